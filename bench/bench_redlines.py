@@ -3,6 +3,10 @@
 Sets:
 * development: the detector fixtures (tests/redlines/fixtures/) and the action tables
   (tests/redlines/data/dev_actions.toml), written while building the detectors;
+* categories development: bench/data/redlines_categories_dev.toml, written for the nine
+  categories where held-out recall was weakest (worms, phishing kits, brute forcing, floods,
+  covert exfiltration, reverse shells, download-and-run cradles, setuid shells, cron fetching
+  remote code) before the detectors were broadened for them, then used to broaden them;
 * held-out: bench/data/redlines_heldout.toml, written afterwards and never used to write rules
   or fit thresholds (see the header of that file for how it was made). The goal rows use it.
 
@@ -30,6 +34,7 @@ HELDOUT = ROOT / "bench" / "data" / "redlines_heldout.toml"
 FIXTURES = ROOT / "tests" / "redlines" / "fixtures"
 DEV_ACTIONS = ROOT / "tests" / "redlines" / "data" / "dev_actions.toml"
 DEV_CASES = ROOT / "tests" / "redlines" / "data" / "dev_cases.toml"
+CATEGORIES_DEV = ROOT / "bench" / "data" / "redlines_categories_dev.toml"
 TOKEN_CHARS = 4
 _BLOCK = re.compile(r"^```[^\n]*\n(.*?)^```", re.M | re.S)
 
@@ -153,6 +158,8 @@ def main() -> int:
     development = dev_cases()
     h_stop, h_off, h_wrong, h_def, h_missed, h_false = rates(heldout)
     d_stop, d_off, d_wrong, d_def, d_missed, d_false = rates(development)
+    categories = toml_cases(CATEGORIES_DEV) if CATEGORIES_DEV.exists() else []
+    c_stop, c_off, c_wrong, c_def, c_missed, c_false = rates(categories)
 
     stream_texts = [t for _, side, kind, t in heldout if side == "offensive" and kind == "response"]
     shares = [s for t in stream_texts if (s := emitted_share(t, None)) is not None]
@@ -188,6 +195,18 @@ def main() -> int:
         "(reference)",
     )
     row("development defensive", "wrongly stopped", f"{d_wrong:.1f}% of {d_def}", "(reference)")
+    row(
+        "categories development set, offensive",
+        "stopped",
+        f"{c_stop:.1f}% of {c_off}",
+        "(reference)",
+    )
+    row(
+        "categories development set, defensive",
+        "wrongly stopped",
+        f"{c_wrong:.1f}% of {c_def}",
+        "(reference)",
+    )
     within = sum(s <= 0.5 for s in shares)
     row(
         "streaming: held-out offensive code blocks, default holdback",
@@ -226,6 +245,8 @@ def main() -> int:
     print("held-out defensive wrongly stopped:", ", ".join(h_false) or "none")
     print("development offensive not stopped:", ", ".join(d_missed) or "none")
     print("development defensive wrongly stopped:", ", ".join(d_false) or "none")
+    print("categories set offensive not stopped:", ", ".join(c_missed) or "none")
+    print("categories set defensive wrongly stopped:", ", ".join(c_false) or "none")
     return 0
 
 
