@@ -100,6 +100,9 @@ class Capability(StrEnum):
     REFLECTIVE_LOAD = "loads code bytes straight into memory"
     RUN_DOWNLOADED = "executes downloaded content"
     ENCODED_EXEC = "executes encoded content"
+    UNVETTED_SOURCE = "fetches from a bare address or without certificate checks"
+    LOLBIN_DOWNLOAD = "downloads through a system tool made for something else"
+    REMOTE_SCRIPT_EXEC = "runs a remote script through a system binary"
     SCREEN_CAPTURE = "screen, camera or microphone capture"
     MESSAGE_SCRAPE = "reads someone's chat messages from a page"
     LOCATION = "reads the device's location"
@@ -186,6 +189,10 @@ _SHELL_PATH = r"(?:/bin/(?:ba|z|da|k)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.NET_CONNECT: (
         re.compile(
+            r"\.(?:connect|createConnection)\s*\(\s*(?:\d{2,5}\s*,\s*['\"`]?[\w$.-]|\{\s*(?:host|port)\s*:)|\bnew\s+IO::Socket::(?:INET|IP)\b|IO::Socket::IP->new\s*\(",
+            _I,
+        ),
+        re.compile(
             r"\bDeno\.connect(?:Tls)?\s*\(|\bnet\.DialTCP\s*\(|\btls\.Dial\s*\(|\bnew\s+Socket\s*\(\s*['\"]?\w|System\.Net\.Sockets\.Socket\b",
             _I,
         ),
@@ -224,6 +231,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bsocat\b[^\n]*\btcp(?:4|6)?-listen:", _I),
     ),
     Capability.NET_RECV: (
+        re.compile(
+            r"\b(?!STDIN\b)\w+\.gets\b(?!\s*\(\s*\))|\bfgets\s*\(\s*\$\w*(?:sock|conn|fp|s)\w*", _I
+        ),
         re.compile(
             r"bufio\.NewReader\s*\(\s*conn\b|\bconn\.Read\s*\(|\bsocket_read\s*\(|\.getInputStream\s*\(\s*\)",
             _I,
@@ -309,6 +319,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.DUP_FD: (
         re.compile(
+            r"\bstdio\s*:\s*\[\s*(\w+)\s*,\s*\1\b|\[\s*:in\s*,\s*:out(?:\s*,\s*:err)?\s*\]\s*=>\s*\w+|\b(?:STDIN|STDOUT|STDERR|\$~)->fdopen\s*\(\s*\$\w+|\bsocat\b[^\n]*\bsystem:",
+            _I,
+        ),
+        re.compile(
             r"\bstd(?:in|out|err)\s*=\s*(?:conn|client|socket|sock)\b(?!\.)",
             _I,
         ),
@@ -357,6 +371,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.SHELL: (
         re.compile(
+            r"child_process['\"`]\s*\)\s*\.(?:exec|spawn)\w*\s*\(|\b(?:system|exec)\s*\(?\s*\$_\b|\bwhile\s+read\s+(?:-r\s+)?(\w+)\s*;\s*do\s+(?:eval\s+)?\$\{?\1\b",
+            _I,
+        ),
+        re.compile(
             r"\bio\.popen\s*\(|\bIO\.popen\s*\(|\bOpen3\.\w+\s*\(",
             _I,
         ),
@@ -378,7 +396,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(?:child_process|\bcp)\.exec\w*\s*\(|\{\s*exec\w*\s*\}\s*=\s*require\(\s*['\"]child_process",
+            r"(?:child_process|\bcp)\.exec\w*\s*\(|\{[^}\n]*\bexec(?:Sync)?\b[^}\n]*\}\s*=\s*require\(\s*['\"]child_process",
             _I,
         ),
         re.compile(r"create_subprocess_shell\s*\(|\bexec[lv]p?e?\s*\(\s*['\"]/bin/", _I),
@@ -740,6 +758,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.HIDE: (
+        re.compile(r"\.Run\s*\(?\s*[^\n,]+,\s*0\s*(?:,|\)|$)", _I | re.M),
         re.compile(
             r"\bmount\s+(?:-o\s+bind|--bind)\s+\S+\s+/proc/\$?\{?\w+\}?|\btouch\s+-r\s+/(?:bin|sbin|usr|etc)/\S+|\.(?:LastWriteTime|CreationTime)\s*=\s*\(Get-Item|\bSetFileTime\s*\(",
             _I,
@@ -1252,6 +1271,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.DOWNLOAD: (
         re.compile(
+            r"\bhttps?\.get\s*\(\s*['\"`]https?://|\.Open\s*\(?\s*['\"]GET['\"]\s*,\s*['\"]https?://|\bStart-BitsTransfer\b[^\n]*https?://|\burllib\.request\.urlopen\s*\(\s*['\"]https?://",
+            _I,
+        ),
+        re.compile(
             r"\bfetch\s*\(\s*['\"`]https?://|\bhttp\.Get\s*\(|file_get_contents\s*\(\s*['\"]https?://|\bURI\.open\s*\(|\bopen-uri\b|\bNet::HTTP\.get\b|\bnew\s+URL\s*\(\s*\"https?://[^\n]*openStream",
             _I,
         ),
@@ -1269,6 +1292,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"(?:Reflection\.Assembly\]::Load|Assembly\.Load)\s*\(\s*\$?\w+\s*\)", _I),
     ),
     Capability.RUN_DOWNLOADED: (
+        re.compile(
+            r"\b(?:source|\.|(?:ba|z|k)?sh|python\d?|perl|ruby|node)\s+<\(\s*(?:curl|wget)\b|\b(?:curl|wget)\b[^\n|]*\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:ba|z|da|k)?sh\b|\b(?:curl|wget)\b[^\n|]*\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:perl|ruby|node|php)\b",
+            _I,
+        ),
+        re.compile(
+            r"\[scriptblock\]::Create\s*\([^\n]*(?:DownloadString|\birm\b|\biwr\b|Invoke-RestMethod|Invoke-WebRequest)|\.on\s*\(\s*['\"]end['\"][^\n]*\b(?:eval|new\s+Function)\s*\(|\.then\s*\(\s*(?:\(?\w+\)?\s*=>\s*)?(?:eval|new\s+Function)\b",
+            _I,
+        ),
         re.compile(
             r"\beval\s*\([^\n]*\bfetch\s*\(|\beval\s*\(\s*file_get_contents\s*\(\s*['\"]https?://|\binclude(?:_once)?\s*\(?\s*['\"]https?://",
             _I,
@@ -1302,6 +1333,29 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"eval\s*\(\s*(?:base64_decode|gzinflate|str_rot13)|assert\s*\(\s*base64_decode", _I
+        ),
+    ),
+    Capability.UNVETTED_SOURCE: (
+        re.compile(r"\b(?:https?|ftp)://(?!127\.|0\.0\.0\.0\b)\d{1,3}(?:\.\d{1,3}){3}\b", _I),
+        re.compile(
+            r"\bcurl(?:\.exe)?\b[^\n|;]*\s(?:-[a-zA-Z]*k[a-zA-Z]*|--insecure)\b|\bwget\b[^\n|;]*--no-check-certificate"
+        ),
+        re.compile(r"ServerCertificateValidationCallback\s*=\s*\{\s*\$true\s*\}", _I),
+    ),
+    Capability.LOLBIN_DOWNLOAD: (
+        re.compile(
+            r"\bcertutil(?:\.exe)?\b[^\n]*\s[-/](?:urlcache|verifyctl)\b|\bbitsadmin(?:\.exe)?\b[^\n]*\s/(?:transfer|addfile)\b|\besentutl(?:\.exe)?\b[^\n]*/y\s+\\\\",
+            _I,
+        ),
+    ),
+    Capability.REMOTE_SCRIPT_EXEC: (
+        re.compile(
+            r"\bmshta(?:\.exe)?['\"]?\s+['\"]?(?:https?:|javascript:|vbscript:)|\bregsvr32(?:\.exe)?\b[^\n]*/i:\s*['\"]?https?://|\brundll32(?:\.exe)?\b[^\n]*\b(?:javascript|vbscript):",
+            _I,
+        ),
+        re.compile(
+            r"GetObject\s*\(\s*['\"]script:https?://|\bwmic\b[^\n]*/format:\s*['\"]?https?://",
+            _I,
         ),
     ),
     Capability.SCREEN_CAPTURE: (

@@ -19,6 +19,7 @@ import html
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from redline.redlines.capabilities import ArtifactKind, Capabilities, Capability, Hit, scan
@@ -243,6 +244,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
             hits.append(Hit(hit.capability, offset + start, offset + end, hit.text))
     hits.extend(_folded_hits(cleaned, offset, {hit.capability for hit in hits}))
     hits.extend(_key_exfil_hits(cleaned, offset, hits))
+    hits.extend(_dropped_and_run_hits(cleaned, offset, hits))
     return hits
 
 
@@ -374,6 +376,84 @@ def _key_exfil_hits(code: str, offset: int, hits: list[Hit]) -> list[Hit]:
         window = code[line_start:window_end]
         if any(re.search(rf"\b{re.escape(name)}\b", window) for name in names):
             found.append(Hit(Capability.KEY_EXFIL, hit.start, hit.end, hit.text))
+    return found
+
+
+_URL = re.compile(r"""https?://[^\s'"`)]+""")
+_SAVED_NAME = re.compile(
+    r"""['"]?((?:[A-Za-z]:|%\w+%|\$env:\w+|\$\{?\w+\}?|~)?[\w.%$:~\\/-]*\w)['"]?"""
+)
+_NOT_A_DESTINATION = frozenset(
+    """sh bash zsh dash python python3 perl ruby node php chmod sudo nohup start tar unzip
+    gunzip then do done echo true false null dev nul exit rm mv cp if fi""".split()  # noqa: SIM905
+)
+_RUN_CONTEXT = (
+    r"(?:(?:^|[;&|({]|&&|\|\|)\s*(?:sudo\s+)?(?:nohup\s+)?(?:setsid\s+)?"
+    r"|\b(?:ba|z|da|k)?sh\s+|\bpython\d?\s+|\bperl\s+|\bnode\s+|\bstart\s+(?:\"\"\s+)?(?:/\w+\s+)*"
+    r"|-File\s+|Start-Process\s+(?:-FilePath\s+)?|Invoke-Item\s+|\.Run\s*\(?\s*"
+    r"|\bPopen\s*\(\s*\[?\s*|subprocess\.\w+\s*\(\s*\[?\s*|os\.(?:system|startfile|exec\w*|chmod)\s*\(\s*"
+    r"|\bchmod\s+(?:[ugoa]*\+x|[0-7]*[1357][0-7]{0,2})\s+|\bsource\s+|\brundll32(?:\.exe)?\s+|\bregsvr32(?:\.exe)?\s+(?:/s\s+)?)"
+)
+DOWNLOADS = (Capability.DOWNLOAD, Capability.LOLBIN_DOWNLOAD)
+_OUTPUT_OPTION = re.compile(
+    r"""(?:\s-[a-zA-Z]*[oO]|--output(?:-document)?|-OutFile|-Destination)[\s=]+['"]?([^\s'";&|)]+)"""
+)
+_NEXT_COMMAND = re.compile(r"&&|\|\||[;|&]")
+
+
+def saved_names(line: str) -> frozenset[str]:
+    """Names a download on `line` may have saved to: its output option (`-o /tmp/.m`,
+    `-OutFile p.exe`), the words after its URL in the same command (`urlretrieve(url, path)`,
+    `certutil ... URL %TEMP%\\p.exe`) and the URL's last segment."""
+    names = {m.group(1) for m in _OUTPUT_OPTION.finditer(line)}
+    for url in _URL.finditer(line):
+        names.add(url.group(0).rstrip("/").rsplit("/", 1)[-1])
+        command_rest = _NEXT_COMMAND.split(line[url.end() :], 1)[0]
+        for word in _SAVED_NAME.finditer(command_rest):
+            names.add(word.group(1))
+    return frozenset(
+        n
+        for n in names
+        if len(n) >= 2 and not n.startswith("-") and n.lower() not in _NOT_A_DESTINATION
+    )
+
+
+@cache
+def run_of_saved(names: frozenset[str]) -> re.Pattern[str]:
+    """A pattern for one of `names` being run or made executable."""
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(
+        _RUN_CONTEXT
+        + r"""['"]?(?:\./|[^\s'"]*[\\/])?(?:"""
+        + alternatives
+        + r""")['"]?(?=[\s'"),;&|\]]|$)""",
+        re.I | re.M,
+    )
+
+
+def _dropped_and_run_hits(code: str, offset: int, hits: list[Hit]) -> list[Hit]:
+    """A file a download saved that later text runs or makes executable (`wget URL -O /tmp/.m
+    && chmod +x /tmp/.m && /tmp/.m`, `DownloadFile(url, p); Start-Process p`): the
+    download-and-run shape that no single line shows."""
+    found: list[Hit] = []
+    for hit in hits:
+        if hit.capability not in DOWNLOADS or not 0 <= hit.start - offset < len(code):
+            continue
+        line_start = code.rfind("\n", 0, hit.start - offset) + 1
+        line_end = code.find("\n", hit.start - offset)
+        names = saved_names(code[line_start : len(code) if line_end < 0 else line_end])
+        if not names:
+            continue
+        match = run_of_saved(names).search(code, hit.end - offset)
+        if match is not None:
+            found.append(
+                Hit(
+                    Capability.RUN_DOWNLOADED,
+                    offset + match.start(),
+                    offset + match.end(),
+                    match.group(0),
+                )
+            )
     return found
 
 

@@ -195,8 +195,19 @@ class _Reader:
         """A network client feeding a shell, or a shell feeding one: a relay over the network."""
         names = []
         for child in node.children:
-            if child.type == "redirected_statement":  # `nc host port 0</tmp/p | sh`
-                child = child.child_by_field_name("body") or child
+            # `nc host port 0</tmp/p | sh`, `mkfifo $F && telnet host port 0<$F | sh`: the
+            # stage that feeds the pipe is the last command of a redirected list.
+            while child.type in ("redirected_statement", "list"):
+                inner = (
+                    child.child_by_field_name("body")
+                    if child.type == "redirected_statement"
+                    else child.named_children[-1]
+                    if child.named_children
+                    else None
+                )
+                if inner is None:
+                    break
+                child = inner
             if child.type == "command":
                 names.append(_command_name(child, self.source))
         for index, name in enumerate(names):

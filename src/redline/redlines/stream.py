@@ -36,9 +36,12 @@ from redline.redlines.capabilities import Capabilities, Capability, Hit, scan
 from redline.redlines.code import (
     BUFFER_NAME,
     DETECTION_TAGS,
+    DOWNLOADS,
     KEY_CHANNELS,
     code_hits,
     decoded_payloads,
+    run_of_saved,
+    saved_names,
 )
 from redline.redlines.grammars import CodeLanguage, guess_language, language_for_fence
 from redline.redlines.judge import build_verdict, evaluate, judge_response
@@ -138,6 +141,7 @@ class StreamMonitor:
         self._detection_block = False
         self._block_lines = 0
         self._key_buffers: set[str] = set()
+        self._saved_names: frozenset[str] = frozenset()
         self._recent_channels: list[list[Hit]] = []
         self._halted = False
         self._score = 0.0
@@ -285,6 +289,7 @@ class StreamMonitor:
             return False
         hits = self._line_hits(line, offset)
         hits += self._key_exfil(line, hits)
+        hits += self._dropped_and_run(line, offset, hits)
         if hits:
             self._line_read_as_code |= not self._in_code  # prose that gave evidence
             # Every new hit may matter (some detectors count places), not only new kinds.
@@ -310,6 +315,19 @@ class StreamMonitor:
             for recent in self._recent_channels
             for hit in recent
         ]
+
+    def _dropped_and_run(self, line: str, offset: int, hits: list[Hit]) -> list[Hit]:
+        """The streaming form of the download-and-run data flow: this line runs a file that an
+        earlier line downloaded."""
+        found = []
+        if self._saved_names:
+            match = run_of_saved(self._saved_names).search(line)
+            if match is not None:
+                start, end = offset + match.start(), offset + match.end()
+                found.append(Hit(Capability.RUN_DOWNLOADED, start, end, match.group(0)))
+        if any(hit.capability in DOWNLOADS for hit in hits):
+            self._saved_names = self._saved_names | saved_names(line)
+        return found
 
     def _line_hits(self, line: str, offset: int) -> list[Hit]:
         if self._in_code:

