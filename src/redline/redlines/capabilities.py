@@ -115,6 +115,9 @@ class Capability(StrEnum):
     ROOT_DELETE = "recursively deletes system or home roots"
     FORK_BOMB = "self-replicating process loop"
     SETUID_SHELL = "setuid shell"
+    SHELL_COPY = "copies a shell binary"
+    SETUID_BIT = "sets the setuid bit"
+    SETUID_ROOT = "becomes root (setuid 0)"
     FIREWALL_OFF = "disables the firewall"
     SELINUX_OFF = "disables SELinux or AppArmor"
     AUDIT_OFF = "disables auditing"
@@ -1495,7 +1498,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(?:chmod|install\s+-m)\s*(?:[ug]?\+s|[24]7[0-7]{2}|6[0-7]{3})\s+\S*(?:/bin/(?:ba|da|z)?sh|/tmp/\S+|rootshell|\bsh\b)",
+            r"(?:chmod|install\s+-m)\s*(?:[ug]?\+s|[24]7[0-7]{2}|6[0-7]{3})\s+\S*(?:/bin/(?:ba|da|z)?sh|rootshell|\bsh\b)",
+            _I,
+        ),
+        re.compile(
+            r"(?:chmod|install\s+-m)\s*(?:u?\+s|[4-7][0-7]{3})\s+\S*/tmp/\S+|\binstall\b[^\n;|&]*\s-m\s*0?[4-7][0-7]{3}\b[^\n;|&]*\s/(?:usr/)?bin/(?:ba|da|z|k)?sh\b",
             _I,
         ),
         re.compile(
@@ -1503,6 +1510,20 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.SHELL_COPY: (
+        re.compile(
+            r"\b(?:cp|install|copy\w*|shutil\.copy\w*|File\.Copy|FileUtils\.cp)\b[^\n;|&]*?['\"\s(]/(?:usr/)?bin/(?:ba|da|z|k|c|tc)?sh['\"]?(?=[\s,)]|$)(?!\s*-c\b)",
+            _I,
+        ),
+    ),
+    Capability.SETUID_BIT: (
+        re.compile(
+            r"\bchmod\b\s*\(?\s*(?:-\w+\s+)*(?:[ugoa]*u[ugoa]*\+[rwxX]*s|\+s|0?[4-7][0-7]{3}\b)|\binstall\b[^\n;|&]*\s-m\s*0?[4-7][0-7]{3}\b|\bS_ISUID\b",
+            _I,
+        ),
+        re.compile(r"\bchmod\s*\(\s*[^\n,]+,\s*0o?[4-7][0-7]{3}\b", _I),
+    ),
+    Capability.SETUID_ROOT: (re.compile(r"\bset(?:res|re)?uid\s*\(\s*0\s*[,)]", _I),),
     Capability.FIREWALL_OFF: (
         re.compile(
             r"\bpfctl\s+-d\b|socketfilterfw\s+--setglobalstate\s+off",
