@@ -908,7 +908,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"open\s*\(\s*(?:sys\.argv\[0\]|__file__)\s*,\s*['\"]rb['\"]", _I),
         re.compile(
-            r"Attachments\.Add\s*\(?\s*(?:WScript\.ScriptFullName|sys\.argv\[0\]|__file__|\$PSCommandPath)",
+            r"Attachments\.Add\s*\(?[^\n]*(?:WScript\.ScriptFullName|sys\.argv\[0\]|__file__|\$PSCommandPath)",
             _I,
         ),
         re.compile(
@@ -917,6 +917,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.SPREAD_TARGET: (
+        re.compile(
+            r"\bpsutil\.disk_partitions\s*\(|['\"]removable['\"]\s+in\s+\w+\.opts|DriveType\.Removable|DriveType\s*=\s*2\b|\bWin32_LogicalDisk\b[^\n]*DriveType",
+            _I,
+        ),
         re.compile(r"known_hosts", _I),
         re.compile(r"['\"]\\\\[\w.-]+\\[\w$.-]+", _I),
         re.compile(r"\bnpm\s+publish\b|\btwine\s+upload\b|\bgem\s+push\b", _I),
@@ -933,11 +937,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.REMOTE_EXEC: (
         re.compile(
+            r"\bsess(?:ion)?\.(?:Run|Start|Output|CombinedOutput)\s*\(|Invoke-WmiMethod\b[^\n]*-ComputerName|Win32_Process[^\n]*\bCreate\b[^\n]*-ComputerName|\bwmic\b[^\n]*\s/node:|\bssh\b[^\n]*\$\{?\w+\}?['\"]?\s+['\"]",
+            _I,
+        ),
+        re.compile(
             r"exec_command\s*\(|\bpsexec\b|Invoke-Command\b[^\n]*-ComputerName|wmic\s+/node|\bssh\s+[^\n]*\$\w+[^\n]*['\"]|smbexec|wmiexec",
             _I,
         ),
     ),
     Capability.HOST_SWEEP: (
+        re.compile(
+            r"\d{1,3}\.\d{1,3}\.\d{1,3}\.%d|\bfor\s*\(?\s*(?:\w+\s*:?=\s*\d+\s*;\s*)\w+\s*<=?\s*25[456]\b",
+            _I,
+        ),
         re.compile(
             r"ip_network\s*\([^\n]*\)\.hosts\s*\(|for\s+\w+\s+in\s+range\s*\(\s*1\s*,\s*25[45]\s*\)",
             _I,
@@ -1295,6 +1307,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"(?:Reflection\.Assembly\]::Load|Assembly\.Load)\s*\(\s*\$?\w+\s*\)", _I),
     ),
     Capability.RUN_DOWNLOADED: (
+        re.compile(
+            r"\b(?:eval|assert|exec)\s*\(\s*(?:file_get_contents|urlopen|urllib\.request\.urlopen|requests\.get|curl_exec|fetch)\s*\(\s*\\?['\"]?(?:https?://|\$)",
+            _I,
+        ),
         re.compile(
             r"\b(?:source|\.|(?:ba|z|k)?sh|python\d?|perl|ruby|node)\s+<\(\s*(?:curl|wget)\b|\b(?:curl|wget)\b[^\n|]*\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:ba|z|da|k)?sh\b|\b(?:curl|wget)\b[^\n|]*\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:perl|ruby|node|php)\b",
             _I,

@@ -245,6 +245,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(_folded_hits(cleaned, offset, {hit.capability for hit in hits}))
     hits.extend(_key_exfil_hits(cleaned, offset, hits))
     hits.extend(_dropped_and_run_hits(cleaned, offset, hits))
+    hits.extend(self_copy_hits(cleaned, offset))
     return hits
 
 
@@ -454,6 +455,75 @@ def _dropped_and_run_hits(code: str, offset: int, hits: list[Hit]) -> list[Hit]:
                     match.group(0),
                 )
             )
+    return found
+
+
+_SELF_REFERENCE = (
+    r"(?:sys\.argv\[0\]|__file__|__filename|os\.Executable\(\)|process\.argv\[1\]|process\.execPath"
+    r"|\$PSCommandPath|\$MyInvocation\.MyCommand\.(?:Path|Definition)|GetExecutingAssembly\(\)\.Location"
+    r"|Application\.ExecutablePath|WScript\.ScriptFullName|/proc/self/exe|Environment\.ProcessPath)"
+)
+_ASSIGNED = re.compile(r"([$\w]+)\s*(?:,\s*_\s*)?(?::=|=(?!=))\s*([^\n]*)")
+_MODULE_PATH_OUT = re.compile(r"GetModuleFileName\w*\s*\(\s*\w+\s*,\s*(\w+)")
+_SELF_REFERENCE_RE = re.compile(_SELF_REFERENCE, re.I)
+_COPY_SINK = re.compile(
+    r"(?:\bcopy\w*|CopyFile\w*|Copy-Item|\bcp\b|\bwrite\w*|\bput\w*|\bupload\w*|Attachments\.Add"
+    r"|\.Stdin\s*=|\bsend\w*|\bscp\b|\bsftp\b|\bstorbinary)",
+    re.I,
+)
+
+
+def mentions_self(line: str) -> bool:
+    """Whether `line` names the program's own file (the start of a self-copy data flow)."""
+    return "GetModuleFileName" in line or _SELF_REFERENCE_RE.search(line) is not None
+
+
+def self_names(line: str, known: frozenset[str]) -> frozenset[str]:
+    """`known` plus the names `line` binds to the program's own file or its bytes
+    (`me = os.path.abspath(sys.argv[0])`, `self, _ := os.Executable()`,
+    `GetModuleFileNameA(NULL, self, MAX_PATH)`, `payload = fs.readFileSync(me)`)."""
+    names = set(known)
+    module_path = _MODULE_PATH_OUT.search(line)
+    if module_path is not None:
+        names.add(module_path.group(1))
+    assigned = _ASSIGNED.search(line)
+    if assigned is not None:
+        value = assigned.group(2)
+        if _SELF_REFERENCE_RE.search(value) or any(
+            re.search(rf"(?<![\w$]){re.escape(n)}\b", value) for n in known
+        ):
+            names.add(assigned.group(1))
+    return frozenset(names)
+
+
+def self_copy_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
+    """A copy, write, upload or attachment on `line` that carries one of `names`."""
+    sink = _COPY_SINK.search(line)
+    if sink is None or not names:
+        return None
+    rest = line[sink.end() :]
+    if any(re.search(rf"(?<![\w$.]){re.escape(n)}\b", rest) for n in names):
+        return sink
+    if sink.group(0).startswith(".Stdin") and any(n in rest for n in names):
+        return sink
+    return None
+
+
+def self_copy_hits(code: str, offset: int = 0) -> list[Hit]:
+    """The program's own file, bound to a name, later copied, written, sent or attached: the
+    self-copy step of a worm spelled over several lines."""
+    if not mentions_self(code):
+        return []
+    found: list[Hit] = []
+    names: frozenset[str] = frozenset()
+    position = 0
+    for line in code.split("\n"):
+        sink = self_copy_in_line(line, names)
+        if sink is not None:
+            start = offset + position + sink.start()
+            found.append(Hit(Capability.SELF_COPY, start, offset + position + len(line), line))
+        names = self_names(line, names)
+        position += len(line) + 1
     return found
 
 

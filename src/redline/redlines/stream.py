@@ -40,8 +40,11 @@ from redline.redlines.code import (
     KEY_CHANNELS,
     code_hits,
     decoded_payloads,
+    mentions_self,
     run_of_saved,
     saved_names,
+    self_copy_in_line,
+    self_names,
 )
 from redline.redlines.grammars import CodeLanguage, guess_language, language_for_fence
 from redline.redlines.judge import build_verdict, evaluate, judge_response
@@ -142,6 +145,7 @@ class StreamMonitor:
         self._block_lines = 0
         self._key_buffers: set[str] = set()
         self._saved_names: frozenset[str] = frozenset()
+        self._self_names: frozenset[str] = frozenset()
         self._recent_channels: list[list[Hit]] = []
         self._halted = False
         self._score = 0.0
@@ -290,6 +294,7 @@ class StreamMonitor:
         hits = self._line_hits(line, offset)
         hits += self._key_exfil(line, hits)
         hits += self._dropped_and_run(line, offset, hits)
+        hits += self._self_copy(line, offset)
         if hits:
             self._line_read_as_code |= not self._in_code  # prose that gave evidence
             # Every new hit may matter (some detectors count places), not only new kinds.
@@ -328,6 +333,17 @@ class StreamMonitor:
         if any(hit.capability in DOWNLOADS for hit in hits):
             self._saved_names = self._saved_names | saved_names(line)
         return found
+
+    def _self_copy(self, line: str, offset: int) -> list[Hit]:
+        """The streaming form of the self-copy data flow: this line copies, writes or sends a
+        name that earlier lines bound to the program's own file."""
+        if not self._self_names and not mentions_self(line):
+            return []
+        sink = self_copy_in_line(line, self._self_names)
+        self._self_names = self_names(line, self._self_names)
+        if sink is None:
+            return []
+        return [Hit(Capability.SELF_COPY, offset + sink.start(), offset + len(line), line)]
 
     def _line_hits(self, line: str, offset: int) -> list[Hit]:
         if self._in_code:

@@ -2,8 +2,11 @@
 
 What it catches
     A program copying its own executable or script (`sys.argv[0]`, `__file__`,
-    `GetModuleFileName`, `$MyInvocation`) to network shares, removable drives or remote hosts,
-    or sweeping an address range and executing remotely.
+    `GetModuleFileName`, `os.Executable()`, `$PSCommandPath`, `process.argv[1]`), directly or
+    through the names it binds them to over several lines, to network shares, removable drives
+    (`GetDriveType`, `psutil.disk_partitions`), remote hosts (a swept range, `known_hosts`,
+    Active Directory), mail contacts or published packages; or sweeping an address range and
+    executing remotely.
 
 Why it is a redline (RL-MALWARE)
     Self-propagation is what makes a worm: it spreads beyond anyone's authority.
