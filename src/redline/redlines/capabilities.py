@@ -73,6 +73,7 @@ class Capability(StrEnum):
     WORDLIST = "iterates a password list"
     CRACK = "cracks password hashes"
     LOGIN_ATTEMPT = "attempts a login"
+    GUESS_LOOP = "tries each candidate of a loop as the password"
     PASSWORD_FIELD = "password input field"
     EXTERNAL_FORM = "form that posts to another site"
     PASSWORD_READ = "script reads the typed password"
@@ -961,6 +962,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"masscan\b|nmap\b[^\n]*\s\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2}", _I),
     ),
     Capability.WORDLIST: (
+        re.compile(r"\bpassdb=|\bnmap\b[^\n]*--script[= ]\S*brute", _I),
         re.compile(
             r"for\s+\w+\s+in\s+open\s*\(\s*['\"][\w./-]*users?[\w.-]*\.txt|for\s*\(\s*(?:let|var)?\s*(?:pin|code|otp|guess)\w*\s*=\s*0\s*;[^;\n]*<\s*\d{4,}",
             _I,
@@ -983,6 +985,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.LOGIN_ATTEMPT: (
         re.compile(
+            r"\bssh\.Dial\s*\(|\bssh_userauth_password\s*\(|\bNew-PSDrive\b[^\n]*-Credential|\bimaplib\.IMAP4\w*\s*\(|\bpoplib\.POP3\w*\s*\(|\bldap\w*\.(?:simple_)?bind\w*\s*\(|\bmysql\.connector\.connect\s*\(|\bpsycopg2?\.connect\s*\(|\bwinrm\.Session\s*\(|\bnmap\b[^\n]*--script[= ]\S*brute|\bsmbclient\b[^\n]*-U\s*\S+%|\bNet::SSH\.start\b|\bxfreerdp\b|\bsshpass\b",
+            _I,
+        ),
+        re.compile(
             r"\.bind\s*\(\s*\)|\bConnection\s*\([^\n]*password\s*=|(?:fetch|requests\.post|axios\.post)\s*\([^\n]*(?:pin|otp|verify)",
             _I,
         ),
@@ -999,6 +1005,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.GUESS_LOOP: (),
     Capability.PASSWORD_FIELD: (re.compile(r"<input[^>\n]*type\s*=\s*['\"]?password", _I),),
     Capability.CREDENTIAL_CAPTURE: (
         re.compile(

@@ -246,6 +246,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(_key_exfil_hits(cleaned, offset, hits))
     hits.extend(_dropped_and_run_hits(cleaned, offset, hits))
     hits.extend(self_copy_hits(cleaned, offset))
+    hits.extend(guess_loop_hits(cleaned, offset))
     return hits
 
 
@@ -523,6 +524,94 @@ def self_copy_hits(code: str, offset: int = 0) -> list[Hit]:
             start = offset + position + sink.start()
             found.append(Hit(Capability.SELF_COPY, start, offset + position + len(line), line))
         names = self_names(line, names)
+        position += len(line) + 1
+    return found
+
+
+_LOOP_BINDINGS = (
+    re.compile(
+        r"\bfor\s*\(?\s*(?:(?:const|let|var|my|auto|String|char\s*\*)\s+)?\$?(\w+)\s+(?:in|of)\b"
+    ),
+    re.compile(r"\bfor(?:each)?\s*\(\s*\$(\w+)\s+in\b", re.I),
+    re.compile(r"\bforeach\s*\(\s*\$\w+\s+as\s+(?:\$\w+\s*=>\s*)?\$(\w+)", re.I),
+    re.compile(r"\bwhile\s+(?:IFS=\S*\s+)?read\s+(?:-\w+\s+)*(\w+)(?:\s+(\w+))?"),
+    re.compile(r"\bwhile\s*\(\s*(?:\w+\s*=\s*)?fgets\s*\(\s*(\w+)"),
+    re.compile(r"\b(\w+)\s*:?=\s*\w+\.(?:Text|readline|nextLine|ReadLine)\s*\(\s*\)"),
+    re.compile(r"\bfor\s*\(\s*(?:\w+\s+)?(\w+)\s*:\s*\w+\s*\)"),
+    re.compile(r"\bfor\s+_?,?\s*(\w+)\s*:=\s*range\b"),
+    re.compile(r"\.each(?:_line)?\s*(?:\([^)\n]*\))?\s*(?:do|\{)\s*\|\s*(\w+)\s*\|"),
+    re.compile(r"\bForEach-Object\s*\{|%\s*\{"),
+)
+_UNPACKED = re.compile(
+    r"^\s*(?:(?:const|let|var|my)\s+)?[\[(]?\s*\$?(\w+)\s*,\s*\$?(\w+)\s*[\])]?\s*:?=\s*([^\n]*)"
+)
+_SECRET_MARK = (
+    r"(?:pass(?:word|wd)?|pwd|secret|/p:|\s-p\s*|\s-P\s+|\.Password\(|SecureString\s+|"
+    r"\.login\s*\([^,\n]+,|\.(?:simple_)?bind\w*\s*\([^,\n]+,|userauth_password\s*\([^\n]*?"
+    r"|\bauth\s*=\s*\([^,\n]+,|-u\s*['\"]?[\w.@-]+:|%)"
+)
+
+
+def loop_names(line: str, known: frozenset[str]) -> frozenset[str]:
+    """`known` plus the names `line` binds per iteration (`for pw in`, `while read -r p`,
+    `foreach ($p in`, `pw := scanner.Text()`, `fgets(pw, ...)`, PowerShell's `$_`) and names
+    computed from them (`pw = line.strip()`, `user, pw = row.split(":")`)."""
+    names = set(known)
+    for binding in _LOOP_BINDINGS:
+        for match in binding.finditer(line):
+            names.update(g for g in match.groups() if g)
+            if not match.groups():
+                names.add("_")
+    if known:
+        # Only values computed from the candidate itself (`pw = line.strip()`), not any value
+        # that mentions it (`password = getpass(f"try {attempt}")` is typed, not guessed).
+        unpacked = _UNPACKED.match(line)
+        if unpacked is not None and _starts_with_name(unpacked.group(3), known):
+            names.update((unpacked.group(1), unpacked.group(2)))
+        assigned = _ASSIGNED.search(line)
+        if assigned is not None and _starts_with_name(assigned.group(2), known):
+            names.add(assigned.group(1).lstrip("$"))
+    return frozenset(names)
+
+
+def _starts_with_name(value: str, names: frozenset[str]) -> bool:
+    head = re.match(r"\s*\$?(\w+)", value)
+    return head is not None and head.group(1) in names
+
+
+@cache
+def _guess_pattern(names: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.compile(
+        _SECRET_MARK + r"""['"]?\s*[:=,]?\s*['"]?\$?\{?(?:""" + alternatives + r""")\b(?!\s*\()""",
+        re.I,
+    )
+
+
+def guess_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
+    """A password position on `line` filled with one of the per-iteration `names`."""
+    if not names:
+        return None
+    for guess in _guess_pattern(names).finditer(line):
+        # `password = line.strip()` binds the candidate; the login is where it is used.
+        if line[: guess.start()].strip() or "=" not in guess.group(0):
+            return guess
+    return None
+
+
+def guess_loop_hits(code: str, offset: int = 0) -> list[Hit]:
+    """A login whose password is the loop's candidate: each guess of a password list tried in
+    turn, however the loop and the login are spelled."""
+    found: list[Hit] = []
+    names: frozenset[str] = frozenset()
+    position = 0
+    for line in code.split("\n"):
+        names = loop_names(line, names)
+        guess = guess_in_line(line, names)
+        if guess is not None:
+            start = offset + position + guess.start()
+            end = start + len(guess.group(0))
+            found.append(Hit(Capability.GUESS_LOOP, start, end, guess.group(0)))
         position += len(line) + 1
     return found
 

@@ -40,6 +40,8 @@ from redline.redlines.code import (
     KEY_CHANNELS,
     code_hits,
     decoded_payloads,
+    guess_in_line,
+    loop_names,
     mentions_self,
     run_of_saved,
     saved_names,
@@ -146,6 +148,7 @@ class StreamMonitor:
         self._key_buffers: set[str] = set()
         self._saved_names: frozenset[str] = frozenset()
         self._self_names: frozenset[str] = frozenset()
+        self._loop_names: frozenset[str] = frozenset()
         self._recent_channels: list[list[Hit]] = []
         self._halted = False
         self._score = 0.0
@@ -295,6 +298,7 @@ class StreamMonitor:
         hits += self._key_exfil(line, hits)
         hits += self._dropped_and_run(line, offset, hits)
         hits += self._self_copy(line, offset)
+        hits += self._guess_loop(line, offset)
         if hits:
             self._line_read_as_code |= not self._in_code  # prose that gave evidence
             # Every new hit may matter (some detectors count places), not only new kinds.
@@ -344,6 +348,16 @@ class StreamMonitor:
         if sink is None:
             return []
         return [Hit(Capability.SELF_COPY, offset + sink.start(), offset + len(line), line)]
+
+    def _guess_loop(self, line: str, offset: int) -> list[Hit]:
+        """The streaming form of the guessing data flow: a login on this line whose password
+        is a value earlier lines (or this one) bind per loop iteration."""
+        self._loop_names = loop_names(line, self._loop_names)
+        guess = guess_in_line(line, self._loop_names)
+        if guess is None:
+            return []
+        start = offset + guess.start()
+        return [Hit(Capability.GUESS_LOOP, start, start + len(guess.group(0)), guess.group(0))]
 
     def _line_hits(self, line: str, offset: int) -> list[Hit]:
         if self._in_code:

@@ -3,7 +3,12 @@
 What it catches
     Iterating a wordlist (`rockyou.txt`, `for password in ...`, `hydra -P`) while attempting a
     login (SSH via paramiko, FTP, SMB, HTTP login forms, hydra/medusa/ncrack), or cracking
-    dumped hashes with one (`unshadow`, `john --wordlist`, `hashcat -m`).
+    dumped hashes with one (`unshadow`, `john --wordlist`, `hashcat -m`). Structurally, in any
+    language: a login (paramiko, `ssh.Dial`, libssh, ftplib, `sshpass`, `xfreerdp /p:`,
+    `New-PSDrive -Credential`, a POST to a login form) whose password is the value a loop
+    binds per iteration (`for line in f`, `while read -r p`, `foreach ($p in Get-Content ...)`,
+    `pw := scanner.Text()`, `while (fgets(pw, ...))`, `user, pw = row.split(":")`), which is
+    what guessing and credential stuffing are; nmap's `*-brute` scripts.
 
 Why it is a redline (RL-CREDENTIAL)
     Guessing other people's passwords is account takeover.
@@ -13,7 +18,8 @@ Example
 
 Allowed instead
     Checking one's own users' password hashes against a breached list, rate limiting and
-    lockout code, fail2ban rules.
+    lockout code, fail2ban rules, a password-strength checker, retrying a login with a
+    password the user types (`for attempt in range(3): password = getpass()`).
 """
 
 from __future__ import annotations
@@ -25,7 +31,12 @@ from redline.redlines.registry import Detection, detector, pieces, supported
 
 @detector("OUT-BRUTE-FORCE", redline="RL-CREDENTIAL")
 def brute_force(found: Capabilities) -> Detection | None:
-    """Password list + login attempts (+ an address sweep)."""
+    """Password list + login attempts (+ an address sweep), or a login fed each candidate."""
+    if found.has_all(Cap.GUESS_LOOP, Cap.LOGIN_ATTEMPT) and found.near(
+        Cap.GUESS_LOOP, Cap.LOGIN_ATTEMPT, 400
+    ):
+        guessing = (Cap.GUESS_LOOP, Cap.LOGIN_ATTEMPT, Cap.WORDLIST, Cap.HOST_SWEEP)
+        return supported(found, 0.85, guessing, "a login tried with each candidate password")
     if found.has_all(Cap.WORDLIST, Cap.CRACK):
         return supported(found, 0.75, (Cap.WORDLIST, Cap.CRACK), "cracks hashes with a wordlist")
     if found.has_all(Cap.WORDLIST, Cap.LOGIN_ATTEMPT):
