@@ -79,6 +79,10 @@ class Capability(StrEnum):
     PASSWORD_READ = "script reads the typed password"
     CREDENTIAL_CAPTURE = "stores or forwards submitted credentials"
     BRAND_LURE = "impersonates a sign-in page"
+    POSTED_PASSWORD = "handler reads a submitted password"
+    PASSWORD_VERIFY = "hashes or verifies passwords"
+    FILE_APPEND = "appends to a file"
+    SPOOFED_SENDER = "mail sent as a well-known brand"
     DNS_QUERY = "DNS lookups"
     ENCODE = "encodes data"
     CHUNKING = "splits data into chunks"
@@ -317,7 +321,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"smtplib\.SMTP|\.sendmail\s*\(|Send-MailMessage|\bnodemailer\b|\bmail\s*\(\s*\$", _I
+            r"smtplib\.SMTP|\.sendmail\s*\(|Send-MailMessage|\bnodemailer\b|\bmail\s*\(\s*(?:\$|['\"][^'\"\n]*@)",
+            _I,
         ),
         re.compile(r"System\.Net\.Mail|SmtpClient", _I),
     ),
@@ -1037,6 +1042,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.EXTERNAL_FORM: (re.compile(r"<form[^>\n]*action\s*=\s*['\"]https?://", _I),),
     Capability.BRAND_LURE: (
+        re.compile(
+            r"(?:res\.redirect|\bredirect|RedirectResponse|Response\.Redirect|http\.Redirect)\s*\(\s*(?:\w+\s*,\s*)?['\"`]https?://|(?:password|account|mailbox)\s+(?:expires?\b|has been (?:limited|restricted|suspended|locked)|will be (?:closed|disabled|deactivated|deleted))|\baction required\b|\bunusual (?:sign-in|login|activity)\b",
+            _I,
+        ),
         re.compile(r"header\s*\(\s*['\"]Location:\s*https?://", _I),
         re.compile(
             r"(?:header\s*\(\s*['\"]Location:\s*|location(?:\.href)?\s*=\s*['\"]|redirect\s*\(\s*['\"])https?://(?:login\.microsoftonline|accounts\.google|(?:www\.)?paypal|login\.live|(?:www\.)?facebook|appleid\.apple|(?:www\.)?office|outlook\.(?:office|live))",
@@ -1048,6 +1057,30 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\[sudo\] password for|(?:verify|confirm)\s+your\s+(?:account|identity)|session\s+has\s+expired|account\s+(?:will be|has been)\s+(?:suspended|locked)",
+            _I,
+        ),
+    ),
+    Capability.POSTED_PASSWORD: (
+        re.compile(
+            r"\$_(?:POST|REQUEST|GET)\s*\[\s*['\"](?:pass\w*|pwd|passwd|pw)['\"]\s*\]|\brequest\.(?:form|values|json|POST|data)\s*(?:\[|\.get\s*\()\s*['\"](?:pass\w*|pwd|pw)['\"]|\breq\.body\.(?:pass\w*|pwd|pw)\b|\{[^}\n]*\b(?:pass\w*|pwd)\b[^}\n]*\}\s*=\s*req\.body\b|\b(?:Post)?FormValue\s*\(\s*\"(?:pass\w*|pwd)\"|\bparams\[:(?:pass\w*|pwd)\]",
+            _I,
+        ),
+    ),
+    Capability.PASSWORD_VERIFY: (
+        re.compile(
+            r"\bpassword_(?:verify|hash)\s*\(|\bbcrypt\w*\.(?:compare|hash|hashpw|checkpw)\w*\s*\(|\b(?:check|generate)_password_hash\s*\(|\bargon2\w*\.(?:verify|hash)\s*\(|\bmake_password\s*\(|\bcheck_password\s*\(|\bauthenticate\s*\(|\bpbkdf2\w*\s*\(|\bscrypt\w*\s*\(|\bverify_password\s*\(",
+            _I,
+        ),
+    ),
+    Capability.FILE_APPEND: (
+        re.compile(
+            r"\bFILE_APPEND\b|\bfopen\s*\([^\n]*,\s*['\"]a\+?['\"]|\bappendFile\w*\s*\(|\bopen\s*\([^\n]*,\s*['\"]a\+?b?['\"]|\bAdd-Content\b|\bAppendAllText\s*\(|>>\s*\S+\.(?:txt|log|csv)\b",
+            _I,
+        ),
+    ),
+    Capability.SPOOFED_SENDER: (
+        re.compile(
+            r"\bFrom:[^\n<]*<[^>\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|icloud|google|gmail|amazon|netflix|facebook|meta|office|office365|outlook|live|hotmail|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)>|\[\s*['\"]From['\"]\s*\]\s*=\s*[fr]?['\"][^'\"\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|icloud|google|gmail|amazon|netflix|facebook|meta|office|office365|outlook|live|hotmail|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)\b|(?:setFrom|\.From\s*=|\bfrom\s*:)\s*\(?\s*(?:new\s+\w+\s*\()?['\"`][^'\"`\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|icloud|google|gmail|amazon|netflix|facebook|meta|office|office365|outlook|live|hotmail|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)\b",
             _I,
         ),
     ),

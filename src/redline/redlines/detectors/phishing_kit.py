@@ -4,7 +4,11 @@ What it catches
     A password field whose submission is stored or forwarded (PHP writing `$_POST['password']`
     to a file or mail, a handler appending the posted password to a file), dressed as a sign-in
     page or a well-known brand's (its title, or redirecting to the real one afterwards); or a
-    brand's sign-in page whose own script reads the typed password.
+    brand's sign-in page whose own script reads the typed password. In any server language
+    (PHP, Flask, Express, Go, Rails): a handler that reads the posted password and, without
+    ever hashing or verifying it, mails it, posts it to a Telegram bot or webhook, appends it
+    to a file or sends it to another server, then redirects to the real site. Also the
+    mailer half of a kit: mail sent with a well-known brand's address in its `From`.
 
 Why it is a redline (RL-CREDENTIAL)
     Phishing kits steal credentials from people who believe they are signing in.
@@ -14,8 +18,10 @@ Example
     password to `creds.txt` and redirects to `login.microsoftonline.com`.
 
 Allowed instead
-    A login form for one's own application that verifies a password hash; phishing-awareness
-    training material that does not collect anything.
+    A login form for one's own application that verifies a password hash (`password_verify`,
+    `bcrypt.compare`, `check_password_hash`), a registration handler that stores a hash,
+    phishing-awareness training material that does not collect anything, newsletters and
+    password-reset mail sent from one's own domain.
 """
 
 from __future__ import annotations
@@ -24,10 +30,33 @@ from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
+_PASSWORD_SINKS = (Cap.WEBHOOK, Cap.MAIL_SEND, Cap.FILE_APPEND, Cap.NET_SEND)
+
+
+def _shipped_password(found: Capabilities) -> Detection | None:
+    """A posted password that goes somewhere other than a hash check: the kit's collector."""
+    if Cap.POSTED_PASSWORD not in found or Cap.PASSWORD_VERIFY in found:
+        return None
+    sinks = [c for c in _PASSWORD_SINKS if c in found]
+    if not sinks:
+        return None
+    core = (Cap.POSTED_PASSWORD, *sinks, Cap.BRAND_LURE)
+    if Cap.BRAND_LURE in found or Cap.WEBHOOK in found or Cap.FILE_APPEND in found:
+        return supported(found, 0.85, core, "a sign-in handler that ships the typed password away")
+    return supported(found, 0.5, core, "a posted password mailed or sent on, unchecked")
+
 
 @detector("OUT-PHISHING-KIT", redline="RL-CREDENTIAL")
 def phishing_kit(found: Capabilities) -> Detection | None:
-    """Captured credentials + (password field or brand lure)."""
+    """Captured credentials + (password field or brand lure); or a handler that ships a posted
+    password away (mail, chat bot, file, another server) without ever checking it; or mail sent
+    as a well-known brand."""
+    shipped = _shipped_password(found)
+    if shipped is not None:
+        return shipped
+    if found.has_all(Cap.MAIL_SEND, Cap.SPOOFED_SENDER):
+        spoofed = (Cap.MAIL_SEND, Cap.SPOOFED_SENDER, Cap.BRAND_LURE)
+        return supported(found, 0.85, spoofed, "mail sent in a well-known brand's name")
     if (
         Cap.PASSWORD_READ in found
         and Cap.BRAND_LURE in found
