@@ -316,6 +316,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"hooks\.slack\.com/services/|\bwebhook(?:_url|url)?\s*=\s*['\"]https?://", _I),
     ),
     Capability.MAIL_SEND: (
+        re.compile(r"\.send_message\s*\(\s*\w*(?:msg|message|mail|email)\w*\s*[,)]", _I),
         re.compile(
             r"\bsmtp\.SendMail\s*\(|\bPHPMailer\b|\bNet::SMTP\b|\bMailKit\b",
             _I,
