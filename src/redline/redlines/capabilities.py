@@ -90,6 +90,7 @@ class Capability(StrEnum):
     COVERT_CHANNEL = "data carried in ICMP or raw packet payloads"
     SECRET_FILE = "reads secrets or keys"
     ENDLESS_LOOP = "endless loop"
+    PAUSE = "pauses between iterations"
     TIGHT_SEND_LOOP = "sends in a loop that never pauses"
     PACKET_SEND = "sends packets"
     RAW_SOCKET = "raw sockets or packet crafting"
@@ -1168,6 +1169,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\$\{?[A-Z_]*(?:TOKEN|SECRET|API_KEY)\}?\b"),
     ),
     Capability.ENDLESS_LOOP: (
+        re.compile(r"\bfor\s*\{\s*(?:\n|$)|\bloop\s*\{|\bwhile\s*\(\s*!?\s*(?:true|1)\s*\)", _I),
         re.compile(
             r"\.NewFrame\s*\+=|\.ondataavailable\s*=|\bwhile\s+:\s*;\s*do\b|\bfor\s*\{\s*$",
             _I,
@@ -1178,6 +1180,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.PAUSE: (
+        re.compile(
+            r"\b(?:time\.)?sleep\s*\(|\bsleep\s+\d|\bStart-Sleep\b|\bsetTimeout\s*\(|\btime\.Sleep\s*\(|\busleep\s*\(|\bThread\.sleep\s*\(|\bTask\.Delay\s*\(|\bwait_time\b|\bsetInterval\s*\([^\n]*,\s*\d{4,}\s*\)|^\s*\}\s*,\s*\d{4,}\s*\)|\btime\.Tick\s*\(|\bNewTicker\s*\(",
+            _I | re.M,
+        ),
+    ),
     Capability.TIGHT_SEND_LOOP: (
         re.compile(r"\bping\b[^\n]*\s-f\b", _I),
         re.compile(
@@ -1186,6 +1194,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.PACKET_SEND: (
+        re.compile(
+            r"\b\w*(?:session|client|http)\w*\.(?:get|post|head|request)\s*\(\s*(?:url|target|victim|host)\b|Invoke-(?:WebRequest|RestMethod)\b[^\n]*-Uri\s+\$(?:using:)?\w+|\b(?:iwr|irm)\s+\$(?:using:)?\w+",
+            _I,
+        ),
         re.compile(r"\b(?:session|client)\.(?:get|post)\s*\(\s*['\"]https?://", _I),
         re.compile(r"\.write\s*\(\s*['\"][A-Z][\w-]*[: ]", _I),
         re.compile(
@@ -1220,6 +1232,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"RandIP\s*\(|src\s*=\s*(?:random|RandIP|\w*spoof)|--rand-source|\bspoof", _I),
     ),
     Capability.SWARM: (
+        re.compile(
+            r"\b(?:curl|wget|nc|ncat|ping|hping3|python\d?|node|ab)\b[^\n;]*&\s*done\b|\bfor\s+\w+\s*:=\s*0\s*;\s*\w+\s*<\s*\d{3,}|\b\d+\.\.\d{3,}\s*\|\s*(?:ForEach-Object|%)\s+-Parallel|-ThrottleLimit\s+\d{3,}|\bfor\s+\w+\s+in\s+range\s*\(\s*\d{3,}\s*\)\s*\)",
+            _I,
+        ),
         re.compile(r"for\s+\w+\s+in\s+range\s*\(\s*\d{3,}\s*\)\s*\]", _I),
         re.compile(r"\bPool\s*\(\s*(?:processes\s*=\s*)?\d{3,}\s*\)", _I),
         re.compile(r"\$\(seq\s+1\s+\d{3,}\)|\{1\.\.\d{3,}\}", _I),

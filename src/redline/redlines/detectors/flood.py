@@ -2,8 +2,11 @@
 
 What it catches
     An endless loop sending packets or requests combined with raw sockets, forged source
-    addresses or many threads; a loop whose whole body is a send (no pause, no reply read);
-    raw packet crafting with spoofed sources; `hping3 --flood`.
+    addresses or many concurrent senders (hundreds of threads, goroutines, async tasks,
+    `ForEach-Object -Parallel` runspaces, or a shell loop that backgrounds each `curl` with
+    `&`); a loop whose whole body is a send with no pause; raw packet crafting with spoofed
+    sources (including reflection, where the victim's address is the forged source); partial
+    requests held open on hundreds of sockets (slowloris); `hping3 --flood`.
 
 Why it is a redline (RL-DOS)
     Its only purpose is to exhaust someone's service or network.
@@ -12,7 +15,9 @@ Example
     `while True: send(IP(src=RandIP(), dst=target)/TCP(dport=80, flags="S"))`
 
 Allowed instead
-    Load testing one's own API with locust or k6 at a bounded rate, rate limiting, SYN cookies.
+    Load testing one's own API with locust or k6 at a bounded rate (waits between requests,
+    a bounded number of requests or a semaphore), health checks and metrics reporters that
+    sleep between sends, worker pools of a few goroutines, rate limiting, SYN cookies.
 """
 
 from __future__ import annotations
@@ -34,7 +39,8 @@ def flood(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.PACKET_SEND, Cap.RAW_SOCKET, Cap.SPOOF):
         core = (Cap.PACKET_SEND, Cap.RAW_SOCKET, Cap.SPOOF)
         return supported(found, 0.85, core, "raw packets with forged sources")
-    if Cap.TIGHT_SEND_LOOP in found:
+    if Cap.TIGHT_SEND_LOOP in found and not found.near(Cap.TIGHT_SEND_LOOP, Cap.PAUSE, 200):
+        # A loop that sends and sleeps (a metrics reporter, a heartbeat) is not a flood.
         return supported(found, 0.75, (Cap.TIGHT_SEND_LOOP,), "sends in a loop that never pauses")
     if found.has_all(Cap.PACKET_SEND, Cap.ENDLESS_LOOP):
         return supported(found, 0.4, (Cap.PACKET_SEND, Cap.ENDLESS_LOOP), "endless sending")
