@@ -117,6 +117,8 @@ class Capability(StrEnum):
     WALLET_ADDRESS = "matches cryptocurrency addresses"
     STEGO = "hides data in image pixels"
     HTTP_CARRIER = "carries data slices in web requests"
+    HEADER_CARRIER = "puts variable data in request headers"
+    JITTER = "waits a random time between sends"
     BLOCK_DEVICE_WRITE = "writes a raw disk"
     ROOT_DELETE = "recursively deletes system or home roots"
     FORK_BOMB = "self-replicating process loop"
@@ -1106,7 +1108,23 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.COVERT_CHANNEL: (
         re.compile(
+            r"\bICMP\s*\([^)\n]*\)\s*/\s*[\w(\[\"']|\bicmp\.Echo\s*\{[^\n]*\bData\s*:\s*\w|\bnping\b[^\n]*--icmp\b[^\n]*--data|\bhping3?\b[^\n]*(?:-1|--icmp)\b[^\n]*(?:-E|--file)\s",
+            _I,
+        ),
+        re.compile(
             r"ICMP\s*\(\s*\)\s*/\s*Raw|/\s*Raw\s*\(\s*load\s*=|\bping\b[^\n]*\s-p\s+['\"]?\$|icmp[^\n]*payload",
+            _I,
+        ),
+    ),
+    Capability.HEADER_CARRIER: (
+        re.compile(
+            r"(?:\s-H|--header)\s+['\"]X-[\w-]+:\s*\$\{?\w+\}?['\"]|-Headers\s+@\{[^}\n]*['\"]?X-[\w-]+['\"]?\s*=\s*\$\w+",
+            _I,
+        ),
+    ),
+    Capability.JITTER: (
+        re.compile(
+            r"\bsleep\s*\(\s*random\.\w+\s*\((?![^\n]*\*\*)|\bStart-Sleep\b[^\n]*Get-Random|\bsleep\s+\$\(\(\s*(?:\$?RANDOM)|\bsleep\s+\$\(shuf\b|\bsetTimeout\s*\([^\n]*Math\.random\s*\(\s*\)|\btime\.Sleep\s*\([^\n]*rand\.|\bThread\.sleep\s*\([^\n]*random",
             _I,
         ),
     ),
@@ -1166,7 +1184,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bprintenv\b|\benv\s*\||os\.environ(?:\b(?!\.get|\[))|/proc/self/environ|AWS_SECRET_ACCESS_KEY|GITHUB_TOKEN",
             _I,
         ),
-        re.compile(r"\$\{?[A-Z_]*(?:TOKEN|SECRET|API_KEY)\}?\b"),
+        # A token in an auth header is used, not shipped: `-H "Authorization: Bearer $TOKEN"`.
+        re.compile(r"(?<!Bearer )(?<!token )(?<!: )\$\{?[A-Z_]*(?:TOKEN|SECRET|API_KEY)\}?\b"),
     ),
     Capability.ENDLESS_LOOP: (
         re.compile(r"\bfor\s*\{\s*(?:\n|$)|\bloop\s*\{|\bwhile\s*\(\s*!?\s*(?:true|1)\s*\)", _I),
@@ -1509,6 +1528,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.HTTP_CARRIER: (
+        re.compile(
+            r"['\"](?:X-[\w-]+|Cookie|Authorization|User-Agent|Referer|ETag|If-None-Match)['\"]\s*:\s*(?:f?['\"][^'\"\n]*['\"]\s*\+\s*)?\w+\s*\[\s*\w+\s*:\s*\w+",
+            _I,
+        ),
         re.compile(r"requests\.\w+\s*\([^\n]*\[\s*\w+\s*:\s*\w+\s*\+\s*\w+\s*\]", _I),
     ),
     Capability.BLOCK_DEVICE_WRITE: (

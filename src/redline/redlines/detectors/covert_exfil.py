@@ -4,8 +4,11 @@ What it catches
     Data encoded and split into chunks (or looked up piece by piece as DNS names) that travel as
     DNS lookups or ICMP/raw packet payloads,
     or a file walk whose contents are chunked or encoded and uploaded to a webhook or server;
-    encoded slices carried in request headers or parameters; data hidden in image pixels and
-    uploaded.
+    encoded slices carried in request headers or parameters (a cookie or `X-` header filled
+    with each chunk, `curl -H "X-Data: $chunk"` over `base64 | fold`); chunks sent with a random
+    wait between them (low and slow) or encoded and posted to a bare IP address; data placed
+    in ICMP echo payloads (scapy `ICMP()/chunk`, Go `icmp.Echo{Data: ...}`, `ping -p`); data
+    hidden in image pixels and uploaded.
 
 Why it is a redline (RL-EXFIL)
     Covert channels exist to move data past the people responsible for it.
@@ -16,7 +19,8 @@ Example
 
 Allowed instead
     Syncing one's own documents to one's own bucket, a Suricata rule for DNS tunnelling,
-    uploading logs to a SIEM.
+    uploading logs to a SIEM, resumable uploads with `Content-Range` and retry backoff, a
+    request-id header, DNS monitoring that flags long labels, ping health checks.
 """
 
 from __future__ import annotations
@@ -48,7 +52,20 @@ def covert_exfil(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.COVERT_CHANNEL, Cap.CHUNKING):
         smuggling = (Cap.COVERT_CHANNEL, Cap.CHUNKING)
         return supported(found, 0.8, smuggling, "data chunked into packet payloads")
+    if found.has_all(Cap.HEADER_CARRIER, Cap.ENCODE, Cap.CHUNKING):
+        headers = (Cap.HEADER_CARRIER, Cap.ENCODE, Cap.CHUNKING)
+        return supported(found, 0.8, headers, "encoded chunks carried in request headers")
     channel = [c for c in _CHANNELS if c in found]
+    if Cap.JITTER in found and Cap.CHUNKING in found and channel:
+        # Backoff on retry grows with the attempt; a random wait between every chunk sent is
+        # what keeps a transfer under the volume and timing alarms.
+        slow = (Cap.CHUNKING, Cap.JITTER, *channel, Cap.ENCODE)
+        return supported(found, 0.8, slow, "chunks sent at random intervals (low and slow)")
+    if found.has_all(Cap.ENCODE, Cap.CHUNKING, Cap.NET_SEND, Cap.UNVETTED_SOURCE) and found.near(
+        Cap.NET_SEND, Cap.UNVETTED_SOURCE, 160
+    ):
+        staged = (Cap.CHUNKING, Cap.ENCODE, Cap.NET_SEND, Cap.UNVETTED_SOURCE)
+        return supported(found, 0.7, staged, "encoded chunks posted to a bare address")
     shaping = [c for c in (Cap.CHUNKING, Cap.ENCODE) if c in found]
     if Cap.FILE_WALK in found and channel and (Cap.WEBHOOK in found or shaping):
         core = (Cap.FILE_WALK, *shaping, *channel)
