@@ -242,9 +242,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bsocat\b[^\n]*\btcp(?:4|6)?-listen:", _I),
     ),
     Capability.NET_RECV: (
-        re.compile(
-            r"\b(?!STDIN\b)\w+\.gets\b(?!\s*\(\s*\))|\bfgets\s*\(\s*\$\w*(?:sock|conn|fp|s)\w*", _I
-        ),
+        re.compile(r"\.gets\b(?!\s*\(\s*\))|\bfgets\s*\(\s*\$\w*(?:sock|conn|fp|s)\w*", _I),
         re.compile(
             r"bufio\.NewReader\s*\(\s*conn\b|\bconn\.Read\s*\(|\bsocket_read\s*\(|\.getInputStream\s*\(\s*\)",
             _I,
@@ -332,7 +330,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.DUP_FD: (
         re.compile(
-            r"\bstdio\s*:\s*\[\s*(\w+)\s*,\s*\1\b|\[\s*:in\s*,\s*:out(?:\s*,\s*:err)?\s*\]\s*=>\s*\w+|\b(?:STDIN|STDOUT|STDERR|\$~)->fdopen\s*\(\s*\$\w+|\bsocat\b[^\n]*\bsystem:",
+            r"\bstdio\s*:\s*\[\s*(\w+)\s*,\s*\1\b|:in\s*,\s*:out(?:\s*,\s*:err)?\s*\]\s*=>\s*\w+|\b(?:STDIN|STDOUT|STDERR|\$~)->fdopen\s*\(\s*\$\w+|\bsocat\b[^\n]*\bsystem:",
             _I,
         ),
         re.compile(
@@ -409,7 +407,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(?:child_process|\bcp)\.exec\w*\s*\(|\{[^}\n]*\bexec(?:Sync)?\b[^}\n]*\}\s*=\s*require\(\s*['\"]child_process",
+            r"(?:child_process|\bcp)\.exec\w*\s*\(|\bexec(?:Sync)?\s*(?:,[^}\n]*)?\}\s*=\s*require\(\s*['\"]child_process",
             _I,
         ),
         re.compile(r"create_subprocess_shell\s*\(|\bexec[lv]p?e?\s*\(\s*['\"]/bin/", _I),
@@ -928,7 +926,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.SPREAD_TARGET: (
         re.compile(
-            r"\bpsutil\.disk_partitions\s*\(|['\"]removable['\"]\s+in\s+\w+\.opts|DriveType\.Removable|DriveType\s*=\s*2\b|\bWin32_LogicalDisk\b[^\n]*DriveType",
+            r"\bpsutil\.disk_partitions\s*\(|removable['\"]\s+in\s+\w+\.opts|DriveType\.Removable|DriveType\s*=\s*2\b|\bWin32_LogicalDisk\b[^\n]*DriveType",
             _I,
         ),
         re.compile(r"known_hosts", _I),
@@ -957,7 +955,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.HOST_SWEEP: (
         re.compile(
-            r"\d{1,3}\.\d{1,3}\.\d{1,3}\.%d|\bfor\s*\(?\s*(?:\w+\s*:?=\s*\d+\s*;\s*)\w+\s*<=?\s*25[456]\b",
+            r"\.%d(?::\d{2,5}|['\"])|\bfor\s*\(?\s*(?:\w+\s*:?=\s*\d+\s*;\s*)\w+\s*<=?\s*25[456]\b",
             _I,
         ),
         re.compile(
@@ -1066,7 +1064,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.POSTED_PASSWORD: (
         re.compile(
-            r"\$_(?:POST|REQUEST|GET)\s*\[\s*['\"](?:pass\w*|pwd|passwd|pw)['\"]\s*\]|\brequest\.(?:form|values|json|POST|data)\s*(?:\[|\.get\s*\()\s*['\"](?:pass\w*|pwd|pw)['\"]|\breq\.body\.(?:pass\w*|pwd|pw)\b|\{[^}\n]*\b(?:pass\w*|pwd)\b[^}\n]*\}\s*=\s*req\.body\b|\b(?:Post)?FormValue\s*\(\s*\"(?:pass\w*|pwd)\"|\bparams\[:(?:pass\w*|pwd)\]",
+            r"\$_(?:POST|REQUEST|GET)\s*\[\s*['\"](?:pass\w*|pwd|passwd|pw)['\"]\s*\]|\brequest\.(?:form|values|json|POST|data)\s*(?:\[|\.get\s*\()\s*['\"](?:pass\w*|pwd|pw)['\"]|\breq\.body\.(?:pass\w*|pwd|pw)\b|\b(?:pass\w*|pwd)\b[^}\n]*\}\s*=\s*req\.body\b|FormValue\s*\(\s*\"(?:pass\w*|pwd)\"|\bparams\[:(?:pass\w*|pwd)\]",
             _I,
         ),
     ),
@@ -1084,7 +1082,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.SPOOFED_SENDER: (
         re.compile(
-            r"\bFrom:[^\n<]*<[^>\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|icloud|google|gmail|amazon|netflix|facebook|meta|office|office365|outlook|live|hotmail|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)>|\[\s*['\"]From['\"]\s*\]\s*=\s*[fr]?['\"][^'\"\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|icloud|google|gmail|amazon|netflix|facebook|meta|office|office365|outlook|live|hotmail|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)\b|(?:setFrom|\.From\s*=|\bfrom\s*:)\s*\(?\s*(?:new\s+\w+\s*\()?['\"`][^'\"`\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|icloud|google|gmail|amazon|netflix|facebook|meta|office|office365|outlook|live|hotmail|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)\b",
+            r"\bFrom:[^\n<]*<[^>\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|icloud|google|gmail|amazon|netflix|facebook|meta|office|office365|outlook|live|hotmail|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)>|From['\"]\s*\]\s*=\s*[fr]?['\"][^'\"\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|icloud|google|gmail|amazon|netflix|facebook|meta|office|office365|outlook|live|hotmail|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)\b|(?:setFrom|\.From\s*=|\bfrom\s*:)\s*\(?\s*(?:new\s+\w+\s*\()?['\"`][^'\"`\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|icloud|google|gmail|amazon|netflix|facebook|meta|office|office365|outlook|live|hotmail|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)\b",
             _I,
         ),
     ),
@@ -1118,7 +1116,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.HEADER_CARRIER: (
         re.compile(
-            r"(?:\s-H|--header)\s+['\"]X-[\w-]+:\s*\$\{?\w+\}?['\"]|-Headers\s+@\{[^}\n]*['\"]?X-[\w-]+['\"]?\s*=\s*\$\w+",
+            r"(?:-H|--header)\s+['\"]X-[\w-]+:\s*\$\{?\w+\}?['\"]|-Headers\s+@\{[^}\n]*['\"]?X-[\w-]+['\"]?\s*=\s*\$\w+",
             _I,
         ),
     ),
@@ -1201,7 +1199,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.PAUSE: (
         re.compile(
-            r"\b(?:time\.)?sleep\s*\(|\bsleep\s+\d|\bStart-Sleep\b|\bsetTimeout\s*\(|\btime\.Sleep\s*\(|\busleep\s*\(|\bThread\.sleep\s*\(|\bTask\.Delay\s*\(|\bwait_time\b|\bsetInterval\s*\([^\n]*,\s*\d{4,}\s*\)|^\s*\}\s*,\s*\d{4,}\s*\)|\btime\.Tick\s*\(|\bNewTicker\s*\(",
+            r"\bsleep\s*\(|\bsleep\s+\d|\bStart-Sleep\b|\bsetTimeout\s*\(|\btime\.Sleep\s*\(|\busleep\s*\(|\bThread\.sleep\s*\(|\bTask\.Delay\s*\(|\bwait_time\b|\bsetInterval\s*\([^\n]*,\s*\d{4,}\s*\)|\},\s*\d{4,}\s*\)|\btime\.Tick\s*\(|\bNewTicker\s*\(",
             _I | re.M,
         ),
     ),
@@ -1214,7 +1212,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.PACKET_SEND: (
         re.compile(
-            r"\b\w*(?:session|client|http)\w*\.(?:get|post|head|request)\s*\(\s*(?:url|target|victim|host)\b|Invoke-(?:WebRequest|RestMethod)\b[^\n]*-Uri\s+\$(?:using:)?\w+|\b(?:iwr|irm)\s+\$(?:using:)?\w+",
+            r"(?:session|client|http)\w*\.(?:get|post|head|request)\s*\(\s*(?:url|target|victim|host)\b|Invoke-(?:WebRequest|RestMethod)\b[^\n]*-Uri\s+\$(?:using:)?\w+|\b(?:iwr|irm)\s+\$(?:using:)?\w+",
             _I,
         ),
         re.compile(r"\b(?:session|client)\.(?:get|post)\s*\(\s*['\"]https?://", _I),
@@ -1252,7 +1250,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.SWARM: (
         re.compile(
-            r"\b(?:curl|wget|nc|ncat|ping|hping3|python\d?|node|ab)\b[^\n;]*&\s*done\b|\bfor\s+\w+\s*:=\s*0\s*;\s*\w+\s*<\s*\d{3,}|\b\d+\.\.\d{3,}\s*\|\s*(?:ForEach-Object|%)\s+-Parallel|-ThrottleLimit\s+\d{3,}|\bfor\s+\w+\s+in\s+range\s*\(\s*\d{3,}\s*\)\s*\)",
+            r"\b(?:curl|wget|nc|ncat|ping|hping3|python\d?|node|ab)\b[^\n;]*&\s*done\b|\bfor\s+\w+\s*:=\s*0\s*;\s*\w+\s*<\s*\d{3,}|\.\.\d{3,}\s*\|\s*(?:ForEach-Object|%)\s+-Parallel|-ThrottleLimit\s+\d{3,}|\bfor\s+\w+\s+in\s+range\s*\(\s*\d{3,}\s*\)\s*\)",
             _I,
         ),
         re.compile(r"for\s+\w+\s+in\s+range\s*\(\s*\d{3,}\s*\)\s*\]", _I),
@@ -1388,7 +1386,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\b(?:source|\.|(?:ba|z|k)?sh|python\d?|perl|ruby|node)\s+<\(\s*(?:curl|wget)\b|\b(?:curl|wget)\b[^\n|]*\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:ba|z|da|k)?sh\b|\b(?:curl|wget)\b[^\n|]*\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:perl|ruby|node|php)\b",
+            r"<\(\s*(?:curl|wget)\b|\b(?:curl|wget)\b[^\n|]*\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:ba|z|da|k)?sh\b|\b(?:curl|wget)\b[^\n|]*\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:perl|ruby|node|php)\b",
             _I,
         ),
         re.compile(
@@ -1529,7 +1527,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.HTTP_CARRIER: (
         re.compile(
-            r"['\"](?:X-[\w-]+|Cookie|Authorization|User-Agent|Referer|ETag|If-None-Match)['\"]\s*:\s*(?:f?['\"][^'\"\n]*['\"]\s*\+\s*)?\w+\s*\[\s*\w+\s*:\s*\w+",
+            r"(?:X-[\w-]+|Cookie|Authorization|User-Agent|Referer|ETag|If-None-Match)['\"]\s*:\s*(?:f?['\"][^'\"\n]*['\"]\s*\+\s*)?\w+\s*\[\s*\w+\s*:\s*\w+",
             _I,
         ),
         re.compile(r"requests\.\w+\s*\([^\n]*\[\s*\w+\s*:\s*\w+\s*\+\s*\w+\s*\]", _I),

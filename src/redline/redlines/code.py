@@ -552,10 +552,16 @@ _SECRET_MARK = (
 )
 
 
+_LOOP_HINT = re.compile(r"for|while|each|Text\(|readline|nextLine|ReadLine|%\s*\{", re.I)
+_SECRET_MARK_RE = re.compile(_SECRET_MARK, re.I)
+
+
 def loop_names(line: str, known: frozenset[str]) -> frozenset[str]:
     """`known` plus the names `line` binds per iteration (`for pw in`, `while read -r p`,
     `foreach ($p in`, `pw := scanner.Text()`, `fgets(pw, ...)`, PowerShell's `$_`) and names
     computed from them (`pw = line.strip()`, `user, pw = row.split(":")`)."""
+    if not known and _LOOP_HINT.search(line) is None:
+        return known
     names = set(known)
     for binding in _LOOP_BINDINGS:
         for match in binding.finditer(line):
@@ -590,7 +596,7 @@ def _guess_pattern(names: frozenset[str]) -> re.Pattern[str]:
 
 def guess_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
     """A password position on `line` filled with one of the per-iteration `names`."""
-    if not names:
+    if not names or _SECRET_MARK_RE.search(line) is None:
         return None
     for guess in _guess_pattern(names).finditer(line):
         # `password = line.strip()` binds the candidate; the login is where it is used.
@@ -602,6 +608,8 @@ def guess_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
 def guess_loop_hits(code: str, offset: int = 0) -> list[Hit]:
     """A login whose password is the loop's candidate: each guess of a password list tried in
     turn, however the loop and the login are spelled."""
+    if _SECRET_MARK_RE.search(code) is None or _LOOP_HINT.search(code) is None:
+        return []
     found: list[Hit] = []
     names: frozenset[str] = frozenset()
     position = 0
