@@ -91,6 +91,8 @@ class Capability(StrEnum):
     SECRET_FILE = "reads secrets or keys"
     ENDLESS_LOOP = "endless loop"
     PAUSE = "pauses between iterations"
+    JUNK_PAYLOAD = "random or filler payload"
+    TARGET_ARGUMENT = "target taken from the command line"
     TIGHT_SEND_LOOP = "sends in a loop that never pauses"
     PACKET_SEND = "sends packets"
     RAW_SOCKET = "raw sockets or packet crafting"
@@ -1012,9 +1014,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
-    Capability.GUESS_LOOP: (),
+    Capability.GUESS_LOOP: (
+        re.compile(
+            r"(?:password|passwd|pwd)['\"]?\s*[:=]\s*\w*(?:pass|word|cand|guess|list|dict)\w*\s*\[\s*\w+\s*\]",
+            _I,
+        ),
+    ),
     Capability.PASSWORD_FIELD: (re.compile(r"<input[^>\n]*type\s*=\s*['\"]?password", _I),),
     Capability.CREDENTIAL_CAPTURE: (
+        re.compile(
+            r"(?:appendFile\w*|writeFile\w*|fwrite|file_put_contents|\.write|mail|sendMessage)\s*\([^\n]*(?:JSON\.stringify\s*\(\s*req\.body\s*\)|json_encode\s*\(\s*\$_POST\s*\)|print_r\s*\(\s*\$_POST|request\.form\.to_dict\s*\(|dict\s*\(\s*request\.form\s*\)|json\.dumps\s*\(\s*request\.form)",
+            _I,
+        ),
         re.compile(
             r"\.\s*\$_(?:POST|REQUEST|GET)\s*\[\s*['\"](?:card\w*|cc\w*|cvv|cvc|pin|ssn|otp)['\"]\s*\]",
             _I,
@@ -1087,6 +1098,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.DNS_DATA_LABEL: (
+        re.compile(
+            r"\b(?:resolve\w*|query|gethostbyname\w*|getaddrinfo|Lookup\w*|nslookup|dig|host|Resolve-DnsName|GetHostEntry|GetHostAddresses)\b[^\n]*(?:\{[\w.\[\]:+ ]+\}|\$\{?\w+\}?|%s|['\"]\s*\+\s*\w+\s*\+\s*['\"])\.(?:\{|\$|%s|[\w-]+\.)",
+            _I,
+        ),
         re.compile(
             r"\b(?:nslookup|dig|host|Resolve-DnsName)\b[^\n]*\$\([^)\n]*\)\.[\w-]+\.[\w-]+",
             _I,
@@ -1197,9 +1212,22 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.JUNK_PAYLOAD: (
+        re.compile(
+            r"random\._urandom\s*\(|\burandom\s*\(\s*\d{3,}|\brandbytes\s*\(\s*\d{3,}|\brandomBytes\s*\(\s*\d{3,}|\bmemset\s*\([^\n]*,\s*(?:\d{3,}|sizeof)|\bmake\(\s*\[\]byte\s*,\s*\d{3,}\s*\)|\bbytes\s*\(\s*\d{3,}\s*\)|\bBuffer\.alloc\s*\(\s*\d{3,}|\bnew\s+byte\s*\[\s*\d{3,}\s*\]",
+            _I,
+        ),
+        re.compile(r"b?['\"]\w{1,4}['\"]\s*\*\s*\d{3,}|\bstring\.ascii_\w+\s*,\s*k\s*=\s*\d{3,}", _I),
+    ),
+    Capability.TARGET_ARGUMENT: (
+        re.compile(
+            r"\bsys\.argv\[[1-9]\]|\bprocess\.argv\[[2-9]\]|\bos\.Args\[[1-9]\]|\$args\[\d\]|\bargv\[[1-9]\]|\binput\s*\(\s*['\"][^'\"\n]*(?:target|victim|host|url|ip\b|site)",
+            _I,
+        ),
+    ),
     Capability.PAUSE: (
         re.compile(
-            r"\bsleep\s*\(|\bsleep\s+\d|\bStart-Sleep\b|\bsetTimeout\s*\(|\btime\.Sleep\s*\(|\busleep\s*\(|\bThread\.sleep\s*\(|\bTask\.Delay\s*\(|\bwait_time\b|\bsetInterval\s*\([^\n]*,\s*\d{4,}\s*\)|\},\s*\d{4,}\s*\)|\btime\.Tick\s*\(|\bNewTicker\s*\(",
+            r"\bsleep\s*\(|\bsleep\s+\d|\binput\s*\(|\.tick\s*\(|\.wait\s*\(|\bqueue\.get\s*\(|\bStart-Sleep\b|\bsetTimeout\s*\(|\btime\.Sleep\s*\(|\busleep\s*\(|\bThread\.sleep\s*\(|\bTask\.Delay\s*\(|\bwait_time\b|\bsetInterval\s*\([^\n]*,\s*\d{4,}\s*\)|\},\s*\d{4,}\s*\)|\btime\.Tick\s*\(|\bNewTicker\s*\(",
             _I | re.M,
         ),
     ),
@@ -1211,6 +1239,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.PACKET_SEND: (
+        re.compile(
+            r"\b(?:requests|axios|got|httpx|aiohttp)\.(?:get|post|head|request)\s*\(\s*[A-Za-z_]\w*\s*[,)]|\bfetch\s*\(\s*[A-Za-z_]\w*\s*[,)]|\bhttps?\.(?:get|request)\s*\(\s*[A-Za-z_]\w*\s*[,)]|\burlopen\s*\(\s*[A-Za-z_]\w*\s*[,)]|\bhttp\.(?:Get|Post)\s*\(\s*[A-Za-z_]\w*\s*[,)]|\bWebClient\(\)\.Download\w*\s*\(\s*\$?\w+\s*\)",
+            _I,
+        ),
         re.compile(
             r"(?:session|client|http)\w*\.(?:get|post|head|request)\s*\(\s*(?:url|target|victim|host)\b|Invoke-(?:WebRequest|RestMethod)\b[^\n]*-Uri\s+\$(?:using:)?\w+|\b(?:iwr|irm)\s+\$(?:using:)?\w+",
             _I,
@@ -1429,7 +1461,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.UNVETTED_SOURCE: (
-        re.compile(r"\b(?:https?|ftp)://(?!127\.|0\.0\.0\.0\b)\d{1,3}(?:\.\d{1,3}){3}\b", _I),
+        # Loopback and private ranges are one's own machines and lab; a public bare address is not.
+        re.compile(
+            r"\b(?:https?|ftp)://(?!127\.|0\.0\.0\.0\b|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)\d{1,3}(?:\.\d{1,3}){3}\b",
+            _I,
+        ),
         re.compile(
             r"\bcurl(?:\.exe)?\b[^\n|;]*\s(?:-[a-zA-Z]*k[a-zA-Z]*|--insecure)\b|\bwget\b[^\n|;]*--no-check-certificate"
         ),

@@ -29,13 +29,16 @@ from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, pieces, supported
 
 
+# A candidate password only matters when it is sent somewhere: a login call or any request.
+_ATTEMPTS = (Cap.LOGIN_ATTEMPT, Cap.NET_SEND, Cap.NET_CONNECT, Cap.PACKET_SEND, Cap.REMOTE_EXEC)
+
+
 @detector("OUT-BRUTE-FORCE", redline="RL-CREDENTIAL")
 def brute_force(found: Capabilities) -> Detection | None:
     """Password list + login attempts (+ an address sweep), or a login fed each candidate."""
-    if found.has_all(Cap.GUESS_LOOP, Cap.LOGIN_ATTEMPT) and found.near(
-        Cap.GUESS_LOOP, Cap.LOGIN_ATTEMPT, 400
-    ):
-        guessing = (Cap.GUESS_LOOP, Cap.LOGIN_ATTEMPT, Cap.WORDLIST, Cap.HOST_SWEEP)
+    attempts = [c for c in _ATTEMPTS if c in found and found.near(Cap.GUESS_LOOP, c, 400)]
+    if Cap.GUESS_LOOP in found and attempts:
+        guessing = (Cap.GUESS_LOOP, *attempts, Cap.WORDLIST, Cap.HOST_SWEEP)
         return supported(found, 0.85, guessing, "a login tried with each candidate password")
     if found.has_all(Cap.WORDLIST, Cap.CRACK):
         return supported(found, 0.75, (Cap.WORDLIST, Cap.CRACK), "cracks hashes with a wordlist")

@@ -67,6 +67,10 @@ def covert_exfil(found: Capabilities) -> Detection | None:
         staged = (Cap.CHUNKING, Cap.ENCODE, Cap.NET_SEND, Cap.UNVETTED_SOURCE)
         return supported(found, 0.7, staged, "encoded chunks posted to a bare address")
     shaping = [c for c in (Cap.CHUNKING, Cap.ENCODE) if c in found]
+    hidden = [c for c in (Cap.UNVETTED_SOURCE, Cap.JITTER, Cap.HIDE) if c in found]
+    if Cap.FILE_WALK in found and channel and hidden:
+        core = (Cap.FILE_WALK, *channel, *hidden)
+        return supported(found, 0.75, core, "walked files shipped out of sight")
     if Cap.FILE_WALK in found and channel and (Cap.WEBHOOK in found or shaping):
         core = (Cap.FILE_WALK, *shaping, *channel)
         return supported(found, 0.8, core, "walked files shipped out " + pieces(*shaping, *channel))

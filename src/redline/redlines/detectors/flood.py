@@ -43,5 +43,10 @@ def flood(found: Capabilities) -> Detection | None:
         # A loop that sends and sleeps (a metrics reporter, a heartbeat) is not a flood.
         return supported(found, 0.75, (Cap.TIGHT_SEND_LOOP,), "sends in a loop that never pauses")
     if found.has_all(Cap.PACKET_SEND, Cap.ENDLESS_LOOP):
+        aimed = [c for c in (Cap.JUNK_PAYLOAD, Cap.TARGET_ARGUMENT) if c in found]
+        if aimed and Cap.PAUSE not in found:
+            # Endless sending of filler at whatever target is given: what a stresser does.
+            core = (Cap.PACKET_SEND, Cap.ENDLESS_LOOP, *aimed)
+            return supported(found, 0.7, core, "endless sending of filler at a given target")
         return supported(found, 0.4, (Cap.PACKET_SEND, Cap.ENDLESS_LOOP), "endless sending")
     return None

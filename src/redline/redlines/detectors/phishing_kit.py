@@ -51,6 +51,12 @@ def phishing_kit(found: Capabilities) -> Detection | None:
     """Captured credentials + (password field or brand lure); or a handler that ships a posted
     password away (mail, chat bot, file, another server) without ever checking it; or mail sent
     as a well-known brand."""
+    if Cap.PASSWORD_READ in found and (
+        Cap.WEBHOOK in found or found.near(Cap.PASSWORD_READ, Cap.UNVETTED_SOURCE, 300)
+    ):
+        # A page's own script sending the typed password to a chat bot or a bare address.
+        beacon = (Cap.PASSWORD_READ, Cap.WEBHOOK, Cap.UNVETTED_SOURCE, Cap.PASSWORD_FIELD)
+        return supported(found, 0.85, beacon, "a page that sends the typed password away")
     shipped = _shipped_password(found)
     if shipped is not None:
         return shipped
