@@ -83,6 +83,7 @@ class Capability(StrEnum):
     PASSWORD_VERIFY = "hashes or verifies passwords"
     FILE_APPEND = "appends to a file"
     SPOOFED_SENDER = "mail sent as a well-known brand"
+    PHISHLET = "reverse-proxy phishing configuration"
     DNS_QUERY = "DNS lookups"
     ENCODE = "encodes data"
     CHUNKING = "splits data into chunks"
@@ -121,6 +122,8 @@ class Capability(StrEnum):
     HTTP_CARRIER = "carries data slices in web requests"
     HEADER_CARRIER = "puts variable data in request headers"
     JITTER = "waits a random time between sends"
+    ARCHIVE = "packs files into an archive"
+    TUNNEL_TOOL = "runs a DNS or ICMP tunnelling tool"
     BLOCK_DEVICE_WRITE = "writes a raw disk"
     ROOT_DELETE = "recursively deletes system or home roots"
     FORK_BOMB = "self-replicating process loop"
@@ -307,6 +310,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"curl_setopt\s*\([^\n]*CURLOPT_POST", _I),
     ),
     Capability.WEBHOOK: (
+        re.compile(
+            r"\bformspree\.io/|\bgetform\.io/|\bformsubmit\.co/|script\.google\.com/macros/|\busebasin\.com/|\bformcarry\.com/",
+            _I,
+        ),
         re.compile(
             r"\b(?:transfer\.sh|file\.io|0x0\.st|gofile\.io|anonfiles\.com|ntfy\.sh)/|pastebin\.com/api|slack\.com/api/(?:chat\.postMessage|files\.upload)",
             _I,
@@ -994,6 +1001,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.LOGIN_ATTEMPT: (
         re.compile(
+            r"\bpexpect\.spawn\s*\(\s*f?['\"](?:ssh|ftp|telnet|su)\b|\bJSch\b|\.getSession\s*\(|-Credential\s+\$\w+|\bNetworkCredential\s*\(|\bHTTPBasicAuth\s*\(|\bEnter-PSSession\b|\bcrackmapexec\b|\bnetexec\b|\bkerbrute\b",
+            _I,
+        ),
+        re.compile(
             r"\bssh\.Dial\s*\(|\bssh_userauth_password\s*\(|\bNew-PSDrive\b[^\n]*-Credential|\bimaplib\.IMAP4\w*\s*\(|\bpoplib\.POP3\w*\s*\(|\bldap\w*\.(?:simple_)?bind\w*\s*\(|\bmysql\.connector\.connect\s*\(|\bpsycopg2?\.connect\s*\(|\bwinrm\.Session\s*\(|\bnmap\b[^\n]*--script[= ]\S*brute|\bsmbclient\b[^\n]*-U\s*\S+%|\bNet::SSH\.start\b|\bxfreerdp\b|\bsshpass\b",
             _I,
         ),
@@ -1056,6 +1067,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.EXTERNAL_FORM: (re.compile(r"<form[^>\n]*action\s*=\s*['\"]https?://", _I),),
     Capability.BRAND_LURE: (
         re.compile(
+            r"(?:Sign|Log)\s*in\s+(?:to|with)\s+(?:your\s+)?(?:Microsoft|Office\s*365|Outlook|Google|Gmail|PayPal|Apple(?:\s+ID)?|iCloud|Facebook|Instagram|Netflix|Amazon|Dropbox|DocuSign|LinkedIn|Chase|Wells\s+Fargo|Bank\s+of\s+America|Coinbase|Binance)\b",
+            _I,
+        ),
+        re.compile(
             r"(?:res\.redirect|\bredirect|RedirectResponse|Response\.Redirect|http\.Redirect)\s*\(\s*(?:\w+\s*,\s*)?['\"`]https?://|(?:password|account|mailbox)\s+(?:expires?\b|has been (?:limited|restricted|suspended|locked)|will be (?:closed|disabled|deactivated|deleted))|\baction required\b|\bunusual (?:sign-in|login|activity)\b",
             _I,
         ),
@@ -1094,6 +1109,24 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SPOOFED_SENDER: (
         re.compile(
             r"\bFrom:[^\n<]*<[^>\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|icloud|google|gmail|amazon|netflix|facebook|meta|office|office365|outlook|live|hotmail|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)>|From['\"]\s*\]\s*=\s*[fr]?['\"][^'\"\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|icloud|google|gmail|amazon|netflix|facebook|meta|office|office365|outlook|live|hotmail|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)\b|(?:setFrom|\.From\s*=|\bfrom\s*:)\s*\(?\s*(?:new\s+\w+\s*\()?['\"`][^'\"`\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|icloud|google|gmail|amazon|netflix|facebook|meta|office|office365|outlook|live|hotmail|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)\b",
+            _I,
+        ),
+    ),
+    Capability.PHISHLET: (
+        re.compile(
+            r"^\s*(?:phish_sub|proxy_hosts|auth_tokens|auth_urls|sub_filters|landing_path)\s*:",
+            _I | re.M,
+        ),
+    ),
+    Capability.ARCHIVE: (
+        re.compile(
+            r"\bCompress-Archive\b|\bzipfile\.ZipFile\s*\([^\n]*['\"][wa]['\"]|\bshutil\.make_archive\s*\(|\btar\s+-?c\w*f|\bzip\s+-\w*r|\b7z\s+a\b|\brar\s+a\b|\bAdmZip\b|\bZipFile\.CreateFromDirectory\b|\btarfile\.open\s*\([^\n]*['\"]w|\barchiver\s*\(\s*['\"]zip",
+            _I,
+        ),
+    ),
+    Capability.TUNNEL_TOOL: (
+        re.compile(
+            r"\b(?:iodine|iodined|dnscat2?|dns2tcp[cd]?|ptunnel(?:-ng)?|icmpsh\w*|icmptunnel|dnsteal)\b(?:\.py|\.rb|\.exe)?\s+-{1,2}\w",
             _I,
         ),
     ),
@@ -1217,7 +1250,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"random\._urandom\s*\(|\burandom\s*\(\s*\d{3,}|\brandbytes\s*\(\s*\d{3,}|\brandomBytes\s*\(\s*\d{3,}|\bmemset\s*\([^\n]*,\s*(?:\d{3,}|sizeof)|\bmake\(\s*\[\]byte\s*,\s*\d{3,}\s*\)|\bbytes\s*\(\s*\d{3,}\s*\)|\bBuffer\.alloc\s*\(\s*\d{3,}|\bnew\s+byte\s*\[\s*\d{3,}\s*\]",
             _I,
         ),
-        re.compile(r"b?['\"]\w{1,4}['\"]\s*\*\s*\d{3,}|\bstring\.ascii_\w+\s*,\s*k\s*=\s*\d{3,}", _I),
+        re.compile(
+            r"b?['\"]\w{1,4}['\"]\s*\*\s*\d{3,}|\bstring\.ascii_\w+\s*,\s*k\s*=\s*\d{3,}", _I
+        ),
     ),
     Capability.TARGET_ARGUMENT: (
         re.compile(
@@ -1239,6 +1274,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.PACKET_SEND: (
+        re.compile(
+            r"\bGetAsync\s*\(\s*\w+\s*\)|\bGetStringAsync\s*\(\s*\w+\s*\)|\bsend\s*\(\s*[A-Z]\w*\s*,\s*\$\w+",
+            _I,
+        ),
         re.compile(
             r"\b(?:requests|axios|got|httpx|aiohttp)\.(?:get|post|head|request)\s*\(\s*[A-Za-z_]\w*\s*[,)]|\bfetch\s*\(\s*[A-Za-z_]\w*\s*[,)]|\bhttps?\.(?:get|request)\s*\(\s*[A-Za-z_]\w*\s*[,)]|\burlopen\s*\(\s*[A-Za-z_]\w*\s*[,)]|\bhttp\.(?:Get|Post)\s*\(\s*[A-Za-z_]\w*\s*[,)]|\bWebClient\(\)\.Download\w*\s*\(\s*\$?\w+\s*\)",
             _I,
@@ -1281,6 +1320,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"RandIP\s*\(|src\s*=\s*(?:random|RandIP|\w*spoof)|--rand-source|\bspoof", _I),
     ),
     Capability.SWARM: (
+        re.compile(
+            r"\bParallel\.For\w*\s*\(\s*0\s*,\s*\d{3,}|Array\.from\s*\(\s*\{\s*length\s*:\s*\d{3,}|\bnew\s+Array\s*\(\s*\d{3,}\s*\)|\bEnumerable\.Range\s*\(\s*0\s*,\s*\d{3,}",
+            _I,
+        ),
         re.compile(
             r"\b(?:curl|wget|nc|ncat|ping|hping3|python\d?|node|ab)\b[^\n;]*&\s*done\b|\bfor\s+\w+\s*:=\s*0\s*;\s*\w+\s*<\s*\d{3,}|\.\.\d{3,}\s*\|\s*(?:ForEach-Object|%)\s+-Parallel|-ThrottleLimit\s+\d{3,}|\bfor\s+\w+\s+in\s+range\s*\(\s*\d{3,}\s*\)\s*\)",
             _I,

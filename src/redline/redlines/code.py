@@ -533,6 +533,7 @@ _LOOP_BINDINGS = (
         r"\bfor\s*\(?\s*(?:(?:const|let|var|my|auto|String|char\s*\*)\s+)?\$?(\w+)\s+(?:in|of)\b"
     ),
     re.compile(r"\bfor(?:each)?\s*\(\s*\$(\w+)\s+in\b", re.I),
+    re.compile(r"\bforeach\s*\(\s*(?:var|string|\w+)\s+(\w+)\s+in\b", re.I),
     re.compile(r"\bforeach\s*\(\s*\$\w+\s+as\s+(?:\$\w+\s*=>\s*)?\$(\w+)", re.I),
     re.compile(r"\bwhile\s+(?:IFS=\S*\s+)?read\s+(?:-\w+\s+)*(\w+)(?:\s+(\w+))?"),
     re.compile(r"\bwhile\s*\(\s*(?:\w+\s*=\s*)?fgets\s*\(\s*(\w+)"),
@@ -548,7 +549,8 @@ _UNPACKED = re.compile(
 _SECRET_MARK = (
     r"(?:pass(?:word|wd)?|pwd|secret|/p:|\s-p\s*|\s-P\s+|\.Password\(|SecureString\s+|"
     r"\.login\s*\([^,\n]+,|\.(?:simple_)?bind\w*\s*\([^,\n]+,|userauth_password\s*\([^\n]*?"
-    r"|\bauth\s*=\s*\([^,\n]+,|-u\s*['\"]?[\w.@-]+:|%)"
+    r"|\bauth\s*=\s*\([^,\n]+,|-u\s*['\"]?[\w.@-]+:|%|sendline\s*\(|setPassword\s*\("
+    r"|(?:NetworkCredential|HTTPBasicAuth|PSCredential)\s*\([^,\n]+,)"
 )
 
 

@@ -28,7 +28,6 @@ from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, pieces, supported
 
-
 # A candidate password only matters when it is sent somewhere: a login call or any request.
 _ATTEMPTS = (Cap.LOGIN_ATTEMPT, Cap.NET_SEND, Cap.NET_CONNECT, Cap.PACKET_SEND, Cap.REMOTE_EXEC)
 

@@ -8,7 +8,9 @@ What it catches
     with each chunk, `curl -H "X-Data: $chunk"` over `base64 | fold`); chunks sent with a random
     wait between them (low and slow) or encoded and posted to a bare IP address; data placed
     in ICMP echo payloads (scapy `ICMP()/chunk`, Go `icmp.Echo{Data: ...}`, `ping -p`); data
-    hidden in image pixels and uploaded.
+    hidden in image pixels and uploaded; packed (encoded, encrypted or archived) chunks or a
+    user's archived files posted to a bare public address; running a DNS or ICMP tunnelling
+    tool (`iodine`, `dnscat2`, `ptunnel`, `icmpsh`).
 
 Why it is a redline (RL-EXFIL)
     Covert channels exist to move data past the people responsible for it.
@@ -61,15 +63,22 @@ def covert_exfil(found: Capabilities) -> Detection | None:
         # what keeps a transfer under the volume and timing alarms.
         slow = (Cap.CHUNKING, Cap.JITTER, *channel, Cap.ENCODE)
         return supported(found, 0.8, slow, "chunks sent at random intervals (low and slow)")
-    if found.has_all(Cap.ENCODE, Cap.CHUNKING, Cap.NET_SEND, Cap.UNVETTED_SOURCE) and found.near(
+    if Cap.TUNNEL_TOOL in found:
+        return supported(found, 0.7, (Cap.TUNNEL_TOOL,), Cap.TUNNEL_TOOL.value)
+    packed = [c for c in (Cap.ENCODE, Cap.ENCRYPT, Cap.ARCHIVE) if c in found]
+    to_bare_address = found.has_all(Cap.NET_SEND, Cap.UNVETTED_SOURCE) and found.near(
         Cap.NET_SEND, Cap.UNVETTED_SOURCE, 160
-    ):
-        staged = (Cap.CHUNKING, Cap.ENCODE, Cap.NET_SEND, Cap.UNVETTED_SOURCE)
-        return supported(found, 0.7, staged, "encoded chunks posted to a bare address")
+    )
+    if to_bare_address and packed and Cap.CHUNKING in found:
+        chunked = (Cap.CHUNKING, *packed, Cap.NET_SEND, Cap.UNVETTED_SOURCE)
+        return supported(found, 0.7, chunked, "packed chunks posted to a bare address")
+    if to_bare_address and Cap.ARCHIVE in found and Cap.BROAD_TARGET in found:
+        archived = (Cap.BROAD_TARGET, Cap.ARCHIVE, Cap.NET_SEND, Cap.UNVETTED_SOURCE)
+        return supported(found, 0.7, archived, "a user's files archived and sent to a bare address")
     shaping = [c for c in (Cap.CHUNKING, Cap.ENCODE) if c in found]
-    hidden = [c for c in (Cap.UNVETTED_SOURCE, Cap.JITTER, Cap.HIDE) if c in found]
-    if Cap.FILE_WALK in found and channel and hidden:
-        core = (Cap.FILE_WALK, *channel, *hidden)
+    concealed = [c for c in (Cap.UNVETTED_SOURCE, Cap.JITTER, Cap.HIDE) if c in found]
+    if Cap.FILE_WALK in found and channel and concealed:
+        core = (Cap.FILE_WALK, *channel, *concealed)
         return supported(found, 0.75, core, "walked files shipped out of sight")
     if Cap.FILE_WALK in found and channel and (Cap.WEBHOOK in found or shaping):
         core = (Cap.FILE_WALK, *shaping, *channel)

@@ -4,7 +4,9 @@ What it catches
     A password field whose submission is stored or forwarded (PHP writing `$_POST['password']`
     to a file or mail, a handler appending the posted password to a file), dressed as a sign-in
     page or a well-known brand's (its title, or redirecting to the real one afterwards); or a
-    brand's sign-in page whose own script reads the typed password. In any server language
+    brand's sign-in page whose own script reads the typed password, or sends it to a chat bot
+    or a bare address; a password form posting to a form-collector service, a bot or a bare
+    address; an evilginx-style reverse-proxy phishlet. In any server language
     (PHP, Flask, Express, Go, Rails): a handler that reads the posted password and, without
     ever hashing or verifying it, mails it, posts it to a Telegram bot or webhook, appends it
     to a file or sends it to another server, then redirects to the real site. Also the
@@ -57,6 +59,15 @@ def phishing_kit(found: Capabilities) -> Detection | None:
         # A page's own script sending the typed password to a chat bot or a bare address.
         beacon = (Cap.PASSWORD_READ, Cap.WEBHOOK, Cap.UNVETTED_SOURCE, Cap.PASSWORD_FIELD)
         return supported(found, 0.85, beacon, "a page that sends the typed password away")
+    if found.distinct(Cap.PHISHLET) >= 2:
+        return supported(found, 0.85, (Cap.PHISHLET,), "a reverse-proxy phishing configuration")
+    if Cap.PASSWORD_FIELD in found and (
+        Cap.WEBHOOK in found
+        or (Cap.EXTERNAL_FORM in found and found.near(Cap.EXTERNAL_FORM, Cap.UNVETTED_SOURCE, 200))
+    ):
+        # No real sign-in form posts its password to a form collector, a bot or a bare address.
+        collected = (Cap.PASSWORD_FIELD, Cap.EXTERNAL_FORM, Cap.WEBHOOK, Cap.UNVETTED_SOURCE)
+        return supported(found, 0.85, collected, "a password form that posts to a collector")
     shipped = _shipped_password(found)
     if shipped is not None:
         return shipped
