@@ -93,6 +93,7 @@ class Capability(StrEnum):
     ENDLESS_LOOP = "endless loop"
     PAUSE = "pauses between iterations"
     JUNK_PAYLOAD = "random or filler payload"
+    DOS_TOOL = "runs a denial-of-service tool at a target"
     TARGET_ARGUMENT = "target taken from the command line"
     TIGHT_SEND_LOOP = "sends in a loop that never pauses"
     PACKET_SEND = "sends packets"
@@ -204,6 +205,7 @@ _SHELL_PATH = r"(?:/bin/(?:ba|z|da|k)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh
 
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.NET_CONNECT: (
+        re.compile(r"\bxterm\b[^\n]*-display\s+[\w.-]+:\d", _I),
         re.compile(
             r"\.(?:connect|createConnection)\s*\(\s*(?:\d{2,5}\s*,\s*['\"`]?[\w$.-]|\{\s*(?:host|port)\s*:)|\bnew\s+IO::Socket::(?:INET|IP)\b|IO::Socket::IP->new\s*\(",
             _I,
@@ -262,6 +264,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.NET_SEND: (
+        re.compile(r"\b(?:s|sess|session|client)\.(?:post|put)\s*\(", _I),
         re.compile(
             r"\baws\s+s3\s+(?:cp|sync|mv)\b[^\n]*\ss3://|\bgsutil\s+(?:-m\s+)?(?:cp|rsync)\b[^\n]*\sgs://|\baz\s+storage\s+blob\s+upload\b",
             _I,
@@ -311,6 +314,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.WEBHOOK: (
         re.compile(
+            r"\b(?:post|put|fetch|send\w*)\s*\(\s*(?:WEBHOOK\w*|webhook\w*|DISCORD\w*|discord_\w+|TELEGRAM\w*|telegram_\w+)\s*[,)]",
+            _I,
+        ),
+        re.compile(
             r"\bformspree\.io/|\bgetform\.io/|\bformsubmit\.co/|script\.google\.com/macros/|\busebasin\.com/|\bformcarry\.com/",
             _I,
         ),
@@ -338,6 +345,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"System\.Net\.Mail|SmtpClient", _I),
     ),
     Capability.DUP_FD: (
+        re.compile(r"\bxterm\b[^\n]*-display\s+[\w.-]+:\d", _I),
         re.compile(
             r"\bstdio\s*:\s*\[\s*(\w+)\s*,\s*\1\b|:in\s*,\s*:out(?:\s*,\s*:err)?\s*\]\s*=>\s*\w+|\b(?:STDIN|STDOUT|STDERR|\$~)->fdopen\s*\(\s*\$\w+|\bsocat\b[^\n]*\bsystem:",
             _I,
@@ -390,6 +398,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bmkfifo\b[^\n]*\|[^\n]*\b(?:nc|ncat)\b|\bmknod\b[^\n]*\bp\b", _I),
     ),
     Capability.SHELL: (
+        re.compile(r"\bxterm\b[^\n]*-display\s+[\w.-]+:\d", _I),
         re.compile(
             r"child_process['\"`]\s*\)\s*\.(?:exec|spawn)\w*\s*\(|\b(?:system|exec)\s*\(?\s*\$_\b|\bwhile\s+read\s+(?:-r\s+)?(\w+)\s*;\s*do\s+(?:eval\s+)?\$\{?\1\b",
             _I,
@@ -1245,6 +1254,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.DOS_TOOL: (
+        re.compile(
+            r"\b(?:goldeneye|hulk|torshammer|xerxes|slowloris|pyloris|ufonet|mhddos|ddos-ripper|karmaddos|hoic|loic|hammer)(?:\.py|\.pl|\.exe)?\s+(?:-\S+\s+)*(?:https?://|\d{1,3}(?:\.\d{1,3}){3}|[\w-]+\.[\w.-]+)",
+            _I,
+        ),
+    ),
     Capability.JUNK_PAYLOAD: (
         re.compile(
             r"random\._urandom\s*\(|\burandom\s*\(\s*\d{3,}|\brandbytes\s*\(\s*\d{3,}|\brandomBytes\s*\(\s*\d{3,}|\bmemset\s*\([^\n]*,\s*(?:\d{3,}|sizeof)|\bmake\(\s*\[\]byte\s*,\s*\d{3,}\s*\)|\bbytes\s*\(\s*\d{3,}\s*\)|\bBuffer\.alloc\s*\(\s*\d{3,}|\bnew\s+byte\s*\[\s*\d{3,}\s*\]",
@@ -1274,6 +1289,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.PACKET_SEND: (
+        re.compile(r"\bconn\w*\.Write\s*\(|\bWriteTo(?:UDP)?\s*\(", _I),
         re.compile(
             r"\bGetAsync\s*\(\s*\w+\s*\)|\bGetStringAsync\s*\(\s*\w+\s*\)|\bsend\s*\(\s*[A-Z]\w*\s*,\s*\$\w+",
             _I,
@@ -1456,6 +1472,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"(?:Reflection\.Assembly\]::Load|Assembly\.Load)\s*\(\s*\$?\w+\s*\)", _I),
     ),
     Capability.RUN_DOWNLOADED: (
+        re.compile(
+            r"\beval\s*\(?\s*(?:get\s*\(\s*['\"]https?://|URI\.open\s*\(|Net::HTTP\.get\s*\(|open\s*\(\s*['\"]https?://|LWP::Simple::get\s*\()",
+            _I,
+        ),
         re.compile(
             r"\b(?:eval|assert|exec)\s*\(\s*(?:file_get_contents|urlopen|urllib\.request\.urlopen|requests\.get|curl_exec|fetch)\s*\(\s*\\?['\"]?(?:https?://|\$)",
             _I,

@@ -550,10 +550,14 @@ _SECRET_MARK = (
     r"(?:pass(?:word|wd)?|pwd|secret|/p:|\s-p\s*|\s-P\s+|\.Password\(|SecureString\s+|"
     r"\.login\s*\([^,\n]+,|\.(?:simple_)?bind\w*\s*\([^,\n]+,|userauth_password\s*\([^\n]*?"
     r"|\bauth\s*=\s*\([^,\n]+,|-u\s*['\"]?[\w.@-]+:|%|sendline\s*\(|setPassword\s*\("
-    r"|(?:NetworkCredential|HTTPBasicAuth|PSCredential)\s*\([^,\n]+,)"
+    r"|(?:NetworkCredential|HTTPBasicAuth|PSCredential)\s*\([^,\n]+,|otp|pin|totp|mfa_code|2fa)"
 )
 
 
+_REQUEST_CALL = re.compile(
+    r"\b(?:fetch|post|put|request|login|connect|send|get)\w*\s*\(|\baxios\b|\bcurl\b", re.I
+)
+_SECRET_NAME = re.compile(r"pass|pwd|secret|guess|cand", re.I)
 _LOOP_HINT = re.compile(r"for|while|each|Text\(|readline|nextLine|ReadLine|%\s*\{", re.I)
 _SECRET_MARK_RE = re.compile(_SECRET_MARK, re.I)
 
@@ -591,7 +595,11 @@ def _starts_with_name(value: str, names: frozenset[str]) -> bool:
 def _guess_pattern(names: frozenset[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(
-        _SECRET_MARK + r"""['"]?\s*[:=,]?\s*['"]?\$?\{?(?:""" + alternatives + r""")\b(?!\s*\()""",
+        _SECRET_MARK
+        + r"""['"]?\s*[:=,]?\s*f?['"]?\$?\{?(?:"""
+        + alternatives
+        # a call (`pw()`) is not the candidate, nor a record's stored password (`user.password`)
+        + r""")\b(?!\s*\()(?!\.(?:password|passwd|pwd|pass|secret)\b)""",
         re.I,
     )
 
@@ -604,6 +612,14 @@ def guess_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
         # `password = line.strip()` binds the candidate; the login is where it is used.
         if line[: guess.start()].strip() or "=" not in guess.group(0):
             return guess
+    # `for (const password of list) fetch(url, {body: JSON.stringify({username, password})})`:
+    # a candidate named as a secret, handed to a request on the same line.
+    if _REQUEST_CALL.search(line) is not None:
+        for name in names:
+            if _SECRET_NAME.search(name):
+                used = re.search(rf"(?<![\w$.]){re.escape(name)}\b(?!\s*[(=])", line)
+                if used is not None:
+                    return used
     return None
 
 

@@ -5,7 +5,8 @@ What it catches
     addresses or many concurrent senders (hundreds of threads, goroutines, async tasks,
     `ForEach-Object -Parallel` runspaces, or a shell loop that backgrounds each `curl` with
     `&`); a loop whose whole body is a send with no pause; raw packet crafting with spoofed
-    sources (including reflection, where the victim's address is the forged source); partial
+    sources (including reflection, where the victim's address is the forged source); a
+    denial-of-service tool run at a target (GoldenEye, HULK, slowloris.py, MHDDoS); partial
     requests held open on hundreds of sockets (slowloris); `hping3 --flood`.
 
 Why it is a redline (RL-DOS)
@@ -32,6 +33,8 @@ _AMPLIFIERS = (Cap.RAW_SOCKET, Cap.SPOOF, Cap.SWARM)
 @detector("OUT-FLOOD", redline="RL-DOS")
 def flood(found: Capabilities) -> Detection | None:
     """Packet sending + endless loop + amplifier, or spoofed raw packets."""
+    if Cap.DOS_TOOL in found:
+        return supported(found, 0.8, (Cap.DOS_TOOL,), Cap.DOS_TOOL.value)
     amplifiers = [c for c in _AMPLIFIERS if c in found]
     if found.has_all(Cap.PACKET_SEND, Cap.ENDLESS_LOOP) and amplifiers:
         core = (Cap.PACKET_SEND, Cap.ENDLESS_LOOP, *amplifiers)
