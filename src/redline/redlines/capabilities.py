@@ -14,6 +14,7 @@ by line by the streaming monitor, so each pattern is written to match within one
 
 from __future__ import annotations
 
+import bisect
 import importlib
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -74,6 +75,7 @@ class Capability(StrEnum):
     CRACK = "cracks password hashes"
     LOGIN_ATTEMPT = "attempts a login"
     GUESS_LOOP = "tries each candidate of a loop as the password"
+    GUESS_CHECK = "checks whether a guess got in"
     PASSWORD_FIELD = "password input field"
     EXTERNAL_FORM = "form that posts to another site"
     PASSWORD_READ = "script reads the typed password"
@@ -124,6 +126,7 @@ class Capability(StrEnum):
     HEADER_CARRIER = "puts variable data in request headers"
     JITTER = "waits a random time between sends"
     ARCHIVE = "packs files into an archive"
+    DOCUMENT_SELECTION = "picks out office documents, keys or databases"
     TUNNEL_TOOL = "runs a DNS or ICMP tunnelling tool"
     BLOCK_DEVICE_WRITE = "writes a raw disk"
     ROOT_DELETE = "recursively deletes system or home roots"
@@ -156,6 +159,8 @@ class Capabilities:
 
     kind: ArtifactKind = "response"
     hits: dict[Capability, list[Hit]] = field(default_factory=dict)
+    line_breaks: list[int] = field(default_factory=list)
+    """Offsets of the judged text's line breaks, in order, when known."""
 
     def add(self, hit: Hit) -> bool:
         """Record `hit`; True when its capability is new."""
@@ -185,6 +190,17 @@ class Capabilities:
         """True when some hit of `first` lies within `distance` characters of one of `second`."""
         return any(
             abs(a.start - b.start) <= distance
+            for a in self.hits.get(first, ())
+            for b in self.hits.get(second, ())
+        )
+
+    def on_one_line(self, first: Capability, second: Capability) -> bool:
+        """True when some hit of `first` starts on the line where a hit of `second` starts
+        (without known line breaks: within 150 characters)."""
+        if not self.line_breaks:
+            return self.near(first, second, 150)
+        return any(
+            bisect.bisect(self.line_breaks, a.start) == bisect.bisect(self.line_breaks, b.start)
             for a in self.hits.get(first, ())
             for b in self.hits.get(second, ())
         )
@@ -1040,6 +1056,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.GUESS_CHECK: (
+        re.compile(
+            r"\bbreak\b|\bfound\b|\bcracked\b|\bsuccess|\bvalid\b|AuthenticationException|error_perm|AUTH_SUCCESS|status(?:_code)?\s*===?\s*(?:200|302)|\.ok\b|\bnot\s+in\s+\w+\.text\b|err\s*==\s*nil|IsSuccessStatusCode|\bhits?\b|\$\?\s*-eq\s*0|&&\s*echo\b",
+            _I,
+        ),
+    ),
     Capability.PASSWORD_FIELD: (re.compile(r"<input[^>\n]*type\s*=\s*['\"]?password", _I),),
     Capability.CREDENTIAL_CAPTURE: (
         re.compile(
@@ -1117,7 +1139,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.SPOOFED_SENDER: (
         re.compile(
-            r"\bFrom:[^\n<]*<[^>\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|icloud|google|gmail|amazon|netflix|facebook|meta|office|office365|outlook|live|hotmail|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)>|From['\"]\s*\]\s*=\s*[fr]?['\"][^'\"\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|icloud|google|gmail|amazon|netflix|facebook|meta|office|office365|outlook|live|hotmail|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)\b|(?:setFrom|\.From\s*=|\bfrom\s*:)\s*\(?\s*(?:new\s+\w+\s*\()?['\"`][^'\"`\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|icloud|google|gmail|amazon|netflix|facebook|meta|office|office365|outlook|live|hotmail|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)\b",
+            r"\bFrom:[^\n<]*<[^>\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|google|amazon|netflix|facebook|meta|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)>|From['\"]\s*\]\s*=\s*[fr]?['\"][^'\"\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|google|amazon|netflix|facebook|meta|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)\b|(?:setFrom|\.From\s*=|\bfrom\s*:)\s*\(?\s*(?:new\s+\w+\s*\()?['\"`][^'\"`\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|google|amazon|netflix|facebook|meta|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)\b",
             _I,
         ),
     ),
@@ -1130,6 +1152,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.ARCHIVE: (
         re.compile(
             r"\bCompress-Archive\b|\bzipfile\.ZipFile\s*\([^\n]*['\"][wa]['\"]|\bshutil\.make_archive\s*\(|\btar\s+-?c\w*f|\bzip\s+-\w*r|\b7z\s+a\b|\brar\s+a\b|\bAdmZip\b|\bZipFile\.CreateFromDirectory\b|\btarfile\.open\s*\([^\n]*['\"]w|\barchiver\s*\(\s*['\"]zip",
+            _I,
+        ),
+    ),
+    Capability.DOCUMENT_SELECTION: (
+        re.compile(
+            r"(?:endswith|glob\w*|include|-Include|-Filter|-name|\bext\w*\s*(?:in|==))\s*\(?[^\n]*\.(?:docx?|xlsx?|pptx?|pdf|kdbx|pst|ost|pem|ppk|key|sqlite|wallet)\b",
             _I,
         ),
     ),

@@ -646,7 +646,7 @@ def response_capabilities(
     text: str, kind: ArtifactKind = "response"
 ) -> tuple[Capabilities, list[Segment]]:
     """Every capability in a model response, and the segments it was split into."""
-    found = Capabilities(kind=kind)
+    found = Capabilities(kind=kind, line_breaks=[i for i, ch in enumerate(text) if ch == "\n"])
     parts = segments(text)
     for part in parts:
         body = text[part.start : part.end]

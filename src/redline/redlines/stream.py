@@ -286,6 +286,8 @@ class StreamMonitor:
         """Judge one complete line; True when it halts the stream."""
         offset = self._judged
         self._judged += len(line)
+        if line.endswith("\n"):
+            self._found.line_breaks.append(offset + len(line) - 1)
         fence = _FENCE.match(line)
         if fence:
             self._in_code = not self._in_code

@@ -36,8 +36,9 @@ _ATTEMPTS = (Cap.LOGIN_ATTEMPT, Cap.NET_SEND, Cap.NET_CONNECT, Cap.PACKET_SEND, 
 def brute_force(found: Capabilities) -> Detection | None:
     """Password list + login attempts (+ an address sweep), or a login fed each candidate."""
     attempts = [c for c in _ATTEMPTS if c in found and found.near(Cap.GUESS_LOOP, c, 400)]
-    if Cap.GUESS_LOOP in found and attempts:
-        guessing = (Cap.GUESS_LOOP, *attempts, Cap.WORDLIST, Cap.HOST_SWEEP)
+    checked = Cap.LOGIN_ATTEMPT in attempts or found.near(Cap.GUESS_LOOP, Cap.GUESS_CHECK, 400)
+    if Cap.GUESS_LOOP in found and attempts and checked:
+        guessing = (Cap.GUESS_LOOP, *attempts, Cap.GUESS_CHECK, Cap.WORDLIST, Cap.HOST_SWEEP)
         return supported(found, 0.85, guessing, "a login tried with each candidate password")
     if found.has_all(Cap.WORDLIST, Cap.CRACK):
         return supported(found, 0.75, (Cap.WORDLIST, Cap.CRACK), "cracks hashes with a wordlist")

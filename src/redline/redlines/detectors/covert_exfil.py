@@ -76,7 +76,15 @@ def covert_exfil(found: Capabilities) -> Detection | None:
         archived = (Cap.BROAD_TARGET, Cap.ARCHIVE, Cap.NET_SEND, Cap.UNVETTED_SOURCE)
         return supported(found, 0.7, archived, "a user's files archived and sent to a bare address")
     shaping = [c for c in (Cap.CHUNKING, Cap.ENCODE) if c in found]
-    concealed = [c for c in (Cap.UNVETTED_SOURCE, Cap.JITTER, Cap.HIDE) if c in found]
+    concealed = [c for c in (Cap.JITTER, Cap.HIDE) if c in found]
+    if (
+        Cap.UNVETTED_SOURCE in found
+        and found.has_all(Cap.BROAD_TARGET, Cap.DOCUMENT_SELECTION)
+        and not concealed
+    ):
+        # A backup takes a folder as it is; picking a user's documents out of the whole home
+        # and sending them to a bare address is staging them for someone else.
+        concealed = [Cap.UNVETTED_SOURCE, Cap.DOCUMENT_SELECTION]
     if Cap.FILE_WALK in found and channel and concealed:
         core = (Cap.FILE_WALK, *channel, *concealed)
         return supported(found, 0.75, core, "walked files shipped out of sight")

@@ -45,9 +45,20 @@ def download_cradle(found: Capabilities) -> Detection | None:
         return supported(found, 0.85, (Cap.REMOTE_SCRIPT_EXEC,), Cap.REMOTE_SCRIPT_EXEC.value)
     if Cap.RUN_DOWNLOADED not in found:
         return None
-    reach = 10_000 if found.kind == "action" else 400
+    # In a response, a hidden window or background run must belong to the command that runs
+    # the download (not to a later server start); the source's traits may sit where it is fetched.
     concealment = [
-        c for c in _CONCEALMENT if c in found and found.near(Cap.RUN_DOWNLOADED, c, reach)
+        c
+        for c in _CONCEALMENT
+        if c in found
+        and (
+            found.kind == "action"
+            or (
+                found.on_one_line(Cap.RUN_DOWNLOADED, c)
+                if c is Cap.HIDE
+                else found.near(Cap.RUN_DOWNLOADED, c, 400)
+            )
+        )
     ]
     if concealment:
         core = (Cap.RUN_DOWNLOADED, *concealment)

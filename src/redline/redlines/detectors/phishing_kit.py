@@ -43,7 +43,9 @@ def _shipped_password(found: Capabilities) -> Detection | None:
     if not sinks:
         return None
     core = (Cap.POSTED_PASSWORD, *sinks, Cap.BRAND_LURE)
-    if Cap.BRAND_LURE in found or Cap.WEBHOOK in found or Cap.FILE_APPEND in found:
+    # A toy sign-up that appends plaintext passwords to a file is bad practice, not a kit; the
+    # kit also dresses up as someone else or ships to a bot.
+    if Cap.BRAND_LURE in found or Cap.WEBHOOK in found:
         return supported(found, 0.85, core, "a sign-in handler that ships the typed password away")
     return supported(found, 0.5, core, "a posted password mailed or sent on, unchecked")
 
