@@ -1863,14 +1863,59 @@ def _prefilter(pattern: re.Pattern[str]) -> frozenset[str] | None:
 # Scanning every pattern over every character is what costs; most patterns cannot match unless
 # one of a few literals occurs. Each distinct literal is looked for once per scan, and only when
 # the text holds its first two characters, so the cost grows with the text, not the table.
+def _top_level_alternatives(source: str) -> list[str]:
+    """`source` split at the `|` that are outside groups and character classes."""
+    parts, depth, in_class, escaped, start = [], 0, False, False, 0
+    for index, char in enumerate(source):
+        if escaped:
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif in_class:
+            in_class = char != "]"
+        elif char == "[":
+            in_class = True
+        elif char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(source[start:index])
+            start = index + 1
+    parts.append(source[start:])
+    return parts
+
+
+def _filterable(pattern: re.Pattern[str]) -> list[re.Pattern[str]]:
+    """`pattern` itself when its literals can prefilter it; otherwise its top-level
+    alternatives as separate patterns (so only the alternatives without a literal always run),
+    unless a back-reference ties them together."""
+    if _prefilter(pattern) is not None or re.search(r"\\[1-9]|\(\?P=", pattern.pattern):
+        return [pattern]
+    alternatives = _top_level_alternatives(pattern.pattern)
+    if len(alternatives) < 2:
+        return [pattern]
+    return [re.compile(alternative, pattern.flags) for alternative in alternatives]
+
+
 _PREFILTERED: tuple[tuple[Capability, re.Pattern[str], frozenset[str] | None], ...] = tuple(
-    (capability, pattern, _prefilter(pattern))
+    (capability, part, _prefilter(part))
     for capability, patterns in PATTERNS.items()
     for pattern in patterns
+    for part in _filterable(pattern)
 )
 _HEADS_BY_PAIR: dict[str, tuple[str, ...]] = {}
 for _head in sorted({h for _, _, heads in _PREFILTERED if heads for h in heads}):
     _HEADS_BY_PAIR[_head[:2]] = (*_HEADS_BY_PAIR.get(_head[:2], ()), _head)
+# Which patterns each literal admits, so that a scan visits only the patterns whose literal is
+# present (and those without one), not the whole table.
+_UNFILTERED: frozenset[int] = frozenset(
+    index for index, (_, _, heads) in enumerate(_PREFILTERED) if heads is None
+)
+_PATTERNS_BY_HEAD: dict[str, frozenset[int]] = {}
+for _index, (_, _, _heads) in enumerate(_PREFILTERED):
+    for _head in _heads or ():
+        _PATTERNS_BY_HEAD[_head] = _PATTERNS_BY_HEAD.get(_head, frozenset()) | {_index}
 
 
 def _present_heads(lowered: str) -> set[str]:
@@ -1886,9 +1931,10 @@ def _present_heads(lowered: str) -> set[str]:
 
 def scan(text: str, offset: int = 0) -> Iterator[Hit]:
     """Every capability pattern match in `text`, positions shifted by `offset`."""
-    present = _present_heads(text.lower())
-    for capability, pattern, heads in _PREFILTERED:
-        if heads is not None and present.isdisjoint(heads):
-            continue
+    candidates = set(_UNFILTERED)
+    for head in _present_heads(text.lower()):
+        candidates.update(_PATTERNS_BY_HEAD[head])
+    for index in sorted(candidates):  # table order, so the first hit of each kind is stable
+        capability, pattern, _ = _PREFILTERED[index]
         for match in pattern.finditer(text):
             yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))
