@@ -1913,8 +1913,8 @@ _UNFILTERED: frozenset[int] = frozenset(
     index for index, (_, _, heads) in enumerate(_PREFILTERED) if heads is None
 )
 _PATTERNS_BY_HEAD: dict[str, frozenset[int]] = {}
-for _index, (_, _, _heads) in enumerate(_PREFILTERED):
-    for _head in _heads or ():
+for _index, _entry in enumerate(_PREFILTERED):
+    for _head in _entry[2] or ():
         _PATTERNS_BY_HEAD[_head] = _PATTERNS_BY_HEAD.get(_head, frozenset()) | {_index}
 
 
