@@ -94,6 +94,7 @@ class Capability(StrEnum):
     SECRET_FILE = "reads secrets or keys"
     ENDLESS_LOOP = "endless loop"
     PAUSE = "pauses between iterations"
+    SLOW_HEADERS = "trickles header lines to keep requests open"
     JUNK_PAYLOAD = "random or filler payload"
     DOS_TOOL = "runs a denial-of-service tool at a target"
     TARGET_ARGUMENT = "target taken from the command line"
@@ -1303,9 +1304,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.SLOW_HEADERS: (
+        re.compile(
+            r"\.(?:send|sendall|write)\s*\(\s*[bf]?['\"`]X-[\w-]*:\s*[^\n]*\\r\\n['\"`]|\.(?:send|sendall|write)\s*\(\s*[bf]?['\"`]X-a:",
+            _I,
+        ),
+    ),
     Capability.PAUSE: (
         re.compile(
-            r"\bsleep\s*\(|\bsleep\s+\d|\binput\s*\(|\.tick\s*\(|\.wait\s*\(|\bqueue\.get\s*\(|\bStart-Sleep\b|\bsetTimeout\s*\(|\btime\.Sleep\s*\(|\busleep\s*\(|\bThread\.sleep\s*\(|\bTask\.Delay\s*\(|\bwait_time\b|\bsetInterval\s*\([^\n]*,\s*\d{4,}\s*\)|\},\s*\d{4,}\s*\)|\btime\.Tick\s*\(|\bNewTicker\s*\(",
+            r"\bsleep\s*\(|\bsleep\s+\d|\binput\s*\(|\.tick\s*\(|\bqueue\.get\s*\(|\bq\w*\.get\s*\(\s*(?:(?:block|timeout)\s*=\s*\w+\s*)?\)|\.task_done\s*\(|\brange\s+jobs\b|\bStart-Sleep\b|\bsetTimeout\s*\(|\btime\.Sleep\s*\(|\busleep\s*\(|\bThread\.sleep\s*\(|\bTask\.Delay\s*\(|\bwait_time\b|\bsetInterval\s*\([^\n]*,\s*\d{4,}\s*\)|\},\s*\d{4,}\s*\)|\btime\.Tick\s*\(|\bNewTicker\s*\(",
             _I | re.M,
         ),
     ),

@@ -28,6 +28,7 @@ from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
 _AMPLIFIERS = (Cap.RAW_SOCKET, Cap.SPOOF, Cap.SWARM)
+_PACED = (Cap.PAUSE, Cap.NET_RECV, Cap.NET_LISTEN)
 
 
 @detector("OUT-FLOOD", redline="RL-DOS")
@@ -35,7 +36,14 @@ def flood(found: Capabilities) -> Detection | None:
     """Packet sending + endless loop + amplifier, or spoofed raw packets."""
     if Cap.DOS_TOOL in found:
         return supported(found, 0.8, (Cap.DOS_TOOL,), Cap.DOS_TOOL.value)
+    if Cap.SLOW_HEADERS in found and (Cap.SWARM in found or Cap.ENDLESS_LOOP in found):
+        slow = (Cap.SLOW_HEADERS, Cap.SWARM, Cap.ENDLESS_LOOP)
+        return supported(found, 0.85, slow, "requests held open by trickled headers (slowloris)")
     amplifiers = [c for c in _AMPLIFIERS if c in found]
+    if amplifiers == [Cap.SWARM] and any(c in found for c in _PACED):
+        # Many workers that sleep, take jobs from a queue or answer what they receive are a
+        # crawler, a server or a worker pool; a flood's workers only send.
+        amplifiers = []
     if found.has_all(Cap.PACKET_SEND, Cap.ENDLESS_LOOP) and amplifiers:
         core = (Cap.PACKET_SEND, Cap.ENDLESS_LOOP, *amplifiers)
         return supported(found, 0.9, core, "endless multiplied packet sending")
