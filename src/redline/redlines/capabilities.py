@@ -961,6 +961,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.SPREAD_TARGET: (
         re.compile(
+            r"discord(?:app)?\.com/api/v\d+/(?:channels|users/@me/channels)|\bgetDmChannels\b|/users/@me/relationships",
+            _I,
+        ),
+        re.compile(
             r"\bpsutil\.disk_partitions\s*\(|removable['\"]\s+in\s+\w+\.opts|DriveType\.Removable|DriveType\s*=\s*2\b|\bWin32_LogicalDisk\b[^\n]*DriveType",
             _I,
         ),

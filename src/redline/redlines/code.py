@@ -469,7 +469,8 @@ _MODULE_PATH_OUT = re.compile(r"GetModuleFileName\w*\s*\(\s*\w+\s*,\s*(\w+)")
 _SELF_REFERENCE_RE = re.compile(_SELF_REFERENCE, re.I)
 _COPY_SINK = re.compile(
     r"(?:\bcopy\w*|CopyFile\w*|Copy-Item|\bcp\b|\bwrite\w*|\bput\w*|\bupload\w*|Attachments\.Add"
-    r"|\.Stdin\s*=|\bsend\w*|\bscp\b|\bsftp\b|\bstorbinary)",
+    r"|\.Stdin\s*=|\bsend\w*|\bscp\b|\bsftp\b|\bstorbinary|\bputFile|\bBlob\s*\("
+    r"|\.append\s*\(\s*['\"](?:file|attachment|document)|\bfiles\s*=)",
     re.I,
 )
 
