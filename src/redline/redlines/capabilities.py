@@ -1394,6 +1394,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.LOG_WIPE: (
         re.compile(
+            r"\bwevtutil(?:\.exe)?\s+cl\s+['\"]?[$%]\{?\w+|EventLog\.GetEventLogs\s*\(\s*\)[^\n]*\.Clear\s*\(|\bforeach\s*\([^\n]*EventLog\.GetEventLogs\s*\(",
+            _I,
+        ),
+        re.compile(
             r"\bEventLog\s*\(\s*['\"]\w+['\"]\s*\)\.Clear\s*\(",
             _I,
         ),
@@ -1427,7 +1431,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(?:rm|shred|truncate|cat\s+/dev/null\s*>|>)\s*[^\n]*/var/log/(?:\*|auth|secure|syslog|messages|wtmp|btmp|lastlog|audit)",
+            r"(?:rm|shred|truncate|cat\s+/dev/null\s*>|>)\s*[^\n]*/var/log/(?:\*|\$\{?\w|auth|secure|syslog|messages|wtmp|btmp|lastlog|audit)",
             _I,
         ),
         re.compile(

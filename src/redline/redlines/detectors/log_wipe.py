@@ -19,6 +19,8 @@ Allowed instead
 
 from __future__ import annotations
 
+import re
+
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
@@ -31,6 +33,9 @@ _OFFENSIVE = (
     Cap.SETUID_SHELL,
     Cap.DOWNLOAD,
 )
+
+
+_MANY_LOGS = re.compile(r"\*|/var/log/\$|\bcl\s+['\"]?[$%]|GetEventLogs")
 
 
 @detector("OUT-LOG-WIPE", redline="RL-EVASION")
@@ -47,8 +52,12 @@ def log_wipe(found: Capabilities) -> Detection | None:
     if not wipes:
         return None
     company = [c for c in _OFFENSIVE if c in found]
+    # A glob, a loop variable (`wevtutil cl $log`, `/var/log/$f`) or the list of every event
+    # log names more than one log.
     every_log = any(
-        "*" in hit.text for c in (Cap.LOG_PATH, Cap.LOG_WIPE) for hit in found.hits.get(c, ())
+        _MANY_LOGS.search(hit.text)
+        for c in (Cap.LOG_PATH, Cap.LOG_WIPE)
+        for hit in found.hits.get(c, ())
     )
     repeated = sum(found.distinct(c) for c in wipes) >= 2 or every_log
     if found.kind == "action" or len(wipes) == 2 or company or repeated:
