@@ -245,6 +245,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(_folded_hits(cleaned, offset, {hit.capability for hit in hits}))
     hits.extend(_key_exfil_hits(cleaned, offset, hits))
     hits.extend(_dropped_and_run_hits(cleaned, offset, hits))
+    hits.extend(_fetched_and_run_hits(cleaned, offset))
     hits.extend(self_copy_hits(cleaned, offset))
     hits.extend(guess_loop_hits(cleaned, offset))
     return hits
@@ -394,7 +395,9 @@ _RUN_CONTEXT = (
     r"|\b(?:ba|z|da|k)?sh\s+|\bpython\d?\s+|\bperl\s+|\bnode\s+|\bstart\s+(?:\"\"\s+)?(?:/\w+\s+)*"
     r"|-File\s+|Start-Process\s+(?:-FilePath\s+)?|Invoke-Item\s+|\.Run\s*\(?\s*"
     r"|\bPopen\s*\(\s*\[?\s*|subprocess\.\w+\s*\(\s*\[?\s*|os\.(?:system|startfile|exec\w*|chmod)\s*\(\s*"
-    r"|\bchmod\s+(?:[ugoa]*\+x|[0-7]*[1357][0-7]{0,2})\s+|\bsource\s+|\brundll32(?:\.exe)?\s+|\bregsvr32(?:\.exe)?\s+(?:/s\s+)?)"
+    r"|\bchmod\s+(?:[ugoa]*\+x|[0-7]*[1357][0-7]{0,2})\s+|\bsource\s+|\brundll32(?:\.exe)?\s+|\bregsvr32(?:\.exe)?\s+(?:/s\s+)?"
+    r"|exec\.Command\s*\(\s*|Process\.Start\s*\(\s*|ProcessStartInfo\s*\(\s*|\bspawn\w*\s*\(\s*|\bexecFile\w*\s*\(\s*"
+    r"|os\.Chmod\s*\(\s*)"
 )
 DOWNLOADS = (Capability.DOWNLOAD, Capability.LOLBIN_DOWNLOAD)
 _OUTPUT_OPTION = re.compile(
@@ -431,6 +434,72 @@ def run_of_saved(names: frozenset[str]) -> re.Pattern[str]:
         + r""")['"]?(?=[\s'"),;&|\]]|$)""",
         re.I | re.M,
     )
+
+
+_FETCH_CALL = re.compile(
+    r"requests\.(?:get|post)\s*\(|\burlopen\s*\(|\bfetch\s*\(|Download(?:String|Data)\w*\s*\(|\bhttp\.Get\s*\("
+    r"|Invoke-(?:WebRequest|RestMethod)|\b(?:irm|iwr)\b|\bhttpx\.get\s*\(|\baxios\.get\s*\(|Net::HTTP\.get"
+    r"|\bURI\.open\s*\(|file_get_contents\s*\(\s*['\"]https?://|Get(?:String|ByteArray)Async\s*\(|\bcurl_exec\s*\(",
+    re.I,
+)
+_WRITTEN_PATH = re.compile(
+    r"""\bos\.Create\s*\(\s*"([^"\n]+)"|\bopen\s*\(\s*['"]([^'"\n]+)['"]\s*,\s*['"][wa]b|"""
+    r"""WriteAll\w*\s*\(\s*([^,\n]+?)\s*,|writeFileSync\s*\(\s*['"`]([^'"`\n]+)"""
+    r'|SaveToFile\s+"([^"\n]+)"',
+)
+_CODE_RUNNERS = (
+    r"(?:\bexec|\beval|Invoke-Expression|\biex|new\s+Function|\bFunction|runIn\w*Context|Assembly\]?(?:::|\.)Load"
+    r"|\bcompile|\bloadstring|\bload)\s*\(?\s*\$?"
+)
+
+
+def fetched_names(line: str, known: frozenset[str]) -> frozenset[str]:
+    """`known` plus the name `line` binds to fetched content (`src = requests.get(u).text`,
+    `$code = $wc.DownloadString(u)`, `const text = await res.text()` after `res = fetch(u)`)."""
+    assigned = _ASSIGNED.search(line)
+    if assigned is None:
+        return known
+    value = assigned.group(2)
+    head = re.match(r"\s*(?:await\s+)?\$?(\w+)", value)
+    if _FETCH_CALL.search(value) or (head is not None and head.group(1) in known):
+        return known | {assigned.group(1).lstrip("$")}
+    return known
+
+
+def run_of_fetched(line: str, names: frozenset[str]) -> re.Match[str] | None:
+    """Fetched content handed to a code runner on `line` (`exec(src)`, `iex $code`)."""
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    return re.search(_CODE_RUNNERS + r"(?:" + alternatives + r")\b", line, re.I)
+
+
+def _fetched_and_run_hits(code: str, offset: int) -> list[Hit]:
+    """Fetched content bound to a name and later executed as code, or written to a file
+    that is later run: the download-and-run shape spelled across lines and variables."""
+    if _FETCH_CALL.search(code) is None:
+        return []
+    found: list[Hit] = []
+    names: frozenset[str] = frozenset()
+    written: set[str] = set()
+    position = 0
+    for line in code.split("\n"):
+        names = fetched_names(line, names)
+        run = run_of_fetched(line, names)
+        if run is not None:
+            start = offset + position + run.start()
+            end = start + len(run.group(0))
+            found.append(Hit(Capability.RUN_DOWNLOADED, start, end, run.group(0)))
+        for path in _WRITTEN_PATH.finditer(line):
+            written.update(g.strip() for g in path.groups() if g)
+        position += len(line) + 1
+    if written:
+        match = run_of_saved(frozenset(w for w in written if len(w) >= 2)).search(code)
+        if match is not None:
+            start = offset + match.start()
+            end = start + len(match.group(0))
+            found.append(Hit(Capability.RUN_DOWNLOADED, start, end, match.group(0)))
+    return found
 
 
 def _dropped_and_run_hits(code: str, offset: int, hits: list[Hit]) -> list[Hit]:
