@@ -84,6 +84,7 @@ class Capability(StrEnum):
     POSTED_PASSWORD = "handler reads a submitted password"
     PASSWORD_VERIFY = "hashes or verifies passwords"
     FILE_APPEND = "appends to a file"
+    RECORD_STORE = "stores a record in a database"
     SPOOFED_SENDER = "mail sent as a well-known brand"
     PHISHLET = "reverse-proxy phishing configuration"
     DNS_QUERY = "DNS lookups"
@@ -1142,6 +1143,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.RECORD_STORE: (
+        re.compile(
+            r"\.(?:create|insert(?:One|Many)?|save)\s*\(|\bINSERT\s+INTO\b|\.add\s*\(\s*\w+\s*\)\s*;?\s*$",
+            _I | re.M,
+        ),
+    ),
     Capability.SPOOFED_SENDER: (
         re.compile(
             r"\bFrom:[^\n<]*<[^>\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|google|amazon|netflix|facebook|meta|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)>|From['\"]\s*\]\s*=\s*[fr]?['\"][^'\"\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|google|amazon|netflix|facebook|meta|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)\b|(?:setFrom|\.From\s*=|\bfrom\s*:)\s*\(?\s*(?:new\s+\w+\s*\()?['\"`][^'\"`\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|google|amazon|netflix|facebook|meta|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)\b",
@@ -1567,6 +1574,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.UNVETTED_SOURCE: (
+        re.compile(
+            r"\b(?:FTP(?:_TLS)?|SMTP(?:_SSL)?|create_connection|TcpClient|Socket|connect)\s*\(\s*\(?\s*['\"](?!127\.|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)\d{1,3}(?:\.\d{1,3}){3}['\"]",
+            _I,
+        ),
         # Loopback and private ranges are one's own machines and lab; a public bare address is not.
         re.compile(
             r"\b(?:https?|ftp)://(?!127\.|0\.0\.0\.0\b|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)\d{1,3}(?:\.\d{1,3}){3}\b",

@@ -32,7 +32,7 @@ from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
-_PASSWORD_SINKS = (Cap.WEBHOOK, Cap.MAIL_SEND, Cap.FILE_APPEND, Cap.NET_SEND)
+_PASSWORD_SINKS = (Cap.WEBHOOK, Cap.MAIL_SEND, Cap.FILE_APPEND, Cap.NET_SEND, Cap.RECORD_STORE)
 
 
 def _shipped_password(found: Capabilities) -> Detection | None:
