@@ -17,7 +17,7 @@ import binascii
 import bisect
 import html
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
@@ -479,26 +479,50 @@ def _fetched_and_run_hits(code: str, offset: int) -> list[Hit]:
     that is later run: the download-and-run shape spelled across lines and variables."""
     if _FETCH_CALL.search(code) is None:
         return []
-    found: list[Hit] = []
-    names: frozenset[str] = frozenset()
-    written: set[str] = set()
-    position = 0
-    for line in code.split("\n"):
-        names = fetched_names(line, names)
-        run = run_of_fetched(line, names)
-        if run is not None:
-            start = offset + position + run.start()
-            end = start + len(run.group(0))
-            found.append(Hit(Capability.RUN_DOWNLOADED, start, end, run.group(0)))
-        for path in _WRITTEN_PATH.finditer(line):
-            written.update(g.strip() for g in path.groups() if g)
-        position += len(line) + 1
+    found = line_flow(code, offset, Capability.RUN_DOWNLOADED, fetched_names, run_of_fetched)
+    written = {
+        group.strip()
+        for path in _WRITTEN_PATH.finditer(code)
+        for group in path.groups()
+        if group and len(group.strip()) >= 2
+    }
     if written:
-        match = run_of_saved(frozenset(w for w in written if len(w) >= 2)).search(code)
+        match = run_of_saved(frozenset(written)).search(code)
         if match is not None:
             start = offset + match.start()
-            end = start + len(match.group(0))
-            found.append(Hit(Capability.RUN_DOWNLOADED, start, end, match.group(0)))
+            found.append(
+                Hit(Capability.RUN_DOWNLOADED, start, start + len(match.group(0)), match.group(0))
+            )
+    return found
+
+
+def line_flow(
+    code: str,
+    offset: int,
+    capability: Capability,
+    bind: Callable[[str, frozenset[str]], frozenset[str]],
+    find: Callable[[str, frozenset[str]], re.Match[str] | None],
+    *,
+    bind_first: bool = True,
+) -> list[Hit]:
+    """Follow names through `code` line by line: `bind` adds the names a line binds, `find`
+    looks for their use; each use is cited as `capability` (from the match to the line's end
+    when names must come from earlier lines, else the match itself)."""
+    found: list[Hit] = []
+    names: frozenset[str] = frozenset()
+    position = 0
+    for line in code.split("\n"):
+        if bind_first:
+            names = bind(line, names)
+        use = find(line, names)
+        if use is not None:
+            start = offset + position + use.start()
+            end = offset + position + (use.end() if bind_first else len(line))
+            text = use.group(0) if bind_first else line
+            found.append(Hit(capability, start, end, text))
+        if not bind_first:
+            names = bind(line, names)
+        position += len(line) + 1
     return found
 
 
@@ -585,17 +609,10 @@ def self_copy_hits(code: str, offset: int = 0) -> list[Hit]:
     self-copy step of a worm spelled over several lines."""
     if not mentions_self(code):
         return []
-    found: list[Hit] = []
-    names: frozenset[str] = frozenset()
-    position = 0
-    for line in code.split("\n"):
-        sink = self_copy_in_line(line, names)
-        if sink is not None:
-            start = offset + position + sink.start()
-            found.append(Hit(Capability.SELF_COPY, start, offset + position + len(line), line))
-        names = self_names(line, names)
-        position += len(line) + 1
-    return found
+    # The copy is cited from its call to the end of its line, names bound by earlier lines.
+    return line_flow(
+        code, offset, Capability.SELF_COPY, self_names, self_copy_in_line, bind_first=False
+    )
 
 
 _LOOP_BINDINGS = (
@@ -698,18 +715,7 @@ def guess_loop_hits(code: str, offset: int = 0) -> list[Hit]:
     turn, however the loop and the login are spelled."""
     if _SECRET_MARK_RE.search(code) is None or _LOOP_HINT.search(code) is None:
         return []
-    found: list[Hit] = []
-    names: frozenset[str] = frozenset()
-    position = 0
-    for line in code.split("\n"):
-        names = loop_names(line, names)
-        guess = guess_in_line(line, names)
-        if guess is not None:
-            start = offset + position + guess.start()
-            end = start + len(guess.group(0))
-            found.append(Hit(Capability.GUESS_LOOP, start, end, guess.group(0)))
-        position += len(line) + 1
-    return found
+    return line_flow(code, offset, Capability.GUESS_LOOP, loop_names, guess_in_line)
 
 
 def response_capabilities(
