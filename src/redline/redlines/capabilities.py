@@ -1483,7 +1483,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
-    Capability.MINER_API: (re.compile(r"\w*Miner\.Anonymous\s*\(|\bminer\.start\s*\(", _I),),
+    Capability.MINER_API: (
+        re.compile(r"\w*Miner\.Anonymous\s*\(|\bminer\.start\s*\(", _I),
+        # CoinHive-style in-page miners (CoinIMP, WebMinePool) share the Anonymous client API
+        re.compile(r"\.Anonymous\s*\(\s*['\"][\w-]+['\"]|\bthrottle\s*:\s*0?\.\d+", _I),
+    ),
     Capability.MINING_POOL: (
         re.compile(
             r"\bnicehash\.com\b|\bethermine\.org\b|\bviabtc\.com\b|\bantpool\.com\b|\bslushpool\.com\b",
