@@ -611,6 +611,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.KEY_HOOK: (
+        re.compile(r"\bwParam\s*==\s*\(IntPtr\)\s*WM_(?:SYS)?KEYDOWN\b", _I),
         re.compile(
             r"\brobotgo\.EventHook\s*\(|\bhook\.KeyDown\b|\bGlobalKeyboardListener\s*\(|/dev/input/by-path/[^\s'\"]*-kbd",
             _I,
@@ -642,6 +643,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.KEY_BUFFER: (
+        re.compile(r"\.append\s*\(\s*(?:str\s*\(\s*)?(?:k|key|ch|char)\s*\)", _I),
         re.compile(
             r"(?:AppendAllText|Write|Append)\w*\s*\([^\n]*\(\s*(?:Keys|ConsoleKey|VirtualKey)\s*\)\s*\w+|(?:fprintf|fwrite|dprintf|write)\s*\([^\n]*\b(?:ev|event|ie)\.code\b",
             _I,
