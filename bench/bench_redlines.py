@@ -164,6 +164,10 @@ def main() -> int:
     stream_texts = [t for _, side, kind, t in heldout if side == "offensive" and kind == "response"]
     shares = [s for t in stream_texts if (s := emitted_share(t, None)) is not None]
     shares_no_holdback = [s for t in stream_texts if (s := emitted_share(t, 0)) is not None]
+    category_texts = [
+        t for _, side, kind, t in categories if side == "offensive" and kind == "response"
+    ]
+    category_shares = [s for t in category_texts if (s := emitted_share(t, None)) is not None]
     defensive_texts = [
         t
         for _, side, kind, t in heldout + development
@@ -215,6 +219,15 @@ def main() -> int:
         f"{within}/{len(shares)} within goal",
         "<= 50%",
     )
+    if category_shares:
+        row(
+            "streaming: categories development set, default holdback",
+            "share emitted before halt",
+            f"mean {100 * statistics.mean(category_shares):.1f}%, "
+            f"worst {100 * max(category_shares):.1f}%, "
+            f"{sum(s <= 0.5 for s in category_shares)}/{len(category_shares)} within goal",
+            "(reference)",
+        )
     row(
         "streaming: same, holdback 0 (detectors alone)",
         "share emitted before halt",
