@@ -40,9 +40,11 @@ from redline.redlines.code import (
     KEY_CHANNELS,
     code_hits,
     decoded_payloads,
+    fetched_names,
     guess_in_line,
     loop_names,
     mentions_self,
+    run_of_fetched,
     run_of_saved,
     saved_names,
     self_copy_in_line,
@@ -149,6 +151,7 @@ class StreamMonitor:
         self._saved_names: frozenset[str] = frozenset()
         self._self_names: frozenset[str] = frozenset()
         self._loop_names: frozenset[str] = frozenset()
+        self._fetched: frozenset[str] = frozenset()
         self._recent_channels: list[list[Hit]] = []
         self._halted = False
         self._score = 0.0
@@ -301,6 +304,7 @@ class StreamMonitor:
         hits += self._dropped_and_run(line, offset, hits)
         hits += self._self_copy(line, offset)
         hits += self._guess_loop(line, offset)
+        hits += self._fetched_and_run(line, offset)
         if hits:
             self._line_read_as_code |= not self._in_code  # prose that gave evidence
             # Every new hit may matter (some detectors count places), not only new kinds.
@@ -360,6 +364,16 @@ class StreamMonitor:
             return []
         start = offset + guess.start()
         return [Hit(Capability.GUESS_LOOP, start, start + len(guess.group(0)), guess.group(0))]
+
+    def _fetched_and_run(self, line: str, offset: int) -> list[Hit]:
+        """The streaming form of the fetched-content data flow: this line hands content an
+        earlier line fetched (`src = requests.get(u).text`) to a code runner (`exec(src)`)."""
+        self._fetched = fetched_names(line, self._fetched)
+        run = run_of_fetched(line, self._fetched)
+        if run is None:
+            return []
+        start = offset + run.start()
+        return [Hit(Capability.RUN_DOWNLOADED, start, start + len(run.group(0)), run.group(0))]
 
     def _line_hits(self, line: str, offset: int) -> list[Hit]:
         if self._in_code:
