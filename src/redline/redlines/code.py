@@ -39,7 +39,23 @@ _FENCE = re.compile(
 )
 _INLINE_CODE = re.compile(r"`([^`\n]{3,})`")
 DETECTION_TAGS = frozenset(
-    {"yara", "sigma", "suricata", "snort", "kql", "kusto", "spl", "splunk", "eql", "lucene", "zeek"}
+    {
+        "yara",
+        "sigma",
+        "suricata",
+        "snort",
+        "kql",
+        "kusto",
+        "spl",
+        "splunk",
+        "eql",
+        "lucene",
+        "zeek",
+        "osquery",
+        "falco",
+        "wazuh",
+        "sysmon",
+    }
 )
 _DETECTION_SHAPES = (
     re.compile(
@@ -58,6 +74,16 @@ _DETECTION_SHAPES = (
     ),
     re.compile(r"^\s*(?:process|file|network|registry)\s+where\b", re.M),
     re.compile(r"^\s*-w\s+/\S+\s+-p\s+[rwxa]+\s+-k\s+\w+", re.M),
+    # Wazuh/OSSEC rules, Sysmon configuration, osquery queries over its host tables
+    re.compile(r"^\s*<rule\s+id=[\"']\d+[\"'][^>\n]*\blevel=", re.M),
+    re.compile(
+        r"^\s*<(?:RuleGroup\b|Sysmon\s+schemaversion|EventFiltering\b)|\bonmatch=[\"'](?:include|exclude)",
+        re.M,
+    ),
+    re.compile(
+        r"^\s*SELECT\b[^;]*?\bFROM\s+(?:processes|process_events|socket_events|file_events|crontab|suid_bin|listening_ports|startup_items|scheduled_tasks|shell_history|authorized_keys|process_open_sockets)\b",
+        re.M | re.I,
+    ),
 )
 _BASE64_WORD = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=])")
 _EXECUTING_CALL = re.compile(

@@ -66,7 +66,8 @@ _FENCE = re.compile(r"^\s*(```+|~~~+)\s*([\w+#.-]*)")
 _INLINE_CODE = re.compile(r"`([^`\n]{3,})`")
 _COMMENT_LINE = re.compile(r"^\s*(?://|#(?![!]|include|define|pragma|requires)|<!--|\*|/\*|REM\s)")
 _DETECTION_START = re.compile(
-    r"^\s*(?:rule\s+\w+|title\s*:|detection\s*:|logsource\s*:|alert\s+\w+\s)"
+    r"^\s*(?:rule\s+\w+|title\s*:|detection\s*:|logsource\s*:|alert\s+\w+\s|<rule\s+id=|<RuleGroup\b"
+    r"|<Sysmon\s|SELECT\b.*\bFROM\s+(?:processes|process_events|socket_events|crontab|suid_bin|shell_history)\b)"
 )
 _CODE_LINE = re.compile(
     r"[;{}()=]\s*$|^\s*(?:import|from|def|if|for|while|\$|#include|function|sudo|curl|wget)\b"
