@@ -74,6 +74,13 @@ _STORE_READERS = frozenset(
         "rsync",
         "curl",
         "mv",
+        "copy",
+        "xcopy",
+        "robocopy",
+        "Copy-Item",
+        "cpi",
+        "Get-Content",
+        "esentutl",
     }
 )
 _PYTHON_SHELL_STRINGS = re.compile(
