@@ -719,7 +719,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.PASSWORD_QUERY: (
-        re.compile(r"\bsecret-tool\s+(?:search|lookup)\b[^\n]*\b(?:chrome|chromium|brave|--all)\b", _I),
+        re.compile(
+            r"\bsecret-tool\s+(?:search|lookup)\b[^\n]*\b(?:chrome|chromium|brave|--all)\b", _I
+        ),
         re.compile(
             r"firefox_decrypt|lazagne|HackBrowserData|SharpChrom\w*|mimipenguin|chrome_decrypt", _I
         ),
