@@ -1263,6 +1263,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.SECRET_FILE: (
         re.compile(
+            r"\bkubectl\s+config\s+view\b[^\n|]*--raw|\bkubectl\s+get\s+secrets?\b[^\n|]*-o\s*(?:yaml|json)|\bvault\s+kv\s+get\b|\bdocker-credential-\w+\s+get\b|\bgit\s+credential\s+fill\b|\bbw\s+get\s+password\b|\bop\s+item\s+get\b|\.ssh[\\/]+id_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|\bhistory\s*\|",
+            _I,
+        ),
+        re.compile(
             r"\.azure[\\/]+(?:accessTokens\.json|msal_token_cache\.\w+)|gcloud[\\/]+(?:credentials|access_tokens)\.db|\.config/gh/hosts\.yml|credentials\.tfrc\.json|\.vault-token\b|\.local/share/keyrings/|\bntds\.dit\b|ntdsutil[^\n]*\bifm\b",
             _I,
         ),
