@@ -877,6 +877,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.DEFENDER_OFF: (
         re.compile(
+            r"\bfltmc(?:\.exe)?\s+unload\b|\bsc(?:\.exe)?\s+(?:stop|delete|config)\s+Sysmon\w*|\bSysmon(?:64)?(?:\.exe)?\s+-u\b|EnableScriptBlockLogging\b[^\n]*(?:-Value\s+0|/d\s+0|=\s*0)|\bauditpol\b[^\n]*/remove\b",
+            _I,
+        ),
+        re.compile(
             r"Uninstall-WindowsFeature\s+[^\n]*Windows-Defender|MpCmdRun(?:\.exe)?[^\n]*-RemoveDefinitions\s+-All|systemctl\s+(?:stop|disable|mask)\s+(?:falcon-sensor|sentinelone|cbagentd|mdatp|wdavdaemon|ds_agent|cylancesvc)\b|launchctl\s+unload[^\n]*com\.(?:crowdstrike|sentinelone|microsoft\.wdav)",
             _I,
         ),
