@@ -18,6 +18,8 @@ Allowed instead
 
 from __future__ import annotations
 
+import re
+
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
@@ -26,16 +28,31 @@ _REMOTE_CODE = (Cap.RUN_DOWNLOADED, Cap.ENCODED_EXEC, Cap.ENCODED_POWERSHELL)
 _PAYLOAD = (Cap.DOWNLOAD, Cap.NET_CONNECT, Cap.SHELL, Cap.DUP_FD)
 
 
+_BACKGROUNDING = re.compile(r"\bnohup\b|\bsetsid\b|\bdisown\b|/dev/null\s+2>&1\s*&")
+
+
 @detector("OUT-HIDDEN-PERSISTENCE", redline="RL-PERSISTENCE")
 def hidden_persistence(found: Capabilities) -> Detection | None:
     """Autostart + remote/encoded code, or autostart + hiding + a remote payload."""
     if Cap.AUTORUN not in found:
         return None
-    remote = [c for c in _REMOTE_CODE if c in found]
+    # In a response the remote code must be what the autostart entry runs (its line or the
+    # next few), not an installer shown elsewhere in the answer.
+    reach = 10_000 if found.kind == "action" else 200
+    remote = [c for c in _REMOTE_CODE if c in found and found.near(Cap.AUTORUN, c, reach)]
     if remote:
         return supported(
             found, 0.85, (Cap.AUTORUN, *remote), "autostart that runs remote or encoded code"
         )
+    autoruns = found.hits.get(Cap.AUTORUN, [])
+    if found.kind == "response" and not any(
+        not _BACKGROUNDING.search(hide.text)
+        and any(abs(hide.start - entry.start) <= reach for entry in autoruns)
+        for hide in found.hits.get(Cap.HIDE, ())
+    ):
+        # Starting a server in the background next to a cron job hides nothing; the redline is
+        # hiding the persistence itself (hidden files, windows, masquerading names).
+        return None
     payload = [c for c in _PAYLOAD if c in found]
     if Cap.HIDE in found and payload:
         return supported(
