@@ -267,6 +267,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bsocat\b[^\n]*\btcp(?:4|6)?-listen:", _I),
     ),
     Capability.NET_RECV: (
+        re.compile(r"<\$\w*(?:s|sock|socket|conn|client|c)\w*>", _I),
         re.compile(r"\.gets\b(?!\s*\(\s*\))|\bfgets\s*\(\s*\$\w*(?:sock|conn|fp|s)\w*", _I),
         re.compile(
             r"bufio\.NewReader\s*\(\s*conn\b|\bconn\.Read\s*\(|\bsocket_read\s*\(|\.getInputStream\s*\(\s*\)",
@@ -416,6 +417,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bmkfifo\b[^\n]*\|[^\n]*\b(?:nc|ncat)\b|\bmknod\b[^\n]*\bp\b", _I),
     ),
     Capability.SHELL: (
+        re.compile(
+            r"`\$\w+`|`#\{\w+\}`|\bqx\s*[({]\s*\$\w+|%x[({]\s*#\{|\b(?:exec|popen|_popen)\s*\(\s*(?:buf|cmd|command|line|data|input|recvbuf)\w*\s*[,)]",
+            _I,
+        ),
         re.compile(r"\bxterm\b[^\n]*-display\s+[\w.-]+:\d", _I),
         re.compile(
             r"child_process['\"`]\s*\)\s*\.(?:exec|spawn)\w*\s*\(|\b(?:system|exec)\s*\(?\s*\$_\b|\bwhile\s+read\s+(?:-r\s+)?(\w+)\s*;\s*do\s+(?:eval\s+)?\$\{?\1\b",

@@ -185,6 +185,9 @@ def _joined(parent: Node) -> bool:
     return operator is not None and operator.type not in _COMPARISON_OPERATORS
 
 
+_WHOLE_LINE_COMMENT = re.compile(r"^[ \t]*(?:#(?![!{])|REM\b|::|'(?!\S*')|//)[^\n]*", re.M | re.I)
+
+
 def clean_code(code: str, language: CodeLanguage) -> str:
     """`code` with comments, docstrings and compared-only string constants blanked out.
 
@@ -197,7 +200,9 @@ def clean_code(code: str, language: CodeLanguage) -> str:
         return code
     tree = parse(data, language)
     if tree is None:
-        return code
+        # No grammar (Ruby, Perl, batch, VBScript): blank whole comment lines only, so that
+        # Ruby's `#{interpolation}` and batch's `#24` stay code.
+        return _WHOLE_LINE_COMMENT.sub(lambda m: " " * len(m.group(0)), code)
     buffer = bytearray(data)
     executes = bool(_EXECUTING_CALL.search(code))
     stack = [tree.root_node]

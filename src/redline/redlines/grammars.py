@@ -79,6 +79,11 @@ _FENCE_TAGS: dict[str, CodeLanguage] = {
     "cmd": CodeLanguage.TEXT,
     "vbscript": CodeLanguage.TEXT,
     "vbs": CodeLanguage.TEXT,
+    # No grammar either; read as text so Ruby's `#{...}` interpolation is not a shell comment.
+    "ruby": CodeLanguage.TEXT,
+    "rb": CodeLanguage.TEXT,
+    "perl": CodeLanguage.TEXT,
+    "pl": CodeLanguage.TEXT,
 }
 
 # Comment node types across the grammars above; their text never counts as capability.
