@@ -1781,11 +1781,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.SHELL_COPY: (
         re.compile(
+            r"\b(?:os\.Open|open|ReadFile|readFileSync|ReadAllBytes|copyFileSync|copyFile)\s*\(\s*['\"]/(?:usr/)?bin/(?:ba|da|z|k)?sh['\"]",
+            _I,
+        ),
+        re.compile(
             r"\b(?:cp|install|copy\w*|shutil\.copy\w*|File\.Copy|FileUtils\.cp)\b[^\n;|&]*?['\"\s(]/(?:usr/)?bin/(?:ba|da|z|k|c|tc)?sh['\"]?(?=[\s,)]|$)(?!\s*-c\b)",
             _I,
         ),
     ),
     Capability.SETUID_BIT: (
+        re.compile(r"\bos\.ModeSetuid\b|\bchmodSync\s*\(\s*[^\n,]+,\s*0o?[4-7][0-7]{3}\b", _I),
         re.compile(
             r"\bchmod\b\s*\(?\s*(?:-\w+\s+)*(?:[ugoa]*u[ugoa]*\+[rwxX]*s|\+s|0?[4-7][0-7]{3}\b)|\binstall\b[^\n;|&]*\s-m\s*0?[4-7][0-7]{3}\b|\bS_ISUID\b",
             _I,
