@@ -1118,6 +1118,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.EXTERNAL_FORM: (re.compile(r"<form[^>\n]*action\s*=\s*['\"]https?://", _I),),
     Capability.BRAND_LURE: (
         re.compile(
+            r"(?:http\.Redirect|Redirect)\s*\(\s*(?:\w+\s*,\s*){1,3}['\"`]https?://|send_header\s*\(\s*['\"]Location['\"]\s*,\s*['\"]https?://",
+            _I,
+        ),
+        re.compile(
             r"(?:Sign|Log)\s*in\s+(?:to|with)\s+(?:your\s+)?(?:Microsoft|Office\s*365|Outlook|Google|Gmail|PayPal|Apple(?:\s+ID)?|iCloud|Facebook|Instagram|Netflix|Amazon|Dropbox|DocuSign|LinkedIn|Chase|Wells\s+Fargo|Bank\s+of\s+America|Coinbase|Binance)\b",
             _I,
         ),
@@ -1141,6 +1145,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.POSTED_PASSWORD: (
         re.compile(
+            r"\bforeach\s*\(\s*\$_(?:POST|REQUEST)\s+as\b|IActionResult\s+\w+\s*\([^)\n]*\bstring\s+(?:pass\w*|pwd)\b|\bfields?\.get\s*\(\s*['\"](?:pass\w*|pwd)['\"]|\bform\.getvalue\s*\(\s*['\"](?:pass\w*|pwd)['\"]",
+            _I,
+        ),
+        re.compile(
             r"\$_(?:POST|REQUEST|GET)\s*\[\s*['\"](?:pass\w*|pwd|passwd|pw)['\"]\s*\]|\brequest\.(?:form|values|json|POST|data)\s*(?:\[|\.get\s*\()\s*['\"](?:pass\w*|pwd|pw)['\"]|\breq\.body\.(?:pass\w*|pwd|pw)\b|\b(?:pass\w*|pwd)\b[^}\n]*\}\s*=\s*req\.body\b|FormValue\s*\(\s*\"(?:pass\w*|pwd)\"|\bparams\[:(?:pass\w*|pwd)\]",
             _I,
         ),
@@ -1152,6 +1160,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.FILE_APPEND: (
+        re.compile(r"\bO_APPEND\b|\bFileMode\.Append\b|\bflags\s*:\s*['\"]a['\"]", _I),
         re.compile(
             r"\bFILE_APPEND\b|\bfopen\s*\([^\n]*,\s*['\"]a\+?['\"]|\bappendFile\w*\s*\(|\bopen\s*\([^\n]*,\s*['\"]a\+?b?['\"]|\bAdd-Content\b|\bAppendAllText\s*\(|>>\s*\S+\.(?:txt|log|csv)\b",
             _I,

@@ -279,6 +279,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(_fetched_and_run_hits(cleaned, offset))
     hits.extend(self_copy_hits(cleaned, offset))
     hits.extend(guess_loop_hits(cleaned, offset))
+    hits.extend(password_input_reads(cleaned, password_inputs(cleaned), offset))
     return hits
 
 
@@ -747,6 +748,34 @@ def guess_loop_hits(code: str, offset: int = 0) -> list[Hit]:
     if _SECRET_MARK_RE.search(code) is None or _LOOP_HINT.search(code) is None:
         return []
     return line_flow(code, offset, Capability.GUESS_LOOP, loop_names, guess_in_line)
+
+
+_PASSWORD_INPUT = re.compile(
+    r"""<input\b(?=[^>]*\btype\s*=\s*['"]?password)[^>]*\b(?:id|name)\s*=\s*['"]?([\w-]+)""", re.I
+)
+
+
+def password_inputs(text: str, known: frozenset[str] = frozenset()) -> frozenset[str]:
+    """`known` plus the ids and names of the password inputs declared in `text`."""
+    if "password" not in text.lower():
+        return known
+    return known | {m.group(1) for m in _PASSWORD_INPUT.finditer(text)}
+
+
+def password_input_reads(text: str, names: frozenset[str], offset: int = 0) -> list[Hit]:
+    """Script reading the value of one of the page's password inputs, whatever it is called
+    (`<input id="p" type="password">` ... `p.value`, `getElementById("p").value`)."""
+    if not names or ".value" not in text:
+        return []
+    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    read = re.compile(
+        rf"""(?:getElementById\(\s*['"](?:{alternatives})['"]\s*\)|querySelector\(\s*['"][#\[]"""
+        rf"""(?:name=['"]?)?(?:{alternatives})['"\]]*\s*\)|(?<![\w.$])(?:{alternatives}))\.value\b"""
+    )
+    return [
+        Hit(Capability.PASSWORD_READ, offset + m.start(), offset + m.end(), m.group(0))
+        for m in read.finditer(text)
+    ]
 
 
 def response_capabilities(

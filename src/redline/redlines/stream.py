@@ -44,6 +44,8 @@ from redline.redlines.code import (
     guess_in_line,
     loop_names,
     mentions_self,
+    password_input_reads,
+    password_inputs,
     run_of_fetched,
     run_of_saved,
     saved_names,
@@ -153,6 +155,7 @@ class StreamMonitor:
         self._self_names: frozenset[str] = frozenset()
         self._loop_names: frozenset[str] = frozenset()
         self._fetched: frozenset[str] = frozenset()
+        self._password_inputs: frozenset[str] = frozenset()
         self._recent_channels: list[list[Hit]] = []
         self._halted = False
         self._score = 0.0
@@ -306,6 +309,8 @@ class StreamMonitor:
         hits += self._self_copy(line, offset)
         hits += self._guess_loop(line, offset)
         hits += self._fetched_and_run(line, offset)
+        self._password_inputs = password_inputs(line, self._password_inputs)
+        hits += password_input_reads(line, self._password_inputs, offset)
         if hits:
             self._line_read_as_code |= not self._in_code  # prose that gave evidence
             # Every new hit may matter (some detectors count places), not only new kinds.
