@@ -1329,6 +1329,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.JUNK_PAYLOAD: (
         re.compile(
+            r"\bstr_repeat\s*\([^\n]*,\s*\d{3,}\s*\)|\bx\s+\d{4,}\b|\.repeat\s*\(\s*\d{3,}\s*\)", _I
+        ),
+        re.compile(
             r"random\._urandom\s*\(|\burandom\s*\(\s*\d{3,}|\brandbytes\s*\(\s*\d{3,}|\brandomBytes\s*\(\s*\d{3,}|\bmemset\s*\([^\n]*,\s*(?:\d{3,}|sizeof)|\bmake\(\s*\[\]byte\s*,\s*\d{3,}\s*\)|\bbytes\s*\(\s*\d{3,}\s*\)|\bBuffer\.alloc\s*\(\s*\d{3,}|\bnew\s+byte\s*\[\s*\d{3,}\s*\]",
             _I,
         ),
@@ -1355,6 +1358,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.TIGHT_SEND_LOOP: (
+        re.compile(
+            r"\bwhile\s+(?::|true)\s*;\s*do\s+[^;\n]*>\s*/dev/(?:udp|tcp)/[^;\n]*;\s*done|/dev/urandom\s*>\s*/dev/(?:udp|tcp)/|\b(?:nc|ncat)\b[^\n]*\s-u\b[^\n]*<\s*/dev/(?:u?random|zero)|/dev/(?:u?random|zero)\s*\|\s*(?:nc|ncat)\b[^\n]*\s-u\b",
+            _I,
+        ),
         re.compile(r"\bping\b[^\n]*\s-f\b", _I),
         re.compile(
             r"(?:while\s*\(\s*(?:1|true)\s*\)|for\s*\(\s*;\s*;\s*\))\s*\{?\s*(?:\w+\s*=\s*)?(?:sendto|send|write)\s*\(|while\s+(?:True|1)\s*:\s*\n\s*\w+\.send(?:to|all)?\s*\(",
@@ -1362,6 +1369,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.PACKET_SEND: (
+        re.compile(
+            r">\s*/dev/(?:udp|tcp)/|\bfwrite\s*\(\s*\$\w*(?:s|sock|fp|socket|conn)\w*\s*,", _I
+        ),
         re.compile(r"\bconn\w*\.Write\s*\(|\bWriteTo(?:UDP)?\s*\(", _I),
         re.compile(
             r"\bGetAsync\s*\(\s*\w+\s*\)|\bGetStringAsync\s*\(\s*\w+\s*\)|\bsend\s*\(\s*[A-Z]\w*\s*,\s*\$\w+",
