@@ -7,7 +7,9 @@ What it catches
     `&`); a loop whose whole body is a send with no pause; raw packet crafting with spoofed
     sources (including reflection, where the victim's address is the forged source); a
     denial-of-service tool run at a target (GoldenEye, HULK, slowloris.py, MHDDoS); partial
-    requests held open on hundreds of sockets (slowloris); `hping3 --flood`.
+    requests held open on hundreds of sockets (slowloris); endless sending of filler
+    (`random._urandom`, `str_repeat`, `/dev/urandom` into `/dev/udp` or `nc -u`) at a target
+    taken from the command line; `hping3 --flood`.
 
 Why it is a redline (RL-DOS)
     Its only purpose is to exhaust someone's service or network.
@@ -18,7 +20,10 @@ Example
 Allowed instead
     Load testing one's own API with locust or k6 at a bounded rate (waits between requests,
     a bounded number of requests or a semaphore), health checks and metrics reporters that
-    sleep between sends, worker pools of a few goroutines, rate limiting, SYN cookies.
+    sleep between sends, worker pools of a few goroutines, crawlers that take jobs from a
+    queue, servers that answer what they receive, rate limiting, SYN cookies. Load-testing
+    tools (`ab`, `wrk`, `hey`, `siege`) stay allowed: whether the target is one's own cannot
+    be read from the command.
 """
 
 from __future__ import annotations
