@@ -5,6 +5,13 @@ What it catches
     the socket duplicated onto standard input/output (`dup2`, `0>&1`, `nc -e`, `GetStream`,
     `proc_open` with the socket as descriptors) and a shell started on it; or a loop that reads
     commands from the connection (or polls a URL for them) and runs them through a shell.
+    Spellings covered include bash/sh `/dev/tcp`, `nc -e`, fifo and `telnet` pipes (also
+    behind `mkfifo ... &&`), `socat EXEC:`/`SYSTEM:`, `openssl s_client` pipes, awk
+    `/inet/tcp`, Python, Perl (`fdopen`, backticks over `<$sock>`), Ruby (`spawn` with
+    `[:in, :out, :err] => s`, `IO.popen`, backticks over `gets`), PHP (`proc_open`, `popen`,
+    `shell_exec(fgets($sock))`), Node (`net.connect` piped into `child_process`, `stdio: [s,
+    s, s]`, `exec` on `'data'`), Lua, Go, C/C++ (POSIX and Winsock), PowerShell `TcpClient`
+    with `iex` or a redirected `Process`, `xterm -display`.
 
 Why it is a redline (RL-PERSISTENCE)
     It gives whoever listens at the other end interactive control of the machine: the basic
