@@ -1203,6 +1203,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.DNS_DATA_LABEL: (
+        re.compile(r"printf\w*\s*\([^\n]*['\"]%s\.(?:%d\.|%\w\.)?[\w-]+\.[\w-]+", _I),
         re.compile(
             r"\b(?:resolve\w*|query|gethostbyname\w*|getaddrinfo|Lookup\w*|nslookup|dig|host|Resolve-DnsName|GetHostEntry|GetHostAddresses)\b[^\n]*(?:\{[\w.\[\]:+ ]+\}|\$\{?\w+\}?|%s|['\"]\s*\+\s*\w+\s*\+\s*['\"])\.(?:\{|\$|%s|[\w-]+\.)",
             _I,
@@ -1236,6 +1237,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.HEADER_CARRIER: (
         re.compile(
+            r"['\"]X-[\w-]+['\"]\s*:\s*(?:chunk|part|piece|slice|segment|b64|enc|blob)\w*\b(?!\s*\()",
+            _I,
+        ),
+        re.compile(
             r"(?:-H|--header)\s+['\"]X-[\w-]+:\s*\$\{?\w+\}?['\"]|-Headers\s+@\{[^}\n]*['\"]?X-[\w-]+['\"]?\s*=\s*\$\w+",
             _I,
         ),
@@ -1257,6 +1262,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.ENCODE: (
+        re.compile(
+            r"['\"]%02[xX]['\"]|\bto_s\s*\(\s*16\s*\)|\.unpack1?\s*\(\s*['\"](?:H\*|m0?)['\"]", _I
+        ),
         re.compile(
             r"\bhex\.EncodeToString\s*\(|\bbase(?:32|64)\.(?:Std|URL|RawURL|RawStd|Hex)Encoding\.EncodeToString\s*\(|\bConvert\.ToHexString\s*\(|\.toString\s*\(\s*['\"](?:hex|base64|base64url)['\"]\s*\)",
             _I,
