@@ -34,10 +34,22 @@ from redline.redlines.registry import Detection, detector, pieces, supported
 _CHANNELS = (Cap.WEBHOOK, Cap.NET_SEND, Cap.MAIL_SEND)
 
 
+def _looked_up_after(found: Capabilities, shaping: Cap) -> bool:
+    """Whether a DNS lookup follows `shaping` closely: the data is shaped, then looked up (a
+    program that resolves its server first and hashes a file later is not a tunnel)."""
+    if found.kind == "action":
+        return shaping in found and Cap.DNS_QUERY in found  # one command line: any order
+    return any(
+        0 <= query.start - shaped.start <= 400
+        for query in found.hits.get(Cap.DNS_QUERY, ())
+        for shaped in found.hits.get(shaping, ())
+    )
+
+
 @detector("OUT-COVERT-EXFIL", redline="RL-EXFIL")
 def covert_exfil(found: Capabilities) -> Detection | None:
     """DNS + encoding + chunking, or file walk + chunking/encoding + upload."""
-    if found.has_all(Cap.DNS_QUERY, Cap.ENCODE, Cap.CHUNKING):
+    if _looked_up_after(found, Cap.ENCODE) and _looked_up_after(found, Cap.CHUNKING):
         tunnel = (Cap.DNS_QUERY, Cap.ENCODE, Cap.CHUNKING)
         return supported(
             found, 0.85, tunnel, "data encoded into DNS lookups (" + pieces(*tunnel) + ")"
