@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import deque
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from redline.constitution import Constitution, load_constitution
@@ -153,8 +153,7 @@ class StreamMonitor:
         self._key_buffers: set[str] = set()
         self._saved_names: frozenset[str] = frozenset()
         self._self_names: frozenset[str] = frozenset()
-        self._loop_names: frozenset[str] = frozenset()
-        self._fetched: frozenset[str] = frozenset()
+        self._flows: dict[str, frozenset[str]] = {}
         self._password_inputs: frozenset[str] = frozenset()
         self._recent_channels: list[list[Hit]] = []
         self._halted = False
@@ -307,8 +306,13 @@ class StreamMonitor:
         hits += self._key_exfil(line, hits)
         hits += self._dropped_and_run(line, offset, hits)
         hits += self._self_copy(line, offset)
-        hits += self._guess_loop(line, offset)
-        hits += self._fetched_and_run(line, offset)
+        # A loop's candidate used as a login's password; fetched content run as code.
+        hits += self._follow(
+            "guess", line, offset, loop_names, guess_in_line, Capability.GUESS_LOOP
+        )
+        hits += self._follow(
+            "fetched", line, offset, fetched_names, run_of_fetched, Capability.RUN_DOWNLOADED
+        )
         self._password_inputs = password_inputs(line, self._password_inputs)
         hits += password_input_reads(line, self._password_inputs, offset)
         if hits:
@@ -361,25 +365,24 @@ class StreamMonitor:
             return []
         return [Hit(Capability.SELF_COPY, offset + sink.start(), offset + len(line), line)]
 
-    def _guess_loop(self, line: str, offset: int) -> list[Hit]:
-        """The streaming form of the guessing data flow: a login on this line whose password
-        is a value earlier lines (or this one) bind per loop iteration."""
-        self._loop_names = loop_names(line, self._loop_names)
-        guess = guess_in_line(line, self._loop_names)
-        if guess is None:
+    def _follow(
+        self,
+        flow: str,
+        line: str,
+        offset: int,
+        bind: Callable[[str, frozenset[str]], frozenset[str]],
+        find: Callable[[str, frozenset[str]], re.Match[str] | None],
+        capability: Capability,
+    ) -> list[Hit]:
+        """The streaming form of a name-following data flow (see `code.line_flow`): `bind`
+        adds the names this line binds to the flow's names, `find` looks for their use."""
+        names = bind(line, self._flows.get(flow, frozenset()))
+        self._flows[flow] = names
+        use = find(line, names)
+        if use is None:
             return []
-        start = offset + guess.start()
-        return [Hit(Capability.GUESS_LOOP, start, start + len(guess.group(0)), guess.group(0))]
-
-    def _fetched_and_run(self, line: str, offset: int) -> list[Hit]:
-        """The streaming form of the fetched-content data flow: this line hands content an
-        earlier line fetched (`src = requests.get(u).text`) to a code runner (`exec(src)`)."""
-        self._fetched = fetched_names(line, self._fetched)
-        run = run_of_fetched(line, self._fetched)
-        if run is None:
-            return []
-        start = offset + run.start()
-        return [Hit(Capability.RUN_DOWNLOADED, start, start + len(run.group(0)), run.group(0))]
+        start = offset + use.start()
+        return [Hit(capability, start, start + len(use.group(0)), use.group(0))]
 
     def _line_hits(self, line: str, offset: int) -> list[Hit]:
         if self._in_code:
