@@ -296,7 +296,24 @@ def _folded(code: str) -> str:
         if joined == folded:
             break
         folded = joined
-    return folded
+    return _FORMATTED.sub(_fill_format, folded) if " -f " in folded.lower() else folded
+
+
+# PowerShell's format operator: ('System.Management.Automation.{0}{1}' -f 'Amsi','Utils')
+_FORMATTED = re.compile(
+    r"""(['"])([^'"\n]*\{\d\}[^'"\n]*)\1(\s*\)?\s*-f\s*)((?:['"][^'"\n]*['"]\s*,?\s*)+)""", re.I
+)
+
+
+def _fill_format(match: re.Match[str]) -> str:
+    """The format string of a `-f` expression with its literal arguments filled in."""
+    arguments = re.findall(r"""['"]([^'"\n]*)['"]""", match.group(4))
+    filled = re.sub(
+        r"\{(\d)\}",
+        lambda m: arguments[int(m.group(1))] if int(m.group(1)) < len(arguments) else m.group(0),
+        match.group(2),
+    )
+    return match.group(1) + filled + match.group(1)
 
 
 def _unescaped(code: str) -> str:
