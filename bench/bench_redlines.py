@@ -219,6 +219,13 @@ def main() -> int:
         f"{within}/{len(shares)} within goal",
         "<= 50%",
     )
+    row(
+        "streaming: same, holdback 0 (detectors alone)",
+        "share emitted before halt",
+        f"mean {100 * statistics.mean(shares_no_holdback):.1f}%,"
+        f" worst {100 * max(shares_no_holdback):.1f}%",
+        "(reference)",
+    )
     if category_shares:
         row(
             "streaming: categories development set, default holdback",
@@ -228,13 +235,6 @@ def main() -> int:
             f"{sum(s <= 0.5 for s in category_shares)}/{len(category_shares)} within goal",
             "(reference)",
         )
-    row(
-        "streaming: same, holdback 0 (detectors alone)",
-        "share emitted before halt",
-        f"mean {100 * statistics.mean(shares_no_holdback):.1f}%,"
-        f" worst {100 * max(shares_no_holdback):.1f}%",
-        "(reference)",
-    )
     row("streaming monitor cost", "per token (4 chars), amortised", f"{cost:.1f} µs", "<= 50 µs")
     row(
         f"action gate, one command ({len(commands)} commands x 20)",
