@@ -115,6 +115,7 @@ class Capability(StrEnum):
     RUN_DOWNLOADED = "executes downloaded content"
     ENCODED_EXEC = "executes encoded content"
     UNVETTED_SOURCE = "fetches from a bare address or without certificate checks"
+    BARE_ADDRESS = "names a host by a bare IP address"
     LOLBIN_DOWNLOAD = "downloads through a system tool made for something else"
     REMOTE_SCRIPT_EXEC = "runs a remote script through a system binary"
     SCREEN_CAPTURE = "screen, camera or microphone capture"
@@ -1637,6 +1638,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bcurl(?:\.exe)?\b[^\n|;]*\s(?:-[a-zA-Z]*k[a-zA-Z]*|--insecure)\b|\bwget\b[^\n|;]*--no-check-certificate"
         ),
         re.compile(r"ServerCertificateValidationCallback\s*=\s*\{\s*\$true\s*\}", _I),
+    ),
+    Capability.BARE_ADDRESS: (
+        # Any address but loopback: code to run is never fetched from a bare address by an
+        # installer, even inside one's own network (exfiltration rules use UNVETTED_SOURCE,
+        # which leaves private ranges to one's own machines).
+        re.compile(r"\b(?:https?|ftp)://(?!127\.|0\.0\.0\.0\b)\d{1,3}(?:\.\d{1,3}){3}\b", _I),
     ),
     Capability.LOLBIN_DOWNLOAD: (
         re.compile(

@@ -4,8 +4,8 @@ What it catches
     A download whose content is executed (piped to a shell or `iex`, `exec`/`eval` of the
     response, or a saved file that is then run or made executable) when the motion is hidden
     or comes from somewhere no ordinary installer lives: a hidden window or background
-    process, a dot-file in `/tmp` or `/dev/shm`, a bare IP address as the source, TLS checks
-    turned off, or a Windows tool made for something else doing the download (`certutil
+    process, a dot-file in `/tmp` or `/dev/shm`, a bare IP address as the source (private
+    ranges too: installers are fetched by name), TLS checks turned off, or a Windows tool made for something else doing the download (`certutil
     -urlcache`, `bitsadmin /transfer`). Also a system binary told to run a remote script
     directly (`mshta http://...`, `regsvr32 /i:http://... scrobj.dll`, `rundll32 javascript:`).
 
@@ -35,7 +35,13 @@ from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
-_CONCEALMENT = (Cap.HIDE, Cap.UNVETTED_SOURCE, Cap.LOLBIN_DOWNLOAD, Cap.ENCODED_POWERSHELL)
+_CONCEALMENT = (
+    Cap.HIDE,
+    Cap.UNVETTED_SOURCE,
+    Cap.BARE_ADDRESS,
+    Cap.LOLBIN_DOWNLOAD,
+    Cap.ENCODED_POWERSHELL,
+)
 
 
 @detector("OUT-DOWNLOAD-CRADLE", redline="RL-MALWARE")
