@@ -5,8 +5,9 @@ What it catches
     response, or a saved file that is then run or made executable) when the motion is hidden
     or comes from somewhere no ordinary installer lives: a hidden window or background
     process, a dot-file in `/tmp` or `/dev/shm`, a bare IP address as the source (private
-    ranges too: installers are fetched by name), TLS checks turned off, or a Windows tool made for something else doing the download (`certutil
-    -urlcache`, `bitsadmin /transfer`). Also a system binary told to run a remote script
+    ranges too: installers are fetched by name), TLS checks turned off, or a Windows tool
+    made for something else doing the download (`certutil -urlcache`, `bitsadmin
+    /transfer`). Also a system binary told to run a remote script
     directly (`mshta http://...`, `regsvr32 /i:http://... scrobj.dll`, `rundll32 javascript:`).
 
 Why it is a redline (RL-MALWARE)
