@@ -553,12 +553,12 @@ def line_flow(
     find: Callable[[str, frozenset[str]], re.Match[str] | None],
     *,
     bind_first: bool = True,
+    names: frozenset[str] = frozenset(),
 ) -> list[Hit]:
-    """Follow names through `code` line by line: `bind` adds the names a line binds, `find`
-    looks for their use; each use is cited as `capability` (from the match to the line's end
-    when names must come from earlier lines, else the match itself)."""
+    """Follow names through `code` line by line, starting from `names`: `bind` adds the names
+    a line binds, `find` looks for their use; each use is cited as `capability` (from the match
+    to the line's end when names must come from earlier lines, else the match itself)."""
     found: list[Hit] = []
-    names: frozenset[str] = frozenset()
     position = 0
     for line in code.split("\n"):
         if bind_first:
@@ -764,7 +764,40 @@ def guess_loop_hits(code: str, offset: int = 0) -> list[Hit]:
     turn, however the loop and the login are spelled."""
     if _SECRET_MARK_RE.search(code) is None or _LOOP_HINT.search(code) is None:
         return []
-    return line_flow(code, offset, Capability.GUESS_LOOP, loop_names, guess_in_line)
+    return line_flow(
+        code,
+        offset,
+        Capability.GUESS_LOOP,
+        loop_names,
+        guess_in_line,
+        names=_parameters_fed_candidates(code),
+    )
+
+
+_FUNCTION = re.compile(r"\b(?:def|function|func|sub)\s+(\w+)\s*\(([^)\n]*)\)")
+
+
+def _parameters_fed_candidates(code: str) -> frozenset[str]:
+    """Parameters of the functions a loop calls with its candidate (`for pw in words:
+    try_login(pw)` makes `def try_login(password)`'s `password` a candidate too)."""
+    loop_vars: frozenset[str] = frozenset()
+    for line in code.split("\n"):
+        loop_vars = loop_names(line, loop_vars)
+    if not loop_vars:
+        return frozenset()
+    variables = "|".join(re.escape(n) for n in loop_vars)
+    called = set(
+        re.findall(rf"(?:self\.|this\.)?(\w+)\s*\([^()\n]*?(?<![\w$.])\$?(?:{variables})\b", code)
+    )
+    called.update(re.findall(r"\.(?:map|submit|imap\w*)\s*\(\s*(\w+)\s*,", code))
+    parameters: set[str] = set()
+    for function in _FUNCTION.finditer(code):
+        if function.group(1) in called:
+            for parameter in function.group(2).split(","):
+                head = re.match(r"\s*\$?(\w+)", parameter)
+                if head is not None and head.group(1) not in ("self", "this", "cls"):
+                    parameters.add(head.group(1))
+    return frozenset(parameters)
 
 
 _PASSWORD_INPUT = re.compile(
