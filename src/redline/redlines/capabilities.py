@@ -960,6 +960,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.SELF_COPY: (
+        re.compile(
+            r"\bInvoke-Command\b[^\n]*-FilePath\s+(?:\$PSCommandPath|\$MyInvocation\.MyCommand\.(?:Path|Definition))|(?:\bcopy|\bxcopy|\bpsexec\w*)\b[^\n]*%~?[dpnx]*f?0\b",
+            _I,
+        ),
         re.compile(r"\bscp\b[^\n]*['\"]?\$0\b", _I),
         re.compile(r"(?:copy\w*|\bcp|write|put|upload\w*)\b[^\n]*__filename\b", _I),
         re.compile(
