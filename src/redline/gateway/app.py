@@ -6,7 +6,6 @@ own judge, monitor factory or audit writer (anything that satisfies the protocol
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -23,7 +22,7 @@ from redline.constitution import load_constitution
 from redline.gateway import analyst
 from redline.gateway.chat import chat_completions, error_response
 from redline.gateway.config import GatewayConfig
-from redline.gateway.openai_format import new_request_id
+from redline.gateway.openai_format import loads, new_request_id
 from redline.gateway.parts import load_action_judge, load_monitor_factory, load_request_judge
 from redline.gateway.protocols import MonitorFactory, RequestJudge
 from redline.gateway.state import Exchange, GatewayState, subject_text
@@ -46,7 +45,7 @@ async def read_json(request: Request, limit: int) -> Any:
         received += piece
         if len(received) > limit:
             raise BodyTooLargeError
-    return json.loads(received)
+    return loads(bytes(received))
 
 
 def create_app(
@@ -149,6 +148,7 @@ def create_app(
         finally:
             if upstream is not None:
                 await upstream.aclose()
+            state.close()
             audit.close()
 
     app = Starlette(

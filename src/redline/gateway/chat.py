@@ -99,7 +99,9 @@ async def chat_completions(state: GatewayState, request: Request, body: Any) -> 
         # Opt-in: the upstream starts on the request while the guard judges it; a refusal
         # cancels the call before any of its answer is read.
         upstream_call = asyncio.create_task(_call_upstream(state, body, stream, stack))
-    prepared = await _judge_and_prepare(state, exchange, messages, stream)
+    prepared = await _judge_and_prepare(
+        state, exchange, messages, stream, off_loop=upstream_call is not None
+    )
     if isinstance(prepared, Response):
         if upstream_call is not None:
             upstream_call.cancel()
@@ -152,11 +154,16 @@ async def _call_upstream(
 
 
 async def _judge_and_prepare(
-    state: GatewayState, exchange: Exchange, messages: list[Message], stream: bool
+    state: GatewayState,
+    exchange: Exchange,
+    messages: list[Message],
+    stream: bool,
+    *,
+    off_loop: bool = False,
 ) -> Response | tuple[Verdict | None, MonitoredAnswer]:
     """The request's verdict and a monitored answer, or the response that ends it here."""
     request_id, model = exchange.request_id, exchange.model
-    judgement = await state.judge_request(messages, request_id)
+    judgement = await state.judge_request(messages, request_id, off_loop=off_loop)
     exchange.fail_open = judgement.fail_open
     if judgement.verdict is None and not judgement.fail_open:
         state.record(exchange, AuditDecision.ERROR, status=503, error=judgement.failure)

@@ -6,10 +6,11 @@ whenever it refused a request or halted an answer (OpenAI clients keep unknown f
 
 from __future__ import annotations
 
-import json
 import time
 import uuid
 from typing import Any
+
+import orjson
 
 from redline.constitution import Constitution
 from redline.results import Verdict
@@ -97,9 +98,19 @@ def verdict_json(verdict: Verdict) -> dict[str, Any]:
     return verdict.model_dump(mode="json")
 
 
+def dumps(data: Any) -> bytes:
+    """JSON as UTF-8 bytes, compact (orjson: the gateway encodes every chunk it relays)."""
+    return orjson.dumps(data)
+
+
+def loads(raw: str | bytes) -> Any:
+    """Parse JSON text; ValueError when it is not JSON."""
+    return orjson.loads(raw)
+
+
 def sse(data: dict[str, Any]) -> bytes:
     """One server-sent event carrying a JSON object."""
-    return b"data: " + json.dumps(data, ensure_ascii=False).encode("utf-8") + b"\n\n"
+    return b"data: " + orjson.dumps(data) + b"\n\n"
 
 
 def plain_content(data: dict[str, Any]) -> str | None:
@@ -126,7 +137,7 @@ def plain_content(data: dict[str, Any]) -> str | None:
 
 _PLAIN_CHOICE_KEYS = frozenset({"index", "delta", "finish_reason", "logprobs"})
 _MARK = "\x00redline-content\x00"
-_MARK_JSON = json.dumps(_MARK).encode("utf-8")
+_MARK_JSON = orjson.dumps(_MARK)
 
 
 class ContentEvents:
@@ -144,11 +155,13 @@ class ContentEvents:
     def encode(self, envelope: dict[str, Any], text: str) -> bytes:
         """The event for `envelope` (a chunk `plain_content` accepts) carrying `text`."""
         choice = envelope["choices"][0]
-        key = (*(item for item in envelope.items() if item[0] != "choices"), *choice.items())
+        key = (
+            *(item for item in envelope.items() if item[0] != "choices"),
+            *(item for item in choice.items() if item[0] != "delta"),
+        )
         if key != self._key and not self._build(envelope, choice, key):
             return sse({**envelope, "choices": [{**choice, "delta": {"content": text}}]})
-        encoded = json.dumps(text, ensure_ascii=False).encode("utf-8")
-        return self._head + encoded + self._tail
+        return self._head + orjson.dumps(text) + self._tail
 
     def _build(
         self, envelope: dict[str, Any], choice: dict[str, Any], key: tuple[Any, ...]

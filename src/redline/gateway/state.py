@@ -7,14 +7,14 @@ audited (always, with full texts only when asked).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
-
-import anyio.to_thread
 
 from redline.audit import AuditDecision, AuditRecord, AuditWriter, text_digest
 from redline.constitution import Constitution
@@ -26,6 +26,8 @@ from redline.gateway.upstream import Upstream
 from redline.results import Verdict
 
 log = logging.getLogger("redline.gateway")
+
+GUARD_THREADS = 2
 
 
 @dataclass(frozen=True)
@@ -73,6 +75,10 @@ class GatewayState:
         self.constitution = constitution
         self.upstream = upstream
         self.metrics = GatewayMetrics()
+        # Long requests are judged here, off the event loop; started now, so the first long
+        # request does not pay for starting a thread.
+        self._guard_threads = ThreadPoolExecutor(GUARD_THREADS, thread_name_prefix="redline-guard")
+        self._guard_threads.submit(lambda: None)
         self.active_streams = 0
         self.metrics.gauge(
             "redline_active_streams", "Answers being streamed now.", lambda: self.active_streams
@@ -102,17 +108,34 @@ class GatewayState:
             return ""
         return f"the audit log at {health.location} is failing ({health.error})"
 
-    async def judge_request(self, subject: Subject, request_id: str = "") -> Judgement:
-        """Judge a request off the event loop; a guard failure is fail-closed unless configured."""
+    async def judge_request(
+        self, subject: Subject, request_id: str = "", *, off_loop: bool = False
+    ) -> Judgement:
+        """Judge a request; a guard failure is fail-closed unless configured otherwise.
+
+        A short request is judged on the event loop: its check takes a few milliseconds, about
+        what handing it to a thread and back costs once the loop is busy (the hand-back waits
+        for the interpreter lock). A longer one goes to a guard thread, so that no check holds
+        up the streams being relayed for long; so does every one when `off_loop` (work that
+        must go on meanwhile, such as an overlapped upstream call).
+        """
         started = time.perf_counter()
         try:
-            verdict = await anyio.to_thread.run_sync(self.judge.check, subject)
+            if not off_loop and subject_size(subject) <= self.config.server.inline_guard_chars:
+                verdict = self.judge.check(subject)
+            else:
+                loop = asyncio.get_running_loop()
+                verdict = await loop.run_in_executor(self._guard_threads, self.judge.check, subject)
         except Exception as error:
             seconds = time.perf_counter() - started
             return self.guard_failed(f"{type(error).__name__}: {error}", request_id, seconds)
         seconds = time.perf_counter() - started
         self.metrics.guard_latency.observe(seconds)
         return Judgement(verdict, seconds=seconds)
+
+    def close(self) -> None:
+        """Stop the guard threads (a check under way finishes first)."""
+        self._guard_threads.shutdown(wait=True, cancel_futures=True)
 
     def guard_failed(self, failure: str, request_id: str = "", seconds: float = 0.0) -> Judgement:
         """Record a guard or monitor failure; fail-open only when configured, and say so."""
@@ -165,3 +188,19 @@ class GatewayState:
 def subject_text(messages: Sequence[Message]) -> str:
     """A conversation as the text recorded (or hashed) in the audit log."""
     return json.dumps(list(messages), ensure_ascii=False, sort_keys=True, default=str)
+
+
+def subject_size(subject: Subject) -> int:
+    """How many characters of text a request gives the guard to read."""
+    if isinstance(subject, str):
+        return len(subject)
+    size = 0
+    for message in subject:
+        content = message.get("content")
+        if isinstance(content, str):
+            size += len(content)
+        elif isinstance(content, list):  # content parts: count their texts
+            size += sum(
+                len(str(part.get("text", ""))) for part in content if isinstance(part, dict)
+            )
+    return size
