@@ -64,10 +64,12 @@ ECHO = "echo"
 
 @dataclass
 class Observed:
-    """What the server saw: request bodies, authorization headers, departed clients."""
+    """What the server saw: request bodies, authorization headers, the connection each came
+    on (the client's address and port), departed clients."""
 
     bodies: list[dict[str, Any]] = field(default_factory=list)
     authorizations: list[str] = field(default_factory=list)
+    connections: list[str] = field(default_factory=list)
     disconnects: int = 0
     disconnected: threading.Event = field(default_factory=threading.Event)
 
@@ -134,6 +136,8 @@ class ScriptedUpstream(BackgroundService):
         body = await request.json()
         self.observed.bodies.append(body)
         self.observed.authorizations.append(request.headers.get("authorization", ""))
+        peer = request.client
+        self.observed.connections.append(f"{peer.host}:{peer.port}" if peer else "")
         model = str(body.get("model", ECHO))
         script = self.scripts.get(model) or _echo(body)
         if script.status >= 400:

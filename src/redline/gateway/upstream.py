@@ -17,6 +17,7 @@ import httpx
 
 from redline.gateway.config import UpstreamSettings
 from redline.gateway.openai_format import SseDecoder, dumps, error_body, loads
+from redline.gateway.streaming_client import StreamingClient, StreamingClientError, proxied
 
 JSON_HEADERS = {"Content-Type": "application/json"}
 DRAIN_SECONDS = 0.5
@@ -63,6 +64,17 @@ class Upstream:
             ),
             limits=httpx.Limits(max_connections=None, max_keepalive_connections=256),
         )
+        # Streamed answers, the hot path, go through the lean client unless a proxy is set.
+        self._lean = (
+            None
+            if proxied(self.url)
+            else StreamingClient(
+                self.url,
+                headers,
+                connect_timeout=settings.connect_timeout,
+                read_timeout=settings.read_timeout,
+            )
+        )
 
     async def models(self) -> list[dict[str, Any]]:
         """The upstream's model list (`GET /models`)."""
@@ -93,21 +105,43 @@ class Upstream:
         becomes a plain HTTP error for the client. Leaving the block closes the connection,
         which is how a halted stream or a departed client cancels the upstream request.
         """
+        opened = self._open_lean(body) if self._lean is not None else self._open_httpx(body)
+        async with opened as (status, raw):
+            if status >= 400:
+                async with self._errors():
+                    sent = b"".join([piece async for piece in raw])
+                raise UpstreamError.from_response(status, sent)
+            reading = _Reading(raw)
+            try:
+                yield self._batches(reading)
+            finally:
+                if reading.done:
+                    await reading.drain()
+
+    @asynccontextmanager
+    async def _open_lean(
+        self, body: dict[str, Any]
+    ) -> AsyncIterator[tuple[int, AsyncIterator[bytes]]]:
+        assert self._lean is not None
+        async with self._errors():
+            response = await self._lean.post("chat/completions", dumps(body))
+        try:
+            yield response.status, response.pieces()
+        finally:
+            response.close()
+
+    @asynccontextmanager
+    async def _open_httpx(
+        self, body: dict[str, Any]
+    ) -> AsyncIterator[tuple[int, AsyncIterator[bytes]]]:
         async with self._errors():
             request = self._client.build_request(
                 "POST", "chat/completions", content=dumps(body), headers=JSON_HEADERS
             )
             response = await self._client.send(request, stream=True)
-        reading = _Reading(response)
         try:
-            if response.status_code >= 400:
-                async with self._errors():
-                    raw = await response.aread()
-                raise UpstreamError.from_response(response.status_code, raw)
-            yield self._batches(reading)
+            yield response.status_code, response.aiter_bytes()
         finally:
-            if reading.done:
-                await reading.drain()
             await response.aclose()
 
     async def _batches(self, reading: _Reading) -> AsyncIterator[list[dict[str, Any]]]:
@@ -145,6 +179,12 @@ class Upstream:
     async def _errors(self) -> AsyncIterator[None]:
         try:
             yield
+        except StreamingClientError as error:
+            if error.status == 504:
+                raise UpstreamError(
+                    504, f"upstream {self.url} timed out ({error})", "upstream_timeout"
+                ) from None
+            raise UpstreamError(502, f"upstream {self.url} {error}") from None
         except httpx.TimeoutException as error:
             raise UpstreamError(
                 504, f"upstream {self.url} timed out ({type(error).__name__})", "upstream_timeout"
@@ -159,6 +199,8 @@ class Upstream:
     async def aclose(self) -> None:
         """Close every pooled connection."""
         await self._client.aclose()
+        if self._lean is not None:
+            await self._lean.aclose()
 
 
 def _finishes(chunk: dict[str, Any]) -> bool:
@@ -175,8 +217,8 @@ class _Reading:
     departed client) is closed without draining, which cancels the upstream request.
     """
 
-    def __init__(self, response: httpx.Response) -> None:
-        self._raw = response.aiter_raw()
+    def __init__(self, raw: AsyncIterator[bytes]) -> None:
+        self._raw = raw
         self.done = False
 
     async def pieces(self) -> AsyncIterator[bytes]:
@@ -191,5 +233,5 @@ class _Reading:
             try:
                 async for _ in self._raw:
                     pass
-            except httpx.HTTPError:
+            except (httpx.HTTPError, StreamingClientError):
                 pass
