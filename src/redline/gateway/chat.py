@@ -377,6 +377,20 @@ class _EventStream(StreamingResponse):
         finally:
             await self._abandon()
 
+    async def stream_response(self, send: Send) -> None:
+        """Send the headers with the first event, not before: the client is woken once, when
+        there is something to read, rather than once for headers and again for the event."""
+        start = {"type": "http.response.start", "status": self.status_code}
+        started = False
+        async for piece in self.body_iterator:
+            if not started:
+                started = True
+                await send({**start, "headers": self.raw_headers})
+            await send({"type": "http.response.body", "body": piece, "more_body": True})
+        if not started:
+            await send({**start, "headers": self.raw_headers})
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+
 
 def _finish_audit(
     state: GatewayState,
