@@ -43,6 +43,17 @@ def _openai(url: str) -> openai.OpenAI:
     return openai.OpenAI(base_url=url, api_key="unused", max_retries=0, timeout=30)
 
 
+def _streamed(
+    upstream: ScriptedUpstream, start_gateway: StartGateway, model: str, **settings: Any
+) -> tuple[list[Any], dict[int, dict[str, Any]]]:
+    """Stream `model`'s answer through a new gateway; its events, and what each choice got."""
+    gateway = start_gateway(upstream, **settings)
+    with gateway.client() as client:
+        events, response = stream_events(client, {"model": model, "messages": ASK})
+    assert response.status_code == 200 and events[-1] == "[DONE]"
+    return events, _by_choice(events)
+
+
 def _by_choice(events: list[Any]) -> dict[int, dict[str, Any]]:
     """Per choice: its content, tool-call arguments by call, legacy arguments, finishes."""
     seen: dict[int, dict[str, Any]] = {}
@@ -74,8 +85,7 @@ def test_a_reverse_shell_in_streamed_call_arguments_halts_the_answer(
 ) -> None:
     gateway = start_gateway(upstream)
     with gateway.client() as client:
-        events, response = stream_events(client, {"model": model, "messages": ASK})
-    assert response.status_code == 200
+        events, _ = stream_events(client, {"model": model, "messages": ASK})
     (choice,) = _by_choice(events).values()
     assert choice["finishes"] == ["content_filter"]
     assert choice["redline"]["decision"] == "refuse" and choice["redline"]["redlines"]
@@ -112,10 +122,8 @@ def test_benign_tool_calls_reach_the_openai_client_exactly(
 def test_legacy_function_call_passes_when_benign(
     upstream: ScriptedUpstream, start_gateway: StartGateway
 ) -> None:
-    gateway = start_gateway(upstream)
-    with gateway.client() as client:
-        events, _ = stream_events(client, {"model": "legacy-weather", "messages": ASK})
-    (choice,) = _by_choice(events).values()
+    _, choices = _streamed(upstream, start_gateway, "legacy-weather")
+    (choice,) = choices.values()
     assert choice["function"] == "".join(WEATHER_ARGUMENTS)
     assert choice["finishes"] == ["function_call"]
 
@@ -123,10 +131,8 @@ def test_legacy_function_call_passes_when_benign(
 def test_the_second_call_halting_stops_the_answer_after_the_first(
     upstream: ScriptedUpstream, start_gateway: StartGateway
 ) -> None:
-    gateway = start_gateway(upstream)
-    with gateway.client() as client:
-        events, _ = stream_events(client, {"model": "agent-two-calls", "messages": ASK})
-    (choice,) = _by_choice(events).values()
+    events, choices = _streamed(upstream, start_gateway, "agent-two-calls")
+    (choice,) = choices.values()
     assert choice["finishes"] == ["content_filter"]
     assert "nc -e" not in json.dumps(events)
 
