@@ -80,6 +80,9 @@ def serve_gateway(
 
     from redline.gateway import create_app, load_config
     from redline.gateway.answer import PassThrough
+    from redline.gateway.parts import limit_numeric_threads
+
+    limit_numeric_threads()  # as `redline serve` does
     from redline.results import Decision, Verdict
 
     config = load_config(

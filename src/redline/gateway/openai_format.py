@@ -193,24 +193,36 @@ class SseDecoder:
     """Splits a byte stream of server-sent events into the `data` of each complete event.
 
     Fed whatever each network read returns, it hands back every event completed by it, so a
-    burst of events costs one pass (comments and other fields are skipped).
+    burst of events costs one pass (comments and other fields are skipped). The usual event,
+    one `data: ...` line, is taken whole without splitting it into lines.
     """
 
     def __init__(self) -> None:
-        self._partial = b""
-        self._data: list[str] = []
+        self._partial = b""  # the start of an event not yet ended by a blank line
 
     def feed(self, received: bytes) -> list[str]:
         """The data of the events completed by `received`."""
-        lines = (self._partial + received).split(b"\n")
-        self._partial = lines.pop()
+        buffer = self._partial + received
+        if b"\r" in buffer:
+            # CRLF and lone CR end lines too; a CR at the very end may be half of a CRLF.
+            held = buffer.endswith(b"\r")
+            buffer = buffer[:-1] if held else buffer
+            buffer = buffer.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+            blocks = buffer.split(b"\n\n")
+            self._partial = blocks.pop() + (b"\r" if held else b"")
+        else:
+            blocks = buffer.split(b"\n\n")
+            self._partial = blocks.pop()
         events: list[str] = []
-        for raw in lines:
-            line = raw.removesuffix(b"\r").decode("utf-8", "replace")
-            if not line:
-                if self._data:
-                    events.append("\n".join(self._data))
-                    self._data = []
-            elif line.startswith("data:"):
-                self._data.append(line[5:].removeprefix(" "))
+        for block in blocks:
+            if block.startswith(b"data: ") and b"\n" not in block:
+                events.append(block[6:].decode("utf-8", "replace"))
+                continue
+            data = [
+                line[5:].removeprefix(b" ").decode("utf-8", "replace")
+                for line in block.split(b"\n")
+                if line.startswith(b"data:")
+            ]
+            if data:
+                events.append("\n".join(data))
         return events

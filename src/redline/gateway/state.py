@@ -80,6 +80,7 @@ class GatewayState:
         self._guard_threads = ThreadPoolExecutor(GUARD_THREADS, thread_name_prefix="redline-guard")
         self._guard_threads.submit(lambda: None)
         self.active_streams = 0
+        self._checks_under_way = 0
         self.metrics.gauge(
             "redline_active_streams", "Answers being streamed now.", lambda: self.active_streams
         )
@@ -113,15 +114,19 @@ class GatewayState:
     ) -> Judgement:
         """Judge a request; a guard failure is fail-closed unless configured otherwise.
 
-        A short request is judged on the event loop: its check takes a few milliseconds, about
-        what handing it to a thread and back costs once the loop is busy (the hand-back waits
-        for the interpreter lock). A longer one goes to a guard thread, so that no check holds
-        up the streams being relayed for long; so does every one when `off_loop` (work that
-        must go on meanwhile, such as an overlapped upstream call).
+        A short request that arrives while the gateway has nothing else to do is judged on the
+        event loop: handing a check of a few milliseconds to a thread and back costs about as
+        much again. Any other check goes to a guard thread, so that it does not hold up the
+        answers being relayed meanwhile: a long request, one that comes while answers stream
+        or other checks run, and every one when `off_loop` (work that must go on meanwhile,
+        such as an overlapped upstream call).
         """
         started = time.perf_counter()
+        busy = self.active_streams > 0 or self._checks_under_way > 0
+        size = subject_size(subject)
+        self._checks_under_way += 1
         try:
-            if not off_loop and subject_size(subject) <= self.config.server.inline_guard_chars:
+            if not off_loop and not busy and size <= self.config.server.inline_guard_chars:
                 verdict = self.judge.check(subject)
             else:
                 loop = asyncio.get_running_loop()
@@ -129,6 +134,8 @@ class GatewayState:
         except Exception as error:
             seconds = time.perf_counter() - started
             return self.guard_failed(f"{type(error).__name__}: {error}", request_id, seconds)
+        finally:
+            self._checks_under_way -= 1
         seconds = time.perf_counter() - started
         self.metrics.guard_latency.observe(seconds)
         return Judgement(verdict, seconds=seconds)
