@@ -264,25 +264,16 @@ class ThreadRecordingJudge:
         return Verdict(decision=Decision.ALLOW, score=0.0, explanation="allowed")
 
 
-def test_short_requests_are_judged_on_the_event_loop_only_while_it_is_idle(
+def test_short_requests_are_judged_on_the_event_loop_and_long_ones_on_a_guard_thread(
     upstream: ScriptedUpstream, start_gateway: StartGateway
 ) -> None:
     judge = ThreadRecordingJudge()
     gateway = start_gateway(upstream, judge=judge, server={"inline_guard_chars": 100})
-    short = {"model": "echo", "messages": [{"role": "user", "content": "short question"}]}
-    long = {"model": "echo", "messages": [{"role": "user", "content": "a long question " * 20}]}
-    stalled = {"model": "stalled", "messages": ASK, "stream": True}
-    with gateway.client() as client, gateway.client() as other:
-        assert client.post("/v1/chat/completions", json=short).status_code == 200
-        assert client.post("/v1/chat/completions", json=long).status_code == 200
-        with other.stream("POST", "/v1/chat/completions", json=stalled) as streaming:
-            lines = streaming.iter_lines()
-            next(line for line in lines if line.startswith("data:"))
-            # An answer is streaming (its upstream stalled): the short request is judged off
-            # the event loop, which keeps relaying that answer.
-            assert client.post("/v1/chat/completions", json=short).status_code == 200
-            upstream.release()
-            assert "[DONE]" in "".join(lines)
-    idle_short, long_one, idle_stalled, busy_short = judge.threads
-    assert idle_short == idle_stalled == "loopback"  # the server's thread, running its loop
-    assert long_one.startswith("redline-guard") and busy_short.startswith("redline-guard")
+    with gateway.client() as client:
+        for text in ("short question", "a long question " * 20):
+            body = {"model": "echo", "messages": [{"role": "user", "content": text}]}
+            assert client.post("/v1/chat/completions", json=body).status_code == 200
+        assert client.post("/v1/guard/check", json={"text": "x" * 200}).status_code == 200
+    on_loop, long_request, long_check = judge.threads
+    assert on_loop == "loopback"  # the server's own thread, running its event loop
+    assert long_request.startswith("redline-guard") and long_check.startswith("redline-guard")

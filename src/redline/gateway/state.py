@@ -11,7 +11,7 @@ import asyncio
 import json
 import logging
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
@@ -80,7 +80,6 @@ class GatewayState:
         self._guard_threads = ThreadPoolExecutor(GUARD_THREADS, thread_name_prefix="redline-guard")
         self._guard_threads.submit(lambda: None)
         self.active_streams = 0
-        self._checks_under_way = 0
         self.metrics.gauge(
             "redline_active_streams", "Answers being streamed now.", lambda: self.active_streams
         )
@@ -112,33 +111,38 @@ class GatewayState:
     async def judge_request(
         self, subject: Subject, request_id: str = "", *, off_loop: bool = False
     ) -> Judgement:
-        """Judge a request; a guard failure is fail-closed unless configured otherwise.
-
-        A short request that arrives while the gateway has nothing else to do is judged on the
-        event loop: handing a check of a few milliseconds to a thread and back costs about as
-        much again. Any other check goes to a guard thread, so that it does not hold up the
-        answers being relayed meanwhile: a long request, one that comes while answers stream
-        or other checks run, and every one when `off_loop` (work that must go on meanwhile,
-        such as an overlapped upstream call).
-        """
+        """Judge a request (see `run_check` for where); a guard failure is fail-closed unless
+        configured otherwise."""
         started = time.perf_counter()
-        busy = self.active_streams > 0 or self._checks_under_way > 0
-        size = subject_size(subject)
-        self._checks_under_way += 1
         try:
-            if not off_loop and not busy and size <= self.config.server.inline_guard_chars:
-                verdict = self.judge.check(subject)
-            else:
-                loop = asyncio.get_running_loop()
-                verdict = await loop.run_in_executor(self._guard_threads, self.judge.check, subject)
+            verdict = await self.run_check(
+                lambda: self.judge.check(subject), subject_size(subject), off_loop=off_loop
+            )
         except Exception as error:
             seconds = time.perf_counter() - started
             return self.guard_failed(f"{type(error).__name__}: {error}", request_id, seconds)
-        finally:
-            self._checks_under_way -= 1
         seconds = time.perf_counter() - started
         self.metrics.guard_latency.observe(seconds)
         return Judgement(verdict, seconds=seconds)
+
+    async def run_check(
+        self, check: Callable[[], Verdict], size: int, *, off_loop: bool = False
+    ) -> Verdict:
+        """Run one guard check (of `size` characters) where it costs the other requests least.
+
+        A short check runs on the event loop: it takes a few milliseconds, and on a thread it
+        would cost more, not less. Handing it over and back takes a while once the loop is
+        busy, and a thread running the guard's Python holds the interpreter lock, so the loop
+        waits for it at every turn (a flood of requests judged on threads saw upstream
+        connections time out). A long check goes to a guard thread all the same, so that no
+        single check stops the answers being relayed for tens of milliseconds; so does every
+        one when `off_loop` (work that must go on meanwhile, such as an overlapped upstream
+        call).
+        """
+        if not off_loop and size <= self.config.server.inline_guard_chars:
+            return check()
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self._guard_threads, check)
 
     def close(self) -> None:
         """Stop the guard threads (a check under way finishes first)."""
