@@ -97,11 +97,12 @@ async def chat_completions(state: GatewayState, request: Request, body: Any) -> 
     upstream_call: asyncio.Task[Any] | None = None
     if not use_analyst and state.config.upstream.overlap_guard:
         # Opt-in: the upstream starts on the request while the guard judges it; a refusal
-        # cancels the call before any of its answer is read.
+        # cancels the call before any of its answer is read. One turn of the loop lets the
+        # call send its request on a pooled connection; the upstream then works on it in its
+        # own process while the guard judges here, on the loop, without a thread.
         upstream_call = asyncio.create_task(_call_upstream(state, body, stream, stack))
-    prepared = await _judge_and_prepare(
-        state, exchange, messages, stream, off_loop=upstream_call is not None
-    )
+        await asyncio.sleep(0)
+    prepared = await _judge_and_prepare(state, exchange, messages, stream)
     if isinstance(prepared, Response):
         if upstream_call is not None:
             upstream_call.cancel()
@@ -158,12 +159,10 @@ async def _judge_and_prepare(
     exchange: Exchange,
     messages: list[Message],
     stream: bool,
-    *,
-    off_loop: bool = False,
 ) -> Response | tuple[Verdict | None, MonitoredAnswer]:
     """The request's verdict and a monitored answer, or the response that ends it here."""
     request_id, model = exchange.request_id, exchange.model
-    judgement = await state.judge_request(messages, request_id, off_loop=off_loop)
+    judgement = await state.judge_request(messages, request_id)
     exchange.fail_open = judgement.fail_open
     if judgement.verdict is None and not judgement.fail_open:
         state.record(exchange, AuditDecision.ERROR, status=503, error=judgement.failure)

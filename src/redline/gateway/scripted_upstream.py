@@ -73,12 +73,13 @@ ECHO = "echo"
 
 @dataclass
 class Observed:
-    """What the server saw: request bodies, authorization headers, the connection each came
-    on (the client's address and port), departed clients."""
+    """What the server saw: request bodies (`received` is set at the first), authorization
+    headers, the connection each came on (the client's address and port), departed clients."""
 
     bodies: list[dict[str, Any]] = field(default_factory=list)
     authorizations: list[str] = field(default_factory=list)
     connections: list[str] = field(default_factory=list)
+    received: threading.Event = field(default_factory=threading.Event)
     disconnects: int = 0
     disconnected: threading.Event = field(default_factory=threading.Event)
 
@@ -147,6 +148,7 @@ class ScriptedUpstream(BackgroundService):
         self.observed.authorizations.append(request.headers.get("authorization", ""))
         peer = request.client
         self.observed.connections.append(f"{peer.host}:{peer.port}" if peer else "")
+        self.observed.received.set()
         model = str(body.get("model", ECHO))
         script = self.scripts.get(model) or _echo(body)
         if script.status >= 400:

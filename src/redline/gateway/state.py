@@ -108,16 +108,12 @@ class GatewayState:
             return ""
         return f"the audit log at {health.location} is failing ({health.error})"
 
-    async def judge_request(
-        self, subject: Subject, request_id: str = "", *, off_loop: bool = False
-    ) -> Judgement:
+    async def judge_request(self, subject: Subject, request_id: str = "") -> Judgement:
         """Judge a request (see `run_check` for where); a guard failure is fail-closed unless
         configured otherwise."""
         started = time.perf_counter()
         try:
-            verdict = await self.run_check(
-                lambda: self.judge.check(subject), subject_size(subject), off_loop=off_loop
-            )
+            verdict = await self.run_check(lambda: self.judge.check(subject), subject_size(subject))
         except Exception as error:
             seconds = time.perf_counter() - started
             return self.guard_failed(f"{type(error).__name__}: {error}", request_id, seconds)
@@ -125,9 +121,7 @@ class GatewayState:
         self.metrics.guard_latency.observe(seconds)
         return Judgement(verdict, seconds=seconds)
 
-    async def run_check(
-        self, check: Callable[[], Verdict], size: int, *, off_loop: bool = False
-    ) -> Verdict:
+    async def run_check(self, check: Callable[[], Verdict], size: int) -> Verdict:
         """Run one guard check (of `size` characters) where it costs the other requests least.
 
         A short check runs on the event loop: it takes a few milliseconds, and on a thread it
@@ -135,11 +129,9 @@ class GatewayState:
         busy, and a thread running the guard's Python holds the interpreter lock, so the loop
         waits for it at every turn (a flood of requests judged on threads saw upstream
         connections time out). A long check goes to a guard thread all the same, so that no
-        single check stops the answers being relayed for tens of milliseconds; so does every
-        one when `off_loop` (work that must go on meanwhile, such as an overlapped upstream
-        call).
+        single check stops the answers being relayed for tens of milliseconds.
         """
-        if not off_loop and size <= self.config.server.inline_guard_chars:
+        if size <= self.config.server.inline_guard_chars:
             return check()
         loop = asyncio.get_running_loop()
         return await loop.run_in_executor(self._guard_threads, check)
