@@ -120,10 +120,14 @@ class MonitoredAnswer:
 
     def settled(self, choices: int) -> bool:
         """True when every one of `choices` choices has halted: nothing more may be sent."""
-        return all(index in self._halts for index in range(max(choices, 1)))
+        if len(self._halts) < choices or not self._halts:
+            return False  # the usual answer: nothing halted (checked at every chunk)
+        return all(index in self._halts for index in range(choices))
 
     def new_halts(self) -> list[tuple[int, Verdict]]:
         """Halts not yet announced to the client, each as (choice index, verdict)."""
+        if not self._unsent_halts:
+            return []
         halts = [(index, self._halts[index]) for index in self._unsent_halts]
         self._unsent_halts.clear()
         return halts
