@@ -238,6 +238,17 @@ def _spread(values: list[float], unit: str) -> str:
     return f"range {min(values):.2f}..{max(values):.2f}{unit} over {len(values)} rounds"
 
 
+def _guard_mean_ms(base: str) -> float:
+    """The mean time of the gateway's guard checks so far, from its /metrics."""
+    values = {}
+    for line in httpx.get(base + "/metrics", timeout=10).text.splitlines():
+        if line.startswith(("redline_guard_seconds_sum", "redline_guard_seconds_count")):
+            name, value = line.split()
+            values[name] = float(value)
+    count = values.get("redline_guard_seconds_count", 0.0)
+    return values.get("redline_guard_seconds_sum", 0.0) / count * 1000.0 if count else 0.0
+
+
 def _load() -> str:
     one, five, fifteen = os.getloadavg()
     return f"{one:.2f} {five:.2f} {fifteen:.2f} (1, 5, 15 min) on {os.cpu_count()} cores"
@@ -405,6 +416,12 @@ def main() -> None:
                     f"of {count} requests each",
                     figure <= 5,
                 ))  # fmt: skip
+        guard_ms = _guard_mean_ms(base)
+        rows.append((
+            "  of which the guard's own check, mean", "", f"{guard_ms:.2f} ms",
+            "the default gateway's redline_guard_seconds (sum / count), every request so far",
+            "",
+        ))  # fmt: skip
 
         # 3. Throughput with 64 concurrent streams, direct and gateway alternating.
         for model, label in (("paced", "model-paced, 20 ms/token"), ("stream", "unpaced")):
