@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
 import socket
+import subprocess
 import threading
 from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
 
 import pytest
+import uvicorn
 
 from redline.gateway.scripted_upstream import Script, ScriptedUpstream
 from redline.gateway.streaming_client import StreamingClient, StreamingClientError, proxied
@@ -123,6 +128,59 @@ def test_an_unreachable_upstream_is_a_502() -> None:
     with pytest.raises(StreamingClientError, match="unreachable") as raised:
         asyncio.run(call())
     assert raised.value.status == 502
+
+
+async def _sse_app(scope: dict[str, Any], receive: Any, send: Any) -> None:
+    """A minimal ASGI app answering every request with one event and [DONE]."""
+    assert scope["type"] == "http"
+    headers = [(b"content-type", b"text/event-stream")]
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    body = b'data: {"choices": []}\n\ndata: [DONE]\n\n'
+    await send({"type": "http.response.body", "body": body})
+
+
+def test_https_upstreams_are_read_over_verified_tls(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("openssl is not installed: no certificate can be made for the TLS test")
+    key, certificate = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        [openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key),
+         "-out", str(certificate), "-days", "1", "-subj", "/CN=127.0.0.1",
+         "-addext", "subjectAltName=IP:127.0.0.1"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    monkeypatch.setenv("SSL_CERT_FILE", str(certificate))  # trust this certificate alone
+    listener = socket.create_server(("127.0.0.1", 0))
+    port = listener.getsockname()[1]
+    config = uvicorn.Config(
+        _sse_app,
+        ssl_keyfile=str(key),
+        ssl_certfile=str(certificate),
+        lifespan="off",
+        log_level="critical",
+        log_config=None,
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [listener]}, daemon=True)
+    thread.start()
+
+    async def call() -> bytes:
+        client = _client(f"https://127.0.0.1:{port}/v1")
+        response = await client.post("chat/completions", b"{}")
+        body = await response.read()
+        response.close()
+        await client.aclose()
+        return body
+
+    try:
+        assert asyncio.run(call()).endswith(b"data: [DONE]\n\n")
+    finally:
+        server.should_exit = True
+        thread.join(10)
+        listener.close()
 
 
 @pytest.fixture

@@ -26,6 +26,8 @@ import httptools
 
 MAX_IDLE = 256
 """Idle connections kept for reuse."""
+CLOSE_SECONDS = 1.0
+"""How long closing the pool waits for its connections to close."""
 PAUSE_BYTES = 1 << 20
 """Unread body bytes at which reading from the upstream pauses (the client is slower)."""
 
@@ -52,6 +54,7 @@ class _Connection(asyncio.Protocol):
 
     def __init__(self) -> None:
         self.transport: asyncio.Transport | None = None
+        self.gone: asyncio.Future[None] | None = None  # done once the connection is closed
         self._parser = httptools.HttpResponseParser(self)
         self.status = 0
         self._framed = False  # Content-Length or chunked: the end is known without a close
@@ -69,6 +72,7 @@ class _Connection(asyncio.Protocol):
 
     def connection_made(self, transport: asyncio.BaseTransport) -> None:
         self.transport = cast(asyncio.Transport, transport)  # uvloop's are not subclasses
+        self.gone = asyncio.get_running_loop().create_future()
 
     def data_received(self, data: bytes) -> None:
         self.received = True
@@ -81,6 +85,8 @@ class _Connection(asyncio.Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.lost = True
+        if self.gone is not None and not self.gone.done():
+            self.gone.set_result(None)
         if self.headers_done and not self._framed:
             self.complete = True  # a body delimited by the close itself
         self._wake()
@@ -283,10 +289,14 @@ class StreamingClient:
             connection.close()
 
     async def aclose(self) -> None:
-        """Close every idle connection."""
+        """Close every idle connection, and wait (a second at most) until they are closed: a
+        TLS connection says goodbye before its socket is released."""
+        closing = [connection.gone for connection in self._idle if connection.gone is not None]
         for connection in self._idle:
             connection.close()
         self._idle.clear()
+        if closing:
+            await asyncio.wait(closing, timeout=CLOSE_SECONDS)
 
     async def _connect(self) -> _Connection:
         loop = asyncio.get_running_loop()
