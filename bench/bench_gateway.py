@@ -1,15 +1,21 @@
 """The gateway's overhead, measured against calling the same upstream directly, in one run.
 
-A scripted OpenAI-compatible upstream and the gateway (`create_app`, the real intent guard and
+A scripted OpenAI-compatible upstream and the gateways (`create_app`, the real intent guard and
 output monitor when installed) run as separate processes on loopback; this process is the
-client. Rows:
+load client, reading streams with the gateway's own lean client (`StreamingClient`), so that
+the client's cost is small and the same for both sides. Every comparison interleaves direct
+and gateway runs and is repeated: the figure is the median over rounds of each round's
+difference (latency) or ratio (throughput), with the spread over rounds beside it, because on
+a shared machine a single run can be off by more than the effect measured. The load average is
+printed before and after. Rows:
 
 - added latency to first token, p50 (sequential streamed requests, alternating direct/gateway)
 - throughput overhead with 64 concurrent streams (tokens paced like a model, and unpaced)
 - audit records lost under 1,000 concurrent requests (rows in the SQLite log vs answers)
 - memory per idle stream (gateway RSS growth per open, silent stream; upstream's for reference)
 
-Run: `.venv/bin/python bench/bench_gateway.py [--quick]`.
+Run: `.venv/bin/python bench/bench_gateway.py [--quick]`; `REDLINE_BENCH_STAND_INS=1` measures
+the gateway alone, with pass-through stand-ins for the guard and the monitor.
 """
 
 from __future__ import annotations
@@ -30,6 +36,9 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+
+from redline.gateway.openai_format import SseDecoder, dumps, loads
+from redline.gateway.streaming_client import StreamingClient
 
 ASK = [{"role": "user", "content": "Print the numbers from one to ten."}]
 
@@ -71,6 +80,9 @@ def serve_gateway(
 
     from redline.gateway import create_app, load_config
     from redline.gateway.answer import PassThrough
+    from redline.gateway.parts import limit_numeric_threads
+
+    limit_numeric_threads()  # as `redline serve` does
     from redline.results import Decision, Verdict
 
     config = load_config(
@@ -94,7 +106,7 @@ def serve_gateway(
     if "stand-in" in monitor:
         options["make_monitor"] = lambda request: PassThrough()
     app = create_app(config, **options)
-    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", ws="none")
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", ws="none", access_log=False)
 
 
 @contextmanager
@@ -128,47 +140,118 @@ def _rss_kb(pid: int) -> int:
     raise RuntimeError("no VmRSS")
 
 
-def first_token_ms(client: httpx.Client, url: str, model: str, hang_up: bool = False) -> float:
+def _client(url: str) -> StreamingClient:
+    return StreamingClient(url, {}, connect_timeout=10.0, read_timeout=120.0)
+
+
+def _request(model: str) -> bytes:
+    return dumps({"model": model, "messages": ASK, "stream": True})
+
+
+def _carries_text(data: str) -> bool:
+    if data.strip() == "[DONE]":
+        return False
+    event = loads(data)
+    return any((choice.get("delta") or {}).get("content") for choice in event.get("choices", ()))
+
+
+async def first_token_ms(client: StreamingClient, model: str, hang_up: bool = False) -> float:
     """Milliseconds from sending a streamed request to the first event carrying content.
 
-    `hang_up` leaves as soon as it arrives (for slow, paced answers).
+    The rest of the answer is read too (so the connection is kept, as a client would), unless
+    `hang_up` (for slow, paced answers).
     """
-    body = {"model": model, "messages": ASK, "stream": True}
     started = time.perf_counter()
+    response = await client.post("chat/completions", _request(model))
+    decoder = SseDecoder()
     first = None
-    with client.stream("POST", url + "/chat/completions", json=body) as response:
-        for line in response.iter_lines():
-            if first is None and '"content": "' in line and '"content": ""' not in line:
+    try:
+        async for piece in response.pieces():
+            if first is None and any(_carries_text(data) for data in decoder.feed(piece)):
                 first = time.perf_counter()
                 if hang_up:
                     break
+    finally:
+        response.close()
     assert first is not None, "no content received"
     return (first - started) * 1000.0
 
 
-async def _stream_count(client: httpx.AsyncClient, url: str, model: str) -> int:
-    body = {"model": model, "messages": ASK, "stream": True}
-    received = 0
-    async with client.stream("POST", url + "/chat/completions", json=body) as response:
-        async for line in response.aiter_lines():
-            received += line.count("tok")
-    return received
+async def first_token_rounds(
+    urls: dict[str, str], model: str, rounds: int, per_round: int, hang_up: bool = False
+) -> dict[str, list[float]]:
+    """Per round, each URL's median first-token time; requests alternate between the URLs."""
+    clients = {name: _client(url) for name, url in urls.items()}
+    for _ in range(3 if hang_up else 10):  # warm every path: connections, caches
+        for name in urls:
+            await first_token_ms(clients[name], model, hang_up)
+    medians: dict[str, list[float]] = {name: [] for name in urls}
+    for number in range(rounds):
+        samples: dict[str, list[float]] = {name: [] for name in urls}
+        order = list(urls) if number % 2 == 0 else list(reversed(urls))
+        for _ in range(per_round):
+            for name in order:
+                samples[name].append(await first_token_ms(clients[name], model, hang_up))
+        for name in urls:
+            medians[name].append(statistics.median(samples[name]))
+    for client in clients.values():
+        await client.aclose()
+    return medians
 
 
 async def throughput(url: str, model: str, streams: int, total: int) -> tuple[float, int]:
     """Pieces per second over `total` streams run `streams` at a time; and pieces received."""
+    client = _client(url)
     gate = asyncio.Semaphore(streams)
-    limits = httpx.Limits(max_connections=streams, max_keepalive_connections=streams)
-    async with httpx.AsyncClient(timeout=httpx.Timeout(120, pool=None), limits=limits) as client:
 
-        async def one() -> int:
-            async with gate:
-                return await _stream_count(client, url, model)
+    async def one() -> int:
+        async with gate:
+            response = await client.post("chat/completions", _request(model))
+            try:
+                body = await response.read()
+            finally:
+                response.close()
+            return body.count(b"tok")
 
-        started = time.perf_counter()
-        counts = await asyncio.gather(*(one() for _ in range(total)))
-        seconds = time.perf_counter() - started
+    started = time.perf_counter()
+    counts = await asyncio.gather(*(one() for _ in range(total)))
+    seconds = time.perf_counter() - started
+    await client.aclose()
     return sum(counts) / seconds, sum(counts)
+
+
+def throughput_rounds(
+    direct: str, gateway: str, model: str, rounds: int, total: int
+) -> tuple[list[float], list[tuple[float, float]]]:
+    """Per round, the gateway's overhead in % (1 - its rate / the direct rate), runs alternating
+    which side goes first; and each round's two rates."""
+    overheads, rates = [], []
+    for number in range(rounds):
+        sides = (direct, gateway) if number % 2 == 0 else (gateway, direct)
+        measured = {url: asyncio.run(throughput(url, model, 64, total))[0] for url in sides}
+        overheads.append((1 - measured[gateway] / measured[direct]) * 100)
+        rates.append((measured[direct], measured[gateway]))
+    return overheads, rates
+
+
+def _spread(values: list[float], unit: str) -> str:
+    return f"range {min(values):.2f}..{max(values):.2f}{unit} over {len(values)} rounds"
+
+
+def _guard_mean_ms(base: str) -> float:
+    """The mean time of the gateway's guard checks so far, from its /metrics."""
+    values = {}
+    for line in httpx.get(base + "/metrics", timeout=10).text.splitlines():
+        if line.startswith(("redline_guard_seconds_sum", "redline_guard_seconds_count")):
+            name, value = line.split()
+            values[name] = float(value)
+    count = values.get("redline_guard_seconds_count", 0.0)
+    return values.get("redline_guard_seconds_sum", 0.0) / count * 1000.0 if count else 0.0
+
+
+def _load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"{one:.2f} {five:.2f} {fifteen:.2f} (1, 5, 15 min) on {os.cpu_count()} cores"
 
 
 async def flood(url: str, count: int) -> tuple[dict[int, int], set[str]]:
@@ -260,13 +343,15 @@ def main() -> None:
         return
 
     quick = arguments.quick
-    sequential = 60 if quick else 300
-    paced_n = 5 if quick else 15
-    stream_total = 128 if quick else 256
+    rounds = 3 if quick else 7
+    per_round = 20 if quick else 50
+    paced_per_round = 3 if quick else 5
+    stream_total = 128 if quick else 192
     flood_count = 1000
     idle_count = 200 if quick else 500
     guard, monitor = _parts()
     print(f"guard: {guard}\nmonitor: {monitor}")
+    print(f"load average before: {_load()}")
     up_port, gw_port, gw0_port, gwo_port = (_free_port() for _ in range(4))
     direct = f"http://127.0.0.1:{up_port}/v1"
     base = f"http://127.0.0.1:{gw_port}"
@@ -300,56 +385,54 @@ def main() -> None:
             gateway_kb <= 100,
         ))  # fmt: skip
 
-        # 2. First token, alternating so that drift hits both sides alike. The output monitor
-        # releases plain prose as it arrives and holds code back by `holdback_chars` of judged
-        # text (the scripted answer is prose): measured at the default holdback and at 0, on an
-        # unpaced upstream (the gateway's own cost) and on a paced one.
-        with httpx.Client(timeout=60) as client:
-            for _ in range(20):  # warm up every path
-                for url in (direct, gateway, gateway0, overlapped):
-                    first_token_ms(client, url, "stream")
-            samples: dict[str, list[float]] = {url: [] for url in (direct, gateway, gateway0)}
-            samples[overlapped] = []
-            for _ in range(sequential):
-                for url in samples:
-                    samples[url].append(first_token_ms(client, url, "stream"))
-            paced = {
-                url: statistics.median(
-                    first_token_ms(client, url, "paced", hang_up=True) for _ in range(paced_n)
-                )
-                for url in samples
-            }
-        p50 = {url: statistics.median(values) for url, values in samples.items()}
-        first_token_rows = (
-            (gateway0, "holdback 0"),
-            (overlapped, "holdback 0, guard overlapped"),
-            (gateway, "default holdback"),
+        # 2. First token: requests alternate between direct and each gateway, so that drift
+        # hits every side alike; per round the median of each, and the figure is the median
+        # over rounds of (gateway - direct). The output monitor releases plain prose as it
+        # arrives and holds code back by `holdback_chars` of judged text (the scripted answer
+        # is prose): measured at the default holdback and at 0, on an unpaced upstream (the
+        # gateway's own cost) and on a paced one.
+        urls = {"direct": direct, "gateway": gateway, "gateway0": gateway0, "overlap": overlapped}
+        unpaced = asyncio.run(first_token_rounds(urls, "stream", rounds, per_round))
+        paced = asyncio.run(
+            first_token_rounds(urls, "paced", rounds, paced_per_round, hang_up=True)
         )
-        for url, label in first_token_rows:
-            added = p50[url] - p50[direct]
-            rows.append(_row(
-                f"added latency to first token, p50, {label}", "<= 5 ms", added, "ms",
-                f"unpaced: direct {p50[direct]:.2f} ms, gateway {p50[url]:.2f} ms "
-                f"(n={sequential})",
-                added <= 5,
-            ))  # fmt: skip
-        for url, label in first_token_rows:
-            added = paced[url] - paced[direct]
-            rows.append(_row(
-                f"  same, model-paced 20 ms/token, {label}", "<= 5 ms", added, "ms",
-                f"direct {paced[direct]:.1f} ms, gateway {paced[url]:.1f} ms (n={paced_n})",
-                added <= 5,
-            ))  # fmt: skip
+        first_token_rows = (
+            ("gateway0", "holdback 0"),
+            ("overlap", "holdback 0, guard overlapped"),
+            ("gateway", "default holdback"),
+        )
+        for medians, label, count in (
+            (unpaced, "", per_round),
+            (paced, ", model-paced 20 ms/token", paced_per_round),
+        ):
+            for name, variant in first_token_rows:
+                added = [g - d for g, d in zip(medians[name], medians["direct"], strict=True)]
+                figure = statistics.median(added)
+                rows.append(_row(
+                    f"added latency to first token, p50{label}, {variant}", "<= 5 ms",
+                    figure, "ms",
+                    f"direct {statistics.median(medians['direct']):.2f} ms, gateway "
+                    f"{statistics.median(medians[name]):.2f} ms; {_spread(added, ' ms')} "
+                    f"of {count} requests each",
+                    figure <= 5,
+                ))  # fmt: skip
+        guard_ms = _guard_mean_ms(base)
+        rows.append((
+            "  of which the guard's own check, mean", "", f"{guard_ms:.2f} ms",
+            "the default gateway's redline_guard_seconds (sum / count), every request so far",
+            "",
+        ))  # fmt: skip
 
-        # 3. Throughput with 64 concurrent streams.
+        # 3. Throughput with 64 concurrent streams, direct and gateway alternating.
         for model, label in (("paced", "model-paced, 20 ms/token"), ("stream", "unpaced")):
-            direct_rate, direct_n = asyncio.run(throughput(direct, model, 64, stream_total))
-            gateway_rate, gateway_n = asyncio.run(throughput(gateway, model, 64, stream_total))
-            overhead = (1 - gateway_rate / direct_rate) * 100
+            overheads, rates = throughput_rounds(direct, gateway, model, rounds, stream_total)
+            overhead = statistics.median(overheads)
+            direct_rate = statistics.median(rate[0] for rate in rates)
+            gateway_rate = statistics.median(rate[1] for rate in rates)
             rows.append(_row(
                 f"throughput overhead, 64 streams, {label}", "<= 10%", overhead, "%",
-                f"direct {direct_rate:,.0f}/s, gateway {gateway_rate:,.0f}/s tokens "
-                f"({stream_total} streams; tokens {direct_n} vs {gateway_n})",
+                f"direct {direct_rate:,.0f}/s, gateway {gateway_rate:,.0f}/s tokens (medians); "
+                f"{_spread(overheads, '%')} of {stream_total} streams each",
                 overhead <= 10,
             ))  # fmt: skip
 
@@ -369,6 +452,7 @@ def main() -> None:
     widths = [max(len(row[i]) for row in (header, *rows)) for i in range(5)]
     for row in (header, *rows):
         print("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)))
+    print(f"load average after: {_load()}")
     print("peers (published, not run here): NeMo Guardrails users report seconds of added latency")
     print("when rails call LLMs; LLM Guard's CPU scanners take 177 ms to 1.45 s per request.")
     for path in folder.iterdir():

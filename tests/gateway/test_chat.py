@@ -10,6 +10,7 @@ import pytest
 from redline.audit import AuditDecision
 from redline.constitution import load_constitution
 from redline.gateway.scripted_upstream import ScriptedUpstream
+from redline.results import Decision, Verdict
 from tests.gateway.conftest import REFUSED_TEXT, REVERSE_SHELL, SCRIPTS, StartGateway
 from tests.gateway.sse import content_of, finish_reasons, stream_events
 
@@ -207,3 +208,32 @@ def test_content_events_arriving_in_one_read_are_sent_as_one_event(
         if c.choices
     ]
     assert "".join(client_pieces) == "".join(SCRIPTS["burst"].chunks)
+
+
+class UpstreamWatchingJudge:
+    """Allows everything; once `watching`, notes whether the upstream had the request while
+    it judged."""
+
+    def __init__(self, upstream: ScriptedUpstream) -> None:
+        self.upstream = upstream
+        self.watching = False
+        self.seen_by_upstream: list[bool] = []
+
+    def check(self, subject: object, /) -> Verdict:
+        if self.watching:
+            self.seen_by_upstream.append(self.upstream.observed.received.wait(10))
+        return Verdict(decision=Decision.ALLOW, score=0.0, explanation="allowed")
+
+
+def test_overlapped_guard_judges_while_the_upstream_works(
+    upstream: ScriptedUpstream, start_gateway: StartGateway
+) -> None:
+    judge = UpstreamWatchingJudge(upstream)
+    gateway = start_gateway(upstream, judge=judge, upstream={"overlap_guard": True})
+    with gateway.client() as client:
+        stream_events(client, {"model": "split", "messages": ASK})  # a pooled connection
+        upstream.observed.received.clear()
+        judge.watching = True
+        events, _ = stream_events(client, {"model": "split", "messages": ASK})
+    assert content_of(events) == "".join(SCRIPTS["split"].chunks)
+    assert judge.seen_by_upstream == [True]

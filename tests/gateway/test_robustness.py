@@ -249,3 +249,31 @@ def test_failing_audit_store_stops_serving_and_loses_nothing(
         assert client.post("/v1/chat/completions", json=body).status_code == 200
     assert writer.flush(10)
     assert store.count() == 3  # served, refused-unaudited, served again
+
+
+class ThreadRecordingJudge:
+    """Allows everything, noting the thread each request was judged on."""
+
+    def __init__(self) -> None:
+        self.threads: list[str] = []
+
+    def check(self, subject: Any, /) -> Any:
+        from redline.results import Decision, Verdict
+
+        self.threads.append(threading.current_thread().name)
+        return Verdict(decision=Decision.ALLOW, score=0.0, explanation="allowed")
+
+
+def test_short_requests_are_judged_on_the_event_loop_and_long_ones_on_a_guard_thread(
+    upstream: ScriptedUpstream, start_gateway: StartGateway
+) -> None:
+    judge = ThreadRecordingJudge()
+    gateway = start_gateway(upstream, judge=judge, server={"inline_guard_chars": 100})
+    with gateway.client() as client:
+        for text in ("short question", "a long question " * 20):
+            body = {"model": "echo", "messages": [{"role": "user", "content": text}]}
+            assert client.post("/v1/chat/completions", json=body).status_code == 200
+        assert client.post("/v1/guard/check", json={"text": "x" * 200}).status_code == 200
+    on_loop, long_request, long_check = judge.threads
+    assert on_loop == "loopback"  # the server's own thread, running its event loop
+    assert long_request.startswith("redline-guard") and long_check.startswith("redline-guard")

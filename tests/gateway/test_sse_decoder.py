@@ -29,3 +29,10 @@ def test_an_event_ends_only_at_a_blank_line() -> None:
     assert decoder.feed(b"data: tail") == []
     assert decoder.feed(b"\n") == []
     assert decoder.feed(b"\n") == ["tail"]
+
+
+def test_a_crlf_split_between_reads_is_one_line_end() -> None:
+    decoder = SseDecoder()
+    assert decoder.feed(b"data: one\r") == []
+    assert decoder.feed(b"\n\r") == []
+    assert decoder.feed(b"\ndata: two\n\n") == ["one", "two"]

@@ -22,6 +22,10 @@ log = logging.getLogger("redline.audit")
 
 BATCH = 512
 RETRY_SECONDS = 1.0
+LINGER_SECONDS = 0.05
+"""How long the writer waits for more records before writing a small batch: one transaction
+(and one wake-up of this thread, which competes with the server for the interpreter) per
+batch rather than per request."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +48,7 @@ class AuditWriter:
         self._queue: deque[AuditRecord] = deque()
         self._wake = threading.Condition()
         self._stopping = False
+        self._waiters = 0  # callers of flush/wait_written: write at once for them
         self._in_flight = 0
         self._written = 0
         self._failures = 0
@@ -60,7 +65,8 @@ class AuditWriter:
         """Queue one record for writing; returns at once."""
         with self._wake:
             self._queue.append(record)
-            self._wake.notify_all()
+            if len(self._queue) == 1 or len(self._queue) >= BATCH:
+                self._wake.notify_all()
 
     def health(self) -> AuditHealth:
         """The writer's state: healthy when the last write (or open) succeeded."""
@@ -77,14 +83,24 @@ class AuditWriter:
     def flush(self, timeout: float = 10.0) -> bool:
         """Wait until every submitted record is written; False when the timeout passed first."""
         with self._wake:
-            return self._wake.wait_for(
-                lambda: not self._queue and not self._in_flight, timeout=timeout
-            )
+            self._waiters += 1
+            self._wake.notify_all()
+            try:
+                return self._wake.wait_for(
+                    lambda: not self._queue and not self._in_flight, timeout=timeout
+                )
+            finally:
+                self._waiters -= 1
 
     def wait_written(self, count: int, timeout: float = 10.0) -> bool:
         """Wait until at least `count` records have been written; False on timeout."""
         with self._wake:
-            return self._wake.wait_for(lambda: self._written >= count, timeout=timeout)
+            self._waiters += 1
+            self._wake.notify_all()
+            try:
+                return self._wake.wait_for(lambda: self._written >= count, timeout=timeout)
+            finally:
+                self._waiters -= 1
 
     def close(self, timeout: float = 10.0) -> None:
         """Write what is pending, stop the thread and close the store."""
@@ -104,6 +120,7 @@ class AuditWriter:
         while True:
             with self._wake:
                 self._wake.wait_for(lambda: self._queue or self._stopping)
+                self._wake.wait_for(self._batch_ready, timeout=LINGER_SECONDS)
                 if self._stopping and (not self._queue or self._error):
                     return
                 batch = [self._queue.popleft() for _ in range(min(BATCH, len(self._queue)))]
@@ -122,6 +139,9 @@ class AuditWriter:
                     log.warning("audit store %s recovered", self.location)
                 self._error = ""
                 self._wake.notify_all()
+
+    def _batch_ready(self) -> bool:
+        return len(self._queue) >= BATCH or self._stopping or self._waiters > 0
 
     def _write(self, batch: list[AuditRecord]) -> None:
         self._store.write(batch)

@@ -53,6 +53,9 @@ def serve(
     import uvicorn
 
     from redline.gateway import create_app, load_config
+    from redline.gateway.parts import limit_numeric_threads
+
+    limit_numeric_threads()  # before the guard brings numpy in
 
     settings = load_config(
         config,
@@ -78,6 +81,7 @@ def serve(
         host=settings.server.host,
         port=settings.server.port,
         log_level="info",
+        access_log=settings.server.access_log,
         ws="none",
         timeout_graceful_shutdown=5,
     )

@@ -6,7 +6,6 @@ own judge, monitor factory or audit writer (anything that satisfies the protocol
 
 from __future__ import annotations
 
-import json
 import logging
 import time
 from collections.abc import AsyncIterator
@@ -23,10 +22,10 @@ from redline.constitution import load_constitution
 from redline.gateway import analyst
 from redline.gateway.chat import chat_completions, error_response
 from redline.gateway.config import GatewayConfig
-from redline.gateway.openai_format import new_request_id
+from redline.gateway.openai_format import loads, new_request_id
 from redline.gateway.parts import load_action_judge, load_monitor_factory, load_request_judge
 from redline.gateway.protocols import MonitorFactory, RequestJudge
-from redline.gateway.state import Exchange, GatewayState, subject_text
+from redline.gateway.state import Exchange, GatewayState, subject_size, subject_text
 from redline.gateway.upstream import Upstream, UpstreamError
 
 log = logging.getLogger("redline.gateway")
@@ -46,7 +45,7 @@ async def read_json(request: Request, limit: int) -> Any:
         received += piece
         if len(received) > limit:
             raise BodyTooLargeError
-    return json.loads(received)
+    return loads(bytes(received))
 
 
 def create_app(
@@ -149,6 +148,7 @@ def create_app(
         finally:
             if upstream is not None:
                 await upstream.aclose()
+            state.close()
             audit.close()
 
     app = Starlette(
@@ -184,17 +184,22 @@ async def _guard_check(state: GatewayState, request: Request, body: Any) -> Resp
             kind = body.get("kind", "shell")
             if kind not in ("shell", "python"):
                 raise ValueError("'kind' must be 'shell' or 'python'")
-            exchange.request_text = body["command"]
+            command = body["command"]
+            exchange.request_text = command
             stage = "action"
-            verdict = state.action_judge.check_action(body["command"], kind=kind)
+            verdict = await state.run_check(
+                lambda: state.action_judge.check_action(command, kind=kind), len(command)
+            )
         elif isinstance(body.get("messages"), list):
-            exchange.request_text = subject_text(body["messages"])
+            messages = body["messages"]
+            exchange.request_text = subject_text(messages)
             stage = "conversation"
-            verdict = judge.check(body["messages"])
+            verdict = await state.run_check(lambda: judge.check(messages), subject_size(messages))
         elif isinstance(body.get("text"), str):
-            exchange.request_text = body["text"]
+            text = body["text"]
+            exchange.request_text = text
             stage = "request"
-            verdict = judge.check(body["text"])
+            verdict = await state.run_check(lambda: judge.check(text), len(text))
         else:
             raise ValueError("give one of 'text', 'messages' or 'command' (with 'kind')")
     except ValueError as problem:

@@ -97,8 +97,11 @@ async def chat_completions(state: GatewayState, request: Request, body: Any) -> 
     upstream_call: asyncio.Task[Any] | None = None
     if not use_analyst and state.config.upstream.overlap_guard:
         # Opt-in: the upstream starts on the request while the guard judges it; a refusal
-        # cancels the call before any of its answer is read.
+        # cancels the call before any of its answer is read. One turn of the loop lets the
+        # call send its request on a pooled connection; the upstream then works on it in its
+        # own process while the guard judges here, on the loop, without a thread.
         upstream_call = asyncio.create_task(_call_upstream(state, body, stream, stack))
+        await asyncio.sleep(0)
     prepared = await _judge_and_prepare(state, exchange, messages, stream)
     if isinstance(prepared, Response):
         if upstream_call is not None:
@@ -138,7 +141,7 @@ async def chat_completions(state: GatewayState, request: Request, body: Any) -> 
         )
     if isinstance(result, dict):
         return _complete(state, exchange, verdict, answer, result)
-    return _stream(state, exchange, verdict, answer, result, stack)
+    return _stream(state, exchange, verdict, answer, result, stack, _choices_asked(body))
 
 
 async def _call_upstream(
@@ -152,7 +155,10 @@ async def _call_upstream(
 
 
 async def _judge_and_prepare(
-    state: GatewayState, exchange: Exchange, messages: list[Message], stream: bool
+    state: GatewayState,
+    exchange: Exchange,
+    messages: list[Message],
+    stream: bool,
 ) -> Response | tuple[Verdict | None, MonitoredAnswer]:
     """The request's verdict and a monitored answer, or the response that ends it here."""
     request_id, model = exchange.request_id, exchange.model
@@ -216,19 +222,10 @@ def _complete(
 ) -> Response:
     """Monitor a whole (non-streamed) completion and send what may be sent."""
     raw_choices = body.get("choices")
-    choices: list[Any] = raw_choices if isinstance(raw_choices, list) else []
-    halted_at = len(choices)
-    for position, choice in enumerate(choices):
-        message = choice.get("message") if isinstance(choice, dict) else None
-        if not isinstance(message, dict) or not isinstance(message.get("content"), str):
-            continue
-        message["content"] = answer.filter_text(message["content"], int(choice.get("index") or 0))
-        if answer.halt is not None:
-            choice["finish_reason"] = CONTENT_FILTER
-            halted_at = position
-            break
+    for choice in raw_choices if isinstance(raw_choices, list) else ():
+        if isinstance(choice, dict):
+            answer.filter_choice(choice)
     if answer.halt is not None:
-        body["choices"] = choices[: halted_at + 1]
         body["redline"] = delivered_verdict(answer.halt).model_dump(mode="json")
     exchange.response_text = answer.text(0)
     _finish_audit(state, exchange, request_verdict, answer)
@@ -242,8 +239,13 @@ def _stream(
     answer: MonitoredAnswer,
     batches: AsyncIterator[list[dict[str, Any]]],
     stack: AsyncExitStack,
+    choices: int = 1,
 ) -> StreamingResponse:
-    """Relay an answer as server-sent events, releasing only what the monitor releases."""
+    """Relay an answer as server-sent events, releasing only what the monitor releases.
+
+    `choices` is how many the request asked for (`n`): once every one has halted, the
+    upstream request is cancelled and the stream ends.
+    """
 
     recorded = False
 
@@ -287,20 +289,25 @@ def _stream(
                 envelope: dict[str, Any] | None = None
                 for upstream_chunk in batch:
                     last = upstream_chunk
+                    sent: dict[str, Any] | None = None
                     text = plain_content(upstream_chunk)
                     if text is not None:
                         envelope = envelope or upstream_chunk
                         pending += answer.feed_text(text)
                     else:
-                        if pending and envelope is not None:
-                            out += content_events.encode(envelope, pending)
-                            pending, content_sent = "", True
-                        envelope = None
                         sent = answer.filter_chunk(upstream_chunk)
+                    halts = answer.new_halts()
+                    if pending and envelope is not None and (text is None or halts):
+                        out += content_events.encode(envelope, pending)
+                        pending, envelope, content_sent = "", None, True
+                    if text is None:
+                        envelope = None
                         if sent is not None:
                             content_sent = content_sent or _has_content(sent)
                             out += sse(sent)
-                    if answer.halt is not None:
+                    for index, verdict in halts:
+                        out += sse(answer.halt_chunk(last, index, verdict))
+                    if answer.settled(choices):
                         break
                 if pending and envelope is not None:
                     out += content_events.encode(envelope, pending)
@@ -310,30 +317,18 @@ def _stream(
                     state.metrics.first_token.observe(time.perf_counter() - exchange.started)
                 if out:
                     yield bytes(out)
-                if answer.halt is not None:
+                if answer.settled(choices):
                     break
-            closing = b""  # the last events, sent in one write with [DONE]
-            if answer.halt is None:
-                tail = answer.finish_all()
-                if tail:
-                    closing = sse(
-                        chunk(str(last.get("id")), str(last.get("model")), {"content": tail})
-                    )
-            if answer.halt is not None:
-                await stack.aclose()  # cancel the upstream request at once
-                conclude()
-                closing += sse(
-                    chunk(
-                        str(last.get("id")),
-                        str(last.get("model")),
-                        {},
-                        CONTENT_FILTER,
-                        delivered_verdict(answer.halt),
-                    )
-                )
-            else:
-                conclude()
-            yield closing + DONE
+            closing = bytearray()  # the last events, sent in one write with [DONE]
+            if not answer.settled(choices):
+                for tail in answer.finish_all(last):
+                    closing += sse(tail)
+                for index, verdict in answer.new_halts():
+                    closing += sse(answer.halt_chunk(last, index, verdict))
+            if answer.settled(choices):
+                await stack.aclose()  # every choice halted: cancel the upstream request at once
+            conclude()
+            yield bytes(closing) + DONE
         except UpstreamError as failure:
             state.metrics.upstream_errors.inc(str(failure.status))
             conclude(str(failure), failure.status)
@@ -381,6 +376,20 @@ class _EventStream(StreamingResponse):
         finally:
             await self._abandon()
 
+    async def stream_response(self, send: Send) -> None:
+        """Send the headers with the first event, not before: the client is woken once, when
+        there is something to read, rather than once for headers and again for the event."""
+        start = {"type": "http.response.start", "status": self.status_code}
+        started = False
+        async for piece in self.body_iterator:
+            if not started:
+                started = True
+                await send({**start, "headers": self.raw_headers})
+            await send({"type": "http.response.body", "body": piece, "more_body": True})
+        if not started:
+            await send({**start, "headers": self.raw_headers})
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
+
 
 def _finish_audit(
     state: GatewayState,
@@ -402,6 +411,12 @@ def _finish_audit(
         verdict=answer.last_verdict or request_verdict,
         stage="response" if answer.last_verdict else "request",
     )
+
+
+def _choices_asked(body: dict[str, Any]) -> int:
+    """How many choices the request asked for (`n`, 1 unless a positive integer)."""
+    asked = body.get("n")
+    return asked if type(asked) is int and asked > 0 else 1
 
 
 def _has_content(sent: dict[str, Any]) -> bool:

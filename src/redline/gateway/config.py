@@ -10,6 +10,9 @@ host = "127.0.0.1"
 port = 8000
 max_body_bytes = 1048576   # larger request bodies get 413
 fail_open = false          # true serves unchecked when the guard itself fails (logged each time)
+inline_guard_chars = 2048  # requests up to this many characters are judged on the event loop
+                           # (a few ms); longer ones on a guard thread
+access_log = false         # a line per HTTP request on stderr (the audit log has every decision)
 
 [upstream]
 url = "http://127.0.0.1:8080/v1"   # any OpenAI-compatible API; unset = redline-analyst only
@@ -60,6 +63,8 @@ class ServerSettings(_Section):
     port: int = Field(default=8000, ge=0, le=65535)
     max_body_bytes: int = Field(default=1024 * 1024, ge=1)
     fail_open: bool = False
+    inline_guard_chars: int = Field(default=2048, ge=0)
+    access_log: bool = False
 
 
 class UpstreamSettings(_Section):
@@ -123,6 +128,7 @@ ENVIRONMENT: dict[str, tuple[str, str]] = {
     "REDLINE_PORT": ("server", "port"),
     "REDLINE_MAX_BODY_BYTES": ("server", "max_body_bytes"),
     "REDLINE_FAIL_OPEN": ("server", "fail_open"),
+    "REDLINE_ACCESS_LOG": ("server", "access_log"),
     "REDLINE_UPSTREAM": ("upstream", "url"),
     "REDLINE_UPSTREAM_KEY_ENV": ("upstream", "key_env"),
     "REDLINE_UPSTREAM_READ_TIMEOUT": ("upstream", "read_timeout"),

@@ -121,7 +121,9 @@ class GatewayMetrics:
         self.latency = Histogram(
             "redline_request_seconds", "Whole-request latency by endpoint.", ("endpoint",)
         )
-        self.guard_latency = Histogram("redline_guard_seconds", "Time to judge one request.")
+        self.guard_latency = Histogram(
+            "redline_guard_seconds", "Time the guard took to judge one request (its own work)."
+        )
         self.first_token = Histogram(
             "redline_first_token_seconds", "Time from request to first released token."
         )

@@ -6,10 +6,11 @@ whenever it refused a request or halted an answer (OpenAI clients keep unknown f
 
 from __future__ import annotations
 
-import json
 import time
 import uuid
 from typing import Any
+
+import orjson
 
 from redline.constitution import Constitution
 from redline.results import Verdict
@@ -97,9 +98,19 @@ def verdict_json(verdict: Verdict) -> dict[str, Any]:
     return verdict.model_dump(mode="json")
 
 
+def dumps(data: Any) -> bytes:
+    """JSON as UTF-8 bytes, compact (orjson: the gateway encodes every chunk it relays)."""
+    return orjson.dumps(data)
+
+
+def loads(raw: str | bytes) -> Any:
+    """Parse JSON text; ValueError when it is not JSON."""
+    return orjson.loads(raw)
+
+
 def sse(data: dict[str, Any]) -> bytes:
     """One server-sent event carrying a JSON object."""
-    return b"data: " + json.dumps(data, ensure_ascii=False).encode("utf-8") + b"\n\n"
+    return b"data: " + orjson.dumps(data) + b"\n\n"
 
 
 def plain_content(data: dict[str, Any]) -> str | None:
@@ -126,7 +137,7 @@ def plain_content(data: dict[str, Any]) -> str | None:
 
 _PLAIN_CHOICE_KEYS = frozenset({"index", "delta", "finish_reason", "logprobs"})
 _MARK = "\x00redline-content\x00"
-_MARK_JSON = json.dumps(_MARK).encode("utf-8")
+_MARK_JSON = orjson.dumps(_MARK)
 
 
 class ContentEvents:
@@ -144,11 +155,13 @@ class ContentEvents:
     def encode(self, envelope: dict[str, Any], text: str) -> bytes:
         """The event for `envelope` (a chunk `plain_content` accepts) carrying `text`."""
         choice = envelope["choices"][0]
-        key = (*(item for item in envelope.items() if item[0] != "choices"), *choice.items())
+        key = (
+            *(item for item in envelope.items() if item[0] != "choices"),
+            *(item for item in choice.items() if item[0] != "delta"),
+        )
         if key != self._key and not self._build(envelope, choice, key):
             return sse({**envelope, "choices": [{**choice, "delta": {"content": text}}]})
-        encoded = json.dumps(text, ensure_ascii=False).encode("utf-8")
-        return self._head + encoded + self._tail
+        return self._head + orjson.dumps(text) + self._tail
 
     def _build(
         self, envelope: dict[str, Any], choice: dict[str, Any], key: tuple[Any, ...]
@@ -180,24 +193,36 @@ class SseDecoder:
     """Splits a byte stream of server-sent events into the `data` of each complete event.
 
     Fed whatever each network read returns, it hands back every event completed by it, so a
-    burst of events costs one pass (comments and other fields are skipped).
+    burst of events costs one pass (comments and other fields are skipped). The usual event,
+    one `data: ...` line, is taken whole without splitting it into lines.
     """
 
     def __init__(self) -> None:
-        self._partial = b""
-        self._data: list[str] = []
+        self._partial = b""  # the start of an event not yet ended by a blank line
 
     def feed(self, received: bytes) -> list[str]:
         """The data of the events completed by `received`."""
-        lines = (self._partial + received).split(b"\n")
-        self._partial = lines.pop()
+        buffer = self._partial + received
+        if b"\r" in buffer:
+            # CRLF and lone CR end lines too; a CR at the very end may be half of a CRLF.
+            held = buffer.endswith(b"\r")
+            buffer = buffer[:-1] if held else buffer
+            buffer = buffer.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+            blocks = buffer.split(b"\n\n")
+            self._partial = blocks.pop() + (b"\r" if held else b"")
+        else:
+            blocks = buffer.split(b"\n\n")
+            self._partial = blocks.pop()
         events: list[str] = []
-        for raw in lines:
-            line = raw.removesuffix(b"\r").decode("utf-8", "replace")
-            if not line:
-                if self._data:
-                    events.append("\n".join(self._data))
-                    self._data = []
-            elif line.startswith("data:"):
-                self._data.append(line[5:].removeprefix(" "))
+        for block in blocks:
+            if block.startswith(b"data: ") and b"\n" not in block:
+                events.append(block[6:].decode("utf-8", "replace"))
+                continue
+            data = [
+                line[5:].removeprefix(b" ").decode("utf-8", "replace")
+                for line in block.split(b"\n")
+                if line.startswith(b"data:")
+            ]
+            if data:
+                events.append("\n".join(data))
         return events

@@ -45,6 +45,12 @@ class Script:
     event number `stall_after`). `cut_after` closes the connection abruptly after that many
     content events. `interval` paces events like a model generating tokens (seconds between
     them; benchmarks only).
+
+    `tool_calls` are (function name, argument pieces) pairs, streamed after the content as an
+    agent's model streams them (the call's id and name first, then its arguments piece by
+    piece); `function_call` does the same in the legacy single-function form. `other_choices`
+    are the content pieces of choices 1, 2, ... (for requests with `n` > 1), streamed
+    interleaved with choice 0, one event per piece.
     """
 
     chunks: Sequence[str] = ("Hello", ", world.")
@@ -57,6 +63,9 @@ class Script:
     burst: bool = False
     finish_reason: str = "stop"
     interval: float = 0.0
+    tool_calls: Sequence[tuple[str, Sequence[str]]] = ()
+    function_call: tuple[str, Sequence[str]] | None = None
+    other_choices: Sequence[Sequence[str]] = ()
 
 
 ECHO = "echo"
@@ -64,10 +73,13 @@ ECHO = "echo"
 
 @dataclass
 class Observed:
-    """What the server saw: request bodies, authorization headers, departed clients."""
+    """What the server saw: request bodies (`received` is set at the first), authorization
+    headers, the connection each came on (the client's address and port), departed clients."""
 
     bodies: list[dict[str, Any]] = field(default_factory=list)
     authorizations: list[str] = field(default_factory=list)
+    connections: list[str] = field(default_factory=list)
+    received: threading.Event = field(default_factory=threading.Event)
     disconnects: int = 0
     disconnected: threading.Event = field(default_factory=threading.Event)
 
@@ -134,6 +146,9 @@ class ScriptedUpstream(BackgroundService):
         body = await request.json()
         self.observed.bodies.append(body)
         self.observed.authorizations.append(request.headers.get("authorization", ""))
+        peer = request.client
+        self.observed.connections.append(f"{peer.host}:{peer.port}" if peer else "")
+        self.observed.received.set()
         model = str(body.get("model", ECHO))
         script = self.scripts.get(model) or _echo(body)
         if script.status >= 400:
@@ -142,7 +157,7 @@ class ScriptedUpstream(BackgroundService):
         if script.stall == "before_headers":
             await self._wait_for_release()
         if not body.get("stream"):
-            return JSONResponse(_completion(model, "".join(script.chunks), script.finish_reason))
+            return JSONResponse(_completion(model, script))
         return StreamingResponse(self._events(model, script), media_type="text/event-stream")
 
     async def _events(self, model: str, script: Script) -> AsyncIterator[bytes]:
@@ -156,6 +171,11 @@ class ScriptedUpstream(BackgroundService):
                 return
             for number, piece in enumerate(script.chunks, start=1):
                 event = _event(identity, model, {"content": piece})
+                for other, pieces in enumerate(script.other_choices, start=1):
+                    if number <= len(pieces):
+                        event += _event(
+                            identity, model, {"content": pieces[number - 1]}, None, other
+                        )
                 if script.split_events:
                     middle = len(event) // 2
                     yield event[:middle]
@@ -168,7 +188,14 @@ class ScriptedUpstream(BackgroundService):
                     await self._wait_for_release()
                 if script.interval:
                     await asyncio.sleep(script.interval)
-            yield _event(identity, model, {}, script.finish_reason)
+            for other, pieces in enumerate(script.other_choices, start=1):
+                for piece in pieces[len(script.chunks) :]:  # longer than choice 0
+                    yield _event(identity, model, {"content": piece}, None, other)
+            for delta in _call_deltas(script):
+                yield _event(identity, model, delta)
+            for other in range(1, len(script.other_choices) + 1):
+                yield _event(identity, model, {}, _finish(script), other)
+            yield _event(identity, model, {}, _finish(script))
             yield DONE
         except asyncio.CancelledError:
             self.observed.disconnects += 1
@@ -187,14 +214,67 @@ def _echo(body: dict[str, Any]) -> Script:
     return Script(tuple(reply[start : start + 5] for start in range(0, len(reply), 5)))
 
 
-def _event(identity: str, model: str, delta: dict[str, Any], finish: str | None = None) -> bytes:
+def _event(
+    identity: str,
+    model: str,
+    delta: dict[str, Any],
+    finish: str | None = None,
+    index: int = 0,
+) -> bytes:
     # ASCII-escaped JSON (unlike the gateway's `sse`), so the bytes `split_events` cuts stay as
     # they were.
-    return b"data: " + json.dumps(chunk(identity, model, delta, finish)).encode() + b"\n\n"
+    data = chunk(identity, model, delta, finish, index=index)
+    return b"data: " + json.dumps(data).encode() + b"\n\n"
 
 
-def _completion(model: str, content: str, finish: str) -> dict[str, Any]:
-    body = completion(f"chatcmpl-scripted-{time.monotonic_ns()}", model, content, finish)
+def _finish(script: Script) -> str:
+    if script.tool_calls:
+        return "tool_calls"
+    return "function_call" if script.function_call else script.finish_reason
+
+
+def _call_deltas(script: Script) -> list[dict[str, Any]]:
+    """The deltas that stream the script's tool calls (or legacy function call)."""
+    deltas: list[dict[str, Any]] = []
+    for position, (name, pieces) in enumerate(script.tool_calls):
+        opening = {"name": name, "arguments": ""}
+        call = {"index": position, "id": f"call_{position}", "type": "function"}
+        deltas.append({"tool_calls": [{**call, "function": opening}]})
+        for piece in pieces:
+            deltas.append({"tool_calls": [{"index": position, "function": {"arguments": piece}}]})
+    if script.function_call is not None:
+        name, pieces = script.function_call
+        deltas.append({"function_call": {"name": name, "arguments": ""}})
+        deltas.extend({"function_call": {"arguments": piece}} for piece in pieces)
+    return deltas
+
+
+def _completion(model: str, script: Script) -> dict[str, Any]:
+    finish = _finish(script)
+    identity = f"chatcmpl-scripted-{time.monotonic_ns()}"
+    body = completion(identity, model, "".join(script.chunks), finish)
+    message = body["choices"][0]["message"]
+    if script.tool_calls:
+        message["tool_calls"] = [
+            {
+                "id": f"call_{position}",
+                "type": "function",
+                "function": {"name": name, "arguments": "".join(pieces)},
+            }
+            for position, (name, pieces) in enumerate(script.tool_calls)
+        ]
+    if script.function_call is not None:
+        name, pieces = script.function_call
+        message["function_call"] = {"name": name, "arguments": "".join(pieces)}
+    for index, pieces in enumerate(script.other_choices, start=1):
+        body["choices"].append(
+            {
+                "index": index,
+                "message": {"role": "assistant", "content": "".join(pieces)},
+                "finish_reason": finish,
+                "logprobs": None,
+            }
+        )
     body["usage"] = {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2}
     return body
 
