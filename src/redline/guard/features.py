@@ -181,6 +181,11 @@ def suspicion(text: str) -> int:
     return sum(len(cue.pattern.findall(text)) for cue in CUES if cue.offensive)
 
 
+def suspicious_positions(text: str) -> list[int]:
+    """Where each offensive cue match in `text` starts (unordered)."""
+    return [m.start() for cue in CUES if cue.offensive for m in cue.pattern.finditer(text)]
+
+
 LEXICAL_SIZE = 1024
 _TOKEN = re.compile(r"[a-z0-9]+")
 

@@ -28,6 +28,7 @@ from redline.guard.training.disguises import ENCODINGS, split_across_turns, wrap
 SOURCES = Path(str(resources.files("redline.guard.training") / "sources"))
 ATTACK_TECHNIQUES = SOURCES / "attack-techniques.jsonl"
 SEED = 20261124
+DEV_GROUP_PREFIX = "written-dev:"
 
 # Where a technique's tactic points when the constitution does not name the technique itself.
 TACTIC_REDLINES = {
@@ -377,7 +378,7 @@ def _encoding_shells(examples: list[Example], rng: random.Random) -> Iterator[Ex
         yield Example(_user(encode(example.text)), 0, None, None, example.group, f"shell:{name}", 0)
 
 
-_SHELLS = frozenset({"base64", "hex", "url-encoding"})
+_SHELLS = frozenset({"base64", "hex", "rot13", "url-encoding"})
 
 
 def build_corpus(
@@ -406,10 +407,13 @@ def build_corpus(
 def split_of(group: str) -> str:
     """Which held-apart split a group belongs to: "train" (70%), "calibration" or "test".
 
-    The constitution's own examples are its specification and always train.
+    The constitution's own examples are its specification and always train; the topics the
+    writers of the hand-written rows held out are "dev", for design decisions only.
     """
     if group.startswith("constitution:"):
         return "train"
+    if group.startswith(DEV_GROUP_PREFIX):
+        return "dev"
     bucket = int(hashlib.sha256(group.encode()).hexdigest()[:8], 16) % 100
     if bucket < 70:
         return "train"
