@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from bisect import bisect_left
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
@@ -82,7 +83,23 @@ class SentenceEncoder:
 
     def tokenize(self, texts: Sequence[str]) -> list[list[int]]:
         """Word-piece ids of each text, with [CLS] and [SEP], at most `TOKENIZED_CHARS` read."""
-        return [e.ids for e in self._tokenizer.encode_batch([t[:TOKENIZED_CHARS] for t in texts])]
+        return [ids for ids, _ in self.tokenize_with_offsets(texts)]
+
+    def tokenize_with_offsets(self, texts: Sequence[str]) -> list[tuple[list[int], list[int]]]:
+        """Word-piece ids of each text and the character offset each piece starts at."""
+        encodings = self._tokenizer.encode_batch([t[:TOKENIZED_CHARS] for t in texts])
+        return [(e.ids, [start for start, _ in e.offsets]) for e in encodings]
+
+    @staticmethod
+    def from_offset(ids: list[int], offsets: list[int], start: int) -> list[int]:
+        """The ids of the text from character `start` on, as `tokenize` would give them.
+
+        `start` must begin a word (as a sentence does); [CLS] and [SEP] are kept.
+        """
+        if start == 0:
+            return ids
+        first = bisect_left(offsets, start, 1, max(1, len(ids) - 1))
+        return [ids[0], *ids[first:]]
 
     def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         """Embed each text (truncated to `max_tokens` word pieces) as a unit vector."""

@@ -96,12 +96,12 @@ def feature_rows(
 ) -> npt.NDArray[np.float32]:
     """One row per text: sentence embedding, intent features, ATT&CK likeness, the whole text
     through token vectors, hashed words. Each text is tokenised once for both readings."""
-    token_ids = encoder.tokenize(texts)
-    starts = [telling_start(text, encoder.max_tokens) for text in texts]
+    tokenized = encoder.tokenize_with_offsets(texts)
+    token_ids = [ids for ids, _ in tokenized]
     embeddings = encoder.encode_ids(
         [
-            ids if start == 0 else encoder.tokenize([text[start:]])[0]
-            for ids, start, text in zip(token_ids, starts, texts, strict=True)
+            encoder.from_offset(ids, offsets, telling_start(text, encoder.max_tokens))
+            for (ids, offsets), text in zip(tokenized, texts, strict=True)
         ]
     )
     whole = token_vectors.pooled(token_ids) if token_vectors is not None else None

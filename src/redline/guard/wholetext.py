@@ -18,7 +18,7 @@ away). Cost: a table lookup and a few sums, ~0.05 ms per chunk.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -40,6 +40,12 @@ class TokenVectors:
 
     matrix: Array
     sentence_ends: tuple[int, ...]
+    ends_sentence: npt.NDArray[np.bool_] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        lookup = np.zeros(self.matrix.shape[0], dtype=bool)
+        lookup[list(self.sentence_ends)] = True
+        object.__setattr__(self, "ends_sentence", lookup)
 
     @property
     def size(self) -> int:
@@ -50,14 +56,13 @@ class TokenVectors:
         """Mean over all word pieces and maximum over sentences, both unit length, per text."""
         out = np.zeros((len(token_ids), self.size), dtype=np.float32)
         width = self.matrix.shape[1]
-        ends = np.array(self.sentence_ends)
         for row, ids in enumerate(token_ids):
             inner = np.asarray(ids[1:-1], dtype=np.int64)  # without [CLS] and [SEP]
             if inner.size == 0:
                 continue
             vectors = self.matrix[inner]
             out[row, :width] = _unit(vectors.mean(axis=0))
-            cuts = np.flatnonzero(np.isin(inner[:-1], ends)) + 1
+            cuts = np.flatnonzero(self.ends_sentence[inner[:-1]]) + 1
             starts = np.concatenate(([0], cuts))
             sums = np.add.reduceat(vectors, starts, axis=0)
             lengths = np.diff(np.concatenate((starts, [inner.size])))[:, None]
