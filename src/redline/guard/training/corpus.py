@@ -317,6 +317,20 @@ def _interpreter_examples(rng: random.Random) -> Iterator[Example]:
             yield Example(_user(text), 0, None, "PR-PROGRAMMING", group, "interpreter", 0)
 
 
+def _terse_examples(rng: random.Random) -> Iterator[Example]:
+    """Bare asks about attack tools (both sides, same words) and everyday chatter."""
+    for number, (redline, artifact) in enumerate(phrasings.TERSE_ARTIFACTS):
+        group = f"terse:{number}"
+        for template in rng.sample(phrasings.TERSE_BUILDS, 3):
+            text = template.format(artifact=artifact, lang=rng.choice(phrasings.LANGUAGES))
+            yield Example(_user(text), 1, redline, None, group, "terse", 1)
+        for principle, template in rng.sample(phrasings.TERSE_DEFENCES, 3):
+            text = template.format(artifact=artifact)
+            yield Example(_user(text), 0, None, principle, group, "terse", 0)
+    for number, text in enumerate(phrasings.CHATTER):
+        yield Example(_user(text), 0, None, None, f"chatter:{number}", "terse", 0)
+
+
 def _reference_examples(
     techniques: list[Technique], constitution: Constitution, rng: random.Random
 ) -> Iterator[Example]:
@@ -398,6 +412,7 @@ def build_corpus(
     examples.extend(_programming_examples(rng))
     examples.extend(_borderline_examples(rng))
     examples.extend(_interpreter_examples(rng))
+    examples.extend(_terse_examples(rng))
     examples.extend(_reference_examples(techniques, constitution, rng))
     examples.extend(list(_disguised(examples, rng)))
     examples.extend(list(_encoding_shells(examples, rng)))

@@ -56,9 +56,10 @@ HEAD_TOKENS = 32  # dev split: 32 read from the most telling sentence ~ 64 from 
 HIDDEN = 64
 EPOCHS = 300
 LEARNING_RATE = 3e-3
-L2 = 1e-4
+L2 = 3e-3  # dev split: 1e-4 overfits the hand-written rows (terse asks misjudged)
+HEAD_L2 = 1e-4  # the redline and principle heads
 MAX_FALSE_REFUSAL = 0.02
-MAX_WRITTEN_FALSE_REFUSAL = 0.05
+MAX_WRITTEN_FALSE_REFUSAL = 0.07  # dev split: below, recall falls ~10 points
 # Hashed word features learn the generated templates' wording more than intent.
 LEXICAL = True
 # Few but telling examples weigh more than the many generated from ATT&CK templates.
@@ -67,6 +68,7 @@ FAMILY_WEIGHTS = {
     "borderline": 2.0,
     "programming": 2.0,
     "interpreter": 2.0,
+    "terse": 16.0,
 }
 # Hand-written rows (`written.py`) are natural phrasings: they weigh more than generated ones.
 WRITTEN_WEIGHT = 8.0
@@ -188,7 +190,7 @@ def fit_softmax(
         probability = np.exp(logits)
         probability /= probability.sum(axis=1, keepdims=True)
         error = (probability - target) * scale / len(labels)
-        return [x.T @ error + L2 * w, error.sum(0)]
+        return [x.T @ error + HEAD_L2 * w, error.sum(0)]
 
     w, b = _adam(
         [np.zeros((x.shape[1], len(classes)), np.float32), np.zeros(len(classes), np.float32)],
