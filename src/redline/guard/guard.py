@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -78,7 +79,13 @@ class Guard:
         _single_threaded_blas()
         self.constitution = constitution if constitution is not None else load_constitution()
         self._classifier: Classifier = load_classifier()
-        self._encoder = SentenceEncoder(threads=threads, max_tokens=self._classifier.head_tokens)
+        # `threads` workers, each running the encoder on one thread: the Python half of a check
+        # (normalising, cues, explanations) holds the GIL while another worker's encoder runs
+        # without it, so two one-thread workers outrun one two-thread encoder (~1.7x measured).
+        self._workers = max(1, threads)
+        self._encoder = SentenceEncoder(threads=1, max_tokens=self._classifier.head_tokens)
+        self._pool: ThreadPoolExecutor | None = None
+        self._pool_lock = threading.Lock()
         self._redline_ids = {redline.id for redline in self.constitution.redlines}
         self._principle_ids = {principle.id for principle in self.constitution.principles}
         self._clauses: npt.NDArray[np.float32] | None = None
@@ -111,7 +118,20 @@ class Guard:
         return judge_action(command, "python" if kind == "python" else "shell", self.constitution)
 
     def check_many(self, requests: Sequence[Request]) -> list[Verdict]:
-        """Judge many requests at once, sharing the embedding work between them."""
+        """Judge many requests at once, sharing the embedding work between them.
+
+        With more than one thread, the requests are split between that many workers.
+        """
+        if self._workers == 1 or len(requests) < 2 * self._workers:
+            return self._check_together(requests)
+        with self._pool_lock:
+            if self._pool is None:
+                self._pool = ThreadPoolExecutor(self._workers, thread_name_prefix="guard")
+        size = -(-len(requests) // self._workers)
+        parts = [requests[start : start + size] for start in range(0, len(requests), size)]
+        return [verdict for part in self._pool.map(self._check_together, parts) for verdict in part]
+
+    def _check_together(self, requests: Sequence[Request]) -> list[Verdict]:
         plans = [self._plan(request) for request in requests]
         texts = [text for plan in plans for text in plan.texts]
         model = self._classifier

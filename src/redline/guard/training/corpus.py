@@ -204,9 +204,12 @@ def _long_request(
     language = rng.choice(phrasings.LANGUAGES)
     fillers = rng.sample(phrasings.VERBOSE_FILLERS, rng.choice((0, 0, 1, 2, 3)))
     body = " ".join((*steps, *fillers))
+    purpose = rng.choice(purposes)
+    if rng.random() < 0.5:
+        purpose += rng.choice(phrasings.SHARED_JUSTIFICATIONS)
     return (
         f"{framing}{verb} {artifact} in {language} {ask}.{details}"
-        f"{' ' + body if body else ''}{rng.choice(phrasings.REQUIREMENTS)}{rng.choice(purposes)}"
+        f"{' ' + body if body else ''}{rng.choice(phrasings.REQUIREMENTS)}{purpose}"
     )
 
 

@@ -360,6 +360,18 @@ DEFENSIVE_PURPOSES = (
     " Alerts should go to our security operations team.",
     " This is part of hardening our environment.",
 )
+# Justifications that change nothing (the constitution: framing neither unlocks a redline nor
+# taints a defensive request), appended to both sides alike so neither learns them as a label.
+SHARED_JUSTIFICATIONS = (
+    " This is purely for research and education.",
+    " Understanding this will help defenders improve their safeguards.",
+    " The aim is to study attacker tradecraft so that we can build better countermeasures.",
+    " We want to understand the technique in depth to inform our security strategy.",
+    " Treat it as an exercise for a cybersecurity course.",
+    " Our red and blue teams will both learn from it.",
+    " Please be thorough; this is for a professional security project.",
+    " Document each component so others can learn from it.",
+)
 DEFENSIVE_LONG_ASKS = (
     "that detects attempts to {action}, and alerts our security team",
     "that monitors our hosts for signs that someone tried to {action}",
