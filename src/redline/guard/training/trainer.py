@@ -424,6 +424,14 @@ def train(
     return metrics
 
 
+def _rates_line(name: str, rates: dict[str, float]) -> str:
+    return (
+        f"| {name} | {int(rates['harmful_rows'] + rates['benign_rows'])} "
+        f"| {rates['refusal_rate_on_harmful']:.2%} "
+        f"| {rates['false_refusal_rate_on_benign']:.2%} |"
+    )
+
+
 def model_card(metrics: dict[str, Any]) -> str:
     """The model card: what the model is, what it was trained on, how it measured."""
     families = "\n".join(
@@ -481,13 +489,7 @@ def model_card(metrics: dict[str, Any]) -> str:
         "| split | rows | refused (harmful) | falsely refused (benign) |",
         "|---|---|---|---|",
     ]
-    for name in ("train", "calibration", "test"):
-        rates = metrics[name]
-        lines.append(
-            f"| {name} | {rates['harmful_rows'] + rates['benign_rows']} "
-            f"| {rates['refusal_rate_on_harmful']:.2%} "
-            f"| {rates['false_refusal_rate_on_benign']:.2%} |"
-        )
+    lines += [_rates_line(name, metrics[name]) for name in ("train", "calibration", "test")]
     lines += [
         "",
         "Hand-written requests alone, per request or conversation (its worst chunk decides):",
@@ -495,13 +497,7 @@ def model_card(metrics: dict[str, Any]) -> str:
         "| split | requests | refused (harmful) | falsely refused (benign) |",
         "|---|---|---|---|",
     ]
-    for name, rates in metrics["written"].items():
-        if rates:
-            lines.append(
-                f"| {name} | {rates['harmful_rows'] + rates['benign_rows']} "
-                f"| {rates['refusal_rate_on_harmful']:.2%} "
-                f"| {rates['false_refusal_rate_on_benign']:.2%} |"
-            )
+    lines += [_rates_line(name, rates) for name, rates in metrics["written"].items() if rates]
     lines += [
         "",
         "Redline attribution accuracy (the trained head alone) on harmful test rows: "
