@@ -1,6 +1,7 @@
 """The guard's classifier as plain numpy weights: no scikit-learn or torch at run time.
 
-One small network reads a view's sentence embedding and intent features: a hidden ReLU layer
+One small network reads a chunk's sentence embedding (of its opening), its whole-text token
+vectors (`wholetext.py`) and its intent features: a hidden ReLU layer
 gives the harm logit (turned into a calibrated probability by Platt scaling fitted on a
 held-apart split), and two linear heads say which redline a harmful request falls under and
 which principle a benign one serves. The weights live in `guard/model/classifier.npz`, whose
@@ -19,6 +20,7 @@ import numpy.typing as npt
 
 from redline.guard.encoder import MODEL_DIR, verified
 from redline.guard.techniques import PROTOTYPES_FILE, Prototypes, load_prototypes
+from redline.guard.wholetext import TOKEN_VECTORS_FILE, TokenVectors, load_token_vectors
 
 Array = npt.NDArray[np.float32]
 
@@ -49,6 +51,7 @@ class Classifier:
     head_tokens: int
     prototypes: Prototypes | None = None
     lexical: bool = True
+    token_vectors: TokenVectors | None = None
 
     def harm(self, features: Array) -> Array:
         """Calibrated probability that answering each row would cross a redline."""
@@ -88,6 +91,7 @@ class Classifier:
             "head_tokens": self.head_tokens,
             "lexical": self.lexical,
             "offensive_prototypes": self.prototypes.offensive if self.prototypes else 0,
+            "sentence_ends": list(self.token_vectors.sentence_ends) if self.token_vectors else [],
         }
 
 
@@ -108,6 +112,10 @@ def load_classifier(model_dir: Path = MODEL_DIR) -> Classifier:
     if settings.get("prototypes_sha256"):
         source = verified(model_dir / PROTOTYPES_FILE, settings["prototypes_sha256"])
         prototypes = load_prototypes(source, int(settings["offensive_prototypes"]))
+    token_vectors = None
+    if settings.get("token_vectors_sha256"):
+        source = verified(model_dir / TOKEN_VECTORS_FILE, settings["token_vectors_sha256"])
+        token_vectors = load_token_vectors(source, settings["sentence_ends"])
     return Classifier(
         platt=(float(settings["platt"][0]), float(settings["platt"][1])),
         threshold=float(settings["threshold"]),
@@ -116,5 +124,6 @@ def load_classifier(model_dir: Path = MODEL_DIR) -> Classifier:
         head_tokens=int(settings["head_tokens"]),
         prototypes=prototypes,
         lexical=bool(settings.get("lexical", True)),
+        token_vectors=token_vectors,
         **weights,
     )

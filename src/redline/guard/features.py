@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import zlib
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 import numpy as np
@@ -160,25 +161,42 @@ class CueMatch:
     text: str
 
 
-def cue_matches(text: str) -> list[CueMatch]:
-    """Every cue match in `text`, in order of position."""
+@lru_cache(maxsize=256)
+def _matches(text: str) -> tuple[CueMatch, ...]:
+    # One regex pass per cue over a text, shared by the features, the choice of the window the
+    # transformer reads and the evidence of the verdict (each used to make its own pass).
     matches = [
         CueMatch(cue, m.start(), m.end(), m.group(0))
         for cue in CUES
         for m in cue.pattern.finditer(text)
     ]
-    return sorted(matches, key=lambda match: (match.start, match.end))
+    return tuple(sorted(matches, key=lambda match: (match.start, match.end)))
+
+
+def cue_matches(text: str) -> list[CueMatch]:
+    """Every cue match in `text`, in order of position."""
+    return list(_matches(text))
+
+
+_CUE_INDEX = {cue.name: index for index, cue in enumerate(CUES)}
 
 
 def intent_features(text: str) -> npt.NDArray[np.float32]:
     """The cue counts of `text`, squashed to [0, 1) so one repeated word cannot dominate."""
-    counts = np.array([len(cue.pattern.findall(text)) for cue in CUES], dtype=np.float32)
+    counts = np.zeros(len(CUES), dtype=np.float32)
+    for match in _matches(text):
+        counts[_CUE_INDEX[match.cue.name]] += 1.0
     return (counts / (counts + 1.0)).astype(np.float32)
 
 
 def suspicion(text: str) -> int:
     """A cheap count of offensive cues, used to pick which parts of a long text to embed."""
     return sum(len(cue.pattern.findall(text)) for cue in CUES if cue.offensive)
+
+
+def suspicious_positions(text: str) -> list[int]:
+    """Where each offensive cue match in `text` starts, in order."""
+    return [match.start for match in _matches(text) if match.cue.offensive]
 
 
 LEXICAL_SIZE = 1024

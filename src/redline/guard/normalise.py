@@ -138,6 +138,15 @@ def _spell_out_leet(match: re.Match[str]) -> str:
     return word.translate(_LEET)
 
 
+def _spell_out_any_leet(match: re.Match[str]) -> str:
+    # Inside a text already shown to be leetspeak, "wr173" and "7h47" are words too.
+    word = match.group(0)
+    return word if word.lower() in _REAL_NAMES_WITH_DIGITS else word.translate(_LEET)
+
+
+LEET_TEXT_WORDS = 2  # words with digits between letters that make a whole text leetspeak
+
+
 def plain_text(text: str) -> tuple[str, tuple[str, ...]]:
     """Remove invisible characters, map homoglyphs and spell out leetspeak.
 
@@ -151,7 +160,9 @@ def plain_text(text: str) -> tuple[str, tuple[str, ...]]:
     mapped = unicodedata.normalize("NFKC", plain).translate(_HOMOGLYPHS)
     if mapped != plain:
         undone.append("homoglyphs")
-    spelt = _LEET_WORD.sub(_spell_out_leet, mapped)
+    inside = sum(1 for word in _LEET_WORD.findall(mapped) if _LEET_INSIDE.search(word))
+    spell = _spell_out_any_leet if inside >= LEET_TEXT_WORDS else _spell_out_leet
+    spelt = _LEET_WORD.sub(spell, mapped)
     if spelt != mapped:
         undone.append("leetspeak")
     return spelt, tuple(undone)

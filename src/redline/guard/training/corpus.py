@@ -28,6 +28,7 @@ from redline.guard.training.disguises import ENCODINGS, split_across_turns, wrap
 SOURCES = Path(str(resources.files("redline.guard.training") / "sources"))
 ATTACK_TECHNIQUES = SOURCES / "attack-techniques.jsonl"
 SEED = 20261124
+DEV_GROUP_PREFIX = "written-dev:"
 
 # Where a technique's tactic points when the constitution does not name the technique itself.
 TACTIC_REDLINES = {
@@ -203,9 +204,12 @@ def _long_request(
     language = rng.choice(phrasings.LANGUAGES)
     fillers = rng.sample(phrasings.VERBOSE_FILLERS, rng.choice((0, 0, 1, 2, 3)))
     body = " ".join((*steps, *fillers))
+    purpose = rng.choice(purposes)
+    if rng.random() < 0.5:
+        purpose += rng.choice(phrasings.SHARED_JUSTIFICATIONS)
     return (
         f"{framing}{verb} {artifact} in {language} {ask}.{details}"
-        f"{' ' + body if body else ''}{rng.choice(phrasings.REQUIREMENTS)}{rng.choice(purposes)}"
+        f"{' ' + body if body else ''}{rng.choice(phrasings.REQUIREMENTS)}{purpose}"
     )
 
 
@@ -316,6 +320,20 @@ def _interpreter_examples(rng: random.Random) -> Iterator[Example]:
             yield Example(_user(text), 0, None, "PR-PROGRAMMING", group, "interpreter", 0)
 
 
+def _terse_examples(rng: random.Random) -> Iterator[Example]:
+    """Bare asks about attack tools (both sides, same words) and everyday chatter."""
+    for number, (redline, artifact) in enumerate(phrasings.TERSE_ARTIFACTS):
+        group = f"terse:{number}"
+        for template in rng.sample(phrasings.TERSE_BUILDS, 3):
+            text = template.format(artifact=artifact, lang=rng.choice(phrasings.LANGUAGES))
+            yield Example(_user(text), 1, redline, None, group, "terse", 1)
+        for principle, template in rng.sample(phrasings.TERSE_DEFENCES, 3):
+            text = template.format(artifact=artifact)
+            yield Example(_user(text), 0, None, principle, group, "terse", 0)
+    for number, text in enumerate(phrasings.CHATTER):
+        yield Example(_user(text), 0, None, None, f"chatter:{number}", "terse", 0)
+
+
 def _reference_examples(
     techniques: list[Technique], constitution: Constitution, rng: random.Random
 ) -> Iterator[Example]:
@@ -377,7 +395,7 @@ def _encoding_shells(examples: list[Example], rng: random.Random) -> Iterator[Ex
         yield Example(_user(encode(example.text)), 0, None, None, example.group, f"shell:{name}", 0)
 
 
-_SHELLS = frozenset({"base64", "hex", "url-encoding"})
+_SHELLS = frozenset({"base64", "hex", "rot13", "url-encoding"})
 
 
 def build_corpus(
@@ -397,6 +415,7 @@ def build_corpus(
     examples.extend(_programming_examples(rng))
     examples.extend(_borderline_examples(rng))
     examples.extend(_interpreter_examples(rng))
+    examples.extend(_terse_examples(rng))
     examples.extend(_reference_examples(techniques, constitution, rng))
     examples.extend(list(_disguised(examples, rng)))
     examples.extend(list(_encoding_shells(examples, rng)))
@@ -406,10 +425,14 @@ def build_corpus(
 def split_of(group: str) -> str:
     """Which held-apart split a group belongs to: "train" (70%), "calibration" or "test".
 
-    The constitution's own examples are its specification and always train.
+    The constitution's own examples are its specification and always train, as do the few terse
+    asks and chatter lines (coverage, not measurement); the topics the
+    writers of the hand-written rows held out are "dev", for design decisions only.
     """
-    if group.startswith("constitution:"):
+    if group.startswith(("constitution:", "terse:", "chatter:")):
         return "train"
+    if group.startswith(DEV_GROUP_PREFIX):
+        return "dev"
     bucket = int(hashlib.sha256(group.encode()).hexdigest()[:8], 16) % 100
     if bucket < 70:
         return "train"

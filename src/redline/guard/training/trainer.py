@@ -42,15 +42,24 @@ from redline.guard.training.corpus import (
     build_corpus,
     split_of,
 )
-from redline.guard.views import chunks, with_word_features
+from redline.guard.training.written import written_digest, written_examples
+from redline.guard.views import chunks, heads, with_word_features
+from redline.guard.wholetext import (
+    TOKEN_VECTORS_FILE,
+    distil,
+    load_token_vectors,
+    save_token_vectors,
+)
 
-Array = npt.NDArray[np.float64]
-HEAD_TOKENS = 64
+Array = npt.NDArray[np.float32]
+HEAD_TOKENS = 32  # dev split: 32 read from the most telling sentence ~ 64 from the start
 HIDDEN = 64
 EPOCHS = 300
 LEARNING_RATE = 3e-3
-L2 = 1e-4
+L2 = 3e-3  # dev split: 1e-4 overfits the hand-written rows (terse asks misjudged)
+HEAD_L2 = 1e-4  # the redline and principle heads
 MAX_FALSE_REFUSAL = 0.02
+MAX_WRITTEN_FALSE_REFUSAL = 0.07  # dev split: below, recall falls ~10 points
 # Hashed word features learn the generated templates' wording more than intent.
 LEXICAL = True
 # Few but telling examples weigh more than the many generated from ATT&CK templates.
@@ -59,7 +68,17 @@ FAMILY_WEIGHTS = {
     "borderline": 2.0,
     "programming": 2.0,
     "interpreter": 2.0,
-}  # on the calibration split, when choosing the threshold
+    "terse": 16.0,
+}
+# Hand-written rows (`written.py`) are natural phrasings: they weigh more than generated ones.
+WRITTEN_WEIGHT = 8.0
+
+
+def family_weight(family: str) -> float:
+    """How much one training row of `family` counts when fitting the harm network."""
+    if family.startswith("written"):
+        return WRITTEN_WEIGHT
+    return FAMILY_WEIGHTS.get(family, 1.0)
 
 
 @dataclass(frozen=True)
@@ -72,12 +91,13 @@ class Row:
     principle: str | None
     split: str
     family: str
+    example: int = 0
 
 
 def training_rows(examples: Sequence[Example]) -> list[Row]:
     """The rows the guard would judge for each example, labelled as the example says."""
     rows: list[Row] = []
-    for example in examples:
+    for number, example in enumerate(examples):
         turns = parse_messages([{"role": r, "content": c} for r, c in example.messages])
         _, views = request_views(turns)
         for view in views:
@@ -98,6 +118,7 @@ def training_rows(examples: Sequence[Example]) -> list[Row]:
                             example.principle,
                             split_of(example.group),
                             example.family,
+                            number,
                         )
                     )
     return rows
@@ -127,12 +148,17 @@ def fit_harm_network(
 ) -> list[Array]:
     """Fit the harm network (balanced classes, L2) by full-batch Adam; deterministic."""
     rng = np.random.default_rng(seed)
+    x, y = x.astype(np.float32), y.astype(np.float32)
     w1 = rng.normal(0.0, np.sqrt(2.0 / x.shape[1]), (x.shape[1], HIDDEN))
-    params = [w1, np.zeros(HIDDEN), rng.normal(0.0, 0.1, (HIDDEN, 1)), np.zeros(1)]
+    params = [
+        p.astype(np.float32)
+        for p in (w1, np.zeros(HIDDEN), rng.normal(0.0, 0.1, (HIDDEN, 1)), np.zeros(1))
+    ]
     positives = max(float(y.sum()), 1.0)
     weights = np.where(y == 1, len(y) / (2 * positives), len(y) / (2 * (len(y) - positives)))
     if emphasis is not None:
         weights = weights * emphasis
+    weights = weights.astype(np.float32)
 
     def gradient(p: list[Array]) -> list[Array]:
         w1, b1, w2, b2 = p
@@ -146,12 +172,16 @@ def fit_harm_network(
     return _adam(params, gradient, EPOCHS, LEARNING_RATE)
 
 
-def fit_softmax(x: Array, labels: Sequence[str]) -> tuple[Array, Array, tuple[str, ...]]:
-    """A multinomial logistic head over the distinct `labels`."""
+def fit_softmax(
+    x: Array, labels: Sequence[str], weights: Array | None = None
+) -> tuple[Array, Array, tuple[str, ...]]:
+    """A multinomial logistic head over the distinct `labels`, rows weighted by `weights`."""
     classes = tuple(sorted(set(labels)))
-    target = np.zeros((len(labels), len(classes)))
+    target = np.zeros((len(labels), len(classes)), np.float32)
     for row, label in enumerate(labels):
         target[row, classes.index(label)] = 1.0
+    scale = (np.ones(len(labels)) if weights is None else weights / weights.mean())[:, None]
+    scale = scale.astype(np.float32)
 
     def gradient(p: list[Array]) -> list[Array]:
         w, b = p
@@ -159,11 +189,14 @@ def fit_softmax(x: Array, labels: Sequence[str]) -> tuple[Array, Array, tuple[st
         logits -= logits.max(axis=1, keepdims=True)
         probability = np.exp(logits)
         probability /= probability.sum(axis=1, keepdims=True)
-        error = (probability - target) / len(labels)
-        return [x.T @ error + L2 * w, error.sum(0)]
+        error = (probability - target) * scale / len(labels)
+        return [x.T @ error + HEAD_L2 * w, error.sum(0)]
 
     w, b = _adam(
-        [np.zeros((x.shape[1], len(classes))), np.zeros(len(classes))], gradient, 400, 0.01
+        [np.zeros((x.shape[1], len(classes)), np.float32), np.zeros(len(classes), np.float32)],
+        gradient,
+        400,
+        0.01,
     )
     return w, b, classes
 
@@ -176,27 +209,60 @@ def fit_platt(logits: Array, y: Array) -> tuple[float, float]:
         error = 1.0 / (1.0 + np.exp(-(a * logits + b))) - y
         return [np.array([np.mean(error * logits)]), np.array([np.mean(error)])]
 
-    a, b = _adam([np.ones(1), np.zeros(1)], gradient, 2000, 0.01)
+    a, b = _adam([np.ones(1, np.float32), np.zeros(1, np.float32)], gradient, 2000, 0.01)
     return float(a[0]), float(b[0])
 
 
-def choose_threshold(probability: Array, y: Array) -> float:
-    """The lowest threshold in [0.5, 0.95] whose false-refusal rate is within the budget."""
-    benign = probability[y == 0]
+def choose_threshold(
+    probability: Array, y: Array, written: npt.NDArray[np.bool_] | None = None
+) -> float:
+    """The lowest threshold in [0.5, 0.95] whose false-refusal rates are within budget.
+
+    Generated benign rows may be falsely refused at most `MAX_FALSE_REFUSAL`; hand-written ones
+    (`written` marks them), natural phrasings like real traffic, `MAX_WRITTEN_FALSE_REFUSAL`.
+    """
+    natural = np.zeros(len(y), bool) if written is None else written
+    groups = [
+        (~natural & (y == 0), MAX_FALSE_REFUSAL),
+        (natural & (y == 0), MAX_WRITTEN_FALSE_REFUSAL),
+    ]
     for threshold in np.arange(0.5, 0.96, 0.01):
-        if benign.size == 0 or float(np.mean(benign >= threshold)) <= MAX_FALSE_REFUSAL:
+        if all(
+            not mask.any() or float(np.mean(probability[mask] >= threshold)) <= budget
+            for mask, budget in groups
+        ):
             return round(float(threshold), 2)
     return 0.95
 
 
 def _rates(probability: Array, y: Array, threshold: float) -> dict[str, float]:
     refused = probability >= threshold
+    harmful, benign = refused[y == 1], refused[y == 0]
     return {
-        "refusal_rate_on_harmful": round(float(refused[y == 1].mean()), 4),
-        "false_refusal_rate_on_benign": round(float(refused[y == 0].mean()), 4),
+        "refusal_rate_on_harmful": round(float(harmful.mean()), 4) if harmful.size else 0.0,
+        "false_refusal_rate_on_benign": round(float(benign.mean()), 4) if benign.size else 0.0,
         "harmful_rows": int((y == 1).sum()),
         "benign_rows": int((y == 0).sum()),
     }
+
+
+def example_rates(
+    rows: Sequence[Row], probability: Array, threshold: float, keep: Callable[[Row], bool]
+) -> dict[str, float]:
+    """Refusal rates per example (its worst row decides, as at run time) over kept rows."""
+    worst: dict[int, float] = {}
+    labels: dict[int, int] = {}
+    for row, p in zip(rows, probability, strict=True):
+        if keep(row):
+            worst[row.example] = max(worst.get(row.example, 0.0), float(p))
+            labels[row.example] = row.label
+    scores = np.array([worst[k] for k in sorted(worst)], dtype=np.float32)
+    truth = np.array([labels[k] for k in sorted(worst)], dtype=np.float32)
+    return _rates(scores, truth, threshold) if scores.size else {}
+
+
+def _written_in(split: str) -> Callable[[Row], bool]:
+    return lambda row: row.family.startswith("written") and row.split == split
 
 
 def _deterministic_npz(arrays: dict[str, Any]) -> bytes:
@@ -237,7 +303,7 @@ def train(
     cache: Path | None = None,
 ) -> dict[str, Any]:
     """Rebuild `classifier.npz`, `classifier.json` and `MODEL_CARD.md` in `out`; return metrics."""
-    examples = build_corpus(constitution)
+    examples = [*build_corpus(constitution), *written_examples(constitution)]
     rows = training_rows(examples)
     progress(f"corpus: {len(examples)} examples, {len(rows)} rows; embedding on one thread")
     encoder = SentenceEncoder(out, threads=1, max_tokens=HEAD_TOKENS)
@@ -248,27 +314,34 @@ def train(
     save_prototypes(embed_prototypes(prototype_texts, encoder.encode), prototypes_path)
     offensive = len(prototype_texts.offensive)
     prototypes = load_prototypes(prototypes_path, offensive)  # as run time reads them
-    embeddings = _cached_embeddings(encoder, texts, cache)
-    x = with_word_features(embeddings, texts, prototypes, LEXICAL).astype(np.float64)
-    y = np.array([row.label for row in rows], dtype=np.float64)
+    progress("distilling token vectors from the encoder")
+    vectors_path = out / TOKEN_VECTORS_FILE
+    distilled = distil(encoder)
+    save_token_vectors(distilled, vectors_path)
+    token_vectors = load_token_vectors(vectors_path, distilled.sentence_ends)
+    embeddings = _cached_embeddings(encoder, heads(texts, HEAD_TOKENS), cache)
+    whole = token_vectors.pooled(encoder.tokenize(texts))
+    x = with_word_features(embeddings, texts, prototypes, LEXICAL, whole)
+    y = np.array([row.label for row in rows], dtype=np.float32)
     split = np.array([row.split for row in rows])
     train_rows, calibration, test = split == "train", split == "calibration", split == "test"
 
     progress("fitting the harm network")
-    emphasis = np.array([FAMILY_WEIGHTS.get(row.family, 1.0) for row in rows])
+    emphasis = np.array([family_weight(row.family) for row in rows])
     w1, b1, w2, b2 = fit_harm_network(x[train_rows], y[train_rows], emphasis[train_rows])
-    logits = relu_network(x, w1, b1, w2, b2)[:, 0]  # type: ignore[arg-type]
+    logits = relu_network(x, w1, b1, w2, b2)[:, 0]
     platt = fit_platt(logits[calibration], y[calibration])
     probability = 1.0 / (1.0 + np.exp(-(platt[0] * logits + platt[1])))
-    threshold = choose_threshold(probability[calibration], y[calibration])
+    written = np.array([row.family.startswith("written") for row in rows])
+    threshold = choose_threshold(probability[calibration], y[calibration], written[calibration])
 
     progress("fitting the redline and principle heads")
     harmful = train_rows & (y == 1)
     redline_labels = [str(row.redline) for row, keep in zip(rows, harmful, strict=True) if keep]
-    rw, rb, redlines = fit_softmax(x[harmful], redline_labels)
+    rw, rb, redlines = fit_softmax(x[harmful], redline_labels, emphasis[harmful])
     serving = train_rows & np.array([row.principle is not None for row in rows])
     principle_labels = [str(r.principle) for r, keep in zip(rows, serving, strict=True) if keep]
-    pw, pb, principles = fit_softmax(x[serving], principle_labels)
+    pw, pb, principles = fit_softmax(x[serving], principle_labels, emphasis[serving])
 
     f32 = np.float32
     classifier = Classifier(
@@ -287,25 +360,50 @@ def train(
         head_tokens=HEAD_TOKENS,
         prototypes=prototypes,
         lexical=LEXICAL,
+        token_vectors=token_vectors,
     )
     weights_path = out / "classifier.npz"
     weights_path.write_bytes(_deterministic_npz(classifier.arrays()))
     digest = sha256_of(weights_path)
     prototypes_digest = sha256_of(prototypes_path)
-    settings = {**classifier.settings(), "sha256": digest, "prototypes_sha256": prototypes_digest}
+    vectors_digest = sha256_of(vectors_path)
+    settings = {
+        **classifier.settings(),
+        "sha256": digest,
+        "prototypes_sha256": prototypes_digest,
+        "token_vectors_sha256": vectors_digest,
+    }
     (out / "classifier.json").write_text(json.dumps(settings, indent=2) + "\n")
 
     test_redlines = test & (y == 1)
     predicted = classifier.redline_scores(x[test_redlines].astype(f32)).argmax(axis=1)
     truth = [str(r.redline) for r, keep in zip(rows, test_redlines, strict=True) if keep]
+    written_test = test_redlines & written
+    written_predicted = classifier.redline_scores(x[written_test].astype(f32)).argmax(axis=1)
+    written_truth = [str(r.redline) for r, keep in zip(rows, written_test, strict=True) if keep]
     metrics = {
         "threshold": threshold,
         "platt": platt,
         "calibration": _rates(probability[calibration], y[calibration], threshold),
         "test": _rates(probability[test], y[test], threshold),
         "train": _rates(probability[train_rows], y[train_rows], threshold),
+        "written": {
+            name: example_rates(rows, probability, threshold, _written_in(name))
+            for name in ("calibration", "test", "dev")
+        },
         "test_redline_accuracy": round(
             float(np.mean([redlines[p] == t for p, t in zip(predicted, truth, strict=True)])), 4
+        ),
+        "written_test_redline_accuracy": round(
+            float(
+                np.mean(
+                    [
+                        redlines[p] == t
+                        for p, t in zip(written_predicted, written_truth, strict=True)
+                    ]
+                )
+            ),
+            4,
         ),
         "families": dict(sorted(Counter(f"{e.family}:{e.label}" for e in examples).items())),
         "examples": len(examples),
@@ -315,11 +413,23 @@ def train(
         "prototypes_sha256": prototypes_digest,
         "prototypes": f"{offensive} techniques, {len(prototypes.matrix) - offensive} defences",
         "lexical": LEXICAL,
+        "token_vectors_sha256": vectors_digest,
+        "token_vectors": f"{token_vectors.matrix.shape[0]} word pieces x "
+        f"{token_vectors.matrix.shape[1]} dimensions",
+        "written_sha256": written_digest(),
         "encoder_sha256": json.loads((out / "encoder.json").read_text())["encoder_sha256"],
         "attack_sources_sha256": sha256_of(ATTACK_TECHNIQUES),
     }
     (out / "MODEL_CARD.md").write_text(model_card(metrics))
     return metrics
+
+
+def _rates_line(name: str, rates: dict[str, float]) -> str:
+    return (
+        f"| {name} | {int(rates['harmful_rows'] + rates['benign_rows'])} "
+        f"| {rates['refusal_rate_on_harmful']:.2%} "
+        f"| {rates['false_refusal_rate_on_benign']:.2%} |"
+    )
 
 
 def model_card(metrics: dict[str, Any]) -> str:
@@ -336,7 +446,12 @@ def model_card(metrics: dict[str, Any]) -> str:
         "## Model",
         "- Encoder: sentence-transformers/all-MiniLM-L6-v2 (Apache-2.0), exported to ONNX and",
         "  quantised to int8 per channel by `tools/export_encoder.py`; mean pooling, L2 norm;",
-        f"  first {HEAD_TOKENS} word pieces of each chunk. sha256 `{metrics['encoder_sha256']}`.",
+        f"  {HEAD_TOKENS} word pieces of each chunk, from its most telling sentence",
+        f"  (`views.telling_start`). sha256 `{metrics['encoder_sha256']}`.",
+        "- Whole-text reading (`guard/wholetext.py`): token vectors distilled from the same",
+        f"  encoder ({metrics['token_vectors']}), mean over every word piece of a chunk and",
+        f"  maximum over its sentences; `{TOKEN_VECTORS_FILE}` sha256",
+        f"  `{metrics['token_vectors_sha256']}`.",
         f"- Classifier: ReLU network ({HIDDEN} hidden units) over the embedding plus intent",
         "  features (`guard/features.py`), Platt-scaled on the calibration split; linear",
         "  softmax heads for the redline and the principle. Plain numpy at run time.",
@@ -346,11 +461,17 @@ def model_card(metrics: dict[str, Any]) -> str:
         f"- Hashed word features: {'yes' if metrics['lexical'] else 'no'}.",
         f"- Weights `classifier.npz` sha256 `{metrics['classifier_sha256']}`.",
         f"- Threshold {metrics['threshold']}: the lowest in [0.5, 0.95] with at most",
-        f"  {MAX_FALSE_REFUSAL:.0%} false refusals on the calibration split.",
+        f"  {MAX_FALSE_REFUSAL:.0%} false refusals of generated and",
+        f"  {MAX_WRITTEN_FALSE_REFUSAL:.0%} of hand-written benign rows of the calibration split.",
         "",
-        "## Training data (all generated by `guard/training/corpus.py`)",
-        "- Sources: the constitution (`constitution/default.toml`: allowed, forbidden, examples,",
-        "  ATT&CK technique ids) and MITRE ATT&CK Enterprise v18.1",
+        "## Training data",
+        "- Hand-written requests and conversations (`guard/training/sources/written/`, see its",
+        f"  README; sha256 of the rows `{metrics['written_sha256']}`), weighted",
+        f"  {WRITTEN_WEIGHT:g}x; topics the writers marked `dev` are held out of fitting and",
+        "  calibration.",
+        "- Generated by `guard/training/corpus.py` from the constitution",
+        "  (`constitution/default.toml`: allowed, forbidden, examples, ATT&CK technique ids)",
+        "  and MITRE ATT&CK Enterprise v18.1",
         "  (`guard/training/sources/attack-techniques.jsonl`, sha256",
         f"  `{metrics['attack_sources_sha256']}`), with templates in `phrasings.py`.",
         "- No evaluation set (CyberSecEval in `../shared/data/guard-dev/`) was read for",
@@ -368,17 +489,21 @@ def model_card(metrics: dict[str, Any]) -> str:
         "| split | rows | refused (harmful) | falsely refused (benign) |",
         "|---|---|---|---|",
     ]
-    for name in ("train", "calibration", "test"):
-        rates = metrics[name]
-        lines.append(
-            f"| {name} | {rates['harmful_rows'] + rates['benign_rows']} "
-            f"| {rates['refusal_rate_on_harmful']:.2%} "
-            f"| {rates['false_refusal_rate_on_benign']:.2%} |"
-        )
+    lines += [_rates_line(name, metrics[name]) for name in ("train", "calibration", "test")]
     lines += [
         "",
-        "Redline attribution accuracy on harmful test rows: "
-        f"{metrics['test_redline_accuracy']:.2%}.",
+        "Hand-written requests alone, per request or conversation (its worst chunk decides):",
+        "",
+        "| split | requests | refused (harmful) | falsely refused (benign) |",
+        "|---|---|---|---|",
+    ]
+    lines += [_rates_line(name, rates) for name, rates in metrics["written"].items() if rates]
+    lines += [
+        "",
+        "Redline attribution accuracy (the trained head alone) on harmful test rows: "
+        f"{metrics['test_redline_accuracy']:.2%} (generated and written; a generated row's",
+        "redline comes from its ATT&CK tactic, a loose mapping), on hand-written ones: "
+        f"{metrics['written_test_redline_accuracy']:.2%}.",
         "",
         "Measured on the evaluation sets by `make bench` (`bench/bench_guard.py`), not here.",
         "",
