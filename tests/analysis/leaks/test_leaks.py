@@ -113,7 +113,7 @@ def test_double_free_patch_verifies_under_address_sanitizer(tmp_path: Path) -> N
         assert "double-free" in run.stderr
 
 
-def test_no_double_free_patch_when_only_a_helper_sees_the_pointer() -> None:
+def test_double_free_through_an_alias_drops_the_first_release() -> None:
     code = """
 #include <stdlib.h>
 static void release_twice(char *p)
@@ -129,7 +129,12 @@ void run(void)
 """
     (finding,) = scan_text(code, "alias.c").findings
     assert finding.rule == "DOUBLE-FREE"
-    assert finding.patch is None
+    assert finding.patch is not None
+    changed = [line for line in finding.patch.splitlines()[2:] if line[:1] in "+-"]
+    assert changed == ["-    free(alias);"]
+    patched, applied = apply_diffs(code, [finding.patch])
+    assert applied == 1
+    assert scan_text(patched, "alias.c").findings == ()
 
 
 @pytest.mark.skipif(shutil.which("gcc") is None, reason="gcc is not installed")

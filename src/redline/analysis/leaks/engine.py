@@ -615,7 +615,10 @@ class Engine:
                 if obj.freed_chain == at_frame.chain()
                 else ()
             ),
-            loss_node=at_node if kind is EventKind.USE_AFTER_RELEASE else None,
+            loss_node=at_node,
+            frame=at_frame.function,
+            released_by=obj.freed_levels,
+            second_release=second,
         )
         self.events.setdefault((kind, obj.site.file, obj.site.line, at_frame.file, line), event)
 

@@ -163,7 +163,7 @@ def to_finding(event: Event, program: Program) -> Finding | None:
         function=event.function,
         message=event.message,
         trace=steps,
-        patch=patch_for(event),
+        patch=patch_for(event, program.resolve),
     )
 
 
