@@ -282,3 +282,54 @@ char *make(int fail)
 """
     report = scan_text(code, "hooks.c")
     assert [(f.rule, f.line) for f in report.findings] == [("LEAK-MEMORY", 9)]
+
+
+def test_no_leak_patch_where_another_path_brings_alloca_memory() -> None:
+    code = """
+#include <alloca.h>
+#include <stdlib.h>
+#include <string.h>
+int coin(void);
+void fill(void)
+{
+    char *data = NULL;
+    if (coin())
+        data = malloc(16);
+    else
+        data = alloca(16);
+    if (data == NULL)
+        exit(1);
+    strcpy(data, "text");
+    if (coin()) {
+        ;
+    } else {
+        free(data);
+    }
+}
+"""
+    findings = scan_text(code, "alloca.c").findings
+    assert [f.rule for f in findings] == ["LEAK-MEMORY"]
+    assert findings[0].patch is None  # a release in the empty branch would free `alloca` memory
+
+
+def test_allocator_behind_a_pointer_to_a_static_struct_of_macro_named_functions() -> None:
+    code = """
+#include <stdlib.h>
+#define internal_malloc malloc
+#define internal_free free
+typedef struct hooks { void *(*allocate)(size_t); void (*release)(void *); } hooks;
+static hooks global_hooks = { internal_malloc, internal_free };
+static void *new_item(const hooks *const with)
+{
+    return with->allocate(16);
+}
+void *create(int fail)
+{
+    void *made = new_item(&global_hooks);
+    if (fail)
+        return NULL;
+    return made;
+}
+"""
+    report = scan_text(code, "hooks.c")
+    assert [(f.rule, f.function) for f in report.findings] == [("LEAK-MEMORY", "create")]

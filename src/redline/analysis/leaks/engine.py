@@ -1644,6 +1644,12 @@ class Engine:
             value = state.vals.get(key) if key is not None else None
             if value is not None and value[0] == "f":
                 return str(value[1])
+            if value is None and key is not None and key.startswith(("G:", "S:")):
+                # `hooks->alloc` where `hooks` points at a global: its static initialiser.
+                variable, _, member = key.rsplit(":", 1)[-1].partition(".")
+                known = self.program.field_function(variable, member, frame.file)
+                if known is not None:
+                    return known
         if argument.type == "identifier" and frame.local(argument) is None:
             return self.program.field_function(
                 frame.text(argument), frame.text(field_node), frame.file

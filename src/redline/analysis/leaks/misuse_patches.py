@@ -28,6 +28,7 @@ from redline.analysis.leaks.patches import (
     has_jump,
     indent_of,
     insert_after,
+    may_hold_unowned,
     node_text,
     release_statement,
     unified_diff,
@@ -506,6 +507,8 @@ def _only_allocated(frame: FunctionDef, holder: str, block: Node, release_top: N
     name = re.escape(holder)
     values = re.findall(rf"(?<![\w.>*])\b{name}\s*=(?!=)\s*([^;]*);", text)
     if not values or not all(_ALLOCATION.match(v.strip()) for v in values):
+        return False
+    if may_hold_unowned(frame, holder):
         return False
     if re.search(rf"&\s*{name}\b(?!\s*\[)", text):
         return False

@@ -83,6 +83,8 @@ def _edit_for(event: Event, source: bytes) -> Edit | None:
     holder = next((h for h in event.holders if _HOLDER.match(h)), None)
     if holder is None or ("." in holder and event.frame.source.language.value == "cpp"):
         return None  # nothing names it, or a C++ member (likely private) holds it
+    if may_hold_unowned(event.frame, holder):
+        return None  # on another path it holds the stack or `alloca`: a release there is wrong
     release = release_statement(event.site.kind, holder)
     if not event.checked and event.site.kind in _NULL_UNSAFE:
         release = f"if ({holder} != NULL) {{ {release} }}"
@@ -120,6 +122,37 @@ def _edit_for(event: Event, source: bytes) -> Edit | None:
             return _insert_before(event.continue_node, release, source)
         return _insert_before(node, release, source)
     return None
+
+
+_STACK_VALUE = re.compile(
+    r"^(?:\([^()]*\)\s*)*(?:&|\"|\w*alloca\w*\s*\(|__builtin_alloca\b)", re.IGNORECASE
+)
+
+
+def may_hold_unowned(function: FunctionDef, holder: str) -> bool:
+    """Somewhere in `function`, `holder` is given stack memory: `alloca`, `&x`, a local array
+    or a string literal. Releasing it where such a path may arrive would free what no
+    allocator gave."""
+    body = function.body
+    if body is None:
+        return False
+    text = function.source.text(body)
+    name = re.escape(holder)
+    arrays = set()
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        if node.type == "array_declarator":
+            inner = node.child_by_field_name("declarator")
+            if inner is not None and inner.type == "identifier":
+                arrays.add(function.source.text(inner))
+        stack.extend(node.named_children)
+    for value in re.findall(rf"(?<![\w.>*])\b{name}\s*=(?!=)\s*([^;]*);", text):
+        value = value.strip()
+        bare = re.sub(r"^(?:\([^()]*\)\s*)*", "", value)
+        if _STACK_VALUE.match(value) or bare in arrays:
+            return True
+    return False
 
 
 _JUMPS = ("return_statement", "break_statement", "continue_statement", "goto_statement")
