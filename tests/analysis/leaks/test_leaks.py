@@ -38,6 +38,7 @@ EXPECTED: dict[str, list[tuple[str, int]]] = {
     "use_after_free_block.c": [("USE-AFTER-FREE", 13)],
     "constant_branch_clean.c": [],
     "pasted_snippet_leak.c": [("LEAK-MEMORY", 9)],
+    "many_paths_before_loop_leak.c": [("LEAK-MEMORY", 47)],
 }
 
 

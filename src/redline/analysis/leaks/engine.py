@@ -337,9 +337,13 @@ class Engine:
         """Execute `function` as an entry point with unknown arguments."""
         if function.body is None:
             return
-        for depth in (MAX_DEPTH, SHALLOW_DEPTH):
-            # Follow calls deeply first; if that costs too much, follow them one or two levels
-            # and let the repository model's summaries stand in for the rest.
+        reached_before = set(self.reached)
+        for depth in (MAX_DEPTH, SHALLOW_DEPTH, 0):
+            # Follow calls deeply first; if that costs too much, follow them one or two levels,
+            # then none, and let the repository model's summaries stand in for the rest.
+            # A function first reached by an attempt that ran out of budget is analysed later
+            # as an entry point of its own, rather than counted as seen.
+            self.reached = set(reached_before)
             self.max_depth = depth
             self.steps = 0
             self.deadline = time.monotonic() + TIME_BUDGET_SECONDS
@@ -350,6 +354,7 @@ class Engine:
                 return
             except (BudgetExceededError, RecursionError):
                 continue
+        self.reached = reached_before | {function.node.id}
         self.truncated += 1
 
     # ------------------------------------------------------------------ helpers
@@ -379,6 +384,23 @@ class Engine:
             if key not in seen:
                 seen.add(key)
                 kept.append((state, extra))
+        if len(kept) > MAX_STATES:
+            # Over the cap, keep one path for each distinct state of the owned things first
+            # (which are owned, released, failed): a path dropped here may be the only one
+            # showing a leak, while paths that differ only in other facts repeat each other.
+            distinct: set[object] = set()
+            first: list[tuple[State, Any]] = []
+            rest: list[tuple[State, Any]] = []
+            for pair in kept:
+                ownership = tuple(
+                    sorted(
+                        (o.site.file, o.site.line, o.status, o.validity)
+                        for o in pair[0].objs.values()
+                    )
+                )
+                (rest if ownership in distinct else first).append(pair)
+                distinct.add(ownership)
+            kept = first + rest
         return kept[:MAX_STATES]
 
     def _key(self, frame: Frame, name: str, node: Node | None = None) -> str:
