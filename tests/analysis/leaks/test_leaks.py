@@ -334,3 +334,42 @@ void *create(int fail)
 """
     report = scan_text(code, "hooks.c")
     assert [(f.rule, f.function) for f in report.findings] == [("LEAK-MEMORY", "create")]
+
+
+def _gpp_with_asan() -> bool:
+    if shutil.which("g++") is None:
+        return False
+    probe = subprocess.run(
+        ["g++", "-fsanitize=address", "-x", "c++", "-", "-o", "/dev/null"],
+        input="int main() { return 0; }",
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    return probe.returncode == 0
+
+
+@pytest.mark.skipif(not _gpp_with_asan(), reason="g++ with AddressSanitizer is not available")
+def test_member_leak_is_released_in_the_destructor(tmp_path: Path) -> None:
+    target = tmp_path / "member_never_released.cpp"
+    shutil.copyfile(PROGRAMS / "member" / target.name, target)
+    binary = tmp_path / "unpatched"
+    subprocess.run(
+        ["g++", "-g", "-fsanitize=address", str(target), "-o", str(binary)],
+        check=True,
+        capture_output=True,
+    )
+    unpatched = subprocess.run([str(binary)], capture_output=True, text=True, check=False)
+    assert "LeakSanitizer" in unpatched.stderr  # the run can fail
+    findings = scan([target], verify=True, jobs=1).findings
+    assert [(f.rule, f.function) for f in findings] == [("LEAK-MEMORY", "main")] * 2
+    for finding in findings:  # one object dies by `delete`, one at the end of its scope
+        assert finding.patch is not None
+        changed = [line for line in finding.patch.splitlines()[2:] if line[:1] in "+-"]
+        assert changed == ["+    free(text);"]
+        verified = finding.verified
+        assert (str(verified.reanalysis), str(verified.build), str(verified.run)) == (
+            "passed",
+            "passed",
+            "passed",
+        ), verified.details

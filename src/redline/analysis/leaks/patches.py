@@ -24,13 +24,9 @@ from redline.analysis.leaks.events import Event, EventKind, LossKind
 from redline.analysis.leaks.resources import ResourceKind
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-
     from tree_sitter import Node
 
-    from redline.analysis.leaks.program import FunctionDef
-
-    Resolver = Callable[[str, str], FunctionDef | None]
+    from redline.analysis.leaks.program import FunctionDef, Program
 
 # Releasers that must not be given NULL (unlike `free`).
 _NULL_UNSAFE = frozenset(
@@ -57,17 +53,25 @@ def release_statement(kind: ResourceKind, holder: str) -> str:
     return f"{kind.releaser}({holder});"
 
 
-def patch_for(event: Event, resolve: Resolver | None = None) -> str | None:
+def patch_for(event: Event, program: Program | None = None) -> str | None:
     """A unified diff fixing an event, or None when no fix is certain.
 
-    `resolve(name, from_file)` finds a function definition, where a patch must know what a
-    callee does (see `misuse_patches`).
+    `program` lets a patch look at other functions: what a callee does (`misuse_patches`), the
+    destructor of a class whose member leaks (`member_patches`).
     """
     if event.kind in (EventKind.DOUBLE_RELEASE, EventKind.USE_AFTER_RELEASE):
         from redline.analysis.leaks.misuse_patches import patch_misuse
 
-        return patch_misuse(event, resolve)
-    if event.kind is not EventKind.LEAK or event.frame is None or event.loss_node is None:
+        return patch_misuse(event, program.resolve if program is not None else None)
+    if event.kind is not EventKind.LEAK:
+        return None
+    if program is not None:
+        from redline.analysis.leaks.member_patches import release_in_destructor
+
+        in_destructor = release_in_destructor(event, program)
+        if in_destructor is not None:
+            return in_destructor
+    if event.frame is None or event.loss_node is None:
         return None
     source = event.frame.source.source
     edit = _edit_for(event, source)

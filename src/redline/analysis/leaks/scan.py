@@ -168,7 +168,7 @@ def to_finding(event: Event, program: Program) -> Finding | None:
         function=event.function,
         message=event.message,
         trace=steps,
-        patch=patch_for(event, program.resolve),
+        patch=patch_for(event, program),
     )
 
 
