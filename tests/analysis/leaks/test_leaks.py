@@ -13,6 +13,8 @@ from redline.analysis.leaks import RULES, scan, scan_text
 from redline.analysis.leaks.formatters import to_sarif_data
 from redline.analysis.leaks.patches import apply_diffs
 
+from .sanitizers import asan_compiler_works
+
 PROGRAMS = Path(__file__).parent / "programs"
 
 # program -> the (rule, line) findings it must produce, no more, no fewer.
@@ -336,20 +338,9 @@ void *create(int fail)
     assert [(f.rule, f.function) for f in report.findings] == [("LEAK-MEMORY", "create")]
 
 
-def _gpp_with_asan() -> bool:
-    if shutil.which("g++") is None:
-        return False
-    probe = subprocess.run(
-        ["g++", "-fsanitize=address", "-x", "c++", "-", "-o", "/dev/null"],
-        input="int main() { return 0; }",
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return probe.returncode == 0
-
-
-@pytest.mark.skipif(not _gpp_with_asan(), reason="g++ with AddressSanitizer is not available")
+@pytest.mark.skipif(
+    not asan_compiler_works("g++"), reason="g++ with AddressSanitizer is not available"
+)
 def test_member_leak_is_released_in_the_destructor(tmp_path: Path) -> None:
     target = tmp_path / "member_never_released.cpp"
     shutil.copyfile(PROGRAMS / "member" / target.name, target)

@@ -12,24 +12,14 @@ import pytest
 from redline.analysis.leaks import scan, scan_text
 from redline.analysis.leaks.patches import apply_diffs
 
+from .sanitizers import asan_compiler_works
+
 PROGRAMS = Path(__file__).parent / "programs" / "misuse"
 
 
-def _asan_works() -> bool:
-    if shutil.which("gcc") is None:
-        return False
-    probe = subprocess.run(
-        ["gcc", "-fsanitize=address", "-x", "c", "-", "-o", "/dev/null"],
-        input="int main(void){return 0;}",
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    return probe.returncode == 0
-
-
 needs_asan = pytest.mark.skipif(
-    not _asan_works(), reason="gcc with AddressSanitizer is not available: run-time checks skipped"
+    not asan_compiler_works("gcc"),
+    reason="gcc with AddressSanitizer is not available: run-time checks skipped",
 )
 
 # program -> (rule, statements in the order the patched program has them, the one release).
