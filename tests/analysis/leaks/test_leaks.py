@@ -364,3 +364,31 @@ def test_member_leak_is_released_in_the_destructor(tmp_path: Path) -> None:
             "passed",
             "passed",
         ), verified.details
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("char *out = malloc(n); char *w = out; if (out) *w = 0; return out;", "malloc"),
+        ("char *out = (char *)calloc(n, 1); return out;", "calloc"),
+        ("char *out = make_buffer(n); return out;", "malloc"),  # a wrapper of a wrapper
+        ("char *out = malloc(n); kept = out; return out;", None),  # stored in a global
+        ("char *out = malloc(n); free(out); return out;", None),
+        ("char *out = malloc(n); return n ? out : NULL;", None),
+        ("static char spare[8]; return spare;", None),
+    ],
+)
+def test_allocator_wrappers_are_recognised_from_their_bodies(
+    body: str, expected: str | None
+) -> None:
+    from redline.analysis.leaks.program import Program
+    from redline.analysis.parsing import Language, parse_source
+
+    code = f"""
+#include <stdlib.h>
+char *kept;
+static char *make_buffer(size_t n) {{ char *made = malloc(n); return made; }}
+char *wrapper(size_t n) {{ {body} }}
+"""
+    program = Program.from_sources([parse_source(code, Language.C, "w.c")])
+    assert program.allocator_name(program.functions["wrapper"][0]) == expected

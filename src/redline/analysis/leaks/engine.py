@@ -341,8 +341,8 @@ class Engine:
         for depth in (MAX_DEPTH, SHALLOW_DEPTH, 0):
             # Follow calls deeply first; if that costs too much, follow them one or two levels,
             # then none, and let the repository model's summaries stand in for the rest.
-            # A function first reached by an attempt that ran out of budget is analysed later
-            # as an entry point of its own, rather than counted as seen.
+            # A function first reached by an attempt that ran out of budget, or by a shallow one
+            # that did not follow its calls, is analysed later as an entry point of its own.
             self.reached = set(reached_before)
             self.max_depth = depth
             self.steps = 0
@@ -351,9 +351,11 @@ class Engine:
             arguments = [UNKNOWN] * len(function.parameters())
             try:
                 self.call_function(function, arguments, state, None, None)
-                return
             except (BudgetExceededError, RecursionError):
                 continue
+            if depth < MAX_DEPTH:
+                self.reached = reached_before | {function.node.id}
+            return
         self.reached = reached_before | {function.node.id}
         self.truncated += 1
 
@@ -1814,6 +1816,25 @@ class Engine:
                 self._escape(state, value, frame, node, f"is kept by `{definition.name}`")
             if ArgumentEffect.RETURNS in effects and value[0] == "o":
                 returned = value
+        acquirer = self.program.allocator_name(definition) if returned == UNKNOWN else None
+        if acquirer is not None:
+            # A wrapper of an acquirer: what it returns is the caller's to release.
+            site = Site(
+                frame.file,
+                _line(node),
+                frame.function.qualified,
+                acquirer,
+                ACQUIRERS[acquirer].kind,
+            )
+            obj = Obj(self._new_id(), site, validity=_MAYBE)
+            state.objs[obj.id] = obj
+            state.note(
+                frame.file,
+                _line(node),
+                f"acquires {_what(site)} with `{_short(frame.text(node))}` (it wraps `{acquirer}`)",
+                [obj.id],
+            )
+            returned = ("o", obj.id)
         return state, returned
 
     def _reference_bindings(
