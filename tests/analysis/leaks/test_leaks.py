@@ -392,3 +392,25 @@ char *wrapper(size_t n) {{ {body} }}
 """
     program = Program.from_sources([parse_source(code, Language.C, "w.c")])
     assert program.allocator_name(program.functions["wrapper"][0]) == expected
+
+
+def test_no_destructor_patch_when_a_constructor_leaves_the_member_unset() -> None:
+    code = """
+#include <cstdlib>
+class Buffer
+{
+public:
+    Buffer(int size) { data = (char *)malloc(size); }
+    Buffer() { }
+    ~Buffer() { }
+private:
+    char *data;
+};
+void run()
+{
+    Buffer buffer(8);
+}
+"""
+    findings = scan_text(code, "buffer.cpp").findings
+    assert [f.rule for f in findings] == ["LEAK-MEMORY"]
+    assert findings[0].patch is None  # `Buffer()` would reach the destructor with garbage
