@@ -414,3 +414,25 @@ void run()
     findings = scan_text(code, "buffer.cpp").findings
     assert [f.rule for f in findings] == ["LEAK-MEMORY"]
     assert findings[0].patch is None  # `Buffer()` would reach the destructor with garbage
+
+
+def test_allocator_behind_a_global_function_pointer() -> None:
+    code = """
+#include <stdlib.h>
+static void *(*allocate)(size_t size) = malloc;
+static void (*release)(void *pointer) = free;
+char *make(int fail)
+{
+    char *made = (char *)allocate(8);
+    if (fail)
+        return NULL;
+    return made;
+}
+void clean(void)
+{
+    char *made = (char *)allocate(8);
+    release(made);
+}
+"""
+    report = scan_text(code, "pointers.c")
+    assert [(f.rule, f.function, f.line) for f in report.findings] == [("LEAK-MEMORY", "make", 9)]

@@ -428,6 +428,9 @@ class Engine:
                 return ("c", constant)
             if self.program.resolve(name, frame.file) is not None:
                 return ("f", name)
+            pointed = self.program.pointed_function(name, frame.file)
+            if pointed is not None:
+                return ("f", pointed)
         return UNKNOWN
 
     # ------------------------------------------------------------------ reachability

@@ -470,6 +470,8 @@ class Program:
             functions: tuple[str, ...] = ()
             if value is not None and value.type == "initializer_list":
                 functions = tuple(source.text(item) for item in value.named_children)
+            elif value is not None and value.type == "identifier":
+                functions = (source.text(value),)  # a function pointer: `f_t *f = malloc;`
             self.globals[name].append(
                 GlobalVar(name, source.path, static, const, initial, type_name, functions)
             )
@@ -551,6 +553,23 @@ class Program:
         if index >= len(variable.functions) or not variable.functions[index].isidentifier():
             return None
         target = variable.functions[index]
+        from redline.analysis.leaks.resources import ACQUIRERS, RELEASERS
+
+        known = (self.functions, self.macros, ACQUIRERS, RELEASERS)
+        return target if any(target in names for names in known) else None
+
+    def pointed_function(self, name: str, from_file: str) -> str | None:
+        """The function a global function pointer is initialised with (`f = malloc`), when it
+        is one the program or the library tables know (assuming, as for any initialised
+        global, that the path did not change it)."""
+        variable = self.global_value(name, from_file)
+        if (
+            variable is None
+            or len(variable.functions) != 1
+            or variable.type_name in self.struct_fields
+        ):
+            return None
+        target = variable.functions[0]
         from redline.analysis.leaks.resources import ACQUIRERS, RELEASERS
 
         known = (self.functions, self.macros, ACQUIRERS, RELEASERS)
