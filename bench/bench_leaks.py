@@ -561,9 +561,8 @@ def _analysed(folder: Path, name: str) -> list[Path]:
 
 
 def real_fixes() -> list[str]:
-    """Of the leaks fixed upstream, how many Redline (and cppcheck) find before and not after."""
-    from redline.analysis.leaks import scan
-
+    """Of the leaks fixed upstream, how many Redline (and cppcheck) find before and not after:
+    a leak reported in the fixed function before the fix that is gone after it."""
     rows: list[str] = []
     totals = [0, 0, 0]  # measured, redline, cppcheck
     for repo, limit in FIX_REPOS:
@@ -579,26 +578,15 @@ def real_fixes() -> list[str]:
             _extract(mirror, f"{fix.sha}^", folder, base / "before")
             _extract(mirror, fix.sha, folder, base / "after")
             name = Path(fix.file).name
-            function = enclosing_function(str(base / "after" / name), fix.line)
-            if function is None or not (base / "before" / name).exists():
+            function = enclosing_function(str(base / "after" / folder / name), fix.line)
+            if function is None or not (base / "before" / folder / name).exists():
                 continue
             measured += 1
 
-            def leaks_in(
-                version: str, function: str = function, base: Path = base, name: str = name
-            ) -> bool:
-                report = scan(_analysed(base / version, name), jobs=1)
-                return any(
-                    f.rule.startswith("LEAK")
-                    and Path(f.file).name == name
-                    and (f.function or "").rsplit("::", 1)[-1] == function
-                    for f in report.findings
-                )
-
-            before = leaks_in("before")
-            hit = before and not leaks_in("after")
+            before = _redline_leaks(base / "before" / folder, name, function)
+            hit = bool(before - _redline_leaks(base / "after" / folder, name, function))
             ours += hit
-            peer = _cppcheck_finds(base, name, function)
+            peer = _cppcheck_finds(base, folder, name, function)
             theirs += peer
             outcome = "found, gone after" if hit else ("found, still after" if before else "missed")
             rows.append(
@@ -621,27 +609,44 @@ def real_fixes() -> list[str]:
     return rows
 
 
-def _cppcheck_finds(base: Path, name: str, function: str) -> bool:
+def _redline_leaks(folder: Path, name: str, function: str) -> set[str]:
+    """The leaks Redline reports in `function` of file `name`, lines aside."""
+    from redline.analysis.leaks import scan
+
+    report = scan(_analysed(folder, name), jobs=1)
+    return {
+        re.sub(r"\d+", "N", f.message)
+        for f in report.findings
+        if f.rule.startswith("LEAK")
+        and Path(f.file).name == name
+        and (f.function or "").rsplit("::", 1)[-1] == function
+    }
+
+
+def _cppcheck_finds(base: Path, folder: str, name: str, function: str) -> bool:
+    """cppcheck on the fixed file alone: a leak it reports in the function before the fix
+    and no longer after (the same message, lines aside)."""
     if shutil.which("cppcheck") is None:
         return False
 
-    def finds(version: str) -> bool:
-        folder = base / version
+    def leaks(version: str) -> set[str]:
+        where = base / version / folder
         out = subprocess.run(
             [
                 "nice",
                 "cppcheck",
                 "--quiet",
                 "--enable=warning",
-                f"-I{folder}",
-                "--template={file}:{line}: {id}",
-                str(folder / name),
+                f"-I{where}",
+                "--template={file}:{line}: {id}: {message}",
+                str(where / name),
             ],
             capture_output=True,
             text=True,
             check=False,
             timeout=600,
         )
+        found: set[str] = set()
         for diagnostic in (out.stderr + out.stdout).splitlines():
             match = _DIAGNOSTIC.match(diagnostic.strip())
             if (
@@ -649,10 +654,10 @@ def _cppcheck_finds(base: Path, name: str, function: str) -> bool:
                 and re.search(r"memleak|resourceLeak", diagnostic)
                 and enclosing_function(match.group("file"), int(match.group("line"))) == function
             ):
-                return True
-        return False
+                found.add(re.sub(r"\d+", "N", match.group("rest")))
+        return found
 
-    return finds("before") and not finds("after")
+    return bool(leaks("before") - leaks("after"))
 
 
 def main() -> int:
