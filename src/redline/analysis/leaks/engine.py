@@ -22,7 +22,13 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from redline.analysis.leaks.events import Event, EventKind, LossKind, Site, Step
-from redline.analysis.leaks.program import FunctionDef, Program, declarator_name, is_reference
+from redline.analysis.leaks.program import (
+    FunctionDef,
+    Program,
+    declarator_name,
+    descendants,
+    is_reference,
+)
 from redline.analysis.leaks.resources import (
     ACQUIRERS,
     DEREFERENCING,
@@ -2149,11 +2155,4 @@ def scope_map(function: FunctionDef, cache: dict[int, dict[int, str]]) -> dict[i
 
 
 def _identifiers(node: Node) -> list[Node]:
-    found: list[Node] = []
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.type == "identifier":
-            found.append(current)
-        stack.extend(current.children)
-    return found
+    return descendants(node, "identifier")

@@ -20,6 +20,7 @@ from redline.analysis.leaks.patches import (
     release_statement,
     unified_diff,
 )
+from redline.analysis.leaks.program import descendants
 
 if TYPE_CHECKING:
     from tree_sitter import Node
@@ -78,9 +79,9 @@ def _member_acquired(constructor: FunctionDef, line: int) -> str | None:
     assert body is not None
     source = constructor.source.source
     locals_and_parameters = set(constructor.parameters())
-    for declaration in _all(body, "declaration"):
+    for declaration in descendants(body, "declaration"):
         locals_and_parameters.update(re.findall(r"\w+", node_text(declaration, source)))
-    for statement in _all(body, "expression_statement"):
+    for statement in descendants(body, "expression_statement"):
         if statement.start_point[0] + 1 != line:
             continue
         name = _assigned_member(statement, source)
@@ -127,17 +128,6 @@ def _branch_assigns(branch: Node, member: str, source: bytes) -> bool:
     if branch.type == "compound_statement":
         return _assigns_on_every_path(branch, member, source)
     return branch.type == "expression_statement" and _assigned_member(branch, source) == member
-
-
-def _all(node: Node, kind: str) -> list[Node]:
-    found: list[Node] = []
-    stack = [node]
-    while stack:
-        at = stack.pop()
-        if at.type == kind:
-            found.append(at)
-        stack.extend(at.named_children)
-    return found
 
 
 def _append_to_body(body: Node, statement: str, source: bytes) -> Edit:

@@ -33,6 +33,7 @@ from redline.analysis.leaks.patches import (
     release_statement,
     unified_diff,
 )
+from redline.analysis.leaks.program import descendants
 from redline.analysis.leaks.resources import ResourceKind
 
 if TYPE_CHECKING:
@@ -388,7 +389,7 @@ def _runs_at_most_once(loop: Node) -> bool:
 def _continues(body: Node | None, loop: Node) -> bool:
     if body is None:
         return False
-    targets = (_target(jump) for jump in _descendants(body, "continue_statement"))
+    targets = (_target(jump) for jump in descendants(body, "continue_statement"))
     return any(target is not None and target.id == loop.id for target in targets)
 
 
@@ -406,10 +407,10 @@ def _target(jump: Node) -> Node | None:
 def _leaves(statement: Node, boundary: Node) -> bool:
     """Some jump in `statement` takes control out of `boundary`."""
     for kind in ("return_statement", "goto_statement"):
-        if _descendants(statement, kind):
+        if descendants(statement, kind):
             return True
     for kind in ("break_statement", "continue_statement"):
-        for jump in _descendants(statement, kind):
+        for jump in descendants(statement, kind):
             target = _target(jump)
             if target is None or not _within(target, boundary):
                 return True
@@ -463,7 +464,7 @@ def _keeps(
     if not address.search(text):
         return True
     # `&holder` passed to a function: fine only if that function never writes through a pointer.
-    for call in _descendants(statement, "call_expression"):
+    for call in descendants(statement, "call_expression"):
         arguments = call.child_by_field_name("arguments")
         if arguments is None or not address.search(node_text(arguments, source)):
             continue
@@ -481,7 +482,7 @@ def _writes_through(function: FunctionDef) -> bool:
     if body is None:
         return True
     source = function.source.source
-    for assignment in _descendants(body, "assignment_expression"):
+    for assignment in descendants(body, "assignment_expression"):
         left = assignment.child_by_field_name("left")
         if left is not None and left.type in (
             "pointer_expression",
@@ -490,7 +491,7 @@ def _writes_through(function: FunctionDef) -> bool:
         ):
             return True
     parameters = {p for p in function.parameters() if p}
-    for call in _descendants(body, "call_expression"):
+    for call in descendants(body, "call_expression"):
         arguments = call.child_by_field_name("arguments")
         used = set(re.findall(r"\w+", node_text(arguments, source))) if arguments else set()
         if used & parameters:
@@ -524,7 +525,7 @@ def _only_allocated(frame: FunctionDef, holder: str, block: Node, release_top: N
 def _returns_only(helper: FunctionDef, holder: str) -> bool:
     if helper.body is None:
         return False
-    returns = list(_descendants(helper.body, "return_statement"))
+    returns = list(descendants(helper.body, "return_statement"))
     source = helper.source.source
     allowed = {holder, "NULL", "0", "nullptr"}
     values = [node_text(r, source)[len("return") :].strip(" \t\n;()") for r in returns]
@@ -533,7 +534,7 @@ def _returns_only(helper: FunctionDef, holder: str) -> bool:
 
 def _calls_named(root: Node, name: str, source: bytes) -> list[Node]:
     found = []
-    for call in _descendants(root, "call_expression"):
+    for call in descendants(root, "call_expression"):
         callee = call.child_by_field_name("function")
         if callee is not None and node_text(callee, source) == name:
             found.append(call)
@@ -562,17 +563,6 @@ def _assigned_variable(call: Node, source: bytes) -> tuple[str, Node] | None:
     if statement.type not in ("declaration", "expression_statement"):
         return None
     return node_text(name, source), statement
-
-
-def _descendants(node: Node, kind: str) -> list[Node]:
-    found: list[Node] = []
-    stack = [node]
-    while stack:
-        at = stack.pop()
-        if at.type == kind:
-            found.append(at)
-        stack.extend(at.named_children)
-    return found
 
 
 def _remove_line(statement: Node, source: bytes) -> Edit | None:

@@ -123,12 +123,13 @@ class GlobalVar:
     functions: tuple[str, ...] = ()  # identifiers of a `{ f, g }` initialiser, in order
 
 
-def _declarations(node: Node) -> list[Node]:
+def descendants(node: Node, kind: str) -> list[Node]:
+    """`node` and the nodes under it of syntax type `kind`."""
     found: list[Node] = []
     stack = [node]
     while stack:
         at = stack.pop()
-        if at.type == "declaration":
+        if at.type == kind:
             found.append(at)
         stack.extend(at.named_children)
     return found
@@ -317,7 +318,9 @@ class Program:
         if re.search(rf"&\s*{name}\b", text):
             return None  # its address is taken
         local_names = set(
-            re.findall(r"\w+", " ".join(function.source.text(d) for d in _declarations(body)))
+            re.findall(
+                r"\w+", " ".join(function.source.text(d) for d in descendants(body, "declaration"))
+            )
         )
         for target in re.findall(rf"([\w.\->\[\]]+)\s*=\s*{name}\s*;", text):
             if target not in local_names:
