@@ -436,3 +436,28 @@ void clean(void)
 """
     report = scan_text(code, "pointers.c")
     assert [(f.rule, f.function, f.line) for f in report.findings] == [("LEAK-MEMORY", "make", 9)]
+
+
+def test_leak_patch_sees_a_release_through_a_macro_on_another_path() -> None:
+    code = """
+#include <fcntl.h>
+#include <unistd.h>
+#define CLOSE close
+int coin(void);
+void keep(void)
+{
+    int fd = open("data.txt", O_RDONLY);
+    if (coin()) {
+        ;
+    } else {
+        CLOSE(fd);
+    }
+}
+"""
+    (finding,) = scan_text(code, "macro.c").findings
+    assert finding.patch is not None
+    patched, applied = apply_diffs(code, [finding.patch])
+    assert applied == 1
+    lines = [line.strip() for line in patched.splitlines()]
+    assert lines.index("close(fd);") < lines.index("} else {")  # in the branch that leaked
+    assert scan_text(patched, "macro.c").findings == ()

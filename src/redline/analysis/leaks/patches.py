@@ -24,6 +24,8 @@ from redline.analysis.leaks.events import Event, EventKind, LossKind
 from redline.analysis.leaks.resources import ResourceKind
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from tree_sitter import Node
 
     from redline.analysis.leaks.program import FunctionDef, Program
@@ -74,13 +76,13 @@ def patch_for(event: Event, program: Program | None = None) -> str | None:
     if event.frame is None or event.loss_node is None:
         return None
     source = event.frame.source.source
-    edit = _edit_for(event, source)
+    edit = _edit_for(event, source, program.macros if program is not None else {})
     if edit is None:
         return None
     return unified_diff(event.file, source, [edit])
 
 
-def _edit_for(event: Event, source: bytes) -> Edit | None:
+def _edit_for(event: Event, source: bytes, macros: Mapping[str, str]) -> Edit | None:
     assert event.frame is not None and event.loss_node is not None
     if event.realloc_node is not None:
         return _realloc_idiom(event.realloc_node, source)
@@ -97,9 +99,12 @@ def _edit_for(event: Event, source: bytes) -> Edit | None:
         return _insert_before(event.continue_node, release, source)
     if event.loss in (LossKind.RETURN, LossKind.END) and event.branches:
         body = event.frame.body
+        releasers = {"free", "fclose", "close", "closedir", "pclose", "delete"}
+        # Through the file's macros too (`#define CLOSE close`).
+        releasers |= {m for m, target in macros.items() if target in releasers}
+        names = "|".join(sorted(map(re.escape, releasers)))
         released_elsewhere = body is not None and re.search(
-            rf"\b(free|fclose|close|closedir|pclose|delete)\b[\s(\[\]]*{re.escape(holder)}\b",
-            node_text(body, source),
+            rf"\b({names})\b[\s(\[\]]*{re.escape(holder)}\b", node_text(body, source)
         )
         if released_elsewhere:
             # Another path releases it: release on this path only, in the block it took.
