@@ -415,6 +415,16 @@ def _build_command(juliet: JulietSet) -> str:
     return f"gcc {flags} $(find . -name '*.c') -o prog"
 
 
+def _program_files(files: list[Path]) -> list[Path]:
+    """A case split into `_bad` and `_goodN` programs (each with its own main) builds as the
+    bad one with the headers; any other case builds whole."""
+    bad = [f for f in files if re.search(r"_bad\.(?:c|cpp)$", f.name)]
+    first = [f for f in files if re.search(r"\d+a\.(?:c|cpp)$", f.name)]
+    if bad and not first:
+        return bad + [f for f in files if f.suffix == ".h"]
+    return files
+
+
 def _verify_job(job: tuple[object, list[Path], str]) -> tuple[str, str, str, str]:
     from redline.analysis.leaks.verify import verify_one
 
@@ -452,7 +462,7 @@ def verify_findings(
     for path in corpus.files:
         by_case[_case_of(str(path)) or ""].append(path)
     jobs = [
-        (f, by_case[_case_of(f.file) or ""] + corpus.support)  # type: ignore[attr-defined]
+        (f, _program_files(by_case[_case_of(f.file) or ""]) + corpus.support)  # type: ignore[attr-defined]
         for f in chosen
     ]
     with ProcessPoolExecutor(2, initializer=_nice) as pool:
