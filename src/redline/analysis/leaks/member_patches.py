@@ -53,9 +53,7 @@ def release_in_destructor(event: Event, program: Program) -> str | None:
         body = constructor.body
         if body is None or not _assigns_on_every_path(body, member, constructor.source.source):
             return None  # some object may reach the destructor without the member set
-    releases = re.compile(
-        rf"\b(?:free|delete)\b[\s(\[\]]*(?:this\s*->\s*)?{re.escape(member)}\b"
-    )
+    releases = re.compile(rf"\b(?:free|delete)\b[\s(\[\]]*(?:this\s*->\s*)?{re.escape(member)}\b")
     methods = [f for f in program.all_functions() if _belongs_to(f, cls) and f.body is not None]
     if any(releases.search(m.source.text(m.body)) for m in methods if m.body is not None):
         return None
