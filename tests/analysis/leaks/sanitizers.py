@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+from pathlib import Path
 
 
 def asan_compiler_works(compiler: str) -> bool:
@@ -19,3 +20,15 @@ def asan_compiler_works(compiler: str) -> bool:
         check=False,
     )
     return probe.returncode == 0
+
+
+def sanitizer_report(compiler: str, source: Path, scratch: Path) -> str:
+    """Build `source` with AddressSanitizer in `scratch`, run it, and return what it printed
+    on stderr (where the sanitizer reports)."""
+    binary = scratch / "unpatched"
+    subprocess.run(
+        [compiler, "-g", "-fsanitize=address", str(source), "-o", str(binary)],
+        check=True,
+        capture_output=True,
+    )
+    return subprocess.run([str(binary)], capture_output=True, text=True, check=False).stderr
