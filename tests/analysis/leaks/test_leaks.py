@@ -13,6 +13,8 @@ from redline.analysis.leaks import RULES, scan, scan_text
 from redline.analysis.leaks.formatters import to_sarif_data
 from redline.analysis.leaks.patches import apply_diffs
 
+from .sanitizers import asan_compiler_works, sanitizer_report
+
 PROGRAMS = Path(__file__).parent / "programs"
 
 # program -> the (rule, line) findings it must produce, no more, no fewer.
@@ -38,6 +40,7 @@ EXPECTED: dict[str, list[tuple[str, int]]] = {
     "use_after_free_block.c": [("USE-AFTER-FREE", 13)],
     "constant_branch_clean.c": [],
     "pasted_snippet_leak.c": [("LEAK-MEMORY", 9)],
+    "many_paths_before_loop_leak.c": [("LEAK-MEMORY", 47)],
 }
 
 
@@ -113,7 +116,7 @@ def test_double_free_patch_verifies_under_address_sanitizer(tmp_path: Path) -> N
         assert "double-free" in run.stderr
 
 
-def test_no_double_free_patch_when_only_a_helper_sees_the_pointer() -> None:
+def test_double_free_through_an_alias_drops_the_first_release() -> None:
     code = """
 #include <stdlib.h>
 static void release_twice(char *p)
@@ -129,7 +132,12 @@ void run(void)
 """
     (finding,) = scan_text(code, "alias.c").findings
     assert finding.rule == "DOUBLE-FREE"
-    assert finding.patch is None
+    assert finding.patch is not None
+    changed = [line for line in finding.patch.splitlines()[2:] if line[:1] in "+-"]
+    assert changed == ["-    free(alias);"]
+    patched, applied = apply_diffs(code, [finding.patch])
+    assert applied == 1
+    assert scan_text(patched, "alias.c").findings == ()
 
 
 @pytest.mark.skipif(shutil.which("gcc") is None, reason="gcc is not installed")
@@ -277,3 +285,172 @@ char *make(int fail)
 """
     report = scan_text(code, "hooks.c")
     assert [(f.rule, f.line) for f in report.findings] == [("LEAK-MEMORY", 9)]
+
+
+def test_no_leak_patch_where_another_path_brings_alloca_memory() -> None:
+    code = """
+#include <alloca.h>
+#include <stdlib.h>
+#include <string.h>
+int coin(void);
+void fill(void)
+{
+    char *data = NULL;
+    if (coin())
+        data = malloc(16);
+    else
+        data = alloca(16);
+    if (data == NULL)
+        exit(1);
+    strcpy(data, "text");
+    if (coin()) {
+        ;
+    } else {
+        free(data);
+    }
+}
+"""
+    findings = scan_text(code, "alloca.c").findings
+    assert [f.rule for f in findings] == ["LEAK-MEMORY"]
+    assert findings[0].patch is None  # a release in the empty branch would free `alloca` memory
+
+
+def test_allocator_behind_a_pointer_to_a_static_struct_of_macro_named_functions() -> None:
+    code = """
+#include <stdlib.h>
+#define internal_malloc malloc
+#define internal_free free
+typedef struct hooks { void *(*allocate)(size_t); void (*release)(void *); } hooks;
+static hooks global_hooks = { internal_malloc, internal_free };
+static void *new_item(const hooks *const with)
+{
+    return with->allocate(16);
+}
+void *create(int fail)
+{
+    void *made = new_item(&global_hooks);
+    if (fail)
+        return NULL;
+    return made;
+}
+"""
+    report = scan_text(code, "hooks.c")
+    assert [(f.rule, f.function) for f in report.findings] == [("LEAK-MEMORY", "create")]
+
+
+@pytest.mark.skipif(
+    not asan_compiler_works("g++"), reason="g++ with AddressSanitizer is not available"
+)
+def test_member_leak_is_released_in_the_destructor(tmp_path: Path) -> None:
+    target = tmp_path / "member_never_released.cpp"
+    shutil.copyfile(PROGRAMS / "member" / target.name, target)
+    assert "LeakSanitizer" in sanitizer_report("g++", target, tmp_path)  # the run can fail
+    findings = scan([target], verify=True, jobs=1).findings
+    assert [(f.rule, f.function) for f in findings] == [("LEAK-MEMORY", "main")] * 2
+    for finding in findings:  # one object dies by `delete`, one at the end of its scope
+        assert finding.patch is not None
+        changed = [line for line in finding.patch.splitlines()[2:] if line[:1] in "+-"]
+        assert changed == ["+    free(text);"]
+        verified = finding.verified
+        assert (str(verified.reanalysis), str(verified.build), str(verified.run)) == (
+            "passed",
+            "passed",
+            "passed",
+        ), verified.details
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("char *out = malloc(n); char *w = out; if (out) *w = 0; return out;", "malloc"),
+        ("char *out = (char *)calloc(n, 1); return out;", "calloc"),
+        ("char *out = make_buffer(n); return out;", "malloc"),  # a wrapper of a wrapper
+        ("char *out = malloc(n); kept = out; return out;", None),  # stored in a global
+        ("char *out = malloc(n); free(out); return out;", None),
+        ("char *out = malloc(n); return n ? out : NULL;", None),
+        ("static char spare[8]; return spare;", None),
+    ],
+)
+def test_allocator_wrappers_are_recognised_from_their_bodies(
+    body: str, expected: str | None
+) -> None:
+    from redline.analysis.leaks.program import Program
+    from redline.analysis.parsing import Language, parse_source
+
+    code = f"""
+#include <stdlib.h>
+char *kept;
+static char *make_buffer(size_t n) {{ char *made = malloc(n); return made; }}
+char *wrapper(size_t n) {{ {body} }}
+"""
+    program = Program.from_sources([parse_source(code, Language.C, "w.c")])
+    assert program.allocator_name(program.functions["wrapper"][0]) == expected
+
+
+def test_no_destructor_patch_when_a_constructor_leaves_the_member_unset() -> None:
+    code = """
+#include <cstdlib>
+class Buffer
+{
+public:
+    Buffer(int size) { data = (char *)malloc(size); }
+    Buffer() { }
+    ~Buffer() { }
+private:
+    char *data;
+};
+void run()
+{
+    Buffer buffer(8);
+}
+"""
+    findings = scan_text(code, "buffer.cpp").findings
+    assert [f.rule for f in findings] == ["LEAK-MEMORY"]
+    assert findings[0].patch is None  # `Buffer()` would reach the destructor with garbage
+
+
+def test_allocator_behind_a_global_function_pointer() -> None:
+    code = """
+#include <stdlib.h>
+static void *(*allocate)(size_t size) = malloc;
+static void (*release)(void *pointer) = free;
+char *make(int fail)
+{
+    char *made = (char *)allocate(8);
+    if (fail)
+        return NULL;
+    return made;
+}
+void clean(void)
+{
+    char *made = (char *)allocate(8);
+    release(made);
+}
+"""
+    report = scan_text(code, "pointers.c")
+    assert [(f.rule, f.function, f.line) for f in report.findings] == [("LEAK-MEMORY", "make", 9)]
+
+
+def test_leak_patch_sees_a_release_through_a_macro_on_another_path() -> None:
+    code = """
+#include <fcntl.h>
+#include <unistd.h>
+#define CLOSE close
+int coin(void);
+void keep(void)
+{
+    int fd = open("data.txt", O_RDONLY);
+    if (coin()) {
+        ;
+    } else {
+        CLOSE(fd);
+    }
+}
+"""
+    (finding,) = scan_text(code, "macro.c").findings
+    assert finding.patch is not None
+    patched, applied = apply_diffs(code, [finding.patch])
+    assert applied == 1
+    lines = [line.strip() for line in patched.splitlines()]
+    assert lines.index("close(fd);") < lines.index("} else {")  # in the branch that leaked
+    assert scan_text(patched, "macro.c").findings == ()

@@ -22,7 +22,13 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from redline.analysis.leaks.events import Event, EventKind, LossKind, Site, Step
-from redline.analysis.leaks.program import FunctionDef, Program, declarator_name, is_reference
+from redline.analysis.leaks.program import (
+    FunctionDef,
+    Program,
+    declarator_name,
+    descendants,
+    is_reference,
+)
 from redline.analysis.leaks.resources import (
     ACQUIRERS,
     DEREFERENCING,
@@ -337,9 +343,13 @@ class Engine:
         """Execute `function` as an entry point with unknown arguments."""
         if function.body is None:
             return
-        for depth in (MAX_DEPTH, SHALLOW_DEPTH):
-            # Follow calls deeply first; if that costs too much, follow them one or two levels
-            # and let the repository model's summaries stand in for the rest.
+        reached_before = set(self.reached)
+        for depth in (MAX_DEPTH, SHALLOW_DEPTH, 0):
+            # Follow calls deeply first; if that costs too much, follow them one or two levels,
+            # then none, and let the repository model's summaries stand in for the rest.
+            # A function first reached by an attempt that ran out of budget, or by a shallow one
+            # that did not follow its calls, is analysed later as an entry point of its own.
+            self.reached = set(reached_before)
             self.max_depth = depth
             self.steps = 0
             self.deadline = time.monotonic() + TIME_BUDGET_SECONDS
@@ -347,9 +357,12 @@ class Engine:
             arguments = [UNKNOWN] * len(function.parameters())
             try:
                 self.call_function(function, arguments, state, None, None)
-                return
             except (BudgetExceededError, RecursionError):
                 continue
+            if depth < MAX_DEPTH:
+                self.reached = reached_before | {function.node.id}
+            return
+        self.reached = reached_before | {function.node.id}
         self.truncated += 1
 
     # ------------------------------------------------------------------ helpers
@@ -379,6 +392,23 @@ class Engine:
             if key not in seen:
                 seen.add(key)
                 kept.append((state, extra))
+        if len(kept) > MAX_STATES:
+            # Over the cap, keep one path for each distinct state of the owned things first
+            # (which are owned, released, failed): a path dropped here may be the only one
+            # showing a leak, while paths that differ only in other facts repeat each other.
+            distinct: set[object] = set()
+            first: list[tuple[State, Any]] = []
+            rest: list[tuple[State, Any]] = []
+            for pair in kept:
+                ownership = tuple(
+                    sorted(
+                        (o.site.file, o.site.line, o.status, o.validity)
+                        for o in pair[0].objs.values()
+                    )
+                )
+                (rest if ownership in distinct else first).append(pair)
+                distinct.add(ownership)
+            kept = first + rest
         return kept[:MAX_STATES]
 
     def _key(self, frame: Frame, name: str, node: Node | None = None) -> str:
@@ -404,6 +434,9 @@ class Engine:
                 return ("c", constant)
             if self.program.resolve(name, frame.file) is not None:
                 return ("f", name)
+            pointed = self.program.pointed_function(name, frame.file)
+            if pointed is not None:
+                return ("f", pointed)
         return UNKNOWN
 
     # ------------------------------------------------------------------ reachability
@@ -615,7 +648,10 @@ class Engine:
                 if obj.freed_chain == at_frame.chain()
                 else ()
             ),
-            loss_node=at_node if kind is EventKind.USE_AFTER_RELEASE else None,
+            loss_node=at_node,
+            frame=at_frame.function,
+            released_by=obj.freed_levels,
+            second_release=second,
         )
         self.events.setdefault((kind, obj.site.file, obj.site.line, at_frame.file, line), event)
 
@@ -1641,6 +1677,12 @@ class Engine:
             value = state.vals.get(key) if key is not None else None
             if value is not None and value[0] == "f":
                 return str(value[1])
+            if value is None and key is not None and key.startswith(("G:", "S:")):
+                # `hooks->alloc` where `hooks` points at a global: its static initialiser.
+                variable, _, member = key.rsplit(":", 1)[-1].partition(".")
+                known = self.program.field_function(variable, member, frame.file)
+                if known is not None:
+                    return known
         if argument.type == "identifier" and frame.local(argument) is None:
             return self.program.field_function(
                 frame.text(argument), frame.text(field_node), frame.file
@@ -1783,6 +1825,25 @@ class Engine:
                 self._escape(state, value, frame, node, f"is kept by `{definition.name}`")
             if ArgumentEffect.RETURNS in effects and value[0] == "o":
                 returned = value
+        acquirer = self.program.allocator_name(definition) if returned == UNKNOWN else None
+        if acquirer is not None:
+            # A wrapper of an acquirer: what it returns is the caller's to release.
+            site = Site(
+                frame.file,
+                _line(node),
+                frame.function.qualified,
+                acquirer,
+                ACQUIRERS[acquirer].kind,
+            )
+            obj = Obj(self._new_id(), site, validity=_MAYBE)
+            state.objs[obj.id] = obj
+            state.note(
+                frame.file,
+                _line(node),
+                f"acquires {_what(site)} with `{_short(frame.text(node))}` (it wraps `{acquirer}`)",
+                [obj.id],
+            )
+            returned = ("o", obj.id)
         return state, returned
 
     def _reference_bindings(
@@ -2094,11 +2155,4 @@ def scope_map(function: FunctionDef, cache: dict[int, dict[int, str]]) -> dict[i
 
 
 def _identifiers(node: Node) -> list[Node]:
-    found: list[Node] = []
-    stack = [node]
-    while stack:
-        current = stack.pop()
-        if current.type == "identifier":
-            found.append(current)
-        stack.extend(current.children)
-    return found
+    return descendants(node, "identifier")

@@ -68,9 +68,9 @@ class Event:
     steps: tuple[Step, ...]
     message: str
     loss: LossKind | None = None
-    # What a patch needs (leaks only): the function whose frame lost it, the statement where it
-    # was lost, the names that still held it there, a `continue` taken on the way, and for a
-    # realloc failure the assignment that dropped the old block.
+    # What a patch needs: the function whose frame lost (or misused) it, the statement where it
+    # was lost (or misused), the names that still held it there, a `continue` taken on the way,
+    # and for a realloc failure the assignment that dropped the old block.
     frame: FunctionDef | None = field(default=None, compare=False)
     loss_node: Node | None = field(default=None, compare=False)
     holders: tuple[str, ...] = ()
@@ -82,3 +82,8 @@ class Event:
     # Double releases: where nulling the variable after the first release certainly makes the
     # second a no-op, best first: (function, the release call, the released variable).
     first_releases: tuple[tuple[FunctionDef, Node, Node], ...] = field(default=(), compare=False)
+    # Double releases and uses after release: the first release, lifted through callers while
+    # it released a parameter (index 0 the releasing frame), and for a double release the
+    # second one, lifted the same way.
+    released_by: tuple[tuple[FunctionDef, Node, Node], ...] = field(default=(), compare=False)
+    second_release: tuple[tuple[FunctionDef, Node, Node], ...] = field(default=(), compare=False)

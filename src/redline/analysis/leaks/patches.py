@@ -7,10 +7,7 @@ Strategies, chosen from how the last reference was lost:
 - `p = realloc(p, n)` failing: the temporary idiom (`tmp = realloc(p, n); if (!tmp) free(p);
   p = tmp;`);
 - the only pointer overwritten: release before the overwriting statement;
-- a double free (`free`/`delete` only): null the variable after the first release, when both
-  releases read that same variable (the engine checks it, through helper parameters too);
-- a use after free: move the release below the last use, when both are in one block with
-  nothing between them that jumps, reassigns or releases.
+- double releases and uses after release: see `misuse_patches`.
 When no strategy is certain (the returned expression still reads the pointer, nothing names
 it, a struct held it), no patch is offered. `apply_patches` applies diffs this module made.
 """
@@ -27,7 +24,11 @@ from redline.analysis.leaks.events import Event, EventKind, LossKind
 from redline.analysis.leaks.resources import ResourceKind
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping
+
     from tree_sitter import Node
+
+    from redline.analysis.leaks.program import FunctionDef, Program
 
 # Releasers that must not be given NULL (unlike `free`).
 _NULL_UNSAFE = frozenset(
@@ -54,28 +55,42 @@ def release_statement(kind: ResourceKind, holder: str) -> str:
     return f"{kind.releaser}({holder});"
 
 
-def patch_for(event: Event) -> str | None:
-    """A unified diff fixing a leak or double-release event, or None when no fix is certain."""
-    if event.kind is EventKind.DOUBLE_RELEASE:
-        return _null_after_release(event)
-    if event.kind is EventKind.USE_AFTER_RELEASE:
-        return _release_after_last_use(event)
-    if event.kind is not EventKind.LEAK or event.frame is None or event.loss_node is None:
+def patch_for(event: Event, program: Program | None = None) -> str | None:
+    """A unified diff fixing an event, or None when no fix is certain.
+
+    `program` lets a patch look at other functions: what a callee does (`misuse_patches`), the
+    destructor of a class whose member leaks (`member_patches`).
+    """
+    if event.kind in (EventKind.DOUBLE_RELEASE, EventKind.USE_AFTER_RELEASE):
+        from redline.analysis.leaks.misuse_patches import patch_misuse
+
+        return patch_misuse(event, program.resolve if program is not None else None)
+    if event.kind is not EventKind.LEAK:
+        return None
+    if program is not None:
+        from redline.analysis.leaks.member_patches import release_in_destructor
+
+        in_destructor = release_in_destructor(event, program)
+        if in_destructor is not None:
+            return in_destructor
+    if event.frame is None or event.loss_node is None:
         return None
     source = event.frame.source.source
-    edit = _edit_for(event, source)
+    edit = _edit_for(event, source, program.macros if program is not None else {})
     if edit is None:
         return None
     return unified_diff(event.file, source, [edit])
 
 
-def _edit_for(event: Event, source: bytes) -> Edit | None:
+def _edit_for(event: Event, source: bytes, macros: Mapping[str, str]) -> Edit | None:
     assert event.frame is not None and event.loss_node is not None
     if event.realloc_node is not None:
         return _realloc_idiom(event.realloc_node, source)
     holder = next((h for h in event.holders if _HOLDER.match(h)), None)
     if holder is None or ("." in holder and event.frame.source.language.value == "cpp"):
         return None  # nothing names it, or a C++ member (likely private) holds it
+    if may_hold_unowned(event.frame, holder):
+        return None  # on another path it holds the stack or `alloca`: a release there is wrong
     release = release_statement(event.site.kind, holder)
     if not event.checked and event.site.kind in _NULL_UNSAFE:
         release = f"if ({holder} != NULL) {{ {release} }}"
@@ -84,15 +99,20 @@ def _edit_for(event: Event, source: bytes) -> Edit | None:
         return _insert_before(event.continue_node, release, source)
     if event.loss in (LossKind.RETURN, LossKind.END) and event.branches:
         body = event.frame.body
+        releasers = {"free", "fclose", "close", "closedir", "pclose", "delete"}
+        # Through the file's macros too (`#define CLOSE close`).
+        releasers |= {m for m, target in macros.items() if target in releasers}
+        names = "|".join(sorted(map(re.escape, releasers)))
         released_elsewhere = body is not None and re.search(
-            rf"\b(free|fclose|close|closedir|pclose|delete)\b[\s(\[\]]*{re.escape(holder)}\b",
-            _text(body, source),
+            rf"\b({names})\b[\s(\[\]]*{re.escape(holder)}\b", node_text(body, source)
         )
         if released_elsewhere:
             # Another path releases it: release on this path only, in the block it took.
             return _append_to_block(event.branches[0], release, source)
     if event.loss is LossKind.RETURN:
-        if re.search(rf"\b{re.escape(holder.split('.')[0].split('[')[0])}\b", _text(node, source)):
+        if re.search(
+            rf"\b{re.escape(holder.split('.')[0].split('[')[0])}\b", node_text(node, source)
+        ):
             return None  # the returned value still reads it
         return _insert_before(node, release, source)
     if event.loss is LossKind.END:
@@ -113,109 +133,61 @@ def _edit_for(event: Event, source: bytes) -> Edit | None:
     return None
 
 
-def _null_after_release(event: Event) -> str | None:
-    """Null the variable right after its first release, so the second becomes a no-op.
+_STACK_VALUE = re.compile(
+    r"^(?:\([^()]*\)\s*)*(?:&|\"|\w*alloca\w*\s*\(|__builtin_alloca\b)", re.IGNORECASE
+)
 
-    Offered only when the releaser accepts NULL (`free`, `delete`, `delete[]`), the first
-    release is a statement of its own, and the engine showed that the second release reads
-    that same variable (see `first_releases`); a release inside a helper is undone at the call
-    that passed the variable.
-    """
-    if event.site.kind not in (ResourceKind.MEMORY, ResourceKind.NEW, ResourceKind.NEW_ARRAY):
-        return None
-    for function, first, argument in event.first_releases:
-        source = function.source.source
-        statement = first.parent
-        if statement is None or statement.type != "expression_statement":
-            continue
-        null = "nullptr" if b"nullptr" in source else "NULL"
-        edit = _insert_after(statement, f"{_text(argument, source)} = {null};", source)
-        return unified_diff(function.file, source, [edit])
-    return None
+
+def may_hold_unowned(function: FunctionDef, holder: str) -> bool:
+    """Somewhere in `function`, `holder` is given stack memory: `alloca`, `&x`, a local array
+    or a string literal. Releasing it where such a path may arrive would free what no
+    allocator gave."""
+    body = function.body
+    if body is None:
+        return False
+    text = function.source.text(body)
+    name = re.escape(holder)
+    arrays = set()
+    stack = [body]
+    while stack:
+        node = stack.pop()
+        if node.type == "array_declarator":
+            inner = node.child_by_field_name("declarator")
+            if inner is not None and inner.type == "identifier":
+                arrays.add(function.source.text(inner))
+        stack.extend(node.named_children)
+    for value in re.findall(rf"(?<![\w.>*])\b{name}\s*=(?!=)\s*([^;]*);", text):
+        value = value.strip()
+        bare = re.sub(r"^(?:\([^()]*\)\s*)*", "", value)
+        if _STACK_VALUE.match(value) or bare in arrays:
+            return True
+    return False
 
 
 _JUMPS = ("return_statement", "break_statement", "continue_statement", "goto_statement")
 
 
-def _release_after_last_use(event: Event) -> str | None:
-    """Move the release below the last statement of its block that names the variable.
-
-    Certain only when the release and the use are statements of the same block of the same
-    call, the released thing is a plain variable, and nothing between them jumps away, assigns
-    the variable, or releases it again (so every path that released it still does, later).
-    """
-    if not event.first_releases or event.loss_node is None:
-        return None
-    function, first, argument = event.first_releases[0]
-    source = function.source.source
-    release = first.parent
-    if argument.type != "identifier" or release is None:
-        return None
-    block = release.parent
-    if release.type != "expression_statement" or block is None:
-        return None
-    if block.type != "compound_statement":
-        return None
-    use = event.loss_node
-    while use.parent is not None and use.parent.id != block.id:
-        use = use.parent
-    if use.parent is None:
-        return None
-    holder = _text(argument, source)
-    statements = [c for c in block.named_children if c.type != "comment"]
-    position = next(i for i, c in enumerate(statements) if c.id == release.id)
-    naming = re.compile(rf"\b{re.escape(holder)}\b")
-    later = [
-        i for i, c in enumerate(statements) if i > position and naming.search(_text(c, source))
-    ]
-    if not later or all(statements[i].id != use.id for i in later):
-        return None
-    between = statements[position + 1 : later[-1] + 1]
-    reassigned = re.compile(rf"\b{re.escape(holder)}\s*=[^=]|&\s*{re.escape(holder)}\b")
-    released = re.compile(rf"\b(free|delete|realloc)\b[\s(\[\]]*{re.escape(holder)}\b")
-    for statement in between:
-        text = _text(statement, source)
-        if reassigned.search(text) or released.search(text) or _has_jump(statement):
-            return None
-    last = statements[later[-1]]
-    indent = _indent_of(release, source)
-    line_start = source.rfind(b"\n", 0, release.start_byte) + 1
-    line_end = source.find(b"\n", release.end_byte)
-    if (
-        source[line_start : release.start_byte].strip()
-        or source[release.end_byte : line_end].strip()
-    ):
-        return None  # the release shares its line: moving it would not be minimal
-    after = source.find(b"\n", last.end_byte)
-    after = len(source) if after < 0 else after
-    if source[last.end_byte : after].strip():
-        return None
-    moved = _text(release, source)
-    removal = Edit(line_start, line_end + 1, "")
-    insertion = Edit(after, after, f"\n{indent}{moved}")
-    return unified_diff(function.file, source, [removal, insertion])
-
-
-def _has_jump(node: Node) -> bool:
+def has_jump(node: Node) -> bool:
+    """The statement returns, breaks, continues or jumps somewhere inside."""
     if node.type in _JUMPS:
         return True
-    return any(_has_jump(child) for child in node.named_children)
+    return any(has_jump(child) for child in node.named_children)
 
 
-def _insert_after(node: Node, statement: str, source: bytes) -> Edit:
+def insert_after(node: Node, statement: str, source: bytes) -> Edit:
     """Put `statement` on its own line after `node`, bracing a lone `if`/loop body."""
     parent = node.parent
     if parent is not None and parent.type in ("compound_statement", "case_statement"):
-        indent = _indent_of(node, source)
+        indent = indent_of(node, source)
         line_end = source.find(b"\n", node.end_byte)
         line_end = len(source) if line_end < 0 else line_end
         if not source[node.end_byte : line_end].strip():
             return Edit(line_end, line_end, f"\n{indent}{statement}")
         return Edit(node.end_byte, node.end_byte, f" {statement}")
     owner = parent if parent is not None else node
-    indent = _indent_of(owner, source)
+    indent = indent_of(owner, source)
     inner = indent + _indent_unit(source)
-    body = _text(node, source)
+    body = node_text(node, source)
     start = node.start_byte
     line_start = source.rfind(b"\n", 0, start)
     if line_start >= 0 and not source[line_start + 1 : start].strip():
@@ -228,7 +200,7 @@ def _insert_after(node: Node, statement: str, source: bytes) -> Edit:
 
 def _append_after(last: Node, statement: str, source: bytes) -> Edit:
     """Put `statement` on a new line after `last`, past a comment that ends `last`'s line."""
-    indent = _indent_of(last, source)
+    indent = indent_of(last, source)
     line_end = source.find(b"\n", last.end_byte)
     line_end = len(source) if line_end < 0 else line_end
     rest_of_line = source[last.end_byte : line_end].strip()
@@ -242,9 +214,9 @@ def _append_to_block(block: Node, statement: str, source: bytes) -> Edit | None:
     if block.type != "compound_statement":
         if block.type == "return_statement":
             return _insert_before(block, statement, source)
-        indent = _indent_of(block.parent if block.parent is not None else block, source)
+        indent = indent_of(block.parent if block.parent is not None else block, source)
         inner = indent + _indent_unit(source)
-        body = _text(block, source)
+        body = node_text(block, source)
         return Edit(
             block.start_byte,
             block.end_byte,
@@ -256,15 +228,17 @@ def _append_to_block(block: Node, statement: str, source: bytes) -> Edit | None:
     if statements:
         return _append_after(statements[-1], statement, source)
     close = block.end_byte - 1
-    indent = _indent_of(block, source)
+    indent = indent_of(block, source)
     return Edit(close, close, f"{_indent_unit(source)}{statement}\n{indent}")
 
 
-def _text(node: Node, source: bytes) -> str:
+def node_text(node: Node, source: bytes) -> str:
+    """The source text of a node."""
     return source[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
 
-def _indent_of(node: Node, source: bytes) -> str:
+def indent_of(node: Node, source: bytes) -> str:
+    """The whitespace that starts the line `node` is on."""
     line_start = source.rfind(b"\n", 0, node.start_byte) + 1
     prefix = source[line_start : node.start_byte].decode("utf-8", "replace")
     return prefix if not prefix.strip() else re.match(r"\s*", prefix).group(0)  # type: ignore[union-attr]
@@ -285,9 +259,9 @@ def _insert_before(node: Node, statement: str, source: bytes) -> Edit:
         return Edit(node.start_byte, node.start_byte, f"{statement} ")
     # A lone statement under `if`/`else`/a loop: give it braces.
     owner = parent if parent is not None else node
-    indent = _indent_of(owner, source)
+    indent = indent_of(owner, source)
     unit = _indent_unit(source)
-    body = _text(node, source)
+    body = node_text(node, source)
     inner = indent + unit
     line_start = source.rfind(b"\n", 0, node.start_byte)
     own_line = line_start >= 0 and not source[line_start + 1 : node.start_byte].strip()
@@ -302,7 +276,7 @@ def _insert_before(node: Node, statement: str, source: bytes) -> Edit:
 
 
 def _realloc_idiom(statement: Node, source: bytes) -> Edit | None:
-    text = _text(statement, source)
+    text = node_text(statement, source)
     match = re.match(
         r"^(?P<lhs>[A-Za-z_][\w.\->\[\]]*)\s*=\s*(?P<cast>\([^()]*\*\s*\))?\s*(?P<call>\w*realloc\w*\s*\(.*\))\s*;$",
         text,
@@ -314,7 +288,7 @@ def _realloc_idiom(statement: Node, source: bytes) -> Edit | None:
     pointer_type = cast.strip("()").strip() if cast else _declared_type(statement, lhs, source)
     base = re.sub(r"\W+", "_", lhs).strip("_")
     temporary = f"{base}_resized"
-    indent = _indent_of(statement, source)
+    indent = indent_of(statement, source)
     unit = _indent_unit(source)
     lines = [
         f"{pointer_type} {temporary} = {cast}{call};".replace("* ", "*", 1)
@@ -328,7 +302,7 @@ def _realloc_idiom(statement: Node, source: bytes) -> Edit | None:
     replacement = "\n".join(lines)
     parent = statement.parent
     if parent is not None and parent.type not in ("compound_statement", "case_statement"):
-        owner_indent = _indent_of(parent, source)
+        owner_indent = indent_of(parent, source)
         inner = "\n".join(f"{owner_indent}{unit}{line.strip()}" for line in lines)
         replacement = f"{{\n{inner}\n{owner_indent}}}"
     return Edit(statement.start_byte, statement.end_byte, replacement)

@@ -8,6 +8,7 @@ definition is seen from its own file first, an external one from anywhere.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -122,6 +123,18 @@ class GlobalVar:
     functions: tuple[str, ...] = ()  # identifiers of a `{ f, g }` initialiser, in order
 
 
+def descendants(node: Node, kind: str) -> list[Node]:
+    """`node` and the nodes under it of syntax type `kind`."""
+    found: list[Node] = []
+    stack = [node]
+    while stack:
+        at = stack.pop()
+        if at.type == kind:
+            found.append(at)
+        stack.extend(at.named_children)
+    return found
+
+
 def is_reference(declarator: Node) -> bool:
     current: Node | None = declarator
     while current is not None:
@@ -216,6 +229,7 @@ class Program:
     _relative: dict[str, str] = field(default_factory=dict)
     _lines: dict[str, list[bytes]] = field(default_factory=dict)
     _resolved: dict[tuple[str, str, str], FunctionDef | None] = field(default_factory=dict)
+    _allocators: dict[int, str | None] = field(default_factory=dict)
     _constants: dict[tuple[str, str], int | None] = field(default_factory=dict)
     _globals_seen: dict[tuple[str, str], GlobalVar | None] = field(default_factory=dict)
 
@@ -267,6 +281,64 @@ class Program:
             return None
         value = self.model.constant_return(identifier)
         return int(value) if isinstance(value, bool | int) else None
+
+    def allocator_name(
+        self, function: FunctionDef, seen: frozenset[int] = frozenset()
+    ) -> str | None:
+        """The library acquirer whose result `function` hands back, when it is a wrapper.
+
+        A wrapper returns only NULL or one local variable, which it assigns from an acquirer
+        (or from another wrapper) and never releases, stores or passes by address. The engine
+        uses this where it does not follow a call (too deep or recursive).
+        """
+        if function.node.id in self._allocators:
+            return self._allocators[function.node.id]
+        found = self._allocator_name(function, seen | {function.node.id})
+        self._allocators[function.node.id] = found
+        return found
+
+    def _allocator_name(self, function: FunctionDef, seen: frozenset[int]) -> str | None:
+        from redline.analysis.leaks.resources import ACQUIRERS, RELEASERS
+
+        body = function.body
+        if body is None:
+            return None
+        text = function.source.text(body)
+        returned = {value.strip("() \t") for value in re.findall(r"\breturn\b([^;]*);", text)}
+        variables = returned - {"NULL", "0", "nullptr"}
+        if len(variables) != 1:
+            return None
+        variable = variables.pop()
+        if not variable.isidentifier():
+            return None
+        name = re.escape(variable)
+        assigned = re.findall(rf"(?<![\w.>])\b{name}\s*=(?!=)\s*(?:\([^()]*\)\s*)*(\w+)\s*\(", text)
+        if len(assigned) != 1 or len(re.findall(rf"\b{name}\s*=(?!=)", text)) != 1:
+            return None
+        if re.search(rf"&\s*{name}\b", text):
+            return None  # its address is taken
+        local_names = set(
+            re.findall(
+                r"\w+", " ".join(function.source.text(d) for d in descendants(body, "declaration"))
+            )
+        )
+        for target in re.findall(rf"([\w.\->\[\]]+)\s*=\s*{name}\s*;", text):
+            if target not in local_names:
+                return None  # stored somewhere that outlives the call
+        releasing = "|".join(map(re.escape, RELEASERS))
+        if re.search(rf"\b(?:{releasing}|delete)\b[\s(\[\]]*{name}\b", text):
+            return None
+        callee = str(assigned[0])
+        spec = ACQUIRERS.get(self.macros.get(callee, callee))
+        if spec is not None:
+            if spec.out_argument is not None or spec.reallocates is not None:
+                return None
+            return self.macros.get(callee, callee)
+        inner = self.resolve(callee, function.file)
+        if inner is None or inner.node.id in seen:
+            return None
+        wrapped: str | None = self.allocator_name(inner, seen)
+        return wrapped
 
     @classmethod
     def from_sources(cls, sources: Iterable[ParsedSource]) -> Program:
@@ -401,6 +473,8 @@ class Program:
             functions: tuple[str, ...] = ()
             if value is not None and value.type == "initializer_list":
                 functions = tuple(source.text(item) for item in value.named_children)
+            elif value is not None and value.type == "identifier":
+                functions = (source.text(value),)  # a function pointer: `f_t *f = malloc;`
             self.globals[name].append(
                 GlobalVar(name, source.path, static, const, initial, type_name, functions)
             )
@@ -482,6 +556,23 @@ class Program:
         if index >= len(variable.functions) or not variable.functions[index].isidentifier():
             return None
         target = variable.functions[index]
+        from redline.analysis.leaks.resources import ACQUIRERS, RELEASERS
+
+        known = (self.functions, self.macros, ACQUIRERS, RELEASERS)
+        return target if any(target in names for names in known) else None
+
+    def pointed_function(self, name: str, from_file: str) -> str | None:
+        """The function a global function pointer is initialised with (`f = malloc`), when it
+        is one the program or the library tables know (assuming, as for any initialised
+        global, that the path did not change it)."""
+        variable = self.global_value(name, from_file)
+        if (
+            variable is None
+            or len(variable.functions) != 1
+            or variable.type_name in self.struct_fields
+        ):
+            return None
+        target = variable.functions[0]
         from redline.analysis.leaks.resources import ACQUIRERS, RELEASERS
 
         known = (self.functions, self.macros, ACQUIRERS, RELEASERS)

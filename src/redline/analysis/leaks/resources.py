@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from redline.analysis.repomodel.releases import RELEASES
+
 
 class ResourceKind(StrEnum):
     """Families of owned things; each has its own releasers and failure value."""
@@ -127,20 +129,11 @@ ACQUIRERS: dict[str, Acquirer] = {
     "CreateFile": Acquirer(ResourceKind.HANDLE),
 }
 
-# Calls that release their first argument, and the kinds each may release.
+# Which kinds each release function releases, read from the table the repository model uses.
 RELEASERS: dict[str, frozenset[ResourceKind]] = {
-    "free": frozenset({_M}),
-    "cfree": frozenset({_M}),
-    "g_free": frozenset({_M}),
-    "xfree": frozenset({_M}),
-    "fclose": frozenset({ResourceKind.FILE, ResourceKind.PIPE}),
-    "pclose": frozenset({ResourceKind.PIPE, ResourceKind.FILE}),
-    "close": frozenset({ResourceKind.DESCRIPTOR}),
-    "_close": frozenset({ResourceKind.DESCRIPTOR}),
-    "closesocket": frozenset({ResourceKind.DESCRIPTOR}),
-    "closedir": frozenset({ResourceKind.DIRECTORY}),
-    "freeaddrinfo": frozenset({ResourceKind.ADDRINFO}),
-    "CloseHandle": frozenset({ResourceKind.HANDLE}),
+    name: frozenset(ResourceKind(family) for family in release.families)
+    for name, release in RELEASES.items()
+    if release.families
 }
 
 # Library calls that read or write the memory their pointer arguments point to without keeping

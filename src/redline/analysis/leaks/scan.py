@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from redline.analysis.leaks.engine import Engine
 from redline.analysis.leaks.events import Event, Step
@@ -24,6 +25,9 @@ from redline.analysis.leaks.rules import classify
 from redline.analysis.parsing import Language, ParsedSource, language_for, parse_source
 from redline.errors import InputError
 from redline.results import Finding, TraceStep
+
+if TYPE_CHECKING:
+    from redline.analysis.repomodel import RepositoryModel
 
 Progress = Callable[[int, int], None]
 
@@ -103,26 +107,27 @@ def _function_key(function: FunctionDef) -> tuple[str, int]:
 _worker_program: Program | None = None
 
 
-def _worker_init(files: list[str]) -> None:
+def _worker_init(files: list[str], model: RepositoryModel | None) -> None:
+    """Parse the files again (syntax trees do not cross processes) and attach the model the
+    parent built, so that no worker builds its own."""
     global _worker_program
     sources, _ = _read_sources(Path(f) for f in files)
-    _worker_program = _program([Path(f) for f in files], sources, jobs=1)
+    _worker_program = Program.from_sources(sources)
+    if model is not None:
+        _worker_program.attach(model)
 
 
-def _program(files: list[Path], sources: list[ParsedSource], jobs: int | None) -> Program:
-    """The engine's view of the sources, backed by the repository model when it builds."""
-    program = Program.from_sources(sources)
+def _build_model(files: list[Path], jobs: int | None) -> RepositoryModel | None:
+    """The repository model of the files, or None when it cannot be built."""
     if not files:
-        return program
+        return None
     from redline.analysis.repomodel import SerialExecutor, build_model
 
     try:
         executor = SerialExecutor() if jobs == 1 else None
-        model = build_model(files, use_cache=False, jobs=jobs, executor=executor)
+        return build_model(files, use_cache=False, jobs=jobs, executor=executor)
     except (InputError, OSError, ValueError):
-        return program  # the engine still resolves within the files it parsed
-    program.attach(model)
-    return program
+        return None  # the engine still resolves within the files it parsed
 
 
 def _worker_run(keys: list[tuple[str, int]]) -> tuple[list[Finding], set[tuple[str, int]], int]:
@@ -163,7 +168,7 @@ def to_finding(event: Event, program: Program) -> Finding | None:
         function=event.function,
         message=event.message,
         trace=steps,
-        patch=patch_for(event),
+        patch=patch_for(event, program),
     )
 
 
@@ -208,8 +213,9 @@ def scan(
     program = Program.from_sources(sources)
     roots = [_function_key(f) for f in program.roots()]
     workers = jobs if jobs is not None else min(os.cpu_count() or 1, 4)
-    if workers <= 1 or len(roots) < _PARALLEL_ROOTS:
-        program = _program(files, sources, jobs=1)  # analysed here: needs the model
+    model = _build_model(files, jobs=1 if workers <= 1 else workers)
+    if model is not None:
+        program.attach(model)  # built once, here, and handed to every worker
     findings, truncated = _run(program, [str(f) for f in files], roots, workers, progress)
     report_findings = _ordered(findings)
     stats: dict[str, int | float] = {
@@ -280,7 +286,8 @@ def _run(
     all_reached: set[tuple[str, int]] = set()
     all_truncated = 0
     done = 0
-    with ProcessPoolExecutor(workers, initializer=_worker_init, initargs=(files,)) as pool:
+    initargs = (files, program.model)
+    with ProcessPoolExecutor(workers, initializer=_worker_init, initargs=initargs) as pool:
         for batch_findings, batch_reached, batch_truncated in pool.map(_worker_run, batches):
             all_findings += batch_findings
             all_reached |= batch_reached

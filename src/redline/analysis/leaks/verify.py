@@ -241,7 +241,13 @@ def _run(
         details.append("run: LeakSanitizer is unavailable here")
         return NOT_RUN
     site = finding.trace[0] if finding.trace else None
-    marker = f"{Path(site.file).name}:{site.line}" if site is not None else None
+    marker = None
+    if site is not None:
+        same_file = (
+            finding.patch is not None and _patched_name(finding.patch) == Path(site.file).name
+        )
+        line = _line_after(finding.patch, site.line) if same_file and finding.patch else site.line
+        marker = f"{Path(site.file).name}:{line}"
     reported = (
         "ERROR: LeakSanitizer" in output
         or "definitely lost" in output
@@ -249,7 +255,8 @@ def _run(
     )
     # The leak is gone when no report names the line that acquired it.
     still = reported and (marker is None or marker in output)
-    misuse = "double-free" in output or "heap-use-after-free" in output
+    # Any memory error counts, such as freeing what the stack or `alloca` gave.
+    misuse = "ERROR: AddressSanitizer" in output or "Invalid free" in output
     if still or misuse:
         details.append("run: the sanitizer still reports the problem")
         return FAILED
@@ -260,6 +267,19 @@ def _run(
     )
     details.append(f"run `{_short(command)}`: no {problem} reported for the finding")
     return PASSED
+
+
+def _patched_name(patch: str) -> str:
+    return Path(parse_diff(patch)[0]).name
+
+
+def _line_after(patch: str, line: int) -> int:
+    """Where line `line` of the file before `patch` is after it."""
+    shift = 0
+    for hunk in parse_diff(patch)[1]:
+        if hunk.start + len(hunk.old) <= line:
+            shift += len(hunk.new) - len(hunk.old)
+    return line + shift
 
 
 def _short(text: str) -> str:

@@ -7,6 +7,7 @@ Declared once here so that the repository model (argument effects) and the leak 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Final
 
@@ -15,35 +16,58 @@ from redline.analysis.repomodel._types import ArgumentEffect
 FREES = ArgumentEffect.FREES
 CLOSES = ArgumentEffect.CLOSES
 
-#: C library and POSIX functions that release the resource passed as one argument.
-RELEASE_FUNCTIONS: Final = MappingProxyType(
+
+@dataclass(frozen=True)
+class Release:
+    """What a release function does: its effect, on which argument (0-based), and which
+    families of owned things it releases (the leak finder's resource kinds, by value)."""
+
+    effect: ArgumentEffect
+    argument: int
+    families: frozenset[str] = frozenset()
+
+
+_MEMORY = frozenset({"memory"})
+_STREAMS = frozenset({"FILE stream", "pipe stream"})
+_DESCRIPTOR = frozenset({"file descriptor"})
+
+#: C library and POSIX functions that release the resource passed as one argument: the one
+#: table both the repository model (argument effects) and the leak finder (releasers) read.
+RELEASES: Final = MappingProxyType(
     {
         # memory
-        "free": (FREES, 0),
-        "cfree": (FREES, 0),
-        "g_free": (FREES, 0),
-        "munmap": (FREES, 0),
-        "freeaddrinfo": (FREES, 0),
-        "freeifaddrs": (FREES, 0),
-        "globfree": (FREES, 0),
-        "regfree": (FREES, 0),
-        "XFree": (FREES, 0),
-        "OPENSSL_free": (FREES, 0),
-        "BIO_free": (FREES, 0),
+        "free": Release(FREES, 0, _MEMORY),
+        "cfree": Release(FREES, 0, _MEMORY),
+        "g_free": Release(FREES, 0, _MEMORY),
+        "xfree": Release(FREES, 0, _MEMORY),
+        "munmap": Release(FREES, 0),
+        "freeaddrinfo": Release(FREES, 0, frozenset({"address list"})),
+        "freeifaddrs": Release(FREES, 0),
+        "globfree": Release(FREES, 0),
+        "regfree": Release(FREES, 0),
+        "XFree": Release(FREES, 0),
+        "OPENSSL_free": Release(FREES, 0),
+        "BIO_free": Release(FREES, 0),
         # files, streams, descriptors, directories, processes, libraries
-        "fclose": (CLOSES, 0),
-        "pclose": (CLOSES, 0),
-        "close": (CLOSES, 0),
-        "closedir": (CLOSES, 0),
-        "closesocket": (CLOSES, 0),
-        "gzclose": (CLOSES, 0),
-        "dlclose": (CLOSES, 0),
-        "iconv_close": (CLOSES, 0),
-        "mq_close": (CLOSES, 0),
-        "sem_close": (CLOSES, 0),
-        "shutdown": (CLOSES, 0),
-        "CloseHandle": (CLOSES, 0),
+        "fclose": Release(CLOSES, 0, _STREAMS),
+        "pclose": Release(CLOSES, 0, _STREAMS),
+        "close": Release(CLOSES, 0, _DESCRIPTOR),
+        "_close": Release(CLOSES, 0, _DESCRIPTOR),
+        "closedir": Release(CLOSES, 0, frozenset({"directory stream"})),
+        "closesocket": Release(CLOSES, 0, _DESCRIPTOR),
+        "gzclose": Release(CLOSES, 0),
+        "dlclose": Release(CLOSES, 0),
+        "iconv_close": Release(CLOSES, 0),
+        "mq_close": Release(CLOSES, 0),
+        "sem_close": Release(CLOSES, 0),
+        "shutdown": Release(CLOSES, 0),
+        "CloseHandle": Release(CLOSES, 0, frozenset({"handle"})),
     }
+)
+
+#: The same table as (effect, argument index) pairs.
+RELEASE_FUNCTIONS: Final = MappingProxyType(
+    {name: (release.effect, release.argument) for name, release in RELEASES.items()}
 )
 
 #: C++ operators that free their operand (`delete p`, `delete[] p`).
