@@ -16,6 +16,7 @@ import threading
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import numpy.typing as npt
@@ -33,7 +34,10 @@ from redline.guard.explain import (
 from redline.guard.features import CUES
 from redline.guard.normalise import Normalised, normalise
 from redline.guard.views import chunks, feature_rows
-from redline.results import Decision, JudgedKind, Verdict
+from redline.results import Decision, EvidenceSpan, JudgedKind, Verdict
+
+if TYPE_CHECKING:
+    from redline.redlines.judge import ResponseReading
 
 Messages = Sequence[Mapping[str, str]]
 Request = str | Messages
@@ -51,6 +55,9 @@ class _Plan:
     normalised: list[Normalised] = field(default_factory=list)  # the judged turn's
     notes: list[str] = field(default_factory=list)
     verdict: Verdict | None = None  # set when no scoring is needed (empty input)
+    response: ResponseReading | None = None  # a response whose request's intent is weighed
+    response_text: str = ""
+    response_index: int | None = None
 
 
 def _single_threaded_blas() -> None:
@@ -157,14 +164,32 @@ class Guard:
             return self._plan_request([Turn(0, "user", request)], "request")
         turns = parse_messages(request)
         if turns and turns[-1].role == "assistant":
-            # A conversation ending with the assistant: judge that response, in its context.
-            from redline.redlines import judge_response
-
-            context = [{"role": turn.role, "content": turn.content} for turn in turns[:-1]]
-            plan = _Plan("response")
-            plan.verdict = judge_response(turns[-1].content, context, self.constitution)
-            return plan
+            return self._plan_response(turns)
         return self._plan_request(turns, "conversation")
+
+    def _plan_response(self, turns: Sequence[Turn]) -> _Plan:
+        """A conversation ending with the assistant: judge that response, in its context.
+
+        The response's own detectors decide alone when they find a whole artifact or nothing.
+        When they find part of one, the request's intent is the other piece of evidence: the
+        part is refused if the guard would refuse the request that asked for it.
+        """
+        from redline.redlines.judge import read_response
+
+        context = [{"role": turn.role, "content": turn.content} for turn in turns[:-1]]
+        reading = read_response(turns[-1].content, context, self.constitution)
+        asked = [turn for turn in turns[:-1] if turn.role == "user"]
+        if reading.verdict.decision is Decision.ALLOW and _partial(reading) and asked:
+            plan = self._plan_request(turns[: turns.index(asked[-1]) + 1], "response")
+            if plan.verdict is None:
+                plan.response = reading
+                plan.response_text = turns[-1].content
+                plan.response_index = turns[-1].index
+                plan.notes.insert(0, "the response holds part of an artifact; request weighed")
+                return plan
+        plan = _Plan("response")
+        plan.verdict = reading.verdict
+        return plan
 
     def _plan_request(self, turns: Sequence[Turn], kind: JudgedKind) -> _Plan:
         plan = _Plan(kind)
@@ -221,6 +246,8 @@ class Guard:
         harm = self._classifier.harm(rows)
         worst = int(np.argmax(harm))
         score = float(harm[worst])
+        if plan.response is not None:
+            return self._decide_response(plan, plan.response, score, rows[worst : worst + 1])
         if score >= self._classifier.threshold:
             redline_id = self._redline(rows[worst : worst + 1])
             spans, matches = evidence(plan.messages, offensive=True)
@@ -242,6 +269,54 @@ class Guard:
             evidence=tuple(spans),
             explanation=allowance_sentence(self.constitution, principle_id, matches, score),
             kind=plan.kind,
+            notes=tuple(dict.fromkeys(plan.notes)),
+        )
+
+    def _decide_response(
+        self,
+        plan: _Plan,
+        reading: ResponseReading,
+        intent: float,
+        row: npt.NDArray[np.float32],
+    ) -> Verdict:
+        """Part of an artifact in a response, refused when the request asked for an attack."""
+        if intent < self._classifier.threshold:
+            return reading.verdict
+        response = plan.response_text
+        if reading.closest is not None:
+            item, detection = reading.closest
+            redline_id, hits = item.redline, list(detection.hits)
+            found = f"{item.id} found {detection.reason}"
+        else:
+            redline_id = self._redline(row)
+            hits = [found[0] for found in reading.capabilities.hits.values() if found]
+            names = ", ".join(sorted({hit.capability.value for hit in hits}))
+            found = f"it holds {names}"
+        spans = []
+        for hit in hits:
+            end = min(hit.end, len(response))
+            start = min(hit.start, end)
+            spans.append(
+                EvidenceSpan(
+                    start=start,
+                    end=end,
+                    text=response[start:end],
+                    note=f"response: {hit.capability.value}",
+                    message=plan.response_index,
+                )
+            )
+        asked, _ = evidence(plan.messages, offensive=True)
+        title = self.constitution.redline(redline_id).title
+        return Verdict(
+            decision=Decision.REFUSE,
+            score=round(intent, 4),
+            redlines=(redline_id,),
+            evidence=(*spans, *asked),
+            explanation=(
+                f"Refused under {redline_id} ({title}): the request asks for an attack "
+                f"(intent {intent:.2f}) and the response supplies part of it: {found}."
+            ),
+            kind="response",
             notes=tuple(dict.fromkeys(plan.notes)),
         )
 
@@ -283,3 +358,13 @@ class Guard:
         if scores[best] >= PRINCIPLE_CONFIDENCE and candidate in self._principle_ids:
             return candidate
         return None
+
+
+PARTIAL_CAPABILITIES = 2
+"""Distinct offensive capabilities that make a response part of an artifact, short of a detector."""
+
+
+def _partial(reading: ResponseReading) -> bool:
+    """Does the response hold part of an offensive artifact (a weak detection, or capabilities)?"""
+    distinct = sum(1 for hits in reading.capabilities.hits.values() if hits)
+    return reading.closest is not None or distinct >= PARTIAL_CAPABILITIES

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Literal
 
 from redline.constitution import Constitution, load_constitution
@@ -84,17 +85,27 @@ def build_verdict(
     )
 
 
-def judge_response(
+@dataclass(frozen=True)
+class ResponseReading:
+    """A response judged on its own, with what falls short of a refusal kept for context.
+
+    `closest` is the strongest detection below the refusal score and `capabilities` every
+    capability found: parts of an offensive artifact, not enough alone, that the request's
+    intent may complete (`Guard.check` on a conversation ending with the assistant weighs the
+    two together).
+    """
+
+    verdict: Verdict
+    closest: tuple[Detector, Detection] | None
+    capabilities: Capabilities
+
+
+def read_response(
     response: str,
     request: Request = None,
     constitution: Constitution | None = None,
-) -> Verdict:
-    """Judge what a model produced: does the response contain a working offensive artifact?
-
-    `request` (the user's text or the conversation before the response) is carried for context;
-    the decision rests on what the response itself does, so an innocent-looking request cannot
-    launder a weaponised answer, and a suspicious-sounding one does not condemn a defensive one.
-    """
+) -> ResponseReading:
+    """Judge a response on its own, keeping its strongest partial detection."""
     policy = constitution or load_constitution()
     found, parts = response_capabilities(response)
     detections = evaluate(found, policy)
@@ -105,7 +116,24 @@ def judge_response(
         notes = ("detection rules were read as rules, not as the attacks they quote",)
     if request is not None and not isinstance(request, str) and not request:
         notes = (*notes, "empty request context")
-    return build_verdict(response, detections, policy, "response", principles, notes)
+    verdict = build_verdict(response, detections, policy, "response", principles, notes)
+    partial = [pair for pair in detections if 0.0 < pair[1].score < REFUSE_AT]
+    return ResponseReading(verdict, partial[0] if partial else None, found)
+
+
+def judge_response(
+    response: str,
+    request: Request = None,
+    constitution: Constitution | None = None,
+) -> Verdict:
+    """Judge what a model produced: does the response contain a working offensive artifact?
+
+    The decision rests on what the response itself does, so an innocent-looking request cannot
+    launder a weaponised answer, and a suspicious-sounding one does not condemn a defensive
+    one. `request` is carried for context; `Guard.check(messages)` adds the request's intent as
+    one more piece of evidence where the response holds part of an artifact.
+    """
+    return read_response(response, request, constitution).verdict
 
 
 def judge_action(
