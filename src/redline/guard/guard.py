@@ -360,11 +360,19 @@ class Guard:
         return None
 
 
-PARTIAL_CAPABILITIES = 2
-"""Distinct offensive capabilities that make a response part of an artifact, short of a detector."""
+PARTIAL_DETECTION = 0.4
+"""A detection this strong (two thirds of the way to refusing alone) is part of an artifact."""
+PARTIAL_CAPABILITIES = 3
+"""Distinct capabilities that make a response part of an artifact when no detector is near."""
 
 
 def _partial(reading: ResponseReading) -> bool:
-    """Does the response hold part of an offensive artifact (a weak detection, or capabilities)?"""
+    """Does the response hold part of an offensive artifact (a near detection, or capabilities)?
+
+    Chosen on the team's request-and-response development set
+    (`bench/data/response_context_dev.jsonl`, `bench/bench_response_context.py`).
+    """
+    if reading.closest is not None and reading.closest[1].score >= PARTIAL_DETECTION:
+        return True
     distinct = sum(1 for hits in reading.capabilities.hits.values() if hits)
-    return reading.closest is not None or distinct >= PARTIAL_CAPABILITIES
+    return distinct >= PARTIAL_CAPABILITIES
