@@ -34,7 +34,7 @@ from redline.guard.explain import (
 from redline.guard.features import CUES
 from redline.guard.normalise import Normalised, normalise
 from redline.guard.views import chunks, feature_rows
-from redline.results import Decision, EvidenceSpan, JudgedKind, Verdict
+from redline.results import Decision, JudgedKind, Verdict
 
 if TYPE_CHECKING:
     from redline.redlines.judge import ResponseReading
@@ -56,8 +56,7 @@ class _Plan:
     notes: list[str] = field(default_factory=list)
     verdict: Verdict | None = None  # set when no scoring is needed (empty input)
     response: ResponseReading | None = None  # a response whose request's intent is weighed
-    response_text: str = ""
-    response_index: int | None = None
+    response_turn: Turn | None = None
 
 
 def _single_threaded_blas() -> None:
@@ -179,12 +178,11 @@ class Guard:
         context = [{"role": turn.role, "content": turn.content} for turn in turns[:-1]]
         reading = read_response(turns[-1].content, context, self.constitution)
         asked = [turn for turn in turns[:-1] if turn.role == "user"]
-        if reading.verdict.decision is Decision.ALLOW and _partial(reading) and asked:
+        if reading.verdict.decision is Decision.ALLOW and reading.holds_part and asked:
             plan = self._plan_request(turns[: turns.index(asked[-1]) + 1], "response")
             if plan.verdict is None:
                 plan.response = reading
-                plan.response_text = turns[-1].content
-                plan.response_index = turns[-1].index
+                plan.response_turn = turns[-1]
                 plan.notes.insert(0, "the response holds part of an artifact; request weighed")
                 return plan
         plan = _Plan("response")
@@ -280,31 +278,21 @@ class Guard:
         row: npt.NDArray[np.float32],
     ) -> Verdict:
         """Part of an artifact in a response, refused when the request asked for an attack."""
+        from redline.redlines.judge import hit_spans
+
         if intent < self._classifier.threshold:
             return reading.verdict
-        response = plan.response_text
         if reading.closest is not None:
             item, detection = reading.closest
             redline_id, hits = item.redline, list(detection.hits)
             found = f"{item.id} found {detection.reason}"
         else:
             redline_id = self._redline(row)
-            hits = [found[0] for found in reading.capabilities.hits.values() if found]
+            hits = [seen[0] for seen in reading.capabilities.hits.values() if seen]
             names = ", ".join(sorted({hit.capability.value for hit in hits}))
             found = f"it holds {names}"
-        spans = []
-        for hit in hits:
-            end = min(hit.end, len(response))
-            start = min(hit.start, end)
-            spans.append(
-                EvidenceSpan(
-                    start=start,
-                    end=end,
-                    text=response[start:end],
-                    note=f"response: {hit.capability.value}",
-                    message=plan.response_index,
-                )
-            )
+        turn = plan.response_turn
+        spans = hit_spans(turn.content, hits, "response", turn.index) if turn else []
         asked, _ = evidence(plan.messages, offensive=True)
         title = self.constitution.redline(redline_id).title
         return Verdict(
@@ -358,21 +346,3 @@ class Guard:
         if scores[best] >= PRINCIPLE_CONFIDENCE and candidate in self._principle_ids:
             return candidate
         return None
-
-
-PARTIAL_DETECTION = 0.4
-"""A detection this strong (two thirds of the way to refusing alone) is part of an artifact."""
-PARTIAL_CAPABILITIES = 3
-"""Distinct capabilities that make a response part of an artifact when no detector is near."""
-
-
-def _partial(reading: ResponseReading) -> bool:
-    """Does the response hold part of an offensive artifact (a near detection, or capabilities)?
-
-    Chosen on the team's request-and-response development set
-    (`bench/data/response_context_dev.jsonl`, `bench/bench_response_context.py`).
-    """
-    if reading.closest is not None and reading.closest[1].score >= PARTIAL_DETECTION:
-        return True
-    distinct = sum(1 for hits in reading.capabilities.hits.values() if hits)
-    return distinct >= PARTIAL_CAPABILITIES

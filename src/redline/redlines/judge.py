@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from redline.constitution import Constitution, load_constitution
-from redline.redlines.capabilities import Capabilities
+from redline.redlines.capabilities import Capabilities, Hit
 from redline.redlines.code import action_capabilities, response_capabilities
 from redline.redlines.grammars import CodeLanguage
 from redline.redlines.registry import REFUSE_AT, Detection, Detector, detectors
@@ -30,6 +30,26 @@ def evaluate(found: Capabilities, constitution: Constitution) -> list[tuple[Dete
         if detection is not None:
             results.append((item, detection))
     return sorted(results, key=lambda pair: -pair[1].score)
+
+
+def hit_spans(
+    judged: str, hits: Iterable[Hit], label: str, message: int | None = None
+) -> list[EvidenceSpan]:
+    """Evidence spans quoting `hits` in `judged`, each noted `label: capability`."""
+    spans: list[EvidenceSpan] = []
+    for hit in hits:
+        end = min(hit.end, len(judged))
+        start = min(hit.start, end)
+        spans.append(
+            EvidenceSpan(
+                start=start,
+                end=end,
+                text=judged[start:end],
+                note=f"{label}: {hit.capability.value}",
+                message=message,
+            )
+        )
+    return spans
 
 
 def build_verdict(
@@ -59,19 +79,9 @@ def build_verdict(
             notes=notes,
         )
     redline_ids = tuple(dict.fromkeys(d.redline for d, _ in firing))
-    evidence: list[EvidenceSpan] = []
-    for item, detection in firing:
-        for hit in detection.hits:
-            end = min(hit.end, len(judged))
-            start = min(hit.start, end)
-            evidence.append(
-                EvidenceSpan(
-                    start=start,
-                    end=end,
-                    text=judged[start:end],
-                    note=f"{item.id}: {hit.capability.value}",
-                )
-            )
+    evidence = [
+        span for item, detection in firing for span in hit_spans(judged, detection.hits, item.id)
+    ]
     top, detection = firing[0]
     title = constitution.redline(top.redline).title
     return Verdict(
@@ -83,6 +93,12 @@ def build_verdict(
         kind=kind,
         notes=(*notes, *(f"{d.id} {hit.score:.2f}: {hit.reason}" for d, hit in firing)),
     )
+
+
+PARTIAL_DETECTION = 0.4
+"""A detection this strong (two thirds of the way to refusing alone) is part of an artifact."""
+PARTIAL_CAPABILITIES = 3
+"""Distinct capabilities that make a response part of an artifact when no detector is near."""
 
 
 @dataclass(frozen=True)
@@ -98,6 +114,18 @@ class ResponseReading:
     verdict: Verdict
     closest: tuple[Detector, Detection] | None
     capabilities: Capabilities
+
+    @property
+    def holds_part(self) -> bool:
+        """Part of an artifact: a near detection, or several distinct capabilities.
+
+        Both bars were chosen on the team's request-and-response development set
+        (`bench/data/response_context_dev.jsonl`, `bench/bench_response_context.py`).
+        """
+        if self.closest is not None and self.closest[1].score >= PARTIAL_DETECTION:
+            return True
+        distinct = sum(1 for hits in self.capabilities.hits.values() if hits)
+        return distinct >= PARTIAL_CAPABILITIES
 
 
 def read_response(
