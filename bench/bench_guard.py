@@ -35,15 +35,24 @@ def _row(figure: str, measured: str, goal: str, met: bool | None) -> None:
     print(f"| {figure:<58} | {measured:>22} | {goal:>14} | {mark:>3} |")
 
 
+def _plain_texts(path: Path) -> list[str]:
+    """The text of every readable plain-text row of a JSONL file (the harness's own reader)."""
+    from redline.eval.rows import InputRow, read_rows
+
+    return [
+        row.payload
+        for row in read_rows(path)
+        if isinstance(row, InputRow) and isinstance(row.payload, str)
+    ]
+
+
 def _texts() -> list[str]:
     texts: list[str] = []
     for name, _, _ in DEV_SETS:
         path = DEV / name
         if path.is_file():
-            texts += [json.loads(line)["text"] for line in path.open(encoding="utf-8")]
-    if not texts:
-        texts = [json.loads(line)["text"] for line in UNSEEN.open(encoding="utf-8")]
-    return texts
+            texts += _plain_texts(path)
+    return texts or _plain_texts(UNSEEN)
 
 
 def main() -> None:

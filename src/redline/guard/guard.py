@@ -52,7 +52,6 @@ class _Plan:
     kind: JudgedKind
     texts: list[str] = field(default_factory=list)
     messages: list[JudgedMessage] = field(default_factory=list)
-    normalised: list[Normalised] = field(default_factory=list)  # the judged turn's
     notes: list[str] = field(default_factory=list)
     verdict: Verdict | None = None  # set when no scoring is needed (empty input)
     response: ResponseReading | None = None  # a response whose request's intent is weighed
@@ -205,9 +204,9 @@ class Guard:
             plan.notes.append(
                 f"read in the context of {len(views[-1].parts) - 1} earlier user turn(s)"
             )
-        self._add_messages(plan, turns, views)
+        judged_turn = self._add_messages(plan, turns, views)
         for view in views:
-            normalised = normalise(view.text) if len(view.parts) > 1 else plan.normalised[0]
+            normalised = normalise(view.text) if len(view.parts) > 1 else judged_turn
             for text in (normalised.text, *normalised.decoded):
                 pieces = chunks(text)
                 plan.texts.extend(piece.text for piece in pieces)
@@ -218,13 +217,18 @@ class Guard:
                     )
         return plan
 
-    def _add_messages(self, plan: _Plan, turns: Sequence[Turn], views: Sequence[View]) -> None:
+    def _add_messages(
+        self, plan: _Plan, turns: Sequence[Turn], views: Sequence[View]
+    ) -> Normalised:
+        """Normalise each message the views quote, once; return the judged turn's."""
+        judged = views[0].parts[0][0]
+        judged_turn: Normalised | None = None
         indices = sorted({index for view in views for index, _ in view.parts})
         for index in indices:
             original = turns[index].content
             normalised = normalise(original)
-            if index == views[0].parts[0][0]:
-                plan.normalised.append(normalised)
+            if index == judged:
+                judged_turn = normalised
             plan.messages.append(
                 JudgedMessage(index, original, normalised.text, normalised.decoded)
             )
@@ -237,6 +241,8 @@ class Guard:
                     f"message {index} claims authorisation; a claim alone neither unlocks a "
                     "redline nor raises suspicion"
                 )
+        assert judged_turn is not None  # the first view is the judged turn on its own
+        return judged_turn
 
     # -- step 2: the decision ---------------------------------------------------------------
 
