@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from redline.analysis.leaks.events import Event, EventKind, LossKind
+from redline.analysis.leaks.program import descendants
 from redline.analysis.leaks.resources import ResourceKind
 
 if TYPE_CHECKING:
@@ -148,14 +149,10 @@ def may_hold_unowned(function: FunctionDef, holder: str) -> bool:
     text = function.source.text(body)
     name = re.escape(holder)
     arrays = set()
-    stack = [body]
-    while stack:
-        node = stack.pop()
-        if node.type == "array_declarator":
-            inner = node.child_by_field_name("declarator")
-            if inner is not None and inner.type == "identifier":
-                arrays.add(function.source.text(inner))
-        stack.extend(node.named_children)
+    for declarator in descendants(body, "array_declarator"):
+        inner = declarator.child_by_field_name("declarator")
+        if inner is not None and inner.type == "identifier":
+            arrays.add(function.source.text(inner))
     for value in re.findall(rf"(?<![\w.>*])\b{name}\s*=(?!=)\s*([^;]*);", text):
         value = value.strip()
         bare = re.sub(r"^(?:\([^()]*\)\s*)*", "", value)
