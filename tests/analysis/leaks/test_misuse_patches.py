@@ -21,7 +21,7 @@ needs_asan = pytest.mark.skipif(
     reason="gcc with AddressSanitizer is not available: run-time checks skipped",
 )
 
-# program -> (rule, statements in the order the patched program has them, the one release).
+# program -> (rule, statements in the order the patched program has them).
 PATCHES = {
     "uaf_conditional_release.c": ("USE-AFTER-FREE", ["puts(message);", "free(message);"]),
     "uaf_once_loop.c": ("USE-AFTER-FREE", ["puts(line);", "free(line);"]),
