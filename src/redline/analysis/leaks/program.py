@@ -555,11 +555,7 @@ class Program:
         index = members.index(member)
         if index >= len(variable.functions) or not variable.functions[index].isidentifier():
             return None
-        target = variable.functions[index]
-        from redline.analysis.leaks.resources import ACQUIRERS, RELEASERS
-
-        known = (self.functions, self.macros, ACQUIRERS, RELEASERS)
-        return target if any(target in names for names in known) else None
+        return self._known_function(variable.functions[index])
 
     def pointed_function(self, name: str, from_file: str) -> str | None:
         """The function a global function pointer is initialised with (`f = malloc`), when it
@@ -572,7 +568,10 @@ class Program:
             or variable.type_name in self.struct_fields
         ):
             return None
-        target = variable.functions[0]
+        return self._known_function(variable.functions[0])
+
+    def _known_function(self, target: str) -> str | None:
+        """`target` when the program defines it or the macro or library tables name it."""
         from redline.analysis.leaks.resources import ACQUIRERS, RELEASERS
 
         known = (self.functions, self.macros, ACQUIRERS, RELEASERS)
