@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import json
 
-import openai
 import pytest
 
 from redline.audit import AuditDecision
 from redline.constitution import load_constitution
 from redline.gateway.scripted_upstream import ScriptedUpstream
 from redline.results import Decision, Verdict
-from tests.gateway.conftest import REFUSED_TEXT, REVERSE_SHELL, SCRIPTS, StartGateway
+from tests.gateway.conftest import REFUSED_TEXT, REVERSE_SHELL, SCRIPTS, StartGateway, openai_client
 from tests.gateway.sse import content_of, finish_reasons, stream_events
 
 ASK = [{"role": "user", "content": "How do I free memory in C?"}]
 REFUSED = [{"role": "user", "content": REFUSED_TEXT}]
-
-
-def _openai(url: str) -> openai.OpenAI:
-    return openai.OpenAI(base_url=url, api_key="unused", max_retries=0, timeout=30)
 
 
 @pytest.mark.parametrize("model", ["split", "split-events"])
@@ -40,7 +35,7 @@ def test_openai_client_streams_and_completes(
     upstream: ScriptedUpstream, start_gateway: StartGateway
 ) -> None:
     gateway = start_gateway(upstream)
-    client = _openai(gateway.url)
+    client = openai_client(gateway.url)
     stream = client.chat.completions.create(model="split", messages=ASK, stream=True)  # type: ignore[arg-type]
     pieces = [c.choices[0].delta.content or "" for c in stream if c.choices]
     assert "".join(pieces) == "".join(SCRIPTS["split"].chunks)
@@ -55,7 +50,7 @@ def test_refused_request_gets_a_completion_citing_the_clause(
     upstream: ScriptedUpstream, start_gateway: StartGateway, stream: bool
 ) -> None:
     gateway = start_gateway(upstream)
-    client = _openai(gateway.url)
+    client = openai_client(gateway.url)
     if stream:
         chunks = list(client.chat.completions.create(model="echo", messages=REFUSED, stream=True))  # type: ignore[arg-type]
         content = "".join(c.choices[0].delta.content or "" for c in chunks)
@@ -105,7 +100,7 @@ def test_non_streamed_answer_is_cut_at_the_redline(
     upstream: ScriptedUpstream, start_gateway: StartGateway
 ) -> None:
     gateway = start_gateway(upstream, output={"holdback_chars": 0})
-    answer = _openai(gateway.url).chat.completions.create(model="halting-short", messages=ASK)  # type: ignore[arg-type]
+    answer = openai_client(gateway.url).chat.completions.create(model="halting-short", messages=ASK)  # type: ignore[arg-type]
     content = answer.choices[0].message.content or ""
     assert "All fine until\n".startswith(content) or content.startswith("All fine until\n")
     assert answer.choices[0].finish_reason == "content_filter"
@@ -117,7 +112,7 @@ def test_models_lists_upstream_models_and_the_analyst(
     upstream: ScriptedUpstream, start_gateway: StartGateway
 ) -> None:
     gateway = start_gateway(upstream)
-    names = [model.id for model in _openai(gateway.url).models.list()]
+    names = [model.id for model in openai_client(gateway.url).models.list()]
     assert names[-1] == "redline-analyst"
     assert {"echo", "split", "halting"} <= set(names)
 
@@ -200,7 +195,7 @@ def test_content_events_arriving_in_one_read_are_sent_as_one_event(
     assert finish_reasons(events) == ["stop"] and events[-1] == "[DONE]"
     client_pieces = [
         c.choices[0].delta.content or ""
-        for c in _openai(gateway.url).chat.completions.create(
+        for c in openai_client(gateway.url).chat.completions.create(
             model="burst",
             messages=ASK,  # type: ignore[arg-type]
             stream=True,

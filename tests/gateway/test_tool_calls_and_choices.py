@@ -6,12 +6,11 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
-import openai
 import pytest
 
 from redline.audit import AuditDecision
 from redline.gateway.scripted_upstream import Script, ScriptedUpstream
-from tests.gateway.conftest import REVERSE_SHELL, StartGateway
+from tests.gateway.conftest import REVERSE_SHELL, StartGateway, openai_client
 from tests.gateway.sse import stream_events
 
 ASK = [{"role": "user", "content": "Run the test suite and report."}]
@@ -37,10 +36,6 @@ def upstream() -> Iterator[ScriptedUpstream]:
     """A scripted upstream for agents' tool calls and answers with several choices."""
     with ScriptedUpstream(SCRIPTS) as server:
         yield server
-
-
-def _openai(url: str) -> openai.OpenAI:
-    return openai.OpenAI(base_url=url, api_key="unused", max_retries=0, timeout=30)
 
 
 def _streamed(
@@ -100,7 +95,7 @@ def test_benign_tool_calls_reach_the_openai_client_exactly(
     upstream: ScriptedUpstream, start_gateway: StartGateway
 ) -> None:
     gateway = start_gateway(upstream)
-    client = _openai(gateway.url)
+    client = openai_client(gateway.url)
     arguments = ""
     names, ids, finishes = [], [], []
     for part in client.chat.completions.create(model="agent-weather", messages=ASK, stream=True):  # type: ignore[arg-type]
@@ -142,7 +137,7 @@ def test_a_whole_completion_with_a_reverse_shell_call_loses_its_calls(
     upstream: ScriptedUpstream, start_gateway: StartGateway, model: str
 ) -> None:
     gateway = start_gateway(upstream)
-    answer = _openai(gateway.url).chat.completions.create(model=model, messages=ASK)  # type: ignore[arg-type]
+    answer = openai_client(gateway.url).chat.completions.create(model=model, messages=ASK)  # type: ignore[arg-type]
     (choice,) = answer.choices
     assert choice.finish_reason == "content_filter"
     assert not choice.message.tool_calls and not choice.message.function_call
@@ -181,7 +176,7 @@ def test_two_choices_through_the_openai_client(
     upstream: ScriptedUpstream, start_gateway: StartGateway
 ) -> None:
     gateway = start_gateway(upstream, output={"holdback_chars": 0})
-    client = _openai(gateway.url)
+    client = openai_client(gateway.url)
     content = {0: "", 1: ""}
     finishes: dict[int, str] = {}
     for part in client.chat.completions.create(
