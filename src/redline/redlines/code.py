@@ -19,7 +19,7 @@ import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from redline.redlines.capabilities import ArtifactKind, Capabilities, Capability, Hit, scan
@@ -473,6 +473,7 @@ def saved_names(line: str) -> frozenset[str]:
 
 
 @cache
+@lru_cache(maxsize=128)  # the stream asks again on every line while the names stay the same
 def run_of_saved(names: frozenset[str]) -> re.Pattern[str]:
     """A pattern for one of `names` being run or made executable."""
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -519,8 +520,13 @@ def run_of_fetched(line: str, names: frozenset[str]) -> re.Match[str] | None:
     """Fetched content handed to a code runner on `line` (`exec(src)`, `iex $code`)."""
     if not names:
         return None
+    return _fetched_runner(names).search(line)
+
+
+@lru_cache(maxsize=128)  # the stream asks again on every line while the names stay the same
+def _fetched_runner(names: frozenset[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.search(_CODE_RUNNERS + r"(?:" + alternatives + r")\b", line, re.I)
+    return re.compile(_CODE_RUNNERS + r"(?:" + alternatives + r")\b", re.I)
 
 
 def _fetched_and_run_hits(code: str, offset: int) -> list[Hit]:
