@@ -246,7 +246,7 @@ def decoded_payloads(text: str) -> Iterator[tuple[int, int, str]]:
 
 def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) -> list[Hit]:
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
-    from redline.redlines.shell import python_shell_hits, reference_spans, shell_hits
+    from redline.redlines.shell import python_shell_hits, read_shell
 
     cleaned = clean_code(code, language)
     payloads = list(decoded_payloads(cleaned)) if depth < _MAX_DEPTH else []
@@ -260,14 +260,14 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
         cursor = end
     hits.extend(scan(cleaned[cursor:], offset + cursor))
     if language is CodeLanguage.BASH:
-        references = reference_spans(cleaned)
+        structure, references = read_shell(cleaned, offset, depth)
         if references:
             hits = [
                 hit
                 for hit in hits
                 if not any(a <= hit.start - offset and hit.end - offset <= b for a, b in references)
             ]
-        hits.extend(shell_hits(cleaned, offset, depth))
+        hits.extend(structure)
     elif language is CodeLanguage.PYTHON:
         hits.extend(python_shell_hits(cleaned, offset, depth))
     for start, end, decoded in payloads:
