@@ -19,7 +19,7 @@ import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 from redline.redlines.capabilities import ArtifactKind, Capabilities, Capability, Hit, scan
@@ -473,7 +473,6 @@ def saved_names(line: str) -> frozenset[str]:
 
 
 @cache
-@lru_cache(maxsize=128)  # the stream asks again on every line while the names stay the same
 def run_of_saved(names: frozenset[str]) -> re.Pattern[str]:
     """A pattern for one of `names` being run or made executable."""
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -523,7 +522,7 @@ def run_of_fetched(line: str, names: frozenset[str]) -> re.Match[str] | None:
     return _fetched_runner(names).search(line)
 
 
-@lru_cache(maxsize=128)  # the stream asks again on every line while the names stay the same
+@cache  # the stream asks again on every line while the names stay the same
 def _fetched_runner(names: frozenset[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(_CODE_RUNNERS + r"(?:" + alternatives + r")\b", re.I)
