@@ -207,13 +207,10 @@ class _Reader:
             # `nc host port 0</tmp/p | sh`, `mkfifo $F && telnet host port 0<$F | sh`: the
             # stage that feeds the pipe is the last command of a redirected list.
             while child.type in ("redirected_statement", "list"):
-                inner = (
-                    child.child_by_field_name("body")
-                    if child.type == "redirected_statement"
-                    else child.named_children[-1]
-                    if child.named_children
-                    else None
-                )
+                if child.type == "redirected_statement":
+                    inner = child.child_by_field_name("body")
+                else:
+                    inner = child.named_children[-1] if child.named_children else None
                 if inner is None:
                     break
                 child = inner
