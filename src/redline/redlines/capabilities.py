@@ -165,18 +165,14 @@ class Capabilities:
     line_breaks: list[int] = field(default_factory=list)
     """Offsets of the judged text's line breaks, in order, when known."""
 
-    def add(self, hit: Hit) -> bool:
-        """Record `hit`; True when its capability is new."""
-        bucket = self.hits.setdefault(hit.capability, [])
-        bucket.append(hit)
-        return len(bucket) == 1
+    def add(self, hit: Hit) -> None:
+        """Record `hit`."""
+        self.hits.setdefault(hit.capability, []).append(hit)
 
-    def extend(self, hits: Iterable[Hit]) -> bool:
-        """Record every hit; True when any capability is new."""
-        new = False
+    def extend(self, hits: Iterable[Hit]) -> None:
+        """Record every hit."""
         for hit in hits:
-            new = self.add(hit) or new
-        return new
+            self.add(hit)
 
     def __contains__(self, capability: object) -> bool:
         return capability in self.hits

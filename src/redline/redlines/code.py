@@ -246,7 +246,7 @@ def decoded_payloads(text: str) -> Iterator[tuple[int, int, str]]:
 
 def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) -> list[Hit]:
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
-    from redline.redlines.shell import python_shell_hits, reference_spans, shell_hits
+    from redline.redlines.shell import python_shell_hits, read_shell
 
     cleaned = clean_code(code, language)
     payloads = list(decoded_payloads(cleaned)) if depth < _MAX_DEPTH else []
@@ -260,14 +260,14 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
         cursor = end
     hits.extend(scan(cleaned[cursor:], offset + cursor))
     if language is CodeLanguage.BASH:
-        references = reference_spans(cleaned)
+        structure, references = read_shell(cleaned, offset, depth)
         if references:
             hits = [
                 hit
                 for hit in hits
                 if not any(a <= hit.start - offset and hit.end - offset <= b for a, b in references)
             ]
-        hits.extend(shell_hits(cleaned, offset, depth))
+        hits.extend(structure)
     elif language is CodeLanguage.PYTHON:
         hits.extend(python_shell_hits(cleaned, offset, depth))
     for start, end, decoded in payloads:
@@ -519,8 +519,13 @@ def run_of_fetched(line: str, names: frozenset[str]) -> re.Match[str] | None:
     """Fetched content handed to a code runner on `line` (`exec(src)`, `iex $code`)."""
     if not names:
         return None
+    return _fetched_runner(names).search(line)
+
+
+@cache  # the stream asks again on every line while the names stay the same
+def _fetched_runner(names: frozenset[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.search(_CODE_RUNNERS + r"(?:" + alternatives + r")\b", line, re.I)
+    return re.compile(_CODE_RUNNERS + r"(?:" + alternatives + r")\b", re.I)
 
 
 def _fetched_and_run_hits(code: str, offset: int) -> list[Hit]:

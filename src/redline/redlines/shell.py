@@ -122,6 +122,8 @@ class _Reader:
         self.offset = offset
         self.depth = depth
         self.hits: list[Hit] = []
+        # Byte spans of search and kill arguments (see `read_shell`); only for ASCII scripts.
+        self.references: list[tuple[int, int]] = []
 
     def position(self, byte: int) -> int:
         if self.ascii:
@@ -205,13 +207,10 @@ class _Reader:
             # `nc host port 0</tmp/p | sh`, `mkfifo $F && telnet host port 0<$F | sh`: the
             # stage that feeds the pipe is the last command of a redirected list.
             while child.type in ("redirected_statement", "list"):
-                inner = (
-                    child.child_by_field_name("body")
-                    if child.type == "redirected_statement"
-                    else child.named_children[-1]
-                    if child.named_children
-                    else None
-                )
+                if child.type == "redirected_statement":
+                    inner = child.child_by_field_name("body")
+                else:
+                    inner = child.named_children[-1] if child.named_children else None
                 if inner is None:
                     break
                 child = inner
@@ -228,6 +227,14 @@ class _Reader:
                 self.hit(Capability.SHELL, node)
                 return
 
+    def reference(self, node: Node) -> None:
+        """Search and kill commands (`grep 'xmrig'`, `pkill -f minerd`): their arguments name
+        a thing to find or stop, they are not run."""
+        if self.ascii and _command_name(node, self.source) in _SEARCHERS:
+            name = node.child_by_field_name("name")
+            start = name.end_byte if name is not None else node.start_byte
+            self.references.append((start, node.end_byte))
+
     def walk(self, root: Node) -> None:
         stack = [root]
         while stack:
@@ -236,6 +243,7 @@ class _Reader:
                 self.pipeline(node)
             if node.type == "command":
                 self.command(node)
+                self.reference(node)
             elif node.type == "function_definition":
                 self.function(node)
             stack.extend(node.children)
@@ -243,36 +251,23 @@ class _Reader:
 
 def shell_hits(script: str, offset: int = 0, depth: int = 0) -> list[Hit]:
     """Structural capabilities of a shell script (already cleaned of comments)."""
-    tree = parse(script.encode("utf-8"), CodeLanguage.BASH)
-    if tree is None:
-        return []
-    reader = _Reader(script, offset, depth)
-    reader.walk(tree.root_node)
-    return reader.hits
+    return read_shell(script, offset, depth)[0]
 
 
 _SEARCHERS = frozenset({"grep", "egrep", "fgrep", "rg", "pgrep", "pkill", "killall", "ps", "ag"})
 
 
-def reference_spans(script: str) -> list[tuple[int, int]]:
-    """Character spans of the arguments of search and kill commands (`grep 'xmrig'`,
-    `pkill -f minerd`): text there names a thing to find or stop, it is not run."""
-    data = script.encode("utf-8")
-    if len(data) != len(script):
-        return []
-    tree = parse(data, CodeLanguage.BASH)
+def read_shell(
+    script: str, offset: int = 0, depth: int = 0
+) -> tuple[list[Hit], list[tuple[int, int]]]:
+    """`shell_hits` of `script`, and the character spans (from the script's start) of the
+    arguments of its search and kill commands, read from one parse."""
+    tree = parse(script.encode("utf-8"), CodeLanguage.BASH)
     if tree is None:
-        return []
-    spans = []
-    stack = [tree.root_node]
-    while stack:
-        node = stack.pop()
-        if node.type == "command" and _command_name(node, data) in _SEARCHERS:
-            name = node.child_by_field_name("name")
-            start = name.end_byte if name is not None else node.start_byte
-            spans.append((start, node.end_byte))
-        stack.extend(node.children)
-    return spans
+        return [], []
+    reader = _Reader(script, offset, depth)
+    reader.walk(tree.root_node)
+    return reader.hits, reader.references
 
 
 def python_shell_hits(code: str, offset: int = 0, depth: int = 0) -> list[Hit]:

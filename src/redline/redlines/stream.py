@@ -6,9 +6,10 @@ Design (check-first with a bounded holdback, in NeMo Guardrails' terms):
   patterns (code lines in full, prose lines only in their inline code spans; comment lines and
   detection-rule blocks are skipped), so the cost per chunk is proportional to the chunk, never
   to the prefix.
-* Capabilities accumulate; detectors re-run only when a new capability appears. The score never
-  decreases. Detectors already refuse on the functional core of an artifact (a socket duplicated
-  onto standard input, a global key hook filling a buffer), so a halt usually comes mid-block.
+* Capabilities accumulate; detectors re-run after each line that adds a hit (some detectors
+  count places, not only kinds). The score never decreases. Detectors already refuse on the
+  functional core of an artifact (a socket duplicated onto standard input, a global key hook
+  filling a buffer), so a halt usually comes mid-block.
 * Release depends on what the text is (see `_CODE_SIGNAL` and `_CODE_WORDS`). Code (a fenced
   block from the moment its fence starts, a line that starts like a program or a shell command,
   a line the judge reads as code, a prose line whose inline code gave evidence) is released only
