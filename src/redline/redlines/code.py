@@ -19,7 +19,7 @@ import html
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from redline.redlines.capabilities import ArtifactKind, Capabilities, Capability, Hit, scan
@@ -472,7 +472,11 @@ def saved_names(line: str) -> frozenset[str]:
     )
 
 
-@cache
+# Keyed by names read from model output, so bounded: a long-running server must not grow.
+NAME_PATTERN_CACHE = 1024
+
+
+@lru_cache(maxsize=NAME_PATTERN_CACHE)
 def run_of_saved(names: frozenset[str]) -> re.Pattern[str]:
     """A pattern for one of `names` being run or made executable."""
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
@@ -522,7 +526,7 @@ def run_of_fetched(line: str, names: frozenset[str]) -> re.Match[str] | None:
     return _fetched_runner(names).search(line)
 
 
-@cache  # the stream asks again on every line while the names stay the same
+@lru_cache(maxsize=NAME_PATTERN_CACHE)  # asked again on every streamed line, same names
 def _fetched_runner(names: frozenset[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(_CODE_RUNNERS + r"(?:" + alternatives + r")\b", re.I)
@@ -732,7 +736,7 @@ def _starts_with_name(value: str, names: frozenset[str]) -> bool:
     return head is not None and head.group(1) in names
 
 
-@cache
+@lru_cache(maxsize=NAME_PATTERN_CACHE)
 def _guess_pattern(names: frozenset[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(
