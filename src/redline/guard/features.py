@@ -20,17 +20,35 @@ import numpy.typing as npt
 
 @dataclass(frozen=True)
 class Cue:
-    """A named pattern of intent, with the note an evidence span carries when it matches."""
+    """A named pattern of intent, with the note an evidence span carries when it matches.
+
+    `lowercase` is the same pattern without re.IGNORECASE, for ASCII text already lowercased:
+    the same matches at the same offsets, found in about half the time (case-insensitive
+    matching disables the regex engine's fast scanning).
+    """
 
     name: str
     pattern: re.Pattern[str]
     note: str
     offensive: bool
+    lowercase: re.Pattern[str]
 
 
 def _cue(name: str, note: str, offensive: bool, *alternatives: str) -> Cue:
-    body = "|".join(alternatives)
-    return Cue(name, re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE), note, offensive)
+    body = rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])"
+    return Cue(name, re.compile(body, re.IGNORECASE), note, offensive, re.compile(body))
+
+
+def _cue_patterns(text: str) -> tuple[str, list[tuple[Cue, re.Pattern[str]]]]:
+    """The text to search and the pattern of each cue to search it with.
+
+    For ASCII text, lowering the case keeps every offset and is exactly what IGNORECASE does
+    to ASCII letters (the cue patterns are lowercase); other text keeps the IGNORECASE
+    patterns, whose Unicode case folding `str.lower` does not reproduce.
+    """
+    if text.isascii():
+        return text.lower(), [(cue, cue.lowercase) for cue in CUES]
+    return text, [(cue, cue.pattern) for cue in CUES]
 
 
 CUES: tuple[Cue, ...] = (
@@ -165,10 +183,11 @@ class CueMatch:
 def _matches(text: str) -> tuple[CueMatch, ...]:
     # One regex pass per cue over a text, shared by the features, the choice of the window the
     # transformer reads and the evidence of the verdict (each used to make its own pass).
+    searched, patterns = _cue_patterns(text)
     matches = [
-        CueMatch(cue, m.start(), m.end(), m.group(0))
-        for cue in CUES
-        for m in cue.pattern.finditer(text)
+        CueMatch(cue, m.start(), m.end(), text[m.start() : m.end()])
+        for cue, pattern in patterns
+        for m in pattern.finditer(searched)
     ]
     return tuple(sorted(matches, key=lambda match: (match.start, match.end)))
 
@@ -191,7 +210,8 @@ def intent_features(text: str) -> npt.NDArray[np.float32]:
 
 def suspicion(text: str) -> int:
     """A cheap count of offensive cues, used to pick which parts of a long text to embed."""
-    return sum(len(cue.pattern.findall(text)) for cue in CUES if cue.offensive)
+    searched, patterns = _cue_patterns(text)
+    return sum(len(pattern.findall(searched)) for cue, pattern in patterns if cue.offensive)
 
 
 def suspicious_positions(text: str) -> list[int]:

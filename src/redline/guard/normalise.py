@@ -84,8 +84,16 @@ def _looks_like_language(text: str) -> bool:
     if len(words) < 3:
         return False
     common = sum(word in _COMMON_WORDS for word in words)
-    printable = sum(ch.isprintable() or ch in "\n\t" for ch in text) / max(len(text), 1)
-    return printable > 0.95 and common / len(words) >= 0.2
+    if common / len(words) < 0.2:
+        return False
+    return _printable_share(text) > 0.95
+
+
+def _printable_share(text: str) -> float:
+    """The share of printable characters (newlines and tabs count as printable)."""
+    if text.replace("\n", "").replace("\t", "").isprintable():
+        return 1.0  # the common case, without a Python-level loop over every character
+    return sum(ch.isprintable() or ch in "\n\t" for ch in text) / max(len(text), 1)
 
 
 def _decode_base64(run: str) -> str | None:
@@ -121,11 +129,10 @@ def _decoded_payloads(text: str) -> list[tuple[str, str]]:
         decoded = unquote(text)
         if decoded != text:
             found.append(("URL-encoding", decoded))
-    rotated = codecs.decode(text, "rot13")
     if _ROT13_CUE.search(text) or (
-        not _looks_like_language(text) and _looks_like_language(rotated)
+        not _looks_like_language(text) and _looks_like_language(codecs.decode(text, "rot13"))
     ):
-        found.append(("rot13", rotated))
+        found.append(("rot13", codecs.decode(text, "rot13")))
     return found
 
 
