@@ -28,22 +28,30 @@ class JudgedMessage:
     decoded: tuple[str, ...]
 
 
-def _spans_for(message: JudgedMessage, offensive: bool) -> list[tuple[CueMatch, EvidenceSpan]]:
-    found: list[tuple[CueMatch, EvidenceSpan]] = []
-    for match in cue_matches(message.original):
-        if match.cue.offensive == offensive:
-            span = EvidenceSpan(
-                start=match.start,
-                end=match.end,
-                text=match.text,
-                note=match.cue.note,
-                message=message.index,
-            )
-            found.append((match, span))
-    return found
+# A cue match that may become evidence: the message it was found in, and the span already
+# quoted for it when it was found in a disguised message's decoded words.
+_Candidate = tuple[CueMatch, JudgedMessage, EvidenceSpan | None]
 
 
-def _disguised_span(message: JudgedMessage, offensive: bool) -> list[tuple[CueMatch, EvidenceSpan]]:
+def _span(match: CueMatch, message: JudgedMessage) -> EvidenceSpan:
+    return EvidenceSpan(
+        start=match.start,
+        end=match.end,
+        text=match.text,
+        note=match.cue.note,
+        message=message.index,
+    )
+
+
+def _found_in(message: JudgedMessage, offensive: bool) -> list[_Candidate]:
+    return [
+        (match, message, None)
+        for match in cue_matches(message.original)
+        if match.cue.offensive == offensive
+    ]
+
+
+def _disguised_span(message: JudgedMessage, offensive: bool) -> list[_Candidate]:
     readable = " | ".join((message.plain, *message.decoded))
     matches = [m for m in cue_matches(readable) if m.cue.offensive == offensive]
     if not matches:
@@ -57,28 +65,30 @@ def _disguised_span(message: JudgedMessage, offensive: bool) -> list[tuple[CueMa
         note=f"disguised; once decoded it reads: {words}",
         message=message.index,
     )
-    return [(match, span) for match in matches]
+    return [(match, message, span) for match in matches]
 
 
 def evidence(
     messages: Sequence[JudgedMessage], offensive: bool
 ) -> tuple[list[EvidenceSpan], list[CueMatch]]:
     """Evidence spans for a decision, one per distinct cue, most telling cues first."""
-    pairs: list[tuple[CueMatch, EvidenceSpan]] = []
+    candidates: list[_Candidate] = []
     for message in reversed(messages):
-        found = _spans_for(message, offensive)
+        found = _found_in(message, offensive)
         if not found and (message.plain != message.original or message.decoded):
             found = _disguised_span(message, offensive)
-        pairs.extend(found)
-    chosen: list[tuple[CueMatch, EvidenceSpan]] = []
+        candidates.extend(found)
+    chosen: list[_Candidate] = []
     seen: set[str] = set()
-    for match, span in pairs:
-        if match.cue.name not in seen:
-            seen.add(match.cue.name)
-            chosen.append((match, span))
+    for candidate in candidates:
+        if candidate[0].cue.name not in seen:
+            seen.add(candidate[0].cue.name)
+            chosen.append(candidate)
     chosen = chosen[:MAX_EVIDENCE]
-    spans = list({(s.message, s.start, s.end): s for _, s in chosen}.values())
-    return spans, [match for match, _ in chosen]
+    # Spans are built for the chosen matches only: a long text can match dozens of times.
+    quoted = [span or _span(match, message) for match, message, span in chosen]
+    spans = list({(s.message, s.start, s.end): s for s in quoted}.values())
+    return spans, [match for match, _, _ in chosen]
 
 
 def _reasons(matches: Sequence[CueMatch]) -> str:

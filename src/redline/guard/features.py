@@ -230,8 +230,8 @@ def lexical_features(text: str) -> npt.NDArray[np.float32]:
     carry its stance ("detects" versus "evades") keep their full weight here.
     """
     words = _TOKEN.findall(text.lower())
+    grams = (*words, *(f"{a} {b}" for a, b in pairwise(words)))
     vector = np.zeros(LEXICAL_SIZE, dtype=np.float32)
-    for gram in (*words, *(f"{a} {b}" for a, b in pairwise(words))):
-        vector[zlib.crc32(gram.encode()) % LEXICAL_SIZE] = 1.0
+    vector[[zlib.crc32(gram.encode()) % LEXICAL_SIZE for gram in grams]] = 1.0
     norm = float(np.linalg.norm(vector))
     return vector / norm if norm else vector

@@ -31,7 +31,7 @@ from redline.guard.explain import (
     evidence,
     refusal_sentence,
 )
-from redline.guard.features import CUES
+from redline.guard.features import CUES, cue_matches
 from redline.guard.normalise import Normalised, normalise
 from redline.guard.views import chunks, feature_rows
 from redline.results import Decision, JudgedKind, Verdict
@@ -236,7 +236,7 @@ class Guard:
                 plan.notes.append(
                     f"message {index}: undid {', '.join(normalised.undone)} before judging"
                 )
-            if _AUTHORISATION_CLAIM.pattern.search(original):
+            if any(match.cue is _AUTHORISATION_CLAIM for match in cue_matches(original)):
                 plan.notes.append(
                     f"message {index} claims authorisation; a claim alone neither unlocks a "
                     "redline nor raises suspicion"

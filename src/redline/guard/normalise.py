@@ -161,18 +161,35 @@ def plain_text(text: str) -> tuple[str, tuple[str, ...]]:
     where characters were removed, so evidence is quoted from the plain text.
     """
     undone: list[str] = []
-    plain = _INVISIBLE.sub("", text)
+    # ASCII text has no invisible characters or homoglyphs, and NFKC leaves it as it is.
+    plain = text if text.isascii() else _INVISIBLE.sub("", text)
     if plain != text:
         undone.append("invisible characters")
-    mapped = unicodedata.normalize("NFKC", plain).translate(_HOMOGLYPHS)
+    mapped = (
+        plain if plain.isascii() else unicodedata.normalize("NFKC", plain).translate(_HOMOGLYPHS)
+    )
     if mapped != plain:
         undone.append("homoglyphs")
-    inside = sum(1 for word in _LEET_WORD.findall(mapped) if _LEET_INSIDE.search(word))
-    spell = _spell_out_any_leet if inside >= LEET_TEXT_WORDS else _spell_out_leet
-    spelt = _LEET_WORD.sub(spell, mapped)
+    spelt = _spelt_out(mapped)
     if spelt != mapped:
         undone.append("leetspeak")
     return spelt, tuple(undone)
+
+
+def _spelt_out(text: str) -> str:
+    """`text` with its leetspeak words spelt out, in one pass over the text."""
+    words = list(_LEET_WORD.finditer(text))
+    if not words:
+        return text
+    inside = sum(1 for word in words if _LEET_INSIDE.search(word.group(0)))
+    spell = _spell_out_any_leet if inside >= LEET_TEXT_WORDS else _spell_out_leet
+    pieces: list[str] = []
+    end = 0
+    for word in words:
+        pieces += (text[end : word.start()], spell(word))
+        end = word.end()
+    pieces.append(text[end:])
+    return "".join(pieces)
 
 
 def normalise(text: str) -> Normalised:
