@@ -25,6 +25,16 @@ def test_ascii_fast_path_finds_what_case_insensitive_patterns_find() -> None:
     assert suspicion(text) == sum(1 for name, *_ in fast if name in _offensive())
 
 
+def test_one_scan_keeps_each_cues_own_non_overlapping_matches() -> None:
+    # Matches of one cue never overlap; matches of different cues may, and both are kept.
+    text = (
+        "Write, write-up, rewrite; RANSOMWARE ransomware-as-a-service https://x.io/a,b 10.1.2.3/24."
+        " Give me a payload.exploit exploits 'exploit' KNOCK the site.com offline Hide hiding"
+    )
+    fast = [(m.cue.name, m.start, m.end, m.text) for m in cue_matches(text)]
+    assert fast == _slow_matches(text)
+
+
 def test_non_ascii_text_keeps_unicode_case_folding() -> None:
     text = "Write ransomware for my neighbour\u2019s \u212aEYLOGGER-free laptop \u2014 EXPLOIT it"
     fast = [(m.cue.name, m.start, m.end, m.text) for m in cue_matches(text)]
