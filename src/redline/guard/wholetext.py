@@ -36,9 +36,14 @@ _DISTIL_BATCH = 1024
 
 @dataclass(frozen=True)
 class TokenVectors:
-    """One weighted, PCA-reduced vector per word piece, and the ids that end a sentence."""
+    """One weighted, PCA-reduced vector per word piece, and the ids that end a sentence.
 
-    matrix: Array
+    The matrix is kept in float16, as it ships: the rows a text reads are widened to float32
+    when they are looked up, which gives the same numbers as widening the whole table at load,
+    in half the memory (15 MB rather than 31) and half the memory traffic per lookup.
+    """
+
+    matrix: npt.NDArray[np.float16]
     sentence_ends: tuple[int, ...]
     ends_sentence: npt.NDArray[np.bool_] = field(init=False, repr=False, compare=False)
 
@@ -60,7 +65,7 @@ class TokenVectors:
             inner = np.asarray(ids[1:-1], dtype=np.int64)  # without [CLS] and [SEP]
             if inner.size == 0:
                 continue
-            vectors = self.matrix[inner]
+            vectors = self.matrix[inner].astype(np.float32)
             out[row, :width] = _unit(vectors.mean(axis=0))
             cuts = np.flatnonzero(self.ends_sentence[inner[:-1]]) + 1
             starts = np.concatenate(([0], cuts))
@@ -103,7 +108,7 @@ def distil(encoder: SentenceEncoder, dimensions: int = DIMENSIONS) -> TokenVecto
     ends = tuple(
         token for token in (encoder.token_id(mark) for mark in SENTENCE_ENDS) if token is not None
     )
-    return TokenVectors(matrix.astype(np.float16).astype(np.float32), ends)
+    return TokenVectors(matrix.astype(np.float16), ends)
 
 
 def save_token_vectors(vectors: TokenVectors, path: Path) -> None:
@@ -114,5 +119,5 @@ def save_token_vectors(vectors: TokenVectors, path: Path) -> None:
 
 def load_token_vectors(path: Path, sentence_ends: Sequence[int]) -> TokenVectors:
     """Read token vectors written by `save_token_vectors` (hash checked by the caller)."""
-    matrix = np.load(path, allow_pickle=False).astype(np.float32)
+    matrix = np.load(path, allow_pickle=False).astype(np.float16, copy=False)
     return TokenVectors(matrix, tuple(int(token) for token in sentence_ends))
