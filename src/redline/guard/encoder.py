@@ -20,6 +20,7 @@ import numpy as np
 import numpy.typing as npt
 
 from redline.errors import RedlineError
+from redline.guard.wordpieces import WordPieces
 
 MODEL_DIR = Path(str(resources.files("redline.guard") / "model"))
 EMBEDDING_SIZE = 384
@@ -73,6 +74,8 @@ class SentenceEncoder:
         self._tokenizer.no_truncation()
         self._tokenizer.no_padding()
         self.separator: int = self._tokenizer.token_to_id("[SEP]") or 0
+        special = [token.content for token in self._tokenizer.get_added_tokens_decoder().values()]
+        self._word_pieces = WordPieces(self._tokenizer, tuple(special))
         options = onnxruntime.SessionOptions()
         options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
@@ -87,8 +90,7 @@ class SentenceEncoder:
 
     def tokenize_with_offsets(self, texts: Sequence[str]) -> list[tuple[list[int], list[int]]]:
         """Word-piece ids of each text and the character offset each piece starts at."""
-        encodings = self._tokenizer.encode_batch([t[:TOKENIZED_CHARS] for t in texts])
-        return [(e.ids, [start for start, _ in e.offsets]) for e in encodings]
+        return self._word_pieces.ids_and_starts([text[:TOKENIZED_CHARS] for text in texts])
 
     @staticmethod
     def from_offset(ids: list[int], offsets: list[int], start: int) -> list[int]:

