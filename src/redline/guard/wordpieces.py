@@ -5,9 +5,10 @@ punctuation (each punctuation mark a word of its own), and cuts each word into w
 without looking at its neighbours. For printable ASCII text that is all it does, so a text's ids
 are its words' ids one after the other. A text whose words were all seen before needs no call
 into the tokenizer: their pieces come from a dictionary, in about a third of the time of a
-whole-text call on requests of a few hundred words. A text with a new word is tokenised whole,
-and its new words' pieces are remembered from that call. Any other text (non-ASCII letters,
-control characters, the tokenizer's own special tokens written out) goes to the tokenizer whole.
+whole-text call on requests of a few hundred words. A text's few new words are tokenised on
+their own in one call; a text with many is tokenised whole and its new words' pieces are
+remembered from that call. Any other text (non-ASCII letters, control characters, the
+tokenizer's own special tokens written out) goes to the tokenizer whole.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ _NOT_PLAIN = re.compile(r"[^\x20-\x7e\t\n\r]")
 # other printable ASCII character is punctuation to BERT).
 _WORD = re.compile(r"[a-z0-9]+|[!-/:-@\[-`{-~]")
 MAX_CACHED_WORDS = 50_000  # distinct lowercased words remembered: about 15 MB when full
-MAX_NEW_WORDS_PER_TEXT = 256
+MAX_WORDS_APART = 32  # more new words than this in a text: it is tokenised whole instead
+MAX_NEW_WORDS_PER_TEXT = 256  # more than this (random strings, blobs): not worth remembering
 
 
 class WordPieces:
@@ -54,16 +56,33 @@ class WordPieces:
         if "[" in text and any(token in lowered for token in self._special):
             return None  # written-out special tokens are matched before words are split
         words = [(found.start(), found.group()) for found in _WORD.finditer(lowered)]
+        known = self._words
+        unknown = list(dict.fromkeys(word for _, word in words if word not in known))
+        if len(unknown) > MAX_WORDS_APART:
+            return self._whole(text, words)
+        fresh = self._pieces(unknown) if unknown else {}
         ids, starts = [self._first], [0]
         for at, word in words:
-            known = self._words.get(word)
-            if known is None:
-                return self._whole(text, words)
-            ids += known[0]
-            starts += [at + offset for offset in known[1]]
+            pieces, offsets = known.get(word) or fresh[word]
+            ids += pieces
+            starts += [at + offset for offset in offsets]
         ids.append(self._last)
         starts.append(0)
         return ids, starts
+
+    def _pieces(self, words: list[str]) -> dict[str, tuple[list[int], list[int]]]:
+        """The pieces of a few words not seen before, from one call, remembered if room."""
+        encoding = self._tokenizer.encode(words, is_pretokenized=True, add_special_tokens=False)
+        fresh: dict[str, tuple[list[int], list[int]]] = {word: ([], []) for word in words}
+        for piece, (start, _), of_word in zip(
+            encoding.ids, encoding.offsets, encoding.word_ids, strict=True
+        ):
+            pieces, offsets = fresh[words[of_word or 0]]
+            pieces.append(piece)
+            offsets.append(start)
+        if len(self._words) + len(fresh) <= MAX_CACHED_WORDS:
+            self._words.update(fresh)
+        return fresh
 
     def _whole(self, text: str, words: list[tuple[int, str]]) -> tuple[list[int], list[int]]:
         """A text with words not seen before: one tokenizer call, whose pieces are remembered.
