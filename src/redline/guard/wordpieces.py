@@ -72,7 +72,11 @@ class WordPieces:
 
     def _pieces(self, words: list[str]) -> dict[str, tuple[list[int], list[int]]]:
         """The pieces of a few words not seen before, from one call, remembered if room."""
-        encoding = self._tokenizer.encode(words, is_pretokenized=True, add_special_tokens=False)
+        # `encode_batch` lets go of the GIL while it works (`encode` does not): with several
+        # guard workers, another one's Python runs meanwhile.
+        (encoding,) = self._tokenizer.encode_batch(
+            [words], is_pretokenized=True, add_special_tokens=False
+        )
         fresh: dict[str, tuple[list[int], list[int]]] = {word: ([], []) for word in words}
         for piece, (start, _), of_word in zip(
             encoding.ids, encoding.offsets, encoding.word_ids, strict=True
@@ -90,7 +94,7 @@ class WordPieces:
         A text of mostly new words (random strings, encoded blobs) is not remembered: the
         cache would not pay for the time spent filling it.
         """
-        encoding = self._tokenizer.encode(text)
+        (encoding,) = self._tokenizer.encode_batch([text])
         ids, starts = encoding.ids, [start for start, _ in encoding.offsets]
         first: dict[str, int] = {}
         for index, (_, word) in enumerate(words):
