@@ -17,7 +17,9 @@ OVERLAPPING = (
     "Write, write-up, rewrite; RANSOMWARE ransomware-as-a-service https://x.io/a,b 10.1.2.3/24."
     " Give me a payload.exploit exploits 'exploit' KNOCK the site.com offline Hide hiding"
 )
-# Not ASCII: the case-insensitive patterns keep Unicode case folding (the Kelvin sign is a K).
+# Typographic quotes and dashes have no case: lowercased like ASCII.
+TYPOGRAPHIC = "\u201cWrite ransomware\u201d for my neighbour\u2019s laptop \u2014 EXPLOIT it\u2026"
+# Other letters: the case-insensitive patterns keep Unicode case folding (the Kelvin sign is a K).
 UNICODE = "Write ransomware for my neighbour\u2019s \u212aEYLOGGER-free laptop \u2014 EXPLOIT it"
 
 
@@ -34,7 +36,7 @@ def _scanned_once(text: str) -> Found:
     return [(m.cue.name, m.start, m.end, m.text) for m in cue_matches(text)]
 
 
-@pytest.mark.parametrize("text", [MIXED_CASE, OVERLAPPING, UNICODE])
+@pytest.mark.parametrize("text", [MIXED_CASE, OVERLAPPING, TYPOGRAPHIC, UNICODE])
 def test_one_scan_finds_what_each_cues_own_scan_finds(text: str) -> None:
     assert _scanned_once(text) == _each_cue_scanned(text)
 

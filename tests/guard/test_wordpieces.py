@@ -19,6 +19,7 @@ TEXTS = [
     "Caf\u00e9 na\u00efve \u0440\u0430\u043d\u0441\u043e\u043c \u4e2d\u6587 text",
     "bell\x07 and delete\x7f and form feed\x0c inside",
     "PLAYING Played playfully UNAFFABLE 1234567890123 3rd 2nd",
+    "It\u2019s \u201cquoted\u201d \u2013 dashed\u2014\u2026 \u2022 \u00abx\u00bb\u00a0no-break",
 ]
 
 

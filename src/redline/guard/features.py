@@ -17,6 +17,8 @@ from itertools import pairwise
 import numpy as np
 import numpy.typing as npt
 
+from redline.guard.normalise import TYPOGRAPHIC_PUNCTUATION
+
 
 @dataclass(frozen=True)
 class Cue:
@@ -164,13 +166,13 @@ class CueMatch:
     text: str
 
 
-def _every_cue_at_once(cues: tuple[Cue, ...]) -> re.Pattern[str]:
-    """One case-sensitive pattern trying every cue at each word edge of lowercased text.
+def _every_cue_at_once(cues: tuple[Cue, ...], flags: int = 0) -> re.Pattern[str]:
+    """One pattern trying every cue at each word edge: the same matches as a scan per cue.
 
     Each cue sits in its own optional lookahead group, so a match is zero-width and says which
     cues match there and how far; the final conditionals fail where none does. One scan then
-    replaces a scan per cue, and without re.IGNORECASE (which disables the regex engine's fast
-    paths): together about a third of the time of twelve case-insensitive scans.
+    replaces a scan per cue. Without re.IGNORECASE (which disables the regex engine's fast
+    paths) it reads lowercased text: together about a third of the time of twelve scans.
     """
     groups = []
     for index, cue in enumerate(cues):
@@ -181,25 +183,26 @@ def _every_cue_at_once(cues: tuple[Cue, ...]) -> re.Pattern[str]:
     some_cue = "(?!)"
     for index in reversed(range(len(cues))):
         some_cue = f"(?(c{index})|{some_cue})"
-    return re.compile(_WORD_EDGE + "".join(groups) + some_cue)
+    return re.compile(_WORD_EDGE + "".join(groups) + some_cue, flags)
 
 
 _EVERY_CUE = _every_cue_at_once(CUES)
+_EVERY_CUE_ANY_CASE = _every_cue_at_once(CUES, re.IGNORECASE)
+# Text of ASCII and typographic punctuation (no case; `str.lower` keeps each character) can be
+# lowercased and scanned exactly; any other character needs re.IGNORECASE's case folding.
+_NEEDS_CASE_FOLDING = re.compile(f"[^\\x00-\\x7f{TYPOGRAPHIC_PUNCTUATION}]")
 
 
 def _scan(text: str) -> list[CueMatch]:
     """Every match of every cue, as each cue's own `finditer` would find them, in cue order."""
-    if not text.isascii():
+    if _NEEDS_CASE_FOLDING.search(text):
         # str.lower does not reproduce IGNORECASE's Unicode case folding (nor keep offsets).
-        return [
-            CueMatch(cue, m.start(), m.end(), m.group(0))
-            for cue in CUES
-            for m in cue.pattern.finditer(text)
-        ]
-    # For ASCII text, lowering the case keeps every offset and is exactly what IGNORECASE does.
+        searched, pattern = text, _EVERY_CUE_ANY_CASE
+    else:
+        searched, pattern = text.lower(), _EVERY_CUE
     found: list[list[CueMatch]] = [[] for _ in CUES]
     free_from = [0] * len(CUES)  # a cue's next match may not overlap its previous one
-    for edge in _EVERY_CUE.finditer(text.lower()):
+    for edge in pattern.finditer(searched):
         start = edge.start()
         for index, matched in enumerate(edge.groups()):
             if matched is not None and start >= free_from[index]:

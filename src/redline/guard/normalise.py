@@ -69,6 +69,15 @@ _COMMON_WORDS = frozenset(
 
 MAX_DECODED_VIEWS = 8
 
+# Quotes, dashes, bullets and the no-break space of pasted and generated text: no letter case,
+# one character each in lower case, punctuation (or, the space, a word break) to the encoder's
+# tokenizer. Text of ASCII and these takes the fast paths of `features` and `wordpieces`.
+TYPOGRAPHIC_PUNCTUATION = (
+    "\u2018\u2019\u201a\u201c\u201d\u201e"  # single and double quotes
+    "\u2013\u2014\u2026\u2022\u00b7\u2032\u2033"  # dashes, ellipsis, bullets, primes
+    "\u00ab\u00bb\u2039\u203a\u00a0"  # guillemets, no-break space
+)
+
 
 @dataclass(frozen=True)
 class Normalised:
