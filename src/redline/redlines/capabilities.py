@@ -37,6 +37,7 @@ class Capability(StrEnum):
     DUP_FD = "descriptor duplicated onto standard streams"
     SHELL = "spawns a command shell"
     REQUEST_TO_EXEC = "runs a web request's parameter as a command or code"
+    REMOTE_COMMAND = "runs commands received from the network"
     FILE_WALK = "recursive file walk"
     BROAD_TARGET = "targets users' homes, shares or whole drives"
     ENCRYPT = "encryption of data"
@@ -971,7 +972,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(?:copy\w*|Copy-Item|\bcp|CopyFile\w*|write|put|upload\w*)\b[^\n]*(?:sys\.argv\[0\]|__file__|\$MyInvocation|GetModuleFileName|/proc/self/exe|\$0\b|process\.argv\[1\]|\$PSCommandPath)",
+            r"(?:copy\w*|Copy-Item|\bcp|CopyFile\w*|write|put|upload\w*)\b[^\n]*(?:sys\.argv\[0\]|sys\.executable|__file__|\$MyInvocation|GetModuleFileName|/proc/self/exe|\$0\b|process\.argv\[1\]|\$PSCommandPath)",
             _I,
         ),
     ),

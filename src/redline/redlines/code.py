@@ -246,6 +246,7 @@ def decoded_payloads(text: str) -> Iterator[tuple[int, int, str]]:
 
 def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) -> list[Hit]:
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
+    from redline.redlines.flows import remote_input_hits
     from redline.redlines.shell import python_shell_hits, read_shell
 
     cleaned = clean_code(code, language)
@@ -280,6 +281,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(self_copy_hits(cleaned, offset))
     hits.extend(guess_loop_hits(cleaned, offset))
     hits.extend(password_input_reads(cleaned, password_inputs(cleaned), offset))
+    hits.extend(remote_input_hits(cleaned, offset))
     return hits
 
 
@@ -613,7 +615,7 @@ def _dropped_and_run_hits(code: str, offset: int, hits: list[Hit]) -> list[Hit]:
 _SELF_REFERENCE = (
     r"(?:sys\.argv\[0\]|__file__|__filename|os\.Executable\(\)|process\.argv\[1\]|process\.execPath"
     r"|\$PSCommandPath|\$MyInvocation\.MyCommand\.(?:Path|Definition)|GetExecutingAssembly\(\)\.Location"
-    r"|Application\.ExecutablePath|WScript\.ScriptFullName|/proc/self/exe|Environment\.ProcessPath)"
+    r"|Application\.ExecutablePath|sys\.executable|sys\.executable|WScript\.ScriptFullName|/proc/self/exe|Environment\.ProcessPath)"
 )
 _ASSIGNED = re.compile(r"([$\w]+)\s*(?:,\s*_\s*)?(?::=|=(?!=))\s*([^\n]*)")
 _MODULE_PATH_OUT = re.compile(r"GetModuleFileName\w*\s*\(\s*\w+\s*,\s*(\w+)")

@@ -53,6 +53,12 @@ from redline.redlines.code import (
     self_copy_in_line,
     self_names,
 )
+from redline.redlines.flows import (
+    network_input_names,
+    runs_network_input,
+    runs_web_input,
+    web_input_names,
+)
 from redline.redlines.grammars import CodeLanguage, guess_language, language_for_fence
 from redline.redlines.judge import build_verdict, evaluate, judge_response
 from redline.redlines.registry import REFUSE_AT
@@ -316,6 +322,18 @@ class StreamMonitor:
         )
         self._password_inputs = password_inputs(line, self._password_inputs)
         hits += password_input_reads(line, self._password_inputs, offset)
+        # Remote input run as a command: a web request's (web shell) or the network's (agent).
+        hits += self._follow(
+            "web", line, offset, web_input_names, runs_web_input, Capability.REQUEST_TO_EXEC
+        )
+        hits += self._follow(
+            "network",
+            line,
+            offset,
+            network_input_names,
+            runs_network_input,
+            Capability.REMOTE_COMMAND,
+        )
         if hits:
             self._line_read_as_code |= not self._in_code  # prose that gave evidence
             # Every new hit may matter (some detectors count places), not only new kinds.
