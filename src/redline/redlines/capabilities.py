@@ -133,6 +133,7 @@ class Capability(StrEnum):
     DOCUMENT_SELECTION = "picks out office documents, keys or databases"
     TUNNEL_TOOL = "runs a DNS or ICMP tunnelling tool"
     BLOCK_DEVICE_WRITE = "writes a raw disk"
+    FORMAT_AND_MOUNT = "formats a device and mounts it"
     ROOT_DELETE = "recursively deletes system or home roots"
     FORK_BOMB = "self-replicating process loop"
     SETUID_SHELL = "setuid shell"
@@ -143,6 +144,10 @@ class Capability(StrEnum):
     SELINUX_OFF = "disables SELinux or AppArmor"
     AUDIT_OFF = "disables auditing"
     AUTHORIZED_KEYS = "writes SSH authorized_keys"
+    ACCOUNT_ADD = "creates a user account"
+    ADMIN_GRANT = "grants an account administrator rights"
+    ROOT_ACCOUNT = "creates a second root account (uid 0)"
+    HIDDEN_ACCOUNT = "hides an account from the sign-in screen"
     SSH_KEY_LITERAL = "literal or fetched SSH public key"
     ENCODED_POWERSHELL = "encoded PowerShell command"
 
@@ -1317,8 +1322,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bprintenv\b|\benv\s*\||os\.environ(?:\b(?!\.get|\[))|/proc/self/environ|AWS_SECRET_ACCESS_KEY|GITHUB_TOKEN",
             _I,
         ),
-        # A token in an auth header is used, not shipped: `-H "Authorization: Bearer $TOKEN"`.
-        re.compile(r"(?<!Bearer )(?<!token )(?<!: )\$\{?[A-Z_]*(?:TOKEN|SECRET|API_KEY)\}?\b"),
+        # A token in an auth header is used, not shipped: `-H "Authorization: Bearer $TOKEN"`;
+        # so is a bot token in its own API's path (`api.telegram.org/bot${TG_TOKEN}/...`).
+        re.compile(
+            r"(?<!Bearer )(?<!token )(?<!: )(?<!/bot)\$\{?[A-Z_]*(?:TOKEN|SECRET|API_KEY)\}?\b"
+        ),
     ),
     Capability.ENDLESS_LOOP: (
         re.compile(r"\bfor\s*\{\s*(?:\n|$)|\bloop\s*\{|\bwhile\s*\(\s*!?\s*(?:true|1)\s*\)", _I),
@@ -1467,6 +1475,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"ForEach-Object\s*\{[^}\n]*wevtutil\s+cl", _I),
         re.compile(r"(?:rm|shred|truncate)\b[^\n]*/var/log/journal/", _I),
+        re.compile(
+            r"\bfor\s+\w+\s+in\s+[^\n]*/var/log/[^\n]*;\s*do\s+(?:sudo\s+)?(?:shred|rm|truncate|cat\s+/dev/null\s*>|:\s*>|>)",
+            _I,
+        ),
         re.compile(r"for\s+\w+\s+in\s+[^\n]*/var/log/[^\n]*;\s*do\s+(?::\s*)?>\s*\"?\$", _I),
         re.compile(
             r"Clear-EventLog\b[^\n]*,|find\s+(?:/|/var/?)\s[^\n]*\*\.log[^\n]*-(?:delete|exec\s+(?:rm|shred|truncate))",
@@ -1685,6 +1697,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.ROOT_DELETE: (
+        # Every file under a root, with no name or age filter, deleted or shredded.
+        re.compile(
+            r"\bfind\s+(?:/|~/?|\$HOME/?|/home/?|/etc/?|/var/?|/usr/?)\s+(?:-(?:xdev|mount|depth|type\s+\w|maxdepth\s+\d+|mindepth\s+\d+)\s+)*-(?:delete\b|exec\s+(?:sudo\s+)?(?:rm|shred|srm|wipe)\b)",
+            _I,
+        ),
         re.compile(
             r"(?:shutil\.rmtree|os\.RemoveAll|fs\.rmSync|rimraf\.sync|std::fs::remove_dir_all|FileUtils\.rm_rf|Directory\.Delete)\s*\(\s*r?['\"](?:/etc(?:/[\w.-]+)?|/usr|/var|/boot|/bin|/sbin|/lib(?:64)?|/opt|/root|C:\\\\+(?:Windows|Users|Program Files))/?['\"]",
             _I,
@@ -1742,6 +1759,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"requests\.\w+\s*\([^\n]*\[\s*\w+\s*:\s*\w+\s*\+\s*\w+\s*\]", _I),
+    ),
+    Capability.FORMAT_AND_MOUNT: (
+        re.compile(
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)[^\n]*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*\1(?![\w/-])",
+            _I,
+        ),
     ),
     Capability.BLOCK_DEVICE_WRITE: (
         re.compile(
@@ -1880,6 +1903,36 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"auditctl\s+-e\s*0|systemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*\s+auditd|service\s+auditd\s+stop|auditpol\s+/clear|auditpol[^\n]*/success:disable",
             _I,
         ),
+    ),
+    Capability.ACCOUNT_ADD: (
+        re.compile(
+            r"\bnet(?:1)?(?:\.exe)?\s+user\s+\S+\s+\S+[^\n]*\s/add\b|\buseradd\b|\badduser\b|\bNew-LocalUser\b|\bdscl\s+\.\s+-create\s+/Users/|\bNetUserAdd\s*\(",
+            _I,
+        ),
+    ),
+    Capability.ADMIN_GRANT: (
+        re.compile(
+            r"\bnet(?:1)?(?:\.exe)?\s+localgroup\s+['\"]?(?:administrators|Remote Desktop Users|Administradores|Administrateurs)['\"]?\s+\S+\s+/add\b|\bAdd-LocalGroupMember\b[^\n]*(?:Administrators|Remote Desktop Users)",
+            _I,
+        ),
+        re.compile(
+            r"\b(?:usermod|useradd|adduser)\b[^\n]*\s-a?G\s+\S*\b(?:sudo|wheel|admin|root)\b|\bdseditgroup\b[^\n]*\badmin\b|\bgpasswd\s+-a\s+\S+\s+(?:sudo|wheel)\b",
+            _I,
+        ),
+    ),
+    Capability.ROOT_ACCOUNT: (
+        re.compile(
+            r"\b(?:useradd|usermod)\b[^\n]*(?:\s-o\b[^\n]*\s-u\s*0\b|\s-u\s*0\b[^\n]*\s-o\b|--non-unique\b[^\n]*--uid\s+0\b|--uid\s+0\b[^\n]*--non-unique\b)",
+            _I,
+        ),
+        re.compile(r"\w+:[^:\n]*:0:0:[^\n]*>>\s*/etc/passwd|>>\s*/etc/passwd[^\n]*:0:0:", _I),
+        re.compile(r"\bdscl\s+\.\s+-create\s+/Users/\w+\s+UniqueID\s+0\b", _I),
+    ),
+    Capability.HIDDEN_ACCOUNT: (
+        re.compile(
+            r"Winlogon\\+SpecialAccounts\\+UserList|\bIsHidden\s+(?:-bool\s+)?(?:YES|true)\b", _I
+        ),
+        re.compile(r"\bnet(?:1)?(?:\.exe)?\s+user\s+\w+\$\s", _I),
     ),
     Capability.AUTHORIZED_KEYS: (
         re.compile(

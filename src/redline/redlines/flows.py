@@ -21,6 +21,7 @@ streaming monitor can follow them a line at a time):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from redline.redlines.capabilities import Capability, Hit
@@ -42,7 +43,7 @@ NETWORK_INPUT = re.compile(
     r"\brequests\.(?:get|post)\s*\(|\burlopen\s*\(|\bfetch\s*\(|\bhttpx\.(?:get|post)\s*\(|\baxios\.(?:get|post)\s*\("
     r"|\.recv(?:from)?\s*\(|\brecv\s*\(\s*\w+\s*,|Download(?:String|Data)\w*\s*\(|Get(?:String|ByteArray)Async\s*\("
     r"|Invoke-(?:WebRequest|RestMethod)\b|\b(?:irm|iwr)\s|\$\(\s*curl\b|`curl\b|\$\(\s*wget\b"
-    r"|\b\w*(?:sock|conn|client|stream|reader|ws|websocket)\w*\.(?:ReadLine|readline|read|receive|recv)\s*\("
+    r"|\b\w*(?:sock|conn|client|stream|reader|ws|websocket|resp|response)\w*\.(?:ReadLine|readline|read|receive|recv)\s*\("
     r"|\bupdate\.(?:message|effective_message)\.text\b|\bmessage\.content\b|\bmsg\.text\b",
     re.I,
 )
@@ -61,14 +62,26 @@ _RUNNER = (
     r"|\beval|\bassert|Invoke-Expression|\biex|Start-Process|Invoke-Command\s+-ScriptBlock"
     r"|\[scriptblock\]::Create|\bProcess\.Start|\bProcessStartInfo)"
 )
-# The command itself: right after the runner's parenthesis or space (through wrappers such as
-# `base64_decode(`, `str(`, `$`, a template's `${`), or after a shell's `-c` / `/c` switch.
-_COMMAND_POSITION = (
-    r"(?:" + _RUNNER + r"\s*\(?\s*(?:new\s+)?(?:[\w.$]+\s*\(\s*)*[`'\"]?\$?\{?"
-    r"|\b(?:(?:ba|z|da)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)['\"]?\s*,?\s*['\"]?\s*"
-    r"(?:/c|/k|-c|-Command|-EncodedCommand)\s*['\"]?\s*[,+]\s*(?:[\w.$]+\s*\(\s*)*\$?)"
-)
 
+
+def _command_position(runner: str) -> str:
+    """The command itself: right after the runner's parenthesis or space (through wrappers
+    such as `base64_decode(`, `str(`, `$`, a template's `${`), or after a shell's `-c` / `/c`."""
+    return (
+        r"(?:" + runner + r"\s*\(?\s*(?:new\s+)?(?:[\w.$]+\s*\(\s*)*[`'\"]?\$?\{?"
+        r"|\b(?:(?:ba|z|da)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)['\"]?\s*,?\s*['\"]?\s*"
+        r"(?:/c|/k|-c|-Command|-EncodedCommand)\s*['\"]?\s*[,+]\s*(?:[\w.$]+\s*\(\s*)*\$?)"
+    )
+
+
+_RUNNER_NAMES = frozenset(
+    """system exec shell_exec passthru popen proc_open eval assert execsync spawn spawnsync
+    pcntl_exec invoke-expression iex""".split()  # noqa: SIM905
+)
+# `$f = 'sh' . 'ell_' . 'exec';` or `fn = "sys" + "tem"`: a runner named by pieces of text.
+_ALIAS = re.compile(r"""\$?(\w+)\s*=\s*((?:['"][\w-]*['"]\s*[.+]\s*)*['"][\w-]*['"])\s*;?\s*$""")
+_ALIAS_MARK = "run:"
+_WITH_AS = re.compile(r"\bwith\s+([^\n]*?)\bas\s+(\w+)\s*:")
 _ASSIGNED = re.compile(r"(?<![=!<>])([$\w.]+)\s*(?::=|=(?![=>]))\s*([^\n]*)")
 _LOOP = re.compile(
     r"\bfor\s*\(?\s*(?:const|let|var|my)?\s*\$?(\w+)\s+(?:in|of)\s+([^\n]*)"
@@ -85,7 +98,7 @@ _PENDING = "def:"  # a function being read, not yet known to return the input
 def _names_in(value: str, names: frozenset[str]) -> bool:
     """Whether `value` reads one of `names` (a function source `poll()` by its call)."""
     for name in names:
-        if name.startswith(_PENDING):
+        if name.startswith((_PENDING, _ALIAS_MARK)):
             continue
         if name.endswith("()"):
             if re.search(rf"(?<![\w$.]){re.escape(name[:-2])}\s*\(", value):
@@ -127,6 +140,14 @@ def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozense
         value = line[returned.end() :]
         if source.search(value) or _names_in(value, names):
             bound.add(pending[0][len(_PENDING) :] + "()")
+    alias = _ALIAS.search(line)
+    if alias is not None:
+        spelled = "".join(re.findall(r"""['"]([\w-]*)['"]""", alias.group(2))).lower()
+        if spelled in _RUNNER_NAMES:
+            bound.add(_ALIAS_MARK + alias.group(1))
+    opened = _WITH_AS.search(line)
+    if opened is not None and _reads(opened.group(1), frozenset(bound), source):
+        bound.add(opened.group(2))
     for callback in _CALLBACK_INPUT.finditer(line):
         bound.add(callback.group(1))
     loop = _LOOP.search(line)
@@ -151,30 +172,36 @@ def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozense
 
 def web_input_names(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus those `line` binds to a web request's input (`$c = $_POST['c']`)."""
-    if not names and WEB_INPUT.search(line) is None:
+    if not names and WEB_INPUT.search(line) is None and _ALIAS.search(line) is None:
         return names
     return _bind(line, names, WEB_INPUT)
 
 
 def network_input_names(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus those `line` binds to data received from the network (`job = irm $u`)."""
-    if not names and NETWORK_INPUT.search(line) is None and _FUNCTION.match(line) is None:
+    if (
+        not names
+        and NETWORK_INPUT.search(line) is None
+        and _FUNCTION.match(line) is None
+        and _ALIAS.search(line) is None
+    ):
         return names
     return _bind(line, names, NETWORK_INPUT)
 
 
 @lru_cache(maxsize=NAME_PATTERN_CACHE)
 def _run_of(names: frozenset[str], source: re.Pattern[str]) -> re.Pattern[str]:
-    alternatives = [
-        re.escape(n) + r"\b" for n in names if not n.startswith(_PENDING) and "()" not in n
-    ]
+    plain = [n for n in names if not n.startswith((_PENDING, _ALIAS_MARK)) and "()" not in n]
+    alternatives = [re.escape(n) + r"\b" for n in plain]
     alternatives += [re.escape(n[:-2]) + r"\s*\(" for n in names if n.endswith("()")]
     inputs = "|".join([*sorted(alternatives, key=len, reverse=True), source.pattern])
-    return re.compile(_COMMAND_POSITION + r"(?:" + inputs + r")", re.I)
+    aliases = [re.escape(n[len(_ALIAS_MARK) :]) for n in names if n.startswith(_ALIAS_MARK)]
+    runner = _RUNNER if not aliases else r"(?:" + _RUNNER + r"|\$?(?:" + "|".join(aliases) + r")\b)"
+    return re.compile(_command_position(runner) + r"(?:" + inputs + r")", re.I)
 
 
 def _run_in_line(line: str, names: frozenset[str], source: re.Pattern[str]) -> re.Match[str] | None:
-    if _RUNNER_RE.search(line) is None:
+    if _RUNNER_RE.search(line) is None and not any(n.startswith(_ALIAS_MARK) for n in names):
         return None
     return _run_of(names, source).search(line)
 
@@ -192,18 +219,58 @@ def runs_network_input(line: str, names: frozenset[str]) -> re.Match[str] | None
     return _run_in_line(line, names, NETWORK_INPUT)
 
 
+def _flow(
+    code: str,
+    offset: int,
+    capability: Capability,
+    bind: Callable[[str, frozenset[str]], frozenset[str]],
+    find: Callable[[str, frozenset[str]], re.Match[str] | None],
+) -> list[Hit]:
+    """`line_flow` of one source, read twice when the first reading finds no runner: the second
+    time the parameters of functions that are called with the input start out bound (a
+    handler defined above the loop that feeds it, `def run(task)` ... `run(task)`)."""
+    from redline.redlines.code import line_flow
+
+    found = line_flow(code, offset, capability, bind, find)
+    if found:
+        return found
+    names: frozenset[str] = frozenset()
+    for line in code.split("\n"):
+        names = bind(line, names)
+    parameters = _parameters_fed(code, names)
+    if not parameters:
+        return []
+    return line_flow(code, offset, capability, bind, find, names=parameters)
+
+
+_DEFINITION = re.compile(r"\b(?:def|function|func|sub)\s+(\w+)\s*\(([^)\n]*)\)")
+
+
+def _parameters_fed(code: str, names: frozenset[str]) -> frozenset[str]:
+    """Parameters of the functions `code` calls with one of `names` as an argument."""
+    plain = [n for n in names if n.isidentifier()]
+    if not plain:
+        return frozenset()
+    variables = "|".join(re.escape(n) for n in plain)
+    called = set(re.findall(rf"(\w+)\s*\([^()\n]*?(?<![\w$.])\$?(?:{variables})\b", code))
+    parameters: set[str] = set()
+    for function in _DEFINITION.finditer(code):
+        if function.group(1) in called:
+            for parameter in function.group(2).split(","):
+                head = re.match(r"\s*\$?(\w+)", parameter)
+                if head is not None and head.group(1) not in ("self", "this", "cls"):
+                    parameters.add(head.group(1))
+    return frozenset(parameters)
+
+
 def remote_input_hits(code: str, offset: int = 0) -> list[Hit]:
     """Web input run as a command (a web shell) and network input run as a command (an agent
     taking orders from its server), each cited at the runner."""
-    from redline.redlines.code import line_flow
-
     found: list[Hit] = []
     if WEB_INPUT.search(code) is not None:
-        found += line_flow(
-            code, offset, Capability.REQUEST_TO_EXEC, web_input_names, runs_web_input
-        )
+        found += _flow(code, offset, Capability.REQUEST_TO_EXEC, web_input_names, runs_web_input)
     if NETWORK_INPUT.search(code) is not None or _CALLBACK_INPUT.search(code) is not None:
-        found += line_flow(
+        found += _flow(
             code, offset, Capability.REMOTE_COMMAND, network_input_names, runs_network_input
         )
     return found
