@@ -48,6 +48,7 @@ class Capability(StrEnum):
     SHADOW_DELETE = "deletes shadow copies or recovery"
     KEY_HOOK = "global keystroke capture"
     PAGE_KEYS = "page keystroke events"
+    FIELD_VALUES = "collects what is typed into every field of a page"
     KEY_BUFFER = "accumulates captured keys"
     KEY_EXFIL = "sends the captured keys away"
     BROWSER_STORE = "browser password or cookie store"
@@ -650,6 +651,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"addEventListener\s*\(\s*['\"]key(?:down|press|up)|onkey(?:down|press|up)\s*=", _I
         ),
     ),
+    Capability.FIELD_VALUES: (
+        re.compile(
+            r"querySelectorAll\s*\(\s*['\"](?:input|textarea|select|form)\b|\btagName\s*===?\s*['\"](?:INPUT|TEXTAREA|SELECT)['\"]|\bdocument\.forms\b[^\n]*\.(?:elements|value)\b",
+        ),
+    ),
     Capability.KEY_BUFFER: (
         re.compile(r"\.append\s*\(\s*(?:str\s*\(\s*)?(?:k|key|ch|char)\s*\)", _I),
         re.compile(
@@ -851,7 +857,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"attrib\s+\+h|FILE_ATTRIBUTE_HIDDEN|\+s\s+\+h|prctl\s*\([^\n]*PR_SET_NAME|setproctitle|\[kworker|svchost\.exe['\"]",
+            r"New-ScheduledTaskSettingsSet\b[^\n]*\s-Hidden\b|attrib\s+\+h|FILE_ATTRIBUTE_HIDDEN|\+s\s+\+h|prctl\s*\([^\n]*PR_SET_NAME|setproctitle|\[kworker|svchost\.exe['\"]",
             _I,
         ),
         re.compile(
@@ -1935,6 +1941,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bnet(?:1)?(?:\.exe)?\s+user\s+\w+\$\s", _I),
     ),
     Capability.AUTHORIZED_KEYS: (
+        # a second key file sshd is told to read
+        re.compile(r"AuthorizedKeysFile\b[^\n]*(?:>>|tee\s+-a)\s*\S*sshd_config", _I),
         re.compile(
             r"(?:Add-Content|Out-File\b[^\n]*-Append)\b[^\n]*authorized_keys",
             _I,

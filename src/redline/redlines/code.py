@@ -38,6 +38,16 @@ _FENCE = re.compile(
     r"^[ \t]*(```+|~~~+)[ \t]*([\w+#.-]*)[^\n]*\n(.*?)(?:^[ \t]*\1[ \t]*$|\Z)", re.M | re.S
 )
 _INLINE_CODE = re.compile(r"`([^`\n]{3,})`")
+_BARE_NAME = re.compile(r"[A-Za-z_][\w.:]*")
+
+
+def is_name_mention(snippet: str) -> bool:
+    """Whether an inline code span in prose only names something (`WriteProcessMemory`,
+    `CREATE_SUSPENDED`): a word about code, not code, so it adds no capability. A call, a
+    command with arguments, a path or an expression is read as code."""
+    return _BARE_NAME.fullmatch(snippet.strip()) is not None
+
+
 DETECTION_TAGS = frozenset(
     {
         "yara",
@@ -852,6 +862,8 @@ def response_capabilities(
         if part.language is None:
             for match in _INLINE_CODE.finditer(body):
                 snippet = match.group(1)
+                if is_name_mention(snippet):
+                    continue
                 found.extend(
                     code_hits(snippet, guess_language(snippet), part.start + match.start(1))
                 )

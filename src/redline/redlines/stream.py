@@ -43,6 +43,7 @@ from redline.redlines.code import (
     decoded_payloads,
     fetched_names,
     guess_in_line,
+    is_name_mention,
     loop_names,
     mentions_self,
     password_input_reads,
@@ -418,7 +419,8 @@ class StreamMonitor:
             return self._code_hits(line, offset, guess_language(line))
         hits: list[Hit] = []
         for match in _INLINE_CODE.finditer(line):
-            hits.extend(scan(match.group(1), offset + match.start(1)))
+            if not is_name_mention(match.group(1)):
+                hits.extend(scan(match.group(1), offset + match.start(1)))
         return hits
 
     @staticmethod

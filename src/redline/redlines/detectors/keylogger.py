@@ -3,8 +3,9 @@
 What it catches
     A global keyboard hook (`pynput` listener, `GetAsyncKeyState`, `SetWindowsHookEx`,
     `/dev/input`) that accumulates the typed keys, especially when they are sent away (mail,
-    webhook, HTTP) or the logger hides or persists; and web pages whose request carries the
-    buffer of visitors' keys.
+    webhook, HTTP) or the logger hides or persists; web pages whose request carries the
+    buffer of visitors' keys; and injected page scripts that watch keystrokes across every
+    field of the page and post the fields' values (a form skimmer).
 
 Why it is a redline (RL-MALWARE)
     Recording what other people type captures their passwords and messages.
@@ -15,7 +16,8 @@ Example
 
 Allowed instead
     A key-event handler in a game or editor, a hotkey binding, a typing test that sends a score
-    rather than the keys, explaining how keyloggers work.
+    rather than the keys, an editor autosaving its own text field, explaining how keyloggers
+    work.
 """
 
 from __future__ import annotations
@@ -40,6 +42,11 @@ def keylogger(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.PAGE_KEYS, Cap.KEY_BUFFER, Cap.KEY_EXFIL):
         core = (Cap.PAGE_KEYS, Cap.KEY_BUFFER, Cap.KEY_EXFIL)
         return supported(found, 0.85, core, "page keystrokes recorded and the record sent away")
+    if found.has_all(Cap.PAGE_KEYS, Cap.FIELD_VALUES, Cap.NET_SEND):
+        # Keystrokes watched across every field of the page and the fields' values posted:
+        # a form skimmer (an autosave watches its own editor, not every input).
+        core = (Cap.PAGE_KEYS, Cap.FIELD_VALUES, Cap.NET_SEND)
+        return supported(found, 0.8, core, "every field's typed values sent away")
     if found.has_all(Cap.KEY_HOOK, Cap.NET_CONNECT, Cap.PACKET_SEND):
         streamed = (Cap.KEY_HOOK, Cap.NET_CONNECT, Cap.PACKET_SEND)
         return supported(found, 0.8, streamed, "global keystrokes streamed to a remote host")
