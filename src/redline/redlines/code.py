@@ -292,6 +292,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(guess_loop_hits(cleaned, offset))
     hits.extend(password_input_reads(cleaned, password_inputs(cleaned), offset))
     hits.extend(remote_input_hits(cleaned, offset))
+    hits.extend(key_callback_hits(cleaned, offset))
     return hits
 
 
@@ -753,7 +754,7 @@ def _guess_pattern(names: frozenset[str]) -> re.Pattern[str]:
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
     return re.compile(
         _SECRET_MARK
-        + r"""['"]?\s*[:=,]?\s*f?['"]?\$?\{?(?:"""
+        + r"""['"]?\s*[:=,]?\s*f?['"]?\$?\{?(?-i:"""  # names are case-sensitive
         + alternatives
         # a call (`pw()`) is not the candidate, nor a record's stored password (`user.password`)
         + r""")\b(?!\s*\()(?!\.(?:password|passwd|pwd|pass|secret)\b)""",
@@ -847,6 +848,62 @@ def password_input_reads(text: str, names: frozenset[str], offset: int = 0) -> l
         Hit(Capability.PASSWORD_READ, offset + m.start(), offset + m.end(), m.group(0))
         for m in read.finditer(text)
     ]
+
+
+_KEY_CALLBACK = re.compile(
+    r"\bon_(?:press|release)\s*=\s*(\w+)|\bkeyboard\.(?:on_press|on_release|hook)\s*\(\s*(\w+)"
+)
+_KEY_LAMBDA = re.compile(
+    r"\bkeyboard\.(?:on_press|on_release|hook)\s*\(\s*lambda\s+(\w+)\s*:([^\n]*)"
+    r"|\bon_(?:press|release)\s*=\s*lambda\s+(\w+)\s*:([^\n]*)"
+)
+
+
+def _records(parameter: str) -> re.Pattern[str]:
+    name = re.escape(parameter)
+    return re.compile(
+        rf"(?:\.(?:write|append|push|put|send\w*|writelines)\s*\(|\+=)[^\n]*(?<![\w.]){name}\b"
+    )
+
+
+def key_callback_hits(code: str, offset: int = 0) -> list[Hit]:
+    """The key a keyboard hook hands its callback, recorded by the callback (appended, written
+    or sent), whatever the callback and its parameter are called: `def on_press(k):
+    log.write(str(k))` registered by `keyboard.Listener(on_press=on_press)`."""
+    if "on_press" not in code and "on_release" not in code and "keyboard." not in code:
+        return []
+    found: list[Hit] = []
+    for match in _KEY_LAMBDA.finditer(code):
+        parameter, body = match.group(1) or match.group(3), match.group(2) or match.group(4)
+        record = _records(parameter).search(body)
+        if record is not None:
+            start = match.start(2) if match.group(1) else match.start(4)
+            found.append(
+                Hit(
+                    Capability.KEY_BUFFER,
+                    offset + start + record.start(),
+                    offset + start + record.end(),
+                    record.group(0),
+                )
+            )
+    callbacks = {m.group(1) or m.group(2) for m in _KEY_CALLBACK.finditer(code)}
+    for name in callbacks - {None, "lambda"}:
+        definition = re.search(
+            rf"^([ \t]*)def\s+{re.escape(name)}\s*\(\s*(?:self\s*,\s*)?(\w+)[^\n]*\n", code, re.M
+        )
+        if definition is None:
+            continue
+        indent, record = len(definition.group(1)), _records(definition.group(2))
+        position = definition.end()
+        for line in code[definition.end() :].split("\n"):
+            if line.strip() and len(line) - len(line.lstrip()) <= indent:
+                break  # the body ended
+            use = record.search(line)
+            if use is not None:
+                start, text = offset + position + use.start(), use.group(0)
+                found.append(Hit(Capability.KEY_BUFFER, start, start + len(text), text))
+            position += len(line) + 1
+    return found
 
 
 def response_capabilities(

@@ -97,7 +97,7 @@ def build_verdict(
 
 PARTIAL_DETECTION = 0.4
 """A detection this strong (two thirds of the way to refusing alone) is part of an artifact."""
-PARTIAL_CAPABILITIES = 3
+PARTIAL_CAPABILITIES = 4
 """Distinct capabilities that make a response part of an artifact when no detector is near."""
 
 
@@ -120,7 +120,11 @@ class ResponseReading:
         """Part of an artifact: a near detection, or several distinct capabilities.
 
         Both bars were chosen on the team's request-and-response development set
-        (`bench/data/response_context_dev.jsonl`, `bench/bench_response_context.py`).
+        (`bench/data/response_context_dev.jsonl`, `bench/bench_response_context.py`); the
+        capability bar was raised from three to four on the fit half of the third development
+        set (`bench/bench_redlines_dev3.py`), where three ordinary capabilities of a backup
+        script (a walk, the home folder, a loop) were enough to refuse it beside a request
+        the intent guard over-read.
         """
         if self.closest is not None and self.closest[1].score >= PARTIAL_DETECTION:
             return True
