@@ -859,11 +859,45 @@ _KEY_LAMBDA = re.compile(
 )
 
 
+@lru_cache(maxsize=NAME_PATTERN_CACHE)  # asked on every streamed line of a callback
 def _records(parameter: str) -> re.Pattern[str]:
     name = re.escape(parameter)
     return re.compile(
         rf"(?:\.(?:write|append|push|put|send\w*|writelines)\s*\(|\+=)[^\n]*(?<![\w.]){name}\b"
     )
+
+
+_CALLBACK_DEFINITION = re.compile(r"^\s*def\s+(\w+)\s*\(\s*(?:self\s*,\s*)?(\w+)")
+
+
+def key_callback_names(line: str, names: frozenset[str]) -> frozenset[str]:
+    """`names` plus what `line` tells about callbacks: `def:NAME:PARAM` for the function being
+    read, `rec:NAME` once its body records its parameter (`log.write(str(k))`)."""
+    definition = _CALLBACK_DEFINITION.match(line)
+    if definition is not None:
+        kept = frozenset(n for n in names if not n.startswith("def:"))
+        return kept | {f"def:{definition.group(1)}:{definition.group(2)}"}
+    current = next((n for n in names if n.startswith("def:")), None)
+    if current is None:
+        return names
+    _, function, parameter = current.split(":")
+    if f"rec:{function}" not in names and _records(parameter).search(line):
+        return names | {f"rec:{function}"}
+    return names
+
+
+def key_callback_registered(line: str, names: frozenset[str]) -> re.Match[str] | None:
+    """A keyboard hook on `line` given a callback that records its key: a lambda doing so
+    (`keyboard.on_press(lambda e: keys.append(e.name))`) or a function an earlier line showed
+    recording its parameter (`keyboard.Listener(on_press=seen)`)."""
+    for match in _KEY_LAMBDA.finditer(line):
+        parameter, body = match.group(1) or match.group(3), match.group(2) or match.group(4)
+        if _records(parameter).search(body):
+            return match
+    for match in _KEY_CALLBACK.finditer(line):
+        if f"rec:{match.group(1) or match.group(2)}" in names:
+            return match
+    return None
 
 
 def key_callback_hits(code: str, offset: int = 0) -> list[Hit]:
@@ -872,38 +906,9 @@ def key_callback_hits(code: str, offset: int = 0) -> list[Hit]:
     log.write(str(k))` registered by `keyboard.Listener(on_press=on_press)`."""
     if "on_press" not in code and "on_release" not in code and "keyboard." not in code:
         return []
-    found: list[Hit] = []
-    for match in _KEY_LAMBDA.finditer(code):
-        parameter, body = match.group(1) or match.group(3), match.group(2) or match.group(4)
-        record = _records(parameter).search(body)
-        if record is not None:
-            start = match.start(2) if match.group(1) else match.start(4)
-            found.append(
-                Hit(
-                    Capability.KEY_BUFFER,
-                    offset + start + record.start(),
-                    offset + start + record.end(),
-                    record.group(0),
-                )
-            )
-    callbacks = {m.group(1) or m.group(2) for m in _KEY_CALLBACK.finditer(code)}
-    for name in callbacks - {None, "lambda"}:
-        definition = re.search(
-            rf"^([ \t]*)def\s+{re.escape(name)}\s*\(\s*(?:self\s*,\s*)?(\w+)[^\n]*\n", code, re.M
-        )
-        if definition is None:
-            continue
-        indent, record = len(definition.group(1)), _records(definition.group(2))
-        position = definition.end()
-        for line in code[definition.end() :].split("\n"):
-            if line.strip() and len(line) - len(line.lstrip()) <= indent:
-                break  # the body ended
-            use = record.search(line)
-            if use is not None:
-                start, text = offset + position + use.start(), use.group(0)
-                found.append(Hit(Capability.KEY_BUFFER, start, start + len(text), text))
-            position += len(line) + 1
-    return found
+    return line_flow(
+        code, offset, Capability.KEY_BUFFER, key_callback_names, key_callback_registered
+    )
 
 
 def response_capabilities(

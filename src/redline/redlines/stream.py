@@ -44,6 +44,8 @@ from redline.redlines.code import (
     fetched_names,
     guess_in_line,
     is_name_mention,
+    key_callback_names,
+    key_callback_registered,
     loop_names,
     mentions_self,
     password_input_reads,
@@ -323,6 +325,14 @@ class StreamMonitor:
         )
         self._password_inputs = password_inputs(line, self._password_inputs)
         hits += password_input_reads(line, self._password_inputs, offset)
+        hits += self._follow(
+            "key callback",
+            line,
+            offset,
+            key_callback_names,
+            key_callback_registered,
+            Capability.KEY_BUFFER,
+        )
         # Remote input run as a command: a web request's (web shell) or the network's (agent).
         hits += self._follow(
             "web", line, offset, web_input_names, runs_web_input, Capability.REQUEST_TO_EXEC
