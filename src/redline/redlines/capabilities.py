@@ -50,6 +50,7 @@ class Capability(StrEnum):
     PAGE_KEYS = "page keystroke events"
     FIELD_VALUES = "collects what is typed into every field of a page"
     KEY_BUFFER = "accumulates captured keys"
+    KEY_TEXT = "turns captured key codes into the typed text"
     KEY_EXFIL = "sends the captured keys away"
     BROWSER_STORE = "browser password or cookie store"
     DPAPI_DECRYPT = "decrypts protected secrets"
@@ -697,6 +698,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bkeys\s*\+=|keystrokes|\bkeylog", _I),
+    ),
+    Capability.KEY_TEXT: (
+        re.compile(
+            r"\b(?:ToUnicode(?:Ex)?|ToAscii(?:Ex)?|GetKeyNameText[AW]?|XLookupString|XKeysymToString|UCKeyTranslate|CGEventKeyboardGetUnicodeString)\s*\(",
+        ),
     ),
     Capability.BROWSER_STORE: (
         re.compile(

@@ -51,6 +51,8 @@ NETWORK_INPUT = re.compile(
 
 _CALLBACK_INPUT = re.compile(
     r"\.on\s*\(\s*['\"](?:data|message|text|command)['\"]\s*,\s*(?:async\s*)?(?:function\s*)?\(?\s*(\w+)"
+    # chat libraries' message handlers (discord.py's `on_message`, Slack Bolt's `message`)
+    r"|\bdef\s+on_message\s*\(\s*(?:self\s*,\s*)?(\w+)"
 )
 """A listener whose parameter is what the connection or chat delivered."""
 
@@ -149,7 +151,7 @@ def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozense
     if opened is not None and _reads(opened.group(1), frozenset(bound), source):
         bound.add(opened.group(2))
     for callback in _CALLBACK_INPUT.finditer(line):
-        bound.add(callback.group(1))
+        bound.add(callback.group(1) or callback.group(2))
     loop = _LOOP.search(line)
     if loop is not None:
         groups = loop.groups()

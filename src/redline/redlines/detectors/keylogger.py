@@ -50,6 +50,10 @@ def keylogger(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.KEY_HOOK, Cap.NET_CONNECT, Cap.PACKET_SEND):
         streamed = (Cap.KEY_HOOK, Cap.NET_CONNECT, Cap.PACKET_SEND)
         return supported(found, 0.8, streamed, "global keystrokes streamed to a remote host")
+    if found.has_all(Cap.KEY_HOOK, Cap.KEY_TEXT) and channel:
+        # The hook's key codes turned into the text typed, and a channel: what is typed leaves.
+        core = (Cap.KEY_HOOK, Cap.KEY_TEXT, *channel)
+        return supported(found, 0.8, core, "typed text captured by a global hook and sent away")
     if Cap.KEY_HOOK in found and channel:
         return supported(found, 0.5, (Cap.KEY_HOOK, *channel), "keystroke capture with a channel")
     return None
