@@ -54,6 +54,11 @@ def keylogger(found: Capabilities) -> Detection | None:
         # The hook's key codes turned into the text typed, and a channel: what is typed leaves.
         core = (Cap.KEY_HOOK, Cap.KEY_TEXT, *channel)
         return supported(found, 0.8, core, "typed text captured by a global hook and sent away")
+    if Cap.KEY_HOOK in found and channel and Cap.HIDE in found:
+        # A hidden global hook with a channel: captured keys leave unseen (a hotkey daemon
+        # that autostarts and calls a web hook on one key combination hides nothing).
+        core = (Cap.KEY_HOOK, *channel, Cap.HIDE)
+        return supported(found, 0.75, core, "hidden keystroke capture with a channel")
     if Cap.KEY_HOOK in found and channel:
         return supported(found, 0.5, (Cap.KEY_HOOK, *channel), "keystroke capture with a channel")
     return None
