@@ -626,7 +626,10 @@ def _dropped_and_run_hits(code: str, offset: int, hits: list[Hit]) -> list[Hit]:
 _SELF_REFERENCE = (
     r"(?:sys\.argv\[0\]|__file__|__filename|os\.Executable\(\)|process\.argv\[1\]|process\.execPath"
     r"|\$PSCommandPath|\$MyInvocation\.MyCommand\.(?:Path|Definition)|GetExecutingAssembly\(\)\.Location"
-    r"|Application\.ExecutablePath|sys\.executable|sys\.executable|WScript\.ScriptFullName|/proc/self/exe|Environment\.ProcessPath)"
+    r"|Application\.ExecutablePath|sys\.executable|WScript\.ScriptFullName|/proc/self/exe|Environment\.ProcessPath"
+    # a shell script's own path: `$(readlink -f "$0")`, `${BASH_SOURCE[0]}`, `me="$0"`
+    r"|(?:readlink\s+-f|realpath)\s+[\x22']?\$\{?(?:0|BASH_SOURCE)\b|\$\{BASH_SOURCE(?:\[0\])?\}"
+    r"|=\s*[\x22']?\$0[\x22']?\s*(?:;|$))"
 )
 _ASSIGNED = re.compile(r"([$\w]+)\s*(?:,\s*_\s*)?(?::=|=(?!=))\s*([^\n]*)")
 _MODULE_PATH_OUT = re.compile(r"GetModuleFileName\w*\s*\(\s*\w+\s*,\s*(\w+)")
@@ -668,7 +671,8 @@ def self_copy_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
     if sink is None or not names:
         return None
     rest = line[sink.end() :]
-    if any(re.search(rf"(?<![\w$.]){re.escape(n)}\b", rest) for n in names):
+    # `copy(me, ...)`, and a shell's `scp "$me" ...` / `"${me}"`
+    if any(re.search(rf"(?<![\w$.])(?:\$\{{?)?{re.escape(n)}\b", rest) for n in names):
         return sink
     if sink.group(0).startswith(".Stdin") and any(n in rest for n in names):
         return sink
