@@ -676,7 +676,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"Add-Content\b[^\n]*\[char\]|appendFile\w*\s*\([^\n]*(?:rawcode|keycode|keychar|fromCharCode)",
+            r"(?:Add-Content|AppendAllText|Out-File\b[^\n]*-Append)\b[^\n]*\[char\]|appendFile\w*\s*\([^\n]*(?:rawcode|keycode|keychar|fromCharCode)",
             _I,
         ),
         re.compile(r"fputc\s*\([^\n]*(?:vk\w*|key\w*)", _I),
@@ -1052,7 +1052,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"rockyou|wordlist|passwords?\.txt|passlist|\bfor\s+\w*pass\w*\s+in\b|foreach\s*\(\s*\$\w*pass",
+            r"rockyou|wordlist|passwords?\.txt|passlist|\btop[-_]?\d{2,}\w*\.(?:txt|lst)\b|\bfor\s+\w*pass\w*\s+in\b|foreach\s*\(\s*\$\w*pass",
             _I,
         ),
         re.compile(r"itertools\.product\s*\([^\n]*repeat|hydra\b[^\n]*-P\b|medusa\b[^\n]*-P\b", _I),
@@ -1080,7 +1080,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bsshpass\s+-p\s+['\"]?\$\w+", _I),
         re.compile(r"\bcrowbar\b|\bauth\s*=\s*\(\s*['\"]?\w+['\"]?\s*,\s*\w+", _I),
         re.compile(
-            r"\.connect\s*\([^\n]*password\s*=|ftplib\.FTP|\.login\s*\(|AuthenticationException|smb\w*\.login|pysmb",
+            r"\.connect\s*\([^\n]*password\s*=|ftplib\.FTP|\.login\s*\(|AuthenticationException|smb\w*\.login|pysmb|\bSMBConnection\s*\(",
             _I,
         ),
         re.compile(r"\bhydra\b|\bmedusa\b|\bcrackmapexec\b|\bncrack\b|\bpatator\b", _I),

@@ -840,18 +840,35 @@ def password_inputs(text: str, known: frozenset[str] = frozenset()) -> frozenset
 
 def password_input_reads(text: str, names: frozenset[str], offset: int = 0) -> list[Hit]:
     """Script reading the value of one of the page's password inputs, whatever it is called
-    (`<input id="p" type="password">` ... `p.value`, `getElementById("p").value`)."""
-    if not names or ".value" not in text:
+    (`<input id="p" type="password">` ... `p.value`, `getElementById("p").value`), and a
+    handler reading it as posted (`$_POST['p']`, `request.form["p"]`, `req.body.p`)."""
+    if not names:
         return []
     alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    found = [
+        Hit(Capability.POSTED_PASSWORD, offset + m.start(), offset + m.end(), m.group(0))
+        for m in _posted_field(alternatives).finditer(text)
+    ]
+    if ".value" not in text:
+        return found
     read = re.compile(
         rf"""(?:getElementById\(\s*['"](?:{alternatives})['"]\s*\)|querySelector\(\s*['"][#\[]"""
         rf"""(?:name=['"]?)?(?:{alternatives})['"\]]*\s*\)|(?<![\w.$])(?:{alternatives}))\.value\b"""
     )
-    return [
+    return found + [
         Hit(Capability.PASSWORD_READ, offset + m.start(), offset + m.end(), m.group(0))
         for m in read.finditer(text)
     ]
+
+
+@lru_cache(maxsize=NAME_PATTERN_CACHE)
+def _posted_field(alternatives: str) -> re.Pattern[str]:
+    """A server-side read of a posted field named one of `alternatives`."""
+    return re.compile(
+        rf"""\$_(?:POST|REQUEST|GET)\s*\[\s*['"](?:{alternatives})['"]"""
+        rf"""|\brequest\.(?:form|values|POST)\s*(?:\[|\.get\s*\()\s*['"](?:{alternatives})['"]"""
+        rf"""|\breq\.body(?:\.(?:{alternatives})\b|\[\s*['"](?:{alternatives})['"])"""
+    )
 
 
 _KEY_CALLBACK = re.compile(
@@ -921,6 +938,8 @@ def response_capabilities(
     """Every capability in a model response, and the segments it was split into."""
     found = Capabilities(kind=kind, line_breaks=[i for i, ch in enumerate(text) if ch == "\n"])
     parts = segments(text)
+    # A form in one block and the handler that reads its password field in another.
+    page_passwords = password_inputs(text)
     for part in parts:
         body = text[part.start : part.end]
         if part.detection_rule:
@@ -935,6 +954,12 @@ def response_capabilities(
                 )
             continue
         found.extend(code_hits(body, part.language, part.start))
+        if page_passwords:
+            found.extend(
+                hit
+                for hit in password_input_reads(body, page_passwords, part.start)
+                if hit.capability is Capability.POSTED_PASSWORD
+            )
     return found, parts
 
 
