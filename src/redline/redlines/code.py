@@ -861,6 +861,22 @@ def password_input_reads(text: str, names: frozenset[str], offset: int = 0) -> l
     ]
 
 
+_ANY_POSTED_FIELD = re.compile(
+    r"""\$_(?:POST|REQUEST|GET)\s*\[\s*['"]([\w-]+)['"]"""
+    r"""|\brequest\.(?:form|values|POST)\s*(?:\[|\.get\s*\()\s*['"]([\w-]+)['"]"""
+    r"""|\breq\.body(?:\.(\w+)\b|\[\s*['"]([\w-]+)['"])"""
+)
+
+
+def posted_fields(text: str) -> frozenset[str]:
+    """Names of the posted form fields a handler in `text` reads (`$_POST['pin']` -> pin)."""
+    if not any(mark in text for mark in ("$_", "request.", "req.body")):
+        return frozenset()
+    return frozenset(
+        next(g for g in match.groups() if g) for match in _ANY_POSTED_FIELD.finditer(text)
+    )
+
+
 @lru_cache(maxsize=NAME_PATTERN_CACHE)
 def _posted_field(alternatives: str) -> re.Pattern[str]:
     """A server-side read of a posted field named one of `alternatives`."""

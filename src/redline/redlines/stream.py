@@ -50,6 +50,7 @@ from redline.redlines.code import (
     mentions_self,
     password_input_reads,
     password_inputs,
+    posted_fields,
     run_of_fetched,
     run_of_saved,
     saved_names,
@@ -165,6 +166,7 @@ class StreamMonitor:
         self._self_names: frozenset[str] = frozenset()
         self._flows: dict[str, frozenset[str]] = {}
         self._password_inputs: frozenset[str] = frozenset()
+        self._posted_fields: frozenset[str] = frozenset()
         self._recent_channels: list[list[Hit]] = []
         self._halted = False
         self._score = 0.0
@@ -323,8 +325,13 @@ class StreamMonitor:
         hits += self._follow(
             "fetched", line, offset, fetched_names, run_of_fetched, Capability.RUN_DOWNLOADED
         )
-        self._password_inputs = password_inputs(line, self._password_inputs)
+        known = self._password_inputs
+        self._password_inputs = password_inputs(line, known)
         hits += password_input_reads(line, self._password_inputs, offset)
+        # A handler that read a field earlier, which this line declares a password input.
+        self._posted_fields |= posted_fields(line)
+        if (self._password_inputs - known) & self._posted_fields:
+            hits.append(Hit(Capability.POSTED_PASSWORD, offset, offset + len(line), line))
         hits += self._follow(
             "key callback",
             line,
