@@ -65,6 +65,9 @@ class Capability(StrEnum):
     AMSI_TARGET = "AMSI or ETW internals"
     POWERSHELL_DOWNGRADE = "runs PowerShell version 2 (no AMSI)"
     MEMORY_PATCH = "patches code in memory"
+    EXEC_MEMORY = "makes memory executable"
+    JUMP_TO_MEMORY = "runs bytes in memory as code"
+    XOR_DECODE = "decodes a buffer in place (XOR)"
     DEFENDER_OFF = "turns off antivirus or EDR"
     REMOTE_OPEN = "opens another process"
     REMOTE_ALLOC = "allocates memory in another process"
@@ -585,6 +588,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.RANSOM_NOTE: (
+        # a note written to disk telling the reader their files are encrypted
+        re.compile(
+            r"(?:write\w*|Set-Content|Out-File|Add-Content|fputs|fprintf|echo)\b[^\n]*['\"`][^'\"`\n]*\b(?:files?|documents|data)\s+(?:(?:have|has)\s+been\s+|were\s+|are\s+)?(?:encrypted|locked)\b(?!\s*[:=])",
+            _I,
+        ),
+        re.compile(
+            r"['\"`][^'\"`\n/\\]*(?:(?:RESTORE|RECOVER|DECRYPT|UNLOCK)[_-]?(?:MY[_-]?|YOUR[_-]?)?(?:FILES|DATA)|(?:FILES|DATA)[_-]?(?:RESTORE|RECOVER|DECRYPT|UNLOCK))[^'\"`\n]*\.(?:txt|html?|hta)['\"`]",
+        ),
         re.compile(
             r"\b(?:pay|purchase|buy)\b[^\n]{0,60}\b(?:decrypt(?:or|ion)\b|decryption\s+key|private\s+key)|\.onion\b[^\n]{0,80}\b(?:decrypt|payment|key)\b",
             _I,
@@ -863,7 +874,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"New-ScheduledTaskSettingsSet\b[^\n]*\s-Hidden\b|attrib\s+\+h|FILE_ATTRIBUTE_HIDDEN|\+s\s+\+h|prctl\s*\([^\n]*PR_SET_NAME|setproctitle|\[kworker|svchost\.exe['\"]",
+            r"New-ScheduledTaskSettingsSet\b[^\n]*\s-Hidden\b|\b(?:sc(?:\.exe)?\s+create|New-Service)\b[^\n]*DisplayName=?\s*['\"]?(?:Windows|Microsoft)\b|attrib\s+\+h|FILE_ATTRIBUTE_HIDDEN|\+s\s+\+h|prctl\s*\([^\n]*PR_SET_NAME|setproctitle|\[kworker|svchost\.exe['\"]",
             _I,
         ),
         re.compile(
@@ -894,6 +905,27 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"0xB8,\s*0x57,\s*0x00,\s*0x07,\s*0x80|0xC3\b[^\n]*patch|RtlMoveMemory", _I),
+    ),
+    Capability.EXEC_MEMORY: (
+        re.compile(
+            r"\bVirtual(?:Alloc|Protect)\w*\s*\([^\n]*(?:PAGE_EXECUTE\w*|\b0x[24]0\b)|\b(?:mmap|mprotect)\s*\([^\n]*PROT_EXEC|\bNtProtectVirtualMemory\b|\bNtAllocateVirtualMemory\b[^\n]*PAGE_EXECUTE",
+            _I,
+        ),
+    ),
+    Capability.JUMP_TO_MEMORY: (
+        re.compile(
+            r"\(\s*\(\s*\w*\s*\(\s*\*\s*\w*\s*\)\s*\([^()\n]*\)\s*\)\s*[&\w]+\s*\)\s*\(|\(LPTHREAD_START_ROUTINE\)\s*\w+|\bGetDelegateForFunctionPointer\b|\bCFUNCTYPE\s*\([^\n]*\)\s*\(\s*\w+\s*\)|\bctypes\.cast\s*\([^\n]*CFUNCTYPE|\bEnum\w+\s*\(\s*\(\s*\w+\s*\)\s*\w+|\bsyscall\.Syscall\w*\s*\(\s*\w+\s*,",
+        ),
+        re.compile(
+            r"\bCreateThread\s*\([^\n]*(?:c_void_p|c_uint64|c_int)\s*\(\s*\w+\s*\)|\bCreateThread\s*\(\s*(?:0|None|NULL)\s*,\s*(?:0|None|NULL)\s*,\s*\w+\s*,",
+            _I,
+        ),
+    ),
+    Capability.XOR_DECODE: (
+        re.compile(
+            r"\b\w+\s*\[\s*\w+\s*\]\s*\^=|\bbytes\s*\(\s*\w+\s*\^\s*\w+|\w+\s*\[\s*\w+\s*\]\s*=\s*\(?byte\)?\s*\(?\s*\w+\s*\[\s*\w+\s*\]\s*\^",
+            _I,
+        ),
     ),
     Capability.DEFENDER_OFF: (
         re.compile(
