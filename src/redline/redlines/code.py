@@ -809,9 +809,16 @@ def _parameters_fed_candidates(code: str) -> frozenset[str]:
     loop_vars: frozenset[str] = frozenset()
     for line in code.split("\n"):
         loop_vars = loop_names(line, loop_vars)
-    if not loop_vars:
+    return parameters_fed(code, loop_vars)
+
+
+def parameters_fed(code: str, names: frozenset[str]) -> frozenset[str]:
+    """Parameters of the functions `code` calls with one of `names` as an argument, directly
+    or through a pool's `map`/`submit`: the names a value takes inside its handler."""
+    plain = [n for n in names if n.isidentifier()]
+    if not plain:
         return frozenset()
-    variables = "|".join(re.escape(n) for n in loop_vars)
+    variables = "|".join(re.escape(n) for n in plain)
     called = set(
         re.findall(rf"(?:self\.|this\.)?(\w+)\s*\([^()\n]*?(?<![\w$.])\$?(?:{variables})\b", code)
     )

@@ -231,7 +231,7 @@ def _flow(
     """`line_flow` of one source, read twice when the first reading finds no runner: the second
     time the parameters of functions that are called with the input start out bound (a
     handler defined above the loop that feeds it, `def run(task)` ... `run(task)`)."""
-    from redline.redlines.code import line_flow
+    from redline.redlines.code import line_flow, parameters_fed
 
     found = line_flow(code, offset, capability, bind, find)
     if found:
@@ -239,30 +239,10 @@ def _flow(
     names: frozenset[str] = frozenset()
     for line in code.split("\n"):
         names = bind(line, names)
-    parameters = _parameters_fed(code, names)
+    parameters = parameters_fed(code, names)
     if not parameters:
         return []
     return line_flow(code, offset, capability, bind, find, names=parameters)
-
-
-_DEFINITION = re.compile(r"\b(?:def|function|func|sub)\s+(\w+)\s*\(([^)\n]*)\)")
-
-
-def _parameters_fed(code: str, names: frozenset[str]) -> frozenset[str]:
-    """Parameters of the functions `code` calls with one of `names` as an argument."""
-    plain = [n for n in names if n.isidentifier()]
-    if not plain:
-        return frozenset()
-    variables = "|".join(re.escape(n) for n in plain)
-    called = set(re.findall(rf"(\w+)\s*\([^()\n]*?(?<![\w$.])\$?(?:{variables})\b", code))
-    parameters: set[str] = set()
-    for function in _DEFINITION.finditer(code):
-        if function.group(1) in called:
-            for parameter in function.group(2).split(","):
-                head = re.match(r"\s*\$?(\w+)", parameter)
-                if head is not None and head.group(1) not in ("self", "this", "cls"):
-                    parameters.add(head.group(1))
-    return frozenset(parameters)
 
 
 def remote_input_hits(code: str, offset: int = 0) -> list[Hit]:
