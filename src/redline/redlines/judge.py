@@ -111,6 +111,7 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.NET_SEND,
         Capability.PACKET_SEND,
         Capability.MAIL_SEND,
+        Capability.WEBHOOK,
         Capability.DNS_QUERY,
         Capability.DOWNLOAD,
         Capability.RECORD_STORE,
@@ -132,8 +133,9 @@ ORDINARY: frozenset[Capability] = frozenset(
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a
-monitor loops, pauses and mails; a cron job autostarts): several of them together are not yet
-part of an attack, which needs pieces particular to one (hiding, spreading, a shell, secrets)."""
+monitor loops, pauses and mails; a chat bot posts to its API; a cron job autostarts): several
+of them together are not yet part of an attack, which needs pieces particular to one (hiding,
+spreading, a shell, secrets)."""
 
 
 @dataclass(frozen=True)
