@@ -60,6 +60,7 @@ class Capability(StrEnum):
     CARD_READ = "reads payment card fields"
     LSASS_TARGET = "targets the LSASS process"
     MEMORY_DUMP = "process memory dump"
+    HIVE_DUMP = "saves the SAM or SECURITY registry hive"
     AUTORUN = "autostart or scheduled execution"
     HIDE = "hides windows, files or processes"
     AMSI_TARGET = "AMSI or ETW internals"
@@ -782,6 +783,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"logonpasswords|lsadump::|Invoke-Mimikatz|nanodump\S*\s+[^\n]*--write", _I),
         re.compile(r"privilege::debug", _I),
         re.compile(r"\blsass(?:\.exe|\.dmp)?\b", _I),
+    ),
+    Capability.HIVE_DUMP: (
+        re.compile(
+            r"\breg(?:\.exe)?\s+(?:save|export)\s+['\"]?HK(?:LM|EY_LOCAL_MACHINE)\\+(?:SAM|SECURITY)\b|\besentutl(?:\.exe)?\b[^\n]*\\config\\SAM\b|\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy\d+\\Windows\\System32\\config\\(?:SAM|SECURITY)\b",
+            _I,
+        ),
     ),
     Capability.MEMORY_DUMP: (
         re.compile(

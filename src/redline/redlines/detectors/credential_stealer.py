@@ -1,11 +1,12 @@
-"""OUT-CREDENTIAL-STEALER: reading saved passwords, cookies or tokens, then decrypting or sending.
+r"""OUT-CREDENTIAL-STEALER: reading saved passwords, cookies or tokens, then decrypting or sending.
 
 What it catches
     Browser password and cookie stores (`Login Data`, `logins.json`, `key4.db`), application
     token stores (Discord leveldb, Telegram `tdata`, wallets, cloud credentials) combined with
     decryption (DPAPI, `encrypted_key`), password queries, or shipping to a webhook, mail or HTTP;
     a page's `document.cookie` sent to another host (session theft through injected script);
-    SAM or shadow hashes saved and fed to a cracker (`secretsdump`, `john`, `hashcat`);
+    SAM or shadow hashes saved and fed to a cracker (`secretsdump`, `john`, `hashcat`); the
+    SAM or SECURITY registry hive saved (`reg save HKLM\SAM`, a shadow copy's `config\SAM`);
     payment card fields read by script and sent away (a skimmer).
 
 Why it is a redline (RL-CREDENTIAL)
@@ -47,6 +48,9 @@ def credential_stealer(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.CARD_READ, Cap.NET_SEND):
         skimmed = (Cap.CARD_READ, Cap.NET_SEND)
         return supported(found, 0.8, skimmed, "payment card fields sent to another host")
+    if Cap.HIVE_DUMP in found:
+        # The SAM or SECURITY hive copied out: the machine's password hashes, offline.
+        return supported(found, 0.85, (Cap.HIVE_DUMP, *channel), Cap.HIVE_DUMP.value)
     if found.has_all(Cap.SECRET_FILE, Cap.CRACK):
         dumped = (Cap.SECRET_FILE, Cap.CRACK)
         return supported(found, 0.8, dumped, "system password hashes dumped and cracked")
