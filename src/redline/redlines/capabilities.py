@@ -57,6 +57,8 @@ class Capability(StrEnum):
     PASSWORD_QUERY = "selects saved passwords"
     TOKEN_STORE = "application token store"
     COOKIE_ACCESS = "reads the page's cookies"
+    STORAGE_DUMP = "dumps a browser's whole cookie jar or web storage"
+    HIDDEN_FORM = "an off-screen form that the browser autofills"
     CARD_READ = "reads payment card fields"
     LSASS_TARGET = "targets the LSASS process"
     MEMORY_DUMP = "process memory dump"
@@ -773,6 +775,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\[\\w-\]\{24\}|mfa\\\.\[\\w-\]\{84\}", _I),
+    ),
+    Capability.STORAGE_DUMP: (
+        re.compile(
+            r"\b(?:chrome|browser)\.cookies\.getAll\s*\(|JSON\.stringify\s*\(\s*(?:window\.)?(?:localStorage|sessionStorage)\s*\)|\b(?:localStorage|sessionStorage)\.length\b|Object\.(?:entries|keys|assign)\s*\([^\n]*\b(?:localStorage|sessionStorage)\b",
+        ),
+    ),
+    Capability.HIDDEN_FORM: (
+        re.compile(
+            r"<form\b[^>\n]*style\s*=\s*['\"][^'\"\n]*(?:left|top)\s*:\s*-\d{3,}px|<form\b[^>\n]*style\s*=\s*['\"][^'\"\n]*(?:opacity\s*:\s*0(?:\.0+)?\s*[;'\"]|visibility\s*:\s*hidden)",
+            _I,
+        ),
     ),
     Capability.COOKIE_ACCESS: (re.compile(r"document\.cookie\b(?!\s*=[^=])"),),
     Capability.CARD_READ: (
