@@ -574,6 +574,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.LOCK_EXTENSION: (
+        # each file renamed to its own name plus a new extension, in a pipeline over files
+        re.compile(
+            r"\bRename-Item\b[^\n]*\$\(\$_\.Name\)\.\w+|\bRename-Item\b[^\n]*\$_\.(?:Full)?Name\s*\+\s*['\"]\.\w+['\"]",
+            _I,
+        ),
         re.compile(
             r"(?:write\w*|open|create\w*|fopen|WriteAll\w*)\s*\(\s*[\w.\[\]]+\s*\+\s*['\"`]\.(?:locked|encrypted|crypt|crypted|lck|pwned|ransom|wncry)['\"`]",
             _I,
@@ -1274,7 +1279,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.DNS_DATA_LABEL: (
-        re.compile(r"printf\w*\s*\([^\n]*['\"]%s\.(?:%d\.|%\w\.)?[\w-]+\.[\w-]+", _I),
+        re.compile(r"printf\w*\s*\([^\n]*['\"](?:%\w\.)*%s\.(?:%d\.|%\w\.)?[\w-]+\.[\w-]+", _I),
         re.compile(
             r"\b(?:resolve\w*|query|gethostbyname\w*|getaddrinfo|Lookup\w*|nslookup|dig|host|Resolve-DnsName|GetHostEntry|GetHostAddresses)\b[^\n]*(?:\{[\w.\[\]:+ ]+\}|\$\{?\w+\}?|%s|['\"]\s*\+\s*\w+\s*\+\s*['\"])\.(?:\{|\$|%s|[\w-]+\.)",
             _I,
@@ -1333,6 +1338,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.ENCODE: (
+        # hex written out by hand through a digit table: `hex[b >> 4]`, `hex[b & 15]`
+        re.compile(r"\w+\s*\[\s*\w+(?:\s*\[\s*\w+\s*\])?\s*(?:>>\s*4|&\s*(?:15|0x0?[fF]))\s*\]"),
         re.compile(r"\bbase32\b(?!\s+-d)|\bbasenc\b|\bod\s+-A\s*n\b", _I),
         re.compile(
             r"['\"]%02[xX]['\"]|\bto_s\s*\(\s*16\s*\)|\.unpack1?\s*\(\s*['\"](?:H\*|m0?)['\"]", _I
