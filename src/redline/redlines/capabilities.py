@@ -954,6 +954,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.DEFENDER_OFF: (
         re.compile(
+            r"MSFT_MpPreference\b[^\n]*\b(?:Exclusion(?:Path|Process|Extension)|Disable\w+)\b",
+            _I,
+        ),
+        re.compile(
             r"\bfltmc(?:\.exe)?\s+unload\b|\bsc(?:\.exe)?\s+(?:stop|delete|config)\s+Sysmon\w*|\bSysmon(?:64)?(?:\.exe)?\s+-u\b|EnableScriptBlockLogging\b[^\n]*(?:-Value\s+0|/d\s+0|=\s*0)|\bauditpol\b[^\n]*/remove\b",
             _I,
         ),
@@ -1400,7 +1404,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.ENDLESS_LOOP: (
-        re.compile(r"\bfor\s*\{\s*(?:\n|$)|\bloop\s*\{|\bwhile\s*\(\s*!?\s*(?:true|1)\s*\)", _I),
+        re.compile(r"\bfor\s*\{|\bloop\s*\{|\bwhile\s*\(\s*!?\s*(?:true|1)\s*\)", _I),
         re.compile(
             r"\.NewFrame\s*\+=|\.ondataavailable\s*=|\bwhile\s+:\s*;\s*do\b|\bfor\s*\{\s*$",
             _I,
@@ -1459,6 +1463,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.PACKET_SEND: (
+        # aiohttp's request idiom: `async with session.get(url) as r:`
+        re.compile(r"\basync\s+with\s+\w+\.(?:get|head|post|request)\s*\("),
         re.compile(
             r">\s*/dev/(?:udp|tcp)/|\bfwrite\s*\(\s*\$\w*(?:s|sock|fp|socket|conn)\w*\s*,", _I
         ),
