@@ -59,6 +59,7 @@ class Capability(StrEnum):
     COOKIE_ACCESS = "reads the page's cookies"
     STORAGE_DUMP = "dumps a browser's whole cookie jar or web storage"
     HIDDEN_FORM = "an off-screen form that the browser autofills"
+    OWN_SITE_REQUEST = "requests its own site by a relative path"
     CARD_READ = "reads payment card fields"
     LSASS_TARGET = "targets the LSASS process"
     MEMORY_DUMP = "process memory dump"
@@ -784,6 +785,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.STORAGE_DUMP: (
         re.compile(
             r"\b(?:chrome|browser)\.cookies\.getAll\s*\(|JSON\.stringify\s*\(\s*(?:window\.)?(?:localStorage|sessionStorage)\s*\)|\b(?:localStorage|sessionStorage)\.length\b|Object\.(?:entries|keys|assign)\s*\([^\n]*\b(?:localStorage|sessionStorage)\b",
+        ),
+    ),
+    Capability.OWN_SITE_REQUEST: (
+        re.compile(
+            r"\b(?:fetch|sendBeacon|axios\.\w+|\$\.(?:post|ajax|get)|\.open\s*\(\s*['\"]\w+['\"]\s*,)\s*\(?\s*['\"`]/(?!/)"
         ),
     ),
     Capability.HIDDEN_FORM: (

@@ -50,11 +50,13 @@ def credential_stealer(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.CARD_READ, Cap.NET_SEND):
         skimmed = (Cap.CARD_READ, Cap.NET_SEND)
         return supported(found, 0.8, skimmed, "payment card fields sent to another host")
-    if Cap.STORAGE_DUMP in found and channel:
+    # Page data sent only to the page's own site (`fetch('/api/...')`) stays with its owner.
+    offsite = channel and Cap.OWN_SITE_REQUEST not in found
+    if Cap.STORAGE_DUMP in found and offsite:
         # Every cookie or stored token of the browser posted away: sessions taken whole.
         return supported(found, 0.8, (Cap.STORAGE_DUMP, *channel), "browser sessions sent away")
     autofilled = [c for c in (Cap.PASSWORD_FIELD, Cap.CARD_READ) if c in found]
-    if Cap.HIDDEN_FORM in found and autofilled and channel:
+    if Cap.HIDDEN_FORM in found and autofilled and offsite:
         # A form the visitor cannot see, which the browser fills with saved secrets, posted.
         core = (Cap.HIDDEN_FORM, *autofilled, *channel)
         return supported(found, 0.8, core, "autofilled secrets harvested by a hidden form")
