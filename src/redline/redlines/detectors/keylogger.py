@@ -16,8 +16,8 @@ Example
 
 Allowed instead
     A key-event handler in a game or editor, a hotkey binding, a typing test that sends a score
-    rather than the keys, an editor autosaving its own text field, explaining how keyloggers
-    work.
+    rather than the keys, an editor autosaving its own text field, a form validating its fields
+    with its own site as they are typed, explaining how keyloggers work.
 """
 
 from __future__ import annotations
@@ -42,9 +42,10 @@ def keylogger(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.PAGE_KEYS, Cap.KEY_BUFFER, Cap.KEY_EXFIL):
         core = (Cap.PAGE_KEYS, Cap.KEY_BUFFER, Cap.KEY_EXFIL)
         return supported(found, 0.85, core, "page keystrokes recorded and the record sent away")
-    if found.has_all(Cap.PAGE_KEYS, Cap.FIELD_VALUES, Cap.NET_SEND):
-        # Keystrokes watched across every field of the page and the fields' values posted:
-        # a form skimmer (an autosave watches its own editor, not every input).
+    offsite = Cap.OWN_SITE_REQUEST not in found
+    if found.has_all(Cap.PAGE_KEYS, Cap.FIELD_VALUES, Cap.NET_SEND) and offsite:
+        # Keystrokes watched across every field of the page and the fields' values posted to
+        # another site: a form skimmer (an autosave watches its own editor, not every input).
         core = (Cap.PAGE_KEYS, Cap.FIELD_VALUES, Cap.NET_SEND)
         return supported(found, 0.8, core, "every field's typed values sent away")
     if found.has_all(Cap.KEY_HOOK, Cap.NET_CONNECT) and found.on_one_line(
