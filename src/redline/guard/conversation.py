@@ -66,6 +66,17 @@ def parse_messages(messages: Sequence[Mapping[str, str]]) -> list[Turn]:
     return turns
 
 
+def check_judgeable(messages: Sequence[Mapping[str, str]]) -> None:
+    """Raise an `InputError` when the guard could not judge these messages.
+
+    A conversation that ends with the assistant is judgeable as it is (its response is judged,
+    in the context of any request before it); any other needs a user turn to judge.
+    """
+    turns = parse_messages(messages)
+    if not turns or turns[-1].role != "assistant":
+        request_views(turns)
+
+
 def continues_earlier_turns(text: str) -> bool:
     """True when a turn leans on what came before (a reference back, or a short fragment)."""
     return bool(_CONTINUES.search(text)) or len(text.split()) <= SHORT_TURN_WORDS
