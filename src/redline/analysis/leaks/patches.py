@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 
 from redline.analysis.leaks.events import Event, EventKind, LossKind
 from redline.analysis.leaks.program import descendants
-from redline.analysis.leaks.resources import ResourceKind
+from redline.analysis.leaks.resources import RELEASERS, ResourceKind
+from redline.analysis.repomodel.releases import RELEASE_OPERATORS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -100,7 +101,7 @@ def _edit_for(event: Event, source: bytes, macros: Mapping[str, str]) -> Edit | 
         return _insert_before(event.continue_node, release, source)
     if event.loss in (LossKind.RETURN, LossKind.END) and event.branches:
         body = event.frame.body
-        releasers = {"free", "fclose", "close", "closedir", "pclose", "delete"}
+        releasers = set(RELEASERS) | RELEASE_OPERATORS
         # Through the file's macros too (`#define CLOSE close`).
         releasers |= {m for m, target in macros.items() if target in releasers}
         names = "|".join(sorted(map(re.escape, releasers)))
