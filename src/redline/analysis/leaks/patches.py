@@ -110,7 +110,7 @@ def _edit_for(event: Event, source: bytes, macros: Mapping[str, str]) -> Edit | 
         )
         if released_elsewhere:
             # Another path releases it: release on this path only, in the block it took.
-            return _append_to_block(event.branches[0], release, source)
+            return append_to_block(event.branches[0], release, source)
     if event.loss is LossKind.RETURN:
         if re.search(
             rf"\b{re.escape(holder.split('.')[0].split('[')[0])}\b", node_text(node, source)
@@ -207,7 +207,7 @@ def _append_after(last: Node, statement: str, source: bytes) -> Edit:
     return Edit(last.end_byte, last.end_byte, f"\n{indent}{statement}")
 
 
-def _append_to_block(block: Node, statement: str, source: bytes) -> Edit | None:
+def append_to_block(block: Node, statement: str, source: bytes) -> Edit | None:
     """Release at the end of the block a path took (before its `return`, if it ends in one)."""
     if block.type != "compound_statement":
         if block.type == "return_statement":
