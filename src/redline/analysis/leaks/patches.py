@@ -32,6 +32,9 @@ if TYPE_CHECKING:
 
     from redline.analysis.leaks.program import FunctionDef, Program
 
+# Every call or operator that releases what it is given (`free`, `fclose`, `delete`, ...).
+RELEASE_NAMES: frozenset[str] = frozenset(RELEASERS) | RELEASE_OPERATORS
+
 # Releasers that must not be given NULL (unlike `free`).
 _NULL_UNSAFE = frozenset(
     {ResourceKind.FILE, ResourceKind.DIRECTORY, ResourceKind.PIPE, ResourceKind.ADDRINFO}
@@ -101,7 +104,7 @@ def _edit_for(event: Event, source: bytes, macros: Mapping[str, str]) -> Edit | 
         return _insert_before(event.continue_node, release, source)
     if event.loss in (LossKind.RETURN, LossKind.END) and event.branches:
         body = event.frame.body
-        releasers = set(RELEASERS) | RELEASE_OPERATORS
+        releasers = set(RELEASE_NAMES)
         # Through the file's macros too (`#define CLOSE close`).
         releasers |= {m for m, target in macros.items() if target in releasers}
         names = "|".join(sorted(map(re.escape, releasers)))
