@@ -8,8 +8,9 @@ which capabilities to broaden, so it is no longer wholly unseen;
 from the issue's text alone, and committed after the detectors were broadened, before its
 first run. `bench/data/redlines_independent_3.jsonl` is a third set, written the same way by two
 more writers to a written brief (the issue's lists of what to stop and what to allow), without
-reading any code, test, fixture or bench data, and committed before its first run. Each row is `{"id", "kind": "response"|"command",
-"label": "stop"|"allow", "category", "request"?, "text"}`: offensive model responses
+reading any code, test, fixture or bench data, and committed before its first run. Each row
+is `{"id", "kind": "response"|"command", "label": "stop"|"allow", "category", "request"?,
+"text"}`: offensive model responses
 (ransomware, shells, keyloggers, stealers, persistence, evasion, injection, worms, brute
 force, phishing kits, covert exfiltration, floods, log wiping, miners) and defensive
 look-alikes (detection rules, own backups, game input, localhost checks, fail2ban-style
