@@ -45,6 +45,46 @@ def test_openai_client_streams_and_completes(
     assert whole.usage is not None and whole.usage.total_tokens == 2
 
 
+AGENT_LOOP = [
+    {"role": "system", "content": "You are a coding agent."},
+    {"role": "user", "content": [{"type": "text", "text": "How do I free memory in C?"}]},
+    {
+        "role": "assistant",
+        "content": None,
+        "tool_calls": [
+            {"id": "c1", "type": "function",
+             "function": {"name": "shell", "arguments": '{"cmd": "man 3 free"}'}},
+        ],
+    },
+    {"role": "tool", "tool_call_id": "c1", "content": "FREE(3) Linux Programmer's Manual"},
+]  # fmt: skip
+
+
+def test_an_agent_loop_with_tool_turns_and_content_parts_is_served(
+    upstream: ScriptedUpstream, start_gateway: StartGateway
+) -> None:
+    gateway = start_gateway(upstream)
+    stream = openai_client(gateway.url).chat.completions.create(
+        model="split",
+        messages=AGENT_LOOP,
+        stream=True,  # type: ignore[arg-type]
+    )
+    pieces = [c.choices[0].delta.content or "" for c in stream if c.choices]
+    assert "".join(pieces) == "".join(SCRIPTS["split"].chunks)
+    (record,) = gateway.audit_records()
+    assert record.decision is AuditDecision.ALLOW
+
+
+def test_a_refused_ask_in_content_parts_is_refused(
+    upstream: ScriptedUpstream, start_gateway: StartGateway
+) -> None:
+    gateway = start_gateway(upstream)
+    parts = [{"role": "user", "content": [{"type": "text", "text": REFUSED_TEXT}]}]
+    answer = openai_client(gateway.url).chat.completions.create(model="split", messages=parts)  # type: ignore[arg-type]
+    assert answer.choices[0].finish_reason == "content_filter"
+    assert upstream.observed.bodies == []  # never forwarded
+
+
 @pytest.mark.parametrize("stream", [False, True])
 def test_refused_request_gets_a_completion_citing_the_clause(
     upstream: ScriptedUpstream, start_gateway: StartGateway, stream: bool

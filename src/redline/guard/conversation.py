@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from redline.errors import InputError
 
@@ -51,19 +52,62 @@ class View:
     origin: str
 
 
-def parse_messages(messages: Sequence[Mapping[str, str]]) -> list[Turn]:
-    """Validate OpenAI-style messages into turns; an `InputError` names what is wrong."""
+def parse_messages(messages: Sequence[Mapping[str, Any]]) -> list[Turn]:
+    """Validate OpenAI-style messages into turns; an `InputError` names what is wrong.
+
+    Content comes as the OpenAI API sends it: a string; a list of content parts, whose text
+    parts are read joined (images, audio and files carry no text to judge); or null, for an
+    assistant turn that only calls tools. An assistant turn's tool-call arguments are part of
+    what it wrote, read as code blocks after its text, so that a model's call to run a
+    command is judged like the command.
+    """
     turns: list[Turn] = []
     for index, message in enumerate(messages):
         if not isinstance(message, Mapping):
             raise InputError(f"message {index} is not an object with role and content")
-        role, content = message.get("role"), message.get("content")
+        role = message.get("role")
         if role not in ROLES:
             raise InputError(f"message {index} has role {role!r}; expected one of {sorted(ROLES)}")
-        if not isinstance(content, str):
-            raise InputError(f"message {index} has no text content")
-        turns.append(Turn(index, str(role), content))
+        text = _content_text(message.get("content"), index)
+        if role == "assistant":
+            text += "".join(f"\n```\n{arguments}\n```" for arguments in _call_arguments(message))
+        turns.append(Turn(index, str(role), text))
     return turns
+
+
+def _content_text(content: object, index: int) -> str:
+    if isinstance(content, str):
+        return content
+    if content is None:
+        return ""
+    if isinstance(content, list):
+        texts = []
+        for part in content:
+            if not isinstance(part, Mapping):
+                raise InputError(f"message {index} has a content part that is not an object")
+            for key in ("text", "refusal"):  # a text part, or an assistant's refusal part
+                if isinstance(part.get(key), str):
+                    texts.append(part[key])
+        return "\n".join(texts)
+    raise InputError(f"message {index} has no text content (a string, a list of parts or null)")
+
+
+def _call_arguments(message: Mapping[str, Any]) -> list[str]:
+    """The arguments of an assistant turn's tool calls (and legacy function call), in order."""
+    calls = message.get("tool_calls")
+    functions = (
+        [call.get("function") for call in calls if isinstance(call, Mapping)]
+        if isinstance(calls, list)
+        else []
+    )
+    functions.append(message.get("function_call"))
+    return [
+        function["arguments"]
+        for function in functions
+        if isinstance(function, Mapping)
+        and isinstance(function.get("arguments"), str)
+        and function["arguments"]
+    ]
 
 
 def check_judgeable(messages: Sequence[Mapping[str, str]]) -> None:
