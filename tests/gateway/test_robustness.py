@@ -203,6 +203,20 @@ def test_fail_open_serves_and_logs_every_use(
     assert len(records) == 2 and all(r.fail_open for r in records)
 
 
+@pytest.mark.parametrize("content", [{"text": "hi"}, 42, [7]])
+def test_messages_the_guard_cannot_read_are_a_400_even_when_fail_open(
+    upstream: ScriptedUpstream, start_gateway: StartGateway, content: object
+) -> None:
+    gateway = start_gateway(upstream, server={"fail_open": True})
+    messages = [{"role": "user", "content": content}]
+    with gateway.client() as client:
+        chat = client.post("/v1/chat/completions", json={"model": "echo", "messages": messages})
+        check = client.post("/v1/guard/check", json={"messages": messages})
+    assert chat.status_code == 400 and "message 0" in chat.json()["error"]["message"]
+    assert check.status_code == 400 and "message 0" in check.json()["error"]["message"]
+    assert upstream.observed.bodies == []  # never served unchecked
+
+
 class FlakyStore:
     """A real SQLite store that fails every write while `failing` is set."""
 

@@ -19,6 +19,7 @@ from starlette.routing import Route
 
 from redline.audit import AuditDecision, AuditWriter, open_store
 from redline.constitution import load_constitution
+from redline.errors import InputError
 from redline.gateway import analyst
 from redline.gateway.chat import chat_completions, error_response
 from redline.gateway.config import GatewayConfig
@@ -202,7 +203,7 @@ async def _guard_check(state: GatewayState, request: Request, body: Any) -> Resp
             verdict = await state.run_check(lambda: judge.check(text), len(text))
         else:
             raise ValueError("give one of 'text', 'messages' or 'command' (with 'kind')")
-    except ValueError as problem:
+    except (ValueError, InputError) as problem:
         return error_response(400, str(problem), "invalid_request_error")
     except Exception as failure:
         message = f"{type(failure).__name__}: {failure}"
