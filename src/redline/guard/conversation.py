@@ -10,6 +10,7 @@ write and are never judged as the user's request.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -152,3 +153,22 @@ def request_views(turns: Sequence[Turn]) -> tuple[int, list[View]]:
     if earlier and continues_earlier_turns(last.content):
         views.append(_joined([*earlier, last]))
     return last.index, views
+
+
+def judged_request_digest(messages: Sequence[Mapping[str, Any]]) -> str | None:
+    """A digest of everything the guard reads to judge these messages as a request, or None
+    when it judges them otherwise (a conversation ending with the assistant's response).
+
+    The guard judges a request by its views alone (`request_views`: the last user turn, and the
+    user turns it continues, with their message indices), so two message lists with the same
+    digest get the same verdict: an agent's loop, which re-sends its conversation with more tool
+    results at every step, keeps the digest of its last user turn.
+    """
+    turns = parse_messages(messages)
+    if turns and turns[-1].role == "assistant":
+        return None
+    _, views = request_views(turns)
+    digest = hashlib.blake2b(digest_size=20)
+    for view in views:
+        digest.update(repr((view.text, view.parts, view.origin)).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
