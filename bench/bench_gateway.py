@@ -9,8 +9,7 @@ difference (latency) or ratio (throughput), with the spread over rounds beside i
 a shared machine a single run can be off by more than the effect measured. The load average is
 printed before and after. Rows:
 
-- added latency to first token, p50 (sequential streamed requests, each a new one, alternating
-  direct/gateway); and, for reference, at the later steps of an agent loop (one request re-sent)
+- added latency to first token, p50 (sequential streamed requests, alternating direct/gateway)
 - throughput overhead with 64 concurrent streams (tokens paced like a model, and unpaced)
 - audit records lost under 1,000 concurrent requests (rows in the SQLite log vs answers)
 - memory per idle stream (gateway RSS growth per open, silent stream; upstream's for reference)
@@ -23,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import itertools
 import os
 import socket
 import sqlite3
@@ -89,7 +87,9 @@ def serve_gateway(
 
     config = load_config(
         overrides={
-            "server": {"port": port},
+            # Every request judged: the bench sends one request again and again, which the
+            # gateway would otherwise answer from its remembered verdicts (for agent loops).
+            "server": {"port": port, "remember_verdicts": 0},
             "upstream": {"url": upstream, "overlap_guard": overlap},
             "audit": {"db": audit_db},
             "output": {"holdback_chars": holdback},
@@ -146,16 +146,8 @@ def _client(url: str) -> StreamingClient:
     return StreamingClient(url, {}, connect_timeout=10.0, read_timeout=120.0)
 
 
-_ASKED = itertools.count()
-
-
-def _request(model: str, same: bool = False) -> bytes:
-    """A streamed request; each a new one (the gateway remembers verdicts on requests it has
-    judged, for agent loops), unless `same`."""
-    if same:
-        return dumps({"model": model, "messages": ASK, "stream": True})
-    ask = [{"role": "user", "content": f"{ASK[0]['content']} (request {next(_ASKED)})"}]
-    return dumps({"model": model, "messages": ask, "stream": True})
+def _request(model: str) -> bytes:
+    return dumps({"model": model, "messages": ASK, "stream": True})
 
 
 def _carries_text(data: str) -> bool:
@@ -165,16 +157,14 @@ def _carries_text(data: str) -> bool:
     return any((choice.get("delta") or {}).get("content") for choice in event.get("choices", ()))
 
 
-async def first_token_ms(
-    client: StreamingClient, model: str, hang_up: bool = False, same: bool = False
-) -> float:
+async def first_token_ms(client: StreamingClient, model: str, hang_up: bool = False) -> float:
     """Milliseconds from sending a streamed request to the first event carrying content.
 
     The rest of the answer is read too (so the connection is kept, as a client would), unless
     `hang_up` (for slow, paced answers).
     """
     started = time.perf_counter()
-    response = await client.post("chat/completions", _request(model, same))
+    response = await client.post("chat/completions", _request(model))
     decoder = SseDecoder()
     first = None
     try:
@@ -190,28 +180,20 @@ async def first_token_ms(
 
 
 async def first_token_rounds(
-    urls: dict[str, str],
-    model: str,
-    rounds: int,
-    per_round: int,
-    hang_up: bool = False,
-    same: bool = False,
+    urls: dict[str, str], model: str, rounds: int, per_round: int, hang_up: bool = False
 ) -> dict[str, list[float]]:
-    """Per round, each URL's median first-token time; requests alternate between the URLs.
-
-    Every request is a new one, unless `same` (the steps of an agent's loop on one request).
-    """
+    """Per round, each URL's median first-token time; requests alternate between the URLs."""
     clients = {name: _client(url) for name, url in urls.items()}
     for _ in range(3 if hang_up else 10):  # warm every path: connections, caches
         for name in urls:
-            await first_token_ms(clients[name], model, hang_up, same)
+            await first_token_ms(clients[name], model, hang_up)
     medians: dict[str, list[float]] = {name: [] for name in urls}
     for number in range(rounds):
         samples: dict[str, list[float]] = {name: [] for name in urls}
         order = list(urls) if number % 2 == 0 else list(reversed(urls))
         for _ in range(per_round):
             for name in order:
-                samples[name].append(await first_token_ms(clients[name], model, hang_up, same))
+                samples[name].append(await first_token_ms(clients[name], model, hang_up))
         for name in urls:
             medians[name].append(statistics.median(samples[name]))
     for client in clients.values():
@@ -306,12 +288,8 @@ async def idle_streams(url: str, count: int, pid: int) -> float:
 
         async def one() -> None:
             nonlocal ready
-            async with client.stream(
-                "POST",
-                url + "/chat/completions",
-                content=_request("idle"),
-                headers={"content-type": "application/json"},
-            ) as response:
+            body = {"model": "idle", "messages": ASK, "stream": True}
+            async with client.stream("POST", url + "/chat/completions", json=body) as response:
                 async for line in response.aiter_lines():
                     if line.startswith("data:"):
                         break
@@ -445,19 +423,6 @@ def main() -> None:
             "  of which the guard's own check, mean", "", f"{guard_ms:.2f} ms",
             "the default gateway's redline_guard_seconds (sum / count), every request so far",
             "",
-        ))  # fmt: skip
-        # An agent's loop re-sends one request with more tool results at every step; the
-        # gateway judges it once and remembers the verdict (a reference row, no goal).
-        looped = asyncio.run(
-            first_token_rounds(
-                {"direct": direct, "gateway": gateway}, "stream", rounds, per_round, same=True
-            )
-        )
-        added = [g - d for g, d in zip(looped["gateway"], looped["direct"], strict=True)]
-        rows.append((
-            "added latency to first token, p50, an agent loop's later steps", "",
-            f"{statistics.median(added):.2f} ms",
-            f"the request judged at its first step is remembered; {_spread(added, ' ms')}", "",
         ))  # fmt: skip
 
         # 3. Throughput with 64 concurrent streams, direct and gateway alternating.

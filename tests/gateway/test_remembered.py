@@ -107,3 +107,16 @@ def test_a_gateway_with_its_own_judge_does_not_remember(
         for messages in agent_steps("How do I free memory in C?", 2):
             client.post("/v1/chat/completions", json={"model": "split", "messages": messages})
     assert judge.checks == 2
+
+
+def test_remembering_can_be_turned_off(
+    upstream: ScriptedUpstream, start_gateway: StartGateway
+) -> None:
+    gateway = start_gateway(upstream, server={"remember_verdicts": 0})
+    with gateway.client() as client:
+        for messages in agent_steps("How do I free memory in C?", 3):
+            body = {"model": "split", "messages": messages}
+            assert client.post("/v1/chat/completions", json=body).status_code == 200
+        metrics = client.get("/metrics").text
+    assert "redline_guard_remembered" not in metrics
+    assert "redline_guard_seconds_count 3" in metrics  # every step judged by the guard

@@ -64,7 +64,8 @@ def create_app(
 ) -> Starlette:
     """The gateway as an ASGI app; missing parts are loaded from Redline itself."""
     constitution = load_constitution(config.output.constitution)
-    remember_verdicts = judge is None  # the guard's own verdicts, a function of what it reads
+    # The guard's own verdicts are a function of what it reads, so they can be remembered.
+    remember_verdicts = judge is None and config.server.remember_verdicts > 0
     if judge is None:
         loaded = load_request_judge()
         assert isinstance(loaded, RequestJudge)
@@ -81,7 +82,7 @@ def create_app(
     action_judge = load_action_judge(judge, config.output.constitution)
     remembered = None
     if remember_verdicts and not isinstance(judge, UnavailableJudge):
-        judge = remembered = RememberedVerdicts(judge)
+        judge = remembered = RememberedVerdicts(judge, config.server.remember_verdicts)
     state = GatewayState(config, judge, make_monitor, audit, constitution, upstream, action_judge)
     if remembered is not None:
         state.metrics.gauge(

@@ -21,13 +21,11 @@ from redline.gateway.protocols import RequestJudge, Subject
 from redline.guard.conversation import judged_request_digest
 from redline.results import Verdict
 
-REMEMBERED_VERDICTS = 4096
-
 
 class RememberedVerdicts:
     """A request judge that remembers the guard's verdicts on message lists it has judged."""
 
-    def __init__(self, judge: RequestJudge, size: int = REMEMBERED_VERDICTS) -> None:
+    def __init__(self, judge: RequestJudge, size: int = 4096) -> None:
         self._judge = judge
         self._size = size
         self._verdicts: OrderedDict[str, Verdict] = OrderedDict()
