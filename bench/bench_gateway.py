@@ -87,7 +87,9 @@ def serve_gateway(
 
     config = load_config(
         overrides={
-            "server": {"port": port},
+            # Every request judged: the bench sends one request again and again, which the
+            # gateway would otherwise answer from its remembered verdicts (for agent loops).
+            "server": {"port": port, "remember_verdicts": 0},
             "upstream": {"url": upstream, "overlap_guard": overlap},
             "audit": {"db": audit_db},
             "output": {"holdback_chars": holdback},

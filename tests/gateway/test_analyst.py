@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import openai
 import pytest
 
 from redline.gateway import analyst
 from redline.results import Finding, TraceStep, Verification, VerificationStatus
-from tests.gateway.conftest import StartGateway
+from tests.gateway.conftest import StartGateway, openai_client
 
 
 def test_fenced_blocks_become_snippets_with_their_language() -> None:
@@ -76,7 +75,7 @@ def test_analyst_is_the_default_model_without_an_upstream(
     start_gateway: StartGateway, stream: bool
 ) -> None:
     gateway = start_gateway()
-    client = openai.OpenAI(base_url=gateway.url, api_key="x", max_retries=0, timeout=60)
+    client = openai_client(gateway.url, timeout=60)
     ask = [{"role": "user", "content": "Tell me a joke."}]
     if stream:
         chunks = client.chat.completions.create(model="gpt-4o", messages=ask, stream=True)  # type: ignore[arg-type]
@@ -106,7 +105,7 @@ int load(const char *path) {
 
 def test_analyst_answers_with_the_leak_finder_findings(start_gateway: StartGateway) -> None:
     gateway = start_gateway()
-    client = openai.OpenAI(base_url=gateway.url, api_key="x", max_retries=0, timeout=120)
+    client = openai_client(gateway.url, timeout=120)
     ask = [{"role": "user", "content": f"Does this leak?\n```c\n{LEAKY_C}```"}]
     chunks = client.chat.completions.create(model="redline-analyst", messages=ask, stream=True)  # type: ignore[arg-type]
     text = "".join(c.choices[0].delta.content or "" for c in chunks if c.choices)

@@ -45,6 +45,46 @@ def test_openai_client_streams_and_completes(
     assert whole.usage is not None and whole.usage.total_tokens == 2
 
 
+AGENT_LOOP = [
+    {"role": "system", "content": "You are a coding agent."},
+    {"role": "user", "content": [{"type": "text", "text": "How do I free memory in C?"}]},
+    {
+        "role": "assistant",
+        "content": None,
+        "tool_calls": [
+            {"id": "c1", "type": "function",
+             "function": {"name": "shell", "arguments": '{"cmd": "man 3 free"}'}},
+        ],
+    },
+    {"role": "tool", "tool_call_id": "c1", "content": "FREE(3) Linux Programmer's Manual"},
+]  # fmt: skip
+
+
+def test_an_agent_loop_with_tool_turns_and_content_parts_is_served(
+    upstream: ScriptedUpstream, start_gateway: StartGateway
+) -> None:
+    gateway = start_gateway(upstream)
+    stream = openai_client(gateway.url).chat.completions.create(
+        model="split",
+        messages=AGENT_LOOP,
+        stream=True,  # type: ignore[arg-type]
+    )
+    pieces = [c.choices[0].delta.content or "" for c in stream if c.choices]
+    assert "".join(pieces) == "".join(SCRIPTS["split"].chunks)
+    (record,) = gateway.audit_records()
+    assert record.decision is AuditDecision.ALLOW
+
+
+def test_a_refused_ask_in_content_parts_is_refused(
+    upstream: ScriptedUpstream, start_gateway: StartGateway
+) -> None:
+    gateway = start_gateway(upstream)
+    parts = [{"role": "user", "content": [{"type": "text", "text": REFUSED_TEXT}]}]
+    answer = openai_client(gateway.url).chat.completions.create(model="split", messages=parts)  # type: ignore[arg-type]
+    assert answer.choices[0].finish_reason == "content_filter"
+    assert upstream.observed.bodies == []  # never forwarded
+
+
 @pytest.mark.parametrize("stream", [False, True])
 def test_refused_request_gets_a_completion_citing_the_clause(
     upstream: ScriptedUpstream, start_gateway: StartGateway, stream: bool
@@ -164,16 +204,38 @@ def test_overlapped_guard_serves_allowed_requests(
     assert whole.json()["choices"][0]["message"]["content"] == "".join(SCRIPTS["split"].chunks)
 
 
+class RefuseOnceTheUpstreamHasTheCall:
+    """A guard that refuses, but only after the overlapped upstream call has reached the
+    upstream, so that the call is always under way when the refusal cancels it. Requests over
+    `inline_guard_chars` are judged on a guard thread, leaving the loop free to send the call."""
+
+    def __init__(self, upstream: ScriptedUpstream) -> None:
+        self.upstream = upstream
+        self.reached = False
+
+    def check(self, subject: object, /) -> Verdict:
+        self.reached = self.upstream.observed.received.wait(10)
+        return Verdict(
+            decision=Decision.REFUSE,
+            score=0.99,
+            redlines=("RL-MALWARE",),
+            explanation="Refused under RL-MALWARE: asks for ransomware.",
+        )
+
+
 def test_overlapped_guard_cancels_the_upstream_call_of_a_refused_request(
     upstream: ScriptedUpstream, start_gateway: StartGateway
 ) -> None:
-    gateway = start_gateway(upstream, upstream={"overlap_guard": True})
+    judge = RefuseOnceTheUpstreamHasTheCall(upstream)
+    gateway = start_gateway(
+        upstream, judge=judge, upstream={"overlap_guard": True}, server={"inline_guard_chars": 0}
+    )
     with gateway.client() as client:
         events, _ = stream_events(client, {"model": "stalled", "messages": REFUSED})
+    assert judge.reached, "the overlapped call never reached the upstream"
     assert finish_reasons(events) == ["content_filter"]
     assert "first" not in content_of(events)  # nothing of the upstream's answer
-    if upstream.observed.bodies:  # the call had reached the upstream: it was cancelled
-        assert upstream.observed.disconnected.wait(10)
+    assert upstream.observed.disconnected.wait(10)  # the call under way was cancelled
 
 
 def test_content_events_arriving_in_one_read_are_sent_as_one_event(

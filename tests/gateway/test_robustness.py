@@ -16,7 +16,7 @@ import pytest
 
 from redline.audit import AuditDecision, AuditRecord, AuditWriter, open_store
 from redline.gateway.scripted_upstream import ScriptedUpstream
-from tests.gateway.conftest import StartGateway
+from tests.gateway.conftest import StartGateway, openai_client
 from tests.gateway.doubles import BrokenJudge
 from tests.gateway.sse import stream_events
 
@@ -31,7 +31,7 @@ def _unused_port() -> int:
 
 def test_upstream_down_is_a_502(start_gateway: StartGateway) -> None:
     gateway = start_gateway(upstream={"url": f"http://127.0.0.1:{_unused_port()}/v1"})
-    client = openai.OpenAI(base_url=gateway.url, api_key="x", max_retries=0, timeout=30)
+    client = openai_client(gateway.url)
     with pytest.raises(openai.APIStatusError) as raised:
         client.chat.completions.create(model="any", messages=ASK, stream=True)  # type: ignore[arg-type]
     assert raised.value.status_code == 502
@@ -87,7 +87,7 @@ def test_upstream_closing_mid_stream_raises_in_the_openai_client(
     upstream: ScriptedUpstream, start_gateway: StartGateway
 ) -> None:
     gateway = start_gateway(upstream)
-    client = openai.OpenAI(base_url=gateway.url, api_key="x", max_retries=0, timeout=30)
+    client = openai_client(gateway.url)
     received = []
     with pytest.raises(openai.APIError, match=r"failed mid-response|closed the stream"):
         for chunk in client.chat.completions.create(model="cut", messages=ASK, stream=True):  # type: ignore[arg-type]
@@ -201,6 +201,20 @@ def test_fail_open_serves_and_logs_every_use(
     assert len(served) == 2 and "chatcmpl-rl-" in served[0]
     records = gateway.audit_records(2)
     assert len(records) == 2 and all(r.fail_open for r in records)
+
+
+@pytest.mark.parametrize("content", [{"text": "hi"}, 42, [7]])
+def test_messages_the_guard_cannot_read_are_a_400_even_when_fail_open(
+    upstream: ScriptedUpstream, start_gateway: StartGateway, content: object
+) -> None:
+    gateway = start_gateway(upstream, server={"fail_open": True})
+    messages = [{"role": "user", "content": content}]
+    with gateway.client() as client:
+        chat = client.post("/v1/chat/completions", json={"model": "echo", "messages": messages})
+        check = client.post("/v1/guard/check", json={"messages": messages})
+    assert chat.status_code == 400 and "message 0" in chat.json()["error"]["message"]
+    assert check.status_code == 400 and "message 0" in check.json()["error"]["message"]
+    assert upstream.observed.bodies == []  # never served unchecked
 
 
 class FlakyStore:

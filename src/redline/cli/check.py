@@ -98,7 +98,7 @@ def judge_rows(
     error of its own and the others go on."""
     from redline.errors import InputError
     from redline.eval.rows import RowError
-    from redline.guard.conversation import parse_messages, request_views
+    from redline.guard.conversation import check_judgeable
 
     errors: dict[int, str] = {}
     judged: list[InputRow] = []
@@ -108,7 +108,7 @@ def judge_rows(
             continue
         try:
             if not isinstance(row.payload, str):
-                request_views(parse_messages(row.payload))
+                check_judgeable(row.payload)
         except InputError as error:
             errors[row.line] = f"line {row.line}: {error}"
             continue

@@ -19,12 +19,19 @@ from starlette.routing import Route
 
 from redline.audit import AuditDecision, AuditWriter, open_store
 from redline.constitution import load_constitution
+from redline.errors import InputError
 from redline.gateway import analyst
 from redline.gateway.chat import chat_completions, error_response
 from redline.gateway.config import GatewayConfig
 from redline.gateway.openai_format import loads, new_request_id
-from redline.gateway.parts import load_action_judge, load_monitor_factory, load_request_judge
+from redline.gateway.parts import (
+    UnavailableJudge,
+    load_action_judge,
+    load_monitor_factory,
+    load_request_judge,
+)
 from redline.gateway.protocols import MonitorFactory, RequestJudge
+from redline.gateway.remembered import RememberedVerdicts
 from redline.gateway.state import Exchange, GatewayState, subject_size, subject_text
 from redline.gateway.upstream import Upstream, UpstreamError
 
@@ -57,6 +64,8 @@ def create_app(
 ) -> Starlette:
     """The gateway as an ASGI app; missing parts are loaded from Redline itself."""
     constitution = load_constitution(config.output.constitution)
+    # The guard's own verdicts are a function of what it reads, so they can be remembered.
+    remember_verdicts = judge is None and config.server.remember_verdicts > 0
     if judge is None:
         loaded = load_request_judge()
         assert isinstance(loaded, RequestJudge)
@@ -71,7 +80,16 @@ def create_app(
         audit = AuditWriter(open_store(config.audit.db))
     upstream = Upstream(config.upstream) if config.upstream.url else None
     action_judge = load_action_judge(judge, config.output.constitution)
+    remembered = None
+    if remember_verdicts and not isinstance(judge, UnavailableJudge):
+        judge = remembered = RememberedVerdicts(judge, config.server.remember_verdicts)
     state = GatewayState(config, judge, make_monitor, audit, constitution, upstream, action_judge)
+    if remembered is not None:
+        state.metrics.gauge(
+            "redline_guard_remembered",
+            "Requests answered from the guard's remembered verdicts (an agent loop's steps).",
+            lambda: remembered.remembered,
+        )
     if config.server.fail_open:
         log.warning("FAIL-OPEN is on: requests are served unchecked whenever the guard fails")
 
@@ -202,7 +220,7 @@ async def _guard_check(state: GatewayState, request: Request, body: Any) -> Resp
             verdict = await state.run_check(lambda: judge.check(text), len(text))
         else:
             raise ValueError("give one of 'text', 'messages' or 'command' (with 'kind')")
-    except ValueError as problem:
+    except (ValueError, InputError) as problem:
         return error_response(400, str(problem), "invalid_request_error")
     except Exception as failure:
         message = f"{type(failure).__name__}: {failure}"

@@ -163,6 +163,9 @@ async def _judge_and_prepare(
     """The request's verdict and a monitored answer, or the response that ends it here."""
     request_id, model = exchange.request_id, exchange.model
     judgement = await state.judge_request(messages, request_id)
+    if judgement.invalid:
+        state.metrics.requests.inc(model, "error")
+        return error_response(400, judgement.invalid, "invalid_request_error", request_id)
     exchange.fail_open = judgement.fail_open
     if judgement.verdict is None and not judgement.fail_open:
         state.record(exchange, AuditDecision.ERROR, status=503, error=judgement.failure)

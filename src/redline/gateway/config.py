@@ -11,6 +11,7 @@ port = 8000
 max_body_bytes = 1048576   # larger request bodies get 413
 fail_open = false          # true serves unchecked when the guard itself fails (logged each time)
 inline_guard_chars = 2048  # requests up to this many characters are judged on the event loop
+remember_verdicts = 4096  # verdicts on requests kept for an agent loop's later steps (0: none)
                            # (a few ms); longer ones on a guard thread
 access_log = false         # a line per HTTP request on stderr (the audit log has every decision)
 
@@ -64,6 +65,7 @@ class ServerSettings(_Section):
     max_body_bytes: int = Field(default=1024 * 1024, ge=1)
     fail_open: bool = False
     inline_guard_chars: int = Field(default=2048, ge=0)
+    remember_verdicts: int = Field(default=4096, ge=0)
     access_log: bool = False
 
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from redline.audit import AuditDecision, AuditRecord, AuditWriter, text_digest
 from redline.constitution import Constitution
+from redline.errors import InputError
 from redline.gateway.config import GatewayConfig
 from redline.gateway.metrics import GatewayMetrics
 from redline.gateway.parts import UnavailableJudge
@@ -74,6 +75,7 @@ class Judgement:
     failure: str = ""
     fail_open: bool = False
     seconds: float = 0.0
+    invalid: str = ""  # the request itself is malformed (a client error, never fail-open)
 
 
 @dataclass
@@ -151,6 +153,8 @@ class GatewayState:
         started = time.perf_counter()
         try:
             verdict = await self.run_check(lambda: self.judge.check(subject), subject_size(subject))
+        except InputError as error:  # what was sent cannot be judged: the client's to mend
+            return Judgement(None, invalid=str(error), seconds=time.perf_counter() - started)
         except Exception as error:
             seconds = time.perf_counter() - started
             return self.guard_failed(f"{type(error).__name__}: {error}", request_id, seconds)

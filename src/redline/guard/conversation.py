@@ -10,9 +10,11 @@ write and are never judged as the user's request.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from redline.errors import InputError
 
@@ -51,19 +53,73 @@ class View:
     origin: str
 
 
-def parse_messages(messages: Sequence[Mapping[str, str]]) -> list[Turn]:
-    """Validate OpenAI-style messages into turns; an `InputError` names what is wrong."""
+def parse_messages(messages: Sequence[Mapping[str, Any]]) -> list[Turn]:
+    """Validate OpenAI-style messages into turns; an `InputError` names what is wrong.
+
+    Content comes as the OpenAI API sends it: a string; a list of content parts, whose text
+    parts are read joined (images, audio and files carry no text to judge); or null, for an
+    assistant turn that only calls tools. An assistant turn's tool-call arguments are part of
+    what it wrote, read as code blocks after its text, so that a model's call to run a
+    command is judged like the command.
+    """
     turns: list[Turn] = []
     for index, message in enumerate(messages):
         if not isinstance(message, Mapping):
             raise InputError(f"message {index} is not an object with role and content")
-        role, content = message.get("role"), message.get("content")
+        role = message.get("role")
         if role not in ROLES:
             raise InputError(f"message {index} has role {role!r}; expected one of {sorted(ROLES)}")
-        if not isinstance(content, str):
-            raise InputError(f"message {index} has no text content")
-        turns.append(Turn(index, str(role), content))
+        text = _content_text(message.get("content"), index)
+        if role == "assistant":
+            text += "".join(f"\n```\n{arguments}\n```" for arguments in _call_arguments(message))
+        turns.append(Turn(index, str(role), text))
     return turns
+
+
+def _content_text(content: object, index: int) -> str:
+    if isinstance(content, str):
+        return content
+    if content is None:
+        return ""
+    if isinstance(content, list):
+        texts = []
+        for part in content:
+            if not isinstance(part, Mapping):
+                raise InputError(f"message {index} has a content part that is not an object")
+            for key in ("text", "refusal"):  # a text part, or an assistant's refusal part
+                if isinstance(part.get(key), str):
+                    texts.append(part[key])
+        return "\n".join(texts)
+    raise InputError(f"message {index} has no text content (a string, a list of parts or null)")
+
+
+def _call_arguments(message: Mapping[str, Any]) -> list[str]:
+    """The arguments of an assistant turn's tool calls (and legacy function call), in order."""
+    calls = message.get("tool_calls")
+    functions = (
+        [call.get("function") for call in calls if isinstance(call, Mapping)]
+        if isinstance(calls, list)
+        else []
+    )
+    functions.append(message.get("function_call"))
+    return [
+        function["arguments"]
+        for function in functions
+        if isinstance(function, Mapping)
+        and isinstance(function.get("arguments"), str)
+        and function["arguments"]
+    ]
+
+
+def check_judgeable(messages: Sequence[Mapping[str, str]]) -> None:
+    """Raise an `InputError` when the guard could not judge these messages.
+
+    A conversation that ends with the assistant is judgeable as it is (its response is judged,
+    in the context of any request before it); any other needs a user turn to judge.
+    """
+    turns = parse_messages(messages)
+    if not turns or turns[-1].role != "assistant":
+        request_views(turns)
 
 
 def continues_earlier_turns(text: str) -> bool:
@@ -97,3 +153,22 @@ def request_views(turns: Sequence[Turn]) -> tuple[int, list[View]]:
     if earlier and continues_earlier_turns(last.content):
         views.append(_joined([*earlier, last]))
     return last.index, views
+
+
+def judged_request_digest(messages: Sequence[Mapping[str, Any]]) -> str | None:
+    """A digest of everything the guard reads to judge these messages as a request, or None
+    when it judges them otherwise (a conversation ending with the assistant's response).
+
+    The guard judges a request by its views alone (`request_views`: the last user turn, and the
+    user turns it continues, with their message indices), so two message lists with the same
+    digest get the same verdict: an agent's loop, which re-sends its conversation with more tool
+    results at every step, keeps the digest of its last user turn.
+    """
+    turns = parse_messages(messages)
+    if turns and turns[-1].role == "assistant":
+        return None
+    _, views = request_views(turns)
+    digest = hashlib.blake2b(digest_size=20)
+    for view in views:
+        digest.update(repr((view.text, view.parts, view.origin)).encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()

@@ -288,12 +288,18 @@ class Guard:
 
         if intent < self._classifier.threshold:
             return reading.verdict
-        if reading.closest is not None:
-            item, detection = reading.closest
+        asked_redline = self._redline(row)
+        if not reading.part_of(asked_redline):
+            # Part of some other artifact (a honeypot's loop beside a request for a keylogger)
+            # completes nothing that was asked for.
+            return reading.verdict
+        near = reading.near
+        if near is not None and near[0].redline == asked_redline:
+            item, detection = near
             redline_id, hits = item.redline, list(detection.hits)
             found = f"{item.id} found {detection.reason}"
         else:
-            redline_id = self._redline(row)
+            redline_id = asked_redline
             hits = [seen[0] for seen in reading.capabilities.hits.values() if seen]
             names = ", ".join(sorted({hit.capability.value for hit in hits}))
             found = f"it holds {names}"

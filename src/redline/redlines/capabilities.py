@@ -37,6 +37,7 @@ class Capability(StrEnum):
     DUP_FD = "descriptor duplicated onto standard streams"
     SHELL = "spawns a command shell"
     REQUEST_TO_EXEC = "runs a web request's parameter as a command or code"
+    REMOTE_COMMAND = "runs commands received from the network"
     FILE_WALK = "recursive file walk"
     BROAD_TARGET = "targets users' homes, shares or whole drives"
     ENCRYPT = "encryption of data"
@@ -47,21 +48,30 @@ class Capability(StrEnum):
     SHADOW_DELETE = "deletes shadow copies or recovery"
     KEY_HOOK = "global keystroke capture"
     PAGE_KEYS = "page keystroke events"
+    FIELD_VALUES = "collects what is typed into every field of a page"
     KEY_BUFFER = "accumulates captured keys"
+    KEY_TEXT = "turns captured key codes into the typed text"
     KEY_EXFIL = "sends the captured keys away"
     BROWSER_STORE = "browser password or cookie store"
     DPAPI_DECRYPT = "decrypts protected secrets"
     PASSWORD_QUERY = "selects saved passwords"
     TOKEN_STORE = "application token store"
     COOKIE_ACCESS = "reads the page's cookies"
+    STORAGE_DUMP = "dumps a browser's whole cookie jar or web storage"
+    HIDDEN_FORM = "an off-screen form that the browser autofills"
+    OWN_SITE_REQUEST = "requests its own site by a relative path"
     CARD_READ = "reads payment card fields"
     LSASS_TARGET = "targets the LSASS process"
     MEMORY_DUMP = "process memory dump"
+    HIVE_DUMP = "saves the SAM or SECURITY registry hive"
     AUTORUN = "autostart or scheduled execution"
     HIDE = "hides windows, files or processes"
     AMSI_TARGET = "AMSI or ETW internals"
     POWERSHELL_DOWNGRADE = "runs PowerShell version 2 (no AMSI)"
     MEMORY_PATCH = "patches code in memory"
+    EXEC_MEMORY = "makes memory executable"
+    JUMP_TO_MEMORY = "runs bytes in memory as code"
+    XOR_DECODE = "decodes a buffer in place (XOR)"
     DEFENDER_OFF = "turns off antivirus or EDR"
     REMOTE_OPEN = "opens another process"
     REMOTE_ALLOC = "allocates memory in another process"
@@ -132,6 +142,7 @@ class Capability(StrEnum):
     DOCUMENT_SELECTION = "picks out office documents, keys or databases"
     TUNNEL_TOOL = "runs a DNS or ICMP tunnelling tool"
     BLOCK_DEVICE_WRITE = "writes a raw disk"
+    FORMAT_AND_MOUNT = "formats a device and mounts it"
     ROOT_DELETE = "recursively deletes system or home roots"
     FORK_BOMB = "self-replicating process loop"
     SETUID_SHELL = "setuid shell"
@@ -142,6 +153,10 @@ class Capability(StrEnum):
     SELINUX_OFF = "disables SELinux or AppArmor"
     AUDIT_OFF = "disables auditing"
     AUTHORIZED_KEYS = "writes SSH authorized_keys"
+    ACCOUNT_ADD = "creates a user account"
+    ADMIN_GRANT = "grants an account administrator rights"
+    ROOT_ACCOUNT = "creates a second root account (uid 0)"
+    HIDDEN_ACCOUNT = "hides an account from the sign-in screen"
     SSH_KEY_LITERAL = "literal or fetched SSH public key"
     ENCODED_POWERSHELL = "encoded PowerShell command"
 
@@ -560,6 +575,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.LOCK_EXTENSION: (
+        # each file renamed to its own name plus a new extension, in a pipeline over files
+        re.compile(
+            r"\bRename-Item\b[^\n]*\$\(\$_\.Name\)\.\w+|\bRename-Item\b[^\n]*\$_\.(?:Full)?Name\s*\+\s*['\"]\.\w+['\"]",
+            _I,
+        ),
         re.compile(
             r"(?:write\w*|open|create\w*|fopen|WriteAll\w*)\s*\(\s*[\w.\[\]]+\s*\+\s*['\"`]\.(?:locked|encrypted|crypt|crypted|lck|pwned|ransom|wncry)['\"`]",
             _I,
@@ -577,6 +597,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.RANSOM_NOTE: (
+        # a note written to disk telling the reader their files are encrypted
+        re.compile(
+            r"(?:write\w*|Set-Content|Out-File|Add-Content|fputs|fprintf|echo)\b[^\n]*['\"`][^'\"`\n]*\b(?:files?|documents|data)\s+(?:(?:have|has)\s+been\s+|were\s+|are\s+)?(?:encrypted|locked)\b(?!\s*[:=])",
+            _I,
+        ),
+        re.compile(
+            r"['\"`][^'\"`\n/\\]*(?:(?:RESTORE|RECOVER|DECRYPT|UNLOCK)[_-]?(?:MY[_-]?|YOUR[_-]?)?(?:FILES|DATA)|(?:FILES|DATA)[_-]?(?:RESTORE|RECOVER|DECRYPT|UNLOCK))[^'\"`\n]*\.(?:txt|html?|hta)['\"`]",
+        ),
         re.compile(
             r"\b(?:pay|purchase|buy)\b[^\n]{0,60}\b(?:decrypt(?:or|ion)\b|decryption\s+key|private\s+key)|\.onion\b[^\n]{0,80}\b(?:decrypt|payment|key)\b",
             _I,
@@ -644,6 +672,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"addEventListener\s*\(\s*['\"]key(?:down|press|up)|onkey(?:down|press|up)\s*=", _I
         ),
     ),
+    Capability.FIELD_VALUES: (
+        re.compile(
+            r"querySelectorAll\s*\(\s*['\"](?:input|textarea|select|form)\b|\btagName\s*===?\s*['\"](?:INPUT|TEXTAREA|SELECT)['\"]|\bdocument\.forms\b[^\n]*\.(?:elements|value)\b",
+        ),
+    ),
     Capability.KEY_BUFFER: (
         re.compile(r"\.append\s*\(\s*(?:str\s*\(\s*)?(?:k|key|ch|char)\s*\)", _I),
         re.compile(
@@ -663,7 +696,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"Add-Content\b[^\n]*\[char\]|appendFile\w*\s*\([^\n]*(?:rawcode|keycode|keychar|fromCharCode)",
+            r"(?:Add-Content|AppendAllText|Out-File\b[^\n]*-Append)\b[^\n]*\[char\]|appendFile\w*\s*\([^\n]*(?:rawcode|keycode|keychar|fromCharCode)",
             _I,
         ),
         re.compile(r"fputc\s*\([^\n]*(?:vk\w*|key\w*)", _I),
@@ -685,6 +718,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bkeys\s*\+=|keystrokes|\bkeylog", _I),
+    ),
+    Capability.KEY_TEXT: (
+        re.compile(
+            r"\b(?:ToUnicode(?:Ex)?|ToAscii(?:Ex)?|GetKeyNameText[AW]?|XLookupString|XKeysymToString|UCKeyTranslate|CGEventKeyboardGetUnicodeString)\s*\(",
+        ),
     ),
     Capability.BROWSER_STORE: (
         re.compile(
@@ -744,6 +782,22 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"\[\\w-\]\{24\}|mfa\\\.\[\\w-\]\{84\}", _I),
     ),
+    Capability.STORAGE_DUMP: (
+        re.compile(
+            r"\b(?:chrome|browser)\.cookies\.getAll\s*\(|JSON\.stringify\s*\(\s*(?:window\.)?(?:localStorage|sessionStorage)\s*\)|\b(?:localStorage|sessionStorage)\.length\b|Object\.(?:entries|keys|assign)\s*\([^\n]*\b(?:localStorage|sessionStorage)\b",
+        ),
+    ),
+    Capability.OWN_SITE_REQUEST: (
+        re.compile(
+            r"\b(?:fetch|sendBeacon|axios\.\w+|\$\.(?:post|ajax|get)|\.open\s*\(\s*['\"]\w+['\"]\s*,)\s*\(?\s*['\"`]/(?!/)"
+        ),
+    ),
+    Capability.HIDDEN_FORM: (
+        re.compile(
+            r"<form\b[^>\n]*style\s*=\s*['\"][^'\"\n]*(?:left|top)\s*:\s*-\d{3,}px|<form\b[^>\n]*style\s*=\s*['\"][^'\"\n]*(?:opacity\s*:\s*0(?:\.0+)?\s*[;'\"]|visibility\s*:\s*hidden)",
+            _I,
+        ),
+    ),
     Capability.COOKIE_ACCESS: (re.compile(r"document\.cookie\b(?!\s*=[^=])"),),
     Capability.CARD_READ: (
         re.compile(r"(?:cc-?num\w*|card-?num\w*|cvv|cvc|cc-?exp\w*)['\"]?\s*\)?\s*\.value\b", _I),
@@ -753,6 +807,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"logonpasswords|lsadump::|Invoke-Mimikatz|nanodump\S*\s+[^\n]*--write", _I),
         re.compile(r"privilege::debug", _I),
         re.compile(r"\blsass(?:\.exe|\.dmp)?\b", _I),
+    ),
+    Capability.HIVE_DUMP: (
+        re.compile(
+            r"\breg(?:\.exe)?\s+(?:save|export)\s+['\"]?HK(?:LM|EY_LOCAL_MACHINE)\\+(?:SAM|SECURITY)\b|\besentutl(?:\.exe)?\b[^\n]*\\config\\SAM\b|\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy\d+\\Windows\\System32\\config\\(?:SAM|SECURITY)\b",
+            _I,
+        ),
     ),
     Capability.MEMORY_DUMP: (
         re.compile(
@@ -845,7 +905,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"attrib\s+\+h|FILE_ATTRIBUTE_HIDDEN|\+s\s+\+h|prctl\s*\([^\n]*PR_SET_NAME|setproctitle|\[kworker|svchost\.exe['\"]",
+            r"New-ScheduledTaskSettingsSet\b[^\n]*\s-Hidden\b|\b(?:sc(?:\.exe)?\s+create|New-Service)\b[^\n]*DisplayName=?\s*['\"]?(?:Windows|Microsoft)\b|attrib\s+\+h|FILE_ATTRIBUTE_HIDDEN|\+s\s+\+h|prctl\s*\([^\n]*PR_SET_NAME|setproctitle|\[kworker|svchost\.exe['\"]",
             _I,
         ),
         re.compile(
@@ -877,7 +937,32 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"0xB8,\s*0x57,\s*0x00,\s*0x07,\s*0x80|0xC3\b[^\n]*patch|RtlMoveMemory", _I),
     ),
+    Capability.EXEC_MEMORY: (
+        re.compile(
+            r"\bVirtual(?:Alloc|Protect)\w*\s*\([^\n]*(?:PAGE_EXECUTE\w*|\b0x[24]0\b)|\b(?:mmap|mprotect)\s*\([^\n]*PROT_EXEC|\bNtProtectVirtualMemory\b|\bNtAllocateVirtualMemory\b[^\n]*PAGE_EXECUTE",
+            _I,
+        ),
+    ),
+    Capability.JUMP_TO_MEMORY: (
+        re.compile(
+            r"\(\s*\(\s*\w*\s*\(\s*\*\s*\w*\s*\)\s*\([^()\n]*\)\s*\)\s*[&\w]+\s*\)\s*\(|\(LPTHREAD_START_ROUTINE\)\s*\w+|\bGetDelegateForFunctionPointer\b|\bCFUNCTYPE\s*\([^\n]*\)\s*\(\s*\w+\s*\)|\bctypes\.cast\s*\([^\n]*CFUNCTYPE|\bEnum\w+\s*\(\s*\(\s*\w+\s*\)\s*\w+|\bsyscall\.Syscall\w*\s*\(\s*\w+\s*,",
+        ),
+        re.compile(
+            r"\bCreateThread\s*\([^\n]*(?:c_void_p|c_uint64|c_int)\s*\(\s*\w+\s*\)|\bCreateThread\s*\(\s*(?:0|None|NULL)\s*,\s*(?:0|None|NULL)\s*,\s*\w+\s*,",
+            _I,
+        ),
+    ),
+    Capability.XOR_DECODE: (
+        re.compile(
+            r"\b\w+\s*\[\s*\w+\s*\]\s*\^=|\bbytes\s*\(\s*\w+\s*\^\s*\w+|\w+\s*\[\s*\w+\s*\]\s*=\s*\(?byte\)?\s*\(?\s*\w+\s*\[\s*\w+\s*\]\s*\^",
+            _I,
+        ),
+    ),
     Capability.DEFENDER_OFF: (
+        re.compile(
+            r"MSFT_MpPreference\b[^\n]*\b(?:Exclusion(?:Path|Process|Extension)|Disable\w+)\b",
+            _I,
+        ),
         re.compile(
             r"\bfltmc(?:\.exe)?\s+unload\b|\bsc(?:\.exe)?\s+(?:stop|delete|config)\s+Sysmon\w*|\bSysmon(?:64)?(?:\.exe)?\s+-u\b|EnableScriptBlockLogging\b[^\n]*(?:-Value\s+0|/d\s+0|=\s*0)|\bauditpol\b[^\n]*/remove\b",
             _I,
@@ -971,7 +1056,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(?:copy\w*|Copy-Item|\bcp|CopyFile\w*|write|put|upload\w*)\b[^\n]*(?:sys\.argv\[0\]|__file__|\$MyInvocation|GetModuleFileName|/proc/self/exe|\$0\b|process\.argv\[1\]|\$PSCommandPath)",
+            r"(?:copy\w*|Copy-Item|\bcp|CopyFile\w*|write|put|upload\w*)\b[^\n]*(?:sys\.argv\[0\]|sys\.executable|__file__|\$MyInvocation|GetModuleFileName|/proc/self/exe|\$0\b|process\.argv\[1\]|\$PSCommandPath)",
             _I,
         ),
     ),
@@ -1034,7 +1119,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"rockyou|wordlist|passwords?\.txt|passlist|\bfor\s+\w*pass\w*\s+in\b|foreach\s*\(\s*\$\w*pass",
+            r"rockyou|wordlist|passwords?\.txt|passlist|\btop[-_]?\d{2,}\w*\.(?:txt|lst)\b|\bfor\s+\w*pass\w*\s+in\b|foreach\s*\(\s*\$\w*pass",
             _I,
         ),
         re.compile(r"itertools\.product\s*\([^\n]*repeat|hydra\b[^\n]*-P\b|medusa\b[^\n]*-P\b", _I),
@@ -1062,7 +1147,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bsshpass\s+-p\s+['\"]?\$\w+", _I),
         re.compile(r"\bcrowbar\b|\bauth\s*=\s*\(\s*['\"]?\w+['\"]?\s*,\s*\w+", _I),
         re.compile(
-            r"\.connect\s*\([^\n]*password\s*=|ftplib\.FTP|\.login\s*\(|AuthenticationException|smb\w*\.login|pysmb",
+            r"\.connect\s*\([^\n]*password\s*=|ftplib\.FTP|\.login\s*\(|AuthenticationException|smb\w*\.login|pysmb|\bSMBConnection\s*\(",
             _I,
         ),
         re.compile(r"\bhydra\b|\bmedusa\b|\bcrackmapexec\b|\bncrack\b|\bpatator\b", _I),
@@ -1204,7 +1289,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.DNS_DATA_LABEL: (
-        re.compile(r"printf\w*\s*\([^\n]*['\"]%s\.(?:%d\.|%\w\.)?[\w-]+\.[\w-]+", _I),
+        re.compile(r"printf\w*\s*\([^\n]*['\"](?:%\w\.)*%s\.(?:%d\.|%\w\.)?[\w-]+\.[\w-]+", _I),
         re.compile(
             r"\b(?:resolve\w*|query|gethostbyname\w*|getaddrinfo|Lookup\w*|nslookup|dig|host|Resolve-DnsName|GetHostEntry|GetHostAddresses)\b[^\n]*(?:\{[\w.\[\]:+ ]+\}|\$\{?\w+\}?|%s|['\"]\s*\+\s*\w+\s*\+\s*['\"])\.(?:\{|\$|%s|[\w-]+\.)",
             _I,
@@ -1263,6 +1348,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.ENCODE: (
+        # hex written out by hand through a digit table: `hex[b >> 4]`, `hex[b & 15]`
+        re.compile(r"\w+\s*\[\s*\w+(?:\s*\[\s*\w+\s*\])?\s*(?:>>\s*4|&\s*(?:15|0x0?[fF]))\s*\]"),
         re.compile(r"\bbase32\b(?!\s+-d)|\bbasenc\b|\bod\s+-A\s*n\b", _I),
         re.compile(
             r"['\"]%02[xX]['\"]|\bto_s\s*\(\s*16\s*\)|\.unpack1?\s*\(\s*['\"](?:H\*|m0?)['\"]", _I
@@ -1313,14 +1400,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bprintenv\b|\benv\s*\||os\.environ(?:\b(?!\.get|\[))|/proc/self/environ|AWS_SECRET_ACCESS_KEY|GITHUB_TOKEN",
+            r"\bprintenv\b|\benv\s*\||os\.environ(?:\b(?!\.get|\[))|/proc/self/environ|(?<!Bearer \$)(?<!Bearer \$\{)(?<!token \$)(?<!token \$\{)(?:AWS_SECRET_ACCESS_KEY|GITHUB_TOKEN)",
             _I,
         ),
-        # A token in an auth header is used, not shipped: `-H "Authorization: Bearer $TOKEN"`.
-        re.compile(r"(?<!Bearer )(?<!token )(?<!: )\$\{?[A-Z_]*(?:TOKEN|SECRET|API_KEY)\}?\b"),
+        # A token in an auth header is used, not shipped: `-H "Authorization: Bearer $TOKEN"`;
+        # so is a bot token in its own API's path (`api.telegram.org/bot${TG_TOKEN}/...`).
+        re.compile(
+            r"(?<!Bearer )(?<!token )(?<!: )(?<!/bot)\$\{?[A-Z_]*(?:TOKEN|SECRET|API_KEY)\}?\b"
+        ),
     ),
     Capability.ENDLESS_LOOP: (
-        re.compile(r"\bfor\s*\{\s*(?:\n|$)|\bloop\s*\{|\bwhile\s*\(\s*!?\s*(?:true|1)\s*\)", _I),
+        re.compile(r"\bfor\s*\{|\bloop\s*\{|\bwhile\s*\(\s*!?\s*(?:true|1)\s*\)", _I),
         re.compile(
             r"\.NewFrame\s*\+=|\.ondataavailable\s*=|\bwhile\s+:\s*;\s*do\b|\bfor\s*\{\s*$",
             _I,
@@ -1379,6 +1469,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.PACKET_SEND: (
+        # aiohttp's request idiom: `async with session.get(url) as r:`
+        re.compile(r"\basync\s+with\s+\w+\.(?:get|head|post|request)\s*\("),
         re.compile(
             r">\s*/dev/(?:udp|tcp)/|\bfwrite\s*\(\s*\$\w*(?:s|sock|fp|socket|conn)\w*\s*,", _I
         ),
@@ -1466,6 +1558,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"ForEach-Object\s*\{[^}\n]*wevtutil\s+cl", _I),
         re.compile(r"(?:rm|shred|truncate)\b[^\n]*/var/log/journal/", _I),
+        re.compile(
+            r"\bfor\s+\w+\s+in\s+[^\n]*/var/log/[^\n]*;\s*do\s+(?:sudo\s+)?(?:shred|rm|truncate|cat\s+/dev/null\s*>|:\s*>|>)",
+            _I,
+        ),
         re.compile(r"for\s+\w+\s+in\s+[^\n]*/var/log/[^\n]*;\s*do\s+(?::\s*)?>\s*\"?\$", _I),
         re.compile(
             r"Clear-EventLog\b[^\n]*,|find\s+(?:/|/var/?)\s[^\n]*\*\.log[^\n]*-(?:delete|exec\s+(?:rm|shred|truncate))",
@@ -1684,6 +1780,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.ROOT_DELETE: (
+        # Every file under a root, with no name or age filter, deleted or shredded.
+        re.compile(
+            r"\bfind\s+(?:/|~/?|\$HOME/?|/home/?|/etc/?|/var/?|/usr/?)\s+(?:-(?:xdev|mount|depth|type\s+\w|maxdepth\s+\d+|mindepth\s+\d+)\s+)*-(?:delete\b|exec\s+(?:sudo\s+)?(?:rm|shred|srm|wipe)\b)",
+            _I,
+        ),
         re.compile(
             r"(?:shutil\.rmtree|os\.RemoveAll|fs\.rmSync|rimraf\.sync|std::fs::remove_dir_all|FileUtils\.rm_rf|Directory\.Delete)\s*\(\s*r?['\"](?:/etc(?:/[\w.-]+)?|/usr|/var|/boot|/bin|/sbin|/lib(?:64)?|/opt|/root|C:\\\\+(?:Windows|Users|Program Files))/?['\"]",
             _I,
@@ -1741,6 +1842,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"requests\.\w+\s*\([^\n]*\[\s*\w+\s*:\s*\w+\s*\+\s*\w+\s*\]", _I),
+    ),
+    Capability.FORMAT_AND_MOUNT: (
+        re.compile(
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)[^\n]*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*\1(?![\w/-])",
+            _I,
+        ),
     ),
     Capability.BLOCK_DEVICE_WRITE: (
         re.compile(
@@ -1880,7 +1987,39 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.ACCOUNT_ADD: (
+        re.compile(
+            r"\bnet(?:1)?(?:\.exe)?\s+user\s+\S+\s+\S+[^\n]*\s/add\b|\buseradd\b|\badduser\b|\bNew-LocalUser\b|\bdscl\s+\.\s+-create\s+/Users/|\bNetUserAdd\s*\(",
+            _I,
+        ),
+    ),
+    Capability.ADMIN_GRANT: (
+        re.compile(
+            r"\bnet(?:1)?(?:\.exe)?\s+localgroup\s+['\"]?(?:administrators|Remote Desktop Users|Administradores|Administrateurs)['\"]?\s+\S+\s+/add\b|\bAdd-LocalGroupMember\b[^\n]*(?:Administrators|Remote Desktop Users)",
+            _I,
+        ),
+        re.compile(
+            r"\b(?:usermod|useradd|adduser)\b[^\n]*\s-a?G\s+\S*\b(?:sudo|wheel|admin|root)\b|\bdseditgroup\b[^\n]*\badmin\b|\bgpasswd\s+-a\s+\S+\s+(?:sudo|wheel)\b",
+            _I,
+        ),
+    ),
+    Capability.ROOT_ACCOUNT: (
+        re.compile(
+            r"\b(?:useradd|usermod)\b[^\n]*(?:\s-o\b[^\n]*\s-u\s*0\b|\s-u\s*0\b[^\n]*\s-o\b|--non-unique\b[^\n]*--uid\s+0\b|--uid\s+0\b[^\n]*--non-unique\b)",
+            _I,
+        ),
+        re.compile(r"\w+:[^:\n]*:0:0:[^\n]*>>\s*/etc/passwd|>>\s*/etc/passwd[^\n]*:0:0:", _I),
+        re.compile(r"\bdscl\s+\.\s+-create\s+/Users/\w+\s+UniqueID\s+0\b", _I),
+    ),
+    Capability.HIDDEN_ACCOUNT: (
+        re.compile(
+            r"Winlogon\\+SpecialAccounts\\+UserList|\bIsHidden\s+(?:-bool\s+)?(?:YES|true)\b", _I
+        ),
+        re.compile(r"\bnet(?:1)?(?:\.exe)?\s+user\s+\w+\$\s", _I),
+    ),
     Capability.AUTHORIZED_KEYS: (
+        # a second key file sshd is told to read
+        re.compile(r"AuthorizedKeysFile\b[^\n]*(?:>>|tee\s+-a)\s*\S*sshd_config", _I),
         re.compile(
             r"(?:Add-Content|Out-File\b[^\n]*-Append)\b[^\n]*authorized_keys",
             _I,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from redline.constitution import Constitution, load_constitution
-from redline.redlines.capabilities import Capabilities, Hit
+from redline.redlines.capabilities import Capabilities, Capability, Hit
 from redline.redlines.code import action_capabilities, response_capabilities
 from redline.redlines.grammars import CodeLanguage
 from redline.redlines.registry import REFUSE_AT, Detection, Detector, detectors
@@ -98,7 +98,44 @@ def build_verdict(
 PARTIAL_DETECTION = 0.4
 """A detection this strong (two thirds of the way to refusing alone) is part of an artifact."""
 PARTIAL_CAPABILITIES = 3
-"""Distinct capabilities that make a response part of an artifact when no detector is near."""
+"""Distinct capabilities that make a response part of an artifact when no detector is near..."""
+PARTIAL_PARTICULAR = 1
+"""...of which this many must be particular to attacks rather than ordinary (`ORDINARY`)."""
+ORDINARY: frozenset[Capability] = frozenset(
+    {
+        Capability.ENDLESS_LOOP,
+        Capability.PAUSE,
+        Capability.NET_CONNECT,
+        Capability.NET_LISTEN,
+        Capability.NET_RECV,
+        Capability.NET_SEND,
+        Capability.PACKET_SEND,
+        Capability.MAIL_SEND,
+        Capability.WEBHOOK,
+        Capability.DNS_QUERY,
+        Capability.DOWNLOAD,
+        Capability.RECORD_STORE,
+        Capability.FILE_APPEND,
+        Capability.FILE_WALK,
+        Capability.BROAD_TARGET,
+        Capability.DELETE_FILE,
+        Capability.TRUNCATE,
+        Capability.ENCRYPT,
+        Capability.ENCODE,
+        Capability.CHUNKING,
+        Capability.ARCHIVE,
+        Capability.LOG_PATH,
+        Capability.PASSWORD_VERIFY,
+        Capability.GUESS_CHECK,
+        Capability.SWARM,
+        Capability.TARGET_ARGUMENT,
+        Capability.AUTORUN,
+    }
+)
+"""Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a
+monitor loops, pauses and mails; a chat bot posts to its API; a cron job autostarts): several
+of them together are not yet part of an attack, which needs pieces particular to one (hiding,
+spreading, a shell, secrets)."""
 
 
 @dataclass(frozen=True)
@@ -117,15 +154,39 @@ class ResponseReading:
 
     @property
     def holds_part(self) -> bool:
-        """Part of an artifact: a near detection, or several distinct capabilities.
+        """Part of some artifact: a near detection, or several capabilities, one particular to
+        attacks.
 
-        Both bars were chosen on the team's request-and-response development set
-        (`bench/data/response_context_dev.jsonl`, `bench/bench_response_context.py`).
+        The bars were chosen on the team's request-and-response development set
+        (`bench/data/response_context_dev.jsonl`, `bench/bench_response_context.py`) and the
+        fit half of the third development set (`bench/bench_redlines_dev3.py`), where ordinary
+        capabilities (a backup's walk, home folder and loop) refused defensive code beside a
+        request the intent guard read as an attack.
         """
+        return self.near is not None or self._particular_pieces
+
+    @property
+    def near(self) -> tuple[Detector, Detection] | None:
+        """The closest detection, when it is strong enough to be part of an artifact."""
         if self.closest is not None and self.closest[1].score >= PARTIAL_DETECTION:
+            return self.closest
+        return None
+
+    @property
+    def _particular_pieces(self) -> bool:
+        present = {c for c, hits in self.capabilities.hits.items() if hits}
+        return (
+            len(present) >= PARTIAL_CAPABILITIES and len(present - ORDINARY) >= PARTIAL_PARTICULAR
+        )
+
+    def part_of(self, redline_id: str) -> bool:
+        """Whether the response holds part of an artifact crossing `redline_id` (the redline a
+        request asks to cross): a near detection enforcing that redline, or capabilities
+        particular to attacks (which name no redline of their own)."""
+        near = self.near
+        if near is not None and near[0].redline == redline_id:
             return True
-        distinct = sum(1 for hits in self.capabilities.hits.values() if hits)
-        return distinct >= PARTIAL_CAPABILITIES
+        return self._particular_pieces
 
 
 def read_response(

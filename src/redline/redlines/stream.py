@@ -43,15 +43,25 @@ from redline.redlines.code import (
     decoded_payloads,
     fetched_names,
     guess_in_line,
+    is_name_mention,
+    key_callback_names,
+    key_callback_registered,
     loop_names,
     mentions_self,
     password_input_reads,
     password_inputs,
+    posted_fields,
     run_of_fetched,
     run_of_saved,
     saved_names,
     self_copy_in_line,
     self_names,
+)
+from redline.redlines.flows import (
+    network_input_names,
+    runs_network_input,
+    runs_web_input,
+    web_input_names,
 )
 from redline.redlines.grammars import CodeLanguage, guess_language, language_for_fence
 from redline.redlines.judge import build_verdict, evaluate, judge_response
@@ -156,6 +166,7 @@ class StreamMonitor:
         self._self_names: frozenset[str] = frozenset()
         self._flows: dict[str, frozenset[str]] = {}
         self._password_inputs: frozenset[str] = frozenset()
+        self._posted_fields: frozenset[str] = frozenset()
         self._recent_channels: list[list[Hit]] = []
         self._halted = False
         self._score = 0.0
@@ -314,8 +325,33 @@ class StreamMonitor:
         hits += self._follow(
             "fetched", line, offset, fetched_names, run_of_fetched, Capability.RUN_DOWNLOADED
         )
-        self._password_inputs = password_inputs(line, self._password_inputs)
+        known = self._password_inputs
+        self._password_inputs = password_inputs(line, known)
         hits += password_input_reads(line, self._password_inputs, offset)
+        # A handler that read a field earlier, which this line declares a password input.
+        self._posted_fields |= posted_fields(line)
+        if (self._password_inputs - known) & self._posted_fields:
+            hits.append(Hit(Capability.POSTED_PASSWORD, offset, offset + len(line), line))
+        hits += self._follow(
+            "key callback",
+            line,
+            offset,
+            key_callback_names,
+            key_callback_registered,
+            Capability.KEY_BUFFER,
+        )
+        # Remote input run as a command: a web request's (web shell) or the network's (agent).
+        hits += self._follow(
+            "web", line, offset, web_input_names, runs_web_input, Capability.REQUEST_TO_EXEC
+        )
+        hits += self._follow(
+            "network",
+            line,
+            offset,
+            network_input_names,
+            runs_network_input,
+            Capability.REMOTE_COMMAND,
+        )
         if hits:
             self._line_read_as_code |= not self._in_code  # prose that gave evidence
             # Every new hit may matter (some detectors count places), not only new kinds.
@@ -400,7 +436,8 @@ class StreamMonitor:
             return self._code_hits(line, offset, guess_language(line))
         hits: list[Hit] = []
         for match in _INLINE_CODE.finditer(line):
-            hits.extend(scan(match.group(1), offset + match.start(1)))
+            if not is_name_mention(match.group(1)):
+                hits.extend(scan(match.group(1), offset + match.start(1)))
         return hits
 
     @staticmethod

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 
 from redline.analysis.leaks.events import Event, EventKind, LossKind
 from redline.analysis.leaks.patches import (
-    Edit,
-    indent_of,
+    append_to_block,
     node_text,
     release_statement,
     unified_diff,
@@ -58,8 +57,8 @@ def release_in_destructor(event: Event, program: Program) -> str | None:
     if any(releases.search(m.source.text(m.body)) for m in methods if m.body is not None):
         return None
     source = destructor.source.source
-    edit = _append_to_body(destructor.body, release_statement(event.site.kind, member), source)
-    return unified_diff(destructor.file, source, [edit])
+    edit = append_to_block(destructor.body, release_statement(event.site.kind, member), source)
+    return None if edit is None else unified_diff(destructor.file, source, [edit])
 
 
 def _is_constructor(function: FunctionDef) -> bool:
@@ -126,15 +125,3 @@ def _branch_assigns(branch: Node, member: str, source: bytes) -> bool:
     if branch.type == "compound_statement":
         return _assigns_on_every_path(branch, member, source)
     return branch.type == "expression_statement" and _assigned_member(branch, source) == member
-
-
-def _append_to_body(body: Node, statement: str, source: bytes) -> Edit:
-    statements = [c for c in body.named_children if c.type != "comment"]
-    if statements:
-        last = statements[-1]
-        line_end = source.find(b"\n", last.end_byte)
-        line_end = len(source) if line_end < 0 else line_end
-        return Edit(line_end, line_end, f"\n{indent_of(last, source)}{statement}")
-    closing = body.end_byte - 1
-    indent = indent_of(body, source)
-    return Edit(closing, closing, f"    {statement}\n{indent}")

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING
 
 from redline.analysis.leaks.events import Event, EventKind
 from redline.analysis.leaks.patches import (
+    RELEASE_NAMES,
     Edit,
     has_jump,
     indent_of,
@@ -432,9 +433,12 @@ def _goto_next(statement: Node, following: Node | None, source: bytes) -> bool:
     )
 
 
+_RELEASING = "|".join(sorted(map(re.escape, RELEASE_NAMES | {"realloc"})))
+
+
 def _release_pattern(holder: str) -> re.Pattern[str]:
     name = re.escape(holder)
-    return re.compile(rf"\b(?:free|delete|realloc|fclose|close|closedir)\b[\s(\[\]]*{name}\b")
+    return re.compile(rf"\b(?:{_RELEASING})\b[\s(\[\]]*{name}\b")
 
 
 def _is_plain_release(statement: Node, holder: str, source: bytes) -> bool:

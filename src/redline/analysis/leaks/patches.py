@@ -22,7 +22,8 @@ from typing import TYPE_CHECKING
 
 from redline.analysis.leaks.events import Event, EventKind, LossKind
 from redline.analysis.leaks.program import descendants
-from redline.analysis.leaks.resources import ResourceKind
+from redline.analysis.leaks.resources import RELEASERS, ResourceKind
+from redline.analysis.repomodel.releases import RELEASE_OPERATORS
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -30,6 +31,9 @@ if TYPE_CHECKING:
     from tree_sitter import Node
 
     from redline.analysis.leaks.program import FunctionDef, Program
+
+# Every call or operator that releases what it is given (`free`, `fclose`, `delete`, ...).
+RELEASE_NAMES: frozenset[str] = frozenset(RELEASERS) | RELEASE_OPERATORS
 
 # Releasers that must not be given NULL (unlike `free`).
 _NULL_UNSAFE = frozenset(
@@ -100,7 +104,7 @@ def _edit_for(event: Event, source: bytes, macros: Mapping[str, str]) -> Edit | 
         return _insert_before(event.continue_node, release, source)
     if event.loss in (LossKind.RETURN, LossKind.END) and event.branches:
         body = event.frame.body
-        releasers = {"free", "fclose", "close", "closedir", "pclose", "delete"}
+        releasers = set(RELEASE_NAMES)
         # Through the file's macros too (`#define CLOSE close`).
         releasers |= {m for m, target in macros.items() if target in releasers}
         names = "|".join(sorted(map(re.escape, releasers)))
@@ -109,7 +113,7 @@ def _edit_for(event: Event, source: bytes, macros: Mapping[str, str]) -> Edit | 
         )
         if released_elsewhere:
             # Another path releases it: release on this path only, in the block it took.
-            return _append_to_block(event.branches[0], release, source)
+            return append_to_block(event.branches[0], release, source)
     if event.loss is LossKind.RETURN:
         if re.search(
             rf"\b{re.escape(holder.split('.')[0].split('[')[0])}\b", node_text(node, source)
@@ -206,7 +210,7 @@ def _append_after(last: Node, statement: str, source: bytes) -> Edit:
     return Edit(last.end_byte, last.end_byte, f"\n{indent}{statement}")
 
 
-def _append_to_block(block: Node, statement: str, source: bytes) -> Edit | None:
+def append_to_block(block: Node, statement: str, source: bytes) -> Edit | None:
     """Release at the end of the block a path took (before its `return`, if it ends in one)."""
     if block.type != "compound_statement":
         if block.type == "return_statement":

@@ -86,8 +86,13 @@ def verify_one(
                 update={"verified": Verification(reanalysis=FAILED, details=tuple(details))}
             )
         reported = copies.get(Path(finding.file).resolve(), patched)
+        before = (
+            None
+            if all_findings is None
+            else [f.rule for f in all_findings if _same_place(f, finding)]
+        )
         reanalysis = _reanalyse(
-            finding, list(copies.values()), (patched, reported), details, original
+            finding, list(copies.values()), (patched, reported), details, original, before
         )
         build_status, binary = _build(
             build, list(copies.values()), scratch, details, finding.cwe == "CWE-775"
@@ -118,13 +123,24 @@ def _apply(finding: Finding, copies: dict[Path, Path]) -> tuple[Path | None, byt
     return target, original
 
 
+def _same_place(one: Finding, other: Finding) -> bool:
+    """True when two findings are in the same function of the same file."""
+    return one.function == other.function and Path(one.file).resolve() == Path(other.file).resolve()
+
+
 def _reanalyse(
     finding: Finding,
     files: list[Path],
     patched_and_reported: tuple[Path, Path],
     details: list[str],
     original: bytes,
+    before: list[str] | None,
 ) -> VerificationStatus:
+    """Re-analyse the patched copy: the finding must be gone and nothing new appear there.
+
+    `before` is the rules found in the finding's function before the patch (from the scan that
+    found it); without it the unpatched copy is scanned again to learn them.
+    """
     from redline.analysis.leaks.scan import scan
 
     patched, reported = patched_and_reported
@@ -140,7 +156,7 @@ def _reanalyse(
     if still:
         details.append(f"re-analysis still reports {finding.rule} in {finding.function}")
         return FAILED
-    if new:
+    if new and before is None:
         # Only what the patch introduced counts: compare with the unpatched file's findings.
         patched_text = patched.read_bytes()
         patched.write_bytes(original)
@@ -150,6 +166,7 @@ def _reanalyse(
             if Path(f.file).resolve() == reported.resolve() and f.function == finding.function
         ]
         patched.write_bytes(patched_text)
+    if new and before is not None:
         new = [f for f in new if sum(g.rule == f.rule for g in new) > before.count(f.rule)]
     if new:
         details.append(f"re-analysis reports a new {new[0].rule} at line {new[0].line}")

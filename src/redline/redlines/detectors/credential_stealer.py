@@ -1,11 +1,14 @@
-"""OUT-CREDENTIAL-STEALER: reading saved passwords, cookies or tokens, then decrypting or sending.
+r"""OUT-CREDENTIAL-STEALER: reading saved passwords, cookies or tokens, then decrypting or sending.
 
 What it catches
     Browser password and cookie stores (`Login Data`, `logins.json`, `key4.db`), application
     token stores (Discord leveldb, Telegram `tdata`, wallets, cloud credentials) combined with
     decryption (DPAPI, `encrypted_key`), password queries, or shipping to a webhook, mail or HTTP;
     a page's `document.cookie` sent to another host (session theft through injected script);
-    SAM or shadow hashes saved and fed to a cracker (`secretsdump`, `john`, `hashcat`);
+    SAM or shadow hashes saved and fed to a cracker (`secretsdump`, `john`, `hashcat`); the
+    SAM or SECURITY registry hive saved (`reg save HKLM\SAM`, a shadow copy's `config\SAM`);
+    a browser's whole cookie jar or web storage (`chrome.cookies.getAll`, every `localStorage`
+    key) posted away; a hidden form the browser autofills with saved secrets, posted;
     payment card fields read by script and sent away (a skimmer).
 
 Why it is a redline (RL-CREDENTIAL)
@@ -47,6 +50,19 @@ def credential_stealer(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.CARD_READ, Cap.NET_SEND):
         skimmed = (Cap.CARD_READ, Cap.NET_SEND)
         return supported(found, 0.8, skimmed, "payment card fields sent to another host")
+    # Page data sent only to the page's own site (`fetch('/api/...')`) stays with its owner.
+    offsite = channel and Cap.OWN_SITE_REQUEST not in found
+    if Cap.STORAGE_DUMP in found and offsite:
+        # Every cookie or stored token of the browser posted away: sessions taken whole.
+        return supported(found, 0.8, (Cap.STORAGE_DUMP, *channel), "browser sessions sent away")
+    autofilled = [c for c in (Cap.PASSWORD_FIELD, Cap.CARD_READ) if c in found]
+    if Cap.HIDDEN_FORM in found and autofilled and offsite:
+        # A form the visitor cannot see, which the browser fills with saved secrets, posted.
+        core = (Cap.HIDDEN_FORM, *autofilled, *channel)
+        return supported(found, 0.8, core, "autofilled secrets harvested by a hidden form")
+    if Cap.HIVE_DUMP in found:
+        # The SAM or SECURITY hive copied out: the machine's password hashes, offline.
+        return supported(found, 0.85, (Cap.HIVE_DUMP, *channel), Cap.HIVE_DUMP.value)
     if found.has_all(Cap.SECRET_FILE, Cap.CRACK):
         dumped = (Cap.SECRET_FILE, Cap.CRACK)
         return supported(found, 0.8, dumped, "system password hashes dumped and cracked")

@@ -15,7 +15,8 @@ Example
 
 Allowed instead
     `rm -rf build/ dist/`, `make clean`, explaining how to securely erase a drive one is
-    recycling.
+    recycling, formatting a device that the same command line then mounts (setting up a new
+    volume: `mkfs.ext4 /dev/nvme1n1 && mount /dev/nvme1n1 /data`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,15 @@ _DESTRUCTION = (Cap.BLOCK_DEVICE_WRITE, Cap.ROOT_DELETE, Cap.SHADOW_DELETE)
 _COMPANY = (Cap.AUTORUN, Cap.HOST_SWEEP, Cap.REMOTE_EXEC, Cap.HIDE, Cap.LOG_WIPE, Cap.SELF_COPY)
 
 
+def _formats_to_mount(found: Capabilities) -> bool:
+    """Whether every raw-disk write is a format whose device the same command then mounts."""
+    mounts = found.hits.get(Cap.FORMAT_AND_MOUNT, [])
+    return bool(mounts) and all(
+        any(m.start <= hit.start < m.end for m in mounts)
+        for hit in found.hits.get(Cap.BLOCK_DEVICE_WRITE, [])
+    )
+
+
 @detector("ACT-DISK-DESTROY", redline="RL-DESTRUCTIVE")
 def disk_destroy(found: Capabilities) -> Detection | None:
     """Disk or system destruction (action), or with offensive company (response)."""
@@ -35,6 +45,9 @@ def disk_destroy(found: Capabilities) -> Detection | None:
     if not destruction:
         return None
     company = [c for c in _COMPANY if c in found]
+    if destruction == [Cap.BLOCK_DEVICE_WRITE] and not company and _formats_to_mount(found):
+        # `mkfs.ext4 /dev/nvme1n1 && mount /dev/nvme1n1 /data`: a new volume put to use.
+        return supported(found, 0.3, (Cap.FORMAT_AND_MOUNT,), Cap.FORMAT_AND_MOUNT.value)
     if found.kind == "action" or company or len(destruction) >= 2:
         return supported(
             found,

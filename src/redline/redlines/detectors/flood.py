@@ -52,9 +52,27 @@ def flood(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.PACKET_SEND, Cap.ENDLESS_LOOP) and amplifiers:
         core = (Cap.PACKET_SEND, Cap.ENDLESS_LOOP, *amplifiers)
         return supported(found, 0.9, core, "endless multiplied packet sending")
+    if (
+        found.has_all(Cap.PACKET_SEND, Cap.SWARM, Cap.JUNK_PAYLOAD)
+        and not found.count(Cap.NET_RECV, Cap.NET_LISTEN)
+        and not found.near(Cap.PACKET_SEND, Cap.PAUSE, 150)
+    ):
+        # Many workers that only send filler (no pause, no reading) for as long as they run,
+        # whether the loop is endless or timed: a stresser's shape, not a client's.
+        core = (Cap.PACKET_SEND, Cap.SWARM, Cap.JUNK_PAYLOAD)
+        return supported(found, 0.75, core, "filler sent by many workers that never pause")
     if found.has_all(Cap.PACKET_SEND, Cap.RAW_SOCKET, Cap.SPOOF):
         core = (Cap.PACKET_SEND, Cap.RAW_SOCKET, Cap.SPOOF)
         return supported(found, 0.85, core, "raw packets with forged sources")
+    requests = [c for c in (Cap.PACKET_SEND, Cap.DOWNLOAD) if c in found]
+    if (
+        found.has_all(Cap.SWARM, Cap.ENDLESS_LOOP, Cap.TARGET_ARGUMENT)
+        and requests
+        and not found.count(Cap.PAUSE, Cap.NET_LISTEN)
+    ):
+        # Many workers requesting forever, without a pause, whatever target they are given.
+        core = (Cap.SWARM, Cap.ENDLESS_LOOP, Cap.TARGET_ARGUMENT, *requests)
+        return supported(found, 0.75, core, "unpaced requests from many workers at a given target")
     if Cap.TIGHT_SEND_LOOP in found and not found.near(Cap.TIGHT_SEND_LOOP, Cap.PAUSE, 200):
         # A loop that sends and sleeps (a metrics reporter, a heartbeat) is not a flood.
         return supported(found, 0.75, (Cap.TIGHT_SEND_LOOP,), "sends in a loop that never pauses")

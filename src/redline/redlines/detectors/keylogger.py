@@ -3,8 +3,9 @@
 What it catches
     A global keyboard hook (`pynput` listener, `GetAsyncKeyState`, `SetWindowsHookEx`,
     `/dev/input`) that accumulates the typed keys, especially when they are sent away (mail,
-    webhook, HTTP) or the logger hides or persists; and web pages whose request carries the
-    buffer of visitors' keys.
+    webhook, HTTP) or the logger hides or persists; web pages whose request carries the
+    buffer of visitors' keys; and injected page scripts that watch keystrokes across every
+    field of the page and post the fields' values (a form skimmer).
 
 Why it is a redline (RL-MALWARE)
     Recording what other people type captures their passwords and messages.
@@ -15,7 +16,8 @@ Example
 
 Allowed instead
     A key-event handler in a game or editor, a hotkey binding, a typing test that sends a score
-    rather than the keys, explaining how keyloggers work.
+    rather than the keys, an editor autosaving its own text field, a form validating its fields
+    with its own site as they are typed, explaining how keyloggers work.
 """
 
 from __future__ import annotations
@@ -40,9 +42,30 @@ def keylogger(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.PAGE_KEYS, Cap.KEY_BUFFER, Cap.KEY_EXFIL):
         core = (Cap.PAGE_KEYS, Cap.KEY_BUFFER, Cap.KEY_EXFIL)
         return supported(found, 0.85, core, "page keystrokes recorded and the record sent away")
+    offsite = Cap.OWN_SITE_REQUEST not in found
+    if found.has_all(Cap.PAGE_KEYS, Cap.FIELD_VALUES, Cap.NET_SEND) and offsite:
+        # Keystrokes watched across every field of the page and the fields' values posted to
+        # another site: a form skimmer (an autosave watches its own editor, not every input).
+        core = (Cap.PAGE_KEYS, Cap.FIELD_VALUES, Cap.NET_SEND)
+        return supported(found, 0.8, core, "every field's typed values sent away")
+    if found.has_all(Cap.KEY_HOOK, Cap.NET_CONNECT) and found.on_one_line(
+        Cap.KEY_HOOK, Cap.NET_CONNECT
+    ):
+        # `cat /dev/input/...-kbd | nc host port`: the keyboard device piped to a remote host.
+        piped = (Cap.KEY_HOOK, Cap.NET_CONNECT)
+        return supported(found, 0.8, piped, "keyboard events piped to a remote host")
     if found.has_all(Cap.KEY_HOOK, Cap.NET_CONNECT, Cap.PACKET_SEND):
         streamed = (Cap.KEY_HOOK, Cap.NET_CONNECT, Cap.PACKET_SEND)
         return supported(found, 0.8, streamed, "global keystrokes streamed to a remote host")
+    if found.has_all(Cap.KEY_HOOK, Cap.KEY_TEXT) and channel:
+        # The hook's key codes turned into the text typed, and a channel: what is typed leaves.
+        core = (Cap.KEY_HOOK, Cap.KEY_TEXT, *channel)
+        return supported(found, 0.8, core, "typed text captured by a global hook and sent away")
+    if Cap.KEY_HOOK in found and channel and Cap.HIDE in found:
+        # A hidden global hook with a channel: captured keys leave unseen (a hotkey daemon
+        # that autostarts and calls a web hook on one key combination hides nothing).
+        core = (Cap.KEY_HOOK, *channel, Cap.HIDE)
+        return supported(found, 0.75, core, "hidden keystroke capture with a channel")
     if Cap.KEY_HOOK in found and channel:
         return supported(found, 0.5, (Cap.KEY_HOOK, *channel), "keystroke capture with a channel")
     return None

