@@ -1,6 +1,7 @@
 """Pass an answer through the output monitor, chunk by chunk, releasing only what it releases.
 
-Everything a model writes that a client may act on is monitored: each choice's `content`, and
+Everything a model writes that a client may act on is monitored: each choice's `content`, its
+other texts (`reasoning_content` or `reasoning` from reasoning models, `refusal`), and
 the arguments of each of its tool calls (`tool_calls[i].function.arguments`, and the legacy
 `function_call.arguments`), which an agent runs as they are: arguments carry commands and
 programs, so they are fed to the monitor as code (behind a code fence the client never sees).
@@ -40,6 +41,9 @@ what it releases and never reaches the client."""
 CONTENT = "content"
 TOOL = "tool"
 FUNCTION = "function"
+TEXT_FIELDS = ("reasoning_content", "reasoning", "refusal")
+"""Other texts a model writes beside its content (a reasoning model's thinking, a refusal):
+each is monitored like content, through its own monitor, and carries only what it releases."""
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,7 @@ class _Channel:
         self.finished = False
         self._hidden = 0  # characters of the preamble still to cut from what is released
         self.opening: MonitorDecision | None = None
-        if kind != CONTENT:
+        if kind in (TOOL, FUNCTION):  # arguments are read as code
             self._hidden = len(CODE_PREAMBLE)
             self.opening = monitor.feed(CODE_PREAMBLE)
 
@@ -202,9 +206,10 @@ class MonitoredAnswer:
 
     # -- whole answers -----------------------------------------------------------------------
 
-    def filter_text(self, text: str, index: int = 0) -> str:
-        """Monitor a whole content at once; returns what may be sent (all of it unless halted)."""
-        channel = self._channel(index, CONTENT, 0)
+    def filter_text(self, text: str, index: int = 0, kind: str = CONTENT, position: int = 0) -> str:
+        """Monitor a whole text of a choice at once (its content unless `kind` names another);
+        returns what may be sent (all of it unless halted)."""
+        channel = self._channel(index, kind, position)
         released = self._feed(channel, text) if text else ""
         if index not in self._halts:
             released += self._finish(channel)
@@ -220,6 +225,10 @@ class MonitoredAnswer:
         message = choice.get("message")
         if not isinstance(message, dict):
             return
+        for position, field in enumerate(TEXT_FIELDS):  # written before the content
+            text = message.get(field)
+            if isinstance(text, str) and text:
+                message[field] = self.filter_text(text, index, field, position)
         if isinstance(message.get("content"), str):
             message["content"] = self.filter_text(message["content"], index)
         calls = message.get("tool_calls")
@@ -247,7 +256,7 @@ class MonitoredAnswer:
         rewritten = {
             key: value
             for key, value in delta.items()
-            if key not in ("content", "tool_calls", "function_call")
+            if key not in ("content", "tool_calls", "function_call", *TEXT_FIELDS)
         }
         content = delta.get("content")
         if isinstance(content, str) and content:
@@ -256,6 +265,14 @@ class MonitoredAnswer:
                 rewritten["content"] = released
         elif "content" in delta and not content:
             rewritten["content"] = content  # the opening "" (or null) passes as it came
+        for position, field in enumerate(TEXT_FIELDS):
+            text = delta.get(field)
+            if isinstance(text, str) and text and index not in self._halts:
+                released = self._feed(self._channel(index, field, position), text)
+                if released:
+                    rewritten[field] = released
+            elif field in delta and not text:
+                rewritten[field] = text
         calls = delta.get("tool_calls")
         if isinstance(calls, list) and index not in self._halts:
             kept = []
@@ -324,8 +341,8 @@ class MonitoredAnswer:
         for channel, text in tails:
             if not text:
                 continue
-            if channel.kind == CONTENT:
-                delta["content"] = (delta.get("content") or "") + text
+            if channel.kind == CONTENT or channel.kind in TEXT_FIELDS:
+                delta[channel.kind] = (delta.get(channel.kind) or "") + text
             elif channel.kind == FUNCTION:
                 function = delta.setdefault("function_call", {})
                 function["arguments"] = function.get("arguments", "") + text

@@ -50,7 +50,8 @@ class Script:
     agent's model streams them (the call's id and name first, then its arguments piece by
     piece); `function_call` does the same in the legacy single-function form. `other_choices`
     are the content pieces of choices 1, 2, ... (for requests with `n` > 1), streamed
-    interleaved with choice 0, one event per piece.
+    interleaved with choice 0, one event per piece. `reasoning` pieces are streamed before the
+    content as `reasoning_content` deltas, as reasoning models stream their thinking.
     """
 
     chunks: Sequence[str] = ("Hello", ", world.")
@@ -66,6 +67,7 @@ class Script:
     tool_calls: Sequence[tuple[str, Sequence[str]]] = ()
     function_call: tuple[str, Sequence[str]] | None = None
     other_choices: Sequence[Sequence[str]] = ()
+    reasoning: Sequence[str] = ()
 
 
 ECHO = "echo"
@@ -164,6 +166,8 @@ class ScriptedUpstream(BackgroundService):
         identity = f"chatcmpl-scripted-{time.monotonic_ns()}"
         try:
             yield _event(identity, model, {"role": "assistant", "content": ""})
+            for piece in script.reasoning:
+                yield _event(identity, model, {"reasoning_content": piece})
             if script.burst:
                 yield b"".join(_event(identity, model, {"content": p}) for p in script.chunks)
                 yield _event(identity, model, {}, script.finish_reason)
@@ -254,6 +258,8 @@ def _completion(model: str, script: Script) -> dict[str, Any]:
     identity = f"chatcmpl-scripted-{time.monotonic_ns()}"
     body = completion(identity, model, "".join(script.chunks), finish)
     message = body["choices"][0]["message"]
+    if script.reasoning:
+        message["reasoning_content"] = "".join(script.reasoning)
     if script.tool_calls:
         message["tool_calls"] = [
             {
