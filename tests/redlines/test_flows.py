@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from redline.redlines import StreamMonitor, judge_response
+from redline.redlines import StreamMonitor, flows, judge_response
 from redline.redlines.capabilities import Capability
 from redline.redlines.flows import remote_input_hits
+
+ROOT = Path(__file__).resolve().parents[2]
 
 HANDLER_ABOVE_LOOP = """```python
 import json, time, urllib.request, subprocess
@@ -92,3 +96,27 @@ def test_stream_catches_the_handler_above_its_loop_when_the_response_ends() -> N
     for start in range(0, len(HANDLER_ABOVE_LOOP), 16):
         monitor.feed(HANDLER_ABOVE_LOOP[start : start + 16])
     assert monitor.finish().halted
+
+
+def _every_line_we_have() -> list[str]:
+    """Every line of the redlines' fixtures and development data, in ASCII and Unicode."""
+    roots = [ROOT / "tests" / "redlines", ROOT / "src" / "redline" / "redlines", ROOT / "bench"]
+    lines: set[str] = set()
+    for root in roots:
+        for path in root.rglob("*"):
+            if path.is_file() and path.suffix in {".py", ".toml", ".jsonl", ".txt", ".md", ""}:
+                lines.update(path.read_text(encoding="utf-8", errors="replace").splitlines())
+    long_s = "\u017f"  # folds to "s" under re.I
+    lines.update((f"{long_s}y{long_s}tem($_GET['c'])", f"reque{long_s}ts.get(u)", "EVAL(x)"))
+    return sorted(lines)
+
+
+def test_the_quick_gates_say_exactly_what_their_patterns_say() -> None:
+    lines = _every_line_we_have()
+    assert len(lines) > 5000
+    for line in lines:
+        assert flows.reads_web_input(line) == (flows.WEB_INPUT.search(line) is not None), line
+        assert flows.reads_network_input(line) == (flows.NETWORK_INPUT.search(line) is not None), (
+            line
+        )
+        assert flows.names_a_runner(line) == (flows._RUNNER_RE.search(line) is not None), line

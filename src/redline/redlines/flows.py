@@ -66,6 +66,9 @@ _RUNNER = (
 )
 
 
+_RUNNER_RE = re.compile(_RUNNER, re.I)
+
+
 def _command_position(runner: str) -> str:
     """The command itself: right after the runner's parenthesis or space (through wrappers
     such as `base64_decode(`, `str(`, `$`, a template's `${`), or after a shell's `-c` / `/c`."""
@@ -172,9 +175,60 @@ def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozense
     return frozenset(bound)
 
 
+# Every line of an answer passes the gates below, and most lines (prose, ordinary code) hold
+# none of these patterns; a pattern is searched only where a piece of text it cannot match
+# without is present. Lowered text stands for `re.I` only when it is ASCII: Unicode case
+# folding matches some other letters (the long s, U+017F, for `s`), so other text is searched
+# as it is. WEB_INPUT is case-sensitive: its keys are its literal pieces as written.
+_WEB_KEYS = (
+    "$_", "php://input", "getallheaders", "req.", "request.", "Request", "ctx.", "r.",
+    "QUERY_STRING",
+)  # fmt: skip
+_NETWORK_KEYS = (
+    "requests.", "urlopen", "fetch", "httpx.", "axios.", "recv", "download", "getstring",
+    "getbytearray", "invoke-", "irm", "iwr", "curl", "wget", ".read", ".receive", "update.",
+    "message.content", "msg.text",
+)  # fmt: skip
+_RUNNER_KEYS = (
+    "subprocess.", "os.", "commands.getoutput", "pty.spawn", "create_subprocess_shell", "exec",
+    "spawn", "system", "passthru", "proc_open", "popen", "eval", "assert", "invoke-expression",
+    "iex", "start-process", "invoke-command", "[scriptblock]::create", "process.start",
+    "processstartinfo",
+)  # fmt: skip
+
+
+def _found(pattern: re.Pattern[str], keys: tuple[str, ...], line: str) -> bool:
+    """Whether `pattern` (case-insensitive) matches in `line`, searched only when one of `keys`
+    (pieces every match holds, in lower case) is there."""
+    if line.isascii():
+        lowered = line.lower()
+        if not any(key in lowered for key in keys):
+            return False
+    return pattern.search(line) is not None
+
+
+def reads_web_input(line: str) -> bool:
+    """Whether `line` reads a web request's input (`WEB_INPUT`)."""
+    return any(key in line for key in _WEB_KEYS) and WEB_INPUT.search(line) is not None
+
+
+def reads_network_input(line: str) -> bool:
+    """Whether `line` reads data received from the network (`NETWORK_INPUT`)."""
+    return _found(NETWORK_INPUT, _NETWORK_KEYS, line)
+
+
+def names_a_runner(line: str) -> bool:
+    """Whether `line` names a command or code runner (`_RUNNER`)."""
+    return _found(_RUNNER_RE, _RUNNER_KEYS, line)
+
+
+def _spells_alias(line: str) -> bool:
+    return "=" in line and ("'" in line or '"' in line) and _ALIAS.search(line) is not None
+
+
 def web_input_names(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus those `line` binds to a web request's input (`$c = $_POST['c']`)."""
-    if not names and WEB_INPUT.search(line) is None and _ALIAS.search(line) is None:
+    if not names and not reads_web_input(line) and not _spells_alias(line):
         return names
     return _bind(line, names, WEB_INPUT)
 
@@ -183,9 +237,9 @@ def network_input_names(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus those `line` binds to data received from the network (`job = irm $u`)."""
     if (
         not names
-        and NETWORK_INPUT.search(line) is None
+        and not reads_network_input(line)
         and _FUNCTION.match(line) is None
-        and _ALIAS.search(line) is None
+        and not _spells_alias(line)
     ):
         return names
     return _bind(line, names, NETWORK_INPUT)
@@ -203,12 +257,9 @@ def _run_of(names: frozenset[str], source: re.Pattern[str]) -> re.Pattern[str]:
 
 
 def _run_in_line(line: str, names: frozenset[str], source: re.Pattern[str]) -> re.Match[str] | None:
-    if _RUNNER_RE.search(line) is None and not any(n.startswith(_ALIAS_MARK) for n in names):
+    if not any(n.startswith(_ALIAS_MARK) for n in names) and not names_a_runner(line):
         return None
     return _run_of(names, source).search(line)
-
-
-_RUNNER_RE = re.compile(_RUNNER, re.I)
 
 
 def runs_web_input(line: str, names: frozenset[str]) -> re.Match[str] | None:
@@ -249,9 +300,9 @@ def remote_input_hits(code: str, offset: int = 0) -> list[Hit]:
     """Web input run as a command (a web shell) and network input run as a command (an agent
     taking orders from its server), each cited at the runner."""
     found: list[Hit] = []
-    if WEB_INPUT.search(code) is not None:
+    if reads_web_input(code):
         found += _flow(code, offset, Capability.REQUEST_TO_EXEC, web_input_names, runs_web_input)
-    if NETWORK_INPUT.search(code) is not None or _CALLBACK_INPUT.search(code) is not None:
+    if reads_network_input(code) or _CALLBACK_INPUT.search(code) is not None:
         found += _flow(
             code, offset, Capability.REMOTE_COMMAND, network_input_names, runs_network_input
         )
