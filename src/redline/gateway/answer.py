@@ -44,6 +44,8 @@ FUNCTION = "function"
 TEXT_FIELDS = ("reasoning_content", "reasoning", "refusal")
 """Other texts a model writes beside its content (a reasoning model's thinking, a refusal):
 each is monitored like content, through its own monitor, and carries only what it releases."""
+TEXTS = (CONTENT, *TEXT_FIELDS)
+_MONITORED_KEYS = frozenset({*TEXTS, "tool_calls", "function_call"})
 
 
 @dataclass(frozen=True)
@@ -206,10 +208,10 @@ class MonitoredAnswer:
 
     # -- whole answers -----------------------------------------------------------------------
 
-    def filter_text(self, text: str, index: int = 0, kind: str = CONTENT, position: int = 0) -> str:
+    def filter_text(self, text: str, index: int = 0, kind: str = CONTENT) -> str:
         """Monitor a whole text of a choice at once (its content unless `kind` names another);
         returns what may be sent (all of it unless halted)."""
-        channel = self._channel(index, kind, position)
+        channel = self._channel(index, kind, 0)
         released = self._feed(channel, text) if text else ""
         if index not in self._halts:
             released += self._finish(channel)
@@ -225,10 +227,10 @@ class MonitoredAnswer:
         message = choice.get("message")
         if not isinstance(message, dict):
             return
-        for position, field in enumerate(TEXT_FIELDS):  # written before the content
+        for field in TEXT_FIELDS:  # written before the content
             text = message.get(field)
             if isinstance(text, str) and text:
-                message[field] = self.filter_text(text, index, field, position)
+                message[field] = self.filter_text(text, index, field)
         if isinstance(message.get("content"), str):
             message["content"] = self.filter_text(message["content"], index)
         calls = message.get("tool_calls")
@@ -253,26 +255,16 @@ class MonitoredAnswer:
 
     def _filter_delta(self, index: int, delta: dict[str, Any]) -> dict[str, Any]:
         """A delta carrying only what the monitors of choice `index` release from it."""
-        rewritten = {
-            key: value
-            for key, value in delta.items()
-            if key not in ("content", "tool_calls", "function_call", *TEXT_FIELDS)
-        }
-        content = delta.get("content")
-        if isinstance(content, str) and content:
-            released = self._feed(self._channel(index, CONTENT, 0), content)
-            if released:
-                rewritten["content"] = released
-        elif "content" in delta and not content:
-            rewritten["content"] = content  # the opening "" (or null) passes as it came
-        for position, field in enumerate(TEXT_FIELDS):
+        rewritten = {key: value for key, value in delta.items() if key not in _MONITORED_KEYS}
+        for field in TEXTS:
             text = delta.get(field)
-            if isinstance(text, str) and text and index not in self._halts:
-                released = self._feed(self._channel(index, field, position), text)
-                if released:
-                    rewritten[field] = released
-            elif field in delta and not text:
-                rewritten[field] = text
+            if isinstance(text, str) and text:
+                if index not in self._halts:
+                    released = self._feed(self._channel(index, field, 0), text)
+                    if released:
+                        rewritten[field] = released
+            elif field in delta:
+                rewritten[field] = text  # an opening "" (or null) passes as it came
         calls = delta.get("tool_calls")
         if isinstance(calls, list) and index not in self._halts:
             kept = []
@@ -341,7 +333,7 @@ class MonitoredAnswer:
         for channel, text in tails:
             if not text:
                 continue
-            if channel.kind == CONTENT or channel.kind in TEXT_FIELDS:
+            if channel.kind in TEXTS:
                 delta[channel.kind] = (delta.get(channel.kind) or "") + text
             elif channel.kind == FUNCTION:
                 function = delta.setdefault("function_call", {})

@@ -11,8 +11,8 @@ port = 8000
 max_body_bytes = 1048576   # larger request bodies get 413
 fail_open = false          # true serves unchecked when the guard itself fails (logged each time)
 inline_guard_chars = 2048  # requests up to this many characters are judged on the event loop
-remember_verdicts = 4096  # verdicts on requests kept for an agent loop's later steps (0: none)
                            # (a few ms); longer ones on a guard thread
+remember_verdicts = 4096   # verdicts on requests kept for an agent loop's later steps (0: none)
 access_log = false         # a line per HTTP request on stderr (the audit log has every decision)
 
 [upstream]

@@ -111,7 +111,7 @@ def _call_arguments(message: Mapping[str, Any]) -> list[str]:
     ]
 
 
-def check_judgeable(messages: Sequence[Mapping[str, str]]) -> None:
+def check_judgeable(messages: Sequence[Mapping[str, Any]]) -> None:
     """Raise an `InputError` when the guard could not judge these messages.
 
     A conversation that ends with the assistant is judgeable as it is (its response is judged,

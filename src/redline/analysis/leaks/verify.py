@@ -37,12 +37,29 @@ def verify_findings(
     files = [Path(s.path) for s in program.sources]
     # Verify the text that was analysed, which for pasted code exists nowhere on disk.
     contents = {Path(s.path).resolve(): s.source for s in program.sources}
+    # What each function held before any patch, from this scan: re-analysis counts as new only
+    # what a patch added.
+    rules_by_place: dict[tuple[Path, str | None], list[str]] = {}
+    for found in findings:
+        rules_by_place.setdefault(_place(found), []).append(found.rule)
     return [
-        verify_one(finding, files, build=build, run=run, all_findings=findings, contents=contents)
+        verify_one(
+            finding,
+            files,
+            build=build,
+            run=run,
+            before=rules_by_place[_place(finding)],
+            contents=contents,
+        )
         if finding.patch
         else finding
         for finding in findings
     ]
+
+
+def _place(finding: Finding) -> tuple[Path, str | None]:
+    """The file and function a finding is in."""
+    return Path(finding.file).resolve(), finding.function
 
 
 def _common_root(files: list[Path]) -> Path:
@@ -57,12 +74,14 @@ def verify_one(
     *,
     build: str | None,
     run: str | None,
-    all_findings: list[Finding] | None = None,
+    before: list[str] | None = None,
     contents: Mapping[Path, bytes] | None = None,
 ) -> Finding:
     """Apply `finding.patch` to a scratch copy of `files` and check it three ways.
 
     `contents` gives the text of files by resolved path where it should not be read from disk.
+    `before` is the rules found in the finding's function before any patch, when known;
+    otherwise re-analysis scans the unpatched copy again to learn them.
     """
     assert finding.patch is not None
     root = _common_root(files)
@@ -86,11 +105,6 @@ def verify_one(
                 update={"verified": Verification(reanalysis=FAILED, details=tuple(details))}
             )
         reported = copies.get(Path(finding.file).resolve(), patched)
-        before = (
-            None
-            if all_findings is None
-            else [f.rule for f in all_findings if _same_place(f, finding)]
-        )
         reanalysis = _reanalyse(
             finding, list(copies.values()), (patched, reported), details, original, before
         )
@@ -123,11 +137,6 @@ def _apply(finding: Finding, copies: dict[Path, Path]) -> tuple[Path | None, byt
     return target, original
 
 
-def _same_place(one: Finding, other: Finding) -> bool:
-    """True when two findings are in the same function of the same file."""
-    return one.function == other.function and Path(one.file).resolve() == Path(other.file).resolve()
-
-
 def _reanalyse(
     finding: Finding,
     files: list[Path],
@@ -145,28 +154,24 @@ def _reanalyse(
 
     patched, reported = patched_and_reported
 
-    report = scan(files, jobs=1)
-    same_function = [
-        f
-        for f in report.findings
-        if Path(f.file).resolve() == reported.resolve() and f.function == finding.function
-    ]
+    def in_the_function(found: Finding) -> bool:  # of the patched copy
+        return (
+            Path(found.file).resolve() == reported.resolve() and found.function == finding.function
+        )
+
+    same_function = [f for f in scan(files, jobs=1).findings if in_the_function(f)]
     still = [f for f in same_function if f.rule == finding.rule and f.cwe == finding.cwe]
     new = [f for f in same_function if f.rule != finding.rule]
     if still:
         details.append(f"re-analysis still reports {finding.rule} in {finding.function}")
         return FAILED
-    if new and before is None:
-        # Only what the patch introduced counts: compare with the unpatched file's findings.
-        patched_text = patched.read_bytes()
-        patched.write_bytes(original)
-        before = [
-            f.rule
-            for f in scan(files, jobs=1).findings
-            if Path(f.file).resolve() == reported.resolve() and f.function == finding.function
-        ]
-        patched.write_bytes(patched_text)
-    if new and before is not None:
+    if new:
+        # Only what the patch introduced counts: compare with the function's findings before.
+        if before is None:
+            patched_text = patched.read_bytes()
+            patched.write_bytes(original)
+            before = [f.rule for f in scan(files, jobs=1).findings if in_the_function(f)]
+            patched.write_bytes(patched_text)
         new = [f for f in new if sum(g.rule == f.rule for g in new) > before.count(f.rule)]
     if new:
         details.append(f"re-analysis reports a new {new[0].rule} at line {new[0].line}")
