@@ -23,10 +23,10 @@ def stream_events(client: httpx.Client, body: dict[str, Any]) -> tuple[list[Any]
     return events, response
 
 
-def content_of(events: list[Any]) -> str:
-    """The content the events deliver, joined."""
+def content_of(events: list[Any], field: str = "content") -> str:
+    """The content (or another text `field` of the deltas) the events deliver, joined."""
     return "".join(
-        choice["delta"].get("content") or ""
+        choice["delta"].get(field) or ""
         for event in events
         if isinstance(event, dict)
         for choice in event.get("choices", [])

@@ -12,7 +12,7 @@ from redline.gateway.answer import MonitoredAnswer
 from redline.gateway.parts import load_monitor_factory
 from redline.gateway.scripted_upstream import Script, ScriptedUpstream
 from tests.gateway.conftest import StartGateway, openai_client
-from tests.gateway.sse import stream_events
+from tests.gateway.sse import content_of, finish_reasons, stream_events
 
 ASK = [{"role": "user", "content": "How do I free memory in C?"}]
 THINKING = ("Let me think about ", "freeing memory: ", "call free(p) once.")
@@ -31,16 +31,7 @@ def upstream() -> Iterator[ScriptedUpstream]:
 
 
 def _reasoning_and_content(events: list[object]) -> tuple[str, str, list[str]]:
-    reasoning, content, finishes = "", "", []
-    for event in events:
-        if not isinstance(event, dict):
-            continue
-        for choice in event.get("choices", []):
-            reasoning += choice["delta"].get("reasoning_content") or ""
-            content += choice["delta"].get("content") or ""
-            if choice.get("finish_reason"):
-                finishes.append(choice["finish_reason"])
-    return reasoning, content, finishes
+    return content_of(events, "reasoning_content"), content_of(events), finish_reasons(events)
 
 
 def test_benign_thinking_is_delivered_exactly(
