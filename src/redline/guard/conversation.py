@@ -111,14 +111,17 @@ def _call_arguments(message: Mapping[str, Any]) -> list[str]:
     ]
 
 
-def check_judgeable(messages: Sequence[Mapping[str, Any]]) -> None:
-    """Raise an `InputError` when the guard could not judge these messages.
+def ends_with_response(turns: Sequence[Turn]) -> bool:
+    """True when a conversation ends with the assistant: its response is what is judged (in the
+    context of any request before it), not a request."""
+    return bool(turns) and turns[-1].role == "assistant"
 
-    A conversation that ends with the assistant is judgeable as it is (its response is judged,
-    in the context of any request before it); any other needs a user turn to judge.
-    """
+
+def check_judgeable(messages: Sequence[Mapping[str, Any]]) -> None:
+    """Raise an `InputError` when the guard could not judge these messages: a conversation
+    that does not end with a response needs a user turn to judge."""
     turns = parse_messages(messages)
-    if not turns or turns[-1].role != "assistant":
+    if not ends_with_response(turns):
         request_views(turns)
 
 
@@ -165,7 +168,7 @@ def judged_request_digest(messages: Sequence[Mapping[str, Any]]) -> str | None:
     results at every step, keeps the digest of its last user turn.
     """
     turns = parse_messages(messages)
-    if turns and turns[-1].role == "assistant":
+    if ends_with_response(turns):
         return None
     _, views = request_views(turns)
     digest = hashlib.blake2b(digest_size=20)

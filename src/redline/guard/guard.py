@@ -16,14 +16,20 @@ import threading
 from collections.abc import Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
 
 from redline.constitution import Constitution, load_constitution
 from redline.guard.classifier import Classifier, load_classifier
-from redline.guard.conversation import Turn, View, parse_messages, request_views
+from redline.guard.conversation import (
+    Turn,
+    View,
+    ends_with_response,
+    parse_messages,
+    request_views,
+)
 from redline.guard.encoder import EMBEDDING_SIZE, SentenceEncoder
 from redline.guard.explain import (
     JudgedMessage,
@@ -39,7 +45,7 @@ from redline.results import Decision, JudgedKind, Verdict
 if TYPE_CHECKING:
     from redline.redlines.judge import ResponseReading
 
-Messages = Sequence[Mapping[str, str]]
+Messages = Sequence[Mapping[str, Any]]
 Request = str | Messages
 PRINCIPLE_CONFIDENCE = 0.5
 _AUTHORISATION_CLAIM = next(cue for cue in CUES if cue.name == "authorisation_claim")
@@ -161,7 +167,7 @@ class Guard:
         if isinstance(request, str):
             return self._plan_request([Turn(0, "user", request)], "request")
         turns = parse_messages(request)
-        if turns and turns[-1].role == "assistant":
+        if ends_with_response(turns):
             return self._plan_response(turns)
         return self._plan_request(turns, "conversation")
 
