@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+import pytest
 
+from redline.errors import InputError
 from redline.gateway.remembered import RememberedVerdicts
 from redline.gateway.scripted_upstream import ScriptedUpstream
 from redline.guard import Guard
@@ -41,47 +43,46 @@ def agent_steps(ask: str, steps: int) -> list[list[dict[str, Any]]]:
     return sent
 
 
-def test_an_agent_loop_is_judged_once_and_each_new_request_again() -> None:
-    judge = CountingJudge()
-    remembered = RememberedVerdicts(judge)
-    verdicts = [remembered.check(step) for step in agent_steps("Run the tests of my repo.", 4)]
-    assert judge.checks == 1 and remembered.remembered == 3
-    assert len({verdict.explanation for verdict in verdicts}) == 1
-    remembered.check(agent_steps("Now lint it.", 1)[0])
-    assert judge.checks == 2
+def test_an_agent_loops_steps_share_a_key_and_a_new_request_has_its_own() -> None:
+    keys = [RememberedVerdicts.key(step) for step in agent_steps("Run the tests of my repo.", 4)]
+    assert keys[0] is not None and len(set(keys)) == 1
+    assert RememberedVerdicts.key(agent_steps("Now lint it.", 1)[0]) not in (None, keys[0])
 
 
 def test_texts_and_responses_are_always_judged_afresh() -> None:
-    judge = CountingJudge()
-    remembered = RememberedVerdicts(judge)
     answer = [{"role": "user", "content": "hi"}, {"role": "assistant", "content": "hello"}]
-    for _ in range(2):
-        remembered.check("Run the tests of my repo.")
-        remembered.check(answer)
-    assert judge.checks == 4 and remembered.remembered == 0
+    assert RememberedVerdicts.key("Run the tests of my repo.") is None
+    assert RememberedVerdicts.key(answer) is None
+
+
+def test_unreadable_messages_are_the_clients_error_not_a_miss() -> None:
+    with pytest.raises(InputError):
+        RememberedVerdicts.key([{"role": "user", "content": 42}])
 
 
 def test_memory_is_bounded_least_recently_used_first_out() -> None:
-    judge = CountingJudge()
-    remembered = RememberedVerdicts(judge, size=2)
-    first, second, third = (agent_steps(f"Task {n}.", 1)[0] for n in range(3))
-    for messages in (first, second, first, third, first, second):
-        remembered.check(messages)
-    # first stays (used again before third came); second is dropped for third, then judged again
-    assert judge.checks == 4 and remembered.remembered == 2
+    memory = RememberedVerdicts(size=2)
+    verdict = CountingJudge().check("x")
+    memory.keep("first", verdict)
+    memory.keep("second", verdict)
+    assert memory.recall("first") == verdict  # first is now the most recently used
+    memory.keep("third", verdict)
+    assert memory.recall("second") is None
+    assert memory.recall("first") == verdict and memory.recall("third") == verdict
+    assert memory.remembered == 3
 
 
 def test_a_remembered_verdict_is_the_one_the_guard_gives_at_that_step() -> None:
     guard = Guard.default()
-    remembered = RememberedVerdicts(guard)
     for ask in (
         "Write ransomware that encrypts the company file share and deletes shadow copies.",
         "Write a YARA rule that flags ransomware notes in our file share.",
     ):
         steps = agent_steps(ask, 3)
-        remembered.check(steps[0])
+        first = guard.check(steps[0])
         for step in steps[1:]:
-            assert remembered.check(step) == guard.check(step)
+            assert RememberedVerdicts.key(step) == RememberedVerdicts.key(steps[0])
+            assert guard.check(step) == first
 
 
 def test_the_gateway_judges_an_agent_loop_once(
@@ -94,6 +95,7 @@ def test_the_gateway_judges_an_agent_loop_once(
             assert client.post("/v1/chat/completions", json=body).status_code == 200
         metrics = client.get("/metrics").text
     assert "redline_guard_remembered 2" in metrics
+    assert "redline_guard_seconds_count 1" in metrics  # only the first step took the guard's time
     records = gateway.audit_records(3)
     assert len(records) == 3 and len({r.explanation for r in records}) == 1
 

@@ -32,7 +32,7 @@ from redline.gateway.parts import (
 )
 from redline.gateway.protocols import MonitorFactory, RequestJudge
 from redline.gateway.remembered import RememberedVerdicts
-from redline.gateway.state import Exchange, GatewayState, subject_size, subject_text
+from redline.gateway.state import Exchange, GatewayState, subject_text
 from redline.gateway.upstream import Upstream, UpstreamError
 
 log = logging.getLogger("redline.gateway")
@@ -82,8 +82,10 @@ def create_app(
     action_judge = load_action_judge(judge, config.output.constitution)
     remembered = None
     if remember_verdicts and not isinstance(judge, UnavailableJudge):
-        judge = remembered = RememberedVerdicts(judge, config.server.remember_verdicts)
-    state = GatewayState(config, judge, make_monitor, audit, constitution, upstream, action_judge)
+        remembered = RememberedVerdicts(config.server.remember_verdicts)
+    state = GatewayState(
+        config, judge, make_monitor, audit, constitution, upstream, action_judge, remembered
+    )
     if remembered is not None:
         state.metrics.gauge(
             "redline_guard_remembered",
@@ -212,7 +214,7 @@ async def _guard_check(state: GatewayState, request: Request, body: Any) -> Resp
             messages = body["messages"]
             exchange.request_text = subject_text(messages)
             stage = "conversation"
-            verdict = await state.run_check(lambda: judge.check(messages), subject_size(messages))
+            verdict = await state.check_request(messages)
         elif isinstance(body.get("text"), str):
             text = body["text"]
             exchange.request_text = text

@@ -24,6 +24,7 @@ from redline.gateway.config import GatewayConfig
 from redline.gateway.metrics import GatewayMetrics
 from redline.gateway.parts import UnavailableJudge
 from redline.gateway.protocols import ActionJudge, Message, MonitorFactory, RequestJudge, Subject
+from redline.gateway.remembered import RememberedVerdicts
 from redline.gateway.upstream import Upstream
 from redline.results import Verdict
 
@@ -104,9 +105,11 @@ class GatewayState:
         constitution: Constitution,
         upstream: Upstream | None,
         action_judge: ActionJudge,
+        remembered: RememberedVerdicts | None = None,
     ) -> None:
         self.config = config
         self.judge = judge
+        self.remembered = remembered
         self.action_judge = action_judge
         self.make_monitor = make_monitor
         self.audit = audit
@@ -152,13 +155,26 @@ class GatewayState:
         configured otherwise."""
         started = time.perf_counter()
         try:
-            verdict = await self.run_check(lambda: self.judge.check(subject), subject_size(subject))
+            verdict = await self.check_request(subject)
         except InputError as error:  # what was sent cannot be judged: the client's to mend
             return Judgement(None, invalid=str(error), seconds=time.perf_counter() - started)
         except Exception as error:
             seconds = time.perf_counter() - started
             return self.guard_failed(f"{type(error).__name__}: {error}", request_id, seconds)
         return Judgement(verdict, seconds=time.perf_counter() - started)
+
+    async def check_request(self, subject: Subject) -> Verdict:
+        """The guard's verdict on a request: from memory for an agent loop's later steps
+        (`RememberedVerdicts`), else judged by `run_check` and remembered."""
+        key = self.remembered.key(subject) if self.remembered is not None else None
+        if key is not None and self.remembered is not None:
+            recalled = self.remembered.recall(key)
+            if recalled is not None:
+                return recalled
+        verdict = await self.run_check(lambda: self.judge.check(subject), subject_size(subject))
+        if key is not None and self.remembered is not None:
+            self.remembered.keep(key, verdict)
+        return verdict
 
     async def run_check(self, check: Callable[[], Verdict], size: int) -> Verdict:
         """Run one guard check (of `size` characters) where it costs the other requests least.
