@@ -159,7 +159,7 @@ class ResponseReading:
 
         The bars were chosen on the team's request-and-response development set
         (`bench/data/response_context_dev.jsonl`, `bench/bench_response_context.py`) and the
-        fit half of the third development set (`bench/bench_redlines_dev3.py`), where ordinary
+        fit half of the third development set (`bench/bench_redlines_dev.py`), where ordinary
         capabilities (a backup's walk, home folder and loop) refused defensive code beside a
         request the intent guard read as an attack.
         """
