@@ -257,6 +257,7 @@ def decoded_payloads(text: str) -> Iterator[tuple[int, int, str]]:
 def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) -> list[Hit]:
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
     from redline.redlines.flows import remote_input_hits
+    from redline.redlines.own_use import without_own_cleanup, without_used_keys
     from redline.redlines.shell import python_shell_hits, read_shell
 
     cleaned = clean_code(code, language)
@@ -293,7 +294,9 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(password_input_reads(cleaned, password_inputs(cleaned), offset))
     hits.extend(remote_input_hits(cleaned, offset))
     hits.extend(key_callback_hits(cleaned, offset))
-    return hits
+    # A key named as a connection's identity is used, not taken; a file the code made itself
+    # and then deletes is cleanup, not destroyed originals.
+    return without_own_cleanup(cleaned, without_used_keys(cleaned, hits, offset), offset)
 
 
 _CONCATENATION = re.compile(r"""(['"])([^'"\n]*)\1\s*[+.]\s*(['"])([^'"\n]*)\3""")

@@ -65,6 +65,7 @@ from redline.redlines.flows import (
 )
 from redline.redlines.grammars import CodeLanguage, guess_language, language_for_fence
 from redline.redlines.judge import build_verdict, evaluate, judge_response
+from redline.redlines.own_use import deletes_only_own, key_uses, product_names
 from redline.redlines.registry import REFUSE_AT
 from redline.results import Decision, Verdict
 
@@ -164,6 +165,8 @@ class StreamMonitor:
         self._key_buffers: set[str] = set()
         self._saved_names: frozenset[str] = frozenset()
         self._self_names: frozenset[str] = frozenset()
+        self._products: frozenset[str] = frozenset()
+        self._key_paths: frozenset[str] = frozenset()
         self._flows: dict[str, frozenset[str]] = {}
         self._password_inputs: frozenset[str] = frozenset()
         self._posted_fields: frozenset[str] = frozenset()
@@ -314,7 +317,7 @@ class StreamMonitor:
             self._detection_block = self._in_code and tag.lower() in DETECTION_TAGS
             self._block_lines = 0
             return False
-        hits = self._line_hits(line, offset)
+        hits = self._own_use(line, offset, self._line_hits(line, offset))
         hits += self._key_exfil(line, hits)
         hits += self._dropped_and_run(line, offset, hits)
         hits += self._self_copy(line, offset)
@@ -358,6 +361,17 @@ class StreamMonitor:
             self._found.extend(hits)
             return self._reconsider()
         return False
+
+    def _own_use(self, line: str, offset: int, hits: list[Hit]) -> list[Hit]:
+        """The streaming form of `own_use`: a key this line names as a connection's identity
+        is not a secret taken, and deletions of what earlier lines made are cleanup."""
+        self._products = product_names(line, self._products)
+        hits, self._key_paths = key_uses(line, offset, hits, self._key_paths)
+        if any(h.capability is Capability.DELETE_FILE for h in hits) and deletes_only_own(
+            line, self._products
+        ):
+            hits = [h for h in hits if h.capability is not Capability.DELETE_FILE]
+        return hits
 
     def _key_exfil(self, line: str, hits: list[Hit]) -> list[Hit]:
         """The streaming form of the captured-keys data flow: a channel call (this line or the
