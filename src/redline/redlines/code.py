@@ -258,6 +258,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
     from redline.redlines.flows import remote_input_hits
     from redline.redlines.own_use import without_own_cleanup, without_used_keys
+    from redline.redlines.searched import without_searched_for
     from redline.redlines.shell import python_shell_hits, read_shell
 
     cleaned = clean_code(code, language)
@@ -296,6 +297,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(key_callback_hits(cleaned, offset))
     # A key named as a connection's identity is used, not taken; a file the code made itself
     # and then deletes is cleanup, not destroyed originals.
+    hits = without_searched_for(cleaned, hits, offset)
     return without_own_cleanup(cleaned, without_used_keys(cleaned, hits, offset), offset)
 
 
@@ -774,6 +776,8 @@ def guess_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
     if not names or _SECRET_MARK_RE.search(line) is None:
         return None
     for guess in _guess_pattern(names).finditer(line):
+        if re.fullmatch(r"%\w+", guess.group(0)):
+            continue  # `%d`: a format conversion, not a name put after `user%`
         # `password = line.strip()` binds the candidate; the login is where it is used.
         if line[: guess.start()].strip() or "=" not in guess.group(0):
             return guess

@@ -67,6 +67,7 @@ from redline.redlines.grammars import CodeLanguage, guess_language, language_for
 from redline.redlines.judge import build_verdict, evaluate, judge_response
 from redline.redlines.own_use import deletes_only_own, key_uses, product_names
 from redline.redlines.registry import REFUSE_AT
+from redline.redlines.searched import without_searched_for
 from redline.results import Decision, Verdict
 
 DEFAULT_HOLDBACK_CHARS = 1024
@@ -363,9 +364,11 @@ class StreamMonitor:
         return False
 
     def _own_use(self, line: str, offset: int, hits: list[Hit]) -> list[Hit]:
-        """The streaming form of `own_use`: a key this line names as a connection's identity
-        is not a secret taken, and deletions of what earlier lines made are cleanup."""
+        """The streaming form of `searched` and `own_use`: what a regular expression on this
+        line looks for is not done, a key this line names as a connection's identity is not a
+        secret taken, and deletions of what earlier lines made are cleanup."""
         self._products = product_names(line, self._products)
+        hits = without_searched_for(line, hits, offset)
         hits, self._key_paths = key_uses(line, offset, hits, self._key_paths)
         if any(h.capability is Capability.DELETE_FILE for h in hits) and deletes_only_own(
             line, self._products
