@@ -1848,6 +1848,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)[^\n]*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*\1(?![\w/-])",
             _I,
         ),
+        # the new filesystem's label, or its device, entered in fstab and then mounted
+        re.compile(
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?\s-L\s+['\"]?([\w.-]+)[^\n]*?\bLABEL=\1\b[^\n]*?/etc/fstab[^\n]*?\bmount\b",
+            _I,
+        ),
+        re.compile(
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)[^\n]*?\1(?![\w/-])[^\n]*?/etc/fstab[^\n]*?\bmount\s+-a\b",
+            _I,
+        ),
     ),
     Capability.BLOCK_DEVICE_WRITE: (
         re.compile(

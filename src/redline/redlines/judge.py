@@ -130,12 +130,15 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.SWARM,
         Capability.TARGET_ARGUMENT,
         Capability.AUTORUN,
+        Capability.REMOTE_EXEC,
+        Capability.SPREAD_TARGET,
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a
-monitor loops, pauses and mails; a chat bot posts to its API; a cron job autostarts): several
+monitor loops, pauses and mails; a chat bot posts to its API; a cron job autostarts; a
+deployment or a backup reaches other machines, their shares and remote commands): several
 of them together are not yet part of an attack, which needs pieces particular to one (hiding,
-spreading, a shell, secrets)."""
+copying itself, a shell, secrets)."""
 
 
 @dataclass(frozen=True)

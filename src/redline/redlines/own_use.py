@@ -116,7 +116,8 @@ def without_used_keys(text: str, hits: Iterable[Hit], offset: int = 0) -> list[H
 # -- cleanup of one's own products and retention -------------------------------------------
 
 _TEMP_FACTORY = re.compile(
-    r"""\b(?:mkstemp|mkdtemp|mktemp|NamedTemporaryFile|TemporaryFile|gettempdir|tmpdir|GetTempFileName|GetTempPath|New-TemporaryFile)\b""",
+    r"""\b(?:mkstemp|mkdtemp|mktemp|NamedTemporaryFile|TemporaryFile|gettempdir|tmpdir|GetTempFileName|GetTempPath|New-TemporaryFile)\b"""
+    r"""|\$env:TE?MP\b|%TE?MP%|\$\{?TMPDIR\b|['"]/(?:var/)?tmp/""",
     re.I,
 )
 _ASSIGNED_NAMES = re.compile(
@@ -150,6 +151,15 @@ _BY_AGE = re.compile(
     r"""-(?:mtime|mmin|ctime|atime)\s+\+\d|\bAddDays\s*\(\s*-\d|LastWriteTime\s+-lt\b|\bolder_than\b|\bst_mtime\s*<|--keep-\w+|--older-than\b""",
     re.I,
 )
+
+
+_CONTINUED = re.compile(r"(?:\||\\|`)\s*$")
+
+
+def continued(statement: str, line: str) -> str:
+    """`line` joined to `statement` when `statement` (the lines before) ends by continuing onto
+    it (a trailing `|`, `\\` or backtick), so a pipeline's filter is read with its deletion."""
+    return statement + " " + line if _CONTINUED.search(statement) else line
 
 
 def _name(word: str) -> str:
@@ -203,11 +213,13 @@ def without_own_cleanup(code: str, hits: Iterable[Hit], offset: int = 0) -> list
     cleanup: set[tuple[int, int]] = set()
     products: frozenset[str] = frozenset()
     position = 0
+    statement = ""  # this line and those of a pipeline or command continued onto it
     for line in code.split("\n"):
         products = product_names(line, products)
         end = position + len(line)
+        statement = continued(statement, line)
         on_line = [h for h in deletions if position <= h.start - offset <= end]
-        if on_line and deletes_only_own(line, products):
+        if on_line and deletes_only_own(statement, products):
             cleanup.update((h.start, h.end) for h in on_line)
         position = end + 1
     return [

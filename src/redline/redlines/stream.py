@@ -65,7 +65,7 @@ from redline.redlines.flows import (
 )
 from redline.redlines.grammars import CodeLanguage, guess_language, language_for_fence
 from redline.redlines.judge import build_verdict, evaluate, judge_response
-from redline.redlines.own_use import deletes_only_own, key_uses, product_names
+from redline.redlines.own_use import continued, deletes_only_own, key_uses, product_names
 from redline.redlines.registry import REFUSE_AT
 from redline.redlines.searched import without_searched_for
 from redline.results import Decision, Verdict
@@ -168,6 +168,7 @@ class StreamMonitor:
         self._self_names: frozenset[str] = frozenset()
         self._products: frozenset[str] = frozenset()
         self._key_paths: frozenset[str] = frozenset()
+        self._statement = ""  # the line being judged, with those continued onto it
         self._flows: dict[str, frozenset[str]] = {}
         self._password_inputs: frozenset[str] = frozenset()
         self._posted_fields: frozenset[str] = frozenset()
@@ -368,10 +369,11 @@ class StreamMonitor:
         line looks for is not done, a key this line names as a connection's identity is not a
         secret taken, and deletions of what earlier lines made are cleanup."""
         self._products = product_names(line, self._products)
+        self._statement = continued(self._statement, line.rstrip("\n"))
         hits = without_searched_for(line, hits, offset)
         hits, self._key_paths = key_uses(line, offset, hits, self._key_paths)
         if any(h.capability is Capability.DELETE_FILE for h in hits) and deletes_only_own(
-            line, self._products
+            self._statement, self._products
         ):
             hits = [h for h in hits if h.capability is not Capability.DELETE_FILE]
         return hits

@@ -33,7 +33,9 @@ _REMOTE_CODE = (Cap.RUN_DOWNLOADED, Cap.ENCODED_EXEC, Cap.ENCODED_POWERSHELL)
 _PAYLOAD = (Cap.DOWNLOAD, Cap.NET_CONNECT, Cap.SHELL, Cap.DUP_FD)
 
 
-_BACKGROUNDING = re.compile(r"\bnohup\b|\bsetsid\b|\bdisown\b|/dev/null\s+2>&1\s*&")
+# Running in the background (a daemon's own `--background` flag, nohup, setsid) keeps a program
+# out of the terminal, not out of sight: the autostart entry itself stays visible.
+_BACKGROUNDING = re.compile(r"\bnohup\b|\bsetsid\b|\bdisown\b|/dev/null\s+2>&1\s*&|^--background$")
 
 
 @detector("OUT-HIDDEN-PERSISTENCE", redline="RL-PERSISTENCE")
