@@ -117,6 +117,7 @@ class Capability(StrEnum):
     LOG_WIPE = "clears system logs"
     LOG_PATH = "names system logs or login records"
     HISTORY_WIPE = "clears shell history"
+    TIMESTOMP = "sets a file's timestamps back"
     MINER = "cryptocurrency miner"
     MINER_API = "in-page miner API call"
     MINING_POOL = "mining pool"
@@ -723,6 +724,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\b(?:ToUnicode(?:Ex)?|ToAscii(?:Ex)?|GetKeyNameText[AW]?|XLookupString|XKeysymToString|UCKeyTranslate|CGEventKeyboardGetUnicodeString)\s*\(",
         ),
+        # a key map indexed by an input event's code: `map[ev.code]`, `keymap[event.code]`
+        re.compile(
+            r"\b\w+\s*\[\s*(?:ev|event|ie|kev|e|input_event)\.code\s*\]|\b\w*(?:map|key|layout|table)\w*\s*\[\s*\w+\.code\s*\]",
+            _I,
+        ),
     ),
     Capability.BROWSER_STORE: (
         re.compile(
@@ -878,7 +884,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"FileAttributes\.Hidden|\.Attributes\s*=[^\n]*Hidden|Set-ItemProperty[^\n]*Attributes[^\n]*Hidden|SetFileAttributes\w*\s*\([^\n]*HIDDEN|\bchflags\s+hidden\b",
+            r"FileAttributes\.Hidden|\.Attributes\s*=[^\n]*Hidden|Set-ItemProperty[^\n]*Attributes[^\n]*Hidden|SetFileAttributes\w*\s*\([^\n]*HIDDEN|SetFileAttributes\w*\s*\([^,\n]+,\s*(?:(?:0x0*)?[2367]\b|0x0*2\s*\|)|\bchflags\s+hidden\b",
             _I,
         ),
         re.compile(
@@ -1110,6 +1116,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.WORDLIST: (
         re.compile(r"\bpassdb=|\bnmap\b[^\n]*--script[= ]\S*brute", _I),
+        # a read loop fed a password file: `done < "$PASSFILE"`, `cat pw.lst | while read p`
+        re.compile(
+            r"\bdone\s*<\s*['\"]?\$?\{?[\w./-]*(?:pass|pwd|pw)[\w./-]*|\b(?:cat|type|Get-Content|gc)\s+['\"]?\$?\{?[\w./-]*(?:pass|pwd)[\w./-]*\}?['\"]?\s*\|\s*(?:while\s+read|xargs|ForEach-Object|%)",
+            _I,
+        ),
         re.compile(
             r"for\s+\w+\s+in\s+open\s*\(\s*['\"][\w./-]*users?[\w.-]*\.txt|for\s*\(\s*(?:let|var)?\s*(?:pin|code|otp|guess)\w*\s*=\s*0\s*;[^;\n]*<\s*\d{4,}",
             _I,
@@ -1145,6 +1156,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"xfreerdp[^\n]*/p:|rdesktop[^\n]*\s-p\s", _I),
         re.compile(r"\bsshpass\s+-p\s+['\"]?\$\w+", _I),
+        # credentials handed to a client from a variable: `curl -u "admin:$1" ftp://...`
+        re.compile(r"\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?[\w.@-]+:\$\{?\w+", _I),
         re.compile(r"\bcrowbar\b|\bauth\s*=\s*\(\s*['\"]?\w+['\"]?\s*,\s*\w+", _I),
         re.compile(
             r"\.connect\s*\([^\n]*password\s*=|ftplib\.FTP|\.login\s*\(|AuthenticationException|smb\w*\.login|pysmb|\bSMBConnection\s*\(",
@@ -1600,6 +1613,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.TRUNCATE: (
         re.compile(
             r"open\s*\([^\n]*,\s*['\"]w['\"]\s*\)\.close\s*\(|\.truncate\s*\(\s*0?\s*\)|\bos\.truncate\s*\(|Clear-Content\b",
+            _I,
+        ),
+    ),
+    Capability.TIMESTOMP: (
+        re.compile(
+            r"\.(?:LastWriteTime|CreationTime|LastAccessTime)(?:Utc)?\s*=(?!=)|\bSet-ItemProperty\b[^\n]*-Name\s+['\"]?(?:LastWriteTime|CreationTime)|\bSetFileTime\s*\(|\btimestomp\b|\btouch\s+(?:-\w+\s+)*-(?:r|-reference)[\s=]|\btouch\s+(?:-\w+\s+)*-[dt]\s+['\"]?\d",
             _I,
         ),
     ),

@@ -258,6 +258,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
     from redline.redlines.flows import remote_input_hits
     from redline.redlines.own_use import without_own_cleanup, without_used_keys
+    from redline.redlines.resolvers import resolver_hits
     from redline.redlines.searched import without_searched_for
     from redline.redlines.shell import python_shell_hits, read_shell
 
@@ -295,6 +296,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(password_input_reads(cleaned, password_inputs(cleaned), offset))
     hits.extend(remote_input_hits(cleaned, offset))
     hits.extend(key_callback_hits(cleaned, offset))
+    hits.extend(resolver_hits(cleaned, offset))
     # A key named as a connection's identity is used, not taken; a file the code made itself
     # and then deletes is cleanup, not destroyed originals.
     hits = without_searched_for(cleaned, hits, offset)

@@ -132,6 +132,7 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.AUTORUN,
         Capability.REMOTE_EXEC,
         Capability.SPREAD_TARGET,
+        Capability.TIMESTOMP,
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a

@@ -67,6 +67,7 @@ from redline.redlines.grammars import CodeLanguage, guess_language, language_for
 from redline.redlines.judge import build_verdict, evaluate, judge_response
 from redline.redlines.own_use import continued, deletes_only_own, key_uses, product_names
 from redline.redlines.registry import REFUSE_AT
+from redline.redlines.resolvers import labelled_lookup, resolver_names
 from redline.redlines.searched import without_searched_for
 from redline.results import Decision, Verdict
 
@@ -344,6 +345,10 @@ class StreamMonitor:
             key_callback_names,
             key_callback_registered,
             Capability.KEY_BUFFER,
+        )
+        # Data put into DNS names through a helper that resolves its parameter.
+        hits += self._follow(
+            "resolver", line, offset, resolver_names, labelled_lookup, Capability.DNS_DATA_LABEL
         )
         # Remote input run as a command: a web request's (web shell) or the network's (agent).
         hits += self._follow(
