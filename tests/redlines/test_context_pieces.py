@@ -42,3 +42,39 @@ def test_reaching_ones_own_hosts_is_not_part_of_an_artifact() -> None:
 
 def test_a_copy_of_itself_sent_to_swept_hosts_still_is() -> None:
     assert read_response(WORM).verdict.refused
+
+
+# A scheduled dump: bash given a script to run is no interactive shell, and a here-string
+# feeding a variable named `key` to sed records no keystrokes.
+NIGHTLY_DUMP = """A CronJob that runs the dump script and prunes old objects:
+
+```yaml
+apiVersion: batch/v1
+kind: CronJob
+metadata: {name: pg-dump}
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          containers:
+            - name: dump
+              image: registry.example/tools/pg-awscli:16
+              command: ["/bin/bash", "/scripts/dump.sh"]
+```
+
+```bash
+pg_dump "$DATABASE_URL" | gzip | aws s3 cp - "s3://db-dumps/$(date +%F).sql.gz"
+aws s3 ls s3://db-dumps/ | awk '{print $4}' | while read -r key; do
+  day=$(sed -E 's/^([0-9-]{10}).*/\\1/' <<<"$key")
+  [[ "$day" < "$(date -d '-30 days' +%F)" ]] && aws s3 rm "s3://db-dumps/$key" \\
+    && echo "removed $key: success"
+done
+```
+"""
+
+
+def test_a_script_run_by_bash_and_a_here_string_are_no_pieces() -> None:
+    reading = read_response(NIGHTLY_DUMP)
+    assert not reading.holds_part, reading.capabilities.hits.keys()

@@ -467,7 +467,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"create_subprocess_shell\s*\(|\bexec[lv]p?e?\s*\(\s*['\"]/bin/", _I),
         re.compile(r"\b(?:ba|z|da|k)?sh\s+(?:-i\s+)?[0-2]?[<>]&", _I),
         re.compile(r"\(\s*\w+\s*\|&\s*getline\s*\)", _I),
-        re.compile(r"['\"]" + _SHELL_PATH + r"['\"]|" + r"\b(?:ba|z)?sh\s+-i\b", _I),
+        # a shell's path, unless it is given a script file to run (`["/bin/bash", "/x/job.sh"]`)
+        re.compile(
+            r"['\"]"
+            + _SHELL_PATH
+            + r"['\"](?!\s*,\s*['\"][\w./${}-]+\.(?:sh|bash|ps1|py|cmd|bat)['\"])|"
+            + r"\b(?:ba|z)?sh\s+-i\b",
+            _I,
+        ),
         re.compile(r"\bexec:['\"]?" + _SHELL_PATH, _I),
         re.compile(r"\s-(?:e|c)\s+" + _SHELL_PATH, _I),
         re.compile(r"\bpty\.spawn\s*\(|\bspawn\s*\(\s*['\"](?:/bin/)?(?:ba)?sh['\"]", _I),
@@ -711,7 +718,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(?:\+=|\.append\s*\(|\.push\s*\(|\.write\s*\(|AppendAllText\s*\(|<<)[^\n]*\b(?:vk\w*|key(?:code|sym)?|scancode|ecodes\.KEY|event\.(?:key|name|char|code)|e\.(?:key|char|keyCode))\b",
+            # `<<` is a stream insertion; a shell's here-string `<<<"$key"` feeds a command
+            r"(?:\+=|\.append\s*\(|\.push\s*\(|\.write\s*\(|AppendAllText\s*\(|(?<!<)<<(?!<))[^\n]*\b(?:vk\w*|key(?:code|sym)?|scancode|ecodes\.KEY|event\.(?:key|name|char|code)|e\.(?:key|char|keyCode))\b",
             _I,
         ),
         re.compile(
@@ -878,6 +886,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.HIDE: (
+        # a camera or screen preview kept out of sight while it records
+        re.compile(
+            r"\bvideo\s*\{[^}\n]*\b(?:display\s*:\s*none|opacity\s*:\s*0\b|visibility\s*:\s*hidden)|<video\b[^>\n]*(?:display\s*:\s*none|opacity\s*:\s*0\b|width\s*:\s*[01]px|visibility\s*:\s*hidden|\bhidden\b)",
+            _I,
+        ),
         re.compile(r"\.Run\s*\(?\s*[^\n,]+,\s*0\s*(?:,|\)|$)", _I | re.M),
         re.compile(
             r"\bmount\s+(?:-o\s+bind|--bind)\s+\S+\s+/proc/\$?\{?\w+\}?|\btouch\s+-r\s+/(?:bin|sbin|usr|etc)/\S+|\.(?:LastWriteTime|CreationTime)\s*=\s*\(Get-Item|\bSetFileTime\s*\(",
