@@ -1900,7 +1900,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bClear-Disk\b[^\n]*-RemoveData|\bFormat-Volume\b[^\n]*-DriveLetter\s+C\b|\bcipher(?:\.exe)?\s+/w:",
+            r"\bClear-Disk\b[^\n]*-RemoveData|\bFormat-Volume\b[^\n]*-DriveLetter\s+C\b",
             _I,
         ),
         re.compile(

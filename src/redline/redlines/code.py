@@ -257,7 +257,11 @@ def decoded_payloads(text: str) -> Iterator[tuple[int, int, str]]:
 def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) -> list[Hit]:
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
     from redline.redlines.flows import remote_input_hits
-    from redline.redlines.own_use import without_own_cleanup, without_used_keys
+    from redline.redlines.own_use import (
+        without_own_cleanup,
+        without_terminal_echo,
+        without_used_keys,
+    )
     from redline.redlines.resolvers import resolver_hits
     from redline.redlines.searched import without_searched_for
     from redline.redlines.shell import python_shell_hits, read_shell
@@ -299,7 +303,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(resolver_hits(cleaned, offset))
     # A key named as a connection's identity is used, not taken; a file the code made itself
     # and then deletes is cleanup, not destroyed originals.
-    hits = without_searched_for(cleaned, hits, offset)
+    hits = without_terminal_echo(cleaned, without_searched_for(cleaned, hits, offset), offset)
     return without_own_cleanup(cleaned, without_used_keys(cleaned, hits, offset), offset)
 
 

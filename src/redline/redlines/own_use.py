@@ -6,10 +6,16 @@ Two shapes of ordinary admin work share their vocabulary with attacks:
   `rsync -e "ssh -i ~/.ssh/nas"`, `IdentityFile ~/.ssh/id_ed25519`, paramiko's
   `key_filename=`) authenticates the connection; the key never leaves the machine. A key
   *sent* (`cat ~/.ssh/id_rsa | curl ...`, `scp ~/.ssh/id_rsa host:`) is still read as a secret.
+  So is a secret passed as the credential parameter a service asks for
+  (`-d "secret_token=$HOOK_SECRET"`): it authenticates, whereas `-d "data=$AWS_SECRET..."`
+  or `env | curl -d @-` ships it.
 - A file the program itself wrote (a temporary file, the archive it just packed, the plain
   copy it just encrypted into another file) and then deletes is cleanup, and deleting copies
   by age (`find ... -mtime +14 -delete`) is retention: neither destroys anyone's originals.
   Deleting the files a walk visited is still read as deletion.
+
+A key printed to the program's own terminal (`std::cerr << "unknown key " << key`) is shown,
+not recorded: a key buffer is something kept or sent.
 
 The functions here work line by line so that the streaming monitor applies the same reasoning
 as the judgement of a finished response.
@@ -32,12 +38,24 @@ _KEY_IN_USE = re.compile(
 )
 
 
+# A secret handed to a service as the credential parameter it asks for
+# (`-d "secret_token=$HOOK_SECRET"`, `client_secret=${CLIENT_SECRET}`): used, not leaked.
+_CREDENTIAL_PARAMETER = re.compile(
+    r"""\b[\w-]*(?:token|secret|key|passw\w*|auth\w*)[\w-]*\s*[=:]\s*['"]?(\$\{?[A-Z_][A-Z0-9_]*\}?)""",
+    re.I,
+)
+
+
 def used_key_spans(line: str) -> list[tuple[int, int]]:
-    """Spans of `line` naming a private key as a connection's identity (`ssh -i KEY`)."""
+    """Spans of `line` naming a private key as a connection's identity (`ssh -i KEY`), or a
+    secret as the credential parameter a request passes (`secret_token=$HOOK_SECRET`)."""
     lowered = line.lower()
-    if "ssh" not in lowered and "key" not in lowered and "identity" not in lowered:
+    if not any(
+        word in lowered for word in ("ssh", "key", "identity", "token", "secret", "pass", "auth")
+    ):
         return []
-    return [match.span(1) for match in _KEY_IN_USE.finditer(line)]
+    spans = [match.span(1) for match in _KEY_IN_USE.finditer(line)]
+    return spans + [match.span(1) for match in _CREDENTIAL_PARAMETER.finditer(line)]
 
 
 _PATH_ASSIGNMENT = re.compile(
@@ -226,4 +244,23 @@ def without_own_cleanup(code: str, hits: Iterable[Hit], offset: int = 0) -> list
         hit
         for hit in kept
         if hit.capability is not Capability.DELETE_FILE or (hit.start, hit.end) not in cleanup
+    ]
+
+
+_TERMINAL_OUTPUT = re.compile(r"(?:\bstd::)?\b(?:cerr|cout|clog|wcerr|wcout)\s*<<[^;\n]*")
+
+
+def without_terminal_echo(text: str, hits: Iterable[Hit], offset: int = 0) -> list[Hit]:
+    """`hits` less the key-buffer hits inside statements that only print to the terminal."""
+    kept = list(hits)
+    if not any(hit.capability is Capability.KEY_BUFFER for hit in kept):
+        return kept
+    spans = [m.span() for m in _TERMINAL_OUTPUT.finditer(text)]
+    if not spans:
+        return kept
+    return [
+        hit
+        for hit in kept
+        if hit.capability is not Capability.KEY_BUFFER
+        or not any(a <= hit.start - offset < b for a, b in spans)
     ]

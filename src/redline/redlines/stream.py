@@ -65,7 +65,13 @@ from redline.redlines.flows import (
 )
 from redline.redlines.grammars import CodeLanguage, guess_language, language_for_fence
 from redline.redlines.judge import build_verdict, evaluate, judge_response
-from redline.redlines.own_use import continued, deletes_only_own, key_uses, product_names
+from redline.redlines.own_use import (
+    continued,
+    deletes_only_own,
+    key_uses,
+    product_names,
+    without_terminal_echo,
+)
 from redline.redlines.registry import REFUSE_AT
 from redline.redlines.resolvers import labelled_lookup, resolver_names
 from redline.redlines.searched import without_searched_for
@@ -375,7 +381,7 @@ class StreamMonitor:
         secret taken, and deletions of what earlier lines made are cleanup."""
         self._products = product_names(line, self._products)
         self._statement = continued(self._statement, line.rstrip("\n"))
-        hits = without_searched_for(line, hits, offset)
+        hits = without_terminal_echo(line, without_searched_for(line, hits, offset), offset)
         hits, self._key_paths = key_uses(line, offset, hits, self._key_paths)
         if any(h.capability is Capability.DELETE_FILE for h in hits) and deletes_only_own(
             self._statement, self._products
