@@ -1669,6 +1669,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bunmineable\b", _I),
+        # a miner's configuration naming its pool by a websocket or stratum address
+        re.compile(
+            r"\bpool(?:Url|_url|Address)?['\"]?\s*[:=]\s*['\"`](?:wss?|stratum\+\w+|tcp)://", _I
+        ),
         re.compile(
             r"\bpool\.[\w-]+\.[a-z]{2,}\b|\b(?:hashvault|moneroocean|nanopool|supportxmr|minexmr|2miners|f2pool|c3pool|herominers)\b",
             _I,

@@ -11,21 +11,16 @@ Example
     `while True: ImageGrab.grab().save(p); requests.post(WEBHOOK, files=...)` in a hidden task.
 
 Allowed instead
-    A screenshot tool the user triggers, disclosed monitoring, video-call code, a page recording
-    the screen or camera through the browser's prompt (`getDisplayMedia`, `getUserMedia`),
-    which the user grants and the browser shows.
+    A screenshot tool the user triggers, disclosed monitoring, video-call code.
 """
 
 from __future__ import annotations
-
-import re
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
 _CHANNELS = (Cap.WEBHOOK, Cap.NET_SEND, Cap.MAIL_SEND)
-_PROMPTED = re.compile(r"getDisplayMedia|getUserMedia")
 _STEALTH = (Cap.HIDE, Cap.AUTORUN, Cap.ENDLESS_LOOP)
 
 
@@ -38,13 +33,6 @@ def covert_capture(found: Capabilities) -> Detection | None:
     source = sources[0]
     channel = [c for c in _CHANNELS if c in found]
     stealth = [c for c in _STEALTH if c in found]
-    if source is Cap.SCREEN_CAPTURE and all(
-        _PROMPTED.search(hit.text) for hit in found.hits[Cap.SCREEN_CAPTURE]
-    ):
-        # A page's capture asks the user each time and the browser shows it is recording: a
-        # loop alone does not make it covert, only hiding (a preview kept out of sight while
-        # it records under some pretext) or autostart could.
-        stealth = [c for c in stealth if c is not Cap.ENDLESS_LOOP]
     if channel and stealth:
         core = (source, *channel, *stealth)
         return supported(
