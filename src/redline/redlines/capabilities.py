@@ -978,6 +978,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.DEFENDER_OFF: (
+        # Defender for Cloud dropped to the free tier
+        re.compile(
+            r"\baz\s+security\s+pricing\s+create\b[^\n]*--tier\s+['\"]?free\b",
+            _I,
+        ),
         re.compile(
             r"MSFT_MpPreference\b[^\n]*\b(?:Exclusion(?:Path|Process|Extension)|Disable\w+)\b",
             _I,
@@ -1403,6 +1408,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.SECRET_FILE: (
+        # a cloud secret store read out, or new access keys minted
+        re.compile(
+            r"\baws\s+secretsmanager\s+get-secret-value\b|\baws\s+ssm\s+get-parameters?(?:-by-path)?\b[^\n|]*--with-decryption|\bgcloud\s+secrets\s+versions\s+access\b|\baz\s+keyvault\s+secret\s+(?:show|download)\b|\baws\s+iam\s+create-access-key\b|\bgcloud\s+iam\s+service-accounts\s+keys\s+create\b",
+            _I,
+        ),
         re.compile(
             r"\bkubectl\s+config\s+view\b[^\n|]*--raw|\bkubectl\s+get\s+secrets?\b[^\n|]*-o\s*(?:yaml|json)|\bvault\s+kv\s+get\b|\bdocker-credential-\w+\s+get\b|\bgit\s+credential\s+fill\b|\bbw\s+get\s+password\b|\bop\s+item\s+get\b|\.ssh[\\/]+id_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|\bhistory\s*\|",
             _I,
@@ -1895,6 +1905,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.BLOCK_DEVICE_WRITE: (
+        # a device named by a variable (`for d in $(lsblk ...)`; `of=/dev/$d`)
+        re.compile(
+            r"\bof=/dev/\$\{?\w+|\b(?:mkfs(?:\.\w+)?|wipefs\s+-a|shred|blkdiscard)\b[^\n|;]*/dev/\$\{?\w+",
+            _I,
+        ),
         re.compile(
             r"open\s*\(\s*['\"]/dev/(?:sd[a-z]|nvme\d|vd[a-z]|hd[a-z]|xvd[a-z]|mmcblk\d)[^'\"]*['\"]\s*,\s*(?:['\"](?:w|r\+|wb|rb\+|r\+b)['\"]|O_WRONLY|O_RDWR)|os\.OpenFile\s*\(\s*\"/dev/(?:sd[a-z]|nvme\d|vd[a-z])[^\"]*\"\s*,\s*os\.O_(?:WRONLY|RDWR)",
             _I,
@@ -1986,6 +2001,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.SETUID_ROOT: (re.compile(r"\bset(?:res|re)?uid\s*\(\s*0\s*[,)]", _I),),
     Capability.FIREWALL_OFF: (
+        # a cloud firewall opened to every port from everywhere
+        re.compile(
+            r"\bgcloud\s+compute\s+firewall-rules\s+create\b(?=[^\n]*--allow[= ]all\b)(?=[^\n]*0\.0\.0\.0/0)|\baws\s+ec2\s+authorize-security-group-ingress\b(?=[^\n]*--protocol[= ](?:-1|all)\b)(?=[^\n]*0\.0\.0\.0/0)",
+            _I,
+        ),
         re.compile(
             r"\bpfctl\s+-d\b|socketfilterfw\s+--setglobalstate\s+off",
             _I,
@@ -2019,6 +2039,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.AUDIT_OFF: (
+        # a cloud account's audit trail or threat detection switched off
+        re.compile(
+            r"\baws\s+cloudtrail\s+(?:stop-logging|delete-trail)\b|\baws\s+guardduty\s+delete-detector\b|\baz\s+monitor\s+diagnostic-settings\s+delete\b|\bgcloud\s+logging\s+sinks\s+delete\b",
+            _I,
+        ),
         re.compile(
             r"wevtutil(?:\.exe)?\s+sl\s+\S+\s+/e:false|Set-Service\s+(?:-Name\s+)?EventLog\b[^\n]*-StartupType\s+Disabled|systemctl\s+(?:stop|disable|mask)\s+(?:rsyslog|syslog-ng|systemd-journald)\b",
             _I,
