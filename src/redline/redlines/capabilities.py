@@ -1662,6 +1662,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"['\"]--(?:coin|algo|donate-level|cpu-max-threads-hint)['\"]", _I),
+        # xmrig's JSON configuration
+        re.compile(r"['\"](?:donate-level|max-threads-hint|donate-over-proxy)['\"]\s*:", _I),
         re.compile(r"--cpu-max-threads-hint|--randomx-|--algo[= ](?:rx|cn)/|--coin[= ]monero", _I),
         re.compile(
             r"\bxmrig\b|\bminerd\b|\bcpuminer\b|\bxmr-stak\b|\bethminer\b|\bnbminer\b|cryptonight|randomx|coinhive|\bt-rex\b",
@@ -1679,6 +1681,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bunmineable\b", _I),
+        re.compile(r"['\"]pools['\"]\s*:\s*\[\s*\{\s*['\"]url['\"]\s*:", _I),
         # a miner's configuration naming its pool by a websocket or stratum address
         re.compile(
             r"\bpool(?:Url|_url|Address)?['\"]?\s*[:=]\s*['\"`](?:wss?|stratum\+\w+|tcp)://", _I

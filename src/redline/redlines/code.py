@@ -310,7 +310,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
 _CONCATENATION = re.compile(r"""(['"])([^'"\n]*)\1\s*[+.]\s*(['"])([^'"\n]*)\3""")
 
 
-def _folded(code: str) -> str:
+def folded_strings(code: str) -> str:
     """`code` with adjacent string literals joined ('Am' + 'siUtils' -> 'AmsiUtils')."""
     folded = code
     for _ in range(8):
@@ -391,14 +391,19 @@ def _argv_command_lines(code: str) -> str:
 
 
 def _folded_hits(code: str, offset: int, seen: set[Capability]) -> list[Hit]:
-    """Capabilities hidden by split strings or markup escaping, cited at their whole line."""
+    """Capabilities hidden by split strings, markup escaping or PowerShell aliases, cited at
+    their whole line."""
+    from redline.redlines.powershell import looks_like_powershell, resolved
+
     found: list[Hit] = []
+    folded = folded_strings(code)
     views = (
-        _folded(code),
+        folded,
         _unescaped(code),
         _split_escaped_lines(code),
         _joined_paths(code),
         _argv_command_lines(code),
+        resolved(folded) if looks_like_powershell(code) else code,
     )
     for view in views:
         if view != code and view.count("\n") == code.count("\n"):

@@ -42,6 +42,7 @@ from redline.redlines.code import (
     code_hits,
     decoded_payloads,
     fetched_names,
+    folded_strings,
     guess_in_line,
     is_name_mention,
     key_callback_names,
@@ -72,6 +73,7 @@ from redline.redlines.own_use import (
     product_names,
     without_terminal_echo,
 )
+from redline.redlines.powershell import defined_aliases, looks_like_powershell, resolved
 from redline.redlines.registry import REFUSE_AT
 from redline.redlines.resolvers import labelled_lookup, resolver_names
 from redline.redlines.searched import without_searched_for
@@ -176,6 +178,7 @@ class StreamMonitor:
         self._products: frozenset[str] = frozenset()
         self._key_paths: frozenset[str] = frozenset()
         self._statement = ""  # the line being judged, with those continued onto it
+        self._aliases: dict[str, str] = {}  # PowerShell aliases the response has defined
         self._flows: dict[str, frozenset[str]] = {}
         self._password_inputs: frozenset[str] = frozenset()
         self._posted_fields: frozenset[str] = frozenset()
@@ -470,15 +473,31 @@ class StreamMonitor:
                 hits.extend(scan(match.group(1), offset + match.start(1)))
         return hits
 
-    @staticmethod
-    def _code_hits(line: str, offset: int, language: CodeLanguage) -> list[Hit]:
+    def _code_hits(self, line: str, offset: int, language: CodeLanguage) -> list[Hit]:
         if (
             language is CodeLanguage.BASH
             or "base64" in line.lower()
             or any(True for _ in decoded_payloads(line))
         ):
             return code_hits(line, language, offset)
-        return list(scan(line, offset))
+        hits = list(scan(line, offset))
+        if language is CodeLanguage.POWERSHELL or looks_like_powershell(line):
+            hits += self._powershell_view(line, offset, {hit.capability for hit in hits})
+        return hits
+
+    def _powershell_view(self, line: str, offset: int, seen: set[Capability]) -> list[Hit]:
+        """The streaming form of the PowerShell view (`powershell.resolved`): this line with
+        the aliases defined so far written out, its new capabilities cited at the whole line."""
+        self._aliases.update(defined_aliases(line))
+        view = resolved(folded_strings(line), self._aliases)
+        if view == line:
+            return []
+        body = line.rstrip("\n")
+        return [
+            Hit(hit.capability, offset, offset + len(body), body)
+            for hit in scan(view)
+            if hit.capability not in seen
+        ]
 
     def _reconsider(self) -> bool:
         detections = evaluate(self._found, self.constitution)
