@@ -674,6 +674,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"/dev/input/event|evdev\.InputDevice|xinput\s+test|CGEventTapCreate", _I),
+        # every input device probed for letter keys: looking for the keyboards to read
+        re.compile(r"\bEVIOCGBIT\s*\(\s*EV_KEY\b[^\n]*\bKEY_[A-Z]\b|['\"]/dev/input/%s['\"]", _I),
     ),
     Capability.PAGE_KEYS: (
         re.compile(
@@ -734,7 +736,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # a key map indexed by an input event's code: `map[ev.code]`, `keymap[event.code]`
         re.compile(
-            r"\b\w+\s*\[\s*(?:ev|event|ie|kev|e|input_event)\.code\s*\]|\b\w*(?:map|key|layout|table)\w*\s*\[\s*\w+\.code\s*\]",
+            r"(?:\b\w+|\))\s*\[\s*(?:ev|event|ie|kev|e|input_event)\.code\s*\]|\b\w*(?:map|key|layout|table)\w*\s*\[\s*\w+\.code\s*\]",
             _I,
         ),
     ),
