@@ -732,8 +732,11 @@ _SECRET_MARK = (
 )
 
 
+# a request, or the body of one being built (`new URLSearchParams({ email, password })`)
 _REQUEST_CALL = re.compile(
-    r"\b(?:fetch|post|put|request|login|connect|send|get)\w*\s*\(|\baxios\b|\bcurl\b", re.I
+    r"\b(?:fetch|post|put|request|login|connect|send|get)\w*\s*\(|\baxios\b|\bcurl\b"
+    r"|\bURLSearchParams\s*\(|\bnew\s+FormData\b|\burlencode\s*\(",
+    re.I,
 )
 _SECRET_NAME = re.compile(r"pass|pwd|secret|guess|cand", re.I)
 _LOOP_HINT = re.compile(r"for|while|each|Text\(|readline|nextLine|ReadLine|%\s*\{", re.I)
