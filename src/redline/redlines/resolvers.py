@@ -24,6 +24,7 @@ _LOOKUP = (
     r"(?:\bresolve\w*|\bquery|\bgethostbyname\w*|\bgetaddrinfo|\bLookup\w*|\blookup"
     r"|\bResolve-DnsName|\bGetHost\w*)\s*\(\s*\$?"
 )
+_ANY_LOOKUP = re.compile(_LOOKUP, re.I)
 NAME_PATTERN_CACHE = 1024
 
 
@@ -40,7 +41,7 @@ def resolver_names(line: str, names: frozenset[str]) -> frozenset[str]:
     if pending is None:
         return names
     _, function, parameter = pending.split(":")
-    if function not in names and re.search(_LOOKUP + re.escape(parameter) + r"\b", line):
+    if function not in names and re.search(_LOOKUP + re.escape(parameter) + r"\b", line, re.I):
         return names | {function}
     return names
 
@@ -67,6 +68,6 @@ def resolver_hits(code: str, offset: int = 0) -> list[Hit]:
     """Calls to helpers that resolve their parameter, made with data in the name."""
     from redline.redlines.code import line_flow
 
-    if not re.search(_LOOKUP, code, re.I):
+    if not _ANY_LOOKUP.search(code):
         return []
     return line_flow(code, offset, Capability.DNS_DATA_LABEL, resolver_names, labelled_lookup)
