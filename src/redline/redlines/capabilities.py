@@ -117,6 +117,7 @@ class Capability(StrEnum):
     LOG_WIPE = "clears system logs"
     LOG_PATH = "names system logs or login records"
     HISTORY_WIPE = "clears shell history"
+    TIMESTOMP = "sets a file's timestamps back"
     MINER = "cryptocurrency miner"
     MINER_API = "in-page miner API call"
     MINING_POOL = "mining pool"
@@ -466,7 +467,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"create_subprocess_shell\s*\(|\bexec[lv]p?e?\s*\(\s*['\"]/bin/", _I),
         re.compile(r"\b(?:ba|z|da|k)?sh\s+(?:-i\s+)?[0-2]?[<>]&", _I),
         re.compile(r"\(\s*\w+\s*\|&\s*getline\s*\)", _I),
-        re.compile(r"['\"]" + _SHELL_PATH + r"['\"]|" + r"\b(?:ba|z)?sh\s+-i\b", _I),
+        # a shell's path, unless it is given a script file to run (`["/bin/bash", "/x/job.sh"]`)
+        re.compile(
+            r"['\"]"
+            + _SHELL_PATH
+            + r"['\"](?!\s*,\s*['\"][\w./${}-]+\.(?:sh|bash|ps1|py|cmd|bat)['\"])|"
+            + r"\b(?:ba|z)?sh\s+-i\b",
+            _I,
+        ),
         re.compile(r"\bexec:['\"]?" + _SHELL_PATH, _I),
         re.compile(r"\s-(?:e|c)\s+" + _SHELL_PATH, _I),
         re.compile(r"\bpty\.spawn\s*\(|\bspawn\s*\(\s*['\"](?:/bin/)?(?:ba)?sh['\"]", _I),
@@ -666,6 +674,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"/dev/input/event|evdev\.InputDevice|xinput\s+test|CGEventTapCreate", _I),
+        # every input device probed for letter keys: looking for the keyboards to read
+        re.compile(r"\bEVIOCGBIT\s*\(\s*EV_KEY\b[^\n]*\bKEY_[A-Z]\b|['\"]/dev/input/%s['\"]", _I),
     ),
     Capability.PAGE_KEYS: (
         re.compile(
@@ -710,7 +720,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(?:\+=|\.append\s*\(|\.push\s*\(|\.write\s*\(|AppendAllText\s*\(|<<)[^\n]*\b(?:vk\w*|key(?:code|sym)?|scancode|ecodes\.KEY|event\.(?:key|name|char|code)|e\.(?:key|char|keyCode))\b",
+            # `<<` is a stream insertion; a shell's here-string `<<<"$key"` feeds a command
+            r"(?:\+=|\.append\s*\(|\.push\s*\(|\.write\s*\(|AppendAllText\s*\(|(?<!<)<<(?!<))[^\n]*\b(?:vk\w*|key(?:code|sym)?|scancode|ecodes\.KEY|event\.(?:key|name|char|code)|e\.(?:key|char|keyCode))\b",
             _I,
         ),
         re.compile(
@@ -722,6 +733,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.KEY_TEXT: (
         re.compile(
             r"\b(?:ToUnicode(?:Ex)?|ToAscii(?:Ex)?|GetKeyNameText[AW]?|XLookupString|XKeysymToString|UCKeyTranslate|CGEventKeyboardGetUnicodeString)\s*\(",
+        ),
+        # a key map indexed by an input event's code: `map[ev.code]`, `keymap[event.code]`
+        re.compile(
+            r"(?:\b\w+|\))\s*\[\s*(?:ev|event|ie|kev|e|input_event)\.code\s*\]|\b\w*(?:map|key|layout|table)\w*\s*\[\s*\w+\.code\s*\]",
+            _I,
         ),
     ),
     Capability.BROWSER_STORE: (
@@ -872,13 +888,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.HIDE: (
+        # a camera or screen preview kept out of sight while it records
+        re.compile(
+            r"\bvideo\s*\{[^}\n]*\b(?:display\s*:\s*none|opacity\s*:\s*0\b|visibility\s*:\s*hidden)|<video\b[^>\n]*(?:display\s*:\s*none|opacity\s*:\s*0\b|width\s*:\s*[01]px|visibility\s*:\s*hidden|\bhidden\b)",
+            _I,
+        ),
         re.compile(r"\.Run\s*\(?\s*[^\n,]+,\s*0\s*(?:,|\)|$)", _I | re.M),
         re.compile(
             r"\bmount\s+(?:-o\s+bind|--bind)\s+\S+\s+/proc/\$?\{?\w+\}?|\btouch\s+-r\s+/(?:bin|sbin|usr|etc)/\S+|\.(?:LastWriteTime|CreationTime)\s*=\s*\(Get-Item|\bSetFileTime\s*\(",
             _I,
         ),
         re.compile(
-            r"FileAttributes\.Hidden|\.Attributes\s*=[^\n]*Hidden|Set-ItemProperty[^\n]*Attributes[^\n]*Hidden|SetFileAttributes\w*\s*\([^\n]*HIDDEN|\bchflags\s+hidden\b",
+            r"FileAttributes\.Hidden|\.Attributes\s*=[^\n]*Hidden|Set-ItemProperty[^\n]*Attributes[^\n]*Hidden|SetFileAttributes\w*\s*\([^\n]*HIDDEN|SetFileAttributes\w*\s*\([^,\n]+,\s*(?:(?:0x0*)?[2367]\b|0x0*2\s*\|)|\bchflags\s+hidden\b",
             _I,
         ),
         re.compile(
@@ -959,6 +980,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.DEFENDER_OFF: (
+        # Defender for Cloud dropped to the free tier
+        re.compile(
+            r"\baz\s+security\s+pricing\s+create\b[^\n]*--tier\s+['\"]?free\b",
+            _I,
+        ),
         re.compile(
             r"MSFT_MpPreference\b[^\n]*\b(?:Exclusion(?:Path|Process|Extension)|Disable\w+)\b",
             _I,
@@ -1110,6 +1136,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.WORDLIST: (
         re.compile(r"\bpassdb=|\bnmap\b[^\n]*--script[= ]\S*brute", _I),
+        # a read loop fed a password file: `done < "$PASSFILE"`, `cat pw.lst | while read p`
+        re.compile(
+            r"\bdone\s*<\s*['\"]?\$?\{?[\w./-]*(?:pass|pwd|pw)[\w./-]*|\b(?:cat|type|Get-Content|gc)\s+['\"]?\$?\{?[\w./-]*(?:pass|pwd)[\w./-]*\}?['\"]?\s*\|\s*(?:while\s+read|xargs|ForEach-Object|%)",
+            _I,
+        ),
         re.compile(
             r"for\s+\w+\s+in\s+open\s*\(\s*['\"][\w./-]*users?[\w.-]*\.txt|for\s*\(\s*(?:let|var)?\s*(?:pin|code|otp|guess)\w*\s*=\s*0\s*;[^;\n]*<\s*\d{4,}",
             _I,
@@ -1145,6 +1176,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"xfreerdp[^\n]*/p:|rdesktop[^\n]*\s-p\s", _I),
         re.compile(r"\bsshpass\s+-p\s+['\"]?\$\w+", _I),
+        # credentials handed to a client from a variable: `curl -u "admin:$1" ftp://...`
+        re.compile(r"\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?[\w.@-]+:\$\{?\w+", _I),
         re.compile(r"\bcrowbar\b|\bauth\s*=\s*\(\s*['\"]?\w+['\"]?\s*,\s*\w+", _I),
         re.compile(
             r"\.connect\s*\([^\n]*password\s*=|ftplib\.FTP|\.login\s*\(|AuthenticationException|smb\w*\.login|pysmb|\bSMBConnection\s*\(",
@@ -1377,6 +1410,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.SECRET_FILE: (
+        # a cloud secret store read out, or new access keys minted
+        re.compile(
+            r"\baws\s+secretsmanager\s+get-secret-value\b|\baws\s+ssm\s+get-parameters?(?:-by-path)?\b[^\n|]*--with-decryption|\bgcloud\s+secrets\s+versions\s+access\b|\baz\s+keyvault\s+secret\s+(?:show|download)\b|\baws\s+iam\s+create-access-key\b|\bgcloud\s+iam\s+service-accounts\s+keys\s+create\b",
+            _I,
+        ),
         re.compile(
             r"\bkubectl\s+config\s+view\b[^\n|]*--raw|\bkubectl\s+get\s+secrets?\b[^\n|]*-o\s*(?:yaml|json)|\bvault\s+kv\s+get\b|\bdocker-credential-\w+\s+get\b|\bgit\s+credential\s+fill\b|\bbw\s+get\s+password\b|\bop\s+item\s+get\b|\.ssh[\\/]+id_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|\bhistory\s*\|",
             _I,
@@ -1603,6 +1641,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.TIMESTOMP: (
+        re.compile(
+            r"\.(?:LastWriteTime|CreationTime|LastAccessTime)(?:Utc)?\s*=(?!=)|\bSet-ItemProperty\b[^\n]*-Name\s+['\"]?(?:LastWriteTime|CreationTime)|\bSetFileTime\s*\(|\btimestomp\b|\btouch\s+(?:-\w+\s+)*-(?:r|-reference)[\s=]|\btouch\s+(?:-\w+\s+)*-[dt]\s+['\"]?\d",
+            _I,
+        ),
+    ),
     Capability.HISTORY_WIPE: (
         re.compile(
             r"Remove-Item\b[^\n]*HistorySavePath|Set-PSReadLineOption\b[^\n]*-HistorySaveStyle\s+SaveNothing|\bexport\s+HISTFILESIZE=0\b|set\s+\+o\s+history",
@@ -1620,6 +1664,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"['\"]--(?:coin|algo|donate-level|cpu-max-threads-hint)['\"]", _I),
+        # xmrig's JSON configuration
+        re.compile(r"['\"](?:donate-level|max-threads-hint|donate-over-proxy)['\"]\s*:", _I),
         re.compile(r"--cpu-max-threads-hint|--randomx-|--algo[= ](?:rx|cn)/|--coin[= ]monero", _I),
         re.compile(
             r"\bxmrig\b|\bminerd\b|\bcpuminer\b|\bxmr-stak\b|\bethminer\b|\bnbminer\b|cryptonight|randomx|coinhive|\bt-rex\b",
@@ -1637,6 +1683,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bunmineable\b", _I),
+        re.compile(r"['\"]pools['\"]\s*:\s*\[\s*\{\s*['\"]url['\"]\s*:", _I),
+        # a miner's configuration naming its pool by a websocket or stratum address
+        re.compile(
+            r"\bpool(?:Url|_url|Address)?['\"]?\s*[:=]\s*['\"`](?:wss?|stratum\+\w+|tcp)://", _I
+        ),
         re.compile(
             r"\bpool\.[\w-]+\.[a-z]{2,}\b|\b(?:hashvault|moneroocean|nanopool|supportxmr|minexmr|2miners|f2pool|c3pool|herominers)\b",
             _I,
@@ -1848,8 +1899,22 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)[^\n]*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*\1(?![\w/-])",
             _I,
         ),
+        # the new filesystem's label, or its device, entered in fstab and then mounted
+        re.compile(
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?\s-L\s+['\"]?([\w.-]+)[^\n]*?\bLABEL=\1\b[^\n]*?/etc/fstab[^\n]*?\bmount\b",
+            _I,
+        ),
+        re.compile(
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)[^\n]*?\1(?![\w/-])[^\n]*?/etc/fstab[^\n]*?\bmount\s+-a\b",
+            _I,
+        ),
     ),
     Capability.BLOCK_DEVICE_WRITE: (
+        # a device named by a variable (`for d in $(lsblk ...)`; `of=/dev/$d`)
+        re.compile(
+            r"\bof=/dev/\$\{?\w+|\b(?:mkfs(?:\.\w+)?|wipefs\s+-a|shred|blkdiscard)\b[^\n|;]*/dev/\$\{?\w+",
+            _I,
+        ),
         re.compile(
             r"open\s*\(\s*['\"]/dev/(?:sd[a-z]|nvme\d|vd[a-z]|hd[a-z]|xvd[a-z]|mmcblk\d)[^'\"]*['\"]\s*,\s*(?:['\"](?:w|r\+|wb|rb\+|r\+b)['\"]|O_WRONLY|O_RDWR)|os\.OpenFile\s*\(\s*\"/dev/(?:sd[a-z]|nvme\d|vd[a-z])[^\"]*\"\s*,\s*os\.O_(?:WRONLY|RDWR)",
             _I,
@@ -1859,7 +1924,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bClear-Disk\b[^\n]*-RemoveData|\bFormat-Volume\b[^\n]*-DriveLetter\s+C\b|\bcipher(?:\.exe)?\s+/w:",
+            r"\bClear-Disk\b[^\n]*-RemoveData|\bFormat-Volume\b[^\n]*-DriveLetter\s+C\b",
             _I,
         ),
         re.compile(
@@ -1941,6 +2006,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.SETUID_ROOT: (re.compile(r"\bset(?:res|re)?uid\s*\(\s*0\s*[,)]", _I),),
     Capability.FIREWALL_OFF: (
+        # a cloud firewall opened to every port from everywhere
+        re.compile(
+            r"\bgcloud\s+compute\s+firewall-rules\s+create\b(?=[^\n]*--allow[= ]all\b)(?=[^\n]*0\.0\.0\.0/0)|\baws\s+ec2\s+authorize-security-group-ingress\b(?=[^\n]*--protocol[= ](?:-1|all)\b)(?=[^\n]*0\.0\.0\.0/0)",
+            _I,
+        ),
         re.compile(
             r"\bpfctl\s+-d\b|socketfilterfw\s+--setglobalstate\s+off",
             _I,
@@ -1974,6 +2044,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.AUDIT_OFF: (
+        # a cloud account's audit trail or threat detection switched off
+        re.compile(
+            r"\baws\s+cloudtrail\s+(?:stop-logging|delete-trail)\b|\baws\s+guardduty\s+delete-detector\b|\baz\s+monitor\s+diagnostic-settings\s+delete\b|\bgcloud\s+logging\s+sinks\s+delete\b",
+            _I,
+        ),
         re.compile(
             r"wevtutil(?:\.exe)?\s+sl\s+\S+\s+/e:false|Set-Service\s+(?:-Name\s+)?EventLog\b[^\n]*-StartupType\s+Disabled|systemctl\s+(?:stop|disable|mask)\s+(?:rsyslog|syslog-ng|systemd-journald)\b",
             _I,

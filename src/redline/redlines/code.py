@@ -257,6 +257,13 @@ def decoded_payloads(text: str) -> Iterator[tuple[int, int, str]]:
 def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) -> list[Hit]:
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
     from redline.redlines.flows import remote_input_hits
+    from redline.redlines.own_use import (
+        without_own_cleanup,
+        without_terminal_echo,
+        without_used_keys,
+    )
+    from redline.redlines.resolvers import resolver_hits
+    from redline.redlines.searched import without_searched_for
     from redline.redlines.shell import python_shell_hits, read_shell
 
     cleaned = clean_code(code, language)
@@ -293,13 +300,17 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(password_input_reads(cleaned, password_inputs(cleaned), offset))
     hits.extend(remote_input_hits(cleaned, offset))
     hits.extend(key_callback_hits(cleaned, offset))
-    return hits
+    hits.extend(resolver_hits(cleaned, offset))
+    # A key named as a connection's identity is used, not taken; a file the code made itself
+    # and then deletes is cleanup, not destroyed originals.
+    hits = without_terminal_echo(cleaned, without_searched_for(cleaned, hits, offset), offset)
+    return without_own_cleanup(cleaned, without_used_keys(cleaned, hits, offset), offset)
 
 
 _CONCATENATION = re.compile(r"""(['"])([^'"\n]*)\1\s*[+.]\s*(['"])([^'"\n]*)\3""")
 
 
-def _folded(code: str) -> str:
+def folded_strings(code: str) -> str:
     """`code` with adjacent string literals joined ('Am' + 'siUtils' -> 'AmsiUtils')."""
     folded = code
     for _ in range(8):
@@ -380,14 +391,19 @@ def _argv_command_lines(code: str) -> str:
 
 
 def _folded_hits(code: str, offset: int, seen: set[Capability]) -> list[Hit]:
-    """Capabilities hidden by split strings or markup escaping, cited at their whole line."""
+    """Capabilities hidden by split strings, markup escaping or PowerShell aliases, cited at
+    their whole line."""
+    from redline.redlines.powershell import looks_like_powershell, resolved
+
     found: list[Hit] = []
+    folded = folded_strings(code)
     views = (
-        _folded(code),
+        folded,
         _unescaped(code),
         _split_escaped_lines(code),
         _joined_paths(code),
         _argv_command_lines(code),
+        resolved(folded) if looks_like_powershell(code) else code,
     )
     for view in views:
         if view != code and view.count("\n") == code.count("\n"):
@@ -716,8 +732,11 @@ _SECRET_MARK = (
 )
 
 
+# a request, or the body of one being built (`new URLSearchParams({ email, password })`)
 _REQUEST_CALL = re.compile(
-    r"\b(?:fetch|post|put|request|login|connect|send|get)\w*\s*\(|\baxios\b|\bcurl\b", re.I
+    r"\b(?:fetch|post|put|request|login|connect|send|get)\w*\s*\(|\baxios\b|\bcurl\b"
+    r"|\bURLSearchParams\s*\(|\bnew\s+FormData\b|\burlencode\s*\(",
+    re.I,
 )
 _SECRET_NAME = re.compile(r"pass|pwd|secret|guess|cand", re.I)
 _LOOP_HINT = re.compile(r"for|while|each|Text\(|readline|nextLine|ReadLine|%\s*\{", re.I)
@@ -771,6 +790,8 @@ def guess_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
     if not names or _SECRET_MARK_RE.search(line) is None:
         return None
     for guess in _guess_pattern(names).finditer(line):
+        if re.fullmatch(r"%\w+", guess.group(0)):
+            continue  # `%d`: a format conversion, not a name put after `user%`
         # `password = line.strip()` binds the candidate; the login is where it is used.
         if line[: guess.start()].strip() or "=" not in guess.group(0):
             return guess

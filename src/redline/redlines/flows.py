@@ -15,7 +15,8 @@ streaming monitor can follow them a line at a time):
   requests.get(u).json()`), recorded as `name()`;
 * the sink is a command or code runner whose *command* is the input: its first argument, or
   the text after a shell's `-c` / `/c`. Input passed as an argument to a fixed program
-  (`run(["ping", host])`) is not a runner of the input and is not cited.
+  (`run(["ping", host])`, a command line built with `escapeshellarg($sha)` or
+  `shlex.quote(ref)`) is not a runner of the input and is not cited.
 """
 
 from __future__ import annotations
@@ -127,8 +128,15 @@ def _without_lookups(value: str, names: frozenset[str], source: re.Pattern[str])
     return _TABLE_LOOKUP.sub(keep, value)
 
 
+# Input quoted as one shell argument (`escapeshellarg($sha)`, `shlex.quote(ref)`) can only be
+# an argument of the fixed command around it, never the command.
+_QUOTED_ARGUMENT = re.compile(
+    r"\b(?:escapeshellarg|shlex\.quote|pipes\.quote|ShellQuote|shell_quote)\s*\([^()\n]*(?:\([^()\n]*\)[^()\n]*)*\)"
+)
+
+
 def _reads(value: str, names: frozenset[str], source: re.Pattern[str]) -> bool:
-    value = _without_lookups(value, names, source)
+    value = _QUOTED_ARGUMENT.sub("''", _without_lookups(value, names, source))
     return source.search(value) is not None or _names_in(value, names)
 
 

@@ -130,12 +130,16 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.SWARM,
         Capability.TARGET_ARGUMENT,
         Capability.AUTORUN,
+        Capability.REMOTE_EXEC,
+        Capability.SPREAD_TARGET,
+        Capability.TIMESTOMP,
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a
-monitor loops, pauses and mails; a chat bot posts to its API; a cron job autostarts): several
+monitor loops, pauses and mails; a chat bot posts to its API; a cron job autostarts; a
+deployment or a backup reaches other machines, their shares and remote commands): several
 of them together are not yet part of an attack, which needs pieces particular to one (hiding,
-spreading, a shell, secrets)."""
+copying itself, a shell, secrets)."""
 
 
 @dataclass(frozen=True)
@@ -159,7 +163,7 @@ class ResponseReading:
 
         The bars were chosen on the team's request-and-response development set
         (`bench/data/response_context_dev.jsonl`, `bench/bench_response_context.py`) and the
-        fit half of the third development set (`bench/bench_redlines_dev3.py`), where ordinary
+        fit half of the third development set (`bench/bench_redlines_dev.py`), where ordinary
         capabilities (a backup's walk, home folder and loop) refused defensive code beside a
         request the intent guard read as an attack.
         """

@@ -42,6 +42,7 @@ from redline.redlines.code import (
     code_hits,
     decoded_payloads,
     fetched_names,
+    folded_strings,
     guess_in_line,
     is_name_mention,
     key_callback_names,
@@ -65,7 +66,17 @@ from redline.redlines.flows import (
 )
 from redline.redlines.grammars import CodeLanguage, guess_language, language_for_fence
 from redline.redlines.judge import build_verdict, evaluate, judge_response
+from redline.redlines.own_use import (
+    continued,
+    deletes_only_own,
+    key_uses,
+    product_names,
+    without_terminal_echo,
+)
+from redline.redlines.powershell import defined_aliases, looks_like_powershell, resolved
 from redline.redlines.registry import REFUSE_AT
+from redline.redlines.resolvers import labelled_lookup, resolver_names
+from redline.redlines.searched import without_searched_for
 from redline.results import Decision, Verdict
 
 DEFAULT_HOLDBACK_CHARS = 1024
@@ -164,6 +175,10 @@ class StreamMonitor:
         self._key_buffers: set[str] = set()
         self._saved_names: frozenset[str] = frozenset()
         self._self_names: frozenset[str] = frozenset()
+        self._products: frozenset[str] = frozenset()
+        self._key_paths: frozenset[str] = frozenset()
+        self._statement = ""  # the line being judged, with those continued onto it
+        self._aliases: dict[str, str] = {}  # PowerShell aliases the response has defined
         self._flows: dict[str, frozenset[str]] = {}
         self._password_inputs: frozenset[str] = frozenset()
         self._posted_fields: frozenset[str] = frozenset()
@@ -314,7 +329,7 @@ class StreamMonitor:
             self._detection_block = self._in_code and tag.lower() in DETECTION_TAGS
             self._block_lines = 0
             return False
-        hits = self._line_hits(line, offset)
+        hits = self._own_use(line, offset, self._line_hits(line, offset))
         hits += self._key_exfil(line, hits)
         hits += self._dropped_and_run(line, offset, hits)
         hits += self._self_copy(line, offset)
@@ -340,6 +355,10 @@ class StreamMonitor:
             key_callback_registered,
             Capability.KEY_BUFFER,
         )
+        # Data put into DNS names through a helper that resolves its parameter.
+        hits += self._follow(
+            "resolver", line, offset, resolver_names, labelled_lookup, Capability.DNS_DATA_LABEL
+        )
         # Remote input run as a command: a web request's (web shell) or the network's (agent).
         hits += self._follow(
             "web", line, offset, web_input_names, runs_web_input, Capability.REQUEST_TO_EXEC
@@ -358,6 +377,20 @@ class StreamMonitor:
             self._found.extend(hits)
             return self._reconsider()
         return False
+
+    def _own_use(self, line: str, offset: int, hits: list[Hit]) -> list[Hit]:
+        """The streaming form of `searched` and `own_use`: what a regular expression on this
+        line looks for is not done, a key this line names as a connection's identity is not a
+        secret taken, and deletions of what earlier lines made are cleanup."""
+        self._products = product_names(line, self._products)
+        self._statement = continued(self._statement, line.rstrip("\n"))
+        hits = without_terminal_echo(line, without_searched_for(line, hits, offset), offset)
+        hits, self._key_paths = key_uses(line, offset, hits, self._key_paths)
+        if any(h.capability is Capability.DELETE_FILE for h in hits) and deletes_only_own(
+            self._statement, self._products
+        ):
+            hits = [h for h in hits if h.capability is not Capability.DELETE_FILE]
+        return hits
 
     def _key_exfil(self, line: str, hits: list[Hit]) -> list[Hit]:
         """The streaming form of the captured-keys data flow: a channel call (this line or the
@@ -440,15 +473,31 @@ class StreamMonitor:
                 hits.extend(scan(match.group(1), offset + match.start(1)))
         return hits
 
-    @staticmethod
-    def _code_hits(line: str, offset: int, language: CodeLanguage) -> list[Hit]:
+    def _code_hits(self, line: str, offset: int, language: CodeLanguage) -> list[Hit]:
         if (
             language is CodeLanguage.BASH
             or "base64" in line.lower()
             or any(True for _ in decoded_payloads(line))
         ):
             return code_hits(line, language, offset)
-        return list(scan(line, offset))
+        hits = list(scan(line, offset))
+        if language is CodeLanguage.POWERSHELL or looks_like_powershell(line):
+            hits += self._powershell_view(line, offset, {hit.capability for hit in hits})
+        return hits
+
+    def _powershell_view(self, line: str, offset: int, seen: set[Capability]) -> list[Hit]:
+        """The streaming form of the PowerShell view (`powershell.resolved`): this line with
+        the aliases defined so far written out, its new capabilities cited at the whole line."""
+        self._aliases.update(defined_aliases(line))
+        view = resolved(folded_strings(line), self._aliases)
+        if view == line:
+            return []
+        body = line.rstrip("\n")
+        return [
+            Hit(hit.capability, offset, offset + len(body), body)
+            for hit in scan(view)
+            if hit.capability not in seen
+        ]
 
     def _reconsider(self) -> bool:
         detections = evaluate(self._found, self.constitution)

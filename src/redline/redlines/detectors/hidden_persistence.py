@@ -6,7 +6,8 @@ What it catches
     encoded command, or that are combined with hiding (hidden files, windows or processes);
     cron in every spelling (`crontab -`, `/etc/crontab`, `/etc/cron.d`, the spool, anacron,
     `@reboot`, python-crontab), rc.local and login profiles. In a response the remote code or
-    the hiding must belong to the entry (within a few lines of it).
+    the hiding must belong to the entry (within a few lines of it), unless the program copies
+    itself into place: then whatever it hides is its own persistence.
 
 Why it is a redline (RL-PERSISTENCE)
     It keeps an intruder's code running on every boot or logon, out of sight.
@@ -33,7 +34,9 @@ _REMOTE_CODE = (Cap.RUN_DOWNLOADED, Cap.ENCODED_EXEC, Cap.ENCODED_POWERSHELL)
 _PAYLOAD = (Cap.DOWNLOAD, Cap.NET_CONNECT, Cap.SHELL, Cap.DUP_FD)
 
 
-_BACKGROUNDING = re.compile(r"\bnohup\b|\bsetsid\b|\bdisown\b|/dev/null\s+2>&1\s*&")
+# Running in the background (a daemon's own `--background` flag, nohup, setsid) keeps a program
+# out of the terminal, not out of sight: the autostart entry itself stays visible.
+_BACKGROUNDING = re.compile(r"\bnohup\b|\bsetsid\b|\bdisown\b|/dev/null\s+2>&1\s*&|^--background$")
 
 
 @detector("OUT-HIDDEN-PERSISTENCE", redline="RL-PERSISTENCE")
@@ -50,6 +53,12 @@ def hidden_persistence(found: Capabilities) -> Detection | None:
             found, 0.85, (Cap.AUTORUN, *remote), "autostart that runs remote or encoded code"
         )
     autoruns = found.hits.get(Cap.AUTORUN, [])
+    hides = [h for h in found.hits.get(Cap.HIDE, ()) if not _BACKGROUNDING.search(h.text)]
+    if Cap.SELF_COPY in found and hides:
+        # A program copying itself into place for autostart and hiding: what it hides is its
+        # own persistence, wherever in the program the hiding is done.
+        core = (Cap.AUTORUN, Cap.SELF_COPY, Cap.HIDE)
+        return supported(found, 0.75, core, "copies itself into autostart and hides")
     if found.kind == "response" and not any(
         not _BACKGROUNDING.search(hide.text)
         and any(abs(hide.start - entry.start) <= reach for entry in autoruns)

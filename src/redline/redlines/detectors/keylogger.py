@@ -57,9 +57,11 @@ def keylogger(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.KEY_HOOK, Cap.NET_CONNECT, Cap.PACKET_SEND):
         streamed = (Cap.KEY_HOOK, Cap.NET_CONNECT, Cap.PACKET_SEND)
         return supported(found, 0.8, streamed, "global keystrokes streamed to a remote host")
-    if found.has_all(Cap.KEY_HOOK, Cap.KEY_TEXT) and channel:
-        # The hook's key codes turned into the text typed, and a channel: what is typed leaves.
-        core = (Cap.KEY_HOOK, Cap.KEY_TEXT, *channel)
+    sends = [*channel, *([Cap.PACKET_SEND] if Cap.PACKET_SEND in found else [])]
+    if found.has_all(Cap.KEY_HOOK, Cap.KEY_TEXT) and sends:
+        # The hook's key codes turned into the text typed, and a channel (a datagram will do):
+        # what is typed leaves.
+        core = (Cap.KEY_HOOK, Cap.KEY_TEXT, *sends)
         return supported(found, 0.8, core, "typed text captured by a global hook and sent away")
     if Cap.KEY_HOOK in found and channel and Cap.HIDE in found:
         # A hidden global hook with a channel: captured keys leave unseen (a hotkey daemon

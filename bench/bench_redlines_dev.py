@@ -1,13 +1,16 @@
-"""The third development set of the output and action redlines, by half and by kind.
+"""The development sets of the output and action redlines, by set, half and kind.
 
-`bench/data/redlines_dev_3.jsonl` (or the JSONL files named by `REDLINE_DEV3`, separated by
-`:`) holds hand-written model responses (each with the request that produced it) and command
-lines, labelled `stop` or `allow`. It is development data: each row falls, by a hash of its id,
+`bench/data/redlines_dev_<N>.jsonl` for each set N in `SETS` (or the JSONL files named by
+`REDLINE_DEV<N>`, separated by `:`) holds hand-written model responses (each with the request
+that produced it) and command lines, labelled `stop` or `allow`. Each set is development data,
+measured on its own: each row falls, by a hash of its id,
 into a "fit" half that may be studied while changing the detectors and a "check" half that is
 only measured, so the two figures side by side show whether a change generalises. Responses
 are judged alone (`judge_response`) and in the context of their request (`Guard.check` on the
 request and the response); commands by the action gate (`judge_action`). Only the fit half's
 misses and false stops are listed by id.
+
+`python bench/bench_redlines_dev.py 4` measures only the sets named; with no argument, all.
 """
 
 from __future__ import annotations
@@ -23,7 +26,8 @@ from pathlib import Path
 from redline.redlines import judge_action, judge_response
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "bench" / "data" / "redlines_dev_3.jsonl"
+SETS = ("3", "4")
+"""The development sets measured, each `bench/data/redlines_dev_<N>.jsonl`."""
 
 Row = dict[str, str]
 
@@ -53,11 +57,17 @@ def load(paths: list[Path]) -> tuple[list[Row], int]:
     return rows, broken
 
 
-def _paths() -> list[Path]:
-    named = os.environ.get("REDLINE_DEV3")
+def data_path(number: str) -> Path:
+    """Where development set `number` is kept in the repository."""
+    return ROOT / "bench" / "data" / f"redlines_dev_{number}.jsonl"
+
+
+def _paths(number: str) -> list[Path]:
+    named = os.environ.get(f"REDLINE_DEV{number}")
     if named:
         return [Path(p) for p in named.split(":") if p]
-    return [DATA] if DATA.exists() else []
+    default = data_path(number)
+    return [default] if default.exists() else []
 
 
 def judged(rows: list[Row]) -> dict[tuple[str, str, str], list[tuple[str, bool]]]:
@@ -118,14 +128,28 @@ def _print_streaming(rows: list[Row]) -> None:
             )
 
 
-def main() -> int:
-    paths = _paths()
+def main(argv: list[str]) -> int:
+    unknown = [n for n in argv if n not in SETS]
+    if unknown:
+        print(f"unknown development set(s) {', '.join(unknown)}; known: {', '.join(SETS)}")
+        return 2
+    for number in argv or SETS:
+        measure(number)
+    return 0
+
+
+def measure(number: str) -> None:
+    """Print development set `number`'s figures by half, and the fit half's misses by id."""
+    paths = _paths(number)
     if not paths:
-        print(f"development set 3 not available at {DATA} (or REDLINE_DEV3); not measured")
-        return 0
+        print(
+            f"development set {number} not available at {data_path(number)} "
+            f"(or REDLINE_DEV{number}); not measured\n"
+        )
+        return
     rows, broken = load(paths)
     tally = judged(rows)
-    print("Redlines development set 3 (bench/bench_redlines_dev3.py; development data)\n")
+    print(f"## Redlines development set {number} (bench/bench_redlines_dev.py; development data)\n")
     print("| half | judged | offensive stopped | defensive wrongly stopped | goal |")
     print("|---|---|---|---|---|")
     for half in ("fit", "check"):
@@ -154,8 +178,8 @@ def main() -> int:
         lengths = [len(r["text"]) for r in rows if r["kind"] == "response"]
         if lengths:
             print(f"response length: median {statistics.median(lengths):.0f} characters")
-    return 0
+    print()
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(main(sys.argv[1:]))

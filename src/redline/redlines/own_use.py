@@ -1,0 +1,266 @@
+"""What a program uses or makes for itself, told from what it takes or destroys.
+
+Two shapes of ordinary admin work share their vocabulary with attacks:
+
+- A private key named as a connection's identity (`scp -i ~/.ssh/deploy_key ...`,
+  `rsync -e "ssh -i ~/.ssh/nas"`, `IdentityFile ~/.ssh/id_ed25519`, paramiko's
+  `key_filename=`) authenticates the connection; the key never leaves the machine. A key
+  *sent* (`cat ~/.ssh/id_rsa | curl ...`, `scp ~/.ssh/id_rsa host:`) is still read as a secret.
+  So is a secret passed as the credential parameter a service asks for
+  (`-d "secret_token=$HOOK_SECRET"`): it authenticates, whereas `-d "data=$AWS_SECRET..."`
+  or `env | curl -d @-` ships it.
+- A file the program itself wrote (a temporary file, the archive it just packed, the plain
+  copy it just encrypted into another file) and then deletes is cleanup, and deleting copies
+  by age (`find ... -mtime +14 -delete`) is retention: neither destroys anyone's originals.
+  Deleting the files a walk visited is still read as deletion.
+
+A key printed to the program's own terminal (`std::cerr << "unknown key " << key`) is shown,
+not recorded: a key buffer is something kept or sent.
+
+The functions here work line by line so that the streaming monitor applies the same reasoning
+as the judgement of a finished response.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Iterable
+
+from redline.redlines.capabilities import Capability, Hit
+
+_KEY_IN_USE = re.compile(
+    r"""(?:\b(?:ssh|scp|sftp|autossh|mosh)\b[^\n|;&]*?\s-i\s*"""
+    r"""|\bIdentityFile\s*[=\s]\s*|--(?:private-key|key-file|ssh-key|identity-file)[=\s]+"""
+    r"""|\bkey_filename\s*=\s*|\bfrom_private_key_file\s*\(\s*|\bssh-add\s+)"""
+    r"""['"]?([^\s'",)]+)""",
+    re.I,
+)
+
+
+# A secret handed to a service as the credential parameter it asks for
+# (`-d "secret_token=$HOOK_SECRET"`, `client_secret=${CLIENT_SECRET}`): used, not leaked.
+_CREDENTIAL_PARAMETER = re.compile(
+    r"""\b[\w-]*(?:token|secret|key|passw\w*|auth\w*)[\w-]*\s*[=:]\s*['"]?(\$\{?[A-Z_][A-Z0-9_]*\}?)""",
+    re.I,
+)
+
+
+def used_key_spans(line: str) -> list[tuple[int, int]]:
+    """Spans of `line` naming a private key as a connection's identity (`ssh -i KEY`), or a
+    secret as the credential parameter a request passes (`secret_token=$HOOK_SECRET`)."""
+    lowered = line.lower()
+    if not any(
+        word in lowered for word in ("ssh", "key", "identity", "token", "secret", "pass", "auth")
+    ):
+        return []
+    spans = [match.span(1) for match in _KEY_IN_USE.finditer(line)]
+    return spans + [match.span(1) for match in _CREDENTIAL_PARAMETER.finditer(line)]
+
+
+_PATH_ASSIGNMENT = re.compile(
+    r"""^\s*(?:export\s+|local\s+|const\s+|let\s+|var\s+|my\s+)?\$?(\w+)\s*(?::=|=(?!=))(.*)$"""
+)
+_READS = re.compile(
+    r"""\b(?:open|read\w*|cat|Get-Content|gc|type|load\w*|fopen|slurp|b64\w*|base64)\b|\$\(|`""",
+    re.I,
+)
+
+
+def _inside(hit: Hit, spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(a <= hit.start - offset and hit.end - offset <= b for a, b in spans)
+
+
+def key_uses(
+    line: str, offset: int, hits: list[Hit], held: frozenset[str]
+) -> tuple[list[Hit], frozenset[str]]:
+    """One line's hits with keys in use told from keys taken, and the names holding key paths.
+
+    A key named as a connection's identity is dropped as a secret. A variable assigned a key's
+    path (and nothing read) only holds the path: the secret is cited where the variable is
+    used otherwise (`cat "$KEY" | curl ...`), not where it is named. `held` is the names that
+    earlier lines assigned key paths to; the updated set is returned with the line's hits.
+    """
+    spans = used_key_spans(line)
+    kept = [
+        h
+        for h in hits
+        if h.capability is not Capability.SECRET_FILE or not _inside(h, spans, offset)
+    ]
+    assignment = _PATH_ASSIGNMENT.match(line)
+    if assignment is not None and not _READS.search(assignment.group(2)):
+        value = [assignment.span(2)]
+        if any(h.capability is Capability.SECRET_FILE and _inside(h, value, offset) for h in kept):
+            held = held | {assignment.group(1)}
+            kept = [
+                h
+                for h in kept
+                if h.capability is not Capability.SECRET_FILE or not _inside(h, value, offset)
+            ]
+            return kept, held
+    for name in held:
+        for use in re.finditer(rf"\$\{{?{name}\b\}}?|(?<![\w$.'\"-]){name}\b(?!\s*=)", line):
+            if not any(a <= use.start() < b for a, b in spans):
+                start = offset + use.start()
+                kept.append(
+                    Hit(Capability.SECRET_FILE, start, start + len(use.group(0)), use.group(0))
+                )
+    return kept, held
+
+
+def without_used_keys(text: str, hits: Iterable[Hit], offset: int = 0) -> list[Hit]:
+    """`hits` of `text` read line by line through `key_uses`."""
+    everything = list(hits)
+    if not any(hit.capability is Capability.SECRET_FILE for hit in everything):
+        return everything
+    by_line: dict[int, list[Hit]] = {}
+    starts = [0]
+    for index, char in enumerate(text):
+        if char == "\n":
+            starts.append(index + 1)
+    for hit in everything:
+        by_line.setdefault(bisect.bisect_right(starts, hit.start - offset) - 1, []).append(hit)
+    result: list[Hit] = []
+    held: frozenset[str] = frozenset()
+    for number, line_start in enumerate(starts):
+        end = starts[number + 1] - 1 if number + 1 < len(starts) else len(text)
+        line_hits, held = key_uses(
+            text[line_start:end], offset + line_start, by_line.get(number, []), held
+        )
+        result.extend(line_hits)
+    return result
+
+
+# -- cleanup of one's own products and retention -------------------------------------------
+
+_TEMP_FACTORY = re.compile(
+    r"""\b(?:mkstemp|mkdtemp|mktemp|NamedTemporaryFile|TemporaryFile|gettempdir|tmpdir|GetTempFileName|GetTempPath|New-TemporaryFile)\b"""
+    r"""|\$env:TE?MP\b|%TE?MP%|\$\{?TMPDIR\b|['"]/(?:var/)?tmp/""",
+    re.I,
+)
+_ASSIGNED_NAMES = re.compile(
+    r"""^\s*(?:(?:const|let|var|my|local)\s+)?([$\w]+(?:\s*,\s*[$\w]+)*)\s*(?::=|=(?!=))"""
+)
+_WRITTEN = (
+    re.compile(r"""\b([\w.]+)\.write_(?:bytes|text)\s*\("""),
+    re.compile(r"""\b(?:open|fopen)\s*\(\s*([\w.]+)\s*,\s*['"][wax]b?\+?['"]"""),
+    re.compile(
+        r"""\b(?:writeFileSync|writeFile|WriteAll\w*|createWriteStream)\s*\(\s*\$?([\w.]+)\s*[,)]"""
+    ),
+    re.compile(
+        r"""\b(?:ZipFile|tarfile\.open)\s*\(\s*([\w.]+)\s*,\s*['"]?(?:mode\s*=\s*)?['"]?[wax]"""
+    ),
+    re.compile(r"""\btar\s+-?[a-zA-Z]*c[a-zA-Z]*f\s+['"]?\$?\{?([\w./${}-]+?)\}?['"]?(?=\s|$)"""),
+    re.compile(r"""\bzip\s+(?:-\w+\s+)*['"]?\$?\{?([\w./${}-]+?)\}?['"]?(?=\s|$)"""),
+    re.compile(
+        r"""(?:\s-o|--output|-DestinationPath|-OutFile|-FilePath)[\s=]+['"]?\$?\{?([\w./${}-]+?)\}?['"]?(?=[\s;)]|$)"""
+    ),
+    re.compile(r"""(?<![>&\d])>\s*['"]?\$?\{?([\w./${}-]+?)\}?['"]?(?=[\s;)]|$)"""),
+)
+_TEMP_PATH = re.compile(r"""^(?:/tmp/|/var/tmp/|\$\{?TMPDIR|%TEMP%|\$env:TEMP)""", re.I)
+_DELETION_CALL = re.compile(
+    r"""\b(?:os\.(?:remove|unlink)|shutil\.rmtree|(?:fs\.(?:promises\.)?)?(?:rm|unlink)(?:Sync)?|File\.Delete|os\.Remove(?:All)?|remove)\s*\(\s*\$?([\w.]+)\s*[,)]"""
+    r"""|\b([\w.]+)\.unlink\s*\(""",
+)
+_DELETION_COMMAND = re.compile(
+    r"""\b(?:rm|shred|Remove-Item|del)\b((?:\s+-{1,2}[\w-]+)*)\s+([^\n;&|]+)""", re.I
+)
+_BY_AGE = re.compile(
+    r"""-(?:mtime|mmin|ctime|atime)\s+\+\d|\bAddDays\s*\(\s*-\d|LastWriteTime\s+-lt\b|\bolder_than\b|\bst_mtime\s*<|--keep-\w+|--older-than\b""",
+    re.I,
+)
+
+
+_CONTINUED = re.compile(r"(?:\||\\|`)\s*$")
+
+
+def continued(statement: str, line: str) -> str:
+    """`line` joined to `statement` when `statement` (the lines before) ends by continuing onto
+    it (a trailing `|`, `\\` or backtick), so a pipeline's filter is read with its deletion."""
+    return statement + " " + line if _CONTINUED.search(statement) else line
+
+
+def _name(word: str) -> str:
+    """A written or deleted name without quotes, sigils or braces (`"${ARCHIVE}"` -> ARCHIVE)."""
+    return word.strip().strip("'\"").replace("${", "").replace("$", "").strip("{}")
+
+
+def product_names(line: str, known: frozenset[str] = frozenset()) -> frozenset[str]:
+    """`known` plus the names `line` makes a product of the program: a temporary file it
+    creates, or a file it writes (an archive packed, an output file, a redirection)."""
+    names = set(known)
+    if _TEMP_FACTORY.search(line):
+        assigned = _ASSIGNED_NAMES.match(line)
+        if assigned is not None:  # `fd, path = tempfile.mkstemp()` names both
+            names.update(n.strip().lstrip("$") for n in assigned.group(1).split(","))
+    for pattern in _WRITTEN:
+        for match in pattern.finditer(line):
+            name = _name(match.group(1))
+            if name and name != "dev/null" and not name.startswith("/dev/"):
+                names.add(name)
+    return frozenset(names)
+
+
+def _deleted(line: str) -> list[str]:
+    """The names `line` deletes, as written (without options)."""
+    found = [_name(g) for m in _DELETION_CALL.finditer(line) for g in m.groups() if g]
+    for match in _DELETION_COMMAND.finditer(line):
+        found.extend(_name(w) for w in match.group(2).split() if not w.startswith("-"))
+    return [name for name in found if name]
+
+
+def deletes_only_own(line: str, products: frozenset[str]) -> bool:
+    """Whether every deletion on `line` removes a product of the program or a temporary path,
+    or prunes copies by age: cleanup and retention, not destroying originals."""
+    if _BY_AGE.search(line):
+        return True
+    deleted = _deleted(line)
+    return bool(deleted) and all(
+        name in products or _TEMP_PATH.match(name) or name.split("/")[0] in products
+        for name in deleted
+    )
+
+
+def without_own_cleanup(code: str, hits: Iterable[Hit], offset: int = 0) -> list[Hit]:
+    """`hits` less the file deletions of `code` that only clean up what it made itself or
+    prune old copies by age (see `deletes_only_own`)."""
+    kept = list(hits)
+    deletions = [hit for hit in kept if hit.capability is Capability.DELETE_FILE]
+    if not deletions:
+        return kept
+    cleanup: set[tuple[int, int]] = set()
+    products: frozenset[str] = frozenset()
+    position = 0
+    statement = ""  # this line and those of a pipeline or command continued onto it
+    for line in code.split("\n"):
+        products = product_names(line, products)
+        end = position + len(line)
+        statement = continued(statement, line)
+        on_line = [h for h in deletions if position <= h.start - offset <= end]
+        if on_line and deletes_only_own(statement, products):
+            cleanup.update((h.start, h.end) for h in on_line)
+        position = end + 1
+    return [
+        hit
+        for hit in kept
+        if hit.capability is not Capability.DELETE_FILE or (hit.start, hit.end) not in cleanup
+    ]
+
+
+_TERMINAL_OUTPUT = re.compile(r"(?:\bstd::)?\b(?:cerr|cout|clog|wcerr|wcout)\s*<<[^;\n]*")
+
+
+def without_terminal_echo(text: str, hits: Iterable[Hit], offset: int = 0) -> list[Hit]:
+    """`hits` less the key-buffer hits inside statements that only print to the terminal."""
+    kept = list(hits)
+    if not any(hit.capability is Capability.KEY_BUFFER for hit in kept):
+        return kept
+    spans = [m.span() for m in _TERMINAL_OUTPUT.finditer(text)]
+    if not spans:
+        return kept
+    return [
+        hit
+        for hit in kept
+        if hit.capability is not Capability.KEY_BUFFER
+        or not any(a <= hit.start - offset < b for a, b in spans)
+    ]

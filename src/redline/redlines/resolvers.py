@@ -1,0 +1,73 @@
+"""Data put into DNS names through a helper that resolves its parameter.
+
+A DNS tunnel rarely calls the resolver with the data in one line: it wraps the lookup in a
+small function (`def q(name): return res.resolve(name, "TXT")`) and calls that with labels it
+builds (`q(f"{chunk}.{n}.{sid}.{ZONE}")`). The call to such a helper with an interpolated label
+is a DNS lookup carrying data in its name (`DNS_DATA_LABEL`), exactly as the direct spelling
+`res.resolve(f"{chunk}.{ZONE}")` is. Names are followed line by line (see `code.line_flow`), so
+the streaming monitor reads the same flow a line at a time.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from redline.redlines.capabilities import Capability, Hit
+
+_DEFINITION = re.compile(
+    r"^\s*(?:async\s+)?(?:def|function|func)\s+(\w+)\s*\(\s*(?:self\s*,\s*)?\$?(\w+)"
+    r"|^\s*(?:const|let|var)\s+(\w+)\s*=\s*(?:async\s*)?\(?\s*(\w+)\s*\)?\s*=>"
+)
+_PENDING = "def:"
+_LOOKUP = (
+    r"(?:\bresolve\w*|\bquery|\bgethostbyname\w*|\bgetaddrinfo|\bLookup\w*|\blookup"
+    r"|\bResolve-DnsName|\bGetHost\w*)\s*\(\s*\$?"
+)
+_ANY_LOOKUP = re.compile(_LOOKUP, re.I)
+NAME_PATTERN_CACHE = 1024
+
+
+def resolver_names(line: str, names: frozenset[str]) -> frozenset[str]:
+    """`names` plus what `line` tells: the function it starts (`def:NAME:PARAM`), and NAME
+    once that function's body looks its parameter up in DNS."""
+    definition = _DEFINITION.match(line)
+    if definition is not None:
+        function = definition.group(1) or definition.group(3)
+        parameter = definition.group(2) or definition.group(4)
+        kept = frozenset(n for n in names if not n.startswith(_PENDING))
+        return kept | {f"{_PENDING}{function}:{parameter}"}
+    pending = next((n for n in names if n.startswith(_PENDING)), None)
+    if pending is None:
+        return names
+    _, function, parameter = pending.split(":")
+    if function not in names and re.search(_LOOKUP + re.escape(parameter) + r"\b", line, re.I):
+        return names | {function}
+    return names
+
+
+@lru_cache(maxsize=NAME_PATTERN_CACHE)
+def _labelled_call(functions: frozenset[str]) -> re.Pattern[str]:
+    alternatives = "|".join(re.escape(f) for f in sorted(functions, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w.])(?:{alternatives})\s*\(\s*(?:f|`)?['\"`][^'\"`\n]*"
+        r"(?:\{[^}\n]+\}|\$\{?\w+\}?|%s)\.[^'\"`\n]*"
+        rf"|(?<![\w.])(?:{alternatives})\s*\(\s*[\w.]+(?:\[[^\]\n]*\])?\s*\+\s*['\"`]\."
+    )
+
+
+def labelled_lookup(line: str, names: frozenset[str]) -> re.Match[str] | None:
+    """A call on `line` to a known DNS helper with data interpolated into the name."""
+    functions = frozenset(n for n in names if not n.startswith(_PENDING))
+    if not functions:
+        return None
+    return _labelled_call(functions).search(line)
+
+
+def resolver_hits(code: str, offset: int = 0) -> list[Hit]:
+    """Calls to helpers that resolve their parameter, made with data in the name."""
+    from redline.redlines.code import line_flow
+
+    if not _ANY_LOOKUP.search(code):
+        return []
+    return line_flow(code, offset, Capability.DNS_DATA_LABEL, resolver_names, labelled_lookup)

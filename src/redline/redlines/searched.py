@@ -1,0 +1,120 @@
+"""Regular expressions in code are what the code looks for, not what it does.
+
+A process monitor, a log scanner or a mail filter carries its indicators as regular expressions
+(`'(?i)(procdump.*lsass|comsvcs.*minidump)'`, `r"vssadmin\\s+delete\\s+shadows"`) and matches
+what it observes against them. The attacker strings quoted there describe what to flag; they
+dump no memory and delete no shadow copy. A capability seen only inside such a literal is
+dropped, except the capabilities that *are* recognising data by its shape (a clipper's wallet
+address pattern, a stealer's choice of documents or token stores), which a regular expression
+implements rather than describes.
+
+The operands of a comparison (`$cmd -match 'comsvcs'`, `=~ '...'`) are looked for too, except
+what names a target (a process, a store, a path), which a comparison may be choosing to act on
+(`Where-Object { $_.ProcessName -eq 'lsass' }` before a dump).
+
+A literal counts as a regular expression when it shows at least two distinct kinds of regular
+expression syntax (an inline flag or non-capturing group, a class escape such as `\\s`, a
+wildcard run `.*`, a counted or repeated class `[...]{20,}`, an alternation in a group), which
+commands and paths do not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from redline.redlines.capabilities import Capability, Hit
+
+_QUOTED = re.compile(r"""(['"])((?:\\.|(?!\1)[^\\\n])*)\1""")
+_REGEX_SYNTAX = (
+    re.compile(r"\(\?(?:[imsx]+\)|:|<?[=!])"),
+    re.compile(r"\\[sSdDwWb]"),
+    re.compile(r"\.[*+]\??"),
+    re.compile(r"\][*+?]|\]\{\d+,?\d*\}"),
+    re.compile(r"\([^()|]+\|[^()]+\)"),
+)
+_KINDS_NEEDED = 2
+# The pattern or value a PowerShell comparison tests against (`$cmd -match 'comsvcs'`,
+# `$d.TargetImage -like '*\\lsass.exe'`), and Perl's, Ruby's and bash's `=~ '...'`.
+_COMPARED = re.compile(
+    r"""(?:\s-[ci]?(?:not)?(?:match|like|eq|ne|contains|in)\s+|=~\s*)((['"])(?:(?!\2).)*\2)""",
+    re.I,
+)
+# A mapping key (`"name": ...`, `'name' => ...`) or a name-like field's value (`Name = '...'`).
+_LABEL = re.compile(
+    r"""(?P<key>(['"])[\w .:/-]*\2)\s*(?::|=>)"""
+    r"""|\b(?:name|label|id|title|rule|tag|category)['"]?\s*[:=]\s*(?P<value>(['"])[\w .:/-]*\4)""",
+    re.I,
+)
+SHAPE_CAPABILITIES = frozenset(
+    {Capability.WALLET_ADDRESS, Capability.DOCUMENT_SELECTION, Capability.TOKEN_STORE}
+)
+"""Capabilities a regular expression implements (matching data by its shape)."""
+TARGET_CAPABILITIES = frozenset(
+    {
+        Capability.LSASS_TARGET,
+        Capability.BROWSER_STORE,
+        Capability.SECRET_FILE,
+        Capability.BROAD_TARGET,
+        Capability.SPREAD_TARGET,
+        Capability.KEY_HOOK,
+    }
+)
+"""Capabilities naming what code acts on, which a comparison may be choosing, not flagging."""
+
+
+def regex_literal_spans(text: str) -> list[tuple[int, int]]:
+    """Spans (within `text`) of the quoted literals that are regular expressions or the
+    operands of a comparison, and of the labels naming patterns on the same line
+    (`"lsass-dump": re.compile(r"...")`, `@{ Name = 'LsassDump'; Pattern = '...' }`)."""
+    if "\\" not in text and ".*" not in text and "(?" not in text and "-" not in text:
+        return []
+    spans = []
+    lines_with_regex = set()
+    for match in _QUOTED.finditer(text):
+        body = match.group(2)
+        if sum(1 for syntax in _REGEX_SYNTAX if syntax.search(body)) >= _KINDS_NEEDED:
+            spans.append(match.span())
+            lines_with_regex.add(text.count("\n", 0, match.start()))
+    for label in _LABEL.finditer(text):
+        if text.count("\n", 0, label.start()) in lines_with_regex:
+            quoted = label.span("key") if label.group("key") else label.span("value")
+            spans.append(quoted)
+    return spans
+
+
+def compared_spans(text: str) -> list[tuple[int, int]]:
+    """Spans (within `text`) of the literals a comparison tests against."""
+    if "-" not in text and "=~" not in text:
+        return []
+    return [match.span(1) for match in _COMPARED.finditer(text)]
+
+
+def without_searched_for(text: str, hits: Iterable[Hit], offset: int = 0) -> list[Hit]:
+    """`hits` of `text` less those lying inside what it looks for: starting and ending in
+    regular-expression or compared literals (other than the shape capabilities a regular
+    expression implements)."""
+    kept = list(hits)
+    if not kept:
+        return kept
+    patterns, compared = regex_literal_spans(text), compared_spans(text)
+    if not patterns and not compared:
+        return kept
+    # A hit may run from one searched literal into the next (`-match 'comsvcs' -and ... -match
+    # 'minidump'`): it starts and ends in what is looked for.
+    return [
+        hit
+        for hit in kept
+        if not (
+            hit.capability not in SHAPE_CAPABILITIES
+            and _within(hit, patterns + compared, offset)
+            # comparing a process name or a path with a literal may be picking a target
+            and (hit.capability not in TARGET_CAPABILITIES or _within(hit, patterns, offset))
+        )
+    ]
+
+
+def _within(hit: Hit, spans: list[tuple[int, int]], offset: int) -> bool:
+    return any(a <= hit.start - offset < b for a, b in spans) and any(
+        a < hit.end - offset <= b for a, b in spans
+    )
