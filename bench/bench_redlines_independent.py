@@ -21,12 +21,15 @@ Responses with a request go through `Guard.check([request, response])`, which ju
 response in the context of its request (the issue's API); responses without one, and the
 "alone" reference rows, through `judge_response(text)`. Commands go through
 `judge_action(text, kind="shell")`. A verdict whose decision is "refuse" counts as stopped.
-Prints the stopped / wrongly stopped rates beside their goals, per category, and every miss.
+Prints the stopped / wrongly stopped rates beside their goals and per category. The misses
+themselves are counted, not shown: whoever changes the detectors must not study these rows. Set
+`REDLINE_BENCH_SHOW_MISSES=1` to list them (for a reviewer auditing the set's labels).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -94,7 +97,7 @@ def main() -> int:
 
 
 def _measure(path: Path) -> None:
-    """Judge every row of one set, print the table, per-category rates and the misses."""
+    """Judge every row of one set, print the table, per-category rates and the misses' count."""
     rows = _load(path)
     guard = Guard()
     by_group: dict[tuple[str, str], list[bool]] = defaultdict(list)
@@ -151,6 +154,9 @@ def _measure(path: Path) -> None:
         print(f"| {kind:<8} | {label:<5} | {category:<22} | {share:>14} |")
 
     print(f"\n### Misses ({len(misses)})\n")
+    if os.environ.get("REDLINE_BENCH_SHOW_MISSES") != "1":
+        print("(not listed: a measure-only set; REDLINE_BENCH_SHOW_MISSES=1 lists them)\n")
+        return
     for row, redlines in misses:
         what = "not stopped" if row["label"] == "stop" else f"wrongly stopped {redlines}"
         head = row.get("request") or row["text"].splitlines()[0]
