@@ -334,67 +334,6 @@ def _terse_examples(rng: random.Random) -> Iterator[Example]:
         yield Example(_user(text), 0, None, None, f"chatter:{number}", "terse", 0)
 
 
-def _everyday_examples(rng: random.Random) -> Iterator[Example]:
-    """Plain everyday asks, in the same voices on both sides: an attack on someone else's
-    system or an ordinary task on one's own, one pair per topic."""
-    for number, (redline, attack, principle, task) in enumerate(phrasings.EVERYDAY_PAIRS):
-        group = f"everyday:{number}"
-        for label, ask in ((1, attack), (0, task)):
-            for voice in rng.sample(phrasings.EVERYDAY_VOICES, 3):
-                text = voice.format(task=ask, Task=ask[:1].upper() + ask[1:])
-                yield Example(
-                    _user(text),
-                    label,
-                    redline if label else None,
-                    None if label else principle,
-                    group,
-                    "everyday",
-                    label,
-                )
-
-
-_LATE_CONNECTORS = (
-    "Finally, ",
-    "One more thing: ",
-    "Oh, and ",
-    "After that: ",
-    "The real goal: ",
-    "",
-)
-
-
-def _late_ask_examples(examples: list[Example], rng: random.Random) -> Iterator[Example]:
-    """A long benign text that ends in an everyday ask: the ask decides, wherever it sits.
-
-    Each pair of `EVERYDAY_PAIRS` ends one padded text on each side, so the padding (a long
-    defensive request) says nothing about the label and the late sentence says everything."""
-    padding = [e.text for e in examples if e.family == "attack-defensive-long"]
-    for number, (redline, attack, principle, task) in enumerate(phrasings.EVERYDAY_PAIRS):
-        group = f"everyday:{number}"
-        for label, ask in ((1, attack), (0, task)):
-            voice = rng.choice(phrasings.EVERYDAY_VOICES)
-            late = voice.format(task=ask, Task=ask[:1].upper() + ask[1:])
-            text = f"{rng.choice(padding)} {rng.choice(_LATE_CONNECTORS)}{late}"
-            yield Example(
-                _user(text),
-                label,
-                redline if label else None,
-                None if label else principle,
-                group,
-                "late-ask",
-                label,
-            )
-
-
-def _alarming_programming_examples(rng: random.Random) -> Iterator[Example]:
-    """More ordinary programming with alarming words, in the programming family's voices."""
-    for number, task in enumerate(phrasings.ALARMING_PROGRAMMING):
-        group = f"programming:alarming:{number}"
-        for prefix in rng.sample(_PROGRAMMING_PREFIXES, 2):
-            text = prefix + (task[:1].lower() + task[1:] if prefix else task)
-            yield Example(_user(text), 0, None, "PR-PROGRAMMING", group, "programming", 0)
-
-
 def _reference_examples(
     techniques: list[Technique], constitution: Constitution, rng: random.Random
 ) -> Iterator[Example]:
@@ -480,10 +419,6 @@ def build_corpus(
     examples.extend(_reference_examples(techniques, constitution, rng))
     examples.extend(list(_disguised(examples, rng)))
     examples.extend(list(_encoding_shells(examples, rng)))
-    # Its own generator, so that the families above stay as they were.
-    examples.extend(_everyday_examples(random.Random(SEED + 1)))
-    examples.extend(_alarming_programming_examples(random.Random(SEED + 2)))
-    examples.extend(list(_late_ask_examples(examples, random.Random(SEED + 3))))
     return examples
 
 

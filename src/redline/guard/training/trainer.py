@@ -66,9 +66,7 @@ LEXICAL = True
 FAMILY_WEIGHTS = {
     "constitution": 4.0,
     "borderline": 2.0,
-    # dev split: at 2, ordinary programming with alarming words ("execute a shell command")
-    # sat just under the threshold once the everyday hand-written rows came in.
-    "programming": 4.0,
+    "programming": 2.0,
     "interpreter": 2.0,
     "terse": 16.0,
 }
