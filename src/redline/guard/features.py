@@ -8,11 +8,14 @@ matters; the same matches become the quoted evidence spans of a verdict.
 
 from __future__ import annotations
 
+import importlib
 import re
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import pairwise
+from itertools import compress, pairwise, repeat
+from operator import is_not
+from typing import Any
 
 import numpy as np
 import numpy.typing as npt
@@ -97,8 +100,12 @@ CUES: tuple[Cue, ...] = (
         "target_live",
         "names a specific live host, address or site",
         True,
-        r"(?:\d{1,3}\.){3}\d{1,3}(?:/\d{1,2})?|(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co"
-        r"|uk|de|ru|cn|info|biz)(?:/\S*)?|https?://\S+",
+        # The lookahead (possessive, so it never backtracks) first checks that the word is
+        # followed by a dot, as every host name's first label is: most words are not, and the
+        # repetition after it would otherwise backtrack through each of them letter by letter.
+        r"(?:\d{1,3}\.){3}\d{1,3}(?:/\d{1,2})?"
+        r"|(?=[a-z0-9-]++\.)(?:[a-z0-9-]+\.)+(?:com|org|net|edu|gov|io|co|uk|de|ru|cn|info|biz)"
+        r"(?:/\S*)?|https?://\S+",
     ),
     _cue(
         "target_own",
@@ -166,6 +173,61 @@ class CueMatch:
     text: str
 
 
+def _first_characters(items: Any) -> set[str] | None:
+    """The characters a match of the parsed regex `items` can begin with; None when unsure
+    (a category such as \\w, a negated class, an assertion, or a possibly empty match)."""
+    first: set[str] = set()
+    for op, argument in items:
+        name = str(op)
+        if name == "LITERAL":
+            return first | {chr(argument)}
+        if name == "IN":
+            for item_op, item in argument:
+                if str(item_op) == "LITERAL":
+                    first.add(chr(item))
+                elif str(item_op) == "RANGE":
+                    first.update(map(chr, range(item[0], item[1] + 1)))
+                else:
+                    return None
+            return first
+        if name in ("BRANCH", "SUBPATTERN", "ATOMIC_GROUP"):
+            if name == "BRANCH":
+                alternatives = argument[1]
+            else:
+                alternatives = [argument[3] if name == "SUBPATTERN" else argument]
+            for alternative in alternatives:
+                found = _first_characters(alternative)
+                if found is None:
+                    return None
+                first |= found
+            return first
+        if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+            low, _, repeated = argument
+            found = _first_characters(repeated)
+            if found is None:
+                return None
+            first |= found
+            if low > 0:
+                return first
+            continue  # may repeat no times: what follows can come first
+        return None
+    return None  # the whole of `items` may match nothing
+
+
+def _first_character_guard(body: str) -> str:
+    """A lookahead on the characters a match of `body` can begin with, or "" when unsure.
+
+    It changes no match, only how soon one fails: a cue's dozens of alternatives are tried at
+    every word edge, and where the word's first letter begins none of them one set lookup
+    rejects them all (the cue scan was the largest part of a check outside the encoder).
+    """
+    parser = importlib.import_module("re._parser")
+    first = _first_characters(list(parser.parse(body)))
+    if not first:
+        return ""
+    return "(?=[" + "".join(re.escape(char) for char in sorted(first)) + "])"
+
+
 def _every_cue_at_once(cues: tuple[Cue, ...], flags: int = 0) -> re.Pattern[str]:
     """One pattern trying every cue at each word edge: the same matches as a scan per cue.
 
@@ -179,7 +241,8 @@ def _every_cue_at_once(cues: tuple[Cue, ...], flags: int = 0) -> re.Pattern[str]
         source = cue.pattern.pattern
         literals = re.sub(r"\\.", "", source)  # escapes such as \S keep their case
         assert source.startswith(_WORD_EDGE) and literals == literals.lower()
-        groups.append(f"(?=(?P<c{index}>{source.removeprefix(_WORD_EDGE)}))?")
+        body = source.removeprefix(_WORD_EDGE)
+        groups.append(f"(?=(?P<c{index}>{_first_character_guard(body)}{body}))?")
     some_cue = "(?!)"
     for index in reversed(range(len(cues))):
         some_cue = f"(?(c{index})|{some_cue})"
@@ -190,6 +253,7 @@ _EVERY_CUE = _every_cue_at_once(CUES)
 _EVERY_CUE_ANY_CASE = _every_cue_at_once(CUES, re.IGNORECASE)
 # Text of ASCII and typographic punctuation (no case; `str.lower` keeps each character) can be
 # lowercased and scanned exactly; any other character needs re.IGNORECASE's case folding.
+_CUE_INDICES = range(len(CUES))
 _NEEDS_CASE_FOLDING = re.compile(f"[^\\x00-\\x7f{TYPOGRAPHIC_PUNCTUATION}]")
 
 
@@ -204,9 +268,11 @@ def _scan(text: str) -> list[CueMatch]:
     free_from = [0] * len(CUES)  # a cue's next match may not overlap its previous one
     for edge in pattern.finditer(searched):
         start = edge.start()
-        for index, matched in enumerate(edge.groups()):
-            if matched is not None and start >= free_from[index]:
-                end = start + len(matched)
+        groups = edge.groups()
+        # Usually one cue of the twelve matches at an edge: pick those out in C.
+        for index in compress(_CUE_INDICES, map(is_not, groups, repeat(None))):
+            if start >= free_from[index]:
+                end = start + len(groups[index])
                 found[index].append(CueMatch(CUES[index], start, end, text[start:end]))
                 free_from[index] = end
     return [match for matches in found for match in matches]

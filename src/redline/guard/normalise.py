@@ -47,13 +47,21 @@ _LEET = str.maketrans(
     {"0": "o", "1": "i", "3": "e", "4": "a", "5": "s", "7": "t", "@": "a", "$": "s", "!": "i"}
 )
 # A word mixing letters with leet digits or symbols, e.g. "k3yl0gg3r", "r@ns0mw@re", "3xpl01t".
+# (Its lookaheads read forward lazily, the rarer leet character first: most words have none,
+# and a greedy read to the word's end, then back, cost twice the reading.)
 _LEET_WORD = re.compile(
-    r"(?<![\w@$!])(?=[\w@$!]*[A-Za-z])(?=[\w@$!]*[013457@$!])[A-Za-z013457@$!]{3,}(?![\w@$!])"
+    r"(?<![\w@$!])(?=[\w@$!]*?[013457@$!])(?=[\w@$!]*?[A-Za-z])[A-Za-z013457@$!]{3,}(?![\w@$!])"
 )
 _LEET_INSIDE = re.compile(r"[A-Za-z][013457@$!]+[A-Za-z]")
 _REAL_NAMES_WITH_DIGITS = frozenset({"log4j", "log4shell", "web3", "i18n", "l10n", "k8s", "s3cmd"})
-_BASE64_RUN = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{16,}={0,2}(?![A-Za-z0-9+/=])")
-_HEX_RUN = re.compile(r"(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}[\s:]?){8,}(?![0-9A-Fa-f])")
+# A run's first character comes before the look back at the one preceding it: a pattern that
+# starts with a character set lets the regex engine skip the characters outside it quickly.
+_BASE64_RUN = re.compile(
+    r"[A-Za-z0-9+/](?<![A-Za-z0-9+/=][A-Za-z0-9+/])[A-Za-z0-9+/]{15,}={0,2}(?![A-Za-z0-9+/=])"
+)
+_HEX_RUN = re.compile(
+    r"[0-9A-Fa-f](?<![0-9A-Fa-f]{2})[0-9A-Fa-f][\s:]?(?:[0-9A-Fa-f]{2}[\s:]?){7,}(?![0-9A-Fa-f])"
+)
 _URL_ENCODED = re.compile(r"(?:%[0-9A-Fa-f]{2}[^\s%]{0,3}){4,}")
 _ROT13_CUE = re.compile(r"\brot-?13\b|\bcaesar\b", re.IGNORECASE)
 _WORD = re.compile(r"[a-z]{2,}")
@@ -124,6 +132,15 @@ def _decode_hex(run: str) -> str | None:
         return None
 
 
+def _mentions_rot13(text: str) -> bool:
+    """Whether `text` names rot13 or the Caesar cipher (searched only if it might)."""
+    if text.isascii():
+        lowered = text.lower()  # ASCII case folding is all re.IGNORECASE does here
+        if "rot" not in lowered and "caesar" not in lowered:
+            return False
+    return _ROT13_CUE.search(text) is not None
+
+
 def _decoded_payloads(text: str) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
     for run in _BASE64_RUN.findall(text):
@@ -134,11 +151,11 @@ def _decoded_payloads(text: str) -> list[tuple[str, str]]:
         decoded = _decode_hex(run)
         if decoded and _looks_like_language(decoded):
             found.append(("hex", decoded))
-    if _URL_ENCODED.search(text):
+    if "%" in text and _URL_ENCODED.search(text):
         decoded = unquote(text)
         if decoded != text:
             found.append(("URL-encoding", decoded))
-    if _ROT13_CUE.search(text) or (
+    if _mentions_rot13(text) or (
         not _looks_like_language(text) and _looks_like_language(codecs.decode(text, "rot13"))
     ):
         found.append(("rot13", codecs.decode(text, "rot13")))

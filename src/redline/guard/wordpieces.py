@@ -14,7 +14,9 @@ characters, the tokenizer's own special tokens written out) goes to the tokenize
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
+from itertools import chain
+from operator import itemgetter
+from typing import TYPE_CHECKING, cast
 
 from redline.guard.normalise import TYPOGRAPHIC_PUNCTUATION
 
@@ -29,6 +31,10 @@ _NOT_PLAIN = re.compile(f"[^\\x20-\\x7e\\t\\n\\r{TYPOGRAPHIC_PUNCTUATION}]")
 # A BERT word: a run of letters and digits, or one punctuation mark (every other printable ASCII
 # character is punctuation to BERT, and so is each typographic mark but the no-break space).
 _WORD = re.compile(f"[a-z0-9]+|[!-/:-@\\[-`{{-~{TYPOGRAPHIC_PUNCTUATION.replace(NO_BREAK, '')}]")
+_GROUP = re.Match.group
+_START = re.Match.start
+_PIECES = itemgetter(0)
+_Pieces = tuple[list[int], list[int]]  # a word's piece ids and where each starts in it
 MAX_CACHED_WORDS = 50_000  # distinct lowercased words remembered: about 15 MB when full
 MAX_WORDS_APART = 32  # more new words than this in a text: it is tokenised whole instead
 MAX_NEW_WORDS_PER_TEXT = 256  # more than this (random strings, blobs): not worth remembering
@@ -60,20 +66,26 @@ class WordPieces:
         lowered = text.lower()
         if "[" in text and any(token in lowered for token in self._special):
             return None  # written-out special tokens are matched before words are split
-        words = [(found.start(), found.group()) for found in _WORD.finditer(lowered)]
+        found = list(_WORD.finditer(lowered))
+        words = list(map(_GROUP, found))
         known = self._words
-        unknown = list(dict.fromkeys(word for _, word in words if word not in known))
-        if len(unknown) > MAX_WORDS_APART:
-            return self._whole(text, words)
-        fresh = self._pieces(unknown) if unknown else {}
-        ids, starts = [self._first], [0]
-        for at, word in words:
-            pieces, offsets = known.get(word) or fresh[word]
-            ids += pieces
-            starts += [at + offset for offset in offsets]
-        ids.append(self._last)
-        starts.append(0)
-        return ids, starts
+        # Looked up with map and joined with chain: loops run in C, not a Python loop per word.
+        looked_up = list(map(known.get, words))
+        if None in looked_up:
+            unknown = [word for word in dict.fromkeys(words) if word not in known]
+            if len(unknown) > MAX_WORDS_APART:
+                return self._whole(text, list(zip(map(_START, found), words, strict=True)))
+            fresh = self._pieces(unknown)
+            entries = [entry or fresh[word] for entry, word in zip(looked_up, words, strict=True)]
+        else:
+            entries = cast("list[_Pieces]", looked_up)
+        ids = [self._first, *chain.from_iterable(map(_PIECES, entries)), self._last]
+        starts = [
+            at + offset
+            for at, (_, offsets) in zip(map(_START, found), entries, strict=True)
+            for offset in offsets
+        ]
+        return ids, [0, *starts, 0]
 
     def _pieces(self, words: list[str]) -> dict[str, tuple[list[int], list[int]]]:
         """The pieces of a few words not seen before, from one call, remembered if room."""
