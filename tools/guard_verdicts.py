@@ -36,12 +36,14 @@ Request = str | list[dict[str, Any]]
 
 
 def _written() -> list[Request]:
-    requests: list[Request] = []
-    for path in sorted(WRITTEN.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            requests.append(row["text"] if row.get("text") is not None else row["messages"])
-    return requests
+    from redline.guard.training.written import read_rows
+
+    return [
+        str(row.text)
+        if row.messages is None
+        else [{"role": m.role, "content": m.content} for m in row.messages]
+        for _, _, row in read_rows(WRITTEN)
+    ]
 
 
 def _disguised(texts: list[str]) -> list[Request]:

@@ -10,6 +10,7 @@ from redline.audit import AuditDecision
 from redline.constitution import load_constitution
 from redline.gateway.scripted_upstream import ScriptedUpstream
 from redline.results import Decision, Verdict
+from tests.agent_loop import agent_steps
 from tests.gateway.conftest import REFUSED_TEXT, REVERSE_SHELL, SCRIPTS, StartGateway, openai_client
 from tests.gateway.sse import content_of, finish_reasons, stream_events
 
@@ -45,19 +46,7 @@ def test_openai_client_streams_and_completes(
     assert whole.usage is not None and whole.usage.total_tokens == 2
 
 
-AGENT_LOOP = [
-    {"role": "system", "content": "You are a coding agent."},
-    {"role": "user", "content": [{"type": "text", "text": "How do I free memory in C?"}]},
-    {
-        "role": "assistant",
-        "content": None,
-        "tool_calls": [
-            {"id": "c1", "type": "function",
-             "function": {"name": "shell", "arguments": '{"cmd": "man 3 free"}'}},
-        ],
-    },
-    {"role": "tool", "tool_call_id": "c1", "content": "FREE(3) Linux Programmer's Manual"},
-]  # fmt: skip
+AGENT_LOOP = agent_steps("How do I free memory in C?", 2, content_parts=True)[-1]
 
 
 def test_an_agent_loop_with_tool_turns_and_content_parts_is_served(

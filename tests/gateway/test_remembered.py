@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import httpx
 import pytest
 
@@ -12,6 +10,7 @@ from redline.gateway.remembered import RememberedVerdicts
 from redline.gateway.scripted_upstream import ScriptedUpstream
 from redline.guard import Guard
 from redline.results import Decision, Verdict
+from tests.agent_loop import agent_steps
 from tests.gateway.conftest import StartGateway
 
 
@@ -24,23 +23,6 @@ class CountingJudge:
     def check(self, subject: object, /) -> Verdict:
         self.checks += 1
         return Verdict(decision=Decision.ALLOW, score=0.0, explanation=f"check {self.checks}")
-
-
-def agent_steps(ask: str, steps: int) -> list[list[dict[str, Any]]]:
-    """The message lists an agent sends at each step of its loop on one request."""
-    messages: list[dict[str, Any]] = [
-        {"role": "system", "content": "You are a coding agent."},
-        {"role": "user", "content": ask},
-    ]
-    sent = [list(messages)]
-    for step in range(1, steps):
-        arguments = f'{{"cmd": "ls src/part{step}"}}'
-        call = {"id": f"c{step}", "type": "function",
-                "function": {"name": "shell", "arguments": arguments}}  # fmt: skip
-        messages.append({"role": "assistant", "content": None, "tool_calls": [call]})
-        messages.append({"role": "tool", "tool_call_id": f"c{step}", "content": f"file{step}.py"})
-        sent.append(list(messages))
-    return sent
 
 
 def test_an_agent_loops_steps_share_a_key_and_a_new_request_has_its_own() -> None:

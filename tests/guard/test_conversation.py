@@ -8,6 +8,7 @@ import pytest
 
 from redline.errors import InputError
 from redline.guard import Guard
+from tests.agent_loop import agent_steps
 
 
 def _chat(*user_turns: str) -> list[dict[str, str]]:
@@ -87,19 +88,7 @@ def test_content_parts_and_tool_turns_are_read_as_the_openai_api_sends_them(
     parts = [{"type": "image_url", "image_url": {"url": "data:,"}}, {"type": "text", "text": ask}]
     verdict = guard.check([{"role": "user", "content": parts}])
     assert verdict.refused and verdict.kind == "conversation"
-    agent_loop = [
-        {"role": "system", "content": "You are a coding agent."},
-        {"role": "user", "content": [{"type": "text", "text": "Run the unit tests of my repo."}]},
-        {
-            "role": "assistant",
-            "content": None,
-            "tool_calls": [
-                {"id": "c1", "type": "function",
-                 "function": {"name": "shell", "arguments": '{"cmd": "pytest -q"}'}},
-            ],
-        },
-        {"role": "tool", "tool_call_id": "c1", "content": "12 passed"},
-    ]  # fmt: skip
+    agent_loop = agent_steps("Run the unit tests of my repo.", 2, content_parts=True)[-1]
     verdict = guard.check(agent_loop)
     assert not verdict.refused and verdict.kind == "conversation"
 

@@ -166,15 +166,19 @@ class GatewayState:
     async def check_request(self, subject: Subject) -> Verdict:
         """The guard's verdict on a request: from memory for an agent loop's later steps
         (`RememberedVerdicts`), else judged by `run_check` and remembered."""
-        key = self.remembered.key(subject) if self.remembered is not None else None
-        if key is not None and self.remembered is not None:
-            recalled = self.remembered.recall(key)
-            if recalled is not None:
-                return recalled
-        verdict = await self.run_check(lambda: self.judge.check(subject), subject_size(subject))
-        if key is not None and self.remembered is not None:
-            self.remembered.keep(key, verdict)
+        memory = self.remembered
+        key = memory.key(subject) if memory is not None else None
+        if memory is None or key is None:
+            return await self._judged(subject)
+        recalled = memory.recall(key)
+        if recalled is not None:
+            return recalled
+        verdict = await self._judged(subject)
+        memory.keep(key, verdict)
         return verdict
+
+    async def _judged(self, subject: Subject) -> Verdict:
+        return await self.run_check(lambda: self.judge.check(subject), subject_size(subject))
 
     async def run_check(self, check: Callable[[], Verdict], size: int) -> Verdict:
         """Run one guard check (of `size` characters) where it costs the other requests least.

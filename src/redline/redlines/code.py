@@ -17,7 +17,7 @@ import binascii
 import bisect
 import html
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -46,6 +46,20 @@ def is_name_mention(snippet: str) -> bool:
     `CREATE_SUSPENDED`): a word about code, not code, so it adds no capability. A call, a
     command with arguments, a path or an expression is read as code."""
     return _BARE_NAME.fullmatch(snippet.strip()) is not None
+
+
+_NEWLINE = re.compile("\n")
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset at which each line of `text` starts."""
+    return [0, *(match.end() for match in _NEWLINE.finditer(text))]
+
+
+def alternation(names: Iterable[str]) -> str:
+    """`names` as one regular-expression alternation, each escaped, longest first (so that a
+    name is never cut short by another it begins with)."""
+    return "|".join(re.escape(name) for name in sorted(names, key=len, reverse=True))
 
 
 DETECTION_TAGS = frozenset(
@@ -413,15 +427,15 @@ def _folded_hits(code: str, offset: int, seen: set[Capability]) -> list[Hit]:
 
 def _view_hits(code: str, folded: str, offset: int, seen: set[Capability]) -> list[Hit]:
     """Hits found in another view of `code` with the same lines, mapped back to whole lines."""
-    line_starts = [0] + [i + 1 for i, ch in enumerate(code) if ch == "\n"]
-    folded_starts = [0] + [i + 1 for i, ch in enumerate(folded) if ch == "\n"]
+    starts = line_starts(code)
+    folded_starts = line_starts(folded)
     found = []
     for hit in scan(folded):
         if hit.capability in seen:
             continue
         line = bisect.bisect_right(folded_starts, hit.start) - 1
-        start = line_starts[line]
-        end = line_starts[line + 1] - 1 if line + 1 < len(line_starts) else len(code)
+        start = starts[line]
+        end = starts[line + 1] - 1 if line + 1 < len(starts) else len(code)
         found.append(Hit(hit.capability, offset + start, offset + end, code[start:end]))
     return found
 
@@ -508,7 +522,7 @@ NAME_PATTERN_CACHE = 1024
 @lru_cache(maxsize=NAME_PATTERN_CACHE)
 def run_of_saved(names: frozenset[str]) -> re.Pattern[str]:
     """A pattern for one of `names` being run or made executable."""
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    alternatives = alternation(names)
     return re.compile(
         _RUN_CONTEXT
         + r"""['"]?(?:\./|[^\s'"]*[\\/])?(?:"""
@@ -557,7 +571,7 @@ def run_of_fetched(line: str, names: frozenset[str]) -> re.Match[str] | None:
 
 @lru_cache(maxsize=NAME_PATTERN_CACHE)  # asked again on every streamed line, same names
 def _fetched_runner(names: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    alternatives = alternation(names)
     return re.compile(_CODE_RUNNERS + r"(?:" + alternatives + r")\b", re.I)
 
 
@@ -611,6 +625,34 @@ def line_flow(
             names = bind(line, names)
         position += len(line) + 1
     return found
+
+
+PENDING_FUNCTION = "def:"
+"""Marks the name of the function being read, with its parameter: `def:NAME:PARAM`."""
+
+
+def functions_using_parameter(
+    line: str,
+    names: frozenset[str],
+    definition: re.Match[str] | None,
+    uses_parameter: Callable[[str], bool],
+    mark: str = "",
+) -> frozenset[str]:
+    """`names` plus what `line` tells about functions that use their parameter in some way:
+    the function `definition` starts (its name and parameter are its first two groups that
+    matched), kept as `def:NAME:PARAM` while its body is read, and `{mark}NAME` once a line of
+    that body makes `uses_parameter(PARAM)` true. A `bind` for `line_flow`."""
+    if definition is not None:
+        function, parameter = [group for group in definition.groups() if group][:2]
+        kept = frozenset(n for n in names if not n.startswith(PENDING_FUNCTION))
+        return kept | {f"{PENDING_FUNCTION}{function}:{parameter}"}
+    pending = next((n for n in names if n.startswith(PENDING_FUNCTION)), None)
+    if pending is None:
+        return names
+    _, function, parameter = pending.split(":")
+    if mark + function not in names and uses_parameter(parameter):
+        return names | {mark + function}
+    return names
 
 
 def _dropped_and_run_hits(code: str, offset: int, hits: list[Hit]) -> list[Hit]:
@@ -774,7 +816,7 @@ def _starts_with_name(value: str, names: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=NAME_PATTERN_CACHE)
 def _guess_pattern(names: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+    alternatives = alternation(names)
     return re.compile(
         _SECRET_MARK
         + r"""['"]?\s*[:=,]?\s*f?['"]?\$?\{?(?-i:"""  # names are case-sensitive
@@ -870,15 +912,10 @@ def password_input_reads(text: str, names: frozenset[str], offset: int = 0) -> l
     """Script reading the value of one of the page's password inputs, whatever it is called
     (`<input id="p" type="password">` ... `p.value`, `getElementById("p").value`), and a
     handler reading it as posted (`$_POST['p']`, `request.form["p"]`, `req.body.p`)."""
-    if not names:
-        return []
-    alternatives = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    found = [
-        Hit(Capability.POSTED_PASSWORD, offset + m.start(), offset + m.end(), m.group(0))
-        for m in _posted_field(alternatives).finditer(text)
-    ]
-    if ".value" not in text:
+    found = posted_password_reads(text, names, offset)
+    if not names or ".value" not in text:
         return found
+    alternatives = alternation(names)
     read = re.compile(
         rf"""(?:getElementById\(\s*['"](?:{alternatives})['"]\s*\)|querySelector\(\s*['"][#\[]"""
         rf"""(?:name=['"]?)?(?:{alternatives})['"\]]*\s*\)|(?<![\w.$])(?:{alternatives}))\.value\b"""
@@ -889,11 +926,18 @@ def password_input_reads(text: str, names: frozenset[str], offset: int = 0) -> l
     ]
 
 
-_ANY_POSTED_FIELD = re.compile(
-    r"""\$_(?:POST|REQUEST|GET)\s*\[\s*['"]([\w-]+)['"]"""
-    r"""|\brequest\.(?:form|values|POST)\s*(?:\[|\.get\s*\()\s*['"]([\w-]+)['"]"""
-    r"""|\breq\.body(?:\.(\w+)\b|\[\s*['"]([\w-]+)['"])"""
-)
+def _posted_field_shape(quoted: str, dotted: str) -> str:
+    """A server-side read of a posted form field: its name written `quoted` in quotes
+    (`$_POST['p']`, `request.form["p"]`, `req.body["p"]`) or `dotted` after a dot
+    (`req.body.p`)."""
+    return (
+        rf"""\$_(?:POST|REQUEST|GET)\s*\[\s*['"]{quoted}['"]"""
+        rf"""|\brequest\.(?:form|values|POST)\s*(?:\[|\.get\s*\()\s*['"]{quoted}['"]"""
+        rf"""|\breq\.body(?:\.{dotted}\b|\[\s*['"]{quoted}['"])"""
+    )
+
+
+_ANY_POSTED_FIELD = re.compile(_posted_field_shape(r"([\w-]+)", r"(\w+)"))
 
 
 def posted_fields(text: str) -> frozenset[str]:
@@ -908,11 +952,18 @@ def posted_fields(text: str) -> frozenset[str]:
 @lru_cache(maxsize=NAME_PATTERN_CACHE)
 def _posted_field(alternatives: str) -> re.Pattern[str]:
     """A server-side read of a posted field named one of `alternatives`."""
-    return re.compile(
-        rf"""\$_(?:POST|REQUEST|GET)\s*\[\s*['"](?:{alternatives})['"]"""
-        rf"""|\brequest\.(?:form|values|POST)\s*(?:\[|\.get\s*\()\s*['"](?:{alternatives})['"]"""
-        rf"""|\breq\.body(?:\.(?:{alternatives})\b|\[\s*['"](?:{alternatives})['"])"""
-    )
+    return re.compile(_posted_field_shape(f"(?:{alternatives})", f"(?:{alternatives})"))
+
+
+def posted_password_reads(text: str, names: frozenset[str], offset: int = 0) -> list[Hit]:
+    """A handler reading one of the page's password fields as posted (`$_POST['p']`,
+    `request.form["p"]`, `req.body.p`)."""
+    if not names:
+        return []
+    return [
+        Hit(Capability.POSTED_PASSWORD, offset + m.start(), offset + m.end(), m.group(0))
+        for m in _posted_field(alternation(names)).finditer(text)
+    ]
 
 
 _KEY_CALLBACK = re.compile(
@@ -938,17 +989,13 @@ _CALLBACK_DEFINITION = re.compile(r"^\s*def\s+(\w+)\s*\(\s*(?:self\s*,\s*)?(\w+)
 def key_callback_names(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus what `line` tells about callbacks: `def:NAME:PARAM` for the function being
     read, `rec:NAME` once its body records its parameter (`log.write(str(k))`)."""
-    definition = _CALLBACK_DEFINITION.match(line)
-    if definition is not None:
-        kept = frozenset(n for n in names if not n.startswith("def:"))
-        return kept | {f"def:{definition.group(1)}:{definition.group(2)}"}
-    current = next((n for n in names if n.startswith("def:")), None)
-    if current is None:
-        return names
-    _, function, parameter = current.split(":")
-    if f"rec:{function}" not in names and _records(parameter).search(line):
-        return names | {f"rec:{function}"}
-    return names
+    return functions_using_parameter(
+        line,
+        names,
+        _CALLBACK_DEFINITION.match(line),
+        lambda parameter: _records(parameter).search(line) is not None,
+        mark="rec:",
+    )
 
 
 def key_callback_registered(line: str, names: frozenset[str]) -> re.Match[str] | None:
@@ -998,12 +1045,7 @@ def response_capabilities(
                 )
             continue
         found.extend(code_hits(body, part.language, part.start))
-        if page_passwords:
-            found.extend(
-                hit
-                for hit in password_input_reads(body, page_passwords, part.start)
-                if hit.capability is Capability.POSTED_PASSWORD
-            )
+        found.extend(posted_password_reads(body, page_passwords, part.start))
     return found, parts
 
 

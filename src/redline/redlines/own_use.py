@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable
 
 from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.code import line_starts
 
 _KEY_IN_USE = re.compile(
     r"""(?:\b(?:ssh|scp|sftp|autossh|mosh)\b[^\n|;&]*?\s-i\s*"""
@@ -114,10 +115,7 @@ def without_used_keys(text: str, hits: Iterable[Hit], offset: int = 0) -> list[H
     if not any(hit.capability is Capability.SECRET_FILE for hit in everything):
         return everything
     by_line: dict[int, list[Hit]] = {}
-    starts = [0]
-    for index, char in enumerate(text):
-        if char == "\n":
-            starts.append(index + 1)
+    starts = line_starts(text)
     for hit in everything:
         by_line.setdefault(bisect.bisect_right(starts, hit.start - offset) - 1, []).append(hit)
     result: list[Hit] = []

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from redline.redlines.code import alternation
+
 _MARKERS = re.compile(
     r"\$_\b|\|\s*[%?]\s*\{|\bsal\s+\w|\bSet-Alias\b|\bNew-Alias\b|-ea\s+0\b|-ErrorAction\b|\[IO\.|\[System\.",
     re.I,
@@ -52,7 +54,7 @@ def resolved(code: str, known: dict[str, str] | None = None) -> str:
     written as the commands they stand for and called literals unwrapped (`&('vssadmin')` ->
     `vssadmin`), the same lines in the same order."""
     aliases = {**BUILT_IN, **(known or {}), **defined_aliases(code)}
-    names = "|".join(re.escape(a) for a in sorted(aliases, key=len, reverse=True))
+    names = alternation(aliases)
     command = re.compile(rf"(^|[;|{{}}(&]|\bthen\b)(\s*)({names})(?=\s|$)", re.I | re.M)
     text = command.sub(lambda m: m.group(1) + m.group(2) + aliases[m.group(3).lower()], code)
     text = _CALLED_LITERAL.sub(lambda m: m.group(2), text)

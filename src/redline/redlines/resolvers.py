@@ -14,12 +14,17 @@ import re
 from functools import lru_cache
 
 from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.code import (
+    PENDING_FUNCTION,
+    alternation,
+    functions_using_parameter,
+    line_flow,
+)
 
 _DEFINITION = re.compile(
     r"^\s*(?:async\s+)?(?:def|function|func)\s+(\w+)\s*\(\s*(?:self\s*,\s*)?\$?(\w+)"
     r"|^\s*(?:const|let|var)\s+(\w+)\s*=\s*(?:async\s*)?\(?\s*(\w+)\s*\)?\s*=>"
 )
-_PENDING = "def:"
 _LOOKUP = (
     r"(?:\bresolve\w*|\bquery|\bgethostbyname\w*|\bgetaddrinfo|\bLookup\w*|\blookup"
     r"|\bResolve-DnsName|\bGetHost\w*)\s*\(\s*\$?"
@@ -31,24 +36,17 @@ NAME_PATTERN_CACHE = 1024
 def resolver_names(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus what `line` tells: the function it starts (`def:NAME:PARAM`), and NAME
     once that function's body looks its parameter up in DNS."""
-    definition = _DEFINITION.match(line)
-    if definition is not None:
-        function = definition.group(1) or definition.group(3)
-        parameter = definition.group(2) or definition.group(4)
-        kept = frozenset(n for n in names if not n.startswith(_PENDING))
-        return kept | {f"{_PENDING}{function}:{parameter}"}
-    pending = next((n for n in names if n.startswith(_PENDING)), None)
-    if pending is None:
-        return names
-    _, function, parameter = pending.split(":")
-    if function not in names and re.search(_LOOKUP + re.escape(parameter) + r"\b", line, re.I):
-        return names | {function}
-    return names
+    return functions_using_parameter(
+        line,
+        names,
+        _DEFINITION.match(line),
+        lambda parameter: re.search(_LOOKUP + re.escape(parameter) + r"\b", line, re.I) is not None,
+    )
 
 
 @lru_cache(maxsize=NAME_PATTERN_CACHE)
 def _labelled_call(functions: frozenset[str]) -> re.Pattern[str]:
-    alternatives = "|".join(re.escape(f) for f in sorted(functions, key=len, reverse=True))
+    alternatives = alternation(functions)
     return re.compile(
         rf"(?<![\w.])(?:{alternatives})\s*\(\s*(?:f|`)?['\"`][^'\"`\n]*"
         r"(?:\{[^}\n]+\}|\$\{?\w+\}?|%s)\.[^'\"`\n]*"
@@ -58,7 +56,7 @@ def _labelled_call(functions: frozenset[str]) -> re.Pattern[str]:
 
 def labelled_lookup(line: str, names: frozenset[str]) -> re.Match[str] | None:
     """A call on `line` to a known DNS helper with data interpolated into the name."""
-    functions = frozenset(n for n in names if not n.startswith(_PENDING))
+    functions = frozenset(n for n in names if not n.startswith(PENDING_FUNCTION))
     if not functions:
         return None
     return _labelled_call(functions).search(line)
@@ -66,8 +64,6 @@ def labelled_lookup(line: str, names: frozenset[str]) -> re.Match[str] | None:
 
 def resolver_hits(code: str, offset: int = 0) -> list[Hit]:
     """Calls to helpers that resolve their parameter, made with data in the name."""
-    from redline.redlines.code import line_flow
-
     if not _ANY_LOOKUP.search(code):
         return []
     return line_flow(code, offset, Capability.DNS_DATA_LABEL, resolver_names, labelled_lookup)

@@ -60,9 +60,7 @@ def hidden_persistence(found: Capabilities) -> Detection | None:
         core = (Cap.AUTORUN, Cap.SELF_COPY, Cap.HIDE)
         return supported(found, 0.75, core, "copies itself into autostart and hides")
     if found.kind == "response" and not any(
-        not _BACKGROUNDING.search(hide.text)
-        and any(abs(hide.start - entry.start) <= reach for entry in autoruns)
-        for hide in found.hits.get(Cap.HIDE, ())
+        any(abs(hide.start - entry.start) <= reach for entry in autoruns) for hide in hides
     ):
         # Starting a server in the background next to a cron job hides nothing; the redline is
         # hiding the persistence itself (hidden files, windows, masquerading names).
