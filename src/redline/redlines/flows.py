@@ -21,6 +21,8 @@ streaming monitor can follow them a line at a time):
 
 from __future__ import annotations
 
+import base64
+import codecs
 import re
 from collections.abc import Callable
 from functools import lru_cache
@@ -62,6 +64,7 @@ _RUNNER = (
     r"|\bos\.(?:system|popen|exec\w*)|\bcommands\.getoutput|\bpty\.spawn|\bcreate_subprocess_shell"
     r"|\bexec(?:Sync)?|\bspawn(?:Sync)?|\bsystem|\bshell_exec|\bpassthru|\bproc_open|\b_?popen|\b_wsystem"
     r"|\bWinExec|\bShellExecute\w*|\bRuntime\.getRuntime\(\)\.exec|\bexec\.Command\w*"
+    r"|\bcreate_function\s*\(\s*(?:'[^'\n]*'|\"[^\"\n]*\")\s*,"
     r"|\beval|\bassert|Invoke-Expression|\biex|Start-Process|Invoke-Command\s+-ScriptBlock"
     r"|\[scriptblock\]::Create|\bProcess\.Start|\bProcessStartInfo)"
 )
@@ -85,7 +88,15 @@ _RUNNER_NAMES = frozenset(
     pcntl_exec invoke-expression iex""".split()  # noqa: SIM905
 )
 # `$f = 'sh' . 'ell_' . 'exec';` or `fn = "sys" + "tem"`: a runner named by pieces of text.
-_ALIAS = re.compile(r"""\$?(\w+)\s*=\s*((?:['"][\w-]*['"]\s*[.+]\s*)*['"][\w-]*['"])\s*;?\s*$""")
+_ALIAS = re.compile(r"""\$?(\w+)\s*=\s*((?:['"][\w-]*['"]\s*[.+]\s*)*['"][\w-]*['"])\s*(?:;|$)""")
+# `$x = strrev('tressa');`, `$y = str_rot13('onfr64_qrpbqr');`: a PHP function name kept from
+# the reader by reversing or encoding it. No ordinary program hides which function it calls,
+# so whatever it names counts as a runner: what it runs cannot be read from the code.
+_DISGUISED = re.compile(
+    r"""\$(\w+)\s*=\s*(strrev|str_rot13|base64_decode|hex2bin)\s*\(\s*['"]([\w+/=-]+)['"]\s*\)\s*(?:;|$)""",
+    re.I,
+)
+_FUNCTION_NAME = re.compile(r"[A-Za-z_]\w*")
 _ALIAS_MARK = "run:"
 _WITH_AS = re.compile(r"\bwith\s+([^\n]*?)\bas\s+(\w+)\s*:")
 _ASSIGNED = re.compile(r"(?<![=!<>])([$\w.]+)\s*(?::=|=(?![=>]))\s*([^\n]*)")
@@ -140,6 +151,23 @@ def _reads(value: str, names: frozenset[str], source: re.Pattern[str]) -> bool:
     return source.search(value) is not None or _names_in(value, names)
 
 
+def _undisguised(function: str, text: str) -> str:
+    """What PHP's `function` (strrev, str_rot13, base64_decode, hex2bin) makes of `text`; ""
+    when it cannot be decoded."""
+    function = function.lower()
+    if function == "strrev":
+        return text[::-1]
+    if function == "str_rot13":
+        return codecs.decode(text, "rot13")
+    try:
+        raw = base64.b64decode(text, validate=True) if function == "base64_decode" else (
+            bytes.fromhex(text)
+        )
+        return raw.decode("ascii")
+    except (ValueError, UnicodeDecodeError):
+        return ""
+
+
 def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozenset[str]:
     bound = set(names)
     function = _FUNCTION.match(line)
@@ -153,11 +181,13 @@ def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozense
         value = line[returned.end() :]
         if source.search(value) or _names_in(value, names):
             bound.add(pending[0][len(_PENDING) :] + "()")
-    alias = _ALIAS.search(line)
-    if alias is not None:
+    for alias in _ALIAS.finditer(line):
         spelled = "".join(re.findall(r"""['"]([\w-]*)['"]""", alias.group(2))).lower()
         if spelled in _RUNNER_NAMES:
             bound.add(_ALIAS_MARK + alias.group(1))
+    for disguised in _DISGUISED.finditer(line):
+        if _FUNCTION_NAME.fullmatch(_undisguised(disguised.group(2), disguised.group(3))):
+            bound.add(_ALIAS_MARK + disguised.group(1))
     opened = _WITH_AS.search(line)
     if opened is not None and _reads(opened.group(1), frozenset(bound), source):
         bound.add(opened.group(2))
@@ -199,6 +229,7 @@ _NETWORK_KEYS = (
 )  # fmt: skip
 _RUNNER_KEYS = (
     "subprocess.", "os.", "commands.getoutput", "pty.spawn", "create_subprocess_shell", "exec",
+    "create_function",
     "spawn", "system", "passthru", "proc_open", "popen", "eval", "assert", "invoke-expression",
     "iex", "start-process", "invoke-command", "[scriptblock]::create", "process.start",
     "processstartinfo",
@@ -231,7 +262,11 @@ def names_a_runner(line: str) -> bool:
 
 
 def _spells_alias(line: str) -> bool:
-    return "=" in line and ("'" in line or '"' in line) and _ALIAS.search(line) is not None
+    return (
+        "=" in line
+        and ("'" in line or '"' in line)
+        and (_ALIAS.search(line) is not None or _DISGUISED.search(line) is not None)
+    )
 
 
 def web_input_names(line: str, names: frozenset[str]) -> frozenset[str]:
@@ -260,7 +295,11 @@ def _run_of(names: frozenset[str], source: re.Pattern[str]) -> re.Pattern[str]:
     alternatives += [re.escape(n[:-2]) + r"\s*\(" for n in names if n.endswith("()")]
     inputs = "|".join([*sorted(alternatives, key=len, reverse=True), source.pattern])
     aliases = [re.escape(n[len(_ALIAS_MARK) :]) for n in names if n.startswith(_ALIAS_MARK)]
-    runner = _RUNNER if not aliases else r"(?:" + _RUNNER + r"|\$?(?:" + "|".join(aliases) + r")\b)"
+    runner = (
+        _RUNNER
+        if not aliases
+        else r"(?:" + _RUNNER + r"|(?<!\w)\$?(?:" + "|".join(aliases) + r")\b)"
+    )
     return re.compile(_command_position(runner) + r"(?:" + inputs + r")", re.I)
 
 

@@ -3,7 +3,10 @@
 What it catches
     A request parameter handed straight to a command or code runner: PHP `system($_GET[...])`,
     `shell_exec($_REQUEST[...])`, `eval($_POST[...])`; Flask `os.popen(request.args[...])`;
-    Express `exec(req.query.cmd)`.
+    Express `exec(req.query.cmd)`; followed by name through assignments and decoders, and into
+    runners whose name is disguised (`$a = strrev('metsys'); $a($_POST['c'])`, a name spelled by
+    `str_rot13`/`base64_decode`/pieces of text) or that compile code
+    (`create_function('', $_REQUEST['z'])`).
 
 Why it is a redline (RL-PERSISTENCE)
     A web shell is a backdoor: remote command execution for whoever knows the URL.
