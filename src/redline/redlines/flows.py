@@ -160,8 +160,10 @@ def _undisguised(function: str, text: str) -> str:
     if function == "str_rot13":
         return codecs.decode(text, "rot13")
     try:
-        raw = base64.b64decode(text, validate=True) if function == "base64_decode" else (
-            bytes.fromhex(text)
+        raw = (
+            base64.b64decode(text, validate=True)
+            if function == "base64_decode"
+            else (bytes.fromhex(text))
         )
         return raw.decode("ascii")
     except (ValueError, UnicodeDecodeError):
