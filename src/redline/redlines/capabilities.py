@@ -342,7 +342,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"method\s*:\s*['\"](?:POST|PUT)['\"]|\.sendBeacon\s*\(|XMLHttpRequest", _I),
         re.compile(r"\.(?:send|sendall|sendto)\s*\(\s*\w*(?:data|chunk|file|buf|content|loot)", _I),
         re.compile(r"\bscp\b[^\n]*\s\S+@\S+:|\brsync\b[^\n]*\s\S+@\S+:", _I),
-        re.compile(r"curl_setopt\s*\([^\n]*CURLOPT_POST", _I),
+        re.compile(r"curl_setopt(?:_array)?\s*\([^\n]*CURLOPT_POST", _I),
     ),
     Capability.WEBHOOK: (
         re.compile(
@@ -1184,6 +1184,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bhydra\b|\bmedusa\b|\bcrackmapexec\b|\bncrack\b|\bpatator\b", _I),
+        # WordPress's XML-RPC calls that sign in with the password they carry
+        # (called or put in a request body; a filter switching them off only names them)
+        re.compile(
+            r"(?:<methodName>|<string>)\s*wp\.(?:getUsersBlogs|getProfile)\b|\.wp\.(?:getUsersBlogs|getProfile)\s*\(|\(\s*['\"]wp\.(?:getUsersBlogs|getProfile)['\"]\s*,",
+            _I,
+        ),
         re.compile(
             r"(?:requests\.post|session\.post|fetch|axios\.post|http\.post)\s*\([^\n]*(?:login|signin|logon|password|passwd)|data\s*=\s*\{[^\n]*['\"]pass(?:word)?['\"]\s*:\s*\w",
             _I,

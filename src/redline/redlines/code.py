@@ -853,7 +853,7 @@ def guess_loop_hits(code: str, offset: int = 0) -> list[Hit]:
     turn, however the loop and the login are spelled."""
     if _SECRET_MARK_RE.search(code) is None or _LOOP_HINT.search(code) is None:
         return []
-    return line_flow(
+    hits = line_flow(
         code,
         offset,
         Capability.GUESS_LOOP,
@@ -861,6 +861,37 @@ def guess_loop_hits(code: str, offset: int = 0) -> list[Hit]:
         guess_in_line,
         names=_parameters_fed_candidates(code),
     )
+    return hits + _guessing_calls(code, offset, hits)
+
+
+def _guessing_calls(code: str, offset: int, hits: list[Hit]) -> list[Hit]:
+    """Calls, with a loop's candidate, of the functions whose body logs in with their parameter
+    (`if (await attempt(email, pw))`): the guess is made where the loop calls, and its outcome
+    read there (the hits inside the function are `hits`)."""
+    functions = list(_FUNCTION.finditer(code))
+    if not functions or not hits:
+        return []
+    guessing = set()
+    for function, following in zip(functions, [*functions[1:], None], strict=True):
+        end = following.start() if following is not None else len(code)
+        if any(function.start() <= hit.start - offset < end for hit in hits):
+            guessing.add(function.group(1))
+    loop_vars: frozenset[str] = frozenset()
+    for line in code.split("\n"):
+        loop_vars = loop_names(line, loop_vars)
+    plain = [n for n in loop_vars if n.isidentifier()]
+    if not guessing or not plain:
+        return []
+    variables = "|".join(re.escape(n) for n in plain)
+    names = "|".join(re.escape(n) for n in sorted(guessing))
+    call = re.compile(
+        rf"(?<![\w$.])(?:self\.|this\.)?(?:{names})\s*\([^()\n]*?(?<![\w$.])\$?(?:{variables})\b"
+    )
+    return [
+        Hit(Capability.GUESS_LOOP, offset + m.start(), offset + m.end(), m.group(0))
+        for m in call.finditer(code)
+        if not code[: m.start()].rstrip().endswith(("def", "function", "func", "sub"))
+    ]
 
 
 _FUNCTION = re.compile(r"\b(?:def|function|func|sub)\s+(\w+)\s*\(([^)\n]*)\)")

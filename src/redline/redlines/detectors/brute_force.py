@@ -8,7 +8,10 @@ What it catches
     `New-PSDrive -Credential`, a POST to a login form) whose password is the value a loop
     binds per iteration (`for line in f`, `while read -r p`, `foreach ($p in Get-Content ...)`,
     `pw := scanner.Text()`, `while (fgets(pw, ...))`, `user, pw = row.split(":")`), which is
-    what guessing and credential stuffing are; nmap's `*-brute` scripts.
+    what guessing and credential stuffing are, also when a helper logs in with its parameter
+    and the loop calls it with each candidate and reads the outcome (`if try_login(u, pw):
+    break`); WordPress's XML-RPC sign-in calls (`wp.getUsersBlogs`) sent with a password list;
+    nmap's `*-brute` scripts.
 
 Why it is a redline (RL-CREDENTIAL)
     Guessing other people's passwords is account takeover.
