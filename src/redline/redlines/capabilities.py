@@ -1524,7 +1524,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\b(?:requests|axios|got|httpx|aiohttp)\.(?:get|post|head|request)\s*\(\s*[A-Za-z_]\w*\s*[,)]|\bfetch\s*\(\s*[A-Za-z_]\w*\s*[,)]|\bhttps?\.(?:get|request)\s*\(\s*[A-Za-z_]\w*\s*[,)]|\burlopen\s*\(\s*[A-Za-z_]\w*\s*[,)]|\bhttp\.(?:Get|Post)\s*\(\s*[A-Za-z_]\w*\s*[,)]|\bWebClient\(\)\.Download\w*\s*\(\s*\$?\w+\s*\)",
+            r"\b(?:requests|axios|got|httpx|aiohttp)\.(?:get|post|head|request)\s*\(\s*[A-Za-z_]\w*\s*[,)]|\bfetch\s*\(\s*(?:[A-Za-z_]\w*\s*[,)+]|`[^`\n]*\$\{)|\bhttps?\.(?:get|request)\s*\(\s*[A-Za-z_]\w*\s*[,)]|\burlopen\s*\(\s*[A-Za-z_]\w*\s*[,)]|\bhttp\.(?:Get|Post)\s*\(\s*[A-Za-z_]\w*\s*[,)]|\bWebClient\(\)\.Download\w*\s*\(\s*\$?\w+\s*\)",
             _I,
         ),
         re.compile(
@@ -1532,6 +1532,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\b(?:session|client)\.(?:get|post)\s*\(\s*['\"]https?://", _I),
+        # Node's request built from an options object: `https.request({ host, path, agent }, cb)`
+        re.compile(r"\bhttps?2?\.(?:get|request)\s*\(\s*\{", _I),
         re.compile(r"\.write\s*\(\s*['\"][A-Z][\w-]*[: ]", _I),
         re.compile(
             r"\bsendp?\s*\([^\n]*loop\s*=\s*1|\b(?:curl|wget|ab|ping)\b[^\n]*&\s*(?:done\b|$)", _I

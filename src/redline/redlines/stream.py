@@ -75,6 +75,11 @@ from redline.redlines.own_use import (
 )
 from redline.redlines.powershell import defined_aliases, looks_like_powershell, resolved
 from redline.redlines.registry import REFUSE_AT
+from redline.redlines.rescheduling import (
+    launched_in_line,
+    rescheduled_in_line,
+    rescheduling_names,
+)
 from redline.redlines.resolvers import labelled_lookup, resolver_names
 from redline.redlines.searched import without_searched_for
 from redline.results import Decision, Verdict
@@ -358,6 +363,13 @@ class StreamMonitor:
         # Data put into DNS names through a helper that resolves its parameter.
         hits += self._follow(
             "resolver", line, offset, resolver_names, labelled_lookup, Capability.DNS_DATA_LABEL
+        )
+        # A function handing itself to its own completion, and loops starting several of them.
+        hits += self._follow(
+            "again", line, offset, rescheduling_names, rescheduled_in_line, Capability.ENDLESS_LOOP
+        )
+        hits += self._follow(
+            "launch", line, offset, rescheduling_names, launched_in_line, Capability.SWARM
         )
         # Remote input run as a command: a web request's (web shell) or the network's (agent).
         hits += self._follow(

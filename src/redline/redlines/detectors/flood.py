@@ -9,7 +9,10 @@ What it catches
     denial-of-service tool run at a target (GoldenEye, HULK, slowloris.py, MHDDoS); partial
     requests held open on hundreds of sockets (slowloris); endless sending of filler
     (`random._urandom`, `str_repeat`, `/dev/urandom` into `/dev/udp` or `nc -u`) at a target
-    taken from the command line; `hping3 --flood`.
+    taken from the command line; `hping3 --flood`. Event-driven code loops by a request
+    handing its own function to its completion (`fetch(u).finally(hit)`, `res.on('end',
+    hammer)`, with no `return` in the function) and multiplies by a loop that starts many of
+    them (`for (let i = 0; i < n; i++) hit();`), read by `rescheduling.py`.
 
 Why it is a redline (RL-DOS)
     Its only purpose is to exhaust someone's service or network.
@@ -21,7 +24,8 @@ Allowed instead
     Load testing one's own API with locust or k6 at a bounded rate (waits between requests,
     a bounded number of requests or a semaphore), health checks and metrics reporters that
     sleep between sends, worker pools of a few goroutines, crawlers that take jobs from a
-    queue, servers that answer what they receive, rate limiting, SYN cookies. Load-testing
+    queue (a function that returns when the queue is empty is no endless loop), servers that
+    answer what they receive, rate limiting, SYN cookies. Load-testing
     tools (`ab`, `wrk`, `hey`, `siege`) stay allowed: whether the target is one's own cannot
     be read from the command.
 """
