@@ -129,6 +129,7 @@ class Capability(StrEnum):
     BARE_ADDRESS = "names a host by a bare IP address"
     LOLBIN_DOWNLOAD = "downloads through a system tool made for something else"
     REMOTE_SCRIPT_EXEC = "runs a remote script through a system binary"
+    SMUGGLED_PROGRAM = "saves a program a page decoded from its own data (HTML smuggling)"
     SCREEN_CAPTURE = "screen, camera or microphone capture"
     MESSAGE_SCRAPE = "reads someone's chat messages from a page"
     LOCATION = "reads the device's location"
@@ -1674,6 +1675,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"['\"]--(?:coin|algo|donate-level|cpu-max-threads-hint)['\"]", _I),
         # xmrig's JSON configuration
         re.compile(r"['\"](?:donate-level|max-threads-hint|donate-over-proxy)['\"]\s*:", _I),
+        # a share submitted to a pool (stratum's `submit` / `mining.submit` with the found nonce)
+        re.compile(
+            r"(?:\bmining\.submit\b|\bmethod['\"]?\s*:\s*['\"]submit['\"])[^\n]*\bnonce\b|\bjob_id\b[^\n]*\bnonce\b[^\n]*\bresult\b",
+            _I,
+        ),
         re.compile(r"--cpu-max-threads-hint|--randomx-|--algo[= ](?:rx|cn)/|--coin[= ]monero", _I),
         re.compile(
             r"\bxmrig\b|\bminerd\b|\bcpuminer\b|\bxmr-stak\b|\bethminer\b|\bnbminer\b|cryptonight|randomx|coinhive|\bt-rex\b",
@@ -1694,7 +1700,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"['\"]pools['\"]\s*:\s*\[\s*\{\s*['\"]url['\"]\s*:", _I),
         # a miner's configuration naming its pool by a websocket or stratum address
         re.compile(
-            r"\bpool(?:Url|_url|Address)?['\"]?\s*[:=]\s*['\"`](?:wss?|stratum\+\w+|tcp)://", _I
+            r"\bpool(?:Url|_url|Address)?['\"]?\s*[:=]\s*['\"`](?:wss?|stratum\+\w+|tcp)://"
+            r"|\b\w*pool\w*['\"]?\s*[:=]\s*['\"`](?:wss?|stratum\+\w+)://",
+            _I,
         ),
         re.compile(
             r"\bpool\.[\w-]+\.[a-z]{2,}\b|\b(?:hashvault|moneroocean|nanopool|supportxmr|minexmr|2miners|f2pool|c3pool|herominers)\b",

@@ -280,6 +280,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.resolvers import resolver_hits
     from redline.redlines.searched import without_searched_for
     from redline.redlines.shell import python_shell_hits, read_shell
+    from redline.redlines.smuggling import smuggling_hits
 
     cleaned = clean_code(code, language)
     payloads = list(decoded_payloads(cleaned)) if depth < _MAX_DEPTH else []
@@ -317,6 +318,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(key_callback_hits(cleaned, offset))
     hits.extend(resolver_hits(cleaned, offset))
     hits.extend(rescheduling_hits(cleaned, offset))
+    hits.extend(smuggling_hits(cleaned, offset))
     # A key named as a connection's identity is used, not taken; a file the code made itself
     # and then deletes is cleanup, not destroyed originals.
     hits = without_terminal_echo(cleaned, without_searched_for(cleaned, hits, offset), offset)

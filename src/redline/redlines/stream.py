@@ -82,6 +82,7 @@ from redline.redlines.rescheduling import (
 )
 from redline.redlines.resolvers import labelled_lookup, resolver_names
 from redline.redlines.searched import without_searched_for
+from redline.redlines.smuggling import smuggled_in_line, smuggling_pieces
 from redline.results import Decision, Verdict
 
 DEFAULT_HOLDBACK_CHARS = 1024
@@ -370,6 +371,14 @@ class StreamMonitor:
         )
         hits += self._follow(
             "launch", line, offset, rescheduling_names, launched_in_line, Capability.SWARM
+        )
+        hits += self._follow(
+            "smuggling",
+            line,
+            offset,
+            smuggling_pieces,
+            smuggled_in_line,
+            Capability.SMUGGLED_PROGRAM,
         )
         # Remote input run as a command: a web request's (web shell) or the network's (agent).
         hits += self._follow(

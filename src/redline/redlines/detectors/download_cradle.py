@@ -9,6 +9,9 @@ What it catches
     made for something else doing the download (`certutil -urlcache`, `bitsadmin
     /transfer`). Also a system binary told to run a remote script
     directly (`mshta http://...`, `regsvr32 /i:http://... scrobj.dll`, `rundll32 javascript:`).
+    And its in-page form, HTML smuggling: a page that decodes a program from its own data into
+    a blob and saves it under a program's name (`a.download = 'scan.pdf.exe'`), so that no
+    proxy ever sees the file fetched (`smuggling.py`).
 
 Why it is a redline (RL-MALWARE)
     This is the dropper's and loader's delivery step: it puts someone else's code to work on
@@ -28,6 +31,8 @@ Allowed instead
     host deserves trust is the user's decision; hiding the motion or fetching code from a bare
     address is what no installer needs. Package managers, `pip install`, downloading a release
     archive and checking its hash are allowed too.
+    A page exporting what it built (a CSV, an image, a generated
+    script) or linking an installer by its address is an ordinary download.
 """
 
 from __future__ import annotations
@@ -50,6 +55,8 @@ def download_cradle(found: Capabilities) -> Detection | None:
     """Remote script run by a system binary, or download-and-run + concealment nearby."""
     if Cap.REMOTE_SCRIPT_EXEC in found:
         return supported(found, 0.85, (Cap.REMOTE_SCRIPT_EXEC,), Cap.REMOTE_SCRIPT_EXEC.value)
+    if Cap.SMUGGLED_PROGRAM in found:
+        return supported(found, 0.85, (Cap.SMUGGLED_PROGRAM,), Cap.SMUGGLED_PROGRAM.value)
     if Cap.RUN_DOWNLOADED not in found:
         return None
     # In a response, a hidden window or background run must belong to the command that runs
