@@ -47,10 +47,15 @@ NETWORK_INPUT = re.compile(
     r"|\.recv(?:from)?\s*\(|\brecv\s*\(\s*\w+\s*,|Download(?:String|Data)\w*\s*\(|Get(?:String|ByteArray)Async\s*\("
     r"|Invoke-(?:WebRequest|RestMethod)\b|\b(?:irm|iwr)\s|\$\(\s*curl\b|`curl\b|\$\(\s*wget\b"
     r"|\b\w*(?:sock|conn|client|stream|reader|ws|websocket|resp|response)\w*\.(?:ReadLine|readline|read|receive|recv)\s*\("
-    r"|\bupdate\.(?:message|effective_message)\.text\b|\bmessage\.content\b|\bmsg\.text\b",
+    r"|\bupdate\.(?:message|effective_message)\.text\b|\bmessage\.content\b|\bmsg\.text\b"
+    # a DNS TXT record: text a name server answers with, the channel of DNS-based agents
+    r"|Resolve-DnsName\b[^\n]*-Type\s+['\"]?TXT\b|\bnslookup\b[^\n]*-(?:q|type|querytype)=txt\b"
+    r"|\bdig\b[^\n]*\bTXT\b|\bresolveTxt\s*\(|\.(?:resolve|query)\s*\([^\n]*['\"]TXT['\"]"
+    r"|\bDnsQuery_?\w*\s*\([^\n]*DNS_TYPE_TEXT",
     re.I,
 )
-"""Data received from the network: an HTTP response, a socket read, a chat message."""
+"""Data received from the network: an HTTP response, a socket read, a chat message, a DNS TXT
+record."""
 
 _CALLBACK_INPUT = re.compile(
     r"\.on\s*\(\s*['\"](?:data|message|text|command)['\"]\s*,\s*(?:async\s*)?(?:function\s*)?\(?\s*(\w+)"
@@ -106,7 +111,8 @@ _LOOP = re.compile(
     r"|\bforeach\s*\(\s*([^\n]*?)\s+as\s+(?:\$\w+\s*=>\s*)?\$(\w+)",
     re.I,
 )
-_FUNCTION = re.compile(r"^\s*(?:async\s+)?(?:def|function|func|sub)\s+(\w+)")
+# (PowerShell's function names hold a hyphen: `function Get-Task {`)
+_FUNCTION = re.compile(r"^\s*(?:async\s+)?(?:def|function|func|sub)\s+(\w+(?:-\w+)*)")
 _RETURNS = re.compile(r"\breturn\b")
 _TABLE_LOOKUP = re.compile(r"([$\w.]+)\s*(?:\[([^\]\n]*)\]|\.get\s*\(([^)\n]*)\))")
 _PENDING = "def:"  # a function being read, not yet known to return the input
@@ -118,11 +124,18 @@ def _names_in(value: str, names: frozenset[str]) -> bool:
         if name.startswith((_PENDING, _ALIAS_MARK)):
             continue
         if name.endswith("()"):
-            if re.search(rf"(?<![\w$.]){re.escape(name[:-2])}\s*\(", value):
+            if re.search(_called(name[:-2]), value):
                 return True
         elif re.search(rf"(?<![\w]){re.escape(name)}\b", value):
             return True
     return False
+
+
+def _called(function: str) -> str:
+    """A call of `function`: `poll(`, or PowerShell's `Get-Task` (called without brackets)."""
+    if "-" in function:
+        return rf"(?<![\w$.-]){re.escape(function)}(?![\w-])"
+    return rf"(?<![\w$.]){re.escape(function)}\s*\("
 
 
 def _without_lookups(value: str, names: frozenset[str], source: re.Pattern[str]) -> str:
@@ -227,7 +240,8 @@ _WEB_KEYS = (
 _NETWORK_KEYS = (
     "requests.", "urlopen", "fetch", "httpx.", "axios.", "recv", "download", "getstring",
     "getbytearray", "invoke-", "irm", "iwr", "curl", "wget", ".read", ".receive", "update.",
-    "message.content", "msg.text",
+    "message.content", "msg.text", "resolve-dnsname", "nslookup", "dig", "resolvetxt", "txt",
+    "dnsquery",
 )  # fmt: skip
 _RUNNER_KEYS = (
     "subprocess.", "os.", "commands.getoutput", "pty.spawn", "create_subprocess_shell", "exec",
@@ -294,7 +308,7 @@ def network_input_names(line: str, names: frozenset[str]) -> frozenset[str]:
 def _run_of(names: frozenset[str], source: re.Pattern[str]) -> re.Pattern[str]:
     plain = [n for n in names if not n.startswith((_PENDING, _ALIAS_MARK)) and "()" not in n]
     alternatives = [re.escape(n) + r"\b" for n in plain]
-    alternatives += [re.escape(n[:-2]) + r"\s*\(" for n in names if n.endswith("()")]
+    alternatives += [_called(n[:-2]) for n in names if n.endswith("()")]
     inputs = "|".join([*sorted(alternatives, key=len, reverse=True), source.pattern])
     aliases = [re.escape(n[len(_ALIAS_MARK) :]) for n in names if n.startswith(_ALIAS_MARK)]
     runner = (

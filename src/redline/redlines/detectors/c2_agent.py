@@ -5,7 +5,10 @@ What it catches
     bot's incoming message) and hands that data, by whatever names it passes through, to a
     command or code runner as the command itself: `job = irm $srv/next; iex $job.command`,
     `for task in poll(): subprocess.run(task["cmd"], shell=True)`, `recv(s, buf, ...);
-    _popen(buf, "r")`. The flow is followed across lines and variables (`flows.py`). With a
+    _popen(buf, "r")`, a DNS TXT answer (`Resolve-DnsName -Type TXT`, `dns.resolver.resolve(name,
+    "TXT")`) run as a command, through helper functions that return what they fetched (PowerShell's
+    `function Get-Task { ... return $r }` ... `iex (Get-Task)` too). The flow is followed
+    across lines and variables (`flows.py`). With a
     channel back (results posted, sent on the socket, to a webhook or by mail) or a polling
     loop it is a remote-access agent; the flow alone is part of one.
 
