@@ -940,7 +940,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(?:CreateFile\w*|ReadAllBytes|LoadLibrary\w*|open)\s*\([^\n]*System32[\\/]+ntdll\.dll",
+            # a copy of ntdll read from disk, whatever names the system folder
+            # (`Environment.SystemDirectory + "\\ntdll.dll"`, `$env:windir\System32\ntdll.dll`)
+            r"(?:CreateFile\w*|ReadAllBytes|open|fopen|_wfopen)\s*\([^\n]*ntdll\.dll|LoadLibrary\w*\s*\([^\n]*System32[\\/]+ntdll\.dll"
+            r"|\b(?:strcat\w*|wcscat\w*|lstrcat\w*|StringCch\w*Cat\w*|PathCombine\w*|PathAppend\w*|Path\.Combine|Join-Path|os\.path\.join)\s*\([^\n]*ntdll\.dll",
             _I,
         ),
         re.compile(

@@ -2,7 +2,9 @@
 
 What it catches
     References to AMSI/ETW internals (`AmsiScanBuffer`, `amsiInitFailed`, `EtwEventWrite`) or a
-    clean copy of `ntdll` combined with an in-memory patch (`VirtualProtect`, `Marshal::Copy`,
+    clean copy of `ntdll` (read from disk by whatever path names it: `System32\\ntdll.dll`,
+    `Environment.SystemDirectory + "\\ntdll.dll"`, a path joined or concatenated with
+    `ntdll.dll`) combined with an in-memory patch (`VirtualProtect`, `Marshal::Copy`,
     `WriteProcessMemory`, reflection `SetValue($null,$true)`); PowerShell started as version 2
     (which has no AMSI) to run downloaded or encoded code.
 
@@ -15,7 +17,8 @@ Example
 
 Allowed instead
     Explaining what AMSI scans, detections for AMSI tampering, configuring EDR exclusions for
-    one's own build folders through policy.
+    one's own build folders through policy, comparing the loaded `ntdll` with the file on disk
+    to report hooks (reading both, writing nothing back).
 """
 
 from __future__ import annotations
