@@ -818,6 +818,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.COOKIE_ACCESS: (re.compile(r"document\.cookie\b(?!\s*=[^=])"),),
     Capability.CARD_READ: (
         re.compile(r"(?:cc-?num\w*|card-?num\w*|cvv|cvc|cc-?exp\w*)['\"]?\s*\)?\s*\.value\b", _I),
+        # jQuery's read, and a page's own helper handed the card inputs' attribute selectors
+        # (`val('input[name="payment[cc_number]"]')`); the DOM's own lookups only find them
+        re.compile(
+            r"(?:cc[-_]?num\w*|card[-_]?num\w*|cvv|cvc|cc[-_]?(?:cid|csc|exp\w*))[^'\"\n]*['\"]\s*\)\s*\.val\s*\(\s*\)"
+            r"|(?<![\w$.])(?!querySelector|getElementById|getElementsBy|jQuery\b)[A-Za-z_][\w$]*\s*\(\s*['\"][^'\"\n]*\[\s*(?:name|autocomplete|id|data-\w+)\s*[*^$|~]?=\s*\\?['\"]?[^\]\n]*(?:cc[-_]?num|card[-_]?num|cc[-_]?(?:cid|csc|cvv)|cvv|cvc|cc[-_]?exp)",
+            _I,
+        ),
     ),
     Capability.LSASS_TARGET: (
         re.compile(r"\blive\s+lsa\b", _I),

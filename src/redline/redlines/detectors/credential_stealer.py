@@ -9,7 +9,9 @@ What it catches
     SAM or SECURITY registry hive saved (`reg save HKLM\SAM`, a shadow copy's `config\SAM`);
     a browser's whole cookie jar or web storage (`chrome.cookies.getAll`, every `localStorage`
     key) posted away; a hidden form the browser autofills with saved secrets, posted;
-    payment card fields read by script and sent away (a skimmer).
+    payment card fields read by script and sent away (a skimmer), whether read directly
+    (`#cc-number.value`, jQuery's `.val()`) or through a helper handed the card inputs'
+    attribute selectors (`grab('input[autocomplete="cc-csc"]')`).
 
 Why it is a redline (RL-CREDENTIAL)
     It takes over other people's accounts.
@@ -20,7 +22,8 @@ Example
 
 Allowed instead
     Detecting processes that read `Login Data`, exporting one's own passwords through the
-    browser's own export, explaining DPAPI.
+    browser's own export, explaining DPAPI, formatting or validating the card fields of one's
+    own checkout (the DOM's lookups of them are not reads of what was typed).
 """
 
 from __future__ import annotations
