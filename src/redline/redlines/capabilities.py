@@ -2178,11 +2178,51 @@ def _literal_heads(items: Any) -> list[str] | None:
     return [literal] if literal else None
 
 
+def _better(first: list[str] | None, second: list[str] | None) -> list[str] | None:
+    """The more selective of two sets of literals (the longer shortest literal, then fewer)."""
+    if not second or any(len(literal) < 2 for literal in second):
+        return first
+    if not first:
+        return second
+    rank = (min(map(len, second)), -len(second)) > (min(map(len, first)), -len(first))
+    return second if rank else first
+
+
+def _required_literals(items: Any) -> list[str] | None:
+    """Literals one of which must occur *somewhere* in any text the parsed regex `items`
+    matches (not only at its start): a run of literal characters, a group's, every branch's,
+    a repetition's that repeats at least once, or a lookaround's that must hold (lookaheads
+    and lookbehinds read the text too). The most selective such set, or None."""
+    best: list[str] | None = None
+    run = ""
+    for op, argument in items:
+        name = str(op)
+        if name == "LITERAL":
+            run += chr(argument)
+            continue
+        best, run = _better(best, [run] if run else None), ""
+        if name == "SUBPATTERN":
+            best = _better(best, _required_literals(argument[3]))
+        elif name == "BRANCH":
+            branches = [_required_literals(alternative) for alternative in argument[1]]
+            if all(branches):
+                best = _better(best, [literal for found in branches if found for literal in found])
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and argument[0] >= 1:
+            best = _better(best, _required_literals(argument[2]))
+        elif name == "ASSERT":
+            best = _better(best, _required_literals(argument[1]))
+    return _better(best, [run] if run else None)
+
+
 def _prefilter(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The lower-cased literals one of which text must contain for `pattern` to match, or None
-    when no such literals can be read off the pattern."""
+    when no such literals can be read off the pattern: its literal starts, or else literals it
+    requires further in (a pattern that starts with `\\w+` still needs its `.Anonymous(`)."""
     parser = importlib.import_module("re._parser")
-    heads = _literal_heads(list(parser.parse(pattern.pattern, pattern.flags)))
+    parsed = list(parser.parse(pattern.pattern, pattern.flags))
+    heads = _literal_heads(parsed)
+    if not heads or any(len(head) < 2 for head in heads):
+        heads = _required_literals(parsed)
     if not heads or any(len(head) < 2 for head in heads):
         return None
     return frozenset(head.lower() for head in heads)

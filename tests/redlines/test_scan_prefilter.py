@@ -1,0 +1,46 @@
+"""The capability scan's literal prefilter only skips patterns that could not have matched."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from redline.redlines.capabilities import _PREFILTERED, _required_literals, scan
+from tests.redlines.conftest import FIXTURES
+
+TEXTS = sorted(p for p in FIXTURES.rglob("*") if p.is_file())
+
+
+def _unfiltered(text: str) -> set[tuple[str, int, int]]:
+    """Every match of every pattern of the table, none skipped."""
+    return {
+        (capability.value, match.start(), match.end())
+        for capability, pattern, _ in _PREFILTERED
+        for match in pattern.finditer(text)
+    }
+
+
+@pytest.mark.parametrize("path", TEXTS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_scan_finds_what_every_pattern_finds(path: object) -> None:
+    text = path.read_text("utf-8")  # type: ignore[attr-defined]
+    scanned = {(hit.capability.value, hit.start, hit.end) for hit in scan(text)}
+    assert scanned == _unfiltered(text)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "required"),
+    [
+        (r"\w*Miner\.Anonymous\s*\(", ["miner.anonymous"]),  # a literal after a leading \w*
+        (r"\w+\s*(?:\+=|\.append\s*\()\s*\w", [".append", "+="]),  # one of every branch
+        (r"(?=[^\n]*secret)\w+\s*=", ["secret"]),  # a lookahead reads the text too
+        (r"\w+(?:_token)?\s*=", None),  # an optional group requires nothing
+        (r"\w+\s*(?:ab|c)\s*=", None),  # a branch of one character is too weak a filter
+    ],
+)
+def test_required_literals(pattern: str, required: list[str] | None) -> None:
+    parser = __import__("re._parser", fromlist=["parse"])
+    found = _required_literals(list(parser.parse(pattern, re.I)))
+    assert (sorted(h.lower() for h in found) if found else None) == (
+        sorted(required) if required else None
+    )
