@@ -1493,6 +1493,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"b?['\"]\w{1,4}['\"]\s*\*\s*\d{3,}|\bstring\.ascii_\w+\s*,\s*k\s*=\s*\d{3,}", _I
         ),
+        # random bytes of a random size, or of each of several sizes (packet sizes varied)
+        re.compile(
+            r"\b(?:urandom|randbytes|randomBytes|token_bytes)\s*\(\s*(?:random\.)?(?:randint|randrange|uniform)\s*\(\s*\d+\s*,\s*\d{3,}"
+            r"|\b(?:urandom|randbytes|randomBytes|token_bytes)\s*\(\s*(\w+)\s*\)\s*for\s+\1\s+in\s*[\[(][^\n]*\d{3,}",
+            _I,
+        ),
     ),
     Capability.TARGET_ARGUMENT: (
         re.compile(

@@ -8,7 +8,8 @@ What it catches
     sources (including reflection, where the victim's address is the forged source); a
     denial-of-service tool run at a target (GoldenEye, HULK, slowloris.py, MHDDoS); partial
     requests held open on hundreds of sockets (slowloris); endless sending of filler
-    (`random._urandom`, `str_repeat`, `/dev/urandom` into `/dev/udp` or `nc -u`) at a target
+    (`random._urandom`, `str_repeat`, random bytes of a random size or of several large sizes,
+    `/dev/urandom` into `/dev/udp` or `nc -u`) at a target
     taken from the command line; `hping3 --flood`. Event-driven code loops by a request
     handing its own function to its completion (`fetch(u).finally(hit)`, `res.on('end',
     hammer)`, with no `return` in the function) and multiplies by a loop that starts many of
