@@ -344,6 +344,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\.(?:send|sendall|sendto)\s*\(\s*\w*(?:data|chunk|file|buf|content|loot)", _I),
         re.compile(r"\bscp\b[^\n]*\s\S+@\S+:|\brsync\b[^\n]*\s\S+@\S+:", _I),
         re.compile(r"curl_setopt(?:_array)?\s*\([^\n]*CURLOPT_POST", _I),
+        # PHP's request with a stream context (the context carries the method and the body)
+        re.compile(
+            r"\b(?:file_get_contents|fopen)\s*\(\s*['\"]https?://[^'\"\n]*['\"]\s*,\s*(?:false|true|0|1|['\"]r['\"])\s*,\s*\$\w+",
+            _I,
+        ),
     ),
     Capability.WEBHOOK: (
         re.compile(
@@ -1420,6 +1425,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"xxd\s+-p\s+-c\s*\d+|\bfold\s+-w\s*\d+", _I),
+        # a file read piece by piece (`fread($f, 256 * 1024)`, `f.read(64 * 1024)`)
+        re.compile(
+            r"\bfread\s*\(\s*\$?\w+\s*,\s*\d+(?:\s*\*\s*\d+)?\s*\)|\.read\s*\(\s*\d+\s*\*\s*\d+\s*\)",
+            _I,
+        ),
         re.compile(r"\+=\s*\d+\s*(?:MB|KB)\b|\[\s*\$\w+\s*\.\.\s*|\bsplit\s+-b\b", _I),
         re.compile(
             r"\[\s*\w+\s*:\s*\w+\s*\+\s*\w+\s*\]|chunks?\s*\(|range\s*\(\s*0\s*,\s*len\s*\([^\n]*\),\s*\w+|\.read\s*\(\s*\d{2,}\s*\)|\bsplit\s+-b\b|chunk_size|CHUNK",

@@ -9,7 +9,8 @@ What it catches
     wait between them (low and slow) or encoded and posted to a bare IP address; data placed
     in ICMP echo payloads (scapy `ICMP()/chunk`, Go `icmp.Echo{Data: ...}`, `ping -p`); data
     hidden in image pixels and uploaded; packed (encoded, encrypted or archived) chunks or a
-    user's archived files posted to a bare public address; running a DNS or ICMP tunnelling
+    user's archived files posted to a bare public address (PHP's post through a stream context,
+    `file_get_contents($url, false, $ctx)`, too); running a DNS or ICMP tunnelling
     tool (`iodine`, `dnscat2`, `ptunnel`, `icmpsh`).
 
 Why it is a redline (RL-EXFIL)
