@@ -51,7 +51,9 @@ NETWORK_INPUT = re.compile(
     # a DNS TXT record: text a name server answers with, the channel of DNS-based agents
     r"|Resolve-DnsName\b[^\n]*-Type\s+['\"]?TXT\b|\bnslookup\b[^\n]*-(?:q|type|querytype)=txt\b"
     r"|\bdig\b[^\n]*\bTXT\b|\bresolveTxt\s*\(|\.(?:resolve|query)\s*\([^\n]*['\"]TXT['\"]"
-    r"|\bDnsQuery_?\w*\s*\([^\n]*DNS_TYPE_TEXT",
+    r"|\bDnsQuery_?\w*\s*\([^\n]*DNS_TYPE_TEXT"
+    # C reads that fill a buffer from a connection or an HTTP response
+    r"|\bInternetReadFile\s*\(|\bWinHttpReadData\s*\(|\bSSL_read\s*\(|\bBIO_read\s*\(",
     re.I,
 )
 """Data received from the network: an HTTP response, a socket read, a chat message, a DNS TXT
@@ -70,6 +72,7 @@ _RUNNER = (
     r"|\bexec(?:Sync)?|\bspawn(?:Sync)?|\bsystem|\bshell_exec|\bpassthru|\bproc_open|\b_?popen|\b_wsystem"
     r"|\bWinExec|\bShellExecute\w*|\bRuntime\.getRuntime\(\)\.exec|\bexec\.Command\w*"
     r"|\bcreate_function\s*\(\s*(?:'[^'\n]*'|\"[^\"\n]*\")\s*,"
+    r"|\bCreateProcess\w*\s*\(\s*(?:NULL|0|nullptr)\s*,"
     r"|\beval|\bassert|Invoke-Expression|\biex|Start-Process|Invoke-Command\s+-ScriptBlock"
     r"|\[scriptblock\]::Create|\bProcess\.Start|\bProcessStartInfo)"
 )
@@ -114,6 +117,22 @@ _LOOP = re.compile(
 # (PowerShell's function names hold a hyphen: `function Get-Task {`)
 _FUNCTION = re.compile(r"^\s*(?:async\s+)?(?:def|function|func|sub)\s+(\w+(?:-\w+)*)")
 _RETURNS = re.compile(r"\breturn\b")
+# C fills buffers through its arguments: a read into `buf` binds `buf`
+# (`recv(s, buf, ...)`, `InternetReadFile(h, out + got, ...)`); so does a copy of a bound name,
+# and a format that makes it the command (`snprintf(line, n, "cmd.exe /c %s", cmd)`, a bare
+# `"%s"`), not one that makes it an argument of a fixed program (`"ping -n 1 %s"`).
+_READ_INTO = re.compile(
+    r"\b(?:recv|recvfrom|InternetReadFile|WinHttpReadData|SSL_read|BIO_read)\s*\(\s*[^,\n]+,"
+    r"\s*(?:\([^()\n]*\)\s*)?&?\s*(\w+)"
+)
+_COPY_INTO = re.compile(
+    r"\b(?:StringCch(?:Copy|Cat)\w*|str(?:n)?(?:cpy|cat)(?:_s)?|wcs(?:n)?(?:cpy|cat)(?:_s)?"
+    r"|lstr(?:cpy|cat)\w*|memcpy)\s*\(\s*&?(\w+)\s*,([^\n]*)"
+    r"|\b(?:v?sn?w?printf(?:_s)?|wsprintf\w*|StringCchPrintf\w*)\s*\(\s*&?(\w+)\s*,[^\n]*?L?\""
+    r"\s*(?:(?:cmd(?:\.exe)?\s+/[ck]|(?:/bin/)?(?:ba|z|da)?sh\s+-c|(?:powershell|pwsh)(?:\.exe)?\s[^\"\n]*?-c\w*)\s+)?"
+    r"['\\\"]*%l?s['\\\"]*\s*\"([^\n]*)",
+    re.I,
+)
 _TABLE_LOOKUP = re.compile(r"([$\w.]+)\s*(?:\[([^\]\n]*)\]|\.get\s*\(([^)\n]*)\))")
 _PENDING = "def:"  # a function being read, not yet known to return the input
 
@@ -220,6 +239,13 @@ def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozense
         )
         if name and collection and _reads(collection, frozenset(bound), source):
             bound.add(name)
+    if source.search(line):
+        bound.update(into.group(1) for into in _READ_INTO.finditer(line))
+    copied = _COPY_INTO.search(line)
+    if copied is not None:
+        target, value = copied.group(1) or copied.group(3), copied.group(2) or copied.group(4)
+        if _reads(value, frozenset(bound), source):
+            bound.add(target)
     assigned = _ASSIGNED.search(line)
     if assigned is not None and _reads(assigned.group(2), frozenset(bound), source):
         target = assigned.group(1).lstrip("$")
@@ -241,11 +267,11 @@ _NETWORK_KEYS = (
     "requests.", "urlopen", "fetch", "httpx.", "axios.", "recv", "download", "getstring",
     "getbytearray", "invoke-", "irm", "iwr", "curl", "wget", ".read", ".receive", "update.",
     "message.content", "msg.text", "resolve-dnsname", "nslookup", "dig", "resolvetxt", "txt",
-    "dnsquery",
+    "dnsquery", "internetreadfile", "winhttpreaddata", "ssl_read", "bio_read",
 )  # fmt: skip
 _RUNNER_KEYS = (
     "subprocess.", "os.", "commands.getoutput", "pty.spawn", "create_subprocess_shell", "exec",
-    "create_function",
+    "create_function", "createprocess",
     "spawn", "system", "passthru", "proc_open", "popen", "eval", "assert", "invoke-expression",
     "iex", "start-process", "invoke-command", "[scriptblock]::create", "process.start",
     "processstartinfo",
@@ -342,9 +368,11 @@ def _flow(
     bind: Callable[[str, frozenset[str]], frozenset[str]],
     find: Callable[[str, frozenset[str]], re.Match[str] | None],
 ) -> list[Hit]:
-    """`line_flow` of one source, read twice when the first reading finds no runner: the second
+    """`line_flow` of one source, read again when the first reading finds no runner: the second
     time the parameters of functions that are called with the input start out bound (a
-    handler defined above the loop that feeds it, `def run(task)` ... `run(task)`)."""
+    handler defined above the loop that feeds it, `def run(task)` ... `run(task)`), the third
+    time the names C helpers bind through their arguments (`c_functions.py`)."""
+    from redline.redlines.c_functions import helper_names
     from redline.redlines.code import line_flow, parameters_fed
 
     found = line_flow(code, offset, capability, bind, find)
@@ -354,9 +382,14 @@ def _flow(
     for line in code.split("\n"):
         names = bind(line, names)
     parameters = parameters_fed(code, names)
-    if not parameters:
+    if parameters:
+        found = line_flow(code, offset, capability, bind, find, names=parameters)
+        if found:
+            return found
+    helpers = helper_names(code, bind) if "{" in code else frozenset()
+    if not helpers:
         return []
-    return line_flow(code, offset, capability, bind, find, names=parameters)
+    return line_flow(code, offset, capability, bind, find, names=helpers)
 
 
 def remote_input_hits(code: str, offset: int = 0) -> list[Hit]:

@@ -60,6 +60,9 @@ from redline.redlines.code import (
 )
 from redline.redlines.flows import (
     network_input_names,
+    reads_network_input,
+    reads_web_input,
+    remote_input_hits,
     runs_network_input,
     runs_web_input,
     web_input_names,
@@ -178,6 +181,8 @@ class StreamMonitor:
         self._language: CodeLanguage | None = None
         self._detection_block = False
         self._block_lines = 0
+        self._c_block: list[str] = []  # a C block's lines so far, for its helper functions
+        self._c_block_start = 0
         self._key_buffers: set[str] = set()
         self._saved_names: frozenset[str] = frozenset()
         self._self_names: frozenset[str] = frozenset()
@@ -334,8 +339,10 @@ class StreamMonitor:
             self._language = (language_for_fence(tag) if tag else None) if self._in_code else None
             self._detection_block = self._in_code and tag.lower() in DETECTION_TAGS
             self._block_lines = 0
+            self._c_block, self._c_block_start = [], offset + len(line)
             return False
         hits = self._own_use(line, offset, self._line_hits(line, offset))
+        hits += self._c_helpers(line)
         hits += self._key_exfil(line, hits)
         hits += self._dropped_and_run(line, offset, hits)
         hits += self._self_copy(line, offset)
@@ -398,6 +405,30 @@ class StreamMonitor:
             self._found.extend(hits)
             return self._reconsider()
         return False
+
+    def _c_helpers(self, line: str) -> list[Hit]:
+        """The streaming form of the C helper flows (`c_functions.py`): when a C block's
+        top-level function closes, the block so far is read for remote input run as a command
+        through helpers (once per function, not per line)."""
+        if not self._in_code or self._language not in (CodeLanguage.C, CodeLanguage.CPP):
+            return []
+        self._c_block.append(line)
+        if not line.startswith("}"):
+            return []
+        block = "".join(self._c_block)
+        if not (reads_network_input(block) or reads_web_input(block)):
+            return []
+        seen = {
+            (h.start, h.capability) for h in self._found.hits.get(Capability.REMOTE_COMMAND, ())
+        }
+        seen |= {
+            (h.start, h.capability) for h in self._found.hits.get(Capability.REQUEST_TO_EXEC, ())
+        }
+        return [
+            hit
+            for hit in remote_input_hits(block, self._c_block_start)
+            if (hit.start, hit.capability) not in seen
+        ]
 
     def _own_use(self, line: str, offset: int, hits: list[Hit]) -> list[Hit]:
         """The streaming form of `searched` and `own_use`: what a regular expression on this

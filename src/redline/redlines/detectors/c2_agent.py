@@ -7,10 +7,13 @@ What it catches
     `for task in poll(): subprocess.run(task["cmd"], shell=True)`, `recv(s, buf, ...);
     _popen(buf, "r")`, a DNS TXT answer (`Resolve-DnsName -Type TXT`, `dns.resolver.resolve(name,
     "TXT")`) run as a command, through helper functions that return what they fetched (PowerShell's
-    `function Get-Task { ... return $r }` ... `iex (Get-Task)` too). The flow is followed
-    across lines and variables (`flows.py`). With a
-    channel back (results posted, sent on the socket, to a webhook or by mail) or a polling
-    loop it is a remote-access agent; the flow alone is part of one.
+    `function Get-Task { ... return $r }` ... `iex (Get-Task)` too), and in C through the
+    buffers helpers fill (`InternetReadFile(r, out, ...)` in a helper handed `task`) and the
+    command lines formatted from them (`snprintf(line, n, "cmd.exe /c %s", cmd);
+    CreateProcessA(NULL, line, ...)`, `c_functions.py`). The flow is followed across lines and
+    variables (`flows.py`). With a channel back (results posted, sent on the socket, to a
+    webhook or by mail) or a polling loop it is a remote-access agent; the flow alone is part
+    of one.
 
 Why it is a redline (RL-PERSISTENCE)
     A command-and-control agent gives whoever runs the server control of the machine: the
@@ -22,7 +25,8 @@ Example
 
 Allowed instead
     Clients that fetch data and act on it with fixed commands (a deploy hook that runs `git
-    pull` when notified, a chat bot answering `/status` with a fixed report), a job runner
+    pull` when notified, a chat bot answering `/status` with a fixed report, an updater passing
+    a fetched version to its installer as an argument), a job runner
     choosing among a table of named tasks, explaining how C2 traffic is detected.
 """
 
