@@ -133,6 +133,33 @@ _CODE_WORDS = frozenset(
 )
 
 
+_FOLLOWED: tuple[
+    tuple[
+        str,
+        Callable[[str, frozenset[str]], frozenset[str]],
+        Callable[[str, frozenset[str]], re.Match[str] | None],
+        Capability,
+    ],
+    ...,
+] = (
+    # a loop's candidate used as a login's password; fetched content run as code
+    ("guess", loop_names, guess_in_line, Capability.GUESS_LOOP),
+    ("fetched", fetched_names, run_of_fetched, Capability.RUN_DOWNLOADED),
+    # a key callback recording its key; data put into DNS names through a resolving helper
+    ("key callback", key_callback_names, key_callback_registered, Capability.KEY_BUFFER),
+    ("resolver", resolver_names, labelled_lookup, Capability.DNS_DATA_LABEL),
+    # a function handing itself to its own completion, and loops starting several of them
+    ("again", rescheduling_names, rescheduled_in_line, Capability.ENDLESS_LOOP),
+    ("launch", rescheduling_names, launched_in_line, Capability.SWARM),
+    # a program a page decodes from its own data and saves (HTML smuggling)
+    ("smuggling", smuggling_pieces, smuggled_in_line, Capability.SMUGGLED_PROGRAM),
+    # remote input run as a command: a web request's (web shell) or the network's (agent)
+    ("web", web_input_names, runs_web_input, Capability.REQUEST_TO_EXEC),
+    ("network", network_input_names, runs_network_input, Capability.REMOTE_COMMAND),
+)
+"""The name-following data flows read line by line (`_follow`): name, bind, find, capability."""
+
+
 @dataclass(frozen=True)
 class StreamDecision:
     """What the caller may do after a chunk: emit `release` (only that), or stop when halted."""
@@ -346,13 +373,6 @@ class StreamMonitor:
         hits += self._key_exfil(line, hits)
         hits += self._dropped_and_run(line, offset, hits)
         hits += self._self_copy(line, offset)
-        # A loop's candidate used as a login's password; fetched content run as code.
-        hits += self._follow(
-            "guess", line, offset, loop_names, guess_in_line, Capability.GUESS_LOOP
-        )
-        hits += self._follow(
-            "fetched", line, offset, fetched_names, run_of_fetched, Capability.RUN_DOWNLOADED
-        )
         known = self._password_inputs
         self._password_inputs = password_inputs(line, known)
         hits += password_input_reads(line, self._password_inputs, offset)
@@ -360,45 +380,8 @@ class StreamMonitor:
         self._posted_fields |= posted_fields(line)
         if (self._password_inputs - known) & self._posted_fields:
             hits.append(Hit(Capability.POSTED_PASSWORD, offset, offset + len(line), line))
-        hits += self._follow(
-            "key callback",
-            line,
-            offset,
-            key_callback_names,
-            key_callback_registered,
-            Capability.KEY_BUFFER,
-        )
-        # Data put into DNS names through a helper that resolves its parameter.
-        hits += self._follow(
-            "resolver", line, offset, resolver_names, labelled_lookup, Capability.DNS_DATA_LABEL
-        )
-        # A function handing itself to its own completion, and loops starting several of them.
-        hits += self._follow(
-            "again", line, offset, rescheduling_names, rescheduled_in_line, Capability.ENDLESS_LOOP
-        )
-        hits += self._follow(
-            "launch", line, offset, rescheduling_names, launched_in_line, Capability.SWARM
-        )
-        hits += self._follow(
-            "smuggling",
-            line,
-            offset,
-            smuggling_pieces,
-            smuggled_in_line,
-            Capability.SMUGGLED_PROGRAM,
-        )
-        # Remote input run as a command: a web request's (web shell) or the network's (agent).
-        hits += self._follow(
-            "web", line, offset, web_input_names, runs_web_input, Capability.REQUEST_TO_EXEC
-        )
-        hits += self._follow(
-            "network",
-            line,
-            offset,
-            network_input_names,
-            runs_network_input,
-            Capability.REMOTE_COMMAND,
-        )
+        for flow, bind, find, capability in _FOLLOWED:
+            hits += self._follow(flow, line, offset, bind, find, capability)
         if hits:
             self._line_read_as_code |= not self._in_code  # prose that gave evidence
             # Every new hit may matter (some detectors count places), not only new kinds.
