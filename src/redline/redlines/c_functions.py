@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from redline.redlines.code import braced_body
+
 _DEFINITION = re.compile(
     r"^[ \t]*(?:(?:static|inline|extern|const|unsigned|signed|struct|enum|WINAPI|__stdcall)\s+)*"
     r"[A-Za-z_]\w*(?:\s*\*+\s*|\s+)(?:(?:WINAPI|__stdcall|CALLBACK)\s+)?\**\s*([A-Za-z_]\w*)"
@@ -40,15 +42,9 @@ def _parameters(declared: str) -> list[str]:
 
 
 def _body(code: str, opening: int) -> str:
-    depth = 0
-    for index in range(opening, min(len(code), opening + _LONGEST_BODY)):
-        if code[index] == "{":
-            depth += 1
-        elif code[index] == "}":
-            depth -= 1
-            if depth == 0:
-                return code[opening + 1 : index]
-    return code[opening + 1 : opening + _LONGEST_BODY]
+    """A function's body (to the read limit when its braces do not close)."""
+    body = braced_body(code, opening, _LONGEST_BODY)
+    return body if body is not None else code[opening + 1 : opening + _LONGEST_BODY]
 
 
 def _arguments(text: str) -> list[str]:

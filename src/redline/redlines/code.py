@@ -601,6 +601,21 @@ def _fetched_and_run_hits(code: str, offset: int) -> list[Hit]:
     return found
 
 
+def braced_body(code: str, opening: int, longest: int) -> str | None:
+    """The text between the brace at `opening` and its match, or None when it does not close
+    within `longest` characters (braces inside strings count too: a rough reading that
+    fragments survive)."""
+    depth = 0
+    for index in range(opening, min(len(code), opening + longest)):
+        if code[index] == "{":
+            depth += 1
+        elif code[index] == "}":
+            depth -= 1
+            if depth == 0:
+                return code[opening + 1 : index]
+    return None
+
+
 def line_flow(
     code: str,
     offset: int,

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.code import braced_body
 
 _DEFINITION = re.compile(
     r"\b(?:async\s+)?function\s*\*?\s*(\w+)\s*\([^)\n]*\)\s*\{"
@@ -25,22 +26,6 @@ _DEFINITION = re.compile(
 )
 _LONGEST_BODY = 4000
 """A body is read this far at most (a function that long is not a request loop)."""
-
-
-def _body(code: str, opening: int) -> str | None:
-    """The text between the brace at `opening` and its match, or None when it does not close
-    within `_LONGEST_BODY` characters (braces inside strings are counted too: a rough reading
-    that fragments survive)."""
-    depth = 0
-    for index in range(opening, min(len(code), opening + _LONGEST_BODY)):
-        character = code[index]
-        if character == "{":
-            depth += 1
-        elif character == "}":
-            depth -= 1
-            if depth == 0:
-                return code[opening + 1 : index]
-    return None
 
 
 def _handed_over(name: str) -> re.Pattern[str]:
@@ -71,7 +56,7 @@ def rescheduling_hits(code: str, offset: int = 0) -> list[Hit]:
     hits: list[Hit] = []
     for definition in _DEFINITION.finditer(code):
         name = definition.group(1) or definition.group(2)
-        body = _body(code, definition.end() - 1)
+        body = braced_body(code, definition.end() - 1, _LONGEST_BODY)
         if body is None or _RETURN.search(body):
             continue
         start = definition.end()
