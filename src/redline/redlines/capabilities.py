@@ -585,7 +585,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\brm\s+-\w*f|\bshred\b[^\n]*-u\b|\bremove\s*\(\s*\w+\s*\)|\b(?:std::filesystem|filesystem|fs)::remove(?:_all)?\s*\("
+            r"\brm\s+-\w*f|\bshred\b[^\n]*-u\b|\bshred['\"]?\s*,[^\n]*['\"]-\w*u|\bremove\s*\(\s*\w+\s*\)|\b(?:std::filesystem|filesystem|fs)::remove(?:_all)?\s*\("
         ),
     ),
     Capability.LOCK_EXTENSION: (
@@ -1673,6 +1673,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.TRUNCATE: (
         re.compile(
             r"open\s*\([^\n]*,\s*['\"]w['\"]\s*\)\.close\s*\(|\.truncate\s*\(\s*0?\s*\)|\bos\.truncate\s*\(|Clear-Content\b",
+            _I,
+        ),
+        # Node's, C's and PHP's spellings: a file cut to nothing, or opened for writing and
+        # closed with nothing written
+        re.compile(
+            r"\bfs\.(?:promises\.)?truncate(?:Sync)?\s*\(|\bf?truncate\s*\([^\n]*,\s*0\s*\)"
+            r"|\bfopen\s*\([^\n]*,\s*['\"]w['\"]\s*\)[^\n]*\bfclose\s*\(|\bwith\s+open\s*\([^\n]*,\s*['\"]w['\"]\s*\)[^\n]*:\s*pass\b"
+            r"|\b(?:file_put_contents|fs\.writeFileSync|writeFileSync)\s*\(\s*[^,\n]+,\s*(?:''|\"\")\s*\)",
             _I,
         ),
     ),
