@@ -960,15 +960,20 @@ def password_inputs(text: str, known: frozenset[str] = frozenset()) -> frozenset
 
 def password_input_reads(text: str, names: frozenset[str], offset: int = 0) -> list[Hit]:
     """Script reading the value of one of the page's password inputs, whatever it is called
-    (`<input id="p" type="password">` ... `p.value`, `getElementById("p").value`), and a
+    (`<input id="p" type="password">` ... `p.value`, `getElementById("p").value`,
+    `form.elements["p"].value`, `new FormData(form).get("p")`), and a
     handler reading it as posted (`$_POST['p']`, `request.form["p"]`, `req.body.p`)."""
     found = posted_password_reads(text, names, offset)
-    if not names or ".value" not in text:
+    if not names or (".value" not in text and ".get(" not in text):
         return found
     alternatives = alternation(names)
     read = re.compile(
         rf"""(?:getElementById\(\s*['"](?:{alternatives})['"]\s*\)|querySelector\(\s*['"][#\[]"""
-        rf"""(?:name=['"]?)?(?:{alternatives})['"\]]*\s*\)|(?<![\w.$])(?:{alternatives}))\.value\b"""
+        rf"""(?:name=['"]?)?(?:{alternatives})['"\]]*\s*\)|(?<![\w.$])(?:{alternatives})"""
+        rf"""|\.elements\s*\[\s*['"](?:{alternatives})['"]\s*\]|\.(?:{alternatives}))\.value\b"""
+        # the submitted form's data read by the page's script (`new FormData(form).get('p')`);
+        # a server's `request.form.get('p')` is a posted read, above
+        rf"""|(?<!form)(?<!args)(?<!values)(?<!POST)(?<!GET)\.get\(\s*['"](?:{alternatives})['"]\s*\)"""
     )
     return found + [
         Hit(Capability.PASSWORD_READ, offset + m.start(), offset + m.end(), m.group(0))
