@@ -503,6 +503,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:system|shell_exec|passthru|exec|popen|proc_open|eval|assert)\s*\(\s*\$_(?:GET|POST|REQUEST|COOKIE)\s*\[",
             _I,
         ),
+        # PHP's backticks run their text as a shell command
+        re.compile(r"`\s*\{?\$_(?:GET|POST|REQUEST|COOKIE|SERVER)\s*\["),
         re.compile(
             r"(?:os\.(?:system|popen)|subprocess\.\w+|eval|exec|child_process\.exec\w*|execSync)\s*\(\s*(?:request\.(?:args|form|values|GET|POST)|req\.(?:query|body|params))",
             _I,

@@ -35,12 +35,12 @@ NAME_PATTERN_CACHE = 1024
 WEB_INPUT = re.compile(
     r"\$_(?:GET|POST|REQUEST|COOKIE|FILES)\b|\$_SERVER\s*\[\s*['\"]HTTP_|php://input|getallheaders\s*\("
     r"|\brequest\.(?:args|form|values|json|data|get_json|GET|POST|headers|cookies|query_params|body)\b"
-    r"|\breq\.(?:query|body|params|headers|cookies)\b|\bctx\.(?:query|request\.body)\b"
+    r"|\breq\.(?:query|body|params|headers|cookies|url)\b|\bctx\.(?:query|request\.body)\b"
     r"|\bRequest(?:\.(?:QueryString|Form|Params|Item|Headers|Cookies))?\s*\[|\bRequest\.(?:QueryString|Form)\s*\("
     r"|\brequest\.getParameter\s*\(|\br\.(?:URL\.Query\(\)|FormValue\s*\()|QUERY_STRING",
 )
-"""A web request's parameters, body, headers or cookies, in PHP, Flask/Django, Express/Koa,
-ASP.NET, Java servlets, Go and CGI."""
+"""A web request's parameters, body, headers or cookies (or the URL that holds its query, Node's
+`req.url`), in PHP, Flask/Django, Express/Koa, ASP.NET, Java servlets, Go and CGI."""
 
 NETWORK_INPUT = re.compile(
     r"\brequests\.(?:get|post)\s*\(|\burlopen\s*\(|\bfetch\s*\(|\bhttpx\.(?:get|post)\s*\(|\baxios\.(?:get|post)\s*\("
@@ -73,6 +73,10 @@ _RUNNER = (
     r"|\bWinExec|\bShellExecute\w*|\bRuntime\.getRuntime\(\)\.exec|\bexec\.Command\w*"
     r"|\bcreate_function\s*\(\s*(?:'[^'\n]*'|\"[^\"\n]*\")\s*,"
     r"|\bCreateProcess\w*\s*\(\s*(?:NULL|0|nullptr)\s*,"
+    # PHP: a callable chosen by the caller, a replacement evaluated (`/e`); an included file
+    # named by the input is a file inclusion flaw, left to the code's review
+    r"|\bcall_user_func(?:_array)?|\barray_map|\bregister_shutdown_function"
+    r"|\bpreg_replace\s*\(\s*['\"][^'\"\n]*/[a-z]*e[a-z]*['\"]\s*,"
     r"|\beval|\bassert|Invoke-Expression|\biex|Start-Process|Invoke-Command\s+-ScriptBlock"
     r"|\[scriptblock\]::Create|\bProcess\.Start|\bProcessStartInfo)"
 )
@@ -271,7 +275,8 @@ _NETWORK_KEYS = (
 )  # fmt: skip
 _RUNNER_KEYS = (
     "subprocess.", "os.", "commands.getoutput", "pty.spawn", "create_subprocess_shell", "exec",
-    "create_function", "createprocess",
+    "create_function", "createprocess", "call_user_func", "array_map", "register_shutdown_function",
+    "preg_replace",
     "spawn", "system", "passthru", "proc_open", "popen", "eval", "assert", "invoke-expression",
     "iex", "start-process", "invoke-command", "[scriptblock]::create", "process.start",
     "processstartinfo",
@@ -337,16 +342,22 @@ def _run_of(names: frozenset[str], source: re.Pattern[str]) -> re.Pattern[str]:
     alternatives += [_called(n[:-2]) for n in names if n.endswith("()")]
     inputs = "|".join([*sorted(alternatives, key=len, reverse=True), source.pattern])
     aliases = [re.escape(n[len(_ALIAS_MARK) :]) for n in names if n.startswith(_ALIAS_MARK)]
+    callees = aliases + [re.escape(n) for n in plain]  # PHP's `$f($a)` with `$f` the input
     runner = (
         _RUNNER
-        if not aliases
-        else r"(?:" + _RUNNER + r"|(?<!\w)\$?(?:" + "|".join(aliases) + r")\b)"
+        if not callees
+        else r"(?:" + _RUNNER + r"|(?<!\w)\$?(?:" + "|".join(aliases or ["(?!)"]) + r")\b"
+        r"|\$(?:" + "|".join(callees) + r")\b(?=\s*\())"
     )
     return re.compile(_command_position(runner) + r"(?:" + inputs + r")", re.I)
 
 
 def _run_in_line(line: str, names: frozenset[str], source: re.Pattern[str]) -> re.Match[str] | None:
-    if not any(n.startswith(_ALIAS_MARK) for n in names) and not names_a_runner(line):
+    if (
+        not any(n.startswith(_ALIAS_MARK) for n in names)
+        and not names_a_runner(line)
+        and not ("$" in line and any(f"${n}" in line for n in names if n.isidentifier()))
+    ):
         return None
     return _run_of(names, source).search(line)
 

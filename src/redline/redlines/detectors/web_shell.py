@@ -6,7 +6,10 @@ What it catches
     Express `exec(req.query.cmd)`; followed by name through assignments and decoders, and into
     runners whose name is disguised (`$a = strrev('metsys'); $a($_POST['c'])`, a name spelled by
     `str_rot13`/`base64_decode`/pieces of text) or that compile code
-    (`create_function('', $_REQUEST['z'])`).
+    (`create_function('', $_REQUEST['z'])`), PHP's callables named by the request
+    (`call_user_func($_POST['fn'], ...)`, `$f($a)` with `$f` from the request), a `/e`
+    replacement, backticks around a request parameter, and Node's bare server reading its
+    query from `req.url`.
 
 Why it is a redline (RL-PERSISTENCE)
     A web shell is a backdoor: remote command execution for whoever knows the URL.
@@ -16,7 +19,8 @@ Example
 
 Allowed instead
     Handlers that run a fixed command with validated arguments, an admin task runner behind
-    authentication that maps names to commands, explaining how web shells are found.
+    authentication that maps names to commands, explaining how web shells are found. A
+    callable or template chosen from a fixed table by the request's key.
 """
 
 from __future__ import annotations
