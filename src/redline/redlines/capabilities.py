@@ -1411,6 +1411,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"['\"]%02[xX]['\"]|\bto_s\s*\(\s*16\s*\)|\.unpack1?\s*\(\s*['\"](?:H\*|m0?)['\"]", _I
         ),
+        # .NET's byte-to-hex formatting: `$_.ToString("x2")`, `BitConverter.ToString(bytes)`,
+        # PowerShell's `'{0:x2}' -f $b`
+        re.compile(
+            r"\.ToString\s*\(\s*['\"][xX]2['\"]\s*\)|\bBitConverter\]?(?:::|\.)ToString\s*\(|['\"]\{0:[xX]2\}['\"]\s*-f\b",
+        ),
         re.compile(
             r"\bhex\.EncodeToString\s*\(|\bbase(?:32|64)\.(?:Std|URL|RawURL|RawStd|Hex)Encoding\.EncodeToString\s*\(|\bConvert\.ToHexString\s*\(|\.toString\s*\(\s*['\"](?:hex|base64|base64url)['\"]\s*\)",
             _I,
