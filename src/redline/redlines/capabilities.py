@@ -547,7 +547,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"r?['\"]\\\\[\w.-]+\\[\w$.-]+|/vmfs/volumes\b", _I),
         re.compile(
-            r"expanduser\(\s*['\"]~['\"]\s*\)|Path\.home\(\)|os\.homedir\(\)|process\.env\.(?:HOME|USERPROFILE)\b|\$env:USERPROFILE|\$HOME\b|SpecialFolder\.(?:UserProfile|MyDocuments|Desktop)|GetLogicalDrive\w*|['\"](?:/|/home|/srv/\w+|C:[\\/]+Users|[A-Z]:[\\/]*)['\"]|C:\\Users\b|\b[A-Z]:\\Shares\b|find\s+/home\b|['\"]~/?['\"]",
+            r"expanduser\(\s*['\"]~['\"]\s*\)|Path\.home\(\)|\bhomedir\s*\(\s*\)|process\.env\.(?:HOME|USERPROFILE)\b|\$env:USERPROFILE|\$HOME\b|SpecialFolder\.(?:UserProfile|MyDocuments|Desktop)|GetLogicalDrive\w*|['\"](?:/|/home|/srv/\w+|C:[\\/]+Users|[A-Z]:[\\/]*)['\"]|C:\\Users\b|\b[A-Z]:\\Shares\b|find\s+/home\b|['\"]~/?['\"]",
             _I,
         ),
     ),
