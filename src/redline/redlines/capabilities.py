@@ -1193,6 +1193,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"xfreerdp[^\n]*/p:|rdesktop[^\n]*\s-p\s", _I),
+        # a client signing in with an options object (`ftp.access({ host, user, password })`)
+        re.compile(
+            r"\.(?:access|connect|login|logIn|signIn\w*|auth\w*|bind|createConnection)\s*\(\s*\{[^\n]*\bpass(?:word|wd)?\s*[:,}]",
+            _I,
+        ),
         re.compile(r"\bsshpass\s+-p\s+['\"]?\$\w+", _I),
         # credentials handed to a client from a variable: `curl -u "admin:$1" ftp://...`
         re.compile(r"\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?[\w.@-]+:\$\{?\w+", _I),
