@@ -72,6 +72,7 @@ class Capability(StrEnum):
     EXEC_MEMORY = "makes memory executable"
     JUMP_TO_MEMORY = "runs bytes in memory as code"
     XOR_DECODE = "decodes a buffer in place (XOR)"
+    DECODE = "decodes bytes kept as text (hex, base64)"
     DEFENDER_OFF = "turns off antivirus or EDR"
     REMOTE_OPEN = "opens another process"
     REMOTE_ALLOC = "allocates memory in another process"
@@ -988,6 +989,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\bCreateThread\s*\([^\n]*(?:c_void_p|c_uint64|c_int)\s*\(\s*\w+\s*\)|\bCreateThread\s*\(\s*(?:0|None|NULL)\s*,\s*(?:0|None|NULL)\s*,\s*\w+\s*,",
+            _I,
+        ),
+        # Go calling an address it holds (not a looked-up procedure's `.Addr()`)
+        re.compile(r"\bsyscall\.Syscall(?:N|\d+)?\s*\(\s*[A-Za-z_]\w*\s*[,)]"),
+    ),
+    Capability.DECODE: (
+        re.compile(
+            r"\bbytes\.fromhex\s*\(|\bunhexlify\s*\(|\bb(?:16|32|64|85)decode\s*\(|FromBase64String\s*\(|\bhex\.DecodeString\s*\(|\bbase64\.\w+Encoding\.DecodeString\s*\(|\bBuffer\.from\s*\([^\n]*['\"](?:base64|hex)['\"]|\bbase64_decode\s*\(|\bhex2bin\s*\(|\bConvert\.FromHexString\s*\(",
             _I,
         ),
     ),

@@ -122,6 +122,7 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.TRUNCATE,
         Capability.ENCRYPT,
         Capability.ENCODE,
+        Capability.DECODE,
         Capability.CHUNKING,
         Capability.ARCHIVE,
         Capability.LOG_PATH,

@@ -4,7 +4,8 @@ What it catches
     Memory made executable (`VirtualAlloc`/`VirtualProtect` with `PAGE_EXECUTE_*`, `mmap` or
     `mprotect` with `PROT_EXEC`) and then run as code (a cast to a function pointer and a
     call, `CreateThread` on the buffer, `GetDelegateForFunctionPointer`, `ctypes.CFUNCTYPE`,
-    callback abuse such as `EnumSystemLocalesA(addr)`), when the bytes were hidden until run
+    callback abuse such as `EnumSystemLocalesA(addr)`, Go's `syscall.SyscallN(addr)`), when
+    the bytes were hidden until run
     time: decoded in place (XOR, base64, hex), fetched or received from the network, or held
     back by a sleep that outwaits sandboxes.
 
@@ -27,7 +28,7 @@ from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, pieces, supported
 
-_HIDDEN_BYTES = (Cap.XOR_DECODE, Cap.ENCODE, Cap.DOWNLOAD, Cap.NET_RECV, Cap.PAUSE)
+_HIDDEN_BYTES = (Cap.XOR_DECODE, Cap.DECODE, Cap.ENCODE, Cap.DOWNLOAD, Cap.NET_RECV, Cap.PAUSE)
 
 
 @detector("OUT-SHELLCODE-RUNNER", redline="RL-EVASION")
