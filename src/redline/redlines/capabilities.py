@@ -2132,6 +2132,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"auditctl\s+-e\s*0|systemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*\s+auditd|service\s+auditd\s+stop|auditpol\s+/clear|auditpol[^\n]*/success:disable",
             _I,
         ),
+        # the audit or logging daemon killed outright (a hang-up or user signal only asks it to
+        # reopen its files, as log rotation does)
+        re.compile(
+            r"\b(?:pkill|killall)\b(?![^\n]*\s-(?:s\s+)?(?:SIG)?(?:HUP|USR[12]|1)\b)(?:\s+-\S+)*\s+(?:auditd|rsyslogd|syslog-ng|systemd-journald|sysmon\w*|osqueryd|wazuh-\w+|ossec-\w+)\b"
+            r"|\b(?:taskkill\b[^\n]*/im\s+|Stop-Process\b[^\n]*-Name\s+)['\"]?sysmon(?:64)?\b",
+            _I,
+        ),
     ),
     Capability.ACCOUNT_ADD: (
         re.compile(
