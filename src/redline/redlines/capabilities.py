@@ -332,6 +332,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"(?:chrome|browser)\.runtime\.sendMessage\s*\(", _I),
+        # the form-data package posting itself (`form.submit('https://...')`)
+        re.compile(r"\.submit\s*\(\s*['\"`]https?://", _I),
         re.compile(r"fetch\s*\(\s*['\"`](?:https?:)?//[^'\"`\n]*['\"`]\s*\+", _I),
         re.compile(
             r"new\s+Image\s*\(\s*\)\.src\s*=|\.src\s*=\s*['\"]https?://[^'\"\n]*['\"]\s*\+", _I
@@ -1894,6 +1896,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\b(?:sd|sounddevice)\.rec\s*\(|\.InputStream\s*\(|arecord\b|ffmpeg[^\n]*-f\s+(?:alsa|dshow|avfoundation|v4l2)",
+            _I,
+        ),
+        # Node's microphone recorders, and sox recording from the default input device
+        re.compile(
+            r"\bnode-record-lpcm16\b|\bnode-microphone\b|\brequire\s*\(\s*['\"]mic['\"]\s*\)|\bnode-audiorecorder\b|\b(?:sox|rec)\s+(?:-\S+\s+)*-d\b",
             _I,
         ),
         re.compile(
