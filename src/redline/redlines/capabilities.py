@@ -1993,6 +1993,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bof=/dev/\$\{?\w+|\b(?:mkfs(?:\.\w+)?|wipefs\s+-a|shred|blkdiscard)\b[^\n|;]*/dev/\$\{?\w+",
             _I,
         ),
+        # a variable that holds a disk's path, bound by a loop over disks or an assignment on
+        # the same line (`for d in /dev/sd?; do dd if=/dev/zero of=$d; done`, `D=/dev/sda; ...`)
+        re.compile(
+            r"(?:\bfor\s+(\w+)\s+in\s+[^;\n]*|\b(\w+)=['\"]?)/dev/(?:sd|nvme|vd|hd|xvd|mmcblk|disk)[^\n]*?"
+            r"(?:\bof=|\bwipefs\s+(?:-\w*a\w*|--all)\s+|\bmkfs\S*\s+(?:-\S+\s+)*|\bshred\s+(?:-\S+\s+)*|\bblkdiscard\s+(?:-\S+\s+)*)"
+            r"['\"]?\$\{?(?:\1|\2)\b",
+            _I,
+        ),
         re.compile(
             r"open\s*\(\s*['\"]/dev/(?:sd[a-z]|nvme\d|vd[a-z]|hd[a-z]|xvd[a-z]|mmcblk\d)[^'\"]*['\"]\s*,\s*(?:['\"](?:w|r\+|wb|rb\+|r\+b)['\"]|O_WRONLY|O_RDWR)|os\.OpenFile\s*\(\s*\"/dev/(?:sd[a-z]|nvme\d|vd[a-z])[^\"]*\"\s*,\s*os\.O_(?:WRONLY|RDWR)",
             _I,

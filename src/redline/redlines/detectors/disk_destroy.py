@@ -2,10 +2,11 @@
 
 What it catches
     Writing raw block devices (`dd of=/dev/sda`, `mkfs`, `wipefs -a`, `shred /dev/nvme0n1`,
-    `\\\\.\\PhysicalDrive0`), recursive deletion of `/`, system folders or home directories
-    (resolved from `rm`'s arguments), and shadow-copy or backup-catalogue deletion. As an agent
-    action this is blocked outright; in a response it takes other offensive company (a logic
-    bomb's trigger, shadow deletion, spreading).
+    `\\\\.\\PhysicalDrive0`, a variable a loop over disks or an assignment binds to a disk's
+    path: `for d in /dev/sd?; do dd of=$d`), recursive deletion of `/`, system folders or home
+    directories (resolved from `rm`'s arguments), and shadow-copy or backup-catalogue deletion.
+    As an agent action this is blocked outright; in a response it takes other offensive
+    company (a logic bomb's trigger, shadow deletion, spreading).
 
 Why it is a redline (RL-DESTRUCTIVE)
     The damage is irreversible, and an agent must never do it unasked.
