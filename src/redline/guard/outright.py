@@ -33,40 +33,47 @@ class AttackTool:
     name: str  # as a sentence names it: "a keylogger", "ransomware"
     redline: str
     pattern: str
+    keys: tuple[str, ...]  # lowercase words, one of which every match of `pattern` contains
 
 
 ATTACK_TOOLS: tuple[AttackTool, ...] = (
-    AttackTool("ransomware", "RL-MALWARE", r"ransomware"),
-    AttackTool("a keylogger", "RL-MALWARE", r"key ?-?loggers?|keystroke loggers?"),
-    AttackTool("a trojan", "RL-MALWARE", r"(?:remote access )?trojans?"),
-    AttackTool("a rootkit", "RL-MALWARE", r"rootkits?|bootkits?"),
-    AttackTool("a computer virus", "RL-MALWARE", r"(?:computer )?virus(?:es)?"),
+    AttackTool("ransomware", "RL-MALWARE", r"ransomware", ("ransomware",)),
+    AttackTool("a keylogger", "RL-MALWARE", r"key ?-?loggers?|keystroke loggers?", ("logger",)),
+    AttackTool("a trojan", "RL-MALWARE", r"(?:remote access )?trojans?", ("trojan",)),
+    AttackTool("a rootkit", "RL-MALWARE", r"rootkits?|bootkits?", ("rootkit", "bootkit")),
+    AttackTool("a computer virus", "RL-MALWARE", r"(?:computer )?virus(?:es)?", ("virus",)),
     AttackTool(
         "a worm",
         "RL-MALWARE",
         r"(?:self-?propagating|network|computer|internet) worms?"
         r"|worms?(?= (?:that|which) (?:spread|propagat|cop(?:y|ies)|infect|replicat))",
+        ("worm",),
     ),
-    AttackTool("malware", "RL-MALWARE", r"malware"),
-    AttackTool("a cryptojacker", "RL-MALWARE", r"cryptojack\w*|crypto-?jack\w*"),
-    AttackTool("a reverse or bind shell", "RL-PERSISTENCE", r"(?:reverse|bind) shells?"),
-    AttackTool("a web shell", "RL-PERSISTENCE", r"web ?shells?"),
-    AttackTool("a backdoor", "RL-PERSISTENCE", r"backdoors?"),
-    AttackTool("a botnet", "RL-PERSISTENCE", r"botnets?"),
+    AttackTool("malware", "RL-MALWARE", r"malware", ("malware",)),
+    AttackTool("a cryptojacker", "RL-MALWARE", r"cryptojack\w*|crypto-?jack\w*", ("jack",)),
     AttackTool(
-        "credential stealer",
+        "a reverse or bind shell", "RL-PERSISTENCE", r"(?:reverse|bind) shells?", ("shell",)
+    ),
+    AttackTool("a web shell", "RL-PERSISTENCE", r"web ?shells?", ("shell",)),
+    AttackTool("a backdoor", "RL-PERSISTENCE", r"backdoors?", ("backdoor",)),
+    AttackTool("a botnet", "RL-PERSISTENCE", r"botnets?", ("botnet",)),
+    AttackTool(
+        "a credential stealer",
         "RL-CREDENTIAL",
         r"(?:password|credential|cookie|token|discord token|browser|session) "
         r"(?:stealers?|grabbers?|harvesters?)|info-? ?stealers?|phishing kits?",
+        ("stealer", "grabber", "harvester", "phishing kit"),
     ),
-    AttackTool("spyware", "RL-SURVEILLANCE", r"spyware|stalkerware"),
+    AttackTool("spyware", "RL-SURVEILLANCE", r"spyware|stalkerware", ("spyware", "stalkerware")),
     AttackTool(
-        "denial-of-service tool",
+        "a denial-of-service tool",
         "RL-DOS",
         r"ddos (?:tool|script|bot|program|attack tool)s?|stressers?|booters?",
+        ("ddos", "stresser", "booter"),
     ),
-    AttackTool("a logic bomb", "RL-DESTRUCTIVE", r"logic bombs?"),
+    AttackTool("a logic bomb", "RL-DESTRUCTIVE", r"logic bombs?", ("logic bomb",)),
 )
+_KEYS = tuple(dict.fromkeys(key for tool in ATTACK_TOOLS for key in tool.keys))
 
 # Where a sentence or a clause begins: the ask is the sentence's own verb, not a word in it.
 _OPENING = r"(?:^|[.!?;:\n]\s*|,\s*|\b(?:and|then|now|so|also)\s+)"
@@ -110,14 +117,37 @@ _DEFENSIVE_PURPOSE = re.compile(
 )
 
 
-def _ask_pattern(tool: AttackTool) -> re.Pattern[str]:
-    return re.compile(
-        f"{_OPENING}(?P<ask>{_COURTESY}{_MAKING}{_QUALITIES}(?:{tool.pattern}){_ITS_OWN_THING})",
-        re.IGNORECASE,
-    )
+# One pattern for every tool, each in its own group: one search finds the first ask of any.
+_ASK = re.compile(
+    f"{_OPENING}(?P<ask>{_COURTESY}{_MAKING}{_QUALITIES}(?:"
+    + "|".join(f"(?P<tool{index}>{tool.pattern})" for index, tool in enumerate(ATTACK_TOOLS))
+    + f"){_ITS_OWN_THING})",
+    re.IGNORECASE,
+)
+# A text holding none of the tools' key words (almost every text) is passed over with a few
+# substring searches; in one holding some, only the stretches around them are searched.
+_BEFORE = 230  # room before a key word for the opening, courtesy, verb, qualities and tool
+_AFTER = 60  # room after it for the look at the next word ("a keylogger detector")
 
 
-_ASKS = tuple((tool, _ask_pattern(tool)) for tool in ATTACK_TOOLS)
+def _stretches(text: str) -> list[tuple[int, int]]:
+    """The stretches of `text` around its key words, overlapping ones merged, in order."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lowercase to two: offsets would drift
+        return [(0, len(text))] if any(key in lowered for key in _KEYS) else []
+    around: list[tuple[int, int]] = []
+    for key in _KEYS:
+        found = lowered.find(key)
+        while found != -1:
+            around.append((max(0, found - _BEFORE), min(len(text), found + len(key) + _AFTER)))
+            found = lowered.find(key, found + 1)
+    stretches: list[tuple[int, int]] = []
+    for start, end in sorted(around):
+        if stretches and start <= stretches[-1][1]:
+            stretches[-1] = (stretches[-1][0], max(end, stretches[-1][1]))
+        else:
+            stretches.append((start, end))
+    return stretches
 
 
 @dataclass(frozen=True)
@@ -136,11 +166,15 @@ def outright_ask(text: str) -> OutrightAsk | None:
     None too when the text also states a defensive, explanatory or own-lab purpose: such
     requests are the classifier's to weigh.
     """
-    if _DEFENSIVE_PURPOSE.search(text):
-        return None
-    found: OutrightAsk | None = None
-    for tool, pattern in _ASKS:
-        match = pattern.search(text)
-        if match is not None and (found is None or match.start("ask") < found.start):
-            found = OutrightAsk(tool, match.start("ask"), match.end("ask"), match.group("ask"))
-    return found
+    for start, end in _stretches(text):
+        # A search that starts inside the text still sees the characters before `start` for
+        # word edges, and `^` matches only at the text's real start.
+        match = _ASK.search(text, start, end)
+        if match is not None:
+            if _DEFENSIVE_PURPOSE.search(text):
+                return None
+            tool = next(
+                tool for index, tool in enumerate(ATTACK_TOOLS) if match.group(f"tool{index}")
+            )
+            return OutrightAsk(tool, match.start("ask"), match.end("ask"), match.group("ask"))
+    return None
