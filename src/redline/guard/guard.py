@@ -32,9 +32,9 @@ from redline.guard.conversation import (
 )
 from redline.guard.encoder import EMBEDDING_SIZE, SentenceEncoder
 from redline.guard.explain import (
-    MAX_QUOTE,
     JudgedMessage,
     allowance_sentence,
+    disguised_opening,
     evidence,
     refusal_sentence,
 )
@@ -399,15 +399,8 @@ def _outright_refusal(
             note=f"asks outright for {ask.tool.name}",
             message=message.index,
         )
-    else:  # found once a disguise was undone: quote the disguised message's opening
-        end = min(len(message.original), MAX_QUOTE)
-        quoted = EvidenceSpan(
-            start=0,
-            end=end,
-            text=message.original[:end],
-            note=f"disguised; once decoded it reads: {ask.text}",
-            message=message.index,
-        )
+    else:  # found once a disguise was undone
+        quoted = disguised_opening(message, ask.text)
     spans, _ = evidence(plan.messages, offensive=True)
     redline_id = ask.tool.redline
     title = constitution.redline(redline_id).title.lower()
