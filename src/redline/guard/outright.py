@@ -103,7 +103,10 @@ _ITS_OWN_THING = (
     r"|famil\w*|awareness|training|course|lessons?|tutorials?|class|honeypots?|alert\w*"
     r"|monitor\w*|incidents?|response|iocs?|indicators?|classifiers?|datasets?|decrypt\w*"
     r"|test\w*|trends?|history|stor(?:y|ies)|essays?|articles?|blog|poems?|scenes?|stat\w*"
-    r"|games?|check\w*|names?|definitions?|total|protect\w*|prevent\w*)\b)"
+    r"|games?|check\w*|names?|definitions?|total|protect\w*|prevent\w*|playbooks?|runbooks?"
+    r"|plans?|polic(?:y|ies)|exercises?|drills?|guides?|guidance|checklists?|readiness"
+    r"|strateg(?:y|ies)|briefings?|presentations?|slides?|quiz\w*|faqs?|summar\w*|overviews?"
+    r"|timelines?|case stud(?:y|ies)|post-?mortems?|takedowns?|insurance)\b)"
 )
 # Words that say the request is defensive, explanatory or about one's own lab: left to the
 # classifier, which weighs them against the rest of the text.
