@@ -227,7 +227,7 @@ def test_overlapped_guard_cancels_the_upstream_call_of_a_refused_request(
     assert upstream.observed.disconnected.wait(10)  # the call under way was cancelled
 
 
-def test_content_events_arriving_in_one_read_are_sent_as_one_event(
+def test_content_events_arriving_in_one_read_are_sent_as_one_event_after_the_first_words(
     upstream: ScriptedUpstream, start_gateway: StartGateway
 ) -> None:
     gateway = start_gateway(upstream, output={"holdback_chars": 0})
@@ -242,7 +242,10 @@ def test_content_events_arriving_in_one_read_are_sent_as_one_event(
         if choice["delta"].get("content")
     ]
     assert "".join(texts) == "".join(SCRIPTS["burst"].chunks)
-    assert len(texts) < len(SCRIPTS["burst"].chunks)  # merged, not one event per chunk
+    # The first words go out at once, alone; the rest of the read is merged, not one event per
+    # chunk.
+    assert texts[0] == SCRIPTS["burst"].chunks[0]
+    assert len(texts) < len(SCRIPTS["burst"].chunks)
     assert finish_reasons(events) == ["stop"] and events[-1] == "[DONE]"
     client_pieces = [
         c.choices[0].delta.content or ""

@@ -310,14 +310,21 @@ def _stream(
                             out += sse(sent)
                     for index, verdict in halts:
                         out += sse(answer.halt_chunk(last, index, verdict))
+                    if first_token and pending and envelope is not None:
+                        out += content_events.encode(envelope, pending)
+                        pending, envelope, content_sent = "", None, True
+                    if first_token and content_sent:
+                        # The first words go out at once, not after the rest of the read: an
+                        # upstream that sends its whole answer in one read would otherwise hold
+                        # them back for the time it takes to judge every chunk of it.
+                        first_token = False
+                        state.metrics.first_token.observe(time.perf_counter() - exchange.started)
+                        yield bytes(out)
+                        out = bytearray()
                     if answer.settled(choices):
                         break
                 if pending and envelope is not None:
                     out += content_events.encode(envelope, pending)
-                    content_sent = True
-                if first_token and content_sent:
-                    first_token = False
-                    state.metrics.first_token.observe(time.perf_counter() - exchange.started)
                 if out:
                     yield bytes(out)
                 if answer.settled(choices):

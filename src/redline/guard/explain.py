@@ -56,16 +56,21 @@ def _disguised_span(message: JudgedMessage, offensive: bool) -> list[_Candidate]
     matches = [m for m in cue_matches(readable) if m.cue.offensive == offensive]
     if not matches:
         return []
-    end = min(len(message.original), MAX_QUOTE)
     words = ", ".join(dict.fromkeys(m.text for m in matches[:MAX_EVIDENCE]))
-    span = EvidenceSpan(
+    span = disguised_opening(message, words)
+    return [(match, message, span) for match in matches]
+
+
+def disguised_opening(message: JudgedMessage, reads: str) -> EvidenceSpan:
+    """A span quoting a disguised message's opening, its note saying what it reads once undone."""
+    end = min(len(message.original), MAX_QUOTE)
+    return EvidenceSpan(
         start=0,
         end=end,
         text=message.original[:end],
-        note=f"disguised; once decoded it reads: {words}",
+        note=f"disguised; once decoded it reads: {reads}",
         message=message.index,
     )
-    return [(match, message, span) for match in matches]
 
 
 def evidence(

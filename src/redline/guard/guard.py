@@ -34,13 +34,15 @@ from redline.guard.encoder import EMBEDDING_SIZE, SentenceEncoder
 from redline.guard.explain import (
     JudgedMessage,
     allowance_sentence,
+    disguised_opening,
     evidence,
     refusal_sentence,
 )
 from redline.guard.features import CUES, cue_matches
 from redline.guard.normalise import Normalised, normalise
+from redline.guard.outright import OUTRIGHT_SCORE, OutrightAsk, outright_ask
 from redline.guard.views import chunks, feature_rows
-from redline.results import Decision, JudgedKind, Verdict
+from redline.results import Decision, EvidenceSpan, JudgedKind, Verdict
 
 if TYPE_CHECKING:
     from redline.redlines.judge import ResponseReading
@@ -62,6 +64,7 @@ class _Plan:
     verdict: Verdict | None = None  # set when no scoring is needed (empty input)
     response: ResponseReading | None = None  # a response whose request's intent is weighed
     response_turn: Turn | None = None
+    outright: tuple[OutrightAsk, JudgedMessage] | None = None  # an ask for an attack tool
 
 
 def _single_threaded_blas() -> None:
@@ -211,6 +214,7 @@ class Guard:
                 f"read in the context of {len(views[-1].parts) - 1} earlier user turn(s)"
             )
         judged_turn = self._add_messages(plan, turns, views)
+        plan.outright = _outright_in(next(m for m in plan.messages if m.index == judged))
         for view in views:
             normalised = normalise(view.text) if len(view.parts) > 1 else judged_turn
             for text in (normalised.text, *normalised.decoded):
@@ -256,8 +260,12 @@ class Guard:
         harm = self._classifier.harm(rows)
         worst = int(np.argmax(harm))
         score = float(harm[worst])
+        if plan.outright is not None:
+            score = max(score, OUTRIGHT_SCORE)
         if plan.response is not None:
             return self._decide_response(plan, plan.response, score, rows[worst : worst + 1])
+        if plan.outright is not None:
+            return _outright_refusal(self.constitution, plan, plan.outright, score)
         if score >= self._classifier.threshold:
             redline_id = self._redline(rows[worst : worst + 1])
             spans, matches = evidence(plan.messages, offensive=True)
@@ -294,7 +302,7 @@ class Guard:
 
         if intent < self._classifier.threshold:
             return reading.verdict
-        asked_redline = self._redline(row)
+        asked_redline = plan.outright[0].tool.redline if plan.outright else self._redline(row)
         if not reading.part_of(asked_redline):
             # Part of some other artifact (a honeypot's loop beside a request for a keylogger)
             # completes nothing that was asked for.
@@ -364,3 +372,52 @@ class Guard:
         if scores[best] >= PRINCIPLE_CONFIDENCE and candidate in self._principle_ids:
             return candidate
         return None
+
+
+def _outright_in(message: JudgedMessage) -> tuple[OutrightAsk, JudgedMessage] | None:
+    """An outright ask for an attack tool in the judged message, as written or undisguised."""
+    for text in (message.original, message.plain, *message.decoded):
+        ask = outright_ask(text)
+        if ask is not None:
+            return ask, message
+    return None
+
+
+def _outright_refusal(
+    constitution: Constitution,
+    plan: _Plan,
+    outright: tuple[OutrightAsk, JudgedMessage],
+    score: float,
+) -> Verdict:
+    """The refusal of a request that asks outright for an attack tool (`outright.py`)."""
+    ask, message = outright
+    if message.original[ask.start : ask.end] == ask.text:
+        quoted = EvidenceSpan(
+            start=ask.start,
+            end=ask.end,
+            text=ask.text,
+            note=f"asks outright for {ask.tool.name}",
+            message=message.index,
+        )
+    else:  # found once a disguise was undone
+        quoted = disguised_opening(message, ask.text)
+    spans, _ = evidence(plan.messages, offensive=True)
+    redline_id = ask.tool.redline
+    title = constitution.redline(redline_id).title.lower()
+    return Verdict(
+        decision=Decision.REFUSE,
+        score=round(score, 4),
+        redlines=(redline_id,),
+        evidence=(quoted, *(span for span in spans if not _within(span, quoted))),
+        explanation=(
+            f"Refused under {redline_id} ({title}): asks outright for {ask.tool.name} "
+            f"({ask.text.strip()[:60]}), a tool with no use but attack, and states no "
+            f"defensive purpose (score {score:.2f})."
+        ),
+        kind=plan.kind,
+        notes=tuple(dict.fromkeys(plan.notes)),
+    )
+
+
+def _within(span: EvidenceSpan, outer: EvidenceSpan) -> bool:
+    return span.message == outer.message and outer.start <= span.start and span.end <= outer.end

@@ -330,8 +330,16 @@ def _terse_examples(rng: random.Random) -> Iterator[Example]:
         for principle, template in rng.sample(phrasings.TERSE_DEFENCES, 3):
             text = template.format(artifact=artifact)
             yield Example(_user(text), 0, None, principle, group, "terse", 0)
+        courteous = rng.choice(phrasings.COURTESIES)
+        template = rng.choice([t for t in phrasings.TERSE_BUILDS if not t.startswith("I ")])
+        text = template.format(artifact=artifact, lang=rng.choice(phrasings.LANGUAGES))
+        text = courteous + text[:1].lower() + text[1:]
+        yield Example(_user(text), 1, redline, None, group, "terse", 1)
     for number, text in enumerate(phrasings.CHATTER):
         yield Example(_user(text), 0, None, None, f"chatter:{number}", "terse", 0)
+    for number, text in enumerate(phrasings.TERSE_OPERATIONS):
+        group = f"operations:{number}"
+        yield Example(_user(text), 0, None, "PR-PROGRAMMING", group, "operations", 0)
 
 
 def _reference_examples(
@@ -426,10 +434,10 @@ def split_of(group: str) -> str:
     """Which held-apart split a group belongs to: "train" (70%), "calibration" or "test".
 
     The constitution's own examples are its specification and always train, as do the few terse
-    asks and chatter lines (coverage, not measurement); the topics the
+    asks, everyday operations and chatter lines (coverage, not measurement); the topics the
     writers of the hand-written rows held out are "dev", for design decisions only.
     """
-    if group.startswith(("constitution:", "terse:", "chatter:")):
+    if group.startswith(("constitution:", "terse:", "chatter:", "operations:")):
         return "train"
     if group.startswith(DEV_GROUP_PREFIX):
         return "dev"

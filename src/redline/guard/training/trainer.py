@@ -69,6 +69,7 @@ FAMILY_WEIGHTS = {
     "programming": 2.0,
     "interpreter": 2.0,
     "terse": 16.0,
+    "operations": 4.0,
 }
 # Hand-written rows (`written.py`) are natural phrasings: they weigh more than generated ones.
 WRITTEN_WEIGHT = 8.0
