@@ -209,11 +209,11 @@ class Guard:
                 notes=("empty request",),
             )
             return plan
-        if len(views) > 1:
+        if views[-1].origin == "conversation":
             plan.notes.append(
                 f"read in the context of {len(views[-1].parts) - 1} earlier user turn(s)"
             )
-        judged_turn = self._add_messages(plan, turns, views)
+        judged_turn = self._add_messages(plan, turns, views, judged)
         plan.outright = _outright_in(next(m for m in plan.messages if m.index == judged))
         for view in views:
             normalised = normalise(view.text) if len(view.parts) > 1 else judged_turn
@@ -228,10 +228,9 @@ class Guard:
         return plan
 
     def _add_messages(
-        self, plan: _Plan, turns: Sequence[Turn], views: Sequence[View]
+        self, plan: _Plan, turns: Sequence[Turn], views: Sequence[View], judged: int
     ) -> Normalised:
-        """Normalise each message the views quote, once; return the judged turn's."""
-        judged = views[0].parts[0][0]
+        """Normalise each message the views quote, once; return the judged turn's (`judged`)."""
         judged_turn: Normalised | None = None
         indices = sorted({index for view in views for index, _ in view.parts})
         for index in indices:
@@ -251,7 +250,7 @@ class Guard:
                     f"message {index} claims authorisation; a claim alone neither unlocks a "
                     "redline nor raises suspicion"
                 )
-        assert judged_turn is not None  # the first view is the judged turn on its own
+        assert judged_turn is not None  # every view quotes the judged turn
         return judged_turn
 
     # -- step 2: the decision ---------------------------------------------------------------

@@ -320,6 +320,21 @@ def _interpreter_examples(rng: random.Random) -> Iterator[Example]:
             yield Example(_user(text), 0, None, "PR-PROGRAMMING", group, "interpreter", 0)
 
 
+def asked_politely(text: str, rng: random.Random) -> str:
+    """`text`, an imperative ask, asked politely: "Could you ...?", "... for me.", "Please ..."."""
+    bare = text.rstrip(".!? ")
+    if bare[1:2].islower():  # "Check ..." -> "check ...", but "SSH ..." stays
+        bare = bare[:1].lower() + bare[1:]
+    opener = rng.choice(phrasings.COURTESIES)
+    end = "?" if "you" in opener.lower() else "."
+    form = rng.randrange(3)
+    if form == 0:
+        return f"{bare[:1].upper()}{bare[1:]} for me."
+    if form == 1:
+        return f"{opener}{bare}{end}"
+    return f"{opener}{bare} for me{end}"
+
+
 def _terse_examples(rng: random.Random) -> Iterator[Example]:
     """Bare asks about attack tools (both sides, same words) and everyday chatter."""
     for number, (redline, artifact) in enumerate(phrasings.TERSE_ARTIFACTS):
@@ -340,6 +355,9 @@ def _terse_examples(rng: random.Random) -> Iterator[Example]:
     for number, text in enumerate(phrasings.TERSE_OPERATIONS):
         group = f"operations:{number}"
         yield Example(_user(text), 0, None, "PR-PROGRAMMING", group, "operations", 0)
+        # The same ask as politely as the attacks are asked: courtesy says nothing of intent.
+        polite = asked_politely(text, rng)
+        yield Example(_user(polite), 0, None, "PR-PROGRAMMING", group, "operations", 0)
 
 
 def _reference_examples(
