@@ -262,8 +262,15 @@ def example_rates(
     return _rates(scores, truth, threshold) if scores.size else {}
 
 
+HELD_APART = ("calibration", "test")
+
+
 def _written_in(split: str) -> Callable[[Row], bool]:
     return lambda row: row.family.startswith("written") and row.split == split
+
+
+def _generated_held_apart(family: str) -> Callable[[Row], bool]:
+    return lambda row: row.family.split(":")[0] == family and row.split in HELD_APART
 
 
 def _deterministic_npz(arrays: dict[str, Any]) -> bytes:
@@ -392,6 +399,11 @@ def train(
             name: example_rates(rows, probability, threshold, _written_in(name))
             for name in ("calibration", "test", "dev")
         },
+        "generated_held_apart": {
+            family: example_rates(rows, probability, threshold, _generated_held_apart(family))
+            for family in sorted({row.family.split(":")[0] for row in rows})
+            if not family.startswith("written")
+        },
         "test_redline_accuracy": round(
             float(np.mean([redlines[p] == t for p, t in zip(predicted, truth, strict=True)])), 4
         ),
@@ -431,6 +443,13 @@ def _rates_line(name: str, rates: dict[str, float]) -> str:
         f"| {rates['refusal_rate_on_harmful']:.2%} "
         f"| {rates['false_refusal_rate_on_benign']:.2%} |"
     )
+
+
+def _family_line(name: str, rates: dict[str, float]) -> str:
+    harmful, benign = int(rates["harmful_rows"]), int(rates["benign_rows"])
+    refused = f"{rates['refusal_rate_on_harmful']:.2%} of {harmful}" if harmful else "-"
+    falsely = f"{rates['false_refusal_rate_on_benign']:.2%} of {benign}" if benign else "-"
+    return f"| {name} | {harmful + benign} | {refused} | {falsely} |"
 
 
 def model_card(metrics: dict[str, Any]) -> str:
@@ -500,6 +519,19 @@ def model_card(metrics: dict[str, Any]) -> str:
         "|---|---|---|---|",
     ]
     lines += [_rates_line(name, rates) for name, rates in metrics["written"].items() if rates]
+    lines += [
+        "",
+        "Generated requests by family, calibration and test splits together, per request (a",
+        "family's shift here shows what a change to the corpus or the threshold cost):",
+        "",
+        "| family | requests | refused (harmful) | falsely refused (benign) |",
+        "|---|---|---|---|",
+    ]
+    lines += [
+        _family_line(name, rates)
+        for name, rates in metrics["generated_held_apart"].items()
+        if rates
+    ]
     lines += [
         "",
         "Redline attribution accuracy (the trained head alone) on harmful test rows: "
