@@ -60,6 +60,7 @@ L2 = 3e-3  # dev split: 1e-4 overfits the hand-written rows (terse asks misjudge
 HEAD_L2 = 1e-4  # the redline and principle heads
 MAX_FALSE_REFUSAL = 0.02
 MAX_WRITTEN_FALSE_REFUSAL = 0.07  # dev split: below, recall falls ~10 points
+FAMILY_BUDGET_ROWS = 200  # a generated family this large in calibration has its own budget
 # Hashed word features learn the generated templates' wording more than intent.
 LEXICAL = True
 # Few but telling examples weigh more than the many generated from ATT&CK templates.
@@ -215,11 +216,16 @@ def fit_platt(logits: Array, y: Array) -> tuple[float, float]:
 
 
 def choose_threshold(
-    probability: Array, y: Array, written: npt.NDArray[np.bool_] | None = None
+    probability: Array,
+    y: Array,
+    written: npt.NDArray[np.bool_] | None = None,
+    families: npt.NDArray[np.str_] | None = None,
 ) -> float:
     """The lowest threshold in [0.5, 0.95] whose false-refusal rates are within budget.
 
-    Generated benign rows may be falsely refused at most `MAX_FALSE_REFUSAL`; hand-written ones
+    Generated benign rows may be falsely refused at most `MAX_FALSE_REFUSAL`, overall and in
+    each generated family (`families`) with at least `FAMILY_BUDGET_ROWS` of them: a family of
+    long defensive requests must not pay for the short ones' margin. Hand-written ones
     (`written` marks them), natural phrasings like real traffic, `MAX_WRITTEN_FALSE_REFUSAL`.
     """
     natural = np.zeros(len(y), bool) if written is None else written
@@ -227,6 +233,11 @@ def choose_threshold(
         (~natural & (y == 0), MAX_FALSE_REFUSAL),
         (natural & (y == 0), MAX_WRITTEN_FALSE_REFUSAL),
     ]
+    if families is not None:
+        for family in sorted(set(families[~natural & (y == 0)].tolist())):
+            mask = ~natural & (y == 0) & (families == family)
+            if mask.sum() >= FAMILY_BUDGET_ROWS:
+                groups.append((mask, MAX_FALSE_REFUSAL))
     for threshold in np.arange(0.5, 0.96, 0.01):
         if all(
             not mask.any() or float(np.mean(probability[mask] >= threshold)) <= budget
@@ -341,7 +352,10 @@ def train(
     platt = fit_platt(logits[calibration], y[calibration])
     probability = 1.0 / (1.0 + np.exp(-(platt[0] * logits + platt[1])))
     written = np.array([row.family.startswith("written") for row in rows])
-    threshold = choose_threshold(probability[calibration], y[calibration], written[calibration])
+    family = np.array([row.family.split(":")[0] for row in rows])
+    threshold = choose_threshold(
+        probability[calibration], y[calibration], written[calibration], family[calibration]
+    )
 
     progress("fitting the redline and principle heads")
     harmful = train_rows & (y == 1)
@@ -482,8 +496,10 @@ def model_card(metrics: dict[str, Any]) -> str:
         f"- Hashed word features: {'yes' if metrics['lexical'] else 'no'}.",
         f"- Weights `classifier.npz` sha256 `{metrics['classifier_sha256']}`.",
         f"- Threshold {metrics['threshold']}: the lowest in [0.5, 0.95] with at most",
-        f"  {MAX_FALSE_REFUSAL:.0%} false refusals of generated and",
-        f"  {MAX_WRITTEN_FALSE_REFUSAL:.0%} of hand-written benign rows of the calibration split.",
+        f"  {MAX_FALSE_REFUSAL:.0%} false refusals of generated benign rows (overall, and in each",
+        f"  family with {FAMILY_BUDGET_ROWS} or more) and {MAX_WRITTEN_FALSE_REFUSAL:.0%} of"
+        " hand-written benign rows",
+        "  of the calibration split.",
         "",
         "## Training data",
         "- Hand-written requests and conversations (`guard/training/sources/written/`, see its",
