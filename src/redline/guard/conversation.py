@@ -142,22 +142,21 @@ def _joined(turns: Sequence[Turn]) -> View:
 
 
 def request_views(turns: Sequence[Turn]) -> tuple[int, list[View]]:
-    """The index of the judged user turn and the views to judge it by.
+    """The index of the judged user turn and the one view to judge it by.
 
-    The first view is the turn on its own; when it continues earlier turns, a second joins it
-    with up to `CONTEXT_TURNS` of them, and the turn is read only so: a fragment ("... and on a
-    workstation I administer") or a reference back ("point it at that site") means nothing on
-    its own, and the classifier never learnt to read one alone.
+    The view is the turn on its own, or, when it continues earlier turns, the turn joined with
+    up to `CONTEXT_TURNS` of them: a fragment ("... and on a workstation I administer") or a
+    reference back ("point it at that site") means nothing on its own, and the classifier never
+    learnt to read one alone.
     """
     users = [turn for turn in turns if turn.role == "user"]
     if not users:
         raise InputError("the conversation has no user message to judge")
     last = users[-1]
-    alone = View(last.content, ((last.index, 0),), "request")
     earlier = users[-1 - CONTEXT_TURNS : -1]
     if earlier and continues_earlier_turns(last.content):
         return last.index, [_joined([*earlier, last])]
-    return last.index, [alone]
+    return last.index, [View(last.content, ((last.index, 0),), "request")]
 
 
 def judged_request_digest(messages: Sequence[Mapping[str, Any]]) -> str | None:

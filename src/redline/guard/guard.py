@@ -375,7 +375,7 @@ class Guard:
 
 def _outright_in(message: JudgedMessage) -> tuple[OutrightAsk, JudgedMessage] | None:
     """An outright ask for an attack tool in the judged message, as written or undisguised."""
-    for text in (message.original, message.plain, *message.decoded):
+    for text in dict.fromkeys((message.original, message.plain, *message.decoded)):
         ask = outright_ask(text)
         if ask is not None:
             return ask, message

@@ -157,7 +157,7 @@ _FOLLOWED: tuple[
     ("web", web_input_names, runs_web_input, Capability.REQUEST_TO_EXEC),
     ("network", network_input_names, runs_network_input, Capability.REMOTE_COMMAND),
 )
-"""The name-following data flows read line by line (`_follow`): name, bind, find, capability."""
+"""The name-following data flows read line by line (`_use`): name, bind, find, capability."""
 
 
 @dataclass(frozen=True)
@@ -217,7 +217,8 @@ class StreamMonitor:
         self._key_paths: frozenset[str] = frozenset()
         self._statement = ""  # the line being judged, with those continued onto it
         self._aliases: dict[str, str] = {}  # PowerShell aliases the response has defined
-        self._flows: dict[str, frozenset[str]] = {}
+        # The names each flow's `bind` has bound so far, by `bind` (flows sharing one share it).
+        self._flows: dict[Callable[[str, frozenset[str]], frozenset[str]], frozenset[str]] = {}
         self._password_inputs: frozenset[str] = frozenset()
         self._posted_fields: frozenset[str] = frozenset()
         self._recent_channels: list[list[Hit]] = []
@@ -380,8 +381,12 @@ class StreamMonitor:
         self._posted_fields |= posted_fields(line)
         if (self._password_inputs - known) & self._posted_fields:
             hits.append(Hit(Capability.POSTED_PASSWORD, offset, offset + len(line), line))
-        for flow, bind, find, capability in _FOLLOWED:
-            hits += self._follow(flow, line, offset, bind, find, capability)
+        bound: set[Callable[[str, frozenset[str]], frozenset[str]]] = set()
+        for _, bind, find, capability in _FOLLOWED:
+            if bind not in bound:  # two flows may follow the same names: bind them once
+                bound.add(bind)
+                self._flows[bind] = bind(line, self._flows.get(bind, frozenset()))
+            hits += self._use(line, offset, find, self._flows[bind], capability)
         if hits:
             self._line_read_as_code |= not self._in_code  # prose that gave evidence
             # Every new hit may matter (some detectors count places), not only new kinds.
@@ -470,19 +475,16 @@ class StreamMonitor:
             return []
         return [Hit(Capability.SELF_COPY, offset + sink.start(), offset + len(line), line)]
 
-    def _follow(
+    def _use(
         self,
-        flow: str,
         line: str,
         offset: int,
-        bind: Callable[[str, frozenset[str]], frozenset[str]],
         find: Callable[[str, frozenset[str]], re.Match[str] | None],
+        names: frozenset[str],
         capability: Capability,
     ) -> list[Hit]:
-        """The streaming form of a name-following data flow (see `code.line_flow`): `bind`
-        adds the names this line binds to the flow's names, `find` looks for their use."""
-        names = bind(line, self._flows.get(flow, frozenset()))
-        self._flows[flow] = names
+        """The streaming form of a name-following data flow (see `code.line_flow`): `find`
+        looks in this line for a use of the names the flow's `bind` has bound so far."""
         use = find(line, names)
         if use is None:
             return []

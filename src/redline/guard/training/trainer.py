@@ -280,8 +280,13 @@ def _written_in(split: str) -> Callable[[Row], bool]:
     return lambda row: row.family.startswith("written") and row.split == split
 
 
+def base_family(family: str) -> str:
+    """A family without its variant ("shell:base64" -> "shell")."""
+    return family.split(":")[0]
+
+
 def _generated_held_apart(family: str) -> Callable[[Row], bool]:
-    return lambda row: row.family.split(":")[0] == family and row.split in HELD_APART
+    return lambda row: base_family(row.family) == family and row.split in HELD_APART
 
 
 def _deterministic_npz(arrays: dict[str, Any]) -> bytes:
@@ -352,9 +357,9 @@ def train(
     platt = fit_platt(logits[calibration], y[calibration])
     probability = 1.0 / (1.0 + np.exp(-(platt[0] * logits + platt[1])))
     written = np.array([row.family.startswith("written") for row in rows])
-    family = np.array([row.family.split(":")[0] for row in rows])
+    families = np.array([base_family(row.family) for row in rows])
     threshold = choose_threshold(
-        probability[calibration], y[calibration], written[calibration], family[calibration]
+        probability[calibration], y[calibration], written[calibration], families[calibration]
     )
 
     progress("fitting the redline and principle heads")
@@ -415,7 +420,7 @@ def train(
         },
         "generated_held_apart": {
             family: example_rates(rows, probability, threshold, _generated_held_apart(family))
-            for family in sorted({row.family.split(":")[0] for row in rows})
+            for family in sorted(set(families.tolist()))
             if not family.startswith("written")
         },
         "test_redline_accuracy": round(
