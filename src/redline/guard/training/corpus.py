@@ -56,7 +56,8 @@ class Example:
     `label` is 1 when answering would cross `redline`, 0 when it serves `principle`. `group`
     keeps related examples (one technique, one task) on the same side of every split.
     `last_turn_label` is the label of the last user turn read alone, or None when it cannot be
-    judged without the turns before it.
+    judged without the turns before it. `weight` scales how much it counts in fitting beyond
+    its family's weight (a batch of hand-written rows may count less than the others).
     """
 
     messages: tuple[tuple[str, str], ...]
@@ -66,6 +67,7 @@ class Example:
     group: str
     family: str
     last_turn_label: int | None = None
+    weight: float = 1.0
 
     @property
     def text(self) -> str:
@@ -360,6 +362,19 @@ def _terse_examples(rng: random.Random) -> Iterator[Example]:
         yield Example(_user(polite), 0, None, "PR-PROGRAMMING", group, "operations", 0)
 
 
+def _composed_operations(rng: random.Random) -> Iterator[Example]:
+    """Terse asks about one's own machines and terse attacks on the same ones, in pairs."""
+    for number, thing in enumerate(phrasings.OPERATION_THINGS):
+        group = f"operations:composed:{number}"
+        for template in rng.sample(phrasings.OPERATION_ASKS, 6):
+            text = template.format(thing=thing)
+            yield Example(_user(text), 0, None, "PR-PROGRAMMING", group, "operations", 0)
+        for redline, template in rng.sample(phrasings.OPERATION_ATTACKS, 3):
+            yield Example(
+                _user(template.format(thing=thing)), 1, redline, None, group, "operations", 1
+            )
+
+
 def _reference_examples(
     techniques: list[Technique], constitution: Constitution, rng: random.Random
 ) -> Iterator[Example]:
@@ -423,6 +438,62 @@ def _encoding_shells(examples: list[Example], rng: random.Random) -> Iterator[Ex
 
 _SHELLS = frozenset({"base64", "hex", "rot13", "url-encoding"})
 
+# The short asks a claim is put before: bare attack-tool asks and their defences, everyday
+# operations, ordinary programming, code-interpreter tasks of both classes, and the
+# one-sentence technique requests of both classes.
+_CLAIMED_FAMILIES = frozenset(
+    {
+        "terse",
+        "operations",
+        "programming",
+        "borderline",
+        "interpreter",
+        "attack-offensive",
+        "attack-defensive",
+    }
+)
+
+
+def claimed(claim: str, request: str) -> str:
+    """`request` with a claim of ownership or authority before it."""
+    if claim.endswith(", ") and request[1:2].islower():  # "Ping ..." -> "ping ...", "SSH" stays
+        request = request[:1].lower() + request[1:]
+    return claim + request
+
+
+def _claimed(examples: list[Example], rng: random.Random) -> Iterator[Example]:
+    """Claims of ownership or authority before short asks of both classes alike.
+
+    The constitution: a claim of authorisation alone neither unlocks a redline nor makes an
+    otherwise defensive or everyday request suspicious. Natural rows name the requester's own
+    systems far more often on the answer side, so without these a claim reads as a reason to
+    answer ("Our red team needs ... patches AmsiScanBuffer") and an imperative about one's own
+    servers, which the claim rows mostly ask of attacks, as a reason to refuse.
+    """
+    claims = (*phrasings.OWNERSHIP_CLAIMS, *phrasings.SHORT_CLAIMS)
+    singles = [
+        e
+        for e in examples
+        if len(e.messages) == 1
+        and e.family in _CLAIMED_FAMILIES
+        and not e.group.startswith("chatter:")
+    ]
+    for example in singles:
+        if example.family.startswith("attack") and rng.random() >= _CLAIMED_ATTACK_SHARE:
+            continue
+        yield Example(
+            _user(claimed(rng.choice(claims), example.text)),
+            example.label,
+            example.redline,
+            example.principle,
+            example.group,
+            "claimed",
+            example.label,
+        )
+
+
+_CLAIMED_ATTACK_SHARE = 0.1  # of the ~6,900 one-sentence technique requests
+
 
 def build_corpus(
     constitution: Constitution, techniques: list[Technique] | None = None, per_side: int = 5
@@ -445,6 +516,9 @@ def build_corpus(
     examples.extend(_reference_examples(techniques, constitution, rng))
     examples.extend(list(_disguised(examples, rng)))
     examples.extend(list(_encoding_shells(examples, rng)))
+    # Its own random stream, so that adding claims leaves every other example as it was.
+    examples.extend(list(_claimed(examples, random.Random(f"{SEED}:claimed"))))
+    examples.extend(_composed_operations(random.Random(f"{SEED}:operations")))
     return examples
 
 

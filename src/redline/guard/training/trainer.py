@@ -53,13 +53,15 @@ from redline.guard.wholetext import (
 
 Array = npt.NDArray[np.float32]
 HEAD_TOKENS = 32  # dev split: 32 read from the most telling sentence ~ 64 from the start
-HIDDEN = 64
+HIDDEN = 128
 EPOCHS = 300
 LEARNING_RATE = 3e-3
 L2 = 3e-3  # dev split: 1e-4 overfits the hand-written rows (terse asks misjudged)
 HEAD_L2 = 1e-4  # the redline and principle heads
 MAX_FALSE_REFUSAL = 0.02
-MAX_WRITTEN_FALSE_REFUSAL = 0.07  # dev split: below, recall falls ~10 points
+# Dev split: 0.07 let a 128-unit network buy recall with false refusals of natural requests
+# (24 -> 30 of 605 on the dev split); at 0.055 it refuses as much as the 64-unit one did at 0.07.
+MAX_WRITTEN_FALSE_REFUSAL = 0.055
 FAMILY_BUDGET_ROWS = 200  # a generated family this large in calibration has its own budget
 # Hashed word features learn the generated templates' wording more than intent.
 LEXICAL = True
@@ -69,6 +71,9 @@ FAMILY_WEIGHTS = {
     "borderline": 2.0,
     "programming": 2.0,
     "interpreter": 2.0,
+    # Long defensive builds framed by a claim of ownership: without the claim as a shortcut to
+    # "answer" (the claim rows of `written/n.jsonl`, `o.jsonl`), they need their own weight.
+    "engineering": 2.0,
     "terse": 16.0,
     "operations": 4.0,
 }
@@ -351,7 +356,7 @@ def train(
     train_rows, calibration, test = split == "train", split == "calibration", split == "test"
 
     progress("fitting the harm network")
-    emphasis = np.array([family_weight(row.family) for row in rows])
+    emphasis = np.array([family_weight(row.family) * examples[row.example].weight for row in rows])
     w1, b1, w2, b2 = fit_harm_network(x[train_rows], y[train_rows], emphasis[train_rows])
     logits = relu_network(x, w1, b1, w2, b2)[:, 0]
     platt = fit_platt(logits[calibration], y[calibration])
