@@ -6,6 +6,7 @@ import pytest
 from tokenizers import Tokenizer
 
 from redline.guard.encoder import MODEL_DIR, SentenceEncoder
+from redline.guard.wordpieces import WordPieces
 
 TEXTS = [
     "",
@@ -43,3 +44,28 @@ def test_word_pieces_match_the_tokenizer(
     whole = tokenizer.encode(text)
     expected = (whole.ids, [start for start, _ in whole.offsets])
     assert encoder.tokenize_with_offsets([text, text]) == [expected, expected]  # cached again
+
+
+class _RememberedMeanwhile(dict[str, tuple[list[int], list[int]]]):
+    """A word cache that another guard thread fills between a lookup and what follows it."""
+
+    def __init__(self, tokenizer: Tokenizer) -> None:
+        super().__init__()
+        self._tokenizer = tokenizer
+
+    def get(self, word: str, default: object = None) -> tuple[list[int], list[int]] | None:
+        found = super().get(word)
+        if found is None:  # this thread missed it; the other one remembers it right after
+            (encoding,) = self._tokenizer.encode_batch(
+                [[word]], is_pretokenized=True, add_special_tokens=False
+            )
+            self[word] = (encoding.ids, [start for start, _ in encoding.offsets])
+        return found
+
+
+def test_a_word_another_thread_remembers_meanwhile_is_still_split(tokenizer: Tokenizer) -> None:
+    pieces = WordPieces(tokenizer, ("[CLS]", "[SEP]", "[MASK]", "[UNK]", "[PAD]"))
+    pieces._words = _RememberedMeanwhile(tokenizer)
+    text = "Summarise the active researcher sessions on the build server."
+    whole = tokenizer.encode(text)
+    assert pieces.ids_and_starts([text]) == [(whole.ids, [start for start, _ in whole.offsets])]

@@ -72,7 +72,10 @@ class WordPieces:
         # Looked up with map and joined with chain: loops run in C, not a Python loop per word.
         looked_up = list(map(known.get, words))
         if None in looked_up:
-            unknown = [word for word in dict.fromkeys(words) if word not in known]
+            # The words this lookup missed, not those missing now: another thread may have
+            # remembered one of them since, and its entry here is still None.
+            missed = [word for word, entry in zip(words, looked_up, strict=True) if entry is None]
+            unknown = list(dict.fromkeys(missed))
             if len(unknown) > MAX_WORDS_APART:
                 return self._whole(text, list(zip(map(_START, found), words, strict=True)))
             fresh = self._pieces(unknown)
