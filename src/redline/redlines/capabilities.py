@@ -2026,6 +2026,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:mkfs(?:\.\w+)?|wipefs\s+-a|shred|sgdisk\s+-Z|blkdiscard)\b[^\n|;]*/dev/(?:sd|nvme|vd|hd|xvd|mmcblk|disk|md|mapper)",
             _I,
         ),
+        # a diskpart script that selects a disk and cleans it, piped in or written for `/s`
+        # (`(echo select disk 1 & echo clean all) | diskpart`, `"select disk 0`nclean" | ...`),
+        # its lines split by real newlines or written as `n and \n escapes
+        re.compile(
+            r"\bselect\s+disk\s+\d+\b[\s\S]{0,160}?(?:\b|(?<=`n)|(?<=\\n))clean(?:\s+all)?(?![\w-])",
+            _I,
+        ),
         re.compile(
             r">\s*/dev/(?:sd[a-z]|nvme\d|vd[a-z]|hd[a-z])\b|\\\\\.\\PhysicalDrive\d|format\s+c:|diskpart[^\n]*clean",
             _I,
