@@ -125,6 +125,7 @@ class Capability(StrEnum):
     DOWNLOAD = "downloads remote content"
     REFLECTIVE_LOAD = "loads code bytes straight into memory"
     RUN_DOWNLOADED = "executes downloaded content"
+    RUN_BUILT_PAYLOAD = "runs a remote-shell payload it just generated"
     ENCODED_EXEC = "executes encoded content"
     UNVETTED_SOURCE = "fetches from a bare address or without certificate checks"
     BARE_ADDRESS = "names a host by a bare IP address"
@@ -1791,6 +1792,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.REFLECTIVE_LOAD: (
         re.compile(r"(?:Reflection\.Assembly\]::Load|Assembly\.Load)\s*\(\s*\$?\w+\s*\)", _I),
+    ),
+    Capability.RUN_BUILT_PAYLOAD: (
+        # A payload generator's remote-shell payload written to a file that the same command
+        # line then runs (`msfvenom -p linux/x64/shell_reverse_tcp LHOST=... -o p && ./p`):
+        # building it is a tester's preparation, running it here opens the shell.
+        re.compile(
+            r"\b(?:msfvenom|msfpc)\b[^\n]*?(?:-p|--payload)\s+\S*(?:reverse|bind|meterpreter|shell)\S*"
+            r"[^\n]*?(?:-o\s+|--out\s+|>\s*)['\"]?([\w./\\~-]+?)['\"]?(?=[\s;&|)]|$)"
+            r"[^\n]*?(?:&&|;|\|\||\()\s*(?:(?:sudo|nohup|exec|setsid|start|wine)\s+)*"
+            r"(?:\./|\.\\)?\1(?=[\s;&|)]|$)",
+            _I | re.M,
+        ),
     ),
     Capability.RUN_DOWNLOADED: (
         re.compile(
