@@ -120,6 +120,7 @@ class Capability(StrEnum):
     HISTORY_WIPE = "clears shell history"
     TIMESTOMP = "sets a file's timestamps back"
     MINER = "cryptocurrency miner"
+    MINER_DETACHED = "starts a miner detached from the terminal"
     MINER_API = "in-page miner API call"
     MINING_POOL = "mining pool"
     DOWNLOAD = "downloads remote content"
@@ -1741,6 +1742,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"--cpu-max-threads-hint|--randomx-|--algo[= ](?:rx|cn)/|--coin[= ]monero", _I),
         re.compile(
             r"\bxmrig\b|\bminerd\b|\bcpuminer\b|\bxmr-stak\b|\bethminer\b|\bnbminer\b|cryptonight|randomx|coinhive|\bt-rex\b",
+            _I,
+        ),
+    ),
+    Capability.MINER_DETACHED: (
+        # A miner started as a transient service or a detached session (`systemd-run
+        # --unit=x /opt/.x/xmrig -c c.json`, `nohup ./xmrig`, `screen -dmS m cpuminer ...`):
+        # the dropper's way to keep it running after the session ends, pool or not on the line.
+        re.compile(
+            r"(?:\bsystemd-run\b[^\n;&|]*?\s|\bnohup\s+|\bsetsid\s+(?:-\w+\s+)*|\bscreen\s+-d?m\w*\s+(?:\S+\s+)?"
+            r"|\btmux\s+new(?:-session)?\s+-d[^\n;&|]*?\s|\bstart-stop-daemon\b[^\n;&|]*?--exec\s+"
+            r"|\bdaemonize\s+)['\"]?(?:[\w.~/-]*/)?(?:xmrig|minerd|cpuminer|xmr-stak|ethminer|nbminer"
+            r"|t-rex|phoenixminer|lolminer|gminer|teamredminer|srbminer|cgminer|bfgminer|ccminer)\b",
             _I,
         ),
     ),
