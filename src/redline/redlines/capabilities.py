@@ -939,6 +939,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"hidden\s*:\s*true|--background\b", _I),
+        # the program's own copy put under a dot-name (`cp "$0" ~/.cache/.updater`,
+        # `shutil.copy(sys.argv[0], HOME / ".local/.sync")`): the copy is kept out of sight
+        re.compile(
+            r"(?:\bcopy\w*|Copy-Item|\bcp|CopyFile\w*)\b[^\n]*(?:sys\.argv\[0\]|sys\.executable|__file__"
+            r"|\$\{?0\b|/proc/self/exe|process\.argv\[1\]|\$PSCommandPath)[^\n]*?[/\\]\.\w[\w.-]*['\"]?"
+            r"\s*(?:\)|;|&|\||$)",
+            _I | re.M,
+        ),
         re.compile(r"sc(?:\.exe)?\s+config\s+\S+\s+binPath=", _I),
         re.compile(r"ld\.so\.preload|libprocesshider|process_to_filter|\bLD_PRELOAD=\S+\.so", _I),
         re.compile(
