@@ -117,6 +117,7 @@ class Capability(StrEnum):
     SWARM = "many threads or processes"
     LOG_WIPE = "clears system logs"
     LOG_PATH = "names system logs or login records"
+    LOG_EMPTIED = "empties or deletes a system log it names"
     HISTORY_WIPE = "clears shell history"
     TIMESTOMP = "sets a file's timestamps back"
     MINER = "cryptocurrency miner"
@@ -1674,6 +1675,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bsed\s+-i[^\n]*/d['\"]?\s+/var/log/", _I),
+        # log-named files found from a system root and emptied or deleted, by find's own
+        # action, through xargs or in a loop over its output
+        re.compile(
+            r"\bfind\s+(?:/|/var/?|/var/log/?)\s[^\n|]*-i?(?:name|path|regex)\s+['\"]?[^\s'\"]*log[^\s'\"]*['\"]?"
+            r"[^\n|]*(?:-delete\b|-exec\s+(?:sudo\s+)?(?:rm|shred|truncate)\b|-exec\s+(?:ba)?sh\s+-c\s+['\"]\s*(?::\s*)?>)"
+            r"|\bfind\s+(?:(?:/|/var/?)\s[^\n|]*log|/var/log/?\s)[^\n|]*\|\s*(?:sudo\s+)?xargs\s+(?:-\S+\s+)*"
+            r"(?:sudo\s+)?(?:rm|shred|truncate)\b"
+            r"|\bfor\s+\w+\s+in\s+[$`]\(?\s*(?:sudo\s+)?find\s+(?:(?:/|/var/?)\s[^\n)`]*log|/var/log/?[\s)`])"
+            r"[^\n;]*;\s*do\s+(?:sudo\s+)?(?::\s*>|>|truncate\b|shred\b|rm\b|cat\s+/dev/null\s*>|cp\s+/dev/null\b)",
+            _I,
+        ),
         re.compile(
             r"wevtutil\s+el\b[^\n]*\|[^\n]*wevtutil\s+cl|Get-EventLog\s+-List[^\n]*Clear-EventLog|Get-WinEvent\s+-ListLog[^\n]*Clear",
             _I,
