@@ -44,6 +44,7 @@ class Capability(StrEnum):
     DELETE_FILE = "deletes files"
     TRUNCATE = "empties files"
     LOCK_EXTENSION = "renames files to a locked extension"
+    WRITTEN_BESIDE = "writes each file it visits again under its own name plus a suffix"
     RANSOM_NOTE = "ransom demand text"
     SHADOW_DELETE = "deletes shadow copies or recovery"
     KEY_HOOK = "global keystroke capture"

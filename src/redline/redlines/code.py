@@ -271,6 +271,7 @@ def decoded_payloads(text: str) -> Iterator[tuple[int, int, str]]:
 def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) -> list[Hit]:
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
     from redline.redlines.flows import remote_input_hits
+    from redline.redlines.in_place import written_beside_hits
     from redline.redlines.log_targets import log_emptied_hits
     from redline.redlines.own_use import (
         without_own_cleanup,
@@ -320,6 +321,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(resolver_hits(cleaned, offset))
     hits.extend(rescheduling_hits(cleaned, offset))
     hits.extend(smuggling_hits(cleaned, offset))
+    hits.extend(written_beside_hits(cleaned, offset))
     # A list of system logs is blanked from `cleaned` as an indicator list; emptying what it
     # names is still wiping them, so this flow reads the code as written.
     hits.extend(log_emptied_hits(code, offset))

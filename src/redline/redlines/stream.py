@@ -68,6 +68,7 @@ from redline.redlines.flows import (
     web_input_names,
 )
 from redline.redlines.grammars import CodeLanguage, guess_language, language_for_fence
+from redline.redlines.in_place import in_place_names, written_beside_in_line
 from redline.redlines.judge import build_verdict, evaluate, judge_response
 from redline.redlines.log_targets import log_emptied_in_line, log_names
 from redline.redlines.own_use import (
@@ -159,6 +160,8 @@ _FOLLOWED: tuple[
     ("network", network_input_names, runs_network_input, Capability.REMOTE_COMMAND),
     # a system log emptied or deleted through the names that hold its path
     ("log", log_names, log_emptied_in_line, Capability.LOG_EMPTIED),
+    # each file a loop visits written again under its own name plus a suffix
+    ("beside", in_place_names, written_beside_in_line, Capability.WRITTEN_BESIDE),
 )
 """The name-following data flows read line by line (`_use`): name, bind, find, capability."""
 
