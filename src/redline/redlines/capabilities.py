@@ -168,6 +168,11 @@ class Capability(StrEnum):
     ENCODED_POWERSHELL = "encoded PowerShell command"
 
 
+BACKGROUNDING = re.compile(r"\bnohup\b|\bsetsid\b|\bdisown\b|/dev/null\s+2>&1\s*&|^--background$")
+"""HIDE hits that only run a program in the background (a daemon's own `--background` flag,
+nohup, setsid): out of the terminal, not out of sight."""
+
+
 @dataclass(frozen=True)
 class Hit:
     """One capability seen at `start:end` of the judged text."""
@@ -1326,7 +1331,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.PASSWORD_VERIFY: (
         re.compile(
-            r"\bpassword_(?:verify|hash)\s*\(|\bbcrypt\w*\.(?:compare|hash|hashpw|checkpw)\w*\s*\(|\b(?:check|generate)_password_hash\s*\(|\bargon2\w*\.(?:verify|hash)\s*\(|\bmake_password\s*\(|\bcheck_password\s*\(|\bauthenticate\s*\(|\bpbkdf2\w*\s*\(|\bscrypt\w*\s*\(|\bverify_password\s*\(",
+            r"\bpassword_(?:verify|hash)\s*\(|\bhash(?:_hmac)?\s*\(\s*['\"][\w/-]+['\"]\s*,\s*\$\w*(?:pw|pass|pwd)\w*\b|\bhashlib\.\w+\s*\(\s*\w*(?:pw|pass|pwd)\w*\b|\bhmac\.new\s*\([^,\n]+,\s*\w*(?:pw|pass|pwd)\w*\b|\bcreateH(?:ash|mac)\s*\([^)\n]*\)\s*\.update\s*\(\s*[\w.]*(?:pw|pass|pwd)\w*\b|\bbcrypt\w*\.(?:compare|hash|hashpw|checkpw)\w*\s*\(|\b(?:check|generate)_password_hash\s*\(|\bargon2\w*\.(?:verify|hash)\s*\(|\bmake_password\s*\(|\bcheck_password\s*\(|\bauthenticate\s*\(|\bpbkdf2\w*\s*\(|\bscrypt\w*\s*\(|\bverify_password\s*\(",
             _I,
         ),
     ),

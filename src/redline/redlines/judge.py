@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from redline.constitution import Constitution, load_constitution
-from redline.redlines.capabilities import Capabilities, Capability, Hit
+from redline.redlines.capabilities import BACKGROUNDING, Capabilities, Capability, Hit
 from redline.redlines.code import action_capabilities, response_capabilities
 from redline.redlines.grammars import CodeLanguage
 from redline.redlines.registry import REFUSE_AT, Detection, Detector, detectors
@@ -134,13 +134,21 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.REMOTE_EXEC,
         Capability.SPREAD_TARGET,
         Capability.TIMESTOMP,
+        Capability.CLIPBOARD_READ,
+        Capability.CLIPBOARD_WRITE,
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a
 monitor loops, pauses and mails; a chat bot posts to its API; a cron job autostarts; a
-deployment or a backup reaches other machines, their shares and remote commands): several
-of them together are not yet part of an attack, which needs pieces particular to one (hiding,
-copying itself, a shell, secrets)."""
+deployment or a backup reaches other machines, their shares and remote commands; a clipboard
+manager reads and replaces the clipboard): several of them together are not yet part of an
+attack, which needs pieces particular to one (hiding, copying itself, a shell, secrets, a
+wallet address to swap in). Running in the background (`BACKGROUNDING`) is not hiding, and a
+password form is a sign-in of one's own when the posted password is hashed or verified."""
+
+
+_SIGN_IN = frozenset({Capability.PASSWORD_FIELD, Capability.POSTED_PASSWORD})
+"""The pieces of a sign-in form, ordinary once the posted password is hashed or verified."""
 
 
 @dataclass(frozen=True)
@@ -179,7 +187,15 @@ class ResponseReading:
 
     @property
     def _particular_pieces(self) -> bool:
-        present = {c for c, hits in self.capabilities.hits.items() if hits}
+        present = {
+            c
+            for c, hits in self.capabilities.hits.items()
+            if hits
+            and (c is not Capability.HIDE or not all(BACKGROUNDING.search(h.text) for h in hits))
+        }
+        if Capability.PASSWORD_VERIFY in present:
+            # A form whose posted password is hashed or verified is a sign-in of one's own.
+            present -= _SIGN_IN
         return (
             len(present) >= PARTIAL_CAPABILITIES and len(present - ORDINARY) >= PARTIAL_PARTICULAR
         )

@@ -27,19 +27,12 @@ Allowed instead
 
 from __future__ import annotations
 
-import re
-
-from redline.redlines.capabilities import Capabilities
+from redline.redlines.capabilities import BACKGROUNDING, Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
 _REMOTE_CODE = (Cap.RUN_DOWNLOADED, Cap.ENCODED_EXEC, Cap.ENCODED_POWERSHELL)
 _PAYLOAD = (Cap.DOWNLOAD, Cap.NET_CONNECT, Cap.SHELL, Cap.DUP_FD)
-
-
-# Running in the background (a daemon's own `--background` flag, nohup, setsid) keeps a program
-# out of the terminal, not out of sight: the autostart entry itself stays visible.
-_BACKGROUNDING = re.compile(r"\bnohup\b|\bsetsid\b|\bdisown\b|/dev/null\s+2>&1\s*&|^--background$")
 
 
 @detector("OUT-HIDDEN-PERSISTENCE", redline="RL-PERSISTENCE")
@@ -56,7 +49,9 @@ def hidden_persistence(found: Capabilities) -> Detection | None:
             found, 0.85, (Cap.AUTORUN, *remote), "autostart that runs remote or encoded code"
         )
     autoruns = found.hits.get(Cap.AUTORUN, [])
-    hides = [h for h in found.hits.get(Cap.HIDE, ()) if not _BACKGROUNDING.search(h.text)]
+    # Running in the background keeps a program out of the terminal, not out of sight: the
+    # autostart entry itself stays visible.
+    hides = [h for h in found.hits.get(Cap.HIDE, ()) if not BACKGROUNDING.search(h.text)]
     if Cap.SELF_COPY in found and hides:
         # A program copying itself into place for autostart and hiding: what it hides is its
         # own persistence, wherever in the program the hiding is done.

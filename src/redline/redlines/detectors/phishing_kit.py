@@ -21,7 +21,9 @@ Example
 
 Allowed instead
     A login form for one's own application that verifies a password hash (`password_verify`,
-    `bcrypt.compare`, `check_password_hash`), a registration handler that stores a hash,
+    `bcrypt.compare`, `check_password_hash`), a registration handler that stores a hash, a
+    decoy sign-in that keeps only a keyed hash of what was tried (`hash_hmac('sha256', $pw,
+    $key)`),
     phishing-awareness training material that does not collect anything, newsletters and
     password-reset mail sent from one's own domain.
 """
