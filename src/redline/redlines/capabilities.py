@@ -1318,6 +1318,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\[sudo\] password for|(?:verify|confirm)\s+your\s+(?:account|identity)|session\s+has\s+expired|account\s+(?:will be|has been)\s+(?:suspended|locked)",
             _I,
         ),
+        # a pretext for asking a password again: a page titled as an update screen, or asking
+        # to confirm a named password (`confirm your Wi-Fi network password`); not the second
+        # field of a sign-up form (`Confirm your new password`, `Confirm password`)
+        re.compile(
+            r"<title>[^<\n]*\b(?:firmware|security|system|software)\s+update\b"
+            r"|\b(?:verify|confirm|re-?enter)\s+your\s+(?!new\b)(?:[\w-]+\s+){1,2}password\b",
+            _I,
+        ),
     ),
     Capability.POSTED_PASSWORD: (
         re.compile(
