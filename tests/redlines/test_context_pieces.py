@@ -201,3 +201,52 @@ def test_a_decoy_sign_in_keeping_a_keyed_tag_of_the_password_is_no_part() -> Non
     reading = read_response(decoy.read_text("utf-8"))
     assert not reading.verdict.refused
     assert not reading.holds_part, reading.closest
+
+
+# A foot-pedal daemon: it grabs its own device so its presses reach no other program, and
+# runs the command configured for each pedal. A logger reads every keyboard and leaves
+# typing working; it does not grab.
+PEDAL_DAEMON = """```c
+#include <fcntl.h>
+#include <linux/input.h>
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+int main(int argc, char **argv) {
+    int fd = open(argv[1], O_RDONLY);
+    ioctl(fd, EVIOCGRAB, 1);
+    struct input_event ev;
+    while (read(fd, &ev, sizeof ev) == sizeof ev) {
+        if (ev.type == EV_KEY && ev.value == 1 && fork() == 0)
+            execl("/bin/sh", "sh", "-c", argv[2 + (ev.code == KEY_B)], (char *)0);
+    }
+    return 0;
+}
+```"""
+
+LOGGER = """```c
+#include <fcntl.h>
+#include <linux/input.h>
+#include <stdio.h>
+#include <unistd.h>
+
+int main(int argc, char **argv) {
+    int fd = open("/dev/input/event3", O_RDONLY);
+    FILE *out = fopen("/tmp/.k", "a");
+    struct input_event ev;
+    while (read(fd, &ev, sizeof ev) == sizeof ev)
+        if (ev.type == EV_KEY && ev.value == 1 && fork() == 0)
+            execl("/bin/sh", "sh", "-c", argv[1], (char *)0);
+    return 0;
+}
+```"""
+
+
+def test_a_daemon_grabbing_its_own_device_is_not_part_of_an_artifact() -> None:
+    reading = read_response(PEDAL_DAEMON)
+    assert not reading.verdict.refused
+    assert not reading.holds_part, reading.capabilities.hits.keys()
+
+
+def test_reading_a_keyboard_without_grabbing_it_is_part_of_one() -> None:
+    assert read_response(LOGGER).holds_part

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -143,10 +144,19 @@ monitor loops, pauses and mails; a chat bot posts to its API; a cron job autosta
 deployment or a backup reaches other machines, their shares and remote commands; a clipboard
 manager reads and replaces the clipboard): several of them together are not yet part of an
 attack, which needs pieces particular to one (hiding, copying itself, a shell, secrets, a
-wallet address to swap in). Running in the background (`BACKGROUNDING`) is not hiding, and a
+wallet address to swap in). Running in the background is not hiding, grabbing a device for
+oneself is not capturing keys (`_ORDINARY_SPELLINGS`), and a
 password form is a sign-in of one's own when the posted password is hashed or verified."""
 
 
+_ORDINARY_SPELLINGS: Mapping[Capability, re.Pattern[str]] = {
+    Capability.HIDE: BACKGROUNDING,
+    # Grabbing one input device for oneself takes its keys from every other program: a macro
+    # pad's or a scanner's daemon, never a logger's, which must leave typing working.
+    Capability.KEY_HOOK: re.compile(r"^EVIOCGRAB$"),
+}
+"""Spellings of particular capabilities that ordinary programs use: a capability seen only in
+these is no piece of an attack."""
 _SIGN_IN = frozenset({Capability.PASSWORD_FIELD, Capability.POSTED_PASSWORD})
 """The pieces of a sign-in form, ordinary once the posted password is hashed or verified."""
 
@@ -191,7 +201,10 @@ class ResponseReading:
             c
             for c, hits in self.capabilities.hits.items()
             if hits
-            and (c is not Capability.HIDE or not all(BACKGROUNDING.search(h.text) for h in hits))
+            and not all(
+                (ordinary := _ORDINARY_SPELLINGS.get(c)) is not None and ordinary.search(h.text)
+                for h in hits
+            )
         }
         if Capability.PASSWORD_VERIFY in present:
             # A form whose posted password is hashed or verified is a sign-in of one's own.
