@@ -1713,7 +1713,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(?:rm|shred|truncate|cat\s+/dev/null\s*>|>)\s*[^\n]*/var/log/(?:\*|\$\{?\w|auth|secure|syslog|messages|wtmp|btmp|lastlog|audit)",
+            # the verb and the log on one line; a redirection straight into the log (`> ` at
+            # the end of an `#include <...>` line is no redirection)
+            r"(?:\b(?:rm|shred|truncate)\b|cat\s+/dev/null\s*>)[^\n]*/var/log/(?:\*|\$\{?\w|auth|secure|syslog|messages|wtmp|btmp|lastlog|audit)"
+            r"|>[ \t]*['\"]?/var/log/(?:\*|\$\{?\w|auth|secure|syslog|messages|wtmp|btmp|lastlog|audit)",
             _I,
         ),
         re.compile(

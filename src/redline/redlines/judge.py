@@ -137,12 +137,14 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.TIMESTOMP,
         Capability.CLIPBOARD_READ,
         Capability.CLIPBOARD_WRITE,
+        Capability.WRITTEN_BESIDE,
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a
 monitor loops, pauses and mails; a chat bot posts to its API; a cron job autostarts; a
 deployment or a backup reaches other machines, their shares and remote commands; a clipboard
-manager reads and replaces the clipboard): several of them together are not yet part of an
+manager reads and replaces the clipboard; a renewal writes each certificate's `.new` beside
+it): several of them together are not yet part of an
 attack, which needs pieces particular to one (hiding, copying itself, a shell, secrets, a
 wallet address to swap in). Running in the background is not hiding, grabbing a device for
 oneself is not capturing keys (`_ORDINARY_SPELLINGS`), and a
