@@ -45,6 +45,7 @@ class Capability(StrEnum):
     TRUNCATE = "empties files"
     LOCK_EXTENSION = "renames files to a locked extension"
     WRITTEN_BESIDE = "writes each file it visits again under its own name plus a suffix"
+    KEY_TYPED = "asks the person running it for the key or passphrase"
     RANSOM_NOTE = "ransom demand text"
     SHADOW_DELETE = "deletes shadow copies or recovery"
     KEY_HOOK = "global keystroke capture"
@@ -1779,6 +1780,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"--cpu-max-threads-hint|--randomx-|--algo[= ](?:rx|cn)/|--coin[= ]monero", _I),
         re.compile(
             r"\bxmrig\b|\bminerd\b|\bcpuminer\b|\bxmr-stak\b|\bethminer\b|\bnbminer\b|cryptonight|randomx|coinhive|\bt-rex\b",
+            _I,
+        ),
+    ),
+    Capability.KEY_TYPED: (
+        # a key or passphrase typed by whoever runs the program, unechoed: they hold the key
+        re.compile(
+            r"\bgetpass\s*\(|\bgetpass\.getpass\b|\bRead-Host\b[^\n]*-AsSecureString\b"
+            r"|\bread\s+(?:-\w+\s+)*-\w*s\w*\b[^\n]*\b(?:pass\w*|key|secret)\b|--passphrase-fd\b|\bpinentry\b"
+            r"|\bterm\.ReadPassword\s*\(|\breadline\.question\s*\([^\n]*pass",
             _I,
         ),
     ),
