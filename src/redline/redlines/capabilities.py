@@ -164,6 +164,7 @@ class Capability(StrEnum):
     ACCOUNT_ADD = "creates a user account"
     ADMIN_GRANT = "grants an account administrator rights"
     ROOT_ACCOUNT = "creates a second root account (uid 0)"
+    ROOT_NO_PASSWORD = "lets root sign in with no password"
     HIDDEN_ACCOUNT = "hides an account from the sign-in screen"
     SSH_KEY_LITERAL = "literal or fetched SSH public key"
     ENCODED_POWERSHELL = "encoded PowerShell command"
@@ -2107,7 +2108,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r">\s*/dev/(?:sd[a-z]|nvme\d|vd[a-z]|hd[a-z])\b|\\\\\.\\PhysicalDrive\d|format\s+c:|diskpart[^\n]*clean",
+            r">\s*/dev/(?:sd[a-z]|nvme\d|vd[a-z]|hd[a-z]|xvd[a-z]|mmcblk\d|md\d|mapper/)|\\\\\.\\PhysicalDrive\d|format\s+c:|diskpart[^\n]*clean",
             _I,
         ),
     ),
@@ -2256,8 +2257,21 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:useradd|usermod)\b[^\n]*(?:\s-o\b[^\n]*\s-u\s*0\b|\s-u\s*0\b[^\n]*\s-o\b|--non-unique\b[^\n]*--uid\s+0\b|--uid\s+0\b[^\n]*--non-unique\b)",
             _I,
         ),
-        re.compile(r"\w+:[^:\n]*:0:0:[^\n]*>>\s*/etc/passwd|>>\s*/etc/passwd[^\n]*:0:0:", _I),
+        re.compile(
+            r"\w+:[^:\n]*:0:0:[^\n]*(?:>>\s*|\|\s*(?:sudo\s+)?tee\s+(?:-\w+\s+)*-a\s+)/etc/passwd"
+            r"|>>\s*/etc/passwd[^\n]*:0:0:",
+            _I,
+        ),
         re.compile(r"\bdscl\s+\.\s+-create\s+/Users/\w+\s+UniqueID\s+0\b", _I),
+    ),
+    Capability.ROOT_NO_PASSWORD: (
+        # root's password emptied (`passwd -d root`, `root::` written into the shadow file),
+        # or remote logins with an empty password switched on for it
+        re.compile(
+            r"\bpasswd\s+(?:-\w+\s+)*-d\s+root\b|\busermod\s+(?:-\w+\s+)*-p\s*(?:''|\"\")\s+root\b"
+            r"|\broot::(?:[^\n]*/etc/shadow|[\d:]*['\"/])|\bPermitEmptyPasswords\s+yes\b",
+            _I,
+        ),
     ),
     Capability.HIDDEN_ACCOUNT: (
         re.compile(
