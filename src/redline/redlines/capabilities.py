@@ -1867,6 +1867,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.RUN_DOWNLOADED: (
+        # a download decoded or unpacked on its way into a shell (`wget -O- URL | base64 -d | sh`)
+        re.compile(
+            r"\b(?:curl|wget)\b[^\n|]*(?:\|\s*(?:sudo\s+)?(?:base64|gunzip|zcat|gzip|bzip2|bunzip2|xz|unxz"
+            r"|xxd|openssl|tr|rev|uudecode|gpg)\b[^\n|]*)+\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:/usr)?(?:/bin/)?"
+            r"(?:ba|z|da|k)?sh\b",
+            _I,
+        ),
         re.compile(
             r"\beval\s*\(?\s*(?:get\s*\(\s*['\"]https?://|URI\.open\s*\(|Net::HTTP\.get\s*\(|open\s*\(\s*['\"]https?://|LWP::Simple::get\s*\()",
             _I,

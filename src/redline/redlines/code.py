@@ -506,6 +506,8 @@ _OUTPUT_OPTION = re.compile(
     r"""(?:\s-[a-zA-Z]*[oO]|--output(?:-document)?|-OutFile|-Destination)[\s=]+['"]?([^\s'";&|)]+)"""
 )
 _NEXT_COMMAND = re.compile(r"&&|\|\||[;|&]")
+_NEXT_PIPELINE = re.compile(r"&&|\|\||[;&]")
+_REDIRECTED_TO = re.compile(r"""(?<![>&\d])>\s*['"]?([^\s'";&|)]+)""")
 
 
 def saved_names(line: str) -> frozenset[str]:
@@ -518,6 +520,9 @@ def saved_names(line: str) -> frozenset[str]:
         command_rest = _NEXT_COMMAND.split(line[url.end() :], 1)[0]
         for word in _SAVED_NAME.finditer(command_rest):
             names.add(word.group(1))
+        # the file a pipeline from the download ends in (`curl URL | base64 -d > /tmp/.b`)
+        pipeline = _NEXT_PIPELINE.split(line[url.end() :], 1)[0]
+        names.update(m.group(1) for m in _REDIRECTED_TO.finditer(pipeline))
     return frozenset(
         n
         for n in names
