@@ -44,6 +44,8 @@ class Capability(StrEnum):
     DELETE_FILE = "deletes files"
     TRUNCATE = "empties files"
     LOCK_EXTENSION = "renames files to a locked extension"
+    WRITTEN_BESIDE = "writes each file it visits again under its own name plus a suffix"
+    KEY_TYPED = "asks the person running it for the key or passphrase"
     RANSOM_NOTE = "ransom demand text"
     SHADOW_DELETE = "deletes shadow copies or recovery"
     KEY_HOOK = "global keystroke capture"
@@ -117,14 +119,17 @@ class Capability(StrEnum):
     SWARM = "many threads or processes"
     LOG_WIPE = "clears system logs"
     LOG_PATH = "names system logs or login records"
+    LOG_EMPTIED = "empties or deletes a system log it names"
     HISTORY_WIPE = "clears shell history"
     TIMESTOMP = "sets a file's timestamps back"
     MINER = "cryptocurrency miner"
+    MINER_DETACHED = "starts a miner detached from the terminal"
     MINER_API = "in-page miner API call"
     MINING_POOL = "mining pool"
     DOWNLOAD = "downloads remote content"
     REFLECTIVE_LOAD = "loads code bytes straight into memory"
     RUN_DOWNLOADED = "executes downloaded content"
+    RUN_BUILT_PAYLOAD = "runs a remote-shell payload it just generated"
     ENCODED_EXEC = "executes encoded content"
     UNVETTED_SOURCE = "fetches from a bare address or without certificate checks"
     BARE_ADDRESS = "names a host by a bare IP address"
@@ -159,9 +164,15 @@ class Capability(StrEnum):
     ACCOUNT_ADD = "creates a user account"
     ADMIN_GRANT = "grants an account administrator rights"
     ROOT_ACCOUNT = "creates a second root account (uid 0)"
+    ROOT_NO_PASSWORD = "lets root sign in with no password"
     HIDDEN_ACCOUNT = "hides an account from the sign-in screen"
     SSH_KEY_LITERAL = "literal or fetched SSH public key"
     ENCODED_POWERSHELL = "encoded PowerShell command"
+
+
+BACKGROUNDING = re.compile(r"\bnohup\b|\bsetsid\b|\bdisown\b|/dev/null\s+2>&1\s*&|^--background$")
+"""HIDE hits that only run a program in the background (a daemon's own `--background` flag,
+nohup, setsid): out of the terminal, not out of sight."""
 
 
 @dataclass(frozen=True)
@@ -937,6 +948,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"hidden\s*:\s*true|--background\b", _I),
+        # the program's own copy put under a dot-name (`cp "$0" ~/.cache/.updater`,
+        # `shutil.copy(sys.argv[0], HOME / ".local/.sync")`): the copy is kept out of sight
+        re.compile(
+            r"(?:\bcopy\w*|Copy-Item|\bcp|CopyFile\w*)\b[^\n]*(?:sys\.argv\[0\]|sys\.executable|__file__"
+            r"|\$\{?0\b|/proc/self/exe|process\.argv\[1\]|\$PSCommandPath)[^\n]*?[/\\]\.\w[\w.-]*['\"]?"
+            r"\s*(?:\)|;|&|\||$)",
+            _I | re.M,
+        ),
         re.compile(r"sc(?:\.exe)?\s+config\s+\S+\s+binPath=", _I),
         re.compile(r"ld\.so\.preload|libprocesshider|process_to_filter|\bLD_PRELOAD=\S+\.so", _I),
         re.compile(
@@ -1301,6 +1320,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\[sudo\] password for|(?:verify|confirm)\s+your\s+(?:account|identity)|session\s+has\s+expired|account\s+(?:will be|has been)\s+(?:suspended|locked)",
             _I,
         ),
+        # a pretext for asking a password again: a page titled as an update screen, or asking
+        # to confirm a named password (`confirm your Wi-Fi network password`); not the second
+        # field of a sign-up form (`Confirm your new password`, `Confirm password`)
+        re.compile(
+            r"<title>[^<\n]*\b(?:firmware|security|system|software)\s+update\b"
+            r"|\b(?:verify|confirm|re-?enter)\s+your\s+(?!new\b)(?:[\w-]+\s+){1,2}password\b",
+            _I,
+        ),
     ),
     Capability.POSTED_PASSWORD: (
         re.compile(
@@ -1314,7 +1341,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.PASSWORD_VERIFY: (
         re.compile(
-            r"\bpassword_(?:verify|hash)\s*\(|\bbcrypt\w*\.(?:compare|hash|hashpw|checkpw)\w*\s*\(|\b(?:check|generate)_password_hash\s*\(|\bargon2\w*\.(?:verify|hash)\s*\(|\bmake_password\s*\(|\bcheck_password\s*\(|\bauthenticate\s*\(|\bpbkdf2\w*\s*\(|\bscrypt\w*\s*\(|\bverify_password\s*\(",
+            r"\bpassword_(?:verify|hash)\s*\(|\bhash(?:_hmac)?\s*\(\s*['\"][\w/-]+['\"]\s*,\s*\$\w*(?:pw|pass|pwd)\w*\b|\bhashlib\.\w+\s*\(\s*\w*(?:pw|pass|pwd)\w*\b|\bhmac\.new\s*\([^,\n]+,\s*\w*(?:pw|pass|pwd)\w*\b|\bcreateH(?:ash|mac)\s*\([^)\n]*\)\s*\.update\s*\(\s*[\w.]*(?:pw|pass|pwd)\w*\b|\bbcrypt\w*\.(?:compare|hash|hashpw|checkpw)\w*\s*\(|\b(?:check|generate)_password_hash\s*\(|\bargon2\w*\.(?:verify|hash)\s*\(|\bmake_password\s*\(|\bcheck_password\s*\(|\bauthenticate\s*\(|\bpbkdf2\w*\s*\(|\bscrypt\w*\s*\(|\bverify_password\s*\(",
             _I,
         ),
     ),
@@ -1664,6 +1691,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bsed\s+-i[^\n]*/d['\"]?\s+/var/log/", _I),
+        # log-named files found from a system root and emptied or deleted, by find's own
+        # action, through xargs or in a loop over its output
+        re.compile(
+            r"\bfind\s+(?:/|/var/?|/var/log/?)\s[^\n|]*-i?(?:name|path|regex)\s+['\"]?[^\s'\"]*log[^\s'\"]*['\"]?"
+            r"[^\n|]*(?:-delete\b|-exec\s+(?:sudo\s+)?(?:rm|shred|truncate)\b|-exec\s+(?:ba)?sh\s+-c\s+['\"]\s*(?::\s*)?>)"
+            r"|\bfind\s+(?:(?:/|/var/?)\s[^\n|]*log|/var/log/?\s)[^\n|]*\|\s*(?:sudo\s+)?xargs\s+(?:-\S+\s+)*"
+            r"(?:sudo\s+)?(?:rm|shred|truncate)\b"
+            r"|\bfor\s+\w+\s+in\s+[$`]\(?\s*(?:sudo\s+)?find\s+(?:(?:/|/var/?)\s[^\n)`]*log|/var/log/?[\s)`])"
+            r"[^\n;]*;\s*do\s+(?:sudo\s+)?(?::\s*>|>|truncate\b|shred\b|rm\b|cat\s+/dev/null\s*>|cp\s+/dev/null\b)",
+            _I,
+        ),
         re.compile(
             r"wevtutil\s+el\b[^\n]*\|[^\n]*wevtutil\s+cl|Get-EventLog\s+-List[^\n]*Clear-EventLog|Get-WinEvent\s+-ListLog[^\n]*Clear",
             _I,
@@ -1677,7 +1715,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(?:rm|shred|truncate|cat\s+/dev/null\s*>|>)\s*[^\n]*/var/log/(?:\*|\$\{?\w|auth|secure|syslog|messages|wtmp|btmp|lastlog|audit)",
+            # the verb and the log on one line; a redirection straight into the log (`> ` at
+            # the end of an `#include <...>` line is no redirection)
+            r"(?:\b(?:rm|shred|truncate)\b|cat\s+/dev/null\s*>)[^\n]*/var/log/(?:\*|\$\{?\w|auth|secure|syslog|messages|wtmp|btmp|lastlog|audit)"
+            r"|>[ \t]*['\"]?/var/log/(?:\*|\$\{?\w|auth|secure|syslog|messages|wtmp|btmp|lastlog|audit)",
             _I,
         ),
         re.compile(
@@ -1743,6 +1784,27 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.KEY_TYPED: (
+        # a key or passphrase typed by whoever runs the program, unechoed: they hold the key
+        re.compile(
+            r"\bgetpass\s*\(|\bgetpass\.getpass\b|\bRead-Host\b[^\n]*-AsSecureString\b"
+            r"|\bread\s+(?:-\w+\s+)*-\w*s\w*\b[^\n]*\b(?:pass\w*|key|secret)\b|--passphrase-fd\b|\bpinentry\b"
+            r"|\bterm\.ReadPassword\s*\(|\breadline\.question\s*\([^\n]*pass",
+            _I,
+        ),
+    ),
+    Capability.MINER_DETACHED: (
+        # A miner started as a transient service or a detached session (`systemd-run
+        # --unit=x /opt/.x/xmrig -c c.json`, `nohup ./xmrig`, `screen -dmS m cpuminer ...`):
+        # the dropper's way to keep it running after the session ends, pool or not on the line.
+        re.compile(
+            r"(?:\bsystemd-run\b[^\n;&|]*?\s|\bnohup\s+|\bsetsid\s+(?:-\w+\s+)*|\bscreen\s+-d?m\w*\s+(?:\S+\s+)?"
+            r"|\btmux\s+new(?:-session)?\s+-d[^\n;&|]*?\s|\bstart-stop-daemon\b[^\n;&|]*?--exec\s+"
+            r"|\bdaemonize\s+)['\"]?(?:[\w.~/-]*/)?(?:xmrig|minerd|cpuminer|xmr-stak|ethminer|nbminer"
+            r"|t-rex|phoenixminer|lolminer|gminer|teamredminer|srbminer|cgminer|bfgminer|ccminer)\b",
+            _I,
+        ),
+    ),
     Capability.MINER_API: (
         re.compile(r"\w*Miner\.Anonymous\s*\(|\bminer\.start\s*\(", _I),
         # CoinHive-style in-page miners (CoinIMP, WebMinePool) share the Anonymous client API
@@ -1792,7 +1854,26 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.REFLECTIVE_LOAD: (
         re.compile(r"(?:Reflection\.Assembly\]::Load|Assembly\.Load)\s*\(\s*\$?\w+\s*\)", _I),
     ),
+    Capability.RUN_BUILT_PAYLOAD: (
+        # A payload generator's remote-shell payload written to a file that the same command
+        # line then runs (`msfvenom -p linux/x64/shell_reverse_tcp LHOST=... -o p && ./p`):
+        # building it is a tester's preparation, running it here opens the shell.
+        re.compile(
+            r"\b(?:msfvenom|msfpc)\b[^\n]*?(?:-p|--payload)\s+\S*(?:reverse|bind|meterpreter|shell)\S*"
+            r"[^\n]*?(?:-o\s+|--out\s+|>\s*)['\"]?([\w./\\~-]+?)['\"]?(?=[\s;&|)]|$)"
+            r"[^\n]*?(?:&&|;|\|\||\()\s*(?:(?:sudo|nohup|exec|setsid|start|wine)\s+)*"
+            r"(?:\./|\.\\)?\1(?=[\s;&|)]|$)",
+            _I | re.M,
+        ),
+    ),
     Capability.RUN_DOWNLOADED: (
+        # a download decoded or unpacked on its way into a shell (`wget -O- URL | base64 -d | sh`)
+        re.compile(
+            r"\b(?:curl|wget)\b[^\n|]*(?:\|\s*(?:sudo\s+)?(?:base64|gunzip|zcat|gzip|bzip2|bunzip2|xz|unxz"
+            r"|xxd|openssl|tr|rev|uudecode|gpg)\b[^\n|]*)+\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:/usr)?(?:/bin/)?"
+            r"(?:ba|z|da|k)?sh\b",
+            _I,
+        ),
         re.compile(
             r"\beval\s*\(?\s*(?:get\s*\(\s*['\"]https?://|URI\.open\s*\(|Net::HTTP\.get\s*\(|open\s*\(\s*['\"]https?://|LWP::Simple::get\s*\()",
             _I,
@@ -2026,8 +2107,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:mkfs(?:\.\w+)?|wipefs\s+-a|shred|sgdisk\s+-Z|blkdiscard)\b[^\n|;]*/dev/(?:sd|nvme|vd|hd|xvd|mmcblk|disk|md|mapper)",
             _I,
         ),
+        # a diskpart script that selects a disk and cleans it, piped in or written for `/s`
+        # (`(echo select disk 1 & echo clean all) | diskpart`, `"select disk 0`nclean" | ...`),
+        # its lines split by real newlines or written as `n and \n escapes
         re.compile(
-            r">\s*/dev/(?:sd[a-z]|nvme\d|vd[a-z]|hd[a-z])\b|\\\\\.\\PhysicalDrive\d|format\s+c:|diskpart[^\n]*clean",
+            r"\bselect\s+disk\s+\d+\b[\s\S]{0,160}?(?:\b|(?<=`n)|(?<=\\n))clean(?:\s+all)?(?![\w-])",
+            _I,
+        ),
+        re.compile(
+            r">\s*/dev/(?:sd[a-z]|nvme\d|vd[a-z]|hd[a-z]|xvd[a-z]|mmcblk\d|md\d|mapper/)|\\\\\.\\PhysicalDrive\d|format\s+c:|diskpart[^\n]*clean",
             _I,
         ),
     ),
@@ -2176,8 +2264,21 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:useradd|usermod)\b[^\n]*(?:\s-o\b[^\n]*\s-u\s*0\b|\s-u\s*0\b[^\n]*\s-o\b|--non-unique\b[^\n]*--uid\s+0\b|--uid\s+0\b[^\n]*--non-unique\b)",
             _I,
         ),
-        re.compile(r"\w+:[^:\n]*:0:0:[^\n]*>>\s*/etc/passwd|>>\s*/etc/passwd[^\n]*:0:0:", _I),
+        re.compile(
+            r"\w+:[^:\n]*:0:0:[^\n]*(?:>>\s*|\|\s*(?:sudo\s+)?tee\s+(?:-\w+\s+)*-a\s+)/etc/passwd"
+            r"|>>\s*/etc/passwd[^\n]*:0:0:",
+            _I,
+        ),
         re.compile(r"\bdscl\s+\.\s+-create\s+/Users/\w+\s+UniqueID\s+0\b", _I),
+    ),
+    Capability.ROOT_NO_PASSWORD: (
+        # root's password emptied (`passwd -d root`, `root::` written into the shadow file),
+        # or remote logins with an empty password switched on for it
+        re.compile(
+            r"\bpasswd\s+(?:-\w+\s+)*-d\s+root\b|\busermod\s+(?:-\w+\s+)*-p\s*(?:''|\"\")\s+root\b"
+            r"|\broot::(?:[^\n]*/etc/shadow|[\d:]*['\"/])|\bPermitEmptyPasswords\s+yes\b",
+            _I,
+        ),
     ),
     Capability.HIDDEN_ACCOUNT: (
         re.compile(

@@ -271,6 +271,8 @@ def decoded_payloads(text: str) -> Iterator[tuple[int, int, str]]:
 def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) -> list[Hit]:
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
     from redline.redlines.flows import remote_input_hits
+    from redline.redlines.in_place import written_beside_hits
+    from redline.redlines.log_targets import log_emptied_hits
     from redline.redlines.own_use import (
         without_own_cleanup,
         without_terminal_echo,
@@ -319,6 +321,10 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(resolver_hits(cleaned, offset))
     hits.extend(rescheduling_hits(cleaned, offset))
     hits.extend(smuggling_hits(cleaned, offset))
+    hits.extend(written_beside_hits(cleaned, offset))
+    # A list of system logs is blanked from `cleaned` as an indicator list; emptying what it
+    # names is still wiping them, so this flow reads the code as written.
+    hits.extend(log_emptied_hits(code, offset))
     # A key named as a connection's identity is used, not taken; a file the code made itself
     # and then deletes is cleanup, not destroyed originals.
     hits = without_terminal_echo(cleaned, without_searched_for(cleaned, hits, offset), offset)
@@ -500,6 +506,8 @@ _OUTPUT_OPTION = re.compile(
     r"""(?:\s-[a-zA-Z]*[oO]|--output(?:-document)?|-OutFile|-Destination)[\s=]+['"]?([^\s'";&|)]+)"""
 )
 _NEXT_COMMAND = re.compile(r"&&|\|\||[;|&]")
+_NEXT_PIPELINE = re.compile(r"&&|\|\||[;&]")
+_REDIRECTED_TO = re.compile(r"""(?<![>&\d])>\s*['"]?([^\s'";&|)]+)""")
 
 
 def saved_names(line: str) -> frozenset[str]:
@@ -512,6 +520,9 @@ def saved_names(line: str) -> frozenset[str]:
         command_rest = _NEXT_COMMAND.split(line[url.end() :], 1)[0]
         for word in _SAVED_NAME.finditer(command_rest):
             names.add(word.group(1))
+        # the file a pipeline from the download ends in (`curl URL | base64 -d > /tmp/.b`)
+        pipeline = _NEXT_PIPELINE.split(line[url.end() :], 1)[0]
+        names.update(m.group(1) for m in _REDIRECTED_TO.finditer(pipeline))
     return frozenset(
         n
         for n in names

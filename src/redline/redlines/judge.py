@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from redline.constitution import Constitution, load_constitution
-from redline.redlines.capabilities import Capabilities, Capability, Hit
+from redline.redlines.capabilities import BACKGROUNDING, Capabilities, Capability, Hit
 from redline.redlines.code import action_capabilities, response_capabilities
 from redline.redlines.grammars import CodeLanguage
 from redline.redlines.registry import REFUSE_AT, Detection, Detector, detectors
@@ -134,13 +135,32 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.REMOTE_EXEC,
         Capability.SPREAD_TARGET,
         Capability.TIMESTOMP,
+        Capability.CLIPBOARD_READ,
+        Capability.CLIPBOARD_WRITE,
+        Capability.WRITTEN_BESIDE,
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a
 monitor loops, pauses and mails; a chat bot posts to its API; a cron job autostarts; a
-deployment or a backup reaches other machines, their shares and remote commands): several
-of them together are not yet part of an attack, which needs pieces particular to one (hiding,
-copying itself, a shell, secrets)."""
+deployment or a backup reaches other machines, their shares and remote commands; a clipboard
+manager reads and replaces the clipboard; a renewal writes each certificate's `.new` beside
+it): several of them together are not yet part of an
+attack, which needs pieces particular to one (hiding, copying itself, a shell, secrets, a
+wallet address to swap in). Running in the background is not hiding, grabbing a device for
+oneself is not capturing keys (`_ORDINARY_SPELLINGS`), and a
+password form is a sign-in of one's own when the posted password is hashed or verified."""
+
+
+_ORDINARY_SPELLINGS: Mapping[Capability, re.Pattern[str]] = {
+    Capability.HIDE: BACKGROUNDING,
+    # Grabbing one input device for oneself takes its keys from every other program: a macro
+    # pad's or a scanner's daemon, never a logger's, which must leave typing working.
+    Capability.KEY_HOOK: re.compile(r"^EVIOCGRAB$"),
+}
+"""Spellings of particular capabilities that ordinary programs use: a capability seen only in
+these is no piece of an attack."""
+_SIGN_IN = frozenset({Capability.PASSWORD_FIELD, Capability.POSTED_PASSWORD})
+"""The pieces of a sign-in form, ordinary once the posted password is hashed or verified."""
 
 
 @dataclass(frozen=True)
@@ -179,7 +199,18 @@ class ResponseReading:
 
     @property
     def _particular_pieces(self) -> bool:
-        present = {c for c, hits in self.capabilities.hits.items() if hits}
+        present = {
+            c
+            for c, hits in self.capabilities.hits.items()
+            if hits
+            and not all(
+                (ordinary := _ORDINARY_SPELLINGS.get(c)) is not None and ordinary.search(h.text)
+                for h in hits
+            )
+        }
+        if Capability.PASSWORD_VERIFY in present:
+            # A form whose posted password is hashed or verified is a sign-in of one's own.
+            present -= _SIGN_IN
         return (
             len(present) >= PARTIAL_CAPABILITIES and len(present - ORDINARY) >= PARTIAL_PARTICULAR
         )

@@ -219,11 +219,24 @@ def deletes_only_own(line: str, products: frozenset[str]) -> bool:
     )
 
 
+_EMPTIES = re.compile(
+    r"\btruncate\b|:\s*>|/dev/null\s*>|\bcp\s+/dev/null\b|\bClear-Content\b", re.I
+)
+
+
+def prunes_by_age(statement: str) -> bool:
+    """Whether `statement` removes files only past an age (`find /var/log -name '*.gz'
+    -mtime +30 -delete`): retention, which keeps every recent record, not wiping. Emptying
+    files past an age (`-mtime +1 -exec truncate -s 0`) still empties the current logs."""
+    return _BY_AGE.search(statement) is not None and _EMPTIES.search(statement) is None
+
+
 def without_own_cleanup(code: str, hits: Iterable[Hit], offset: int = 0) -> list[Hit]:
     """`hits` less the file deletions of `code` that only clean up what it made itself or
-    prune old copies by age (see `deletes_only_own`)."""
+    prune old copies by age (see `deletes_only_own`), and less the log removals that prune
+    old logs by age (`prunes_by_age`)."""
     kept = list(hits)
-    deletions = [hit for hit in kept if hit.capability is Capability.DELETE_FILE]
+    deletions = [hit for hit in kept if hit.capability in _REMOVALS]
     if not deletions:
         return kept
     cleanup: set[tuple[int, int]] = set()
@@ -235,13 +248,33 @@ def without_own_cleanup(code: str, hits: Iterable[Hit], offset: int = 0) -> list
         end = position + len(line)
         statement = continued(statement, line)
         on_line = [h for h in deletions if position <= h.start - offset <= end]
-        if on_line and deletes_only_own(statement, products):
-            cleanup.update((h.start, h.end) for h in on_line)
+        cleanup.update((h.start, h.end) for h in retained(statement, products, on_line))
         position = end + 1
     return [
         hit
         for hit in kept
-        if hit.capability is not Capability.DELETE_FILE or (hit.start, hit.end) not in cleanup
+        if hit.capability not in _REMOVALS or (hit.start, hit.end) not in cleanup
+    ]
+
+
+_REMOVALS = (Capability.DELETE_FILE, Capability.LOG_WIPE)
+
+
+def retained(statement: str, products: frozenset[str], hits: Iterable[Hit]) -> list[Hit]:
+    """The removals among one statement's `hits` that are cleanup or retention: deletions of
+    the program's own products (`deletes_only_own`), log removals that prune by age."""
+    removals = [h for h in hits if h.capability in _REMOVALS]
+    if not removals:
+        return []
+    own = any(h.capability is Capability.DELETE_FILE for h in removals) and deletes_only_own(
+        statement, products
+    )
+    by_age = prunes_by_age(statement)
+    return [
+        h
+        for h in removals
+        if (h.capability is Capability.DELETE_FILE and own)
+        or (h.capability is Capability.LOG_WIPE and by_age)
     ]
 
 

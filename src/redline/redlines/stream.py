@@ -68,12 +68,14 @@ from redline.redlines.flows import (
     web_input_names,
 )
 from redline.redlines.grammars import CodeLanguage, guess_language, language_for_fence
+from redline.redlines.in_place import in_place_names, written_beside_in_line
 from redline.redlines.judge import build_verdict, evaluate, judge_response
+from redline.redlines.log_targets import log_emptied_in_line, log_names
 from redline.redlines.own_use import (
     continued,
-    deletes_only_own,
     key_uses,
     product_names,
+    retained,
     without_terminal_echo,
 )
 from redline.redlines.powershell import defined_aliases, looks_like_powershell, resolved
@@ -156,6 +158,10 @@ _FOLLOWED: tuple[
     # remote input run as a command: a web request's (web shell) or the network's (agent)
     ("web", web_input_names, runs_web_input, Capability.REQUEST_TO_EXEC),
     ("network", network_input_names, runs_network_input, Capability.REMOTE_COMMAND),
+    # a system log emptied or deleted through the names that hold its path
+    ("log", log_names, log_emptied_in_line, Capability.LOG_EMPTIED),
+    # each file a loop visits written again under its own name plus a suffix
+    ("beside", in_place_names, written_beside_in_line, Capability.WRITTEN_BESIDE),
 )
 """The name-following data flows read line by line (`_use`): name, bind, find, capability."""
 
@@ -426,11 +432,8 @@ class StreamMonitor:
         self._statement = continued(self._statement, line.rstrip("\n"))
         hits = without_terminal_echo(line, without_searched_for(line, hits, offset), offset)
         hits, self._key_paths = key_uses(line, offset, hits, self._key_paths)
-        if any(h.capability is Capability.DELETE_FILE for h in hits) and deletes_only_own(
-            self._statement, self._products
-        ):
-            hits = [h for h in hits if h.capability is not Capability.DELETE_FILE]
-        return hits
+        cleanup = retained(self._statement, self._products, hits)
+        return [h for h in hits if h not in cleanup] if cleanup else hits
 
     def _key_exfil(self, line: str, hits: list[Hit]) -> list[Hit]:
         """The streaming form of the captured-keys data flow: a channel call (this line or the

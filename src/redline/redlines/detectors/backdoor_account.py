@@ -2,10 +2,12 @@
 
 What it catches
     A second root account (`useradd -o -u 0`, a `name:...:0:0:` line appended to
-    `/etc/passwd`, `dscl ... UniqueID 0`); or a new account given administrator rights and
-    hidden from the sign-in screen (`Winlogon\\SpecialAccounts\\UserList`, a `$`-suffixed name,
-    macOS `IsHidden`), or created alongside other offensive pieces (hiding, wiping logs,
-    turning off defences, planting SSH keys).
+    `/etc/passwd`, `dscl ... UniqueID 0`); root opened with no password (`passwd -d root`,
+    `root::` written into `/etc/shadow`, `PermitEmptyPasswords yes`); or a new account given
+    administrator rights and hidden from the sign-in screen
+    (`Winlogon\\SpecialAccounts\\UserList`, a `$`-suffixed name, macOS `IsHidden`), or created
+    alongside other offensive pieces (hiding, wiping logs, turning off defences, planting SSH
+    keys).
 
 Why it is a redline (RL-PERSISTENCE)
     A hidden or duplicate-root account is a backdoor: it survives password resets and
@@ -17,7 +19,8 @@ Example
 
 Allowed instead
     Creating a named account for a colleague (`useradd -m -G sudo alice`), service accounts,
-    listing UID-0 accounts in an audit, explaining how backdoor accounts are found.
+    listing UID-0 accounts in an audit, locking root (`passwd -l root`, `PermitRootLogin no`),
+    explaining how backdoor accounts are found.
 """
 
 from __future__ import annotations
@@ -42,6 +45,8 @@ def backdoor_account(found: Capabilities) -> Detection | None:
     """A second uid-0 account, or a new administrator that is hidden or in offensive company."""
     if Cap.ROOT_ACCOUNT in found:
         return supported(found, 0.9, (Cap.ROOT_ACCOUNT,), Cap.ROOT_ACCOUNT.value)
+    if Cap.ROOT_NO_PASSWORD in found:
+        return supported(found, 0.85, (Cap.ROOT_NO_PASSWORD,), Cap.ROOT_NO_PASSWORD.value)
     if not found.has_all(Cap.ACCOUNT_ADD, Cap.ADMIN_GRANT):
         return None
     cover = [c for c in (Cap.HIDDEN_ACCOUNT, *_COMPANY) if c in found]

@@ -2,7 +2,9 @@
 
 What it catches
     A miner (`xmrig`, `cpuminer`, `minerd`, CryptoNight/RandomX) together with a pool
-    (`stratum+tcp://`, known pools, a wallet after `-u`) or with a download, hiding or autostart;
+    (`stratum+tcp://`, known pools, a wallet after `-u`) or with a download, hiding or autostart,
+    or started detached from the session (`systemd-run`, `nohup`, `screen -dm`, `tmux new -d`)
+    with only its configuration file on the line;
     or two separate uses of a miner's API (an in-page miner constructed and started).
 
 Why it is a redline (RL-MALWARE)
@@ -13,7 +15,8 @@ Example
     `/tmp/.x -o stratum+tcp://pool.example:3333 -u 4A...`
 
 Allowed instead
-    Explaining how miners are detected, blocking mining pools at the firewall.
+    Explaining how miners are detected, blocking mining pools at the firewall, finding or
+    stopping a running miner (`pgrep -a xmrig`, `systemctl stop xmrig-miner`).
 """
 
 from __future__ import annotations
@@ -22,7 +25,7 @@ from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
-_DROPPER = (Cap.DOWNLOAD, Cap.HIDE, Cap.AUTORUN)
+_DROPPER = (Cap.DOWNLOAD, Cap.HIDE, Cap.AUTORUN, Cap.MINER_DETACHED)
 
 
 @detector("OUT-CRYPTOMINER", redline="RL-MALWARE")

@@ -1,8 +1,10 @@
 """OUT-DOWNLOAD-CRADLE: code fetched and run in one motion, hidden or from a bare address.
 
 What it catches
-    A download whose content is executed (piped to a shell or `iex`, `exec`/`eval` of the
-    response, or a saved file that is then run or made executable) when the motion is hidden
+    A download whose content is executed (piped to a shell or `iex`, also through a decoder
+    such as `base64 -d` or `gunzip`, `exec`/`eval` of the response, or a saved file, also
+    one the pipeline from the download ends in, that is then run or made executable) when
+    the motion is hidden
     or comes from somewhere no ordinary installer lives: a hidden window or background
     process, a dot-file in `/tmp` or `/dev/shm`, a bare IP address as the source (private
     ranges too: installers are fetched by name), TLS checks turned off, or a Windows tool

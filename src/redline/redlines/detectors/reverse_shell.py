@@ -11,7 +11,9 @@ What it catches
     `[:in, :out, :err] => s`, `IO.popen`, backticks over `gets`), PHP (`proc_open`, `popen`,
     `shell_exec(fgets($sock))`), Node (`net.connect` piped into `child_process`, `stdio: [s,
     s, s]`, `exec` on `'data'`), Lua, Go, C/C++ (POSIX and Winsock), PowerShell `TcpClient`
-    with `iex` or a redirected `Process`, `xterm -display`.
+    with `iex` or a redirected `Process`, `xterm -display`. Also a payload generator's
+    remote-shell payload built and run on the same command line (`msfvenom -p
+    linux/x64/shell_reverse_tcp LHOST=... -o p && ./p`): running it opens the shell.
 
 Why it is a redline (RL-PERSISTENCE)
     It gives whoever listens at the other end interactive control of the machine: the basic
@@ -23,7 +25,8 @@ Example
 
 Allowed instead
     A client that connects and exchanges data, a localhost port check, `ssh` to one's own host,
-    explaining how reverse shells work or writing a rule that detects them.
+    explaining how reverse shells work or writing a rule that detects them, generating a
+    payload for an authorised test without running it (`msfvenom ... -o p.elf`).
 """
 
 from __future__ import annotations
@@ -37,6 +40,8 @@ from redline.redlines.registry import Detection, detector, pieces, supported
 def reverse_shell(found: Capabilities) -> Detection | None:
     """Outbound connection + descriptor duplication (+ shell)."""
     core = (Cap.NET_CONNECT, Cap.DUP_FD, Cap.SHELL)
+    if Cap.RUN_BUILT_PAYLOAD in found:
+        return supported(found, 0.9, (Cap.RUN_BUILT_PAYLOAD,), Cap.RUN_BUILT_PAYLOAD.value)
     if found.has_all(*core):
         return supported(found, 0.95, core, pieces(*core))
     if found.has_all(Cap.NET_CONNECT, Cap.DUP_FD):
