@@ -30,6 +30,7 @@ from redline.guard.conversation import (
     parse_messages,
     request_views,
 )
+from redline.guard.covert import covert_ask
 from redline.guard.encoder import EMBEDDING_SIZE, SentenceEncoder
 from redline.guard.explain import (
     JudgedMessage,
@@ -374,9 +375,10 @@ class Guard:
 
 
 def _outright_in(message: JudgedMessage) -> tuple[OutrightAsk, JudgedMessage] | None:
-    """An outright ask for an attack tool in the judged message, as written or undisguised."""
+    """An outright ask for an attack tool (`outright.py`) or a covert act (`covert.py`) in the
+    judged message, as written or undisguised."""
     for text in dict.fromkeys((message.original, message.plain, *message.decoded)):
-        ask = outright_ask(text)
+        ask = outright_ask(text) or covert_ask(text)
         if ask is not None:
             return ask, message
     return None
@@ -410,7 +412,7 @@ def _outright_refusal(
         evidence=(quoted, *(span for span in spans if not _within(span, quoted))),
         explanation=(
             f"Refused under {redline_id} ({title}): asks outright for {ask.tool.name} "
-            f"({ask.text.strip()[:60]}), a tool with no use but attack, and states no "
+            f"({ask.text.strip()[:60]}), which has no use but attack, and states no "
             f"defensive purpose (score {score:.2f})."
         ),
         kind=plan.kind,

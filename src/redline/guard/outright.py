@@ -133,16 +133,19 @@ _BEFORE = 230  # room before a key word for the opening, courtesy, verb, qualiti
 _AFTER = 60  # room after it for the look at the next word ("a keylogger detector")
 
 
-def _stretches(text: str) -> list[tuple[int, int]]:
-    """The stretches of `text` around its key words, overlapping ones merged, in order."""
+def stretches_around(
+    text: str, keys: tuple[str, ...], before: int, after: int
+) -> list[tuple[int, int]]:
+    """The stretches of `text` from `before` characters before each of its key words (lowercase)
+    to `after` characters after it, overlapping ones merged, in order."""
     lowered = text.lower()
     if len(lowered) != len(text):  # a few characters lowercase to two: offsets would drift
-        return [(0, len(text))] if any(key in lowered for key in _KEYS) else []
+        return [(0, len(text))] if any(key in lowered for key in keys) else []
     around: list[tuple[int, int]] = []
-    for key in _KEYS:
+    for key in keys:
         found = lowered.find(key)
         while found != -1:
-            around.append((max(0, found - _BEFORE), min(len(text), found + len(key) + _AFTER)))
+            around.append((max(0, found - before), min(len(text), found + len(key) + after)))
             found = lowered.find(key, found + 1)
     stretches: list[tuple[int, int]] = []
     for start, end in sorted(around):
@@ -169,7 +172,7 @@ def outright_ask(text: str) -> OutrightAsk | None:
     None too when the text also states a defensive, explanatory or own-lab purpose: such
     requests are the classifier's to weigh.
     """
-    for start, end in _stretches(text):
+    for start, end in stretches_around(text, _KEYS, _BEFORE, _AFTER):
         # A search that starts inside the text still sees the characters before `start` for
         # word edges, and `^` matches only at the text's real start.
         match = _ASK.search(text, start, end)
