@@ -398,6 +398,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.DUP_FD: (
         re.compile(r"\bxterm\b[^\n]*-display\s+[\w.-]+:\d", _I),
+        # Ruby's standard streams reopened on a socket (`$stdin.reopen(c)`)
+        re.compile(r"(?:\$std(?:in|out|err)|\bSTD(?:IN|OUT|ERR))\.reopen\s*\(\s*\w+\s*\)", _I),
         re.compile(
             r"\bstdio\s*:\s*\[\s*(\w+)\s*,\s*\1\b|:in\s*,\s*:out(?:\s*,\s*:err)?\s*\]\s*=>\s*\w+|\b(?:STDIN|STDOUT|STDERR|\$~)->fdopen\s*\(\s*\$\w+|\bsocat\b[^\n]*\bsystem:",
             _I,
@@ -450,6 +452,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bmkfifo\b[^\n]*\|[^\n]*\b(?:nc|ncat)\b|\bmknod\b[^\n]*\bp\b", _I),
     ),
     Capability.SHELL: (
+        # awk running a command string it holds (`while ((c | getline l) > 0)`): a shell runs it
+        re.compile(r"\(\s*[a-zA-Z_]\w*\s*\|\s*getline\b"),
         re.compile(
             r"`\$\w+`|`#\{\w+\}`|\bqx\s*[({]\s*\$\w+|%x[({]\s*#\{|\b(?:exec|popen|_popen)\s*\(\s*(?:buf|cmd|command|line|data|input|recvbuf)\w*\s*[,)]",
             _I,
@@ -871,6 +875,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bgcore\b|/proc/\$?\w+/mem\b", _I),
     ),
     Capability.AUTORUN: (
+        # a launchd job submitted from the command line keeps running and restarts
+        re.compile(r"\blaunchctl\s+(?:submit|bootstrap)\b", _I),
         re.compile(
             r"\bCronTab\s*\(\s*(?:user|tabfile)|\bcron\.new\s*\(|Schedule\.Service\b|RegisterTaskDefinition\s*\(|\bnew\s+TaskService\s*\(",
             _I,

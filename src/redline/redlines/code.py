@@ -698,7 +698,11 @@ def _dropped_and_run_hits(code: str, offset: int, hits: list[Hit]) -> list[Hit]:
         names = saved_names(code[line_start : len(code) if line_end < 0 else line_end])
         if not names:
             continue
-        match = run_of_saved(names).search(code, hit.end - offset)
+        # From the end of the download's own command: a greedy download pattern may run on
+        # over the commands that follow it (`certutil -urlcache ... && start p.exe && ...`).
+        ends = _NEXT_COMMAND.search(code, hit.start - offset)
+        after = min(hit.end - offset, ends.start()) if ends else hit.end - offset
+        match = run_of_saved(names).search(code, after)
         if match is not None:
             found.append(
                 Hit(
