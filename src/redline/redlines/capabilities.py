@@ -244,6 +244,11 @@ class Capabilities:
 
 
 _I = re.IGNORECASE
+_PRELOAD_WRITTEN = (
+    r"(?:(?:>>?|\btee\b(?:\s+-a)?|\b(?:cp|mv|install|ln\s+-sf?)\b[^\n;&|]*)\s*['\"]?/etc/ld\.so\.preload"
+    r"|\bf?open\s*\(\s*['\"]/etc/ld\.so\.preload['\"]\s*,\s*['\"][wa])"
+)
+"""The system-wide preload list written: every program then loads the listed library."""
 _HOST = r"(?:\d{1,3}(?:\.\d{1,3}){3}|[a-z0-9-]+(?:\.[a-z0-9-]+)+|\$\w+|\{\w+\})"
 _SHELL_PATH = r"(?:/bin/(?:ba|z|da|k)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)"
 
@@ -900,7 +905,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"/etc/profile\.d/", _I),
         re.compile(r"make\s+login\s+item|LoginItems|SMLoginItemSetEnabled", _I),
         re.compile(r"sc(?:\.exe)?\s+config\s+\S+\s+binPath=", _I),
-        re.compile(r"/etc/ld\.so\.preload", _I),
+        # the preload list written (`echo /lib/x.so >> /etc/ld.so.preload`), not read in an audit
+        re.compile(_PRELOAD_WRITTEN, _I),
         re.compile(
             r"CommandLineEventConsumer|__EventFilter|__FilterToConsumerBinding|root[\\/]+subscription",
             _I,
@@ -963,7 +969,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I | re.M,
         ),
         re.compile(r"sc(?:\.exe)?\s+config\s+\S+\s+binPath=", _I),
-        re.compile(r"ld\.so\.preload|libprocesshider|process_to_filter|\bLD_PRELOAD=\S+\.so", _I),
+        re.compile(r"libprocesshider|process_to_filter|\bLD_PRELOAD=\S+\.so", _I),
+        re.compile(_PRELOAD_WRITTEN, _I),
         re.compile(
             r"-(?:w|win|windowstyle)\s+hidden|WindowStyle\s*=?\s*['\"]?Hidden|CREATE_NO_WINDOW|SW_HIDE|ShowWindow\s*\([^\n]*,\s*0\s*\)|FreeConsole\s*\(",
             _I,
