@@ -23,7 +23,9 @@ Example
 Allowed instead
     Detecting processes that read `Login Data`, exporting one's own passwords through the
     browser's own export, explaining DPAPI, formatting or validating the card fields of one's
-    own checkout (the DOM's lookups of them are not reads of what was typed).
+    own checkout (the DOM's lookups of them are not reads of what was typed), one keychain
+    item piped straight into a login that reads it from standard input (`security
+    find-generic-password -s gh -w | gh auth login --with-token`).
 """
 
 from __future__ import annotations
