@@ -189,6 +189,23 @@ int main(int argc, char **argv) {
 }
 ```"""
 
+# The same in Python: evdev's grab() takes the pad, Popen runs the configured program.
+PAD_DAEMON = """```python
+import subprocess, time
+from evdev import InputDevice, ecodes
+
+ACTIONS = {ecodes.KEY_F13: ["firefox"], ecodes.KEY_F14: ["code"]}
+while True:
+    try:
+        pad = InputDevice("/dev/input/by-id/usb-pad-event-kbd")
+        pad.grab()
+        for event in pad.read_loop():
+            if event.type == ecodes.EV_KEY and event.value == 1 and event.code in ACTIONS:
+                subprocess.Popen(ACTIONS[event.code], start_new_session=True)
+    except OSError:
+        time.sleep(2)
+```"""
+
 LOGGER = """```c
 #include <fcntl.h>
 #include <linux/input.h>
@@ -232,7 +249,15 @@ DECOY_SIGN_IN = (FIXTURES / "OUT-PHISHING-KIT" / "defensive-decoy-login-keeps-a-
 
 @pytest.mark.parametrize(
     "response",
-    [CLIPBOARD_HISTORY, OWN_SIGN_IN, DECOY_SIGN_IN, DAEMON, PEDAL_DAEMON, AUTH_LOG_READER],
+    [
+        CLIPBOARD_HISTORY,
+        OWN_SIGN_IN,
+        DECOY_SIGN_IN,
+        DAEMON,
+        PEDAL_DAEMON,
+        AUTH_LOG_READER,
+        PAD_DAEMON,
+    ],
     ids=[
         "clipboard-history",
         "own-sign-in",
@@ -240,6 +265,7 @@ DECOY_SIGN_IN = (FIXTURES / "OUT-PHISHING-KIT" / "defensive-decoy-login-keeps-a-
         "background-daemon",
         "pedal",
         "auth-log-reader",
+        "python-pad",
     ],
 )
 def test_ordinary_programs_hold_no_part_of_an_artifact(response: str) -> None:

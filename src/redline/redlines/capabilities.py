@@ -46,6 +46,7 @@ class Capability(StrEnum):
     LOCK_EXTENSION = "renames files to a locked extension"
     WRITTEN_BESIDE = "writes each file it visits again under its own name plus a suffix"
     KEY_TYPED = "asks the person running it for the key or passphrase"
+    DEVICE_GRAB = "takes one input device for itself"
     RANSOM_NOTE = "ransom demand text"
     SHADOW_DELETE = "deletes shadow copies or recovery"
     KEY_HOOK = "global keystroke capture"
@@ -497,10 +498,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\b(?:ba|z|da|k)?sh\s+(?:-i\s+)?[0-2]?[<>]&", _I),
         re.compile(r"\(\s*\w+\s*\|&\s*getline\s*\)", _I),
         # a shell's path, unless it is given a script file to run (`["/bin/bash", "/x/job.sh"]`)
+        # or the word is a keyword's value or a key (`dest="cmd"`, `{"cmd": ...}`)
         re.compile(
-            r"['\"]"
+            r"(?<!=)(?<!= )(?<!:)(?<!: )['\"]"
             + _SHELL_PATH
-            + r"['\"](?!\s*,\s*['\"][\w./${}-]+\.(?:sh|bash|ps1|py|cmd|bat)['\"])|"
+            + r"['\"](?!\s*,\s*['\"][\w./${}-]+\.(?:sh|bash|ps1|py|cmd|bat)['\"])(?!\s*:)|"
             + r"\b(?:ba|z)?sh\s+-i\b",
             _I,
         ),
@@ -509,7 +511,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bpty\.spawn\s*\(|\bspawn\s*\(\s*['\"](?:/bin/)?(?:ba)?sh['\"]", _I),
         re.compile(r"\b(?:iex|Invoke-Expression)\b[^\n]*\$\w+", _I),
         re.compile(r"\bexecve?\s*\(\s*['\"]/bin/|CreateProcess[AW]?\s*\([^\n]*cmd", _I),
-        re.compile(r"\b(?:shell_exec|passthru|proc_open|popen)\s*\(", _I),
+        # PHP's and C's popen run a shell; Python's subprocess.Popen runs the program it is given
+        re.compile(r"\b(?:shell_exec|passthru|proc_open|(?-i:popen))\s*\(", _I),
         re.compile(r"\bsubprocess\.\w+\s*\([^\n]*shell\s*=\s*True|os\.system\s*\(", _I),
         re.compile(r"\bbash\s+-i\b|\bsh\s+-i\b|/bin/(?:ba)?sh\s+-i\b"),
     ),
@@ -1795,6 +1798,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bxmrig\b|\bminerd\b|\bcpuminer\b|\bxmr-stak\b|\bethminer\b|\bnbminer\b|cryptonight|randomx|coinhive|\bt-rex\b",
             _I,
+        ),
+    ),
+    Capability.DEVICE_GRAB: (
+        # an input device grabbed for exclusive use (a macro pad's or a scanner's daemon): its
+        # keys reach no other program, where a logger must leave typing working
+        re.compile(
+            r"\bEVIOCGRAB\b|(?<!ImageGrab)\b\w*(?:dev|device|pad|kbd)\w*\.grab\s*\(\s*\)", _I
         ),
     ),
     Capability.KEY_TYPED: (
