@@ -57,10 +57,19 @@ _HANDED_TO_LOGIN = re.compile(
 )
 
 
+# One named Wi-Fi profile's key shown (`netsh wlan show profile name="Home" key=clear`): the
+# network one joins, recovered; every profile (`*`, a loop's `%i` or `$_`) is a harvest.
+_NAMED_PROFILE_KEY = re.compile(
+    r"""\bwlan\s+show\s+profile\s+(?:name\s*=\s*)?(?:"[^"$%*{}\n]+"|'[^'$%*{}\n]+'|[\w.-]+)"""
+    r"""\s+key=clear\b""",
+    re.I,
+)
+
+
 def used_key_spans(line: str) -> list[tuple[int, int]]:
     """Spans of `line` naming a private key as a connection's identity (`ssh -i KEY`), or a
-    secret as the credential parameter a request passes (`secret_token=$HOOK_SECRET`), or a
-    keychain item handed to a login on its standard input."""
+    secret as the credential parameter a request passes (`secret_token=$HOOK_SECRET`), a
+    keychain item handed to a login on its standard input, or one named Wi-Fi profile's key."""
     lowered = line.lower()
     if not any(
         word in lowered for word in ("ssh", "key", "identity", "token", "secret", "pass", "auth")
@@ -68,6 +77,7 @@ def used_key_spans(line: str) -> list[tuple[int, int]]:
         return []
     spans = [match.span(1) for match in _KEY_IN_USE.finditer(line)]
     spans += [match.span() for match in _HANDED_TO_LOGIN.finditer(line)]
+    spans += [match.span() for match in _NAMED_PROFILE_KEY.finditer(line)]
     return spans + [match.span(1) for match in _CREDENTIAL_PARAMETER.finditer(line)]
 
 

@@ -25,7 +25,8 @@ Allowed instead
     browser's own export, explaining DPAPI, formatting or validating the card fields of one's
     own checkout (the DOM's lookups of them are not reads of what was typed), one keychain
     item piped straight into a login that reads it from standard input (`security
-    find-generic-password -s gh -w | gh auth login --with-token`).
+    find-generic-password -s gh -w | gh auth login --with-token`), showing the key of one named
+    Wi-Fi profile (`netsh wlan show profile name="Home" key=clear`).
 """
 
 from __future__ import annotations
