@@ -1906,7 +1906,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"<\(\s*(?:curl|wget)\b|\b(?:curl|wget)\b[^\n|]*\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:/usr)?(?:/bin/)?(?:ba|z|da|k)?sh\b|\b(?:curl|wget)\b[^\n|]*\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:perl|ruby|node|php)\b",
+            # (a placeholder for the address, `curl ... | sh`, describes the shape: no command)
+            r"<\(\s*(?:curl|wget)\b|\b(?:curl|wget)\b(?!\s+(?:\.\.\.|…)\s*\|)[^\n|]*\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:/usr)?(?:/bin/)?(?:ba|z|da|k)?sh\b|\b(?:curl|wget)\b(?!\s+(?:\.\.\.|…)\s*\|)[^\n|]*\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:perl|ruby|node|php)\b",
             _I,
         ),
         re.compile(
@@ -1926,7 +1927,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"\b(?:iex|Invoke-Expression)\b[^\n]*\b(?:irm|Invoke-RestMethod)\b", _I),
         re.compile(
-            r"\b(?:curl|wget)\b[^\n|]*\|\s*(?:sudo\s+)?(?:ba|z|da)?sh\b|\b(?:curl|wget)\b[^\n|]*\|\s*python",
+            r"\b(?:curl|wget)\b(?!\s+(?:\.\.\.|…)\s*\|)[^\n|]*\|\s*(?:sudo\s+)?(?:ba|z|da)?sh\b|\b(?:curl|wget)\b(?!\s+(?:\.\.\.|…)\s*\|)[^\n|]*\|\s*python",
             _I,
         ),
         re.compile(
