@@ -397,7 +397,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"smtplib\.SMTP|\.sendmail\s*\(|Send-MailMessage|\bnodemailer\b|\bmail\s*\(\s*(?:\$|['\"][^'\"\n]*@)",
+            r"smtplib\.SMTP|\.sendmail\s*\(|Send-MailMessage|\bnodemailer\b|\bmail\(\s*(?:\$|['\"][^'\"\n]*@)",
             _I,
         ),
         re.compile(r"System\.Net\.Mail|SmtpClient", _I),
@@ -1509,7 +1509,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bkubectl\s+config\s+view\b[^\n|]*--raw|\bkubectl\s+get\s+secrets?\b[^\n|]*-o\s*(?:yaml|json)|\bvault\s+kv\s+get\b|\bdocker-credential-\w+\s+get\b|\bgit\s+credential\s+fill\b|\bbw\s+get\s+password\b|\bop\s+item\s+get\b|\.ssh[\\/]+id_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|\bhistory\s*\|",
+            r"\bkubectl\s+config\s+view\b[^\n|]*--raw|\bkubectl\s+get\s+secrets?\b[^\n|]*-o\s*(?:yaml|json)|\bvault\s+kv\s+get\b|\bdocker-credential-\w+\s+get\b|\bgit\s+credential\s+fill\b|\bbw\s+get\s+password\b|\bop\s+item\s+get\b|\.ssh[\\/]+id_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|(?:(?m:^)|[;&|(`]|\$\()\s*history\s*\|",
             _I,
         ),
         re.compile(
