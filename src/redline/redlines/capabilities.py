@@ -47,6 +47,7 @@ class Capability(StrEnum):
     WRITTEN_BESIDE = "writes each file it visits again under its own name plus a suffix"
     KEY_TYPED = "asks the person running it for the key or passphrase"
     DEVICE_GRAB = "takes one input device for itself"
+    PROVIDER_UPLOAD = "uploads through a storage service's resumable upload API"
     RANSOM_NOTE = "ransom demand text"
     SHADOW_DELETE = "deletes shadow copies or recovery"
     KEY_HOOK = "global keystroke capture"
@@ -1797,6 +1798,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"--cpu-max-threads-hint|--randomx-|--algo[= ](?:rx|cn)/|--coin[= ]monero", _I),
         re.compile(
             r"\bxmrig\b|\bminerd\b|\bcpuminer\b|\bxmr-stak\b|\bethminer\b|\bnbminer\b|cryptonight|randomx|coinhive|\bt-rex\b",
+            _I,
+        ),
+    ),
+    Capability.PROVIDER_UPLOAD: (
+        # a storage service's own protocol for large files: its pieces are the service's, not
+        # data cut small to slip past inspection
+        re.compile(
+            r"\bupload_session_\w+\s*\(|\bUploadSession\w*\b|\bcreateUploadSession\b"
+            r"|\bcreate_multipart_upload\s*\(|\bupload_part\s*\(|\bmultipart_chunksize\b"
+            r"|\bresumable\s*=\s*True\b|\bResumableUpload\w*\b|\bCreateMultipartUpload\w*\b",
             _I,
         ),
     ),

@@ -138,6 +138,7 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.CLIPBOARD_READ,
         Capability.CLIPBOARD_WRITE,
         Capability.WRITTEN_BESIDE,
+        Capability.PROVIDER_UPLOAD,
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a
