@@ -48,6 +48,7 @@ class Capability(StrEnum):
     KEY_TYPED = "asks the person running it for the key or passphrase"
     DEVICE_GRAB = "takes one input device for itself"
     PROVIDER_UPLOAD = "uploads through a storage service's resumable upload API"
+    FORCED_RESTART = "forces the machine to restart"
     RANSOM_NOTE = "ransom demand text"
     SHADOW_DELETE = "deletes shadow copies or recovery"
     KEY_HOOK = "global keystroke capture"
@@ -1801,6 +1802,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.FORCED_RESTART: (
+        # Windows told to restart or crash from inside a program, no one asked
+        re.compile(
+            r"\bExitWindowsEx\s*\(|\bInitiateSystemShutdown\w*\s*\(|\bInitiateShutdown\w*\s*\("
+            r"|\bNtShutdownSystem\s*\(|\bNtRaiseHardError\s*\(",
+            _I,
+        ),
+    ),
     Capability.PROVIDER_UPLOAD: (
         # a storage service's own protocol for large files: its pieces are the service's, not
         # data cut small to slip past inspection
@@ -2142,6 +2151,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:mkfs(?:\.\w+)?|wipefs\s+-a|shred|sgdisk\s+-Z|blkdiscard)\b[^\n|;]*/dev/(?:sd|nvme|vd|hd|xvd|mmcblk|disk|md|mapper)",
             _I,
         ),
+        # a physical drive opened for writing through its escaped device path, numbered by a
+        # format (`L"\\\\.\\PhysicalDrive%d"` ... `CreateFileW(path, GENERIC_WRITE, ...)`)
+        re.compile(r"PhysicalDrive(?:\d|%\w|\{)[\s\S]{0,300}?\bGENERIC_WRITE\b", _I),
         # a diskpart script that selects a disk and cleans it, piped in or written for `/s`
         # (`(echo select disk 1 & echo clean all) | diskpart`, `"select disk 0`nclean" | ...`),
         # its lines split by real newlines or written as `n and \n escapes

@@ -1070,16 +1070,34 @@ def _records(parameter: str) -> re.Pattern[str]:
 _CALLBACK_DEFINITION = re.compile(r"^\s*def\s+(\w+)\s*\(\s*(?:self\s*,\s*)?(\w+)")
 
 
+_DERIVED = "val:"
+"""Marks a name the callback being read computed from its key: `val:NAME`."""
+_KEY_VALUE = re.compile(r"^\s*(\w+)\s*=(?!=)\s*(.*)$")
+
+
 def key_callback_names(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus what `line` tells about callbacks: `def:NAME:PARAM` for the function being
-    read, `rec:NAME` once its body records its parameter (`log.write(str(k))`)."""
-    return functions_using_parameter(
+    read, `rec:NAME` once its body records its parameter or a value computed from it
+    (`log.write(str(k))`; `ch = key.char` ... `buf.append(ch)`), `val:NAME` for such values."""
+    if _CALLBACK_DEFINITION.match(line):
+        names = frozenset(n for n in names if not n.startswith(_DERIVED))
+    values = [n[len(_DERIVED) :] for n in names if n.startswith(_DERIVED)]
+    names = functions_using_parameter(
         line,
         names,
         _CALLBACK_DEFINITION.match(line),
-        lambda parameter: _records(parameter).search(line) is not None,
+        lambda parameter: any(
+            _records(name).search(line) is not None for name in (parameter, *values)
+        ),
         mark="rec:",
     )
+    pending = next((n for n in names if n.startswith(PENDING_FUNCTION)), None)
+    computed = _KEY_VALUE.match(line) if pending is not None else None
+    if computed is not None and pending is not None:
+        parameter = pending.split(":")[2]
+        if re.search(rf"(?<![\w.]){re.escape(parameter)}\b", computed.group(2)):
+            names = names | {_DERIVED + computed.group(1)}
+    return names
 
 
 def key_callback_registered(line: str, names: frozenset[str]) -> re.Match[str] | None:

@@ -139,6 +139,7 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.CLIPBOARD_WRITE,
         Capability.WRITTEN_BESIDE,
         Capability.PROVIDER_UPLOAD,
+        Capability.FORCED_RESTART,
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a
