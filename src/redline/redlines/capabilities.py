@@ -2007,6 +2007,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.SCREEN_CAPTURE: (
+        # the whole X screen or desktop grabbed by a command-line tool
+        re.compile(
+            r"\bimport\s+(?:-\w+\s+)*-window\s+root\b|\bgnome-screenshot\b|\bscrot\b|\bxwd\s+-root\b"
+            r"|\bscreencapture\s+-x\b|\bspectacle\s+-b\b|\bgrim\s+(?:-\w+\s+)*['\"]?[$/\w]",
+            _I,
+        ),
         re.compile(
             r"\bpyscreenshot\b|\bd3dshot\b|\bdxcam\b|getDisplayMedia\s*\(|\bMediaProjection\w*|\bAudioRecord\s*\(|\bparecord\b|\bv4l2src\b|\bNodeWebcam\b|\bnode-webcam\b",
             _I,

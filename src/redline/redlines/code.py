@@ -332,6 +332,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(password_input_reads(cleaned, password_inputs(cleaned), offset))
     hits.extend(remote_input_hits(cleaned, offset))
     hits.extend(key_callback_hits(cleaned, offset))
+    hits.extend(socket_connect_hits(cleaned, offset))
     hits.extend(resolver_hits(cleaned, offset))
     hits.extend(rescheduling_hits(cleaned, offset))
     hits.extend(smuggling_hits(cleaned, offset))
@@ -1068,6 +1069,33 @@ def _records(parameter: str) -> re.Pattern[str]:
 
 
 _CALLBACK_DEFINITION = re.compile(r"^\s*def\s+(\w+)\s*\(\s*(?:self\s*,\s*)?(\w+)")
+
+
+_SOCKET_MADE = re.compile(r"\b(\w+)\s*=\s*socket\.socket\s*\(")
+
+
+def socket_names(line: str, names: frozenset[str]) -> frozenset[str]:
+    """`names` plus the name `line` gives a new socket (`link = socket.socket(...)`)."""
+    made = _SOCKET_MADE.search(line)
+    return names | {made.group(1)} if made is not None else names
+
+
+@lru_cache(maxsize=NAME_PATTERN_CACHE)
+def _connect_of(names: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.])(?:{alternation(names)})\.connect(?:_ex)?\s*\(")
+
+
+def socket_connected(line: str, names: frozenset[str]) -> re.Match[str] | None:
+    """A socket made on an earlier line connected out on `line`, whatever holds the address
+    (`link.connect(relay)`)."""
+    return _connect_of(names).search(line) if names else None
+
+
+def socket_connect_hits(code: str, offset: int = 0) -> list[Hit]:
+    """Sockets connected out through the name they were made under."""
+    if "socket.socket" not in code:
+        return []
+    return line_flow(code, offset, Capability.NET_CONNECT, socket_names, socket_connected)
 
 
 _DERIVED = "val:"

@@ -58,6 +58,8 @@ from redline.redlines.code import (
     saved_names,
     self_copy_in_line,
     self_names,
+    socket_connected,
+    socket_names,
 )
 from redline.redlines.flows import (
     network_input_names,
@@ -163,6 +165,8 @@ _FOLLOWED: tuple[
     ("log", log_names, log_emptied_in_line, Capability.LOG_EMPTIED),
     # each file a loop visits written again under its own name plus a suffix
     ("beside", in_place_names, written_beside_in_line, Capability.WRITTEN_BESIDE),
+    # a socket connected out through the name it was made under
+    ("socket", socket_names, socket_connected, Capability.NET_CONNECT),
 )
 """The name-following data flows read line by line (`_use`): name, bind, find, capability."""
 
