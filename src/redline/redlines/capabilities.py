@@ -1586,7 +1586,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.SLOW_HEADERS: (
         re.compile(
-            r"\.(?:send|sendall|write)\s*\(\s*[bf]?['\"`]X-[\w-]*:\s*[^\n]*\\r\\n['\"`]|\.(?:send|sendall|write)\s*\(\s*[bf]?['\"`]X-a:",
+            # (the header's name may be made up per line: `f"X-a{random.randint(1, 5000)}: ..."`)
+            r"\.(?:send|sendall|write)\s*\(\s*[bf]?['\"`]X-[^:'\"`\n]{0,60}:\s*[^\n]*\\r\\n['\"`]|\.(?:send|sendall|write)\s*\(\s*[bf]?['\"`]X-a:",
             _I,
         ),
     ),
