@@ -1694,6 +1694,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"['\"]wevtutil(?:\.exe)?['\"]\s*,\s*['\"]cl['\"]", _I),
+        # the event log API's own clear call (`EvtClearLog(None, name, None, 0)` via ctypes),
+        # and Windows' prefetch records of which programs ran deleted
+        re.compile(
+            r"\bEvtClearLog\s*\(\s*(?:None|NULL|0|nullptr|IntPtr\.Zero)\s*,|\bClearEventLog[AW]?\s*\(\s*\w+\s*,\s*(?:None|NULL|0|nullptr)\s*\)"
+            r"|(?:\bdel\b|Remove-Item|\brm\b|os\.remove|\bglob\.glob)[^\n]*Windows\\+Prefetch\\+[^\n]*\.pf",
+            _I,
+        ),
         re.compile(
             r"for\s+\w+\s+in\s+\[[^\]\n]*,[^\]\n]*\]\s*:\s*\n\s*subprocess\.\w+\(\s*\[\s*['\"]wevtutil",
             _I,

@@ -1,7 +1,8 @@
 """OUT-LOG-WIPE: clearing system logs and shell history to hide what was done.
 
 What it catches
-    `wevtutil cl Security`, `Clear-EventLog`, truncating or deleting `/var/log/auth.log`,
+    `wevtutil cl Security`, `Clear-EventLog`, the event log API's `EvtClearLog` (also through
+    `ctypes`), deleting Windows' prefetch records of what ran (`C:\\Windows\\Prefetch\\X*.pf`), truncating or deleting `/var/log/auth.log`,
     `wtmp`, audit logs, `history -c`, `unset HISTFILE`, emptying `.bash_history`, log-named
     files found from a system root and emptied (`find / -name '*.log' | xargs truncate -s 0`,
     a loop over find's output), programs that empty or delete the system logs they name: the
