@@ -49,6 +49,7 @@ class Capability(StrEnum):
     DEVICE_GRAB = "takes one input device for itself"
     PROVIDER_UPLOAD = "uploads through a storage service's resumable upload API"
     FORCED_RESTART = "forces the machine to restart"
+    SIGN_IN_HOOK = "hooks the sign-in where the typed password passes"
     RANSOM_NOTE = "ransom demand text"
     SHADOW_DELETE = "deletes shadow copies or recovery"
     KEY_HOOK = "global keystroke capture"
@@ -318,6 +319,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.NET_SEND: (
         re.compile(r"\b(?:s|sess|session|client)\.(?:post|put)\s*\(", _I),
+        # WordPress's and Drupal's HTTP clients
+        re.compile(r"\bwp_remote_(?:post|request)\s*\(|\bwp_safe_remote_post\s*\(", _I),
         re.compile(
             r"\baws\s+s3\s+(?:cp|sync|mv)\b[^\n]*\ss3://|\bgsutil\s+(?:-m\s+)?(?:cp|rsync)\b[^\n]*\sgs://|\baz\s+storage\s+blob\s+upload\b",
             _I,
@@ -1807,6 +1810,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"--cpu-max-threads-hint|--randomx-|--algo[= ](?:rx|cn)/|--coin[= ]monero", _I),
         re.compile(
             r"\bxmrig\b|\bminerd\b|\bcpuminer\b|\bxmr-stak\b|\bethminer\b|\bnbminer\b|cryptonight|randomx|coinhive|\bt-rex\b",
+            _I,
+        ),
+    ),
+    Capability.SIGN_IN_HOOK: (
+        # code placed where a sign-in hands over the typed password: WordPress's authenticate
+        # filters, a PAM module asking for the authentication token
+        re.compile(
+            r"\badd_(?:filter|action)\s*\(\s*['\"](?:wp_authenticate_user|wp_authenticate|authenticate)['\"]"
+            r"|\bpam_get_authtok\s*\(|\bpam_get_item\s*\([^\n]*\bPAM_AUTHTOK\b",
             _I,
         ),
     ),
