@@ -153,7 +153,14 @@ reading keys from a device grabbed for oneself is not capturing them, and a
 password form is a sign-in of one's own when the posted password is hashed or verified."""
 
 
-_ORDINARY_SPELLINGS: Mapping[Capability, re.Pattern[str]] = {Capability.HIDE: BACKGROUNDING}
+_ORDINARY_SPELLINGS: Mapping[Capability, re.Pattern[str]] = {
+    Capability.HIDE: BACKGROUNDING,
+    # the desktop's own screenshot commands, run when someone asks for a screenshot
+    Capability.SCREEN_CAPTURE: re.compile(
+        r"^(?:gnome-screenshot|scrot|spectacle -b|screencapture -x"
+        r"|import\s.*-window root|grim\b.*)$"
+    ),
+}
 """Spellings of particular capabilities that ordinary programs use: a capability seen only in
 these is no piece of an attack."""
 _OWN_USE = frozenset({Capability.DEVICE_GRAB, Capability.KEY_TYPED})
@@ -213,6 +220,9 @@ class ResponseReading:
             # A device grabbed for oneself takes its keys from every other program: a macro
             # pad's or a scanner's daemon reads them, never a logger, which leaves typing working.
             present -= {Capability.KEY_HOOK, Capability.KEY_TEXT}
+        if Capability.KEY_TYPED in present:
+            # A passphrase the person running it typed, used in a loop, is no guess from a list.
+            present -= {Capability.GUESS_LOOP}
         # Signs of one's own use (a grabbed device, a typed passphrase) are no pieces at all.
         present -= _OWN_USE
         return (
