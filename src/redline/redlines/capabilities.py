@@ -1558,6 +1558,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.DOS_TOOL: (
+        # Wi-Fi clients knocked off their network: deauthentication floods
+        re.compile(
+            r"\baireplay-ng\s+(?:-\S+\s+)*(?:--deauth|-0)\s*\d+\b|\bmdk[34]\s+\S+\s+d\b"
+            r"|\bbettercap\b[^\n]*\bwifi\.deauth\b|\bwifijammer\b",
+            _I,
+        ),
         re.compile(
             r"\b(?:goldeneye|hulk|torshammer|xerxes|slowloris|pyloris|ufonet|mhddos|ddos-ripper|karmaddos|hoic|loic|hammer)(?:\.py|\.pl|\.exe)?\s+(?:-\S+\s+)*(?:https?://|\d{1,3}(?:\.\d{1,3}){3}|[\w-]+\.[\w.-]+)",
             _I,
