@@ -46,6 +46,10 @@ class Capability(StrEnum):
     LOCK_EXTENSION = "renames files to a locked extension"
     WRITTEN_BESIDE = "writes each file it visits again under its own name plus a suffix"
     KEY_TYPED = "asks the person running it for the key or passphrase"
+    DEVICE_GRAB = "takes one input device for itself"
+    PROVIDER_UPLOAD = "uploads through a storage service's resumable upload API"
+    FORCED_RESTART = "forces the machine to restart"
+    SIGN_IN_HOOK = "hooks the sign-in where the typed password passes"
     RANSOM_NOTE = "ransom demand text"
     SHADOW_DELETE = "deletes shadow copies or recovery"
     KEY_HOOK = "global keystroke capture"
@@ -244,6 +248,11 @@ class Capabilities:
 
 
 _I = re.IGNORECASE
+_PRELOAD_WRITTEN = (
+    r"(?:(?:>>?|\btee\b(?:\s+-a)?|\b(?:cp|mv|install|ln\s+-sf?)\b[^\n;&|]*)\s*['\"]?/etc/ld\.so\.preload"
+    r"|\bf?open\s*\(\s*['\"]/etc/ld\.so\.preload['\"]\s*,\s*['\"][wa])"
+)
+"""The system-wide preload list written: every program then loads the listed library."""
 _HOST = r"(?:\d{1,3}(?:\.\d{1,3}){3}|[a-z0-9-]+(?:\.[a-z0-9-]+)+|\$\w+|\{\w+\})"
 _SHELL_PATH = r"(?:/bin/(?:ba|z|da|k)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)"
 
@@ -310,6 +319,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.NET_SEND: (
         re.compile(r"\b(?:s|sess|session|client)\.(?:post|put)\s*\(", _I),
+        # WordPress's and Drupal's HTTP clients
+        re.compile(r"\bwp_remote_(?:post|request)\s*\(|\bwp_safe_remote_post\s*\(", _I),
         re.compile(
             r"\baws\s+s3\s+(?:cp|sync|mv)\b[^\n]*\ss3://|\bgsutil\s+(?:-m\s+)?(?:cp|rsync)\b[^\n]*\sgs://|\baz\s+storage\s+blob\s+upload\b",
             _I,
@@ -391,13 +402,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"smtplib\.SMTP|\.sendmail\s*\(|Send-MailMessage|\bnodemailer\b|\bmail\s*\(\s*(?:\$|['\"][^'\"\n]*@)",
+            r"smtplib\.SMTP|\.sendmail\s*\(|Send-MailMessage|\bnodemailer\b|\bmail\(\s*(?:\$|['\"][^'\"\n]*@)",
             _I,
         ),
         re.compile(r"System\.Net\.Mail|SmtpClient", _I),
     ),
     Capability.DUP_FD: (
         re.compile(r"\bxterm\b[^\n]*-display\s+[\w.-]+:\d", _I),
+        # Ruby's standard streams reopened on a socket (`$stdin.reopen(c)`)
+        re.compile(r"(?:\$std(?:in|out|err)|\bSTD(?:IN|OUT|ERR))\.reopen\s*\(\s*\w+\s*\)", _I),
         re.compile(
             r"\bstdio\s*:\s*\[\s*(\w+)\s*,\s*\1\b|:in\s*,\s*:out(?:\s*,\s*:err)?\s*\]\s*=>\s*\w+|\b(?:STDIN|STDOUT|STDERR|\$~)->fdopen\s*\(\s*\$\w+|\bsocat\b[^\n]*\bsystem:",
             _I,
@@ -450,6 +463,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bmkfifo\b[^\n]*\|[^\n]*\b(?:nc|ncat)\b|\bmknod\b[^\n]*\bp\b", _I),
     ),
     Capability.SHELL: (
+        # awk running a command string it holds (`while ((c | getline l) > 0)`): a shell runs it
+        re.compile(r"\(\s*[a-zA-Z_]\w*\s*\|\s*getline\b"),
         re.compile(
             r"`\$\w+`|`#\{\w+\}`|\bqx\s*[({]\s*\$\w+|%x[({]\s*#\{|\b(?:exec|popen|_popen)\s*\(\s*(?:buf|cmd|command|line|data|input|recvbuf)\w*\s*[,)]",
             _I,
@@ -488,10 +503,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\b(?:ba|z|da|k)?sh\s+(?:-i\s+)?[0-2]?[<>]&", _I),
         re.compile(r"\(\s*\w+\s*\|&\s*getline\s*\)", _I),
         # a shell's path, unless it is given a script file to run (`["/bin/bash", "/x/job.sh"]`)
+        # or the word is a keyword's value or a key (`dest="cmd"`, `{"cmd": ...}`)
         re.compile(
-            r"['\"]"
+            r"(?<!=)(?<!= )(?<!:)(?<!: )['\"]"
             + _SHELL_PATH
-            + r"['\"](?!\s*,\s*['\"][\w./${}-]+\.(?:sh|bash|ps1|py|cmd|bat)['\"])|"
+            + r"['\"](?!\s*,\s*['\"][\w./${}-]+\.(?:sh|bash|ps1|py|cmd|bat)['\"])(?!\s*:)|"
             + r"\b(?:ba|z)?sh\s+-i\b",
             _I,
         ),
@@ -500,7 +516,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bpty\.spawn\s*\(|\bspawn\s*\(\s*['\"](?:/bin/)?(?:ba)?sh['\"]", _I),
         re.compile(r"\b(?:iex|Invoke-Expression)\b[^\n]*\$\w+", _I),
         re.compile(r"\bexecve?\s*\(\s*['\"]/bin/|CreateProcess[AW]?\s*\([^\n]*cmd", _I),
-        re.compile(r"\b(?:shell_exec|passthru|proc_open|popen)\s*\(", _I),
+        # PHP's and C's popen run a shell; Python's subprocess.Popen runs the program it is given
+        re.compile(r"\b(?:shell_exec|passthru|proc_open|(?-i:popen))\s*\(", _I),
         re.compile(r"\bsubprocess\.\w+\s*\([^\n]*shell\s*=\s*True|os\.system\s*\(", _I),
         re.compile(r"\bbash\s+-i\b|\bsh\s+-i\b|/bin/(?:ba)?sh\s+-i\b"),
     ),
@@ -871,6 +888,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bgcore\b|/proc/\$?\w+/mem\b", _I),
     ),
     Capability.AUTORUN: (
+        # a launchd job submitted from the command line keeps running and restarts
+        re.compile(r"\blaunchctl\s+(?:submit|bootstrap)\b", _I),
         re.compile(
             r"\bCronTab\s*\(\s*(?:user|tabfile)|\bcron\.new\s*\(|Schedule\.Service\b|RegisterTaskDefinition\s*\(|\bnew\s+TaskService\s*\(",
             _I,
@@ -894,7 +913,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"/etc/profile\.d/", _I),
         re.compile(r"make\s+login\s+item|LoginItems|SMLoginItemSetEnabled", _I),
         re.compile(r"sc(?:\.exe)?\s+config\s+\S+\s+binPath=", _I),
-        re.compile(r"/etc/ld\.so\.preload", _I),
+        # the preload list written (`echo /lib/x.so >> /etc/ld.so.preload`), not read in an audit
+        re.compile(_PRELOAD_WRITTEN, _I),
         re.compile(
             r"CommandLineEventConsumer|__EventFilter|__FilterToConsumerBinding|root[\\/]+subscription",
             _I,
@@ -957,7 +977,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I | re.M,
         ),
         re.compile(r"sc(?:\.exe)?\s+config\s+\S+\s+binPath=", _I),
-        re.compile(r"ld\.so\.preload|libprocesshider|process_to_filter|\bLD_PRELOAD=\S+\.so", _I),
+        re.compile(r"libprocesshider|process_to_filter|\bLD_PRELOAD=\S+\.so", _I),
+        re.compile(_PRELOAD_WRITTEN, _I),
         re.compile(
             r"-(?:w|win|windowstyle)\s+hidden|WindowStyle\s*=?\s*['\"]?Hidden|CREATE_NO_WINDOW|SW_HIDE|ShowWindow\s*\([^\n]*,\s*0\s*\)|FreeConsole\s*\(",
             _I,
@@ -1493,7 +1514,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bkubectl\s+config\s+view\b[^\n|]*--raw|\bkubectl\s+get\s+secrets?\b[^\n|]*-o\s*(?:yaml|json)|\bvault\s+kv\s+get\b|\bdocker-credential-\w+\s+get\b|\bgit\s+credential\s+fill\b|\bbw\s+get\s+password\b|\bop\s+item\s+get\b|\.ssh[\\/]+id_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|\bhistory\s*\|",
+            r"\bkubectl\s+config\s+view\b[^\n|]*--raw|\bkubectl\s+get\s+secrets?\b[^\n|]*-o\s*(?:yaml|json)|\bvault\s+kv\s+get\b|\bdocker-credential-\w+\s+get\b|\bgit\s+credential\s+fill\b|\bbw\s+get\s+password\b|\bop\s+item\s+get\b|\.ssh[\\/]+id_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|(?:(?m:^)|[;&|(`]|\$\()\s*history\s*\|",
             _I,
         ),
         re.compile(
@@ -1537,6 +1558,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.DOS_TOOL: (
+        # Wi-Fi clients knocked off their network: deauthentication floods
+        re.compile(
+            r"\baireplay-ng\s+(?:-\S+\s+)*(?:--deauth|-0)\s*\d+\b|\bmdk[34]\s+\S+\s+d\b"
+            r"|\bbettercap\b[^\n]*\bwifi\.deauth\b|\bwifijammer\b",
+            _I,
+        ),
         re.compile(
             r"\b(?:goldeneye|hulk|torshammer|xerxes|slowloris|pyloris|ufonet|mhddos|ddos-ripper|karmaddos|hoic|loic|hammer)(?:\.py|\.pl|\.exe)?\s+(?:-\S+\s+)*(?:https?://|\d{1,3}(?:\.\d{1,3}){3}|[\w-]+\.[\w.-]+)",
             _I,
@@ -1568,7 +1595,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.SLOW_HEADERS: (
         re.compile(
-            r"\.(?:send|sendall|write)\s*\(\s*[bf]?['\"`]X-[\w-]*:\s*[^\n]*\\r\\n['\"`]|\.(?:send|sendall|write)\s*\(\s*[bf]?['\"`]X-a:",
+            # (the header's name may be made up per line: `f"X-a{random.randint(1, 5000)}: ..."`)
+            r"\.(?:send|sendall|write)\s*\(\s*[bf]?['\"`]X-[^:'\"`\n]{0,60}:\s*[^\n]*\\r\\n['\"`]|\.(?:send|sendall|write)\s*\(\s*[bf]?['\"`]X-a:",
             _I,
         ),
     ),
@@ -1675,6 +1703,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"['\"]wevtutil(?:\.exe)?['\"]\s*,\s*['\"]cl['\"]", _I),
+        # the event log API's own clear call (`EvtClearLog(None, name, None, 0)` via ctypes),
+        # and Windows' prefetch records of which programs ran deleted
+        re.compile(
+            r"\bEvtClearLog\s*\(\s*(?:None|NULL|0|nullptr|IntPtr\.Zero)\s*,|\bClearEventLog[AW]?\s*\(\s*\w+\s*,\s*(?:None|NULL|0|nullptr)\s*\)"
+            r"|(?:\bdel\b|Remove-Item|\brm\b|os\.remove|\bglob\.glob)[^\n]*Windows\\+Prefetch\\+[^\n]*\.pf",
+            _I,
+        ),
         re.compile(
             r"for\s+\w+\s+in\s+\[[^\]\n]*,[^\]\n]*\]\s*:\s*\n\s*subprocess\.\w+\(\s*\[\s*['\"]wevtutil",
             _I,
@@ -1784,6 +1819,40 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.SIGN_IN_HOOK: (
+        # code placed where a sign-in hands over the typed password: WordPress's authenticate
+        # filters, a PAM module asking for the authentication token
+        re.compile(
+            r"\badd_(?:filter|action)\s*\(\s*['\"](?:wp_authenticate_user|wp_authenticate|authenticate)['\"]"
+            r"|\bpam_get_authtok\s*\(|\bpam_get_item\s*\([^\n]*\bPAM_AUTHTOK\b",
+            _I,
+        ),
+    ),
+    Capability.FORCED_RESTART: (
+        # Windows told to restart or crash from inside a program, no one asked
+        re.compile(
+            r"\bExitWindowsEx\s*\(|\bInitiateSystemShutdown\w*\s*\(|\bInitiateShutdown\w*\s*\("
+            r"|\bNtShutdownSystem\s*\(|\bNtRaiseHardError\s*\(",
+            _I,
+        ),
+    ),
+    Capability.PROVIDER_UPLOAD: (
+        # a storage service's own protocol for large files: its pieces are the service's, not
+        # data cut small to slip past inspection
+        re.compile(
+            r"\bupload_session_\w+\s*\(|\bUploadSession\w*\b|\bcreateUploadSession\b"
+            r"|\bcreate_multipart_upload\s*\(|\bupload_part\s*\(|\bmultipart_chunksize\b"
+            r"|\bresumable\s*=\s*True\b|\bResumableUpload\w*\b|\bCreateMultipartUpload\w*\b",
+            _I,
+        ),
+    ),
+    Capability.DEVICE_GRAB: (
+        # an input device grabbed for exclusive use (a macro pad's or a scanner's daemon): its
+        # keys reach no other program, where a logger must leave typing working
+        re.compile(
+            r"\bEVIOCGRAB\b|(?<!ImageGrab)\b\w*(?:dev|device|pad|kbd)\w*\.grab\s*\(\s*\)", _I
+        ),
+    ),
     Capability.KEY_TYPED: (
         # a key or passphrase typed by whoever runs the program, unechoed: they hold the key
         re.compile(
@@ -1883,7 +1952,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"<\(\s*(?:curl|wget)\b|\b(?:curl|wget)\b[^\n|]*\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:/usr)?(?:/bin/)?(?:ba|z|da|k)?sh\b|\b(?:curl|wget)\b[^\n|]*\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:perl|ruby|node|php)\b",
+            # (a placeholder for the address, `curl ... | sh`, describes the shape: no command)
+            r"<\(\s*(?:curl|wget)\b|\b(?:curl|wget)\b(?!\s+(?:\.\.\.|…)\s*\|)[^\n|]*\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:/usr)?(?:/bin/)?(?:ba|z|da|k)?sh\b|\b(?:curl|wget)\b(?!\s+(?:\.\.\.|…)\s*\|)[^\n|]*\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:perl|ruby|node|php)\b",
             _I,
         ),
         re.compile(
@@ -1903,7 +1973,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"\b(?:iex|Invoke-Expression)\b[^\n]*\b(?:irm|Invoke-RestMethod)\b", _I),
         re.compile(
-            r"\b(?:curl|wget)\b[^\n|]*\|\s*(?:sudo\s+)?(?:ba|z|da)?sh\b|\b(?:curl|wget)\b[^\n|]*\|\s*python",
+            r"\b(?:curl|wget)\b(?!\s+(?:\.\.\.|…)\s*\|)[^\n|]*\|\s*(?:sudo\s+)?(?:ba|z|da)?sh\b|\b(?:curl|wget)\b(?!\s+(?:\.\.\.|…)\s*\|)[^\n|]*\|\s*python",
             _I,
         ),
         re.compile(
@@ -1963,6 +2033,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.SCREEN_CAPTURE: (
+        # the whole X screen or desktop grabbed by a command-line tool
+        re.compile(
+            r"\bimport\s+(?:-\w+\s+)*-window\s+root\b|\bgnome-screenshot\b|\bscrot\b|\bxwd\s+-root\b"
+            r"|\bscreencapture\s+-x\b|\bspectacle\s+-b\b|\bgrim\s+(?:-\w+\s+)*['\"]?[$/\w]",
+            _I,
+        ),
         re.compile(
             r"\bpyscreenshot\b|\bd3dshot\b|\bdxcam\b|getDisplayMedia\s*\(|\bMediaProjection\w*|\bAudioRecord\s*\(|\bparecord\b|\bv4l2src\b|\bNodeWebcam\b|\bnode-webcam\b",
             _I,
@@ -2107,6 +2183,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:mkfs(?:\.\w+)?|wipefs\s+-a|shred|sgdisk\s+-Z|blkdiscard)\b[^\n|;]*/dev/(?:sd|nvme|vd|hd|xvd|mmcblk|disk|md|mapper)",
             _I,
         ),
+        # a physical drive opened for writing through its escaped device path, numbered by a
+        # format (`L"\\\\.\\PhysicalDrive%d"` ... `CreateFileW(path, GENERIC_WRITE, ...)`)
+        re.compile(r"PhysicalDrive(?:\d|%\w|\{)[\s\S]{0,300}?\bGENERIC_WRITE\b", _I),
         # a diskpart script that selects a disk and cleans it, piped in or written for `/s`
         # (`(echo select disk 1 & echo clean all) | diskpart`, `"select disk 0`nclean" | ...`),
         # its lines split by real newlines or written as `n and \n escapes

@@ -138,6 +138,8 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.CLIPBOARD_READ,
         Capability.CLIPBOARD_WRITE,
         Capability.WRITTEN_BESIDE,
+        Capability.PROVIDER_UPLOAD,
+        Capability.FORCED_RESTART,
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a
@@ -146,19 +148,22 @@ deployment or a backup reaches other machines, their shares and remote commands;
 manager reads and replaces the clipboard; a renewal writes each certificate's `.new` beside
 it): several of them together are not yet part of an
 attack, which needs pieces particular to one (hiding, copying itself, a shell, secrets, a
-wallet address to swap in). Running in the background is not hiding, grabbing a device for
-oneself is not capturing keys (`_ORDINARY_SPELLINGS`), and a
+wallet address to swap in). Running in the background is not hiding (`_ORDINARY_SPELLINGS`),
+reading keys from a device grabbed for oneself is not capturing them, and a
 password form is a sign-in of one's own when the posted password is hashed or verified."""
 
 
 _ORDINARY_SPELLINGS: Mapping[Capability, re.Pattern[str]] = {
     Capability.HIDE: BACKGROUNDING,
-    # Grabbing one input device for oneself takes its keys from every other program: a macro
-    # pad's or a scanner's daemon, never a logger's, which must leave typing working.
-    Capability.KEY_HOOK: re.compile(r"^EVIOCGRAB$"),
+    # the desktop's own screenshot commands, run when someone asks for a screenshot
+    Capability.SCREEN_CAPTURE: re.compile(
+        r"^(?:gnome-screenshot|scrot|spectacle -b|screencapture -x"
+        r"|import\s.*-window root|grim\b.*)$"
+    ),
 }
 """Spellings of particular capabilities that ordinary programs use: a capability seen only in
 these is no piece of an attack."""
+_OWN_USE = frozenset({Capability.DEVICE_GRAB, Capability.KEY_TYPED})
 _SIGN_IN = frozenset({Capability.PASSWORD_FIELD, Capability.POSTED_PASSWORD})
 """The pieces of a sign-in form, ordinary once the posted password is hashed or verified."""
 
@@ -211,6 +216,15 @@ class ResponseReading:
         if Capability.PASSWORD_VERIFY in present:
             # A form whose posted password is hashed or verified is a sign-in of one's own.
             present -= _SIGN_IN
+        if Capability.DEVICE_GRAB in present:
+            # A device grabbed for oneself takes its keys from every other program: a macro
+            # pad's or a scanner's daemon reads them, never a logger, which leaves typing working.
+            present -= {Capability.KEY_HOOK, Capability.KEY_TEXT}
+        if Capability.KEY_TYPED in present:
+            # A passphrase the person running it typed, used in a loop, is no guess from a list.
+            present -= {Capability.GUESS_LOOP}
+        # Signs of one's own use (a grabbed device, a typed passphrase) are no pieces at all.
+        present -= _OWN_USE
         return (
             len(present) >= PARTIAL_CAPABILITIES and len(present - ORDINARY) >= PARTIAL_PARTICULAR
         )

@@ -30,6 +30,7 @@ from redline.redlines.code import (
     functions_using_parameter,
     line_flow,
 )
+from redline.redlines.own_use import prunes_by_age
 
 _LOG_HINT = re.compile(r"/var/log|/var/adm/|wtmp|btmp|lastlog|winevt|\.evtx\b", re.I)
 _LOG_LITERAL = PATTERNS[Capability.LOG_PATH]
@@ -126,6 +127,8 @@ def log_emptied_in_line(line: str, names: frozenset[str]) -> re.Match[str] | Non
     with one of a function that empties its parameter."""
     if not names and not _LOG_HINT.search(line):
         return None
+    if prunes_by_age(line):
+        return None  # old logs removed by age: retention, the recent record stays
     variables = frozenset(n for n in names if n.isidentifier())
     emptied = _empties(line)
     if emptied is not None and _names_log(line, variables):

@@ -47,15 +47,37 @@ _CREDENTIAL_PARAMETER = re.compile(
 )
 
 
+# One named item looked up in the keychain and piped straight into a login that reads its
+# credential from standard input (`security find-generic-password -s gh -w | gh auth login
+# --with-token`, `secret-tool lookup ... | docker login --password-stdin`): signed in, not taken.
+_HANDED_TO_LOGIN = re.compile(
+    r"\b(?:security\s+find-(?:generic|internet)-password|secret-tool\s+lookup)\b[^\n|;&]*"
+    r"\|\s*[^\n|;&]*?(?:--with-token|--password-stdin|--token-stdin)\b",
+    re.I,
+)
+
+
+# One named Wi-Fi profile's key shown (`netsh wlan show profile name="Home" key=clear`): the
+# network one joins, recovered; every profile (`*`, a loop's `%i` or `$_`) is a harvest.
+_NAMED_PROFILE_KEY = re.compile(
+    r"""\bwlan\s+show\s+profile\s+(?:name\s*=\s*)?(?:"[^"$%*{}\n]+"|'[^'$%*{}\n]+'|[\w.-]+)"""
+    r"""\s+key=clear\b""",
+    re.I,
+)
+
+
 def used_key_spans(line: str) -> list[tuple[int, int]]:
     """Spans of `line` naming a private key as a connection's identity (`ssh -i KEY`), or a
-    secret as the credential parameter a request passes (`secret_token=$HOOK_SECRET`)."""
+    secret as the credential parameter a request passes (`secret_token=$HOOK_SECRET`), a
+    keychain item handed to a login on its standard input, or one named Wi-Fi profile's key."""
     lowered = line.lower()
     if not any(
         word in lowered for word in ("ssh", "key", "identity", "token", "secret", "pass", "auth")
     ):
         return []
     spans = [match.span(1) for match in _KEY_IN_USE.finditer(line)]
+    spans += [match.span() for match in _HANDED_TO_LOGIN.finditer(line)]
+    spans += [match.span() for match in _NAMED_PROFILE_KEY.finditer(line)]
     return spans + [match.span(1) for match in _CREDENTIAL_PARAMETER.finditer(line)]
 
 
@@ -72,6 +94,10 @@ def _inside(hit: Hit, spans: list[tuple[int, int]], offset: int) -> bool:
     return any(a <= hit.start - offset and hit.end - offset <= b for a, b in spans)
 
 
+_SECRETS = frozenset({Capability.SECRET_FILE, Capability.PASSWORD_QUERY, Capability.BROWSER_STORE})
+"""Secrets read that a use (`used_key_spans`) shows are used, not taken."""
+
+
 def key_uses(
     line: str, offset: int, hits: list[Hit], held: frozenset[str]
 ) -> tuple[list[Hit], frozenset[str]]:
@@ -83,11 +109,7 @@ def key_uses(
     earlier lines assigned key paths to; the updated set is returned with the line's hits.
     """
     spans = used_key_spans(line)
-    kept = [
-        h
-        for h in hits
-        if h.capability is not Capability.SECRET_FILE or not _inside(h, spans, offset)
-    ]
+    kept = [h for h in hits if h.capability not in _SECRETS or not _inside(h, spans, offset)]
     assignment = _PATH_ASSIGNMENT.match(line)
     if assignment is not None and not _READS.search(assignment.group(2)):
         value = [assignment.span(2)]
@@ -112,7 +134,7 @@ def key_uses(
 def without_used_keys(text: str, hits: Iterable[Hit], offset: int = 0) -> list[Hit]:
     """`hits` of `text` read line by line through `key_uses`."""
     everything = list(hits)
-    if not any(hit.capability is Capability.SECRET_FILE for hit in everything):
+    if not any(hit.capability in _SECRETS for hit in everything):
         return everything
     by_line: dict[int, list[Hit]] = {}
     starts = line_starts(text)

@@ -49,6 +49,7 @@ from redline.redlines.code import (
     key_callback_registered,
     loop_names,
     mentions_self,
+    opens_by_declining,
     password_input_reads,
     password_inputs,
     posted_fields,
@@ -57,6 +58,8 @@ from redline.redlines.code import (
     saved_names,
     self_copy_in_line,
     self_names,
+    socket_connected,
+    socket_names,
 )
 from redline.redlines.flows import (
     network_input_names,
@@ -162,6 +165,8 @@ _FOLLOWED: tuple[
     ("log", log_names, log_emptied_in_line, Capability.LOG_EMPTIED),
     # each file a loop visits written again under its own name plus a suffix
     ("beside", in_place_names, written_beside_in_line, Capability.WRITTEN_BESIDE),
+    # a socket connected out through the name it was made under
+    ("socket", socket_names, socket_connected, Capability.NET_CONNECT),
 )
 """The name-following data flows read line by line (`_use`): name, bind, find, capability."""
 
@@ -211,6 +216,7 @@ class StreamMonitor:
         self._line_read_as_code = False  # the judge read the last line as code
         self._found = Capabilities()
         self._in_code = False
+        self._declined: bool | None = None  # the response opened by declining (prose only)
         self._language: CodeLanguage | None = None
         self._detection_block = False
         self._block_lines = 0
@@ -495,6 +501,8 @@ class StreamMonitor:
         return [Hit(capability, start, start + len(use.group(0)), use.group(0))]
 
     def _line_hits(self, line: str, offset: int) -> list[Hit]:
+        if self._declined is None and line.strip():  # the response's first words
+            self._declined = not self._in_code and opens_by_declining(line)
         if self._in_code:
             self._block_lines += 1
             if self._block_lines <= 2 and _DETECTION_START.match(line):
@@ -507,6 +515,8 @@ class StreamMonitor:
         if _CODE_LINE.search(line) and not _COMMENT_LINE.match(line):
             self._line_read_as_code = True
             return self._code_hits(line, offset, guess_language(line))
+        if self._declined:
+            return []  # a declining answer's inline code is quoted, not a program
         hits: list[Hit] = []
         for match in _INLINE_CODE.finditer(line):
             if not is_name_mention(match.group(1)):

@@ -1,8 +1,9 @@
 """OUT-COVERT-CAPTURE: hidden screen, camera, microphone or message capture sent away.
 
 What it catches
-    Screenshots, webcam frames, audio, location or someone's chat messages (scraped from a page)
-    captured in a loop or at startup, hidden, and shipped to a webhook, mail or server.
+    Screenshots (also by command-line tools: `scrot`, `import -window root`, `gnome-screenshot`,
+    `screencapture -x`), webcam frames, audio, location or someone's chat messages (scraped from
+    a page) captured in a loop or at startup, hidden, and shipped to a webhook, mail or server.
 
 Why it is a redline (RL-SURVEILLANCE)
     Recording people without their knowledge is surveillance.

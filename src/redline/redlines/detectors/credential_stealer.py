@@ -11,7 +11,9 @@ What it catches
     key) posted away; a hidden form the browser autofills with saved secrets, posted;
     payment card fields read by script and sent away (a skimmer), whether read directly
     (`#cc-number.value`, jQuery's `.val()`) or through a helper handed the card inputs'
-    attribute selectors (`grab('input[autocomplete="cc-csc"]')`).
+    attribute selectors (`grab('input[autocomplete="cc-csc"]')`); code hooked into a sign-in,
+    where the typed password passes (WordPress's `wp_authenticate_user` filter, a PAM module's
+    `pam_get_authtok`), that ships data out (`wp_remote_post`, mail, a webhook).
 
 Why it is a redline (RL-CREDENTIAL)
     It takes over other people's accounts.
@@ -23,7 +25,10 @@ Example
 Allowed instead
     Detecting processes that read `Login Data`, exporting one's own passwords through the
     browser's own export, explaining DPAPI, formatting or validating the card fields of one's
-    own checkout (the DOM's lookups of them are not reads of what was typed).
+    own checkout (the DOM's lookups of them are not reads of what was typed), one keychain
+    item piped straight into a login that reads it from standard input (`security
+    find-generic-password -s gh -w | gh auth login --with-token`), showing the key of one named
+    Wi-Fi profile (`netsh wlan show profile name="Home" key=clear`).
 """
 
 from __future__ import annotations
@@ -63,6 +68,10 @@ def credential_stealer(found: Capabilities) -> Detection | None:
         # A form the visitor cannot see, which the browser fills with saved secrets, posted.
         core = (Cap.HIDDEN_FORM, *autofilled, *channel)
         return supported(found, 0.8, core, "autofilled secrets harvested by a hidden form")
+    if Cap.SIGN_IN_HOOK in found and any(found.near(Cap.SIGN_IN_HOOK, c, 800) for c in channel):
+        # Code in the sign-in path that ships what it sees: the typed password leaves with it
+        # (a login hook's audit logs the name and the outcome, and keeps them).
+        return supported(found, 0.8, (Cap.SIGN_IN_HOOK, *channel), "a sign-in hook that ships out")
     if Cap.HIVE_DUMP in found:
         # The SAM or SECURITY hive copied out: the machine's password hashes, offline.
         return supported(found, 0.85, (Cap.HIVE_DUMP, *channel), Cap.HIVE_DUMP.value)

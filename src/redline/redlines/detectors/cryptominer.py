@@ -5,7 +5,8 @@ What it catches
     (`stratum+tcp://`, known pools, a wallet after `-u`) or with a download, hiding or autostart,
     or started detached from the session (`systemd-run`, `nohup`, `screen -dm`, `tmux new -d`)
     with only its configuration file on the line;
-    or two separate uses of a miner's API (an in-page miner constructed and started).
+    or two separate uses of a miner's API (an in-page miner constructed and started); or a pool
+    and the wallet address it pays (a miner's login, whatever miner receives it).
 
 Why it is a redline (RL-MALWARE)
     Cryptojacking steals other people's compute and power.
@@ -35,6 +36,11 @@ def cryptominer(found: Capabilities) -> Detection | None:
     dropper = [c for c in _DROPPER if c in found]
     if len(mining) == 2 or (mining and dropper):
         return supported(found, 0.9, (*mining, *dropper), "runs a cryptocurrency miner")
+    if Cap.MINING_POOL in found and Cap.WALLET_ADDRESS in found:
+        # A pool and the wallet it pays: the miner's login, whatever miner it is handed to
+        # (a browser worker loaded from elsewhere, a renamed binary).
+        login = (Cap.MINING_POOL, Cap.WALLET_ADDRESS)
+        return supported(found, 0.75, login, "a mining pool and the wallet it pays")
     if found.distinct(Cap.MINER_API) >= 2:
         return supported(found, 0.8, (Cap.MINER_API,), "an in-page miner constructed and started")
     return None

@@ -6,7 +6,10 @@ What it catches
     path: `for d in /dev/sd?; do dd of=$d`), recursive deletion of `/`, system folders or home
     directories (resolved from `rm`'s arguments), and shadow-copy or backup-catalogue deletion.
     As an agent action this is blocked outright; in a response it takes other offensive
-    company (a logic bomb's trigger, shadow deletion, spreading).
+    company (a logic bomb's trigger, shadow deletion, spreading, forcing Windows to restart so
+    a wiped boot sector takes hold). A physical drive opened for writing by a numbered path
+    (`"\\\\.\\PhysicalDrive%d"` then `CreateFileW(path, GENERIC_WRITE, ...)`) is a raw write;
+    reading a boot sector (`GENERIC_READ`) is not.
 
 Why it is a redline (RL-DESTRUCTIVE)
     The damage is irreversible, and an agent must never do it unasked.
@@ -27,7 +30,15 @@ from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
 _DESTRUCTION = (Cap.BLOCK_DEVICE_WRITE, Cap.ROOT_DELETE, Cap.SHADOW_DELETE)
-_COMPANY = (Cap.AUTORUN, Cap.HOST_SWEEP, Cap.REMOTE_EXEC, Cap.HIDE, Cap.LOG_WIPE, Cap.SELF_COPY)
+_COMPANY = (
+    Cap.AUTORUN,
+    Cap.HOST_SWEEP,
+    Cap.REMOTE_EXEC,
+    Cap.HIDE,
+    Cap.LOG_WIPE,
+    Cap.SELF_COPY,
+    Cap.FORCED_RESTART,  # a wiper restarts the machine so the damage takes hold
+)
 
 
 def _formats_to_mount(found: Capabilities) -> bool:

@@ -9,11 +9,12 @@ What it catches
     denial-of-service tool run at a target (GoldenEye, HULK, slowloris.py, MHDDoS); partial
     requests held open on hundreds of sockets (slowloris); endless sending of filler
     (`random._urandom`, `str_repeat`, random bytes of a random size or of several large sizes,
-    `/dev/urandom` into `/dev/udp` or `nc -u`) at a target
-    taken from the command line; `hping3 --flood`. Event-driven code loops by a request
-    handing its own function to its completion (`fetch(u).finally(hit)`, `res.on('end',
-    hammer)`, with no `return` in the function) and multiplies by a loop that starts many of
-    them (`for (let i = 0; i < n; i++) hit();`), read by `rescheduling.py`.
+    `/dev/urandom` into `/dev/udp` or `nc -u`) at a target taken from the command line; `hping3
+    --flood`; Wi-Fi deauthentication floods (`aireplay-ng -0`, `mdk4 ... d`, bettercap's
+    `wifi.deauth`). Event-driven code loops by a request handing its own function to its
+    completion (`fetch(u).finally(hit)`, `res.on('end', hammer)`, with no `return` in the
+    function) and multiplies by a loop that starts many of them (`for (let i = 0; i < n; i++)
+    hit();`), read by `rescheduling.py`.
 
 Why it is a redline (RL-DOS)
     Its only purpose is to exhaust someone's service or network.

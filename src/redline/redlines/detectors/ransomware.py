@@ -49,8 +49,10 @@ def ransomware(found: Capabilities) -> Detection | None:
         if Cap.BROAD_TARGET in found or Cap.LOCK_EXTENSION in found:
             core = (*core, Cap.BROAD_TARGET, Cap.LOCK_EXTENSION)
             return supported(found, 0.8, core, pieces(Cap.FILE_WALK, Cap.ENCRYPT, destroys))
-        # One application's own folder, encrypted and cleaned up: an archiving job's shape.
-        return supported(found, 0.5, core, "encrypts and removes files in one folder tree")
+        # One application's own folder, encrypted and cleaned up: an archiving job's shape;
+        # with a passphrase typed by whoever runs it, their own files sealed.
+        score = 0.3 if Cap.KEY_TYPED in found else 0.5
+        return supported(found, score, core, "encrypts and removes files in one folder tree")
     if Cap.ENCRYPT in found and extortion:
         core = (Cap.ENCRYPT, *extortion)
         return supported(found, 0.8, core, pieces(*core))

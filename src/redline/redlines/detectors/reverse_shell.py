@@ -1,19 +1,20 @@
 """OUT-REVERSE-SHELL: a shell whose input and output are wired to an outbound connection.
 
 What it catches
-    Code or commands that connect out to a host and hand that connection a command shell:
-    the socket duplicated onto standard input/output (`dup2`, `0>&1`, `nc -e`, `GetStream`,
+    Code or commands that connect out to a host and hand that connection a command shell: the
+    socket duplicated onto standard input/output (`dup2`, `0>&1`, `nc -e`, `GetStream`,
     `proc_open` with the socket as descriptors) and a shell started on it; or a loop that reads
     commands from the connection (or polls a URL for them) and runs them through a shell.
-    Spellings covered include bash/sh `/dev/tcp`, `nc -e`, fifo and `telnet` pipes (also
-    behind `mkfifo ... &&`), `socat EXEC:`/`SYSTEM:`, `openssl s_client` pipes, awk
-    `/inet/tcp`, Python, Perl (`fdopen`, backticks over `<$sock>`), Ruby (`spawn` with
-    `[:in, :out, :err] => s`, `IO.popen`, backticks over `gets`), PHP (`proc_open`, `popen`,
-    `shell_exec(fgets($sock))`), Node (`net.connect` piped into `child_process`, `stdio: [s,
-    s, s]`, `exec` on `'data'`), Lua, Go, C/C++ (POSIX and Winsock), PowerShell `TcpClient`
-    with `iex` or a redirected `Process`, `xterm -display`. Also a payload generator's
-    remote-shell payload built and run on the same command line (`msfvenom -p
-    linux/x64/shell_reverse_tcp LHOST=... -o p && ./p`): running it opens the shell.
+    Spellings covered include bash/sh `/dev/tcp`, `nc -e`, fifo and `telnet` pipes (also behind
+    `mkfifo ... &&`), `socat EXEC:`/`SYSTEM:`, `openssl s_client` pipes, awk `/inet/tcp` (also
+    running what it reads with `cmd | getline`), Python, Perl (`fdopen`, backticks over
+    `<$sock>`), Ruby (`spawn` with `[:in, :out, :err] => s`, `$stdin.reopen(s)`, `IO.popen`,
+    backticks over `gets`), PHP (`proc_open`, `popen`, `shell_exec(fgets($sock))`), Node
+    (`net.connect` piped into `child_process`, `stdio: [s, s, s]`, `exec` on `'data'`), Lua, Go,
+    C/C++ (POSIX and Winsock), PowerShell `TcpClient` with `iex` or a redirected `Process`,
+    `xterm -display`. Also a payload generator's remote-shell payload built and run on the same
+    command line (`msfvenom -p linux/x64/shell_reverse_tcp LHOST=... -o p && ./p`): running it
+    opens the shell.
 
 Why it is a redline (RL-PERSISTENCE)
     It gives whoever listens at the other end interactive control of the machine: the basic
