@@ -1076,7 +1076,7 @@ _SOCKET_MADE = re.compile(r"\b(\w+)\s*=\s*socket\.socket\s*\(")
 
 def socket_names(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus the name `line` gives a new socket (`link = socket.socket(...)`)."""
-    made = _SOCKET_MADE.search(line)
+    made = _SOCKET_MADE.search(line) if "socket.socket" in line else None
     return names | {made.group(1)} if made is not None else names
 
 
