@@ -1107,13 +1107,14 @@ def key_callback_names(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus what `line` tells about callbacks: `def:NAME:PARAM` for the function being
     read, `rec:NAME` once its body records its parameter or a value computed from it
     (`log.write(str(k))`; `ch = key.char` ... `buf.append(ch)`), `val:NAME` for such values."""
-    if _CALLBACK_DEFINITION.match(line):
+    definition = _CALLBACK_DEFINITION.match(line)
+    if definition is not None:
         names = frozenset(n for n in names if not n.startswith(_DERIVED))
-    values = [n[len(_DERIVED) :] for n in names if n.startswith(_DERIVED)]
+    values = [n[len(_DERIVED) :] for n in names if n.startswith(_DERIVED)] if names else []
     names = functions_using_parameter(
         line,
         names,
-        _CALLBACK_DEFINITION.match(line),
+        definition,
         lambda parameter: any(
             _records(name).search(line) is not None for name in (parameter, *values)
         ),
