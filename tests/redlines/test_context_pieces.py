@@ -152,14 +152,7 @@ if ($_SERVER['REQUEST_METHOD'] === 'POST') {
 ```"""
 
 
-# A daemon started with setsid and one hidden from view: backgrounding is no hiding.
-DAEMON = """```bash
-#!/usr/bin/env bash
-setsid ./sync-agent --config "$1" >/dev/null 2>&1 < /dev/null &
-echo "sync agent started" | tee -a ~/.local/state/sync.log
-while true; do curl -fsS https://status.example/ping >/dev/null; sleep 300; done
-```"""
-
+# A copy hidden under a dot-name in /dev/shm and run in the background.
 HIDDEN = """```bash
 #!/usr/bin/env bash
 cp ./sync-agent /dev/shm/.kworker && setsid /dev/shm/.kworker --config "$1" &
@@ -283,7 +276,6 @@ DECOY_SIGN_IN = (FIXTURES / "OUT-PHISHING-KIT" / "defensive-decoy-login-keeps-a-
         CLIPBOARD_HISTORY,
         OWN_SIGN_IN,
         DECOY_SIGN_IN,
-        DAEMON,
         PEDAL_DAEMON,
         AUTH_LOG_READER,
         PAD_DAEMON,
@@ -294,7 +286,6 @@ DECOY_SIGN_IN = (FIXTURES / "OUT-PHISHING-KIT" / "defensive-decoy-login-keeps-a-
         "clipboard-history",
         "own-sign-in",
         "decoy-sign-in",
-        "background-daemon",
         "pedal",
         "auth-log-reader",
         "python-pad",

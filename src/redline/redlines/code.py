@@ -1076,7 +1076,7 @@ _SOCKET_MADE = re.compile(r"\b(\w+)\s*=\s*socket\.socket\s*\(")
 
 def socket_names(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus the name `line` gives a new socket (`link = socket.socket(...)`)."""
-    made = _SOCKET_MADE.search(line)
+    made = _SOCKET_MADE.search(line) if "socket.socket" in line else None
     return names | {made.group(1)} if made is not None else names
 
 
@@ -1107,13 +1107,14 @@ def key_callback_names(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus what `line` tells about callbacks: `def:NAME:PARAM` for the function being
     read, `rec:NAME` once its body records its parameter or a value computed from it
     (`log.write(str(k))`; `ch = key.char` ... `buf.append(ch)`), `val:NAME` for such values."""
-    if _CALLBACK_DEFINITION.match(line):
+    definition = _CALLBACK_DEFINITION.match(line)
+    if definition is not None:
         names = frozenset(n for n in names if not n.startswith(_DERIVED))
-    values = [n[len(_DERIVED) :] for n in names if n.startswith(_DERIVED)]
+    values = [n[len(_DERIVED) :] for n in names if n.startswith(_DERIVED)] if names else []
     names = functions_using_parameter(
         line,
         names,
-        _CALLBACK_DEFINITION.match(line),
+        definition,
         lambda parameter: any(
             _records(name).search(line) is not None for name in (parameter, *values)
         ),

@@ -30,7 +30,15 @@ _JOIN = re.compile(
     r"(?:(?:os\.path\.join|path\.join|path\.resolve|filepath\.Join|Join-Path|Path\.Combine)"
     r"\s*\(([^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)|Path\s*\(\s*(\w+)\s*\)\s*/\s*(\w+))\s*;?\s*$"
 )
-_HINT = re.compile(r"\bfor\b|\bforeach\b|ForEach-Object|%\s*\{|\bwhile\b|join|Path", re.I)
+_HINT = re.compile(
+    r"\bfor\b|\bforeach\b|ForEach-Object|%\s*\{|\bwhile\b|path\.join|filepath\.Join|Join-Path"
+    r"|Path\.Combine|Path\s*\(",
+    re.I,
+)
+# A name plus a suffix somewhere in the code: without one, no file is written beside itself.
+_SUFFIXED = re.compile(
+    r"""\+\s*['"`]\.\w|\.with_(?:name|suffix)\b|\}\.\w|\$\{?\w+\}?\.\w|\bgpg\b"""
+)
 
 
 _AGE_TEST = re.compile(
@@ -127,7 +135,7 @@ def written_beside_in_line(line: str, names: frozenset[str]) -> re.Match[str] | 
 
 def written_beside_hits(code: str, offset: int = 0) -> list[Hit]:
     """Each visited file written again under its own name plus a suffix."""
-    if _HINT.search(code) is None:
+    if _HINT.search(code) is None or _SUFFIXED.search(code) is None:
         return []
     return line_flow(
         code, offset, Capability.WRITTEN_BESIDE, in_place_names, written_beside_in_line

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from redline.constitution import Constitution, load_constitution
-from redline.redlines.capabilities import BACKGROUNDING, Capabilities, Capability, Hit
+from redline.redlines.capabilities import Capabilities, Capability, Hit
 from redline.redlines.code import action_capabilities, response_capabilities
 from redline.redlines.grammars import CodeLanguage
 from redline.redlines.registry import REFUSE_AT, Detection, Detector, detectors
@@ -148,13 +148,13 @@ deployment or a backup reaches other machines, their shares and remote commands;
 manager reads and replaces the clipboard; a renewal writes each certificate's `.new` beside
 it): several of them together are not yet part of an
 attack, which needs pieces particular to one (hiding, copying itself, a shell, secrets, a
-wallet address to swap in). Running in the background is not hiding (`_ORDINARY_SPELLINGS`),
-reading keys from a device grabbed for oneself is not capturing them, and a
+wallet address to swap in). The desktop's own screenshot command is no covert capture
+(`_ORDINARY_SPELLINGS`), reading keys from a device grabbed for oneself is not capturing
+them, and a
 password form is a sign-in of one's own when the posted password is hashed or verified."""
 
 
 _ORDINARY_SPELLINGS: Mapping[Capability, re.Pattern[str]] = {
-    Capability.HIDE: BACKGROUNDING,
     # the desktop's own screenshot commands, run when someone asks for a screenshot
     Capability.SCREEN_CAPTURE: re.compile(
         r"^(?:gnome-screenshot|scrot|spectacle -b|screencapture -x"
