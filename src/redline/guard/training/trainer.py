@@ -507,7 +507,7 @@ def model_card(metrics: dict[str, Any]) -> str:
         f"- Weights `classifier.npz` sha256 `{metrics['classifier_sha256']}`.",
         f"- Threshold {metrics['threshold']}: the lowest in [0.5, 0.95] with at most",
         f"  {MAX_FALSE_REFUSAL:.0%} false refusals of generated benign rows (overall, and in each",
-        f"  family with {FAMILY_BUDGET_ROWS} or more) and {MAX_WRITTEN_FALSE_REFUSAL:.0%} of"
+        f"  family with {FAMILY_BUDGET_ROWS} or more) and {MAX_WRITTEN_FALSE_REFUSAL:.1%} of"
         " hand-written benign rows",
         "  of the calibration split.",
         "",
