@@ -39,10 +39,11 @@ from redline.guard.outright import AttackTool, OutrightAsk, stretches_around
 @dataclass(frozen=True)
 class CovertAct:
     """An act only an intruder asks for: its words (`tool.pattern`, with the redline that
-    forbids it) and the words that make it covert (`covert`, somewhere in the same text)."""
+    forbids it) and the words that make it covert (`covert`, somewhere in the same text), or
+    None when the act's own words hold both pieces (an account named as someone else's)."""
 
     tool: AttackTool
-    covert: re.Pattern[str]
+    covert: re.Pattern[str] | None
 
     @cached_property
     def act(self) -> re.Pattern[str]:
@@ -142,7 +143,7 @@ COVERT_ACTS: tuple[CovertAct, ...] = (
             rf"{_ACCOUNT}\b",
             ("'s", "s'"),
         ),
-        re.compile(rf"\b{_SOMEONE_ELSES}", re.IGNORECASE),
+        None,
     ),
 )
 
@@ -171,12 +172,13 @@ def covert_ask(text: str) -> OutrightAsk | None:
     The act is searched for only around its key words, and the covert words only where an act
     was found: a long text without both costs a few substring searches per act.
     """
+    lowered = text.lower()
     for act in COVERT_ACTS:
-        for start, end in stretches_around(text, act.tool.keys, _BEFORE, _AFTER):
+        for start, end in stretches_around(text, lowered, act.tool.keys, _BEFORE, _AFTER):
             match = act.act.search(text, start, end)
             if match is None:
                 continue
-            if act.covert.search(text) is None:
+            if act.covert is not None and act.covert.search(text) is None:
                 break
             if _DEFENSIVE_PURPOSE.search(text):
                 return None

@@ -65,7 +65,7 @@ class _Plan:
     verdict: Verdict | None = None  # set when no scoring is needed (empty input)
     response: ResponseReading | None = None  # a response whose request's intent is weighed
     response_turn: Turn | None = None
-    outright: tuple[OutrightAsk, JudgedMessage] | None = None  # an ask for an attack tool
+    outright: tuple[OutrightAsk, JudgedMessage] | None = None  # an attack tool or covert act
 
 
 def _single_threaded_blas() -> None:
@@ -390,7 +390,8 @@ def _outright_refusal(
     outright: tuple[OutrightAsk, JudgedMessage],
     score: float,
 ) -> Verdict:
-    """The refusal of a request that asks outright for an attack tool (`outright.py`)."""
+    """The refusal of a request that asks outright for an attack tool (`outright.py`) or a
+    covert act (`covert.py`)."""
     ask, message = outright
     if message.original[ask.start : ask.end] == ask.text:
         quoted = EvidenceSpan(

@@ -134,11 +134,11 @@ _AFTER = 60  # room after it for the look at the next word ("a keylogger detecto
 
 
 def stretches_around(
-    text: str, keys: tuple[str, ...], before: int, after: int
+    text: str, lowered: str, keys: tuple[str, ...], before: int, after: int
 ) -> list[tuple[int, int]]:
-    """The stretches of `text` from `before` characters before each of its key words (lowercase)
-    to `after` characters after it, overlapping ones merged, in order."""
-    lowered = text.lower()
+    """The stretches of `text` from `before` characters before each of its key words (lowercase,
+    found in `lowered`, the text lowercased once by the caller) to `after` characters after it,
+    overlapping ones merged, in order."""
     if len(lowered) != len(text):  # a few characters lowercase to two: offsets would drift
         return [(0, len(text))] if any(key in lowered for key in keys) else []
     around: list[tuple[int, int]] = []
@@ -172,7 +172,7 @@ def outright_ask(text: str) -> OutrightAsk | None:
     None too when the text also states a defensive, explanatory or own-lab purpose: such
     requests are the classifier's to weigh.
     """
-    for start, end in stretches_around(text, _KEYS, _BEFORE, _AFTER):
+    for start, end in stretches_around(text, text.lower(), _KEYS, _BEFORE, _AFTER):
         # A search that starts inside the text still sees the characters before `start` for
         # word edges, and `^` matches only at the text's real start.
         match = _ASK.search(text, start, end)
