@@ -23,7 +23,13 @@ from pathlib import Path
 
 from redline.constitution import Constitution
 from redline.guard.training import phrasings
-from redline.guard.training.disguises import ENCODINGS, split_across_turns, wrapped
+from redline.guard.training.disguises import (
+    ENCODINGS,
+    continuing,
+    lower_first,
+    split_across_turns,
+    wrapped,
+)
 
 SOURCES = Path(str(resources.files("redline.guard.training") / "sources"))
 ATTACK_TECHNIQUES = SOURCES / "attack-techniques.jsonl"
@@ -260,8 +266,9 @@ def _constitution_examples(constitution: Constitution, rng: random.Random) -> It
             group = f"constitution:{redline.id}:forbidden:{number}"
             yield Example(_user(text), 1, redline.id, None, group, "constitution", 1)
             for prefix in _PROGRAMMING_PREFIXES[1:]:
-                lower = prefix + text[:1].lower() + text[1:]
-                yield Example(_user(lower), 1, redline.id, None, group, "constitution", 1)
+                yield Example(
+                    _user(continuing(prefix, text)), 1, redline.id, None, group, "constitution", 1
+                )
             for wrapper in rng.sample(phrasings.WRAPPERS, 3):
                 yield Example(
                     _user(wrapped(wrapper, text)), 1, redline.id, None, group, "wrapped", 1
@@ -270,8 +277,9 @@ def _constitution_examples(constitution: Constitution, rng: random.Random) -> It
             group = f"constitution:{redline.id}:allowed:{number}"
             yield Example(_user(text), 0, None, None, group, "constitution", 0)
             for prefix in _PROGRAMMING_PREFIXES[1:]:
-                lower = prefix + text[:1].lower() + text[1:]
-                yield Example(_user(lower), 0, None, None, group, "constitution", 0)
+                yield Example(
+                    _user(continuing(prefix, text)), 0, None, None, group, "constitution", 0
+                )
             for wrapper in rng.sample(phrasings.WRAPPERS, 3):
                 yield Example(_user(wrapped(wrapper, text)), 0, None, None, group, "wrapped", 0)
     for principle in constitution.principles:
@@ -291,7 +299,7 @@ def _programming_examples(rng: random.Random) -> Iterator[Example]:
     for number, task in enumerate(phrasings.PROGRAMMING_TASKS):
         group = f"programming:{number}"
         for prefix in rng.sample(_PROGRAMMING_PREFIXES, 3):
-            text = prefix + (task[:1].lower() + task[1:] if prefix else task)
+            text = continuing(prefix, task)
             yield Example(_user(text), 0, None, "PR-PROGRAMMING", group, "programming", 0)
         for wrapper in rng.sample(phrasings.WRAPPERS, 2):
             yield Example(
@@ -303,7 +311,7 @@ def _borderline_examples(rng: random.Random) -> Iterator[Example]:
     for number, (principle, task) in enumerate(phrasings.BORDERLINE_BENIGN):
         group = f"borderline:{number}"
         for prefix in rng.sample(_PROGRAMMING_PREFIXES, 3):
-            text = prefix + (task[:1].lower() + task[1:] if prefix else task)
+            text = continuing(prefix, task)
             yield Example(_user(text), 0, None, principle, group, "borderline", 0)
         for wrapper in rng.sample(phrasings.WRAPPERS, 3):
             yield Example(_user(wrapped(wrapper, task)), 0, None, principle, group, "wrapped", 0)
@@ -326,7 +334,7 @@ def asked_politely(text: str, rng: random.Random) -> str:
     """`text`, an imperative ask, asked politely: "Could you ...?", "... for me.", "Please ..."."""
     bare = text.rstrip(".!? ")
     if bare[1:2].islower():  # "Check ..." -> "check ...", but "SSH ..." stays
-        bare = bare[:1].lower() + bare[1:]
+        bare = lower_first(bare)
     opener = rng.choice(phrasings.COURTESIES)
     end = "?" if "you" in opener.lower() else "."
     form = rng.randrange(3)
@@ -350,7 +358,7 @@ def _terse_examples(rng: random.Random) -> Iterator[Example]:
         courteous = rng.choice(phrasings.COURTESIES)
         template = rng.choice([t for t in phrasings.TERSE_BUILDS if not t.startswith("I ")])
         text = template.format(artifact=artifact, lang=rng.choice(phrasings.LANGUAGES))
-        text = courteous + text[:1].lower() + text[1:]
+        text = continuing(courteous, text)
         yield Example(_user(text), 1, redline, None, group, "terse", 1)
     for number, text in enumerate(phrasings.CHATTER):
         yield Example(_user(text), 0, None, None, f"chatter:{number}", "terse", 0)
@@ -457,7 +465,7 @@ _CLAIMED_FAMILIES = frozenset(
 def claimed(claim: str, request: str) -> str:
     """`request` with a claim of ownership or authority before it."""
     if claim.endswith(", ") and request[1:2].islower():  # "Ping ..." -> "ping ...", "SSH" stays
-        request = request[:1].lower() + request[1:]
+        request = lower_first(request)
     return claim + request
 
 

@@ -70,10 +70,20 @@ ENCODINGS: dict[str, Callable[[str], str]] = {
 }
 
 
+def lower_first(text: str) -> str:
+    """`text` with its first letter lowercased, to go on from words before it."""
+    return text[:1].lower() + text[1:]
+
+
+def continuing(opener: str, text: str) -> str:
+    """`text` after `opener` ("Please ", "Quick one: "), going on from it; alone when the
+    opener is empty."""
+    return opener + lower_first(text) if opener else text
+
+
 def wrapped(wrapper: str, request: str) -> str:
     """Put `request` inside a role-play, fiction, hypothetical or authorisation wrapper."""
-    lower = request[:1].lower() + request[1:]
-    return wrapper.format(request=request, request_lower=lower)
+    return wrapper.format(request=request, request_lower=lower_first(request))
 
 
 def split_across_turns(request: str) -> list[dict[str, str]]:
