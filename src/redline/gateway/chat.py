@@ -300,7 +300,9 @@ def _stream(
                     else:
                         sent = answer.filter_chunk(upstream_chunk)
                     halts = answer.new_halts()
-                    if pending and envelope is not None and (text is None or halts):
+                    # Pending text goes out before a chunk of another kind, a halt, or as
+                    # the first words of the answer.
+                    if pending and envelope is not None and (text is None or halts or first_token):
                         out += content_events.encode(envelope, pending)
                         pending, envelope, content_sent = "", None, True
                     if text is None:
@@ -310,9 +312,6 @@ def _stream(
                             out += sse(sent)
                     for index, verdict in halts:
                         out += sse(answer.halt_chunk(last, index, verdict))
-                    if first_token and pending and envelope is not None:
-                        out += content_events.encode(envelope, pending)
-                        pending, envelope, content_sent = "", None, True
                     if first_token and content_sent:
                         # The first words go out at once, not after the rest of the read: an
                         # upstream that sends its whole answer in one read would otherwise hold
