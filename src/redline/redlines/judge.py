@@ -166,6 +166,16 @@ these is no piece of an attack."""
 _OWN_USE = frozenset({Capability.DEVICE_GRAB, Capability.KEY_TYPED})
 _SIGN_IN = frozenset({Capability.PASSWORD_FIELD, Capability.POSTED_PASSWORD})
 """The pieces of a sign-in form, ordinary once the posted password is hashed or verified."""
+_CANCELLED_BY: Mapping[Capability, frozenset[Capability]] = {
+    # A form whose posted password is hashed or verified is a sign-in of one's own.
+    Capability.PASSWORD_VERIFY: _SIGN_IN,
+    # A device grabbed for oneself takes its keys from every other program: a macro pad's or a
+    # scanner's daemon reads them, never a logger, which leaves typing working.
+    Capability.DEVICE_GRAB: frozenset({Capability.KEY_HOOK, Capability.KEY_TEXT}),
+    # A passphrase the person running it typed, used in a loop, is no guess from a list.
+    Capability.KEY_TYPED: frozenset({Capability.GUESS_LOOP}),
+}
+"""Pieces that stop counting when a sign of ordinary use is present, in this order."""
 
 
 @dataclass(frozen=True)
@@ -213,16 +223,9 @@ class ResponseReading:
                 for h in hits
             )
         }
-        if Capability.PASSWORD_VERIFY in present:
-            # A form whose posted password is hashed or verified is a sign-in of one's own.
-            present -= _SIGN_IN
-        if Capability.DEVICE_GRAB in present:
-            # A device grabbed for oneself takes its keys from every other program: a macro
-            # pad's or a scanner's daemon reads them, never a logger, which leaves typing working.
-            present -= {Capability.KEY_HOOK, Capability.KEY_TEXT}
-        if Capability.KEY_TYPED in present:
-            # A passphrase the person running it typed, used in a loop, is no guess from a list.
-            present -= {Capability.GUESS_LOOP}
+        for sign, cancelled in _CANCELLED_BY.items():
+            if sign in present:
+                present -= cancelled
         # Signs of one's own use (a grabbed device, a typed passphrase) are no pieces at all.
         present -= _OWN_USE
         return (

@@ -67,7 +67,7 @@ def _names_log(line: str, names: frozenset[str]) -> bool:
 
 @lru_cache(maxsize=NAME_PATTERN_CACHE)
 def _mentions(names: frozenset[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.]){'(?:' + alternation(names) + ')'}\b")
+    return re.compile(rf"(?<![\w.])(?:{alternation(names)})\b")
 
 
 def _empties(line: str) -> re.Match[str] | None:
@@ -125,24 +125,32 @@ def log_names(line: str, names: frozenset[str]) -> frozenset[str]:
 def log_emptied_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
     """A truncation or deletion on `line` of a system log or a name bound to one, or a call
     with one of a function that empties its parameter."""
-    if not names and not _LOG_HINT.search(line):
-        return None
-    if prunes_by_age(line):
-        return None  # old logs removed by age: retention, the recent record stays
     variables = frozenset(n for n in names if n.isidentifier())
-    emptied = _empties(line)
-    if emptied is not None and _names_log(line, variables):
-        return emptied
     functions = frozenset(
         n.split(":", 1)[1]
         for n in names
         if n.startswith("empties:") and not n.startswith(PENDING_FUNCTION)
     )
-    if functions:
-        call = re.search(rf"(?<![\w.])(?:{alternation(functions)})\s*\(([^\n]*)", line)
+    # Every system log's literal (`LOG_PATH`) holds a hint: with no hint and nothing bound,
+    # nothing on the line can name a log (a function being read is no binding).
+    if not variables and not functions and not _LOG_HINT.search(line):
+        return None
+    found: re.Match[str] | None = None
+    emptied = _empties(line)
+    if emptied is not None and _names_log(line, variables):
+        found = emptied
+    elif functions:
+        call = _call_of(functions).search(line)
         if call is not None and _names_log(call.group(1), variables):
-            return call
-    return None
+            found = call
+    if found is None or prunes_by_age(line):  # old logs removed by age: retention
+        return None
+    return found
+
+
+@lru_cache(maxsize=NAME_PATTERN_CACHE)
+def _call_of(functions: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.])(?:{alternation(functions)})\s*\(([^\n]*)")
 
 
 def log_emptied_hits(code: str, offset: int = 0) -> list[Hit]:

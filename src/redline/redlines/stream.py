@@ -140,7 +140,6 @@ _CODE_WORDS = frozenset(
 
 _FOLLOWED: tuple[
     tuple[
-        str,
         Callable[[str, frozenset[str]], frozenset[str]],
         Callable[[str, frozenset[str]], re.Match[str] | None],
         Capability,
@@ -148,27 +147,29 @@ _FOLLOWED: tuple[
     ...,
 ] = (
     # a loop's candidate used as a login's password; fetched content run as code
-    ("guess", loop_names, guess_in_line, Capability.GUESS_LOOP),
-    ("fetched", fetched_names, run_of_fetched, Capability.RUN_DOWNLOADED),
+    (loop_names, guess_in_line, Capability.GUESS_LOOP),
+    (fetched_names, run_of_fetched, Capability.RUN_DOWNLOADED),
     # a key callback recording its key; data put into DNS names through a resolving helper
-    ("key callback", key_callback_names, key_callback_registered, Capability.KEY_BUFFER),
-    ("resolver", resolver_names, labelled_lookup, Capability.DNS_DATA_LABEL),
+    (key_callback_names, key_callback_registered, Capability.KEY_BUFFER),
+    (resolver_names, labelled_lookup, Capability.DNS_DATA_LABEL),
     # a function handing itself to its own completion, and loops starting several of them
-    ("again", rescheduling_names, rescheduled_in_line, Capability.ENDLESS_LOOP),
-    ("launch", rescheduling_names, launched_in_line, Capability.SWARM),
+    (rescheduling_names, rescheduled_in_line, Capability.ENDLESS_LOOP),
+    (rescheduling_names, launched_in_line, Capability.SWARM),
     # a program a page decodes from its own data and saves (HTML smuggling)
-    ("smuggling", smuggling_pieces, smuggled_in_line, Capability.SMUGGLED_PROGRAM),
+    (smuggling_pieces, smuggled_in_line, Capability.SMUGGLED_PROGRAM),
     # remote input run as a command: a web request's (web shell) or the network's (agent)
-    ("web", web_input_names, runs_web_input, Capability.REQUEST_TO_EXEC),
-    ("network", network_input_names, runs_network_input, Capability.REMOTE_COMMAND),
+    (web_input_names, runs_web_input, Capability.REQUEST_TO_EXEC),
+    (network_input_names, runs_network_input, Capability.REMOTE_COMMAND),
     # a system log emptied or deleted through the names that hold its path
-    ("log", log_names, log_emptied_in_line, Capability.LOG_EMPTIED),
+    (log_names, log_emptied_in_line, Capability.LOG_EMPTIED),
     # each file a loop visits written again under its own name plus a suffix
-    ("beside", in_place_names, written_beside_in_line, Capability.WRITTEN_BESIDE),
+    (in_place_names, written_beside_in_line, Capability.WRITTEN_BESIDE),
     # a socket connected out through the name it was made under
-    ("socket", socket_names, socket_connected, Capability.NET_CONNECT),
+    (socket_names, socket_connected, Capability.NET_CONNECT),
 )
-"""The name-following data flows read line by line (`_use`): name, bind, find, capability."""
+"""The name-following data flows read line by line (`_use`): bind, find, capability."""
+_BINDS = tuple(dict.fromkeys(bind for bind, _, _ in _FOLLOWED))
+"""Each flow's bind once: two flows may follow the same names (`rescheduling_names`)."""
 
 
 @dataclass(frozen=True)
@@ -393,11 +394,9 @@ class StreamMonitor:
         self._posted_fields |= posted_fields(line)
         if (self._password_inputs - known) & self._posted_fields:
             hits.append(Hit(Capability.POSTED_PASSWORD, offset, offset + len(line), line))
-        bound: set[Callable[[str, frozenset[str]], frozenset[str]]] = set()
-        for _, bind, find, capability in _FOLLOWED:
-            if bind not in bound:  # two flows may follow the same names: bind them once
-                bound.add(bind)
-                self._flows[bind] = bind(line, self._flows.get(bind, frozenset()))
+        for bind in _BINDS:
+            self._flows[bind] = bind(line, self._flows.get(bind, frozenset()))
+        for bind, find, capability in _FOLLOWED:
             hits += self._use(line, offset, find, self._flows[bind], capability)
         if hits:
             self._line_read_as_code |= not self._in_code  # prose that gave evidence
