@@ -103,18 +103,23 @@ def emitted_share(text: str, holdback: int | None) -> float | None:
 
 
 def stream_cost(texts: list[str], target_chars: int = 400_000) -> float:
-    """Microseconds per 4-character token spent in the monitor over defensive text."""
-    corpus = "\n".join(texts)
-    repeats = max(1, target_chars // max(1, len(corpus)))
+    """Microseconds per 4-character token spent in the monitor over defensive text.
+
+    Each response gets a monitor of its own, fed token by token and finished, as the gateway
+    does: one monitor over all the texts joined would halt on evidence gathered across
+    unrelated responses and read the rest for almost nothing.
+    """
+    repeats = max(1, target_chars // max(1, sum(len(text) for text in texts)))
     spent, tokens = 0.0, 0
     for _ in range(repeats):
-        monitor = StreamMonitor()
-        started = time.perf_counter()
-        for i in range(0, len(corpus), TOKEN_CHARS):
-            monitor.feed(corpus[i : i + TOKEN_CHARS])
-        monitor.finish()
-        spent += time.perf_counter() - started
-        tokens += (len(corpus) + TOKEN_CHARS - 1) // TOKEN_CHARS
+        for text in texts:
+            started = time.perf_counter()
+            monitor = StreamMonitor()
+            for i in range(0, len(text), TOKEN_CHARS):
+                monitor.feed(text[i : i + TOKEN_CHARS])
+            monitor.finish()
+            spent += time.perf_counter() - started
+            tokens += (len(text) + TOKEN_CHARS - 1) // TOKEN_CHARS
     return 1e6 * spent / tokens
 
 
