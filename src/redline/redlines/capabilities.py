@@ -172,6 +172,9 @@ class Capability(StrEnum):
     HIDDEN_ACCOUNT = "hides an account from the sign-in screen"
     SSH_KEY_LITERAL = "literal or fetched SSH public key"
     ENCODED_POWERSHELL = "encoded PowerShell command"
+    PLAN_STEP = "tells the reader to take an operational step"
+    PLAN_COVER = "tells the reader to keep the act from being noticed"
+    PLAN_ATTACK = "tells the reader to act on someone else's system, account or person"
 
 
 BACKGROUNDING = re.compile(r"\bnohup\b|\bsetsid\b|\bdisown\b|/dev/null\s+2>&1\s*&|^--background$")

@@ -30,6 +30,7 @@ from redline.redlines.grammars import (
     language_for_fence,
     parse,
 )
+from redline.redlines.plans import plan_hits
 
 if TYPE_CHECKING:
     from tree_sitter import Node
@@ -1170,6 +1171,7 @@ def response_capabilities(
         if part.language is None:
             if declined:
                 continue
+            found.extend(plan_hits(body, part.start))
             for match in _INLINE_CODE.finditer(body):
                 snippet = match.group(1)
                 if is_name_mention(snippet):
