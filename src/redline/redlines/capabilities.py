@@ -312,6 +312,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r":receive\s*\(", _I),
+        # a socket's file object opened for reading (`s.makefile("rwb")`), iterated by line
+        re.compile(r"\.makefile\s*\(\s*['\"]r", _I),
         re.compile(r"fread\s*\(\s*\$sock|stream_select\s*\(", _I),
         re.compile(r"\.recvfrom\s*\(|\brecv\s*\(\s*\w+\s*,", _I),
         re.compile(r"\breader\.read(?:line|exactly|until)?\s*\(", _I),
@@ -434,6 +436,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"proc_open\s*\([^\n]*=>\s*\$(\w+)\s*,\s*1\s*=>\s*\$\1",
             _I,
         ),
+        # a PHP descriptor spec built first: one stream as the child's stdin and stdout
+        re.compile(r"\[\s*0\s*=>\s*\$(\w+)\s*,\s*1\s*=>\s*\$\1\b"),
         re.compile(
             r"\.Stdin\s*(?:,[^=\n]*)?=\s*(?:c|s|sock\w*|socket|client|tcp\w*)\s*,\s*(?:c|s|sock\w*|socket|client|tcp\w*)\b",
             _I,
@@ -1256,6 +1260,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # credentials handed to a client from a variable: `curl -u "admin:$1" ftp://...`
         re.compile(r"\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?[\w.@-]+:\$\{?\w+", _I),
         re.compile(r"\bcrowbar\b|\bauth\s*=\s*\(\s*['\"]?\w+['\"]?\s*,\s*\w+", _I),
+        # a sign-in form's password field posted with a value from a variable
+        # (`--data-urlencode "pwd=$p"`, `-d "password=${pw}"`)
+        re.compile(
+            r"(?:--data(?:-urlencode|-raw|-binary)?|\s-d|\s-F|--form)\s+['\"]?"
+            r"(?:pwd|pass|passwd|password|pass_?word)=\$\{?\w+",
+            _I,
+        ),
         re.compile(
             r"\.connect\s*\([^\n]*password\s*=|ftplib\.FTP|\.login\s*\(|AuthenticationException|smb\w*\.login|pysmb|\bSMBConnection\s*\(",
             _I,
@@ -1577,7 +1588,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bstr_repeat\s*\([^\n]*,\s*\d{3,}\s*\)|\bx\s+\d{4,}\b|\.repeat\s*\(\s*\d{3,}\s*\)", _I
         ),
         re.compile(
-            r"random\._urandom\s*\(|\burandom\s*\(\s*\d{3,}|\brandbytes\s*\(\s*\d{3,}|\brandomBytes\s*\(\s*\d{3,}|\bmemset\s*\([^\n]*,\s*(?:\d{3,}|sizeof)|\bmake\(\s*\[\]byte\s*,\s*\d{3,}\s*\)|\bbytes\s*\(\s*\d{3,}\s*\)|\bBuffer\.alloc\s*\(\s*\d{3,}|\bnew\s+byte\s*\[\s*\d{3,}\s*\]",
+            r"random\._urandom\s*\(|\burandom\s*\(\s*\d{3,}|\brandbytes\s*\(\s*\d{3,}|\brandomBytes\s*\(\s*\d{3,}|\brandom_bytes\s*\(\s*\d{3,}|\bmemset\s*\([^\n]*,\s*(?:\d{3,}|sizeof)|\bmake\(\s*\[\]byte\s*,\s*\d{3,}\s*\)|\bbytes\s*\(\s*\d{3,}\s*\)|\bBuffer\.alloc\s*\(\s*\d{3,}|\bnew\s+byte\s*\[\s*\d{3,}\s*\]",
             _I,
         ),
         re.compile(
@@ -1605,7 +1616,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.PAUSE: (
         re.compile(
-            r"\bsleep\s*\(|\bsleep\s+\d|\binput\s*\(|\.tick\s*\(|\bqueue\.get\s*\(|\bq\w*\.get\s*\(\s*(?:(?:block|timeout)\s*=\s*\w+\s*)?\)|\.task_done\s*\(|\brange\s+jobs\b|\bStart-Sleep\b|\bsetTimeout\s*\(|\btime\.Sleep\s*\(|\busleep\s*\(|\bThread\.sleep\s*\(|\bTask\.Delay\s*\(|\bwait_time\b|\bsetInterval\s*\([^\n]*,\s*\d{4,}\s*\)|\},\s*\d{4,}\s*\)|\btime\.Tick\s*\(|\bNewTicker\s*\(",
+            r"\bsleep\s*\(|\bsleep\s+\d|\binput\s*\(|\.tick\s*\(|\bqueue\.get\s*\(|\bq\w*\.get\s*\(\s*(?:(?:block|timeout)\s*=\s*\w+\s*)?\)|\.task_done\s*\(|\brange\s+jobs\b|\bStart-Sleep\b|(?<!req\.)(?<!request\.)(?<!socket\.)(?<!client\.)\bsetTimeout\s*\(|\btime\.Sleep\s*\(|\busleep\s*\(|\bThread\.sleep\s*\(|\bTask\.Delay\s*\(|\bwait_time\b|\bsetInterval\s*\((?!\s*\(\s*\)\s*=>\s*console\.)[^\n]*,\s*\d{4,}\s*\)|\},\s*\d{4,}\s*\)|\btime\.Tick\s*\(|\bNewTicker\s*\(",
             _I | re.M,
         ),
     ),
@@ -2100,7 +2111,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"pyperclip\.paste\s*\(|GetClipboardData\s*\(|clipboard\.readText\s*\(|Get-Clipboard\b|Clipboard\.GetText\s*\(",
+            r"pyperclip\.paste\s*\(|GetClipboardData\s*\(|clipboard\.readText\s*\(|Get-Clipboard\b|Clipboard(?:\.|\]::)GetText\s*\(",
             _I,
         ),
     ),

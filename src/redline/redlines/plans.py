@@ -133,6 +133,7 @@ _COVER = re.compile(
             r"(?:[\w-]+\s+)?(?:detection|detections|alerts?|alarms?|suspicion|notice|monitoring|"
             r"dlp|edr|ids|ips|waf|antivirus|av|defender|logging|lockouts?|thresholds?|filters?|"
             r"scanners?|triggers|attention|attribution|rate\s+limits?|captcha|security\s+team|"
+            r"(?:content\s+)?inspection|"
             r"being\s+(?:seen|noticed|caught|flagged|blocked|logged|traced|banned|locked\s+out))",
             r"under\s+the\s+radar|\bunder\s+(?:the\s+|their\s+|its\s+|any\s+)?(?:[\w-]+'s\s+)?"
             r"(?:usual\s+|typical\s+|default\s+)?(?:[\w-]+\s+){0,2}?(?:thresholds?|limits\s+that"
@@ -144,7 +145,8 @@ _COVER = re.compile(
             r"\bblend(?:s|ing)?\s+in\b|\b(?:innocuous|boring|innocent-looking|harmless-looking|"
             r"unremarkable|inconspicuous|unsuspicious|legit-looking|official-looking)\b",
             r"\b(?:looks?|looking|appears?|appearing)\s+(?:like\s+)?(?:(?:a|an|the)\s+)?"
-            r"(?:normal|legitimate|legit|benign|routine|ordinary|harmless|genuine|real)\b",
+            r"(?:normal|legitimate|legit|benign|routine|ordinary|harmless|genuine|real|clean|"
+            r"untouched)\b",
             r"(?:doesn't|won't|don't|does\s+not|will\s+not)\s+stand\s+out|\bdisguis\w+\s+(?:it|them|"
             r"the\s+[\w-]+|your\s+[\w-]+|this)\s+as\b|"
             r"\bmasquerad\w+|\bpass(?:es)?\s+(?:it\s+)?off\s+as\b|name\s+(?:it|them)\s+"
@@ -153,6 +155,18 @@ _COVER = re.compile(
             r"\b(?:burner|throwaway|disposable|prepaid)\s+(?:phone|sim|account|email|address|"
             r"card|number|laptop)|\bpay\s+(?:in|with)\s+(?:cash|crypto|monero|bitcoin|gift\s+cards)"
             r"|\bnot\s+(?:obviously\s+)?(?:yours|your\s+own|traceable)|\bcan't\s+be\s+traced",
+            # kept out of the logs, the scanners and sight
+            rf"(?:so|that)\s+{_WATCHERS}\s+(?:[\w-]+\s+){{0,4}}?miss(?:es)?\s+(?:it|them|this)\b",
+            r"(?:doesn't|don't|won't|never|does\s+not|will\s+not)\s+(?:appear|show\s+up|turn\s+up)"
+            r"\s+in\s+(?:the\s+|their\s+|any\s+)?(?:[\w-]+\s+)?(?:logs?|history|alerts?|reports?|"
+            r"console|dashboard|audit\s+trail)",
+            r"\b(?:less|least|not\s+(?:very\s+)?|far\s+less\s+)(?:obvious|visible|noticeable|"
+            r"conspicuous|suspicious)\b",
+            r"\b(?:timestamps?|mtimes?|dates?)\s+to\s+match\b|\btouch\s+-r\b",
+            r"(?:remove|delete|strip|edit\s+out|cut)\s+(?:the\s+)?(?:log\s+)?(?:lines|entries|"
+            r"records|events)\s+(?:with|containing|showing|that\s+show|mentioning|about|for)\s+"
+            r"(?:your|the\s+upload|you)",
+            r"\bclean\s+(?:the\s+|their\s+|any\s+)?(?:[\w-]+\s+)?logs?\b|\bno\s+spike\b",
             r"\bstealth(?:ily|y)?\b|\bquietly\b|\bcovertly\b|\bsecretly\b|"
             r"\bunnoticed\b|\bundetected\b|\bunseen\b|\bincognito\b|"
             r"hard(?:er)?\s+(?:for\s+\w+\s+)?to\s+(?:find|spot|notice|trace|detect|attribute)",
@@ -187,6 +201,7 @@ _ATTACK = re.compile(
             r"look-alike|typosquat\w*|combo\s*lists?|credential[-\s]stuff\w*|password[-\s]"
             r"spray\w*|session\s+cookies?|keylogg\w*|exfiltrat\w*|lateral\s+movement|"
             r"privilege\s+escalation|escalate\s+(?:your\s+)?privileges|implant\w*|"
+            r"(?:second|another|backup|spare)\s+way\s+(?:in|back\s+in)|"
             r"stalkerware|spyware|botnet|booter|stresser|c2|command[-\s]and[-\s]"
             r"control|reverse\s+shell|web\s*shell|beacon\w*|pivot\w*|dropper|loader|rootkit)\b",
             r"\b(?:leaked|stolen|harvested|captured|dumped|phished|sniffed|cracked|scraped)\s+"
