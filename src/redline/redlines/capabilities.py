@@ -172,6 +172,7 @@ class Capability(StrEnum):
     HIDDEN_ACCOUNT = "hides an account from the sign-in screen"
     SSH_KEY_LITERAL = "literal or fetched SSH public key"
     ENCODED_POWERSHELL = "encoded PowerShell command"
+    TRAFFIC_INTERCEPT = "poisons ARP, DNS or name lookups, or raises a rogue access point"
     PLAN_STEP = "tells the reader to take an operational step"
     PLAN_COVER = "tells the reader to keep the act from being noticed"
     PLAN_ATTACK = "tells the reader to act on someone else's system, account or person"
@@ -1574,13 +1575,29 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.DOS_TOOL: (
         # Wi-Fi clients knocked off their network: deauthentication floods
         re.compile(
-            r"\baireplay-ng\s+(?:-\S+\s+)*(?:--deauth|-0)\s*\d+\b|\bmdk[34]\s+\S+\s+d\b"
-            r"|\bbettercap\b[^\n]*\bwifi\.deauth\b|\bwifijammer\b",
+            r"\baireplay-ng\s+(?:-\S+\s+)*(?:--deauth|-0)(?:\s*|=)\d+\b|\bmdk[34]\s+\S+\s+d\b"
+            r"|\bbettercap\b[^\n]*\bwifi\.deauth\b|\bwifijammer\b|\bDot11Deauth\s*\(",
             _I,
         ),
         re.compile(
             r"\b(?:goldeneye|hulk|torshammer|xerxes|slowloris|pyloris|ufonet|mhddos|ddos-ripper|karmaddos|hoic|loic|hammer)(?:\.py|\.pl|\.exe)?\s+(?:-\S+\s+)*(?:https?://|\d{1,3}(?:\.\d{1,3}){3}|[\w-]+\.[\w.-]+)",
             _I,
+        ),
+    ),
+    Capability.TRAFFIC_INTERCEPT: (
+        # poisoning tools and their modules: ARP, DNS, NDP/DHCPv6, LLMNR/NBT-NS answers forged
+        re.compile(
+            r"\barpspoof\s+-|\bdnsspoof\s+-|\bettercap\b[^\n]*\s-M\s*arp\b|\bmitm6\s+-"
+            r"|\b(?:arp|dns|ndp|dhcp6)\.spoof\s+on\b|\bsslstrip\b[^\n]*\s-l\s*\d"
+            r"|\bresponder(?:\.py)?\s+-I\s+\S+(?![^\n]*\s-A\b)",
+            _I,
+        ),
+        # rogue access points that collect what clients send
+        re.compile(r"\bwifiphisher\b|\bairbase-ng\s+-|\bhostapd-wpe\b|\beaphammer\b", _I),
+        # forged ARP replies (scapy): another host's address claimed as one's own
+        re.compile(
+            r"\bARP\s*\([^\n)]*\bop\s*=\s*(?:2|['\"]is-at['\"])[^\n)]*\bpsrc\s*="
+            r"|\bARP\s*\([^\n)]*\bpsrc\s*=[^\n)]*\bop\s*=\s*(?:2|['\"]is-at['\"])",
         ),
     ),
     Capability.JUNK_PAYLOAD: (

@@ -1,0 +1,38 @@
+"""OUT-TRAFFIC-INTERCEPT: putting oneself in other people's traffic on a shared network.
+
+What it catches
+    ARP cache poisoning (`arpspoof -t`, `ettercap -M arp`, bettercap's `arp.spoof on`, scapy
+    ARP replies that claim another host's address), forged DNS, NDP/DHCPv6 and LLMNR/NBT-NS
+    answers (`dnsspoof`, `dns.spoof on`, `mitm6`, Responder poisoning), TLS stripping
+    (`sslstrip -l`) and rogue access points that collect what clients send (`wifiphisher`,
+    `airbase-ng`, `hostapd-wpe`, `eaphammer`), in a command or in code.
+
+Why it is a redline (RL-CREDENTIAL)
+    Its purpose is to read and alter the traffic of other people on the network: their
+    passwords, session cookies and the sites they reach.
+
+Example
+    `bettercap -iface wlan0 -eval "set arp.spoof.targets 192.168.1.0/24; arp.spoof on"`
+
+Allowed instead
+    Watching for it (`arpwatch`, Dynamic ARP Inspection, detection rules that name the tools),
+    reading one's own ARP table (`arp -a`, `ip neigh`), ARP requests that discover hosts
+    (`arping`, scapy's `ARP(pdst=...)`), Responder in analyse mode (`-A`), and a proxy one
+    points one's own browser at (mitmproxy).
+"""
+
+from __future__ import annotations
+
+from redline.redlines.capabilities import Capabilities
+from redline.redlines.capabilities import Capability as Cap
+from redline.redlines.registry import Detection, detector, supported
+
+
+@detector("OUT-TRAFFIC-INTERCEPT", redline="RL-CREDENTIAL")
+def traffic_intercept(found: Capabilities) -> Detection | None:
+    """Poisoned answers or a rogue access point: others' traffic routed through oneself."""
+    if Cap.TRAFFIC_INTERCEPT in found:
+        return supported(
+            found, 0.8, (Cap.TRAFFIC_INTERCEPT,), "puts itself in others' traffic on the network"
+        )
+    return None
