@@ -1858,6 +1858,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bpam_get_authtok\s*\(|\bpam_get_item\s*\([^\n]*\bPAM_AUTHTOK\b",
             _I,
         ),
+        # a shell function shadowing the command that asks for a password (`sudo() {`)
+        re.compile(
+            r"^\s*(?:function\s+)?(?:sudo|su|doas|ssh|passwd|pkexec)\s*(?:\(\s*\)\s*|\s+)\{",
+            re.M,
+        ),
     ),
     Capability.FORCED_RESTART: (
         # Windows told to restart or crash from inside a program, no one asked
@@ -2084,6 +2089,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\b(?:sd|sounddevice)\.rec\s*\(|\.InputStream\s*\(|arecord\b|ffmpeg[^\n]*-f\s+(?:alsa|dshow|avfoundation|v4l2)",
+            _I,
+        ),
+        # ffmpeg's capture devices given as an argument list (`['-f', 'dshow', '-i', ...]`)
+        re.compile(
+            r"['\"]-f['\"]\s*,\s*['\"](?:dshow|avfoundation|pulse|alsa|v4l2|video4linux2|gdigrab"
+            r"|x11grab)['\"]",
             _I,
         ),
         # Node's microphone recorders, and sox recording from the default input device
