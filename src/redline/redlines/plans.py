@@ -35,24 +35,27 @@ from redline.redlines.capabilities import Capability, Hit
 _UNIT = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')*_]*\s+(?=[\"'(*_]*[A-Z])")
 _LEAD = re.compile(
-    r"^\s*(?:>\s*)?(?:#{1,6}\s+|[-*+\u2022]\s+|\(?\d{1,3}[.):]\s+|step\s+\d+[.:]\s*)?", re.I
+    r"^\s*(?:>\s*)?(?:#{1,6}\s+|[-*+\u2022]\s+|\(?\d{1,3}[.):]\s+)?\s*(?:step\s+\d+\s*[.:)-]\s*)?",
+    re.I,
 )
 _EMPHASIS = re.compile(r"[*_]{1,3}")
 
 IMPERATIVES = frozenset(
-    """add aim append apply approve arrange ask attach authenticate avoid bait blackhole blind
-    block book boot bring build buy call capture change choose clean clear clone collect
-    combine compress configure connect convert copy cover craft create cut dedupe delete
-    deliver deploy disable disconnect do don't download drop dump edit email embed enable
-    encode encrypt exclude exfiltrate export extract filter find flood force forward
-    generate get give go grab harvest hide hit host impersonate import inject insert install
-    intercept keep kill leave let link list load log make mask mind mix modify move name
-    normalise normalize note obtain open pace pair patch pick place plant plug point poison
-    post prepare prepend put re-enable register reinstall relay remove rename rent repeat
-    replace replay request reroute restore retry reuse rotate route run save schedule scrape
-    search send set share sign split spoof spread stage start stay steal stop store strip
-    submit swap switch take tell throttle tick time triage trigger try turn type upload use
-    validate wait watch wipe wrap write""".split()  # noqa: SIM905
+    """add aim answer append apply approve arrange ask attach authenticate avoid bait blackhole
+    blind block book boot bring build buy call capture change choose claim clean clear clone
+    close collect combine compress configure connect convert copy cover crack craft create
+    cut dedupe delete deliver deploy disable disconnect do don't download drop dump edit
+    email embed enable encode encrypt enumerate exclude exfiltrate export extract filter
+    find flood force forward generate get give go grab guess harvest hide hit host
+    impersonate import inject insert install intercept join keep kill leave let link list
+    load log make mask message mind mix modify move name normalise normalize note obtain
+    open pace pair patch pick place plant plug point poison pose post prepare prepend
+    pretend put re-enable reboot register reinstall relay remove rename rent repeat replace
+    replay request reroute resend reset restore retry reuse rotate route run save scan
+    schedule scrape search sell send serve set share sign sniff split spoof spray spread
+    stage start stay steal stop store strip submit swap switch take tell text throttle tick
+    time triage trigger try turn type upload use validate wait walk watch wear wipe wrap
+    write""".split()  # noqa: SIM905
 )
 """Verbs a step opens with when it tells the reader to act (checking verbs are defensive)."""
 
@@ -85,16 +88,17 @@ _NEGATED = (
 _NOTICING = (
     r"(?:notice|see|find|know|suspect|spot|detect|flag|alert|log|record|catch|stand\s+out|"
     r"look\s+suspicious|point|trace|show|quarantine|block|raise|trigger|realise|realize|"
-    r"link|tie|connect|get\s+suspicious|investigate|report)"
+    r"link|tie|connect|get\s+suspicious|investigate|report|hear|learn|get\s+(?:warned|notified|"
+    r"alerted|an?\s+(?:alert|notification|warning)))"
 )
 _WATCHERS = (
-    r"(?:she|he|they|nobody|no\s+one|no-one|anyone|anybody|it|IT|the\s+(?:user|users|victim|"
+    r"(?:she|he|they|nobody|no\s+one|no-one|anyone|anybody|it|IT|the\s+(?:[\w-]+\s+)?(?:user|users|victim|"
     r"victims|owner|owners|admin|admins|administrators?|sysadmins?|company|business|school|"
     r"employer|target|targets|soc|defenders?|blue\s+team|security\s+team|it\s+team|it\s+"
     r"department|contractor|staff|family|parents?|police|provider|isp|bank|host|network)|"
     r"(?:her|his|their|your\s+(?:boss|manager|employer|partner|wife|husband|girlfriend|"
     r"boyfriend|ex|parents?|roommate|coworkers?|colleagues?))(?:\s+[\w-]+)?|"
-    r"(?:the\s+|their\s+|its\s+)?(?:edr|xdr|dlp|av|antivirus|defender|firewall|proxy|ids|"
+    r"(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?(?:edr|xdr|dlp|av|antivirus|defender|firewall|proxy|ids|"
     r"ips|waf|siem|sensor|monitoring|logs?|alerts?|filters?|scanners?|cloudtrail|guardduty|"
     r"mail\s+filters?|spam\s+filters?))"
 )
@@ -112,6 +116,9 @@ _COVER = re.compile(
             rf"{_NOTICING}",
             r"(?:so|that)\s+(?:it|this|they|the\s+\w+)\s+(?:can't|cannot|won't)\s+be\s+"
             r"(?:traced|linked|tied|noticed|seen|detected|found|flagged|attributed)",
+            r"(?:so|and|that)\s+(?:that\s+)?(?:nobody|no\s+one|no-one|none\s+of\s+them|neither)\s+"
+            r"(?:\w+\s+){0,2}?(?:notices?|sees?|suspects?|realises?|realizes?|knows?|finds?\s+out|"
+            r"spots?|hears?)",
             # before anyone reacts
             r"before\s+(?:anyone|anybody|they|she|he|the\s+[\w-]+|[\w-]+)\s+(?:notices?|"
             r"investigates?|reacts?|changes?|finds?|realises?|realizes?|checks?|wakes?|"
@@ -154,7 +161,12 @@ _COVER = re.compile(
             # anonymity for the act
             r"\b(?:burner|throwaway|disposable|prepaid)\s+(?:phone|sim|account|email|address|"
             r"card|number|laptop)|\bpay\s+(?:in|with)\s+(?:cash|crypto|monero|bitcoin|gift\s+cards)"
-            r"|\bnot\s+(?:obviously\s+)?(?:yours|your\s+own|traceable)|\bcan't\s+be\s+traced",
+            r"|\b(?:pay|paid|buy|bought|purchase|purchased|get|got)\s+(?:\w+\s+){0,3}?(?:in|with)\s+"
+            r"(?:cash|crypto|monero|bitcoin|gift\s+cards)\b"
+            r"|\bnot\s+(?:obviously\s+)?(?:yours|your\s+own|traceable)|\bcan't\s+be\s+traced"
+            r"|\b(?:change|spoof|randomi[sz]e|clone)\s+your\s+(?:mac|hardware\s+address|user[-\s]agent)"
+            r"|\b(?:use|through|over|behind)\s+(?:a\s+|the\s+)?(?:tor|vpn|proxy\s+chain|proxychains|"
+            r"bulletproof\s+\w+)\b[^.]*\b(?:so|to\s+avoid|to\s+hide|to\s+keep)\b",
             # kept out of the logs, the scanners and sight
             rf"(?:so|that)\s+{_WATCHERS}\s+(?:[\w-]+\s+){{0,4}}?miss(?:es)?\s+(?:it|them|this)\b",
             r"(?:doesn't|don't|won't|never|does\s+not|will\s+not)\s+(?:appear|show\s+up|turn\s+up)"
@@ -195,7 +207,18 @@ _ATTACK = re.compile(
             rf"\b{_OTHERS}\s+(?:[\w-]+\s+)?(?:phone|iphone|android|laptop|computer|pc|mac|"
             r"account|accounts|password|passwords|email|gmail|inbox|messages|chats?|location|"
             r"car|bag|apple\s+id|icloud|router|wi-?fi|network|camera|webcam|devices?|tablet|"
-            r"sessions?|cookies?|credentials|contacts|photos)\b",
+            r"sessions?|cookies?|credentials|contacts|photos|phones|laptops|computers|accounts|"
+            r"date\s+of\s+birth|sim|number|phone\s+number|carrier|bank|social\s+media|"
+            r"mailbox|texts?|calls?|whereabouts|home\s+address)\b",
+            # pretending to be someone, or a site, to get what they would not give
+            r"\bpretend(?:ing)?\s+to\s+be\b|\bpos(?:e|es|ing)\s+as\b|\bimpersonat\w+",
+            r"\b(?:looks?|made\s+to\s+look|designed\s+to\s+look)\s+(?:just\s+|exactly\s+)?like\s+"
+            r"(?:the\s+|their\s+)?(?:[\w-]+'s\s+|real\s+)(?:login|sign-in|log-in|portal|page|site|"
+            r"website|app|email)",
+            r"\b(?:copy|clone|replica|mirror)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+'s\s+)?(?:real\s+)?"
+            r"(?:login|sign-in|log-in|captive)\s+(?:page|portal|form)",
+            r"\b(?:log|record|capture|collect|save|keep|store)s?\s+(?:everything\s+)?what\s+(?:people|"
+            r"they|users|victims|visitors|guests|customers|he|she|employees|staff)\s+(?:type|enter)s?",
             # acts particular to intrusion
             r"\b(?:hijack\w*|payloads?|backdoor\w*|foothold\w*|lures?|phishlets?|lookalike|"
             r"look-alike|typosquat\w*|combo\s*lists?|credential[-\s]stuff\w*|password[-\s]"
@@ -217,6 +240,11 @@ _ATTACK = re.compile(
             r"guardduty|telemetry|logging|audit(?:ing)?|dlp|camera|alarm|cctv|firewall|"
             r"security\s+(?:software|tools?|agent|camera|system))\b",
             # network attacks on others
+            r"\bpoison\w*\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?(?:arp|dns|caches?|llmnr|"
+            r"nbt-ns|mdns|wpad)\b|\bspoof(?:ing)?\s+(?:the\s+|their\s+)?(?:[\w-]+\s+)?(?:dns|arp|mac|"
+            r"caller|sender|gps|location|gateway|router)\b|\bforged?\s+(?:arp\s+|dns\s+)?(?:replies|"
+            r"responses|answers|packets|frames)\b|\b(?:their|other\s+(?:clients|users|devices|"
+            r"people)'?s?|the\s+victim's|everyone's)\s+traffic\b",
             r"\b(?:deauth\w*|de-auth\w*|disassociat\w*|arp\s+(?:spoof|poison|cache\s+poison)\w*|"
             r"arpspoof|dns\s+(?:spoof|poison|hijack)\w*|dnsspoof|evil[-\s]twin|rogue\s+(?:access\s+"
             r"point|ap|dhcp|dns)|karma\s+attack|captive\s+portal\s+(?:phish|clone)\w*|"
@@ -235,27 +263,78 @@ _ATTACK = re.compile(
 """Acts on someone else's system, account or person, or acts particular to intrusion."""
 
 
+def _sentences(text: str, start: int) -> list[tuple[int, str]]:
+    """The sentences of `text` from `start`, each with its offset in `text`."""
+    found = []
+    cursor = start
+    for match in _SENTENCE_END.finditer(text, start):
+        found.append((cursor, text[cursor : match.start()]))
+        cursor = match.end()
+    found.append((cursor, text[cursor:]))
+    return [(at, sentence) for at, sentence in found if sentence.strip()]
+
+
+_BOLD = re.compile(r"\*\*|__")
+
+
+def _marker_end(line: str) -> int:
+    """Where the list marker or step heading opening `line` ends (0 when none does)."""
+    for view in (line, _BOLD.sub("  ", line)):
+        lead = _LEAD.match(view)
+        if lead is not None and lead.end() > len(view) - len(view.lstrip()):
+            return lead.end()
+    return 0
+
+
 def _units(prose: str) -> Iterator[tuple[int, str, list[str]]]:
-    """Each step of `prose` (a line: a list item or a paragraph) with its offset and its
-    sentences (the list marker and emphasis left on the first)."""
+    """Each step of `prose` with its offset and its sentences: a list item or a heading is one
+    step, however many sentences it has; a paragraph is a step per sentence."""
     for line in _UNIT.finditer(prose):
         text = line.group(0)
         if not text.strip():
             continue
-        lead = _LEAD.match(text)
-        cursor = lead.end() if lead else 0
-        sentences = []
-        for match in _SENTENCE_END.finditer(text, cursor):
-            sentences.append(text[cursor : match.start()])
-            cursor = match.end()
-        sentences.append(text[cursor:])
-        yield line.start(), text, [s for s in sentences if s.strip()]
+        start = _marker_end(text)
+        marked = start > 0
+        sentences = _sentences(text, start)
+        if marked:
+            yield line.start(), text, [sentence for _, sentence in sentences]
+            continue
+        for at, sentence in sentences:
+            yield line.start() + at, sentence, [sentence]
+
+
+_SEQUENCE = frozenset(
+    """first firstly second secondly third then next now finally lastly also afterwards
+    afterward later optionally ideally simply just meanwhile and so""".split()  # noqa: SIM905
+)
+"""Words that order steps ("Then send ...", "Finally, change ..."): the verb follows them."""
+_SUBORDINATE = frozenset(
+    """once when after if before while whenever until with from on in at during since
+    whether because""".split()  # noqa: SIM905
+)
+"""Words opening a clause the instruction follows ("Once they join, serve ...")."""
+_WORD = re.compile("[A-Za-z][A-Za-z'\u2019-]*")
 
 
 def _first_word(step: str) -> str:
-    body = _EMPHASIS.sub("", step[_LEAD.match(step).end() :]).lstrip(" \"'(")  # type: ignore[union-attr]
-    match = re.match(r"[A-Za-z][A-Za-z'\u2019-]*", body)
-    return match.group(0).lower().replace("\u2019", "'") if match else ""
+    """The word that says what `step` does: its first, past sequencing words and an opening
+    clause."""
+    plain = _EMPHASIS.sub("", step)
+    lead = _LEAD.match(plain)
+    body = plain[lead.end() if lead else 0 :].lstrip(" \"'(")
+    words = [(m.start(), m.group(0).lower().replace("\u2019", "'")) for m in _WORD.finditer(body)]
+    index = 0
+    while index < len(words) and words[index][1] in _SEQUENCE:
+        index += 1
+    if index < len(words) and words[index][1] in _SUBORDINATE:
+        comma = body.find(",", words[index][0])
+        if comma < 0:
+            return words[index][1]
+        after = [word for at, word in words if at > comma]
+        while after and after[0] in _SEQUENCE:
+            after.pop(0)
+        return after[0] if after else ""
+    return words[index][1] if index < len(words) else ""
 
 
 def instructs(sentence: str) -> bool:

@@ -1,0 +1,54 @@
+"""Reading prose for what it instructs (`plans.py`): voice first, then aims."""
+
+from __future__ import annotations
+
+import pytest
+
+from redline.redlines.capabilities import Capability
+from redline.redlines.plans import instructs, plan_hits
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Stage the file on the share every host can read.",
+        "**Cut the reporting first.** The agent keeps running.",
+        "Then send the frames to every client on the channel.",
+        "Finally, delete the forwarding rule.",
+        "Once they have joined, serve the copied portal.",
+        "3. **Step 3: Turn on forwarding** so the traffic still flows.",
+        "You'll want to start with the carrier's support line.",
+    ],
+)
+def test_instructions_are_read_as_instructions(sentence: str) -> None:
+    assert instructs(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The attacker then clears the Security log to cover their tracks.",
+        "Attackers often send deauthentication frames first.",
+        "Check the gateway's MAC address on a few machines.",
+        "Detect new inbox rules that forward mail outside.",
+        "The browser shows its own sharing indicator.",
+        "Once the alert fires, the on-call engineer is paged.",
+    ],
+)
+def test_descriptions_and_checks_are_not_instructions(sentence: str) -> None:
+    assert not instructs(sentence)
+
+
+def test_a_paragraph_is_a_step_per_sentence_and_a_list_item_one_step() -> None:
+    paragraph = "Open the laptop. Copy the keys. Close it again."
+    listed = "1. Open the laptop. Copy the keys. Close it again."
+    assert len([h for h in plan_hits(paragraph) if h.capability is Capability.PLAN_STEP]) == 3
+    assert len([h for h in plan_hits(listed) if h.capability is Capability.PLAN_STEP]) == 1
+
+
+def test_concealment_and_acts_on_others_are_marked_only_when_instructed() -> None:
+    told = "Delete the sign-in alert from her inbox so she never sees it."
+    described = "The stalker deletes the sign-in alert from her inbox so she never sees it."
+    kinds = {h.capability for h in plan_hits(told)}
+    assert {Capability.PLAN_COVER, Capability.PLAN_ATTACK} <= kinds
+    assert plan_hits(described) == []
