@@ -2533,6 +2533,18 @@ for _index, _entry in enumerate(_PREFILTERED):
         _PATTERNS_BY_HEAD[_head] = _PATTERNS_BY_HEAD.get(_head, frozenset()) | {_index}
 
 
+# The only characters outside ASCII that a case-blind pattern matches as ASCII letters (U+0130
+# and U+0131 as i, the long s U+017F as s, the Kelvin sign as k); folded before lower-casing,
+# the literals are found in text that spells them so, and U+0130 no longer lowers to two
+# characters.
+_CASE_BLIND_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def lowered_for_literals(text: str) -> str:
+    """`text` lower-cased for literal lookups: same length, case-blind letters folded."""
+    return text.translate(_CASE_BLIND_FOLD).lower()
+
+
 def _present_heads(lowered: str) -> set[str]:
     """The prefilter literals that occur in `lowered`."""
     pairs = {lowered[i : i + 2] for i in range(len(lowered) - 1)}
@@ -2544,12 +2556,70 @@ def _present_heads(lowered: str) -> set[str]:
     }
 
 
+def _starts(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """The lower-cased literals every match of `pattern` begins with (after zero-width
+    assertions such as `\\b`), or None when its matches can begin otherwise."""
+    parser = importlib.import_module("re._parser")
+    heads = _literal_heads(list(parser.parse(pattern.pattern, pattern.flags)))
+    if not heads or any(len(head) < 2 for head in heads):
+        return None
+    return tuple(sorted({head.lower() for head in heads}))
+
+
+# A pattern whose matches begin with a literal is only tried where the literal occurs (exactly
+# the matches `finditer` gives, as `Pattern.match` at a position sees the text before it), not
+# at every character: most of a scan's time went to patterns failing at every position.
+_STARTS: tuple[tuple[str, ...] | None, ...] = tuple(
+    _starts(pattern) for _, pattern, _ in _PREFILTERED
+)
+
+
+_SHORT_TEXT = 128
+
+
+def _occurrences(lowered: str, literal: str) -> list[int]:
+    """Every position at which `literal` occurs in `lowered`, overlapping ones included."""
+    found = []
+    position = lowered.find(literal)
+    while position >= 0:
+        found.append(position)
+        position = lowered.find(literal, position + 1)
+    return found
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, positions: list[int]
+) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` yields, trying only `positions` (sorted): every place a
+    match can begin, none of them empty."""
+    end = 0
+    for position in positions:
+        if position < end:
+            continue  # inside the last match, which `finditer` would not look into
+        match = pattern.match(text, position)
+        if match is not None:
+            yield match
+            end = match.end()
+
+
 def scan(text: str, offset: int = 0) -> Iterator[Hit]:
     """Every capability pattern match in `text`, positions shifted by `offset`."""
+    lowered = lowered_for_literals(text)
     candidates = set(_UNFILTERED)
-    for head in _present_heads(text.lower()):
+    for head in _present_heads(lowered):
         candidates.update(_PATTERNS_BY_HEAD[head])
+    looked_up = len(text) >= _SHORT_TEXT  # a short text is cheaper to scan than look up in
+    occurrences: dict[str, list[int]] = {}
     for index in sorted(candidates):  # table order, so the first hit of each kind is stable
         capability, pattern, _ = _PREFILTERED[index]
-        for match in pattern.finditer(text):
+        starts = _STARTS[index]
+        if starts is None or not looked_up:
+            matches: Iterator[re.Match[str]] = pattern.finditer(text)
+        else:
+            for literal in starts:
+                if literal not in occurrences:
+                    occurrences[literal] = _occurrences(lowered, literal)
+            positions = sorted({p for literal in starts for p in occurrences[literal]})
+            matches = _matches_at(pattern, text, positions)
+        for match in matches:
             yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))
