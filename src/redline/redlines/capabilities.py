@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Literal
 
+import ahocorasick
+
 ArtifactKind = Literal["response", "action"]
 
 
@@ -2476,8 +2478,8 @@ def _prefilter(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 
 # Scanning every pattern over every character is what costs; most patterns cannot match unless
-# one of a few literals occurs. Each distinct literal is looked for once per scan, and only when
-# the text holds its first two characters, so the cost grows with the text, not the table.
+# one of a few literals occurs. Every literal is found in one pass over the text (`_HEAD_FINDER`),
+# so the cost grows with the text, not the table.
 def _top_level_alternatives(source: str) -> list[str]:
     """`source` split at the `|` that are outside groups and character classes."""
     parts, depth, in_class, escaped, start = [], 0, False, False, 0
@@ -2519,9 +2521,6 @@ _PREFILTERED: tuple[tuple[Capability, re.Pattern[str], frozenset[str] | None], .
     for pattern in patterns
     for part in _filterable(pattern)
 )
-_HEADS_BY_PAIR: dict[str, tuple[str, ...]] = {}
-for _head in sorted({h for _, _, heads in _PREFILTERED if heads for h in heads}):
-    _HEADS_BY_PAIR[_head[:2]] = (*_HEADS_BY_PAIR.get(_head[:2], ()), _head)
 # Which patterns each literal admits, so that a scan visits only the patterns whose literal is
 # present (and those without one), not the whole table.
 _UNFILTERED: frozenset[int] = frozenset(
@@ -2532,6 +2531,17 @@ for _index, _entry in enumerate(_PREFILTERED):
     for _head in _entry[2] or ():
         _PATTERNS_BY_HEAD[_head] = _PATTERNS_BY_HEAD.get(_head, frozenset()) | {_index}
 
+
+def _literal_finder(literals: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton finding every one of `literals` in one pass over a text."""
+    finder = ahocorasick.Automaton()
+    for literal in literals:
+        finder.add_word(literal, literal)
+    finder.make_automaton()
+    return finder
+
+
+_HEAD_FINDER = _literal_finder(sorted(_PATTERNS_BY_HEAD))
 
 # The only characters outside ASCII that a case-blind pattern matches as ASCII letters (U+0130
 # and U+0131 as i, the long s U+017F as s, the Kelvin sign as k); folded before lower-casing,
@@ -2545,15 +2555,13 @@ def lowered_for_literals(text: str) -> str:
     return text.translate(_CASE_BLIND_FOLD).lower()
 
 
-def _present_heads(lowered: str) -> set[str]:
-    """The prefilter literals that occur in `lowered`."""
-    pairs = {lowered[i : i + 2] for i in range(len(lowered) - 1)}
-    return {
-        head
-        for pair in pairs.intersection(_HEADS_BY_PAIR)
-        for head in _HEADS_BY_PAIR[pair]
-        if head in lowered
-    }
+def _present_heads(lowered: str) -> dict[str, list[int]]:
+    """The prefilter literals that occur in `lowered`, each with the positions (ascending) at
+    which it begins."""
+    found: dict[str, list[int]] = {}
+    for end, head in _HEAD_FINDER.iter(lowered):
+        found.setdefault(head, []).append(end - len(head) + 1)
+    return found
 
 
 def _starts(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
@@ -2572,19 +2580,7 @@ def _starts(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
 _STARTS: tuple[tuple[str, ...] | None, ...] = tuple(
     _starts(pattern) for _, pattern, _ in _PREFILTERED
 )
-
-
 _SHORT_TEXT = 128
-
-
-def _occurrences(lowered: str, literal: str) -> list[int]:
-    """Every position at which `literal` occurs in `lowered`, overlapping ones included."""
-    found = []
-    position = lowered.find(literal)
-    while position >= 0:
-        found.append(position)
-        position = lowered.find(literal, position + 1)
-    return found
 
 
 def _matches_at(
@@ -2604,22 +2600,18 @@ def _matches_at(
 
 def scan(text: str, offset: int = 0) -> Iterator[Hit]:
     """Every capability pattern match in `text`, positions shifted by `offset`."""
-    lowered = lowered_for_literals(text)
+    present = _present_heads(lowered_for_literals(text))
     candidates = set(_UNFILTERED)
-    for head in _present_heads(lowered):
+    for head in present:
         candidates.update(_PATTERNS_BY_HEAD[head])
     looked_up = len(text) >= _SHORT_TEXT  # a short text is cheaper to scan than look up in
-    occurrences: dict[str, list[int]] = {}
     for index in sorted(candidates):  # table order, so the first hit of each kind is stable
         capability, pattern, _ = _PREFILTERED[index]
         starts = _STARTS[index]
         if starts is None or not looked_up:
             matches: Iterator[re.Match[str]] = pattern.finditer(text)
         else:
-            for literal in starts:
-                if literal not in occurrences:
-                    occurrences[literal] = _occurrences(lowered, literal)
-            positions = sorted({p for literal in starts for p in occurrences[literal]})
+            positions = sorted({p for head in starts for p in present.get(head, ())})
             matches = _matches_at(pattern, text, positions)
         for match in matches:
             yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))
