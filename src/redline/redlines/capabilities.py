@@ -214,11 +214,11 @@ class Capabilities:
 
     def has_all(self, *capabilities: Capability) -> bool:
         """True when every one of `capabilities` was seen."""
-        return all(c in self.hits for c in capabilities)
+        return all(map(self.hits.__contains__, capabilities))
 
     def count(self, *capabilities: Capability) -> int:
         """How many of `capabilities` were seen."""
-        return sum(c in self.hits for c in capabilities)
+        return sum(map(self.hits.__contains__, capabilities))
 
     def near(self, first: Capability, second: Capability, distance: int = 240) -> bool:
         """True when some hit of `first` lies within `distance` characters of one of `second`."""
