@@ -314,9 +314,22 @@ def _spells_alias(line: str) -> bool:
     )
 
 
+def _binds_nothing(line: str, names: frozenset[str]) -> bool:
+    """Whether `_bind` can leave `names` as they are on a line that holds no source and no
+    alias: nothing is bound, or only functions being read (whose returns matter only when they
+    return the source), and the line starts no function and hands no callback its input."""
+    if not names:
+        return True
+    return (
+        all(n.startswith(_PENDING) for n in names)
+        and _FUNCTION.match(line) is None
+        and _CALLBACK_INPUT.search(line) is None
+    )
+
+
 def web_input_names(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus those `line` binds to a web request's input (`$c = $_POST['c']`)."""
-    if not names and not reads_web_input(line) and not _spells_alias(line):
+    if _binds_nothing(line, names) and not reads_web_input(line) and not _spells_alias(line):
         return names
     return _bind(line, names, WEB_INPUT)
 
@@ -324,7 +337,7 @@ def web_input_names(line: str, names: frozenset[str]) -> frozenset[str]:
 def network_input_names(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus those `line` binds to data received from the network (`job = irm $u`)."""
     if (
-        not names
+        _binds_nothing(line, names)
         and not reads_network_input(line)
         and _FUNCTION.match(line) is None
         and not _spells_alias(line)
