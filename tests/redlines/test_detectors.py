@@ -40,6 +40,18 @@ def test_detector_is_documented_and_cites_a_redline_in_force(detector: object) -
     assert f"({detector.redline})" in detector.doc
 
 
+@pytest.mark.parametrize("detector", detectors(), ids=DETECTOR_IDS)
+@pytest.mark.parametrize("kind", ["response", "action"])
+def test_detector_needs_some_capability(detector: object, kind: str) -> None:
+    """`evaluate` skips the detectors when nothing was found; that holds only while none fires
+    on nothing."""
+    from redline.redlines.capabilities import Capabilities
+    from redline.redlines.registry import Detector
+
+    assert isinstance(detector, Detector)
+    assert detector(Capabilities(kind=kind)) is None  # type: ignore[arg-type]
+
+
 @pytest.mark.parametrize("path", _fixtures("offensive"), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_offensive_fixture_is_refused_by_its_detector(path: Path) -> None:
     verdict = judge_fixture(path)

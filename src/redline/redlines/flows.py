@@ -286,16 +286,14 @@ _RUNNER_KEYS = (
 def _found(pattern: re.Pattern[str], keys: tuple[str, ...], line: str) -> bool:
     """Whether `pattern` (case-insensitive) matches in `line`, searched only when one of `keys`
     (pieces every match holds, in lower case) is there."""
-    if line.isascii():
-        lowered = line.lower()
-        if not any(key in lowered for key in keys):
-            return False
+    if line.isascii() and not any(map(line.lower().__contains__, keys)):
+        return False
     return pattern.search(line) is not None
 
 
 def reads_web_input(line: str) -> bool:
     """Whether `line` reads a web request's input (`WEB_INPUT`)."""
-    return any(key in line for key in _WEB_KEYS) and WEB_INPUT.search(line) is not None
+    return any(map(line.__contains__, _WEB_KEYS)) and WEB_INPUT.search(line) is not None
 
 
 def reads_network_input(line: str) -> bool:
@@ -316,9 +314,22 @@ def _spells_alias(line: str) -> bool:
     )
 
 
+def _binds_nothing(line: str, names: frozenset[str]) -> bool:
+    """Whether `_bind` can leave `names` as they are on a line that holds no source and no
+    alias: nothing is bound, or only functions being read (whose returns matter only when they
+    return the source), and the line starts no function and hands no callback its input."""
+    if not names:
+        return True
+    return (
+        all(n.startswith(_PENDING) for n in names)
+        and _FUNCTION.match(line) is None
+        and _CALLBACK_INPUT.search(line) is None
+    )
+
+
 def web_input_names(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus those `line` binds to a web request's input (`$c = $_POST['c']`)."""
-    if not names and not reads_web_input(line) and not _spells_alias(line):
+    if _binds_nothing(line, names) and not reads_web_input(line) and not _spells_alias(line):
         return names
     return _bind(line, names, WEB_INPUT)
 
@@ -326,7 +337,7 @@ def web_input_names(line: str, names: frozenset[str]) -> frozenset[str]:
 def network_input_names(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus those `line` binds to data received from the network (`job = irm $u`)."""
     if (
-        not names
+        _binds_nothing(line, names)
         and not reads_network_input(line)
         and _FUNCTION.match(line) is None
         and not _spells_alias(line)
@@ -352,7 +363,18 @@ def _run_of(names: frozenset[str], source: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(_command_position(runner) + r"(?:" + inputs + r")", re.I)
 
 
+_SOURCE_KEYS: dict[re.Pattern[str], tuple[re.Pattern[str], tuple[str, ...]]] = {
+    WEB_INPUT: (re.compile(WEB_INPUT.pattern, re.I), tuple(k.lower() for k in _WEB_KEYS)),
+    NETWORK_INPUT: (NETWORK_INPUT, _NETWORK_KEYS),
+}
+"""Each source read case-blind (as `_run_of` reads it) and its keys in lower case."""
+
+
 def _run_in_line(line: str, names: frozenset[str], source: re.Pattern[str]) -> re.Match[str] | None:
+    if all(n.startswith(_PENDING) for n in names) and not _found(*_SOURCE_KEYS[source], line):
+        # Nothing bound (a function being read is no binding): only the source itself, run in
+        # place, could be the command.
+        return None
     if (
         not any(n.startswith(_ALIAS_MARK) for n in names)
         and not names_a_runner(line)

@@ -25,6 +25,8 @@ def _in_force(constitution: Constitution) -> list[Detector]:
 
 def evaluate(found: Capabilities, constitution: Constitution) -> list[tuple[Detector, Detection]]:
     """Every detection, strongest first."""
+    if not found.hits:
+        return []  # every detector needs some capability (tests/redlines/test_detectors.py)
     results = []
     for item in _in_force(constitution):
         detection = item(found)
