@@ -1031,7 +1031,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.EXEC_MEMORY: (
         re.compile(
-            r"\bVirtual(?:Alloc|Protect)\w*\s*\([^\n]*(?:PAGE_EXECUTE\w*|\b0x[24]0\b)|\b(?:mmap|mprotect)\s*\([^\n]*PROT_EXEC|\bNtProtectVirtualMemory\b|\bNtAllocateVirtualMemory\b[^\n]*PAGE_EXECUTE",
+            r"\bVirtual(?:Alloc|Protect)\w*\s*\([^\n]*(?:PAGE_EXECUTE\w*|\b0x[24]0\b|\bPAGE_\w*(?:RX|RWX|EXEC)\w*)|\b(?:mmap|mprotect)\s*\([^\n]*PROT_EXEC|\bNtProtectVirtualMemory\b|\bNtAllocateVirtualMemory\b[^\n]*PAGE_EXECUTE",
             _I,
         ),
     ),
@@ -1457,6 +1457,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"ICMP\s*\(\s*\)\s*/\s*Raw|/\s*Raw\s*\(\s*load\s*=|\bping\b[^\n]*\s-p\s+['\"]?\$|icmp[^\n]*payload",
             _I,
+        ),
+        # .NET's Ping.Send(host, timeout, buffer): each echo request carries the bytes given
+        re.compile(
+            r"\.Send(?:Async|PingAsync)?\s*\(\s*[$\w.'\"]+\s*,\s*\d{3,}\s*,\s*(?:\[[\w\[\].]+\]\s*)?"
+            r"\$?[A-Za-z_]\w*\s*[,)]"
         ),
     ),
     Capability.HEADER_CARRIER: (
