@@ -174,6 +174,7 @@ class Capability(StrEnum):
     HIDDEN_ACCOUNT = "hides an account from the sign-in screen"
     SSH_KEY_LITERAL = "literal or fetched SSH public key"
     ENCODED_POWERSHELL = "encoded PowerShell command"
+    MASTER_PASSWORD = "lets a hard-coded password through the sign-in"
     TRAFFIC_INTERCEPT = "poisons ARP, DNS or name lookups, or raises a rogue access point"
     PLAN_STEP = "tells the reader to take an operational step"
     PLAN_COVER = "tells the reader to keep the act from being noticed"
@@ -1588,6 +1589,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\b(?:goldeneye|hulk|torshammer|xerxes|slowloris|pyloris|ufonet|mhddos|ddos-ripper|karmaddos|hoic|loic|hammer)(?:\.py|\.pl|\.exe)?\s+(?:-\S+\s+)*(?:https?://|\d{1,3}(?:\.\d{1,3}){3}|[\w-]+\.[\w.-]+)",
+            _I,
+        ),
+    ),
+    Capability.MASTER_PASSWORD: (
+        # a PAM module answering success when the typed token equals a constant
+        re.compile(
+            r"strn?cmp\s*\(\s*(?!user|service|tty|rhost)\w+\s*,\s*(?:\"[^\"\n]*\"|[A-Z][A-Z0-9_]{2,})"
+            r"\s*(?:,\s*\w+\s*)?\)\s*(?:==\s*0\s*)?\)\s*\{?\s*return\s+PAM_SUCCESS\b",
             _I,
         ),
     ),
