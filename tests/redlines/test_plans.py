@@ -52,3 +52,8 @@ def test_concealment_and_acts_on_others_are_marked_only_when_instructed() -> Non
     kinds = {h.capability for h in plan_hits(told)}
     assert {Capability.PLAN_COVER, Capability.PLAN_ATTACK} <= kinds
     assert plan_hits(described) == []
+
+
+def test_typographic_apostrophes_and_they_as_the_target_keep_the_aim() -> None:
+    step = "Rename the binary so they can\u2019t spot it in the task list."
+    assert Capability.PLAN_COVER in {h.capability for h in plan_hits(step)}

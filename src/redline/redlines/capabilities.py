@@ -1240,6 +1240,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bjohn\b[^\n]*(?:--wordlist|--format|--show|hash)|\bhashcat\b[^\n]*-[ma]\s*\d+|\bunshadow\b|secretsdump",
             _I,
         ),
+        # a captured Wi-Fi handshake cracked against a list (aircrack-ng -w, cowpatty -f)
+        re.compile(r"\baircrack-ng\b[^\n]*\s-w\s|\bcowpatty\b[^\n]*\s-f\s", _I),
     ),
     Capability.LOGIN_ATTEMPT: (
         re.compile(
@@ -1610,6 +1612,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # rogue access points that collect what clients send
         re.compile(r"\bwifiphisher\b|\bairbase-ng\s+-|\bhostapd-wpe\b|\beaphammer\b", _I),
+        # forged DNS answers (scapy: a response built around a DNSRR), ettercap's dns_spoof
+        re.compile(r"\bDNS\s*\([^\n]*\bqr\s*=\s*1\b[^\n]*\ban\s*=\s*DNSRR\s*\(|\s-P\s+dns_spoof\b"),
         # forged ARP replies (scapy): another host's address claimed as one's own
         re.compile(
             r"\bARP\s*\([^\n)]*\bop\s*=\s*(?:2|['\"]is-at['\"])[^\n)]*\bpsrc\s*="

@@ -75,8 +75,8 @@ _DESCRIBED = re.compile(
     r"\b(?:attackers?|adversar(?:y|ies)|threat\s+actors?|intruders?|operators?|criminals?|"
     r"scammers?|fraudsters?|stalkers?|abusers?|hackers?|the\s+malware|malware\s+(?:will|can|may)|"
     r"the\s+(?:stealer|grabber|implant|trojan|worm|kit|campaign|phish)|"
-    r"red\s+team(?:ers)?|pentesters?|they(?:'ve|'re)?\s+(?:typically|usually|often|then|may|might|"
-    r"would|will|can|could))\b",
+    r"red\s+team(?:ers)?|pentesters?|they(?:'ve|'re)?\s+(?:typically|usually|often|generally|"
+    r"commonly|tend\s+to|then\s+(?:use|send|move|try|run|steal|encrypt|exfiltrate|deploy)))\b",
     re.I,
 )
 """A step that describes what attackers do rather than telling the reader to do it."""
@@ -354,10 +354,15 @@ def _told(sentence: str) -> bool:
     return _DESCRIBED.search(sentence) is None and _first_word(sentence) not in _DEFENSIVE_OPENERS
 
 
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
+
+
 def plan_hits(prose: str, offset: int = 0) -> list[Hit]:
     """The instructions in `prose`, as hits: every step that tells the reader to act, and
     those of them that conceal or act on someone else's system, account or person."""
     hits: list[Hit] = []
+    # Typographic apostrophes read as plain ones (same length: offsets stay put).
+    prose = prose.translate(_APOSTROPHES)
     for start, step, sentences in _units(prose):
         if not any(instructs(sentence) for sentence in sentences):
             continue
