@@ -57,3 +57,15 @@ def test_concealment_and_acts_on_others_are_marked_only_when_instructed() -> Non
 def test_typographic_apostrophes_and_they_as_the_target_keep_the_aim() -> None:
     step = "Rename the binary so they can\u2019t spot it in the task list."
     assert Capability.PLAN_COVER in {h.capability for h in plan_hits(step)}
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        "Disable WDigest so mimikatz can't read cleartext passwords from memory.",
+        "Block SMB between workstations to slow lateral movement with impacket.",
+        "Capture the handshake of your own network while your phone reconnects.",
+    ],
+)
+def test_what_a_step_protects_against_or_owns_is_no_attack(step: str) -> None:
+    assert Capability.PLAN_ATTACK not in {h.capability for h in plan_hits(step)}

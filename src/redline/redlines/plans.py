@@ -354,6 +354,31 @@ def _told(sentence: str) -> bool:
     return _DESCRIBED.search(sentence) is None and _first_word(sentence) not in _DEFENSIVE_OPENERS
 
 
+_PROTECTIVE = re.compile(
+    r"\bso(?:\s+that)?\s+[^,.;:]*?\b(?:can't|cannot|can\s+not|won't|will\s+not|has\s+nothing|"
+    r"have\s+nothing|is\s+unable|are\s+unable|no\s+longer|fails?)\b[^,.;:]*"
+    r"|\b(?:to|and)\s+(?:slow|stop|prevent|block|detect|limit|hinder|defeat|thwart|frustrate|"
+    r"resist|mitigate|catch|spot|contain)\b[^,.;:]*"
+    r"|\b(?:protect\w*|defen[cd]\w*|harden\w*|guard\w*|safe)\s+(?:[\w-]+\s+){0,3}?(?:against|from)\b"
+    r"[^,.;:]*",
+    re.I,
+)
+"""A clause saying what a step protects against ("so mimikatz can't read them", "to slow
+lateral movement"): the attack it names is the one prevented."""
+_OWN = re.compile(
+    r"\b(?:your|my|our)\s+own\b|\b(?:you|we|I)\s+own\b|\bthat\s+(?:is|are)\s+yours\b", re.I
+)
+"""The reader's own system or account: acting on it attacks no one."""
+
+
+def _attacks(sentence: str) -> bool:
+    """Whether `sentence` acts on someone else's system, account or person (`_ATTACK`), leaving
+    out what its protective clauses name and sentences about the reader's own things."""
+    if _OWN.search(sentence):
+        return False
+    return _ATTACK.search(_PROTECTIVE.sub(" ", sentence)) is not None
+
+
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
@@ -372,7 +397,7 @@ def plan_hits(prose: str, offset: int = 0) -> list[Hit]:
         told = [sentence for sentence in sentences if _told(sentence)]
         if any(_COVER.search(sentence) for sentence in told):
             hits.append(Hit(Capability.PLAN_COVER, begin, end, text))
-        if any(_ATTACK.search(sentence) for sentence in told):
+        if any(_attacks(sentence) for sentence in told):
             hits.append(Hit(Capability.PLAN_ATTACK, begin, end, text))
         hits.append(Hit(Capability.PLAN_STEP, begin, end, text))
     return hits
