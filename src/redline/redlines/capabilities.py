@@ -179,6 +179,7 @@ class Capability(StrEnum):
     PLAN_STEP = "tells the reader to take an operational step"
     PLAN_COVER = "tells the reader to keep the act from being noticed"
     PLAN_ATTACK = "tells the reader to act on someone else's system, account or person"
+    PLAN_AUTHORISED = "tells the reader to get the owner's authorisation first"
 
 
 BACKGROUNDING = re.compile(r"\bnohup\b|\bsetsid\b|\bdisown\b|/dev/null\s+2>&1\s*&|^--background$")

@@ -166,7 +166,14 @@ _ORDINARY_SPELLINGS: Mapping[Capability, re.Pattern[str]] = {
 """Spellings of particular capabilities that ordinary programs use: a capability seen only in
 these is no piece of an attack."""
 _OWN_USE = frozenset({Capability.DEVICE_GRAB, Capability.KEY_TYPED})
-_PLAN = frozenset({Capability.PLAN_STEP, Capability.PLAN_COVER, Capability.PLAN_ATTACK})
+_PLAN = frozenset(
+    {
+        Capability.PLAN_STEP,
+        Capability.PLAN_COVER,
+        Capability.PLAN_ATTACK,
+        Capability.PLAN_AUTHORISED,
+    }
+)
 """The instructed steps of a prose plan (`plans.py`), read only by the plan's detector."""
 _SIGN_IN = frozenset({Capability.PASSWORD_FIELD, Capability.POSTED_PASSWORD})
 """The pieces of a sign-in form, ordinary once the posted password is hashed or verified."""

@@ -22,7 +22,8 @@ Allowed instead
     The same attacks described rather than instructed: post-mortems and explainers in the
     third person ("the attacker then clears the logs"), detection guides and threat models
     whose steps check, detect and block, awareness mail, refusals that offer a safe
-    alternative, and an administrator's own maintenance steps.
+    alternative, an administrator's own maintenance steps, and an exercise whose first step is
+    the owner's sign-off and which hides nothing (a phishing simulation for one's own staff).
 """
 
 from __future__ import annotations
@@ -42,7 +43,9 @@ def attack_plan(found: Capabilities) -> Detection | None:
     """Instructed steps, some acting on someone else's system and some hiding the act."""
     steps = found.distinct(Cap.PLAN_STEP)
     signs = found.distinct(Cap.PLAN_ATTACK) + found.distinct(Cap.PLAN_COVER)
-    if steps >= PLAN_STEPS and signs >= PLAN_SIGNS:
+    # An exercise the owner signed off (a phishing simulation, a test) hides from no one.
+    exercise = Cap.PLAN_AUTHORISED in found and Cap.PLAN_COVER not in found
+    if steps >= PLAN_STEPS and signs >= PLAN_SIGNS and not exercise:
         return supported(
             found,
             0.8,
