@@ -29,6 +29,7 @@ A response that opens by declining is not read: its steps are the safe alternati
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterator
 
@@ -389,21 +390,57 @@ _AUTHORISED = re.compile(
     re.I,
 )
 """The owner's authorisation, got before an exercise (a phishing simulation, a test)."""
+_DISGUISED = re.compile(
+    "[\u00ad\u034f\u180e\u200b-\u200f\u2060-\u2064\ufeff]"
+    "|[A-Za-z][\u0370-\u03ff\u0400-\u04ff\uff01-\uff5e]|[\u0370-\u03ff\u0400-\u04ff\uff01-\uff5e][A-Za-z]"
+    "|[\uff01-\uff5e]{3}|(?<=[A-Za-z])[013457@$](?=[A-Za-z])"
+)
+"""Signs of a disguised spelling: invisible characters, letters of other scripts inside Latin
+words, full-width text, digits standing for letters inside words."""
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
 def plan_hits(prose: str, offset: int = 0) -> list[Hit]:
     """The instructions in `prose`, as hits: every step that tells the reader to act, and
-    those of them that conceal or act on someone else's system, account or person."""
-    hits: list[Hit] = []
+    those of them that conceal or act on someone else's system, account or person.
+
+    Disguised spellings (invisible characters, look-alike letters from other scripts,
+    leetspeak) are read as the plain words they stand for; a step read from a disguised line
+    is cited at that line of `prose`."""
     # Typographic apostrophes read as plain ones (same length: offsets stay put).
     prose = prose.translate(_APOSTROPHES)
+    if _DISGUISED.search(prose) is None:
+        return _read(prose, offset)
+    from redline.guard.normalise import plain_text  # only for disguised prose: a heavy import
+    from redline.redlines.code import line_starts  # code.py reads prose through this module
+
+    plain, _ = plain_text(prose)
+    if len(plain) == len(prose):
+        return _read(plain, offset, cited=prose)
+    # Characters were removed: cite each step at its line, which the plain text keeps.
+    starts = line_starts(prose)
+    plain_starts = line_starts(plain)
+    hits = []
+    for hit in _read(plain, 0):
+        line = bisect.bisect(plain_starts, hit.start) - 1
+        begin = starts[line] if line < len(starts) else len(prose)
+        end = prose.find("\n", begin)
+        end = len(prose) if end < 0 else end
+        text = prose[begin:end].strip()
+        hits.append(Hit(hit.capability, offset + begin, offset + end, text))
+    return hits
+
+
+def _read(prose: str, offset: int, cited: str | None = None) -> list[Hit]:
+    """`plan_hits` on plain prose; evidence quoted from `cited` (the same text, as written)."""
+    quoted = prose if cited is None else cited
+    hits: list[Hit] = []
     for start, step, sentences in _units(prose):
         if not any(instructs(sentence) for sentence in sentences):
             continue
         begin = offset + start
         end = begin + len(step.rstrip())
-        text = step.strip()
+        text = quoted[start : start + len(step.rstrip())].strip()
         told = [sentence for sentence in sentences if _told(sentence)]
         if any(_COVER.search(sentence) for sentence in told):
             hits.append(Hit(Capability.PLAN_COVER, begin, end, text))
