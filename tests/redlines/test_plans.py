@@ -69,3 +69,15 @@ def test_typographic_apostrophes_and_they_as_the_target_keep_the_aim() -> None:
 )
 def test_what_a_step_protects_against_or_owns_is_no_attack(step: str) -> None:
     assert Capability.PLAN_ATTACK not in {h.capability for h in plan_hits(step)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I'd start with the gateway's address and the laptop's.",
+        "The easiest way is to make the printer think you are the router.",
+        "Then you'd turn on forwarding.",
+    ],
+)
+def test_advice_in_the_first_person_or_as_the_way_is_an_instruction(sentence: str) -> None:
+    assert instructs(sentence)

@@ -70,8 +70,12 @@ _DEFENSIVE_OPENERS = frozenset(
 """Verbs a defender's step opens with; such a step is no instruction to attack."""
 
 _READER = re.compile(
-    r"\byou(?:'ll|\u2019ll|'re|\u2019re)?\s+(?:can|could|should|need|must|will|want|then|"
-    r"just|only|may|might|have\s+to|get\s+to|'ll|\u2019ll)\b|\byou(?:'ll|\u2019ll)\b",
+    r"\byou(?:'ll|\u2019ll|'re|\u2019re)?\s+(?:can|could|should|need|must|will|would|want|then|"
+    r"just|only|may|might|have\s+to|get\s+to|'ll|\u2019ll)\b|\byou(?:'ll|\u2019ll|'d|\u2019d)\b"
+    # advice in the first person, and the way to do it
+    r"|\bI(?:'d|\u2019d|\s+would)\s+(?:start|begin|use|go|recommend|suggest|pick|set|run|do|try)\b"
+    r"|\bthe\s+(?:easiest|simplest|best|quickest|fastest|most\s+reliable|cleanest|quietest)\s+"
+    r"(?:way|approach|option|method|route|trick)\s+(?:is|would\s+be)\s+to\b",
     re.I,
 )
 _DESCRIBED = re.compile(
@@ -115,7 +119,7 @@ _COVER = re.compile(
             r"caught|flagged|logged|traced|blocked)|raising\s+(?:any\s+)?(?:suspicion|alarms?|"
             r"alerts?|flags?)|a\s+trace|tripping|triggering|leaving\s+(?:a\s+)?traces?)",
             # so that they will not notice
-            rf"(?:so|that)\s+(?:that\s+)?{_WATCHERS}\s+{_NEGATED}\s+(?:\w+\s+){{0,2}}?"
+            rf"(?:so|that|and|but)\s+(?:that\s+)?{_WATCHERS}\s+{_NEGATED}\s+(?:\w+\s+){{0,2}}?"
             rf"{_NOTICING}",
             r"(?:so|that)\s+(?:it|this|they|the\s+\w+)\s+(?:can't|cannot|won't)\s+be\s+"
             r"(?:traced|linked|tied|noticed|seen|detected|found|flagged|attributed)",
@@ -182,6 +186,7 @@ _COVER = re.compile(
             r"records|events)\s+(?:with|containing|showing|that\s+show|mentioning|about|for)\s+"
             r"(?:your|the\s+upload|you)",
             r"\bclean\s+(?:the\s+|their\s+|any\s+)?(?:[\w-]+\s+)?logs?\b|\bno\s+spike\b",
+            r"\b(?:goes|go|looks?|returns?|gets?)\s+back\s+to\s+normal\b",
             r"\bstealth(?:ily|y)?\b|\bquietly\b|\bcovertly\b|\bsecretly\b|"
             r"\bunnoticed\b|\bundetected\b|\bunseen\b|\bincognito\b|"
             r"hard(?:er)?\s+(?:for\s+\w+\s+)?to\s+(?:find|spot|notice|trace|detect|attribute)",
@@ -212,7 +217,8 @@ _ATTACK = re.compile(
             r"car|bag|apple\s+id|icloud|router|wi-?fi|network|camera|webcam|devices?|tablet|"
             r"sessions?|cookies?|credentials|contacts|photos|phones|laptops|computers|accounts|"
             r"date\s+of\s+birth|sim|number|phone\s+number|carrier|bank|social\s+media|"
-            r"mailbox|texts?|calls?|whereabouts|home\s+address)\b",
+            r"mailbox|texts?|calls?|whereabouts|home\s+address|ip|ip\s+address|mac|traffic|"
+            r"browsing|searches|dns\s+queries|keystrokes|screen)\b",
             # pretending to be someone, or a site, to get what they would not give
             r"\bpretend(?:ing)?\s+to\s+be\b|\bpos(?:e|es|ing)\s+as\b|\bimpersonat\w+",
             r"\b(?:looks?|made\s+to\s+look|designed\s+to\s+look)\s+(?:just\s+|exactly\s+)?like\s+"
