@@ -174,6 +174,8 @@ class Capability(StrEnum):
     HIDDEN_ACCOUNT = "hides an account from the sign-in screen"
     SSH_KEY_LITERAL = "literal or fetched SSH public key"
     ENCODED_POWERSHELL = "encoded PowerShell command"
+    FAKE_UPDATE = "poses as a browser or plugin update notice"
+    EXECUTABLE_LINK = "a link or download of a Windows program or script"
     MASTER_PASSWORD = "lets a hard-coded password through the sign-in"
     TRAFFIC_INTERCEPT = "poisons ARP, DNS or name lookups, or raises a rogue access point"
     PLAN_STEP = "tells the reader to take an operational step"
@@ -1592,6 +1594,22 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\b(?:goldeneye|hulk|torshammer|xerxes|slowloris|pyloris|ufonet|mhddos|ddos-ripper|karmaddos|hoic|loic|hammer)(?:\.py|\.pl|\.exe)?\s+(?:-\S+\s+)*(?:https?://|\d{1,3}(?:\.\d{1,3}){3}|[\w-]+\.[\w.-]+)",
+            _I,
+        ),
+    ),
+    Capability.FAKE_UPDATE: (
+        re.compile(
+            r"\b(?:your\s+)?(?:version\s+of\s+)?(?:Chrome|Firefox|Edge|Safari|browser|Flash\s+Player|"
+            r"Java)\s+(?:is\s+|has\s+become\s+)?(?:critically\s+)?(?:out\s+of\s+date|outdated)\b"
+            r"|\b(?:Update|Install\s+the\s+latest)\s+(?:Chrome|Firefox|Edge|Safari|your\s+browser|"
+            r"Flash\s+Player)\b(?!\s+(?:from|at|on)\s+(?:the\s+)?(?:official|vendor))",
+            _I,
+        ),
+    ),
+    Capability.EXECUTABLE_LINK: (
+        re.compile(
+            r"(?:href\s*=|\.href\s*=|download\s*=|location(?:\.href)?\s*=|window\.open\s*\()"
+            r"[^\n;>]*?\.(?:exe|msi|scr|hta|vbs|bat|cmd|lnk|iso|jar|ps1)\b",
             _I,
         ),
     ),
