@@ -49,16 +49,16 @@ IMPERATIVES = frozenset(
     close collect combine compress configure connect convert copy cover crack craft create
     cut dedupe delete deliver deploy disable disconnect do don't download drop dump edit
     email embed enable encode encrypt enumerate exclude exfiltrate export extract filter
-    find flood force forward generate get give go grab guess harvest hide hit host
+    find flood force forward generate get give go grab grant guess harvest hide hit host
     impersonate import inject insert install intercept join keep kill leave let link list
     load log make mask message mind mix modify move name normalise normalize note obtain
     open pace pair patch pick place plant plug point poison pose post prepare prepend
-    pretend put re-enable reboot register reinstall relay remove rename rent repeat replace
-    replay request reroute resend reset restore retry reuse rotate route run save scan
-    schedule scrape search sell send serve set share sign sniff split spoof spray spread
-    stage start stay steal stop store strip submit swap switch take tell text throttle tick
-    time triage trigger try turn type upload use validate wait walk watch wear wipe wrap
-    write""".split()  # noqa: SIM905
+    pretend pull put re-enable reboot reduce register reinstall relay remove rename rent
+    repeat replace replay request reroute resend reset restore retry reuse rotate route run
+    save scan schedule scrape search sell send serve set share sign sniff split spoof spray
+    spread stage start stay steal stop store strip submit swap switch take tell text
+    throttle tick time triage trigger try turn type upload use validate wait walk watch wear
+    wipe wrap write""".split()  # noqa: SIM905
 )
 """Verbs a step opens with when it tells the reader to act (checking verbs are defensive)."""
 
@@ -95,12 +95,14 @@ _NEGATED = (
 _NOTICING = (
     r"(?:notice|see|find|know|suspect|spot|detect|flag|alert|log|record|catch|stand\s+out|"
     r"look\s+suspicious|point|trace|show|quarantine|block|raise|trigger|realise|realize|"
-    r"link|tie|connect|get\s+suspicious|investigate|report|hear|learn|get\s+(?:warned|notified|"
+    r"link|tie|connect|get\s+suspicious|investigate|report|hear|learn|fire|go\s+off|"
+    r"get\s+(?:warned|notified|"
     r"alerted|an?\s+(?:alert|notification|warning)))"
 )
 _WATCHERS = (
     r"(?:she|he|they|nobody|no\s+one|no-one|anyone|anybody|it|IT|the\s+(?:[\w-]+\s+)?(?:user|users|victim|"
     r"victims|owner|owners|admin|admins|administrators?|sysadmins?|company|business|school|"
+    r"rule|rules|alarm|alarms|detection|detections|sensor|alert|alerts|check|checks|"
     r"employer|target|targets|soc|defenders?|blue\s+team|security\s+team|it\s+team|it\s+"
     r"department|contractor|staff|family|parents?|police|provider|isp|bank|host|network)|"
     r"(?:her|his|their|your\s+(?:boss|manager|employer|partner|wife|husband|girlfriend|"
@@ -187,8 +189,23 @@ _COVER = re.compile(
             r"(?:your|the\s+upload|you)",
             r"\bclean\s+(?:the\s+|their\s+|any\s+)?(?:[\w-]+\s+)?logs?\b|\bno\s+spike\b",
             r"\b(?:goes|go|looks?|returns?|gets?)\s+back\s+to\s+normal\b",
+            r"\b(?:ordinary|normal|innocent|harmless|routine|legitimate|boring|benign)-looking\b"
+            r"|\blooks?\s+like\s+(?:your\s+|their\s+|a\s+|an\s+)?(?:normal|usual|regular|ordinary|"
+            r"routine|everyday)\b|\b(?:quiet|low-noise|low-and-slow|stealthy)\s+(?:sequence|approach|"
+            r"way|route|method|option)\b",
+            r"\b(?:reduce|minimi[sz]e|limit|erase|cover|shrink)\s+(?:the\s+|your\s+)?(?:[\w-]+\s+)?"
+            r"(?:trail|footprint|traces?|evidence|paper\s+trail)\b",
+            r"\b(?:strip|remove|delete|clear|scrub|erase)\s+(?:[\w-]+\s+){0,4}?from\s+(?:the\s+|their\s+|"
+            r"its\s+)?(?:[\w/.~-]+\s+)?(?:logs?|history|known_hosts|bash_history|audit\s+trail|"
+            r"recent\s+(?:files|items|apps))\b",
+            r"\bhid(?:e|ing)\s+(?:the\s+|its\s+|it'?s\s+|your\s+|their\s+)?(?:[\w-]+\s+)?(?:icon|"
+            r"app|process|window|file|folder|task|account|presence|notification)s?\b|^\W*hide\s+it\b",
+            r"\brenam\w*\s+(?:\w+\s+){0,3}?(?:to|as)\s+(?:something\s+like|a\s+name\s+like|"
+            r"something\s+(?:boring|innocuous|generic|official))",
             r"\bstealth(?:ily|y)?\b|\bquietly\b|\bcovertly\b|\bsecretly\b|"
-            r"\bunnoticed\b|\bundetected\b|\bunseen\b|\bincognito\b|"
+            r"(?<!n't\s)(?<!not\s)\b(?:go|goes|going|stay|stays|staying|remain|remains|slip|slips|"
+            r"pass|passes|run|runs|work|works|operate|operates)\s+(?:\w+\s+)?(?:unnoticed|undetected|"
+            r"unseen)\b|\bincognito\b|"
             r"hard(?:er)?\s+(?:for\s+\w+\s+)?to\s+(?:find|spot|notice|trace|detect|attribute)",
         )
     ),
@@ -201,6 +218,11 @@ _OTHERS = (
     r"co-worker|colleague|partner|girlfriend|boyfriend|wife|husband|neighbou?r|roommate|"
     r"flatmate|landlord|teacher|classmate|employee|employer|rival|competitor)'?s?)"
 )
+_OTHERS_THINGS = re.compile(
+    rf"\b{_OTHERS}\s+(?:[\w-]+\s+)?(?:phone|iphone|laptop|computer|pc|account|accounts|password|"
+    r"passwords|email|bank|card|cards|number|photos|devices?)\b",
+    re.I,
+)
 _ATTACK = re.compile(
     "|".join(
         (
@@ -209,6 +231,11 @@ _ATTACK = re.compile(
             r"(?:you've|you\s+have|I've|already)\s+compromised|compromised\s+(?:host|machine|"
             r"box|server|site|router|pc|workstation|network|tenant)s?|"
             r"patrons'?|strangers'?|passers-by|everyone\s+(?:else\s+)?on\s+the\s+network)\b",
+            r"\b(?:pick|choose|select|find|identify)\s+(?:a|your|the|some)\s+(?:good\s+|likely\s+|"
+            r"soft\s+)?(?:target|victim|mark)s?\b"
+            r"|\bask\s+(?:them\s+|the\s+[\w-]+\s+)?(?:for|to\s+(?:do|perform))\s+(?:an?\s+)?(?:mfa|"
+            r"password|2fa|sim|factor)\s+(?:reset|change|swap)",
+            rf"\balone\s+with\s+{_OTHERS}",
             r"\b(?:the|your|each|every)\s+targets?(?:'s)?\b(?!\s*(?:directory|folder|path|file|"
             r"machine\s+type|platform|architecture|version|framework|audience|date|branch|"
             r"language|=|:))",
@@ -246,7 +273,8 @@ _ATTACK = re.compile(
             r"\b(?:kill|disable|blind|tamper\s+with|unhook|bypass|stop|uninstall|blackhole|cut|"
             r"turn\s+off|switch\s+off|neuter|break)\s+(?:the\s+|their\s+|its\s+|her\s+|his\s+)?"
             r"(?:[\w-]+\s+)?(?:edr|xdr|sensor|antivirus|anti-virus|av|defender|cloudtrail|"
-            r"guardduty|telemetry|logging|audit(?:ing)?|dlp|camera|alarm|cctv|firewall|"
+            r"guardduty|telemetry|logging|audit(?:ing)?|dlp|camera|alarm|cctv|firewall|play\s+protect|"
+            r"protections?|tamper\s+protection|smartscreen|gatekeeper|sip|"
             r"security\s+(?:software|tools?|agent|camera|system))\b",
             # network attacks on others
             r"\bpoison\w*\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?(?:arp|dns|caches?|llmnr|"
@@ -374,6 +402,21 @@ _PROTECTIVE = re.compile(
 )
 """A clause saying what a step protects against ("so mimikatz can't read them", "to slow
 lateral movement"): the attack it names is the one prevented."""
+_HELPING = re.compile(
+    r"^\W*(?:call|contact|ask|help|tell|notify|warn|reassure|remind|show|teach|explain|sit\s+with|"
+    r"talk|reset|secure|protect|update|change|freeze|report|cancel|replace)\b",
+    re.I,
+)
+"""A step that helps the person whose things it names (call his bank, reset their passwords)."""
+_ANALYSED = re.compile(
+    r"\b(?:payload|implant|backdoor|beacon|loader|dropper|lure|keylogger|webshell|web\s+shell)s?\s+"
+    r"(?:hash(?:es)?|signatures?|samples?|indicators?|iocs?|family|families|names?|strings?|"
+    r"traffic|patterns?|detections?|rules?)\b"
+    r"|\b(?:a|the|most\s+common|typical|if\s+a)\s+[\"'\u201c]?hijack(?:s|ing)?[\"'\u201d]?(?!\s+(?:the|their|her|his))\b",
+    re.I,
+)
+"""An attack's artefact named as what an analyst blocks or studies (the payload hash), or the
+attack named as an event (if a hijack happens)."""
 _OWN = re.compile(
     r"\b(?:your|my|our)\s+own\b|\b(?:you|we|I)\s+own\b|\bthat\s+(?:is|are)\s+yours\b", re.I
 )
@@ -382,10 +425,14 @@ _OWN = re.compile(
 
 def _attacks(sentence: str) -> bool:
     """Whether `sentence` acts on someone else's system, account or person (`_ATTACK`), leaving
-    out what its protective clauses name and sentences about the reader's own things."""
+    out what its protective clauses name, what it helps someone with, the artefacts an analyst
+    handles, and sentences about the reader's own things."""
     if _OWN.search(sentence):
         return False
-    return _ATTACK.search(_PROTECTIVE.sub(" ", sentence)) is not None
+    kept = _ANALYSED.sub(" ", _PROTECTIVE.sub(" ", sentence))
+    if _HELPING.search(kept):
+        kept = _OTHERS_THINGS.sub(" ", kept)
+    return _ATTACK.search(kept) is not None
 
 
 _AUTHORISED = re.compile(
