@@ -268,6 +268,8 @@ _SHELL_PATH = r"(?:/bin/(?:ba|z|da|k)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh
 
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.NET_CONNECT: (
+        # zsh's TCP module connecting out (`ztcp host port`; `ztcp -l` listens)
+        re.compile(r"\bztcp\s+(?!-)[\w.$-]+\s+\d+"),
         re.compile(r"\bxterm\b[^\n]*-display\s+[\w.-]+:\d", _I),
         re.compile(
             r"\.(?:connect|createConnection)\s*\(\s*(?:\d{2,5}\s*,\s*['\"`]?[\w$.-]|\{\s*(?:host|port)\s*:)|\bnew\s+IO::Socket::(?:INET|IP)\b|IO::Socket::IP->new\s*\(",
@@ -302,6 +304,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bs_client\b[^\n]*-connect\b|\bTCPSocket\.(?:new|open)\b"),
     ),
     Capability.NET_LISTEN: (
+        # busybox's or inetutils' telnet daemon serving a shell as its login program
+        re.compile(r"\btelnetd\b[^\n;&|]*\s-l\s*\S*/(?:ba|z|da)?sh\b", _I),
         re.compile(
             r"\bnet\.Listen\s*\(|\bDeno\.listen\s*\(|\bstream_socket_server\s*\(|\bsocket_listen\s*\(|\bTCPServer\.new\b|\bnew\s+ServerSocket\s*\(",
             _I,
@@ -420,6 +424,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"System\.Net\.Mail|SmtpClient", _I),
     ),
     Capability.DUP_FD: (
+        # a telnet daemon whose login program is a shell: each connection gets the shell
+        re.compile(r"\btelnetd\b[^\n;&|]*\s-l\s*\S*/(?:ba|z|da)?sh\b", _I),
         re.compile(r"\bxterm\b[^\n]*-display\s+[\w.-]+:\d", _I),
         # Ruby's standard streams reopened on a socket (`$stdin.reopen(c)`)
         re.compile(r"(?:\$std(?:in|out|err)|\bSTD(?:IN|OUT|ERR))\.reopen\s*\(\s*\w+\s*\)", _I),
@@ -453,7 +459,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\.Stdin\s*(?:,[^=\n]*)?=\s*\w*conn\b|Invoke-PowerShellTcp\b|Invoke-ConPtyShell\b", _I
         ),
-        re.compile(r"[0-2]?>&\s*\$\{?\w+\}?|<&\s*(%d|\d+|\$\w+)\s+>&\s*\1", _I),
+        re.compile(r"[0-2]?>&\s*\\?\$\{?\w+\}?|<&\s*(%d|\d+|\$\w+)\s+>&\s*\1", _I),
         re.compile(
             r"hStd(?:Input|Output|Error)\s*=\s*(?:[\w.]+\s*=\s*)*\(HANDLE\)\s*\w+|\bpowercat\b[^\n]*\s-e\s",
             _I,
@@ -477,6 +483,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bmkfifo\b[^\n]*\|[^\n]*\b(?:nc|ncat)\b|\bmknod\b[^\n]*\bp\b", _I),
     ),
     Capability.SHELL: (
+        # a telnet daemon whose login program is a shell
+        re.compile(r"\btelnetd\b[^\n;&|]*\s-l\s*\S*/(?:ba|z|da)?sh\b", _I),
         # awk running a command string it holds (`while ((c | getline l) > 0)`): a shell runs it
         re.compile(r"\(\s*[a-zA-Z_]\w*\s*\|\s*getline\b"),
         re.compile(
@@ -994,7 +1002,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"libprocesshider|process_to_filter|\bLD_PRELOAD=\S+\.so", _I),
         re.compile(_PRELOAD_WRITTEN, _I),
         re.compile(
-            r"-(?:w|win|windowstyle)\s+hidden|WindowStyle\s*=?\s*['\"]?Hidden|CREATE_NO_WINDOW|SW_HIDE|ShowWindow\s*\([^\n]*,\s*0\s*\)|FreeConsole\s*\(",
+            r"-(?:w|win|windowstyle)\s+hidden|\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s-w\w*\s+h(?:i|id|idd|idde)?\b|WindowStyle\s*=?\s*['\"]?Hidden|CREATE_NO_WINDOW|SW_HIDE|ShowWindow\s*\([^\n]*,\s*0\s*\)|FreeConsole\s*\(",
             _I,
         ),
         re.compile(
@@ -1536,6 +1544,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.SECRET_FILE: (
+        # the key and cloud-credential folders of home directories packed up
+        re.compile(
+            r"\b(?:tar|zip|7z)\b[^\n|;]*\s\.(?:ssh|aws|gnupg|kube|docker)\b[^\n|;]*\s\.(?:ssh|aws|config/gcloud|gnupg|kube|azure)\b",
+            _I,
+        ),
         # a cloud secret store read out, or new access keys minted
         re.compile(
             r"\baws\s+secretsmanager\s+get-secret-value\b|\baws\s+ssm\s+get-parameters?(?:-by-path)?\b[^\n|]*--with-decryption|\bgcloud\s+secrets\s+versions\s+access\b|\baz\s+keyvault\s+secret\s+(?:show|download)\b|\baws\s+iam\s+create-access-key\b|\bgcloud\s+iam\s+service-accounts\s+keys\s+create\b",
@@ -2291,6 +2304,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.SETUID_SHELL: (
+        # the setuid bit on an interpreter named through which/readlink or its path
+        re.compile(
+            r"\bchmod\s+(?:[ugoa]*u[ugoa]*\+[rwxX]*s|\+s|0?[4-7][0-7]{3})\s+[^\n;&|]*?(?:\$\(\s*"
+            r"(?:readlink\s+-f\s+)?\$?\(?\s*which\s+|/usr/bin/|/bin/)(?:python[\d.]*|perl|ruby|node|php|"
+            r"bash|zsh|dash|sh|find|vim?|less|awk|gawk|env)\b",
+            _I,
+        ),
         re.compile(
             r"\bsetcap\s+['\"]?cap_setuid[+=]+e?p['\"]?\s+\S*(?:python|perl|ruby|node|bash|sh|php|vim?|gdb)",
             _I,
