@@ -174,6 +174,8 @@ class Capability(StrEnum):
     HIDDEN_ACCOUNT = "hides an account from the sign-in screen"
     SSH_KEY_LITERAL = "literal or fetched SSH public key"
     ENCODED_POWERSHELL = "encoded PowerShell command"
+    PASSWORD_PROMPT = "asks for the password in a look-alike system dialog"
+    DB_DUMP = "dumps a whole database or table"
     FAKE_UPDATE = "poses as a browser or plugin update notice"
     EXECUTABLE_LINK = "a link or download of a Windows program or script"
     MASTER_PASSWORD = "lets a hard-coded password through the sign-in"
@@ -1607,6 +1609,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\b(?:goldeneye|hulk|torshammer|xerxes|slowloris|pyloris|ufonet|mhddos|ddos-ripper|karmaddos|hoic|loic|hammer)(?:\.py|\.pl|\.exe)?\s+(?:-\S+\s+)*(?:https?://|\d{1,3}(?:\.\d{1,3}){3}|[\w-]+\.[\w.-]+)",
+            _I,
+        ),
+    ),
+    Capability.PASSWORD_PROMPT: (
+        # AppleScript's dialog with a hidden answer: the system's password prompt, imitated
+        re.compile(r"\bdisplay\s+dialog\b[^\n]*\bwith\s+hidden\s+answer\b", _I),
+    ),
+    Capability.DB_DUMP: (
+        re.compile(
+            r"\b(?:pg_dump(?:all)?|mysqldump|mariadb-dump|mongodump|mongoexport)\b"
+            r"|\bCOPY\s*\(\s*SELECT\b[^\n]*\)\s*TO\s+PROGRAM\b",
             _I,
         ),
     ),
