@@ -1657,6 +1657,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # rogue access points that collect what clients send
         re.compile(r"\bwifiphisher\b|\bairbase-ng\s+-|\bhostapd-wpe\b|\beaphammer\b", _I),
+        # a DNS answer written into a packet in transit (scapy over NFQUEUE); DHCP starvation
+        # tools that push clients to a rogue DHCP server
+        re.compile(r"\.an\s*=\s*DNSRR\s*\(|\bdhcpstarv\b|\bdhcpig\b|\byersinia\b[^\n]*\bdhcp\b"),
         # forged DNS answers (scapy: a response built around a DNSRR), ettercap's dns_spoof
         re.compile(r"\bDNS\s*\([^\n]*\bqr\s*=\s*1\b[^\n]*\ban\s*=\s*DNSRR\s*\(|\s-P\s+dns_spoof\b"),
         # forged ARP replies (scapy): another host's address claimed as one's own
