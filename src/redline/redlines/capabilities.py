@@ -1229,6 +1229,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.WORDLIST: (
         re.compile(r"\bpassdb=|\bnmap\b[^\n]*--script[= ]\S*brute", _I),
+        # a list of candidate passwords read from a file (`PASSWORDS = [l.strip() for l in
+        # open(sys.argv[2])]`)
+        re.compile(
+            r"\b(?:passwords?|pass_?list|pass_?words|pw[ds]?s?|pw_?list|candidates)\s*=\s*[^\n]*"
+            r"\b(?:open|readlines|read_text|readFileSync|file|Get-Content)\s*\(",
+            _I,
+        ),
         # a read loop fed a password file: `done < "$PASSFILE"`, `cat pw.lst | while read p`
         re.compile(
             r"\bdone\s*<\s*['\"]?\$?\{?[\w./-]*(?:pass|pwd|pw)[\w./-]*|\b(?:cat|type|Get-Content|gc)\s+['\"]?\$?\{?[\w./-]*(?:pass|pwd)[\w./-]*\}?['\"]?\s*\|\s*(?:while\s+read|xargs|ForEach-Object|%)",
