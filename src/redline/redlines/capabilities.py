@@ -1755,7 +1755,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"\.send(?:all|to)?\s*\(|\bsendto\s*\(", _I),
         re.compile(
-            r"\.sendto\s*\(|\bsend\s*\(\s*(?:IP|pkt|packet)|\bsendp?\s*\(\s*IP\s*\(|sr1?\s*\(|\.send\s*\(\s*(?:payload|data|bytes|random)",
+            r"\.sendto\s*\(|\bsend\s*\(\s*\[?\s*(?:IP|pkt|packet)|\bsendp?\s*\(\s*IP\s*\(|sr1?\s*\(|\.send\s*\(\s*(?:payload|data|bytes|random)",
             _I,
         ),
         re.compile(
@@ -1776,6 +1776,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SPOOF: (
         re.compile(r"saddr\s*=\s*(?:rand|random)\w*\s*\(|ip_src\s*=\s*rand", _I),
         re.compile(r"RandIP\s*\(|src\s*=\s*(?:random|RandIP|\w*spoof)|--rand-source|\bspoof", _I),
+        # the target's address written as the packets' source: reflection at the target
+        re.compile(
+            r"\b(?:IP|IPv6)\s*\(\s*src\s*=\s*\w*(?:target|victim)\w*\b"
+            r"|\b(?:saddr|ip_src|src_addr)\s*=\s*(?:inet_addr\s*\(\s*)?\w*(?:target|victim)\w*\b",
+            _I,
+        ),
     ),
     Capability.SWARM: (
         re.compile(
