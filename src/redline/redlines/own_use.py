@@ -57,6 +57,16 @@ _HANDED_TO_LOGIN = re.compile(
 )
 
 
+# One named keychain item given to a tool as the command that yields its password
+# (`RESTIC_PASSWORD_COMMAND="security find-generic-password -s restic -w"`, restic's
+# `--password-command`, msmtp's `passwordeval`): the tool's own secret, used.
+_PASSWORD_COMMAND = re.compile(
+    r"(?:--password-command[=\s]|\w*PASS(?:WORD)?_?COMMAND\s*=|\bpasswordeval\s|\bpass(?:word)?_?cmd\s*=)"
+    r"\s*['\"]?(?:security\s+find-(?:generic|internet)-password|secret-tool\s+lookup)\b[^\n'\"]*",
+    re.I,
+)
+
+
 # One named Wi-Fi profile's key shown (`netsh wlan show profile name="Home" key=clear`): the
 # network one joins, recovered; every profile (`*`, a loop's `%i` or `$_`) is a harvest.
 _NAMED_PROFILE_KEY = re.compile(
@@ -69,7 +79,8 @@ _NAMED_PROFILE_KEY = re.compile(
 def used_key_spans(line: str) -> list[tuple[int, int]]:
     """Spans of `line` naming a private key as a connection's identity (`ssh -i KEY`), or a
     secret as the credential parameter a request passes (`secret_token=$HOOK_SECRET`), a
-    keychain item handed to a login on its standard input, or one named Wi-Fi profile's key."""
+    keychain item handed to a login on its standard input or given to a tool as its password
+    command, or one named Wi-Fi profile's key."""
     lowered = line.lower()
     if not any(
         word in lowered for word in ("ssh", "key", "identity", "token", "secret", "pass", "auth")
@@ -78,6 +89,7 @@ def used_key_spans(line: str) -> list[tuple[int, int]]:
     spans = [match.span(1) for match in _KEY_IN_USE.finditer(line)]
     spans += [match.span() for match in _HANDED_TO_LOGIN.finditer(line)]
     spans += [match.span() for match in _NAMED_PROFILE_KEY.finditer(line)]
+    spans += [match.span() for match in _PASSWORD_COMMAND.finditer(line)]
     return spans + [match.span(1) for match in _CREDENTIAL_PARAMETER.finditer(line)]
 
 
