@@ -485,6 +485,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bmkfifo\b[^\n]*\|[^\n]*\b(?:nc|ncat)\b|\bmknod\b[^\n]*\bp\b", _I),
     ),
     Capability.SHELL: (
+        # a program spawned interactive (`spawn(SH, ['-i'])`): a shell, whatever its name
+        re.compile(r"\bspawn\s*\([^\n]*\[\s*['\"]-i['\"]\s*\]"),
         # a telnet daemon whose login program is a shell
         re.compile(r"\btelnetd\b[^\n;&|]*\s-l\s*\S*/(?:ba|z|da)?sh\b", _I),
         # awk running a command string it holds (`while ((c | getline l) > 0)`): a shell runs it
@@ -1286,6 +1288,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # credentials handed to a client from a variable: `curl -u "admin:$1" ftp://...`
         re.compile(r"\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?[\w.@-]+:\$\{?\w+", _I),
         re.compile(r"\bcrowbar\b|\bauth\s*=\s*\(\s*['\"]?\w+['\"]?\s*,\s*\w+", _I),
+        # PHP's curl posting a form whose password field is a variable
+        re.compile(
+            r"CURLOPT_POSTFIELDS\b[^\n]*['\"](?:pwd|pass|passwd|password)['\"]\s*=>\s*\$\w+", _I
+        ),
         # a sign-in form's password field posted with a value from a variable
         # (`--data-urlencode "pwd=$p"`, `-d "password=${pw}"`)
         re.compile(
