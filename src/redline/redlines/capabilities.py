@@ -963,6 +963,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.HIDE: (
+        # a service whose security descriptor denies administrators and users any view of it
+        re.compile(
+            r"\bsc(?:\.exe)?\s+sdset\s+\S+\s+['\"]?D:(?:\([^)]*\))*\(D;;[^)]*;;;(?:BA|IU|SU|AU)\)",
+            _I,
+        ),
         # a camera or screen preview kept out of sight while it records
         re.compile(
             r"\bvideo\s*\{[^}\n]*\b(?:display\s*:\s*none|opacity\s*:\s*0\b|visibility\s*:\s*hidden)|<video\b[^>\n]*(?:display\s*:\s*none|opacity\s*:\s*0\b|width\s*:\s*[01]px|visibility\s*:\s*hidden|\bhidden\b)",
@@ -1719,6 +1724,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.TIGHT_SEND_LOOP: (
+        # millions of requests fanned out over many parallel workers (`seq 1 10000000 | xargs -P 50
+        # curl ...`)
+        re.compile(
+            r"\bseq\s+\d+\s+\d{5,}\s*\|\s*xargs\b[^\n|]*\s-P\s*\d{2,}[^\n|]*\b(?:curl|wget|ab|http)\b",
+            _I,
+        ),
         re.compile(
             r"\bwhile\s+(?::|true)\s*;\s*do\s+[^;\n]*>\s*/dev/(?:udp|tcp)/[^;\n]*;\s*done|/dev/urandom\s*>\s*/dev/(?:udp|tcp)/|\b(?:nc|ncat)\b[^\n]*\s-u\b[^\n]*<\s*/dev/(?:u?random|zero)|/dev/(?:u?random|zero)\s*\|\s*(?:nc|ncat)\b[^\n]*\s-u\b",
             _I,

@@ -159,6 +159,11 @@ class _Reader:
             name, words, arguments = words[0].rsplit("/", 1)[-1], words[1:], arguments[1:]
             if name == "timeout" and words and words[0][:1].isdigit():
                 words, arguments = words[1:], arguments[1:]
+        if name == "xargs":
+            # `xargs -a /dev/null sh -c '...'`: the shell xargs starts runs that script
+            shells = [k for k, word in enumerate(words) if word.rsplit("/", 1)[-1] in _SHELLS]
+            if shells:
+                name, words, arguments = "sh", words[shells[0] + 1 :], arguments[shells[0] + 1 :]
         if name in _SHELLS and "-c" in words:
             index = words.index("-c")
             if index + 1 < len(arguments):
