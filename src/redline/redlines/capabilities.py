@@ -122,6 +122,7 @@ class Capability(StrEnum):
     PACKET_SEND = "sends packets"
     RAW_SOCKET = "raw sockets or packet crafting"
     SPOOF = "forged source addresses"
+    TRAFFIC_INTERCEPT = "puts itself between other hosts and their traffic (ARP, DNS or name poisoning, rogue access point, relay)"
     SWARM = "many threads or processes"
     LOG_WIPE = "clears system logs"
     LOG_PATH = "names system logs or login records"
@@ -1672,6 +1673,25 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SPOOF: (
         re.compile(r"saddr\s*=\s*(?:rand|random)\w*\s*\(|ip_src\s*=\s*rand", _I),
         re.compile(r"RandIP\s*\(|src\s*=\s*(?:random|RandIP|\w*spoof)|--rand-source|\bspoof", _I),
+    ),
+    Capability.TRAFFIC_INTERCEPT: (
+        # ARP or DNS replies forged at a named host (dsniff's tools always take their target)
+        re.compile(r"\b(?:arpspoof|dnsspoof)\s+[^\n|;&]*(?:\d{1,3}(?:\.\d{1,3}){3}|-f\s+\S+)", _I),
+        # ettercap's and bettercap's poisoning modes switched on
+        re.compile(
+            r"\bettercap\b[^\n|;&]*\s(?:-M\s*|--mitm[\s=]+)(?:arp|icmp|dhcp|port|ndp)\b", _I
+        ),
+        re.compile(r"\b(?:arp|dns|ndp|dhcp6)\.spoof\s+on\b", _I),
+        # name-resolution poisoners and credential relays listening on an interface
+        re.compile(
+            r"\bresponder(?:\.py)?\s+(?:-\S+\s+)*-I\s+\w+|\b(?:ntlmrelayx|smbrelayx|mitm6)(?:\.py)?\s+(?:\S+\s+)*?-(?:t|tf|i|d|smb2support)\b",
+            _I,
+        ),
+        # rogue access points that clients of a real network are drawn to
+        re.compile(
+            r"\b(?:wifiphisher|eaphammer|airbase-ng|fluxion|wifipumpkin3?|hostapd-mana)\s+(?:\S+\s+)*?-(?:e|p|aI|jI|-essid|-phishingscenario|-creds|-evil-twin|-hostile-portal)\b",
+            _I,
+        ),
     ),
     Capability.SWARM: (
         re.compile(
