@@ -2314,7 +2314,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"0\s*>\s*/sys/fs/selinux/enforce|0\s*>\s*/selinux/enforce", _I),
         re.compile(
-            r"setenforce\s+(?:0|permissive)\b|SELINUX=(?:disabled|permissive)|systemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*\s+apparmor|aa-teardown|apparmor=0",
+            r"setenforce\s+(?:0|permissive)\b|(?<!s/)(?<!s/\^)(?<!s\|)(?<!s\|\^)SELINUX=(?:disabled|permissive)|systemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*\s+apparmor|aa-teardown|apparmor=0",
             _I,
         ),
     ),

@@ -57,6 +57,16 @@ _HANDED_TO_LOGIN = re.compile(
 )
 
 
+# One named keychain item given to a program as the command that yields its own password
+# (`restic --password-command "security find-generic-password -s restic -w"`, msmtp's and
+# mbsync's `passwordeval`/`PassCmd`): the program unlocks itself with it, nothing is taken.
+_PASSWORD_COMMAND = re.compile(
+    r"""(?:--password-command|--passcmd|\bpasswordeval|\bPassCmd|\bpassword_command)[=\s]+['"]?"""
+    r"""(?:security\s+find-(?:generic|internet)-password|secret-tool\s+lookup)\b[^\n|;&'"]*""",
+    re.I,
+)
+
+
 # One named Wi-Fi profile's key shown (`netsh wlan show profile name="Home" key=clear`): the
 # network one joins, recovered; every profile (`*`, a loop's `%i` or `$_`) is a harvest.
 _NAMED_PROFILE_KEY = re.compile(
@@ -69,7 +79,8 @@ _NAMED_PROFILE_KEY = re.compile(
 def used_key_spans(line: str) -> list[tuple[int, int]]:
     """Spans of `line` naming a private key as a connection's identity (`ssh -i KEY`), or a
     secret as the credential parameter a request passes (`secret_token=$HOOK_SECRET`), a
-    keychain item handed to a login on its standard input, or one named Wi-Fi profile's key."""
+    keychain item handed to a login on its standard input or to a program as its password
+    command, or one named Wi-Fi profile's key."""
     lowered = line.lower()
     if not any(
         word in lowered for word in ("ssh", "key", "identity", "token", "secret", "pass", "auth")
@@ -77,6 +88,7 @@ def used_key_spans(line: str) -> list[tuple[int, int]]:
         return []
     spans = [match.span(1) for match in _KEY_IN_USE.finditer(line)]
     spans += [match.span() for match in _HANDED_TO_LOGIN.finditer(line)]
+    spans += [match.span() for match in _PASSWORD_COMMAND.finditer(line)]
     spans += [match.span() for match in _NAMED_PROFILE_KEY.finditer(line)]
     return spans + [match.span(1) for match in _CREDENTIAL_PARAMETER.finditer(line)]
 
