@@ -295,6 +295,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bs_client\b[^\n]*-connect\b|\bTCPSocket\.(?:new|open)\b"),
     ),
     Capability.NET_LISTEN: (
+        # telnetd (busybox's too) serving a program to whoever connects
+        re.compile(r"\b(?:in\.)?telnetd\s+-", _I),
         re.compile(
             r"\bnet\.Listen\s*\(|\bDeno\.listen\s*\(|\bstream_socket_server\s*\(|\bsocket_listen\s*\(|\bTCPServer\.new\b|\bnew\s+ServerSocket\s*\(",
             _I,
@@ -411,6 +413,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"System\.Net\.Mail|SmtpClient", _I),
     ),
     Capability.DUP_FD: (
+        # telnetd handing each connection to a shell instead of a login (`telnetd -l /bin/sh`),
+        # zsh's own socket put on a shell's streams, also as escaped inside a quoted script
+        # (`ztcp host port && zsh >&\\$REPLY`)
+        re.compile(
+            r"\btelnetd\b[^\n|;&]*\s-l\s*\S*\b(?:ba|z|da|k|a)?sh\b|[<>]&\s*\\?\$REPLY\b", _I
+        ),
         re.compile(r"\bxterm\b[^\n]*-display\s+[\w.-]+:\d", _I),
         # Ruby's standard streams reopened on a socket (`$stdin.reopen(c)`)
         re.compile(r"(?:\$std(?:in|out|err)|\bSTD(?:IN|OUT|ERR))\.reopen\s*\(\s*\w+\s*\)", _I),
@@ -466,6 +474,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bmkfifo\b[^\n]*\|[^\n]*\b(?:nc|ncat)\b|\bmknod\b[^\n]*\bp\b", _I),
     ),
     Capability.SHELL: (
+        re.compile(r"\btelnetd\b[^\n|;&]*\s-l\s*\S*\b(?:ba|z|da|k|a)?sh\b", _I),
         # awk running a command string it holds (`while ((c | getline l) > 0)`): a shell runs it
         re.compile(r"\(\s*[a-zA-Z_]\w*\s*\|\s*getline\b"),
         re.compile(
@@ -940,6 +949,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.HIDE: (
+        # PowerShell's hidden window in its shortest spelling (`-w h`, `-w 1`)
+        re.compile(r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s[-/]w\s+(?:h|1)\b", _I),
+        # a service whose DACL denies listing it to users and administrators: hidden from
+        # `sc query`, Get-Service and the services console
+        re.compile(
+            r"\bsc(?:\.exe)?\s+sdset\s+\S+\s+['\"]?D:[^\s'\"]*\(D;;[A-Z]*LC[A-Z]*;;;(?:IU|SU|BA|AU|WD)\)",
+            _I,
+        ),
         # a camera or screen preview kept out of sight while it records
         re.compile(
             r"\bvideo\s*\{[^}\n]*\b(?:display\s*:\s*none|opacity\s*:\s*0\b|visibility\s*:\s*hidden)|<video\b[^>\n]*(?:display\s*:\s*none|opacity\s*:\s*0\b|width\s*:\s*[01]px|visibility\s*:\s*hidden|\bhidden\b)",
@@ -2232,6 +2249,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.SETUID_SHELL: (
+        # the interpreter's real file found through its link (`$(readlink -f $(which python3))`)
+        re.compile(
+            r"(?:chmod|install\s+-m)\s*(?:[ug]?\+s|[24]7[0-7]{2}|6[0-7]{3})\s+['\"]?(?:\$\(|`)(?:readlink|realpath)\s+(?:-\w+\s+)*['\"]?(?:\$\(|`)(?:which|command\s+-v)\s+(?:python\d?(?:\.\d+)?|perl|ruby|bash|sh|zsh|dash|find|vim?|env|awk|node|php)",
+            _I,
+        ),
         re.compile(
             r"\bsetcap\s+['\"]?cap_setuid[+=]+e?p['\"]?\s+\S*(?:python|perl|ruby|node|bash|sh|php|vim?|gdb)",
             _I,
