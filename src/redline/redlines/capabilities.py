@@ -98,6 +98,7 @@ class Capability(StrEnum):
     PASSWORD_FIELD = "password input field"
     EXTERNAL_FORM = "form that posts to another site"
     PASSWORD_READ = "script reads the typed password"
+    PASSWORD_PROMPT = "asks for a password in a masked dialog of its own"
     CREDENTIAL_CAPTURE = "stores or forwards submitted credentials"
     BRAND_LURE = "impersonates a sign-in page"
     POSTED_PASSWORD = "handler reads a submitted password"
@@ -154,6 +155,7 @@ class Capability(StrEnum):
     HEADER_CARRIER = "puts variable data in request headers"
     JITTER = "waits a random time between sends"
     ARCHIVE = "packs files into an archive"
+    DATABASE_DUMP = "dumps a whole database or table"
     DOCUMENT_SELECTION = "picks out office documents, keys or databases"
     TUNNEL_TOOL = "runs a DNS or ICMP tunnelling tool"
     BLOCK_DEVICE_WRITE = "writes a raw disk"
@@ -1302,6 +1304,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.PASSWORD_FIELD: (re.compile(r"<input[^>\n]*type\s*=\s*['\"]?password", _I),),
+    Capability.PASSWORD_PROMPT: (
+        # AppleScript's, zenity's and kdialog's masked prompts
+        re.compile(
+            r"\bdisplay\s+dialog\b[^\n]*\bwith\s+hidden\s+answer\b|\b(?:zenity|kdialog)\s+(?:[^\n|;&]*\s)?--password\b",
+            _I,
+        ),
+    ),
     Capability.CREDENTIAL_CAPTURE: (
         re.compile(
             r"(?:appendFile\w*|writeFile\w*|fwrite|file_put_contents|\.write|mail|sendMessage)\s*\([^\n]*(?:JSON\.stringify\s*\(\s*req\.body\s*\)|json_encode\s*\(\s*\$_POST\s*\)|print_r\s*\(\s*\$_POST|request\.form\.to_dict\s*\(|dict\s*\(\s*request\.form\s*\)|json\.dumps\s*\(\s*request\.form)",
@@ -1409,6 +1418,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"^\s*(?:phish_sub|proxy_hosts|auth_tokens|auth_urls|sub_filters|landing_path)\s*:",
             _I | re.M,
+        ),
+    ),
+    Capability.DATABASE_DUMP: (
+        # a database's dump tools, or PostgreSQL handing a query's rows to a program
+        re.compile(
+            r"\b(?:pg_dump(?:all)?|mysqldump|mariadb-dump|mongodump|mongoexport)\b|\bCOPY\s*\(?\s*(?:SELECT\b[^\n]*?\)|\w+)\s*TO\s+PROGRAM\b",
+            _I,
         ),
     ),
     Capability.ARCHIVE: (
@@ -1528,6 +1544,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.SECRET_FILE: (
+        # credential folders archived by their relative names (`tar czf - -C "$u" .ssh .aws`)
+        re.compile(
+            r"\b(?:tar|zip|7z|rsync)\b[^\n|;&]*\s['\"]?(?:[\w*$\"{}-]*/)?\.(?:ssh|gnupg|aws|kube|docker|azure|config/gcloud)(?=[/\s'\"]|$)",
+            _I,
+        ),
         # a cloud secret store read out, or new access keys minted
         re.compile(
             r"\baws\s+secretsmanager\s+get-secret-value\b|\baws\s+ssm\s+get-parameters?(?:-by-path)?\b[^\n|]*--with-decryption|\bgcloud\s+secrets\s+versions\s+access\b|\baz\s+keyvault\s+secret\s+(?:show|download)\b|\baws\s+iam\s+create-access-key\b|\bgcloud\s+iam\s+service-accounts\s+keys\s+create\b",
@@ -2410,6 +2431,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bnet(?:1)?(?:\.exe)?\s+user\s+\w+\$\s", _I),
     ),
     Capability.AUTHORIZED_KEYS: (
+        # a key-value store told to save its database as a user's authorized_keys
+        re.compile(r"\bconfig\s+set\s+dbfilename\s+['\"]?authorized_keys\b", _I),
         # a second key file sshd is told to read
         re.compile(r"AuthorizedKeysFile\b[^\n]*(?:>>|tee\s+-a)\s*\S*sshd_config", _I),
         re.compile(
@@ -2423,6 +2446,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"open\s*\([^\n]*authorized_keys[^\n]*['\"]a['\"]", _I),
     ),
     Capability.SSH_KEY_LITERAL: (
+        # one's public key stored as a value in a remote key-value store (`... | redis-cli -x set`)
+        re.compile(
+            r"\b(?:cat|type)\s+\S*\.ssh/id_\w+\.pub\b[^\n]*\|\s*redis-cli\b[^\n]*\s-x\b", _I
+        ),
         re.compile(
             r"\bssh-keygen\b[^\n]*-N\s*(?:''|\"\")[^\n]*>>\s*\S*authorized_keys|\b(?:cat|type)\s+/tmp/\S+\.pub\s*>>\s*\S*authorized_keys",
             _I,
