@@ -151,8 +151,8 @@ monitor loops, pauses and mails; a chat bot posts to its API; a cron job autosta
 deployment or a backup reaches other machines, their shares and remote commands; a clipboard
 manager reads and replaces the clipboard; a renewal writes each certificate's `.new` beside
 it; a nightly backup dumps the database; `sudo -A` asks for a password in a dialog): several
-of them together are not yet part of an attack, which needs pieces particular to one (hiding, copying itself, a shell, secrets, a
-wallet address to swap in). The desktop's own screenshot command is no covert capture
+of them together are not yet part of an attack, which needs pieces particular to one
+(hiding, copying itself, a shell, secrets, a wallet address to swap in). The desktop's own screenshot command is no covert capture
 (`_ORDINARY_SPELLINGS`), reading keys from a device grabbed for oneself is not capturing
 them, and a
 password form is a sign-in of one's own when the posted password is hashed or verified."""
