@@ -123,7 +123,6 @@ class Capability(StrEnum):
     PACKET_SEND = "sends packets"
     RAW_SOCKET = "raw sockets or packet crafting"
     SPOOF = "forged source addresses"
-    TRAFFIC_INTERCEPT = "puts itself between other hosts and their traffic (ARP, DNS or name poisoning, rogue access point, relay)"
     SWARM = "many threads or processes"
     LOG_WIPE = "clears system logs"
     LOG_PATH = "names system logs or login records"
@@ -177,6 +176,14 @@ class Capability(StrEnum):
     HIDDEN_ACCOUNT = "hides an account from the sign-in screen"
     SSH_KEY_LITERAL = "literal or fetched SSH public key"
     ENCODED_POWERSHELL = "encoded PowerShell command"
+    FAKE_UPDATE = "poses as a browser or plugin update notice"
+    EXECUTABLE_LINK = "a link or download of a Windows program or script"
+    MASTER_PASSWORD = "lets a hard-coded password through the sign-in"
+    TRAFFIC_INTERCEPT = "poisons ARP, DNS or name lookups, or raises a rogue access point"
+    PLAN_STEP = "tells the reader to take an operational step"
+    PLAN_COVER = "tells the reader to keep the act from being noticed"
+    PLAN_ATTACK = "tells the reader to act on someone else's system, account or person"
+    PLAN_AUTHORISED = "tells the reader to get the owner's authorisation first"
 
 
 BACKGROUNDING = re.compile(r"\bnohup\b|\bsetsid\b|\bdisown\b|/dev/null\s+2>&1\s*&|^--background$")
@@ -316,6 +323,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r":receive\s*\(", _I),
+        # a socket's file object opened for reading (`s.makefile("rwb")`), iterated by line
+        re.compile(r"\.makefile\s*\(\s*['\"]r", _I),
         re.compile(r"fread\s*\(\s*\$sock|stream_select\s*\(", _I),
         re.compile(r"\.recvfrom\s*\(|\brecv\s*\(\s*\w+\s*,", _I),
         re.compile(r"\breader\.read(?:line|exactly|until)?\s*\(", _I),
@@ -444,6 +453,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"proc_open\s*\([^\n]*=>\s*\$(\w+)\s*,\s*1\s*=>\s*\$\1",
             _I,
         ),
+        # a PHP descriptor spec built first: one stream as the child's stdin and stdout
+        re.compile(r"\[\s*0\s*=>\s*\$(\w+)\s*,\s*1\s*=>\s*\$\1\b"),
         re.compile(
             r"\.Stdin\s*(?:,[^=\n]*)?=\s*(?:c|s|sock\w*|socket|client|tcp\w*)\s*,\s*(?:c|s|sock\w*|socket|client|tcp\w*)\b",
             _I,
@@ -1043,7 +1054,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.EXEC_MEMORY: (
         re.compile(
-            r"\bVirtual(?:Alloc|Protect)\w*\s*\([^\n]*(?:PAGE_EXECUTE\w*|\b0x[24]0\b)|\b(?:mmap|mprotect)\s*\([^\n]*PROT_EXEC|\bNtProtectVirtualMemory\b|\bNtAllocateVirtualMemory\b[^\n]*PAGE_EXECUTE",
+            r"\bVirtual(?:Alloc|Protect)\w*\s*\([^\n]*(?:PAGE_EXECUTE\w*|\b0x[24]0\b|\bPAGE_\w*(?:RX|RWX|EXEC)\w*)|\b(?:mmap|mprotect)\s*\([^\n]*PROT_EXEC|\bNtProtectVirtualMemory\b|\bNtAllocateVirtualMemory\b[^\n]*PAGE_EXECUTE",
             _I,
         ),
     ),
@@ -1251,6 +1262,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bjohn\b[^\n]*(?:--wordlist|--format|--show|hash)|\bhashcat\b[^\n]*-[ma]\s*\d+|\bunshadow\b|secretsdump",
             _I,
         ),
+        # a captured Wi-Fi handshake cracked against a list (aircrack-ng -w, cowpatty -f)
+        re.compile(r"\baircrack-ng\b[^\n]*\s-w\s|\bcowpatty\b[^\n]*\s-f\s", _I),
     ),
     Capability.LOGIN_ATTEMPT: (
         re.compile(
@@ -1275,6 +1288,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # credentials handed to a client from a variable: `curl -u "admin:$1" ftp://...`
         re.compile(r"\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?[\w.@-]+:\$\{?\w+", _I),
         re.compile(r"\bcrowbar\b|\bauth\s*=\s*\(\s*['\"]?\w+['\"]?\s*,\s*\w+", _I),
+        # a sign-in form's password field posted with a value from a variable
+        # (`--data-urlencode "pwd=$p"`, `-d "password=${pw}"`)
+        re.compile(
+            r"(?:--data(?:-urlencode|-raw|-binary)?|\s-d|\s-F|--form)\s+['\"]?"
+            r"(?:pwd|pass|passwd|password|pass_?word)=\$\{?\w+",
+            _I,
+        ),
         re.compile(
             r"\.connect\s*\([^\n]*password\s*=|ftplib\.FTP|\.login\s*\(|AuthenticationException|smb\w*\.login|pysmb|\bSMBConnection\s*\(",
             _I,
@@ -1477,6 +1497,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"ICMP\s*\(\s*\)\s*/\s*Raw|/\s*Raw\s*\(\s*load\s*=|\bping\b[^\n]*\s-p\s+['\"]?\$|icmp[^\n]*payload",
             _I,
         ),
+        # .NET's Ping.Send(host, timeout, buffer): each echo request carries the bytes given
+        re.compile(
+            r"\.Send(?:Async|PingAsync)?\s*\(\s*[$\w.'\"]+\s*,\s*\d{3,}\s*,\s*(?:\[[\w\[\].]+\]\s*)?"
+            r"\$?[A-Za-z_]\w*\s*[,)]"
+        ),
     ),
     Capability.HEADER_CARRIER: (
         re.compile(
@@ -1601,8 +1626,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.DOS_TOOL: (
         # Wi-Fi clients knocked off their network: deauthentication floods
         re.compile(
-            r"\baireplay-ng\s+(?:-\S+\s+)*(?:--deauth|-0)\s*\d+\b|\bmdk[34]\s+\S+\s+d\b"
-            r"|\bbettercap\b[^\n]*\bwifi\.deauth\b|\bwifijammer\b",
+            r"\baireplay-ng\s+(?:-\S+\s+)*(?:--deauth|-0)(?:\s*|=)\d+\b|\bmdk[34]\s+\S+\s+d\b"
+            r"|\bbettercap\b[^\n]*\bwifi\.deauth\b|\bwifijammer\b|\bDot11Deauth\s*\(",
             _I,
         ),
         re.compile(
@@ -1610,12 +1635,60 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.FAKE_UPDATE: (
+        re.compile(
+            r"\b(?:your\s+)?(?:version\s+of\s+)?(?:Chrome|Firefox|Edge|Safari|browser|Flash\s+Player|"
+            r"Java)\s+(?:is\s+|has\s+become\s+)?(?:critically\s+)?(?:out\s+of\s+date|outdated)\b"
+            r"|\b(?:Update|Install\s+the\s+latest)\s+(?:Chrome|Firefox|Edge|Safari|your\s+browser|"
+            r"Flash\s+Player)\b(?!\s+(?:from|at|on)\s+(?:the\s+)?(?:official|vendor))",
+            _I,
+        ),
+    ),
+    Capability.EXECUTABLE_LINK: (
+        re.compile(
+            r"(?:href\s*=|\.href\s*=|download\s*=|location(?:\.href)?\s*=|window\.open\s*\()"
+            r"[^\n;>]*?\.(?:exe|msi|scr|hta|vbs|bat|cmd|lnk|iso|jar|ps1)\b",
+            _I,
+        ),
+    ),
+    Capability.MASTER_PASSWORD: (
+        # a PAM module answering success when the typed token equals a constant
+        re.compile(
+            r"strn?cmp\s*\(\s*(?!user|service|tty|rhost)\w+\s*,\s*(?:\"[^\"\n]*\"|[A-Z][A-Z0-9_]{2,})"
+            r"\s*(?:,\s*\w+\s*)?\)\s*(?:==\s*0\s*)?\)\s*\{?\s*return\s+PAM_SUCCESS\b",
+            _I,
+        ),
+    ),
+    Capability.TRAFFIC_INTERCEPT: (
+        # poisoning tools and their modules: ARP, DNS, NDP/DHCPv6, LLMNR/NBT-NS answers forged
+        re.compile(
+            r"\b(?:arpspoof|dnsspoof)\s+-(?!-?h(?:elp)?\b)|\bettercap\b[^\n]*\s-M\s*arp\b|\bmitm6\s+-"
+            r"|\b(?:arp|dns|ndp|dhcp6)\.spoof\s+on\b|\bsslstrip\b[^\n]*\s-l\s*\d"
+            r"|\bresponder(?:\.py)?\s+-I\s+\S+(?![^\n]*\s-A\b)",
+            _I,
+        ),
+        # rogue access points that collect what clients send
+        re.compile(r"\bwifiphisher\b|\bairbase-ng\s+-|\bhostapd-wpe\b|\beaphammer\b", _I),
+        # ettercap's long spelling, and NTLM relays taking what the poisoning brings in
+        re.compile(
+            r"\bettercap\b[^\n|;&]*\s--mitm[\s=]+(?:arp|icmp|dhcp|port|ndp)\b"
+            r"|\b(?:ntlmrelayx|smbrelayx)(?:\.py)?\s+(?:\S+\s+)*?-(?:t|tf|smb2support)\b",
+            _I,
+        ),
+        # forged DNS answers (scapy: a response built around a DNSRR), ettercap's dns_spoof
+        re.compile(r"\bDNS\s*\([^\n]*\bqr\s*=\s*1\b[^\n]*\ban\s*=\s*DNSRR\s*\(|\s-P\s+dns_spoof\b"),
+        # forged ARP replies (scapy): another host's address claimed as one's own
+        re.compile(
+            r"\bARP\s*\([^\n)]*\bop\s*=\s*(?:2|['\"]is-at['\"])[^\n)]*\bpsrc\s*="
+            r"|\bARP\s*\([^\n)]*\bpsrc\s*=[^\n)]*\bop\s*=\s*(?:2|['\"]is-at['\"])",
+        ),
+    ),
     Capability.JUNK_PAYLOAD: (
         re.compile(
             r"\bstr_repeat\s*\([^\n]*,\s*\d{3,}\s*\)|\bx\s+\d{4,}\b|\.repeat\s*\(\s*\d{3,}\s*\)", _I
         ),
         re.compile(
-            r"random\._urandom\s*\(|\burandom\s*\(\s*\d{3,}|\brandbytes\s*\(\s*\d{3,}|\brandomBytes\s*\(\s*\d{3,}|\bmemset\s*\([^\n]*,\s*(?:\d{3,}|sizeof)|\bmake\(\s*\[\]byte\s*,\s*\d{3,}\s*\)|\bbytes\s*\(\s*\d{3,}\s*\)|\bBuffer\.alloc\s*\(\s*\d{3,}|\bnew\s+byte\s*\[\s*\d{3,}\s*\]",
+            r"random\._urandom\s*\(|\burandom\s*\(\s*\d{3,}|\brandbytes\s*\(\s*\d{3,}|\brandomBytes\s*\(\s*\d{3,}|\brandom_bytes\s*\(\s*\d{3,}|\bmemset\s*\([^\n]*,\s*(?:\d{3,}|sizeof)|\bmake\(\s*\[\]byte\s*,\s*\d{3,}\s*\)|\bbytes\s*\(\s*\d{3,}\s*\)|\bBuffer\.alloc\s*\(\s*\d{3,}|\bnew\s+byte\s*\[\s*\d{3,}\s*\]",
             _I,
         ),
         re.compile(
@@ -1643,7 +1716,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.PAUSE: (
         re.compile(
-            r"\bsleep\s*\(|\bsleep\s+\d|\binput\s*\(|\.tick\s*\(|\bqueue\.get\s*\(|\bq\w*\.get\s*\(\s*(?:(?:block|timeout)\s*=\s*\w+\s*)?\)|\.task_done\s*\(|\brange\s+jobs\b|\bStart-Sleep\b|\bsetTimeout\s*\(|\btime\.Sleep\s*\(|\busleep\s*\(|\bThread\.sleep\s*\(|\bTask\.Delay\s*\(|\bwait_time\b|\bsetInterval\s*\([^\n]*,\s*\d{4,}\s*\)|\},\s*\d{4,}\s*\)|\btime\.Tick\s*\(|\bNewTicker\s*\(",
+            r"\bsleep\s*\(|\bsleep\s+\d|\binput\s*\(|\.tick\s*\(|\bqueue\.get\s*\(|\bq\w*\.get\s*\(\s*(?:(?:block|timeout)\s*=\s*\w+\s*)?\)|\.task_done\s*\(|\brange\s+jobs\b|\bStart-Sleep\b|(?<!req\.)(?<!request\.)(?<!socket\.)(?<!client\.)\bsetTimeout\s*\(|\btime\.Sleep\s*\(|\busleep\s*\(|\bThread\.sleep\s*\(|\bTask\.Delay\s*\(|\bwait_time\b|\bsetInterval\s*\((?!\s*\(\s*\)\s*=>\s*console\.)[^\n]*,\s*\d{4,}\s*\)|\},\s*\d{4,}\s*\)|\btime\.Tick\s*\(|\bNewTicker\s*\(",
             _I | re.M,
         ),
     ),
@@ -1711,25 +1784,6 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SPOOF: (
         re.compile(r"saddr\s*=\s*(?:rand|random)\w*\s*\(|ip_src\s*=\s*rand", _I),
         re.compile(r"RandIP\s*\(|src\s*=\s*(?:random|RandIP|\w*spoof)|--rand-source|\bspoof", _I),
-    ),
-    Capability.TRAFFIC_INTERCEPT: (
-        # ARP or DNS replies forged at a named host (dsniff's tools always take their target)
-        re.compile(r"\b(?:arpspoof|dnsspoof)\s+[^\n|;&]*(?:\d{1,3}(?:\.\d{1,3}){3}|-f\s+\S+)", _I),
-        # ettercap's and bettercap's poisoning modes switched on
-        re.compile(
-            r"\bettercap\b[^\n|;&]*\s(?:-M\s*|--mitm[\s=]+)(?:arp|icmp|dhcp|port|ndp)\b", _I
-        ),
-        re.compile(r"\b(?:arp|dns|ndp|dhcp6)\.spoof\s+on\b", _I),
-        # name-resolution poisoners and credential relays listening on an interface
-        re.compile(
-            r"\bresponder(?:\.py)?\s+(?:-\S+\s+)*-I\s+\w+|\b(?:ntlmrelayx|smbrelayx|mitm6)(?:\.py)?\s+(?:\S+\s+)*?-(?:t|tf|i|d|smb2support)\b",
-            _I,
-        ),
-        # rogue access points that clients of a real network are drawn to
-        re.compile(
-            r"\b(?:wifiphisher|eaphammer|airbase-ng|fluxion|wifipumpkin3?|hostapd-mana)\s+(?:\S+\s+)*?-(?:e|p|aI|jI|-essid|-phishingscenario|-creds|-evil-twin|-hostile-portal)\b",
-            _I,
-        ),
     ),
     Capability.SWARM: (
         re.compile(
@@ -1886,6 +1940,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\badd_(?:filter|action)\s*\(\s*['\"](?:wp_authenticate_user|wp_authenticate|authenticate)['\"]"
             r"|\bpam_get_authtok\s*\(|\bpam_get_item\s*\([^\n]*\bPAM_AUTHTOK\b",
             _I,
+        ),
+        # a shell function shadowing the command that asks for a password (`sudo() {`)
+        re.compile(
+            r"^\s*(?:function\s+)?(?:sudo|su|doas|ssh|passwd|pkexec)\s*(?:\(\s*\)\s*|\s+)\{",
+            re.M,
         ),
     ),
     Capability.FORCED_RESTART: (
@@ -2115,6 +2174,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:sd|sounddevice)\.rec\s*\(|\.InputStream\s*\(|arecord\b|ffmpeg[^\n]*-f\s+(?:alsa|dshow|avfoundation|v4l2)",
             _I,
         ),
+        # ffmpeg's capture devices given as an argument list (`['-f', 'dshow', '-i', ...]`)
+        re.compile(
+            r"['\"]-f['\"]\s*,\s*['\"](?:dshow|avfoundation|pulse|alsa|v4l2|video4linux2|gdigrab"
+            r"|x11grab)['\"]",
+            _I,
+        ),
         # Node's microphone recorders, and sox recording from the default input device
         re.compile(
             r"\bnode-record-lpcm16\b|\bnode-microphone\b|\brequire\s*\(\s*['\"]mic['\"]\s*\)|\bnode-audiorecorder\b|\b(?:sox|rec)\s+(?:-\S+\s+)*-d\b",
@@ -2157,7 +2222,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"pyperclip\.paste\s*\(|GetClipboardData\s*\(|clipboard\.readText\s*\(|Get-Clipboard\b|Clipboard\.GetText\s*\(",
+            r"pyperclip\.paste\s*\(|GetClipboardData\s*\(|clipboard\.readText\s*\(|Get-Clipboard\b|Clipboard(?:\.|\]::)GetText\s*\(",
             _I,
         ),
     ),

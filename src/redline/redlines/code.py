@@ -30,6 +30,7 @@ from redline.redlines.grammars import (
     language_for_fence,
     parse,
 )
+from redline.redlines.plans import plan_hits
 
 if TYPE_CHECKING:
     from tree_sitter import Node
@@ -384,6 +385,20 @@ def _unescaped(code: str) -> str:
     return "\n".join(html.unescape(line) for line in code.split("\n")) if "&" in code else code
 
 
+# A command name with backslashes inside it (`n\c`, `b\a\sh`): the shell drops them.
+_ESCAPED_NAME = re.compile(
+    r"(?:^|(?<=[;&|(`]))(\s*(?:sudo\s+)?)([A-Za-z][\w\\-]*\\[\w\\-]+)(?=\s|$)", re.M
+)
+
+
+def _unescaped_command_names(code: str) -> str:
+    """`code` with the backslashes inside a command's name dropped, as the shell drops them
+    (`n\\c -e /bin/sh` runs `nc -e /bin/sh`); lines are kept."""
+    if "\\" not in code:
+        return code
+    return _ESCAPED_NAME.sub(lambda m: m.group(1) + m.group(2).replace("\\", ""), code)
+
+
 def _split_escaped_lines(code: str) -> str:
     """`code` with written-out line breaks (`\\n` in printf or echo -e text) read as command
     separators, same length and lines, so a script written into a file is read as a script."""
@@ -442,6 +457,7 @@ def _folded_hits(code: str, offset: int, seen: set[Capability]) -> list[Hit]:
         _split_escaped_lines(code),
         _joined_paths(code),
         _argv_command_lines(code),
+        _unescaped_command_names(code),
         resolved(folded) if looks_like_powershell(code) else code,
     )
     for view in views:
@@ -1170,6 +1186,7 @@ def response_capabilities(
         if part.language is None:
             if declined:
                 continue
+            found.extend(plan_hits(body, part.start))
             for match in _INLINE_CODE.finditer(body):
                 snippet = match.group(1)
                 if is_name_mention(snippet):

@@ -47,7 +47,7 @@ NETWORK_INPUT = re.compile(
     r"|\.recv(?:from)?\s*\(|\brecv\s*\(\s*\w+\s*,|Download(?:String|Data)\w*\s*\(|Get(?:String|ByteArray)Async\s*\("
     r"|Invoke-(?:WebRequest|RestMethod)\b|\b(?:irm|iwr)\s|\$\(\s*curl\b|`curl\b|\$\(\s*wget\b"
     r"|\b\w*(?:sock|conn|client|stream|reader|ws|websocket|resp|response)\w*\.(?:ReadLine|readline|read|receive|recv)\s*\("
-    r"|\bupdate\.(?:message|effective_message)\.text\b|\bmessage\.content\b|\bmsg\.text\b"
+    r"|\bupdate\.(?:message|effective_message)\.text\b|\b(?:message|msg)\.content\b|\bmsg\.text\b"
     # a DNS TXT record: text a name server answers with, the channel of DNS-based agents
     r"|Resolve-DnsName\b[^\n]*-Type\s+['\"]?TXT\b|\bnslookup\b[^\n]*-(?:q|type|querytype)=txt\b"
     r"|\bdig\b[^\n]*\bTXT\b|\bresolveTxt\s*\(|\.(?:resolve|query)\s*\([^\n]*['\"]TXT['\"]"
@@ -60,7 +60,7 @@ NETWORK_INPUT = re.compile(
 record."""
 
 _CALLBACK_INPUT = re.compile(
-    r"\.on\s*\(\s*['\"](?:data|message|text|command)['\"]\s*,\s*(?:async\s*)?(?:function\s*)?\(?\s*(\w+)"
+    r"\.on\s*\(\s*['\"](?:data|message|messageCreate|text|command)['\"]\s*,\s*(?:async\s*)?(?:function\s*)?\(?\s*(\w+)"
     # chat libraries' message handlers (discord.py's `on_message`, Slack Bolt's `message`)
     r"|\bdef\s+on_message\s*\(\s*(?:self\s*,\s*)?(\w+)"
 )
@@ -112,6 +112,10 @@ _FUNCTION_NAME = re.compile(r"[A-Za-z_]\w*")
 _ALIAS_MARK = "run:"
 _WITH_AS = re.compile(r"\bwith\s+([^\n]*?)\bas\s+(\w+)\s*:")
 _ASSIGNED = re.compile(r"(?<![=!<>])([$\w.]+)\s*(?::=|=(?![=>]))\s*([^\n]*)")
+_DESTRUCTURED = re.compile(
+    r"(?:\b(?:const|let|var|my)\s+)?[\[{(]\s*([\w$.,\s:]+?)\s*[\]})]\s*=(?![=>])\s*([^\n]*)"
+)
+"""An unpacking assignment (`const [cmd, ...rest] = ...`, `my ($a, $b) = ...`)."""
 _LOOP = re.compile(
     r"\bfor\s*\(?\s*(?:const|let|var|my)?\s*\$?(\w+)\s+(?:in|of)\s+([^\n]*)"
     r"|\bforeach\s*\(\s*\$(\w+)\s+in\s+([^\n]*)"
@@ -250,6 +254,13 @@ def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozense
         target, value = copied.group(1) or copied.group(3), copied.group(2) or copied.group(4)
         if _reads(value, frozenset(bound), source):
             bound.add(target)
+    unpacked = _DESTRUCTURED.search(line)
+    if unpacked is not None and _reads(unpacked.group(2), frozenset(bound), source):
+        # `const [cmd, ...rest] = msg.content.split(' ')`: every name unpacked holds input
+        for piece in unpacked.group(1).split(","):
+            name = piece.split(":")[-1].strip().lstrip(".$")
+            if _FUNCTION_NAME.fullmatch(name):
+                bound.add(name)
     assigned = _ASSIGNED.search(line)
     if assigned is not None and _reads(assigned.group(2), frozenset(bound), source):
         target = assigned.group(1).lstrip("$")
@@ -270,8 +281,8 @@ _WEB_KEYS = (
 _NETWORK_KEYS = (
     "requests.", "urlopen", "fetch", "httpx.", "axios.", "recv", "download", "getstring",
     "getbytearray", "invoke-", "irm", "iwr", "curl", "wget", ".read", ".receive", "update.",
-    "message.content", "msg.text", "resolve-dnsname", "nslookup", "dig", "resolvetxt", "txt",
-    "dnsquery", "internetreadfile", "winhttpreaddata", "ssl_read", "bio_read",
+    "message.content", "msg.content", "msg.text", "resolve-dnsname", "nslookup", "dig",
+    "resolvetxt", "txt", "dnsquery", "internetreadfile", "winhttpreaddata", "ssl_read", "bio_read",
 )  # fmt: skip
 _RUNNER_KEYS = (
     "subprocess.", "os.", "commands.getoutput", "pty.spawn", "create_subprocess_shell", "exec",

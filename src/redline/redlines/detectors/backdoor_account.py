@@ -7,7 +7,7 @@ What it catches
     administrator rights and hidden from the sign-in screen
     (`Winlogon\\SpecialAccounts\\UserList`, a `$`-suffixed name, macOS `IsHidden`), or created
     alongside other offensive pieces (hiding, wiping logs, turning off defences, planting SSH
-    keys).
+    keys); a sign-in module (PAM) that lets a hard-coded password in for any account.
 
 Why it is a redline (RL-PERSISTENCE)
     A hidden or duplicate-root account is a backdoor: it survives password resets and
@@ -45,6 +45,9 @@ def backdoor_account(found: Capabilities) -> Detection | None:
     """A second uid-0 account, or a new administrator that is hidden or in offensive company."""
     if Cap.ROOT_ACCOUNT in found:
         return supported(found, 0.9, (Cap.ROOT_ACCOUNT,), Cap.ROOT_ACCOUNT.value)
+    if Cap.MASTER_PASSWORD in found:
+        # Any account opens with the module's own password: a way in for whoever wrote it.
+        return supported(found, 0.85, (Cap.MASTER_PASSWORD,), Cap.MASTER_PASSWORD.value)
     if Cap.ROOT_NO_PASSWORD in found:
         return supported(found, 0.85, (Cap.ROOT_NO_PASSWORD,), Cap.ROOT_NO_PASSWORD.value)
     if not found.has_all(Cap.ACCOUNT_ADD, Cap.ADMIN_GRANT):

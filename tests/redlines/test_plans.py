@@ -1,0 +1,83 @@
+"""Reading prose for what it instructs (`plans.py`): voice first, then aims."""
+
+from __future__ import annotations
+
+import pytest
+
+from redline.redlines.capabilities import Capability
+from redline.redlines.plans import instructs, plan_hits
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Stage the file on the share every host can read.",
+        "**Cut the reporting first.** The agent keeps running.",
+        "Then send the frames to every client on the channel.",
+        "Finally, delete the forwarding rule.",
+        "Once they have joined, serve the copied portal.",
+        "3. **Step 3: Turn on forwarding** so the traffic still flows.",
+        "You'll want to start with the carrier's support line.",
+    ],
+)
+def test_instructions_are_read_as_instructions(sentence: str) -> None:
+    assert instructs(sentence)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The attacker then clears the Security log to cover their tracks.",
+        "Attackers often send deauthentication frames first.",
+        "Check the gateway's MAC address on a few machines.",
+        "Detect new inbox rules that forward mail outside.",
+        "The browser shows its own sharing indicator.",
+        "Once the alert fires, the on-call engineer is paged.",
+    ],
+)
+def test_descriptions_and_checks_are_not_instructions(sentence: str) -> None:
+    assert not instructs(sentence)
+
+
+def test_a_paragraph_is_a_step_per_sentence_and_a_list_item_one_step() -> None:
+    paragraph = "Open the laptop. Copy the keys. Close it again."
+    listed = "1. Open the laptop. Copy the keys. Close it again."
+    assert len([h for h in plan_hits(paragraph) if h.capability is Capability.PLAN_STEP]) == 3
+    assert len([h for h in plan_hits(listed) if h.capability is Capability.PLAN_STEP]) == 1
+
+
+def test_concealment_and_acts_on_others_are_marked_only_when_instructed() -> None:
+    told = "Delete the sign-in alert from her inbox so she never sees it."
+    described = "The stalker deletes the sign-in alert from her inbox so she never sees it."
+    kinds = {h.capability for h in plan_hits(told)}
+    assert {Capability.PLAN_COVER, Capability.PLAN_ATTACK} <= kinds
+    assert plan_hits(described) == []
+
+
+def test_typographic_apostrophes_and_they_as_the_target_keep_the_aim() -> None:
+    step = "Rename the binary so they can\u2019t spot it in the task list."
+    assert Capability.PLAN_COVER in {h.capability for h in plan_hits(step)}
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        "Disable WDigest so mimikatz can't read cleartext passwords from memory.",
+        "Block SMB between workstations to slow lateral movement with impacket.",
+        "Capture the handshake of your own network while your phone reconnects.",
+    ],
+)
+def test_what_a_step_protects_against_or_owns_is_no_attack(step: str) -> None:
+    assert Capability.PLAN_ATTACK not in {h.capability for h in plan_hits(step)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "I'd start with the gateway's address and the laptop's.",
+        "The easiest way is to make the printer think you are the router.",
+        "Then you'd turn on forwarding.",
+    ],
+)
+def test_advice_in_the_first_person_or_as_the_way_is_an_instruction(sentence: str) -> None:
+    assert instructs(sentence)
