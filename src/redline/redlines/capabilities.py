@@ -1721,6 +1721,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.TIGHT_SEND_LOOP: (
+        # a sequence of a hundred thousand or more fanned out to many parallel requests at a
+        # remote host (`seq 1 10000000 | xargs -P 50 -I{} curl ...`)
+        re.compile(
+            r"\bseq\s+(?:\d+\s+)?\d{6,}\s*\|\s*xargs\b[^\n|;&]*\s-P\s*\d{2,}\b(?![^\n]*\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])\b)[^\n|;&]*\b(?:curl|wget|hping3|nc|http)\b",
+            _I,
+        ),
         re.compile(
             r"\bwhile\s+(?::|true)\s*;\s*do\s+[^;\n]*>\s*/dev/(?:udp|tcp)/[^;\n]*;\s*done|/dev/urandom\s*>\s*/dev/(?:udp|tcp)/|\b(?:nc|ncat)\b[^\n]*\s-u\b[^\n]*<\s*/dev/(?:u?random|zero)|/dev/(?:u?random|zero)\s*\|\s*(?:nc|ncat)\b[^\n]*\s-u\b",
             _I,
@@ -1804,6 +1810,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.LOG_WIPE: (
+        # a system log filtered by `grep -v` and moved back over itself: entries removed in place
+        re.compile(
+            r"/var/log/[^\n]*\bgrep\s+(?:-\w+\s+)*-v\w*\b[^\n]*>\s*[\"']?\$\{?(\w+)\}?(\.\w+)[\"']?\s*(?:&&|;)\s*mv\s+(?:-f\s+)?[\"']?\$\{?\1\}?\2[\"']?\s+[\"']?\$\{?\1\b",
+            _I,
+        ),
         re.compile(
             r"\bwevtutil(?:\.exe)?\s+cl\s+['\"]?[$%]\{?\w+|EventLog\.GetEventLogs\s*\(\s*\)[^\n]*\.Clear\s*\(|\bforeach\s*\([^\n]*EventLog\.GetEventLogs\s*\(",
             _I,
