@@ -5,7 +5,8 @@ what a command *does with its arguments*: which paths `rm -r` is given, whether 
 itself in a background pipeline, which file `cp` or `sqlite3` reads, and the scripts hidden in
 `bash -c '...'`, `eval "..."` and in strings handed to `os.system` or `subprocess`, which are
 parsed and judged in turn. A runner or scheduler running what it is given is read as what it
-runs: the shell a command starts among its arguments (`xargs ... sh -c '...'`,
+runs: the command behind wrappers and their options (`sudo -u root nice -n 5 rm ...`), the
+shell a command starts among its arguments (`xargs ... sh -c '...'`,
 `systemd-run ... bash -c '...'`), and the script a shell or `at` reads on standard input from
 a heredoc, a here-string or a printed string (`echo '...' | at now`).
 """
@@ -21,7 +22,27 @@ from redline.redlines.grammars import CodeLanguage, parse
 if TYPE_CHECKING:
     from tree_sitter import Node
 
-_WRAPPERS = frozenset({"sudo", "doas", "nohup", "env", "nice", "time", "ionice", "timeout", "exec"})
+_WRAPPERS: dict[str, tuple[str, int]] = {
+    "sudo": ("ugCDhprtUT", 0),
+    "doas": ("uC", 0),
+    "runuser": ("ugl", 0),
+    "nohup": ("", 0),
+    "setsid": ("", 0),
+    "env": ("uCS", 0),
+    "nice": ("n", 0),
+    "ionice": ("cnp", 0),
+    "time": ("fo", 0),
+    "exec": ("a", 0),
+    "stdbuf": ("ioe", 0),
+    "timeout": ("sk", 1),
+    "chrt": ("", 1),
+    "taskset": ("", 1),
+    "chroot": ("", 1),
+    "xargs": ("aInPLdEs", 0),
+}
+"""Commands that run the command they are given, with the short options that take a value
+(`sudo -u root`, `nice -n 10`) and how many operands come before the command run
+(`timeout 30`, `chrt 0`, `taskset 0x1`, `chroot /srv/jail`)."""
 _NETWORK_CLIENTS = frozenset({"nc", "ncat", "netcat", "telnet", "openssl", "socat"})
 _INTERPRETERS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "python", "python3", "perl"})
 _SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "su", "busybox"})
@@ -115,14 +136,18 @@ def _unwrapped(node: Node, source: bytes) -> tuple[str, list[tuple[str, Node]]]:
     name = _command_name(node, source)
     arguments = _arguments(node, source)
     while name in _WRAPPERS and arguments:
-        # skipping the wrapper's flags and its environment assignments
+        takes_value, operands = _WRAPPERS[name]
+        # skipping the wrapper's options (with their values) and environment assignments
         while arguments and (arguments[0][0].startswith("-") or "=" in arguments[0][0]):
-            arguments = arguments[1:]
+            word, arguments = arguments[0][0], arguments[1:]
+            if word == "--":
+                break
+            if len(word) == 2 and word[1] in takes_value and arguments:
+                arguments = arguments[1:]
+        arguments = arguments[operands:] if len(arguments) > operands else []
         if not arguments:
             break
         name, arguments = arguments[0][0].rsplit("/", 1)[-1], arguments[1:]
-        if name == "timeout" and arguments and arguments[0][0][:1].isdigit():
-            arguments = arguments[1:]
     return name, arguments
 
 
