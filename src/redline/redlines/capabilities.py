@@ -174,6 +174,9 @@ class Capability(StrEnum):
     ROOT_ACCOUNT = "creates a second root account (uid 0)"
     ROOT_NO_PASSWORD = "lets root sign in with no password"
     HIDDEN_ACCOUNT = "hides an account from the sign-in screen"
+    DOMAIN_RIGHTS_GRANT = (
+        "grants an account rights over the domain's admin template or its replication"
+    )
     SSH_KEY_LITERAL = "literal or fetched SSH public key"
     ENCODED_POWERSHELL = "encoded PowerShell command"
     FAKE_UPDATE = "poses as a browser or plugin update notice"
@@ -2497,6 +2500,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bpasswd\s+(?:-\w+\s+)*-d\s+root\b|\busermod\s+(?:-\w+\s+)*-p\s*(?:''|\"\")\s+root\b"
             r"|\broot::(?:[^\n]*/etc/shadow|[\d:]*['\"/])|\bPermitEmptyPasswords\s+yes\b",
+            _I,
+        ),
+    ),
+    Capability.DOMAIN_RIGHTS_GRANT: (
+        # AdminSDHolder's ACL (copied onto every protected admin account) or the domain's
+        # replication rights (DCSync) granted to an account
+        re.compile(
+            r"\bdsacls\b[^\n]*AdminSDHolder[^\n]*\s/G\s|\bAdd-(?:Domain)?ObjectAcl\b[^\n]*(?:AdminSDHolder|-Rights\s+DCSync\b)",
             _I,
         ),
     ),
