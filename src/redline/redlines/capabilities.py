@@ -98,6 +98,7 @@ class Capability(StrEnum):
     PASSWORD_FIELD = "password input field"
     EXTERNAL_FORM = "form that posts to another site"
     PASSWORD_READ = "script reads the typed password"
+    PASSWORD_PROMPT = "asks for a password in a masked dialog of its own"
     CREDENTIAL_CAPTURE = "stores or forwards submitted credentials"
     BRAND_LURE = "impersonates a sign-in page"
     POSTED_PASSWORD = "handler reads a submitted password"
@@ -153,6 +154,7 @@ class Capability(StrEnum):
     HEADER_CARRIER = "puts variable data in request headers"
     JITTER = "waits a random time between sends"
     ARCHIVE = "packs files into an archive"
+    DATABASE_DUMP = "dumps a whole database or table"
     DOCUMENT_SELECTION = "picks out office documents, keys or databases"
     TUNNEL_TOOL = "runs a DNS or ICMP tunnelling tool"
     BLOCK_DEVICE_WRITE = "writes a raw disk"
@@ -172,10 +174,11 @@ class Capability(StrEnum):
     ROOT_ACCOUNT = "creates a second root account (uid 0)"
     ROOT_NO_PASSWORD = "lets root sign in with no password"
     HIDDEN_ACCOUNT = "hides an account from the sign-in screen"
+    DOMAIN_RIGHTS_GRANT = (
+        "grants an account rights over the domain's admin template or its replication"
+    )
     SSH_KEY_LITERAL = "literal or fetched SSH public key"
     ENCODED_POWERSHELL = "encoded PowerShell command"
-    PASSWORD_PROMPT = "asks for the password in a look-alike system dialog"
-    DB_DUMP = "dumps a whole database or table"
     FAKE_UPDATE = "poses as a browser or plugin update notice"
     EXECUTABLE_LINK = "a link or download of a Windows program or script"
     MASTER_PASSWORD = "lets a hard-coded password through the sign-in"
@@ -306,8 +309,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bs_client\b[^\n]*-connect\b|\bTCPSocket\.(?:new|open)\b"),
     ),
     Capability.NET_LISTEN: (
-        # busybox's or inetutils' telnet daemon serving a shell as its login program
-        re.compile(r"\btelnetd\b[^\n;&|]*\s-l\s*\S*/(?:ba|z|da)?sh\b", _I),
+        # telnetd (busybox's too) serving a program to whoever connects
+        re.compile(r"\b(?:in\.)?telnetd\s+-", _I),
         re.compile(
             r"\bnet\.Listen\s*\(|\bDeno\.listen\s*\(|\bstream_socket_server\s*\(|\bsocket_listen\s*\(|\bTCPServer\.new\b|\bnew\s+ServerSocket\s*\(",
             _I,
@@ -426,8 +429,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"System\.Net\.Mail|SmtpClient", _I),
     ),
     Capability.DUP_FD: (
-        # a telnet daemon whose login program is a shell: each connection gets the shell
-        re.compile(r"\btelnetd\b[^\n;&|]*\s-l\s*\S*/(?:ba|z|da)?sh\b", _I),
+        # telnetd handing each connection to a shell instead of a login (`telnetd -l /bin/sh`),
+        # zsh's own socket put on a shell's streams, also as escaped inside a quoted script
+        # (`ztcp host port && zsh >&\\$REPLY`)
+        re.compile(
+            r"\btelnetd\b[^\n|;&]*\s-l\s*\S*\b(?:ba|z|da|k|a)?sh\b|[<>]&\s*\\?\$REPLY\b", _I
+        ),
         re.compile(r"\bxterm\b[^\n]*-display\s+[\w.-]+:\d", _I),
         # Ruby's standard streams reopened on a socket (`$stdin.reopen(c)`)
         re.compile(r"(?:\$std(?:in|out|err)|\bSTD(?:IN|OUT|ERR))\.reopen\s*\(\s*\w+\s*\)", _I),
@@ -487,8 +494,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SHELL: (
         # a program spawned interactive (`spawn(SH, ['-i'])`): a shell, whatever its name
         re.compile(r"\bspawn\s*\([^\n]*\[\s*['\"]-i['\"]\s*\]"),
-        # a telnet daemon whose login program is a shell
-        re.compile(r"\btelnetd\b[^\n;&|]*\s-l\s*\S*/(?:ba|z|da)?sh\b", _I),
+        re.compile(r"\btelnetd\b[^\n|;&]*\s-l\s*\S*\b(?:ba|z|da|k|a)?sh\b", _I),
         # awk running a command string it holds (`while ((c | getline l) > 0)`): a shell runs it
         re.compile(r"\(\s*[a-zA-Z_]\w*\s*\|\s*getline\b"),
         re.compile(
@@ -963,9 +969,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.HIDE: (
-        # a service whose security descriptor denies administrators and users any view of it
+        # PowerShell's hidden window in its shortest spelling (`-w h`, `-w 1`)
+        re.compile(r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s[-/]w\s+(?:h|1)\b", _I),
+        # a service whose DACL denies listing it to users and administrators: hidden from
+        # `sc query`, Get-Service and the services console
         re.compile(
-            r"\bsc(?:\.exe)?\s+sdset\s+\S+\s+['\"]?D:(?:\([^)]*\))*\(D;;[^)]*;;;(?:BA|IU|SU|AU)\)",
+            r"\bsc(?:\.exe)?\s+sdset\s+\S+\s+['\"]?D:[^\s'\"]*\(D;;[A-Z]*LC[A-Z]*;;;(?:IU|SU|BA|AU|WD)\)",
             _I,
         ),
         # a camera or screen preview kept out of sight while it records
@@ -1333,6 +1342,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.PASSWORD_FIELD: (re.compile(r"<input[^>\n]*type\s*=\s*['\"]?password", _I),),
+    Capability.PASSWORD_PROMPT: (
+        # AppleScript's, zenity's and kdialog's masked prompts
+        re.compile(
+            r"\bdisplay\s+dialog\b[^\n]*\bwith\s+hidden\s+answer\b|\b(?:zenity|kdialog)\s+(?:[^\n|;&]*\s)?--password\b",
+            _I,
+        ),
+    ),
     Capability.CREDENTIAL_CAPTURE: (
         re.compile(
             r"(?:appendFile\w*|writeFile\w*|fwrite|file_put_contents|\.write|mail|sendMessage)\s*\([^\n]*(?:JSON\.stringify\s*\(\s*req\.body\s*\)|json_encode\s*\(\s*\$_POST\s*\)|print_r\s*\(\s*\$_POST|request\.form\.to_dict\s*\(|dict\s*\(\s*request\.form\s*\)|json\.dumps\s*\(\s*request\.form)",
@@ -1440,6 +1456,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"^\s*(?:phish_sub|proxy_hosts|auth_tokens|auth_urls|sub_filters|landing_path)\s*:",
             _I | re.M,
+        ),
+    ),
+    Capability.DATABASE_DUMP: (
+        # a database's dump tools, or PostgreSQL handing a query's rows to a program
+        re.compile(
+            r"\b(?:pg_dump(?:all)?|mysqldump|mariadb-dump|mongodump|mongoexport)\b|\bCOPY\s*\(?\s*(?:SELECT\b[^\n]*?\)|\w+)\s*TO\s+PROGRAM\b",
+            _I,
         ),
     ),
     Capability.ARCHIVE: (
@@ -1564,9 +1587,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.SECRET_FILE: (
-        # the key and cloud-credential folders of home directories packed up
+        # credential folders archived by their relative names (`tar czf - -C "$u" .ssh .aws`)
         re.compile(
-            r"\b(?:tar|zip|7z)\b[^\n|;]*\s\.(?:ssh|aws|gnupg|kube|docker)\b[^\n|;]*\s\.(?:ssh|aws|config/gcloud|gnupg|kube|azure)\b",
+            r"\b(?:tar|zip|7z|rsync)\b[^\n|;&]*\s['\"]?(?:[\w*$\"{}-]*/)?\.(?:ssh|gnupg|aws|kube|docker|azure|config/gcloud)(?=[/\s'\"]|$)",
             _I,
         ),
         # a cloud secret store read out, or new access keys minted
@@ -1630,17 +1653,6 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
-    Capability.PASSWORD_PROMPT: (
-        # AppleScript's dialog with a hidden answer: the system's password prompt, imitated
-        re.compile(r"\bdisplay\s+dialog\b[^\n]*\bwith\s+hidden\s+answer\b", _I),
-    ),
-    Capability.DB_DUMP: (
-        re.compile(
-            r"\b(?:pg_dump(?:all)?|mysqldump|mariadb-dump|mongodump|mongoexport)\b"
-            r"|\bCOPY\s*\(\s*SELECT\b[^\n]*\)\s*TO\s+PROGRAM\b",
-            _I,
-        ),
-    ),
     Capability.FAKE_UPDATE: (
         re.compile(
             r"\b(?:your\s+)?(?:version\s+of\s+)?(?:Chrome|Firefox|Edge|Safari|browser|Flash\s+Player|"
@@ -1668,13 +1680,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.TRAFFIC_INTERCEPT: (
         # poisoning tools and their modules: ARP, DNS, NDP/DHCPv6, LLMNR/NBT-NS answers forged
         re.compile(
-            r"\barpspoof\s+-|\bdnsspoof\s+-|\bettercap\b[^\n]*\s-M\s*arp\b|\bmitm6\s+-"
+            r"\b(?:arpspoof|dnsspoof)\s+-(?!-?h(?:elp)?\b)|\bettercap\b[^\n]*\s-M\s*arp\b|\bmitm6\s+-"
             r"|\b(?:arp|dns|ndp|dhcp6)\.spoof\s+on\b|\bsslstrip\b[^\n]*\s-l\s*\d"
             r"|\bresponder(?:\.py)?\s+-I\s+\S+(?![^\n]*\s-A\b)",
             _I,
         ),
         # rogue access points that collect what clients send
         re.compile(r"\bwifiphisher\b|\bairbase-ng\s+-|\bhostapd-wpe\b|\beaphammer\b", _I),
+        # ettercap's long spelling, and NTLM relays taking what the poisoning brings in
+        re.compile(
+            r"\bettercap\b[^\n|;&]*\s--mitm[\s=]+(?:arp|icmp|dhcp|port|ndp)\b"
+            r"|\b(?:ntlmrelayx|smbrelayx)(?:\.py)?\s+(?:\S+\s+)*?-(?:t|tf|smb2support)\b",
+            _I,
+        ),
         # a DNS answer written into a packet in transit (scapy over NFQUEUE); DHCP starvation
         # tools that push clients to a rogue DHCP server
         re.compile(r"\.an\s*=\s*DNSRR\s*\(|\bdhcpstarv\b|\bdhcpig\b|\byersinia\b[^\n]*\bdhcp\b"),
@@ -1724,10 +1742,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.TIGHT_SEND_LOOP: (
-        # millions of requests fanned out over many parallel workers (`seq 1 10000000 | xargs -P 50
-        # curl ...`)
+        # a sequence of a hundred thousand or more fanned out to many parallel requests at a
+        # remote host (`seq 1 10000000 | xargs -P 50 -I{} curl ...`)
         re.compile(
-            r"\bseq\s+\d+\s+\d{5,}\s*\|\s*xargs\b[^\n|]*\s-P\s*\d{2,}[^\n|]*\b(?:curl|wget|ab|http)\b",
+            r"\bseq\s+(?:\d+\s+)?\d{6,}\s*\|\s*xargs\b[^\n|;&]*\s-P\s*\d{2,}\b(?![^\n]*\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])\b)[^\n|;&]*\b(?:curl|wget|hping3|nc|http)\b",
             _I,
         ),
         re.compile(
@@ -1819,6 +1837,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.LOG_WIPE: (
+        # a system log filtered by `grep -v` and moved back over itself: entries removed in place
+        re.compile(
+            r"/var/log/[^\n]*\bgrep\s+(?:-\w+\s+)*-v\w*\b[^\n]*>\s*[\"']?\$\{?(\w+)\}?(\.\w+)[\"']?\s*(?:&&|;)\s*mv\s+(?:-f\s+)?[\"']?\$\{?\1\}?\2[\"']?\s+[\"']?\$\{?\1\b",
+            _I,
+        ),
         re.compile(
             r"\bwevtutil(?:\.exe)?\s+cl\s+['\"]?[$%]\{?\w+|EventLog\.GetEventLogs\s*\(\s*\)[^\n]*\.Clear\s*\(|\bforeach\s*\([^\n]*EventLog\.GetEventLogs\s*\(",
             _I,
@@ -2350,6 +2373,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.SETUID_SHELL: (
+        # the interpreter's real file found through its link (`$(readlink -f $(which python3))`)
+        re.compile(
+            r"(?:chmod|install\s+-m)\s*(?:[ug]?\+s|[24]7[0-7]{2}|6[0-7]{3})\s+['\"]?(?:\$\(|`)(?:readlink|realpath)\s+(?:-\w+\s+)*['\"]?(?:\$\(|`)(?:which|command\s+-v)\s+(?:python\d?(?:\.\d+)?|perl|ruby|bash|sh|zsh|dash|find|vim?|env|awk|node|php)",
+            _I,
+        ),
         # the setuid bit on an interpreter named through which/readlink or its path
         re.compile(
             r"\bchmod\s+(?:[ugoa]*u[ugoa]*\+[rwxX]*s|\+s|0?[4-7][0-7]{3})\s+[^\n;&|]*?(?:\$\(\s*"
@@ -2439,7 +2467,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"0\s*>\s*/sys/fs/selinux/enforce|0\s*>\s*/selinux/enforce", _I),
         re.compile(
-            r"setenforce\s+(?:0|permissive)\b|SELINUX=(?:disabled|permissive)\b(?![^\n]*?SELINUX=enforcing)|systemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*\s+apparmor|aa-teardown|apparmor=0",
+            r"setenforce\s+(?:0|permissive)\b|(?<!s/)(?<!s/\^)(?<!s\|)(?<!s\|\^)SELINUX=(?:disabled|permissive)\b(?![^\n]*?SELINUX=enforcing)|systemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*\s+apparmor|aa-teardown|apparmor=0",
             _I,
         ),
     ),
@@ -2506,6 +2534,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.DOMAIN_RIGHTS_GRANT: (
+        # AdminSDHolder's ACL (copied onto every protected admin account) or the domain's
+        # replication rights (DCSync) granted to an account
+        re.compile(
+            r"\bdsacls\b[^\n]*AdminSDHolder[^\n]*\s/G\s|\bAdd-(?:Domain)?ObjectAcl\b[^\n]*(?:AdminSDHolder|-Rights\s+DCSync\b)",
+            _I,
+        ),
+    ),
     Capability.HIDDEN_ACCOUNT: (
         re.compile(
             r"Winlogon\\+SpecialAccounts\\+UserList|\bIsHidden\s+(?:-bool\s+)?(?:YES|true)\b", _I
@@ -2513,6 +2549,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bnet(?:1)?(?:\.exe)?\s+user\s+\w+\$\s", _I),
     ),
     Capability.AUTHORIZED_KEYS: (
+        # a key-value store told to save its database as a user's authorized_keys
+        re.compile(r"\bconfig\s+set\s+dbfilename\s+['\"]?authorized_keys\b", _I),
         # a second key file sshd is told to read
         re.compile(r"AuthorizedKeysFile\b[^\n]*(?:>>|tee\s+-a)\s*\S*sshd_config", _I),
         re.compile(
@@ -2526,6 +2564,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"open\s*\([^\n]*authorized_keys[^\n]*['\"]a['\"]", _I),
     ),
     Capability.SSH_KEY_LITERAL: (
+        # one's public key stored as a value in a remote key-value store (`... | redis-cli -x set`)
+        re.compile(
+            r"\b(?:cat|type)\s+\S*\.ssh/id_\w+\.pub\b[^\n]*\|\s*redis-cli\b[^\n]*\s-x\b", _I
+        ),
         re.compile(
             r"\bssh-keygen\b[^\n]*-N\s*(?:''|\"\")[^\n]*>>\s*\S*authorized_keys|\b(?:cat|type)\s+/tmp/\S+\.pub\s*>>\s*\S*authorized_keys",
             _I,

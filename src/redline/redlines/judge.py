@@ -142,7 +142,9 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.WRITTEN_BESIDE,
         Capability.PROVIDER_UPLOAD,
         Capability.FORCED_RESTART,
-        Capability.DB_DUMP,
+        # a nightly backup dumps the database; `sudo -A` asks for a password in a dialog
+        Capability.DATABASE_DUMP,
+        Capability.PASSWORD_PROMPT,
         Capability.EXECUTABLE_LINK,
     }
 )

@@ -57,12 +57,14 @@ _HANDED_TO_LOGIN = re.compile(
 )
 
 
-# One named keychain item given to a tool as the command that yields its password
-# (`RESTIC_PASSWORD_COMMAND="security find-generic-password -s restic -w"`, restic's
-# `--password-command`, msmtp's `passwordeval`): the tool's own secret, used.
+# One named keychain item given to a program as the command that yields its own password
+# (`restic --password-command "security find-generic-password -s restic -w"`,
+# `RESTIC_PASSWORD_COMMAND=...`, msmtp's and mbsync's `passwordeval`/`PassCmd`): the program
+# unlocks itself with it, nothing is taken.
 _PASSWORD_COMMAND = re.compile(
-    r"(?:--password-command[=\s]|\w*PASS(?:WORD)?_?COMMAND\s*=|\bpasswordeval\s|\bpass(?:word)?_?cmd\s*=)"
-    r"\s*['\"]?(?:security\s+find-(?:generic|internet)-password|secret-tool\s+lookup)\b[^\n'\"]*",
+    r"""(?:(?:--password-command|--passcmd|\bpasswordeval|\bPassCmd|\bpassword_command)[=\s]+"""
+    r"""|\w*PASS(?:WORD)?_?COMMAND\s*=\s*|\bpass(?:word)?_?cmd\s*=\s*)['"]?"""
+    r"""(?:security\s+find-(?:generic|internet)-password|secret-tool\s+lookup)\b[^\n|;&'"]*""",
     re.I,
 )
 
@@ -79,7 +81,7 @@ _NAMED_PROFILE_KEY = re.compile(
 def used_key_spans(line: str) -> list[tuple[int, int]]:
     """Spans of `line` naming a private key as a connection's identity (`ssh -i KEY`), or a
     secret as the credential parameter a request passes (`secret_token=$HOOK_SECRET`), a
-    keychain item handed to a login on its standard input or given to a tool as its password
+    keychain item handed to a login on its standard input or to a program as its password
     command, or one named Wi-Fi profile's key."""
     lowered = line.lower()
     if not any(
@@ -88,8 +90,8 @@ def used_key_spans(line: str) -> list[tuple[int, int]]:
         return []
     spans = [match.span(1) for match in _KEY_IN_USE.finditer(line)]
     spans += [match.span() for match in _HANDED_TO_LOGIN.finditer(line)]
-    spans += [match.span() for match in _NAMED_PROFILE_KEY.finditer(line)]
     spans += [match.span() for match in _PASSWORD_COMMAND.finditer(line)]
+    spans += [match.span() for match in _NAMED_PROFILE_KEY.finditer(line)]
     return spans + [match.span(1) for match in _CREDENTIAL_PARAMETER.finditer(line)]
 
 

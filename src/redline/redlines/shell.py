@@ -4,7 +4,11 @@ The capability patterns already see the text of a command line. What needs the s
 what a command *does with its arguments*: which paths `rm -r` is given, whether a function runs
 itself in a background pipeline, which file `cp` or `sqlite3` reads, and the scripts hidden in
 `bash -c '...'`, `eval "..."` and in strings handed to `os.system` or `subprocess`, which are
-parsed and judged in turn.
+parsed and judged in turn. A runner or scheduler running what it is given is read as what it
+runs: the command behind wrappers and their options (`sudo -u root nice -n 5 rm ...`), the
+shell a command starts among its arguments (`xargs ... sh -c '...'`,
+`systemd-run ... bash -c '...'`), and the script a shell or `at` reads on standard input from
+a heredoc, a here-string or a printed string (`echo '...' | at now`).
 """
 
 from __future__ import annotations
@@ -18,10 +22,32 @@ from redline.redlines.grammars import CodeLanguage, parse
 if TYPE_CHECKING:
     from tree_sitter import Node
 
-_WRAPPERS = frozenset({"sudo", "doas", "nohup", "env", "nice", "time", "ionice", "timeout", "exec"})
+_WRAPPERS: dict[str, tuple[str, int]] = {
+    "sudo": ("ugCDhprtUT", 0),
+    "doas": ("uC", 0),
+    "runuser": ("ugl", 0),
+    "nohup": ("", 0),
+    "setsid": ("", 0),
+    "env": ("uCS", 0),
+    "nice": ("n", 0),
+    "ionice": ("cnp", 0),
+    "time": ("fo", 0),
+    "exec": ("a", 0),
+    "stdbuf": ("ioe", 0),
+    "timeout": ("sk", 1),
+    "chrt": ("", 1),
+    "taskset": ("", 1),
+    "chroot": ("", 1),
+    "xargs": ("aInPLdEs", 0),
+}
+"""Commands that run the command they are given, with the short options that take a value
+(`sudo -u root`, `nice -n 10`) and how many operands come before the command run
+(`timeout 30`, `chrt 0`, `taskset 0x1`, `chroot /srv/jail`)."""
 _NETWORK_CLIENTS = frozenset({"nc", "ncat", "netcat", "telnet", "openssl", "socat"})
 _INTERPRETERS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "python", "python3", "perl"})
 _SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "su", "busybox"})
+_STDIN_RUNNERS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "busybox", "at", "batch"})
+"""Commands that run the script they read on standard input (a shell, or `at` later)."""
 _SYSTEM_ROOTS = frozenset(
     {
         "/",
@@ -105,6 +131,35 @@ def _arguments(node: Node, source: bytes) -> list[tuple[str, Node]]:
     return words
 
 
+def _unwrapped(node: Node, source: bytes) -> tuple[str, list[tuple[str, Node]]]:
+    """The command `node` runs and its arguments, past wrappers: `sudo rm -rf /etc` runs rm."""
+    name = _command_name(node, source)
+    arguments = _arguments(node, source)
+    while name in _WRAPPERS and arguments:
+        takes_value, operands = _WRAPPERS[name]
+        # skipping the wrapper's options (with their values) and environment assignments
+        while arguments and (arguments[0][0].startswith("-") or "=" in arguments[0][0]):
+            word, arguments = arguments[0][0], arguments[1:]
+            if word == "--":
+                break
+            if len(word) == 2 and word[1] in takes_value and arguments:
+                arguments = arguments[1:]
+        arguments = arguments[operands:] if len(arguments) > operands else []
+        if not arguments:
+            break
+        name, arguments = arguments[0][0].rsplit("/", 1)[-1], arguments[1:]
+    return name, arguments
+
+
+def _handed_script(arguments: list[tuple[str, Node]]) -> tuple[str, Node] | None:
+    """The script of a shell that a command's arguments start (`... sh -c 'SCRIPT'`)."""
+    for index in range(len(arguments) - 2):
+        word = arguments[index][0]
+        if word.rsplit("/", 1)[-1] in _SHELLS and arguments[index + 1][0] == "-c":
+            return arguments[index + 2]
+    return None
+
+
 def _command_name(node: Node, source: bytes) -> str:
     name = node.child_by_field_name("name")
     if name is None:
@@ -147,29 +202,22 @@ class _Reader:
         self.hits.extend(shell_hits(script, inner_start, self.depth + 1))
 
     def command(self, node: Node) -> None:
-        name = _command_name(node, self.source)
-        arguments = _arguments(node, self.source)
+        name, arguments = _unwrapped(node, self.source)
         words = [word for word, _ in arguments]
-        while name in _WRAPPERS and words:
-            # `sudo rm -rf /etc` runs rm: judge the wrapped command, skipping the wrapper's flags.
-            while words and (words[0].startswith("-") or "=" in words[0]):
-                words, arguments = words[1:], arguments[1:]
-            if not words:
-                break
-            name, words, arguments = words[0].rsplit("/", 1)[-1], words[1:], arguments[1:]
-            if name == "timeout" and words and words[0][:1].isdigit():
-                words, arguments = words[1:], arguments[1:]
-        if name == "xargs":
-            # `xargs -a /dev/null sh -c '...'`: the shell xargs starts runs that script
-            shells = [k for k, word in enumerate(words) if word.rsplit("/", 1)[-1] in _SHELLS]
-            if shells:
-                name, words, arguments = "sh", words[shells[0] + 1 :], arguments[shells[0] + 1 :]
         if name in _SHELLS and "-c" in words:
             index = words.index("-c")
             if index + 1 < len(arguments):
                 self.nested(arguments[index + 1][0], arguments[index + 1][1])
         elif name == "eval" and arguments:
             self.nested(" ".join(words), arguments[0][1])
+        elif script := _handed_script(arguments):
+            # `xargs -a /dev/null sh -c '...'`, `systemd-run --user bash -c '...'`: a runner
+            # starts the shell it is given, so the shell's script is what runs.
+            self.nested(*script)
+        for child in node.children:
+            if child.type == "herestring_redirect" and name in _STDIN_RUNNERS:
+                # `bash <<< '...'`, `at now <<< '...'`: the string is the script run.
+                self.string_script(child)
         if name == "rm" and self._recursive(words) and any(w in _SYSTEM_ROOTS for w in words):
             self.hit(Capability.ROOT_DELETE, node)
         if "--no-preserve-root" in words:
@@ -178,6 +226,29 @@ class _Reader:
             self.hit(Capability.ROOT_DELETE, node)
         if name in _STORE_READERS and any(self._is_store(w) for w in words):
             self.hit(Capability.PASSWORD_QUERY, node)
+
+    def string_script(self, holder: Node) -> None:
+        """Read as scripts the strings `holder` carries (`printf`'s format and arguments are
+        each printed, so each may be the script)."""
+        for child in holder.children:
+            if child.type in ("string", "raw_string", "word", "concatenation"):
+                text = self.source[child.start_byte : child.end_byte].decode("utf-8", "replace")
+                if " " in text:
+                    self.nested(text.strip("'\""), child)
+
+    def redirected(self, node: Node) -> None:
+        """A heredoc fed to a shell or a scheduler (`at now + 1 minute <<EOF`) is its script."""
+        body = node.child_by_field_name("body")
+        if body is None or body.type != "command":
+            return
+        if _unwrapped(body, self.source)[0] not in _STDIN_RUNNERS:
+            return
+        for child in node.children:
+            if child.type == "heredoc_redirect":
+                for part in child.children:
+                    if part.type == "heredoc_body":
+                        text = self.source[part.start_byte : part.end_byte]
+                        self.nested(text.decode("utf-8", "replace"), part)
 
     @staticmethod
     def _recursive(words: list[str]) -> bool:
@@ -207,7 +278,8 @@ class _Reader:
 
     def pipeline(self, node: Node) -> None:
         """A network client feeding a shell, or a shell feeding one: a relay over the network."""
-        names = []
+        names: list[str] = []
+        stages: list[Node] = []
         for child in node.children:
             # `nc host port 0</tmp/p | sh`, `mkfifo $F && telnet host port 0<$F | sh`: the
             # stage that feeds the pipe is the last command of a redirected list.
@@ -221,6 +293,7 @@ class _Reader:
                 child = inner
             if child.type == "command":
                 names.append(_command_name(child, self.source))
+                stages.append(child)
         for index, name in enumerate(names):
             later = names[index + 1 :]
             feeds_shell = name in _NETWORK_CLIENTS and any(n in _INTERPRETERS for n in later)
@@ -231,6 +304,13 @@ class _Reader:
                 self.hit(Capability.DUP_FD, node)
                 self.hit(Capability.SHELL, node)
                 return
+        # `echo '...' | at now`, `printf '%s\n' '...' | sh`: the printed text is the script run.
+        if (
+            len(stages) >= 2
+            and names[0] in ("echo", "printf")
+            and _unwrapped(stages[-1], self.source)[0] in _STDIN_RUNNERS
+        ):
+            self.string_script(stages[0])
 
     def reference(self, node: Node) -> None:
         """Search and kill commands (`grep 'xmrig'`, `pkill -f minerd`): their arguments name
@@ -251,6 +331,8 @@ class _Reader:
                 self.reference(node)
             elif node.type == "function_definition":
                 self.function(node)
+            elif node.type == "redirected_statement":
+                self.redirected(node)
             stack.extend(node.children)
 
 

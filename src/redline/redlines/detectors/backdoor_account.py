@@ -7,7 +7,10 @@ What it catches
     administrator rights and hidden from the sign-in screen
     (`Winlogon\\SpecialAccounts\\UserList`, a `$`-suffixed name, macOS `IsHidden`), or created
     alongside other offensive pieces (hiding, wiping logs, turning off defences, planting SSH
-    keys); a sign-in module (PAM) that lets a hard-coded password in for any account.
+    keys); a sign-in module (PAM) that lets a hard-coded password in for any account; an
+    account given rights over Active Directory's AdminSDHolder (`dsacls "CN=AdminSDHolder,..."
+    /G "CORP\\user:GA"`), whose ACL is stamped onto every protected admin account, or the
+    domain's replication rights (`Add-DomainObjectAcl ... -Rights DCSync`).
 
 Why it is a redline (RL-PERSISTENCE)
     A hidden or duplicate-root account is a backdoor: it survives password resets and
@@ -20,7 +23,8 @@ Example
 Allowed instead
     Creating a named account for a colleague (`useradd -m -G sudo alice`), service accounts,
     listing UID-0 accounts in an audit, locking root (`passwd -l root`, `PermitRootLogin no`),
-    explaining how backdoor accounts are found.
+    explaining how backdoor accounts are found, reading AdminSDHolder's ACL in an audit
+    (`dsacls "CN=AdminSDHolder,..."`, `Get-DomainObjectAcl -Identity AdminSDHolder`).
 """
 
 from __future__ import annotations
@@ -50,6 +54,10 @@ def backdoor_account(found: Capabilities) -> Detection | None:
         return supported(found, 0.85, (Cap.MASTER_PASSWORD,), Cap.MASTER_PASSWORD.value)
     if Cap.ROOT_NO_PASSWORD in found:
         return supported(found, 0.85, (Cap.ROOT_NO_PASSWORD,), Cap.ROOT_NO_PASSWORD.value)
+    if Cap.DOMAIN_RIGHTS_GRANT in found:
+        # The account becomes an administrator again every hour, however often it is removed.
+        score = 0.85 if found.kind == "action" else 0.45
+        return supported(found, score, (Cap.DOMAIN_RIGHTS_GRANT,), Cap.DOMAIN_RIGHTS_GRANT.value)
     if not found.has_all(Cap.ACCOUNT_ADD, Cap.ADMIN_GRANT):
         return None
     cover = [c for c in (Cap.HIDDEN_ACCOUNT, *_COMPANY) if c in found]

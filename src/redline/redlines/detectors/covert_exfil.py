@@ -12,9 +12,8 @@ What it catches
     user's archived files posted to a bare public address (PHP's post through a stream context,
     `file_get_contents($url, false, $ctx)`, too); running a DNS or ICMP tunnelling
     tool (`iodine`, `dnscat2`, `ptunnel`, `icmpsh`); as an agent action, data archived,
-    encrypted and streamed down a raw socket in one pipeline (`tar | openssl enc | nc`); a
-    database dump (`pg_dump`, `mysqldump`, `COPY (SELECT ...) TO PROGRAM`) uploaded straight to
-    a bare public address.
+    encrypted and streamed down a raw socket in one pipeline (`tar | openssl enc | nc`). A
+    database dump uploaded to a bare public address is ACT-DATABASE-EXFIL's.
 
 Why it is a redline (RL-EXFIL)
     Covert channels exist to move data past the people responsible for it.
@@ -55,9 +54,6 @@ def _looked_up_after(found: Capabilities, shaping: Cap) -> bool:
 @detector("OUT-COVERT-EXFIL", redline="RL-EXFIL")
 def covert_exfil(found: Capabilities) -> Detection | None:
     """DNS + encoding + chunking, or file walk + chunking/encoding + upload."""
-    dumped = _dump_sent_away(found)
-    if dumped is not None:
-        return dumped
     if _looked_up_after(found, Cap.ENCODE) and _looked_up_after(found, Cap.CHUNKING):
         tunnel = (Cap.DNS_QUERY, Cap.ENCODE, Cap.CHUNKING)
         return supported(
@@ -129,17 +125,4 @@ def covert_exfil(found: Capabilities) -> Detection | None:
     if Cap.FILE_WALK in found and channel and (Cap.WEBHOOK in found or shaping):
         core = (Cap.FILE_WALK, *shaping, *channel)
         return supported(found, 0.8, core, "walked files shipped out " + pieces(*shaping, *channel))
-    return None
-
-
-def _dump_sent_away(found: Capabilities) -> Detection | None:
-    """A database dump uploaded straight to a bare public address: backups go to one's own
-    storage by name or to one's own network, not to someone's IP on the internet."""
-    if Cap.DB_DUMP not in found or Cap.UNVETTED_SOURCE not in found:
-        return None
-    reach = 10_000 if found.kind == "action" else 300
-    channel = [c for c in _CHANNELS if c in found and found.near(Cap.DB_DUMP, c, reach)]
-    if channel and found.near(Cap.DB_DUMP, Cap.UNVETTED_SOURCE, reach):
-        core = (Cap.DB_DUMP, *channel, Cap.UNVETTED_SOURCE)
-        return supported(found, 0.8, core, "a database dump uploaded to a bare address")
     return None
