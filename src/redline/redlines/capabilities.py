@@ -273,8 +273,6 @@ _SHELL_PATH = r"(?:/bin/(?:ba|z|da|k)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh
 
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.NET_CONNECT: (
-        # zsh's TCP module connecting out (`ztcp host port`; `ztcp -l` listens)
-        re.compile(r"\bztcp\s+(?!-)[\w.$-]+\s+\d+"),
         re.compile(r"\bxterm\b[^\n]*-display\s+[\w.-]+:\d", _I),
         re.compile(
             r"\.(?:connect|createConnection)\s*\(\s*(?:\d{2,5}\s*,\s*['\"`]?[\w$.-]|\{\s*(?:host|port)\s*:)|\bnew\s+IO::Socket::(?:INET|IP)\b|IO::Socket::IP->new\s*\(",
