@@ -1549,6 +1549,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # hex written out by hand through a digit table: `hex[b >> 4]`, `hex[b & 15]`
         re.compile(r"\w+\s*\[\s*\w+(?:\s*\[\s*\w+\s*\])?\s*(?:>>\s*4|&\s*(?:15|0x0?[fF]))\s*\]"),
         re.compile(r"\bbase32\b(?!\s+-d)|\bbasenc\b|\bod\s+-A\s*n\b", _I),
+        # a helper named for the encoding it does, called on data (`enc = b32(fs.readFileSync(f))`)
+        re.compile(r"\b(?:b32|b32enc|b64|b64enc|base32enc\w*|to_?base32|to_?b32)\s*\(", _I),
         re.compile(
             r"['\"]%02[xX]['\"]|\bto_s\s*\(\s*16\s*\)|\.unpack1?\s*\(\s*['\"](?:H\*|m0?)['\"]", _I
         ),
