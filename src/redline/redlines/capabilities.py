@@ -2276,7 +2276,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.WALLET_ADDRESS: (
         re.compile(
-            r"bc1\||\(bc1|\[13\]\[a-km-zA-HJ-NP-Z1-9\]|0x\[a-fA-F0-9\]\{40\}|\b[48][0-9AB][1-9A-HJ-NP-Za-km-z]{93}\b|\bbc1q[a-z0-9]{20,}"
+            r"bc1\||\(bc1|\[13\]\[a-km-zA-HJ-NP-Z1-9\]|0x\[a-fA-F0-9\]\{40\}|\b[48][1-9A-HJ-NP-Za-km-z]{94}\b|\bbc1q[a-z0-9]{20,}"
         ),
     ),
     Capability.STEGO: (
