@@ -759,7 +759,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.KEY_BUFFER: (
         re.compile(r"\.append\s*\(\s*(?:str\s*\(\s*)?(?:k|key|ch|char)\s*\)", _I),
         re.compile(
-            r"(?:AppendAllText|Write|Append)\w*\s*\([^\n]*\(\s*(?:Keys|ConsoleKey|VirtualKey)\s*\)\s*\w+|(?:fprintf|fwrite|dprintf|write)\s*\([^\n]*\b(?:ev|event|ie)\.code\b",
+            r"(?:AppendAllText|Write|Append)\w*\s*\([^\n]*\(\s*(?:Keys|ConsoleKey|VirtualKey)\s*\)\s*\w+|(?:fprintf|fwrite|dprintf|write)\s*\((?!\s*(?:stderr|2)\s*,)[^\n]*\b(?:ev|event|ie)\.code\b",
             _I,
         ),
         re.compile(
