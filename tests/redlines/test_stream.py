@@ -82,6 +82,27 @@ def test_halts_mid_block_even_without_holdback(path: object) -> None:
     assert len(released) < text.rindex("```")
 
 
+PROSE_PLANS = [p for p in OFFENSIVE if p.suffix == ".md" and "```" not in p.read_text("utf-8")]
+
+
+@pytest.mark.parametrize("size", CHUNKINGS.values(), ids=CHUNKINGS.keys())
+@pytest.mark.parametrize("path", PROSE_PLANS, ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_a_prose_plan_halts_at_the_step_that_completes_it(path: Path, size: int) -> None:
+    """A plan without code halts while it streams, at a line of its own, not when the whole
+    response is judged after every step has gone out."""
+    text = path.read_text("utf-8")
+    if not judge_response(text).refused:
+        pytest.skip("only for responses the full judge refuses")
+    monitor, released = StreamMonitor(), ""
+    for start in range(0, len(text), size):
+        decision = monitor.feed(text[start : start + size])
+        released += decision.release
+        if decision.halted:
+            break
+    assert decision.halted, "the plan went out whole before the monitor halted it"
+    assert text.startswith(released) and len(released) < len(text.rstrip())
+
+
 @pytest.mark.parametrize("size", CHUNKINGS.values(), ids=CHUNKINGS.keys())
 @pytest.mark.parametrize("path", DEFENSIVE, ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_defensive_stream_is_released_whole(path: object, size: int) -> None:

@@ -3,9 +3,10 @@
 Design (check-first with a bounded holdback, in NeMo Guardrails' terms):
 
 * Text is judged a line at a time as lines complete; each line is scanned once for capability
-  patterns (code lines in full, prose lines only in their inline code spans; comment lines and
+  patterns (code lines in full, prose lines in their inline code spans; comment lines and
   detection-rule blocks are skipped), so the cost per chunk is proportional to the chunk, never
-  to the prefix.
+  to the prefix. A prose line is also read for the step it instructs (`plans.py`), so that an
+  attack plan written without code halts at the step that completes it, as a program does.
 * Capabilities accumulate; detectors re-run after each line that adds a hit (some detectors
   count places, not only kinds). The score never decreases. Detectors already refuse on the
   functional core of an artifact (a socket duplicated onto standard input, a global key hook
@@ -17,8 +18,10 @@ Design (check-first with a bounded holdback, in NeMo Guardrails' terms):
   (words with nothing code-like in them) is released as it arrives, once `prose_holdback_chars`
   more plain text follows it; a prose line stops being released at its first code-like word
   and waits for the whole line to be judged. Prose never overtakes held code: release is a
-  prefix. Plain words carry no capability the detectors read, so releasing them early gives
-  nothing of an artifact away, and the answer's first words reach the reader at once.
+  prefix. Plain words carry no capability but a plan's steps, and those are judged line by
+  line as they complete, so releasing them early gives no program away, and the answer's first
+  words reach the reader at once. (An instruction is not held like code: ordinary answers are
+  full of them.)
 * After a halt nothing more is released: the text held back, including the line that completed
   the artifact, is never delivered.
 * `finish()` judges the whole response once more with `judge_response` (full tree-sitter
@@ -81,6 +84,7 @@ from redline.redlines.own_use import (
     retained,
     without_terminal_echo,
 )
+from redline.redlines.plans import plan_hits
 from redline.redlines.powershell import defined_aliases, looks_like_powershell, resolved
 from redline.redlines.registry import REFUSE_AT
 from redline.redlines.rescheduling import (
@@ -168,6 +172,8 @@ _FOLLOWED: tuple[
     (socket_names, socket_connected, Capability.NET_CONNECT),
 )
 """The name-following data flows read line by line (`_use`): bind, find, capability."""
+_PLAN_SIGNS = frozenset({Capability.PLAN_ATTACK, Capability.PLAN_COVER})
+"""A plan's signs: without one, no number of instructed steps makes a plan (`attack_plan`)."""
 _BINDS = tuple(dict.fromkeys(bind for bind, _, _ in _FOLLOWED))
 """Each flow's bind once: two flows may follow the same names (`rescheduling_names`)."""
 
@@ -398,12 +404,27 @@ class StreamMonitor:
             self._flows[bind] = bind(line, self._flows.get(bind, frozenset()))
         for bind, find, capability in _FOLLOWED:
             hits += self._use(line, offset, find, self._flows[bind], capability)
-        if hits:
-            self._line_read_as_code |= not self._in_code  # prose that gave evidence
+        steps = self._plan_steps(line, offset)
+        if steps:
+            self._found.extend(steps)
+            # Only the plan's detector reads steps, and only once a step attacks or hides.
+            if not hits and not self._found.hits.keys() & _PLAN_SIGNS:
+                return False
+        if hits or steps:
+            self._line_read_as_code |= bool(hits) and not self._in_code  # prose that gave evidence
             # Every new hit may matter (some detectors count places), not only new kinds.
             self._found.extend(hits)
             return self._reconsider()
         return False
+
+    def _plan_steps(self, line: str, offset: int) -> list[Hit]:
+        """The streaming form of the prose reading (`plans.plan_hits`, which reads a line at a
+        time): the step a prose line instructs, unless the response opened by declining."""
+        if self._in_code or self._declined or not line.strip():
+            return []
+        if _CODE_LINE.search(line) and not _COMMENT_LINE.match(line):
+            return []  # read as code
+        return plan_hits(line, offset)
 
     def _c_helpers(self, line: str) -> list[Hit]:
         """The streaming form of the C helper flows (`c_functions.py`): when a C block's
