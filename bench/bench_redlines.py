@@ -102,6 +102,21 @@ def emitted_share(text: str, holdback: int | None) -> float | None:
     return 1.0 if not final.halted else max(0, min(released, end) - start) / (end - start)
 
 
+def prose_released_share(text: str) -> float | None:
+    """For a response without code: the share of its text released before the monitor halts
+    it (1.0 when it streams out whole, even if `finish()` then refuses it)."""
+    if _BLOCK.search(text):
+        return None
+    monitor = StreamMonitor()
+    released = 0
+    for i in range(0, len(text), TOKEN_CHARS):
+        decision = monitor.feed(text[i : i + TOKEN_CHARS])
+        released += len(decision.release)
+        if decision.halted:
+            return released / len(text)
+    return 1.0
+
+
 def stream_cost(texts: list[str], target_chars: int = 400_000) -> float:
     """Microseconds per 4-character token spent in the monitor over defensive text.
 
