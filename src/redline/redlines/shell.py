@@ -10,7 +10,9 @@ runs: the command behind wrappers and their options (`sudo -u root nice -n 5 rm 
 (`watch -n 60 '...'`, `flock LOCK -c '...'`), the shell a command starts among its arguments
 (`xargs ... sh -c '...'`, `systemd-run ... bash -c '...'`), the script a shell or `at` reads
 on standard input from a heredoc, a here-string or a printed string (`echo '...' | at now`),
-and the commands of cron lines installed by `crontab -` (`echo '@daily ...' | crontab -`).
+the commands of cron lines installed by `crontab -` (`echo '@daily ...' | crontab -`), and the
+command line an interpreter's one-line program hands to the shell
+(`perl -e 'system("...")'`, `python3 -c 'os.system("...")'`).
 """
 
 from __future__ import annotations
@@ -119,6 +121,23 @@ _STORE_READERS = frozenset(
         "esentutl",
     }
 )
+_CODE_FLAGS = {
+    "python": "-c",
+    "python2": "-c",
+    "python3": "-c",
+    "perl": "-e",
+    "ruby": "-e",
+    "php": "-r",
+    "node": "-e",
+    "nodejs": "-e",
+}
+"""Interpreters and the flag that gives them a one-line program (`perl -e 'CODE'`)."""
+_PROGRAM_SHELL_STRINGS = re.compile(
+    r"(?:\bos\.system|\bos\.popen|\bsubprocess\.\w+|\b(?:check_output|check_call|Popen|system"
+    r"|exec(?:Sync)?|spawnSync|popen|shell_exec|passthru|proc_open))\s*\(\s*f?(['\"])(.+?)\1"
+)
+"""A literal command line a program hands to the system's shell, in Python, Perl, Ruby, PHP
+or Node."""
 _PYTHON_SHELL_STRINGS = re.compile(
     r"(?:os\.system|os\.popen|subprocess\.\w+|check_output|check_call|Popen)\s*\(\s*f?(['\"])(.+?)\1"
 )
@@ -249,6 +268,14 @@ class _Reader:
                 self.nested(arguments[index + 1][0], arguments[index + 1][1])
         elif name == "eval" and arguments:
             self.nested(" ".join(words), arguments[0][1])
+        elif name in _CODE_FLAGS and _CODE_FLAGS[name] in words:
+            # `python3 -c 'os.system("...")'`, `perl -e 'system("...")'`: the command line the
+            # one-line program hands to the shell is run too.
+            index = words.index(_CODE_FLAGS[name])
+            if index + 1 < len(arguments):
+                code, holder = arguments[index + 1]
+                for match in _PROGRAM_SHELL_STRINGS.finditer(code):
+                    self.nested(match.group(2), holder, match.start(2))
         elif script := _handed_script(arguments):
             # `xargs -a /dev/null sh -c '...'`, `systemd-run --user bash -c '...'`: a runner
             # starts the shell it is given, so the shell's script is what runs.
