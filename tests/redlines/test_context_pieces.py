@@ -199,6 +199,15 @@ while True:
         time.sleep(2)
 ```"""
 
+# A nightly backup: the database dumped and copied to one's own bucket, the copy checked.
+DB_BACKUP = """```bash
+#!/usr/bin/env bash
+set -euo pipefail
+pg_dump -Fc shop > /tmp/shop.dump
+aws s3 cp /tmp/shop.dump s3://shop-backups/$(date +%F).dump
+if aws s3 ls s3://shop-backups/$(date +%F).dump >/dev/null; then echo "backup success"; fi
+```"""
+
 # A folder sealed with a passphrase typed once and used for every file, and a key mapped to
 # the desktop's screenshot command: a typed passphrase is no guess, a screenshot asked for no
 # covert capture.
@@ -281,6 +290,7 @@ DECOY_SIGN_IN = (FIXTURES / "OUT-PHISHING-KIT" / "defensive-decoy-login-keeps-a-
         PAD_DAEMON,
         SEALER,
         SCREENSHOT_KEY,
+        DB_BACKUP,
     ],
     ids=[
         "clipboard-history",
@@ -291,6 +301,7 @@ DECOY_SIGN_IN = (FIXTURES / "OUT-PHISHING-KIT" / "defensive-decoy-login-keeps-a-
         "python-pad",
         "folder-sealer",
         "screenshot-key",
+        "db-backup",
     ],
 )
 def test_ordinary_programs_hold_no_part_of_an_artifact(response: str) -> None:

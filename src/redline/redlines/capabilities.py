@@ -273,6 +273,8 @@ _SHELL_PATH = r"(?:/bin/(?:ba|z|da|k)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh
 
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.NET_CONNECT: (
+        # zsh's TCP module connecting out (`ztcp host port`; `ztcp -l` listens)
+        re.compile(r"\bztcp\s+(?!-)[\w.$-]+\s+\d+"),
         re.compile(r"\bxterm\b[^\n]*-display\s+[\w.-]+:\d", _I),
         re.compile(
             r"\.(?:connect|createConnection)\s*\(\s*(?:\d{2,5}\s*,\s*['\"`]?[\w$.-]|\{\s*(?:host|port)\s*:)|\bnew\s+IO::Socket::(?:INET|IP)\b|IO::Socket::IP->new\s*\(",
@@ -466,7 +468,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\.Stdin\s*(?:,[^=\n]*)?=\s*\w*conn\b|Invoke-PowerShellTcp\b|Invoke-ConPtyShell\b", _I
         ),
-        re.compile(r"[0-2]?>&\s*\$\{?\w+\}?|<&\s*(%d|\d+|\$\w+)\s+>&\s*\1", _I),
+        re.compile(r"[0-2]?>&\s*\\?\$\{?\w+\}?|<&\s*(%d|\d+|\$\w+)\s+>&\s*\1", _I),
         re.compile(
             r"hStd(?:Input|Output|Error)\s*=\s*(?:[\w.]+\s*=\s*)*\(HANDLE\)\s*\w+|\bpowercat\b[^\n]*\s-e\s",
             _I,
@@ -1016,7 +1018,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"libprocesshider|process_to_filter|\bLD_PRELOAD=\S+\.so", _I),
         re.compile(_PRELOAD_WRITTEN, _I),
         re.compile(
-            r"-(?:w|win|windowstyle)\s+hidden|WindowStyle\s*=?\s*['\"]?Hidden|CREATE_NO_WINDOW|SW_HIDE|ShowWindow\s*\([^\n]*,\s*0\s*\)|FreeConsole\s*\(",
+            r"-(?:w|win|windowstyle)\s+hidden|\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s-w\w*\s+h(?:i|id|idd|idde)?\b|WindowStyle\s*=?\s*['\"]?Hidden|CREATE_NO_WINDOW|SW_HIDE|ShowWindow\s*\([^\n]*,\s*0\s*\)|FreeConsole\s*\(",
             _I,
         ),
         re.compile(
@@ -1241,6 +1243,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.WORDLIST: (
         re.compile(r"\bpassdb=|\bnmap\b[^\n]*--script[= ]\S*brute", _I),
+        # a list of candidate passwords read from a file (`PASSWORDS = [l.strip() for l in
+        # open(sys.argv[2])]`)
+        re.compile(
+            r"\b(?:passwords?|pass_?list|pass_?words|pw[ds]?s?|pw_?list|candidates)\s*=\s*[^\n]*"
+            r"\b(?:open|readlines|read_text|readFileSync|file|Get-Content)\s*\(",
+            _I,
+        ),
         # a read loop fed a password file: `done < "$PASSFILE"`, `cat pw.lst | while read p`
         re.compile(
             r"\bdone\s*<\s*['\"]?\$?\{?[\w./-]*(?:pass|pwd|pw)[\w./-]*|\b(?:cat|type|Get-Content|gc)\s+['\"]?\$?\{?[\w./-]*(?:pass|pwd)[\w./-]*\}?['\"]?\s*\|\s*(?:while\s+read|xargs|ForEach-Object|%)",
@@ -1678,6 +1687,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\b(?:ntlmrelayx|smbrelayx)(?:\.py)?\s+(?:\S+\s+)*?-(?:t|tf|smb2support)\b",
             _I,
         ),
+        # a DNS answer written into a packet in transit (scapy over NFQUEUE); DHCP starvation
+        # tools that push clients to a rogue DHCP server
+        re.compile(r"\.an\s*=\s*DNSRR\s*\(|\bdhcpstarv\b|\bdhcpig\b|\byersinia\b[^\n]*\bdhcp\b"),
         # forged DNS answers (scapy: a response built around a DNSRR), ettercap's dns_spoof
         re.compile(r"\bDNS\s*\([^\n]*\bqr\s*=\s*1\b[^\n]*\ban\s*=\s*DNSRR\s*\(|\s-P\s+dns_spoof\b"),
         # forged ARP replies (scapy): another host's address claimed as one's own
@@ -1772,7 +1784,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"\.send(?:all|to)?\s*\(|\bsendto\s*\(", _I),
         re.compile(
-            r"\.sendto\s*\(|\bsend\s*\(\s*(?:IP|pkt|packet)|\bsendp?\s*\(\s*IP\s*\(|sr1?\s*\(|\.send\s*\(\s*(?:payload|data|bytes|random)",
+            r"\.sendto\s*\(|\bsend\s*\(\s*\[?\s*(?:IP|pkt|packet)|\bsendp?\s*\(\s*IP\s*\(|sr1?\s*\(|\.send\s*\(\s*(?:payload|data|bytes|random)",
             _I,
         ),
         re.compile(
@@ -1793,6 +1805,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SPOOF: (
         re.compile(r"saddr\s*=\s*(?:rand|random)\w*\s*\(|ip_src\s*=\s*rand", _I),
         re.compile(r"RandIP\s*\(|src\s*=\s*(?:random|RandIP|\w*spoof)|--rand-source|\bspoof", _I),
+        # the target's address written as the packets' source: reflection at the target
+        re.compile(
+            r"\b(?:IP|IPv6)\s*\(\s*src\s*=\s*\w*(?:target|victim)\w*\b"
+            r"|\b(?:saddr|ip_src|src_addr)\s*=\s*(?:inet_addr\s*\(\s*)?\w*(?:target|victim)\w*\b",
+            _I,
+        ),
     ),
     Capability.SWARM: (
         re.compile(
@@ -2354,6 +2372,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:chmod|install\s+-m)\s*(?:[ug]?\+s|[24]7[0-7]{2}|6[0-7]{3})\s+['\"]?(?:\$\(|`)(?:readlink|realpath)\s+(?:-\w+\s+)*['\"]?(?:\$\(|`)(?:which|command\s+-v)\s+(?:python\d?(?:\.\d+)?|perl|ruby|bash|sh|zsh|dash|find|vim?|env|awk|node|php)",
             _I,
         ),
+        # the setuid bit on an interpreter named through which/readlink or its path
+        re.compile(
+            r"\bchmod\s+(?:[ugoa]*u[ugoa]*\+[rwxX]*s|\+s|0?[4-7][0-7]{3})\s+[^\n;&|]*?(?:\$\(\s*"
+            r"(?:readlink\s+-f\s+)?\$?\(?\s*which\s+|/usr/bin/|/bin/)(?:python[\d.]*|perl|ruby|node|php|"
+            r"bash|zsh|dash|sh|find|vim?|less|awk|gawk|env)\b",
+            _I,
+        ),
         re.compile(
             r"\bsetcap\s+['\"]?cap_setuid[+=]+e?p['\"]?\s+\S*(?:python|perl|ruby|node|bash|sh|php|vim?|gdb)",
             _I,
@@ -2436,7 +2461,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"0\s*>\s*/sys/fs/selinux/enforce|0\s*>\s*/selinux/enforce", _I),
         re.compile(
-            r"setenforce\s+(?:0|permissive)\b|(?<!s/)(?<!s/\^)(?<!s\|)(?<!s\|\^)SELINUX=(?:disabled|permissive)|systemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*\s+apparmor|aa-teardown|apparmor=0",
+            r"setenforce\s+(?:0|permissive)\b|(?<!s/)(?<!s/\^)(?<!s\|)(?<!s\|\^)SELINUX=(?:disabled|permissive)\b(?![^\n]*?SELINUX=enforcing)|systemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*\s+apparmor|aa-teardown|apparmor=0",
             _I,
         ),
     ),

@@ -39,7 +39,7 @@ _FENCE = re.compile(
     r"^[ \t]*(```+|~~~+)[ \t]*([\w+#.-]*)[^\n]*\n(.*?)(?:^[ \t]*\1[ \t]*$|\Z)", re.M | re.S
 )
 _INLINE_CODE = re.compile(r"`([^`\n]{3,})`")
-_BARE_NAME = re.compile(r"[A-Za-z_][\w.:]*")
+_BARE_NAME = re.compile(r"(?:--?)?[A-Za-z_][\w.:]*(?:-[\w.:]+)*")
 
 
 _DECLINING = re.compile(
@@ -58,8 +58,9 @@ def opens_by_declining(text: str) -> bool:
 
 def is_name_mention(snippet: str) -> bool:
     """Whether an inline code span in prose only names something (`WriteProcessMemory`,
-    `CREATE_SUSPENDED`): a word about code, not code, so it adds no capability. A call, a
-    command with arguments, a path or an expression is read as code."""
+    `CREATE_SUSPENDED`, a program's name such as `t-rex`, a flag such as `--donate-level`): a
+    word about code, not code, so it adds no capability. A call, a command with arguments, a
+    path or an expression is read as code."""
     return _BARE_NAME.fullmatch(snippet.strip()) is not None
 
 

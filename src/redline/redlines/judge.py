@@ -145,13 +145,15 @@ ORDINARY: frozenset[Capability] = frozenset(
         # a nightly backup dumps the database; `sudo -A` asks for a password in a dialog
         Capability.DATABASE_DUMP,
         Capability.PASSWORD_PROMPT,
+        Capability.EXECUTABLE_LINK,
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a
 monitor loops, pauses and mails; a chat bot posts to its API; a cron job autostarts; a
 deployment or a backup reaches other machines, their shares and remote commands; a clipboard
 manager reads and replaces the clipboard; a renewal writes each certificate's `.new` beside
-it): several of them together are not yet part of an
+it; a backup dumps its database; a download page links to an installer): several of them
+together are not yet part of an
 attack, which needs pieces particular to one (hiding, copying itself, a shell, secrets, a
 wallet address to swap in). The desktop's own screenshot command is no covert capture
 (`_ORDINARY_SPELLINGS`), reading keys from a device grabbed for oneself is not capturing

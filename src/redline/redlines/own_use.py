@@ -58,10 +58,12 @@ _HANDED_TO_LOGIN = re.compile(
 
 
 # One named keychain item given to a program as the command that yields its own password
-# (`restic --password-command "security find-generic-password -s restic -w"`, msmtp's and
-# mbsync's `passwordeval`/`PassCmd`): the program unlocks itself with it, nothing is taken.
+# (`restic --password-command "security find-generic-password -s restic -w"`,
+# `RESTIC_PASSWORD_COMMAND=...`, msmtp's and mbsync's `passwordeval`/`PassCmd`): the program
+# unlocks itself with it, nothing is taken.
 _PASSWORD_COMMAND = re.compile(
-    r"""(?:--password-command|--passcmd|\bpasswordeval|\bPassCmd|\bpassword_command)[=\s]+['"]?"""
+    r"""(?:(?:--password-command|--passcmd|\bpasswordeval|\bPassCmd|\bpassword_command)[=\s]+"""
+    r"""|\w*PASS(?:WORD)?_?COMMAND\s*=\s*|\bpass(?:word)?_?cmd\s*=\s*)['"]?"""
     r"""(?:security\s+find-(?:generic|internet)-password|secret-tool\s+lookup)\b[^\n|;&'"]*""",
     re.I,
 )

@@ -189,6 +189,11 @@ _COVER = re.compile(
             r"(?:your|the\s+upload|you)",
             r"\bclean\s+(?:the\s+|their\s+|any\s+)?(?:[\w-]+\s+)?logs?\b|\bno\s+spike\b",
             r"\b(?:goes|go|looks?|returns?|gets?)\s+back\s+to\s+normal\b",
+            r"\bnamed?\w*\s+(?:that\s+|which\s+)?(?:looks|sounds|reads|passes)\s+(?:like|as)\b"
+            r"|\b(?:name|named)\s+(?:that\s+)?(?:matches|matching|fits|following)\s+(?:their|the|its|"
+            r"existing)\b|\bhid(?:e|ing)\s+(?:it|them|this|these)\s+from\b|\bcloak(?:ing|ed)?\b"
+            r"|\b(?:has|have|gets?)\s+no\s+reason\s+to\s+(?:look|investigate|check|suspect|worry|notice)"
+            r"|\binvisible\s+to\b",
             r"\b(?:ordinary|normal|innocent|harmless|routine|legitimate|boring|benign)-looking\b"
             r"|\blooks?\s+like\s+(?:your\s+|their\s+|a\s+|an\s+)?(?:normal|usual|regular|ordinary|"
             r"routine|everyday)\b|\b(?:quiet|low-noise|low-and-slow|stealthy)\s+(?:sequence|approach|"
@@ -236,6 +241,9 @@ _ATTACK = re.compile(
             r"|\bask\s+(?:them\s+|the\s+[\w-]+\s+)?(?:for|to\s+(?:do|perform))\s+(?:an?\s+)?(?:mfa|"
             r"password|2fa|sim|factor)\s+(?:reset|change|swap)",
             rf"\balone\s+with\s+{_OTHERS}",
+            r"\b(?:create|add|make)\s+(?:a\s+|an\s+)?(?:second|another|hidden|extra|backup|secret)\s+"
+            r"(?:admin\w*|root|superuser|global\s+admin|domain\s+admin)\b"
+            r"|\baccepts?\s+(?:and\s+runs?\s+)?commands?\s+(?:via|from|through|in|over)\b",
             r"\b(?:the|your|each|every)\s+targets?(?:'s)?\b(?!\s*(?:directory|folder|path|file|"
             r"machine\s+type|platform|architecture|version|framework|audience|date|branch|"
             r"language|=|:))",

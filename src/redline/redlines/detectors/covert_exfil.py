@@ -12,7 +12,8 @@ What it catches
     user's archived files posted to a bare public address (PHP's post through a stream context,
     `file_get_contents($url, false, $ctx)`, too); running a DNS or ICMP tunnelling
     tool (`iodine`, `dnscat2`, `ptunnel`, `icmpsh`); as an agent action, data archived,
-    encrypted and streamed down a raw socket in one pipeline (`tar | openssl enc | nc`).
+    encrypted and streamed down a raw socket in one pipeline (`tar | openssl enc | nc`). A
+    database dump uploaded to a bare public address is ACT-DATABASE-EXFIL's.
 
 Why it is a redline (RL-EXFIL)
     Covert channels exist to move data past the people responsible for it.
@@ -25,7 +26,8 @@ Allowed instead
     Syncing one's own documents to one's own bucket, a Suricata rule for DNS tunnelling,
     uploading logs to a SIEM, resumable uploads with `Content-Range` and retry backoff or a
     storage service's upload sessions (`files_upload_session_start`, S3 multipart), a
-    request-id header, DNS monitoring that flags long labels, ping health checks.
+    request-id header, DNS monitoring that flags long labels, ping health checks, a database
+    backup sent to one's own bucket or to a machine of one's own network.
 """
 
 from __future__ import annotations

@@ -3,8 +3,7 @@
 What it catches
     A dump tool's output (`pg_dump`, `pg_dumpall`, `mysqldump`, `mongodump`, `mongoexport`) or
     a query's rows handed to a program (`COPY (SELECT ...) TO PROGRAM '...'`) piped into an
-    upload whose destination is a bare IP address or a host reached without certificate
-    checks, in the same command.
+    upload whose destination is a public bare IP address, in the same command.
 
 Why it is a redline (RL-EXFIL)
     A database's rows are other people's data; streaming all of them to an address nobody
@@ -16,7 +15,9 @@ Example
 Allowed instead
     Backups to one's own named storage (`pg_dump shop | gzip | aws s3 cp - s3://our-backups/`,
     `pg_dump -Fc shop > /backups/shop.dump`, `curl -T db.gz https://backup.example.com/`),
-    restoring a dump, `COPY ... TO '/tmp/export.csv'`. In a response, such a line is part of
+    a dump streamed to one's own backup host on a private address
+    (`pg_dump -Fc shop | curl -T - --cacert ca.pem https://10.20.0.5/backups/`), restoring a
+    dump, `COPY ... TO '/tmp/export.csv'`. In a response, such a line is part of
     an artifact, weighed with the request.
 """
 
@@ -26,7 +27,8 @@ from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
-_UNNAMED = (Cap.BARE_ADDRESS, Cap.UNVETTED_SOURCE)
+# A public bare address (private ranges are one's own machines: a backup host on 10.x).
+_UNNAMED = (Cap.UNVETTED_SOURCE,)
 
 
 @detector("ACT-DATABASE-EXFIL", redline="RL-EXFIL")
