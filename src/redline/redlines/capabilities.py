@@ -1339,7 +1339,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.PASSWORD_PROMPT: (
         # AppleScript's, zenity's and kdialog's masked prompts
         re.compile(
-            r"\bdisplay\s+dialog\b[^\n]*\bwith\s+hidden\s+answer\b|\b(?:zenity|kdialog)\s+(?:[^\n|;&]*\s)?--password\b",
+            r"\bdisplay\s+dialog\b[^\n]*\bwith\s+hidden\s+answer\b|\b(?:zenity|kdialog)\s+(?:[^\n|;&]*\s)?--(?:password|hide-text)\b",
             _I,
         ),
     ),
@@ -1455,7 +1455,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.DATABASE_DUMP: (
         # a database's dump tools, or PostgreSQL handing a query's rows to a program
         re.compile(
-            r"\b(?:pg_dump(?:all)?|mysqldump|mariadb-dump|mongodump|mongoexport)\b|\bCOPY\s*\(?\s*(?:SELECT\b[^\n]*?\)|\w+)\s*TO\s+PROGRAM\b",
+            r"\b(?:pg_dump(?:all)?|mysqldump|mariadb-dump|mongodump|mongoexport)\b|\bsqlite3\s+\S+\s+['\"]?\.dump\b|\bCOPY\s*\(?\s*(?:SELECT\b[^\n]*?\)|\w+)\s*TO\s+PROGRAM\b",
             _I,
         ),
     ),
