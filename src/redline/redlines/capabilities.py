@@ -90,6 +90,7 @@ class Capability(StrEnum):
     SPREAD_TARGET = "network shares, removable drives or remote hosts"
     REMOTE_EXEC = "executes on remote hosts"
     HOST_SWEEP = "sweeps an address range"
+    WIDE_SCAN = "scans public address ranges or the whole Internet"
     WORDLIST = "iterates a password list"
     CRACK = "cracks password hashes"
     LOGIN_ATTEMPT = "attempts a login"
@@ -1226,6 +1227,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.WIDE_SCAN: (
+        # a port scanner given the whole Internet or a public block of 256 addresses or more
+        # (loopback and the private ranges are one's own network)
+        re.compile(
+            r"\b(?:nmap|masscan|zmap|rustscan|naabu|unicornscan)\b[^\n|;&]*?\s['\"]?(?:0\.0\.0\.0/0\b|(?!10\.|127\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.)\d{1,3}(?:\.\d{1,3}){3}/(?:[0-9]|1\d|2[0-4])\b)",
+            _I,
+        ),
+    ),
     Capability.HOST_SWEEP: (
         re.compile(
             r"\.%d(?::\d{2,5}|['\"])|\bfor\s*\(?\s*(?:\w+\s*:?=\s*\d+\s*;\s*)\w+\s*<=?\s*25[456]\b",
@@ -2162,6 +2171,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"ServerCertificateValidationCallback\s*=\s*\{\s*\$true\s*\}", _I),
     ),
     Capability.BARE_ADDRESS: (
+        # the address given to a download tool without a scheme (`wget -qO- 203.0.113.5/m.sh`)
+        re.compile(
+            r"\b(?:curl|wget)\b[^\n|;&]*\s['\"]?(?!127\.|0\.0\.0\.0\b)\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?/",
+            _I,
+        ),
         # Any address but loopback: code to run is never fetched from a bare address by an
         # installer, even inside one's own network (exfiltration rules use UNVETTED_SOURCE,
         # which leaves private ranges to one's own machines).
