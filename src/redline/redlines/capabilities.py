@@ -1251,6 +1251,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"masscan\b|nmap\b[^\n]*\s\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2}", _I),
     ),
     Capability.WORDLIST: (
+        # password spraying: a list of users or passwords given to a network login tool
+        # (`nxc smb 10.0.0.0/24 -u users.txt -p 'Spring2024!'`, `kerbrute passwordspray ...`)
+        re.compile(
+            r"\b(?:crackmapexec|nxc|netexec|cme)\b[^\n|;&]*\s-(?:u|p|H)\s+['\"]?[\w./~-]+\.(?:txt|lst|list|dic)\b|\bkerbrute\s+(?:passwordspray|bruteuser|bruteforce)\b",
+            _I,
+        ),
         re.compile(r"\bpassdb=|\bnmap\b[^\n]*--script[= ]\S*brute", _I),
         # a list of candidate passwords read from a file (`PASSWORDS = [l.strip() for l in
         # open(sys.argv[2])]`)
@@ -1287,6 +1293,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\baircrack-ng\b[^\n]*\s-w\s|\bcowpatty\b[^\n]*\s-f\s", _I),
     ),
     Capability.LOGIN_ATTEMPT: (
+        re.compile(
+            r"\b(?:nxc|netexec|kerbrute)\s+(?:smb|ssh|winrm|rdp|ldap|mssql|ftp|wmi|vnc|passwordspray|bruteuser|bruteforce)\b",
+            _I,
+        ),
         re.compile(
             r"\bpexpect\.spawn\s*\(\s*f?['\"](?:ssh|ftp|telnet|su)\b|\bJSch\b|\.getSession\s*\(|-Credential\s+\$\w+|\bNetworkCredential\s*\(|\bHTTPBasicAuth\s*\(|\bEnter-PSSession\b|\bcrackmapexec\b|\bnetexec\b|\bkerbrute\b",
             _I,
@@ -1645,6 +1655,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.DOS_TOOL: (
+        # mdk3/mdk4's other flooding modes: authentication, beacon, EAPOL, Michael, WIDS
+        re.compile(r"\bmdk[34]\s+\S+\s+[abemw]\b", _I),
         # Wi-Fi clients knocked off their network: deauthentication floods
         re.compile(
             r"\baireplay-ng\s+(?:-\S+\s+)*(?:--deauth|-0)(?:\s*|=)\d+\b|\bmdk[34]\s+\S+\s+d\b"
