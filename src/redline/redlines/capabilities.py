@@ -968,6 +968,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.HIDE: (
+        # a WMI event subscription created to run a command: persistence no autostart folder,
+        # Run key or task list shows
+        re.compile(
+            r"\b(?:Set-WmiInstance|New-CimInstance|CREATE)\b[^\n]*\b(?:CommandLineEventConsumer|ActiveScriptEventConsumer)\b|\b(?:CommandLineEventConsumer|ActiveScriptEventConsumer)\b[^\n]*\b(?:CommandLineTemplate|ScriptText)\s*=",
+            _I,
+        ),
+        # a scheduled task named for a vendor's updater that runs a program from a folder any
+        # user can write to (`/tn "MicrosoftEdgeUpdate..." /tr "C:\Users\Public\x.exe"`)
+        re.compile(
+            r"/tn\s+['\"]?(?:Microsoft|Windows|Google|Edge|OneDrive|Adobe|Intel|Nvidia)[^\n]*?/tr\s+['\"]?[^\n'\"]*(?:\\Users\\Public\\|%TEMP%|%APPDATA%|\\AppData\\|\\ProgramData\\|\\Windows\\Temp\\)",
+            _I,
+        ),
         # PowerShell's hidden window in its shortest spelling (`-w h`, `-w 1`)
         re.compile(r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s[-/]w\s+(?:h|1)\b", _I),
         # a service whose DACL denies listing it to users and administrators: hidden from
