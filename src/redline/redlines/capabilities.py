@@ -1100,6 +1100,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.DEFENDER_OFF: (
+        # endpoint and monitoring agents stopped, disabled or killed (restarting one is upkeep)
+        re.compile(
+            r"\b(?:systemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*|kill(?:all)?(?:\s+-\w+)*|pkill(?:\s+-\w+)*)\s+(?:\$\(\s*pgrep\s+(?:-\w+\s+)*)?"
+            r"(?:wazuh-agent|ossec|osqueryd|sysmon|auditbeat|elastic-agent|elastic-endpoint|falcon-sensor|falcond|sentinelone|sentinelagent|s1-agent|cbagentd|mdatp|wdavdaemon|ds_agent|cylancesvc|clamav-daemon|clamd)\b"
+            r"|\bservice\s+(?:wazuh-agent|ossec|osqueryd|sysmon|auditbeat|elastic-agent|elastic-endpoint|falcon-sensor|falcond|sentinelone|sentinelagent|s1-agent|cbagentd|mdatp|wdavdaemon|ds_agent|cylancesvc|clamav-daemon|clamd)\s+stop\b",
+            _I,
+        ),
         # Defender for Cloud dropped to the free tier
         re.compile(
             r"\baz\s+security\s+pricing\s+create\b[^\n]*--tier\s+['\"]?free\b",
