@@ -274,8 +274,6 @@ _SHELL_PATH = r"(?:/bin/(?:ba|z|da|k)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh
 
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.NET_CONNECT: (
-        # zsh's TCP module connecting out (`ztcp host port`; `ztcp -l` listens)
-        re.compile(r"\bztcp\s+(?!-)[\w.$-]+\s+\d+"),
         re.compile(r"\bxterm\b[^\n]*-display\s+[\w.-]+:\d", _I),
         re.compile(
             r"\.(?:connect|createConnection)\s*\(\s*(?:\d{2,5}\s*,\s*['\"`]?[\w$.-]|\{\s*(?:host|port)\s*:)|\bnew\s+IO::Socket::(?:INET|IP)\b|IO::Socket::IP->new\s*\(",
@@ -493,6 +491,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bmkfifo\b[^\n]*\|[^\n]*\b(?:nc|ncat)\b|\bmknod\b[^\n]*\bp\b", _I),
     ),
     Capability.SHELL: (
+        # a program spawned interactive (`spawn(SH, ['-i'])`): a shell, whatever its name
+        re.compile(r"\bspawn\s*\([^\n]*\[\s*['\"]-i['\"]\s*\]"),
         re.compile(r"\btelnetd\b[^\n|;&]*\s-l\s*\S*\b(?:ba|z|da|k|a)?sh\b", _I),
         # awk running a command string it holds (`while ((c | getline l) > 0)`): a shell runs it
         re.compile(r"\(\s*[a-zA-Z_]\w*\s*\|\s*getline\b"),
@@ -760,7 +760,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.KEY_BUFFER: (
         re.compile(r"\.append\s*\(\s*(?:str\s*\(\s*)?(?:k|key|ch|char)\s*\)", _I),
         re.compile(
-            r"(?:AppendAllText|Write|Append)\w*\s*\([^\n]*\(\s*(?:Keys|ConsoleKey|VirtualKey)\s*\)\s*\w+|(?:fprintf|fwrite|dprintf|write)\s*\([^\n]*\b(?:ev|event|ie)\.code\b",
+            r"(?:AppendAllText|Write|Append)\w*\s*\([^\n]*\(\s*(?:Keys|ConsoleKey|VirtualKey)\s*\)\s*\w+|(?:fprintf|fwrite|dprintf|write)\s*\((?!\s*(?:stderr|2)\s*,)[^\n]*\b(?:ev|event|ie)\.code\b",
             _I,
         ),
         re.compile(
@@ -1338,6 +1338,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # credentials handed to a client from a variable: `curl -u "admin:$1" ftp://...`
         re.compile(r"\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?[\w.@-]+:\$\{?\w+", _I),
         re.compile(r"\bcrowbar\b|\bauth\s*=\s*\(\s*['\"]?\w+['\"]?\s*,\s*\w+", _I),
+        # PHP's curl posting a form whose password field is a variable
+        re.compile(
+            r"CURLOPT_POSTFIELDS\b[^\n]*['\"](?:pwd|pass|passwd|password)['\"]\s*=>\s*\$\w+", _I
+        ),
         # a sign-in form's password field posted with a value from a variable
         # (`--data-urlencode "pwd=$p"`, `-d "password=${pw}"`)
         re.compile(
@@ -1583,6 +1587,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # hex written out by hand through a digit table: `hex[b >> 4]`, `hex[b & 15]`
         re.compile(r"\w+\s*\[\s*\w+(?:\s*\[\s*\w+\s*\])?\s*(?:>>\s*4|&\s*(?:15|0x0?[fF]))\s*\]"),
         re.compile(r"\bbase32\b(?!\s+-d)|\bbasenc\b|\bod\s+-A\s*n\b", _I),
+        # a helper named for the encoding it does, called on data (`enc = b32(fs.readFileSync(f))`)
+        re.compile(r"\b(?:b32|b32enc|b64|b64enc|base32enc\w*|to_?base32|to_?b32)\s*\(", _I),
         re.compile(
             r"['\"]%02[xX]['\"]|\bto_s\s*\(\s*16\s*\)|\.unpack1?\s*\(\s*['\"](?:H\*|m0?)['\"]", _I
         ),
@@ -2315,7 +2321,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.WALLET_ADDRESS: (
         re.compile(
-            r"bc1\||\(bc1|\[13\]\[a-km-zA-HJ-NP-Z1-9\]|0x\[a-fA-F0-9\]\{40\}|\b[48][0-9AB][1-9A-HJ-NP-Za-km-z]{93}\b|\bbc1q[a-z0-9]{20,}"
+            r"bc1\||\(bc1|\[13\]\[a-km-zA-HJ-NP-Z1-9\]|0x\[a-fA-F0-9\]\{40\}|\b[48][1-9A-HJ-NP-Za-km-z]{94}\b|\bbc1q[a-z0-9]{20,}"
         ),
     ),
     Capability.STEGO: (

@@ -108,6 +108,12 @@ _DISGUISED = re.compile(
     r"""\$(\w+)\s*=\s*(strrev|str_rot13|base64_decode|hex2bin)\s*\(\s*['"]([\w+/=-]+)['"]\s*\)\s*(?:;|$)""",
     re.I,
 )
+# `$f = implode('', array_map('chr', [115, 121, ...]));`: a name spelt in character codes.
+_CHAR_CODES = re.compile(
+    r"""\$(\w+)\s*=\s*(?:implode|join)\s*\(\s*['"]['"]\s*,\s*array_map\s*\(\s*['"]chr['"]\s*,\s*"""
+    r"""(?:\[|array\s*\()\s*([\d,\s]+)\s*[\])]\s*\)\s*\)""",
+    re.I,
+)
 _FUNCTION_NAME = re.compile(r"[A-Za-z_]\w*")
 _ALIAS_MARK = "run:"
 _WITH_AS = re.compile(r"\bwith\s+([^\n]*?)\bas\s+(\w+)\s*:")
@@ -227,6 +233,12 @@ def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozense
         spelled = "".join(re.findall(r"""['"]([\w-]*)['"]""", alias.group(2))).lower()
         if spelled in _RUNNER_NAMES:
             bound.add(_ALIAS_MARK + alias.group(1))
+    for coded in _CHAR_CODES.finditer(line):
+        codes = [int(code) for code in coded.group(2).replace(" ", "").split(",") if code]
+        if all(32 <= code < 127 for code in codes) and _FUNCTION_NAME.fullmatch(
+            "".join(map(chr, codes))
+        ):
+            bound.add(_ALIAS_MARK + coded.group(1))
     for disguised in _DISGUISED.finditer(line):
         if _FUNCTION_NAME.fullmatch(_undisguised(disguised.group(2), disguised.group(3))):
             bound.add(_ALIAS_MARK + disguised.group(1))
@@ -321,7 +333,11 @@ def _spells_alias(line: str) -> bool:
     return (
         "=" in line
         and ("'" in line or '"' in line)
-        and (_ALIAS.search(line) is not None or _DISGUISED.search(line) is not None)
+        and (
+            _ALIAS.search(line) is not None
+            or _DISGUISED.search(line) is not None
+            or ("chr" in line and _CHAR_CODES.search(line) is not None)
+        )
     )
 
 

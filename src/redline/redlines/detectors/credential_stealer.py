@@ -14,8 +14,8 @@ What it catches
     attribute selectors (`grab('input[autocomplete="cc-csc"]')`); code hooked into a sign-in,
     where the typed password passes (WordPress's `wp_authenticate_user` filter, a PAM module's
     `pam_get_authtok`), that ships data out (`wp_remote_post`, mail, a webhook), or a shell
-    function shadowing `sudo`/`su` that reads the password; a look-alike system password
-    dialog (AppleScript's `display dialog ... with hidden answer`) whose answer is sent away.
+    function shadowing `sudo`/`su` that reads the password (a look-alike password dialog whose
+    answer is sent away is ACT-PASSWORD-PROMPT's).
 
 Why it is a redline (RL-CREDENTIAL)
     It takes over other people's accounts.
@@ -70,12 +70,6 @@ def credential_stealer(found: Capabilities) -> Detection | None:
         # A form the visitor cannot see, which the browser fills with saved secrets, posted.
         core = (Cap.HIDDEN_FORM, *autofilled, *channel)
         return supported(found, 0.8, core, "autofilled secrets harvested by a hidden form")
-    if Cap.PASSWORD_PROMPT in found and any(
-        found.near(Cap.PASSWORD_PROMPT, c, 400) for c in channel
-    ):
-        # A look-alike system dialog asking for the password, its answer sent away.
-        prompted = (Cap.PASSWORD_PROMPT, *channel)
-        return supported(found, 0.85, prompted, "a fake password prompt whose answer is sent away")
     if Cap.SIGN_IN_HOOK in found and any(found.near(Cap.SIGN_IN_HOOK, c, 800) for c in channel):
         # Code in the sign-in path that ships what it sees: the typed password leaves with it
         # (a login hook's audit logs the name and the outcome, and keeps them).
