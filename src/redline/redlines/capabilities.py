@@ -90,6 +90,7 @@ class Capability(StrEnum):
     SPREAD_TARGET = "network shares, removable drives or remote hosts"
     REMOTE_EXEC = "executes on remote hosts"
     HOST_SWEEP = "sweeps an address range"
+    WIDE_SCAN = "scans public address ranges or the whole Internet"
     WORDLIST = "iterates a password list"
     CRACK = "cracks password hashes"
     LOGIN_ATTEMPT = "attempts a login"
@@ -967,6 +968,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.HIDE: (
+        # a WMI event subscription created to run a command: persistence no autostart folder,
+        # Run key or task list shows
+        re.compile(
+            r"\b(?:Set-WmiInstance|New-CimInstance|CREATE)\b[^\n]*\b(?:CommandLineEventConsumer|ActiveScriptEventConsumer)\b|\b(?:CommandLineEventConsumer|ActiveScriptEventConsumer)\b[^\n]*\b(?:CommandLineTemplate|ScriptText)\s*=",
+            _I,
+        ),
+        # a scheduled task named for a vendor's updater that runs a program from a folder any
+        # user can write to (`/tn "MicrosoftEdgeUpdate..." /tr "C:\Users\Public\x.exe"`)
+        re.compile(
+            r"/tn\s+['\"]?(?:Microsoft|Windows|Google|Edge|OneDrive|Adobe|Intel|Nvidia)[^\n]*?/tr\s+['\"]?[^\n'\"]*(?:\\Users\\Public\\|%TEMP%|%APPDATA%|\\AppData\\|\\ProgramData\\|\\Windows\\Temp\\)",
+            _I,
+        ),
         # PowerShell's hidden window in its shortest spelling (`-w h`, `-w 1`)
         re.compile(r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s[-/]w\s+(?:h|1)\b", _I),
         # a service whose DACL denies listing it to users and administrators: hidden from
@@ -1087,6 +1100,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.DEFENDER_OFF: (
+        # endpoint and monitoring agents stopped, disabled or killed (restarting one is upkeep)
+        re.compile(
+            r"\b(?:systemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*|kill(?:all)?(?:\s+-\w+)*|pkill(?:\s+-\w+)*)\s+(?:\$\(\s*pgrep\s+(?:-\w+\s+)*)?"
+            r"(?:wazuh-agent|ossec|osqueryd|sysmon|auditbeat|elastic-agent|elastic-endpoint|falcon-sensor|falcond|sentinelone|sentinelagent|s1-agent|cbagentd|mdatp|wdavdaemon|ds_agent|cylancesvc|clamav-daemon|clamd)\b"
+            r"|\bservice\s+(?:wazuh-agent|ossec|osqueryd|sysmon|auditbeat|elastic-agent|elastic-endpoint|falcon-sensor|falcond|sentinelone|sentinelagent|s1-agent|cbagentd|mdatp|wdavdaemon|ds_agent|cylancesvc|clamav-daemon|clamd)\s+stop\b",
+            _I,
+        ),
         # Defender for Cloud dropped to the free tier
         re.compile(
             r"\baz\s+security\s+pricing\s+create\b[^\n]*--tier\s+['\"]?free\b",
@@ -1226,6 +1246,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.WIDE_SCAN: (
+        # a port scanner given the whole Internet or a public block of 256 addresses or more
+        # (loopback and the private ranges are one's own network)
+        re.compile(
+            r"\b(?:nmap|masscan|zmap|rustscan|naabu|unicornscan)\b[^\n|;&]*?\s['\"]?(?:0\.0\.0\.0/0\b|(?!10\.|127\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.)\d{1,3}(?:\.\d{1,3}){3}/(?:[0-9]|1\d|2[0-4])\b)",
+            _I,
+        ),
+    ),
     Capability.HOST_SWEEP: (
         re.compile(
             r"\.%d(?::\d{2,5}|['\"])|\bfor\s*\(?\s*(?:\w+\s*:?=\s*\d+\s*;\s*)\w+\s*<=?\s*25[456]\b",
@@ -1242,6 +1270,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"masscan\b|nmap\b[^\n]*\s\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2}", _I),
     ),
     Capability.WORDLIST: (
+        # password spraying: a list of users or passwords given to a network login tool
+        # (`nxc smb 10.0.0.0/24 -u users.txt -p 'Spring2024!'`, `kerbrute passwordspray ...`)
+        re.compile(
+            r"\b(?:crackmapexec|nxc|netexec|cme)\b[^\n|;&]*\s-(?:u|p|H)\s+['\"]?[\w./~-]+\.(?:txt|lst|list|dic)\b|\bkerbrute\s+(?:passwordspray|bruteuser|bruteforce)\b",
+            _I,
+        ),
         re.compile(r"\bpassdb=|\bnmap\b[^\n]*--script[= ]\S*brute", _I),
         # a list of candidate passwords read from a file (`PASSWORDS = [l.strip() for l in
         # open(sys.argv[2])]`)
@@ -1278,6 +1312,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\baircrack-ng\b[^\n]*\s-w\s|\bcowpatty\b[^\n]*\s-f\s", _I),
     ),
     Capability.LOGIN_ATTEMPT: (
+        re.compile(
+            r"\b(?:nxc|netexec|kerbrute)\s+(?:smb|ssh|winrm|rdp|ldap|mssql|ftp|wmi|vnc|passwordspray|bruteuser|bruteforce)\b",
+            _I,
+        ),
         re.compile(
             r"\bpexpect\.spawn\s*\(\s*f?['\"](?:ssh|ftp|telnet|su)\b|\bJSch\b|\.getSession\s*\(|-Credential\s+\$\w+|\bNetworkCredential\s*\(|\bHTTPBasicAuth\s*\(|\bEnter-PSSession\b|\bcrackmapexec\b|\bnetexec\b|\bkerbrute\b",
             _I,
@@ -1343,7 +1381,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.PASSWORD_PROMPT: (
         # AppleScript's, zenity's and kdialog's masked prompts
         re.compile(
-            r"\bdisplay\s+dialog\b[^\n]*\bwith\s+hidden\s+answer\b|\b(?:zenity|kdialog)\s+(?:[^\n|;&]*\s)?--password\b",
+            r"\bdisplay\s+dialog\b[^\n]*\bwith\s+hidden\s+answer\b|\b(?:zenity|kdialog)\s+(?:[^\n|;&]*\s)?--(?:password|hide-text)\b",
             _I,
         ),
     ),
@@ -1459,7 +1497,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.DATABASE_DUMP: (
         # a database's dump tools, or PostgreSQL handing a query's rows to a program
         re.compile(
-            r"\b(?:pg_dump(?:all)?|mysqldump|mariadb-dump|mongodump|mongoexport)\b|\bCOPY\s*\(?\s*(?:SELECT\b[^\n]*?\)|\w+)\s*TO\s+PROGRAM\b",
+            r"\b(?:pg_dump(?:all)?|mysqldump|mariadb-dump|mongodump|mongoexport)\b|\bsqlite3\s+\S+\s+['\"]?\.dump\b|\bCOPY\s*\(?\s*(?:SELECT\b[^\n]*?\)|\w+)\s*TO\s+PROGRAM\b",
             _I,
         ),
     ),
@@ -1642,6 +1680,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.DOS_TOOL: (
+        # mdk3/mdk4's other flooding modes: authentication, beacon, EAPOL, Michael, WIDS
+        re.compile(r"\bmdk[34]\s+\S+\s+[abemw]\b", _I),
         # Wi-Fi clients knocked off their network: deauthentication floods
         re.compile(
             r"\baireplay-ng\s+(?:-\S+\s+)*(?:--deauth|-0)(?:\s*|=)\d+\b|\bmdk[34]\s+\S+\s+d\b"
@@ -2168,6 +2208,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"ServerCertificateValidationCallback\s*=\s*\{\s*\$true\s*\}", _I),
     ),
     Capability.BARE_ADDRESS: (
+        # the address given to a download tool without a scheme (`wget -qO- 203.0.113.5/m.sh`)
+        re.compile(
+            r"\b(?:curl|wget)\b[^\n|;&]*\s['\"]?(?!127\.|0\.0\.0\.0\b)\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?/",
+            _I,
+        ),
         # Any address but loopback: code to run is never fetched from a bare address by an
         # installer, even inside one's own network (exfiltration rules use UNVETTED_SOURCE,
         # which leaves private ranges to one's own machines).

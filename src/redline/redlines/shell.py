@@ -5,10 +5,14 @@ what a command *does with its arguments*: which paths `rm -r` is given, whether 
 itself in a background pipeline, which file `cp` or `sqlite3` reads, and the scripts hidden in
 `bash -c '...'`, `eval "..."` and in strings handed to `os.system` or `subprocess`, which are
 parsed and judged in turn. A runner or scheduler running what it is given is read as what it
-runs: the command behind wrappers and their options (`sudo -u root nice -n 5 rm ...`), the
-shell a command starts among its arguments (`xargs ... sh -c '...'`,
-`systemd-run ... bash -c '...'`), and the script a shell or `at` reads on standard input from
-a heredoc, a here-string or a printed string (`echo '...' | at now`).
+runs: the command behind wrappers and their options (`sudo -u root nice -n 5 rm ...`,
+`busybox rm`, `flock LOCK CMD`, `launchctl submit -l X -- CMD`), the script a wrapper is given
+(`watch -n 60 '...'`, `flock LOCK -c '...'`), the shell a command starts among its arguments
+(`xargs ... sh -c '...'`, `systemd-run ... bash -c '...'`), the script a shell or `at` reads
+on standard input from a heredoc, a here-string or a printed string (`echo '...' | at now`),
+the commands of cron lines installed by `crontab -` (`echo '@daily ...' | crontab -`), and the
+command line an interpreter's one-line program hands to the shell
+(`perl -e 'system("...")'`, `python3 -c 'os.system("...")'`).
 """
 
 from __future__ import annotations
@@ -39,10 +43,18 @@ _WRAPPERS: dict[str, tuple[str, int]] = {
     "taskset": ("", 1),
     "chroot": ("", 1),
     "xargs": ("aInPLdEs", 0),
+    "busybox": ("", 0),
+    "watch": ("nd", 0),
+    "flock": ("wE", 1),
 }
 """Commands that run the command they are given, with the short options that take a value
 (`sudo -u root`, `nice -n 10`) and how many operands come before the command run
-(`timeout 30`, `chrt 0`, `taskset 0x1`, `chroot /srv/jail`)."""
+(`timeout 30`, `chrt 0`, `taskset 0x1`, `chroot /srv/jail`, `flock /tmp/lock`)."""
+_CRON_FIELD = r"(?:[\d*/,-]+|[a-z]{3}(?:-[a-z]{3})?)"
+_CRON_LINE = re.compile(
+    rf"^[ \t]*(?:@\w+|{_CRON_FIELD}(?:[ \t]+{_CRON_FIELD}){{4}})[ \t]+(\S.*)$", re.M | re.I
+)
+"""A crontab line's schedule (five fields or an `@reboot`-style nickname) and its command."""
 _NETWORK_CLIENTS = frozenset({"nc", "ncat", "netcat", "telnet", "openssl", "socat"})
 _INTERPRETERS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "python", "python3", "perl"})
 _SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "su", "busybox"})
@@ -109,6 +121,23 @@ _STORE_READERS = frozenset(
         "esentutl",
     }
 )
+_CODE_FLAGS = {
+    "python": "-c",
+    "python2": "-c",
+    "python3": "-c",
+    "perl": "-e",
+    "ruby": "-e",
+    "php": "-r",
+    "node": "-e",
+    "nodejs": "-e",
+}
+"""Interpreters and the flag that gives them a one-line program (`perl -e 'CODE'`)."""
+_PROGRAM_SHELL_STRINGS = re.compile(
+    r"(?:\bos\.system|\bos\.popen|\bsubprocess\.\w+|\b(?:check_output|check_call|Popen|system"
+    r"|exec(?:Sync)?|spawnSync|popen|shell_exec|passthru|proc_open))\s*\(\s*f?(['\"])(.+?)\1"
+)
+"""A literal command line a program hands to the system's shell, in Python, Perl, Ruby, PHP
+or Node."""
 _PYTHON_SHELL_STRINGS = re.compile(
     r"(?:os\.system|os\.popen|subprocess\.\w+|check_output|check_call|Popen)\s*\(\s*f?(['\"])(.+?)\1"
 )
@@ -135,6 +164,12 @@ def _unwrapped(node: Node, source: bytes) -> tuple[str, list[tuple[str, Node]]]:
     """The command `node` runs and its arguments, past wrappers: `sudo rm -rf /etc` runs rm."""
     name = _command_name(node, source)
     arguments = _arguments(node, source)
+    if name == "launchctl" and arguments and arguments[0][0] == "submit":
+        # `launchctl submit -l LABEL -- PROGRAM ARGS...` runs PROGRAM
+        words = [word for word, _ in arguments]
+        if "--" in words and words.index("--") + 1 < len(words):
+            rest = arguments[words.index("--") + 1 :]
+            name, arguments = rest[0][0].rsplit("/", 1)[-1], rest[1:]
     while name in _WRAPPERS and arguments:
         takes_value, operands = _WRAPPERS[name]
         # skipping the wrapper's options (with their values) and environment assignments
@@ -147,8 +182,21 @@ def _unwrapped(node: Node, source: bytes) -> tuple[str, list[tuple[str, Node]]]:
         arguments = arguments[operands:] if len(arguments) > operands else []
         if not arguments:
             break
-        name, arguments = arguments[0][0].rsplit("/", 1)[-1], arguments[1:]
+        # (a string with spaces is a script to run, not a path: `watch 'rm -rf /etc'`)
+        word = arguments[0][0]
+        name, arguments = word if " " in word else word.rsplit("/", 1)[-1], arguments[1:]
     return name, arguments
+
+
+def _stdin_runner(node: Node, source: bytes) -> str | None:
+    """What `node` does with the text on its standard input: "script" when a shell or `at`
+    runs it, "crontab" when `crontab -` installs it as cron lines, else None."""
+    name, arguments = _unwrapped(node, source)
+    if name in _STDIN_RUNNERS:
+        return "script"
+    if name == "crontab" and [word for word, _ in arguments] in ([], ["-"]):
+        return "crontab"
+    return None
 
 
 def _handed_script(arguments: list[tuple[str, Node]]) -> tuple[str, Node] | None:
@@ -191,33 +239,52 @@ class _Reader:
             Hit(capability, start, end, self.text[start - self.offset : end - self.offset])
         )
 
-    def nested(self, script: str, node: Node) -> None:
+    def nested(self, script: str, node: Node, shift: int = 0) -> None:
         # The patterns already read this text as part of the outer command; what is new is
         # the structure of the inner script (its own commands, deletions, functions).
         if self.depth >= 3:
             return
-        inner_start = self.position(node.start_byte) + (
-            1 if node.type in ("string", "raw_string") else 0
+        inner_start = (
+            self.position(node.start_byte)
+            + (1 if node.type in ("string", "raw_string") else 0)
+            + shift
         )
         self.hits.extend(shell_hits(script, inner_start, self.depth + 1))
 
     def command(self, node: Node) -> None:
         name, arguments = _unwrapped(node, self.source)
         words = [word for word, _ in arguments]
+        if " " in name and node.named_children:
+            # `watch -n 60 'SCRIPT'`: a wrapper given one string runs it as a script
+            self.string_script(node)
+        if _command_name(node, self.source) == "flock":
+            # `flock /tmp/lock -c 'SCRIPT'` runs the script like `sh -c`
+            arguments = _arguments(node, self.source)
+            words = [word for word, _ in arguments]
+            name = "sh" if "-c" in words else name
         if name in _SHELLS and "-c" in words:
             index = words.index("-c")
             if index + 1 < len(arguments):
                 self.nested(arguments[index + 1][0], arguments[index + 1][1])
         elif name == "eval" and arguments:
             self.nested(" ".join(words), arguments[0][1])
+        elif name in _CODE_FLAGS and _CODE_FLAGS[name] in words:
+            # `python3 -c 'os.system("...")'`, `perl -e 'system("...")'`: the command line the
+            # one-line program hands to the shell is run too.
+            index = words.index(_CODE_FLAGS[name])
+            if index + 1 < len(arguments):
+                code, holder = arguments[index + 1]
+                for match in _PROGRAM_SHELL_STRINGS.finditer(code):
+                    self.nested(match.group(2), holder, match.start(2))
         elif script := _handed_script(arguments):
             # `xargs -a /dev/null sh -c '...'`, `systemd-run --user bash -c '...'`: a runner
             # starts the shell it is given, so the shell's script is what runs.
             self.nested(*script)
+        runner = _stdin_runner(node, self.source)
         for child in node.children:
-            if child.type == "herestring_redirect" and name in _STDIN_RUNNERS:
+            if child.type == "herestring_redirect" and runner is not None:
                 # `bash <<< '...'`, `at now <<< '...'`: the string is the script run.
-                self.string_script(child)
+                self.string_script(child, runner)
         if name == "rm" and self._recursive(words) and any(w in _SYSTEM_ROOTS for w in words):
             self.hit(Capability.ROOT_DELETE, node)
         if "--no-preserve-root" in words:
@@ -227,28 +294,39 @@ class _Reader:
         if name in _STORE_READERS and any(self._is_store(w) for w in words):
             self.hit(Capability.PASSWORD_QUERY, node)
 
-    def string_script(self, holder: Node) -> None:
+    def string_script(self, holder: Node, runner: str = "script") -> None:
         """Read as scripts the strings `holder` carries (`printf`'s format and arguments are
         each printed, so each may be the script)."""
         for child in holder.children:
             if child.type in ("string", "raw_string", "word", "concatenation"):
                 text = self.source[child.start_byte : child.end_byte].decode("utf-8", "replace")
                 if " " in text:
-                    self.nested(text.strip("'\""), child)
+                    self.fed(text.strip("'\""), child, runner)
+
+    def fed(self, text: str, node: Node, runner: str) -> None:
+        """Judge `text` as what `runner` does with it: a script run, or cron lines whose
+        commands are run on their schedule."""
+        if runner != "crontab":
+            self.nested(text, node)
+            return
+        # (`printf '...\\n' | crontab -` prints its escapes as line breaks; same length kept)
+        for line in _CRON_LINE.finditer(text.replace("\\n", " \n")):
+            self.nested(line.group(1), node, line.start(1))
 
     def redirected(self, node: Node) -> None:
         """A heredoc fed to a shell or a scheduler (`at now + 1 minute <<EOF`) is its script."""
         body = node.child_by_field_name("body")
         if body is None or body.type != "command":
             return
-        if _unwrapped(body, self.source)[0] not in _STDIN_RUNNERS:
+        runner = _stdin_runner(body, self.source)
+        if runner is None:
             return
         for child in node.children:
             if child.type == "heredoc_redirect":
                 for part in child.children:
                     if part.type == "heredoc_body":
                         text = self.source[part.start_byte : part.end_byte]
-                        self.nested(text.decode("utf-8", "replace"), part)
+                        self.fed(text.decode("utf-8", "replace"), part, runner)
 
     @staticmethod
     def _recursive(words: list[str]) -> bool:
@@ -308,9 +386,9 @@ class _Reader:
         if (
             len(stages) >= 2
             and names[0] in ("echo", "printf")
-            and _unwrapped(stages[-1], self.source)[0] in _STDIN_RUNNERS
+            and (runner := _stdin_runner(stages[-1], self.source)) is not None
         ):
-            self.string_script(stages[0])
+            self.string_script(stages[0], runner)
 
     def reference(self, node: Node) -> None:
         """Search and kill commands (`grep 'xmrig'`, `pkill -f minerd`): their arguments name
