@@ -84,6 +84,17 @@ def rates(cases: list[Case]) -> tuple[float, int, float, int, list[str], list[st
     return stopped, len(offensive), wrongly, len(defensive), missed, wrong
 
 
+def _fed(monitor: StreamMonitor, text: str) -> tuple[int, bool]:
+    """Feed `text` token by token: characters released, and whether the monitor halted."""
+    released = 0
+    for i in range(0, len(text), TOKEN_CHARS):
+        decision = monitor.feed(text[i : i + TOKEN_CHARS])
+        released += len(decision.release)
+        if decision.halted:
+            return released, True
+    return released, False
+
+
 def emitted_share(text: str, holdback: int | None) -> float | None:
     """Share of the response's code (first to last fence) released before the halt."""
     blocks = list(_BLOCK.finditer(text))
@@ -91,15 +102,13 @@ def emitted_share(text: str, holdback: int | None) -> float | None:
         return None
     start, end = blocks[0].start(1), blocks[-1].end(1)
     monitor = StreamMonitor() if holdback is None else StreamMonitor(holdback_chars=holdback)
-    released = 0
-    for i in range(0, len(text), TOKEN_CHARS):
-        decision = monitor.feed(text[i : i + TOKEN_CHARS])
-        released += len(decision.release)
-        if decision.halted:
-            return max(0, min(released, end) - start) / (end - start)
-    final = monitor.finish()
-    released += len(final.release)
-    return 1.0 if not final.halted else max(0, min(released, end) - start) / (end - start)
+    released, halted = _fed(monitor, text)
+    if not halted:
+        final = monitor.finish()
+        if not final.halted:
+            return 1.0
+        released += len(final.release)
+    return max(0, min(released, end) - start) / (end - start)
 
 
 def prose_released_share(text: str) -> float | None:
@@ -107,14 +116,8 @@ def prose_released_share(text: str) -> float | None:
     it (1.0 when it streams out whole, even if `finish()` then refuses it)."""
     if _BLOCK.search(text):
         return None
-    monitor = StreamMonitor()
-    released = 0
-    for i in range(0, len(text), TOKEN_CHARS):
-        decision = monitor.feed(text[i : i + TOKEN_CHARS])
-        released += len(decision.release)
-        if decision.halted:
-            return released / len(text)
-    return 1.0
+    released, halted = _fed(StreamMonitor(), text)
+    return released / len(text) if halted else 1.0
 
 
 def stream_cost(texts: list[str], target_chars: int = 400_000) -> float:

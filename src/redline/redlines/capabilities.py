@@ -20,6 +20,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
+from functools import cache
 from typing import Any, Literal
 
 import ahocorasick
@@ -2695,18 +2696,28 @@ def _required_literals(items: Any) -> list[str] | None:
     return _better(best, [run] if run else None)
 
 
-def _prefilter(pattern: re.Pattern[str]) -> frozenset[str] | None:
-    """The lower-cased literals one of which text must contain for `pattern` to match, or None
-    when no such literals can be read off the pattern: its literal starts, or else literals it
-    requires further in (a pattern that starts with `\\w+` still needs its `.Anonymous(`)."""
+@cache
+def _literals(pattern: re.Pattern[str]) -> tuple[frozenset[str] | None, bool]:
+    """The lower-cased literals one of which text must contain for `pattern` to match (None
+    when no such literals can be read off it), and whether every match *begins* with one of
+    them: its literal starts (after zero-width assertions such as `\\b`), or else literals it
+    requires further in (a pattern that starts with `\\w+` still needs its `.Anonymous(`).
+    Parsed once per pattern: the table is read off at import."""
     parser = importlib.import_module("re._parser")
     parsed = list(parser.parse(pattern.pattern, pattern.flags))
     heads = _literal_heads(parsed)
+    if heads and all(len(head) >= 2 for head in heads):
+        return frozenset(head.lower() for head in heads), True
+    heads = _required_literals(parsed)
     if not heads or any(len(head) < 2 for head in heads):
-        heads = _required_literals(parsed)
-    if not heads or any(len(head) < 2 for head in heads):
-        return None
-    return frozenset(head.lower() for head in heads)
+        return None, False
+    return frozenset(head.lower() for head in heads), False
+
+
+def _prefilter(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    """The lower-cased literals one of which text must contain for `pattern` to match, or None
+    (`_literals`)."""
+    return _literals(pattern)[0]
 
 
 # Scanning every pattern over every character is what costs; most patterns cannot match unless
@@ -2796,21 +2807,12 @@ def _present_heads(lowered: str) -> dict[str, list[int]]:
     return found
 
 
-def _starts(pattern: re.Pattern[str]) -> tuple[str, ...] | None:
-    """The lower-cased literals every match of `pattern` begins with (after zero-width
-    assertions such as `\\b`), or None when its matches can begin otherwise."""
-    parser = importlib.import_module("re._parser")
-    heads = _literal_heads(list(parser.parse(pattern.pattern, pattern.flags)))
-    if not heads or any(len(head) < 2 for head in heads):
-        return None
-    return tuple(sorted({head.lower() for head in heads}))
-
-
 # A pattern whose matches begin with a literal is only tried where the literal occurs (exactly
 # the matches `finditer` gives, as `Pattern.match` at a position sees the text before it), not
 # at every character: most of a scan's time went to patterns failing at every position.
 _STARTS: tuple[tuple[str, ...] | None, ...] = tuple(
-    _starts(pattern) for _, pattern, _ in _PREFILTERED
+    tuple(sorted(heads)) if heads is not None and at_start else None
+    for heads, at_start in (_literals(pattern) for _, pattern, _ in _PREFILTERED)
 )
 _SHORT_TEXT = 128
 

@@ -341,6 +341,11 @@ def _spells_alias(line: str) -> bool:
     )
 
 
+def _nothing_bound(names: frozenset[str]) -> bool:
+    """Whether `names` binds nothing yet: empty, or only functions being read (`_PENDING`)."""
+    return all(n.startswith(_PENDING) for n in names)
+
+
 def _binds_nothing(line: str, names: frozenset[str]) -> bool:
     """Whether `_bind` can leave `names` as they are on a line that holds no source and no
     alias: nothing is bound, or only functions being read (whose returns matter only when they
@@ -348,7 +353,7 @@ def _binds_nothing(line: str, names: frozenset[str]) -> bool:
     if not names:
         return True
     return (
-        all(n.startswith(_PENDING) for n in names)
+        _nothing_bound(names)
         and _FUNCTION.match(line) is None
         and _CALLBACK_INPUT.search(line) is None
     )
@@ -398,7 +403,7 @@ _SOURCE_KEYS: dict[re.Pattern[str], tuple[re.Pattern[str], tuple[str, ...]]] = {
 
 
 def _run_in_line(line: str, names: frozenset[str], source: re.Pattern[str]) -> re.Match[str] | None:
-    if all(n.startswith(_PENDING) for n in names) and not _found(*_SOURCE_KEYS[source], line):
+    if _nothing_bound(names) and not _found(*_SOURCE_KEYS[source], line):
         # Nothing bound (a function being read is no binding): only the source itself, run in
         # place, could be the command.
         return None

@@ -35,6 +35,10 @@ from collections.abc import Iterator
 
 from redline.redlines.capabilities import Capability, Hit
 
+SIGN_CAPABILITIES = frozenset({Capability.PLAN_ATTACK, Capability.PLAN_COVER})
+"""What makes instructed steps a plan: a step that attacks someone else's or hides the act.
+Without one, no number of steps is a plan (`detectors/attack_plan.py`)."""
+
 _UNIT = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')*_]*\s+(?=[\"'(*_]*[A-Z])")
 _LEAD = re.compile(

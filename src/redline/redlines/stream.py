@@ -84,7 +84,7 @@ from redline.redlines.own_use import (
     retained,
     without_terminal_echo,
 )
-from redline.redlines.plans import plan_hits
+from redline.redlines.plans import SIGN_CAPABILITIES, plan_hits
 from redline.redlines.powershell import defined_aliases, looks_like_powershell, resolved
 from redline.redlines.registry import REFUSE_AT
 from redline.redlines.rescheduling import (
@@ -172,8 +172,6 @@ _FOLLOWED: tuple[
     (socket_names, socket_connected, Capability.NET_CONNECT),
 )
 """The name-following data flows read line by line (`_use`): bind, find, capability."""
-_PLAN_SIGNS = frozenset({Capability.PLAN_ATTACK, Capability.PLAN_COVER})
-"""A plan's signs: without one, no number of instructed steps makes a plan (`attack_plan`)."""
 _BINDS = tuple(dict.fromkeys(bind for bind, _, _ in _FOLLOWED))
 """Each flow's bind once: two flows may follow the same names (`rescheduling_names`)."""
 
@@ -408,7 +406,7 @@ class StreamMonitor:
         if steps:
             self._found.extend(steps)
             # Only the plan's detector reads steps, and only once a step attacks or hides.
-            if not hits and not self._found.hits.keys() & _PLAN_SIGNS:
+            if not hits and not self._found.hits.keys() & SIGN_CAPABILITIES:
                 return False
         if hits or steps:
             self._line_read_as_code |= bool(hits) and not self._in_code  # prose that gave evidence
@@ -420,10 +418,8 @@ class StreamMonitor:
     def _plan_steps(self, line: str, offset: int) -> list[Hit]:
         """The streaming form of the prose reading (`plans.plan_hits`, which reads a line at a
         time): the step a prose line instructs, unless the response opened by declining."""
-        if self._in_code or self._declined or not line.strip():
-            return []
-        if _CODE_LINE.search(line) and not _COMMENT_LINE.match(line):
-            return []  # read as code
+        if self._in_code or self._declined or self._line_read_as_code or not line.strip():
+            return []  # code, a declining answer, or a line `_line_hits` read as code
         return plan_hits(line, offset)
 
     def _c_helpers(self, line: str) -> list[Hit]:

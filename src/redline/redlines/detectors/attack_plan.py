@@ -30,6 +30,7 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
+from redline.redlines.plans import SIGN_CAPABILITIES
 from redline.redlines.registry import Detection, detector, supported
 
 PLAN_STEPS = 4
@@ -42,7 +43,7 @@ PLAN_SIGNS = 2
 def attack_plan(found: Capabilities) -> Detection | None:
     """Instructed steps, some acting on someone else's system and some hiding the act."""
     steps = found.distinct(Cap.PLAN_STEP)
-    signs = found.distinct(Cap.PLAN_ATTACK) + found.distinct(Cap.PLAN_COVER)
+    signs = sum(found.distinct(sign) for sign in SIGN_CAPABILITIES)
     # An exercise the owner signed off (a phishing simulation, a test) hides from no one.
     exercise = Cap.PLAN_AUTHORISED in found and Cap.PLAN_COVER not in found
     if steps >= PLAN_STEPS and signs >= PLAN_SIGNS and not exercise:
