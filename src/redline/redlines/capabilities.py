@@ -2548,6 +2548,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bnet(?:1)?(?:\.exe)?\s+user\s+\S+\s+\S+[^\n]*\s/add\b|\buseradd\b|\badduser\b|\bNew-LocalUser\b|\bdscl\s+\.\s+-create\s+/Users/|\bNetUserAdd\s*\(",
             _I,
         ),
+        # a web application's own user API (WordPress's `wp_insert_user`, Django's `create_superuser`)
+        re.compile(r"\bwp_(?:insert|create)_user\s*\(|\bcreate_superuser\s*\(", _I),
     ),
     Capability.ADMIN_GRANT: (
         re.compile(
@@ -2556,6 +2558,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\b(?:usermod|useradd|adduser)\b[^\n]*\s-a?G\s+\S*\b(?:sudo|wheel|admin|root)\b|\bdseditgroup\b[^\n]*\badmin\b|\bgpasswd\s+-a\s+\S+\s+(?:sudo|wheel)\b",
+            _I,
+        ),
+        # a web application's account made its administrator (WordPress roles, Django's superuser)
+        re.compile(
+            r"(?:\b(?:set|add)_role\s*\(\s*|['\"]role['\"]\s*=>\s*)['\"]administrator['\"]|\bis_superuser\s*=\s*True\b|\bcreate_superuser\s*\(",
             _I,
         ),
     ),
@@ -2593,6 +2600,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"Winlogon\\+SpecialAccounts\\+UserList|\bIsHidden\s+(?:-bool\s+)?(?:YES|true)\b", _I
         ),
         re.compile(r"\bnet(?:1)?(?:\.exe)?\s+user\s+\w+\$\s", _I),
+        # an account left out of a web application's own user list (WordPress's user queries)
+        re.compile(
+            r"\bquery_where\b[^\n]*\buser_login\b[\s'\"`]*(?:!=|<>|NOT\s+IN\b)|\b(?:pre_get_users|rest_user_query|users_list_table_query_args)\b[^\n]*['\"]exclude['\"]",
+            _I,
+        ),
     ),
     Capability.AUTHORIZED_KEYS: (
         # a key-value store told to save its database as a user's authorized_keys
