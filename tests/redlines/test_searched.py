@@ -40,3 +40,12 @@ def test_the_spans_are_the_listed_literals_only() -> None:
 def test_a_loop_that_runs_its_items_marks_nothing() -> None:
     text = "$steps = 'vssadmin delete shadows /all /quiet'\nforeach ($s in $steps) { cmd /c $s }\n"
     assert indicator_list_spans(text) == []
+
+
+def test_a_value_looked_in_that_is_no_list_marks_nothing() -> None:
+    text = (
+        'r = s.post("https://bank.example.com/verify-otp", data={"otp": code})\n'
+        'if "success" in r.text:\n'
+        "    print(code)\n"
+    )
+    assert indicator_list_spans(text) == []

@@ -151,12 +151,20 @@ def _iterates(text: str, position: int) -> bool:
     return re.search(r"\bfor\b(?![^\n]*\bif\b)", text[line_start : position + 1]) is not None
 
 
-def _assigned_extent(text: str, start: int) -> int:
-    """Where the value assigned at `start` ends: its closing bracket for a bracketed list, the
-    line's end for a bare comma list (PowerShell's `$list = 'a', 'b'`)."""
+# A collection written out: a bracketed list, set or array (`[...]`, `@(...)`, `new[] {...}`,
+# `array(...)`), or PowerShell's bare comma list of literals (`'a', 'b'`).
+_BRACKETED = re.compile(r"\s*(?:@|new\s*[\w.<>]*\s*\[\s*\]\s*|array\s*)?([\[({])", re.I)
+_COMMA_LIST = re.compile(r"""\s*(['"])[^'"\n]*\1\s*,""")
+
+
+def _assigned_extent(text: str, start: int) -> int | None:
+    """Where the collection assigned at `start` ends (its closing bracket, or the line's end
+    for a bare comma list), or None when the value assigned is no collection written out."""
     rest = text[start:]
-    opener = re.match(r"\s*@?([\[({])", rest)
+    opener = _BRACKETED.match(rest)
     if opener is None:
+        if _COMMA_LIST.match(rest) is None:
+            return None
         line_end = text.find("\n", start)
         return len(text) if line_end < 0 else line_end
     closer, depth = _OPENING[opener.group(1)], 0
@@ -182,7 +190,10 @@ def indicator_list_spans(text: str) -> list[tuple[int, int]]:
             rf"(?:^|[\s;(])\$?{re.escape(name)}\s*(?::\s*[\w\[\], ]+)?=(?!=)", re.M
         )
         for match in assigned.finditer(text):
-            extent = text[match.end() : _assigned_extent(text, match.end())]
+            end = _assigned_extent(text, match.end())
+            if end is None:
+                continue
+            extent = text[match.end() : end]
             spans.extend(
                 (match.end() + q.start(), match.end() + q.end()) for q in _QUOTED.finditer(extent)
             )
