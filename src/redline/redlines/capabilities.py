@@ -945,6 +945,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"/etc/profile\.d/", _I),
         re.compile(r"make\s+login\s+item|LoginItems|SMLoginItemSetEnabled", _I),
         re.compile(r"sc(?:\.exe)?\s+config\s+\S+\s+binPath=", _I),
+        # a service installed through the service control manager's API
+        re.compile(r"\bCreateService[AW]?\s*\("),
         # the preload list written (`echo /lib/x.so >> /etc/ld.so.preload`), not read in an audit
         re.compile(_PRELOAD_WRITTEN, _I),
         re.compile(
@@ -989,6 +991,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bsc(?:\.exe)?\s+sdset\s+\S+\s+['\"]?D:[^\s'\"]*\(D;;[A-Z]*LC[A-Z]*;;;(?:IU|SU|BA|AU|WD)\)",
             _I,
         ),
+        # the same denying DACL handed to the service API (`SetServiceObjectSecurity`,
+        # `Set-Service -SecurityDescriptorSddl`) as an SDDL string
+        re.compile(r"['\"]D:[^\s'\"]*\(D;;[A-Z]*LC[A-Z]*;;;(?:IU|SU|BA|AU|WD)\)"),
         # a camera or screen preview kept out of sight while it records
         re.compile(
             r"\bvideo\s*\{[^}\n]*\b(?:display\s*:\s*none|opacity\s*:\s*0\b|visibility\s*:\s*hidden)|<video\b[^>\n]*(?:display\s*:\s*none|opacity\s*:\s*0\b|width\s*:\s*[01]px|visibility\s*:\s*hidden|\bhidden\b)",
