@@ -427,6 +427,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"System\.Net\.Mail|SmtpClient", _I),
+        # mail addressed to a fixed mailbox written in the code (`sendmail(FROM, "me@x", ...)`,
+        # PHPMailer's `addAddress('me@x')`)
+        re.compile(
+            r"\.sendmail\s*\(\s*[^,\n]+,\s*\[?\s*['\"][^'\"\s@]+@[^'\"\s]+['\"]|\baddAddress\s*\(\s*['\"][^'\"\s@]+@[^'\"\s]+['\"]",
+            _I,
+        ),
     ),
     Capability.DUP_FD: (
         # telnetd handing each connection to a shell instead of a login (`telnetd -l /bin/sh`),
@@ -747,6 +753,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"/dev/input/event|evdev\.InputDevice|xinput\s+test|CGEventTapCreate", _I),
         # every input device probed for letter keys: looking for the keyboards to read
         re.compile(r"\bEVIOCGBIT\s*\(\s*EV_KEY\b[^\n]*\bKEY_[A-Z]\b|['\"]/dev/input/%s['\"]", _I),
+        # the keyboard picked out of the input devices by its stable name (`by-id/...-event-kbd`,
+        # a directory entry matched against "kbd") to be read
+        re.compile(
+            r"/dev/input/by-(?:path|id)/[^\s'\"]*kbd|/dev/input/by-(?:path|id)/%s|\b(?:strstr|strcasestr|strings\.(?:Contains|HasSuffix))\s*\([^\n]*['\"][\w-]*kbd['\"]",
+            _I,
+        ),
     ),
     Capability.PAGE_KEYS: (
         re.compile(

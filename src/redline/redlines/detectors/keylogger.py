@@ -2,11 +2,12 @@
 
 What it catches
     A global keyboard hook (`pynput` listener, `GetAsyncKeyState`, `SetWindowsHookEx`,
-    `/dev/input`) that accumulates the typed keys (the callback's key or a value computed from
-    it, `ch = key.char` ... `buf.append(ch)`), especially when they are sent away (mail,
-    webhook, HTTP) or the logger hides or persists; web pages whose request carries the
-    buffer of visitors' keys; and injected page scripts that watch keystrokes across every
-    field of the page and post the fields' values (a form skimmer).
+    `/dev/input`, the keyboard picked out by its stable name: `/dev/input/by-id/*-event-kbd`,
+    a directory entry matched against "kbd") that accumulates the typed keys (the callback's
+    key or a value computed from it, `ch = key.char` ... `buf.append(ch)`), especially when
+    they are sent away (mail, webhook, HTTP) or the logger hides or persists; web pages whose
+    request carries the buffer of visitors' keys; and injected page scripts that watch
+    keystrokes across every field of the page and post the fields' values (a form skimmer).
 
 Why it is a redline (RL-MALWARE)
     Recording what other people type captures their passwords and messages.

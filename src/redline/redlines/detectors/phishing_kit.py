@@ -11,7 +11,9 @@ What it catches
     address; an evilginx-style reverse-proxy phishlet. In any server language
     (PHP, Flask, Express, Go, Rails): a handler that reads the posted password and, without
     ever hashing or verifying it, mails it, posts it to a Telegram bot or webhook, appends it
-    to a file or sends it to another server, then redirects to the real site. Also the
+    to a file or sends it to another server, then redirects to the real site; a sign-in
+    handler that mails the typed passwords to a mailbox written into it (`mail('me@...')`,
+    `sendmail(FROM, "me@...", ...)`, `addAddress('me@...')`), whoever's site it is. Also the
     mailer half of a kit: mail sent with a well-known brand's address in its `From`.
 
 Why it is a redline (RL-CREDENTIAL)
@@ -32,11 +34,15 @@ Allowed instead
 
 from __future__ import annotations
 
+import re
+
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
 _PASSWORD_SINKS = (Cap.WEBHOOK, Cap.MAIL_SEND, Cap.FILE_APPEND, Cap.NET_SEND, Cap.RECORD_STORE)
+_FIXED_MAILBOX = re.compile(r"""['"][^'"\s@$]+@""")
+"""A mailbox written as a literal in the mail call (`mail('me@example.net', ...)`)."""
 
 
 def _shipped_password(found: Capabilities) -> Detection | None:
@@ -51,6 +57,11 @@ def _shipped_password(found: Capabilities) -> Detection | None:
     # kit also dresses up as someone else or ships to a bot.
     if Cap.BRAND_LURE in found or Cap.WEBHOOK in found:
         return supported(found, 0.85, core, "a sign-in handler that ships the typed password away")
+    if any(_FIXED_MAILBOX.search(hit.text) for hit in found.hits.get(Cap.MAIL_SEND, ())):
+        # Mail to a mailbox written into the handler reaches its author, not the person signing
+        # in (a sign-up's confirmation goes to the address the visitor gave).
+        mailed = (Cap.POSTED_PASSWORD, Cap.MAIL_SEND)
+        return supported(found, 0.8, mailed, "typed passwords mailed to a fixed mailbox")
     return supported(found, 0.5, core, "a posted password mailed or sent on, unchecked")
 
 
