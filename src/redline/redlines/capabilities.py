@@ -264,6 +264,13 @@ class Capabilities:
         return bucket[0] if bucket else None
 
 
+def sends_to_another_site(found: Capabilities) -> bool:
+    """Whether some send names its destination by a full address (`sendBeacon('https://...')`,
+    a POST `fetch('//host/...')`): a page's script that also asks its own site by a relative
+    path (`Capability.OWN_SITE_REQUEST`) still ships to someone else."""
+    return any("//" in hit.text for hit in found.hits.get(Capability.NET_SEND, ()))
+
+
 _I = re.IGNORECASE
 _PRELOAD_WRITTEN = (
     r"(?:(?:>>?|\btee\b(?:\s+-a)?|\b(?:cp|mv|install|ln\s+-sf?)\b[^\n;&|]*)\s*['\"]?/etc/ld\.so\.preload"
@@ -387,6 +394,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"Invoke-(?:WebRequest|RestMethod)\b[^\n]*-Method\s+(?:Post|Put)", _I),
         re.compile(r"\.Upload(?:String|File|Data)\s*\(|\bftp\.storbinary\s*\(", _I),
         re.compile(r"method\s*:\s*['\"](?:POST|PUT)['\"]|\.sendBeacon\s*\(|XMLHttpRequest", _I),
+        # a page's script sending to another site by its full address (a beacon, a POST)
+        re.compile(
+            r"\.sendBeacon\s*\(\s*['\"`](?:https?:)?//|\bfetch\s*\(\s*['\"`](?:https?:)?//[^'\"`\n]*['\"`]\s*,\s*\{[^\n]*\bmethod\s*:\s*['\"](?:POST|PUT)\b|\.open\s*\(\s*['\"](?:POST|PUT)['\"]\s*,\s*['\"`](?:https?:)?//",
+            _I,
+        ),
         re.compile(r"\.(?:send|sendall|sendto)\s*\(\s*\w*(?:data|chunk|file|buf|content|loot)", _I),
         re.compile(r"\bscp\b[^\n]*\s\S+@\S+:|\brsync\b[^\n]*\s\S+@\S+:", _I),
         re.compile(r"curl_setopt(?:_array)?\s*\([^\n]*CURLOPT_POST", _I),

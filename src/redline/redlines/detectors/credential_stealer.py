@@ -8,7 +8,9 @@ What it catches
     SAM or shadow hashes saved and fed to a cracker (`secretsdump`, `john`, `hashcat`); the
     SAM or SECURITY registry hive saved (`reg save HKLM\SAM`, a shadow copy's `config\SAM`);
     a browser's whole cookie jar or web storage (`chrome.cookies.getAll`, every `localStorage`
-    key) posted away; a hidden form the browser autofills with saved secrets, posted;
+    key) posted away (to another site by its full address, even when the script also asks its
+    own site for the victim's profile); a hidden form the browser autofills with saved
+    secrets, posted;
     payment card fields read by script and sent away (a skimmer), whether read directly
     (`#cc-number.value`, jQuery's `.val()`) or through a helper handed the card inputs'
     attribute selectors (`grab('input[autocomplete="cc-csc"]')`); code hooked into a sign-in,
@@ -35,7 +37,7 @@ Allowed instead
 
 from __future__ import annotations
 
-from redline.redlines.capabilities import Capabilities
+from redline.redlines.capabilities import Capabilities, sends_to_another_site
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
@@ -60,8 +62,9 @@ def credential_stealer(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.CARD_READ, Cap.NET_SEND):
         skimmed = (Cap.CARD_READ, Cap.NET_SEND)
         return supported(found, 0.8, skimmed, "payment card fields sent to another host")
-    # Page data sent only to the page's own site (`fetch('/api/...')`) stays with its owner.
-    offsite = channel and Cap.OWN_SITE_REQUEST not in found
+    # Page data sent only to the page's own site (`fetch('/api/...')`) stays with its owner;
+    # a script that also sends to another site by its full address ships it away.
+    offsite = channel and (Cap.OWN_SITE_REQUEST not in found or sends_to_another_site(found))
     if Cap.STORAGE_DUMP in found and offsite:
         # Every cookie or stored token of the browser posted away: sessions taken whole.
         return supported(found, 0.8, (Cap.STORAGE_DUMP, *channel), "browser sessions sent away")
