@@ -1482,6 +1482,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\b(?:verify|confirm|re-?enter)\s+your\s+(?!new\b)(?:[\w-]+\s+){1,2}password\b",
             _I,
         ),
+        # a page that turns itself into a brand's sign-in (tabnabbing): its title set to the
+        # brand, "sign in again to continue to Gmail", and off to the real site once the
+        # password is taken
+        re.compile(
+            r"\bdocument\.title\s*=\s*['\"`][^'\"`\n]*\b(?:Gmail|Outlook|Microsoft|Office\s*365|Google|PayPal|Apple\s+ID|iCloud|Facebook|Instagram|Netflix|Amazon|Dropbox|DocuSign|LinkedIn|Coinbase|Binance)\b"
+            r"|(?:Sign|Log)\s*in\s+again\b[^\n]{0,40}?\b(?:Gmail|Outlook|Microsoft|Office\s*365|Google|PayPal|Apple|iCloud|Facebook|Instagram|Netflix|Amazon|Dropbox|DocuSign|LinkedIn)\b"
+            r"|\blocation\.(?:replace|assign)\s*\(\s*['\"]https?://(?:mail\.google|accounts\.google|login\.microsoftonline|login\.live|outlook\.(?:office|live)|(?:www\.)?paypal|(?:www\.)?facebook|appleid\.apple|(?:www\.)?office)\.",
+            _I,
+        ),
     ),
     Capability.POSTED_PASSWORD: (
         re.compile(

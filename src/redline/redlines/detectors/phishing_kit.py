@@ -3,18 +3,20 @@
 What it catches
     A password field whose submission is stored or forwarded (PHP writing `$_POST['password']`
     to a file or mail, a handler appending the posted password to a file), dressed as a sign-in
-    page or a well-known brand's (its title, or redirecting to the real one afterwards) or
-    given a pretext to ask for a password again (a page titled as a firmware or security
-    update, "confirm your Wi-Fi network password"); or a
-    brand's sign-in page whose own script reads the typed password, or sends it to a chat bot
-    or a bare address; a password form posting to a form-collector service, a bot or a bare
-    address; an evilginx-style reverse-proxy phishlet. In any server language
-    (PHP, Flask, Express, Go, Rails): a handler that reads the posted password and, without
-    ever hashing or verifying it, mails it, posts it to a Telegram bot or webhook, appends it
-    to a file or sends it to another server, then redirects to the real site; a sign-in
-    handler that mails the typed passwords to a mailbox written into it (`mail('me@...')`,
-    `sendmail(FROM, "me@...", ...)`, `addAddress('me@...')`), whoever's site it is. Also the
-    mailer half of a kit: mail sent with a well-known brand's address in its `From`.
+    page or a well-known brand's (its title, or redirecting to the real one afterwards) or given
+    a pretext to ask for a password again (a page titled as a firmware or security update,
+    "confirm your Wi-Fi network password"); or a brand's sign-in page whose own script reads the
+    typed password, or sends it to a chat bot or a bare address (also a page that turns itself
+    into one while its tab is in the background: `document.title = 'Gmail'`, "sign in again to
+    continue to Gmail", `location.replace('https://mail.google.com/...')` once the password is
+    read); a password form posting to a form-collector service, a bot or a bare address; an
+    evilginx-style reverse-proxy phishlet. In any server language (PHP, Flask, Express, Go,
+    Rails): a handler that reads the posted password and, without ever hashing or verifying it,
+    mails it, posts it to a Telegram bot or webhook, appends it to a file or sends it to another
+    server, then redirects to the real site; a sign-in handler that mails the typed passwords to
+    a mailbox written into it (`mail('me@...')`, `sendmail(FROM, "me@...", ...)`,
+    `addAddress('me@...')`), whoever's site it is. Also the mailer half of a kit: mail sent with
+    a well-known brand's address in its `From`.
 
 Why it is a redline (RL-CREDENTIAL)
     Phishing kits steal credentials from people who believe they are signing in.
