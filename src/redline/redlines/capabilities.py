@@ -1747,6 +1747,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"[^\n;>]*?\.(?:exe|msi|scr|hta|vbs|bat|cmd|lnk|iso|jar|ps1)\b",
             _I,
         ),
+        # a program's file name put together for a download the script starts itself
+        # (`name = 'ChromeSetup_' + lang + '.exe'`, `a.download = name; a.click()`)
+        re.compile(
+            r"\+\s*['\"`][^'\"`\n]*\.(?:exe|msi|scr|hta|vbs|bat|cmd|lnk|iso|jar|ps1)['\"`]|\$\{[^}\n]+\}\.(?:exe|msi|scr|hta)\b",
+            _I,
+        ),
     ),
     Capability.MASTER_PASSWORD: (
         # a PAM module answering success when the typed token equals a constant
