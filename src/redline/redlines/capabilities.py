@@ -1526,6 +1526,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bFrom:[^\n<]*<[^>\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|google|amazon|netflix|facebook|meta|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)>|From['\"]\s*\]\s*=\s*[fr]?['\"][^'\"\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|google|amazon|netflix|facebook|meta|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)\b|(?:setFrom|\.From\s*=|\bfrom\s*:)\s*\(?\s*(?:new\s+\w+\s*\()?['\"`][^'\"`\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|google|amazon|netflix|facebook|meta|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)\b",
             _I,
         ),
+        # the mail client forged (an Outlook or Exchange X-Mailer on mail a script sends), or a
+        # brand's name put in the From display name (`formataddr(("Microsoft 365", addr))`,
+        # `'"DocuSign" <notice@...>'`)
+        re.compile(
+            r"X-Mailer['\"]?\s*(?:\]\s*=|=>|:|,)[^\n]*?\b(?:Microsoft\s+(?:Outlook|Exchange|Office)|Outlook-(?:iOS|Android)|Apple\s+Mail|iPhone\s+Mail)"
+            r"|\bformataddr\s*\(\s*\(\s*[fr]?['\"](?:Microsoft|Office\s*365|Outlook|SharePoint|OneDrive|PayPal|Apple|iCloud|DocuSign|Dropbox|DHL|FedEx|UPS|USPS|Amazon|Netflix|Google|Coinbase)\b"
+            r"|\b(?:from\s*:|From:)\s*['\"`]?\\?\"(?:Microsoft|Office\s*365|Outlook|SharePoint|OneDrive|PayPal|Apple|iCloud|DocuSign|Dropbox|DHL|FedEx|UPS|USPS|Amazon|Netflix|Google|Coinbase)\b[^\"\n]*\\?\"\s*<",
+            _I,
+        ),
     ),
     Capability.PHISHLET: (
         re.compile(

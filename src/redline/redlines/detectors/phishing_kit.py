@@ -16,7 +16,8 @@ What it catches
     server, then redirects to the real site; a sign-in handler that mails the typed passwords to
     a mailbox written into it (`mail('me@...')`, `sendmail(FROM, "me@...", ...)`,
     `addAddress('me@...')`), whoever's site it is. Also the mailer half of a kit: mail sent with
-    a well-known brand's address in its `From`.
+    a well-known brand's address or name in its `From` (`formataddr(("Microsoft 365", addr))`),
+    or a mail client forged (an Outlook or Exchange `X-Mailer` on mail a script sends).
 
 Why it is a redline (RL-CREDENTIAL)
     Phishing kits steal credentials from people who believe they are signing in.
