@@ -2662,6 +2662,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.AUTHORIZED_KEYS: (
         # a key-value store told to save its database as a user's authorized_keys
         re.compile(r"\bconfig\s+set\s+dbfilename\s+['\"]?authorized_keys\b", _I),
+        # the same through a client library (`r.config_set('dbfilename', 'authorized_keys')`,
+        # `sendCommand(['CONFIG', 'SET', 'dbfilename', 'authorized_keys'])`)
+        re.compile(r"dbfilename['\"]?\s*,\s*['\"]authorized_keys\b", _I),
         # a second key file sshd is told to read
         re.compile(r"AuthorizedKeysFile\b[^\n]*(?:>>|tee\s+-a)\s*\S*sshd_config", _I),
         re.compile(
@@ -2676,6 +2679,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.SSH_KEY_LITERAL: (
         # one's public key stored as a value in a remote key-value store (`... | redis-cli -x set`)
+        # a value padded with blank lines so that it survives as a line of the store's dump file
+        # (`printf '\n\n%s\n\n' "$KEY" | redis-cli -x set`, `r.set('k', '\n\n' + key + '\n\n')`)
+        re.compile(
+            r"\bprintf\s+['\"](?:\\n){2,}%s(?:\\n){2,}['\"][^\n]*\|[^\n]*\bredis-cli\b[^\n]*\s-x\b"
+            r"|\.set\s*\(\s*['\"][^'\"\n]*['\"]\s*,\s*[fb]?['\"`](?:\\r)?\\n(?:\\r)?\\n",
+            _I,
+        ),
         re.compile(
             r"\b(?:cat|type)\s+\S*\.ssh/id_\w+\.pub\b[^\n]*\|\s*redis-cli\b[^\n]*\s-x\b", _I
         ),
