@@ -654,6 +654,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\^=\s*key\[|\bxor_encrypt|\bcrypto_secretbox|BCryptEncrypt", _I),
+        # whole volumes encrypted in place (BitLocker, LUKS re-encryption)
+        re.compile(
+            r"\bEnable-BitLocker\b|\bmanage-bde(?:\.exe)?\s+(?:-on|/on)\b|\bcryptsetup\s+reencrypt\b[^\n]*--encrypt\b",
+            _I,
+        ),
     ),
     Capability.DELETE_FILE: (
         re.compile(
