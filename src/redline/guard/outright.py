@@ -130,8 +130,15 @@ _DEFENSIVE_PURPOSE = re.compile(
 
 
 # One pattern for every tool, each in its own group: one search finds the first ask of any.
+# Or the thing made delivers the tool: "a USB drive that installs a keylogger", "a Word macro
+# which drops a backdoor".
+_DELIVERING = (
+    r"(?:[\w'-]+\s+){0,6}?(?:that|which|to)\s+(?:(?:silently|quietly|secretly|automatically)\s+)?"
+    r"(?:installs?|drops?|deploys?|delivers?|downloads?|plants?|loads?|injects?|launch(?:es)?"
+    r"|spreads?|runs?|executes?)\s+(?:it\s+as\s+)?"
+)
 _ASK = re.compile(
-    f"{_OPENING}(?P<ask>{_COURTESY}{_MAKING}{_QUALITIES}(?:"
+    f"{_OPENING}(?P<ask>{_COURTESY}{_MAKING}(?:{_DELIVERING})?{_QUALITIES}(?:"
     + "|".join(f"(?P<tool{index}>{tool.pattern})" for index, tool in enumerate(ATTACK_TOOLS))
     + f"){_ITS_OWN_THING})",
     re.IGNORECASE,
