@@ -127,6 +127,8 @@ TOOL_SPELLINGS = [
     "bind shells", "webshell", "web shell", "backdoors", "botnet", "password stealer",
     "discord token grabber", "credential harvesters", "InfoStealer", "info stealer",
     "phishing kit", "spyware", "stalkerware", "DDoS script", "stressers", "booter", "logic bomb",
+    "credit card skimmer", "formjacking script", "Magecart", "clipboard hijacker", "crypto clipper",
+    "payload dropper", "crypter", "droppers that download the payload", "exploit kit",
 ]  # fmt: skip
 
 
