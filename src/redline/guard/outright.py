@@ -64,6 +64,28 @@ ATTACK_TOOLS: tuple[AttackTool, ...] = (
         r"(?:stealers?|grabbers?|harvesters?)|info-? ?stealers?|phishing kits?",
         ("stealer", "grabber", "harvester", "phishing kit"),
     ),
+    AttackTool(
+        "a card skimmer",
+        "RL-CREDENTIAL",
+        r"(?:credit card|card|payment|checkout) skimmers?|formjack(?:ers?|ing scripts?)|magecart",
+        ("skimmer", "formjack", "magecart"),
+    ),
+    AttackTool(
+        "a clipboard hijacker",
+        "RL-MALWARE",
+        r"clipboard hijackers?|clipper malware|crypto ?clippers?",
+        ("clipboard hijacker", "clipper"),
+    ),
+    AttackTool(
+        "a malware dropper",
+        "RL-MALWARE",
+        r"(?:malware|payload|first-stage|second-stage|trojan|virus) droppers?|crypters?"
+        r"|droppers? (?:that|which|to) (?:downloads?|fetch(?:es)?|installs?|drops?|loads?|runs?"
+        r"|executes?) (?:the |a |an |our |my )?(?:payload|malware|trojan|implant|beacon|shellcode"
+        r"|second stage)",
+        ("dropper", "crypter"),
+    ),
+    AttackTool("an exploit kit", "RL-EXPLOIT", r"exploit kits?", ("exploit kit",)),
     AttackTool("spyware", "RL-SURVEILLANCE", r"spyware|stalkerware", ("spyware", "stalkerware")),
     AttackTool(
         "a denial-of-service tool",
