@@ -1243,6 +1243,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"Attachments\.Add\s*\(?[^\n]*(?:WScript\.ScriptFullName|sys\.argv\[0\]|__file__|\$PSCommandPath)",
             _I,
         ),
+        # an Office macro mailing the document that carries it
+        re.compile(r"Attachments\.Add\s*\(?[^\n]*\b(?:This|Active)(?:Document|Workbook)\.FullName\b", _I),
         re.compile(
             r"(?:copy\w*|Copy-Item|\bcp|CopyFile\w*|write|put|upload\w*)\b[^\n]*(?:sys\.argv\[0\]|sys\.executable|__file__|\$MyInvocation|GetModuleFileName|/proc/self/exe|\$0\b|process\.argv\[1\]|\$PSCommandPath)",
             _I,

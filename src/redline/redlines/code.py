@@ -787,12 +787,18 @@ _SELF_REFERENCE = (
     r"(?:sys\.argv\[0\]|__file__|__filename|os\.Executable\(\)|process\.argv\[1\]|process\.execPath"
     r"|\$PSCommandPath|\$MyInvocation\.MyCommand\.(?:Path|Definition)|GetExecutingAssembly\(\)\.Location"
     r"|Application\.ExecutablePath|sys\.executable|WScript\.ScriptFullName|/proc/self/exe|Environment\.ProcessPath"
+    # an Office macro's own document (the carrier of the macro)
+    r"|\b(?:This|Active)(?:Document|Workbook)\.FullName\b"
     # a shell script's own path: `$(readlink -f "$0")`, `${BASH_SOURCE[0]}`, `me="$0"`
     r"|(?:readlink\s+-f|realpath)\s+[\x22']?\$\{?(?:0|BASH_SOURCE)\b|\$\{BASH_SOURCE(?:\[0\])?\}"
     r"|=\s*[\x22']?\$0[\x22']?\s*(?:;|$))"
 )
 _ASSIGNED = re.compile(r"([$\w]+)\s*(?:,\s*_\s*)?(?::=|=(?!=))\s*([^\n]*)")
 _MODULE_PATH_OUT = re.compile(r"GetModuleFileName\w*\s*\(\s*\w+\s*,\s*(\w+)")
+# an Office macro saving a copy of its own document under a name (`ThisDocument.SaveCopyAs f`)
+_SAVED_COPY_OUT = re.compile(
+    r"\b(?:This|Active)(?:Document|Workbook)\.SaveCopyAs\s*\(?\s*(\w+)", re.I
+)
 _SELF_REFERENCE_RE = re.compile(_SELF_REFERENCE, re.I)
 _COPY_SINK = re.compile(
     r"(?:\bcopy\w*|CopyFile\w*|Copy-Item|\bcp\b|\bwrite\w*|\bput\w*|\bupload\w*|Attachments\.Add"
@@ -804,7 +810,11 @@ _COPY_SINK = re.compile(
 
 def mentions_self(line: str) -> bool:
     """Whether `line` names the program's own file (the start of a self-copy data flow)."""
-    return "GetModuleFileName" in line or _SELF_REFERENCE_RE.search(line) is not None
+    return (
+        "GetModuleFileName" in line
+        or _SELF_REFERENCE_RE.search(line) is not None
+        or _SAVED_COPY_OUT.search(line) is not None
+    )
 
 
 def self_names(line: str, known: frozenset[str]) -> frozenset[str]:
@@ -815,6 +825,9 @@ def self_names(line: str, known: frozenset[str]) -> frozenset[str]:
     module_path = _MODULE_PATH_OUT.search(line)
     if module_path is not None:
         names.add(module_path.group(1))
+    saved_copy = _SAVED_COPY_OUT.search(line)
+    if saved_copy is not None:
+        names.add(saved_copy.group(1))
     assigned = _ASSIGNED.search(line)
     if assigned is not None:
         value = assigned.group(2)
