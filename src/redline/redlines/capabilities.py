@@ -1244,7 +1244,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # an Office macro mailing the document that carries it
-        re.compile(r"Attachments\.Add\s*\(?[^\n]*\b(?:This|Active)(?:Document|Workbook)\.FullName\b", _I),
+        re.compile(
+            r"Attachments\.Add\s*\(?[^\n]*\b(?:This|Active)(?:Document|Workbook)\.FullName\b", _I
+        ),
         re.compile(
             r"(?:copy\w*|Copy-Item|\bcp|CopyFile\w*|write|put|upload\w*)\b[^\n]*(?:sys\.argv\[0\]|sys\.executable|__file__|\$MyInvocation|GetModuleFileName|/proc/self/exe|\$0\b|process\.argv\[1\]|\$PSCommandPath)",
             _I,
