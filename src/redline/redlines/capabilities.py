@@ -2392,6 +2392,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"&\s*~\s*1\s*\|\s*(?:int\s*\()?\w+|&\s*0x[fF][eE]\s*\||\bstepic\b|\bsteghide\s+embed|stegano\.lsb",
             _I,
         ),
+        # the lowest bit cleared and set from the data, the cleared value in parentheses or
+        # spelled in decimal (`(flat & 0xFE) | bits`, `(px[i] & 254) | bit`, `(b & ~1) | bit`)
+        re.compile(r"&\s*(?:0x[fF][eE]|254|~\s*1|0b1111111?0)\s*\)\s*\|\s*\(*\s*\w"),
     ),
     Capability.HTTP_CARRIER: (
         re.compile(
