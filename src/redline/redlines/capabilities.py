@@ -924,6 +924,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|(?<![\w$.])(?!querySelector|getElementById|getElementsBy|jQuery\b)[A-Za-z_][\w$]*\s*\(\s*['\"][^'\"\n]*\[\s*(?:name|autocomplete|id|data-\w+)\s*[*^$|~]?=\s*\\?['\"]?[^\]\n]*(?:cc[-_]?num|card[-_]?num|cc[-_]?(?:cid|csc|cvv)|cvv|cvc|cc[-_]?exp)",
             _I,
         ),
+        # card inputs the script writes into the page itself (`innerHTML = '<input
+        # autocomplete="cc-number">'`): a look-alike card form laid over the payment provider's
+        # frame, whose values are then the script's to read
+        re.compile(
+            r"['\"`][^'\"`\n]*<input\b[^>\n]*\bautocomplete\s*=\s*\\?['\"]?cc-(?:number|csc)\b",
+            _I,
+        ),
     ),
     Capability.LSASS_TARGET: (
         re.compile(r"\blive\s+lsa\b", _I),
