@@ -402,6 +402,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\.(?:send|sendall|sendto)\s*\(\s*\w*(?:data|chunk|file|buf|content|loot)", _I),
         re.compile(r"\bscp\b[^\n]*\s\S+@\S+:|\brsync\b[^\n]*\s\S+@\S+:", _I),
         re.compile(r"curl_setopt(?:_array)?\s*\([^\n]*CURLOPT_POST", _I),
+        # an object client's post to an address (Perl's HTTP::Tiny, LWP and Mojo, PHP's Guzzle:
+        # `->post('https://...'`, `->post($url, ...)`), not a router's `->post('/path', ...)`;
+        # a POST request written out by hand to a socket (`"POST /v1 HTTP/1.1\r\n..."`)
+        re.compile(
+            r"->post\s*\(\s*(?:['\"]https?://|\$\w*(?:url|uri|endpoint|host|target)\w*\b)"
+            r"|['\"]POST\s+\S+\s+HTTP/1\.[01]\\r\\n",
+            _I,
+        ),
         # PHP's request with a stream context (the context carries the method and the body)
         re.compile(
             r"\b(?:file_get_contents|fopen)\s*\(\s*['\"]https?://[^'\"\n]*['\"]\s*,\s*(?:false|true|0|1|['\"]r['\"])\s*,\s*\$\w+",
@@ -616,6 +624,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bfor\s+\w+\s+in\s+(?:\$\(find|\*\*|/home/\*)"),
+        # Perl's File::Find, handed its callback (`find(sub { ... }, @dirs)`, `find({ wanted => ...`)
+        re.compile(r"\bfind\s*\(\s*(?:sub\s*\{|\{\s*(?:no_chdir|wanted)\b|\\&)"),
     ),
     Capability.BROAD_TARGET: (
         re.compile(
