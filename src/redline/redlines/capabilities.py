@@ -2388,6 +2388,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"pyperclip\.paste\s*\(|GetClipboardData\s*\(|clipboard\.readText\s*\(|Get-Clipboard\b|Clipboard(?:\.|\]::)GetText\s*\(",
             _I,
         ),
+        # a page's copy and paste events: what is pasted, and what the page selected for a copy
+        re.compile(r"\bclipboardData\.getData\s*\(|\bgetSelection\s*\(\s*\)\.toString\s*\("),
     ),
     Capability.CLIPBOARD_WRITE: (
         re.compile(
@@ -2398,11 +2400,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"pyperclip\.copy\s*\(|SetClipboardData\s*\(|clipboard\.writeText\s*\(|Set-Clipboard\b|Clipboard\.SetText\s*\(",
             _I,
         ),
+        # a page's copy event given other text than the selection
+        re.compile(r"\bclipboardData\.setData\s*\("),
     ),
     Capability.WALLET_ADDRESS: (
         re.compile(
             r"bc1\||\(bc1|\[13\]\[a-km-zA-HJ-NP-Z1-9\]|0x\[a-fA-F0-9\]\{40\}|\b[48][1-9A-HJ-NP-Za-km-z]{94}\b|\bbc1q[a-z0-9]{20,}"
         ),
+        # a bank account's IBAN matched by its shape (`[A-Z]{2}\d{2}...`), the clipper's other prey
+        re.compile(r"\[A-Z\]\{2\}\\d\{2\}"),
     ),
     Capability.STEGO: (
         re.compile(
