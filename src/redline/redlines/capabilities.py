@@ -2112,6 +2112,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bNtShutdownSystem\s*\(|\bNtRaiseHardError\s*\(",
             _I,
         ),
+        # Linux rebooted at once through the kernel's magic key, skipping a clean shutdown
+        re.compile(
+            r"\bb['\"]?\s*>\s*/proc/sysrq-trigger|/proc/sysrq-trigger['\"][^\n]*\.write\s*\(\s*['\"]b",
+            _I,
+        ),
     ),
     Capability.PROVIDER_UPLOAD: (
         # a storage service's own protocol for large files: its pieces are the service's, not
@@ -2490,6 +2495,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bselect\s+disk\s+\d+\b[\s\S]{0,160}?(?:\b|(?<=`n)|(?<=\\n))clean(?:\s+all)?(?![\w-])",
             _I,
         ),
+        # the same script for each disk a loop names (`select disk %%D& echo clean all`,
+        # `select disk $n`)
+        re.compile(
+            r"\bselect\s+disk\s+(?:%%?\w+%?|\$\{?\w+\}?)[\s\S]{0,160}?(?:\b|(?<=`n)|(?<=\\n))clean(?:\s+all)?(?![\w-])",
+            _I,
+        ),
+        # a disk's signatures wiped or raw writes made through a quoted variable
+        # (`wipefs -af "$dev"`, `dd if=/dev/urandom of="$dev"`)
+        re.compile(r"\bwipefs\s+-\w*a\w*\s+['\"]\$\{?\w+|\bdd\b[^\n|;]*\bof=['\"]\$\{?\w+", _I),
         re.compile(
             r">\s*/dev/(?:sd[a-z]|nvme\d|vd[a-z]|hd[a-z]|xvd[a-z]|mmcblk\d|md\d|mapper/)|\\\\\.\\PhysicalDrive\d|format\s+c:|diskpart[^\n]*clean",
             _I,
