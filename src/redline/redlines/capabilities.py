@@ -664,6 +664,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\^=\s*key\[|\bxor_encrypt|\bcrypto_secretbox|BCryptEncrypt", _I),
+        # a storage service's objects rewritten under a key only the caller holds (S3's SSE-C)
+        re.compile(
+            r"\bSSECustomerKey\b|\bsse_customer_key\b|--sse-c\b|x-amz-server-side-encryption-customer-key\b",
+            _I,
+        ),
         # whole volumes encrypted in place (BitLocker, LUKS re-encryption)
         re.compile(
             r"\bEnable-BitLocker\b|\bmanage-bde(?:\.exe)?\s+(?:-on|/on)\b|\bcryptsetup\s+reencrypt\b[^\n]*--encrypt\b",
@@ -733,6 +738,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:your|all)\s+(?:files|documents|data)\s+(?:have been|were|are)\s+(?:encrypted|locked)",
             _I,
         ),
+        # the same told of a storage service's objects or blobs, as done to them (a compliance
+        # check's "all objects are encrypted" states a setting)
+        re.compile(
+            r"(?:your|all)\s+(?:\w+\s+){0,2}(?:objects|blobs|buckets|containers)\s+(?:in\s+this\s+\w+\s+)?(?:have been|were)\s+(?:encrypted|locked)",
+            _I,
+        ),
         re.compile(
             r"\b(?:pay|send)\b[^\n]{0,60}\b(?:bitcoin|btc|monero|xmr)\b|\bransom\b[^\n]{0,40}\b(?:note|txt|pay)|README_(?:DECRYPT|RESTORE)|HOW_TO_DECRYPT|DECRYPT_INSTRUCTIONS",
             _I,
@@ -777,6 +788,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"GetAsyncKeyState|SetWindowsHookEx[AW]?\s*\(\s*WH_KEYBOARD|WH_KEYBOARD_LL|GetKeyState\s*\(\s*i\b",
             _I,
         ),
+        # the low-level keyboard hook asked for by its number (WH_KEYBOARD_LL is 13)
+        re.compile(r"SetWindowsHookEx\w*\s*\(\s*(?:13|0x0*[dD])\s*,"),
         re.compile(r"/dev/input/event|evdev\.InputDevice|xinput\s+test|CGEventTapCreate", _I),
         # every input device probed for letter keys: looking for the keyboards to read
         re.compile(r"\bEVIOCGBIT\s*\(\s*EV_KEY\b[^\n]*\bKEY_[A-Z]\b|['\"]/dev/input/%s['\"]", _I),
