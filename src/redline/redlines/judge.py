@@ -11,6 +11,7 @@ from redline.constitution import Constitution, load_constitution
 from redline.redlines.capabilities import BACKGROUNDING, Capabilities, Capability, Hit
 from redline.redlines.code import action_capabilities, response_capabilities
 from redline.redlines.grammars import CodeLanguage
+from redline.redlines.own_host import without_own_host_logins
 from redline.redlines.registry import REFUSE_AT, Detection, Detector, detectors
 from redline.results import Decision, EvidenceSpan, JudgedKind, Verdict
 
@@ -319,4 +320,6 @@ def judge_action(
     policy = constitution or load_constitution()
     language = CodeLanguage.PYTHON if kind == "python" else CodeLanguage.BASH
     found = action_capabilities(action, language)
+    if kind == "shell":
+        found = without_own_host_logins(found, action)
     return build_verdict(action, evaluate(found, policy), policy, "action")
