@@ -139,6 +139,7 @@ class Capability(StrEnum):
     REFLECTIVE_LOAD = "loads code bytes straight into memory"
     RUN_DOWNLOADED = "executes downloaded content"
     RUN_BUILT_PAYLOAD = "runs a remote-shell payload it just generated"
+    PAYLOAD_LURE = "builds a remote-control payload under a trusted program's or document's name"
     ENCODED_EXEC = "executes encoded content"
     UNVETTED_SOURCE = "fetches from a bare address or without certificate checks"
     BARE_ADDRESS = "names a host by a bare IP address"
@@ -2131,6 +2132,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"[^\n]*?(?:&&|;|\|\||\()\s*(?:(?:sudo|nohup|exec|setsid|start|wine)\s+)*"
             r"(?:\./|\.\\)?\1(?=[\s;&|)]|$)",
             _I | re.M,
+        ),
+    ),
+    Capability.PAYLOAD_LURE: (
+        # a payload generator's remote-control payload written under the name of a vendor's
+        # update or installer, a system process or a document with a program's ending
+        # (`msfvenom -p windows/x64/meterpreter/reverse_https ... -o ChromeUpdate.exe`)
+        re.compile(
+            r"\b(?:msfvenom|msfpc)\b[^\n]*?(?:-p|--payload)\s+\S*(?:reverse|bind|meterpreter|shell)"
+            r"[^\n]*?\s(?:-o|--out)\s+['\"]?(?:[^\s'\"]*?(?:update|setup|install|patch|invoice"
+            r"|receipt|payroll|resume|teams|zoom|chrome|firefox|edge|adobe|acrobat|office|onedrive"
+            r"|outlook|windows|microsoft|svchost|explorer|lsass|winlogon|dllhost|rundll)[^\s'\"]*"
+            r"|[^\s'\"]+\.(?:pdf|docx?|xlsx?|pptx?|jpe?g|png|txt|zip)\.(?:exe|scr|hta|com|bat|vbs|js|msi))",
+            _I,
         ),
     ),
     Capability.RUN_DOWNLOADED: (
