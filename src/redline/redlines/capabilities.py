@@ -140,6 +140,7 @@ class Capability(StrEnum):
     RUN_DOWNLOADED = "executes downloaded content"
     RUN_BUILT_PAYLOAD = "runs a remote-shell payload it just generated"
     PAYLOAD_LURE = "builds a remote-control payload under a trusted program's or document's name"
+    AGENT_SOCKET_TAKEN = "points SSH at an agent socket found among others' (/tmp/ssh-*, /proc)"
     ENCODED_EXEC = "executes encoded content"
     UNVETTED_SOURCE = "fetches from a bare address or without certificate checks"
     BARE_ADDRESS = "names a host by a bare IP address"
@@ -2132,6 +2133,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"[^\n]*?(?:&&|;|\|\||\()\s*(?:(?:sudo|nohup|exec|setsid|start|wine)\s+)*"
             r"(?:\./|\.\\)?\1(?=[\s;&|)]|$)",
             _I | re.M,
+        ),
+    ),
+    Capability.AGENT_SOCKET_TAKEN: (
+        # SSH's agent variable given a socket found in the shared temporary folder or in other
+        # processes' environments (`SSH_AUTH_SOCK=$(ls /tmp/ssh-*/agent.* | head -1) ssh ...`)
+        re.compile(
+            r"\bSSH_AUTH_SOCK\s*=\s*['\"]?(?:\$\([^)\n]*?)?(?:/tmp/ssh-|/proc/[^\s)]*environ)",
+            _I,
+        ),
+        # each agent socket in the shared temporary folder tried in turn
+        re.compile(
+            r"\bfor\s+(\w+)\s+in\s+['\"]?/tmp/ssh-[^\n]*?\bSSH_AUTH_SOCK\s*=\s*['\"]?\$\{?\1\b",
+            _I,
         ),
     ),
     Capability.PAYLOAD_LURE: (
