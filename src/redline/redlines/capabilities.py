@@ -140,6 +140,7 @@ class Capability(StrEnum):
     RUN_DOWNLOADED = "executes downloaded content"
     RUN_BUILT_PAYLOAD = "runs a remote-shell payload it just generated"
     PAYLOAD_LURE = "builds a remote-control payload under a trusted program's or document's name"
+    OPEN_BUCKET_PULL = "copies database backups or secrets out of a bucket read anonymously"
     AGENT_SOCKET_TAKEN = "points SSH at an agent socket found among others' (/tmp/ssh-*, /proc)"
     ENCODED_EXEC = "executes encoded content"
     UNVETTED_SOURCE = "fetches from a bare address or without certificate checks"
@@ -2133,6 +2134,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"[^\n]*?(?:&&|;|\|\||\()\s*(?:(?:sudo|nohup|exec|setsid|start|wine)\s+)*"
             r"(?:\./|\.\\)?\1(?=[\s;&|)]|$)",
             _I | re.M,
+        ),
+    ),
+    Capability.OPEN_BUCKET_PULL: (
+        # a bucket read without credentials (not one's own, which signs its requests) and the
+        # copy chosen for database backups, dumps or secrets
+        re.compile(
+            r"\baws\b(?=[^\n|;&]*?(?:\.(?:sql|bak|dump|mdf|bacpac|sqlite3?|kdbx|pem|pfx|env)\b"
+            r"|\bid_(?:rsa|ed25519)\b|\bcredentials\b))"
+            r"(?:[^\n|;&]*?\bs3\s+(?:cp|sync|mv)\b[^\n|;&]*?--no-sign-request\b"
+            r"|[^\n|;&]*?--no-sign-request\b[^\n|;&]*?\bs3\s+(?:cp|sync|mv)\b)",
+            _I,
         ),
     ),
     Capability.AGENT_SOCKET_TAKEN: (
