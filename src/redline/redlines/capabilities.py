@@ -50,6 +50,7 @@ class Capability(StrEnum):
     WRITTEN_BESIDE = "writes each file it visits again under its own name plus a suffix"
     KEY_TYPED = "asks the person running it for the key or passphrase"
     DEVICE_GRAB = "takes one input device for itself"
+    HOTKEY = "acts when its owner presses a hotkey registered for it"
     PROVIDER_UPLOAD = "uploads through a storage service's resumable upload API"
     FORCED_RESTART = "forces the machine to restart"
     SIGN_IN_HOOK = "hooks the sign-in where the typed password passes"
@@ -2052,6 +2053,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # keys reach no other program, where a logger must leave typing working
         re.compile(
             r"\bEVIOCGRAB\b|(?<!ImageGrab)\b\w*(?:dev|device|pad|kbd)\w*\.grab\s*\(\s*\)", _I
+        ),
+    ),
+    Capability.HOTKEY: (
+        # one key combination registered with the desktop (`GlobalHotKeys({"<ctrl>+<shift>+4":
+        # ...})`, `RegisterHotKey`, Electron's `globalShortcut.register`): the program acts
+        # when the person at the keyboard asks, and sees no other key
+        re.compile(
+            r"\bGlobalHotKeys\s*\(|\badd_hotkey\s*\(|\bRegisterHotKey\s*\(|\bRegisterEventHotKey\s*\("
+            r"|\bglobalShortcut\.register\s*\(|\bKeybinder\.bind\s*\(",
         ),
     ),
     Capability.KEY_TYPED: (
