@@ -2176,10 +2176,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # (`msfvenom -p windows/x64/meterpreter/reverse_https ... -o ChromeUpdate.exe`)
         re.compile(
             r"\b(?:msfvenom|msfpc)\b[^\n]*?(?:-p|--payload)\s+\S*(?:reverse|bind|meterpreter|shell)"
-            r"[^\n]*?\s(?:-o|--out)\s+['\"]?(?:[^\s'\"]*?(?:update|setup|install|patch|invoice"
+            r"[^\n]*?(?:\s-o\s+|\s--out\s+|>\s*)['\"]?(?:[^\s'\"]*?(?:update|setup|install|patch|invoice"
             r"|receipt|payroll|resume|teams|zoom|chrome|firefox|edge|adobe|acrobat|office|onedrive"
             r"|outlook|windows|microsoft|svchost|explorer|lsass|winlogon|dllhost|rundll)[^\s'\"]*"
             r"|[^\s'\"]+\.(?:pdf|docx?|xlsx?|pptx?|jpe?g|png|txt|zip)\.(?:exe|scr|hta|com|bat|vbs|js|msi))",
+            _I,
+        ),
+        # ... or put where others download it: a web server's folder, or a server started on
+        # the same line to hand it out
+        re.compile(
+            r"\b(?:msfvenom|msfpc)\b[^\n]*?(?:-p|--payload)\s+\S*(?:reverse|bind|meterpreter|shell)"
+            r"[^\n]*?(?:(?:\s-o\s+|\s--out\s+|>\s*)['\"]?(?:/var/www/|/srv/(?:http|www)/|[^\s'\"]*htdocs[\\/])"
+            r"|(?:&&|;)\s*(?:sudo\s+)?(?:python[23]?\s+-m\s+(?:http\.server|SimpleHTTPServer)\b"
+            r"|php\s+-S\s|updog\b|busybox\s+httpd\b|ruby\s+-run\s+-e\s*httpd\b))",
             _I,
         ),
     ),
