@@ -40,6 +40,7 @@ from redline.guard.explain import (
     refusal_sentence,
 )
 from redline.guard.features import CUES, cue_matches
+from redline.guard.intrusion import intrusion_ask
 from redline.guard.normalise import Normalised, normalise
 from redline.guard.outright import OUTRIGHT_SCORE, OutrightAsk, outright_ask
 from redline.guard.views import chunks, feature_rows
@@ -375,10 +376,10 @@ class Guard:
 
 
 def _outright_in(message: JudgedMessage) -> tuple[OutrightAsk, JudgedMessage] | None:
-    """An outright ask for an attack tool (`outright.py`) or a covert act (`covert.py`) in the
-    judged message, as written or undisguised."""
+    """An outright ask for an attack tool (`outright.py`), a covert act (`covert.py`) or the
+    steps of an intrusion (`intrusion.py`) in the judged message, as written or undisguised."""
     for text in dict.fromkeys((message.original, message.plain, *message.decoded)):
-        ask = outright_ask(text) or covert_ask(text)
+        ask = outright_ask(text) or covert_ask(text) or intrusion_ask(text)
         if ask is not None:
             return ask, message
     return None

@@ -76,7 +76,12 @@ ATTACK_TOOLS: tuple[AttackTool, ...] = (
 _KEYS = tuple(dict.fromkeys(key for tool in ATTACK_TOOLS for key in tool.keys))
 
 # Where a sentence or a clause begins: the ask is the sentence's own verb, not a word in it.
-_OPENING = r"(?:^|[.!?;:\n]\s*|,\s*|\b(?:and|then|now|so|also)\s+)"
+_OPENING = (
+    r"(?:^|[.!?;:\n]\s*|,\s*|\b(?:and|then|now|so|also)\s+"
+    # or a request for the steps: "a tutorial explaining how to make a virus"
+    r"|\b(?:tutorial|guide|instructions|steps|walk-?through|course)(?:\s+\w+){0,2}?"
+    r"\s+(?:on|for|about|explaining|showing|describing|teaching)\s+(?=how to\b))"
+)
 _COURTESY = (
     r"(?:(?:hey|hi|hello|ok|okay|yo|quick q(?:uestion)?)[,:!]?\s+)*"
     r"(?:(?:please|pls|plz|kindly|just|quickly|now)\s+"
@@ -84,7 +89,8 @@ _COURTESY = (
     r"|(?:i need|i want|i'd like|i would like) (?:you )?to\s+"
     r"|help me(?: to)?\s+"
     r"|how (?:do|can|would|should|could) (?:i|we|you|one)\s+|how to\s+"
-    r"|(?:teach|show|tell) me how to\s+|i(?:'m| am) trying to\s+|let'?s\s+)*"
+    r"|(?:teach|show|tell) me how to\s+|explain(?: to (?:me|us))? how to\s+"
+    r"|i(?:'m| am) trying to\s+|let'?s\s+)*"
 )
 _MAKING = (
     r"(?:write|code(?: up)?|code (?:me|us) up|build|create|make|generate|develop|program"
@@ -106,7 +112,8 @@ _ITS_OWN_THING = (
     r"|games?|check\w*|names?|definitions?|total|protect\w*|prevent\w*|playbooks?|runbooks?"
     r"|plans?|polic(?:y|ies)|exercises?|drills?|guides?|guidance|checklists?|readiness"
     r"|strateg(?:y|ies)|briefings?|presentations?|slides?|quiz\w*|faqs?|summar\w*|overviews?"
-    r"|timelines?|case stud(?:y|ies)|post-?mortems?|takedowns?|insurance)\b)"
+    r"|timelines?|case stud(?:y|ies)|post-?mortems?|takedowns?|insurance|sections?|chapters?"
+    r"|paragraphs?)\b)"
 )
 # Words that say the request is defensive, explanatory or about one's own lab: left to the
 # classifier, which weighs them against the rest of the text.
@@ -114,7 +121,9 @@ _DEFENSIVE_PURPOSE = re.compile(
     r"\b(?:detect\w*|yara|sigma|suricata|snort|signatures?|analy[sz]\w*|reverse[- ]engineer\w*"
     r"|harden\w*|mitigat\w*|defen[cs]\w*|defend\w*|remediat\w*|forensic\w*|sandbox\w*"
     r"|honeypots?|simulat\w*|tabletop|ctf|capture the flag|home ?lab|my lab|our lab|a lab"
-    r"|classroom|my own|our own|localhost|127\.0\.0\.1|explain\w*|how (?:does|do|did) .{0,40}"
+    # explaining a tool is teaching; explaining how to make one is asking for it
+    r"|explain(?:s|ed|ing|er|ers)?\b(?! how to (?:make|build|write|create|code|develop|program))"
+    r"|classroom|my own|our own|localhost|127\.0\.0\.1|how (?:does|do|did) .{0,40}"
     r" work|what (?:is|are) (?:a|an)\b|understand\w*|recogni[sz]\w*|protect\w*|prevent\w*)",
     re.IGNORECASE,
 )
