@@ -613,6 +613,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"r?['\"]\\\\[\w.-]+\\[\w$.-]+|/vmfs/volumes\b", _I),
+        # `find` walking the whole filesystem, every home, or mounted shares and drives
+        re.compile(r"\bfind\s+(?:/|/home/?|/Users/?|/(?:mnt|media|srv|Volumes)/[^\s;|&]*)(?=\s)"),
         re.compile(
             r"expanduser\(\s*['\"]~['\"]\s*\)|Path\.home\(\)|\bhomedir\s*\(\s*\)|process\.env\.(?:HOME|USERPROFILE)\b|\$env:USERPROFILE|\$HOME\b|SpecialFolder\.(?:UserProfile|MyDocuments|Desktop)|GetLogicalDrive\w*|['\"](?:/|/home|/srv/\w+|C:[\\/]+Users|[A-Z]:[\\/]*)['\"]|C:\\Users\b|\b[A-Z]:\\Shares\b|find\s+/home\b|['\"]~/?['\"]",
             _I,
@@ -653,6 +655,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bRemove-Item\b|\bdel\s+/[fqs]|DeleteFile[AW]?\s*\(|File\.Delete\s*\(|\bunlink\s*\(",
             _I,
         ),
+        # `find` told to remove each file it found (`-exec rm {} \;`): its walk's files deleted
+        re.compile(r"\s-exec(?:dir)?\s+(?:/bin/)?rm\b[^\n;]*?\{\}"),
         re.compile(
             r"\brm\s+-\w*f|\bshred\b[^\n]*-u\b|\bshred['\"]?\s*,[^\n]*['\"]-\w*u|\bremove\s*\(\s*\w+\s*\)|\b(?:std::filesystem|filesystem|fs)::remove(?:_all)?\s*\("
         ),
