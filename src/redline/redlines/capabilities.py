@@ -989,6 +989,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"/tn\s+['\"]?(?:Microsoft|Windows|Google|Edge|OneDrive|Adobe|Intel|Nvidia)[^\n]*?/tr\s+['\"]?[^\n'\"]*(?:\\Users\\Public\\|%TEMP%|%APPDATA%|\\AppData\\|\\ProgramData\\|\\Windows\\Temp\\)",
             _I,
         ),
+        # a Run key entry named for a vendor that starts a program from a folder any user can
+        # write to (`reg add ...\CurrentVersion\Run /v OneDriveSync /d C:\Users\Public\od.exe`)
+        re.compile(
+            r"\breg(?:\.exe)?\s+add\s+['\"]?HK[^\n]*\\CurrentVersion\\Run(?:Once)?\b[^\n]*?/v\s+['\"]?"
+            r"[^\n/]*?(?:Microsoft|Windows|OneDrive|Google|Chrome|Edge|Adobe|Intel|Nvidia|Update|Defender|Security)"
+            r"[^\n]*?/d\s+['\"]?[^\n'\"]*(?:\\Users\\Public\\|%TEMP%|\\AppData\\Local\\Temp\\|\\Windows\\Temp\\)",
+            _I,
+        ),
         # PowerShell's hidden window in its shortest spelling (`-w h`, `-w 1`)
         re.compile(r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s[-/]w\s+(?:h|1)\b", _I),
         # a service whose DACL denies listing it to users and administrators: hidden from
@@ -1691,6 +1699,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.DOS_TOOL: (
         # mdk3/mdk4's other flooding modes: authentication, beacon, EAPOL, Michael, WIDS
         re.compile(r"\bmdk[34]\s+\S+\s+[abemw]\b", _I),
+        # slow-request and TLS-renegotiation exhausters aimed at another host (not loopback)
+        re.compile(
+            r"\b(?:slowhttptest|thc-ssl-dos)\b[^\n|;&]*?\s(?:-u\s+)?['\"]?(?:https?://)?"
+            r"(?!localhost\b|127\.|\[?::1\b)(?:\d{1,3}(?:\.\d{1,3}){3}|[a-z0-9-]+(?:\.[a-z0-9-]+)+)",
+            _I,
+        ),
         # Wi-Fi clients knocked off their network: deauthentication floods
         re.compile(
             r"\baireplay-ng\s+(?:-\S+\s+)*(?:--deauth|-0)(?:\s*|=)\d+\b|\bmdk[34]\s+\S+\s+d\b"
@@ -1736,6 +1750,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # rogue access points that collect what clients send
         re.compile(r"\bwifiphisher\b|\bairbase-ng\s+-|\bhostapd-wpe\b|\beaphammer\b", _I),
+        # a DNS server answering with forged addresses for the names it is given, on an
+        # address others reach (by default it listens on loopback, for its own machine only)
+        re.compile(
+            r"\bdnschef(?:\.py)?\b(?=[^\n|;&]*\s(?:-i|--interface)[\s=]+(?!127\.|localhost\b|::1\b)\S)"
+            r"[^\n|;&]*\s--fake(?:ip|ipv6|domains|mail|alias)\b",
+            _I,
+        ),
         # ettercap's long spelling, and NTLM relays taking what the poisoning brings in
         re.compile(
             r"\bettercap\b[^\n|;&]*\s--mitm[\s=]+(?:arp|icmp|dhcp|port|ndp)\b"
