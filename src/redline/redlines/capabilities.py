@@ -141,6 +141,7 @@ class Capability(StrEnum):
     RUN_DOWNLOADED = "executes downloaded content"
     RUN_BUILT_PAYLOAD = "runs a remote-shell payload it just generated"
     PAYLOAD_LURE = "builds a remote-control payload under a trusted program's or document's name"
+    DOMAIN_CREDENTIAL_ABUSE = "replays a stolen hash, roasts tickets or syncs a domain's secrets"
     OPEN_BUCKET_PULL = "copies database backups or secrets out of a bucket read anonymously"
     AGENT_SOCKET_TAKEN = "points SSH at an agent socket found among others' (/tmp/ssh-*, /proc)"
     ENCODED_EXEC = "executes encoded content"
@@ -2169,6 +2170,28 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"[^\n]*?(?:&&|;|\|\||\()\s*(?:(?:sudo|nohup|exec|setsid|start|wine)\s+)*"
             r"(?:\./|\.\\)?\1(?=[\s;&|)]|$)",
             _I | re.M,
+        ),
+    ),
+    Capability.DOMAIN_CREDENTIAL_ABUSE: (
+        # a stolen NT hash passed in place of a password (pass-the-hash)
+        re.compile(
+            r"\s-hashes[\s=]+['\"]?(?:[0-9a-f]{32})?:[0-9a-f]{32}\b|\bsekurlsa::pth\b|/pth:[0-9a-f]{32}\b"
+            r"|\b(?:evil-winrm|crackmapexec|cme|nxc|netexec)\b[^\n|;&]*\s-H\s+['\"]?(?:[0-9a-f]{32}:)?[0-9a-f]{32}\b"
+            r"|\bpth-(?:winexe|smbclient|wmis|rpcclient|net)\b",
+            _I,
+        ),
+        # service or pre-auth tickets requested to crack their accounts' passwords offline
+        re.compile(
+            r"\bGetUserSPNs(?:\.py)?\b[^\n|;&]*\s-request\b|\bGetNPUsers(?:\.py)?\b[^\n|;&]*\s(?:-request|-usersfile|-format)\b"
+            r"|\bRubeus(?:\.exe)?\s+(?:kerberoast|asreproast)\b|\bInvoke-(?:Kerberoast|ASREPRoast)\b"
+            r"|--(?:kerberoasting|asreproast)\b",
+            _I,
+        ),
+        # a domain controller's password store replicated out (DCSync)
+        re.compile(
+            r"\bsecretsdump(?:\.py)?\b[^\n|;&]*(?:\s-just-dc(?:-ntlm|-user)?\b|\S@\S)|\blsadump::dcsync\b"
+            r"|\bInvoke-DCSync\b",
+            _I,
         ),
     ),
     Capability.OPEN_BUCKET_PULL: (
