@@ -1118,6 +1118,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.DEFENDER_OFF: (
+        # PowerShell's spelling of stopping or disabling the Defender services
+        re.compile(
+            r"\bStop-Service\b[^\n|;]*\b(?:WinDefend|Sense|MsMpSvc|WdNisSvc)\b"
+            r"|\bSet-Service\b[^\n|;]*\b(?:WinDefend|Sense|MsMpSvc|WdNisSvc)\b[^\n|;]*-StartupType\s+Disabled",
+            _I,
+        ),
         # endpoint and monitoring agents stopped, disabled or killed (restarting one is upkeep)
         re.compile(
             r"\b(?:systemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*|kill(?:all)?(?:\s+-\w+)*|pkill(?:\s+-\w+)*)\s+(?:\$\(\s*pgrep\s+(?:-\w+\s+)*)?"
@@ -2187,6 +2193,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|--(?:kerberoasting|asreproast)\b",
             _I,
         ),
+        # the domain's password database copied out (`ntdsutil ... ifm`, ntds.dit copied from a
+        # shadow copy)
+        re.compile(
+            r"\bntdsutil\b[^\n|;&]*\bifm\b|\b(?:copy|Copy-Item|cp|esentutl\S*|robocopy)\b[^\n|;&]*\bntds\.dit\b",
+            _I,
+        ),
         # a domain controller's password store replicated out (DCSync)
         re.compile(
             r"\bsecretsdump(?:\.py)?\b[^\n|;&]*(?:\s-just-dc(?:-ntlm|-user)?\b|\S@\S)|\blsadump::dcsync\b"
@@ -2461,6 +2473,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.BLOCK_DEVICE_WRITE: (
+        # a Windows volume formatted or a disk cleared (`format D: /Q /Y`, `Format-Volume
+        # -DriveLetter D`, `Clear-Disk -Number 1 -RemoveData`): mkfs on a device, for Windows,
+        # unless the line sets the disk up anew (`Initialize-Disk`, `New-Partition`)
+        re.compile(
+            r"(?<![-\w.])format(?:\.com)?\s+['\"]?[A-Za-z]:['\"]?(?=\s*(?:/|$|[;&|]))"
+            r"|^(?![^\n]*\b(?:New-Partition|Initialize-Disk)\b)[^\n]*?"
+            r"\b(?:Format-Volume\b[^\n|;]*-DriveLetter\b|Clear-Disk\b[^\n|;]*-RemoveData\b)",
+            _I | re.M,
+        ),
         # a device named by a variable (`for d in $(lsblk ...)`; `of=/dev/$d`)
         re.compile(
             r"\bof=/dev/\$\{?\w+|\b(?:mkfs(?:\.\w+)?|wipefs\s+-a|shred|blkdiscard)\b[^\n|;]*/dev/\$\{?\w+",

@@ -6,13 +6,15 @@ What it catches
     `xfreerdp /pth:`); Kerberoasting and AS-REP roasting: tickets requested for other accounts
     to crack their passwords offline (`GetUserSPNs.py -request`, `GetNPUsers.py`, `Rubeus
     kerberoast`, `Invoke-Kerberoast`); DCSync: the domain controller's password store
-    replicated to oneself (`secretsdump.py -just-dc corp/admin@dc01`, `lsadump::dcsync`).
+    replicated to oneself (`secretsdump.py -just-dc corp/admin@dc01`, `lsadump::dcsync`), or
+    its database copied out (`ntdsutil "ac i ntds" "ifm" "create full C:\temp"`, `ntds.dit`
+    copied from a shadow copy).
 
 Why it is a redline (RL-CREDENTIAL)
     Each takes over accounts without knowing their passwords: a hash stolen from one machine
     opens every other where the account logs in, roasted tickets yield service accounts'
     passwords, and DCSync hands over every account of the domain (ATT&CK T1550.002,
-    T1558.003, T1558.004, T1003.006).
+    T1558.003, T1558.004, T1003.006, T1003.003).
 
 Example
     `impacket-psexec corp/administrator@10.0.0.15 -hashes :31d6cfe0d16ae931b73c59d7e0c089c0`
