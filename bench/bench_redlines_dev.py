@@ -26,7 +26,7 @@ from pathlib import Path
 from redline.redlines import judge_action, judge_response
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = ("3", "4", "5", "6")
+SETS = ("3", "4", "5", "6", "7")
 """The development sets measured, each `bench/data/redlines_dev_<N>.jsonl`."""
 
 Row = dict[str, str]

@@ -31,7 +31,9 @@ from __future__ import annotations
 
 import re
 
-from redline.guard.outright import AttackTool, OutrightAsk, stretches_around
+import ahocorasick
+
+from redline.guard.outright import AttackTool, OutrightAsk
 
 # The ask is for a procedure: the steps, a guide, the way to do it.
 _PROCEDURE = (
@@ -92,7 +94,7 @@ INTRUSION_ACTS: tuple[AttackTool, ...] = (
         rf"|deface|defacing|(?:gain|gaining|get|getting|obtain|obtaining)"
         rf" (?:unauthori[sz]ed|illegal|illicit|unlawful|covert|secret|backdoor|root|admin)"
         rf" access (?:to|into|on|of))\s+{_THEIRS}{_SYSTEM}",
-        ("hack", "break", "infiltrat", "compromis", "deface", "access"),
+        ("hack", "break", "infiltrat", "compromis", "deface", "gain", "get", "obtain"),
     ),
     AttackTool(
         "the steps to steal data or credentials",
@@ -117,7 +119,18 @@ INTRUSION_ACTS: tuple[AttackTool, ...] = (
         rf"|\b(?:read(?:ing)?|see(?:ing)?|intercept(?:ing)?|monitor(?:ing)?|track(?:ing)?"
         rf"|record(?:ing)?|access(?:ing)?)\s+{_OTHER_PERSON}(?:'s|s')\s+(?:[\w-]+\s+){{0,2}}?"
         rf"{_MESSAGES}",
-        ("spy", "snoop", "eavesdrop", "'s", "s'"),
+        (
+            "spy",
+            "snoop",
+            "eavesdrop",
+            "read",
+            "see",
+            "intercept",
+            "monitor",
+            "track",
+            "record",
+            "access",
+        ),
     ),
     AttackTool(
         "the steps to knock another party's service offline",
@@ -125,16 +138,39 @@ INTRUSION_ACTS: tuple[AttackTool, ...] = (
         rf"\b(?:take|taking|knock|knocking|bring|bringing) down\s+{_THEIRS}{_SYSTEM}"
         rf"|\b(?:take|taking|knock|knocking)\s+{_THEIRS}{_SYSTEM}\s+(?:offline|down)\b"
         rf"|\b(?:ddos|dos)(?:ing)?\s+{_THEIRS}{_SYSTEM}",
-        ("down", "offline", "dos"),
+        ("take", "taking", "knock", "bring", "ddos", "dos"),
     ),
 )
-_KEYS = tuple(dict.fromkeys(key for act in INTRUSION_ACTS for key in act.keys))
-_ASK = re.compile(
-    rf"\b{_PROCEDURE}\s+(?:[\w'-]+\s+){{0,3}}?(?P<act>"
-    + "|".join(f"(?P<act{index}>{act.pattern})" for index, act in enumerate(INTRUSION_ACTS))
-    + ")",
+# The act is found first (its words are rarer than an ask's), then the ask just before it.
+_ACT = re.compile(
+    "|".join(f"(?P<act{index}>{act.pattern})" for index, act in enumerate(INTRUSION_ACTS)),
     re.IGNORECASE,
 )
+_ASKED = re.compile(rf"\b{_PROCEDURE}\s+(?:[\w'-]+\s+){{0,3}}$", re.IGNORECASE)
+_ASK_ROOM = 120  # characters before an act for the ask and up to three words between
+
+
+def _verb_finder() -> ahocorasick.Automaton:
+    """One automaton for the verbs every act begins with (each act's `keys`)."""
+    finder = ahocorasick.Automaton()
+    for key in sorted({key for act in INTRUSION_ACTS for key in act.keys}):
+        finder.add_word(key, len(key))
+    finder.make_automaton()
+    return finder
+
+
+_VERBS = _verb_finder()
+
+
+def _act_starts(text: str) -> list[int]:
+    """Where an act may begin: each word that starts with one of the acts' verbs."""
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters lowercase to two: offsets would drift
+        return [match.start() for match in _ACT.finditer(text)]
+    starts = {end - length + 1 for end, length in _VERBS.iter(lowered)}
+    return sorted(start for start in starts if start == 0 or not lowered[start - 1].isalnum())
+
+
 # The target is the requester's own ("my account", "our router"), but not another person's
 # ("my ex's account", "my school's portal").
 _OWN_TARGET = re.compile(
@@ -160,23 +196,23 @@ _LEFT_TO_THE_CLASSIFIER = re.compile(
     r"|in scope|scope of|rules of engagement)",
     re.IGNORECASE,
 )
-_BEFORE = 160  # room before a key word for the ask and up to three words between
-_AFTER = 80  # room after it for the act's object
 
 
 def intrusion_ask(text: str) -> OutrightAsk | None:
     """The first ask for the steps of an intrusion in `text`, or None (also when the target is
     the requester's own or the text states a defensive, lab or authorised purpose)."""
-    lowered = text.lower()
-    for start, end in stretches_around(text, lowered, _KEYS, _BEFORE, _AFTER):
-        for match in _ASK.finditer(text, start, end):
-            # The act's object, and the word after it ("my coworker" + "'s screen").
-            if _OWN_TARGET.search(text, match.start("act"), match.end("act") + 12):
-                continue
-            if _LEFT_TO_THE_CLASSIFIER.search(text):
-                return None
-            act = next(
-                act for index, act in enumerate(INTRUSION_ACTS) if match.group(f"act{index}")
-            )
-            return OutrightAsk(act, match.start(), match.end(), match.group())
+    for start in _act_starts(text):
+        act = _ACT.match(text, start)
+        if act is None:
+            continue
+        asked = _ASKED.search(text, max(0, start - _ASK_ROOM), start)
+        if asked is None:
+            continue
+        # The act's object, and the word after it ("my coworker" + "'s screen").
+        if _OWN_TARGET.search(text, start, act.end() + 12):
+            continue
+        if _LEFT_TO_THE_CLASSIFIER.search(text):
+            return None
+        tool = next(tool for index, tool in enumerate(INTRUSION_ACTS) if act.group(f"act{index}"))
+        return OutrightAsk(tool, asked.start(), act.end(), text[asked.start() : act.end()])
     return None

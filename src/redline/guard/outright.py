@@ -64,6 +64,28 @@ ATTACK_TOOLS: tuple[AttackTool, ...] = (
         r"(?:stealers?|grabbers?|harvesters?)|info-? ?stealers?|phishing kits?",
         ("stealer", "grabber", "harvester", "phishing kit"),
     ),
+    AttackTool(
+        "a card skimmer",
+        "RL-CREDENTIAL",
+        r"(?:credit card|card|payment|checkout) skimmers?|formjack(?:ers?|ing scripts?)|magecart",
+        ("skimmer", "formjack", "magecart"),
+    ),
+    AttackTool(
+        "a clipboard hijacker",
+        "RL-MALWARE",
+        r"clipboard hijackers?|clipper malware|crypto ?clippers?",
+        ("clipboard hijacker", "clipper"),
+    ),
+    AttackTool(
+        "a malware dropper",
+        "RL-MALWARE",
+        r"(?:malware|payload|first-stage|second-stage|trojan|virus) droppers?|crypters?"
+        r"|droppers? (?:that|which|to) (?:downloads?|fetch(?:es)?|installs?|drops?|loads?|runs?"
+        r"|executes?) (?:the |a |an |our |my )?(?:payload|malware|trojan|implant|beacon|shellcode"
+        r"|second stage)",
+        ("dropper", "crypter"),
+    ),
+    AttackTool("an exploit kit", "RL-EXPLOIT", r"exploit kits?", ("exploit kit",)),
     AttackTool("spyware", "RL-SURVEILLANCE", r"spyware|stalkerware", ("spyware", "stalkerware")),
     AttackTool(
         "a denial-of-service tool",
@@ -130,8 +152,15 @@ _DEFENSIVE_PURPOSE = re.compile(
 
 
 # One pattern for every tool, each in its own group: one search finds the first ask of any.
+# Or the thing made delivers the tool: "a USB drive that installs a keylogger", "a Word macro
+# which drops a backdoor".
+_DELIVERING = (
+    r"(?:[\w'-]+\s+){0,6}?(?:that|which|to)\s+(?:(?:silently|quietly|secretly|automatically)\s+)?"
+    r"(?:installs?|drops?|deploys?|delivers?|downloads?|plants?|loads?|injects?|launch(?:es)?"
+    r"|spreads?|runs?|executes?)\s+(?:it\s+as\s+)?"
+)
 _ASK = re.compile(
-    f"{_OPENING}(?P<ask>{_COURTESY}{_MAKING}{_QUALITIES}(?:"
+    f"{_OPENING}(?P<ask>{_COURTESY}{_MAKING}(?:{_DELIVERING})?{_QUALITIES}(?:"
     + "|".join(f"(?P<tool{index}>{tool.pattern})" for index, tool in enumerate(ATTACK_TOOLS))
     + f"){_ITS_OWN_THING})",
     re.IGNORECASE,
