@@ -141,6 +141,7 @@ class Capability(StrEnum):
     RUN_DOWNLOADED = "executes downloaded content"
     RUN_BUILT_PAYLOAD = "runs a remote-shell payload it just generated"
     PAYLOAD_LURE = "builds a remote-control payload under a trusted program's or document's name"
+    CREDENTIAL_SNIFF = "picks passwords or session tokens out of captured network traffic"
     DOMAIN_CREDENTIAL_ABUSE = "replays a stolen hash, roasts tickets or syncs a domain's secrets"
     OPEN_BUCKET_PULL = "copies database backups or secrets out of a bucket read anonymously"
     AGENT_SOCKET_TAKEN = "points SSH at an agent socket found among others' (/tmp/ssh-*, /proc)"
@@ -1682,7 +1683,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bprintenv\b|\benv\s*\||os\.environ(?:\b(?!\.get|\[))|/proc/self/environ|(?<!Bearer \$)(?<!Bearer \$\{)(?<!token \$)(?<!token \$\{)(?:AWS_SECRET_ACCESS_KEY|GITHUB_TOKEN)",
+            r"\bprintenv\b|\benv\s*\||os\.environ(?:\b(?!\.get|\[))|/proc/(?:self|\d+|\*|\$\{?\w+\}?)/environ|(?<!Bearer \$)(?<!Bearer \$\{)(?<!token \$)(?<!token \$\{)(?:AWS_SECRET_ACCESS_KEY|GITHUB_TOKEN)",
             _I,
         ),
         # A token in an auth header is used, not shipped: `-H "Authorization: Bearer $TOKEN"`;
@@ -2177,6 +2178,24 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:\./|\.\\)?\1(?=[\s;&|)]|$)",
             _I | re.M,
         ),
+    ),
+    Capability.CREDENTIAL_SNIFF: (
+        # a capture on a network interface (not loopback) filtered for credentials: piped to a
+        # search for them, searched by ngrep, or their protocol fields extracted by tshark
+        re.compile(
+            r"\b(?:tcpdump|tcpflow|tshark|ngrep)\b(?![^\n|]*\s-[id]\s*(?:lo0?|localhost)\b)"
+            r"(?:[^\n|]*\|\s*(?:e?grep|rg|strings)\b[^\n|]*?|[^\n|]*?['\"][^'\"\n]*?)"
+            r"(?:pass(?:w(?:or)?d)?|pwd|authorization|cookie|session)",
+            _I,
+        ),
+        re.compile(
+            r"\btshark\b(?![^\n|]*\s-i\s*(?:lo0?|localhost)\b)[^\n|]*\s-e\s+(?:http\.authorization"
+            r"|http\.cookie|http\.file_data|ftp\.request\.arg|pop\.request\.parameter|imap\.request"
+            r"|smtp\.auth\.password|ntlmssp\.auth)",
+            _I,
+        ),
+        # tools made to collect credentials from traffic
+        re.compile(r"\b(?:dsniff|pcredz|net-creds|credslayer)(?:\.py)?\s+-", _I),
     ),
     Capability.DOMAIN_CREDENTIAL_ABUSE: (
         # a stolen NT hash passed in place of a password (pass-the-hash)
