@@ -716,6 +716,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.SHADOW_DELETE: (
+        # a bucket's versioning suspended and its objects deleted, or backup recovery points and
+        # vaults deleted: the way back removed with the data
+        re.compile(
+            r"\bput-bucket-versioning\b[^\n]*Status=Suspended[^\n]*\b(?:s3\s+rm\b[^\n]*--recursive|delete-objects?\b|s3\s+rb\b)"
+            r"|\baws\s+backup\s+delete-(?:recovery-point|backup-vault)\b"
+            r"|\baz\s+backup\s+protection\s+disable\b[^\n]*--delete-backup-data\s+true\b",
+            _I,
+        ),
         re.compile(
             r"Win32_ShadowCopy[^\n]*(?:Remove-CimInstance|Remove-WmiObject|\.Delete\s*\()|vssadmin[^\n]*resize\s+shadowstorage[^\n]*maxsize=\d+\s*(?:MB|KB)\b|diskshadow[^\n]*delete\s+shadows",
             _I,
@@ -1126,6 +1134,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # endpoint and monitoring agents stopped, disabled or killed (restarting one is upkeep)
+        # ... also among several services named in one command, and runtime security sensors
+        re.compile(
+            r"\bsystemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*(?:\s+[\w.@-]+)*?\s+"
+            r"(?:falco(?:-\w+)?|tetragon|tracee|osqueryd|wazuh-agent|auditbeat|elastic-agent|falcon-sensor"
+            r"|sentinelone|cbagentd|mdatp|auditd|sysmon)\b(?=[\s;&|]|$)",
+            _I,
+        ),
         re.compile(
             r"\b(?:systemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*|kill(?:all)?(?:\s+-\w+)*|pkill(?:\s+-\w+)*)\s+(?:\$\(\s*pgrep\s+(?:-\w+\s+)*)?"
             r"(?:wazuh-agent|ossec|osqueryd|sysmon|auditbeat|elastic-agent|elastic-endpoint|falcon-sensor|falcond|sentinelone|sentinelagent|s1-agent|cbagentd|mdatp|wdavdaemon|ds_agent|cylancesvc|clamav-daemon|clamd)\b"
@@ -1391,6 +1406,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.GUESS_LOOP: (
+        # every code of a fixed-width space posted in turn (`for p in $(seq -w 0000 9999); do
+        # curl -d code=$p ...`): one-time codes, PINs or vouchers enumerated
+        re.compile(
+            r"\bfor\s+(\w+)\s+in\s+(?:\$\(\s*seq\s+(?:-f\s+\S+\s+)?-w\s+\d+\s+\d{3,}\s*\)|\$\(\s*seq\s+0\d+\s+\d{3,}\s*\)"
+            r"|\{0\d+\.\.\d{3,}\})[^\n]*?(?:-d|--data(?:-\w+)?|-F|--form)\s+['\"]?[^\s'\"]*=\$\{?\1\b",
+            _I,
+        ),
         re.compile(
             r"(?:password|passwd|pwd)['\"]?\s*[:=]\s*\w*(?:pass|word|cand|guess|list|dict)\w*\s*\[\s*\w+\s*\]",
             _I,
@@ -1650,6 +1672,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.SECRET_FILE: (
+        # a pod's service-account token, its key to the cluster's API
+        re.compile(
+            r"/(?:var/)?run/secrets/kubernetes\.io/serviceaccount/token\b|/run/secrets/eks\.amazonaws\.com/serviceaccount/token\b",
+            _I,
+        ),
         # credential folders archived by their relative names (`tar czf - -C "$u" .ssh .aws`)
         re.compile(
             r"\b(?:tar|zip|7z|rsync)\b[^\n|;&]*\s['\"]?(?:[\w*$\"{}-]*/)?\.(?:ssh|gnupg|aws|kube|docker|azure|config/gcloud)(?=[/\s'\"]|$)",
@@ -2272,6 +2299,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.RUN_DOWNLOADED: (
+        # a DNS TXT answer piped into a shell (`dig +short TXT x.zone | base64 -d | sh`)
+        re.compile(
+            r"\b(?:dig|nslookup|host|drill|kdig)\b[^\n|]*\bTXT\b[^\n]*?\|\s*(?:[^\n|]*\|\s*)*?"
+            r"(?:sudo\s+)?(?:(?:busybox|env)\s+)?(?:ba|z|da)?sh\b"
+            r"|\bResolve-DnsName\b[^\n|]*-Type\s+TXT\b[^\n]*\b(?:iex|Invoke-Expression)\b",
+            _I,
+        ),
+        # a download piped into a shell started through busybox or env (`| busybox sh`)
+        re.compile(
+            r"\b(?:curl|wget)\b[^\n|]*\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:busybox|env)\s+(?:ba|z|da|a)?sh\b",
+            _I,
+        ),
         # a download decoded or unpacked on its way into a shell (`wget -O- URL | base64 -d | sh`)
         re.compile(
             r"\b(?:curl|wget)\b[^\n|]*(?:\|\s*(?:sudo\s+)?(?:base64|gunzip|zcat|gzip|bzip2|bunzip2|xz|unxz"
@@ -2332,6 +2371,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.UNVETTED_SOURCE: (
+        # a DNS TXT record read as code: no installer is published there
+        re.compile(
+            r"\b(?:dig|nslookup|host|drill|kdig)\b[^\n|]*\bTXT\b(?=[^\n]*\|[^\n]*\b(?:ba|z|da)?sh\b)|\bResolve-DnsName\b[^\n|]*-Type\s+TXT\b(?=[^\n]*\b(?:iex|Invoke-Expression)\b)",
+            _I,
+        ),
         re.compile(
             r"\b(?:FTP(?:_TLS)?|SMTP(?:_SSL)?|create_connection|TcpClient|Socket|connect)\s*\(\s*\(?\s*['\"](?!127\.|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)\d{1,3}(?:\.\d{1,3}){3}['\"]",
             _I,
@@ -2707,6 +2751,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.ROOT_ACCOUNT: (
+        # an existing account's user id rewritten to 0 in the password file (`sed -i
+        # 's/^backup:x:34:34:/backup:x:0:0:/' /etc/passwd`)
+        re.compile(
+            r"\bsed\b[^\n]*\bs([/|#,])[^\n]*?\1\^?\w[\w.-]*:[^:\n]*:0:0:[^\n]*/etc/passwd\b", _I
+        ),
         re.compile(
             r"\b(?:useradd|usermod)\b[^\n]*(?:\s-o\b[^\n]*\s-u\s*0\b|\s-u\s*0\b[^\n]*\s-o\b|--non-unique\b[^\n]*--uid\s+0\b|--uid\s+0\b[^\n]*--non-unique\b)",
             _I,
@@ -2719,6 +2768,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bdscl\s+\.\s+-create\s+/Users/\w+\s+UniqueID\s+0\b", _I),
     ),
     Capability.ROOT_NO_PASSWORD: (
+        # every account given root without a password (`ALL ALL=(ALL) NOPASSWD: ALL`)
+        re.compile(
+            r"^[^\n#]*?['\"\s]ALL\s+ALL\s*=\s*\(\s*ALL(?:\s*:\s*ALL)?\s*\)\s*NOPASSWD\s*:\s*ALL\b",
+            _I | re.M,
+        ),
         # root's password emptied (`passwd -d root`, `root::` written into the shadow file),
         # or remote logins with an empty password switched on for it
         re.compile(
