@@ -141,6 +141,7 @@ class Capability(StrEnum):
     RUN_DOWNLOADED = "executes downloaded content"
     RUN_BUILT_PAYLOAD = "runs a remote-shell payload it just generated"
     PAYLOAD_LURE = "builds a remote-control payload under a trusted program's or document's name"
+    LOGIN_TRACE = "traces what a sign-in process reads or writes (the typed password)"
     CREDENTIAL_SNIFF = "picks passwords or session tokens out of captured network traffic"
     DOMAIN_CREDENTIAL_ABUSE = "replays a stolen hash, roasts tickets or syncs a domain's secrets"
     OPEN_BUCKET_PULL = "copies database backups or secrets out of a bucket read anonymously"
@@ -2205,6 +2206,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:\./|\.\\)?\1(?=[\s;&|)]|$)",
             _I | re.M,
         ),
+    ),
+    Capability.LOGIN_TRACE: (
+        # a tracer attached to sshd, sudo, su, login or passwd printing its reads or writes:
+        # every password typed to it passes through them
+        re.compile(
+            r"\b(?:strace|ltrace)\b(?=[^\n|]*\s-e\s*(?:trace=)?[\w,%]*\b(?:read|write)\b)[^\n|]*\s-p\s*"
+            r"['\"]?(?:\$\(\s*(?:pgrep|pidof)\b[^)\n]*\b(?:sshd(?:-session)?|sudo|su|login|passwd|gdm-password)\b"
+            r"|\d+\b[^\n]*#\s*(?:sshd|sudo))",
+            _I,
+        ),
+        re.compile(r"\b3snake\b[^\n]*\s-[do]\b", _I),
     ),
     Capability.CREDENTIAL_SNIFF: (
         # a capture on a network interface (not loopback) filtered for credentials: piped to a
