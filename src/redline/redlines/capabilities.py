@@ -50,7 +50,7 @@ class Capability(StrEnum):
     WRITTEN_BESIDE = "writes each file it visits again under its own name plus a suffix"
     KEY_TYPED = "asks the person running it for the key or passphrase"
     DEVICE_GRAB = "takes one input device for itself"
-    HOTKEY = "acts when its owner presses a hotkey registered for it"
+    ON_REQUEST = "acts when its owner presses a hotkey or a button made for it"
     PROVIDER_UPLOAD = "uploads through a storage service's resumable upload API"
     FORCED_RESTART = "forces the machine to restart"
     SIGN_IN_HOOK = "hooks the sign-in where the typed password passes"
@@ -2116,13 +2116,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bEVIOCGRAB\b|(?<!ImageGrab)\b\w*(?:dev|device|pad|kbd)\w*\.grab\s*\(\s*\)", _I
         ),
     ),
-    Capability.HOTKEY: (
+    Capability.ON_REQUEST: (
         # one key combination registered with the desktop (`GlobalHotKeys({"<ctrl>+<shift>+4":
         # ...})`, `RegisterHotKey`, Electron's `globalShortcut.register`): the program acts
         # when the person at the keyboard asks, and sees no other key
         re.compile(
             r"\bGlobalHotKeys\s*\(|\badd_hotkey\s*\(|\bRegisterHotKey\s*\(|\bRegisterEventHotKey\s*\("
             r"|\bglobalShortcut\.register\s*\(|\bKeybinder\.bind\s*\(",
+        ),
+        # a button's click handler (WinForms `Add_Click`, the DOM's `click` listener, Qt's
+        # `clicked.connect`, tkinter's `Button(..., command=...)`): it acts when clicked
+        re.compile(
+            r"\.Add_Click\s*\(|\baddEventListener\s*\(\s*['\"]click['\"]|\.clicked\.connect\s*\("
+            r"|\bButton\s*\([^\n)]*\bcommand\s*=",
         ),
     ),
     Capability.KEY_TYPED: (
