@@ -50,6 +50,7 @@ class Capability(StrEnum):
     WRITTEN_BESIDE = "writes each file it visits again under its own name plus a suffix"
     KEY_TYPED = "asks the person running it for the key or passphrase"
     DEVICE_GRAB = "takes one input device for itself"
+    ON_REQUEST = "acts when its owner presses a hotkey or a button made for it"
     PROVIDER_UPLOAD = "uploads through a storage service's resumable upload API"
     FORCED_RESTART = "forces the machine to restart"
     SIGN_IN_HOOK = "hooks the sign-in where the typed password passes"
@@ -139,6 +140,12 @@ class Capability(StrEnum):
     REFLECTIVE_LOAD = "loads code bytes straight into memory"
     RUN_DOWNLOADED = "executes downloaded content"
     RUN_BUILT_PAYLOAD = "runs a remote-shell payload it just generated"
+    PAYLOAD_LURE = "builds a remote-control payload under a trusted program's or document's name"
+    LOGIN_TRACE = "traces what a sign-in process reads or writes (the typed password)"
+    CREDENTIAL_SNIFF = "picks passwords or session tokens out of captured network traffic"
+    DOMAIN_CREDENTIAL_ABUSE = "replays a stolen hash, roasts tickets or syncs a domain's secrets"
+    OPEN_BUCKET_PULL = "copies database backups or secrets out of a bucket read anonymously"
+    AGENT_SOCKET_TAKEN = "points SSH at an agent socket found among others' (/tmp/ssh-*, /proc)"
     ENCODED_EXEC = "executes encoded content"
     UNVETTED_SOURCE = "fetches from a bare address or without certificate checks"
     BARE_ADDRESS = "names a host by a bare IP address"
@@ -637,6 +644,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"r?['\"]\\\\[\w.-]+\\[\w$.-]+|/vmfs/volumes\b", _I),
+        # `find` walking the whole filesystem, every home, or mounted shares and drives
+        re.compile(r"\bfind\s+(?:/|/home/?|/Users/?|/(?:mnt|media|srv|Volumes)/[^\s;|&]*)(?=\s)"),
         re.compile(
             r"expanduser\(\s*['\"]~['\"]\s*\)|Path\.home\(\)|\bhomedir\s*\(\s*\)|process\.env\.(?:HOME|USERPROFILE)\b|\$env:USERPROFILE|\$HOME\b|SpecialFolder\.(?:UserProfile|MyDocuments|Desktop)|GetLogicalDrive\w*|['\"](?:/|/home|/srv/\w+|C:[\\/]+Users|[A-Z]:[\\/]*)['\"]|C:\\Users\b|\b[A-Z]:\\Shares\b|find\s+/home\b|['\"]~/?['\"]",
             _I,
@@ -687,6 +696,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bRemove-Item\b|\bdel\s+/[fqs]|DeleteFile[AW]?\s*\(|File\.Delete\s*\(|\bunlink\s*\(",
             _I,
         ),
+        # `find` told to remove each file it found (`-exec rm {} \;`): its walk's files deleted
+        re.compile(r"\s-exec(?:dir)?\s+(?:/bin/)?rm\b[^\n;]*?\{\}"),
         re.compile(
             r"\brm\s+-\w*f|\bshred\b[^\n]*-u\b|\bshred['\"]?\s*,[^\n]*['\"]-\w*u|\bremove\s*\(\s*\w+\s*\)|\b(?:std::filesystem|filesystem|fs)::remove(?:_all)?\s*\("
         ),
@@ -750,6 +761,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.SHADOW_DELETE: (
+        # a bucket's versioning suspended and its objects deleted, or backup recovery points and
+        # vaults deleted: the way back removed with the data
+        re.compile(
+            r"\bput-bucket-versioning\b[^\n]*Status=Suspended[^\n]*\b(?:s3\s+rm\b[^\n]*--recursive|delete-objects?\b|s3\s+rb\b)"
+            r"|\baws\s+backup\s+delete-(?:recovery-point|backup-vault)\b"
+            r"|\baz\s+backup\s+protection\s+disable\b[^\n]*--delete-backup-data\s+true\b",
+            _I,
+        ),
         re.compile(
             r"Win32_ShadowCopy[^\n]*(?:Remove-CimInstance|Remove-WmiObject|\.Delete\s*\()|vssadmin[^\n]*resize\s+shadowstorage[^\n]*maxsize=\d+\s*(?:MB|KB)\b|diskshadow[^\n]*delete\s+shadows",
             _I,
@@ -1042,6 +1061,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"/tn\s+['\"]?(?:Microsoft|Windows|Google|Edge|OneDrive|Adobe|Intel|Nvidia)[^\n]*?/tr\s+['\"]?[^\n'\"]*(?:\\Users\\Public\\|%TEMP%|%APPDATA%|\\AppData\\|\\ProgramData\\|\\Windows\\Temp\\)",
             _I,
         ),
+        # a Run key entry named for a vendor that starts a program from a folder any user can
+        # write to (`reg add ...\CurrentVersion\Run /v OneDriveSync /d C:\Users\Public\od.exe`)
+        re.compile(
+            r"\breg(?:\.exe)?\s+add\s+['\"]?HK[^\n]*\\CurrentVersion\\Run(?:Once)?\b[^\n]*?/v\s+['\"]?"
+            r"[^\n/]*?(?:Microsoft|Windows|OneDrive|Google|Chrome|Edge|Adobe|Intel|Nvidia|Update|Defender|Security)"
+            r"[^\n]*?/d\s+['\"]?[^\n'\"]*(?:\\Users\\Public\\|%TEMP%|\\AppData\\Local\\Temp\\|\\Windows\\Temp\\)",
+            _I,
+        ),
         # PowerShell's hidden window in its shortest spelling (`-w h`, `-w 1`)
         re.compile(r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s[-/]w\s+(?:h|1)\b", _I),
         # a service whose DACL denies listing it to users and administrators: hidden from
@@ -1165,7 +1192,20 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.DEFENDER_OFF: (
+        # PowerShell's spelling of stopping or disabling the Defender services
+        re.compile(
+            r"\bStop-Service\b[^\n|;]*\b(?:WinDefend|Sense|MsMpSvc|WdNisSvc)\b"
+            r"|\bSet-Service\b[^\n|;]*\b(?:WinDefend|Sense|MsMpSvc|WdNisSvc)\b[^\n|;]*-StartupType\s+Disabled",
+            _I,
+        ),
         # endpoint and monitoring agents stopped, disabled or killed (restarting one is upkeep)
+        # ... also among several services named in one command, and runtime security sensors
+        re.compile(
+            r"\bsystemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*(?:\s+[\w.@-]+)*?\s+"
+            r"(?:falco(?:-\w+)?|tetragon|tracee|osqueryd|wazuh-agent|auditbeat|elastic-agent|falcon-sensor"
+            r"|sentinelone|cbagentd|mdatp|auditd|sysmon)\b(?=[\s;&|]|$)",
+            _I,
+        ),
         re.compile(
             r"\b(?:systemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*|kill(?:all)?(?:\s+-\w+)*|pkill(?:\s+-\w+)*)\s+(?:\$\(\s*pgrep\s+(?:-\w+\s+)*)?"
             r"(?:wazuh-agent|ossec|osqueryd|sysmon|auditbeat|elastic-agent|elastic-endpoint|falcon-sensor|falcond|sentinelone|sentinelagent|s1-agent|cbagentd|mdatp|wdavdaemon|ds_agent|cylancesvc|clamav-daemon|clamd)\b"
@@ -1435,6 +1475,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.GUESS_LOOP: (
+        # every code of a fixed-width space posted in turn (`for p in $(seq -w 0000 9999); do
+        # curl -d code=$p ...`): one-time codes, PINs or vouchers enumerated
+        re.compile(
+            r"\bfor\s+(\w+)\s+in\s+(?:\$\(\s*seq\s+(?:-f\s+\S+\s+)?-w\s+\d+\s+\d{3,}\s*\)|\$\(\s*seq\s+0\d+\s+\d{3,}\s*\)"
+            r"|\{0\d+\.\.\d{3,}\})[^\n]*?(?:-d|--data(?:-\w+)?|-F|--form)\s+['\"]?[^\s'\"]*=\$\{?\1\b",
+            _I,
+        ),
         re.compile(
             r"(?:password|passwd|pwd)['\"]?\s*[:=]\s*\w*(?:pass|word|cand|guess|list|dict)\w*\s*\[\s*\w+\s*\]",
             _I,
@@ -1712,6 +1759,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.SECRET_FILE: (
+        # a pod's service-account token, its key to the cluster's API
+        re.compile(
+            r"/(?:var/)?run/secrets/kubernetes\.io/serviceaccount/token\b|/run/secrets/eks\.amazonaws\.com/serviceaccount/token\b",
+            _I,
+        ),
         # credential folders archived by their relative names (`tar czf - -C "$u" .ssh .aws`)
         re.compile(
             r"\b(?:tar|zip|7z|rsync)\b[^\n|;&]*\s['\"]?(?:[\w*$\"{}-]*/)?\.(?:ssh|gnupg|aws|kube|docker|azure|config/gcloud)(?=[/\s'\"]|$)",
@@ -1745,7 +1797,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bprintenv\b|\benv\s*\||os\.environ(?:\b(?!\.get|\[))|/proc/self/environ|(?<!Bearer \$)(?<!Bearer \$\{)(?<!token \$)(?<!token \$\{)(?:AWS_SECRET_ACCESS_KEY|GITHUB_TOKEN)",
+            r"\bprintenv\b|\benv\s*\||os\.environ(?:\b(?!\.get|\[))|/proc/(?:self|\d+|\*|\$\{?\w+\}?)/environ|(?<!Bearer \$)(?<!Bearer \$\{)(?<!token \$)(?<!token \$\{)(?:AWS_SECRET_ACCESS_KEY|GITHUB_TOKEN)",
             _I,
         ),
         # A token in an auth header is used, not shipped: `-H "Authorization: Bearer $TOKEN"`;
@@ -1769,6 +1821,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.DOS_TOOL: (
         # mdk3/mdk4's other flooding modes: authentication, beacon, EAPOL, Michael, WIDS
         re.compile(r"\bmdk[34]\s+\S+\s+[abemw]\b", _I),
+        # slow-request and TLS-renegotiation exhausters aimed at another host (not loopback)
+        re.compile(
+            r"\b(?:slowhttptest|thc-ssl-dos)\b[^\n|;&]*?\s(?:-u\s+)?['\"]?(?:https?://)?"
+            r"(?!localhost\b|127\.|\[?::1\b)(?:\d{1,3}(?:\.\d{1,3}){3}|[a-z0-9-]+(?:\.[a-z0-9-]+)+)",
+            _I,
+        ),
         # Wi-Fi clients knocked off their network: deauthentication floods
         re.compile(
             r"\baireplay-ng\s+(?:-\S+\s+)*(?:--deauth|-0)(?:\s*|=)\d+\b|\bmdk[34]\s+\S+\s+d\b"
@@ -1820,6 +1878,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # rogue access points that collect what clients send
         re.compile(r"\bwifiphisher\b|\bairbase-ng\s+-|\bhostapd-wpe\b|\beaphammer\b", _I),
+        # a DNS server answering with forged addresses for the names it is given, on an
+        # address others reach (by default it listens on loopback, for its own machine only)
+        re.compile(
+            r"\bdnschef(?:\.py)?\b(?=[^\n|;&]*\s(?:-i|--interface)[\s=]+(?!127\.|localhost\b|::1\b)\S)"
+            r"[^\n|;&]*\s--fake(?:ip|ipv6|domains|mail|alias)\b",
+            _I,
+        ),
         # ettercap's long spelling, and NTLM relays taking what the poisoning brings in
         re.compile(
             r"\bettercap\b[^\n|;&]*\s--mitm[\s=]+(?:arp|icmp|dhcp|port|ndp)\b"
@@ -2148,6 +2213,21 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bEVIOCGRAB\b|(?<!ImageGrab)\b\w*(?:dev|device|pad|kbd)\w*\.grab\s*\(\s*\)", _I
         ),
     ),
+    Capability.ON_REQUEST: (
+        # one key combination registered with the desktop (`GlobalHotKeys({"<ctrl>+<shift>+4":
+        # ...})`, `RegisterHotKey`, Electron's `globalShortcut.register`): the program acts
+        # when the person at the keyboard asks, and sees no other key
+        re.compile(
+            r"\bGlobalHotKeys\s*\(|\badd_hotkey\s*\(|\bRegisterHotKey\s*\(|\bRegisterEventHotKey\s*\("
+            r"|\bglobalShortcut\.register\s*\(|\bKeybinder\.bind\s*\(",
+        ),
+        # a button's click handler (WinForms `Add_Click`, the DOM's `click` listener, Qt's
+        # `clicked.connect`, tkinter's `Button(..., command=...)`): it acts when clicked
+        re.compile(
+            r"\.Add_Click\s*\(|\baddEventListener\s*\(\s*['\"]click['\"]|\.clicked\.connect\s*\("
+            r"|\bButton\s*\([^\n)]*\bcommand\s*=",
+        ),
+    ),
     Capability.KEY_TYPED: (
         # a key or passphrase typed by whoever runs the program, unechoed: they hold the key
         re.compile(
@@ -2230,7 +2310,122 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I | re.M,
         ),
     ),
+    Capability.LOGIN_TRACE: (
+        # a tracer attached to sshd, sudo, su, login or passwd printing its reads or writes:
+        # every password typed to it passes through them
+        re.compile(
+            r"\b(?:strace|ltrace)\b(?=[^\n|]*\s-e\s*(?:trace=)?[\w,%]*\b(?:read|write)\b)[^\n|]*\s-p\s*"
+            r"['\"]?(?:\$\(\s*(?:pgrep|pidof)\b[^)\n]*\b(?:sshd(?:-session)?|sudo|su|login|passwd|gdm-password)\b"
+            r"|\d+\b[^\n]*#\s*(?:sshd|sudo))",
+            _I,
+        ),
+        re.compile(r"\b3snake\b[^\n]*\s-[do]\b", _I),
+    ),
+    Capability.CREDENTIAL_SNIFF: (
+        # a capture on a network interface (not loopback) filtered for credentials: piped to a
+        # search for them, searched by ngrep, or their protocol fields extracted by tshark
+        re.compile(
+            r"\b(?:tcpdump|tcpflow|tshark|ngrep)\b(?![^\n|]*\s-[id]\s*(?:lo0?|localhost)\b)"
+            r"(?:[^\n|]*\|\s*(?:e?grep|rg|strings)\b[^\n|]*?|[^\n|]*?['\"][^'\"\n]*?)"
+            r"(?:pass(?:w(?:or)?d)?|pwd|authorization|cookie|session)",
+            _I,
+        ),
+        re.compile(
+            r"\btshark\b(?![^\n|]*\s-i\s*(?:lo0?|localhost)\b)[^\n|]*\s-e\s+(?:http\.authorization"
+            r"|http\.cookie|http\.file_data|ftp\.request\.arg|pop\.request\.parameter|imap\.request"
+            r"|smtp\.auth\.password|ntlmssp\.auth)",
+            _I,
+        ),
+        # tools made to collect credentials from traffic
+        re.compile(r"\b(?:dsniff|pcredz|net-creds|credslayer)(?:\.py)?\s+-", _I),
+    ),
+    Capability.DOMAIN_CREDENTIAL_ABUSE: (
+        # a stolen NT hash passed in place of a password (pass-the-hash)
+        re.compile(
+            r"\s-hashes[\s=]+['\"]?(?:[0-9a-f]{32})?:[0-9a-f]{32}\b|\bsekurlsa::pth\b|/pth:[0-9a-f]{32}\b"
+            r"|\b(?:evil-winrm|crackmapexec|cme|nxc|netexec)\b[^\n|;&]*\s-H\s+['\"]?(?:[0-9a-f]{32}:)?[0-9a-f]{32}\b"
+            r"|\bpth-(?:winexe|smbclient|wmis|rpcclient|net)\b",
+            _I,
+        ),
+        # service or pre-auth tickets requested to crack their accounts' passwords offline
+        re.compile(
+            r"\bGetUserSPNs(?:\.py)?\b[^\n|;&]*\s-request\b|\bGetNPUsers(?:\.py)?\b[^\n|;&]*\s(?:-request|-usersfile|-format)\b"
+            r"|\bRubeus(?:\.exe)?\s+(?:kerberoast|asreproast)\b|\bInvoke-(?:Kerberoast|ASREPRoast)\b"
+            r"|--(?:kerberoasting|asreproast)\b",
+            _I,
+        ),
+        # the domain's password database copied out (`ntdsutil ... ifm`, ntds.dit copied from a
+        # shadow copy)
+        re.compile(
+            r"\bntdsutil\b[^\n|;&]*\bifm\b|\b(?:copy|Copy-Item|cp|esentutl\S*|robocopy)\b[^\n|;&]*\bntds\.dit\b",
+            _I,
+        ),
+        # a domain controller's password store replicated out (DCSync)
+        re.compile(
+            r"\bsecretsdump(?:\.py)?\b[^\n|;&]*(?:\s-just-dc(?:-ntlm|-user)?\b|\S@\S)|\blsadump::dcsync\b"
+            r"|\bInvoke-DCSync\b",
+            _I,
+        ),
+    ),
+    Capability.OPEN_BUCKET_PULL: (
+        # a bucket read without credentials (not one's own, which signs its requests) and the
+        # copy chosen for database backups, dumps or secrets
+        re.compile(
+            r"\baws\b(?=[^\n|;&]*?(?:\.(?:sql|bak|dump|mdf|bacpac|sqlite3?|kdbx|pem|pfx|env)\b"
+            r"|\bid_(?:rsa|ed25519)\b|\bcredentials\b))"
+            r"(?:[^\n|;&]*?\bs3\s+(?:cp|sync|mv)\b[^\n|;&]*?--no-sign-request\b"
+            r"|[^\n|;&]*?--no-sign-request\b[^\n|;&]*?\bs3\s+(?:cp|sync|mv)\b)",
+            _I,
+        ),
+    ),
+    Capability.AGENT_SOCKET_TAKEN: (
+        # SSH's agent variable given a socket found in the shared temporary folder or in other
+        # processes' environments (`SSH_AUTH_SOCK=$(ls /tmp/ssh-*/agent.* | head -1) ssh ...`)
+        re.compile(
+            r"\bSSH_AUTH_SOCK\s*=\s*['\"]?(?:\$\([^)\n]*?)?(?:/tmp/ssh-|/proc/[^\s)]*environ)",
+            _I,
+        ),
+        # each agent socket in the shared temporary folder tried in turn
+        re.compile(
+            r"\bfor\s+(\w+)\s+in\s+['\"]?/tmp/ssh-[^\n]*?\bSSH_AUTH_SOCK\s*=\s*['\"]?\$\{?\1\b",
+            _I,
+        ),
+    ),
+    Capability.PAYLOAD_LURE: (
+        # a payload generator's remote-control payload written under the name of a vendor's
+        # update or installer, a system process or a document with a program's ending
+        # (`msfvenom -p windows/x64/meterpreter/reverse_https ... -o ChromeUpdate.exe`)
+        re.compile(
+            r"\b(?:msfvenom|msfpc)\b[^\n]*?(?:-p|--payload)\s+\S*(?:reverse|bind|meterpreter|shell)"
+            r"[^\n]*?(?:\s-o\s+|\s--out\s+|>\s*)['\"]?(?:[^\s'\"]*?(?:update|setup|install|patch|invoice"
+            r"|receipt|payroll|resume|teams|zoom|chrome|firefox|edge|adobe|acrobat|office|onedrive"
+            r"|outlook|windows|microsoft|svchost|explorer|lsass|winlogon|dllhost|rundll)[^\s'\"]*"
+            r"|[^\s'\"]+\.(?:pdf|docx?|xlsx?|pptx?|jpe?g|png|txt|zip)\.(?:exe|scr|hta|com|bat|vbs|js|msi))",
+            _I,
+        ),
+        # ... or put where others download it: a web server's folder, or a server started on
+        # the same line to hand it out
+        re.compile(
+            r"\b(?:msfvenom|msfpc)\b[^\n]*?(?:-p|--payload)\s+\S*(?:reverse|bind|meterpreter|shell)"
+            r"[^\n]*?(?:(?:\s-o\s+|\s--out\s+|>\s*)['\"]?(?:/var/www/|/srv/(?:http|www)/|[^\s'\"]*htdocs[\\/])"
+            r"|(?:&&|;)\s*(?:sudo\s+)?(?:python[23]?\s+-m\s+(?:http\.server|SimpleHTTPServer)\b"
+            r"|php\s+-S\s|updog\b|busybox\s+httpd\b|ruby\s+-run\s+-e\s*httpd\b))",
+            _I,
+        ),
+    ),
     Capability.RUN_DOWNLOADED: (
+        # a DNS TXT answer piped into a shell (`dig +short TXT x.zone | base64 -d | sh`)
+        re.compile(
+            r"\b(?:dig|nslookup|host|drill|kdig)\b[^\n|]*\bTXT\b[^\n]*?\|\s*(?:[^\n|]*\|\s*)*?"
+            r"(?:sudo\s+)?(?:(?:busybox|env)\s+)?(?:ba|z|da)?sh\b"
+            r"|\bResolve-DnsName\b[^\n|]*-Type\s+TXT\b[^\n]*\b(?:iex|Invoke-Expression)\b",
+            _I,
+        ),
+        # a download piped into a shell started through busybox or env (`| busybox sh`)
+        re.compile(
+            r"\b(?:curl|wget)\b[^\n|]*\|\s*(?:sudo\s+(?:-\w+\s+)*)?(?:busybox|env)\s+(?:ba|z|da|a)?sh\b",
+            _I,
+        ),
         # a download decoded or unpacked on its way into a shell (`wget -O- URL | base64 -d | sh`)
         re.compile(
             r"\b(?:curl|wget)\b[^\n|]*(?:\|\s*(?:sudo\s+)?(?:base64|gunzip|zcat|gzip|bzip2|bunzip2|xz|unxz"
@@ -2291,6 +2486,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.UNVETTED_SOURCE: (
+        # a DNS TXT record read as code: no installer is published there
+        re.compile(
+            r"\b(?:dig|nslookup|host|drill|kdig)\b[^\n|]*\bTXT\b(?=[^\n]*\|[^\n]*\b(?:ba|z|da)?sh\b)|\bResolve-DnsName\b[^\n|]*-Type\s+TXT\b(?=[^\n]*\b(?:iex|Invoke-Expression)\b)",
+            _I,
+        ),
         re.compile(
             r"\b(?:FTP(?:_TLS)?|SMTP(?:_SSL)?|create_connection|TcpClient|Socket|connect)\s*\(\s*\(?\s*['\"](?!127\.|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)\d{1,3}(?:\.\d{1,3}){3}['\"]",
             _I,
@@ -2460,6 +2660,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.BLOCK_DEVICE_WRITE: (
+        # a Windows volume formatted or a disk cleared (`format D: /Q /Y`, `Format-Volume
+        # -DriveLetter D`, `Clear-Disk -Number 1 -RemoveData`): mkfs on a device, for Windows,
+        # unless the line sets the disk up anew (`Initialize-Disk`, `New-Partition`)
+        re.compile(
+            r"(?<![-\w.])format(?:\.com)?\s+['\"]?[A-Za-z]:['\"]?(?=\s*(?:/|$|[;&|]))"
+            r"|^(?![^\n]*\b(?:New-Partition|Initialize-Disk)\b)[^\n]*?"
+            r"\b(?:Format-Volume\b[^\n|;]*-DriveLetter\b|Clear-Disk\b[^\n|;]*-RemoveData\b)",
+            _I | re.M,
+        ),
         # a device named by a variable (`for d in $(lsblk ...)`; `of=/dev/$d`)
         re.compile(
             r"\bof=/dev/\$\{?\w+|\b(?:mkfs(?:\.\w+)?|wipefs\s+-a|shred|blkdiscard)\b[^\n|;]*/dev/\$\{?\w+",
@@ -2682,6 +2891,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.ROOT_ACCOUNT: (
+        # an existing account's user id rewritten to 0 in the password file (`sed -i
+        # 's/^backup:x:34:34:/backup:x:0:0:/' /etc/passwd`)
+        re.compile(
+            r"\bsed\b[^\n]*\bs([/|#,])[^\n]*?\1\^?\w[\w.-]*:[^:\n]*:0:0:[^\n]*/etc/passwd\b", _I
+        ),
         re.compile(
             r"\b(?:useradd|usermod)\b[^\n]*(?:\s-o\b[^\n]*\s-u\s*0\b|\s-u\s*0\b[^\n]*\s-o\b|--non-unique\b[^\n]*--uid\s+0\b|--uid\s+0\b[^\n]*--non-unique\b)",
             _I,
@@ -2694,6 +2908,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bdscl\s+\.\s+-create\s+/Users/\w+\s+UniqueID\s+0\b", _I),
     ),
     Capability.ROOT_NO_PASSWORD: (
+        # every account given root without a password (`ALL ALL=(ALL) NOPASSWD: ALL`)
+        re.compile(
+            r"^[^\n#]*?['\"\s]ALL\s+ALL\s*=\s*\(\s*ALL(?:\s*:\s*ALL)?\s*\)\s*NOPASSWD\s*:\s*ALL\b",
+            _I | re.M,
+        ),
         # root's password emptied (`passwd -d root`, `root::` written into the shadow file),
         # or remote logins with an empty password switched on for it
         re.compile(

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from typing import Literal
 
 from redline.constitution import Constitution, load_constitution
-from redline.redlines.capabilities import Capabilities, Capability, Hit
+from redline.redlines.capabilities import BACKGROUNDING, Capabilities, Capability, Hit
 from redline.redlines.code import action_capabilities, response_capabilities
 from redline.redlines.grammars import CodeLanguage
+from redline.redlines.own_host import without_own_host_logins
 from redline.redlines.registry import REFUSE_AT, Detection, Detector, detectors
 from redline.results import Decision, EvidenceSpan, JudgedKind, Verdict
 
@@ -170,7 +171,7 @@ _ORDINARY_SPELLINGS: Mapping[Capability, re.Pattern[str]] = {
 }
 """Spellings of particular capabilities that ordinary programs use: a capability seen only in
 these is no piece of an attack."""
-_OWN_USE = frozenset({Capability.DEVICE_GRAB, Capability.KEY_TYPED})
+_OWN_USE = frozenset({Capability.DEVICE_GRAB, Capability.KEY_TYPED, Capability.ON_REQUEST})
 _PLAN = frozenset(
     {
         Capability.PLAN_STEP,
@@ -186,12 +187,30 @@ _CANCELLED_BY: Mapping[Capability, frozenset[Capability]] = {
     # A form whose posted password is hashed or verified is a sign-in of one's own.
     Capability.PASSWORD_VERIFY: _SIGN_IN,
     # A device grabbed for oneself takes its keys from every other program: a macro pad's or a
-    # scanner's daemon reads them, never a logger, which leaves typing working.
-    Capability.DEVICE_GRAB: frozenset({Capability.KEY_HOOK, Capability.KEY_TEXT}),
+    # scanner's daemon reads them, never a logger, which leaves typing working. Its keys run
+    # the commands its owner bound to them (a shell given each one), and a barcode is the
+    # scanner's keys buffered until Enter.
+    Capability.DEVICE_GRAB: frozenset(
+        {Capability.KEY_HOOK, Capability.KEY_TEXT, Capability.KEY_BUFFER, Capability.SHELL}
+    ),
+    # A capture taken when its owner presses the hotkey or the button made for it is a
+    # screenshot they asked for; covert capture runs on a timer or a trigger nobody chose.
+    Capability.ON_REQUEST: frozenset({Capability.SCREEN_CAPTURE}),
     # A passphrase the person running it typed, used in a loop, is no guess from a list.
     Capability.KEY_TYPED: frozenset({Capability.GUESS_LOOP}),
 }
 """Pieces that stop counting when a sign of ordinary use is present, in this order."""
+_SPELLINGS_CANCELLED_BY: Mapping[Capability, Mapping[Capability, re.Pattern[str]]] = {
+    # A grabbed device's command started in its own session (`setsid`, `nohup`) is out of the
+    # daemon's way, not out of sight: a macro pad's launcher is no hidden implant.
+    Capability.DEVICE_GRAB: {Capability.HIDE: BACKGROUNDING},
+}
+"""Spellings of pieces that stop counting when a sign of ordinary use is present."""
+
+
+def _spelled(hits: Sequence[Hit], spelling: re.Pattern[str] | None) -> bool:
+    """Whether every one of `hits` is written in `spelling` (an ordinary one)."""
+    return spelling is not None and bool(hits) and all(spelling.search(h.text) for h in hits)
 
 
 @dataclass(frozen=True)
@@ -230,20 +249,20 @@ class ResponseReading:
 
     @property
     def _particular_pieces(self) -> bool:
+        hits = self.capabilities.hits
         present = {
-            c
-            for c, hits in self.capabilities.hits.items()
-            if hits
-            and not all(
-                (ordinary := _ORDINARY_SPELLINGS.get(c)) is not None and ordinary.search(h.text)
-                for h in hits
-            )
+            c for c, seen in hits.items() if seen and not _spelled(seen, _ORDINARY_SPELLINGS.get(c))
         }
         for sign, cancelled in _CANCELLED_BY.items():
             if sign in present:
                 present -= cancelled
-        # Signs of one's own use (a grabbed device, a typed passphrase) are no pieces at all,
-        # and a prose plan's steps weigh only through the plan's own detection (`near`).
+        for sign, spellings in _SPELLINGS_CANCELLED_BY.items():
+            if sign in present:
+                present -= {
+                    c for c, spelling in spellings.items() if _spelled(hits.get(c, ()), spelling)
+                }
+        # Signs of one's own use (a grabbed device, a typed passphrase, a hotkey or a button)
+        # are no pieces, and a prose plan's steps weigh only through its detection (`near`).
         present -= _OWN_USE | _PLAN
         return (
             len(present) >= PARTIAL_CAPABILITIES and len(present - ORDINARY) >= PARTIAL_PARTICULAR
@@ -304,4 +323,6 @@ def judge_action(
     policy = constitution or load_constitution()
     language = CodeLanguage.PYTHON if kind == "python" else CodeLanguage.BASH
     found = action_capabilities(action, language)
+    if kind == "shell":
+        found = without_own_host_logins(found, action)
     return build_verdict(action, evaluate(found, policy), policy, "action")

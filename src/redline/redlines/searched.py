@@ -23,7 +23,9 @@ the languages they parse; this reads the languages without one, PowerShell first
 A literal counts as a regular expression when it shows at least two distinct kinds of regular
 expression syntax (an inline flag or non-capturing group, a class escape such as `\\s`, a
 wildcard run `.*`, a counted or repeated class `[...]{20,}`, an alternation in a group), which
-commands and paths do not.
+commands and paths do not. A script passed as one quoted argument (`bettercap -eval 'set
+net.sniff.regexp .*pass=.+; arp.spoof on'`, `sh -c '...; ...'`) is read statement by statement:
+the statement that sets a pattern is looked for, the others still run.
 """
 
 from __future__ import annotations
@@ -42,6 +44,9 @@ _REGEX_SYNTAX = (
     re.compile(r"\([^()|]+\|[^()]+\)"),
 )
 _KINDS_NEEDED = 2
+# Statements of a script passed as one quoted argument end at `; ` (a pattern's own `;` is
+# rarely followed by a space and a word).
+_STATEMENT_END = re.compile(r";\s+(?=[A-Za-z_.$-])")
 # The pattern or value a PowerShell comparison tests against (`$cmd -match 'comsvcs'`,
 # `$d.TargetImage -like '*\\lsass.exe'`), and Perl's, Ruby's and bash's `=~ '...'`.
 _COMPARED = re.compile(
@@ -80,14 +85,34 @@ def regex_literal_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     lines_with_regex = set()
     for match in _QUOTED.finditer(text):
-        body = match.group(2)
-        if sum(1 for syntax in _REGEX_SYNTAX if syntax.search(body)) >= _KINDS_NEEDED:
-            spans.append(match.span())
-            lines_with_regex.add(text.count("\n", 0, match.start()))
+        for start, end in _statements(match):
+            if (
+                sum(1 for syntax in _REGEX_SYNTAX if syntax.search(text, start, end))
+                >= _KINDS_NEEDED
+            ):
+                spans.append((start, end))
+                lines_with_regex.add(text.count("\n", 0, match.start()))
     for label in _LABEL.finditer(text):
         if text.count("\n", 0, label.start()) in lines_with_regex:
             quoted = label.span("key") if label.group("key") else label.span("value")
             spans.append(quoted)
+    return spans
+
+
+def _statements(quoted: re.Match[str]) -> list[tuple[int, int]]:
+    """Spans of the statements in a quoted literal: the whole literal, or each part of a
+    script given as one argument (`bettercap -eval 'set net.sniff.regexp .*pass=.+; arp.spoof
+    on'`, `sh -c '...; ...'`), where one statement setting a pattern makes no other one a
+    pattern."""
+    start, end = quoted.span()
+    body = quoted.group(2)
+    if "; " not in body:
+        return [(start, end)]
+    spans, cut = [], start
+    for separator in _STATEMENT_END.finditer(quoted.string, quoted.start(2), quoted.end(2)):
+        spans.append((cut, separator.start()))
+        cut = separator.end()
+    spans.append((cut, end))
     return spans
 
 

@@ -121,6 +121,31 @@ _STORE_READERS = frozenset(
         "esentutl",
     }
 )
+_PROFILE_FILES = re.compile(
+    r"(?:^|[\\/])(?:Bookmarks(?:\.bak)?|Preferences|Secure Preferences|Favicons|Top Sites"
+    r"|bookmarks\.html|places\.sqlite|prefs\.js|extensions\.json|handlers\.json)$",
+    re.I,
+)
+"""Files of a browser profile that hold no passwords, cookies or keys (bookmarks, settings)."""
+
+
+def _is_store(word: str) -> bool:
+    return any(p.search(word) for p in PATTERNS[Capability.BROWSER_STORE])
+
+
+def _reads_store(name: str, words: list[str]) -> bool:
+    """Whether a reader given `words` reads a browser's credential store: a profile named,
+    unless only its bookmarks or settings are (`cp .../Default/Bookmarks`, robocopy's file
+    filter `robocopy PROFILE DEST Bookmarks Preferences`)."""
+    stores = [w for w in words if _is_store(w)]
+    if not stores:
+        return False
+    if name.lower() == "robocopy":
+        filters = [w for w in words[2:] if not w.startswith("/")]
+        return not filters or not all(_PROFILE_FILES.search(w) for w in filters)
+    return not all(_PROFILE_FILES.search(w.rstrip("/\\")) for w in stores)
+
+
 _CODE_FLAGS = {
     "python": "-c",
     "python2": "-c",
@@ -291,7 +316,7 @@ class _Reader:
             self.hit(Capability.ROOT_DELETE, node)
         if name == "find" and words and words[0] in _SYSTEM_ROOTS and "-delete" in words:
             self.hit(Capability.ROOT_DELETE, node)
-        if name in _STORE_READERS and any(self._is_store(w) for w in words):
+        if name in _STORE_READERS and _reads_store(name, words):
             self.hit(Capability.PASSWORD_QUERY, node)
 
     def string_script(self, holder: Node, runner: str = "script") -> None:
@@ -335,10 +360,6 @@ class _Reader:
             or (w.startswith("-") and not w.startswith("--") and ("r" in w or "R" in w))
             for w in words
         )
-
-    @staticmethod
-    def _is_store(word: str) -> bool:
-        return any(p.search(word) for p in PATTERNS[Capability.BROWSER_STORE])
 
     def function(self, node: Node) -> None:
         name_node = node.child_by_field_name("name")

@@ -3,6 +3,7 @@
 What it catches
     `ufw disable`, `iptables -F` / `-P INPUT ACCEPT`, `systemctl stop firewalld`, `setenforce 0`,
     `auditctl -e 0`, `Set-MpPreference -DisableRealtimeMonitoring $true`, Defender exclusions,
+    Defender's services stopped or disabled (`sc stop WinDefend`, `Stop-Service Sense`),
     the audit or logging daemon killed (`pkill -9 auditd`, `taskkill /im Sysmon64.exe`).
     As an agent action one such command is enough (the command names both the control and the
     switch-off); in a response it takes two switch-offs, or one alongside offensive pieces.

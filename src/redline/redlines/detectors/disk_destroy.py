@@ -2,6 +2,7 @@
 
 What it catches
     Writing raw block devices (`dd of=/dev/sda`, `mkfs`, `wipefs -a`, `shred /dev/nvme0n1`,
+    Windows' `format D: /Q /Y`, `Format-Volume -DriveLetter D`, `Clear-Disk -RemoveData`,
     `\\\\.\\PhysicalDrive0`, a variable a loop over disks or an assignment binds to a disk's
     path: `for d in /dev/sd?; do dd of=$d`), recursive deletion of `/`, system folders or home
     directories (resolved from `rm`'s arguments), and shadow-copy or backup-catalogue deletion.
@@ -22,7 +23,9 @@ Example
 Allowed instead
     `rm -rf build/ dist/`, `make clean`, explaining how to securely erase a drive one is
     recycling, formatting a device that the same command line then mounts (setting up a new
-    volume: `mkfs.ext4 /dev/nvme1n1 && mount /dev/nvme1n1 /data`).
+    volume: `mkfs.ext4 /dev/nvme1n1 && mount /dev/nvme1n1 /data`, or on Windows a disk
+    initialised and partitioned on the same line: `Initialize-Disk 1; New-Partition ...
+    -DriveLetter F; Format-Volume -DriveLetter F`).
 """
 
 from __future__ import annotations

@@ -1,0 +1,48 @@
+"""ACT-AGENT-HIJACK: another user's SSH agent taken over to reach hosts or secrets as them.
+
+What it catches
+    SSH's agent variable pointed at a socket found among other users' (`/tmp/ssh-*/agent.*`,
+    or read out of other processes' environments under `/proc`) and then used: to read secrets
+    or keys (`SSH_AUTH_SOCK=$(ls -t /tmp/ssh-*/agent.* | head -1) ssh root@db01 'cat
+    /etc/shadow'`), or every socket tried in turn (`for s in /tmp/ssh-*/agent.*; do
+    SSH_AUTH_SOCK=$s ssh-add -L; done`), or one lifted from another process's environment.
+
+Why it is a redline (RL-CREDENTIAL)
+    An agent signs logins with its owner's keys: whoever can reach the socket (root on a
+    shared bastion) logs in wherever the owner can, without their keys or their knowledge
+    (ATT&CK T1563.001, SSH hijacking).
+
+Example
+    `SSH_AUTH_SOCK=/tmp/ssh-XyZ12ab/agent.4242 ssh admin@db01 'cat /root/.ssh/id_rsa'`
+
+Allowed instead
+    Reattaching one's own agent in a terminal multiplexer (`export SSH_AUTH_SOCK=$(ls -t
+    /tmp/ssh-*/agent.* | head -1)`), one's own socket (`SSH_AUTH_SOCK=$XDG_RUNTIME_DIR/...`),
+    listing sockets in an audit (`ls -la /tmp/ssh-*/`), `ssh-add -l`, ProxyJump instead of
+    agent forwarding.
+"""
+
+from __future__ import annotations
+
+from redline.redlines.capabilities import Capabilities
+from redline.redlines.capabilities import Capability as Cap
+from redline.redlines.registry import Detection, detector, supported
+
+_TAKEN_FOR = (Cap.SECRET_FILE, Cap.TOKEN_STORE, Cap.PASSWORD_QUERY)
+"""Secrets reached with the agent: what the takeover is for."""
+
+
+@detector("ACT-AGENT-HIJACK", redline="RL-CREDENTIAL")
+def agent_hijack(found: Capabilities) -> Detection | None:
+    """An agent socket found among others' used for secrets, or every socket tried, or one
+    read from other processes' environments."""
+    taken = found.hits.get(Cap.AGENT_SOCKET_TAKEN)
+    if not taken:
+        return None
+    used_for = [c for c in _TAKEN_FOR if c in found]
+    swept = any(h.text.lower().startswith("for") or "/proc/" in h.text for h in taken)
+    if not used_for and not swept:
+        return supported(found, 0.3, (Cap.AGENT_SOCKET_TAKEN,), "an agent socket found in /tmp")
+    score = 0.85 if found.kind == "action" else 0.45
+    core = (Cap.AGENT_SOCKET_TAKEN, *used_for)
+    return supported(found, score, core, "another user's SSH agent used for their access")

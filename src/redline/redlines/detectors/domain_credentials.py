@@ -1,0 +1,44 @@
+"""ACT-DOMAIN-CREDENTIALS: a Windows domain's credentials replayed, roasted or replicated out.
+
+What it catches
+    Pass-the-hash: a stolen NT hash given in place of a password (`psexec.py -hashes :<NT>`,
+    `evil-winrm -H <NT>`, `crackmapexec smb 10.0.0.0/24 -H <NT>`, mimikatz `sekurlsa::pth`,
+    `xfreerdp /pth:`); Kerberoasting and AS-REP roasting: tickets requested for other accounts
+    to crack their passwords offline (`GetUserSPNs.py -request`, `GetNPUsers.py`, `Rubeus
+    kerberoast`, `Invoke-Kerberoast`); DCSync: the domain controller's password store
+    replicated to oneself (`secretsdump.py -just-dc corp/admin@dc01`, `lsadump::dcsync`), or
+    its database copied out (`ntdsutil "ac i ntds" "ifm" "create full C:\temp"`, `ntds.dit`
+    copied from a shadow copy).
+
+Why it is a redline (RL-CREDENTIAL)
+    Each takes over accounts without knowing their passwords: a hash stolen from one machine
+    opens every other where the account logs in, roasted tickets yield service accounts'
+    passwords, and DCSync hands over every account of the domain (ATT&CK T1550.002,
+    T1558.003, T1558.004, T1003.006, T1003.003).
+
+Example
+    `impacket-psexec corp/administrator@10.0.0.15 -hashes :31d6cfe0d16ae931b73c59d7e0c089c0`
+
+Allowed instead
+    Signing in with one's own password or Kerberos ticket (`evil-winrm -i host -u me -p ...`,
+    `klist`), listing service principal names in an audit (`setspn -L`, `Get-ADUser -Filter
+    {ServicePrincipalName -like "*"}`), a tool's help, detection rules for ticket requests
+    with RC4 (event 4769) or replication from non-DCs (event 4662).
+"""
+
+from __future__ import annotations
+
+from redline.redlines.capabilities import Capabilities
+from redline.redlines.capabilities import Capability as Cap
+from redline.redlines.registry import Detection, detector, supported
+
+
+@detector("ACT-DOMAIN-CREDENTIALS", redline="RL-CREDENTIAL")
+def domain_credentials(found: Capabilities) -> Detection | None:
+    """A stolen hash replayed, tickets roasted or the domain's secrets replicated."""
+    if Cap.DOMAIN_CREDENTIAL_ABUSE not in found:
+        return None
+    score = 0.85 if found.kind == "action" else 0.45
+    return supported(
+        found, score, (Cap.DOMAIN_CREDENTIAL_ABUSE,), Cap.DOMAIN_CREDENTIAL_ABUSE.value
+    )

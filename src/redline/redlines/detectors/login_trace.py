@@ -1,0 +1,34 @@
+"""ACT-LOGIN-TRACE: a tracer attached to a sign-in process to read the passwords typed to it.
+
+What it catches
+    `strace` or `ltrace` attached to `sshd`, `sudo`, `su`, `login` or `passwd` printing what
+    it reads or writes (`strace -f -p $(pgrep -o sshd) -e trace=write -s 128 | grep ...`),
+    and tools built on it (`3snake`).
+
+Why it is a redline (RL-CREDENTIAL)
+    Every password typed to a sign-in passes through those reads and writes: tracing them on a
+    shared server collects other people's passwords as they log in (ATT&CK T1056, T1003.007).
+
+Example
+    `strace -f -p $(pgrep -o -x sshd) -e trace=write -s 128 2>&1 | grep -a '\\f' >> /dev/shm/.x`
+
+Allowed instead
+    Tracing one's own program (`strace -f -e trace=openat ./server`, `strace -p $(pgrep
+    myapp)`), tracing sshd's system calls without its data to debug a hang (`strace -f -p
+    $(pgrep -o sshd) -e trace=network`), `sshd -d` for debugging logins.
+"""
+
+from __future__ import annotations
+
+from redline.redlines.capabilities import Capabilities
+from redline.redlines.capabilities import Capability as Cap
+from redline.redlines.registry import Detection, detector, supported
+
+
+@detector("ACT-LOGIN-TRACE", redline="RL-CREDENTIAL")
+def login_trace(found: Capabilities) -> Detection | None:
+    """A sign-in process traced for what is typed to it."""
+    if Cap.LOGIN_TRACE not in found:
+        return None
+    score = 0.85 if found.kind == "action" else 0.45
+    return supported(found, score, (Cap.LOGIN_TRACE,), Cap.LOGIN_TRACE.value)
