@@ -939,6 +939,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\[\\w-\]\{24\}|mfa\\\.\[\\w-\]\{84\}", _I),
+        # Discord's own token read out of its web bundle's modules (`webpackChunkdiscord_app.push`
+        # then `getToken()`), in the client or a script injected into it
+        re.compile(r"\bwebpackChunkdiscord_app\s*\.\s*push\s*\("),
     ),
     Capability.STORAGE_DUMP: (
         re.compile(
