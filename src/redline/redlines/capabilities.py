@@ -454,6 +454,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"System\.Net\.Mail|SmtpClient", _I),
+        # mail spoken to a server in SMTP itself, the envelope written out by hand
+        re.compile(r"['\"`]\s*(?:MAIL\s+FROM|RCPT\s+TO)\s*:\s*<", _I),
         # mail addressed to a fixed mailbox written in the code (`sendmail(FROM, "me@x", ...)`,
         # PHPMailer's `addAddress('me@x')`)
         re.compile(
@@ -1624,6 +1626,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\b(?:from\s*:|From:)\s*['\"`]?\\?\"(?:Microsoft|Office\s*365|Outlook|SharePoint|OneDrive|PayPal|Apple|iCloud|DocuSign|Dropbox|DHL|FedEx|UPS|USPS|Amazon|Netflix|Google|Coinbase)\b[^\"\n]*\\?\"\s*<",
             _I,
         ),
+        # a From address at a domain the code fills in (`"IT Helpdesk <it@$domain>"`,
+        # f"<helpdesk@{domain}>"): the recipients' own organisation, when the envelope is
+        # written by hand (see `detectors/phishing_kit.py`)
+        re.compile(r"<[\w.+-]+@(?:\$\{?|\{)\w*dom\w*\}?>"),
     ),
     Capability.PHISHLET: (
         re.compile(
