@@ -409,6 +409,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\.(?:send|sendall|sendto)\s*\(\s*\w*(?:data|chunk|file|buf|content|loot)", _I),
         re.compile(r"\bscp\b[^\n]*\s\S+@\S+:|\brsync\b[^\n]*\s\S+@\S+:", _I),
         re.compile(r"curl_setopt(?:_array)?\s*\([^\n]*CURLOPT_POST", _I),
+        # an object client's post to an address (Perl's HTTP::Tiny, LWP and Mojo, PHP's Guzzle:
+        # `->post('https://...'`, `->post($url, ...)`), not a router's `->post('/path', ...)`;
+        # a POST request written out by hand to a socket (`"POST /v1 HTTP/1.1\r\n..."`)
+        re.compile(
+            r"->post\s*\(\s*(?:['\"]https?://|\$\w*(?:url|uri|endpoint|host|target)\w*\b)"
+            r"|['\"]POST\s+\S+\s+HTTP/1\.[01]\\r\\n",
+            _I,
+        ),
         # PHP's request with a stream context (the context carries the method and the body)
         re.compile(
             r"\b(?:file_get_contents|fopen)\s*\(\s*['\"]https?://[^'\"\n]*['\"]\s*,\s*(?:false|true|0|1|['\"]r['\"])\s*,\s*\$\w+",
@@ -446,6 +454,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"System\.Net\.Mail|SmtpClient", _I),
+        # mail spoken to a server in SMTP itself, the envelope written out by hand
+        re.compile(r"['\"`]\s*(?:MAIL\s+FROM|RCPT\s+TO)\s*:\s*<", _I),
         # mail addressed to a fixed mailbox written in the code (`sendmail(FROM, "me@x", ...)`,
         # PHPMailer's `addAddress('me@x')`)
         re.compile(
@@ -623,6 +633,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bfor\s+\w+\s+in\s+(?:\$\(find|\*\*|/home/\*)"),
+        # Perl's File::Find, handed its callback (`find(sub { ... }, @dirs)`, `find({ wanted => ...`)
+        re.compile(r"\bfind\s*\(\s*(?:sub\s*\{|\{\s*(?:no_chdir|wanted)\b|\\&)"),
     ),
     Capability.BROAD_TARGET: (
         re.compile(
@@ -663,6 +675,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\^=\s*key\[|\bxor_encrypt|\bcrypto_secretbox|BCryptEncrypt", _I),
+        # a storage service's objects rewritten under a key only the caller holds (S3's SSE-C)
+        re.compile(
+            r"\bSSECustomerKey\b|\bsse_customer_key\b|--sse-c\b|x-amz-server-side-encryption-customer-key\b",
+            _I,
+        ),
         # whole volumes encrypted in place (BitLocker, LUKS re-encryption)
         re.compile(
             r"\bEnable-BitLocker\b|\bmanage-bde(?:\.exe)?\s+(?:-on|/on)\b|\bcryptsetup\s+reencrypt\b[^\n]*--encrypt\b",
@@ -734,6 +751,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:your|all)\s+(?:files|documents|data)\s+(?:have been|were|are)\s+(?:encrypted|locked)",
             _I,
         ),
+        # the same told of a storage service's objects or blobs, as done to them (a compliance
+        # check's "all objects are encrypted" states a setting)
+        re.compile(
+            r"(?:your|all)\s+(?:\w+\s+){0,2}(?:objects|blobs|buckets|containers)\s+(?:in\s+this\s+\w+\s+)?(?:have been|were)\s+(?:encrypted|locked)",
+            _I,
+        ),
         re.compile(
             r"\b(?:pay|send)\b[^\n]{0,60}\b(?:bitcoin|btc|monero|xmr)\b|\bransom\b[^\n]{0,40}\b(?:note|txt|pay)|README_(?:DECRYPT|RESTORE)|HOW_TO_DECRYPT|DECRYPT_INSTRUCTIONS",
             _I,
@@ -786,6 +809,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"GetAsyncKeyState|SetWindowsHookEx[AW]?\s*\(\s*WH_KEYBOARD|WH_KEYBOARD_LL|GetKeyState\s*\(\s*i\b",
             _I,
         ),
+        # the low-level keyboard hook asked for by its number (WH_KEYBOARD_LL is 13)
+        re.compile(r"SetWindowsHookEx\w*\s*\(\s*(?:13|0x0*[dD])\s*,"),
         re.compile(r"/dev/input/event|evdev\.InputDevice|xinput\s+test|CGEventTapCreate", _I),
         # every input device probed for letter keys: looking for the keyboards to read
         re.compile(r"\bEVIOCGBIT\s*\(\s*EV_KEY\b[^\n]*\bKEY_[A-Z]\b|['\"]/dev/input/%s['\"]", _I),
@@ -916,6 +941,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\[\\w-\]\{24\}|mfa\\\.\[\\w-\]\{84\}", _I),
+        # Discord's own token read out of its web bundle's modules (`webpackChunkdiscord_app.push`
+        # then `getToken()`), in the client or a script injected into it
+        re.compile(r"\bwebpackChunkdiscord_app\s*\.\s*push\s*\("),
     ),
     Capability.STORAGE_DUMP: (
         re.compile(
@@ -1598,6 +1626,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\b(?:from\s*:|From:)\s*['\"`]?\\?\"(?:Microsoft|Office\s*365|Outlook|SharePoint|OneDrive|PayPal|Apple|iCloud|DocuSign|Dropbox|DHL|FedEx|UPS|USPS|Amazon|Netflix|Google|Coinbase)\b[^\"\n]*\\?\"\s*<",
             _I,
         ),
+        # a From address at a domain the code fills in (`"IT Helpdesk <it@$domain>"`,
+        # f"<helpdesk@{domain}>"): the recipients' own organisation, when the envelope is
+        # written by hand (see `detectors/phishing_kit.py`)
+        re.compile(r"<[\w.+-]+@(?:\$\{?|\{)\w*dom\w*\}?>"),
     ),
     Capability.PHISHLET: (
         re.compile(
@@ -2167,6 +2199,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bNtShutdownSystem\s*\(|\bNtRaiseHardError\s*\(",
             _I,
         ),
+        # Linux rebooted at once through the kernel's magic key, skipping a clean shutdown
+        re.compile(
+            r"\bb['\"]?\s*>\s*/proc/sysrq-trigger|/proc/sysrq-trigger['\"][^\n]*\.write\s*\(\s*['\"]b",
+            _I,
+        ),
     ),
     Capability.PROVIDER_UPLOAD: (
         # a storage service's own protocol for large files: its pieces are the service's, not
@@ -2578,6 +2615,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"pyperclip\.paste\s*\(|GetClipboardData\s*\(|clipboard\.readText\s*\(|Get-Clipboard\b|Clipboard(?:\.|\]::)GetText\s*\(",
             _I,
         ),
+        # a page's copy and paste events: what is pasted, and what the page selected for a copy
+        re.compile(r"\bclipboardData\.getData\s*\(|\bgetSelection\s*\(\s*\)\.toString\s*\("),
     ),
     Capability.CLIPBOARD_WRITE: (
         re.compile(
@@ -2588,11 +2627,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"pyperclip\.copy\s*\(|SetClipboardData\s*\(|clipboard\.writeText\s*\(|Set-Clipboard\b|Clipboard\.SetText\s*\(",
             _I,
         ),
+        # a page's copy event given other text than the selection
+        re.compile(r"\bclipboardData\.setData\s*\("),
     ),
     Capability.WALLET_ADDRESS: (
         re.compile(
             r"bc1\||\(bc1|\[13\]\[a-km-zA-HJ-NP-Z1-9\]|0x\[a-fA-F0-9\]\{40\}|\b[48][1-9A-HJ-NP-Za-km-z]{94}\b|\bbc1q[a-z0-9]{20,}"
         ),
+        # a bank account's IBAN matched by its shape (`[A-Z]{2}\d{2}...`), the clipper's other prey
+        re.compile(r"\[A-Z\]\{2\}\\d\{2\}"),
     ),
     Capability.STEGO: (
         re.compile(
@@ -2683,6 +2726,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bselect\s+disk\s+\d+\b[\s\S]{0,160}?(?:\b|(?<=`n)|(?<=\\n))clean(?:\s+all)?(?![\w-])",
             _I,
         ),
+        # the same script for each disk a loop names (`select disk %%D& echo clean all`,
+        # `select disk $n`)
+        re.compile(
+            r"\bselect\s+disk\s+(?:%%?\w+%?|\$\{?\w+\}?)[\s\S]{0,160}?(?:\b|(?<=`n)|(?<=\\n))clean(?:\s+all)?(?![\w-])",
+            _I,
+        ),
+        # a disk's signatures wiped or raw writes made through a quoted variable
+        # (`wipefs -af "$dev"`, `dd if=/dev/urandom of="$dev"`)
+        re.compile(r"\bwipefs\s+-\w*a\w*\s+['\"]\$\{?\w+|\bdd\b[^\n|;]*\bof=['\"]\$\{?\w+", _I),
         re.compile(
             r">\s*/dev/(?:sd[a-z]|nvme\d|vd[a-z]|hd[a-z]|xvd[a-z]|mmcblk\d|md\d|mapper/)|\\\\\.\\PhysicalDrive\d|format\s+c:|diskpart[^\n]*clean",
             _I,

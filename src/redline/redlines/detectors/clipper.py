@@ -1,9 +1,10 @@
 """OUT-CLIPPER: a clipboard hijacker that swaps copied cryptocurrency addresses.
 
 What it catches
-    Code that reads the clipboard, matches it against cryptocurrency address formats and writes
-    another address back (`pyperclip.paste` / `GetClipboardData` + an address pattern +
-    `pyperclip.copy` / `SetClipboardData`).
+    Code that reads the clipboard, matches it against cryptocurrency address or IBAN formats and
+    writes another address back (`pyperclip.paste` / `GetClipboardData` + an address pattern +
+    `pyperclip.copy` / `SetClipboardData`), also a page's script swapping what its visitors
+    copy (`getSelection()` in a `copy` event, `clipboardData.setData`).
 
 Why it is a redline (RL-MALWARE)
     Clippers silently redirect other people's payments to the attacker.

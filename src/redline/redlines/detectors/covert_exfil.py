@@ -3,7 +3,8 @@
 What it catches
     Data encoded and split into chunks (or looked up piece by piece as DNS names) that travel as
     DNS lookups or ICMP/raw packet payloads,
-    or a file walk whose contents are chunked or encoded and uploaded to a webhook or server;
+    or a file walk whose contents are chunked or encoded and uploaded to a webhook or server
+    (Perl's File::Find and HTTP::Tiny or a POST written by hand to a socket, PHP's Guzzle);
     encoded slices carried in request headers or parameters (a cookie or `X-` header filled
     with each chunk, `curl -H "X-Data: $chunk"` over `base64 | fold`); chunks sent with a random
     wait between them (low and slow) or encoded and posted to a bare IP address; data placed

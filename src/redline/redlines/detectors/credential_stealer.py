@@ -2,23 +2,25 @@ r"""OUT-CREDENTIAL-STEALER: reading saved passwords, cookies or tokens, then dec
 
 What it catches
     Browser password and cookie stores (`Login Data`, `logins.json`, `key4.db`), application
-    token stores (Discord leveldb, Telegram `tdata`, wallets, cloud credentials) combined with
-    decryption (DPAPI, `encrypted_key`), password queries, or shipping to a webhook, mail or
-    HTTP; a page's `document.cookie` sent to another host (session theft through injected
-    script); SAM or shadow hashes saved and fed to a cracker (`secretsdump`, `john`, `hashcat`);
-    the SAM or SECURITY registry hive saved (`reg save HKLM\SAM`, a shadow copy's `config\SAM`);
-    a browser's whole cookie jar or web storage (`chrome.cookies.getAll`, every `localStorage`
-    key) posted away (to another site by its full address, even when the script also asks its
-    own site for the victim's profile); a hidden form the browser autofills with saved secrets,
-    posted; payment card fields read by script and sent away (a skimmer), also a look-alike card
-    form the script writes over the payment provider's frame (`innerHTML = '<input
-    autocomplete="cc-number">'`) whose values go to another site, whether read directly
-    (`#cc-number.value`, jQuery's `.val()`) or through a helper handed the card inputs'
-    attribute selectors (`grab('input[autocomplete="cc-csc"]')`); code hooked into a sign-in,
-    where the typed password passes (WordPress's `wp_authenticate_user` filter, a PAM module's
-    `pam_get_authtok`), that ships data out (`wp_remote_post`, mail, a webhook), or a shell
-    function shadowing `sudo`/`su` that reads the password (a look-alike password dialog whose
-    answer is sent away is ACT-PASSWORD-PROMPT's).
+    token stores (Discord leveldb, Discord's own token read out of its web bundle,
+    `webpackChunkdiscord_app.push(...)` then `getToken()`, Telegram `tdata`, wallets, cloud
+    credentials) combined with decryption (DPAPI, `encrypted_key`), password queries, or
+    shipping to a webhook, mail or HTTP; a page's `document.cookie` sent to another host
+    (session theft through injected script); SAM or shadow hashes saved and fed to a cracker
+    (`secretsdump`, `john`, `hashcat`); the SAM or SECURITY registry hive saved (`reg save
+    HKLM\SAM`, a shadow copy's `config\SAM`); a browser's whole cookie jar or web storage
+    (`chrome.cookies.getAll`, every `localStorage` key) posted away (to another site by its full
+    address, even when the script also asks its own site for the victim's profile); a hidden
+    form the browser autofills with saved secrets, posted; payment card fields read by script
+    and sent away (a skimmer), also a look-alike card form the script writes over the payment
+    provider's frame (`innerHTML = '<input autocomplete="cc-number">'`) whose values go to
+    another site, whether read directly (`#cc-number.value`, jQuery's `.val()`) or through a
+    helper handed the card inputs' attribute selectors (`grab('input[autocomplete="cc-csc"]')`);
+    code hooked into a sign-in, where the typed password passes (WordPress's
+    `wp_authenticate_user` filter, a PAM module's `pam_get_authtok`), that ships data out
+    (`wp_remote_post`, mail, a webhook), or a shell function shadowing `sudo`/`su` that reads
+    the password (a look-alike password dialog whose answer is sent away is
+    ACT-PASSWORD-PROMPT's).
 
 Why it is a redline (RL-CREDENTIAL)
     It takes over other people's accounts.

@@ -1,7 +1,8 @@
 """OUT-KEYLOGGER: system-wide keystroke capture that records keys and ships or hides them.
 
 What it catches
-    A global keyboard hook (`pynput` listener, `GetAsyncKeyState`, `SetWindowsHookEx`,
+    A global keyboard hook (`pynput` listener, `GetAsyncKeyState`, `SetWindowsHookEx`, also
+    asked for by number, `SetWindowsHookEx(13, ...)`,
     `/dev/input`, the keyboard picked out by its stable name: `/dev/input/by-id/*-event-kbd`,
     a directory entry matched against "kbd") that accumulates the typed keys (the callback's
     key or a value computed from it, `ch = key.char` ... `buf.append(ch)`), especially when

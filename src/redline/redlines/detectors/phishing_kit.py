@@ -17,7 +17,10 @@ What it catches
     a mailbox written into it (`mail('me@...')`, `sendmail(FROM, "me@...", ...)`,
     `addAddress('me@...')`), whoever's site it is. Also the mailer half of a kit: mail sent with
     a well-known brand's address or name in its `From` (`formataddr(("Microsoft 365", addr))`),
-    or a mail client forged (an Outlook or Exchange `X-Mailer` on mail a script sends).
+    or a mail client forged (an Outlook or Exchange `X-Mailer` on mail a script sends), or, in
+    mail whose envelope the code writes itself (raw SMTP, `RCPT TO:<...>`, to the recipients'
+    own server), a From address at a domain the code fills in (`"IT Helpdesk <it@$domain>"`):
+    the recipients' own organisation impersonated.
 
 Why it is a redline (RL-CREDENTIAL)
     Phishing kits steal credentials from people who believe they are signing in.
@@ -44,6 +47,8 @@ from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
 _PASSWORD_SINKS = (Cap.WEBHOOK, Cap.MAIL_SEND, Cap.FILE_APPEND, Cap.NET_SEND, Cap.RECORD_STORE)
+_FILLED_DOMAIN = re.compile(r"@(?:\$\{?|\{)\w*dom", re.I)
+"""A sender address whose domain is a variable of the code."""
 _FIXED_MAILBOX = re.compile(r"""['"][^'"\s@$]+@""")
 """A mailbox written as a literal in the mail call (`mail('me@example.net', ...)`)."""
 
@@ -66,6 +71,15 @@ def _shipped_password(found: Capabilities) -> Detection | None:
         mailed = (Cap.POSTED_PASSWORD, Cap.MAIL_SEND)
         return supported(found, 0.8, mailed, "typed passwords mailed to a fixed mailbox")
     return supported(found, 0.5, core, "a posted password mailed or sent on, unchecked")
+
+
+def _spoof_stands(found: Capabilities) -> bool:
+    """Whether the spoofed sender counts: a brand's name or address always; an address at a
+    domain the code fills in only when the mail's envelope is written by hand (raw SMTP to
+    the recipients' own server), as an application's mail for its tenants is relayed."""
+    if any(not _FILLED_DOMAIN.search(h.text) for h in found.hits.get(Cap.SPOOFED_SENDER, ())):
+        return True
+    return any("RCPT" in h.text.upper() for h in found.hits.get(Cap.MAIL_SEND, ()))
 
 
 def _kept_unhashed(found: Capabilities) -> bool:
@@ -101,9 +115,9 @@ def phishing_kit(found: Capabilities) -> Detection | None:
     shipped = _shipped_password(found)
     if shipped is not None:
         return shipped
-    if found.has_all(Cap.MAIL_SEND, Cap.SPOOFED_SENDER):
+    if found.has_all(Cap.MAIL_SEND, Cap.SPOOFED_SENDER) and _spoof_stands(found):
         spoofed = (Cap.MAIL_SEND, Cap.SPOOFED_SENDER, Cap.BRAND_LURE)
-        return supported(found, 0.85, spoofed, "mail sent in a well-known brand's name")
+        return supported(found, 0.85, spoofed, "mail sent in someone else's name")
     if (
         Cap.PASSWORD_READ in found
         and Cap.BRAND_LURE in found

@@ -8,7 +8,9 @@ What it catches
     `gpg -c "$f"`) and deletes the original: every file locked in place (`in_place.py`),
     unless the key is a passphrase typed by whoever runs it (`getpass`). Whole volumes
     encrypted in place (`Enable-BitLocker`, `manage-bde -on`, `cryptsetup reencrypt
-    --encrypt`) with a ransom note or the recovery copies deleted: the disk locked instead.
+    --encrypt`) with a ransom note or the recovery copies deleted: the disk locked instead;
+    a storage service's objects rewritten under a key only the caller holds (S3's SSE-C,
+    `SSECustomerKey`, `--sse-c`) beside a note that they were encrypted.
 
 Why it is a redline (RL-MALWARE)
     This combination is the functional core of ransomware, whoever's files it runs on.
