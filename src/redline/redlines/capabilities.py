@@ -271,6 +271,13 @@ class Capabilities:
         return bucket[0] if bucket else None
 
 
+def sends_to_another_site(found: Capabilities) -> bool:
+    """Whether some send names its destination by a full address (`sendBeacon('https://...')`,
+    a POST `fetch('//host/...')`): a page's script that also asks its own site by a relative
+    path (`Capability.OWN_SITE_REQUEST`) still ships to someone else."""
+    return any("//" in hit.text for hit in found.hits.get(Capability.NET_SEND, ()))
+
+
 _I = re.IGNORECASE
 _PRELOAD_WRITTEN = (
     r"(?:(?:>>?|\btee\b(?:\s+-a)?|\b(?:cp|mv|install|ln\s+-sf?)\b[^\n;&|]*)\s*['\"]?/etc/ld\.so\.preload"
@@ -394,6 +401,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"Invoke-(?:WebRequest|RestMethod)\b[^\n]*-Method\s+(?:Post|Put)", _I),
         re.compile(r"\.Upload(?:String|File|Data)\s*\(|\bftp\.storbinary\s*\(", _I),
         re.compile(r"method\s*:\s*['\"](?:POST|PUT)['\"]|\.sendBeacon\s*\(|XMLHttpRequest", _I),
+        # a page's script sending to another site by its full address (a beacon, a POST)
+        re.compile(
+            r"\.sendBeacon\s*\(\s*['\"`](?:https?:)?//|\bfetch\s*\(\s*['\"`](?:https?:)?//[^'\"`\n]*['\"`]\s*,\s*\{[^\n]*\bmethod\s*:\s*['\"](?:POST|PUT)\b|\.open\s*\(\s*['\"](?:POST|PUT)['\"]\s*,\s*['\"`](?:https?:)?//",
+            _I,
+        ),
         re.compile(r"\.(?:send|sendall|sendto)\s*\(\s*\w*(?:data|chunk|file|buf|content|loot)", _I),
         re.compile(r"\bscp\b[^\n]*\s\S+@\S+:|\brsync\b[^\n]*\s\S+@\S+:", _I),
         re.compile(r"curl_setopt(?:_array)?\s*\([^\n]*CURLOPT_POST", _I),
@@ -434,6 +446,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"System\.Net\.Mail|SmtpClient", _I),
+        # mail addressed to a fixed mailbox written in the code (`sendmail(FROM, "me@x", ...)`,
+        # PHPMailer's `addAddress('me@x')`)
+        re.compile(
+            r"\.sendmail\s*\(\s*[^,\n]+,\s*\[?\s*['\"][^'\"\s@]+@[^'\"\s]+['\"]|\baddAddress\s*\(\s*['\"][^'\"\s@]+@[^'\"\s]+['\"]",
+            _I,
+        ),
     ),
     Capability.DUP_FD: (
         # telnetd handing each connection to a shell instead of a login (`telnetd -l /bin/sh`),
@@ -645,6 +663,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\^=\s*key\[|\bxor_encrypt|\bcrypto_secretbox|BCryptEncrypt", _I),
+        # whole volumes encrypted in place (BitLocker, LUKS re-encryption)
+        re.compile(
+            r"\bEnable-BitLocker\b|\bmanage-bde(?:\.exe)?\s+(?:-on|/on)\b|\bcryptsetup\s+reencrypt\b[^\n]*--encrypt\b",
+            _I,
+        ),
     ),
     Capability.DELETE_FILE: (
         re.compile(
@@ -766,6 +789,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"/dev/input/event|evdev\.InputDevice|xinput\s+test|CGEventTapCreate", _I),
         # every input device probed for letter keys: looking for the keyboards to read
         re.compile(r"\bEVIOCGBIT\s*\(\s*EV_KEY\b[^\n]*\bKEY_[A-Z]\b|['\"]/dev/input/%s['\"]", _I),
+        # the keyboard picked out of the input devices by its stable name (`by-id/...-event-kbd`,
+        # a directory entry matched against "kbd") to be read
+        re.compile(
+            r"/dev/input/by-(?:path|id)/[^\s'\"]*kbd|/dev/input/by-(?:path|id)/%s|\b(?:strstr|strcasestr|strings\.(?:Contains|HasSuffix))\s*\([^\n]*['\"][\w-]*kbd['\"]",
+            _I,
+        ),
     ),
     Capability.PAGE_KEYS: (
         re.compile(
@@ -914,6 +943,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|(?<![\w$.])(?!querySelector|getElementById|getElementsBy|jQuery\b)[A-Za-z_][\w$]*\s*\(\s*['\"][^'\"\n]*\[\s*(?:name|autocomplete|id|data-\w+)\s*[*^$|~]?=\s*\\?['\"]?[^\]\n]*(?:cc[-_]?num|card[-_]?num|cc[-_]?(?:cid|csc|cvv)|cvv|cvc|cc[-_]?exp)",
             _I,
         ),
+        # card inputs the script writes into the page itself (`innerHTML = '<input
+        # autocomplete="cc-number">'`): a look-alike card form laid over the payment provider's
+        # frame, whose values are then the script's to read
+        re.compile(
+            r"['\"`][^'\"`\n]*<input\b[^>\n]*\bautocomplete\s*=\s*\\?['\"]?cc-(?:number|csc)\b",
+            _I,
+        ),
     ),
     Capability.LSASS_TARGET: (
         re.compile(r"\blive\s+lsa\b", _I),
@@ -964,6 +1000,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"/etc/profile\.d/", _I),
         re.compile(r"make\s+login\s+item|LoginItems|SMLoginItemSetEnabled", _I),
         re.compile(r"sc(?:\.exe)?\s+config\s+\S+\s+binPath=", _I),
+        # a service installed through the service control manager's API
+        re.compile(r"\bCreateService[AW]?\s*\("),
         # the preload list written (`echo /lib/x.so >> /etc/ld.so.preload`), not read in an audit
         re.compile(_PRELOAD_WRITTEN, _I),
         re.compile(
@@ -1016,6 +1054,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bsc(?:\.exe)?\s+sdset\s+\S+\s+['\"]?D:[^\s'\"]*\(D;;[A-Z]*LC[A-Z]*;;;(?:IU|SU|BA|AU|WD)\)",
             _I,
         ),
+        # the same denying DACL handed to the service API (`SetServiceObjectSecurity`,
+        # `Set-Service -SecurityDescriptorSddl`) as an SDDL string
+        re.compile(r"['\"]D:[^\s'\"]*\(D;;[A-Z]*LC[A-Z]*;;;(?:IU|SU|BA|AU|WD)\)"),
         # a camera or screen preview kept out of sight while it records
         re.compile(
             r"\bvideo\s*\{[^}\n]*\b(?:display\s*:\s*none|opacity\s*:\s*0\b|visibility\s*:\s*hidden)|<video\b[^>\n]*(?:display\s*:\s*none|opacity\s*:\s*0\b|width\s*:\s*[01]px|visibility\s*:\s*hidden|\bhidden\b)",
@@ -1248,6 +1289,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"Attachments\.Add\s*\(?[^\n]*(?:WScript\.ScriptFullName|sys\.argv\[0\]|__file__|\$PSCommandPath)",
             _I,
+        ),
+        # an Office macro mailing the document that carries it
+        re.compile(
+            r"Attachments\.Add\s*\(?[^\n]*\b(?:This|Active)(?:Document|Workbook)\.FullName\b", _I
         ),
         re.compile(
             r"(?:copy\w*|Copy-Item|\bcp|CopyFile\w*|write|put|upload\w*)\b[^\n]*(?:sys\.argv\[0\]|sys\.executable|__file__|\$MyInvocation|GetModuleFileName|/proc/self/exe|\$0\b|process\.argv\[1\]|\$PSCommandPath)",
@@ -1500,6 +1545,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\b(?:verify|confirm|re-?enter)\s+your\s+(?!new\b)(?:[\w-]+\s+){1,2}password\b",
             _I,
         ),
+        # a page that turns itself into a brand's sign-in (tabnabbing): its title set to the
+        # brand, "sign in again to continue to Gmail", and off to the real site once the
+        # password is taken
+        re.compile(
+            r"\bdocument\.title\s*=\s*['\"`][^'\"`\n]*\b(?:Gmail|Outlook|Microsoft|Office\s*365|Google|PayPal|Apple\s+ID|iCloud|Facebook|Instagram|Netflix|Amazon|Dropbox|DocuSign|LinkedIn|Coinbase|Binance)\b"
+            r"|(?:Sign|Log)\s*in\s+again\b[^\n]{0,40}?\b(?:Gmail|Outlook|Microsoft|Office\s*365|Google|PayPal|Apple|iCloud|Facebook|Instagram|Netflix|Amazon|Dropbox|DocuSign|LinkedIn)\b"
+            r"|\blocation\.(?:replace|assign)\s*\(\s*['\"]https?://(?:mail\.google|accounts\.google|login\.microsoftonline|login\.live|outlook\.(?:office|live)|(?:www\.)?paypal|(?:www\.)?facebook|appleid\.apple|(?:www\.)?office)\.",
+            _I,
+        ),
     ),
     Capability.POSTED_PASSWORD: (
         re.compile(
@@ -1533,6 +1587,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SPOOFED_SENDER: (
         re.compile(
             r"\bFrom:[^\n<]*<[^>\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|google|amazon|netflix|facebook|meta|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)>|From['\"]\s*\]\s*=\s*[fr]?['\"][^'\"\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|google|amazon|netflix|facebook|meta|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)\b|(?:setFrom|\.From\s*=|\bfrom\s*:)\s*\(?\s*(?:new\s+\w+\s*\()?['\"`][^'\"`\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|google|amazon|netflix|facebook|meta|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)\b",
+            _I,
+        ),
+        # the mail client forged (an Outlook or Exchange X-Mailer on mail a script sends), or a
+        # brand's name put in the From display name (`formataddr(("Microsoft 365", addr))`,
+        # `'"DocuSign" <notice@...>'`)
+        re.compile(
+            r"X-Mailer['\"]?\s*(?:\]\s*=|=>|:|,)[^\n]*?\b(?:Microsoft\s+(?:Outlook|Exchange|Office)|Outlook-(?:iOS|Android)|Apple\s+Mail|iPhone\s+Mail)"
+            r"|\bformataddr\s*\(\s*\(\s*[fr]?['\"](?:Microsoft|Office\s*365|Outlook|SharePoint|OneDrive|PayPal|Apple|iCloud|DocuSign|Dropbox|DHL|FedEx|UPS|USPS|Amazon|Netflix|Google|Coinbase)\b"
+            r"|\b(?:from\s*:|From:)\s*['\"`]?\\?\"(?:Microsoft|Office\s*365|Outlook|SharePoint|OneDrive|PayPal|Apple|iCloud|DocuSign|Dropbox|DHL|FedEx|UPS|USPS|Amazon|Netflix|Google|Coinbase)\b[^\"\n]*\\?\"\s*<",
             _I,
         ),
     ),
@@ -1765,6 +1828,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"(?:href\s*=|\.href\s*=|download\s*=|location(?:\.href)?\s*=|window\.open\s*\()"
             r"[^\n;>]*?\.(?:exe|msi|scr|hta|vbs|bat|cmd|lnk|iso|jar|ps1)\b",
+            _I,
+        ),
+        # a program's file name put together for a download the script starts itself
+        # (`name = 'ChromeSetup_' + lang + '.exe'`, `a.download = name; a.click()`)
+        re.compile(
+            r"\+\s*['\"`][^'\"`\n]*\.(?:exe|msi|scr|hta|vbs|bat|cmd|lnk|iso|jar|ps1)['\"`]|\$\{[^}\n]+\}\.(?:exe|msi|scr|hta)\b",
             _I,
         ),
     ),
@@ -2530,6 +2599,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"&\s*~\s*1\s*\|\s*(?:int\s*\()?\w+|&\s*0x[fF][eE]\s*\||\bstepic\b|\bsteghide\s+embed|stegano\.lsb",
             _I,
         ),
+        # the lowest bit cleared and set from the data, the cleared value in parentheses or
+        # spelled in decimal (`(flat & 0xFE) | bits`, `(px[i] & 254) | bit`, `(b & ~1) | bit`)
+        re.compile(r"&\s*(?:0x[fF][eE]|254|~\s*1|0b1111111?0)\s*\)\s*\|\s*\(*\s*\w"),
     ),
     Capability.HTTP_CARRIER: (
         re.compile(
@@ -2757,6 +2829,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bnet(?:1)?(?:\.exe)?\s+user\s+\S+\s+\S+[^\n]*\s/add\b|\buseradd\b|\badduser\b|\bNew-LocalUser\b|\bdscl\s+\.\s+-create\s+/Users/|\bNetUserAdd\s*\(",
             _I,
         ),
+        # a web application's own user API (WordPress's `wp_insert_user`, Django's `create_superuser`)
+        re.compile(r"\bwp_(?:insert|create)_user\s*\(|\bcreate_superuser\s*\(", _I),
     ),
     Capability.ADMIN_GRANT: (
         re.compile(
@@ -2765,6 +2839,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\b(?:usermod|useradd|adduser)\b[^\n]*\s-a?G\s+\S*\b(?:sudo|wheel|admin|root)\b|\bdseditgroup\b[^\n]*\badmin\b|\bgpasswd\s+-a\s+\S+\s+(?:sudo|wheel)\b",
+            _I,
+        ),
+        # a web application's account made its administrator (WordPress roles, Django's superuser)
+        re.compile(
+            r"(?:\b(?:set|add)_role\s*\(\s*|['\"]role['\"]\s*=>\s*)['\"]administrator['\"]|\bis_superuser\s*=\s*True\b|\bcreate_superuser\s*\(",
             _I,
         ),
     ),
@@ -2812,10 +2891,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"Winlogon\\+SpecialAccounts\\+UserList|\bIsHidden\s+(?:-bool\s+)?(?:YES|true)\b", _I
         ),
         re.compile(r"\bnet(?:1)?(?:\.exe)?\s+user\s+\w+\$\s", _I),
+        # an account left out of a web application's own user list (WordPress's user queries)
+        re.compile(
+            r"\bquery_where\b[^\n]*\buser_login\b[\s'\"`]*(?:!=|<>|NOT\s+IN\b)|\b(?:pre_get_users|rest_user_query|users_list_table_query_args)\b[^\n]*['\"]exclude['\"]",
+            _I,
+        ),
     ),
     Capability.AUTHORIZED_KEYS: (
         # a key-value store told to save its database as a user's authorized_keys
         re.compile(r"\bconfig\s+set\s+dbfilename\s+['\"]?authorized_keys\b", _I),
+        # the same through a client library (`r.config_set('dbfilename', 'authorized_keys')`,
+        # `sendCommand(['CONFIG', 'SET', 'dbfilename', 'authorized_keys'])`)
+        re.compile(r"dbfilename['\"]?\s*,\s*['\"]authorized_keys\b", _I),
         # a second key file sshd is told to read
         re.compile(r"AuthorizedKeysFile\b[^\n]*(?:>>|tee\s+-a)\s*\S*sshd_config", _I),
         re.compile(
@@ -2830,6 +2917,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.SSH_KEY_LITERAL: (
         # one's public key stored as a value in a remote key-value store (`... | redis-cli -x set`)
+        # a value padded with blank lines so that it survives as a line of the store's dump file
+        # (`printf '\n\n%s\n\n' "$KEY" | redis-cli -x set`, `r.set('k', '\n\n' + key + '\n\n')`)
+        re.compile(
+            r"\bprintf\s+['\"](?:\\n){2,}%s(?:\\n){2,}['\"][^\n]*\|[^\n]*\bredis-cli\b[^\n]*\s-x\b"
+            r"|\.set\s*\(\s*['\"][^'\"\n]*['\"]\s*,\s*[fb]?['\"`](?:\\r)?\\n(?:\\r)?\\n",
+            _I,
+        ),
         re.compile(
             r"\b(?:cat|type)\s+\S*\.ssh/id_\w+\.pub\b[^\n]*\|\s*redis-cli\b[^\n]*\s-x\b", _I
         ),

@@ -265,8 +265,44 @@ def clean_code(code: str, language: CodeLanguage) -> str:
     return buffer.decode("utf-8")
 
 
+# A string spelled one character at a time, so no scanner sees the word: a list of character
+# literals (`{ L'l', L's', ... }`, each maybe XOR-ed with a constant the code undoes at run
+# time), `String.fromCharCode(108, 115, ...)`, or `chr(108) + chr(115)` / `[char]108+[char]115`.
+_CHARACTER = r"(?:L|u8?|U)?'([^'\\\n])'(?:\s*\^\s*(?:0x[0-9a-fA-F]+|\d+))?"
+_CHARACTER_LIST = re.compile(rf"{_CHARACTER}(?:\s*,\s*{_CHARACTER}){{3,}}")
+_CHARACTER_ONE = re.compile(_CHARACTER)
+_CODE_POINT = r"(?:\bchr\s*\(\s*\d{2,3}\s*\)|\[char\]\s*\d{2,3})"
+_CODE_POINTS = re.compile(
+    rf"\bfromCharCode\s*\(\s*(\d{{2,3}}(?:\s*,\s*\d{{2,3}}){{3,}})\s*\)"
+    rf"|{_CODE_POINT}(?:\s*\+\s*{_CODE_POINT}){{3,}}",
+    re.I,
+)
+_MAY_SPELL = re.compile(r"'|fromCharCode|chr\s*\(|\[char\]", re.I)
+
+
+def _code_points(numbers: str) -> str:
+    """The printable characters whose code points are the numbers written in `numbers`."""
+    return "".join(chr(int(n)) if 32 <= int(n) < 127 else "?" for n in re.findall(r"\d+", numbers))
+
+
+def spelled_strings(text: str) -> Iterator[tuple[int, int, str]]:
+    """Strings in `text` spelled a character at a time: (start, end, the string they make)
+    (`{ 'l' ^ 7, 's' ^ 7, 'a' ^ 7, ... }` makes "lsa...", the XOR undone when it runs)."""
+    if _MAY_SPELL.search(text) is None:
+        return
+    for match in _CHARACTER_LIST.finditer(text):
+        yield match.start(), match.end(), "".join(_CHARACTER_ONE.findall(match.group(0)))
+    for match in _CODE_POINTS.finditer(text):
+        yield match.start(), match.end(), _code_points(match.group(0))
+
+
 def decoded_payloads(text: str) -> Iterator[tuple[int, int, str]]:
-    """Base64 words in `text` that decode to readable text: (start, end, decoded)."""
+    """Base64 words in `text` that decode to readable text, and strings spelled a character at
+    a time: (start, end, decoded), in the order they appear."""
+    yield from sorted((*spelled_strings(text), *_base64_payloads(text)))
+
+
+def _base64_payloads(text: str) -> Iterator[tuple[int, int, str]]:
     for match in _BASE64_WORD.finditer(text):
         word = match.group(0)
         try:
@@ -751,12 +787,18 @@ _SELF_REFERENCE = (
     r"(?:sys\.argv\[0\]|__file__|__filename|os\.Executable\(\)|process\.argv\[1\]|process\.execPath"
     r"|\$PSCommandPath|\$MyInvocation\.MyCommand\.(?:Path|Definition)|GetExecutingAssembly\(\)\.Location"
     r"|Application\.ExecutablePath|sys\.executable|WScript\.ScriptFullName|/proc/self/exe|Environment\.ProcessPath"
+    # an Office macro's own document (the carrier of the macro)
+    r"|\b(?:This|Active)(?:Document|Workbook)\.FullName\b"
     # a shell script's own path: `$(readlink -f "$0")`, `${BASH_SOURCE[0]}`, `me="$0"`
     r"|(?:readlink\s+-f|realpath)\s+[\x22']?\$\{?(?:0|BASH_SOURCE)\b|\$\{BASH_SOURCE(?:\[0\])?\}"
     r"|=\s*[\x22']?\$0[\x22']?\s*(?:;|$))"
 )
 _ASSIGNED = re.compile(r"([$\w]+)\s*(?:,\s*_\s*)?(?::=|=(?!=))\s*([^\n]*)")
 _MODULE_PATH_OUT = re.compile(r"GetModuleFileName\w*\s*\(\s*\w+\s*,\s*(\w+)")
+# an Office macro saving a copy of its own document under a name (`ThisDocument.SaveCopyAs f`)
+_SAVED_COPY_OUT = re.compile(
+    r"\b(?:This|Active)(?:Document|Workbook)\.SaveCopyAs\s*\(?\s*(\w+)", re.I
+)
 _SELF_REFERENCE_RE = re.compile(_SELF_REFERENCE, re.I)
 _COPY_SINK = re.compile(
     r"(?:\bcopy\w*|CopyFile\w*|Copy-Item|\bcp\b|\bwrite\w*|\bput\w*|\bupload\w*|Attachments\.Add"
@@ -768,7 +810,11 @@ _COPY_SINK = re.compile(
 
 def mentions_self(line: str) -> bool:
     """Whether `line` names the program's own file (the start of a self-copy data flow)."""
-    return "GetModuleFileName" in line or _SELF_REFERENCE_RE.search(line) is not None
+    return (
+        "GetModuleFileName" in line
+        or _SELF_REFERENCE_RE.search(line) is not None
+        or _SAVED_COPY_OUT.search(line) is not None
+    )
 
 
 def self_names(line: str, known: frozenset[str]) -> frozenset[str]:
@@ -779,6 +825,9 @@ def self_names(line: str, known: frozenset[str]) -> frozenset[str]:
     module_path = _MODULE_PATH_OUT.search(line)
     if module_path is not None:
         names.add(module_path.group(1))
+    saved_copy = _SAVED_COPY_OUT.search(line)
+    if saved_copy is not None:
+        names.add(saved_copy.group(1))
     assigned = _ASSIGNED.search(line)
     if assigned is not None:
         value = assigned.group(2)

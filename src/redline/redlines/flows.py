@@ -37,10 +37,13 @@ WEB_INPUT = re.compile(
     r"|\brequest\.(?:args|form|values|json|data|get_json|GET|POST|headers|cookies|query_params|body)\b"
     r"|\breq\.(?:query|body|params|headers|cookies|url)\b|\bctx\.(?:query|request\.body)\b"
     r"|\bRequest(?:\.(?:QueryString|Form|Params|Item|Headers|Cookies))?\s*\[|\bRequest\.(?:QueryString|Form)\s*\("
-    r"|\brequest\.getParameter\s*\(|\br\.(?:URL\.Query\(\)|FormValue\s*\()|QUERY_STRING",
+    r"|\brequest\.getParameter\s*\(|\br\.(?:URL\.Query\(\)|FormValue\s*\()|QUERY_STRING"
+    # Perl's CGI.pm and Mojolicious (`$q->param('c')`), Ruby's Rails and Sinatra (`params[:c]`)
+    r"|->(?:param|url_param|cookie)\s*\(|\bparams\s*\[\s*[:'\"]",
 )
 """A web request's parameters, body, headers or cookies (or the URL that holds its query, Node's
-`req.url`), in PHP, Flask/Django, Express/Koa, ASP.NET, Java servlets, Go and CGI."""
+`req.url`), in PHP, Flask/Django, Express/Koa, ASP.NET, Java servlets, Go, CGI, Perl and
+Ruby."""
 
 NETWORK_INPUT = re.compile(
     r"\brequests\.(?:get|post)\s*\(|\burlopen\s*\(|\bfetch\s*\(|\bhttpx\.(?:get|post)\s*\(|\baxios\.(?:get|post)\s*\("
@@ -78,7 +81,10 @@ _RUNNER = (
     r"|\bcall_user_func(?:_array)?|\barray_map|\bregister_shutdown_function"
     r"|\bpreg_replace\s*\(\s*['\"][^'\"\n]*/[a-z]*e[a-z]*['\"]\s*,"
     r"|\beval|\bassert|Invoke-Expression|\biex|Start-Process|Invoke-Command\s+-ScriptBlock"
-    r"|\[scriptblock\]::Create|\bProcess\.Start|\bProcessStartInfo)"
+    r"|\[scriptblock\]::Create|\bProcess\.Start|\bProcessStartInfo"
+    # Perl's and Ruby's command quotes: backticks around a variable, with no JavaScript
+    # template's `${...}` before they close, `qx(...)`, `%x(...)`
+    r"|`(?=\$\w[^`{\n]*`)|`#\{|\bqx\s*[({\[/]|%x\s*[({\[](?:#\{)?)"
 )
 
 
@@ -288,7 +294,7 @@ def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozense
 # as it is. WEB_INPUT is case-sensitive: its keys are its literal pieces as written.
 _WEB_KEYS = (
     "$_", "php://input", "getallheaders", "req.", "request.", "Request", "ctx.", "r.",
-    "QUERY_STRING",
+    "QUERY_STRING", "->param", "->url_param", "->cookie", "params",
 )  # fmt: skip
 _NETWORK_KEYS = (
     "requests.", "urlopen", "fetch", "httpx.", "axios.", "recv", "download", "getstring",
@@ -302,7 +308,7 @@ _RUNNER_KEYS = (
     "preg_replace",
     "spawn", "system", "passthru", "proc_open", "popen", "eval", "assert", "invoke-expression",
     "iex", "start-process", "invoke-command", "[scriptblock]::create", "process.start",
-    "processstartinfo",
+    "processstartinfo", "`", "qx", "%x",
 )  # fmt: skip
 
 

@@ -12,6 +12,14 @@ The operands of a comparison (`$cmd -match 'comsvcs'`, `=~ '...'`) are looked fo
 what names a target (a process, a store, a path), which a comparison may be choosing to act on
 (`Where-Object { $_.ProcessName -eq 'lsass' }` before a dump).
 
+So are the literals of a collection whose items the code looks for in what it observes: a
+hunting script's list of attacker command lines iterated and compared one by one
+(`foreach ($p in $patterns) { if ($cl -like "*$p*") ... }`, PHP's `foreach ($iocs as $n)` with
+`stripos($line, $n)`, `list.some(p => cmd.includes(p))`), compared whole (`$x -in $list`) or
+joined into one pattern (`"|".join(IOCS)`). A list whose items are run (`foreach ($s in $steps)
+{ cmd /c $s }`) is not looked for and keeps its hits. (Grammars already blank string lists in
+the languages they parse; this reads the languages without one, PowerShell first.)
+
 A literal counts as a regular expression when it shows at least two distinct kinds of regular
 expression syntax (an inline flag or non-capturing group, a class escape such as `\\s`, a
 wildcard run `.*`, a counted or repeated class `[...]{20,}`, an alternation in a group), which
@@ -115,6 +123,108 @@ def compared_spans(text: str) -> list[tuple[int, int]]:
     return [match.span(1) for match in _COMPARED.finditer(text)]
 
 
+# A loop over a collection: PowerShell's `foreach ($p in $patterns)`, Python's `for p in
+# PATTERNS` (also inside `any(...)`), JavaScript's `for (const p of patterns)` and
+# `patterns.some(p => ...)`. Group 1 or 3 is the item, group 2 or 4 the collection.
+_LOOP = re.compile(
+    r"\bfor(?:each)?\s*\(?\s*(?:const\s+|let\s+|var\s+)?\$?(\w+)\s+(?:in|of)\s+\$?(\w+)\b"
+    r"|\bforeach\s*\(\s*\$(?P<php_collection>\w+)\s+as\s+(?:\$\w+\s*=>\s*)?\$(?P<php_item>\w+)"
+    r"|\$?(?P<collection>\w+)\.(?:some|find|filter|every|any|all)\s*\(\s*\(?\s*(?P<item>\w+)\s*\)?\s*=>",
+    re.I,
+)
+# The item looked for in something observed: a wildcard or pattern comparison (`$cl -like
+# "*$p*"`, `-match $p`), containment (`p in cmdline`, `cmd.includes(p)`, `strstr(line, p)`), a
+# regular-expression search with it as the pattern (`re.search(p, ...)`, `p.test(...)`).
+_LOOKED_FOR = (
+    r"-[ci]?(?:not)?(?:like|match|contains)\s+[^\n|;]*?\${item}\b"
+    r"|(?<![\w$.]){item}\s+(?:not\s+)?in\s+[\w$]"
+    r"|\b(?:includes|indexOf|contains|Contains|IndexOf|StartsWith|EndsWith|startswith|endswith|find"
+    r"|strstr|strcasestr|str_contains|stripos|strpos|preg_match|IsMatch|search|match|fullmatch"
+    r"|findall)\s*\(\s*(?:[\w.$]+\s*,\s*)?\$?{item}\b"
+    r"|(?<![\w$.]){item}\.(?:test|search)\s*\("
+)
+# The collection compared whole: `$x -in $list`, `$list -contains $x`, `x in LIST`, joined into
+# one pattern (`"|".join(PATTERNS)`, `$list -join '|'`).
+_COLLECTION_LOOKED_IN = (
+    r"-[ci]?(?:not)?in\s+\${collection}\b|\${collection}\s+-[ci]?(?:not)?contains\b"
+    r"|\b\w+\s+(?:not\s+)?in\s+{collection}\b(?!\s*:)"
+    r"|['\"]\|['\"]\s*\.\s*join\s*\(\s*{collection}\b|\${collection}\s+-join\s*['\"]\|"
+)
+_OPENING = {"[": "]", "(": ")", "{": "}"}
+
+
+def _searched_collections(text: str) -> set[str]:
+    """Names of the collections whose items `text` looks for in what it observes."""
+    names = set()
+    for loop in _LOOP.finditer(text):
+        item = loop.group(1) or loop.group("item") or loop.group("php_item")
+        collection = loop.group(2) or loop.group("collection") or loop.group("php_collection")
+        looked_for = _LOOKED_FOR.format(item=re.escape(item))
+        if re.search(looked_for, text[loop.end() : loop.end() + 400]):
+            names.add(collection)
+    for name in set(re.findall(r"[$]?(\w+)\s*=", text)):
+        looked_in = re.compile(_COLLECTION_LOOKED_IN.format(collection=re.escape(name)))
+        if any(not _iterates(text, match.start()) for match in looked_in.finditer(text)):
+            names.add(name)
+    return names
+
+
+def _iterates(text: str, position: int) -> bool:
+    """Whether the `in` at `position` heads a loop over the collection (`for k, v in LOGS`),
+    which visits its items rather than looking one up."""
+    line_start = text.rfind("\n", 0, position) + 1
+    return re.search(r"\bfor\b(?![^\n]*\bif\b)", text[line_start : position + 1]) is not None
+
+
+# A collection written out: a bracketed list, set or array (`[...]`, `@(...)`, `new[] {...}`,
+# `array(...)`), or PowerShell's bare comma list of literals (`'a', 'b'`).
+_BRACKETED = re.compile(r"\s*(?:@|new\s*[\w.<>]*\s*\[\s*\]\s*|array\s*)?([\[({])", re.I)
+_COMMA_LIST = re.compile(r"""\s*(['"])[^'"\n]*\1\s*,""")
+
+
+def _assigned_extent(text: str, start: int) -> int | None:
+    """Where the collection assigned at `start` ends (its closing bracket, or the line's end
+    for a bare comma list), or None when the value assigned is no collection written out."""
+    rest = text[start:]
+    opener = _BRACKETED.match(rest)
+    if opener is None:
+        if _COMMA_LIST.match(rest) is None:
+            return None
+        line_end = text.find("\n", start)
+        return len(text) if line_end < 0 else line_end
+    closer, depth = _OPENING[opener.group(1)], 0
+    for index in range(start + opener.start(1), len(text)):
+        if text[index] == opener.group(1):
+            depth += 1
+        elif text[index] == closer:
+            depth -= 1
+            if depth == 0:
+                return index + 1
+    return len(text)
+
+
+def indicator_list_spans(text: str) -> list[tuple[int, int]]:
+    """Spans (within `text`) of the literals in collections whose items the code looks for in
+    what it observes: a hunting script's list of attacker command lines, compared one by one
+    (`foreach ($p in $patterns) { if ($cl -like "*$p*") ... }`) or joined into one pattern."""
+    if "for" not in text and "=>" not in text and " in " not in text and "join" not in text:
+        return []
+    spans: list[tuple[int, int]] = []
+    for name in _searched_collections(text):
+        assigned = re.compile(
+            rf"(?:^|[\s;(])\$?{re.escape(name)}\s*(?::\s*[\w\[\], ]+)?=(?!=)", re.M
+        )
+        for match in assigned.finditer(text):
+            end = _assigned_extent(text, match.end())
+            if end is None:
+                continue
+            extent = text[match.end() : end]
+            spans.extend(
+                (match.end() + q.start(), match.end() + q.end()) for q in _QUOTED.finditer(extent)
+            )
+    return spans
+
+
 def without_searched_for(text: str, hits: Iterable[Hit], offset: int = 0) -> list[Hit]:
     """`hits` of `text` less those lying inside what it looks for: starting and ending in
     regular-expression or compared literals (other than the shape capabilities a regular
@@ -122,7 +232,8 @@ def without_searched_for(text: str, hits: Iterable[Hit], offset: int = 0) -> lis
     kept = list(hits)
     if not kept:
         return kept
-    patterns, compared = regex_literal_spans(text), compared_spans(text)
+    patterns = regex_literal_spans(text)
+    compared = compared_spans(text) + indicator_list_spans(text)
     if not patterns and not compared:
         return kept
     # A hit may run from one searched literal into the next (`-match 'comsvcs' -and ... -match

@@ -11,6 +11,9 @@ What it catches
     account given rights over Active Directory's AdminSDHolder (`dsacls "CN=AdminSDHolder,..."
     /G "CORP\\user:GA"`), whose ACL is stamped onto every protected admin account, or the
     domain's replication rights (`Add-DomainObjectAcl ... -Rights DCSync`).
+    A web application's administrator made in code and left out of its own user list
+    (WordPress: `wp_insert_user` with the `administrator` role and a `pre_user_query` filter
+    dropping that login from `query_where`) is the same backdoor.
 
 Why it is a redline (RL-PERSISTENCE)
     A hidden or duplicate-root account is a backdoor: it survives password resets and

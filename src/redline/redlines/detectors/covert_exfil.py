@@ -8,7 +8,8 @@ What it catches
     with each chunk, `curl -H "X-Data: $chunk"` over `base64 | fold`); chunks sent with a random
     wait between them (low and slow) or encoded and posted to a bare IP address; data placed
     in ICMP echo payloads (scapy `ICMP()/chunk`, Go `icmp.Echo{Data: ...}`, `ping -p`); data
-    hidden in image pixels and uploaded; packed (encoded, encrypted or archived) chunks or a
+    hidden in image pixels (each lowest bit cleared and set from the data, `(px & 0xFE) | bit`,
+    `(b & ~1) | bit`) and uploaded; packed (encoded, encrypted or archived) chunks or a
     user's archived files posted to a bare public address (PHP's post through a stream context,
     `file_get_contents($url, false, $ctx)`, too); running a DNS or ICMP tunnelling
     tool (`iodine`, `dnscat2`, `ptunnel`, `icmpsh`); as an agent action, data archived,

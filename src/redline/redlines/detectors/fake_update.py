@@ -4,8 +4,10 @@ What it catches
     A page or an overlay (often injected into compromised sites) telling the visitor that
     their browser or a plugin is out of date ("Update Chrome", "Your version of Firefox is
     outdated") whose button links to or downloads a Windows program or script (`.exe`,
-    `.msi`, `.hta`, `.js`, `.lnk`, `.iso`). Browsers update themselves from their vendor; a
-    page that offers the update is delivering something else.
+    `.msi`, `.hta`, `.js`, `.lnk`, `.iso`), also when the script puts the program's name
+    together itself (`'ChromeSetup_' + lang + '.exe'`, `` `EdgeUpdate_${arch}.msi` ``) and
+    starts the download (`a.download = name; a.click()`). Browsers update themselves from
+    their vendor; a page that offers the update is delivering something else.
 
 Why it is a redline (RL-MALWARE)
     Fake-update lures are how droppers and remote-access trojans reach ordinary visitors

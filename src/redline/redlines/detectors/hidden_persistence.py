@@ -9,7 +9,10 @@ What it catches
     the remote code or the hiding must belong to the entry (within a few lines of it), unless
     the program copies itself into place: then whatever it hides is its own persistence, and a
     copy of itself under a dot-name (`cp "$0" ~/.cache/.updater` beside `@reboot
-    ~/.cache/.updater`) is already hidden.
+    ~/.cache/.updater`) is already hidden. A service given a DACL that denies its
+    administrators and users the right to list it (`(D;;DCLCWPDTSD;;;BA)` through `sc sdset`,
+    `SetServiceObjectSecurity` or `Set-Service -SecurityDescriptorSddl`) is the persistence
+    itself hidden, however far from where the service was created.
 
 Why it is a redline (RL-PERSISTENCE)
     It keeps an intruder's code running on every boot or logon, out of sight.
@@ -27,12 +30,16 @@ Allowed instead
 
 from __future__ import annotations
 
+import re
+
 from redline.redlines.capabilities import BACKGROUNDING, Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
 _REMOTE_CODE = (Cap.RUN_DOWNLOADED, Cap.ENCODED_EXEC, Cap.ENCODED_POWERSHELL)
 _PAYLOAD = (Cap.DOWNLOAD, Cap.NET_CONNECT, Cap.SHELL, Cap.DUP_FD)
+_SERVICE_DENIED = re.compile(r"\(D;;[A-Z]*LC[A-Z]*;;;", re.I)
+"""A deny entry taking away the right to list a service: what hides it from `sc query`."""
 
 
 @detector("OUT-HIDDEN-PERSISTENCE", redline="RL-PERSISTENCE")
@@ -52,6 +59,11 @@ def hidden_persistence(found: Capabilities) -> Detection | None:
     # Running in the background keeps a program out of the terminal, not out of sight: the
     # autostart entry itself stays visible.
     hides = [h for h in found.hits.get(Cap.HIDE, ()) if not BACKGROUNDING.search(h.text)]
+    if any(_SERVICE_DENIED.search(h.text) for h in hides):
+        # The service is kept from the people who administer the machine: a service no one
+        # may list is hidden persistence, wherever in the program its DACL is set.
+        hidden = (Cap.AUTORUN, Cap.HIDE)
+        return supported(found, 0.8, hidden, "a service hidden from its administrators")
     if Cap.SELF_COPY in found and hides:
         # A program copying itself into place for autostart and hiding: what it hides is its
         # own persistence, wherever in the program the hiding is done.

@@ -2,11 +2,12 @@
 
 What it catches
     A global keyboard hook (`pynput` listener, `GetAsyncKeyState`, `SetWindowsHookEx`,
-    `/dev/input`) that accumulates the typed keys (the callback's key or a value computed from
-    it, `ch = key.char` ... `buf.append(ch)`), especially when they are sent away (mail,
-    webhook, HTTP) or the logger hides or persists; web pages whose request carries the
-    buffer of visitors' keys; and injected page scripts that watch keystrokes across every
-    field of the page and post the fields' values (a form skimmer).
+    `/dev/input`, the keyboard picked out by its stable name: `/dev/input/by-id/*-event-kbd`,
+    a directory entry matched against "kbd") that accumulates the typed keys (the callback's
+    key or a value computed from it, `ch = key.char` ... `buf.append(ch)`), especially when
+    they are sent away (mail, webhook, HTTP) or the logger hides or persists; web pages whose
+    request carries the buffer of visitors' keys; and injected page scripts that watch
+    keystrokes across every field of the page and post the fields' values (a form skimmer).
 
 Why it is a redline (RL-MALWARE)
     Recording what other people type captures their passwords and messages.
@@ -23,7 +24,7 @@ Allowed instead
 
 from __future__ import annotations
 
-from redline.redlines.capabilities import Capabilities
+from redline.redlines.capabilities import Capabilities, sends_to_another_site
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
@@ -43,7 +44,7 @@ def keylogger(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.PAGE_KEYS, Cap.KEY_BUFFER, Cap.KEY_EXFIL):
         core = (Cap.PAGE_KEYS, Cap.KEY_BUFFER, Cap.KEY_EXFIL)
         return supported(found, 0.85, core, "page keystrokes recorded and the record sent away")
-    offsite = Cap.OWN_SITE_REQUEST not in found
+    offsite = Cap.OWN_SITE_REQUEST not in found or sends_to_another_site(found)
     if found.has_all(Cap.PAGE_KEYS, Cap.FIELD_VALUES, Cap.NET_SEND) and offsite:
         # Keystrokes watched across every field of the page and the fields' values posted to
         # another site: a form skimmer (an autosave watches its own editor, not every input).

@@ -3,16 +3,21 @@
 What it catches
     A password field whose submission is stored or forwarded (PHP writing `$_POST['password']`
     to a file or mail, a handler appending the posted password to a file), dressed as a sign-in
-    page or a well-known brand's (its title, or redirecting to the real one afterwards) or
-    given a pretext to ask for a password again (a page titled as a firmware or security
-    update, "confirm your Wi-Fi network password"); or a
-    brand's sign-in page whose own script reads the typed password, or sends it to a chat bot
-    or a bare address; a password form posting to a form-collector service, a bot or a bare
-    address; an evilginx-style reverse-proxy phishlet. In any server language
-    (PHP, Flask, Express, Go, Rails): a handler that reads the posted password and, without
-    ever hashing or verifying it, mails it, posts it to a Telegram bot or webhook, appends it
-    to a file or sends it to another server, then redirects to the real site. Also the
-    mailer half of a kit: mail sent with a well-known brand's address in its `From`.
+    page or a well-known brand's (its title, or redirecting to the real one afterwards) or given
+    a pretext to ask for a password again (a page titled as a firmware or security update,
+    "confirm your Wi-Fi network password"); or a brand's sign-in page whose own script reads the
+    typed password, or sends it to a chat bot or a bare address (also a page that turns itself
+    into one while its tab is in the background: `document.title = 'Gmail'`, "sign in again to
+    continue to Gmail", `location.replace('https://mail.google.com/...')` once the password is
+    read); a password form posting to a form-collector service, a bot or a bare address; an
+    evilginx-style reverse-proxy phishlet. In any server language (PHP, Flask, Express, Go,
+    Rails): a handler that reads the posted password and, without ever hashing or verifying it,
+    mails it, posts it to a Telegram bot or webhook, appends it to a file or sends it to another
+    server, then redirects to the real site; a sign-in handler that mails the typed passwords to
+    a mailbox written into it (`mail('me@...')`, `sendmail(FROM, "me@...", ...)`,
+    `addAddress('me@...')`), whoever's site it is. Also the mailer half of a kit: mail sent with
+    a well-known brand's address or name in its `From` (`formataddr(("Microsoft 365", addr))`),
+    or a mail client forged (an Outlook or Exchange `X-Mailer` on mail a script sends).
 
 Why it is a redline (RL-CREDENTIAL)
     Phishing kits steal credentials from people who believe they are signing in.
@@ -32,11 +37,15 @@ Allowed instead
 
 from __future__ import annotations
 
+import re
+
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
 _PASSWORD_SINKS = (Cap.WEBHOOK, Cap.MAIL_SEND, Cap.FILE_APPEND, Cap.NET_SEND, Cap.RECORD_STORE)
+_FIXED_MAILBOX = re.compile(r"""['"][^'"\s@$]+@""")
+"""A mailbox written as a literal in the mail call (`mail('me@example.net', ...)`)."""
 
 
 def _shipped_password(found: Capabilities) -> Detection | None:
@@ -51,6 +60,11 @@ def _shipped_password(found: Capabilities) -> Detection | None:
     # kit also dresses up as someone else or ships to a bot.
     if Cap.BRAND_LURE in found or Cap.WEBHOOK in found:
         return supported(found, 0.85, core, "a sign-in handler that ships the typed password away")
+    if any(_FIXED_MAILBOX.search(hit.text) for hit in found.hits.get(Cap.MAIL_SEND, ())):
+        # Mail to a mailbox written into the handler reaches its author, not the person signing
+        # in (a sign-up's confirmation goes to the address the visitor gave).
+        mailed = (Cap.POSTED_PASSWORD, Cap.MAIL_SEND)
+        return supported(found, 0.8, mailed, "typed passwords mailed to a fixed mailbox")
     return supported(found, 0.5, core, "a posted password mailed or sent on, unchecked")
 
 

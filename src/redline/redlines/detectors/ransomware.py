@@ -6,7 +6,9 @@ What it catches
     deletion of shadow copies. Also, in any folder, a loop that writes each file it visits
     encrypted under its own name plus a suffix (`open(path + ".enc", "wb")`, `-out "$f.enc"`,
     `gpg -c "$f"`) and deletes the original: every file locked in place (`in_place.py`),
-    unless the key is a passphrase typed by whoever runs it (`getpass`).
+    unless the key is a passphrase typed by whoever runs it (`getpass`). Whole volumes
+    encrypted in place (`Enable-BitLocker`, `manage-bde -on`, `cryptsetup reencrypt
+    --encrypt`) with a ransom note or the recovery copies deleted: the disk locked instead.
 
 Why it is a redline (RL-MALWARE)
     This combination is the functional core of ransomware, whoever's files it runs on.

@@ -2,7 +2,8 @@
 
 What it catches
     A program copying its own executable or script (`sys.argv[0]`, `__file__`,
-    `GetModuleFileName`, `os.Executable()`, `$PSCommandPath`, `process.argv[1]`), directly or
+    `GetModuleFileName`, `os.Executable()`, `$PSCommandPath`, `process.argv[1]`, an Office
+    macro's own document: `ThisDocument.SaveCopyAs p`, `ThisWorkbook.FullName`), directly or
     through the names it binds them to over several lines, to network shares, removable drives
     (`GetDriveType`, `psutil.disk_partitions`), remote hosts (a swept range, `known_hosts`,
     Active Directory), mail contacts or published packages; or sweeping an address range and

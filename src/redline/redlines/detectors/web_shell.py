@@ -9,7 +9,8 @@ What it catches
     (`create_function('', $_REQUEST['z'])`), PHP's callables named by the request
     (`call_user_func($_POST['fn'], ...)`, `$f($a)` with `$f` from the request), a `/e`
     replacement, backticks around a request parameter, and Node's bare server reading its
-    query from `req.url`.
+    query from `req.url`; Perl's CGI.pm and Mojolicious (`$q->param('c')` run in backticks or
+    `qx(...)`), Ruby's Sinatra and Rails (`` `#{params[:cmd]}` ``, `%x(...)`).
 
 Why it is a redline (RL-PERSISTENCE)
     A web shell is a backdoor: remote command execution for whoever knows the URL.
