@@ -147,6 +147,8 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.DATABASE_DUMP,
         Capability.PASSWORD_PROMPT,
         Capability.EXECUTABLE_LINK,
+        # a watermark hides its owner's mark in the low bits of their own images
+        Capability.STEGO,
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a
