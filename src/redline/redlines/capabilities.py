@@ -2012,6 +2012,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.LOG_WIPE: (
+        # the journal shrunk to nothing (`--vacuum-size=1K`: below a megabyte, no log is kept)
+        re.compile(r"\bjournalctl\s+(?:--?[\w-]+(?:=\S+)?\s+)*--vacuum-size[=\s]+\d+[KB]?\b", _I),
+        # a service's current logs emptied and their rotated archives removed in one command:
+        # its whole history gone (emptying one log to free space keeps the archives)
+        re.compile(
+            r"(?:\btruncate\s+(?:-\w+\s+)*-s\s*0|(?:^|[;&|]\s*)(?::|cat\s+/dev/null|echo\s*(?:''|\"\")?)\s*>)"
+            r"\s*['\"]?/var/log/[^\n]*?\brm\s+(?:-\w+\s+)*['\"]?/var/log/\S*?(?:\.gz|\.\d|\.\*|\*)",
+            _I | re.M,
+        ),
         # a system log filtered by `grep -v` and moved back over itself: entries removed in place
         re.compile(
             r"/var/log/[^\n]*\bgrep\s+(?:-\w+\s+)*-v\w*\b[^\n]*>\s*[\"']?\$\{?(\w+)\}?(\.\w+)[\"']?\s*(?:&&|;)\s*mv\s+(?:-f\s+)?[\"']?\$\{?\1\}?\2[\"']?\s+[\"']?\$\{?\1\b",
