@@ -2335,6 +2335,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|--(?:kerberoasting|asreproast)\b",
             _I,
         ),
+        # the credentials in remote machines' memory and registry dumped over the network
+        # (`lsassy -u admin -p ... 10.0.0.0/24`, crackmapexec's or nxc's `-M lsassy`, `--sam`,
+        # `--lsa`), and the password-dumping tools of Windows' past (`gsecdump`, `pwdump`, `fgdump`)
+        re.compile(
+            r"\blsassy\b[^\n|;&]*\s-(?:u|H|k|d)\b"
+            r"|\b(?:crackmapexec|cme|nxc|netexec)\b[^\n|;&]*(?:\s-M\s+(?:lsassy|nanodump|handlekatz|procdump|mimikatz)\b|\s--(?:sam|lsa|ntds)\b)"
+            r"|\b(?:gsecdump|pwdump\d*|fgdump)(?:\.exe)?\b",
+            _I,
+        ),
         # the domain's password database copied out (`ntdsutil ... ifm`, ntds.dit copied from a
         # shadow copy)
         re.compile(
