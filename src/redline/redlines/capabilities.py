@@ -2707,6 +2707,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.FORK_BOMB: (
+        # cmd's endless counted loop starting a new window each turn (`for /l %i in (1,0,2) do
+        # start cmd`, step 0 never ends), and Ruby's endless loop of forks
+        re.compile(
+            r"\bfor\s+/l\s+%%?\w+\s+in\s+\(\s*-?\d+\s*,\s*0\s*,\s*-?\d+\s*\)\s+do\s+(?:@?start|%0)\b"
+            r"|\bloop\s*(?:\{|do)\s*fork\b",
+            _I,
+        ),
         re.compile(
             r"\bos\.fork\(\)\s+for\s+\w+\s+in\s+(?:iter\s*\(\s*int\s*,\s*1\s*\)|itertools\.(?:count|repeat)\s*\()|\bwhile\s*\(\s*fork\s*\(\s*\)\s*\)|\bfork\(\)\s*\|\|\s*fork\(\)|%0\|%0",
             _I,
