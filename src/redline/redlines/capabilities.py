@@ -51,6 +51,7 @@ class Capability(StrEnum):
     KEY_TYPED = "asks the person running it for the key or passphrase"
     DEVICE_GRAB = "takes one input device for itself"
     ON_REQUEST = "acts when its owner presses a hotkey or a button made for it"
+    OWN_SECRET = "signs in with one named password its owner keeps in the system keyring"
     PROVIDER_UPLOAD = "uploads through a storage service's resumable upload API"
     FORCED_RESTART = "forces the machine to restart"
     SIGN_IN_HOOK = "hooks the sign-in where the typed password passes"
@@ -2207,6 +2208,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\.Add_Click\s*\(|\baddEventListener\s*\(\s*['\"]click['\"]|\.clicked\.connect\s*\("
             r"|\bButton\s*\([^\n)]*\bcommand\s*=",
+        ),
+    ),
+    Capability.OWN_SECRET: (
+        # one named item read from the keyring for the program's own sign-in (Python's
+        # `keyring.get_password("svc", user)`, Node's `keytar.getPassword`, Go's
+        # `keyring.Get`, PowerShell's `Get-Secret -Name` and `Get-StoredCredential -Target`)
+        re.compile(
+            r"\bkeyring\.get_password\s*\(\s*['\"][^'\"\n]+['\"]|\bkeytar\.getPassword\s*\(\s*['\"][^'\"\n]+['\"]"
+            r"|\bkeyring\.Get\s*\(\s*\"[^\"\n]+\"|\bGet-Secret\s+(?:-Name\s+)?['\"]?\w[\w.-]*"
+            r"|\bGet-StoredCredential\s+-Target\s+['\"]?\w",
         ),
     ),
     Capability.KEY_TYPED: (
