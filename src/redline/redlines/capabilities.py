@@ -1737,6 +1737,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.SECRET_FILE: (
+        # a cluster's administrator kubeconfig and its certificate authority's private keys
+        re.compile(
+            r"/etc/kubernetes/(?:(?:super-)?admin|controller-manager|scheduler|kubelet)\.conf\b|/etc/kubernetes/pki(?:/\S*\.key)?\b",
+            _I,
+        ),
         # a pod's service-account token, its key to the cluster's API
         re.compile(
             r"/(?:var/)?run/secrets/kubernetes\.io/serviceaccount/token\b|/run/secrets/eks\.amazonaws\.com/serviceaccount/token\b",
