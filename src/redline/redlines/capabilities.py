@@ -1047,6 +1047,23 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"[^\n]*?/d\s+['\"]?[^\n'\"]*(?:\\Users\\Public\\|%TEMP%|\\AppData\\Local\\Temp\\|\\Windows\\Temp\\)",
             _I,
         ),
+        # a service, or a program in the Startup folder, named for a vendor and run from a folder
+        # any user can write to (`sc create WinUpdSvc binPath= C:\Users\Public\svc.exe`)
+        re.compile(
+            r"(?:\bsc(?:\.exe)?\s+create|\bNew-Service\s+(?:-Name\s+)?)\s+['\"]?[^\s'\"]*?"
+            r"(?:Win|Microsoft|Update|Defender|Security|OneDrive|Google|Edge|Adobe|Intel|Nvidia)[^\n]*?"
+            r"(?:binPath=|-BinaryPathName)\s*['\"]?[^\n'\"]*(?:\\Users\\Public\\|%TEMP%|\\AppData\\Local\\Temp\\|\\Windows\\Temp\\)"
+            r"|\b(?:copy|Copy-Item|move|Move-Item)\b[^\n]*(?:\\Users\\Public\\|%TEMP%|\\Windows\\Temp\\)[^\n]*\\Startup\\"
+            r"[^\n'\"]*(?:Microsoft|Windows|OneDrive|Google|Update|Defender|Security|Adobe)",
+            _I,
+        ),
+        # another program appended to Winlogon's own start-up values (`Userinit`, `Shell`): run
+        # at every sign-in where no autostart list shows it
+        re.compile(
+            r"\\Winlogon['\"]?\s+/v\s+(?:Userinit|Shell)\b[^\n]*?/d\s+['\"]?[^\n'\"]*,\s*[^\s'\",]"
+            r"|\bSet-ItemProperty\b[^\n]*\\Winlogon['\"]?[^\n]*-Name\s+['\"]?(?:Userinit|Shell)\b[^\n]*-Value\s+['\"]?[^\n'\"]*,\s*[^\s'\",]",
+            _I,
+        ),
         # PowerShell's hidden window in its shortest spelling (`-w h`, `-w 1`)
         re.compile(r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s[-/]w\s+(?:h|1)\b", _I),
         # a service whose DACL denies listing it to users and administrators: hidden from
