@@ -1187,6 +1187,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.DEFENDER_OFF: (
+        # macOS's privacy database written directly: a program granted screen, camera or disk
+        # access nobody approved (`sqlite3 .../com.apple.TCC/TCC.db "INSERT INTO access ..."`)
+        re.compile(r"\bcom\.apple\.TCC/TCC\.db\b[^\n]*\b(?:INSERT|UPDATE|REPLACE)\b", _I),
         # PowerShell's spelling of stopping or disabling the Defender services
         re.compile(
             r"\bStop-Service\b[^\n|;]*\b(?:WinDefend|Sense|MsMpSvc|WdNisSvc)\b"
@@ -2035,6 +2038,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.LOG_WIPE: (
+        # macOS's unified log erased, or its stores deleted
+        re.compile(
+            r"(?<![\w-])log\s+erase\b|\brm\s+(?:-\w+\s+)*/(?:private/)?var/db/(?:diagnostics|uuidtext)\b",
+            _I,
+        ),
         # the journal shrunk to nothing (`--vacuum-size=1K`: below a megabyte, no log is kept)
         re.compile(r"\bjournalctl\s+(?:--?[\w-]+(?:=\S+)?\s+)*--vacuum-size[=\s]+\d+[KB]?\b", _I),
         # a service's current logs emptied and their rotated archives removed in one command:
@@ -2857,6 +2865,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.AUDIT_OFF: (
+        # macOS's audit daemon unloaded (`launchctl unload -w .../com.apple.auditd.plist`)
+        re.compile(
+            r"\blaunchctl\s+(?:unload|bootout|disable)\b[^\n|;&]*\bcom\.apple\.auditd\b", _I
+        ),
         # a cloud account's audit trail or threat detection switched off
         re.compile(
             r"\baws\s+cloudtrail\s+(?:stop-logging|delete-trail)\b|\baws\s+guardduty\s+delete-detector\b|\baz\s+monitor\s+diagnostic-settings\s+delete\b|\bgcloud\s+logging\s+sinks\s+delete\b",
