@@ -51,6 +51,7 @@ class Capability(StrEnum):
     KEY_TYPED = "asks the person running it for the key or passphrase"
     DEVICE_GRAB = "takes one input device for itself"
     ON_REQUEST = "acts when its owner presses a hotkey or a button made for it"
+    OWN_SECRET = "signs in with one named password its owner keeps in the system keyring"
     PROVIDER_UPLOAD = "uploads through a storage service's resumable upload API"
     FORCED_RESTART = "forces the machine to restart"
     SIGN_IN_HOOK = "hooks the sign-in where the typed password passes"
@@ -1074,6 +1075,23 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"[^\n]*?/d\s+['\"]?[^\n'\"]*(?:\\Users\\Public\\|%TEMP%|\\AppData\\Local\\Temp\\|\\Windows\\Temp\\)",
             _I,
         ),
+        # a service, or a program in the Startup folder, named for a vendor and run from a folder
+        # any user can write to (`sc create WinUpdSvc binPath= C:\Users\Public\svc.exe`)
+        re.compile(
+            r"(?:\bsc(?:\.exe)?\s+create|\bNew-Service\s+(?:-Name\s+)?)\s+['\"]?[^\s'\"]*?"
+            r"(?:Win|Microsoft|Update|Defender|Security|OneDrive|Google|Edge|Adobe|Intel|Nvidia)[^\n]*?"
+            r"(?:binPath=|-BinaryPathName)\s*['\"]?[^\n'\"]*(?:\\Users\\Public\\|%TEMP%|\\AppData\\Local\\Temp\\|\\Windows\\Temp\\)"
+            r"|\b(?:copy|Copy-Item|move|Move-Item)\b[^\n]*(?:\\Users\\Public\\|%TEMP%|\\Windows\\Temp\\)[^\n]*\\Startup\\"
+            r"[^\n'\"]*(?:Microsoft|Windows|OneDrive|Google|Update|Defender|Security|Adobe)",
+            _I,
+        ),
+        # another program appended to Winlogon's own start-up values (`Userinit`, `Shell`): run
+        # at every sign-in where no autostart list shows it
+        re.compile(
+            r"\\Winlogon['\"]?\s+/v\s+(?:Userinit|Shell)\b[^\n]*?/d\s+['\"]?[^\n'\"]*,\s*[^\s'\",]"
+            r"|\bSet-ItemProperty\b[^\n]*\\Winlogon['\"]?[^\n]*-Name\s+['\"]?(?:Userinit|Shell)\b[^\n]*-Value\s+['\"]?[^\n'\"]*,\s*[^\s'\",]",
+            _I,
+        ),
         # PowerShell's hidden window in its shortest spelling (`-w h`, `-w 1`)
         re.compile(r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s[-/]w\s+(?:h|1)\b", _I),
         # a service whose DACL denies listing it to users and administrators: hidden from
@@ -1197,6 +1215,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.DEFENDER_OFF: (
+        # macOS's privacy database written directly: a program granted screen, camera or disk
+        # access nobody approved (`sqlite3 .../com.apple.TCC/TCC.db "INSERT INTO access ..."`)
+        re.compile(r"\bcom\.apple\.TCC/TCC\.db\b[^\n]*\b(?:INSERT|UPDATE|REPLACE)\b", _I),
         # PowerShell's spelling of stopping or disabling the Defender services
         re.compile(
             r"\bStop-Service\b[^\n|;]*\b(?:WinDefend|Sense|MsMpSvc|WdNisSvc)\b"
@@ -1768,6 +1789,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.SECRET_FILE: (
+        # a cluster's administrator kubeconfig and its certificate authority's private keys
+        re.compile(
+            r"/etc/kubernetes/(?:(?:super-)?admin|controller-manager|scheduler|kubelet)\.conf\b|/etc/kubernetes/pki(?:/\S*\.key)?\b",
+            _I,
+        ),
         # a pod's service-account token, its key to the cluster's API
         re.compile(
             r"/(?:var/)?run/secrets/kubernetes\.io/serviceaccount/token\b|/run/secrets/eks\.amazonaws\.com/serviceaccount/token\b",
@@ -2044,6 +2070,20 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.LOG_WIPE: (
+        # macOS's unified log erased, or its stores deleted
+        re.compile(
+            r"(?<![\w-])log\s+erase\b|\brm\s+(?:-\w+\s+)*/(?:private/)?var/db/(?:diagnostics|uuidtext)\b",
+            _I,
+        ),
+        # the journal shrunk to nothing (`--vacuum-size=1K`: below a megabyte, no log is kept)
+        re.compile(r"\bjournalctl\s+(?:--?[\w-]+(?:=\S+)?\s+)*--vacuum-size[=\s]+\d+[KB]?\b", _I),
+        # a service's current logs emptied and their rotated archives removed in one command:
+        # its whole history gone (emptying one log to free space keeps the archives)
+        re.compile(
+            r"(?:\btruncate\s+(?:-\w+\s+)*-s\s*0|(?:^|[;&|]\s*)(?::|cat\s+/dev/null|echo\s*(?:''|\"\")?)\s*>)"
+            r"\s*['\"]?/var/log/[^\n]*?\brm\s+(?:-\w+\s+)*['\"]?/var/log/\S*?(?:\.gz|\.\d|\.\*|\*)",
+            _I | re.M,
+        ),
         # a system log filtered by `grep -v` and moved back over itself: entries removed in place
         re.compile(
             r"/var/log/[^\n]*\bgrep\s+(?:-\w+\s+)*-v\w*\b[^\n]*>\s*[\"']?\$\{?(\w+)\}?(\.\w+)[\"']?\s*(?:&&|;)\s*mv\s+(?:-f\s+)?[\"']?\$\{?\1\}?\2[\"']?\s+[\"']?\$\{?\1\b",
@@ -2237,6 +2277,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bButton\s*\([^\n)]*\bcommand\s*=",
         ),
     ),
+    Capability.OWN_SECRET: (
+        # one named item read from the keyring for the program's own sign-in (Python's
+        # `keyring.get_password("svc", user)`, Node's `keytar.getPassword`, Go's
+        # `keyring.Get`, PowerShell's `Get-Secret -Name` and `Get-StoredCredential -Target`)
+        re.compile(
+            r"\bkeyring\.get_password\s*\(\s*['\"][^'\"\n]+['\"]|\bkeytar\.getPassword\s*\(\s*['\"][^'\"\n]+['\"]"
+            r"|\bkeyring\.Get\s*\(\s*\"[^\"\n]+\"|\bGet-Secret\s+(?:-Name\s+)?['\"]?\w[\w.-]*"
+            r"|\bGet-StoredCredential\s+-Target\s+['\"]?\w",
+        ),
+    ),
     Capability.KEY_TYPED: (
         # a key or passphrase typed by whoever runs the program, unechoed: they hold the key
         re.compile(
@@ -2361,6 +2411,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bGetUserSPNs(?:\.py)?\b[^\n|;&]*\s-request\b|\bGetNPUsers(?:\.py)?\b[^\n|;&]*\s(?:-request|-usersfile|-format)\b"
             r"|\bRubeus(?:\.exe)?\s+(?:kerberoast|asreproast)\b|\bInvoke-(?:Kerberoast|ASREPRoast)\b"
             r"|--(?:kerberoasting|asreproast)\b",
+            _I,
+        ),
+        # the credentials in remote machines' memory and registry dumped over the network
+        # (`lsassy -u admin -p ... 10.0.0.0/24`, crackmapexec's or nxc's `-M lsassy`, `--sam`,
+        # `--lsa`), and the password-dumping tools of Windows' past (`gsecdump`, `pwdump`, `fgdump`)
+        re.compile(
+            r"\blsassy\b[^\n|;&]*\s-(?:u|H|k|d)\b"
+            r"|\b(?:crackmapexec|cme|nxc|netexec)\b[^\n|;&]*(?:\s-M\s+(?:lsassy|nanodump|handlekatz|procdump|mimikatz)\b|\s--(?:sam|lsa|ntds)\b)"
+            r"|\b(?:gsecdump|pwdump\d*|fgdump)(?:\.exe)?\b",
             _I,
         ),
         # the domain's password database copied out (`ntdsutil ... ifm`, ntds.dit copied from a
@@ -2741,6 +2800,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.FORK_BOMB: (
+        # cmd's endless counted loop starting a new window each turn (`for /l %i in (1,0,2) do
+        # start cmd`, step 0 never ends), and Ruby's endless loop of forks
+        re.compile(
+            r"\bfor\s+/l\s+%%?\w+\s+in\s+\(\s*-?\d+\s*,\s*0\s*,\s*-?\d+\s*\)\s+do\s+(?:@?start|%0)\b"
+            r"|\bloop\s*(?:\{|do)\s*fork\b",
+            _I,
+        ),
         re.compile(
             r"\bos\.fork\(\)\s+for\s+\w+\s+in\s+(?:iter\s*\(\s*int\s*,\s*1\s*\)|itertools\.(?:count|repeat)\s*\()|\bwhile\s*\(\s*fork\s*\(\s*\)\s*\)|\bfork\(\)\s*\|\|\s*fork\(\)|%0\|%0",
             _I,
@@ -2851,6 +2917,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.AUDIT_OFF: (
+        # macOS's audit daemon unloaded (`launchctl unload -w .../com.apple.auditd.plist`)
+        re.compile(
+            r"\blaunchctl\s+(?:unload|bootout|disable)\b[^\n|;&]*\bcom\.apple\.auditd\b", _I
+        ),
         # a cloud account's audit trail or threat detection switched off
         re.compile(
             r"\baws\s+cloudtrail\s+(?:stop-logging|delete-trail)\b|\baws\s+guardduty\s+delete-detector\b|\baz\s+monitor\s+diagnostic-settings\s+delete\b|\bgcloud\s+logging\s+sinks\s+delete\b",

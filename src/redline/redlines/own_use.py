@@ -70,10 +70,12 @@ _PASSWORD_COMMAND = re.compile(
 
 
 # One named Wi-Fi profile's key shown (`netsh wlan show profile name="Home" key=clear`): the
-# network one joins, recovered; every profile (`*`, a loop's `%i` or `$_`) is a harvest.
+# network one joins, recovered; every profile (`*`, a loop's `%i` or `$_`) is a harvest, and so
+# is one key sent on to another machine (`... | curl -d @- http://...`).
 _NAMED_PROFILE_KEY = re.compile(
     r"""\bwlan\s+show\s+profile\s+(?:name\s*=\s*)?(?:"[^"$%*{}\n]+"|'[^'$%*{}\n]+'|[\w.-]+)"""
-    r"""\s+key=clear\b""",
+    r"""\s+key=clear\b"""
+    r"""(?![^\n]*\|[^\n]*\b(?:curl|wget|nc|ncat|Invoke-WebRequest|Invoke-RestMethod|iwr|irm)\b)""",
     re.I,
 )
 

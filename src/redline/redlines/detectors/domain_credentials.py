@@ -8,7 +8,9 @@ What it catches
     kerberoast`, `Invoke-Kerberoast`); DCSync: the domain controller's password store
     replicated to oneself (`secretsdump.py -just-dc corp/admin@dc01`, `lsadump::dcsync`), or
     its database copied out (`ntdsutil "ac i ntds" "ifm" "create full C:\temp"`, `ntds.dit`
-    copied from a shadow copy).
+    copied from a shadow copy); the credentials of remote machines dumped over the network
+    (`lsassy`, crackmapexec's `-M lsassy`, `--sam`, `--lsa`) and old dumping tools
+    (`gsecdump`, `pwdump`).
 
 Why it is a redline (RL-CREDENTIAL)
     Each takes over accounts without knowing their passwords: a hash stolen from one machine
