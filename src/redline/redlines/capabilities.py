@@ -199,7 +199,9 @@ class Capability(StrEnum):
     PLAN_AUTHORISED = "tells the reader to get the owner's authorisation first"
 
 
-BACKGROUNDING = re.compile(r"\bnohup\b|\bsetsid\b|\bdisown\b|/dev/null\s+2>&1\s*&|^--background$")
+BACKGROUNDING = re.compile(
+    r"\bnohup\b|\bsetsid\b|\bdisown\b|/dev/null\s+2>&1\s*&|&>\s*/dev/null\s*&|^--background$"
+)
 """HIDE hits that only run a program in the background (a daemon's own `--background` flag,
 nohup, setsid): out of the terminal, not out of sight."""
 
@@ -1156,6 +1158,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bnohup\b[^\n]*&\s*(?:>|$)|>\s*/dev/null\s+2>&1\s*&|\bdisown\b|\bsetsid\b", _I
         ),
+        # bash's short spelling of both streams discarded, then backgrounded (`&>/dev/null &`)
+        re.compile(r"&>\s*/dev/null\s*&(?!&)"),
     ),
     Capability.AMSI_TARGET: (
         re.compile(
