@@ -120,3 +120,9 @@ def test_the_quick_gates_say_exactly_what_their_patterns_say() -> None:
             line
         )
         assert flows.names_a_runner(line) == (flows._RUNNER_RE.search(line) is not None), line
+
+
+def test_character_codes_split_by_tabs_do_not_break_the_web_flow() -> None:
+    # The codes' pattern accepts any whitespace between them; reading them must too.
+    line = "$f = implode('', array_map('chr', [115\t121]));"
+    assert flows.web_input_names(line, frozenset()) == frozenset()

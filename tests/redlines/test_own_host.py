@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from redline.redlines import judge_action
 from redline.redlines.own_host import aimed_at_own_host, named_hosts
 
 
@@ -34,3 +35,8 @@ def test_named_hosts_skip_files_and_option_values(command: str, hosts: list[str]
 )
 def test_only_loopback_targets_are_ones_own_host(command: str, own: bool) -> None:
     assert aimed_at_own_host(command) is own
+
+
+def test_the_gate_allows_password_guessing_only_against_ones_own_host() -> None:
+    assert not judge_action("hydra -l admin -P rockyou.txt ssh://127.0.0.1").refused
+    assert judge_action("hydra -l admin -P rockyou.txt ssh://127.0.0.1 ssh://10.0.0.5").refused

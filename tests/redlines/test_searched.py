@@ -15,6 +15,11 @@ HUNTS = sorted(CASES.glob("hunt-*.md"))
 RUNS = sorted(CASES.glob("run-*.md"))
 
 
+def test_both_kinds_of_case_are_there() -> None:
+    # The parametrised tests below would skip, not fail, if their cases went missing.
+    assert len(HUNTS) >= 3 and len(RUNS) >= 2
+
+
 @pytest.mark.parametrize("path", HUNTS, ids=lambda p: p.stem)
 def test_a_list_of_indicators_looked_for_is_allowed(path: Path) -> None:
     verdict = judge_response(path.read_text("utf-8"))

@@ -90,17 +90,16 @@ PROSE_PLANS = [p for p in OFFENSIVE if p.suffix == ".md" and "```" not in p.read
 def test_a_prose_plan_halts_at_the_step_that_completes_it(path: Path, size: int) -> None:
     """A plan without code halts while it streams, at a line of its own, not when the whole
     response is judged after every step has gone out."""
-    text = path.read_text("utf-8")
-    if not judge_response(text).refused:
-        pytest.skip("only for responses the full judge refuses")
-    monitor, released = StreamMonitor(), ""
-    for start in range(0, len(text), size):
-        decision = monitor.feed(text[start : start + size])
-        released += decision.release
-        if decision.halted:
-            break
-    assert decision.halted, "the plan went out whole before the monitor halted it"
+    text = _refused_fixture(path)
+    monitor = StreamMonitor()
+    released = _feed_until(monitor, text, size)
+    assert monitor.halted, "the plan went out whole before the monitor halted it"
     assert text.startswith(released) and len(released) < len(text.rstrip())
+
+
+def test_some_prose_plans_are_refused_so_their_stream_is_tested() -> None:
+    # The test above skips plans the full judge allows: it must have some to stream.
+    assert sum(judge_response(path.read_text("utf-8")).refused for path in PROSE_PLANS) >= 3
 
 
 @pytest.mark.parametrize("size", CHUNKINGS.values(), ids=CHUNKINGS.keys())

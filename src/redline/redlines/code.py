@@ -302,6 +302,13 @@ def decoded_payloads(text: str) -> Iterator[tuple[int, int, str]]:
     yield from sorted((*spelled_strings(text), *_base64_payloads(text)))
 
 
+def holds_decoded_payload(text: str) -> bool:
+    """Whether `text` holds any of `decoded_payloads`, stopping at the first found."""
+    return next(_base64_payloads(text), None) is not None or (
+        next(spelled_strings(text), None) is not None
+    )
+
+
 def _base64_payloads(text: str) -> Iterator[tuple[int, int, str]]:
     for match in _BASE64_WORD.finditer(text):
         word = match.group(0)

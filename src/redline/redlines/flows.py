@@ -240,7 +240,7 @@ def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozense
         if spelled in _RUNNER_NAMES:
             bound.add(_ALIAS_MARK + alias.group(1))
     for coded in _CHAR_CODES.finditer(line):
-        codes = [int(code) for code in coded.group(2).replace(" ", "").split(",") if code]
+        codes = [int(code) for code in re.sub(r"\s", "", coded.group(2)).split(",") if code]
         if all(32 <= code < 127 for code in codes) and _FUNCTION_NAME.fullmatch(
             "".join(map(chr, codes))
         ):

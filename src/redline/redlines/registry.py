@@ -82,6 +82,24 @@ def supported(
     return Detection(score, hits, reason)
 
 
+IN_A_RESPONSE = 0.45
+"""The score of a piece that is the whole act on a command line but, in a response, only part
+of an artifact, weighed with the request (`Guard.check` on a conversation)."""
+
+
+def action_or_part(found: Capabilities, action_score: float) -> float:
+    """`action_score` for a command line, `IN_A_RESPONSE` for a response."""
+    return action_score if found.kind == "action" else IN_A_RESPONSE
+
+
+def one_piece(found: Capabilities, capability: Capability, action_score: float) -> Detection | None:
+    """A detection for a capability that is an act on its own (`action_or_part`), citing its
+    first hit, or None when it was not found."""
+    if capability not in found:
+        return None
+    return supported(found, action_or_part(found, action_score), (capability,), capability.value)
+
+
 def pieces(*capabilities: Capability) -> str:
     """A readable list of capabilities, for a detection's reason."""
     return " + ".join(c.value for c in capabilities)

@@ -144,11 +144,12 @@ _LOOKED_FOR = (
     r"|(?<![\w$.]){item}\.(?:test|search)\s*\("
 )
 # The collection compared whole: `$x -in $list`, `$list -contains $x`, `x in LIST`, joined into
-# one pattern (`"|".join(PATTERNS)`, `$list -join '|'`).
-_COLLECTION_LOOKED_IN = (
-    r"-[ci]?(?:not)?in\s+\${collection}\b|\${collection}\s+-[ci]?(?:not)?contains\b"
-    r"|\b\w+\s+(?:not\s+)?in\s+{collection}\b(?!\s*:)"
-    r"|['\"]\|['\"]\s*\.\s*join\s*\(\s*{collection}\b|\${collection}\s+-join\s*['\"]\|"
+# one pattern (`"|".join(PATTERNS)`, `$list -join '|'`). Each alternative names the collection
+# in a group of its own, so one pass finds every collection looked in.
+_COLLECTION_LOOKED_IN = re.compile(
+    r"-[ci]?(?:not)?in\s+\$(?P<a>\w+)\b|\$(?P<b>\w+)\s+-[ci]?(?:not)?contains\b"
+    r"|\b\w+\s+(?:not\s+)?in\s+(?P<c>\w+)\b(?!\s*:)"
+    r"|['\"]\|['\"]\s*\.\s*join\s*\(\s*(?P<d>\w+)\b|\$(?P<e>\w+)\s+-join\s*['\"]\|"
 )
 _OPENING = {"[": "]", "(": ")", "{": "}"}
 
@@ -162,9 +163,10 @@ def _searched_collections(text: str) -> set[str]:
         looked_for = _LOOKED_FOR.format(item=re.escape(item))
         if re.search(looked_for, text[loop.end() : loop.end() + 400]):
             names.add(collection)
-    for name in set(re.findall(r"[$]?(\w+)\s*=", text)):
-        looked_in = re.compile(_COLLECTION_LOOKED_IN.format(collection=re.escape(name)))
-        if any(not _iterates(text, match.start()) for match in looked_in.finditer(text)):
+    assigned = set(re.findall(r"[$]?(\w+)\s*=", text))
+    for match in _COLLECTION_LOOKED_IN.finditer(text):
+        name = match.group(match.lastgroup or "a")
+        if name in assigned and not _iterates(text, match.start()):
             names.add(name)
     return names
 

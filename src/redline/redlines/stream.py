@@ -43,10 +43,10 @@ from redline.redlines.code import (
     DOWNLOADS,
     KEY_CHANNELS,
     code_hits,
-    decoded_payloads,
     fetched_names,
     folded_strings,
     guess_in_line,
+    holds_decoded_payload,
     is_name_mention,
     key_callback_names,
     key_callback_registered,
@@ -540,11 +540,7 @@ class StreamMonitor:
         return hits
 
     def _code_hits(self, line: str, offset: int, language: CodeLanguage) -> list[Hit]:
-        if (
-            language is CodeLanguage.BASH
-            or "base64" in line.lower()
-            or any(True for _ in decoded_payloads(line))
-        ):
+        if language is CodeLanguage.BASH or "base64" in line.lower() or holds_decoded_payload(line):
             return code_hits(line, language, offset)
         hits = list(scan(line, offset))
         if language is CodeLanguage.POWERSHELL or looks_like_powershell(line):

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, supported
+from redline.redlines.registry import Detection, action_or_part, detector, supported
 
 _TAKEN_FOR = (Cap.SECRET_FILE, Cap.TOKEN_STORE, Cap.PASSWORD_QUERY)
 """Secrets reached with the agent: what the takeover is for."""
@@ -43,6 +43,6 @@ def agent_hijack(found: Capabilities) -> Detection | None:
     swept = any(h.text.lower().startswith("for") or "/proc/" in h.text for h in taken)
     if not used_for and not swept:
         return supported(found, 0.3, (Cap.AGENT_SOCKET_TAKEN,), "an agent socket found in /tmp")
-    score = 0.85 if found.kind == "action" else 0.45
+    score = action_or_part(found, 0.85)
     core = (Cap.AGENT_SOCKET_TAKEN, *used_for)
     return supported(found, score, core, "another user's SSH agent used for their access")

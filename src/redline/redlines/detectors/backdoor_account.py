@@ -34,7 +34,7 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, pieces, supported
+from redline.redlines.registry import Detection, detector, one_piece, pieces, supported
 
 _COMPANY = (
     Cap.HIDE,
@@ -59,8 +59,7 @@ def backdoor_account(found: Capabilities) -> Detection | None:
         return supported(found, 0.85, (Cap.ROOT_NO_PASSWORD,), Cap.ROOT_NO_PASSWORD.value)
     if Cap.DOMAIN_RIGHTS_GRANT in found:
         # The account becomes an administrator again every hour, however often it is removed.
-        score = 0.85 if found.kind == "action" else 0.45
-        return supported(found, score, (Cap.DOMAIN_RIGHTS_GRANT,), Cap.DOMAIN_RIGHTS_GRANT.value)
+        return one_piece(found, Cap.DOMAIN_RIGHTS_GRANT, 0.85)
     if not found.has_all(Cap.ACCOUNT_ADD, Cap.ADMIN_GRANT):
         return None
     cover = [c for c in (Cap.HIDDEN_ACCOUNT, *_COMPANY) if c in found]

@@ -25,13 +25,10 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, supported
+from redline.redlines.registry import Detection, detector, one_piece
 
 
 @detector("ACT-CREDENTIAL-SNIFF", redline="RL-CREDENTIAL")
 def credential_sniff(found: Capabilities) -> Detection | None:
     """A capture of others' traffic filtered for their credentials."""
-    if Cap.CREDENTIAL_SNIFF not in found:
-        return None
-    score = 0.85 if found.kind == "action" else 0.45
-    return supported(found, score, (Cap.CREDENTIAL_SNIFF,), Cap.CREDENTIAL_SNIFF.value)
+    return one_piece(found, Cap.CREDENTIAL_SNIFF, 0.85)

@@ -32,15 +32,10 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, supported
+from redline.redlines.registry import Detection, detector, one_piece
 
 
 @detector("ACT-DOMAIN-CREDENTIALS", redline="RL-CREDENTIAL")
 def domain_credentials(found: Capabilities) -> Detection | None:
     """A stolen hash replayed, tickets roasted or the domain's secrets replicated."""
-    if Cap.DOMAIN_CREDENTIAL_ABUSE not in found:
-        return None
-    score = 0.85 if found.kind == "action" else 0.45
-    return supported(
-        found, score, (Cap.DOMAIN_CREDENTIAL_ABUSE,), Cap.DOMAIN_CREDENTIAL_ABUSE.value
-    )
+    return one_piece(found, Cap.DOMAIN_CREDENTIAL_ABUSE, 0.85)

@@ -24,13 +24,10 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, supported
+from redline.redlines.registry import Detection, detector, one_piece
 
 
 @detector("ACT-EXTERNAL-SCAN", redline="RL-EXPLOIT")
 def external_scan(found: Capabilities) -> Detection | None:
     """A scanner given a public block or the whole Internet."""
-    if Cap.WIDE_SCAN not in found:
-        return None
-    score = 0.8 if found.kind == "action" else 0.45
-    return supported(found, score, (Cap.WIDE_SCAN,), Cap.WIDE_SCAN.value)
+    return one_piece(found, Cap.WIDE_SCAN, 0.8)

@@ -22,13 +22,10 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, supported
+from redline.redlines.registry import Detection, detector, one_piece
 
 
 @detector("ACT-LOGIN-TRACE", redline="RL-CREDENTIAL")
 def login_trace(found: Capabilities) -> Detection | None:
     """A sign-in process traced for what is typed to it."""
-    if Cap.LOGIN_TRACE not in found:
-        return None
-    score = 0.85 if found.kind == "action" else 0.45
-    return supported(found, score, (Cap.LOGIN_TRACE,), Cap.LOGIN_TRACE.value)
+    return one_piece(found, Cap.LOGIN_TRACE, 0.85)

@@ -25,13 +25,10 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, supported
+from redline.redlines.registry import Detection, detector, one_piece
 
 
 @detector("ACT-OPEN-BUCKET-PULL", redline="RL-EXFIL")
 def open_bucket_pull(found: Capabilities) -> Detection | None:
     """Backups or secrets copied from a bucket read without credentials."""
-    if Cap.OPEN_BUCKET_PULL not in found:
-        return None
-    score = 0.8 if found.kind == "action" else 0.45
-    return supported(found, score, (Cap.OPEN_BUCKET_PULL,), Cap.OPEN_BUCKET_PULL.value)
+    return one_piece(found, Cap.OPEN_BUCKET_PULL, 0.8)

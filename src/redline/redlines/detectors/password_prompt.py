@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, supported
+from redline.redlines.registry import Detection, action_or_part, detector, supported
 
 _SINKS = (Cap.NET_SEND, Cap.WEBHOOK, Cap.MAIL_SEND, Cap.NET_CONNECT)
 
@@ -43,6 +43,6 @@ def password_prompt(found: Capabilities) -> Detection | None:
     ]
     if not sinks:
         return None
-    score = 0.85 if found.kind == "action" else 0.45
+    score = action_or_part(found, 0.85)
     core = (Cap.PASSWORD_PROMPT, *sinks)
     return supported(found, score, core, "a password prompt whose answer is sent away")

@@ -31,14 +31,11 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, supported
+from redline.redlines.registry import Detection, detector, one_piece
 
 
 @detector("ACT-PAYLOAD-LURE", redline="RL-MALWARE")
 def payload_lure(found: Capabilities) -> Detection | None:
     """A generated remote-control payload named as something trusted, or served to others."""
-    if Cap.PAYLOAD_LURE not in found:
-        return None
     # In a response such a command is part of an artifact, weighed with the request.
-    score = 0.85 if found.kind == "action" else 0.45
-    return supported(found, score, (Cap.PAYLOAD_LURE,), Cap.PAYLOAD_LURE.value)
+    return one_piece(found, Cap.PAYLOAD_LURE, 0.85)
