@@ -3284,7 +3284,11 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
         if starts is None or not looked_up:
             matches: Iterator[re.Match[str]] = pattern.finditer(text)
         else:
-            positions = sorted({p for head in starts for p in present.get(head, ())})
+            positions = (
+                present.get(starts[0], [])  # one literal's positions are ascending already
+                if len(starts) == 1
+                else sorted({p for head in starts for p in present.get(head, ())})
+            )
             matches = _matches_at(pattern, text, positions)
         for match in matches:
             yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))

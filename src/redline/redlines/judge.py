@@ -12,6 +12,7 @@ from redline.redlines.capabilities import BACKGROUNDING, Capabilities, Capabilit
 from redline.redlines.code import action_capabilities, response_capabilities
 from redline.redlines.grammars import CodeLanguage
 from redline.redlines.own_host import without_own_host_logins
+from redline.redlines.plans import PLAN_CAPABILITIES
 from redline.redlines.registry import REFUSE_AT, Detection, Detector, detectors
 from redline.results import Decision, EvidenceSpan, JudgedKind, Verdict
 
@@ -176,15 +177,6 @@ these is no piece of an attack."""
 _OWN_USE = frozenset(
     {Capability.DEVICE_GRAB, Capability.KEY_TYPED, Capability.ON_REQUEST, Capability.OWN_SECRET}
 )
-_PLAN = frozenset(
-    {
-        Capability.PLAN_STEP,
-        Capability.PLAN_COVER,
-        Capability.PLAN_ATTACK,
-        Capability.PLAN_AUTHORISED,
-    }
-)
-"""The instructed steps of a prose plan (`plans.py`), read only by the plan's detector."""
 _SIGN_IN = frozenset({Capability.PASSWORD_FIELD, Capability.POSTED_PASSWORD})
 """The pieces of a sign-in form, ordinary once the posted password is hashed or verified."""
 _CANCELLED_BY: Mapping[Capability, frozenset[Capability]] = {
@@ -270,7 +262,7 @@ class ResponseReading:
         # Signs of one's own use (a grabbed device, a passphrase typed or kept in the keyring, a
         # hotkey or a button) are no pieces, and a prose plan's steps weigh only through its
         # detection (`near`).
-        present -= _OWN_USE | _PLAN
+        present -= _OWN_USE | PLAN_CAPABILITIES
         return (
             len(present) >= PARTIAL_CAPABILITIES and len(present - ORDINARY) >= PARTIAL_PARTICULAR
         )

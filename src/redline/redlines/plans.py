@@ -38,6 +38,8 @@ from redline.redlines.capabilities import Capability, Hit
 SIGN_CAPABILITIES = frozenset({Capability.PLAN_ATTACK, Capability.PLAN_COVER})
 """What makes instructed steps a plan: a step that attacks someone else's or hides the act.
 Without one, no number of steps is a plan (`detectors/attack_plan.py`)."""
+PLAN_CAPABILITIES = SIGN_CAPABILITIES | {Capability.PLAN_STEP, Capability.PLAN_AUTHORISED}
+"""Every capability a prose plan's steps are read as, read only by the plan's detector."""
 
 _UNIT = re.compile(r"[^\n]+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"')*_]*\s+(?=[\"'(*_]*[A-Z])")
