@@ -275,10 +275,13 @@ class Capabilities:
 
 
 def sends_to_another_site(found: Capabilities) -> bool:
-    """Whether some send names its destination by a full address (`sendBeacon('https://...')`,
-    a POST `fetch('//host/...')`): a page's script that also asks its own site by a relative
-    path (`Capability.OWN_SITE_REQUEST`) still ships to someone else."""
-    return any("//" in hit.text for hit in found.hits.get(Capability.NET_SEND, ()))
+    """Whether what the code sends may leave its own site: it never asks its own site by a
+    relative path (`Capability.OWN_SITE_REQUEST`), or some send names its destination by a
+    full address (`sendBeacon('https://...')`, a POST `fetch('//host/...')`), so a page's
+    script that also asks its own site still ships to someone else."""
+    return Capability.OWN_SITE_REQUEST not in found or any(
+        "//" in hit.text for hit in found.hits.get(Capability.NET_SEND, ())
+    )
 
 
 _I = re.IGNORECASE

@@ -47,11 +47,14 @@ _CREDENTIAL_PARAMETER = re.compile(
 )
 
 
+# One named item looked up in the keychain (by macOS's `security` or libsecret's `secret-tool`).
+_KEYCHAIN_LOOKUP = r"(?:security\s+find-(?:generic|internet)-password|secret-tool\s+lookup)\b"
+
 # One named item looked up in the keychain and piped straight into a login that reads its
 # credential from standard input (`security find-generic-password -s gh -w | gh auth login
 # --with-token`, `secret-tool lookup ... | docker login --password-stdin`): signed in, not taken.
 _HANDED_TO_LOGIN = re.compile(
-    r"\b(?:security\s+find-(?:generic|internet)-password|secret-tool\s+lookup)\b[^\n|;&]*"
+    rf"\b{_KEYCHAIN_LOOKUP}[^\n|;&]*"
     r"\|\s*[^\n|;&]*?(?:--with-token|--password-stdin|--token-stdin)\b",
     re.I,
 )
@@ -64,7 +67,7 @@ _HANDED_TO_LOGIN = re.compile(
 _PASSWORD_COMMAND = re.compile(
     r"""(?:(?:--password-command|--passcmd|\bpasswordeval|\bPassCmd|\bpassword_command)[=\s]+"""
     r"""|\w*PASS(?:WORD)?_?COMMAND\s*=\s*|\bpass(?:word)?_?cmd\s*=\s*)['"]?"""
-    r"""(?:security\s+find-(?:generic|internet)-password|secret-tool\s+lookup)\b[^\n|;&'"]*""",
+    rf"""{_KEYCHAIN_LOOKUP}[^\n|;&'"]*""",
     re.I,
 )
 

@@ -64,7 +64,6 @@ def credential_stealer(found: Capabilities) -> Detection | None:
         return supported(found, 0.75, (*stores, *channel), "credential store shipped out")
     if found.has_all(Cap.CARD_READ, Cap.NET_SEND) and (
         any("<input" not in hit.text.lower() for hit in found.hits[Cap.CARD_READ])
-        or Cap.OWN_SITE_REQUEST not in found
         or sends_to_another_site(found)
     ):
         # Card inputs the script writes itself are a look-alike form's only when what they
@@ -73,7 +72,7 @@ def credential_stealer(found: Capabilities) -> Detection | None:
         return supported(found, 0.8, skimmed, "payment card fields sent to another host")
     # Page data sent only to the page's own site (`fetch('/api/...')`) stays with its owner;
     # a script that also sends to another site by its full address ships it away.
-    offsite = channel and (Cap.OWN_SITE_REQUEST not in found or sends_to_another_site(found))
+    offsite = channel and sends_to_another_site(found)
     if Cap.STORAGE_DUMP in found and offsite:
         # Every cookie or stored token of the browser posted away: sessions taken whole.
         return supported(found, 0.8, (Cap.STORAGE_DUMP, *channel), "browser sessions sent away")

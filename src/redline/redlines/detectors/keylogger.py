@@ -45,7 +45,7 @@ def keylogger(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.PAGE_KEYS, Cap.KEY_BUFFER, Cap.KEY_EXFIL):
         core = (Cap.PAGE_KEYS, Cap.KEY_BUFFER, Cap.KEY_EXFIL)
         return supported(found, 0.85, core, "page keystrokes recorded and the record sent away")
-    offsite = Cap.OWN_SITE_REQUEST not in found or sends_to_another_site(found)
+    offsite = sends_to_another_site(found)
     if found.has_all(Cap.PAGE_KEYS, Cap.FIELD_VALUES, Cap.NET_SEND) and offsite:
         # Keystrokes watched across every field of the page and the fields' values posted to
         # another site: a form skimmer (an autosave watches its own editor, not every input).
