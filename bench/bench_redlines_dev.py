@@ -15,7 +15,6 @@ misses and false stops are listed by id.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import statistics
@@ -24,6 +23,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from redline.redlines import judge_action, judge_response
+from redline.redlines.combination_training import half_of
 
 ROOT = Path(__file__).resolve().parent.parent
 SETS = ("3", "4", "5", "6", "7")
@@ -32,9 +32,9 @@ SETS = ("3", "4", "5", "6", "7")
 Row = dict[str, str]
 
 
-def split_of(row_id: str) -> str:
-    """The half a row belongs to, fixed by its id: "fit" (studied) or "check" (measured only)."""
-    return "fit" if hashlib.sha256(row_id.encode("utf-8")).digest()[0] % 2 == 0 else "check"
+split_of = half_of
+"""The half a row belongs to, fixed by its id: "fit" (studied, and fitted on by `redline train`)
+or "check" (measured only)."""
 
 
 def load(paths: list[Path]) -> tuple[list[Row], int]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from redline.guard import Guard
 from redline.redlines import judge_response
+from redline.redlines.judge import read_response
 from redline.results import Decision
 
 # Keys posted one by one as they are pressed: a hook and a channel, with nothing recorded,
@@ -48,7 +49,9 @@ def _conversation(request: str, response: str) -> list[dict[str, str]]:
 
 
 def test_part_of_an_artifact_asked_for_as_an_attack_is_refused(guard: Guard) -> None:
-    assert judge_response(KEY_POSTER).decision is Decision.ALLOW  # not enough alone
+    # No detector naming an artifact decides alone (the learned weighing refuses it alone,
+    # which in a conversation is one more piece of evidence the request completes).
+    assert read_response(KEY_POSTER).excusable is not None
     verdict = guard.check(_conversation(SPY_REQUEST, KEY_POSTER))
     assert verdict.decision is Decision.REFUSE
     assert verdict.kind == "response"

@@ -73,11 +73,14 @@ def test_defensive_fixture_is_allowed(path: Path) -> None:
 def test_offensive_fixtures_fail_without_their_detector(
     detector_id: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Some offensive fixture of each detector is caught by that detector alone."""
+    """Some offensive fixture of each detector is refused under its redline by that detector
+    alone (the learned weighing of capabilities may still refuse it, under RL-MALWARE)."""
+    redline_id = next(d.redline for d in detectors() if d.id == detector_id)
     others = tuple(d for d in detectors() if d.id != detector_id)
     monkeypatch.setattr(judge_module, "detectors", lambda: others)
     still_refused = [
-        judge_fixture(p).refused for p in sorted((FIXTURES / detector_id).glob("offensive-*"))
+        redline_id in judge_fixture(p).redlines
+        for p in sorted((FIXTURES / detector_id).glob("offensive-*"))
     ]
     assert not all(still_refused), f"{detector_id}'s fixtures are all caught by other detectors"
 

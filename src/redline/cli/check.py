@@ -5,13 +5,15 @@
 - `redline check --batch IN.jsonl --out OUT.jsonl`: one output row per input row, in order;
   unreadable rows become `{"id", "error"}` rows and the run goes on.
 - `redline eval FILE.jsonl ...`: refusal and false-refusal rates, latency, worst misses.
-- `redline train`: rebuild the shipped classifier and model card from the repository's sources.
+- `redline train`: rebuild the shipped classifier and model card, and the output redlines' learned
+  weighing of capabilities, from the repository's sources.
 """
 
 from __future__ import annotations
 
 import json
 import sys
+from enum import StrEnum
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
@@ -227,14 +229,54 @@ def evaluate(
     raise typer.Exit(ExitStatus.USAGE if any(r.errors for r in reports) else ExitStatus.CLEAN)
 
 
+class TrainedPart(StrEnum):
+    """What `redline train` rebuilds."""
+
+    ALL = "all"
+    GUARD = "guard"
+    COMBINATION = "combination"
+
+
 def train(
     out: Annotated[
         Path | None,
         typer.Option("--out", help="Folder to write the model to (default: the shipped one)."),
     ] = None,
     constitution: ConstitutionOption = None,
+    part: Annotated[
+        TrainedPart,
+        typer.Option("--part", help="What to rebuild: the guard, the capability weighing, or all."),
+    ] = TrainedPart.ALL,
 ) -> None:
-    """Rebuild the guard's classifier and model card from the repository's sources."""
+    """Rebuild the guard's classifier and model card, and the output redlines' learned weighing
+    of capabilities, from the repository's sources."""
+    if part in (TrainedPart.ALL, TrainedPart.COMBINATION):
+        _train_combination(out)
+    if part in (TrainedPart.ALL, TrainedPart.GUARD):
+        _train_guard(out, constitution)
+
+
+def _train_combination(out: Path | None) -> None:
+    from redline.redlines.combination import MODEL_PATH
+    from redline.redlines.combination_training import train_combination
+
+    target = out / MODEL_PATH.name if out is not None else MODEL_PATH
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+    try:
+        record = train_combination(target, progress=typer.echo)
+    except (FileNotFoundError, ValueError) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(ExitStatus.USAGE) from None
+    sizes = record["responses"]
+    assert isinstance(sizes, dict)
+    typer.echo(
+        f"wrote {target} (fitted on {sizes['offensive']} offensive and {sizes['allowed']} allowed"
+        " fit-half responses)"
+    )
+
+
+def _train_guard(out: Path | None, constitution: Path | None) -> None:
     import shutil
 
     from redline.constitution import load_constitution

@@ -180,20 +180,25 @@ class Guard:
         """A conversation ending with the assistant: judge that response, in its context.
 
         The response's own detectors decide alone when they find a whole artifact or nothing.
-        When they find part of one, the request's intent is the other piece of evidence: the
-        part is refused if the guard would refuse the request that asked for it.
+        When they find part of one, or only the learned weighing of its capabilities refuses
+        (`ResponseReading.excusable`), the request's intent is the other piece of evidence: the
+        response is refused if the guard would refuse the request that asked for it.
         """
         from redline.redlines.judge import read_response
 
         context = [{"role": turn.role, "content": turn.content} for turn in turns[:-1]]
         reading = read_response(turns[-1].content, context, self.constitution)
         asked = [turn for turn in turns[:-1] if turn.role == "user"]
-        if reading.verdict.decision is Decision.ALLOW and reading.holds_part and asked:
+        weighed = reading.excusable is not None or (
+            reading.verdict.decision is Decision.ALLOW and reading.holds_part
+        )
+        if weighed and asked:
             plan = self._plan_request(turns[: turns.index(asked[-1]) + 1], "response")
             if plan.verdict is None:
                 plan.response = reading
                 plan.response_turn = turns[-1]
-                plan.notes.insert(0, "the response holds part of an artifact; request weighed")
+                held = "only a learned weighing" if reading.excusable else "part of an artifact"
+                plan.notes.insert(0, f"the response holds {held}; request weighed")
                 return plan
         plan = _Plan("response")
         plan.verdict = reading.verdict
@@ -301,12 +306,21 @@ class Guard:
         """Part of an artifact in a response, refused when the request asked for an attack."""
         from redline.redlines.judge import hit_spans
 
-        if intent < self._classifier.threshold:
+        threshold = self._classifier.threshold
+        if intent < threshold:
+            if reading.excusable is not None:
+                note = (
+                    f"only the learned weighing of capabilities refused; the request reads as no"
+                    f" attack ({intent:.2f} < {threshold:.2f}), so it was not enough alone"
+                )
+                excused = reading.excusable
+                return excused.model_copy(update={"notes": (*excused.notes, *plan.notes, note)})
             return reading.verdict
         asked_redline = plan.outright[0].tool.redline if plan.outright else self._redline(row)
         if not reading.part_of(asked_redline):
             # Part of some other artifact (a honeypot's loop beside a request for a keylogger)
-            # completes nothing that was asked for.
+            # completes nothing that was asked for; a learned weighing that refused stands, the
+            # request reading as an attack too.
             return reading.verdict
         near = reading.near
         if near is not None and near[0].redline == asked_redline:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 from redline.constitution import Constitution, load_constitution
-from redline.redlines.capabilities import BACKGROUNDING, Capabilities, Capability, Hit
+from redline.redlines.capabilities import Capabilities, Hit
 from redline.redlines.code import action_capabilities, response_capabilities
+from redline.redlines.combination import COMBINED_CAPABILITIES
 from redline.redlines.grammars import CodeLanguage
+from redline.redlines.ordinary import ORDINARY, telling_capabilities
 from redline.redlines.own_host import without_own_host_logins
 from redline.redlines.plans import PLAN_CAPABILITIES
 from redline.redlines.registry import REFUSE_AT, Detection, Detector, detectors
@@ -106,109 +107,6 @@ PARTIAL_CAPABILITIES = 3
 """Distinct capabilities that make a response part of an artifact when no detector is near..."""
 PARTIAL_PARTICULAR = 1
 """...of which this many must be particular to attacks rather than ordinary (`ORDINARY`)."""
-ORDINARY: frozenset[Capability] = frozenset(
-    {
-        Capability.ENDLESS_LOOP,
-        Capability.PAUSE,
-        Capability.NET_CONNECT,
-        Capability.NET_LISTEN,
-        Capability.NET_RECV,
-        Capability.NET_SEND,
-        Capability.PACKET_SEND,
-        Capability.MAIL_SEND,
-        Capability.WEBHOOK,
-        Capability.DNS_QUERY,
-        Capability.DOWNLOAD,
-        Capability.RECORD_STORE,
-        Capability.FILE_APPEND,
-        Capability.FILE_WALK,
-        Capability.BROAD_TARGET,
-        Capability.DELETE_FILE,
-        Capability.TRUNCATE,
-        Capability.ENCRYPT,
-        Capability.ENCODE,
-        Capability.DECODE,
-        Capability.CHUNKING,
-        Capability.ARCHIVE,
-        Capability.LOG_PATH,
-        Capability.PASSWORD_VERIFY,
-        Capability.GUESS_CHECK,
-        Capability.SWARM,
-        Capability.TARGET_ARGUMENT,
-        Capability.AUTORUN,
-        Capability.REMOTE_EXEC,
-        Capability.SPREAD_TARGET,
-        Capability.TIMESTOMP,
-        Capability.CLIPBOARD_READ,
-        Capability.CLIPBOARD_WRITE,
-        Capability.WRITTEN_BESIDE,
-        Capability.PROVIDER_UPLOAD,
-        Capability.FORCED_RESTART,
-        # a nightly backup dumps the database; `sudo -A` asks for a password in a dialog
-        Capability.DATABASE_DUMP,
-        Capability.PASSWORD_PROMPT,
-        Capability.EXECUTABLE_LINK,
-        # a watermark hides its owner's mark in the low bits of their own images
-        Capability.STEGO,
-    }
-)
-"""Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a
-monitor loops, pauses and mails; a chat bot posts to its API; a cron job autostarts; a
-deployment or a backup reaches other machines, their shares and remote commands; a clipboard
-manager reads and replaces the clipboard; a renewal writes each certificate's `.new` beside
-it; a backup dumps its database; a download page links to an installer): several of them
-together are not yet part of an
-attack, which needs pieces particular to one (hiding, copying itself, a shell, secrets, a
-wallet address to swap in). The desktop's own screenshot command is no covert capture
-(`_ORDINARY_SPELLINGS`), reading keys from a device grabbed for oneself is not capturing
-them, and a
-password form is a sign-in of one's own when the posted password is hashed or verified."""
-
-
-_ORDINARY_SPELLINGS: Mapping[Capability, re.Pattern[str]] = {
-    # the desktop's own screenshot commands, run when someone asks for a screenshot
-    Capability.SCREEN_CAPTURE: re.compile(
-        r"^(?:gnome-screenshot|scrot|spectacle -b|screencapture -x"
-        r"|import\s.*-window root|grim\b.*)$"
-    ),
-}
-"""Spellings of particular capabilities that ordinary programs use: a capability seen only in
-these is no piece of an attack."""
-_OWN_USE = frozenset(
-    {Capability.DEVICE_GRAB, Capability.KEY_TYPED, Capability.ON_REQUEST, Capability.OWN_SECRET}
-)
-_SIGN_IN = frozenset({Capability.PASSWORD_FIELD, Capability.POSTED_PASSWORD})
-"""The pieces of a sign-in form, ordinary once the posted password is hashed or verified."""
-_CANCELLED_BY: Mapping[Capability, frozenset[Capability]] = {
-    # A form whose posted password is hashed or verified is a sign-in of one's own.
-    Capability.PASSWORD_VERIFY: _SIGN_IN,
-    # A device grabbed for oneself takes its keys from every other program: a macro pad's or a
-    # scanner's daemon reads them, never a logger, which leaves typing working. Its keys run
-    # the commands its owner bound to them (a shell given each one), and a barcode is the
-    # scanner's keys buffered until Enter.
-    Capability.DEVICE_GRAB: frozenset(
-        {Capability.KEY_HOOK, Capability.KEY_TEXT, Capability.KEY_BUFFER, Capability.SHELL}
-    ),
-    # A capture taken when its owner presses the hotkey or the button made for it is a
-    # screenshot they asked for; covert capture runs on a timer or a trigger nobody chose.
-    Capability.ON_REQUEST: frozenset({Capability.SCREEN_CAPTURE}),
-    # A sign-in with the one password its owner keeps in the keyring for it is their own.
-    Capability.OWN_SECRET: frozenset({Capability.LOGIN_ATTEMPT}),
-    # A passphrase the person running it typed, used in a loop, is no guess from a list.
-    Capability.KEY_TYPED: frozenset({Capability.GUESS_LOOP}),
-}
-"""Pieces that stop counting when a sign of ordinary use is present, in this order."""
-_SPELLINGS_CANCELLED_BY: Mapping[Capability, Mapping[Capability, re.Pattern[str]]] = {
-    # A grabbed device's command started in its own session (`setsid`, `nohup`) is out of the
-    # daemon's way, not out of sight: a macro pad's launcher is no hidden implant.
-    Capability.DEVICE_GRAB: {Capability.HIDE: BACKGROUNDING},
-}
-"""Spellings of pieces that stop counting when a sign of ordinary use is present."""
-
-
-def _spelled(hits: Sequence[Hit], spelling: re.Pattern[str] | None) -> bool:
-    """Whether every one of `hits` is written in `spelling` (an ordinary one)."""
-    return spelling is not None and bool(hits) and all(spelling.search(h.text) for h in hits)
 
 
 @dataclass(frozen=True)
@@ -224,6 +122,10 @@ class ResponseReading:
     verdict: Verdict
     closest: tuple[Detector, Detection] | None
     capabilities: Capabilities
+    excusable: Verdict | None = None
+    """When only the learned weighing of capabilities (`OUT-COMBINED-CAPABILITIES`) refuses, the
+    verdict without it: a generic combination is one piece of evidence that the request's intent
+    completes, where a detector naming a whole artifact decides alone."""
 
     @property
     def holds_part(self) -> bool:
@@ -247,22 +149,8 @@ class ResponseReading:
 
     @property
     def _particular_pieces(self) -> bool:
-        hits = self.capabilities.hits
-        present = {
-            c for c, seen in hits.items() if seen and not _spelled(seen, _ORDINARY_SPELLINGS.get(c))
-        }
-        for sign, cancelled in _CANCELLED_BY.items():
-            if sign in present:
-                present -= cancelled
-        for sign, spellings in _SPELLINGS_CANCELLED_BY.items():
-            if sign in present:
-                present -= {
-                    c for c, spelling in spellings.items() if _spelled(hits.get(c, ()), spelling)
-                }
-        # Signs of one's own use (a grabbed device, a passphrase typed or kept in the keyring, a
-        # hotkey or a button) are no pieces, and a prose plan's steps weigh only through its
-        # detection (`near`).
-        present -= _OWN_USE | PLAN_CAPABILITIES
+        # A prose plan's steps weigh only through its detection (`near`).
+        present = telling_capabilities(self.capabilities) - PLAN_CAPABILITIES
         return (
             len(present) >= PARTIAL_CAPABILITIES and len(present - ORDINARY) >= PARTIAL_PARTICULAR
         )
@@ -295,7 +183,12 @@ def read_response(
         notes = (*notes, "empty request context")
     verdict = build_verdict(response, detections, policy, "response", principles, notes)
     partial = [pair for pair in detections if 0.0 < pair[1].score < REFUSE_AT]
-    return ResponseReading(verdict, partial[0] if partial else None, found)
+    excusable = None
+    firing = [item.id for item, detection in detections if detection.score >= REFUSE_AT]
+    if firing == [COMBINED_CAPABILITIES]:
+        rest = [pair for pair in detections if pair[0].id != COMBINED_CAPABILITIES]
+        excusable = build_verdict(response, rest, policy, "response", principles, notes)
+    return ResponseReading(verdict, partial[0] if partial else None, found, excusable)
 
 
 def judge_response(
