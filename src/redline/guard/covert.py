@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 
+from redline.guard.framing import without_framing
 from redline.guard.outright import AttackTool, OutrightAsk, stretches_around
 
 
@@ -180,7 +181,7 @@ def covert_ask(text: str) -> OutrightAsk | None:
                 continue
             if act.covert is not None and act.covert.search(text) is None:
                 break
-            if _DEFENSIVE_PURPOSE.search(text):
+            if _DEFENSIVE_PURPOSE.search(without_framing(text)):
                 return None
             return OutrightAsk(act.tool, match.start(), match.end(), match.group())
     return None

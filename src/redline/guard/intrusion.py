@@ -33,6 +33,7 @@ import re
 
 import ahocorasick
 
+from redline.guard.framing import without_framing
 from redline.guard.outright import AttackTool, OutrightAsk
 
 # The ask is for a procedure: the steps, a guide, the way to do it.
@@ -211,7 +212,7 @@ def intrusion_ask(text: str) -> OutrightAsk | None:
         # The act's object, and the word after it ("my coworker" + "'s screen").
         if _OWN_TARGET.search(text, start, act.end() + 12):
             continue
-        if _LEFT_TO_THE_CLASSIFIER.search(text):
+        if _LEFT_TO_THE_CLASSIFIER.search(without_framing(text)):
             return None
         tool = next(tool for index, tool in enumerate(INTRUSION_ACTS) if act.group(f"act{index}"))
         return OutrightAsk(tool, asked.start(), act.end(), text[asked.start() : act.end()])

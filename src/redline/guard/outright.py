@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from redline.guard.framing import without_framing
+
 OUTRIGHT_SCORE = 0.95
 """The score an outright ask gets when the classifier scored it lower."""
 
@@ -144,7 +146,9 @@ _DEFENSIVE_PURPOSE = re.compile(
     r"|harden\w*|mitigat\w*|defen[cs]\w*|defend\w*|remediat\w*|forensic\w*|sandbox\w*"
     r"|honeypots?|simulat\w*|tabletop|ctf|capture the flag|home ?lab|my lab|our lab|a lab"
     # explaining a tool is teaching; explaining how to make one is asking for it
-    r"|explain(?:s|ed|ing|er|ers)?\b(?! how to (?:make|build|write|create|code|develop|program))"
+    r"|explain(?:s|ed|ing|er|ers)?\b(?! how to (?:make|build|write|create|code|develop|program)"
+    # explaining each step or line of the thing asked for is asking for it with comments
+    r"| (?:each|every|all the) (?:steps?|lines?|parts?|stages?)\b)"
     r"|classroom|my own|our own|localhost|127\.0\.0\.1|how (?:does|do|did) .{0,40}"
     r" work|what (?:is|are) (?:a|an)\b|understand\w*|recogni[sz]\w*|protect\w*|prevent\w*)",
     re.IGNORECASE,
@@ -215,7 +219,7 @@ def outright_ask(text: str) -> OutrightAsk | None:
         # word edges, and `^` matches only at the text's real start.
         match = _ASK.search(text, start, end)
         if match is not None:
-            if _DEFENSIVE_PURPOSE.search(text):
+            if _DEFENSIVE_PURPOSE.search(without_framing(text)):
                 return None
             tool = next(
                 tool for index, tool in enumerate(ATTACK_TOOLS) if match.group(f"tool{index}")
