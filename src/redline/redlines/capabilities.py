@@ -292,6 +292,11 @@ _PRELOAD_WRITTEN = (
 """The system-wide preload list written: every program then loads the listed library."""
 _HOST = r"(?:\d{1,3}(?:\.\d{1,3}){3}|[a-z0-9-]+(?:\.[a-z0-9-]+)+|\$\w+|\{\w+\})"
 _SHELL_PATH = r"(?:/bin/(?:ba|z|da|k)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)"
+_NOT_PRIVATE_IPV4 = r"(?!127\.|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)"
+"""A lookahead, put before a dotted quad, that refuses a loopback (127/8) or private (10/8,
+192.168/16, 172.16/12) IPv4 address: one's own machine and network, where a public address is
+someone else's. A pattern that also counts link-local (169.254/16) or the unspecified 0.0.0.0
+as its own adds that alternative as a second lookahead after this one."""
 
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.NET_CONNECT: (
@@ -1392,7 +1397,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a port scanner given the whole Internet or a public block of 256 addresses or more
         # (loopback and the private ranges are one's own network)
         re.compile(
-            r"\b(?:nmap|masscan|zmap|rustscan|naabu|unicornscan)\b[^\n|;&]*?\s['\"]?(?:0\.0\.0\.0/0\b|(?!10\.|127\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.)\d{1,3}(?:\.\d{1,3}){3}/(?:[0-9]|1\d|2[0-4])\b)",
+            r"\b(?:nmap|masscan|zmap|rustscan|naabu|unicornscan)\b[^\n|;&]*?\s['\"]?(?:0\.0\.0\.0/0\b|"
+            + _NOT_PRIVATE_IPV4
+            + r"(?!169\.254\.)\d{1,3}(?:\.\d{1,3}){3}/(?:[0-9]|1\d|2[0-4])\b)",
             _I,
         ),
     ),
@@ -2567,12 +2574,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\b(?:FTP(?:_TLS)?|SMTP(?:_SSL)?|create_connection|TcpClient|Socket|connect)\s*\(\s*\(?\s*['\"](?!127\.|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)\d{1,3}(?:\.\d{1,3}){3}['\"]",
+            r"\b(?:FTP(?:_TLS)?|SMTP(?:_SSL)?|create_connection|TcpClient|Socket|connect)\s*\(\s*\(?\s*['\"]"
+            + _NOT_PRIVATE_IPV4
+            + r"\d{1,3}(?:\.\d{1,3}){3}['\"]",
             _I,
         ),
         # Loopback and private ranges are one's own machines and lab; a public bare address is not.
         re.compile(
-            r"\b(?:https?|ftp)://(?!127\.|0\.0\.0\.0\b|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)\d{1,3}(?:\.\d{1,3}){3}\b",
+            r"\b(?:https?|ftp)://"
+            + _NOT_PRIVATE_IPV4
+            + r"(?!0\.0\.0\.0\b)\d{1,3}(?:\.\d{1,3}){3}\b",
             _I,
         ),
         re.compile(

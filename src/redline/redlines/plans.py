@@ -388,21 +388,26 @@ def _first_word(step: str) -> str:
     return words[index][1] if index < len(words) else ""
 
 
+def _told_opener(sentence: str) -> str | None:
+    """The word `sentence` opens with (`_first_word`) when it may carry the step's aims, None
+    when it is a description of attackers or a defender's check."""
+    if _DESCRIBED.search(sentence):
+        return None
+    first = _first_word(sentence)
+    return None if first in _DEFENSIVE_OPENERS else first
+
+
+def _tells_to_act(sentence: str, opener: str) -> bool:
+    """Whether a sentence that may carry the step's aims, opening with `opener`, tells the
+    reader to act: an imperative, or the reader put to work."""
+    return opener in IMPERATIVES or _READER.search(sentence) is not None
+
+
 def instructs(sentence: str) -> bool:
     """Whether `sentence` tells the reader to act (and is no description of attackers, nor a
     defender's check)."""
-    if _DESCRIBED.search(sentence):
-        return False
-    first = _first_word(sentence)
-    if first in _DEFENSIVE_OPENERS:
-        return False
-    return first in IMPERATIVES or _READER.search(sentence) is not None
-
-
-def _told(sentence: str) -> bool:
-    """Whether `sentence` may carry the step's aims: not a description of attackers, nor a
-    defender's check."""
-    return _DESCRIBED.search(sentence) is None and _first_word(sentence) not in _DEFENSIVE_OPENERS
+    opener = _told_opener(sentence)
+    return opener is not None and _tells_to_act(sentence, opener)
 
 
 _PROTECTIVE = re.compile(
@@ -503,12 +508,19 @@ def _read(prose: str, offset: int, cited: str | None = None) -> list[Hit]:
     quoted = prose if cited is None else cited
     hits: list[Hit] = []
     for start, step, sentences in _units(prose):
-        if not any(instructs(sentence) for sentence in sentences):
+        # Each sentence is read once for its voice; a step instructs when one of the sentences
+        # that may carry its aims tells the reader to act.
+        told_openers = [
+            (sentence, opener)
+            for sentence in sentences
+            if (opener := _told_opener(sentence)) is not None
+        ]
+        if not any(_tells_to_act(sentence, opener) for sentence, opener in told_openers):
             continue
         begin = offset + start
         end = begin + len(step.rstrip())
         text = quoted[start : start + len(step.rstrip())].strip()
-        told = [sentence for sentence in sentences if _told(sentence)]
+        told = [sentence for sentence, _ in told_openers]
         if any(_COVER.search(sentence) for sentence in told):
             hits.append(Hit(Capability.PLAN_COVER, begin, end, text))
         if any(_AUTHORISED.search(sentence) for sentence in told):

@@ -157,15 +157,19 @@ _CODE_FLAGS = {
     "nodejs": "-e",
 }
 """Interpreters and the flag that gives them a one-line program (`perl -e 'CODE'`)."""
+_PYTHON_SHELL_CALLS = r"os\.system|os\.popen|subprocess\.\w+|check_output|check_call|Popen"
+"""The Python calls that hand a command line to the system's shell (alternatives of a regex)."""
+_LITERAL_COMMAND = r"\s*\(\s*f?(['\"])(.+?)\1"
+"""A call's opening literal string (an f-string's too), the command line as group 2."""
 _PROGRAM_SHELL_STRINGS = re.compile(
-    r"(?:\bos\.system|\bos\.popen|\bsubprocess\.\w+|\b(?:check_output|check_call|Popen|system"
-    r"|exec(?:Sync)?|spawnSync|popen|shell_exec|passthru|proc_open))\s*\(\s*f?(['\"])(.+?)\1"
+    rf"\b(?:{_PYTHON_SHELL_CALLS}|system|exec(?:Sync)?|spawnSync|popen|shell_exec|passthru"
+    rf"|proc_open){_LITERAL_COMMAND}"
 )
 """A literal command line a program hands to the system's shell, in Python, Perl, Ruby, PHP
 or Node."""
-_PYTHON_SHELL_STRINGS = re.compile(
-    r"(?:os\.system|os\.popen|subprocess\.\w+|check_output|check_call|Popen)\s*\(\s*f?(['\"])(.+?)\1"
-)
+_PYTHON_SHELL_STRINGS = re.compile(rf"(?:{_PYTHON_SHELL_CALLS}){_LITERAL_COMMAND}")
+"""A literal command line a Python program hands to the system's shell; the call is found
+inside a longer name too (no word boundary before it, unlike `_PROGRAM_SHELL_STRINGS`)."""
 
 
 def _arguments(node: Node, source: bytes) -> list[tuple[str, Node]]:
