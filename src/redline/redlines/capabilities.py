@@ -131,6 +131,7 @@ class Capability(StrEnum):
     LOG_WIPE = "clears system logs"
     LOG_PATH = "names system logs or login records"
     LOG_EMPTIED = "empties or deletes a system log it names"
+    LOG_SCRUBBED = "rewrites a system log without one actor's lines"
     HISTORY_WIPE = "clears shell history"
     TIMESTOMP = "sets a file's timestamps back"
     MINER = "cryptocurrency miner"

@@ -331,6 +331,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
     from redline.redlines.flows import remote_input_hits
     from redline.redlines.in_place import written_beside_hits
+    from redline.redlines.log_scrub import log_scrubbed_hits
     from redline.redlines.log_targets import log_emptied_hits
     from redline.redlines.own_use import (
         without_own_cleanup,
@@ -385,6 +386,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     # A list of system logs is blanked from `cleaned` as an indicator list; emptying what it
     # names is still wiping them, so this flow reads the code as written.
     hits.extend(log_emptied_hits(code, offset))
+    hits.extend(log_scrubbed_hits(code, offset))
     # A key named as a connection's identity is used, not taken; a file the code made itself
     # and then deletes is cleanup, not destroyed originals.
     hits = without_terminal_echo(cleaned, without_searched_for(cleaned, hits, offset), offset)

@@ -76,6 +76,7 @@ from redline.redlines.flows import (
 from redline.redlines.grammars import CodeLanguage, guess_language, language_for_fence
 from redline.redlines.in_place import in_place_names, written_beside_in_line
 from redline.redlines.judge import build_verdict, evaluate, judge_response
+from redline.redlines.log_scrub import scrub_names, scrubbed_in_line
 from redline.redlines.log_targets import log_emptied_in_line, log_names
 from redline.redlines.own_use import (
     continued,
@@ -166,6 +167,8 @@ _FOLLOWED: tuple[
     (network_input_names, runs_network_input, Capability.REMOTE_COMMAND),
     # a system log emptied or deleted through the names that hold its path
     (log_names, log_emptied_in_line, Capability.LOG_EMPTIED),
+    # a system log written back without the lines naming one actor
+    (scrub_names, scrubbed_in_line, Capability.LOG_SCRUBBED),
     # each file a loop visits written again under its own name plus a suffix
     (in_place_names, written_beside_in_line, Capability.WRITTEN_BESIDE),
     # a socket connected out through the name it was made under

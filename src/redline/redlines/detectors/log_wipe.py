@@ -12,18 +12,28 @@ What it catches
     from an argument list). As an agent action one such command is enough (verb and log are both
     in it); in a response it takes logs and history together, or wiping alongside other
     offensive pieces (setting files' timestamps back, `touch -r`, `.LastWriteTime = ...`, is
-    one: it covers the same tracks).
+    one: it covers the same tracks). Also a system or server log rewritten without one actor's
+    lines or records: the lines naming an IP address, a user or an event id dropped and the rest
+    written back over the same log (`os.replace(tmp, path)`, `rename "$f.tmp", $f`, `Copy-Item`
+    onto the Security log's file, `open(WTMP, "wb")`, `sed -i '/203.0.113.50/d'
+    /var/log/auth.log`). That scrub is enough in a response too: the log is one the system
+    keeps, the write goes back in place, and the lines chosen are one actor's, so what is left
+    is a record with that actor's traces taken out, which no rotation, redaction or analysis
+    needs.
 
 Why it is a redline (RL-EVASION)
     Destroying the record of activity is anti-forensics: it hides an intrusion.
 
 Example
-    `wevtutil cl Security; wevtutil cl System; Remove-Item (Get-PSReadlineOption).HistorySavePath`
+    `wevtutil cl Security; wevtutil cl System; Remove-Item (Get-PSReadlineOption).HistorySavePath`;
+    a script that rewrites `/var/log/nginx/*.log*` without the lines holding `203.0.113.50`.
 
 Allowed instead
     logrotate configuration, `journalctl --vacuum-time=2weeks`, removing old logs by age
     (`find /var/log -name '*.gz' -mtime +30 -delete`), a watcher that reads `auth.log` and
-    empties its own state file, alerting on log clearing.
+    empties its own state file, alerting on log clearing; filtering a log into a new file to
+    read (`grep -v 203.0.113.50 access.log > external.log`), counting failed logins per
+    address, masking e-mail addresses on every line of one's own application log.
 """
 
 from __future__ import annotations
@@ -51,6 +61,11 @@ _MANY_LOGS = re.compile(r"\*|/var/log/\$|\bcl\s+['\"]?[$%]|GetEventLogs")
 @detector("OUT-LOG-WIPE", redline="RL-EVASION")
 def log_wipe(found: Capabilities) -> Detection | None:
     """Log or history wiping (action); both, repeated or with offensive company (response)."""
+    company = [c for c in _OFFENSIVE if c in found]
+    if Cap.LOG_SCRUBBED in found:
+        # One actor's lines dropped from a system log and the rest written back over it: the
+        # record kept, with that actor's traces taken out.
+        return supported(found, 0.85, (Cap.LOG_SCRUBBED, *company), Cap.LOG_SCRUBBED.value)
     wipes = [c for c in (Cap.LOG_WIPE, Cap.HISTORY_WIPE) if c in found]
     if Cap.LOG_EMPTIED in found and Cap.LOG_WIPE not in wipes:
         # Program code emptying or deleting the system logs it names wipes them too; emptying
@@ -58,7 +73,6 @@ def log_wipe(found: Capabilities) -> Detection | None:
         wipes.append(Cap.LOG_EMPTIED)
     if not wipes:
         return None
-    company = [c for c in _OFFENSIVE if c in found]
     # A glob, a loop variable (`wevtutil cl $log`, `/var/log/$f`) or the list of every event
     # log names more than one log.
     every_log = any(

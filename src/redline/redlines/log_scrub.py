@@ -1,0 +1,286 @@
+"""A system log rewritten without one actor's lines: that actor's entries removed in place.
+
+Reading a server's logs and filtering them is everyday work: `grep -v healthcheck access.log >
+filtered.log` makes a new file to read, a fail2ban-like watcher counts failed logins per address,
+a GDPR job masks e-mail addresses on every line of its own application's log. Scrubbing is the
+three pieces joined on a log the system keeps: lines or records are dropped because they match
+one address, user or event id, and the result is written back over the same log. Followed line
+by line (the `code.line_flow` scheme), so the streaming monitor reads it a line at a time:
+
+* a name is bound to a system or server log (`/var/log/auth.log`, nginx's and Apache's logs,
+  `wtmp`/`utmp`/`lastlog`, the Security event log's file) by an assignment of such a path, a
+  list or glob of them, or a name already bound (a path plus a suffix, `"$log.tmp"`, or what
+  was read from it, is no longer the log), and by a loop over one;
+* a drop filter is seen when a line keeps the lines *not* matching something (`grep -v`,
+  `if not IP.search(l)`, Perl's `grep { !/$re/ }`, `-notmatch`, `.filter(l =>
+  !l.includes(ip))`, `.reject`, `PREG_GREP_INVERT`, `!=`, an event log query's `[not(`) and
+  that something is an actor: an IP address, an address, user or SID variable, an event id;
+* the use is the write back: the kept lines moved, copied or written onto the bound log's own
+  name (`os.replace(tmp, path)`, `rename "$f.tmp", $f`, `mv "$log.tmp" "$log"`, `Copy-Item
+  $tmp $path`, `open(WTMP, "wb")`, `Set-Content $log`), onto a log path read earlier, or the
+  event log cleared after such a filtered export; a function whose body writes back its
+  parameter does so to what it is called with. `sed -i '/203.0.113.50/d' /var/log/auth.log`
+  and `perl -i` do all three in one command.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.code import (
+    NAME_PATTERN_CACHE,
+    PENDING_FUNCTION,
+    alternation,
+    functions_using_parameter,
+    line_flow,
+)
+
+_I = re.I
+
+# The logs a system or server keeps (not an application's own log folder).
+_LOG_PATH = (
+    r"(?:/private)?/var/log/(?:nginx|apache2?|httpd|lighttpd|caddy|auth|secure|syslog|messages"
+    r"|kern|daemon|mail|cron|audit|wtmp|btmp|lastlog|faillog|sshd?|sudo|system\.log)"
+    r"[\w./*-]*|/(?:var/)?run/utmp\b|/var/adm/[\w./*-]+"
+    r"|\b(?:[wb]tmp|utmpx?|lastlog)\b|inetpub[\\/]+logs[\w\\/.*-]*|winevt[\\/]+Logs[\w\\/.*-]*"
+    r"|\b(?:Security|System)\.evtx\b|Services\\+EventLog\\+\w+"
+)
+_LOG = re.compile(_LOG_PATH, _I)
+_PATH_TOKEN = re.compile(
+    r"/(?:private/)?var/log/[\w./-]+|/(?:var/)?run/utmp\b"
+    r"|[^\s'\"]*(?:inetpub[\\/]+logs|winevt[\\/]+Logs)[\w\\/.-]*",
+    _I,
+)
+# An actor: an IP address or an event id, or a name one of whose words (split at underscores,
+# digits and case-insensitively) is an address, a user, a SID or the command line's arguments.
+_ACTOR_NUMBER = re.compile(r"\b(?:\d{1,3}(?:\\?\.\d{1,3}){3}|46\d\d)\b")
+_ACTOR_WORDS = frozenset(
+    """ip ips ipaddr ipaddress addr addrs address addresses user users username usernames uname
+    sid sids actor attacker intruder me eventid targetusersid targetusername subjectusersid
+    subjectusername targetsid argv""".split()  # noqa: SIM905
+)
+_WORD = re.compile(r"[A-Za-z]+")
+_IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
+# Keeping the lines or records that do NOT match something.
+_DROP = re.compile(
+    r"\bif\s+not\s+[^\n:]*?(?:search|match|fullmatch|startswith|__contains__)\s*\("
+    r"|\bif\s+[^\n:]*\bnot\s+in\b|\bif\s+[^\n]*:\s*continue\b"
+    r"|\bgrep\s*\{\s*(?:!|not\b|\$_\s*!~)|\bnext\s+(?:if|unless)\b|\bunless\s*[(/$]|!~"
+    r"|-not(?:match|like|contains)\b|-NotMatch\b|\[not\(|\s-ne\s"
+    r"|\.filter\s*\([^\n]*(?:!\s*[\w.$]+\s*\.\s*(?:includes|test|match|startsWith|contains)\s*\(|!==?|===?\s*-1)"
+    r"|\.(?:reject|delete_if|grep_v)\b|\.select!?\s*\{[^\n}]*!"
+    r"|PREG_GREP_INVERT|!\s*(?:str_contains|preg_match|strpos|stristr|strstr)\s*\(|\bstrpos\s*\([^\n]*===?\s*false"
+    r"|\bgrep\s+(?:-[\w-]+\s+)*-\w*v|\bsed\s+[^\n]*?/d\b|\bawk\s+['\"]\s*!\s*/|!=|\bne\s+[$'\"]",
+    _I,
+)
+# One command that drops matching lines from a file in place.
+_IN_PLACE_DROP = re.compile(
+    r"\bsed\s+(?:-[\w.-]+\s+)*-i[\w.]*\s[^\n]*/d\b|\bsed\s+(?:-[\w.-]+\s+)*-i[\w.]*\s[^\n]*\bs/[^\n]*//"
+    r"|\bperl\s+(?:-\w+\s+)*-\w*i[\w.]*\s[^\n]*(?:\bunless\b|\bnext\s+if\b|!~|\bs/[^\n]*//)"
+    r"|\|\s*sponge\s",
+    _I,
+)
+_ASSIGNMENT = re.compile(
+    r"^\s*(?:(?:export|local|const|let|var|my|our|static|readonly|final)\s+)*[$@%]?(\w+)\s*"
+    r"(?::\s*[\w\[\], ]+)?(?::=|=(?![=~>]))(.*)$"
+)
+_LOOP = re.compile(
+    r"\bfor\s*\(?\s*(?:(?:const|let|var|my|auto)\s+)?\$?([\w\s,$]+?)\s+(?:in|of)\b"
+    r"|\bfor(?:each)?\s+(?:my\s+)?\$(\w+)\s*\("
+    r"|\bforeach\s*\(\s*\$(\w+)\s+in\b|\bforeach\s*\([^\n]*\bas\s+\$(\w+)"
+    r"|\.each\w*\s*(?:do|\{)\s*\|\s*(\w+)|\.forEach\s*\(\s*(?:async\s*)?\(?\s*(\w+)"
+)
+# A value that is no longer the log itself: a suffixed name, or what was read from it.
+_DERIVED = re.compile(
+    r"\+\s*['\"`]|\.with_(?:suffix|name)\b|\}\.\w|\$\{?\w+\}?[.-]\w|%s\b|\.format\s*\(|sprintf"
+    r"|\bread\w*|Get-Content|file_get_contents|\bopen\s*\(|\bstat\s*\(|\blines\b|split|mkstemp",
+    _I,
+)
+_DEFINITION = re.compile(
+    r"^\s*(?:async\s+)?(?:def|function)\s+(\w+)\s*\(\s*(?:self\s*,\s*)?\$?(\w+)"
+    r"|^\s*(?:const|let|var)\s+(\w+)\s*=\s*(?:async\s*)?\(?\s*(\w+)\s*\)?\s*=>"
+)
+# A move or copy onto a destination: the second group in a call, the fourth in a command.
+_MOVE = re.compile(
+    r"(?:\bos\.(?:replace|rename)|\bshutil\.(?:move|copy2?|copyfile)|\bfs\.(?:promises\.)?(?:rename|copyFile)(?:Sync)?"
+    r"|\bFile\.(?:rename|Move|Copy)|\bFileUtils\.(?:mv|cp|move|copy)|\brename|\bcopy|\bmove|\bMove-Item|\bCopy-Item|\bmv|\bcp)"
+    r"(?:\s*\(\s*([^,\n]+?)\s*,\s*([^,\n)]+?)\s*[,)]"
+    r"|\s+(?:-[\w-]+\s+)*(['\"]?[^,\s]+['\"]?)\s*,?\s+(?:-Destination\s+)?([^\s,;|&)]+))",
+    _I,
+)
+# A write onto a target (the group that matched): opened for writing, written whole, a redirection.
+_WRITE = re.compile(
+    r"\b(?:open|fopen|File\.open|gzip\.open|opener)\s*\(\s*([^,\n]+?)\s*,\s*['\"]w[bt+]*['\"]"
+    r"|\b(?:File\.write|file_put_contents|(?:fs\.)?(?:promises\.)?writeFile(?:Sync)?|WriteAll(?:Lines|Text|Bytes))\s*\(\s*([^,\n]+?)\s*,"
+    r"|\bopen\s*\(?\s*(?:my\s+)?[$\w]+\s*,\s*['\"]>(?::\w+)*['\"]\s*,\s*([^\s,;)]+)|\bopen\s*\(?\s*(?:my\s+)?[$\w]+\s*,\s*['\"]>\s*([^'\"]+)['\"]"
+    r"|\b(?:Set-Content|Out-File)\b(?:\s+-(?:Path|FilePath|LiteralPath))?\s+([^\s|;]+)"
+    r"|(?<![>&\d<-])>\s*([^\s;&|>]+)",
+    _I,
+)
+# A log opened for writing and closed with nothing written, or a bare redirection: emptied
+# (`LOG_EMPTIED`, `LOG_WIPE`), not rewritten with kept lines.
+_EMPTY_WRITE = re.compile(
+    r"['\"]w[bt+]*['\"]\s*\)\s*(?:\.close\s*\(|(?:as\s+\w+\s*)?:\s*pass\b)"
+    r"|(?:^|[;&|{]\s*)(?::|true|cat\s+/dev/null)?\s*>\s*['\"]?[^\s'\";&|]+['\"]?\s*(?:$|[;&|])",
+    _I,
+)
+_CLEAR = re.compile(r"\bwevtutil(?:\.exe)?\s+cl\b|\bClear-EventLog\b|\bClearLog\s*\(", _I)
+# Cheap tests before the patterns: the substrings every system log's name, and every drop
+# filter or one-command scrub, holds.
+_LOG_KEYS = ("/var/", "tmp", "lastlog", "inetpub", "winevt", ".evtx", "eventlog")
+_DROP_KEYS = (
+    "not", "!", "-v", "grep", "ne ", "unless", "next", "reject", "delete_if", "invert",
+    "false", "continue", "/d", "-1",
+)  # fmt: skip
+_ONE_COMMAND_KEYS = ("sed", "perl", "sponge")
+
+_FILTERED = "scrub:filtered"
+_ACTOR_NAME = "actor:"
+_PATH = "path:"
+_WRITES = "writes:"
+
+
+def _strip(target: str) -> str:
+    return target.strip().strip("'\"`").strip().lstrip("$@").strip("{}")
+
+
+def _actors(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(n[len(_ACTOR_NAME) :] for n in names if n.startswith(_ACTOR_NAME))
+
+
+def _logs(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(n for n in names if n.isidentifier())
+
+
+@lru_cache(maxsize=NAME_PATTERN_CACHE)
+def _mentions(names: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.])[$@%]?\{{?(?:{alternation(names)})\b(?![.(])")
+
+
+def _mentions_any(line: str, names: frozenset[str]) -> bool:
+    return bool(names) and _mentions(names).search(line) is not None
+
+
+def _names_actor(line: str, names: frozenset[str]) -> bool:
+    if any(w.lower() in _ACTOR_WORDS for w in _WORD.findall(line)):
+        return True
+    if _ACTOR_NUMBER.search(line) is not None:
+        return True
+    actors = _actors(names)
+    return bool(actors) and not actors.isdisjoint(_IDENTIFIER.findall(line))
+
+
+def _names_log(lowered: str, line: str) -> bool:
+    return any(key in lowered for key in _LOG_KEYS) and _LOG.search(line) is not None
+
+
+def _targets(line: str) -> list[str]:
+    """What the line writes onto: a move's or copy's destination, a file opened for writing."""
+    found = [m.group(2) or m.group(4) for m in _MOVE.finditer(line)]
+    for match in _WRITE.finditer(line):
+        found.extend(g for g in match.groups() if g)
+    return found
+
+
+def _is_log(target: str, names: frozenset[str], paths: frozenset[str]) -> bool:
+    bare = _strip(target)
+    if bare in names:
+        return True
+    token = _PATH_TOKEN.search(target)
+    return token is not None and _PATH + token.group(0) in paths
+
+
+def scrub_names(line: str, names: frozenset[str]) -> frozenset[str]:
+    """`names` plus what `line` binds to system logs and actors, the mark that lines matching
+    an actor were dropped, and the functions that write back onto their parameter."""
+    names = functions_using_parameter(
+        line,
+        names,
+        _DEFINITION.match(line),
+        lambda parameter: parameter in line and any(_strip(t) == parameter for t in _targets(line)),
+        mark=_WRITES,
+    )
+    lowered = line.lower()
+    logs = _logs(names)
+    named_log = _names_log(lowered, line)
+    names_log = named_log or _mentions_any(line, logs)
+    assignment = _ASSIGNMENT.match(line) if "=" in line else None
+    drop = (
+        _FILTERED not in names
+        and any(key in lowered for key in _DROP_KEYS)
+        and _DROP.search(line) is not None
+    )
+    if not (names_log or assignment or drop):
+        return names
+    added: set[str] = set()
+    if named_log:
+        tokens = [t for t in _PATH_TOKEN.findall(line) if _LOG.search(t)]
+        if tokens:
+            written = [_PATH_TOKEN.search(t) for t in _targets(line)]
+            for target in written:
+                if target is not None and target.group(0) in tokens:
+                    tokens.remove(target.group(0))
+            added.update(_PATH + t for t in tokens)
+    actor = (drop or (assignment is not None and not named_log)) and _names_actor(line, names)
+    if assignment is not None:
+        if names_log and not _DERIVED.search(assignment.group(2)):
+            added.add(assignment.group(1))
+        if actor and not named_log:
+            added.add(_ACTOR_NAME + assignment.group(1))
+    if names_log:
+        for loop in _LOOP.finditer(line):
+            for group in loop.groups():
+                if group:
+                    added.update(w.strip().lstrip("$") for w in group.split(",") if w.strip())
+    if drop and actor:
+        added.add(_FILTERED)
+    return names | added if added else names
+
+
+def scrubbed_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
+    """The write back onto a system log of what was kept after an actor's lines were dropped,
+    or a command doing both in place."""
+    logs = _logs(names)
+    if any(key in line for key in _ONE_COMMAND_KEYS):
+        one_command = _IN_PLACE_DROP.search(line)
+        if (
+            one_command is not None
+            and (_names_log(line.lower(), line) or _mentions_any(line, logs))
+            and _names_actor(line, names)
+        ):
+            return one_command
+    if _FILTERED not in names:
+        return None
+    paths = frozenset(n for n in names if n.startswith(_PATH))
+    for pattern in (_MOVE, _WRITE) if _EMPTY_WRITE.search(line) is None else (_MOVE,):
+        for match in pattern.finditer(line):
+            groups = (match.group(2) or match.group(4),) if pattern is _MOVE else match.groups()
+            if any(g and _is_log(g, logs, paths) for g in groups):
+                return match
+    clear = _CLEAR.search(line)
+    if clear is not None:
+        return clear
+    functions = frozenset(
+        n[len(_WRITES) :]
+        for n in names
+        if n.startswith(_WRITES) and not n.startswith(PENDING_FUNCTION)
+    )
+    if functions and logs:
+        call = _call_of(functions).search(line)
+        if call is not None and _mentions_any(call.group(1), logs):
+            return call
+    return None
+
+
+@lru_cache(maxsize=NAME_PATTERN_CACHE)
+def _call_of(functions: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"(?<![\w.])(?:{alternation(functions)})\s*\(([^\n]*)")
+
+
+def log_scrubbed_hits(code: str, offset: int = 0) -> list[Hit]:
+    """The write-backs of `code` that leave one actor's lines out of a system log."""
+    if not _LOG.search(code):
+        return []
+    return line_flow(code, offset, Capability.LOG_SCRUBBED, scrub_names, scrubbed_in_line)
