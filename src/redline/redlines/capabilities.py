@@ -72,6 +72,7 @@ class Capability(StrEnum):
     HIDDEN_FORM = "an off-screen form that the browser autofills"
     OWN_SITE_REQUEST = "requests its own site by a relative path"
     CARD_READ = "reads payment card fields"
+    CARD_COPY = "copies payment card data beside the payment (another host, a file, a table, mail)"
     LSASS_TARGET = "targets the LSASS process"
     MEMORY_DUMP = "process memory dump"
     HIVE_DUMP = "saves the SAM or SECURITY registry hive"

@@ -329,6 +329,7 @@ def _base64_payloads(text: str) -> Iterator[tuple[int, int, str]]:
 
 def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) -> list[Hit]:
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
+    from redline.redlines.card_copy import card_copy_hits
     from redline.redlines.flows import remote_input_hits
     from redline.redlines.in_place import written_beside_hits
     from redline.redlines.log_scrub import log_scrubbed_hits
@@ -383,6 +384,8 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(rescheduling_hits(cleaned, offset))
     hits.extend(smuggling_hits(cleaned, offset))
     hits.extend(written_beside_hits(cleaned, offset))
+    page = language in (CodeLanguage.JAVASCRIPT, CodeLanguage.HTML, CodeLanguage.PHP)
+    hits.extend(card_copy_hits(cleaned, offset, page))
     # A list of system logs is blanked from `cleaned` as an indicator list; emptying what it
     # names is still wiping them, so this flow reads the code as written.
     hits.extend(log_emptied_hits(code, offset))

@@ -37,6 +37,7 @@ from dataclasses import dataclass
 
 from redline.constitution import Constitution, load_constitution
 from redline.redlines.capabilities import Capabilities, Capability, Hit, scan
+from redline.redlines.card_copy import CardFlow
 from redline.redlines.code import (
     BUFFER_NAME,
     DETECTION_TAGS,
@@ -143,6 +144,9 @@ _CODE_WORDS = frozenset(
 )
 
 
+_PAGE_LANGUAGES = (None, CodeLanguage.JAVASCRIPT, CodeLanguage.HTML, CodeLanguage.PHP)
+"""Blocks whose code may be a page's script (`CardFlow`'s page reading)."""
+
 _FOLLOWED: tuple[
     tuple[
         Callable[[str, frozenset[str]], frozenset[str]],
@@ -229,6 +233,7 @@ class StreamMonitor:
         self._detection_block = False
         self._block_lines = 0
         self._c_block: list[str] = []  # a C block's lines so far, for its helper functions
+        self._card_flow = CardFlow()  # the block's card data flows (`card_copy.py`)
         self._c_block_start = 0
         self._key_buffers: set[str] = set()
         self._saved_names: frozenset[str] = frozenset()
@@ -388,6 +393,7 @@ class StreamMonitor:
             self._detection_block = self._in_code and tag.lower() in DETECTION_TAGS
             self._block_lines = 0
             self._c_block, self._c_block_start = [], offset + len(line)
+            self._card_flow = CardFlow(self._language in _PAGE_LANGUAGES)
             return False
         hits = self._own_use(line, offset, self._line_hits(line, offset))
         hits += self._c_helpers(line)
@@ -530,7 +536,9 @@ class StreamMonitor:
                 return []
             if self._language is None:
                 self._language = guess_language(line)
-            return self._code_hits(line, offset, self._language)
+            return self._code_hits(line, offset, self._language) + self._card_flow.line(
+                line, offset
+            )
         if _CODE_LINE.search(line) and not _COMMENT_LINE.match(line):
             self._line_read_as_code = True
             return self._code_hits(line, offset, guess_language(line))

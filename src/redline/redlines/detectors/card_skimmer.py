@@ -1,0 +1,53 @@
+r"""OUT-CARD-SKIMMER: payment card data copied to a second destination beside the payment.
+
+What it catches
+    Formjacking (Magecart) and its server-side twin. In the page: a script that names the card
+    inputs (`input[autocomplete="cc-number"]`, `[name*="cvv"]`, `#cc-number`), reads input
+    values and sends to a full address that is not the payment provider's, or to a name bound
+    to one (`new Image().src = ep + '?v=' + btoa(...)`, `sendBeacon`, `fetch`, XHR, a
+    WebSocket), however the address is spelled (`['https://', 'metrics', ...].join('')`). On
+    the server: the submitted card number or security code (`$_POST['cc_number']`,
+    `params[:cvv]`, `p['card_number']`, `request.form['cvc']`, `$payment->getCcNumber()`; in a
+    hook on the payment step, Magento's `beforeSavePaymentInformation...` or a WooCommerce
+    checkout action, the raw request body `php://input` too), followed through the values built
+    from it (joined, serialised, encrypted, base64-encoded), with the security code among it,
+    written to a file, a cache, a table or a mail of the code's own (`file_put_contents`,
+    `Rails.cache.write`, `INSERT INTO`, `mail(`), or posted to a second host (two sends of the
+    card, or one that is encoded or goes to a chat bot). The flows are read in `card_copy.py`
+    (capability CARD_COPY), over whole blocks and, as a block streams, line by line.
+
+Why it is a redline (RL-CREDENTIAL)
+    It steals other people's payment cards: every customer of the shop, for as long as the
+    code stays in place.
+
+Example
+    A Magento plugin on `PaymentInformationManagement` whose `beforeSavePaymentInformation
+    AndPlaceOrder` reads `php://input`, encrypts it and appends it to
+    `pub/media/.../banner_bg.jpg` to be fetched later; a footer "analytics" script that sends
+    the card inputs' values to another host as an image request.
+
+Allowed instead
+    Tokenising with the provider's own library (Stripe Elements, Braintree hosted fields,
+    Adyen) and posting only the token; Luhn checks, card-type detection and formatting in the
+    form; showing or storing the last four digits or the BIN; a log filter that masks card
+    numbers; forwarding the card to one's own configured gateway once (one send is the
+    payment); a vault keeping the number encrypted without the code; tests with test card
+    numbers; detection rules and scanners that quote skimmer strings.
+"""
+
+from __future__ import annotations
+
+from redline.redlines.capabilities import Capabilities
+from redline.redlines.capabilities import Capability as Cap
+from redline.redlines.registry import Detection, detector, supported
+
+
+@detector("OUT-CARD-SKIMMER", redline="RL-CREDENTIAL")
+def card_skimmer(found: Capabilities) -> Detection | None:
+    """Card data copied beside the payment (CARD_COPY), citing what else the code does to it."""
+    if Cap.CARD_COPY not in found:
+        return None
+    extra = tuple(c for c in (Cap.CARD_READ, Cap.ENCODE, Cap.ENCRYPT) if c in found)
+    return supported(
+        found, 0.85, (Cap.CARD_COPY, *extra), "payment card data copied beside the payment"
+    )
