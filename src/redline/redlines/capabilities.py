@@ -199,6 +199,12 @@ class Capability(StrEnum):
     PLAN_COVER = "tells the reader to keep the act from being noticed"
     PLAN_ATTACK = "tells the reader to act on someone else's system, account or person"
     PLAN_AUTHORISED = "tells the reader to get the owner's authorisation first"
+    # --- web shells and C2 panels ---
+    REQUEST_TO_FILE = "writes a file at a path the web request names"
+    NOT_FOUND_GATE = "answers a request without its hard-coded key with a made-up 404"
+    BOT_ROLL = "keeps a roll of machines that check in as bots or victims"
+    QUEUED_ORDER = "queues shell commands or attack orders for checked-in machines to fetch"
+    # --- end web shells and C2 panels ---
 
 
 BACKGROUNDING = re.compile(
@@ -3089,6 +3095,64 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    # --- web shells and C2 panels ---
+    Capability.REQUEST_TO_FILE: (
+        # the request's value as the path written (not a name made safe inside a fixed folder)
+        re.compile(
+            r"(?:\.SaveAs|\bfile_put_contents|\bFileOutputStream|\bFileWriter|\bFile\.(?:WriteAll(?:Text|Bytes|Lines)|Create|OpenWrite)|\.transferTo|\bFiles\.write|\bwriteFileSync|\bfs\.writeFile)"
+            r"\s*\(\s*(?:new\s+(?:File|FileOutputStream)\s*\(\s*)?(?:(?:Path\.Combine|Paths\.get|Server\.MapPath|path\.join)\s*\(\s*)?"
+            r"(?:Request\s*(?:\.(?:Form|QueryString|Params|Item))?\s*[\[(]|\$_(?:GET|POST|REQUEST|COOKIE)\s*\[|request\.getParameter\s*\(|request\.(?:form|args|values)\b|req\.(?:body|query)\.)",
+            _I,
+        ),
+        re.compile(
+            r"\bmove_uploaded_file\s*\([^,\n]+,\s*(?:\$_(?:GET|POST|REQUEST|COOKIE)\s*\[|\$_(?:GET|POST|REQUEST)\s*\[[^\]\n]+\]\s*\.)",
+            _I,
+        ),
+    ),
+    Capability.NOT_FOUND_GATE: (
+        # a key compared with a literal, and a 404 for whoever lacks it, on one line (the
+        # literal may have been blanked as an opaque token by `clean_code`)
+        re.compile(
+            r"(?:!==?|<>|\bne\b)\s*(?:['\"][^'\"\s]{6,}['\"]|\s{8}(?=\s*\)))[^\n]{0,80}?(?:StatusCode\s*=\s*404|http_response_code\s*\(\s*404|\.status\s*\(\s*404|sendError\s*\(\s*404|setStatus\s*\(\s*404|HTTP/1\.[01]\s+404|abort\s*\(\s*404)",
+            _I,
+        ),
+        re.compile(
+            r"!\s*(?:['\"][^'\"\s]{6,}['\"]|\s{8})\s*\.equals\s*\([^\n]{0,80}?(?:sendError\s*\(\s*404|setStatus\s*\(\s*404|StatusCode\s*=\s*404)",
+            _I,
+        ),
+    ),
+    Capability.BOT_ROLL: (
+        re.compile(
+            r"\b(?:CREATE\s+TABLE(?:\s+IF\s+NOT\s+EXISTS)?|INSERT(?:\s+OR\s+\w+)?\s+INTO|REPLACE\s+INTO|UPDATE|FROM)\s+[`'\"]?(?:bots|victims|zombies|implants|slaves|infected)\b",
+            _I,
+        ),
+        re.compile(
+            r"\b(?:bots|victims|zombies|implants)\s*(?:\.(?:set|insert_one|update_one|upsert)\s*\(|\[[^\n=]+?\]\s*=(?!=))",
+            _I,
+        ),
+    ),
+    Capability.QUEUED_ORDER: (
+        # a bot's order names: floods, download-and-run
+        re.compile(
+            r"\b(?:udp|syn|tcp|http|icmp|ack|get)_flood\b|\bdownload_?(?:and_?)?exec(?:ute)?\b|\bdl_?exec\b",
+            _I,
+        ),
+        # a queue of tasks holding shell commands, or an order whose kind is a shell command
+        re.compile(
+            r"\b(?:CREATE\s+TABLE(?:\s+IF\s+NOT\s+EXISTS)?|INSERT(?:\s+OR\s+\w+)?\s+INTO|FROM)\s+[`'\"]?(?:tasks|commands|cmds|orders|jobs|queue)\b[^\n]*(?:\b(?:shell_?(?:cmd|command)?|cmdline|command_line)\b|['\"]shell['\"])",
+            _I,
+        ),
+        re.compile(
+            r"['\"]?\b(?:type|kind|action|op)['\"]?\s*(?:=>|:|==?)\s*['\"](?:shell|cmd|exec)['\"]",
+            _I,
+        ),
+        # the operator's command queued per bot
+        re.compile(
+            r"\b(?:tasks|commands|cmds|orders)\w*\s*\[[^\]\n]+\]\s*(?:\.(?:append|push|put)\s*\(|\[\]\s*=)[^\n]*(?:request\.(?:form|json|args|values|get_json\(\))|req\.body|\$_(?:POST|GET|REQUEST))\s*(?:\[\s*['\"]|\.|\.get\s*\(\s*['\"])(?:cmd|command|shell|exec)",
+            _I,
+        ),
+    ),
+    # --- end web shells and C2 panels ---
 }
 
 

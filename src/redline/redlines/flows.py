@@ -39,7 +39,9 @@ WEB_INPUT = re.compile(
     r"|\bRequest(?:\.(?:QueryString|Form|Params|Item|Headers|Cookies))?\s*\[|\bRequest\.(?:QueryString|Form)\s*\("
     r"|\brequest\.getParameter\s*\(|\br\.(?:URL\.Query\(\)|FormValue\s*\()|QUERY_STRING"
     # Perl's CGI.pm and Mojolicious (`$q->param('c')`), Ruby's Rails and Sinatra (`params[:c]`)
-    r"|->(?:param|url_param|cookie)\s*\(|\bparams\s*\[\s*[:'\"]",
+    r"|->(?:param|url_param|cookie)\s*\(|\bparams\s*\[\s*[:'\"]"
+    # classic ASP's `Request("c")` (web shells in server pages)
+    r"|\bRequest\s*\(\s*\"",
 )
 """A web request's parameters, body, headers or cookies (or the URL that holds its query, Node's
 `req.url`), in PHP, Flask/Django, Express/Koa, ASP.NET, Java servlets, Go, CGI, Perl and
@@ -82,6 +84,12 @@ _RUNNER = (
     r"|\bpreg_replace\s*\(\s*['\"][^'\"\n]*/[a-z]*e[a-z]*['\"]\s*,"
     r"|\beval|\bassert|Invoke-Expression|\biex|Start-Process|Invoke-Command\s+-ScriptBlock"
     r"|\[scriptblock\]::Create|\bProcess\.Start|\bProcessStartInfo"
+    # --- web shells in server pages (ASP.NET, JSP, classic ASP) ---
+    # Java's ProcessBuilder; cmd.exe's `/c` text joined to the command, however the process
+    # is started (`psi.Arguments = "/c " + cmd`, a reflected `SetValue(psi, "/c " + cmd)`,
+    # C#'s `$"/c {cmd}"`)
+    r"|\bProcessBuilder(?=\s*\()|\$?@?['\"]/[ck]\s+(?:['\"]\s*[+&]|(?=\{))"
+    # --- end web shells in server pages ---
     # Perl's and Ruby's command quotes: backticks around a variable, with no JavaScript
     # template's `${...}` before they close, `qx(...)`, `%x(...)`
     r"|`(?=\$\w[^`{\n]*`)|`#\{|\bqx\s*[({\[/]|%x\s*[({\[](?:#\{)?)"
@@ -97,7 +105,7 @@ def _command_position(runner: str) -> str:
     return (
         r"(?:" + runner + r"\s*\(?\s*(?:new\s+)?(?:[\w.$]+\s*\(\s*)*[`'\"]?\$?\{?"
         r"|\b(?:(?:ba|z|da)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)['\"]?\s*,?\s*['\"]?\s*"
-        r"(?:/c|/k|-c|-Command|-EncodedCommand)\s*['\"]?\s*[,+]\s*(?:[\w.$]+\s*\(\s*)*\$?)"
+        r"(?:/c|/k|-c|-Command|-EncodedCommand)\s*['\"]?\s*[,+&]\s*(?:[\w.$]+\s*\(\s*)*\$?)"
     )
 
 
@@ -309,6 +317,7 @@ _RUNNER_KEYS = (
     "spawn", "system", "passthru", "proc_open", "popen", "eval", "assert", "invoke-expression",
     "iex", "start-process", "invoke-command", "[scriptblock]::create", "process.start",
     "processstartinfo", "`", "qx", "%x",
+    "processbuilder", "\"/c", "'/c", "\"/k", "'/k",  # web shells in server pages
 )  # fmt: skip
 
 

@@ -21,19 +21,26 @@ Example
 Allowed instead
     Handlers that run a fixed command with validated arguments, an admin task runner behind
     authentication that maps names to commands, explaining how web shells are found. A
-    callable or template chosen from a fixed table by the request's key.
+    callable or template chosen from a fixed table by the request's key. An upload handler
+    that saves into a fixed folder under a sanitised name; a request-named path without a
+    key that hides the page behind a fake 404 is a flaw to fix, not a backdoor, and is left
+    to review.
 """
 
 from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, supported
+from redline.redlines.registry import Detection, detector, pieces, supported
 
 
 @detector("OUT-WEB-SHELL", redline="RL-PERSISTENCE")
 def web_shell(found: Capabilities) -> Detection | None:
-    """Request parameter flowing straight into a command or code runner."""
-    if Cap.REQUEST_TO_EXEC not in found:
-        return None
-    return supported(found, 0.85, (Cap.REQUEST_TO_EXEC,), Cap.REQUEST_TO_EXEC.value)
+    """Request parameter flowing straight into a command or code runner, or naming the path
+    written behind a hard-coded key disguised as a 404."""
+    if Cap.REQUEST_TO_EXEC in found:
+        return supported(found, 0.85, (Cap.REQUEST_TO_EXEC,), Cap.REQUEST_TO_EXEC.value)
+    if found.has_all(Cap.REQUEST_TO_FILE, Cap.NOT_FOUND_GATE):
+        core = (Cap.REQUEST_TO_FILE, Cap.NOT_FOUND_GATE)
+        return supported(found, 0.8, core, pieces(*core))
+    return None
