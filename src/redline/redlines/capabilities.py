@@ -131,7 +131,8 @@ class Capability(StrEnum):
     SWARM = "many threads or processes"
     # -- floods (OUT-FLOOD) --
     REQUEST_DISGUISE = (
-        "makes each request look new (a random query string or forged forwarded address)"
+        "makes each request look new (a random query string, a forged forwarded address or a"
+        " proxy picked at random)"
     )
     # -- end floods --
     LOG_WIPE = "clears system logs"
@@ -3118,6 +3119,14 @@ _FLOOD_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\b(?:X-Forwarded-For|X-Real-IP|X-Originating-IP|X-Client-IP|True-Client-IP|"
             r"X-Remote-(?:IP|Addr)|Client-IP)\b[^\n]{0,60}?(?:rand\w*|rnd\w*|long2ip|fake\w*|spoof\w*)",
+            _I,
+        ),
+        # a proxy picked at random for each request (`proxy=random.choice(proxies)`): another
+        # source address each time
+        re.compile(
+            r"(?:\b|_)prox(?:y|ies)\w*['\"]?\s*(?:=|:|=>)\s*(?:\{[^\n{}]*?)?(?:f?['\"`][^'\"`\n]*(?:\{|\$\{))?"
+            r"\s*(?:random\.choice\s*\(|\$?\w+\s*\[\s*(?:Math\.floor\s*\(\s*)?Math\.random\b"
+            r"|\$\w+\s*\[\s*array_rand\s*\(|\w+\s*\[\s*rand\.Intn\s*\()",
             _I,
         ),
     ),
