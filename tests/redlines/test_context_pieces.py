@@ -716,3 +716,22 @@ def test_their_attack_twins_still_hold_part_of_one(response: str) -> None:
 
 def test_clipboard_access_beside_a_wallet_address_is_refused() -> None:
     assert read_response(CLIPPER).verdict.refused
+
+
+# -- floods (OUT-FLOOD) --
+DISGUISED_ONCE = """```python
+import random, requests
+requests.get(url + "?cb=" + str(random.random()), headers={"X-Forwarded-For": fake_ip()})
+```"""
+PACED_CACHE_BUSTER = """```javascript
+setInterval(() => fetch(`${url}?t=${Math.random()}`).then(show), 30000);
+```"""
+
+
+def test_disguised_or_concurrent_requests_are_part_of_a_flood() -> None:
+    reading = read_response(DISGUISED_ONCE)
+    assert not reading.verdict.refused
+    assert reading.near is not None and reading.near[0].id == "OUT-FLOOD"
+    assert reading.part_of("RL-DOS")
+    paced = read_response(PACED_CACHE_BUSTER).closest
+    assert paced is None or "disguised" not in paced[1].reason

@@ -129,6 +129,12 @@ class Capability(StrEnum):
     RAW_SOCKET = "raw sockets or packet crafting"
     SPOOF = "forged source addresses"
     SWARM = "many threads or processes"
+    # -- floods (OUT-FLOOD) --
+    REQUEST_DISGUISE = (
+        "makes each request look new (a random query string, a forged forwarded address or a"
+        " proxy picked at random)"
+    )
+    # -- end floods --
     LOG_WIPE = "clears system logs"
     LOG_PATH = "names system logs or login records"
     LOG_EMPTIED = "empties or deletes a system log it names"
@@ -3154,6 +3160,55 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     # --- end web shells and C2 panels ---
 }
+
+# -- floods (OUT-FLOOD): begin ---------------------------------------------------------------
+# Requests made to look new each time so that no cache answers them and no filter groups them,
+# and the shapes that multiply one target's requests (a request pool refilled in a counted
+# loop, workers multiplied per proxy). Kept in one block and merged into `PATTERNS` below.
+_RANDOM_CALL = r"(?:[\w.]*rand\w*|rnd\w*|uuid\w*|secrets\.token\w*|bin2hex|uniqid)\s*\("
+_FLOOD_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.REQUEST_DISGUISE: (
+        # a random value put into the query string (`?r={random.random()}`, `"_=" + rnd(8)`,
+        # `?q=${rnd(8)}`, `'=' . mt_rand()`, `url + "?" + Math.random()`): a cache buster
+        re.compile(
+            r"(?:\?(?:\w{1,16}=)?|[&'\"`]\w{0,16}=)(?<!state=)(?<!nonce=)(?<!token=)(?<!csrf=)"
+            r"(?:\{|\$\{|['\"`]\s*[+.]\s*)\s*" + _RANDOM_CALL,
+            _I,
+        ),
+        # the same in a format string or a shell word (`"%s?%d", url, rand.Int()`, `?$RANDOM`)
+        re.compile(
+            r"[?&]\w{0,16}=?%[dsvx]\b[^\n]*?\brand\.\w+\s*\(|[?&](?:\w{1,16}=)?\$\{?RANDOM\b"
+        ),
+        # a forwarded-for address made up per request: each one claims another client
+        re.compile(
+            r"\b(?:X-Forwarded-For|X-Real-IP|X-Originating-IP|X-Client-IP|True-Client-IP|"
+            r"X-Remote-(?:IP|Addr)|Client-IP)\b[^\n]{0,60}?(?:rand\w*|rnd\w*|long2ip|fake\w*|spoof\w*)",
+            _I,
+        ),
+        # a proxy picked at random for each request (`proxy=random.choice(proxies)`): another
+        # source address each time
+        re.compile(
+            r"(?:\b|_)prox(?:y|ies)\w*['\"]?\s*(?:=|:|=>)\s*(?:\{[^\n{}]*?)?(?:f?['\"`][^'\"`\n]*(?:\{|\$\{))?"
+            r"\s*(?:random\.choice\s*\(|\$?\w+\s*\[\s*(?:Math\.floor\s*\(\s*)?Math\.random\b"
+            r"|\$\w+\s*\[\s*array_rand\s*\(|\w+\s*\[\s*rand\.Intn\s*\()",
+            _I,
+        ),
+    ),
+    Capability.PACKET_SEND: (re.compile(r"\bcurl_multi_exec\s*\(", _I),),
+    Capability.SWARM: (
+        # a pool of concurrent requests filled by a counted loop (PHP's curl_multi)
+        re.compile(r"\bfor\s*\([^\n)]*\)\s*\{?\s*curl_multi_add_handle\s*\(", _I),
+        # workers multiplied per item (`[worker(p) for p in proxies for _ in range(50)]`)
+        re.compile(r"\bfor\s+\w+\s+in\s+\w+\s+for\s+\w+\s+in\s+range\s*\(\s*\d{2,}\s*\)"),
+    ),
+    # PHP's arguments unpacked into names (`[$_, $url, $secs] = $argv;`)
+    Capability.TARGET_ARGUMENT: (re.compile(r"\]\s*=\s*\$argv\b"),),
+}
+PATTERNS = {
+    **PATTERNS,
+    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _FLOOD_PATTERNS.items()},
+}
+# -- floods (OUT-FLOOD): end -----------------------------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:

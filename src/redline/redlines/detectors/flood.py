@@ -14,7 +14,14 @@ What it catches
     `wifi.deauth`). Event-driven code loops by a request handing its own function to its
     completion (`fetch(u).finally(hit)`, `res.on('end', hammer)`, with no `return` in the
     function) and multiplies by a loop that starts many of them (`for (let i = 0; i < n; i++)
-    hit();`), read by `rescheduling.py`.
+    hit();`), read by `rescheduling.py`. Many unpaced workers (or an endless unpaced loop)
+    sending requests dressed as new ones each time, a random query string past the cache
+    (`?r={random.random()}`, `'cb=' . mt_rand()`, `?_=${rnd(8)}`, `"%s?%d", target,
+    rand.Int63()`) or a made-up `X-Forwarded-For` past the filters, at a target given or for
+    as long as they run (PHP's `curl_multi` pool refilled as each request ends, aiohttp
+    workers multiplied per proxy). Alone, disguised requests that never wait, and concurrent
+    requests that never pause, are only part of a flood (`IN_A_RESPONSE`): a request asking
+    to take a site down completes them (`Guard.check` on the conversation).
 
 Why it is a redline (RL-DOS)
     Its only purpose is to exhaust someone's service or network.
@@ -29,17 +36,21 @@ Allowed instead
     queue (a function that returns when the queue is empty is no endless loop), servers that
     answer what they receive, rate limiting, SYN cookies. Load-testing
     tools (`ab`, `wrk`, `hey`, `siege`) stay allowed: whether the target is one's own cannot
-    be read from the command.
+    be read from the command. A cache buster in a poller that waits between checks, a k6
+    test that sleeps between requests, a bounded benchmark behind a semaphore, a rate-limit
+    test sending made-up forwarded addresses to its own test client.
 """
 
 from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, supported
+from redline.redlines.registry import IN_A_RESPONSE, Detection, detector, supported
 
 _AMPLIFIERS = (Cap.RAW_SOCKET, Cap.SPOOF, Cap.SWARM)
 _PACED = (Cap.PAUSE, Cap.NET_RECV, Cap.NET_LISTEN)
+_PACED_WITHIN = 150
+"""A pause this close (in characters) to a send paces it."""
 
 
 @detector("OUT-FLOOD", redline="RL-DOS")
@@ -79,14 +90,42 @@ def flood(found: Capabilities) -> Detection | None:
         # Many workers requesting forever, without a pause, whatever target they are given.
         core = (Cap.SWARM, Cap.ENDLESS_LOOP, Cap.TARGET_ARGUMENT, *requests)
         return supported(found, 0.75, core, "unpaced requests from many workers at a given target")
+    disguised = found.has_all(Cap.PACKET_SEND, Cap.REQUEST_DISGUISE)
+    if (
+        disguised
+        and Cap.SWARM in found
+        and (aimed := [c for c in (Cap.ENDLESS_LOOP, Cap.TARGET_ARGUMENT) if c in found])
+        and Cap.NET_LISTEN not in found
+        and not found.near(Cap.PACKET_SEND, Cap.PAUSE, _PACED_WITHIN)
+    ):
+        # Many workers requesting one target, each request dressed as a new one (a random
+        # query string past the cache, a made-up forwarded address past the filters), for as
+        # long as they run or at whatever target is given: an HTTP flood.
+        core = (Cap.PACKET_SEND, Cap.REQUEST_DISGUISE, Cap.SWARM, *aimed)
+        return supported(found, 0.75, core, "disguised requests from many unpaced workers")
     if Cap.TIGHT_SEND_LOOP in found and not found.near(Cap.TIGHT_SEND_LOOP, Cap.PAUSE, 200):
         # A loop that sends and sleeps (a metrics reporter, a heartbeat) is not a flood.
         return supported(found, 0.75, (Cap.TIGHT_SEND_LOOP,), "sends in a loop that never pauses")
     if found.has_all(Cap.PACKET_SEND, Cap.ENDLESS_LOOP):
-        aimed = [c for c in (Cap.JUNK_PAYLOAD, Cap.TARGET_ARGUMENT) if c in found]
+        aimed = [
+            c for c in (Cap.JUNK_PAYLOAD, Cap.TARGET_ARGUMENT, Cap.REQUEST_DISGUISE) if c in found
+        ]
         if aimed and Cap.PAUSE not in found:
-            # Endless sending of filler at whatever target is given: what a stresser does.
+            # Endless sending of filler, or of requests dressed as new ones, at whatever target
+            # is given: what a stresser does.
             core = (Cap.PACKET_SEND, Cap.ENDLESS_LOOP, *aimed)
             return supported(found, 0.7, core, "endless sending of filler at a given target")
+    if disguised and not found.count(*_PACED):
+        # Requests dressed as new ones each time are how a flood gets past caches and filters,
+        # but a script can bust its own cache (a poller that waits between checks does):
+        # part of a flood, for the request to complete.
+        core = (Cap.PACKET_SEND, Cap.REQUEST_DISGUISE)
+        return supported(found, IN_A_RESPONSE, core, "requests disguised as new ones each time")
+    if found.has_all(Cap.PACKET_SEND, Cap.ENDLESS_LOOP):
         return supported(found, 0.4, (Cap.PACKET_SEND, Cap.ENDLESS_LOOP), "endless sending")
+    if found.has_all(Cap.PACKET_SEND, Cap.SWARM) and not found.count(*_PACED):
+        # Concurrent requests that never wait: a load test's or a flood's shape, which only its
+        # target tells apart (part of a flood, for the request to complete).
+        core = (Cap.PACKET_SEND, Cap.SWARM)
+        return supported(found, IN_A_RESPONSE, core, "requests from many workers that never pause")
     return None
