@@ -161,6 +161,10 @@ class Capability(StrEnum):
     LOLBIN_DOWNLOAD = "downloads through a system tool made for something else"
     REMOTE_SCRIPT_EXEC = "runs a remote script through a system binary"
     SMUGGLED_PROGRAM = "saves a program a page decoded from its own data (HTML smuggling)"
+    # ---- Office macros and script-host droppers (`macros.py`) ----
+    MACRO_DROPPER = "a document macro or script-host file that fetches a program and runs it, on opening or concealed"
+    MACRO_PASSWORD_PROMPT = "a document macro that asks for a password in a prompt posing as Microsoft or Outlook and sends something out"
+    # ---- end of Office macros ----
     SCREEN_CAPTURE = "screen, camera or microphone capture"
     MESSAGE_SCRAPE = "reads someone's chat messages from a page"
     LOCATION = "reads the device's location"

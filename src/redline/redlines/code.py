@@ -334,6 +334,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.in_place import written_beside_hits
     from redline.redlines.log_scrub import log_scrubbed_hits
     from redline.redlines.log_targets import log_emptied_hits
+    from redline.redlines.macros import macro_hits
     from redline.redlines.own_use import (
         without_own_cleanup,
         without_terminal_echo,
@@ -383,6 +384,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(resolver_hits(cleaned, offset))
     hits.extend(rescheduling_hits(cleaned, offset))
     hits.extend(smuggling_hits(cleaned, offset))
+    hits.extend(macro_hits(cleaned, offset))  # Office macro droppers and fake password prompts
     hits.extend(written_beside_hits(cleaned, offset))
     page = language in (CodeLanguage.JAVASCRIPT, CodeLanguage.HTML, CodeLanguage.PHP)
     hits.extend(card_copy_hits(cleaned, offset, page))

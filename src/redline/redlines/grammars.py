@@ -79,6 +79,11 @@ _FENCE_TAGS: dict[str, CodeLanguage] = {
     "cmd": CodeLanguage.TEXT,
     "vbscript": CodeLanguage.TEXT,
     "vbs": CodeLanguage.TEXT,
+    # Office macros (VBA) have no grammar either; read as text so `'` comments are blanked.
+    "vba": CodeLanguage.TEXT,
+    "vb": CodeLanguage.TEXT,
+    "vb6": CodeLanguage.TEXT,
+    "jscript": CodeLanguage.JAVASCRIPT,
     # No grammar either; read as text so Ruby's `#{...}` interpolation is not a shell comment.
     "ruby": CodeLanguage.TEXT,
     "rb": CodeLanguage.TEXT,

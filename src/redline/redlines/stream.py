@@ -79,6 +79,7 @@ from redline.redlines.in_place import in_place_names, written_beside_in_line
 from redline.redlines.judge import build_verdict, evaluate, judge_response
 from redline.redlines.log_scrub import scrub_names, scrubbed_in_line
 from redline.redlines.log_targets import log_emptied_in_line, log_names
+from redline.redlines.macros import dropper_in_line, macro_bind, phish_in_line
 from redline.redlines.own_use import (
     continued,
     key_uses,
@@ -233,6 +234,7 @@ class StreamMonitor:
         self._detection_block = False
         self._block_lines = 0
         self._c_block: list[str] = []  # a C block's lines so far, for its helper functions
+        self._macro_names: frozenset[str] = frozenset()  # a code block's macro pieces (`macros.py`)
         self._card_flow = CardFlow()  # the block's card data flows (`card_copy.py`)
         self._c_block_start = 0
         self._key_buffers: set[str] = set()
@@ -393,10 +395,12 @@ class StreamMonitor:
             self._detection_block = self._in_code and tag.lower() in DETECTION_TAGS
             self._block_lines = 0
             self._c_block, self._c_block_start = [], offset + len(line)
+            self._macro_names = frozenset()
             self._card_flow = CardFlow(self._language in _PAGE_LANGUAGES)
             return False
         hits = self._own_use(line, offset, self._line_hits(line, offset))
         hits += self._c_helpers(line)
+        hits += self._macro(line, offset)
         hits += self._key_exfil(line, hits)
         hits += self._dropped_and_run(line, offset, hits)
         hits += self._self_copy(line, offset)
@@ -430,6 +434,21 @@ class StreamMonitor:
         if self._in_code or self._declined or self._line_read_as_code or not line.strip():
             return []  # code, a declining answer, or a line `_line_hits` read as code
         return plan_hits(line, offset)
+
+    def _macro(self, line: str, offset: int) -> list[Hit]:
+        """The streaming form of `macros.macro_hits`, read in code blocks only (as the whole
+        reading reads code only): a piece of an Office macro dropper or of a macro's fake
+        password prompt, on a line once all their pieces have been seen."""
+        if not self._in_code or self._detection_block:
+            return []
+        self._macro_names = macro_bind(line, self._macro_names)
+        hits: list[Hit] = []
+        for find, capability in (
+            (dropper_in_line, Capability.MACRO_DROPPER),
+            (phish_in_line, Capability.MACRO_PASSWORD_PROMPT),
+        ):
+            hits += self._use(line, offset, find, self._macro_names, capability)
+        return hits
 
     def _c_helpers(self, line: str) -> list[Hit]:
         """The streaming form of the C helper flows (`c_functions.py`): when a C block's

