@@ -104,6 +104,11 @@ def test_ordinary_spellings_and_signs_of_own_use_are_not_counted() -> None:
     assert counted(background) == {}
     background.add(Hit(Capability.HIDE, 50, 60, "attrib +h "))
     assert counted(background) == {Capability.HIDE: 2}
+    own_network = Capabilities()
+    own_network.add(Hit(Capability.BARE_ADDRESS, 0, 15, "http://10.8.0.2"))
+    assert counted(own_network) == {}
+    own_network.add(Hit(Capability.BARE_ADDRESS, 20, 38, "http://203.0.113.9"))
+    assert counted(own_network) == {Capability.BARE_ADDRESS: 2}
 
 
 def test_the_flood_is_refused_citing_its_pieces() -> None:

@@ -38,18 +38,26 @@ MODEL_PATH = Path(__file__).parent / "model" / "combination.json"
 """The shipped weights, threshold and record of their training data."""
 
 
-_NOT_HIDING: Mapping[Capability, re.Pattern[str]] = {Capability.HIDE: BACKGROUNDING}
-"""Spellings that count for nothing here: a server started with `nohup` is out of the terminal,
-not out of sight (the detectors still read `nohup` beside a reverse shell as hiding it)."""
+_PRIVATE_ADDRESS = re.compile(r"(?<![\d.])(?:10|192\.168|172\.(?:1[6-9]|2\d|3[01]))\.\d")
+_ORDINARY_HERE: Mapping[Capability, re.Pattern[str]] = {
+    # A server started with `nohup` is out of the terminal, not out of sight (the detectors
+    # still read `nohup` beside a reverse shell as hiding it).
+    Capability.HIDE: BACKGROUNDING,
+    # An address in a private range names a machine of one's own network (a proxy of one's own
+    # pool); the detectors still read code fetched from one as unvetted.
+    Capability.BARE_ADDRESS: _PRIVATE_ADDRESS,
+}
+"""Spellings that count for nothing in the weighing, though the detectors may read them."""
 
 
 def counted(found: Capabilities) -> dict[Capability, int]:
     """The capabilities the weighing counts, with how many times each was found: the telling
-    ones (`ordinary.telling_capabilities`), less hiding that is only running in the background."""
+    ones (`ordinary.telling_capabilities`), less those spelled only in an ordinary way here
+    (`_ORDINARY_HERE`: running in the background, a private address)."""
     counts: dict[Capability, int] = {}
     for capability in telling_capabilities(found):
         hits = found.hits[capability]
-        spelling = _NOT_HIDING.get(capability)
+        spelling = _ORDINARY_HERE.get(capability)
         if spelling is not None and all(spelling.search(hit.text) for hit in hits):
             continue
         counts[capability] = len(hits)
