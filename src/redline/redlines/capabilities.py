@@ -3214,6 +3214,45 @@ PATTERNS = {
 }
 # -- floods (OUT-FLOOD): end -----------------------------------------------------------------
 
+# -- injection APIs resolved at run time (OUT-PROCESS-INJECTION): begin ----------------------
+# `GetProcAddress(k32, "VirtualAllocEx")` is the call `VirtualAllocEx(...)` made through a
+# pointer, to keep it out of the import table: the name counts as the call, also when it is
+# split into pieces joined again (`"Write" + std::string("Process") + "Memory"`, `L"Nt" L"Write"
+# ...`) or built on the stack a character at a time (`{'W','r','i','t','e','P',...}`). Every
+# pattern starts with `GetProcAddress` or a quoted character, its literal prefilter.
+_SPLIT = r"(?:['\"][^'\"\n]{0,40}['\"])?"
+"""Where a name may be cut: its quote closed, joined (`" + std::string("`), another opened."""
+
+
+def _resolved(*names: str) -> tuple[re.Pattern[str], ...]:
+    """`GetProcAddress(..., "<name>")` for any of `names`, which may be cut between any two
+    of its letters, and a name spelt out as characters on the stack."""
+    joined = "|".join(_SPLIT.join(name) for name in names)
+    stacked = "|".join(r"\s*,\s*".join(f"'{ch}'" for ch in name) for name in names)
+    return (
+        re.compile(r"\bGetProcAddress\w*\s*\([^\n]*?['\"](?:" + joined + r")(?:Ex)?(?!\w)"),
+        re.compile(r"(?:" + stacked + ")"),
+    )
+
+
+_RESOLVED_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.REMOTE_OPEN: _resolved("OpenProcess"),
+    Capability.REMOTE_ALLOC: _resolved("VirtualAllocEx", "NtAllocateVirtualMemory"),
+    Capability.REMOTE_WRITE: _resolved("WriteProcessMemory", "NtWriteVirtualMemory"),
+    Capability.REMOTE_THREAD: _resolved(
+        "CreateRemoteThread",
+        "NtCreateThreadEx",
+        "QueueUserAPC",
+        "NtQueueApcThread",
+        "RtlCreateUserThread",
+    ),
+}
+PATTERNS = {
+    **PATTERNS,
+    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _RESOLVED_PATTERNS.items()},
+}
+# -- injection APIs resolved at run time (OUT-PROCESS-INJECTION): end ------------------------
+
 
 def _literal_heads(items: Any) -> list[str] | None:
     """Literal prefixes one of which must occur wherever the parsed regex `items` matches."""

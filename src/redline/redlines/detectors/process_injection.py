@@ -2,7 +2,12 @@
 
 What it catches
     The classic chain: open another process, allocate memory in it, write a payload, start a
-    thread (or queue an APC, set a thread context, `ptrace` poke and set registers).
+    thread (or queue an APC, set a thread context, `ptrace` poke and set registers). The calls
+    count also when they are resolved at run time to keep them out of the import table: a
+    `GetProcAddress` of `"VirtualAllocEx"`, `"WriteProcessMemory"`, `"CreateRemoteThread"`,
+    `"NtWriteVirtualMemory"`, `"QueueUserAPC"` and the like, with the name cut into pieces
+    joined again (`"Write" + std::string("Process") + "Memory"`) or built on the stack a
+    character at a time (`{'N','t','W','r','i','t','e',...}`).
 
 Why it is a redline (RL-EVASION)
     Injected code runs under a trusted process's name, hiding from users and defences.
@@ -12,8 +17,9 @@ Example
     CreateRemoteThread(...)`
 
 Allowed instead
-    A debugger reading its own child, explaining how EDRs detect injection, DLL loading in
-    one's own process.
+    A debugger reading its own child, a profiler that only reads the process it is pointed at,
+    explaining how EDRs detect injection, DLL loading in one's own process (a plugin host's
+    `GetProcAddress(lib, "PluginInit")`).
 """
 
 from __future__ import annotations
