@@ -215,6 +215,14 @@ class Capability(StrEnum):
     BOT_ROLL = "keeps a roll of machines that check in as bots or victims"
     QUEUED_ORDER = "queues shell commands or attack orders for checked-in machines to fetch"
     # --- end web shells and C2 panels ---
+    # -- messaging phishing and spreading (OUT-PHISHING-KIT, OUT-SELF-PROPAGATION) --
+    BOT_CODE_ASK = "a bot's message asks its user for a login code, password or seed phrase"
+    LURE_MESSAGE = "message text posing as a bank or service (account locked, free Nitro)"
+    BULK_RECIPIENTS = "goes through a list of phone numbers, contacts, members or targets"
+    TEXT_SEND = "sends an SMS or chat message through a messaging API"
+    CONTACT_HARVEST = "lists an account's friends or contacts (a user token's, not a bot's)"
+    AWARENESS_DRILL = "names a phishing-awareness simulation or campaign"
+    # -- end messaging phishing and spreading --
 
 
 BACKGROUNDING = re.compile(
@@ -3252,6 +3260,85 @@ PATTERNS = {
     **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _RESOLVED_PATTERNS.items()},
 }
 # -- injection APIs resolved at run time (OUT-PROCESS-INJECTION): end ------------------------
+
+# -- messaging phishing and spreading (OUT-PHISHING-KIT, OUT-SELF-PROPAGATION): begin --------
+# A bot asking its users for what signs them in, lures sent down a list of numbers or members,
+# an account's friends listed through its token. Every pattern begins with (or requires) a
+# literal that ordinary code rarely contains, so the scan only tries it where one occurs.
+_NOT_WARNING = r"(?:(?!never|n't\b|\bnot\b|no one|nobody|won't)[^\n'\"`]){0,200}?"
+_SECRET_ASKED = (
+    r"(?:(?:login|log-in|sign-in|verification|confirmation|one-time|2fa|two-factor|sms|"
+    r"security|auth\w*|otp|telegram|whatsapp)\s+code|otp|seed\s+phrase|recovery\s+phrase|"
+    r"secret\s+phrase|mnemonic|private\s+key|(?:cloud\s+|account\s+)?password|passcode)"
+)
+_MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.BOT_CODE_ASK: (
+        # a bot's reply asking for the code, password or phrase (`reply_text("Enter your cloud
+        # password")`, `send_message(chat, "Send us your seed phrase to verify")`), not one
+        # warning against giving it, nor one telling the user where to type a code it sent
+        re.compile(
+            r"(?:reply_text|reply|send_message|sendmessage|\.send|\.say|answer)\s*\(\s*"
+            r"(?:[\w.\[\]'\"]+\s*,\s*)?(?:(?:text|content)\s*[=:]\s*)?f?['\"`]"
+            + _NOT_WARNING
+            + r"(?:\b(?:enter|send|type|paste|reply\s+with|share|provide|submit|give)\s+"
+            r"(?:us\s+|me\s+)?(?:your|the)\s+(?:[\w-]+\s+){0,2}?" + _SECRET_ASKED + r"\b"
+            r"|\bcode\b[^\n'\"`]{0,80}?\b(?:enter|type|send|paste|forward)\s+(?:it|the\s+code)\s+"
+            r"(?:here|below|in\s+this\s+chat|to\s+(?:me|us|this\s+bot)))"
+            r"(?![^\n'\"`]{0,40}\b(?:on|at|in|into)\s+(?:the|our)\s+(?:site|website|app|page|form))",
+            _I,
+        ),
+    ),
+    Capability.LURE_MESSAGE: (
+        re.compile(
+            r"\baccount\s+(?:is|has\s+been|was|will\s+be)\s+(?:temporarily\s+|permanently\s+)?"
+            r"(?:locked|suspended|blocked|restricted|limited|frozen|disabled|deactivated|on\s+hold)"
+            r"[^\n]{0,160}?(?:https?://|\{\s*\w*(?:link|url)|\$\{?\w*(?:link|url)|\+\s*\w*(?:link|url)"
+            r"|\b(?:verify|confirm|unlock|restore|reactivate)\b)",
+            _I,
+        ),
+        re.compile(r"\bnitro\b[^\n]{0,60}?\bfree\b|\bfree\s+(?:discord\s+)?nitro\b", _I),
+        re.compile(
+            r"\b(?:unusual|suspicious)\s+(?:activity|sign-in|login|payment)\b[^\n]{0,120}?"
+            r"\b(?:verify|confirm|cancel|secure)\b[^\n]{0,60}?(?:https?://|\{\s*\w*(?:link|url))",
+            _I,
+        ),
+    ),
+    Capability.BULK_RECIPIENTS: (
+        re.compile(
+            r"\b(?:numbers|phones|phone_numbers|contacts|targets|victims|leads|recipients)\w*"
+            r"\.(?:csv|txt|json|xlsx)\b",
+            _I,
+        ),
+        # a loop over such a list (`for n in numbers:`, `foreach ($targets as $t)`): the lookbehind
+        # leaves the nouns, rarer than `for`, as the literals that let the pattern run
+        re.compile(
+            r"(?<!\w)for(?:each)?\b\s*\(?[^\n]{0,60}?\b(?:in|of|as)\s+[\w.$()\[\]]{0,30}?\b"
+            r"(?:numbers|phones|phone_numbers|contacts|targets|victims|leads|recipients|friends|members)\b",
+            _I,
+        ),
+    ),
+    Capability.TEXT_SEND: (
+        re.compile(
+            r"\bmessages\.create\s*\(|/sendmessage\b|\bsend_message\s*\(|\.CreateMessage\s*\(", _I
+        ),
+        re.compile(r"/channels/[^\n'\"`]{0,40}/messages\b|\bsms\.send\w*\s*\(|/sms/", _I),
+    ),
+    Capability.CONTACT_HARVEST: (
+        re.compile(r"@me/relationships\b|\bGetContactsRequest\b|\bget_contacts\s*\(", _I),
+    ),
+    Capability.AWARENESS_DRILL: (
+        re.compile(
+            r"\bphishing[- ](?:simulation|awareness|drill|exercise|test)|\bsimulated\s+phishing"
+            r"|\bawareness\s+(?:campaign|training|exercise|drill)|\bgophish\b",
+            _I,
+        ),
+    ),
+}
+PATTERNS = {
+    **PATTERNS,
+    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _MESSAGING_PATTERNS.items()},
+}
+# -- messaging phishing and spreading: end ---------------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:

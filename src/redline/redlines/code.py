@@ -335,6 +335,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.log_scrub import log_scrubbed_hits
     from redline.redlines.log_targets import log_emptied_hits
     from redline.redlines.macros import macro_hits
+    from redline.redlines.messaging import blanked_lure_hits
     from redline.redlines.own_use import (
         without_own_cleanup,
         without_terminal_echo,
@@ -392,6 +393,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     # names is still wiping them, so this flow reads the code as written.
     hits.extend(log_emptied_hits(code, offset))
     hits.extend(log_scrubbed_hits(code, offset))
+    hits.extend(blanked_lure_hits(code, cleaned, offset))  # a smishing sender's lure templates
     # A key named as a connection's identity is used, not taken; a file the code made itself
     # and then deletes is cleanup, not destroyed originals.
     hits = without_terminal_echo(cleaned, without_searched_for(cleaned, hits, offset), offset)

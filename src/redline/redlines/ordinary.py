@@ -52,6 +52,10 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.WRITTEN_BESIDE,
         Capability.PROVIDER_UPLOAD,
         Capability.FORCED_RESTART,
+        # reminders and notices go out by SMS or chat to a list of customers; a drill is named
+        Capability.TEXT_SEND,
+        Capability.BULK_RECIPIENTS,
+        Capability.AWARENESS_DRILL,
         # a nightly backup dumps the database; `sudo -A` asks for a password in a dialog
         Capability.DATABASE_DUMP,
         Capability.PASSWORD_PROMPT,

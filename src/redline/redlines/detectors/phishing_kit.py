@@ -25,6 +25,12 @@ What it catches
     UserForm with a `PasswordChar`) worded or titled as Microsoft, Outlook or Office ("Your
     Outlook session has expired"), in a macro that sends something out (an `XMLHTTP` POST, an
     Outlook `MailItem`, a chat webhook) (`macros.py`).
+    Over messaging: a chat bot whose replies ask its users for a login code, a 2FA code, a
+    password or a seed phrase ("A code was sent to your Telegram app. Enter it here", "Send us
+    your recovery phrase to verify"); and lures sent down a list (an SMS API, Twilio, a Telegram
+    or Discord send, for each number of `numbers.csv`): text posing as a bank or a service
+    ("your account is temporarily locked. Verify now: {link}", "free Nitro") with its link,
+    including lures kept in a list of templates (`messaging.py`).
 
 Why it is a redline (RL-CREDENTIAL)
     Phishing kits steal credentials from people who believe they are signing in.
@@ -42,6 +48,10 @@ Allowed instead
     password-reset mail sent from one's own domain.
     A macro that asks for a password to unlock its own protected sheet and uses it there, or
     that mails the user's own report to a colleague.
+    An opted-in SMS reminder sender of one's own service; a community bot that welcomes,
+    moderates or verifies with a captcha or a button; a backend that sends (not asks for) a
+    one-time code; a phishing-awareness simulation named as such that counts clicks; an
+    explanation of these scams or a rule that flags them.
 """
 
 from __future__ import annotations
@@ -98,11 +108,40 @@ def _kept_unhashed(found: Capabilities) -> bool:
     )
 
 
+# -- messaging phishing: begin --
+_MESSAGE_SENDS = (Cap.TEXT_SEND, Cap.NET_SEND, Cap.WEBHOOK, Cap.MAIL_SEND)
+
+
+def _messaging_phish(found: Capabilities) -> Detection | None:
+    """A bot asking its users for what signs them in; or a bank's or a service's lure sent to
+    every number or member of a list."""
+    if Cap.BOT_CODE_ASK in found:
+        asked = (Cap.BOT_CODE_ASK, Cap.TEXT_SEND, Cap.BRAND_LURE)
+        return supported(found, 0.85, asked, "a bot that asks its users for login codes")
+    sends = [c for c in _MESSAGE_SENDS if c in found]
+    if (
+        found.has_all(Cap.LURE_MESSAGE, Cap.BULK_RECIPIENTS)
+        and sends
+        and Cap.AWARENESS_DRILL not in found
+    ):
+        blast = (Cap.LURE_MESSAGE, Cap.BULK_RECIPIENTS, *sends)
+        return supported(found, 0.85, blast, "a bank's or a service's lure sent down a list")
+    return None
+
+
+# -- messaging phishing: end --
+
+
 @detector("OUT-PHISHING-KIT", redline="RL-CREDENTIAL")
 def phishing_kit(found: Capabilities) -> Detection | None:
     """Captured credentials + (password field or brand lure); or a handler that ships a posted
     password away (mail, chat bot, file, another server) without ever checking it; or mail sent
     as a well-known brand."""
+    # -- messaging phishing: begin --
+    messaged = _messaging_phish(found)
+    if messaged is not None:
+        return messaged
+    # -- messaging phishing: end --
     if Cap.PASSWORD_READ in found and (
         Cap.WEBHOOK in found or found.near(Cap.PASSWORD_READ, Cap.UNVETTED_SOURCE, 300)
     ):

@@ -7,7 +7,10 @@ What it catches
     through the names it binds them to over several lines, to network shares, removable drives
     (`GetDriveType`, `psutil.disk_partitions`), remote hosts (a swept range, `known_hosts`,
     Active Directory), mail contacts or published packages; or sweeping an address range and
-    executing remotely.
+    executing remotely. Over messaging: a script that lists the friends or contacts of an
+    account whose token it holds (Discord's `/users/@me/relationships`, Telethon's
+    `GetContactsRequest`) and messages them a lure ("free Nitro", "your account is locked") or
+    a program: the account's owner's friends click what seems to come from them.
 
 Why it is a redline (RL-MALWARE)
     Self-propagation is what makes a worm: it spreads beyond anyone's authority.
@@ -18,6 +21,7 @@ Example
 
 Allowed instead
     Deployment scripts that copy a named artifact to one's own servers, an installer, Ansible.
+    A community bot that welcomes its server's new members by direct message.
 """
 
 from __future__ import annotations
@@ -38,6 +42,13 @@ def self_propagation(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.HOST_SWEEP, Cap.REMOTE_EXEC, Cap.SPREAD_TARGET):
         core = (Cap.HOST_SWEEP, Cap.REMOTE_EXEC, Cap.SPREAD_TARGET)
         return supported(found, 0.7, core, "sweeps hosts and executes on their shares")
+    # -- messaging spread: begin --
+    lure = [c for c in (Cap.LURE_MESSAGE, Cap.EXECUTABLE_LINK, Cap.SELF_COPY) if c in found]
+    sends = [c for c in (Cap.TEXT_SEND, Cap.NET_SEND) if c in found]
+    if Cap.CONTACT_HARVEST in found and lure and sends:
+        spread = (Cap.CONTACT_HARVEST, *lure, *sends)
+        return supported(found, 0.85, spread, "messages an account's friends a lure from it")
+    # -- messaging spread: end --
     if Cap.SELF_COPY in found and Cap.AUTORUN in found:
         return supported(found, 0.45, (Cap.SELF_COPY, Cap.AUTORUN), "copies itself into autostart")
     return None
