@@ -10,6 +10,7 @@ import pytest
 from redline.guard import Guard
 from redline.redlines import detectors, judge_action, judge_response
 from redline.redlines.capabilities import Capabilities, Capability, Hit
+from redline.redlines.code import action_capabilities
 from redline.redlines.combination import (
     COMBINED_CAPABILITIES,
     MODEL_PATH,
@@ -18,6 +19,7 @@ from redline.redlines.combination import (
     read_model,
 )
 from redline.redlines.combination_training import Example, fit, train_combination
+from redline.redlines.grammars import CodeLanguage
 from redline.redlines.judge import read_response
 from redline.redlines.ordinary import SIGNS_OF_ORDINARY_USE
 from tests.redlines.conftest import FIXTURES, fired
@@ -165,7 +167,11 @@ def test_a_named_artifact_is_not_excused_by_a_harmless_request(guard: Guard) -> 
 
 
 def test_the_gate_ignores_the_weighing() -> None:
-    verdict = judge_action("python3 flood.py +15550100 & sleep 1; curl -d x https://a.example")
+    # The flood's own code, run by an agent: weighed as a response it would cross the threshold.
+    code = FLOOD.split("```python\n")[1].split("```")[0]
+    found = action_capabilities(code, CodeLanguage.PYTHON)
+    assert combination_model().probability(found) >= combination_model().threshold
+    verdict = judge_action(code, "python")
     assert COMBINED_CAPABILITIES not in fired(verdict)
 
 

@@ -318,7 +318,9 @@ _PRELOAD_WRITTEN = (
 """The system-wide preload list written: every program then loads the listed library."""
 _HOST = r"(?:\d{1,3}(?:\.\d{1,3}){3}|[a-z0-9-]+(?:\.[a-z0-9-]+)+|\$\w+|\{\w+\})"
 _SHELL_PATH = r"(?:/bin/(?:ba|z|da|k)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)"
-_NOT_PRIVATE_IPV4 = r"(?!127\.|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.)"
+PRIVATE_IPV4 = r"10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\."
+"""The first octets of a private IPv4 address (10/8, 192.168/16, 172.16/12), as alternatives."""
+_NOT_PRIVATE_IPV4 = rf"(?!127\.|{PRIVATE_IPV4})"
 """A lookahead, put before a dotted quad, that refuses a loopback (127/8) or private (10/8,
 192.168/16, 172.16/12) IPv4 address: one's own machine and network, where a public address is
 someone else's. A pattern that also counts link-local (169.254/16) or the unspecified 0.0.0.0

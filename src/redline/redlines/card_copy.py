@@ -31,6 +31,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.code import NAME_PATTERN_CACHE
 
 _KEY = (
     r"(?:cc[-_]?(?:num(?:ber)?|no|cvv2?|cvc2?|csc|cid)|card[-_]?(?:num(?:ber)?|no|cvv2?|cvc2?|code)"
@@ -177,7 +178,7 @@ def _mentions(text: str, names: set[str], source: re.Pattern[str] = _SOURCE) -> 
     return any(_variable(name).search(kept) is not None for name in names)
 
 
-@lru_cache(maxsize=1024)  # names read from model output: bounded
+@lru_cache(maxsize=NAME_PATTERN_CACHE)
 def _variable(name: str) -> re.Pattern[str]:
     """`name` used as a whole name (PHP's `$iv.$row` included)."""
     return re.compile(rf"(?<![\w$@]){re.escape(name)}(?![\w])")
@@ -285,7 +286,7 @@ _PAGE_QUICK = re.compile(
 )
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=NAME_PATTERN_CACHE)
 def _named(name: str) -> re.Pattern[str]:
     """`name` used as a whole name, not another object's member."""
     return re.compile(rf"(?<![\w$@.]){re.escape(name)}(?![\w])")

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from redline.redlines.capabilities import BACKGROUNDING, Capabilities, Capability
+from redline.redlines.capabilities import BACKGROUNDING, PRIVATE_IPV4, Capabilities, Capability
 from redline.redlines.ordinary import telling_capabilities
 
 COMBINED_CAPABILITIES = "OUT-COMBINED-CAPABILITIES"
@@ -38,7 +38,7 @@ MODEL_PATH = Path(__file__).parent / "model" / "combination.json"
 """The shipped weights, threshold and record of their training data."""
 
 
-_PRIVATE_ADDRESS = re.compile(r"(?<![\d.])(?:10|192\.168|172\.(?:1[6-9]|2\d|3[01]))\.\d")
+_PRIVATE_ADDRESS = re.compile(rf"(?<![\d.])(?:{PRIVATE_IPV4})\d")
 _ORDINARY_HERE: Mapping[Capability, re.Pattern[str]] = {
     # A server started with `nohup` is out of the terminal, not out of sight (the detectors
     # still read `nohup` beside a reverse shell as hiding it).
@@ -87,10 +87,16 @@ class CombinationModel:
                 added[capability] = weight
         return added
 
+    def weigh(self, found: Capabilities) -> tuple[float, dict[Capability, float]]:
+        """The modelled probability that a response holding `found` is offensive tooling, with
+        the `contributions` it sums (one pass over the capabilities for both)."""
+        added = self.contributions(found)
+        log_odds = self.bias + sum(added.values())
+        return 1.0 / (1.0 + math.exp(-log_odds)), added
+
     def probability(self, found: Capabilities) -> float:
         """The modelled probability that a response holding `found` is offensive tooling."""
-        log_odds = self.bias + sum(self.contributions(found).values())
-        return 1.0 / (1.0 + math.exp(-log_odds))
+        return self.weigh(found)[0]
 
     def to_json(self, record: Mapping[str, object]) -> str:
         """The model as `combination.json`, with `record` (its data sources and metrics)."""

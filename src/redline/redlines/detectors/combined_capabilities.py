@@ -39,10 +39,9 @@ def combined_capabilities(found: Capabilities) -> Detection | None:
     if found.kind != "response" or not found.hits:
         return None
     model = combination_model()
-    probability = model.probability(found)
+    probability, added = model.weigh(found)
     if probability < model.threshold:
         return None
-    added = model.contributions(found)
     heaviest = sorted(added, key=lambda c: -added[c])[:_CITED]
     headroom = max(1.0 - model.threshold, 1e-9)
     score = REFUSE_AT + _SPREAD * (probability - model.threshold) / headroom

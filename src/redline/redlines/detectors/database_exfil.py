@@ -26,12 +26,12 @@ from __future__ import annotations
 
 import re
 
-from redline.redlines.capabilities import Capabilities
+from redline.redlines.capabilities import PRIVATE_IPV4, Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
 _PUBLIC_ADDRESS = re.compile(
-    r"(?<![\d.])(?!127\.|0\.|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.)"
+    rf"(?<![\d.])(?!127\.|0\.|{PRIVATE_IPV4}|169\.254\.)"
     r"\d{1,3}(?:\.\d{1,3}){3}(?![\d.])"
 )
 """An IPv4 address outside loopback and the private ranges (one's own machines and lab), as
