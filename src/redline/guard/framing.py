@@ -141,8 +141,9 @@ FRAMINGS: tuple[Framing, ...] = (
 
 _MIN_WORDS = 4  # what is left must still be a request
 MAX_FRAMED_CHARS = 4_000
-"""Longer texts are not read again: a framing disguises a request, and a long text's most
-telling chunks are judged on their own already."""
+"""Longer texts keep their framing for the floors (`without_framing` returns them whole): a
+framing disguises a short request, and the classifier judges a long text's most telling chunks
+on their own."""
 # A sentence (or a clause ended by a semicolon) with its end mark.
 _SENTENCE = re.compile(r"[^.!?;\n]+[.!?;\n]*|[.!?;\n]+")
 # Words without one of which no framing matches (lowercase): most sentences are passed over
