@@ -922,6 +922,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:\b\w+|\))\s*\[\s*(?:ev|event|ie|kev|e|input_event)\.code\s*\]|\b\w*(?:map|key|layout|table)\w*\s*\[\s*\w+\.code\s*\]",
             _I,
         ),
+        # a name table indexed by a global hook's key code (uiohook's and iohook's `keycode`,
+        # `rawcode`; a Windows hook's `vkCode`): `names[e.keycode]` is the key typed (a page's
+        # own `keyCode`, camel-cased, is left to PAGE_KEYS)
+        re.compile(
+            r"\b[\w$]+\s*\[\s*[\w$]+\.(?:[kK]eycode|[rR]awcode|vkCode|scanCode|scancode)\s*\]"
+        ),
     ),
     Capability.BROWSER_STORE: (
         re.compile(
@@ -2683,6 +2689,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"ImageGrab\.grab|pyautogui\.screenshot|mss\.mss|cv2\.VideoCapture\s*\(\s*0|getUserMedia|pyaudio|sounddevice\.rec|CopyFromScreen|BitBlt\s*\(",
             _I,
+        ),
+        # the displays captured through a library (Go's `screenshot.CaptureDisplay`, Rust's
+        # `xcap::Monitor`, Java's `Robot.createScreenCapture`, GStreamer's `ximagesrc`)
+        re.compile(
+            r"\bscreenshot\.Capture(?:Display|Rect|Screen)\s*\(|\b(?:xcap|screenshots)::(?:Monitor|Screen)\b"
+            r"|\.createScreenCapture\s*\(|\b(?:ximagesrc|pipewiresrc|kmsgrab)\b|\bDirect3D11CaptureFramePool\b",
+        ),
+        # ffmpeg's capture device on a line of its own (a command continued with `\`)
+        re.compile(
+            r"(?<![\w-])-f\s+(?:x11grab|gdigrab|avfoundation|dshow)\b|(?<![\w-])-f\s+(?:pulse|alsa|v4l2)\s+-i\b"
         ),
     ),
     Capability.ROOT_DELETE: (

@@ -228,12 +228,13 @@ def _joined(parent: Node) -> bool:
 _WHOLE_LINE_COMMENT = re.compile(r"^[ \t]*(?:#(?![!{])|REM\b|::|'(?!\S*')|//)[^\n]*", re.M | re.I)
 
 
-def clean_code(code: str, language: CodeLanguage) -> str:
+def clean_code(code: str, language: CodeLanguage, *, keep_constants: bool = False) -> str:
     """`code` with comments, docstrings and compared-only string constants blanked out.
 
     Offsets are preserved (blanked characters become spaces) so that evidence still points
     into the original text. Non-ASCII text is returned unchanged when byte and character
-    offsets would disagree.
+    offsets would disagree. `keep_constants` blanks only comments and docstrings: a page's
+    script keeps the selectors it reads in a list (`var sel = ['input[name*="cvv"]', ...]`).
     """
     data = code.encode("utf-8")
     if len(data) != len(code):
@@ -244,7 +245,7 @@ def clean_code(code: str, language: CodeLanguage) -> str:
         # Ruby's `#{interpolation}` and batch's `#24` stay code.
         return _WHOLE_LINE_COMMENT.sub(lambda m: " " * len(m.group(0)), code)
     buffer = bytearray(data)
-    executes = bool(_EXECUTING_CALL.search(code))
+    executes = keep_constants or bool(_EXECUTING_CALL.search(code))
     stack = [tree.root_node]
     while stack:
         node = stack.pop()
@@ -329,7 +330,8 @@ def _base64_payloads(text: str) -> Iterator[tuple[int, int, str]]:
 
 def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) -> list[Hit]:
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
-    from redline.redlines.card_copy import card_copy_hits
+    from redline.redlines.card_copy import card_copy_hits, may_name_card
+    from redline.redlines.field_capture import field_capture_hits
     from redline.redlines.flows import remote_input_hits
     from redline.redlines.in_place import written_beside_hits
     from redline.redlines.log_scrub import log_scrubbed_hits
@@ -388,7 +390,13 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(macro_hits(cleaned, offset))  # Office macro droppers and fake password prompts
     hits.extend(written_beside_hits(cleaned, offset))
     page = language in (CodeLanguage.JAVASCRIPT, CodeLanguage.HTML, CodeLanguage.PHP)
-    hits.extend(card_copy_hits(cleaned, offset, page))
+    # The selectors a script keeps in a list are blanked from `cleaned` as indicator constants;
+    # the card inputs a page names are looked for with them kept.
+    named = page and may_name_card(code)
+    fields = clean_code(code, language, keep_constants=True) if named else None
+    hits.extend(card_copy_hits(cleaned, offset, page, fields))
+    if page:
+        hits.extend(field_capture_hits(cleaned, offset))  # every field read as it is typed
     # A list of system logs is blanked from `cleaned` as an indicator list; emptying what it
     # names is still wiping them, so this flow reads the code as written.
     hits.extend(log_emptied_hits(code, offset))

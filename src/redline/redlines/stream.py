@@ -65,6 +65,7 @@ from redline.redlines.code import (
     socket_connected,
     socket_names,
 )
+from redline.redlines.field_capture import field_capture_pieces, field_captured_in_line
 from redline.redlines.flows import (
     network_input_names,
     reads_network_input,
@@ -167,6 +168,9 @@ _FOLLOWED: tuple[
     (rescheduling_names, launched_in_line, Capability.SWARM),
     # a program a page decodes from its own data and saves (HTML smuggling)
     (smuggling_pieces, smuggled_in_line, Capability.SMUGGLED_PROGRAM),
+    # every field of a page read as it is typed, by a listener on the whole document
+    (field_capture_pieces, field_captured_in_line, Capability.PAGE_KEYS),
+    (field_capture_pieces, field_captured_in_line, Capability.FIELD_VALUES),
     # remote input run as a command: a web request's (web shell) or the network's (agent)
     (web_input_names, runs_web_input, Capability.REQUEST_TO_EXEC),
     (network_input_names, runs_network_input, Capability.REMOTE_COMMAND),

@@ -2,8 +2,10 @@
 
 What it catches
     Screenshots (also by command-line tools: `scrot`, `import -window root`, `gnome-screenshot`,
-    `screencapture -x`), webcam frames, audio, location or someone's chat messages (scraped from
-    a page) captured in a loop or at startup, hidden, and shipped to a webhook, mail or server.
+    `screencapture -x`; ffmpeg's `-f x11grab`, also on a continued line; Go's
+    `screenshot.CaptureDisplay`, Java's `Robot.createScreenCapture`), webcam frames, audio,
+    location or someone's chat messages (scraped from a page) captured in a loop or at
+    startup, hidden, and shipped to a webhook, mail or server.
     Whatever is on someone's clipboard (passwords, messages), read by a hidden or autostarted
     program and posted to a chat webhook or mailed.
 

@@ -8,7 +8,11 @@ What it catches
     key or a value computed from it, `ch = key.char` ... `buf.append(ch)`), especially when
     they are sent away (mail, webhook, HTTP) or the logger hides or persists; web pages whose
     request carries the buffer of visitors' keys; and injected page scripts that watch
-    keystrokes across every field of the page and post the fields' values (a form skimmer).
+    keystrokes across every field of the page and post the fields' values (a form skimmer),
+    also a listener on the whole document for each field's `input`, `change` or `blur` that
+    reads the value of the field the event came from (`field_capture.py`); a global hook
+    whose key codes are looked up in a table of names (`names[e.keycode]`, `table[ev.rawcode]`)
+    with the text sent over the network.
 
 Why it is a redline (RL-MALWARE)
     Recording what other people type captures their passwords and messages.
@@ -20,7 +24,8 @@ Example
 Allowed instead
     A key-event handler in a game or editor, a hotkey binding, a typing test that sends a score
     rather than the keys, an editor autosaving its own text field, a form validating its fields
-    with its own site as they are typed, explaining how keyloggers work.
+    with its own site as they are typed, a shortcut recorder or key overlay that shows the
+    names of the keys in the app's own window, explaining how keyloggers work.
 """
 
 from __future__ import annotations
@@ -60,7 +65,12 @@ def keylogger(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.KEY_HOOK, Cap.NET_CONNECT, Cap.PACKET_SEND):
         streamed = (Cap.KEY_HOOK, Cap.NET_CONNECT, Cap.PACKET_SEND)
         return supported(found, 0.8, streamed, "global keystrokes streamed to a remote host")
-    sends = [*channel, *([Cap.PACKET_SEND] if Cap.PACKET_SEND in found else [])]
+    # A bare `.send(` is a datagram only beside a connection of the code's own
+    # (`webContents.send` hands the keys to the app's own window); `sendto(` always is one.
+    datagram = Cap.NET_CONNECT in found or any(
+        hit.text.lstrip(".") != "send(" for hit in found.hits.get(Cap.PACKET_SEND, ())
+    )
+    sends = [*channel, *([Cap.PACKET_SEND] if Cap.PACKET_SEND in found and datagram else [])]
     if found.has_all(Cap.KEY_HOOK, Cap.KEY_TEXT) and sends:
         # The hook's key codes turned into the text typed, and a channel (a datagram will do):
         # what is typed leaves.
