@@ -428,6 +428,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"(?:chrome|browser)\.runtime\.sendMessage\s*\(", _I),
+        # Perl's, PHP's and Ruby's HTTP clients posting (`$http->post_form($url, ...)`,
+        # `$ua->post`, `Net::HTTP.post_form`)
+        re.compile(r"\$(?!this\b)\w+->post(?:_form)?\s*\(|\bNet::HTTP\.post_form\s*\(", _I),
         # the form-data package posting itself (`form.submit('https://...')`)
         re.compile(r"\.submit\s*\(\s*['\"`]https?://", _I),
         re.compile(r"fetch\s*\(\s*['\"`](?:https?:)?//[^'\"`\n]*['\"`]\s*\+", _I),
@@ -859,6 +862,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"/dev/input/by-(?:path|id)/[^\s'\"]*kbd|/dev/input/by-(?:path|id)/%s|\b(?:strstr|strcasestr|strings\.(?:Contains|HasSuffix))\s*\([^\n]*['\"][\w-]*kbd['\"]",
             _I,
         ),
+        # the keyboard's event device found among the kernel's input handlers
+        # (`Handlers=sysrq kbd event3` in /proc/bus/input/devices), and raw input events
+        # unpacked from a device read (`unpack 'qqSSl'`, `struct.unpack('llHHI', ...)`)
+        re.compile(
+            r"Handlers=[^\n'\"]*kbd|\bunpack\s*\(?\s*['\"][@=<]?[lLqQ]{2}[hHsS]{2}[iIlL]['\"]"
+        ),
     ),
     Capability.PAGE_KEYS: (
         re.compile(
@@ -927,6 +936,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # own `keyCode`, camel-cased, is left to PAGE_KEYS)
         re.compile(
             r"\b[\w$]+\s*\[\s*[\w$]+\.(?:[kK]eycode|[rR]awcode|vkCode|scanCode|scancode)\s*\]"
+        ),
+        # a layout table looked up by the code read from the device (`$map{$code}`,
+        # `keymap[code]`, `chars.fetch(code, '')`)
+        re.compile(
+            r"\b\w*(?:map|layout|table|names|chars)\w*\s*(?:\[code\]|\[keycode\]|\[scancode\]|\{\$code\}|\{\$keycode\}|\.fetch\(code\b|\.get\(code\b)",
+            _I,
         ),
     ),
     Capability.BROWSER_STORE: (
@@ -2265,6 +2280,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bxmrig\b|\bminerd\b|\bcpuminer\b|\bxmr-stak\b|\bethminer\b|\bnbminer\b|cryptonight|randomx|coinhive|\bt-rex\b",
             _I,
         ),
+        # a browser miner's pieces: its workers handed a pool and the wallet it pays together
+        # (`postMessage({ pool: P, wallet: W })`), a share found and handed back to be submitted
+        re.compile(
+            r"\bpool\s*:\s*[^,\n]{1,80},\s*['\"]?wallet['\"]?\s*:|\bwallet\s*:\s*[^,\n]{1,80},\s*['\"]?pool['\"]?\s*:"
+            r"|\bpostMessage\s*\(\s*\{\s*share\s*:|['\"]submit['\"]\s*,\s*['\"]?share['\"]?\s*:",
+            _I,
+        ),
     ),
     Capability.SIGN_IN_HOOK: (
         # code placed where a sign-in hands over the typed password: WordPress's authenticate
@@ -2382,6 +2404,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"stratum\+(?:tcp|ssl)://|pool\.\w+\.(?:com|org|net)|\bminexmr|nanopool|supportxmr|--donate-level|-o\s+\S+:\d{4}\s[^\n]*-u\s+4[0-9A-Za-z]{20,}",
             _I,
         ),
+        # a websocket pool proxy named as one (`wss://ws.pool-proxy.example:8443`)
+        re.compile(r"['\"`]wss?://[\w.-]*\bpool\b[\w.-]*(?::\d+)?", _I),
     ),
     Capability.DOWNLOAD: (
         re.compile(

@@ -345,6 +345,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     )
     from redline.redlines.rescheduling import rescheduling_hits
     from redline.redlines.resolvers import resolver_hits
+    from redline.redlines.root_loops import root_loop_hits
     from redline.redlines.searched import without_searched_for
     from redline.redlines.shell import python_shell_hits, read_shell
     from redline.redlines.smuggling import smuggling_hits
@@ -401,6 +402,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     # names is still wiping them, so this flow reads the code as written.
     hits.extend(log_emptied_hits(code, offset))
     hits.extend(log_scrubbed_hits(code, offset))
+    hits.extend(root_loop_hits(code, offset))  # the roots a loop goes through may be listed
     hits.extend(blanked_lure_hits(code, cleaned, offset))  # a smishing sender's lure templates
     # A key named as a connection's identity is used, not taken; a file the code made itself
     # and then deletes is cleanup, not destroyed originals.

@@ -97,6 +97,7 @@ from redline.redlines.rescheduling import (
     rescheduling_names,
 )
 from redline.redlines.resolvers import labelled_lookup, resolver_names
+from redline.redlines.root_loops import root_loop_deleted, root_loop_names
 from redline.redlines.searched import without_searched_for
 from redline.redlines.smuggling import smuggled_in_line, smuggling_pieces
 from redline.results import Decision, Verdict
@@ -176,6 +177,8 @@ _FOLLOWED: tuple[
     (network_input_names, runs_network_input, Capability.REMOTE_COMMAND),
     # a system log emptied or deleted through the names that hold its path
     (log_names, log_emptied_in_line, Capability.LOG_EMPTIED),
+    # system roots deleted one by one through a loop's variable
+    (root_loop_names, root_loop_deleted, Capability.ROOT_DELETE),
     # a system log written back without the lines naming one actor
     (scrub_names, scrubbed_in_line, Capability.LOG_SCRUBBED),
     # each file a loop visits written again under its own name plus a suffix

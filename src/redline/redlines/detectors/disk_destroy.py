@@ -5,7 +5,9 @@ What it catches
     Windows' `format D: /Q /Y`, `Format-Volume -DriveLetter D`, `Clear-Disk -RemoveData`,
     `\\\\.\\PhysicalDrive0`, a variable a loop over disks or an assignment binds to a disk's
     path: `for d in /dev/sd?; do dd of=$d`), recursive deletion of `/`, system folders or home
-    directories (resolved from `rm`'s arguments), and shadow-copy or backup-catalogue deletion.
+    directories (resolved from `rm`'s arguments, or deleted one by one through the variable of
+    a loop over them: `for d in /boot /etc /home; do rm -rf "$d"`, `for d in ROOTS:
+    shutil.rmtree(d)`, `root_loops.py`), and shadow-copy or backup-catalogue deletion.
     As an agent action this is blocked outright; in a response it takes other offensive
     company (a logic bomb's trigger, shadow deletion, spreading, forcing Windows to restart so
     a wiped boot sector takes hold). A physical drive opened for writing by a numbered path

@@ -12,7 +12,9 @@ What it catches
     also a listener on the whole document for each field's `input`, `change` or `blur` that
     reads the value of the field the event came from (`field_capture.py`); a global hook
     whose key codes are looked up in a table of names (`names[e.keycode]`, `table[ev.rawcode]`)
-    with the text sent over the network.
+    with the text sent over the network, also the keyboard's raw input events read from its
+    device (found by `Handlers=... kbd`, unpacked as `qqSSl` / `llHHI`) and looked up in a
+    layout table (`$map{$code}`, `keymap[code]`).
 
 Why it is a redline (RL-MALWARE)
     Recording what other people type captures their passwords and messages.
