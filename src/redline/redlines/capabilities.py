@@ -86,6 +86,7 @@ class Capability(StrEnum):
     XOR_DECODE = "decodes a buffer in place (XOR)"
     DECODE = "decodes bytes kept as text (hex, base64)"
     DEFENDER_OFF = "turns off antivirus or EDR"
+    SPLIT_NAME = "spells a security control's name in pieces joined at run time"
     REMOTE_OPEN = "opens another process"
     REMOTE_ALLOC = "allocates memory in another process"
     REMOTE_WRITE = "writes another process's memory"
@@ -1323,6 +1324,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"Add-MpPreference\b[^\n]*-ExclusionPath|sc(?:\.exe)?\s+(?:stop|delete|config)\s+(?:WinDefend|Sense|MsMpSvc)|taskkill[^\n]*(?:MsMpEng|CSFalcon|SentinelAgent)",
+            _I,
+        ),
+        # scripts or their interpreters excluded from scanning: whatever runs through them is
+        # unseen (a build tree or a compiler excluded for speed is a path or a tool of one's own)
+        re.compile(
+            r"(?:Add-MpPreference|Set-MpPreference)\b[^\n]*-Exclusion(?:Extension\s+['\"]?\.?(?:ps1|psm1|vbs|js|hta|bat|cmd|exe|dll)\b"
+            r"|Process\s+['\"]?(?:[\w:\\. -]*\\)?(?:powershell|pwsh|cmd|rundll32|regsvr32|mshta|wscript|cscript)(?:\.exe)?\b)",
             _I,
         ),
     ),

@@ -349,6 +349,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.searched import without_searched_for
     from redline.redlines.shell import python_shell_hits, read_shell
     from redline.redlines.smuggling import smuggling_hits
+    from redline.redlines.traced_logins import traced_login_hits
 
     cleaned = clean_code(code, language)
     payloads = list(decoded_payloads(cleaned)) if depth < _MAX_DEPTH else []
@@ -403,6 +404,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(log_emptied_hits(code, offset))
     hits.extend(log_scrubbed_hits(code, offset))
     hits.extend(root_loop_hits(code, offset))  # the roots a loop goes through may be listed
+    hits.extend(traced_login_hits(cleaned, offset))  # a sign-in traced by its kept id
     hits.extend(blanked_lure_hits(code, cleaned, offset))  # a smishing sender's lure templates
     # A key named as a connection's identity is used, not taken; a file the code made itself
     # and then deletes is cleanup, not destroyed originals.
@@ -526,7 +528,29 @@ def _folded_hits(code: str, offset: int, seen: set[Capability]) -> list[Hit]:
     for view in views:
         if view != code and view.count("\n") == code.count("\n"):
             found.extend(_view_hits(code, view, offset, seen | {h.capability for h in found}))
+    # A control's name that only joining split strings reveals was split to get past the
+    # scanners and the people that look for it (`'Disable' + 'Anti' + 'Spyware'`).
+    found.extend(
+        Hit(Capability.SPLIT_NAME, hit.start, hit.end, hit.text)
+        for hit in _view_hits(code, folded, offset, seen)
+        if hit.capability in WATCHED_NAMES
+    )
     return found
+
+
+WATCHED_NAMES = frozenset(
+    {
+        Capability.DEFENDER_OFF,
+        Capability.AMSI_TARGET,
+        Capability.AUDIT_OFF,
+        Capability.FIREWALL_OFF,
+        Capability.LOG_WIPE,
+        Capability.SHADOW_DELETE,
+        Capability.LSASS_TARGET,
+        Capability.HIVE_DUMP,
+    }
+)
+"""Capabilities named by what defenders and their scanners search scripts for."""
 
 
 def _view_hits(code: str, folded: str, offset: int, seen: set[Capability]) -> list[Hit]:
