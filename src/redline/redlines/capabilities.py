@@ -432,6 +432,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # Perl's, PHP's and Ruby's HTTP clients posting (`$http->post_form($url, ...)`,
         # `$ua->post`, `Net::HTTP.post_form`)
         re.compile(r"\$(?!this\b)\w+->post(?:_form)?\s*\(|\bNet::HTTP\.post_form\s*\(", _I),
+        # a Ruby connection's post to its address's path (`http.post(uri.path, body)`)
+        re.compile(r"\.post\s*\(\s*uri\.(?:path|request_uri)\b", _I),
         # the form-data package posting itself (`form.submit('https://...')`)
         re.compile(r"\.submit\s*\(\s*['\"`]https?://", _I),
         re.compile(r"fetch\s*\(\s*['\"`](?:https?:)?//[^'\"`\n]*['\"`]\s*\+", _I),

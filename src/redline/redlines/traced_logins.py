@@ -2,7 +2,8 @@
 
 `strace -p $(pgrep -o sshd) -e trace=write` names the traced process on its own line (the
 capability's own pattern); a script keeps the id first (`PID=$(pgrep -o -x sshd)`, `pid =
-subprocess.check_output(["pidof", "sudo"])`) and traces it later (`strace -f -p "$PID" -e
+subprocess.check_output(["pidof", "sudo"])`, `pid = sshd_pid()` of a function that runs
+`pgrep`) and traces it later (`strace -f -p "$PID" -e
 trace=write -s 128`, or an argument list: `["strace", "-e", "trace=read", "-p", pid]`). The
 names bound to the id of sshd, sudo, su, login, passwd or a display manager's password helper
 are followed to a tracer attached by that name that prints the process's reads or writes:
@@ -25,6 +26,9 @@ _BOUND = re.compile(
 )
 
 
+_SIGN_IN_PID = re.compile(r"\b(?:pgrep|pidof)\b[^\n]*?" + _SIGN_IN, re.I)
+
+
 @lru_cache(maxsize=NAME_PATTERN_CACHE)
 def _tracer(names: frozenset[str]) -> re.Pattern[str]:
     """A tracer of reads or writes attached to the process one of `names` holds."""
@@ -37,19 +41,37 @@ def _tracer(names: frozenset[str]) -> re.Pattern[str]:
     )
 
 
+_DEFINES = ("def ", "function ", "func ", "sub ")
+_FUNCTION = re.compile(r"^\s*(?:def|function|func|sub)\s+(\w+)\s*\(?")
+_CALLED = re.compile(r"(?<![\w$])\$?(\w+)\s*=\s*(?:await\s+)?(\w+)\s*\(")
+
+
 def login_pid_names(line: str, names: frozenset[str]) -> frozenset[str]:
-    """`names` plus the names `line` binds to a sign-in process's id."""
-    if "pgrep" not in line and "pidof" not in line:
-        return names
-    found = {match.group(1) for match in _BOUND.finditer(line)}
+    """`names` plus the names `line` binds to a sign-in process's id: assigned from `pgrep` or
+    `pidof` of one, or from a call of a function (`NAME()` in `names`) that runs them; the
+    function being defined is kept as `^NAME`."""
+    function = _FUNCTION.match(line) if line.lstrip().startswith(_DEFINES) else None
+    if function is not None:
+        current = {n for n in names if n.startswith("^")}
+        return (names - current) | {"^" + function.group(1)}
+    found: set[str] = set()
+    if "pgrep" in line or "pidof" in line:
+        found = {match.group(1) for match in _BOUND.finditer(line)}
+        if _SIGN_IN_PID.search(line):
+            found |= {n[1:] + "()" for n in names if n.startswith("^")}
+    if "(" in line and any(n.endswith("()") for n in names):
+        found |= {m.group(1) for m in _CALLED.finditer(line) if m.group(2) + "()" in names}
     return names | found if not found <= names else names
 
 
 def traced_login_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
     """A tracer on `line` attached, by one of `names`, to a sign-in process's reads or writes."""
-    if not names or "trace" not in line:
+    if "trace" not in line:
         return None
-    return _tracer(names).search(line)
+    variables = frozenset(n for n in names if n[0] != "^" and not n.endswith("()"))
+    if not variables:
+        return None
+    return _tracer(variables).search(line)
 
 
 def traced_login_hits(code: str, offset: int = 0) -> list[Hit]:
