@@ -796,6 +796,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:your|all)\s+(?:files|documents|data)\s+(?:have been|were|are)\s+(?:encrypted|locked)",
             _I,
         ),
+        # a screen locker's demand: the machine said locked, and payment asked on the same line
+        # (the system's own lock screen asks for a password, not money)
+        re.compile(
+            r"(?<!\w)(?:your|this)\s+(?:computer|pc|device|machine|laptop|screen|system)\s+(?:has\s+been|is|was)\s+"
+            r"(?:locked|blocked|encrypted)\b[^\n]{0,120}?\b(?:pay|send|bitcoin|btc|monero|xmr|usd|eur|ransom)\b",
+            _I,
+        ),
         # the same told of a storage service's objects or blobs, as done to them (a compliance
         # check's "all objects are encrypted" states a setting)
         re.compile(
@@ -1088,6 +1095,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"Image File Execution Options\\[^\n]*\bDebugger\b|\bSilentProcessExit\b|UserInitMprLogonScript|\bRunAtLoad\b|launchctl\s+(?:load|bootstrap)\b|\.(?:zshrc|bash_profile|bash_login|zprofile)\b",
             _I,
         ),
+        # a Debugger value written (its key's path kept in a variable): the named program runs
+        # the debugger instead whenever it starts
+        re.compile(
+            r"\bDebugger['\"]?\s+-Value\b|\bDebugger['\"]?\s+(?:/t\s+\w+\s+)?/d\b"
+            r"|\bDebugger['\"]\s*,\s*(?:0\s*,|@?r?['\"])",
+            _I,
+        ),
         re.compile(r"/etc/profile\.d/", _I),
         re.compile(r"make\s+login\s+item|LoginItems|SMLoginItemSetEnabled", _I),
         re.compile(r"sc(?:\.exe)?\s+config\s+\S+\s+binPath=", _I),
@@ -1113,6 +1127,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\.config/autostart|LaunchAgents|LaunchDaemons|/etc/systemd/system/[^\n]*\.service|systemctl\s+enable|Startup[\\/]|rc\.local|\.bashrc|\.profile\b",
+            _I,
+        ),
+        # the Startup folder named as a whole path or a known folder (`...\Programs\Startup"`,
+        # `shell:startup`, `Environment.SpecialFolder.Startup`, `CSIDL_STARTUP`)
+        re.compile(
+            r"Start Menu[\\/]+Programs[\\/]+Startup\b|\bshell:(?:common\s)?startup\b"
+            r"|\bSpecialFolder\.(?:Common)?Startup\b|\bCSIDL_(?:COMMON_)?STARTUP\b",
             _I,
         ),
     ),
@@ -1181,6 +1202,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\b(?:sethc|utilman|osk|Magnify|Narrator|DisplaySwitch|AtBroker)\.exe[^\n]*(?:\bDebugger\b|cmd\.exe|powershell)",
+            _I,
+        ),
+        # a program's Debugger value (Image File Execution Options) set to a shell, whatever
+        # program it names: that program, started at the logon screen, opens a SYSTEM shell
+        re.compile(
+            r"\bDebugger['\"]?\s*(?:-Value\s+|,\s*(?:0\s*,\s*[\w.]+\s*,\s*)?@?r?|[^\n]*/d\s+)['\"]?"
+            r"(?:[A-Za-z]:\\+[^'\"\n]*\\+)?(?:cmd|powershell|pwsh)(?:\.exe)?\b",
             _I,
         ),
         re.compile(
