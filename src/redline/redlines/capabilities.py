@@ -1728,7 +1728,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.DNS_DATA_LABEL: (
         re.compile(r"printf\w*\s*\([^\n]*['\"](?:%\w\.)*%s\.(?:%d\.|%\w\.)?[\w-]+\.[\w-]+", _I),
         re.compile(
-            r"\b(?:resolve\w*|query|gethostbyname\w*|getaddrinfo|Lookup\w*|nslookup|dig|host|Resolve-DnsName|GetHostEntry|GetHostAddresses)\b[^\n]*(?:\{[\w.\[\]:+ ]+\}|\$\{?\w+\}?|%s|['\"]\s*\+\s*\w+\s*\+\s*['\"])\.(?:\{|\$|%s|[\w-]+\.)",
+            r"\b(?:resolve\w*|query|gethostbyname\w*|getaddrinfo|Lookup\w*|nslookup|dig|host|Resolve-DnsName|GetHostEntry|GetHostAddresses)\b[^\n]*(?:\{[\w.\[\]:+ ]*\}|\$\{?\w+\}?|%s|['\"]\s*\+\s*\w+\s*\+\s*['\"])\.(?:\{|\$|%s|[\w-]+\.)",
             _I,
         ),
         re.compile(
@@ -1869,6 +1869,31 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"\bcat\s+[^\n|]*\.(?:bash|zsh|python)_history\b", _I),
         re.compile(r"--export-secret-(?:sub)?keys", _I),
+        # every private key of a folder by glob (`/home/*/.ssh/id_*`), and key or credential
+        # files looked for by name (`find / -name id_rsa -o -name '*.pem'`)
+        re.compile(
+            r"\.ssh[\\/]+id_\*|-i?name\s+['\"]?(?:id_(?:rsa|ed25519|ecdsa|dsa)|\*\.(?:key|ppk|kdbx|pfx|p12)|\*?\.env|credentials(?:\.json)?|\.git-credentials|\.netrc|\.pgpass|wallet\.dat)['\"]?(?=\s|\)|$)",
+            _I,
+        ),
+        # a search for secrets' own shapes: access-key and token formats, private-key armour,
+        # `name=value` settings of passwords and keys (`grep -h '^psk=' ...`, `git grep -E
+        # 'AKIA[0-9A-Z]{16}|PRIVATE KEY'`), or Windows' recursive search of configuration files
+        # for passwords (`findstr /si password *.config`)
+        re.compile(
+            r"\b(?:grep|egrep|rg|ag|ack|findstr|Select-String|sls)\b[^\n|]*?(?:AKIA|ASIA\[|PRIVATE KEY|xox[abpr\[]|ghp_|glpat-|sk_live_|\b(?:psk|pass(?:word|wd)?|pwd|api_?key|secret(?:_key)?|auth_?token|access_?key)(?:['\"]|\\s\*|\s)*[=:])",
+            _I,
+        ),
+        re.compile(
+            r"\bfindstr\s+(?:/\w+\s+)*/s\w*\s+(?:/\w+\s+)*['\"]?[^\n'\"]*\b(?:password|passwd|pwd|connectionstring|apikey|api_key|secret)\b",
+            _I,
+        ),
+        # the Wi-Fi passwords a machine keeps, a package registry's or forge's token printed by
+        # its own client, application configuration holding database passwords, and saved
+        # remote-login sessions (PuTTY, WinSCP)
+        re.compile(
+            r"/etc/NetworkManager/system-connections|wpa_supplicant\.conf|\bnetsh\s+wlan\s+show\s+profiles?\b[^\n]*key\s*=\s*clear|\b(?:npm|yarn|pnpm)\s+config\s+get\s+\S*(?:_auth|token)|\bgh\s+auth\s+token\b|\bheroku\s+auth:token\b|\bwp-config\.php\b|\bconfig/master\.key\b|\.my\.cnf\b|SimonTatham\\+PuTTY\\+Sessions|Martin Prikryl\\+WinSCP",
+            _I,
+        ),
         re.compile(
             r"\.ssh/id_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|(?:~|\$HOME)/\.(?:ssh|gnupg|aws|kube|docker|azure|config/gcloud)(?:/|\s|$)|169\.254\.169\.254/\S*(?:credentials|token)|metadata\.google\.internal/\S*token|/etc/shadow\b|\.aws/credentials|\.kube/config|\.git-credentials|\.netrc\b|\.npmrc|\.pypirc|(?:^|[\s'\"/=])\.env\b(?![.\w])|SAM\b[^\n]*SYSTEM|reg\s+save\s+hklm\\(?:sam|security)",
             _I,
