@@ -349,7 +349,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"IO::Socket::INET->new\s*\(", _I),
         re.compile(r"asyncio\.open_connection\s*\(|\bconnect\s*\(\s*\w+\s*,[^\n]*sockaddr", _I),
         re.compile(r"\btelnet\s+\S+\s+\d{2,5}\b|\bztcp\s+\S+\s+\d{2,5}\b", _I),
-        re.compile(r"\bWSAConnect\s*\(|/inet/(?:tcp|udp)/\d+/|\bpowercat\b[^\n]*\s-c\s", _I),
+        re.compile(r"\bWSAConnect\s*\(|/inet[46]?/(?:tcp|udp)/\d+/|\bpowercat\b[^\n]*\s-c\s", _I),
         re.compile(r"\.connect\s*\(\s*\(|\bconnect\s*\(\s*\w+\s*,\s*\(?\s*(?:struct\s+)?sockaddr"),
         re.compile(r"/dev/(?:tcp|udp)/"),
         re.compile(r"\b(?:nc|ncat|netcat)\b[^\n|;]*?\s" + _HOST + r"\s+\d{2,5}\b", _I),
@@ -608,6 +608,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"create_subprocess_shell\s*\(|\bexec[lv]p?e?\s*\(\s*['\"]/bin/", _I),
         re.compile(r"\b(?:ba|z|da|k)?sh\s+(?:-i\s+)?[0-2]?[<>]&", _I),
         re.compile(r"\(\s*\w+\s*\|&\s*getline\s*\)", _I),
+        # awk running what it read from its socket (`s |& getline c; ... (c |& getline o)`,
+        # `system(c)`): a coprocess or pipe from a string runs that string through a shell
+        re.compile(
+            r"(\w+)\s*=\s*\\?[\"']/inet[46]?/(?:tcp|udp)/[^\"'\n]*[\"'][\s\S]{0,400}?(?:\(\s*(?!\1\b)[a-zA-Z_]\w*\s*\|&?\s*getline\b|\bsystem\s*\(\s*(?!\1\b)[a-zA-Z_]\w*\s*\))"
+        ),
+        re.compile(
+            r"[\"']/inet[46]?/(?:tcp|udp)/[^\"'\n]*[\"']\s*\|&\s*getline\s+(\w+)[\s\S]{0,400}?(?:\(\s*\1\s*\|&?\s*getline\b|\bsystem\s*\(\s*\1\s*\))"
+        ),
         # a shell's path, unless it is given a script file to run (`["/bin/bash", "/x/job.sh"]`)
         # or the word is a keyword's value or a key (`dest="cmd"`, `{"cmd": ...}`)
         re.compile(
