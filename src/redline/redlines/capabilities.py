@@ -2793,7 +2793,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.FORMAT_AND_MOUNT: (
         re.compile(
-            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)[^\n]*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*\1(?![\w/-])",
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)(?:(?!mkfs|mke2fs)[^\n])*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*\1(?![\w/-])",
             _I,
         ),
         # the new filesystem's label, or its device, entered in fstab and then mounted
@@ -2803,6 +2803,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)[^\n]*?\1(?![\w/-])[^\n]*?/etc/fstab[^\n]*?\bmount\s+-a\b",
+            _I,
+        ),
+        # the new filesystem mounted by its label (`mkfs.ext4 -L data /dev/xvdf && mount
+        # LABEL=data /data`, `mount -L data /data`)
+        re.compile(
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?\s-L\s+['\"]?([\w.-]+)(?:(?!mkfs|mke2fs)[^\n])*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*?(?:LABEL=|-L\s+)['\"]?\1(?![\w.-])",
             _I,
         ),
     ),

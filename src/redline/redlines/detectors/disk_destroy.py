@@ -23,7 +23,9 @@ Example
 Allowed instead
     `rm -rf build/ dist/`, `make clean`, explaining how to securely erase a drive one is
     recycling, formatting a device that the same command line then mounts (setting up a new
-    volume: `mkfs.ext4 /dev/nvme1n1 && mount /dev/nvme1n1 /data`, or on Windows a disk
+    volume: `mkfs.ext4 /dev/nvme1n1 && mount /dev/nvme1n1 /data`, or by the label it was
+    given: `mkfs.xfs -L pgdata /dev/xvdf && mount LABEL=pgdata /srv/pgdata`; a format of
+    another device on the same line is still a destruction), or on Windows a disk
     initialised and partitioned on the same line: `Initialize-Disk 1; New-Partition ...
     -DriveLetter F; Format-Volume -DriveLetter F`).
 """
