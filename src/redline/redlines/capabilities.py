@@ -205,6 +205,7 @@ class Capability(StrEnum):
     EXECUTABLE_LINK = "a link or download of a Windows program or script"
     MASTER_PASSWORD = "lets a hard-coded password through the sign-in"
     TRAFFIC_INTERCEPT = "poisons ARP, DNS or name lookups, or raises a rogue access point"
+    PROCESS_HIDDEN = "hides a running process from the process list"
     PLAN_STEP = "tells the reader to take an operational step"
     PLAN_COVER = "tells the reader to keep the act from being noticed"
     PLAN_ATTACK = "tells the reader to act on someone else's system, account or person"
@@ -2884,7 +2885,24 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.PROCESS_HIDDEN: (
+        # another folder mounted over a process's /proc entry (`mount --bind /tmp/.e /proc/$pid`,
+        # `mount -o bind ... /proc/$(pgrep x)`, a tmpfs): `ps` and `top` no longer see it
+        re.compile(
+            r"\bmount\s+(?:-[-\w]+(?:[ =][^\s-]\S*)?\s+)*?\S+\s+['\"]?/proc/(?:\d+|\$\{?[\w!]+\}?|\$\(|`)",
+            _I,
+        ),
+        # a preloaded library that filters processes out of `/proc` listings
+        re.compile(r"libprocesshider|\bprocess_to_filter\b", _I),
+    ),
     Capability.FORK_BOMB: (
+        # an endless loop starting its own interpreter (`while($true){Start-Process powershell}`,
+        # `while true; do "$0" & done`)
+        re.compile(
+            r"\bwhile\s*\(\s*\$?(?:true|1)\s*\)\s*\{\s*(?:Start-Process|start|saps)\s+['\"]?(?:powershell|pwsh|cmd)(?:\.exe)?\b"
+            r"|\bwhile\s+(?:true|:)\s*;\s*do\s+(?:(?:ba|z|da)?sh\s+(?:-c\s+)?)?['\"]?\$0['\"]?\s*&\s*(?:done|;)",
+            _I,
+        ),
         # cmd's endless counted loop starting a new window each turn (`for /l %i in (1,0,2) do
         # start cmd`, step 0 never ends), and Ruby's endless loop of forks
         re.compile(
