@@ -1488,6 +1488,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"itertools\.product\s*\([^\n]*repeat|hydra\b[^\n]*-P\b|medusa\b[^\n]*-P\b", _I),
+        # password spraying by hand: a loop over a file of users or hosts, each tried with one
+        # fixed password, the ones that let in recorded (`xargs -a targets.txt -I{} sshpass -p
+        # 'Summer2026!' ssh root@{} id | tee -a hits.txt`, `for u in $(cat users.txt); do
+        # smbclient -L //host -U "$u%Spring1!" && echo "$u valid"; done`)
+        re.compile(
+            r"(?:\bxargs\b[^\n|;&]*?\s-a\s+\S+|\b(?:cat|type)\s+\S+\s*\|\s*(?:xargs|while\s+read)\b"
+            r"|\bfor\s+\w+\s+in\s+(?:\$\(\s*|`)(?:cat\s+|<\s*)\S+|\bwhile\s+read\b"
+            r"|\bGet-Content\s+\S+\s*\|\s*(?:ForEach-Object|%))"
+            r"[^\n]*?(?:\bsshpass\s+-p\s*['\"]?[^\s$'\"]|\b(?:smbclient|rpcclient)\b[^\n]*?\s-U\s*['\"]?[^\s'\"%]*%[^\s$'\"]"
+            r"|\bxfreerdp\b[^\n]*?/p:['\"]?[^\s$'\"]|\bcurl\b[^\n]*?\s(?:-u|--user)\s+['\"]?[^\s'\":]*:[^\s$'\"])"
+            r"[^\n]*?(?:\btee\s+-a\s+\S+|>>\s*\S+|(?:&&|\|\|)\s*echo\b)",
+            _I,
+        ),
     ),
     Capability.CRACK: (
         re.compile(
@@ -1521,6 +1534,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bsshpass\s+-p\s+['\"]?\$\w+", _I),
+        # a user from a variable signing in with one fixed password (`-U "$u%Spring1!"`,
+        # `curl -u "$u:Autumn2025"`), the shape of spraying
+        re.compile(
+            r"\brpcclient\b[^\n]*-U\s*\S+%|\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?\$\{?\w+\}?:[^\s$'\"]",
+            _I,
+        ),
         # credentials handed to a client from a variable: `curl -u "admin:$1" ftp://...`
         re.compile(r"\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?[\w.@-]+:\$\{?\w+", _I),
         re.compile(r"\bcrowbar\b|\bauth\s*=\s*\(\s*['\"]?\w+['\"]?\s*,\s*\w+", _I),
@@ -1914,7 +1933,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # A token in an auth header is used, not shipped: `-H "Authorization: Bearer $TOKEN"`;
         # so is a bot token in its own API's path (`api.telegram.org/bot${TG_TOKEN}/...`).
         re.compile(
-            r"(?<!Bearer )(?<!token )(?<!: )(?<!/bot)\$\{?[A-Z_]*(?:TOKEN|SECRET|API_KEY)\}?\b"
+            r"(?<!Bearer )(?<!token )(?<!: )(?<!\w:)(?<!/bot)\$\{?[A-Z_]*(?:TOKEN|SECRET|API_KEY)\}?\b"
         ),
     ),
     Capability.ENDLESS_LOOP: (
