@@ -2842,9 +2842,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:Format-Volume\b[^\n|;]*-DriveLetter\b|Clear-Disk\b[^\n|;]*-RemoveData\b)",
             _I | re.M,
         ),
-        # a device named by a variable (`for d in $(lsblk ...)`; `of=/dev/$d`)
+        # a device named by a variable (`for d in $(lsblk ...)`; `of=/dev/$d`) or by xargs'
+        # placeholder (`lsblk -dno NAME | xargs -I{} dd if=/dev/zero of=/dev/{}`)
         re.compile(
-            r"\bof=/dev/\$\{?\w+|\b(?:mkfs(?:\.\w+)?|wipefs\s+-a|shred|blkdiscard)\b[^\n|;]*/dev/\$\{?\w+",
+            r"\bof=/dev/(?:\$\{?\w+|\{\})|\b(?:mkfs(?:\.\w+)?|wipefs\s+-a|shred|blkdiscard)\b[^\n|;]*/dev/(?:\$\{?\w+|\{\})",
             _I,
         ),
         # a variable that holds a disk's path, bound by a loop over disks or an assignment on

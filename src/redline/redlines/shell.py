@@ -97,6 +97,18 @@ _SYSTEM_ROOTS = frozenset(
         "/media",
     }
 )
+_BACKUP_STORE = re.compile(
+    r"^(?:/|~/|\$\{?HOME\}?/)(?!tmp/)(?:\S*/)?[\w.-]*backups?[\w.-]*(?:/\*|/[\w.-]+/\*|/?)$", re.I
+)
+"""A backup folder outside /tmp, whole or all of its contents (`/var/backups/*`,
+`/mnt/nas/db-backups/*`, `/srv/backups/mysql/*`), not one dated set (`/var/backups/2024-*`)."""
+
+
+def _system_root(word: str) -> bool:
+    """A system or home root, or all of its contents (`/srv/*`, `/opt/*`)."""
+    return word in _SYSTEM_ROOTS or (word.endswith("/*") and word[:-2] in _SYSTEM_ROOTS)
+
+
 _STORE_READERS = frozenset(
     {
         "cp",
@@ -314,8 +326,12 @@ class _Reader:
             if child.type == "herestring_redirect" and runner is not None:
                 # `bash <<< '...'`, `at now <<< '...'`: the string is the script run.
                 self.string_script(child, runner)
-        if name == "rm" and self._recursive(words) and any(w in _SYSTEM_ROOTS for w in words):
-            self.hit(Capability.ROOT_DELETE, node)
+        if name == "rm" and self._recursive(words):
+            if any(_system_root(w) for w in words):
+                self.hit(Capability.ROOT_DELETE, node)
+            elif any(_BACKUP_STORE.match(w) for w in words):
+                # every backup deleted: what recovery needs, like shadow copies on Windows
+                self.hit(Capability.SHADOW_DELETE, node)
         if "--no-preserve-root" in words:
             self.hit(Capability.ROOT_DELETE, node)
         if name == "find" and words and words[0] in _SYSTEM_ROOTS and "-delete" in words:
