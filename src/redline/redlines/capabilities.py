@@ -1264,6 +1264,20 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.DEFENDER_OFF: (
+        # a cluster's runtime-security sensor or admission policy engine removed or scaled to
+        # nothing (`kubectl -n falco delete daemonset falco`, `helm uninstall falco`); deleting
+        # one of its pods only restarts it
+        re.compile(
+            r"\bkubectl\b[^\n|;&]*?\s(?:delete\s+(?:daemonsets?|ds|deployments?|deploy|namespace|ns|helmreleases?)\b|scale\s+(?:daemonsets?|ds|deployments?|deploy)\b(?=[^\n|;&]*--replicas[= ]0\b))"
+            r"[^\n|;&]*?(?:falco|tetragon|tracee|sysdig|aqua|twistlock|prisma|falcon|crowdstrike|wazuh|sentinel\w*|gatekeeper|kyverno|neuvector|kubearmor)"
+            r"|\bhelm\s+(?:uninstall|delete|del)\s+(?:-\S+\s+\S+\s+)*['\"]?(?:falco|tetragon|tracee|sysdig\S*|aqua\S*|twistlock\S*|falcon\S*|crowdstrike\S*|wazuh\S*|gatekeeper|kyverno|neuvector|kubearmor)\b",
+            _I,
+        ),
+        # a cloud account's security posture checks and threat detection switched off
+        re.compile(
+            r"\baws\s+securityhub\s+disable-security-hub\b|\baws\s+guardduty\s+update-detector\b[^\n|;&]*--no-enable\b",
+            _I,
+        ),
         # macOS's privacy database written directly: a program granted screen, camera or disk
         # access nobody approved (`sqlite3 .../com.apple.TCC/TCC.db "INSERT INTO access ..."`)
         re.compile(r"\bcom\.apple\.TCC/TCC\.db\b[^\n]*\b(?:INSERT|UPDATE|REPLACE)\b", _I),
@@ -3040,6 +3054,21 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.AUDIT_OFF: (
+        # a cloud trail narrowed so it no longer records changes (management events off, only
+        # reads recorded) or given no selectors at all
+        re.compile(
+            r"\bcloudtrail\s+put-event-selectors\b[^\n]*?(?:IncludeManagementEvents\\?['\"]?\s*[:=]\s*false|ReadWriteType\\?['\"]?\s*[:=]\s*\\?['\"]?ReadOnly|--event-selectors\s+['\"]?\[\s*\])",
+            _I,
+        ),
+        re.compile(
+            r"\baws\s+configservice\s+(?:stop|delete)-configuration-recorder\b",
+            _I,
+        ),
+        # a Kubernetes audit policy whose only rule records nothing (`rules: - level: None`)
+        re.compile(
+            r"(?:\\n|(?<![\w-]))rules:\s*(?:\\n|\s)\s*-\s*level:\s*None\s*(?:\\n)?\s*(?:['\"}]|$)",
+            _I,
+        ),
         # macOS's audit daemon unloaded (`launchctl unload -w .../com.apple.auditd.plist`)
         re.compile(
             r"\blaunchctl\s+(?:unload|bootout|disable)\b[^\n|;&]*\bcom\.apple\.auditd\b", _I
