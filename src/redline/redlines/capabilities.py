@@ -205,7 +205,8 @@ class Capability(StrEnum):
     EXECUTABLE_LINK = "a link or download of a Windows program or script"
     MASTER_PASSWORD = "lets a hard-coded password through the sign-in"
     TRAFFIC_INTERCEPT = "poisons ARP, DNS or name lookups, or raises a rogue access point"
-    PROCESS_HIDDEN = "hides a running process from the process list"
+    PROCESS_HIDDEN = "hides a running process or service from those listing them"
+    UAC_BYPASS = "hijacks what an auto-elevating Windows program runs, to skip UAC"
     PLAN_STEP = "tells the reader to take an operational step"
     PLAN_COVER = "tells the reader to keep the act from being noticed"
     PLAN_ATTACK = "tells the reader to act on someone else's system, account or person"
@@ -2491,10 +2492,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.CREDENTIAL_SNIFF: (
         # a capture on a network interface (not loopback) filtered for credentials: piped to a
-        # search for them, searched by ngrep, or their protocol fields extracted by tshark
+        # search for them (a quoted alternation too: `grep -E 'user=|pass='`), searched by
+        # ngrep, or their protocol fields extracted by tshark
         re.compile(
             r"\b(?:tcpdump|tcpflow|tshark|ngrep)\b(?![^\n|]*\s-[id]\s*(?:lo0?|localhost)\b)"
-            r"(?:[^\n|]*\|\s*(?:e?grep|rg|strings)\b[^\n|]*?|[^\n|]*?['\"][^'\"\n]*?)"
+            r"(?:[^\n|]*\|\s*(?:e?grep|rg|strings)\b(?:[^\n|'\"]|'[^'\n]*'|\"[^\"\n]*\")*?(?:['\"][^'\"\n]*?)?|[^\n|]*?['\"][^'\"\n]*?)"
             r"(?:pass(?:w(?:or)?d)?|pwd|authorization|cookie|session)",
             _I,
         ),
@@ -2928,6 +2930,33 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # a preloaded library that filters processes out of `/proc` listings
         re.compile(r"libprocesshider|\bprocess_to_filter\b", _I),
+        # a service whose DACL denies listing it to users and administrators (`sc sdset NAME
+        # "D:(D;;DCLCWPDTSD;;;IU)..."`, PowerShell's `-SecurityDescriptorSddl`)
+        re.compile(
+            r"(?:\bsc(?:\.exe)?\s+sdset\s+\S+|-SecurityDescriptorSddl)\s+['\"]?D:[^\s'\"]*\(D;;[A-Z]*LC[A-Z]*;;;(?:IU|SU|BA|AU|WD)\)",
+            _I,
+        ),
+    ),
+    Capability.UAC_BYPASS: (
+        # the current user's class key that an auto-elevating program (fodhelper,
+        # computerdefaults, eventvwr, sdclt, WSReset) opens, written: by a registry verb on the
+        # same line, or through a variable holding the key
+        re.compile(
+            r"(?:\b(?:New-Item|New-ItemProperty|Set-ItemProperty|Set-Item|sp|ni)\b|\breg(?:\.exe)?\s+add\b|\bRegWrite\b|\bCreateSubKey\b|\bSetValue\b)"
+            r"[^\n]*?(?:HKCU|HKEY_CURRENT_USER)[:\\/]+Software[\\/]+Classes[\\/]+(?:ms-settings|mscfile|exefile|Folder|Launcher\.SystemSettings|AppX82a6gwre4fdg3bt635tn5ctqjf8msdd2)[\\/]+shell[\\/]+open[\\/]+command",
+            _I,
+        ),
+        re.compile(
+            r"(\$?\w+)\s*=\s*['\"](?:HKCU|HKEY_CURRENT_USER)[:\\/]+Software[\\/]+Classes[\\/]+(?:ms-settings|mscfile|exefile|Folder|Launcher\.SystemSettings|AppX82a6gwre4fdg3bt635tn5ctqjf8msdd2)[\\/]+shell[\\/]+open[\\/]+command"
+            r"[\s\S]{0,400}?(?:\b(?:New-Item|New-ItemProperty|Set-ItemProperty|Set-Item)\s+(?:-Path\s+)?|\bRegWrite\s+)\1\b",
+            _I,
+        ),
+        # the user's `windir` variable pointed at a command, for a scheduled task run elevated
+        # (`SilentCleanup`) that starts `%windir%\system32\...`
+        re.compile(
+            r"(?:\breg(?:\.exe)?\s+add\b|\bSet-ItemProperty\b|\bNew-ItemProperty\b)[^\n]*?(?:HKCU|HKEY_CURRENT_USER)[:\\/]+Environment\b[^\n]*?\bwindir\b",
+            _I,
+        ),
     ),
     Capability.FORK_BOMB: (
         # an endless loop starting its own interpreter (`while($true){Start-Process powershell}`,
