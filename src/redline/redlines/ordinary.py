@@ -87,7 +87,13 @@ _ORDINARY_SPELLINGS: Mapping[Capability, re.Pattern[str]] = {
 """Spellings of particular capabilities that ordinary programs use: a capability seen only in
 these is no piece of an attack."""
 _OWN_USE = frozenset(
-    {Capability.DEVICE_GRAB, Capability.KEY_TYPED, Capability.ON_REQUEST, Capability.OWN_SECRET}
+    {
+        Capability.DEVICE_GRAB,
+        Capability.KEY_TYPED,
+        Capability.ON_REQUEST,
+        Capability.OWN_SECRET,
+        Capability.MOTION_TRIGGERED,
+    }
 )
 _SIGN_IN = frozenset({Capability.PASSWORD_FIELD, Capability.POSTED_PASSWORD, Capability.BRAND_LURE})
 """The pieces of a sign-in form, ordinary once the posted password is hashed or verified (a
@@ -105,6 +111,8 @@ _CANCELLED_BY: Mapping[Capability, frozenset[Capability]] = {
     # A capture taken when its owner presses the hotkey or the button made for it is a
     # screenshot they asked for; covert capture runs on a timer or a trigger nobody chose.
     Capability.ON_REQUEST: frozenset({Capability.SCREEN_CAPTURE}),
+    # A camera that records when something moves in front of it is a security camera.
+    Capability.MOTION_TRIGGERED: frozenset({Capability.SCREEN_CAPTURE}),
     # A sign-in with the one password its owner keeps in the keyring for it is their own.
     Capability.OWN_SECRET: frozenset({Capability.LOGIN_ATTEMPT}),
     # A passphrase the person running it typed, used in a loop, is no guess from a list.
