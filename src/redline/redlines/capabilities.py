@@ -226,6 +226,9 @@ class Capability(StrEnum):
     MOTION_TRIGGERED = (
         "captures when the picture changes or a motion sensor fires (a security camera)"
     )
+    PROFILE_IMPORT = "loads saved Wi-Fi profiles into a machine's own network settings"
+    FOCUSED_KEYS = "reads keys only while its own window has the focus"
+    SIGNATURE_CHECKED = "checks a code signature against its publisher's key"
 
 
 BACKGROUNDING = re.compile(
@@ -3345,6 +3348,40 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bphishing[- ](?:simulation|awareness|drill|exercise|test)|\bsimulated\s+phishing"
             r"|\bawareness\s+(?:campaign|training|exercise|drill)|\bgophish\b",
             _I,
+        ),
+    ),
+    Capability.SIGNATURE_CHECKED: (
+        # a signature verified with the publisher's key or the system's trust (Node's
+        # `crypto.verify`/`createVerify`, Authenticode, `WinVerifyTrust`, gpg, minisign, cosign,
+        # signify, `openssl dgst -verify`, Go's `ed25519.Verify`)
+        re.compile(
+            r"\bcrypto\.verify\s*\(|\.createVerify\s*\(|\bGet-AuthenticodeSignature\b|\bWinVerifyTrust\b"
+            r"|\bgpg2?\s+(?:--?[\w-]+\s+)*--verify\b|\bminisign\s+-V\b|\bcosign\s+verify(?:-blob)?\b"
+            r"|\bsignify\s+-V\b|\bopenssl\s+dgst\b[^\n]*\s-verify\b|\bed25519\.Verify\s*\("
+            r"|\b\w*(?:public_?key|pubkey|verifier)\w*\.verify\s*\(",
+            _I,
+        ),
+    ),
+    Capability.FOCUSED_KEYS: (
+        # the foreground window compared with the program's own (`GetForegroundWindow() ==
+        # hwnd`, `!= this.Handle`): a game or an editor polling keys only while it is in front
+        re.compile(
+            r"\b(?:GetForegroundWindow|GetActiveWindow)\s*\(\s*\)\s*[!=]==?\s*[\w.>$-]+"
+            r"|[\w.>$-]+\s*[!=]==?\s*(?:\w+\.)*(?:GetForegroundWindow|GetActiveWindow)\s*\(\s*\)",
+            _I,
+        ),
+    ),
+    Capability.PROFILE_IMPORT: (
+        # Wi-Fi profiles added to a machine's own settings (`netsh wlan add profile`,
+        # NetworkManager's `nmcli connection import|load|reload`, an archive unpacked or files
+        # copied into `/etc/NetworkManager/system-connections`, macOS's `networksetup
+        # -addpreferredwirelessnetworkatindex`): networks moved to a new machine
+        re.compile(
+            r"\bnetsh\s+wlan\s+add\s+profile\b|\bnmcli\s+(?:connection|con|c)\s+(?:import|load|reload)\b"
+            r"|\btar\s+-?[a-wyz]*x[a-z]*\b[^\n]*-C\s+['\"]?/etc/NetworkManager/system-connections"
+            r"|\b(?:cp|install|rsync)\b[^\n|;&]*\s['\"]?/etc/NetworkManager/system-connections/?['\"]?\s*$"
+            r"|\bnetworksetup\s+-addpreferredwirelessnetworkatindex\b",
+            _I | re.M,
         ),
     ),
     Capability.MOTION_TRIGGERED: (

@@ -42,6 +42,10 @@ _REGEX_SYNTAX = (
     re.compile(r"\.[*+]\??"),
     re.compile(r"\][*+?]|\]\{\d+,?\d*\}"),
     re.compile(r"\([^()|]+\|[^()]+\)"),
+    # an escaped dot before a word (`\.dll`; a device path's `\\.\pipe` is no escape) and a
+    # group made optional or repeated (`(\.exe)?`, `(64)?`)
+    re.compile(r"\\\.(?!\\)\w"),
+    re.compile(r"\)[*+?]"),
 )
 _KINDS_NEEDED = 2
 # Statements of a script passed as one quoted argument end at `; ` (a pattern's own `;` is
