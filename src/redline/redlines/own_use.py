@@ -173,7 +173,7 @@ def without_used_keys(text: str, hits: Iterable[Hit], offset: int = 0) -> list[H
 # -- cleanup of one's own products and retention -------------------------------------------
 
 _TEMP_FACTORY = re.compile(
-    r"""\b(?:mkstemp|mkdtemp|mktemp|NamedTemporaryFile|TemporaryFile|gettempdir|tmpdir|GetTempFileName|GetTempPath|New-TemporaryFile)\b"""
+    r"""\b(?:mkstemp|mkdtemp|mkdtempSync|mktemp|NamedTemporaryFile|TemporaryFile|TemporaryDirectory|gettempdir|tmpdir|GetTempFileName|GetTempPath|New-TemporaryFile)\b"""
     r"""|\$env:TE?MP\b|%TE?MP%|\$\{?TMPDIR\b|['"]/(?:var/)?tmp/""",
     re.I,
 )
@@ -245,6 +245,26 @@ _BACKED_UP = re.compile(
 _CLEAR_CALL = re.compile(r"\bClearLog\s*\(", re.I)
 
 
+_WITH_AS = re.compile(r"\bas\s+(\w+)\s*:")
+_JOINED_ONTO = (
+    r"""(?:Path\s*\(\s*{0}\s*\)|(?<![\w.]){0})\s*/|\bjoin\s*\(\s*{0}\s*,"""
+    r"""|\bJoin-Path\s+\${0}\b"""
+)
+
+
+def _inside_product(line: str, known: frozenset[str]) -> str | None:
+    """The name `line` assigns a path inside a folder the program made (`staged = Path(stage)
+    / name`, `os.path.join(tmpdir, name)`): a file of its own too."""
+    assigned = _ASSIGNED_NAMES.match(line)
+    if assigned is None or "," in assigned.group(1) or not known:
+        return None
+    value = line[assigned.end() :]
+    for name in known:
+        if name.isidentifier() and re.search(_JOINED_ONTO.format(re.escape(name)), value):
+            return assigned.group(1).lstrip("$")
+    return None
+
+
 def _log_names(pattern: re.Pattern[str], line: str) -> list[str]:
     return [_name(next(g for g in m.groups() if g)).lower() for m in pattern.finditer(line)]
 
@@ -254,6 +274,12 @@ def product_names(line: str, known: frozenset[str] = frozenset()) -> frozenset[s
     creates, or a file it writes (an archive packed, an output file, a redirection), and the
     event logs it exports whole (`exported-log:NAME`)."""
     names = set(known)
+    if _TEMP_FACTORY.search(line):
+        # `with tempfile.TemporaryDirectory() as stage:` names the folder it made
+        names.update(_WITH_AS.findall(line))
+    inside = _inside_product(line, known)
+    if inside:
+        names.add(inside)
     if "/q:" not in line.lower():
         names.update(_EXPORTED_MARK + name for name in _log_names(_LOG_EXPORTED, line))
     if _TEMP_FACTORY.search(line):
