@@ -205,6 +205,8 @@ class Capability(StrEnum):
     EXECUTABLE_LINK = "a link or download of a Windows program or script"
     MASTER_PASSWORD = "lets a hard-coded password through the sign-in"
     TRAFFIC_INTERCEPT = "poisons ARP, DNS or name lookups, or raises a rogue access point"
+    PROCESS_HIDDEN = "hides a running process or service from those listing them"
+    UAC_BYPASS = "hijacks what an auto-elevating Windows program runs, to skip UAC"
     PLAN_STEP = "tells the reader to take an operational step"
     PLAN_COVER = "tells the reader to keep the act from being noticed"
     PLAN_ATTACK = "tells the reader to act on someone else's system, account or person"
@@ -355,7 +357,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"IO::Socket::INET->new\s*\(", _I),
         re.compile(r"asyncio\.open_connection\s*\(|\bconnect\s*\(\s*\w+\s*,[^\n]*sockaddr", _I),
         re.compile(r"\btelnet\s+\S+\s+\d{2,5}\b|\bztcp\s+\S+\s+\d{2,5}\b", _I),
-        re.compile(r"\bWSAConnect\s*\(|/inet/(?:tcp|udp)/\d+/|\bpowercat\b[^\n]*\s-c\s", _I),
+        re.compile(r"\bWSAConnect\s*\(|/inet[46]?/(?:tcp|udp)/\d+/|\bpowercat\b[^\n]*\s-c\s", _I),
         re.compile(r"\.connect\s*\(\s*\(|\bconnect\s*\(\s*\w+\s*,\s*\(?\s*(?:struct\s+)?sockaddr"),
         re.compile(r"/dev/(?:tcp|udp)/"),
         re.compile(r"\b(?:nc|ncat|netcat)\b[^\n|;]*?\s" + _HOST + r"\s+\d{2,5}\b", _I),
@@ -614,6 +616,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"create_subprocess_shell\s*\(|\bexec[lv]p?e?\s*\(\s*['\"]/bin/", _I),
         re.compile(r"\b(?:ba|z|da|k)?sh\s+(?:-i\s+)?[0-2]?[<>]&", _I),
         re.compile(r"\(\s*\w+\s*\|&\s*getline\s*\)", _I),
+        # awk running what it read from its socket (`s |& getline c; ... (c |& getline o)`,
+        # `system(c)`): a coprocess or pipe from a string runs that string through a shell
+        re.compile(
+            r"(\w+)\s*=\s*\\?[\"']/inet[46]?/(?:tcp|udp)/[^\"'\n]*[\"'][\s\S]{0,400}?(?:\(\s*(?!\1\b)[a-zA-Z_]\w*\s*\|&?\s*getline\b|\bsystem\s*\(\s*(?!\1\b)[a-zA-Z_]\w*\s*\))"
+        ),
+        re.compile(
+            r"[\"']/inet[46]?/(?:tcp|udp)/[^\"'\n]*[\"']\s*\|&\s*getline\s+(\w+)[\s\S]{0,400}?(?:\(\s*\1\s*\|&?\s*getline\b|\bsystem\s*\(\s*\1\s*\))"
+        ),
         # a shell's path, unless it is given a script file to run (`["/bin/bash", "/x/job.sh"]`)
         # or the word is a keyword's value or a key (`dest="cmd"`, `{"cmd": ...}`)
         re.compile(
@@ -1264,6 +1274,20 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.DEFENDER_OFF: (
+        # a cluster's runtime-security sensor or admission policy engine removed or scaled to
+        # nothing (`kubectl -n falco delete daemonset falco`, `helm uninstall falco`); deleting
+        # one of its pods only restarts it
+        re.compile(
+            r"\bkubectl\b[^\n|;&]*?\s(?:delete\s+(?:daemonsets?|ds|deployments?|deploy|namespace|ns|helmreleases?)\b|scale\s+(?:daemonsets?|ds|deployments?|deploy)\b(?=[^\n|;&]*--replicas[= ]0\b))"
+            r"[^\n|;&]*?(?:falco|tetragon|tracee|sysdig|aqua|twistlock|prisma|falcon|crowdstrike|wazuh|sentinel\w*|gatekeeper|kyverno|neuvector|kubearmor)"
+            r"|\bhelm\s+(?:uninstall|delete|del)\s+(?:-\S+\s+\S+\s+)*['\"]?(?:falco|tetragon|tracee|sysdig\S*|aqua\S*|twistlock\S*|falcon\S*|crowdstrike\S*|wazuh\S*|gatekeeper|kyverno|neuvector|kubearmor)\b",
+            _I,
+        ),
+        # a cloud account's security posture checks and threat detection switched off
+        re.compile(
+            r"\baws\s+securityhub\s+disable-security-hub\b|\baws\s+guardduty\s+update-detector\b[^\n|;&]*--no-enable\b",
+            _I,
+        ),
         # macOS's privacy database written directly: a program granted screen, camera or disk
         # access nobody approved (`sqlite3 .../com.apple.TCC/TCC.db "INSERT INTO access ..."`)
         re.compile(r"\bcom\.apple\.TCC/TCC\.db\b[^\n]*\b(?:INSERT|UPDATE|REPLACE)\b", _I),
@@ -1488,6 +1512,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"itertools\.product\s*\([^\n]*repeat|hydra\b[^\n]*-P\b|medusa\b[^\n]*-P\b", _I),
+        # password spraying by hand: a loop over a file of users or hosts, each tried with one
+        # fixed password, the ones that let in recorded (`xargs -a targets.txt -I{} sshpass -p
+        # 'Summer2026!' ssh root@{} id | tee -a hits.txt`, `for u in $(cat users.txt); do
+        # smbclient -L //host -U "$u%Spring1!" && echo "$u valid"; done`)
+        re.compile(
+            r"(?:\bxargs\b[^\n|;&]*?\s-a\s+\S+|\b(?:cat|type)\s+\S+\s*\|\s*(?:xargs|while\s+read)\b"
+            r"|\bfor\s+\w+\s+in\s+(?:\$\(\s*|`)(?:cat\s+|<\s*)\S+|\bwhile\s+read\b"
+            r"|\bGet-Content\s+\S+\s*\|\s*(?:ForEach-Object|%))"
+            r"[^\n]*?(?:\bsshpass\s+-p\s*['\"]?[^\s$'\"]|\b(?:smbclient|rpcclient)\b[^\n]*?\s-U\s*['\"]?[^\s'\"%]*%[^\s$'\"]"
+            r"|\bxfreerdp\b[^\n]*?/p:['\"]?[^\s$'\"]|\bcurl\b[^\n]*?\s(?:-u|--user)\s+['\"]?[^\s'\":]*:[^\s$'\"])"
+            r"[^\n]*?(?:\btee\s+-a\s+\S+|>>\s*\S+|(?:&&|\|\|)\s*echo\b)",
+            _I,
+        ),
     ),
     Capability.CRACK: (
         re.compile(
@@ -1521,6 +1558,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bsshpass\s+-p\s+['\"]?\$\w+", _I),
+        # a user from a variable signing in with one fixed password (`-U "$u%Spring1!"`,
+        # `curl -u "$u:Autumn2025"`), the shape of spraying
+        re.compile(
+            r"\brpcclient\b[^\n]*-U\s*\S+%|\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?\$\{?\w+\}?:[^\s$'\"]",
+            _I,
+        ),
         # credentials handed to a client from a variable: `curl -u "admin:$1" ftp://...`
         re.compile(r"\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?[\w.@-]+:\$\{?\w+", _I),
         re.compile(r"\bcrowbar\b|\bauth\s*=\s*\(\s*['\"]?\w+['\"]?\s*,\s*\w+", _I),
@@ -1737,7 +1780,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.DNS_DATA_LABEL: (
         re.compile(r"printf\w*\s*\([^\n]*['\"](?:%\w\.)*%s\.(?:%d\.|%\w\.)?[\w-]+\.[\w-]+", _I),
         re.compile(
-            r"(?<![${])\b(?:resolve\w*|query|gethostbyname\w*|getaddrinfo|Lookup\w*|nslookup|dig|host|Resolve-DnsName|GetHostEntry|GetHostAddresses)\b(?![}])[^\n]*(?:\{[\w.\[\]:+ ]+\}|\$\{?\w+\}?|%s|['\"]\s*\+\s*\w+\s*\+\s*['\"])\.(?:\{|\$|%s|[\w-]+\.)",
+            r"(?<![${])\b(?:resolve\w*|query|gethostbyname\w*|getaddrinfo|Lookup\w*|nslookup|dig|host|Resolve-DnsName|GetHostEntry|GetHostAddresses)\b(?![}])[^\n]*(?:\{[\w.\[\]:+ ]*\}|\$\{?\w+\}?|%s|['\"]\s*\+\s*\w+\s*\+\s*['\"])\.(?:\{|\$|%s|[\w-]+\.)",
             _I,
         ),
         re.compile(
@@ -1879,6 +1922,31 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"\bcat\s+[^\n|]*\.(?:bash|zsh|python)_history\b", _I),
         re.compile(r"--export-secret-(?:sub)?keys", _I),
+        # every private key of a folder by glob (`/home/*/.ssh/id_*`), and key or credential
+        # files looked for by name (`find / -name id_rsa -o -name '*.pem'`)
+        re.compile(
+            r"\.ssh[\\/]+id_\*|-i?name\s+['\"]?(?:id_(?:rsa|ed25519|ecdsa|dsa)|\*\.(?:key|ppk|kdbx|pfx|p12)|\*?\.env|credentials(?:\.json)?|\.git-credentials|\.netrc|\.pgpass|wallet\.dat)['\"]?(?=\s|\)|$)",
+            _I,
+        ),
+        # a search for secrets' own shapes: access-key and token formats, private-key armour,
+        # `name=value` settings of passwords and keys (`grep -h '^psk=' ...`, `git grep -E
+        # 'AKIA[0-9A-Z]{16}|PRIVATE KEY'`), or Windows' recursive search of configuration files
+        # for passwords (`findstr /si password *.config`)
+        re.compile(
+            r"\b(?:grep|egrep|rg|ag|ack|findstr|Select-String|sls)\b[^\n|]*?(?:AKIA|ASIA\[|PRIVATE KEY|xox[abpr\[]|ghp_|glpat-|sk_live_|\b(?:psk|pass(?:word|wd)?|pwd|api_?key|secret(?:_key)?|auth_?token|access_?key)(?:['\"]|\\s\*|\s)*[=:])",
+            _I,
+        ),
+        re.compile(
+            r"\bfindstr\s+(?:/\w+\s+)*/s\w*\s+(?:/\w+\s+)*['\"]?[^\n'\"]*\b(?:password|passwd|pwd|connectionstring|apikey|api_key|secret)\b",
+            _I,
+        ),
+        # the Wi-Fi passwords a machine keeps, a package registry's or forge's token printed by
+        # its own client, application configuration holding database passwords, and saved
+        # remote-login sessions (PuTTY, WinSCP)
+        re.compile(
+            r"/etc/NetworkManager/system-connections|wpa_supplicant\.conf|\bnetsh\s+wlan\s+show\s+profiles?\b[^\n]*key\s*=\s*clear|\b(?:npm|yarn|pnpm)\s+config\s+get\s+\S*(?:_auth|token)|\bgh\s+auth\s+token\b|\bheroku\s+auth:token\b|\bwp-config\.php\b|\bconfig/master\.key\b|\.my\.cnf\b|SimonTatham\\+PuTTY\\+Sessions|Martin Prikryl\\+WinSCP",
+            _I,
+        ),
         re.compile(
             r"\.ssh/id_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|(?:~|\$HOME)/\.(?:ssh|gnupg|aws|kube|docker|azure|config/gcloud)(?:/|\s|$)|169\.254\.169\.254/\S*(?:credentials|token)|metadata\.google\.internal/\S*token|/etc/shadow\b|\.aws/credentials|\.kube/config|\.git-credentials|\.netrc\b|\.npmrc|\.pypirc|(?:^|[\s'\"/=])\.env\b(?![.\w])|SAM\b[^\n]*SYSTEM|reg\s+save\s+hklm\\(?:sam|security)",
             _I,
@@ -1890,7 +1958,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # A token in an auth header is used, not shipped: `-H "Authorization: Bearer $TOKEN"`;
         # so is a bot token in its own API's path (`api.telegram.org/bot${TG_TOKEN}/...`).
         re.compile(
-            r"(?<!Bearer )(?<!token )(?<!: )(?<!/bot)\$\{?[A-Z_]*(?:TOKEN|SECRET|API_KEY)\}?\b"
+            r"(?<!Bearer )(?<!token )(?<!: )(?<!\w:)(?<!/bot)\$\{?[A-Z_]*(?:TOKEN|SECRET|API_KEY)\}?\b"
         ),
     ),
     Capability.ENDLESS_LOOP: (
@@ -2439,10 +2507,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.CREDENTIAL_SNIFF: (
         # a capture on a network interface (not loopback) filtered for credentials: piped to a
-        # search for them, searched by ngrep, or their protocol fields extracted by tshark
+        # search for them (a quoted alternation too: `grep -E 'user=|pass='`), searched by
+        # ngrep, or their protocol fields extracted by tshark
         re.compile(
             r"\b(?:tcpdump|tcpflow|tshark|ngrep)\b(?![^\n|]*\s-[id]\s*(?:lo0?|localhost)\b)"
-            r"(?:[^\n|]*\|\s*(?:e?grep|rg|strings)\b[^\n|]*?|[^\n|]*?['\"][^'\"\n]*?)"
+            r"(?:[^\n|]*\|\s*(?:e?grep|rg|strings)\b(?:[^\n|'\"]|'[^'\n]*'|\"[^\"\n]*\")*?(?:['\"][^'\"\n]*?)?|[^\n|]*?['\"][^'\"\n]*?)"
             r"(?:pass(?:w(?:or)?d)?|pwd|authorization|cookie|session)",
             _I,
         ),
@@ -2775,7 +2844,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.FORMAT_AND_MOUNT: (
         re.compile(
-            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)[^\n]*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*\1(?![\w/-])",
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)(?:(?!mkfs|mke2fs)[^\n])*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*\1(?![\w/-])",
             _I,
         ),
         # the new filesystem's label, or its device, entered in fstab and then mounted
@@ -2785,6 +2854,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)[^\n]*?\1(?![\w/-])[^\n]*?/etc/fstab[^\n]*?\bmount\s+-a\b",
+            _I,
+        ),
+        # the new filesystem mounted by its label (`mkfs.ext4 -L data /dev/xvdf && mount
+        # LABEL=data /data`, `mount -L data /data`)
+        re.compile(
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?\s-L\s+['\"]?([\w.-]+)(?:(?!mkfs|mke2fs)[^\n])*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*?(?:LABEL=|-L\s+)['\"]?\1(?![\w.-])",
             _I,
         ),
     ),
@@ -2798,9 +2873,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:Format-Volume\b[^\n|;]*-DriveLetter\b|Clear-Disk\b[^\n|;]*-RemoveData\b)",
             _I | re.M,
         ),
-        # a device named by a variable (`for d in $(lsblk ...)`; `of=/dev/$d`)
+        # a device named by a variable (`for d in $(lsblk ...)`; `of=/dev/$d`) or by xargs'
+        # placeholder (`lsblk -dno NAME | xargs -I{} dd if=/dev/zero of=/dev/{}`)
         re.compile(
-            r"\bof=/dev/\$\{?\w+|\b(?:mkfs(?:\.\w+)?|wipefs\s+-a|shred|blkdiscard)\b[^\n|;]*/dev/\$\{?\w+",
+            r"\bof=/dev/(?:\$\{?\w+|\{\})|\b(?:mkfs(?:\.\w+)?|wipefs\s+-a|shred|blkdiscard)\b[^\n|;]*/dev/(?:\$\{?\w+|\{\})",
             _I,
         ),
         # a variable that holds a disk's path, bound by a loop over disks or an assignment on
@@ -2860,7 +2936,51 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.PROCESS_HIDDEN: (
+        # another folder mounted over a process's /proc entry (`mount --bind /tmp/.e /proc/$pid`,
+        # `mount -o bind ... /proc/$(pgrep x)`, a tmpfs): `ps` and `top` no longer see it
+        re.compile(
+            r"\bmount\s+(?:-[-\w]+(?:[ =][^\s-]\S*)?\s+)*?\S+\s+['\"]?/proc/(?:\d+|\$\{?[\w!]+\}?|\$\(|`)",
+            _I,
+        ),
+        # a preloaded library that filters processes out of `/proc` listings
+        re.compile(r"libprocesshider|\bprocess_to_filter\b", _I),
+        # a service whose DACL denies listing it to users and administrators (`sc sdset NAME
+        # "D:(D;;DCLCWPDTSD;;;IU)..."`, PowerShell's `-SecurityDescriptorSddl`)
+        re.compile(
+            r"(?:\bsc(?:\.exe)?\s+sdset\s+\S+|-SecurityDescriptorSddl)\s+['\"]?D:[^\s'\"]*\(D;;[A-Z]*LC[A-Z]*;;;(?:IU|SU|BA|AU|WD)\)",
+            _I,
+        ),
+    ),
+    Capability.UAC_BYPASS: (
+        # the current user's class key that an auto-elevating program (fodhelper,
+        # computerdefaults, eventvwr, sdclt, WSReset) opens, written: by a registry verb on the
+        # same line, or through a variable holding the key
+        re.compile(
+            r"(?:\b(?:New-Item|New-ItemProperty|Set-ItemProperty|Set-Item|sp|ni)\b|\breg(?:\.exe)?\s+add\b|\bRegWrite\b|\bCreateSubKey\b|\bSetValue\b)"
+            r"[^\n]*?(?:HKCU|HKEY_CURRENT_USER)[:\\/]+Software[\\/]+Classes[\\/]+(?:ms-settings|mscfile|exefile|Folder|Launcher\.SystemSettings|AppX82a6gwre4fdg3bt635tn5ctqjf8msdd2)[\\/]+shell[\\/]+open[\\/]+command",
+            _I,
+        ),
+        re.compile(
+            r"(\$?\w+)\s*=\s*['\"](?:HKCU|HKEY_CURRENT_USER)[:\\/]+Software[\\/]+Classes[\\/]+(?:ms-settings|mscfile|exefile|Folder|Launcher\.SystemSettings|AppX82a6gwre4fdg3bt635tn5ctqjf8msdd2)[\\/]+shell[\\/]+open[\\/]+command"
+            r"[\s\S]{0,400}?(?:\b(?:New-Item|New-ItemProperty|Set-ItemProperty|Set-Item)\s+(?:-Path\s+)?|\bRegWrite\s+)\1\b",
+            _I,
+        ),
+        # the user's `windir` variable pointed at a command, for a scheduled task run elevated
+        # (`SilentCleanup`) that starts `%windir%\system32\...`
+        re.compile(
+            r"(?:\breg(?:\.exe)?\s+add\b|\bSet-ItemProperty\b|\bNew-ItemProperty\b)[^\n]*?(?:HKCU|HKEY_CURRENT_USER)[:\\/]+Environment\b[^\n]*?\bwindir\b",
+            _I,
+        ),
+    ),
     Capability.FORK_BOMB: (
+        # an endless loop starting its own interpreter (`while($true){Start-Process powershell}`,
+        # `while true; do "$0" & done`)
+        re.compile(
+            r"\bwhile\s*\(\s*\$?(?:true|1)\s*\)\s*\{\s*(?:Start-Process|start|saps)\s+['\"]?(?:powershell|pwsh|cmd)(?:\.exe)?\b"
+            r"|\bwhile\s+(?:true|:)\s*;\s*do\s+(?:(?:ba|z|da)?sh\s+(?:-c\s+)?)?['\"]?\$0['\"]?\s*&\s*(?:done|;)",
+            _I,
+        ),
         # cmd's endless counted loop starting a new window each turn (`for /l %i in (1,0,2) do
         # start cmd`, step 0 never ends), and Ruby's endless loop of forks
         re.compile(
@@ -2978,6 +3098,21 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.AUDIT_OFF: (
+        # a cloud trail narrowed so it no longer records changes (management events off, only
+        # reads recorded) or given no selectors at all
+        re.compile(
+            r"\bcloudtrail\s+put-event-selectors\b[^\n]*?(?:IncludeManagementEvents\\?['\"]?\s*[:=]\s*false|ReadWriteType\\?['\"]?\s*[:=]\s*\\?['\"]?ReadOnly|--event-selectors\s+['\"]?\[\s*\])",
+            _I,
+        ),
+        re.compile(
+            r"\baws\s+configservice\s+(?:stop|delete)-configuration-recorder\b",
+            _I,
+        ),
+        # a Kubernetes audit policy whose only rule records nothing (`rules: - level: None`)
+        re.compile(
+            r"(?:\\n|(?<![\w-]))rules:\s*(?:\\n|\s)\s*-\s*level:\s*None\s*(?:\\n)?\s*(?:['\"}]|$)",
+            _I,
+        ),
         # macOS's audit daemon unloaded (`launchctl unload -w .../com.apple.auditd.plist`)
         re.compile(
             r"\blaunchctl\s+(?:unload|bootout|disable)\b[^\n|;&]*\bcom\.apple\.auditd\b", _I
