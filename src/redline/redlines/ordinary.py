@@ -166,3 +166,21 @@ SIGNS_OF_ORDINARY_USE: frozenset[Capability] = frozenset(
     {*_CANCELLED_BY, *_SPELLINGS_CANCELLED_BY, *_OWN_USE}
 )
 """The capabilities that can only take pieces away: everything else found only adds one."""
+
+
+_WIFI_STORE = re.compile(r"wlan|NetworkManager|system-connections|wpa_supplicant|airport", re.I)
+
+
+def wifi_profiles_moved(found: Capabilities) -> bool:
+    """Saved Wi-Fi networks exported with their keys and loaded into a machine's own settings
+    (`Capability.PROFILE_IMPORT`), sent nowhere but that machine: a migration to a new laptop.
+
+    Every credential store and secret file the response reads must be a Wi-Fi store, and nothing
+    may go to a webhook or a mailbox.
+    """
+    read = (Capability.BROWSER_STORE, Capability.TOKEN_STORE, Capability.SECRET_FILE)
+    return (
+        Capability.PROFILE_IMPORT in found
+        and all(_WIFI_STORE.search(hit.text) for c in read for hit in found.hits.get(c, ()))
+        and not any(c in found for c in (Capability.WEBHOOK, Capability.MAIL_SEND))
+    )
