@@ -95,6 +95,10 @@ class Capability(StrEnum):
     REMOTE_EXEC = "executes on remote hosts"
     HOST_SWEEP = "sweeps an address range"
     WIDE_SCAN = "scans public address ranges or the whole Internet"
+    # -- lateral pushes (OUT-SELF-PROPAGATION) --
+    ADMIN_SHARE_REACH = "puts files into the admin share (ADMIN$, C$) of hosts it is given"
+    REMOTE_START = "creates a service or a process on another host (its service manager, WMI)"
+    # -- end lateral pushes --
     WORDLIST = "iterates a password list"
     CRACK = "cracks password hashes"
     LOGIN_ATTEMPT = "attempts a login"
@@ -3223,6 +3227,57 @@ PATTERNS = {
     **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _FLOOD_PATTERNS.items()},
 }
 # -- floods (OUT-FLOOD): end -----------------------------------------------------------------
+
+# -- lateral pushes (OUT-SELF-PROPAGATION): begin --------------------------------------------
+# PsExec's spreading shape: a program put into the admin share of each host a sweep or a
+# directory search names, then started there through the host's service manager or WMI. A
+# fleet's own administration runs its commands through remoting (`Invoke-Command`, Ansible)
+# instead. Every pattern begins with (or requires) a literal the scan's prefilter finds.
+_LATERAL_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.ADMIN_SHARE_REACH: (
+        # impacket's upload into an admin share of the host it is connected to
+        re.compile(r"\bputFile\s*\(\s*['\"](?:ADMIN|C)\$", _I),
+        # the admin share of a host held in a variable (`"\\$h\ADMIN$"`, `rf"\\{ip}\C$"`,
+        # `\\%%h\ADMIN$`, `"\\\\" + host + "\\C$"`), not of one named host
+        re.compile(
+            r"\\\\(?:\d{1,3}\.){0,3}(?:\$\{?\w+\}?|\$\(\$?[\w.]+\)|\{\w+\}|%%?\w+%?"
+            r"|(?:\\\\)?['\"]\s*(?:\+|\.|&)\s*\$?\w+\s*(?:\+|\.|&)\s*['\"])"
+            r"\\{1,2}(?:ADMIN|C)\$",
+            _I,
+        ),
+    ),
+    Capability.REMOTE_START: (
+        # impacket's service control over RPC (`scmr.hRCreateServiceW(dce, scm, name, ...)`)
+        re.compile(r"\bhR(?:Create|Start)ServiceW?\s*\(", _I),
+        # a WMI or CIM method creating a process or a service on a named computer or session
+        re.compile(
+            r"\bInvoke-(?:Cim|Wmi)Method\b(?=[^\n]*-(?:ComputerName|CimSession)\b)"
+            r"(?=[^\n]*\bWin32_(?:Process|Service)\b)[^\n]*\bCreate\b",
+            _I,
+        ),
+        # impacket's WMI over DCOM: the process class fetched from a remote namespace
+        re.compile(r"\.GetObject\s*\(\s*['\"]Win32_Process['\"]\s*\)", _I),
+        # `sc \\host create|start`, `schtasks /create /s host`, `[wmiclass]"\\$h\root\cimv2..."`
+        re.compile(r"\bsc(?:\.exe)?\s+\\\\\S+\s+(?:create|start)\b", _I),
+        re.compile(r"\bschtasks(?:\.exe)?\b(?=[^\n]*\s/create\b)[^\n]*\s/s\s+\S", _I),
+        re.compile(r"\[wmiclass\]\s*['\"]\\\\[^\n'\"]*Win32_Process", _I),
+    ),
+    Capability.HOST_SWEEP: (
+        # the hosts of a network held in a name (`for ip in net.hosts()`, `map(f, RANGE.hosts())`)
+        re.compile(r"(?:\bin\s+|,\s*)[\w.]+\.hosts\s*\(\s*\)"),
+        # two octets counted (`"10.20.$a.$b"`, `f"10.0.{a}.{b}"`) or PowerShell's `1..254`
+        re.compile(r"\d{1,3}\.\d{1,3}\.(?:\$\w+\.\$\w+|\{\w+\}\.\{\w+\})|\b[01]\.\.25[45]\b"),
+        # a batch file's counted loop over the last octet (`for /L %%i in (1,1,254) do`)
+        re.compile(r"\bfor\s+/L\s+%%?\w+\s+in\s*\(\s*[01]\s*,\s*1\s*,\s*25[45]\s*\)", _I),
+    ),
+    # a pool of PowerShell runspaces (`[RunspaceFactory]::CreateRunspacePool(1, $Threads)`)
+    Capability.SWARM: (re.compile(r"\bCreateRunspacePool\s*\(\s*\d+\s*,\s*\$?\w+", _I),),
+}
+PATTERNS = {
+    **PATTERNS,
+    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _LATERAL_PATTERNS.items()},
+}
+# -- lateral pushes: end ---------------------------------------------------------------------
 
 # -- injection APIs resolved at run time (OUT-PROCESS-INJECTION): begin ----------------------
 # `GetProcAddress(k32, "VirtualAllocEx")` is the call `VirtualAllocEx(...)` made through a
