@@ -138,6 +138,7 @@ class Capability(StrEnum):
         "makes each request look new (a random query string, a forged forwarded address or a"
         " proxy picked at random)"
     )
+    TIMED_LOOP = "loops until a clock deadline (for as long as it is told to run)"
     # -- end floods --
     LOG_WIPE = "clears system logs"
     LOG_PATH = "names system logs or login records"
@@ -3184,6 +3185,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 # and the shapes that multiply one target's requests (a request pool refilled in a counted
 # loop, workers multiplied per proxy). Kept in one block and merged into `PATTERNS` below.
 _RANDOM_CALL = r"(?:[\w.]*rand\w*|rnd\w*|uuid\w*|secrets\.token\w*|bin2hex|uniqid)\s*\("
+_AFTER_WHILE = r"(?:(?<=while )|(?<=while \()|(?<=while\())"
+"""Just after `while ` or `while (`: a lookbehind, so that a timed loop's clock call, not the
+common `while`, is the literal its pattern is prefiltered by."""
 _FLOOD_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.REQUEST_DISGUISE: (
         # a random value put into the query string (`?r={random.random()}`, `"_=" + rnd(8)`,
@@ -3212,15 +3216,47 @@ _FLOOD_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
-    Capability.PACKET_SEND: (re.compile(r"\bcurl_multi_exec\s*\(", _I),),
+    Capability.PACKET_SEND: (
+        re.compile(r"\bcurl_multi_exec\s*\(", _I),
+        # batched datagrams, Go's client sending a built request, Node's HTTP/2 stream request
+        re.compile(
+            r"\bsendmmsg\s*\(|\.Do\s*\(\s*req\w*\s*\)|\.request\s*\(\s*\{\s*['\"]:(?:path|method)['\"]"
+        ),
+    ),
     Capability.SWARM: (
         # a pool of concurrent requests filled by a counted loop (PHP's curl_multi)
         re.compile(r"\bfor\s*\([^\n)]*\)\s*\{?\s*curl_multi_add_handle\s*\(", _I),
         # workers multiplied per item (`[worker(p) for p in proxies for _ in range(50)]`)
         re.compile(r"\bfor\s+\w+\s+in\s+\w+\s+for\s+\w+\s+in\s+range\s*\(\s*\d{2,}\s*\)"),
+        # coroutines multiplied by a counted generator inside `asyncio.gather(...)`
+        re.compile(r"\bgather\s*\([^\n]*\bfor\s+\w+\s+in\s+range\s*\("),
+        # more threads than cores (`std::thread::hardware_concurrency() * 2`)
+        re.compile(r"\bhardware_concurrency\s*\(\s*\)\s*\*\s*\d"),
+        # a goroutine started per count of a named setting (`for i := 0; i < *workers; i++ {`)
+        re.compile(
+            r"\bfor\s+\w+\s*:=\s*0\s*;\s*\w+\s*<\s*\*?(?:workers|threads|conns|connections|concurrency|goroutines)\b",
+            _I,
+        ),
     ),
     # PHP's arguments unpacked into names (`[$_, $url, $secs] = $argv;`)
     Capability.TARGET_ARGUMENT: (re.compile(r"\]\s*=\s*\$argv\b"),),
+    # a loop that runs until a clock passes a deadline, in each language's spelling; each
+    # pattern's clock call is its literal (`while time.time() < end:`, `while (time() < $end)`,
+    # `for time.Now().Before(stop)`, `while (steady_clock::now() < end)`, `Date.now() < end`)
+    Capability.TIMED_LOOP: (
+        re.compile(
+            _AFTER_WHILE
+            + r"(?:time\.time|time\.monotonic|time\.perf_counter|loop\.time)\s*\(\s*\)\s*<"
+        ),
+        re.compile(_AFTER_WHILE + r"(?:time\(\)|microtime\(true\))\s*<\s*\$\w+"),
+        re.compile(r"(?<=for )time\.(?:Now\s*\(\s*\)\.Before|Since\s*\([^\n)]*\)\s*<)"),
+        re.compile(_AFTER_WHILE + r"(?:std::)?chrono::\w+::now\s*\(\s*\)\s*<"),
+        re.compile(_AFTER_WHILE + r"(?:Date\.now|performance\.now)\s*\(\s*\)\s*<"),
+        re.compile(
+            _AFTER_WHILE + r"(?:System\.currentTimeMillis\s*\(\s*\)|DateTime\.(?:Utc)?Now)\s*<"
+        ),
+        re.compile(_AFTER_WHILE + r"\(\s*Get-Date\s*\)\s*-lt\s+\$\w+", _I),
+    ),
 }
 PATTERNS = {
     **PATTERNS,
