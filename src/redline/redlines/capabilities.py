@@ -3315,6 +3315,23 @@ PATTERNS = {
 }
 # -- lateral pushes: end ---------------------------------------------------------------------
 
+# -- sign-ins tried by brute force (OUT-BRUTE-FORCE): begin ----------------------------------
+_SIGN_IN_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.LOGIN_ATTEMPT: (
+        # PHP's FTP sign-in, a directory bound with a user and a password, .NET's credential
+        # check against a domain or machine
+        re.compile(
+            r"\bftp_login\s*\(|\bDirectoryEntry\s*\([^,\n]+,[^,\n]+,[^,\n)]+\)|\bValidateCredentials\s*\(",
+            _I,
+        ),
+    ),
+}
+PATTERNS = {
+    **PATTERNS,
+    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _SIGN_IN_PATTERNS.items()},
+}
+# -- sign-ins tried by brute force: end ------------------------------------------------------
+
 # -- injection APIs resolved at run time (OUT-PROCESS-INJECTION): begin ----------------------
 # `GetProcAddress(k32, "VirtualAllocEx")` is the call `VirtualAllocEx(...)` made through a
 # pointer, to keep it out of the import table: the name counts as the call, also when it is
