@@ -3332,6 +3332,46 @@ PATTERNS = {
 }
 # -- sign-ins tried by brute force: end ------------------------------------------------------
 
+# -- covert exfiltration (OUT-COVERT-EXFIL): begin -------------------------------------------
+# The lookups, waits and packet payloads of other languages than the ones first read: Ruby's
+# and Perl's resolvers, Java's, a random sleep spelled with `rand`, file data read straight
+# into an ICMP packet after its header.
+_COVERT_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.DNS_QUERY: (
+        re.compile(
+            r"\bResolv::DNS\b|\.getresources?\s*\(|\bNet::DNS::Resolver\b|\bInetAddress\.getByName\s*\(",
+        ),
+    ),
+    Capability.JITTER: (
+        # `sleep(0.2 + rand * 0.6)`, `sleep rand(5)`, `usleep(rand() % 900000)`,
+        # `Sleep(1000 + rand() % 4000)`; not a retry's growing backoff
+        re.compile(
+            r"\b(?:u?sleep|Sleep)\b\s*\(?(?![^\n]*(?:\*\*|<<|attempt|retr|backoff))[^\n;]{0,40}?"
+            r"\b(?:rand|arc4random(?:_uniform)?)\b"
+        ),
+    ),
+    Capability.COVERT_CHANNEL: (
+        # a file's bytes read or copied into a packet just after its ICMP header
+        re.compile(
+            r"\b(?:fread|read|memcpy)\s*\(\s*(?:\(\s*\w+\s*\*\s*\)\s*)?\w+\s*\+\s*sizeof\s*\(?\s*(?:struct\s+)?icmp\w*\s*\)?"
+            r"(?![^\n]*\b(?:tv|timeval|time)\w*\b)",
+            _I,
+        ),
+    ),
+    # a file read in small fixed pieces (`fread(buf, 1, 48, f)`): each piece one packet
+    Capability.CHUNKING: (re.compile(r"\bfread\s*\([^\n,]+,\s*1\s*,\s*\d{1,4}\s*,"),),
+    # Perl's and Ruby's hex and base64 packing (`unpack('H*', $data)`, `data.unpack1("H*")`,
+    # `[data].pack("m0")`)
+    Capability.ENCODE: (
+        re.compile(r"\bunpack1?\s*\(?\s*['\"]H\*['\"]|\.pack\s*\(\s*['\"]m0?['\"]"),
+    ),
+}
+PATTERNS = {
+    **PATTERNS,
+    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _COVERT_PATTERNS.items()},
+}
+# -- covert exfiltration: end ----------------------------------------------------------------
+
 # -- injection APIs resolved at run time (OUT-PROCESS-INJECTION): begin ----------------------
 # `GetProcAddress(k32, "VirtualAllocEx")` is the call `VirtualAllocEx(...)` made through a
 # pointer, to keep it out of the import table: the name counts as the call, also when it is
