@@ -36,6 +36,8 @@ WEB_INPUT = re.compile(
     r"\$_(?:GET|POST|REQUEST|COOKIE|FILES)\b|\$_SERVER\s*\[\s*['\"]HTTP_|php://input|getallheaders\s*\("
     r"|\brequest\.(?:args|form|values|json|data|get_json|GET|POST|headers|cookies|query_params|body)\b"
     r"|\breq\.(?:query|body|params|headers|cookies|url)\b|\bctx\.(?:query|request\.body)\b"
+    # Express's header getters (`req.get('x-data')`, `req.header('x-data')`)
+    r"|\breq\.(?:get|header)\s*\(\s*['\"`\w]|\br\.Header\.Get\s*\("
     r"|\bRequest(?:\.(?:QueryString|Form|Params|Item|Headers|Cookies))?\s*\[|\bRequest\.(?:QueryString|Form)\s*\("
     r"|\brequest\.getParameter\s*\(|\br\.(?:URL\.Query\(\)|FormValue\s*\()|QUERY_STRING"
     # Perl's CGI.pm and Mojolicious (`$q->param('c')`), Ruby's Rails and Sinatra (`params[:c]`)
@@ -104,7 +106,7 @@ def _command_position(runner: str) -> str:
     such as `base64_decode(`, `str(`, `$`, a template's `${`), or after a shell's `-c` / `/c`."""
     return (
         r"(?:" + runner + r"\s*\(?\s*(?:new\s+)?(?:[\w.$]+\s*\(\s*)*[`'\"]?\$?\{?"
-        r"|\b(?:(?:ba|z|da)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)['\"]?\s*,?\s*['\"]?\s*"
+        r"|\b(?:(?:ba|z|da)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)['\"]?\s*,?\s*\[?\s*['\"]?\s*"
         r"(?:/c|/k|-c|-Command|-EncodedCommand)\s*['\"]?\s*[,+&]\s*(?:[\w.$]+\s*\(\s*)*\$?)"
     )
 
