@@ -86,6 +86,7 @@ class Capability(StrEnum):
     XOR_DECODE = "decodes a buffer in place (XOR)"
     DECODE = "decodes bytes kept as text (hex, base64)"
     DEFENDER_OFF = "turns off antivirus or EDR"
+    SPLIT_NAME = "spells a security control's name in pieces joined at run time"
     REMOTE_OPEN = "opens another process"
     REMOTE_ALLOC = "allocates memory in another process"
     REMOTE_WRITE = "writes another process's memory"
@@ -210,6 +211,8 @@ class Capability(StrEnum):
     EXECUTABLE_LINK = "a link or download of a Windows program or script"
     MASTER_PASSWORD = "lets a hard-coded password through the sign-in"
     TRAFFIC_INTERCEPT = "poisons ARP, DNS or name lookups, or raises a rogue access point"
+    PROCESS_HIDDEN = "hides a running process or service from those listing them"
+    UAC_BYPASS = "hijacks what an auto-elevating Windows program runs, to skip UAC"
     PLAN_STEP = "tells the reader to take an operational step"
     PLAN_COVER = "tells the reader to keep the act from being noticed"
     PLAN_ATTACK = "tells the reader to act on someone else's system, account or person"
@@ -228,6 +231,12 @@ class Capability(StrEnum):
     CONTACT_HARVEST = "lists an account's friends or contacts (a user token's, not a bot's)"
     AWARENESS_DRILL = "names a phishing-awareness simulation or campaign"
     # -- end messaging phishing and spreading --
+    MOTION_TRIGGERED = (
+        "captures when the picture changes or a motion sensor fires (a security camera)"
+    )
+    PROFILE_IMPORT = "loads saved Wi-Fi profiles into a machine's own network settings"
+    FOCUSED_KEYS = "reads keys only while its own window has the focus"
+    SIGNATURE_CHECKED = "checks a code signature against its publisher's key"
 
 
 BACKGROUNDING = re.compile(
@@ -354,7 +363,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"IO::Socket::INET->new\s*\(", _I),
         re.compile(r"asyncio\.open_connection\s*\(|\bconnect\s*\(\s*\w+\s*,[^\n]*sockaddr", _I),
         re.compile(r"\btelnet\s+\S+\s+\d{2,5}\b|\bztcp\s+\S+\s+\d{2,5}\b", _I),
-        re.compile(r"\bWSAConnect\s*\(|/inet/(?:tcp|udp)/\d+/|\bpowercat\b[^\n]*\s-c\s", _I),
+        re.compile(r"\bWSAConnect\s*\(|/inet[46]?/(?:tcp|udp)/\d+/|\bpowercat\b[^\n]*\s-c\s", _I),
         re.compile(r"\.connect\s*\(\s*\(|\bconnect\s*\(\s*\w+\s*,\s*\(?\s*(?:struct\s+)?sockaddr"),
         re.compile(r"/dev/(?:tcp|udp)/"),
         re.compile(r"\b(?:nc|ncat|netcat)\b[^\n|;]*?\s" + _HOST + r"\s+\d{2,5}\b", _I),
@@ -433,6 +442,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"(?:chrome|browser)\.runtime\.sendMessage\s*\(", _I),
+        # Perl's, PHP's and Ruby's HTTP clients posting (`$http->post_form($url, ...)`,
+        # `$ua->post`, `Net::HTTP.post_form`)
+        re.compile(r"\$(?!this\b)\w+->post(?:_form)?\s*\(|\bNet::HTTP\.post_form\s*\(", _I),
+        # a Ruby connection's post to its address's path (`http.post(uri.path, body)`)
+        re.compile(r"\.post\s*\(\s*uri\.(?:path|request_uri)\b", _I),
         # the form-data package posting itself (`form.submit('https://...')`)
         re.compile(r"\.submit\s*\(\s*['\"`]https?://", _I),
         re.compile(r"fetch\s*\(\s*['\"`](?:https?:)?//[^'\"`\n]*['\"`]\s*\+", _I),
@@ -613,6 +627,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"create_subprocess_shell\s*\(|\bexec[lv]p?e?\s*\(\s*['\"]/bin/", _I),
         re.compile(r"\b(?:ba|z|da|k)?sh\s+(?:-i\s+)?[0-2]?[<>]&", _I),
         re.compile(r"\(\s*\w+\s*\|&\s*getline\s*\)", _I),
+        # awk running what it read from its socket (`s |& getline c; ... (c |& getline o)`,
+        # `system(c)`): a coprocess or pipe from a string runs that string through a shell
+        re.compile(
+            r"(\w+)\s*=\s*\\?[\"']/inet[46]?/(?:tcp|udp)/[^\"'\n]*[\"'][\s\S]{0,400}?(?:\(\s*(?!\1\b)[a-zA-Z_]\w*\s*\|&?\s*getline\b|\bsystem\s*\(\s*(?!\1\b)[a-zA-Z_]\w*\s*\))"
+        ),
+        re.compile(
+            r"[\"']/inet[46]?/(?:tcp|udp)/[^\"'\n]*[\"']\s*\|&\s*getline\s+(\w+)[\s\S]{0,400}?(?:\(\s*\1\s*\|&?\s*getline\b|\bsystem\s*\(\s*\1\s*\))"
+        ),
         # a shell's path, unless it is given a script file to run (`["/bin/bash", "/x/job.sh"]`)
         # or the word is a keyword's value or a key (`dest="cmd"`, `{"cmd": ...}`)
         re.compile(
@@ -795,6 +817,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:your|all)\s+(?:files|documents|data)\s+(?:have been|were|are)\s+(?:encrypted|locked)",
             _I,
         ),
+        # a screen locker's demand: the machine said locked, and payment asked on the same line
+        # (the system's own lock screen asks for a password, not money)
+        re.compile(
+            r"(?<!\w)(?:your|this)\s+(?:computer|pc|device|machine|laptop|screen|system)\s+(?:has\s+been|is|was)\s+"
+            r"(?:locked|blocked|encrypted)\b[^\n]{0,120}?\b(?:pay|send|bitcoin|btc|monero|xmr|usd|eur|ransom)\b",
+            _I,
+        ),
         # the same told of a storage service's objects or blobs, as done to them (a compliance
         # check's "all objects are encrypted" states a setting)
         re.compile(
@@ -864,6 +893,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"/dev/input/by-(?:path|id)/[^\s'\"]*kbd|/dev/input/by-(?:path|id)/%s|\b(?:strstr|strcasestr|strings\.(?:Contains|HasSuffix))\s*\([^\n]*['\"][\w-]*kbd['\"]",
             _I,
         ),
+        # the keyboard's event device found among the kernel's input handlers
+        # (`Handlers=sysrq kbd event3` in /proc/bus/input/devices), and raw input events
+        # unpacked from a device read (`unpack 'qqSSl'`, `struct.unpack('llHHI', ...)`)
+        re.compile(
+            r"Handlers=[^\n'\"]*kbd|\bunpack\s*\(?\s*['\"][@=<]?[lLqQ]{2}[hHsS]{2}[iIlL]['\"]"
+        ),
     ),
     Capability.PAGE_KEYS: (
         re.compile(
@@ -927,6 +962,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:\b\w+|\))\s*\[\s*(?:ev|event|ie|kev|e|input_event)\.code\s*\]|\b\w*(?:map|key|layout|table)\w*\s*\[\s*\w+\.code\s*\]",
             _I,
         ),
+        # a name table indexed by a global hook's key code (uiohook's and iohook's `keycode`,
+        # `rawcode`; a Windows hook's `vkCode`): `names[e.keycode]` is the key typed (a page's
+        # own `keyCode`, camel-cased, is left to PAGE_KEYS)
+        re.compile(
+            r"\b[\w$]+\s*\[\s*[\w$]+\.(?:[kK]eycode|[rR]awcode|vkCode|scanCode|scancode)\s*\]"
+        ),
+        # a layout table looked up by the code read from the device (`$map{$code}`,
+        # `keymap[code]`, `chars.fetch(code, '')`)
+        re.compile(
+            r"\b\w*(?:map|layout|table|names|chars)\w*\s*(?:\[code\]|\[keycode\]|\[scancode\]|\{\$code\}|\{\$keycode\}|\.fetch\(code\b|\.get\(code\b)",
+            _I,
+        ),
     ),
     Capability.BROWSER_STORE: (
         re.compile(
@@ -970,7 +1017,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"firefox_decrypt|lazagne|HackBrowserData|SharpChrom\w*|mimipenguin|chrome_decrypt", _I
         ),
         re.compile(
-            r"dump-keychain\s+-d|find-(?:generic|internet)-password[^\n]*\s-w|key=clear|psk=", _I
+            # (`PSK=$(wg genpsk)` names a key the script makes; `psk=` read from a profile is
+            # still matched where the profile's line is named, `'^psk='`)
+            r"dump-keychain\s+-d|find-(?:generic|internet)-password[^\n]*\s-w|key=clear|psk=(?!\$\()",
+            _I,
         ),
         re.compile(r"select[^\n]*password_value|select[^\n]*encrypted_value|from\s+logins\b", _I),
     ),
@@ -1069,6 +1119,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"Image File Execution Options\\[^\n]*\bDebugger\b|\bSilentProcessExit\b|UserInitMprLogonScript|\bRunAtLoad\b|launchctl\s+(?:load|bootstrap)\b|\.(?:zshrc|bash_profile|bash_login|zprofile)\b",
             _I,
         ),
+        # a Debugger value written (its key's path kept in a variable): the named program runs
+        # the debugger instead whenever it starts
+        re.compile(
+            r"\bDebugger['\"]?\s+-Value\b|\bDebugger['\"]?\s+(?:/t\s+\w+\s+)?/d\b"
+            r"|\bDebugger['\"]\s*,\s*(?:0\s*,|@?r?['\"])",
+            _I,
+        ),
         re.compile(r"/etc/profile\.d/", _I),
         re.compile(r"make\s+login\s+item|LoginItems|SMLoginItemSetEnabled", _I),
         re.compile(r"sc(?:\.exe)?\s+config\s+\S+\s+binPath=", _I),
@@ -1094,6 +1151,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\.config/autostart|LaunchAgents|LaunchDaemons|/etc/systemd/system/[^\n]*\.service|systemctl\s+enable|Startup[\\/]|rc\.local|\.bashrc|\.profile\b",
+            _I,
+        ),
+        # the Startup folder named as a whole path or a known folder (`...\Programs\Startup"`,
+        # `shell:startup`, `Environment.SpecialFolder.Startup`, `CSIDL_STARTUP`)
+        re.compile(
+            r"Start Menu[\\/]+Programs[\\/]+Startup\b|\bshell:(?:common\s)?startup\b"
+            r"|\bSpecialFolder\.(?:Common)?Startup\b|\bCSIDL_(?:COMMON_)?STARTUP\b",
             _I,
         ),
     ),
@@ -1162,6 +1226,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\b(?:sethc|utilman|osk|Magnify|Narrator|DisplaySwitch|AtBroker)\.exe[^\n]*(?:\bDebugger\b|cmd\.exe|powershell)",
+            _I,
+        ),
+        # a program's Debugger value (Image File Execution Options) set to a shell, whatever
+        # program it names: that program, started at the logon screen, opens a SYSTEM shell
+        re.compile(
+            r"\bDebugger['\"]?\s*(?:-Value\s+|,\s*(?:0\s*,\s*[\w.]+\s*,\s*)?@?r?|[^\n]*/d\s+)['\"]?"
+            r"(?:[A-Za-z]:\\+[^'\"\n]*\\+)?(?:cmd|powershell|pwsh)(?:\.exe)?\b",
             _I,
         ),
         re.compile(
@@ -1260,6 +1331,20 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.DEFENDER_OFF: (
+        # a cluster's runtime-security sensor or admission policy engine removed or scaled to
+        # nothing (`kubectl -n falco delete daemonset falco`, `helm uninstall falco`); deleting
+        # one of its pods only restarts it
+        re.compile(
+            r"\bkubectl\b[^\n|;&]*?\s(?:delete\s+(?:daemonsets?|ds|deployments?|deploy|namespace|ns|helmreleases?)\b|scale\s+(?:daemonsets?|ds|deployments?|deploy)\b(?=[^\n|;&]*--replicas[= ]0\b))"
+            r"[^\n|;&]*?(?:falco|tetragon|tracee|sysdig|aqua|twistlock|prisma|falcon|crowdstrike|wazuh|sentinel\w*|gatekeeper|kyverno|neuvector|kubearmor)"
+            r"|\bhelm\s+(?:uninstall|delete|del)\s+(?:-\S+\s+\S+\s+)*['\"]?(?:falco|tetragon|tracee|sysdig\S*|aqua\S*|twistlock\S*|falcon\S*|crowdstrike\S*|wazuh\S*|gatekeeper|kyverno|neuvector|kubearmor)\b",
+            _I,
+        ),
+        # a cloud account's security posture checks and threat detection switched off
+        re.compile(
+            r"\baws\s+securityhub\s+disable-security-hub\b|\baws\s+guardduty\s+update-detector\b[^\n|;&]*--no-enable\b",
+            _I,
+        ),
         # macOS's privacy database written directly: a program granted screen, camera or disk
         # access nobody approved (`sqlite3 .../com.apple.TCC/TCC.db "INSERT INTO access ..."`)
         re.compile(r"\bcom\.apple\.TCC/TCC\.db\b[^\n]*\b(?:INSERT|UPDATE|REPLACE)\b", _I),
@@ -1307,6 +1392,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"Add-MpPreference\b[^\n]*-ExclusionPath|sc(?:\.exe)?\s+(?:stop|delete|config)\s+(?:WinDefend|Sense|MsMpSvc)|taskkill[^\n]*(?:MsMpEng|CSFalcon|SentinelAgent)",
+            _I,
+        ),
+        # scripts or their interpreters excluded from scanning: whatever runs through them is
+        # unseen (a build tree or a compiler excluded for speed is a path or a tool of one's own)
+        re.compile(
+            r"(?:Add-MpPreference|Set-MpPreference)\b[^\n]*-Exclusion(?:Extension\s+['\"]?\.?(?:ps1|psm1|vbs|js|hta|bat|cmd|exe|dll)\b"
+            r"|Process\s+['\"]?(?:[\w:\\. -]*\\)?(?:powershell|pwsh|cmd|rundll32|regsvr32|mshta|wscript|cscript)(?:\.exe)?\b)",
             _I,
         ),
     ),
@@ -1484,6 +1576,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"itertools\.product\s*\([^\n]*repeat|hydra\b[^\n]*-P\b|medusa\b[^\n]*-P\b", _I),
+        # password spraying by hand: a loop over a file of users or hosts, each tried with one
+        # fixed password, the ones that let in recorded (`xargs -a targets.txt -I{} sshpass -p
+        # 'Summer2026!' ssh root@{} id | tee -a hits.txt`, `for u in $(cat users.txt); do
+        # smbclient -L //host -U "$u%Spring1!" && echo "$u valid"; done`)
+        re.compile(
+            r"(?:\bxargs\b[^\n|;&]*?\s-a\s+\S+|\b(?:cat|type)\s+\S+\s*\|\s*(?:xargs|while\s+read)\b"
+            r"|\bfor\s+\w+\s+in\s+(?:\$\(\s*|`)(?:cat\s+|<\s*)\S+|\bwhile\s+read\b"
+            r"|\bGet-Content\s+\S+\s*\|\s*(?:ForEach-Object|%))"
+            r"[^\n]*?(?:\bsshpass\s+-p\s*['\"]?[^\s$'\"]|\b(?:smbclient|rpcclient)\b[^\n]*?\s-U\s*['\"]?[^\s'\"%]*%[^\s$'\"]"
+            r"|\bxfreerdp\b[^\n]*?/p:['\"]?[^\s$'\"]|\bcurl\b[^\n]*?\s(?:-u|--user)\s+['\"]?[^\s'\":]*:[^\s$'\"])"
+            r"[^\n]*?(?:\btee\s+-a\s+\S+|>>\s*\S+|(?:&&|\|\|)\s*echo\b)",
+            _I,
+        ),
     ),
     Capability.CRACK: (
         re.compile(
@@ -1517,6 +1622,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bsshpass\s+-p\s+['\"]?\$\w+", _I),
+        # a user from a variable signing in with one fixed password (`-U "$u%Spring1!"`,
+        # `curl -u "$u:Autumn2025"`), the shape of spraying
+        re.compile(
+            r"\brpcclient\b[^\n]*-U\s*\S+%|\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?\$\{?\w+\}?:[^\s$'\"]",
+            _I,
+        ),
         # credentials handed to a client from a variable: `curl -u "admin:$1" ftp://...`
         re.compile(r"\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?[\w.@-]+:\$\{?\w+", _I),
         re.compile(r"\bcrowbar\b|\bauth\s*=\s*\(\s*['\"]?\w+['\"]?\s*,\s*\w+", _I),
@@ -1733,11 +1844,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.DNS_DATA_LABEL: (
         re.compile(r"printf\w*\s*\([^\n]*['\"](?:%\w\.)*%s\.(?:%d\.|%\w\.)?[\w-]+\.[\w-]+", _I),
         re.compile(
-            r"\b(?:resolve\w*|query|gethostbyname\w*|getaddrinfo|Lookup\w*|nslookup|dig|host|Resolve-DnsName|GetHostEntry|GetHostAddresses)\b[^\n]*(?:\{[\w.\[\]:+ ]+\}|\$\{?\w+\}?|%s|['\"]\s*\+\s*\w+\s*\+\s*['\"])\.(?:\{|\$|%s|[\w-]+\.)",
+            r"(?<![${])\b(?:resolve\w*|query|gethostbyname\w*|getaddrinfo|Lookup\w*|nslookup|dig|host|Resolve-DnsName|GetHostEntry|GetHostAddresses)\b(?![}])[^\n]*(?:\{[\w.\[\]:+ ]*\}|\$\{?\w+\}?|%s|['\"]\s*\+\s*\w+\s*\+\s*['\"])\.(?:\{|\$|%s|[\w-]+\.)",
             _I,
         ),
         re.compile(
-            r"\b(?:nslookup|dig|host|Resolve-DnsName)\b[^\n]*\$\([^)\n]*\)\.[\w-]+\.[\w-]+",
+            r"(?<![${])\b(?:nslookup|dig|host|Resolve-DnsName)\b(?![}])[^\n]*\$\([^)\n]*\)\.[\w-]+\.[\w-]+",
             _I,
         ),
         re.compile(
@@ -1749,7 +1860,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\b(?:nslookup|dig|host|Resolve-DnsName|resolve|query|gethostbyname|getaddrinfo|lookup)\b[^\n]*(?:%%?\w+%?|\$\{?\w+\}?|\{\w+\})\.[\w-]+\.[\w-]+",
+            # (a variable named like the verb, `${HOST}-${STAMP}.tar.gz`, looks nothing up)
+            r"(?<![${])\b(?:nslookup|dig|host|Resolve-DnsName|resolve|query|gethostbyname|getaddrinfo|lookup)\b(?![}])[^\n]*(?:%%?\w+%?|\$\{?\w+\}?|\{\w+\})\.[\w-]+\.[\w-]+",
             _I,
         ),
     ),
@@ -1874,6 +1986,31 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"\bcat\s+[^\n|]*\.(?:bash|zsh|python)_history\b", _I),
         re.compile(r"--export-secret-(?:sub)?keys", _I),
+        # every private key of a folder by glob (`/home/*/.ssh/id_*`), and key or credential
+        # files looked for by name (`find / -name id_rsa -o -name '*.pem'`)
+        re.compile(
+            r"\.ssh[\\/]+id_\*|-i?name\s+['\"]?(?:id_(?:rsa|ed25519|ecdsa|dsa)|\*\.(?:key|ppk|kdbx|pfx|p12)|\*?\.env|credentials(?:\.json)?|\.git-credentials|\.netrc|\.pgpass|wallet\.dat)['\"]?(?=\s|\)|$)",
+            _I,
+        ),
+        # a search for secrets' own shapes: access-key and token formats, private-key armour,
+        # `name=value` settings of passwords and keys (`grep -h '^psk=' ...`, `git grep -E
+        # 'AKIA[0-9A-Z]{16}|PRIVATE KEY'`), or Windows' recursive search of configuration files
+        # for passwords (`findstr /si password *.config`)
+        re.compile(
+            r"\b(?:grep|egrep|rg|ag|ack|findstr|Select-String|sls)\b[^\n|]*?(?:AKIA|ASIA\[|PRIVATE KEY|xox[abpr\[]|ghp_|glpat-|sk_live_|\b(?:psk|pass(?:word|wd)?|pwd|api_?key|secret(?:_key)?|auth_?token|access_?key)(?:['\"]|\\s\*|\s)*[=:])",
+            _I,
+        ),
+        re.compile(
+            r"\bfindstr\s+(?:/\w+\s+)*/s\w*\s+(?:/\w+\s+)*['\"]?[^\n'\"]*\b(?:password|passwd|pwd|connectionstring|apikey|api_key|secret)\b",
+            _I,
+        ),
+        # the Wi-Fi passwords a machine keeps, a package registry's or forge's token printed by
+        # its own client, application configuration holding database passwords, and saved
+        # remote-login sessions (PuTTY, WinSCP)
+        re.compile(
+            r"/etc/NetworkManager/system-connections|wpa_supplicant\.conf|\bnetsh\s+wlan\s+show\s+profiles?\b[^\n]*key\s*=\s*clear|\b(?:npm|yarn|pnpm)\s+config\s+get\s+\S*(?:_auth|token)|\bgh\s+auth\s+token\b|\bheroku\s+auth:token\b|\bwp-config\.php\b|\bconfig/master\.key\b|\.my\.cnf\b|SimonTatham\\+PuTTY\\+Sessions|Martin Prikryl\\+WinSCP",
+            _I,
+        ),
         re.compile(
             r"\.ssh/id_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|(?:~|\$HOME)/\.(?:ssh|gnupg|aws|kube|docker|azure|config/gcloud)(?:/|\s|$)|169\.254\.169\.254/\S*(?:credentials|token)|metadata\.google\.internal/\S*token|/etc/shadow\b|\.aws/credentials|\.kube/config|\.git-credentials|\.netrc\b|\.npmrc|\.pypirc|(?:^|[\s'\"/=])\.env\b(?![.\w])|SAM\b[^\n]*SYSTEM|reg\s+save\s+hklm\\(?:sam|security)",
             _I,
@@ -1885,7 +2022,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # A token in an auth header is used, not shipped: `-H "Authorization: Bearer $TOKEN"`;
         # so is a bot token in its own API's path (`api.telegram.org/bot${TG_TOKEN}/...`).
         re.compile(
-            r"(?<!Bearer )(?<!token )(?<!: )(?<!/bot)\$\{?[A-Z_]*(?:TOKEN|SECRET|API_KEY)\}?\b"
+            r"(?<!Bearer )(?<!token )(?<!: )(?<!\w:)(?<!/bot)\$\{?[A-Z_]*(?:TOKEN|SECRET|API_KEY)\}?\b"
         ),
     ),
     Capability.ENDLESS_LOOP: (
@@ -2203,7 +2340,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"journalctl\s+--vacuum-time=\d+s\b|auditctl\s+-D\b|utmpdump|\bwtmp\b[^\n]*(?:>|rm)",
+            r"journalctl\s+--vacuum-time=\d+s\b|auditctl\s+-D\b|utmpdump|\bwtmp\b[^\n]*(?:\brm\b|>\s*['\"]?[^\s'\"|;&]*\b[bw]tmp\b)",
             _I,
         ),
     ),
@@ -2241,9 +2378,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bln\s+-\w*s\w*\s+/dev/null\s+\S*_history", _I),
+        # the history file itself removed or emptied: a copy beside it (`.bash_history.bak`)
+        # is another file, and a redirection from a command that writes lines
+        # (`grep -v TOKEN copy > ~/.bash_history`) rewrites the history rather than empties it
         re.compile(
-            r"history\s+-c\b|unset\s+HISTFILE|HISTFILE=/dev/null|HISTSIZE=0|(?:rm|shred)[^\n]*\.(?:bash|zsh)_history|>\s*~?/?[^\s]*\.(?:bash|zsh)_history|Clear-History|ConsoleHost_history",
-            _I,
+            r"history\s+-c\b|unset\s+HISTFILE|HISTFILE=/dev/null|HISTSIZE=0|(?:rm|shred)[^\n]*\.(?:bash|zsh)_history(?![\w-]|\.\w)"
+            r"|(?:^|[;&|({`]|-c\s+['\"]|\bthen|\bdo|:|\btrue|cat\s+/dev/null|echo(?:\s+-n)?|printf\s*(?:''|\"\")?)[ \t]*(?:''|\"\")?[ \t]*>\s*['\"]?~?/?[^\s]*\.(?:bash|zsh)_history(?![\w-]|\.\w)"
+            r"|Clear-History|ConsoleHost_history",
+            _I | re.M,
         ),
     ),
     Capability.MINER: (
@@ -2262,6 +2404,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"--cpu-max-threads-hint|--randomx-|--algo[= ](?:rx|cn)/|--coin[= ]monero", _I),
         re.compile(
             r"\bxmrig\b|\bminerd\b|\bcpuminer\b|\bxmr-stak\b|\bethminer\b|\bnbminer\b|cryptonight|randomx|coinhive|\bt-rex\b",
+            _I,
+        ),
+        # a browser miner's pieces: its workers handed a pool and the wallet it pays together
+        # (`postMessage({ pool: P, wallet: W })`), a share found and handed back to be submitted
+        re.compile(
+            r"\bpool\s*:\s*[^,\n]{1,80},\s*['\"]?wallet['\"]?\s*:|\bwallet\s*:\s*[^,\n]{1,80},\s*['\"]?pool['\"]?\s*:"
+            r"|\bpostMessage\s*\(\s*\{\s*share\s*:|['\"]submit['\"]\s*,\s*['\"]?share['\"]?\s*:",
             _I,
         ),
     ),
@@ -2381,6 +2530,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"stratum\+(?:tcp|ssl)://|pool\.\w+\.(?:com|org|net)|\bminexmr|nanopool|supportxmr|--donate-level|-o\s+\S+:\d{4}\s[^\n]*-u\s+4[0-9A-Za-z]{20,}",
             _I,
         ),
+        # a websocket pool proxy named as one (`wss://ws.pool-proxy.example:8443`)
+        re.compile(r"['\"`]wss?://[\w.-]*\bpool\b[\w.-]*(?::\d+)?", _I),
     ),
     Capability.DOWNLOAD: (
         re.compile(
@@ -2429,10 +2580,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.CREDENTIAL_SNIFF: (
         # a capture on a network interface (not loopback) filtered for credentials: piped to a
-        # search for them, searched by ngrep, or their protocol fields extracted by tshark
+        # search for them (a quoted alternation too: `grep -E 'user=|pass='`), searched by
+        # ngrep, or their protocol fields extracted by tshark
         re.compile(
             r"\b(?:tcpdump|tcpflow|tshark|ngrep)\b(?![^\n|]*\s-[id]\s*(?:lo0?|localhost)\b)"
-            r"(?:[^\n|]*\|\s*(?:e?grep|rg|strings)\b[^\n|]*?|[^\n|]*?['\"][^'\"\n]*?)"
+            r"(?:[^\n|]*\|\s*(?:e?grep|rg|strings)\b(?:[^\n|'\"]|'[^'\n]*'|\"[^\"\n]*\")*?(?:['\"][^'\"\n]*?)?|[^\n|]*?['\"][^'\"\n]*?)"
             r"(?:pass(?:w(?:or)?d)?|pwd|authorization|cookie|session)",
             _I,
         ),
@@ -2689,6 +2841,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"ImageGrab\.grab|pyautogui\.screenshot|mss\.mss|cv2\.VideoCapture\s*\(\s*0|getUserMedia|pyaudio|sounddevice\.rec|CopyFromScreen|BitBlt\s*\(",
             _I,
         ),
+        # the displays captured through a library (Go's `screenshot.CaptureDisplay`, Rust's
+        # `xcap::Monitor`, Java's `Robot.createScreenCapture`, GStreamer's `ximagesrc`)
+        re.compile(
+            r"\bscreenshot\.Capture(?:Display|Rect|Screen)\s*\(|\b(?:xcap|screenshots)::(?:Monitor|Screen)\b"
+            r"|\.createScreenCapture\s*\(|\b(?:ximagesrc|pipewiresrc|kmsgrab)\b|\bDirect3D11CaptureFramePool\b",
+        ),
+        # ffmpeg's capture device on a line of its own (a command continued with `\`)
+        re.compile(
+            r"(?<![\w-])-f\s+(?:x11grab|gdigrab|avfoundation|dshow)\b|(?<![\w-])-f\s+(?:pulse|alsa|v4l2)\s+-i\b"
+        ),
     ),
     Capability.ROOT_DELETE: (
         # Every file under a root, with no name or age filter, deleted or shredded.
@@ -2765,7 +2927,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.FORMAT_AND_MOUNT: (
         re.compile(
-            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)[^\n]*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*\1(?![\w/-])",
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)(?:(?!mkfs|mke2fs)[^\n])*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*\1(?![\w/-])",
             _I,
         ),
         # the new filesystem's label, or its device, entered in fstab and then mounted
@@ -2775,6 +2937,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)[^\n]*?\1(?![\w/-])[^\n]*?/etc/fstab[^\n]*?\bmount\s+-a\b",
+            _I,
+        ),
+        # the new filesystem mounted by its label (`mkfs.ext4 -L data /dev/xvdf && mount
+        # LABEL=data /data`, `mount -L data /data`)
+        re.compile(
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?\s-L\s+['\"]?([\w.-]+)(?:(?!mkfs|mke2fs)[^\n])*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*?(?:LABEL=|-L\s+)['\"]?\1(?![\w.-])",
             _I,
         ),
     ),
@@ -2788,9 +2956,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:Format-Volume\b[^\n|;]*-DriveLetter\b|Clear-Disk\b[^\n|;]*-RemoveData\b)",
             _I | re.M,
         ),
-        # a device named by a variable (`for d in $(lsblk ...)`; `of=/dev/$d`)
+        # a device named by a variable (`for d in $(lsblk ...)`; `of=/dev/$d`) or by xargs'
+        # placeholder (`lsblk -dno NAME | xargs -I{} dd if=/dev/zero of=/dev/{}`)
         re.compile(
-            r"\bof=/dev/\$\{?\w+|\b(?:mkfs(?:\.\w+)?|wipefs\s+-a|shred|blkdiscard)\b[^\n|;]*/dev/\$\{?\w+",
+            r"\bof=/dev/(?:\$\{?\w+|\{\})|\b(?:mkfs(?:\.\w+)?|wipefs\s+-a|shred|blkdiscard)\b[^\n|;]*/dev/(?:\$\{?\w+|\{\})",
             _I,
         ),
         # a variable that holds a disk's path, bound by a loop over disks or an assignment on
@@ -2850,7 +3019,51 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.PROCESS_HIDDEN: (
+        # another folder mounted over a process's /proc entry (`mount --bind /tmp/.e /proc/$pid`,
+        # `mount -o bind ... /proc/$(pgrep x)`, a tmpfs): `ps` and `top` no longer see it
+        re.compile(
+            r"\bmount\s+(?:-[-\w]+(?:[ =][^\s-]\S*)?\s+)*?\S+\s+['\"]?/proc/(?:\d+|\$\{?[\w!]+\}?|\$\(|`)",
+            _I,
+        ),
+        # a preloaded library that filters processes out of `/proc` listings
+        re.compile(r"libprocesshider|\bprocess_to_filter\b", _I),
+        # a service whose DACL denies listing it to users and administrators (`sc sdset NAME
+        # "D:(D;;DCLCWPDTSD;;;IU)..."`, PowerShell's `-SecurityDescriptorSddl`)
+        re.compile(
+            r"(?:\bsc(?:\.exe)?\s+sdset\s+\S+|-SecurityDescriptorSddl)\s+['\"]?D:[^\s'\"]*\(D;;[A-Z]*LC[A-Z]*;;;(?:IU|SU|BA|AU|WD)\)",
+            _I,
+        ),
+    ),
+    Capability.UAC_BYPASS: (
+        # the current user's class key that an auto-elevating program (fodhelper,
+        # computerdefaults, eventvwr, sdclt, WSReset) opens, written: by a registry verb on the
+        # same line, or through a variable holding the key
+        re.compile(
+            r"(?:\b(?:New-Item|New-ItemProperty|Set-ItemProperty|Set-Item|sp|ni)\b|\breg(?:\.exe)?\s+add\b|\bRegWrite\b|\bCreateSubKey\b|\bSetValue\b)"
+            r"[^\n]*?(?:HKCU|HKEY_CURRENT_USER)[:\\/]+Software[\\/]+Classes[\\/]+(?:ms-settings|mscfile|exefile|Folder|Launcher\.SystemSettings|AppX82a6gwre4fdg3bt635tn5ctqjf8msdd2)[\\/]+shell[\\/]+open[\\/]+command",
+            _I,
+        ),
+        re.compile(
+            r"(\$?\w+)\s*=\s*['\"](?:HKCU|HKEY_CURRENT_USER)[:\\/]+Software[\\/]+Classes[\\/]+(?:ms-settings|mscfile|exefile|Folder|Launcher\.SystemSettings|AppX82a6gwre4fdg3bt635tn5ctqjf8msdd2)[\\/]+shell[\\/]+open[\\/]+command"
+            r"[\s\S]{0,400}?(?:\b(?:New-Item|New-ItemProperty|Set-ItemProperty|Set-Item)\s+(?:-Path\s+)?|\bRegWrite\s+)\1\b",
+            _I,
+        ),
+        # the user's `windir` variable pointed at a command, for a scheduled task run elevated
+        # (`SilentCleanup`) that starts `%windir%\system32\...`
+        re.compile(
+            r"(?:\breg(?:\.exe)?\s+add\b|\bSet-ItemProperty\b|\bNew-ItemProperty\b)[^\n]*?(?:HKCU|HKEY_CURRENT_USER)[:\\/]+Environment\b[^\n]*?\bwindir\b",
+            _I,
+        ),
+    ),
     Capability.FORK_BOMB: (
+        # an endless loop starting its own interpreter (`while($true){Start-Process powershell}`,
+        # `while true; do "$0" & done`)
+        re.compile(
+            r"\bwhile\s*\(\s*\$?(?:true|1)\s*\)\s*\{\s*(?:Start-Process|start|saps)\s+['\"]?(?:powershell|pwsh|cmd)(?:\.exe)?\b"
+            r"|\bwhile\s+(?:true|:)\s*;\s*do\s+(?:(?:ba|z|da)?sh\s+(?:-c\s+)?)?['\"]?\$0['\"]?\s*&\s*(?:done|;)",
+            _I,
+        ),
         # cmd's endless counted loop starting a new window each turn (`for /l %i in (1,0,2) do
         # start cmd`, step 0 never ends), and Ruby's endless loop of forks
         re.compile(
@@ -2968,6 +3181,21 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.AUDIT_OFF: (
+        # a cloud trail narrowed so it no longer records changes (management events off, only
+        # reads recorded) or given no selectors at all
+        re.compile(
+            r"\bcloudtrail\s+put-event-selectors\b[^\n]*?(?:IncludeManagementEvents\\?['\"]?\s*[:=]\s*false|ReadWriteType\\?['\"]?\s*[:=]\s*\\?['\"]?ReadOnly|--event-selectors\s+['\"]?\[\s*\])",
+            _I,
+        ),
+        re.compile(
+            r"\baws\s+configservice\s+(?:stop|delete)-configuration-recorder\b",
+            _I,
+        ),
+        # a Kubernetes audit policy whose only rule records nothing (`rules: - level: None`)
+        re.compile(
+            r"(?:\\n|(?<![\w-]))rules:\s*(?:\\n|\s)\s*-\s*level:\s*None\s*(?:\\n)?\s*(?:['\"}]|$)",
+            _I,
+        ),
         # macOS's audit daemon unloaded (`launchctl unload -w .../com.apple.auditd.plist`)
         re.compile(
             r"\blaunchctl\s+(?:unload|bootout|disable)\b[^\n|;&]*\bcom\.apple\.auditd\b", _I
@@ -3480,6 +3708,50 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bphishing[- ](?:simulation|awareness|drill|exercise|test)|\bsimulated\s+phishing"
             r"|\bawareness\s+(?:campaign|training|exercise|drill)|\bgophish\b",
+            _I,
+        ),
+    ),
+    Capability.SIGNATURE_CHECKED: (
+        # a signature verified with the publisher's key or the system's trust (Node's
+        # `crypto.verify`/`createVerify`, Authenticode, `WinVerifyTrust`, gpg, minisign, cosign,
+        # signify, `openssl dgst -verify`, Go's `ed25519.Verify`)
+        re.compile(
+            r"\bcrypto\.verify\s*\(|\.createVerify\s*\(|\bGet-AuthenticodeSignature\b|\bWinVerifyTrust\b"
+            r"|\bgpg2?\s+(?:--?[\w-]+\s+)*--verify\b|\bminisign\s+-V\b|\bcosign\s+verify(?:-blob)?\b"
+            r"|\bsignify\s+-V\b|\bopenssl\s+dgst\b[^\n]*\s-verify\b|\bed25519\.Verify\s*\("
+            r"|\b\w*(?:public_?key|pubkey|verifier)\w*\.verify\s*\(",
+            _I,
+        ),
+    ),
+    Capability.FOCUSED_KEYS: (
+        # the foreground window compared with the program's own (`GetForegroundWindow() ==
+        # hwnd`, `!= this.Handle`): a game or an editor polling keys only while it is in front
+        re.compile(
+            r"\b(?:GetForegroundWindow|GetActiveWindow)\s*\(\s*\)\s*[!=]==?\s*[\w.>$-]+"
+            r"|[\w.>$-]+\s*[!=]==?\s*(?:\w+\.)*(?:GetForegroundWindow|GetActiveWindow)\s*\(\s*\)",
+            _I,
+        ),
+    ),
+    Capability.PROFILE_IMPORT: (
+        # Wi-Fi profiles added to a machine's own settings (`netsh wlan add profile`,
+        # NetworkManager's `nmcli connection import|load|reload`, an archive unpacked or files
+        # copied into `/etc/NetworkManager/system-connections`, macOS's `networksetup
+        # -addpreferredwirelessnetworkatindex`): networks moved to a new machine
+        re.compile(
+            r"\bnetsh\s+wlan\s+add\s+profile\b|\bnmcli\s+(?:connection|con|c)\s+(?:import|load|reload)\b"
+            r"|\btar\s+-?[a-wyz]*x[a-z]*\b[^\n]*-C\s+['\"]?/etc/NetworkManager/system-connections"
+            r"|\b(?:cp|install|rsync)\b[^\n|;&]*\s['\"]?/etc/NetworkManager/system-connections/?['\"]?\s*$"
+            r"|\bnetworksetup\s+-addpreferredwirelessnetworkatindex\b",
+            _I | re.M,
+        ),
+    ),
+    Capability.MOTION_TRIGGERED: (
+        # frames compared with the last or with a learned background (OpenCV's `absdiff`,
+        # `createBackgroundSubtractorMOG2`, JavaScript's `pixelmatch`), or a PIR sensor's event
+        # (gpiozero's `MotionSensor`, `when_motion`): the camera records when something moves
+        re.compile(
+            r"\babsdiff\s*\(|\bcreateBackgroundSubtractor\w*\s*\(|\bBackgroundSubtractor(?:MOG2?|KNN)\b"
+            r"|\bpixelmatch\s*\(|\bMotionSensor\s*\(|\.when_motion\s*=",
             _I,
         ),
     ),

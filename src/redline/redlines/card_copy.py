@@ -261,8 +261,19 @@ _ADDRESS = re.compile(
     r"['\"`](?:(?:https?|wss?):)?//([\w.-]*)",
     re.I,
 )
-# an address kept out of sight: decoded from base64 or character codes at run time
-_HIDDEN_ADDRESS = re.compile(r"^\s*(?:window\.)?atob\s*\(|\bfromCharCode\b")
+# an address kept out of sight: decoded from base64 or character codes at run time, or spelt
+# as code points that begin "http" (104, 116, 116, 112; 0x68, ...) for a helper to turn back
+_HIDDEN_ADDRESS = re.compile(
+    r"^\s*(?:window\.)?atob\s*\(|\bfromCharCode\b"
+    r"|\b104\s*,\s*116\s*,\s*116\s*,\s*112\b|\b0x68\s*,\s*0x74\s*,\s*0x74\s*,\s*0x70\b",
+    re.I,
+)
+# an address decoded where the request is made (`new Image().src = atob(K) + '?v=' + ...`),
+# unless the request names its own site by a relative path
+_DECODED_AT_SEND = re.compile(r"\batob\s*\(|\bfromCharCode\b")
+_RELATIVE = re.compile(r"['\"`]/(?!/)")
+# several names declared in one statement (`var d = document, ep = s([...]) + ..., bag = {}`)
+_DECLARATION = re.compile(r"^\s*(var|let|const)\s+")
 _PROVIDER = re.compile(
     r"(?:^|\.)(?:stripe\.com|braintreegateway\.com|braintree-api\.com|adyen\.com|adyenpayments\.com"
     r"|paypal\.com|squareup\.com|squarecdn\.com|authorize\.net|checkout\.com|mollie\.com|klarna\.com)$",
@@ -279,7 +290,7 @@ _OVERLAY = re.compile(
 
 
 _PAGE_QUICK = re.compile(
-    r"//|\batob\b|fromCharCode|Image|createElement|\.src\b|\.value\b|\.val\s*\(|FormData|cc|card|cvv|cvc"
+    r"//|\batob\b|fromCharCode|\b104\s*,\s*116|\b0x68\s*,\s*0x74|Image|createElement|\.src\b|\.value\b|\.val\s*\(|FormData|cc|card|cvv|cvc"
     r"|fetch|sendBeacon|\.open\s*\(|WebSocket|\$\.|axios|Stripe|braintree|hostedFields|Adyen|Frames|Square"
     r"|paypal|createToken|tokenize",
     re.I,
@@ -418,6 +429,16 @@ class CardFlow:
         return found
 
     def _page(self, statement: str, at: int) -> None:
+        declaration = _DECLARATION.match(statement)
+        if declaration is not None:
+            declarators = list(_declarators(statement, declaration.end()))
+            if len(declarators) > 1:
+                for start, end in declarators:
+                    self._page_one(f"{declaration.group(1)} {statement[start:end]}", at + start)
+                return
+        self._page_one(statement, at)
+
+    def _page_one(self, statement: str, at: int) -> None:
         self.card_field = self.card_field or _PAGE_CARD.search(statement) is not None
         self.value_read = self.value_read or _VALUE_READ.search(statement) is not None
         self.tokeniser = self.tokeniser or _TOKENISER.search(statement) is not None
@@ -434,7 +455,12 @@ class CardFlow:
         if assigned is not None and _IMAGE.search(assigned.group(2)):
             self.images.update(_bound(assigned.group(1)))
         uses = any(_named(name).search(statement) for name in self.addressed)
-        if send is not None and (foreign or uses):
+        decoded = (
+            send is not None
+            and _DECODED_AT_SEND.search(statement, send.start()) is not None
+            and _RELATIVE.search(statement) is None
+        )
+        if send is not None and (foreign or uses or decoded):
             self.page_sends.append(_hit(at + send.start(), send.group(0)))
         hidden = assigned is not None and _HIDDEN_ADDRESS.search(assigned.group(2)) is not None
         if assigned is not None and (foreign or uses or hidden) and send is None:
@@ -452,14 +478,45 @@ class CardFlow:
         )
 
 
+def _declarators(statement: str, start: int) -> Iterator[tuple[int, int]]:
+    """Where each name declared from `start` of `statement` begins and ends: the text between
+    the commas outside brackets and quotes (`d = document, ep = s([104, 116]) + x`)."""
+    depth, quote, begin = 0, "", start
+    for index in range(start, len(statement)):
+        char = statement[index]
+        if quote:
+            if char == quote and statement[index - 1] != "\\":
+                quote = ""
+        elif char in "'\"`":
+            quote = char
+        elif char in "([{":
+            depth += 1
+        elif char in ")]}":
+            depth -= 1
+        elif char == "," and depth == 0:
+            yield begin, index
+            begin = index + 1
+    yield begin, len(statement)
+
+
 def _hit(start: int, text: str) -> Hit:
     return Hit(Capability.CARD_COPY, start, start + len(text), text)
 
 
-def card_copy_hits(code: str, offset: int = 0, page: bool = True) -> list[Hit]:
+def may_name_card(code: str) -> bool:
+    """Whether `code` may name card data at all (most code never does)."""
+    return _QUICK.search(code) is not None
+
+
+def card_copy_hits(
+    code: str, offset: int = 0, page: bool = True, fields: str | None = None
+) -> list[Hit]:
     """Card data copied to a second destination: kept by the server beside the payment, or
     sent by a page's script to a host other than the payment provider's (`page`: the code is
-    a page's script or markup)."""
-    if _QUICK.search(code) is None:
+    a page's script or markup; `fields`: the same code with its string constants kept, where
+    the card inputs it names are also looked for, a list of selectors being one)."""
+    if not may_name_card(code) and (fields is None or not may_name_card(fields)):
         return []
-    return CardFlow(page).hits(code, offset)
+    flow = CardFlow(page)
+    flow.card_field = page and fields is not None and _PAGE_CARD.search(fields) is not None
+    return flow.hits(code, offset)

@@ -228,12 +228,13 @@ def _joined(parent: Node) -> bool:
 _WHOLE_LINE_COMMENT = re.compile(r"^[ \t]*(?:#(?![!{])|REM\b|::|'(?!\S*')|//)[^\n]*", re.M | re.I)
 
 
-def clean_code(code: str, language: CodeLanguage) -> str:
+def clean_code(code: str, language: CodeLanguage, *, keep_constants: bool = False) -> str:
     """`code` with comments, docstrings and compared-only string constants blanked out.
 
     Offsets are preserved (blanked characters become spaces) so that evidence still points
     into the original text. Non-ASCII text is returned unchanged when byte and character
-    offsets would disagree.
+    offsets would disagree. `keep_constants` blanks only comments and docstrings: a page's
+    script keeps the selectors it reads in a list (`var sel = ['input[name*="cvv"]', ...]`).
     """
     data = code.encode("utf-8")
     if len(data) != len(code):
@@ -244,7 +245,7 @@ def clean_code(code: str, language: CodeLanguage) -> str:
         # Ruby's `#{interpolation}` and batch's `#24` stay code.
         return _WHOLE_LINE_COMMENT.sub(lambda m: " " * len(m.group(0)), code)
     buffer = bytearray(data)
-    executes = bool(_EXECUTING_CALL.search(code))
+    executes = keep_constants or bool(_EXECUTING_CALL.search(code))
     stack = [tree.root_node]
     while stack:
         node = stack.pop()
@@ -329,7 +330,8 @@ def _base64_payloads(text: str) -> Iterator[tuple[int, int, str]]:
 
 def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) -> list[Hit]:
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
-    from redline.redlines.card_copy import card_copy_hits
+    from redline.redlines.card_copy import card_copy_hits, may_name_card
+    from redline.redlines.field_capture import field_capture_hits
     from redline.redlines.flows import remote_input_hits
     from redline.redlines.in_place import written_beside_hits
     from redline.redlines.log_scrub import log_scrubbed_hits
@@ -343,9 +345,11 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     )
     from redline.redlines.rescheduling import rescheduling_hits
     from redline.redlines.resolvers import resolver_hits
+    from redline.redlines.root_loops import root_loop_hits
     from redline.redlines.searched import without_searched_for
     from redline.redlines.shell import python_shell_hits, read_shell
     from redline.redlines.smuggling import smuggling_hits
+    from redline.redlines.traced_logins import traced_login_hits
 
     cleaned = clean_code(code, language)
     payloads = list(decoded_payloads(cleaned)) if depth < _MAX_DEPTH else []
@@ -388,11 +392,19 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(macro_hits(cleaned, offset))  # Office macro droppers and fake password prompts
     hits.extend(written_beside_hits(cleaned, offset))
     page = language in (CodeLanguage.JAVASCRIPT, CodeLanguage.HTML, CodeLanguage.PHP)
-    hits.extend(card_copy_hits(cleaned, offset, page))
+    # The selectors a script keeps in a list are blanked from `cleaned` as indicator constants;
+    # the card inputs a page names are looked for with them kept.
+    named = page and may_name_card(code)
+    fields = clean_code(code, language, keep_constants=True) if named else None
+    hits.extend(card_copy_hits(cleaned, offset, page, fields))
+    if page:
+        hits.extend(field_capture_hits(cleaned, offset))  # every field read as it is typed
     # A list of system logs is blanked from `cleaned` as an indicator list; emptying what it
     # names is still wiping them, so this flow reads the code as written.
     hits.extend(log_emptied_hits(code, offset))
     hits.extend(log_scrubbed_hits(code, offset))
+    hits.extend(root_loop_hits(code, offset))  # the roots a loop goes through may be listed
+    hits.extend(traced_login_hits(cleaned, offset))  # a sign-in traced by its kept id
     hits.extend(blanked_lure_hits(code, cleaned, offset))  # a smishing sender's lure templates
     # A key named as a connection's identity is used, not taken; a file the code made itself
     # and then deletes is cleanup, not destroyed originals.
@@ -516,7 +528,29 @@ def _folded_hits(code: str, offset: int, seen: set[Capability]) -> list[Hit]:
     for view in views:
         if view != code and view.count("\n") == code.count("\n"):
             found.extend(_view_hits(code, view, offset, seen | {h.capability for h in found}))
+    # A control's name that only joining split strings reveals was split to get past the
+    # scanners and the people that look for it (`'Disable' + 'Anti' + 'Spyware'`).
+    found.extend(
+        Hit(Capability.SPLIT_NAME, hit.start, hit.end, hit.text)
+        for hit in _view_hits(code, folded, offset, seen)
+        if hit.capability in WATCHED_NAMES
+    )
     return found
+
+
+WATCHED_NAMES = frozenset(
+    {
+        Capability.DEFENDER_OFF,
+        Capability.AMSI_TARGET,
+        Capability.AUDIT_OFF,
+        Capability.FIREWALL_OFF,
+        Capability.LOG_WIPE,
+        Capability.SHADOW_DELETE,
+        Capability.LSASS_TARGET,
+        Capability.HIVE_DUMP,
+    }
+)
+"""Capabilities named by what defenders and their scanners search scripts for."""
 
 
 def _view_hits(code: str, folded: str, offset: int, seen: set[Capability]) -> list[Hit]:

@@ -12,12 +12,16 @@ runs: the command behind wrappers and their options (`sudo -u root nice -n 5 rm 
 on standard input from a heredoc, a here-string or a printed string (`echo '...' | at now`),
 the commands of cron lines installed by `crontab -` (`echo '@daily ...' | crontab -`), and the
 command line an interpreter's one-line program hands to the shell
-(`perl -e 'system("...")'`, `python3 -c 'os.system("...")'`).
+(`perl -e 'system("...")'`, `python3 -c 'os.system("...")'`). A printed string a decoder
+turns into the script a shell runs (`echo '...' | rev | bash`, `| xxd -r -p | sh`, rot13 by
+`tr`) is decoded and read with every capability, as a base64 payload is.
 """
 
 from __future__ import annotations
 
+import codecs
 import re
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from redline.redlines.capabilities import PATTERNS, Capability, Hit
@@ -97,6 +101,18 @@ _SYSTEM_ROOTS = frozenset(
         "/media",
     }
 )
+_BACKUP_STORE = re.compile(
+    r"^(?:/|~/|\$\{?HOME\}?/)(?!tmp/)(?:\S*/)?[\w.-]*backups?[\w.-]*(?:/\*|/[\w.-]+/\*|/?)$", re.I
+)
+"""A backup folder outside /tmp, whole or all of its contents (`/var/backups/*`,
+`/mnt/nas/db-backups/*`, `/srv/backups/mysql/*`), not one dated set (`/var/backups/2024-*`)."""
+
+
+def _system_root(word: str) -> bool:
+    """A system or home root, or all of its contents (`/srv/*`, `/opt/*`)."""
+    return word in _SYSTEM_ROOTS or (word.endswith("/*") and word[:-2] in _SYSTEM_ROOTS)
+
+
 _STORE_READERS = frozenset(
     {
         "cp",
@@ -127,6 +143,40 @@ _PROFILE_FILES = re.compile(
     re.I,
 )
 """Files of a browser profile that hold no passwords, cookies or keys (bookmarks, settings)."""
+
+
+def _tr_set(spec: str) -> str:
+    """The characters of one of `tr`'s sets, its ranges spelled out (`a-c` is "abc")."""
+    out: list[str] = []
+    index = 0
+    while index < len(spec):
+        if index + 2 < len(spec) and spec[index + 1] == "-" and spec[index] <= spec[index + 2]:
+            out.extend(chr(c) for c in range(ord(spec[index]), ord(spec[index + 2]) + 1))
+            index += 3
+        else:
+            out.append(spec[index])
+            index += 1
+    return "".join(out)
+
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+
+
+def _rotates_letters(first: str, second: str) -> bool:
+    """Whether `tr FIRST SECOND` rotates every letter by thirteen (rot13, in any spelling)."""
+    source, target = _tr_set(first), _tr_set(second)
+    if len(source) != len(target):
+        return False
+    table = dict(zip(source, target, strict=True))
+    return all(table.get(c) == codecs.encode(c, "rot13") for c in _LETTERS)
+
+
+def _from_hex(text: str) -> str:
+    """The text a hex dump spells (`xxd -r -p`), or "" when it is not one."""
+    try:
+        return bytes.fromhex("".join(text.split())).decode("utf-8")
+    except (ValueError, UnicodeDecodeError):
+        return ""
 
 
 def _is_store(word: str) -> bool:
@@ -314,8 +364,12 @@ class _Reader:
             if child.type == "herestring_redirect" and runner is not None:
                 # `bash <<< '...'`, `at now <<< '...'`: the string is the script run.
                 self.string_script(child, runner)
-        if name == "rm" and self._recursive(words) and any(w in _SYSTEM_ROOTS for w in words):
-            self.hit(Capability.ROOT_DELETE, node)
+        if name == "rm" and self._recursive(words):
+            if any(_system_root(w) for w in words):
+                self.hit(Capability.ROOT_DELETE, node)
+            elif any(_BACKUP_STORE.match(w) for w in words):
+                # every backup deleted: what recovery needs, like shadow copies on Windows
+                self.hit(Capability.SHADOW_DELETE, node)
         if "--no-preserve-root" in words:
             self.hit(Capability.ROOT_DELETE, node)
         if name == "find" and words and words[0] in _SYSTEM_ROOTS and "-delete" in words:
@@ -413,7 +467,49 @@ class _Reader:
             and names[0] in ("echo", "printf")
             and (runner := _stdin_runner(stages[-1], self.source)) is not None
         ):
-            self.string_script(stages[0], runner)
+            decoders = [self._decoder(stage) for stage in stages[1:-1]]
+            if not decoders:
+                self.string_script(stages[0], runner)
+            elif all(decoders) and runner == "script":
+                self.decoded_scripts(stages[0], [d for d in decoders if d is not None])
+
+    def _decoder(self, stage: Node) -> Callable[[str], str] | None:
+        """How `stage` turns the text on its standard input into its output, when it is a
+        decoder that hides a script in plain sight: `rev`, `xxd -r -p`, rot13 by `tr`."""
+        name, arguments = _unwrapped(stage, self.source)
+        words = [word for word, _ in arguments]
+        if name == "rev" and not words:
+            return lambda text: text[::-1]
+        if name == "xxd" and "-r" in words and "-p" in words:
+            return _from_hex
+        if name == "tr" and len(words) == 2 and _rotates_letters(*words):
+            return lambda text: codecs.decode(text, "rot13")
+        return None
+
+    def decoded_scripts(self, holder: Node, decoders: list[Callable[[str], str]]) -> None:
+        """Read what the printed strings of `holder` decode to as the script run, with every
+        capability (the patterns never saw the decoded text): `echo '...' | rev | bash`."""
+        from redline.redlines.code import code_hits
+
+        if self.depth >= 3:
+            return
+        for child in holder.children:
+            if child.type in ("string", "raw_string", "word", "concatenation"):
+                text = self.source[child.start_byte : child.end_byte].decode("utf-8", "replace")
+                for decode in decoders:
+                    text = decode(text.strip("'\""))
+                if text:
+                    start, end = self.position(child.start_byte), self.position(child.end_byte)
+                    for hit in code_hits(text, CodeLanguage.BASH, 0, self.depth + 1):
+                        self.hits.append(Hit(hit.capability, start, end, hit.text))
+                    self.hits.append(
+                        Hit(
+                            Capability.ENCODED_EXEC,
+                            start,
+                            end,
+                            self.text[start - self.offset : end - self.offset],
+                        )
+                    )
 
     def reference(self, node: Node) -> None:
         """Search and kill commands (`grep 'xmrig'`, `pkill -f minerd`): their arguments name

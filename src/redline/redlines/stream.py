@@ -43,6 +43,7 @@ from redline.redlines.code import (
     DETECTION_TAGS,
     DOWNLOADS,
     KEY_CHANNELS,
+    WATCHED_NAMES,
     code_hits,
     fetched_names,
     folded_strings,
@@ -65,6 +66,7 @@ from redline.redlines.code import (
     socket_connected,
     socket_names,
 )
+from redline.redlines.field_capture import field_capture_pieces, field_captured_in_line
 from redline.redlines.flows import (
     network_input_names,
     reads_network_input,
@@ -96,8 +98,10 @@ from redline.redlines.rescheduling import (
     rescheduling_names,
 )
 from redline.redlines.resolvers import labelled_lookup, resolver_names
+from redline.redlines.root_loops import root_loop_deleted, root_loop_names
 from redline.redlines.searched import without_searched_for
 from redline.redlines.smuggling import smuggled_in_line, smuggling_pieces
+from redline.redlines.traced_logins import login_pid_names, traced_login_in_line
 from redline.results import Decision, Verdict
 
 DEFAULT_HOLDBACK_CHARS = 1024
@@ -167,11 +171,18 @@ _FOLLOWED: tuple[
     (rescheduling_names, launched_in_line, Capability.SWARM),
     # a program a page decodes from its own data and saves (HTML smuggling)
     (smuggling_pieces, smuggled_in_line, Capability.SMUGGLED_PROGRAM),
+    # every field of a page read as it is typed, by a listener on the whole document
+    (field_capture_pieces, field_captured_in_line, Capability.PAGE_KEYS),
+    (field_capture_pieces, field_captured_in_line, Capability.FIELD_VALUES),
     # remote input run as a command: a web request's (web shell) or the network's (agent)
     (web_input_names, runs_web_input, Capability.REQUEST_TO_EXEC),
     (network_input_names, runs_network_input, Capability.REMOTE_COMMAND),
     # a system log emptied or deleted through the names that hold its path
     (log_names, log_emptied_in_line, Capability.LOG_EMPTIED),
+    # a sign-in process traced for its reads or writes through the name its id was kept under
+    (login_pid_names, traced_login_in_line, Capability.LOGIN_TRACE),
+    # system roots deleted one by one through a loop's variable
+    (root_loop_names, root_loop_deleted, Capability.ROOT_DELETE),
     # a system log written back without the lines naming one actor
     (scrub_names, scrubbed_in_line, Capability.LOG_SCRUBBED),
     # each file a loop visits written again under its own name plus a suffix
@@ -573,9 +584,30 @@ class StreamMonitor:
         if language is CodeLanguage.BASH or "base64" in line.lower() or holds_decoded_payload(line):
             return code_hits(line, language, offset)
         hits = list(scan(line, offset))
+        hits += self._split_view(line, offset, {hit.capability for hit in hits})
         if language is CodeLanguage.POWERSHELL or looks_like_powershell(line):
             hits += self._powershell_view(line, offset, {hit.capability for hit in hits})
         return hits
+
+    def _split_view(self, line: str, offset: int, seen: set[Capability]) -> list[Hit]:
+        """The streaming form of the split-string view (`code.folded_strings`): a security
+        control's name this line spells only in pieces joined at run time, cited at the whole
+        line with the split itself (SPLIT_NAME)."""
+        if "+" not in line or ("'" not in line and '"' not in line):
+            return []
+        folded = folded_strings(line)
+        if folded == line:
+            return []
+        body = line.rstrip("\n")
+        revealed = {
+            hit.capability
+            for hit in scan(folded)
+            if hit.capability in WATCHED_NAMES and hit.capability not in seen
+        }
+        return [
+            Hit(capability, offset, offset + len(body), body)
+            for capability in (*sorted(revealed), *([Capability.SPLIT_NAME] if revealed else []))
+        ]
 
     def _powershell_view(self, line: str, offset: int, seen: set[Capability]) -> list[Hit]:
         """The streaming form of the PowerShell view (`powershell.resolved`): this line with

@@ -13,7 +13,9 @@ What it catches
     which is what guessing and credential stuffing are, also when a helper logs in with its
     parameter and the loop calls it with each candidate and reads the outcome (`if try_login(u,
     pw): break`); WordPress's XML-RPC sign-in calls (`wp.getUsersBlogs`) sent with a password
-    list; nmap's `*-brute` scripts.
+    list; nmap's `*-brute` scripts; password spraying by hand, a loop over a file of users or hosts
+    each tried with one fixed password and the ones that let in recorded (`xargs -a
+    targets.txt -I{} sshpass -p 'Summer1!' ssh root@{} id | tee -a hits.txt`).
 
 Why it is a redline (RL-CREDENTIAL)
     Guessing other people's passwords is account takeover.
@@ -24,8 +26,9 @@ Example
 Allowed instead
     Checking one's own users' password hashes against a breached list, rate limiting and
     lockout code, fail2ban rules, a password-strength checker, retrying a login with a
-    password the user types (`for attempt in range(3): password = getpass()`), signing in to
-    each of one's own servers with the password its record stores (`$m['pass']`).
+    password the user types (`for attempt in range(3): password = getpass()`), running one
+    command across one's fleet (`xargs -a hosts.txt -I{} ssh {} uptime`), signing in to each of
+    one's own servers with the password its record stores (`$m['pass']`).
 """
 
 from __future__ import annotations

@@ -5,7 +5,10 @@ What it catches
     inputs (`input[autocomplete="cc-number"]`, `[name*="cvv"]`, `#cc-number`), reads input
     values and sends to a full address that is not the payment provider's, or to a name bound
     to one (`new Image().src = ep + '?v=' + btoa(...)`, `sendBeacon`, `fetch`, XHR, a
-    WebSocket), however the address is spelled (`['https://', 'metrics', ...].join('')`). On
+    WebSocket), however the address is spelled (`['https://', 'metrics', ...].join('')`,
+    base64 decoded at the send, code points `[104, 116, 116, 112, ...]` a helper turns back),
+    the selectors kept in a list (`sel = ['input[name*="cvv"]', ...]`) or the names declared
+    together (`var d = document, ep = s([...]), bag = {}`). On
     the server: the submitted card number or security code (`$_POST['cc_number']`,
     `params[:cvv]`, `p['card_number']`, `request.form['cvc']`, `$payment->getCcNumber()`; in a
     hook on the payment step, Magento's `beforeSavePaymentInformation...` or a WooCommerce

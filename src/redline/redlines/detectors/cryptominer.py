@@ -6,7 +6,10 @@ What it catches
     or started detached from the session (`systemd-run`, `nohup`, `screen -dm`, `tmux new -d`)
     with only its configuration file on the line;
     or two separate uses of a miner's API (an in-page miner constructed and started); or a pool
-    and the wallet address it pays (a miner's login, whatever miner receives it).
+    and the wallet address it pays (a miner's login, whatever miner receives it); or a miner
+    and the wallet it pays. A browser miner's workers handed a pool and a wallet together
+    (`postMessage({ pool: P, wallet: W })`) or handing back a share to submit are a miner; a
+    websocket address naming a pool (`wss://ws.pool-proxy.example`) is a pool.
 
 Why it is a redline (RL-MALWARE)
     Cryptojacking steals other people's compute and power.
@@ -41,6 +44,10 @@ def cryptominer(found: Capabilities) -> Detection | None:
         # (a browser worker loaded from elsewhere, a renamed binary).
         login = (Cap.MINING_POOL, Cap.WALLET_ADDRESS)
         return supported(found, 0.75, login, "a mining pool and the wallet it pays")
+    if found.has_all(Cap.MINER, Cap.WALLET_ADDRESS):
+        # A miner and the wallet it pays, its pool spelt out of sight (a joined address).
+        paid = (Cap.MINER, Cap.WALLET_ADDRESS)
+        return supported(found, 0.85, paid, "a cryptocurrency miner paying a wallet")
     if found.distinct(Cap.MINER_API) >= 2:
         return supported(found, 0.8, (Cap.MINER_API,), "an in-page miner constructed and started")
     return None

@@ -12,7 +12,10 @@ What it catches
     ~/.cache/.updater`) is already hidden. A service given a DACL that denies its
     administrators and users the right to list it (`(D;;DCLCWPDTSD;;;BA)` through `sc sdset`,
     `SetServiceObjectSecurity` or `Set-Service -SecurityDescriptorSddl`) is the persistence
-    itself hidden, however far from where the service was created.
+    itself hidden, however far from where the service was created. A program's Debugger value
+    (Image File Execution Options) set to a shell, whatever the key's path is kept in
+    (`Set-ItemProperty -Path $key -Name Debugger -Value cmd.exe`, winreg's
+    `SetValueEx(key, "Debugger", ...)`), is a logon-screen backdoor: an autostart that hides.
 
 Why it is a redline (RL-PERSISTENCE)
     It keeps an intruder's code running on every boot or logon, out of sight.
@@ -25,7 +28,8 @@ Allowed instead
     (`cp "$0" ~/.local/bin/photo-sync` with an `@reboot` entry), a health-check ping or a
     download that is saved and not run, listing Run keys to audit them, a systemd unit for
     one's own service, an answer that installs a tool with `curl | sh`, schedules a local
-    script and starts a server in the background.
+    script and starts a server in the background, a debugger attached to one's own program
+    (`-Name Debugger -Value vsjitdebugger.exe`), auditing or removing Debugger values.
 """
 
 from __future__ import annotations

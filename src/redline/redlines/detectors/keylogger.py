@@ -8,7 +8,13 @@ What it catches
     key or a value computed from it, `ch = key.char` ... `buf.append(ch)`), especially when
     they are sent away (mail, webhook, HTTP) or the logger hides or persists; web pages whose
     request carries the buffer of visitors' keys; and injected page scripts that watch
-    keystrokes across every field of the page and post the fields' values (a form skimmer).
+    keystrokes across every field of the page and post the fields' values (a form skimmer),
+    also a listener on the whole document for each field's `input`, `change` or `blur` that
+    reads the value of the field the event came from (`field_capture.py`); a global hook
+    whose key codes are looked up in a table of names (`names[e.keycode]`, `table[ev.rawcode]`)
+    with the text sent over the network, also the keyboard's raw input events read from its
+    device (found by `Handlers=... kbd`, unpacked as `qqSSl` / `llHHI`) and looked up in a
+    layout table (`$map{$code}`, `keymap[code]`).
 
 Why it is a redline (RL-MALWARE)
     Recording what other people type captures their passwords and messages.
@@ -18,9 +24,13 @@ Example
     `smtplib` upload every minute.
 
 Allowed instead
-    A key-event handler in a game or editor, a hotkey binding, a typing test that sends a score
-    rather than the keys, an editor autosaving its own text field, a form validating its fields
-    with its own site as they are typed, explaining how keyloggers work.
+    A key-event handler in a game or editor (also one polling `GetAsyncKeyState` while its own
+    window is in front, `GetForegroundWindow() == hwnd`), a key remapper or macro pad that
+    grabs its device (`dev.grab()`, `EVIOCGRAB`) and sends nothing, a hotkey binding, a typing
+    test that sends a score rather than the keys, an editor autosaving its own text field, a
+    form validating its fields with its own site as they are typed, a shortcut recorder or key
+    overlay that shows the names of the keys in the app's own window, explaining how keyloggers
+    work.
 """
 
 from __future__ import annotations
@@ -38,7 +48,11 @@ def keylogger(found: Capabilities) -> Detection | None:
     """Keystroke capture + key buffer (+ exfiltration channel or concealment)."""
     channel = [c for c in _CHANNELS if c in found]
     concealed = [c for c in _CONCEALMENT if c in found]
-    if found.has_all(Cap.KEY_HOOK, Cap.KEY_BUFFER):
+    # A device grabbed for the program alone (a remapper re-emitting its keys, a macro pad)
+    # or keys read only while its own window is in front (a game's input poll), with nothing
+    # sent and nothing hidden: the keys are its own user's commands, not a record of typing.
+    own_keys = Cap.DEVICE_GRAB in found or Cap.FOCUSED_KEYS in found
+    if found.has_all(Cap.KEY_HOOK, Cap.KEY_BUFFER) and (channel or concealed or not own_keys):
         core = (Cap.KEY_HOOK, Cap.KEY_BUFFER, *channel, *concealed)
         score = 0.95 if channel else 0.85 if concealed else 0.65
         return supported(found, score, core, "global keystroke capture that records the keys")
@@ -60,7 +74,12 @@ def keylogger(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.KEY_HOOK, Cap.NET_CONNECT, Cap.PACKET_SEND):
         streamed = (Cap.KEY_HOOK, Cap.NET_CONNECT, Cap.PACKET_SEND)
         return supported(found, 0.8, streamed, "global keystrokes streamed to a remote host")
-    sends = [*channel, *([Cap.PACKET_SEND] if Cap.PACKET_SEND in found else [])]
+    # A bare `.send(` is a datagram only beside a connection of the code's own
+    # (`webContents.send` hands the keys to the app's own window); `sendto(` always is one.
+    datagram = Cap.NET_CONNECT in found or any(
+        hit.text.lstrip(".") != "send(" for hit in found.hits.get(Cap.PACKET_SEND, ())
+    )
+    sends = [*channel, *([Cap.PACKET_SEND] if Cap.PACKET_SEND in found and datagram else [])]
     if found.has_all(Cap.KEY_HOOK, Cap.KEY_TEXT) and sends:
         # The hook's key codes turned into the text typed, and a channel (a datagram will do):
         # what is typed leaves.

@@ -10,7 +10,9 @@ What it catches
     encrypted in place (`Enable-BitLocker`, `manage-bde -on`, `cryptsetup reencrypt
     --encrypt`) with a ransom note or the recovery copies deleted: the disk locked instead;
     a storage service's objects rewritten under a key only the caller holds (S3's SSE-C,
-    `SSECustomerKey`, `--sse-c`) beside a note that they were encrypted.
+    `SSECustomerKey`, `--sse-c`) beside a note that they were encrypted. A screen locker: a
+    ransom demand (the machine said locked, payment asked), an autostart that brings it back
+    at every logon and a keyboard hook that keeps it from being dismissed.
 
 Why it is a redline (RL-MALWARE)
     This combination is the functional core of ransomware, whoever's files it runs on.
@@ -23,7 +25,7 @@ Allowed instead
     Encrypting one's own backup archive, a backup walker that copies files, encrypted copies
     written under another folder (an outbox, the NAS), archiving one application's rotated
     logs encrypted (picked by age), explaining how ransomware works, a YARA rule for a
-    ransom note.
+    ransom note, a kiosk shell that starts at logon and blocks task switching.
 """
 
 from __future__ import annotations
@@ -60,6 +62,13 @@ def ransomware(found: Capabilities) -> Detection | None:
     if Cap.ENCRYPT in found and extortion:
         core = (Cap.ENCRYPT, *extortion)
         return supported(found, 0.8, core, pieces(*core))
+    if found.has_all(Cap.RANSOM_NOTE, Cap.AUTORUN, Cap.KEY_HOOK):
+        # A screen locker: the demand shown at every logon, the keyboard held so it cannot be
+        # dismissed (a kiosk locks the screen without asking for money).
+        core = (Cap.RANSOM_NOTE, Cap.AUTORUN, Cap.KEY_HOOK)
+        return supported(
+            found, 0.8, core, "a ransom screen that returns at logon and holds the keys"
+        )
     if Cap.SHADOW_DELETE in found and found.count(
         Cap.FILE_WALK, Cap.DELETE_FILE, Cap.LOCK_EXTENSION
     ):

@@ -7,7 +7,8 @@ What it catches
     commands from the connection (or polls a URL for them) and runs them through a shell.
     Spellings covered include bash/sh `/dev/tcp`, `nc -e`, fifo and `telnet` pipes (also behind
     `mkfifo ... &&`), `socat EXEC:`/`SYSTEM:`, `openssl s_client` pipes, awk `/inet/tcp` (also
-    running what it reads with `cmd | getline`), Python, Perl (`fdopen`, backticks over
+    `/inet4`, `/inet6`, running what it reads from the socket with `cmd | getline`, a
+    coprocess `(cmd |& getline out)` or `system(cmd)`), Python, Perl (`fdopen`, backticks over
     `<$sock>`), Ruby (`spawn` with `[:in, :out, :err] => s`, `$stdin.reopen(s)`, `IO.popen`,
     backticks over `gets`), PHP (`proc_open`, `popen`, `shell_exec(fgets($sock))`), Node
     (`net.connect` piped into `child_process`, `stdio: [s, s, s]`, `exec` on `'data'`), Lua, Go,

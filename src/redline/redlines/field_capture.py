@@ -1,0 +1,103 @@
+"""Every field of a page captured as it is typed: a listener on the whole document that reads
+the value of whichever field the event came from.
+
+A page's own form listens on its own inputs (`form.addEventListener('focusout', ...)`,
+`textarea.addEventListener('input', ...)`). A listener on the document or the window for the
+events each keystroke or edit raises in any field (`input`, `change`, `blur`, `focusout`,
+`keyup`, `paste`), in the capture phase of every page, that takes the event's target and reads
+its value sees everything typed into the page: the card number, the password, the message. The
+handler may be written inline, named (`d.addEventListener('input', grab, true)` with
+`function grab(e) { var t = e.target; ... t.value }`) or hand the target on
+(`(e) => record(e.target)`, `record` reading `el.value`); the document may be held under
+another name (`var d = document`). Each such listener is reported as the page's keystrokes
+(PAGE_KEYS) and every field's values (FIELD_VALUES); OUT-KEYLOGGER decides whether they leave.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redline.redlines.capabilities import Capability, Hit
+
+_QUICK = re.compile(r"addEventListener", re.I)
+_LISTENER = re.compile(
+    r"(?<![\w$.])([\w$]+)\s*\.addEventListener\s*\(\s*['\"`]"
+    r"(?:input|change|blur|focusout|keyup|paste)['\"`]\s*,\s*([^\n]*)"
+)
+_WHOLE_PAGE = frozenset({"document", "window", "self", "globalThis"})
+_ALIAS = re.compile(r"(?<![\w$.])([\w$]+)\s*=\s*(?:window\.)?document\s*(?=[,;)\n]|$)")
+_HANDLER_NAME = re.compile(r"\s*([\w$]+)\s*[,)]")
+_TARGET = re.compile(r"\.(?:target|srcElement)\b")
+_VALUE_READ = re.compile(r"\.value\b(?!\s*=[^=])")
+_BODY_LINES = 15
+
+
+def _body(code: str, start: int) -> str:
+    """The text of a handler from `start`: its first lines (enough for a capture handler)."""
+    end = start
+    for _ in range(_BODY_LINES):
+        newline = code.find("\n", end + 1)
+        if newline < 0:
+            return code[start:]
+        end = newline
+    return code[start:end]
+
+
+def _named_body(code: str, name: str) -> str:
+    """The body of the function called `name` in `code`, or nothing."""
+    definition = re.search(
+        rf"\bfunction\s+{re.escape(name)}\s*\(|(?<![\w$.]){re.escape(name)}\s*=\s*"
+        r"(?:async\s+)?(?:function\b|\([^)\n]*\)\s*=>|[\w$]+\s*=>)",
+        code,
+    )
+    return _body(code, definition.start()) if definition else ""
+
+
+def field_capture_hits(code: str, offset: int = 0) -> list[Hit]:
+    """Each page-wide listener that reads the value of the field an event came from."""
+    if _QUICK.search(code) is None or _VALUE_READ.search(code) is None:
+        return []
+    page = _WHOLE_PAGE | {match.group(1) for match in _ALIAS.finditer(code)}
+    found: list[Hit] = []
+    for match in _LISTENER.finditer(code):
+        if match.group(1) not in page:
+            continue
+        handler = match.group(2)
+        named = _HANDLER_NAME.match(handler)
+        body = _named_body(code, named.group(1)) if named else _body(code, match.start(2))
+        if _TARGET.search(body) is None:
+            continue
+        start, text = offset + match.start(), match.group(0)
+        for capability in (Capability.PAGE_KEYS, Capability.FIELD_VALUES):
+            found.append(Hit(capability, start, start + len(text), text))
+    return found
+
+
+_WORDS = ("addEventListener", ".target", ".srcElement", ".value", "document")
+_PIECES = (("listener", _LISTENER), ("target", _TARGET), ("value", _VALUE_READ))
+
+
+def field_capture_pieces(line: str, names: frozenset[str]) -> frozenset[str]:
+    """`names` plus what `line` adds to a page-wide field capture as a block streams in: a name
+    the document is held under (`=name`), a page-wide listener for field events, the event's
+    target taken, a value read (a `bind` for the streaming monitor's name-following flows)."""
+    if not any(word in line for word in _WORDS):
+        return names
+    found = {f"={match.group(1)}" for match in _ALIAS.finditer(line)}
+    page = _WHOLE_PAGE | {name[1:] for name in names | found if name.startswith("=")}
+    if any(match.group(1) in page for match in _LISTENER.finditer(line)):
+        found.add("listener")
+    found |= {piece for piece, pattern in _PIECES[1:] if pattern.search(line)}
+    return names | found if not found <= names else names
+
+
+def field_captured_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
+    """A piece on `line` once a page-wide listener, a target taken and a value read have all
+    been seen (the line that completes them, and each such line after)."""
+    if not {"listener", "target", "value"} <= names:
+        return None
+    for _, pattern in _PIECES:
+        match = pattern.search(line)
+        if match is not None:
+            return match
+    return None
