@@ -60,7 +60,9 @@ NETWORK_INPUT = re.compile(
     r"|\bdig\b[^\n]*\bTXT\b|\bresolveTxt\s*\(|\.(?:resolve|query)\s*\([^\n]*['\"]TXT['\"]"
     r"|\bDnsQuery_?\w*\s*\([^\n]*DNS_TYPE_TEXT"
     # C reads that fill a buffer from a connection or an HTTP response
-    r"|\bInternetReadFile\s*\(|\bWinHttpReadData\s*\(|\bSSL_read\s*\(|\bBIO_read\s*\(",
+    r"|\bInternetReadFile\s*\(|\bWinHttpReadData\s*\(|\bSSL_read\s*\(|\bBIO_read\s*\("
+    # PHP's reads of a socket it opened (`stream_get_contents($sock)`, `fgets($s)`)
+    r"|\b(?:stream_get_contents|fgets|fread|socket_read)\s*\(\s*\$(?:s|sock\w*|socket|conn\w*|fp|client)\b",
     re.I,
 )
 """Data received from the network: an HTTP response, a socket read, a chat message, a DNS TXT
@@ -315,6 +317,7 @@ _WEB_KEYS = (
 _NETWORK_KEYS = (
     "requests.", "urlopen", "fetch", "httpx.", "axios.", "recv", "download", "getstring",
     "getbytearray", "invoke-", "irm", "iwr", "curl", "wget", ".read", ".receive", "update.",
+    "stream_get_contents", "fgets", "fread", "socket_read",
     "message.content", "msg.content", "msg.text", "resolve-dnsname", "nslookup", "dig",
     "resolvetxt", "txt", "dnsquery", "internetreadfile", "winhttpreaddata", "ssl_read", "bio_read",
 )  # fmt: skip
