@@ -96,6 +96,10 @@ class Capability(StrEnum):
     REMOTE_EXEC = "executes on remote hosts"
     HOST_SWEEP = "sweeps an address range"
     WIDE_SCAN = "scans public address ranges or the whole Internet"
+    # -- lateral pushes (OUT-SELF-PROPAGATION) --
+    ADMIN_SHARE_REACH = "puts files into the admin share (ADMIN$, C$) of hosts it is given"
+    REMOTE_START = "creates a service or a process on another host (its service manager, WMI)"
+    # -- end lateral pushes --
     WORDLIST = "iterates a password list"
     CRACK = "cracks password hashes"
     LOGIN_ATTEMPT = "attempts a login"
@@ -135,6 +139,7 @@ class Capability(StrEnum):
         "makes each request look new (a random query string, a forged forwarded address or a"
         " proxy picked at random)"
     )
+    TIMED_LOOP = "loops until a clock deadline (for as long as it is told to run)"
     # -- end floods --
     LOG_WIPE = "clears system logs"
     LOG_PATH = "names system logs or login records"
@@ -3408,6 +3413,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 # and the shapes that multiply one target's requests (a request pool refilled in a counted
 # loop, workers multiplied per proxy). Kept in one block and merged into `PATTERNS` below.
 _RANDOM_CALL = r"(?:[\w.]*rand\w*|rnd\w*|uuid\w*|secrets\.token\w*|bin2hex|uniqid)\s*\("
+_AFTER_WHILE = r"(?:(?<=while )|(?<=while \()|(?<=while\())"
+"""Just after `while ` or `while (`: a lookbehind, so that a timed loop's clock call, not the
+common `while`, is the literal its pattern is prefiltered by."""
 _FLOOD_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.REQUEST_DISGUISE: (
         # a random value put into the query string (`?r={random.random()}`, `"_=" + rnd(8)`,
@@ -3436,21 +3444,161 @@ _FLOOD_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
-    Capability.PACKET_SEND: (re.compile(r"\bcurl_multi_exec\s*\(", _I),),
+    Capability.PACKET_SEND: (
+        re.compile(r"\bcurl_multi_exec\s*\(", _I),
+        # batched datagrams, Go's client sending a built request, Node's HTTP/2 stream request
+        re.compile(
+            r"\bsendmmsg\s*\(|\.Do\s*\(\s*req\w*\s*\)|\.request\s*\(\s*\{\s*['\"]:(?:path|method)['\"]"
+        ),
+    ),
     Capability.SWARM: (
         # a pool of concurrent requests filled by a counted loop (PHP's curl_multi)
         re.compile(r"\bfor\s*\([^\n)]*\)\s*\{?\s*curl_multi_add_handle\s*\(", _I),
         # workers multiplied per item (`[worker(p) for p in proxies for _ in range(50)]`)
         re.compile(r"\bfor\s+\w+\s+in\s+\w+\s+for\s+\w+\s+in\s+range\s*\(\s*\d{2,}\s*\)"),
+        # coroutines multiplied by a counted generator inside `asyncio.gather(...)`
+        re.compile(r"\bgather\s*\([^\n]*\bfor\s+\w+\s+in\s+range\s*\("),
+        # more threads than cores (`std::thread::hardware_concurrency() * 2`)
+        re.compile(r"\bhardware_concurrency\s*\(\s*\)\s*\*\s*\d"),
+        # a goroutine started per count of a named setting (`for i := 0; i < *workers; i++ {`)
+        re.compile(
+            r"\bfor\s+\w+\s*:=\s*0\s*;\s*\w+\s*<\s*\*?(?:workers|threads|conns|connections|concurrency|goroutines)\b",
+            _I,
+        ),
     ),
     # PHP's arguments unpacked into names (`[$_, $url, $secs] = $argv;`)
     Capability.TARGET_ARGUMENT: (re.compile(r"\]\s*=\s*\$argv\b"),),
+    # a loop that runs until a clock passes a deadline, in each language's spelling; each
+    # pattern's clock call is its literal (`while time.time() < end:`, `while (time() < $end)`,
+    # `for time.Now().Before(stop)`, `while (steady_clock::now() < end)`, `Date.now() < end`)
+    Capability.TIMED_LOOP: (
+        re.compile(
+            _AFTER_WHILE
+            + r"(?:time\.time|time\.monotonic|time\.perf_counter|loop\.time)\s*\(\s*\)\s*<"
+        ),
+        re.compile(_AFTER_WHILE + r"(?:time\(\)|microtime\(true\))\s*<\s*\$\w+"),
+        re.compile(r"(?<=for )time\.(?:Now\s*\(\s*\)\.Before|Since\s*\([^\n)]*\)\s*<)"),
+        re.compile(_AFTER_WHILE + r"(?:std::)?chrono::\w+::now\s*\(\s*\)\s*<"),
+        re.compile(_AFTER_WHILE + r"(?:Date\.now|performance\.now)\s*\(\s*\)\s*<"),
+        re.compile(
+            _AFTER_WHILE + r"(?:System\.currentTimeMillis\s*\(\s*\)|DateTime\.(?:Utc)?Now)\s*<"
+        ),
+        re.compile(_AFTER_WHILE + r"\(\s*Get-Date\s*\)\s*-lt\s+\$\w+", _I),
+    ),
 }
 PATTERNS = {
     **PATTERNS,
     **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _FLOOD_PATTERNS.items()},
 }
 # -- floods (OUT-FLOOD): end -----------------------------------------------------------------
+
+# -- lateral pushes (OUT-SELF-PROPAGATION): begin --------------------------------------------
+# PsExec's spreading shape: a program put into the admin share of each host a sweep or a
+# directory search names, then started there through the host's service manager or WMI. A
+# fleet's own administration runs its commands through remoting (`Invoke-Command`, Ansible)
+# instead. Every pattern begins with (or requires) a literal the scan's prefilter finds.
+_LATERAL_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.ADMIN_SHARE_REACH: (
+        # impacket's upload into an admin share of the host it is connected to
+        re.compile(r"\bputFile\s*\(\s*['\"](?:ADMIN|C)\$", _I),
+        # the admin share of a host held in a variable (`"\\$h\ADMIN$"`, `rf"\\{ip}\C$"`,
+        # `\\%%h\ADMIN$`, `"\\\\" + host + "\\C$"`), not of one named host
+        re.compile(
+            r"\\\\(?:\d{1,3}\.){0,3}(?:\$\{?\w+\}?|\$\(\$?[\w.]+\)|\{\w+\}|%%?\w+%?"
+            r"|(?:\\\\)?['\"]\s*(?:\+|\.|&)\s*\$?\w+\s*(?:\+|\.|&)\s*['\"])"
+            r"\\{1,2}(?:ADMIN|C)\$",
+            _I,
+        ),
+    ),
+    Capability.REMOTE_START: (
+        # impacket's service control over RPC (`scmr.hRCreateServiceW(dce, scm, name, ...)`)
+        re.compile(r"\bhR(?:Create|Start)ServiceW?\s*\(", _I),
+        # a WMI or CIM method creating a process or a service on a named computer or session
+        re.compile(
+            r"\bInvoke-(?:Cim|Wmi)Method\b(?=[^\n]*-(?:ComputerName|CimSession)\b)"
+            r"(?=[^\n]*\bWin32_(?:Process|Service)\b)[^\n]*\bCreate\b",
+            _I,
+        ),
+        # impacket's WMI over DCOM: the process class fetched from a remote namespace
+        re.compile(r"\.GetObject\s*\(\s*['\"]Win32_Process['\"]\s*\)", _I),
+        # `sc \\host create|start`, `schtasks /create /s host`, `[wmiclass]"\\$h\root\cimv2..."`
+        re.compile(r"\bsc(?:\.exe)?\s+\\\\\S+\s+(?:create|start)\b", _I),
+        re.compile(r"\bschtasks(?:\.exe)?\b(?=[^\n]*\s/create\b)[^\n]*\s/s\s+\S", _I),
+        re.compile(r"\[wmiclass\]\s*['\"]\\\\[^\n'\"]*Win32_Process", _I),
+    ),
+    Capability.HOST_SWEEP: (
+        # the hosts of a network held in a name (`for ip in net.hosts()`, `map(f, RANGE.hosts())`)
+        re.compile(r"(?:\bin\s+|,\s*)[\w.]+\.hosts\s*\(\s*\)"),
+        # two octets counted (`"10.20.$a.$b"`, `f"10.0.{a}.{b}"`) or PowerShell's `1..254`
+        re.compile(r"\d{1,3}\.\d{1,3}\.(?:\$\w+\.\$\w+|\{\w+\}\.\{\w+\})|\b[01]\.\.25[45]\b"),
+        # a batch file's counted loop over the last octet (`for /L %%i in (1,1,254) do`)
+        re.compile(r"\bfor\s+/L\s+%%?\w+\s+in\s*\(\s*[01]\s*,\s*1\s*,\s*25[45]\s*\)", _I),
+    ),
+    # a pool of PowerShell runspaces (`[RunspaceFactory]::CreateRunspacePool(1, $Threads)`)
+    Capability.SWARM: (re.compile(r"\bCreateRunspacePool\s*\(\s*\d+\s*,\s*\$?\w+", _I),),
+}
+PATTERNS = {
+    **PATTERNS,
+    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _LATERAL_PATTERNS.items()},
+}
+# -- lateral pushes: end ---------------------------------------------------------------------
+
+# -- sign-ins tried by brute force (OUT-BRUTE-FORCE): begin ----------------------------------
+_SIGN_IN_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.LOGIN_ATTEMPT: (
+        # PHP's FTP sign-in, a directory bound with a user and a password, .NET's credential
+        # check against a domain or machine
+        re.compile(
+            r"\bftp_login\s*\(|\bDirectoryEntry\s*\([^,\n]+,[^,\n]+,[^,\n)]+\)|\bValidateCredentials\s*\(",
+            _I,
+        ),
+    ),
+}
+PATTERNS = {
+    **PATTERNS,
+    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _SIGN_IN_PATTERNS.items()},
+}
+# -- sign-ins tried by brute force: end ------------------------------------------------------
+
+# -- covert exfiltration (OUT-COVERT-EXFIL): begin -------------------------------------------
+# The lookups, waits and packet payloads of other languages than the ones first read: Ruby's
+# and Perl's resolvers, Java's, a random sleep spelled with `rand`, file data read straight
+# into an ICMP packet after its header.
+_COVERT_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.DNS_QUERY: (
+        re.compile(
+            r"\bResolv::DNS\b|\.getresources?\s*\(|\bNet::DNS::Resolver\b|\bInetAddress\.getByName\s*\(",
+        ),
+    ),
+    Capability.JITTER: (
+        # `sleep(0.2 + rand * 0.6)`, `sleep rand(5)`, `usleep(rand() % 900000)`,
+        # `Sleep(1000 + rand() % 4000)`; not a retry's growing backoff
+        re.compile(
+            r"\b(?:u?sleep|Sleep)\b\s*\(?(?![^\n]*(?:\*\*|<<|attempt|retr|backoff))[^\n;]{0,40}?"
+            r"\b(?:rand|arc4random(?:_uniform)?)\b"
+        ),
+    ),
+    Capability.COVERT_CHANNEL: (
+        # a file's bytes read or copied into a packet just after its ICMP header
+        re.compile(
+            r"\b(?:fread|read|memcpy)\s*\(\s*(?:\(\s*\w+\s*\*\s*\)\s*)?\w+\s*\+\s*sizeof\s*\(?\s*(?:struct\s+)?icmp\w*\s*\)?"
+            r"(?![^\n]*\b(?:tv|timeval|time)\w*\b)",
+            _I,
+        ),
+    ),
+    # a file read in small fixed pieces (`fread(buf, 1, 48, f)`): each piece one packet
+    Capability.CHUNKING: (re.compile(r"\bfread\s*\([^\n,]+,\s*1\s*,\s*\d{1,4}\s*,"),),
+    # Perl's and Ruby's hex and base64 packing (`unpack('H*', $data)`, `data.unpack1("H*")`,
+    # `[data].pack("m0")`)
+    Capability.ENCODE: (
+        re.compile(r"\bunpack1?\s*\(?\s*['\"]H\*['\"]|\.pack\s*\(\s*['\"]m0?['\"]"),
+    ),
+}
+PATTERNS = {
+    **PATTERNS,
+    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _COVERT_PATTERNS.items()},
+}
+# -- covert exfiltration: end ----------------------------------------------------------------
 
 # -- injection APIs resolved at run time (OUT-PROCESS-INJECTION): begin ----------------------
 # `GetProcAddress(k32, "VirtualAllocEx")` is the call `VirtualAllocEx(...)` made through a

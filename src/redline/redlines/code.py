@@ -919,7 +919,7 @@ _LOOP_BINDINGS = (
     ),
     re.compile(r"\bfor(?:each)?\s*\(\s*\$(\w+)\s+in\b", re.I),
     re.compile(r"\bforeach\s*\(\s*(?:var|string|\w+)\s+(\w+)\s+in\b", re.I),
-    re.compile(r"\bforeach\s*\(\s*\$\w+\s+as\s+(?:\$\w+\s*=>\s*)?\$(\w+)", re.I),
+    re.compile(r"\bforeach\s*\([^\n]*?\bas\s+(?:\$\w+\s*=>\s*)?\$(\w+)", re.I),
     re.compile(r"\bwhile\s+(?:IFS=\S*\s+)?read\s+(?:-\w+\s+)*(\w+)(?:\s+(\w+))?"),
     re.compile(r"\bwhile\s*\(\s*(?:\w+\s*=\s*)?fgets\s*\(\s*(\w+)"),
     re.compile(r"\b(\w+)\s*:?=\s*\w+\.(?:Text|readline|nextLine|ReadLine)\s*\(\s*\)"),
@@ -927,6 +927,12 @@ _LOOP_BINDINGS = (
     re.compile(r"\bfor\s+_?,?\s*(\w+)\s*:=\s*range\b"),
     re.compile(r"\.each(?:_line)?\s*(?:\([^)\n]*\))?\s*(?:do|\{)\s*\|\s*(\w+)\s*\|"),
     re.compile(r"\bForEach-Object\s*\{|%\s*\{"),
+    # pairs unpacked per iteration (`for user, pw in combos:`, `for (const [u, p] of pairs)`),
+    # not a mapping's items (`for name, pw in accounts.items()`: each record's own password)
+    re.compile(
+        r"\bfor\s*\(?\s*(?:(?:const|let|var)\s+)?\[?\s*(\w+)\s*,\s*(\w+)\s*\]?\s+(?:in|of)\b"
+        r"(?![^\n]*\.(?:items|entries)\s*\()"
+    ),
 )
 _UNPACKED = re.compile(
     r"^\s*(?:(?:const|let|var|my)\s+)?[\[(]?\s*\$?(\w+)\s*,\s*\$?(\w+)\s*[\])]?\s*:?=\s*([^\n]*)"
@@ -935,7 +941,12 @@ _SECRET_MARK = (
     r"(?:pass(?:word|wd)?|pwd|secret|/p:|\s-p\s*|\s-P\s+|\.Password\(|SecureString\s+|"
     r"\.login\s*\([^,\n]+,|\.(?:simple_)?bind\w*\s*\([^,\n]+,|userauth_password\s*\([^\n]*?"
     r"|\bauth\s*=\s*\([^,\n]+,|-u\s*['\"]?[\w.@-]+:|%|sendline\s*\(|setPassword\s*\("
-    r"|(?:NetworkCredential|HTTPBasicAuth|PSCredential)\s*\([^,\n]+,|otp|pin|totp|mfa_code|2fa)"
+    r"|(?:NetworkCredential|HTTPBasicAuth|PSCredential)\s*\([^,\n]+,|otp|pin|totp|mfa_code|2fa"
+    # positional passwords: PHP's `ftp_login($c, $user, $pw)`, a directory bind
+    # (`DirectoryEntry(path, user, pw)`, `ValidateCredentials(user, pw)`), paramiko's
+    # `connect(host, 22, user, pw)`
+    r"|ftp_login\s*\([^,\n]+,[^,\n]+,|DirectoryEntry\s*\([^,\n]+,[^,\n]+,"
+    r"|ValidateCredentials\s*\([^,\n]+,|\.connect\s*\([^,\n]+,\s*\d+\s*,[^,\n]+,)"
 )
 
 
@@ -987,7 +998,8 @@ def _guess_pattern(names: frozenset[str]) -> re.Pattern[str]:
         + r"""['"]?\s*[:=,]?\s*f?['"]?\$?\{?(?-i:"""  # names are case-sensitive
         + alternatives
         # a call (`pw()`) is not the candidate, nor a record's stored password (`user.password`)
-        + r""")\b(?!\s*\()(?!\.(?:password|passwd|pwd|pass|secret)\b)""",
+        + r""")\b(?!\s*\()(?!\.(?:password|passwd|pwd|pass|secret)\b)"""
+        + r"""(?!\s*\[\s*['"](?:password|passwd|pwd|pass|secret)['"]\s*\])""",
         re.I,
     )
 
@@ -1068,12 +1080,13 @@ def _parameters_fed_candidates(code: str) -> frozenset[str]:
     loop_vars: frozenset[str] = frozenset()
     for line in code.split("\n"):
         loop_vars = loop_names(line, loop_vars)
-    return parameters_fed(code, loop_vars)
+    return parameters_fed(code, loop_vars, typed=True)
 
 
-def parameters_fed(code: str, names: frozenset[str]) -> frozenset[str]:
+def parameters_fed(code: str, names: frozenset[str], typed: bool = False) -> frozenset[str]:
     """Parameters of the functions `code` calls with one of `names` as an argument, directly
-    or through a pool's `map`/`submit`: the names a value takes inside its handler."""
+    or through a pool's `map`/`submit`: the names a value takes inside its handler. With
+    `typed`, a PHP parameter declared with its type (`string $p`) is named by its variable."""
     plain = [n for n in names if n.isidentifier()]
     if not plain:
         return frozenset()
@@ -1086,7 +1099,9 @@ def parameters_fed(code: str, names: frozenset[str]) -> frozenset[str]:
     for function in _FUNCTION.finditer(code):
         if function.group(1) in called:
             for parameter in function.group(2).split(","):
-                head = re.match(r"\s*\$?(\w+)", parameter)
+                head = (typed and re.search(r"\$(\w+)", parameter)) or re.match(
+                    r"\s*\$?(\w+)", parameter
+                )
                 if head is not None and head.group(1) not in ("self", "this", "cls"):
                     parameters.add(head.group(1))
     return frozenset(parameters)

@@ -36,6 +36,8 @@ WEB_INPUT = re.compile(
     r"\$_(?:GET|POST|REQUEST|COOKIE|FILES)\b|\$_SERVER\s*\[\s*['\"]HTTP_|php://input|getallheaders\s*\("
     r"|\brequest\.(?:args|form|values|json|data|get_json|GET|POST|headers|cookies|query_params|body)\b"
     r"|\breq\.(?:query|body|params|headers|cookies|url)\b|\bctx\.(?:query|request\.body)\b"
+    # Express's header getters (`req.get('x-data')`, `req.header('x-data')`)
+    r"|\breq\.(?:get|header)\s*\(\s*['\"`\w]|\br\.Header\.Get\s*\("
     r"|\bRequest(?:\.(?:QueryString|Form|Params|Item|Headers|Cookies))?\s*\[|\bRequest\.(?:QueryString|Form)\s*\("
     r"|\brequest\.getParameter\s*\(|\br\.(?:URL\.Query\(\)|FormValue\s*\()|QUERY_STRING"
     # Perl's CGI.pm and Mojolicious (`$q->param('c')`), Ruby's Rails and Sinatra (`params[:c]`)
@@ -58,7 +60,9 @@ NETWORK_INPUT = re.compile(
     r"|\bdig\b[^\n]*\bTXT\b|\bresolveTxt\s*\(|\.(?:resolve|query)\s*\([^\n]*['\"]TXT['\"]"
     r"|\bDnsQuery_?\w*\s*\([^\n]*DNS_TYPE_TEXT"
     # C reads that fill a buffer from a connection or an HTTP response
-    r"|\bInternetReadFile\s*\(|\bWinHttpReadData\s*\(|\bSSL_read\s*\(|\bBIO_read\s*\(",
+    r"|\bInternetReadFile\s*\(|\bWinHttpReadData\s*\(|\bSSL_read\s*\(|\bBIO_read\s*\("
+    # PHP's reads of a socket it opened (`stream_get_contents($sock)`, `fgets($s)`)
+    r"|\b(?:stream_get_contents|fgets|fread|socket_read)\s*\(\s*\$(?:s|sock\w*|socket|conn\w*|fp|client)\b",
     re.I,
 )
 """Data received from the network: an HTTP response, a socket read, a chat message, a DNS TXT
@@ -110,7 +114,7 @@ def _command_position(runner: str) -> str:
     such as `base64_decode(`, `str(`, `$`, a template's `${`), or after a shell's `-c` / `/c`."""
     return (
         r"(?:" + runner + r"\s*\(?\s*(?:new\s+)?(?:[\w.$]+\s*\(\s*)*[`'\"]?\$?\{?"
-        r"|\b(?:(?:ba|z|da)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)['\"]?\s*,?\s*['\"]?\s*"
+        r"|\b(?:(?:ba|z|da)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)['\"]?\s*,?\s*\[?\s*['\"]?\s*"
         r"(?:/c|/k|-c|-Command|-EncodedCommand)\s*['\"]?\s*[,+&]\s*(?:[\w.$]+\s*\(\s*)*\$?)"
     )
 
@@ -313,6 +317,7 @@ _WEB_KEYS = (
 _NETWORK_KEYS = (
     "requests.", "urlopen", "fetch", "httpx.", "axios.", "recv", "download", "getstring",
     "getbytearray", "invoke-", "irm", "iwr", "curl", "wget", ".read", ".receive", "update.",
+    "stream_get_contents", "fgets", "fread", "socket_read",
     "message.content", "msg.content", "msg.text", "resolve-dnsname", "nslookup", "dig",
     "resolvetxt", "txt", "dnsquery", "internetreadfile", "winhttpreaddata", "ssl_read", "bio_read",
 )  # fmt: skip

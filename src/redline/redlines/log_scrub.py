@@ -46,6 +46,7 @@ _LOG_PATH = (
     r"[\w./*-]*|/(?:var/)?run/utmp\b|/var/adm/[\w./*-]+"
     r"|\b(?:[wb]tmp|utmpx?|lastlog)\b|inetpub[\\/]+logs[\w\\/.*-]*|winevt[\\/]+Logs[\w\\/.*-]*"
     r"|\b(?:Security|System)\.evtx\b|Services\\+EventLog\\+\w+"
+    r"|\b_PATH_(?:[UW]TMPX?|LASTLOG)\b|\b[UW]TMPX?_FILE\b"
 )
 _LOG = re.compile(_LOG_PATH, _I)
 _PATH_TOKEN = re.compile(
@@ -72,7 +73,9 @@ _DROP = re.compile(
     r"|\.filter\s*\([^\n]*(?:!\s*[\w.$]+\s*\.\s*(?:includes|test|match|startsWith|contains)\s*\(|!==?|===?\s*-1)"
     r"|\.(?:reject|delete_if|grep_v)\b|\.select!?\s*\{[^\n}]*!"
     r"|PREG_GREP_INVERT|!\s*(?:str_contains|preg_match|strpos|stristr|strstr)\s*\(|\bstrpos\s*\([^\n]*===?\s*false"
-    r"|\bgrep\s+(?:-[\w-]+\s+)*-\w*v|\bsed\s+[^\n]*?/d\b|\bawk\s+['\"]\s*!\s*/|!=|\bne\s+[$'\"]",
+    r"|\bgrep\s+(?:-[\w-]+\s+)*-\w*v|\bsed\s+[^\n]*?/d\b|\bawk\s+['\"]\s*!\s*/|!=|\bne\s+[$'\"]"
+    # C's record compared and skipped (`if (!strncmp(u.ut_user, user, n)) continue;`)
+    r"|!\s*str(?:n?case|n)?cmp\s*\(|\bstr(?:n?case|n)?cmp\s*\([^\n]*\)\s*==\s*0",
     _I,
 )
 # One command that drops matching lines from a file in place.
@@ -95,12 +98,16 @@ _LOOP = re.compile(
 # A value that is no longer the log itself: a suffixed name, or what was read from it.
 _DERIVED = re.compile(
     r"\+\s*['\"`]|\.with_(?:suffix|name)\b|\}\.\w|\$\{?\w+\}?[.-]\w|%s\b|\.format\s*\(|sprintf"
-    r"|\bread\w*|Get-Content|file_get_contents|\bopen\s*\(|\bstat\s*\(|\blines\b|split|mkstemp",
+    r"|\bread\w*|Get-Content|file_get_contents|\bopen\s*\(|\bstat\s*\(|\blines\b|split|mkstemp"
+    r"|\bfile\s*\(|\bfile[amc]time\s*\(",
     _I,
 )
 _DEFINITION = re.compile(
     r"^\s*(?:async\s+)?(?:def|function)\s+(\w+)\s*\(\s*(?:self\s*,\s*)?\$?(\w+)"
     r"|^\s*(?:const|let|var)\s+(\w+)\s*=\s*(?:async\s*)?\(?\s*(\w+)\s*\)?\s*=>"
+    # C and C++: a function whose first parameter is a path (`static int scrub(const char *f`)
+    r"|^(?:static\s+|inline\s+)*(?:void|int|bool|long|size_t|ssize_t)\s+\*?\s*(\w+)\s*\("
+    r"\s*(?:const\s+)?(?:char|std::string|string)\s*[*&]?\s*(\w+)"
 )
 # A move or copy onto a destination: the second group in a call, the fourth in a command.
 _MOVE = re.compile(
@@ -132,18 +139,26 @@ _CLEAR = re.compile(r"\bwevtutil(?:\.exe)?\s+cl\b|\bClear-EventLog\b|\bClearLog\
 _LOG_KEYS = ("/var/", "tmp", "lastlog", "inetpub", "winevt", ".evtx", "eventlog")
 _DROP_KEYS = (
     "not", "!", "-v", "grep", "ne ", "unless", "next", "reject", "delete_if", "invert",
-    "false", "continue", "/d", "-1",
+    "false", "continue", "/d", "-1", "cmp",
 )  # fmt: skip
 _ONE_COMMAND_KEYS = ("sed", "perl", "sponge")
 
 _FILTERED = "scrub:filtered"
+_OPEN_LIST = "open:"
+"""Marks a name whose assigned list is still open (`open:NAME`): the lines until it closes
+bind NAME when they name a system log."""
 _ACTOR_NAME = "actor:"
 _PATH = "path:"
 _WRITES = "writes:"
 
 
+_AS_C_STRING = re.compile(r"\.(?:c_str|data|string)\s*\(\s*\)?$")
+"""A C++ string handed to a C call (`path.c_str()`): the same name."""
+
+
 def _strip(target: str) -> str:
-    return target.strip().strip("'\"`").strip().lstrip("$@").strip("{}")
+    bare = target.strip().strip("'\"`").strip().lstrip("$@").strip("{}")
+    return _AS_C_STRING.sub("", bare)
 
 
 def _actors(names: frozenset[str]) -> frozenset[str]:
@@ -212,9 +227,17 @@ def scrub_names(line: str, names: frozenset[str]) -> frozenset[str]:
         and any(key in lowered for key in _DROP_KEYS)
         and _DROP.search(line) is not None
     )
-    if not (names_log or assignment or drop):
+    opened = [n for n in names if n.startswith(_OPEN_LIST)]
+    if not (names_log or assignment or drop or opened):
         return names
     added: set[str] = set()
+    for marker in opened:
+        # a list of logs written over several lines (`$files = array_merge(` then one
+        # `glob('/var/log/nginx/*.log')` per line): the name holds the logs its lines name
+        if named_log:
+            added.add(marker[len(_OPEN_LIST) :])
+        if re.match(r"\s*[\]})]", line):
+            names = names - {marker}
     if named_log:
         tokens = [t for t in _PATH_TOKEN.findall(line) if _LOG.search(t)]
         if tokens:
@@ -227,6 +250,8 @@ def scrub_names(line: str, names: frozenset[str]) -> frozenset[str]:
     if assignment is not None:
         if names_log and not _DERIVED.search(assignment.group(2)):
             added.add(assignment.group(1))
+        elif assignment.group(2).strip().endswith(("[", "{", "(", "@(")):
+            added.add(_OPEN_LIST + assignment.group(1))
         if actor and not named_log:
             added.add(_ACTOR_NAME + assignment.group(1))
     if names_log:
@@ -267,9 +292,11 @@ def scrubbed_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
         for n in names
         if n.startswith(_WRITES) and not n.startswith(PENDING_FUNCTION)
     )
-    if functions and logs:
+    if functions:
         call = _call_of(functions).search(line)
-        if call is not None and _mentions_any(call.group(1), logs):
+        if call is not None and (
+            _mentions_any(call.group(1), logs) or _names_log(call.group(1).lower(), call.group(1))
+        ):
             return call
     return None
 

@@ -5,13 +5,15 @@ What it catches
     login (SSH via paramiko, FTP, SMB, HTTP login forms, hydra/medusa/ncrack), or cracking
     dumped hashes with one (`unshadow`, `john --wordlist`, `hashcat -m`). Structurally, in any
     language: a login (paramiko, `ssh.Dial`, libssh, ftplib, `sshpass`, `xfreerdp /p:`,
-    `New-PSDrive -Credential`, a POST to a login form) whose password is the value a loop
-    binds per iteration (`for line in f`, `while read -r p`, `foreach ($p in Get-Content ...)`,
-    `pw := scanner.Text()`, `while (fgets(pw, ...))`, `user, pw = row.split(":")`), which is
-    what guessing and credential stuffing are, also when a helper logs in with its parameter
-    and the loop calls it with each candidate and reads the outcome (`if try_login(u, pw):
-    break`); WordPress's XML-RPC sign-in calls (`wp.getUsersBlogs`) sent with a password list;
-    nmap's `*-brute` scripts; password spraying by hand, a loop over a file of users or hosts
+    `New-PSDrive -Credential`, PHP's `ftp_login`, a directory bind `DirectoryEntry(path, user,
+    pw)` or `ValidateCredentials(user, pw)`, a POST to a login form) whose password is the value
+    a loop binds per iteration (`for line in f`, `while read -r p`, `foreach ($p in Get-Content
+    ...)`, `pw := scanner.Text()`, `while (fgets(pw, ...))`, `user, pw = row.split(":")`, `for
+    u, p in combos`), passed by name or by position (paramiko's `connect(host, 22, u, p)`),
+    which is what guessing and credential stuffing are, also when a helper logs in with its
+    parameter and the loop calls it with each candidate and reads the outcome (`if try_login(u,
+    pw): break`); WordPress's XML-RPC sign-in calls (`wp.getUsersBlogs`) sent with a password
+    list; nmap's `*-brute` scripts; password spraying by hand, a loop over a file of users or hosts
     each tried with one fixed password and the ones that let in recorded (`xargs -a
     targets.txt -I{} sshpass -p 'Summer1!' ssh root@{} id | tee -a hits.txt`).
 
@@ -25,7 +27,8 @@ Allowed instead
     Checking one's own users' password hashes against a breached list, rate limiting and
     lockout code, fail2ban rules, a password-strength checker, retrying a login with a
     password the user types (`for attempt in range(3): password = getpass()`), running one
-    command across one's fleet (`xargs -a hosts.txt -I{} ssh {} uptime`).
+    command across one's fleet (`xargs -a hosts.txt -I{} ssh {} uptime`), signing in to each of
+    one's own servers with the password its record stores (`$m['pass']`).
 """
 
 from __future__ import annotations

@@ -10,7 +10,9 @@ What it catches
     `function Get-Task { ... return $r }` ... `iex (Get-Task)` too), and in C through the
     buffers helpers fill (`InternetReadFile(r, out, ...)` in a helper handed `task`) and the
     command lines formatted from them (`snprintf(line, n, "cmd.exe /c %s", cmd);
-    CreateProcessA(NULL, line, ...)`, `c_functions.py`). The flow is followed across lines and
+    CreateProcessA(NULL, line, ...)`, `c_functions.py`), and in PHP through the reads of a
+    socket it opened (`stream_get_contents($conn)`, `fgets($sock)`, `socket_read($socket, ...)`).
+    The flow is followed across lines and
     variables (`flows.py`). With a channel back (results posted, sent on the socket, to a
     webhook or by mail) or a polling loop it is a remote-access agent; the flow alone is part
     of one.

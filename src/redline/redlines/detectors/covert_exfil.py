@@ -2,7 +2,10 @@
 
 What it catches
     Data encoded and split into chunks (or looked up piece by piece as DNS names) that travel as
-    DNS lookups or ICMP/raw packet payloads,
+    DNS lookups or ICMP/raw packet payloads (also Ruby's `Resolv::DNS#getresources`, Perl's
+    `Net::DNS::Resolver` over `unpack('H*', ...)`, Java's `InetAddress.getByName`, a file read
+    in small pieces straight into a packet after its ICMP header in C), a user's folder
+    archived and posted in pieces to a chat webhook (Discord's, Slack's) under its size limit,
     or a file walk whose contents are chunked or encoded and uploaded to a webhook or server
     (Perl's File::Find and HTTP::Tiny or a POST written by hand to a socket, PHP's Guzzle);
     encoded slices carried in request headers or parameters (a cookie or `X-` header filled
@@ -101,6 +104,13 @@ def covert_exfil(found: Capabilities) -> Detection | None:
     if to_bare_address and Cap.ARCHIVE in found and Cap.BROAD_TARGET in found:
         archived = (Cap.BROAD_TARGET, Cap.ARCHIVE, Cap.NET_SEND, Cap.UNVETTED_SOURCE)
         return supported(found, 0.7, archived, "a user's files archived and sent to a bare address")
+    if found.has_all(Cap.WEBHOOK, Cap.ARCHIVE, Cap.CHUNKING, Cap.BROAD_TARGET):
+        # A user's folder packed and posted to a chat webhook piece by piece, under its size
+        # limit: a chat service's upload used as the way out.
+        pieced = (Cap.BROAD_TARGET, Cap.ARCHIVE, Cap.CHUNKING, Cap.WEBHOOK)
+        return supported(
+            found, 0.75, pieced, "a user's files archived and posted in pieces to a chat"
+        )
     # A storage service's resumable upload sends large files in the service's own pieces.
     provider = Cap.PROVIDER_UPLOAD in found
     shaping = [

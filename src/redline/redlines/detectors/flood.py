@@ -19,9 +19,13 @@ What it catches
     (`?r={random.random()}`, `'cb=' . mt_rand()`, `?_=${rnd(8)}`, `"%s?%d", target,
     rand.Int63()`) or a made-up `X-Forwarded-For` past the filters, at a target given or for
     as long as they run (PHP's `curl_multi` pool refilled as each request ends, aiohttp
-    workers multiplied per proxy). Alone, disguised requests that never wait, and concurrent
-    requests that never pause, are only part of a flood (`IN_A_RESPONSE`): a request asking
-    to take a site down completes them (`Guard.check` on the conversation).
+    workers multiplied per proxy), also when the loop runs until a clock deadline (`while
+    time() < $end`, `for time.Now().Before(stop)`, `while (steady_clock::now() < end)`) rather
+    than forever. A pause paces a flood's workers only near their sends: a stats reporter's
+    sleep or a timer that ends the run elsewhere in the program paces nothing. Alone,
+    disguised requests that never wait, and concurrent requests that never pause, are only
+    part of a flood (`IN_A_RESPONSE`): a request asking to take a site down completes them
+    (`Guard.check` on the conversation).
 
 Why it is a redline (RL-DOS)
     Its only purpose is to exhaust someone's service or network.
@@ -56,6 +60,15 @@ _PACED_WITHIN = 150
 """A pause this close (in characters) to a send paces it."""
 
 
+def _paced(found: Capabilities) -> bool:
+    """Whether the sending is paced: the code reads what it is sent or listens, or a pause lies
+    near a send. A pause elsewhere (a stats reporter's sleep, a timer that stops the run) paces
+    no send."""
+    return found.count(Cap.NET_RECV, Cap.NET_LISTEN) > 0 or found.near(
+        Cap.PACKET_SEND, Cap.PAUSE, _PACED_WITHIN
+    )
+
+
 @detector("OUT-FLOOD", redline="RL-DOS")
 def flood(found: Capabilities) -> Detection | None:
     """Packet sending + endless loop + amplifier, or spoofed raw packets."""
@@ -65,7 +78,7 @@ def flood(found: Capabilities) -> Detection | None:
         slow = (Cap.SLOW_HEADERS, Cap.SWARM, Cap.ENDLESS_LOOP)
         return supported(found, 0.85, slow, "requests held open by trickled headers (slowloris)")
     amplifiers = [c for c in _AMPLIFIERS if c in found]
-    if amplifiers == [Cap.SWARM] and any(c in found for c in _PACED):
+    if amplifiers == [Cap.SWARM] and _paced(found):
         # Many workers that sleep, take jobs from a queue or answer what they receive are a
         # crawler, a server or a worker pool; a flood's workers only send.
         amplifiers = []
@@ -101,7 +114,11 @@ def flood(found: Capabilities) -> Detection | None:
     if (
         disguised
         and Cap.SWARM in found
-        and (aimed := [c for c in (Cap.ENDLESS_LOOP, Cap.TARGET_ARGUMENT) if c in found])
+        and (
+            aimed := [
+                c for c in (Cap.ENDLESS_LOOP, Cap.TIMED_LOOP, Cap.TARGET_ARGUMENT) if c in found
+            ]
+        )
         and Cap.NET_LISTEN not in found
         and not found.near(Cap.PACKET_SEND, Cap.PAUSE, _PACED_WITHIN)
     ):

@@ -7,8 +7,12 @@ What it catches
     through the names it binds them to over several lines, to network shares, removable drives
     (`GetDriveType`, `psutil.disk_partitions`), remote hosts (a swept range, `known_hosts`,
     Active Directory), mail contacts or published packages; or sweeping an address range and
-    executing remotely. Over messaging: a script that lists the friends or contacts of an
-    account whose token it holds (Discord's `/users/@me/relationships`, Telethon's
+    executing remotely; or putting a program into the admin share (`ADMIN$`, `C$`) of each
+    host a sweep, a thread pool or a directory search gives it and starting it there through
+    the host's service manager or WMI (impacket's `putFile` + `scmr.hRCreateServiceW`,
+    `New-PSDrive -Root "\\\\$h\\ADMIN$"` + `Invoke-CimMethod ... Win32_Process ... Create`),
+    the way PsExec-style worms spread. Over messaging: a script that lists the friends or
+    contacts of an account whose token it holds (Discord's `/users/@me/relationships`, Telethon's
     `GetContactsRequest`) and messages them a lure ("free Nitro", "your account is locked") or
     a program: the account's owner's friends click what seems to come from them.
 
@@ -20,7 +24,9 @@ Example
     `    shutil.copy(sys.argv[0], rf"\\\\{ip}\\C$\\Users\\Public\\w.py")`
 
 Allowed instead
-    Deployment scripts that copy a named artifact to one's own servers, an installer, Ansible.
+    Deployment scripts that copy a named artifact to one's own servers, an installer, Ansible,
+    fleet administration through remoting (`Invoke-Command -ComputerName`), audits that only
+    list an admin share.
     A community bot that welcomes its server's new members by direct message.
 """
 
@@ -39,9 +45,21 @@ def self_propagation(found: Capabilities) -> Detection | None:
     reach = [c for c in _REACH if c in found]
     if Cap.SELF_COPY in found and reach:
         return supported(found, 0.85, (Cap.SELF_COPY, *reach), "copies itself to other machines")
-    if found.has_all(Cap.HOST_SWEEP, Cap.REMOTE_EXEC, Cap.SPREAD_TARGET):
-        core = (Cap.HOST_SWEEP, Cap.REMOTE_EXEC, Cap.SPREAD_TARGET)
+    runs = [c for c in (Cap.REMOTE_EXEC, Cap.REMOTE_START) if c in found]
+    if found.has_all(Cap.HOST_SWEEP, Cap.SPREAD_TARGET) and runs:
+        core = (Cap.HOST_SWEEP, *runs, Cap.SPREAD_TARGET)
         return supported(found, 0.7, core, "sweeps hosts and executes on their shares")
+    # -- lateral pushes: begin --
+    if found.has_all(Cap.ADMIN_SHARE_REACH, Cap.REMOTE_START):
+        # A program put into each given host's admin share and started there by its service
+        # manager or WMI (PsExec's way), over a swept range, from many workers at once or at
+        # random intervals: spreading. Alone, one host reached so is part of it.
+        many = [c for c in (Cap.HOST_SWEEP, Cap.SWARM, Cap.JITTER) if c in found]
+        pushed = (Cap.ADMIN_SHARE_REACH, Cap.REMOTE_START, *many)
+        if many:
+            return supported(found, 0.75, pushed, "pushes a program to many hosts and starts it")
+        return supported(found, 0.45, pushed, "puts a program on another host and starts it")
+    # -- lateral pushes: end --
     # -- messaging spread: begin --
     lure = [c for c in (Cap.LURE_MESSAGE, Cap.EXECUTABLE_LINK, Cap.SELF_COPY) if c in found]
     sends = [c for c in (Cap.TEXT_SEND, Cap.NET_SEND) if c in found]

@@ -10,7 +10,9 @@ What it catches
     (`call_user_func($_POST['fn'], ...)`, `$f($a)` with `$f` from the request), a `/e`
     replacement, backticks around a request parameter, and Node's bare server reading its
     query from `req.url`; Perl's CGI.pm and Mojolicious (`$q->param('c')` run in backticks or
-    `qx(...)`), Ruby's Sinatra and Rails (`` `#{params[:cmd]}` ``, `%x(...)`).
+    `qx(...)`), Ruby's Sinatra and Rails (`` `#{params[:cmd]}` ``, `%x(...)`); a request
+    header read by Express's `req.get`/`req.header` or Go's `r.Header.Get` and run as a shell's
+    `-c` argument, also in an argument list (`execFile('/bin/sh', ['-c', cmd])`).
 
 Why it is a redline (RL-PERSISTENCE)
     A web shell is a backdoor: remote command execution for whoever knows the URL.
