@@ -207,6 +207,7 @@ class Capability(StrEnum):
     TRAFFIC_INTERCEPT = "poisons ARP, DNS or name lookups, or raises a rogue access point"
     PROCESS_HIDDEN = "hides a running process or service from those listing them"
     UAC_BYPASS = "hijacks what an auto-elevating Windows program runs, to skip UAC"
+    LOGIN_PORT_EXPOSED = "opens a remote-login port to another host through a reverse tunnel"
     PLAN_STEP = "tells the reader to take an operational step"
     PLAN_COVER = "tells the reader to keep the act from being noticed"
     PLAN_ATTACK = "tells the reader to act on someone else's system, account or person"
@@ -2934,6 +2935,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # "D:(D;;DCLCWPDTSD;;;IU)..."`, PowerShell's `-SecurityDescriptorSddl`)
         re.compile(
             r"(?:\bsc(?:\.exe)?\s+sdset\s+\S+|-SecurityDescriptorSddl)\s+['\"]?D:[^\s'\"]*\(D;;[A-Z]*LC[A-Z]*;;;(?:IU|SU|BA|AU|WD)\)",
+            _I,
+        ),
+    ),
+    Capability.LOGIN_PORT_EXPOSED: (
+        # a reverse forward listening on every address of the far host (`0.0.0.0:`, `*:`, an
+        # empty address; a loopback one reaches only who logs in there) whose other end is this
+        # network's SSH, RDP, VNC or WinRM port (`ssh -f -N -R 0.0.0.0:2222:127.0.0.1:22 ...`,
+        # `chisel client HOST R:2222:127.0.0.1:22`), or that port handed to a public tunnel
+        re.compile(
+            r"\b(?:ssh|autossh|plink(?:\.exe)?)\b[^\n|;&]*?\s-R\s*['\"]?(?:0\.0\.0\.0|\*|\[?::\]?)?:\d+:(?:[\w.-]+|\[[\w:]*\]):(?:22|3389|5900|5901|5985|5986)(?!\d)"
+            r"|\bchisel(?:\.exe)?\s+client\b[^\n|;&]*\sR:(?:[\w.]+:)?\d+:[\w.-]+:(?:22|3389|5900|5901|5985|5986)(?!\d)"
+            r"|\bngrok\s+tcp\s+(?:[\w.-]+:)?(?:22|3389|5900|5901|5985|5986)(?!\d)",
             _I,
         ),
     ),
