@@ -1932,10 +1932,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # the Wi-Fi passwords a machine keeps, a package registry's or forge's token printed by
-        # its own client, application configuration holding database passwords, and saved
-        # remote-login sessions (PuTTY, WinSCP)
+        # its own client, and saved remote-login sessions (PuTTY, WinSCP)
         re.compile(
-            r"/etc/NetworkManager/system-connections|wpa_supplicant\.conf|\bnetsh\s+wlan\s+show\s+profiles?\b[^\n]*key\s*=\s*clear|\b(?:npm|yarn|pnpm)\s+config\s+get\s+\S*(?:_auth|token)|\bgh\s+auth\s+token\b|\bheroku\s+auth:token\b|\bwp-config\.php\b|\bconfig/master\.key\b|\.my\.cnf\b|SimonTatham\\+PuTTY\\+Sessions|Martin Prikryl\\+WinSCP",
+            r"(?:\b(?:cat|grep|egrep|strings|base64|xxd|tar|zip)\b[^\n|;&]*|@|--post-file[= ])\S*wpa_supplicant\.conf|\bnetsh\s+wlan\s+show\s+profiles?\b[^\n]*key\s*=\s*clear|\b(?:npm|yarn|pnpm)\s+config\s+get\s+\S*(?:_auth|token)|\bgh\s+auth\s+token\b|\bheroku\s+auth:token\b|SimonTatham\\+PuTTY\\+Sessions|Martin Prikryl\\+WinSCP",
+            _I,
+        ),
+        # an application's configuration holding its database password, printed or uploaded as
+        # data (`curl -F f=@wp-config.php`, `--post-file=/root/.my.cnf`, `cat wp-config.php |`),
+        # not written to or handed to its own client (`--defaults-file=~/.my.cnf`)
+        re.compile(
+            r"(?:@|--post-file[= ]|--upload-file\s+|\s-T\s+|\b(?:cat|type|base64|xxd)\s+)['\"]?[^\s'\"|;&]*(?:\bwp-config\.php|\bconfig/master\.key|\.my\.cnf|\bLocalSettings\.php)\b",
             _I,
         ),
         re.compile(
