@@ -314,6 +314,11 @@ def sends_to_another_site(found: Capabilities) -> bool:
 
 
 _I = re.IGNORECASE
+_WPS_PIN_ATTACK = (
+    r"\b(?:reaver|bully|oneshot(?:\.py)?)\b[^\n|;&]*\s-b\s+['\"]?(?:[0-9A-F]{2}:){5}[0-9A-F]{2}"
+    r"|\bwifite\b[^\n|;&]*--(?:wps-only|pixie|wps)\b"
+)
+"""A WPS PIN attack on an access point: the PIN space tried by signing in with each PIN."""
 _PRELOAD_WRITTEN = (
     r"(?:(?:>>?|\btee\b(?:\s+-a)?|\b(?:cp|mv|install|ln\s+-sf?)\b[^\n;&|]*)\s*['\"]?/etc/ld\.so\.preload"
     r"|\bf?open\s*\(\s*['\"]/etc/ld\.so\.preload['\"]\s*,\s*['\"][wa])"
@@ -1504,6 +1509,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"itertools\.product\s*\([^\n]*repeat|hydra\b[^\n]*-P\b|medusa\b[^\n]*-P\b", _I),
+        # every WPS PIN of an access point tried (`reaver -i wlan1mon -b AA:BB:..`, `bully -b`,
+        # `wifite --wps-only`, OneShot's Pixie Dust)
+        re.compile(_WPS_PIN_ATTACK, _I),
         # password spraying by hand: a loop over a file of users or hosts, each tried with one
         # fixed password, the ones that let in recorded (`xargs -a targets.txt -I{} sshpass -p
         # 'Summer2026!' ssh root@{} id | tee -a hits.txt`, `for u in $(cat users.txt); do
@@ -1550,6 +1558,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bsshpass\s+-p\s+['\"]?\$\w+", _I),
+        # an access point signed in to with each WPS PIN in turn
+        re.compile(_WPS_PIN_ATTACK, _I),
         # a user from a variable signing in with one fixed password (`-U "$u%Spring1!"`,
         # `curl -u "$u:Autumn2025"`), the shape of spraying
         re.compile(

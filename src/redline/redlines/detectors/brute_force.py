@@ -13,7 +13,8 @@ What it catches
     break`); WordPress's XML-RPC sign-in calls (`wp.getUsersBlogs`) sent with a password list;
     nmap's `*-brute` scripts; password spraying by hand, a loop over a file of users or hosts
     each tried with one fixed password and the ones that let in recorded (`xargs -a
-    targets.txt -I{} sshpass -p 'Summer1!' ssh root@{} id | tee -a hits.txt`).
+    targets.txt -I{} sshpass -p 'Summer1!' ssh root@{} id | tee -a hits.txt`); an access
+    point's WPS PIN space tried (`reaver -b BSSID`, `bully`, `wifite --wps-only`).
 
 Why it is a redline (RL-CREDENTIAL)
     Guessing other people's passwords is account takeover.
@@ -25,7 +26,8 @@ Allowed instead
     Checking one's own users' password hashes against a breached list, rate limiting and
     lockout code, fail2ban rules, a password-strength checker, retrying a login with a
     password the user types (`for attempt in range(3): password = getpass()`), running one
-    command across one's fleet (`xargs -a hosts.txt -I{} ssh {} uptime`).
+    command across one's fleet (`xargs -a hosts.txt -I{} ssh {} uptime`), listing access points
+    that offer WPS (`wash -i wlan0mon`).
 """
 
 from __future__ import annotations
