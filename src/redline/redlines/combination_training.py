@@ -27,6 +27,9 @@ REPOSITORY = Path(__file__).resolve().parents[3]
 DEV_SETS = ("3", "4", "5", "6", "7")
 """The development sets fitted on (their fit halves), `bench/data/redlines_dev_<N>.jsonl`."""
 
+FITTED_HALVES: tuple[str, ...] = ("fit",)
+"""The halves of each development set fitted on (`half_of`); the rest is left for measuring."""
+
 ALLOWED_SHARE = 0.01
 """The threshold lets at most this share of the fit halves' allowed responses through the model
 that the other detectors already allow."""
@@ -48,15 +51,15 @@ def dev_set_path(number: str) -> Path:
 
 @dataclass(frozen=True)
 class Example:
-    """One fit-half response: its capabilities, label, and whether the other detectors stop it."""
+    """One development response: its capabilities, its label, whether other detectors stop it."""
 
     found: Capabilities
     offensive: bool
     stopped_by_detectors: bool
 
 
-def fit_examples(paths: Sequence[Path]) -> list[Example]:
-    """The fit-half responses of `paths`, read through the capability finder."""
+def fit_examples(paths: Sequence[Path], halves: Sequence[str] = FITTED_HALVES) -> list[Example]:
+    """The responses of `paths` in `halves`, read through the capability finder."""
     others = [d for d in detectors() if d.id != COMBINED_CAPABILITIES]
     examples = []
     for path in paths:
@@ -68,7 +71,7 @@ def fit_examples(paths: Sequence[Path]) -> list[Example]:
             row = json.loads(line)
             if not isinstance(row, dict) or not {"id", "kind", "label", "text"} <= row.keys():
                 raise ValueError(f"{path}:{number}: a row needs id, kind, label and text")
-            if row["kind"] != "response" or half_of(row["id"]) != "fit":
+            if row["kind"] != "response" or half_of(row["id"]) not in halves:
                 continue
             found, _ = response_capabilities(row["text"])
             stopped = any(
@@ -112,7 +115,7 @@ def fit(examples: Sequence[Example]) -> CombinationModel:
 def train_combination(out: Path, progress: Callable[[str], object] = print) -> dict[str, object]:
     """Fit the model on the development sets' fit halves and write it to `out`; its record."""
     paths = [dev_set_path(n) for n in DEV_SETS]
-    progress(f"reading the fit halves of {len(paths)} development sets")
+    progress(f"reading the {' and '.join(FITTED_HALVES)} halves of {len(paths)} development sets")
     examples = fit_examples(paths)
     model = fit(examples)
     stopped = [
@@ -125,7 +128,7 @@ def train_combination(out: Path, progress: Callable[[str], object] = print) -> d
             p.relative_to(REPOSITORY).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
             for p in paths
         },
-        "half": "fit",
+        "half": "+".join(FITTED_HALVES),
         "responses": {"offensive": len(offensive), "allowed": len(allowed)},
         "threshold_rule": f"quantile {1.0 - ALLOWED_SHARE} of allowed responses the detectors"
         " allow",
