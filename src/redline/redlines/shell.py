@@ -14,14 +14,18 @@ the commands of cron lines installed by `crontab -` (`echo '@daily ...' | cronta
 command line an interpreter's one-line program hands to the shell
 (`perl -e 'system("...")'`, `python3 -c 'os.system("...")'`). A printed string a decoder
 turns into the script a shell runs (`echo '...' | rev | bash`, `| xxd -r -p | sh`, rot13 by
-`tr`) is decoded and read with every capability, as a base64 payload is. Words are read with
-bash's quoting undone (`'a'"'"'b'` is `a'b`), and a nested script whose spelling differs from
-the text the patterns read (requoted, escaped quotes, a program's escaped string literal) is
-read with every capability too.
+`tr`, `base64 -d` however short) is decoded and read with every capability, as a base64
+payload is. A pipeline's stages are named past their wrappers (`sudo openssl ... | sh`).
+Words are read with bash's quoting undone (`'a'"'"'b'` is `a'b`), and every nested script is
+read with every capability (inside quotes the patterns' ends of words do not hold); one whose
+spelling differs from the text the patterns read (requoted, escaped quotes, a program's escaped
+string literal) is cited at the string that holds it.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import codecs
 import re
 import shlex
@@ -180,6 +184,14 @@ def _from_hex(text: str) -> str:
     try:
         return bytes.fromhex("".join(text.split())).decode("utf-8")
     except (ValueError, UnicodeDecodeError):
+        return ""
+
+
+def _from_base64(text: str) -> str:
+    """The text a base64 word spells (`base64 -d`), or "" when it is not one."""
+    try:
+        return base64.b64decode("".join(text.split()), validate=True).decode("utf-8")
+    except (binascii.Error, ValueError):
         return ""
 
 
@@ -342,17 +354,17 @@ class _Reader:
         )
 
     def nested(self, script: str, node: Node, shift: int = 0) -> None:
-        # The patterns already read this text as part of the outer command; what is new is
-        # the structure of the inner script (its own commands, deletions, functions). A script
-        # whose spelling in the outer text differs (quotes closed and reopened, escaped
-        # quotes: `sh -c 'a '"'"'b'"'"''`) was not read by the patterns as it runs, so it is
-        # read whole, its capabilities cited at the string that holds it.
+        # The inner script is read as a script of its own, with every capability: the patterns
+        # read it as part of the outer command, but inside quotes (`sh -c '... auditbeat'`), and
+        # its structure (its own commands, deletions, functions) is new. A script whose
+        # spelling in the outer text differs (quotes closed and reopened, escaped quotes:
+        # `sh -c 'a '"'"'b'"'"''`) is cited at the string that holds it.
+        from redline.redlines.code import code_hits
+
         if self.depth >= 3:
             return
         raw = self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
         if script not in raw:
-            from redline.redlines.code import code_hits
-
             start, end = self.position(node.start_byte), self.position(node.end_byte)
             quoted = self.text[start - self.offset : end - self.offset]
             for hit in code_hits(script, CodeLanguage.BASH, 0, self.depth + 1):
@@ -363,7 +375,7 @@ class _Reader:
             + (1 if node.type in ("string", "raw_string") else 0)
             + shift
         )
-        self.hits.extend(shell_hits(script, inner_start, self.depth + 1))
+        self.hits.extend(code_hits(script, CodeLanguage.BASH, inner_start, self.depth + 1))
 
     def command(self, node: Node) -> None:
         name, arguments = _unwrapped(node, self.source)
@@ -484,7 +496,7 @@ class _Reader:
                     break
                 child = inner
             if child.type == "command":
-                names.append(_command_name(child, self.source))
+                names.append(_unwrapped(child, self.source)[0])
                 stages.append(child)
         for index, name in enumerate(names):
             later = names[index + 1 :]
@@ -515,6 +527,8 @@ class _Reader:
         words = [word for word, _ in arguments]
         if name == "rev" and not words:
             return lambda text: text[::-1]
+        if name == "base64" and {"-d", "--decode", "-D"} & set(words):
+            return _from_base64
         if name == "xxd" and "-r" in words and "-p" in words:
             return _from_hex
         if name == "tr" and len(words) == 2 and _rotates_letters(*words):
