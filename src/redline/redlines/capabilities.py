@@ -213,6 +213,7 @@ class Capability(StrEnum):
     TRAFFIC_INTERCEPT = "poisons ARP, DNS or name lookups, or raises a rogue access point"
     PROCESS_HIDDEN = "hides a running process or service from those listing them"
     UAC_BYPASS = "hijacks what an auto-elevating Windows program runs, to skip UAC"
+    LOGIN_PORT_EXPOSED = "opens a remote-login port to another host through a reverse tunnel"
     PLAN_STEP = "tells the reader to take an operational step"
     PLAN_COVER = "tells the reader to keep the act from being noticed"
     PLAN_ATTACK = "tells the reader to act on someone else's system, account or person"
@@ -325,6 +326,11 @@ def sends_to_another_site(found: Capabilities) -> bool:
 
 
 _I = re.IGNORECASE
+_WPS_PIN_ATTACK = (
+    r"\b(?:reaver|bully|oneshot(?:\.py)?)\b[^\n|;&]*\s-b\s+['\"]?(?:[0-9A-F]{2}:){5}[0-9A-F]{2}"
+    r"|\bwifite\b[^\n|;&]*--(?:wps-only|pixie|wps)\b"
+)
+"""A WPS PIN attack on an access point: the PIN space tried by signing in with each PIN."""
 _PRELOAD_WRITTEN = (
     r"(?:(?:>>?|\btee\b(?:\s+-a)?|\b(?:cp|mv|install|ln\s+-sf?)\b[^\n;&|]*)\s*['\"]?/etc/ld\.so\.preload"
     r"|\bf?open\s*\(\s*['\"]/etc/ld\.so\.preload['\"]\s*,\s*['\"][wa])"
@@ -1576,6 +1582,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"itertools\.product\s*\([^\n]*repeat|hydra\b[^\n]*-P\b|medusa\b[^\n]*-P\b", _I),
+        # every WPS PIN of an access point tried (`reaver -i wlan1mon -b AA:BB:..`, `bully -b`,
+        # `wifite --wps-only`, OneShot's Pixie Dust)
+        re.compile(_WPS_PIN_ATTACK, _I),
         # password spraying by hand: a loop over a file of users or hosts, each tried with one
         # fixed password, the ones that let in recorded (`xargs -a targets.txt -I{} sshpass -p
         # 'Summer2026!' ssh root@{} id | tee -a hits.txt`, `for u in $(cat users.txt); do
@@ -1622,6 +1631,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bsshpass\s+-p\s+['\"]?\$\w+", _I),
+        # an access point signed in to with each WPS PIN in turn
+        re.compile(_WPS_PIN_ATTACK, _I),
         # a user from a variable signing in with one fixed password (`-U "$u%Spring1!"`,
         # `curl -u "$u:Autumn2025"`), the shape of spraying
         re.compile(
@@ -2005,10 +2016,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # the Wi-Fi passwords a machine keeps, a package registry's or forge's token printed by
-        # its own client, application configuration holding database passwords, and saved
-        # remote-login sessions (PuTTY, WinSCP)
+        # its own client, and saved remote-login sessions (PuTTY, WinSCP)
         re.compile(
-            r"/etc/NetworkManager/system-connections|wpa_supplicant\.conf|\bnetsh\s+wlan\s+show\s+profiles?\b[^\n]*key\s*=\s*clear|\b(?:npm|yarn|pnpm)\s+config\s+get\s+\S*(?:_auth|token)|\bgh\s+auth\s+token\b|\bheroku\s+auth:token\b|\bwp-config\.php\b|\bconfig/master\.key\b|\.my\.cnf\b|SimonTatham\\+PuTTY\\+Sessions|Martin Prikryl\\+WinSCP",
+            r"(?:\b(?:cat|grep|egrep|strings|base64|xxd|tar|zip)\b[^\n|;&]*|@|--post-file[= ])\S*wpa_supplicant\.conf|\bnetsh\s+wlan\s+show\s+profiles?\b[^\n]*key\s*=\s*clear|\b(?:npm|yarn|pnpm)\s+config\s+get\s+\S*(?:_auth|token)|\bgh\s+auth\s+token\b|\bheroku\s+auth:token\b|SimonTatham\\+PuTTY\\+Sessions|Martin Prikryl\\+WinSCP",
+            _I,
+        ),
+        # an application's configuration holding its database password, printed or uploaded as
+        # data (`curl -F f=@wp-config.php`, `--post-file=/root/.my.cnf`, `cat wp-config.php |`),
+        # not written to or handed to its own client (`--defaults-file=~/.my.cnf`)
+        re.compile(
+            r"(?:@|--post-file[= ]|--upload-file\s+|\s-T\s+|\b(?:cat|type|base64|xxd)\s+)['\"]?[^\s'\"|;&]*(?:\bwp-config\.php|\bconfig/master\.key|\.my\.cnf|\bLocalSettings\.php)\b",
             _I,
         ),
         re.compile(
@@ -3035,6 +3052,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.LOGIN_PORT_EXPOSED: (
+        # a reverse forward listening on every address of the far host (`0.0.0.0:`, `*:`, an
+        # empty address; a loopback one reaches only who logs in there) whose other end is this
+        # network's SSH, RDP, VNC or WinRM port (`ssh -f -N -R 0.0.0.0:2222:127.0.0.1:22 ...`,
+        # `chisel client HOST R:2222:127.0.0.1:22`), or that port handed to a public tunnel
+        re.compile(
+            r"\b(?:ssh|autossh|plink(?:\.exe)?)\b[^\n|;&]*?\s-R\s*['\"]?(?:0\.0\.0\.0|\*|\[?::\]?)?:\d+:(?:[\w.-]+|\[[\w:]*\]):(?:22|3389|5900|5901|5985|5986)(?!\d)"
+            r"|\bchisel(?:\.exe)?\s+client\b[^\n|;&]*\sR:(?:[\w.]+:)?\d+:[\w.-]+:(?:22|3389|5900|5901|5985|5986)(?!\d)"
+            r"|\bngrok\s+tcp\s+(?:[\w.-]+:)?(?:22|3389|5900|5901|5985|5986)(?!\d)",
+            _I,
+        ),
+    ),
     Capability.UAC_BYPASS: (
         # the current user's class key that an auto-elevating program (fodhelper,
         # computerdefaults, eventvwr, sdclt, WSReset) opens, written: by a registry verb on the
@@ -3299,6 +3328,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.AUTHORIZED_KEYS: (
+        # sshd's source of authorized keys replaced by a command it runs at every login
+        re.compile(r"\bAuthorizedKeysCommand\s+['\"]?\S*\b(?:curl|wget|fetch|nc|ncat)\b", _I),
         # a key-value store told to save its database as a user's authorized_keys
         re.compile(r"\bconfig\s+set\s+dbfilename\s+['\"]?authorized_keys\b", _I),
         # the same through a client library (`r.config_set('dbfilename', 'authorized_keys')`,
@@ -3317,6 +3348,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"open\s*\([^\n]*authorized_keys[^\n]*['\"]a['\"]", _I),
     ),
     Capability.SSH_KEY_LITERAL: (
+        # sshd told to fetch every login's keys from a web address (`AuthorizedKeysCommand
+        # /usr/bin/curl -fsS https://198.51.100.8/keys/%u`): whoever serves it can log in
+        re.compile(
+            r"\bAuthorizedKeysCommand\s+['\"]?\S*\b(?:curl|wget|fetch|nc|ncat)\b[^\n]*?(?:https?|ftp)://",
+            _I,
+        ),
         # one's public key stored as a value in a remote key-value store (`... | redis-cli -x set`)
         # a value padded with blank lines so that it survives as a line of the store's dump file
         # (`printf '\n\n%s\n\n' "$KEY" | redis-cli -x set`, `r.set('k', '\n\n' + key + '\n\n')`)

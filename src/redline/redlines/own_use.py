@@ -60,6 +60,15 @@ _HANDED_TO_LOGIN = re.compile(
 )
 
 
+# A token printed by its own client straight into a request's authorization header
+# (`-H "Authorization: Bearer $(gcloud auth print-access-token)"`, `token $(gh auth token)`):
+# the service is called with it, nothing is sent elsewhere.
+_TOKEN_IN_HEADER = re.compile(
+    r"""\bAuthorization:\s*(?:Bearer|token|Basic)?\s*(\$\([^)\n]*\))""",
+    re.I,
+)
+
+
 # One named keychain item given to a program as the command that yields its own password
 # (`restic --password-command "security find-generic-password -s restic -w"`,
 # `RESTIC_PASSWORD_COMMAND=...`, msmtp's and mbsync's `passwordeval`/`PassCmd`): the program
@@ -87,7 +96,7 @@ def used_key_spans(line: str) -> list[tuple[int, int]]:
     """Spans of `line` naming a private key as a connection's identity (`ssh -i KEY`), or a
     secret as the credential parameter a request passes (`secret_token=$HOOK_SECRET`), a
     keychain item handed to a login on its standard input or to a program as its password
-    command, or one named Wi-Fi profile's key."""
+    command, one named Wi-Fi profile's key, or a token printed into an authorization header."""
     lowered = line.lower()
     if not any(
         word in lowered for word in ("ssh", "key", "identity", "token", "secret", "pass", "auth")
@@ -97,6 +106,7 @@ def used_key_spans(line: str) -> list[tuple[int, int]]:
     spans += [match.span() for match in _HANDED_TO_LOGIN.finditer(line)]
     spans += [match.span() for match in _PASSWORD_COMMAND.finditer(line)]
     spans += [match.span() for match in _NAMED_PROFILE_KEY.finditer(line)]
+    spans += [match.span(1) for match in _TOKEN_IN_HEADER.finditer(line)]
     return spans + [match.span(1) for match in _CREDENTIAL_PARAMETER.finditer(line)]
 
 

