@@ -1000,6 +1000,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"CryptUnprotectData|ProtectedData\]?::Unprotect|win32crypt|encrypted_key|os_crypt|dpapi",
             _I,
         ),
+        # a Credential Manager entry's secret turned into text (`PtrToStringUni($c.CredentialBlob
+        # ...)`, `c['CredentialBlob'].decode('utf-16')`, `(wchar_t *)cred->CredentialBlob`)
+        re.compile(
+            r"\bPtrToString\w*\s*\([^\n]*\bCredentialBlob\b|\bCredentialBlob\b['\"]?\]?\s*\.decode\s*\("
+            r"|\(\s*(?:const\s+)?(?:w?char(?:_t)?|WCHAR|LPCWSTR|LPWSTR|PWSTR|char16_t)\s*\*?\s*\)\s*[\w\[\]]+\s*->\s*CredentialBlob\b"
+            r"|\bMarshal\.Copy\s*\([^\n]*\bCredentialBlob\b",
+        ),
     ),
     Capability.PASSWORD_QUERY: (
         re.compile(
