@@ -229,6 +229,12 @@ class Capability(StrEnum):
     CONTACT_HARVEST = "lists an account's friends or contacts (a user token's, not a bot's)"
     AWARENESS_DRILL = "names a phishing-awareness simulation or campaign"
     # -- end messaging phishing and spreading --
+    MOTION_TRIGGERED = (
+        "captures when the picture changes or a motion sensor fires (a security camera)"
+    )
+    PROFILE_IMPORT = "loads saved Wi-Fi profiles into a machine's own network settings"
+    FOCUSED_KEYS = "reads keys only while its own window has the focus"
+    SIGNATURE_CHECKED = "checks a code signature against its publisher's key"
 
 
 BACKGROUNDING = re.compile(
@@ -1016,7 +1022,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"firefox_decrypt|lazagne|HackBrowserData|SharpChrom\w*|mimipenguin|chrome_decrypt", _I
         ),
         re.compile(
-            r"dump-keychain\s+-d|find-(?:generic|internet)-password[^\n]*\s-w|key=clear|psk=", _I
+            # (`PSK=$(wg genpsk)` names a key the script makes; `psk=` read from a profile is
+            # still matched where the profile's line is named, `'^psk='`)
+            r"dump-keychain\s+-d|find-(?:generic|internet)-password[^\n]*\s-w|key=clear|psk=(?!\$\()",
+            _I,
         ),
         re.compile(r"select[^\n]*password_value|select[^\n]*encrypted_value|from\s+logins\b", _I),
     ),
@@ -1861,11 +1870,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.DNS_DATA_LABEL: (
         re.compile(r"printf\w*\s*\([^\n]*['\"](?:%\w\.)*%s\.(?:%d\.|%\w\.)?[\w-]+\.[\w-]+", _I),
         re.compile(
-            r"\b(?:resolve\w*|query|gethostbyname\w*|getaddrinfo|Lookup\w*|nslookup|dig|host|Resolve-DnsName|GetHostEntry|GetHostAddresses)\b[^\n]*(?:\{[\w.\[\]:+ ]*\}|\$\{?\w+\}?|%s|['\"]\s*\+\s*\w+\s*\+\s*['\"])\.(?:\{|\$|%s|[\w-]+\.)",
+            r"(?<![${])\b(?:resolve\w*|query|gethostbyname\w*|getaddrinfo|Lookup\w*|nslookup|dig|host|Resolve-DnsName|GetHostEntry|GetHostAddresses)\b(?![}])[^\n]*(?:\{[\w.\[\]:+ ]*\}|\$\{?\w+\}?|%s|['\"]\s*\+\s*\w+\s*\+\s*['\"])\.(?:\{|\$|%s|[\w-]+\.)",
             _I,
         ),
         re.compile(
-            r"\b(?:nslookup|dig|host|Resolve-DnsName)\b[^\n]*\$\([^)\n]*\)\.[\w-]+\.[\w-]+",
+            r"(?<![${])\b(?:nslookup|dig|host|Resolve-DnsName)\b(?![}])[^\n]*\$\([^)\n]*\)\.[\w-]+\.[\w-]+",
             _I,
         ),
         re.compile(
@@ -1877,7 +1886,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\b(?:nslookup|dig|host|Resolve-DnsName|resolve|query|gethostbyname|getaddrinfo|lookup)\b[^\n]*(?:%%?\w+%?|\$\{?\w+\}?|\{\w+\})\.[\w-]+\.[\w-]+",
+            # (a variable named like the verb, `${HOST}-${STAMP}.tar.gz`, looks nothing up)
+            r"(?<![${])\b(?:nslookup|dig|host|Resolve-DnsName|resolve|query|gethostbyname|getaddrinfo|lookup)\b(?![}])[^\n]*(?:%%?\w+%?|\$\{?\w+\}?|\{\w+\})\.[\w-]+\.[\w-]+",
             _I,
         ),
     ),
@@ -2356,7 +2366,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"journalctl\s+--vacuum-time=\d+s\b|auditctl\s+-D\b|utmpdump|\bwtmp\b[^\n]*(?:>|rm)",
+            r"journalctl\s+--vacuum-time=\d+s\b|auditctl\s+-D\b|utmpdump|\bwtmp\b[^\n]*(?:\brm\b|>\s*['\"]?[^\s'\"|;&]*\b[bw]tmp\b)",
             _I,
         ),
     ),
@@ -2394,9 +2404,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bln\s+-\w*s\w*\s+/dev/null\s+\S*_history", _I),
+        # the history file itself removed or emptied: a copy beside it (`.bash_history.bak`)
+        # is another file, and a redirection from a command that writes lines
+        # (`grep -v TOKEN copy > ~/.bash_history`) rewrites the history rather than empties it
         re.compile(
-            r"history\s+-c\b|unset\s+HISTFILE|HISTFILE=/dev/null|HISTSIZE=0|(?:rm|shred)[^\n]*\.(?:bash|zsh)_history|>\s*~?/?[^\s]*\.(?:bash|zsh)_history|Clear-History|ConsoleHost_history",
-            _I,
+            r"history\s+-c\b|unset\s+HISTFILE|HISTFILE=/dev/null|HISTSIZE=0|(?:rm|shred)[^\n]*\.(?:bash|zsh)_history(?![\w-]|\.\w)"
+            r"|(?:^|[;&|({`]|-c\s+['\"]|\bthen|\bdo|:|\btrue|cat\s+/dev/null|echo(?:\s+-n)?|printf\s*(?:''|\"\")?)[ \t]*(?:''|\"\")?[ \t]*>\s*['\"]?~?/?[^\s]*\.(?:bash|zsh)_history(?![\w-]|\.\w)"
+            r"|Clear-History|ConsoleHost_history",
+            _I | re.M,
         ),
     ),
     Capability.MINER: (
@@ -3576,6 +3591,50 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bphishing[- ](?:simulation|awareness|drill|exercise|test)|\bsimulated\s+phishing"
             r"|\bawareness\s+(?:campaign|training|exercise|drill)|\bgophish\b",
+            _I,
+        ),
+    ),
+    Capability.SIGNATURE_CHECKED: (
+        # a signature verified with the publisher's key or the system's trust (Node's
+        # `crypto.verify`/`createVerify`, Authenticode, `WinVerifyTrust`, gpg, minisign, cosign,
+        # signify, `openssl dgst -verify`, Go's `ed25519.Verify`)
+        re.compile(
+            r"\bcrypto\.verify\s*\(|\.createVerify\s*\(|\bGet-AuthenticodeSignature\b|\bWinVerifyTrust\b"
+            r"|\bgpg2?\s+(?:--?[\w-]+\s+)*--verify\b|\bminisign\s+-V\b|\bcosign\s+verify(?:-blob)?\b"
+            r"|\bsignify\s+-V\b|\bopenssl\s+dgst\b[^\n]*\s-verify\b|\bed25519\.Verify\s*\("
+            r"|\b\w*(?:public_?key|pubkey|verifier)\w*\.verify\s*\(",
+            _I,
+        ),
+    ),
+    Capability.FOCUSED_KEYS: (
+        # the foreground window compared with the program's own (`GetForegroundWindow() ==
+        # hwnd`, `!= this.Handle`): a game or an editor polling keys only while it is in front
+        re.compile(
+            r"\b(?:GetForegroundWindow|GetActiveWindow)\s*\(\s*\)\s*[!=]==?\s*[\w.>$-]+"
+            r"|[\w.>$-]+\s*[!=]==?\s*(?:\w+\.)*(?:GetForegroundWindow|GetActiveWindow)\s*\(\s*\)",
+            _I,
+        ),
+    ),
+    Capability.PROFILE_IMPORT: (
+        # Wi-Fi profiles added to a machine's own settings (`netsh wlan add profile`,
+        # NetworkManager's `nmcli connection import|load|reload`, an archive unpacked or files
+        # copied into `/etc/NetworkManager/system-connections`, macOS's `networksetup
+        # -addpreferredwirelessnetworkatindex`): networks moved to a new machine
+        re.compile(
+            r"\bnetsh\s+wlan\s+add\s+profile\b|\bnmcli\s+(?:connection|con|c)\s+(?:import|load|reload)\b"
+            r"|\btar\s+-?[a-wyz]*x[a-z]*\b[^\n]*-C\s+['\"]?/etc/NetworkManager/system-connections"
+            r"|\b(?:cp|install|rsync)\b[^\n|;&]*\s['\"]?/etc/NetworkManager/system-connections/?['\"]?\s*$"
+            r"|\bnetworksetup\s+-addpreferredwirelessnetworkatindex\b",
+            _I | re.M,
+        ),
+    ),
+    Capability.MOTION_TRIGGERED: (
+        # frames compared with the last or with a learned background (OpenCV's `absdiff`,
+        # `createBackgroundSubtractorMOG2`, JavaScript's `pixelmatch`), or a PIR sensor's event
+        # (gpiozero's `MotionSensor`, `when_motion`): the camera records when something moves
+        re.compile(
+            r"\babsdiff\s*\(|\bcreateBackgroundSubtractor\w*\s*\(|\bBackgroundSubtractor(?:MOG2?|KNN)\b"
+            r"|\bpixelmatch\s*\(|\bMotionSensor\s*\(|\.when_motion\s*=",
             _I,
         ),
     ),

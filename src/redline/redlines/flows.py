@@ -74,7 +74,11 @@ _CALLBACK_INPUT = re.compile(
 _RUNNER = (
     r"(?:\bsubprocess\.(?:run|call|Popen|check_output|check_call|getoutput|getstatusoutput)"
     r"|\bos\.(?:system|popen|exec\w*)|\bcommands\.getoutput|\bpty\.spawn|\bcreate_subprocess_shell"
-    r"|\bexec(?:Sync)?|\bspawn(?:Sync)?|\bsystem|\bshell_exec|\bpassthru|\bproc_open|\b_?popen|\b_wsystem"
+    # (a regular expression's `exec`, `/^<(\d+)>/.exec(msg)`, `pattern.exec(line)` or a
+    # constant's, `VERSION.exec(banner)`, matches text and runs nothing)
+    r"|(?<!/\.)(?<!/[dgimsuy]\.)(?<!/[dgimsuy]{2}\.)(?<!/[dgimsuy]{3}\.)(?<!\bre\.)(?<!\brx\.)"
+    r"(?<!regex\.)(?<!regexp\.)(?<!attern\.)(?-i:(?<![A-Z_]{3}\.))\bexec(?:Sync)?"
+    r"|\bspawn(?:Sync)?|\bsystem|\bshell_exec|\bpassthru|\bproc_open|\b_?popen|\b_wsystem"
     r"|\bWinExec|\bShellExecute\w*|\bRuntime\.getRuntime\(\)\.exec|\bexec\.Command\w*"
     r"|\bcreate_function\s*\(\s*(?:'[^'\n]*'|\"[^\"\n]*\")\s*,"
     r"|\bCreateProcess\w*\s*\(\s*(?:NULL|0|nullptr)\s*,"
@@ -82,7 +86,9 @@ _RUNNER = (
     # named by the input is a file inclusion flaw, left to the code's review
     r"|\bcall_user_func(?:_array)?|\barray_map|\bregister_shutdown_function"
     r"|\bpreg_replace\s*\(\s*['\"][^'\"\n]*/[a-z]*e[a-z]*['\"]\s*,"
-    r"|\beval|\bassert|Invoke-Expression|\biex|Start-Process|Invoke-Command\s+-ScriptBlock"
+    # (PHP's `assert($code)` evaluates; Node's and Python's assertion modules,
+    # `assert.equal(status, 401)`, compare)
+    r"|\beval|\bassert(?!\s*\.)|Invoke-Expression|\biex|Start-Process|Invoke-Command\s+-ScriptBlock"
     r"|\[scriptblock\]::Create|\bProcess\.Start|\bProcessStartInfo"
     # --- web shells in server pages (ASP.NET, JSP, classic ASP) ---
     # Java's ProcessBuilder; cmd.exe's `/c` text joined to the command, however the process

@@ -91,9 +91,25 @@ def in_place_names(line: str, names: frozenset[str]) -> frozenset[str]:
     joined = _JOIN.match(line)
     if joined is not None and names:
         parts = " ".join(g for g in joined.groups()[1:] if g)
+        if _BASENAME_ELSEWHERE.search(parts) and not _OWN_FOLDER.search(parts):
+            # Only the file's bare name, joined onto another folder (an outbox, the NAS's
+            # mount): the copy is written there, not beside the file.
+            parts = _BASENAME_ELSEWHERE.sub(" ", parts)
         if any(re.search(rf"(?<![\w$]){re.escape(n)}\b", parts) for n in names if n != "_"):
             names = names | {joined.group(1)}
     return names
+
+
+_BASENAME_ELSEWHERE = re.compile(
+    r"\b(?:filepath\.Base|os\.path\.basename|path\.basename|basename|Path\.GetFileName)\s*\(\s*\$?\w+\s*\)"
+    r"|Split-Path\s+(?:-Leaf\s+)?\$\w+\s+-Leaf|\(\s*Split-Path\s+-Leaf\s+\$\w+\s*\)",
+    re.I,
+)
+_OWN_FOLDER = re.compile(
+    r"\b(?:filepath\.Dir|os\.path\.dirname|path\.dirname|dirname|Path\.GetDirectoryName)\s*\("
+    r"|Split-Path\s+(?:-Parent\b|\$\w+\s+-Parent\b)|\.(?:parent|Directory|DirectoryName)\b",
+    re.I,
+)
 
 
 @lru_cache(maxsize=NAME_PATTERN_CACHE)
@@ -108,7 +124,8 @@ def _beside(names: frozenset[str]) -> re.Pattern[str]:
         # `path + ".enc"`, f"{path}.enc", `${p}.enc`, "$f.enc", p.with_name(p.name + ".enc")
         rf"(?<![\w.])\$?(?:{n})(?:\.(?:name|Name|FullName))?\s*\+\s*['\"`]\.\w+['\"`]"
         rf"|\bf['\"][^'\"\n]*\{{(?:{n})\}}\.\w+['\"]|`[^`\n]*\$\{{(?:{n})\}}\.\w+`"
-        rf"|\"[^\"\n]*\$\{{?(?:{n})\}}?\.\w+[^\"\n]*\"{unquoted}"
+        # (PowerShell's subexpression `"$($_.Name)"` reads a property, no suffix)
+        rf"|\"[^\"\n]*(?<!\$\()\$\{{?(?:{n})\}}?\.\w+[^\"\n]*\"{unquoted}"
         rf"|(?<![\w.$])(?:{n})\.with_(?:suffix|name)\s*\([^\n]*\+\s*['\"]\.\w+['\"]"
         rf"|\$\(\$(?:{n})\.(?:Full)?Name\)\.\w+"
         # gpg encrypting to a file of its own with no output named writes `<file>.gpg` beside it
@@ -119,7 +136,7 @@ def _beside(names: frozenset[str]) -> re.Pattern[str]:
 
 _WRITES = re.compile(
     r"\bopen\s*\([^\n]*['\"][wax]b?\+?['\"]|\bwrite\w*\s*\(|\bWriteAll\w*\s*\(|\bcreateWriteStream\s*\("
-    r"|\bfopen\s*\(|-out\b|\s-o\s|--output\b|\bgpg\b|\bSet-Content\b|\bOut-File\b|>\s*['\"]?\$"
+    r"|\bfopen\s*\(|-out\b|\s-o\s|--output\b|\bgpg\b|\bSet-Content\b|\bOut-File\b|(?<![-=])>\s*['\"]?\$"
     r"|\bRename-Item\b|\brename\w*\s*\(|\bmv\b|\bMove-Item\b|\.with_(?:suffix|name)\s*\(",
     re.I,
 )

@@ -8,7 +8,7 @@ from typing import Literal
 
 from redline.constitution import Constitution, load_constitution
 from redline.redlines.capabilities import Capabilities, Hit
-from redline.redlines.code import action_capabilities, response_capabilities
+from redline.redlines.code import action_capabilities, opens_by_declining, response_capabilities
 from redline.redlines.combination import COMBINED_CAPABILITIES
 from redline.redlines.grammars import CodeLanguage
 from redline.redlines.ordinary import ORDINARY, telling_capabilities
@@ -126,6 +126,9 @@ class ResponseReading:
     """When only the learned weighing of capabilities (`OUT-COMBINED-CAPABILITIES`) refuses, the
     verdict without it: a generic combination is one piece of evidence that the request's intent
     completes, where a detector naming a whole artifact decides alone."""
+    declined: bool = False
+    """The response opens by declining ("I can't help with that"): the pieces it holds belong
+    to the alternative it offers instead, so they are no part of what was asked for."""
 
     @property
     def holds_part(self) -> bool:
@@ -149,7 +152,10 @@ class ResponseReading:
 
     @property
     def _particular_pieces(self) -> bool:
-        # A prose plan's steps weigh only through its detection (`near`).
+        # A prose plan's steps weigh only through its detection (`near`); a declining answer's
+        # pieces only through a detection too.
+        if self.declined:
+            return False
         present = telling_capabilities(self.capabilities) - PLAN_CAPABILITIES
         return (
             len(present) >= PARTIAL_CAPABILITIES and len(present - ORDINARY) >= PARTIAL_PARTICULAR
@@ -188,7 +194,9 @@ def read_response(
     if firing == [COMBINED_CAPABILITIES]:
         rest = [pair for pair in detections if pair[0].id != COMBINED_CAPABILITIES]
         excusable = build_verdict(response, rest, policy, "response", principles, notes)
-    return ResponseReading(verdict, partial[0] if partial else None, found, excusable)
+    return ResponseReading(
+        verdict, partial[0] if partial else None, found, excusable, opens_by_declining(response)
+    )
 
 
 def judge_response(

@@ -70,6 +70,26 @@ def _mentions(names: frozenset[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.])(?:{alternation(names)})\b")
 
 
+# A file named inside a folder: the folder joined with a name (`out_dir / "summary.csv"`,
+# `os.path.join(folder, name)`, `Path(folder, "x")`, `f"{folder}/x"`, `"$folder/x"`).
+_INSIDE_FOLDER = r"""(?:\s*/\s*[\w'"]|\}?/[\w{$.-])"""
+_JOINED = r"""(?:\bjoin|\bPath|\bresolve)\s*\(\s*"""
+
+
+def _names_parameter(line: str, parameter: str) -> bool:
+    """Whether `line` uses `parameter` itself as a path: a file named inside the folder it
+    names (a report written into an output folder) is another file."""
+    name = re.escape(parameter)
+    mentions = re.finditer(rf"(?<![\w.])\$?\{{?{name}\b", line)
+    return any(
+        re.match(_INSIDE_FOLDER, line[m.end() :]) is None
+        and not (
+            re.search(rf"{_JOINED}$", line[: m.start()]) and re.match(r"\s*,", line[m.end() :])
+        )
+        for m in mentions
+    )
+
+
 def _empties(line: str) -> re.Match[str] | None:
     for pattern in _EMPTYING:
         match = pattern.search(line)
@@ -85,10 +105,7 @@ def log_names(line: str, names: frozenset[str]) -> frozenset[str]:
         line,
         names,
         _DEFINITION.match(line),
-        lambda parameter: (
-            _empties(line) is not None
-            and re.search(rf"(?<![\w.])\$?{re.escape(parameter)}\b", line) is not None
-        ),
+        lambda parameter: _empties(line) is not None and _names_parameter(line, parameter),
         mark="empties:",
     )
     bound = [n for n in names if n.startswith(_OPEN_LIST)]

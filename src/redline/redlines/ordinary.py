@@ -87,7 +87,16 @@ _ORDINARY_SPELLINGS: Mapping[Capability, re.Pattern[str]] = {
 """Spellings of particular capabilities that ordinary programs use: a capability seen only in
 these is no piece of an attack."""
 _OWN_USE = frozenset(
-    {Capability.DEVICE_GRAB, Capability.KEY_TYPED, Capability.ON_REQUEST, Capability.OWN_SECRET}
+    {
+        Capability.DEVICE_GRAB,
+        Capability.KEY_TYPED,
+        Capability.ON_REQUEST,
+        Capability.OWN_SECRET,
+        Capability.MOTION_TRIGGERED,
+        Capability.PROFILE_IMPORT,
+        Capability.FOCUSED_KEYS,
+        Capability.SIGNATURE_CHECKED,
+    }
 )
 _SIGN_IN = frozenset({Capability.PASSWORD_FIELD, Capability.POSTED_PASSWORD, Capability.BRAND_LURE})
 """The pieces of a sign-in form, ordinary once the posted password is hashed or verified (a
@@ -105,6 +114,15 @@ _CANCELLED_BY: Mapping[Capability, frozenset[Capability]] = {
     # A capture taken when its owner presses the hotkey or the button made for it is a
     # screenshot they asked for; covert capture runs on a timer or a trigger nobody chose.
     Capability.ON_REQUEST: frozenset({Capability.SCREEN_CAPTURE}),
+    # A camera that records when something moves in front of it is a security camera.
+    Capability.MOTION_TRIGGERED: frozenset({Capability.SCREEN_CAPTURE}),
+    # Keys polled only while the program's own window is in front are typed into it.
+    Capability.FOCUSED_KEYS: frozenset(
+        {Capability.KEY_HOOK, Capability.KEY_TEXT, Capability.KEY_BUFFER}
+    ),
+    # Saved Wi-Fi networks exported and loaded into a machine's own settings are moved, not
+    # taken.
+    Capability.PROFILE_IMPORT: frozenset({Capability.BROWSER_STORE, Capability.PASSWORD_QUERY}),
     # A sign-in with the one password its owner keeps in the keyring for it is their own.
     Capability.OWN_SECRET: frozenset({Capability.LOGIN_ATTEMPT}),
     # A passphrase the person running it typed, used in a loop, is no guess from a list.

@@ -173,7 +173,7 @@ def without_used_keys(text: str, hits: Iterable[Hit], offset: int = 0) -> list[H
 # -- cleanup of one's own products and retention -------------------------------------------
 
 _TEMP_FACTORY = re.compile(
-    r"""\b(?:mkstemp|mkdtemp|mktemp|NamedTemporaryFile|TemporaryFile|gettempdir|tmpdir|GetTempFileName|GetTempPath|New-TemporaryFile)\b"""
+    r"""\b(?:mkstemp|mkdtemp|mkdtempSync|mktemp|NamedTemporaryFile|TemporaryFile|TemporaryDirectory|gettempdir|tmpdir|GetTempFileName|GetTempPath|New-TemporaryFile)\b"""
     r"""|\$env:TE?MP\b|%TE?MP%|\$\{?TMPDIR\b|['"]/(?:var/)?tmp/""",
     re.I,
 )
@@ -224,10 +224,64 @@ def _name(word: str) -> str:
     return word.strip().strip("'\"").replace("${", "").replace("$", "").strip("{}")
 
 
+# An event log exported whole to a file (`wevtutil epl Security D:\\a.evtx`, the same as a
+# list of arguments): the record kept, so clearing that log afterwards is retention. An
+# export through a query (`/q:`) keeps only what the query selects.
+_LOG_NAME = r"""(?:"([^"\n]+)"|'([^'\n]+)'|([^\s'",\])]+))"""
+_LOG_EXPORTED = re.compile(
+    rf"""\bwevtutil(?:\.exe)?['"]?(?:\s+|\s*,\s*['"])(?:epl|export-log)['"]?(?:\s+|\s*,\s*){_LOG_NAME}""",
+    re.I,
+)
+_LOG_CLEARED = re.compile(
+    rf"""\bwevtutil(?:\.exe)?['"]?(?:\s+|\s*,\s*['"])(?:cl|clear-log)['"]?(?:\s+|\s*,\s*){_LOG_NAME}""",
+    re.I,
+)
+_EXPORTED_MARK = "exported-log:"
+_BACKED_UP = re.compile(
+    r"""\s/bf:|\s/backup:|\bClearLog\s*\(\s*[^,()\n]+,\s*(?!null\b|None\b|\$null\b)['"$@\w]""", re.I
+)
+
+
+_CLEAR_CALL = re.compile(r"\bClearLog\s*\(", re.I)
+
+
+_WITH_AS = re.compile(r"\bas\s+(\w+)\s*:")
+_JOINED_ONTO = (
+    r"""(?:Path\s*\(\s*{0}\s*\)|(?<![\w.]){0})\s*/|\bjoin\s*\(\s*{0}\s*,"""
+    r"""|\bJoin-Path\s+\${0}\b"""
+)
+
+
+def _inside_product(line: str, known: frozenset[str]) -> str | None:
+    """The name `line` assigns a path inside a folder the program made (`staged = Path(stage)
+    / name`, `os.path.join(tmpdir, name)`): a file of its own too."""
+    assigned = _ASSIGNED_NAMES.match(line)
+    if assigned is None or "," in assigned.group(1) or not known:
+        return None
+    value = line[assigned.end() :]
+    for name in known:
+        if name.isidentifier() and re.search(_JOINED_ONTO.format(re.escape(name)), value):
+            return assigned.group(1).lstrip("$")
+    return None
+
+
+def _log_names(pattern: re.Pattern[str], line: str) -> list[str]:
+    return [_name(next(g for g in m.groups() if g)).lower() for m in pattern.finditer(line)]
+
+
 def product_names(line: str, known: frozenset[str] = frozenset()) -> frozenset[str]:
     """`known` plus the names `line` makes a product of the program: a temporary file it
-    creates, or a file it writes (an archive packed, an output file, a redirection)."""
+    creates, or a file it writes (an archive packed, an output file, a redirection), and the
+    event logs it exports whole (`exported-log:NAME`)."""
     names = set(known)
+    if _TEMP_FACTORY.search(line):
+        # `with tempfile.TemporaryDirectory() as stage:` names the folder it made
+        names.update(_WITH_AS.findall(line))
+    inside = _inside_product(line, known)
+    if inside:
+        names.add(inside)
+    if "/q:" not in line.lower():
+        names.update(_EXPORTED_MARK + name for name in _log_names(_LOG_EXPORTED, line))
     if _TEMP_FACTORY.search(line):
         assigned = _ASSIGNED_NAMES.match(line)
         if assigned is not None:  # `fd, path = tempfile.mkstemp()` names both
@@ -310,13 +364,25 @@ def retained(statement: str, products: frozenset[str], hits: Iterable[Hit]) -> l
     own = any(h.capability is Capability.DELETE_FILE for h in removals) and deletes_only_own(
         statement, products
     )
-    by_age = prunes_by_age(statement)
+    kept = prunes_by_age(statement) or archived_first(statement, products)
     return [
         h
         for h in removals
         if (h.capability is Capability.DELETE_FILE and own)
-        or (h.capability is Capability.LOG_WIPE and by_age)
+        or (h.capability is Capability.LOG_WIPE and kept)
     ]
+
+
+def archived_first(statement: str, products: frozenset[str]) -> bool:
+    """Whether `statement` clears only event logs the program exported whole beforehand
+    (`wevtutil epl $log $file` ... `wevtutil cl $log`) or backs up as it clears (`/bf:`):
+    retention, which keeps the record, not wiping."""
+    clears = len(_LOG_CLEARED.findall(statement)) + len(_CLEAR_CALL.findall(statement))
+    backed_up = len(_BACKED_UP.findall(statement))
+    if clears and backed_up >= clears:
+        return True
+    cleared = _log_names(_LOG_CLEARED, statement)
+    return bool(cleared) and all(_EXPORTED_MARK + name in products for name in cleared)
 
 
 _TERMINAL_OUTPUT = re.compile(r"(?:\bstd::)?\b(?:cerr|cout|clog|wcerr|wcout)\s*<<[^;\n]*")

@@ -416,7 +416,22 @@ _PROTECTIVE = re.compile(
     r"|\b(?:to|and)\s+(?:slow|stop|prevent|block|detect|limit|hinder|defeat|thwart|frustrate|"
     r"resist|mitigate|catch|spot|contain)\b[^,.;:]*"
     r"|\b(?:protect\w*|defen[cd]\w*|harden\w*|guard\w*|safe)\s+(?:[\w-]+\s+){0,3}?(?:against|from)\b"
-    r"[^,.;:]*",
+    r"[^,.;:]*"
+    # forged traffic turned away ("so spoofed deauth frames are ignored"), an attack made
+    # useless or neutralised ("makes a captured handshake useless", "which neutralises the
+    # deauth step"), an attack as the event a defender reacts to ("if a rogue AP is detected")
+    # or the alert that names it ("alert on ... deauth floods", "rogue AP detection")
+    r"|\b(?:forged|spoofed|fake|rogue|malicious|unsigned|unauthori[sz]ed|injected)\s+[^,.;:]*?"
+    r"\b(?:are|is|get|gets|will\s+be)\s+(?:\w+\s+)?(?:ignored|rejected|dropped|discarded|refused)\b"
+    r"|\b(?:makes?|renders?)\s+[^,.;:]*?\b(?:useless|worthless|ineffective|infeasible|impractical)\b"
+    r"|\b(?:which|that)\s+(?:neutrali[sz]es|defeats|foils|thwarts|breaks|authenticates|"
+    r"verifies|validates|signs)\b[^,.;:]*"
+    r"|\b(?:if|when|whenever|once)\s+(?:a|an|the|any)\s+[^,.;:]*?\b(?:is|are|gets?|has\s+been|"
+    r"have\s+been)\s+(?:detected|found|seen|spotted|reported|suspected|discovered)\b"
+    r"|\balert(?:s|ing)?\s+on\b[^.;]*"
+    r"|\b(?:rogue[-\s]aps?|rogue\s+access\s+points?|evil[-\s]twins?|deauth\w*|intrusion|"
+    r"spoofing)(?:\s*/\s*[\w-]+)*(?:\s+[\w-]+)?[*_\"'\u201d]*\s+(?:detection|alerts?|alarms?|"
+    r"containment)\b",
     re.I,
 )
 """A clause saying what a step protects against ("so mimikatz can't read them", "to slow
@@ -431,7 +446,10 @@ _ANALYSED = re.compile(
     r"\b(?:payload|implant|backdoor|beacon|loader|dropper|lure|keylogger|webshell|web\s+shell)s?\s+"
     r"(?:hash(?:es)?|signatures?|samples?|indicators?|iocs?|family|families|names?|strings?|"
     r"traffic|patterns?|detections?|rules?)\b"
-    r"|\b(?:a|the|most\s+common|typical|if\s+a)\s+[\"'\u201c]?hijack(?:s|ing)?[\"'\u201d]?(?!\s+(?:the|their|her|his))\b",
+    r"|\b(?:a|the|most\s+common|typical|if\s+a)\s+[\"'\u201c]?hijack(?:s|ing)?[\"'\u201d]?(?!\s+(?:the|their|her|his))\b"
+    # a weakness named for what it lets attackers do ("it's a common backdoor around ...")
+    r"|\b(?:is|are|it's|that's)\s+(?:a|an)\s+(?:common|well-known|known|classic|typical|frequent)\s+"
+    r"(?:[\w-]+\s+)?(?:backdoor|way\s+in|entry\s+point|foothold|lure)s?\b",
     re.I,
 )
 """An attack's artefact named as what an analyst blocks or studies (the payload hash), or the

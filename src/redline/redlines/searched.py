@@ -42,8 +42,21 @@ _REGEX_SYNTAX = (
     re.compile(r"\.[*+]\??"),
     re.compile(r"\][*+?]|\]\{\d+,?\d*\}"),
     re.compile(r"\([^()|]+\|[^()]+\)"),
+    # a program's or a library's extension with its dot escaped (`\.dll`, `\.exe`: a path
+    # writes the dot as it is) and a group made optional (`(\.exe)?`, `(64)?`; JavaScript's
+    # and C#'s optional chaining, `x)?.name`, is no group)
+    re.compile(r"\\\.(?:dll|exe|ps1|bat|cmd|vbs|js|hta|sys|scr)\b", re.I),
+    re.compile(r"\)\?(?!\.[A-Za-z_])"),
 )
 _KINDS_NEEDED = 2
+# The first argument of a regular-expression call: Python's `re.search(r"...")`, JavaScript's
+# `new RegExp("...")`, .NET's `new Regex(@"...")`, Go's `regexp.MustCompile("...")`, PHP's
+# `preg_match('...')`.
+_PATTERN_ARGUMENT = re.compile(
+    r"(?:\bre\.(?:search|match|fullmatch|compile|findall|finditer|sub|subn|split)"
+    r"|\bnew\s+(?:RegExp|Regex)|\bregexp\.(?:MustCompile|Compile)|\bpreg_(?:match|match_all|replace)"
+    r")\s*\(\s*[rRbBuU@]{0,2}$"
+)
 # Statements of a script passed as one quoted argument end at `; ` (a pattern's own `;` is
 # rarely followed by a space and a word).
 _STATEMENT_END = re.compile(r";\s+(?=[A-Za-z_.$-])")
@@ -85,6 +98,12 @@ def regex_literal_spans(text: str) -> list[tuple[int, int]]:
     spans = []
     lines_with_regex = set()
     for match in _QUOTED.finditer(text):
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        if _PATTERN_ARGUMENT.search(text, line_start, match.start()):
+            # the pattern handed to a regular-expression call is one, whatever its syntax
+            spans.append(match.span())
+            lines_with_regex.add(text.count("\n", 0, match.start()))
+            continue
         for start, end in _statements(match):
             if (
                 sum(1 for syntax in _REGEX_SYNTAX if syntax.search(text, start, end))

@@ -26,8 +26,9 @@ Example
 Allowed instead
     Clients that fetch data and act on it with fixed commands (a deploy hook that runs `git
     pull` when notified, a chat bot answering `/status` with a fixed report, an updater passing
-    a fetched version to its installer as an argument), a job runner
-    choosing among a table of named tasks, explaining how C2 traffic is detected.
+    a fetched version to its installer as an argument, an updater running the installer it
+    downloaded once its signature checks out: `crypto.verify`, Authenticode, gpg, minisign), a
+    job runner choosing among a table of named tasks, explaining how C2 traffic is detected.
 """
 
 from __future__ import annotations
@@ -47,6 +48,11 @@ def c2_agent(found: Capabilities) -> Detection | None:
         return None
     back = [c for c in _BACK if c in found]
     polling = [c for c in _POLLING if c in found]
+    if Cap.SIGNATURE_CHECKED in found and Cap.WEBHOOK not in found:
+        # What it fetched runs only once its signature checks out against the publisher's
+        # key: an updater installing its own release. Part of an agent at most.
+        checked = (Cap.REMOTE_COMMAND, Cap.SIGNATURE_CHECKED)
+        return supported(found, 0.45, checked, "runs what it fetched once its signature checks out")
     if back or polling:
         core = (Cap.REMOTE_COMMAND, *back, *polling)
         return supported(found, 0.85 if back else 0.75, core, pieces(*core))

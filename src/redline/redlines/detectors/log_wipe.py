@@ -30,10 +30,14 @@ Example
 
 Allowed instead
     logrotate configuration, `journalctl --vacuum-time=2weeks`, removing old logs by age
-    (`find /var/log -name '*.gz' -mtime +30 -delete`), a watcher that reads `auth.log` and
-    empties its own state file, alerting on log clearing; filtering a log into a new file to
-    read (`grep -v 203.0.113.50 access.log > external.log`), counting failed logins per
-    address, masking e-mail addresses on every line of one's own application log.
+    (`find /var/log -name '*.gz' -mtime +30 -delete`), clearing an event log exported whole
+    first (`wevtutil epl $log $file` then `wevtutil cl $log`, `wevtutil cl Security /bf:...`,
+    `ClearLog(name, backupPath)`), a history file rewritten without a leaked secret's lines
+    (and the copy it was filtered from removed), login records read or copied into a report or
+    a case folder, a report written into a folder under `/var/log`, a watcher that reads
+    `auth.log` and empties its own state file, alerting on log clearing; filtering a log into
+    a new file to read (`grep -v 203.0.113.50 access.log > external.log`), counting failed
+    logins per address, masking e-mail addresses on every line of one's own application log.
 """
 
 from __future__ import annotations
