@@ -83,6 +83,9 @@ class Capability(StrEnum):
     MEMORY_PATCH = "patches code in memory"
     EXEC_MEMORY = "makes memory executable"
     JUMP_TO_MEMORY = "runs bytes in memory as code"
+    API_HASHING = (
+        "finds system functions by walking the loaded modules (PEB) or hashed export names"
+    )
     XOR_DECODE = "decodes a buffer in place (XOR)"
     DECODE = "decodes bytes kept as text (hex, base64)"
     DEFENDER_OFF = "turns off antivirus or EDR"
@@ -1014,6 +1017,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"CryptUnprotectData|ProtectedData\]?::Unprotect|win32crypt|encrypted_key|os_crypt|dpapi",
             _I,
         ),
+        # a Credential Manager entry's secret turned into text (`PtrToStringUni($c.CredentialBlob
+        # ...)`, `c['CredentialBlob'].decode('utf-16')`, `(wchar_t *)cred->CredentialBlob`)
+        re.compile(
+            r"\bPtrToString\w*\s*\([^\n]*\bCredentialBlob\b|\bCredentialBlob\b['\"]?\]?\s*\.decode\s*\("
+            r"|\(\s*(?:const\s+)?(?:w?char(?:_t)?|WCHAR|LPCWSTR|LPWSTR|PWSTR|char16_t)\s*\*?\s*\)\s*[\w\[\]]+\s*->\s*CredentialBlob\b"
+            r"|\bMarshal\.Copy\s*\([^\n]*\bCredentialBlob\b",
+        ),
     ),
     Capability.PASSWORD_QUERY: (
         re.compile(
@@ -1312,6 +1322,22 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bVirtual(?:Alloc|Protect)\w*\s*\([^\n]*(?:PAGE_EXECUTE\w*|\b0x[24]0\b|\bPAGE_\w*(?:RX|RWX|EXEC)\w*)|\b(?:mmap|mprotect)\s*\([^\n]*PROT_EXEC|\bNtProtectVirtualMemory\b|\bNtAllocateVirtualMemory\b[^\n]*PAGE_EXECUTE",
             _I,
         ),
+        # memory committed executable through a pointer of any name (`va(NULL, n, MEM_COMMIT |
+        # MEM_RESERVE, PAGE_EXECUTE_READWRITE)`): the allocation's arguments say what it is
+        re.compile(r"\bMEM_COMMIT\b[^\n;]*\bPAGE_EXECUTE(?:_READWRITE|_READ|_WRITECOPY)?\b"),
+    ),
+    # the loaded modules walked from the process environment block, and export names hashed to
+    # pick the functions wanted: calls that never appear in the import table or the strings
+    Capability.API_HASHING: (
+        re.compile(
+            r"\bIn(?:Memory|Load|Initialization)OrderModuleList\b|\b__readgsqword\s*\(\s*0x60\s*\)"
+            r"|\b__readfsdword\s*\(\s*0x30\s*\)|\bProcessEnvironmentBlock\b[^\n]*\bLdr\b"
+            r"|\bgs:\s*\[\s*0x60\s*\]|\bfs:\s*\[\s*0x30\s*\]",
+        ),
+        re.compile(
+            r"\bAddressOfNames\b[^\n]*\b\w*(?:hash|djb2|ror13|crc32|fnv)\w*|\b\w*(?:hash|djb2|ror13|crc32|fnv)\w*\s*\([^\n]*\bAddressOfNames\b",
+            _I,
+        ),
     ),
     Capability.JUMP_TO_MEMORY: (
         re.compile(
@@ -1323,6 +1349,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # Go calling an address it holds (not a looked-up procedure's `.Addr()`)
         re.compile(r"\bsyscall\.Syscall(?:N|\d+)?\s*\(\s*[A-Za-z_]\w*\s*[,)]"),
+        # Rust turning a buffer's address into a function to call (`let f: extern "C" fn() =
+        # transmute(mem)`; a resolved function's address is transmuted from a call, `find(h)`)
+        re.compile(
+            r"\bextern\s+\"(?:C|system)\"\s+fn\s*\([^)\n]*\)[^=\n]*=\s*[\w:]*transmute\s*(?:::<[^>\n]*>)?\s*\(\s*\w+\s*\)"
+        ),
     ),
     Capability.DECODE: (
         re.compile(

@@ -4,7 +4,9 @@ What it catches
     Code that reads the clipboard, matches it against cryptocurrency address or IBAN formats and
     writes another address back (`pyperclip.paste` / `GetClipboardData` + an address pattern +
     `pyperclip.copy` / `SetClipboardData`), also a page's script swapping what its visitors
-    copy (`getSelection()` in a `copy` event, `clipboardData.setData`).
+    copy (`getSelection()` in a `copy` event, `clipboardData.setData`). Also a command that
+    downloads and runs code put on the clipboard in place of what a reader copied (a copy
+    event's data replaced: pastejacking).
 
 Why it is a redline (RL-MALWARE)
     Clippers silently redirect other people's payments to the attacker.
@@ -14,7 +16,7 @@ Example
 
 Allowed instead
     Clipboard managers and history tools, validating an address a user pasted, explaining
-    how clippers work.
+    how clippers work, a docs page's copy button that copies the install command it shows.
 """
 
 from __future__ import annotations
@@ -30,4 +32,13 @@ def clipper(found: Capabilities) -> Detection | None:
     swap = (Cap.CLIPBOARD_READ, Cap.WALLET_ADDRESS, Cap.CLIPBOARD_WRITE)
     if found.has_all(*swap):
         return supported(found, 0.9, swap, pieces(*swap))
+    if found.has_all(Cap.CLIPBOARD_WRITE, Cap.RUN_DOWNLOADED) and any(
+        "clipboardData" in hit.text for hit in found.hits[Cap.CLIPBOARD_WRITE]
+    ):
+        # A command that fetches and runs code put on the clipboard in place of what the
+        # reader copied (a copy event's data replaced); a docs page's copy button copies the
+        # command it shows (`navigator.clipboard.writeText`).
+        core = (Cap.CLIPBOARD_WRITE, Cap.RUN_DOWNLOADED)
+        reason = "what the reader copies swapped for a command that fetches and runs code"
+        return supported(found, 0.8, core, reason)
     return None

@@ -7,7 +7,11 @@ What it catches
     callback abuse such as `EnumSystemLocalesA(addr)`, Go's `syscall.SyscallN(addr)`), when
     the bytes were hidden until run
     time: decoded in place (XOR, base64, hex), fetched or received from the network, or held
-    back by a sleep that outwaits sandboxes.
+    back by a sleep that outwaits sandboxes; or the calls that run them are hidden: system
+    functions found by walking the process environment block's module list and hashing
+    export names (`InMemoryOrderModuleList`, `djb2(names[i]) == H_VIRTUALALLOC`), so they
+    never appear in the import table. Memory committed executable through a pointer of any
+    name counts as `VirtualAlloc` (`va(NULL, n, MEM_COMMIT, PAGE_EXECUTE_READWRITE)`).
 
 Why it is a redline (RL-EVASION)
     A loader that keeps its payload encoded until it is in memory exists to get arbitrary code
@@ -36,7 +40,9 @@ def shellcode_runner(found: Capabilities) -> Detection | None:
     """Executable memory + a jump into it + bytes hidden until run time."""
     if not found.has_all(Cap.EXEC_MEMORY, Cap.JUMP_TO_MEMORY):
         return None
-    hidden = [c for c in _HIDDEN_BYTES if c in found]
+    # The bytes hidden until run time, or the calls that run them: system functions found
+    # by walking the loaded modules and hashing export names, kept out of the import table.
+    hidden = [c for c in (*_HIDDEN_BYTES, Cap.API_HASHING) if c in found]
     core = (Cap.EXEC_MEMORY, Cap.JUMP_TO_MEMORY, *hidden)
     if hidden:
         return supported(found, 0.85, core, pieces(*core))
