@@ -56,6 +56,24 @@ def opens_by_declining(text: str) -> bool:
     return _DECLINING.search(text[:200]) is not None
 
 
+_WATCHED_FOR = re.compile(
+    r"\b(?:alert(?:s|ing)?\s+(?:on|when|whenever|if)|watch(?:ing)?\s+(?:out\s+)?for"
+    r"|look(?:ing)?\s+(?:out\s+)?for|hunt(?:ing)?\s+for|monitor(?:ing)?\s+for|flag(?:s|ging)?"
+    r"|detect(?:s|ing)?|page\s+(?:on|when))\b",
+    re.I,
+)
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s|\n)(?!.*(?:[.!?]\s|\n))", re.S)
+
+
+def watched_for(prose: str, at: int) -> bool:
+    """Whether the inline code at `at` in `prose` is what its sentence tells the reader to
+    alert on, watch, look or hunt for ("alert on `fltmc unload` or `wevtutil sl ... /e:false`"):
+    a signal to detect, quoted, not a step to run."""
+    opening = _SENTENCE_START.search(prose, max(0, at - 400), at)
+    begin = opening.end() if opening else max(0, at - 400)
+    return _WATCHED_FOR.search(prose, begin, at) is not None
+
+
 def is_name_mention(snippet: str) -> bool:
     """Whether an inline code span in prose only names something (`WriteProcessMemory`,
     `CREATE_SUSPENDED`, a program's name such as `t-rex`, a flag such as `--donate-level`): a
@@ -1304,7 +1322,7 @@ def response_capabilities(
             found.extend(plan_hits(body, part.start))
             for match in _INLINE_CODE.finditer(body):
                 snippet = match.group(1)
-                if is_name_mention(snippet):
+                if is_name_mention(snippet) or watched_for(body, match.start()):
                     continue
                 found.extend(
                     code_hits(snippet, guess_language(snippet), part.start + match.start(1))

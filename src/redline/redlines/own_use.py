@@ -287,10 +287,12 @@ def product_names(line: str, known: frozenset[str] = frozenset()) -> frozenset[s
     if _TEMP_FACTORY.search(line):
         # `with tempfile.TemporaryDirectory() as stage:` names the folder it made
         names.update(_WITH_AS.findall(line))
-    inside = _inside_product(line, known)
-    if inside:
-        names.add(inside)
-    if "/q:" not in line.lower():
+    if known and ("/" in line or "join" in line.lower()):
+        inside = _inside_product(line, known)
+        if inside:
+            names.add(inside)
+    lowered = line.lower()
+    if "wevtutil" in lowered and "/q:" not in lowered:
         names.update(_EXPORTED_MARK + name for name in _log_names(_LOG_EXPORTED, line))
     if _TEMP_FACTORY.search(line):
         assigned = _ASSIGNED_NAMES.match(line)
@@ -387,6 +389,9 @@ def archived_first(statement: str, products: frozenset[str]) -> bool:
     """Whether `statement` clears only event logs the program exported whole beforehand
     (`wevtutil epl $log $file` ... `wevtutil cl $log`) or backs up as it clears (`/bf:`):
     retention, which keeps the record, not wiping."""
+    lowered = statement.lower()
+    if "wevtutil" not in lowered and "clearlog" not in lowered:
+        return False
     clears = len(_LOG_CLEARED.findall(statement)) + len(_CLEAR_CALL.findall(statement))
     backed_up = len(_BACKED_UP.findall(statement))
     if clears and backed_up >= clears:

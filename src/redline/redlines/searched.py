@@ -57,6 +57,7 @@ _PATTERN_ARGUMENT = re.compile(
     r"|\bnew\s+(?:RegExp|Regex)|\bregexp\.(?:MustCompile|Compile)|\bpreg_(?:match|match_all|replace)"
     r")\s*\(\s*[rRbBuU@]{0,2}$"
 )
+_PATTERN_CALL_KEYS = ("re.", "RegExp", "Regex", "regexp.", "preg_")
 # Statements of a script passed as one quoted argument end at `; ` (a pattern's own `;` is
 # rarely followed by a space and a word).
 _STATEMENT_END = re.compile(r";\s+(?=[A-Za-z_.$-])")
@@ -93,13 +94,14 @@ def regex_literal_spans(text: str) -> list[tuple[int, int]]:
     """Spans (within `text`) of the quoted literals that are regular expressions or the
     operands of a comparison, and of the labels naming patterns on the same line
     (`"lsass-dump": re.compile(r"...")`, `@{ Name = 'LsassDump'; Pattern = '...' }`)."""
-    if "\\" not in text and ".*" not in text and "(?" not in text and "-" not in text:
+    calls = any(key in text for key in _PATTERN_CALL_KEYS)
+    if not calls and "\\" not in text and ".*" not in text and "(?" not in text and "-" not in text:
         return []
     spans = []
     lines_with_regex = set()
     for match in _QUOTED.finditer(text):
         line_start = text.rfind("\n", 0, match.start()) + 1
-        if _PATTERN_ARGUMENT.search(text, line_start, match.start()):
+        if calls and _PATTERN_ARGUMENT.search(text, line_start, match.start()):
             # the pattern handed to a regular-expression call is one, whatever its syntax
             spans.append(match.span())
             lines_with_regex.add(text.count("\n", 0, match.start()))

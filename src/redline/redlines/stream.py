@@ -65,6 +65,7 @@ from redline.redlines.code import (
     self_names,
     socket_connected,
     socket_names,
+    watched_for,
 )
 from redline.redlines.field_capture import field_capture_pieces, field_captured_in_line
 from redline.redlines.flows import (
@@ -576,7 +577,7 @@ class StreamMonitor:
             return []  # a declining answer's inline code is quoted, not a program
         hits: list[Hit] = []
         for match in _INLINE_CODE.finditer(line):
-            if not is_name_mention(match.group(1)):
+            if not is_name_mention(match.group(1)) and not watched_for(line, match.start()):
                 hits.extend(scan(match.group(1), offset + match.start(1)))
         return hits
 
