@@ -12,7 +12,9 @@ runs: the command behind wrappers and their options (`sudo -u root nice -n 5 rm 
 on standard input from a heredoc, a here-string or a printed string (`echo '...' | at now`),
 the commands of cron lines installed by `crontab -` (`echo '@daily ...' | crontab -`), and the
 command line an interpreter's one-line program hands to the shell
-(`perl -e 'system("...")'`, `python3 -c 'os.system("...")'`). A printed string a decoder
+(`perl -e 'system("...")'`, `python3 -c 'os.system("...")'`), the command line `script -c`,
+`cmd /c` or `ssh HOST '...'` runs, and the cron lines a group prints into `crontab -`
+(`(crontab -l; echo '...') | crontab -`). A printed string a decoder
 turns into the script a shell runs (`echo '...' | rev | bash`, `| xxd -r -p | sh`, rot13 by
 `tr`, `base64 -d` however short) is decoded and read with every capability, as a base64
 payload is. A pipeline's stages are named past their wrappers (`sudo openssl ... | sh`).
@@ -274,6 +276,15 @@ def _arguments(node: Node, source: bytes) -> list[tuple[str, Node]]:
     return words
 
 
+_ASSIGNMENT = re.compile(rb"[A-Za-z_]\w*=")
+
+
+def _is_assignment(node: Node, source: bytes) -> bool:
+    """Whether an argument is an environment assignment (`LANG=C`, `FOO="a b"`), not a quoted
+    script that holds one (`watch 'SSH_AUTH_SOCK=... ssh ...'`)."""
+    return _ASSIGNMENT.match(source, node.start_byte) is not None
+
+
 def _unwrapped(node: Node, source: bytes) -> tuple[str, list[tuple[str, Node]]]:
     """The command `node` runs and its arguments, past wrappers: `sudo rm -rf /etc` runs rm."""
     name = _command_name(node, source)
@@ -287,7 +298,9 @@ def _unwrapped(node: Node, source: bytes) -> tuple[str, list[tuple[str, Node]]]:
     while name in _WRAPPERS and arguments:
         takes_value, operands = _WRAPPERS[name]
         # skipping the wrapper's options (with their values) and environment assignments
-        while arguments and (arguments[0][0].startswith("-") or "=" in arguments[0][0]):
+        while arguments and (
+            arguments[0][0].startswith("-") or _is_assignment(arguments[0][1], source)
+        ):
             word, arguments = arguments[0][0], arguments[1:]
             if word == "--":
                 break
@@ -320,6 +333,41 @@ def _handed_script(arguments: list[tuple[str, Node]]) -> tuple[str, Node] | None
         if word.rsplit("/", 1)[-1] in _SHELLS and arguments[index + 1][0] == "-c":
             return arguments[index + 2]
     return None
+
+
+_SSH_VALUED = frozenset("bcDEeFIiJLlmOopQRSWw")
+"""ssh's short options that take a value (`-p 22`, `-i KEY`, `-o Opt=x`, `-J jump`)."""
+
+
+def _command_argument(name: str, arguments: list[tuple[str, Node]]) -> tuple[str, Node] | None:
+    """The command line a program is given to run: `script`'s `-c`, `cmd`'s `/c` or `/k`,
+    the remote command of `ssh HOST COMMAND...` (joined when given as several words)."""
+    words = [word for word, _ in arguments]
+    if name == "script":
+        for index, word in enumerate(words[:-1]):
+            if word == "--command" or (re.fullmatch(r"-[a-z]*c", word) is not None):
+                return arguments[index + 1]
+        return None
+    if name.lower() in ("cmd", "cmd.exe") and len(words) >= 2 and words[0].lower() in _CMD_RUN:
+        if len(words) == 2:
+            return arguments[1]
+        return " ".join(words[1:]), arguments[1][1]
+    if name != "ssh":
+        return None
+    index = 0
+    while index < len(words) and words[index].startswith("-"):
+        flag = words[index]
+        index += 2 if len(flag) == 2 and flag[1] in _SSH_VALUED else 1
+    rest = arguments[index + 1 :]  # past the host
+    if not rest:
+        return None
+    if len(rest) == 1:
+        return rest[0]
+    return " ".join(word for word, _ in rest), rest[0][1]
+
+
+_CMD_RUN = ("/c", "/k", "/r")
+"""cmd's switches that run the rest of the line (`cmd /c "..."`)."""
 
 
 def _command_name(node: Node, source: bytes) -> str:
@@ -406,6 +454,10 @@ class _Reader:
             # `xargs -a /dev/null sh -c '...'`, `systemd-run --user bash -c '...'`: a runner
             # starts the shell it is given, so the shell's script is what runs.
             self.nested(*script)
+        elif command := _command_argument(name, arguments):
+            # `script -qc '...' /dev/null`, `cmd /c "..."`, `ssh host '...'`: the command line
+            # the program runs (on another host, for ssh: the action is still this one's).
+            self.nested(*command)
         runner = _stdin_runner(node, self.source)
         for child in node.children:
             if child.type == "herestring_redirect" and runner is not None:
@@ -508,6 +560,13 @@ class _Reader:
                 self.hit(Capability.DUP_FD, node)
                 self.hit(Capability.SHELL, node)
                 return
+        # `(crontab -l; echo '*/5 * * * * ...') | crontab -`: the lines printed inside the
+        # group feeding the runner are its input too.
+        runner = _stdin_runner(stages[-1], self.source) if stages else None
+        if runner is not None:
+            for child in node.children:
+                if child.type in ("subshell", "compound_statement"):
+                    self._printed_in(child, runner)
         # `echo '...' | at now`, `printf '%s\n' '...' | sh`: the printed text is the script run.
         if (
             len(stages) >= 2
@@ -519,6 +578,15 @@ class _Reader:
                 self.string_script(stages[0], runner)
             elif all(decoders) and runner == "script":
                 self.decoded_scripts(stages[0], [d for d in decoders if d is not None])
+
+    def _printed_in(self, group: Node, runner: str) -> None:
+        """Feed `runner` the strings printed by `echo` or `printf` anywhere in `group`."""
+        stack = [group]
+        while stack:
+            node = stack.pop()
+            if node.type == "command" and _command_name(node, self.source) in ("echo", "printf"):
+                self.string_script(node, runner)
+            stack.extend(node.children)
 
     def _decoder(self, stage: Node) -> Callable[[str], str] | None:
         """How `stage` turns the text on its standard input into its output, when it is a
