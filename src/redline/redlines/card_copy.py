@@ -508,6 +508,11 @@ def may_name_card(code: str) -> bool:
     return _QUICK.search(code) is not None
 
 
+def names_card_input(code: str) -> bool:
+    """Whether `code` (comments included) names a card input the way a page's script does."""
+    return _PAGE_CARD.search(code) is not None
+
+
 def card_copy_hits(
     code: str, offset: int = 0, page: bool = True, fields: str | None = None
 ) -> list[Hit]:

@@ -348,7 +348,7 @@ def _base64_payloads(text: str) -> Iterator[tuple[int, int, str]]:
 
 def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) -> list[Hit]:
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
-    from redline.redlines.card_copy import card_copy_hits, may_name_card
+    from redline.redlines.card_copy import card_copy_hits, names_card_input
     from redline.redlines.field_capture import field_capture_hits
     from redline.redlines.flows import remote_input_hits
     from redline.redlines.in_place import written_beside_hits
@@ -411,9 +411,9 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(written_beside_hits(cleaned, offset))
     page = language in (CodeLanguage.JAVASCRIPT, CodeLanguage.HTML, CodeLanguage.PHP)
     # The selectors a script keeps in a list are blanked from `cleaned` as indicator constants;
-    # the card inputs a page names are looked for with them kept.
-    named = page and may_name_card(code)
-    fields = clean_code(code, language, keep_constants=True) if named else None
+    # where only they name card inputs, those are looked for with the constants kept.
+    hidden = page and names_card_input(code) and not names_card_input(cleaned)
+    fields = clean_code(code, language, keep_constants=True) if hidden else None
     hits.extend(card_copy_hits(cleaned, offset, page, fields))
     if page:
         hits.extend(field_capture_hits(cleaned, offset))  # every field read as it is typed

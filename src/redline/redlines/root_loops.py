@@ -62,6 +62,10 @@ def _deletion(names: frozenset[str]) -> re.Pattern[str]:
 def root_loop_names(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus the loop variables `line` binds over two or more system roots, and the names
     of lists of roots it keeps (prefixed `=`) that a later loop may go through."""
+    # Roots are spelt with a slash (or a drive's backslash); a loop without one goes through
+    # a list kept under a name before.
+    if "/" not in line and "\\" not in line and not any(n[0] == "=" for n in names):
+        return names
     if _QUICK.search(line) is None:
         return names
     found: set[str] = set()
