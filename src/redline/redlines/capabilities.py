@@ -4008,7 +4008,7 @@ _STARTS: tuple[tuple[str, ...] | None, ...] = tuple(
     tuple(sorted(heads)) if heads is not None and at_start else None
     for heads, at_start in (_literals(pattern) for _, pattern, _ in _PREFILTERED)
 )
-_SHORT_TEXT = 128
+_SHORT_TEXT = 48
 
 
 def _matches_at(

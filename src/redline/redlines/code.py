@@ -17,7 +17,7 @@ import binascii
 import bisect
 import html
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -543,14 +543,19 @@ def _folded_hits(code: str, offset: int, seen: set[Capability]) -> list[Hit]:
         _unescaped_command_names(code),
         resolved(folded) if looks_like_powershell(code) else code,
     )
+    # Joining split strings is the one view scanned whether or not its lines match the code's.
+    folded_scan = list(scan(folded)) if folded != code else []
     for view in views:
         if view != code and view.count("\n") == code.count("\n"):
-            found.extend(_view_hits(code, view, offset, seen | {h.capability for h in found}))
+            already = seen | {h.capability for h in found}
+            scanned = folded_scan if view is folded else None
+            found.extend(_view_hits(code, view, offset, already, scanned))
     # A control's name that only joining split strings reveals was split to get past the
-    # scanners and the people that look for it (`'Disable' + 'Anti' + 'Spyware'`).
+    # scanners and the people that look for it (`'Disable' + 'Anti' + 'Spyware'`); with no
+    # strings joined, nothing is revealed.
     found.extend(
         Hit(Capability.SPLIT_NAME, hit.start, hit.end, hit.text)
-        for hit in _view_hits(code, folded, offset, seen)
+        for hit in _view_hits(code, folded, offset, seen, folded_scan)
         if hit.capability in WATCHED_NAMES
     )
     return found
@@ -571,12 +576,19 @@ WATCHED_NAMES = frozenset(
 """Capabilities named by what defenders and their scanners search scripts for."""
 
 
-def _view_hits(code: str, folded: str, offset: int, seen: set[Capability]) -> list[Hit]:
-    """Hits found in another view of `code` with the same lines, mapped back to whole lines."""
+def _view_hits(
+    code: str,
+    folded: str,
+    offset: int,
+    seen: set[Capability],
+    scanned: Sequence[Hit] | None = None,
+) -> list[Hit]:
+    """Hits found in another view of `code` with the same lines (`scanned`, when the view was
+    scanned already), mapped back to whole lines."""
     starts = line_starts(code)
     folded_starts = line_starts(folded)
     found = []
-    for hit in scan(folded):
+    for hit in scan(folded) if scanned is None else scanned:
         if hit.capability in seen:
             continue
         line = bisect.bisect_right(folded_starts, hit.start) - 1

@@ -284,7 +284,8 @@ def product_names(line: str, known: frozenset[str] = frozenset()) -> frozenset[s
     creates, or a file it writes (an archive packed, an output file, a redirection), and the
     event logs it exports whole (`exported-log:NAME`)."""
     names = set(known)
-    if _TEMP_FACTORY.search(line):
+    temporary = _TEMP_FACTORY.search(line) is not None
+    if temporary:
         # `with tempfile.TemporaryDirectory() as stage:` names the folder it made
         names.update(_WITH_AS.findall(line))
     if known and ("/" in line or "join" in line.lower()):
@@ -294,7 +295,7 @@ def product_names(line: str, known: frozenset[str] = frozenset()) -> frozenset[s
     lowered = line.lower()
     if "wevtutil" in lowered and "/q:" not in lowered:
         names.update(_EXPORTED_MARK + name for name in _log_names(_LOG_EXPORTED, line))
-    if _TEMP_FACTORY.search(line):
+    if temporary:
         assigned = _ASSIGNED_NAMES.match(line)
         if assigned is not None:  # `fd, path = tempfile.mkstemp()` names both
             names.update(n.strip().lstrip("$") for n in assigned.group(1).split(","))
