@@ -5,8 +5,10 @@
 that produced it) and command lines, labelled `stop` or `allow`. Each set is development data,
 measured on its own: each row falls, by a hash of its id,
 into a "fit" half that may be studied while changing the detectors and a "check" half that is
-only measured, so the two figures side by side show whether a change generalises. Responses
-are judged alone (`judge_response`) and in the context of their request (`Guard.check` on the
+only measured, so the two figures side by side show whether a change generalises. The check
+halves of sets 3-7 have since been studied as well; set 8, written by people who had not seen
+the detectors, was measured blind when it was added, and its check half is the one left
+unread. Responses are judged alone (`judge_response`) and in the context of their request (`Guard.check` on the
 request and the response); commands by the action gate (`judge_action`). Only the fit half's
 misses and false stops are listed by id.
 
@@ -26,7 +28,7 @@ from redline.redlines import judge_action, judge_response
 from redline.redlines.combination_training import half_of
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = ("3", "4", "5", "6", "7")
+SETS = ("3", "4", "5", "6", "7", "8")
 """The development sets measured, each `bench/data/redlines_dev_<N>.jsonl`."""
 
 Row = dict[str, str]
