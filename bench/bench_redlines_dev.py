@@ -8,9 +8,9 @@ into a "fit" half that may be studied while changing the detectors and a "check"
 only measured, so the two figures side by side show whether a change generalises. The check
 halves of sets 3-7 have since been studied as well; set 8, written by people who had not seen
 the detectors, was measured blind when it was added, and its check half is the one left
-unread. Responses are judged alone (`judge_response`) and in the context of their request (`Guard.check` on the
-request and the response); commands by the action gate (`judge_action`). Only the fit half's
-misses and false stops are listed by id.
+unread. Responses are judged alone (`judge_response`) and in the context of their request
+(`Guard.check` on the request and the response); commands by the action gate (`judge_action`).
+Only the fit half's misses and false stops are listed by id.
 
 `python bench/bench_redlines_dev.py 4` measures only the sets named; with no argument, all.
 """
