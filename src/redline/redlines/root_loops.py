@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from redline.redlines.capabilities import Capability, Hit
 from redline.redlines.code import NAME_PATTERN_CACHE
+from redline.redlines.line_state import hits_by_line
 
 _ROOT = re.compile(
     r"(?:(?<=['\"])|(?<![\w/.~$-]))(?:/(?:boot|etc|usr|var(?:/lib)?|home|root|bin|sbin|lib(?:32|64)?"
@@ -92,14 +93,4 @@ def root_loop_deleted(line: str, names: frozenset[str]) -> re.Match[str] | None:
 
 def root_loop_hits(code: str, offset: int = 0) -> list[Hit]:
     """Each deletion of a loop's variable that goes through system roots."""
-    names: frozenset[str] = frozenset()
-    found: list[Hit] = []
-    position = 0
-    for line in code.split("\n"):
-        names = root_loop_names(line, names)
-        deleted = root_loop_deleted(line, names)
-        if deleted is not None:
-            start = offset + position + deleted.start()
-            found.append(Hit(Capability.ROOT_DELETE, start, start + len(deleted[0]), deleted[0]))
-        position += len(line) + 1
-    return found
+    return hits_by_line(code, offset, Capability.ROOT_DELETE, root_loop_names, root_loop_deleted)

@@ -19,6 +19,7 @@ from functools import lru_cache
 
 from redline.redlines.capabilities import Capability, Hit
 from redline.redlines.code import NAME_PATTERN_CACHE
+from redline.redlines.line_state import hits_by_line
 
 _SIGN_IN = r"\b(?:sshd(?:-session)?|sudo|su|login|passwd|gdm-password)\b"
 _BOUND = re.compile(
@@ -78,14 +79,4 @@ def traced_login_hits(code: str, offset: int = 0) -> list[Hit]:
     """Each tracer of a sign-in process attached through the name its id was kept under."""
     if "pgrep" not in code and "pidof" not in code:
         return []
-    names: frozenset[str] = frozenset()
-    found: list[Hit] = []
-    position = 0
-    for line in code.split("\n"):
-        names = login_pid_names(line, names)
-        traced = traced_login_in_line(line, names)
-        if traced is not None:
-            start = offset + position + traced.start()
-            found.append(Hit(Capability.LOGIN_TRACE, start, start + len(traced[0]), traced[0]))
-        position += len(line) + 1
-    return found
+    return hits_by_line(code, offset, Capability.LOGIN_TRACE, login_pid_names, traced_login_in_line)
