@@ -125,3 +125,13 @@ def test_fragments_that_do_not_parse_are_still_judged(fragment: str) -> None:
     verdict = judge_response(fragment)
     assert verdict.refused, verdict.explanation
     assert "RL-PERSISTENCE" in verdict.redlines
+
+
+def test_the_package_still_names_the_detectors_function_once_they_are_loaded() -> None:
+    """`from redline.redlines import detectors` gives the function, before and after the detector
+    modules (a subpackage of the same name) are imported."""
+    import redline.redlines as package
+    from redline.redlines.registry import detectors as listed
+
+    assert listed()  # imports every detector module
+    assert package.detectors is listed

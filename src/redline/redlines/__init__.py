@@ -7,6 +7,10 @@ capabilities combine into an offensive artifact; each refusal cites the redline 
 enforces.
 """
 
+# The detector modules' package is imported before `detectors` (the function) is bound: importing
+# a subpackage binds its name on this package the first time, which would otherwise replace the
+# function once `detectors()` loads the modules.
+import redline.redlines.detectors  # noqa: F401
 from redline.redlines.judge import judge_action, judge_response
 from redline.redlines.registry import Detector, detectors
 from redline.redlines.stream import DEFAULT_HOLDBACK_CHARS, StreamDecision, StreamMonitor

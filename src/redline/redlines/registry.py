@@ -67,8 +67,8 @@ def detector(detector_id: str, *, redline: str) -> Callable[[DetectorFunction], 
 @cache
 def detectors() -> tuple[Detector, ...]:
     """Every detector, in id order; imports the `detectors` package on first use."""
-    import redline.redlines.detectors as package
-
+    # By module name: the package `redline.redlines` names its function `detectors`.
+    package = importlib.import_module("redline.redlines.detectors")
     for module in pkgutil.iter_modules(package.__path__):
         importlib.import_module(f"{package.__name__}.{module.name}")
     return tuple(_REGISTRY[key] for key in sorted(_REGISTRY))
