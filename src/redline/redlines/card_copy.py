@@ -175,13 +175,15 @@ def _mentions(text: str, names: set[str], source: re.Pattern[str] = _SOURCE) -> 
     kept = _REDUCED.sub(" ", text)
     if source.search(kept):
         return True
-    return any(_variable(name).search(kept) is not None for name in names)
+    return any(_whole_name(name).search(kept) is not None for name in names)
 
 
 @lru_cache(maxsize=NAME_PATTERN_CACHE)
-def _variable(name: str) -> re.Pattern[str]:
-    """`name` used as a whole name (PHP's `$iv.$row` included)."""
-    return re.compile(rf"(?<![\w$@]){re.escape(name)}(?![\w])")
+def _whole_name(name: str, members: bool = True) -> re.Pattern[str]:
+    """`name` used as a whole name (PHP's `$iv.$row` included); with `members=False`, not as
+    another object's member (`form.card`)."""
+    before = r"\w$@" if members else r"\w$@."
+    return re.compile(rf"(?<![{before}]){re.escape(name)}(?![\w])")
 
 
 def _shaped(value: str) -> bool:
@@ -297,12 +299,6 @@ _PAGE_QUICK = re.compile(
 )
 
 
-@lru_cache(maxsize=NAME_PATTERN_CACHE)
-def _named(name: str) -> re.Pattern[str]:
-    """`name` used as a whole name, not another object's member."""
-    return re.compile(rf"(?<![\w$@.]){re.escape(name)}(?![\w])")
-
-
 class CardFlow:
     """The card data flows of one code block, read statement by statement (`statements`):
     whole (`hits`), or line by line as the block streams in (`line`), citing the same calls."""
@@ -409,7 +405,7 @@ class CardFlow:
         elif ship is not None and coded:
             hidden = (
                 _encodes_card(statement, self.names)
-                or any(_named(n).search(statement) for n in self.encoded)
+                or any(_whole_name(n, members=False).search(statement) for n in self.encoded)
                 or _CHAT.search(statement) is not None
             )
             # One send of the card is the payment itself; a second, or one disguised (encoded,
@@ -454,7 +450,7 @@ class CardFlow:
             )
         if assigned is not None and _IMAGE.search(assigned.group(2)):
             self.images.update(_bound(assigned.group(1)))
-        uses = any(_named(name).search(statement) for name in self.addressed)
+        uses = any(_whole_name(name, members=False).search(statement) for name in self.addressed)
         decoded = (
             send is not None
             and _DECODED_AT_SEND.search(statement, send.start()) is not None

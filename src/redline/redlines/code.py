@@ -299,9 +299,12 @@ _CODE_POINTS = re.compile(
 _MAY_SPELL = re.compile(r"'|fromCharCode|chr\s*\(|\[char\]", re.I)
 
 
-def _code_points(numbers: str) -> str:
-    """The printable characters whose code points are the numbers written in `numbers`."""
-    return "".join(chr(int(n)) if 32 <= int(n) < 127 else "?" for n in re.findall(r"\d+", numbers))
+def code_points(numbers: str, unprintable: str = "?") -> str:
+    """The printable characters whose code points are the numbers written in `numbers`, each
+    other number written as `unprintable`."""
+    return "".join(
+        chr(int(n)) if 32 <= int(n) < 127 else unprintable for n in re.findall(r"\d+", numbers)
+    )
 
 
 def spelled_strings(text: str) -> Iterator[tuple[int, int, str]]:
@@ -312,7 +315,7 @@ def spelled_strings(text: str) -> Iterator[tuple[int, int, str]]:
     for match in _CHARACTER_LIST.finditer(text):
         yield match.start(), match.end(), "".join(_CHARACTER_ONE.findall(match.group(0)))
     for match in _CODE_POINTS.finditer(text):
-        yield match.start(), match.end(), _code_points(match.group(0))
+        yield match.start(), match.end(), code_points(match.group(0))
 
 
 def decoded_payloads(text: str) -> Iterator[tuple[int, int, str]]:

@@ -96,8 +96,4 @@ def field_captured_in_line(line: str, names: frozenset[str]) -> re.Match[str] | 
     been seen (the line that completes them, and each such line after)."""
     if not {"listener", "target", "value"} <= names:
         return None
-    for _, pattern in _PIECES:
-        match = pattern.search(line)
-        if match is not None:
-            return match
-    return None
+    return next((m for _, pattern in _PIECES if (m := pattern.search(line)) is not None), None)

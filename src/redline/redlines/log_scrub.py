@@ -36,6 +36,7 @@ from redline.redlines.code import (
     functions_using_parameter,
     line_flow,
 )
+from redline.redlines.log_targets import call_of
 
 _I = re.I
 
@@ -293,17 +294,12 @@ def scrubbed_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
         if n.startswith(_WRITES) and not n.startswith(PENDING_FUNCTION)
     )
     if functions:
-        call = _call_of(functions).search(line)
+        call = call_of(functions).search(line)
         if call is not None and (
             _mentions_any(call.group(1), logs) or _names_log(call.group(1).lower(), call.group(1))
         ):
             return call
     return None
-
-
-@lru_cache(maxsize=NAME_PATTERN_CACHE)
-def _call_of(functions: frozenset[str]) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w.])(?:{alternation(functions)})\s*\(([^\n]*)")
 
 
 def log_scrubbed_hits(code: str, offset: int = 0) -> list[Hit]:

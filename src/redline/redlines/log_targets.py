@@ -157,7 +157,7 @@ def log_emptied_in_line(line: str, names: frozenset[str]) -> re.Match[str] | Non
     if emptied is not None and _names_log(line, variables):
         found = emptied
     elif functions:
-        call = _call_of(functions).search(line)
+        call = call_of(functions).search(line)
         if call is not None and _names_log(call.group(1), variables):
             found = call
     if found is None or prunes_by_age(line):  # old logs removed by age: retention
@@ -166,7 +166,8 @@ def log_emptied_in_line(line: str, names: frozenset[str]) -> re.Match[str] | Non
 
 
 @lru_cache(maxsize=NAME_PATTERN_CACHE)
-def _call_of(functions: frozenset[str]) -> re.Pattern[str]:
+def call_of(functions: frozenset[str]) -> re.Pattern[str]:
+    """A call of one of `functions` (not a method of another object), its arguments in group 1."""
     return re.compile(rf"(?<![\w.])(?:{alternation(functions)})\s*\(([^\n]*)")
 
 

@@ -38,6 +38,7 @@ import re
 import ahocorasick
 
 from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.code import code_points
 
 # ---- pieces ---------------------------------------------------------------------------------
 
@@ -218,7 +219,6 @@ _REVERSING_WRAPPER = re.compile(r"^\s*(\w+)\s*=\s*StrReverse\s*\(\s*\w+\s*\)\s*$
 _CHARACTERS = re.compile(
     r"\bChrW?\$?\s*\(\s*(\d{2,3})\s*\)(?:\s*[&+]\s*ChrW?\$?\s*\(\s*\d{2,3}\s*\)){2,}", re.I
 )
-_CODE = re.compile(r"\d{2,3}")
 _JUNK_REMOVED = re.compile(
     r"\bReplace\s*\(\s*\"([^\"\n]{6,})\"\s*,\s*\"([^\"\n]+)\"\s*,\s*\"\"\s*\)", re.I
 )
@@ -240,9 +240,7 @@ def _built_strings(line: str, wrappers: list[str]) -> list[str]:
     for name in wrappers:
         for match in re.finditer(rf"\b{re.escape(name)}\s*\(\s*\"([^\"\n]*)\"\s*\)", line):
             built.append(match.group(1)[::-1])
-    for match in _CHARACTERS.finditer(line):
-        codes = [int(code) for code in _CODE.findall(match.group(0))]
-        built.append("".join(chr(c) if 32 <= c < 127 else " " for c in codes))
+    built += [code_points(match.group(0), " ") for match in _CHARACTERS.finditer(line)]
     for match in _JUNK_REMOVED.finditer(line):
         built.append(match.group(1).replace(match.group(2), ""))
     for match in _JOINED.finditer(line):

@@ -19,8 +19,7 @@ import re
 from functools import lru_cache
 
 from redline.redlines.capabilities import Capability, Hit
-from redline.redlines.code import NAME_PATTERN_CACHE
-from redline.redlines.line_state import hits_by_line
+from redline.redlines.code import NAME_PATTERN_CACHE, line_flow
 
 _ROOT = re.compile(
     r"(?:(?<=['\"])|(?<![\w/.~$-]))(?:/(?:boot|etc|usr|var(?:/lib)?|home|root|bin|sbin|lib(?:32|64)?"
@@ -93,4 +92,4 @@ def root_loop_deleted(line: str, names: frozenset[str]) -> re.Match[str] | None:
 
 def root_loop_hits(code: str, offset: int = 0) -> list[Hit]:
     """Each deletion of a loop's variable that goes through system roots."""
-    return hits_by_line(code, offset, Capability.ROOT_DELETE, root_loop_names, root_loop_deleted)
+    return line_flow(code, offset, Capability.ROOT_DELETE, root_loop_names, root_loop_deleted)

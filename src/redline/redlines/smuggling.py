@@ -58,8 +58,4 @@ def smuggled_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
     """A piece on `line` once all three pieces have been seen (the line that completes them)."""
     if len(names) < len(_PIECES):
         return None
-    for _, pattern in _PIECES:
-        match = pattern.search(line)
-        if match is not None:
-            return match
-    return None
+    return next((m for _, pattern in _PIECES if (m := pattern.search(line)) is not None), None)

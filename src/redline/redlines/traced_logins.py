@@ -18,8 +18,7 @@ import re
 from functools import lru_cache
 
 from redline.redlines.capabilities import Capability, Hit
-from redline.redlines.code import NAME_PATTERN_CACHE
-from redline.redlines.line_state import hits_by_line
+from redline.redlines.code import NAME_PATTERN_CACHE, line_flow
 
 _SIGN_IN = r"\b(?:sshd(?:-session)?|sudo|su|login|passwd|gdm-password)\b"
 _BOUND = re.compile(
@@ -79,4 +78,4 @@ def traced_login_hits(code: str, offset: int = 0) -> list[Hit]:
     """Each tracer of a sign-in process attached through the name its id was kept under."""
     if "pgrep" not in code and "pidof" not in code:
         return []
-    return hits_by_line(code, offset, Capability.LOGIN_TRACE, login_pid_names, traced_login_in_line)
+    return line_flow(code, offset, Capability.LOGIN_TRACE, login_pid_names, traced_login_in_line)
