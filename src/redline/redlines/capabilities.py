@@ -289,6 +289,14 @@ class Capabilities:
         """How many of `capabilities` were seen."""
         return sum(map(self.hits.__contains__, capabilities))
 
+    def out_of_sight(self) -> list[Hit]:
+        """The HIDE hits that keep something out of sight: not those that only run a program
+        in the background (`BACKGROUNDING`: nohup, setsid, output discarded), which takes it
+        out of the terminal, not out of sight."""
+        return [
+            hit for hit in self.hits.get(Capability.HIDE, ()) if not BACKGROUNDING.search(hit.text)
+        ]
+
     def near(self, first: Capability, second: Capability, distance: int = 240) -> bool:
         """True when some hit of `first` lies within `distance` characters of one of `second`."""
         return any(

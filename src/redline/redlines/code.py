@@ -644,7 +644,9 @@ _NOT_A_DESTINATION = frozenset(
     gunzip then do done echo true false null dev nul exit rm mv cp if fi""".split()  # noqa: SIM905
 )
 _RUN_CONTEXT = (
-    r"(?:(?:^|[;&|({]|&&|\|\|)\s*(?:sudo\s+)?(?:nohup\s+)?(?:setsid\s+)?"
+    # a command's start: after a separator, a subshell or a brace group (not the brace of a
+    # parameter expansion, `${TOKEN}/path`)
+    r"(?:(?:^|[;&|(]|(?<!\$)\{|&&|\|\|)\s*(?:sudo\s+)?(?:nohup\s+)?(?:setsid\s+)?"
     r"|\b(?:ba|z|da|k)?sh\s+|\bpython\d?\s+|\bperl\s+|\bnode\s+|\bstart\s+(?:\"\"\s+)?(?:/\w+\s+)*"
     r"|-File\s+|Start-Process\s+(?:-FilePath\s+)?|Invoke-Item\s+|\.Run\s*\(?\s*"
     r"|\bPopen\s*\(\s*\[?\s*|subprocess\.\w+\s*\(\s*\[?\s*|os\.(?:system|startfile|exec\w*|chmod)\s*\(\s*"
@@ -657,6 +659,7 @@ _OUTPUT_OPTION = re.compile(
     r"""(?:\s-[a-zA-Z]*[oO]|--output(?:-document)?|-OutFile|-Destination)[\s=]+['"]?([^\s'";&|)]+)"""
 )
 _NEXT_COMMAND = re.compile(r"&&|\|\||[;|&]")
+_LATER_OPTION = re.compile(r"\s--?[A-Za-z]")
 _NEXT_PIPELINE = re.compile(r"&&|\|\||[;&]")
 _REDIRECTED_TO = re.compile(r"""(?<![>&\d])>\s*['"]?([^\s'";&|)]+)""")
 
@@ -668,7 +671,10 @@ def saved_names(line: str) -> frozenset[str]:
     names = {m.group(1) for m in _OUTPUT_OPTION.finditer(line)}
     for url in _URL.finditer(line):
         names.add(url.group(0).rstrip("/").rsplit("/", 1)[-1])
+        # up to the next command, or the next option: what follows `-d`, `-H`, `-F` is data
+        # sent, not where the download goes (`curl -X POST URL -d text="…$(git …)"`)
         command_rest = _NEXT_COMMAND.split(line[url.end() :], 1)[0]
+        command_rest = _LATER_OPTION.split(command_rest, 1)[0]
         for word in _SAVED_NAME.finditer(command_rest):
             names.add(word.group(1))
         # the file a pipeline from the download ends in (`curl URL | base64 -d > /tmp/.b`)

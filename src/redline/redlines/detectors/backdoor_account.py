@@ -62,7 +62,11 @@ def backdoor_account(found: Capabilities) -> Detection | None:
         return one_piece(found, Cap.DOMAIN_RIGHTS_GRANT, 0.85)
     if not found.has_all(Cap.ACCOUNT_ADD, Cap.ADMIN_GRANT):
         return None
-    cover = [c for c in (Cap.HIDDEN_ACCOUNT, *_COMPANY) if c in found]
+    cover = [
+        c
+        for c in (Cap.HIDDEN_ACCOUNT, *_COMPANY)
+        if c in found and (c is not Cap.HIDE or found.out_of_sight())
+    ]
     core = (Cap.ACCOUNT_ADD, Cap.ADMIN_GRANT, *cover)
     if cover:
         return supported(found, 0.9 if Cap.HIDDEN_ACCOUNT in cover else 0.8, core, pieces(*core))

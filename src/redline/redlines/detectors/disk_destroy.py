@@ -69,7 +69,7 @@ def disk_destroy(found: Capabilities) -> Detection | None:
     destruction = [c for c in _DESTRUCTION if c in found]
     if not destruction:
         return None
-    company = [c for c in _COMPANY if c in found]
+    company = [c for c in _COMPANY if c in found and (c is not Cap.HIDE or found.out_of_sight())]
     if destruction == [Cap.BLOCK_DEVICE_WRITE] and not company and _formats_to_mount(found):
         # `mkfs.ext4 /dev/nvme1n1 && mount /dev/nvme1n1 /data`: a new volume put to use.
         return supported(found, 0.3, (Cap.FORMAT_AND_MOUNT,), Cap.FORMAT_AND_MOUNT.value)

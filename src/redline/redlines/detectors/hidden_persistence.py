@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import re
 
-from redline.redlines.capabilities import BACKGROUNDING, Capabilities
+from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
@@ -62,7 +62,7 @@ def hidden_persistence(found: Capabilities) -> Detection | None:
     autoruns = found.hits.get(Cap.AUTORUN, [])
     # Running in the background keeps a program out of the terminal, not out of sight: the
     # autostart entry itself stays visible.
-    hides = [h for h in found.hits.get(Cap.HIDE, ()) if not BACKGROUNDING.search(h.text)]
+    hides = found.out_of_sight()
     if any(_SERVICE_DENIED.search(h.text) for h in hides):
         # The service is kept from the people who administer the machine: a service no one
         # may list is hidden persistence, wherever in the program its DACL is set.
@@ -80,11 +80,11 @@ def hidden_persistence(found: Capabilities) -> Detection | None:
         # hiding the persistence itself (hidden files, windows, masquerading names).
         return None
     payload = [c for c in _PAYLOAD if c in found]
-    if Cap.HIDE in found and payload:
+    if hides and payload:
         return supported(
             found, 0.8, (Cap.AUTORUN, Cap.HIDE, *payload), "hidden autostart with a remote payload"
         )
-    if Cap.HIDE in found:
+    if hides:
         # Persistence combined with hiding is the redline itself, payload or not.
         return supported(found, 0.7, (Cap.AUTORUN, Cap.HIDE), "autostart combined with hiding")
     return None

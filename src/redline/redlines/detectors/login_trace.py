@@ -23,7 +23,7 @@ Allowed instead
 
 from __future__ import annotations
 
-from redline.redlines.capabilities import BACKGROUNDING, Capabilities
+from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, one_piece, supported
 
@@ -34,7 +34,7 @@ def login_trace(found: Capabilities) -> Detection | None:
     if Cap.LOGIN_TRACE in found and found.kind == "response":
         # What the trace catches kept out of sight or sent away: the collection of passwords
         # finished (a trace to debug a hang is read on the terminal).
-        hidden = any(BACKGROUNDING.search(hit.text) is None for hit in found.hits.get(Cap.HIDE, ()))
+        hidden = bool(found.out_of_sight())
         kept = [c for c in (Cap.NET_SEND, Cap.WEBHOOK, Cap.MAIL_SEND) if c in found]
         if hidden or kept:
             core = (Cap.LOGIN_TRACE, *([Cap.HIDE] if hidden else []), *kept)
