@@ -225,6 +225,7 @@ _JUNK_REMOVED = re.compile(
 _JOINED = re.compile(r"\"([^\"\n]*)\"(?:\s*[&+]\s*(?:_\s*)?\"([^\"\n]*)\")+")
 _LITERAL = re.compile(r"\"([^\"\n]*)\"")
 _JOINS = re.compile(r"\"\s*[&+]\s*\"")
+_STATEMENT = re.compile(r"\S[^\n]*")
 _TELLING = re.compile(
     r"powershell|cmd(?:\.exe)?\s*/c|https?://|\.exe\b|wscript|mshta|certutil|bitsadmin|download|shell",
     re.I,
@@ -322,9 +323,10 @@ def dropper_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
     """A piece of a macro dropper on `line` once all its pieces have been seen."""
     if not _dropper(names):
         return None
-    return _piece_in_line(line, ("fetch", "save", "run", "hidden", "auto")) or _HOST_RUN.search(
-        line
-    )
+    found = _piece_in_line(line, ("fetch", "save", "run", "hidden", "auto"))
+    if found is None and (_REVERSED.search(line) or _wrapper_called(line, names)):
+        found = _STATEMENT.search(line)  # a piece the line spells backwards
+    return found or _HOST_RUN.search(line)
 
 
 def phish_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
