@@ -42,10 +42,11 @@ _REACH = 3000
 @detector("OUT-MAILBOX-EXFIL", redline="RL-EXFIL")
 def mailbox_exfil(found: Capabilities) -> Detection | None:
     """Forwarding + hidden alerts, or mail read + sent on + no Sent Items copy + concealment."""
-    if Cap.MAIL_FORWARD_RULE in found and Cap.MAIL_OWNER_BLIND in found:
-        if found.near(Cap.MAIL_FORWARD_RULE, Cap.MAIL_OWNER_BLIND, _REACH):
-            pieces = (Cap.MAIL_FORWARD_RULE, Cap.MAIL_OWNER_BLIND)
-            return supported(found, 0.85, pieces, "a mailbox forwarded out while alerts are hidden")
+    if found.has_all(Cap.MAIL_FORWARD_RULE, Cap.MAIL_OWNER_BLIND) and found.near(
+        Cap.MAIL_FORWARD_RULE, Cap.MAIL_OWNER_BLIND, _REACH
+    ):
+        pieces = (Cap.MAIL_FORWARD_RULE, Cap.MAIL_OWNER_BLIND)
+        return supported(found, 0.85, pieces, "a mailbox forwarded out while alerts are hidden")
     read = [c for c in (Cap.MAILBOX_SEARCH, Cap.MAIL_ARRIVAL) if c in found]
     if not read or Cap.MAIL_OUT not in found or Cap.MAIL_NO_TRACE not in found:
         return None
