@@ -1378,6 +1378,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b\w+\s*\[\s*\w+\s*\]\s*\^=|\bbytes\s*\(\s*\w+\s*\^\s*\w+|\w+\s*\[\s*\w+\s*\]\s*=\s*\(?byte\)?\s*\(?\s*\w+\s*\[\s*\w+\s*\]\s*\^",
             _I,
         ),
+        # PowerShell's element by element (`$b[$i] = $b[$i] -bxor 0x41`)
+        re.compile(r"\$\w+\[\s*\$\w+\s*\]\s*=\s*\$\w+\[\s*\$\w+\s*\]\s*-bxor\b", _I),
     ),
     Capability.DEFENDER_OFF: (
         # a cluster's runtime-security sensor or admission policy engine removed or scaled to
