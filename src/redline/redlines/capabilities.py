@@ -246,6 +246,8 @@ class Capability(StrEnum):
         "forwarded message marked unread again)"
     )
     MAIL_RULE_LAUNCH = "a mail rule that starts a program when a message arrives"
+    DEVICE_CODE_POLL = "polls a token endpoint with a device code (OAuth device authorization)"
+    DEVICE_CODE_LURE = "a device sign-in code presented as a meeting, invitation or voicemail code"
     # -- end a mailbox read and sent away --
     MOTION_TRIGGERED = (
         "captures when the picture changes or a motion sensor fires (a security camera)"
@@ -3916,6 +3918,16 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:subject|body|bodyOrSubject|sender)Contains\b['\"]?\s*[:=]\s*\[?[^\n]{0,200}?"
             + _ALERT_WORDS,
             _I,
+        ),
+    ),
+    Capability.DEVICE_CODE_POLL: (
+        re.compile(r"grant[-_]type:device_code\b|\bdevice_code\b['\"]?\s*[:=]\s*[$\w'\"]", _I),
+    ),
+    # the user code put into a message as the code of something else ("enter the meeting code:
+    # {user_code}"); a tool of one's own prints it with the sign-in page to open
+    Capability.DEVICE_CODE_LURE: (
+        re.compile(
+            r"\b(?:meeting|invit\w*|webinar|voicemail|conference)\b[^\n]{0,160}?\buser_?code\b", _I
         ),
     ),
     Capability.MAIL_RULE_LAUNCH: (
