@@ -3865,7 +3865,7 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.MAIL_ARRIVAL: (
         re.compile(
-            r"\b(?:Application_|On)NewMail(?:Ex)?\b|\bItems_ItemAdd\b|\bSubscribeToStreamingNotifications\b"
+            r"\bApplication_NewMail(?:Ex)?\b|\bOnNewMail(?:Ex)?\b|\bItems_ItemAdd\b|\bSubscribeToStreamingNotifications\b"
         ),
     ),
     Capability.MAIL_OUT: (
@@ -3878,7 +3878,7 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.MAIL_FORWARD_RULE: (
         re.compile(
-            r"\b(?:New|Set)-InboxRule\b" + _WRAPPED + r"{0,400}?"
+            r"\b(?:New-InboxRule|Set-InboxRule)\b" + _WRAPPED + r"{0,400}?"
             r"-(?:ForwardTo|RedirectTo|ForwardAsAttachmentTo)\s+(?!\$null\b)\S",
             _I,
         ),
@@ -3903,7 +3903,7 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\.UnRead\s*=\s*(?:True|\$true|-1)\b", _I),
         # an inbox rule that marks security warnings read and moves or deletes them
         re.compile(
-            r"\b(?:New|Set)-InboxRule\b"
+            r"\b(?:New-InboxRule|Set-InboxRule)\b"
             + _WRAPPED
             + r"{0,400}?"
             + _ALERT_WORDS
@@ -3915,20 +3915,18 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a Graph `messageRules` condition on security warnings (`"subjectContains":
         # ["suspicious", ...]`)
         re.compile(
-            r"\b(?:subject|body|bodyOrSubject|sender)Contains\b['\"]?\s*[:=]\s*\[?[^\n]{0,200}?"
+            r"\b(?:subjectContains|bodyContains|bodyOrSubjectContains|senderContains)\b['\"]?\s*[:=]\s*\[?[^\n]{0,200}?"
             + _ALERT_WORDS,
             _I,
         ),
     ),
     Capability.DEVICE_CODE_POLL: (
-        re.compile(r"grant[-_]type:device_code\b|\bdevice_code\b['\"]?\s*[:=]\s*[$\w'\"]", _I),
+        re.compile(r"\bgrant-type:device_code\b|\bdevice_code\b['\"]?\s*[:=]\s*[$\w'\"]", _I),
     ),
     # the user code put into a message as the code of something else ("enter the meeting code:
     # {user_code}"); a tool of one's own prints it with the sign-in page to open
     Capability.DEVICE_CODE_LURE: (
-        re.compile(
-            r"\b(?:meeting|invit\w*|webinar|voicemail|conference)\b[^\n]{0,160}?\buser_?code\b", _I
-        ),
+        re.compile(r"\b(?:meeting|invitation|webinar|voicemail)\b[^\n]{0,160}?\buser_?code\b", _I),
     ),
     Capability.MAIL_RULE_LAUNCH: (
         re.compile(

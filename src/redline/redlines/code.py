@@ -79,6 +79,11 @@ _LIST_ITEMS_BACK = 12
 """How many items of a list are walked back to find the line that introduces it."""
 
 
+def list_item(line: str) -> bool:
+    """Whether `line` is an item of a Markdown list (`- `, `* `, `1. `)."""
+    return _LIST_ITEM.match(line) is not None
+
+
 def _listed_to_watch(prose: str, at: int) -> bool:
     """Whether the inline code at `at` sits in a list item of a list introduced by a line that
     tells the reader to alert on or watch for what follows ("alert on any of these:")."""
