@@ -235,6 +235,20 @@ class Capability(StrEnum):
     CONTACT_HARVEST = "lists an account's friends or contacts (a user token's, not a bot's)"
     AWARENESS_DRILL = "names a phishing-awareness simulation or campaign"
     # -- end messaging phishing and spreading --
+    # -- a mailbox read and sent away (OUT-MAILBOX-EXFIL) --
+    MAILBOX_SEARCH = "searches a mailbox's folders or lists its address book through its API"
+    MAIL_ARRIVAL = "acts on every message as it arrives in a mailbox (Outlook's NewMailEx, ItemAdd)"
+    MAIL_OUT = "creates, sends or forwards a message through a mailbox's API (Outlook, Graph)"
+    MAIL_FORWARD_RULE = "sets a mailbox to forward or redirect its mail to an address"
+    MAIL_NO_TRACE = "keeps a sent message out of Sent Items (DeleteAfterSubmit, saveToSentItems)"
+    MAIL_OWNER_BLIND = (
+        "hides mail activity from the mailbox's owner (alerts marked read and moved away, a "
+        "forwarded message marked unread again)"
+    )
+    MAIL_RULE_LAUNCH = "a mail rule that starts a program when a message arrives"
+    DEVICE_CODE_POLL = "polls a token endpoint with a device code (OAuth device authorization)"
+    DEVICE_CODE_LURE = "a device sign-in code presented as a meeting, invitation or voicemail code"
+    # -- end a mailbox read and sent away --
     MOTION_TRIGGERED = (
         "captures when the picture changes or a motion sensor fires (a security camera)"
     )
@@ -1374,6 +1388,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b\w+\s*\[\s*\w+\s*\]\s*\^=|\bbytes\s*\(\s*\w+\s*\^\s*\w+|\w+\s*\[\s*\w+\s*\]\s*=\s*\(?byte\)?\s*\(?\s*\w+\s*\[\s*\w+\s*\]\s*\^",
             _I,
         ),
+        # PowerShell's element by element (`$b[$i] = $b[$i] -bxor 0x41`)
+        re.compile(r"\$\w+\[\s*\$\w+\s*\]\s*=\s*\$\w+\[\s*\$\w+\s*\]\s*-bxor\b", _I),
     ),
     Capability.DEFENDER_OFF: (
         # a cluster's runtime-security sensor or admission policy engine removed or scaled to
@@ -3837,6 +3853,102 @@ PATTERNS = {
     **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _MESSAGING_PATTERNS.items()},
 }
 # -- messaging phishing and spreading: end ---------------------------------------------------
+
+# -- a mailbox read and sent away (OUT-MAILBOX-EXFIL): begin ---------------------------------
+# Outlook's object model (from VBA, VBScript, PowerShell, C# or Python's win32com), Microsoft
+# Graph, EWS and Exchange Online's cmdlets. Every pattern begins with a literal ordinary code
+# rarely holds (a member or cmdlet name), so the scan only tries it where one occurs.
+_WRAPPED = r"(?:[^\n]|`\r?\n)"
+"""A character of a PowerShell command, also across a backtick line continuation."""
+_ALERT_WORDS = r"(?:suspicious|security|unusual|hack|phish|compromis|password|fraud|sign-in)"
+_MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.MAILBOX_SEARCH: (
+        re.compile(
+            r"\.Items\.Restrict\s*\(|\.AdvancedSearch\s*\(|\bGetGlobalAddressList\s*\(|\.AddressEntries\b"
+            r"|\bGetDefaultFolder\s*\(\s*(?:6|10|olFolderInbox|olFolderContacts)\s*\)"
+            r"|\.FindItems\s*\(|\bGet-Mg(?:User)?(?:Message|Contact|MailFolderMessage)\b"
+            r"|graph\.microsoft\.com/(?:v1\.0|beta)/(?:me|users/[^/\s'\"`]+)/(?:messages|mailFolders|contacts)\b",
+            _I,
+        ),
+    ),
+    Capability.MAIL_ARRIVAL: (
+        re.compile(
+            r"\bApplication_NewMail(?:Ex)?\b|\bOnNewMail(?:Ex)?\b|\bItems_ItemAdd\b|\bSubscribeToStreamingNotifications\b"
+        ),
+    ),
+    Capability.MAIL_OUT: (
+        re.compile(
+            r"\bCreateItem\s*\(\s*(?:[\w.]*\.)?(?:0|olMailItem)\s*\)|\bSend-MgUserMail\b|/sendMail\b",
+            _I,
+        ),
+        # Outlook's `item.Forward` (VBA) or `$item.Forward()`; not a browser's `history.forward()`
+        re.compile(r"\.Forward(?:\s*\(\s*\))?(?=\s|$|;)", re.M),
+    ),
+    Capability.MAIL_FORWARD_RULE: (
+        re.compile(
+            r"\b(?:New-InboxRule|Set-InboxRule)\b" + _WRAPPED + r"{0,400}?"
+            r"-(?:ForwardTo|RedirectTo|ForwardAsAttachmentTo)\s+(?!\$null\b)\S",
+            _I,
+        ),
+        re.compile(
+            r"\bSet-Mailbox\b"
+            + _WRAPPED
+            + r"{0,300}?-Forwarding(?:Smtp)?Address\s+(?!\$null\b|['\"]{2})\S",
+            _I,
+        ),
+        # a Graph `messageRules` action (`"forwardTo": [...]`)
+        re.compile(r"\b(?:forwardTo|redirectTo|forwardAsAttachmentTo)\b['\"]?\s*[:=]\s*\[", _I),
+        re.compile(
+            r"\bolRuleActionForward\b|\.Actions\.(?:Forward|Redirect|ForwardAsAttachment)\b", _I
+        ),
+    ),
+    Capability.MAIL_NO_TRACE: (
+        re.compile(r"\bDeleteAfterSubmit\s*=\s*(?:True|\$true|-1|1)\b", _I),
+        re.compile(r"\bsaveToSentItems\b['\"]?\s*[:=]\s*(?:\$?false|0)\b", _I),
+    ),
+    Capability.MAIL_OWNER_BLIND: (
+        # a message marked unread again after it was read or forwarded
+        re.compile(r"\.UnRead\s*=\s*(?:True|\$true|-1)\b", _I),
+        # an inbox rule that marks security warnings read and moves or deletes them
+        re.compile(
+            r"\b(?:New-InboxRule|Set-InboxRule)\b"
+            + _WRAPPED
+            + r"{0,400}?"
+            + _ALERT_WORDS
+            + _WRAPPED
+            + r"{0,400}?"
+            r"-(?:MarkAsRead\s+\$true|DeleteMessage\s+\$true|MoveToFolder\b|SoftDeleteMessage\s+\$true)",
+            _I,
+        ),
+        # a Graph `messageRules` condition on security warnings (`"subjectContains":
+        # ["suspicious", ...]`)
+        re.compile(
+            r"\b(?:subjectContains|bodyContains|bodyOrSubjectContains|senderContains)\b['\"]?\s*[:=]\s*\[?[^\n]{0,200}?"
+            + _ALERT_WORDS,
+            _I,
+        ),
+    ),
+    Capability.DEVICE_CODE_POLL: (
+        re.compile(r"\bgrant-type:device_code\b|\bdevice_code\b['\"]?\s*[:=]\s*[$\w'\"]", _I),
+    ),
+    # the user code put into a message as the code of something else ("enter the meeting code:
+    # {user_code}"); a tool of one's own prints it with the sign-in page to open
+    Capability.DEVICE_CODE_LURE: (
+        re.compile(r"\b(?:meeting|invitation|webinar|voicemail)\b[^\n]{0,160}?\buser_?code\b", _I),
+    ),
+    Capability.MAIL_RULE_LAUNCH: (
+        re.compile(
+            r"\bolRuleActionStartApplication\b|\bolRuleActionRunScript\b|\.Actions\.(?:StartApplication|RunScript)\b"
+            r"|\bruler\b(?:[^\n]|\\\r?\n){0,200}?\badd\b(?:[^\n]|\\\r?\n){0,200}?--trigger\b|\bEnableUnsafeClientMailRules\b[^\n]{0,40}?\b1\b",
+            _I,
+        ),
+    ),
+}
+PATTERNS = {
+    **PATTERNS,
+    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _MAILBOX_PATTERNS.items()},
+}
+# -- a mailbox read and sent away: end -------------------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:

@@ -71,7 +71,35 @@ def watched_for(prose: str, at: int) -> bool:
     a signal to detect, quoted, not a step to run."""
     opening = _SENTENCE_START.search(prose, max(0, at - 400), at)
     begin = opening.end() if opening else max(0, at - 400)
-    return _WATCHED_FOR.search(prose, begin, at) is not None
+    return _WATCHED_FOR.search(prose, begin, at) is not None or _listed_to_watch(prose, at)
+
+
+_LIST_ITEM = re.compile(r"\s*(?:[-*+\u2022]|\d{1,2}[.)])\s")
+_LIST_ITEMS_BACK = 12
+"""How many items of a list are walked back to find the line that introduces it."""
+
+
+def list_item(line: str) -> bool:
+    """Whether `line` is an item of a Markdown list (`- `, `* `, `1. `)."""
+    return _LIST_ITEM.match(line) is not None
+
+
+def _listed_to_watch(prose: str, at: int) -> bool:
+    """Whether the inline code at `at` sits in a list item of a list introduced by a line that
+    tells the reader to alert on or watch for what follows ("alert on any of these:")."""
+    start = prose.rfind("\n", 0, at) + 1
+    if _LIST_ITEM.match(prose, start) is None:
+        return False
+    for _ in range(_LIST_ITEMS_BACK):
+        if start == 0:
+            return False
+        previous = prose.rfind("\n", 0, start - 1) + 1
+        line = prose[previous : start - 1]
+        start = previous
+        if not line.strip() or _LIST_ITEM.match(line):
+            continue
+        return line.rstrip().endswith(":") and _WATCHED_FOR.search(line) is not None
+    return False
 
 
 def is_name_mention(snippet: str) -> bool:

@@ -224,6 +224,8 @@ _JUNK_REMOVED = re.compile(
 )
 _JOINED = re.compile(r"\"([^\"\n]*)\"(?:\s*[&+]\s*(?:_\s*)?\"([^\"\n]*)\")+")
 _LITERAL = re.compile(r"\"([^\"\n]*)\"")
+_JOINS = re.compile(r"\"\s*[&+]\s*\"")
+_STATEMENT = re.compile(r"\S[^\n]*")
 _TELLING = re.compile(
     r"powershell|cmd(?:\.exe)?\s*/c|https?://|\.exe\b|wscript|mshta|certutil|bitsadmin|download|shell",
     re.I,
@@ -237,9 +239,16 @@ def _built_strings(line: str, wrappers: list[str]) -> list[str]:
     through a reversing wrapper function), character codes, junk removed, telling pieces
     joined."""
     built: list[str] = [match.group(1)[::-1] for match in _REVERSED.finditer(line)]
+    in_place = _REVERSED.sub(lambda m: '"' + m.group(1)[::-1] + '"', line)
     for name in wrappers:
-        for match in re.finditer(rf"\b{re.escape(name)}\s*\(\s*\"([^\"\n]*)\"\s*\)", line):
+        call = re.compile(rf"\b{re.escape(name)}\s*\(\s*\"([^\"\n]*)\"\s*\)")
+        for match in call.finditer(line):
             built.append(match.group(1)[::-1])
+        in_place = call.sub(lambda m: '"' + m.group(1)[::-1] + '"', in_place)
+    if built:
+        # The reversed pieces read where they stand, joined to their neighbours
+        # (`" -" & StrReverse("ehcaclru")` is ` -urlcache`).
+        built.append(_JOINS.sub("", in_place))
     built += [code_points(match.group(0), " ") for match in _CHARACTERS.finditer(line)]
     for match in _JUNK_REMOVED.finditer(line):
         built.append(match.group(1).replace(match.group(2), ""))
@@ -251,11 +260,20 @@ def _built_strings(line: str, wrappers: list[str]) -> list[str]:
     return built
 
 
+def _wrapper_called(line: str, names: frozenset[str]) -> bool:
+    """Whether `line` calls a reversing wrapper named in `names` (its name is the macro's own,
+    so no fixed keyword announces the call)."""
+    return any(
+        name.startswith(_WRAPPER) and name[len(_WRAPPER) :] + "(" in line.replace(" (", "(")
+        for name in names
+    )
+
+
 def macro_pieces(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus the macro pieces `line` holds (a `bind` for `line_flow`): VBA statements
     continued with ` _` are read whole, on their last line."""
     pending = next((name for name in names if name.startswith(_PENDING)), None)
-    if pending is None and not _may_hold_piece(line):
+    if pending is None and not _may_hold_piece(line) and not _wrapper_called(line, names):
         return names
     line = line.rstrip("\r\n")
     logical = line if pending is None else pending[len(_PENDING) :] + " " + line.strip()
@@ -305,9 +323,10 @@ def dropper_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
     """A piece of a macro dropper on `line` once all its pieces have been seen."""
     if not _dropper(names):
         return None
-    return _piece_in_line(line, ("fetch", "save", "run", "hidden", "auto")) or _HOST_RUN.search(
-        line
-    )
+    found = _piece_in_line(line, ("fetch", "save", "run", "hidden", "auto"))
+    if found is None and (_REVERSED.search(line) or _wrapper_called(line, names)):
+        found = _STATEMENT.search(line)  # a piece the line spells backwards
+    return found or _HOST_RUN.search(line)
 
 
 def phish_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:

@@ -62,6 +62,13 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.EXECUTABLE_LINK,
         # a watermark hides its owner's mark in the low bits of their own images
         Capability.STEGO,
+        # mail scripts search their own mailbox, file what arrives, forward it by rule and send
+        # notices that need no copy in Sent Items
+        Capability.MAILBOX_SEARCH,
+        Capability.MAIL_ARRIVAL,
+        Capability.MAIL_OUT,
+        Capability.MAIL_FORWARD_RULE,
+        Capability.MAIL_NO_TRACE,
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a

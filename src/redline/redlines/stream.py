@@ -52,6 +52,7 @@ from redline.redlines.code import (
     is_name_mention,
     key_callback_names,
     key_callback_registered,
+    list_item,
     loop_names,
     mentions_self,
     opens_by_declining,
@@ -246,6 +247,7 @@ class StreamMonitor:
         self._detection_block = False
         self._block_lines = 0
         self._c_block: list[str] = []  # a C block's lines so far, for its helper functions
+        self._list_lead = ""  # the last prose line that is no list item
         self._macro_names: frozenset[str] = frozenset()  # a code block's macro pieces (`macros.py`)
         self._card_flow = CardFlow()  # the block's card data flows (`card_copy.py`)
         self._c_block_start = 0
@@ -576,8 +578,14 @@ class StreamMonitor:
         if self._declined:
             return []  # a declining answer's inline code is quoted, not a program
         hits: list[Hit] = []
+        # a list item is read below the line introducing its list ("alert on any of these:")
+        item = list_item(line)
+        lead = self._list_lead + "\n" if item and self._list_lead else ""
+        if not item and line.strip():
+            self._list_lead = line.rstrip("\n")
         for match in _INLINE_CODE.finditer(line):
-            if not is_name_mention(match.group(1)) and not watched_for(line, match.start()):
+            watched = watched_for(lead + line, len(lead) + match.start())
+            if not is_name_mention(match.group(1)) and not watched:
                 hits.extend(scan(match.group(1), offset + match.start(1)))
         return hits
 

