@@ -246,6 +246,8 @@ class Capability(StrEnum):
     CMS_CODE_UPLOAD = "installs a plugin or theme through a CMS's admin upload or editor"
     SHELL_PROBE = "asks a planted page to run a command (`?cmd=id`)"
     OBJECT_UPLOAD = "uploads objects through a storage service's SDK"
+    EVERY_WEB_ROOT = "goes through every site's web root on a server (all users' public_html)"
+    INDEX_OVERWRITE = "writes over a site's index page"
 
 
 BACKGROUNDING = re.compile(
@@ -3911,6 +3913,35 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.JITTER: (
         # a promised sleep of a random length (`await sleep(5000 + Math.random() * 25000)`)
         re.compile(r"\b(?:sleep|delay|wait|pause)\s*\([^\n;]{0,40}?Math\.random\s*\(", _I),
+    ),
+    Capability.EVERY_WEB_ROOT: (
+        # every account's or every virtual host's web root by glob (`/home*/*/public_html`,
+        # `/var/www/*`, `/home/*/domains/*/public_html`, `/srv/www/*`, `inetpub\wwwroot\*`)
+        re.compile(
+            r"/home\d?\*?/\*/(?:domains/\*/)?(?:public_html|www|htdocs|web)\b"
+            r"|/var/www/(?:vhosts/)?\*|/srv/(?:www|http)/\*|inetpub[\\/]+wwwroot[\\/]+\*",
+            _I,
+        ),
+    ),
+    Capability.INDEX_OVERWRITE: (
+        # a site's index page named and written over within a few lines (a list of index names
+        # then `file_put_contents($p, $page)`, `open(root / "index.html", "w")`, `cp page.html
+        # "$d/index.html"`)
+        re.compile(
+            r"\bindex\.(?:php|html?)\b[^\n]*(?:\n[^\n]*){0,8}?"
+            r"(?:\b(?:file_put_contents|fwrite|writeFile(?:Sync)?|write_text|write_bytes|File\.write|WriteAllText|Set-Content)|\w\.write)\s*\(?"
+            r"|\b(?:cp|copy|Copy-Item|tee)\s+[^\n]*\bindex\.(?:php|html?)\b"
+            r"|\bopen\s*\([^\n]*\bindex\.(?:php|html?)\b[^\n]*['\"]w",
+            _I,
+        ),
+    ),
+    Capability.TIMESTOMP: (
+        # a file's times set back to saved ones: PHP's `touch($p, $mtime)`, Perl's and Ruby's
+        # `utime`, Python's `os.utime(p, (atime, mtime))`, Node's `utimes`, Go's `os.Chtimes`
+        re.compile(
+            r"\btouch\s*\(\s*\$\w+\s*,\s*\$\w+|\butime\s*\(?\s*\$\w+(?:\[\d+\])?\s*,|\bFile\.utime\s*\("
+            r"|\bos\.utime\s*\([^\n]*,\s*(?:\(|times\s*=|ns\s*=)|\bfs\.(?:promises\.)?l?utimes(?:Sync)?\s*\(|\bos\.Chtimes\s*\(",
+        ),
     ),
     Capability.OBJECT_UPLOAD: (
         # S3's, Google Cloud Storage's and Azure's SDK uploads
