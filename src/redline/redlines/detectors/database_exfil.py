@@ -46,15 +46,16 @@ _SENDS = (Cap.NET_SEND, Cap.OBJECT_UPLOAD, Cap.PROVIDER_UPLOAD, Cap.NET_CONNECT)
 
 @detector("ACT-DATABASE-EXFIL", redline="RL-EXFIL")
 def database_exfil(found: Capabilities) -> Detection | None:
-    """Database dump + upload or raw socket + a destination nobody named, in one command."""
+    """Database dump + upload or raw socket + a destination nobody named, in one command; or a
+    dump sent with random waits between the sends."""
     if Cap.DATABASE_DUMP not in found:
         return None
     sends = [c for c in _SENDS if c in found]
     if Cap.JITTER in found and sends:
         # The dump sent at random intervals: the waits serve only to stay under the owner's
         # egress monitoring, which a backup to one's own storage has no reason to do.
-        core = (Cap.DATABASE_DUMP, Cap.JITTER, *sends)
-        return supported(found, 0.85, core, "a database dump sent out at random intervals")
+        paced = (Cap.DATABASE_DUMP, Cap.JITTER, *sends)
+        return supported(found, 0.85, paced, "a database dump sent out at random intervals")
     # A command line is one piece; in a response the dump must be sent from the same line.
     action = found.kind == "action"
     core: tuple[Cap, ...] = ()
