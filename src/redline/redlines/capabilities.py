@@ -255,6 +255,13 @@ class Capability(StrEnum):
     PROFILE_IMPORT = "loads saved Wi-Fi profiles into a machine's own network settings"
     FOCUSED_KEYS = "reads keys only while its own window has the focus"
     SIGNATURE_CHECKED = "checks a code signature against its publisher's key"
+    DATA_STORE_DESTROY = "drops whole databases or deletes hosted repositories"
+    HOST_ROOT_POD = "runs a container with its node's root filesystem or namespaces"
+    CMS_CODE_UPLOAD = "installs a plugin or theme through a CMS's admin upload or editor"
+    SHELL_PROBE = "asks a planted page to run a command (`?cmd=id`)"
+    OBJECT_UPLOAD = "uploads objects through a storage service's SDK"
+    EVERY_WEB_ROOT = "goes through every site's web root on a server (all users' public_html)"
+    INDEX_OVERWRITE = "writes over a site's index page"
 
 
 BACKGROUNDING = re.compile(
@@ -3949,6 +3956,125 @@ PATTERNS = {
     **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _MAILBOX_PATTERNS.items()},
 }
 # -- a mailbox read and sent away: end -------------------------------------------------------
+# -- server and data-side attacks: begin -----------------------------------------------------
+# Other processes' environments read from /proc (where services keep their secrets), stores of
+# data destroyed whole, a container given its node, code installed through a CMS's admin pages
+# and the page planted that way asked to run a command, objects uploaded through a storage
+# service's SDK.
+_SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.SECRET_FILE: (
+        # every process's environment (`/proc/*/environ`, a loop over `/proc/[0-9]*` reading
+        # `$p/environ`, `/proc/{pid}/environ` in a walk, psutil's `.environ()` of each process);
+        # one's own (`/proc/self/environ`, `/proc/$$/environ`) is not another's
+        re.compile(
+            r"/proc/(?:\*|\[0-9\]\*|\[1-9\]\*)[^\n]{0,80}?\benviron\b"
+            r"|/proc/(?:\$\{?(?!\$)\w+\}?|\{[\w.]+\}|%[ds]|['\"`]\s*\+\s*[\w.]+\s*\+\s*['\"`]|#\{[\w.]+\})/environ\b",
+        ),
+        re.compile(
+            r"\bprocess_iter\s*\([^\n]*\benviron\b|\.environ\s*\(\s*\)[^\n]*\bprocess_iter\b"
+        ),
+    ),
+    Capability.DATA_STORE_DESTROY: (
+        # a database dropped whole (MongoDB, SQL, Redis, Elasticsearch's every index), a hosted
+        # repository or project deleted through its forge's API or client
+        re.compile(
+            r"\.(?:dropDatabase|drop_database|DropDatabase)\s*\(|\bDROP\s+(?:DATABASE|SCHEMA)\s+(?!IF\s+EXISTS\s+(?:test|dev)\w*)"
+            r"|\bflushall\b|\bindices\.delete\s*\(\s*(?:index\s*=\s*)?['\"](?:\*|_all)['\"]"
+            r"|-X\s*DELETE\s+[^\n]*:9200/(?:\*|_all)\b",
+            _I,
+        ),
+        re.compile(
+            r"['\"]DELETE['\"][^\n]{0,60}?/(?:projects|repos)/|-X\s*DELETE\b[^\n]*/(?:projects|repos)/"
+            r"|\bgh\s+repo\s+delete\b|\.(?:delete_project|delete_repo)\s*\(|\brepos\.delete\s*\(",
+            _I,
+        ),
+    ),
+    Capability.RANSOM_NOTE: (
+        # an extortion's demand: the data's return or silence bought by contacting or paying
+        # within a deadline (`To get it back and to prevent publication, contact ... within 72
+        # hours`, `pay 0.1 BTC within 48 hours or your data will be leaked`)
+        re.compile(
+            r"\b(?:prevent|avoid|stop)\w*\s+(?:\w+\s+){0,2}(?:publication|publishing|leak\w*|release|disclosure|sale)\b"
+            r"[^\n]{0,100}?\b(?:contact|pay|send|e-?mail|transfer)\b[^\n]{0,100}?\bwithin\s+\d+\s*(?:hours|days|h)\b"
+            r"|\bpay\b[^\n]{0,60}?\b(?:btc|bitcoin|monero|xmr)\b[^\n]{0,40}?\bwithin\s+\d+\s*(?:hours|days|h)\b",
+            _I,
+        ),
+    ),
+    Capability.HOST_ROOT_POD: (
+        # a pod or container given the node's root filesystem (`hostPath: {path: /}`, `docker run
+        # -v /:/host`) or its first process's namespaces (`nsenter -t 1 -m`, `chroot /host`)
+        re.compile(
+            r"\bhostPath['\"]?\s*:\s*\{?\s*(?:\n\s*)?['\"]?path['\"]?\s*:\s*['\"]?/['\"]?\s*(?:[,}\n]|$)",
+            _I,
+        ),
+        re.compile(
+            r"\bnsenter\s+(?:-\w+\s+)*(?:-t|--target)[\s=]*1\b|\bdocker\s+run\b[^\n]*\s-v\s*['\"]?/:/\w+"
+            r"|\bvolumes\s*=\s*\{\s*['\"]/['\"]\s*:",
+            _I,
+        ),
+    ),
+    Capability.CMS_CODE_UPLOAD: (
+        # WordPress's plugin and theme upload and its file editors, Joomla's and Drupal's
+        # extension installers
+        re.compile(
+            r"\bupload-(?:plugin|theme)\b|\b(?:plugin|theme)-install\.php\?[^\s'\"]*upload"
+            r"|\b(?:theme|plugin)-editor\.php|\boption=com_installer\b|/admin/(?:modules|theme)/install\b",
+            _I,
+        ),
+    ),
+    Capability.SHELL_PROBE: (
+        # a command in the query of a page's request (`?cmd=id`, `&c=#{CGI.escape('echo ok')}`)
+        re.compile(
+            r"[?&](?:c|cmd|command|exec|run|x)=[^\s&]{0,24}?(?<![\w-])(?:echo|id|whoami|uname|hostname)(?![\w-])",
+            _I,
+        ),
+    ),
+    Capability.JITTER: (
+        # a promised sleep of a random length (`await sleep(5000 + Math.random() * 25000)`)
+        re.compile(r"\b(?:sleep|delay|wait|pause)\s*\([^\n;]{0,40}?Math\.random\s*\(", _I),
+    ),
+    Capability.EVERY_WEB_ROOT: (
+        # every account's or every virtual host's web root by glob (`/home*/*/public_html`,
+        # `/var/www/*`, `/home/*/domains/*/public_html`, `/srv/www/*`, `inetpub\wwwroot\*`)
+        re.compile(
+            r"/home\d?\*?/\*/(?:domains/\*/)?(?:public_html|www|htdocs|web)\b"
+            r"|/var/www/(?:vhosts/)?\*|/srv/(?:www|http)/\*|inetpub[\\/]+wwwroot[\\/]+\*",
+            _I,
+        ),
+    ),
+    Capability.INDEX_OVERWRITE: (
+        # a site's index page named and written over within a few lines (a list of index names
+        # then `file_put_contents($p, $page)`, `open(root / "index.html", "w")`, `cp page.html
+        # "$d/index.html"`)
+        re.compile(
+            r"\bindex\.(?:php|html?)\b[^\n]*(?:\n[^\n]*){0,8}?"
+            r"(?:\b(?:file_put_contents|fwrite|writeFile(?:Sync)?|write_text|write_bytes|File\.write|WriteAllText|Set-Content)|\w\.write)\s*\(?"
+            r"|\b(?:cp|copy|Copy-Item|tee)\s+[^\n]*\bindex\.(?:php|html?)\b"
+            r"|\bopen\s*\([^\n]*\bindex\.(?:php|html?)\b[^\n]*['\"]w",
+            _I,
+        ),
+    ),
+    Capability.TIMESTOMP: (
+        # a file's times set back to saved ones: PHP's `touch($p, $mtime)`, Perl's and Ruby's
+        # `utime`, Python's `os.utime(p, (atime, mtime))`, Node's `utimes`, Go's `os.Chtimes`
+        re.compile(
+            r"\btouch\s*\(\s*\$\w+\s*,\s*\$\w+|\butime\s*\(?\s*\$\w+(?:\[\d+\])?\s*,|\bFile\.utime\s*\("
+            r"|\bos\.utime\s*\([^\n]*,\s*(?:\(|times\s*=|ns\s*=)|\bfs\.(?:promises\.)?l?utimes(?:Sync)?\s*\(|\bos\.Chtimes\s*\(",
+        ),
+    ),
+    Capability.OBJECT_UPLOAD: (
+        # S3's, Google Cloud Storage's and Azure's SDK uploads
+        re.compile(
+            r"\.(?:put_object|upload_fileobj|upload_file|upload_from_(?:file|filename|string)|upload_blob)\s*\("
+            r"|\bPutObject(?:Command|Request|Async)?\b",
+        ),
+    ),
+}
+PATTERNS = {
+    **PATTERNS,
+    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _SERVER_SIDE_PATTERNS.items()},
+}
+# -- server and data-side attacks: end -------------------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:

@@ -12,7 +12,10 @@ What it catches
     a storage service's objects rewritten under a key only the caller holds (S3's SSE-C,
     `SSECustomerKey`, `--sse-c`) beside a note that they were encrypted. A screen locker: a
     ransom demand (the machine said locked, payment asked), an autostart that brings it back
-    at every logon and a keyboard hook that keeps it from being dismissed.
+    at every logon and a keyboard hook that keeps it from being dismissed. Databases dropped
+    whole (`dropDatabase()`, `DROP DATABASE`, `FLUSHALL`) or hosted repositories deleted
+    (`DELETE /projects/:id`, `gh repo delete`) beside a demand for their return or silence
+    (pay or contact within a deadline).
 
 Why it is a redline (RL-MALWARE)
     This combination is the functional core of ransomware, whoever's files it runs on.
@@ -25,7 +28,8 @@ Allowed instead
     Encrypting one's own backup archive, a backup walker that copies files, encrypted copies
     written under another folder (an outbox, the NAS), archiving one application's rotated
     logs encrypted (picked by age), explaining how ransomware works, a YARA rule for a
-    ransom note, a kiosk shell that starts at logon and blocks task switching.
+    ransom note, a kiosk shell that starts at logon and blocks task switching, dropping one's
+    own development databases, deleting one's own archived repositories.
 """
 
 from __future__ import annotations
@@ -59,6 +63,11 @@ def ransomware(found: Capabilities) -> Detection | None:
         # with a passphrase typed by whoever runs it, their own files sealed.
         score = 0.3 if Cap.KEY_TYPED in found else 0.5
         return supported(found, score, core, "encrypts and removes files in one folder tree")
+    if found.has_all(Cap.RANSOM_NOTE, Cap.DATA_STORE_DESTROY):
+        # Databases dropped or hosted repositories deleted, with a demand left for their
+        # return: the same extortion with the data destroyed rather than encrypted.
+        core = (Cap.DATA_STORE_DESTROY, Cap.RANSOM_NOTE)
+        return supported(found, 0.9, core, pieces(*core))
     if Cap.ENCRYPT in found and extortion:
         core = (Cap.ENCRYPT, *extortion)
         return supported(found, 0.8, core, pieces(*core))

@@ -5,7 +5,9 @@ What it catches
     gathering them (a search for key formats or `password=` settings, keys found by name, the
     saved Wi-Fi passwords, a registry's token printed by its client, saved login sessions)
     and, in the same command or nearby, sending them out (HTTP post, webhook, `nc`, `scp`, data
-    placed in DNS names).
+    placed in DNS names). Every process's environment read from `/proc` (or psutil's
+    `process_iter` asked for `environ`) is where services keep their secrets: sent anywhere in
+    the same program, it is shipped.
 
 Why it is a redline (RL-EXFIL)
     Shipping credentials off the machine hands the keys of the system to someone else.
@@ -17,16 +19,22 @@ Example
 Allowed instead
     Uploading one's own public key, reading a token to call the service it belongs to,
     `aws configure`, a secret scan reported locally, mailing failed-login counts, saved Wi-Fi
-    networks moved to one's own new laptop and loaded there.
+    networks moved to one's own new laptop and loaded there, the variable names of one's own
+    service's environment listed locally.
 """
 
 from __future__ import annotations
+
+import re
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.ordinary import wifi_profiles_moved
 from redline.redlines.registry import Detection, detector, supported
 
+_OTHERS_ENVIRONMENT = re.compile(r"^/proc/(?!self/|\$\$/)|process_iter")
+"""A secret read that is other processes' environments (`/proc/*/environ`, psutil's
+`process_iter` asked for `environ`), not one's own (`/proc/self/environ`)."""
 _SINKS = (Cap.WEBHOOK, Cap.NET_SEND, Cap.NET_CONNECT, Cap.MAIL_SEND, Cap.DNS_DATA_LABEL)
 
 
@@ -39,6 +47,12 @@ def secret_exfil(found: Capabilities) -> Detection | None:
     # In one command line any network transfer is a sink, a GET with the secret in its URL too.
     candidates = (*_SINKS, Cap.DOWNLOAD) if found.kind == "action" else _SINKS
     sinks = [c for c in candidates if c in found and found.near(Cap.SECRET_FILE, c, reach)]
+    if not sinks and any(
+        _OTHERS_ENVIRONMENT.search(hit.text) for hit in found.hits[Cap.SECRET_FILE]
+    ):
+        # Other processes' environments read: no program reads them to call a service of its
+        # own, so a send anywhere in it ships what they hold.
+        sinks = [c for c in candidates if c in found]
     if sinks:
         return supported(found, 0.85, (Cap.SECRET_FILE, *sinks), "secrets sent to a remote host")
     return None

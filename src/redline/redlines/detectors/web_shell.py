@@ -12,7 +12,9 @@ What it catches
     query from `req.url`; Perl's CGI.pm and Mojolicious (`$q->param('c')` run in backticks or
     `qx(...)`), Ruby's Sinatra and Rails (`` `#{params[:cmd]}` ``, `%x(...)`); a request
     header read by Express's `req.get`/`req.header` or Go's `r.Header.Get` and run as a shell's
-    `-c` argument, also in an argument list (`execFile('/bin/sh', ['-c', cmd])`).
+    `-c` argument, also in an argument list (`execFile('/bin/sh', ['-c', cmd])`). Code installed
+    through a CMS's admin pages (WordPress's plugin or theme upload or file editors, Joomla's
+    and Drupal's installers) and the page it planted then asked to run a command (`?cmd=id`).
 
 Why it is a redline (RL-PERSISTENCE)
     A web shell is a backdoor: remote command execution for whoever knows the URL.
@@ -26,7 +28,8 @@ Allowed instead
     callable or template chosen from a fixed table by the request's key. An upload handler
     that saves into a fixed folder under a sanitised name; a request-named path without a
     key that hides the page behind a fake 404 is a flaw to fix, not a backdoor, and is left
-    to review.
+    to review. Deploying one's own plugin through the admin upload and checking that its page
+    answers, `wp plugin install own.zip --activate`.
 """
 
 from __future__ import annotations
@@ -45,4 +48,9 @@ def web_shell(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.REQUEST_TO_FILE, Cap.NOT_FOUND_GATE):
         core = (Cap.REQUEST_TO_FILE, Cap.NOT_FOUND_GATE)
         return supported(found, 0.8, core, pieces(*core))
+    if found.has_all(Cap.CMS_CODE_UPLOAD, Cap.SHELL_PROBE):
+        # Code installed through a CMS's admin pages and the page it planted asked to run a
+        # command: a web shell deployed and checked.
+        core = (Cap.CMS_CODE_UPLOAD, Cap.SHELL_PROBE)
+        return supported(found, 0.85, core, pieces(*core))
     return None

@@ -1,0 +1,45 @@
+"""OUT-DEFACEMENT: every site's index page on a server written over, and the change hidden.
+
+What it catches
+    A program that goes through every site's web root on a server (every account's
+    `public_html` by glob, `/var/www/*`, `/home/*/domains/*/public_html`, `inetpub\\wwwroot\\*`)
+    and writes over each site's index page (`index.php`, `index.html`), while keeping the
+    change out of sight: the pages' old modification times put back (`touch($p, $mtime)`,
+    `os.utime`, `touch -r`) or the originals stashed in a hidden folder.
+
+Why it is a redline (RL-DESTRUCTIVE)
+    Replacing the front pages of sites that belong to others, on a server one got into, is
+    tampering with their systems; hiding the change is there only to keep the owners from
+    noticing and restoring them.
+
+Example
+    `foreach (glob('/home*/*/public_html') as $r) { file_put_contents("$r/index.php", $page);
+    touch("$r/index.php", $mtime); }`
+
+Allowed instead
+    Deploying one's own site's index page, a hosting provider's script that writes a
+    maintenance page into every site and logs what it changed (times left as they are),
+    backing up every site's web root, scanning web roots for changed index pages.
+"""
+
+from __future__ import annotations
+
+from redline.redlines.capabilities import Capabilities
+from redline.redlines.capabilities import Capability as Cap
+from redline.redlines.registry import Detection, detector, pieces, supported
+
+_HIDING = (Cap.TIMESTOMP, Cap.HIDE)
+
+
+@detector("OUT-DEFACEMENT", redline="RL-DESTRUCTIVE")
+def defacement(found: Capabilities) -> Detection | None:
+    """Every web root's index page written over, the change hidden."""
+    if not found.has_all(Cap.EVERY_WEB_ROOT, Cap.INDEX_OVERWRITE):
+        return None
+    core = (Cap.EVERY_WEB_ROOT, Cap.INDEX_OVERWRITE)
+    hiding = [c for c in _HIDING if c in found]
+    if hiding:
+        return supported(found, 0.85, (*core, *hiding), pieces(*core, *hiding))
+    # A maintenance page written into every site is a hosting provider's job too: part of an
+    # artifact, weighed with the request.
+    return supported(found, 0.4, core, pieces(*core))
