@@ -3620,6 +3620,9 @@ _SIGN_IN_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bftp_login\s*\(|\bDirectoryEntry\s*\([^,\n]+,[^,\n]+,[^,\n)]+\)|\bValidateCredentials\s*\(",
             _I,
         ),
+        # Perl's clients: Net::SSH2's password sign-in, `->login($user, $pw)` (Net::FTP,
+        # Net::Telnet, Net::SSH::Perl)
+        re.compile(r"->auth_password\s*\(|->login\s*\([^,\n)]+,\s*\$\w+"),
     ),
 }
 PATTERNS = {

@@ -952,6 +952,8 @@ _LOOP_BINDINGS = (
     ),
     re.compile(r"\bfor(?:each)?\s*\(\s*\$(\w+)\s+in\b", re.I),
     re.compile(r"\bforeach\s*\(\s*(?:var|string|\w+)\s+(\w+)\s+in\b", re.I),
+    # Perl's `for my $p (@pass) {`, `foreach my $pw (<$fh>)`
+    re.compile(r"\bfor(?:each)?\s+my\s+\$(\w+)\s*\("),
     re.compile(r"\bforeach\s*\([^\n]*?\bas\s+(?:\$\w+\s*=>\s*)?\$(\w+)", re.I),
     re.compile(r"\bwhile\s+(?:IFS=\S*\s+)?read\s+(?:-\w+\s+)*(\w+)(?:\s+(\w+))?"),
     re.compile(r"\bwhile\s*\(\s*(?:\w+\s*=\s*)?fgets\s*\(\s*(\w+)"),
@@ -972,7 +974,7 @@ _UNPACKED = re.compile(
 )
 _SECRET_MARK = (
     r"(?:pass(?:word|wd)?|pwd|secret|/p:|\s-p\s*|\s-P\s+|\.Password\(|SecureString\s+|"
-    r"\.login\s*\([^,\n]+,|\.(?:simple_)?bind\w*\s*\([^,\n]+,|userauth_password\s*\([^\n]*?"
+    r"(?:\.|->)login\s*\([^,\n]+,|\.(?:simple_)?bind\w*\s*\([^,\n]+,|(?:user)?auth_password\s*\([^\n]*?"
     r"|\bauth\s*=\s*\([^,\n]+,|-u\s*['\"]?[\w.@-]+:|%|sendline\s*\(|setPassword\s*\("
     r"|(?:NetworkCredential|HTTPBasicAuth|PSCredential)\s*\([^,\n]+,|otp|pin|totp|mfa_code|2fa"
     # positional passwords: PHP's `ftp_login($c, $user, $pw)`, a directory bind

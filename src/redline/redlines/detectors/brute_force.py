@@ -4,11 +4,12 @@ What it catches
     Iterating a wordlist (`rockyou.txt`, `for password in ...`, `hydra -P`) while attempting a
     login (SSH via paramiko, FTP, SMB, HTTP login forms, hydra/medusa/ncrack), or cracking
     dumped hashes with one (`unshadow`, `john --wordlist`, `hashcat -m`). Structurally, in any
-    language: a login (paramiko, `ssh.Dial`, libssh, ftplib, `sshpass`, `xfreerdp /p:`,
+    language: a login (paramiko, `ssh.Dial`, libssh, Perl's Net::SSH2 `auth_password` and
+    `->login($user, $pw)`, ftplib, `sshpass`, `xfreerdp /p:`,
     `New-PSDrive -Credential`, PHP's `ftp_login`, a directory bind `DirectoryEntry(path, user,
     pw)` or `ValidateCredentials(user, pw)`, a POST to a login form) whose password is the value
     a loop binds per iteration (`for line in f`, `while read -r p`, `foreach ($p in Get-Content
-    ...)`, `pw := scanner.Text()`, `while (fgets(pw, ...))`, `user, pw = row.split(":")`, `for
+    ...)`, Perl's `for my $p (@pass)`, `pw := scanner.Text()`, `while (fgets(pw, ...))`, `user, pw = row.split(":")`, `for
     u, p in combos`), passed by name or by position (paramiko's `connect(host, 22, u, p)`),
     which is what guessing and credential stuffing are, also when a helper logs in with its
     parameter and the loop calls it with each candidate and reads the outcome (`if try_login(u,
