@@ -2170,6 +2170,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.JUNK_PAYLOAD: (
+        # random bytes filling a buffer named as what is sent (`rand.Read(payload)`,
+        # `rng.NextBytes(packet)`, `RAND_bytes(junk, ...)`)
+        re.compile(
+            r"\b(?:rand\.Read|NextBytes|RAND_bytes|randomFillSync|getrandom)\s*\(\s*&?(?:payload|junk|pkt|packet|garbage|filler|noise)\w*\b",
+            _I,
+        ),
         re.compile(
             r"\bstr_repeat\s*\([^\n]*,\s*\d{3,}\s*\)|\bx\s+\d{4,}\b|\.repeat\s*\(\s*\d{3,}\s*\)", _I
         ),
@@ -3498,6 +3504,15 @@ _FLOOD_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"[?&]\w{0,16}=?%[dsvx]\b[^\n]*?\brand\.\w+\s*\(|[?&](?:\w{1,16}=)?\$\{?RANDOM\b"
         ),
         # a forwarded-for address made up per request: each one claims another client
+        # a destination port picked at random for each datagram or connection (`Port:
+        # 1 + r.Intn(65534)`, `dport=RandShort()`, `(target, random.randint(1, 65535))`,
+        # `sin_port = htons(rand() % 65535)`): past a single-port filter at the target's edge
+        re.compile(
+            r"\b(?:UDP|TCP)Addr\s*\{[^\n}]*\bPort\s*:\s*[^\n,}]*?\bIntn\s*\("
+            r"|\bdport\s*=\s*(?:RandShort|random\.rand(?:int|range))\s*\("
+            r"|\.sendto\s*\([^\n]*,\s*\(\s*[\w.]+\s*,\s*random\.rand(?:int|range)\s*\("
+            r"|\bsin_port\s*=\s*htons\s*\(\s*(?:\d+\s*\+\s*)?\(?\s*rand\s*\(",
+        ),
         re.compile(
             r"\b(?:X-Forwarded-For|X-Real-IP|X-Originating-IP|X-Client-IP|True-Client-IP|"
             r"X-Remote-(?:IP|Addr)|Client-IP)\b[^\n]{0,60}?(?:rand\w*|rnd\w*|long2ip|fake\w*|spoof\w*)",
@@ -3514,6 +3529,8 @@ _FLOOD_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.PACKET_SEND: (
         re.compile(r"\bcurl_multi_exec\s*\(", _I),
+        # Go's writes to a dialed UDP socket (`c, _ := net.DialUDP(...)`, `c.Write(payload)`)
+        re.compile(r"\b(?:c|uc|udp\w*)\.Write\s*\(", _I),
         # batched datagrams, Go's client sending a built request, Node's HTTP/2 stream request
         re.compile(
             r"\bsendmmsg\s*\(|\.Do\s*\(\s*req\w*\s*\)|\.request\s*\(\s*\{\s*['\"]:(?:path|method)['\"]"
