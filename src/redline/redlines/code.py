@@ -357,6 +357,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.in_place import written_beside_hits
     from redline.redlines.log_scrub import log_scrubbed_hits
     from redline.redlines.log_targets import log_emptied_hits
+    from redline.redlines.agent_sockets import agent_socket_hits
     from redline.redlines.macros import macro_hits
     from redline.redlines.messaging import blanked_lure_hits
     from redline.redlines.own_use import (
@@ -426,6 +427,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(log_scrubbed_hits(code, offset))
     hits.extend(root_loop_hits(code, offset))  # the roots a loop goes through may be listed
     hits.extend(traced_login_hits(cleaned, offset))  # a sign-in traced by its kept id
+    hits.extend(agent_socket_hits(cleaned, offset))  # others' agent sockets used through a name
     hits.extend(blanked_lure_hits(code, cleaned, offset))  # a smishing sender's lure templates
     # A key named as a connection's identity is used, not taken; a file the code made itself
     # and then deletes is cleanup, not destroyed originals.
