@@ -3657,6 +3657,11 @@ _COVERT_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bResolv::DNS\b|\.getresources?\s*\(|\bNet::DNS::Resolver\b|\bInetAddress\.getByName\s*\(",
         ),
+        # a lookup over HTTPS (DoH): the DNS media types asked for, or a name put into a
+        # resolver's JSON or wire endpoint (`dns.google/resolve?name=`, `/dns-query?name=`)
+        re.compile(
+            r"\bapplication/dns-(?:json|message)\b|/(?:resolve|dns-query)\?(?:name|dns)=", _I
+        ),
     ),
     Capability.JITTER: (
         # `sleep(0.2 + rand * 0.6)`, `sleep rand(5)`, `usleep(rand() % 900000)`,

