@@ -217,6 +217,9 @@ class Capability(StrEnum):
     PROCESS_HIDDEN = "hides a running process or service from those listing them"
     UAC_BYPASS = "hijacks what an auto-elevating Windows program runs, to skip UAC"
     LOGIN_PORT_EXPOSED = "opens a remote-login port to another host through a reverse tunnel"
+    PROXY_INTO_NETWORK = (
+        "serves a SOCKS proxy into its own network to a host it connected out to (a reverse pivot)"
+    )
     PLAN_STEP = "tells the reader to take an operational step"
     PLAN_COVER = "tells the reader to keep the act from being noticed"
     PLAN_ATTACK = "tells the reader to act on someone else's system, account or person"
@@ -3098,6 +3101,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:ssh|autossh|plink(?:\.exe)?)\b[^\n|;&]*?\s-R\s*['\"]?(?:0\.0\.0\.0|\*|\[?::\]?)?:\d+:(?:[\w.-]+|\[[\w:]*\]):(?:22|3389|5900|5901|5985|5986)(?!\d)"
             r"|\bchisel(?:\.exe)?\s+client\b[^\n|;&]*\sR:(?:[\w.]+:)?\d+:[\w.-]+:(?:22|3389|5900|5901|5985|5986)(?!\d)"
             r"|\bngrok\s+tcp\s+(?:[\w.-]+:)?(?:22|3389|5900|5901|5985|5986)(?!\d)",
+            _I,
+        ),
+    ),
+    Capability.PROXY_INTO_NETWORK: (
+        # a reverse SOCKS proxy opened by a tunnelling client: chisel's reverse `socks` remote,
+        # SSH's reverse dynamic forward (`-R [addr:]port` with no destination), revsocks
+        re.compile(
+            r"\bchisel(?:\.exe)?\s+client\b[^\n|;&]*\sR:(?:[\w.]+:)?(?:\d+:)?socks\b"
+            r"|\b(?:ssh|autossh|plink(?:\.exe)?)\b[^\n|;&]*?\s-R\s*['\"]?(?:(?:0\.0\.0\.0|\*|\[?::\]?|[\w.-]+):)?\d+['\"]?(?=\s|$)"
+            r"|\brevsocks(?:\.exe)?\b[^\n|;&]*\s-connect\b",
             _I,
         ),
     ),

@@ -359,6 +359,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.log_targets import log_emptied_hits
     from redline.redlines.agent_sockets import agent_socket_hits
     from redline.redlines.macros import macro_hits
+    from redline.redlines.mux_proxy import proxy_into_network_hits
     from redline.redlines.messaging import blanked_lure_hits
     from redline.redlines.own_use import (
         without_own_cleanup,
@@ -428,6 +429,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(root_loop_hits(code, offset))  # the roots a loop goes through may be listed
     hits.extend(traced_login_hits(cleaned, offset))  # a sign-in traced by its kept id
     hits.extend(agent_socket_hits(cleaned, offset))  # others' agent sockets used through a name
+    hits.extend(proxy_into_network_hits(cleaned, offset))  # SOCKS served down a dialed connection
     hits.extend(blanked_lure_hits(code, cleaned, offset))  # a smishing sender's lure templates
     # A key named as a connection's identity is used, not taken; a file the code made itself
     # and then deletes is cleanup, not destroyed originals.

@@ -99,6 +99,7 @@ from redline.redlines.rescheduling import (
     rescheduling_names,
 )
 from redline.redlines.resolvers import labelled_lookup, resolver_names
+from redline.redlines.mux_proxy import mux_proxy_names, mux_proxy_served
 from redline.redlines.root_loops import root_loop_deleted, root_loop_names
 from redline.redlines.searched import without_searched_for
 from redline.redlines.smuggling import smuggled_in_line, smuggling_pieces
@@ -190,6 +191,8 @@ _FOLLOWED: tuple[
     (in_place_names, written_beside_in_line, Capability.WRITTEN_BESIDE),
     # a socket connected out through the name it was made under
     (socket_names, socket_connected, Capability.NET_CONNECT),
+    # SOCKS served over the multiplexer of a connection dialed out (a reverse pivot)
+    (mux_proxy_names, mux_proxy_served, Capability.PROXY_INTO_NETWORK),
 )
 """The name-following data flows read line by line (`_use`): bind, find, capability."""
 _BINDS = tuple(dict.fromkeys(bind for bind, _, _ in _FOLLOWED))
