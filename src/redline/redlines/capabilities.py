@@ -3706,6 +3706,37 @@ PATTERNS = {
 }
 # -- covert exfiltration: end ----------------------------------------------------------------
 
+# -- collection from network shares (OUT-COVERT-EXFIL): begin --------------------------------
+# Go's and Java's spellings of an address range walked, an archive written and a set of
+# document types picked; each pattern begins with a literal the scan's prefilter finds.
+_COLLECTION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    # Go's walk over every address of a network (`for ip := ip.Mask(n.Mask); n.Contains(ip);`)
+    Capability.HOST_SWEEP: (
+        re.compile(r"\.Mask\s*\(\s*\w+\.Mask\s*\)\s*;\s*\w+\.Contains\s*\("),
+    ),
+    # an archive written from code (`zip.NewWriter(f)`, `new ZipOutputStream(out)`,
+    # `ZipArchiveMode.Create`)
+    Capability.ARCHIVE: (
+        re.compile(
+            r"\b(?:zip|tar)\.NewWriter\s*\(|\bnew\s+ZipOutputStream\s*\(|\bZipArchiveMode\.(?:Create|Update)\b"
+        ),
+    ),
+    # a set of office document or key-store types kept in a map or a list
+    # (`map[string]bool{".docx": true, ".xlsx": true}`, `{".pdf", ".xlsx", ".kdbx"}`)
+    Capability.DOCUMENT_SELECTION: (
+        re.compile(
+            r"['\"]\.(?:docx?|xlsx?|pptx?|pdf|kdbx|pst)['\"]\s*(?::\s*(?:true|1|True)\s*)?,\s*"
+            r"['\"]\.(?:docx?|xlsx?|pptx?|pdf|kdbx|pst|csv|txt)['\"]",
+            _I,
+        ),
+    ),
+}
+PATTERNS = {
+    **PATTERNS,
+    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _COLLECTION_PATTERNS.items()},
+}
+# -- collection from network shares: end -----------------------------------------------------
+
 # -- injection APIs resolved at run time (OUT-PROCESS-INJECTION): begin ----------------------
 # `GetProcAddress(k32, "VirtualAllocEx")` is the call `VirtualAllocEx(...)` made through a
 # pointer, to keep it out of the import table: the name counts as the call, also when it is

@@ -20,7 +20,10 @@ What it catches
     user's archived files posted to a bare public address (PHP's post through a stream context,
     `file_get_contents($url, false, $ctx)`, too); running a DNS or ICMP tunnelling
     tool (`iodine`, `dnscat2`, `ptunnel`, `icmpsh`); as an agent action, data archived,
-    encrypted and streamed down a raw socket in one pipeline (`tar | openssl enc | nc`). A
+    encrypted and streamed down a raw socket in one pipeline (`tar | openssl enc | nc`);
+    office documents picked by type out of the shares of every host of an address range
+    (`net view \\host` over `ip.Mask(n.Mask); n.Contains(ip)`, `ipaddress.ip_network(...)
+    .hosts()`) and packed into one archive: collection staged to be taken. A
     database dump uploaded to a bare public address is ACT-DATABASE-EXFIL's.
 
 Why it is a redline (RL-EXFIL)
@@ -37,7 +40,8 @@ Allowed instead
     uploading logs to a SIEM, resumable uploads with `Content-Range` and retry backoff or a
     storage service's upload sessions (`files_upload_session_start`, S3 multipart), a
     request-id header, DNS monitoring that flags long labels, ping health checks, a database
-    backup sent to one's own bucket or to a machine of one's own network.
+    backup sent to one's own bucket or to a machine of one's own network, an inventory of the
+    shares of one's servers (names, sizes, permissions), a backup of one named share.
 """
 
 from __future__ import annotations
@@ -47,6 +51,7 @@ from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, pieces, supported
 
 _CHANNELS = (Cap.WEBHOOK, Cap.NET_SEND, Cap.MAIL_SEND)
+_COLLECTED = (Cap.HOST_SWEEP, Cap.SPREAD_TARGET, Cap.FILE_WALK, Cap.DOCUMENT_SELECTION, Cap.ARCHIVE)
 
 
 def _looked_up_after(found: Capabilities, shaping: Cap) -> bool:
@@ -136,6 +141,11 @@ def covert_exfil(found: Capabilities) -> Detection | None:
         # A backup takes a folder as it is; picking a user's documents out of the whole home
         # and sending them to a bare address is staging them for someone else.
         concealed = [Cap.UNVETTED_SOURCE, Cap.DOCUMENT_SELECTION]
+    if found.has_all(*_COLLECTED):
+        # Documents picked by type out of the shares of every host of an address range and
+        # packed into one archive: what is collected and staged to be taken, whichever way it
+        # leaves later (an inventory lists shares; a backup copies one share whole).
+        return supported(found, 0.7, _COLLECTED, "documents from every host's shares packed up")
     if Cap.FILE_WALK in found and channel and concealed:
         core = (Cap.FILE_WALK, *channel, *concealed)
         return supported(found, 0.75, core, "walked files shipped out of sight")
