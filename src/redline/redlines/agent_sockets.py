@@ -32,9 +32,7 @@ _OWNED = re.compile(r"\s-O\s+['\"]?\$\{?(\w+)")
 def _use(names: tuple[str, ...]) -> re.Pattern[str]:
     alternatives = "|".join(sorted(map(re.escape, names)))
     return re.compile(
-        r"""\bSSH_AUTH_SOCK['"]?\]?\s*[=:]\s*['"]?\$?\{?("""
-        + alternatives
-        + r""")\b(?!\s*\()"""
+        r"""\bSSH_AUTH_SOCK['"]?\]?\s*[=:]\s*['"]?\$?\{?(""" + alternatives + r""")\b(?!\s*\()"""
     )
 
 
@@ -66,7 +64,9 @@ def agent_socket_hits(code: str, offset: int = 0) -> list[Hit]:
                 start = loops.get(use.group(1), position + use.start())
                 end = position + len(line)
                 hits.append(
-                    Hit(Capability.AGENT_SOCKET_TAKEN, offset + start, offset + end, code[start:end])
+                    Hit(
+                        Capability.AGENT_SOCKET_TAKEN, offset + start, offset + end, code[start:end]
+                    )
                 )
         position += len(line) + 1
     return hits

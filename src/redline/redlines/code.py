@@ -351,16 +351,16 @@ def _base64_payloads(text: str) -> Iterator[tuple[int, int, str]]:
 
 def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) -> list[Hit]:
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
+    from redline.redlines.agent_sockets import agent_socket_hits
     from redline.redlines.card_copy import card_copy_hits, names_card_input
     from redline.redlines.field_capture import field_capture_hits
     from redline.redlines.flows import remote_input_hits
     from redline.redlines.in_place import written_beside_hits
     from redline.redlines.log_scrub import log_scrubbed_hits
     from redline.redlines.log_targets import log_emptied_hits
-    from redline.redlines.agent_sockets import agent_socket_hits
     from redline.redlines.macros import macro_hits
-    from redline.redlines.mux_proxy import proxy_into_network_hits
     from redline.redlines.messaging import blanked_lure_hits
+    from redline.redlines.mux_proxy import proxy_into_network_hits
     from redline.redlines.own_use import (
         without_own_cleanup,
         without_terminal_echo,

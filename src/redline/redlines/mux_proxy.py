@@ -66,6 +66,4 @@ def proxy_into_network_hits(code: str, offset: int = 0) -> list[Hit]:
     """Each place a program completes a SOCKS proxy served over a connection it dialed out."""
     if "Dial" not in code or "Server" not in code or "socks" not in code.lower():
         return []
-    return line_flow(
-        code, offset, Capability.PROXY_INTO_NETWORK, mux_proxy_names, mux_proxy_served
-    )
+    return line_flow(code, offset, Capability.PROXY_INTO_NETWORK, mux_proxy_names, mux_proxy_served)

@@ -83,6 +83,7 @@ from redline.redlines.judge import build_verdict, evaluate, judge_response
 from redline.redlines.log_scrub import scrub_names, scrubbed_in_line
 from redline.redlines.log_targets import log_emptied_in_line, log_names
 from redline.redlines.macros import dropper_in_line, macro_bind, phish_in_line
+from redline.redlines.mux_proxy import mux_proxy_names, mux_proxy_served
 from redline.redlines.own_use import (
     continued,
     key_uses,
@@ -99,7 +100,6 @@ from redline.redlines.rescheduling import (
     rescheduling_names,
 )
 from redline.redlines.resolvers import labelled_lookup, resolver_names
-from redline.redlines.mux_proxy import mux_proxy_names, mux_proxy_served
 from redline.redlines.root_loops import root_loop_deleted, root_loop_names
 from redline.redlines.searched import without_searched_for
 from redline.redlines.smuggling import smuggled_in_line, smuggling_pieces
