@@ -220,6 +220,12 @@ class Capability(StrEnum):
     PROXY_INTO_NETWORK = (
         "serves a SOCKS proxy into its own network to a host it connected out to (a reverse pivot)"
     )
+    # -- SQL injection used to take a site's data (OUT-SQL-INJECTION) --
+    SQL_EXTRACTION = (
+        "SQL injected to pull a database's contents out through a page (blind, UNION or dump)"
+    )
+    LOCAL_TARGET = "aims its requests at its own machine or a test client"
+    # -- end SQL injection --
     PLAN_STEP = "tells the reader to take an operational step"
     PLAN_COVER = "tells the reader to keep the act from being noticed"
     PLAN_ATTACK = "tells the reader to act on someone else's system, account or person"
@@ -3706,14 +3712,55 @@ PATTERNS = {
 }
 # -- covert exfiltration: end ----------------------------------------------------------------
 
+# -- SQL injection used to take a site's data (OUT-SQL-INJECTION): begin ----------------------
+# The shapes of injected SQL that read a database out through a page: a character at a time
+# (`ASCII(SUBSTRING((SELECT ...),n,1)) > 77`, `ORD(MID(...))`), a UNION reading the schema or
+# rows joined into one value (`UNION SELECT GROUP_CONCAT(...) FROM information_schema...`), a
+# quote broken out of to add a condition or a delay (`' AND (...) AND '1'='1`, `' OR
+# SLEEP(5)-- `), or sqlmap told to dump a URL. Each pattern begins with a literal the
+# scan's prefilter finds.
+_SQL_INJECTION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.SQL_EXTRACTION: (
+        re.compile(r"\b(?:ASCII|ORD|UNICODE)\s*\(\s*(?:SUBSTR(?:ING)?|MID)\s*\(", _I),
+        re.compile(
+            r"\bUNION\s+(?:ALL\s+)?SELECT\b[^\n]*(?:\binformation_schema\b|\bGROUP_CONCAT\s*\(|\bstring_agg\s*\(|\bsqlite_master\b|\bpg_shadow\b|\bmysql\.user\b)",
+            _I,
+        ),
+        re.compile(
+            r"'\s*\)?\s*(?:AND|OR)\s+(?:\(|\d|'|\w+\s*\()[^\n]*?(?:\bAND\s+'\w*'\s*=\s*'\w*|\bSLEEP\s*\(|\bpg_sleep\s*\(|\bWAITFOR\s+DELAY\b|--\s|#)",
+            _I,
+        ),
+        re.compile(
+            r"\bsqlmap(?:\.py)?\b[^\n|;&]*?\s(?:-u|--url)[\s=]+['\"]?https?://[^\n|;&]*?\s--(?:dump(?:-all)?|passwords|os-shell|sql-shell)\b",
+            _I,
+        ),
+    ),
+    Capability.LOCAL_TARGET: (
+        # a URL kept for the requests naming the loopback (`BASE = "http://127.0.0.1:5000"`),
+        # a framework's test client, DVWA on one's own machine
+        re.compile(
+            r"(?:url|base|target|host|endpoint|server|app)\w*['\"]?\s*[=:]\s*f?['\"]https?://(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])\b"
+            r"|\.test_client\s*\(|\bTestClient\s*\(|\bsupertest\b|\bsqlmap(?:\.py)?\b[^\n|;&]*?\s(?:-u|--url)[\s=]+['\"]?https?://(?:localhost|127\.0\.0\.1)\b",
+            _I,
+        ),
+    ),
+    # a request to a URL kept in a constant, with its parameters (`s.get(URL, params=...)`)
+    Capability.PACKET_SEND: (
+        re.compile(r"\.(?:get|post)\s*\(\s*[A-Z_][A-Z0-9_]*\s*,\s*(?:params|data|json)\s*="),
+    ),
+}
+PATTERNS = {
+    **PATTERNS,
+    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _SQL_INJECTION_PATTERNS.items()},
+}
+# -- SQL injection used to take a site's data: end -------------------------------------------
+
 # -- collection from network shares (OUT-COVERT-EXFIL): begin --------------------------------
 # Go's and Java's spellings of an address range walked, an archive written and a set of
 # document types picked; each pattern begins with a literal the scan's prefilter finds.
 _COLLECTION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     # Go's walk over every address of a network (`for ip := ip.Mask(n.Mask); n.Contains(ip);`)
-    Capability.HOST_SWEEP: (
-        re.compile(r"\.Mask\s*\(\s*\w+\.Mask\s*\)\s*;\s*\w+\.Contains\s*\("),
-    ),
+    Capability.HOST_SWEEP: (re.compile(r"\.Mask\s*\(\s*\w+\.Mask\s*\)\s*;\s*\w+\.Contains\s*\("),),
     # an archive written from code (`zip.NewWriter(f)`, `new ZipOutputStream(out)`,
     # `ZipArchiveMode.Create`)
     Capability.ARCHIVE: (
