@@ -2179,12 +2179,6 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.JUNK_PAYLOAD: (
-        # random bytes filling a buffer named as what is sent (`rand.Read(payload)`,
-        # `rng.NextBytes(packet)`, `RAND_bytes(junk, ...)`)
-        re.compile(
-            r"\b(?:rand\.Read|NextBytes|RAND_bytes|randomFillSync|getrandom)\s*\(\s*&?(?:payload|junk|pkt|packet|garbage|filler|noise)\w*\b",
-            _I,
-        ),
         re.compile(
             r"\bstr_repeat\s*\([^\n]*,\s*\d{3,}\s*\)|\bx\s+\d{4,}\b|\.repeat\s*\(\s*\d{3,}\s*\)", _I
         ),
@@ -3768,12 +3762,12 @@ _COLLECTION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:zip|tar)\.NewWriter\s*\(|\bnew\s+ZipOutputStream\s*\(|\bZipArchiveMode\.(?:Create|Update)\b"
         ),
     ),
-    # a set of office document or key-store types kept in a map or a list
-    # (`map[string]bool{".docx": true, ".xlsx": true}`, `{".pdf", ".xlsx", ".kdbx"}`)
+    # a set of office document or key-store types kept as a map's keys
+    # (`map[string]bool{".docx": true, ".xlsx": true}`)
     Capability.DOCUMENT_SELECTION: (
         re.compile(
-            r"['\"]\.(?:docx?|xlsx?|pptx?|pdf|kdbx|pst)['\"]\s*(?::\s*(?:true|1|True)\s*)?,\s*"
-            r"['\"]\.(?:docx?|xlsx?|pptx?|pdf|kdbx|pst|csv|txt)['\"]",
+            r"['\"]\.(?:docx?|xlsx?|pptx?|pdf|kdbx|pst)['\"]\s*:\s*(?:true|1|True)\s*,\s*"
+            r"['\"]\.(?:docx?|xlsx?|pptx?|pdf|kdbx|pst|csv|txt)['\"]\s*:\s*(?:true|1|True)\b",
             _I,
         ),
     ),

@@ -19,8 +19,8 @@ What it catches
     (`?r={random.random()}`, `'cb=' . mt_rand()`, `?_=${rnd(8)}`, `"%s?%d", target,
     rand.Int63()`), a made-up `X-Forwarded-For` past the filters, or datagrams sent each to a
     destination port picked at random past a single-port filter (`&net.UDPAddr{IP: ip, Port:
-    1 + r.Intn(65534)}`, `sendto(data, (host, random.randint(1, 65535)))`, `dport=RandShort()`;
-    the buffer filled with random bytes, `rand.Read(payload)`, is filler), at a target given or for
+    1 + r.Intn(65534)}`, `sendto(data, (host, random.randint(1, 65535)))`, `dport=RandShort()`),
+    at a target given or for
     as long as they run (PHP's `curl_multi` pool refilled as each request ends, aiohttp
     workers multiplied per proxy), also when the loop runs until a clock deadline (`while
     time() < $end`, `for time.Now().Before(stop)`, `while (steady_clock::now() < end)`) rather
