@@ -3709,19 +3709,14 @@ PATTERNS = {
 # -- SQL injection used to take a site's data (OUT-SQL-INJECTION): begin ----------------------
 # The shapes of injected SQL that read a database out through a page: a character at a time
 # (`ASCII(SUBSTRING((SELECT ...),n,1)) > 77`, `ORD(MID(...))`), a UNION reading the schema or
-# rows joined into one value (`UNION SELECT GROUP_CONCAT(...) FROM information_schema...`), a
-# quote broken out of to add a condition or a delay (`' AND (...) AND '1'='1`, `' OR
-# SLEEP(5)-- `), or sqlmap told to dump a URL. Each pattern begins with a literal the
+# rows joined into one value (`UNION SELECT GROUP_CONCAT(...) FROM information_schema...`), or
+# sqlmap told to dump a URL. Each pattern begins with a literal the
 # scan's prefilter finds.
 _SQL_INJECTION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SQL_EXTRACTION: (
         re.compile(r"\b(?:ASCII|ORD|UNICODE)\s*\(\s*(?:SUBSTR(?:ING)?|MID)\s*\(", _I),
         re.compile(
             r"\bUNION\s+(?:ALL\s+)?SELECT\b[^\n]*(?:\binformation_schema\b|\bGROUP_CONCAT\s*\(|\bstring_agg\s*\(|\bsqlite_master\b|\bpg_shadow\b|\bmysql\.user\b)",
-            _I,
-        ),
-        re.compile(
-            r"'\s*\)?\s*(?:AND|OR)\s+(?:\(|\d|'|\w+\s*\()[^\n]*?(?:\bAND\s+'\w*'\s*=\s*'\w*|\bSLEEP\s*\(|\bpg_sleep\s*\(|\bWAITFOR\s+DELAY\b|--\s|#)",
             _I,
         ),
         re.compile(

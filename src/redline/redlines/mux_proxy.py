@@ -37,7 +37,7 @@ def _mux_over(names: frozenset[str]) -> re.Pattern[str]:
 def mux_proxy_names(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus the connections `line` dials, and the marks of a multiplexer's server side
     made over one of them and of SOCKS being served."""
-    if "Dial" not in line and "Server" not in line and "socks" not in line.lower():
+    if "Dial" not in line and "Server" not in line and "ocks" not in line:
         return names
     found = set(names)
     found.update(m.group(1) for m in _DIALED.finditer(line))

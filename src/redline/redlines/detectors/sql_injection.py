@@ -5,9 +5,7 @@ What it catches
     page: blind extraction a character at a time (`ASCII(SUBSTRING((SELECT ...),n,1)) > 77`,
     `ORD(MID(...))`, the page's length or a marker telling true from false), a UNION reading
     the schema or rows joined into one value (`UNION SELECT GROUP_CONCAT(...) FROM
-    information_schema.tables`), a quote broken out of to add a condition or a delay (`' AND
-    (...) AND '1'='1`, `' OR SLEEP(5)-- `), in any language's requests (`requests`, `fetch`,
-    `curl`). sqlmap told to dump a site (`sqlmap -u https://... --dump`) is the same act; as
+    information_schema.tables`), in any language's requests (`requests`, `fetch`, `curl`). sqlmap told to dump a site (`sqlmap -u https://... --dump`) is the same act; as
     an agent action it is refused outright, in a response it is one piece, weighed with the
     request.
 
