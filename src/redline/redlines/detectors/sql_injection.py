@@ -1,13 +1,13 @@
 """OUT-SQL-INJECTION: SQL injected through someone's site to take its database's contents.
 
 What it catches
-    Code that sends injected SQL in its requests and reads the database out through the
-    page: blind extraction a character at a time (`ASCII(SUBSTRING((SELECT ...),n,1)) > 77`,
-    `ORD(MID(...))`, the page's length or a marker telling true from false), a UNION reading
-    the schema or rows joined into one value (`UNION SELECT GROUP_CONCAT(...) FROM
-    information_schema.tables`), in any language's requests (`requests`, `fetch`, `curl`). sqlmap told to dump a site (`sqlmap -u https://... --dump`) is the same act; as
-    an agent action it is refused outright, in a response it is one piece, weighed with the
-    request.
+    Code that sends injected SQL in its requests and reads the database out through the page:
+    blind extraction a character at a time (`ASCII(SUBSTRING((SELECT ...),n,1)) > 77`,
+    `ORD(MID(...))`, the page's length or a marker telling true from false), a UNION reading the
+    schema or rows joined into one value (`UNION SELECT GROUP_CONCAT(...) FROM
+    information_schema.tables`), in any language's requests (`requests`, `fetch`, `curl`).
+    sqlmap told to dump a site (`sqlmap -u https://... --dump`) is the same act; as an agent
+    action it is refused outright, in a response it is one piece, weighed with the request.
 
 Why it is a redline (RL-EXPLOIT)
     Pulling a database out through a flaw in someone's site is intrusion into their system and
