@@ -217,6 +217,15 @@ class Capability(StrEnum):
     PROCESS_HIDDEN = "hides a running process or service from those listing them"
     UAC_BYPASS = "hijacks what an auto-elevating Windows program runs, to skip UAC"
     LOGIN_PORT_EXPOSED = "opens a remote-login port to another host through a reverse tunnel"
+    PROXY_INTO_NETWORK = (
+        "serves a SOCKS proxy into its own network to a host it connected out to (a reverse pivot)"
+    )
+    # -- SQL injection used to take a site's data (OUT-SQL-INJECTION) --
+    SQL_EXTRACTION = (
+        "SQL injected to pull a database's contents out through a page (blind, UNION or dump)"
+    )
+    LOCAL_TARGET = "aims its requests at its own machine or a test client"
+    # -- end SQL injection --
     PLAN_STEP = "tells the reader to take an operational step"
     PLAN_COVER = "tells the reader to keep the act from being noticed"
     PLAN_ATTACK = "tells the reader to act on someone else's system, account or person"
@@ -3126,6 +3135,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.PROXY_INTO_NETWORK: (
+        # a reverse SOCKS proxy opened by a tunnelling client: chisel's reverse `socks` remote,
+        # SSH's reverse dynamic forward (`-R [addr:]port` with no destination), revsocks
+        re.compile(
+            r"\bchisel(?:\.exe)?\s+client\b[^\n|;&]*\sR:(?:[\w.]+:)?(?:\d+:)?socks\b"
+            r"|\b(?:ssh|autossh|plink(?:\.exe)?)\b[^\n|;&]*?\s-R\s*['\"]?(?:(?:0\.0\.0\.0|\*|\[?::\]?|[\w.-]+):)?\d+['\"]?(?=\s|$)"
+            r"|\brevsocks(?:\.exe)?\b[^\n|;&]*\s-connect\b",
+            _I,
+        ),
+    ),
     Capability.UAC_BYPASS: (
         # the current user's class key that an auto-elevating program (fodhelper,
         # computerdefaults, eventvwr, sdclt, WSReset) opens, written: by a registry verb on the
@@ -3529,6 +3548,15 @@ _FLOOD_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"[?&]\w{0,16}=?%[dsvx]\b[^\n]*?\brand\.\w+\s*\(|[?&](?:\w{1,16}=)?\$\{?RANDOM\b"
         ),
         # a forwarded-for address made up per request: each one claims another client
+        # a destination port picked at random for each datagram or connection (`Port:
+        # 1 + r.Intn(65534)`, `dport=RandShort()`, `(target, random.randint(1, 65535))`,
+        # `sin_port = htons(rand() % 65535)`): past a single-port filter at the target's edge
+        re.compile(
+            r"\b(?:UDP|TCP)Addr\s*\{[^\n}]*\bPort\s*:\s*[^\n,}]*?\bIntn\s*\("
+            r"|\bdport\s*=\s*(?:RandShort|random\.rand(?:int|range))\s*\("
+            r"|\.sendto\s*\([^\n]*,\s*\(\s*[\w.]+\s*,\s*random\.rand(?:int|range)\s*\("
+            r"|\bsin_port\s*=\s*htons\s*\(\s*(?:\d+\s*\+\s*)?\(?\s*rand\s*\(",
+        ),
         re.compile(
             r"\b(?:X-Forwarded-For|X-Real-IP|X-Originating-IP|X-Client-IP|True-Client-IP|"
             r"X-Remote-(?:IP|Addr)|Client-IP)\b[^\n]{0,60}?(?:rand\w*|rnd\w*|long2ip|fake\w*|spoof\w*)",
@@ -3545,6 +3573,8 @@ _FLOOD_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.PACKET_SEND: (
         re.compile(r"\bcurl_multi_exec\s*\(", _I),
+        # Go's writes to a dialed UDP socket (`c, _ := net.DialUDP(...)`, `c.Write(payload)`)
+        re.compile(r"\b(?:c|uc|udp\w*)\.Write\s*\(", _I),
         # batched datagrams, Go's client sending a built request, Node's HTTP/2 stream request
         re.compile(
             r"\bsendmmsg\s*\(|\.Do\s*\(\s*req\w*\s*\)|\.request\s*\(\s*\{\s*['\"]:(?:path|method)['\"]"
@@ -3651,6 +3681,9 @@ _SIGN_IN_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bftp_login\s*\(|\bDirectoryEntry\s*\([^,\n]+,[^,\n]+,[^,\n)]+\)|\bValidateCredentials\s*\(",
             _I,
         ),
+        # Perl's clients: Net::SSH2's password sign-in, `->login($user, $pw)` (Net::FTP,
+        # Net::Telnet, Net::SSH::Perl)
+        re.compile(r"->auth_password\s*\(|->login\s*\([^,\n)]+,\s*\$\w+"),
     ),
 }
 PATTERNS = {
@@ -3667,6 +3700,11 @@ _COVERT_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.DNS_QUERY: (
         re.compile(
             r"\bResolv::DNS\b|\.getresources?\s*\(|\bNet::DNS::Resolver\b|\bInetAddress\.getByName\s*\(",
+        ),
+        # a lookup over HTTPS (DoH): the DNS media types asked for, or a name put into a
+        # resolver's JSON or wire endpoint (`dns.google/resolve?name=`, `/dns-query?name=`)
+        re.compile(
+            r"\bapplication/dns-(?:json|message)\b|/(?:resolve|dns-query)\?(?:name|dns)=", _I
         ),
     ),
     Capability.JITTER: (
@@ -3698,6 +3736,73 @@ PATTERNS = {
     **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _COVERT_PATTERNS.items()},
 }
 # -- covert exfiltration: end ----------------------------------------------------------------
+
+# -- SQL injection used to take a site's data (OUT-SQL-INJECTION): begin ----------------------
+# The shapes of injected SQL that read a database out through a page: a character at a time
+# (`ASCII(SUBSTRING((SELECT ...),n,1)) > 77`, `ORD(MID(...))`), a UNION reading the schema or
+# rows joined into one value (`UNION SELECT GROUP_CONCAT(...) FROM information_schema...`), or
+# sqlmap told to dump a URL. Each pattern begins with a literal the
+# scan's prefilter finds.
+_SQL_INJECTION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.SQL_EXTRACTION: (
+        re.compile(r"\b(?:ASCII|ORD|UNICODE)\s*\(\s*(?:SUBSTR(?:ING)?|MID)\s*\(", _I),
+        re.compile(
+            r"\bUNION\s+(?:ALL\s+)?SELECT\b[^\n]*(?:\binformation_schema\b|\bGROUP_CONCAT\s*\(|\bstring_agg\s*\(|\bsqlite_master\b|\bpg_shadow\b|\bmysql\.user\b)",
+            _I,
+        ),
+        re.compile(
+            r"\bsqlmap(?:\.py)?\b[^\n|;&]*?\s(?:-u|--url)[\s=]+['\"]?https?://[^\n|;&]*?\s--(?:dump(?:-all)?|passwords|os-shell|sql-shell)\b",
+            _I,
+        ),
+    ),
+    Capability.LOCAL_TARGET: (
+        # a URL kept for the requests naming the loopback (`BASE = "http://127.0.0.1:5000"`),
+        # a framework's test client, DVWA on one's own machine
+        re.compile(
+            r"(?:url|base|target|host|endpoint|server|app)\w*['\"]?\s*[=:]\s*f?['\"]https?://(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])\b"
+            r"|\.test_client\s*\(|\bTestClient\s*\(|\bsupertest\b|\bsqlmap(?:\.py)?\b[^\n|;&]*?\s(?:-u|--url)[\s=]+['\"]?https?://(?:localhost|127\.0\.0\.1)\b",
+            _I,
+        ),
+    ),
+    # a request to a URL kept in a constant, with its parameters (`s.get(URL, params=...)`)
+    Capability.PACKET_SEND: (
+        re.compile(r"\.(?:get|post)\s*\(\s*[A-Z_][A-Z0-9_]*\s*,\s*(?:params|data|json)\s*="),
+    ),
+}
+PATTERNS = {
+    **PATTERNS,
+    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _SQL_INJECTION_PATTERNS.items()},
+}
+# -- SQL injection used to take a site's data: end -------------------------------------------
+
+# -- collection from network shares (OUT-COVERT-EXFIL): begin --------------------------------
+# Go's and Java's spellings of an address range walked, an archive written and a set of
+# document types picked; each pattern begins with a literal the scan's prefilter finds.
+_COLLECTION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    # Go's walk over every address of a network (`for ip := ip.Mask(n.Mask); n.Contains(ip);`)
+    Capability.HOST_SWEEP: (re.compile(r"\.Mask\s*\(\s*\w+\.Mask\s*\)\s*;\s*\w+\.Contains\s*\("),),
+    # an archive written from code (`zip.NewWriter(f)`, `new ZipOutputStream(out)`,
+    # `ZipArchiveMode.Create`)
+    Capability.ARCHIVE: (
+        re.compile(
+            r"\b(?:zip|tar)\.NewWriter\s*\(|\bnew\s+ZipOutputStream\s*\(|\bZipArchiveMode\.(?:Create|Update)\b"
+        ),
+    ),
+    # a set of office document or key-store types kept as a map's keys
+    # (`map[string]bool{".docx": true, ".xlsx": true}`)
+    Capability.DOCUMENT_SELECTION: (
+        re.compile(
+            r"['\"]\.(?:docx?|xlsx?|pptx?|pdf|kdbx|pst)['\"]\s*:\s*(?:true|1|True)\s*,\s*"
+            r"['\"]\.(?:docx?|xlsx?|pptx?|pdf|kdbx|pst|csv|txt)['\"]\s*:\s*(?:true|1|True)\b",
+            _I,
+        ),
+    ),
+}
+PATTERNS = {
+    **PATTERNS,
+    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _COLLECTION_PATTERNS.items()},
+}
+# -- collection from network shares: end -----------------------------------------------------
 
 # -- injection APIs resolved at run time (OUT-PROCESS-INJECTION): begin ----------------------
 # `GetProcAddress(k32, "VirtualAllocEx")` is the call `VirtualAllocEx(...)` made through a

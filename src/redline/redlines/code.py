@@ -379,6 +379,7 @@ def _base64_payloads(text: str) -> Iterator[tuple[int, int, str]]:
 
 def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) -> list[Hit]:
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
+    from redline.redlines.agent_sockets import agent_socket_hits
     from redline.redlines.card_copy import card_copy_hits, names_card_input
     from redline.redlines.field_capture import field_capture_hits
     from redline.redlines.flows import remote_input_hits
@@ -387,6 +388,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.log_targets import log_emptied_hits
     from redline.redlines.macros import macro_hits
     from redline.redlines.messaging import blanked_lure_hits
+    from redline.redlines.mux_proxy import proxy_into_network_hits
     from redline.redlines.own_use import (
         without_own_cleanup,
         without_terminal_echo,
@@ -454,6 +456,8 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(log_scrubbed_hits(code, offset))
     hits.extend(root_loop_hits(code, offset))  # the roots a loop goes through may be listed
     hits.extend(traced_login_hits(cleaned, offset))  # a sign-in traced by its kept id
+    hits.extend(agent_socket_hits(cleaned, offset))  # others' agent sockets used through a name
+    hits.extend(proxy_into_network_hits(cleaned, offset))  # SOCKS served down a dialed connection
     hits.extend(blanked_lure_hits(code, cleaned, offset))  # a smishing sender's lure templates
     # A key named as a connection's identity is used, not taken; a file the code made itself
     # and then deletes is cleanup, not destroyed originals.
@@ -986,6 +990,8 @@ _LOOP_BINDINGS = (
     ),
     re.compile(r"\bfor(?:each)?\s*\(\s*\$(\w+)\s+in\b", re.I),
     re.compile(r"\bforeach\s*\(\s*(?:var|string|\w+)\s+(\w+)\s+in\b", re.I),
+    # Perl's `for my $p (@pass) {`, `foreach my $pw (<$fh>)`
+    re.compile(r"\bfor(?:each)?\s+my\s+\$(\w+)\s*\("),
     re.compile(r"\bforeach\s*\([^\n]*?\bas\s+(?:\$\w+\s*=>\s*)?\$(\w+)", re.I),
     re.compile(r"\bwhile\s+(?:IFS=\S*\s+)?read\s+(?:-\w+\s+)*(\w+)(?:\s+(\w+))?"),
     re.compile(r"\bwhile\s*\(\s*(?:\w+\s*=\s*)?fgets\s*\(\s*(\w+)"),
@@ -1006,7 +1012,7 @@ _UNPACKED = re.compile(
 )
 _SECRET_MARK = (
     r"(?:pass(?:word|wd)?|pwd|secret|/p:|\s-p\s*|\s-P\s+|\.Password\(|SecureString\s+|"
-    r"\.login\s*\([^,\n]+,|\.(?:simple_)?bind\w*\s*\([^,\n]+,|userauth_password\s*\([^\n]*?"
+    r"(?:\.|->)login\s*\([^,\n]+,|\.(?:simple_)?bind\w*\s*\([^,\n]+,|(?:user)?auth_password\s*\([^\n]*?"
     r"|\bauth\s*=\s*\([^,\n]+,|-u\s*['\"]?[\w.@-]+:|%|sendline\s*\(|setPassword\s*\("
     r"|(?:NetworkCredential|HTTPBasicAuth|PSCredential)\s*\([^,\n]+,|otp|pin|totp|mfa_code|2fa"
     # positional passwords: PHP's `ftp_login($c, $user, $pw)`, a directory bind

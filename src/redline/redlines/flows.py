@@ -62,7 +62,9 @@ NETWORK_INPUT = re.compile(
     # C reads that fill a buffer from a connection or an HTTP response
     r"|\bInternetReadFile\s*\(|\bWinHttpReadData\s*\(|\bSSL_read\s*\(|\bBIO_read\s*\("
     # PHP's reads of a socket it opened (`stream_get_contents($sock)`, `fgets($s)`)
-    r"|\b(?:stream_get_contents|fgets|fread|socket_read)\s*\(\s*\$(?:s|sock\w*|socket|conn\w*|fp|client)\b",
+    r"|\b(?:stream_get_contents|fgets|fread|socket_read)\s*\(\s*\$(?:s|sock\w*|socket|conn\w*|fp|client)\b"
+    # Perl's line reads of a socket handle (`while (my $line = <$sock>)`), its socket reads
+    r"|<\$(?:s|sock\w*|socket|conn\w*|client|irc\w*|server|remote)>|->(?:recv|getline|sysread)\s*\(",
     re.I,
 )
 """Data received from the network: an HTTP response, a socket read, a chat message, a DNS TXT
@@ -152,6 +154,8 @@ _LOOP = re.compile(
     r"|\bforeach\s*\(\s*([^\n]*?)\s+as\s+(?:\$\w+\s*=>\s*)?\$(\w+)",
     re.I,
 )
+_PERL_LOOP = re.compile(r"\bfor(?:each)?\s+my\s+\$(\w+)\s*\(([^\n]*)")
+"""Perl's loop over a list (`for my $msg (split /\\n/, $buf) {`)."""
 # (PowerShell's function names hold a hyphen: `function Get-Task {`)
 _FUNCTION = re.compile(r"^\s*(?:async\s+)?(?:def|function|func|sub)\s+(\w+(?:-\w+)*)")
 _RETURNS = re.compile(r"\breturn\b")
@@ -162,6 +166,8 @@ _RETURNS = re.compile(r"\breturn\b")
 _READ_INTO = re.compile(
     r"\b(?:recv|recvfrom|InternetReadFile|WinHttpReadData|SSL_read|BIO_read)\s*\(\s*[^,\n]+,"
     r"\s*(?:\([^()\n]*\)\s*)?&?\s*(\w+)"
+    # Perl's socket methods fill their first argument (`$sock->recv($buf, 4096)`)
+    r"|->(?:recv|sysread)\s*\(\s*\$(\w+)"
 )
 _COPY_INTO = re.compile(
     r"\b(?:StringCch(?:Copy|Cat)\w*|str(?:n)?(?:cpy|cat)(?:_s)?|wcs(?:n)?(?:cpy|cat)(?:_s)?"
@@ -171,6 +177,8 @@ _COPY_INTO = re.compile(
     r"['\\\"]*%l?s['\\\"]*\s*\"([^\n]*)",
     re.I,
 )
+_MATCHED = re.compile(r"\$(\w+)\s*=~\s*(?:m\s*)?[/{!#]")
+"""A Perl match of a name's value, whose groups (`$1`, `$2`) are read after it."""
 _TABLE_LOOKUP = re.compile(r"([$\w.]+)\s*(?:\[([^\]\n]*)\]|\.get\s*\(([^)\n]*)\))")
 _PENDING = "def:"  # a function being read, not yet known to return the input
 
@@ -283,13 +291,20 @@ def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozense
         )
         if name and collection and _reads(collection, frozenset(bound), source):
             bound.add(name)
+    perl_loop = _PERL_LOOP.search(line) if "my" in line else None
+    if perl_loop is not None and _reads(perl_loop.group(2), frozenset(bound), source):
+        bound.add(perl_loop.group(1))
     if source.search(line):
-        bound.update(into.group(1) for into in _READ_INTO.finditer(line))
+        bound.update(into.group(1) or into.group(2) for into in _READ_INTO.finditer(line))
     copied = _COPY_INTO.search(line)
     if copied is not None:
         target, value = copied.group(1) or copied.group(3), copied.group(2) or copied.group(4)
         if _reads(value, frozenset(bound), source):
             bound.add(target)
+    matched = _MATCHED.search(line) if "=~" in line else None
+    if matched is not None and matched.group(1) in bound:
+        # Perl's `$line =~ /!(\w+)\s*(.*)/`: the groups it captures hold the input
+        bound.update(f"${n}" for n in range(1, 10))
     unpacked = _DESTRUCTURED.search(line)
     if unpacked is not None and _reads(unpacked.group(2), frozenset(bound), source):
         # `const [cmd, ...rest] = msg.content.split(' ')`: every name unpacked holds input
@@ -320,6 +335,7 @@ _NETWORK_KEYS = (
     "stream_get_contents", "fgets", "fread", "socket_read",
     "message.content", "msg.content", "msg.text", "resolve-dnsname", "nslookup", "dig",
     "resolvetxt", "txt", "dnsquery", "internetreadfile", "winhttpreaddata", "ssl_read", "bio_read",
+    "<$", "->getline", "->sysread",
 )  # fmt: skip
 _RUNNER_KEYS = (
     "subprocess.", "os.", "commands.getoutput", "pty.spawn", "create_subprocess_shell", "exec",

@@ -84,6 +84,7 @@ from redline.redlines.judge import build_verdict, evaluate, judge_response
 from redline.redlines.log_scrub import scrub_names, scrubbed_in_line
 from redline.redlines.log_targets import log_emptied_in_line, log_names
 from redline.redlines.macros import dropper_in_line, macro_bind, phish_in_line
+from redline.redlines.mux_proxy import mux_proxy_names, mux_proxy_served
 from redline.redlines.own_use import (
     continued,
     key_uses,
@@ -191,6 +192,8 @@ _FOLLOWED: tuple[
     (in_place_names, written_beside_in_line, Capability.WRITTEN_BESIDE),
     # a socket connected out through the name it was made under
     (socket_names, socket_connected, Capability.NET_CONNECT),
+    # SOCKS served over the multiplexer of a connection dialed out (a reverse pivot)
+    (mux_proxy_names, mux_proxy_served, Capability.PROXY_INTO_NETWORK),
 )
 """The name-following data flows read line by line (`_use`): bind, find, capability."""
 _BINDS = tuple(dict.fromkeys(bind for bind, _, _ in _FOLLOWED))

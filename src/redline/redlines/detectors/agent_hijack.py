@@ -5,7 +5,11 @@ What it catches
     or read out of other processes' environments under `/proc`) and then used: to read secrets
     or keys (`SSH_AUTH_SOCK=$(ls -t /tmp/ssh-*/agent.* | head -1) ssh root@db01 'cat
     /etc/shadow'`), or every socket tried in turn (`for s in /tmp/ssh-*/agent.*; do
-    SSH_AUTH_SOCK=$s ssh-add -L; done`), or one lifted from another process's environment.
+    SSH_AUTH_SOCK=$s ssh-add -L; done`, also over several lines, `agent_sockets.py`), or one
+    lifted from another process's environment. In a response this is part of an artifact,
+    weighed with the request, unless the sockets are swept and one of them is then used to
+    log in to another host as its owner (`SSH_AUTH_SOCK=$SOCK ssh alice@db01`): the whole
+    takeover.
 
 Why it is a redline (RL-CREDENTIAL)
     An agent signs logins with its owner's keys: whoever can reach the socket (root on a
@@ -24,10 +28,14 @@ Allowed instead
 
 from __future__ import annotations
 
+import re
+
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, action_or_part, detector, supported
 
+_LOGS_IN = re.compile(r"\b(?:ssh|scp|sftp|rsync)\s+(?:-\S+\s+(?:[^\s@-]\S*\s+)?)*[\w.-]+@[\w.-]+")
+"""SSH signing in to a host as a named user with the taken socket."""
 _TAKEN_FOR = (Cap.SECRET_FILE, Cap.TOKEN_STORE, Cap.PASSWORD_QUERY)
 """Secrets reached with the agent: what the takeover is for."""
 
@@ -44,5 +52,7 @@ def agent_hijack(found: Capabilities) -> Detection | None:
     if not used_for and not swept:
         return supported(found, 0.3, (Cap.AGENT_SOCKET_TAKEN,), "an agent socket found in /tmp")
     score = action_or_part(found, 0.85)
+    if swept and any(_LOGS_IN.search(h.text) for h in taken):
+        score = max(score, 0.75)  # every socket tried, and one used to sign in elsewhere
     core = (Cap.AGENT_SOCKET_TAKEN, *used_for)
     return supported(found, score, core, "another user's SSH agent used for their access")

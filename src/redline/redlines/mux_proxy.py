@@ -1,0 +1,69 @@
+"""A SOCKS proxy served down a connection the program dialed out (PROXY_INTO_NETWORK).
+
+A reverse SOCKS pivot connects out from inside a network (through the egress rules that let
+HTTPS out), makes the *server* side of a stream multiplexer over that connection (`sess, _ :=
+yamux.Server(conn, nil)` where `conn, err := tls.Dial(...)`), and serves each stream the far
+end opens as a SOCKS request into the network (`go socks.ServeConn(stream)`): whoever holds the
+other end reaches every internal host as if from inside. A multiplexer's server side over a
+connection it accepted is an ordinary server; one over a dialed connection that serves a web
+app of its own (a development tunnel) serves no proxy. Read over the whole code
+(`proxy_into_network_hits`) and, as a block streams, line by line (the bind `mux_proxy_names`
+and the find `mux_proxy_served`).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.code import NAME_PATTERN_CACHE, alternation, line_flow
+
+_DIALED = re.compile(
+    r"\b(\w+)\s*(?:,\s*\w+\s*)?:?=\s*(?:tls|net|quic)\.Dial(?:Timeout|Context|Addr)?\s*\("
+)
+_SOCKS = re.compile(r"\bsocks\w*\.ServeConn\s*\(|\bsocks5?\.New(?:Server)?\s*\(", re.I)
+_MUXED = "=mux"
+"""Marks that the server side of a multiplexer was made over a dialed connection."""
+_SERVES_SOCKS = "=socks"
+"""Marks that the code serves SOCKS requests."""
+
+
+@lru_cache(maxsize=NAME_PATTERN_CACHE)
+def _mux_over(names: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(rf"\b(?:yamux|smux|muxado)\.Server\s*\(\s*(?:{alternation(names)})\b")
+
+
+def mux_proxy_names(line: str, names: frozenset[str]) -> frozenset[str]:
+    """`names` plus the connections `line` dials, and the marks of a multiplexer's server side
+    made over one of them and of SOCKS being served."""
+    if "Dial" not in line and "Server" not in line and "ocks" not in line:
+        return names
+    found = set(names)
+    found.update(m.group(1) for m in _DIALED.finditer(line))
+    dialed = frozenset(n for n in found if not n.startswith("="))
+    if dialed and "Server" in line and _mux_over(dialed).search(line) is not None:
+        found.add(_MUXED)
+    if _SOCKS.search(line) is not None:
+        found.add(_SERVES_SOCKS)
+    return names if found == names else frozenset(found)
+
+
+def mux_proxy_served(line: str, names: frozenset[str]) -> re.Match[str] | None:
+    """Where `line` completes a SOCKS proxy served over a dialed connection's multiplexer: the
+    multiplexer made, or SOCKS served, once the other is there."""
+    if _MUXED not in names or _SERVES_SOCKS not in names:
+        return None
+    dialed = frozenset(n for n in names if not n.startswith("="))
+    if dialed and "Server" in line:
+        made = _mux_over(dialed).search(line)
+        if made is not None:
+            return made
+    return _SOCKS.search(line)
+
+
+def proxy_into_network_hits(code: str, offset: int = 0) -> list[Hit]:
+    """Each place a program completes a SOCKS proxy served over a connection it dialed out."""
+    if "Dial" not in code or "Server" not in code or "socks" not in code.lower():
+        return []
+    return line_flow(code, offset, Capability.PROXY_INTO_NETWORK, mux_proxy_names, mux_proxy_served)
