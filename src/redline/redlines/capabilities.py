@@ -2113,6 +2113,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"Flash\s+Player)\b(?!\s+(?:from|at|on)\s+(?:the\s+)?(?:official|vendor))",
             _I,
         ),
+        # the browser's name filled in by the page (`${cfg.name} update required`, `brand + '
+        # must be updated'`), or "this version of your browser is no longer supported"
+        re.compile(
+            r"(?:\b(?:Chrome|Firefox|Edge|Safari|browser)|\$\{[^}\n]{1,30}\}|\+\s*['\"`])\s*"
+            r"(?:update\s+(?:is\s+)?required|must\s+be\s+updated|needs\s+(?:to\s+be\s+)?updat(?:ed|ing))\b"
+            r"|\bUpdate\s+\$\{[^}\n]{0,20}(?:name|brand|browser)[^}\n]{0,10}\}"
+            r"|\bversion\s+of\s+(?:your\s+browser|Chrome|Firefox|Edge|Safari)\s+is\s+no\s+longer\s+"
+            r"(?:supported|secure)\b",
+            _I,
+        ),
     ),
     Capability.EXECUTABLE_LINK: (
         re.compile(
@@ -2124,6 +2134,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # (`name = 'ChromeSetup_' + lang + '.exe'`, `a.download = name; a.click()`)
         re.compile(
             r"\+\s*['\"`][^'\"`\n]*\.(?:exe|msi|scr|hta|vbs|bat|cmd|lnk|iso|jar|ps1)['\"`]|\$\{[^}\n]+\}\.(?:exe|msi|scr|hta)\b",
+            _I,
+        ),
+        # ... or kept as a value for the download to use, named as a browser's own installer
+        # (`file: 'ChromeSetup.exe'`, `var file = edge ? 'MicrosoftEdgeUpdate.exe' : ...`)
+        re.compile(
+            r"[:=?]\s*['\"`][\w.-]{0,30}(?:Chrome|Firefox|Edge|Safari|Opera|Browser)[\w.-]{0,30}"
+            r"\.(?:exe|msi|scr|hta)['\"`]",
             _I,
         ),
     ),
