@@ -1696,7 +1696,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(?:requests\.post|session\.post|fetch|axios\.post|http\.post)\s*\([^\n]*(?:login|signin|logon|password|passwd)|data\s*=\s*\{[^\n]*['\"]pass(?:word)?['\"]\s*:\s*\w",
+            r"(?:requests\.post|session\.post|fetch|axios\.post|http\.post)\s*\([^\n]*(?:login|signin|logon|password|passwd)(?![\w-]*\.(?:com|org|net|io)\b)|data\s*=\s*\{[^\n]*['\"]pass(?:word)?['\"]\s*:\s*\w",
             _I,
         ),
     ),
@@ -1749,7 +1749,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(?:pass(?:word)?|pwd)\w*\.value\b[^\n]*(?:fetch|send|XMLHttpRequest|\$\.post|sendBeacon)|(?:fetch|sendBeacon)\s*\([^\n]*(?:pass(?:word)?|pwd)",
+            r"(?:pass(?:word)?|pwd)\w*\.value\b[^\n]*(?:fetch|send|XMLHttpRequest|\$\.post|sendBeacon)|(?:fetch|sendBeacon)\s*\([^\n]*(?:pass(?:word)?|pwd)"
+            # not a word of the address's host (`fetch('https://api.pwnedpasswords.com/range/'
+            # + prefix)`, a breach check sent five characters of a hash)
+            r"(?![\w-]*\.(?:com|org|net|io)\b)",
             _I,
         ),
     ),
