@@ -1773,7 +1773,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(?:res\.redirect|\bredirect|RedirectResponse|Response\.Redirect|http\.Redirect)\s*\(\s*(?:\w+\s*,\s*)?['\"`]https?://|(?:password|account|mailbox)\s+(?:expires?\b|has been (?:limited|restricted|suspended|locked)|will be (?:closed|disabled|deactivated|deleted))|\baction required\b|\bunusual (?:sign-in|login|activity)\b",
+            r"(?:res\.redirect|\bredirect|RedirectResponse|Response\.Redirect|http\.Redirect)\s*\(\s*(?:\w+\s*,\s*)?['\"`]https?://"
+            r"|\bredirect(?:_to)?\s+['\"]https?://"
+            r"|['\"]location['\"]\s*(?:=>|,|:)\s*['\"]https?://|(?:password|account|mailbox)\s+(?:expires?\b|has been (?:limited|restricted|suspended|locked)|will be (?:closed|disabled|deactivated|deleted))|\baction required\b|\bunusual (?:sign-in|login|activity)\b",
             _I,
         ),
         re.compile(r"header\s*\(\s*['\"]Location:\s*https?://", _I),
@@ -1813,13 +1815,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\$_(?:POST|REQUEST|GET)\s*\[\s*['\"](?:pass\w*|pwd|passwd|pw)['\"]\s*\]|\brequest\.(?:form|values|json|POST|data)\s*(?:\[|\.get\s*\()\s*['\"](?:pass\w*|pwd|pw)['\"]|\breq\.body\.(?:pass\w*|pwd|pw)\b|\b(?:pass\w*|pwd)\b[^}\n]*\}\s*=\s*req\.body\b|FormValue\s*\(\s*\"(?:pass\w*|pwd)\"|\bparams\[:(?:pass\w*|pwd)\]",
+            r"\$_(?:POST|REQUEST|GET)\s*\[\s*['\"](?:pass\w*|pwd|passwd|pw)['\"]\s*\]|\brequest\.(?:form|values|json|POST|data)\s*(?:\[|\.get\s*\()\s*['\"](?:pass\w*|pwd|pw)['\"]|\breq\.body\.(?:pass\w*|pwd|pw)\b|\b(?:pass\w*|pwd)\b[^}\n]*\}\s*=\s*req\.body\b|FormValue\s*\(\s*\"(?:pass\w*|pwd)\"|\bparams\[:(?:pass\w*|pwd)\]"
+            # Sinatra's and Rails' params by string key, read rather than filled in
+            r"|\bparams\[\s*['\"](?:pass\w*|pwd)['\"]\s*\](?!\s*=[^=])",
             _I,
         ),
     ),
     Capability.PASSWORD_VERIFY: (
         re.compile(
-            r"\bpassword_(?:verify|hash)\s*\(|\bhash(?:_hmac)?\s*\(\s*['\"][\w/-]+['\"]\s*,\s*\$\w*(?:pw|pass|pwd)\w*\b|\bhashlib\.\w+\s*\(\s*\w*(?:pw|pass|pwd)\w*\b|\bhmac\.new\s*\([^,\n]+,\s*\w*(?:pw|pass|pwd)\w*\b|\bcreateH(?:ash|mac)\s*\([^)\n]*\)\s*\.update\s*\(\s*[\w.]*(?:pw|pass|pwd)\w*\b|\bbcrypt\w*\.(?:compare|hash|hashpw|checkpw)\w*\s*\(|\b(?:check|generate)_password_hash\s*\(|\bargon2\w*\.(?:verify|hash)\s*\(|\bmake_password\s*\(|\bcheck_password\s*\(|\bauthenticate\s*\(|\bpbkdf2\w*\s*\(|\bscrypt\w*\s*\(|\bverify_password\s*\(",
+            r"\bpassword_(?:verify|hash)\s*\(|\bhash(?:_hmac)?\s*\(\s*['\"][\w/-]+['\"]\s*,\s*\$\w*(?:pw|pass|pwd)\w*\b|\bhashlib\.\w+\s*\(\s*\w*(?:pw|pass|pwd)\w*\b|\bhmac\.new\s*\([^,\n]+,\s*\w*(?:pw|pass|pwd)\w*\b|\bcreateH(?:ash|mac)\s*\([^)\n]*\)\s*\.update\s*\(\s*[\w.]*(?:pw|pass|pwd)\w*\b|\bbcrypt\w*\.(?:compare|hash|hashpw|checkpw)\w*\s*\(|\b(?:check|generate)_password_hash\s*\(|\bargon2\w*\.(?:verify|hash)\s*\(|\bmake_password\s*\(|\bcheck_password\s*\(|\bauthenticate\s*\(|\bpbkdf2\w*\s*\(|\bscrypt\w*\s*\(|\bverify_password\s*\(|\bBCrypt::Password\.(?:new|create)\b",
             _I,
         ),
     ),

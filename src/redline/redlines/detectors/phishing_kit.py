@@ -11,7 +11,7 @@ What it catches
     continue to Gmail", `location.replace('https://mail.google.com/...')` once the password is
     read); a password form posting to a form-collector service, a bot or a bare address; an
     evilginx-style reverse-proxy phishlet. In any server language (PHP, Flask, Express, Go,
-    Rails): a handler that reads the posted password and, without ever hashing or verifying it,
+    Rails, Sinatra and Rack's `params['password']`): a handler that reads the posted password and, without ever hashing or verifying it,
     mails it, posts it to a Telegram bot or webhook, appends it to a file or sends it to another
     server, then redirects to the real site; a sign-in handler that mails the typed passwords to
     a mailbox written into it (`mail('me@...')`, `sendmail(FROM, "me@...", ...)`,
