@@ -70,6 +70,7 @@ class Capability(StrEnum):
     COOKIE_ACCESS = "reads the page's cookies"
     STORAGE_DUMP = "dumps a browser's whole cookie jar or web storage"
     HIDDEN_FORM = "an off-screen form that the browser autofills"
+    AUTOFILL_TRAP = "an input the visitor cannot reach that the browser fills with a saved secret"
     OWN_SITE_REQUEST = "requests its own site by a relative path"
     CARD_READ = "reads payment card fields"
     CARD_COPY = "copies payment card data beside the payment (another host, a file, a table, mail)"
@@ -348,6 +349,13 @@ _NOT_PRIVATE_IPV4 = rf"(?!127\.|{PRIVATE_IPV4})"
 192.168/16, 172.16/12) IPv4 address: one's own machine and network, where a public address is
 someone else's. A pattern that also counts link-local (169.254/16) or the unspecified 0.0.0.0
 as its own adds that alternative as a second lookahead after this one."""
+
+_SAVED_SECRET = (
+    r"(?:cc-(?:number|csc|exp)|current-password|street-address|address-line1|postal-code"
+    r"|tel|bday)\b"
+)
+"""Autocomplete tokens the browser fills from what the visitor saved (a card, a password, an
+address, a phone number)."""
 
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.NET_CONNECT: (
@@ -1068,6 +1076,27 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.HIDDEN_FORM: (
         re.compile(
             r"<form\b[^>\n]*style\s*=\s*['\"][^'\"\n]*(?:left|top)\s*:\s*-\d{3,}px|<form\b[^>\n]*style\s*=\s*['\"][^'\"\n]*(?:opacity\s*:\s*0(?:\.0+)?\s*[;'\"]|visibility\s*:\s*hidden)",
+            _I,
+        ),
+    ),
+    # an input for a saved password, card or address that the visitor cannot reach: taken out
+    # of the tab order (`tabindex="-1"`) or made invisible on its own tag, or inside a box moved
+    # off-screen or shrunk to nothing (`left:-9999px`, `opacity:0`, `width:1px;height:1px`);
+    # the browser's autofill fills it all the same (an anti-spam honeypot field asks for
+    # nothing saved: `autocomplete="off"`)
+    Capability.AUTOFILL_TRAP: (
+        re.compile(
+            r"<input\b(?=[^>\n]*\bautocomplete\s*=\s*['\"]?" + _SAVED_SECRET + r")"
+            r"(?=[^>\n]*(?:\btabindex\s*=\s*['\"]?-1\b|\bopacity\s*:\s*0(?:\.0+)?\s*[;'\"]"
+            r"|(?:left|top)\s*:\s*-\d{3,}px))[^>\n]*>",
+            _I,
+        ),
+        re.compile(
+            r"<(?:div|span|fieldset|section|p)\b[^>\n]*style\s*=\s*['\"][^'\"\n]*"
+            r"(?:(?:left|top)\s*:\s*-\d{3,}px|opacity\s*:\s*0(?:\.0+)?\s*[;'\"]"
+            r"|width\s*:\s*[01]px\s*;\s*height\s*:\s*[01]px)"
+            r"[^>\n]*>(?:(?!</(?:div|span|fieldset|section|p)>)[\s\S]){0,400}"
+            r"<input\b[^>\n]*\bautocomplete\s*=\s*['\"]?" + _SAVED_SECRET,
             _I,
         ),
     ),
