@@ -22,7 +22,8 @@ What it catches
     own server), a From address at a domain the code fills in (`"IT Helpdesk <it@$domain>"`):
     the recipients' own organisation impersonated.
     In a document: a macro (VBA) that asks for a password in a prompt of its own (`InputBox`, a
-    UserForm with a `PasswordChar`) worded or titled as Microsoft, Outlook or Office ("Your
+    UserForm with a `PasswordChar`, a script-host window it draws with a password box:
+    `InternetExplorer.Application` given `<input type=password>`) worded or titled as Microsoft, Outlook or Office ("Your
     Outlook session has expired"), in a macro that sends something out (an `XMLHTTP` POST, an
     Outlook `MailItem`, a chat webhook) (`macros.py`).
     Over messaging: a chat bot whose replies ask its users for a login code, a 2FA code, a
