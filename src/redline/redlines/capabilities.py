@@ -71,6 +71,7 @@ class Capability(StrEnum):
     STORAGE_DUMP = "dumps a browser's whole cookie jar or web storage"
     HIDDEN_FORM = "an off-screen form that the browser autofills"
     AUTOFILL_TRAP = "an input the visitor cannot reach that the browser fills with a saved secret"
+    SCANNER_CLOAK = "turns security vendors' scanners away from a page (cloaking)"
     OWN_SITE_REQUEST = "requests its own site by a relative path"
     CARD_READ = "reads payment card fields"
     CARD_COPY = "copies payment card data beside the payment (another host, a file, a table, mail)"
@@ -350,6 +351,12 @@ _NOT_PRIVATE_IPV4 = rf"(?!127\.|{PRIVATE_IPV4})"
 someone else's. A pattern that also counts link-local (169.254/16) or the unspecified 0.0.0.0
 as its own adds that alternative as a second lookahead after this one."""
 
+_SCANNER = (
+    r"(?:urlscan|virustotal|safebrowsing|proofpoint|mimecast|barracuda|fortiguard|fortinet"
+    r"|paloalto|zscaler|netcraft|phishtank|bitdefender|kaspersky|sophos|trendmicro|forcepoint"
+    r"|symantec|mcafee|eset|checkpoint|opendns|spamhaus|cloudmark|websense|bluecoat)"
+)
+"""Security vendors whose scanners visit reported pages."""
 _SAVED_SECRET = (
     r"(?:cc-(?:number|csc|exp)|current-password|street-address|address-line1|postal-code"
     r"|tel|bday)\b"
@@ -1097,6 +1104,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|width\s*:\s*[01]px\s*;\s*height\s*:\s*[01]px)"
             r"[^>\n]*>(?:(?!</(?:div|span|fieldset|section|p)>)[\s\S]){0,400}"
             r"<input\b[^>\n]*\bautocomplete\s*=\s*['\"]?" + _SAVED_SECRET,
+            _I,
+        ),
+    ),
+    # three or more security vendors' scanners matched together (a regular expression's
+    # alternatives or a list's items) and turned away: a decoy, an exit, a 404
+    Capability.SCANNER_CLOAK: (
+        re.compile(
+            r"\b" + _SCANNER + r"(?:['\"]?\s*[|,]\s*['\"]?[\w .-]{1,30}?){0,12}?['\"]?\s*[|,]\s*['\"]?"
+            + _SCANNER + r"(?:['\"]?\s*[|,]\s*['\"]?[\w .-]{1,30}?){0,12}?['\"]?\s*[|,]\s*['\"]?"
+            + _SCANNER + r"[\s\S]{0,400}?\b(?:decoy|exit|die|abort|deny|reject"
+            r"|40[34]|redirect|fake|parked|benign|harmless|clean_page)\b",
             _I,
         ),
     ),

@@ -26,6 +26,11 @@ What it catches
     `InternetExplorer.Application` given `<input type=password>`) worded or titled as Microsoft, Outlook or Office ("Your
     Outlook session has expired"), in a macro that sends something out (an `XMLHTTP` POST, an
     Outlook `MailItem`, a chat webhook) (`macros.py`).
+    A page's cloak: security vendors' scanners matched together (`preg_match('/urlscan|
+    virustotal|proofpoint|mimecast/i', $ua)`, a list of their names) and shown a decoy, a 404
+    or an exit, refused when the page also asks for a password or poses as a brand or when what
+    the scanners are shown is made to mislead them (a decoy, a parked page, a 404), part of a
+    kit otherwise.
     Over messaging: a chat bot whose replies ask its users for a login code, a 2FA code, a
     password or a seed phrase ("A code was sent to your Telegram app. Enter it here", "Send us
     your recovery phrase to verify"); and lures sent down a list (an SMS API, Twilio, a Telegram
@@ -47,6 +52,9 @@ Allowed instead
     $key)`),
     phishing-awareness training material that does not collect anything, newsletters and
     password-reset mail sent from one's own domain.
+    A site's bot filter turning away crawlers by generic words (`bot|crawl|spider`), a report
+    that counts scanner visits by vendor, advice to report a page to urlscan or Netcraft, a
+    confirmation page shown to mail link scanners so they do not use up one-time links.
     A macro that asks for a password to unlock its own protected sheet and uses it there, or
     that mails the user's own report to a colleague.
     An opted-in SMS reminder sender of one's own service; a community bot that welcomes,
@@ -66,6 +74,8 @@ from redline.redlines.registry import Detection, detector, supported
 _PASSWORD_SINKS = (Cap.WEBHOOK, Cap.MAIL_SEND, Cap.FILE_APPEND, Cap.NET_SEND, Cap.RECORD_STORE)
 _FILLED_DOMAIN = re.compile(r"@(?:\$\{?|\{)\w*dom", re.I)
 """A sender address whose domain is a variable of the code."""
+_MISLED = re.compile(r"\b(?:decoy|fake|parked|benign|harmless|clean_page|40[34])\b", re.I)
+"""What a cloak shows the scanners it turns away: a page made to mislead them."""
 _FIXED_MAILBOX = re.compile(r"""['"][^'"\s@$]+@""")
 """A mailbox written as a literal in the mail call (`mail('me@example.net', ...)`)."""
 
@@ -133,6 +143,21 @@ def _messaging_phish(found: Capabilities) -> Detection | None:
 # -- messaging phishing: end --
 
 
+def _cloaked(found: Capabilities) -> Detection | None:
+    """A page that turns security vendors' scanners away: a kit's cloak, whole when the page
+    also asks for a password or poses as a brand, part of one otherwise."""
+    if Cap.SCANNER_CLOAK not in found:
+        return None
+    dressed = [c for c in (Cap.PASSWORD_FIELD, Cap.POSTED_PASSWORD, Cap.BRAND_LURE) if c in found]
+    if dressed:
+        core = (Cap.SCANNER_CLOAK, *dressed)
+        return supported(found, 0.85, core, "a sign-in page hidden from security scanners")
+    # Scanners shown a page made to mislead them (a decoy, a parked domain, a 404) rather than
+    # an interstitial that keeps them from using a one-time link up: the page hides itself.
+    misled = any(_MISLED.search(hit.text) for hit in found.hits[Cap.SCANNER_CLOAK])
+    return supported(found, 0.8 if misled else 0.5, (Cap.SCANNER_CLOAK,), Cap.SCANNER_CLOAK.value)
+
+
 @detector("OUT-PHISHING-KIT", redline="RL-CREDENTIAL")
 def phishing_kit(found: Capabilities) -> Detection | None:
     """Captured credentials + (password field or brand lure); or a handler that ships a posted
@@ -184,7 +209,7 @@ def phishing_kit(found: Capabilities) -> Detection | None:
         posted = (Cap.EXTERNAL_FORM, Cap.PASSWORD_FIELD, Cap.BRAND_LURE)
         return supported(found, 0.85, posted, "a brand's sign-in form posting to another site")
     if not _kept_unhashed(found):
-        return None
+        return _cloaked(found)
     context = [c for c in (Cap.PASSWORD_FIELD, Cap.BRAND_LURE) if c in found]
     if context:
         core = (Cap.CREDENTIAL_CAPTURE, *context)
