@@ -1114,9 +1114,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     # alternatives or a list's items) and turned away: a decoy, an exit, a 404
     Capability.SCANNER_CLOAK: (
         re.compile(
-            r"\b" + _SCANNER + r"(?:['\"]?\s*[|,]\s*['\"]?[\w .-]{1,30}?){0,12}?['\"]?\s*[|,]\s*['\"]?"
-            + _SCANNER + r"(?:['\"]?\s*[|,]\s*['\"]?[\w .-]{1,30}?){0,12}?['\"]?\s*[|,]\s*['\"]?"
-            + _SCANNER + r"[\s\S]{0,400}?\b(?:decoy|exit|die|abort|deny|reject"
+            r"\b"
+            + _SCANNER
+            + r"(?:['\"]?\s*[|,]\s*['\"]?[\w .-]{1,30}?){0,12}?['\"]?\s*[|,]\s*['\"]?"
+            + _SCANNER
+            + r"(?:['\"]?\s*[|,]\s*['\"]?[\w .-]{1,30}?){0,12}?['\"]?\s*[|,]\s*['\"]?"
+            + _SCANNER
+            + r"[\s\S]{0,400}?\b(?:decoy|exit|die|abort|deny|reject"
             r"|40[34]|redirect|fake|parked|benign|harmless|clean_page)\b",
             _I,
         ),
@@ -1127,8 +1131,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.WORKER_INJECT: (
         re.compile(
             r"\brespondWith\s*\([\s\S]{0,1500}?(?:"
-            r"\.replace\s*\(\s*['\"`]</(?:body|head)>['\"`][\s\S]{0,800}?" + _CSP_DELETED
-            + r"|" + _CSP_DELETED + r"[\s\S]{0,800}?\.replace\s*\(\s*['\"`]</(?:body|head)>['\"`])",
+            r"\.replace\s*\(\s*['\"`]</(?:body|head)>['\"`][\s\S]{0,800}?"
+            + _CSP_DELETED
+            + r"|"
+            + _CSP_DELETED
+            + r"[\s\S]{0,800}?\.replace\s*\(\s*['\"`]</(?:body|head)>['\"`])",
             _I,
         ),
     ),

@@ -255,7 +255,9 @@ _PAGE_CARD = re.compile(
 # handlers): the checkout's card form among them, unless the hook leaves card fields out
 _FORM_HOOK = re.compile(r"\b(?:document|window)\.addEventListener\s*\(\s*['\"]submit['\"]")
 _CAPTURE_PHASE = re.compile(r",\s*(?:true|\{\s*capture\s*:\s*true\s*\})\s*\)")
-_LEAVES_CARD_OUT = re.compile(r"(?:card|cc-|cvv|cvc|passw)[^\n]{0,60}\b(?:return|continue|delete)\b", re.I)
+_LEAVES_CARD_OUT = re.compile(
+    r"(?:card|cc-|cvv|cvc|passw)[^\n]{0,60}\b(?:return|continue|delete)\b", re.I
+)
 _VALUE_READ = re.compile(r"\.value\b(?!\s*=[^=])|\.val\s*\(\s*\)|\bnew\s+FormData\s*\(")
 _PAGE_SEND = re.compile(
     r"\bfetch\s*\(|\.sendBeacon\s*\(|\.open\s*\(\s*['\"]\w+['\"]|\bnew\s+Image\b"

@@ -11,9 +11,10 @@ What it catches
     continue to Gmail", `location.replace('https://mail.google.com/...')` once the password is
     read); a password form posting to a form-collector service, a bot or a bare address; an
     evilginx-style reverse-proxy phishlet. In any server language (PHP, Flask, Express, Go,
-    Rails, Sinatra and Rack's `params['password']`): a handler that reads the posted password and, without ever hashing or verifying it,
-    mails it, posts it to a Telegram bot or webhook, appends it to a file or sends it to another
-    server, then redirects to the real site; a sign-in handler that mails the typed passwords to
+    Rails, Sinatra and Rack's `params['password']`): a handler that reads the posted password
+    and, without ever hashing or verifying it, mails it, posts it to a Telegram bot or
+    webhook, appends it to a file or sends it to another server, then redirects to the real
+    site; a sign-in handler that mails the typed passwords to
     a mailbox written into it (`mail('me@...')`, `sendmail(FROM, "me@...", ...)`,
     `addAddress('me@...')`), whoever's site it is. Also the mailer half of a kit: mail sent with
     a well-known brand's address or name in its `From` (`formataddr(("Microsoft 365", addr))`),
@@ -23,9 +24,9 @@ What it catches
     the recipients' own organisation impersonated.
     In a document: a macro (VBA) that asks for a password in a prompt of its own (`InputBox`, a
     UserForm with a `PasswordChar`, a script-host window it draws with a password box:
-    `InternetExplorer.Application` given `<input type=password>`) worded or titled as Microsoft, Outlook or Office ("Your
-    Outlook session has expired"), in a macro that sends something out (an `XMLHTTP` POST, an
-    Outlook `MailItem`, a chat webhook) (`macros.py`).
+    `InternetExplorer.Application` given `<input type=password>`) worded or titled as
+    Microsoft, Outlook or Office ("Your Outlook session has expired"), in a macro that sends
+    something out (an `XMLHTTP` POST, an Outlook `MailItem`, a chat webhook) (`macros.py`).
     A page's cloak: security vendors' scanners matched together (`preg_match('/urlscan|
     virustotal|proofpoint|mimecast/i', $ua)`, a list of their names) and shown a decoy, a 404
     or an exit, refused when the page also asks for a password or poses as a brand or when what
