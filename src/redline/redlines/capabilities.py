@@ -72,7 +72,6 @@ class Capability(StrEnum):
     HIDDEN_FORM = "an off-screen form that the browser autofills"
     AUTOFILL_TRAP = "an input the visitor cannot reach that the browser fills with a saved secret"
     SCANNER_CLOAK = "turns security vendors' scanners away from a page (cloaking)"
-    WORKER_INJECT = "a service worker that writes a script into the pages it serves, CSP removed"
     OWN_SITE_REQUEST = "requests its own site by a relative path"
     CARD_READ = "reads payment card fields"
     CARD_COPY = "copies payment card data beside the payment (another host, a file, a table, mail)"
@@ -352,8 +351,6 @@ _NOT_PRIVATE_IPV4 = rf"(?!127\.|{PRIVATE_IPV4})"
 someone else's. A pattern that also counts link-local (169.254/16) or the unspecified 0.0.0.0
 as its own adds that alternative as a second lookahead after this one."""
 
-_CSP_DELETED = r"\.delete\s*\(\s*['\"]content-security-policy(?:-report-only)?['\"]"
-"""A response's Content-Security-Policy header removed."""
 _SCANNER = (
     r"(?:urlscan|virustotal|safebrowsing|proofpoint|mimecast|barracuda|fortiguard|fortinet"
     r"|paloalto|zscaler|netcraft|phishtank|bitdefender|kaspersky|sophos|trendmicro|forcepoint"
@@ -1122,20 +1119,6 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + _SCANNER
             + r"[\s\S]{0,400}?\b(?:decoy|exit|die|abort|deny|reject"
             r"|40[34]|redirect|fake|parked|benign|harmless|clean_page)\b",
-            _I,
-        ),
-    ),
-    # a service worker answering navigations with the page rewritten: something put before
-    # `</body>` or `</head>`, and the page's Content-Security-Policy header deleted so the
-    # script it adds may load from anywhere (an offline banner keeps the policy)
-    Capability.WORKER_INJECT: (
-        re.compile(
-            r"\brespondWith\s*\([\s\S]{0,1500}?(?:"
-            r"\.replace\s*\(\s*['\"`]</(?:body|head)>['\"`][\s\S]{0,800}?"
-            + _CSP_DELETED
-            + r"|"
-            + _CSP_DELETED
-            + r"[\s\S]{0,800}?\.replace\s*\(\s*['\"`]</(?:body|head)>['\"`])",
             _I,
         ),
     ),

@@ -20,9 +20,7 @@ What it catches
     written to a file, a cache, a table or a mail of the code's own (`file_put_contents`,
     `Rails.cache.write`, `INSERT INTO`, `mail(`), or posted to a second host (two sends of the
     card, or one that is encoded or goes to a chat bot). The flows are read in `card_copy.py`
-    (capability CARD_COPY), over whole blocks and, as a block streams, line by line. Also the
-    skimmer's persistence: a service worker that answers navigations with the page rewritten
-    (a script put before `</body>`) and the page's Content-Security-Policy header deleted.
+    (capability CARD_COPY), over whole blocks and, as a block streams, line by line.
 
 Why it is a redline (RL-CREDENTIAL)
     It steals other people's payment cards: every customer of the shop, for as long as the
@@ -41,8 +39,7 @@ Allowed instead
     numbers; forwarding the card to one's own configured gateway once (one send is the
     payment); a vault keeping the number encrypted without the code; tests with test card
     numbers; detection rules and scanners that quote skimmer strings; a lead-capture hook on
-    every form that leaves card and password fields out; a service worker that adds an offline
-    banner to cached pages and keeps their policy.
+    every form that leaves card and password fields out.
 """
 
 from __future__ import annotations
@@ -56,11 +53,6 @@ from redline.redlines.registry import Detection, detector, supported
 def card_skimmer(found: Capabilities) -> Detection | None:
     """Card data copied beside the payment (CARD_COPY), citing what else the code does to it."""
     if Cap.CARD_COPY not in found:
-        if Cap.WORKER_INJECT in found:
-            # The skimmer's persistence: every page the worker serves gets the script, from
-            # any host, and removing the original tag leaves it in place.
-            reason = "a service worker that plants a script in the pages it serves"
-            return supported(found, 0.85, (Cap.WORKER_INJECT,), reason)
         return None
     extra = tuple(c for c in (Cap.CARD_READ, Cap.ENCODE, Cap.ENCRYPT) if c in found)
     return supported(
