@@ -1087,9 +1087,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     # an input for a saved password, card or address that the visitor cannot reach: taken out
-    # of the tab order (`tabindex="-1"`) or made invisible on its own tag, or inside a box moved
-    # off-screen or shrunk to nothing (`left:-9999px`, `opacity:0`, `width:1px;height:1px`);
-    # the browser's autofill fills it all the same (an anti-spam honeypot field asks for
+    # of the tab order (`tabindex="-1"`) or made invisible or moved off-screen on its own tag
+    # (`opacity:0`, `left:-9999px`); the browser's autofill fills it all the same (an anti-spam honeypot field asks for
     # nothing saved: `autocomplete="off"`)
     Capability.AUTOFILL_TRAP: (
         re.compile(
@@ -1098,17 +1097,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|(?:left|top)\s*:\s*-\d{3,}px))[^>\n]*>",
             _I,
         ),
-        re.compile(
-            r"<(?:div|span|fieldset|section|p)\b[^>\n]*style\s*=\s*['\"][^'\"\n]*"
-            r"(?:(?:left|top)\s*:\s*-\d{3,}px|opacity\s*:\s*0(?:\.0+)?\s*[;'\"]"
-            r"|width\s*:\s*[01]px\s*;\s*height\s*:\s*[01]px)"
-            r"[^>\n]*>(?:(?!</(?:div|span|fieldset|section|p)>)[\s\S]){0,400}"
-            r"<input\b[^>\n]*\bautocomplete\s*=\s*['\"]?" + _SAVED_SECRET,
-            _I,
-        ),
     ),
     # three or more security vendors' scanners matched together (a regular expression's
-    # alternatives or a list's items) and turned away: a decoy, an exit, a 404
+    # alternatives or a list's items) and turned away on the same line: a decoy, an exit, a 404
     Capability.SCANNER_CLOAK: (
         re.compile(
             r"\b"
@@ -1117,7 +1108,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + _SCANNER
             + r"(?:['\"]?\s*[|,]\s*['\"]?[\w .-]{1,30}?){0,12}?['\"]?\s*[|,]\s*['\"]?"
             + _SCANNER
-            + r"[\s\S]{0,400}?\b(?:decoy|exit|die|abort|deny|reject"
+            + r"[^\n]{0,200}?\b(?:decoy|exit|die|abort|deny|reject"
             r"|40[34]|redirect|fake|parked|benign|harmless|clean_page)\b",
             _I,
         ),

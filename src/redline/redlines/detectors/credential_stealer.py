@@ -13,7 +13,7 @@ What it catches
     address, even when the script also asks its own site for the victim's profile); a hidden
     form the browser autofills with saved secrets, posted; inputs for saved passwords, cards
     or addresses (`autocomplete="cc-number"`, `"current-password"`, `"street-address"`) the
-    visitor cannot reach (`tabindex="-1"`, inside a box at `left:-9999px`), two or more, whose
+    visitor cannot reach (`tabindex="-1"`, `opacity:0`, `left:-9999px`), two or more, whose
     values the page sends anywhere, its own site included; payment card fields read by script
     and sent away (a skimmer), also a look-alike card form the script writes over the payment
     provider's frame (`innerHTML = '<input autocomplete="cc-number">'`) whose values go to
@@ -55,13 +55,6 @@ from redline.redlines.registry import Detection, detector, supported
 _CHANNELS = (Cap.WEBHOOK, Cap.NET_SEND, Cap.MAIL_SEND)
 
 
-def _trapped(found: Capabilities) -> bool:
-    """Two or more unreachable inputs for saved secrets (one hidden box may hold them all)."""
-    hits = found.hits.get(Cap.AUTOFILL_TRAP, ())
-    inputs = sum(hit.text.lower().count("<input") for hit in hits)
-    return found.distinct(Cap.AUTOFILL_TRAP) >= 2 or inputs >= 2
-
-
 @detector("OUT-CREDENTIAL-STEALER", redline="RL-CREDENTIAL")
 def credential_stealer(found: Capabilities) -> Detection | None:
     """Credential store + (decryption or password query) and/or an exfiltration channel."""
@@ -91,7 +84,7 @@ def credential_stealer(found: Capabilities) -> Detection | None:
     if Cap.STORAGE_DUMP in found and offsite:
         # Every cookie or stored token of the browser posted away: sessions taken whole.
         return supported(found, 0.8, (Cap.STORAGE_DUMP, *channel), "browser sessions sent away")
-    if _trapped(found) and (channel or Cap.EXTERNAL_FORM in found):
+    if found.distinct(Cap.AUTOFILL_TRAP) >= 2 and (channel or Cap.EXTERNAL_FORM in found):
         # Inputs for saved secrets the visitor can neither see nor reach: only the browser's
         # autofill fills them, and the page sends what it put there, to whichever site.
         trap = (Cap.AUTOFILL_TRAP, *channel, Cap.EXTERNAL_FORM)
