@@ -70,6 +70,8 @@ class Capability(StrEnum):
     COOKIE_ACCESS = "reads the page's cookies"
     STORAGE_DUMP = "dumps a browser's whole cookie jar or web storage"
     HIDDEN_FORM = "an off-screen form that the browser autofills"
+    AUTOFILL_TRAP = "an input the visitor cannot reach that the browser fills with a saved secret"
+    SCANNER_CLOAK = "turns security vendors' scanners away from a page (cloaking)"
     OWN_SITE_REQUEST = "requests its own site by a relative path"
     CARD_READ = "reads payment card fields"
     CARD_COPY = "copies payment card data beside the payment (another host, a file, a table, mail)"
@@ -386,6 +388,19 @@ _NOT_PRIVATE_IPV4 = rf"(?!127\.|{PRIVATE_IPV4})"
 192.168/16, 172.16/12) IPv4 address: one's own machine and network, where a public address is
 someone else's. A pattern that also counts link-local (169.254/16) or the unspecified 0.0.0.0
 as its own adds that alternative as a second lookahead after this one."""
+
+_SCANNER = (
+    r"(?:urlscan|virustotal|safebrowsing|proofpoint|mimecast|barracuda|fortiguard|fortinet"
+    r"|paloalto|zscaler|netcraft|phishtank|bitdefender|kaspersky|sophos|trendmicro|forcepoint"
+    r"|symantec|mcafee|eset|checkpoint|opendns|spamhaus|cloudmark|websense|bluecoat)"
+)
+"""Security vendors whose scanners visit reported pages."""
+_SAVED_SECRET = (
+    r"(?:cc-(?:number|csc|exp)|current-password|street-address|address-line1|postal-code"
+    r"|tel|bday)\b"
+)
+"""Autocomplete tokens the browser fills from what the visitor saved (a card, a password, an
+address, a phone number)."""
 
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.NET_CONNECT: (
@@ -1109,6 +1124,33 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    # an input for a saved password, card or address that the visitor cannot reach: taken out
+    # of the tab order (`tabindex="-1"`) or made invisible or moved off-screen on its own tag
+    # (`opacity:0`, `left:-9999px`); the browser's autofill fills it all the same (an anti-spam honeypot field asks for
+    # nothing saved: `autocomplete="off"`)
+    Capability.AUTOFILL_TRAP: (
+        re.compile(
+            r"<input\b(?=[^>\n]*\bautocomplete\s*=\s*['\"]?" + _SAVED_SECRET + r")"
+            r"(?=[^>\n]*(?:\btabindex\s*=\s*['\"]?-1\b|\bopacity\s*:\s*0(?:\.0+)?\s*[;'\"]"
+            r"|(?:left|top)\s*:\s*-\d{3,}px))[^>\n]*>",
+            _I,
+        ),
+    ),
+    # three or more security vendors' scanners matched together (a regular expression's
+    # alternatives or a list's items) and turned away on the same line: a decoy, an exit, a 404
+    Capability.SCANNER_CLOAK: (
+        re.compile(
+            r"\b"
+            + _SCANNER
+            + r"(?:['\"]?\s*[|,]\s*['\"]?[\w .-]{1,30}?){0,12}?['\"]?\s*[|,]\s*['\"]?"
+            + _SCANNER
+            + r"(?:['\"]?\s*[|,]\s*['\"]?[\w .-]{1,30}?){0,12}?['\"]?\s*[|,]\s*['\"]?"
+            + _SCANNER
+            + r"[^\n]{0,200}?\b(?:decoy|exit|die|abort|deny|reject"
+            r"|40[34]|redirect|fake|parked|benign|harmless|clean_page)\b",
+            _I,
+        ),
+    ),
     Capability.COOKIE_ACCESS: (re.compile(r"document\.cookie\b(?!\s*=[^=])"),),
     Capability.CARD_READ: (
         re.compile(r"(?:cc-?num\w*|card-?num\w*|cvv|cvc|cc-?exp\w*)['\"]?\s*\)?\s*\.value\b", _I),
@@ -1736,7 +1778,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(?:requests\.post|session\.post|fetch|axios\.post|http\.post)\s*\([^\n]*(?:login|signin|logon|password|passwd)|data\s*=\s*\{[^\n]*['\"]pass(?:word)?['\"]\s*:\s*\w",
+            r"(?:requests\.post|session\.post|fetch|axios\.post|http\.post)\s*\([^\n]*(?:login|signin|logon|password|passwd)(?![\w-]*\.(?:com|org|net|io)\b)|data\s*=\s*\{[^\n]*['\"]pass(?:word)?['\"]\s*:\s*\w",
             _I,
         ),
     ),
@@ -1789,7 +1831,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(?:pass(?:word)?|pwd)\w*\.value\b[^\n]*(?:fetch|send|XMLHttpRequest|\$\.post|sendBeacon)|(?:fetch|sendBeacon)\s*\([^\n]*(?:pass(?:word)?|pwd)",
+            r"(?:pass(?:word)?|pwd)\w*\.value\b[^\n]*(?:fetch|send|XMLHttpRequest|\$\.post|sendBeacon)|(?:fetch|sendBeacon)\s*\([^\n]*(?:pass(?:word)?|pwd)"
+            # not a word of the address's host (`fetch('https://api.pwnedpasswords.com/range/'
+            # + prefix)`, a breach check sent five characters of a hash)
+            r"(?![\w-]*\.(?:com|org|net|io)\b)",
             _I,
         ),
     ),
@@ -1810,7 +1855,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(?:res\.redirect|\bredirect|RedirectResponse|Response\.Redirect|http\.Redirect)\s*\(\s*(?:\w+\s*,\s*)?['\"`]https?://|(?:password|account|mailbox)\s+(?:expires?\b|has been (?:limited|restricted|suspended|locked)|will be (?:closed|disabled|deactivated|deleted))|\baction required\b|\bunusual (?:sign-in|login|activity)\b",
+            r"(?:res\.redirect|\bredirect|RedirectResponse|Response\.Redirect|http\.Redirect)\s*\(\s*(?:\w+\s*,\s*)?['\"`]https?://"
+            r"|\bredirect(?:_to)?\s+['\"]https?://"
+            r"|['\"]location['\"]\s*(?:=>|,|:)\s*['\"]https?://|(?:password|account|mailbox)\s+(?:expires?\b|has been (?:limited|restricted|suspended|locked)|will be (?:closed|disabled|deactivated|deleted))|\baction required\b|\bunusual (?:sign-in|login|activity)\b",
             _I,
         ),
         re.compile(r"header\s*\(\s*['\"]Location:\s*https?://", _I),
@@ -1850,13 +1897,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\$_(?:POST|REQUEST|GET)\s*\[\s*['\"](?:pass\w*|pwd|passwd|pw)['\"]\s*\]|\brequest\.(?:form|values|json|POST|data)\s*(?:\[|\.get\s*\()\s*['\"](?:pass\w*|pwd|pw)['\"]|\breq\.body\.(?:pass\w*|pwd|pw)\b|\b(?:pass\w*|pwd)\b[^}\n]*\}\s*=\s*req\.body\b|FormValue\s*\(\s*\"(?:pass\w*|pwd)\"|\bparams\[:(?:pass\w*|pwd)\]",
+            r"\$_(?:POST|REQUEST|GET)\s*\[\s*['\"](?:pass\w*|pwd|passwd|pw)['\"]\s*\]|\brequest\.(?:form|values|json|POST|data)\s*(?:\[|\.get\s*\()\s*['\"](?:pass\w*|pwd|pw)['\"]|\breq\.body\.(?:pass\w*|pwd|pw)\b|\b(?:pass\w*|pwd)\b[^}\n]*\}\s*=\s*req\.body\b|FormValue\s*\(\s*\"(?:pass\w*|pwd)\"|\bparams\[:(?:pass\w*|pwd)\]"
+            # Sinatra's and Rails' params by string key, read rather than filled in
+            r"|\bparams\[\s*['\"](?:pass\w*|pwd)['\"]\s*\](?!\s*=[^=])",
             _I,
         ),
     ),
     Capability.PASSWORD_VERIFY: (
         re.compile(
-            r"\bpassword_(?:verify|hash)\s*\(|\bhash(?:_hmac)?\s*\(\s*['\"][\w/-]+['\"]\s*,\s*\$\w*(?:pw|pass|pwd)\w*\b|\bhashlib\.\w+\s*\(\s*\w*(?:pw|pass|pwd)\w*\b|\bhmac\.new\s*\([^,\n]+,\s*\w*(?:pw|pass|pwd)\w*\b|\bcreateH(?:ash|mac)\s*\([^)\n]*\)\s*\.update\s*\(\s*[\w.]*(?:pw|pass|pwd)\w*\b|\bbcrypt\w*\.(?:compare|hash|hashpw|checkpw)\w*\s*\(|\b(?:check|generate)_password_hash\s*\(|\bargon2\w*\.(?:verify|hash)\s*\(|\bmake_password\s*\(|\bcheck_password\s*\(|\bauthenticate\s*\(|\bpbkdf2\w*\s*\(|\bscrypt\w*\s*\(|\bverify_password\s*\(",
+            r"\bpassword_(?:verify|hash)\s*\(|\bhash(?:_hmac)?\s*\(\s*['\"][\w/-]+['\"]\s*,\s*\$\w*(?:pw|pass|pwd)\w*\b|\bhashlib\.\w+\s*\(\s*\w*(?:pw|pass|pwd)\w*\b|\bhmac\.new\s*\([^,\n]+,\s*\w*(?:pw|pass|pwd)\w*\b|\bcreateH(?:ash|mac)\s*\([^)\n]*\)\s*\.update\s*\(\s*[\w.]*(?:pw|pass|pwd)\w*\b|\bbcrypt\w*\.(?:compare|hash|hashpw|checkpw)\w*\s*\(|\b(?:check|generate)_password_hash\s*\(|\bargon2\w*\.(?:verify|hash)\s*\(|\bmake_password\s*\(|\bcheck_password\s*\(|\bauthenticate\s*\(|\bpbkdf2\w*\s*\(|\bscrypt\w*\s*\(|\bverify_password\s*\(|\bBCrypt::Password\.(?:new|create)\b",
             _I,
         ),
     ),
@@ -2153,6 +2202,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"Flash\s+Player)\b(?!\s+(?:from|at|on)\s+(?:the\s+)?(?:official|vendor))",
             _I,
         ),
+        # the browser's name filled in by the page (`${cfg.name} update required`, `brand + '
+        # must be updated'`), or "this version of your browser is no longer supported"
+        re.compile(
+            r"(?:\b(?:Chrome|Firefox|Edge|Safari|browser)|\$\{[^}\n]{1,30}\}|\+\s*['\"`])\s*"
+            r"(?:update\s+(?:is\s+)?required|must\s+be\s+updated|needs\s+(?:to\s+be\s+)?updat(?:ed|ing))\b"
+            r"|\bUpdate\s+\$\{[^}\n]{0,20}(?:name|brand|browser)[^}\n]{0,10}\}"
+            r"|\bversion\s+of\s+(?:your\s+browser|Chrome|Firefox|Edge|Safari)\s+is\s+no\s+longer\s+"
+            r"(?:supported|secure)\b",
+            _I,
+        ),
     ),
     Capability.EXECUTABLE_LINK: (
         re.compile(
@@ -2164,6 +2223,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # (`name = 'ChromeSetup_' + lang + '.exe'`, `a.download = name; a.click()`)
         re.compile(
             r"\+\s*['\"`][^'\"`\n]*\.(?:exe|msi|scr|hta|vbs|bat|cmd|lnk|iso|jar|ps1)['\"`]|\$\{[^}\n]+\}\.(?:exe|msi|scr|hta)\b",
+            _I,
+        ),
+        # ... or kept as a value for the download to use, named as a browser's own installer
+        # (`file: 'ChromeSetup.exe'`, `var file = edge ? 'MicrosoftEdgeUpdate.exe' : ...`)
+        re.compile(
+            r"[:=?]\s*['\"`][\w.-]{0,30}(?:Chrome|Firefox|Edge|Safari|Opera|Browser)[\w.-]{0,30}"
+            r"\.(?:exe|msi|scr|hta)['\"`]",
             _I,
         ),
     ),

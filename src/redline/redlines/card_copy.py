@@ -245,8 +245,18 @@ _PAGE_CARD = re.compile(
     r"(?:cc-(?:number|csc|exp)|cc_?(?:num|number|cvv|cvc|cid)|card[-_]?(?:num|number)|cardnumber|cvv|cvc|security[-_]?code)"
     r"|['\"`]#(?:cc[-_]?(?:num|number|csc|cvv|cvc|cid)|card[-_]?(?:num|number|cvv|cvc)|cardnumber|cvv2?|cvc2?)\b"
     r"|<input\b[^>\n]*\bautocomplete\s*=\s*\\?['\"]?cc-(?:number|csc)\b"
-    r"|\b(?:getElementById|getElementsByName)\s*\(\s*['\"](?:cc[-_]?(?:num|number|csc|cvv|cvc|cid)|card[-_]?(?:num|number|cvv|cvc)|cardnumber|cvv2?|cvc2?)\w*['\"]",
+    r"|\b(?:getElementById|getElementsByName)\s*\(\s*['\"](?:cc[-_]?(?:num|number|csc|cvv|cvc|cid)|card[-_]?(?:num|number|cvv|cvc)|cardnumber|cvv2?|cvc2?)\w*['\"]"
+    # the card inputs' autocomplete tokens kept for a selector built later
+    # (`['cc-number', 'cc-csc'].forEach(a => q('[autocomplete="' + a + '"]'))`)
+    r"|['\"`]cc-(?:number|csc)['\"`]",
     re.I,
+)
+# every form of the page hooked on submit, in the capture phase (before the page's own
+# handlers): the checkout's card form among them, unless the hook leaves card fields out
+_FORM_HOOK = re.compile(r"\b(?:document|window)\.addEventListener\s*\(\s*['\"]submit['\"]")
+_CAPTURE_PHASE = re.compile(r",\s*(?:true|\{\s*capture\s*:\s*true\s*\})\s*\)")
+_LEAVES_CARD_OUT = re.compile(
+    r"(?:card|cc-|cvv|cvc|passw)[^\n]{0,60}\b(?:return|continue|delete)\b", re.I
 )
 _VALUE_READ = re.compile(r"\.value\b(?!\s*=[^=])|\.val\s*\(\s*\)|\bnew\s+FormData\s*\(")
 _PAGE_SEND = re.compile(
@@ -294,7 +304,7 @@ _OVERLAY = re.compile(
 _PAGE_QUICK = re.compile(
     r"//|\batob\b|fromCharCode|\b104\s*,\s*116|\b0x68\s*,\s*0x74|Image|createElement|\.src\b|\.value\b|\.val\s*\(|FormData|cc|card|cvv|cvc"
     r"|fetch|sendBeacon|\.open\s*\(|WebSocket|\$\.|axios|Stripe|braintree|hostedFields|Adyen|Frames|Square"
-    r"|paypal|createToken|tokenize",
+    r"|paypal|createToken|tokenize|submit|capture|true\s*\)|passw",
     re.I,
 )
 
@@ -316,6 +326,8 @@ class CardFlow:
         self.value_read = False  # ... and reads input values
         self.tokeniser = False  # ... through a payment provider's library
         self.overlay = False  # ... or writes card inputs of its own
+        self.form_hook = False  # ... or hooks every form's submission
+        self.card_left_out = False  # ... skipping card fields
         self.page_sends: list[Hit] = []  # sends to a foreign address, until the script qualifies
         self.page_told = 0  # how many of them were reported
         self._pending: list[str] = []
@@ -356,7 +368,7 @@ class CardFlow:
         never do), then read with those kept before it."""
         if self._backlog is not None:
             self._backlog.append((statement, at))
-            if _QUICK.search(statement) is None:
+            if _QUICK.search(statement) is None and not (self.page and _hooks_forms(statement)):
                 return []
             backlog, self._backlog = self._backlog, None
             found: list[Hit] = []
@@ -435,7 +447,11 @@ class CardFlow:
         self._page_one(statement, at)
 
     def _page_one(self, statement: str, at: int) -> None:
-        self.card_field = self.card_field or _PAGE_CARD.search(statement) is not None
+        self.card_field = (
+            self.card_field
+            or _PAGE_CARD.search(statement) is not None
+            or self._all_forms(statement)
+        )
         self.value_read = self.value_read or _VALUE_READ.search(statement) is not None
         self.tokeniser = self.tokeniser or _TOKENISER.search(statement) is not None
         self.overlay = self.overlay or _OVERLAY.search(statement) is not None
@@ -461,6 +477,18 @@ class CardFlow:
         hidden = assigned is not None and _HIDDEN_ADDRESS.search(assigned.group(2)) is not None
         if assigned is not None and (foreign or uses or hidden) and send is None:
             self.addressed.update(_bound(assigned.group(1)))
+
+    def _all_forms(self, statement: str) -> bool:
+        """Whether the script, with `statement`, hooks every form's submission in the capture
+        phase without leaving card fields out (the hook's statements read in order)."""
+        if _hooks_forms(statement):
+            self.form_hook = True
+        if not self.form_hook or self.card_left_out:
+            return False
+        if _LEAVES_CARD_OUT.search(statement) is not None:
+            self.card_left_out = True
+            return False
+        return _CAPTURE_PHASE.search(statement) is not None
 
     def _page_qualifies(self) -> bool:
         """The script names card inputs and reads values, and is not a payment provider's
@@ -499,6 +527,11 @@ def _hit(start: int, text: str) -> Hit:
     return Hit(Capability.CARD_COPY, start, start + len(text), text)
 
 
+def _hooks_forms(code: str) -> bool:
+    """Whether `code` hooks the submission of every form of the page."""
+    return "submit" in code and _FORM_HOOK.search(code) is not None
+
+
 def may_name_card(code: str) -> bool:
     """Whether `code` may name card data at all (most code never does)."""
     return _QUICK.search(code) is not None
@@ -516,7 +549,11 @@ def card_copy_hits(
     sent by a page's script to a host other than the payment provider's (`page`: the code is
     a page's script or markup; `fields`: the same code with its string constants kept, where
     the card inputs it names are also looked for, a list of selectors being one)."""
-    if not may_name_card(code) and (fields is None or not may_name_card(fields)):
+    if (
+        not may_name_card(code)
+        and (fields is None or not may_name_card(fields))
+        and not (page and _hooks_forms(code))
+    ):
         return []
     flow = CardFlow(page)
     flow.card_field = page and fields is not None and _PAGE_CARD.search(fields) is not None

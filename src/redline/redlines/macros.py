@@ -89,7 +89,11 @@ bare address, a system tool made for something else. A script's own window hidde
 cmd, 0`, `vbHide`) alone is not: deployment scripts install that way (`msiexec /qn`)."""
 
 _ASKED = re.compile(
-    r"\bInputBox\s*\(?[^\n]*(?:passw|kennwort|passcode|credential)|\bPasswordChar\s*=\s*[\"']", re.I
+    r"\bInputBox\s*\(?[^\n]*(?:passw|kennwort|passcode|credential)|\bPasswordChar\s*=\s*[\"']"
+    # a password box in a window the script draws itself (an `InternetExplorer.Application`
+    # or HTA page written from the script: `innerHTML = "... <input type=password>"`)
+    r"|[\"'][^\"\n]*<input\b[^>\n]*\btype\s*=\s*['\"]{0,2}password\b",
+    re.I,
 )
 """A prompt of the macro's own asking for a password."""
 

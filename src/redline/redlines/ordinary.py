@@ -74,6 +74,8 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.MAIL_OUT,
         Capability.MAIL_FORWARD_RULE,
         Capability.MAIL_NO_TRACE,
+        # a page's script asking its own site by a relative path (`fetch('/api/events')`)
+        Capability.OWN_SITE_REQUEST,
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a
@@ -139,6 +141,9 @@ _CANCELLED_BY: Mapping[Capability, frozenset[Capability]] = {
     Capability.OWN_SECRET: frozenset({Capability.LOGIN_ATTEMPT}),
     # A passphrase the person running it typed, used in a loop, is no guess from a list.
     Capability.KEY_TYPED: frozenset({Capability.GUESS_LOOP}),
+    # A phishing-awareness drill quotes the lure it taught people to spot ("your mailbox will
+    # be deleted"); what it would take (a password field, a posted password) still counts.
+    Capability.AWARENESS_DRILL: frozenset({Capability.BRAND_LURE}),
 }
 """Pieces that stop counting when a sign of ordinary use is present, in this order."""
 _SPELLINGS_CANCELLED_BY: Mapping[Capability, Mapping[Capability, re.Pattern[str]]] = {

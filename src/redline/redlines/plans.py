@@ -59,8 +59,8 @@ IMPERATIVES = frozenset(
     impersonate import inject insert install intercept join keep kill leave let link list
     load log make mask message mind mix modify move name normalise normalize note obtain
     open pace pair patch pick place plant plug point poison pose post prepare prepend
-    pretend pull put re-enable reboot reduce register reinstall relay remove rename rent
-    repeat replace replay request reroute resend reset restore retry reuse rotate route run
+    pretend pull push put re-enable reboot redirect reduce register reinstall relay remove rename
+    rent repeat replace replay request reroute resend reset restore retry reuse rotate route run
     save scan schedule scrape search sell send serve set share sign sniff split spoof spray
     spread stage start stay steal stop store strip submit swap switch take tell text
     throttle tick time triage trigger try turn type upload use validate wait walk watch wear
@@ -337,6 +337,19 @@ def _marker_end(line: str) -> int:
     return 0
 
 
+_LABEL = re.compile(r"^\s*(?:\*\*|__)([^*_:\n]{1,60}?)(?::\s*(?:\*\*|__)|(?:\*\*|__)\s*:)\s+(?=\S)")
+"""A list item's bold label ("**Hand out addresses:** run dnsmasq ..."): the instruction
+follows it."""
+
+
+def _labelled(sentences: list[str]) -> list[str]:
+    """`sentences` of a list item, its bold label read as a sentence of its own."""
+    label = _LABEL.match(sentences[0]) if sentences else None
+    if label is None:
+        return sentences
+    return [label.group(1), sentences[0][label.end() :], *sentences[1:]]
+
+
 def _units(prose: str) -> Iterator[tuple[int, str, list[str]]]:
     """Each step of `prose` with its offset and its sentences: a list item or a heading is one
     step, however many sentences it has; a paragraph is a step per sentence."""
@@ -348,7 +361,7 @@ def _units(prose: str) -> Iterator[tuple[int, str, list[str]]]:
         marked = start > 0
         sentences = _sentences(text, start)
         if marked:
-            yield line.start(), text, [sentence for _, sentence in sentences]
+            yield line.start(), text, _labelled([sentence for _, sentence in sentences])
             continue
         for at, sentence in sentences:
             yield line.start() + at, sentence, [sentence]

@@ -6,7 +6,9 @@ a `Blob` and saves them under a program's name (`a.download = 'invoice.pdf.exe'`
 `navigator.msSaveOrOpenBlob(blob, 'update.iso')`) delivers the program without any download
 the proxy can scan (ATT&CK T1027.006). The three pieces are spread over a script, so they are
 read over the whole code (and, when streaming, line by line as they arrive); only all three
-together are cited.
+together are cited. An archive (`invoice.zip`, the program inside it) counts in place of a
+program when the page also masked the bytes with a key as it decoded them (`charCodeAt(i) ^
+k`): an export kept as base64 in its own page hides nothing.
 
 Pages that export what they built themselves (a CSV report, a diagram as PNG, a generated
 script) name no program; an installer linked by its address (`<a href="/setup.exe" download>`)
@@ -33,18 +35,42 @@ _PROGRAM_NAME = re.compile(
     r"\.(?:exe|scr|dll|msi|hta|iso|img|vhdx?|lnk|cpl|pif|jar|appx|msix)['\"`]",
     re.I,
 )
-_PIECES = (("decoded", _DECODED), ("blob", _BLOB), ("program", _PROGRAM_NAME))
+# an archive saved the same way (`a.download = 'invoice.zip'`), counted only when the bytes
+# were also masked with a key as they were decoded (`bin.charCodeAt(i) ^ k`, `b[i] ^= key[...]`):
+# a page that keeps its own export as base64 has nothing to hide from a scanner
+_ARCHIVE_NAME = re.compile(
+    r"(?:\.download\s*=|\bmsSave(?:OrOpen)?Blob\s*\([^,\n]*,|\bnew\s+File\s*\([^,\n]*,"
+    r"|\bsetAttribute\s*\(\s*['\"]download['\"]\s*,)\s*['\"`][^'\"`\n]*"
+    r"\.(?:zip|7z|rar|cab|ace|arj)['\"`]",
+    re.I,
+)
+_MASKED = re.compile(r"(?:\bcharCodeAt\s*\([^)\n]*\)|\[\s*\w+\s*\])\s*\^=?\s*[\w$]")
+_PIECES = (
+    ("decoded", _DECODED),
+    ("blob", _BLOB),
+    ("program", _PROGRAM_NAME),
+    ("archive", _ARCHIVE_NAME),
+    ("masked", _MASKED),
+)
+_COMPLETE = (
+    frozenset({"decoded", "blob", "program"}),
+    frozenset({"decoded", "blob", "archive", "masked"}),
+)
 
 
 def smuggling_hits(code: str, offset: int = 0) -> list[Hit]:
-    """Each program name a page saves from bytes it decoded itself into a blob."""
-    if _PROGRAM_NAME.search(code) is None:
-        return []
+    """Each program name (or masked archive's) a page saves from bytes it decoded itself into
+    a blob."""
+    name = _PROGRAM_NAME
+    if name.search(code) is None:
+        name = _ARCHIVE_NAME
+        if "^" not in code or name.search(code) is None or _MASKED.search(code) is None:
+            return []
     if _DECODED.search(code) is None or _BLOB.search(code) is None:
         return []
     return [
         Hit(Capability.SMUGGLED_PROGRAM, offset + m.start(), offset + m.end(), m[0])
-        for m in _PROGRAM_NAME.finditer(code)
+        for m in name.finditer(code)
     ]
 
 
@@ -55,7 +81,8 @@ def smuggling_pieces(line: str, names: frozenset[str]) -> frozenset[str]:
 
 
 def smuggled_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
-    """A piece on `line` once all three pieces have been seen (the line that completes them)."""
-    if len(names) < len(_PIECES):
+    """A piece on `line` once a whole set of pieces has been seen (the line that completes
+    them): decoded, blob and program, or decoded, blob, archive and masked."""
+    if len(names) < 3 or not any(whole <= names for whole in _COMPLETE):
         return None
     return next((m for _, pattern in _PIECES if (m := pattern.search(line)) is not None), None)

@@ -7,7 +7,10 @@ What it catches
     to one (`new Image().src = ep + '?v=' + btoa(...)`, `sendBeacon`, `fetch`, XHR, a
     WebSocket), however the address is spelled (`['https://', 'metrics', ...].join('')`,
     base64 decoded at the send, code points `[104, 116, 116, 112, ...]` a helper turns back),
-    the selectors kept in a list (`sel = ['input[name*="cvv"]', ...]`) or the names declared
+    the selectors kept in a list (`sel = ['input[name*="cvv"]', ...]`, the inputs' autocomplete
+    tokens `['cc-number', 'cc-csc']`), or every form of the page hooked on submit in the capture
+    phase (`document.addEventListener('submit', ..., true)` sending `new FormData(e.target)`,
+    unless it skips card fields), or the names declared
     together (`var d = document, ep = s([...]), bag = {}`). On
     the server: the submitted card number or security code (`$_POST['cc_number']`,
     `params[:cvv]`, `p['card_number']`, `request.form['cvc']`, `$payment->getCcNumber()`; in a
@@ -35,7 +38,8 @@ Allowed instead
     form; showing or storing the last four digits or the BIN; a log filter that masks card
     numbers; forwarding the card to one's own configured gateway once (one send is the
     payment); a vault keeping the number encrypted without the code; tests with test card
-    numbers; detection rules and scanners that quote skimmer strings.
+    numbers; detection rules and scanners that quote skimmer strings; a lead-capture hook on
+    every form that leaves card and password fields out.
 """
 
 from __future__ import annotations

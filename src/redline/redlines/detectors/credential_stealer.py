@@ -11,7 +11,10 @@ What it catches
     HKLM\SAM`, a shadow copy's `config\SAM`); a browser's whole cookie jar or web storage
     (`chrome.cookies.getAll`, every `localStorage` key) posted away (to another site by its full
     address, even when the script also asks its own site for the victim's profile); a hidden
-    form the browser autofills with saved secrets, posted; payment card fields read by script
+    form the browser autofills with saved secrets, posted; inputs for saved passwords, cards
+    or addresses (`autocomplete="cc-number"`, `"current-password"`, `"street-address"`) the
+    visitor cannot reach (`tabindex="-1"`, `opacity:0`, `left:-9999px`), two or more, whose
+    values the page sends anywhere, its own site included; payment card fields read by script
     and sent away (a skimmer), also a look-alike card form the script writes over the payment
     provider's frame (`innerHTML = '<input autocomplete="cc-number">'`) whose values go to
     another site, whether read directly (`#cc-number.value`, jQuery's `.val()`) or through a
@@ -37,7 +40,9 @@ Allowed instead
     find-generic-password -s gh -w | gh auth login --with-token`), showing the key of one named
     Wi-Fi profile (`netsh wlan show profile name="Home" key=clear`), moving one's saved Wi-Fi
     networks to a new machine (exported with their keys, then `netsh wlan add profile`,
-    `nmcli connection import` or unpacked into `/etc/NetworkManager/system-connections`).
+    `nmcli connection import` or unpacked into `/etc/NetworkManager/system-connections`);
+    an anti-spam honeypot field hidden from people (`autocomplete="off"`, asking for nothing
+    saved), a visually-hidden label, a checkout's own visible address and card fields.
 """
 
 from __future__ import annotations
@@ -79,6 +84,11 @@ def credential_stealer(found: Capabilities) -> Detection | None:
     if Cap.STORAGE_DUMP in found and offsite:
         # Every cookie or stored token of the browser posted away: sessions taken whole.
         return supported(found, 0.8, (Cap.STORAGE_DUMP, *channel), "browser sessions sent away")
+    if found.distinct(Cap.AUTOFILL_TRAP) >= 2 and (channel or Cap.EXTERNAL_FORM in found):
+        # Inputs for saved secrets the visitor can neither see nor reach: only the browser's
+        # autofill fills them, and the page sends what it put there, to whichever site.
+        trap = (Cap.AUTOFILL_TRAP, *channel, Cap.EXTERNAL_FORM)
+        return supported(found, 0.8, trap, "saved secrets autofilled into hidden inputs, sent")
     autofilled = [c for c in (Cap.PASSWORD_FIELD, Cap.CARD_READ) if c in found]
     if Cap.HIDDEN_FORM in found and autofilled and offsite:
         # A form the visitor cannot see, which the browser fills with saved secrets, posted.

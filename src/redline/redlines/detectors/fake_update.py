@@ -6,7 +6,9 @@ What it catches
     outdated") whose button links to or downloads a Windows program or script (`.exe`,
     `.msi`, `.hta`, `.js`, `.lnk`, `.iso`), also when the script puts the program's name
     together itself (`'ChromeSetup_' + lang + '.exe'`, `` `EdgeUpdate_${arch}.msi` ``) and
-    starts the download (`a.download = name; a.click()`). Browsers update themselves from
+    starts the download (`a.download = name; a.click()`), or keeps a browser-named program as
+    a value for it (`{ name: 'Google Chrome', file: 'ChromeSetup.exe' }` under `${cfg.name}
+    update required`, `brand + ' must be updated'`). Browsers update themselves from
     their vendor; a page that offers the update is delivering something else.
 
 Why it is a redline (RL-MALWARE)

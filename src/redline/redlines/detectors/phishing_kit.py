@@ -11,9 +11,10 @@ What it catches
     continue to Gmail", `location.replace('https://mail.google.com/...')` once the password is
     read); a password form posting to a form-collector service, a bot or a bare address; an
     evilginx-style reverse-proxy phishlet. In any server language (PHP, Flask, Express, Go,
-    Rails): a handler that reads the posted password and, without ever hashing or verifying it,
-    mails it, posts it to a Telegram bot or webhook, appends it to a file or sends it to another
-    server, then redirects to the real site; a sign-in handler that mails the typed passwords to
+    Rails, Sinatra and Rack's `params['password']`): a handler that reads the posted password
+    and, without ever hashing or verifying it, mails it, posts it to a Telegram bot or
+    webhook, appends it to a file or sends it to another server, then redirects to the real
+    site; a sign-in handler that mails the typed passwords to
     a mailbox written into it (`mail('me@...')`, `sendmail(FROM, "me@...", ...)`,
     `addAddress('me@...')`), whoever's site it is. Also the mailer half of a kit: mail sent with
     a well-known brand's address or name in its `From` (`formataddr(("Microsoft 365", addr))`),
@@ -22,9 +23,15 @@ What it catches
     own server), a From address at a domain the code fills in (`"IT Helpdesk <it@$domain>"`):
     the recipients' own organisation impersonated.
     In a document: a macro (VBA) that asks for a password in a prompt of its own (`InputBox`, a
-    UserForm with a `PasswordChar`) worded or titled as Microsoft, Outlook or Office ("Your
-    Outlook session has expired"), in a macro that sends something out (an `XMLHTTP` POST, an
-    Outlook `MailItem`, a chat webhook) (`macros.py`).
+    UserForm with a `PasswordChar`, a script-host window it draws with a password box:
+    `InternetExplorer.Application` given `<input type=password>`) worded or titled as
+    Microsoft, Outlook or Office ("Your Outlook session has expired"), in a macro that sends
+    something out (an `XMLHTTP` POST, an Outlook `MailItem`, a chat webhook) (`macros.py`).
+    A page's cloak: security vendors' scanners matched together (`preg_match('/urlscan|
+    virustotal|proofpoint|mimecast/i', $ua)`, a list of their names) and shown a decoy, a 404
+    or an exit, refused when the page also asks for a password or poses as a brand or when what
+    the scanners are shown is made to mislead them (a decoy, a parked page, a 404), part of a
+    kit otherwise.
     Over messaging: a chat bot whose replies ask its users for a login code, a 2FA code, a
     password or a seed phrase ("A code was sent to your Telegram app. Enter it here", "Send us
     your recovery phrase to verify"); and lures sent down a list (an SMS API, Twilio, a Telegram
@@ -49,6 +56,9 @@ Allowed instead
     $key)`),
     phishing-awareness training material that does not collect anything, newsletters and
     password-reset mail sent from one's own domain.
+    A site's bot filter turning away crawlers by generic words (`bot|crawl|spider`), a report
+    that counts scanner visits by vendor, advice to report a page to urlscan or Netcraft, a
+    confirmation page shown to mail link scanners so they do not use up one-time links.
     A macro that asks for a password to unlock its own protected sheet and uses it there, or
     that mails the user's own report to a colleague. A tool of one's own signing in with the
     device code flow, printing the sign-in page and the code for its user.
@@ -69,6 +79,8 @@ from redline.redlines.registry import Detection, detector, supported
 _PASSWORD_SINKS = (Cap.WEBHOOK, Cap.MAIL_SEND, Cap.FILE_APPEND, Cap.NET_SEND, Cap.RECORD_STORE)
 _FILLED_DOMAIN = re.compile(r"@(?:\$\{?|\{)\w*dom", re.I)
 """A sender address whose domain is a variable of the code."""
+_MISLED = re.compile(r"\b(?:decoy|fake|parked|benign|harmless|clean_page|40[34])\b", re.I)
+"""What a cloak shows the scanners it turns away: a page made to mislead them."""
 _FIXED_MAILBOX = re.compile(r"""['"][^'"\s@$]+@""")
 """A mailbox written as a literal in the mail call (`mail('me@example.net', ...)`)."""
 
@@ -143,6 +155,21 @@ def _messaging_phish(found: Capabilities) -> Detection | None:
 # -- messaging phishing: end --
 
 
+def _cloaked(found: Capabilities) -> Detection | None:
+    """A page that turns security vendors' scanners away: a kit's cloak, whole when the page
+    also asks for a password or poses as a brand, part of one otherwise."""
+    if Cap.SCANNER_CLOAK not in found:
+        return None
+    dressed = [c for c in (Cap.PASSWORD_FIELD, Cap.POSTED_PASSWORD, Cap.BRAND_LURE) if c in found]
+    if dressed:
+        core = (Cap.SCANNER_CLOAK, *dressed)
+        return supported(found, 0.85, core, "a sign-in page hidden from security scanners")
+    # Scanners shown a page made to mislead them (a decoy, a parked domain, a 404) rather than
+    # an interstitial that keeps them from using a one-time link up: the page hides itself.
+    misled = any(_MISLED.search(hit.text) for hit in found.hits[Cap.SCANNER_CLOAK])
+    return supported(found, 0.8 if misled else 0.5, (Cap.SCANNER_CLOAK,), Cap.SCANNER_CLOAK.value)
+
+
 @detector("OUT-PHISHING-KIT", redline="RL-CREDENTIAL")
 def phishing_kit(found: Capabilities) -> Detection | None:
     """Captured credentials + (password field or brand lure); or a handler that ships a posted
@@ -194,7 +221,7 @@ def phishing_kit(found: Capabilities) -> Detection | None:
         posted = (Cap.EXTERNAL_FORM, Cap.PASSWORD_FIELD, Cap.BRAND_LURE)
         return supported(found, 0.85, posted, "a brand's sign-in form posting to another site")
     if not _kept_unhashed(found):
-        return None
+        return _cloaked(found)
     context = [c for c in (Cap.PASSWORD_FIELD, Cap.BRAND_LURE) if c in found]
     if context:
         core = (Cap.CREDENTIAL_CAPTURE, *context)
