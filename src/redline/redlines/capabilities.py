@@ -3044,8 +3044,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # a physical drive opened for writing through its escaped device path, numbered by a
-        # format (`L"\\\\.\\PhysicalDrive%d"` ... `CreateFileW(path, GENERIC_WRITE, ...)`)
-        re.compile(r"PhysicalDrive(?:\d|%\w|\{)[\s\S]{0,300}?\bGENERIC_WRITE\b", _I),
+        # format or joined to its number (`L"\\\\.\\PhysicalDrive%d"`, `"...PhysicalDrive" +
+        # std::to_wstring(n)` ... `CreateFileW(path, GENERIC_WRITE, ...)`, `FileAccess.Write`,
+        # Python's `open(..., "r+b")`); reading a boot sector (`GENERIC_READ`, "rb") is not one
+        re.compile(
+            r"PhysicalDrive(?:\d|%\w|\{|['\"]\s*(?:\+|&|\.\.?)\s*[\w$(])[\s\S]{0,300}?"
+            r"(?:\bGENERIC_(?:WRITE|ALL)\b|\b0x[4C]0000000\b|\bFileAccess\.(?:Read)?Write\b"
+            r"|['\"](?:r\+b?|rb\+|wb\+?)['\"]|\bO_(?:RDWR|WRONLY)\b)",
+            _I,
+        ),
         # a diskpart script that selects a disk and cleans it, piped in or written for `/s`
         # (`(echo select disk 1 & echo clean all) | diskpart`, `"select disk 0`nclean" | ...`),
         # its lines split by real newlines or written as `n and \n escapes

@@ -14,8 +14,9 @@ What it catches
     As an agent action this is blocked outright; in a response it takes other offensive
     company (a logic bomb's trigger, shadow deletion, spreading, forcing Windows to restart so
     a wiped boot sector takes hold). A physical drive opened for writing by a numbered path
-    (`"\\\\.\\PhysicalDrive%d"` then `CreateFileW(path, GENERIC_WRITE, ...)`) is a raw write;
-    reading a boot sector (`GENERIC_READ`) is not. A diskpart script for each disk a loop
+    (`"\\\\.\\PhysicalDrive%d"` then `CreateFileW(path, GENERIC_WRITE, ...)`, or the path
+    joined to its number: `"...PhysicalDrive" + i` with `FileAccess.Write`, `open(..., "r+b")`)
+    is a raw write; reading a boot sector (`GENERIC_READ`, `"rb"`) is not. A diskpart script for each disk a loop
     names (`select disk %%D` ... `clean all`), `wipefs -af "$dev"` / `dd of="$dev"`, and Linux
     rebooted through the kernel's magic key (`echo b > /proc/sysrq-trigger`) count alike.
 
