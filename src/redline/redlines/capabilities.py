@@ -3299,8 +3299,22 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # a web application's own user API (WordPress's `wp_insert_user`, Django's `create_superuser`)
         re.compile(r"\bwp_(?:insert|create)_user\s*\(|\bcreate_superuser\s*\(", _I),
+        # a local account made through ADSI (`machine.Children.Add("name", "user")`, PowerShell's
+        # `$computer.Create("User", "name")`)
+        re.compile(
+            r"\.Children\.Add\s*\([^\n]*,\s*['\"]user['\"]\s*\)|\.Create\s*\(\s*['\"]user['\"]\s*,", _I
+        ),
     ),
     Capability.ADMIN_GRANT: (
+        # the same through the API: NetLocalGroupAddMembers, ADSI's group object (`[ADSI]
+        # "WinNT://./Administrators,group"` ... `.Add(`), .NET's GroupPrincipal
+        re.compile(
+            r"\bNetLocalGroupAddMembers\s*\([^\n]*(?:Administrators|Remote Desktop Users|Administradores|Administrateurs)"
+            r"|WinNT://[^\n]*/(?:Administrators|Remote Desktop Users)\b[^\n]*(?:\.Add\s*\(|\.Invoke\s*\(\s*['\"]Add['\"])"
+            r"|\bGroupPrincipal\.FindByIdentity\s*\([^\n]*['\"](?:Administrators|Remote Desktop Users)['\"][\s\S]{0,300}?\.Members\.Add\s*\("
+            r"|\.Children\.Find\s*\(\s*['\"](?:Administrators|Remote Desktop Users)['\"]\s*,\s*['\"]group['\"]\s*\)[\s\S]{0,300}?\.Invoke\s*\(\s*['\"]Add['\"]",
+            _I,
+        ),
         re.compile(
             r"\bnet(?:1)?(?:\.exe)?\s+localgroup\s+['\"]?(?:administrators|Remote Desktop Users|Administradores|Administrateurs)['\"]?\s+\S+\s+/add\b|\bAdd-LocalGroupMember\b[^\n]*(?:Administrators|Remote Desktop Users)",
             _I,
