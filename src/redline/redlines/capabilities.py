@@ -3116,6 +3116,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"[\s\S]{0,400}?(?:\b(?:New-Item|New-ItemProperty|Set-ItemProperty|Set-Item)\s+(?:-Path\s+)?|\bRegWrite\s+)\1\b",
             _I,
         ),
+        # the class key named without its hive, in a constant or beside the hive's handle
+        # (`const string key = @"Software\Classes\ms-settings\Shell\Open\command"`,
+        # `winreg.CreateKey(winreg.HKEY_CURRENT_USER, r"Software\Classes\...")`), written and
+        # then the auto-elevating program named to be started: the whole bypass in one piece
+        re.compile(
+            r"Software[\\/]+Classes[\\/]+(?:ms-settings|mscfile|exefile|Folder|Launcher\.SystemSettings|AppX82a6gwre4fdg3bt635tn5ctqjf8msdd2)[\\/]+shell[\\/]+open[\\/]+command"
+            r"[\s\S]{0,600}?\b(?:CreateSubKey|SetValue(?:Ex)?|RegSetValue(?:Ex)?\w*|RegCreateKey(?:Ex)?\w*|CreateKey(?:Ex)?|New-Item|Set-ItemProperty)\b"
+            r"[\s\S]{0,600}?\b(?:fodhelper|computerdefaults|eventvwr|sdclt|WSReset|slui|changepk)(?:\.exe)?\b",
+            _I,
+        ),
         # the user's `windir` variable pointed at a command, for a scheduled task run elevated
         # (`SilentCleanup`) that starts `%windir%\system32\...`
         re.compile(
