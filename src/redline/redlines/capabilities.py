@@ -770,7 +770,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bos\.(?:remove|unlink)\s*\(|\.unlink\s*\(|shutil\.rmtree\s*\(|\bunlinkSync\s*\(", _I
         ),
         re.compile(
-            r"\bRemove-Item\b|\bdel\s+/[fqs]|DeleteFile[AW]?\s*\(|File\.Delete\s*\(|\bunlink\s*\(",
+            r"\bRemove-Item\b|\bdel\s+/[fqs]|DeleteFile[AW]?\s*\(|File\.Delete\s*\(|\bunlink\s*\("
+            # the Scripting.FileSystemObject's (`fso.DeleteFile path, True`, `f.Delete True`)
+            r"|\.Delete(?:File|Folder)?\s+(?:True|\w+\s*,\s*True)\b|\.Delete(?:File|Folder)\s+\w",
             _I,
         ),
         # `find` told to remove each file it found (`-exec rm {} \;`): its walk's files deleted
@@ -859,6 +861,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"vssadmin(?:\.exe)?\s+delete\s+shadows|shadowcopy\s+delete|Win32_ShadowCopy[^\n]*Delete",
+            _I,
+        ),
+        # the shadow copies a WMI query returned deleted each in the loop below it (VBScript's
+        # `For Each s In wmi.ExecQuery("SELECT * FROM Win32_ShadowCopy")` ... `s.Delete_`, C#'s
+        # `foreach (ManagementObject o in searcher.Get()) o.Delete();`), System Restore turned
+        # off (`Disable-ComputerRestore`, the `SystemRestore` class's `Disable`), or Windows
+        # Backup's image folder deleted
+        re.compile(
+            r"Win32_ShadowCopy\b[\s\S]{0,300}?(?:\.Delete_?\b|\bRemove-(?:CimInstance|WmiObject)\b)"
+            r"|\bDisable-ComputerRestore\b|\bSystemRestore\b[\s\S]{0,300}?\.Disable\b"
+            r"|\b(?:DeleteFolder|Remove-Item|rmdir|rd|rmtree|Directory\.Delete)\b[^\n]*WindowsImageBackup",
             _I,
         ),
         re.compile(

@@ -12,7 +12,11 @@ What it catches
     a storage service's objects rewritten under a key only the caller holds (S3's SSE-C,
     `SSECustomerKey`, `--sse-c`) beside a note that they were encrypted. A screen locker: a
     ransom demand (the machine said locked, payment asked), an autostart that brings it back
-    at every logon and a keyboard hook that keeps it from being dismissed.
+    at every logon and a keyboard hook that keeps it from being dismissed. The way back
+    removed beside deleted files: shadow copies deleted (also each one a WMI query returned,
+    in the loop below it: `For Each s In wmi.ExecQuery("... Win32_ShadowCopy")` ...
+    `s.Delete_`), System Restore turned off or Windows Backup's images deleted, while the
+    program deletes files (a ransomware's preparation, run before the encryptor).
 
 Why it is a redline (RL-MALWARE)
     This combination is the functional core of ransomware, whoever's files it runs on.
