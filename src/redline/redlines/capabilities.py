@@ -1293,7 +1293,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"New-ScheduledTaskSettingsSet\b[^\n]*\s-Hidden\b|\b(?:sc(?:\.exe)?\s+create|New-Service)\b[^\n]*DisplayName=?\s*['\"]?(?:Windows|Microsoft)\b|attrib\s+\+h|FILE_ATTRIBUTE_HIDDEN|\+s\s+\+h|prctl\s*\([^\n]*PR_SET_NAME|setproctitle|\[kworker|svchost\.exe['\"]",
+            r"New-ScheduledTaskSettingsSet\b[^\n]*\s-Hidden\b|\b(?:sc(?:\.exe)?\s+create|New-Service)\b[^\n]*DisplayName=?\s*['\"]?(?:Windows|Microsoft)\b|attrib\s+\+h|FILE_ATTRIBUTE_HIDDEN|\+s\s+\+h|prctl\s*\((?:[^\n]*PR_SET_NAME|\s*15\s*,)|setproctitle|\[kworker|svchost\.exe['\"]",
             _I,
         ),
         re.compile(
@@ -3166,6 +3166,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r":\s*\(\s*\)\s*\{\s*:\s*\|\s*:\s*&\s*\}\s*;\s*:"),
+        # an endless loop whose body starts by forking, the child kept (`for (;;) { pid_t p =
+        # fork();`, `while True:\n    pid = os.fork()`, `loop { unsafe { libc::fork(); } }`, `if
+        # (fork() < 0)`): a loop that forks once per job waits for it or breaks out
+        re.compile(
+            r"(?:\bfor\s*\(\s*;\s*;\s*\)|\bwhile\s*\(\s*(?:1|true)\s*\)|\bwhile\s+(?:True|1)\s*:|\bloop)\s*\{?\s*"
+            r"(?:unsafe\s*\{\s*)?(?:if\s*\(\s*)?(?:(?:pid_t|int|let|auto|var)\s+)?(?:\w+\s*=\s*)?(?:os\.|libc::|posix\.)?fork\s*\(\s*\)"
+            r"(?![\s\S]{0,500}?\b(?:wait(?:pid)?|waitpid|break)\b)",
+        ),
         re.compile(
             r"while\s*(?:True|1|\(\s*1\s*\)|\(\s*true\s*\))\s*[:{]?\s*(?:os\.)?fork\s*\(\s*\)|for\s*\(\s*;\s*;\s*\)\s*\{?\s*fork\s*\(\s*\)|\bfork\s*(?:\(\s*\))?\s*(?:while|until)\s+(?:1|true|fork)\b",
             _I,
