@@ -89,6 +89,7 @@ class Capability(StrEnum):
     XOR_DECODE = "decodes a buffer in place (XOR)"
     DECODE = "decodes bytes kept as text (hex, base64)"
     DEFENDER_OFF = "turns off antivirus or EDR"
+    UPDATES_BLOCKED = "keeps the system from installing updates or new antivirus signatures"
     SPLIT_NAME = "spells a security control's name in pieces joined at run time"
     REMOTE_OPEN = "opens another process"
     REMOTE_ALLOC = "allocates memory in another process"
@@ -1437,7 +1438,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"Set-MpPreference\b[^\n]*-Exclusion(?:Path|Process|Extension)", _I),
         re.compile(
-            r"Set-MpPreference\b[^\n]*-Disable\w*\s+\$?(?:true|1)|DisableAntiSpyware|DisableRealtimeMonitoring\b[^\n]*(?:true|1)",
+            r"Set-MpPreference\b(?:[^\n]|`\r?\n)*?-Disable\w*\s+\$?(?:true|1)|DisableAntiSpyware|DisableRealtimeMonitoring\b[^\n]*(?:true|1)",
             _I,
         ),
         re.compile(
@@ -1449,6 +1450,25 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"(?:Add-MpPreference|Set-MpPreference)\b[^\n]*-Exclusion(?:Extension\s+['\"]?\.?(?:ps1|psm1|vbs|js|hta|bat|cmd|exe|dll)\b"
             r"|Process\s+['\"]?(?:[\w:\\. -]*\\)?(?:powershell|pwsh|cmd|rundll32|regsvr32|mshta|wscript|cscript)(?:\.exe)?\b)",
+            _I,
+        ),
+    ),
+    Capability.UPDATES_BLOCKED: (
+        # Windows Update's services disabled, by name in the command or in the list a loop over
+        # services takes (`foreach ($s in 'wuauserv', 'UsoSvc') { Set-Service $s -StartupType
+        # Disabled }`), or through their registry `Start` value; stopping one to reset its
+        # cache and starting it again is upkeep
+        re.compile(
+            r"\b(?:wuauserv|UsoSvc|WaaSMedicSvc)\b[\s\S]{0,200}?(?:-StartupType\s+['\"]?Disabled\b|\bstart=\s*disabled\b|\bSERVICE_DISABLED\b|ServiceStartMode\.Disabled\b)"
+            r"|Services\\+(?:wuauserv|UsoSvc|WaaSMedicSvc)\b[^\n]*\bStart\b[^\n]*\b4\b",
+            _I,
+        ),
+        # updates pointed at a server that is not there (the machine itself), the update
+        # orchestrator's tasks disabled, Defender's signature source made a dead share
+        re.compile(
+            r"\bWUServer\b[^\n]*(?:127\.0\.0\.1|localhost|0\.0\.0\.0)"
+            r"|\\(?:UpdateOrchestrator|WindowsUpdate)\\[\s\S]{0,200}?(?:\bDisable-ScheduledTask\b|/disable\b)"
+            r"|-SignatureDefinitionUpdateFileSharesSources\s+['\"]?\\\\+(?:127\.0\.0\.1|localhost)\b",
             _I,
         ),
     ),
