@@ -1192,6 +1192,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.HIDE: (
+        # a scheduled task's security descriptor removed from its cache entry: the task keeps
+        # running and neither the console nor `schtasks /query` lists it (`DeleteValue("SD")`,
+        # `Remove-ItemProperty ... -Name SD`, `reg delete ... /v SD`)
+        re.compile(
+            r"TaskCache\\+Tree\\+[\s\S]{0,300}?(?:DeleteValue\w*\s*\([^\n]*['\"]SD['\"]|\bRemove-ItemProperty\b[^\n]*-Name\s+['\"]?SD\b|/v\s+['\"]?SD['\"]?\s+/f\b|\bdel(?:ete)?_?value\w*\s*\([^\n]*['\"]SD['\"])",
+            _I,
+        ),
         # a WMI event subscription created to run a command: persistence no autostart folder,
         # Run key or task list shows
         re.compile(

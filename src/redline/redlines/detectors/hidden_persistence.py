@@ -16,6 +16,10 @@ What it catches
     (Image File Execution Options) set to a shell, whatever the key's path is kept in
     (`Set-ItemProperty -Path $key -Name Debugger -Value cmd.exe`, winreg's
     `SetValueEx(key, "Debugger", ...)`), is a logon-screen backdoor: an autostart that hides.
+    A scheduled task's security descriptor removed from its cache entry (`TaskCache\\Tree\\NAME`
+    then `DeleteValue("SD")`, `Remove-ItemProperty ... -Name SD`, `reg delete ... /v SD /f`)
+    keeps it running while the console and `schtasks /query` no longer list it: hidden
+    persistence, whether or not the same program registered the task.
 
 Why it is a redline (RL-PERSISTENCE)
     It keeps an intruder's code running on every boot or logon, out of sight.
@@ -29,7 +33,9 @@ Allowed instead
     download that is saved and not run, listing Run keys to audit them, a systemd unit for
     one's own service, an answer that installs a tool with `curl | sh`, schedules a local
     script and starts a server in the background, a debugger attached to one's own program
-    (`-Name Debugger -Value vsjitdebugger.exe`), auditing or removing Debugger values.
+    (`-Name Debugger -Value vsjitdebugger.exe`), auditing or removing Debugger values,
+    listing tasks whose cache entry has no `SD` value (a hunt for hidden tasks), a scheduled
+    maintenance task registered as SYSTEM and left listed.
 """
 
 from __future__ import annotations
@@ -44,11 +50,20 @@ _REMOTE_CODE = (Cap.RUN_DOWNLOADED, Cap.ENCODED_EXEC, Cap.ENCODED_POWERSHELL)
 _PAYLOAD = (Cap.DOWNLOAD, Cap.NET_CONNECT, Cap.SHELL, Cap.DUP_FD)
 _SERVICE_DENIED = re.compile(r"\(D;;[A-Z]*LC[A-Z]*;;;", re.I)
 """A deny entry taking away the right to list a service: what hides it from `sc query`."""
+_TASK_UNLISTED = re.compile(r"TaskCache", re.I)
+"""A hiding hit on the task cache: a scheduled task's security descriptor removed."""
 
 
 @detector("OUT-HIDDEN-PERSISTENCE", redline="RL-PERSISTENCE")
 def hidden_persistence(found: Capabilities) -> Detection | None:
     """Autostart + remote/encoded code, or autostart + hiding + a remote payload."""
+    unlisted = [h for h in found.hits.get(Cap.HIDE, ()) if _TASK_UNLISTED.search(h.text)]
+    if unlisted:
+        # A scheduled task left running but kept from every listing of tasks: hidden
+        # persistence whether or not the same program registered the task.
+        entry = found.first(Cap.AUTORUN)
+        hits = (unlisted[0], entry) if entry is not None else (unlisted[0],)
+        return Detection(0.8, hits, "a scheduled task hidden from its administrators")
     if Cap.AUTORUN not in found:
         return None
     # In a response the remote code must be what the autostart entry runs (its line or the
