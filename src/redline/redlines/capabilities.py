@@ -83,6 +83,7 @@ class Capability(StrEnum):
     MEMORY_PATCH = "patches code in memory"
     EXEC_MEMORY = "makes memory executable"
     JUMP_TO_MEMORY = "runs bytes in memory as code"
+    DIRECT_SYSCALL = "calls the kernel through syscall stubs of its own, past ntdll's exports"
     API_HASHING = (
         "finds system functions by walking the loaded modules (PEB) or hashed export names"
     )
@@ -1340,7 +1341,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.EXEC_MEMORY: (
         re.compile(
-            r"\bVirtual(?:Alloc|Protect)\w*\s*\([^\n]*(?:PAGE_EXECUTE\w*|\b0x[24]0\b|\bPAGE_\w*(?:RX|RWX|EXEC)\w*)|\b(?:mmap|mprotect)\s*\([^\n]*PROT_EXEC|\bNtProtectVirtualMemory\b|\bNtAllocateVirtualMemory\b[^\n]*PAGE_EXECUTE",
+            r"\bVirtual(?:Alloc|Protect)\w*\s*\([^\n]*(?:PAGE_EXECUTE\w*|\b0x[24]0\b|\bPAGE_\w*(?:RX|RWX|EXEC)\w*)|\b(?:mmap|mprotect)\s*\([^\n]*PROT_EXEC|\b(?:Nt|Zw)ProtectVirtualMemory\b|\b(?:Nt|Zw)AllocateVirtualMemory\b[^\n]*PAGE_EXECUTE",
             _I,
         ),
         # memory committed executable through a pointer of any name (`va(NULL, n, MEM_COMMIT |
@@ -1358,6 +1359,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bAddressOfNames\b[^\n]*\b\w*(?:hash|djb2|ror13|crc32|fnv)\w*|\b\w*(?:hash|djb2|ror13|crc32|fnv)\w*\s*\([^\n]*\bAddressOfNames\b",
             _I,
+        ),
+    ),
+    # Windows system calls issued by the program's own stubs (`mov r10, rcx; mov eax, SSN;
+    # syscall`, as text or as bytes), or through the generators and resolvers made for it
+    # (SysWhispers, Hell's Gate): the calls never pass the exports an EDR hooks
+    Capability.DIRECT_SYSCALL: (
+        re.compile(
+            r"\bmov\s+r10\s*,\s*rcx\b[\s\S]{0,160}?\bsyscall\b|\bmovq?\s+%rcx\s*,\s*%r10\b[\s\S]{0,160}?\bsyscall\b"
+            r"|\b0x4c\s*,\s*0x8b\s*,\s*0xd1\s*,\s*0xb8\b|\\x4c\\x8b\\xd1\\xb8",
+            _I,
+        ),
+        re.compile(
+            r"\b(?:SW[23]_GetSyscallNumber|SW[23]_GetSyscallAddress|HellsGate|HellDescent|HalosGate|TartarusGate|bananaphone)\b"
         ),
     ),
     Capability.JUMP_TO_MEMORY: (
@@ -1534,7 +1548,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"-ex\s+['\"]call\s+[^'\"\n]*dlopen", _I),
         re.compile(
-            r"CreateRemoteThread(?:Ex)?\s*\(|NtCreateThreadEx|QueueUserAPC|NtQueueApcThread|SetThreadContext|RtlCreateUserThread|PTRACE_SETREGS",
+            r"CreateRemoteThread(?:Ex)?\s*\(|(?:Nt|Zw)CreateThreadEx|QueueUserAPC|NtQueueApcThread|SetThreadContext|RtlCreateUserThread|PTRACE_SETREGS",
             _I,
         ),
     ),
