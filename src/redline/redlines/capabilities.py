@@ -46,6 +46,7 @@ class Capability(StrEnum):
     ENCRYPT = "encryption of data"
     DELETE_FILE = "deletes files"
     TRUNCATE = "empties files"
+    FILE_OVERWRITE = "overwrites a file's own bytes in place with random data"
     LOCK_EXTENSION = "renames files to a locked extension"
     WRITTEN_BESIDE = "writes each file it visits again under its own name plus a suffix"
     KEY_TYPED = "asks the person running it for the key or passphrase"
@@ -782,6 +783,20 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\brm\s+-\w*f|\bshred\b[^\n]*-u\b|\bshred['\"]?\s*,[^\n]*['\"]-\w*u|\bremove\s*\(\s*\w+\s*\)|\b(?:std::filesystem|filesystem|fs)::remove(?:_all)?\s*\("
         ),
+    ),
+    # an existing file opened for writing without truncating it (`open(p, O_WRONLY)`, "r+b",
+    # `FileMode.Open, FileAccess.Write`, `os.O_WRONLY, 0`, Rust's `.write(true).open(`) and
+    # random bytes written over it, or `shred` run on each file a loop or `find` names: the
+    # contents destroyed so they cannot be recovered
+    Capability.FILE_OVERWRITE: (
+        re.compile(
+            r"(?:\bopen\s*\([^\n;]*,\s*O_(?:WRONLY|RDWR)\s*\)|\bopen\s*\([^\n]*['\"](?:r\+b?|rb\+)['\"]"
+            r"|\bFileMode\.Open\s*,\s*FileAccess\.(?:Read)?Write\b|\bos\.O_(?:WRONLY|RDWR)\s*,\s*0\d*\s*\)"
+            r"|\.write\s*\(\s*true\s*\)\s*\.open\s*\()"
+            r"[\s\S]{0,600}?(?:urandom|\bmt19937\w*|\brandom_device\b|\brng\s*\(|\bRandomNumberGenerator\b|\brand\.Read\s*\(|\brandbytes\s*\("
+            r"|\btoken_bytes\s*\(|\bget_random_bytes\s*\(|\bgetrandom\s*\(|\bNextBytes\s*\(|\bOsRng\b|\bthread_rng\s*\(|\bfill_bytes\s*\(|\brandom\.getrandbits\s*\()",
+        ),
+        re.compile(r"\bshred\b(?:\s+-[-\w=]+)*\s+(?:\{\}|['\"]?\$\{?\w+)", _I),
     ),
     Capability.LOCK_EXTENSION: (
         # each file renamed to its own name plus a new extension, in a pipeline over files
