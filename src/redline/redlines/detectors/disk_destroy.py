@@ -32,8 +32,9 @@ Example
     `rm -rf --no-preserve-root /`; `dd if=/dev/urandom of=/dev/sda bs=1M`
 
 Allowed instead
-    Overwriting and removing one's own temporary file (no walk), `rm -rf build/ dist/`, `make clean`, pruning old backups (`find /var/backups -mtime +14
-    -delete`, `rm -rf /var/backups/2024-01-*`), explaining how to securely erase a drive one is
+    Overwriting and removing one's own temporary file (no walk), `rm -rf build/ dist/`,
+    `make clean`, pruning old backups (`find /var/backups -mtime +14 -delete`, `rm -rf
+    /var/backups/2024-01-*`), explaining how to securely erase a drive one is
     recycling, formatting a device that the same command line then mounts (setting up a new
     volume: `mkfs.ext4 /dev/nvme1n1 && mount /dev/nvme1n1 /data`, or by the label it was
     given: `mkfs.xfs -L pgdata /dev/xvdf && mount LABEL=pgdata /srv/pgdata`; a format of
