@@ -352,6 +352,15 @@ _NOT_PRIVATE_IPV4 = rf"(?!127\.|{PRIVATE_IPV4})"
 someone else's. A pattern that also counts link-local (169.254/16) or the unspecified 0.0.0.0
 as its own adds that alternative as a second lookahead after this one."""
 
+# an endless loop whose body starts by forking, the child kept (`for (;;) { pid_t p = fork();`,
+# `while True:\n    pid = os.fork()`, `loop { unsafe { libc::fork(); } }`, `if (fork() < 0)`):
+# a loop that forks once per job waits for it or breaks out
+_FORK_LOOP = re.compile(
+    r"(?:\bfor\s*\(\s*;\s*;\s*\)|\bwhile\s*\(\s*(?:1|true)\s*\)|\bwhile\s+(?:True|1)\s*:|\bloop)\s*\{?\s*"
+    r"(?:unsafe\s*\{\s*)?(?:if\s*\(\s*)?(?:(?:pid_t|int|let|auto|var)\s+)?(?:\w+\s*=\s*)?(?:os\.|libc::|posix\.)?fork\s*\(\s*\)"
+    r"(?![\s\S]{0,500}?\b(?:wait(?:pid)?|waitpid|break)\b)",
+)
+
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.NET_CONNECT: (
         re.compile(r"\bxterm\b[^\n]*-display\s+[\w.-]+:\d", _I),
@@ -793,7 +802,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:\bopen\s*\([^\n;]*,\s*O_(?:WRONLY|RDWR)\s*\)|\bopen\s*\([^\n]*['\"](?:r\+b?|rb\+)['\"]"
             r"|\bFileMode\.Open\s*,\s*FileAccess\.(?:Read)?Write\b|\bos\.O_(?:WRONLY|RDWR)\s*,\s*0\d*\s*\)"
             r"|\.write\s*\(\s*true\s*\)\s*\.open\s*\()"
-            r"[\s\S]{0,600}?(?:urandom|\bmt19937\w*|\brandom_device\b|\brng\s*\(|\bRandomNumberGenerator\b|\brand\.Read\s*\(|\brandbytes\s*\("
+            r"[\s\S]{0,600}?(?:urandom|\bmt19937\w*|\brandom_device\b|\bRandomNumberGenerator\b|\brand\.Read\s*\(|\brandbytes\s*\("
             r"|\btoken_bytes\s*\(|\bget_random_bytes\s*\(|\bgetrandom\s*\(|\bNextBytes\s*\(|\bOsRng\b|\bthread_rng\s*\(|\bfill_bytes\s*\(|\brandom\.getrandbits\s*\()",
         ),
         re.compile(r"\bshred\b(?:\s+-[-\w=]+)*\s+(?:\{\}|['\"]?\$\{?\w+)", _I),
@@ -1381,10 +1390,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     # (SysWhispers, Hell's Gate): the calls never pass the exports an EDR hooks
     Capability.DIRECT_SYSCALL: (
         re.compile(
-            r"\bmov\s+r10\s*,\s*rcx\b[\s\S]{0,160}?\bsyscall\b|\bmovq?\s+%rcx\s*,\s*%r10\b[\s\S]{0,160}?\bsyscall\b"
-            r"|\b0x4c\s*,\s*0x8b\s*,\s*0xd1\s*,\s*0xb8\b|\\x4c\\x8b\\xd1\\xb8",
+            r"\bmov\s+r10\s*,\s*rcx\b[\s\S]{0,160}?\bsyscall\b|\bmovq?\s+%rcx\s*,\s*%r10\b[\s\S]{0,160}?\bsyscall\b",
             _I,
         ),
+        re.compile(r"\b0x4c\s*,\s*0x8b\s*,\s*0xd1\s*,\s*0xb8\b|\\x4c\\x8b\\xd1\\xb8", _I),
         re.compile(
             r"\b(?:SW[23]_GetSyscallNumber|SW[23]_GetSyscallAddress|HellsGate|HellDescent|HalosGate|TartarusGate|bananaphone)\b"
         ),
@@ -3222,14 +3231,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r":\s*\(\s*\)\s*\{\s*:\s*\|\s*:\s*&\s*\}\s*;\s*:"),
-        # an endless loop whose body starts by forking, the child kept (`for (;;) { pid_t p =
-        # fork();`, `while True:\n    pid = os.fork()`, `loop { unsafe { libc::fork(); } }`, `if
-        # (fork() < 0)`): a loop that forks once per job waits for it or breaks out
-        re.compile(
-            r"(?:\bfor\s*\(\s*;\s*;\s*\)|\bwhile\s*\(\s*(?:1|true)\s*\)|\bwhile\s+(?:True|1)\s*:|\bloop)\s*\{?\s*"
-            r"(?:unsafe\s*\{\s*)?(?:if\s*\(\s*)?(?:(?:pid_t|int|let|auto|var)\s+)?(?:\w+\s*=\s*)?(?:os\.|libc::|posix\.)?fork\s*\(\s*\)"
-            r"(?![\s\S]{0,500}?\b(?:wait(?:pid)?|waitpid|break)\b)",
-        ),
+        _FORK_LOOP,
         re.compile(
             r"while\s*(?:True|1|\(\s*1\s*\)|\(\s*true\s*\))\s*[:{]?\s*(?:os\.)?fork\s*\(\s*\)|for\s*\(\s*;\s*;\s*\)\s*\{?\s*fork\s*\(\s*\)|\bfork\s*(?:\(\s*\))?\s*(?:while|until)\s+(?:1|true|fork)\b",
             _I,
@@ -3389,7 +3391,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a local account made through ADSI (`machine.Children.Add("name", "user")`, PowerShell's
         # `$computer.Create("User", "name")`)
         re.compile(
-            r"\.Children\.Add\s*\([^\n]*,\s*['\"]user['\"]\s*\)|\.Create\s*\(\s*['\"]user['\"]\s*,", _I
+            r"\.Children\.Add\s*\([^\n]*,\s*['\"]user['\"]\s*\)|\.Create\s*\(\s*['\"]user['\"]\s*,",
+            _I,
         ),
     ),
     Capability.ADMIN_GRANT: (
@@ -4155,3 +4158,50 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
             matches = _matches_at(pattern, text, positions)
         for match in matches:
             yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))
+
+
+# -- patterns that span lines, for the streaming monitor (`stream.py`) ----------------------
+# The monitor scans a line at a time; a pattern written across lines (`[\s\S]{0,300}?`, or a
+# loop's head and the first statement of its body) is also read over the lines just before,
+# from a line holding one of its literals on.
+_ACROSS_LINES = (_FORK_LOOP,)
+_EVERYDAY_WORDS = frozenset(("open", "select", "system", "for", "while", "loop", "mov", ".write"))
+"""Literals ordinary code holds on line after line: a pattern armed by one would be read over
+the window nearly always, so the monitor leaves it to the whole response's judgement."""
+
+
+def _spanning_literals(pattern: re.Pattern[str]) -> frozenset[str]:
+    """The literals a line must hold to arm `pattern`: the most selective set it requires
+    anywhere (a match may end on the line that holds it), else its heads."""
+    parsed = list(importlib.import_module("re._parser").parse(pattern.pattern, pattern.flags))
+    required = _required_literals(parsed)
+    if required and all(len(literal) >= 4 for literal in required):
+        return frozenset(literal.lower() for literal in required)
+    return _prefilter(pattern) or frozenset()
+
+
+SPANNING: tuple[tuple[Capability, re.Pattern[str]], ...] = tuple(
+    (capability, pattern)
+    for capability, pattern, heads in _PREFILTERED
+    if heads is not None
+    and ("[\\s\\S]" in pattern.pattern or pattern in _ACROSS_LINES)
+    and not _spanning_literals(pattern) & _EVERYDAY_WORDS
+)
+"""(capability, pattern) for each pattern that matches across lines and is armed by a rare
+literal."""
+
+
+_SPANNING_BY_HEAD: dict[str, frozenset[int]] = {}
+for _index, (_, _pattern) in enumerate(SPANNING):
+    for _head in _spanning_literals(_pattern):
+        _SPANNING_BY_HEAD[_head] = _SPANNING_BY_HEAD.get(_head, frozenset()) | {_index}
+_SPANNING_FINDER = _literal_finder(sorted(_SPANNING_BY_HEAD))
+
+
+def spanning_in(line: str) -> frozenset[int]:
+    """The indices into `SPANNING` of the patterns one of whose literals `line` holds."""
+    return frozenset(
+        index
+        for _, head in _SPANNING_FINDER.iter(lowered_for_literals(line))
+        for index in _SPANNING_BY_HEAD[head]
+    )
