@@ -16,9 +16,10 @@ What it catches
     a wiped boot sector takes hold). A physical drive opened for writing by a numbered path
     (`"\\\\.\\PhysicalDrive%d"` then `CreateFileW(path, GENERIC_WRITE, ...)`, or the path
     joined to its number: `"...PhysicalDrive" + i` with `FileAccess.Write`, `open(..., "r+b")`)
-    is a raw write; reading a boot sector (`GENERIC_READ`, `"rb"`) is not. A diskpart script for each disk a loop
-    names (`select disk %%D` ... `clean all`), `wipefs -af "$dev"` / `dd of="$dev"`, and Linux
-    rebooted through the kernel's magic key (`echo b > /proc/sysrq-trigger`) count alike.
+    is a raw write; reading a boot sector (`GENERIC_READ`, `"rb"`) is not. A diskpart script
+    for each disk a loop names (`select disk %%D` ... `clean all`), `wipefs -af "$dev"` /
+    `dd of="$dev"`, and Linux rebooted through the kernel's magic key (`echo b >
+    /proc/sysrq-trigger`) count alike.
     Every file of a tree overwritten in place with random bytes (an existing file opened for
     writing without truncation, `open(p, O_WRONLY)`, `"r+b"`, `FileMode.Open,
     FileAccess.Write`, then `urandom`/`rng()`/`rand.Read`; `shred` on each file a loop names)
