@@ -4199,9 +4199,9 @@ _SPANNING_FINDER = _literal_finder(sorted(_SPANNING_BY_HEAD))
 
 
 def spanning_in(line: str) -> frozenset[int]:
-    """The indices into `SPANNING` of the patterns one of whose literals `line` holds."""
-    return frozenset(
-        index
-        for _, head in _SPANNING_FINDER.iter(lowered_for_literals(line))
-        for index in _SPANNING_BY_HEAD[head]
-    )
+    """The indices into `SPANNING` of the patterns one of whose literals `line` holds (plainly
+    lower-cased: the literals are ASCII words, read here for arming, not for positions)."""
+    found = [head for _, head in _SPANNING_FINDER.iter(line.lower())]
+    if not found:
+        return frozenset()
+    return frozenset(index for head in found for index in _SPANNING_BY_HEAD[head])
