@@ -891,11 +891,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # the shadow copies a WMI query returned deleted each in the loop below it (VBScript's
         # `For Each s In wmi.ExecQuery("SELECT * FROM Win32_ShadowCopy")` ... `s.Delete_`, C#'s
-        # `foreach (ManagementObject o in searcher.Get()) o.Delete();`), System Restore turned
+        # `foreach (ManagementObject o in searcher.Get()) o.Delete();`; not the one snapshot a
+        # backup made, queried by its ID: `... Win32_ShadowCopy WHERE ID='{id}'`), System Restore turned
         # off (`Disable-ComputerRestore`, the `SystemRestore` class's `Disable`), or Windows
         # Backup's image folder deleted
         re.compile(
-            r"Win32_ShadowCopy\b[\s\S]{0,300}?(?:\.Delete_?\b|\bRemove-(?:CimInstance|WmiObject)\b)"
+            r"Win32_ShadowCopy\b(?![^\n]*\bWHERE\s+ID\s*=)[\s\S]{0,300}?(?:\.Delete_?\b|\bRemove-(?:CimInstance|WmiObject)\b)"
             r"|\bDisable-ComputerRestore\b|\bSystemRestore\b[\s\S]{0,300}?\.Disable\b"
             r"|\b(?:DeleteFolder|Remove-Item|rmdir|rd|rmtree|Directory\.Delete)\b[^\n]*WindowsImageBackup",
             _I,
