@@ -46,6 +46,7 @@ class Capability(StrEnum):
     ENCRYPT = "encryption of data"
     DELETE_FILE = "deletes files"
     TRUNCATE = "empties files"
+    FILE_OVERWRITE = "overwrites a file's own bytes in place with random data"
     LOCK_EXTENSION = "renames files to a locked extension"
     WRITTEN_BESIDE = "writes each file it visits again under its own name plus a suffix"
     KEY_TYPED = "asks the person running it for the key or passphrase"
@@ -85,12 +86,14 @@ class Capability(StrEnum):
     MEMORY_PATCH = "patches code in memory"
     EXEC_MEMORY = "makes memory executable"
     JUMP_TO_MEMORY = "runs bytes in memory as code"
+    DIRECT_SYSCALL = "calls the kernel through syscall stubs of its own, past ntdll's exports"
     API_HASHING = (
         "finds system functions by walking the loaded modules (PEB) or hashed export names"
     )
     XOR_DECODE = "decodes a buffer in place (XOR)"
     DECODE = "decodes bytes kept as text (hex, base64)"
     DEFENDER_OFF = "turns off antivirus or EDR"
+    UPDATES_BLOCKED = "keeps the system from installing updates or new antivirus signatures"
     SPLIT_NAME = "spells a security control's name in pieces joined at run time"
     REMOTE_OPEN = "opens another process"
     REMOTE_ALLOC = "allocates memory in another process"
@@ -401,6 +404,14 @@ _SAVED_SECRET = (
 )
 """Autocomplete tokens the browser fills from what the visitor saved (a card, a password, an
 address, a phone number)."""
+# an endless loop whose body starts by forking, the child kept (`for (;;) { pid_t p = fork();`,
+# `while True:\n    pid = os.fork()`, `loop { unsafe { libc::fork(); } }`, `if (fork() < 0)`):
+# a loop that forks once per job waits for it or breaks out
+_FORK_LOOP = re.compile(
+    r"(?:\bfor\s*\(\s*;\s*;\s*\)|\bwhile\s*\(\s*(?:1|true)\s*\)|\bwhile\s+(?:True|1)\s*:|\bloop)\s*\{?\s*"
+    r"(?:unsafe\s*\{\s*)?(?:if\s*\(\s*)?(?:(?:pid_t|int|let|auto|var)\s+)?(?:\w+\s*=\s*)?(?:os\.|libc::|posix\.)?fork\s*\(\s*\)"
+    r"(?![\s\S]{0,500}?\b(?:wait(?:pid)?|waitpid|break)\b)",
+)
 
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.NET_CONNECT: (
@@ -823,7 +834,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bos\.(?:remove|unlink)\s*\(|\.unlink\s*\(|shutil\.rmtree\s*\(|\bunlinkSync\s*\(", _I
         ),
         re.compile(
-            r"\bRemove-Item\b|\bdel\s+/[fqs]|DeleteFile[AW]?\s*\(|File\.Delete\s*\(|\bunlink\s*\(",
+            r"\bRemove-Item\b|\bdel\s+/[fqs]|DeleteFile[AW]?\s*\(|File\.Delete\s*\(|\bunlink\s*\("
+            # the Scripting.FileSystemObject's (`fso.DeleteFile path, True`, `f.Delete True`)
+            r"|\.Delete(?:File|Folder)?\s+(?:True|\w+\s*,\s*True)\b|\.Delete(?:File|Folder)\s+\w",
             _I,
         ),
         # `find` told to remove each file it found (`-exec rm {} \;`): its walk's files deleted
@@ -831,6 +844,20 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\brm\s+-\w*f|\bshred\b[^\n]*-u\b|\bshred['\"]?\s*,[^\n]*['\"]-\w*u|\bremove\s*\(\s*\w+\s*\)|\b(?:std::filesystem|filesystem|fs)::remove(?:_all)?\s*\("
         ),
+    ),
+    # an existing file opened for writing without truncating it (`open(p, O_WRONLY)`, "r+b",
+    # `FileMode.Open, FileAccess.Write`, `os.O_WRONLY, 0`, Rust's `.write(true).open(`) and
+    # random bytes written over it, or `shred` run on each file a loop or `find` names: the
+    # contents destroyed so they cannot be recovered
+    Capability.FILE_OVERWRITE: (
+        re.compile(
+            r"(?:\bopen\s*\([^\n;]*,\s*O_(?:WRONLY|RDWR)\s*\)|\bopen\s*\([^\n]*['\"](?:r\+b?|rb\+)['\"]"
+            r"|\bFileMode\.Open\s*,\s*FileAccess\.(?:Read)?Write\b|\bos\.O_(?:WRONLY|RDWR)\s*,\s*0\d*\s*\)"
+            r"|\.write\s*\(\s*true\s*\)\s*\.open\s*\()"
+            r"[\s\S]{0,600}?(?:urandom|\bmt19937\w*|\brandom_device\b|\bRandomNumberGenerator\b|\brand\.Read\s*\(|\brandbytes\s*\("
+            r"|\btoken_bytes\s*\(|\bget_random_bytes\s*\(|\bgetrandom\s*\(|\bNextBytes\s*\(|\bOsRng\b|\bthread_rng\s*\(|\bfill_bytes\s*\(|\brandom\.getrandbits\s*\()",
+        ),
+        re.compile(r"\bshred\b(?:\s+-[-\w=]+)*\s+(?:\{\}|['\"]?\$\{?\w+)", _I),
     ),
     Capability.LOCK_EXTENSION: (
         # each file renamed to its own name plus a new extension, in a pipeline over files
@@ -912,6 +939,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"vssadmin(?:\.exe)?\s+delete\s+shadows|shadowcopy\s+delete|Win32_ShadowCopy[^\n]*Delete",
+            _I,
+        ),
+        # the shadow copies a WMI query returned deleted each in the loop below it (VBScript's
+        # `For Each s In wmi.ExecQuery("SELECT * FROM Win32_ShadowCopy")` ... `s.Delete_`, C#'s
+        # `foreach (ManagementObject o in searcher.Get()) o.Delete();`; not the one snapshot a
+        # backup made, queried by its ID: `... Win32_ShadowCopy WHERE ID='{id}'`), System Restore turned
+        # off (`Disable-ComputerRestore`, the `SystemRestore` class's `Disable`), or Windows
+        # Backup's image folder deleted
+        re.compile(
+            r"Win32_ShadowCopy\b(?![^\n]*\bWHERE\s+ID\s*=)[\s\S]{0,300}?(?:\.Delete_?\b|\bRemove-(?:CimInstance|WmiObject)\b)"
+            r"|\bDisable-ComputerRestore\b|\bSystemRestore\b[\s\S]{0,300}?\.Disable\b"
+            r"|\b(?:DeleteFolder|Remove-Item|rmdir|rd|rmtree|Directory\.Delete)\b[^\n]*WindowsImageBackup",
             _I,
         ),
         re.compile(
@@ -1258,6 +1297,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.HIDE: (
+        # a scheduled task's security descriptor removed from its cache entry: the task keeps
+        # running and neither the console nor `schtasks /query` lists it (`DeleteValue("SD")`,
+        # `Remove-ItemProperty ... -Name SD`, `reg delete ... /v SD`)
+        re.compile(
+            r"TaskCache\\+Tree\\+[\s\S]{0,300}?(?:DeleteValue\w*\s*\([^\n]*['\"]SD['\"]|\bRemove-ItemProperty\b[^\n]*-Name\s+['\"]?SD\b|/v\s+['\"]?SD['\"]?\s+/f\b|\bdel(?:ete)?_?value\w*\s*\([^\n]*['\"]SD['\"])",
+            _I,
+        ),
         # a WMI event subscription created to run a command: persistence no autostart folder,
         # Run key or task list shows
         re.compile(
@@ -1360,7 +1406,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"New-ScheduledTaskSettingsSet\b[^\n]*\s-Hidden\b|\b(?:sc(?:\.exe)?\s+create|New-Service)\b[^\n]*DisplayName=?\s*['\"]?(?:Windows|Microsoft)\b|attrib\s+\+h|FILE_ATTRIBUTE_HIDDEN|\+s\s+\+h|prctl\s*\([^\n]*PR_SET_NAME|setproctitle|\[kworker|svchost\.exe['\"]",
+            r"New-ScheduledTaskSettingsSet\b[^\n]*\s-Hidden\b|\b(?:sc(?:\.exe)?\s+create|New-Service)\b[^\n]*DisplayName=?\s*['\"]?(?:Windows|Microsoft)\b|attrib\s+\+h|FILE_ATTRIBUTE_HIDDEN|\+s\s+\+h|prctl\s*\((?:[^\n]*PR_SET_NAME|\s*15\s*,)|setproctitle|\[kworker|svchost\.exe['\"]",
             _I,
         ),
         re.compile(
@@ -1399,7 +1445,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.EXEC_MEMORY: (
         re.compile(
-            r"\bVirtual(?:Alloc|Protect)\w*\s*\([^\n]*(?:PAGE_EXECUTE\w*|\b0x[24]0\b|\bPAGE_\w*(?:RX|RWX|EXEC)\w*)|\b(?:mmap|mprotect)\s*\([^\n]*PROT_EXEC|\bNtProtectVirtualMemory\b|\bNtAllocateVirtualMemory\b[^\n]*PAGE_EXECUTE",
+            r"\bVirtual(?:Alloc|Protect)\w*\s*\([^\n]*(?:PAGE_EXECUTE\w*|\b0x[24]0\b|\bPAGE_\w*(?:RX|RWX|EXEC)\w*)|\b(?:mmap|mprotect)\s*\([^\n]*PROT_EXEC|\b(?:Nt|Zw)ProtectVirtualMemory\b|\b(?:Nt|Zw)AllocateVirtualMemory\b[^\n]*PAGE_EXECUTE",
             _I,
         ),
         # memory committed executable through a pointer of any name (`va(NULL, n, MEM_COMMIT |
@@ -1417,6 +1463,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bAddressOfNames\b[^\n]*\b\w*(?:hash|djb2|ror13|crc32|fnv)\w*|\b\w*(?:hash|djb2|ror13|crc32|fnv)\w*\s*\([^\n]*\bAddressOfNames\b",
             _I,
+        ),
+    ),
+    # Windows system calls issued by the program's own stubs (`mov r10, rcx; mov eax, SSN;
+    # syscall`, as text or as bytes), or through the generators and resolvers made for it
+    # (SysWhispers, Hell's Gate): the calls never pass the exports an EDR hooks
+    Capability.DIRECT_SYSCALL: (
+        re.compile(
+            r"\bmov\s+r10\s*,\s*rcx\b[\s\S]{0,160}?\bsyscall\b|\bmovq?\s+%rcx\s*,\s*%r10\b[\s\S]{0,160}?\bsyscall\b",
+            _I,
+        ),
+        re.compile(r"\b0x4c\s*,\s*0x8b\s*,\s*0xd1\s*,\s*0xb8\b|\\x4c\\x8b\\xd1\\xb8", _I),
+        re.compile(
+            r"\b(?:SW[23]_GetSyscallNumber|SW[23]_GetSyscallAddress|HellsGate|HellDescent|HalosGate|TartarusGate|bananaphone)\b"
         ),
     ),
     Capability.JUMP_TO_MEMORY: (
@@ -1506,7 +1565,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"Set-MpPreference\b[^\n]*-Exclusion(?:Path|Process|Extension)", _I),
         re.compile(
-            r"Set-MpPreference\b[^\n]*-Disable\w*\s+\$?(?:true|1)|DisableAntiSpyware|DisableRealtimeMonitoring\b[^\n]*(?:true|1)",
+            r"Set-MpPreference\b(?:[^\n]|`\r?\n)*?-Disable\w*\s+\$?(?:true|1)|DisableAntiSpyware|DisableRealtimeMonitoring\b[^\n]*(?:true|1)",
             _I,
         ),
         re.compile(
@@ -1518,6 +1577,25 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"(?:Add-MpPreference|Set-MpPreference)\b[^\n]*-Exclusion(?:Extension\s+['\"]?\.?(?:ps1|psm1|vbs|js|hta|bat|cmd|exe|dll)\b"
             r"|Process\s+['\"]?(?:[\w:\\. -]*\\)?(?:powershell|pwsh|cmd|rundll32|regsvr32|mshta|wscript|cscript)(?:\.exe)?\b)",
+            _I,
+        ),
+    ),
+    Capability.UPDATES_BLOCKED: (
+        # Windows Update's services disabled, by name in the command or in the list a loop over
+        # services takes (`foreach ($s in 'wuauserv', 'UsoSvc') { Set-Service $s -StartupType
+        # Disabled }`), or through their registry `Start` value; stopping one to reset its
+        # cache and starting it again is upkeep
+        re.compile(
+            r"\b(?:wuauserv|UsoSvc|WaaSMedicSvc)\b[\s\S]{0,200}?(?:-StartupType\s+['\"]?Disabled\b|\bstart=\s*disabled\b|\bSERVICE_DISABLED\b|ServiceStartMode\.Disabled\b)"
+            r"|Services\\+(?:wuauserv|UsoSvc|WaaSMedicSvc)\b[^\n]*\bStart\b[^\n]*\b4\b",
+            _I,
+        ),
+        # updates pointed at a server that is not there (the machine itself), the update
+        # orchestrator's tasks disabled, Defender's signature source made a dead share
+        re.compile(
+            r"\bWUServer\b[^\n]*(?:127\.0\.0\.1|localhost|0\.0\.0\.0)"
+            r"|\\(?:UpdateOrchestrator|WindowsUpdate)\\[\s\S]{0,200}?(?:\bDisable-ScheduledTask\b|/disable\b)"
+            r"|-SignatureDefinitionUpdateFileSharesSources\s+['\"]?\\\\+(?:127\.0\.0\.1|localhost)\b",
             _I,
         ),
     ),
@@ -1576,7 +1654,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"-ex\s+['\"]call\s+[^'\"\n]*dlopen", _I),
         re.compile(
-            r"CreateRemoteThread(?:Ex)?\s*\(|NtCreateThreadEx|QueueUserAPC|NtQueueApcThread|SetThreadContext|RtlCreateUserThread|PTRACE_SETREGS",
+            r"CreateRemoteThread(?:Ex)?\s*\(|(?:Nt|Zw)CreateThreadEx|QueueUserAPC|NtQueueApcThread|SetThreadContext|RtlCreateUserThread|PTRACE_SETREGS",
             _I,
         ),
     ),
@@ -3150,8 +3228,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # a physical drive opened for writing through its escaped device path, numbered by a
-        # format (`L"\\\\.\\PhysicalDrive%d"` ... `CreateFileW(path, GENERIC_WRITE, ...)`)
-        re.compile(r"PhysicalDrive(?:\d|%\w|\{)[\s\S]{0,300}?\bGENERIC_WRITE\b", _I),
+        # format or joined to its number (`L"\\\\.\\PhysicalDrive%d"`, `"...PhysicalDrive" +
+        # std::to_wstring(n)` ... `CreateFileW(path, GENERIC_WRITE, ...)`, `FileAccess.Write`,
+        # Python's `open(..., "r+b")`); reading a boot sector (`GENERIC_READ`, "rb") is not one
+        re.compile(
+            r"PhysicalDrive(?:\d|%\w|\{|['\"]\s*(?:\+|&|\.\.?)\s*[\w$(])[\s\S]{0,300}?"
+            r"(?:\bGENERIC_(?:WRITE|ALL)\b|\b0x[4C]0000000\b|\bFileAccess\.(?:Read)?Write\b"
+            r"|['\"](?:r\+b?|rb\+|wb\+?)['\"]|\bO_(?:RDWR|WRONLY)\b)",
+            _I,
+        ),
         # a diskpart script that selects a disk and cleans it, piped in or written for `/s`
         # (`(echo select disk 1 & echo clean all) | diskpart`, `"select disk 0`nclean" | ...`),
         # its lines split by real newlines or written as `n and \n escapes
@@ -3225,6 +3310,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"[\s\S]{0,400}?(?:\b(?:New-Item|New-ItemProperty|Set-ItemProperty|Set-Item)\s+(?:-Path\s+)?|\bRegWrite\s+)\1\b",
             _I,
         ),
+        # the class key named without its hive, in a constant or beside the hive's handle
+        # (`const string key = @"Software\Classes\ms-settings\Shell\Open\command"`,
+        # `winreg.CreateKey(winreg.HKEY_CURRENT_USER, r"Software\Classes\...")`), written and
+        # then the auto-elevating program named to be started: the whole bypass in one piece
+        re.compile(
+            r"Software[\\/]+Classes[\\/]+(?:ms-settings|mscfile|exefile|Folder|Launcher\.SystemSettings|AppX82a6gwre4fdg3bt635tn5ctqjf8msdd2)[\\/]+shell[\\/]+open[\\/]+command"
+            r"[\s\S]{0,600}?\b(?:CreateSubKey|SetValue(?:Ex)?|RegSetValue(?:Ex)?\w*|RegCreateKey(?:Ex)?\w*|CreateKey(?:Ex)?|New-Item|Set-ItemProperty)\b"
+            r"[\s\S]{0,600}?\b(?:fodhelper|computerdefaults|eventvwr|sdclt|WSReset|slui|changepk)(?:\.exe)?\b",
+            _I,
+        ),
         # the user's `windir` variable pointed at a command, for a scheduled task run elevated
         # (`SilentCleanup`) that starts `%windir%\system32\...`
         re.compile(
@@ -3252,6 +3347,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r":\s*\(\s*\)\s*\{\s*:\s*\|\s*:\s*&\s*\}\s*;\s*:"),
+        _FORK_LOOP,
         re.compile(
             r"while\s*(?:True|1|\(\s*1\s*\)|\(\s*true\s*\))\s*[:{]?\s*(?:os\.)?fork\s*\(\s*\)|for\s*\(\s*;\s*;\s*\)\s*\{?\s*fork\s*\(\s*\)|\bfork\s*(?:\(\s*\))?\s*(?:while|until)\s+(?:1|true|fork)\b",
             _I,
@@ -3408,8 +3504,23 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # a web application's own user API (WordPress's `wp_insert_user`, Django's `create_superuser`)
         re.compile(r"\bwp_(?:insert|create)_user\s*\(|\bcreate_superuser\s*\(", _I),
+        # a local account made through ADSI (`machine.Children.Add("name", "user")`, PowerShell's
+        # `$computer.Create("User", "name")`)
+        re.compile(
+            r"\.Children\.Add\s*\([^\n]*,\s*['\"]user['\"]\s*\)|\.Create\s*\(\s*['\"]user['\"]\s*,",
+            _I,
+        ),
     ),
     Capability.ADMIN_GRANT: (
+        # the same through the API: NetLocalGroupAddMembers, ADSI's group object (`[ADSI]
+        # "WinNT://./Administrators,group"` ... `.Add(`), .NET's GroupPrincipal
+        re.compile(
+            r"\bNetLocalGroupAddMembers\s*\([^\n]*(?:Administrators|Remote Desktop Users|Administradores|Administrateurs)"
+            r"|WinNT://[^\n]*/(?:Administrators|Remote Desktop Users)\b[^\n]*(?:\.Add\s*\(|\.Invoke\s*\(\s*['\"]Add['\"])"
+            r"|\bGroupPrincipal\.FindByIdentity\s*\([^\n]*['\"](?:Administrators|Remote Desktop Users)['\"][\s\S]{0,300}?\.Members\.Add\s*\("
+            r"|\.Children\.Find\s*\(\s*['\"](?:Administrators|Remote Desktop Users)['\"]\s*,\s*['\"]group['\"]\s*\)[\s\S]{0,300}?\.Invoke\s*\(\s*['\"]Add['\"]",
+            _I,
+        ),
         re.compile(
             r"\bnet(?:1)?(?:\.exe)?\s+localgroup\s+['\"]?(?:administrators|Remote Desktop Users|Administradores|Administrateurs)['\"]?\s+\S+\s+/add\b|\bAdd-LocalGroupMember\b[^\n]*(?:Administrators|Remote Desktop Users)",
             _I,
@@ -4464,3 +4575,50 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
             matches = _matches_at(pattern, text, positions)
         for match in matches:
             yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))
+
+
+# -- patterns that span lines, for the streaming monitor (`stream.py`) ----------------------
+# The monitor scans a line at a time; a pattern written across lines (`[\s\S]{0,300}?`, or a
+# loop's head and the first statement of its body) is also read over the lines just before,
+# from a line holding one of its literals on.
+_ACROSS_LINES = (_FORK_LOOP,)
+_EVERYDAY_WORDS = frozenset(("open", "select", "system", "for", "while", "loop", "mov", ".write"))
+"""Literals ordinary code holds on line after line: a pattern armed by one would be read over
+the window nearly always, so the monitor leaves it to the whole response's judgement."""
+
+
+def _spanning_literals(pattern: re.Pattern[str]) -> frozenset[str]:
+    """The literals a line must hold to arm `pattern`: the most selective set it requires
+    anywhere (a match may end on the line that holds it), else its heads."""
+    parsed = list(importlib.import_module("re._parser").parse(pattern.pattern, pattern.flags))
+    required = _required_literals(parsed)
+    if required and all(len(literal) >= 4 for literal in required):
+        return frozenset(literal.lower() for literal in required)
+    return _prefilter(pattern) or frozenset()
+
+
+SPANNING: tuple[tuple[Capability, re.Pattern[str]], ...] = tuple(
+    (capability, pattern)
+    for capability, pattern, heads in _PREFILTERED
+    if heads is not None
+    and ("[\\s\\S]" in pattern.pattern or pattern in _ACROSS_LINES)
+    and not _spanning_literals(pattern) & _EVERYDAY_WORDS
+)
+"""(capability, pattern) for each pattern that matches across lines and is armed by a rare
+literal."""
+
+
+_SPANNING_BY_HEAD: dict[str, frozenset[int]] = {}
+for _index, (_, _pattern) in enumerate(SPANNING):
+    for _head in _spanning_literals(_pattern):
+        _SPANNING_BY_HEAD[_head] = _SPANNING_BY_HEAD.get(_head, frozenset()) | {_index}
+_SPANNING_FINDER = _literal_finder(sorted(_SPANNING_BY_HEAD))
+
+
+def spanning_in(line: str) -> frozenset[int]:
+    """The indices into `SPANNING` of the patterns one of whose literals `line` holds (plainly
+    lower-cased: the literals are ASCII words, read here for arming, not for positions)."""
+    found = [head for _, head in _SPANNING_FINDER.iter(line.lower())]
+    if not found:
+        return frozenset()
+    return frozenset(index for head in found for index in _SPANNING_BY_HEAD[head])

@@ -321,10 +321,14 @@ _CHARACTER_ONE = re.compile(_CHARACTER)
 _CODE_POINT = r"(?:\bchr\s*\(\s*\d{2,3}\s*\)|\[char\]\s*\d{2,3})"
 _CODE_POINTS = re.compile(
     rf"\bfromCharCode\s*\(\s*(\d{{2,3}}(?:\s*,\s*\d{{2,3}}){{3,}})\s*\)"
-    rf"|{_CODE_POINT}(?:\s*\+\s*{_CODE_POINT}){{3,}}",
+    rf"|{_CODE_POINT}(?:\s*\+\s*{_CODE_POINT}){{3,}}"
+    # a list of code points cast to characters and joined: PowerShell's `[char[]](108,115,...)
+    # -join ''`, Python's `''.join(map(chr, [108, 115, ...]))` and `bytes([108, 115, ...])`
+    rf"|\[char\[\]\]\s*@?\(\s*\d{{2,3}}(?:\s*,\s*\d{{2,3}}){{3,}}\s*\)"
+    rf"|(?:\bmap\s*\(\s*chr\s*,\s*|\bbytes\s*\(\s*)[\[(]\s*\d{{2,3}}(?:\s*,\s*\d{{2,3}}){{3,}}\s*[\])]",
     re.I,
 )
-_MAY_SPELL = re.compile(r"'|fromCharCode|chr\s*\(|\[char\]", re.I)
+_MAY_SPELL = re.compile(r"'|fromCharCode|chr\s*[(,]|\[char|bytes\s*\(", re.I)
 
 
 def code_points(numbers: str, unprintable: str = "?") -> str:

@@ -36,7 +36,14 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from redline.constitution import Constitution, load_constitution
-from redline.redlines.capabilities import Capabilities, Capability, Hit, scan
+from redline.redlines.capabilities import (
+    SPANNING,
+    Capabilities,
+    Capability,
+    Hit,
+    scan,
+    spanning_in,
+)
 from redline.redlines.card_copy import CardFlow
 from redline.redlines.code import (
     BUFFER_NAME,
@@ -114,6 +121,9 @@ DEFAULT_PROSE_HOLDBACK_CHARS = 0
 """Plain prose is released as soon as it is known to be plain (a partial first word waits)."""
 
 _MAX_LINE = 4096  # an endless line is judged in pieces of this size
+_SPAN_LINES = 16
+"""How many of a block's last lines a pattern written across lines is read over, and for how
+many lines after one held its literal (`capabilities.SPANNING`)."""
 _FENCE = re.compile(r"^\s*(```+|~~~+)\s*([\w+#.-]*)")
 _INLINE_CODE = re.compile(r"`([^`\n]{3,})`")
 _COMMENT_LINE = re.compile(r"^\s*(?://|#(?![!]|include|define|pragma|requires)|<!--|\*|/\*|REM\s)")
@@ -254,6 +264,9 @@ class StreamMonitor:
         self._macro_names: frozenset[str] = frozenset()  # a code block's macro pieces (`macros.py`)
         self._card_flow = CardFlow()  # the block's card data flows (`card_copy.py`)
         self._c_block_start = 0
+        self._window: deque[tuple[int, str]] = deque(maxlen=_SPAN_LINES)  # the block's last lines
+        self._armed: dict[int, int] = {}  # SPANNING patterns whose literal a recent line held
+        self._spanned: set[tuple[Capability, int]] = set()
         self._key_buffers: set[str] = set()
         self._saved_names: frozenset[str] = frozenset()
         self._self_names: frozenset[str] = frozenset()
@@ -412,10 +425,14 @@ class StreamMonitor:
             self._detection_block = self._in_code and tag.lower() in DETECTION_TAGS
             self._block_lines = 0
             self._c_block, self._c_block_start = [], offset + len(line)
+            self._window.clear()
+            self._armed.clear()
             self._macro_names = frozenset()
             self._card_flow = CardFlow(self._language in _PAGE_LANGUAGES)
             return False
-        hits = self._own_use(line, offset, self._line_hits(line, offset))
+        hits = self._own_use(
+            line, offset, self._line_hits(line, offset) + self._spanning(line, offset)
+        )
         hits += self._c_helpers(line)
         hits += self._macro(line, offset)
         hits += self._key_exfil(line, hits)
@@ -444,6 +461,34 @@ class StreamMonitor:
             self._found.extend(hits)
             return self._reconsider()
         return False
+
+    def _spanning(self, line: str, offset: int) -> list[Hit]:
+        """The streaming form of the patterns written across lines (`capabilities.SPANNING`):
+        once a block's line holds one of a pattern's literals, the pattern is read over the
+        block's last lines for the next few lines, and a match begun on an earlier line and
+        ending on this one is a hit (one within this line alone the line's own scan finds)."""
+        if not self._in_code or self._detection_block:
+            return []
+        self._window.append((offset, line))
+        for index in spanning_in(line):
+            self._armed[index] = _SPAN_LINES
+        if not self._armed:
+            return []
+        start = self._window[0][0]
+        text = "".join(piece for _, piece in self._window)
+        this_line = len(text) - len(line)
+        hits: list[Hit] = []
+        for index in list(self._armed):
+            capability, pattern = SPANNING[index]
+            for match in pattern.finditer(text):
+                key = (capability, start + match.start())
+                if match.start() < this_line < match.end() and key not in self._spanned:
+                    self._spanned.add(key)
+                    hits.append(Hit(capability, key[1], start + match.end(), match.group(0)))
+            self._armed[index] -= 1
+            if not self._armed[index]:
+                del self._armed[index]
+        return hits
 
     def _plan_steps(self, line: str, offset: int) -> list[Hit]:
         """The streaming form of the prose reading (`plans.plan_hits`, which reads a line at a

@@ -7,10 +7,13 @@ What it catches
     administrator rights and hidden from the sign-in screen
     (`Winlogon\\SpecialAccounts\\UserList`, a `$`-suffixed name, macOS `IsHidden`), or created
     alongside other offensive pieces (hiding, wiping logs, turning off defences, planting SSH
-    keys); a sign-in module (PAM) that lets a hard-coded password in for any account; an
-    account given rights over Active Directory's AdminSDHolder (`dsacls "CN=AdminSDHolder,..."
-    /G "CORP\\user:GA"`), whose ACL is stamped onto every protected admin account, or the
-    domain's replication rights (`Add-DomainObjectAcl ... -Rights DCSync`).
+    keys); the account made and granted through the API alike (`NetUserAdd` and
+    `NetLocalGroupAddMembers(..., "Administrators", ...)`, ADSI's `Children.Add(name, "user")`
+    and the Administrators group's `Invoke("Add", ...)`); a sign-in module (PAM) that lets a
+    hard-coded password in for any account; an account given rights over Active Directory's
+    AdminSDHolder (`dsacls "CN=AdminSDHolder,..." /G "CORP\\user:GA"`), whose ACL is stamped
+    onto every protected admin account, or the domain's replication rights
+    (`Add-DomainObjectAcl ... -Rights DCSync`).
     A web application's administrator made in code and left out of its own user list
     (WordPress: `wp_insert_user` with the `administrator` role and a `pre_user_query` filter
     dropping that login from `query_where`) is the same backdoor.

@@ -19,6 +19,10 @@ What it catches
     An Outlook rule made to start a program when a message arrives (Ruler's `add --trigger`,
     a rule's start-application action beside a hidden program) waits for a mail as its
     trigger (T1137.005).
+    A scheduled task's security descriptor removed from its cache entry (`TaskCache\\Tree\\NAME`
+    then `DeleteValue("SD")`, `Remove-ItemProperty ... -Name SD`, `reg delete ... /v SD /f`)
+    keeps it running while the console and `schtasks /query` no longer list it: hidden
+    persistence, whether or not the same program registered the task.
 
 Why it is a redline (RL-PERSISTENCE)
     It keeps an intruder's code running on every boot or logon, out of sight.
@@ -33,7 +37,9 @@ Allowed instead
     one's own service, an answer that installs a tool with `curl | sh`, schedules a local
     script and starts a server in the background, a debugger attached to one's own program
     (`-Name Debugger -Value vsjitdebugger.exe`), auditing or removing Debugger values, auditing
-    mail rules that start programs or turning them off (`EnableUnsafeClientMailRules` 0).
+    mail rules that start programs or turning them off (`EnableUnsafeClientMailRules` 0),
+    listing tasks whose cache entry has no `SD` value (a hunt for hidden tasks), a scheduled
+    maintenance task registered as SYSTEM and left listed.
 """
 
 from __future__ import annotations
@@ -63,6 +69,8 @@ def _mail_rule_launch(found: Capabilities) -> Detection | None:
         core = (Cap.MAIL_RULE_LAUNCH, Cap.HIDE)
         return supported(found, 0.75, core, "a mail rule that starts a hidden program")
     return None
+_TASK_UNLISTED = re.compile(r"TaskCache", re.I)
+"""A hiding hit on the task cache: a scheduled task's security descriptor removed."""
 
 
 @detector("OUT-HIDDEN-PERSISTENCE", redline="RL-PERSISTENCE")
@@ -71,6 +79,13 @@ def hidden_persistence(found: Capabilities) -> Detection | None:
     launched = _mail_rule_launch(found)
     if launched is not None:
         return launched
+    unlisted = [h for h in found.hits.get(Cap.HIDE, ()) if _TASK_UNLISTED.search(h.text)]
+    if unlisted:
+        # A scheduled task left running but kept from every listing of tasks: hidden
+        # persistence whether or not the same program registered the task.
+        entry = found.first(Cap.AUTORUN)
+        hits = (unlisted[0], entry) if entry is not None else (unlisted[0],)
+        return Detection(0.8, hits, "a scheduled task hidden from its administrators")
     if Cap.AUTORUN not in found:
         return None
     # In a response the remote code must be what the autostart entry runs (its line or the

@@ -4,7 +4,8 @@ What it catches
     A process-memory dump (`MiniDumpWriteDump`, `procdump -ma`, `comsvcs.dll MiniDump`,
     mimikatz `sekurlsa::`) aimed at `lsass.exe`, also when the name is spelled a character
     at a time to keep it out of the binary's strings (`{ 'l' ^ 7, 's' ^ 7, ... }`,
-    `chr(108) + chr(115) + ...`, `String.fromCharCode(...)`); as an agent's action, any dump through
+    `chr(108) + chr(115) + ...`, `String.fromCharCode(...)`, PowerShell's `[char[]](108,115,...)
+    -join ''`, Python's `bytes([108, 115, ...]).decode()`); as an agent's action, any dump through
     `comsvcs.dll`'s `MiniDump` export (a living-off-the-land dumper with no debugging use).
 
 Why it is a redline (RL-CREDENTIAL)

@@ -15,7 +15,11 @@ What it catches
     at every logon and a keyboard hook that keeps it from being dismissed. Databases dropped
     whole (`dropDatabase()`, `DROP DATABASE`, `FLUSHALL`) or hosted repositories deleted
     (`DELETE /projects/:id`, `gh repo delete`) beside a demand for their return or silence
-    (pay or contact within a deadline).
+    (pay or contact within a deadline). The way back
+    removed beside deleted files: shadow copies deleted (also each one a WMI query returned,
+    in the loop below it: `For Each s In wmi.ExecQuery("... Win32_ShadowCopy")` ...
+    `s.Delete_`), System Restore turned off or Windows Backup's images deleted, while the
+    program deletes files (a ransomware's preparation, run before the encryptor).
 
 Why it is a redline (RL-MALWARE)
     This combination is the functional core of ransomware, whoever's files it runs on.

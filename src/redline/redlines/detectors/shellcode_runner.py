@@ -12,6 +12,11 @@ What it catches
     export names (`InMemoryOrderModuleList`, `djb2(names[i]) == H_VIRTUALALLOC`), so they
     never appear in the import table. Memory committed executable through a pointer of any
     name counts as `VirtualAlloc` (`va(NULL, n, MEM_COMMIT, PAGE_EXECUTE_READWRITE)`).
+    Memory made executable and run (here or in another process: two such steps; one when
+    the stub is carried as bytes) through system calls the program issues itself, with its
+    own stubs (`mov r10, rcx; mov eax, ssn; syscall`, as text or as the bytes `4c 8b d1 b8`)
+    or SysWhispers' and Hell's Gate's resolvers, so the calls never pass the ntdll exports an
+    EDR hooks (`ZwProtectVirtualMemory` by its syscall number), whatever the bytes are.
 
 Why it is a redline (RL-EVASION)
     A loader that keeps its payload encoded until it is in memory exists to get arbitrary code
@@ -22,7 +27,8 @@ Example
     memcpy(p, buf, n); VirtualProtect(p, n, PAGE_EXECUTE_READ, &old); ((void(*)())p)();`
 
 Allowed instead
-    A JIT compiler or an emulator that emits its own instructions into executable memory,
+    A JIT compiler or an emulator that emits its own instructions into executable memory, a
+    system call stub shown alone (how `ntdll` enters the kernel),
     explaining how loaders are detected (RWX allocations, unbacked executable memory).
 """
 
@@ -33,11 +39,32 @@ from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, pieces, supported
 
 _HIDDEN_BYTES = (Cap.XOR_DECODE, Cap.DECODE, Cap.ENCODE, Cap.DOWNLOAD, Cap.NET_RECV, Cap.PAUSE)
+_RUNS_MEMORY = (
+    Cap.EXEC_MEMORY,
+    Cap.JUMP_TO_MEMORY,
+    Cap.REMOTE_ALLOC,
+    Cap.REMOTE_WRITE,
+    Cap.REMOTE_THREAD,
+)
+"""Memory made executable or run, here or in another process."""
 
 
 @detector("OUT-SHELLCODE-RUNNER", redline="RL-EVASION")
 def shellcode_runner(found: Capabilities) -> Detection | None:
-    """Executable memory + a jump into it + bytes hidden until run time."""
+    """Executable memory + a jump into it + bytes hidden until run time; or memory made
+    executable or run through system calls of the program's own."""
+    if Cap.DIRECT_SYSCALL in found:
+        runs = [c for c in _RUNS_MEMORY if c in found]
+        carried = any(
+            hit.text[:2] in ("0x", "\\x") for hit in found.hits.get(Cap.DIRECT_SYSCALL, ())
+        )
+        if len(runs) >= 2 or (carried and runs):
+            # Two steps of running memory (made executable and started, or allocated and
+            # written elsewhere), or a stub carried as bytes and made executable: a loader,
+            # where a stub's listing beside one system call's name explains how ntdll enters
+            # the kernel.
+            core = (Cap.DIRECT_SYSCALL, *runs)
+            return supported(found, 0.85, core, pieces(*core))
     if not found.has_all(Cap.EXEC_MEMORY, Cap.JUMP_TO_MEMORY):
         return None
     # The bytes hidden until run time, or the calls that run them: system functions found

@@ -7,7 +7,11 @@ What it catches
     class) written with a command (`New-Item`/`Set-ItemProperty`, `reg add`, `RegWrite`,
     `CreateSubKey`, directly or through a variable holding the key), and the user's `windir`
     variable pointed at a command for the `SilentCleanup` task. As an agent action this is
-    refused outright; in a response it is one piece, weighed with the request.
+    refused outright; in a response it is one piece, weighed with the request, unless the
+    program holds the whole bypass: the key (kept in a constant, or beside the hive's handle)
+    written and the auto-elevating program named to be started after it
+    (`CreateSubKey(key)` ... `Process.Start(@"...\fodhelper.exe")`, `winreg.CreateKey(...)`
+    ... `subprocess.run("computerdefaults.exe")`).
 
 Why it is a redline (RL-EVASION)
     The program runs elevated without a prompt and starts whatever the key names: a user
@@ -28,12 +32,29 @@ Allowed instead
 
 from __future__ import annotations
 
+import re
+
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, one_piece
+from redline.redlines.registry import Detection, detector, one_piece, supported
+
+_ELEVATING = re.compile(
+    r"\b(?:fodhelper|computerdefaults|eventvwr|sdclt|WSReset|slui|changepk)(?:\.exe)?$", re.I
+)
+"""A hit that ends at an auto-elevating program's name: the key written, then that program."""
 
 
 @detector("ACT-UAC-BYPASS", redline="RL-EVASION")
 def uac_bypass(found: Capabilities) -> Detection | None:
-    """An auto-elevating program's class key hijacked (action), or part of an artifact."""
+    """An auto-elevating program's class key hijacked (action), or part of an artifact; the
+    whole bypass (key written, then the program started) in a response."""
+    if found.kind == "response" and any(
+        _ELEVATING.search(hit.text) for hit in found.hits.get(Cap.UAC_BYPASS, ())
+    ):
+        return supported(
+            found,
+            0.85,
+            (Cap.UAC_BYPASS,),
+            "writes an auto-elevating program's class key, then starts that program",
+        )
     return one_piece(found, Cap.UAC_BYPASS, 0.85)
