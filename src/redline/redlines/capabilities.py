@@ -2936,7 +2936,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # a page's copy and paste events: what is pasted, and what the page selected for a copy
-        re.compile(r"\bclipboardData\.getData\s*\(|\bgetSelection\s*\(\s*\)\.toString\s*\("),
+        # (`getSelection().toString()`, `String(window.getSelection())`, `getSelection() + ''`)
+        re.compile(
+            r"\bclipboardData\.getData\s*\(|\bgetSelection\s*\(\s*\)\.toString\s*\("
+            r"|\bString\s*\(\s*(?:window\.|document\.)?getSelection\s*\(|\bgetSelection\s*\(\s*\)\s*\+\s*['\"`]"
+        ),
+        # the Win32 call looked up by name (Go's `user32.NewProc("GetClipboardData")`, Rust's
+        # and C#'s imports), Go's and Java's and Android's clipboard packages
+        re.compile(
+            r"['\"]GetClipboardData['\"]|\bclipboard\.Read\s*\(\s*clipboard\.Fmt|\.getData\s*\(\s*DataFlavor\.stringFlavor|\.getPrimaryClip\s*\(|\b\w*(?:clip|Clip|cb)\w*\.(?:get_text|get_contents)\s*\(\s*\)"
+        ),
     ),
     Capability.CLIPBOARD_WRITE: (
         re.compile(
@@ -2949,13 +2958,32 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # a page's copy event given other text than the selection
         re.compile(r"\bclipboardData\.setData\s*\("),
+        # the Win32 call looked up by name, Go's, Java's, Android's and Rust's clipboard writes
+        re.compile(
+            r"['\"]SetClipboardData['\"]|\bclipboard\.Write\s*\(\s*clipboard\.Fmt|\.setContents\s*\(\s*new\s+StringSelection|\.setPrimaryClip\s*\(|\b\w*(?:clip|Clip|cb)\w*\.(?:set_text|set_contents)\s*\("
+        ),
     ),
     Capability.WALLET_ADDRESS: (
         re.compile(
             r"bc1\||\(bc1|\[13\]\[a-km-zA-HJ-NP-Z1-9\]|0x\[a-fA-F0-9\]\{40\}|\b[48][1-9A-HJ-NP-Za-km-z]{94}\b|\bbc1q[a-z0-9]{20,}"
         ),
-        # a bank account's IBAN matched by its shape (`[A-Z]{2}\d{2}...`), the clipper's other prey
-        re.compile(r"\[A-Z\]\{2\}\\d\{2\}"),
+        # a bank account's IBAN matched by its shape (`[A-Z]{2}\d{2}...`, `[A-Z]{2}[0-9]{2}`),
+        # the clipper's other prey
+        re.compile(r"\[A-Z\]\{2\}(?:\\d|\[0-9\])\{2\}"),
+        # other coins' addresses by their shape: the base58 alphabet repeated a fixed number of
+        # times after a fixed prefix or none (TRON's `T[1-9A-HJ-NP-Za-km-z]{33}`, Solana's; an
+        # indicator scan's Monero shape, `4[0-9AB][...]{93}`, follows another class), an
+        # Ethereum address in any order of its hex class
+        re.compile(
+            r"(?<!\])\[(?:1-9A-HJ-NP-Za-km-z|a-km-zA-HJ-NP-Z1-9|A-HJ-NP-Za-km-z1-9|1-9a-km-zA-HJ-NP-Z)\]\{\d"
+            r"|0x\[(?:0-9a-fA-F|0-9A-Fa-f|a-fA-F0-9|A-Fa-f0-9|0-9a-f|a-f0-9)\]\{40\}"
+        ),
+        # an IBAN written out in a string (`L"DE89370400440532013000"`): the account to swap in
+        re.compile(
+            r"[\"'`](?:AD|AE|AT|BA|BE|BG|BH|CH|CY|CZ|DE|DK|EE|ES|FI|FR|GB|GI|GR|HR|HU|IE|IL|"
+            r"IS|IT|JO|KW|LB|LI|LT|LU|LV|MC|MT|NL|NO|PL|PT|QA|RO|RS|SA|SE|SI|SK|SM|TR|UA)"
+            r"\d{2}[A-Z0-9]{11,30}[\"'`]"
+        ),
     ),
     Capability.STEGO: (
         re.compile(
