@@ -1543,6 +1543,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"GetDriveType|DRIVE_REMOVABLE|DriveType\s*==\s*2|/media/\w+|/run/media|autorun\.inf",
             _I,
         ),
+        # removable drives picked out or waited for in other tongues: the Scripting runtime's
+        # `If d.DriveType = 1` (1 is removable there), PowerShell's `DriveType -eq 2` or
+        # `'Removable'`, WMI's USB disks, a volume's arrival message (`DBT_DEVICEARRIVAL` with
+        # `DBT_DEVTYP_VOLUME`), udev's and sysfs's removable flags, node's drive lists
+        re.compile(
+            r"\bIf\b[^\n]*\.DriveType\s*=\s*1\b|\bDriveType\s*-eq\s*(?:2\b|['\"]?Removable)"
+            r"|\bInterfaceType\s*=\s*['\"]?USB|\bDBT_DEVICEARRIVAL\b|\bDBT_DEVTYP_VOLUME\b"
+            r"|\bID_BUS['\"]?\s*\)?\s*={1,2}\s*['\"]usb|/sys/block/[^\s'\"]*/removable|\.isRemovable\b|\.isUSB\b",
+            _I,
+        ),
         re.compile(r"\bsmbclient\b|\bnet\s+use\b|\bpsexec\b|impacket|\bscp\b[^\n]*\$\w+", _I),
     ),
     Capability.REMOTE_EXEC: (
