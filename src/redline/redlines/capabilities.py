@@ -241,6 +241,7 @@ class Capability(StrEnum):
     PROFILE_IMPORT = "loads saved Wi-Fi profiles into a machine's own network settings"
     FOCUSED_KEYS = "reads keys only while its own window has the focus"
     SIGNATURE_CHECKED = "checks a code signature against its publisher's key"
+    KEY_WINDOW = "keeps only the last few keys typed, to match a trigger"
 
 
 BACKGROUNDING = re.compile(
@@ -920,7 +921,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.KEY_BUFFER: (
-        re.compile(r"\.append\s*\(\s*(?:str\s*\(\s*)?(?:k|key|ch|char)\s*\)", _I),
+        # the key appended to a buffer or a builder (Go's `buf.WriteString(k)`, C#'s
+        # `sb.Append(key)`, Rust's `log.push(ch)`)
+        re.compile(
+            r"\.(?:append|Append|WriteString|WriteRune|push|push_str)\s*\(\s*(?:str\s*\(\s*|string\s*\(\s*)?(?:k|key|ch|char)\s*\)",
+            _I,
+        ),
         re.compile(
             r"(?:AppendAllText|Write|Append)\w*\s*\([^\n]*\(\s*(?:Keys|ConsoleKey|VirtualKey)\s*\)\s*\w+|(?:fprintf|fwrite|dprintf|write)\s*\((?!\s*(?:stderr|2)\s*,)[^\n]*\b(?:ev|event|ie)\.code\b",
             _I,
@@ -960,7 +966,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b[A-Za-z_]*(?:log|keys|buffer|strokes|typed)\w*\s*(?:\+=|\.append\s*\(|\.push\s*\()[^\n]*\b(?:key|char|vk|e\.key|event\.(?:key|name|char)|str\()|<<\s*(?:\(char\)|char\s*\(|static_cast<char>\s*\()\s*(?:key|vk|i|c)\b|fputc\s*\(\s*(?:key|vk|i|c)\b",
             _I,
         ),
-        re.compile(r"\bkeys\s*\+=|keystrokes|\bkeylog", _I),
+        # a buffer named for keystrokes added to (the word alone, in a comment or in prose, is
+        # no buffer: a text expander "ignores its own keystrokes")
+        re.compile(
+            r"\b(?:keys|keystrokes?|keylog\w*)\s*(?:\+=|\.append\s*\(|\.push\s*\(|\.write\s*\(|<<)", _I
+        ),
     ),
     Capability.KEY_TEXT: (
         re.compile(
@@ -3816,6 +3826,15 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bawareness\s+(?:campaign|training|exercise|drill)|\bgophish\b",
             _I,
         ),
+    ),
+    Capability.KEY_WINDOW: (
+        # the keys kept cut to their last few, the way a text expander or a hotstring matcher
+        # looks for a typed trigger: `buf = (buf + ch)[-MAXLEN:]`, `deque(maxlen=16)`,
+        # `typed = (typed + key).slice(-12)`, Go's `buf = buf[len(buf)-n:]`
+        re.compile(r"\b(\w+)\s*=\s*\(?\s*\1\s*(?:\+\s*[\w.]+\s*)?\)?\s*\[-\s*\w+\s*:\s*\]"),
+        re.compile(r"\b(\w+)\s*=\s*\1\s*\[len\(\s*\1\s*\)\s*-\s*\w+\s*:\s*\]"),
+        re.compile(r"\b(\w+)\s*=\s*\(\s*\1\s*\+\s*[\w.]+\s*\)\.slice\(-\s*\w+\s*\)"),
+        re.compile(r"\bdeque\s*\(\s*(?:maxlen\s*=|\[\s*\]\s*,\s*(?:maxlen\s*=\s*)?)\s*\w+\s*\)"),
     ),
     Capability.SIGNATURE_CHECKED: (
         # a signature verified with the publisher's key or the system's trust (Node's
