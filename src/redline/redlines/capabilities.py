@@ -241,6 +241,7 @@ class Capability(StrEnum):
     PROFILE_IMPORT = "loads saved Wi-Fi profiles into a machine's own network settings"
     FOCUSED_KEYS = "reads keys only while its own window has the focus"
     SIGNATURE_CHECKED = "checks a code signature against its publisher's key"
+    STREAMS_PIPED = "points standard streams at its own pipes or the null device"
     KEY_WINDOW = "keeps only the last few keys typed, to match a trigger"
 
 
@@ -658,7 +659,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\s-(?:e|c)\s+" + _SHELL_PATH, _I),
         re.compile(r"\bpty\.spawn\s*\(|\bspawn\s*\(\s*['\"](?:/bin/)?(?:ba)?sh['\"]", _I),
         re.compile(r"\b(?:iex|Invoke-Expression)\b[^\n]*\$\w+", _I),
-        re.compile(r"\bexecve?\s*\(\s*['\"]/bin/|CreateProcess[AW]?\s*\([^\n]*cmd", _I),
+        re.compile(r"\bexecve?\s*\(\s*['\"]/bin/|CreateProcess[AW]?\s*\([^\n]*\bcmd\b(?!Line)", _I),
         # PHP's and C's popen run a shell; Python's subprocess.Popen runs the program it is given
         re.compile(r"\b(?:shell_exec|passthru|proc_open|(?-i:popen))\s*\(", _I),
         re.compile(r"\bsubprocess\.\w+\s*\([^\n]*shell\s*=\s*True|os\.system\s*\(", _I),
@@ -3825,6 +3826,18 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bphishing[- ](?:simulation|awareness|drill|exercise|test)|\bsimulated\s+phishing"
             r"|\bawareness\s+(?:campaign|training|exercise|drill)|\bgophish\b",
             _I,
+        ),
+    ),
+    Capability.STREAMS_PIPED: (
+        # a daemon's standard streams pointed at /dev/null (`fd = open("/dev/null", ...)` then
+        # `dup2(fd, STDIN_FILENO)`), a parent's pipe given to its child (`pipe(fds)` then
+        # `dup2(fds[1], 1)`; `CreatePipe(&outR, &outW, ...)` then `si.hStdOutput = outW`)
+        re.compile(
+            r"\b(\w+)\s*=\s*open\s*\(\s*\"/dev/null\"[^\n]*\n(?:[^\n]*\n){0,3}?[^\n]*\bdup2\s*\(\s*\1\s*,"
+        ),
+        re.compile(r"\bpipe2?\s*\(\s*(\w+)\b[^\n]*\n(?:[^\n]*\n){0,30}?[^\n]*\bdup2\s*\(\s*\1\s*\["),
+        re.compile(
+            r"\bCreatePipe\s*\(\s*&(\w+)\s*,\s*&(\w+)[^\n]*\n(?:[^\n]*\n){0,30}?[^\n]*\bhStd(?:Input|Output|Error)\s*=\s*(?:\1|\2)\b"
         ),
     ),
     Capability.KEY_WINDOW: (

@@ -122,6 +122,9 @@ _CANCELLED_BY: Mapping[Capability, frozenset[Capability]] = {
     Capability.FOCUSED_KEYS: frozenset(
         {Capability.KEY_HOOK, Capability.KEY_TEXT, Capability.KEY_BUFFER}
     ),
+    # Standard streams pointed at the null device (a daemon detaching) or at the program's own
+    # pipes (a build tool reading its compiler's output) are no shell handed to a socket.
+    Capability.STREAMS_PIPED: frozenset({Capability.DUP_FD}),
     # Saved Wi-Fi networks exported and loaded into a machine's own settings are moved, not
     # taken.
     Capability.PROFILE_IMPORT: frozenset({Capability.BROWSER_STORE, Capability.PASSWORD_QUERY}),
