@@ -970,7 +970,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a buffer named for keystrokes added to (the word alone, in a comment or in prose, is
         # no buffer: a text expander "ignores its own keystrokes")
         re.compile(
-            r"\b(?:keys|keystrokes?|keylog\w*)\s*(?:\+=|\.append\s*\(|\.push\s*\(|\.write\s*\(|<<)", _I
+            r"\b(?:keys|keystrokes?|keylog\w*)\s*(?:\+=|\.append\s*\(|\.push\s*\(|\.write\s*\(|<<)",
+            _I,
         ),
     ),
     Capability.KEY_TEXT: (
@@ -3835,7 +3836,9 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\b(\w+)\s*=\s*open\s*\(\s*\"/dev/null\"[^\n]*\n(?:[^\n]*\n){0,3}?[^\n]*\bdup2\s*\(\s*\1\s*,"
         ),
-        re.compile(r"\bpipe2?\s*\(\s*(\w+)\b[^\n]*\n(?:[^\n]*\n){0,30}?[^\n]*\bdup2\s*\(\s*\1\s*\["),
+        re.compile(
+            r"\bpipe2?\s*\(\s*(\w+)\b[^\n]*\n(?:[^\n]*\n){0,30}?[^\n]*\bdup2\s*\(\s*\1\s*\["
+        ),
         re.compile(
             r"\bCreatePipe\s*\(\s*&(\w+)\s*,\s*&(\w+)[^\n]*\n(?:[^\n]*\n){0,30}?[^\n]*\bhStd(?:Input|Output|Error)\s*=\s*(?:\1|\2)\b"
         ),

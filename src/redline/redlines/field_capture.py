@@ -32,9 +32,7 @@ _ALIAS = re.compile(r"(?<![\w$.])([\w$]+)\s*=\s*(?:window\.)?document\s*(?=[,;)\
 _WRAPPER_PARAMETERS = re.compile(
     r"(?<![\w$.\])])\(\s*(?:function\s*[\w$]*\s*)?\(\s*([\w$]+(?:\s*,\s*[\w$]+)*)\s*\)\s*(?:=>\s*)?\{"
 )
-_WRAPPER_ARGUMENTS = re.compile(
-    r"\}\s*\)\s*\(\s*([\w$.]+(?:\s*,\s*[\w$.]+)*)\s*\)"
-)
+_WRAPPER_ARGUMENTS = re.compile(r"\}\s*\)\s*\(\s*([\w$.]+(?:\s*,\s*[\w$.]+)*)\s*\)")
 _HANDLER_NAME = re.compile(r"\s*([\w$]+)\s*[,)]")
 _TARGET = re.compile(r"\.(?:target|srcElement)\b")
 _VALUE_READ = re.compile(r"\.value\b(?!\s*=[^=])")
@@ -78,7 +76,9 @@ def _wrapped_documents(code: str) -> set[str]:
             parameters = [p.strip() for p in definition.group(1).split(",")]
             if len(parameters) == len(arguments):
                 names.update(
-                    p for p, a in zip(parameters, arguments) if a in ("document", "window.document")
+                    p
+                    for p, a in zip(parameters, arguments, strict=True)
+                    if a in ("document", "window.document")
                 )
     return names
 
