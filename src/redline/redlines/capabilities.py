@@ -3830,25 +3830,19 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.STREAMS_PIPED: (
-        # a daemon's standard streams pointed at /dev/null (`fd = open("/dev/null", ...)` then
-        # `dup2(fd, STDIN_FILENO)`), a parent's pipe given to its child (`pipe(fds)` then
-        # `dup2(fds[1], 1)`; `CreatePipe(&outR, &outW, ...)` then `si.hStdOutput = outW`)
-        re.compile(
-            r"\b(\w+)\s*=\s*open\s*\(\s*\"/dev/null\"[^\n]*\n(?:[^\n]*\n){0,3}?[^\n]*\bdup2\s*\(\s*\1\s*,"
-        ),
-        re.compile(
-            r"\bpipe2?\s*\(\s*(\w+)\b[^\n]*\n(?:[^\n]*\n){0,30}?[^\n]*\bdup2\s*\(\s*\1\s*\["
-        ),
-        re.compile(
-            r"\bCreatePipe\s*\(\s*&(\w+)\s*,\s*&(\w+)[^\n]*\n(?:[^\n]*\n){0,30}?[^\n]*\bhStd(?:Input|Output|Error)\s*=\s*(?:\1|\2)\b"
-        ),
+        # a daemon's standard streams pointed at /dev/null (`fd = open("/dev/null", O_RDWR)`
+        # then `dup2(fd, STDIN_FILENO)`), a parent's pipes given to its child (`pipe(fds)` then
+        # `dup2(fds[1], 1)`; `CreatePipe(&outR, &outW, ...)` then `si.hStdOutput = outW`): each
+        # read on its own line, as the stream monitor reads them
+        re.compile(r"\bopen\s*\(\s*\"/dev/null\"\s*,\s*O_RDWR\b|\bCreatePipe\s*\(\s*&"),
+        re.compile(r"\bpipe2?\s*\(\s*\w+\s*[,)]"),
     ),
     Capability.KEY_WINDOW: (
         # the keys kept cut to their last few, the way a text expander or a hotstring matcher
         # looks for a typed trigger: `buf = (buf + ch)[-MAXLEN:]`, `deque(maxlen=16)`,
         # `typed = (typed + key).slice(-12)`, Go's `buf = buf[len(buf)-n:]`
         re.compile(r"\b(\w+)\s*=\s*\(?\s*\1\s*(?:\+\s*[\w.]+\s*)?\)?\s*\[-\s*\w+\s*:\s*\]"),
-        re.compile(r"\b(\w+)\s*=\s*\1\s*\[len\(\s*\1\s*\)\s*-\s*\w+\s*:\s*\]"),
+        re.compile(r"\b(\w+)\s*=\s*\1\s*\[len\(\s*\1\s*\)\s*-\s*\w+(?:\s*[+-]\s*\d+)?\s*:\s*\]"),
         re.compile(r"\b(\w+)\s*=\s*\(\s*\1\s*\+\s*[\w.]+\s*\)\.slice\(-\s*\w+\s*\)"),
         re.compile(r"\bdeque\s*\(\s*(?:maxlen\s*=|\[\s*\]\s*,\s*(?:maxlen\s*=\s*)?)\s*\w+\s*\)"),
     ),

@@ -104,17 +104,26 @@ def field_capture_hits(code: str, offset: int = 0) -> list[Hit]:
     return found
 
 
-_WORDS = ("addEventListener", ".target", ".srcElement", ".value", "document")
+_WORDS = ("addEventListener", ".target", ".srcElement", ".value", "document", "function", "=>")
+# a line that opens a wrapping function called at once (`(function(w, d){`, `;((w, d) => {`):
+# while the block streams, the arguments it will be called with are not known yet, so its
+# parameters are taken as names the page may be held under
+_WRAPPER_OPENING = re.compile(
+    r"^\s*[;!+~]?\s*\(\s*(?:function\s*[\w$]*\s*)?\(\s*([\w$]+(?:\s*,\s*[\w$]+)*)\s*\)\s*(?:=>\s*)?\{"
+)
 _PIECES = (("listener", _LISTENER), ("target", _TARGET), ("value", _VALUE_READ))
 
 
 def field_capture_pieces(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus what `line` adds to a page-wide field capture as a block streams in: a name
-    the document is held under (`=name`), a page-wide listener for field events, the event's
-    target taken, a value read (a `bind` for the streaming monitor's name-following flows)."""
+    the document is held under (`=name`; a wrapping function's parameters, whose arguments come
+    only when the block closes), a page-wide listener for field events, the event's target
+    taken, a value read (a `bind` for the streaming monitor's name-following flows)."""
     if not any(word in line for word in _WORDS):
         return names
     found = {f"={match.group(1)}" for match in _ALIAS.finditer(line)}
+    if (wrapper := _WRAPPER_OPENING.match(line)) is not None:
+        found |= {f"={name.strip()}" for name in wrapper.group(1).split(",")}
     page = _WHOLE_PAGE | {name[1:] for name in names | found if name.startswith("=")}
     if any(match.group(1) in page for match in _LISTENER.finditer(line)):
         found.add("listener")
