@@ -3835,7 +3835,7 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # `dup2(fds[1], 1)`; `CreatePipe(&outR, &outW, ...)` then `si.hStdOutput = outW`): each
         # read on its own line, as the stream monitor reads them
         re.compile(r"\bopen\s*\(\s*\"/dev/null\"\s*,\s*O_RDWR\b|\bCreatePipe\s*\(\s*&"),
-        re.compile(r"\bpipe2?\s*\(\s*\w+\s*[,)]"),
+        re.compile(r"(?<![\w.$])pipe2?\s*\(\s*\w+\s*[,)]"),
     ),
     Capability.KEY_WINDOW: (
         # the keys kept cut to their last few, the way a text expander or a hotstring matcher
