@@ -276,6 +276,8 @@ class Capability(StrEnum):
     OBJECT_UPLOAD = "uploads objects through a storage service's SDK"
     EVERY_WEB_ROOT = "goes through every site's web root on a server (all users' public_html)"
     INDEX_OVERWRITE = "writes over a site's index page"
+    STREAMS_PIPED = "points standard streams at its own pipes or the null device"
+    KEY_WINDOW = "keeps only the last few keys typed, to match a trigger"
 
 
 BACKGROUNDING = re.compile(
@@ -721,7 +723,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\s-(?:e|c)\s+" + _SHELL_PATH, _I),
         re.compile(r"\bpty\.spawn\s*\(|\bspawn\s*\(\s*['\"](?:/bin/)?(?:ba)?sh['\"]", _I),
         re.compile(r"\b(?:iex|Invoke-Expression)\b[^\n]*\$\w+", _I),
-        re.compile(r"\bexecve?\s*\(\s*['\"]/bin/|CreateProcess[AW]?\s*\([^\n]*cmd", _I),
+        re.compile(r"\bexecve?\s*\(\s*['\"]/bin/|CreateProcess[AW]?\s*\([^\n]*\bcmd\b(?!Line)", _I),
         # PHP's and C's popen run a shell; Python's subprocess.Popen runs the program it is given
         re.compile(r"\b(?:shell_exec|passthru|proc_open|(?-i:popen))\s*\(", _I),
         re.compile(r"\bsubprocess\.\w+\s*\([^\n]*shell\s*=\s*True|os\.system\s*\(", _I),
@@ -1012,7 +1014,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.KEY_BUFFER: (
-        re.compile(r"\.append\s*\(\s*(?:str\s*\(\s*)?(?:k|key|ch|char)\s*\)", _I),
+        # the key appended to a buffer or a builder (Go's `buf.WriteString(k)`, C#'s
+        # `sb.Append(key)`, Rust's `log.push(ch)`)
+        re.compile(
+            r"\.(?:append|Append|WriteString|WriteRune|push|push_str)\s*\(\s*(?:str\s*\(\s*|string\s*\(\s*)?(?:k|key|ch|char)\s*\)",
+            _I,
+        ),
         re.compile(
             r"(?:AppendAllText|Write|Append)\w*\s*\([^\n]*\(\s*(?:Keys|ConsoleKey|VirtualKey)\s*\)\s*\w+|(?:fprintf|fwrite|dprintf|write)\s*\((?!\s*(?:stderr|2)\s*,)[^\n]*\b(?:ev|event|ie)\.code\b",
             _I,
@@ -1052,7 +1059,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b[A-Za-z_]*(?:log|keys|buffer|strokes|typed)\w*\s*(?:\+=|\.append\s*\(|\.push\s*\()[^\n]*\b(?:key|char|vk|e\.key|event\.(?:key|name|char)|str\()|<<\s*(?:\(char\)|char\s*\(|static_cast<char>\s*\()\s*(?:key|vk|i|c)\b|fputc\s*\(\s*(?:key|vk|i|c)\b",
             _I,
         ),
-        re.compile(r"\bkeys\s*\+=|keystrokes|\bkeylog", _I),
+        # a buffer named for keystrokes added to (the word alone, in a comment or in prose, is
+        # no buffer: a text expander "ignores its own keystrokes")
+        re.compile(
+            r"\b(?:keys|keystrokes?|keylog\w*)\s*(?:\+=|\.append\s*\(|\.push\s*\(|\.write\s*\(|<<)",
+            _I,
+        ),
     ),
     Capability.KEY_TEXT: (
         re.compile(
@@ -1701,6 +1713,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\\\\\\\\[^\n]*\\\\(?:C\$|ADMIN\$|IPC\$)|\b(?:ADMIN|C|IPC)\$", _I),
         re.compile(
             r"GetDriveType|DRIVE_REMOVABLE|DriveType\s*==\s*2|/media/\w+|/run/media|autorun\.inf",
+            _I,
+        ),
+        # removable drives picked out or waited for in other tongues: the Scripting runtime's
+        # `If d.DriveType = 1` (1 is removable there), PowerShell's `DriveType -eq 2` or
+        # `'Removable'`, WMI's USB disks, a volume's arrival message (`DBT_DEVICEARRIVAL` with
+        # `DBT_DEVTYP_VOLUME`), udev's and sysfs's removable flags, node's drive lists
+        re.compile(
+            r"\bIf\b[^\n]*\.DriveType\s*=\s*1\b|\bDriveType\s*-eq\s*(?:2\b|['\"]?Removable)"
+            r"|\bInterfaceType\s*=\s*['\"]?USB|\bDBT_DEVICEARRIVAL\b|\bDBT_DEVTYP_VOLUME\b"
+            r"|\bID_BUS['\"]?\s*\)?\s*={1,2}\s*['\"]usb|/sys/block/[^\s'\"]*/removable|\.isRemovable\b|\.isUSB\b",
             _I,
         ),
         re.compile(r"\bsmbclient\b|\bnet\s+use\b|\bpsexec\b|impacket|\bscp\b[^\n]*\$\w+", _I),
@@ -3120,7 +3142,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # a page's copy and paste events: what is pasted, and what the page selected for a copy
-        re.compile(r"\bclipboardData\.getData\s*\(|\bgetSelection\s*\(\s*\)\.toString\s*\("),
+        # (`getSelection().toString()`, `String(window.getSelection())`, `getSelection() + ''`)
+        re.compile(
+            r"\bclipboardData\.getData\s*\(|\bgetSelection\s*\(\s*\)\.toString\s*\("
+            r"|\bString\s*\(\s*(?:window\.|document\.)?getSelection\s*\(|\bgetSelection\s*\(\s*\)\s*\+\s*['\"`]"
+        ),
+        # the Win32 call looked up by name (Go's `user32.NewProc("GetClipboardData")`, Rust's
+        # and C#'s imports), Go's and Java's and Android's clipboard packages
+        re.compile(
+            r"['\"]GetClipboardData['\"]|\bclipboard\.Read\s*\(\s*clipboard\.Fmt|\.getData\s*\(\s*DataFlavor\.stringFlavor|\.getPrimaryClip\s*\(|\b\w*(?:clip|Clip|cb)\w*\.(?:get_text|get_contents)\s*\(\s*\)"
+        ),
     ),
     Capability.CLIPBOARD_WRITE: (
         re.compile(
@@ -3133,13 +3164,32 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # a page's copy event given other text than the selection
         re.compile(r"\bclipboardData\.setData\s*\("),
+        # the Win32 call looked up by name, Go's, Java's, Android's and Rust's clipboard writes
+        re.compile(
+            r"['\"]SetClipboardData['\"]|\bclipboard\.Write\s*\(\s*clipboard\.Fmt|\.setContents\s*\(\s*new\s+StringSelection|\.setPrimaryClip\s*\(|\b\w*(?:clip|Clip|cb)\w*\.(?:set_text|set_contents)\s*\("
+        ),
     ),
     Capability.WALLET_ADDRESS: (
         re.compile(
             r"bc1\||\(bc1|\[13\]\[a-km-zA-HJ-NP-Z1-9\]|0x\[a-fA-F0-9\]\{40\}|\b[48][1-9A-HJ-NP-Za-km-z]{94}\b|\bbc1q[a-z0-9]{20,}"
         ),
-        # a bank account's IBAN matched by its shape (`[A-Z]{2}\d{2}...`), the clipper's other prey
-        re.compile(r"\[A-Z\]\{2\}\\d\{2\}"),
+        # a bank account's IBAN matched by its shape (`[A-Z]{2}\d{2}...`, `[A-Z]{2}[0-9]{2}`),
+        # the clipper's other prey
+        re.compile(r"\[A-Z\]\{2\}(?:\\d|\[0-9\])\{2\}"),
+        # other coins' addresses by their shape: the base58 alphabet repeated a fixed number of
+        # times after a fixed prefix or none (TRON's `T[1-9A-HJ-NP-Za-km-z]{33}`, Solana's; an
+        # indicator scan's Monero shape, `4[0-9AB][...]{93}`, follows another class), an
+        # Ethereum address in any order of its hex class
+        re.compile(
+            r"(?<!\])\[(?:1-9A-HJ-NP-Za-km-z|a-km-zA-HJ-NP-Z1-9|A-HJ-NP-Za-km-z1-9|1-9a-km-zA-HJ-NP-Z)\]\{\d"
+            r"|0x\[(?:0-9a-fA-F|0-9A-Fa-f|a-fA-F0-9|A-Fa-f0-9|0-9a-f|a-f0-9)\]\{40\}"
+        ),
+        # an IBAN written out in a string (`L"DE89370400440532013000"`): the account to swap in
+        re.compile(
+            r"[\"'`](?:AD|AE|AT|BA|BE|BG|BH|CH|CY|CZ|DE|DK|EE|ES|FI|FR|GB|GI|GR|HR|HU|IE|IL|"
+            r"IS|IT|JO|KW|LB|LI|LT|LU|LV|MC|MT|NL|NO|PL|PT|QA|RO|RS|SA|SE|SI|SK|SM|TR|UA)"
+            r"\d{2}[A-Z0-9]{11,30}[\"'`]"
+        ),
     ),
     Capability.STEGO: (
         re.compile(
@@ -4091,6 +4141,23 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bawareness\s+(?:campaign|training|exercise|drill)|\bgophish\b",
             _I,
         ),
+    ),
+    Capability.STREAMS_PIPED: (
+        # a daemon's standard streams pointed at /dev/null (`fd = open("/dev/null", O_RDWR)`
+        # then `dup2(fd, STDIN_FILENO)`), a parent's pipes given to its child (`pipe(fds)` then
+        # `dup2(fds[1], 1)`; `CreatePipe(&outR, &outW, ...)` then `si.hStdOutput = outW`): each
+        # read on its own line, as the stream monitor reads them
+        re.compile(r"\bopen\s*\(\s*\"/dev/null\"\s*,\s*O_RDWR\b|\bCreatePipe\s*\(\s*&"),
+        re.compile(r"(?<![\w.$])pipe2?\s*\(\s*\w+\s*[,)]"),
+    ),
+    Capability.KEY_WINDOW: (
+        # the keys kept cut to their last few, the way a text expander or a hotstring matcher
+        # looks for a typed trigger: `buf = (buf + ch)[-MAXLEN:]`, `deque(maxlen=16)`,
+        # `typed = (typed + key).slice(-12)`, Go's `buf = buf[len(buf)-n:]`
+        re.compile(r"\b(\w+)\s*=\s*\(?\s*\1\s*(?:\+\s*[\w.]+\s*)?\)?\s*\[-\s*\w+\s*:\s*\]"),
+        re.compile(r"\b(\w+)\s*=\s*\1\s*\[len\(\s*\1\s*\)\s*-\s*\w+(?:\s*[+-]\s*\d+)?\s*:\s*\]"),
+        re.compile(r"\b(\w+)\s*=\s*\(\s*\1\s*\+\s*[\w.]+\s*\)\.slice\(-\s*\w+\s*\)"),
+        re.compile(r"\bdeque\s*\(\s*(?:maxlen\s*=|\[\s*\]\s*,\s*(?:maxlen\s*=\s*)?)\s*\w+\s*\)"),
     ),
     Capability.SIGNATURE_CHECKED: (
         # a signature verified with the publisher's key or the system's trust (Node's

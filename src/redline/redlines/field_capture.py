@@ -9,7 +9,8 @@ its value sees everything typed into the page: the card number, the password, th
 handler may be written inline, named (`d.addEventListener('input', grab, true)` with
 `function grab(e) { var t = e.target; ... t.value }`) or hand the target on
 (`(e) => record(e.target)`, `record` reading `el.value`); the document may be held under
-another name (`var d = document`). Each such listener is reported as the page's keystrokes
+another name (`var d = document`, or a wrapping function's parameter: `(function(w, d){ ...
+})(window, document)`). Each such listener is reported as the page's keystrokes
 (PAGE_KEYS) and every field's values (FIELD_VALUES); OUT-KEYLOGGER decides whether they leave.
 """
 
@@ -26,6 +27,12 @@ _LISTENER = re.compile(
 )
 _WHOLE_PAGE = frozenset({"document", "window", "self", "globalThis"})
 _ALIAS = re.compile(r"(?<![\w$.])([\w$]+)\s*=\s*(?:window\.)?document\s*(?=[,;)\n]|$)")
+# the document handed to a wrapping function as an argument: `(function(w, d){ ... })(window,
+# document)`, `((w, d) => { ... })(window, document)`
+_WRAPPER_PARAMETERS = re.compile(
+    r"(?<![\w$.\])])\(\s*(?:function\s*[\w$]*\s*)?\(\s*([\w$]+(?:\s*,\s*[\w$]+)*)\s*\)\s*(?:=>\s*)?\{"
+)
+_WRAPPER_ARGUMENTS = re.compile(r"\}\s*\)\s*\(\s*([\w$.]+(?:\s*,\s*[\w$.]+)*)\s*\)")
 _HANDLER_NAME = re.compile(r"\s*([\w$]+)\s*[,)]")
 _TARGET = re.compile(r"\.(?:target|srcElement)\b")
 _VALUE_READ = re.compile(r"\.value\b(?!\s*=[^=])")
@@ -53,11 +60,35 @@ def _named_body(code: str, name: str) -> str:
     return _body(code, definition.start()) if definition else ""
 
 
+def _wrapped_documents(code: str) -> set[str]:
+    """The parameters a wrapping function receives the document under: the parameter at the
+    place of `document` in its call's arguments (`(function(w, d){ ... })(window, document)`),
+    for each wrapper opened before the call (not a callback: its parenthesis follows no name)
+    with as many parameters as the call has arguments."""
+    if "document" not in code:
+        return set()
+    names: set[str] = set()
+    for call in _WRAPPER_ARGUMENTS.finditer(code):
+        arguments = [a.strip() for a in call.group(1).split(",")]
+        if not any(a in ("document", "window.document") for a in arguments):
+            continue
+        for definition in _WRAPPER_PARAMETERS.finditer(code, 0, call.start()):
+            parameters = [p.strip() for p in definition.group(1).split(",")]
+            if len(parameters) == len(arguments):
+                names.update(
+                    p
+                    for p, a in zip(parameters, arguments, strict=True)
+                    if a in ("document", "window.document")
+                )
+    return names
+
+
 def field_capture_hits(code: str, offset: int = 0) -> list[Hit]:
     """Each page-wide listener that reads the value of the field an event came from."""
     if _QUICK.search(code) is None or _VALUE_READ.search(code) is None:
         return []
     page = _WHOLE_PAGE | {match.group(1) for match in _ALIAS.finditer(code)}
+    page |= _wrapped_documents(code)
     found: list[Hit] = []
     for match in _LISTENER.finditer(code):
         if match.group(1) not in page:
@@ -73,17 +104,26 @@ def field_capture_hits(code: str, offset: int = 0) -> list[Hit]:
     return found
 
 
-_WORDS = ("addEventListener", ".target", ".srcElement", ".value", "document")
+_WORDS = ("addEventListener", ".target", ".srcElement", ".value", "document", "function", "=>")
+# a line that opens a wrapping function called at once (`(function(w, d){`, `;((w, d) => {`):
+# while the block streams, the arguments it will be called with are not known yet, so its
+# parameters are taken as names the page may be held under
+_WRAPPER_OPENING = re.compile(
+    r"^\s*[;!+~]?\s*\(\s*(?:function\s*[\w$]*\s*)?\(\s*([\w$]+(?:\s*,\s*[\w$]+)*)\s*\)\s*(?:=>\s*)?\{"
+)
 _PIECES = (("listener", _LISTENER), ("target", _TARGET), ("value", _VALUE_READ))
 
 
 def field_capture_pieces(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus what `line` adds to a page-wide field capture as a block streams in: a name
-    the document is held under (`=name`), a page-wide listener for field events, the event's
-    target taken, a value read (a `bind` for the streaming monitor's name-following flows)."""
+    the document is held under (`=name`; a wrapping function's parameters, whose arguments come
+    only when the block closes), a page-wide listener for field events, the event's target
+    taken, a value read (a `bind` for the streaming monitor's name-following flows)."""
     if not any(word in line for word in _WORDS):
         return names
     found = {f"={match.group(1)}" for match in _ALIAS.finditer(line)}
+    if (wrapper := _WRAPPER_OPENING.match(line)) is not None:
+        found |= {f"={name.strip()}" for name in wrapper.group(1).split(",")}
     page = _WHOLE_PAGE | {name[1:] for name in names | found if name.startswith("=")}
     if any(match.group(1) in page for match in _LISTENER.finditer(line)):
         found.add("listener")

@@ -130,10 +130,15 @@ _CANCELLED_BY: Mapping[Capability, frozenset[Capability]] = {
     Capability.ON_REQUEST: frozenset({Capability.SCREEN_CAPTURE}),
     # A camera that records when something moves in front of it is a security camera.
     Capability.MOTION_TRIGGERED: frozenset({Capability.SCREEN_CAPTURE}),
+    # Keys kept only to their last few match a text expander's triggers; they are no record.
+    Capability.KEY_WINDOW: frozenset({Capability.KEY_BUFFER}),
     # Keys polled only while the program's own window is in front are typed into it.
     Capability.FOCUSED_KEYS: frozenset(
         {Capability.KEY_HOOK, Capability.KEY_TEXT, Capability.KEY_BUFFER}
     ),
+    # Standard streams pointed at the null device (a daemon detaching) or at the program's own
+    # pipes (a build tool reading its compiler's output) are no shell handed to a socket.
+    Capability.STREAMS_PIPED: frozenset({Capability.DUP_FD}),
     # Saved Wi-Fi networks exported and loaded into a machine's own settings are moved, not
     # taken.
     Capability.PROFILE_IMPORT: frozenset({Capability.BROWSER_STORE, Capability.PASSWORD_QUERY}),

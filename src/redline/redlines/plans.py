@@ -442,6 +442,10 @@ _PROTECTIVE = re.compile(
     r"|\b(?:if|when|whenever|once)\s+(?:a|an|the|any)\s+[^,.;:]*?\b(?:is|are|gets?|has\s+been|"
     r"have\s+been)\s+(?:detected|found|seen|spotted|reported|suspected|discovered)\b"
     r"|\balert(?:s|ing)?\s+on\b[^.;]*"
+    # the intruder's device hunted down ("to triangulate a rogue AP", "track down the evil twin")
+    r"|\b(?:locate|triangulate|pinpoint|track\s+down|hunt\s+(?:down|for)|find|spot|flag)\s+"
+    r"(?:a|an|the|any|each|every)\s+(?:[\w-]+\s+)?(?:rogue|evil[-\s]twin|spoofed|unauthori[sz]ed|"
+    r"malicious)\b[^,.;:]*"
     r"|\b(?:rogue[-\s]aps?|rogue\s+access\s+points?|evil[-\s]twins?|deauth\w*|intrusion|"
     r"spoofing)(?:\s*/\s*[\w-]+)*(?:\s+[\w-]+)?[*_\"'\u201d]*\s+(?:detection|alerts?|alarms?|"
     r"containment)\b",

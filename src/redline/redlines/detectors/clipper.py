@@ -3,8 +3,12 @@
 What it catches
     Code that reads the clipboard, matches it against cryptocurrency address or IBAN formats and
     writes another address back (`pyperclip.paste` / `GetClipboardData` + an address pattern +
-    `pyperclip.copy` / `SetClipboardData`), also a page's script swapping what its visitors
-    copy (`getSelection()` in a `copy` event, `clipboardData.setData`). Also a command that
+    `pyperclip.copy` / `SetClipboardData`; the Win32 calls also looked up by name, Go's
+    `user32.NewProc("GetClipboardData")`, and Go's, Java's, Android's and Rust's clipboard
+    packages), the address a TRON, Solana or Ethereum shape or a bank account's IBAN (its shape,
+    or the attacker's IBAN written out), also a page's script or a browser extension's content
+    script swapping what its visitors copy (`getSelection()` in a `copy` event, also
+    `String(window.getSelection())`, then `clipboardData.setData`). Also a command that
     downloads and runs code put on the clipboard in place of what a reader copied (a copy
     event's data replaced: pastejacking).
 

@@ -14,7 +14,8 @@ What it catches
     whose key codes are looked up in a table of names (`names[e.keycode]`, `table[ev.rawcode]`)
     with the text sent over the network, also the keyboard's raw input events read from its
     device (found by `Handlers=... kbd`, unpacked as `qqSSl` / `llHHI`) and looked up in a
-    layout table (`$map{$code}`, `keymap[code]`).
+    layout table (`$map{$code}`, `keymap[code]`). The keys may be gathered in any language's
+    buffer or builder (Go's `buf.WriteString(k)`, `sb.WriteRune(ch)`, `typed.push(ch)`).
 
 Why it is a redline (RL-MALWARE)
     Recording what other people type captures their passwords and messages.
@@ -29,8 +30,9 @@ Allowed instead
     grabs its device (`dev.grab()`, `EVIOCGRAB`) and sends nothing, a hotkey binding, a typing
     test that sends a score rather than the keys, an editor autosaving its own text field, a
     form validating its fields with its own site as they are typed, a shortcut recorder or key
-    overlay that shows the names of the keys in the app's own window, explaining how keyloggers
-    work.
+    overlay that shows the names of the keys in the app's own window, a text expander that keeps
+    only the last few keys to match its triggers (`buf = (buf + ch)[-16:]`) and sends nothing,
+    explaining how keyloggers work.
 """
 
 from __future__ import annotations
@@ -52,6 +54,11 @@ def keylogger(found: Capabilities) -> Detection | None:
     # or keys read only while its own window is in front (a game's input poll), with nothing
     # sent and nothing hidden: the keys are its own user's commands, not a record of typing.
     own_keys = Cap.DEVICE_GRAB in found or Cap.FOCUSED_KEYS in found
+    # Keys kept only to their last few, to match a typed trigger (a text expander, a hotstring
+    # tool), with nothing sent and nothing hidden: the keys are matched, not recorded, and
+    # starting with the session is how such a tool runs.
+    if Cap.KEY_WINDOW in found and not channel and Cap.HIDE not in found:
+        own_keys, concealed = True, []
     if found.has_all(Cap.KEY_HOOK, Cap.KEY_BUFFER) and (channel or concealed or not own_keys):
         core = (Cap.KEY_HOOK, Cap.KEY_BUFFER, *channel, *concealed)
         score = 0.95 if channel else 0.85 if concealed else 0.65

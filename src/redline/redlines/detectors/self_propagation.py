@@ -5,7 +5,9 @@ What it catches
     `GetModuleFileName`, `os.Executable()`, `$PSCommandPath`, `process.argv[1]`, an Office
     macro's own document: `ThisDocument.SaveCopyAs p`, `ThisWorkbook.FullName`), directly or
     through the names it binds them to over several lines, to network shares, removable drives
-    (`GetDriveType`, `psutil.disk_partitions`), remote hosts (a swept range, `known_hosts`,
+    (`GetDriveType`, `psutil.disk_partitions`, the Scripting runtime's `If d.DriveType = 1`,
+    PowerShell's `DriveType -eq 'Removable'`, a volume's arrival, `DBT_DEVICEARRIVAL`, udev's
+    and sysfs's removable flags), remote hosts (a swept range, `known_hosts`,
     Active Directory), mail contacts or published packages; or sweeping an address range and
     executing remotely; or putting a program into the admin share (`ADMIN$`, `C$`) of each
     host a sweep, a thread pool or a directory search gives it and starting it there through
