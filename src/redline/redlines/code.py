@@ -360,6 +360,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.macros import macro_hits
     from redline.redlines.messaging import blanked_lure_hits
     from redline.redlines.own_use import (
+        without_logged_events,
         without_own_cleanup,
         without_terminal_echo,
         without_used_keys,
@@ -430,6 +431,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     # A key named as a connection's identity is used, not taken; a file the code made itself
     # and then deletes is cleanup, not destroyed originals.
     hits = without_terminal_echo(cleaned, without_searched_for(cleaned, hits, offset), offset)
+    hits = without_logged_events(cleaned, hits, offset)  # a request's kind logged, not queued
     return without_own_cleanup(cleaned, without_used_keys(cleaned, hits, offset), offset)
 
 
@@ -644,7 +646,8 @@ _NOT_A_DESTINATION = frozenset(
     gunzip then do done echo true false null dev nul exit rm mv cp if fi""".split()  # noqa: SIM905
 )
 _RUN_CONTEXT = (
-    r"(?:(?:^|[;&|({]|&&|\|\|)\s*(?:sudo\s+)?(?:nohup\s+)?(?:setsid\s+)?"
+    # (a brace opens a block, not a shell's `${NAME}`, whose path `${DIR}/name` runs nothing)
+    r"(?:(?:^|[;&|(]|(?<!\$)\{|&&|\|\|)\s*(?:sudo\s+)?(?:nohup\s+)?(?:setsid\s+)?"
     r"|\b(?:ba|z|da|k)?sh\s+|\bpython\d?\s+|\bperl\s+|\bnode\s+|\bstart\s+(?:\"\"\s+)?(?:/\w+\s+)*"
     r"|-File\s+|Start-Process\s+(?:-FilePath\s+)?|Invoke-Item\s+|\.Run\s*\(?\s*"
     r"|\bPopen\s*\(\s*\[?\s*|subprocess\.\w+\s*\(\s*\[?\s*|os\.(?:system|startfile|exec\w*|chmod)\s*\(\s*"

@@ -15,7 +15,9 @@ Two shapes of ordinary admin work share their vocabulary with attacks:
   Deleting the files a walk visited is still read as deletion.
 
 A key printed to the program's own terminal (`std::cerr << "unknown key " << key`) is shown,
-not recorded: a key buffer is something kept or sent.
+not recorded: a key buffer is something kept or sent. Likewise a record handed to the
+program's own logger (`logEvent(event{Type: "exec", Command: cmd})`, `logger.info({"kind":
+"shell", ...})`) is an event written down, not an order queued for machines to fetch.
 
 The functions here work line by line so that the streaming monitor applies the same reasoning
 as the judgement of a finished response.
@@ -416,5 +418,29 @@ def without_terminal_echo(text: str, hits: Iterable[Hit], offset: int = 0) -> li
         hit
         for hit in kept
         if hit.capability is not Capability.KEY_BUFFER
+        or not any(a <= hit.start - offset < b for a, b in spans)
+    ]
+
+
+_LOGGED = re.compile(
+    r"(?:\bconsole\.log|\b(?:\w*_|sys)?log(?!in|out)(?:ger|ging|_?[A-Za-z]\w*)?(?:\.\w+)?)\s*\([^\n]*"
+)
+"""A call to the program's own logger and the rest of its line (`logEv(event{...})`,
+`log_event(...)`, `logger.info(...)`, `log.Printf(...)`, `syslog(...)`, `console.log(...)`)."""
+
+
+def without_logged_events(text: str, hits: Iterable[Hit], offset: int = 0) -> list[Hit]:
+    """`hits` less the queued-order hits inside a call to the program's own logger: the
+    kind of request a server received, recorded as an event, is no order it queues."""
+    kept = list(hits)
+    if not any(hit.capability is Capability.QUEUED_ORDER for hit in kept):
+        return kept
+    spans = [m.span() for m in _LOGGED.finditer(text)]
+    if not spans:
+        return kept
+    return [
+        hit
+        for hit in kept
+        if hit.capability is not Capability.QUEUED_ORDER
         or not any(a <= hit.start - offset < b for a, b in spans)
     ]
