@@ -362,6 +362,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.own_use import (
         without_logged_events,
         without_own_cleanup,
+        without_script_arguments,
         without_terminal_echo,
         without_used_keys,
     )
@@ -432,6 +433,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     # and then deletes is cleanup, not destroyed originals.
     hits = without_terminal_echo(cleaned, without_searched_for(cleaned, hits, offset), offset)
     hits = without_logged_events(cleaned, hits, offset)  # a request's kind logged, not queued
+    hits = without_script_arguments(code, hits)  # a Redis script's ARGV, passed by its caller
     return without_own_cleanup(cleaned, without_used_keys(cleaned, hits, offset), offset)
 
 

@@ -17,7 +17,9 @@ Two shapes of ordinary admin work share their vocabulary with attacks:
 A key printed to the program's own terminal (`std::cerr << "unknown key " << key`) is shown,
 not recorded: a key buffer is something kept or sent. Likewise a record handed to the
 program's own logger (`logEvent(event{Type: "exec", Command: cmd})`, `logger.info({"kind":
-"shell", ...})`) is an event written down, not an order queued for machines to fetch.
+"shell", ...})`) is an event written down, not an order queued for machines to fetch. And in a
+Redis script (`redis.call(...)`, `KEYS[1]`), `ARGV[1]` is what the program itself passed to
+`EVAL`, not a target taken from its command line.
 
 The functions here work line by line so that the streaming monitor applies the same reasoning
 as the judgement of a finished response.
@@ -443,4 +445,25 @@ def without_logged_events(text: str, hits: Iterable[Hit], offset: int = 0) -> li
         for hit in kept
         if hit.capability is not Capability.QUEUED_ORDER
         or not any(a <= hit.start - offset < b for a, b in spans)
+    ]
+
+
+_REDIS_SCRIPT = re.compile(r"\bredis\.(?:p?call)\s*\(|\bKEYS\[\d+\]")
+_SCRIPT_ARGUMENT = re.compile(r"ARGV\[\d+\]")
+
+
+def without_script_arguments(text: str, hits: Iterable[Hit]) -> list[Hit]:
+    """`hits` less the command-line targets that are a Redis script's own arguments
+    (`tonumber(ARGV[1])` beside `KEYS[1]` or `redis.call`): values its caller passed to
+    `EVAL`."""
+    kept = list(hits)
+    if not any(hit.capability is Capability.TARGET_ARGUMENT for hit in kept):
+        return kept
+    if ("KEYS[" not in text and "redis." not in text) or _REDIS_SCRIPT.search(text) is None:
+        return kept
+    return [
+        hit
+        for hit in kept
+        if hit.capability is not Capability.TARGET_ARGUMENT
+        or _SCRIPT_ARGUMENT.fullmatch(hit.text) is None
     ]
