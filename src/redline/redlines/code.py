@@ -1332,6 +1332,14 @@ def response_capabilities(
     # A form in one block and the handler that reads its password field in another.
     page_passwords = password_inputs(text)
     declined = opens_by_declining(text)
+    # What the response's own detection rules look for: the prose that quotes it inline (`check
+    # the Run key for ...`) names an indicator of the rule, not a step of a program.
+    indicators = {
+        hit.capability
+        for part in parts
+        if part.detection_rule
+        for hit in scan(text[part.start : part.end])
+    }
     for part in parts:
         body = text[part.start : part.end]
         if part.detection_rule:
@@ -1345,7 +1353,11 @@ def response_capabilities(
                 if is_name_mention(snippet) or watched_for(body, match.start()):
                     continue
                 found.extend(
-                    code_hits(snippet, guess_language(snippet), part.start + match.start(1))
+                    hit
+                    for hit in code_hits(
+                        snippet, guess_language(snippet), part.start + match.start(1)
+                    )
+                    if hit.capability not in indicators
                 )
             continue
         found.extend(code_hits(body, part.language, part.start))

@@ -246,6 +246,7 @@ class StreamMonitor:
         self._declined: bool | None = None  # the response opened by declining (prose only)
         self._language: CodeLanguage | None = None
         self._detection_block = False
+        self._indicators: set[Capability] = set()  # what the response's detection rules look for
         self._block_lines = 0
         self._c_block: list[str] = []  # a C block's lines so far, for its helper functions
         self._macro_names: frozenset[str] = frozenset()  # a code block's macro pieces (`macros.py`)
@@ -566,7 +567,11 @@ class StreamMonitor:
             self._block_lines += 1
             if self._block_lines <= 2 and _DETECTION_START.match(line):
                 self._detection_block = True
-            if self._detection_block or _COMMENT_LINE.match(line):
+            if self._detection_block:
+                # what a rule looks for, quoted inline in the prose, names its indicator
+                self._indicators.update(hit.capability for hit in scan(line, offset))
+                return []
+            if _COMMENT_LINE.match(line):
                 return []
             if self._language is None:
                 self._language = guess_language(line)
@@ -581,7 +586,11 @@ class StreamMonitor:
         hits: list[Hit] = []
         for match in _INLINE_CODE.finditer(line):
             if not is_name_mention(match.group(1)) and not watched_for(line, match.start()):
-                hits.extend(scan(match.group(1), offset + match.start(1)))
+                hits.extend(
+                    hit
+                    for hit in scan(match.group(1), offset + match.start(1))
+                    if hit.capability not in self._indicators
+                )
         return hits
 
     def _code_hits(self, line: str, offset: int, language: CodeLanguage) -> list[Hit]:
