@@ -299,6 +299,10 @@ def product_names(line: str, known: frozenset[str] = frozenset()) -> frozenset[s
     lowered = line.lower()
     if "wevtutil" in lowered and "/q:" not in lowered:
         names.update(_EXPORTED_MARK + name for name in _log_names(_LOG_EXPORTED, line))
+    if "shadow" in lowered and _SHADOW_CREATED.search(line):
+        names.update(
+            _SHADOW_MARK + (m.group(1) or m.group(2)).lower() for m in _ASSIGNED_ID.finditer(line)
+        )
     if temporary:
         assigned = _ASSIGNED_NAMES.match(line)
         if assigned is not None:  # `fd, path = tempfile.mkstemp()` names both
@@ -369,12 +373,49 @@ def without_own_cleanup(code: str, hits: Iterable[Hit], offset: int = 0) -> list
     ]
 
 
-_REMOVALS = (Capability.DELETE_FILE, Capability.LOG_WIPE)
+_REMOVALS = (Capability.DELETE_FILE, Capability.LOG_WIPE, Capability.SHADOW_DELETE)
+
+_SHADOW_MARK = "shadow-copy:"
+"""Marks the name of a variable holding the id of a shadow copy the program created."""
+_SHADOW_CREATED = re.compile(
+    r"Win32_ShadowCopy\b[^\n]*\bCreate\b|\bvssadmin(?:\.exe)?\s+create\s+shadow\b"
+    r"|\bwmic\s+shadowcopy\s+call\s+create\b",
+    re.I,
+)
+"""A shadow copy created (WMI/CIM's `Create`, `vssadmin create shadow`, `wmic ... call create`)."""
+_ASSIGNED_ID = re.compile(r"""\bset\s+["']?(\w+)=|\$(?:script:|global:)?(\w+)\s*=(?!=)""", re.I)
+_ONE_SHADOW = re.compile(
+    r"""/shadow=["']?(?:%(\w+)%|!(\w+)!|\$\{?(\w+)\}?|(\{[^}\s]+\}))"""
+    r"""|\bWin32_ShadowCopy\b[^\n]*\.ID\s+-eq\s+["']?(?:%(\w+)%|\$(\w+))"""
+    r"""|\bWin32_ShadowCopy\b[^\n]*\bID\s+-eq\s+["']?(?:%(\w+)%|\$(\w+))""",
+    re.I,
+)
+"""One shadow copy named for deletion: by a variable (`/shadow=%SID%`, `.ID -eq $id`) or by
+its literal id (`/shadow={c5e1...}`)."""
+_EVERY_SHADOW = re.compile(r"/all\b|/oldest\b|/for=|\bforeach\b|\bfor\s+/f\b|%%\w\b", re.I)
+
+
+def removes_own_shadow(statement: str, products: frozenset[str]) -> bool:
+    """Whether `statement` deletes one shadow copy only, one the program itself created (its
+    id kept in a variable when it was made) or one named by its literal id: cleanup of a
+    snapshot taken to copy locked files, where ransomware deletes every one (`/all`, a loop
+    over those listed)."""
+    if _EVERY_SHADOW.search(statement):
+        return False
+    named = [m for m in _ONE_SHADOW.finditer(statement)]
+    if not named:
+        return False
+    for match in named:
+        name = next(g for g in match.groups() if g)
+        if not name.startswith("{") and _SHADOW_MARK + name.lower() not in products:
+            return False
+    return True
 
 
 def retained(statement: str, products: frozenset[str], hits: Iterable[Hit]) -> list[Hit]:
     """The removals among one statement's `hits` that are cleanup or retention: deletions of
-    the program's own products (`deletes_only_own`), log removals that prune by age."""
+    the program's own products (`deletes_only_own`), log removals that prune by age, and the
+    removal of the one shadow copy the program made (`removes_own_shadow`)."""
     removals = [h for h in hits if h.capability in _REMOVALS]
     if not removals:
         return []
@@ -382,11 +423,15 @@ def retained(statement: str, products: frozenset[str], hits: Iterable[Hit]) -> l
         statement, products
     )
     kept = prunes_by_age(statement) or archived_first(statement, products)
+    snapshot = any(
+        h.capability is Capability.SHADOW_DELETE for h in removals
+    ) and removes_own_shadow(statement, products)
     return [
         h
         for h in removals
         if (h.capability is Capability.DELETE_FILE and own)
         or (h.capability is Capability.LOG_WIPE and kept)
+        or (h.capability is Capability.SHADOW_DELETE and snapshot)
     ]
 
 
