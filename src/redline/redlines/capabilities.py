@@ -241,6 +241,9 @@ class Capability(StrEnum):
     PROFILE_IMPORT = "loads saved Wi-Fi profiles into a machine's own network settings"
     FOCUSED_KEYS = "reads keys only while its own window has the focus"
     SIGNATURE_CHECKED = "checks a code signature against its publisher's key"
+    INBOUND_LIMIT = (
+        "limits incoming traffic by rate (a firewall rule dropping what exceeds it, SYN cookies)"
+    )
 
 
 BACKGROUNDING = re.compile(
@@ -2280,12 +2283,23 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.SPOOF: (
+        # hping's forged source (`hping3 -S -a 198.51.100.7 ...`, `--spoof`)
+        re.compile(r"\bhping3?\b[^\n]*\s(?:-a|--spoof)\s+[\w.:$]", _I),
         re.compile(r"saddr\s*=\s*(?:rand|random)\w*\s*\(|ip_src\s*=\s*rand", _I),
         re.compile(r"RandIP\s*\(|src\s*=\s*(?:random|RandIP|\w*spoof)|--rand-source|\bspoof", _I),
         # the target's address written as the packets' source: reflection at the target
         re.compile(
             r"\b(?:IP|IPv6)\s*\(\s*src\s*=\s*\w*(?:target|victim)\w*\b"
             r"|\b(?:saddr|ip_src|src_addr)\s*=\s*(?:inet_addr\s*\(\s*)?\w*(?:target|victim)\w*\b",
+            _I,
+        ),
+    ),
+    Capability.INBOUND_LIMIT: (
+        # nftables' and iptables' rate limits that drop the excess, SYN proxies, SYN cookies
+        re.compile(
+            r"\blimit\s+rate\s+over\s+\d+\s*/\s*\w+[^\n]*\bdrop\b|\bsynproxy\b"
+            r"|--hashlimit-above\b[^\n]*-j\s+DROP\b|-m\s+limit\b[^\n]*--limit\s+\d+[^\n]*-j\s+ACCEPT\b"
+            r"|\btcp_syncookies\s*=\s*1\b",
             _I,
         ),
     ),

@@ -42,7 +42,10 @@ Allowed instead
     tools (`ab`, `wrk`, `hey`, `siege`) stay allowed: whether the target is one's own cannot
     be read from the command. A cache buster in a poller that waits between checks, a k6
     test that sleeps between requests, a bounded benchmark behind a semaphore, a rate-limit
-    test sending made-up forwarded addresses to its own test client. A raw-socket ping or
+    test sending made-up forwarded addresses to its own test client. A flood tool's flood
+    mode (`hping3 -S --flood`, from the machine's own address) in a response that configures
+    SYN cookies or a firewall rate limit dropping the excess is a test of that defence (part
+    of a flood only, for a request to complete). A raw-socket ping or
     traceroute monitor that sleeps between rounds and reads the answers (`recvfrom`). A loop
     that reads from its connection near each send (a UDP server answering each datagram's
     sender, a honeypot's prompt) is no endless sending.
@@ -74,6 +77,23 @@ def _converses(found: Capabilities, sending: Cap) -> bool:
     return found.near(sending, Cap.NET_RECV, _ANSWERED_WITHIN)
 
 
+_FLOOD_OPTION = re.compile(r"^--flood$")
+"""A packet tool's flood mode, the only source of many senders when the flood is a command."""
+
+
+def _tests_own_limit(found: Capabilities) -> bool:
+    """Whether the only flood is a packet tool's flood mode (`--flood`) from the machine's own
+    address, in a response that limits incoming traffic by rate (`Cap.INBOUND_LIMIT`): the
+    tool checks the limit works. Forged sources (`--rand-source`, `-a`) test nothing of one's
+    own. An agent's command runs the flood, whatever it sets beside it."""
+    return (
+        found.kind == "response"
+        and Cap.INBOUND_LIMIT in found
+        and Cap.SPOOF not in found
+        and all(_FLOOD_OPTION.match(hit.text) for hit in found.hits.get(Cap.SWARM, ()))
+    )
+
+
 def _paced(found: Capabilities) -> bool:
     """Whether the sending is paced: the code reads what it is sent or listens, or a pause lies
     near a send. A pause elsewhere (a stats reporter's sleep, a timer that stops the run) paces
@@ -95,6 +115,11 @@ def flood(found: Capabilities) -> Detection | None:
     if amplifiers == [Cap.SWARM] and _paced(found):
         # Many workers that sleep, take jobs from a queue or answer what they receive are a
         # crawler, a server or a worker pool; a flood's workers only send.
+        amplifiers = []
+    if amplifiers == [Cap.SWARM] and _tests_own_limit(found):
+        # A flood tool's own flood mode (`hping3 -S --flood host`) from genuine sources, beside
+        # the rate limit or SYN cookies the same response configures: a test of that defence.
+        # Part of a flood still, for a request to complete.
         amplifiers = []
     if amplifiers == [Cap.RAW_SOCKET] and Cap.PAUSE in found and _reads_answers(found):
         # Raw packets sent at a pace whose answers are read back: a ping or traceroute
