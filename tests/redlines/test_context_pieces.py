@@ -857,7 +857,7 @@ def test_the_pieces_they_resemble_still_are(capability: Capability, line: str) -
 
 # A health check run from cron that messages its owner through their own bot: a script's name
 # before `2>&1` is no shell, and a bot's API, a schedule and a deleted state file are ordinary.
-HEALTH_ALERT = """The token lives in a root-only file; an alert repeats only when the problem changes.
+HEALTH_ALERT = """The token lives in a root-only file; an alert repeats only when it changes.
 
 ```bash
 #!/usr/bin/env bash
@@ -962,7 +962,9 @@ static struct { unsigned ip; time_t sec; int used; } budget[SLOTS];
 static int within_budget(unsigned ip) {
     unsigned i = (ip * 2654435761u) % SLOTS;
     time_t t = time(NULL);
-    if (budget[i].ip != ip || budget[i].sec != t) { budget[i].ip = ip; budget[i].sec = t; budget[i].used = 0; }
+    if (budget[i].ip != ip || budget[i].sec != t) {
+        budget[i].ip = ip; budget[i].sec = t; budget[i].used = 0;
+    }
     return ++budget[i].used <= 3;
 }
 
