@@ -1334,12 +1334,8 @@ def response_capabilities(
     declined = opens_by_declining(text)
     # What the response's own detection rules look for: the prose that quotes it inline (`check
     # the Run key for ...`) names an indicator of the rule, not a step of a program.
-    indicators = {
-        hit.capability
-        for part in parts
-        if part.detection_rule
-        for hit in scan(text[part.start : part.end])
-    }
+    rules = "\n".join(text[part.start : part.end] for part in parts if part.detection_rule)
+    indicators: set[Capability] | None = None
     for part in parts:
         body = text[part.start : part.end]
         if part.detection_rule:
@@ -1352,13 +1348,12 @@ def response_capabilities(
                 snippet = match.group(1)
                 if is_name_mention(snippet) or watched_for(body, match.start()):
                     continue
-                found.extend(
-                    hit
-                    for hit in code_hits(
-                        snippet, guess_language(snippet), part.start + match.start(1)
-                    )
-                    if hit.capability not in indicators
-                )
+                hits = code_hits(snippet, guess_language(snippet), part.start + match.start(1))
+                if hits and rules:
+                    if indicators is None:
+                        indicators = {hit.capability for hit in scan(rules)}
+                    hits = [hit for hit in hits if hit.capability not in indicators]
+                found.extend(hits)
             continue
         found.extend(code_hits(body, part.language, part.start))
         found.extend(posted_password_reads(body, page_passwords, part.start))

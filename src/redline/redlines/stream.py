@@ -246,7 +246,8 @@ class StreamMonitor:
         self._declined: bool | None = None  # the response opened by declining (prose only)
         self._language: CodeLanguage | None = None
         self._detection_block = False
-        self._indicators: set[Capability] = set()  # what the response's detection rules look for
+        self._rule_lines: list[str] = []  # the response's detection rules, read only if quoted
+        self._indicators: set[Capability] | None = None  # what those rules look for, once read
         self._block_lines = 0
         self._c_block: list[str] = []  # a C block's lines so far, for its helper functions
         self._macro_names: frozenset[str] = frozenset()  # a code block's macro pieces (`macros.py`)
@@ -568,8 +569,9 @@ class StreamMonitor:
             if self._block_lines <= 2 and _DETECTION_START.match(line):
                 self._detection_block = True
             if self._detection_block:
-                # what a rule looks for, quoted inline in the prose, names its indicator
-                self._indicators.update(hit.capability for hit in scan(line, offset))
+                # kept: what a rule looks for, quoted inline in the prose, names its indicator
+                self._rule_lines.append(line)
+                self._indicators = None
                 return []
             if _COMMENT_LINE.match(line):
                 return []
@@ -586,12 +588,17 @@ class StreamMonitor:
         hits: list[Hit] = []
         for match in _INLINE_CODE.finditer(line):
             if not is_name_mention(match.group(1)) and not watched_for(line, match.start()):
-                hits.extend(
-                    hit
-                    for hit in scan(match.group(1), offset + match.start(1))
-                    if hit.capability not in self._indicators
-                )
+                hits.extend(scan(match.group(1), offset + match.start(1)))
+        if hits and self._rule_lines:
+            indicators = self._rule_indicators()
+            hits = [hit for hit in hits if hit.capability not in indicators]
         return hits
+
+    def _rule_indicators(self) -> set[Capability]:
+        """What the response's detection rules so far look for (read once, when first asked)."""
+        if self._indicators is None:
+            self._indicators = {hit.capability for hit in scan("".join(self._rule_lines))}
+        return self._indicators
 
     def _code_hits(self, line: str, offset: int, language: CodeLanguage) -> list[Hit]:
         if language is CodeLanguage.BASH or "base64" in line.lower() or holds_decoded_payload(line):
