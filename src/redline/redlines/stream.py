@@ -497,7 +497,8 @@ class StreamMonitor:
         self._products = product_names(line, self._products)
         self._statement = continued(self._statement, line.rstrip("\n"))
         hits = without_terminal_echo(line, without_searched_for(line, hits, offset), offset)
-        hits = without_script_arguments(line, without_logged_events(line, hits, offset))
+        if hits:
+            hits = without_script_arguments(line, without_logged_events(line, hits, offset))
         hits, self._key_paths = key_uses(line, offset, hits, self._key_paths)
         cleanup = retained(self._statement, self._products, hits)
         return [h for h in hits if h not in cleanup] if cleanup else hits
