@@ -278,6 +278,9 @@ class Capability(StrEnum):
     INDEX_OVERWRITE = "writes over a site's index page"
     STREAMS_PIPED = "points standard streams at its own pipes or the null device"
     KEY_WINDOW = "keeps only the last few keys typed, to match a trigger"
+    INBOUND_LIMIT = (
+        "limits incoming traffic by rate (a firewall rule dropping what exceeds it, SYN cookies)"
+    )
 
 
 BACKGROUNDING = re.compile(
@@ -380,7 +383,10 @@ _WPS_PIN_ATTACK = (
 )
 """A WPS PIN attack on an access point: the PIN space tried by signing in with each PIN."""
 _PRELOAD_WRITTEN = (
-    r"(?:(?:>>?|\btee\b(?:\s+-a)?|\b(?:cp|mv|install|ln\s+-sf?)\b[^\n;&|]*)\s*['\"]?/etc/ld\.so\.preload"
+    r"(?:(?:>>?|\btee\b(?:\s+-a)?)\s*['\"]?/etc/ld\.so\.preload"
+    # copied or linked onto the list: its last word (as a source, `cp -p /etc/ld.so.preload
+    # /evidence/`, it is read)
+    r"|\b(?:cp|mv|install|ln\s+-sf?)\b[^\n;&|]*\s['\"]?/etc/ld\.so\.preload['\"]?(?=[ \t]*(?:[;&|)\n`#]|\d?>|$))"
     r"|\bf?open\s*\(\s*['\"]/etc/ld\.so\.preload['\"]\s*,\s*['\"][wa])"
 )
 """The system-wide preload list written: every program then loads the listed library."""
@@ -473,7 +479,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a socket's file object opened for reading (`s.makefile("rwb")`), iterated by line
         re.compile(r"\.makefile\s*\(\s*['\"]r", _I),
         re.compile(r"fread\s*\(\s*\$sock|stream_select\s*\(", _I),
-        re.compile(r"\.recvfrom\s*\(|\brecv\s*\(\s*\w+\s*,", _I),
+        # (C's and Python's `recvfrom`, Go's `ReadFromUDP`: a datagram and who sent it)
+        re.compile(r"\brecvfrom\s*\(|\brecv\s*\(\s*\w+\s*,|\.ReadFrom(?:UDP|IP)?\s*\(", _I),
         re.compile(r"\breader\.read(?:line|exactly|until)?\s*\(", _I),
         re.compile(
             r"\.recv\s*\(|\.ReadLine\s*\(\s*\)|\$stream\.Read\s*\(|\|&\s*getline|\.on\s*\(\s*['\"]data['\"]|\bfgets\s*\([^\n]*sock",
@@ -700,7 +707,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"create_subprocess_shell\s*\(|\bexec[lv]p?e?\s*\(\s*['\"]/bin/", _I),
-        re.compile(r"\b(?:ba|z|da|k)?sh\s+(?:-i\s+)?[0-2]?[<>]&", _I),
+        # (a script file's name, `backup.sh 2>&1`, is no shell: the script runs, not a shell)
+        re.compile(r"(?<!\.)\b(?:ba|z|da|k)?sh\s+(?:-i\s+)?[0-2]?[<>]&", _I),
         re.compile(r"\(\s*\w+\s*\|&\s*getline\s*\)", _I),
         # awk running what it read from its socket (`s |& getline c; ... (c |& getline o)`,
         # `system(c)`): a coprocess or pipe from a string runs that string through a shell
@@ -1778,8 +1786,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # a read loop fed a password file: `done < "$PASSFILE"`, `cat pw.lst | while read p`
+        # (the account list, `/etc/passwd`, holds users and their homes, no passwords)
         re.compile(
-            r"\bdone\s*<\s*['\"]?\$?\{?[\w./-]*(?:pass|pwd|pw)[\w./-]*|\b(?:cat|type|Get-Content|gc)\s+['\"]?\$?\{?[\w./-]*(?:pass|pwd)[\w./-]*\}?['\"]?\s*\|\s*(?:while\s+read|xargs|ForEach-Object|%)",
+            r"\bdone\s*<\s*['\"]?(?!/etc/passwd\b)\$?\{?[\w./-]*(?:pass|pwd|pw)[\w./-]*|\b(?:cat|type|Get-Content|gc)\s+['\"]?(?!/etc/passwd\b)\$?\{?[\w./-]*(?:pass|pwd)[\w./-]*\}?['\"]?\s*\|\s*(?:while\s+read|xargs|ForEach-Object|%)",
             _I,
         ),
         re.compile(
@@ -2480,12 +2489,23 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.SPOOF: (
+        # hping's forged source (`hping3 -S -a 198.51.100.7 ...`, `--spoof`)
+        re.compile(r"\bhping3?\b[^\n]*\s(?:-a|--spoof)\s+[\w.:$]", _I),
         re.compile(r"saddr\s*=\s*(?:rand|random)\w*\s*\(|ip_src\s*=\s*rand", _I),
         re.compile(r"RandIP\s*\(|src\s*=\s*(?:random|RandIP|\w*spoof)|--rand-source|\bspoof", _I),
         # the target's address written as the packets' source: reflection at the target
         re.compile(
             r"\b(?:IP|IPv6)\s*\(\s*src\s*=\s*\w*(?:target|victim)\w*\b"
             r"|\b(?:saddr|ip_src|src_addr)\s*=\s*(?:inet_addr\s*\(\s*)?\w*(?:target|victim)\w*\b",
+            _I,
+        ),
+    ),
+    Capability.INBOUND_LIMIT: (
+        # nftables' and iptables' rate limits that drop the excess, SYN proxies, SYN cookies
+        re.compile(
+            r"\blimit\s+rate\s+over\s+\d+\s*/\s*\w+[^\n]*\bdrop\b|\bsynproxy\b"
+            r"|--hashlimit-above\b[^\n]*-j\s+DROP\b|-m\s+limit\b[^\n]*--limit\s+\d+[^\n]*-j\s+ACCEPT\b"
+            r"|\btcp_syncookies\s*=\s*1\b",
             _I,
         ),
     ),
@@ -3740,8 +3760,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:CREATE\s+TABLE(?:\s+IF\s+NOT\s+EXISTS)?|INSERT(?:\s+OR\s+\w+)?\s+INTO|FROM)\s+[`'\"]?(?:tasks|commands|cmds|orders|jobs|queue)\b[^\n]*(?:\b(?:shell_?(?:cmd|command)?|cmdline|command_line)\b|['\"]shell['\"])",
             _I,
         ),
+        # (set, not compared: a server dispatching on the kind of a request it received,
+        # `if r.Type == "exec"`, queues nothing)
         re.compile(
-            r"['\"]?\b(?:type|kind|action|op)['\"]?\s*(?:=>|:|==?)\s*['\"](?:shell|cmd|exec)['\"]",
+            r"['\"]?\b(?:type|kind|action|op)['\"]?\s*(?:=>|:|=(?!=))\s*['\"](?:shell|cmd|exec)['\"]",
             _I,
         ),
         # the operator's command queued per bot

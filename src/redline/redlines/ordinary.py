@@ -110,6 +110,7 @@ _OWN_USE = frozenset(
         Capability.PROFILE_IMPORT,
         Capability.FOCUSED_KEYS,
         Capability.SIGNATURE_CHECKED,
+        Capability.INBOUND_LIMIT,
     }
 )
 _SIGN_IN = frozenset({Capability.PASSWORD_FIELD, Capability.POSTED_PASSWORD, Capability.BRAND_LURE})

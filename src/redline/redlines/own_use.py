@@ -15,7 +15,11 @@ Two shapes of ordinary admin work share their vocabulary with attacks:
   Deleting the files a walk visited is still read as deletion.
 
 A key printed to the program's own terminal (`std::cerr << "unknown key " << key`) is shown,
-not recorded: a key buffer is something kept or sent.
+not recorded: a key buffer is something kept or sent. Likewise a record handed to the
+program's own logger (`logEvent(event{Type: "exec", Command: cmd})`, `logger.info({"kind":
+"shell", ...})`) is an event written down, not an order queued for machines to fetch. And in a
+Redis script (`redis.call(...)`, `KEYS[1]`), `ARGV[1]` is what the program itself passed to
+`EVAL`, not a target taken from its command line.
 
 The functions here work line by line so that the streaming monitor applies the same reasoning
 as the judgement of a finished response.
@@ -295,6 +299,10 @@ def product_names(line: str, known: frozenset[str] = frozenset()) -> frozenset[s
     lowered = line.lower()
     if "wevtutil" in lowered and "/q:" not in lowered:
         names.update(_EXPORTED_MARK + name for name in _log_names(_LOG_EXPORTED, line))
+    if "shadow" in lowered and _SHADOW_CREATED.search(line):
+        names.update(
+            _SHADOW_MARK + (m.group(1) or m.group(2)).lower() for m in _ASSIGNED_ID.finditer(line)
+        )
     if temporary:
         assigned = _ASSIGNED_NAMES.match(line)
         if assigned is not None:  # `fd, path = tempfile.mkstemp()` names both
@@ -365,12 +373,49 @@ def without_own_cleanup(code: str, hits: Iterable[Hit], offset: int = 0) -> list
     ]
 
 
-_REMOVALS = (Capability.DELETE_FILE, Capability.LOG_WIPE)
+_REMOVALS = (Capability.DELETE_FILE, Capability.LOG_WIPE, Capability.SHADOW_DELETE)
+
+_SHADOW_MARK = "shadow-copy:"
+"""Marks the name of a variable holding the id of a shadow copy the program created."""
+_SHADOW_CREATED = re.compile(
+    r"Win32_ShadowCopy\b[^\n]*\bCreate\b|\bvssadmin(?:\.exe)?\s+create\s+shadow\b"
+    r"|\bwmic\s+shadowcopy\s+call\s+create\b",
+    re.I,
+)
+"""A shadow copy created (WMI/CIM's `Create`, `vssadmin create shadow`, `wmic ... call create`)."""
+_ASSIGNED_ID = re.compile(r"""\bset\s+["']?(\w+)=|\$(?:script:|global:)?(\w+)\s*=(?!=)""", re.I)
+_ONE_SHADOW = re.compile(
+    r"""/shadow=["']?(?:%(\w+)%|!(\w+)!|\$\{?(\w+)\}?|(\{[^}\s]+\}))"""
+    r"""|\bWin32_ShadowCopy\b[^\n]*\.ID\s+-eq\s+["']?(?:%(\w+)%|\$(\w+))"""
+    r"""|\bWin32_ShadowCopy\b[^\n]*\bID\s+-eq\s+["']?(?:%(\w+)%|\$(\w+))""",
+    re.I,
+)
+"""One shadow copy named for deletion: by a variable (`/shadow=%SID%`, `.ID -eq $id`) or by
+its literal id (`/shadow={c5e1...}`)."""
+_EVERY_SHADOW = re.compile(r"/all\b|/oldest\b|/for=|\bforeach\b|\bfor\s+/f\b|%%\w\b", re.I)
+
+
+def removes_own_shadow(statement: str, products: frozenset[str]) -> bool:
+    """Whether `statement` deletes one shadow copy only, one the program itself created (its
+    id kept in a variable when it was made) or one named by its literal id: cleanup of a
+    snapshot taken to copy locked files, where ransomware deletes every one (`/all`, a loop
+    over those listed)."""
+    if _EVERY_SHADOW.search(statement):
+        return False
+    named = [m for m in _ONE_SHADOW.finditer(statement)]
+    if not named:
+        return False
+    for match in named:
+        name = next(g for g in match.groups() if g)
+        if not name.startswith("{") and _SHADOW_MARK + name.lower() not in products:
+            return False
+    return True
 
 
 def retained(statement: str, products: frozenset[str], hits: Iterable[Hit]) -> list[Hit]:
     """The removals among one statement's `hits` that are cleanup or retention: deletions of
-    the program's own products (`deletes_only_own`), log removals that prune by age."""
+    the program's own products (`deletes_only_own`), log removals that prune by age, and the
+    removal of the one shadow copy the program made (`removes_own_shadow`)."""
     removals = [h for h in hits if h.capability in _REMOVALS]
     if not removals:
         return []
@@ -378,11 +423,15 @@ def retained(statement: str, products: frozenset[str], hits: Iterable[Hit]) -> l
         statement, products
     )
     kept = prunes_by_age(statement) or archived_first(statement, products)
+    snapshot = any(
+        h.capability is Capability.SHADOW_DELETE for h in removals
+    ) and removes_own_shadow(statement, products)
     return [
         h
         for h in removals
         if (h.capability is Capability.DELETE_FILE and own)
         or (h.capability is Capability.LOG_WIPE and kept)
+        or (h.capability is Capability.SHADOW_DELETE and snapshot)
     ]
 
 
@@ -417,4 +466,49 @@ def without_terminal_echo(text: str, hits: Iterable[Hit], offset: int = 0) -> li
         for hit in kept
         if hit.capability is not Capability.KEY_BUFFER
         or not any(a <= hit.start - offset < b for a, b in spans)
+    ]
+
+
+_LOGGED = re.compile(
+    r"(?:\bconsole\.log|\b(?:\w*_|sys)?log(?!in|out)(?:ger|ging|_?[A-Za-z]\w*)?(?:\.\w+)?)\s*\([^\n]*"
+)
+"""A call to the program's own logger and the rest of its line (`logEv(event{...})`,
+`log_event(...)`, `logger.info(...)`, `log.Printf(...)`, `syslog(...)`, `console.log(...)`)."""
+
+
+def without_logged_events(text: str, hits: Iterable[Hit], offset: int = 0) -> list[Hit]:
+    """`hits` less the queued-order hits inside a call to the program's own logger: the
+    kind of request a server received, recorded as an event, is no order it queues."""
+    kept = list(hits)
+    if not any(hit.capability is Capability.QUEUED_ORDER for hit in kept):
+        return kept
+    spans = [m.span() for m in _LOGGED.finditer(text)]
+    if not spans:
+        return kept
+    return [
+        hit
+        for hit in kept
+        if hit.capability is not Capability.QUEUED_ORDER
+        or not any(a <= hit.start - offset < b for a, b in spans)
+    ]
+
+
+_REDIS_SCRIPT = re.compile(r"\bredis\.(?:p?call)\s*\(|\bKEYS\[\d+\]")
+_SCRIPT_ARGUMENT = re.compile(r"ARGV\[\d+\]")
+
+
+def without_script_arguments(text: str, hits: Iterable[Hit]) -> list[Hit]:
+    """`hits` less the command-line targets that are a Redis script's own arguments
+    (`tonumber(ARGV[1])` beside `KEYS[1]` or `redis.call`): values its caller passed to
+    `EVAL`."""
+    kept = list(hits)
+    if not any(hit.capability is Capability.TARGET_ARGUMENT for hit in kept):
+        return kept
+    if ("KEYS[" not in text and "redis." not in text) or _REDIS_SCRIPT.search(text) is None:
+        return kept
+    return [
+        hit
+        for hit in kept
+        if hit.capability is not Capability.TARGET_ARGUMENT
+        or _SCRIPT_ARGUMENT.fullmatch(hit.text) is None
     ]

@@ -97,6 +97,8 @@ from redline.redlines.own_use import (
     key_uses,
     product_names,
     retained,
+    without_logged_events,
+    without_script_arguments,
     without_terminal_echo,
 )
 from redline.redlines.plans import SIGN_CAPABILITIES, plan_hits
@@ -258,6 +260,8 @@ class StreamMonitor:
         self._declined: bool | None = None  # the response opened by declining (prose only)
         self._language: CodeLanguage | None = None
         self._detection_block = False
+        self._rule_lines: list[str] = []  # the response's detection rules, read only if quoted
+        self._indicators: set[Capability] | None = None  # what those rules look for, once read
         self._block_lines = 0
         self._c_block: list[str] = []  # a C block's lines so far, for its helper functions
         self._list_lead = ""  # the last prose line that is no list item
@@ -543,6 +547,8 @@ class StreamMonitor:
         self._products = product_names(line, self._products)
         self._statement = continued(self._statement, line.rstrip("\n"))
         hits = without_terminal_echo(line, without_searched_for(line, hits, offset), offset)
+        if hits:
+            hits = without_script_arguments(line, without_logged_events(line, hits, offset))
         hits, self._key_paths = key_uses(line, offset, hits, self._key_paths)
         cleanup = retained(self._statement, self._products, hits)
         return [h for h in hits if h not in cleanup] if cleanup else hits
@@ -613,7 +619,12 @@ class StreamMonitor:
             self._block_lines += 1
             if self._block_lines <= 2 and _DETECTION_START.match(line):
                 self._detection_block = True
-            if self._detection_block or _COMMENT_LINE.match(line):
+            if self._detection_block:
+                # kept: what a rule looks for, quoted inline in the prose, names its indicator
+                self._rule_lines.append(line)
+                self._indicators = None
+                return []
+            if _COMMENT_LINE.match(line):
                 return []
             if self._language is None:
                 self._language = guess_language(line)
@@ -635,7 +646,16 @@ class StreamMonitor:
             watched = watched_for(lead + line, len(lead) + match.start())
             if not is_name_mention(match.group(1)) and not watched:
                 hits.extend(scan(match.group(1), offset + match.start(1)))
+        if hits and self._rule_lines:
+            indicators = self._rule_indicators()
+            hits = [hit for hit in hits if hit.capability not in indicators]
         return hits
+
+    def _rule_indicators(self) -> set[Capability]:
+        """What the response's detection rules so far look for (read once, when first asked)."""
+        if self._indicators is None:
+            self._indicators = {hit.capability for hit in scan("".join(self._rule_lines))}
+        return self._indicators
 
     def _code_hits(self, line: str, offset: int, language: CodeLanguage) -> list[Hit]:
         if language is CodeLanguage.BASH or "base64" in line.lower() or holds_decoded_payload(line):

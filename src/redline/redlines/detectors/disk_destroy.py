@@ -41,7 +41,11 @@ Allowed instead
     given: `mkfs.xfs -L pgdata /dev/xvdf && mount LABEL=pgdata /srv/pgdata`; a format of
     another device on the same line is still a destruction), or on Windows a disk
     initialised and partitioned on the same line: `Initialize-Disk 1; New-Partition ...
-    -DriveLetter F; Format-Volume -DriveLetter F`).
+    -DriveLetter F; Format-Volume -DriveLetter F`). A backup that creates a shadow copy to
+    read locked files from and then deletes that one copy by the id it kept (`set
+    "SID=..."` from `Win32_ShadowCopy`'s `Create`, then `vssadmin delete shadows
+    /shadow=%SID%`), or one copy named by its literal id; deleting every copy (`/all`,
+    `/oldest`, a loop over those listed) is still destruction.
 """
 
 from __future__ import annotations

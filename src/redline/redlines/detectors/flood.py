@@ -45,8 +45,13 @@ Allowed instead
     tools (`ab`, `wrk`, `hey`, `siege`) stay allowed: whether the target is one's own cannot
     be read from the command. A cache buster in a poller that waits between checks, a k6
     test that sleeps between requests, a bounded benchmark behind a semaphore, a rate-limit
-    test sending made-up forwarded addresses to its own test client. A raw-socket ping or
-    traceroute monitor that sleeps between rounds and reads the answers (`recvfrom`).
+    test sending made-up forwarded addresses to its own test client. A flood tool's flood
+    mode (`hping3 -S --flood`, from the machine's own address) in a response that configures
+    SYN cookies or a firewall rate limit dropping the excess is a test of that defence (part
+    of a flood only, for a request to complete). A raw-socket ping or
+    traceroute monitor that sleeps between rounds and reads the answers (`recvfrom`). A loop
+    that reads from its connection near each send (a UDP server answering each datagram's
+    sender, a honeypot's prompt) is no endless sending.
 """
 
 from __future__ import annotations
@@ -61,6 +66,35 @@ _AMPLIFIERS = (Cap.RAW_SOCKET, Cap.SPOOF, Cap.SWARM)
 _PACED = (Cap.PAUSE, Cap.NET_RECV, Cap.NET_LISTEN)
 _PACED_WITHIN = 150
 """A pause this close (in characters) to a send paces it."""
+
+
+_ANSWERED_WITHIN = 800
+"""A read from the connection this close (in characters) to a send: the sending loop waits for
+its peer each time round."""
+
+
+def _converses(found: Capabilities, sending: Cap) -> bool:
+    """Whether a read from the connection lies near the sending (`sending`'s hits): a server
+    answering each datagram or line it receives, or a client reading each reply, goes at its
+    peer's pace; a flood never waits to hear back."""
+    return found.near(sending, Cap.NET_RECV, _ANSWERED_WITHIN)
+
+
+_FLOOD_OPTION = re.compile(r"^--flood$")
+"""A packet tool's flood mode, the only source of many senders when the flood is a command."""
+
+
+def _tests_own_limit(found: Capabilities) -> bool:
+    """Whether the only flood is a packet tool's flood mode (`--flood`) from the machine's own
+    address, in a response that limits incoming traffic by rate (`Cap.INBOUND_LIMIT`): the
+    tool checks the limit works. Forged sources (`--rand-source`, `-a`) test nothing of one's
+    own. An agent's command runs the flood, whatever it sets beside it."""
+    return (
+        found.kind == "response"
+        and Cap.INBOUND_LIMIT in found
+        and Cap.SPOOF not in found
+        and all(_FLOOD_OPTION.match(hit.text) for hit in found.hits.get(Cap.SWARM, ()))
+    )
 
 
 def _paced(found: Capabilities) -> bool:
@@ -84,6 +118,11 @@ def flood(found: Capabilities) -> Detection | None:
     if amplifiers == [Cap.SWARM] and _paced(found):
         # Many workers that sleep, take jobs from a queue or answer what they receive are a
         # crawler, a server or a worker pool; a flood's workers only send.
+        amplifiers = []
+    if amplifiers == [Cap.SWARM] and _tests_own_limit(found):
+        # A flood tool's own flood mode (`hping3 -S --flood host`) from genuine sources, beside
+        # the rate limit or SYN cookies the same response configures: a test of that defence.
+        # Part of a flood still, for a request to complete.
         amplifiers = []
     if amplifiers == [Cap.RAW_SOCKET] and Cap.PAUSE in found and _reads_answers(found):
         # Raw packets sent at a pace whose answers are read back: a ping or traceroute
@@ -130,8 +169,13 @@ def flood(found: Capabilities) -> Detection | None:
         # long as they run or at whatever target is given: an HTTP flood.
         core = (Cap.PACKET_SEND, Cap.REQUEST_DISGUISE, Cap.SWARM, *aimed)
         return supported(found, 0.75, core, "disguised requests from many unpaced workers")
-    if Cap.TIGHT_SEND_LOOP in found and not found.near(Cap.TIGHT_SEND_LOOP, Cap.PAUSE, 200):
-        # A loop that sends and sleeps (a metrics reporter, a heartbeat) is not a flood.
+    if (
+        Cap.TIGHT_SEND_LOOP in found
+        and not found.near(Cap.TIGHT_SEND_LOOP, Cap.PAUSE, 200)
+        and not _converses(found, Cap.TIGHT_SEND_LOOP)
+    ):
+        # A loop that sends and sleeps (a metrics reporter, a heartbeat) is not a flood, nor is
+        # one that reads its peer's answer each time round (a server's prompt, a chat).
         return supported(found, 0.75, (Cap.TIGHT_SEND_LOOP,), "sends in a loop that never pauses")
     if found.has_all(Cap.PACKET_SEND, Cap.ENDLESS_LOOP):
         aimed = [
@@ -148,7 +192,8 @@ def flood(found: Capabilities) -> Detection | None:
         # part of a flood, for the request to complete.
         core = (Cap.PACKET_SEND, Cap.REQUEST_DISGUISE)
         return supported(found, IN_A_RESPONSE, core, "requests disguised as new ones each time")
-    if found.has_all(Cap.PACKET_SEND, Cap.ENDLESS_LOOP):
+    if found.has_all(Cap.PACKET_SEND, Cap.ENDLESS_LOOP) and not _converses(found, Cap.PACKET_SEND):
+        # (a server's loop that answers what it receives sends no more than it is sent)
         return supported(found, 0.4, (Cap.PACKET_SEND, Cap.ENDLESS_LOOP), "endless sending")
     if found.has_all(Cap.PACKET_SEND, Cap.SWARM) and not found.count(*_PACED):
         # Concurrent requests that never wait: a load test's or a flood's shape, which only its
