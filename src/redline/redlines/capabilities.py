@@ -380,7 +380,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"Net\.Sockets\.TcpClient|TCPClient\s*\(", _I),
         re.compile(r"\bnet\.(?:connect|createConnection)\s*\(|new\s+net\.Socket\s*\(", _I),
         re.compile(
-            r"socket\.create_connection\s*\(|\bsocat\b[^\n]*\btcp(?:4|6)?(?:-connect)?:", _I
+            r"socket\.create_connection\s*\(|\bsocat\b[^\n]*\b(?:tcp(?:4|6)?(?:-connect)?|openssl(?:-connect)?|ssl):", _I
         ),
         re.compile(r"\bs_client\b[^\n]*-connect\b|\bTCPSocket\.(?:new|open)\b"),
     ),
