@@ -349,6 +349,15 @@ _NOT_PRIVATE_IPV4 = rf"(?!127\.|{PRIVATE_IPV4})"
 someone else's. A pattern that also counts link-local (169.254/16) or the unspecified 0.0.0.0
 as its own adds that alternative as a second lookahead after this one."""
 
+_WALKED_ROOT = r"['\"](?:/|~|/home|/etc|/usr|/var|/srv|/root|/opt|/boot|/mnt|/media|C:(?:\\\\?|/)(?:Users)?)/?['\"]"
+_ROOT_WALK = (
+    rf"\bos\.walk\s*\(\s*r?{_WALKED_ROOT}|\bPath\s*\(\s*r?{_WALKED_ROOT}\s*\)\s*\.r?glob\b"
+    r"|\bglob\.i?glob\s*\(\s*r?['\"](?:/|~|/home|/srv|/etc|/var)/?\*\*"
+)
+"""A walk over every file under a system or home root (`os.walk('/home')`)."""
+_EACH_REMOVED = r"\bos\.(?:remove|unlink)\s*\(|\.unlink\s*\(|\bshutil\.rmtree\s*\("
+"""A file or tree removed by Python."""
+
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.NET_CONNECT: (
         re.compile(r"\bxterm\b[^\n]*-display\s+[\w.-]+:\d", _I),
@@ -2914,6 +2923,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:shutil\.rmtree|rmSync|rimraf|Remove-Item\b[^\n]*-Recurse[^\n]*)\s*\(?\s*(?:os\.path\.expanduser\(\s*['\"]~/?['\"]\s*\)|(?:pathlib\.)?Path\.home\(\)|os\.homedir\(\)|\$env:USERPROFILE\b|['\"](?:/|~|/etc|/usr|/var|/home|/boot|C:\\\\?)['\"])",
             _I,
         ),
+        # every file a walk of a root visits removed one by one (`[os.remove(os.path.join(r, f))
+        # for r, d, fs in os.walk('/home') for f in fs]`, `for p in Path('/srv').rglob('*'):
+        # p.unlink()`), in either order
+        re.compile(
+            rf"(?:{_ROOT_WALK})[\s\S]{{0,200}}?(?:{_EACH_REMOVED})"
+            rf"|(?:{_EACH_REMOVED})[^\n]{{0,200}}?(?:{_ROOT_WALK})",
+            _I,
+        ),
     ),
     Capability.MESSAGE_SCRAPE: (
         re.compile(
@@ -2988,9 +3005,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # the new filesystem mounted by its label (`mkfs.ext4 -L data /dev/xvdf && mount
-        # LABEL=data /data`, `mount -L data /data`)
+        # LABEL=data /data`, `mount -L data /data`, `mount /dev/disk/by-label/data /data`)
         re.compile(
-            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?\s-L\s+['\"]?([\w.-]+)(?:(?!mkfs|mke2fs)[^\n])*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*?(?:LABEL=|-L\s+)['\"]?\1(?![\w.-])",
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?\s-L\s+['\"]?([\w.-]+)(?:(?!mkfs|mke2fs)[^\n])*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*?(?:LABEL=|-L\s+|/dev/disk/by-label/)['\"]?\1(?![\w.-])",
             _I,
         ),
     ),
@@ -3008,6 +3025,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # placeholder (`lsblk -dno NAME | xargs -I{} dd if=/dev/zero of=/dev/{}`)
         re.compile(
             r"\bof=/dev/(?:\$\{?\w+|\{\})|\b(?:mkfs(?:\.\w+)?|wipefs\s+-a|shred|blkdiscard)\b[^\n|;]*/dev/(?:\$\{?\w+|\{\})",
+            _I,
+        ),
+        # the device under a mounted filesystem, looked up where it is written (`mkfs.ext4 -F
+        # $(findmnt -no SOURCE /)`, `dd of=$(df --output=source / | tail -1)`): a live volume
+        re.compile(
+            r"(?:\bof=|\b(?:mkfs(?:\.\w+)?|mke2fs|wipefs\s+(?:-\w*a\w*|--all)|shred|blkdiscard)\b[^\n|;]*?\s)"
+            r"['\"]?(?:\$\(|`)\s*(?:sudo\s+)?(?:findmnt|df)\b",
             _I,
         ),
         # a variable that holds a disk's path, bound by a loop over disks or an assignment on

@@ -118,6 +118,59 @@ _BACKUP_STORE = re.compile(
 `/mnt/nas/db-backups/*`, `/srv/backups/mysql/*`), not one dated set (`/var/backups/2024-*`)."""
 
 
+_SERVICE_DATA = re.compile(
+    r"^/var/lib/(?:mysql|mariadb|postgresql|pgsql|mongodb|redis|elasticsearch|cassandra|influxdb|"
+    r"clickhouse|couchdb|neo4j|rabbitmq|etcd|docker/volumes)(?:/\S*)?$",
+    re.I,
+)
+"""A database's or service's own data folder (`/var/lib/mysql`, `/var/lib/postgresql/16`)."""
+_FIND_SELECTORS = frozenset(
+    {"-type", "-xdev", "-mount", "-depth", "-maxdepth", "-mindepth", "-print", "-print0", "-L"}
+)
+"""`find` options that select no particular files: with only these, every file is taken."""
+_FIND_ACTIONS = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
+_FILE_DESTROYERS = frozenset({"rm", "shred", "srm", "wipe", "truncate", "unlink"})
+_FILE_SHREDDERS = frozenset({"shred", "srm", "wipe"})
+
+
+def _found_and_destroyed(words: list[str]) -> Capability | None:
+    """What `find ROOTS ... -delete` or `-exec shred {} +` destroys when no test narrows which
+    files (no name, age, size or owner): system or home roots (ROOT_DELETE), every backup
+    (SHADOW_DELETE), or a database's own data shredded beyond recovery (ROOT_DELETE);
+    `find /var/backups -mtime +14 -delete` prunes and stays allowed."""
+    roots = []
+    for word in words:
+        if word.startswith("-") or word in ("(", "!"):
+            break
+        roots.append(word.rstrip("/") or "/")
+    rest = words[len(roots) :]
+    action = ""
+    index = 0
+    while index < len(rest):
+        word = rest[index]
+        if word == "-delete":
+            action = "rm"
+        elif word in _FIND_ACTIONS and index + 1 < len(rest):
+            runner = rest[index + 1]
+            runner = rest[index + 2] if runner == "sudo" and index + 2 < len(rest) else runner
+            action = runner.rsplit("/", 1)[-1]
+            break
+        elif word in ("-type", "-maxdepth", "-mindepth"):
+            index += 1
+        elif word not in _FIND_SELECTORS:
+            return None  # a test picks some files: pruning, not destroying
+        index += 1
+    if action not in _FILE_DESTROYERS or not roots:
+        return None
+    if any(_system_root(r) for r in roots):
+        return Capability.ROOT_DELETE
+    if any(_BACKUP_STORE.match(r) or _BACKUP_STORE.match(r + "/") for r in roots):
+        return Capability.SHADOW_DELETE
+    if action in _FILE_SHREDDERS and any(_SERVICE_DATA.match(r) for r in roots):
+        return Capability.ROOT_DELETE
+    return None
+
+
 def _system_root(word: str) -> bool:
     """A system or home root, or all of its contents (`/srv/*`, `/opt/*`)."""
     return word in _SYSTEM_ROOTS or (word.endswith("/*") and word[:-2] in _SYSTEM_ROOTS)
@@ -473,6 +526,8 @@ class _Reader:
             self.hit(Capability.ROOT_DELETE, node)
         if name == "find" and words and words[0] in _SYSTEM_ROOTS and "-delete" in words:
             self.hit(Capability.ROOT_DELETE, node)
+        elif name == "find" and (destroyed := _found_and_destroyed(words)) is not None:
+            self.hit(destroyed, node)
         if name in _STORE_READERS and _reads_store(name, words):
             self.hit(Capability.PASSWORD_QUERY, node)
 
