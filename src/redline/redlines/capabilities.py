@@ -764,6 +764,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bSSECustomerKey\b|\bsse_customer_key\b|--sse-c\b|x-amz-server-side-encryption-customer-key\b",
             _I,
         ),
+        # files packed into an archive sealed with a password given on the line (`7z a -pKEY`,
+        # `rar a -hpKEY`, `zip -P KEY`, `zip --encrypt`): the archive is encrypted
+        re.compile(
+            r"\b(?:7z[ar]?|rar|winrar)(?:\.exe)?['\"]?\s+a\b[^\n|;&]*?\s-h?p(?:['\"]?[^\s'\"]|['\"]?\$\()"
+            r"|\bzip\b[^\n|;&]*?\s(?:-P\s+\S|-e\b|--encrypt\b|--password\s+\S)",
+            _I,
+        ),
         # whole volumes encrypted in place (BitLocker, LUKS re-encryption)
         re.compile(
             r"\bEnable-BitLocker\b|\bmanage-bde(?:\.exe)?\s+(?:-on|/on)\b|\bcryptsetup\s+reencrypt\b[^\n]*--encrypt\b",
