@@ -5,7 +5,9 @@ What it catches
     gathering them (a search for key formats or `password=` settings, keys found by name, the
     saved Wi-Fi passwords, a registry's token printed by its client, saved login sessions)
     and, in the same command or nearby, sending them out (HTTP post, webhook, `nc`, `scp`, data
-    placed in DNS names).
+    placed in DNS names). Every process's environment (`/proc/[0-9]*/environ`) counts as the
+    environment's tokens; the credential folders count in Windows spellings too
+    (`$env:USERPROFILE\\.ssh`, `%USERPROFILE%\\.aws`, `$env:APPDATA\\gcloud`).
 
 Why it is a redline (RL-EXFIL)
     Shipping credentials off the machine hands the keys of the system to someone else.
