@@ -1401,6 +1401,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # macOS's privacy database written directly: a program granted screen, camera or disk
         # access nobody approved (`sqlite3 .../com.apple.TCC/TCC.db "INSERT INTO access ..."`)
         re.compile(r"\bcom\.apple\.TCC/TCC\.db\b[^\n]*\b(?:INSERT|UPDATE|REPLACE)\b", _I),
+        # Defender left running but blind: its signature updates or cloud protection switched
+        # off (`Set-MpPreference -SignatureUpdateInterval 0`, `-MAPSReporting 0`,
+        # `-SignatureDisableUpdateOnStartupWithoutEngine $true`, the same policies in the
+        # registry), and Windows' credential protections undone: WDigest made to keep
+        # clear-text passwords in memory (`UseLogonCredential` 1), LSASS's protection
+        # (`RunAsPPL` 0) or Credential Guard (`LsaCfgFlags` 0) turned off
+        re.compile(
+            r"\b(?:Set|Add)-MpPreference\b[^\n|;&]*?\s-(?:SignatureUpdateInterval\s+0|MAPSReporting\s+(?:0|['\"]?Disabled)|SubmitSamplesConsent\s+2|Signature\w*Disable\w*\s+\$?(?:true|1))\b"
+            r"|\b(?:SpynetReporting|SignatureUpdateInterval|ForceUpdateFromMU)\b[^\n|;&]*?(?:/d\s+|-Value\s+)['\"]?0\b"
+            r"|\bUseLogonCredential\b[^\n|;&]*?(?:/d\s+|-Value\s+)['\"]?(?:0x0*)?1\b"
+            r"|\b(?:RunAsPPL|LsaCfgFlags)\b[^\n|;&]*?(?:/d\s+|-Value\s+)['\"]?(?:0x0*)?0\b",
+            _I,
+        ),
         # PowerShell's spelling of stopping or disabling the Defender services
         re.compile(
             r"\bStop-Service\b[^\n|;]*\b(?:WinDefend|Sense|MsMpSvc|WdNisSvc)\b"
