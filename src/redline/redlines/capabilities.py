@@ -2490,6 +2490,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bxmrig\b|\bminerd\b|\bcpuminer\b|\bxmr-stak\b|\bethminer\b|\bnbminer\b|cryptonight|randomx|coinhive|\bt-rex\b",
             _I,
         ),
+        # a program handed the wallet it pays and how much of the machine to take, as a miner's
+        # installer is (`install.sh --wallet 4A... --threads max --hide`, `-Wallet ... -Cpu 100`)
+        re.compile(
+            r"(?<![\w-])-{1,2}wallet(?:-address)?[= ]['\"]?[A-Za-z0-9]{26,}['\"]?(?=[^\n]*?(?<![\w-])-{1,2}(?:threads|cpu[\w-]*|hide|hidden|background|donate[\w-]*|pool|algo|max-cpu[\w-]*|rig-id)\b)"
+            r"|(?<![\w-])-{1,2}(?:threads|cpu[\w-]*|hide|hidden|background|donate[\w-]*|pool|algo|max-cpu[\w-]*|rig-id)\b[^\n]*?(?<![\w-])-{1,2}wallet(?:-address)?[= ]['\"]?[A-Za-z0-9]{26,}",
+            _I,
+        ),
         # a browser miner's pieces: its workers handed a pool and the wallet it pays together
         # (`postMessage({ pool: P, wallet: W })`), a share found and handed back to be submitted
         re.compile(
