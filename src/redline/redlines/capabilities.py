@@ -358,6 +358,14 @@ _ROOT_WALK = (
 _EACH_REMOVED = r"\bos\.(?:remove|unlink)\s*\(|\.unlink\s*\(|\bshutil\.rmtree\s*\("
 """A file or tree removed by Python."""
 
+_WELL_KNOWN_RESOLVER = (
+    r"(?!169\.254\.|168\.63\.129\.16\b|(?:1\.1\.1\.1|1\.0\.0\.1|8\.8\.8\.8|8\.8\.4\.4|9\.9\.9\.9"
+    r"|149\.112\.112\.112|208\.67\.22[02]\.22[02]|94\.140\.1[45]\.1[45]|4\.2\.2\.\d|76\.76\.(?:2|10)\.\d+"
+    r"|185\.228\.16[89]\.\d+|64\.6\.6[45]\.6)\b)"
+)
+"""A lookahead refusing link-local, the cloud platforms' own resolvers and the well-known
+public resolvers (Cloudflare, Google, Quad9, OpenDNS, AdGuard, Level 3, ...)."""
+
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.NET_CONNECT: (
         re.compile(r"\bxterm\b[^\n]*-display\s+[\w.-]+:\d", _I),
@@ -2177,6 +2185,26 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:arpspoof|dnsspoof)\s+-(?!-?h(?:elp)?\b)|\bettercap\b[^\n]*\s-M\s*arp\b|\bmitm6\s+-"
             r"|\b(?:arp|dns|ndp|dhcp6)\.spoof\s+on\b|\bsslstrip\b[^\n]*\s-l\s*\d"
             r"|\bresponder(?:\.py)?\s+-I\s+\S+(?![^\n]*\s-A\b)",
+            _I,
+        ),
+        # the host's name lookups handed to an unknown public server and locked there
+        # (`echo 'nameserver 203.0.113.53' | tee /etc/resolv.conf && chattr +i
+        # /etc/resolv.conf`); a private resolver or a well-known public one is ordinary
+        re.compile(
+            r"\bnameserver\s+" + _NOT_PRIVATE_IPV4 + _WELL_KNOWN_RESOLVER + r"\d{1,3}(?:\.\d{1,3}){3}\b"
+            r"[^\n]*?\bchattr\s+(?:-\w+\s+)*\+i\s+['\"]?/etc/resolv\.conf\b",
+            _I,
+        ),
+        # a machine's traffic to some port rewritten to a public address, someone else's
+        # (`iptables -t nat -A PREROUTING -p tcp --dport 443 -j DNAT --to-destination
+        # 203.0.113.5:443`, nftables' `dnat to`, Windows' `portproxy ... connectaddress=`); to a
+        # private backend it is ordinary port forwarding
+        re.compile(
+            r"\b(?:ip6?tables(?:-legacy|-nft)?\b[^\n|;&]*?\s(?:PREROUTING|OUTPUT)\b[^\n|;&]*?-j\s+DNAT\b[^\n|;&]*?--to(?:-destination)?[\s=]+"
+            r"|\bnft\b[^\n|;&]*?\b(?:prerouting|output)\b[^\n|;&]*?\bdnat\s+(?:ip\s+)?to\s+"
+            r"|\bportproxy\s+add\b[^\n|;&]*?\bconnectaddress=)"
+            + _NOT_PRIVATE_IPV4
+            + r"(?!169\.254\.|0\.0\.0\.0)\d{1,3}(?:\.\d{1,3}){3}\b",
             _I,
         ),
         # rogue access points that collect what clients send
