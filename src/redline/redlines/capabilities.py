@@ -217,6 +217,7 @@ class Capability(StrEnum):
     PROCESS_HIDDEN = "hides a running process or service from those listing them"
     UAC_BYPASS = "hijacks what an auto-elevating Windows program runs, to skip UAC"
     LOGIN_PORT_EXPOSED = "opens a remote-login port to another host through a reverse tunnel"
+    EXPLOIT_RUN = "runs an injection tool's data extraction or shell against another's site"
     PLAN_STEP = "tells the reader to take an operational step"
     PLAN_COVER = "tells the reader to keep the act from being noticed"
     PLAN_ATTACK = "tells the reader to act on someone else's system, account or person"

@@ -171,6 +171,51 @@ def _found_and_destroyed(words: list[str]) -> Capability | None:
     return None
 
 
+_INJECTION_TOOLS = frozenset({"sqlmap", "sqlmap.py", "ghauri", "commix", "commix.py"})
+_EXTRACTION_FLAGS = re.compile(
+    r"^--(?:dump(?:-all)?|passwords|os-(?:shell|pwn|cmd|bof)|sql-shell|sql-query|file-(?:read|write)"
+    r"|reg-read|priv-esc|all)(?:=|$)"
+)
+"""An injection tool told to take data or a shell, not only to test whether a parameter is
+injectable (`--dump`, `--passwords`, `--os-shell`, `--file-read`)."""
+_TARGET_FLAGS = frozenset({"-u", "--url"})
+_LAB_HOST = re.compile(
+    r"^(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?|0\.0\.0\.0|10(?:\.\d{1,3}){3}|192\.168(?:\.\d{1,3}){2}"
+    r"|172\.(?:1[6-9]|2\d|3[01])(?:\.\d{1,3}){2}|[\w-]+|[\w.-]+\.(?:local|localhost|lan|test|internal|lab"
+    r"|home\.arpa|corp)|(?:testphp|testasp|testaspnet|testhtml5)\.vulnweb\.com|demo\.testfire\.net)$",
+    re.I,
+)
+"""Hosts that are one's own or made to be attacked: loopback, private addresses, a bare
+service name (`http://dvwa/`), the reserved and internal suffixes, public practice targets."""
+
+
+def _target_host(words: list[str]) -> str | None:
+    """The host of the URL an injection tool is given (`-u URL`, `--url=URL`), or None."""
+    for index, word in enumerate(words):
+        url = None
+        if word in _TARGET_FLAGS and index + 1 < len(words):
+            url = words[index + 1]
+        elif word.startswith(("--url=", "-u=")):
+            url = word.split("=", 1)[1]
+        elif word.startswith("-u") and len(word) > 2 and "://" in word:
+            url = word[2:]
+        if url:
+            match = re.match(r"^(?:[a-z][\w+.-]*://)?(?:[^@/\s]*@)?(\[[^\]]*\]|[^:/?#\s]+)", url, re.I)
+            return match.group(1) if match else None
+    return None
+
+
+def _injects_into_other_site(name: str, words: list[str]) -> bool:
+    """`sqlmap -u https://shop.example.com/item?id=1 --dump`: an injection tool taking data or a
+    shell from a site that is neither one's own machine or network nor a practice target."""
+    if name in _INTERPRETERS and words and words[0].rsplit("/", 1)[-1] in _INJECTION_TOOLS:
+        name, words = words[0].rsplit("/", 1)[-1], words[1:]
+    if name not in _INJECTION_TOOLS or not any(_EXTRACTION_FLAGS.match(w) for w in words):
+        return False
+    host = _target_host(words)
+    return host is not None and not _LAB_HOST.match(host)
+
+
 def _system_root(word: str) -> bool:
     """A system or home root, or all of its contents (`/srv/*`, `/opt/*`)."""
     return word in _SYSTEM_ROOTS or (word.endswith("/*") and word[:-2] in _SYSTEM_ROOTS)
@@ -528,6 +573,8 @@ class _Reader:
             self.hit(Capability.ROOT_DELETE, node)
         elif name == "find" and (destroyed := _found_and_destroyed(words)) is not None:
             self.hit(destroyed, node)
+        if _injects_into_other_site(name, words):
+            self.hit(Capability.EXPLOIT_RUN, node)
         if name in _STORE_READERS and _reads_store(name, words):
             self.hit(Capability.PASSWORD_QUERY, node)
 
