@@ -204,7 +204,7 @@ class Capability(StrEnum):
     ADMIN_GRANT = "grants an account administrator rights"
     ROOT_ACCOUNT = "creates a second root account (uid 0)"
     ROOT_NO_PASSWORD = "lets root sign in with no password"
-    HIDDEN_ACCOUNT = "hides an account from the sign-in screen"
+    HIDDEN_ACCOUNT = "hides an account from the sign-in screen or passes it off as a system one"
     DOMAIN_RIGHTS_GRANT = (
         "grants an account rights over the domain's admin template or its replication"
     )
@@ -3399,6 +3399,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:usermod|useradd|adduser)\b[^\n]*\s-a?G\s+\S*\b(?:sudo|wheel|admin|root)\b|\bdseditgroup\b[^\n]*\badmin\b|\bgpasswd\s+-a\s+\S+\s+(?:sudo|wheel)\b",
             _I,
         ),
+        # a Kubernetes cluster's administrator role bound to a user or service account
+        # (`kubectl create clusterrolebinding NAME --clusterrole=cluster-admin ...`)
+        re.compile(
+            r"\bkubectl\b[^\n|;&]*?\bcreate\s+(?:cluster)?rolebinding\b[^\n|;&]*?--clusterrole[= ]['\"]?cluster-admin\b",
+            _I,
+        ),
         # a web application's account made its administrator (WordPress roles, Django's superuser)
         re.compile(
             r"(?:\b(?:set|add)_role\s*\(\s*|['\"]role['\"]\s*=>\s*)['\"]administrator['\"]|\bis_superuser\s*=\s*True\b|\bcreate_superuser\s*\(",
@@ -3449,6 +3455,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"Winlogon\\+SpecialAccounts\\+UserList|\bIsHidden\s+(?:-bool\s+)?(?:YES|true)\b", _I
         ),
         re.compile(r"\bnet(?:1)?(?:\.exe)?\s+user\s+\w+\$\s", _I),
+        # a Kubernetes role binding made under the prefix reserved for the cluster's own
+        # components (`kubectl create clusterrolebinding system:controller:...`): passed off as
+        # one of them
+        re.compile(
+            r"\bkubectl\b[^\n|;&]*?\bcreate\s+(?:cluster)?rolebinding\s+(?:--?[\w-]+(?:[= ]\S+)?\s+)*?['\"]?system:",
+            _I,
+        ),
         # an account left out of a web application's own user list (WordPress's user queries)
         re.compile(
             r"\bquery_where\b[^\n]*\buser_login\b[\s'\"`]*(?:!=|<>|NOT\s+IN\b)|\b(?:pre_get_users|rest_user_query|users_list_table_query_args)\b[^\n]*['\"]exclude['\"]",
