@@ -1138,6 +1138,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bgcore\b|/proc/\$?\w+/mem\b", _I),
     ),
     Capability.AUTORUN: (
+        # a browser extension force-installed by policy from an update address outside the
+        # browser's own store (Chrome's, Edge's, Brave's `ExtensionInstallForcelist` as
+        # `ID;https://host/updates.xml`): installed in every profile, unremovable, its code
+        # fetched from there at every start
+        re.compile(
+            r"\bExtensionInstallForcelist\b[^\n]*?\b[a-p]{32}\s*;\s*https?://"
+            r"(?!clients2\.google\.com/|edge\.microsoft\.com/|clients2\.googleusercontent\.com/)",
+            _I,
+        ),
         # a launchd job submitted from the command line keeps running and restarts
         re.compile(r"\blaunchctl\s+(?:submit|bootstrap)\b", _I),
         re.compile(
@@ -1203,6 +1212,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.HIDE: (
+        # the browser's developer tools taken away (Chrome's `DeveloperToolsAvailability` 2):
+        # what an extension does can no longer be inspected
+        re.compile(
+            r"\bDeveloperToolsAvailability\b['\"]?(?:\s+/t\s+\w+)?(?:\s*/d\s+|\s*-Value\s+|\s*:\s*|\s+-int(?:eger)?\s+|\s*=\s*)['\"]?2\b",
+            _I,
+        ),
         # a WMI event subscription created to run a command: persistence no autostart folder,
         # Run key or task list shows
         re.compile(

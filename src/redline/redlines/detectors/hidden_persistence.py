@@ -16,6 +16,10 @@ What it catches
     (Image File Execution Options) set to a shell, whatever the key's path is kept in
     (`Set-ItemProperty -Path $key -Name Debugger -Value cmd.exe`, winreg's
     `SetValueEx(key, "Debugger", ...)`), is a logon-screen backdoor: an autostart that hides.
+    A browser extension force-installed by policy from an update address outside the
+    browser's store (`ExtensionInstallForcelist` as `ID;https://host/updates.xml`) with the
+    developer tools taken away (`DeveloperToolsAvailability` 2) is the same: code that loads
+    in every profile and cannot be inspected; from the store, it is ordinary management.
 
 Why it is a redline (RL-PERSISTENCE)
     It keeps an intruder's code running on every boot or logon, out of sight.
