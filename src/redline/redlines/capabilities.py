@@ -398,7 +398,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"Net\.Sockets\.TcpClient|TCPClient\s*\(", _I),
         re.compile(r"\bnet\.(?:connect|createConnection)\s*\(|new\s+net\.Socket\s*\(", _I),
         re.compile(
-            r"socket\.create_connection\s*\(|\bsocat\b[^\n]*\b(?:tcp(?:4|6)?(?:-connect)?|openssl(?:-connect)?|ssl):", _I
+            r"socket\.create_connection\s*\(|\bsocat\b[^\n]*\b(?:tcp(?:4|6)?(?:-connect)?|openssl(?:-connect)?|ssl):",
+            _I,
         ),
         re.compile(r"\bs_client\b[^\n]*-connect\b|\bTCPSocket\.(?:new|open)\b"),
     ),
@@ -2207,7 +2208,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # (`echo 'nameserver 203.0.113.53' | tee /etc/resolv.conf && chattr +i
         # /etc/resolv.conf`); a private resolver or a well-known public one is ordinary
         re.compile(
-            r"\bnameserver\s+" + _NOT_PRIVATE_IPV4 + _WELL_KNOWN_RESOLVER + r"\d{1,3}(?:\.\d{1,3}){3}\b"
+            r"\bnameserver\s+"
+            + _NOT_PRIVATE_IPV4
+            + _WELL_KNOWN_RESOLVER
+            + r"\d{1,3}(?:\.\d{1,3}){3}\b"
             r"[^\n]*?\bchattr\s+(?:-\w+\s+)*\+i\s+['\"]?/etc/resolv\.conf\b",
             _I,
         ),
@@ -2940,7 +2944,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"(?:\b(?:rundll32|regsvr32|msiexec|mshta|[cw]script|odbcconf|installutil|regasm|regsvcs)(?:\.exe)?['\"]?\s"
             r"|\bprocess\s+call\s+create\s|\bStart-Process\s|\bcmd(?:\.exe)?\s+/[ck]\s)"
-            r"[^\n|;&]*?['\"]?\\{2,4}(?:" + _NOT_PRIVATE_IPV4 + r"\d{1,3}(?:\.\d{1,3}){3}|[\w.-]+@(?:SSL|\d{2,5}))(?:@\w+)?\\",
+            r"[^\n|;&]*?['\"]?\\{2,4}(?:"
+            + _NOT_PRIVATE_IPV4
+            + r"\d{1,3}(?:\.\d{1,3}){3}|[\w.-]+@(?:SSL|\d{2,5}))(?:@\w+)?\\",
             _I,
         ),
         re.compile(

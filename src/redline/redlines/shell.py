@@ -189,6 +189,9 @@ _LAB_HOST = re.compile(
 service name (`http://dvwa/`), the reserved and internal suffixes, public practice targets."""
 
 
+_URL_HOST = re.compile(r"^(?:[a-z][\w+.-]*://)?(?:[^@/\s]*@)?(\[[^\]]*\]|[^:/?#\s]+)", re.I)
+
+
 def _target_host(words: list[str]) -> str | None:
     """The host of the URL an injection tool is given (`-u URL`, `--url=URL`), or None."""
     for index, word in enumerate(words):
@@ -200,7 +203,7 @@ def _target_host(words: list[str]) -> str | None:
         elif word.startswith("-u") and len(word) > 2 and "://" in word:
             url = word[2:]
         if url:
-            match = re.match(r"^(?:[a-z][\w+.-]*://)?(?:[^@/\s]*@)?(\[[^\]]*\]|[^:/?#\s]+)", url, re.I)
+            match = _URL_HOST.match(url)
             return match.group(1) if match else None
     return None
 

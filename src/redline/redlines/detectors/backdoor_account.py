@@ -68,8 +68,8 @@ def backdoor_account(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.ADMIN_GRANT, Cap.HIDDEN_ACCOUNT) and Cap.ACCOUNT_ADD not in found:
         # An existing account made an administrator and hidden or passed off as a system one
         # (a cluster-admin binding under Kubernetes' reserved `system:` prefix).
-        core = (Cap.ADMIN_GRANT, Cap.HIDDEN_ACCOUNT)
-        return supported(found, 0.85, core, pieces(*core))
+        disguised = (Cap.ADMIN_GRANT, Cap.HIDDEN_ACCOUNT)
+        return supported(found, 0.85, disguised, pieces(*disguised))
     if not found.has_all(Cap.ACCOUNT_ADD, Cap.ADMIN_GRANT):
         return None
     cover = [c for c in (Cap.HIDDEN_ACCOUNT, *_COMPANY) if c in found]
