@@ -1433,7 +1433,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # clear-text passwords in memory (`UseLogonCredential` 1), LSASS's protection
         # (`RunAsPPL` 0) or Credential Guard (`LsaCfgFlags` 0) turned off
         re.compile(
-            r"\b(?:Set|Add)-MpPreference\b[^\n|;&]*?\s-(?:SignatureUpdateInterval\s+0|MAPSReporting\s+(?:0|['\"]?Disabled)|SubmitSamplesConsent\s+2|Signature\w*Disable\w*\s+\$?(?:true|1))\b"
+            r"\b(?:Set-MpPreference|Add-MpPreference)\b[^\n|;&]*?\s-(?:SignatureUpdateInterval\s+0|MAPSReporting\s+(?:0|['\"]?Disabled)|SubmitSamplesConsent\s+2|Signature\w*Disable\w*\s+\$?(?:true|1))\b"
             r"|\b(?:SpynetReporting|SignatureUpdateInterval|ForceUpdateFromMU)\b[^\n|;&]*?(?:/d\s+|-Value\s+)['\"]?0\b"
             r"|\bUseLogonCredential\b[^\n|;&]*?(?:/d\s+|-Value\s+)['\"]?(?:0x0*)?1\b"
             r"|\b(?:RunAsPPL|LsaCfgFlags)\b[^\n|;&]*?(?:/d\s+|-Value\s+)['\"]?(?:0x0*)?0\b",
@@ -2220,7 +2220,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # 203.0.113.5:443`, nftables' `dnat to`, Windows' `portproxy ... connectaddress=`); to a
         # private backend it is ordinary port forwarding
         re.compile(
-            r"\b(?:ip6?tables(?:-legacy|-nft)?\b[^\n|;&]*?\s(?:PREROUTING|OUTPUT)\b[^\n|;&]*?-j\s+DNAT\b[^\n|;&]*?--to(?:-destination)?[\s=]+"
+            r"\b(?:(?:iptables|ip6tables)(?:-legacy|-nft)?\b[^\n|;&]*?\s(?:PREROUTING|OUTPUT)\b[^\n|;&]*?-j\s+DNAT\b[^\n|;&]*?--to(?:-destination)?[\s=]+"
             r"|\bnft\b[^\n|;&]*?\b(?:prerouting|output)\b[^\n|;&]*?\bdnat\s+(?:ip\s+)?to\s+"
             r"|\bportproxy\s+add\b[^\n|;&]*?\bconnectaddress=)"
             + _NOT_PRIVATE_IPV4
@@ -2942,7 +2942,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # `wmic ... process call create "\\203.0.113.7\s\x.exe"`); a share on one's own
         # network (a private address, a server's name) is how software is deployed
         re.compile(
-            r"(?:\b(?:rundll32|regsvr32|msiexec|mshta|[cw]script|odbcconf|installutil|regasm|regsvcs)(?:\.exe)?['\"]?\s"
+            r"(?:\b(?:rundll32|regsvr32|msiexec|mshta|cscript|wscript|odbcconf|installutil|regasm|regsvcs)(?:\.exe)?['\"]?\s"
             r"|\bprocess\s+call\s+create\s|\bStart-Process\s|\bcmd(?:\.exe)?\s+/[ck]\s)"
             r"[^\n|;&]*?['\"]?\\{2,4}(?:"
             + _NOT_PRIVATE_IPV4
