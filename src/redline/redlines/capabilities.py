@@ -350,15 +350,6 @@ _NOT_PRIVATE_IPV4 = rf"(?!127\.|{PRIVATE_IPV4})"
 someone else's. A pattern that also counts link-local (169.254/16) or the unspecified 0.0.0.0
 as its own adds that alternative as a second lookahead after this one."""
 
-_WALKED_ROOT = r"['\"](?:/|~|/home|/etc|/usr|/var|/srv|/root|/opt|/boot|/mnt|/media|C:(?:\\\\?|/)(?:Users)?)/?['\"]"
-_ROOT_WALK = (
-    rf"\bos\.walk\s*\(\s*r?{_WALKED_ROOT}|\bPath\s*\(\s*r?{_WALKED_ROOT}\s*\)\s*\.r?glob\b"
-    r"|\bglob\.i?glob\s*\(\s*r?['\"](?:/|~|/home|/srv|/etc|/var)/?\*\*"
-)
-"""A walk over every file under a system or home root (`os.walk('/home')`)."""
-_EACH_REMOVED = r"\bos\.(?:remove|unlink)\s*\(|\.unlink\s*\(|\bshutil\.rmtree\s*\("
-"""A file or tree removed by Python."""
-
 _WELL_KNOWN_RESOLVER = (
     r"(?!169\.254\.|168\.63\.129\.16\b|(?:1\.1\.1\.1|1\.0\.0\.1|8\.8\.8\.8|8\.8\.4\.4|9\.9\.9\.9"
     r"|149\.112\.112\.112|208\.67\.22[02]\.22[02]|94\.140\.1[45]\.1[45]|4\.2\.2\.\d|76\.76\.(?:2|10)\.\d+"
@@ -777,8 +768,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # files packed into an archive sealed with a password given on the line (`7z a -pKEY`,
         # `rar a -hpKEY`, `zip -P KEY`, `zip --encrypt`): the archive is encrypted
         re.compile(
-            r"\b(?:7z[ar]?|rar|winrar)(?:\.exe)?['\"]?\s+a\b[^\n|;&]*?\s-h?p(?:['\"]?[^\s'\"]|['\"]?\$\()"
-            r"|\bzip\b[^\n|;&]*?\s(?:-P\s+\S|-e\b|--encrypt\b|--password\s+\S)",
+            r"(?:\b7z[ar]?(?:\.exe)?['\"]?\s+a|\brar a|\bwinrar a|\brar\.exe['\"]? a)\b[^\n|;&]*?\s-h?p(?:['\"]?[^\s'\"]|['\"]?\$\()"
+            r"|\bzip (?:[^\n|;&]*?\s)?(?:-P\s+\S|-e\b|--encrypt\b|--password\s+\S)",
             _I,
         ),
         # whole volumes encrypted in place (BitLocker, LUKS re-encryption)
@@ -2943,7 +2934,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # network (a private address, a server's name) is how software is deployed
         re.compile(
             r"(?:\b(?:rundll32|regsvr32|msiexec|mshta|cscript|wscript|odbcconf|installutil|regasm|regsvcs)(?:\.exe)?['\"]?\s"
-            r"|\bprocess\s+call\s+create\s|\bStart-Process\s|\bcmd(?:\.exe)?\s+/[ck]\s)"
+            r"|\bwmic\b[^\n|;&]*?\bprocess\s+call\s+create\s|\bStart-Process\s)"
             r"[^\n|;&]*?['\"]?\\{2,4}(?:"
             + _NOT_PRIVATE_IPV4
             + r"\d{1,3}(?:\.\d{1,3}){3}|[\w.-]+@(?:SSL|\d{2,5}))(?:@\w+)?\\",
@@ -3015,14 +3006,6 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"(?:shutil\.rmtree|rmSync|rimraf|Remove-Item\b[^\n]*-Recurse[^\n]*)\s*\(?\s*(?:os\.path\.expanduser\(\s*['\"]~/?['\"]\s*\)|(?:pathlib\.)?Path\.home\(\)|os\.homedir\(\)|\$env:USERPROFILE\b|['\"](?:/|~|/etc|/usr|/var|/home|/boot|C:\\\\?)['\"])",
-            _I,
-        ),
-        # every file a walk of a root visits removed one by one (`[os.remove(os.path.join(r, f))
-        # for r, d, fs in os.walk('/home') for f in fs]`, `for p in Path('/srv').rglob('*'):
-        # p.unlink()`), in either order
-        re.compile(
-            rf"(?:{_ROOT_WALK})[\s\S]{{0,200}}?(?:{_EACH_REMOVED})"
-            rf"|(?:{_EACH_REMOVED})[^\n]{{0,200}}?(?:{_ROOT_WALK})",
             _I,
         ),
     ),

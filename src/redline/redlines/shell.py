@@ -118,6 +118,24 @@ _BACKUP_STORE = re.compile(
 `/mnt/nas/db-backups/*`, `/srv/backups/mysql/*`), not one dated set (`/var/backups/2024-*`)."""
 
 
+_WALKED_ROOT = (
+    r"['\"](?:/|~|/home|/etc|/usr|/var|/srv|/root|/opt|/boot|/mnt|/media"
+    r"|C:(?:\\\\?|/)(?:Users)?)/?['\"]"
+)
+_ROOT_WALK = (
+    rf"\bos\.walk\s*\(\s*r?{_WALKED_ROOT}|\bPath\s*\(\s*r?{_WALKED_ROOT}\s*\)\s*\.r?glob\b"
+    r"|\bglob\.i?glob\s*\(\s*r?['\"](?:/|~|/home|/srv|/etc|/var)/?\*\*"
+)
+"""A walk over every file under a system or home root (`os.walk('/home')`)."""
+_EACH_REMOVED = r"\bos\.(?:remove|unlink)\s*\(|\.unlink\s*\(|\bshutil\.rmtree\s*\("
+"""A file or tree removed by Python."""
+_WALK_REMOVED = re.compile(
+    rf"(?:{_ROOT_WALK})[\s\S]{{0,200}}?(?:{_EACH_REMOVED})|(?:{_EACH_REMOVED})[^\n]{{0,200}}?(?:{_ROOT_WALK})",
+    re.I,
+)
+"""Every file a walk of a root visits removed one by one, in either order (`[os.remove(
+os.path.join(r, f)) for r, d, fs in os.walk('/home') for f in fs]`)."""
+
 _SERVICE_DATA = re.compile(
     r"^/var/lib/(?:mysql|mariadb|postgresql|pgsql|mongodb|redis|elasticsearch|cassandra|influxdb|"
     r"clickhouse|couchdb|neo4j|rabbitmq|etcd|docker/volumes)(?:/\S*)?$",
@@ -549,6 +567,9 @@ class _Reader:
             index = words.index(_CODE_FLAGS[name])
             if index + 1 < len(arguments):
                 code, holder = arguments[index + 1]
+                if name.startswith("python") and _WALK_REMOVED.search(code):
+                    # `python3 -c "[os.remove(...) for r, d, fs in os.walk('/home') ...]"`
+                    self.hit(Capability.ROOT_DELETE, node)
                 for match in _PROGRAM_SHELL_STRINGS.finditer(code):
                     self.nested(_ESCAPED.sub(r"\1", match.group(2)), holder, match.start(2))
         elif script := _handed_script(arguments):

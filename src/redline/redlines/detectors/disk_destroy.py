@@ -12,7 +12,8 @@ What it catches
     deletion, or every backup of a backup folder deleted (`rm -rf /var/backups/*`,
     `rm -rf /mnt/nas/db-backups/*`, `find /var/backups -type f -exec shred {} +`), a
     database's own data shredded (`find /var/lib/mysql -type f -exec shred -u {} +`), every
-    file a program's walk of a root visits removed (`os.walk('/home')` ... `os.remove`), and a
+    file a Python one-liner's walk of a root visits removed (`python3 -c "... os.walk('/home')
+    ... os.remove ..."`), and a
     mounted volume formatted through a lookup of its device (`mkfs.ext4 -F $(findmnt -no
     SOURCE /)`).
     As an agent action this is blocked outright; in a response it takes other offensive
