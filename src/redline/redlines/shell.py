@@ -118,6 +118,125 @@ _BACKUP_STORE = re.compile(
 `/mnt/nas/db-backups/*`, `/srv/backups/mysql/*`), not one dated set (`/var/backups/2024-*`)."""
 
 
+_WALKED_ROOT = (
+    r"['\"](?:/|~|/home|/etc|/usr|/var|/srv|/root|/opt|/boot|/mnt|/media"
+    r"|C:(?:\\\\?|/)(?:Users)?)/?['\"]"
+)
+_ROOT_WALK = (
+    rf"\bos\.walk\s*\(\s*r?{_WALKED_ROOT}|\bPath\s*\(\s*r?{_WALKED_ROOT}\s*\)\s*\.r?glob\b"
+    r"|\bglob\.i?glob\s*\(\s*r?['\"](?:/|~|/home|/srv|/etc|/var)/?\*\*"
+)
+"""A walk over every file under a system or home root (`os.walk('/home')`)."""
+_EACH_REMOVED = r"\bos\.(?:remove|unlink)\s*\(|\.unlink\s*\(|\bshutil\.rmtree\s*\("
+"""A file or tree removed by Python."""
+_WALK_REMOVED = re.compile(
+    rf"(?:{_ROOT_WALK})[\s\S]{{0,200}}?(?:{_EACH_REMOVED})|(?:{_EACH_REMOVED})[^\n]{{0,200}}?(?:{_ROOT_WALK})",
+    re.I,
+)
+"""Every file a walk of a root visits removed one by one, in either order (`[os.remove(
+os.path.join(r, f)) for r, d, fs in os.walk('/home') for f in fs]`)."""
+
+_SERVICE_DATA = re.compile(
+    r"^/var/lib/(?:mysql|mariadb|postgresql|pgsql|mongodb|redis|elasticsearch|cassandra|influxdb|"
+    r"clickhouse|couchdb|neo4j|rabbitmq|etcd|docker/volumes)(?:/\S*)?$",
+    re.I,
+)
+"""A database's or service's own data folder (`/var/lib/mysql`, `/var/lib/postgresql/16`)."""
+_FIND_SELECTORS = frozenset(
+    {"-type", "-xdev", "-mount", "-depth", "-maxdepth", "-mindepth", "-print", "-print0", "-L"}
+)
+"""`find` options that select no particular files: with only these, every file is taken."""
+_FIND_ACTIONS = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
+_FILE_DESTROYERS = frozenset({"rm", "shred", "srm", "wipe", "truncate", "unlink"})
+_FILE_SHREDDERS = frozenset({"shred", "srm", "wipe"})
+
+
+def _found_and_destroyed(words: list[str]) -> Capability | None:
+    """What `find ROOTS ... -delete` or `-exec shred {} +` destroys when no test narrows which
+    files (no name, age, size or owner): system or home roots (ROOT_DELETE), every backup
+    (SHADOW_DELETE), or a database's own data shredded beyond recovery (ROOT_DELETE);
+    `find /var/backups -mtime +14 -delete` prunes and stays allowed."""
+    roots = []
+    for word in words:
+        if word.startswith("-") or word in ("(", "!"):
+            break
+        roots.append(word.rstrip("/") or "/")
+    rest = words[len(roots) :]
+    action = ""
+    index = 0
+    while index < len(rest):
+        word = rest[index]
+        if word == "-delete":
+            action = "rm"
+        elif word in _FIND_ACTIONS and index + 1 < len(rest):
+            runner = rest[index + 1]
+            runner = rest[index + 2] if runner == "sudo" and index + 2 < len(rest) else runner
+            action = runner.rsplit("/", 1)[-1]
+            break
+        elif word in ("-type", "-maxdepth", "-mindepth"):
+            index += 1
+        elif word not in _FIND_SELECTORS:
+            return None  # a test picks some files: pruning, not destroying
+        index += 1
+    if action not in _FILE_DESTROYERS or not roots:
+        return None
+    if any(_system_root(r) for r in roots):
+        return Capability.ROOT_DELETE
+    if any(_BACKUP_STORE.match(r) or _BACKUP_STORE.match(r + "/") for r in roots):
+        return Capability.SHADOW_DELETE
+    if action in _FILE_SHREDDERS and any(_SERVICE_DATA.match(r) for r in roots):
+        return Capability.ROOT_DELETE
+    return None
+
+
+_INJECTION_TOOLS = frozenset({"sqlmap", "sqlmap.py", "ghauri", "commix", "commix.py"})
+_EXTRACTION_FLAGS = re.compile(
+    r"^--(?:dump(?:-all)?|passwords|os-(?:shell|pwn|cmd|bof)|sql-shell|sql-query|file-(?:read|write)"
+    r"|reg-read|priv-esc|all)(?:=|$)"
+)
+"""An injection tool told to take data or a shell, not only to test whether a parameter is
+injectable (`--dump`, `--passwords`, `--os-shell`, `--file-read`)."""
+_TARGET_FLAGS = frozenset({"-u", "--url"})
+_LAB_HOST = re.compile(
+    r"^(?:localhost|127(?:\.\d{1,3}){3}|\[?::1\]?|0\.0\.0\.0|10(?:\.\d{1,3}){3}|192\.168(?:\.\d{1,3}){2}"
+    r"|172\.(?:1[6-9]|2\d|3[01])(?:\.\d{1,3}){2}|[\w-]+|[\w.-]+\.(?:local|localhost|lan|test|internal|lab"
+    r"|home\.arpa|corp)|(?:testphp|testasp|testaspnet|testhtml5)\.vulnweb\.com|demo\.testfire\.net)$",
+    re.I,
+)
+"""Hosts that are one's own or made to be attacked: loopback, private addresses, a bare
+service name (`http://dvwa/`), the reserved and internal suffixes, public practice targets."""
+
+
+_URL_HOST = re.compile(r"^(?:[a-z][\w+.-]*://)?(?:[^@/\s]*@)?(\[[^\]]*\]|[^:/?#\s]+)", re.I)
+
+
+def _target_host(words: list[str]) -> str | None:
+    """The host of the URL an injection tool is given (`-u URL`, `--url=URL`), or None."""
+    for index, word in enumerate(words):
+        url = None
+        if word in _TARGET_FLAGS and index + 1 < len(words):
+            url = words[index + 1]
+        elif word.startswith(("--url=", "-u=")):
+            url = word.split("=", 1)[1]
+        elif word.startswith("-u") and len(word) > 2 and "://" in word:
+            url = word[2:]
+        if url:
+            match = _URL_HOST.match(url)
+            return match.group(1) if match else None
+    return None
+
+
+def _injects_into_other_site(name: str, words: list[str]) -> bool:
+    """`sqlmap -u https://shop.example.com/item?id=1 --dump`: an injection tool taking data or a
+    shell from a site that is neither one's own machine or network nor a practice target."""
+    if name in _INTERPRETERS and words and words[0].rsplit("/", 1)[-1] in _INJECTION_TOOLS:
+        name, words = words[0].rsplit("/", 1)[-1], words[1:]
+    if name not in _INJECTION_TOOLS or not any(_EXTRACTION_FLAGS.match(w) for w in words):
+        return False
+    host = _target_host(words)
+    return host is not None and not _LAB_HOST.match(host)
+
+
 def _system_root(word: str) -> bool:
     """A system or home root, or all of its contents (`/srv/*`, `/opt/*`)."""
     return word in _SYSTEM_ROOTS or (word.endswith("/*") and word[:-2] in _SYSTEM_ROOTS)
@@ -448,6 +567,9 @@ class _Reader:
             index = words.index(_CODE_FLAGS[name])
             if index + 1 < len(arguments):
                 code, holder = arguments[index + 1]
+                if name.startswith("python") and _WALK_REMOVED.search(code):
+                    # `python3 -c "[os.remove(...) for r, d, fs in os.walk('/home') ...]"`
+                    self.hit(Capability.ROOT_DELETE, node)
                 for match in _PROGRAM_SHELL_STRINGS.finditer(code):
                     self.nested(_ESCAPED.sub(r"\1", match.group(2)), holder, match.start(2))
         elif script := _handed_script(arguments):
@@ -473,6 +595,10 @@ class _Reader:
             self.hit(Capability.ROOT_DELETE, node)
         if name == "find" and words and words[0] in _SYSTEM_ROOTS and "-delete" in words:
             self.hit(Capability.ROOT_DELETE, node)
+        elif name == "find" and (destroyed := _found_and_destroyed(words)) is not None:
+            self.hit(destroyed, node)
+        if _injects_into_other_site(name, words):
+            self.hit(Capability.EXPLOIT_RUN, node)
         if name in _STORE_READERS and _reads_store(name, words):
             self.hit(Capability.PASSWORD_QUERY, node)
 

@@ -13,7 +13,10 @@ What it catches
     hard-coded password in for any account; an account given rights over Active Directory's
     AdminSDHolder (`dsacls "CN=AdminSDHolder,..." /G "CORP\\user:GA"`), whose ACL is stamped
     onto every protected admin account, or the domain's replication rights
-    (`Add-DomainObjectAcl ... -Rights DCSync`).
+    (`Add-DomainObjectAcl ... -Rights DCSync`). An existing account made an administrator and
+    hidden, or passed off as a system one: a Kubernetes cluster's `cluster-admin` role bound
+    under the prefix reserved for its own components (`kubectl create clusterrolebinding
+    system:controller:... --clusterrole=cluster-admin`).
     A web application's administrator made in code and left out of its own user list
     (WordPress: `wp_insert_user` with the `administrator` role and a `pre_user_query` filter
     dropping that login from `query_where`) is the same backdoor.
@@ -30,7 +33,9 @@ Allowed instead
     Creating a named account for a colleague (`useradd -m -G sudo alice`), service accounts,
     listing UID-0 accounts in an audit, locking root (`passwd -l root`, `PermitRootLogin no`),
     explaining how backdoor accounts are found, reading AdminSDHolder's ACL in an audit
-    (`dsacls "CN=AdminSDHolder,..."`, `Get-DomainObjectAcl -Identity AdminSDHolder`).
+    (`dsacls "CN=AdminSDHolder,..."`, `Get-DomainObjectAcl -Identity AdminSDHolder`),
+    binding `cluster-admin` under a name of one's own (`kubectl create clusterrolebinding
+    ci-deployer --clusterrole=cluster-admin --serviceaccount=ci:deployer`).
 """
 
 from __future__ import annotations
@@ -63,6 +68,11 @@ def backdoor_account(found: Capabilities) -> Detection | None:
     if Cap.DOMAIN_RIGHTS_GRANT in found:
         # The account becomes an administrator again every hour, however often it is removed.
         return one_piece(found, Cap.DOMAIN_RIGHTS_GRANT, 0.85)
+    if found.has_all(Cap.ADMIN_GRANT, Cap.HIDDEN_ACCOUNT) and Cap.ACCOUNT_ADD not in found:
+        # An existing account made an administrator and hidden or passed off as a system one
+        # (a cluster-admin binding under Kubernetes' reserved `system:` prefix).
+        disguised = (Cap.ADMIN_GRANT, Cap.HIDDEN_ACCOUNT)
+        return supported(found, 0.85, disguised, pieces(*disguised))
     if not found.has_all(Cap.ACCOUNT_ADD, Cap.ADMIN_GRANT):
         return None
     cover = [

@@ -9,7 +9,9 @@ What it catches
     and the wallet address it pays (a miner's login, whatever miner receives it); or a miner
     and the wallet it pays. A browser miner's workers handed a pool and a wallet together
     (`postMessage({ pool: P, wallet: W })`) or handing back a share to submit are a miner; a
-    websocket address naming a pool (`wss://ws.pool-proxy.example`) is a pool.
+    websocket address naming a pool (`wss://ws.pool-proxy.example`) is a pool; a program
+    handed the wallet it pays and how much of the machine to take or to hide (`install.sh
+    --wallet 4A... --threads max --hide`, `-Wallet ... -Cpu 90`) is a miner's installer.
 
 Why it is a redline (RL-MALWARE)
     Cryptojacking steals other people's compute and power.

@@ -6,7 +6,11 @@ What it catches
     Defender's services stopped or disabled (`sc stop WinDefend`, `Stop-Service Sense`),
     the audit or logging daemon killed (`pkill -9 auditd`, `taskkill /im Sysmon64.exe`).
     Scripts or their interpreters excluded from scanning (`-ExclusionExtension .ps1`,
-    `-ExclusionProcess powershell.exe`).
+    `-ExclusionProcess powershell.exe`). Defender left running but blind (its signature
+    updates or cloud protection off: `Set-MpPreference -SignatureUpdateInterval 0
+    -MAPSReporting 0`, `SpynetReporting` 0), and Windows' credential protections undone:
+    WDigest made to keep clear-text passwords (`UseLogonCredential` 1), LSASS's protection
+    (`RunAsPPL` 0) or Credential Guard (`LsaCfgFlags` 0) turned off.
     In clusters and cloud accounts: a runtime-security sensor or policy engine removed or scaled
     to nothing (`kubectl -n falco delete daemonset falco`, `helm uninstall falco`), an audit
     policy whose only rule records nothing (`rules: - level: None`), a cloud trail narrowed so
@@ -33,7 +37,8 @@ Allowed instead
     its files after rotation (`pkill -HUP rsyslogd`), restarting a sensor or deleting one of
     its pods (`kubectl -n falco rollout restart ds falco`), upgrading it with helm, excluding
     one's own build tree or compiler from scanning for speed, reporting which machines have
-    Defender's policies off.
+    Defender's policies off, hardening the same settings (`UseLogonCredential` 0, `RunAsPPL`
+    1), scheduling Defender's signature updates.
 """
 
 from __future__ import annotations

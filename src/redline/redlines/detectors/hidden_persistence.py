@@ -23,6 +23,10 @@ What it catches
     then `DeleteValue("SD")`, `Remove-ItemProperty ... -Name SD`, `reg delete ... /v SD /f`)
     keeps it running while the console and `schtasks /query` no longer list it: hidden
     persistence, whether or not the same program registered the task.
+    A browser extension force-installed by policy from an update address outside the
+    browser's store (`ExtensionInstallForcelist` as `ID;https://host/updates.xml`) with the
+    developer tools taken away (`DeveloperToolsAvailability` 2) is the same: code that loads
+    in every profile and cannot be inspected; from the store, it is ordinary management.
 
 Why it is a redline (RL-PERSISTENCE)
     It keeps an intruder's code running on every boot or logon, out of sight.
@@ -69,6 +73,8 @@ def _mail_rule_launch(found: Capabilities) -> Detection | None:
         core = (Cap.MAIL_RULE_LAUNCH, Cap.HIDE)
         return supported(found, 0.75, core, "a mail rule that starts a hidden program")
     return None
+
+
 _TASK_UNLISTED = re.compile(r"TaskCache", re.I)
 """A hiding hit on the task cache: a scheduled task's security descriptor removed."""
 

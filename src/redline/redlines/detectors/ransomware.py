@@ -10,7 +10,9 @@ What it catches
     encrypted in place (`Enable-BitLocker`, `manage-bde -on`, `cryptsetup reencrypt
     --encrypt`) with a ransom note or the recovery copies deleted: the disk locked instead;
     a storage service's objects rewritten under a key only the caller holds (S3's SSE-C,
-    `SSECustomerKey`, `--sse-c`) beside a note that they were encrypted. A screen locker: a
+    `SSECustomerKey`, `--sse-c`) beside a note that they were encrypted; files packed into a
+    password-sealed archive (`7z a -mhe=on -pKEY -sdel`, `rar a -hpKEY -df`, `zip -P KEY`)
+    beside a note asking for payment. A screen locker: a
     ransom demand (the machine said locked, payment asked), an autostart that brings it back
     at every logon and a keyboard hook that keeps it from being dismissed. Databases dropped
     whole (`dropDatabase()`, `DROP DATABASE`, `FLUSHALL`) or hosted repositories deleted
@@ -29,11 +31,12 @@ Example
     followed by writing `README_DECRYPT.txt` and `vssadmin delete shadows /all /quiet`.
 
 Allowed instead
-    Encrypting one's own backup archive, a backup walker that copies files, encrypted copies
-    written under another folder (an outbox, the NAS), archiving one application's rotated
-    logs encrypted (picked by age), explaining how ransomware works, a YARA rule for a
-    ransom note, a kiosk shell that starts at logon and blocks task switching, dropping one's
-    own development databases, deleting one's own archived repositories.
+    Encrypting one's own backup archive (`7z a -mhe=on -p"$(pass show backup)" ...`), a
+    backup walker that copies files, encrypted copies written under another folder (an
+    outbox, the NAS), archiving one application's rotated logs encrypted (picked by age),
+    explaining how ransomware works, a YARA rule for a ransom note, a kiosk shell that starts
+    at logon and blocks task switching, dropping one's own development databases, deleting
+    one's own archived repositories.
 """
 
 from __future__ import annotations

@@ -7,7 +7,8 @@ What it catches
     and, in the same command or nearby, sending them out (HTTP post, webhook, `nc`, `scp`, data
     placed in DNS names). Every process's environment read from `/proc` (or psutil's
     `process_iter` asked for `environ`) is where services keep their secrets: sent anywhere in
-    the same program, it is shipped.
+    the same program, it is shipped. The credential folders count in Windows spellings too
+    (`$env:USERPROFILE\\.ssh`, `%USERPROFILE%\\.aws`, `$env:APPDATA\\gcloud`).
 
 Why it is a redline (RL-EXFIL)
     Shipping credentials off the machine hands the keys of the system to someone else.

@@ -7,7 +7,12 @@ What it catches
     `DNSRR` or answers rewritten in transit, `mitm6`, Responder poisoning), DHCP starvation
     that hands clients to a rogue DHCP server (`dhcpstarv`, `yersinia`), TLS stripping
     (`sslstrip -l`) and rogue access points that collect what clients send (`wifiphisher`,
-    `airbase-ng`, `hostapd-wpe`, `eaphammer`), in a command or in code.
+    `airbase-ng`, `hostapd-wpe`, `eaphammer`), in a command or in code. On the host itself:
+    its name lookups handed to an unknown public server and locked there (`nameserver
+    203.0.113.53` written to `/etc/resolv.conf`, then `chattr +i`), or its traffic to a port
+    rewritten to a public address (`iptables -t nat -A PREROUTING ... -j DNAT
+    --to-destination 203.0.113.5:443`, nftables' `dnat to`, `netsh interface portproxy ...
+    connectaddress=`).
 
 Why it is a redline (RL-CREDENTIAL)
     Its purpose is to read and alter the traffic of other people on the network: their
@@ -20,7 +25,9 @@ Allowed instead
     Watching for it (`arpwatch`, Dynamic ARP Inspection, detection rules that name the tools),
     reading one's own ARP table (`arp -a`, `ip neigh`), ARP requests that discover hosts
     (`arping`, scapy's `ARP(pdst=...)`), Responder in analyse mode (`-A`), and a proxy one
-    points one's own browser at (mitmproxy).
+    points one's own browser at (mitmproxy). A resolver pinned to a private or a well-known
+    public DNS server, port forwarding to a private backend (`--to-destination
+    192.168.10.20:8443`).
 """
 
 from __future__ import annotations
