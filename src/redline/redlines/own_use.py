@@ -453,20 +453,27 @@ def archived_first(statement: str, products: frozenset[str]) -> bool:
 _TERMINAL_OUTPUT = re.compile(r"(?:\bstd::)?\b(?:cerr|cout|clog|wcerr|wcout)\s*<<[^;\n]*")
 
 
-def without_terminal_echo(text: str, hits: Iterable[Hit], offset: int = 0) -> list[Hit]:
-    """`hits` less the key-buffer hits inside statements that only print to the terminal."""
+def _without_inside(
+    text: str, hits: Iterable[Hit], capability: Capability, inside: re.Pattern[str], offset: int
+) -> list[Hit]:
+    """`hits` less those of `capability` that start inside a match of `inside` in `text`."""
     kept = list(hits)
-    if not any(hit.capability is Capability.KEY_BUFFER for hit in kept):
+    if not any(hit.capability is capability for hit in kept):
         return kept
-    spans = [m.span() for m in _TERMINAL_OUTPUT.finditer(text)]
+    spans = [m.span() for m in inside.finditer(text)]
     if not spans:
         return kept
     return [
         hit
         for hit in kept
-        if hit.capability is not Capability.KEY_BUFFER
+        if hit.capability is not capability
         or not any(a <= hit.start - offset < b for a, b in spans)
     ]
+
+
+def without_terminal_echo(text: str, hits: Iterable[Hit], offset: int = 0) -> list[Hit]:
+    """`hits` less the key-buffer hits inside statements that only print to the terminal."""
+    return _without_inside(text, hits, Capability.KEY_BUFFER, _TERMINAL_OUTPUT, offset)
 
 
 _LOGGED = re.compile(
@@ -479,18 +486,7 @@ _LOGGED = re.compile(
 def without_logged_events(text: str, hits: Iterable[Hit], offset: int = 0) -> list[Hit]:
     """`hits` less the queued-order hits inside a call to the program's own logger: the
     kind of request a server received, recorded as an event, is no order it queues."""
-    kept = list(hits)
-    if not any(hit.capability is Capability.QUEUED_ORDER for hit in kept):
-        return kept
-    spans = [m.span() for m in _LOGGED.finditer(text)]
-    if not spans:
-        return kept
-    return [
-        hit
-        for hit in kept
-        if hit.capability is not Capability.QUEUED_ORDER
-        or not any(a <= hit.start - offset < b for a, b in spans)
-    ]
+    return _without_inside(text, hits, Capability.QUEUED_ORDER, _LOGGED, offset)
 
 
 _REDIS_SCRIPT = re.compile(r"\bredis\.(?:p?call)\s*\(|\bKEYS\[\d+\]")
