@@ -338,6 +338,15 @@ class Capabilities:
             hit for hit in self.hits.get(Capability.HIDE, ()) if not BACKGROUNDING.search(hit.text)
         ]
 
+    def seen_in_sight(self, *capabilities: Capability) -> list[Capability]:
+        """Those of `capabilities` that were seen, HIDE only when something is kept out of
+        sight (`out_of_sight`), not only run in the background."""
+        return [
+            c
+            for c in capabilities
+            if c in self.hits and (c is not Capability.HIDE or self.out_of_sight())
+        ]
+
     def near(self, first: Capability, second: Capability, distance: int = 240) -> bool:
         """True when some hit of `first` lies within `distance` characters of one of `second`."""
         return any(
@@ -428,6 +437,15 @@ _WELL_KNOWN_RESOLVER = (
 )
 """A lookahead refusing link-local, the cloud platforms' own resolvers and the well-known
 public resolvers (Cloudflare, Google, Quad9, OpenDNS, AdGuard, Level 3, ...)."""
+
+
+def _merged(
+    base: Mapping[Capability, tuple[re.Pattern[str], ...]],
+    extra: Mapping[Capability, tuple[re.Pattern[str], ...]],
+) -> dict[Capability, tuple[re.Pattern[str], ...]]:
+    """`base` with `extra`'s patterns added after each capability's own (a part's table)."""
+    return {**base, **{c: (*base.get(c, ()), *more) for c, more in extra.items()}}
+
 
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.NET_CONNECT: (
@@ -3977,10 +3995,7 @@ _FLOOD_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(_AFTER_WHILE + r"\(\s*Get-Date\s*\)\s*-lt\s+\$\w+", _I),
     ),
 }
-PATTERNS = {
-    **PATTERNS,
-    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _FLOOD_PATTERNS.items()},
-}
+PATTERNS = _merged(PATTERNS, _FLOOD_PATTERNS)
 # -- floods (OUT-FLOOD): end -----------------------------------------------------------------
 
 # -- lateral pushes (OUT-SELF-PROPAGATION): begin --------------------------------------------
@@ -4028,10 +4043,7 @@ _LATERAL_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     # a pool of PowerShell runspaces (`[RunspaceFactory]::CreateRunspacePool(1, $Threads)`)
     Capability.SWARM: (re.compile(r"\bCreateRunspacePool\s*\(\s*\d+\s*,\s*\$?\w+", _I),),
 }
-PATTERNS = {
-    **PATTERNS,
-    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _LATERAL_PATTERNS.items()},
-}
+PATTERNS = _merged(PATTERNS, _LATERAL_PATTERNS)
 # -- lateral pushes: end ---------------------------------------------------------------------
 
 # -- sign-ins tried by brute force (OUT-BRUTE-FORCE): begin ----------------------------------
@@ -4048,10 +4060,7 @@ _SIGN_IN_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"->auth_password\s*\(|->login\s*\([^,\n)]+,\s*\$\w+"),
     ),
 }
-PATTERNS = {
-    **PATTERNS,
-    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _SIGN_IN_PATTERNS.items()},
-}
+PATTERNS = _merged(PATTERNS, _SIGN_IN_PATTERNS)
 # -- sign-ins tried by brute force: end ------------------------------------------------------
 
 # -- covert exfiltration (OUT-COVERT-EXFIL): begin -------------------------------------------
@@ -4093,10 +4102,7 @@ _COVERT_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bunpack1?\s*\(?\s*['\"]H\*['\"]|\.pack\s*\(\s*['\"]m0?['\"]"),
     ),
 }
-PATTERNS = {
-    **PATTERNS,
-    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _COVERT_PATTERNS.items()},
-}
+PATTERNS = _merged(PATTERNS, _COVERT_PATTERNS)
 # -- covert exfiltration: end ----------------------------------------------------------------
 
 # -- SQL injection used to take a site's data (OUT-SQL-INJECTION): begin ----------------------
@@ -4131,10 +4137,7 @@ _SQL_INJECTION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\.(?:get|post)\s*\(\s*[A-Z_][A-Z0-9_]*\s*,\s*(?:params|data|json)\s*="),
     ),
 }
-PATTERNS = {
-    **PATTERNS,
-    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _SQL_INJECTION_PATTERNS.items()},
-}
+PATTERNS = _merged(PATTERNS, _SQL_INJECTION_PATTERNS)
 # -- SQL injection used to take a site's data: end -------------------------------------------
 
 # -- collection from network shares (OUT-COVERT-EXFIL): begin --------------------------------
@@ -4160,10 +4163,7 @@ _COLLECTION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
 }
-PATTERNS = {
-    **PATTERNS,
-    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _COLLECTION_PATTERNS.items()},
-}
+PATTERNS = _merged(PATTERNS, _COLLECTION_PATTERNS)
 # -- collection from network shares: end -----------------------------------------------------
 
 # -- injection APIs resolved at run time (OUT-PROCESS-INJECTION): begin ----------------------
@@ -4199,10 +4199,7 @@ _RESOLVED_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         "RtlCreateUserThread",
     ),
 }
-PATTERNS = {
-    **PATTERNS,
-    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _RESOLVED_PATTERNS.items()},
-}
+PATTERNS = _merged(PATTERNS, _RESOLVED_PATTERNS)
 # -- injection APIs resolved at run time (OUT-PROCESS-INJECTION): end ------------------------
 
 # -- messaging phishing and spreading (OUT-PHISHING-KIT, OUT-SELF-PROPAGATION): begin --------
@@ -4339,10 +4336,7 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
 }
-PATTERNS = {
-    **PATTERNS,
-    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _MESSAGING_PATTERNS.items()},
-}
+PATTERNS = _merged(PATTERNS, _MESSAGING_PATTERNS)
 # -- messaging phishing and spreading: end ---------------------------------------------------
 
 # -- a mailbox read and sent away (OUT-MAILBOX-EXFIL): begin ---------------------------------
@@ -4435,10 +4429,7 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
 }
-PATTERNS = {
-    **PATTERNS,
-    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _MAILBOX_PATTERNS.items()},
-}
+PATTERNS = _merged(PATTERNS, _MAILBOX_PATTERNS)
 # -- a mailbox read and sent away: end -------------------------------------------------------
 # -- server and data-side attacks: begin -----------------------------------------------------
 # Other processes' environments read from /proc (where services keep their secrets), stores of
@@ -4554,10 +4545,7 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
 }
-PATTERNS = {
-    **PATTERNS,
-    **{c: (*PATTERNS.get(c, ()), *extra) for c, extra in _SERVER_SIDE_PATTERNS.items()},
-}
+PATTERNS = _merged(PATTERNS, _SERVER_SIDE_PATTERNS)
 # -- server and data-side attacks: end -------------------------------------------------------
 
 

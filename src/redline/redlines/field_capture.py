@@ -29,9 +29,10 @@ _WHOLE_PAGE = frozenset({"document", "window", "self", "globalThis"})
 _ALIAS = re.compile(r"(?<![\w$.])([\w$]+)\s*=\s*(?:window\.)?document\s*(?=[,;)\n]|$)")
 # the document handed to a wrapping function as an argument: `(function(w, d){ ... })(window,
 # document)`, `((w, d) => { ... })(window, document)`
-_WRAPPER_PARAMETERS = re.compile(
-    r"(?<![\w$.\])])\(\s*(?:function\s*[\w$]*\s*)?\(\s*([\w$]+(?:\s*,\s*[\w$]+)*)\s*\)\s*(?:=>\s*)?\{"
-)
+_WRAPPER = r"\(\s*(?:function\s*[\w$]*\s*)?\(\s*([\w$]+(?:\s*,\s*[\w$]+)*)\s*\)\s*(?:=>\s*)?\{"
+"""A wrapping function's opening, its parameters in the group (`(function(w, d){`,
+`((w, d) => {`)."""
+_WRAPPER_PARAMETERS = re.compile(r"(?<![\w$.\])])" + _WRAPPER)
 _WRAPPER_ARGUMENTS = re.compile(r"\}\s*\)\s*\(\s*([\w$.]+(?:\s*,\s*[\w$.]+)*)\s*\)")
 _HANDLER_NAME = re.compile(r"\s*([\w$]+)\s*[,)]")
 _TARGET = re.compile(r"\.(?:target|srcElement)\b")
@@ -68,11 +69,15 @@ def _wrapped_documents(code: str) -> set[str]:
     if "document" not in code:
         return set()
     names: set[str] = set()
+    definitions: list[re.Match[str]] | None = None  # read once, when a call hands the document
     for call in _WRAPPER_ARGUMENTS.finditer(code):
         arguments = [a.strip() for a in call.group(1).split(",")]
         if not any(a in ("document", "window.document") for a in arguments):
             continue
-        for definition in _WRAPPER_PARAMETERS.finditer(code, 0, call.start()):
+        if definitions is None:
+            definitions = list(_WRAPPER_PARAMETERS.finditer(code))
+        # (an opening ends with its brace, so one that ends before the call is whole there)
+        for definition in (d for d in definitions if d.end() <= call.start()):
             parameters = [p.strip() for p in definition.group(1).split(",")]
             if len(parameters) == len(arguments):
                 names.update(
@@ -104,13 +109,11 @@ def field_capture_hits(code: str, offset: int = 0) -> list[Hit]:
     return found
 
 
-_WORDS = ("addEventListener", ".target", ".srcElement", ".value", "document", "function", "=>")
+_WORDS = ("addEventListener", ".target", ".srcElement", ".value", "document")
 # a line that opens a wrapping function called at once (`(function(w, d){`, `;((w, d) => {`):
 # while the block streams, the arguments it will be called with are not known yet, so its
 # parameters are taken as names the page may be held under
-_WRAPPER_OPENING = re.compile(
-    r"^\s*[;!+~]?\s*\(\s*(?:function\s*[\w$]*\s*)?\(\s*([\w$]+(?:\s*,\s*[\w$]+)*)\s*\)\s*(?:=>\s*)?\{"
-)
+_WRAPPER_OPENING = re.compile(r"^\s*[;!+~]?\s*" + _WRAPPER)
 _PIECES = (("listener", _LISTENER), ("target", _TARGET), ("value", _VALUE_READ))
 
 
@@ -119,10 +122,11 @@ def field_capture_pieces(line: str, names: frozenset[str]) -> frozenset[str]:
     the document is held under (`=name`; a wrapping function's parameters, whose arguments come
     only when the block closes), a page-wide listener for field events, the event's target
     taken, a value read (a `bind` for the streaming monitor's name-following flows)."""
-    if not any(word in line for word in _WORDS):
+    wrapper = _WRAPPER_OPENING.match(line)  # anchored: fails at once on most lines
+    if wrapper is None and not any(word in line for word in _WORDS):
         return names
     found = {f"={match.group(1)}" for match in _ALIAS.finditer(line)}
-    if (wrapper := _WRAPPER_OPENING.match(line)) is not None:
+    if wrapper is not None:
         found |= {f"={name.strip()}" for name in wrapper.group(1).split(",")}
     page = _WHOLE_PAGE | {name[1:] for name in names | found if name.startswith("=")}
     if any(match.group(1) in page for match in _LISTENER.finditer(line)):

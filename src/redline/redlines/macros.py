@@ -34,11 +34,12 @@ quote these names are not read as code.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import ahocorasick
 
 from redline.redlines.capabilities import Capability, Hit
-from redline.redlines.code import code_points
+from redline.redlines.code import NAME_PATTERN_CACHE, code_points
 
 # ---- pieces ---------------------------------------------------------------------------------
 
@@ -238,17 +239,28 @@ _WRAPPER = "rev:"
 _PENDING = "cont:"
 
 
+def _reversed_in_place(match: re.Match[str]) -> str:
+    """The string literal `match` holds, reversed and quoted again."""
+    return '"' + match.group(1)[::-1] + '"'
+
+
+@lru_cache(maxsize=NAME_PATTERN_CACHE)  # a macro's own wrapper names, asked on every line
+def _wrapper_call(name: str) -> re.Pattern[str]:
+    """A call of the reversing wrapper `name` on a string literal."""
+    return re.compile(rf"\b{re.escape(name)}\s*\(\s*\"([^\"\n]*)\"\s*\)")
+
+
 def _built_strings(line: str, wrappers: list[str]) -> list[str]:
     """The strings `line` builds at run time that it does not spell out: reversed (also
     through a reversing wrapper function), character codes, junk removed, telling pieces
     joined."""
     built: list[str] = [match.group(1)[::-1] for match in _REVERSED.finditer(line)]
-    in_place = _REVERSED.sub(lambda m: '"' + m.group(1)[::-1] + '"', line)
+    in_place = _REVERSED.sub(_reversed_in_place, line)
     for name in wrappers:
-        call = re.compile(rf"\b{re.escape(name)}\s*\(\s*\"([^\"\n]*)\"\s*\)")
+        call = _wrapper_call(name)
         for match in call.finditer(line):
             built.append(match.group(1)[::-1])
-        in_place = call.sub(lambda m: '"' + m.group(1)[::-1] + '"', in_place)
+        in_place = call.sub(_reversed_in_place, in_place)
     if built:
         # The reversed pieces read where they stand, joined to their neighbours
         # (`" -" & StrReverse("ehcaclru")` is ` -urlcache`).
@@ -267,10 +279,11 @@ def _built_strings(line: str, wrappers: list[str]) -> list[str]:
 def _wrapper_called(line: str, names: frozenset[str]) -> bool:
     """Whether `line` calls a reversing wrapper named in `names` (its name is the macro's own,
     so no fixed keyword announces the call)."""
-    return any(
-        name.startswith(_WRAPPER) and name[len(_WRAPPER) :] + "(" in line.replace(" (", "(")
-        for name in names
-    )
+    wrappers = [name[len(_WRAPPER) :] for name in names if name.startswith(_WRAPPER)]
+    if not wrappers:
+        return False
+    joined = line.replace(" (", "(")
+    return any(wrapper + "(" in joined for wrapper in wrappers)
 
 
 def macro_pieces(line: str, names: frozenset[str]) -> frozenset[str]:

@@ -292,11 +292,11 @@ def product_names(line: str, known: frozenset[str] = frozenset()) -> frozenset[s
     if temporary:
         # `with tempfile.TemporaryDirectory() as stage:` names the folder it made
         names.update(_WITH_AS.findall(line))
-    if known and ("/" in line or "join" in line.lower()):
+    lowered = line.lower()
+    if known and ("/" in line or "join" in lowered):
         inside = _inside_product(line, known)
         if inside:
             names.add(inside)
-    lowered = line.lower()
     if "wevtutil" in lowered and "/q:" not in lowered:
         names.update(_EXPORTED_MARK + name for name in _log_names(_LOG_EXPORTED, line))
     if "shadow" in lowered and _SHADOW_CREATED.search(line):

@@ -694,11 +694,7 @@ class _Reader:
                 if child.type in ("subshell", "compound_statement"):
                     self._printed_in(child, runner)
         # `echo '...' | at now`, `printf '%s\n' '...' | sh`: the printed text is the script run.
-        if (
-            len(stages) >= 2
-            and names[0] in ("echo", "printf")
-            and (runner := _stdin_runner(stages[-1], self.source)) is not None
-        ):
+        if len(stages) >= 2 and names[0] in ("echo", "printf") and runner is not None:
             decoders = [self._decoder(stage) for stage in stages[1:-1]]
             if not decoders:
                 self.string_script(stages[0], runner)

@@ -642,10 +642,11 @@ class StreamMonitor:
         lead = self._list_lead + "\n" if item and self._list_lead else ""
         if not item and line.strip():
             self._list_lead = line.rstrip("\n")
+        prose = lead + line
         for match in _INLINE_CODE.finditer(line):
-            watched = watched_for(lead + line, len(lead) + match.start())
-            if not is_name_mention(match.group(1)) and not watched:
-                hits.extend(scan(match.group(1), offset + match.start(1)))
+            if is_name_mention(match.group(1)) or watched_for(prose, len(lead) + match.start()):
+                continue
+            hits.extend(scan(match.group(1), offset + match.start(1)))
         if hits and self._rule_lines:
             indicators = self._rule_indicators()
             hits = [hit for hit in hits if hit.capability not in indicators]

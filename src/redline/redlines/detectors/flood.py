@@ -131,11 +131,7 @@ def flood(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.PACKET_SEND, Cap.ENDLESS_LOOP) and amplifiers:
         core = (Cap.PACKET_SEND, Cap.ENDLESS_LOOP, *amplifiers)
         return supported(found, 0.9, core, "endless multiplied packet sending")
-    if (
-        found.has_all(Cap.PACKET_SEND, Cap.SWARM, Cap.JUNK_PAYLOAD)
-        and not found.count(Cap.NET_RECV, Cap.NET_LISTEN)
-        and not found.near(Cap.PACKET_SEND, Cap.PAUSE, 150)
-    ):
+    if found.has_all(Cap.PACKET_SEND, Cap.SWARM, Cap.JUNK_PAYLOAD) and not _paced(found):
         # Many workers that only send filler (no pause, no reading) for as long as they run,
         # whether the loop is endless or timed: a stresser's shape, not a client's.
         core = (Cap.PACKET_SEND, Cap.SWARM, Cap.JUNK_PAYLOAD)
