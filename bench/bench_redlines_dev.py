@@ -7,8 +7,9 @@ measured on its own: each row falls, by a hash of its id,
 into a "fit" half that may be studied while changing the detectors and a "check" half that is
 only measured, so the two figures side by side show whether a change generalises. The check
 halves of sets 3-7 have since been studied as well; set 8, written by people who had not seen
-the detectors, was measured blind when it was added, and its check half is the one left
-unread. Responses are judged alone (`judge_response`) and in the context of their request
+the detectors, was measured blind when it was added, and its check half is left unread. Set 9
+(the same kind of writers) is measured blind as a whole while it is in `BLIND`: no row of it
+is listed. Responses are judged alone (`judge_response`) and in the context of their request
 (`Guard.check` on the request and the response); commands by the action gate (`judge_action`).
 Only the fit half's misses and false stops are listed by id.
 
@@ -28,8 +29,10 @@ from redline.redlines import judge_action, judge_response
 from redline.redlines.combination_training import half_of
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = ("3", "4", "5", "6", "7", "8")
+SETS = ("3", "4", "5", "6", "7", "8", "9")
 """The development sets measured, each `bench/data/redlines_dev_<N>.jsonl`."""
+BLIND = ("9",)
+"""Sets measured blind while they are new: no row of either half is listed by id."""
 
 Row = dict[str, str]
 
@@ -184,6 +187,9 @@ def measure(number: str) -> None:
         print(f"\n{broken} line(s) were not valid rows and were skipped")
     print()
     for way in ("responses in context", "responses alone", "commands"):
+        if number in BLIND:
+            print(f"fit {way}: set {number} is measured blind; no row is listed")
+            continue
         missed = [i for i, refused in tally[("fit", way, "stop")] if not refused]
         wrong = [i for i, refused in tally[("fit", way, "allow")] if refused]
         print(f"fit {way}, offensive not stopped: {', '.join(missed) or 'none'}")
