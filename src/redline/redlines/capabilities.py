@@ -4812,6 +4812,9 @@ def lowered_once(text: str) -> str:
     return lowered
 
 
+_FEW_LITERALS = 3
+
+
 class Gated:
     """A compiled pattern tried only on text that could hold a match: text holding one of the
     literals every match needs (`_literals`), or else the least length and the characters it
@@ -4819,12 +4822,14 @@ class Gated:
     pattern's literals, and a lookup in one pass is cheaper than the pattern tried at every
     position."""
 
-    __slots__ = ("_characters", "_finder", "_least", "regex")
+    __slots__ = ("_characters", "_few", "_finder", "_least", "regex")
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex = regex
         literals = _prefilter(regex)
-        self._finder = literal_finder(literals) if literals else None
+        # a few literals are looked for one by one, more in one pass
+        self._few = tuple(sorted(literals)) if literals and len(literals) <= _FEW_LITERALS else ()
+        self._finder = literal_finder(literals) if literals and not self._few else None
         self._least, self._characters = _gate(regex) if literals is None else (0, ())
 
     @property
@@ -4839,6 +4844,9 @@ class Gated:
 
     def may_match(self, text: str) -> bool:
         """False when `text` cannot hold a match."""
+        if self._few:
+            lowered = lowered_once(text)
+            return any(literal in lowered for literal in self._few)
         if self._finder is not None:
             return holds_any(self._finder, lowered_once(text))
         if len(text) < self._least:
