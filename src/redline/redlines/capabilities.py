@@ -4626,6 +4626,45 @@ def _literals(pattern: re.Pattern[str]) -> tuple[frozenset[str] | None, bool]:
     return frozenset(head.lower() for head in heads), False
 
 
+def _required_characters(items: Any) -> list[frozenset[str]]:
+    """Sets of lower-cased ASCII characters, one of each of which any text the parsed regex
+    `items` matches must hold: a literal's character, a small class of literal characters, and
+    what a group, a repetition that repeats at least once, a lookaround that must hold, or
+    every branch (one character from any of them) requires. Case is ignored, so a test against
+    lower-cased text is a necessary condition whatever the pattern's flags."""
+    required: list[frozenset[str]] = []
+    for op, argument in items:
+        name = str(op)
+        if name == "LITERAL" and argument < 128:
+            required.append(frozenset(chr(argument).lower()))
+        elif name == "IN" and all(str(kind) == "LITERAL" and code < 128 for kind, code in argument):
+            required.append(frozenset(chr(code).lower() for _, code in argument))
+        elif name == "SUBPATTERN":
+            required += _required_characters(argument[3])
+        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and argument[0] >= 1:
+            required += _required_characters(argument[2])
+        elif name == "ASSERT":
+            required += _required_characters(argument[1])
+        elif name == "BRANCH":
+            branches = [_required_characters(alternative) for alternative in argument[1]]
+            shared = set(branches[0]).intersection(*branches[1:]) if all(branches) else set()
+            if shared:  # every branch needs the same characters (`:=` and `=` both need `=`)
+                required += shared
+            elif all(branches):
+                required.append(frozenset().union(*(found[0] for found in branches)))
+    return required
+
+
+@cache
+def _gate(pattern: re.Pattern[str]) -> tuple[int, tuple[frozenset[str], ...]]:
+    """What a text must have for `pattern` to match in it, read off where no literal can
+    prefilter it: its least length, and the sets of characters (`_required_characters`) it
+    must hold one of each of."""
+    parsed = importlib.import_module("re._parser").parse(pattern.pattern, pattern.flags)
+    least = parsed.getwidth()[0]
+    return least, tuple(sorted(set(_required_characters(list(parsed))), key=len))
+
+
 def _prefilter(pattern: re.Pattern[str]) -> frozenset[str] | None:
     """The lower-cased literals one of which text must contain for `pattern` to match, or None
     (`_literals`)."""
@@ -4687,7 +4726,7 @@ for _index, _entry in enumerate(_PREFILTERED):
         _PATTERNS_BY_HEAD[_head] = _PATTERNS_BY_HEAD.get(_head, frozenset()) | {_index}
 
 
-def _literal_finder(literals: Iterable[str]) -> Any:
+def literal_finder(literals: Iterable[str]) -> Any:
     """An Aho-Corasick automaton finding every one of `literals` in one pass over a text."""
     finder = ahocorasick.Automaton()
     for literal in literals:
@@ -4696,7 +4735,7 @@ def _literal_finder(literals: Iterable[str]) -> Any:
     return finder
 
 
-_HEAD_FINDER = _literal_finder(sorted(_PATTERNS_BY_HEAD))
+_HEAD_FINDER = literal_finder(sorted(_PATTERNS_BY_HEAD))
 
 # The only characters outside ASCII that a case-blind pattern matches as ASCII letters (U+0130
 # and U+0131 as i, the long s U+017F as s, the Kelvin sign as k); folded before lower-casing,
@@ -4708,6 +4747,11 @@ _CASE_BLIND_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "
 def lowered_for_literals(text: str) -> str:
     """`text` lower-cased for literal lookups: same length, case-blind letters folded."""
     return text.translate(_CASE_BLIND_FOLD).lower()
+
+
+def holds_any(finder: Any, text: str) -> bool:
+    """Whether `text` holds any of the literals of `finder` (`literal_finder`)."""
+    return next(finder.iter(text), None) is not None
 
 
 def _present_heads(lowered: str) -> dict[str, list[int]]:
@@ -4727,6 +4771,12 @@ _STARTS: tuple[tuple[str, ...] | None, ...] = tuple(
     for heads, at_start in (_literals(pattern) for _, pattern, _ in _PREFILTERED)
 )
 _SHORT_TEXT = 48
+# A pattern no literal prefilters still needs some characters and a least length; a line
+# without them is not tried (`_gate`).
+_GATES: tuple[tuple[int, tuple[frozenset[str], ...]] | None, ...] = tuple(
+    _gate(pattern) if index in _UNFILTERED else None
+    for index, (_, pattern, _) in enumerate(_PREFILTERED)
+)
 
 
 def _matches_at(
@@ -4744,23 +4794,107 @@ def _matches_at(
             end = match.end()
 
 
+_LOWERED_KEPT = 4
+_last_lowered: tuple[tuple[str, str], ...] = ()
+
+
+def lowered_once(text: str) -> str:
+    """`lowered_for_literals(text)`, kept for the last few texts asked: the gates below ask for
+    the same line, or the same code and its cleaned form, in turn. (One tuple, replaced whole,
+    so threads never see a torn pair.)"""
+    global _last_lowered
+    kept = _last_lowered
+    for asked, lowered in kept:
+        if asked is text:
+            return lowered
+    lowered = lowered_for_literals(text)
+    _last_lowered = ((text, lowered), *kept[: _LOWERED_KEPT - 1])
+    return lowered
+
+
+_FEW_LITERALS = 3
+
+
+class Gated:
+    """A compiled pattern tried only on text that could hold a match: text holding one of the
+    literals every match needs (`_literals`), or else the least length and the characters it
+    needs (`_gate`). It answers as the pattern does; most lines of a response hold none of a
+    pattern's literals, and a lookup in one pass is cheaper than the pattern tried at every
+    position."""
+
+    __slots__ = ("_characters", "_few", "_finder", "_least", "regex")
+
+    def __init__(self, regex: re.Pattern[str]) -> None:
+        self.regex = regex
+        literals = _prefilter(regex)
+        # a few literals are looked for one by one, more in one pass
+        self._few = tuple(sorted(literals)) if literals and len(literals) <= _FEW_LITERALS else ()
+        self._finder = literal_finder(literals) if literals and not self._few else None
+        self._least, self._characters = _gate(regex) if literals is None else (0, ())
+
+    @property
+    def pattern(self) -> str:
+        """The pattern's source, as `re.Pattern.pattern`."""
+        return self.regex.pattern
+
+    @property
+    def flags(self) -> int:
+        """The pattern's flags, as `re.Pattern.flags`."""
+        return self.regex.flags
+
+    def may_match(self, text: str) -> bool:
+        """False when `text` cannot hold a match."""
+        if self._few:
+            lowered = lowered_once(text)
+            return any(literal in lowered for literal in self._few)
+        if self._finder is not None:
+            return holds_any(self._finder, lowered_once(text))
+        if len(text) < self._least:
+            return False
+        lowered = lowered_once(text) if self._characters else text
+        return all(any(c in lowered for c in chars) for chars in self._characters)
+
+    def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """`re.Pattern.search`."""
+        return self.regex.search(text, pos) if self.may_match(text) else None
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        """`re.Pattern.match`."""
+        return self.regex.match(text, pos) if self.may_match(text) else None
+
+    def finditer(self, text: str) -> Iterator[re.Match[str]]:
+        """`re.Pattern.finditer`."""
+        return self.regex.finditer(text) if self.may_match(text) else iter(())
+
+    def findall(self, text: str) -> list[Any]:
+        """`re.Pattern.findall`."""
+        return self.regex.findall(text) if self.may_match(text) else []
+
+
 def scan(text: str, offset: int = 0) -> Iterator[Hit]:
     """Every capability pattern match in `text`, positions shifted by `offset`."""
-    present = _present_heads(lowered_for_literals(text))
+    lowered = lowered_for_literals(text)
+    present = _present_heads(lowered)
     candidates = set(_UNFILTERED)
     for head in present:
         candidates.update(_PATTERNS_BY_HEAD[head])
     looked_up = len(text) >= _SHORT_TEXT  # a short text is cheaper to scan than look up in
     for index in sorted(candidates):  # table order, so the first hit of each kind is stable
         capability, pattern, _ = _PREFILTERED[index]
+        gate = _GATES[index]
+        if gate is not None and (
+            len(text) < gate[0] or not all(any(c in lowered for c in chars) for chars in gate[1])
+        ):
+            continue  # a pattern without literals, whose characters are not all here
         starts = _STARTS[index]
         if starts is None or not looked_up:
             matches: Iterator[re.Match[str]] = pattern.finditer(text)
         else:
+            found = [present[head] for head in starts if head in present]
             positions = (
-                present.get(starts[0], [])  # one literal's positions are ascending already
-                if len(starts) == 1
-                else sorted({p for head in starts for p in present.get(head, ())})
+                found[0]  # one literal's positions are ascending already
+                if len(found) == 1
+                else sorted({p for at in found for p in at})
             )
             matches = _matches_at(pattern, text, positions)
         for match in matches:
@@ -4802,7 +4936,7 @@ _SPANNING_BY_HEAD: dict[str, frozenset[int]] = {}
 for _index, (_, _pattern) in enumerate(SPANNING):
     for _head in _spanning_literals(_pattern):
         _SPANNING_BY_HEAD[_head] = _SPANNING_BY_HEAD.get(_head, frozenset()) | {_index}
-_SPANNING_FINDER = _literal_finder(sorted(_SPANNING_BY_HEAD))
+_SPANNING_FINDER = literal_finder(sorted(_SPANNING_BY_HEAD))
 
 
 def spanning_in(line: str) -> frozenset[int]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from redline.redlines.capabilities import ArtifactKind, Capabilities, Capability, Hit, scan
+from redline.redlines.capabilities import ArtifactKind, Capabilities, Capability, Gated, Hit, scan
 from redline.redlines.grammars import (
     COMMENT_NODE_TYPES,
     CodeLanguage,
@@ -143,39 +143,47 @@ DETECTION_TAGS = frozenset(
         "sysmon",
     }
 )
-_DETECTION_SHAPES = (
-    re.compile(
-        r"^\s*(?:private\s+|global\s+)*rule\s+\w+\s*(?::[\w\s]+)?\{[\s\S]*\bcondition\s*:", re.M
-    ),
-    re.compile(r"^\s*detection\s*:[\s\S]*^\s*condition\s*:", re.M),
-    re.compile(r"^\s*logsource\s*:", re.M),
-    re.compile(
-        r"^\s*(?:alert|drop|reject|pass)\s+(?:tcp|udp|ip|icmp|http|dns|tls|smb|ssh)\b[^\n]*\([^\n]*\bsid\s*:\s*\d+",
-        re.M,
-    ),
-    re.compile(r"^\s*\w*(?:Events?|Logs?|Info)\s*\n\s*\|\s*where\b", re.M),
-    re.compile(
-        r"^\s*(?:index|sourcetype)\s*=\s*\S+[^\n]*(?:\n\s*)?\|\s*(?:search|where|stats|table)\b",
-        re.M,
-    ),
-    re.compile(r"^\s*(?:process|file|network|registry)\s+where\b", re.M),
-    re.compile(r"^\s*-w\s+/\S+\s+-p\s+[rwxa]+\s+-k\s+\w+", re.M),
-    # Wazuh/OSSEC rules, Sysmon configuration, osquery queries over its host tables
-    re.compile(r"^\s*<rule\s+id=[\"']\d+[\"'][^>\n]*\blevel=", re.M),
-    re.compile(
-        r"^\s*<(?:RuleGroup\b|Sysmon\s+schemaversion|EventFiltering\b)|\bonmatch=[\"'](?:include|exclude)",
-        re.M,
-    ),
-    re.compile(
-        r"^\s*SELECT\b[^;]*?\bFROM\s+(?:processes|process_events|socket_events|file_events|crontab|suid_bin|listening_ports|startup_items|scheduled_tasks|shell_history|authorized_keys|process_open_sockets)\b",
-        re.M | re.I,
-    ),
+_DETECTION_SHAPES = tuple(
+    map(
+        Gated,
+        (
+            re.compile(
+                r"^\s*(?:private\s+|global\s+)*rule\s+\w+\s*(?::[\w\s]+)?\{[\s\S]*\bcondition\s*:",
+                re.M,
+            ),
+            re.compile(r"^\s*detection\s*:[\s\S]*^\s*condition\s*:", re.M),
+            re.compile(r"^\s*logsource\s*:", re.M),
+            re.compile(
+                r"^\s*(?:alert|drop|reject|pass)\s+(?:tcp|udp|ip|icmp|http|dns|tls|smb|ssh)\b[^\n]*\([^\n]*\bsid\s*:\s*\d+",
+                re.M,
+            ),
+            re.compile(r"^\s*\w*(?:Events?|Logs?|Info)\s*\n\s*\|\s*where\b", re.M),
+            re.compile(
+                r"^\s*(?:index|sourcetype)\s*=\s*\S+[^\n]*(?:\n\s*)?\|\s*(?:search|where|stats|table)\b",
+                re.M,
+            ),
+            re.compile(r"^\s*(?:process|file|network|registry)\s+where\b", re.M),
+            re.compile(r"^\s*-w\s+/\S+\s+-p\s+[rwxa]+\s+-k\s+\w+", re.M),
+            # Wazuh/OSSEC rules, Sysmon configuration, osquery queries over its host tables
+            re.compile(r"^\s*<rule\s+id=[\"']\d+[\"'][^>\n]*\blevel=", re.M),
+            re.compile(
+                r"^\s*<(?:RuleGroup\b|Sysmon\s+schemaversion|EventFiltering\b)|\bonmatch=[\"'](?:include|exclude)",
+                re.M,
+            ),
+            re.compile(
+                r"^\s*SELECT\b[^;]*?\bFROM\s+(?:processes|process_events|socket_events|file_events|crontab|suid_bin|listening_ports|startup_items|scheduled_tasks|shell_history|authorized_keys|process_open_sockets)\b",
+                re.M | re.I,
+            ),
+        ),
+    )
 )
 _BASE64_WORD = re.compile(r"(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{24,}={0,2}(?![A-Za-z0-9+/=])")
-_EXECUTING_CALL = re.compile(
-    r"os\.system|subprocess|Popen|\bexec\s*\(|Start-Process|Invoke-Expression|\biex\b|shell_exec|child_process|\bsystem\s*\("
-    r"|OpenProcess|MiniDumpWriteDump|WriteProcessMemory|windll|kernel32",
-    re.I,
+_EXECUTING_CALL = Gated(
+    re.compile(
+        r"os\.system|subprocess|Popen|\bexec\s*\(|Start-Process|Invoke-Expression|\biex\b|shell_exec|child_process|\bsystem\s*\("
+        r"|OpenProcess|MiniDumpWriteDump|WriteProcessMemory|windll|kernel32",
+        re.I,
+    )
 )
 _MAX_DEPTH = 3
 _ENCODED_HEAD = 24
@@ -744,11 +752,13 @@ def run_of_saved(names: frozenset[str]) -> re.Pattern[str]:
     )
 
 
-_FETCH_CALL = re.compile(
-    r"requests\.(?:get|post)\s*\(|\burlopen\s*\(|\bfetch\s*\(|Download(?:String|Data)\w*\s*\(|\bhttp\.Get\s*\("
-    r"|Invoke-(?:WebRequest|RestMethod)|\b(?:irm|iwr)\b|\bhttpx\.get\s*\(|\baxios\.get\s*\(|Net::HTTP\.get"
-    r"|\bURI\.open\s*\(|file_get_contents\s*\(\s*['\"]https?://|Get(?:String|ByteArray)Async\s*\(|\bcurl_exec\s*\(",
-    re.I,
+_FETCH_CALL = Gated(
+    re.compile(
+        r"requests\.(?:get|post)\s*\(|\burlopen\s*\(|\bfetch\s*\(|Download(?:String|Data)\w*\s*\(|\bhttp\.Get\s*\("
+        r"|Invoke-(?:WebRequest|RestMethod)|\b(?:irm|iwr)\b|\bhttpx\.get\s*\(|\baxios\.get\s*\(|Net::HTTP\.get"
+        r"|\bURI\.open\s*\(|file_get_contents\s*\(\s*['\"]https?://|Get(?:String|ByteArray)Async\s*\(|\bcurl_exec\s*\(",
+        re.I,
+    )
 )
 _WRITTEN_PATH = re.compile(
     r"""\bos\.Create\s*\(\s*"([^"\n]+)"|\bopen\s*\(\s*['"]([^'"\n]+)['"]\s*,\s*['"][wa]b|"""
@@ -922,18 +932,20 @@ _SELF_REFERENCE = (
     r"|(?:readlink\s+-f|realpath)\s+[\x22']?\$\{?(?:0|BASH_SOURCE)\b|\$\{BASH_SOURCE(?:\[0\])?\}"
     r"|=\s*[\x22']?\$0[\x22']?\s*(?:;|$))"
 )
-_ASSIGNED = re.compile(r"([$\w]+)\s*(?:,\s*_\s*)?(?::=|=(?!=))\s*([^\n]*)")
+_ASSIGNED = Gated(re.compile(r"([$\w]+)\s*(?:,\s*_\s*)?(?::=|=(?!=))\s*([^\n]*)"))
 _MODULE_PATH_OUT = re.compile(r"GetModuleFileName\w*\s*\(\s*\w+\s*,\s*(\w+)")
 # an Office macro saving a copy of its own document under a name (`ThisDocument.SaveCopyAs f`)
 _SAVED_COPY_OUT = re.compile(
     r"\b(?:This|Active)(?:Document|Workbook)\.SaveCopyAs\s*\(?\s*(\w+)", re.I
 )
-_SELF_REFERENCE_RE = re.compile(_SELF_REFERENCE, re.I)
-_COPY_SINK = re.compile(
-    r"(?:\bcopy\w*|CopyFile\w*|Copy-Item|\bcp\b|\bwrite\w*|\bput\w*|\bupload\w*|Attachments\.Add"
-    r"|\.Stdin\s*=|\bsend\w*|\bscp\b|\bsftp\b|\bstorbinary|\bputFile|\bBlob\s*\("
-    r"|\.append\s*\(\s*['\"](?:file|attachment|document)|\bfiles\s*=)",
-    re.I,
+_SELF_REFERENCE_RE = Gated(re.compile(_SELF_REFERENCE, re.I))
+_COPY_SINK = Gated(
+    re.compile(
+        r"(?:\bcopy\w*|CopyFile\w*|Copy-Item|\bcp\b|\bwrite\w*|\bput\w*|\bupload\w*|Attachments\.Add"
+        r"|\.Stdin\s*=|\bsend\w*|\bscp\b|\bsftp\b|\bstorbinary|\bputFile|\bBlob\s*\("
+        r"|\.append\s*\(\s*['\"](?:file|attachment|document)|\bfiles\s*=)",
+        re.I,
+    )
 )
 
 
@@ -992,28 +1004,34 @@ def self_copy_hits(code: str, offset: int = 0) -> list[Hit]:
     )
 
 
-_LOOP_BINDINGS = (
-    re.compile(
-        r"\bfor\s*\(?\s*(?:(?:const|let|var|my|auto|String|char\s*\*)\s+)?\$?(\w+)\s+(?:in|of)\b"
-    ),
-    re.compile(r"\bfor(?:each)?\s*\(\s*\$(\w+)\s+in\b", re.I),
-    re.compile(r"\bforeach\s*\(\s*(?:var|string|\w+)\s+(\w+)\s+in\b", re.I),
-    # Perl's `for my $p (@pass) {`, `foreach my $pw (<$fh>)`
-    re.compile(r"\bfor(?:each)?\s+my\s+\$(\w+)\s*\("),
-    re.compile(r"\bforeach\s*\([^\n]*?\bas\s+(?:\$\w+\s*=>\s*)?\$(\w+)", re.I),
-    re.compile(r"\bwhile\s+(?:IFS=\S*\s+)?read\s+(?:-\w+\s+)*(\w+)(?:\s+(\w+))?"),
-    re.compile(r"\bwhile\s*\(\s*(?:\w+\s*=\s*)?fgets\s*\(\s*(\w+)"),
-    re.compile(r"\b(\w+)\s*:?=\s*\w+\.(?:Text|readline|nextLine|ReadLine)\s*\(\s*\)"),
-    re.compile(r"\bfor\s*\(\s*(?:\w+\s+)?(\w+)\s*:\s*\w+\s*\)"),
-    re.compile(r"\bfor\s+_?,?\s*(\w+)\s*:=\s*range\b"),
-    re.compile(r"\.each(?:_line)?\s*(?:\([^)\n]*\))?\s*(?:do|\{)\s*\|\s*(\w+)\s*\|"),
-    re.compile(r"\bForEach-Object\s*\{|%\s*\{"),
-    # pairs unpacked per iteration (`for user, pw in combos:`, `for (const [u, p] of pairs)`),
-    # not a mapping's items (`for name, pw in accounts.items()`: each record's own password)
-    re.compile(
-        r"\bfor\s*\(?\s*(?:(?:const|let|var)\s+)?\[?\s*(\w+)\s*,\s*(\w+)\s*\]?\s+(?:in|of)\b"
-        r"(?![^\n]*\.(?:items|entries)\s*\()"
-    ),
+_LOOP_BINDINGS = tuple(
+    map(
+        Gated,
+        (
+            re.compile(
+                r"\bfor\s*\(?\s*(?:(?:const|let|var|my|auto|String|char\s*\*)\s+)?\$?(\w+)\s+(?:in|of)\b"
+            ),
+            re.compile(r"\bfor(?:each)?\s*\(\s*\$(\w+)\s+in\b", re.I),
+            re.compile(r"\bforeach\s*\(\s*(?:var|string|\w+)\s+(\w+)\s+in\b", re.I),
+            # Perl's `for my $p (@pass) {`, `foreach my $pw (<$fh>)`
+            re.compile(r"\bfor(?:each)?\s+my\s+\$(\w+)\s*\("),
+            re.compile(r"\bforeach\s*\([^\n]*?\bas\s+(?:\$\w+\s*=>\s*)?\$(\w+)", re.I),
+            re.compile(r"\bwhile\s+(?:IFS=\S*\s+)?read\s+(?:-\w+\s+)*(\w+)(?:\s+(\w+))?"),
+            re.compile(r"\bwhile\s*\(\s*(?:\w+\s*=\s*)?fgets\s*\(\s*(\w+)"),
+            re.compile(r"\b(\w+)\s*:?=\s*\w+\.(?:Text|readline|nextLine|ReadLine)\s*\(\s*\)"),
+            re.compile(r"\bfor\s*\(\s*(?:\w+\s+)?(\w+)\s*:\s*\w+\s*\)"),
+            re.compile(r"\bfor\s+_?,?\s*(\w+)\s*:=\s*range\b"),
+            re.compile(r"\.each(?:_line)?\s*(?:\([^)\n]*\))?\s*(?:do|\{)\s*\|\s*(\w+)\s*\|"),
+            re.compile(r"\bForEach-Object\s*\{|%\s*\{"),
+            # pairs unpacked per iteration (`for user, pw in combos:`,
+            # `for (const [u, p] of pairs)`), not a mapping's items
+            # (`for name, pw in accounts.items()`: each record's own password)
+            re.compile(
+                r"\bfor\s*\(?\s*(?:(?:const|let|var)\s+)?\[?\s*(\w+)\s*,\s*(\w+)\s*\]?\s+(?:in|of)\b"
+                r"(?![^\n]*\.(?:items|entries)\s*\()"
+            ),
+        ),
+    )
 )
 _UNPACKED = re.compile(
     r"^\s*(?:(?:const|let|var|my)\s+)?[\[(]?\s*\$?(\w+)\s*,\s*\$?(\w+)\s*[\])]?\s*:?=\s*([^\n]*)"

@@ -26,8 +26,9 @@ import codecs
 import re
 from collections.abc import Callable
 from functools import lru_cache
+from typing import Any
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import Capability, Hit, holds_any, literal_finder
 
 NAME_PATTERN_CACHE = 1024
 """Patterns are keyed by names read from model output, so their cache is bounded."""
@@ -348,27 +349,33 @@ _RUNNER_KEYS = (
 )  # fmt: skip
 
 
-def _found(pattern: re.Pattern[str], keys: tuple[str, ...], line: str) -> bool:
-    """Whether `pattern` (case-insensitive) matches in `line`, searched only when one of `keys`
-    (pieces every match holds, in lower case) is there."""
-    if line.isascii() and not any(map(line.lower().__contains__, keys)):
+_WEB_KEY_FINDER = literal_finder(_WEB_KEYS)
+_NETWORK_KEY_FINDER = literal_finder(_NETWORK_KEYS)
+_RUNNER_KEY_FINDER = literal_finder(_RUNNER_KEYS)
+
+
+def _found(pattern: re.Pattern[str], keys: Any, line: str) -> bool:
+    """Whether `pattern` (case-insensitive) matches in `line`, searched only when one of the
+    literals of `keys` (a `literal_finder` of pieces every match holds, in lower case) is
+    there."""
+    if line.isascii() and not holds_any(keys, line.lower()):
         return False
     return pattern.search(line) is not None
 
 
 def reads_web_input(line: str) -> bool:
     """Whether `line` reads a web request's input (`WEB_INPUT`)."""
-    return any(map(line.__contains__, _WEB_KEYS)) and WEB_INPUT.search(line) is not None
+    return holds_any(_WEB_KEY_FINDER, line) and WEB_INPUT.search(line) is not None
 
 
 def reads_network_input(line: str) -> bool:
     """Whether `line` reads data received from the network (`NETWORK_INPUT`)."""
-    return _found(NETWORK_INPUT, _NETWORK_KEYS, line)
+    return _found(NETWORK_INPUT, _NETWORK_KEY_FINDER, line)
 
 
 def names_a_runner(line: str) -> bool:
     """Whether `line` names a command or code runner (`_RUNNER`)."""
-    return _found(_RUNNER_RE, _RUNNER_KEYS, line)
+    return _found(_RUNNER_RE, _RUNNER_KEY_FINDER, line)
 
 
 def _spells_alias(line: str) -> bool:
@@ -437,11 +444,11 @@ def _run_of(names: frozenset[str], source: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(_command_position(runner) + r"(?:" + inputs + r")", re.I)
 
 
-_SOURCE_KEYS: dict[re.Pattern[str], tuple[re.Pattern[str], tuple[str, ...]]] = {
-    WEB_INPUT: (re.compile(WEB_INPUT.pattern, re.I), tuple(k.lower() for k in _WEB_KEYS)),
-    NETWORK_INPUT: (NETWORK_INPUT, _NETWORK_KEYS),
+_SOURCE_KEYS: dict[re.Pattern[str], tuple[re.Pattern[str], Any]] = {
+    WEB_INPUT: (re.compile(WEB_INPUT.pattern, re.I), literal_finder(k.lower() for k in _WEB_KEYS)),
+    NETWORK_INPUT: (NETWORK_INPUT, _NETWORK_KEY_FINDER),
 }
-"""Each source read case-blind (as `_run_of` reads it) and its keys in lower case."""
+"""Each source read case-blind (as `_run_of` reads it) and a finder of its keys in lower case."""
 
 
 def _run_in_line(line: str, names: frozenset[str], source: re.Pattern[str]) -> re.Match[str] | None:

@@ -10,6 +10,7 @@ use and parsers are kept one per thread, by the loader shared with the analyser
 from __future__ import annotations
 
 import re
+import threading
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
@@ -131,8 +132,21 @@ def parser(language: CodeLanguage) -> Parser:
     return grammar_parser(*_GRAMMARS[language])
 
 
+_last_trees = threading.local()
+"""Per thread, the last tree parsed, with its code and language."""
+
+
 def parse(code: bytes, language: CodeLanguage) -> Tree | None:
-    """The syntax tree of `code`, or None for plain text; tree-sitter recovers from errors."""
+    """The syntax tree of `code`, or None for plain text; tree-sitter recovers from errors.
+
+    The last tree is kept (per thread, as parsers are): a shell script is parsed to blank its
+    comments and then, cleaned, to read its structure, and a script without comments comes
+    back the same."""
     if language not in _GRAMMARS:
         return None
-    return parser(language).parse(code)
+    last: tuple[bytes, CodeLanguage, Tree] | None = getattr(_last_trees, "tree", None)
+    if last is not None and last[1] is language and last[0] == code:
+        return last[2]
+    tree = parser(language).parse(code)
+    _last_trees.tree = (code, language, tree)
+    return tree

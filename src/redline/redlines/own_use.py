@@ -31,7 +31,7 @@ import bisect
 import re
 from collections.abc import Iterable
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import Capability, Gated, Hit
 from redline.redlines.code import line_starts
 
 _KEY_IN_USE = re.compile(
@@ -186,29 +186,38 @@ def without_used_keys(text: str, hits: Iterable[Hit], offset: int = 0) -> list[H
 
 # -- cleanup of one's own products and retention -------------------------------------------
 
-_TEMP_FACTORY = re.compile(
-    r"""\b(?:mkstemp|mkdtemp|mkdtempSync|mktemp|NamedTemporaryFile|TemporaryFile|TemporaryDirectory|gettempdir|tmpdir|GetTempFileName|GetTempPath|New-TemporaryFile)\b"""
-    r"""|\$env:TE?MP\b|%TE?MP%|\$\{?TMPDIR\b|['"]/(?:var/)?tmp/""",
-    re.I,
+_TEMP_FACTORY = Gated(
+    re.compile(
+        r"""\b(?:mkstemp|mkdtemp|mkdtempSync|mktemp|NamedTemporaryFile|TemporaryFile|TemporaryDirectory|gettempdir|tmpdir|GetTempFileName|GetTempPath|New-TemporaryFile)\b"""
+        r"""|\$env:TE?MP\b|%TE?MP%|\$\{?TMPDIR\b|['"]/(?:var/)?tmp/""",
+        re.I,
+    )
 )
 _ASSIGNED_NAMES = re.compile(
     r"""^\s*(?:(?:const|let|var|my|local)\s+)?([$\w]+(?:\s*,\s*[$\w]+)*)\s*(?::=|=(?!=))"""
 )
-_WRITTEN = (
-    re.compile(r"""\b([\w.]+)\.write_(?:bytes|text)\s*\("""),
-    re.compile(r"""\b(?:open|fopen)\s*\(\s*([\w.]+)\s*,\s*['"][wax]b?\+?['"]"""),
-    re.compile(
-        r"""\b(?:writeFileSync|writeFile|WriteAll\w*|createWriteStream)\s*\(\s*\$?([\w.]+)\s*[,)]"""
-    ),
-    re.compile(
-        r"""\b(?:ZipFile|tarfile\.open)\s*\(\s*([\w.]+)\s*,\s*['"]?(?:mode\s*=\s*)?['"]?[wax]"""
-    ),
-    re.compile(r"""\btar\s+-?[a-zA-Z]*c[a-zA-Z]*f\s+['"]?\$?\{?([\w./${}-]+?)\}?['"]?(?=\s|$)"""),
-    re.compile(r"""\bzip\s+(?:-\w+\s+)*['"]?\$?\{?([\w./${}-]+?)\}?['"]?(?=\s|$)"""),
-    re.compile(
-        r"""(?:\s-o|--output|-DestinationPath|-OutFile|-FilePath)[\s=]+['"]?\$?\{?([\w./${}-]+?)\}?['"]?(?=[\s;)]|$)"""
-    ),
-    re.compile(r"""(?<![>&\d])>\s*['"]?\$?\{?([\w./${}-]+?)\}?['"]?(?=[\s;)]|$)"""),
+_WRITTEN = tuple(
+    map(
+        Gated,
+        (
+            re.compile(r"""\b([\w.]+)\.write_(?:bytes|text)\s*\("""),
+            re.compile(r"""\b(?:open|fopen)\s*\(\s*([\w.]+)\s*,\s*['"][wax]b?\+?['"]"""),
+            re.compile(
+                r"""\b(?:writeFileSync|writeFile|WriteAll\w*|createWriteStream)\s*\(\s*\$?([\w.]+)\s*[,)]"""
+            ),
+            re.compile(
+                r"""\b(?:ZipFile|tarfile\.open)\s*\(\s*([\w.]+)\s*,\s*['"]?(?:mode\s*=\s*)?['"]?[wax]"""
+            ),
+            re.compile(
+                r"""\btar\s+-?[a-zA-Z]*c[a-zA-Z]*f\s+['"]?\$?\{?([\w./${}-]+?)\}?['"]?(?=\s|$)"""
+            ),
+            re.compile(r"""\bzip\s+(?:-\w+\s+)*['"]?\$?\{?([\w./${}-]+?)\}?['"]?(?=\s|$)"""),
+            re.compile(
+                r"""(?:\s-o|--output|-DestinationPath|-OutFile|-FilePath)[\s=]+['"]?\$?\{?([\w./${}-]+?)\}?['"]?(?=[\s;)]|$)"""
+            ),
+            re.compile(r"""(?<![>&\d])>\s*['"]?\$?\{?([\w./${}-]+?)\}?['"]?(?=[\s;)]|$)"""),
+        ),
+    )
 )
 _TEMP_PATH = re.compile(r"""^(?:/tmp/|/var/tmp/|\$\{?TMPDIR|%TEMP%|\$env:TEMP)""", re.I)
 _DELETION_CALL = re.compile(

@@ -20,31 +20,39 @@ from __future__ import annotations
 
 import re
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import Capability, Gated, Hit
 
-_DECODED = re.compile(
-    r"\batob\s*\(|\bBuffer\.from\s*\([^\n]*['\"]base64['\"]|\bcharCodeAt\s*\(|\bfromCharCode\s*\("
-    r"|\bUint8Array\.from\s*\(|base64ToArrayBuffer|\bhex2bytes\b"
+_DECODED = Gated(
+    re.compile(
+        r"\batob\s*\(|\bBuffer\.from\s*\([^\n]*['\"]base64['\"]|\bcharCodeAt\s*\(|\bfromCharCode\s*\("
+        r"|\bUint8Array\.from\s*\(|base64ToArrayBuffer|\bhex2bytes\b"
+    )
 )
-_BLOB = re.compile(
-    r"\bnew\s+(?:window\.)?Blob\s*\(|\bURL\.createObjectURL\s*\(|\bmsSave(?:OrOpen)?Blob\s*\("
+_BLOB = Gated(
+    re.compile(
+        r"\bnew\s+(?:window\.)?Blob\s*\(|\bURL\.createObjectURL\s*\(|\bmsSave(?:OrOpen)?Blob\s*\("
+    )
 )
-_PROGRAM_NAME = re.compile(
-    r"(?:\.download\s*=|\bmsSave(?:OrOpen)?Blob\s*\([^,\n]*,|\bnew\s+File\s*\([^,\n]*,"
-    r"|\bsetAttribute\s*\(\s*['\"]download['\"]\s*,)\s*['\"`][^'\"`\n]*"
-    r"\.(?:exe|scr|dll|msi|hta|iso|img|vhdx?|lnk|cpl|pif|jar|appx|msix)['\"`]",
-    re.I,
+_PROGRAM_NAME = Gated(
+    re.compile(
+        r"(?:\.download\s*=|\bmsSave(?:OrOpen)?Blob\s*\([^,\n]*,|\bnew\s+File\s*\([^,\n]*,"
+        r"|\bsetAttribute\s*\(\s*['\"]download['\"]\s*,)\s*['\"`][^'\"`\n]*"
+        r"\.(?:exe|scr|dll|msi|hta|iso|img|vhdx?|lnk|cpl|pif|jar|appx|msix)['\"`]",
+        re.I,
+    )
 )
 # an archive saved the same way (`a.download = 'invoice.zip'`), counted only when the bytes
 # were also masked with a key as they were decoded (`bin.charCodeAt(i) ^ k`, `b[i] ^= key[...]`):
 # a page that keeps its own export as base64 has nothing to hide from a scanner
-_ARCHIVE_NAME = re.compile(
-    r"(?:\.download\s*=|\bmsSave(?:OrOpen)?Blob\s*\([^,\n]*,|\bnew\s+File\s*\([^,\n]*,"
-    r"|\bsetAttribute\s*\(\s*['\"]download['\"]\s*,)\s*['\"`][^'\"`\n]*"
-    r"\.(?:zip|7z|rar|cab|ace|arj)['\"`]",
-    re.I,
+_ARCHIVE_NAME = Gated(
+    re.compile(
+        r"(?:\.download\s*=|\bmsSave(?:OrOpen)?Blob\s*\([^,\n]*,|\bnew\s+File\s*\([^,\n]*,"
+        r"|\bsetAttribute\s*\(\s*['\"]download['\"]\s*,)\s*['\"`][^'\"`\n]*"
+        r"\.(?:zip|7z|rar|cab|ace|arj)['\"`]",
+        re.I,
+    )
 )
-_MASKED = re.compile(r"(?:\bcharCodeAt\s*\([^)\n]*\)|\[\s*\w+\s*\])\s*\^=?\s*[\w$]")
+_MASKED = Gated(re.compile(r"(?:\bcharCodeAt\s*\([^)\n]*\)|\[\s*\w+\s*\])\s*\^=?\s*[\w$]"))
 _PIECES = (
     ("decoded", _DECODED),
     ("blob", _BLOB),
