@@ -4108,18 +4108,15 @@ PATTERNS = _merged(PATTERNS, _COVERT_PATTERNS)
 # -- SQL injection used to take a site's data (OUT-SQL-INJECTION): begin ----------------------
 # The shapes of injected SQL that read a database out through a page: a character at a time
 # (`ASCII(SUBSTRING((SELECT ...),n,1)) > 77`, `ORD(MID(...))`), a UNION reading the schema or
-# rows joined into one value (`UNION SELECT GROUP_CONCAT(...) FROM information_schema...`), or
-# sqlmap told to dump a URL. Each pattern begins with a literal the
-# scan's prefilter finds.
+# rows joined into one value (`UNION SELECT GROUP_CONCAT(...) FROM information_schema...`).
+# An injection tool told to dump a site is the shell's EXPLOIT_RUN (ACT-EXTERNAL-EXPLOIT), which
+# tells a lab or one's own network from someone else's site. Each pattern begins with a literal
+# the scan's prefilter finds.
 _SQL_INJECTION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SQL_EXTRACTION: (
         re.compile(r"\b(?:ASCII|ORD|UNICODE)\s*\(\s*(?:SUBSTR(?:ING)?|MID)\s*\(", _I),
         re.compile(
             r"\bUNION\s+(?:ALL\s+)?SELECT\b[^\n]*(?:\binformation_schema\b|\bGROUP_CONCAT\s*\(|\bstring_agg\s*\(|\bsqlite_master\b|\bpg_shadow\b|\bmysql\.user\b)",
-            _I,
-        ),
-        re.compile(
-            r"\bsqlmap(?:\.py)?\b[^\n|;&]*?\s(?:-u|--url)[\s=]+['\"]?https?://[^\n|;&]*?\s--(?:dump(?:-all)?|passwords|os-shell|sql-shell)\b",
             _I,
         ),
     ),
