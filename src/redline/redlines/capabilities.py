@@ -1827,7 +1827,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\d{1,3}\.\d{1,3}\.\d{1,3}\.['\"]?\s*\+\s*str|f['\"]\d{1,3}\.\d{1,3}\.\d{1,3}\.\{|\d{1,3}\.\d{1,3}\.\d{1,3}\.\$\w+|\{1\.\.254\}",
+            r"\d{1,3}\.\d{1,3}\.\d{1,3}\.['\"]?\s*\+\s*str|f['\"]\d{1,3}\.\d{1,3}\.\d{1,3}\.\{|\d{1,3}\.\d{1,3}\.\d{1,3}\.\$\w+",
             _I,
         ),
         re.compile(r"masscan\b|nmap\b[^\n]*\s\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2}", _I),
@@ -2324,7 +2324,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bprintenv\b|\benv\s*\||os\.environ(?:\b(?!\.get|\[))|/proc/(?:self|\d+|\*|\[[\w-]+\]\*?|\$\{?\w+\}?)/environ|(?<!Bearer \$)(?<!Bearer \$\{)(?<!token \$)(?<!token \$\{)(?:AWS_SECRET_ACCESS_KEY|GITHUB_TOKEN)",
+            r"\bprintenv\b|\benv\s*\||os\.environ(?:\b(?!\.get|\[))|/proc/(?:self|\d+)/environ|(?<!Bearer \$)(?<!Bearer \$\{)(?<!token \$)(?<!token \$\{)(?:AWS_SECRET_ACCESS_KEY|GITHUB_TOKEN)",
             _I,
         ),
         # the same folders in Windows spellings (`$env:USERPROFILE\.ssh`, `%USERPROFILE%\.aws`,
@@ -4437,10 +4437,12 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SECRET_FILE: (
         # every process's environment (`/proc/*/environ`, a loop over `/proc/[0-9]*` reading
         # `$p/environ`, `/proc/{pid}/environ` in a walk, psutil's `.environ()` of each process);
-        # one's own (`/proc/self/environ`, `/proc/$$/environ`) is not another's
+        # one's own (`/proc/self/environ`, `/proc/$$/environ`) is not another's: it is left to
+        # the environment's plain reads (`printenv`, `/proc/self/environ` in the main table),
+        # which OUT-SECRET-EXFIL counts only with a sink beside them
         re.compile(
             r"/proc/(?:\*|\[0-9\]\*|\[1-9\]\*)[^\n]{0,80}?\benviron\b"
-            r"|/proc/(?:\$\{?(?!\$)\w+\}?|\{[\w.]+\}|%[ds]|['\"`]\s*\+\s*[\w.]+\s*\+\s*['\"`]|#\{[\w.]+\})/environ\b",
+            r"|/proc/(?:\[[\w-]+\]\*?|\$\{?(?!\$)\w+\}?|\{[\w.]+\}|%[ds]|['\"`]\s*\+\s*[\w.]+\s*\+\s*['\"`]|#\{[\w.]+\})/environ\b",
         ),
         re.compile(
             r"\bprocess_iter\s*\([^\n]*\benviron\b|\.environ\s*\(\s*\)[^\n]*\bprocess_iter\b"
@@ -4725,6 +4727,19 @@ _STARTS: tuple[tuple[str, ...] | None, ...] = tuple(
 )
 _SHORT_TEXT = 48
 
+# A pattern some capabilities share (`sc config ... binPath=` is both autorun and hiding, a WPS
+# PIN attack both a wordlist and sign-ins) is written once per capability but run once per
+# scan: its later entries take the first entry's matches.
+_FIRST_ENTRY: dict[int, int] = {}
+_seen_at: dict[tuple[str, int], int] = {}
+for _index, (_, _pattern, _) in enumerate(_PREFILTERED):
+    _FIRST_ENTRY[_index] = _seen_at.setdefault((_pattern.pattern, _pattern.flags), _index)
+_REPEATS: dict[int, int] = {i: first for i, first in _FIRST_ENTRY.items() if i != first}
+"""For each later entry of a shared pattern, the index of its first entry."""
+_SHARED: frozenset[int] = frozenset(_REPEATS.values())
+"""The first entries of shared patterns, whose matches are kept for the later ones."""
+del _FIRST_ENTRY, _seen_at
+
 
 def _matches_at(
     pattern: re.Pattern[str], text: str, positions: list[int]
@@ -4748,8 +4763,14 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
     for head in present:
         candidates.update(_PATTERNS_BY_HEAD[head])
     looked_up = len(text) >= _SHORT_TEXT  # a short text is cheaper to scan than look up in
+    shared = candidates & _SHARED  # a later entry is a candidate exactly when its first is
+    kept: dict[int, list[tuple[int, int, str]]] = {}
     for index in sorted(candidates):  # table order, so the first hit of each kind is stable
         capability, pattern, _ = _PREFILTERED[index]
+        if shared and index in _REPEATS:
+            for start, end, matched in kept[_REPEATS[index]]:
+                yield Hit(capability, offset + start, offset + end, matched)
+            continue
         starts = _STARTS[index]
         if starts is None or not looked_up:
             matches: Iterator[re.Match[str]] = pattern.finditer(text)
@@ -4760,6 +4781,11 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
                 else sorted({p for head in starts for p in present.get(head, ())})
             )
             matches = _matches_at(pattern, text, positions)
+        if shared and index in shared:
+            spans = kept[index] = [(m.start(), m.end(), m.group(0)) for m in matches]
+            for start, end, matched in spans:
+                yield Hit(capability, offset + start, offset + end, matched)
+            continue
         for match in matches:
             yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))
 
