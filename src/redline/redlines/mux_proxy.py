@@ -37,8 +37,8 @@ def _mux_over(names: frozenset[str]) -> re.Pattern[str]:
 def mux_proxy_names(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus the connections `line` dials, and the marks of a multiplexer's server side
     made over one of them and of SOCKS being served."""
-    if "Dial" not in line and "Server" not in line and "ocks" not in line:
-        return names
+    if "Dial" not in line and "Server" not in line and "socks" not in line.lower():
+        return names  # `_SOCKS` is case-blind (`SOCKS5.New(...)`), and so is this test
     found = set(names)
     found.update(m.group(1) for m in _DIALED.finditer(line))
     dialed = frozenset(n for n in found if not n.startswith("="))
