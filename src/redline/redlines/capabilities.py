@@ -87,6 +87,7 @@ class Capability(StrEnum):
     EXEC_MEMORY = "makes memory executable"
     JUMP_TO_MEMORY = "runs bytes in memory as code"
     DIRECT_SYSCALL = "calls the kernel through syscall stubs of its own, past ntdll's exports"
+    SYSCALL_STUB_BYTES = "carries a syscall stub as bytes (mov r10, rcx; mov eax, ...)"
     API_HASHING = (
         "finds system functions by walking the loaded modules (PEB) or hashed export names"
     )
@@ -224,6 +225,9 @@ class Capability(StrEnum):
     LOGIN_PORT_EXPOSED = "opens a remote-login port to another host through a reverse tunnel"
     PROXY_INTO_NETWORK = (
         "serves a SOCKS proxy into its own network to a host it connected out to (a reverse pivot)"
+    )
+    PIVOT_BUILT = (
+        "serves SOCKS over the multiplexer of a connection its code dialed out (a pivot in code)"
     )
     # -- SQL injection used to take a site's data (OUT-SQL-INJECTION) --
     SQL_EXTRACTION = (
@@ -1535,17 +1539,20 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     # Windows system calls issued by the program's own stubs (`mov r10, rcx; mov eax, SSN;
-    # syscall`, as text or as bytes), or through the generators and resolvers made for it
+    # syscall`), or through the generators and resolvers made for it
     # (SysWhispers, Hell's Gate): the calls never pass the exports an EDR hooks
     Capability.DIRECT_SYSCALL: (
         re.compile(
             r"\bmov\s+r10\s*,\s*rcx\b[\s\S]{0,160}?\bsyscall\b|\bmovq?\s+%rcx\s*,\s*%r10\b[\s\S]{0,160}?\bsyscall\b",
             _I,
         ),
-        re.compile(r"\b0x4c\s*,\s*0x8b\s*,\s*0xd1\s*,\s*0xb8\b|\\x4c\\x8b\\xd1\\xb8", _I),
         re.compile(
             r"\b(?:SW[23]_GetSyscallNumber|SW[23]_GetSyscallAddress|HellsGate|HellDescent|HalosGate|TartarusGate|bananaphone)\b"
         ),
+    ),
+    # the same stub's opening carried as bytes (`0x4c, 0x8b, 0xd1, 0xb8`, `\x4c\x8b\xd1\xb8`)
+    Capability.SYSCALL_STUB_BYTES: (
+        re.compile(r"\b0x4c\s*,\s*0x8b\s*,\s*0xd1\s*,\s*0xb8\b|\\x4c\\x8b\\xd1\\xb8", _I),
     ),
     Capability.JUMP_TO_MEMORY: (
         re.compile(

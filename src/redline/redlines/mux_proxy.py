@@ -1,4 +1,4 @@
-"""A SOCKS proxy served down a connection the program dialed out (PROXY_INTO_NETWORK).
+"""A SOCKS proxy served down a connection the program dialed out (PIVOT_BUILT).
 
 A reverse SOCKS pivot connects out from inside a network (through the egress rules that let
 HTTPS out), makes the *server* side of a stream multiplexer over that connection (`sess, _ :=
@@ -66,4 +66,4 @@ def proxy_into_network_hits(code: str, offset: int = 0) -> list[Hit]:
     """Each place a program completes a SOCKS proxy served over a connection it dialed out."""
     if "Dial" not in code or "Server" not in code or "socks" not in code.lower():
         return []
-    return line_flow(code, offset, Capability.PROXY_INTO_NETWORK, mux_proxy_names, mux_proxy_served)
+    return line_flow(code, offset, Capability.PIVOT_BUILT, mux_proxy_names, mux_proxy_served)
