@@ -222,6 +222,7 @@ class Capability(StrEnum):
     TRAFFIC_INTERCEPT = "poisons ARP, DNS or name lookups, or raises a rogue access point"
     PROCESS_HIDDEN = "hides a running process or service from those listing them"
     UAC_BYPASS = "hijacks what an auto-elevating Windows program runs, to skip UAC"
+    UAC_BYPASS_RUN = "writes an auto-elevating program's class key, then starts that program"
     LOGIN_PORT_EXPOSED = "opens a remote-login port to another host through a reverse tunnel"
     PROXY_INTO_NETWORK = (
         "serves a SOCKS proxy into its own network to a host it connected out to (a reverse pivot)"
@@ -3505,6 +3506,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"[\s\S]{0,400}?(?:\b(?:New-Item|New-ItemProperty|Set-ItemProperty|Set-Item)\s+(?:-Path\s+)?|\bRegWrite\s+)\1\b",
             _I,
         ),
+        # the user's `windir` variable pointed at a command, for a scheduled task run elevated
+        # (`SilentCleanup`) that starts `%windir%\system32\...`
+        re.compile(
+            r"(?:\breg(?:\.exe)?\s+add\b|\bSet-ItemProperty\b|\bNew-ItemProperty\b)[^\n]*?(?:HKCU|HKEY_CURRENT_USER)[:\\/]+Environment\b[^\n]*?\bwindir\b",
+            _I,
+        ),
+    ),
+    Capability.UAC_BYPASS_RUN: (
         # the class key named without its hive, in a constant or beside the hive's handle
         # (`const string key = @"Software\Classes\ms-settings\Shell\Open\command"`,
         # `winreg.CreateKey(winreg.HKEY_CURRENT_USER, r"Software\Classes\...")`), written and
@@ -3513,12 +3522,6 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"Software[\\/]+Classes[\\/]+(?:ms-settings|mscfile|exefile|Folder|Launcher\.SystemSettings|AppX82a6gwre4fdg3bt635tn5ctqjf8msdd2)[\\/]+shell[\\/]+open[\\/]+command"
             r"[\s\S]{0,600}?\b(?:CreateSubKey|SetValue(?:Ex)?|RegSetValue(?:Ex)?\w*|RegCreateKey(?:Ex)?\w*|CreateKey(?:Ex)?|New-Item|Set-ItemProperty)\b"
             r"[\s\S]{0,600}?\b(?:fodhelper|computerdefaults|eventvwr|sdclt|WSReset|slui|changepk)(?:\.exe)?\b",
-            _I,
-        ),
-        # the user's `windir` variable pointed at a command, for a scheduled task run elevated
-        # (`SilentCleanup`) that starts `%windir%\system32\...`
-        re.compile(
-            r"(?:\breg(?:\.exe)?\s+add\b|\bSet-ItemProperty\b|\bNew-ItemProperty\b)[^\n]*?(?:HKCU|HKEY_CURRENT_USER)[:\\/]+Environment\b[^\n]*?\bwindir\b",
             _I,
         ),
     ),
