@@ -232,7 +232,7 @@ class Capability(StrEnum):
     )
     # -- SQL injection used to take a site's data (OUT-SQL-INJECTION) --
     SQL_EXTRACTION = (
-        "SQL injected to pull a database's contents out through a page (blind, UNION or dump)"
+        "SQL injected to pull a database's contents out through a page (blind or UNION)"
     )
     LOCAL_TARGET = "aims its requests at its own machine or a test client"
     # -- end SQL injection --
