@@ -4740,15 +4740,18 @@ _SHORT_TEXT = 48
 # A pattern some capabilities share (`sc config ... binPath=` is both autorun and hiding, a WPS
 # PIN attack both a wordlist and sign-ins) is written once per capability but run once per
 # scan: its later entries take the first entry's matches.
-_FIRST_ENTRY: dict[int, int] = {}
-_seen_at: dict[tuple[str, int], int] = {}
-for _index, (_, _pattern, _) in enumerate(_PREFILTERED):
-    _FIRST_ENTRY[_index] = _seen_at.setdefault((_pattern.pattern, _pattern.flags), _index)
-_REPEATS: dict[int, int] = {i: first for i, first in _FIRST_ENTRY.items() if i != first}
+_FIRST_ENTRY: dict[tuple[str, int], int] = {}
+for _index, _entry in enumerate(_PREFILTERED):
+    _FIRST_ENTRY.setdefault((_entry[1].pattern, _entry[1].flags), _index)
+_REPEATS: dict[int, int] = {
+    index: _FIRST_ENTRY[(entry[1].pattern, entry[1].flags)]
+    for index, entry in enumerate(_PREFILTERED)
+    if _FIRST_ENTRY[(entry[1].pattern, entry[1].flags)] != index
+}
 """For each later entry of a shared pattern, the index of its first entry."""
 _SHARED: frozenset[int] = frozenset(_REPEATS.values())
 """The first entries of shared patterns, whose matches are kept for the later ones."""
-del _FIRST_ENTRY, _seen_at
+del _FIRST_ENTRY
 
 
 def _matches_at(
