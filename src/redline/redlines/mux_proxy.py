@@ -1,4 +1,4 @@
-"""A SOCKS proxy served down a connection the program dialed out (PROXY_INTO_NETWORK).
+"""A SOCKS proxy served down a connection the program dialed out (PIVOT_BUILT).
 
 A reverse SOCKS pivot connects out from inside a network (through the egress rules that let
 HTTPS out), makes the *server* side of a stream multiplexer over that connection (`sess, _ :=
@@ -37,8 +37,8 @@ def _mux_over(names: frozenset[str]) -> re.Pattern[str]:
 def mux_proxy_names(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus the connections `line` dials, and the marks of a multiplexer's server side
     made over one of them and of SOCKS being served."""
-    if "Dial" not in line and "Server" not in line and "ocks" not in line:
-        return names
+    if "Dial" not in line and "Server" not in line and "socks" not in line.lower():
+        return names  # `_SOCKS` is case-blind (`SOCKS5.New(...)`), and so is this test
     found = set(names)
     found.update(m.group(1) for m in _DIALED.finditer(line))
     dialed = frozenset(n for n in found if not n.startswith("="))
@@ -66,4 +66,4 @@ def proxy_into_network_hits(code: str, offset: int = 0) -> list[Hit]:
     """Each place a program completes a SOCKS proxy served over a connection it dialed out."""
     if "Dial" not in code or "Server" not in code or "socks" not in code.lower():
         return []
-    return line_flow(code, offset, Capability.PROXY_INTO_NETWORK, mux_proxy_names, mux_proxy_served)
+    return line_flow(code, offset, Capability.PIVOT_BUILT, mux_proxy_names, mux_proxy_served)

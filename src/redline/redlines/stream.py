@@ -205,7 +205,7 @@ _FOLLOWED: tuple[
     # a socket connected out through the name it was made under
     (socket_names, socket_connected, Capability.NET_CONNECT),
     # SOCKS served over the multiplexer of a connection dialed out (a reverse pivot)
-    (mux_proxy_names, mux_proxy_served, Capability.PROXY_INTO_NETWORK),
+    (mux_proxy_names, mux_proxy_served, Capability.PIVOT_BUILT),
 )
 """The name-following data flows read line by line (`_use`): bind, find, capability."""
 _BINDS = tuple(dict.fromkeys(bind for bind, _, _ in _FOLLOWED))

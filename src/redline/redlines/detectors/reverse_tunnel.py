@@ -37,8 +37,6 @@ Allowed instead
 
 from __future__ import annotations
 
-import re
-
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, one_piece
@@ -48,13 +46,9 @@ from redline.redlines.registry import Detection, detector, one_piece
 def reverse_tunnel(found: Capabilities) -> Detection | None:
     """A remote-login port or a SOCKS proxy exposed by a reverse tunnel (action), or part of an
     artifact; a pivot built in code."""
-    built = [h for h in found.hits.get(Cap.PROXY_INTO_NETWORK, ()) if _BUILT.match(h.text)]
-    if built:
-        return Detection(0.8, (built[0],), "a SOCKS proxy served over a connection dialed out")
+    built = found.first(Cap.PIVOT_BUILT)
+    if built is not None:
+        return Detection(0.8, (built,), "a SOCKS proxy served over a connection dialed out")
     return one_piece(found, Cap.LOGIN_PORT_EXPOSED, 0.85) or one_piece(
         found, Cap.PROXY_INTO_NETWORK, 0.85
     )
-
-
-_BUILT = re.compile(r"(?:yamux|smux|muxado|socks)", re.I)
-"""A PROXY_INTO_NETWORK hit in code (`mux_proxy.py`), not a tunnelling client's command."""

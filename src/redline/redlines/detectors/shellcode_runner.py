@@ -53,17 +53,16 @@ _RUNS_MEMORY = (
 def shellcode_runner(found: Capabilities) -> Detection | None:
     """Executable memory + a jump into it + bytes hidden until run time; or memory made
     executable or run through system calls of the program's own."""
-    if Cap.DIRECT_SYSCALL in found:
+    syscalls = [c for c in (Cap.DIRECT_SYSCALL, Cap.SYSCALL_STUB_BYTES) if c in found]
+    if syscalls:
         runs = [c for c in _RUNS_MEMORY if c in found]
-        carried = any(
-            hit.text[:2] in ("0x", "\\x") for hit in found.hits.get(Cap.DIRECT_SYSCALL, ())
-        )
+        carried = Cap.SYSCALL_STUB_BYTES in found
         if len(runs) >= 2 or (carried and runs):
             # Two steps of running memory (made executable and started, or allocated and
             # written elsewhere), or a stub carried as bytes and made executable: a loader,
             # where a stub's listing beside one system call's name explains how ntdll enters
             # the kernel.
-            core = (Cap.DIRECT_SYSCALL, *runs)
+            core = (*syscalls, *runs)
             return supported(found, 0.85, core, pieces(*core))
     if not found.has_all(Cap.EXEC_MEMORY, Cap.JUMP_TO_MEMORY):
         return None

@@ -6,8 +6,8 @@ What it catches
     `ORD(MID(...))`, the page's length or a marker telling true from false), a UNION reading the
     schema or rows joined into one value (`UNION SELECT GROUP_CONCAT(...) FROM
     information_schema.tables`), in any language's requests (`requests`, `fetch`, `curl`).
-    sqlmap told to dump a site (`sqlmap -u https://... --dump`) is the same act; as an agent
-    action it is refused outright, in a response it is one piece, weighed with the request.
+    An injection tool told to dump a site (`sqlmap -u https://... --dump`) is the same act,
+    judged by ACT-EXTERNAL-EXPLOIT, which tells a public site from a lab or one's own network.
 
 Why it is a redline (RL-EXPLOIT)
     Pulling a database out through a flaw in someone's site is intrusion into their system and
@@ -22,14 +22,14 @@ Allowed instead
     detection rule quoting the payloads, a regression test that sends an injection to one's
     own application on the loopback or through its test client and checks it is refused
     (`BASE = "http://127.0.0.1:5000"`, `app.test_client()`), sqlmap run at DVWA on one's own
-    machine.
+    machine or a lab address (`http://dvwa/`, `http://10.0.0.12/`).
 """
 
 from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, action_or_part, detector, supported
+from redline.redlines.registry import Detection, detector, supported
 
 _SENT = (Cap.PACKET_SEND, Cap.NET_SEND, Cap.DOWNLOAD)
 
@@ -40,10 +40,6 @@ def sql_injection(found: Capabilities) -> Detection | None:
     injected = found.hits.get(Cap.SQL_EXTRACTION)
     if not injected or Cap.LOCAL_TARGET in found:
         return None
-    if any(hit.text.lower().startswith("sqlmap") for hit in injected):
-        return supported(
-            found, action_or_part(found, 0.8), (Cap.SQL_EXTRACTION,), "sqlmap dumping a site"
-        )
     sent = [c for c in _SENT if c in found]
     if not sent:
         return None

@@ -32,29 +32,15 @@ Allowed instead
 
 from __future__ import annotations
 
-import re
-
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, one_piece, supported
-
-_ELEVATING = re.compile(
-    r"\b(?:fodhelper|computerdefaults|eventvwr|sdclt|WSReset|slui|changepk)(?:\.exe)?$", re.I
-)
-"""A hit that ends at an auto-elevating program's name: the key written, then that program."""
 
 
 @detector("ACT-UAC-BYPASS", redline="RL-EVASION")
 def uac_bypass(found: Capabilities) -> Detection | None:
     """An auto-elevating program's class key hijacked (action), or part of an artifact; the
     whole bypass (key written, then the program started) in a response."""
-    if found.kind == "response" and any(
-        _ELEVATING.search(hit.text) for hit in found.hits.get(Cap.UAC_BYPASS, ())
-    ):
-        return supported(
-            found,
-            0.85,
-            (Cap.UAC_BYPASS,),
-            "writes an auto-elevating program's class key, then starts that program",
-        )
-    return one_piece(found, Cap.UAC_BYPASS, 0.85)
+    if found.kind == "response" and Cap.UAC_BYPASS_RUN in found:
+        return supported(found, 0.85, (Cap.UAC_BYPASS_RUN,), Cap.UAC_BYPASS_RUN.value)
+    return one_piece(found, Cap.UAC_BYPASS, 0.85) or one_piece(found, Cap.UAC_BYPASS_RUN, 0.85)
