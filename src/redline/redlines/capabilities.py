@@ -221,6 +221,9 @@ class Capability(StrEnum):
     TRAFFIC_INTERCEPT = "poisons ARP, DNS or name lookups, or raises a rogue access point"
     PROCESS_HIDDEN = "hides a running process or service from those listing them"
     UAC_BYPASS = "hijacks what an auto-elevating Windows program runs, to skip UAC"
+    TOKEN_DUPLICATE = "duplicates an access token"
+    TOKEN_RUN = "starts a process or thread under a borrowed access token"
+    SYSTEM_TOKEN_SOURCE = "opens a SYSTEM process for its token, or enables the debug privilege"
     LOGIN_PORT_EXPOSED = "opens a remote-login port to another host through a reverse tunnel"
     PROXY_INTO_NETWORK = (
         "serves a SOCKS proxy into its own network to a host it connected out to (a reverse pivot)"
@@ -3443,6 +3446,24 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bwipefs\s+-\w*a\w*\s+['\"]\$\{?\w+|\bdd\b[^\n|;]*\bof=['\"]\$\{?\w+", _I),
         re.compile(
             r">\s*/dev/(?:sd[a-z]|nvme\d|vd[a-z]|hd[a-z]|xvd[a-z]|mmcblk\d|md\d|mapper/)|\\\\\.\\PhysicalDrive\d|format\s+c:|diskpart[^\n]*clean",
+            _I,
+        ),
+    ),
+    Capability.TOKEN_DUPLICATE: (
+        re.compile(r"\b(?:DuplicateTokenEx|DuplicateToken|NtDuplicateToken)\s*\(", _I),
+    ),
+    Capability.TOKEN_RUN: (
+        re.compile(
+            r"\b(?:CreateProcessWithTokenW?|CreateProcessAsUser[AW]?|ImpersonateLoggedOnUser|SetThreadToken)\s*\(",
+            _I,
+        ),
+    ),
+    Capability.SYSTEM_TOKEN_SOURCE: (
+        # the debug privilege switched on (every process can be opened), or a process that runs
+        # as SYSTEM picked out by name to open it
+        re.compile(r"\bSeDebugPrivilege\b|\bSE_DEBUG_NAME\b", _I),
+        re.compile(
+            r"(?:\bGet-Process\s+(?:-Name\s+)?|['\"]|L['\"])(?:winlogon|lsass|TrustedInstaller)(?:\.exe)?\b",
             _I,
         ),
     ),
