@@ -221,6 +221,10 @@ class Capability(StrEnum):
     TRAFFIC_INTERCEPT = "poisons ARP, DNS or name lookups, or raises a rogue access point"
     PROCESS_HIDDEN = "hides a running process or service from those listing them"
     UAC_BYPASS = "hijacks what an auto-elevating Windows program runs, to skip UAC"
+    KERNEL_HIDE = (
+        "a kernel module unlinks itself from the module list or hooks the kernel's directory"
+        " listing"
+    )
     TOKEN_DUPLICATE = "duplicates an access token"
     TOKEN_RUN = "starts a process or thread under a borrowed access token"
     SYSTEM_TOKEN_SOURCE = "opens a SYSTEM process for its token, or enables the debug privilege"
@@ -3446,6 +3450,22 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bwipefs\s+-\w*a\w*\s+['\"]\$\{?\w+|\bdd\b[^\n|;]*\bof=['\"]\$\{?\w+", _I),
         re.compile(
             r">\s*/dev/(?:sd[a-z]|nvme\d|vd[a-z]|hd[a-z]|xvd[a-z]|mmcblk\d|md\d|mapper/)|\\\\\.\\PhysicalDrive\d|format\s+c:|diskpart[^\n]*clean",
+            _I,
+        ),
+    ),
+    Capability.KERNEL_HIDE: (
+        # a loaded module taking itself out of the kernel's module list and sysfs: `lsmod`,
+        # `/proc/modules` and `/sys/module` no longer show it (a rootkit's first act)
+        re.compile(
+            r"\blist_del(?:_init|_rcu)?\s*\(\s*&\s*(?:THIS_MODULE\s*->|__this_module\.)\s*list\s*\)"
+            r"|\bkobject_del\s*\(\s*&\s*(?:THIS_MODULE\s*->|__this_module\.)\s*mkobj",
+            _I,
+        ),
+        # the kernel's directory-listing call hooked (a kprobe or ftrace hook on getdents, or
+        # the system call table's entry replaced): files and /proc entries filtered from listings
+        re.compile(
+            r"(?:symbol_name\s*=\s*|kallsyms_lookup_name\s*\(\s*|HOOK\s*\(\s*)['\"](?:__x64_|__arm64_|__ia32_)?sys_getdents(?:64)?['\"]"
+            r"|\bsys_call_table\s*\[\s*__NR_getdents(?:64)?\s*\]\s*=",
             _I,
         ),
     ),
