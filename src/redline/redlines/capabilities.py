@@ -3755,7 +3755,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\b(?:usermod|useradd|adduser)\b[^\n]*\s-a?G\s+\S*\b(?:sudo|wheel|admin|root)\b|\bdseditgroup\b[^\n]*\badmin\b|\bgpasswd\s+-a\s+\S+\s+(?:sudo|wheel)\b",
+            r"\b(?:usermod|useradd|adduser)\b[^\n]*\s-a?G\s+\S*\b(?:sudo|wheel|admin|root)\b|\bdseditgroup\b[^\n]*\badmin\b|\bdscl\s+\S+\s+-(?:append|merge)\s+['\"]?/Groups/(?:admin|wheel)['\"]?\s+GroupMembership\b|\bgpasswd\s+-a\s+\S+\s+(?:sudo|wheel)\b",
             _I,
         ),
         # a Kubernetes cluster's administrator role bound to a user or service account
@@ -3793,6 +3793,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"^[^\n#]*?['\"\s]ALL\s+ALL\s*=\s*\(\s*ALL(?:\s*:\s*ALL)?\s*\)\s*NOPASSWD\s*:\s*ALL\b",
             _I | re.M,
         ),
+        # the same handed to an account that network services run as (the web server's, the
+        # database's, `nobody`): whoever gets code run through the service is root, unasked
+        # (written into a sudoers file on the same line: a warning that quotes it is none)
+        re.compile(
+            r"^[^\n#]*?(?:^|['\"\s])(?:www-data|apache|nginx|httpd|_www|nobody|daemon|tomcat\d*|postgres|mysql|redis)"
+            r"\s+ALL\s*=\s*\(\s*ALL(?:\s*:\s*ALL)?\s*\)\s*NOPASSWD\s*:\s*ALL\b[^\n]*\bsudoers\b"
+            r"|\bsudoers\b[^\n]*['\"\s](?:www-data|apache|nginx|httpd|_www|nobody|daemon|tomcat\d*|postgres|mysql|redis)"
+            r"\s+ALL\s*=\s*\(\s*ALL(?:\s*:\s*ALL)?\s*\)\s*NOPASSWD\s*:\s*ALL\b",
+            _I | re.M,
+        ),
         # root's password emptied (`passwd -d root`, `root::` written into the shadow file),
         # or remote logins with an empty password switched on for it
         re.compile(
@@ -3811,8 +3821,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.HIDDEN_ACCOUNT: (
         re.compile(
-            r"Winlogon\\+SpecialAccounts\\+UserList|\bIsHidden\s+(?:-bool\s+)?(?:YES|true)\b", _I
+            r"Winlogon\\+SpecialAccounts\\+UserList|\bIsHidden\s+(?:-bool\s+|-int(?:eger)?\s+)?['\"]?(?:YES|true|1)\b",
+            _I,
         ),
+        # macOS's sign-in window told to leave out every account under uid 500
+        re.compile(r"\bHide500Users\s+(?:-bool\s+)?['\"]?(?:YES|true|1)\b", _I),
         re.compile(r"\bnet(?:1)?(?:\.exe)?\s+user\s+\w+\$\s", _I),
         # a Kubernetes role binding made under the prefix reserved for the cluster's own
         # components (`kubectl create clusterrolebinding system:controller:...`): passed off as
