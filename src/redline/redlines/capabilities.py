@@ -228,6 +228,8 @@ class Capability(StrEnum):
     TOKEN_DUPLICATE = "duplicates an access token"
     TOKEN_RUN = "starts a process or thread under a borrowed access token"
     SYSTEM_TOKEN_SOURCE = "opens a SYSTEM process for its token, or enables the debug privilege"
+    FIREWALL_DEFAULT_DENY = "sets a default-deny inbound firewall policy"
+    AUDIT_LOCKED = "makes the audit rules immutable until reboot"
     LOGIN_PORT_EXPOSED = "opens a remote-login port to another host through a reverse tunnel"
     PROXY_INTO_NETWORK = (
         "serves a SOCKS proxy into its own network to a host it connected out to (a reverse pivot)"
@@ -3487,6 +3489,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.FIREWALL_DEFAULT_DENY: (
+        re.compile(
+            r"\biptables\s+(?:-t\s+filter\s+)?(?:-P|--policy)\s+INPUT\s+(?:DROP|REJECT)\b"
+            r"|\bufw\s+default\s+deny(?:\s+incoming)?\b"
+            r"|\bchain\s+input\s*\{[^}\n]*policy\s+drop\b"
+            r"|--set-default-zone[= ](?:drop|block)\b",
+            _I,
+        ),
+    ),
+    Capability.AUDIT_LOCKED: (re.compile(r"^\s*-e\s+2\s*$|\bauditctl\s+-e\s*2\b", _I | re.M),),
     Capability.PROCESS_HIDDEN: (
         # another folder mounted over a process's /proc entry (`mount --bind /tmp/.e /proc/$pid`,
         # `mount -o bind ... /proc/$(pgrep x)`, a tmpfs): `ps` and `top` no longer see it
