@@ -228,6 +228,10 @@ class Capability(StrEnum):
     TOKEN_DUPLICATE = "duplicates an access token"
     TOKEN_RUN = "starts a process or thread under a borrowed access token"
     SYSTEM_TOKEN_SOURCE = "opens a SYSTEM process for its token, or enables the debug privilege"
+    EXTENSION_SPOOF = (
+        "names a program so it shows a document's extension (a right-to-left override before"
+        " the reversed extension)"
+    )
     FIREWALL_DEFAULT_DENY = "sets a default-deny inbound firewall policy"
     AUDIT_LOCKED = "makes the audit rules immutable until reboot"
     LOGIN_PORT_EXPOSED = "opens a remote-login port to another host through a reverse tunnel"
@@ -3486,6 +3490,20 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bSeDebugPrivilege\b|\bSE_DEBUG_NAME\b", _I),
         re.compile(
             r"(?:\bGet-Process\s+(?:-Name\s+)?|['\"]|L['\"])(?:winlogon|lsass|TrustedInstaller)(?:\.exe)?\b",
+            _I,
+        ),
+    ),
+    Capability.EXTENSION_SPOOF: (
+        # a program's name written with a document's extension reversed before its own
+        # (`"Invoice_" + RLO + "fdp.exe"` shows as `Invoice_exe.pdf`), the override spelled
+        # as the character, an escape or a code point
+        re.compile(
+            r"(?:\\u202e|\\x{202e}|\\xe2\\x80\\xae|&#x202e;|&#8238;|\b0x202e\b|\u202e)[^\n]{0,60}?"
+            r"\b(?:fdp\.|xcod\.|cod\.|xslx\.|slx\.|xtpp\.|tpp\.|gpj\.|gepj\.|gnp\.|4pm\.|3pm\.)(?:exe|scr|com|pif|bat|cmd|js|jse|vbs|vbe|hta|msi|lnk|cpl)\b",
+            _I,
+        ),
+        re.compile(
+            r"['\"]\b(?:fdp\.|xcod\.|cod\.|xslx\.|slx\.|xtpp\.|tpp\.|gpj\.|gepj\.|gnp\.|4pm\.|3pm\.)(?:exe|scr|com|pif|bat|cmd|js|jse|vbs|vbe|hta|msi|lnk|cpl)['\"]",
             _I,
         ),
     ),
