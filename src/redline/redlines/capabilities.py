@@ -232,6 +232,7 @@ class Capability(StrEnum):
         "names a program so it shows a document's extension (a right-to-left override before"
         " the reversed extension)"
     )
+    DLL_PROXY = "forwards a system DLL's exports to the real one (a proxy DLL put in its place)"
     FIREWALL_DEFAULT_DENY = "sets a default-deny inbound firewall policy"
     AUDIT_LOCKED = "makes the audit rules immutable until reboot"
     LOGIN_PORT_EXPOSED = "opens a remote-login port to another host through a reverse tunnel"
@@ -3504,6 +3505,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"['\"]\b(?:fdp\.|xcod\.|cod\.|xslx\.|slx\.|xtpp\.|tpp\.|gpj\.|gepj\.|gnp\.|4pm\.|3pm\.)(?:exe|scr|com|pif|bat|cmd|js|jse|vbs|vbe|hta|msi|lnk|cpl)['\"]",
+            _I,
+        ),
+    ),
+    Capability.DLL_PROXY: (
+        # the linker told to forward an export to the system's own copy of the DLL
+        # (`#pragma comment(linker, "/export:GetFileVersionInfoW=C:\\Windows\\System32\\version.GetFileVersionInfoW")`)
+        re.compile(
+            r"/export:\w+=[^\s\"',]*?(?:System32|SysWOW64|_orig|\.orig)\b[^\s\"',]*\.\w+",
             _I,
         ),
     ),
