@@ -1566,7 +1566,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\(\s*\(\s*\w*\s*\(\s*\*\s*\w*\s*\)\s*\([^()\n]*\)\s*\)\s*[&\w]+\s*\)\s*\(|\(LPTHREAD_START_ROUTINE\)\s*\w+|\bGetDelegateForFunctionPointer\b|\bCFUNCTYPE\s*\([^\n]*\)\s*\(\s*\w+\s*\)|\bctypes\.cast\s*\([^\n]*CFUNCTYPE|\bEnum\w+\s*\(\s*\(\s*\w+\s*\)\s*\w+|\bsyscall\.Syscall\w*\s*\(\s*\w+\s*,",
         ),
         re.compile(
-            r"\bCreateThread\s*\([^\n]*(?:c_void_p|c_uint64|c_int)\s*\(\s*\w+\s*\)|\bCreateThread\s*\(\s*(?:0|None|NULL)\s*,\s*(?:0|None|NULL)\s*,\s*\w+\s*,",
+            r"\bCreateThread\s*\([^\n]*(?:c_void_p|c_uint64|c_int)\s*\(\s*\w+\s*\)|\bCreateThread\s*\(\s*(?:0|None|NULL|nullptr|IntPtr\.Zero)\s*,\s*(?:0|None|NULL|nullptr|IntPtr\.Zero|UIntPtr\.Zero)\s*,\s*\w+\s*,",
             _I,
         ),
         # Go calling an address it holds (not a looked-up procedure's `.Addr()`)
@@ -2930,6 +2930,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bDownloadData\s*\(", _I),
+        # .NET's HttpClient reading a fetched body whole (`GetByteArrayAsync("https://...")`)
+        re.compile(r"\bGet(?:ByteArray|Stream|String)Async\s*\(\s*@?['\"]https?://", _I),
         re.compile(
             r"\b(?:irm|iwr|Invoke-RestMethod|Invoke-WebRequest)\s+-Uri\s+['\"]?https?://", _I
         ),
