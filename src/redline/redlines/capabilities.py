@@ -228,6 +228,9 @@ class Capability(StrEnum):
     TOKEN_DUPLICATE = "duplicates an access token"
     TOKEN_RUN = "starts a process or thread under a borrowed access token"
     SYSTEM_TOKEN_SOURCE = "opens a SYSTEM process for its token, or enables the debug privilege"
+    STREAM_PROGRAM = (
+        "writes a program into another file's NTFS alternate data stream, or runs one from it"
+    )
     EXTENSION_SPOOF = (
         "names a program so it shows a document's extension (a right-to-left override before"
         " the reversed extension)"
@@ -3493,6 +3496,22 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bSeDebugPrivilege\b|\bSE_DEBUG_NAME\b", _I),
         re.compile(
             r"(?:\bGet-Process\s+(?:-Name\s+)?|['\"]|L['\"])(?:winlogon|lsass|TrustedInstaller)(?:\.exe)?\b",
+            _I,
+        ),
+    ),
+    Capability.STREAM_PROGRAM: (
+        # a program or script put in, or started from, a stream of an ordinary file
+        # (`type x.exe > desktop.ini:svc.exe`, `wmic process call create "...\a.ini:svc.exe"`,
+        # `rundll32 a.txt:p.dll,Start`): `dir` shows the file at its usual size
+        re.compile(
+            r"(?:\btype\s+\S+\s*>|\b(?:makecab|esentutl|expand|extrac32|certutil|wmic|rundll32|regsvr32|cscript|wscript|mshta|forfiles|Start-Process)\b)"
+            r"[^\n]*?[\w$%-]\.\w{1,8}:[\w-]+\.(?:exe|dll|ps1|vbs|vbe|js|jse|bat|cmd|hta|scr|sct)\b",
+            _I,
+        ),
+        # PowerShell's own stream parameters: bytes written to a stream, or a stream's text run
+        re.compile(
+            r"(?:\bSet-Content|\bAdd-Content)\b[^\n]*\s-Stream\s+['\"]?(?!Zone\.Identifier\b)[\w.-]+[^\n]*-(?:Value|Encoding\s+Byte)\b"
+            r"|\bGet-Content\b[^\n]*\s-Stream\s+['\"]?(?!Zone\.Identifier\b)[\w.-]+['\"]?[^\n|]*\|\s*(?:iex|Invoke-Expression)\b",
             _I,
         ),
     ),

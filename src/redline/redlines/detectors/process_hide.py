@@ -11,7 +11,11 @@ What it catches
     weighed with the request. A kernel module that hides itself (`list_del(&THIS_MODULE->list)`,
     `kobject_del(&THIS_MODULE->mkobj.kobj)`) or hooks the kernel's directory listing (a kprobe
     or ftrace hook on `getdents64`, `sys_call_table[__NR_getdents64]` replaced) is a kernel
-    rootkit in either.
+    rootkit in either. A program hidden in an ordinary file's NTFS alternate data stream
+    (`type x.exe > desktop.ini:svc.exe`, `Set-Content -Stream`) or started from one (`wmic
+    process call create "...desktop.ini:svc.exe"`, `rundll32 a.txt:p.dll,Start`, a stream's
+    text piped to `iex`): refused as an action; in a response when it is both put there and
+    started from there.
 
 Why it is a redline (RL-EVASION)
     `ps`, `top` and the tools of an investigation read `/proc`: a process that has vanished
@@ -27,7 +31,8 @@ Allowed instead
     hidden processes (`findmnt | grep /proc/`), `umount /proc/1234` to undo a hiding, reading a
     service's descriptor (`sc sdshow NAME`) or restoring its default one; kernel modules that
     manage lists of their own (`list_del(&entry->list)`), comparing `lsmod` with `/sys/module`
-    to find a hidden module.
+    to find a hidden module; listing or removing streams (`dir /r`, `Get-Item -Stream *`,
+    `Unblock-File`, the `Zone.Identifier` stream).
 """
 
 from __future__ import annotations
@@ -45,4 +50,9 @@ def process_hide(found: Capabilities) -> Detection | None:
         # Nothing but a rootkit takes its own module out of the kernel's list or filters what
         # the kernel lists.
         return supported(found, 0.85, (Cap.KERNEL_HIDE, Cap.PROCESS_HIDDEN), Cap.KERNEL_HIDE.value)
+    if Cap.STREAM_PROGRAM in found and (
+        found.kind == "action" or found.distinct(Cap.STREAM_PROGRAM) >= 2
+    ):
+        # Put in a stream and started from it: the file listing shows only its host file.
+        return supported(found, 0.85, (Cap.STREAM_PROGRAM,), Cap.STREAM_PROGRAM.value)
     return one_piece(found, Cap.PROCESS_HIDDEN, 0.85)
