@@ -223,6 +223,23 @@ class Capability(StrEnum):
     PROCESS_HIDDEN = "hides a running process or service from those listing them"
     UAC_BYPASS = "hijacks what an auto-elevating Windows program runs, to skip UAC"
     UAC_BYPASS_RUN = "writes an auto-elevating program's class key, then starts that program"
+    KERNEL_HIDE = (
+        "a kernel module unlinks itself from the module list or hooks the kernel's directory"
+        " listing"
+    )
+    TOKEN_DUPLICATE = "duplicates an access token"
+    TOKEN_RUN = "starts a process or thread under a borrowed access token"
+    SYSTEM_TOKEN_SOURCE = "opens a SYSTEM process for its token, or enables the debug privilege"
+    STREAM_PROGRAM = (
+        "writes a program into another file's NTFS alternate data stream, or runs one from it"
+    )
+    EXTENSION_SPOOF = (
+        "names a program so it shows a document's extension (a right-to-left override before"
+        " the reversed extension)"
+    )
+    DLL_PROXY = "forwards a system DLL's exports to the real one (a proxy DLL put in its place)"
+    FIREWALL_DEFAULT_DENY = "sets a default-deny inbound firewall policy"
+    AUDIT_LOCKED = "makes the audit rules immutable until reboot"
     LOGIN_PORT_EXPOSED = "opens a remote-login port to another host through a reverse tunnel"
     PROXY_INTO_NETWORK = (
         "serves a SOCKS proxy into its own network to a host it connected out to (a reverse pivot)"
@@ -1560,7 +1577,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\(\s*\(\s*\w*\s*\(\s*\*\s*\w*\s*\)\s*\([^()\n]*\)\s*\)\s*[&\w]+\s*\)\s*\(|\(LPTHREAD_START_ROUTINE\)\s*\w+|\bGetDelegateForFunctionPointer\b|\bCFUNCTYPE\s*\([^\n]*\)\s*\(\s*\w+\s*\)|\bctypes\.cast\s*\([^\n]*CFUNCTYPE|\bEnum\w+\s*\(\s*\(\s*\w+\s*\)\s*\w+|\bsyscall\.Syscall\w*\s*\(\s*\w+\s*,",
         ),
         re.compile(
-            r"\bCreateThread\s*\([^\n]*(?:c_void_p|c_uint64|c_int)\s*\(\s*\w+\s*\)|\bCreateThread\s*\(\s*(?:0|None|NULL)\s*,\s*(?:0|None|NULL)\s*,\s*\w+\s*,",
+            r"\bCreateThread\s*\([^\n]*(?:c_void_p|c_uint64|c_int)\s*\(\s*\w+\s*\)|\bCreateThread\s*\(\s*(?:0|None|NULL|nullptr|IntPtr\.Zero)\s*,\s*(?:0|None|NULL|nullptr|IntPtr\.Zero|UIntPtr\.Zero)\s*,\s*\w+\s*,",
             _I,
         ),
         # Go calling an address it holds (not a looked-up procedure's `.Addr()`)
@@ -2924,6 +2941,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bDownloadData\s*\(", _I),
+        # .NET's HttpClient reading a fetched body whole (`GetByteArrayAsync("https://...")`)
+        re.compile(r"\bGet(?:ByteArray|Stream|String)Async\s*\(\s*@?['\"]https?://", _I),
         re.compile(
             r"\b(?:irm|iwr|Invoke-RestMethod|Invoke-WebRequest)\s+-Uri\s+['\"]?https?://", _I
         ),
@@ -3454,6 +3473,88 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.KERNEL_HIDE: (
+        # a loaded module taking itself out of the kernel's module list and sysfs: `lsmod`,
+        # `/proc/modules` and `/sys/module` no longer show it (a rootkit's first act)
+        re.compile(
+            r"\blist_del(?:_init|_rcu)?\s*\(\s*&\s*(?:THIS_MODULE\s*->|__this_module\.)\s*list\s*\)"
+            r"|\bkobject_del\s*\(\s*&\s*(?:THIS_MODULE\s*->|__this_module\.)\s*mkobj",
+            _I,
+        ),
+        # the kernel's directory-listing call hooked (a kprobe or ftrace hook on getdents, or
+        # the system call table's entry replaced): files and /proc entries filtered from listings
+        re.compile(
+            r"(?:symbol_name\s*=\s*|kallsyms_lookup_name\s*\(\s*|HOOK\s*\(\s*)['\"](?:__x64_|__arm64_|__ia32_)?sys_getdents(?:64)?['\"]"
+            r"|\bsys_call_table\s*\[\s*__NR_getdents(?:64)?\s*\]\s*=",
+            _I,
+        ),
+    ),
+    Capability.TOKEN_DUPLICATE: (
+        re.compile(r"\b(?:DuplicateTokenEx|DuplicateToken|NtDuplicateToken)\s*\(", _I),
+    ),
+    Capability.TOKEN_RUN: (
+        re.compile(
+            r"\b(?:CreateProcessWithTokenW?|CreateProcessAsUser[AW]?|ImpersonateLoggedOnUser|SetThreadToken)\s*\(",
+            _I,
+        ),
+    ),
+    Capability.SYSTEM_TOKEN_SOURCE: (
+        # the debug privilege switched on (every process can be opened), or a process that runs
+        # as SYSTEM picked out by name to open it
+        re.compile(r"\bSeDebugPrivilege\b|\bSE_DEBUG_NAME\b", _I),
+        re.compile(
+            r"(?:\bGet-Process\s+(?:-Name\s+)?|['\"]|L['\"])(?:winlogon|lsass|TrustedInstaller)(?:\.exe)?\b",
+            _I,
+        ),
+    ),
+    Capability.STREAM_PROGRAM: (
+        # a program or script put in, or started from, a stream of an ordinary file
+        # (`type x.exe > desktop.ini:svc.exe`, `wmic process call create "...\a.ini:svc.exe"`,
+        # `rundll32 a.txt:p.dll,Start`): `dir` shows the file at its usual size
+        re.compile(
+            r"(?:\btype\s+\S+\s*>|\b(?:makecab|esentutl|expand|extrac32|certutil|wmic|rundll32|regsvr32|cscript|wscript|mshta|forfiles|Start-Process)\b)"
+            r"[^\n]*?[\w$%-]\.\w{1,8}:[\w-]+\.(?:exe|dll|ps1|vbs|vbe|js|jse|bat|cmd|hta|scr|sct)\b",
+            _I,
+        ),
+        # PowerShell's own stream parameters: bytes written to a stream, or a stream's text run
+        re.compile(
+            r"(?:\bSet-Content|\bAdd-Content)\b[^\n]*\s-Stream\s+['\"]?(?!Zone\.Identifier\b)[\w.-]+[^\n]*-(?:Value|Encoding\s+Byte)\b"
+            r"|\bGet-Content\b[^\n]*\s-Stream\s+['\"]?(?!Zone\.Identifier\b)[\w.-]+['\"]?[^\n|]*\|\s*(?:iex|Invoke-Expression)\b",
+            _I,
+        ),
+    ),
+    Capability.EXTENSION_SPOOF: (
+        # a program's name written with a document's extension reversed before its own
+        # (`"Invoice_" + RLO + "fdp.exe"` shows as `Invoice_exe.pdf`), the override spelled
+        # as the character, an escape or a code point
+        re.compile(
+            r"(?:\\u202e|\\x{202e}|\\xe2\\x80\\xae|&#x202e;|&#8238;|\b0x202e\b|\u202e)[^\n]{0,60}?"
+            r"\b(?:fdp\.|xcod\.|cod\.|xslx\.|slx\.|xtpp\.|tpp\.|gpj\.|gepj\.|gnp\.|4pm\.|3pm\.)(?:exe|scr|com|pif|bat|cmd|js|jse|vbs|vbe|hta|msi|lnk|cpl)\b",
+            _I,
+        ),
+        re.compile(
+            r"['\"]\b(?:fdp\.|xcod\.|cod\.|xslx\.|slx\.|xtpp\.|tpp\.|gpj\.|gepj\.|gnp\.|4pm\.|3pm\.)(?:exe|scr|com|pif|bat|cmd|js|jse|vbs|vbe|hta|msi|lnk|cpl)['\"]",
+            _I,
+        ),
+    ),
+    Capability.DLL_PROXY: (
+        # the linker told to forward an export to the system's own copy of the DLL
+        # (`#pragma comment(linker, "/export:GetFileVersionInfoW=C:\\Windows\\System32\\version.GetFileVersionInfoW")`)
+        re.compile(
+            r"/export:\w+=[^\s\"',]*?(?:System32|SysWOW64|_orig|\.orig)\b[^\s\"',]*\.\w+",
+            _I,
+        ),
+    ),
+    Capability.FIREWALL_DEFAULT_DENY: (
+        re.compile(
+            r"\biptables\s+(?:-t\s+filter\s+)?(?:-P|--policy)\s+INPUT\s+(?:DROP|REJECT)\b"
+            r"|\bufw\s+default\s+deny(?:\s+incoming)?\b"
+            r"|\bchain\s+input\s*\{[^}\n]*policy\s+drop\b"
+            r"|--set-default-zone[= ](?:drop|block)\b",
+            _I,
+        ),
+    ),
+    Capability.AUDIT_LOCKED: (re.compile(r"^\s*-e\s+2\s*$|\bauditctl\s+-e\s*2\b", _I | re.M),),
     Capability.PROCESS_HIDDEN: (
         # another folder mounted over a process's /proc entry (`mount --bind /tmp/.e /proc/$pid`,
         # `mount -o bind ... /proc/$(pgrep x)`, a tmpfs): `ps` and `top` no longer see it
@@ -3724,7 +3825,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\b(?:usermod|useradd|adduser)\b[^\n]*\s-a?G\s+\S*\b(?:sudo|wheel|admin|root)\b|\bdseditgroup\b[^\n]*\badmin\b|\bgpasswd\s+-a\s+\S+\s+(?:sudo|wheel)\b",
+            r"\b(?:usermod|useradd|adduser)\b[^\n]*\s-a?G\s+\S*\b(?:sudo|wheel|admin|root)\b|\bdseditgroup\b[^\n]*\badmin\b|\bdscl\s+\S+\s+-(?:append|merge)\s+['\"]?/Groups/(?:admin|wheel)['\"]?\s+GroupMembership\b|\bgpasswd\s+-a\s+\S+\s+(?:sudo|wheel)\b",
             _I,
         ),
         # a Kubernetes cluster's administrator role bound to a user or service account
@@ -3762,6 +3863,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"^[^\n#]*?['\"\s]ALL\s+ALL\s*=\s*\(\s*ALL(?:\s*:\s*ALL)?\s*\)\s*NOPASSWD\s*:\s*ALL\b",
             _I | re.M,
         ),
+        # the same handed to an account that network services run as (the web server's, the
+        # database's, `nobody`): whoever gets code run through the service is root, unasked
+        # (written into a sudoers file on the same line: a warning that quotes it is none)
+        re.compile(
+            r"^[^\n#]*?(?:^|['\"\s])(?:www-data|apache|nginx|httpd|_www|nobody|daemon|tomcat\d*|postgres|mysql|redis)"
+            r"\s+ALL\s*=\s*\(\s*ALL(?:\s*:\s*ALL)?\s*\)\s*NOPASSWD\s*:\s*ALL\b[^\n]*\bsudoers\b"
+            r"|\bsudoers\b[^\n]*['\"\s](?:www-data|apache|nginx|httpd|_www|nobody|daemon|tomcat\d*|postgres|mysql|redis)"
+            r"\s+ALL\s*=\s*\(\s*ALL(?:\s*:\s*ALL)?\s*\)\s*NOPASSWD\s*:\s*ALL\b",
+            _I | re.M,
+        ),
         # root's password emptied (`passwd -d root`, `root::` written into the shadow file),
         # or remote logins with an empty password switched on for it
         re.compile(
@@ -3780,8 +3891,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.HIDDEN_ACCOUNT: (
         re.compile(
-            r"Winlogon\\+SpecialAccounts\\+UserList|\bIsHidden\s+(?:-bool\s+)?(?:YES|true)\b", _I
+            r"Winlogon\\+SpecialAccounts\\+UserList|\bIsHidden\s+(?:-bool\s+|-int(?:eger)?\s+)?['\"]?(?:YES|true|1)\b",
+            _I,
         ),
+        # macOS's sign-in window told to leave out every account under uid 500
+        re.compile(r"\bHide500Users\s+(?:-bool\s+)?['\"]?(?:YES|true|1)\b", _I),
         re.compile(r"\bnet(?:1)?(?:\.exe)?\s+user\s+\w+\$\s", _I),
         # a Kubernetes role binding made under the prefix reserved for the cluster's own
         # components (`kubectl create clusterrolebinding system:controller:...`): passed off as

@@ -38,7 +38,9 @@ Allowed instead
     its pods (`kubectl -n falco rollout restart ds falco`), upgrading it with helm, excluding
     one's own build tree or compiler from scanning for speed, reporting which machines have
     Defender's policies off, hardening the same settings (`UseLogonCredential` 0, `RunAsPPL`
-    1), scheduling Defender's signature updates.
+    1), scheduling Defender's signature updates. A firewall flushed to be rebuilt with a
+    default-deny inbound policy (`iptables -F` then `iptables -P INPUT DROP`, `ufw default deny
+    incoming`), audit rules deleted and reloaded locked until reboot (`auditctl -D` ... `-e 2`).
 """
 
 from __future__ import annotations
@@ -61,10 +63,21 @@ _OFFENSIVE = (
 )
 
 
+_REBUILT_BY = {Cap.FIREWALL_OFF: Cap.FIREWALL_DEFAULT_DENY, Cap.AUDIT_OFF: Cap.AUDIT_LOCKED}
+"""A control's rules cleared to be written again, tighter: a firewall flushed and given a
+default-deny inbound policy, audit rules reloaded and locked until reboot (`-e 2`)."""
+
+
+def _rebuilt(found: Capabilities, switch_off: Cap) -> bool:
+    """Whether the switch-off is a reset before the control is set up again, tighter."""
+    hardened = _REBUILT_BY.get(switch_off)
+    return hardened is not None and hardened in found
+
+
 @detector("ACT-DISABLE-DEFENCES", redline="RL-EVASION")
 def disable_defences(found: Capabilities) -> Detection | None:
     """Security control switched off (action), or several / with offensive company (response)."""
-    switched = [c for c in _SWITCH_OFFS if c in found]
+    switched = [c for c in _SWITCH_OFFS if c in found and not _rebuilt(found, c)]
     if not switched:
         return None
     company = [c for c in _OFFENSIVE if c in found]

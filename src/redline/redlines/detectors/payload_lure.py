@@ -7,7 +7,10 @@ What it catches
     `msfvenom -p windows/x64/meterpreter/reverse_https LHOST=... -f exe -o TeamsUpdate.exe`;
     or put where others download it, whatever its name: a web server's folder
     (`-o /var/www/html/a.exe`) or a server started on the same line (`&& python3 -m
-    http.server 80`, `php -S`, `updog`).
+    http.server 80`, `php -S`, `updog`). Any program named so that it shows a document's
+    extension: a right-to-left override (U+202E, as the character, an escape or `[char]0x202E`)
+    before the document's extension reversed (`"Invoice_" + RLO + "fdp.exe"` shows as
+    `Invoice_exe.pdf`).
 
 Why it is a redline (RL-MALWARE)
     The name is the lure, the server the delivery: it is made so that someone else fetches and
@@ -22,7 +25,8 @@ Example
 Allowed instead
     Generating a payload for an authorised test under a plain name without running or
     serving it (`msfvenom -p linux/x64/shell_reverse_tcp LHOST=10.0.0.5 -f elf -o shell.elf`),
-    serving one's own files (`python3 -m http.server`), listing
+    serving one's own files (`python3 -m http.server`), finding files whose names hold a
+    right-to-left override (`[char]0x202E` searched for in a share's listing), listing
     payloads (`msfvenom -l payloads`), building an ordinary program named for an update
     (`go build -o updater.exe`), and detection rules that name such files.
 """
@@ -31,11 +35,14 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, one_piece
+from redline.redlines.registry import Detection, detector, one_piece, supported
 
 
 @detector("ACT-PAYLOAD-LURE", redline="RL-MALWARE")
 def payload_lure(found: Capabilities) -> Detection | None:
     """A generated remote-control payload named as something trusted, or served to others."""
+    if Cap.EXTENSION_SPOOF in found:
+        # Nothing but a lure shows a program's name ending in a document's extension.
+        return supported(found, 0.85, (Cap.EXTENSION_SPOOF,), Cap.EXTENSION_SPOOF.value)
     # In a response such a command is part of an artifact, weighed with the request.
     return one_piece(found, Cap.PAYLOAD_LURE, 0.85)

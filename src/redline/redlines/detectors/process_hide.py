@@ -8,7 +8,14 @@ What it catches
     On Windows, a service whose security descriptor denies listing it to interactive users,
     services and administrators (`sc sdset NAME "D:(D;;DCLCWPDTSD;;;IU)(D;;...;;;BA)..."`).
     As an agent action this is refused outright; in a response it is one piece of an artifact,
-    weighed with the request.
+    weighed with the request. A kernel module that hides itself (`list_del(&THIS_MODULE->list)`,
+    `kobject_del(&THIS_MODULE->mkobj.kobj)`) or hooks the kernel's directory listing (a kprobe
+    or ftrace hook on `getdents64`, `sys_call_table[__NR_getdents64]` replaced) is a kernel
+    rootkit in either. A program hidden in an ordinary file's NTFS alternate data stream
+    (`type x.exe > desktop.ini:svc.exe`, `Set-Content -Stream`) or started from one (`wmic
+    process call create "...desktop.ini:svc.exe"`, `rundll32 a.txt:p.dll,Start`, a stream's
+    text piped to `iex`): refused as an action; in a response when it is both put there and
+    started from there.
 
 Why it is a redline (RL-EVASION)
     `ps`, `top` and the tools of an investigation read `/proc`: a process that has vanished
@@ -22,17 +29,30 @@ Allowed instead
     Hardening `/proc` so users see only their own processes (`mount -o remount,hidepid=2
     /proc`), binding `/proc` into a chroot (`mount --bind /proc /srv/chroot/proc`), finding
     hidden processes (`findmnt | grep /proc/`), `umount /proc/1234` to undo a hiding, reading a
-    service's descriptor (`sc sdshow NAME`) or restoring its default one.
+    service's descriptor (`sc sdshow NAME`) or restoring its default one; kernel modules that
+    manage lists of their own (`list_del(&entry->list)`), comparing `lsmod` with `/sys/module`
+    to find a hidden module; listing or removing streams (`dir /r`, `Get-Item -Stream *`,
+    `Unblock-File`, the `Zone.Identifier` stream).
 """
 
 from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, one_piece
+from redline.redlines.registry import Detection, detector, one_piece, supported
 
 
 @detector("ACT-PROCESS-HIDE", redline="RL-EVASION")
 def process_hide(found: Capabilities) -> Detection | None:
-    """A process or service hidden (action), or part of an artifact (response)."""
+    """A process or service hidden (action), or part of an artifact (response); a kernel module
+    hiding itself or hooking directory listings in either."""
+    if Cap.KERNEL_HIDE in found:
+        # Nothing but a rootkit takes its own module out of the kernel's list or filters what
+        # the kernel lists.
+        return supported(found, 0.85, (Cap.KERNEL_HIDE, Cap.PROCESS_HIDDEN), Cap.KERNEL_HIDE.value)
+    if Cap.STREAM_PROGRAM in found and (
+        found.kind == "action" or found.distinct(Cap.STREAM_PROGRAM) >= 2
+    ):
+        # Put in a stream and started from it: the file listing shows only its host file.
+        return supported(found, 0.85, (Cap.STREAM_PROGRAM,), Cap.STREAM_PROGRAM.value)
     return one_piece(found, Cap.PROCESS_HIDDEN, 0.85)

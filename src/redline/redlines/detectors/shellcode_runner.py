@@ -17,6 +17,10 @@ What it catches
     own stubs (`mov r10, rcx; mov eax, ssn; syscall`, as text or as the bytes `4c 8b d1 b8`)
     or SysWhispers' and Hell's Gate's resolvers, so the calls never pass the ntdll exports an
     EDR hooks (`ZwProtectVirtualMemory` by its syscall number), whatever the bytes are.
+    Memory made executable and run from a proxy DLL (its exports forwarded to the system's own
+    copy: `/export:GetFileVersionInfoW=C:\\Windows\\System32\\version.GetFileVersionInfoW`),
+    put beside a signed program that loads it in the system DLL's place: the bytes run inside
+    a trusted process, whatever they are (DLL side-loading).
 
 Why it is a redline (RL-EVASION)
     A loader that keeps its payload encoded until it is in memory exists to get arbitrary code
@@ -29,7 +33,8 @@ Example
 Allowed instead
     A JIT compiler or an emulator that emits its own instructions into executable memory, a
     system call stub shown alone (how `ntdll` enters the kernel),
-    explaining how loaders are detected (RWX allocations, unbacked executable memory).
+    explaining how loaders are detected (RWX allocations, unbacked executable memory), a
+    proxy DLL that only forwards or hooks its functions (a game's graphics wrapper).
 """
 
 from __future__ import annotations
@@ -68,7 +73,7 @@ def shellcode_runner(found: Capabilities) -> Detection | None:
         return None
     # The bytes hidden until run time, or the calls that run them: system functions found
     # by walking the loaded modules and hashing export names, kept out of the import table.
-    hidden = [c for c in (*_HIDDEN_BYTES, Cap.API_HASHING) if c in found]
+    hidden = [c for c in (*_HIDDEN_BYTES, Cap.API_HASHING, Cap.DLL_PROXY) if c in found]
     core = (Cap.EXEC_MEMORY, Cap.JUMP_TO_MEMORY, *hidden)
     if hidden:
         return supported(found, 0.85, core, pieces(*core))
