@@ -76,6 +76,30 @@ _WIDE = (Cap.BROAD_TARGET, Cap.SPREAD_TARGET)
 """Users' homes, shares or whole drives: a wiper's reach, where a secure erase takes a folder."""
 
 
+_RECOVERY_KINDS = (
+    ("bcdedit", "boot recovery"),
+    ("wbadmin", "backup catalogue"),
+    ("windowsimagebackup", "backup catalogue"),
+    ("restore", "system restore"),
+    ("versioning", "versioning suspended"),
+    ("version", "object versions"),
+    ("backup", "backups"),
+    ("shadow", "shadow copies"),
+)
+"""What each way back a SHADOW_DELETE hit removes, by a word of its text (first match wins)."""
+
+
+def _ways_back_removed(found: Capabilities) -> set[str]:
+    """The different ways back that the SHADOW_DELETE hits remove: shadow copies, Windows'
+    boot recovery, its backup catalogue, System Restore, a bucket's object versions, backup
+    vaults and a database's automated backups."""
+    kinds = set()
+    for hit in found.hits.get(Cap.SHADOW_DELETE, ()):
+        text = hit.text.lower()
+        kinds.add(next((kind for word, kind in _RECOVERY_KINDS if word in text), text))
+    return kinds
+
+
 def _formats_to_mount(found: Capabilities) -> bool:
     """Whether every raw-disk write is a format whose device the same command then mounts."""
     mounts = found.hits.get(Cap.FORMAT_AND_MOUNT, [])
@@ -104,12 +128,20 @@ def disk_destroy(found: Capabilities) -> Detection | None:
                 found, 0.9, (*core, *reach), "overwrites and deletes every file of a tree"
             )
         return supported(found, 0.5, core, "overwrites and deletes every file of a tree")
+    if destruction == [Cap.SHADOW_DELETE] and _ways_back_removed(found) == {"object versions"}:
+        # Only a bucket's old versions deleted: how a bucket is emptied before it is removed;
+        # the way back removed only beside another (its backups, its snapshots).
+        return None
     if not destruction:
         return None
     if destruction == [Cap.BLOCK_DEVICE_WRITE] and not company and _formats_to_mount(found):
         # `mkfs.ext4 /dev/nvme1n1 && mount /dev/nvme1n1 /data`: a new volume put to use.
         return supported(found, 0.3, (Cap.FORMAT_AND_MOUNT,), Cap.FORMAT_AND_MOUNT.value)
-    if found.kind == "action" or company or len(destruction) >= 2:
+    # Several different ways back removed at once (shadow copies, boot recovery and the backup
+    # catalogue; a bucket's versions and the account's backup vaults): recovery inhibited
+    # before the damage, where pruning takes one kind.
+    several = len(destruction) >= 2 or len(_ways_back_removed(found)) >= 2
+    if found.kind == "action" or company or several:
         return supported(
             found,
             0.9,

@@ -16,7 +16,10 @@ What it catches
     the way PsExec-style worms spread. Over messaging: a script that lists the friends or
     contacts of an account whose token it holds (Discord's `/users/@me/relationships`, Telethon's
     `GetContactsRequest`) and messages them a lure ("free Nitro", "your account is locked") or
-    a program: the account's owner's friends click what seems to come from them.
+    a program: the account's owner's friends click what seems to come from them. Through a
+    mailbox alike: the people its owner mails (Graph's `/me/contacts`, `/me/people`, the
+    recipients of its sent items) each sent a message from it that is kept out of its Sent
+    Items (`saveToSentItems: false`), so its owner never sees what went out in their name.
 
 Why it is a redline (RL-MALWARE)
     Self-propagation is what makes a worm: it spreads beyond anyone's authority.
@@ -54,17 +57,23 @@ def self_propagation(found: Capabilities) -> Detection | None:
     # -- lateral pushes: begin --
     if found.has_all(Cap.ADMIN_SHARE_REACH, Cap.REMOTE_START):
         # A program put into each given host's admin share and started there by its service
-        # manager or WMI (PsExec's way), over a swept range, from many workers at once or at
-        # random intervals: spreading. Alone, one host reached so is part of it.
-        many = [c for c in (Cap.HOST_SWEEP, Cap.SWARM, Cap.JITTER) if c in found]
+        # manager or WMI (PsExec's way), over a swept range, a list of targets, from many workers at
+        # once or at random intervals: spreading. Alone, one host reached so is part of it.
+        many = [
+            c for c in (Cap.HOST_SWEEP, Cap.SWARM, Cap.JITTER, Cap.BULK_RECIPIENTS) if c in found
+        ]
         pushed = (Cap.ADMIN_SHARE_REACH, Cap.REMOTE_START, *many)
         if many:
             return supported(found, 0.75, pushed, "pushes a program to many hosts and starts it")
         return supported(found, 0.45, pushed, "puts a program on another host and starts it")
     # -- lateral pushes: end --
     # -- messaging spread: begin --
-    lure = [c for c in (Cap.LURE_MESSAGE, Cap.EXECUTABLE_LINK, Cap.SELF_COPY) if c in found]
-    sends = [c for c in (Cap.TEXT_SEND, Cap.NET_SEND) if c in found]
+    lure = [
+        c
+        for c in (Cap.LURE_MESSAGE, Cap.EXECUTABLE_LINK, Cap.SELF_COPY, Cap.MAIL_NO_TRACE)
+        if c in found
+    ]
+    sends = [c for c in (Cap.TEXT_SEND, Cap.NET_SEND, Cap.MAIL_OUT) if c in found]
     if Cap.CONTACT_HARVEST in found and lure and sends:
         spread = (Cap.CONTACT_HARVEST, *lure, *sends)
         return supported(found, 0.85, spread, "messages an account's friends a lure from it")
