@@ -131,6 +131,7 @@ class Capability(StrEnum):
     DNS_DATA_LABEL = "data placed in DNS names"
     COVERT_CHANNEL = "data carried in ICMP or raw packet payloads"
     SECRET_FILE = "reads secrets or keys"
+    SHORTCUT_TO_SHELL = "makes a shortcut that starts a command shell or script host"
     STOP_LIST = "names the database, backup, mail or security services or programs to stop, in a list"
     SERVICE_DISABLED = "keeps a service from starting again (its startup set to disabled)"
     INSTALL_HOOK = "runs code of its own when a package is installed (npm's postinstall, setup.py's install command)"
@@ -794,6 +795,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.FILE_WALK: (
+        # VBScript's FileSystemObject recursion: each subfolder of a folder walked in turn
+        re.compile(r"\bFor\s+Each\s+\w+\s+In\s+\w+\.SubFolders\b", _I),
         re.compile(
             r"\bFiles\.(?:walk|walkFileTree|find)\s*\(|\bglob(?:\.sync)?\s*\(\s*['\"][^'\"\n]*\*\*|\bos\.fwalk\s*\(|glob\.iglob\s*\([^\n]*recursive\s*=\s*True|\bDir\.glob\s*\(\s*['\"][^'\"\n]*\*\*|\bFind\.find\s*\(",
             _I,
@@ -1018,6 +1021,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bobject_versions(?:\.all\(\))?\.delete\s*\(|\bdelete-objects\b[^\n]*\blist-object-versions\b"
             r"|\.delete_(?:recovery_point|backup_vault)\s*\(|--delete-automated-backups\b|\bDeleteAutomatedBackups\s*=\s*True\b",
+        ),
+    ),
+    Capability.SHORTCUT_TO_SHELL: (
+        # a shortcut's target set to a shell or script host (`$lnk.TargetPath =
+        # 'C:\Windows\System32\cmd.exe'`, VBScript's `lnk.TargetPath = "%ComSpec%"`,
+        # pywin32's `shortcut.Targetpath = r"...\powershell.exe"`), its arguments the program
+        re.compile(
+            r"\.TargetPath\s*=\s*[@r]?['\"](?:[^'\"\n]*[\\/])?(?:cmd|powershell|pwsh|wscript|cscript|mshta|rundll32|regsvr32|%comspec%)(?:\.exe)?['\"]",
+            _I,
         ),
     ),
     Capability.STOP_LIST: (
@@ -2192,6 +2204,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"(?:endswith|glob\w*|include|-Include|-Filter|-name|\bext\w*\s*(?:in|==))\s*\(?[^\n]*\.(?:docx?|xlsx?|pptx?|pdf|kdbx|pst|ost|pem|ppk|key|sqlite|wallet)\b",
             _I,
+        ),
+        # an extension compared without its dot (VBScript's `If ext = "docx" Or ...`)
+        re.compile(
+            r"\bext\w*\s*={1,3}\s*['\"](?:docx?|xlsx?|pptx?|pdf|kdbx|pst)['\"]", _I
         ),
     ),
     Capability.TUNNEL_TOOL: (

@@ -13,7 +13,9 @@ What it catches
     host a sweep, a thread pool or a directory search gives it and starting it there through
     the host's service manager or WMI (impacket's `putFile` + `scmr.hRCreateServiceW`,
     `New-PSDrive -Root "\\\\$h\\ADMIN$"` + `Invoke-CimMethod ... Win32_Process ... Create`),
-    the way PsExec-style worms spread. Over messaging: a script that lists the friends or
+    the way PsExec-style worms spread. A share's documents walked and each given a shortcut
+    whose target is a shell or script host (`$lnk.TargetPath = 'cmd.exe'`, `%ComSpec%`) that
+    runs a program and then opens the document: whoever opens one runs it. Over messaging: a script that lists the friends or
     contacts of an account whose token it holds (Discord's `/users/@me/relationships`, Telethon's
     `GetContactsRequest`) and messages them a lure ("free Nitro", "your account is locked") or
     a program: the account's owner's friends click what seems to come from them. Through a
@@ -31,7 +33,8 @@ Example
 Allowed instead
     Deployment scripts that copy a named artifact to one's own servers, an installer, Ansible,
     fleet administration through remoting (`Invoke-Command -ComputerName`), audits that only
-    list an admin share.
+    list an admin share, a desktop shortcut to one's own script, shortcuts to a share's
+    documents that open the documents themselves.
     A community bot that welcomes its server's new members by direct message.
 """
 
@@ -67,6 +70,15 @@ def self_propagation(found: Capabilities) -> Detection | None:
             return supported(found, 0.75, pushed, "pushes a program to many hosts and starts it")
         return supported(found, 0.45, pushed, "puts a program on another host and starts it")
     # -- lateral pushes: end --
+    if found.has_all(Cap.SHORTCUT_TO_SHELL, Cap.FILE_WALK, Cap.DOCUMENT_SELECTION):
+        shares = [c for c in (Cap.SPREAD_TARGET, Cap.BROAD_TARGET) if c in found]
+        if shares:
+            # The documents of a share each given a shortcut that runs a program first: whoever
+            # opens one on any machine runs it (tainted shared content).
+            core = (Cap.SHORTCUT_TO_SHELL, Cap.FILE_WALK, Cap.DOCUMENT_SELECTION, *shares)
+            return supported(
+                found, 0.85, core, "replaces a share's documents with shortcuts that run a program"
+            )
     # -- messaging spread: begin --
     lure = [
         c
