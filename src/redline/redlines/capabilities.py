@@ -131,6 +131,11 @@ class Capability(StrEnum):
     DNS_DATA_LABEL = "data placed in DNS names"
     COVERT_CHANNEL = "data carried in ICMP or raw packet payloads"
     SECRET_FILE = "reads secrets or keys"
+    # -- owners locked out of their accounts (OUT-ACCOUNT-LOCKOUT) --
+    PASSWORD_RESET = "sets an account's password to a new value (an administrator's reset)"
+    ACCOUNT_DISABLED = "disables or locks an account"
+    EVERY_ACCOUNT = "goes through every account, or every administrator, of a machine or domain"
+    # -- end owners locked out --
     SHORTCUT_TO_SHELL = "makes a shortcut that starts a command shell or script host"
     STOP_LIST = "names the database, backup, mail or security services or programs to stop, in a list"
     SERVICE_DISABLED = "keeps a service from starting again (its startup set to disabled)"
@@ -1021,6 +1026,34 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bobject_versions(?:\.all\(\))?\.delete\s*\(|\bdelete-objects\b[^\n]*\blist-object-versions\b"
             r"|\.delete_(?:recovery_point|backup_vault)\s*\(|--delete-automated-backups\b|\bDeleteAutomatedBackups\s*=\s*True\b",
+        ),
+    ),
+    Capability.PASSWORD_RESET: (
+        # `Set-ADAccountPassword -Reset`, `Set-LocalUser -Password`, `net user name newpass`,
+        # `chpasswd` (also fed a `name:password` line), `passwd --stdin`, `usermod -p`
+        re.compile(
+            r"\bSet-ADAccountPassword\b[^\n]*-Reset\b|\bSet-LocalUser\b[^\n]*-Password\b"
+            r"|\bchpasswd\b|\bpasswd\s+--stdin\b|\busermod\b[^\n|;&]*\s-p\s",
+            _I,
+        ),
+    ),
+    Capability.ACCOUNT_DISABLED: (
+        re.compile(
+            r"\bDisable-(?:AD|Local)(?:Account|User)\b|\bnet\s+user\s+\S+\s+/active:no\b"
+            r"|\busermod\b[^\n|;&]*\s-L\b|\bpasswd\s+-l\b|\bchage\b[^\n|;&]*\s-E\s*0\b"
+            r"|\busermod\b[^\n|;&]*\s-e\s*1\b",
+            _I,
+        ),
+    ),
+    Capability.EVERY_ACCOUNT: (
+        # a domain's administrators' group listed, every user of a domain or a machine,
+        # every human account of `/etc/passwd` (uid 1000 and up, Python's `pwd.getpwall()`)
+        re.compile(
+            r"\bGet-ADGroupMember\b[^\n]*['\"](?:Domain|Enterprise|Schema)\s+Admins['\"]"
+            r"|\bGet-ADUser\s+-Filter\s+(?:\*|['\"]\*['\"]|['\"]?Enabled\s+-eq\s+\$true['\"]?)"
+            r"|\bGet-LocalUser\s*(?:\||$)|\$3\s*>=?\s*1000\b[^\n]*/etc/passwd|\bgetent\s+passwd\s*\|"
+            r"|\bpwd\.getpwall\s*\(",
+            _I | re.M,
         ),
     ),
     Capability.SHORTCUT_TO_SHELL: (
