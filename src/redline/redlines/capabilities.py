@@ -131,6 +131,10 @@ class Capability(StrEnum):
     DNS_DATA_LABEL = "data placed in DNS names"
     COVERT_CHANNEL = "data carried in ICMP or raw packet payloads"
     SECRET_FILE = "reads secrets or keys"
+    # -- records altered and their audit trail removed (OUT-LOG-WIPE) --
+    AUDIT_ROWS_DELETED = "deletes rows of an application's audit or change-history table"
+    PAYMENT_RECORD_SET = "rewrites payment details or balances in a table (bank account, payee, amount)"
+    # -- end records altered --
     # -- owners locked out of their accounts (OUT-ACCOUNT-LOCKOUT) --
     PASSWORD_RESET = "sets an account's password to a new value (an administrator's reset)"
     ACCOUNT_DISABLED = "disables or locks an account"
@@ -1026,6 +1030,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bobject_versions(?:\.all\(\))?\.delete\s*\(|\bdelete-objects\b[^\n]*\blist-object-versions\b"
             r"|\.delete_(?:recovery_point|backup_vault)\s*\(|--delete-automated-backups\b|\bDeleteAutomatedBackups\s*=\s*True\b",
+        ),
+    ),
+    Capability.AUDIT_ROWS_DELETED: (
+        re.compile(
+            r"\b(?:DELETE\s+FROM|TRUNCATE\s+(?:TABLE\s+)?)\s*[\[`\"]?(?:\w+[\]`\"]?\.[\[`\"]?)?\w*(?:audit|history|changelog|activity_?log)\w*",
+            _I,
+        ),
+    ),
+    Capability.PAYMENT_RECORD_SET: (
+        re.compile(
+            r"\bUPDATE\s+[\[`\"]?[\w.]+[\]`\"]?\s+SET\s+[^\n]*?\b\w*(?:iban|swift|bic|account_?(?:number|no)|routing_?number|payee|bank_?account|balance|wallet)\w*\s*=",
+            _I,
         ),
     ),
     Capability.PASSWORD_RESET: (
