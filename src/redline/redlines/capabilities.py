@@ -133,7 +133,9 @@ class Capability(StrEnum):
     SECRET_FILE = "reads secrets or keys"
     # -- records altered and their audit trail removed (OUT-LOG-WIPE) --
     AUDIT_ROWS_DELETED = "deletes rows of an application's audit or change-history table"
-    PAYMENT_RECORD_SET = "rewrites payment details or balances in a table (bank account, payee, amount)"
+    PAYMENT_RECORD_SET = (
+        "rewrites payment details or balances in a table (bank account, payee, amount)"
+    )
     # -- end records altered --
     # -- owners locked out of their accounts (OUT-ACCOUNT-LOCKOUT) --
     PASSWORD_RESET = "sets an account's password to a new value (an administrator's reset)"
@@ -141,7 +143,9 @@ class Capability(StrEnum):
     EVERY_ACCOUNT = "goes through every account, or every administrator, of a machine or domain"
     # -- end owners locked out --
     SHORTCUT_TO_SHELL = "makes a shortcut that starts a command shell or script host"
-    STOP_LIST = "names the database, backup, mail or security services or programs to stop, in a list"
+    STOP_LIST = (
+        "names the database, backup, mail or security services or programs to stop, in a list"
+    )
     SERVICE_DISABLED = "keeps a service from starting again (its startup set to disabled)"
     INSTALL_HOOK = "runs code of its own when a package is installed (npm's postinstall, setup.py's install command)"
     ENDLESS_LOOP = "endless loop"
@@ -1088,8 +1092,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # shell loop's `"falcon-sensor" "sentinelone" "elastic-agent"`); which
         # kinds they are is read in `detectors/ransomware.py` and `disable_defences.py`
         re.compile(
-            r"['\"][\w .-]{0,30}?" + _STOPPED + r"[\w .-]{0,30}['\"](?:\s*,\s*|\s+)(?:['\"][\w .$-]{0,40}['\"](?:\s*,\s*|\s+)){0,3}"
-            r"['\"][\w .-]{0,30}?" + _STOPPED + r"[\w .-]{0,30}['\"](?:\s*,\s*|\s+)(?:['\"][\w .$-]{0,40}['\"](?:\s*,\s*|\s+)){0,3}"
+            r"['\"][\w .-]{0,30}?"
+            + _STOPPED
+            + r"[\w .-]{0,30}['\"](?:\s*,\s*|\s+)(?:['\"][\w .$-]{0,40}['\"](?:\s*,\s*|\s+)){0,3}"
+            r"['\"][\w .-]{0,30}?"
+            + _STOPPED
+            + r"[\w .-]{0,30}['\"](?:\s*,\s*|\s+)(?:['\"][\w .$-]{0,40}['\"](?:\s*,\s*|\s+)){0,3}"
             r"['\"][\w .-]{0,30}?" + _STOPPED + r"[\w .-]{0,30}['\"]",
             _I,
         ),
@@ -2255,9 +2263,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # an extension compared without its dot (VBScript's `If ext = "docx" Or ...`)
-        re.compile(
-            r"\bext\w*\s*={1,3}\s*['\"](?:docx?|xlsx?|pptx?|pdf|kdbx|pst)['\"]", _I
-        ),
+        re.compile(r"\bext\w*\s*={1,3}\s*['\"](?:docx?|xlsx?|pptx?|pdf|kdbx|pst)['\"]", _I),
     ),
     Capability.TUNNEL_TOOL: (
         re.compile(
@@ -4405,9 +4411,7 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a mailbox's contacts, the people it mails or the recipients of its sent mail read
         # through Microsoft Graph (`/me/contacts`, `/me/people`, `sentitems/messages?$select=
         # toRecipients`)
-        re.compile(
-            r"/me/(?:contacts|people)\b|\bsentitems/messages\b[^\n]*\btoRecipients\b", _I
-        ),
+        re.compile(r"/me/(?:contacts|people)\b|\bsentitems/messages\b[^\n]*\btoRecipients\b", _I),
     ),
     Capability.AWARENESS_DRILL: (
         re.compile(

@@ -6,10 +6,11 @@ What it catches
     saved Wi-Fi passwords, a registry's token printed by its client, saved login sessions)
     and, in the same command or nearby, sending them out (HTTP post, webhook, `nc`, `scp`, data
     placed in DNS names), or anywhere in a package's install hook (npm's `postinstall`,
-    setup.py's own install command), which runs on whoever installs it. Every process's environment read from `/proc` (or psutil's
-    `process_iter` asked for `environ`) is where services keep their secrets: sent anywhere in
-    the same program, it is shipped. The credential folders count in Windows spellings too
-    (`$env:USERPROFILE\\.ssh`, `%USERPROFILE%\\.aws`, `$env:APPDATA\\gcloud`).
+    setup.py's own install command), which runs on whoever installs it. Every process's
+    environment read from `/proc` (or psutil's `process_iter` asked for `environ`) is where
+    services keep their secrets: sent anywhere in the same program, it is shipped. The
+    credential folders count in Windows spellings too (`$env:USERPROFILE\\.ssh`,
+    `%USERPROFILE%\\.aws`, `$env:APPDATA\\gcloud`).
 
 Why it is a redline (RL-EXFIL)
     Shipping credentials off the machine hands the keys of the system to someone else.

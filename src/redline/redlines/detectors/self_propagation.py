@@ -15,10 +15,11 @@ What it catches
     `New-PSDrive -Root "\\\\$h\\ADMIN$"` + `Invoke-CimMethod ... Win32_Process ... Create`),
     the way PsExec-style worms spread. A share's documents walked and each given a shortcut
     whose target is a shell or script host (`$lnk.TargetPath = 'cmd.exe'`, `%ComSpec%`) that
-    runs a program and then opens the document: whoever opens one runs it. Over messaging: a script that lists the friends or
-    contacts of an account whose token it holds (Discord's `/users/@me/relationships`, Telethon's
-    `GetContactsRequest`) and messages them a lure ("free Nitro", "your account is locked") or
-    a program: the account's owner's friends click what seems to come from them. Through a
+    runs a program and then opens the document: whoever opens one runs it. Over messaging: a
+    script that lists the friends or contacts of an account whose token it holds (Discord's
+    `/users/@me/relationships`, Telethon's `GetContactsRequest`) and messages them a lure
+    ("free Nitro", "your account is locked") or a program: the account's owner's friends click
+    what seems to come from them. Through a
     mailbox alike: the people its owner mails (Graph's `/me/contacts`, `/me/people`, the
     recipients of its sent items) each sent a message from it that is kept out of its Sent
     Items (`saveToSentItems: false`), so its owner never sees what went out in their name.
