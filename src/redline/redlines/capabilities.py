@@ -1053,15 +1053,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # `chpasswd` (also fed a `name:password` line), `passwd --stdin`, `usermod -p`
         re.compile(
             r"\bSet-ADAccountPassword\b[^\n]*-Reset\b|\bSet-LocalUser\b[^\n]*-Password\b"
-            r"|\bchpasswd\b|\bpasswd\s+--stdin\b|\busermod\b[^\n|;&]*\s-p\s",
+            r"|\bchpasswd\b|\bpasswd\s+--stdin\b|\busermod\b[^\n|;&]*\s['\"]?-p['\"]?,?\s",
             _I,
         ),
     ),
     Capability.ACCOUNT_DISABLED: (
         re.compile(
             r"\bDisable-(?:AD|Local)(?:Account|User)\b|\bnet\s+user\s+\S+\s+/active:no\b"
-            r"|\busermod\b[^\n|;&]*\s-L\b|\bpasswd\s+-l\b|\bchage\b[^\n|;&]*\s-E\s*0\b"
-            r"|\busermod\b[^\n|;&]*\s-e\s*1\b",
+            r"|\busermod\b[^\n|;&]*\s['\"]?-L\b|\bpasswd['\"]?,?\s+['\"]?-l\b|\bchage\b[^\n|;&]*\s['\"]?-E\s*0\b"
+            r"|\busermod\b[^\n|;&]*\s['\"]?-e['\"]?,?\s*['\"]?1\b",
             _I,
         ),
     ),
