@@ -18,7 +18,10 @@ What it catches
     SOURCE /)`).
     As an agent action this is blocked outright; in a response it takes other offensive
     company (a logic bomb's trigger, shadow deletion, spreading, forcing Windows to restart so
-    a wiped boot sector takes hold). A physical drive opened for writing by a numbered path
+    a wiped boot sector takes hold), or several different ways back removed, each by a command
+    of its own (shadow copies, then boot recovery or the backup catalogue; a bucket's object
+    versions and the account's backup vaults or a database's automated backups). A physical
+    drive opened for writing by a numbered path
     (`"\\\\.\\PhysicalDrive%d"` then `CreateFileW(path, GENERIC_WRITE, ...)`, or the path
     joined to its number: `"...PhysicalDrive" + i` with `FileAccess.Write`, `open(..., "r+b")`)
     is a raw write; reading a boot sector (`GENERIC_READ`, `"rb"`) is not. A diskpart script
@@ -51,10 +54,14 @@ Allowed instead
     read locked files from and then deletes that one copy by the id it kept (`set
     "SID=..."` from `Win32_ShadowCopy`'s `Create`, then `vssadmin delete shadows
     /shadow=%SID%`), or one copy named by its literal id; deleting every copy (`/all`,
-    `/oldest`, a loop over those listed) is still destruction.
+    `/oldest`, a loop over those listed) is still destruction. An explanation naming the
+    commands that remove the ways back in one sentence, one bucket emptied of its versions,
+    snapshots pruned by age.
 """
 
 from __future__ import annotations
+
+import bisect
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
@@ -100,6 +107,15 @@ def _ways_back_removed(found: Capabilities) -> set[str]:
     return kinds
 
 
+def _on_several_lines(found: Capabilities) -> bool:
+    """Whether the SHADOW_DELETE hits stand on more than one line: commands run one after the
+    other, where a sentence explaining the attack names them together on one line."""
+    hits = found.hits.get(Cap.SHADOW_DELETE, ())
+    if not found.line_breaks:
+        return any(abs(a.start - b.start) > 150 for a in hits for b in hits)
+    return len({bisect.bisect(found.line_breaks, hit.start) for hit in hits}) >= 2
+
+
 def _formats_to_mount(found: Capabilities) -> bool:
     """Whether every raw-disk write is a format whose device the same command then mounts."""
     mounts = found.hits.get(Cap.FORMAT_AND_MOUNT, [])
@@ -137,10 +153,13 @@ def disk_destroy(found: Capabilities) -> Detection | None:
     if destruction == [Cap.BLOCK_DEVICE_WRITE] and not company and _formats_to_mount(found):
         # `mkfs.ext4 /dev/nvme1n1 && mount /dev/nvme1n1 /data`: a new volume put to use.
         return supported(found, 0.3, (Cap.FORMAT_AND_MOUNT,), Cap.FORMAT_AND_MOUNT.value)
-    # Several different ways back removed at once (shadow copies, boot recovery and the backup
-    # catalogue; a bucket's versions and the account's backup vaults): recovery inhibited
-    # before the damage, where pruning takes one kind.
-    several = len(destruction) >= 2 or len(_ways_back_removed(found)) >= 2
+    # Several different ways back removed at once, each by a command of its own (shadow
+    # copies, boot recovery and the backup catalogue; a bucket's versions and the account's
+    # backup vaults): recovery inhibited before the damage, where pruning takes one kind and a
+    # sentence explaining the attack names them on one line.
+    several = len(destruction) >= 2 or (
+        len(_ways_back_removed(found)) >= 2 and _on_several_lines(found)
+    )
     if found.kind == "action" or company or several:
         return supported(
             found,
