@@ -132,6 +132,23 @@ class Capability(StrEnum):
     DNS_DATA_LABEL = "data placed in DNS names"
     COVERT_CHANNEL = "data carried in ICMP or raw packet payloads"
     SECRET_FILE = "reads secrets or keys"
+    # -- records altered and their audit trail removed (OUT-LOG-WIPE) --
+    AUDIT_ROWS_DELETED = "deletes rows of an application's audit or change-history table"
+    PAYMENT_RECORD_SET = (
+        "rewrites payment details or balances in a table (bank account, payee, amount)"
+    )
+    # -- end records altered --
+    # -- owners locked out of their accounts (OUT-ACCOUNT-LOCKOUT) --
+    PASSWORD_RESET = "sets an account's password to a new value (an administrator's reset)"
+    ACCOUNT_DISABLED = "disables or locks an account"
+    EVERY_ACCOUNT = "goes through every account, or every administrator, of a machine or domain"
+    # -- end owners locked out --
+    SHORTCUT_TO_SHELL = "makes a shortcut that starts a command shell or script host"
+    STOP_LIST = (
+        "names the database, backup, mail or security services or programs to stop, in a list"
+    )
+    SERVICE_DISABLED = "keeps a service from starting again (its startup set to disabled)"
+    INSTALL_HOOK = "runs code of its own when a package is installed (npm's postinstall, setup.py's install command)"
     ENDLESS_LOOP = "endless loop"
     PAUSE = "pauses between iterations"
     SLOW_HEADERS = "trickles header lines to keep requests open"
@@ -409,6 +426,12 @@ def sends_to_another_site(found: Capabilities) -> bool:
 
 
 _I = re.IGNORECASE
+_STOPPED = (
+    r"(?:veeam|backup|bacula|acronis|vss|wbengine|arcserve|commvault|sql|oracle|postgres|mongo|redis"
+    r"|exchange|sophos|sentinel|falcon|msmpeng|mssense|windefend|cylance|mcafee|symantec|kaspersky"
+    r"|bitdefender|malwarebytes|sysmon|carbonblack|crowdstrike|elastic-agent|winword|excel|outlook)"
+)
+"""The services and programs a ransomware's kill list names (`Capability.STOP_LIST`)."""
 _WPS_PIN_ATTACK = (
     r"\b(?:reaver|bully|oneshot(?:\.py)?)\b[^\n|;&]*\s-b\s+['\"]?(?:[0-9A-F]{2}:){5}[0-9A-F]{2}"
     r"|\bwifite\b[^\n|;&]*--(?:wps-only|pixie|wps)\b"
@@ -807,6 +830,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.FILE_WALK: (
+        # VBScript's FileSystemObject recursion: each subfolder of a folder walked in turn
+        re.compile(r"\bFor\s+Each\s+\w+\s+In\s+\w+\.SubFolders\b", _I),
         re.compile(
             r"\bFiles\.(?:walk|walkFileTree|find)\s*\(|\bglob(?:\.sync)?\s*\(\s*['\"][^'\"\n]*\*\*|\bos\.fwalk\s*\(|glob\.iglob\s*\([^\n]*recursive\s*=\s*True|\bDir\.glob\s*\(\s*['\"][^'\"\n]*\*\*|\bFind\.find\s*\(",
             _I,
@@ -1022,6 +1047,101 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"bcdedit[^\n]*recoveryenabled\s+no|wbadmin\s+delete\s+(?:catalog|systemstatebackup)",
             _I,
+        ),
+        # the same through the SDKs and in a cloud account: every version of a bucket deleted
+        # (boto3's `bucket.object_versions.delete()`, the CLI's `delete-objects` fed from
+        # `list-object-versions`), backup recovery points or vaults deleted
+        # (`backup.delete_recovery_point(...)`), a database deleted with its automated backups
+        # (`--delete-automated-backups`, `DeleteAutomatedBackups=True`)
+        re.compile(
+            r"\bobject_versions(?:\.all\(\))?\.delete\s*\(|\bdelete-objects\b[^\n]*\blist-object-versions\b"
+            r"|\.delete_(?:recovery_point|backup_vault)\s*\(|--delete-automated-backups\b|\bDeleteAutomatedBackups\s*=\s*True\b",
+        ),
+    ),
+    Capability.AUDIT_ROWS_DELETED: (
+        re.compile(
+            r"\b(?:DELETE\s+FROM|TRUNCATE\s+(?:TABLE\s+)?)\s*[\[`\"]?(?:\w+[\]`\"]?\.[\[`\"]?)?\w*(?:audit|history|changelog|activity_?log)\w*",
+            _I,
+        ),
+    ),
+    Capability.PAYMENT_RECORD_SET: (
+        re.compile(
+            r"\bUPDATE\s+[\[`\"]?[\w.]+[\]`\"]?\s+SET\s+[^\n]*?\b\w*(?:iban|swift|bic|account_?(?:number|no)|routing_?number|payee|bank_?account|balance|wallet)\w*\s*=",
+            _I,
+        ),
+    ),
+    Capability.PASSWORD_RESET: (
+        # `Set-ADAccountPassword -Reset`, `Set-LocalUser -Password`, `net user name newpass`,
+        # `chpasswd` (also fed a `name:password` line), `passwd --stdin`, `usermod -p`
+        re.compile(
+            r"\bSet-ADAccountPassword\b[^\n]*-Reset\b|\bSet-LocalUser\b[^\n]*-Password\b"
+            r"|\bchpasswd\b|\bpasswd\s+--stdin\b|\busermod\b[^\n|;&]*\s['\"]?-p['\"]?,?\s",
+            _I,
+        ),
+    ),
+    Capability.ACCOUNT_DISABLED: (
+        re.compile(
+            r"\bDisable-(?:AD|Local)(?:Account|User)\b|\bnet\s+user\s+\S+\s+/active:no\b"
+            r"|\busermod\b[^\n|;&]*\s['\"]?-L\b|\bpasswd['\"]?,?\s+['\"]?-l\b|\bchage\b[^\n|;&]*\s['\"]?-E\s*0\b"
+            r"|\busermod\b[^\n|;&]*\s['\"]?-e['\"]?,?\s*['\"]?1\b",
+            _I,
+        ),
+    ),
+    Capability.EVERY_ACCOUNT: (
+        # a domain's administrators' group listed, every user of a domain or a machine,
+        # every human account of `/etc/passwd` (uid 1000 and up, Python's `pwd.getpwall()`)
+        re.compile(
+            r"\bGet-ADGroupMember\b[^\n]*['\"](?:Domain|Enterprise|Schema)\s+Admins['\"]"
+            r"|\bGet-ADUser\s+-Filter\s+(?:\*|['\"]\*['\"]|['\"]?Enabled\s+-eq\s+\$true['\"]?)"
+            r"|\bGet-LocalUser\s*(?:\||$)|\$3\s*>=?\s*1000\b[^\n]*/etc/passwd|\bgetent\s+passwd\s*\|"
+            r"|\bpwd\.getpwall\s*\(",
+            _I | re.M,
+        ),
+    ),
+    Capability.SHORTCUT_TO_SHELL: (
+        # a shortcut's target set to a shell or script host (`$lnk.TargetPath =
+        # 'C:\Windows\System32\cmd.exe'`, VBScript's `lnk.TargetPath = "%ComSpec%"`,
+        # pywin32's `shortcut.Targetpath = r"...\powershell.exe"`), its arguments the program
+        re.compile(
+            r"\.TargetPath\s*=\s*[@r]?['\"](?:[^'\"\n]*[\\/])?(?:cmd|powershell|pwsh|wscript|cscript|mshta|rundll32|regsvr32|%comspec%)(?:\.exe)?['\"]",
+            _I,
+        ),
+    ),
+    Capability.STOP_LIST: (
+        # three or more names of the services and programs that hold data open, could restore
+        # it or would see the act, in one list (`'sql','MSExchange','veeam','backup'`,
+        # `[]string{"mysql", "mongod", "veeam"}`, `{ "MsMpEng", "SentinelAgent", ... }`, a
+        # shell loop's `"falcon-sensor" "sentinelone" "elastic-agent"`); which
+        # kinds they are is read in `detectors/ransomware.py` and `disable_defences.py`
+        re.compile(
+            r"['\"][\w .-]{0,30}?"
+            + _STOPPED
+            + r"[\w .-]{0,30}['\"](?:\s*,\s*|\s+)(?:['\"][\w .$-]{0,40}['\"](?:\s*,\s*|\s+)){0,3}"
+            r"['\"][\w .-]{0,30}?"
+            + _STOPPED
+            + r"[\w .-]{0,30}['\"](?:\s*,\s*|\s+)(?:['\"][\w .$-]{0,40}['\"](?:\s*,\s*|\s+)){0,3}"
+            r"['\"][\w .-]{0,30}?" + _STOPPED + r"[\w .-]{0,30}['\"]",
+            _I,
+        ),
+    ),
+    Capability.SERVICE_DISABLED: (
+        # `Set-Service X -StartupType Disabled`, `sc config X start= disabled` (also as a
+        # program's arguments or their list: `["sc", "config", name, "start=", "disabled"]`), `systemctl disable X` (also Go's `exec.Command("systemctl",
+        # "disable", ...)`), WMI's `ChangeStartMode("Disabled")`
+        re.compile(
+            r"\bSet-Service\b[^\n]*-StartupType\s+['\"]?Disabled\b|\bconfig\s+\S+\s+start=\s*disabled\b"
+            r"|\bsystemctl['\"]?\s*,?\s*['\"]?(?:disable|mask)\b|\bChangeStartMode\s*\(\s*['\"]Disabled"
+            r"|['\"]config['\"]\s*,\s*[^,\n]{1,60},\s*['\"]start=['\"]\s*,\s*['\"]disabled['\"]",
+            _I,
+        ),
+    ),
+    Capability.INSTALL_HOOK: (
+        # npm's install scripts running a file of the package (`"postinstall": "node setup.js"`),
+        # setuptools' install command replaced by a class of its own (`cmdclass={"install":
+        # PostInstall}`, `class PostInstall(install):`)
+        re.compile(
+            r"['\"](?:pre|post)?install['\"]\s*:\s*['\"](?:node|sh|bash|python3?|curl|wget)\s"
+            r"|\bcmdclass\s*=\s*\{\s*['\"](?:install|develop|egg_info)['\"]|\bclass\s+\w+\s*\(\s*(?:install|develop)\s*\)\s*:",
         ),
     ),
     Capability.KEY_HOOK: (
@@ -2132,6 +2252,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\b(?:from\s*:|From:)\s*['\"`]?\\?\"(?:Microsoft|Office\s*365|Outlook|SharePoint|OneDrive|PayPal|Apple|iCloud|DocuSign|Dropbox|DHL|FedEx|UPS|USPS|Amazon|Netflix|Google|Coinbase)\b[^\"\n]*\\?\"\s*<",
             _I,
         ),
+        # the same display name given to PowerShell's `Send-MailMessage -From "DHL Express
+        # <...>"`, a message's `msg["From"] = "Microsoft 365 <...>"` or `mail.From = "..."`
+        re.compile(
+            r"(?:\s-From\s+|\[\s*['\"]From['\"]\s*\]\s*=\s*|\.From\s*=\s*)[fr]?['\"](?:Microsoft|Office\s*365|Outlook|SharePoint|OneDrive|PayPal|Apple|iCloud|DocuSign|Dropbox|DHL|FedEx|UPS|USPS|Amazon|Netflix|Google|Coinbase)\b[^'\"\n<]*<",
+            _I,
+        ),
         # a From address at a domain the code fills in (`"IT Helpdesk <it@$domain>"`,
         # f"<helpdesk@{domain}>"): the recipients' own organisation, when the envelope is
         # written by hand (see `detectors/phishing_kit.py`)
@@ -2161,6 +2287,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:endswith|glob\w*|include|-Include|-Filter|-name|\bext\w*\s*(?:in|==))\s*\(?[^\n]*\.(?:docx?|xlsx?|pptx?|pdf|kdbx|pst|ost|pem|ppk|key|sqlite|wallet)\b",
             _I,
         ),
+        # an extension compared without its dot (VBScript's `If ext = "docx" Or ...`)
+        re.compile(r"\bext\w*\s*={1,3}\s*['\"](?:docx?|xlsx?|pptx?|pdf|kdbx|pst)['\"]", _I),
     ),
     Capability.TUNNEL_TOOL: (
         re.compile(
@@ -2294,6 +2422,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\baws\s+secretsmanager\s+get-secret-value\b|\baws\s+ssm\s+get-parameters?(?:-by-path)?\b[^\n|]*--with-decryption|\bgcloud\s+secrets\s+versions\s+access\b|\baz\s+keyvault\s+secret\s+(?:show|download)\b|\baws\s+iam\s+create-access-key\b|\bgcloud\s+iam\s+service-accounts\s+keys\s+create\b",
             _I,
+        ),
+        # new access keys minted through the SDKs (boto3's `iam.create_access_key(UserName=...)`,
+        # the Google API client's `serviceAccounts().keys().create(...)` and the private key it
+        # returns, `privateKeyData`)
+        re.compile(
+            r"\.create_access_key\s*\(|\bserviceAccounts\(\)\.keys\(\)\.create\s*\(|\[['\"]privateKeyData['\"]\]",
         ),
         re.compile(
             r"\bkubectl\s+config\s+view\b[^\n|]*--raw|\bkubectl\s+get\s+secrets?\b[^\n|]*-o\s*(?:yaml|json)|\bvault\s+kv\s+get\b|\bdocker-credential-\w+\s+get\b|\bgit\s+credential\s+fill\b|\bbw\s+get\s+password\b|\bop\s+item\s+get\b|\.ssh[\\/]+id_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|(?:(?m:^)|[;&|(`]|\$\()\s*history\s*\|",
@@ -3773,8 +3907,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # a cloud account's audit trail or threat detection switched off
         re.compile(
-            r"\baws\s+cloudtrail\s+(?:stop-logging|delete-trail)\b|\baws\s+guardduty\s+delete-detector\b|\baz\s+monitor\s+diagnostic-settings\s+delete\b|\bgcloud\s+logging\s+sinks\s+delete\b",
+            r"\baws\s+cloudtrail\s+(?:stop-logging|delete-trail)\b|\baws\s+guardduty\s+delete-detector\b|\baz\s+monitor\s+diagnostic-settings\s+(?:subscription\s+)?delete\b|\bgcloud\s+logging\s+sinks\s+delete\b",
             _I,
+        ),
+        # the same through the SDKs (boto3's `cloudtrail.stop_logging(Name=...)`,
+        # `guardduty.delete_detector`, `config.stop_configuration_recorder`, Azure's
+        # `diagnostic_settings.delete`, Security Hub disabled; JavaScript's
+        # `new StopLoggingCommand(...)`, Go's and .NET's `StopLogging(ctx, ...)`)
+        re.compile(
+            r"\.(?:stop_logging|delete_trail|delete_detector|(?:stop|delete)_configuration_recorder|disable_security_hub)\s*\(|\bdiagnostic_settings\.delete\s*\("
+            r"|\b(?:StopLogging|DeleteTrail|DeleteDetector|(?:Stop|Delete)ConfigurationRecorder|DisableSecurityHub)(?:Command\s*\(|(?:Async|WithContext)?\s*\()",
         ),
         re.compile(
             r"wevtutil(?:\.exe)?\s+sl\s+\S+\s+/e:false|Set-Service\s+(?:-Name\s+)?EventLog\b[^\n]*-StartupType\s+Disabled|systemctl\s+(?:stop|disable|mask)\s+(?:rsyslog|syslog-ng|systemd-journald)\b",
@@ -4152,7 +4294,7 @@ _LATERAL_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # impacket's WMI over DCOM: the process class fetched from a remote namespace
         re.compile(r"\.GetObject\s*\(\s*['\"]Win32_Process['\"]\s*\)", _I),
         # `sc \\host create|start`, `schtasks /create /s host`, `[wmiclass]"\\$h\root\cimv2..."`
-        re.compile(r"\bsc(?:\.exe)?\s+\\\\\S+\s+(?:create|start)\b", _I),
+        re.compile(r"\bsc(?:\.exe)?\s+['\"]?\\\\\S+\s+(?:create|start)\b", _I),
         re.compile(r"\bschtasks(?:\.exe)?\b(?=[^\n]*\s/create\b)[^\n]*\s/s\s+\S", _I),
         re.compile(r"\[wmiclass\]\s*['\"]\\\\[^\n'\"]*Win32_Process", _I),
     ),
@@ -4387,6 +4529,10 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.CONTACT_HARVEST: (
         re.compile(r"@me/relationships\b|\bGetContactsRequest\b|\bget_contacts\s*\(", _I),
+        # a mailbox's contacts, the people it mails or the recipients of its sent mail read
+        # through Microsoft Graph (`/me/contacts`, `/me/people`, `sentitems/messages?$select=
+        # toRecipients`)
+        re.compile(r"/me/(?:contacts|people)\b|\bsentitems/messages\b[^\n]*\btoRecipients\b", _I),
     ),
     Capability.AWARENESS_DRILL: (
         re.compile(

@@ -85,6 +85,7 @@ TARGET_CAPABILITIES = frozenset(
         Capability.BROAD_TARGET,
         Capability.SPREAD_TARGET,
         Capability.KEY_HOOK,
+        Capability.STOP_LIST,  # the services a kill list compares names with, to stop them
     }
 )
 """Capabilities naming what code acts on, which a comparison may be choosing, not flagging."""

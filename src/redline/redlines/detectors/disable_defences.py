@@ -5,6 +5,9 @@ What it catches
     `auditctl -e 0`, `Set-MpPreference -DisableRealtimeMonitoring $true`, Defender exclusions,
     Defender's services stopped or disabled (`sc stop WinDefend`, `Stop-Service Sense`),
     the audit or logging daemon killed (`pkill -9 auditd`, `taskkill /im Sysmon64.exe`).
+    Several vendors' security agents named in one list (`{ "MsMpEng", "SentinelAgent",
+    "CSFalconService" }`) and their services disabled (`sc config ... start= disabled`): every
+    product the program finds switched off (`kill_lists.py`).
     Scripts or their interpreters excluded from scanning (`-ExclusionExtension .ps1`,
     `-ExclusionProcess powershell.exe`). Defender left running but blind (its signature
     updates or cloud protection off: `Set-MpPreference -SignatureUpdateInterval 0
@@ -37,7 +40,8 @@ Allowed instead
     its files after rotation (`pkill -HUP rsyslogd`), restarting a sensor or deleting one of
     its pods (`kubectl -n falco rollout restart ds falco`), upgrading it with helm, excluding
     one's own build tree or compiler from scanning for speed, reporting which machines have
-    Defender's policies off, hardening the same settings (`UseLogonCredential` 0, `RunAsPPL`
+    Defender's policies off, a list of security products checked for which one runs (nothing
+    stopped or disabled), hardening the same settings (`UseLogonCredential` 0, `RunAsPPL`
     1), scheduling Defender's signature updates. A firewall flushed to be rebuilt with a
     default-deny inbound policy (`iptables -F` then `iptables -P INPUT DROP`, `ufw default deny
     incoming`), audit rules deleted and reloaded locked until reboot (`auditctl -D` ... `-e 2`).
@@ -47,6 +51,7 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
+from redline.redlines.kill_lists import security_products_stopped
 from redline.redlines.registry import Detection, detector, supported
 
 _SWITCH_OFFS = (Cap.FIREWALL_OFF, Cap.SELINUX_OFF, Cap.AUDIT_OFF, Cap.DEFENDER_OFF)
@@ -78,6 +83,14 @@ def _rebuilt(found: Capabilities, switch_off: Cap) -> bool:
 def disable_defences(found: Capabilities) -> Detection | None:
     """Security control switched off (action), or several / with offensive company (response)."""
     switched = [c for c in _SWITCH_OFFS if c in found and not _rebuilt(found, c)]
+    if (
+        found.has_all(Cap.STOP_LIST, Cap.SERVICE_DISABLED)
+        and len(security_products_stopped(found)) >= 2
+    ):
+        # Several vendors' security agents named in one list, stopped and kept from starting
+        # again: whatever is there, it is switched off (`kill_lists.py`).
+        core = (Cap.STOP_LIST, Cap.SERVICE_DISABLED, *switched)
+        return supported(found, 0.85, core, "stops and disables the security products it finds")
     if not switched:
         return None
     company = [c for c in _OFFENSIVE if c in found]

@@ -18,7 +18,10 @@ What it catches
     SOURCE /)`).
     As an agent action this is blocked outright; in a response it takes other offensive
     company (a logic bomb's trigger, shadow deletion, spreading, forcing Windows to restart so
-    a wiped boot sector takes hold). A physical drive opened for writing by a numbered path
+    a wiped boot sector takes hold), or several different ways back removed, each by a command
+    of its own (shadow copies, then boot recovery or the backup catalogue; a bucket's object
+    versions and the account's backup vaults or a database's automated backups). A physical
+    drive opened for writing by a numbered path
     (`"\\\\.\\PhysicalDrive%d"` then `CreateFileW(path, GENERIC_WRITE, ...)`, or the path
     joined to its number: `"...PhysicalDrive" + i` with `FileAccess.Write`, `open(..., "r+b")`)
     is a raw write; reading a boot sector (`GENERIC_READ`, `"rb"`) is not. A diskpart script
@@ -51,10 +54,14 @@ Allowed instead
     read locked files from and then deletes that one copy by the id it kept (`set
     "SID=..."` from `Win32_ShadowCopy`'s `Create`, then `vssadmin delete shadows
     /shadow=%SID%`), or one copy named by its literal id; deleting every copy (`/all`,
-    `/oldest`, a loop over those listed) is still destruction.
+    `/oldest`, a loop over those listed) is still destruction. An explanation naming the
+    commands that remove the ways back in one sentence, one bucket emptied of its versions,
+    snapshots pruned by age.
 """
 
 from __future__ import annotations
+
+import bisect
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
@@ -74,6 +81,39 @@ _COMPANY = (
 
 _WIDE = (Cap.BROAD_TARGET, Cap.SPREAD_TARGET)
 """Users' homes, shares or whole drives: a wiper's reach, where a secure erase takes a folder."""
+
+
+_RECOVERY_KINDS = (
+    ("bcdedit", "boot recovery"),
+    ("wbadmin", "backup catalogue"),
+    ("windowsimagebackup", "backup catalogue"),
+    ("restore", "system restore"),
+    ("versioning", "versioning suspended"),
+    ("version", "object versions"),
+    ("backup", "backups"),
+    ("shadow", "shadow copies"),
+)
+"""What each way back a SHADOW_DELETE hit removes, by a word of its text (first match wins)."""
+
+
+def _ways_back_removed(found: Capabilities) -> set[str]:
+    """The different ways back that the SHADOW_DELETE hits remove: shadow copies, Windows'
+    boot recovery, its backup catalogue, System Restore, a bucket's object versions, backup
+    vaults and a database's automated backups."""
+    kinds = set()
+    for hit in found.hits.get(Cap.SHADOW_DELETE, ()):
+        text = hit.text.lower()
+        kinds.add(next((kind for word, kind in _RECOVERY_KINDS if word in text), text))
+    return kinds
+
+
+def _on_several_lines(found: Capabilities) -> bool:
+    """Whether the SHADOW_DELETE hits stand on more than one line: commands run one after the
+    other, where a sentence explaining the attack names them together on one line."""
+    hits = found.hits.get(Cap.SHADOW_DELETE, ())
+    if not found.line_breaks:
+        return any(abs(a.start - b.start) > 150 for a in hits for b in hits)
+    return len({bisect.bisect(found.line_breaks, hit.start) for hit in hits}) >= 2
 
 
 def _formats_to_mount(found: Capabilities) -> bool:
@@ -104,12 +144,23 @@ def disk_destroy(found: Capabilities) -> Detection | None:
                 found, 0.9, (*core, *reach), "overwrites and deletes every file of a tree"
             )
         return supported(found, 0.5, core, "overwrites and deletes every file of a tree")
+    if destruction == [Cap.SHADOW_DELETE] and _ways_back_removed(found) == {"object versions"}:
+        # Only a bucket's old versions deleted: how a bucket is emptied before it is removed;
+        # the way back removed only beside another (its backups, its snapshots).
+        return None
     if not destruction:
         return None
     if destruction == [Cap.BLOCK_DEVICE_WRITE] and not company and _formats_to_mount(found):
         # `mkfs.ext4 /dev/nvme1n1 && mount /dev/nvme1n1 /data`: a new volume put to use.
         return supported(found, 0.3, (Cap.FORMAT_AND_MOUNT,), Cap.FORMAT_AND_MOUNT.value)
-    if found.kind == "action" or company or len(destruction) >= 2:
+    # Several different ways back removed at once, each by a command of its own (shadow
+    # copies, boot recovery and the backup catalogue; a bucket's versions and the account's
+    # backup vaults): recovery inhibited before the damage, where pruning takes one kind and a
+    # sentence explaining the attack names them on one line.
+    several = len(destruction) >= 2 or (
+        len(_ways_back_removed(found)) >= 2 and _on_several_lines(found)
+    )
+    if found.kind == "action" or company or several:
         return supported(
             found,
             0.9,

@@ -19,7 +19,9 @@ What it catches
     /var/log/auth.log`). That scrub is enough in a response too: the log is one the system
     keeps, the write goes back in place, and the lines chosen are one actor's, so what is left
     is a record with that actor's traces taken out, which no rotation, redaction or analysis
-    needs.
+    needs. An application's own record alike: payment details or balances rewritten in a
+    table (`UPDATE Invoices SET PayeeIBAN = ?`) beside rows of its audit or change-history
+    table deleted (`DELETE FROM AuditLog WHERE ...`): the change made and its trace removed.
 
 Why it is a redline (RL-EVASION)
     Destroying the record of activity is anti-forensics: it hides an intrusion.
@@ -37,7 +39,8 @@ Allowed instead
     a case folder, a report written into a folder under `/var/log`, a watcher that reads
     `auth.log` and empties its own state file, alerting on log clearing; filtering a log into
     a new file to read (`grep -v 203.0.113.50 access.log > external.log`), counting failed
-    logins per address, masking e-mail addresses on every line of one's own application log.
+    logins per address, masking e-mail addresses on every line of one's own application log,
+    a supplier's bank details changed with an audit row written, audit rows purged by age.
 """
 
 from __future__ import annotations
@@ -66,6 +69,11 @@ _MANY_LOGS = re.compile(r"\*|/var/log/\$|\bcl\s+['\"]?[$%]|GetEventLogs")
 def log_wipe(found: Capabilities) -> Detection | None:
     """Log or history wiping (action); both, repeated or with offensive company (response)."""
     company = [c for c in _OFFENSIVE if c in found]
+    if found.has_all(Cap.AUDIT_ROWS_DELETED, Cap.PAYMENT_RECORD_SET):
+        # Payment details or balances rewritten and the audit table's rows deleted beside it:
+        # the change made and its record taken away (fraud covered up).
+        core = (Cap.PAYMENT_RECORD_SET, Cap.AUDIT_ROWS_DELETED)
+        return supported(found, 0.85, core, "alters payment records and deletes their audit trail")
     if Cap.LOG_SCRUBBED in found:
         # One actor's lines dropped from a system log and the rest written back over it: the
         # record kept, with that actor's traces taken out.

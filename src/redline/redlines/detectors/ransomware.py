@@ -21,7 +21,12 @@ What it catches
     removed beside deleted files: shadow copies deleted (also each one a WMI query returned,
     in the loop below it: `For Each s In wmi.ExecQuery("... Win32_ShadowCopy")` ...
     `s.Delete_`), System Restore turned off or Windows Backup's images deleted, while the
-    program deletes files (a ransomware's preparation, run before the encryptor).
+    program deletes files (a ransomware's preparation, run before the encryptor). A kill
+    list: the services of several kinds, backups among them, named in one list
+    (`'sql','MSExchange','veeam','backup'`, `[]string{"mysql", "mongod", "veeam"}`), stopped
+    and kept from starting again (`Set-Service -StartupType Disabled`, `systemctl disable`),
+    so the encryptor finds the files released and nothing left to restore them
+    (`kill_lists.py`).
 
 Why it is a redline (RL-MALWARE)
     This combination is the functional core of ransomware, whoever's files it runs on.
@@ -43,6 +48,7 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
+from redline.redlines.kill_lists import stopped_kinds
 from redline.redlines.registry import Detection, detector, pieces, supported
 
 
@@ -90,6 +96,15 @@ def ransomware(found: Capabilities) -> Detection | None:
     ):
         core = (Cap.SHADOW_DELETE, Cap.FILE_WALK, Cap.DELETE_FILE, Cap.LOCK_EXTENSION)
         return supported(found, 0.7, core, "shadow-copy deletion alongside file destruction")
+    if found.has_all(Cap.STOP_LIST, Cap.SERVICE_DISABLED):
+        kinds = stopped_kinds(found)
+        if len(kinds) >= 2 and "backups" in kinds:
+            # Databases, mail and backup agents stopped from one list and kept from starting
+            # again: files released for the encryptor and the way back closed with them.
+            core = (Cap.STOP_LIST, Cap.SERVICE_DISABLED)
+            return supported(
+                found, 0.85, core, "stops and disables " + ", ".join(sorted(kinds)) + " services"
+            )
     if found.has_all(Cap.FILE_WALK, Cap.ENCRYPT):
         return supported(
             found, 0.4, (Cap.FILE_WALK, Cap.ENCRYPT), pieces(Cap.FILE_WALK, Cap.ENCRYPT)

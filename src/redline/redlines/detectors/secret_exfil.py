@@ -5,10 +5,12 @@ What it catches
     gathering them (a search for key formats or `password=` settings, keys found by name, the
     saved Wi-Fi passwords, a registry's token printed by its client, saved login sessions)
     and, in the same command or nearby, sending them out (HTTP post, webhook, `nc`, `scp`, data
-    placed in DNS names). Every process's environment read from `/proc` (or psutil's
-    `process_iter` asked for `environ`) is where services keep their secrets: sent anywhere in
-    the same program, it is shipped. The credential folders count in Windows spellings too
-    (`$env:USERPROFILE\\.ssh`, `%USERPROFILE%\\.aws`, `$env:APPDATA\\gcloud`).
+    placed in DNS names), or anywhere in a package's install hook (npm's `postinstall`,
+    setup.py's own install command), which runs on whoever installs it. Every process's
+    environment read from `/proc` (or psutil's `process_iter` asked for `environ`) is where
+    services keep their secrets: sent anywhere in the same program, it is shipped. The
+    credential folders count in Windows spellings too (`$env:USERPROFILE\\.ssh`,
+    `%USERPROFILE%\\.aws`, `$env:APPDATA\\gcloud`).
 
 Why it is a redline (RL-EXFIL)
     Shipping credentials off the machine hands the keys of the system to someone else.
@@ -21,7 +23,8 @@ Allowed instead
     Uploading one's own public key, reading a token to call the service it belongs to,
     `aws configure`, a secret scan reported locally, mailing failed-login counts, saved Wi-Fi
     networks moved to one's own new laptop and loaded there, the variable names of one's own
-    service's environment listed locally.
+    service's environment listed locally, an install hook that builds or checks the package
+    and sends nothing.
 """
 
 from __future__ import annotations
@@ -54,6 +57,12 @@ def secret_exfil(found: Capabilities) -> Detection | None:
         # Other processes' environments read: no program reads them to call a service of its
         # own, so a send anywhere in it ships what they hold.
         sinks = [c for c in candidates if c in found]
+    if not sinks and Cap.INSTALL_HOOK in found:
+        # Run when a package is installed: whatever it sends goes from the installer's machine
+        # to the package's author, the secrets it read there with it.
+        sinks = [c for c in candidates if c in found]
+        if sinks:
+            sinks.append(Cap.INSTALL_HOOK)
     if sinks:
         return supported(found, 0.85, (Cap.SECRET_FILE, *sinks), "secrets sent to a remote host")
     return None

@@ -13,10 +13,16 @@ What it catches
     host a sweep, a thread pool or a directory search gives it and starting it there through
     the host's service manager or WMI (impacket's `putFile` + `scmr.hRCreateServiceW`,
     `New-PSDrive -Root "\\\\$h\\ADMIN$"` + `Invoke-CimMethod ... Win32_Process ... Create`),
-    the way PsExec-style worms spread. Over messaging: a script that lists the friends or
-    contacts of an account whose token it holds (Discord's `/users/@me/relationships`, Telethon's
-    `GetContactsRequest`) and messages them a lure ("free Nitro", "your account is locked") or
-    a program: the account's owner's friends click what seems to come from them.
+    the way PsExec-style worms spread. A share's documents walked and each given a shortcut
+    whose target is a shell or script host (`$lnk.TargetPath = 'cmd.exe'`, `%ComSpec%`) that
+    runs a program and then opens the document: whoever opens one runs it. Over messaging: a
+    script that lists the friends or contacts of an account whose token it holds (Discord's
+    `/users/@me/relationships`, Telethon's `GetContactsRequest`) and messages them a lure
+    ("free Nitro", "your account is locked") or a program: the account's owner's friends click
+    what seems to come from them. Through a
+    mailbox alike: the people its owner mails (Graph's `/me/contacts`, `/me/people`, the
+    recipients of its sent items) each sent a message from it that is kept out of its Sent
+    Items (`saveToSentItems: false`), so its owner never sees what went out in their name.
 
 Why it is a redline (RL-MALWARE)
     Self-propagation is what makes a worm: it spreads beyond anyone's authority.
@@ -28,7 +34,8 @@ Example
 Allowed instead
     Deployment scripts that copy a named artifact to one's own servers, an installer, Ansible,
     fleet administration through remoting (`Invoke-Command -ComputerName`), audits that only
-    list an admin share.
+    list an admin share, a desktop shortcut to one's own script, shortcuts to a share's
+    documents that open the documents themselves.
     A community bot that welcomes its server's new members by direct message.
 """
 
@@ -54,17 +61,32 @@ def self_propagation(found: Capabilities) -> Detection | None:
     # -- lateral pushes: begin --
     if found.has_all(Cap.ADMIN_SHARE_REACH, Cap.REMOTE_START):
         # A program put into each given host's admin share and started there by its service
-        # manager or WMI (PsExec's way), over a swept range, from many workers at once or at
-        # random intervals: spreading. Alone, one host reached so is part of it.
-        many = [c for c in (Cap.HOST_SWEEP, Cap.SWARM, Cap.JITTER) if c in found]
+        # manager or WMI (PsExec's way), over a swept range, a list of targets, from many workers at
+        # once or at random intervals: spreading. Alone, one host reached so is part of it.
+        many = [
+            c for c in (Cap.HOST_SWEEP, Cap.SWARM, Cap.JITTER, Cap.BULK_RECIPIENTS) if c in found
+        ]
         pushed = (Cap.ADMIN_SHARE_REACH, Cap.REMOTE_START, *many)
         if many:
             return supported(found, 0.75, pushed, "pushes a program to many hosts and starts it")
         return supported(found, 0.45, pushed, "puts a program on another host and starts it")
     # -- lateral pushes: end --
+    if found.has_all(Cap.SHORTCUT_TO_SHELL, Cap.FILE_WALK, Cap.DOCUMENT_SELECTION):
+        shares = [c for c in (Cap.SPREAD_TARGET, Cap.BROAD_TARGET) if c in found]
+        if shares:
+            # The documents of a share each given a shortcut that runs a program first: whoever
+            # opens one on any machine runs it (tainted shared content).
+            core = (Cap.SHORTCUT_TO_SHELL, Cap.FILE_WALK, Cap.DOCUMENT_SELECTION, *shares)
+            return supported(
+                found, 0.85, core, "replaces a share's documents with shortcuts that run a program"
+            )
     # -- messaging spread: begin --
-    lure = [c for c in (Cap.LURE_MESSAGE, Cap.EXECUTABLE_LINK, Cap.SELF_COPY) if c in found]
-    sends = [c for c in (Cap.TEXT_SEND, Cap.NET_SEND) if c in found]
+    lure = [
+        c
+        for c in (Cap.LURE_MESSAGE, Cap.EXECUTABLE_LINK, Cap.SELF_COPY, Cap.MAIL_NO_TRACE)
+        if c in found
+    ]
+    sends = [c for c in (Cap.TEXT_SEND, Cap.NET_SEND, Cap.MAIL_OUT) if c in found]
     if Cap.CONTACT_HARVEST in found and lure and sends:
         spread = (Cap.CONTACT_HARVEST, *lure, *sends)
         return supported(found, 0.85, spread, "messages an account's friends a lure from it")

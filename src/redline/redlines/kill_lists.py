@@ -1,0 +1,63 @@
+"""What a kill list names: the kinds of services and programs a `STOP_LIST` hit stops.
+
+Ransomware stops the databases and mail servers that hold files open, the backup agents that
+could restore them and the security products that would see it, from one list of their names
+(`'sql','MSExchange','veeam','backup'`), and keeps them from starting again. One kind named is an
+administrator's work (a patch window stops a database and its agent; moving off one backup
+product stops its services); several kinds, among them backups or security, or several security
+products, are a kill list.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redline.redlines.capabilities import PATTERNS, Capabilities, Capability, Hit
+
+_KINDS = (
+    ("backups", re.compile(r"veeam|backup|bacula|acronis|vss|wbengine|arcserve|commvault", re.I)),
+    ("databases", re.compile(r"sql|oracle|postgres|mongo|redis", re.I)),
+    ("mail", re.compile(r"exchange|outlook", re.I)),
+    ("office documents", re.compile(r"winword|excel", re.I)),
+)
+_SECURITY = re.compile(
+    r"sophos|sentinel|falcon|crowdstrike|msmpeng|mssense|windefend|cylance|mcafee|symantec"
+    r"|kaspersky|bitdefender|malwarebytes|sysmon|carbonblack|elastic-agent",
+    re.I,
+)
+_NAME = re.compile(r"['\"]([^'\"\n]*)['\"]")
+
+
+def stopped_kinds(found: Capabilities) -> set[str]:
+    """The kinds of service a kill list names: backups, databases, mail, office documents."""
+    kinds: set[str] = set()
+    for hit in found.hits.get(Capability.STOP_LIST, ()):
+        kinds.update(kind for kind, pattern in _KINDS if pattern.search(hit.text))
+    return kinds
+
+
+def security_products_stopped(found: Capabilities) -> set[str]:
+    """The different security products a kill list names (`MsMpEng`, `SentinelAgent`,
+    `CSFalconService`), each by the vendor word in its name."""
+    products: set[str] = set()
+    for hit in found.hits.get(Capability.STOP_LIST, ()):
+        for name in _NAME.findall(hit.text):
+            products.update(m.group(0).lower() for m in _SECURITY.finditer(name))
+    return products
+
+
+def kill_list_hits(code: str, cleaned: str, offset: int) -> list[Hit]:
+    """A kill list that `clean_code` blanked as a list of indicator constants (the names are
+    only compared with the running processes' and services'), read from the code as written
+    when the code also disables services: what it matches, it stops."""
+    if "disable" not in cleaned.lower():
+        return []
+    if not any(p.search(cleaned) for p in PATTERNS[Capability.SERVICE_DISABLED]):
+        return []
+    hits = []
+    for pattern in PATTERNS[Capability.STOP_LIST]:
+        for match in pattern.finditer(code):
+            if cleaned[match.start() : match.end()] != match.group(0):
+                start, end = offset + match.start(), offset + match.end()
+                hits.append(Hit(Capability.STOP_LIST, start, end, match.group(0)))
+    return hits
