@@ -279,6 +279,8 @@ class Capability(StrEnum):
     INDEX_OVERWRITE = "writes over a site's index page"
     STREAMS_PIPED = "points standard streams at its own pipes or the null device"
     KEY_WINDOW = "keeps only the last few keys typed, to match a trigger"
+    INSTALL_HOOK_SET = "puts a command into a package's install script (postinstall, preinstall)"
+    PACKAGE_PUSH = "publishes a package or pushes commits"
     INBOUND_LIMIT = (
         "limits incoming traffic by rate (a firewall rule dropping what exceeds it, SYN cookies)"
     )
@@ -4547,6 +4549,35 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _SERVER_SIDE_PATTERNS)
 # -- server and data-side attacks: end -------------------------------------------------------
+
+# -- packages that carry a command: begin ----------------------------------------------------
+_PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.INSTALL_HOOK_SET: (
+        # a manifest's install script set by code, not written out as JSON: `scripts["postinstall"]
+        # = cmd`, `pj.scripts.preinstall = ...`, jq's `.scripts.postinstall="..."`, `pj.scripts =
+        # { ...pj.scripts, postinstall: cmd }`
+        re.compile(
+            r"\bscripts['\"]?\s*\]?\s*(?:\.|\[\s*['\"])(?:pre|post)?install['\"]?\s*\]?\s*=(?!=)"
+            r"|\bscripts\s*[=:]\s*\{[^\n]*\b(?:pre|post)?install['\"]?\s*:",
+            _I,
+        ),
+    ),
+    Capability.PACKAGE_PUSH: (
+        re.compile(
+            r"\b(?:npm|pnpm|yarn|cargo)\s+publish\b|\btwine\s+upload\b|\bgem\s+push\b|\bgit\s+(?:-C\s+\S+\s+)?push\b",
+            _I,
+        ),
+        # through a wrapper of the tool: `npm('publish --access public', t)`, `git(repo, "push")`,
+        # `["git", "-C", repo, "push"]`
+        re.compile(
+            r"\b(?:npm|git)\w*\s*\(\s*(?:[^\n]*,\s*)?['\"`]p(?:ublish|ush)\b[^'\"`\n]*['\"`]"
+            r"|['\"]git['\"]\s*,[^\n]*['\"]push['\"]",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _PACKAGE_PATTERNS)
+# -- packages that carry a command: end -----------------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:
