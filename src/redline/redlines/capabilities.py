@@ -389,6 +389,31 @@ def sends_to_another_site(found: Capabilities) -> bool:
 
 
 _I = re.IGNORECASE
+
+
+def _code_space(width: int) -> str:
+    """Every code of `width` digits written out in turn: a number zero-padded to `width`
+    (`f"{n:04d}"`, `str(n).zfill(6)`, `String(i).padStart(4, "0")`, `"%04d"`, `.PadLeft(4, '0')`)
+    on the line of a loop over the whole space (`range(10000)`, `i < 1000000`, `0..9999`) or
+    the next."""
+    padded = (
+        rf"(?:\{{\w*:0{width}d?\}}|\.zfill\s*\(\s*{width}\s*\)"
+        rf"|\.padStart\s*\(\s*{width}\s*,\s*['\"`]0['\"`]\s*\)|['\"]%0{width}d['\"]"
+        rf"|\.PadLeft\s*\(\s*{width}\s*,\s*'0'\s*\))"
+    )
+    whole = (
+        rf"(?:\brange\s*\(\s*(?:0\s*,\s*)?(?:1(?:_?0){{{width}}}|10\s*\*\*\s*{width})\s*\)"
+        rf"|<\s*1(?:_?0){{{width}}}\b|<=\s*9{{{width}}}\b|\.\.=?\s*(?:10{{{width}}}|9{{{width}}})\b)"
+    )
+    return rf"{padded}[^\n]*{whole}|{whole}[^\n]*\n?[^\n]*?{padded}"
+
+
+_CODE_SPACE = "|".join(_code_space(width) for width in range(4, 9))
+"""A loop over every code of four to eight digits, each zero-padded to its width: one-time
+codes, PINs or vouchers enumerated (a width and a space that do not match, `range(1000)` padded
+to four digits, are numbering something else)."""
+
+
 _WPS_PIN_ATTACK = (
     r"\b(?:reaver|bully|oneshot(?:\.py)?)\b[^\n|;&]*\s-b\s+['\"]?(?:[0-9A-F]{2}:){5}[0-9A-F]{2}"
     r"|\bwifite\b[^\n|;&]*--(?:wps-only|pixie|wps)\b"
@@ -1884,6 +1909,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"[^\n]*?(?:\btee\s+-a\s+\S+|>>\s*\S+|(?:&&|\|\|)\s*echo\b)",
             _I,
         ),
+        # a batch loop over a file of users (`for /f %%U in ("users.txt") do net use ...`)
+        re.compile(
+            r"\bfor\s+/f\b[^\n]*%%\w\s+in\s*\(\s*['\"]?[\w.\\/:-]*users?[\w.-]*\.(?:txt|lst|csv)\b",
+            _I,
+        ),
     ),
     Capability.CRACK: (
         re.compile(
@@ -1911,6 +1941,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"xfreerdp[^\n]*/p:|rdesktop[^\n]*\s-p\s", _I),
+        # a share's IPC$ or drive mapped with an account and its password on the command line
+        # (`net use \\dc01\IPC$ /user:CORP\%%U "%PASS%"`)
+        re.compile(r"\bnet\s+use\s+(?:\w:\s+)?\\\\\S+\s+/u(?:ser)?:\S+\s+['\"]?[^\s/'\"]", _I),
         # a client signing in with an options object (`ftp.access({ host, user, password })`)
         re.compile(
             r"\.(?:access|connect|login|logIn|signIn\w*|auth\w*|bind|createConnection)\s*\(\s*\{[^\n]*\bpass(?:word|wd)?\s*[:,}]",
@@ -1956,6 +1989,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.GUESS_LOOP: (
+        # every code of a fixed-width space written out in turn (`_CODE_SPACE`)
+        re.compile(_CODE_SPACE, _I),
         # every code of a fixed-width space posted in turn (`for p in $(seq -w 0000 9999); do
         # curl -d code=$p ...`): one-time codes, PINs or vouchers enumerated
         re.compile(
