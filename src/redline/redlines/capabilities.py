@@ -546,7 +546,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # WordPress's and Drupal's HTTP clients
         re.compile(r"\bwp_remote_(?:post|request)\s*\(|\bwp_safe_remote_post\s*\(", _I),
         re.compile(
-            r"\baws\s+s3\s+(?:cp|sync|mv)\b[^\n]*\ss3://|\bgsutil\s+(?:-m\s+)?(?:cp|rsync)\b[^\n]*\sgs://|\baz\s+storage\s+blob\s+upload\b",
+            # the bucket as the destination: a bucket followed by a local path or `-` (stdout)
+            # is a download (`aws s3 cp s3://b/k - | tar -x`)
+            r"\baws\s+s3\s+(?:cp|sync|mv)\b[^\n]*\ss3://\S*(?!\S|\s+(?:-(?![\w-])|[^\s|;&<>)#-]))"
+            r"|\bgsutil\s+(?:-m\s+)?(?:cp|rsync)\b[^\n]*\sgs://\S*(?!\S|\s+(?:-(?![\w-])|[^\s|;&<>)#-]))"
+            r"|\baz\s+storage\s+blob\s+upload\b",
             _I,
         ),
         re.compile(
