@@ -3378,6 +3378,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"requests\.\w+\s*\([^\n]*\[\s*\w+\s*:\s*\w+\s*\+\s*\w+\s*\]", _I),
+        # an image (or script) loaded from an address whose query carries a slice of the data
+        # (`new Image().src = `${OUT}?i=${i}&d=${b64.slice(a, b)}``): a pixel request as the way
+        # out, past a policy that limits where a page may connect
+        re.compile(r"\.src\s*=\s*[^\n]*[?&][\w-]*=[^\n]*\.(?:slice|substr(?:ing)?)\s*\(", _I),
     ),
     Capability.FORMAT_AND_MOUNT: (
         re.compile(

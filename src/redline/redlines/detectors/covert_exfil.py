@@ -12,7 +12,9 @@ What it catches
     or a file walk whose contents are chunked or encoded and uploaded to a webhook or server
     (Perl's File::Find and HTTP::Tiny or a POST written by hand to a socket, PHP's Guzzle);
     encoded slices carried in request headers or parameters (a cookie or `X-` header filled
-    with each chunk, `curl -H "X-Data: $chunk"` over `base64 | fold`); chunks sent with a random
+    with each chunk, `curl -H "X-Data: $chunk"` over `base64 | fold`, an image whose address's
+    query carries each encoded slice, `img.src = url + '&d=' + b64.slice(i, i + n)`, which a
+    page's connect-src policy does not govern); chunks sent with a random
     wait between them (low and slow; also as hand-made datagrams, `sendto` of each piece in a
     packet shaped as NTP or syslog) or encoded and posted to a bare IP address; the files of a
     walk over a user's folders uploaded with a random wait inside the walk (wherever the upload
@@ -42,7 +44,8 @@ Allowed instead
     for DNS tunnelling,
     uploading logs to a SIEM, resumable uploads with `Content-Range` and retry backoff or a
     storage service's upload sessions (`files_upload_session_start`, S3 multipart), a
-    request-id header, DNS monitoring that flags long labels, ping health checks, telemetry
+    request-id header, an analytics pixel naming the page viewed (its title cut and escaped),
+    DNS monitoring that flags long labels, ping health checks, telemetry
     datagrams sent at a fixed pace, a nightly backup that waits a random few minutes before it
     starts (a splay, so that machines do not all start at once), a database
     backup sent to one's own bucket or to a machine of one's own network, an inventory of the
