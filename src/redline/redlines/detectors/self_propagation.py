@@ -12,11 +12,11 @@ What it catches
     fetch-and-run) put into the install script of the packages or repositories it finds in the
     user's folders or that a token it read may publish (`scripts["postinstall"] = ...`,
     `pj.scripts = {...pj.scripts, postinstall: ...}`, jq's `.scripts.postinstall=`), then
-    published or pushed (`npm publish`, `git push`, through a wrapper of either); or sweeping an address range and
-    executing remotely; or putting a program into the admin share (`ADMIN$`, `C$`) of each
-    host a sweep, a thread pool or a directory search gives it and starting it there through
-    the host's service manager or WMI (impacket's `putFile` + `scmr.hRCreateServiceW`,
-    `New-PSDrive -Root "\\\\$h\\ADMIN$"` + `Invoke-CimMethod ... Win32_Process ... Create`),
+    published or pushed (`npm publish`, `git push`, through a wrapper of either); or sweeping
+    an address range and executing remotely; or putting a program into the admin share
+    (`ADMIN$`, `C$`) of each host a sweep, a thread pool or a directory search gives it and
+    starting it there through the host's service manager or WMI (impacket's `putFile` +
+    `scmr.hRCreateServiceW`, `New-PSDrive -Root "\\\\$h\\ADMIN$"` + `Invoke-CimMethod ... Win32_Process ... Create`),
     the way PsExec-style worms spread. Over messaging: a script that lists the friends or
     contacts of an account whose token it holds (Discord's `/users/@me/relationships`, Telethon's
     `GetContactsRequest`) and messages them a lure ("free Nitro", "your account is locked") or
