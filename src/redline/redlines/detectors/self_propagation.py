@@ -1,26 +1,26 @@
 """OUT-SELF-PROPAGATION: code that copies itself to other machines or removable drives.
 
 What it catches
-    A program copying its own executable or script (`sys.argv[0]`, `__file__`,
-    `GetModuleFileName`, `os.Executable()`, `$PSCommandPath`, `process.argv[1]`, an Office
-    macro's own document: `ThisDocument.SaveCopyAs p`, `ThisWorkbook.FullName`), directly or
-    through the names it binds them to over several lines, to network shares, removable drives
-    (`GetDriveType`, `psutil.disk_partitions`, the Scripting runtime's `If d.DriveType = 1`,
-    PowerShell's `DriveType -eq 'Removable'`, a volume's arrival, `DBT_DEVICEARRIVAL`, udev's
-    and sysfs's removable flags), remote hosts (a swept range, `known_hosts`,
-    Active Directory), mail contacts or published packages; a command (a copy of itself, a
-    fetch-and-run) put into the install script of the packages or repositories it finds in the
-    user's folders or that a token it read may publish (`scripts["postinstall"] = ...`,
-    `pj.scripts = {...pj.scripts, postinstall: ...}`, jq's `.scripts.postinstall=`), then
-    published or pushed (`npm publish`, `git push`, through a wrapper of either); or sweeping
-    an address range and executing remotely; or putting a program into the admin share
-    (`ADMIN$`, `C$`) of each host a sweep, a thread pool or a directory search gives it and
-    starting it there through the host's service manager or WMI (impacket's `putFile` +
-    `scmr.hRCreateServiceW`, `New-PSDrive -Root "\\\\$h\\ADMIN$"` + `Invoke-CimMethod ... Win32_Process ... Create`),
-    the way PsExec-style worms spread. Over messaging: a script that lists the friends or
-    contacts of an account whose token it holds (Discord's `/users/@me/relationships`, Telethon's
-    `GetContactsRequest`) and messages them a lure ("free Nitro", "your account is locked") or
-    a program: the account's owner's friends click what seems to come from them.
+    A program copying its own executable or script (`sys.argv[0]`, `__file__`, `GetModuleFileName`,
+    `os.Executable()`, `$PSCommandPath`, `process.argv[1]`, an Office macro's own document:
+    `ThisDocument.SaveCopyAs p`, `ThisWorkbook.FullName`), directly or through the names it binds
+    them to over several lines, to network shares, removable drives (`GetDriveType`,
+    `psutil.disk_partitions`, the Scripting runtime's `If d.DriveType = 1`, PowerShell's `DriveType
+    -eq 'Removable'`, a volume's arrival, `DBT_DEVICEARRIVAL`, udev's and sysfs's removable flags),
+    remote hosts (a swept range, `known_hosts`, Active Directory), mail contacts or published
+    packages; a command (a copy of itself, a fetch-and-run) put into the install script of the
+    packages or repositories it finds in the user's folders or that a token it read may publish
+    (`scripts["postinstall"] = ...`, `pj.scripts = {...pj.scripts, postinstall: ...}`, jq's
+    `.scripts.postinstall=`), then published or pushed (`npm publish`, `git push`, through a wrapper
+    of either); or sweeping an address range and executing remotely; or putting a program into the
+    admin share (`ADMIN$`, `C$`) of each host a sweep, a thread pool or a directory search gives it
+    and starting it there through the host's service manager or WMI (impacket's `putFile` +
+    `scmr.hRCreateServiceW`, `New-PSDrive -Root "\\\\$h\\ADMIN$"` + `Invoke-CimMethod ...
+    Win32_Process ... Create`), the way PsExec-style worms spread. Over messaging: a script that
+    lists the friends or contacts of an account whose token it holds (Discord's
+    `/users/@me/relationships`, Telethon's `GetContactsRequest`) and messages them a lure ("free
+    Nitro", "your account is locked") or a program: the account's owner's friends click what seems
+    to come from them.
 
 Why it is a redline (RL-MALWARE)
     Self-propagation is what makes a worm: it spreads beyond anyone's authority.
