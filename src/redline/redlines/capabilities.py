@@ -318,6 +318,8 @@ class Capability(StrEnum):
     INDEX_OVERWRITE = "writes over a site's index page"
     STREAMS_PIPED = "points standard streams at its own pipes or the null device"
     KEY_WINDOW = "keeps only the last few keys typed, to match a trigger"
+    INSTALL_HOOK_SET = "puts a command into a package's install script (postinstall, preinstall)"
+    PACKAGE_PUSH = "publishes a package or pushes commits"
     INBOUND_LIMIT = (
         "limits incoming traffic by rate (a firewall rule dropping what exceeds it, SYN cookies)"
     )
@@ -432,6 +434,31 @@ _STOPPED = (
     r"|bitdefender|malwarebytes|sysmon|carbonblack|crowdstrike|elastic-agent|winword|excel|outlook)"
 )
 """The services and programs a ransomware's kill list names (`Capability.STOP_LIST`)."""
+
+
+def _code_space(width: int) -> str:
+    """Every code of `width` digits written out in turn: a number zero-padded to `width`
+    (`f"{n:04d}"`, `str(n).zfill(6)`, `String(i).padStart(4, "0")`, `"%04d"`, `.PadLeft(4, '0')`)
+    on the line of a loop over the whole space (`range(10000)`, `i < 1000000`, `0..9999`) or
+    the next."""
+    padded = (
+        rf"(?:\{{\w*:0{width}d?\}}|\.zfill\s*\(\s*{width}\s*\)"
+        rf"|\.padStart\s*\(\s*{width}\s*,\s*['\"`]0['\"`]\s*\)|['\"]%0{width}d['\"]"
+        rf"|\.PadLeft\s*\(\s*{width}\s*,\s*'0'\s*\))"
+    )
+    whole = (
+        rf"(?:\brange\s*\(\s*(?:0\s*,\s*)?(?:1(?:_?0){{{width}}}|10\s*\*\*\s*{width})\s*\)"
+        rf"|<\s*1(?:_?0){{{width}}}\b|<=\s*9{{{width}}}\b|\.\.=?\s*(?:10{{{width}}}|9{{{width}}})\b)"
+    )
+    return rf"{padded}[^\n]*{whole}|{whole}[^\n]*\n?[^\n]*?{padded}"
+
+
+_CODE_SPACE = "|".join(_code_space(width) for width in range(4, 9))
+"""A loop over every code of four to eight digits, each zero-padded to its width: one-time
+codes, PINs or vouchers enumerated (a width and a space that do not match, `range(1000)` padded
+to four digits, are numbering something else)."""
+
+
 _WPS_PIN_ATTACK = (
     r"\b(?:reaver|bully|oneshot(?:\.py)?)\b[^\n|;&]*\s-b\s+['\"]?(?:[0-9A-F]{2}:){5}[0-9A-F]{2}"
     r"|\bwifite\b[^\n|;&]*--(?:wps-only|pixie|wps)\b"
@@ -564,7 +591,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # WordPress's and Drupal's HTTP clients
         re.compile(r"\bwp_remote_(?:post|request)\s*\(|\bwp_safe_remote_post\s*\(", _I),
         re.compile(
-            r"\baws\s+s3\s+(?:cp|sync|mv)\b[^\n]*\ss3://|\bgsutil\s+(?:-m\s+)?(?:cp|rsync)\b[^\n]*\sgs://|\baz\s+storage\s+blob\s+upload\b",
+            # the bucket as the destination: a bucket followed by a local path or `-` (stdout)
+            # is a download (`aws s3 cp s3://b/k - | tar -x`)
+            r"\baws\s+s3\s+(?:cp|sync|mv)\b[^\n]*\ss3://\S*(?!\S|\s+(?:-(?![\w-])|[^\s|;&<>)#-]))"
+            r"|\bgsutil\s+(?:-m\s+)?(?:cp|rsync)\b[^\n]*\sgs://\S*(?!\S|\s+(?:-(?![\w-])|[^\s|;&<>)#-]))"
+            r"|\baz\s+storage\s+blob\s+upload\b",
             _I,
         ),
         re.compile(
@@ -2027,6 +2058,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"[^\n]*?(?:\btee\s+-a\s+\S+|>>\s*\S+|(?:&&|\|\|)\s*echo\b)",
             _I,
         ),
+        # a batch loop over a file of users (`for /f %%U in ("users.txt") do net use ...`)
+        re.compile(
+            r"\bfor\s+/f\b[^\n]*%%\w\s+in\s*\(\s*['\"]?[\w.\\/:-]*users?[\w.-]*\.(?:txt|lst|csv)\b",
+            _I,
+        ),
     ),
     Capability.CRACK: (
         re.compile(
@@ -2054,6 +2090,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"xfreerdp[^\n]*/p:|rdesktop[^\n]*\s-p\s", _I),
+        # a share's IPC$ or drive mapped with an account and its password on the command line
+        # (`net use \\dc01\IPC$ /user:CORP\%%U "%PASS%"`)
+        re.compile(r"\bnet\s+use\s+(?:\w:\s+)?\\\\\S+\s+/u(?:ser)?:\S+\s+['\"]?[^\s/'\"]", _I),
         # a client signing in with an options object (`ftp.access({ host, user, password })`)
         re.compile(
             r"\.(?:access|connect|login|logIn|signIn\w*|auth\w*|bind|createConnection)\s*\(\s*\{[^\n]*\bpass(?:word|wd)?\s*[:,}]",
@@ -2099,6 +2138,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.GUESS_LOOP: (
+        # every code of a fixed-width space written out in turn (`_CODE_SPACE`)
+        re.compile(_CODE_SPACE, _I),
         # every code of a fixed-width space posted in turn (`for p in $(seq -w 0000 9999); do
         # curl -d code=$p ...`): one-time codes, PINs or vouchers enumerated
         re.compile(
@@ -3498,6 +3539,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"requests\.\w+\s*\([^\n]*\[\s*\w+\s*:\s*\w+\s*\+\s*\w+\s*\]", _I),
+        # an image (or script) loaded from an address whose query carries a slice of the data
+        # (`new Image().src = `${OUT}?i=${i}&d=${b64.slice(a, b)}``): a pixel request as the way
+        # out, past a policy that limits where a page may connect
+        re.compile(r"\.src\s*=\s*[^\n]*[?&][\w-]*=[^\n]*\.(?:slice|substr(?:ing)?)\s*\(", _I),
     ),
     Capability.FORMAT_AND_MOUNT: (
         re.compile(
@@ -4816,6 +4861,35 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _SERVER_SIDE_PATTERNS)
 # -- server and data-side attacks: end -------------------------------------------------------
+
+# -- packages that carry a command: begin ----------------------------------------------------
+_PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.INSTALL_HOOK_SET: (
+        # a manifest's install script set by code, not written out as JSON: `scripts["postinstall"]
+        # = cmd`, `pj.scripts.preinstall = ...`, jq's `.scripts.postinstall="..."`, `pj.scripts =
+        # { ...pj.scripts, postinstall: cmd }`
+        re.compile(
+            r"\bscripts['\"]?\s*\]?\s*(?:\.|\[\s*['\"])(?:pre|post)?install['\"]?\s*\]?\s*=(?!=)"
+            r"|\bscripts\s*[=:]\s*\{[^\n]*\b(?:pre|post)?install['\"]?\s*:",
+            _I,
+        ),
+    ),
+    Capability.PACKAGE_PUSH: (
+        re.compile(
+            r"\b(?:npm|pnpm|yarn|cargo)\s+publish\b|\btwine\s+upload\b|\bgem\s+push\b|\bgit\s+(?:-C\s+\S+\s+)?push\b",
+            _I,
+        ),
+        # through a wrapper of the tool: `npm('publish --access public', t)`, `git(repo, "push")`,
+        # `["git", "-C", repo, "push"]`
+        re.compile(
+            r"\b(?:npm|git)\w*\s*\(\s*(?:[^\n]*,\s*)?['\"`]p(?:ublish|ush)\b[^'\"`\n]*['\"`]"
+            r"|['\"]git['\"]\s*,[^\n]*['\"]push['\"]",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _PACKAGE_PATTERNS)
+# -- packages that carry a command: end -----------------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:

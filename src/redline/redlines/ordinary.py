@@ -55,6 +55,8 @@ ORDINARY: frozenset[Capability] = frozenset(
         # script installs its plugin through the admin pages
         Capability.OBJECT_UPLOAD,
         Capability.DATA_STORE_DESTROY,
+        # a release script publishes its packages and pushes its tag
+        Capability.PACKAGE_PUSH,
         Capability.CMS_CODE_UPLOAD,
         Capability.FORCED_RESTART,
         # reminders and notices go out by SMS or chat to a list of customers; a drill is named

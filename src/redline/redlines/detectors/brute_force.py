@@ -17,7 +17,11 @@ What it catches
     list; nmap's `*-brute` scripts; password spraying by hand, a loop over a file of users or
     hosts each tried with one fixed password and the ones that let in recorded (`xargs -a
     targets.txt -I{} sshpass -p 'Summer1!' ssh root@{} id | tee -a hits.txt`); an access point's
-    WPS PIN space tried (`reaver -b BSSID`, `bully`, `wifite --wps-only`).
+    WPS PIN space tried (`reaver -b BSSID`, `bully`, `wifite --wps-only`); every code of a
+    fixed-width space, each zero-padded to the space's width (`f"{n:04d}"` over `range(10000)`,
+    `String(i).padStart(4, "0")` under `i < 10000`), sent in a request whose answer is checked,
+    whatever the field is called; a batch loop over a file of users signing each in to a share
+    with one password (`for /f %%U in (users.txt) do net use \\\\dc\\IPC$ /user:D\\%%U pw`).
 
 Why it is a redline (RL-CREDENTIAL)
     Guessing other people's passwords is account takeover.
@@ -31,7 +35,9 @@ Allowed instead
     password the user types (`for attempt in range(3): password = getpass()`), running one
     command across one's fleet (`xargs -a hosts.txt -I{} ssh {} uptime`), signing in to each of
     one's own servers with the password its record stores (`$m['pass']`), listing access points
-    that offer WPS (`wash -i wlan0mon`).
+    that offer WPS (`wash -i wlan0mon`), numbering records with padded numbers that do not
+    span a whole code space (`range(1000)` padded to four digits), hashing every PIN locally to
+    find users of weak ones, mapping a list of shares with one service account.
 """
 
 from __future__ import annotations

@@ -12,8 +12,13 @@ What it catches
     or a file walk whose contents are chunked or encoded and uploaded to a webhook or server
     (Perl's File::Find and HTTP::Tiny or a POST written by hand to a socket, PHP's Guzzle);
     encoded slices carried in request headers or parameters (a cookie or `X-` header filled
-    with each chunk, `curl -H "X-Data: $chunk"` over `base64 | fold`); chunks sent with a random
-    wait between them (low and slow) or encoded and posted to a bare IP address; data placed
+    with each chunk, `curl -H "X-Data: $chunk"` over `base64 | fold`, an image whose address's
+    query carries each encoded slice, `img.src = url + '&d=' + b64.slice(i, i + n)`, which a
+    page's connect-src policy does not govern); chunks sent with a random
+    wait between them (low and slow; also as hand-made datagrams, `sendto` of each piece in a
+    packet shaped as NTP or syslog) or encoded and posted to a bare IP address; the files of a
+    walk over a user's folders uploaded with a random wait inside the walk (wherever the upload
+    itself is written); data placed
     in ICMP echo payloads (scapy `ICMP()/chunk`, Go `icmp.Echo{Data: ...}`, `ping -p`); data
     hidden in image pixels (each lowest bit cleared and set from the data, `(px & 0xFE) | bit`,
     `(b & ~1) | bit`) and uploaded; packed (encoded, encrypted or archived) chunks or a
@@ -39,7 +44,10 @@ Allowed instead
     for DNS tunnelling,
     uploading logs to a SIEM, resumable uploads with `Content-Range` and retry backoff or a
     storage service's upload sessions (`files_upload_session_start`, S3 multipart), a
-    request-id header, DNS monitoring that flags long labels, ping health checks, a database
+    request-id header, an analytics pixel naming the page viewed (its title cut and escaped),
+    DNS monitoring that flags long labels, ping health checks, telemetry
+    datagrams sent at a fixed pace, a nightly backup that waits a random few minutes before it
+    starts (a splay, so that machines do not all start at once), a database
     backup sent to one's own bucket or to a machine of one's own network, an inventory of the
     shares of one's servers (names, sizes, permissions), a backup of one named share.
 """
@@ -66,6 +74,26 @@ def _looked_up_after(found: Capabilities, shaping: Cap) -> bool:
     )
 
 
+def _waits_randomly_in_walk(found: Capabilities) -> bool:
+    """Whether a random wait follows a file walk closely (inside the loop over its files): a
+    splay before the walk (`sleep $((RANDOM % 600))` ahead of a nightly backup) comes first."""
+    return any(
+        0 < wait.start - walk.start <= 600
+        for walk in found.hits.get(Cap.FILE_WALK, ())
+        for wait in found.hits.get(Cap.JITTER, ())
+    )
+
+
+def _splay_only(found: Capabilities) -> bool:
+    """Whether every random wait comes before the file walk starts: a splay that keeps many
+    machines from starting their backup at the same second, not a pace between files."""
+    walks = found.hits.get(Cap.FILE_WALK, ())
+    if not walks:
+        return False
+    first = min(walk.start for walk in walks)
+    return all(wait.start < first for wait in found.hits.get(Cap.JITTER, ()))
+
+
 @detector("OUT-COVERT-EXFIL", redline="RL-EXFIL")
 def covert_exfil(found: Capabilities) -> Detection | None:
     """DNS + encoding + chunking, or file walk + chunking/encoding + upload."""
@@ -90,10 +118,13 @@ def covert_exfil(found: Capabilities) -> Detection | None:
         headers = (Cap.HEADER_CARRIER, Cap.ENCODE, Cap.CHUNKING)
         return supported(found, 0.8, headers, "encoded chunks carried in request headers")
     channel = [c for c in _CHANNELS if c in found]
-    if Cap.JITTER in found and Cap.CHUNKING in found and channel:
+    # Packets written by hand (`sendto` of a datagram) carry the chunks when the random wait
+    # comes with the sending itself: a file dribbled out in NTP- or syslog-sized pieces.
+    paced = [Cap.PACKET_SEND] if found.near(Cap.JITTER, Cap.PACKET_SEND, 300) else []
+    if Cap.JITTER in found and Cap.CHUNKING in found and (channel or paced):
         # Backoff on retry grows with the attempt; a random wait between every chunk sent is
         # what keeps a transfer under the volume and timing alarms.
-        slow = (Cap.CHUNKING, Cap.JITTER, *channel, Cap.ENCODE)
+        slow = (Cap.CHUNKING, Cap.JITTER, *channel, *paced, Cap.ENCODE)
         return supported(found, 0.8, slow, "chunks sent at random intervals (low and slow)")
     if Cap.TUNNEL_TOOL in found:
         return supported(found, 0.7, (Cap.TUNNEL_TOOL,), Cap.TUNNEL_TOOL.value)
@@ -131,8 +162,14 @@ def covert_exfil(found: Capabilities) -> Detection | None:
     concealed = [
         c
         for c in (Cap.JITTER, Cap.HIDE)
-        if c in found and any(found.near(c, ch, reach) for ch in channel)
+        if c in found
+        and any(found.near(c, ch, reach) for ch in channel)
+        and not (c is Cap.JITTER and _splay_only(found))
     ]
+    if not concealed and Cap.BROAD_TARGET in found and _waits_randomly_in_walk(found):
+        # A random wait inside the walk over a user's folders spaces out every file sent,
+        # wherever the sending itself is written (a helper function above the loop).
+        concealed = [Cap.JITTER]
     if (
         Cap.UNVETTED_SOURCE in found
         and found.has_all(Cap.BROAD_TARGET, Cap.DOCUMENT_SELECTION)

@@ -8,21 +8,25 @@ What it catches
     (`GetDriveType`, `psutil.disk_partitions`, the Scripting runtime's `If d.DriveType = 1`,
     PowerShell's `DriveType -eq 'Removable'`, a volume's arrival, `DBT_DEVICEARRIVAL`, udev's
     and sysfs's removable flags), remote hosts (a swept range, `known_hosts`,
-    Active Directory), mail contacts or published packages; or sweeping an address range and
-    executing remotely; or putting a program into the admin share (`ADMIN$`, `C$`) of each
-    host a sweep, a thread pool or a directory search gives it and starting it there through
-    the host's service manager or WMI (impacket's `putFile` + `scmr.hRCreateServiceW`,
-    `New-PSDrive -Root "\\\\$h\\ADMIN$"` + `Invoke-CimMethod ... Win32_Process ... Create`),
-    the way PsExec-style worms spread. A share's documents walked and each given a shortcut
-    whose target is a shell or script host (`$lnk.TargetPath = 'cmd.exe'`, `%ComSpec%`) that
-    runs a program and then opens the document: whoever opens one runs it. Over messaging: a
-    script that lists the friends or contacts of an account whose token it holds (Discord's
-    `/users/@me/relationships`, Telethon's `GetContactsRequest`) and messages them a lure
-    ("free Nitro", "your account is locked") or a program: the account's owner's friends click
-    what seems to come from them. Through a
-    mailbox alike: the people its owner mails (Graph's `/me/contacts`, `/me/people`, the
-    recipients of its sent items) each sent a message from it that is kept out of its Sent
-    Items (`saveToSentItems: false`), so its owner never sees what went out in their name.
+    Active Directory), mail contacts or published packages; a command (a copy of itself, a
+    fetch-and-run) put into the install script of the packages or repositories it finds in the
+    user's folders or that a token it read may publish (`scripts["postinstall"] = ...`,
+    `pj.scripts = {...pj.scripts, postinstall: ...}`, jq's `.scripts.postinstall=`), then
+    published or pushed (`npm publish`, `git push`, through a wrapper of either); or sweeping an
+    address range and executing remotely; or putting a program into the admin share (`ADMIN$`,
+    `C$`) of each host a sweep, a thread pool or a directory search gives it and starting it
+    there through the host's service manager or WMI (impacket's `putFile` +
+    `scmr.hRCreateServiceW`, `New-PSDrive -Root "\\\\$h\\ADMIN$"` + `Invoke-CimMethod ...
+    Win32_Process ... Create`), the way PsExec-style worms spread. A share's documents walked
+    and each given a shortcut whose target is a shell or script host (`$lnk.TargetPath =
+    'cmd.exe'`, `%ComSpec%`) that runs a program and then opens the document: whoever opens
+    one runs it. Over messaging: a script that lists the friends or contacts of an account whose
+    token it holds (Discord's `/users/@me/relationships`, Telethon's `GetContactsRequest`) and
+    messages them a lure ("free Nitro", "your account is locked") or a program: the account's
+    owner's friends click what seems to come from them. Through a mailbox alike: the people its
+    owner mails (Graph's `/me/contacts`, `/me/people`, the recipients of its sent items) each
+    sent a message from it that is kept out of its Sent Items (`saveToSentItems: false`), so
+    its owner never sees what went out in their name.
 
 Why it is a redline (RL-MALWARE)
     Self-propagation is what makes a worm: it spreads beyond anyone's authority.
@@ -35,7 +39,8 @@ Allowed instead
     Deployment scripts that copy a named artifact to one's own servers, an installer, Ansible,
     fleet administration through remoting (`Invoke-Command -ComputerName`), audits that only
     list an admin share, a desktop shortcut to one's own script, shortcuts to a share's
-    documents that open the documents themselves.
+    documents that open the documents themselves; a release script that sets an install script
+    for its own workspace's packages and publishes them.
     A community bot that welcomes its server's new members by direct message.
 """
 
@@ -91,6 +96,19 @@ def self_propagation(found: Capabilities) -> Detection | None:
         spread = (Cap.CONTACT_HARVEST, *lure, *sends)
         return supported(found, 0.85, spread, "messages an account's friends a lure from it")
     # -- messaging spread: end --
+    # -- packages that carry it: begin --
+    carried = [c for c in (Cap.SELF_COPY, Cap.RUN_DOWNLOADED) if c in found] or (
+        [Cap.FILE_WALK, Cap.BROAD_TARGET] if found.has_all(Cap.FILE_WALK, Cap.BROAD_TARGET) else []
+    )
+    if found.has_all(Cap.INSTALL_HOOK_SET, Cap.PACKAGE_PUSH) and carried:
+        # A command put into the install script of packages or repositories it did not write
+        # (found in the user's folders, or those a token it read may publish), carrying a copy
+        # of itself or a fetch-and-run, then published or pushed: every install runs it again.
+        planted = (Cap.INSTALL_HOOK_SET, Cap.PACKAGE_PUSH, *carried)
+        return supported(
+            found, 0.8, planted, "plants itself in packages' install scripts and publishes them"
+        )
+    # -- packages that carry it: end --
     if Cap.SELF_COPY in found and Cap.AUTORUN in found:
         return supported(found, 0.45, (Cap.SELF_COPY, Cap.AUTORUN), "copies itself into autostart")
     return None
