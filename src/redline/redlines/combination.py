@@ -92,7 +92,9 @@ class CombinationModel:
         """The modelled probability that a response holding `found` is offensive tooling, with
         the `contributions` it sums (one pass over the capabilities for both)."""
         added = self.contributions(found)
-        log_odds = self.bias + sum(added.values())
+        # summed exactly (`fsum`): the same pieces give the same score in whatever order the
+        # set of capabilities yields them, and one more piece never lowers it by a rounding
+        log_odds = self.bias + math.fsum(added.values())
         return 1.0 / (1.0 + math.exp(-log_odds)), added
 
     def probability(self, found: Capabilities) -> float:
