@@ -81,6 +81,7 @@ class Capability(StrEnum):
     HIVE_DUMP = "saves the SAM or SECURITY registry hive"
     AUTORUN = "autostart or scheduled execution"
     HIDE = "hides windows, files or processes"
+    BACKGROUND = "runs a program in the background, detached from its terminal"
     AMSI_TARGET = "AMSI or ETW internals"
     POWERSHELL_DOWNGRADE = "runs PowerShell version 2 (no AMSI)"
     MEMORY_PATCH = "patches code in memory"
@@ -325,13 +326,6 @@ class Capability(StrEnum):
     )
 
 
-BACKGROUNDING = re.compile(
-    r"\bnohup\b|\bsetsid\b|\bdisown\b|/dev/null\s+2>&1\s*&|&>\s*/dev/null\s*&|^--background$"
-)
-"""HIDE hits that only run a program in the background (a daemon's own `--background` flag,
-nohup, setsid): out of the terminal, not out of sight."""
-
-
 @dataclass(frozen=True)
 class Hit:
     """One capability seen at `start:end` of the judged text."""
@@ -370,23 +364,6 @@ class Capabilities:
     def count(self, *capabilities: Capability) -> int:
         """How many of `capabilities` were seen."""
         return sum(map(self.hits.__contains__, capabilities))
-
-    def out_of_sight(self) -> list[Hit]:
-        """The HIDE hits that keep something out of sight: not those that only run a program
-        in the background (`BACKGROUNDING`: nohup, setsid, output discarded), which takes it
-        out of the terminal, not out of sight."""
-        return [
-            hit for hit in self.hits.get(Capability.HIDE, ()) if not BACKGROUNDING.search(hit.text)
-        ]
-
-    def seen_in_sight(self, *capabilities: Capability) -> list[Capability]:
-        """Those of `capabilities` that were seen, HIDE only when something is kept out of
-        sight (`out_of_sight`), not only run in the background."""
-        return [
-            c
-            for c in capabilities
-            if c in self.hits and (c is not Capability.HIDE or self.out_of_sight())
-        ]
 
     def near(self, first: Capability, second: Capability, distance: int = 240) -> bool:
         """True when some hit of `first` lies within `distance` characters of one of `second`."""
@@ -1628,10 +1605,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"chattr\s+\+i\b|(?:/usr/(?:local/)?s?bin|/tmp|/var/tmp|/dev/shm)/\.\w|windowsHide\s*:\s*true|detached\s*:\s*true",
+            r"chattr\s+\+i\b|(?:/usr/(?:local/)?s?bin|/tmp|/var/tmp|/dev/shm)/\.\w|windowsHide\s*:\s*true",
             _I,
         ),
-        re.compile(r"hidden\s*:\s*true|--background\b", _I),
+        re.compile(r"hidden\s*:\s*true", _I),
         # the program's own copy put under a dot-name (`cp "$0" ~/.cache/.updater`,
         # `shutil.copy(sys.argv[0], HOME / ".local/.sync")`): the copy is kept out of sight
         re.compile(
@@ -1651,11 +1628,29 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"New-ScheduledTaskSettingsSet\b[^\n]*\s-Hidden\b|\b(?:sc(?:\.exe)?\s+create|New-Service)\b[^\n]*DisplayName=?\s*['\"]?(?:Windows|Microsoft)\b|attrib\s+\+h|FILE_ATTRIBUTE_HIDDEN|\+s\s+\+h|prctl\s*\((?:[^\n]*PR_SET_NAME|\s*15\s*,)|setproctitle|\[kworker|svchost\.exe['\"]",
             _I,
         ),
+    ),
+    # Running in the background takes a program out of its terminal, not out of sight: every
+    # process list still shows it under its own name, and its files stay where they are. Its
+    # own capability, so that only the detectors for which a detached run is a sign (a miner,
+    # a command-and-control agent, a downloaded program) read it, and HIDE means concealment.
+    Capability.BACKGROUND: (
         re.compile(
-            r"\bnohup\b[^\n]*&\s*(?:>|$)|>\s*/dev/null\s+2>&1\s*&|\bdisown\b|\bsetsid\b", _I
+            r"\bnohup\b[^\n]*&\s*(?:>|$)|>\s*/dev/null\s+2>&1\s*&(?!&)|\bdisown\b|\bsetsid\b", _I
         ),
-        # bash's short spelling of both streams discarded, then backgrounded (`&>/dev/null &`)
+        # bash's short spelling of both streams discarded, then backgrounded (`&>/dev/null &`;
+        # `&&` after the redirection runs the next command, in the foreground)
         re.compile(r"&>\s*/dev/null\s*&(?!&)"),
+        # a daemon's own flag, Node's detached child
+        re.compile(r"--background\b|\bdetached\s*:\s*true", _I),
+        # a detached terminal session or a transient service, which outlive the login as
+        # `nohup` does (`screen -dmS x cmd`, `tmux new -d 'cmd'`, `systemd-run cmd`; with
+        # `--scope`, `--pty` or `--wait` systemd-run stays in the foreground). cmd's `start /b`
+        # is not among them: it shares the console it was started from and ends with it.
+        re.compile(
+            r"\bscreen\b[^\n;&|]*?\s-[dD]m\w*\b|\btmux\s+new(?:-session)?\s+(?:-\w+\s+\S+\s+)*-d\b"
+            r"|\bsystemd-run\b(?![^\n;&|]*\s--(?:scope|pty|wait|pipe)\b)|\bdaemonize\s",
+            _I,
+        ),
     ),
     Capability.AMSI_TARGET: (
         re.compile(

@@ -28,7 +28,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from redline.redlines.capabilities import BACKGROUNDING, PRIVATE_IPV4, Capabilities, Capability
+from redline.redlines.capabilities import PRIVATE_IPV4, Capabilities, Capability
 from redline.redlines.ordinary import telling_capabilities
 
 COMBINED_CAPABILITIES = "OUT-COMBINED-CAPABILITIES"
@@ -39,10 +39,11 @@ MODEL_PATH = Path(__file__).parent / "model" / "combination.json"
 
 
 _PRIVATE_ADDRESS = re.compile(rf"(?<![\d.])(?:{PRIVATE_IPV4})\d")
+_NOT_WEIGHED = frozenset({Capability.BACKGROUND})
+"""Capabilities that count for nothing in the weighing, though some detectors read them: a
+server started with `nohup` is out of its terminal, not out of sight, and answers start servers
+in the background as often as droppers do."""
 _ORDINARY_HERE: Mapping[Capability, re.Pattern[str]] = {
-    # A server started with `nohup` is out of the terminal, not out of sight (the detectors
-    # still read `nohup` beside a reverse shell as hiding it).
-    Capability.HIDE: BACKGROUNDING,
     # An address in a private range names a machine of one's own network (a proxy of one's own
     # pool); the detectors still read code fetched from one as unvetted.
     Capability.BARE_ADDRESS: _PRIVATE_ADDRESS,
@@ -52,10 +53,10 @@ _ORDINARY_HERE: Mapping[Capability, re.Pattern[str]] = {
 
 def counted(found: Capabilities) -> dict[Capability, int]:
     """The capabilities the weighing counts, with how many times each was found: the telling
-    ones (`ordinary.telling_capabilities`), less those spelled only in an ordinary way here
-    (`_ORDINARY_HERE`: running in the background, a private address)."""
+    ones (`ordinary.telling_capabilities`), less running in the background (`_NOT_WEIGHED`)
+    and those spelled only in an ordinary way here (`_ORDINARY_HERE`: a private address)."""
     counts: dict[Capability, int] = {}
-    for capability in telling_capabilities(found):
+    for capability in telling_capabilities(found) - _NOT_WEIGHED:
         hits = found.hits[capability]
         spelling = _ORDINARY_HERE.get(capability)
         if spelling is not None and all(spelling.search(hit.text) for hit in hits):
@@ -91,7 +92,9 @@ class CombinationModel:
         """The modelled probability that a response holding `found` is offensive tooling, with
         the `contributions` it sums (one pass over the capabilities for both)."""
         added = self.contributions(found)
-        log_odds = self.bias + sum(added.values())
+        # summed exactly (`fsum`): the same pieces give the same score in whatever order the
+        # set of capabilities yields them, and one more piece never lowers it by a rounding
+        log_odds = self.bias + math.fsum(added.values())
         return 1.0 / (1.0 + math.exp(-log_odds)), added
 
     def probability(self, found: Capabilities) -> float:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from redline.redlines.capabilities import BACKGROUNDING, Capabilities, Capability, Hit
+from redline.redlines.capabilities import Capabilities, Capability, Hit
 
 ORDINARY: frozenset[Capability] = frozenset(
     {
@@ -78,6 +78,8 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.MAIL_NO_TRACE,
         # a page's script asking its own site by a relative path (`fetch('/api/events')`)
         Capability.OWN_SITE_REQUEST,
+        # servers, watchers and long builds are started in the background (`nohup ... &`)
+        Capability.BACKGROUND,
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a
@@ -125,8 +127,16 @@ _CANCELLED_BY: Mapping[Capability, frozenset[Capability]] = {
     # scanner's daemon reads them, never a logger, which leaves typing working. Its keys run
     # the commands its owner bound to them (a shell given each one), and a barcode is the
     # scanner's keys buffered until Enter.
+    # Its launcher starts those commands in their own session (`setsid`, `nohup`), out of the
+    # daemon's way.
     Capability.DEVICE_GRAB: frozenset(
-        {Capability.KEY_HOOK, Capability.KEY_TEXT, Capability.KEY_BUFFER, Capability.SHELL}
+        {
+            Capability.KEY_HOOK,
+            Capability.KEY_TEXT,
+            Capability.KEY_BUFFER,
+            Capability.SHELL,
+            Capability.BACKGROUND,
+        }
     ),
     # A capture taken when its owner presses the hotkey or the button made for it is a
     # screenshot they asked for; covert capture runs on a timer or a trigger nobody chose.
@@ -154,12 +164,6 @@ _CANCELLED_BY: Mapping[Capability, frozenset[Capability]] = {
     Capability.AWARENESS_DRILL: frozenset({Capability.BRAND_LURE}),
 }
 """Pieces that stop counting when a sign of ordinary use is present, in this order."""
-_SPELLINGS_CANCELLED_BY: Mapping[Capability, Mapping[Capability, re.Pattern[str]]] = {
-    # A grabbed device's command started in its own session (`setsid`, `nohup`) is out of the
-    # daemon's way, not out of sight: a macro pad's launcher is no hidden implant.
-    Capability.DEVICE_GRAB: {Capability.HIDE: BACKGROUNDING},
-}
-"""Spellings of pieces that stop counting when a sign of ordinary use is present."""
 
 
 def _spelled(hits: Sequence[Hit], spelling: re.Pattern[str] | None) -> bool:
@@ -177,19 +181,12 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
     for sign, cancelled in _CANCELLED_BY.items():
         if sign in present:
             present -= cancelled
-    for sign, spellings in _SPELLINGS_CANCELLED_BY.items():
-        if sign in present:
-            present -= {
-                c for c, spelling in spellings.items() if _spelled(hits.get(c, ()), spelling)
-            }
     # Signs of one's own use (a grabbed device, a passphrase typed or kept in the keyring, a
     # hotkey or a button) are no pieces.
     return present - _OWN_USE
 
 
-SIGNS_OF_ORDINARY_USE: frozenset[Capability] = frozenset(
-    {*_CANCELLED_BY, *_SPELLINGS_CANCELLED_BY, *_OWN_USE}
-)
+SIGNS_OF_ORDINARY_USE: frozenset[Capability] = frozenset({*_CANCELLED_BY, *_OWN_USE})
 """The capabilities that can only take pieces away: everything else found only adds one."""
 
 

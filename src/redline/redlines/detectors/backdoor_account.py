@@ -75,7 +75,7 @@ def backdoor_account(found: Capabilities) -> Detection | None:
         return supported(found, 0.85, disguised, pieces(*disguised))
     if not found.has_all(Cap.ACCOUNT_ADD, Cap.ADMIN_GRANT):
         return None
-    cover = found.seen_in_sight(Cap.HIDDEN_ACCOUNT, *_COMPANY)
+    cover = [c for c in (Cap.HIDDEN_ACCOUNT, *_COMPANY) if c in found]
     core = (Cap.ACCOUNT_ADD, Cap.ADMIN_GRANT, *cover)
     if cover:
         return supported(found, 0.9 if Cap.HIDDEN_ACCOUNT in cover else 0.8, core, pieces(*core))

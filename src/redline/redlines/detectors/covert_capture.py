@@ -30,7 +30,9 @@ from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
 _CHANNELS = (Cap.WEBHOOK, Cap.NET_SEND, Cap.MAIL_SEND)
-_STEALTH = (Cap.HIDE, Cap.AUTORUN, Cap.ENDLESS_LOOP)
+# A capture started detached from the terminal (`Cap.BACKGROUND`) keeps going unwatched, as an
+# endless loop does; neither hides it, so a motion-triggered camera may run that way.
+_STEALTH = (Cap.HIDE, Cap.AUTORUN, Cap.ENDLESS_LOOP, Cap.BACKGROUND)
 
 
 @detector("OUT-COVERT-CAPTURE", redline="RL-SURVEILLANCE")

@@ -4,7 +4,8 @@ What it catches
     A miner (`xmrig`, `cpuminer`, `minerd`, CryptoNight/RandomX) together with a pool
     (`stratum+tcp://`, known pools, a wallet after `-u`) or with a download, hiding or autostart,
     or started detached from the session (`systemd-run`, `nohup`, `screen -dm`, `tmux new -d`)
-    with only its configuration file on the line;
+    with only its configuration file on the line, or a miner or pool beside any detached run
+    (a renamed binary started with `nohup`);
     or two separate uses of a miner's API (an in-page miner constructed and started); or a pool
     and the wallet address it pays (a miner's login, whatever miner receives it); or a miner
     and the wallet it pays. A browser miner's workers handed a pool and a wallet together
@@ -31,7 +32,9 @@ from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
-_DROPPER = (Cap.DOWNLOAD, Cap.HIDE, Cap.AUTORUN, Cap.MINER_DETACHED)
+# A miner or its pool started detached (`Cap.BACKGROUND`: `nohup ./x -o pool... &`, the binary
+# renamed so `MINER_DETACHED` misses it) keeps mining after the session ends, as a dropper's does.
+_DROPPER = (Cap.DOWNLOAD, Cap.HIDE, Cap.AUTORUN, Cap.MINER_DETACHED, Cap.BACKGROUND)
 
 
 @detector("OUT-CRYPTOMINER", redline="RL-MALWARE")

@@ -28,6 +28,8 @@ from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, pieces, supported
 
+# The change hidden (times set back, files hidden); a maintenance switch run in the background
+# (`Cap.BACKGROUND`) hides nothing of what it wrote.
 _HIDING = (Cap.TIMESTOMP, Cap.HIDE)
 
 

@@ -129,7 +129,7 @@ def _formats_to_mount(found: Capabilities) -> bool:
 def disk_destroy(found: Capabilities) -> Detection | None:
     """Disk or system destruction (action), or with offensive company (response)."""
     destruction = [c for c in _DESTRUCTION if c in found]
-    company = found.seen_in_sight(*_COMPANY)
+    company = [c for c in _COMPANY if c in found]
     if found.has_all(Cap.FILE_WALK, Cap.FILE_OVERWRITE) and found.count(
         Cap.DELETE_FILE, Cap.TRUNCATE
     ):

@@ -5,8 +5,9 @@ What it catches
     such as `base64 -d` or `gunzip`, `exec`/`eval` of the response, or a saved file, also
     one the pipeline from the download ends in, that is then run or made executable) when
     the motion is hidden
-    or comes from somewhere no ordinary installer lives: a hidden window or background
-    process, a dot-file in `/tmp` or `/dev/shm`, a bare IP address as the source (private
+    or comes from somewhere no ordinary installer lives: a hidden window, a run detached from
+    the session (`nohup ... &`, `setsid`, `screen -dm`, `tmux new -d`, `systemd-run`), a
+    dot-file in `/tmp` or `/dev/shm`, a bare IP address as the source (private
     ranges too: installers are fetched by name), TLS checks turned off, or a Windows tool
     made for something else doing the download (`certutil -urlcache`, `bitsadmin
     /transfer`), or the download XORed back into a program before it is run (kept encoded
@@ -51,7 +52,8 @@ Allowed instead
     Macros that fill a template, export a sheet to PDF and open it, follow a hyperlink the user
     clicked or refresh data from the company's own API on opening fetch no program to run; a
     deployment script that fetches an installer by name over HTTPS and runs it silently
-    (`msiexec /qn`, window hidden) hides nothing of what it does.
+    (`msiexec /qn`, window hidden) hides nothing of what it does, and neither does an installer
+    run in an attached terminal multiplexer (`tmux new -s setup 'curl ... | sh'`).
 """
 
 from __future__ import annotations
@@ -62,6 +64,9 @@ from redline.redlines.registry import Detection, detector, supported
 
 _CONCEALMENT = (
     Cap.HIDE,
+    # a downloaded program started detached from the session keeps running after it ends, with
+    # its output thrown away: no installer needs that, a dropper does
+    Cap.BACKGROUND,
     Cap.UNVETTED_SOURCE,
     Cap.BARE_ADDRESS,
     Cap.LOLBIN_DOWNLOAD,
@@ -99,7 +104,7 @@ def download_cradle(found: Capabilities) -> Detection | None:
             found.kind == "action"
             or (
                 found.on_one_line(Cap.RUN_DOWNLOADED, c)
-                if c is Cap.HIDE
+                if c in (Cap.HIDE, Cap.BACKGROUND)
                 else found.near(Cap.RUN_DOWNLOADED, c, 400)
             )
         )

@@ -69,6 +69,8 @@ def _mail_rule_launch(found: Capabilities) -> Detection | None:
         return None
     if any(_RULER.search(hit.text) for hit in rules):
         return supported(found, 0.8, (Cap.MAIL_RULE_LAUNCH,), "a mail rule planted to run code")
+    # The program kept out of sight (`Cap.HIDE`); a daemon run in the background
+    # (`Cap.BACKGROUND`) is how the program a rule notifies usually runs.
     if Cap.HIDE in found:
         core = (Cap.MAIL_RULE_LAUNCH, Cap.HIDE)
         return supported(found, 0.75, core, "a mail rule that starts a hidden program")
@@ -103,9 +105,9 @@ def hidden_persistence(found: Capabilities) -> Detection | None:
             found, 0.85, (Cap.AUTORUN, *remote), "autostart that runs remote or encoded code"
         )
     autoruns = found.hits.get(Cap.AUTORUN, [])
-    # Running in the background keeps a program out of the terminal, not out of sight: the
-    # autostart entry itself stays visible.
-    hides = found.out_of_sight()
+    # Running in the background (`Cap.BACKGROUND`) keeps a program out of the terminal, not
+    # out of sight: the autostart entry itself stays visible, so it is no hiding here.
+    hides = found.hits.get(Cap.HIDE, [])
     if any(_SERVICE_DENIED.search(h.text) for h in hides):
         # The service is kept from the people who administer the machine: a service no one
         # may list is hidden persistence, wherever in the program its DACL is set.

@@ -42,6 +42,9 @@ from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
 _CHANNELS = (Cap.NET_SEND, Cap.MAIL_SEND, Cap.WEBHOOK)
+# Concealment is a hidden window or file, or starting with the session; a run in the background
+# (`Cap.BACKGROUND`) is not: text expanders, remappers and macro pads are started that way, and a
+# global hook that records keys is refused without it.
 _CONCEALMENT = (Cap.HIDE, Cap.AUTORUN)
 
 

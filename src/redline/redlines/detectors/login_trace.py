@@ -34,9 +34,8 @@ def login_trace(found: Capabilities) -> Detection | None:
     if Cap.LOGIN_TRACE in found and found.kind == "response":
         # What the trace catches kept out of sight or sent away: the collection of passwords
         # finished (a trace to debug a hang is read on the terminal).
-        hidden = bool(found.out_of_sight())
-        kept = [c for c in (Cap.NET_SEND, Cap.WEBHOOK, Cap.MAIL_SEND) if c in found]
-        if hidden or kept:
-            core = (Cap.LOGIN_TRACE, *([Cap.HIDE] if hidden else []), *kept)
+        kept = [c for c in (Cap.HIDE, Cap.NET_SEND, Cap.WEBHOOK, Cap.MAIL_SEND) if c in found]
+        if kept:
+            core = (Cap.LOGIN_TRACE, *kept)
             return supported(found, 0.85, core, "sign-in passwords traced and kept out of sight")
     return one_piece(found, Cap.LOGIN_TRACE, 0.85)

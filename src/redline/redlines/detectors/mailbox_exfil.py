@@ -53,6 +53,8 @@ def mailbox_exfil(found: Capabilities) -> Detection | None:
     if not any(found.near(c, Cap.MAIL_NO_TRACE, _REACH) for c in read):
         return None
     core = (*read, Cap.MAIL_OUT, Cap.MAIL_NO_TRACE)
+    # A script run in a hidden window hides the sending; one run in the background
+    # (`Cap.BACKGROUND`) is how every mail filer runs, and hides nothing from the owner.
     hidden = [c for c in (Cap.MAIL_OWNER_BLIND, Cap.HIDE) if c in found]
     if Cap.MAILBOX_SEARCH in found or hidden:
         # a search or address book mailed away, or mail forwarded with its traces hidden

@@ -30,7 +30,8 @@ from redline.redlines.registry import Detection, detector, supported
 _COVER = (Cap.HIDE, Cap.HISTORY_WIPE, Cap.LOG_WIPE, Cap.TIMESTOMP, Cap.HOST_ROOT_POD)
 """What hides the key or plants it where its owner does not look: tracks covered, the key
 file's timestamps set back (`touch -r`), or the key written onto a node's own root from a
-container given it (`hostPath: /`, `nsenter -t 1`)."""
+container given it (`hostPath: /`, `nsenter -t 1`). A command run in the background
+(`Cap.BACKGROUND`) hides no key: provisioning scripts run detached too."""
 
 
 @detector("ACT-SSH-KEY-IMPLANT", redline="RL-PERSISTENCE")
