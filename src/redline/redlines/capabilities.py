@@ -4405,6 +4405,23 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"-(?:MarkAsRead\s+\$true|DeleteMessage\s+\$true|MoveToFolder\b|SoftDeleteMessage\s+\$true)",
             _I,
         ),
+        # one rule that forwards each message and deletes it or marks it read, so the mail
+        # reaches only the address it is forwarded to (`New-InboxRule -ForwardTo x
+        # -DeleteMessage $true`; Graph's `"forwardTo": [...], "delete": true`), either order
+        re.compile(
+            r"\b(?:New-InboxRule|Set-InboxRule)\b(?=" + _WRAPPED + r"{0,500}?"
+            r"-(?:ForwardTo|RedirectTo|ForwardAsAttachmentTo)\s+(?!\$null\b)\S)"
+            + _WRAPPED
+            + r"{0,500}?-(?:MarkAsRead|DeleteMessage|SoftDeleteMessage)\s+\$true\b",
+            _I,
+        ),
+        re.compile(
+            r"\b(?:forwardTo|redirectTo|forwardAsAttachmentTo)\b['\"]?\s*[:=]\s*\[[^\]]{0,300}\]"
+            r"[^{}]{0,200}?\b(?:delete|permanentDelete|markAsRead)\b['\"]?\s*[:=]\s*\$?true\b"
+            r"|\b(?:delete|permanentDelete|markAsRead)\b['\"]?\s*[:=]\s*\$?true\b[^{}\[\]]{0,200}?"
+            r"\b(?:forwardTo|redirectTo|forwardAsAttachmentTo)\b['\"]?\s*[:=]\s*\[",
+            _I,
+        ),
         # a Graph `messageRules` condition on security warnings (`"subjectContains":
         # ["suspicious", ...]`)
         re.compile(
