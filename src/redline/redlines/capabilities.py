@@ -4263,6 +4263,13 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bmessages\.create\s*\(|/sendmessage\b|\bsend_message\s*\(|\.CreateMessage\s*\(", _I
         ),
         re.compile(r"/channels/[^\n'\"`]{0,40}/messages\b|\bsms\.send\w*\s*\(|/sms/", _I),
+        # a bot's reply in its chat (telebot's `reply_to`, python-telegram-bot's `reply_text`,
+        # `send_document`), a message published to a broker's topic (`client.publish("t/x", ...)`)
+        re.compile(
+            r"\.(?:reply_to|reply_text|reply_document|send_document|send_photo)\s*\("
+            r"|\b\w+\.publish\s*\(\s*f?['\"`]",
+            _I,
+        ),
     ),
     Capability.CONTACT_HARVEST: (
         re.compile(r"@me/relationships\b|\bGetContactsRequest\b|\bget_contacts\s*\(", _I),

@@ -42,7 +42,7 @@ from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, pieces, supported
 
-_BACK = (Cap.NET_SEND, Cap.NET_CONNECT, Cap.WEBHOOK, Cap.PACKET_SEND, Cap.MAIL_SEND)
+_BACK = (Cap.NET_SEND, Cap.NET_CONNECT, Cap.WEBHOOK, Cap.PACKET_SEND, Cap.MAIL_SEND, Cap.TEXT_SEND)
 _POLLING = (Cap.ENDLESS_LOOP, Cap.PAUSE, Cap.JITTER, Cap.HIDE, Cap.AUTORUN)
 
 
