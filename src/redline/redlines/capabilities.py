@@ -4154,8 +4154,14 @@ _COLLECTION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     # a set of office document or key-store types kept as a map's keys
-    # (`map[string]bool{".docx": true, ".xlsx": true}`)
+    # (`map[string]bool{".docx": true, ".xlsx": true}`), or listed in a tuple, list or set of
+    # their own (`EXT = (".docx", ".xlsx", ".pdf")`, `case ".docx", ".pdf":`)
     Capability.DOCUMENT_SELECTION: (
+        re.compile(
+            r"['\"]\.(?:docx?|xlsx?|pptx?|pdf|kdbx|pst)['\"]\s*,\s*"
+            r"['\"]\.(?:docx?|xlsx?|pptx?|pdf|kdbx|pst|ost|odt|csv|txt|key|pem)['\"]",
+            _I,
+        ),
         re.compile(
             r"['\"]\.(?:docx?|xlsx?|pptx?|pdf|kdbx|pst)['\"]\s*:\s*(?:true|1|True)\s*,\s*"
             r"['\"]\.(?:docx?|xlsx?|pptx?|pdf|kdbx|pst|csv|txt)['\"]\s*:\s*(?:true|1|True)\b",

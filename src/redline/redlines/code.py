@@ -381,6 +381,39 @@ def _base64_payloads(text: str) -> Iterator[tuple[int, int, str]]:
                 break
 
 
+_DOCUMENT_TYPES = r"""['"]\.?(?:docx?|xlsx?|pptx?|pdf|kdbx|pst|ost|odt)['"]"""
+_DOCUMENT_LIST = re.compile(
+    r"(?:^|[\s;])\$?(\w+)\s*:?=\s*(?:\w+\s*)?[\[({@]+\s*"
+    + _DOCUMENT_TYPES
+    + r"\s*,\s*"
+    + _DOCUMENT_TYPES,
+    re.I | re.M,
+)
+_DOCUMENT_KEYS = (".doc", ".xls", ".pdf", ".ppt", "'doc", '"doc', "'pdf", '"pdf')
+
+
+def document_list_hits(code: str, offset: int = 0) -> list[Hit]:
+    """A list of office document types kept under a name (`EXT = (".docx", ".xlsx", ".pdf")`)
+    and the files chosen by it (`f.endswith(EXT)`, `ext in EXT`, `-Include $types`): documents
+    picked out by type. Read from the code as written, since a list of string constants is
+    blanked as an indicator list."""
+    if not any(map(code.__contains__, _DOCUMENT_KEYS)):
+        return []
+    names = {m.group(1) for m in _DOCUMENT_LIST.finditer(code)}
+    if not names:
+        return []
+    listed = "|".join(re.escape(n) for n in sorted(names))
+    use = re.compile(
+        rf"\b(?:endswith|EndsWith|includes|Contains)\s*\(\s*(?:tuple\s*\()?\$?(?:{listed})\b"
+        rf"|\b(?:not\s+)?in\s+\$?(?:{listed})\b|-(?:in|Include|contains)\s+\$(?:{listed})\b"
+        rf"|\b(?:{listed})\.(?:includes|has|contains|Contains|indexOf)\s*\("
+    )
+    return [
+        Hit(Capability.DOCUMENT_SELECTION, offset + m.start(), offset + m.end(), m.group(0))
+        for m in use.finditer(code)
+    ]
+
+
 def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) -> list[Hit]:
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
     from redline.redlines.agent_sockets import agent_socket_hits
@@ -461,6 +494,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(log_emptied_hits(code, offset))
     hits.extend(log_scrubbed_hits(code, offset))
     hits.extend(root_loop_hits(code, offset))  # the roots a loop goes through may be listed
+    hits.extend(document_list_hits(code, offset))  # the document types it picks may be listed
     hits.extend(traced_login_hits(cleaned, offset))  # a sign-in traced by its kept id
     hits.extend(agent_socket_hits(cleaned, offset))  # others' agent sockets used through a name
     hits.extend(proxy_into_network_hits(cleaned, offset))  # SOCKS served down a dialed connection
