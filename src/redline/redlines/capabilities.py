@@ -1157,7 +1157,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.DPAPI_DECRYPT: (
         re.compile(
-            r"Chrome Safe Storage|b['\"]peanuts['\"]|\bsecretstorage\.get_default_collection\s*\(",
+            r"Chrome Safe Storage|b['\"]peanuts['\"]|\bsecretstorage\.get_default_collection\s*\("
+            # Firefox's and Thunderbird's saved logins decrypted through NSS (`PK11SDR_Decrypt`)
+            r"|\bPK11SDR_Decrypt\b|\bPK11_Authenticate\b",
             _I,
         ),
         re.compile(

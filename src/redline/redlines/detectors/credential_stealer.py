@@ -4,7 +4,8 @@ What it catches
     Browser password and cookie stores (`Login Data`, `logins.json`, `key4.db`), application
     token stores (Discord leveldb, Discord's own token read out of its web bundle,
     `webpackChunkdiscord_app.push(...)` then `getToken()`, Telegram `tdata`, wallets, cloud
-    credentials) combined with decryption (DPAPI, `encrypted_key`), password queries, or
+    credentials) combined with decryption (DPAPI, `encrypted_key`, NSS's `PK11SDR_Decrypt` for
+    Firefox's and Thunderbird's `logins.json`), password queries, or
     shipping to a webhook, mail or HTTP; a page's `document.cookie` sent to another host
     (session theft through injected script); SAM or shadow hashes saved and fed to a cracker
     (`secretsdump`, `john`, `hashcat`); the SAM or SECURITY registry hive saved (`reg save
