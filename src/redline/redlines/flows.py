@@ -247,7 +247,10 @@ def _without_lookups(value: str, names: frozenset[str], source: re.Pattern[str])
 
     def keep(match: re.Match[str]) -> str:
         base, key = match.group(1), match.group(2) or match.group(3) or ""
-        if _names_in(base, names) or source.search(match.group(0)[: len(base) + 2]):
+        # up to the bracket or the parenthesis: `requests.get(` is a request of its own, also
+        # when the address it is given is built from the input (`f"https://{server}/t"`)
+        opened = match.start(2) if match.start(2) >= 0 else match.start(3)
+        if _names_in(base, names) or source.search(match.group(0)[: opened - match.start(0)]):
             return match.group(0)
         keyed_by_input = _names_in(key, names) or source.search(key) is not None
         return base if keyed_by_input else match.group(0)
