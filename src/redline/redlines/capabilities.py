@@ -2798,6 +2798,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bpam_get_authtok\s*\(|\bpam_get_item\s*\([^\n]*\bPAM_AUTHTOK\b",
             _I,
         ),
+        # Windows' own places where the cleartext password passes, defined by the code: a
+        # password filter's change notification (LSASS hands it every new password), a network
+        # provider's logon notification, a security package's accepted credentials
+        re.compile(
+            r"\b(?:NTSTATUS|BOOLEAN|DWORD|NTAPI|WINAPI|APIENTRY|SECPKG_\w+)\s+(?:NTAPI\s+|WINAPI\s+|APIENTRY\s+)?"
+            r"(?:PasswordChangeNotify|NPLogonNotify|SpAcceptCredentials)\s*\(",
+            _I,
+        ),
         # a shell function shadowing the command that asks for a password (`sudo() {`)
         re.compile(
             r"^\s*(?:function\s+)?(?:sudo|su|doas|ssh|passwd|pkexec)\s*(?:\(\s*\)\s*|\s+)\{",

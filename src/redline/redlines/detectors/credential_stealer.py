@@ -21,7 +21,9 @@ What it catches
     another site, whether read directly (`#cc-number.value`, jQuery's `.val()`) or through a
     helper handed the card inputs' attribute selectors (`grab('input[autocomplete="cc-csc"]')`);
     code hooked into a sign-in, where the typed password passes (WordPress's
-    `wp_authenticate_user` filter, a PAM module's `pam_get_authtok`), that ships data out
+    `wp_authenticate_user` filter, a PAM module's `pam_get_authtok`, a Windows password
+    filter's `PasswordChangeNotify`, a network provider's `NPLogonNotify`, a security
+    package's `SpAcceptCredentials`), that ships data out
     (`wp_remote_post`, mail, a webhook), or a shell function shadowing `sudo`/`su` that reads
     the password (a look-alike password dialog whose answer is sent away is
     ACT-PASSWORD-PROMPT's).
