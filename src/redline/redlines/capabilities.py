@@ -2017,6 +2017,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:pass(?:word)?|passwd|pwd)\w*\.value\b|\.get\(\s*['\"](?:pass\w*|pwd)['\"]\s*\)|getElementById\(\s*['\"](?:pass\w*|pwd)['\"]\s*\)\.value",
             _I,
         ),
+        # a form's password input read by its name or type (`f.elements['passwd'].value`,
+        # `querySelector('input[type=password]').value`)
+        re.compile(
+            r"\[\s*['\"](?:pass\w*|pwd)['\"]\s*\]\.value\b"
+            r"|querySelector\s*\(\s*['\"`][^'\"`\n]*(?:type\s*=\s*\\?['\"]?password|name\s*=\s*\\?['\"]?pass)[^)\n]*\)\.value\b",
+            _I,
+        ),
     ),
     Capability.EXTERNAL_FORM: (re.compile(r"<form[^>\n]*action\s*=\s*['\"]https?://", _I),),
     Capability.BRAND_LURE: (
