@@ -3024,6 +3024,27 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bInvoke-DCSync\b",
             _I,
         ),
+        # Kerberos tickets forged with a stolen key (golden, silver, diamond tickets:
+        # `ticketer.py -nthash <krbtgt> -domain-sid S-1-5-21-...`, `kerberos::golden`, Rubeus)
+        re.compile(
+            r"\bticketer(?:\.py)?\b[^\n|;&]*\s-(?:nthash|aesKey)\s+\S+[^\n|;&]*\s-domain-sid\b"
+            r"|\bticketer(?:\.py)?\b[^\n|;&]*\s-domain-sid\s+\S+[^\n|;&]*\s-(?:nthash|aesKey)\b"
+            r"|\bkerberos::golden\b|\bRubeus(?:\.exe)?\s+(?:golden|silver|diamond)\b",
+            _I,
+        ),
+        # a certificate requested in another account's name from a misconfigured template
+        # (ESC1: `certipy req ... -upn administrator@corp`, `Certify.exe request ... /altname:`)
+        re.compile(
+            r"\bcertipy(?:-ad)?\s+req\b[^\n|;&]*\s-(?:upn|dns)\s+\S"
+            r"|\bCertify(?:\.exe)?\s+request\b[^\n|;&]*\s/altname:\S",
+            _I,
+        ),
+        # Group Policy Preference passwords decrypted with the key Microsoft published
+        re.compile(
+            r"\bgpp-decrypt\s+['\"]?[\w+/=]{8,}|\bGet-GPPPassword\b"
+            r"|4e9906e8fcb66cc9faf49310620ffee8f496e806cc057990209b09a433b66c1b",
+            _I,
+        ),
     ),
     Capability.OPEN_BUCKET_PULL: (
         # a bucket read without credentials (not one's own, which signs its requests) and the
