@@ -2351,7 +2351,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.ENDLESS_LOOP: (
-        re.compile(r"\bfor\s*\{|\bloop\s*\{|\bwhile\s*\(\s*!?\s*(?:true|1)\s*\)", _I),
+        # (Go's and Rust's bare `for {` / `loop {`, not a template's "for {name}")
+        re.compile(
+            r"\bfor\s*\{(?![\w.\[\]]+\})|\bloop\s*\{(?![\w.\[\]]+\})|\bwhile\s*\(\s*!?\s*(?:true|1)\s*\)",
+            _I,
+        ),
         re.compile(
             r"\.NewFrame\s*\+=|\.ondataavailable\s*=|\bwhile\s+:\s*;\s*do\b|\bfor\s*\{\s*$",
             _I,
@@ -2480,6 +2484,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\.an\s*=\s*DNSRR\s*\(|\bdhcpstarv\b|\bdhcpig\b|\byersinia\b[^\n]*\bdhcp\b"),
         # forged DNS answers (scapy: a response built around a DNSRR), ettercap's dns_spoof
         re.compile(r"\bDNS\s*\([^\n]*\bqr\s*=\s*1\b[^\n]*\ban\s*=\s*DNSRR\s*\(|\s-P\s+dns_spoof\b"),
+        # forged LLMNR and NBT-NS answers (scapy's `LLMNRResponse(...)`, `NBNSQueryResponse(...)`):
+        # a name another host asked its neighbours for claimed as one's own, so that it sends
+        # its NTLM sign-in there (Responder's poisoning, written out)
+        re.compile(r"\b(?:LLMNRResponse|NBNSQueryResponse)\s*\("),
         # forged ARP replies (scapy): another host's address claimed as one's own
         re.compile(
             r"\bARP\s*\([^\n)]*\bop\s*=\s*(?:2|['\"]is-at['\"])[^\n)]*\bpsrc\s*="

@@ -4,7 +4,8 @@ What it catches
     ARP cache poisoning (`arpspoof -t`, `ettercap -M arp`, bettercap's `arp.spoof on`, scapy
     ARP replies that claim another host's address), forged DNS, NDP/DHCPv6 and LLMNR/NBT-NS
     answers (`dnsspoof`, `dns.spoof on`, ettercap's `dns_spoof`, scapy responses built around a
-    `DNSRR` or answers rewritten in transit, `mitm6`, Responder poisoning), DHCP starvation
+    `DNSRR` or answers rewritten in transit, `mitm6`, Responder poisoning, scapy's
+    `LLMNRResponse(...)` and `NBNSQueryResponse(...)` sent to whoever asked), DHCP starvation
     that hands clients to a rogue DHCP server (`dhcpstarv`, `yersinia`), TLS stripping
     (`sslstrip -l`) and rogue access points that collect what clients send (`wifiphisher`,
     `airbase-ng`, `hostapd-wpe`, `eaphammer`), in a command or in code. On the host itself:
