@@ -220,6 +220,9 @@ class Capability(StrEnum):
     EXECUTABLE_LINK = "a link or download of a Windows program or script"
     MASTER_PASSWORD = "lets a hard-coded password through the sign-in"
     TRAFFIC_INTERCEPT = "poisons ARP, DNS or name lookups, or raises a rogue access point"
+    FORCED_AUTH_LURE = (
+        "a shortcut or folder file whose icon or location is fetched from another host's share"
+    )
     PROCESS_HIDDEN = "hides a running process or service from those listing them"
     UAC_BYPASS = "hijacks what an auto-elevating Windows program runs, to skip UAC"
     LOGIN_PORT_EXPOSED = "opens a remote-login port to another host through a reverse tunnel"
@@ -1779,7 +1782,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"known_hosts", _I),
         re.compile(r"['\"]\\\\[\w.-]+\\[\w$.-]+", _I),
         re.compile(r"\bnpm\s+publish\b|\btwine\s+upload\b|\bgem\s+push\b", _I),
-        re.compile(r"\bnet\s+view\b|Get-ADComputer\b", _I),
+        re.compile(r"\bnet\s+view\b|Get-ADComputer\b|\bGet-SmbShare\b|\bNetShareEnum\b", _I),
         re.compile(
             r"GetDefaultFolder\s*\(\s*10\s*\)|Email1Address|AddressEntries|\.Contacts\b", _I
         ),
@@ -2430,6 +2433,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"strn?cmp\s*\(\s*(?!user|service|tty|rhost)\w+\s*,\s*(?:\"[^\"\n]*\"|[A-Z][A-Z0-9_]{2,})"
             r"\s*(?:,\s*\w+\s*)?\)\s*(?:==\s*0\s*)?\)\s*\{?\s*return\s+PAM_SUCCESS\b",
+            _I,
+        ),
+    ),
+    Capability.FORCED_AUTH_LURE: (
+        # an .scf/.url/.lnk/desktop.ini icon or a .library-ms location on another host's share
+        # (`IconFile=\\10.0.0.5\s\i.ico`, `$lnk.IconLocation = "\\$ip\x\y.ico"`): Explorer
+        # fetches it when the folder is merely viewed, signing in to that host with NTLM
+        re.compile(
+            r"\bIcon(?:File|Resource|Location|Path)\s*=\s*[rR@]?['\"]?(?:(?:\\\\){1,2}|file://)(?:\$\{?\w|[\w.-]+\\)"
+            r"|<url>\s*\\\\[\w.$-]+\\",
             _I,
         ),
     ),
