@@ -1158,7 +1158,8 @@ def guess_loop_hits(code: str, offset: int = 0) -> list[Hit]:
 
 
 _FIXED_PASSWORD = re.compile(
-    r"""^[ \t]*(?:(?:const|let|var|my)\s+)?\$?(\w*(?:pass|pwd|pw)\w*)\s*:?=\s*['"][^'"\s]{6,}['"]\s*;?\s*$""",
+    r"""^[ \t]*(?:(?:const|let|var|my)\s+)?\$?(\w*(?:pass|pwd|pw)\w*)\s*:?=\s*"""
+    r"""['"][^'"\s]{6,}['"]\s*;?\s*$""",
     re.I | re.M,
 )
 _ACCOUNT_SLOT = (

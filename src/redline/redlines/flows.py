@@ -82,7 +82,8 @@ _CALLBACK_INPUT = re.compile(
 _HANDLER_KEYS = ("handler", "on_message", "onmessage", "callback_add", "@")
 _DECORATED_HANDLER = re.compile(
     r"^[ \t]*@[\w.]+\.(?:\w*message_handler|channel_post_handler|on_message|message|command"
-    r"|on_event|event|handler)\b[^\n]*\n(?:[ \t]*@[^\n]*\n)*[ \t]*(?:async\s+)?def\s+\w+\s*\(([^)\n]*)\)",
+    r"|on_event|event|handler)\b[^\n]*\n(?:[ \t]*@[^\n]*\n)*"
+    r"[ \t]*(?:async\s+)?def\s+\w+\s*\(([^)\n]*)\)",
     re.M,
 )
 _ASSIGNED_HANDLER = re.compile(

@@ -155,8 +155,10 @@ def covert_exfil(found: Capabilities) -> Detection | None:
         # Office documents picked by type out of a user's home or every home, packed into one
         # archive and posted to a web endpoint: an infostealer's collection. A backup takes
         # its folder whole, or goes to a storage service through its SDK.
-        picked = (Cap.FILE_WALK, Cap.BROAD_TARGET, Cap.DOCUMENT_SELECTION, Cap.ARCHIVE, Cap.NET_SEND)
-        return supported(found, 0.75, picked, "a user's documents picked by type, packed and posted")
+        picked = (Cap.FILE_WALK, Cap.BROAD_TARGET, Cap.DOCUMENT_SELECTION, Cap.ARCHIVE)
+        return supported(
+            found, 0.75, (*picked, Cap.NET_SEND), "a user's documents picked by type and posted"
+        )
     if found.has_all(*_COLLECTED):
         # Documents picked by type out of the shares of every host of an address range and
         # packed into one archive: what is collected and staged to be taken, whichever way it
