@@ -220,6 +220,9 @@ class Capability(StrEnum):
     EXECUTABLE_LINK = "a link or download of a Windows program or script"
     MASTER_PASSWORD = "lets a hard-coded password through the sign-in"
     TRAFFIC_INTERCEPT = "poisons ARP, DNS or name lookups, or raises a rogue access point"
+    DOMAIN_GENERATION = (
+        "generates the day's server names from the date (a domain generation algorithm)"
+    )
     FORCED_AUTH_LURE = (
         "a shortcut or folder file whose icon or location is fetched from another host's share"
     )

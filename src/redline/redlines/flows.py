@@ -154,7 +154,7 @@ def _command_position(runner: str) -> str:
     """The command itself: right after the runner's parenthesis or space (through wrappers
     such as `base64_decode(`, `str(`, `$`, a template's `${`), or after a shell's `-c` / `/c`."""
     return (
-        r"(?:" + runner + r"\s*\(?\s*(?:new\s+)?(?:[\w.$]+\s*\(\s*)*[`'\"]?\$?\{?"
+        r"(?:" + runner + r"\s*\(?\s*(?:new\s+|await\s+)?(?:[\w.$]+\s*\(\s*)*[`'\"]?\$?\{?"
         r"|\b(?:(?:ba|z|da)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)['\"]?\s*,?\s*\[?\s*['\"]?\s*"
         r"(?:/c|/k|-c|-Command|-EncodedCommand)\s*['\"]?\s*[,+&]\s*(?:[\w.$]+\s*\(\s*)*\$?)"
     )
