@@ -59,10 +59,7 @@ def opens_by_declining(text: str) -> bool:
 _WATCHED_FOR = re.compile(
     r"\b(?:alert(?:s|ing)?\s+(?:on|when|whenever|if)|watch(?:ing)?\s+(?:out\s+)?for"
     r"|look(?:ing)?\s+(?:out\s+)?for|hunt(?:ing)?\s+for|monitor(?:ing)?\s+for|flag(?:s|ging)?"
-    r"|detect(?:s|ing)?|page\s+(?:on|when)"
-    # what a sentence says attackers do, the behaviour a defence is about
-    r"|(?:attackers?|adversar(?:y|ies)|threat\s+actors?|intruders?)\s+(?:often|commonly"
-    r"|typically|usually|frequently|tend\s+to))\b",
+    r"|detect(?:s|ing)?|page\s+(?:on|when))\b",
     re.I,
 )
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s|\n)(?!.*(?:[.!?]\s|\n))", re.S)
