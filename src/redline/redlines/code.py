@@ -429,13 +429,26 @@ _NAME_MIXED = re.compile(
 )
 
 
+_TOP_LEVEL_KEYS = (
+    ".com", ".net", ".org", ".info", ".biz", ".ru", ".top", ".xyz", ".cc", ".io", ".cn", ".pw",
+    ".club", ".online", ".site",
+)  # fmt: skip
+_MIXED_KEYS = (
+    "md5", "MD5", "sha", "SHA", "Sha", "crc32", "chr", "ord", "CharCode", "26", "[char]",
+)  # fmt: skip
+
+
 def domain_generation_hits(code: str, offset: int = 0) -> list[Hit]:
     """Server names computed from the date: a seed taken from today's date, mixed into letters
     (hashed, or character codes wrapped round the alphabet) and given a top-level domain
     (`"".join(chr(ord("a") + b % 26) ...) + ".com"`): a domain generation algorithm, by which
     an agent finds the day's server and the server's owner registers only that name. Cited at
     each top-level domain the names are given."""
-    if "." not in code or _DATE_SEED.search(code) is None or _NAME_MIXED.search(code) is None:
+    if not any(map(code.__contains__, _TOP_LEVEL_KEYS)) or not any(
+        map(code.__contains__, _MIXED_KEYS)
+    ):
+        return []
+    if _DATE_SEED.search(code) is None or _NAME_MIXED.search(code) is None:
         return []
     return [
         Hit(Capability.DOMAIN_GENERATION, offset + m.start(), offset + m.end(), m.group(0))
@@ -1197,6 +1210,7 @@ _ACCOUNT_SLOT = (
     # the account may be put into a string (`f"{user}@corp"`, `` `CORP\\${user}` ``)
     r"""(?:f?['"`][^'"`\n]{0,30}?)?\$?\{?"""
 )
+_PASSWORD_KEYS = ("pass", "Pass", "PASS", "pwd", "Pwd", "PWD", "pw", "PW", "Pw")
 _SPRAY_WINDOW = 4
 """Lines around the password's use within which the account must be the loop's."""
 
@@ -1206,6 +1220,8 @@ def spray_loop_hits(code: str, offset: int = 0) -> list[Hit]:
     account of a loop (`for user in USERS: ... {"username": user, "password": PASSWORD}`,
     `DirectoryEntry($ldap, $u, $pass)` in `foreach ($u in $users)`): password spraying, each
     cited at the password's use."""
+    if not any(map(code.__contains__, _PASSWORD_KEYS)):
+        return []
     fixed = {m.group(1) for m in _FIXED_PASSWORD.finditer(code)}
     if not fixed or _LOOP_HINT.search(code) is None:
         return []
