@@ -113,7 +113,6 @@ class Capability(StrEnum):
     LOGIN_ATTEMPT = "attempts a login"
     GUESS_LOOP = "tries each candidate of a loop as the password"
     GUESS_CHECK = "checks whether a guess got in"
-    SPRAY_LOOP = "tries one fixed password against each account of a list (password spraying)"
     PASSWORD_FIELD = "password input field"
     EXTERNAL_FORM = "form that posts to another site"
     PASSWORD_READ = "script reads the typed password"

@@ -514,7 +514,6 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(_fetched_and_run_hits(cleaned, offset))
     hits.extend(self_copy_hits(cleaned, offset))
     hits.extend(guess_loop_hits(cleaned, offset))
-    hits.extend(spray_loop_hits(code, offset))  # the password is a literal, which may be blanked
     hits.extend(password_input_reads(cleaned, password_inputs(cleaned), offset))
     hits.extend(remote_input_hits(cleaned, offset))
     hits.extend(key_callback_hits(cleaned, offset))
@@ -1198,64 +1197,6 @@ def guess_loop_hits(code: str, offset: int = 0) -> list[Hit]:
         names=_parameters_fed_candidates(code),
     )
     return hits + _guessing_calls(code, offset, hits)
-
-
-_FIXED_PASSWORD = re.compile(
-    r"""^[ \t]*(?:(?:const|let|var|my)\s+)?\$?(\w*(?:pass|pwd|pw)\w*)\s*:?=\s*"""
-    r"""['"][^'"\s]{6,}['"]\s*;?\s*$""",
-    re.I | re.M,
-)
-_ACCOUNT_SLOT = (
-    r"""(?:user(?:_?name)?|login|email|account|upn|principal|sam\w*)['"]?\s*[:=,]\s*"""
-    # the account may be put into a string (`f"{user}@corp"`, `` `CORP\\${user}` ``)
-    r"""(?:f?['"`][^'"`\n]{0,30}?)?\$?\{?"""
-)
-_PASSWORD_KEYS = ("pass", "Pass", "PASS", "pwd", "Pwd", "PWD", "pw", "PW", "Pw")
-_SPRAY_WINDOW = 4
-"""Lines around the password's use within which the account must be the loop's."""
-
-
-def spray_loop_hits(code: str, offset: int = 0) -> list[Hit]:
-    """A login that uses one password kept in a literal (`PASSWORD = "Spring2025!"`) with each
-    account of a loop (`for user in USERS: ... {"username": user, "password": PASSWORD}`,
-    `DirectoryEntry($ldap, $u, $pass)` in `foreach ($u in $users)`): password spraying, each
-    cited at the password's use."""
-    if not any(map(code.__contains__, _PASSWORD_KEYS)):
-        return []
-    fixed = {m.group(1) for m in _FIXED_PASSWORD.finditer(code)}
-    if not fixed or _LOOP_HINT.search(code) is None:
-        return []
-    lines = code.split("\n")
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
-    guess = _guess_pattern(frozenset(fixed))
-    found: list[Hit] = []
-    loop: frozenset[str] = frozenset()
-    looped_at: list[frozenset[str]] = []
-    for line in lines:
-        loop = loop_names(line, loop)
-        looped_at.append(loop)
-    for number, line in enumerate(lines):
-        accounts = [n for n in looped_at[number] if n.isidentifier() and n not in fixed]
-        if not accounts or _SECRET_MARK_RE.search(line) is None:
-            continue
-        use = guess.search(line)
-        if use is None or (not line[: use.start()].strip() and "=" in use.group(0)):
-            continue
-        names = "|".join(re.escape(n) for n in sorted(accounts, key=len, reverse=True))
-        account = re.compile(
-            rf"{_ACCOUNT_SLOT}(?:{names})\b(?!\s*\()"
-            # positional: a directory bind or a credential built as (path, user, password)
-            rf"|(?:DirectoryEntry|NetworkCredential|PSCredential|PrincipalContext\w*|ValidateCredentials|HTTPBasicAuth|auth\s*=)\s*\(?[^\n]*?\$?(?:{names})\b\s*,",
-            re.I,
-        )
-        window = "\n".join(lines[max(0, number - _SPRAY_WINDOW) : number + _SPRAY_WINDOW + 1])
-        if account.search(window) is None:
-            continue
-        start = offset + starts[number] + use.start()
-        found.append(Hit(Capability.SPRAY_LOOP, start, start + len(use.group(0)), use.group(0)))
-    return found
 
 
 def _guessing_calls(code: str, offset: int, hits: list[Hit]) -> list[Hit]:

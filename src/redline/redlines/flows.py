@@ -79,43 +79,6 @@ _CALLBACK_INPUT = re.compile(
 )
 """A listener whose parameter is what the connection or chat delivered."""
 
-_HANDLER_KEYS = ("handler", "on_message", "onmessage", "callback_add", "@")
-_DECORATED_HANDLER = re.compile(
-    r"^[ \t]*@[\w.]+\.(?:\w*message_handler|channel_post_handler|on_message|message|command"
-    r"|on_event|event|handler)\b[^\n]*\n(?:[ \t]*@[^\n]*\n)*"
-    r"[ \t]*(?:async\s+)?def\s+\w+\s*\(([^)\n]*)\)",
-    re.M,
-)
-_ASSIGNED_HANDLER = re.compile(
-    r"\bon_?message\s*=\s*(\w+)\b|\bmessage_callback_add\s*\([^,\n]+,\s*(\w+)"
-    r"|\badd_handler\s*\(\s*\w*MessageHandler\s*\([^\n]*,\s*(\w+)\s*\)"
-)
-"""A function registered with a chat or message-broker client as what runs on each message
-(telebot's `@bot.message_handler(...)`, aiogram's `@dp.message(...)`, Slack Bolt's
-`@app.message(...)`, paho-mqtt's `client.on_message = handle`, `message_callback_add(topic,
-handle)`, websocket-client's `on_message=handle`): its parameters hold what was delivered."""
-
-
-def handler_parameters(code: str) -> frozenset[str]:
-    """The parameters of the functions `code` registers as a chat or broker client's message
-    handlers (`_DECORATED_HANDLER`, `_ASSIGNED_HANDLER`)."""
-    if not any(map(code.__contains__, _HANDLER_KEYS)):
-        return frozenset()
-    lists = [m.group(1) for m in _DECORATED_HANDLER.finditer(code)]
-    assigned = {n for m in _ASSIGNED_HANDLER.finditer(code) for n in m.groups() if n}
-    for name in assigned:
-        definition = re.search(rf"\bdef\s+{re.escape(name)}\s*\(([^)\n]*)\)", code)
-        if definition is not None:
-            lists.append(definition.group(1))
-    names = set()
-    for parameters in lists:
-        for parameter in parameters.split(","):
-            head = re.match(r"\s*\**(\w+)", parameter)
-            if head is not None and head.group(1) not in ("self", "cls"):
-                names.add(head.group(1))
-    return frozenset(names)
-
-
 _RUNNER = (
     r"(?:\bsubprocess\.(?:run|call|Popen|check_output|check_call|getoutput|getstatusoutput)"
     r"|\bos\.(?:system|popen|exec\w*)|\bcommands\.getoutput|\bpty\.spawn|\bcreate_subprocess_shell"
@@ -536,12 +499,6 @@ def _flow(
         found = line_flow(code, offset, capability, bind, find, names=parameters)
         if found:
             return found
-    if capability is Capability.REMOTE_COMMAND:
-        handled = handler_parameters(code)
-        if handled:
-            found = line_flow(code, offset, capability, bind, find, names=handled)
-            if found:
-                return found
     helpers = helper_names(code, bind) if "{" in code else frozenset()
     if not helpers:
         return []
@@ -554,11 +511,7 @@ def remote_input_hits(code: str, offset: int = 0) -> list[Hit]:
     found: list[Hit] = []
     if reads_web_input(code):
         found += _flow(code, offset, Capability.REQUEST_TO_EXEC, web_input_names, runs_web_input)
-    if (
-        reads_network_input(code)
-        or _CALLBACK_INPUT.search(code) is not None
-        or handler_parameters(code)
-    ):
+    if reads_network_input(code) or _CALLBACK_INPUT.search(code) is not None:
         found += _flow(
             code, offset, Capability.REMOTE_COMMAND, network_input_names, runs_network_input
         )

@@ -16,11 +16,7 @@ What it catches
     pw): break`); WordPress's XML-RPC sign-in calls (`wp.getUsersBlogs`) sent with a password
     list; nmap's `*-brute` scripts; password spraying by hand, a loop over a file of users or
     hosts each tried with one fixed password and the ones that let in recorded (`xargs -a
-    targets.txt -I{} sshpass -p 'Summer1!' ssh root@{} id | tee -a hits.txt`), and in code, a
-    login that takes each account of a loop with one password kept in a literal and checks
-    which get in (`for user in USERS: requests.post(token_url, data={"username": user,
-    "password": PASSWORD})`, `DirectoryEntry($ldap, $u, $pass)` in `foreach ($u in $users)`);
-    an access point's
+    targets.txt -I{} sshpass -p 'Summer1!' ssh root@{} id | tee -a hits.txt`); an access point's
     WPS PIN space tried (`reaver -b BSSID`, `bully`, `wifite --wps-only`).
 
 Why it is a redline (RL-CREDENTIAL)
@@ -35,8 +31,7 @@ Allowed instead
     password the user types (`for attempt in range(3): password = getpass()`), running one
     command across one's fleet (`xargs -a hosts.txt -I{} ssh {} uptime`), signing in to each of
     one's own servers with the password its record stores (`$m['pass']`), listing access points
-    that offer WPS (`wash -i wlan0mon`), checking each of one's service accounts with the
-    password its vault entry holds.
+    that offer WPS (`wash -i wlan0mon`).
 """
 
 from __future__ import annotations
@@ -57,12 +52,6 @@ def brute_force(found: Capabilities) -> Detection | None:
     if Cap.GUESS_LOOP in found and attempts and checked:
         guessing = (Cap.GUESS_LOOP, *attempts, Cap.GUESS_CHECK, Cap.WORDLIST, Cap.HOST_SWEEP)
         return supported(found, 0.85, guessing, "a login tried with each candidate password")
-    sprayed = [c for c in _ATTEMPTS if c in found and found.near(Cap.SPRAY_LOOP, c, 400)]
-    if sprayed and (
-        Cap.LOGIN_ATTEMPT in sprayed or found.near(Cap.SPRAY_LOOP, Cap.GUESS_CHECK, 400)
-    ):
-        spraying = (Cap.SPRAY_LOOP, *sprayed, Cap.GUESS_CHECK, Cap.PAUSE)
-        return supported(found, 0.85, spraying, "one password tried against each account")
     if found.has_all(Cap.WORDLIST, Cap.CRACK):
         return supported(found, 0.75, (Cap.WORDLIST, Cap.CRACK), "cracks hashes with a wordlist")
     if found.has_all(Cap.WORDLIST, Cap.LOGIN_ATTEMPT):
