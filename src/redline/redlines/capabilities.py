@@ -238,6 +238,12 @@ class Capability(StrEnum):
     EXECUTABLE_LINK = "a link or download of a Windows program or script"
     MASTER_PASSWORD = "lets a hard-coded password through the sign-in"
     TRAFFIC_INTERCEPT = "poisons ARP, DNS or name lookups, or raises a rogue access point"
+    DOMAIN_GENERATION = (
+        "generates the day's server names from the date (a domain generation algorithm)"
+    )
+    FORCED_AUTH_LURE = (
+        "a shortcut or folder file whose icon or location is fetched from another host's share"
+    )
     PROCESS_HIDDEN = "hides a running process or service from those listing them"
     UAC_BYPASS = "hijacks what an auto-elevating Windows program runs, to skip UAC"
     UAC_BYPASS_RUN = "writes an auto-elevating program's class key, then starts that program"
@@ -1306,7 +1312,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.DPAPI_DECRYPT: (
         re.compile(
-            r"Chrome Safe Storage|b['\"]peanuts['\"]|\bsecretstorage\.get_default_collection\s*\(",
+            r"Chrome Safe Storage|b['\"]peanuts['\"]|\bsecretstorage\.get_default_collection\s*\("
+            # Firefox's and Thunderbird's saved logins decrypted through NSS (`PK11SDR_Decrypt`)
+            r"|\bPK11SDR_Decrypt\b|\bPK11_Authenticate\b",
             _I,
         ),
         re.compile(
@@ -1947,7 +1955,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"known_hosts", _I),
         re.compile(r"['\"]\\\\[\w.-]+\\[\w$.-]+", _I),
         re.compile(r"\bnpm\s+publish\b|\btwine\s+upload\b|\bgem\s+push\b", _I),
-        re.compile(r"\bnet\s+view\b|Get-ADComputer\b", _I),
+        re.compile(r"\bnet\s+view\b|Get-ADComputer\b|\bGet-SmbShare\b|\bNetShareEnum\b", _I),
         re.compile(
             r"GetDefaultFolder\s*\(\s*10\s*\)|Email1Address|AddressEntries|\.Contacts\b", _I
         ),
@@ -2193,6 +2201,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.PASSWORD_READ: (
         re.compile(
             r"\b(?:pass(?:word)?|passwd|pwd)\w*\.value\b|\.get\(\s*['\"](?:pass\w*|pwd)['\"]\s*\)|getElementById\(\s*['\"](?:pass\w*|pwd)['\"]\s*\)\.value",
+            _I,
+        ),
+        # a form's password input read by its name or type (`f.elements['passwd'].value`,
+        # `querySelector('input[type=password]').value`)
+        re.compile(
+            r"\[\s*['\"](?:pass\w*|pwd)['\"]\s*\]\.value\b"
+            r"|querySelector\s*\(\s*['\"`][^'\"`\n]*(?:type\s*=\s*\\?['\"]?password|name\s*=\s*\\?['\"]?pass)[^)\n]*\)\.value\b",
             _I,
         ),
     ),
@@ -2614,6 +2629,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.FORCED_AUTH_LURE: (
+        # an .scf/.url/.lnk/desktop.ini icon or a .library-ms location on another host's share
+        # (`IconFile=\\10.0.0.5\s\i.ico`, `$lnk.IconLocation = "\\$ip\x\y.ico"`): Explorer
+        # fetches it when the folder is merely viewed, signing in to that host with NTLM
+        re.compile(
+            r"\bIcon(?:File|Resource|Location|Path)\s*=\s*[rR@]?['\"]?(?:(?:\\\\){1,2}|file://)(?:\$\{?\w|[\w.-]+\\)"
+            r"|<url>\s*\\\\[\w.$-]+\\",
+            _I,
+        ),
+    ),
     Capability.TRAFFIC_INTERCEPT: (
         # poisoning tools and their modules: ARP, DNS, NDP/DHCPv6, LLMNR/NBT-NS answers forged
         re.compile(
@@ -2665,6 +2690,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\.an\s*=\s*DNSRR\s*\(|\bdhcpstarv\b|\bdhcpig\b|\byersinia\b[^\n]*\bdhcp\b"),
         # forged DNS answers (scapy: a response built around a DNSRR), ettercap's dns_spoof
         re.compile(r"\bDNS\s*\([^\n]*\bqr\s*=\s*1\b[^\n]*\ban\s*=\s*DNSRR\s*\(|\s-P\s+dns_spoof\b"),
+        # forged LLMNR and NBT-NS answers (scapy's `LLMNRResponse(...)`, `NBNSQueryResponse(...)`):
+        # a name another host asked its neighbours for claimed as one's own, so that it sends
+        # its NTLM sign-in there (Responder's poisoning, written out)
+        re.compile(r"\b(?:LLMNRResponse|NBNSQueryResponse)\s*\("),
         # forged ARP replies (scapy): another host's address claimed as one's own
         re.compile(
             r"\bARP\s*\([^\n)]*\bop\s*=\s*(?:2|['\"]is-at['\"])[^\n)]*\bpsrc\s*="
@@ -2990,6 +3019,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bpam_get_authtok\s*\(|\bpam_get_item\s*\([^\n]*\bPAM_AUTHTOK\b",
             _I,
         ),
+        # Windows' own places where the cleartext password passes, defined by the code: a
+        # password filter's change notification (LSASS hands it every new password), a network
+        # provider's logon notification, a security package's accepted credentials
+        re.compile(
+            r"\b(?:NTSTATUS|BOOLEAN|DWORD|NTAPI|WINAPI|APIENTRY|SECPKG_\w+)\s+(?:NTAPI\s+|WINAPI\s+|APIENTRY\s+)?"
+            r"(?:PasswordChangeNotify|NPLogonNotify|SpAcceptCredentials)\s*\(",
+            _I,
+        ),
         # a shell function shadowing the command that asks for a password (`sudo() {`)
         re.compile(
             r"^\s*(?:function\s+)?(?:sudo|su|doas|ssh|passwd|pkexec)\s*(?:\(\s*\)\s*|\s+)\{",
@@ -3201,6 +3238,27 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bsecretsdump(?:\.py)?\b[^\n|;&]*(?:\s-just-dc(?:-ntlm|-user)?\b|\S@\S)|\blsadump::dcsync\b"
             r"|\bInvoke-DCSync\b",
+            _I,
+        ),
+        # Kerberos tickets forged with a stolen key (golden, silver, diamond tickets:
+        # `ticketer.py -nthash <krbtgt> -domain-sid S-1-5-21-...`, `kerberos::golden`, Rubeus)
+        re.compile(
+            r"\bticketer(?:\.py)?\b[^\n|;&]*\s-(?:nthash|aesKey)\s+\S+[^\n|;&]*\s-domain-sid\b"
+            r"|\bticketer(?:\.py)?\b[^\n|;&]*\s-domain-sid\s+\S+[^\n|;&]*\s-(?:nthash|aesKey)\b"
+            r"|\bkerberos::golden\b|\bRubeus(?:\.exe)?\s+(?:golden|silver|diamond)\b",
+            _I,
+        ),
+        # a certificate requested in another account's name from a misconfigured template
+        # (ESC1: `certipy req ... -upn administrator@corp`, `Certify.exe request ... /altname:`)
+        re.compile(
+            r"\bcertipy(?:-ad)?\s+req\b[^\n|;&]*\s-(?:upn|dns)\s+\S"
+            r"|\bCertify(?:\.exe)?\s+request\b[^\n|;&]*\s/altname:\S",
+            _I,
+        ),
+        # Group Policy Preference passwords decrypted with the key Microsoft published
+        re.compile(
+            r"\bgpp-decrypt\s+['\"]?[\w+/=]{8,}|\bGet-GPPPassword\b"
+            r"|4e9906e8fcb66cc9faf49310620ffee8f496e806cc057990209b09a433b66c1b",
             _I,
         ),
     ),
@@ -4457,8 +4515,14 @@ _COLLECTION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     # a set of office document or key-store types kept as a map's keys
-    # (`map[string]bool{".docx": true, ".xlsx": true}`)
+    # (`map[string]bool{".docx": true, ".xlsx": true}`), or listed in a tuple, list or set of
+    # their own (`EXT = (".docx", ".xlsx", ".pdf")`, `case ".docx", ".pdf":`)
     Capability.DOCUMENT_SELECTION: (
+        re.compile(
+            r"['\"]\.(?:docx?|xlsx?|pptx?|pdf|kdbx|pst)['\"]\s*,\s*"
+            r"['\"]\.(?:docx?|xlsx?|pptx?|pdf|kdbx|pst|ost|odt|csv|txt|key|pem)['\"]",
+            _I,
+        ),
         re.compile(
             r"['\"]\.(?:docx?|xlsx?|pptx?|pdf|kdbx|pst)['\"]\s*:\s*(?:true|1|True)\s*,\s*"
             r"['\"]\.(?:docx?|xlsx?|pptx?|pdf|kdbx|pst|csv|txt)['\"]\s*:\s*(?:true|1|True)\b",
@@ -4566,6 +4630,13 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bmessages\.create\s*\(|/sendmessage\b|\bsend_message\s*\(|\.CreateMessage\s*\(", _I
         ),
         re.compile(r"/channels/[^\n'\"`]{0,40}/messages\b|\bsms\.send\w*\s*\(|/sms/", _I),
+        # a bot's reply in its chat (telebot's `reply_to`, python-telegram-bot's `reply_text`,
+        # `send_document`), a message published to a broker's topic (`client.publish("t/x", ...)`)
+        re.compile(
+            r"\.(?:reply_to|reply_text|reply_document|send_document|send_photo)\s*\("
+            r"|\b\w+\.publish\s*\(\s*f?['\"`]",
+            _I,
+        ),
     ),
     Capability.CONTACT_HARVEST: (
         re.compile(r"@me/relationships\b|\bGetContactsRequest\b|\bget_contacts\s*\(", _I),
@@ -4710,6 +4781,23 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + _WRAPPED
             + r"{0,400}?"
             r"-(?:MarkAsRead\s+\$true|DeleteMessage\s+\$true|MoveToFolder\b|SoftDeleteMessage\s+\$true)",
+            _I,
+        ),
+        # one rule that forwards each message and deletes it or marks it read, so the mail
+        # reaches only the address it is forwarded to (`New-InboxRule -ForwardTo x
+        # -DeleteMessage $true`; Graph's `"forwardTo": [...], "delete": true`), either order
+        re.compile(
+            r"\b(?:New-InboxRule|Set-InboxRule)\b(?=" + _WRAPPED + r"{0,500}?"
+            r"-(?:ForwardTo|RedirectTo|ForwardAsAttachmentTo)\s+(?!\$null\b)\S)"
+            + _WRAPPED
+            + r"{0,500}?-(?:MarkAsRead|DeleteMessage|SoftDeleteMessage)\s+\$true\b",
+            _I,
+        ),
+        re.compile(
+            r"\b(?:forwardTo|redirectTo|forwardAsAttachmentTo)\b['\"]?\s*[:=]\s*\[[^\]]{0,300}\]"
+            r"[^{}]{0,200}?\b(?:delete|permanentDelete|markAsRead)\b['\"]?\s*[:=]\s*\$?true\b"
+            r"|\b(?:delete|permanentDelete|markAsRead)\b['\"]?\s*[:=]\s*\$?true\b[^{}\[\]]{0,200}?"
+            r"\b(?:forwardTo|redirectTo|forwardAsAttachmentTo)\b['\"]?\s*[:=]\s*\[",
             _I,
         ),
         # a Graph `messageRules` condition on security warnings (`"subjectContains":

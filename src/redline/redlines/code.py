@@ -391,6 +391,81 @@ def _base64_payloads(text: str) -> Iterator[tuple[int, int, str]]:
                 break
 
 
+_DOCUMENT_TYPES = r"""['"]\.?(?:docx?|xlsx?|pptx?|pdf|kdbx|pst|ost|odt)['"]"""
+_DOCUMENT_LIST = re.compile(
+    r"(?:^|[\s;])\$?(\w+)\s*:?=\s*(?:\w+\s*)?[\[({@]+\s*"
+    + _DOCUMENT_TYPES
+    + r"\s*,\s*"
+    + _DOCUMENT_TYPES,
+    re.I | re.M,
+)
+_DOCUMENT_KEYS = (".doc", ".xls", ".pdf", ".ppt", "'doc", '"doc', "'pdf", '"pdf')
+
+
+def document_list_hits(code: str, offset: int = 0) -> list[Hit]:
+    """A list of office document types kept under a name (`EXT = (".docx", ".xlsx", ".pdf")`)
+    and the files chosen by it (`f.endswith(EXT)`, `ext in EXT`, `-Include $types`): documents
+    picked out by type. Read from the code as written, since a list of string constants is
+    blanked as an indicator list."""
+    if not any(map(code.__contains__, _DOCUMENT_KEYS)):
+        return []
+    names = {m.group(1) for m in _DOCUMENT_LIST.finditer(code)}
+    if not names:
+        return []
+    listed = "|".join(re.escape(n) for n in sorted(names))
+    use = re.compile(
+        rf"\b(?:endswith|EndsWith|includes|Contains)\s*\(\s*(?:tuple\s*\()?\$?(?:{listed})\b"
+        rf"|\b(?:not\s+)?in\s+\$?(?:{listed})\b|-(?:in|Include|contains)\s+\$(?:{listed})\b"
+        rf"|\b(?:{listed})\.(?:includes|has|contains|Contains|indexOf)\s*\("
+    )
+    return [
+        Hit(Capability.DOCUMENT_SELECTION, offset + m.start(), offset + m.end(), m.group(0))
+        for m in use.finditer(code)
+    ]
+
+
+_TOP_LEVEL_DOMAIN = re.compile(
+    r"""['"`]\.(?:com|net|org|info|biz|ru|top|xyz|cc|io|cn|pw|club|online|site)['"`]"""
+)
+_DATE_SEED = re.compile(
+    r"\bstrftime\s*\(|\bdate\.today\s*\(|\bdatetime\.(?:now|utcnow|today)\s*\(|\bnew\s+Date\s*\("
+    r"|\bget(?:UTC)?(?:FullYear|Date|Month)\s*\(|\bDateTime\.(?:Now|UtcNow|Today)\b|\btime\.Now\s*\(\)"
+    r"|\$\(\s*date\s+\+|\bGet-Date\b"
+)
+_NAME_MIXED = re.compile(
+    r"\b(?:md5|sha1|sha256|hashlib|createHash|crc32)\b|\bchr\s*\(|\bord\s*\(|fromCharCode"
+    r"|%\s*26\b|\[char\]",
+    re.I,
+)
+
+
+_TOP_LEVEL_KEYS = (
+    ".com", ".net", ".org", ".info", ".biz", ".ru", ".top", ".xyz", ".cc", ".io", ".cn", ".pw",
+    ".club", ".online", ".site",
+)  # fmt: skip
+_MIXED_KEYS = (
+    "md5", "MD5", "sha", "SHA", "Sha", "crc32", "chr", "ord", "CharCode", "26", "[char]",
+)  # fmt: skip
+
+
+def domain_generation_hits(code: str, offset: int = 0) -> list[Hit]:
+    """Server names computed from the date: a seed taken from today's date, mixed into letters
+    (hashed, or character codes wrapped round the alphabet) and given a top-level domain
+    (`"".join(chr(ord("a") + b % 26) ...) + ".com"`): a domain generation algorithm, by which
+    an agent finds the day's server and the server's owner registers only that name. Cited at
+    each top-level domain the names are given."""
+    if not any(map(code.__contains__, _TOP_LEVEL_KEYS)) or not any(
+        map(code.__contains__, _MIXED_KEYS)
+    ):
+        return []
+    if _DATE_SEED.search(code) is None or _NAME_MIXED.search(code) is None:
+        return []
+    return [
+        Hit(Capability.DOMAIN_GENERATION, offset + m.start(), offset + m.end(), m.group(0))
+        for m in _TOP_LEVEL_DOMAIN.finditer(code)
+    ]
+
+
 def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) -> list[Hit]:
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
     from redline.redlines.agent_sockets import agent_socket_hits
@@ -473,6 +548,8 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(log_scrubbed_hits(code, offset))
     hits.extend(root_loop_hits(code, offset))  # the roots a loop goes through may be listed
     hits.extend(kill_list_hits(code, cleaned, offset))  # names only compared, then stopped
+    hits.extend(document_list_hits(code, offset))  # the document types it picks may be listed
+    hits.extend(domain_generation_hits(code, offset))  # its top-level domains may be listed
     hits.extend(traced_login_hits(cleaned, offset))  # a sign-in traced by its kept id
     hits.extend(agent_socket_hits(cleaned, offset))  # others' agent sockets used through a name
     hits.extend(proxy_into_network_hits(cleaned, offset))  # SOCKS served down a dialed connection

@@ -73,6 +73,8 @@ record."""
 
 _CALLBACK_INPUT = re.compile(
     r"\.on\s*\(\s*['\"](?:data|message|messageCreate|text|command)['\"]\s*,\s*(?:async\s*)?(?:function\s*)?\(?\s*(\w+)"
+    # (MQTT.js hands the topic first and the message second: `(topic, message) =>`)
+    r"(?:\s*,\s*(\w+))?"
     # chat libraries' message handlers (discord.py's `on_message`, Slack Bolt's `message`)
     r"|\bdef\s+on_message\s*\(\s*(?:self\s*,\s*)?(\w+)"
 )
@@ -116,7 +118,7 @@ def _command_position(runner: str) -> str:
     """The command itself: right after the runner's parenthesis or space (through wrappers
     such as `base64_decode(`, `str(`, `$`, a template's `${`), or after a shell's `-c` / `/c`."""
     return (
-        r"(?:" + runner + r"\s*\(?\s*(?:new\s+)?(?:[\w.$]+\s*\(\s*)*[`'\"]?\$?\{?"
+        r"(?:" + runner + r"\s*\(?\s*(?:new\s+|await\s+)?(?:[\w.$]+\s*\(\s*)*[`'\"]?\$?\{?"
         r"|\b(?:(?:ba|z|da)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)['\"]?\s*,?\s*\[?\s*['\"]?\s*"
         r"(?:/c|/k|-c|-Command|-EncodedCommand)\s*['\"]?\s*[,+&]\s*(?:[\w.$]+\s*\(\s*)*\$?)"
     )
@@ -210,7 +212,10 @@ def _without_lookups(value: str, names: frozenset[str], source: re.Pattern[str])
 
     def keep(match: re.Match[str]) -> str:
         base, key = match.group(1), match.group(2) or match.group(3) or ""
-        if _names_in(base, names) or source.search(match.group(0)[: len(base) + 2]):
+        # up to the bracket or the parenthesis: `requests.get(` is a request of its own, also
+        # when the address it is given is built from the input (`f"https://{server}/t"`)
+        opened = match.start(2) if match.start(2) >= 0 else match.start(3)
+        if _names_in(base, names) or source.search(match.group(0)[: opened - match.start(0)]):
             return match.group(0)
         keyed_by_input = _names_in(key, names) or source.search(key) is not None
         return base if keyed_by_input else match.group(0)
@@ -279,7 +284,7 @@ def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozense
     if opened is not None and _reads(opened.group(1), frozenset(bound), source):
         bound.add(opened.group(2))
     for callback in _CALLBACK_INPUT.finditer(line):
-        bound.add(callback.group(1) or callback.group(2))
+        bound.update(name for name in callback.groups() if name)
     loop = _LOOP.search(line)
     if loop is not None:
         groups = loop.groups()
@@ -422,6 +427,7 @@ def network_input_names(line: str, names: frozenset[str]) -> frozenset[str]:
         and not reads_network_input(line)
         and _FUNCTION.match(line) is None
         and not _spells_alias(line)
+        and not (".on" in line and _CALLBACK_INPUT.search(line) is not None)
     ):
         return names
     return _bind(line, names, NETWORK_INPUT)

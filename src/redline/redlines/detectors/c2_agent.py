@@ -17,8 +17,10 @@ What it catches
     (.*)/` ... `` `$1` ``, `my ($cmd, $arg) = ($1, $2)`): an IRC bot taking `!exec` orders.
     The flow is followed across lines and
     variables (`flows.py`). With a channel back (results posted, sent on the socket, to a
-    webhook or by mail), a polling loop or a detached run (`screen -dm`, `nohup`) it is a
-    remote-access agent; the flow alone is part of one.
+    webhook or by mail, a bot's reply, a broker publish), a polling loop, a detached run
+    (`screen -dm`, `nohup`) or a server found through a domain generation algorithm (the day's
+    names computed from the date, hashed into letters and given top-level domains, T1568.002)
+    it is a remote-access agent; the flow alone is part of one.
 
 Why it is a redline (RL-PERSISTENCE)
     A command-and-control agent gives whoever runs the server control of the machine: the
@@ -42,10 +44,19 @@ from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, pieces, supported
 
-_BACK = (Cap.NET_SEND, Cap.NET_CONNECT, Cap.WEBHOOK, Cap.PACKET_SEND, Cap.MAIL_SEND)
-# Ways of staying at work for the server: a loop, a pause between polls, hiding, autostart,
-# and a detached run (an agent left running after the session that started it has ended).
-_POLLING = (Cap.ENDLESS_LOOP, Cap.PAUSE, Cap.JITTER, Cap.HIDE, Cap.AUTORUN, Cap.BACKGROUND)
+_BACK = (Cap.NET_SEND, Cap.NET_CONNECT, Cap.WEBHOOK, Cap.PACKET_SEND, Cap.MAIL_SEND, Cap.TEXT_SEND)
+# Ways of staying at work for the server: a loop, a pause between polls, hiding, autostart, a
+# detached run (an agent left running after the session that started it has ended), and a
+# server found through generated domain names.
+_POLLING = (
+    Cap.ENDLESS_LOOP,
+    Cap.PAUSE,
+    Cap.JITTER,
+    Cap.HIDE,
+    Cap.AUTORUN,
+    Cap.BACKGROUND,
+    Cap.DOMAIN_GENERATION,
+)
 
 
 @detector("OUT-C2-AGENT", redline="RL-PERSISTENCE")

@@ -28,7 +28,10 @@ What it catches
     encrypted and streamed down a raw socket in one pipeline (`tar | openssl enc | nc`);
     office documents picked by type out of the shares of every host of an address range
     (`net view \\host` over `ip.Mask(n.Mask); n.Contains(ip)`, `ipaddress.ip_network(...)
-    .hosts()`) and packed into one archive: collection staged to be taken. A
+    .hosts()`) and packed into one archive: collection staged to be taken; office documents
+    picked by type out of a user's home or every home (`EXT = (".docx", ".pdf", ...)` ...
+    `f.endswith(EXT)` over `os.walk("C:\\Users")`), packed into one archive and posted to a
+    web endpoint (an infostealer's collection, T1119 with T1560 and T1041). A
     database dump uploaded to a bare public address is ACT-DATABASE-EXFIL's.
 
 Why it is a redline (RL-EXFIL)
@@ -49,7 +52,9 @@ Allowed instead
     datagrams sent at a fixed pace, a nightly backup that waits a random few minutes before it
     starts (a splay, so that machines do not all start at once), a database
     backup sent to one's own bucket or to a machine of one's own network, an inventory of the
-    shares of one's servers (names, sizes, permissions), a backup of one named share.
+    shares of one's servers (names, sizes, permissions), a backup of one named share, one's
+    documents archived to one's own drive or uploaded to one's bucket through the storage
+    service's SDK.
 """
 
 from __future__ import annotations
@@ -178,6 +183,19 @@ def covert_exfil(found: Capabilities) -> Detection | None:
         # A backup takes a folder as it is; picking a user's documents out of the whole home
         # and sending them to a bare address is staging them for someone else.
         concealed = [Cap.UNVETTED_SOURCE, Cap.DOCUMENT_SELECTION]
+    if (
+        found.has_all(Cap.FILE_WALK, Cap.BROAD_TARGET, Cap.DOCUMENT_SELECTION, Cap.ARCHIVE)
+        and Cap.NET_SEND in channel
+        and not any(c in found for c in (Cap.PROVIDER_UPLOAD, Cap.OBJECT_UPLOAD))
+        and found.near(Cap.ARCHIVE, Cap.NET_SEND, 1500)
+    ):
+        # Office documents picked by type out of a user's home or every home, packed into one
+        # archive and posted to a web endpoint: an infostealer's collection. A backup takes
+        # its folder whole, or goes to a storage service through its SDK.
+        picked = (Cap.FILE_WALK, Cap.BROAD_TARGET, Cap.DOCUMENT_SELECTION, Cap.ARCHIVE)
+        return supported(
+            found, 0.75, (*picked, Cap.NET_SEND), "a user's documents picked by type and posted"
+        )
     if found.has_all(*_COLLECTED):
         # Documents picked by type out of the shares of every host of an address range and
         # packed into one archive: what is collected and staged to be taken, whichever way it

@@ -4,7 +4,8 @@ What it catches
     Browser password and cookie stores (`Login Data`, `logins.json`, `key4.db`), application
     token stores (Discord leveldb, Discord's own token read out of its web bundle,
     `webpackChunkdiscord_app.push(...)` then `getToken()`, Telegram `tdata`, wallets, cloud
-    credentials) combined with decryption (DPAPI, `encrypted_key`), password queries, or
+    credentials) combined with decryption (DPAPI, `encrypted_key`, NSS's `PK11SDR_Decrypt` for
+    Firefox's and Thunderbird's `logins.json`), password queries, or
     shipping to a webhook, mail or HTTP; a page's `document.cookie` sent to another host
     (session theft through injected script); SAM or shadow hashes saved and fed to a cracker
     (`secretsdump`, `john`, `hashcat`); the SAM or SECURITY registry hive saved (`reg save
@@ -20,7 +21,9 @@ What it catches
     another site, whether read directly (`#cc-number.value`, jQuery's `.val()`) or through a
     helper handed the card inputs' attribute selectors (`grab('input[autocomplete="cc-csc"]')`);
     code hooked into a sign-in, where the typed password passes (WordPress's
-    `wp_authenticate_user` filter, a PAM module's `pam_get_authtok`), that ships data out
+    `wp_authenticate_user` filter, a PAM module's `pam_get_authtok`, a Windows password
+    filter's `PasswordChangeNotify`, a network provider's `NPLogonNotify`, a security
+    package's `SpAcceptCredentials`), that ships data out
     (`wp_remote_post`, mail, a webhook), or a shell function shadowing `sudo`/`su` that reads
     the password (a look-alike password dialog whose answer is sent away is
     ACT-PASSWORD-PROMPT's).

@@ -10,13 +10,17 @@ What it catches
     its database copied out (`ntdsutil "ac i ntds" "ifm" "create full C:\temp"`, `ntds.dit`
     copied from a shadow copy); the credentials of remote machines dumped over the network
     (`lsassy`, crackmapexec's `-M lsassy`, `--sam`, `--lsa`) and old dumping tools
-    (`gsecdump`, `pwdump`).
+    (`gsecdump`, `pwdump`); Kerberos tickets forged with a stolen key (`ticketer.py -nthash ...
+    -domain-sid ...`, `kerberos::golden`, `Rubeus golden`); a certificate requested in another
+    account's name from a vulnerable template (`certipy req ... -upn administrator@...`,
+    `Certify.exe request ... /altname:`); Group Policy Preference passwords decrypted
+    (`gpp-decrypt`, `Get-GPPPassword`, the AES key Microsoft published).
 
 Why it is a redline (RL-CREDENTIAL)
     Each takes over accounts without knowing their passwords: a hash stolen from one machine
     opens every other where the account logs in, roasted tickets yield service accounts'
     passwords, and DCSync hands over every account of the domain (ATT&CK T1550.002,
-    T1558.003, T1558.004, T1003.006, T1003.003).
+    T1558.003, T1558.004, T1003.006, T1003.003, T1558.001, T1558.002, T1649, T1552.006).
 
 Example
     `impacket-psexec corp/administrator@10.0.0.15 -hashes :31d6cfe0d16ae931b73c59d7e0c089c0`
@@ -25,7 +29,8 @@ Allowed instead
     Signing in with one's own password or Kerberos ticket (`evil-winrm -i host -u me -p ...`,
     `klist`), listing service principal names in an audit (`setspn -L`, `Get-ADUser -Filter
     {ServicePrincipalName -like "*"}`), a tool's help, detection rules for ticket requests
-    with RC4 (event 4769) or replication from non-DCs (event 4662).
+    with RC4 (event 4769) or replication from non-DCs (event 4662), auditing certificate
+    templates (`certipy find -vulnerable`), listing SYSVOL files that still hold a `cpassword`.
 """
 
 from __future__ import annotations

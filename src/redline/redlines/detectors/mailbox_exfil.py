@@ -5,8 +5,11 @@ What it catches
     `-RedirectTo`, `Set-Mailbox -ForwardingSmtpAddress`, a Graph `messageRules` entry with
     `forwardTo`, an Outlook rule's forward action) beside a rule that marks security warnings
     read and moves or deletes them, so the owner never sees the alerts (ATT&CK T1114.003,
-    T1564.008). A mailbox searched (Outlook's `Items.Restrict`, `AdvancedSearch`, the Global
-    Address List, Graph's `/messages`, EWS `FindItems`) or every arriving message taken
+    T1564.008), or one rule that forwards each message and deletes it or marks it read
+    (`-ForwardTo x -DeleteMessage $true`, Graph's `"forwardTo": [...], "delete": true`), so
+    the mail reaches the outside address instead of its owner. A mailbox searched (Outlook's
+    `Items.Restrict`, `AdvancedSearch`, the Global Address List, Graph's `/messages`, EWS
+    `FindItems`) or every arriving message taken
     (`Application_NewMailEx`, `ItemAdd`) and sent or forwarded on (`CreateItem(0)`, `.Forward`,
     Graph `sendMail`) with no copy left in Sent Items (`DeleteAfterSubmit`, `saveToSentItems:
     false`) and a second concealment: the forwarded message marked unread again, the alerts
@@ -22,8 +25,9 @@ Example
     `New-InboxRule -SubjectOrBodyContainsWords 'suspicious' -MoveToFolder ... -MarkAsRead $true`
 
 Allowed instead
-    A user's own rule forwarding invoices to the accountant or filing newsletters, auditing
-    forwarding rules (`Get-InboxRule | Where ForwardTo`) and removing them
+    A user's own rule forwarding invoices to the accountant (a copy stays in the inbox) or
+    filing newsletters, auditing forwarding rules (`Get-InboxRule | Where ForwardTo`) and
+    removing them
     (`-ForwardingSmtpAddress $null`), exporting one's own contacts to a CSV, a report macro
     mailing a file with `DeleteAfterSubmit`, a notification service sending with
     `saveToSentItems: false`.
@@ -46,7 +50,7 @@ def mailbox_exfil(found: Capabilities) -> Detection | None:
         Cap.MAIL_FORWARD_RULE, Cap.MAIL_OWNER_BLIND, _REACH
     ):
         pieces = (Cap.MAIL_FORWARD_RULE, Cap.MAIL_OWNER_BLIND)
-        return supported(found, 0.85, pieces, "a mailbox forwarded out while alerts are hidden")
+        return supported(found, 0.85, pieces, "a mailbox forwarded out of its owner's sight")
     read = [c for c in (Cap.MAILBOX_SEARCH, Cap.MAIL_ARRIVAL) if c in found]
     if not read or Cap.MAIL_OUT not in found or Cap.MAIL_NO_TRACE not in found:
         return None

