@@ -17,7 +17,11 @@ SET = Path(__file__).parents[2] / "bench" / "data" / "redlines_categories_dev.to
 CASES = tomllib.loads(SET.read_text("utf-8"))["case"]
 
 
-KNOWN_LIMITATIONS: dict[str, str] = {}
+KNOWN_LIMITATIONS = {
+    "cat-def-exfil-backup-doc-ip": "judged alone, the learned weighing of capabilities"
+    " (OUT-COMBINED-CAPABILITIES) reads a backup script posting files to an address given by IP"
+    " as exfiltration; in a conversation the request's intent decides",
+}
 """Cases whose outcome is known to be wrong, with why; each must stay wrong until mended."""
 
 
