@@ -30,17 +30,19 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import Capability, Gated, Hit
 from redline.redlines.code import NAME_PATTERN_CACHE
 
 _KEY = (
     r"(?:cc[-_]?(?:num(?:ber)?|no|cvv2?|cvc2?|csc|cid)|card[-_]?(?:num(?:ber)?|no|cvv2?|cvc2?|code)"
     r"|cardnumber|credit[-_]?card|cvv2?|cvc2?|csc|security[-_]?code)"
 )
-_QUICK = re.compile(
-    r"cc[-_]?(?:num|no|cvv|cvc|csc|cid|exp)|getCc|card|cvv|cvc|csc|security.?code|php://input|getAdditional"
-    r"|SavePaymentInformation|PlaceOrder|woocommerce_",
-    re.I,
+_QUICK = Gated(
+    re.compile(
+        r"cc[-_]?(?:num|no|cvv|cvc|csc|cid|exp)|getCc|card|cvv|cvc|csc|security.?code|php://input|getAdditional"
+        r"|SavePaymentInformation|PlaceOrder|woocommerce_",
+        re.I,
+    )
 )
 # the card's security code (or the whole card, as one value): what no legitimate system keeps
 _CODE_KEY = (
@@ -85,24 +87,28 @@ _REDUCED = re.compile(
     re.I,
 )
 # where a copy is kept or shipped, and whether that is a remote host
-_KEEP = re.compile(
-    r"\b(?:file_put_contents|fwrite|fputs|fputcsv)\s*\(|\bFile\.(?:write|open|binwrite)\s*\(|\bIO\.write\s*\("
-    r"|\b(?:appendFile|writeFile)(?:Sync)?\s*\(|(?<!\bres)(?<!response)(?<!wfile)(?<!stdout)(?<!stderr)\.write(?:lines)?\s*\("
-    r"|(?<!stdout)(?<!stderr)\.puts\s*\("
-    r"|\bcache\.(?:set|add|put|save)\s*\(|\bredis\.\w+\s*\(|->save\s*\(|\bsetex\s*\("
-    r"|\bINSERT\s+INTO\b|\.insert(?:_one|_many)?\s*\(|\.objects\.create\s*\(|->insert\s*\("
-    # a model of the application's own created from the card (`Snapshot.create!(pan: ...)`), not a
-    # payment SDK's object (`Stripe::Charge.create`, `stripe.PaymentMethod.create`)
-    r"|(?<![:.\w])(?-i:(?!(?:Charge|Token|PaymentIntent|PaymentMethod|Customer|Transaction|Source|Card|SetupIntent|Refund|Payment)\b)[A-Z]\w*)\.create!?\s*\("
-    r"|\b(?:wp_)?mail\s*\(|\bsend_mail\s*\(|\bsendmail\b|\.send_message\s*\(|\bMail::|\.deliver(?:_now|_later)?\b",
-    re.I,
+_KEEP = Gated(
+    re.compile(
+        r"\b(?:file_put_contents|fwrite|fputs|fputcsv)\s*\(|\bFile\.(?:write|open|binwrite)\s*\(|\bIO\.write\s*\("
+        r"|\b(?:appendFile|writeFile)(?:Sync)?\s*\(|(?<!\bres)(?<!response)(?<!wfile)(?<!stdout)(?<!stderr)\.write(?:lines)?\s*\("
+        r"|(?<!stdout)(?<!stderr)\.puts\s*\("
+        r"|\bcache\.(?:set|add|put|save)\s*\(|\bredis\.\w+\s*\(|->save\s*\(|\bsetex\s*\("
+        r"|\bINSERT\s+INTO\b|\.insert(?:_one|_many)?\s*\(|\.objects\.create\s*\(|->insert\s*\("
+        # a model of the application's own created from the card (`Snapshot.create!(pan: ...)`),
+        # not a payment SDK's object (`Stripe::Charge.create`, `stripe.PaymentMethod.create`)
+        r"|(?<![:.\w])(?-i:(?!(?:Charge|Token|PaymentIntent|PaymentMethod|Customer|Transaction|Source|Card|SetupIntent|Refund|Payment)\b)[A-Z]\w*)\.create!?\s*\("
+        r"|\b(?:wp_)?mail\s*\(|\bsend_mail\s*\(|\bsendmail\b|\.send_message\s*\(|\bMail::|\.deliver(?:_now|_later)?\b",
+        re.I,
+    )
 )
-_SHIP = re.compile(
-    r"\bcurl_setopt\w*\s*\([^\n]*CURLOPT_POSTFIELDS|\bwp_remote_(?:post|get|request)\s*\(|\brequests\.\w+\s*\("
-    r"|\bhttpx\.\w+\s*\(|\burlopen\s*\(|\bNet::HTTP\.\w+|\bHTTParty\.\w+|\bFaraday\.\w+|\bfetch\s*\("
-    r"|\.sendBeacon\s*\(|(?<!\bres)(?<!response)(?<!reply)(?<!\))\.send\s*\(|\baxios\.\w+\s*\(|\$\.(?:post|ajax|get|getJSON)\s*\(|\.src\s*=(?!=)"
-    r"|\bfile_get_contents\s*\(\s*['\"]https?://|->(?:post|request)\s*\(",
-    re.I,
+_SHIP = Gated(
+    re.compile(
+        r"\bcurl_setopt\w*\s*\([^\n]*CURLOPT_POSTFIELDS|\bwp_remote_(?:post|get|request)\s*\(|\brequests\.\w+\s*\("
+        r"|\bhttpx\.\w+\s*\(|\burlopen\s*\(|\bNet::HTTP\.\w+|\bHTTParty\.\w+|\bFaraday\.\w+|\bfetch\s*\("
+        r"|\.sendBeacon\s*\(|(?<!\bres)(?<!response)(?<!reply)(?<!\))\.send\s*\(|\baxios\.\w+\s*\(|\$\.(?:post|ajax|get|getJSON)\s*\(|\.src\s*=(?!=)"
+        r"|\bfile_get_contents\s*\(\s*['\"]https?://|->(?:post|request)\s*\(",
+        re.I,
+    )
 )
 _ENCODED = re.compile(
     r"\b(?:btoa|base64_encode|b64encode|urlsafe_b64encode|encode64|strict_encode64|toString\s*\(\s*['\"]base64)\s*\(?"
@@ -116,11 +122,13 @@ _ASSIGNED = re.compile(
 )
 # a value made from its operands, not a call's answer: literals, concatenation, and the calls
 # that only encode, serialise or join what they are given
-_SHAPING = re.compile(
-    r"(?:json_encode|json\.dumps|JSON\.stringify|serialize|base64_encode|b64encode|btoa|implode|join"
-    r"|format|sprintf|str|String|encodeURIComponent|to_json|openssl_encrypt|encrypt\w*|urlencode"
-    r"|http_build_query|array|compact|dict|list|Array|Object\.assign|unescape|escape|strict_encode64"
-    r"|encode64|trim|strip|strval|\w*\.(?:encode|join|to_json|to_s|strip|trim|values|to_h))$"
+_SHAPING = Gated(
+    re.compile(
+        r"(?:json_encode|json\.dumps|JSON\.stringify|serialize|base64_encode|b64encode|btoa|implode|join"
+        r"|format|sprintf|str|String|encodeURIComponent|to_json|openssl_encrypt|encrypt\w*|urlencode"
+        r"|http_build_query|array|compact|dict|list|Array|Object\.assign|unescape|escape|strict_encode64"
+        r"|encode64|trim|strip|strval|\w*\.(?:encode|join|to_json|to_s|strip|trim|values|to_h))$"
+    )
 )
 _SOURCE_CALL = re.compile(
     r"(?:^|[.>:])(?:file_get_contents|getAdditionalData|getCc\w+|get|dig|fetch|getData"
@@ -268,10 +276,12 @@ _PAGE_SEND = re.compile(
 _SRC_SET = re.compile(r"([\w$]+)\s*\.src\s*=(?!=)")
 _IMAGE = re.compile(r"\bnew\s+Image\b|\bcreateElement\s*\(\s*['\"]img['\"]", re.I)
 # a full address in a script's string (a page's own markup attributes only load or link)
-_ADDRESS = re.compile(
-    r"(?:(?<=\.src=)|(?<!src=)(?<!href=)(?<!action=)(?<!content=)(?<!xmlns=)(?<!\w))"
-    r"['\"`](?:(?:https?|wss?):)?//([\w.-]*)",
-    re.I,
+_ADDRESS = Gated(
+    re.compile(
+        r"(?:(?<=\.src=)|(?<!src=)(?<!href=)(?<!action=)(?<!content=)(?<!xmlns=)(?<!\w))"
+        r"['\"`](?:(?:https?|wss?):)?//([\w.-]*)",
+        re.I,
+    )
 )
 # an address kept out of sight: decoded from base64 or character codes at run time, or spelt
 # as code points that begin "http" (104, 116, 116, 112; 0x68, ...) for a helper to turn back
@@ -291,9 +301,11 @@ _PROVIDER = re.compile(
     r"|paypal\.com|squareup\.com|squarecdn\.com|authorize\.net|checkout\.com|mollie\.com|klarna\.com)$",
     re.I,
 )
-_TOKENISER = re.compile(
-    r"\bStripe\s*\(|\bbraintree\.|\bhostedFields\b|\bAdyenCheckout\b|\bFrames\.init\b|\bSquare\.payments\b"
-    r"|\bpaypal\.|\bcreateToken\s*\(|\.tokenize\s*\(|\bAccept\.dispatchData\s*\(",
+_TOKENISER = Gated(
+    re.compile(
+        r"\bStripe\s*\(|\bbraintree\.|\bhostedFields\b|\bAdyenCheckout\b|\bFrames\.init\b|\bSquare\.payments\b"
+        r"|\bpaypal\.|\bcreateToken\s*\(|\.tokenize\s*\(|\bAccept\.dispatchData\s*\(",
+    )
 )
 # card inputs the script writes itself (a look-alike form laid over the provider's frame)
 _OVERLAY = re.compile(
@@ -301,11 +313,13 @@ _OVERLAY = re.compile(
 )
 
 
-_PAGE_QUICK = re.compile(
-    r"//|\batob\b|fromCharCode|\b104\s*,\s*116|\b0x68\s*,\s*0x74|Image|createElement|\.src\b|\.value\b|\.val\s*\(|FormData|cc|card|cvv|cvc"
-    r"|fetch|sendBeacon|\.open\s*\(|WebSocket|\$\.|axios|Stripe|braintree|hostedFields|Adyen|Frames|Square"
-    r"|paypal|createToken|tokenize|submit|capture|true\s*\)|passw",
-    re.I,
+_PAGE_QUICK = Gated(
+    re.compile(
+        r"//|\batob\b|fromCharCode|\b104\s*,\s*116|\b0x68\s*,\s*0x74|Image|createElement|\.src\b|\.value\b|\.val\s*\(|FormData|cc|card|cvv|cvc"
+        r"|fetch|sendBeacon|\.open\s*\(|WebSocket|\$\.|axios|Stripe|braintree|hostedFields|Adyen|Frames|Square"
+        r"|paypal|createToken|tokenize|submit|capture|true\s*\)|passw",
+        re.I,
+    )
 )
 
 

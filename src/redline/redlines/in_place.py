@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import Capability, Gated, Hit
 from redline.redlines.code import NAME_PATTERN_CACHE, alternation, line_flow, loop_names
 
 _JOIN = re.compile(
@@ -41,10 +41,12 @@ _SUFFIXED = re.compile(
 )
 
 
-_AGE_TEST = re.compile(
-    r"getmtime\s*\(|\.st_mtime\b|\bmtime(?:Ms)?\b|-mtime\s+\+|LastWriteTime\s+-lt\b"
-    r"|AddDays\s*\(\s*-|\bolder_than\b|-newermt\b",
-    re.I,
+_AGE_TEST = Gated(
+    re.compile(
+        r"getmtime\s*\(|\.st_mtime\b|\bmtime(?:Ms)?\b|-mtime\s+\+|LastWriteTime\s+-lt\b"
+        r"|AddDays\s*\(\s*-|\bolder_than\b|-newermt\b",
+        re.I,
+    )
 )
 _KEPT = "kept:"
 """Marks a loop that picks its files by age or picks only archives: archiving old files or

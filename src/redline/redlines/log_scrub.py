@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import Capability, Gated, Hit
 from redline.redlines.code import (
     NAME_PATTERN_CACHE,
     PENDING_FUNCTION,
@@ -49,11 +49,13 @@ _LOG_PATH = (
     r"|\b(?:Security|System)\.evtx\b|Services\\+EventLog\\+\w+"
     r"|\b_PATH_(?:[UW]TMPX?|LASTLOG)\b|\b[UW]TMPX?_FILE\b"
 )
-_LOG = re.compile(_LOG_PATH, _I)
-_PATH_TOKEN = re.compile(
-    r"/(?:private/)?var/log/[\w./-]+|/(?:var/)?run/utmp\b"
-    r"|[^\s'\"]*(?:inetpub[\\/]+logs|winevt[\\/]+Logs)[\w\\/.-]*",
-    _I,
+_LOG = Gated(re.compile(_LOG_PATH, _I))
+_PATH_TOKEN = Gated(
+    re.compile(
+        r"/(?:private/)?var/log/[\w./-]+|/(?:var/)?run/utmp\b"
+        r"|[^\s'\"]*(?:inetpub[\\/]+logs|winevt[\\/]+Logs)[\w\\/.-]*",
+        _I,
+    )
 )
 # An actor: an IP address or an event id, or a name one of whose words (split at underscores,
 # digits and case-insensitively) is an address, a user, a SID or the command line's arguments.
@@ -66,18 +68,20 @@ _ACTOR_WORDS = frozenset(
 _WORD = re.compile(r"[A-Za-z]+")
 _IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
 # Keeping the lines or records that do NOT match something.
-_DROP = re.compile(
-    r"\bif\s+not\s+[^\n:]*?(?:search|match|fullmatch|startswith|__contains__)\s*\("
-    r"|\bif\s+[^\n:]*\bnot\s+in\b|\bif\s+[^\n]*:\s*continue\b"
-    r"|\bgrep\s*\{\s*(?:!|not\b|\$_\s*!~)|\bnext\s+(?:if|unless)\b|\bunless\s*[(/$]|!~"
-    r"|-not(?:match|like|contains)\b|-NotMatch\b|\[not\(|\s-ne\s"
-    r"|\.filter\s*\([^\n]*(?:!\s*[\w.$]+\s*\.\s*(?:includes|test|match|startsWith|contains)\s*\(|!==?|===?\s*-1)"
-    r"|\.(?:reject|delete_if|grep_v)\b|\.select!?\s*\{[^\n}]*!"
-    r"|PREG_GREP_INVERT|!\s*(?:str_contains|preg_match|strpos|stristr|strstr)\s*\(|\bstrpos\s*\([^\n]*===?\s*false"
-    r"|\bgrep\s+(?:-[\w-]+\s+)*-\w*v|\bsed\s+[^\n]*?/d\b|\bawk\s+['\"]\s*!\s*/|!=|\bne\s+[$'\"]"
-    # C's record compared and skipped (`if (!strncmp(u.ut_user, user, n)) continue;`)
-    r"|!\s*str(?:n?case|n)?cmp\s*\(|\bstr(?:n?case|n)?cmp\s*\([^\n]*\)\s*==\s*0",
-    _I,
+_DROP = Gated(
+    re.compile(
+        r"\bif\s+not\s+[^\n:]*?(?:search|match|fullmatch|startswith|__contains__)\s*\("
+        r"|\bif\s+[^\n:]*\bnot\s+in\b|\bif\s+[^\n]*:\s*continue\b"
+        r"|\bgrep\s*\{\s*(?:!|not\b|\$_\s*!~)|\bnext\s+(?:if|unless)\b|\bunless\s*[(/$]|!~"
+        r"|-not(?:match|like|contains)\b|-NotMatch\b|\[not\(|\s-ne\s"
+        r"|\.filter\s*\([^\n]*(?:!\s*[\w.$]+\s*\.\s*(?:includes|test|match|startsWith|contains)\s*\(|!==?|===?\s*-1)"
+        r"|\.(?:reject|delete_if|grep_v)\b|\.select!?\s*\{[^\n}]*!"
+        r"|PREG_GREP_INVERT|!\s*(?:str_contains|preg_match|strpos|stristr|strstr)\s*\(|\bstrpos\s*\([^\n]*===?\s*false"
+        r"|\bgrep\s+(?:-[\w-]+\s+)*-\w*v|\bsed\s+[^\n]*?/d\b|\bawk\s+['\"]\s*!\s*/|!=|\bne\s+[$'\"]"
+        # C's record compared and skipped (`if (!strncmp(u.ut_user, user, n)) continue;`)
+        r"|!\s*str(?:n?case|n)?cmp\s*\(|\bstr(?:n?case|n)?cmp\s*\([^\n]*\)\s*==\s*0",
+        _I,
+    )
 )
 # One command that drops matching lines from a file in place.
 _IN_PLACE_DROP = re.compile(

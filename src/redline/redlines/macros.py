@@ -38,7 +38,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import Capability, Gated, Hit
 from redline.redlines.code import NAME_PATTERN_CACHE, code_points
 
 # ---- pieces ---------------------------------------------------------------------------------
@@ -57,10 +57,12 @@ _AUTO = re.compile(
 )
 """An entry point Office runs by itself when the document opens (or closes)."""
 
-_FETCH = re.compile(
-    r"\bURLDownloadToFile[AW]?\b|\bDownload(?:File|String|Data)\b|\bInvoke-WebRequest\b|\biwr\s"
-    r"|\bStart-BitsTransfer\b|\s-urlcache\b|\bbitsadmin(?:\.exe)?\b[^\n]*/transfer",
-    re.I,
+_FETCH = Gated(
+    re.compile(
+        r"\bURLDownloadToFile[AW]?\b|\bDownload(?:File|String|Data)\b|\bInvoke-WebRequest\b|\biwr\s"
+        r"|\bStart-BitsTransfer\b|\s-urlcache\b|\bbitsadmin(?:\.exe)?\b[^\n]*/transfer",
+        re.I,
+    )
 )
 """A fetch that saves or runs what it gets."""
 
@@ -72,18 +74,22 @@ _SAVE = re.compile(r"\.SaveToFile\b|\.responseBody\b", re.I)
 """A web response's bytes written to a file (`ADODB.Stream`), with `_HTTP`: a download."""
 
 _HOST_SHELL = re.compile(r"[\"']WScript\.Shell[\"']", re.I)
-_RUN = re.compile(
-    r"(?:^|[=(:]|\bCall)\s*Shell\s*(?:\(\s*)?(?![\"']\s*(?:explorer|notepad)(?:\.exe)?[\s\"'])(?:[\"']|\w)"
-    r"|\.ShellExecute\b|\bShell\.Application\b|\bWin32_Process\b|\bStart-Process\b|\bInvoke-Expression\b|\biex\s*\(",
-    re.I | re.M,
+_RUN = Gated(
+    re.compile(
+        r"(?:^|[=(:]|\bCall)\s*Shell\s*(?:\(\s*)?(?![\"']\s*(?:explorer|notepad)(?:\.exe)?[\s\"'])(?:[\"']|\w)"
+        r"|\.ShellExecute\b|\bShell\.Application\b|\bWin32_Process\b|\bStart-Process\b|\bInvoke-Expression\b|\biex\s*\(",
+        re.I | re.M,
+    )
 )
 _HOST_RUN = re.compile(r"(?<!Application)\.(?:Run|Exec)\b\s*\(?\s*[\"'\w]", re.I)
 """`.Run`/`.Exec` of a `WScript.Shell` object (not `Application.Run` of a macro)."""
 
-_HIDDEN = re.compile(
-    r"\s-w(?:indowstyle)?\s+h(?:idden)?\b|\s-(?:e|enc|encodedcommand)\s+[A-Za-z0-9+/]{16}|\bStrReverse\b"
-    r"|https?://\d{1,3}(?:\.\d{1,3}){3}|\bcertutil\b|\bbitsadmin\b",
-    re.I,
+_HIDDEN = Gated(
+    re.compile(
+        r"\s-w(?:indowstyle)?\s+h(?:idden)?\b|\s-(?:e|enc|encodedcommand)\s+[A-Za-z0-9+/]{16}|\bStrReverse\b"
+        r"|https?://\d{1,3}(?:\.\d{1,3}){3}|\bcertutil\b|\bbitsadmin\b",
+        re.I,
+    )
 )
 """Concealment: PowerShell's hidden window or encoded command, strings spelled backwards, a
 bare address, a system tool made for something else. A script's own window hidden (`.Run
@@ -231,9 +237,11 @@ _JOINED = re.compile(r"\"([^\"\n]*)\"(?:\s*[&+]\s*(?:_\s*)?\"([^\"\n]*)\")+")
 _LITERAL = re.compile(r"\"([^\"\n]*)\"")
 _JOINS = re.compile(r"\"\s*[&+]\s*\"")
 _STATEMENT = re.compile(r"\S[^\n]*")
-_TELLING = re.compile(
-    r"powershell|cmd(?:\.exe)?\s*/c|https?://|\.exe\b|wscript|mshta|certutil|bitsadmin|download|shell",
-    re.I,
+_TELLING = Gated(
+    re.compile(
+        r"powershell|cmd(?:\.exe)?\s*/c|https?://|\.exe\b|wscript|mshta|certutil|bitsadmin|download|shell",
+        re.I,
+    )
 )
 _WRAPPER = "rev:"
 _PENDING = "cont:"

@@ -34,12 +34,14 @@ from collections.abc import Iterable
 from redline.redlines.capabilities import Capability, Gated, Hit
 from redline.redlines.code import line_starts
 
-_KEY_IN_USE = re.compile(
-    r"""(?:\b(?:ssh|scp|sftp|autossh|mosh)\b[^\n|;&]*?\s-i\s*"""
-    r"""|\bIdentityFile\s*[=\s]\s*|--(?:private-key|key-file|ssh-key|identity-file)[=\s]+"""
-    r"""|\bkey_filename\s*=\s*|\bfrom_private_key_file\s*\(\s*|\bssh-add\s+)"""
-    r"""['"]?([^\s'",)]+)""",
-    re.I,
+_KEY_IN_USE = Gated(
+    re.compile(
+        r"""(?:\b(?:ssh|scp|sftp|autossh|mosh)\b[^\n|;&]*?\s-i\s*"""
+        r"""|\bIdentityFile\s*[=\s]\s*|--(?:private-key|key-file|ssh-key|identity-file)[=\s]+"""
+        r"""|\bkey_filename\s*=\s*|\bfrom_private_key_file\s*\(\s*|\bssh-add\s+)"""
+        r"""['"]?([^\s'",)]+)""",
+        re.I,
+    )
 )
 
 

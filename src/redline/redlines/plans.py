@@ -33,7 +33,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import Capability, Gated, Hit
 
 SIGN_CAPABILITIES = frozenset({Capability.PLAN_ATTACK, Capability.PLAN_COVER})
 """What makes instructed steps a plan: a step that attacks someone else's or hides the act.
@@ -117,110 +117,112 @@ _WATCHERS = (
     r"ips|waf|siem|sensor|monitoring|logs?|alerts?|filters?|scanners?|cloudtrail|guardduty|"
     r"mail\s+filters?|spam\s+filters?))"
 )
-_COVER = re.compile(
-    "|".join(
-        (
-            # without the people targeted knowing
-            r"without\s+(?:(?:her|him|them|the\s+[\w-]+|anyone|anybody|it|your\s+[\w-]+|"
-            r"their\s+[\w-]+|[\w-]+'s|[\w-]+)\s+)?(?:ever\s+)?(?:knowing|noticing|seeing|"
-            r"finding\s+out|realising|realizing|suspecting|being\s+(?:noticed|seen|detected|"
-            r"caught|flagged|logged|traced|blocked)|raising\s+(?:any\s+)?(?:suspicion|alarms?|"
-            r"alerts?|flags?)|a\s+trace|tripping|triggering|leaving\s+(?:a\s+)?traces?)",
-            # so that they will not notice
-            rf"(?:so|that|and|but)\s+(?:that\s+)?{_WATCHERS}\s+{_NEGATED}\s+(?:\w+\s+){{0,2}}?"
-            rf"{_NOTICING}",
-            r"(?:so|that)\s+(?:it|this|they|the\s+\w+)\s+(?:can't|cannot|won't)\s+be\s+"
-            r"(?:traced|linked|tied|noticed|seen|detected|found|flagged|attributed)",
-            r"(?:so|and|that)\s+(?:that\s+)?(?:nobody|no\s+one|no-one|none\s+of\s+them|neither)\s+"
-            r"(?:\w+\s+){0,2}?(?:notices?|sees?|suspects?|realises?|realizes?|knows?|finds?\s+out|"
-            r"spots?|hears?)",
-            # before anyone reacts
-            r"before\s+(?:anyone|anybody|they|she|he|the\s+[\w-]+|[\w-]+)\s+(?:notices?|"
-            r"investigates?|reacts?|changes?|finds?|realises?|realizes?|checks?|wakes?|"
-            r"gets?\s+suspicious)",
-            # traces removed
-            r"cover(?:ing)?\s+(?:your\s+|the\s+|my\s+)?tracks|hide\s+your\s+(?:tracks|identity|"
-            r"trail|ip)|leave\s+no\s+(?:trace|traces|evidence|logs)",
-            r"(?:remove|clean\s+up|erase|wipe|delete|scrub|destroy)\s+(?:the\s+|any\s+|obvious\s+|"
-            r"all\s+|your\s+)?(?:remaining\s+)?(?:traces|evidence|artefacts|artifacts)",
-            r"\b(?:clear|wipe|delete|purge|erase|truncate|scrub)\s+(?:the\s+|their\s+|all\s+|its\s+|"
-            r"her\s+|his\s+)?(?:relevant\s+)?(?:[\w-]+\s+)?(?:event\s+)?(?:logs?|history|histories)"
-            r"\b",
-            r"\bdelete\s+(?:the\s+|any\s+)?(?:[\w-]+\s+){0,2}(?:notification|confirmation|alert|"
-            r"warning|email|message|text)s?\s+(?:from|on|in)\s+(?:her|his|their|the\s+victim's)",
-            # evasion of controls and thresholds
-            r"\b(?:avoid|evade|dodge|bypass|escape|beat|defeat|slip\s+past|get\s+past|"
-            r"stay\s+(?:below|under)|sidestep|circumvent|not\s+trip|never\s+trip)\s+"
-            r"(?:the\s+|their\s+|any\s+|most\s+|usual\s+|common\s+|obvious\s+|its\s+)*"
-            r"(?:[\w-]+\s+)?(?:detection|detections|alerts?|alarms?|suspicion|notice|monitoring|"
-            r"dlp|edr|ids|ips|waf|antivirus|av|defender|logging|lockouts?|thresholds?|filters?|"
-            r"scanners?|triggers|attention|attribution|rate\s+limits?|captcha|security\s+team|"
-            r"(?:content\s+)?inspection|"
-            r"being\s+(?:seen|noticed|caught|flagged|blocked|logged|traced|banned|locked\s+out))",
-            r"under\s+the\s+radar|\bunder\s+(?:the\s+|their\s+|its\s+|any\s+)?(?:[\w-]+'s\s+)?"
-            r"(?:usual\s+|typical\s+|default\s+)?(?:[\w-]+\s+){0,2}?(?:thresholds?|limits\s+that"
-            r"\s+alert)",
-            r"\b(?:reveal|expose|give\s+away|identify|unmask)\s+(?:you|yourself|your\s+(?:identity|"
-            r"ip|location|real\s+\w+))\b",
-            r"\brotating\s+(?:residential\s+)?(?:proxies|proxy|ips|ip\s+addresses|source\s+ips)",
-            # disguise
-            r"\bblend(?:s|ing)?\s+in\b|\b(?:innocuous|boring|innocent-looking|harmless-looking|"
-            r"unremarkable|inconspicuous|unsuspicious|legit-looking|official-looking)\b",
-            r"\b(?:looks?|looking|appears?|appearing)\s+(?:like\s+)?(?:(?:a|an|the)\s+)?"
-            r"(?:normal|legitimate|legit|benign|routine|ordinary|harmless|genuine|real|clean|"
-            r"untouched)\b",
-            r"(?:doesn't|won't|don't|does\s+not|will\s+not)\s+stand\s+out|\bdisguis\w+\s+(?:it|them|"
-            r"the\s+[\w-]+|your\s+[\w-]+|this)\s+as\b|"
-            r"\bmasquerad\w+|\bpass(?:es)?\s+(?:it\s+)?off\s+as\b|name\s+(?:it|them)\s+"
-            r"(?:like|after|something)",
-            # anonymity for the act
-            r"\b(?:burner|throwaway|disposable|prepaid)\s+(?:phone|sim|account|email|address|"
-            r"card|number|laptop)|\bpay\s+(?:in|with)\s+(?:cash|crypto|monero|bitcoin|gift\s+cards)"
-            r"|\b(?:pay|paid|buy|bought|purchase|purchased|get|got)\s+(?:\w+\s+){0,3}?(?:in|with)\s+"
-            r"(?:cash|crypto|monero|bitcoin|gift\s+cards)\b"
-            r"|\bnot\s+(?:obviously\s+)?(?:yours|your\s+own|traceable)|\bcan't\s+be\s+traced"
-            r"|\b(?:change|spoof|randomi[sz]e|clone)\s+your\s+(?:mac|hardware\s+address|user[-\s]agent)"
-            r"|\b(?:use|through|over|behind)\s+(?:a\s+|the\s+)?(?:tor|vpn|proxy\s+chain|proxychains|"
-            r"bulletproof\s+\w+)\b[^.]*\b(?:so|to\s+avoid|to\s+hide|to\s+keep)\b",
-            # kept out of the logs, the scanners and sight
-            rf"(?:so|that)\s+{_WATCHERS}\s+(?:[\w-]+\s+){{0,4}}?miss(?:es)?\s+(?:it|them|this)\b",
-            r"(?:doesn't|don't|won't|never|does\s+not|will\s+not)\s+(?:appear|show\s+up|turn\s+up)"
-            r"\s+in\s+(?:the\s+|their\s+|any\s+)?(?:[\w-]+\s+)?(?:logs?|history|alerts?|reports?|"
-            r"console|dashboard|audit\s+trail)",
-            r"\b(?:less|least|not\s+(?:very\s+)?|far\s+less\s+)(?:obvious|visible|noticeable|"
-            r"conspicuous|suspicious)\b",
-            r"\b(?:timestamps?|mtimes?|dates?)\s+to\s+match\b|\btouch\s+-r\b",
-            r"(?:remove|delete|strip|edit\s+out|cut)\s+(?:the\s+)?(?:log\s+)?(?:lines|entries|"
-            r"records|events)\s+(?:with|containing|showing|that\s+show|mentioning|about|for)\s+"
-            r"(?:your|the\s+upload|you)",
-            r"\bclean\s+(?:the\s+|their\s+|any\s+)?(?:[\w-]+\s+)?logs?\b|\bno\s+spike\b",
-            r"\b(?:goes|go|looks?|returns?|gets?)\s+back\s+to\s+normal\b",
-            r"\bnamed?\w*\s+(?:that\s+|which\s+)?(?:looks|sounds|reads|passes)\s+(?:like|as)\b"
-            r"|\b(?:name|named)\s+(?:that\s+)?(?:matches|matching|fits|following)\s+(?:their|the|its|"
-            r"existing)\b|\bhid(?:e|ing)\s+(?:it|them|this|these)\s+from\b|\bcloak(?:ing|ed)?\b"
-            r"|\b(?:has|have|gets?)\s+no\s+reason\s+to\s+(?:look|investigate|check|suspect|worry|notice)"
-            r"|\binvisible\s+to\b",
-            r"\b(?:ordinary|normal|innocent|harmless|routine|legitimate|boring|benign)-looking\b"
-            r"|\blooks?\s+like\s+(?:your\s+|their\s+|a\s+|an\s+)?(?:normal|usual|regular|ordinary|"
-            r"routine|everyday)\b|\b(?:quiet|low-noise|low-and-slow|stealthy)\s+(?:sequence|approach|"
-            r"way|route|method|option)\b",
-            r"\b(?:reduce|minimi[sz]e|limit|erase|cover|shrink)\s+(?:the\s+|your\s+)?(?:[\w-]+\s+)?"
-            r"(?:trail|footprint|traces?|evidence|paper\s+trail)\b",
-            r"\b(?:strip|remove|delete|clear|scrub|erase)\s+(?:[\w-]+\s+){0,4}?from\s+(?:the\s+|their\s+|"
-            r"its\s+)?(?:[\w/.~-]+\s+)?(?:logs?|history|known_hosts|bash_history|audit\s+trail|"
-            r"recent\s+(?:files|items|apps))\b",
-            r"\bhid(?:e|ing)\s+(?:the\s+|its\s+|it'?s\s+|your\s+|their\s+)?(?:[\w-]+\s+)?(?:icon|"
-            r"app|process|window|file|folder|task|account|presence|notification)s?\b|^\W*hide\s+it\b",
-            r"\brenam\w*\s+(?:\w+\s+){0,3}?(?:to|as)\s+(?:something\s+like|a\s+name\s+like|"
-            r"something\s+(?:boring|innocuous|generic|official))",
-            r"\bstealth(?:ily|y)?\b|\bquietly\b|\bcovertly\b|\bsecretly\b|"
-            r"(?<!n't\s)(?<!not\s)\b(?:go|goes|going|stay|stays|staying|remain|remains|slip|slips|"
-            r"pass|passes|run|runs|work|works|operate|operates)\s+(?:\w+\s+)?(?:unnoticed|undetected|"
-            r"unseen)\b|\bincognito\b|"
-            r"hard(?:er)?\s+(?:for\s+\w+\s+)?to\s+(?:find|spot|notice|trace|detect|attribute)",
-        )
-    ),
-    re.I,
+_COVER = Gated(
+    re.compile(
+        "|".join(
+            (
+                # without the people targeted knowing
+                r"without\s+(?:(?:her|him|them|the\s+[\w-]+|anyone|anybody|it|your\s+[\w-]+|"
+                r"their\s+[\w-]+|[\w-]+'s|[\w-]+)\s+)?(?:ever\s+)?(?:knowing|noticing|seeing|"
+                r"finding\s+out|realising|realizing|suspecting|being\s+(?:noticed|seen|detected|"
+                r"caught|flagged|logged|traced|blocked)|raising\s+(?:any\s+)?(?:suspicion|alarms?|"
+                r"alerts?|flags?)|a\s+trace|tripping|triggering|leaving\s+(?:a\s+)?traces?)",
+                # so that they will not notice
+                rf"(?:so|that|and|but)\s+(?:that\s+)?{_WATCHERS}\s+{_NEGATED}\s+(?:\w+\s+){{0,2}}?"
+                rf"{_NOTICING}",
+                r"(?:so|that)\s+(?:it|this|they|the\s+\w+)\s+(?:can't|cannot|won't)\s+be\s+"
+                r"(?:traced|linked|tied|noticed|seen|detected|found|flagged|attributed)",
+                r"(?:so|and|that)\s+(?:that\s+)?(?:nobody|no\s+one|no-one|none\s+of\s+them|neither)\s+"
+                r"(?:\w+\s+){0,2}?(?:notices?|sees?|suspects?|realises?|realizes?|knows?|finds?\s+out|"
+                r"spots?|hears?)",
+                # before anyone reacts
+                r"before\s+(?:anyone|anybody|they|she|he|the\s+[\w-]+|[\w-]+)\s+(?:notices?|"
+                r"investigates?|reacts?|changes?|finds?|realises?|realizes?|checks?|wakes?|"
+                r"gets?\s+suspicious)",
+                # traces removed
+                r"cover(?:ing)?\s+(?:your\s+|the\s+|my\s+)?tracks|hide\s+your\s+(?:tracks|identity|"
+                r"trail|ip)|leave\s+no\s+(?:trace|traces|evidence|logs)",
+                r"(?:remove|clean\s+up|erase|wipe|delete|scrub|destroy)\s+(?:the\s+|any\s+|obvious\s+|"
+                r"all\s+|your\s+)?(?:remaining\s+)?(?:traces|evidence|artefacts|artifacts)",
+                r"\b(?:clear|wipe|delete|purge|erase|truncate|scrub)\s+(?:the\s+|their\s+|all\s+|its\s+|"
+                r"her\s+|his\s+)?(?:relevant\s+)?(?:[\w-]+\s+)?(?:event\s+)?(?:logs?|history|histories)"
+                r"\b",
+                r"\bdelete\s+(?:the\s+|any\s+)?(?:[\w-]+\s+){0,2}(?:notification|confirmation|alert|"
+                r"warning|email|message|text)s?\s+(?:from|on|in)\s+(?:her|his|their|the\s+victim's)",
+                # evasion of controls and thresholds
+                r"\b(?:avoid|evade|dodge|bypass|escape|beat|defeat|slip\s+past|get\s+past|"
+                r"stay\s+(?:below|under)|sidestep|circumvent|not\s+trip|never\s+trip)\s+"
+                r"(?:the\s+|their\s+|any\s+|most\s+|usual\s+|common\s+|obvious\s+|its\s+)*"
+                r"(?:[\w-]+\s+)?(?:detection|detections|alerts?|alarms?|suspicion|notice|monitoring|"
+                r"dlp|edr|ids|ips|waf|antivirus|av|defender|logging|lockouts?|thresholds?|filters?|"
+                r"scanners?|triggers|attention|attribution|rate\s+limits?|captcha|security\s+team|"
+                r"(?:content\s+)?inspection|"
+                r"being\s+(?:seen|noticed|caught|flagged|blocked|logged|traced|banned|locked\s+out))",
+                r"under\s+the\s+radar|\bunder\s+(?:the\s+|their\s+|its\s+|any\s+)?(?:[\w-]+'s\s+)?"
+                r"(?:usual\s+|typical\s+|default\s+)?(?:[\w-]+\s+){0,2}?(?:thresholds?|limits\s+that"
+                r"\s+alert)",
+                r"\b(?:reveal|expose|give\s+away|identify|unmask)\s+(?:you|yourself|your\s+(?:identity|"
+                r"ip|location|real\s+\w+))\b",
+                r"\brotating\s+(?:residential\s+)?(?:proxies|proxy|ips|ip\s+addresses|source\s+ips)",
+                # disguise
+                r"\bblend(?:s|ing)?\s+in\b|\b(?:innocuous|boring|innocent-looking|harmless-looking|"
+                r"unremarkable|inconspicuous|unsuspicious|legit-looking|official-looking)\b",
+                r"\b(?:looks?|looking|appears?|appearing)\s+(?:like\s+)?(?:(?:a|an|the)\s+)?"
+                r"(?:normal|legitimate|legit|benign|routine|ordinary|harmless|genuine|real|clean|"
+                r"untouched)\b",
+                r"(?:doesn't|won't|don't|does\s+not|will\s+not)\s+stand\s+out|\bdisguis\w+\s+(?:it|them|"
+                r"the\s+[\w-]+|your\s+[\w-]+|this)\s+as\b|"
+                r"\bmasquerad\w+|\bpass(?:es)?\s+(?:it\s+)?off\s+as\b|name\s+(?:it|them)\s+"
+                r"(?:like|after|something)",
+                # anonymity for the act
+                r"\b(?:burner|throwaway|disposable|prepaid)\s+(?:phone|sim|account|email|address|"
+                r"card|number|laptop)|\bpay\s+(?:in|with)\s+(?:cash|crypto|monero|bitcoin|gift\s+cards)"
+                r"|\b(?:pay|paid|buy|bought|purchase|purchased|get|got)\s+(?:\w+\s+){0,3}?(?:in|with)\s+"
+                r"(?:cash|crypto|monero|bitcoin|gift\s+cards)\b"
+                r"|\bnot\s+(?:obviously\s+)?(?:yours|your\s+own|traceable)|\bcan't\s+be\s+traced"
+                r"|\b(?:change|spoof|randomi[sz]e|clone)\s+your\s+(?:mac|hardware\s+address|user[-\s]agent)"
+                r"|\b(?:use|through|over|behind)\s+(?:a\s+|the\s+)?(?:tor|vpn|proxy\s+chain|proxychains|"
+                r"bulletproof\s+\w+)\b[^.]*\b(?:so|to\s+avoid|to\s+hide|to\s+keep)\b",
+                # kept out of the logs, the scanners and sight
+                rf"(?:so|that)\s+{_WATCHERS}\s+(?:[\w-]+\s+){{0,4}}?miss(?:es)?\s+(?:it|them|this)\b",
+                r"(?:doesn't|don't|won't|never|does\s+not|will\s+not)\s+(?:appear|show\s+up|turn\s+up)"
+                r"\s+in\s+(?:the\s+|their\s+|any\s+)?(?:[\w-]+\s+)?(?:logs?|history|alerts?|reports?|"
+                r"console|dashboard|audit\s+trail)",
+                r"\b(?:less|least|not\s+(?:very\s+)?|far\s+less\s+)(?:obvious|visible|noticeable|"
+                r"conspicuous|suspicious)\b",
+                r"\b(?:timestamps?|mtimes?|dates?)\s+to\s+match\b|\btouch\s+-r\b",
+                r"(?:remove|delete|strip|edit\s+out|cut)\s+(?:the\s+)?(?:log\s+)?(?:lines|entries|"
+                r"records|events)\s+(?:with|containing|showing|that\s+show|mentioning|about|for)\s+"
+                r"(?:your|the\s+upload|you)",
+                r"\bclean\s+(?:the\s+|their\s+|any\s+)?(?:[\w-]+\s+)?logs?\b|\bno\s+spike\b",
+                r"\b(?:goes|go|looks?|returns?|gets?)\s+back\s+to\s+normal\b",
+                r"\bnamed?\w*\s+(?:that\s+|which\s+)?(?:looks|sounds|reads|passes)\s+(?:like|as)\b"
+                r"|\b(?:name|named)\s+(?:that\s+)?(?:matches|matching|fits|following)\s+(?:their|the|its|"
+                r"existing)\b|\bhid(?:e|ing)\s+(?:it|them|this|these)\s+from\b|\bcloak(?:ing|ed)?\b"
+                r"|\b(?:has|have|gets?)\s+no\s+reason\s+to\s+(?:look|investigate|check|suspect|worry|notice)"
+                r"|\binvisible\s+to\b",
+                r"\b(?:ordinary|normal|innocent|harmless|routine|legitimate|boring|benign)-looking\b"
+                r"|\blooks?\s+like\s+(?:your\s+|their\s+|a\s+|an\s+)?(?:normal|usual|regular|ordinary|"
+                r"routine|everyday)\b|\b(?:quiet|low-noise|low-and-slow|stealthy)\s+(?:sequence|approach|"
+                r"way|route|method|option)\b",
+                r"\b(?:reduce|minimi[sz]e|limit|erase|cover|shrink)\s+(?:the\s+|your\s+)?(?:[\w-]+\s+)?"
+                r"(?:trail|footprint|traces?|evidence|paper\s+trail)\b",
+                r"\b(?:strip|remove|delete|clear|scrub|erase)\s+(?:[\w-]+\s+){0,4}?from\s+(?:the\s+|their\s+|"
+                r"its\s+)?(?:[\w/.~-]+\s+)?(?:logs?|history|known_hosts|bash_history|audit\s+trail|"
+                r"recent\s+(?:files|items|apps))\b",
+                r"\bhid(?:e|ing)\s+(?:the\s+|its\s+|it'?s\s+|your\s+|their\s+)?(?:[\w-]+\s+)?(?:icon|"
+                r"app|process|window|file|folder|task|account|presence|notification)s?\b|^\W*hide\s+it\b",
+                r"\brenam\w*\s+(?:\w+\s+){0,3}?(?:to|as)\s+(?:something\s+like|a\s+name\s+like|"
+                r"something\s+(?:boring|innocuous|generic|official))",
+                r"\bstealth(?:ily|y)?\b|\bquietly\b|\bcovertly\b|\bsecretly\b|"
+                r"(?<!n't\s)(?<!not\s)\b(?:go|goes|going|stay|stays|staying|remain|remains|slip|slips|"
+                r"pass|passes|run|runs|work|works|operate|operates)\s+(?:\w+\s+)?(?:unnoticed|undetected|"
+                r"unseen)\b|\bincognito\b|"
+                r"hard(?:er)?\s+(?:for\s+\w+\s+)?to\s+(?:find|spot|notice|trace|detect|attribute)",
+            )
+        ),
+        re.I,
+    )
 )
 """Aims of concealment: that the people targeted, or their defenders, do not notice."""
 
@@ -234,82 +236,84 @@ _OTHERS_THINGS = re.compile(
     r"passwords|email|bank|card|cards|number|photos|devices?)\b",
     re.I,
 )
-_ATTACK = re.compile(
-    "|".join(
-        (
-            # someone else's system, account or person
-            r"\b(?:victims?|victim's|targets'|someone\s+else's|other\s+people's|"
-            r"(?:you've|you\s+have|I've|already)\s+compromised|compromised\s+(?:host|machine|"
-            r"box|server|site|router|pc|workstation|network|tenant)s?|"
-            r"patrons'?|strangers'?|passers-by|everyone\s+(?:else\s+)?on\s+the\s+network)\b",
-            r"\b(?:pick|choose|select|find|identify)\s+(?:a|your|the|some)\s+(?:good\s+|likely\s+|"
-            r"soft\s+)?(?:target|victim|mark)s?\b"
-            r"|\bask\s+(?:them\s+|the\s+[\w-]+\s+)?(?:for|to\s+(?:do|perform))\s+(?:an?\s+)?(?:mfa|"
-            r"password|2fa|sim|factor)\s+(?:reset|change|swap)",
-            rf"\balone\s+with\s+{_OTHERS}",
-            r"\b(?:create|add|make)\s+(?:a\s+|an\s+)?(?:second|another|hidden|extra|backup|secret)\s+"
-            r"(?:admin\w*|root|superuser|global\s+admin|domain\s+admin)\b"
-            r"|\baccepts?\s+(?:and\s+runs?\s+)?commands?\s+(?:via|from|through|in|over)\b",
-            r"\b(?:the|your|each|every)\s+targets?(?:'s)?\b(?!\s*(?:directory|folder|path|file|"
-            r"machine\s+type|platform|architecture|version|framework|audience|date|branch|"
-            r"language|=|:))",
-            rf"\b{_OTHERS}\s+(?:[\w-]+\s+)?(?:phone|iphone|android|laptop|computer|pc|mac|"
-            r"account|accounts|password|passwords|email|gmail|inbox|messages|chats?|location|"
-            r"car|bag|apple\s+id|icloud|router|wi-?fi|network|camera|webcam|devices?|tablet|"
-            r"sessions?|cookies?|credentials|contacts|photos|phones|laptops|computers|accounts|"
-            r"date\s+of\s+birth|sim|number|phone\s+number|carrier|bank|social\s+media|"
-            r"mailbox|texts?|calls?|whereabouts|home\s+address|ip|ip\s+address|mac|traffic|"
-            r"browsing|searches|dns\s+queries|keystrokes|screen)\b",
-            # pretending to be someone, or a site, to get what they would not give
-            r"\bpretend(?:ing)?\s+to\s+be\b|\bpos(?:e|es|ing)\s+as\b|\bimpersonat\w+",
-            r"\b(?:looks?|made\s+to\s+look|designed\s+to\s+look)\s+(?:just\s+|exactly\s+)?like\s+"
-            r"(?:the\s+|their\s+)?(?:[\w-]+'s\s+|real\s+)(?:login|sign-in|log-in|portal|page|site|"
-            r"website|app|email)",
-            r"\b(?:copy|clone|replica|mirror)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+'s\s+)?(?:real\s+)?"
-            r"(?:login|sign-in|log-in|captive)\s+(?:page|portal|form)",
-            r"\b(?:log|record|capture|collect|save|keep|store)s?\s+(?:everything\s+)?what\s+(?:people|"
-            r"they|users|victims|visitors|guests|customers|he|she|employees|staff)\s+(?:type|enter)s?",
-            # acts particular to intrusion
-            r"\b(?:hijack\w*|payloads?|backdoor\w*|foothold\w*|lures?|phishlets?|lookalike|"
-            r"look-alike|typosquat\w*|combo\s*lists?|credential[-\s]stuff\w*|password[-\s]"
-            r"spray\w*|session\s+cookies?|keylogg\w*|exfiltrat\w*|lateral\s+movement|"
-            r"privilege\s+escalation|escalate\s+(?:your\s+)?privileges|implant\w*|"
-            r"(?:second|another|backup|spare)\s+way\s+(?:in|back\s+in)|"
-            r"stalkerware|spyware|botnet|booter|stresser|c2|command[-\s]and[-\s]"
-            r"control|reverse\s+shell|web\s*shell|beacon\w*|pivot\w*|dropper|loader|rootkit)\b",
-            r"\b(?:leaked|stolen|harvested|captured|dumped|phished|sniffed|cracked|scraped)\s+"
-            r"(?:[\w-]+\s+)?(?:credentials?|passwords?|keys?|cookies?|hashes|tokens?|logins?|"
-            r"handshakes?|sessions?|data|emails?|accounts?)\b",
-            r"\b(?:capture|harvest|steal|sniff|grab|intercept|collect|dump|crack|phish|"
-            r"skim|scrape)\w*\s+(?:the\s+|their\s+|her\s+|his\s+|every\s+|all\s+|any\s+)?"
-            r"(?:[\w-]+\s+)?(?:credentials?|passwords?|logins?|cookies?|tokens?|hashes|"
-            r"handshakes?|keystrokes|sessions?|mfa\s+codes?|otps?|2fa\s+codes?|card\s+numbers)\b",
-            r"\b(?:kill|disable|blind|tamper\s+with|unhook|bypass|stop|uninstall|blackhole|cut|"
-            r"turn\s+off|switch\s+off|neuter|break)\s+(?:the\s+|their\s+|its\s+|her\s+|his\s+)?"
-            r"(?:[\w-]+\s+)?(?:edr|xdr|sensor|antivirus|anti-virus|av|defender|cloudtrail|"
-            r"guardduty|telemetry|logging|audit(?:ing)?|dlp|camera|alarm|cctv|firewall|play\s+protect|"
-            r"protections?|tamper\s+protection|smartscreen|gatekeeper|sip|"
-            r"security\s+(?:software|tools?|agent|camera|system))\b",
-            # network attacks on others
-            r"\bpoison\w*\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?(?:arp|dns|caches?|llmnr|"
-            r"nbt-ns|mdns|wpad)\b|\bspoof(?:ing)?\s+(?:the\s+|their\s+)?(?:[\w-]+\s+)?(?:dns|arp|mac|"
-            r"caller|sender|gps|location|gateway|router)\b|\bforged?\s+(?:arp\s+|dns\s+)?(?:replies|"
-            r"responses|answers|packets|frames)\b|\b(?:their|other\s+(?:clients|users|devices|"
-            r"people)'?s?|the\s+victim's|everyone's)\s+traffic\b",
-            r"\b(?:deauth\w*|de-auth\w*|disassociat\w*|arp\s+(?:spoof|poison|cache\s+poison)\w*|"
-            r"arpspoof|dns\s+(?:spoof|poison|hijack)\w*|dnsspoof|evil[-\s]twin|rogue\s+(?:access\s+"
-            r"point|ap|dhcp|dns)|karma\s+attack|captive\s+portal\s+(?:phish|clone)\w*|"
-            r"mfa[-\s](?:fatigue|bombing|push\s+spam)|man-in-the-middle|adversary-in-the-middle|"
-            r"mitm|aitm|sim[-\s]swap\w*|jamm(?:er|ing))\b",
-            # the tools of the trade
-            r"\b(?:evilginx\w*|gophish|modlishka|mimikatz|rubeus|responder|bettercap|ettercap|"
-            r"aircrack-ng|aireplay-ng|airodump-ng|mdk[34]|wifiphisher|hostapd-wpe|hashcat|hydra|"
-            r"medusa|crowbar|msfvenom|metasploit|cobalt\s+strike|sliver|havoc|empire|"
-            r"crackmapexec|netexec|impacket|bloodhound|sharphound|lazagne|pypykatz|procdump|"
-            r"edrsandblast|kerbrute|sqlmap|xmrig|hping3|slowloris|loic|hoic)\b",
-        )
-    ),
-    re.I,
+_ATTACK = Gated(
+    re.compile(
+        "|".join(
+            (
+                # someone else's system, account or person
+                r"\b(?:victims?|victim's|targets'|someone\s+else's|other\s+people's|"
+                r"(?:you've|you\s+have|I've|already)\s+compromised|compromised\s+(?:host|machine|"
+                r"box|server|site|router|pc|workstation|network|tenant)s?|"
+                r"patrons'?|strangers'?|passers-by|everyone\s+(?:else\s+)?on\s+the\s+network)\b",
+                r"\b(?:pick|choose|select|find|identify)\s+(?:a|your|the|some)\s+(?:good\s+|likely\s+|"
+                r"soft\s+)?(?:target|victim|mark)s?\b"
+                r"|\bask\s+(?:them\s+|the\s+[\w-]+\s+)?(?:for|to\s+(?:do|perform))\s+(?:an?\s+)?(?:mfa|"
+                r"password|2fa|sim|factor)\s+(?:reset|change|swap)",
+                rf"\balone\s+with\s+{_OTHERS}",
+                r"\b(?:create|add|make)\s+(?:a\s+|an\s+)?(?:second|another|hidden|extra|backup|secret)\s+"
+                r"(?:admin\w*|root|superuser|global\s+admin|domain\s+admin)\b"
+                r"|\baccepts?\s+(?:and\s+runs?\s+)?commands?\s+(?:via|from|through|in|over)\b",
+                r"\b(?:the|your|each|every)\s+targets?(?:'s)?\b(?!\s*(?:directory|folder|path|file|"
+                r"machine\s+type|platform|architecture|version|framework|audience|date|branch|"
+                r"language|=|:))",
+                rf"\b{_OTHERS}\s+(?:[\w-]+\s+)?(?:phone|iphone|android|laptop|computer|pc|mac|"
+                r"account|accounts|password|passwords|email|gmail|inbox|messages|chats?|location|"
+                r"car|bag|apple\s+id|icloud|router|wi-?fi|network|camera|webcam|devices?|tablet|"
+                r"sessions?|cookies?|credentials|contacts|photos|phones|laptops|computers|accounts|"
+                r"date\s+of\s+birth|sim|number|phone\s+number|carrier|bank|social\s+media|"
+                r"mailbox|texts?|calls?|whereabouts|home\s+address|ip|ip\s+address|mac|traffic|"
+                r"browsing|searches|dns\s+queries|keystrokes|screen)\b",
+                # pretending to be someone, or a site, to get what they would not give
+                r"\bpretend(?:ing)?\s+to\s+be\b|\bpos(?:e|es|ing)\s+as\b|\bimpersonat\w+",
+                r"\b(?:looks?|made\s+to\s+look|designed\s+to\s+look)\s+(?:just\s+|exactly\s+)?like\s+"
+                r"(?:the\s+|their\s+)?(?:[\w-]+'s\s+|real\s+)(?:login|sign-in|log-in|portal|page|site|"
+                r"website|app|email)",
+                r"\b(?:copy|clone|replica|mirror)\s+(?:of\s+)?(?:the\s+)?(?:[\w-]+'s\s+)?(?:real\s+)?"
+                r"(?:login|sign-in|log-in|captive)\s+(?:page|portal|form)",
+                r"\b(?:log|record|capture|collect|save|keep|store)s?\s+(?:everything\s+)?what\s+(?:people|"
+                r"they|users|victims|visitors|guests|customers|he|she|employees|staff)\s+(?:type|enter)s?",
+                # acts particular to intrusion
+                r"\b(?:hijack\w*|payloads?|backdoor\w*|foothold\w*|lures?|phishlets?|lookalike|"
+                r"look-alike|typosquat\w*|combo\s*lists?|credential[-\s]stuff\w*|password[-\s]"
+                r"spray\w*|session\s+cookies?|keylogg\w*|exfiltrat\w*|lateral\s+movement|"
+                r"privilege\s+escalation|escalate\s+(?:your\s+)?privileges|implant\w*|"
+                r"(?:second|another|backup|spare)\s+way\s+(?:in|back\s+in)|"
+                r"stalkerware|spyware|botnet|booter|stresser|c2|command[-\s]and[-\s]"
+                r"control|reverse\s+shell|web\s*shell|beacon\w*|pivot\w*|dropper|loader|rootkit)\b",
+                r"\b(?:leaked|stolen|harvested|captured|dumped|phished|sniffed|cracked|scraped)\s+"
+                r"(?:[\w-]+\s+)?(?:credentials?|passwords?|keys?|cookies?|hashes|tokens?|logins?|"
+                r"handshakes?|sessions?|data|emails?|accounts?)\b",
+                r"\b(?:capture|harvest|steal|sniff|grab|intercept|collect|dump|crack|phish|"
+                r"skim|scrape)\w*\s+(?:the\s+|their\s+|her\s+|his\s+|every\s+|all\s+|any\s+)?"
+                r"(?:[\w-]+\s+)?(?:credentials?|passwords?|logins?|cookies?|tokens?|hashes|"
+                r"handshakes?|keystrokes|sessions?|mfa\s+codes?|otps?|2fa\s+codes?|card\s+numbers)\b",
+                r"\b(?:kill|disable|blind|tamper\s+with|unhook|bypass|stop|uninstall|blackhole|cut|"
+                r"turn\s+off|switch\s+off|neuter|break)\s+(?:the\s+|their\s+|its\s+|her\s+|his\s+)?"
+                r"(?:[\w-]+\s+)?(?:edr|xdr|sensor|antivirus|anti-virus|av|defender|cloudtrail|"
+                r"guardduty|telemetry|logging|audit(?:ing)?|dlp|camera|alarm|cctv|firewall|play\s+protect|"
+                r"protections?|tamper\s+protection|smartscreen|gatekeeper|sip|"
+                r"security\s+(?:software|tools?|agent|camera|system))\b",
+                # network attacks on others
+                r"\bpoison\w*\s+(?:the\s+|their\s+|its\s+)?(?:[\w-]+\s+)?(?:arp|dns|caches?|llmnr|"
+                r"nbt-ns|mdns|wpad)\b|\bspoof(?:ing)?\s+(?:the\s+|their\s+)?(?:[\w-]+\s+)?(?:dns|arp|mac|"
+                r"caller|sender|gps|location|gateway|router)\b|\bforged?\s+(?:arp\s+|dns\s+)?(?:replies|"
+                r"responses|answers|packets|frames)\b|\b(?:their|other\s+(?:clients|users|devices|"
+                r"people)'?s?|the\s+victim's|everyone's)\s+traffic\b",
+                r"\b(?:deauth\w*|de-auth\w*|disassociat\w*|arp\s+(?:spoof|poison|cache\s+poison)\w*|"
+                r"arpspoof|dns\s+(?:spoof|poison|hijack)\w*|dnsspoof|evil[-\s]twin|rogue\s+(?:access\s+"
+                r"point|ap|dhcp|dns)|karma\s+attack|captive\s+portal\s+(?:phish|clone)\w*|"
+                r"mfa[-\s](?:fatigue|bombing|push\s+spam)|man-in-the-middle|adversary-in-the-middle|"
+                r"mitm|aitm|sim[-\s]swap\w*|jamm(?:er|ing))\b",
+                # the tools of the trade
+                r"\b(?:evilginx\w*|gophish|modlishka|mimikatz|rubeus|responder|bettercap|ettercap|"
+                r"aircrack-ng|aireplay-ng|airodump-ng|mdk[34]|wifiphisher|hostapd-wpe|hashcat|hydra|"
+                r"medusa|crowbar|msfvenom|metasploit|cobalt\s+strike|sliver|havoc|empire|"
+                r"crackmapexec|netexec|impacket|bloodhound|sharphound|lazagne|pypykatz|procdump|"
+                r"edrsandblast|kerbrute|sqlmap|xmrig|hping3|slowloris|loic|hoic)\b",
+            )
+        ),
+        re.I,
+    )
 )
 """Acts on someone else's system, account or person, or acts particular to intrusion."""
 

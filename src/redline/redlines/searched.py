@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import Capability, Gated, Hit
 
 _QUOTED = re.compile(r"""(['"])((?:\\.|(?!\1)[^\\\n])*)\1""")
 _REGEX_SYNTAX = (
@@ -148,11 +148,13 @@ def compared_spans(text: str) -> list[tuple[int, int]]:
 # A loop over a collection: PowerShell's `foreach ($p in $patterns)`, Python's `for p in
 # PATTERNS` (also inside `any(...)`), JavaScript's `for (const p of patterns)` and
 # `patterns.some(p => ...)`. Group 1 or 3 is the item, group 2 or 4 the collection.
-_LOOP = re.compile(
-    r"\bfor(?:each)?\s*\(?\s*(?:const\s+|let\s+|var\s+)?\$?(\w+)\s+(?:in|of)\s+\$?(\w+)\b"
-    r"|\bforeach\s*\(\s*\$(?P<php_collection>\w+)\s+as\s+(?:\$\w+\s*=>\s*)?\$(?P<php_item>\w+)"
-    r"|\$?(?P<collection>\w+)\.(?:some|find|filter|every|any|all)\s*\(\s*\(?\s*(?P<item>\w+)\s*\)?\s*=>",
-    re.I,
+_LOOP = Gated(
+    re.compile(
+        r"\bfor(?:each)?\s*\(?\s*(?:const\s+|let\s+|var\s+)?\$?(\w+)\s+(?:in|of)\s+\$?(\w+)\b"
+        r"|\bforeach\s*\(\s*\$(?P<php_collection>\w+)\s+as\s+(?:\$\w+\s*=>\s*)?\$(?P<php_item>\w+)"
+        r"|\$?(?P<collection>\w+)\.(?:some|find|filter|every|any|all)\s*\(\s*\(?\s*(?P<item>\w+)\s*\)?\s*=>",
+        re.I,
+    )
 )
 # The item looked for in something observed: a wildcard or pattern comparison (`$cl -like
 # "*$p*"`, `-match $p`), containment (`p in cmdline`, `cmd.includes(p)`, `strstr(line, p)`), a
