@@ -5315,7 +5315,7 @@ class Gated:
 
 def scan(text: str, offset: int = 0) -> Iterator[Hit]:
     """Every capability pattern match in `text`, positions shifted by `offset`."""
-    lowered = lowered_for_literals(text)
+    lowered = lowered_once(text)  # the gates of the same line ask for it next
     present = _present_heads(lowered)
     candidates = set(_UNFILTERED)
     for head in present:

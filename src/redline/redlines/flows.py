@@ -28,7 +28,7 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from redline.redlines.capabilities import Capability, Hit, holds_any, literal_finder
+from redline.redlines.capabilities import Capability, Hit, holds_any, literal_finder, lowered_once
 
 NAME_PATTERN_CACHE = 1024
 """Patterns are keyed by names read from model output, so their cache is bounded."""
@@ -363,7 +363,7 @@ def _found(pattern: re.Pattern[str], keys: Any, line: str) -> bool:
     """Whether `pattern` (case-insensitive) matches in `line`, searched only when one of the
     literals of `keys` (a `literal_finder` of pieces every match holds, in lower case) is
     there."""
-    if line.isascii() and not holds_any(keys, line.lower()):
+    if line.isascii() and not holds_any(keys, lowered_once(line)):
         return False
     return pattern.search(line) is not None
 
