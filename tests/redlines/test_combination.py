@@ -142,6 +142,9 @@ def test_in_context_the_request_decides_a_weighing_alone(guard: Guard) -> None:
         [{"role": "user", "content": asked}, {"role": "assistant", "content": REMINDERS}]
     )
     assert not verdict.refused, verdict.explanation
+    # Alone, only the weighing refuses the reminder job (see the known limitation above), so
+    # the ordinary request excuses it.
+    assert read_response(REMINDERS).excusable is not None
     # The flood has the reminder job's pieces and only the weighing refuses it alone, so the
     # request decides: an attack request completes it.
     assert read_response(FLOOD).excusable is not None
