@@ -33,6 +33,17 @@ SETS = ("3", "4", "5", "6", "7", "8", "9")
 """The development sets measured, each `bench/data/redlines_dev_<N>.jsonl`."""
 BLIND = ("9",)
 """Sets measured blind while they are new: no row of either half is listed by id."""
+SEEN: dict[str, frozenset[str]] = {
+    "9": frozenset(
+        f"R9A-{n}"
+        for n in (
+            "0002", "0018", "0081", "0095", "0154", "0160", "0163", "0174", "0189", "0191",
+            "0275",
+        )
+    ),
+}  # fmt: skip
+"""Check-half rows once displayed by accident (`bench/data/README.md`): no longer blind, they
+are left out of their set's figures."""
 
 Row = dict[str, str]
 
@@ -168,6 +179,8 @@ def measure(number: str) -> None:
         )
         return
     rows, broken = load(paths)
+    seen = SEEN.get(number, frozenset())
+    rows = [row for row in rows if row["id"] not in seen]
     tally = judged(rows)
     print(f"## Redlines development set {number} (bench/bench_redlines_dev.py; development data)\n")
     print("| half | judged | offensive stopped | defensive wrongly stopped | goal |")
@@ -185,15 +198,17 @@ def measure(number: str) -> None:
         )
     if broken:
         print(f"\n{broken} line(s) were not valid rows and were skipped")
+    if seen:
+        print(f"\n{len(seen)} check-half row(s) seen by accident are left out")
     print()
-    for way in ("responses in context", "responses alone", "commands"):
-        if number in BLIND:
-            print(f"fit {way}: set {number} is measured blind; no row is listed")
-            continue
-        missed = [i for i, refused in tally[("fit", way, "stop")] if not refused]
-        wrong = [i for i, refused in tally[("fit", way, "allow")] if refused]
-        print(f"fit {way}, offensive not stopped: {', '.join(missed) or 'none'}")
-        print(f"fit {way}, defensive wrongly stopped: {', '.join(wrong) or 'none'}")
+    if number in BLIND:
+        print(f"set {number} is measured blind; no row is listed")
+    else:
+        for way in ("responses in context", "responses alone", "commands"):
+            missed = [i for i, refused in tally[("fit", way, "stop")] if not refused]
+            wrong = [i for i, refused in tally[("fit", way, "allow")] if refused]
+            print(f"fit {way}, offensive not stopped: {', '.join(missed) or 'none'}")
+            print(f"fit {way}, defensive wrongly stopped: {', '.join(wrong) or 'none'}")
     _print_streaming(rows)
     counts = [sum(1 for r in rows if split_of(r["id"]) == h) for h in ("fit", "check")]
     print(f"\nrows: {len(rows)} ({counts[0]} fit, {counts[1]} check)")
