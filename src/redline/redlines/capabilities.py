@@ -5204,22 +5204,6 @@ _GATES: tuple[tuple[int, tuple[frozenset[str], ...]] | None, ...] = tuple(
     for index, (_, pattern, _) in enumerate(_PREFILTERED)
 )
 
-# A pattern some capabilities share (`sc config ... binPath=` is both autorun and hiding, a WPS
-# PIN attack both a wordlist and sign-ins) is written once per capability but run once per
-# scan: its later entries take the first entry's matches.
-_FIRST_ENTRY: dict[tuple[str, int], int] = {}
-for _index, _entry in enumerate(_PREFILTERED):
-    _FIRST_ENTRY.setdefault((_entry[1].pattern, _entry[1].flags), _index)
-_REPEATS: dict[int, int] = {
-    index: _FIRST_ENTRY[(entry[1].pattern, entry[1].flags)]
-    for index, entry in enumerate(_PREFILTERED)
-    if _FIRST_ENTRY[(entry[1].pattern, entry[1].flags)] != index
-}
-"""For each later entry of a shared pattern, the index of its first entry."""
-_SHARED: frozenset[int] = frozenset(_REPEATS.values())
-"""The first entries of shared patterns, whose matches are kept for the later ones."""
-del _FIRST_ENTRY
-
 
 def _matches_at(
     pattern: re.Pattern[str], text: str, positions: list[int]
@@ -5321,8 +5305,6 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
     for head in present:
         candidates.update(_PATTERNS_BY_HEAD[head])
     looked_up = len(text) >= _SHORT_TEXT  # a short text is cheaper to scan than look up in
-    shared = candidates & _SHARED  # a later entry is a candidate exactly when its first is
-    kept: dict[int, list[tuple[int, int, str]]] = {}
     for index in sorted(candidates):  # table order, so the first hit of each kind is stable
         capability, pattern, _ = _PREFILTERED[index]
         gate = _GATES[index]
@@ -5330,10 +5312,6 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
             len(text) < gate[0] or not all(any(c in lowered for c in chars) for chars in gate[1])
         ):
             continue  # a pattern without literals, whose characters are not all here
-        if shared and index in _REPEATS:
-            for start, end, matched in kept[_REPEATS[index]]:
-                yield Hit(capability, offset + start, offset + end, matched)
-            continue
         starts = _STARTS[index]
         if starts is None or not looked_up:
             matches: Iterator[re.Match[str]] = pattern.finditer(text)
@@ -5345,11 +5323,6 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
                 else sorted({p for at in found for p in at})
             )
             matches = _matches_at(pattern, text, positions)
-        if shared and index in shared:
-            spans = kept[index] = [(m.start(), m.end(), m.group(0)) for m in matches]
-            for start, end, matched in spans:
-                yield Hit(capability, offset + start, offset + end, matched)
-            continue
         for match in matches:
             yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))
 
