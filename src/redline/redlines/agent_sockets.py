@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.code import NAME_PATTERN_CACHE, alternation
 
 _SOCKETS = re.compile(r"/tmp/ssh-|/proc/[^\s)]*environ")
 _LOOP = re.compile(r"\bfor\s+(?:\w+\s*,\s*)?\$?(\w+)\s+in\s+[^\n]*?(?:/tmp/ssh-|/proc/)")
@@ -28,11 +29,12 @@ _OWNED = re.compile(r"\s-O\s+['\"]?\$\{?(\w+)")
 """A shell test that the file is the user's own."""
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=NAME_PATTERN_CACHE)
 def _use(names: tuple[str, ...]) -> re.Pattern[str]:
-    alternatives = "|".join(sorted(map(re.escape, names)))
     return re.compile(
-        r"""\bSSH_AUTH_SOCK['"]?\]?\s*[=:]\s*['"]?\$?\{?(""" + alternatives + r""")\b(?!\s*\()"""
+        r"""\bSSH_AUTH_SOCK['"]?\]?\s*[=:]\s*['"]?\$?\{?("""
+        + alternation(names)
+        + r""")\b(?!\s*\()"""
     )
 
 
@@ -58,8 +60,8 @@ def agent_socket_hits(code: str, offset: int = 0) -> list[Hit]:
             # agent reattached in a terminal multiplexer)
             loops.pop(owned.group(1), None)
             kept.discard(owned.group(1))
-        names = tuple(sorted({*loops, *kept}))
-        if names and "SSH_AUTH_SOCK" in line:
+        names = tuple(sorted({*loops, *kept})) if "SSH_AUTH_SOCK" in line else ()
+        if names:
             for use in _use(names).finditer(line):
                 start = loops.get(use.group(1), position + use.start())
                 end = position + len(line)

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import Capability, Hit, lowered_once
 from redline.redlines.code import NAME_PATTERN_CACHE, alternation, line_flow
 
 _DIALED = re.compile(
@@ -37,7 +37,7 @@ def _mux_over(names: frozenset[str]) -> re.Pattern[str]:
 def mux_proxy_names(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus the connections `line` dials, and the marks of a multiplexer's server side
     made over one of them and of SOCKS being served."""
-    if "Dial" not in line and "Server" not in line and "socks" not in line.lower():
+    if "Dial" not in line and "Server" not in line and "socks" not in lowered_once(line):
         return names  # `_SOCKS` is case-blind (`SOCKS5.New(...)`), and so is this test
     found = set(names)
     found.update(m.group(1) for m in _DIALED.finditer(line))
