@@ -411,12 +411,26 @@ def sends_to_another_site(found: Capabilities) -> bool:
 
 
 _I = re.IGNORECASE
+STOPPED_KINDS: Mapping[str, tuple[str, ...]] = {
+    "backups": ("veeam", "backup", "bacula", "acronis", "vss", "wbengine", "arcserve", "commvault"),
+    "databases": ("sql", "oracle", "postgres", "mongo", "redis"),
+    "mail": ("exchange", "outlook"),
+    "office documents": ("winword", "excel"),
+}
+"""The kinds of service a ransomware's kill list stops, each by the words in its names (plain
+words, read case-insensitively): those that hold files open or could restore them."""
+STOPPED_SECURITY = (
+    "sophos", "sentinel", "falcon", "crowdstrike", "msmpeng", "mssense", "windefend", "cylance",
+    "mcafee", "symantec", "kaspersky", "bitdefender", "malwarebytes", "sysmon", "carbonblack",
+    "elastic-agent",
+)  # fmt: skip
+"""The security products a kill list stops, each by the vendor word in its names."""
 _STOPPED = (
-    r"(?:veeam|backup|bacula|acronis|vss|wbengine|arcserve|commvault|sql|oracle|postgres|mongo|redis"
-    r"|exchange|sophos|sentinel|falcon|msmpeng|mssense|windefend|cylance|mcafee|symantec|kaspersky"
-    r"|bitdefender|malwarebytes|sysmon|carbonblack|crowdstrike|elastic-agent|winword|excel|outlook)"
+    "(?:" + "|".join((*(w for ws in STOPPED_KINDS.values() for w in ws), *STOPPED_SECURITY)) + ")"
 )
-"""The services and programs a ransomware's kill list names (`Capability.STOP_LIST`)."""
+"""The services and programs a ransomware's kill list names (`Capability.STOP_LIST`): every
+word of `STOPPED_KINDS` and `STOPPED_SECURITY`, so what a list is found by is what its kinds
+are read from (`kill_lists.py`)."""
 
 
 def _code_space(width: int) -> str:

@@ -12,19 +12,20 @@ from __future__ import annotations
 
 import re
 
-from redline.redlines.capabilities import PATTERNS, Capabilities, Capability, Hit
+from redline.redlines.capabilities import (
+    PATTERNS,
+    STOPPED_KINDS,
+    STOPPED_SECURITY,
+    Capabilities,
+    Capability,
+    Gated,
+    Hit,
+)
 
-_KINDS = (
-    ("backups", re.compile(r"veeam|backup|bacula|acronis|vss|wbengine|arcserve|commvault", re.I)),
-    ("databases", re.compile(r"sql|oracle|postgres|mongo|redis", re.I)),
-    ("mail", re.compile(r"exchange|outlook", re.I)),
-    ("office documents", re.compile(r"winword|excel", re.I)),
-)
-_SECURITY = re.compile(
-    r"sophos|sentinel|falcon|crowdstrike|msmpeng|mssense|windefend|cylance|mcafee|symantec"
-    r"|kaspersky|bitdefender|malwarebytes|sysmon|carbonblack|elastic-agent",
-    re.I,
-)
+_KINDS = tuple((kind, re.compile("|".join(words), re.I)) for kind, words in STOPPED_KINDS.items())
+_SECURITY = re.compile("|".join(STOPPED_SECURITY), re.I)
+_DISABLES = tuple(Gated(pattern) for pattern in PATTERNS[Capability.SERVICE_DISABLED])
+"""`Capability.SERVICE_DISABLED`'s own patterns, each tried only where its literals are."""
 _NAME = re.compile(r"['\"]([^'\"\n]*)['\"]")
 
 
@@ -50,9 +51,7 @@ def kill_list_hits(code: str, cleaned: str, offset: int) -> list[Hit]:
     """A kill list that `clean_code` blanked as a list of indicator constants (the names are
     only compared with the running processes' and services'), read from the code as written
     when the code also disables services: what it matches, it stops."""
-    if "disable" not in cleaned.lower():
-        return []
-    if not any(p.search(cleaned) for p in PATTERNS[Capability.SERVICE_DISABLED]):
+    if not any(p.search(cleaned) for p in _DISABLES):  # as wide as the capability (`mask`)
         return []
     hits = []
     for pattern in PATTERNS[Capability.STOP_LIST]:
