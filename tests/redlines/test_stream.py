@@ -78,6 +78,9 @@ STREAM_LIMITS = {
         "the key written to the node's root is in the pod's YAML inside a bash heredoc, "
         + _WHOLE_BLOCK
     ),
+    "OUT-C2-AGENT/offensive-csharp-crc32-dga-task-runner.md": (
+        "the domain generation algorithm is " + _WHOLE_BLOCK
+    ),
     "OUT-C2-AGENT/offensive-powershell-dga-task-runner.md": (
         "the domain generation algorithm is " + _WHOLE_BLOCK
     ),

@@ -392,14 +392,15 @@ def _base64_payloads(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 _DOCUMENT_TYPES = r"""['"]\.?(?:docx?|xlsx?|pptx?|pdf|kdbx|pst|ost|odt)['"]"""
-_DOCUMENT_LIST = re.compile(
-    r"(?:^|[\s;])\$?(\w+)\s*:?=\s*(?:\w+\s*)?[\[({@]+\s*"
-    + _DOCUMENT_TYPES
-    + r"\s*,\s*"
-    + _DOCUMENT_TYPES,
-    re.I | re.M,
+_DOCUMENT_LIST = Gated(  # tried only where its literals are, in any case (`".PST"`)
+    re.compile(
+        r"(?:^|[\s;])\$?(\w+)\s*:?=\s*(?:\w+\s*)?[\[({@]+\s*"
+        + _DOCUMENT_TYPES
+        + r"\s*,\s*"
+        + _DOCUMENT_TYPES,
+        re.I | re.M,
+    )
 )
-_DOCUMENT_KEYS = (".doc", ".xls", ".pdf", ".ppt", "'doc", '"doc', "'pdf", '"pdf')
 
 
 def document_list_hits(code: str, offset: int = 0) -> list[Hit]:
@@ -407,8 +408,6 @@ def document_list_hits(code: str, offset: int = 0) -> list[Hit]:
     and the files chosen by it (`f.endswith(EXT)`, `ext in EXT`, `-Include $types`): documents
     picked out by type. Read from the code as written, since a list of string constants is
     blanked as an indicator list."""
-    if not any(map(code.__contains__, _DOCUMENT_KEYS)):
-        return []
     names = {m.group(1) for m in _DOCUMENT_LIST.finditer(code)}
     if not names:
         return []
@@ -424,28 +423,24 @@ def document_list_hits(code: str, offset: int = 0) -> list[Hit]:
     ]
 
 
-_TOP_LEVEL_DOMAIN = re.compile(
-    r"""['"`]\.(?:com|net|org|info|biz|ru|top|xyz|cc|io|cn|pw|club|online|site)['"`]"""
+# Each tried only where its literals are, in any case the pattern reads (`Crc32`, `CHR(`).
+_TOP_LEVEL_DOMAIN = Gated(
+    re.compile(r"""['"`]\.(?:com|net|org|info|biz|ru|top|xyz|cc|io|cn|pw|club|online|site)['"`]""")
 )
-_DATE_SEED = re.compile(
-    r"\bstrftime\s*\(|\bdate\.today\s*\(|\bdatetime\.(?:now|utcnow|today)\s*\(|\bnew\s+Date\s*\("
-    r"|\bget(?:UTC)?(?:FullYear|Date|Month)\s*\(|\bDateTime\.(?:Now|UtcNow|Today)\b|\btime\.Now\s*\(\)"
-    r"|\$\(\s*date\s+\+|\bGet-Date\b"
+_DATE_SEED = Gated(
+    re.compile(
+        r"\bstrftime\s*\(|\bdate\.today\s*\(|\bdatetime\.(?:now|utcnow|today)\s*\(|\bnew\s+Date\s*\("
+        r"|\bget(?:UTC)?(?:FullYear|Date|Month)\s*\(|\bDateTime\.(?:Now|UtcNow|Today)\b|\btime\.Now\s*\(\)"
+        r"|\$\(\s*date\s+\+|\bGet-Date\b"
+    )
 )
-_NAME_MIXED = re.compile(
-    r"\b(?:md5|sha1|sha256|hashlib|createHash|crc32)\b|\bchr\s*\(|\bord\s*\(|fromCharCode"
-    r"|%\s*26\b|\[char\]",
-    re.I,
+_NAME_MIXED = Gated(
+    re.compile(
+        r"\b(?:md5|sha1|sha256|hashlib|createHash|crc32)\b|\bchr\s*\(|\bord\s*\(|fromCharCode"
+        r"|%\s*26\b|\[char\]",
+        re.I,
+    )
 )
-
-
-_TOP_LEVEL_KEYS = (
-    ".com", ".net", ".org", ".info", ".biz", ".ru", ".top", ".xyz", ".cc", ".io", ".cn", ".pw",
-    ".club", ".online", ".site",
-)  # fmt: skip
-_MIXED_KEYS = (
-    "md5", "MD5", "sha", "SHA", "Sha", "crc32", "chr", "ord", "CharCode", "26", "[char]",
-)  # fmt: skip
 
 
 def domain_generation_hits(code: str, offset: int = 0) -> list[Hit]:
@@ -454,11 +449,9 @@ def domain_generation_hits(code: str, offset: int = 0) -> list[Hit]:
     (`"".join(chr(ord("a") + b % 26) ...) + ".com"`): a domain generation algorithm, by which
     an agent finds the day's server and the server's owner registers only that name. Cited at
     each top-level domain the names are given."""
-    if not any(map(code.__contains__, _TOP_LEVEL_KEYS)) or not any(
-        map(code.__contains__, _MIXED_KEYS)
-    ):
+    if not _TOP_LEVEL_DOMAIN.may_match(code) or _NAME_MIXED.search(code) is None:
         return []
-    if _DATE_SEED.search(code) is None or _NAME_MIXED.search(code) is None:
+    if _DATE_SEED.search(code) is None:
         return []
     return [
         Hit(Capability.DOMAIN_GENERATION, offset + m.start(), offset + m.end(), m.group(0))
