@@ -763,7 +763,8 @@ _SAVED_NAME = re.compile(
 )
 _NOT_A_DESTINATION = frozenset(
     """sh bash zsh dash python python3 perl ruby node php chmod sudo nohup start tar unzip
-    gunzip then do done echo true false null dev nul exit rm mv cp if fi""".split()  # noqa: SIM905
+    gunzip then do done echo true false null dev nul exit rm mv cp if fi get post put patch delete
+    head""".split()  # noqa: SIM905
 )
 _RUN_CONTEXT = (
     # a command's start: after a separator, a subshell or a brace group (not the brace of a
@@ -778,10 +779,17 @@ _RUN_CONTEXT = (
 )
 DOWNLOADS = (Capability.DOWNLOAD, Capability.LOLBIN_DOWNLOAD)
 _OUTPUT_OPTION = re.compile(
-    r"""(?:\s-[a-zA-Z]*[oO]|--output(?:-document)?|-OutFile|-Destination)[\s=]+['"]?([^\s'";&|)]+)"""
+    r"""(?:\s-[a-zA-Z]*[oO]|\s-P|--output(?:-document)?|--directory-prefix|-OutFile|-Destination)"""
+    r"""[\s=]+['"]?([^\s'";&|)]+)"""
 )
 _NEXT_COMMAND = re.compile(r"&&|\|\||[;|&]")
-_LATER_OPTION = re.compile(r"\s--?[A-Za-z]")
+_DATA_OPTION = re.compile(
+    # curl's and wget's options that carry what is sent (a body, a form, a header, a file
+    # uploaded, credentials, an agent string), and PowerShell's; not -q, -P, -L, -k, -X
+    r"\s(?:-[dFHTuAU](?![\w-])|--(?:data(?:-\w+)?|form(?:-string)?|header|json|upload-file|user"
+    r"|user-agent|cookie|referer|post-data|post-file|body-data|body-file|password|http-user"
+    r"|http-password)\b|(?i:-(?:Body|Headers|InFile|Form|Credential|UserAgent|ContentType))\b)"
+)
 _NEXT_PIPELINE = re.compile(r"&&|\|\||[;&]")
 _REDIRECTED_TO = re.compile(r"""(?<![>&\d])>\s*['"]?([^\s'";&|)]+)""")
 
@@ -793,10 +801,11 @@ def saved_names(line: str) -> frozenset[str]:
     names = {m.group(1) for m in _OUTPUT_OPTION.finditer(line)}
     for url in _URL.finditer(line):
         names.add(url.group(0).rstrip("/").rsplit("/", 1)[-1])
-        # up to the next command, or the next option: what follows `-d`, `-H`, `-F` is data
-        # sent, not where the download goes (`curl -X POST URL -d text="…$(git …)"`)
+        # up to the next command, or the next option carrying data: what follows `-d`, `-H`,
+        # `-F` is sent, not where the download goes (`curl -X POST URL -d text="…$(git …)"`);
+        # other options' words may be (`wget URL -q -P /tmp/stage`)
         command_rest = _NEXT_COMMAND.split(line[url.end() :], 1)[0]
-        command_rest = _LATER_OPTION.split(command_rest, 1)[0]
+        command_rest = _DATA_OPTION.split(command_rest, 1)[0]
         for word in _SAVED_NAME.finditer(command_rest):
             names.add(word.group(1))
         # the file a pipeline from the download ends in (`curl URL | base64 -d > /tmp/.b`)
@@ -805,7 +814,10 @@ def saved_names(line: str) -> frozenset[str]:
     return frozenset(
         n
         for n in names
-        if len(n) >= 2 and not n.startswith("-") and n.lower() not in _NOT_A_DESTINATION
+        if len(n) >= 2
+        and not n.startswith("-")
+        and not n.isdigit()  # an option's count or time (`--retry 3`, `-m 30`)
+        and n.lower() not in _NOT_A_DESTINATION
     )
 
 
