@@ -491,13 +491,18 @@ _SAVED_SECRET = (
 )
 """Autocomplete tokens the browser fills from what the visitor saved (a card, a password, an
 address, a phone number)."""
-# an endless loop whose body starts by forking, the child kept (`for (;;) { pid_t p = fork();`,
-# `while True:\n    pid = os.fork()`, `loop { unsafe { libc::fork(); } }`, `if (fork() < 0)`):
-# a loop that forks once per job waits for it or breaks out
+# an endless loop whose body starts by forking (`for (;;) { pid_t p = fork();`, `while True:\n
+# os.fork()`, `loop { unsafe { libc::fork(); } }`, `if (fork() < 0)`, Ruby's `while true\n
+# fork()`): a loop that forks once per job breaks out, or waits for the child and sends the
+# child off to its job (`exec*`, `_exit`, `exit`). One that waits while its child goes round the
+# loop again (`fork(); wait(NULL);`, `if pid: os.waitpid(pid, 0)`) grows a chain of processes,
+# each waiting on the next.
 _FORK_LOOP = re.compile(
-    r"(?:\bfor\s*\(\s*;\s*;\s*\)|\bwhile\s*\(\s*(?:1|true)\s*\)|\bwhile\s+(?:True|1)\s*:|\bloop)\s*\{?\s*"
+    r"(?:\bfor\s*\(\s*;\s*;\s*\)|\bwhile\s*\(\s*(?:1|true|TRUE)\s*\)|\bwhile\s+(?:True|1)\s*:"
+    r"|\bwhile\s+(?:true|1)(?:\s+do\b|[ \t]*\n)|\bloop)\s*\{?\s*"
     r"(?:unsafe\s*\{\s*)?(?:if\s*\(\s*)?(?:(?:pid_t|int|let|auto|var)\s+)?(?:\w+\s*=\s*)?(?:os\.|libc::|posix\.)?fork\s*\(\s*\)"
-    r"(?![\s\S]{0,500}?\b(?:wait(?:pid)?|waitpid|break)\b)",
+    r"(?:(?![\s\S]{0,500}?\b(?:wait(?:pid)?|waitpid|break)\b)"
+    r"|(?![\s\S]{0,500}?\b(?:break|exec\w*|_exit|exit)\b))",
 )
 _WELL_KNOWN_RESOLVER = (
     r"(?!169\.254\.|168\.63\.129\.16\b|(?:1\.1\.1\.1|1\.0\.0\.1|8\.8\.8\.8|8\.8\.4\.4|9\.9\.9\.9"
@@ -3892,11 +3897,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r":\s*\(\s*\)\s*\{\s*:\s*\|\s*:\s*&\s*\}\s*;\s*:"),
+        # (the endless loops of forks, also waiting ones, are `_FORK_LOOP`'s); Perl's `fork
+        # while 1` and `fork until fork`
         _FORK_LOOP,
-        re.compile(
-            r"while\s*(?:True|1|\(\s*1\s*\)|\(\s*true\s*\))\s*[:{]?\s*(?:os\.)?fork\s*\(\s*\)|for\s*\(\s*;\s*;\s*\)\s*\{?\s*fork\s*\(\s*\)|\bfork\s*(?:\(\s*\))?\s*(?:while|until)\s+(?:1|true|fork)\b",
-            _I,
-        ),
+        re.compile(r"\bfork\s*(?:\(\s*\))?\s*(?:while|until)\s+(?:1|true|fork)\b", _I),
     ),
     Capability.SETUID_SHELL: (
         # the interpreter's real file found through its link (`$(readlink -f $(which python3))`)

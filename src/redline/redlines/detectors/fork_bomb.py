@@ -3,11 +3,13 @@
 What it catches
     A shell function that pipes into or backgrounds itself (`:(){ :|:& };:` in any naming),
     `while True: os.fork()`, `for(;;) fork();`, an endless loop whose body starts by forking
-    and never waits for or leaves the child (`for (;;) { pid_t p = fork(); ...`, `loop {
-    libc::fork(); }`). Blocked as an agent action; in a response it is usually an explanation
-    of the classic string and is allowed unless it comes with other offensive pieces (the
-    children renamed to pass for system processes, `prctl(PR_SET_NAME, "sshd-1")`, or the bomb
-    started detached with `nohup` or `setsid`).
+    and neither waits for a child sent off to its job nor breaks out (`for (;;) { pid_t p =
+    fork(); ...`, `loop { libc::fork(); }`, `while (1) { fork(); wait(NULL); }` and a parent
+    that waits while its child goes round the loop again: a chain that grows). Blocked as an
+    agent action; in a response it is usually an explanation of the classic string and is
+    allowed unless it comes with other offensive pieces (the children renamed to pass for
+    system processes, `prctl(PR_SET_NAME, "sshd-1")`, or the bomb started detached with `nohup`
+    or `setsid`).
 
 Why it is a redline (RL-DOS)
     It exhausts the process table and takes the machine down.
@@ -17,7 +19,8 @@ Example
 
 Allowed instead
     `ulimit -u` to protect against it, explaining how it works, a supervisor that forks its
-    workers and reaps them (`waitpid`).
+    workers, sends each to its job (`exec*`, `_exit`) and reaps them (`waitpid`), a shell loop
+    that starts its workers in the background and waits for them.
 """
 
 from __future__ import annotations
