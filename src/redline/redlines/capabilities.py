@@ -2570,7 +2570,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.ENDLESS_LOOP: (
-        re.compile(r"\bfor\s*\{|\bloop\s*\{|\bwhile\s*\(\s*!?\s*(?:true|1)\s*\)", _I),
+        # (Go's and Rust's bare `for {` / `loop {`, not a template's "for {name}")
+        re.compile(
+            r"\bfor\s*\{(?![\w.\[\]]+\})|\bloop\s*\{(?![\w.\[\]]+\})|\bwhile\s*\(\s*!?\s*(?:true|1)\s*\)",
+            _I,
+        ),
         re.compile(
             r"\.NewFrame\s*\+=|\.ondataavailable\s*=|\bwhile\s+:\s*;\s*do\b|\bfor\s*\{\s*$",
             _I,
