@@ -70,7 +70,10 @@ _PACED_WITHIN = 150
 
 _ANSWERED_WITHIN = 800
 """A read from the connection this close (in characters) to a send: the sending loop waits for
-its peer each time round."""
+its peer each time round. About 15 lines, a loop body from its send to the read of the
+answer: the development sets' allowed loops that converse (a UDP server answering, a chat
+client) read 80 to 660 characters from their send. Further away, the read belongs to another
+part of the response (a separate client example) and does not pace the loop that sends."""
 
 
 def _converses(found: Capabilities, sending: Cap) -> bool:
