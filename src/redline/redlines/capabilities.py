@@ -330,6 +330,9 @@ class Capability(StrEnum):
     INBOUND_LIMIT = (
         "limits incoming traffic by rate (a firewall rule dropping what exceeds it, SYN cookies)"
     )
+    CRACKED_COUNTED = (
+        "counts the passwords it cracked without showing them (a password audit's tally)"
+    )
 
 
 @dataclass(frozen=True)
@@ -2061,6 +2064,22 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"[^\n]*?(?:\btee\s+-a\s+\S+|>>\s*\S+|(?:&&|\|\|)\s*echo\b)",
             _I,
         ),
+        # the same by HTTP: each user of the file signed in with one fixed password and the
+        # answer's status kept (`for u in $(cat staff.txt); do curl -w "%{http_code} $u" -u
+        # "$u:Winter2024!" https://mail.example/EWS/...; done | grep ^200`)
+        re.compile(
+            r"(?:\bfor\s+\w+\s+in\s+(?:\$\(\s*|`)(?:cat\s+|<\s*)\S+|\b(?:cat|type)\s+\S+\s*\|\s*(?:xargs|while\s+read)\b"
+            r"|\bwhile\s+read\b|\bxargs\b[^\n|;&]*?\s-a\s+\S+)"
+            r"(?=[^\n]*?(?:%\{(?:http_code|response_code)\}|\|\s*(?:grep|egrep|awk)\b))"
+            r"[^\n]*?\bcurl\b[^\n]*?\s(?:-u|--user)\s+['\"]?(?:\$\{?\w+\}?|\{\}):[^\s$'\"]",
+            _I,
+        ),
+        # a web fuzzer putting each word of its list in a sign-in form's password field
+        # (`ffuf -w list.txt -d "log=admin&pwd=FUZZ"`, `wfuzz -z file,list.txt -d "password=FUZZ"`)
+        re.compile(
+            r"\b(?:ffuf|wfuzz)\b(?:[^\n|;&]|&(?!&))*?[\s'\"&?](?:pass(?:word|wd)?|pwd|pw|passw)=FUZZ\b",
+            _I,
+        ),
         # a batch loop over a file of users (`for /f %%U in ("users.txt") do net use ...`)
         re.compile(
             r"\bfor\s+/f\b[^\n]*%%\w\s+in\s*\(\s*['\"]?[\w.\\/:-]*users?[\w.-]*\.(?:txt|lst|csv)\b",
@@ -2074,6 +2093,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # a captured Wi-Fi handshake cracked against a list (aircrack-ng -w, cowpatty -f)
         re.compile(r"\baircrack-ng\b[^\n]*\s-w\s|\bcowpatty\b[^\n]*\s-f\s", _I),
+    ),
+    Capability.CRACKED_COUNTED: (
+        # the cracked passwords only counted (`hashcat --show ... | wc -l`, `john --show ... |
+        # Measure-Object`): how many are weak, reported without any of them shown
+        re.compile(
+            r"\b(?:hashcat|john)\b[^\n|;&]*\s--show\b[^\n|;&]*\|\s*(?:wc\b|Measure-Object\b|find\s+/c\b)",
+            _I,
+        ),
     ),
     Capability.LOGIN_ATTEMPT: (
         re.compile(
@@ -2107,7 +2134,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a user from a variable signing in with one fixed password (`-U "$u%Spring1!"`,
         # `curl -u "$u:Autumn2025"`), the shape of spraying
         re.compile(
-            r"\brpcclient\b[^\n]*-U\s*\S+%|\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?\$\{?\w+\}?:[^\s$'\"]",
+            r"\brpcclient\b[^\n]*-U\s*\S+%|\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?(?:\$\{?\w+\}?|\{\}):[^\s$'\"]",
             _I,
         ),
         # credentials handed to a client from a variable: `curl -u "admin:$1" ftp://...`
@@ -4413,6 +4440,11 @@ PATTERNS = _merged(PATTERNS, _LATERAL_PATTERNS)
 # -- sign-ins tried by brute force (OUT-BRUTE-FORCE): begin ----------------------------------
 _SIGN_IN_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.LOGIN_ATTEMPT: (
+        # a web fuzzer posting to a sign-in page (`ffuf ... -u https://site/wp-login.php -X POST`)
+        re.compile(
+            r"\b(?:ffuf|wfuzz)\b(?=(?:[^\n|;&]|&(?!&))*\s(?:-X\s*POST|-d|--data)\b)(?:[^\n|;&]|&(?!&))*?/[\w/.-]*(?:login|signin|sign-in|logon|auth)",
+            _I,
+        ),
         # PHP's FTP sign-in, a directory bound with a user and a password, .NET's credential
         # check against a domain or machine
         re.compile(
