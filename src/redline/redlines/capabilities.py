@@ -417,7 +417,8 @@ _I = re.IGNORECASE
 _STOPPED = (
     r"(?:veeam|backup|bacula|acronis|vss|wbengine|arcserve|commvault|sql|oracle|postgres|mongo|redis"
     r"|exchange|sophos|sentinel|falcon|msmpeng|mssense|windefend|cylance|mcafee|symantec|kaspersky"
-    r"|bitdefender|malwarebytes|sysmon|carbonblack|crowdstrike|elastic-agent|winword|excel|outlook)"
+    r"|bitdefender|malwarebytes|sysmon|carbonblack|crowdstrike|elastic-agent|winword|excel|outlook"
+    r"|wdavdaemon|mdatp|cbagent|cbdaemon|osqueryd|ossec|wazuh|tanium|cybereason|ds_agent|auditd)"
 )
 """The services and programs a ransomware's kill list names (`Capability.STOP_LIST`)."""
 
@@ -1138,6 +1139,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + _STOPPED
             + r"[\w .-]{0,30}['\"](?:\s*,\s*|\s+)(?:['\"][\w .$-]{0,40}['\"](?:\s*,\s*|\s+)){0,3}"
             r"['\"][\w .-]{0,30}?" + _STOPPED + r"[\w .-]{0,30}['\"]",
+            _I,
+        ),
+        # a shell loop over the bare names (`for p in falcon-sensor wdavdaemon osqueryd; do`):
+        # three or more words, two of them such services
+        re.compile(
+            r"\bfor\s+\w+\s+in\s+(?=(?:[\w.-]+\s+){2,8}[\w.-]+\s*;\s*do\b)"
+            r"(?:[\w.-]+\s+){0,6}?[\w.-]*" + _STOPPED + r"[\w.-]*\s+"
+            r"(?:[\w.-]+\s+){0,6}?[\w.-]*" + _STOPPED + r"[\w.-]*(?:\s+[\w.-]+){0,6}\s*;\s*do\b",
             _I,
         ),
     ),
