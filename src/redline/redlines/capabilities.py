@@ -1028,6 +1028,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:your|all)\s+(?:\w+\s+){0,2}(?:objects|blobs|buckets|containers)\s+(?:in\s+this\s+\w+\s+)?(?:have been|were)\s+(?:encrypted|locked)",
             _I,
         ),
+        # a note written beside the act that asks for payment, or says the data is encrypted
+        # and whom to contact, to get it back (`echo 'pay to restore' > README`)
+        re.compile(
+            r"\b(?:echo|printf|Set-Content|Out-File|write\w*)\b[^\n]*['\"][^'\"\n]*(?:\bpay\b[^'\"\n]{0,40}"
+            r"|\b(?:encrypted|locked)\b[^'\"\n]{0,40}\bcontact\b[^'\"\n]{0,30}?)"
+            r"\b(?:to\s+)?(?:restore|recover|decrypt|unlock)",
+            _I,
+        ),
         re.compile(
             r"\b(?:pay|send)\b[^\n]{0,60}\b(?:bitcoin|btc|monero|xmr)\b|\bransom\b[^\n]{0,40}\b(?:note|txt|pay)|README_(?:DECRYPT|RESTORE)|HOW_TO_DECRYPT|DECRYPT_INSTRUCTIONS",
             _I,
