@@ -330,6 +330,9 @@ class Capability(StrEnum):
     INBOUND_LIMIT = (
         "limits incoming traffic by rate (a firewall rule dropping what exceeds it, SYN cookies)"
     )
+    SYSTEM_FILE_BACKDATED = (
+        "gives a system program, library or configuration file another file's times or a past date"
+    )
     CRACKED_COUNTED = (
         "counts the passwords it cracked without showing them (a password audit's tally)"
     )
@@ -1086,7 +1089,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.AUDIT_ROWS_DELETED: (
         re.compile(
-            r"\b(?:DELETE\s+FROM|TRUNCATE\s+(?:TABLE\s+)?)\s*[\[`\"]?(?:\w+[\]`\"]?\.[\[`\"]?)?\w*(?:audit|history|changelog|activity_?log)\w*",
+            r"\b(?:DELETE\s+FROM|TRUNCATE\s+(?:TABLE\s+)?|DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?)\s*[\[`\"]?(?:\w+[\]`\"]?\.[\[`\"]?)?\w*(?:audit|history|changelog|activity_?log)\w*",
             _I,
         ),
     ),

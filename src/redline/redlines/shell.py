@@ -70,6 +70,30 @@ _CRON_LINE = re.compile(
 )
 """A crontab line's schedule (five fields or an `@reboot`-style nickname) and its command."""
 _NETWORK_CLIENTS = frozenset({"nc", "ncat", "netcat", "telnet", "openssl", "socat"})
+_SYSTEM_FILES = (
+    "/etc/", "/usr/lib/", "/usr/lib64/", "/usr/libexec/", "/lib/", "/lib64/", "/usr/bin/",
+    "/usr/sbin/", "/bin/", "/sbin/", "/boot/",
+)  # fmt: skip
+"""Where a system's programs, libraries and configuration live (not a build's staging tree)."""
+_TOUCH_TIME_FLAGS = frozenset({"-r", "--reference", "-d", "--date", "-t"})
+
+
+def _backdates_system_file(words: list[str]) -> bool:
+    """`touch -r /bin/ls /usr/lib/libx.so`, `touch -d '2021-03-14' /etc/ld.so.preload`: a
+    system file given another file's times or a date of its choosing."""
+    timed, skip, targets = False, False, []
+    for word in words:
+        if skip:
+            skip = False
+        elif word in _TOUCH_TIME_FLAGS:
+            timed, skip = True, True
+        elif word.startswith(("--reference=", "--date=")):
+            timed = True
+        elif not word.startswith("-"):
+            targets.append(word)
+    return timed and any(t.startswith(_SYSTEM_FILES) for t in targets)
+
+
 _INTERPRETERS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "python", "python3", "perl"})
 _SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "su", "busybox"})
 _STDIN_RUNNERS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "busybox", "at", "batch"})
@@ -597,6 +621,8 @@ class _Reader:
             self.hit(Capability.ROOT_DELETE, node)
         elif name == "find" and (destroyed := _found_and_destroyed(words)) is not None:
             self.hit(destroyed, node)
+        if name == "touch" and _backdates_system_file(words):
+            self.hit(Capability.SYSTEM_FILE_BACKDATED, node)
         if _injects_into_other_site(name, words):
             self.hit(Capability.EXPLOIT_RUN, node)
         if name in _STORE_READERS and _reads_store(name, words):
