@@ -336,6 +336,7 @@ class Capability(StrEnum):
     CRACKED_COUNTED = (
         "counts the passwords it cracked without showing them (a password audit's tally)"
     )
+    SCRIPT_AS_IMAGE = "uploads a server-side script declared as an image"
 
 
 @dataclass(frozen=True)
@@ -4937,6 +4938,15 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.SCRIPT_AS_IMAGE: (
+        # a PHP, JSP or ASP page posted to an upload form with an image's content type
+        # (`curl -F 'file=@x.phtml;type=image/jpeg'`, requests' `('x.php', f, 'image/png')`)
+        re.compile(
+            r"=@[^;'\"\s]*\.(?:php\d?|phtml|phar|jspx?|aspx?|ashx|asmx|cgi)\b[^;'\"\s]*;\s*type=image/"
+            r"|['\"][\w.-]*\.(?:php\d?|phtml|phar|jspx?|aspx?|ashx|cgi)['\"]\s*,[^\n]{0,80}?['\"]image/(?:jpe?g|png|gif|webp)['\"]",
+            _I,
+        ),
+    ),
     Capability.CMS_CODE_UPLOAD: (
         # WordPress's plugin and theme upload and its file editors, Joomla's and Drupal's
         # extension installers
@@ -4949,7 +4959,7 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SHELL_PROBE: (
         # a command in the query of a page's request (`?cmd=id`, `&c=#{CGI.escape('echo ok')}`)
         re.compile(
-            r"[?&](?:c|cmd|command|exec|run|x)=[^\s&]{0,24}?(?<![\w-])(?:echo|id|whoami|uname|hostname)(?![\w-])",
+            r"[?&](?:c|cmd|command|exec|run|x|\d{1,2})=[^\s&]{0,24}?(?<![\w-])(?:echo|id|whoami|uname|hostname)(?![\w-])",
             _I,
         ),
     ),
