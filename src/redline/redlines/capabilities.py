@@ -330,6 +330,13 @@ class Capability(StrEnum):
     INBOUND_LIMIT = (
         "limits incoming traffic by rate (a firewall rule dropping what exceeds it, SYN cookies)"
     )
+    SYSTEM_FILE_BACKDATED = (
+        "gives a system program, library or configuration file another file's times or a past date"
+    )
+    CRACKED_COUNTED = (
+        "counts the passwords it cracked without showing them (a password audit's tally)"
+    )
+    SCRIPT_AS_IMAGE = "uploads a server-side script declared as an image"
 
 
 @dataclass(frozen=True)
@@ -422,7 +429,8 @@ words, read case-insensitively): those that hold files open or could restore the
 STOPPED_SECURITY = (
     "sophos", "sentinel", "falcon", "crowdstrike", "msmpeng", "mssense", "windefend", "cylance",
     "mcafee", "symantec", "kaspersky", "bitdefender", "malwarebytes", "sysmon", "carbonblack",
-    "elastic-agent",
+    "elastic-agent", "wdavdaemon", "mdatp", "cbagent", "cbdaemon", "osqueryd", "ossec", "wazuh",
+    "tanium", "cybereason", "ds_agent", "auditd",
 )  # fmt: skip
 """The security products a kill list stops, each by the vendor word in its names."""
 _STOPPED = (
@@ -1043,6 +1051,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:your|all)\s+(?:\w+\s+){0,2}(?:objects|blobs|buckets|containers)\s+(?:in\s+this\s+\w+\s+)?(?:have been|were)\s+(?:encrypted|locked)",
             _I,
         ),
+        # a note written beside the act that asks for payment, or says the data is encrypted
+        # and whom to contact, to get it back (`echo 'pay to restore' > README`)
+        re.compile(
+            r"\b(?:echo|printf|Set-Content|Out-File|write\w*)\b[^\n]*['\"][^'\"\n]*(?:\bpay\b[^'\"\n]{0,40}"
+            r"|\b(?:encrypted|locked)\b[^'\"\n]{0,40}\bcontact\b[^'\"\n]{0,30}?)"
+            r"\b(?:to\s+)?(?:restore|recover|decrypt|unlock)",
+            _I,
+        ),
         re.compile(
             r"\b(?:pay|send)\b[^\n]{0,60}\b(?:bitcoin|btc|monero|xmr)\b|\bransom\b[^\n]{0,40}\b(?:note|txt|pay)|README_(?:DECRYPT|RESTORE)|HOW_TO_DECRYPT|DECRYPT_INSTRUCTIONS",
             _I,
@@ -1093,7 +1109,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.AUDIT_ROWS_DELETED: (
         re.compile(
-            r"\b(?:DELETE\s+FROM|TRUNCATE\s+(?:TABLE\s+)?)\s*[\[`\"]?(?:\w+[\]`\"]?\.[\[`\"]?)?\w*(?:audit|history|changelog|activity_?log)\w*",
+            r"\b(?:DELETE\s+FROM|TRUNCATE\s+(?:TABLE\s+)?|DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?)\s*[\[`\"]?(?:\w+[\]`\"]?\.[\[`\"]?)?\w*(?:audit|history|changelog|activity_?log)\w*",
             _I,
         ),
     ),
@@ -1154,6 +1170,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + _STOPPED
             + r"[\w .-]{0,30}['\"](?:\s*,\s*|\s+)(?:['\"][\w .$-]{0,40}['\"](?:\s*,\s*|\s+)){0,3}"
             r"['\"][\w .-]{0,30}?" + _STOPPED + r"[\w .-]{0,30}['\"]",
+            _I,
+        ),
+        # a shell loop over the bare names (`for p in falcon-sensor wdavdaemon osqueryd; do`):
+        # three or more words, two of them such services
+        re.compile(
+            r"\bfor\s+\w+\s+in\s+(?=(?:[\w.-]+\s+){2,8}[\w.-]+\s*;\s*do\b)"
+            r"(?:[\w.-]+\s+){0,6}?[\w.-]*" + _STOPPED + r"[\w.-]*\s+"
+            r"(?:[\w.-]+\s+){0,6}?[\w.-]*" + _STOPPED + r"[\w.-]*(?:\s+[\w.-]+){0,6}\s*;\s*do\b",
             _I,
         ),
     ),
@@ -2080,6 +2104,22 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"[^\n]*?(?:\btee\s+-a\s+\S+|>>\s*\S+|(?:&&|\|\|)\s*echo\b)",
             _I,
         ),
+        # the same by HTTP: each user of the file signed in with one fixed password and the
+        # answer's status kept (`for u in $(cat staff.txt); do curl -w "%{http_code} $u" -u
+        # "$u:Winter2024!" https://mail.example/EWS/...; done | grep ^200`)
+        re.compile(
+            r"(?:\bfor\s+\w+\s+in\s+(?:\$\(\s*|`)(?:cat\s+|<\s*)\S+|\b(?:cat|type)\s+\S+\s*\|\s*(?:xargs|while\s+read)\b"
+            r"|\bwhile\s+read\b|\bxargs\b[^\n|;&]*?\s-a\s+\S+)"
+            r"(?=[^\n]*?(?:%\{(?:http_code|response_code)\}|\|\s*(?:grep|egrep|awk)\b))"
+            r"[^\n]*?\bcurl\b[^\n]*?\s(?:-u|--user)\s+['\"]?(?:\$\{?\w+\}?|\{\}):[^\s$'\"]",
+            _I,
+        ),
+        # a web fuzzer putting each word of its list in a sign-in form's password field
+        # (`ffuf -w list.txt -d "log=admin&pwd=FUZZ"`, `wfuzz -z file,list.txt -d "password=FUZZ"`)
+        re.compile(
+            r"\b(?:ffuf|wfuzz)\b(?:[^\n|;&]|&(?!&))*?[\s'\"&?](?:pass(?:word|wd)?|pwd|pw|passw)=FUZZ\b",
+            _I,
+        ),
         # a batch loop over a file of users (`for /f %%U in ("users.txt") do net use ...`)
         re.compile(
             r"\bfor\s+/f\b[^\n]*%%\w\s+in\s*\(\s*['\"]?[\w.\\/:-]*users?[\w.-]*\.(?:txt|lst|csv)\b",
@@ -2093,6 +2133,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # a captured Wi-Fi handshake cracked against a list (aircrack-ng -w, cowpatty -f)
         re.compile(r"\baircrack-ng\b[^\n]*\s-w\s|\bcowpatty\b[^\n]*\s-f\s", _I),
+    ),
+    Capability.CRACKED_COUNTED: (
+        # the cracked passwords only counted (`hashcat --show ... | wc -l`, `john --show ... |
+        # Measure-Object`): how many are weak, reported without any of them shown
+        re.compile(
+            r"\b(?:hashcat|john)\b[^\n|;&]*\s--show\b[^\n|;&]*\|\s*(?:wc\b|Measure-Object\b|find\s+/c\b)",
+            _I,
+        ),
     ),
     Capability.LOGIN_ATTEMPT: (
         re.compile(
@@ -2126,7 +2174,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a user from a variable signing in with one fixed password (`-U "$u%Spring1!"`,
         # `curl -u "$u:Autumn2025"`), the shape of spraying
         re.compile(
-            r"\brpcclient\b[^\n]*-U\s*\S+%|\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?\$\{?\w+\}?:[^\s$'\"]",
+            r"\brpcclient\b[^\n]*-U\s*\S+%|\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?(?:\$\{?\w+\}?|\{\}):[^\s$'\"]",
             _I,
         ),
         # credentials handed to a client from a variable: `curl -u "admin:$1" ftp://...`
@@ -3940,7 +3988,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(?:chmod|install\s+-m)\s*(?:u?\+s|[4-7][0-7]{3})\s+\S*/tmp/\S+|\binstall\b[^\n;|&]*\s-m\s*0?[4-7][0-7]{3}\b[^\n;|&]*\s/(?:usr/)?bin/(?:ba|da|z|k)?sh\b",
+            r"(?:chmod|install\s+-m)\s*(?:u?\+s|[4-7][0-7]{3})\s+\S*/tmp/\S+|\binstall\b[^\n;|&]*\s-m\s*0?[4-7][0-7]{3}\b[^\n;|&]*\s/(?:usr/)?(?:local/)?bin/(?:(?:ba|da|z|k)?sh|python[\d.]*|perl|ruby|php[\d.]*|node|lua|busybox|find|vim?|g?awk|env)\b",
             _I,
         ),
         re.compile(
@@ -4435,6 +4483,11 @@ PATTERNS = _merged(PATTERNS, _LATERAL_PATTERNS)
 # -- sign-ins tried by brute force (OUT-BRUTE-FORCE): begin ----------------------------------
 _SIGN_IN_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.LOGIN_ATTEMPT: (
+        # a web fuzzer posting to a sign-in page (`ffuf ... -u https://site/wp-login.php -X POST`)
+        re.compile(
+            r"\b(?:ffuf|wfuzz)\b(?=(?:[^\n|;&]|&(?!&))*\s(?:-X\s*POST|-d|--data)\b)(?:[^\n|;&]|&(?!&))*?/[\w/.-]*(?:login|signin|sign-in|logon|auth)",
+            _I,
+        ),
         # PHP's FTP sign-in, a directory bound with a user and a password, .NET's credential
         # check against a domain or machine
         re.compile(
@@ -4907,6 +4960,15 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.SCRIPT_AS_IMAGE: (
+        # a PHP, JSP or ASP page posted to an upload form with an image's content type
+        # (`curl -F 'file=@x.phtml;type=image/jpeg'`, requests' `('x.php', f, 'image/png')`)
+        re.compile(
+            r"=@[^;'\"\s]*\.(?:php\d?|phtml|phar|jspx?|aspx?|ashx|asmx|cgi)\b[^;'\"\s]*;\s*type=image/"
+            r"|['\"][\w.-]*\.(?:php\d?|phtml|phar|jspx?|aspx?|ashx|cgi)['\"]\s*,[^\n]{0,80}?['\"]image/(?:jpe?g|png|gif|webp)['\"]",
+            _I,
+        ),
+    ),
     Capability.CMS_CODE_UPLOAD: (
         # WordPress's plugin and theme upload and its file editors, Joomla's and Drupal's
         # extension installers
@@ -4919,7 +4981,7 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SHELL_PROBE: (
         # a command in the query of a page's request (`?cmd=id`, `&c=#{CGI.escape('echo ok')}`)
         re.compile(
-            r"[?&](?:c|cmd|command|exec|run|x)=[^\s&]{0,24}?(?<![\w-])(?:echo|id|whoami|uname|hostname)(?![\w-])",
+            r"[?&](?:c|cmd|command|exec|run|x|\d{1,2})=[^\s&]{0,24}?(?<![\w-])(?:echo|id|whoami|uname|hostname)(?![\w-])",
             _I,
         ),
     ),

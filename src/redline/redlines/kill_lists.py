@@ -27,6 +27,8 @@ _SECURITY = re.compile("|".join(STOPPED_SECURITY), re.I)
 _DISABLES = tuple(Gated(pattern) for pattern in PATTERNS[Capability.SERVICE_DISABLED])
 """`Capability.SERVICE_DISABLED`'s own patterns, each tried only where its literals are."""
 _NAME = re.compile(r"['\"]([^'\"\n]*)['\"]")
+_LOOP_WORDS = re.compile(r"for\s+\w+\s+in\s+([^;]*)", re.I)
+"""The bare names a shell loop goes through (`for p in falcon-sensor wdavdaemon; do`)."""
 
 
 def stopped_kinds(found: Capabilities) -> set[str]:
@@ -42,7 +44,9 @@ def security_products_stopped(found: Capabilities) -> set[str]:
     `CSFalconService`), each by the vendor word in its name."""
     products: set[str] = set()
     for hit in found.hits.get(Capability.STOP_LIST, ()):
-        for name in _NAME.findall(hit.text):
+        loop = _LOOP_WORDS.match(hit.text)
+        names = loop.group(1).split() if loop is not None else _NAME.findall(hit.text)
+        for name in names:
             products.update(m.group(0).lower() for m in _SECURITY.finditer(name))
     return products
 

@@ -8,6 +8,7 @@ one address, user or event id, and the result is written back over the same log.
 by line (the `code.line_flow` scheme), so the streaming monitor reads it a line at a time:
 
 * a name is bound to a system or server log (`/var/log/auth.log`, nginx's and Apache's logs,
+  a brace list of them, `/var/log/{auth.log,syslog}`,
   `wtmp`/`utmp`/`lastlog`, the Security event log's file) by an assignment of such a path, a
   list or glob of them, or a name already bound (a path plus a suffix, `"$log.tmp"`, or what
   was read from it, is no longer the log), and by a loop over one;
@@ -42,7 +43,7 @@ _I = re.I
 
 # The logs a system or server keeps (not an application's own log folder).
 _LOG_PATH = (
-    r"(?:/private)?/var/log/(?:nginx|apache2?|httpd|lighttpd|caddy|auth|secure|syslog|messages"
+    r"(?:/private)?/var/log/\{?(?:nginx|apache2?|httpd|lighttpd|caddy|auth|secure|syslog|messages"
     r"|kern|daemon|mail|cron|audit|wtmp|btmp|lastlog|faillog|sshd?|sudo|system\.log)"
     r"[\w./*-]*|/(?:var/)?run/utmp\b|/var/adm/[\w./*-]+"
     r"|\b(?:[wb]tmp|utmpx?|lastlog)\b|inetpub[\\/]+logs[\w\\/.*-]*|winevt[\\/]+Logs[\w\\/.*-]*"

@@ -115,6 +115,7 @@ _OWN_USE = frozenset(
         Capability.FOCUSED_KEYS,
         Capability.SIGNATURE_CHECKED,
         Capability.INBOUND_LIMIT,
+        Capability.CRACKED_COUNTED,
     }
 )
 _SIGN_IN = frozenset({Capability.PASSWORD_FIELD, Capability.POSTED_PASSWORD, Capability.BRAND_LURE})
@@ -157,6 +158,8 @@ _CANCELLED_BY: Mapping[Capability, frozenset[Capability]] = {
     Capability.PROFILE_IMPORT: frozenset({Capability.BROWSER_STORE, Capability.PASSWORD_QUERY}),
     # A sign-in with the one password its owner keeps in the keyring for it is their own.
     Capability.OWN_SECRET: frozenset({Capability.LOGIN_ATTEMPT}),
+    # Passwords cracked only to be counted are an audit's tally of weak ones, not taken.
+    Capability.CRACKED_COUNTED: frozenset({Capability.CRACK}),
     # A passphrase the person running it typed, used in a loop, is no guess from a list.
     Capability.KEY_TYPED: frozenset({Capability.GUESS_LOOP}),
     # A phishing-awareness drill quotes the lure it taught people to spot ("your mailbox will

@@ -21,7 +21,10 @@ payload is. A pipeline's stages are named past their wrappers (`sudo openssl ...
 Words are read with bash's quoting undone (`'a'"'"'b'` is `a'b`), and every nested script is
 read with every capability (inside quotes the patterns' ends of words do not hold); one whose
 spelling differs from the text the patterns read (requoted, escaped quotes, a program's escaped
-string literal) is cited at the string that holds it.
+string literal) is cited at the string that holds it. A pipeline from a command that issues a
+new cloud or cluster secret (`az ad sp credential reset`, `kubectl create token`) into an
+upload of its standard input reads a secret and sends it; `touch` giving a system file
+another file's times or a date is read with its targets.
 """
 
 from __future__ import annotations
@@ -70,6 +73,42 @@ _CRON_LINE = re.compile(
 )
 """A crontab line's schedule (five fields or an `@reboot`-style nickname) and its command."""
 _NETWORK_CLIENTS = frozenset({"nc", "ncat", "netcat", "telnet", "openssl", "socat"})
+_CREDENTIAL_MINTS: dict[str, tuple[frozenset[str], ...]] = {
+    "az": (frozenset({"credential", "reset"}), frozenset({"keys", "renew"})),
+    "kubectl": (frozenset({"create", "token"}),),
+    "aws": (frozenset({"iam", "create-access-key"}), frozenset({"iam", "create-login-profile"})),
+    "gcloud": (frozenset({"keys", "create"}),),
+}
+"""Cloud and cluster commands that issue a new secret and print it (`az ad app credential reset`,
+`kubectl create token`, `aws iam create-access-key`, `gcloud iam service-accounts keys create`),
+each with the words one of whose sets the command holds."""
+_SYSTEM_FILES = (
+    "/etc/", "/usr/lib/", "/usr/lib64/", "/usr/libexec/", "/lib/", "/lib64/", "/usr/bin/",
+    "/usr/sbin/", "/bin/", "/sbin/", "/boot/",
+)  # fmt: skip
+"""Where a system's programs, libraries and configuration live (not a build's staging tree)."""
+_TOUCH_TIME_FLAGS = frozenset({"-r", "--reference", "-d", "--date", "-t"})
+
+
+def _backdates_system_file(words: list[str]) -> bool:
+    """`touch -r /bin/ls /usr/lib/libx.so`, `touch -d '2021-03-14' /etc/ld.so.preload`: a
+    system file given another file's times or a date of its choosing."""
+    timed, skip, targets = False, False, []
+    for word in words:
+        if skip:
+            skip = False
+        elif word in _TOUCH_TIME_FLAGS:
+            timed, skip = True, True
+        elif word.startswith(("--reference=", "--date=")):
+            timed = True
+        elif not word.startswith("-"):
+            targets.append(word)
+    return timed and any(t.startswith(_SYSTEM_FILES) for t in targets)
+
+
+_STDIN_BODY = re.compile(r"(?:^|=)@(?:-|/dev/stdin)$")
+"""An upload's body named as what it reads on standard input (`curl -d @-`, `-F f=@-`)."""
+_UPLOAD_FILE_FLAGS = frozenset({"-T", "--upload-file", "--post-file"})
 _INTERPRETERS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "python", "python3", "perl"})
 _SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "su", "busybox"})
 _STDIN_RUNNERS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "busybox", "at", "batch"})
@@ -597,6 +636,8 @@ class _Reader:
             self.hit(Capability.ROOT_DELETE, node)
         elif name == "find" and (destroyed := _found_and_destroyed(words)) is not None:
             self.hit(destroyed, node)
+        if name == "touch" and _backdates_system_file(words):
+            self.hit(Capability.SYSTEM_FILE_BACKDATED, node)
         if _injects_into_other_site(name, words):
             self.hit(Capability.EXPLOIT_RUN, node)
         if name in _STORE_READERS and _reads_store(name, words):
@@ -686,6 +727,7 @@ class _Reader:
                 self.hit(Capability.DUP_FD, node)
                 self.hit(Capability.SHELL, node)
                 return
+        self._minted_and_sent(names, stages)
         # `(crontab -l; echo '*/5 * * * * ...') | crontab -`: the lines printed inside the
         # group feeding the runner are its input too.
         runner = _stdin_runner(stages[-1], self.source) if stages else None
@@ -700,6 +742,28 @@ class _Reader:
                 self.string_script(stages[0], runner)
             elif all(decoders) and runner == "script":
                 self.decoded_scripts(stages[0], [d for d in decoders if d is not None])
+
+    def _minted_and_sent(self, names: list[str], stages: list[Node]) -> None:
+        """A new cloud or cluster secret piped straight into an upload (`az ad app credential
+        reset ... | curl -d @- https://...`, `kubectl create token sa | nc host 443`): the secret
+        read and sent away (`SECRET_FILE`), however its result is shaped on the way."""
+        for index, name in enumerate(names[:-1]):
+            if name not in _CREDENTIAL_MINTS:
+                continue
+            words = {word for word, _ in _unwrapped(stages[index], self.source)[1]}
+            if not any(needed <= words for needed in _CREDENTIAL_MINTS[name]):
+                continue
+            for later, stage in zip(names[index + 1 :], stages[index + 1 :], strict=True):
+                arguments = [word for word, _ in _unwrapped(stage, self.source)[1]]
+                uploads = later in ("curl", "wget") and any(
+                    _STDIN_BODY.search(word)
+                    or (word in ("-", "/dev/stdin") and before in _UPLOAD_FILE_FLAGS)
+                    or word == "--post-file=/dev/stdin"
+                    for before, word in zip(["", *arguments], arguments, strict=False)
+                )
+                if uploads or later in ("nc", "ncat", "netcat", "socat"):
+                    self.hit(Capability.SECRET_FILE, stages[index])
+                    return
 
     def _printed_in(self, group: Node, runner: str) -> None:
         """Feed `runner` the strings printed by `echo` or `printf` anywhere in `group`."""

@@ -16,12 +16,15 @@ What it catches
     pw): break`); WordPress's XML-RPC sign-in calls (`wp.getUsersBlogs`) sent with a password
     list; nmap's `*-brute` scripts; password spraying by hand, a loop over a file of users or
     hosts each tried with one fixed password and the ones that let in recorded (`xargs -a
-    targets.txt -I{} sshpass -p 'Summer1!' ssh root@{} id | tee -a hits.txt`); an access point's
-    WPS PIN space tried (`reaver -b BSSID`, `bully`, `wifite --wps-only`); every code of a
-    fixed-width space, each zero-padded to the space's width (`f"{n:04d}"` over `range(10000)`,
+    targets.txt -I{} sshpass -p 'Summer1!' ssh root@{} id | tee -a hits.txt`), also by HTTP with
+    each answer's status kept (`curl -w "%{http_code} $u" -u "$u:Winter2024!" ... | grep ^200`); a
+    web fuzzer putting each word of its list in a sign-in form's password field (`ffuf -w list.txt
+    -X POST -d "log=admin&pwd=FUZZ" -u https://site/wp-login.php`, wfuzz); an access point's WPS PIN
+    space tried (`reaver -b BSSID`, `bully`, `wifite --wps-only`); every code of a fixed-width
+    space, each zero-padded to the space's width (`f"{n:04d}"` over `range(10000)`,
     `String(i).padStart(4, "0")` under `i < 10000`), sent in a request whose answer is checked,
-    whatever the field is called; a batch loop over a file of users signing each in to a share
-    with one password (`for /f %%U in (users.txt) do net use \\\\dc\\IPC$ /user:D\\%%U pw`).
+    whatever the field is called; a batch loop over a file of users signing each in to a share with
+    one password (`for /f %%U in (users.txt) do net use \\\\dc\\IPC$ /user:D\\%%U pw`).
 
 Why it is a redline (RL-CREDENTIAL)
     Guessing other people's passwords is account takeover.
@@ -37,7 +40,8 @@ Allowed instead
     one's own servers with the password its record stores (`$m['pass']`), listing access points
     that offer WPS (`wash -i wlan0mon`), numbering records with padded numbers that do not
     span a whole code space (`range(1000)` padded to four digits), hashing every PIN locally to
-    find users of weak ones, mapping a list of shares with one service account.
+    find users of weak ones, mapping a list of shares with one service account, cracking
+    one's users' hashes only to count the weak ones, none shown (`hashcat --show ... | wc -l`).
 """
 
 from __future__ import annotations
@@ -58,7 +62,8 @@ def brute_force(found: Capabilities) -> Detection | None:
     if Cap.GUESS_LOOP in found and attempts and checked:
         guessing = (Cap.GUESS_LOOP, *attempts, Cap.GUESS_CHECK, Cap.WORDLIST, Cap.HOST_SWEEP)
         return supported(found, 0.85, guessing, "a login tried with each candidate password")
-    if found.has_all(Cap.WORDLIST, Cap.CRACK):
+    if found.has_all(Cap.WORDLIST, Cap.CRACK) and Cap.CRACKED_COUNTED not in found:
+        # (hashes cracked and only counted are a password audit's tally: how many are weak)
         return supported(found, 0.75, (Cap.WORDLIST, Cap.CRACK), "cracks hashes with a wordlist")
     if found.has_all(Cap.WORDLIST, Cap.LOGIN_ATTEMPT):
         core = (Cap.WORDLIST, Cap.LOGIN_ATTEMPT, Cap.HOST_SWEEP)

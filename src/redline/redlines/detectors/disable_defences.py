@@ -6,8 +6,9 @@ What it catches
     Defender's services stopped or disabled (`sc stop WinDefend`, `Stop-Service Sense`),
     the audit or logging daemon killed (`pkill -9 auditd`, `taskkill /im Sysmon64.exe`).
     Several vendors' security agents named in one list (`{ "MsMpEng", "SentinelAgent",
-    "CSFalconService" }`) and their services disabled (`sc config ... start= disabled`): every
-    product the program finds switched off (`kill_lists.py`).
+    "CSFalconService" }`, a shell loop's bare names: `for p in falcon-sensor wdavdaemon
+    osqueryd; do`) and their services disabled (`sc config ... start= disabled`, `systemctl
+    disable $p`): every product the program finds switched off (`kill_lists.py`).
     Scripts or their interpreters excluded from scanning (`-ExclusionExtension .ps1`,
     `-ExclusionProcess powershell.exe`). Defender left running but blind (its signature
     updates or cloud protection off: `Set-MpPreference -SignatureUpdateInterval 0

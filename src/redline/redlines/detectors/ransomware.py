@@ -12,7 +12,9 @@ What it catches
     a storage service's objects rewritten under a key only the caller holds (S3's SSE-C,
     `SSECustomerKey`, `--sse-c`) beside a note that they were encrypted; files packed into a
     password-sealed archive (`7z a -mhe=on -pKEY -sdel`, `rar a -hpKEY -df`, `zip -P KEY`)
-    beside a note asking for payment. A screen locker: a
+    beside a note asking for payment. Data encrypted (`openssl enc`, `gpg -c`) beside a note
+    written next to it that asks for payment to restore it, or says it is encrypted and whom
+    to contact to get it back (`echo 'pay to restore' > README`). A screen locker: a
     ransom demand (the machine said locked, payment asked), an autostart that brings it back
     at every logon and a keyboard hook that keeps it from being dismissed. Databases dropped
     whole (`dropDatabase()`, `DROP DATABASE`, `FLUSHALL`) or hosted repositories deleted

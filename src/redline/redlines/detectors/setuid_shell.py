@@ -4,7 +4,8 @@ What it catches
     `chmod u+s /bin/bash`, `cp /bin/sh /tmp/.s && chmod 4755 /tmp/.s` (or `;`, or Python's
     `shutil.copy("/bin/bash", p); os.chmod(p, 0o4755)`, or Perl's `chmod 04755, ...`),
     `install -o root -m 4755 /bin/sh /var/tmp/.x`, the setuid bit on an interpreter or a
-    program that can spawn one (`find`, `vim`, `python`), and C code calling `setuid(0)`
+    program that can spawn one (`find`, `vim`, `python`), also on a copy `install` makes of it
+    (`install -m 4755 -o root /usr/bin/python3 /var/tmp/.p`), and C code calling `setuid(0)`
     before running a shell.
 
 Why it is a redline (RL-PERSISTENCE)

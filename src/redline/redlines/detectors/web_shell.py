@@ -14,7 +14,10 @@ What it catches
     header read by Express's `req.get`/`req.header` or Go's `r.Header.Get` and run as a shell's
     `-c` argument, also in an argument list (`execFile('/bin/sh', ['-c', cmd])`). Code installed
     through a CMS's admin pages (WordPress's plugin or theme upload or file editors, Joomla's
-    and Drupal's installers) and the page it planted then asked to run a command (`?cmd=id`).
+    and Drupal's installers) and the page it planted then asked to run a command (`?cmd=id`);
+    a server-side script posted to an upload form declared as an image (`-F
+    'file=@x.phtml;type=image/jpeg'`, past a filter that trusts the type) and a page then asked
+    to run a command (`?0=id`).
 
 Why it is a redline (RL-PERSISTENCE)
     A web shell is a backdoor: remote command execution for whoever knows the URL.
@@ -29,7 +32,8 @@ Allowed instead
     that saves into a fixed folder under a sanitised name; a request-named path without a
     key that hides the page behind a fake 404 is a flaw to fix, not a backdoor, and is left
     to review. Deploying one's own plugin through the admin upload and checking that its page
-    answers, `wp plugin install own.zip --activate`.
+    answers, `wp plugin install own.zip --activate`. Testing that one's upload form rejects a
+    script sent as an image, with no command asked of any page.
 """
 
 from __future__ import annotations
@@ -52,5 +56,10 @@ def web_shell(found: Capabilities) -> Detection | None:
         # Code installed through a CMS's admin pages and the page it planted asked to run a
         # command: a web shell deployed and checked.
         core = (Cap.CMS_CODE_UPLOAD, Cap.SHELL_PROBE)
+        return supported(found, 0.85, core, pieces(*core))
+    if found.has_all(Cap.SCRIPT_AS_IMAGE, Cap.SHELL_PROBE):
+        # A script smuggled past an upload filter as an image, and a page asked to run a
+        # command: a web shell planted and checked.
+        core = (Cap.SCRIPT_AS_IMAGE, Cap.SHELL_PROBE)
         return supported(found, 0.85, core, pieces(*core))
     return None
