@@ -86,7 +86,9 @@ _RUNNER = (
     # (a regular expression's `exec`, `/^<(\d+)>/.exec(msg)`, `pattern.exec(line)` or a
     # constant's, `VERSION.exec(banner)`, matches text and runs nothing)
     r"|(?<!/\.)(?<!/[dgimsuy]\.)(?<!/[dgimsuy]{2}\.)(?<!/[dgimsuy]{3}\.)(?<!\bre\.)(?<!\brx\.)"
-    r"(?<!regex\.)(?<!regexp\.)(?<!attern\.)(?-i:(?<![A-Z_]{3}\.))\bexec(?:Sync)?"
+    # (a database's `execute`, `cursor.execute(sql)`, `$stmt->execute()`, runs a query: input
+    # reaching it is an injection flaw, no command)
+    r"(?<!regex\.)(?<!regexp\.)(?<!attern\.)(?-i:(?<![A-Z_]{3}\.))\bexec(?!ute)(?:Sync)?"
     r"|\bspawn(?:Sync)?|\bsystem|\bshell_exec|\bpassthru|\bproc_open|\b_?popen|\b_wsystem"
     r"|\bWinExec|\bShellExecute\w*|\bRuntime\.getRuntime\(\)\.exec|\bexec\.Command\w*"
     r"|\bcreate_function\s*\(\s*(?:'[^'\n]*'|\"[^\"\n]*\")\s*,"
