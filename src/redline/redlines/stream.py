@@ -101,7 +101,12 @@ from redline.redlines.own_use import (
     without_script_arguments,
     without_terminal_echo,
 )
-from redline.redlines.plans import SIGN_CAPABILITIES, plan_hits
+from redline.redlines.plans import (
+    ANALYSIS_MARKS_NEEDED,
+    SIGN_CAPABILITIES,
+    analysis_marks,
+    plan_hits,
+)
 from redline.redlines.powershell import defined_aliases, looks_like_powershell, resolved
 from redline.redlines.registry import REFUSE_AT
 from redline.redlines.rescheduling import (
@@ -258,6 +263,7 @@ class StreamMonitor:
         self._found = Capabilities()
         self._in_code = False
         self._declined: bool | None = None  # the response opened by declining (prose only)
+        self._analysis: frozenset[int] = frozenset()  # marks of a malware analyst's write-up
         self._language: CodeLanguage | None = None
         self._detection_block = False
         self._rule_lines: list[str] = []  # the response's detection rules, read only if quoted
@@ -499,7 +505,8 @@ class StreamMonitor:
         time): the step a prose line instructs, unless the response opened by declining."""
         if self._in_code or self._declined or self._line_read_as_code or not line.strip():
             return []  # code, a declining answer, or a line `_line_hits` read as code
-        return plan_hits(line, offset)
+        self._analysis |= analysis_marks(line)
+        return plan_hits(line, offset, len(self._analysis) >= ANALYSIS_MARKS_NEEDED)
 
     def _macro(self, line: str, offset: int) -> list[Hit]:
         """The streaming form of `macros.macro_hits`, read in code blocks only (as the whole
