@@ -330,6 +330,7 @@ class Capability(StrEnum):
     INBOUND_LIMIT = (
         "limits incoming traffic by rate (a firewall rule dropping what exceeds it, SYN cookies)"
     )
+    CALLER_VERIFIED = "verifies the caller's session or token before serving them"
 
 
 @dataclass(frozen=True)
@@ -546,6 +547,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\.listen\s*\(|\blisten\s*\(\s*\w+\s*,"),
+        # a websocket server given its own port (`new WebSocketServer({ port: 9001 })`,
+        # Python's `websockets.serve(handler, host, port)`)
+        re.compile(
+            r"\bnew\s+(?:WebSocket\.|ws\.)?(?:WebSocket)?Server\s*\(\s*\{[^}\n]*\bport\s*:|\bwebsockets\.serve\s*\("
+        ),
         re.compile(r"\b(?:nc|ncat|netcat)\b[^\n|;]*\s-\w*l", _I),
         re.compile(r"Net\.Sockets\.TcpListener|TcpListener\s*\(", _I),
         re.compile(r"\bsocat\b[^\n]*\btcp(?:4|6)?-listen:", _I),
@@ -746,7 +752,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\.pipe\s*\(\s*\w+\.stdin\b|\.stdout\.pipe\s*\(", _I),
         re.compile(r"GetStream\s*\(\s*\)", _I),
         re.compile(
-            r"\bpty\.spawn\s*\(|STARTF_USESTDHANDLES|hStd(?:Input|Output)\s*=\s*\(?HANDLE\)?\s*\w*sock",
+            r"\bpty\.spawn\s*\(|\b(?:pty\.fork|os\.forkpty)\s*\(\s*\)|STARTF_USESTDHANDLES"
+            r"|hStd(?:Input|Output)\s*=\s*\(?HANDLE\)?\s*\w*sock",
             _I,
         ),
         re.compile(r"descriptorspec[^\n]*=>\s*\$sock|proc_open\s*\([^\n]*\$sock", _I),
@@ -2813,6 +2820,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\b(?:IP|IPv6)\s*\(\s*src\s*=\s*\w*(?:target|victim)\w*\b"
             r"|\b(?:saddr|ip_src|src_addr)\s*=\s*(?:inet_addr\s*\(\s*)?\w*(?:target|victim)\w*\b",
+            _I,
+        ),
+    ),
+    Capability.CALLER_VERIFIED: (
+        # the request's own credentials handed to a check (`verifySession(req.headers.cookie)`,
+        # `authenticate(request.headers["Authorization"])`), a token verified, an
+        # authentication middleware or decorator in front of the handler
+        re.compile(
+            r"\b(?:verify|authenticate|validate|check)\w*\s*\(\s*(?:await\s+)?(?:req|request|ctx)"
+            r"\.(?:headers?|cookies?|session)\b|\bjwt\.verify\s*\(|\bpassport\.authenticate\s*\("
+            r"|@login_required\b|\breq\.isAuthenticated\s*\(",
             _I,
         ),
     ),

@@ -115,6 +115,7 @@ _OWN_USE = frozenset(
         Capability.FOCUSED_KEYS,
         Capability.SIGNATURE_CHECKED,
         Capability.INBOUND_LIMIT,
+        Capability.CALLER_VERIFIED,
     }
 )
 _SIGN_IN = frozenset({Capability.PASSWORD_FIELD, Capability.POSTED_PASSWORD, Capability.BRAND_LURE})
