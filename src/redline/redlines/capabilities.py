@@ -331,6 +331,10 @@ class Capability(StrEnum):
         "limits incoming traffic by rate (a firewall rule dropping what exceeds it, SYN cookies)"
     )
     CALLER_VERIFIED = "verifies the caller's session or token before serving them"
+    SESSION_TAKEOVER = (
+        "attaches a signed-in desktop session to another connection without its password (tscon)"
+    )
+    SESSION_LIST = "lists the users signed in to a machine and their sessions"
 
 
 @dataclass(frozen=True)
@@ -2821,6 +2825,21 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:IP|IPv6)\s*\(\s*src\s*=\s*\w*(?:target|victim)\w*\b"
             r"|\b(?:saddr|ip_src|src_addr)\s*=\s*(?:inet_addr\s*\(\s*)?\w*(?:target|victim)\w*\b",
             _I,
+        ),
+    ),
+    Capability.SESSION_TAKEOVER: (
+        # `tscon 3 /dest:rdp-tcp#12`: session 3 moved into the RDP connection named, without the
+        # `/password:` its owner would type (which SYSTEM is never asked for); moving one's own
+        # session to the console (`tscon 1 /dest:console`) keeps a desktop running
+        re.compile(
+            r"\btscon(?:\.exe)?\b[^\n/]{0,40}?/dest:\s*(?!['\"]?console\b)"
+            r"(?![^\n]*/password)",
+            _I,
+        ),
+    ),
+    Capability.SESSION_LIST: (
+        re.compile(
+            r"\b(?:query\s+(?:user|session)|quser|qwinsta)\b|\bWTSEnumerateSessions\w*\s*\(", _I
         ),
     ),
     Capability.CALLER_VERIFIED: (

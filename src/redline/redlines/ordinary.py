@@ -80,6 +80,8 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.OWN_SITE_REQUEST,
         # servers, watchers and long builds are started in the background (`nohup ... &`)
         Capability.BACKGROUND,
+        # an administrator lists who is signed in before logging someone off
+        Capability.SESSION_LIST,
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a
