@@ -4354,6 +4354,9 @@ _FLOOD_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.PACKET_SEND: (
         re.compile(r"\bcurl_multi_exec\s*\(", _I),
+        # a socket's send method bound to a name to call it faster (`send = s.sendto`, then
+        # `send(p, addr)` in the loop)
+        re.compile(r"\b\w+\s*=\s*\w+\.send(?:to|all)?\s*$", _I | re.M),
         # Go's writes to a dialed UDP socket (`c, _ := net.DialUDP(...)`, `c.Write(payload)`)
         re.compile(r"\b(?:c|uc|udp\w*)\.Write\s*\(", _I),
         # batched datagrams, Go's client sending a built request, Node's HTTP/2 stream request
