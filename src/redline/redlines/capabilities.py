@@ -4318,10 +4318,11 @@ common `while`, is the literal its pattern is prefiltered by."""
 _FLOOD_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.REQUEST_DISGUISE: (
         # a random value put into the query string (`?r={random.random()}`, `"_=" + rnd(8)`,
-        # `?q=${rnd(8)}`, `'=' . mt_rand()`, `url + "?" + Math.random()`): a cache buster
+        # `?q=${rnd(8)}`, `'=' . mt_rand()`, `url + "?" + Math.random()`, the separator chosen
+        # first, `($q ? '&' : '?') . mt_rand()`): a cache buster
         re.compile(
-            r"(?:\?(?:\w{1,16}=)?|[&'\"`]\w{0,16}=)(?<!state=)(?<!nonce=)(?<!token=)(?<!csrf=)"
-            r"(?:\{|\$\{|['\"`]\s*[+.]\s*)\s*" + _RANDOM_CALL,
+            r"(?:\?(?:\w{1,16}=)?|&(?=['\"`]\s*\)?\s*[+.])|[&'\"`]\w{0,16}=)(?<!state=)(?<!nonce=)(?<!token=)(?<!csrf=)"
+            r"(?:\{|\$\{|['\"`]\s*\)?\s*[+.]\s*)\s*" + _RANDOM_CALL,
             _I,
         ),
         # the same in a format string or a shell word (`"%s?%d", url, rand.Int()`, `?$RANDOM`)
@@ -4367,6 +4368,13 @@ _FLOOD_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SWARM: (
         # a pool of concurrent requests filled by a counted loop (PHP's curl_multi)
         re.compile(r"\bfor\s*\([^\n)]*\)\s*\{?\s*curl_multi_add_handle\s*\(", _I),
+        # the same with each handle built first in the loop's body (`for ($i = 0; $i < 64;
+        # $i++) { $ch = curl_init(...); ...; curl_multi_add_handle($mh, $ch); }`)
+        re.compile(
+            r"\bfor\s*\(\s*\$\w+\s*=\s*0\s*;\s*\$\w+\s*<=?\s*\d{2,}[^\n)]*\)\s*\{"
+            r"(?:(?!\bfor\b|\})[\s\S]){0,600}?\bcurl_multi_add_handle\s*\(",
+            _I,
+        ),
         # workers multiplied per item (`[worker(p) for p in proxies for _ in range(50)]`)
         re.compile(r"\bfor\s+\w+\s+in\s+\w+\s+for\s+\w+\s+in\s+range\s*\(\s*\d{2,}\s*\)"),
         # coroutines multiplied by a counted generator inside `asyncio.gather(...)`
