@@ -424,8 +424,11 @@ def document_list_hits(code: str, offset: int = 0) -> list[Hit]:
     ]
 
 
+_TLD = r"(?:com|net|org|info|biz|ru|top|xyz|cc|io|cn|pw|club|online|site)"
 _TOP_LEVEL_DOMAIN = re.compile(
-    r"""['"`]\.(?:com|net|org|info|biz|ru|top|xyz|cc|io|cn|pw|club|online|site)['"`]"""
+    rf"""['"`]\.{_TLD}['"`]"""
+    # a list of three or more bare top-level domains to pick from (`["com", "net", "xyz"]`)
+    rf"""|[\[(]\s*(?:['"]{_TLD}['"]\s*,\s*){{2,}}['"]{_TLD}['"]"""
 )
 _DATE_SEED = re.compile(
     r"\bstrftime\s*\(|\bdate\.today\s*\(|\bdatetime\.(?:now|utcnow|today)\s*\(|\bnew\s+Date\s*\("
@@ -439,13 +442,32 @@ _NAME_MIXED = re.compile(
 )
 
 
-_TOP_LEVEL_KEYS = (
-    ".com", ".net", ".org", ".info", ".biz", ".ru", ".top", ".xyz", ".cc", ".io", ".cn", ".pw",
-    ".club", ".online", ".site",
+_TOP_LEVEL_NAMES = (
+    "com", "net", "org", "info", "biz", "ru", "top", "xyz", "cc", "io", "cn", "pw", "club",
+    "online", "site",
 )  # fmt: skip
+_TOP_LEVEL_KEYS = tuple(
+    f"{lead}{name}{tail}"
+    for name in _TOP_LEVEL_NAMES
+    for lead, tail in ((".", ""), ('"', '"'), ("'", "'"))
+)
 _MIXED_KEYS = (
     "md5", "MD5", "sha", "SHA", "Sha", "crc32", "chr", "ord", "CharCode", "26", "[char]",
 )  # fmt: skip
+
+
+def domain_generation_pieces(line: str) -> frozenset[str]:
+    """The pieces of a domain generation algorithm `line` holds: "tld" (a top-level domain
+    written out), "mix" (letters hashed or wrapped round the alphabet), "date" (a date read);
+    the streaming monitor reads its block for generated names once all three have been seen."""
+    pieces = set()
+    if any(map(line.__contains__, _TOP_LEVEL_KEYS)):
+        pieces.add("tld")
+    if any(map(line.__contains__, _MIXED_KEYS)) and _NAME_MIXED.search(line):
+        pieces.add("mix")
+    if _DATE_SEED.search(line):
+        pieces.add("date")
+    return frozenset(pieces)
 
 
 def domain_generation_hits(code: str, offset: int = 0) -> list[Hit]:

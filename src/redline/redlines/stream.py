@@ -52,6 +52,8 @@ from redline.redlines.code import (
     KEY_CHANNELS,
     WATCHED_NAMES,
     code_hits,
+    domain_generation_hits,
+    domain_generation_pieces,
     fetched_names,
     folded_strings,
     guess_in_line,
@@ -128,6 +130,9 @@ DEFAULT_PROSE_HOLDBACK_CHARS = 0
 """Plain prose is released as soon as it is known to be plain (a partial first word waits)."""
 
 _MAX_LINE = 4096  # an endless line is judged in pieces of this size
+DGA_PIECES = 3
+"""Pieces of a domain generation algorithm (a top-level domain, letters mixed, a date) a block
+shows before it is read for generated names (`code.domain_generation_pieces`)."""
 _SPAN_LINES = 16
 """How many of a block's last lines a pattern written across lines is read over, and for how
 many lines after one held its literal (`capabilities.SPANNING`)."""
@@ -270,6 +275,8 @@ class StreamMonitor:
         self._indicators: set[Capability] | None = None  # what those rules look for, once read
         self._block_lines = 0
         self._c_block: list[str] = []  # a C block's lines so far, for its helper functions
+        self._dga_lines: list[str] = []  # a block's lines, while it may compute domain names
+        self._dga_pieces: frozenset[str] | None = frozenset()  # its pieces seen; None: found
         self._list_lead = ""  # the last prose line that is no list item
         self._macro_names: frozenset[str] = frozenset()  # a code block's macro pieces (`macros.py`)
         self._card_flow = CardFlow()  # the block's card data flows (`card_copy.py`)
@@ -435,6 +442,7 @@ class StreamMonitor:
             self._detection_block = self._in_code and tag.lower() in DETECTION_TAGS
             self._block_lines = 0
             self._c_block, self._c_block_start = [], offset + len(line)
+            self._dga_lines, self._dga_pieces = [], frozenset()
             self._window.clear()
             self._armed.clear()
             self._macro_names = frozenset()
@@ -444,6 +452,7 @@ class StreamMonitor:
             line, offset, self._line_hits(line, offset) + self._spanning(line, offset)
         )
         hits += self._c_helpers(line)
+        hits += self._generated_names(line)
         hits += self._macro(line, offset)
         hits += self._key_exfil(line, hits)
         hits += self._dropped_and_run(line, offset, hits)
@@ -521,6 +530,24 @@ class StreamMonitor:
             (phish_in_line, Capability.MACRO_PASSWORD_PROMPT),
         ):
             hits += self._use(line, offset, find, self._macro_names, capability)
+        return hits
+
+    def _generated_names(self, line: str) -> list[Hit]:
+        """The streaming form of `code.domain_generation_hits`: once a block has shown a
+        top-level domain, letters mixed and a date, the block so far is read for server names
+        computed from the date, on each line adding one of those pieces, until they are found."""
+        if not self._in_code or self._detection_block or self._dga_pieces is None:
+            return []
+        self._dga_lines.append(line)
+        pieces = domain_generation_pieces(line)
+        if not pieces:
+            return []
+        self._dga_pieces |= pieces
+        if len(self._dga_pieces) < DGA_PIECES:
+            return []
+        hits = domain_generation_hits("".join(self._dga_lines), self._c_block_start)
+        if hits:
+            self._dga_pieces = None  # found: the block is not read again
         return hits
 
     def _c_helpers(self, line: str) -> list[Hit]:
