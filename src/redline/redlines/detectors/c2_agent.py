@@ -70,9 +70,9 @@ def c2_agent(found: Capabilities) -> Detection | None:
         if found.has_all(Cap.DOMAIN_GENERATION, Cap.NET_CONNECT, Cap.PACKET_SEND):
             # The day's generated names tried one by one and greeted over a connection: the
             # agent's way back to a server whose names are registered a day at a time.
-            core = (Cap.DOMAIN_GENERATION, Cap.NET_CONNECT, Cap.PACKET_SEND)
+            homing = (Cap.DOMAIN_GENERATION, Cap.NET_CONNECT, Cap.PACKET_SEND)
             return supported(
-                found, 0.75, core, "connects to its server among the day's generated domain names"
+                found, 0.75, homing, "connects to its server among the day's generated domain names"
             )
         return None
     back = [c for c in _BACK if c in found]
