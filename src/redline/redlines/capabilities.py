@@ -2594,11 +2594,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.FAKE_UPDATE: (
+        # (the browser's name may sit in an element the page fills in: `Update <span
+        # class="name">Chrome</span>`)
         re.compile(
-            r"\b(?:your\s+)?(?:version\s+of\s+)?(?:Chrome|Firefox|Edge|Safari|browser|Flash\s+Player|"
-            r"Java)\s+(?:is\s+|has\s+become\s+)?(?:critically\s+)?(?:out\s+of\s+date|outdated)\b"
-            r"|\b(?:Update|Install\s+the\s+latest)\s+(?:Chrome|Firefox|Edge|Safari|your\s+browser|"
-            r"Flash\s+Player)\b(?!\s+(?:from|at|on)\s+(?:the\s+)?(?:official|vendor))",
+            r"\b(?:your\s+)?(?:version\s+of\s+)?(?:<[^<>\n]{0,80}>)?(?:Chrome|Firefox|Edge|Safari|browser"
+            r"|Flash\s+Player|Java)(?:</\w+>)?\s+(?:is\s+|has\s+become\s+)?(?:critically\s+)?"
+            r"(?:out\s+of\s+date|outdated)\b"
+            r"|\b(?:Update|Install\s+the\s+latest)\s+(?:<[^<>\n]{0,80}>)?(?:Chrome|Firefox|Edge|Safari"
+            r"|your\s+browser|Flash\s+Player)\b(?!\s+(?:from|at|on)\s+(?:the\s+)?(?:official|vendor))",
             _I,
         ),
         # the browser's name filled in by the page (`${cfg.name} update required`, `brand + '
@@ -2615,7 +2618,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.EXECUTABLE_LINK: (
         re.compile(
             r"(?:href\s*=|\.href\s*=|download\s*=|location(?:\.href)?\s*=|window\.open\s*\()"
-            r"[^\n;>]*?\.(?:exe|msi|scr|hta|vbs|bat|cmd|lnk|iso|jar|ps1)\b",
+            r"[^\n;>]*?\.(?:exe|msi|scr|hta|vbs|bat|cmd|lnk|iso|jar|ps1)\b"
+            # an archive named as an update or an installer (`"Chrome_Update_" + v + ".zip"`):
+            # the script or shortcut inside is the program
+            r"|(?:href\s*=|\.href\s*=|download\s*=|location(?:\.href)?\s*=|window\.open\s*\()"
+            r"[^\n;>]*?(?:update|setup|install)[^\n;>]*?\.(?:zip|rar|7z)\b",
             _I,
         ),
         # a program's file name put together for a download the script starts itself
