@@ -331,6 +331,7 @@ class Capability(StrEnum):
         "limits incoming traffic by rate (a firewall rule dropping what exceeds it, SYN cookies)"
     )
     CALLER_VERIFIED = "verifies the caller's session or token before serving them"
+    LOOKALIKE_LINK = "links to a host whose name borrows a brand's without being the brand's"
     SESSION_TAKEOVER = (
         "attaches a signed-in desktop session to another connection without its password (tscon)"
     )
@@ -476,6 +477,12 @@ _SCANNER = (
     r"|symantec|mcafee|eset|checkpoint|opendns|spamhaus|cloudmark|websense|bluecoat)"
 )
 """Security vendors whose scanners visit reported pages."""
+_LOOKALIKE_BRANDS = (
+    r"(?:docusign|microsoft|office365|outlook|onedrive|sharepoint|paypal|apple|icloud|netflix"
+    r"|amazon|dhl|fedex|usps|wellsfargo|coinbase|binance|metamask|adobe|dropbox|linkedin"
+    r"|facebook|instagram|google|gmail|steam|discord)"
+)
+"""Brands whose names look-alike hosts borrow (`Capability.LOOKALIKE_LINK`)."""
 _SAVED_SECRET = (
     r"(?:cc-(?:number|csc|exp)|current-password|street-address|address-line1|postal-code"
     r"|tel|bday)\b"
@@ -2831,6 +2838,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\b(?:IP|IPv6)\s*\(\s*src\s*=\s*\w*(?:target|victim)\w*\b"
             r"|\b(?:saddr|ip_src|src_addr)\s*=\s*(?:inet_addr\s*\(\s*)?\w*(?:target|victim)\w*\b",
+            _I,
+        ),
+    ),
+    Capability.LOOKALIKE_LINK: (
+        # `href="https://docusign-review.secure-envelope.example/s/1?e={{EMAIL}}"`: a brand's
+        # name joined by a hyphen into another domain's label (brands' own hosts are
+        # `docusign.net`, `login.microsoftonline.com`), the whole address kept as the hit
+        re.compile(
+            r"\bhref\s*=\s*['\"]?https?://(?:[\w-]+\.)*[\w-]*(?:-"
+            + _LOOKALIKE_BRANDS
+            + r"|"
+            + _LOOKALIKE_BRANDS
+            + r"-)[\w-]*(?:\.[\w-]+)+[^\s'\"<>]*",
             _I,
         ),
     ),
