@@ -865,7 +865,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # VBScript's FileSystemObject recursion: each subfolder of a folder walked in turn
         re.compile(r"\bFor\s+Each\s+\w+\s+In\s+\w+\.SubFolders\b", _I),
         re.compile(
-            r"\bFiles\.(?:walk|walkFileTree|find)\s*\(|\bglob(?:\.sync)?\s*\(\s*['\"][^'\"\n]*\*\*|\bos\.fwalk\s*\(|glob\.iglob\s*\([^\n]*recursive\s*=\s*True|\bDir\.glob\s*\(\s*['\"][^'\"\n]*\*\*|\bFind\.find\s*\(",
+            r"\bFiles\.(?:walk|walkFileTree|find)\s*\(|\bglob(?:\.sync)?\s*\(\s*['\"][^'\"\n]*\*\*|\bos\.fwalk\s*\(|glob\.iglob\s*\([^\n]*recursive\s*=\s*True|\bDir\.glob\s*\(\s*(?:['\"][^'\"\n]*\*\*|File\.join\s*\([^\n)]*['\"]\*\*['\"])|\bFind\.find\s*\(",
             _I,
         ),
         re.compile(
@@ -4534,7 +4534,12 @@ _COVERT_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     # a file read in small fixed pieces (`fread(buf, 1, 48, f)`): each piece one packet
-    Capability.CHUNKING: (re.compile(r"\bfread\s*\([^\n,]+,\s*1\s*,\s*\d{1,4}\s*,"),),
+    Capability.CHUNKING: (
+        re.compile(r"\bfread\s*\([^\n,]+,\s*1\s*,\s*\d{1,4}\s*,"),
+        # Ruby's slices at an offset counted in pieces (`data.byteslice(i * LIMIT, LIMIT)`,
+        # `each_slice(SIZE)`)
+        re.compile(r"\.byteslice\s*\(\s*\w+\s*\*\s*\w+\s*,|\.each_slice\s*\(\s*[A-Z_]\w*\s*\)"),
+    ),
     # Perl's and Ruby's hex and base64 packing (`unpack('H*', $data)`, `data.unpack1("H*")`,
     # `[data].pack("m0")`)
     Capability.ENCODE: (
