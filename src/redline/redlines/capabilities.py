@@ -4258,7 +4258,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"(?:curl|wget)\b[^\n]*>>?\s*\S*authorized_keys", _I),
         re.compile(
-            r"\bssh-(?:rsa|ed25519|dss|ecdsa\S*)\s+AAAA|(?:curl|wget)\b[^\n]*(?:\.pub|keys)\b[^\n]*authorized_keys",
+            # (also right after an escaped line break, `"\n\nssh-ed25519 AAAA..."`)
+            r"(?:\b|(?<=\\n))ssh-(?:rsa|ed25519|dss|ecdsa\S*)\s+AAAA"
+            r"|(?:curl|wget)\b[^\n]*(?:\.pub|keys)\b[^\n]*authorized_keys",
             _I,
         ),
     ),
