@@ -36,6 +36,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from redline.constitution import Constitution, load_constitution
+from redline.redlines.agent_sockets import agent_socket_hits
 from redline.redlines.capabilities import (
     SPANNING,
     Capabilities,
@@ -275,7 +276,7 @@ class StreamMonitor:
         self._indicators: set[Capability] | None = None  # what those rules look for, once read
         self._block_lines = 0
         self._c_block: list[str] = []  # a C block's lines so far, for its helper functions
-        self._dga_lines: list[str] = []  # a block's lines, while it may compute domain names
+        self._dga_lines: list[str] = []  # the block's lines so far (generated names, sockets)
         self._dga_pieces: frozenset[str] | None = frozenset()  # its pieces seen; None: found
         self._list_lead = ""  # the last prose line that is no list item
         self._macro_names: frozenset[str] = frozenset()  # a code block's macro pieces (`macros.py`)
@@ -453,6 +454,7 @@ class StreamMonitor:
         )
         hits += self._c_helpers(line)
         hits += self._generated_names(line)
+        hits += self._agent_sockets(line)
         hits += self._macro(line, offset)
         hits += self._key_exfil(line, hits)
         hits += self._dropped_and_run(line, offset, hits)
@@ -532,13 +534,28 @@ class StreamMonitor:
             hits += self._use(line, offset, find, self._macro_names, capability)
         return hits
 
+    def _agent_sockets(self, line: str) -> list[Hit]:
+        """The streaming form of `agent_sockets.agent_socket_hits` over a block's lines (a
+        sweep of others' agent sockets read over several lines): read again on each line that
+        points SSH at a socket, its new hits kept."""
+        if not self._in_code or self._detection_block or "SSH_AUTH_SOCK" not in line:
+            return []
+        seen = {h.start for h in self._found.hits.get(Capability.AGENT_SOCKET_TAKEN, ())}
+        return [
+            hit
+            for hit in agent_socket_hits("".join(self._dga_lines), self._c_block_start)
+            if hit.start not in seen
+        ]
+
     def _generated_names(self, line: str) -> list[Hit]:
         """The streaming form of `code.domain_generation_hits`: once a block has shown a
         top-level domain, letters mixed and a date, the block so far is read for server names
         computed from the date, on each line adding one of those pieces, until they are found."""
-        if not self._in_code or self._detection_block or self._dga_pieces is None:
+        if not self._in_code or self._detection_block:
             return []
-        self._dga_lines.append(line)
+        self._dga_lines.append(line)  # (the block so far, read by `_agent_sockets` too)
+        if self._dga_pieces is None:
+            return []
         pieces = domain_generation_pieces(line)
         if not pieces:
             return []
