@@ -4897,6 +4897,12 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     # {user_code}"); a tool of one's own prints it with the sign-in page to open
     Capability.DEVICE_CODE_LURE: (
         re.compile(r"\b(?:meeting|invitation|webinar|voicemail)\b[^\n]{0,160}?\buser_?code\b", _I),
+        # the code set a few lines below the pretext, in a mail's body (`...enter the meeting
+        # code:\n\n    {dc['user_code']}`)
+        re.compile(
+            r"\b(?:meeting|invitation|webinar|voicemail)\b[\s\S]{0,160}?(?:\buser_code|\buserCode)\b",
+            _I,
+        ),
     ),
     Capability.MAIL_RULE_LAUNCH: (
         re.compile(
