@@ -2186,6 +2186,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bdisplay\s+dialog\b[^\n]*\bwith\s+hidden\s+answer\b|\b(?:zenity|kdialog)\s+(?:[^\n|;&]*\s)?--(?:password|hide-text)\b",
             _I,
         ),
+        # Windows' own credential dialog drawn by a script, with its caption kept in the hit
+        # (`$Host.UI.PromptForCredential('Microsoft Outlook', ...)`, CredUI's prompt)
+        re.compile(
+            r"\bPromptForCredential\s*\(\s*(?:['\"][^'\"\n]*['\"])?"
+            r"|\bCredUIPromptForWindowsCredentials\w*\s*\(|\bpszCaptionText\s*=\s*L?\"[^\"\n]*\"",
+            _I,
+        ),
     ),
     Capability.CREDENTIAL_CAPTURE: (
         re.compile(
