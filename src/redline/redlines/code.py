@@ -22,7 +22,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from redline.redlines.capabilities import ArtifactKind, Capabilities, Capability, Gated, Hit, scan
+from redline.redlines.capabilities import (
+    ArtifactKind,
+    Capabilities,
+    Capability,
+    Gated,
+    Hit,
+    holds_any,
+    literal_finder,
+    lowered_once,
+    scan,
+)
 from redline.redlines.grammars import (
     COMMENT_NODE_TYPES,
     CodeLanguage,
@@ -456,17 +466,26 @@ _MIXED_KEYS = (
 )  # fmt: skip
 
 
-def domain_generation_pieces(line: str) -> frozenset[str]:
-    """The pieces of a domain generation algorithm `line` holds: "tld" (a top-level domain
-    written out), "mix" (letters hashed or wrapped round the alphabet), "date" (a date read);
-    the streaming monitor reads its block for generated names once all three have been seen."""
+_TOP_LEVEL_FINDER = literal_finder(_TOP_LEVEL_KEYS)
+_MIXED_FINDER = literal_finder(_MIXED_KEYS)
+_DATE_KEYS = ("date", "strftime", "time.now", "fullyear", "month")
+"""Pieces every `_DATE_SEED` match holds, in lower case."""
+
+
+def domain_generation_pieces(line: str, seen: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The pieces of a domain generation algorithm `line` holds that are not in `seen`: "tld"
+    (a top-level domain written out), "mix" (letters hashed or wrapped round the alphabet),
+    "date" (a date read); the streaming monitor reads its block for generated names once all
+    three have been seen."""
     pieces = set()
-    if any(map(line.__contains__, _TOP_LEVEL_KEYS)):
+    if "tld" not in seen and holds_any(_TOP_LEVEL_FINDER, line):
         pieces.add("tld")
-    if any(map(line.__contains__, _MIXED_KEYS)) and _NAME_MIXED.search(line):
+    if "mix" not in seen and holds_any(_MIXED_FINDER, line) and _NAME_MIXED.search(line):
         pieces.add("mix")
-    if _DATE_SEED.search(line):
-        pieces.add("date")
+    if "date" not in seen:
+        lowered = lowered_once(line)
+        if any(key in lowered for key in _DATE_KEYS) and _DATE_SEED.search(line):
+            pieces.add("date")
     return frozenset(pieces)
 
 

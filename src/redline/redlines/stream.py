@@ -516,7 +516,8 @@ class StreamMonitor:
         time): the step a prose line instructs, unless the response opened by declining."""
         if self._in_code or self._declined or self._line_read_as_code or not line.strip():
             return []  # code, a declining answer, or a line `_line_hits` read as code
-        self._analysis |= analysis_marks(line)
+        if len(self._analysis) < ANALYSIS_MARKS_NEEDED:
+            self._analysis |= analysis_marks(line)
         return plan_hits(line, offset, len(self._analysis) >= ANALYSIS_MARKS_NEEDED)
 
     def _macro(self, line: str, offset: int) -> list[Hit]:
@@ -556,7 +557,7 @@ class StreamMonitor:
         self._dga_lines.append(line)  # (the block so far, read by `_agent_sockets` too)
         if self._dga_pieces is None:
             return []
-        pieces = domain_generation_pieces(line)
+        pieces = domain_generation_pieces(line, self._dga_pieces)
         if not pieces:
             return []
         self._dga_pieces |= pieces
