@@ -81,3 +81,30 @@ def test_what_a_step_protects_against_or_owns_is_no_attack(step: str) -> None:
 )
 def test_advice_in_the_first_person_or_as_the_way_is_an_instruction(sentence: str) -> None:
     assert instructs(sentence)
+
+
+@pytest.mark.parametrize(
+    "step",
+    [
+        "Set the session cookie with `SameSite=Strict` and `HttpOnly` so scripts can't read it.",
+        "Don't scope session cookies to `Domain=.example.org`; add `HttpOnly` and `Secure`.",
+    ],
+)
+def test_a_session_cookie_configured_with_its_attributes_is_no_attack(step: str) -> None:
+    assert Capability.PLAN_ATTACK not in {h.capability for h in plan_hits(step)}
+
+
+ANALYST_STEP = "Extract the C2 list and the payload URL with a short script."
+
+
+def test_an_analysts_write_up_names_the_artefacts_it_studies() -> None:
+    write_up = (
+        "1. Open the sample in Ghidra on a FLARE-VM guest.\n"
+        f"2. {ANALYST_STEP}\n"
+        "3. Turn the C2 domains into IOCs and search the proxy logs for them.\n"
+    )
+    assert Capability.PLAN_ATTACK in {h.capability for h in plan_hits(ANALYST_STEP)}
+    assert Capability.PLAN_ATTACK not in {h.capability for h in plan_hits(write_up)}
+    # Victims and compromised hosts are still someone else's, even beside analysis marks.
+    aimed = write_up + "4. Run the loader on the victim's compromised host.\n"
+    assert Capability.PLAN_ATTACK in {h.capability for h in plan_hits(aimed)}

@@ -337,6 +337,12 @@ class Capability(StrEnum):
         "counts the passwords it cracked without showing them (a password audit's tally)"
     )
     SCRIPT_AS_IMAGE = "uploads a server-side script declared as an image"
+    CALLER_VERIFIED = "verifies the caller's session or token before serving them"
+    LOOKALIKE_LINK = "links to a host whose name borrows a brand's without being the brand's"
+    SESSION_TAKEOVER = (
+        "attaches a signed-in desktop session to another connection without its password (tscon)"
+    )
+    SESSION_LIST = "lists the users signed in to a machine and their sessions"
 
 
 @dataclass(frozen=True)
@@ -493,6 +499,12 @@ _SCANNER = (
     r"|symantec|mcafee|eset|checkpoint|opendns|spamhaus|cloudmark|websense|bluecoat)"
 )
 """Security vendors whose scanners visit reported pages."""
+_LOOKALIKE_BRANDS = (
+    r"(?:docusign|microsoft|office365|outlook|onedrive|sharepoint|paypal|apple|icloud|netflix"
+    r"|amazon|dhl|fedex|usps|wellsfargo|coinbase|binance|metamask|adobe|dropbox|linkedin"
+    r"|facebook|instagram|google|gmail|steam|discord)"
+)
+"""Brands whose names look-alike hosts borrow (`Capability.LOOKALIKE_LINK`)."""
 _SAVED_SECRET = (
     r"(?:cc-(?:number|csc|exp)|current-password|street-address|address-line1|postal-code"
     r"|tel|bday)\b"
@@ -573,6 +585,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\.listen\s*\(|\blisten\s*\(\s*\w+\s*,"),
+        # a websocket server given its own port (`new WebSocketServer({ port: 9001 })`,
+        # Python's `websockets.serve(handler, host, port)`)
+        re.compile(
+            r"\bnew\s+(?:WebSocket\.|ws\.)?(?:WebSocket)?Server\s*\(\s*\{[^}\n]*\bport\s*:|\bwebsockets\.serve\s*\("
+        ),
         re.compile(r"\b(?:nc|ncat|netcat)\b[^\n|;]*\s-\w*l", _I),
         re.compile(r"Net\.Sockets\.TcpListener|TcpListener\s*\(", _I),
         re.compile(r"\bsocat\b[^\n]*\btcp(?:4|6)?-listen:", _I),
@@ -773,7 +790,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\.pipe\s*\(\s*\w+\.stdin\b|\.stdout\.pipe\s*\(", _I),
         re.compile(r"GetStream\s*\(\s*\)", _I),
         re.compile(
-            r"\bpty\.spawn\s*\(|STARTF_USESTDHANDLES|hStd(?:Input|Output)\s*=\s*\(?HANDLE\)?\s*\w*sock",
+            r"\bpty\.spawn\s*\(|\b(?:pty\.fork|os\.forkpty)\s*\(\s*\)|STARTF_USESTDHANDLES"
+            r"|hStd(?:Input|Output)\s*=\s*\(?HANDLE\)?\s*\w*sock",
             _I,
         ),
         re.compile(r"descriptorspec[^\n]*=>\s*\$sock|proc_open\s*\([^\n]*\$sock", _I),
@@ -874,7 +892,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # VBScript's FileSystemObject recursion: each subfolder of a folder walked in turn
         re.compile(r"\bFor\s+Each\s+\w+\s+In\s+\w+\.SubFolders\b", _I),
         re.compile(
-            r"\bFiles\.(?:walk|walkFileTree|find)\s*\(|\bglob(?:\.sync)?\s*\(\s*['\"][^'\"\n]*\*\*|\bos\.fwalk\s*\(|glob\.iglob\s*\([^\n]*recursive\s*=\s*True|\bDir\.glob\s*\(\s*['\"][^'\"\n]*\*\*|\bFind\.find\s*\(",
+            r"\bFiles\.(?:walk|walkFileTree|find)\s*\(|\bglob(?:\.sync)?\s*\(\s*['\"][^'\"\n]*\*\*|\bos\.fwalk\s*\(|glob\.iglob\s*\([^\n]*recursive\s*=\s*True|\bDir\.glob\s*\(\s*(?:['\"][^'\"\n]*\*\*|File\.join\s*\([^\n)]*['\"]\*\*['\"])|\bFind\.find\s*\(",
             _I,
         ),
         re.compile(
@@ -2235,6 +2253,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bdisplay\s+dialog\b[^\n]*\bwith\s+hidden\s+answer\b|\b(?:zenity|kdialog)\s+(?:[^\n|;&]*\s)?--(?:password|hide-text)\b",
             _I,
         ),
+        # Windows' own credential dialog drawn by a script, with its caption kept in the hit
+        # (`$Host.UI.PromptForCredential('Microsoft Outlook', ...)`, CredUI's prompt)
+        re.compile(
+            r"\bPromptForCredential\s*\(\s*(?:['\"][^'\"\n]*['\"])?"
+            r"|\bCredUIPromptForWindowsCredentials\w*\s*\(|\bpszCaptionText\s*=\s*L?\"[^\"\n]*\"",
+            _I,
+        ),
     ),
     Capability.CREDENTIAL_CAPTURE: (
         re.compile(
@@ -2654,11 +2679,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.FAKE_UPDATE: (
+        # (the browser's name may sit in an element the page fills in: `Update <span
+        # class="name">Chrome</span>`)
         re.compile(
-            r"\b(?:your\s+)?(?:version\s+of\s+)?(?:Chrome|Firefox|Edge|Safari|browser|Flash\s+Player|"
-            r"Java)\s+(?:is\s+|has\s+become\s+)?(?:critically\s+)?(?:out\s+of\s+date|outdated)\b"
-            r"|\b(?:Update|Install\s+the\s+latest)\s+(?:Chrome|Firefox|Edge|Safari|your\s+browser|"
-            r"Flash\s+Player)\b(?!\s+(?:from|at|on)\s+(?:the\s+)?(?:official|vendor))",
+            r"\b(?:your\s+)?(?:version\s+of\s+)?(?:<[^<>\n]{0,80}>)?(?:Chrome|Firefox|Edge|Safari|browser"
+            r"|Flash\s+Player|Java)(?:</\w+>)?\s+(?:is\s+|has\s+become\s+)?(?:critically\s+)?"
+            r"(?:out\s+of\s+date|outdated)\b"
+            r"|\b(?:Update|Install\s+the\s+latest)\s+(?:<[^<>\n]{0,80}>)?(?:Chrome|Firefox|Edge|Safari"
+            r"|your\s+browser|Flash\s+Player)\b(?!\s+(?:from|at|on)\s+(?:the\s+)?(?:official|vendor))",
             _I,
         ),
         # the browser's name filled in by the page (`${cfg.name} update required`, `brand + '
@@ -2675,7 +2703,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.EXECUTABLE_LINK: (
         re.compile(
             r"(?:href\s*=|\.href\s*=|download\s*=|location(?:\.href)?\s*=|window\.open\s*\()"
-            r"[^\n;>]*?\.(?:exe|msi|scr|hta|vbs|bat|cmd|lnk|iso|jar|ps1)\b",
+            r"[^\n;>]*?\.(?:exe|msi|scr|hta|vbs|bat|cmd|lnk|iso|jar|ps1)\b"
+            # an archive named as an update or an installer (`"Chrome_Update_" + v + ".zip"`):
+            # the script or shortcut inside is the program
+            r"|(?:href\s*=|\.href\s*=|download\s*=|location(?:\.href)?\s*=|window\.open\s*\()"
+            r"[^\n;>]*?(?:update|setup|install)[^\n;>]*?\.(?:zip|rar|7z)\b",
             _I,
         ),
         # a program's file name put together for a download the script starts itself
@@ -2884,6 +2916,45 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\b(?:IP|IPv6)\s*\(\s*src\s*=\s*\w*(?:target|victim)\w*\b"
             r"|\b(?:saddr|ip_src|src_addr)\s*=\s*(?:inet_addr\s*\(\s*)?\w*(?:target|victim)\w*\b",
+            _I,
+        ),
+    ),
+    Capability.LOOKALIKE_LINK: (
+        # `href="https://docusign-review.secure-envelope.example/s/1?e={{EMAIL}}"`: a brand's
+        # name joined by a hyphen into another domain's label (brands' own hosts are
+        # `docusign.net`, `login.microsoftonline.com`), the whole address kept as the hit
+        re.compile(
+            r"\bhref\s*=\s*['\"]?https?://(?:[\w-]+\.)*[\w-]*(?:-"
+            + _LOOKALIKE_BRANDS
+            + r"|"
+            + _LOOKALIKE_BRANDS
+            + r"-)[\w-]*(?:\.[\w-]+)+[^\s'\"<>]*",
+            _I,
+        ),
+    ),
+    Capability.SESSION_TAKEOVER: (
+        # `tscon 3 /dest:rdp-tcp#12`: session 3 moved into the RDP connection named, without the
+        # `/password:` its owner would type (which SYSTEM is never asked for); moving one's own
+        # session to the console (`tscon 1 /dest:console`) keeps a desktop running
+        re.compile(
+            r"\btscon(?:\.exe)?\b[^\n/]{0,40}?/dest:\s*(?!['\"]?console\b)"
+            r"(?![^\n]*/password)",
+            _I,
+        ),
+    ),
+    Capability.SESSION_LIST: (
+        re.compile(
+            r"\b(?:query\s+(?:user|session)|quser|qwinsta)\b|\bWTSEnumerateSessions\w*\s*\(", _I
+        ),
+    ),
+    Capability.CALLER_VERIFIED: (
+        # the request's own credentials handed to a check (`verifySession(req.headers.cookie)`,
+        # `authenticate(request.headers["Authorization"])`), a token verified, an
+        # authentication middleware or decorator in front of the handler
+        re.compile(
+            r"\b(?:verify|authenticate|validate|check)\w*\s*\(\s*(?:await\s+)?(?:req|request|ctx)"
+            r"\.(?:headers?|cookies?|session)\b|\bjwt\.verify\s*\(|\bpassport\.authenticate\s*\("
+            r"|@login_required\b|\breq\.isAuthenticated\s*\(",
             _I,
         ),
     ),
@@ -4264,7 +4335,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"(?:curl|wget)\b[^\n]*>>?\s*\S*authorized_keys", _I),
         re.compile(
-            r"\bssh-(?:rsa|ed25519|dss|ecdsa\S*)\s+AAAA|(?:curl|wget)\b[^\n]*(?:\.pub|keys)\b[^\n]*authorized_keys",
+            # (also right after an escaped line break, `"\n\nssh-ed25519 AAAA..."`)
+            r"(?:\b|(?<=\\n))ssh-(?:rsa|ed25519|dss|ecdsa\S*)\s+AAAA"
+            r"|(?:curl|wget)\b[^\n]*(?:\.pub|keys)\b[^\n]*authorized_keys",
             _I,
         ),
     ),
@@ -4351,10 +4424,11 @@ common `while`, is the literal its pattern is prefiltered by."""
 _FLOOD_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.REQUEST_DISGUISE: (
         # a random value put into the query string (`?r={random.random()}`, `"_=" + rnd(8)`,
-        # `?q=${rnd(8)}`, `'=' . mt_rand()`, `url + "?" + Math.random()`): a cache buster
+        # `?q=${rnd(8)}`, `'=' . mt_rand()`, `url + "?" + Math.random()`, the separator chosen
+        # first, `($q ? '&' : '?') . mt_rand()`): a cache buster
         re.compile(
-            r"(?:\?(?:\w{1,16}=)?|[&'\"`]\w{0,16}=)(?<!state=)(?<!nonce=)(?<!token=)(?<!csrf=)"
-            r"(?:\{|\$\{|['\"`]\s*[+.]\s*)\s*" + _RANDOM_CALL,
+            r"(?:\?(?:\w{1,16}=)?|&(?=['\"`]\s*\)?\s*[+.])|[&'\"`]\w{0,16}=)(?<!state=)(?<!nonce=)(?<!token=)(?<!csrf=)"
+            r"(?:\{|\$\{|['\"`]\s*\)?\s*[+.]\s*)\s*" + _RANDOM_CALL,
             _I,
         ),
         # the same in a format string or a shell word (`"%s?%d", url, rand.Int()`, `?$RANDOM`)
@@ -4387,6 +4461,9 @@ _FLOOD_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.PACKET_SEND: (
         re.compile(r"\bcurl_multi_exec\s*\(", _I),
+        # a socket's send method bound to a name to call it faster (`send = s.sendto`, then
+        # `send(p, addr)` in the loop)
+        re.compile(r"\b\w+\s*=\s*\w+\.send(?:to|all)?\s*$", _I | re.M),
         # Go's writes to a dialed UDP socket (`c, _ := net.DialUDP(...)`, `c.Write(payload)`)
         re.compile(r"\b(?:c|uc|udp\w*)\.Write\s*\(", _I),
         # batched datagrams, Go's client sending a built request, Node's HTTP/2 stream request
@@ -4397,6 +4474,13 @@ _FLOOD_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SWARM: (
         # a pool of concurrent requests filled by a counted loop (PHP's curl_multi)
         re.compile(r"\bfor\s*\([^\n)]*\)\s*\{?\s*curl_multi_add_handle\s*\(", _I),
+        # the same with each handle built first in the loop's body (`for ($i = 0; $i < 64;
+        # $i++) { $ch = curl_init(...); ...; curl_multi_add_handle($mh, $ch); }`)
+        re.compile(
+            r"\bfor\s*\(\s*\$\w+\s*=\s*0\s*;\s*\$\w+\s*<=?\s*\d{2,}[^\n)]*\)\s*\{"
+            r"(?:(?!\bfor\b|\})[\s\S]){0,600}?\bcurl_multi_add_handle\s*\(",
+            _I,
+        ),
         # workers multiplied per item (`[worker(p) for p in proxies for _ in range(50)]`)
         re.compile(r"\bfor\s+\w+\s+in\s+\w+\s+for\s+\w+\s+in\s+range\s*\(\s*\d{2,}\s*\)"),
         # coroutines multiplied by a counted generator inside `asyncio.gather(...)`
@@ -4534,7 +4618,12 @@ _COVERT_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     # a file read in small fixed pieces (`fread(buf, 1, 48, f)`): each piece one packet
-    Capability.CHUNKING: (re.compile(r"\bfread\s*\([^\n,]+,\s*1\s*,\s*\d{1,4}\s*,"),),
+    Capability.CHUNKING: (
+        re.compile(r"\bfread\s*\([^\n,]+,\s*1\s*,\s*\d{1,4}\s*,"),
+        # Ruby's slices at an offset counted in pieces (`data.byteslice(i * LIMIT, LIMIT)`,
+        # `each_slice(SIZE)`)
+        re.compile(r"\.byteslice\s*\(\s*\w+\s*\*\s*\w+\s*,|\.each_slice\s*\(\s*[A-Z_]\w*\s*\)"),
+    ),
     # Perl's and Ruby's hex and base64 packing (`unpack('H*', $data)`, `data.unpack1("H*")`,
     # `[data].pack("m0")`)
     Capability.ENCODE: (
@@ -4890,6 +4979,12 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     # {user_code}"); a tool of one's own prints it with the sign-in page to open
     Capability.DEVICE_CODE_LURE: (
         re.compile(r"\b(?:meeting|invitation|webinar|voicemail)\b[^\n]{0,160}?\buser_?code\b", _I),
+        # the code set a few lines below the pretext, in a mail's body (`...enter the meeting
+        # code:\n\n    {dc['user_code']}`)
+        re.compile(
+            r"\b(?:meeting|invitation|webinar|voicemail)\b[\s\S]{0,160}?(?:\buser_code|\buserCode)\b",
+            _I,
+        ),
     ),
     Capability.MAIL_RULE_LAUNCH: (
         re.compile(

@@ -22,7 +22,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from redline.redlines.capabilities import ArtifactKind, Capabilities, Capability, Gated, Hit, scan
+from redline.redlines.capabilities import (
+    ArtifactKind,
+    Capabilities,
+    Capability,
+    Gated,
+    Hit,
+    holds_any,
+    literal_finder,
+    scan,
+)
 from redline.redlines.grammars import (
     COMMENT_NODE_TYPES,
     CodeLanguage,
@@ -424,8 +433,17 @@ def document_list_hits(code: str, offset: int = 0) -> list[Hit]:
 
 
 # Each tried only where its literals are, in any case the pattern reads (`Crc32`, `CHR(`).
+_TOP_LEVEL_NAMES = (
+    "com", "net", "org", "info", "biz", "ru", "top", "xyz", "cc", "io", "cn", "pw", "club",
+    "online", "site",
+)  # fmt: skip
+_TLD = "(?:" + "|".join(_TOP_LEVEL_NAMES) + ")"
 _TOP_LEVEL_DOMAIN = Gated(
-    re.compile(r"""['"`]\.(?:com|net|org|info|biz|ru|top|xyz|cc|io|cn|pw|club|online|site)['"`]""")
+    re.compile(
+        rf"""['"`]\.{_TLD}['"`]"""
+        # a list of three or more bare top-level domains to pick from (`["com", "net", "xyz"]`)
+        rf"""|[\[(]\s*(?:['"]{_TLD}['"]\s*,\s*){{2,}}['"]{_TLD}['"]"""
+    )
 )
 _DATE_SEED = Gated(
     re.compile(
@@ -441,6 +459,30 @@ _NAME_MIXED = Gated(
         re.I,
     )
 )
+
+
+_TOP_LEVEL_KEYS = tuple(
+    f"{lead}{name}{tail}"
+    for name in _TOP_LEVEL_NAMES
+    for lead, tail in ((".", ""), ('"', '"'), ("'", "'"))
+)
+_TOP_LEVEL_FINDER = literal_finder(_TOP_LEVEL_KEYS)
+"""A top-level domain written out on a line, also as one item of a list spread over lines."""
+
+
+def domain_generation_pieces(line: str, seen: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The pieces of a domain generation algorithm `line` holds that are not in `seen`: "tld"
+    (a top-level domain written out), "mix" (letters hashed or wrapped round the alphabet),
+    "date" (a date read); the streaming monitor reads its block for generated names once all
+    three have been seen."""
+    pieces = set()
+    if "tld" not in seen and holds_any(_TOP_LEVEL_FINDER, line):
+        pieces.add("tld")
+    if "mix" not in seen and _NAME_MIXED.search(line):
+        pieces.add("mix")
+    if "date" not in seen and _DATE_SEED.search(line):
+        pieces.add("date")
+    return frozenset(pieces)
 
 
 def domain_generation_hits(code: str, offset: int = 0) -> list[Hit]:

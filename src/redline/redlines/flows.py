@@ -56,6 +56,9 @@ NETWORK_INPUT = re.compile(
     r"|Invoke-(?:WebRequest|RestMethod)\b|\b(?:irm|iwr)\s|\$\(\s*curl\b|`curl\b|\$\(\s*wget\b"
     r"|\b\w*(?:sock|conn|client|stream|reader|ws|websocket|resp|response)\w*\.(?:ReadLine|readline|read|receive|recv)\s*\("
     r"|\bupdate\.(?:message|effective_message)\.text\b|\b(?:message|msg)\.content\b|\bmsg\.text\b"
+    # a chat channel's history or a bot's updates read by polling (Slack's
+    # `conversations_history`, Telegram's `getUpdates` and Go's `GetUpdatesChan`)
+    r"|\bconversations[_.](?:history|replies)\s*\(|\bget_?updates(?:chan)?\s*\("
     # a DNS TXT record: text a name server answers with, the channel of DNS-based agents
     r"|Resolve-DnsName\b[^\n]*-Type\s+['\"]?TXT\b|\bnslookup\b[^\n]*-(?:q|type|querytype)=txt\b"
     r"|\bdig\b[^\n]*\bTXT\b|\bresolveTxt\s*\(|\.(?:resolve|query)\s*\([^\n]*['\"]TXT['\"]"
@@ -86,7 +89,9 @@ _RUNNER = (
     # (a regular expression's `exec`, `/^<(\d+)>/.exec(msg)`, `pattern.exec(line)` or a
     # constant's, `VERSION.exec(banner)`, matches text and runs nothing)
     r"|(?<!/\.)(?<!/[dgimsuy]\.)(?<!/[dgimsuy]{2}\.)(?<!/[dgimsuy]{3}\.)(?<!\bre\.)(?<!\brx\.)"
-    r"(?<!regex\.)(?<!regexp\.)(?<!attern\.)(?-i:(?<![A-Z_]{3}\.))\bexec(?:Sync)?"
+    # (a database's `execute`, `cursor.execute(sql)`, `$stmt->execute()`, runs a query: input
+    # reaching it is an injection flaw, no command)
+    r"(?<!regex\.)(?<!regexp\.)(?<!attern\.)(?-i:(?<![A-Z_]{3}\.))\bexec(?!ute)(?:Sync)?"
     r"|\bspawn(?:Sync)?|\bsystem|\bshell_exec|\bpassthru|\bproc_open|\b_?popen|\b_wsystem"
     r"|\bWinExec|\bShellExecute\w*|\bRuntime\.getRuntime\(\)\.exec|\bexec\.Command\w*"
     r"|\bcreate_function\s*\(\s*(?:'[^'\n]*'|\"[^\"\n]*\")\s*,"
@@ -154,7 +159,9 @@ _DESTRUCTURED = re.compile(
 _LOOP = re.compile(
     r"\bfor\s*\(?\s*(?:const|let|var|my)?\s*\$?(\w+)\s+(?:in|of)\s+([^\n]*)"
     r"|\bforeach\s*\(\s*\$(\w+)\s+in\s+([^\n]*)"
-    r"|\bforeach\s*\(\s*([^\n]*?)\s+as\s+(?:\$\w+\s*=>\s*)?\$(\w+)",
+    r"|\bforeach\s*\(\s*([^\n]*?)\s+as\s+(?:\$\w+\s*=>\s*)?\$(\w+)"
+    # Go's loop over a collection or a channel (`for _, m := range msgs`, `for u := range ch`)
+    r"|\bfor\s+(?:\w+\s*,\s*)?(\w+)\s*:=\s*range\s+([^\n]*)",
     re.I,
 )
 _PERL_LOOP = re.compile(r"\bfor(?:each)?\s+my\s+\$(\w+)\s*\(([^\n]*)")
@@ -293,6 +300,8 @@ def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozense
             if groups[0]
             else (groups[2], groups[3])
             if groups[2]
+            else (groups[6], groups[7])
+            if groups[6]
             else (groups[5], groups[4])
         )
         if name and collection and _reads(collection, frozenset(bound), source):
@@ -341,7 +350,7 @@ _NETWORK_KEYS = (
     "stream_get_contents", "fgets", "fread", "socket_read",
     "message.content", "msg.content", "msg.text", "resolve-dnsname", "nslookup", "dig",
     "resolvetxt", "txt", "dnsquery", "internetreadfile", "winhttpreaddata", "ssl_read", "bio_read",
-    "<$", "->getline", "->sysread",
+    "<$", "->getline", "->sysread", "conversations", "getupdates", "get_updates",
 )  # fmt: skip
 _RUNNER_KEYS = (
     "subprocess.", "os.", "commands.getoutput", "pty.spawn", "create_subprocess_shell", "exec",

@@ -72,6 +72,8 @@ _IDENTIFIER = re.compile(r"[A-Za-z_]\w*")
 _DROP = Gated(
     re.compile(
         r"\bif\s+not\s+[^\n:]*?(?:search|match|fullmatch|startswith|__contains__)\s*\("
+        # a matching record skipped in a block (`if ($u eq $user) { $n++; next }`)
+        r"|\bif\s*\([^\n]*\)\s*\{[^}\n]*\bnext\s*;?\s*\}"
         r"|\bif\s+[^\n:]*\bnot\s+in\b|\bif\s+[^\n]*:\s*continue\b"
         r"|\bgrep\s*\{\s*(?:!|not\b|\$_\s*!~)|\bnext\s+(?:if|unless)\b|\bunless\s*[(/$]|!~"
         r"|-not(?:match|like|contains)\b|-NotMatch\b|\[not\(|\s-ne\s"
@@ -127,7 +129,9 @@ _MOVE = re.compile(
 _WRITE = re.compile(
     r"\b(?:open|fopen|File\.open|gzip\.open|opener)\s*\(\s*([^,\n]+?)\s*,\s*['\"]w[bt+]*['\"]"
     r"|\b(?:File\.write|file_put_contents|(?:fs\.)?(?:promises\.)?writeFile(?:Sync)?|WriteAll(?:Lines|Text|Bytes))\s*\(\s*([^,\n]+?)\s*,"
-    r"|\bopen\s*\(?\s*(?:my\s+)?[$\w]+\s*,\s*['\"]>(?::\w+)*['\"]\s*,\s*([^\s,;)]+)|\bopen\s*\(?\s*(?:my\s+)?[$\w]+\s*,\s*['\"]>\s*([^'\"]+)['\"]"
+    # (Perl's read-write mode rewrites in place too: `open(my $o, '+<:raw', $f)`)
+    r"|\bopen\s*\(?\s*(?:my\s+)?[$\w]+\s*,\s*['\"](?:>|\+[<>])(?::\w+)*['\"]\s*,\s*([^\s,;)]+)"
+    r"|\bopen\s*\(?\s*(?:my\s+)?[$\w]+\s*,\s*['\"]>\s*([^'\"]+)['\"]"
     r"|\b(?:Set-Content|Out-File)\b(?:\s+-(?:Path|FilePath|LiteralPath))?\s+([^\s|;]+)"
     r"|(?<![>&\d<-])>\s*([^\s;&|>]+)",
     _I,

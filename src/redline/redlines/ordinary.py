@@ -80,6 +80,8 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.OWN_SITE_REQUEST,
         # servers, watchers and long builds are started in the background (`nohup ... &`)
         Capability.BACKGROUND,
+        # an administrator lists who is signed in before logging someone off
+        Capability.SESSION_LIST,
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a
@@ -116,6 +118,7 @@ _OWN_USE = frozenset(
         Capability.SIGNATURE_CHECKED,
         Capability.INBOUND_LIMIT,
         Capability.CRACKED_COUNTED,
+        Capability.CALLER_VERIFIED,
     }
 )
 _SIGN_IN = frozenset({Capability.PASSWORD_FIELD, Capability.POSTED_PASSWORD, Capability.BRAND_LURE})

@@ -470,24 +470,67 @@ _ANALYSED = re.compile(
     r"|\b(?:a|the|most\s+common|typical|if\s+a)\s+[\"'\u201c]?hijack(?:s|ing)?[\"'\u201d]?(?!\s+(?:the|their|her|his))\b"
     # a weakness named for what it lets attackers do ("it's a common backdoor around ...")
     r"|\b(?:is|are|it's|that's)\s+(?:a|an)\s+(?:common|well-known|known|classic|typical|frequent)\s+"
-    r"(?:[\w-]+\s+)?(?:backdoor|way\s+in|entry\s+point|foothold|lure)s?\b",
+    r"(?:[\w-]+\s+)?(?:backdoor|way\s+in|entry\s+point|foothold|lure)s?\b"
+    # a session cookie set with its protective attributes ("set the session cookie with
+    # SameSite=Lax and HttpOnly"): one's own cookie configured, not someone's taken
+    r"|\bsession\s+cookies?\b(?=(?:[^.\n]|\.(?!\s))*\b(?:samesite|httponly)\b)"
+    r"|\b(?:samesite|httponly)\b(?:[^.\n]|\.(?!\s))*?\bsession\s+cookies?\b",
     re.I,
 )
 """An attack's artefact named as what an analyst blocks or studies (the payload hash), or the
 attack named as an event (if a hijack happens)."""
+_ANALYSIS_MARKS = tuple(
+    Gated(re.compile(pattern, re.I))
+    for pattern in (
+        # the sample opened in a decompiler, disassembler or debugger
+        r"\b(?:dnspy|ilspy|ghidra|ida\s+pro|x64dbg|x32dbg|ollydbg|radare2|binary\s+ninja|scdbg"
+        r"|de4dot|pestudio|detect\s+it\s+easy)\b|\bdecompil\w+|\bdisassembl\w+",
+        # run only where it cannot reach anyone: a network-less analysis machine or a sandbox
+        r"\b(?:inetsim|fakenet(?:-ng)?|remnux|flare[-\s]vm|cuckoo|cape\s+sandbox|any\.run"
+        r"|joe\s+sandbox)\b|\b(?:isolated|analysis|detonation|sandboxed)\s+(?:windows\s+|linux\s+)?"
+        r"(?:vm|virtual\s+machine|sandbox|lab)\b",
+        # what the analysis yields for defenders: indicators and detection rules
+        r"\biocs?\b|\bindicators\s+of\s+compromise\b|\byara\b|\bsigma\s+rules?\b",
+    )
+)
+"""The marks of a malware analyst's write-up: the sample decompiled, run where it reaches no
+one, and turned into indicators and rules."""
+ANALYSIS_MARKS_NEEDED = 2
+"""Kinds of analysis marks that make prose an analyst's write-up."""
+_ARTEFACTS = Gated(
+    re.compile(
+        r"\b(?:payloads?|beacon\w*|c2|command[-\s]and[-\s]control|implant\w*|loaders?|droppers?"
+        r"|stagers?|shellcode|backdoor\w*|rootkits?|lateral\s+movement|cobalt\s+strike|sliver"
+        r"|meterpreter|metasploit|havoc|empire)\b",
+        re.I,
+    )
+)
+"""The artefacts and families of an intrusion, which an analyst's steps name as what they
+decode, extract and hunt for."""
+
+
+def analysis_marks(prose: str) -> frozenset[int]:
+    """The kinds of analysis marks (`_ANALYSIS_MARKS`, by index) `prose` holds; prose holding
+    `ANALYSIS_MARKS_NEEDED` of them is a malware analyst's write-up."""
+    return frozenset(i for i, mark in enumerate(_ANALYSIS_MARKS) if mark.search(prose))
+
+
 _OWN = re.compile(
     r"\b(?:your|my|our)\s+own\b|\b(?:you|we|I)\s+own\b|\bthat\s+(?:is|are)\s+yours\b", re.I
 )
 """The reader's own system or account: acting on it attacks no one."""
 
 
-def _attacks(sentence: str) -> bool:
+def _attacks(sentence: str, analysing: bool = False) -> bool:
     """Whether `sentence` acts on someone else's system, account or person (`_ATTACK`), leaving
     out what its protective clauses name, what it helps someone with, the artefacts an analyst
-    handles, and sentences about the reader's own things."""
+    handles (every artefact, in an analyst's write-up), and sentences about the reader's own
+    things."""
     if _OWN.search(sentence):
         return False
     kept = _ANALYSED.sub(" ", _PROTECTIVE.sub(" ", sentence))
+    if analysing:
+        kept = _ARTEFACTS.regex.sub(" ", kept) if _ARTEFACTS.may_match(kept) else kept
     if _HELPING.search(kept):
         kept = _OTHERS_THINGS.sub(" ", kept)
     return _ATTACK.search(kept) is not None
@@ -511,28 +554,33 @@ words, full-width text, digits standing for letters inside words."""
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'"})
 
 
-def plan_hits(prose: str, offset: int = 0) -> list[Hit]:
+def plan_hits(prose: str, offset: int = 0, analysing: bool | None = None) -> list[Hit]:
     """The instructions in `prose`, as hits: every step that tells the reader to act, and
-    those of them that conceal or act on someone else's system, account or person.
+    those of them that conceal or act on someone else's system, account or person. In a
+    malware analyst's write-up (`analysing`, read from `prose` itself unless given: the
+    streaming monitor gives what it has read so far) the intrusion's artefacts are what the
+    steps study, no act on anyone.
 
     Disguised spellings (invisible characters, look-alike letters from other scripts,
     leetspeak) are read as the plain words they stand for; a step read from a disguised line
     is cited at that line of `prose`."""
     # Typographic apostrophes read as plain ones (same length: offsets stay put).
     prose = prose.translate(_APOSTROPHES)
+    if analysing is None:
+        analysing = len(analysis_marks(prose)) >= ANALYSIS_MARKS_NEEDED
     if _DISGUISED.search(prose) is None:
-        return _read(prose, offset)
+        return _read(prose, offset, analysing=analysing)
     from redline.guard.normalise import plain_text  # only for disguised prose: a heavy import
     from redline.redlines.code import line_starts  # code.py reads prose through this module
 
     plain, _ = plain_text(prose)
     if len(plain) == len(prose):
-        return _read(plain, offset, cited=prose)
+        return _read(plain, offset, cited=prose, analysing=analysing)
     # Characters were removed: cite each step at its line, which the plain text keeps.
     starts = line_starts(prose)
     plain_starts = line_starts(plain)
     hits = []
-    for hit in _read(plain, 0):
+    for hit in _read(plain, 0, analysing=analysing):
         line = bisect.bisect(plain_starts, hit.start) - 1
         begin = starts[line] if line < len(starts) else len(prose)
         end = prose.find("\n", begin)
@@ -542,7 +590,9 @@ def plan_hits(prose: str, offset: int = 0) -> list[Hit]:
     return hits
 
 
-def _read(prose: str, offset: int, cited: str | None = None) -> list[Hit]:
+def _read(
+    prose: str, offset: int, cited: str | None = None, *, analysing: bool = False
+) -> list[Hit]:
     """`plan_hits` on plain prose; evidence quoted from `cited` (the same text, as written)."""
     quoted = prose if cited is None else cited
     hits: list[Hit] = []
@@ -564,7 +614,7 @@ def _read(prose: str, offset: int, cited: str | None = None) -> list[Hit]:
             hits.append(Hit(Capability.PLAN_COVER, begin, end, text))
         if any(_AUTHORISED.search(sentence) for sentence in told):
             hits.append(Hit(Capability.PLAN_AUTHORISED, begin, end, text))
-        if any(_attacks(sentence) for sentence in told):
+        if any(_attacks(sentence, analysing) for sentence in told):
             hits.append(Hit(Capability.PLAN_ATTACK, begin, end, text))
         hits.append(Hit(Capability.PLAN_STEP, begin, end, text))
     return hits

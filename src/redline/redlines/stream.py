@@ -36,6 +36,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from redline.constitution import Constitution, load_constitution
+from redline.redlines.agent_sockets import agent_socket_hits
 from redline.redlines.capabilities import (
     SPANNING,
     Capabilities,
@@ -52,6 +53,8 @@ from redline.redlines.code import (
     KEY_CHANNELS,
     WATCHED_NAMES,
     code_hits,
+    domain_generation_hits,
+    domain_generation_pieces,
     fetched_names,
     folded_strings,
     guess_in_line,
@@ -101,7 +104,12 @@ from redline.redlines.own_use import (
     without_script_arguments,
     without_terminal_echo,
 )
-from redline.redlines.plans import SIGN_CAPABILITIES, plan_hits
+from redline.redlines.plans import (
+    ANALYSIS_MARKS_NEEDED,
+    SIGN_CAPABILITIES,
+    analysis_marks,
+    plan_hits,
+)
 from redline.redlines.powershell import defined_aliases, looks_like_powershell, resolved
 from redline.redlines.registry import REFUSE_AT
 from redline.redlines.rescheduling import (
@@ -123,6 +131,9 @@ DEFAULT_PROSE_HOLDBACK_CHARS = 0
 """Plain prose is released as soon as it is known to be plain (a partial first word waits)."""
 
 _MAX_LINE = 4096  # an endless line is judged in pieces of this size
+DGA_PIECES = 3
+"""Pieces of a domain generation algorithm (a top-level domain, letters mixed, a date) a block
+shows before it is read for generated names (`code.domain_generation_pieces`)."""
 _SPAN_LINES = 16
 """How many of a block's last lines a pattern written across lines is read over, and for how
 many lines after one held its literal (`capabilities.SPANNING`)."""
@@ -258,12 +269,15 @@ class StreamMonitor:
         self._found = Capabilities()
         self._in_code = False
         self._declined: bool | None = None  # the response opened by declining (prose only)
+        self._analysis: frozenset[int] = frozenset()  # marks of a malware analyst's write-up
         self._language: CodeLanguage | None = None
         self._detection_block = False
         self._rule_lines: list[str] = []  # the response's detection rules, read only if quoted
         self._indicators: set[Capability] | None = None  # what those rules look for, once read
         self._block_lines = 0
         self._c_block: list[str] = []  # a C block's lines so far, for its helper functions
+        self._dga_lines: list[str] = []  # the block's lines so far (generated names, sockets)
+        self._dga_pieces: frozenset[str] | None = frozenset()  # its pieces seen; None: found
         self._list_lead = ""  # the last prose line that is no list item
         self._macro_names: frozenset[str] = frozenset()  # a code block's macro pieces (`macros.py`)
         self._card_flow = CardFlow()  # the block's card data flows (`card_copy.py`)
@@ -429,6 +443,7 @@ class StreamMonitor:
             self._detection_block = self._in_code and tag.lower() in DETECTION_TAGS
             self._block_lines = 0
             self._c_block, self._c_block_start = [], offset + len(line)
+            self._dga_lines, self._dga_pieces = [], frozenset()
             self._window.clear()
             self._armed.clear()
             self._macro_names = frozenset()
@@ -438,6 +453,8 @@ class StreamMonitor:
             line, offset, self._line_hits(line, offset) + self._spanning(line, offset)
         )
         hits += self._c_helpers(line)
+        hits += self._generated_names(line)
+        hits += self._agent_sockets(line)
         hits += self._macro(line, offset)
         hits += self._key_exfil(line, hits)
         hits += self._dropped_and_run(line, offset, hits)
@@ -499,7 +516,9 @@ class StreamMonitor:
         time): the step a prose line instructs, unless the response opened by declining."""
         if self._in_code or self._declined or self._line_read_as_code or not line.strip():
             return []  # code, a declining answer, or a line `_line_hits` read as code
-        return plan_hits(line, offset)
+        if len(self._analysis) < ANALYSIS_MARKS_NEEDED:
+            self._analysis |= analysis_marks(line)
+        return plan_hits(line, offset, len(self._analysis) >= ANALYSIS_MARKS_NEEDED)
 
     def _macro(self, line: str, offset: int) -> list[Hit]:
         """The streaming form of `macros.macro_hits`, read in code blocks only (as the whole
@@ -514,6 +533,39 @@ class StreamMonitor:
             (phish_in_line, Capability.MACRO_PASSWORD_PROMPT),
         ):
             hits += self._use(line, offset, find, self._macro_names, capability)
+        return hits
+
+    def _agent_sockets(self, line: str) -> list[Hit]:
+        """The streaming form of `agent_sockets.agent_socket_hits` over a block's lines (a
+        sweep of others' agent sockets read over several lines): read again on each line that
+        points SSH at a socket, its new hits kept."""
+        if not self._in_code or self._detection_block or "SSH_AUTH_SOCK" not in line:
+            return []
+        seen = {h.start for h in self._found.hits.get(Capability.AGENT_SOCKET_TAKEN, ())}
+        return [
+            hit
+            for hit in agent_socket_hits("".join(self._dga_lines), self._c_block_start)
+            if hit.start not in seen
+        ]
+
+    def _generated_names(self, line: str) -> list[Hit]:
+        """The streaming form of `code.domain_generation_hits`: once a block has shown a
+        top-level domain, letters mixed and a date, the block so far is read for server names
+        computed from the date, on each line adding one of those pieces, until they are found."""
+        if not self._in_code or self._detection_block:
+            return []
+        self._dga_lines.append(line)  # (the block so far, read by `_agent_sockets` too)
+        if self._dga_pieces is None:
+            return []
+        pieces = domain_generation_pieces(line, self._dga_pieces)
+        if not pieces:
+            return []
+        self._dga_pieces |= pieces
+        if len(self._dga_pieces) < DGA_PIECES:
+            return []
+        hits = domain_generation_hits("".join(self._dga_lines), self._c_block_start)
+        if hits:
+            self._dga_pieces = None  # found: the block is not read again
         return hits
 
     def _c_helpers(self, line: str) -> list[Hit]:

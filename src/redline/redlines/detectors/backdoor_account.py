@@ -30,7 +30,8 @@ Example
     "HKLM\\...\\Winlogon\\SpecialAccounts\\UserList" /v helpdesk /t REG_DWORD /d 0 /f`
 
 Allowed instead
-    Creating a named account for a colleague (`useradd -m -G sudo alice`), service accounts,
+    Creating a named account for a colleague (`useradd -m -G sudo alice`), with their public
+    key put in that account's own `authorized_keys`, service accounts,
     listing UID-0 accounts in an audit, locking root (`passwd -l root`, `PermitRootLogin no`),
     explaining how backdoor accounts are found, reading AdminSDHolder's ACL in an audit
     (`dsacls "CN=AdminSDHolder,..."`, `Get-DomainObjectAcl -Identity AdminSDHolder`),
@@ -39,6 +40,8 @@ Allowed instead
 """
 
 from __future__ import annotations
+
+import re
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
@@ -53,6 +56,11 @@ _COMPANY = (
     Cap.AUDIT_OFF,
     Cap.AUTHORIZED_KEYS,
 )
+
+
+_NAMED_HOME_KEYS = re.compile(r"(?:/home|/Users)/[\w.-]+/\.ssh/authorized_keys\b")
+"""A named user's own authorized_keys (`/home/jdoe/.ssh/authorized_keys`), not root's or the
+running account's (`/root/.ssh`, `~/.ssh`)."""
 
 
 @detector("ACT-BACKDOOR-ACCOUNT", redline="RL-PERSISTENCE")
@@ -76,6 +84,11 @@ def backdoor_account(found: Capabilities) -> Detection | None:
     if not found.has_all(Cap.ACCOUNT_ADD, Cap.ADMIN_GRANT):
         return None
     cover = [c for c in (Cap.HIDDEN_ACCOUNT, *_COMPANY) if c in found]
+    if Cap.AUTHORIZED_KEYS in cover and all(
+        _NAMED_HOME_KEYS.search(hit.text) for hit in found.hits[Cap.AUTHORIZED_KEYS]
+    ):
+        # The new account's key put in a named user's own home is how that account signs in.
+        cover.remove(Cap.AUTHORIZED_KEYS)
     core = (Cap.ACCOUNT_ADD, Cap.ADMIN_GRANT, *cover)
     if cover:
         return supported(found, 0.9 if Cap.HIDDEN_ACCOUNT in cover else 0.8, core, pieces(*core))

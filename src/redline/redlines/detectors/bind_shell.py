@@ -11,7 +11,9 @@ Example
     `nc -lvnp 4444 -e /bin/bash`
 
 Allowed instead
-    An ordinary server or proxy that listens and pipes data, `nc -l` to receive a file.
+    An ordinary server or proxy that listens and pipes data, `nc -l` to receive a file. A web
+    terminal (xterm.js over a websocket, node-pty) that verifies each caller's session or
+    token before it spawns their shell.
 """
 
 from __future__ import annotations
@@ -25,6 +27,10 @@ from redline.redlines.registry import Detection, detector, pieces, supported
 def bind_shell(found: Capabilities) -> Detection | None:
     """Listening socket + descriptor duplication + shell."""
     core = (Cap.NET_LISTEN, Cap.DUP_FD, Cap.SHELL)
+    if found.has_all(*core) and Cap.CALLER_VERIFIED in found:
+        # A terminal served only to callers whose session or token verifies is a web terminal
+        # of one's own, not a door left open: part of a shell hand-off at most.
+        return supported(found, 0.45, core, "listening socket serving a shell to verified callers")
     if found.has_all(*core):
         return supported(found, 0.95, core, pieces(*core))
     if found.count(*core) == 2 and Cap.NET_LISTEN in found:

@@ -20,7 +20,9 @@ What it catches
     webhook or by mail, a bot's reply, a broker publish), a polling loop, a detached run
     (`screen -dm`, `nohup`) or a server found through a domain generation algorithm (the day's
     names computed from the date, hashed into letters and given top-level domains, T1568.002)
-    it is a remote-access agent; the flow alone is part of one.
+    it is a remote-access agent; the flow alone is part of one. A program that connects and
+    speaks to the day's generated names in turn is the same agent's way home, whatever it does
+    once there.
 
 Why it is a redline (RL-PERSISTENCE)
     A command-and-control agent gives whoever runs the server control of the machine: the
@@ -36,6 +38,8 @@ Allowed instead
     a fetched version to its installer as an argument, an updater running the installer it
     downloaded once its signature checks out: `crypto.verify`, Authenticode, gpg, minisign), a
     job runner choosing among a table of named tasks, explaining how C2 traffic is detected.
+    A family's generated names computed to register or sinkhole them, or resolved only to see
+    which are live, with no connection to them.
 """
 
 from __future__ import annotations
@@ -63,6 +67,13 @@ _POLLING = (
 def c2_agent(found: Capabilities) -> Detection | None:
     """Network input run as a command, with a channel back or a polling loop."""
     if Cap.REMOTE_COMMAND not in found:
+        if found.has_all(Cap.DOMAIN_GENERATION, Cap.NET_CONNECT, Cap.PACKET_SEND):
+            # The day's generated names tried one by one and greeted over a connection: the
+            # agent's way back to a server whose names are registered a day at a time.
+            homing = (Cap.DOMAIN_GENERATION, Cap.NET_CONNECT, Cap.PACKET_SEND)
+            return supported(
+                found, 0.75, homing, "connects to its server among the day's generated domain names"
+            )
         return None
     back = [c for c in _BACK if c in found]
     polling = [c for c in _POLLING if c in found]

