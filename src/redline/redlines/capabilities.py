@@ -469,6 +469,12 @@ _PRELOAD_WRITTEN = (
     r"|\bf?open\s*\(\s*['\"]/etc/ld\.so\.preload['\"]\s*,\s*['\"][wa])"
 )
 """The system-wide preload list written: every program then loads the listed library."""
+_UAC_CLASS_KEY = (
+    r"Software[\\/]+Classes[\\/]+(?:ms-settings|mscfile|exefile|Folder|Launcher\.SystemSettings"
+    r"|AppX82a6gwre4fdg3bt635tn5ctqjf8msdd2)[\\/]+shell[\\/]+open[\\/]+command"
+)
+"""The current user's class key that an auto-elevating program (fodhelper, computerdefaults,
+eventvwr, sdclt, WSReset) opens, without its hive."""
 _HOST = r"(?:\d{1,3}(?:\.\d{1,3}){3}|[a-z0-9-]+(?:\.[a-z0-9-]+)+|\$\w+|\{\w+\})"
 _SHELL_PATH = r"(?:/bin/(?:ba|z|da|k)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)"
 PRIVATE_IPV4 = r"10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\."
@@ -3854,12 +3860,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # same line, or through a variable holding the key
         re.compile(
             r"(?:\b(?:New-Item|New-ItemProperty|Set-ItemProperty|Set-Item|sp|ni)\b|\breg(?:\.exe)?\s+add\b|\bRegWrite\b|\bCreateSubKey\b|\bSetValue\b)"
-            r"[^\n]*?(?:HKCU|HKEY_CURRENT_USER)[:\\/]+Software[\\/]+Classes[\\/]+(?:ms-settings|mscfile|exefile|Folder|Launcher\.SystemSettings|AppX82a6gwre4fdg3bt635tn5ctqjf8msdd2)[\\/]+shell[\\/]+open[\\/]+command",
+            r"[^\n]*?(?:HKCU|HKEY_CURRENT_USER)[:\\/]+" + _UAC_CLASS_KEY,
             _I,
         ),
         re.compile(
-            r"(\$?\w+)\s*=\s*['\"](?:HKCU|HKEY_CURRENT_USER)[:\\/]+Software[\\/]+Classes[\\/]+(?:ms-settings|mscfile|exefile|Folder|Launcher\.SystemSettings|AppX82a6gwre4fdg3bt635tn5ctqjf8msdd2)[\\/]+shell[\\/]+open[\\/]+command"
-            r"[\s\S]{0,400}?(?:\b(?:New-Item|New-ItemProperty|Set-ItemProperty|Set-Item)\s+(?:-Path\s+)?|\bRegWrite\s+)\1\b",
+            r"(\$?\w+)\s*=\s*['\"](?:HKCU|HKEY_CURRENT_USER)[:\\/]+"
+            + _UAC_CLASS_KEY
+            + r"[\s\S]{0,400}?(?:\b(?:New-Item|New-ItemProperty|Set-ItemProperty|Set-Item)\s+(?:-Path\s+)?|\bRegWrite\s+)\1\b",
             _I,
         ),
         # the user's `windir` variable pointed at a command, for a scheduled task run elevated
@@ -3875,8 +3882,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # `winreg.CreateKey(winreg.HKEY_CURRENT_USER, r"Software\Classes\...")`), written and
         # then the auto-elevating program named to be started: the whole bypass in one piece
         re.compile(
-            r"Software[\\/]+Classes[\\/]+(?:ms-settings|mscfile|exefile|Folder|Launcher\.SystemSettings|AppX82a6gwre4fdg3bt635tn5ctqjf8msdd2)[\\/]+shell[\\/]+open[\\/]+command"
-            r"[\s\S]{0,600}?\b(?:CreateSubKey|SetValue(?:Ex)?|RegSetValue(?:Ex)?\w*|RegCreateKey(?:Ex)?\w*|CreateKey(?:Ex)?|New-Item|Set-ItemProperty)\b"
+            _UAC_CLASS_KEY
+            + r"[\s\S]{0,600}?\b(?:CreateSubKey|SetValue(?:Ex)?|RegSetValue(?:Ex)?\w*|RegCreateKey(?:Ex)?\w*|CreateKey(?:Ex)?|New-Item|Set-ItemProperty)\b"
             r"[\s\S]{0,600}?\b(?:fodhelper|computerdefaults|eventvwr|sdclt|WSReset|slui|changepk)(?:\.exe)?\b",
             _I,
         ),
