@@ -4752,6 +4752,8 @@ PATTERNS = _merged(PATTERNS, _MESSAGING_PATTERNS)
 # rarely holds (a member or cmdlet name), so the scan only tries it where one occurs.
 _WRAPPED = r"(?:[^\n]|`\r?\n)"
 """A character of a PowerShell command, also across a backtick line continuation."""
+_FORWARD_FLAG = r"-(?:ForwardTo|RedirectTo|ForwardAsAttachmentTo)\s+(?!\$null\b)\S"
+"""An inbox rule's forwarding flag given an address (not `$null`)."""
 _ALERT_WORDS = r"(?:suspicious|security|unusual|hack|phish|compromis|password|fraud|sign-in)"
 _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.MAILBOX_SEARCH: (
@@ -4778,8 +4780,7 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.MAIL_FORWARD_RULE: (
         re.compile(
-            r"\b(?:New-InboxRule|Set-InboxRule)\b" + _WRAPPED + r"{0,400}?"
-            r"-(?:ForwardTo|RedirectTo|ForwardAsAttachmentTo)\s+(?!\$null\b)\S",
+            r"\b(?:New-InboxRule|Set-InboxRule)\b" + _WRAPPED + r"{0,400}?" + _FORWARD_FLAG,
             _I,
         ),
         re.compile(
@@ -4816,8 +4817,11 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # reaches only the address it is forwarded to (`New-InboxRule -ForwardTo x
         # -DeleteMessage $true`; Graph's `"forwardTo": [...], "delete": true`), either order
         re.compile(
-            r"\b(?:New-InboxRule|Set-InboxRule)\b(?=" + _WRAPPED + r"{0,500}?"
-            r"-(?:ForwardTo|RedirectTo|ForwardAsAttachmentTo)\s+(?!\$null\b)\S)"
+            r"\b(?:New-InboxRule|Set-InboxRule)\b(?="
+            + _WRAPPED
+            + r"{0,500}?"
+            + _FORWARD_FLAG
+            + ")"
             + _WRAPPED
             + r"{0,500}?-(?:MarkAsRead|DeleteMessage|SoftDeleteMessage)\s+\$true\b",
             _I,
