@@ -475,6 +475,8 @@ _UAC_CLASS_KEY = (
 )
 """The current user's class key that an auto-elevating program (fodhelper, computerdefaults,
 eventvwr, sdclt, WSReset) opens, without its hive."""
+_SSH_REMOTE_FORWARD = r"\b(?:ssh|autossh|plink(?:\.exe)?)\b[^\n|;&]*?\s-R\s*['\"]?"
+"""An SSH client's remote forward (`ssh -R`, autossh, plink), up to its first argument."""
 _HOST = r"(?:\d{1,3}(?:\.\d{1,3}){3}|[a-z0-9-]+(?:\.[a-z0-9-]+)+|\$\w+|\{\w+\})"
 _SHELL_PATH = r"(?:/bin/(?:ba|z|da|k)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)"
 PRIVATE_IPV4 = r"10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\."
@@ -3838,7 +3840,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # network's SSH, RDP, VNC or WinRM port (`ssh -f -N -R 0.0.0.0:2222:127.0.0.1:22 ...`,
         # `chisel client HOST R:2222:127.0.0.1:22`), or that port handed to a public tunnel
         re.compile(
-            r"\b(?:ssh|autossh|plink(?:\.exe)?)\b[^\n|;&]*?\s-R\s*['\"]?(?:0\.0\.0\.0|\*|\[?::\]?)?:\d+:(?:[\w.-]+|\[[\w:]*\]):(?:22|3389|5900|5901|5985|5986)(?!\d)"
+            _SSH_REMOTE_FORWARD
+            + r"(?:0\.0\.0\.0|\*|\[?::\]?)?:\d+:(?:[\w.-]+|\[[\w:]*\]):(?:22|3389|5900|5901|5985|5986)(?!\d)"
             r"|\bchisel(?:\.exe)?\s+client\b[^\n|;&]*\sR:(?:[\w.]+:)?\d+:[\w.-]+:(?:22|3389|5900|5901|5985|5986)(?!\d)"
             r"|\bngrok\s+tcp\s+(?:[\w.-]+:)?(?:22|3389|5900|5901|5985|5986)(?!\d)",
             _I,
@@ -3849,7 +3852,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # SSH's reverse dynamic forward (`-R [addr:]port` with no destination), revsocks
         re.compile(
             r"\bchisel(?:\.exe)?\s+client\b[^\n|;&]*\sR:(?:[\w.]+:)?(?:\d+:)?socks\b"
-            r"|\b(?:ssh|autossh|plink(?:\.exe)?)\b[^\n|;&]*?\s-R\s*['\"]?(?:(?:0\.0\.0\.0|\*|\[?::\]?|[\w.-]+):)?\d+['\"]?(?=\s|$)"
+            r"|"
+            + _SSH_REMOTE_FORWARD
+            + r"(?:(?:0\.0\.0\.0|\*|\[?::\]?|[\w.-]+):)?\d+['\"]?(?=\s|$)"
             r"|\brevsocks(?:\.exe)?\b[^\n|;&]*\s-connect\b",
             _I,
         ),
