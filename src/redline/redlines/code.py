@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from redline.redlines.capabilities import ArtifactKind, Capabilities, Capability, Gated, Hit, scan
+from redline.redlines.flows import PERL_LOOP_HEAD
 from redline.redlines.grammars import (
     COMMENT_NODE_TYPES,
     CodeLanguage,
@@ -1100,7 +1101,7 @@ _LOOP_BINDINGS = tuple(
             re.compile(r"\bfor(?:each)?\s*\(\s*\$(\w+)\s+in\b", re.I),
             re.compile(r"\bforeach\s*\(\s*(?:var|string|\w+)\s+(\w+)\s+in\b", re.I),
             # Perl's `for my $p (@pass) {`, `foreach my $pw (<$fh>)`
-            re.compile(r"\bfor(?:each)?\s+my\s+\$(\w+)\s*\("),
+            re.compile(PERL_LOOP_HEAD),
             re.compile(r"\bforeach\s*\([^\n]*?\bas\s+(?:\$\w+\s*=>\s*)?\$(\w+)", re.I),
             re.compile(r"\bwhile\s+(?:IFS=\S*\s+)?read\s+(?:-\w+\s+)*(\w+)(?:\s+(\w+))?"),
             re.compile(r"\bwhile\s*\(\s*(?:\w+\s*=\s*)?fgets\s*\(\s*(\w+)"),
