@@ -379,13 +379,18 @@ class Capabilities:
             for b in self.hits.get(second, ())
         )
 
+    def same_line(self, first: int, second: int) -> bool:
+        """True when offsets `first` and `second` stand on one line (without known line breaks:
+        within 150 characters)."""
+        if not self.line_breaks:
+            return abs(first - second) <= 150
+        return bisect.bisect(self.line_breaks, first) == bisect.bisect(self.line_breaks, second)
+
     def on_one_line(self, first: Capability, second: Capability) -> bool:
         """True when some hit of `first` starts on the line where a hit of `second` starts
-        (without known line breaks: within 150 characters)."""
-        if not self.line_breaks:
-            return self.near(first, second, 150)
+        (`same_line`)."""
         return any(
-            bisect.bisect(self.line_breaks, a.start) == bisect.bisect(self.line_breaks, b.start)
+            self.same_line(a.start, b.start)
             for a in self.hits.get(first, ())
             for b in self.hits.get(second, ())
         )
