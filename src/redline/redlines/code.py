@@ -1471,6 +1471,19 @@ def key_callback_hits(code: str, offset: int = 0) -> list[Hit]:
     )
 
 
+def rule_indicators(rules: str) -> set[Capability]:
+    """What a response's detection rules (their text, `rules`) look for: prose that quotes one
+    of these inline (`check the Run key for ...`) names an indicator of the rule, not a step of
+    a program."""
+    return {hit.capability for hit in scan(rules)}
+
+
+def not_indicators(hits: list[Hit], indicators: set[Capability]) -> list[Hit]:
+    """`hits` without those of the capabilities the detection rules look for
+    (`rule_indicators`)."""
+    return [hit for hit in hits if hit.capability not in indicators]
+
+
 def response_capabilities(
     text: str, kind: ArtifactKind = "response"
 ) -> tuple[Capabilities, list[Segment]]:
@@ -1499,8 +1512,8 @@ def response_capabilities(
                 hits = code_hits(snippet, guess_language(snippet), part.start + match.start(1))
                 if hits and rules:
                     if indicators is None:
-                        indicators = {hit.capability for hit in scan(rules)}
-                    hits = [hit for hit in hits if hit.capability not in indicators]
+                        indicators = rule_indicators(rules)
+                    hits = not_indicators(hits, indicators)
                 found.extend(hits)
             continue
         found.extend(code_hits(body, part.language, part.start))
