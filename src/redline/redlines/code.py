@@ -87,6 +87,12 @@ def list_item(line: str) -> bool:
     return _LIST_ITEM.match(line) is not None
 
 
+def leads_list(line: str) -> bool:
+    """Whether `line` can introduce the list items below it: it holds words and is no item
+    itself (blank lines and earlier items are passed over, looking up for a list's lead)."""
+    return bool(line.strip()) and not list_item(line)
+
+
 def _listed_to_watch(prose: str, at: int) -> bool:
     """Whether the inline code at `at` sits in a list item of a list introduced by a line that
     tells the reader to alert on or watch for what follows ("alert on any of these:")."""
@@ -99,7 +105,7 @@ def _listed_to_watch(prose: str, at: int) -> bool:
         previous = prose.rfind("\n", 0, start - 1) + 1
         line = prose[previous : start - 1]
         start = previous
-        if not line.strip() or _LIST_ITEM.match(line):
+        if not leads_list(line):
             continue
         return line.rstrip().endswith(":") and _WATCHED_FOR.search(line) is not None
     return False

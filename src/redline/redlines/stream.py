@@ -59,6 +59,7 @@ from redline.redlines.code import (
     is_name_mention,
     key_callback_names,
     key_callback_registered,
+    leads_list,
     list_item,
     loop_names,
     mentions_self,
@@ -642,7 +643,7 @@ class StreamMonitor:
         # a list item is read below the line introducing its list ("alert on any of these:")
         item = list_item(line)
         lead = self._list_lead + "\n" if item and self._list_lead else ""
-        if not item and line.strip():
+        if leads_list(line):
             self._list_lead = line.rstrip("\n")
         prose = lead + line
         for match in _INLINE_CODE.finditer(line):
