@@ -5051,6 +5051,19 @@ def _better(first: list[str] | None, second: list[str] | None) -> list[str] | No
     return second if rank else first
 
 
+def _required_inside(name: str, argument: Any) -> Any:
+    """The parsed items inside a node (`name`, `argument`) that any match of the node must
+    match as well: a group's, a repetition's that repeats at least once, a lookaround's that
+    must hold (lookaheads and lookbehinds read the text too). None for other nodes."""
+    if name == "SUBPATTERN":
+        return argument[3]
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and argument[0] >= 1:
+        return argument[2]
+    if name == "ASSERT":
+        return argument[1]
+    return None
+
+
 def _required_literals(items: Any) -> list[str] | None:
     """Literals one of which must occur *somewhere* in any text the parsed regex `items`
     matches (not only at its start): a run of literal characters, a group's, every branch's,
@@ -5064,16 +5077,13 @@ def _required_literals(items: Any) -> list[str] | None:
             run += chr(argument)
             continue
         best, run = _better(best, [run] if run else None), ""
-        if name == "SUBPATTERN":
-            best = _better(best, _required_literals(argument[3]))
+        inside = _required_inside(name, argument)
+        if inside is not None:
+            best = _better(best, _required_literals(inside))
         elif name == "BRANCH":
             branches = [_required_literals(alternative) for alternative in argument[1]]
             if all(branches):
                 best = _better(best, [literal for found in branches if found for literal in found])
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and argument[0] >= 1:
-            best = _better(best, _required_literals(argument[2]))
-        elif name == "ASSERT":
-            best = _better(best, _required_literals(argument[1]))
     return _better(best, [run] if run else None)
 
 
@@ -5108,12 +5118,8 @@ def _required_characters(items: Any) -> list[frozenset[str]]:
             required.append(frozenset(chr(argument).lower()))
         elif name == "IN" and all(str(kind) == "LITERAL" and code < 128 for kind, code in argument):
             required.append(frozenset(chr(code).lower() for _, code in argument))
-        elif name == "SUBPATTERN":
-            required += _required_characters(argument[3])
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and argument[0] >= 1:
-            required += _required_characters(argument[2])
-        elif name == "ASSERT":
-            required += _required_characters(argument[1])
+        elif (inside := _required_inside(name, argument)) is not None:
+            required += _required_characters(inside)
         elif name == "BRANCH":
             branches = [_required_characters(alternative) for alternative in argument[1]]
             shared = set(branches[0]).intersection(*branches[1:]) if all(branches) else set()
