@@ -5287,6 +5287,12 @@ def lowered_once(text: str) -> str:
     return lowered
 
 
+def _holds_characters(lowered: str, characters: tuple[frozenset[str], ...]) -> bool:
+    """Whether `lowered` (lower-cased text) holds one of each of the sets of `characters` that a
+    pattern without literals needs (`_gate`)."""
+    return all(any(c in lowered for c in chars) for chars in characters)
+
+
 _FEW_LITERALS = 3
 
 
@@ -5327,7 +5333,7 @@ class Gated:
         if len(text) < self._least:
             return False
         lowered = lowered_once(text) if self._characters else text
-        return all(any(c in lowered for c in chars) for chars in self._characters)
+        return _holds_characters(lowered, self._characters)
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """`re.Pattern.search`."""
@@ -5357,9 +5363,7 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
     for index in sorted(candidates):  # table order, so the first hit of each kind is stable
         capability, pattern, _ = _PREFILTERED[index]
         gate = _GATES[index]
-        if gate is not None and (
-            len(text) < gate[0] or not all(any(c in lowered for c in chars) for chars in gate[1])
-        ):
+        if gate is not None and (len(text) < gate[0] or not _holds_characters(lowered, gate[1])):
             continue  # a pattern without literals, whose characters are not all here
         starts = _STARTS[index]
         if starts is None or not looked_up:
