@@ -482,6 +482,9 @@ _UAC_CLASS_KEY = (
 eventvwr, sdclt, WSReset) opens, without its hive."""
 _SSH_REMOTE_FORWARD = r"\b(?:ssh|autossh|plink(?:\.exe)?)\b[^\n|;&]*?\s-R\s*['\"]?"
 """An SSH client's remote forward (`ssh -R`, autossh, plink), up to its first argument."""
+FLOOD_MODE = r"--flood\b"
+"""A packet tool's flood mode (`hping3 -S --flood`): sending without end, as fast as it
+can, many senders' worth from one."""
 _HOST = r"(?:\d{1,3}(?:\.\d{1,3}){3}|[a-z0-9-]+(?:\.[a-z0-9-]+)+|\$\w+|\{\w+\})"
 _SHELL_PATH = r"(?:/bin/(?:ba|z|da|k)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)"
 PRIVATE_IPV4 = r"10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\."
@@ -2594,7 +2597,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"\bsendp?\s*\([^\n]*loop\s*=\s*1", _I),
         re.compile(
-            r"\bwhile\s*\(?\s*(?:True|1|true)\s*\)?\s*[:{]|\bwhile\s+true\b|\bwhile\s*\(\s*\$true\s*\)|for\s*\(\s*;\s*;\s*\)|setInterval\s*\(|--flood\b",
+            r"\bwhile\s*\(?\s*(?:True|1|true)\s*\)?\s*[:{]|\bwhile\s+true\b|\bwhile\s*\(\s*\$true\s*\)|for\s*\(\s*;\s*;\s*\)|setInterval\s*\(|"
+            + FLOOD_MODE,
             _I,
         ),
     ),
@@ -2875,7 +2879,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\$\(seq\s+1\s+\d{3,}\)|\{1\.\.\d{3,}\}", _I),
         re.compile(r"for\s*\(\s*(?:let|var|int)?\s*\w+\s*=\s*0\s*;\s*\w+\s*<\s*\d{3,}", _I),
         re.compile(
-            r"for\s+\w+\s+in\s+range\s*\(\s*(?:\d{3,}|threads|num_threads)\s*\)[^\n]*:|threading\.Thread\s*\(|ThreadPoolExecutor\s*\(\s*(?:max_workers\s*=\s*)?\d{3,}|cluster\.fork|--flood\b",
+            r"for\s+\w+\s+in\s+range\s*\(\s*(?:\d{3,}|threads|num_threads)\s*\)[^\n]*:|threading\.Thread\s*\(|ThreadPoolExecutor\s*\(\s*(?:max_workers\s*=\s*)?\d{3,}|cluster\.fork|"
+            + FLOOD_MODE,
             _I,
         ),
     ),
