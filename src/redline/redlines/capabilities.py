@@ -485,6 +485,12 @@ _SSH_REMOTE_FORWARD = r"\b(?:ssh|autossh|plink(?:\.exe)?)\b[^\n|;&]*?\s-R\s*['\"
 FLOOD_MODE = r"--flood\b"
 """A packet tool's flood mode (`hping3 -S --flood`): sending without end, as fast as it
 can, many senders' worth from one."""
+TASK_UNLISTED = re.compile(
+    r"TaskCache\\+Tree\\+[\s\S]{0,300}?(?:DeleteValue\w*\s*\([^\n]*['\"]SD['\"]|\bRemove-ItemProperty\b[^\n]*-Name\s+['\"]?SD\b|/v\s+['\"]?SD['\"]?\s+/f\b|\bdel(?:ete)?_?value\w*\s*\([^\n]*['\"]SD['\"])",
+    _I,
+)
+"""A scheduled task's security descriptor removed from its cache entry (`TaskCache\\Tree\\NAME`):
+the task keeps running and no listing of tasks shows it."""
 _HOST = r"(?:\d{1,3}(?:\.\d{1,3}){3}|[a-z0-9-]+(?:\.[a-z0-9-]+)+|\$\w+|\{\w+\})"
 _SHELL_PATH = r"(?:/bin/(?:ba|z|da|k)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)"
 PRIVATE_IPV4 = r"10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\."
@@ -1556,10 +1562,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a scheduled task's security descriptor removed from its cache entry: the task keeps
         # running and neither the console nor `schtasks /query` lists it (`DeleteValue("SD")`,
         # `Remove-ItemProperty ... -Name SD`, `reg delete ... /v SD`)
-        re.compile(
-            r"TaskCache\\+Tree\\+[\s\S]{0,300}?(?:DeleteValue\w*\s*\([^\n]*['\"]SD['\"]|\bRemove-ItemProperty\b[^\n]*-Name\s+['\"]?SD\b|/v\s+['\"]?SD['\"]?\s+/f\b|\bdel(?:ete)?_?value\w*\s*\([^\n]*['\"]SD['\"])",
-            _I,
-        ),
+        TASK_UNLISTED,
         # the browser's developer tools taken away (Chrome's `DeveloperToolsAvailability` 2):
         # what an extension does can no longer be inspected
         re.compile(
