@@ -491,6 +491,9 @@ TASK_UNLISTED = re.compile(
 )
 """A scheduled task's security descriptor removed from its cache entry (`TaskCache\\Tree\\NAME`):
 the task keeps running and no listing of tasks shows it."""
+RULER_TRIGGER = r"\bruler\b(?:[^\n]|\\\r?\n){0,200}?\badd\b(?:[^\n]|\\\r?\n){0,200}?--trigger\b"
+"""Ruler's mail rule planted to start a program (`ruler ... add ... --trigger`), its command
+also continued over lines."""
 _HOST = r"(?:\d{1,3}(?:\.\d{1,3}){3}|[a-z0-9-]+(?:\.[a-z0-9-]+)+|\$\w+|\{\w+\})"
 _SHELL_PATH = r"(?:/bin/(?:ba|z|da|k)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)"
 PRIVATE_IPV4 = r"10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\."
@@ -4870,7 +4873,7 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.MAIL_RULE_LAUNCH: (
         re.compile(
             r"\bolRuleActionStartApplication\b|\bolRuleActionRunScript\b|\.Actions\.(?:StartApplication|RunScript)\b"
-            r"|\bruler\b(?:[^\n]|\\\r?\n){0,200}?\badd\b(?:[^\n]|\\\r?\n){0,200}?--trigger\b|\bEnableUnsafeClientMailRules\b[^\n]{0,40}?\b1\b",
+            r"|" + RULER_TRIGGER + r"|\bEnableUnsafeClientMailRules\b[^\n]{0,40}?\b1\b",
             _I,
         ),
     ),

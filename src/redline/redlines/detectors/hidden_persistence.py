@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import re
 
-from redline.redlines.capabilities import TASK_UNLISTED, Capabilities
+from redline.redlines.capabilities import RULER_TRIGGER, TASK_UNLISTED, Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
@@ -58,7 +58,7 @@ _REMOTE_CODE = (Cap.RUN_DOWNLOADED, Cap.ENCODED_EXEC, Cap.ENCODED_POWERSHELL)
 _PAYLOAD = (Cap.DOWNLOAD, Cap.NET_CONNECT, Cap.SHELL, Cap.DUP_FD)
 _SERVICE_DENIED = re.compile(r"\(D;;[A-Z]*LC[A-Z]*;;;", re.I)
 """A deny entry taking away the right to list a service: what hides it from `sc query`."""
-_RULER = re.compile(r"\bruler\b", re.I)
+_RULER = re.compile(RULER_TRIGGER, re.I)
 
 
 def _mail_rule_launch(found: Capabilities) -> Detection | None:
