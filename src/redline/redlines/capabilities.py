@@ -5392,10 +5392,56 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
 
 
 # -- patterns that span lines, for the streaming monitor (`stream.py`) ----------------------
-# The monitor scans a line at a time; a pattern written across lines (`[\s\S]{0,300}?`, or a
-# loop's head and the first statement of its body) is also read over the lines just before,
-# from a line holding one of its literals on.
-_ACROSS_LINES = (_FORK_LOOP,)
+# The monitor scans a line at a time; a pattern written across lines (`[\s\S]{0,300}?`, a
+# loop's head and the first statement of its body, a PowerShell command continued with a
+# backtick) is also read over the lines just before, from a line holding one of its literals on.
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+_ALL_CHARACTERS = (
+    {"CATEGORY_SPACE", "CATEGORY_NOT_SPACE"},
+    {"CATEGORY_DIGIT", "CATEGORY_NOT_DIGIT"},
+    {"CATEGORY_WORD", "CATEGORY_NOT_WORD"},
+)
+
+
+def _crosses_lines(items: Any, dotall: bool) -> bool:
+    """Whether the parsed regex `items` is written to match across a line break: it matches a
+    line break it names (`\\n`, a class holding `\\n`), a class of every character
+    (`[\\s\\S]`) or, under DOTALL, any character, outside lookarounds (a lookahead for what
+    may follow, `(?=[;\\n])`, ends the match on its line). A space class (`\\s`) or a negated class (`[^)]`) that lets a line break
+    through is not counted: the pattern is written for one line."""
+    for op, argument in items:
+        name = str(op)
+        if (name == "LITERAL" and argument == 10) or (name == "ANY" and dotall):
+            return True
+        if name == "IN" and not any(str(kind) == "NEGATE" for kind, _ in argument):
+            categories = {str(value) for kind, value in argument if str(kind) == "CATEGORY"}
+            if any(str(kind) == "LITERAL" and value == 10 for kind, value in argument) or any(
+                pair <= categories for pair in _ALL_CHARACTERS
+            ):
+                return True
+        inside: list[Any] = []
+        if name == "SUBPATTERN":
+            dotall = dotall or bool(argument[1] & re.DOTALL)
+            inside = [argument[3]]
+        elif name in _REPEATS:
+            inside = [argument[2]]
+        elif name == "BRANCH":
+            inside = list(argument[1])
+        elif name == "ATOMIC_GROUP":
+            inside = [argument]
+        elif name == "GROUPREF_EXISTS":
+            inside = [branch for branch in argument[1:] if branch]
+        if any(_crosses_lines(part, dotall) for part in inside):
+            return True
+    return False
+
+
+def _spans_lines(pattern: re.Pattern[str]) -> bool:
+    """Whether `pattern` is written to match across lines (`_crosses_lines`)."""
+    parsed = importlib.import_module("re._parser").parse(pattern.pattern, pattern.flags)
+    return _crosses_lines(list(parsed), bool(pattern.flags & re.DOTALL))
+
+
 _EVERYDAY_WORDS = frozenset(("open", "select", "system", "for", "while", "loop", "mov", ".write"))
 """Literals ordinary code holds on line after line: a pattern armed by one would be read over
 the window nearly always, so the monitor leaves it to the whole response's judgement."""
@@ -5415,7 +5461,7 @@ SPANNING: tuple[tuple[Capability, re.Pattern[str]], ...] = tuple(
     (capability, pattern)
     for capability, pattern, heads in _PREFILTERED
     if heads is not None
-    and ("[\\s\\S]" in pattern.pattern or pattern in _ACROSS_LINES)
+    and _spans_lines(pattern)
     and not _spanning_literals(pattern) & _EVERYDAY_WORDS
 )
 """(capability, pattern) for each pattern that matches across lines and is armed by a rare
