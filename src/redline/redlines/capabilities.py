@@ -5442,7 +5442,9 @@ def _spans_lines(pattern: re.Pattern[str]) -> bool:
     return _crosses_lines(list(parsed), bool(pattern.flags & re.DOTALL))
 
 
-_EVERYDAY_WORDS = frozenset(("open", "select", "system", "for", "while", "loop", "mov", ".write"))
+_EVERYDAY_WORDS = frozenset(
+    ("open", "select", "system", "for", "while", "loop", "mov", ".write", "subprocess.", "index.")
+)
 """Literals ordinary code holds on line after line: a pattern armed by one would be read over
 the window nearly always, so the monitor leaves it to the whole response's judgement."""
 
