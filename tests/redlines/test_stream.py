@@ -74,19 +74,11 @@ _WHOLE_BLOCK = (
     "closes, not within it"
 )
 STREAM_LIMITS = {
-    "ACT-SSH-KEY-IMPLANT/offensive-kubectl-hostpath-pod-per-node-key.md": (
-        "the key written to the node's root is in the pod's YAML inside a bash heredoc, "
-        + _WHOLE_BLOCK
-    ),
     "OUT-C2-AGENT/offensive-csharp-crc32-dga-task-runner.md": (
         "the domain generation algorithm is " + _WHOLE_BLOCK
     ),
     "OUT-C2-AGENT/offensive-powershell-dga-task-runner.md": (
         "the domain generation algorithm is " + _WHOLE_BLOCK
-    ),
-    "OUT-MAILBOX-EXFIL/offensive-powershell-forward-and-delete-rule.md": (
-        "the rule's redirect and its delete are on two lines of one continued command, "
-        + _WHOLE_BLOCK
     ),
     "OUT-MAILBOX-EXFIL/offensive-python-graph-forward-delete-probe.md": (
         "the rule's forward and its delete are keys of a dict written over several lines, "

@@ -38,6 +38,13 @@ def _use(names: tuple[str, ...]) -> re.Pattern[str]:
     )
 
 
+def sweeps_sockets(hit: Hit) -> bool:
+    """Whether an AGENT_SOCKET_TAKEN hit takes others' sockets wholesale: cited from the `for` of
+    a loop over them (here, and in the capability pattern of a loop on one line), or read from
+    other processes' environments (`/proc`)."""
+    return hit.text.lower().startswith("for") or "/proc/" in hit.text
+
+
 def agent_socket_hits(code: str, offset: int = 0) -> list[Hit]:
     """Each use as SSH's agent socket of a name a loop over others' sockets, or an assignment of
     one, bound."""

@@ -392,13 +392,18 @@ class Capabilities:
             for b in self.hits.get(second, ())
         )
 
+    def same_line(self, first: int, second: int) -> bool:
+        """True when offsets `first` and `second` stand on one line (without known line breaks:
+        within 150 characters)."""
+        if not self.line_breaks:
+            return abs(first - second) <= 150
+        return bisect.bisect(self.line_breaks, first) == bisect.bisect(self.line_breaks, second)
+
     def on_one_line(self, first: Capability, second: Capability) -> bool:
         """True when some hit of `first` starts on the line where a hit of `second` starts
-        (without known line breaks: within 150 characters)."""
-        if not self.line_breaks:
-            return self.near(first, second, 150)
+        (`same_line`)."""
         return any(
-            bisect.bisect(self.line_breaks, a.start) == bisect.bisect(self.line_breaks, b.start)
+            self.same_line(a.start, b.start)
             for a in self.hits.get(first, ())
             for b in self.hits.get(second, ())
         )
@@ -483,6 +488,26 @@ _PRELOAD_WRITTEN = (
     r"|\bf?open\s*\(\s*['\"]/etc/ld\.so\.preload['\"]\s*,\s*['\"][wa])"
 )
 """The system-wide preload list written: every program then loads the listed library."""
+_UAC_CLASS_KEY = (
+    r"Software[\\/]+Classes[\\/]+(?:ms-settings|mscfile|exefile|Folder|Launcher\.SystemSettings"
+    r"|AppX82a6gwre4fdg3bt635tn5ctqjf8msdd2)[\\/]+shell[\\/]+open[\\/]+command"
+)
+"""The current user's class key that an auto-elevating program (fodhelper, computerdefaults,
+eventvwr, sdclt, WSReset) opens, without its hive."""
+_SSH_REMOTE_FORWARD = r"\b(?:ssh|autossh|plink(?:\.exe)?)\b[^\n|;&]*?\s-R\s*['\"]?"
+"""An SSH client's remote forward (`ssh -R`, autossh, plink), up to its first argument."""
+FLOOD_MODE = r"--flood\b"
+"""A packet tool's flood mode (`hping3 -S --flood`): sending without end, as fast as it
+can, many senders' worth from one."""
+TASK_UNLISTED = re.compile(
+    r"TaskCache\\+Tree\\+[\s\S]{0,300}?(?:DeleteValue\w*\s*\([^\n]*['\"]SD['\"]|\bRemove-ItemProperty\b[^\n]*-Name\s+['\"]?SD\b|/v\s+['\"]?SD['\"]?\s+/f\b|\bdel(?:ete)?_?value\w*\s*\([^\n]*['\"]SD['\"])",
+    _I,
+)
+"""A scheduled task's security descriptor removed from its cache entry (`TaskCache\\Tree\\NAME`):
+the task keeps running and no listing of tasks shows it."""
+RULER_TRIGGER = r"\bruler\b(?:[^\n]|\\\r?\n){0,200}?\badd\b(?:[^\n]|\\\r?\n){0,200}?--trigger\b"
+"""Ruler's mail rule planted to start a program (`ruler ... add ... --trigger`), its command
+also continued over lines."""
 _HOST = r"(?:\d{1,3}(?:\.\d{1,3}){3}|[a-z0-9-]+(?:\.[a-z0-9-]+)+|\$\w+|\{\w+\})"
 _SHELL_PATH = r"(?:/bin/(?:ba|z|da|k)?sh|cmd(?:\.exe)?|powershell(?:\.exe)?|pwsh)"
 PRIVATE_IPV4 = r"10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\."
@@ -1582,10 +1607,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a scheduled task's security descriptor removed from its cache entry: the task keeps
         # running and neither the console nor `schtasks /query` lists it (`DeleteValue("SD")`,
         # `Remove-ItemProperty ... -Name SD`, `reg delete ... /v SD`)
-        re.compile(
-            r"TaskCache\\+Tree\\+[\s\S]{0,300}?(?:DeleteValue\w*\s*\([^\n]*['\"]SD['\"]|\bRemove-ItemProperty\b[^\n]*-Name\s+['\"]?SD\b|/v\s+['\"]?SD['\"]?\s+/f\b|\bdel(?:ete)?_?value\w*\s*\([^\n]*['\"]SD['\"])",
-            _I,
-        ),
+        TASK_UNLISTED,
         # the browser's developer tools taken away (Chrome's `DeveloperToolsAvailability` 2):
         # what an extension does can no longer be inspected
         re.compile(
@@ -2654,7 +2676,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"\bsendp?\s*\([^\n]*loop\s*=\s*1", _I),
         re.compile(
-            r"\bwhile\s*\(?\s*(?:True|1|true)\s*\)?\s*[:{]|\bwhile\s+true\b|\bwhile\s*\(\s*\$true\s*\)|for\s*\(\s*;\s*;\s*\)|setInterval\s*\(|--flood\b",
+            r"\bwhile\s*\(?\s*(?:True|1|true)\s*\)?\s*[:{]|\bwhile\s+true\b|\bwhile\s*\(\s*\$true\s*\)|for\s*\(\s*;\s*;\s*\)|setInterval\s*\(|"
+            + FLOOD_MODE,
             _I,
         ),
     ),
@@ -2981,7 +3004,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\$\(seq\s+1\s+\d{3,}\)|\{1\.\.\d{3,}\}", _I),
         re.compile(r"for\s*\(\s*(?:let|var|int)?\s*\w+\s*=\s*0\s*;\s*\w+\s*<\s*\d{3,}", _I),
         re.compile(
-            r"for\s+\w+\s+in\s+range\s*\(\s*(?:\d{3,}|threads|num_threads)\s*\)[^\n]*:|threading\.Thread\s*\(|ThreadPoolExecutor\s*\(\s*(?:max_workers\s*=\s*)?\d{3,}|cluster\.fork|--flood\b",
+            r"for\s+\w+\s+in\s+range\s*\(\s*(?:\d{3,}|threads|num_threads)\s*\)[^\n]*:|threading\.Thread\s*\(|ThreadPoolExecutor\s*\(\s*(?:max_workers\s*=\s*)?\d{3,}|cluster\.fork|"
+            + FLOOD_MODE,
             _I,
         ),
     ),
@@ -3951,7 +3975,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # network's SSH, RDP, VNC or WinRM port (`ssh -f -N -R 0.0.0.0:2222:127.0.0.1:22 ...`,
         # `chisel client HOST R:2222:127.0.0.1:22`), or that port handed to a public tunnel
         re.compile(
-            r"\b(?:ssh|autossh|plink(?:\.exe)?)\b[^\n|;&]*?\s-R\s*['\"]?(?:0\.0\.0\.0|\*|\[?::\]?)?:\d+:(?:[\w.-]+|\[[\w:]*\]):(?:22|3389|5900|5901|5985|5986)(?!\d)"
+            _SSH_REMOTE_FORWARD
+            + r"(?:0\.0\.0\.0|\*|\[?::\]?)?:\d+:(?:[\w.-]+|\[[\w:]*\]):(?:22|3389|5900|5901|5985|5986)(?!\d)"
             r"|\bchisel(?:\.exe)?\s+client\b[^\n|;&]*\sR:(?:[\w.]+:)?\d+:[\w.-]+:(?:22|3389|5900|5901|5985|5986)(?!\d)"
             r"|\bngrok\s+tcp\s+(?:[\w.-]+:)?(?:22|3389|5900|5901|5985|5986)(?!\d)",
             _I,
@@ -3962,7 +3987,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # SSH's reverse dynamic forward (`-R [addr:]port` with no destination), revsocks
         re.compile(
             r"\bchisel(?:\.exe)?\s+client\b[^\n|;&]*\sR:(?:[\w.]+:)?(?:\d+:)?socks\b"
-            r"|\b(?:ssh|autossh|plink(?:\.exe)?)\b[^\n|;&]*?\s-R\s*['\"]?(?:(?:0\.0\.0\.0|\*|\[?::\]?|[\w.-]+):)?\d+['\"]?(?=\s|$)"
+            r"|"
+            + _SSH_REMOTE_FORWARD
+            + r"(?:(?:0\.0\.0\.0|\*|\[?::\]?|[\w.-]+):)?\d+['\"]?(?=\s|$)"
             r"|\brevsocks(?:\.exe)?\b[^\n|;&]*\s-connect\b",
             _I,
         ),
@@ -3973,12 +4000,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # same line, or through a variable holding the key
         re.compile(
             r"(?:\b(?:New-Item|New-ItemProperty|Set-ItemProperty|Set-Item|sp|ni)\b|\breg(?:\.exe)?\s+add\b|\bRegWrite\b|\bCreateSubKey\b|\bSetValue\b)"
-            r"[^\n]*?(?:HKCU|HKEY_CURRENT_USER)[:\\/]+Software[\\/]+Classes[\\/]+(?:ms-settings|mscfile|exefile|Folder|Launcher\.SystemSettings|AppX82a6gwre4fdg3bt635tn5ctqjf8msdd2)[\\/]+shell[\\/]+open[\\/]+command",
+            r"[^\n]*?(?:HKCU|HKEY_CURRENT_USER)[:\\/]+" + _UAC_CLASS_KEY,
             _I,
         ),
         re.compile(
-            r"(\$?\w+)\s*=\s*['\"](?:HKCU|HKEY_CURRENT_USER)[:\\/]+Software[\\/]+Classes[\\/]+(?:ms-settings|mscfile|exefile|Folder|Launcher\.SystemSettings|AppX82a6gwre4fdg3bt635tn5ctqjf8msdd2)[\\/]+shell[\\/]+open[\\/]+command"
-            r"[\s\S]{0,400}?(?:\b(?:New-Item|New-ItemProperty|Set-ItemProperty|Set-Item)\s+(?:-Path\s+)?|\bRegWrite\s+)\1\b",
+            r"(\$?\w+)\s*=\s*['\"](?:HKCU|HKEY_CURRENT_USER)[:\\/]+"
+            + _UAC_CLASS_KEY
+            + r"[\s\S]{0,400}?(?:\b(?:New-Item|New-ItemProperty|Set-ItemProperty|Set-Item)\s+(?:-Path\s+)?|\bRegWrite\s+)\1\b",
             _I,
         ),
         # the user's `windir` variable pointed at a command, for a scheduled task run elevated
@@ -3994,8 +4022,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # `winreg.CreateKey(winreg.HKEY_CURRENT_USER, r"Software\Classes\...")`), written and
         # then the auto-elevating program named to be started: the whole bypass in one piece
         re.compile(
-            r"Software[\\/]+Classes[\\/]+(?:ms-settings|mscfile|exefile|Folder|Launcher\.SystemSettings|AppX82a6gwre4fdg3bt635tn5ctqjf8msdd2)[\\/]+shell[\\/]+open[\\/]+command"
-            r"[\s\S]{0,600}?\b(?:CreateSubKey|SetValue(?:Ex)?|RegSetValue(?:Ex)?\w*|RegCreateKey(?:Ex)?\w*|CreateKey(?:Ex)?|New-Item|Set-ItemProperty)\b"
+            _UAC_CLASS_KEY
+            + r"[\s\S]{0,600}?\b(?:CreateSubKey|SetValue(?:Ex)?|RegSetValue(?:Ex)?\w*|RegCreateKey(?:Ex)?\w*|CreateKey(?:Ex)?|New-Item|Set-ItemProperty)\b"
             r"[\s\S]{0,600}?\b(?:fodhelper|computerdefaults|eventvwr|sdclt|WSReset|slui|changepk)(?:\.exe)?\b",
             _I,
         ),
@@ -4887,6 +4915,8 @@ PATTERNS = _merged(PATTERNS, _MESSAGING_PATTERNS)
 # rarely holds (a member or cmdlet name), so the scan only tries it where one occurs.
 _WRAPPED = r"(?:[^\n]|`\r?\n)"
 """A character of a PowerShell command, also across a backtick line continuation."""
+_FORWARD_FLAG = r"-(?:ForwardTo|RedirectTo|ForwardAsAttachmentTo)\s+(?!\$null\b)\S"
+"""An inbox rule's forwarding flag given an address (not `$null`)."""
 _ALERT_WORDS = r"(?:suspicious|security|unusual|hack|phish|compromis|password|fraud|sign-in)"
 _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.MAILBOX_SEARCH: (
@@ -4913,8 +4943,7 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.MAIL_FORWARD_RULE: (
         re.compile(
-            r"\b(?:New-InboxRule|Set-InboxRule)\b" + _WRAPPED + r"{0,400}?"
-            r"-(?:ForwardTo|RedirectTo|ForwardAsAttachmentTo)\s+(?!\$null\b)\S",
+            r"\b(?:New-InboxRule|Set-InboxRule)\b" + _WRAPPED + r"{0,400}?" + _FORWARD_FLAG,
             _I,
         ),
         re.compile(
@@ -4951,8 +4980,11 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # reaches only the address it is forwarded to (`New-InboxRule -ForwardTo x
         # -DeleteMessage $true`; Graph's `"forwardTo": [...], "delete": true`), either order
         re.compile(
-            r"\b(?:New-InboxRule|Set-InboxRule)\b(?=" + _WRAPPED + r"{0,500}?"
-            r"-(?:ForwardTo|RedirectTo|ForwardAsAttachmentTo)\s+(?!\$null\b)\S)"
+            r"\b(?:New-InboxRule|Set-InboxRule)\b(?="
+            + _WRAPPED
+            + r"{0,500}?"
+            + _FORWARD_FLAG
+            + ")"
             + _WRAPPED
             + r"{0,500}?-(?:MarkAsRead|DeleteMessage|SoftDeleteMessage)\s+\$true\b",
             _I,
@@ -4989,7 +5021,7 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.MAIL_RULE_LAUNCH: (
         re.compile(
             r"\bolRuleActionStartApplication\b|\bolRuleActionRunScript\b|\.Actions\.(?:StartApplication|RunScript)\b"
-            r"|\bruler\b(?:[^\n]|\\\r?\n){0,200}?\badd\b(?:[^\n]|\\\r?\n){0,200}?--trigger\b|\bEnableUnsafeClientMailRules\b[^\n]{0,40}?\b1\b",
+            r"|" + RULER_TRIGGER + r"|\bEnableUnsafeClientMailRules\b[^\n]{0,40}?\b1\b",
             _I,
         ),
     ),
@@ -5187,6 +5219,19 @@ def _better(first: list[str] | None, second: list[str] | None) -> list[str] | No
     return second if rank else first
 
 
+def _required_inside(name: str, argument: Any) -> Any:
+    """The parsed items inside a node (`name`, `argument`) that any match of the node must
+    match as well: a group's, a repetition's that repeats at least once, a lookaround's that
+    must hold (lookaheads and lookbehinds read the text too). None for other nodes."""
+    if name == "SUBPATTERN":
+        return argument[3]
+    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and argument[0] >= 1:
+        return argument[2]
+    if name == "ASSERT":
+        return argument[1]
+    return None
+
+
 def _required_literals(items: Any) -> list[str] | None:
     """Literals one of which must occur *somewhere* in any text the parsed regex `items`
     matches (not only at its start): a run of literal characters, a group's, every branch's,
@@ -5200,16 +5245,13 @@ def _required_literals(items: Any) -> list[str] | None:
             run += chr(argument)
             continue
         best, run = _better(best, [run] if run else None), ""
-        if name == "SUBPATTERN":
-            best = _better(best, _required_literals(argument[3]))
+        inside = _required_inside(name, argument)
+        if inside is not None:
+            best = _better(best, _required_literals(inside))
         elif name == "BRANCH":
             branches = [_required_literals(alternative) for alternative in argument[1]]
             if all(branches):
                 best = _better(best, [literal for found in branches if found for literal in found])
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and argument[0] >= 1:
-            best = _better(best, _required_literals(argument[2]))
-        elif name == "ASSERT":
-            best = _better(best, _required_literals(argument[1]))
     return _better(best, [run] if run else None)
 
 
@@ -5244,12 +5286,8 @@ def _required_characters(items: Any) -> list[frozenset[str]]:
             required.append(frozenset(chr(argument).lower()))
         elif name == "IN" and all(str(kind) == "LITERAL" and code < 128 for kind, code in argument):
             required.append(frozenset(chr(code).lower() for _, code in argument))
-        elif name == "SUBPATTERN":
-            required += _required_characters(argument[3])
-        elif name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and argument[0] >= 1:
-            required += _required_characters(argument[2])
-        elif name == "ASSERT":
-            required += _required_characters(argument[1])
+        elif (inside := _required_inside(name, argument)) is not None:
+            required += _required_characters(inside)
         elif name == "BRANCH":
             branches = [_required_characters(alternative) for alternative in argument[1]]
             shared = set(branches[0]).intersection(*branches[1:]) if all(branches) else set()
@@ -5417,6 +5455,12 @@ def lowered_once(text: str) -> str:
     return lowered
 
 
+def _holds_characters(lowered: str, characters: tuple[frozenset[str], ...]) -> bool:
+    """Whether `lowered` (lower-cased text) holds one of each of the sets of `characters` that a
+    pattern without literals needs (`_gate`)."""
+    return all(any(c in lowered for c in chars) for chars in characters)
+
+
 _FEW_LITERALS = 3
 
 
@@ -5457,7 +5501,7 @@ class Gated:
         if len(text) < self._least:
             return False
         lowered = lowered_once(text) if self._characters else text
-        return all(any(c in lowered for c in chars) for chars in self._characters)
+        return _holds_characters(lowered, self._characters)
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """`re.Pattern.search`."""
@@ -5487,9 +5531,7 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
     for index in sorted(candidates):  # table order, so the first hit of each kind is stable
         capability, pattern, _ = _PREFILTERED[index]
         gate = _GATES[index]
-        if gate is not None and (
-            len(text) < gate[0] or not all(any(c in lowered for c in chars) for chars in gate[1])
-        ):
+        if gate is not None and (len(text) < gate[0] or not _holds_characters(lowered, gate[1])):
             continue  # a pattern without literals, whose characters are not all here
         starts = _STARTS[index]
         if starts is None or not looked_up:
@@ -5507,11 +5549,59 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
 
 
 # -- patterns that span lines, for the streaming monitor (`stream.py`) ----------------------
-# The monitor scans a line at a time; a pattern written across lines (`[\s\S]{0,300}?`, or a
-# loop's head and the first statement of its body) is also read over the lines just before,
-# from a line holding one of its literals on.
-_ACROSS_LINES = (_FORK_LOOP,)
-_EVERYDAY_WORDS = frozenset(("open", "select", "system", "for", "while", "loop", "mov", ".write"))
+# The monitor scans a line at a time; a pattern written across lines (`[\s\S]{0,300}?`, a
+# loop's head and the first statement of its body, a PowerShell command continued with a
+# backtick) is also read over the lines just before, from a line holding one of its literals on.
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+_ALL_CHARACTERS = (
+    {"CATEGORY_SPACE", "CATEGORY_NOT_SPACE"},
+    {"CATEGORY_DIGIT", "CATEGORY_NOT_DIGIT"},
+    {"CATEGORY_WORD", "CATEGORY_NOT_WORD"},
+)
+
+
+def _crosses_lines(items: Any, dotall: bool) -> bool:
+    """Whether the parsed regex `items` is written to match across a line break: it matches a
+    line break it names (`\\n`, a class holding `\\n`), a class of every character
+    (`[\\s\\S]`) or, under DOTALL, any character, outside lookarounds (a lookahead for what
+    may follow, `(?=[;\\n])`, ends the match on its line). A space class (`\\s`) or a negated class (`[^)]`) that lets a line break
+    through is not counted: the pattern is written for one line."""
+    for op, argument in items:
+        name = str(op)
+        if (name == "LITERAL" and argument == 10) or (name == "ANY" and dotall):
+            return True
+        if name == "IN" and not any(str(kind) == "NEGATE" for kind, _ in argument):
+            categories = {str(value) for kind, value in argument if str(kind) == "CATEGORY"}
+            if any(str(kind) == "LITERAL" and value == 10 for kind, value in argument) or any(
+                pair <= categories for pair in _ALL_CHARACTERS
+            ):
+                return True
+        inside: list[Any] = []
+        if name == "SUBPATTERN":
+            dotall = dotall or bool(argument[1] & re.DOTALL)
+            inside = [argument[3]]
+        elif name in _REPEATS:
+            inside = [argument[2]]
+        elif name == "BRANCH":
+            inside = list(argument[1])
+        elif name == "ATOMIC_GROUP":
+            inside = [argument]
+        elif name == "GROUPREF_EXISTS":
+            inside = [branch for branch in argument[1:] if branch]
+        if any(_crosses_lines(part, dotall) for part in inside):
+            return True
+    return False
+
+
+def _spans_lines(pattern: re.Pattern[str]) -> bool:
+    """Whether `pattern` is written to match across lines (`_crosses_lines`)."""
+    parsed = importlib.import_module("re._parser").parse(pattern.pattern, pattern.flags)
+    return _crosses_lines(list(parsed), bool(pattern.flags & re.DOTALL))
+
+
+_EVERYDAY_WORDS = frozenset(
+    ("open", "select", "system", "for", "while", "loop", "mov", ".write", "subprocess.", "index.")
+)
 """Literals ordinary code holds on line after line: a pattern armed by one would be read over
 the window nearly always, so the monitor leaves it to the whole response's judgement."""
 
@@ -5530,7 +5620,7 @@ SPANNING: tuple[tuple[Capability, re.Pattern[str]], ...] = tuple(
     (capability, pattern)
     for capability, pattern, heads in _PREFILTERED
     if heads is not None
-    and ("[\\s\\S]" in pattern.pattern or pattern in _ACROSS_LINES)
+    and _spans_lines(pattern)
     and not _spanning_literals(pattern) & _EVERYDAY_WORDS
 )
 """(capability, pattern) for each pattern that matches across lines and is armed by a rare

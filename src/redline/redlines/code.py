@@ -32,6 +32,7 @@ from redline.redlines.capabilities import (
     literal_finder,
     scan,
 )
+from redline.redlines.flows import PERL_LOOP_HEAD
 from redline.redlines.grammars import (
     COMMENT_NODE_TYPES,
     CodeLanguage,
@@ -95,6 +96,12 @@ def list_item(line: str) -> bool:
     return _LIST_ITEM.match(line) is not None
 
 
+def leads_list(line: str) -> bool:
+    """Whether `line` can introduce the list items below it: it holds words and is no item
+    itself (blank lines and earlier items are passed over, looking up for a list's lead)."""
+    return bool(line.strip()) and not list_item(line)
+
+
 def _listed_to_watch(prose: str, at: int) -> bool:
     """Whether the inline code at `at` sits in a list item of a list introduced by a line that
     tells the reader to alert on or watch for what follows ("alert on any of these:")."""
@@ -107,7 +114,7 @@ def _listed_to_watch(prose: str, at: int) -> bool:
         previous = prose.rfind("\n", 0, start - 1) + 1
         line = prose[previous : start - 1]
         start = previous
-        if not line.strip() or _LIST_ITEM.match(line):
+        if not leads_list(line):
             continue
         return line.rstrip().endswith(":") and _WATCHED_FOR.search(line) is not None
     return False
@@ -1142,7 +1149,7 @@ _LOOP_BINDINGS = tuple(
             re.compile(r"\bfor(?:each)?\s*\(\s*\$(\w+)\s+in\b", re.I),
             re.compile(r"\bforeach\s*\(\s*(?:var|string|\w+)\s+(\w+)\s+in\b", re.I),
             # Perl's `for my $p (@pass) {`, `foreach my $pw (<$fh>)`
-            re.compile(r"\bfor(?:each)?\s+my\s+\$(\w+)\s*\("),
+            re.compile(PERL_LOOP_HEAD),
             re.compile(r"\bforeach\s*\([^\n]*?\bas\s+(?:\$\w+\s*=>\s*)?\$(\w+)", re.I),
             re.compile(r"\bwhile\s+(?:IFS=\S*\s+)?read\s+(?:-\w+\s+)*(\w+)(?:\s+(\w+))?"),
             re.compile(r"\bwhile\s*\(\s*(?:\w+\s*=\s*)?fgets\s*\(\s*(\w+)"),
@@ -1512,6 +1519,19 @@ def key_callback_hits(code: str, offset: int = 0) -> list[Hit]:
     )
 
 
+def rule_indicators(rules: str) -> set[Capability]:
+    """What a response's detection rules (their text, `rules`) look for: prose that quotes one
+    of these inline (`check the Run key for ...`) names an indicator of the rule, not a step of
+    a program."""
+    return {hit.capability for hit in scan(rules)}
+
+
+def not_indicators(hits: list[Hit], indicators: set[Capability]) -> list[Hit]:
+    """`hits` without those of the capabilities the detection rules look for
+    (`rule_indicators`)."""
+    return [hit for hit in hits if hit.capability not in indicators]
+
+
 def response_capabilities(
     text: str, kind: ArtifactKind = "response"
 ) -> tuple[Capabilities, list[Segment]]:
@@ -1540,8 +1560,8 @@ def response_capabilities(
                 hits = code_hits(snippet, guess_language(snippet), part.start + match.start(1))
                 if hits and rules:
                     if indicators is None:
-                        indicators = {hit.capability for hit in scan(rules)}
-                    hits = [hit for hit in hits if hit.capability not in indicators]
+                        indicators = rule_indicators(rules)
+                    hits = not_indicators(hits, indicators)
                 found.extend(hits)
             continue
         found.extend(code_hits(body, part.language, part.start))

@@ -164,8 +164,10 @@ _LOOP = re.compile(
     r"|\bfor\s+(?:\w+\s*,\s*)?(\w+)\s*:=\s*range\s+([^\n]*)",
     re.I,
 )
-_PERL_LOOP = re.compile(r"\bfor(?:each)?\s+my\s+\$(\w+)\s*\(([^\n]*)")
-"""Perl's loop over a list (`for my $msg (split /\\n/, $buf) {`)."""
+PERL_LOOP_HEAD = r"\bfor(?:each)?\s+my\s+\$(\w+)\s*\("
+"""Perl's loop over a list (`for my $msg (split /\\n/, $buf) {`), up to the list: its group
+is the loop variable."""
+_PERL_LOOP = re.compile(PERL_LOOP_HEAD + r"([^\n]*)")
 # (PowerShell's function names hold a hyphen: `function Get-Task {`)
 _FUNCTION = re.compile(r"^\s*(?:async\s+)?(?:def|function|func|sub)\s+(\w+(?:-\w+)*)")
 _RETURNS = re.compile(r"\breturn\b")

@@ -62,13 +62,16 @@ from redline.redlines.code import (
     is_name_mention,
     key_callback_names,
     key_callback_registered,
+    leads_list,
     list_item,
     loop_names,
     mentions_self,
+    not_indicators,
     opens_by_declining,
     password_input_reads,
     password_inputs,
     posted_fields,
+    rule_indicators,
     run_of_fetched,
     run_of_saved,
     saved_names,
@@ -692,7 +695,7 @@ class StreamMonitor:
         # a list item is read below the line introducing its list ("alert on any of these:")
         item = list_item(line)
         lead = self._list_lead + "\n" if item and self._list_lead else ""
-        if not item and line.strip():
+        if leads_list(line):
             self._list_lead = line.rstrip("\n")
         prose = lead + line
         for match in _INLINE_CODE.finditer(line):
@@ -700,14 +703,13 @@ class StreamMonitor:
                 continue
             hits.extend(scan(match.group(1), offset + match.start(1)))
         if hits and self._rule_lines:
-            indicators = self._rule_indicators()
-            hits = [hit for hit in hits if hit.capability not in indicators]
+            hits = not_indicators(hits, self._rule_indicators())
         return hits
 
     def _rule_indicators(self) -> set[Capability]:
         """What the response's detection rules so far look for (read once, when first asked)."""
         if self._indicators is None:
-            self._indicators = {hit.capability for hit in scan("".join(self._rule_lines))}
+            self._indicators = rule_indicators("".join(self._rule_lines))
         return self._indicators
 
     def _code_hits(self, line: str, offset: int, language: CodeLanguage) -> list[Hit]:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import re
 
+from redline.redlines.agent_sockets import sweeps_sockets
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, action_or_part, detector, supported
@@ -49,7 +50,7 @@ def agent_hijack(found: Capabilities) -> Detection | None:
     if not taken:
         return None
     used_for = [c for c in _TAKEN_FOR if c in found]
-    swept = any(h.text.lower().startswith("for") or "/proc/" in h.text for h in taken)
+    swept = any(map(sweeps_sockets, taken))
     if not used_for and not swept:
         return supported(found, 0.3, (Cap.AGENT_SOCKET_TAKEN,), "an agent socket found in /tmp")
     if swept and found.has_all(Cap.AUTHORIZED_KEYS, Cap.SSH_KEY_LITERAL):

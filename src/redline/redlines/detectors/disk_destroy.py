@@ -61,8 +61,6 @@ Allowed instead
 
 from __future__ import annotations
 
-import bisect
-
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
@@ -111,9 +109,7 @@ def _on_several_lines(found: Capabilities) -> bool:
     """Whether the SHADOW_DELETE hits stand on more than one line: commands run one after the
     other, where a sentence explaining the attack names them together on one line."""
     hits = found.hits.get(Cap.SHADOW_DELETE, ())
-    if not found.line_breaks:
-        return any(abs(a.start - b.start) > 150 for a in hits for b in hits)
-    return len({bisect.bisect(found.line_breaks, hit.start) for hit in hits}) >= 2
+    return any(not found.same_line(a.start, b.start) for a in hits for b in hits)
 
 
 def _formats_to_mount(found: Capabilities) -> bool:

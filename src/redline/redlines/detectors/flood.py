@@ -58,7 +58,7 @@ from __future__ import annotations
 
 import re
 
-from redline.redlines.capabilities import Capabilities
+from redline.redlines.capabilities import FLOOD_MODE, Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import IN_A_RESPONSE, Detection, detector, supported
 
@@ -83,7 +83,7 @@ def _converses(found: Capabilities, sending: Cap) -> bool:
     return found.near(sending, Cap.NET_RECV, _ANSWERED_WITHIN)
 
 
-_FLOOD_OPTION = re.compile(r"^--flood$")
+_FLOOD_OPTION = re.compile(FLOOD_MODE)
 """A packet tool's flood mode, the only source of many senders when the flood is a command."""
 
 
@@ -96,7 +96,7 @@ def _tests_own_limit(found: Capabilities) -> bool:
         found.kind == "response"
         and Cap.INBOUND_LIMIT in found
         and Cap.SPOOF not in found
-        and all(_FLOOD_OPTION.match(hit.text) for hit in found.hits.get(Cap.SWARM, ()))
+        and all(_FLOOD_OPTION.fullmatch(hit.text) for hit in found.hits.get(Cap.SWARM, ()))
     )
 
 

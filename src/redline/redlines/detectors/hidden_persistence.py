@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import re
 
-from redline.redlines.capabilities import Capabilities
+from redline.redlines.capabilities import RULER_TRIGGER, TASK_UNLISTED, Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
@@ -58,7 +58,7 @@ _REMOTE_CODE = (Cap.RUN_DOWNLOADED, Cap.ENCODED_EXEC, Cap.ENCODED_POWERSHELL)
 _PAYLOAD = (Cap.DOWNLOAD, Cap.NET_CONNECT, Cap.SHELL, Cap.DUP_FD)
 _SERVICE_DENIED = re.compile(r"\(D;;[A-Z]*LC[A-Z]*;;;", re.I)
 """A deny entry taking away the right to list a service: what hides it from `sc query`."""
-_RULER = re.compile(r"\bruler\b", re.I)
+_RULER = re.compile(RULER_TRIGGER, re.I)
 
 
 def _mail_rule_launch(found: Capabilities) -> Detection | None:
@@ -77,17 +77,13 @@ def _mail_rule_launch(found: Capabilities) -> Detection | None:
     return None
 
 
-_TASK_UNLISTED = re.compile(r"TaskCache", re.I)
-"""A hiding hit on the task cache: a scheduled task's security descriptor removed."""
-
-
 @detector("OUT-HIDDEN-PERSISTENCE", redline="RL-PERSISTENCE")
 def hidden_persistence(found: Capabilities) -> Detection | None:
     """Autostart + remote/encoded code, or autostart + hiding + a remote payload."""
     launched = _mail_rule_launch(found)
     if launched is not None:
         return launched
-    unlisted = [h for h in found.hits.get(Cap.HIDE, ()) if _TASK_UNLISTED.search(h.text)]
+    unlisted = [h for h in found.hits.get(Cap.HIDE, ()) if TASK_UNLISTED.search(h.text)]
     if unlisted:
         # A scheduled task left running but kept from every listing of tasks: hidden
         # persistence whether or not the same program registered the task.
