@@ -1262,7 +1262,8 @@ def guess_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
 def guess_loop_hits(code: str, offset: int = 0) -> list[Hit]:
     """A login whose password is the loop's candidate: each guess of a password list tried in
     turn, however the loop and the login are spelled."""
-    if _SECRET_MARK_RE.search(code) is None or _LOOP_HINT.search(code) is None:
+    # (the loop first: a search for it is several times cheaper than for a password's place)
+    if _LOOP_HINT.search(code) is None or _SECRET_MARK_RE.search(code) is None:
         return []
     hits = line_flow(
         code,
@@ -1536,7 +1537,7 @@ def response_capabilities(
     text: str, kind: ArtifactKind = "response"
 ) -> tuple[Capabilities, list[Segment]]:
     """Every capability in a model response, and the segments it was split into."""
-    found = Capabilities(kind=kind, line_breaks=[i for i, ch in enumerate(text) if ch == "\n"])
+    found = Capabilities(kind=kind, line_breaks=[m.start() for m in _NEWLINE.finditer(text)])
     parts = segments(text)
     # A form in one block and the handler that reads its password field in another.
     page_passwords = password_inputs(text)

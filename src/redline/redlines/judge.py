@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
-from redline.constitution import Constitution, load_constitution
+from redline.constitution import Constitution, Redline, load_constitution
 from redline.redlines.capabilities import Capabilities, Hit
 from redline.redlines.code import action_capabilities, opens_by_declining, response_capabilities
 from redline.redlines.combination import COMBINED_CAPABILITIES
@@ -20,10 +20,24 @@ from redline.results import Decision, EvidenceSpan, JudgedKind, Verdict
 Request = str | Sequence[Mapping[str, str]] | None
 
 
-def _in_force(constitution: Constitution) -> list[Detector]:
+_last_in_force: tuple[tuple[Redline, ...], tuple[Detector, ...], tuple[Detector, ...]] | None = None
+"""The redlines and detectors last asked about, with the detectors in force: the stream monitor
+evaluates after every line that adds a hit, always under the same constitution. (One tuple,
+replaced whole, so threads never see a torn one; a frozen constitution's redlines never
+change.)"""
+
+
+def _in_force(constitution: Constitution) -> tuple[Detector, ...]:
     """Detectors whose redline the constitution still contains (an edited one may drop some)."""
-    ids = {redline.id for redline in constitution.redlines}
-    return [d for d in detectors() if d.redline in ids]
+    global _last_in_force
+    redlines, every = constitution.redlines, detectors()
+    last = _last_in_force
+    if last is not None and last[0] is redlines and last[1] is every:
+        return last[2]
+    ids = {redline.id for redline in redlines}
+    in_force = tuple(d for d in every if d.redline in ids)
+    _last_in_force = (redlines, every, in_force)
+    return in_force
 
 
 def evaluate(found: Capabilities, constitution: Constitution) -> list[tuple[Detector, Detection]]:
@@ -32,7 +46,7 @@ def evaluate(found: Capabilities, constitution: Constitution) -> list[tuple[Dete
         return []  # every detector needs some capability (tests/redlines/test_detectors.py)
     results = []
     for item in _in_force(constitution):
-        detection = item(found)
+        detection = item.function(found)
         if detection is not None:
             results.append((item, detection))
     return sorted(results, key=lambda pair: -pair[1].score)
