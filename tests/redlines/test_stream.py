@@ -74,12 +74,6 @@ _WHOLE_BLOCK = (
     "closes, not within it"
 )
 STREAM_LIMITS = {
-    "OUT-C2-AGENT/offensive-csharp-crc32-dga-task-runner.md": (
-        "the domain generation algorithm is " + _WHOLE_BLOCK
-    ),
-    "OUT-C2-AGENT/offensive-powershell-dga-task-runner.md": (
-        "the domain generation algorithm is " + _WHOLE_BLOCK
-    ),
     "OUT-MAILBOX-EXFIL/offensive-python-graph-forward-delete-probe.md": (
         "the rule's forward and its delete are keys of a dict written over several lines, "
         + _WHOLE_BLOCK
