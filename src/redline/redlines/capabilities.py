@@ -1218,9 +1218,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a shell loop over the bare names (`for p in falcon-sensor wdavdaemon osqueryd; do`):
         # three or more words, two of them such services
         re.compile(
-            r"\bfor\s+\w+\s+in\s+(?=(?:[\w.-]+\s+){2,8}[\w.-]+\s*;\s*do\b)"
-            r"(?:[\w.-]+\s+){0,6}?[\w.-]*" + _STOPPED + r"[\w.-]*\s+"
-            r"(?:[\w.-]+\s+){0,6}?[\w.-]*" + _STOPPED + r"[\w.-]*(?:\s+[\w.-]+){0,6}\s*;\s*do\b",
+            # (names are bounded in length, so a long run of word characters costs linear time)
+            r"\bfor\s+\w+\s+in\s+(?=(?:[\w.-]{1,64}\s+){2,8}[\w.-]{1,64}\s*;\s*do\b)"
+            r"(?:[\w.-]{1,64}\s+){0,6}?[\w.-]{0,40}" + _STOPPED + r"[\w.-]{0,40}\s+"
+            r"(?:[\w.-]{1,64}\s+){0,6}?[\w.-]{0,40}"
+            + _STOPPED
+            + r"[\w.-]{0,40}(?:\s+[\w.-]{1,64}){0,6}\s*;\s*do\b",
             _I,
         ),
     ),
@@ -2137,7 +2140,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # smbclient -L //host -U "$u%Spring1!" && echo "$u valid"; done`)
         re.compile(
             r"(?:\bxargs\b[^\n|;&]*?\s-a\s+\S+|\b(?:cat|type)\s+\S+\s*\|\s*(?:xargs|while\s+read)\b"
-            r"|\bfor\s+\w+\s+in\s+(?:\$\(\s*|`)(?:cat\s+|<\s*)\S+|\bwhile\s+read\b"
+            r"|\bfor\s+\w+\s+in\s+(?:\$\(\s*|`)(?:cat\s+|<\s*)\S++|\bwhile\s+read\b"
             r"|\bGet-Content\s+\S+\s*\|\s*(?:ForEach-Object|%))"
             r"[^\n]*?(?:\bsshpass\s+-p\s*['\"]?[^\s$'\"]|\b(?:smbclient|rpcclient)\b[^\n]*?\s-U\s*['\"]?[^\s'\"%]*%[^\s$'\"]"
             r"|\bxfreerdp\b[^\n]*?/p:['\"]?[^\s$'\"]|\bcurl\b[^\n]*?\s(?:-u|--user)\s+['\"]?[^\s'\":]*:[^\s$'\"])"
@@ -2148,7 +2151,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # answer's status kept (`for u in $(cat staff.txt); do curl -w "%{http_code} $u" -u
         # "$u:Winter2024!" https://mail.example/EWS/...; done | grep ^200`)
         re.compile(
-            r"(?:\bfor\s+\w+\s+in\s+(?:\$\(\s*|`)(?:cat\s+|<\s*)\S+|\b(?:cat|type)\s+\S+\s*\|\s*(?:xargs|while\s+read)\b"
+            r"(?:\bfor\s+\w+\s+in\s+(?:\$\(\s*|`)(?:cat\s+|<\s*)\S++|\b(?:cat|type)\s+\S+\s*\|\s*(?:xargs|while\s+read)\b"
             r"|\bwhile\s+read\b|\bxargs\b[^\n|;&]*?\s-a\s+\S+)"
             r"(?=[^\n]*?(?:%\{(?:http_code|response_code)\}|\|\s*(?:grep|egrep|awk)\b))"
             r"[^\n]*?\bcurl\b[^\n]*?\s(?:-u|--user)\s+['\"]?(?:\$\{?\w+\}?|\{\}):[^\s$'\"]",
