@@ -4090,7 +4090,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(?:chmod|install\s+-m)\s*(?:u?\+s|[4-7][0-7]{3})\s+\S*/tmp/\S+|\binstall\b[^\n;|&]*\s-m\s*0?[4-7][0-7]{3}\b[^\n;|&]*\s/(?:usr/)?(?:local/)?bin/(?:(?:ba|da|z|k)?sh|python[\d.]*|perl|ruby|php[\d.]*|node|lua|busybox|find|vim?|g?awk|env)\b",
+            r"(?:chmod|install\s+-m)\s*(?:u?\+s|[4-7][0-7]{3})\s+\S*/tmp/\S+|\binstall\b(?>[^\n;|&]*?\s-m\s*0?[4-7][0-7]{3}\b)[^\n;|&]*\s/(?:usr/)?(?:local/)?bin/(?:(?:ba|da|z|k)?sh|python[\d.]*|perl|ruby|php[\d.]*|node|lua|busybox|find|vim?|g?awk|env)\b",
             _I,
         ),
         re.compile(
