@@ -4881,7 +4881,9 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # hwnd`, `!= this.Handle`): a game or an editor polling keys only while it is in front
         re.compile(
             r"\b(?:GetForegroundWindow|GetActiveWindow)\s*\(\s*\)\s*[!=]==?\s*[\w.>$-]+"
-            r"|[\w.>$-]+\s*[!=]==?\s*(?:\w+\.)*(?:GetForegroundWindow|GetActiveWindow)\s*\(\s*\)",
+            # (the left operand is read from the start of its run only: the same matches, and a
+            # long run of word characters is read once rather than from each of its characters)
+            r"|(?<![\w.>$-])[\w.>$-]+\s*[!=]==?\s*(?:\w+\.)*(?:GetForegroundWindow|GetActiveWindow)\s*\(\s*\)",
             _I,
         ),
     ),
