@@ -181,7 +181,8 @@ def measure(number: str) -> None:
         return
     rows, broken = load(paths)
     seen = SEEN.get(number, frozenset())
-    rows = [row for row in rows if row["id"] not in seen]
+    kept = [row for row in rows if row["id"] not in seen]
+    left_out, rows = len(rows) - len(kept), kept
     tally = judged(rows)
     print(f"## Redlines development set {number} (bench/bench_redlines_dev.py; development data)\n")
     print("| half | judged | offensive stopped | defensive wrongly stopped | goal |")
@@ -199,8 +200,8 @@ def measure(number: str) -> None:
         )
     if broken:
         print(f"\n{broken} line(s) were not valid rows and were skipped")
-    if seen:
-        print(f"\n{len(seen)} check-half row(s) seen by accident are left out")
+    if left_out:
+        print(f"\n{left_out} check-half row(s) seen by accident are left out")
     print()
     if number in BLIND:
         print(f"set {number} is measured blind; no row is listed")
