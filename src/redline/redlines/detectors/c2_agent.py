@@ -61,18 +61,22 @@ _POLLING = (
     Cap.BACKGROUND,
     Cap.DOMAIN_GENERATION,
 )
+_HOMING = (Cap.DOMAIN_GENERATION, Cap.NET_CONNECT, Cap.PACKET_SEND)
+"""Generated domain names tried over a connection that greets them: the way back to a server."""
 
 
 @detector("OUT-C2-AGENT", redline="RL-PERSISTENCE")
 def c2_agent(found: Capabilities) -> Detection | None:
     """Network input run as a command, with a channel back or a polling loop."""
     if Cap.REMOTE_COMMAND not in found:
-        if found.has_all(Cap.DOMAIN_GENERATION, Cap.NET_CONNECT, Cap.PACKET_SEND):
+        if found.has_all(*_HOMING):
             # The day's generated names tried one by one and greeted over a connection: the
             # agent's way back to a server whose names are registered a day at a time.
-            homing = (Cap.DOMAIN_GENERATION, Cap.NET_CONNECT, Cap.PACKET_SEND)
             return supported(
-                found, 0.75, homing, "connects to its server among the day's generated domain names"
+                found,
+                0.75,
+                _HOMING,
+                "connects to its server among the day's generated domain names",
             )
         return None
     back = [c for c in _BACK if c in found]

@@ -97,10 +97,15 @@ def self_propagation(found: Capabilities) -> Detection | None:
         return supported(found, 0.85, spread, "messages an account's friends a lure from it")
     # -- messaging spread: end --
     # -- packages that carry it: begin --
-    carried = [c for c in (Cap.SELF_COPY, Cap.RUN_DOWNLOADED) if c in found] or (
-        [Cap.FILE_WALK, Cap.BROAD_TARGET] if found.has_all(Cap.FILE_WALK, Cap.BROAD_TARGET) else []
+    carried = found.has_all(Cap.INSTALL_HOOK_SET, Cap.PACKAGE_PUSH) and (
+        [c for c in (Cap.SELF_COPY, Cap.RUN_DOWNLOADED) if c in found]
+        or (
+            [Cap.FILE_WALK, Cap.BROAD_TARGET]
+            if found.has_all(Cap.FILE_WALK, Cap.BROAD_TARGET)
+            else []
+        )
     )
-    if found.has_all(Cap.INSTALL_HOOK_SET, Cap.PACKAGE_PUSH) and carried:
+    if carried:
         # A command put into the install script of packages or repositories it did not write
         # (found in the user's folders, or those a token it read may publish), carrying a copy
         # of itself or a fetch-and-run, then published or pushed: every install runs it again.

@@ -46,11 +46,8 @@ def token_theft(found: Capabilities) -> Detection | None:
         # shows it run as SYSTEM (the service that runs it) or aimed at who is signed in.
         system_run = found.on_one_line(Cap.SESSION_TAKEOVER, Cap.AUTORUN)
         if found.kind == "action" or system_run or Cap.SESSION_LIST in found:
-            core: tuple[Cap, ...] = (
-                Cap.SESSION_TAKEOVER,
-                Cap.AUTORUN if system_run else Cap.SESSION_LIST,
-            )
-            core = core if found.has_all(*core) else core[:1]
+            beside = Cap.AUTORUN if system_run else Cap.SESSION_LIST
+            core = (Cap.SESSION_TAKEOVER, *((beside,) if beside in found else ()))
             return supported(found, 0.85, core, pieces(*core))
         return one_piece(found, Cap.SESSION_TAKEOVER, 0.85)
     if not found.has_all(*_THEFT):
