@@ -279,7 +279,7 @@ class StreamMonitor:
         self._indicators: set[Capability] | None = None  # what those rules look for, once read
         self._block_lines = 0
         self._c_block: list[str] = []  # a C block's lines so far, for its helper functions
-        self._dga_lines: list[str] = []  # the block's lines so far (generated names, sockets)
+        self._block_text: list[str] = []  # the block's lines so far (generated names, sockets)
         self._dga_pieces: frozenset[str] | None = frozenset()  # its pieces seen; None: found
         self._list_lead = ""  # the last prose line that is no list item
         self._macro_names: frozenset[str] = frozenset()  # a code block's macro pieces (`macros.py`)
@@ -446,7 +446,7 @@ class StreamMonitor:
             self._detection_block = self._in_code and tag.lower() in DETECTION_TAGS
             self._block_lines = 0
             self._c_block, self._c_block_start = [], offset + len(line)
-            self._dga_lines, self._dga_pieces = [], frozenset()
+            self._block_text, self._dga_pieces = [], frozenset()
             self._window.clear()
             self._armed.clear()
             self._macro_names = frozenset()
@@ -456,6 +456,8 @@ class StreamMonitor:
             line, offset, self._line_hits(line, offset) + self._spanning(line, offset)
         )
         hits += self._c_helpers(line)
+        if self._in_code and not self._detection_block:
+            self._block_text.append(line)  # read by `_generated_names` and `_agent_sockets`
         hits += self._generated_names(line)
         hits += self._agent_sockets(line)
         hits += self._macro(line, offset)
@@ -547,7 +549,7 @@ class StreamMonitor:
         seen = {h.start for h in self._found.hits.get(Capability.AGENT_SOCKET_TAKEN, ())}
         return [
             hit
-            for hit in agent_socket_hits("".join(self._dga_lines), self._c_block_start)
+            for hit in agent_socket_hits("".join(self._block_text), self._c_block_start)
             if hit.start not in seen
         ]
 
@@ -557,7 +559,6 @@ class StreamMonitor:
         computed from the date, on each line adding one of those pieces, until they are found."""
         if not self._in_code or self._detection_block:
             return []
-        self._dga_lines.append(line)  # (the block so far, read by `_agent_sockets` too)
         if self._dga_pieces is None:
             return []
         pieces = domain_generation_pieces(line, self._dga_pieces)
@@ -566,7 +567,7 @@ class StreamMonitor:
         self._dga_pieces |= pieces
         if len(self._dga_pieces) < DGA_PIECES:
             return []
-        hits = domain_generation_hits("".join(self._dga_lines), self._c_block_start)
+        hits = domain_generation_hits("".join(self._block_text), self._c_block_start)
         if hits:
             self._dga_pieces = None  # found: the block is not read again
         return hits
