@@ -5224,13 +5224,16 @@ def _better(first: list[str] | None, second: list[str] | None) -> list[str] | No
     return second if rank else first
 
 
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
 def _required_inside(name: str, argument: Any) -> Any:
     """The parsed items inside a node (`name`, `argument`) that any match of the node must
     match as well: a group's, a repetition's that repeats at least once, a lookaround's that
     must hold (lookaheads and lookbehinds read the text too). None for other nodes."""
     if name == "SUBPATTERN":
         return argument[3]
-    if name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") and argument[0] >= 1:
+    if name in _REPEATS and argument[0] >= 1:
         return argument[2]
     if name == "ASSERT":
         return argument[1]
@@ -5261,14 +5264,20 @@ def _required_literals(items: Any) -> list[str] | None:
 
 
 @cache
+@cache
+def _parsed(pattern: re.Pattern[str]) -> Any:
+    """`pattern` parsed by `re._parser`, once for every reading of it below (its literals, its
+    gate, whether and where it spans lines)."""
+    return importlib.import_module("re._parser").parse(pattern.pattern, pattern.flags)
+
+
 def _literals(pattern: re.Pattern[str]) -> tuple[frozenset[str] | None, bool]:
     """The lower-cased literals one of which text must contain for `pattern` to match (None
     when no such literals can be read off it), and whether every match *begins* with one of
     them: its literal starts (after zero-width assertions such as `\\b`), or else literals it
     requires further in (a pattern that starts with `\\w+` still needs its `.Anonymous(`).
     Parsed once per pattern: the table is read off at import."""
-    parser = importlib.import_module("re._parser")
-    parsed = list(parser.parse(pattern.pattern, pattern.flags))
+    parsed = list(_parsed(pattern))
     heads = _literal_heads(parsed)
     if heads and all(len(head) >= 2 for head in heads):
         return frozenset(head.lower() for head in heads), True
@@ -5308,7 +5317,7 @@ def _gate(pattern: re.Pattern[str]) -> tuple[int, tuple[frozenset[str], ...]]:
     """What a text must have for `pattern` to match in it, read off where no literal can
     prefilter it: its least length, and the sets of characters (`_required_characters`) it
     must hold one of each of."""
-    parsed = importlib.import_module("re._parser").parse(pattern.pattern, pattern.flags)
+    parsed = _parsed(pattern)
     least = parsed.getwidth()[0]
     return least, tuple(sorted(set(_required_characters(list(parsed))), key=len))
 
@@ -5486,16 +5495,6 @@ class Gated:
         self._finder = literal_finder(literals) if literals and not self._few else None
         self._least, self._characters = _gate(regex) if literals is None else (0, ())
 
-    @property
-    def pattern(self) -> str:
-        """The pattern's source, as `re.Pattern.pattern`."""
-        return self.regex.pattern
-
-    @property
-    def flags(self) -> int:
-        """The pattern's flags, as `re.Pattern.flags`."""
-        return self.regex.flags
-
     def may_match(self, text: str) -> bool:
         """False when `text` cannot hold a match."""
         if self._few:
@@ -5512,9 +5511,9 @@ class Gated:
         """`re.Pattern.search`."""
         return self.regex.search(text, pos) if self.may_match(text) else None
 
-    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
-        """`re.Pattern.match`."""
-        return self.regex.match(text, pos) if self.may_match(text) else None
+    def sub(self, replacement: str, text: str) -> str:
+        """`re.Pattern.sub`."""
+        return self.regex.sub(replacement, text) if self.may_match(text) else text
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """`re.Pattern.finditer`."""
@@ -5557,7 +5556,6 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
 # The monitor scans a line at a time; a pattern written across lines (`[\s\S]{0,300}?`, a
 # loop's head and the first statement of its body, a PowerShell command continued with a
 # backtick) is also read over the lines just before, from a line holding one of its literals on.
-_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
 _ALL_CHARACTERS = (
     {"CATEGORY_SPACE", "CATEGORY_NOT_SPACE"},
     {"CATEGORY_DIGIT", "CATEGORY_NOT_DIGIT"},
@@ -5600,8 +5598,7 @@ def _crosses_lines(items: Any, dotall: bool) -> bool:
 
 def _spans_lines(pattern: re.Pattern[str]) -> bool:
     """Whether `pattern` is written to match across lines (`_crosses_lines`)."""
-    parsed = importlib.import_module("re._parser").parse(pattern.pattern, pattern.flags)
-    return _crosses_lines(list(parsed), bool(pattern.flags & re.DOTALL))
+    return _crosses_lines(list(_parsed(pattern)), bool(pattern.flags & re.DOTALL))
 
 
 _EVERYDAY_WORDS = frozenset(
@@ -5614,8 +5611,7 @@ the window nearly always, so the monitor leaves it to the whole response's judge
 def _spanning_literals(pattern: re.Pattern[str]) -> frozenset[str]:
     """The literals a line must hold to arm `pattern`: the most selective set it requires
     anywhere (a match may end on the line that holds it), else its heads."""
-    parsed = list(importlib.import_module("re._parser").parse(pattern.pattern, pattern.flags))
-    required = _required_literals(parsed)
+    required = _required_literals(list(_parsed(pattern)))
     if required and all(len(literal) >= 4 for literal in required):
         return frozenset(literal.lower() for literal in required)
     return _prefilter(pattern) or frozenset()

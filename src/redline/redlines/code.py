@@ -136,6 +136,10 @@ def line_starts(text: str) -> list[int]:
     return [0, *(match.end() for match in _NEWLINE.finditer(text))]
 
 
+NAME_PATTERN_CACHE = 1024
+"""How many patterns built from a text's own names each builder keeps."""
+
+
 def alternation(names: Iterable[str]) -> str:
     """`names` as one regular-expression alternation, each escaped, longest first (so that a
     name is never cut short by another it begins with)."""
@@ -427,16 +431,22 @@ def document_list_hits(code: str, offset: int = 0) -> list[Hit]:
     names = {m.group(1) for m in _DOCUMENT_LIST.finditer(code)}
     if not names:
         return []
-    listed = "|".join(re.escape(n) for n in sorted(names))
-    use = re.compile(
+    return [
+        Hit(Capability.DOCUMENT_SELECTION, offset + m.start(), offset + m.end(), m.group(0))
+        for m in _document_list_use(tuple(sorted(names))).finditer(code)
+    ]
+
+
+@lru_cache(maxsize=NAME_PATTERN_CACHE)
+def _document_list_use(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Files chosen by one of the document lists `names` (each name is followed by `\\b` or
+    `.`, so the order of the alternation does not change what matches)."""
+    listed = alternation(names)
+    return re.compile(
         rf"\b(?:endswith|EndsWith|includes|Contains)\s*\(\s*(?:tuple\s*\()?\$?(?:{listed})\b"
         rf"|\b(?:not\s+)?in\s+\$?(?:{listed})\b|-(?:in|Include|contains)\s+\$(?:{listed})\b"
         rf"|\b(?:{listed})\.(?:includes|has|contains|Contains|indexOf)\s*\("
     )
-    return [
-        Hit(Capability.DOCUMENT_SELECTION, offset + m.start(), offset + m.end(), m.group(0))
-        for m in use.finditer(code)
-    ]
 
 
 # Each tried only where its literals are, in any case the pattern reads (`Crc32`, `CHR(`).
@@ -504,7 +514,7 @@ def domain_generation_hits(code: str, offset: int = 0) -> list[Hit]:
         return []
     return [
         Hit(Capability.DOMAIN_GENERATION, offset + m.start(), offset + m.end(), m.group(0))
-        for m in _TOP_LEVEL_DOMAIN.finditer(code)
+        for m in _TOP_LEVEL_DOMAIN.regex.finditer(code)  # its gate was asked above
     ]
 
 
@@ -871,9 +881,6 @@ def saved_names(line: str) -> frozenset[str]:
 
 
 # Keyed by names read from model output, so bounded: a long-running server must not grow.
-NAME_PATTERN_CACHE = 1024
-
-
 @lru_cache(maxsize=NAME_PATTERN_CACHE)
 def run_of_saved(names: frozenset[str]) -> re.Pattern[str]:
     """A pattern for one of `names` being run or made executable."""

@@ -26,6 +26,8 @@ _KINDS = tuple((kind, re.compile("|".join(words), re.I)) for kind, words in STOP
 _SECURITY = re.compile("|".join(STOPPED_SECURITY), re.I)
 _DISABLES = tuple(Gated(pattern) for pattern in PATTERNS[Capability.SERVICE_DISABLED])
 """`Capability.SERVICE_DISABLED`'s own patterns, each tried only where its literals are."""
+_STOP_LISTS = tuple(Gated(pattern) for pattern in PATTERNS[Capability.STOP_LIST])
+"""`Capability.STOP_LIST`'s own patterns, gated the same way."""
 _NAME = re.compile(r"['\"]([^'\"\n]*)['\"]")
 _LOOP_WORDS = re.compile(r"for\s+\w+\s+in\s+([^;]*)", re.I)
 """The bare names a shell loop goes through (`for p in falcon-sensor wdavdaemon; do`)."""
@@ -58,7 +60,7 @@ def kill_list_hits(code: str, cleaned: str, offset: int) -> list[Hit]:
     if not any(p.search(cleaned) for p in _DISABLES):  # as wide as the capability (`mask`)
         return []
     hits = []
-    for pattern in PATTERNS[Capability.STOP_LIST]:
+    for pattern in _STOP_LISTS:
         for match in pattern.finditer(code):
             if cleaned[match.start() : match.end()] != match.group(0):
                 start, end = offset + match.start(), offset + match.end()

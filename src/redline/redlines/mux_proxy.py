@@ -64,6 +64,6 @@ def mux_proxy_served(line: str, names: frozenset[str]) -> re.Match[str] | None:
 
 def proxy_into_network_hits(code: str, offset: int = 0) -> list[Hit]:
     """Each place a program completes a SOCKS proxy served over a connection it dialed out."""
-    if "Dial" not in code or "Server" not in code or "socks" not in code.lower():
+    if "Dial" not in code or "Server" not in code or "socks" not in lowered_once(code):
         return []
     return line_flow(code, offset, Capability.PIVOT_BUILT, mux_proxy_names, mux_proxy_served)

@@ -530,7 +530,7 @@ def _attacks(sentence: str, analysing: bool = False) -> bool:
         return False
     kept = _ANALYSED.sub(" ", _PROTECTIVE.sub(" ", sentence))
     if analysing:
-        kept = _ARTEFACTS.regex.sub(" ", kept) if _ARTEFACTS.may_match(kept) else kept
+        kept = _ARTEFACTS.sub(" ", kept)
     if _HELPING.search(kept):
         kept = _OTHERS_THINGS.sub(" ", kept)
     return _ATTACK.search(kept) is not None
