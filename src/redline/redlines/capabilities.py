@@ -869,7 +869,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # awk running what it read from its socket (`s |& getline c; ... (c |& getline o)`,
         # `system(c)`): a coprocess or pipe from a string runs that string through a shell
         re.compile(
-            r"(\w+)\s*=\s*\\?[\"']/inet[46]?/(?:tcp|udp)/[^\"'\n]*[\"'][\s\S]{0,400}?(?:\(\s*(?!\1\b)[a-zA-Z_]\w*\s*\|&?\s*getline\b|\bsystem\s*\(\s*(?!\1\b)[a-zA-Z_]\w*\s*\))"
+            r"\b(\w+)\s*=\s*\\?[\"']/inet[46]?/(?:tcp|udp)/[^\"'\n]*[\"'][\s\S]{0,400}?(?:\(\s*(?!\1\b)[a-zA-Z_]\w*\s*\|&?\s*getline\b|\bsystem\s*\(\s*(?!\1\b)[a-zA-Z_]\w*\s*\))"
         ),
         re.compile(
             r"[\"']/inet[46]?/(?:tcp|udp)/[^\"'\n]*[\"']\s*\|&\s*getline\s+(\w+)[\s\S]{0,400}?(?:\(\s*\1\s*\|&?\s*getline\b|\bsystem\s*\(\s*\1\s*\))"
@@ -1111,7 +1111,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a bucket's versioning suspended and its objects deleted, or backup recovery points and
         # vaults deleted: the way back removed with the data
         re.compile(
-            r"\bput-bucket-versioning\b[^\n]*Status=Suspended[^\n]*\b(?:s3\s+rm\b[^\n]*--recursive|delete-objects?\b|s3\s+rb\b)"
+            r"\bput-bucket-versioning\b(?>[^\n]*?Status=Suspended)[^\n]*\b(?:s3\s+rm\b[^\n]*--recursive|delete-objects?\b|s3\s+rb\b)"
             r"|\baws\s+backup\s+delete-(?:recovery-point|backup-vault)\b"
             r"|\baz\s+backup\s+protection\s+disable\b[^\n]*--delete-backup-data\s+true\b",
             _I,
@@ -1324,7 +1324,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(?:Add-Content|AppendAllText|Out-File\b[^\n]*-Append)\b[^\n]*\[char\]|appendFile\w*\s*\([^\n]*(?:rawcode|keycode|keychar|fromCharCode)",
+            r"(?:Add-Content\b|AppendAllText\b|Out-File\b(?>[^\n]*?-Append\b))[^\n]*\[char\]|appendFile\w*\s*\([^\n]*(?:rawcode|keycode|keychar|fromCharCode)",
             _I,
         ),
         re.compile(r"fputc\s*\([^\n]*(?:vk\w*|key\w*)", _I),
@@ -1706,8 +1706,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # the program's own copy put under a dot-name (`cp "$0" ~/.cache/.updater`,
         # `shutil.copy(sys.argv[0], HOME / ".local/.sync")`): the copy is kept out of sight
         re.compile(
-            r"(?:\bcopy\w*|Copy-Item|\bcp|CopyFile\w*)\b[^\n]*(?:sys\.argv\[0\]|sys\.executable|__file__"
-            r"|\$\{?0\b|/proc/self/exe|process\.argv\[1\]|\$PSCommandPath)[^\n]*?[/\\]\.\w[\w.-]*['\"]?"
+            r"(?:\bcopy\w*|Copy-Item|\bcp|CopyFile\w*)\b(?>[^\n]*?(?:sys\.argv\[0\]|sys\.executable|__file__"
+            r"|\$\{?0\b|/proc/self/exe|process\.argv\[1\]|\$PSCommandPath))[^\n]*?[/\\]\.\w[\w.-]*['\"]?"
             r"\s*(?:\)|;|&|\||$)",
             _I | re.M,
         ),
@@ -1836,7 +1836,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.XOR_DECODE: (
         re.compile(
-            r"\b\w+\s*\[\s*\w+\s*\]\s*\^=|\bbytes\s*\(\s*\w+\s*\^\s*\w+|\w+\s*\[\s*\w+\s*\]\s*=\s*\(?byte\)?\s*\(?\s*\w+\s*\[\s*\w+\s*\]\s*\^",
+            r"\b\w+\s*\[\s*\w+\s*\]\s*\^=|\bbytes\s*\(\s*\w+\s*\^\s*\w+|\b\w+\s*\[\s*\w+\s*\]\s*=\s*\(?byte\)?\s*\(?\s*\w+\s*\[\s*\w+\s*\]\s*\^",
             _I,
         ),
         # PowerShell's element by element (`$b[$i] = $b[$i] -bxor 0x41`)
@@ -2181,7 +2181,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # the cracked passwords only counted (`hashcat --show ... | wc -l`, `john --show ... |
         # Measure-Object`): how many are weak, reported without any of them shown
         re.compile(
-            r"\b(?:hashcat|john)\b[^\n|;&]*\s--show\b[^\n|;&]*\|\s*(?:wc\b|Measure-Object\b|find\s+/c\b)",
+            r"\b(?:hashcat|john)\b(?>[^\n|;&]*?\s--show\b)(?>[^\n|;&]*)\|\s*(?:wc\b|Measure-Object\b|find\s+/c\b)",
             _I,
         ),
     ),
@@ -2471,7 +2471,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(?<![${])\b(?:nslookup|dig|host|Resolve-DnsName)\b(?![}])[^\n]*\$\([^)\n]*\)\.[\w-]+\.[\w-]+",
+            r"(?<![${])\b(?:nslookup|dig|host|Resolve-DnsName)\b(?![}])[^\n]*\$\((?>[^()\n]*)\)\.[\w-]+\.[\w-]+",
             _I,
         ),
         re.compile(
@@ -2490,7 +2490,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.COVERT_CHANNEL: (
         re.compile(
-            r"\bICMP\s*\([^)\n]*\)\s*/\s*[\w(\[\"']|\bicmp\.Echo\s*\{[^\n]*\bData\s*:\s*\w|\bnping\b[^\n]*--icmp\b[^\n]*--data|\bhping3?\b[^\n]*(?:-1|--icmp)\b[^\n]*(?:-E|--file)\s",
+            r"\bICMP\s*\([^)\n]*\)\s*/\s*[\w(\[\"']|\bicmp\.Echo\s*\{[^\n]*\bData\s*:\s*\w|\bnping\b(?>[^\n]*?--icmp\b)[^\n]*--data|\bhping3?\b(?>[^\n]*?(?:-1|--icmp)\b)[^\n]*(?:-E|--file)\s",
             _I,
         ),
         re.compile(
@@ -2531,7 +2531,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.ENCODE: (
         # hex written out by hand through a digit table: `hex[b >> 4]`, `hex[b & 15]`
-        re.compile(r"\w+\s*\[\s*\w+(?:\s*\[\s*\w+\s*\])?\s*(?:>>\s*4|&\s*(?:15|0x0?[fF]))\s*\]"),
+        re.compile(r"\b\w+\s*\[\s*\w+(?:\s*\[\s*\w+\s*\])?\s*(?:>>\s*4|&\s*(?:15|0x0?[fF]))\s*\]"),
         re.compile(r"\bbase32\b(?!\s+-d)|\bbasenc\b|\bod\s+-A\s*n\b", _I),
         # a helper named for the encoding it does, called on data (`enc = b32(fs.readFileSync(f))`)
         re.compile(r"\b(?:b32|b32enc|b64|b64enc|base32enc\w*|to_?base32|to_?b32)\s*\(", _I),
@@ -3157,7 +3157,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"['\"](?:donate-level|max-threads-hint|donate-over-proxy)['\"]\s*:", _I),
         # a share submitted to a pool (stratum's `submit` / `mining.submit` with the found nonce)
         re.compile(
-            r"(?:\bmining\.submit\b|\bmethod['\"]?\s*:\s*['\"]submit['\"])[^\n]*\bnonce\b|\bjob_id\b[^\n]*\bnonce\b[^\n]*\bresult\b",
+            r"(?:\bmining\.submit\b|\bmethod['\"]?\s*:\s*['\"]submit['\"])[^\n]*\bnonce\b|\bjob_id\b(?>[^\n]*?\bnonce\b)[^\n]*\bresult\b",
             _I,
         ),
         re.compile(r"--cpu-max-threads-hint|--randomx-|--algo[= ](?:rx|cn)/|--coin[= ]monero", _I),
@@ -3279,7 +3279,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.MINER_API: (
-        re.compile(r"\w*Miner\.Anonymous\s*\(|\bminer\.start\s*\(", _I),
+        re.compile(r"\b\w*Miner\.Anonymous\s*\(|\bminer\.start\s*\(", _I),
         # CoinHive-style in-page miners (CoinIMP, WebMinePool) share the Anonymous client API
         re.compile(r"\.Anonymous\s*\(\s*['\"][\w-]+['\"]|\bthrottle\s*:\s*0?\.\d+", _I),
     ),
@@ -3412,8 +3412,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # Kerberos tickets forged with a stolen key (golden, silver, diamond tickets:
         # `ticketer.py -nthash <krbtgt> -domain-sid S-1-5-21-...`, `kerberos::golden`, Rubeus)
         re.compile(
-            r"\bticketer(?:\.py)?\b[^\n|;&]*\s-(?:nthash|aesKey)\s+\S+[^\n|;&]*\s-domain-sid\b"
-            r"|\bticketer(?:\.py)?\b[^\n|;&]*\s-domain-sid\s+\S+[^\n|;&]*\s-(?:nthash|aesKey)\b"
+            r"\bticketer(?:\.py)?\b(?>[^\n|;&]*?\s-(?:nthash|aesKey)\s+\S+)[^\n|;&]*\s-domain-sid\b"
+            r"|\bticketer(?:\.py)?\b(?>[^\n|;&]*?\s-domain-sid\s+\S+)[^\n|;&]*\s-(?:nthash|aesKey)\b"
             r"|\bkerberos::golden\b|\bRubeus(?:\.exe)?\s+(?:golden|silver|diamond)\b",
             _I,
         ),
@@ -3480,9 +3480,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.RUN_DOWNLOADED: (
         # a DNS TXT answer piped into a shell (`dig +short TXT x.zone | base64 -d | sh`)
         re.compile(
-            r"\b(?:dig|nslookup|host|drill|kdig)\b[^\n|]*\bTXT\b[^\n]*?\|\s*(?:[^\n|]*\|\s*)*?"
+            r"\b(?:dig|nslookup|host|drill|kdig)\b(?>[^\n|]*?\bTXT\b)[^\n]*?\|\s*(?:[^\n|]*\|\s*)*?"
             r"(?:sudo\s+)?(?:(?:busybox|env)\s+)?(?:ba|z|da)?sh\b"
-            r"|\bResolve-DnsName\b[^\n|]*-Type\s+TXT\b[^\n]*\b(?:iex|Invoke-Expression)\b",
+            r"|\bResolve-DnsName\b(?>[^\n|]*?-Type\s+TXT\b)[^\n]*\b(?:iex|Invoke-Expression)\b",
             _I,
         ),
         # a download piped into a shell started through busybox or env (`| busybox sh`)
@@ -3552,7 +3552,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.UNVETTED_SOURCE: (
         # a DNS TXT record read as code: no installer is published there
         re.compile(
-            r"\b(?:dig|nslookup|host|drill|kdig)\b[^\n|]*\bTXT\b(?=[^\n]*\|[^\n]*\b(?:ba|z|da)?sh\b)|\bResolve-DnsName\b[^\n|]*-Type\s+TXT\b(?=[^\n]*\b(?:iex|Invoke-Expression)\b)",
+            r"\b(?:dig|nslookup|host|drill|kdig)\b(?=(?>[^\n|]*?\bTXT\b)(?>[^\n]*?\|)[^\n]*\b(?:ba|z|da)?sh\b)[^\n|]*\bTXT\b"
+            r"|\bResolve-DnsName\b(?=(?>[^\n|]*?-Type\s+TXT\b)[^\n]*\b(?:iex|Invoke-Expression)\b)[^\n|]*-Type\s+TXT\b",
             _I,
         ),
         re.compile(
@@ -3672,7 +3673,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(?:shutil\.rmtree|rmSync|rimraf|Remove-Item\b[^\n]*-Recurse[^\n]*)\s*\(?\s*(?:os\.path\.expanduser\(\s*['\"]~/?['\"]\s*\)|(?:pathlib\.)?Path\.home\(\)|os\.homedir\(\)|\$env:USERPROFILE\b|['\"](?:/|~|/etc|/usr|/var|/home|/boot|C:\\\\?)['\"])",
+            r"(?:shutil\.rmtree|rmSync|rimraf|Remove-Item\b(?>[^\n]*?-Recurse)[^\n]*)\s*\(?\s*(?:os\.path\.expanduser\(\s*['\"]~/?['\"]\s*\)|(?:pathlib\.)?Path\.home\(\)|os\.homedir\(\)|\$env:USERPROFILE\b|['\"](?:/|~|/etc|/usr|/var|/home|/boot|C:\\\\?)['\"])",
             _I,
         ),
     ),
@@ -3919,8 +3920,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # PowerShell's own stream parameters: bytes written to a stream, or a stream's text run
         re.compile(
-            r"(?:\bSet-Content|\bAdd-Content)\b[^\n]*\s-Stream\s+['\"]?(?!Zone\.Identifier\b)[\w.-]+[^\n]*-(?:Value|Encoding\s+Byte)\b"
-            r"|\bGet-Content\b[^\n]*\s-Stream\s+['\"]?(?!Zone\.Identifier\b)[\w.-]+['\"]?[^\n|]*\|\s*(?:iex|Invoke-Expression)\b",
+            r"(?:\bSet-Content|\bAdd-Content)\b(?>[^\n]*?\s-Stream\s+['\"]?(?!Zone\.Identifier\b)[\w.-]+)[^\n]*-(?:Value|Encoding\s+Byte)\b"
+            r"|\bGet-Content\b(?=[^\n]*\|\s*(?:iex|Invoke-Expression)\b)[^\n]*\s-Stream\s+['\"]?(?!Zone\.Identifier\b)[\w.-]+['\"]?(?>[^\n|]*)\|\s*(?:iex|Invoke-Expression)\b",
             _I,
         ),
     ),
@@ -4007,7 +4008,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"(\$?\w+)\s*=\s*['\"](?:HKCU|HKEY_CURRENT_USER)[:\\/]+"
+            r"(\$?\b\w+)\s*=\s*['\"](?:HKCU|HKEY_CURRENT_USER)[:\\/]+"
             + _UAC_CLASS_KEY
             + r"[\s\S]{0,400}?(?:\b(?:New-Item|New-ItemProperty|Set-ItemProperty|Set-Item)\s+(?:-Path\s+)?|\bRegWrite\s+)\1\b",
             _I,
@@ -4297,7 +4298,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # AdminSDHolder's ACL (copied onto every protected admin account) or the domain's
         # replication rights (DCSync) granted to an account
         re.compile(
-            r"\bdsacls\b[^\n]*AdminSDHolder[^\n]*\s/G\s|\bAdd-(?:Domain)?ObjectAcl\b[^\n]*(?:AdminSDHolder|-Rights\s+DCSync\b)",
+            r"\bdsacls\b(?>[^\n]*?AdminSDHolder)[^\n]*\s/G\s|\bAdd-(?:Domain)?ObjectAcl\b[^\n]*(?:AdminSDHolder|-Rights\s+DCSync\b)",
             _I,
         ),
     ),
@@ -4333,7 +4334,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a second key file sshd is told to read
         re.compile(r"AuthorizedKeysFile\b[^\n]*(?:>>|tee\s+-a)\s*\S*sshd_config", _I),
         re.compile(
-            r"(?:Add-Content|Out-File\b[^\n]*-Append)\b[^\n]*authorized_keys",
+            r"(?:Add-Content\b|Out-File\b(?>[^\n]*?-Append\b))[^\n]*authorized_keys",
             _I,
         ),
         re.compile(
@@ -4368,7 +4369,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             # (also right after an escaped line break, `"\n\nssh-ed25519 AAAA..."`)
             r"(?:\b|(?<=\\n))ssh-(?:rsa|ed25519|dss|ecdsa\S*)\s+AAAA"
-            r"|(?:curl|wget)\b[^\n]*(?:\.pub|keys)\b[^\n]*authorized_keys",
+            r"|(?:curl|wget)\b(?>[^\n]*?(?:\.pub|keys)\b)[^\n]*authorized_keys",
             _I,
         ),
     ),
@@ -5263,7 +5264,6 @@ def _required_literals(items: Any) -> list[str] | None:
     return _better(best, [run] if run else None)
 
 
-@cache
 @cache
 def _parsed(pattern: re.Pattern[str]) -> Any:
     """`pattern` parsed by `re._parser`, once for every reading of it below (its literals, its

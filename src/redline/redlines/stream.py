@@ -137,6 +137,8 @@ _MAX_LINE = 4096  # an endless line is judged in pieces of this size
 DGA_PIECES = 3
 """Pieces of a domain generation algorithm (a top-level domain, letters mixed, a date) a block
 shows before it is read for generated names (`code.domain_generation_pieces`)."""
+_MIXED_AND_DATED = frozenset({"mix", "date"})
+"""The pieces left out when a block that showed all three is asked only for a top-level domain."""
 _SPAN_LINES = 16
 """How many of a block's last lines a pattern written across lines is read over, and for how
 many lines after one held its literal (`capabilities.SPANNING`)."""
@@ -224,6 +226,12 @@ _FOLLOWED: tuple[
 """The name-following data flows read line by line (`_use`): bind, find, capability."""
 _BINDS = tuple(dict.fromkeys(bind for bind, _, _ in _FOLLOWED))
 """Each flow's bind once: two flows may follow the same names (`rescheduling_names`)."""
+
+
+def _blanked(line: str) -> str:
+    """`line` as spaces, its line break kept, so that offsets after it stay the same."""
+    body = line.rstrip("\n")
+    return " " * len(body) + line[len(body) :]
 
 
 @dataclass(frozen=True)
@@ -543,29 +551,39 @@ class StreamMonitor:
     def _agent_sockets(self, line: str) -> list[Hit]:
         """The streaming form of `agent_sockets.agent_socket_hits` over a block's lines (a
         sweep of others' agent sockets read over several lines): read again on each line that
-        points SSH at a socket, its new hits kept."""
+        points SSH at a socket outside a comment, its new hits kept."""
         if not self._in_code or self._detection_block or "SSH_AUTH_SOCK" not in line:
             return []
+        if _COMMENT_LINE.match(line):
+            return []
         seen = {h.start for h in self._found.hits.get(Capability.AGENT_SOCKET_TAKEN, ())}
+        # Commented-out lines are blanked (offsets kept), as the whole reading's cleaned code is.
+        code = "".join(
+            _blanked(text) if _COMMENT_LINE.match(text) else text for text in self._block_text
+        )
         return [
-            hit
-            for hit in agent_socket_hits("".join(self._block_text), self._c_block_start)
-            if hit.start not in seen
+            hit for hit in agent_socket_hits(code, self._c_block_start) if hit.start not in seen
         ]
 
     def _generated_names(self, line: str) -> list[Hit]:
         """The streaming form of `code.domain_generation_hits`: once a block has shown a
         top-level domain, letters mixed and a date, the block so far is read for server names
-        computed from the date, on each line adding one of those pieces, until they are found."""
+        computed from the date, on each line adding one of those pieces and then on each line
+        writing out a top-level domain, until they are found."""
         if not self._in_code or self._detection_block:
             return []
         if self._dga_pieces is None:
             return []
-        pieces = domain_generation_pieces(line, self._dga_pieces)
-        if not pieces:
-            return []
-        self._dga_pieces |= pieces
         if len(self._dga_pieces) < DGA_PIECES:
+            pieces = domain_generation_pieces(line, self._dga_pieces)
+            if not pieces:
+                return []
+            self._dga_pieces |= pieces
+            if len(self._dga_pieces) < DGA_PIECES:
+                return []
+        elif not domain_generation_pieces(line, _MIXED_AND_DATED):
+            # Read before without a name found (the top-level domain was a plain URL's): read
+            # again on each line that writes out a top-level domain.
             return []
         hits = domain_generation_hits("".join(self._block_text), self._c_block_start)
         if hits:

@@ -1,0 +1,123 @@
+"""The output redlines on input built to make their patterns slow: long lines of their own words.
+
+A capability pattern that reads `A [^\\n]* B [^\\n]* C` can take time cubic in a line's length
+when the line repeats A and B without C (`Copy-Item $PSCommandPath ` eight hundred times in one
+PowerShell line once took minutes). Two figures:
+* for every capability pattern, the slowest search over 4,000-character lines made by repeating
+  one or two of its own literal runs (and two plain fillers); the slowest patterns are listed;
+* the whole-response judge (`judge_response`) on 20,000-character responses of such lines, in
+  prose and inside fenced code blocks.
+There is no peer to compare with; the goal is that no crafted line costs more than a moment.
+"""
+
+from __future__ import annotations
+
+import importlib
+import itertools
+import re
+import sys
+import time
+from typing import Any
+
+from redline.redlines import judge_response
+from redline.redlines.capabilities import PATTERNS
+
+LINE = 4_000
+RESPONSE = 20_000
+SHOWN = 8
+_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
+
+
+def literal_runs(pattern: re.Pattern[str], most: int = 10) -> list[str]:
+    """The pattern's runs of two or more literal characters, longest first."""
+    runs: set[str] = set()
+
+    def walk(items: Any) -> None:
+        current: list[str] = []
+        for op, value in items:
+            name = str(op)
+            if name == "LITERAL":
+                current.append(chr(value))
+                continue
+            if len(current) >= 2:
+                runs.add("".join(current))
+            current = []
+            if name == "SUBPATTERN":
+                walk(value[-1])
+            elif name == "BRANCH":
+                for branch in value[1]:
+                    walk(branch)
+            elif name in _REPEATS:
+                walk(value[2])
+            elif name == "ATOMIC_GROUP":
+                walk(value)
+            elif name in ("ASSERT", "ASSERT_NOT"):
+                walk(value[1])
+        if len(current) >= 2:
+            runs.add("".join(current))
+
+    walk(importlib.import_module("re._parser").parse(pattern.pattern, pattern.flags))
+    return sorted(runs, key=lambda run: (-len(run), run))[:most]
+
+
+def crafted_lines(pattern: re.Pattern[str], length: int) -> list[str]:
+    """Lines of about `length` characters repeating one or two of the pattern's literal runs."""
+    runs = literal_runs(pattern)
+    units = ["a", "-a "] + [f"{run} " for run in runs]
+    units += [f"{a} {b} " for a, b in itertools.permutations(runs, 2)]
+    return [unit * max(1, length // len(unit)) for unit in units]
+
+
+def slowest_search(pattern: re.Pattern[str], length: int) -> tuple[float, str]:
+    """The slowest full search of `pattern` over its crafted lines, and that line's start."""
+    worst, shape = 0.0, ""
+    for line in crafted_lines(pattern, length):
+        start = time.perf_counter()
+        for _ in pattern.finditer(line):
+            pass
+        elapsed = time.perf_counter() - start
+        if elapsed > worst:
+            worst, shape = elapsed, line[:40]
+    return worst, shape
+
+
+def main() -> int:
+    timed = []
+    for capability, patterns in PATTERNS.items():
+        for index, pattern in enumerate(patterns):
+            seconds, shape = slowest_search(pattern, LINE)
+            timed.append((seconds, f"{capability.name}[{index}]", shape))
+    timed.sort(reverse=True)
+    total = sum(seconds for seconds, _, _ in timed)
+    print(f"## Capability patterns on crafted {LINE:,}-character lines ({len(timed)} patterns)\n")
+    print("| pattern | slowest search | line starts with |")
+    print("|---|---|---|")
+    for seconds, name, shape in timed[:SHOWN]:
+        print(f"| {name} | {seconds * 1000:.1f} ms | `{shape!r}` |")
+    print(f"\nall patterns, slowest line each, summed: {total:.2f} s\n")
+    responses = {
+        "prose, one letter": "a" * RESPONSE,
+        "prose, short options": "-a " * (RESPONSE // 3),
+        "shell block, /bin/sh -i": "```bash\n" + "/bin/sh -i " * (RESPONSE // 11) + "\n```\n",
+        "python block, socket.connect(": "```python\n"
+        + "socket.connect(" * (RESPONSE // 15)
+        + "\n```\n",
+        "PowerShell block, Copy-Item $PSCommandPath": "```powershell\n"
+        + "Copy-Item $PSCommandPath " * (RESPONSE // 25)
+        + "\n```\n",
+        "PowerShell block, Remove-Item -Recurse": "```powershell\n"
+        + "Remove-Item -Recurse " * (RESPONSE // 21)
+        + "\n```\n",
+    }
+    print(f"## Whole-response judge on crafted {RESPONSE:,}-character responses\n")
+    print("| response | judged in |")
+    print("|---|---|")
+    for name, text in responses.items():
+        start = time.perf_counter()
+        judge_response(text)
+        print(f"| {name} | {(time.perf_counter() - start) * 1000:.0f} ms |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
