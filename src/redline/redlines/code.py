@@ -458,15 +458,16 @@ _TLD = "(?:" + "|".join(_TOP_LEVEL_NAMES) + ")"
 _TOP_LEVEL_DOMAIN = Gated(
     re.compile(
         rf"""['"`]\.{_TLD}['"`]"""
-        # a list of three or more bare top-level domains to pick from (`["com", "net", "xyz"]`)
-        rf"""|[\[(]\s*(?:['"]{_TLD}['"]\s*,\s*){{2,}}['"]{_TLD}['"]"""
+        # a list of three or more bare top-level domains to pick from (`["com", "net", "xyz"]`,
+        # Go's or C#'s `{"com", "net", "xyz"}`)
+        rf"""|[\[({{]\s*(?:['"]{_TLD}['"]\s*,\s*){{2,}}['"]{_TLD}['"]"""
     )
 )
 _DATE_SEED = Gated(
     re.compile(
         r"\bstrftime\s*\(|\bdate\.today\s*\(|\bdatetime\.(?:now|utcnow|today)\s*\(|\bnew\s+Date\s*\("
         r"|\bget(?:UTC)?(?:FullYear|Date|Month)\s*\(|\bDateTime\.(?:Now|UtcNow|Today)\b|\btime\.Now\s*\(\)"
-        r"|\$\(\s*date\s+\+|\bGet-Date\b"
+        r"|\$\(\s*date\s+\+|\bGet-Date\b|\bLocalDate(?:Time)?\.now\s*\("
     )
 )
 _NAME_MIXED = Gated(
