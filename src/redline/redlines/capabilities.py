@@ -558,6 +558,15 @@ _WELL_KNOWN_RESOLVER = (
 public resolvers (Cloudflare, Google, Quad9, OpenDNS, AdGuard, Level 3, ...)."""
 
 
+
+_SIGN_IN_HOST = (
+    r"(?:login\.microsoftonline|login\.live|login\.microsoft|accounts\.google|appleid\.apple"
+    r"|login\.yahoo|[\w-]+\.okta|[\w-]+\.onelogin|login\.salesforce|github|www\.facebook"
+    r"|signin\.aws\.amazon|[\w-]+\.auth0)\.com\b"
+)
+"""An identity provider's sign-in host: relayed with its name written over, the pages of a
+reverse-proxy phishing site."""
+
 def _merged(
     base: Mapping[Capability, tuple[re.Pattern[str], ...]],
     extra: Mapping[Capability, tuple[re.Pattern[str], ...]],
@@ -2435,6 +2444,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"^\s*(?:phish_sub|proxy_hosts|auth_tokens|auth_urls|sub_filters|landing_path)\s*:",
             _I | re.M,
+        ),
+        # a web server relaying an identity provider's sign-in pages (nginx's `proxy_pass`,
+        # Apache's `ProxyPass /`, Caddy's `reverse_proxy`) ...
+        re.compile(
+            r"\b(?:proxy_pass|ProxyPass\s+/\S*|reverse_proxy)\s+['\"]?https?://" + _SIGN_IN_HOST, _I
+        ),
+        # ... and writing that provider's name over with its own in the pages, cookies and
+        # redirects it relays (`sub_filter 'login.microsoftonline.com' 'login.example'`,
+        # `proxy_cookie_domain`, `ProxyPassReverseCookieDomain`): the sign-in served as its own
+        re.compile(
+            r"\b(?:sub_filter|proxy_cookie_domain|proxy_redirect|ProxyPassReverse(?:CookieDomain)?"
+            r"|Substitute\s+['\"]?s\W)\s+['\"]?(?:https?://)?" + _SIGN_IN_HOST,
+            _I,
         ),
     ),
     Capability.DATABASE_DUMP: (
@@ -4800,6 +4822,24 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bnitro\b[^\n]{0,60}?\bfree\b|\bfree\s+(?:discord\s+)?nitro\b", _I),
+        # a parcel said to be held until its address is confirmed or its delivery rescheduled
+        # at a link (the courier smishing lure), in any of its spellings
+        re.compile(
+            r"(?:\b(?:parcel|package|shipment|delivery)\b[^\n]{0,40}?\b(?:could\s*n[o']t|cannot|can't"
+            r"|was\s+unable\s+to|failed\s+to|is\s+on\s+hold|was\s+returned|has\s+been\s+held)"
+            r"|\b(?:could\s*n[o']t|cannot|can't|were\s+unable\s+to|failed\s+to)\s+deliver\s+"
+            r"(?:your|the)\s+(?:parcel|package|shipment|order))"
+            r"[^\n]{0,120}?(?:https?://|\{\s*\$?\w*(?:link|url|base)|\$\{?\w*(?:link|url|base)"
+            r"|\+\s*\w*(?:link|url))",
+            _I,
+        ),
+        # the friend's-account lure: the recipient said to be in a video or photo at a link
+        re.compile(
+            r"\b(?:is\s+(?:this|that)\s+you|you(?:'re|\s+are)|why\s+are\s+you)\s+in\s+"
+            r"(?:this|that|the|a)\s+(?:video|vid|photo|pic(?:ture)?|clip)\b[^\n]{0,40}?"
+            r"(?:https?://|\{\s*\w*\s*\}|\$\{?\w+|['\"`]\s*\+)",
+            _I,
+        ),
         re.compile(
             r"\b(?:unusual|suspicious)\s+(?:activity|sign-in|login|payment)\b[^\n]{0,120}?"
             r"\b(?:verify|confirm|cancel|secure)\b[^\n]{0,60}?(?:https?://|\{\s*\w*(?:link|url))",
@@ -4822,9 +4862,15 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.TEXT_SEND: (
         re.compile(
-            r"\bmessages\.create\s*\(|/sendmessage\b|\bsend_message\s*\(|\.CreateMessage\s*\(", _I
+            r"\bmessages(?:\.|->)create\s*\(|/sendmessage\b|\bsend_message\s*\(|\.CreateMessage\s*\(",
+            _I,
         ),
-        re.compile(r"/channels/[^\n'\"`]{0,40}/messages\b|\bsms\.send\w*\s*\(|/sms/", _I),
+        # a channel's messages posted to, its id interpolated (`/channels/{ch['id']}/messages`)
+        re.compile(
+            r"/channels/(?:[^\n'\"`{}]|\{[^\n{}]{0,30}\}){1,40}?/messages\b"
+            r"|\bsms\.send\w*\s*\(|/sms/",
+            _I,
+        ),
         # a bot's reply in its chat (telebot's `reply_to`, python-telegram-bot's `reply_text`,
         # `send_document`), a message published to a broker's topic (`client.publish("t/x", ...)`)
         re.compile(
