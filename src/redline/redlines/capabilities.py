@@ -200,6 +200,7 @@ class Capability(StrEnum):
     # ---- end of Office macros ----
     SCREEN_CAPTURE = "screen, camera or microphone capture"
     MESSAGE_SCRAPE = "reads someone's chat messages from a page"
+    PHONE_RECORDS = "reads a phone's text messages, contacts or call log (Android's providers)"
     LOCATION = "reads the device's location"
     CLIPBOARD_READ = "reads the clipboard"
     CLIPBOARD_WRITE = "replaces the clipboard"
@@ -649,6 +650,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.NET_SEND: (
         re.compile(r"\b(?:s|sess|session|client)\.(?:post|put)\s*\(", _I),
+        # Java's and Android's HttpURLConnection given a request body
+        re.compile(r"\.(?:setDoOutput\s*\(\s*true\s*\)|doOutput\s*=\s*true\b)"),
         # WordPress's and Drupal's HTTP clients
         re.compile(r"\bwp_remote_(?:post|request)\s*\(|\bwp_safe_remote_post\s*\(", _I),
         re.compile(
@@ -1616,6 +1619,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.HIDE: (
+        # an Android app's launcher entry disabled, so its icon leaves the app drawer while it
+        # keeps running (`setComponentEnabledSetting(..., COMPONENT_ENABLED_STATE_DISABLED, ...)`)
+        re.compile(
+            r"\bsetComponentEnabledSetting\s*\([^;]{0,300}?\bCOMPONENT_ENABLED_STATE_DISABLED\b"
+        ),
         # a scheduled task's security descriptor removed from its cache entry: the task keeps
         # running and neither the console nor `schtasks /query` lists it (`DeleteValue("SD")`,
         # `Remove-ItemProperty ... -Name SD`, `reg delete ... /v SD`)
@@ -3702,6 +3710,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"querySelectorAll\s*\(\s*['\"][^'\"\n]*(?:message|msg|chat)[^'\"\n]*['\"]\s*\)", _I
         ),
+    ),
+    Capability.PHONE_RECORDS: (
+        # each incoming text message as it arrives, or the stored ones
+        re.compile(
+            r"\bgetMessagesFromIntent\s*\(|\bSMS_RECEIVED\b|['\"]content://sms\b"
+            r"|\bTelephony\.Sms\.(?:Inbox\.)?CONTENT_URI\b"
+        ),
+        # the address book (`ContactsContract.CommonDataKinds.Phone.CONTENT_URI`)
+        re.compile(r"\bContactsContract\.[\w.]*CONTENT_URI\b"),
+        # the calls made and received
+        re.compile(r"\bCallLog\.Calls\.CONTENT_URI\b|['\"]content://call_log\b"),
     ),
     Capability.LOCATION: (
         re.compile(
