@@ -2601,6 +2601,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.SECRET_FILE: (
+        # every secret of a GitHub Actions repository at once (`${{ toJSON(secrets) }}`): a
+        # step needs the secrets it names, never the whole set
+        re.compile(r"\btoJSON\s*\(\s*secrets\s*\)", _I),
         # a cluster's administrator kubeconfig and its certificate authority's private keys
         re.compile(
             r"/etc/kubernetes/(?:(?:super-)?admin|controller-manager|scheduler|kubelet)\.conf\b|/etc/kubernetes/pki(?:/\S*\.key)?\b",
