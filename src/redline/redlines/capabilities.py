@@ -1622,7 +1622,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # an Android app's launcher entry disabled, so its icon leaves the app drawer while it
         # keeps running (`setComponentEnabledSetting(..., COMPONENT_ENABLED_STATE_DISABLED, ...)`)
         re.compile(
-            r"\bsetComponentEnabledSetting\s*\([^;]{0,300}?\bCOMPONENT_ENABLED_STATE_DISABLED\b"
+            r"\bsetComponentEnabledSetting\s*\((?:[^;\n]|\n){0,300}?\bCOMPONENT_ENABLED_STATE_DISABLED\b"
         ),
         # a scheduled task's security descriptor removed from its cache entry: the task keeps
         # running and neither the console nor `schtasks /query` lists it (`DeleteValue("SD")`,
