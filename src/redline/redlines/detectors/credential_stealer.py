@@ -1,7 +1,8 @@
 r"""OUT-CREDENTIAL-STEALER: reading saved passwords, cookies or tokens, then decrypting or sending.
 
 What it catches
-    Browser password and cookie stores (`Login Data`, `logins.json`, `key4.db`), application
+    Browser password and cookie stores (`Login Data`, `logins.json`, `key4.db`; also kept in a
+    list of paths the code goes through, globbing, copying or archiving each), application
     token stores (Discord leveldb, Discord's own token read out of its web bundle,
     `webpackChunkdiscord_app.push(...)` then `getToken()`, Telegram `tdata`, wallets, cloud
     credentials) combined with decryption (DPAPI, `encrypted_key`, NSS's `PK11SDR_Decrypt` for
@@ -45,7 +46,8 @@ Allowed instead
     networks to a new machine (exported with their keys, then `netsh wlan add profile`,
     `nmcli connection import` or unpacked into `/etc/NetworkManager/system-connections`);
     an anti-spam honeypot field hidden from people (`autocomplete="off"`, asking for nothing
-    saved), a visually-hidden label, a checkout's own visible address and card fields.
+    saved), a visually-hidden label, a checkout's own visible address and card fields, a
+    kiosk's cleaner deleting the stores it lists when a session ends.
 """
 
 from __future__ import annotations
