@@ -2099,6 +2099,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.SYSTEM_FILE_BACKDATED: (
+        # a time property set on the line that names a Windows system folder: what the
+        # streaming monitor reads a line at a time (`backdated.py` reads the whole code)
+        re.compile(
+            r"\b(?:System32|SysWOW64|SysNative)\b[^\n]*?(?:\.(?:CreationTime|LastWriteTime|LastAccessTime)"
+            r"(?:Utc)?\s*=(?!=)|\bFile\]?(?:::|\.)Set(?:CreationTime|LastWriteTime|LastAccessTime))"
+            r"|(?:\.(?:CreationTime|LastWriteTime|LastAccessTime)(?:Utc)?\s*=(?!=)"
+            r"|\bFile\]?(?:::|\.)Set(?:CreationTime|LastWriteTime|LastAccessTime))[^\n]*?"
+            r"\b(?:System32|SysWOW64|SysNative)\b",
+            _I,
+        ),
+    ),
+
     Capability.HOST_SWEEP: (
         re.compile(
             r"\.%d(?::\d{2,5}|['\"])|\bfor\s*\(?\s*(?:\w+\s*:?=\s*\d+\s*;\s*)\w+\s*<=?\s*25[456]\b",
@@ -3160,7 +3173,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.TIMESTOMP: (
         re.compile(
-            r"\.(?:LastWriteTime|CreationTime|LastAccessTime)(?:Utc)?\s*=(?!=)|\bSet-ItemProperty\b[^\n]*-Name\s+['\"]?(?:LastWriteTime|CreationTime)|\bSetFileTime\s*\(|\btimestomp\b|\btouch\s+(?:-\w+\s+)*-(?:r|-reference)[\s=]|\btouch\s+(?:-\w+\s+)*-[dt]\s+['\"]?\d",
+            r"\.(?:LastWriteTime|CreationTime|LastAccessTime)(?:Utc)?\s*=(?!=)|\bFile\.Set(?:LastWriteTime|CreationTime|LastAccessTime)(?:Utc)?\s*\(|\bSet-ItemProperty\b[^\n]*-Name\s+['\"]?(?:LastWriteTime|CreationTime)|\bSetFileTime\s*\(|\btimestomp\b|\btouch\s+(?:-\w+\s+)*-(?:r|-reference)[\s=]|\btouch\s+(?:-\w+\s+)*-[dt]\s+['\"]?\d",
             _I,
         ),
     ),

@@ -531,6 +531,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.log_targets import log_emptied_hits
     from redline.redlines.macros import macro_hits
     from redline.redlines.messaging import blanked_lure_hits
+    from redline.redlines.backdated import system_backdated_hits
     from redline.redlines.store_lists import listed_store_hits
     from redline.redlines.mux_proxy import proxy_into_network_hits
     from redline.redlines.own_use import (
@@ -609,6 +610,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(proxy_into_network_hits(cleaned, offset))  # SOCKS served down a dialed connection
     hits.extend(blanked_lure_hits(code, cleaned, offset))  # a smishing sender's lure templates
     hits.extend(listed_store_hits(code, cleaned, offset))  # browser stores a stealer lists
+    hits.extend(system_backdated_hits(cleaned, offset))  # system files given others' times
     # A key named as a connection's identity is used, not taken; a file the code made itself
     # and then deletes is cleanup, not destroyed originals.
     hits = without_terminal_echo(cleaned, without_searched_for(cleaned, hits, offset), offset)
