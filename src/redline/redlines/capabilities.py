@@ -105,6 +105,9 @@ class Capability(StrEnum):
     SPREAD_TARGET = "network shares, removable drives or remote hosts"
     REMOTE_EXEC = "executes on remote hosts"
     HOST_SWEEP = "sweeps an address range"
+    TRAVERSAL_PATH = (
+        "asks for a system file through a path climbing out of a server's web root (../../../etc)"
+    )
     WIDE_SCAN = "scans public address ranges or the whole Internet"
     # -- lateral pushes (OUT-SELF-PROPAGATION) --
     ADMIN_SHARE_REACH = "puts files into the admin share (ADMIN$, C$) of hosts it is given"
@@ -2111,7 +2114,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
-
+    Capability.TRAVERSAL_PATH: (
+        # three or more climbs, plain or percent-encoded, then a system location
+        # (`/../../../..//dev/cmdb/...`, `..%2f..%2f..%2fetc/passwd`, `..\..\..\windows\win.ini`)
+        re.compile(
+            r"(?:(?:\.\.|%2e%2e)(?:/|%2f|\\)+){3,}(?:etc|proc|dev|windows|winnt|boot\.ini|root)\b",
+            _I,
+        ),
+    ),
     Capability.HOST_SWEEP: (
         re.compile(
             r"\.%d(?::\d{2,5}|['\"])|\bfor\s*\(?\s*(?:\w+\s*:?=\s*\d+\s*;\s*)\w+\s*<=?\s*25[456]\b",
