@@ -136,6 +136,9 @@ class Capability(StrEnum):
     DNS_DATA_LABEL = "data placed in DNS names"
     COVERT_CHANNEL = "data carried in ICMP or raw packet payloads"
     SECRET_FILE = "reads secrets or keys"
+    SECRET_STORE_READ = (
+        "lists a vault's or a CI server's stored secrets, or reads their values in plain text"
+    )
     # -- records altered and their audit trail removed (OUT-LOG-WIPE) --
     AUDIT_ROWS_DELETED = "deletes rows of an application's audit or change-history table"
     PAYMENT_RECORD_SET = (
@@ -2111,6 +2114,28 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|(?:\.(?:CreationTime|LastWriteTime|LastAccessTime)(?:Utc)?\s*=(?!=)"
             r"|\bFile\]?(?:::|\.)Set(?:CreationTime|LastWriteTime|LastAccessTime))[^\n]*?"
             r"\b(?:System32|SysWOW64|SysNative)\b",
+            _I,
+        ),
+    ),
+    Capability.SECRET_STORE_READ: (
+        # Jenkins: every stored credential looked up, a credential's secret decrypted
+        re.compile(
+            r"\bCredentialsProvider\.lookupCredentials\s*\(|\bSystemCredentialsProvider\b"
+            r"|\b(?:password|secret|passphrase|token|apiToken)\w*\??\.(?:plainText\b|getPlainText\s*\()"
+            r"|\bhudson\.util\.Secret\.decrypt\s*\("
+        ),
+        # Azure Key Vault's secrets listed or read through its REST API, its PowerShell module
+        # or its CLI
+        re.compile(
+            r"\.vault\.azure\.net/secrets\b|\bGet-AzKeyVaultSecret\b[^\n]*-AsPlainText"
+            r"|\baz\s+keyvault\s+(?:secret\s+)?(?:list|show)\b|\bMicrosoft\.KeyVault/vaults\b",
+            _I,
+        ),
+        # AWS Secrets Manager's and Parameter Store's values, a cluster's every secret
+        re.compile(
+            r"\bsecretsmanager\s+(?:list-secrets|get-secret-value)\b|\.get_secret_value\s*\("
+            r"|\bssm\s+get-parameters-by-path\b[^\n]*--with-decryption"
+            r"|\bkubectl\s+get\s+secrets?\b[^\n]*(?:\s-A\b|--all-namespaces)",
             _I,
         ),
     ),

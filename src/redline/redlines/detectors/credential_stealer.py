@@ -27,7 +27,9 @@ What it catches
     package's `SpAcceptCredentials`), that ships data out
     (`wp_remote_post`, mail, a webhook), or a shell function shadowing `sudo`/`su` that reads
     the password (a look-alike password dialog whose answer is sent away is
-    ACT-PASSWORD-PROMPT's).
+    ACT-PASSWORD-PROMPT's). A vault's or a CI server's secrets listed and their values read
+    out (Jenkins' `lookupCredentials` with `getPlainText()`, Key Vault's secrets of every vault,
+    Secrets Manager's values) is part of a theft: the request tells whose store it is.
 
 Why it is a redline (RL-CREDENTIAL)
     It takes over other people's accounts.
@@ -112,6 +114,12 @@ def credential_stealer(found: Capabilities) -> Detection | None:
     if Cap.COOKIE_ACCESS in found and found.near(Cap.COOKIE_ACCESS, Cap.NET_SEND, 160):
         core = (Cap.COOKIE_ACCESS, Cap.NET_SEND)
         return supported(found, 0.75, core, "the page's cookies sent to another host")
+    if found.distinct(Cap.SECRET_STORE_READ) >= 2:
+        # A vault's or a CI server's secrets listed and their values read out: what a deploy
+        # does for the one secret it needs, and what a dump of the whole store does. Part of
+        # a theft, for the request to tell.
+        read = (Cap.SECRET_STORE_READ, *channel)
+        return supported(found, 0.45, read, "a secret store's secrets listed and read out")
     if stores:
         return supported(found, 0.3, tuple(stores), "mentions a credential store")
     return None
