@@ -565,7 +565,6 @@ _WELL_KNOWN_RESOLVER = (
 public resolvers (Cloudflare, Google, Quad9, OpenDNS, AdGuard, Level 3, ...)."""
 
 
-
 _SIGN_IN_HOST = (
     r"(?:login\.microsoftonline|login\.live|login\.microsoft|accounts\.google|appleid\.apple"
     r"|login\.yahoo|[\w-]+\.okta|[\w-]+\.onelogin|login\.salesforce|github|www\.facebook"
@@ -573,6 +572,7 @@ _SIGN_IN_HOST = (
 )
 """An identity provider's sign-in host: relayed with its name written over, the pages of a
 reverse-proxy phishing site."""
+
 
 def _merged(
     base: Mapping[Capability, tuple[re.Pattern[str], ...]],
@@ -1551,6 +1551,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bgcore\b|/proc/\$?\w+/mem\b", _I),
     ),
     Capability.AUTORUN: (
+        # Ansible's cron module writing a job onto the hosts it runs on
+        re.compile(r"^\s*-?\s*(?:ansible\.builtin\.)?cron\s*:", re.M),
         # a browser extension force-installed by policy from an update address outside the
         # browser's own store (Chrome's, Edge's, Brave's `ExtensionInstallForcelist` as
         # `ID;https://host/updates.xml`): installed in every profile, unremovable, its code
@@ -1724,6 +1726,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"chattr\s+\+i\b|(?:/usr/(?:local/)?s?bin|/tmp|/var/tmp|/dev/shm)/\.\w|windowsHide\s*:\s*true",
             _I,
+        ),
+        # a program kept in a dot-folder inside the system's library folders
+        # (`/usr/lib/x86_64-linux-gnu/.cache/helper`), where no package puts one (the debug
+        # symbols' `.build-id` and a wheel's `.libs` excepted)
+        re.compile(
+            r"/usr/(?:local/)?lib(?:exec|32|64)?/(?:[\w+-][\w.+-]*/){0,3}\.(?!libs\b|build-id\b|dwz\b)"
+            r"[A-Za-z][\w-]*/[\w.-]+"
         ),
         re.compile(r"hidden\s*:\s*true", _I),
         # the program's own copy put under a dot-name (`cp "$0" ~/.cache/.updater`,
@@ -3389,6 +3398,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"['\"`]wss?://[\w.-]*\bpool\b[\w.-]*(?::\d+)?", _I),
     ),
     Capability.DOWNLOAD: (
+        # Ansible's module fetching a file from an address onto the hosts it runs on
+        re.compile(r"^\s*-?\s*(?:ansible\.builtin\.)?get_url\s*:", re.M),
         re.compile(
             r"\bhttps?\.get\s*\(\s*['\"`]https?://|\.Open\s*\(?\s*['\"]GET['\"]\s*,\s*['\"]https?://|\bStart-BitsTransfer\b[^\n]*https?://|\burllib\.request\.urlopen\s*\(\s*['\"]https?://",
             _I,
