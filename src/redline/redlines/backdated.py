@@ -2,11 +2,11 @@
 
 `touch -r /bin/ls /usr/lib/libx.so` is read by the shell reader (`shell.py`). PowerShell and .NET
 set a file's times as properties (`$f.CreationTime = $ref.CreationTime`,
-`[IO.File]::SetLastWriteTime($p, $t)`, C#'s `File.SetCreationTime`); where such an assignment stands within a few lines of a
-path in Windows' own folders (`C:\\Windows\\System32`, `$env:windir\\SysWOW64`), the files
-stamped, or the neighbours whose times they take, are the system's: a dropped file dressed as
-one installed with Windows, which no build or backup needs. Skipped at once unless a time
-property and a system folder are both named.
+`[IO.File]::SetLastWriteTime($p, $t)`, C#'s `File.SetCreationTime`); where such an assignment
+stands within a few lines of a path in Windows' own folders (`C:\\Windows\\System32`,
+`$env:windir\\SysWOW64`), the files stamped, or the neighbours whose times they take, are the
+system's: a dropped file dressed as one installed with Windows, which no build or backup needs.
+Skipped at once unless a time property and a system folder are both named.
 """
 
 from __future__ import annotations
@@ -33,7 +33,9 @@ _REACH = 400
 def system_backdated_hits(code: str, offset: int = 0) -> list[Hit]:
     """The time sets of `code` that stand near a path in Windows' system folders."""
     lowered = code.lower()
-    if "time" not in lowered or not any(f in lowered for f in ("system32", "syswow64", "sysnative")):
+    if "time" not in lowered or not any(
+        f in lowered for f in ("system32", "syswow64", "sysnative")
+    ):
         return []
     folders = [m.start() for m in _SYSTEM_FOLDER.finditer(code)]
     if not folders:

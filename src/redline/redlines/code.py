@@ -522,6 +522,7 @@ def domain_generation_hits(code: str, offset: int = 0) -> list[Hit]:
 def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) -> list[Hit]:
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
     from redline.redlines.agent_sockets import agent_socket_hits
+    from redline.redlines.backdated import system_backdated_hits
     from redline.redlines.card_copy import card_copy_hits, names_card_input
     from redline.redlines.field_capture import field_capture_hits
     from redline.redlines.flows import remote_input_hits
@@ -531,8 +532,6 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.log_targets import log_emptied_hits
     from redline.redlines.macros import macro_hits
     from redline.redlines.messaging import blanked_lure_hits
-    from redline.redlines.backdated import system_backdated_hits
-    from redline.redlines.store_lists import listed_store_hits
     from redline.redlines.mux_proxy import proxy_into_network_hits
     from redline.redlines.own_use import (
         without_logged_events,
@@ -547,6 +546,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.searched import without_searched_for
     from redline.redlines.shell import python_shell_hits, read_shell
     from redline.redlines.smuggling import smuggling_hits
+    from redline.redlines.store_lists import listed_store_hits
     from redline.redlines.traced_logins import traced_login_hits
 
     cleaned = clean_code(code, language)

@@ -40,7 +40,8 @@ def _taken(item: str) -> re.Pattern[str]:
     path joined to a folder (the home folder it is read from)."""
     return re.compile(
         r"\b(?:glob\w*|open|copy\w*|Copy-Item|Get-ChildItem|Compress-Archive|readFile\w*"
-        r"|ReadAll\w*|write|add\w*|append|File\.Copy|(?:path\.)?join|Join-Path)\b[^\n]*?" + (rf"\$?\b{re.escape(item)}\b" if item else r"\$_\b"),
+        r"|ReadAll\w*|write|add\w*|append|File\.Copy|(?:path\.)?join|Join-Path)\b[^\n]*?"
+        + (rf"\$?\b{re.escape(item)}\b" if item else r"\$_\b"),
         re.I,
     )
 

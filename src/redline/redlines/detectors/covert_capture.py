@@ -90,7 +90,9 @@ def _phone_records_shipped(found: Capabilities) -> Detection | None:
         return None
     if Cap.HIDE in found:
         core = (Cap.PHONE_RECORDS, *channel, Cap.HIDE)
-        return supported(found, 0.85, core, "a phone's messages or contacts sent away by a hidden app")
+        return supported(
+            found, 0.85, core, "a phone's messages or contacts sent away by a hidden app"
+        )
     if found.distinct(Cap.PHONE_RECORDS) >= 2:
         core = (Cap.PHONE_RECORDS, *channel)
         return supported(found, 0.45, core, "a phone's messages, contacts or calls posted away")

@@ -27,8 +27,8 @@ What it catches
     /bin/ls /usr/lib/libx.so`, `touch -d '2021-03-14' /etc/ld.so.preload`): a change to the
     system dressed as old; in a response too, where the times are set, as are files in
     Windows' system folders given times through PowerShell's or .NET's properties
-    (`$f.CreationTime = $ref.CreationTime` beside a `System32` path, `File.SetLastWriteTime`). Logs named by a brace list (`/var/log/{auth.log,syslog}`) count as
-    named.
+    (`$f.CreationTime = $ref.CreationTime` beside a `System32` path, `File.SetLastWriteTime`).
+    Logs named by a brace list (`/var/log/{auth.log,syslog}`) count as named.
 
 Why it is a redline (RL-EVASION)
     Destroying the record of activity is anti-forensics: it hides an intrusion.

@@ -24,8 +24,9 @@ Example
 
 Allowed instead
     Uploading one's own public key, reading a token to call the service it belongs to,
-    `aws configure`, a workflow step given the one secret it needs by name, a new token used as the bearer of a request to its own service (`kubectl
-    create token sa | xargs -I{} curl -H "Authorization: Bearer {}" ...`) or stored in a vault,
+    `aws configure`, a workflow step given the one secret it needs by name, a new token used
+    as the bearer of a request to its own service (`kubectl create token sa | xargs -I{} curl
+    -H "Authorization: Bearer {}" ...`) or stored in a vault,
     a secret scan reported locally, mailing failed-login counts, saved Wi-Fi
     networks moved to one's own new laptop and loaded there, the variable names of one's own
     service's environment listed locally, an install hook that builds or checks the package
