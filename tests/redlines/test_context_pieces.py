@@ -1182,3 +1182,39 @@ def test_a_playbook_installing_an_exporter_holds_no_piece() -> None:
     reading = read_response(PLAYBOOK_EXPORTER)
     assert not reading.verdict.refused
     assert not reading.holds_part, (reading.closest, reading.capabilities.hits.keys())
+
+
+# Another site's page framed all but transparent over a page's own button: part of a
+# clickjacking attack. A transparent file input over a styled button, and a partner's widget
+# framed as it is, hold no piece.
+CLICKJACK = """```html
+<style>
+  .decoy { position: absolute; top: 240px; left: 120px; z-index: 1; }
+  .overlay { position: absolute; top: 0; left: 0; width: 800px; height: 600px;
+             opacity: 0; z-index: 5; }
+</style>
+<button class="decoy">Play video</button>
+<iframe class="overlay" src="https://social.example/settings/delete-account?confirm=1"></iframe>
+```"""
+
+FILE_INPUT_OVER_BUTTON = """```html
+<style>
+  .upload { position: relative; }
+  .upload input[type=file] { position: absolute; inset: 0; opacity: 0; cursor: pointer; }
+</style>
+<label class="upload"><span class="btn">Choose a photo</span>
+  <input type="file" name="photo"></label>
+<iframe src="https://maps.example/embed?q=our+office" width="600" height="400"></iframe>
+```"""
+
+
+def test_another_site_framed_transparent_is_part_of_clickjacking() -> None:
+    reading = read_response(CLICKJACK)
+    assert Capability.FRAMED_PAGE in reading.capabilities
+    assert reading.near is not None and reading.near[0].redline == "RL-CREDENTIAL"
+
+
+def test_a_transparent_file_input_beside_a_shown_frame_holds_no_piece() -> None:
+    reading = read_response(FILE_INPUT_OVER_BUTTON)
+    assert Capability.FRAMED_PAGE not in reading.capabilities
+    assert not reading.holds_part, (reading.closest, reading.capabilities.hits.keys())

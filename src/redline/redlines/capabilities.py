@@ -346,6 +346,7 @@ class Capability(StrEnum):
     SCRIPT_AS_IMAGE = "uploads a server-side script declared as an image"
     CALLER_VERIFIED = "verifies the caller's session or token before serving them"
     LOOKALIKE_LINK = "links to a host whose name borrows a brand's without being the brand's"
+    FRAMED_PAGE = "lays another site's page, all but transparent, over its own (clickjacking)"
     SESSION_TAKEOVER = (
         "attaches a signed-in desktop session to another connection without its password (tscon)"
     )

@@ -526,6 +526,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.card_copy import card_copy_hits, names_card_input
     from redline.redlines.field_capture import field_capture_hits
     from redline.redlines.flows import remote_input_hits
+    from redline.redlines.framed import framed_page_hits
     from redline.redlines.in_place import written_beside_hits
     from redline.redlines.kill_lists import kill_list_hits
     from redline.redlines.log_scrub import log_scrubbed_hits
@@ -611,6 +612,8 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(blanked_lure_hits(code, cleaned, offset))  # a smishing sender's lure templates
     hits.extend(listed_store_hits(code, cleaned, offset))  # browser stores a stealer lists
     hits.extend(system_backdated_hits(cleaned, offset))  # system files given others' times
+    if language is CodeLanguage.HTML:
+        hits.extend(framed_page_hits(code, offset))  # another site framed, transparent
     # A key named as a connection's identity is used, not taken; a file the code made itself
     # and then deletes is cleanup, not destroyed originals.
     hits = without_terminal_echo(cleaned, without_searched_for(cleaned, hits, offset), offset)
