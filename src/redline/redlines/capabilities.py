@@ -105,6 +105,9 @@ class Capability(StrEnum):
     SPREAD_TARGET = "network shares, removable drives or remote hosts"
     REMOTE_EXEC = "executes on remote hosts"
     HOST_SWEEP = "sweeps an address range"
+    TRAVERSAL_PATH = (
+        "asks for a system file through a path climbing out of a server's web root (../../../etc)"
+    )
     WIDE_SCAN = "scans public address ranges or the whole Internet"
     # -- lateral pushes (OUT-SELF-PROPAGATION) --
     ADMIN_SHARE_REACH = "puts files into the admin share (ADMIN$, C$) of hosts it is given"
@@ -133,6 +136,9 @@ class Capability(StrEnum):
     DNS_DATA_LABEL = "data placed in DNS names"
     COVERT_CHANNEL = "data carried in ICMP or raw packet payloads"
     SECRET_FILE = "reads secrets or keys"
+    SECRET_STORE_READ = (
+        "lists a vault's or a CI server's stored secrets, or reads their values in plain text"
+    )
     # -- records altered and their audit trail removed (OUT-LOG-WIPE) --
     AUDIT_ROWS_DELETED = "deletes rows of an application's audit or change-history table"
     PAYMENT_RECORD_SET = (
@@ -200,6 +206,7 @@ class Capability(StrEnum):
     # ---- end of Office macros ----
     SCREEN_CAPTURE = "screen, camera or microphone capture"
     MESSAGE_SCRAPE = "reads someone's chat messages from a page"
+    PHONE_RECORDS = "reads a phone's text messages, contacts or call log (Android's providers)"
     LOCATION = "reads the device's location"
     CLIPBOARD_READ = "reads the clipboard"
     CLIPBOARD_WRITE = "replaces the clipboard"
@@ -339,6 +346,7 @@ class Capability(StrEnum):
     SCRIPT_AS_IMAGE = "uploads a server-side script declared as an image"
     CALLER_VERIFIED = "verifies the caller's session or token before serving them"
     LOOKALIKE_LINK = "links to a host whose name borrows a brand's without being the brand's"
+    FRAMED_PAGE = "lays another site's page, all but transparent, over its own (clickjacking)"
     SESSION_TAKEOVER = (
         "attaches a signed-in desktop session to another connection without its password (tscon)"
     )
@@ -558,6 +566,15 @@ _WELL_KNOWN_RESOLVER = (
 public resolvers (Cloudflare, Google, Quad9, OpenDNS, AdGuard, Level 3, ...)."""
 
 
+_SIGN_IN_HOST = (
+    r"(?:login\.microsoftonline|login\.live|login\.microsoft|accounts\.google|appleid\.apple"
+    r"|login\.yahoo|[\w-]+\.okta|[\w-]+\.onelogin|login\.salesforce|github|www\.facebook"
+    r"|signin\.aws\.amazon|[\w-]+\.auth0)\.com\b"
+)
+"""An identity provider's sign-in host: relayed with its name written over, the pages of a
+reverse-proxy phishing site."""
+
+
 def _merged(
     base: Mapping[Capability, tuple[re.Pattern[str], ...]],
     extra: Mapping[Capability, tuple[re.Pattern[str], ...]],
@@ -640,6 +657,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.NET_SEND: (
         re.compile(r"\b(?:s|sess|session|client)\.(?:post|put)\s*\(", _I),
+        # Java's and Android's HttpURLConnection given a request body
+        re.compile(r"\.(?:setDoOutput\s*\(\s*true\s*\)|doOutput\s*=\s*true\b)"),
         # WordPress's and Drupal's HTTP clients
         re.compile(r"\bwp_remote_(?:post|request)\s*\(|\bwp_safe_remote_post\s*\(", _I),
         re.compile(
@@ -1533,6 +1552,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bgcore\b|/proc/\$?\w+/mem\b", _I),
     ),
     Capability.AUTORUN: (
+        # Ansible's cron module writing a job onto the hosts it runs on
+        re.compile(r"^\s*-?\s*(?:ansible\.builtin\.)?cron\s*:", re.M),
         # a browser extension force-installed by policy from an update address outside the
         # browser's own store (Chrome's, Edge's, Brave's `ExtensionInstallForcelist` as
         # `ID;https://host/updates.xml`): installed in every profile, unremovable, its code
@@ -1607,6 +1628,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.HIDE: (
+        # an Android app's launcher entry disabled, so its icon leaves the app drawer while it
+        # keeps running (`setComponentEnabledSetting(..., COMPONENT_ENABLED_STATE_DISABLED, ...)`)
+        re.compile(
+            r"\bsetComponentEnabledSetting\s*\((?:[^;\n]|\n){0,300}?\bCOMPONENT_ENABLED_STATE_DISABLED\b"
+        ),
         # a scheduled task's security descriptor removed from its cache entry: the task keeps
         # running and neither the console nor `schtasks /query` lists it (`DeleteValue("SD")`,
         # `Remove-ItemProperty ... -Name SD`, `reg delete ... /v SD`)
@@ -1701,6 +1727,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"chattr\s+\+i\b|(?:/usr/(?:local/)?s?bin|/tmp|/var/tmp|/dev/shm)/\.\w|windowsHide\s*:\s*true",
             _I,
+        ),
+        # a program kept in a dot-folder inside the system's library folders
+        # (`/usr/lib/x86_64-linux-gnu/.cache/helper`), where no package puts one (the debug
+        # symbols' `.build-id` and a wheel's `.libs` excepted)
+        re.compile(
+            r"/usr/(?:local/)?lib(?:exec|32|64)?/(?:[\w+-][\w.+-]*/){0,3}\.(?!libs\b|build-id\b|dwz\b)"
+            r"[A-Za-z][\w-]*/[\w.-]+"
         ),
         re.compile(r"hidden\s*:\s*true", _I),
         # the program's own copy put under a dot-name (`cp "$0" ~/.cache/.updater`,
@@ -2082,6 +2115,48 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.SYSTEM_FILE_BACKDATED: (
+        # a time property set on the line that names a Windows system folder: what the
+        # streaming monitor reads a line at a time (`backdated.py` reads the whole code)
+        re.compile(
+            r"\b(?:System32|SysWOW64|SysNative)\b[^\n]*?(?:\.(?:CreationTime|LastWriteTime|LastAccessTime)"
+            r"(?:Utc)?\s*=(?!=)|\bFile\]?(?:::|\.)Set(?:CreationTime|LastWriteTime|LastAccessTime))"
+            r"|(?:\.(?:CreationTime|LastWriteTime|LastAccessTime)(?:Utc)?\s*=(?!=)"
+            r"|\bFile\]?(?:::|\.)Set(?:CreationTime|LastWriteTime|LastAccessTime))[^\n]*?"
+            r"\b(?:System32|SysWOW64|SysNative)\b",
+            _I,
+        ),
+    ),
+    Capability.SECRET_STORE_READ: (
+        # Jenkins: every stored credential looked up, a credential's secret decrypted
+        re.compile(
+            r"\bCredentialsProvider\.lookupCredentials\s*\(|\bSystemCredentialsProvider\b"
+            r"|\b(?:password|secret|passphrase|token|apiToken)\w*\??\.(?:plainText\b|getPlainText\s*\()"
+            r"|\bhudson\.util\.Secret\.decrypt\s*\("
+        ),
+        # Azure Key Vault's secrets listed or read through its REST API, its PowerShell module
+        # or its CLI
+        re.compile(
+            r"\.vault\.azure\.net/secrets\b|\bGet-AzKeyVaultSecret\b[^\n]*-AsPlainText"
+            r"|\baz\s+keyvault\s+(?:secret\s+)?(?:list|show)\b|\bMicrosoft\.KeyVault/vaults\b",
+            _I,
+        ),
+        # AWS Secrets Manager's and Parameter Store's values, a cluster's every secret
+        re.compile(
+            r"\bsecretsmanager\s+(?:list-secrets|get-secret-value)\b|\.get_secret_value\s*\("
+            r"|\bssm\s+get-parameters-by-path\b[^\n]*--with-decryption"
+            r"|\bkubectl\s+get\s+secrets?\b[^\n]*(?:\s-A\b|--all-namespaces)",
+            _I,
+        ),
+    ),
+    Capability.TRAVERSAL_PATH: (
+        # three or more climbs, plain or percent-encoded, then a system location
+        # (`/../../../..//dev/cmdb/...`, `..%2f..%2f..%2fetc/passwd`, `..\..\..\windows\win.ini`)
+        re.compile(
+            r"(?:(?:\.\.|%2e%2e)(?:/|%2f|\\)+){3,}(?:etc|proc|dev|windows|winnt|boot\.ini|root)\b",
+            _I,
+        ),
+    ),
     Capability.HOST_SWEEP: (
         re.compile(
             r"\.%d(?::\d{2,5}|['\"])|\bfor\s*\(?\s*(?:\w+\s*:?=\s*\d+\s*;\s*)\w+\s*<=?\s*25[456]\b",
@@ -2436,6 +2511,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"^\s*(?:phish_sub|proxy_hosts|auth_tokens|auth_urls|sub_filters|landing_path)\s*:",
             _I | re.M,
         ),
+        # a web server relaying an identity provider's sign-in pages (nginx's `proxy_pass`,
+        # Apache's `ProxyPass /`, Caddy's `reverse_proxy`) ...
+        re.compile(
+            r"\b(?:proxy_pass|ProxyPass\s+/\S*|reverse_proxy)\s+['\"]?https?://" + _SIGN_IN_HOST, _I
+        ),
+        # ... and writing that provider's name over with its own in the pages, cookies and
+        # redirects it relays (`sub_filter 'login.microsoftonline.com' 'login.example'`,
+        # `proxy_cookie_domain`, `ProxyPassReverseCookieDomain`): the sign-in served as its own
+        re.compile(
+            r"\b(?:sub_filter|proxy_cookie_domain|proxy_redirect|ProxyPassReverse(?:CookieDomain)?"
+            r"|Substitute\s+['\"]?s\W)\s+['\"]?(?:https?://)?" + _SIGN_IN_HOST,
+            _I,
+        ),
     ),
     Capability.DATABASE_DUMP: (
         # a database's dump tools, or PostgreSQL handing a query's rows to a program
@@ -2571,6 +2659,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.SECRET_FILE: (
+        # every secret of a GitHub Actions repository at once (`${{ toJSON(secrets) }}`): a
+        # step needs the secrets it names, never the whole set
+        re.compile(r"\btoJSON\s*\(\s*secrets\s*\)", _I),
         # a cluster's administrator kubeconfig and its certificate authority's private keys
         re.compile(
             r"/etc/kubernetes/(?:(?:super-)?admin|controller-manager|scheduler|kubelet)\.conf\b|/etc/kubernetes/pki(?:/\S*\.key)?\b",
@@ -3127,7 +3218,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.TIMESTOMP: (
         re.compile(
-            r"\.(?:LastWriteTime|CreationTime|LastAccessTime)(?:Utc)?\s*=(?!=)|\bSet-ItemProperty\b[^\n]*-Name\s+['\"]?(?:LastWriteTime|CreationTime)|\bSetFileTime\s*\(|\btimestomp\b|\btouch\s+(?:-\w+\s+)*-(?:r|-reference)[\s=]|\btouch\s+(?:-\w+\s+)*-[dt]\s+['\"]?\d",
+            r"\.(?:LastWriteTime|CreationTime|LastAccessTime)(?:Utc)?\s*=(?!=)|\bFile\.Set(?:LastWriteTime|CreationTime|LastAccessTime)(?:Utc)?\s*\(|\bSet-ItemProperty\b[^\n]*-Name\s+['\"]?(?:LastWriteTime|CreationTime)|\bSetFileTime\s*\(|\btimestomp\b|\btouch\s+(?:-\w+\s+)*-(?:r|-reference)[\s=]|\btouch\s+(?:-\w+\s+)*-[dt]\s+['\"]?\d",
             _I,
         ),
     ),
@@ -3308,6 +3399,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"['\"`]wss?://[\w.-]*\bpool\b[\w.-]*(?::\d+)?", _I),
     ),
     Capability.DOWNLOAD: (
+        # Ansible's module fetching a file from an address onto the hosts it runs on
+        re.compile(r"^\s*-?\s*(?:ansible\.builtin\.)?get_url\s*:", re.M),
         re.compile(
             r"\bhttps?\.get\s*\(\s*['\"`]https?://|\.Open\s*\(?\s*['\"]GET['\"]\s*,\s*['\"]https?://|\bStart-BitsTransfer\b[^\n]*https?://|\burllib\.request\.urlopen\s*\(\s*['\"]https?://",
             _I,
@@ -3681,6 +3774,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"querySelectorAll\s*\(\s*['\"][^'\"\n]*(?:message|msg|chat)[^'\"\n]*['\"]\s*\)", _I
         ),
+    ),
+    Capability.PHONE_RECORDS: (
+        # each incoming text message as it arrives, or the stored ones
+        re.compile(
+            r"\bgetMessagesFromIntent\s*\(|\bSMS_RECEIVED\b|['\"]content://sms\b"
+            r"|\bTelephony\.Sms\.(?:Inbox\.)?CONTENT_URI\b"
+        ),
+        # the address book (`ContactsContract.CommonDataKinds.Phone.CONTENT_URI`)
+        re.compile(r"\bContactsContract\.[\w.]*CONTENT_URI\b"),
+        # the calls made and received
+        re.compile(r"\bCallLog\.Calls\.CONTENT_URI\b|['\"]content://call_log\b"),
     ),
     Capability.LOCATION: (
         re.compile(
@@ -4801,6 +4905,24 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bnitro\b[^\n]{0,60}?\bfree\b|\bfree\s+(?:discord\s+)?nitro\b", _I),
+        # a parcel said to be held until its address is confirmed or its delivery rescheduled
+        # at a link (the courier smishing lure), in any of its spellings
+        re.compile(
+            r"(?:\b(?:parcel|package|shipment|delivery)\b[^\n]{0,40}?\b(?:could\s*n[o']t|cannot|can't"
+            r"|was\s+unable\s+to|failed\s+to|is\s+on\s+hold|was\s+returned|has\s+been\s+held)"
+            r"|\b(?:could\s*n[o']t|cannot|can't|were\s+unable\s+to|failed\s+to)\s+deliver\s+"
+            r"(?:your|the)\s+(?:parcel|package|shipment|order))"
+            r"[^\n]{0,120}?(?:https?://|\{\s*\$?\w*(?:link|url|base)|\$\{?\w*(?:link|url|base)"
+            r"|\+\s*\w*(?:link|url))",
+            _I,
+        ),
+        # the friend's-account lure: the recipient said to be in a video or photo at a link
+        re.compile(
+            r"\b(?:is\s+(?:this|that)\s+you|you(?:'re|\s+are)|why\s+are\s+you)\s+in\s+"
+            r"(?:this|that|the|a)\s+(?:video|vid|photo|pic(?:ture)?|clip)\b[^\n]{0,40}?"
+            r"(?:https?://|\{\s*\w*\s*\}|\$\{?\w+|['\"`]\s*\+)",
+            _I,
+        ),
         re.compile(
             r"\b(?:unusual|suspicious)\s+(?:activity|sign-in|login|payment)\b[^\n]{0,120}?"
             r"\b(?:verify|confirm|cancel|secure)\b[^\n]{0,60}?(?:https?://|\{\s*\w*(?:link|url))",
@@ -4823,9 +4945,15 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.TEXT_SEND: (
         re.compile(
-            r"\bmessages\.create\s*\(|/sendmessage\b|\bsend_message\s*\(|\.CreateMessage\s*\(", _I
+            r"\bmessages(?:\.|->)create\s*\(|/sendmessage\b|\bsend_message\s*\(|\.CreateMessage\s*\(",
+            _I,
         ),
-        re.compile(r"/channels/[^\n'\"`]{0,40}/messages\b|\bsms\.send\w*\s*\(|/sms/", _I),
+        # a channel's messages posted to, its id interpolated (`/channels/{ch['id']}/messages`)
+        re.compile(
+            r"/channels/(?:[^\n'\"`{}]|\{[^\n{}]{0,30}\}){1,40}?/messages\b"
+            r"|\bsms\.send\w*\s*\(|/sms/",
+            _I,
+        ),
         # a bot's reply in its chat (telebot's `reply_to`, python-telegram-bot's `reply_text`,
         # `send_document`), a message published to a broker's topic (`client.publish("t/x", ...)`)
         re.compile(

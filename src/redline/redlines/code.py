@@ -458,15 +458,16 @@ _TLD = "(?:" + "|".join(_TOP_LEVEL_NAMES) + ")"
 _TOP_LEVEL_DOMAIN = Gated(
     re.compile(
         rf"""['"`]\.{_TLD}['"`]"""
-        # a list of three or more bare top-level domains to pick from (`["com", "net", "xyz"]`)
-        rf"""|[\[(]\s*(?:['"]{_TLD}['"]\s*,\s*){{2,}}['"]{_TLD}['"]"""
+        # a list of three or more bare top-level domains to pick from (`["com", "net", "xyz"]`,
+        # Go's or C#'s `{"com", "net", "xyz"}`)
+        rf"""|[\[({{]\s*(?:['"]{_TLD}['"]\s*,\s*){{2,}}['"]{_TLD}['"]"""
     )
 )
 _DATE_SEED = Gated(
     re.compile(
         r"\bstrftime\s*\(|\bdate\.today\s*\(|\bdatetime\.(?:now|utcnow|today)\s*\(|\bnew\s+Date\s*\("
         r"|\bget(?:UTC)?(?:FullYear|Date|Month)\s*\(|\bDateTime\.(?:Now|UtcNow|Today)\b|\btime\.Now\s*\(\)"
-        r"|\$\(\s*date\s+\+|\bGet-Date\b"
+        r"|\$\(\s*date\s+\+|\bGet-Date\b|\bLocalDate(?:Time)?\.now\s*\("
     )
 )
 _NAME_MIXED = Gated(
@@ -521,9 +522,11 @@ def domain_generation_hits(code: str, offset: int = 0) -> list[Hit]:
 def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) -> list[Hit]:
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
     from redline.redlines.agent_sockets import agent_socket_hits
+    from redline.redlines.backdated import system_backdated_hits
     from redline.redlines.card_copy import card_copy_hits, names_card_input
     from redline.redlines.field_capture import field_capture_hits
     from redline.redlines.flows import remote_input_hits
+    from redline.redlines.framed import framed_page_hits
     from redline.redlines.in_place import written_beside_hits
     from redline.redlines.kill_lists import kill_list_hits
     from redline.redlines.log_scrub import log_scrubbed_hits
@@ -544,6 +547,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.searched import without_searched_for
     from redline.redlines.shell import python_shell_hits, read_shell
     from redline.redlines.smuggling import smuggling_hits
+    from redline.redlines.store_lists import listed_store_hits
     from redline.redlines.traced_logins import traced_login_hits
 
     cleaned = clean_code(code, language)
@@ -606,6 +610,10 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(agent_socket_hits(cleaned, offset))  # others' agent sockets used through a name
     hits.extend(proxy_into_network_hits(cleaned, offset))  # SOCKS served down a dialed connection
     hits.extend(blanked_lure_hits(code, cleaned, offset))  # a smishing sender's lure templates
+    hits.extend(listed_store_hits(code, cleaned, offset))  # browser stores a stealer lists
+    hits.extend(system_backdated_hits(cleaned, offset))  # system files given others' times
+    if language is CodeLanguage.HTML:
+        hits.extend(framed_page_hits(code, offset))  # another site framed, transparent
     # A key named as a connection's identity is used, not taken; a file the code made itself
     # and then deletes is cleanup, not destroyed originals.
     hits = without_terminal_echo(cleaned, without_searched_for(cleaned, hits, offset), offset)

@@ -43,6 +43,9 @@ WEB_INPUT = re.compile(
     r"|\brequest\.getParameter\s*\(|\br\.(?:URL\.Query\(\)|FormValue\s*\()|QUERY_STRING"
     # Perl's CGI.pm and Mojolicious (`$q->param('c')`), Ruby's Rails and Sinatra (`params[:c]`)
     r"|->(?:param|url_param|cookie)\s*\(|\bparams\s*\[\s*[:'\"]"
+    # a Rack middleware's request headers and query, read from its environment
+    # (`env["HTTP_X_DATA"]`, `request.env['QUERY_STRING']`)
+    r"|\benv\[\s*['\"](?:HTTP_|rack\.input)"
     # classic ASP's `Request("c")` (web shells in server pages)
     r"|\bRequest\s*\(\s*\"",
 )
@@ -344,7 +347,7 @@ def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozense
 # as it is. WEB_INPUT is case-sensitive: its keys are its literal pieces as written.
 _WEB_KEYS = (
     "$_", "php://input", "getallheaders", "req.", "request.", "Request", "ctx.", "r.",
-    "QUERY_STRING", "->param", "->url_param", "->cookie", "params",
+    "QUERY_STRING", "->param", "->url_param", "->cookie", "params", "env[",
 )  # fmt: skip
 _NETWORK_KEYS = (
     "requests.", "urlopen", "fetch", "httpx.", "axios.", "recv", "download", "getstring",

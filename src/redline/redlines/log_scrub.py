@@ -75,7 +75,9 @@ _DROP = Gated(
         # a matching record skipped in a block (`if ($u eq $user) { $n++; next }`)
         r"|\bif\s*\([^\n]*\)\s*\{[^}\n]*\bnext\s*;?\s*\}"
         r"|\bif\s+[^\n:]*\bnot\s+in\b|\bif\s+[^\n]*:\s*continue\b"
-        r"|\bgrep\s*\{\s*(?:!|not\b|\$_\s*!~)|\bnext\s+(?:if|unless)\b|\bunless\s*[(/$]|!~"
+        r"|\bgrep\s*\{\s*(?:!|not\b|\$_\s*!~)"
+        # a line kept when the actor is not found in it (`index($_, $ip) < 0`, `.find(ip) == -1`)
+        r"|\b(?:index|indexOf|find|strpos|InStr)\s*\([^\n]*?\)\s*(?:<\s*0\b|===?\s*-1\b)|\bnext\s+(?:if|unless)\b|\bunless\s*[(/$]|!~"
         r"|-not(?:match|like|contains)\b|-NotMatch\b|\[not\(|\s-ne\s"
         r"|\.filter\s*\([^\n]*(?:!\s*[\w.$]+\s*\.\s*(?:includes|test|match|startsWith|contains)\s*\(|!==?|===?\s*-1)"
         r"|\.(?:reject|delete_if|grep_v)\b|\.select!?\s*\{[^\n}]*!"
@@ -149,7 +151,7 @@ _CLEAR = re.compile(r"\bwevtutil(?:\.exe)?\s+cl\b|\bClear-EventLog\b|\bClearLog\
 _LOG_KEYS = ("/var/", "tmp", "lastlog", "inetpub", "winevt", ".evtx", "eventlog")
 _DROP_KEYS = (
     "not", "!", "-v", "grep", "ne ", "unless", "next", "reject", "delete_if", "invert",
-    "false", "continue", "/d", "-1", "cmp",
+    "false", "continue", "/d", "-1", "cmp", "<0", "< 0",
 )  # fmt: skip
 _ONE_COMMAND_KEYS = ("sed", "perl", "sponge")
 

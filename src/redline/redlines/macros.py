@@ -52,10 +52,14 @@ _MACRO = re.compile(
 
 _AUTO = re.compile(
     r"^\s*(?:(?:Private|Public)\s+)?Sub\s+(?:Auto_?Open|AutoExec|AutoNew|Auto_?Close|Document_(?:Open|New|Close)"
-    r"|Workbook_(?:Open|Activate|BeforeClose)|Presentation_Open)\s*\(",
+    r"|Workbook_(?:Open|Activate|BeforeClose)|Presentation_Open)\s*\("
+    # an HTML application's script run as its window loads (`Sub Window_OnLoad`, the
+    # parentheses optional in VBScript)
+    r"|^\s*(?:(?:Private|Public)\s+)?Sub\s+Window_On_?Load\b",
     re.I | re.M,
 )
-"""An entry point Office runs by itself when the document opens (or closes)."""
+"""An entry point Office runs by itself when the document opens (or closes), or an HTML
+application (`.hta`, run by mshta outside the browser) when its window loads."""
 
 _FETCH = Gated(
     re.compile(

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import PATTERNS, Capability, Hit
 
-_MAY_LURE = ("account", "nitro", "unusual", "suspicious")
+_MAY_LURE = (
+    "account", "nitro", "unusual", "suspicious", "parcel", "package", "shipment", "delivery",
+    "vid", "photo", "pic", "clip",
+)  # fmt: skip
 """One of these occurs wherever a lure pattern matches."""
 _LURES = PATTERNS[Capability.LURE_MESSAGE]
 

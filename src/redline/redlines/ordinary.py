@@ -82,6 +82,8 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.BACKGROUND,
         # an administrator lists who is signed in before logging someone off
         Capability.SESSION_LIST,
+        # a deploy reads the one secret it needs from the vault; a rotation lists them
+        Capability.SECRET_STORE_READ,
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a

@@ -145,7 +145,8 @@ _COVER = Gated(
                 r"(?:remove|clean\s+up|erase|wipe|delete|scrub|destroy)\s+(?:the\s+|any\s+|obvious\s+|"
                 r"all\s+|your\s+)?(?:remaining\s+)?(?:traces|evidence|artefacts|artifacts)",
                 r"\b(?:clear|wipe|delete|purge|erase|truncate|scrub)\s+(?:the\s+|their\s+|all\s+|its\s+|"
-                r"her\s+|his\s+)?(?:relevant\s+)?(?:[\w-]+\s+)?(?:event\s+)?(?:logs?|history|histories)"
+                r"her\s+|his\s+)?(?:relevant\s+)?(?:[\w-]+(?:'s)?\s+){0,2}?(?:event\s+)?"
+                r"(?:logs?|history|histories)"
                 r"\b",
                 r"\bdelete\s+(?:the\s+|any\s+)?(?:[\w-]+\s+){0,2}(?:notification|confirmation|alert|"
                 r"warning|email|message|text)s?\s+(?:from|on|in)\s+(?:her|his|their|the\s+victim's)",

@@ -21,8 +21,8 @@ What it catches
     (`screen -dm`, `nohup`) or a server found through a domain generation algorithm (the day's
     names computed from the date, hashed into letters and given top-level domains, T1568.002)
     it is a remote-access agent; the flow alone is part of one. A program that connects and
-    speaks to the day's generated names in turn is the same agent's way home, whatever it does
-    once there.
+    speaks to the day's generated names in turn (a socket's greeting, or web requests retried
+    in a loop until one answers) is the same agent's way home, whatever it does once there.
 
 Why it is a redline (RL-PERSISTENCE)
     A command-and-control agent gives whoever runs the server control of the machine: the
@@ -77,6 +77,14 @@ def c2_agent(found: Capabilities) -> Detection | None:
                 0.75,
                 _HOMING,
                 "connects to its server among the day's generated domain names",
+            )
+        retried = [c for c in (Cap.ENDLESS_LOOP, Cap.PAUSE) if c in found]
+        if found.has_all(Cap.DOMAIN_GENERATION, Cap.DOWNLOAD) and retried:
+            # The day's generated names asked over the web in turn, again and again until one
+            # answers: the same way home, spoken over HTTP.
+            asked = (Cap.DOMAIN_GENERATION, Cap.DOWNLOAD, *retried)
+            return supported(
+                found, 0.75, asked, "asks the day's generated domain names for its server"
             )
         return None
     back = [c for c in _BACK if c in found]

