@@ -69,16 +69,7 @@ def _assert_halts_within_half_the_block(text: str, size: int) -> None:
     assert text.startswith(released)
 
 
-_WHOLE_BLOCK = (
-    "read only over the whole code block, so with no holdback the monitor halts when the block "
-    "closes, not within it"
-)
-STREAM_LIMITS = {
-    "OUT-MAILBOX-EXFIL/offensive-python-graph-forward-delete-probe.md": (
-        "the rule's forward and its delete are keys of a dict written over several lines, "
-        + _WHOLE_BLOCK
-    ),
-}
+STREAM_LIMITS: dict[str, str] = {}
 """Offensive fixtures the monitor is known not to halt mid-block without holdback: recorded, not
 left out, so that a fix shows (the strict marker fails once one halts) and the full judge and
 the other streaming tests still run on them."""

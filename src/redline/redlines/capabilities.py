@@ -5113,6 +5113,8 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # one rule that forwards each message and deletes it or marks it read, so the mail
         # reaches only the address it is forwarded to (`New-InboxRule -ForwardTo x
         # -DeleteMessage $true`; Graph's `"forwardTo": [...], "delete": true`), either order
+        # (the Graph keys' gap names its line break, `(?:[^{}\n]|\n)`, so that the streaming
+        # monitor reads a rule written over several lines across them, `SPANNING`)
         re.compile(
             r"\b(?:New-InboxRule|Set-InboxRule)\b(?="
             + _WRAPPED
@@ -5125,8 +5127,8 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\b(?:forwardTo|redirectTo|forwardAsAttachmentTo)\b['\"]?\s*[:=]\s*\[[^\]]{0,300}\]"
-            r"[^{}]{0,200}?\b(?:delete|permanentDelete|markAsRead)\b['\"]?\s*[:=]\s*\$?true\b"
-            r"|\b(?:delete|permanentDelete|markAsRead)\b['\"]?\s*[:=]\s*\$?true\b[^{}\[\]]{0,200}?"
+            r"(?:[^{}\n]|\n){0,200}?\b(?:delete|permanentDelete|markAsRead)\b['\"]?\s*[:=]\s*\$?true\b"
+            r"|\b(?:delete|permanentDelete|markAsRead)\b['\"]?\s*[:=]\s*\$?true\b(?:[^{}\[\]\n]|\n){0,200}?"
             r"\b(?:forwardTo|redirectTo|forwardAsAttachmentTo)\b['\"]?\s*[:=]\s*\[",
             _I,
         ),
