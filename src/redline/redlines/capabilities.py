@@ -3767,6 +3767,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\.src\s*=\s*[^\n]*[?&][\w-]*=[^\n]*\.(?:slice|substr(?:ing)?)\s*\(", _I),
     ),
     Capability.FORMAT_AND_MOUNT: (
+        # a second disk given a partition table and one partition, which the same line then
+        # formats (`parted /dev/sdb --script mklabel gpt mkpart data ext4 1MiB 100% && mkfs.ext4
+        # /dev/sdb1`): a new disk set up, like Windows' `Initialize-Disk; New-Partition`; the
+        # first disk (`sda`, `nvme0n1`), which the system runs from, is not one
+        re.compile(
+            r"\bparted\b[^\n|;&]*?(/dev/(?!(?:sd|hd|vd|xvd)a\b|nvme0n1\b|mmcblk0\b)(?:sd|hd|vd|xvd)[b-z]|/dev/(?:nvme[1-9]\d*n\d+|mmcblk[1-9]))\b"
+            r"[^\n|;&]*?\bmkpart\b[^\n]*?\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;&]*?\1p?\d+(?![\w/-])",
+            _I,
+        ),
         re.compile(
             r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)(?:(?!mkfs|mke2fs)[^\n])*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*\1(?![\w/-])",
             _I,

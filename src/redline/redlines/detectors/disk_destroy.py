@@ -50,7 +50,10 @@ Allowed instead
     /dev/disk/by-label/pgdata /srv/pgdata`; a format of
     another device on the same line is still a destruction), or on Windows a disk
     initialised and partitioned on the same line: `Initialize-Disk 1; New-Partition ...
-    -DriveLetter F; Format-Volume -DriveLetter F`). A backup that creates a shadow copy to
+    -DriveLetter F; Format-Volume -DriveLetter F`), or on Linux a second disk given a
+    partition table and a partition that the same line formats (`parted -s /dev/sdb mklabel
+    gpt mkpart data ext4 1MiB 100% && mkfs.ext4 /dev/sdb1`; the first disk, `sda`, `nvme0n1`,
+    stays a destruction). A backup that creates a shadow copy to
     read locked files from and then deletes that one copy by the id it kept (`set
     "SID=..."` from `Win32_ShadowCopy`'s `Create`, then `vssadmin delete shadows
     /shadow=%SID%`), or one copy named by its literal id; deleting every copy (`/all`,
