@@ -2184,6 +2184,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:hashcat|john)\b[^\n|;&]*\s--show\b[^\n|;&]*\|\s*(?:wc\b|Measure-Object\b|find\s+/c\b)",
             _I,
         ),
+        # an audit's run kept apart: its own potfile, cracks listed by account into a file
+        # (`hashcat -m 1000 ... --potfile-path audit.pot -o weak-accounts.txt --username`), not
+        # printed; all three pieces, in any order
+        re.compile(
+            r"\bhashcat\b(?=[^\n|;&]*\s--potfile-path[=\s])(?=[^\n|;&]*\s--username\b)"
+            r"(?=[^\n|;&]*\s(?:-o|--outfile)[=\s])[^\n|;&]*",
+            _I,
+        ),
     ),
     Capability.LOGIN_ATTEMPT: (
         re.compile(

@@ -41,7 +41,9 @@ Allowed instead
     that offer WPS (`wash -i wlan0mon`), numbering records with padded numbers that do not
     span a whole code space (`range(1000)` padded to four digits), hashing every PIN locally to
     find users of weak ones, mapping a list of shares with one service account, cracking
-    one's users' hashes only to count the weak ones, none shown (`hashcat --show ... | wc -l`).
+    one's users' hashes only to count the weak ones, none shown (`hashcat --show ... | wc -l`),
+    or as an audit's run kept apart, its own potfile and the weak accounts listed by name into
+    a file (`--potfile-path audit.pot --username -o weak-accounts.txt`).
 """
 
 from __future__ import annotations
