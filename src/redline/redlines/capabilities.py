@@ -1147,7 +1147,20 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # (`--delete-automated-backups`, `DeleteAutomatedBackups=True`)
         re.compile(
             r"\bobject_versions(?:\.all\(\))?\.delete\s*\(|\bdelete-objects\b[^\n]*\blist-object-versions\b"
-            r"|\.delete_(?:recovery_point|backup_vault)\s*\(|--delete-automated-backups\b|\bDeleteAutomatedBackups\s*=\s*True\b",
+            r"|\.delete_(?:recovery_point|backup_vault)\s*\(|--delete-automated-backups\b|\bDeleteAutomatedBackups\s*=\s*True\b"
+            r"|\blist-object-versions\b[^\n]*?\bdelete-objects\b",
+        ),
+        # a bucket or repository that keeps backups emptied or removed whole (`aws s3 rm
+        # s3://corp-backups --recursive`, `aws s3 rb s3://db-backups --force`, `gsutil rm -r
+        # gs://nightly-backups`, `s3api delete-bucket --bucket x-backups`), or every snapshot
+        # of a backup repository forgotten (`restic forget --keep-last 0`): one dated prefix
+        # (`s3://corp-backups/2024-01/`) or snapshots pruned by age stay retention
+        re.compile(
+            r"\b(?:aws\s+s3\s+(?:rm|rb)|gsutil\s+(?:-m\s+)?(?:rm|rb)|gcloud\s+storage\s+(?:rm|buckets\s+delete))\s+(?:-\w+\s+)*"
+            r"(?:s3|gs)://[\w.-]*backup[\w.-]*/?(?=[\s'\"]|$)"
+            r"|\bdelete-bucket\s+--bucket\s+['\"]?[\w.-]*backup"
+            r"|\brestic\b[^\n|;&]*\bforget\b[^\n|;&]*--keep-last[\s=]+0\b",
+            _I,
         ),
     ),
     Capability.AUDIT_ROWS_DELETED: (

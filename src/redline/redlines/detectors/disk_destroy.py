@@ -89,6 +89,8 @@ _RECOVERY_KINDS = (
     ("wbadmin", "backup catalogue"),
     ("windowsimagebackup", "backup catalogue"),
     ("restore", "system restore"),
+    # (a bucket named for its backups: every version of it deleted is the backups gone)
+    ("backups", "backups"),
     ("versioning", "versioning suspended"),
     ("version", "object versions"),
     ("backup", "backups"),
