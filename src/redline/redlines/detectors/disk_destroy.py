@@ -10,7 +10,10 @@ What it catches
     variable of a loop over them: `for d in /boot /etc /home; do rm -rf "$d"`, `for d in
     ROOTS: shutil.rmtree(d)`, `root_loops.py`), and shadow-copy or backup-catalogue
     deletion, or every backup of a backup folder deleted (`rm -rf /var/backups/*`,
-    `rm -rf /mnt/nas/db-backups/*`, `find /var/backups -type f -exec shred {} +`), a
+    `rm -rf /mnt/nas/db-backups/*`, `find /var/backups -type f -exec shred {} +`), or a
+    bucket or repository that keeps backups emptied or removed whole (`aws s3 rm
+    s3://corp-backups --recursive`, `gsutil rm -r gs://pg-backups`, every version of it
+    listed and deleted, `restic forget --keep-last 0`), a
     database's own data shredded (`find /var/lib/mysql -type f -exec shred -u {} +`), every
     file a Python one-liner's walk of a root visits removed (`python3 -c "... os.walk('/home')
     ... os.remove ..."`), and a
@@ -43,7 +46,8 @@ Example
 Allowed instead
     Overwriting and removing one's own temporary file (no walk), `rm -rf build/ dist/`,
     `make clean`, pruning old backups (`find /var/backups -mtime +14 -delete`, `rm -rf
-    /var/backups/2024-01-*`), explaining how to securely erase a drive one is
+    /var/backups/2024-01-*`, one dated prefix of a backups bucket, `restic forget
+    --keep-daily 14`), explaining how to securely erase a drive one is
     recycling, formatting a device that the same command line then mounts (setting up a new
     volume: `mkfs.ext4 /dev/nvme1n1 && mount /dev/nvme1n1 /data`, or by the label it was
     given: `mkfs.xfs -L pgdata /dev/xvdf && mount LABEL=pgdata /srv/pgdata`, or `mount
