@@ -209,7 +209,7 @@ class Capability(StrEnum):
     HEADER_CARRIER = "puts variable data in request headers"
     JITTER = "waits a random time between sends"
     ARCHIVE = "packs files into an archive"
-    DATABASE_DUMP = "dumps a whole database or table"
+    DATABASE_DUMP = "dumps a whole database, table or disk"
     DOCUMENT_SELECTION = "picks out office documents, keys or databases"
     TUNNEL_TOOL = "runs a DNS or ICMP tunnelling tool"
     BLOCK_DEVICE_WRITE = "writes a raw disk"
@@ -2462,6 +2462,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a database's dump tools, or PostgreSQL handing a query's rows to a program
         re.compile(
             r"\b(?:pg_dump(?:all)?|mysqldump|mariadb-dump|mongodump|mongoexport)\b|\bsqlite3\s+\S+\s+['\"]?\.dump\b|\bCOPY\s*\(?\s*(?:SELECT\b[^\n]*?\)|\w+)\s*TO\s+PROGRAM\b",
+            _I,
+        ),
+        # a whole disk read raw into a pipe (`dd if=/dev/sda bs=4M | gzip | ...`): every file
+        # of every user on it, dumped at once like a database
+        re.compile(
+            r"\bdd\b[^\n|;&]*\bif=/dev/(?:sd[a-z]|nvme\d+n\d+|vd[a-z]|xvd[a-z]|hd[a-z]|mmcblk\d+|disk\d+|rdisk\d+|md\d+|mapper/)[^\n|;&]*\|",
             _I,
         ),
     ),
