@@ -76,7 +76,7 @@ class Capability(StrEnum):
     OWN_SITE_REQUEST = "requests its own site by a relative path"
     CARD_READ = "reads payment card fields"
     CARD_COPY = "copies payment card data beside the payment (another host, a file, a table, mail)"
-    LSASS_TARGET = "targets the LSASS process"
+    LSASS_TARGET = "targets the LSASS process (or a Linux process holding typed passwords)"
     MEMORY_DUMP = "process memory dump"
     HIVE_DUMP = "saves the SAM or SECURITY registry hive"
     AUTORUN = "autostart or scheduled execution"
@@ -1527,6 +1527,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"logonpasswords|lsadump::|Invoke-Mimikatz|nanodump\S*\s+[^\n]*--write", _I),
         re.compile(r"privilege::debug", _I),
         re.compile(r"\blsass(?:\.exe|\.dmp)?\b", _I),
+        # Linux's counterpart: the memory of a process that holds typed passwords (an SSH
+        # session's sshd, sudo, su, the desktop's sign-in or keyring) picked for a dump by
+        # name (`gcore -o /tmp/m $(pgrep -f 'sshd: .*@pts')`, `/proc/$(pidof sudo)/mem`)
+        re.compile(
+            r"\bgcore\b[^\n|;&]*?\$\(\s*(?:pgrep|pidof)\b[^\n)]*?\b(?:sshd|sudo|su|login|gdm-password|gnome-keyring-daemon|lightdm|passwd)\b"
+            r"|/proc/\$\(\s*(?:pgrep|pidof)\b[^\n)]*?\b(?:sshd|sudo|su|login|gdm-password|gnome-keyring-daemon|lightdm|passwd)\b[^\n)]*\)/mem\b",
+            _I,
+        ),
     ),
     Capability.HIVE_DUMP: (
         re.compile(
@@ -1543,7 +1551,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"MiniDumpWriteDump|comsvcs(?:\.dll)?[^\n]*MiniDump|procdump(?:64)?(?:\.exe)?\s+[^\n]*-ma\b|sekurlsa::|Out-Minidump|nanodump|pypykatz|mimikatz",
             _I,
         ),
-        re.compile(r"\bgcore\b|/proc/\$?\w+/mem\b", _I),
+        re.compile(r"\bgcore\b|/proc/(?:\$?\w+|\$\([^)\n]*\))/mem\b", _I),
     ),
     Capability.AUTORUN: (
         # a browser extension force-installed by policy from an update address outside the
