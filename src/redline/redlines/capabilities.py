@@ -2914,7 +2914,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"\bping\b[^\n]*\s-f\b", _I),
         re.compile(
-            r"(?:while\s*\(\s*(?:1|true)\s*\)|for\s*\(\s*;\s*;\s*\))\s*\{?\s*(?:\w+\s*=\s*)?(?:sendto|send|write)\s*\(|while\s+(?:True|1)\s*:\s*\n\s*\w+\.send(?:to|all)?\s*\(",
+            # (also a socket object's method, Perl's `$s->send(...)`, Ruby's and JS's `s.send(...)`)
+            r"(?:while\s*\(\s*(?:1|true)\s*\)|for\s*\(\s*;\s*;\s*\))\s*\{?\s*(?:\$?\w+\s*=\s*)?(?:(?:\$?\w+(?:->|\.))?(?:sendto|send)|write)\s*\(|while\s+(?:True|1)\s*:\s*\n\s*\w+\.send(?:to|all)?\s*\(",
             _I,
         ),
     ),
