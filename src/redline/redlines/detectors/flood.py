@@ -10,7 +10,8 @@ What it catches
     requests held open on hundreds of sockets (slowloris); endless sending of filler
     (`random._urandom`, `str_repeat`, random bytes of a random size or of several large sizes,
     `/dev/urandom` into `/dev/udp` or `nc -u`) at a target taken from the command line; `hping3
-    --flood`; Wi-Fi deauthentication floods (`aireplay-ng -0`, `mdk4 ... d`, bettercap's
+    --flood`; a loop whose body is only a socket's send, as a function or a method (`while(1)
+    {$s->send($p)}`, `for(;;){ sock.send(...) }`); Wi-Fi deauthentication floods (`aireplay-ng -0`, `mdk4 ... d`, bettercap's
     `wifi.deauth`). Event-driven code loops by a request handing its own function to its
     completion (`fetch(u).finally(hit)`, `res.on('end', hammer)`, with no `return` in the
     function) and multiplies by a loop that starts many of them (`for (let i = 0; i < n; i++)
