@@ -2720,6 +2720,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.DOS_TOOL: (
+        # a reflection run: a list of open resolvers or other reflectors, an amplifying query
+        # (DNS `ANY`, NTP `monlist`) and the victim named as the target (`amp.py --target IP
+        # --resolvers open.txt --qtype ANY`); a resolver list alone is a DNS survey's
+        re.compile(
+            r"--(?:resolvers?|reflectors?|amplifiers?|servers)[=\s]+\S+"
+            r"(?=[^\n|;&]*\s--(?:target|victim)\b)(?=[^\n|;&]*(?:[\s=]ANY\b|\bmonlist\b))"
+            r"|--(?:target|victim)[=\s]+\S+(?=[^\n|;&]*\s--(?:resolvers?|reflectors?|amplifiers?|servers)[=\s])"
+            r"(?=[^\n|;&]*(?:[\s=]ANY\b|\bmonlist\b))",
+        ),
         # mdk3/mdk4's other flooding modes: authentication, beacon, EAPOL, Michael, WIDS
         re.compile(r"\bmdk[34]\s+\S+\s+[abemw]\b", _I),
         # slow-request and TLS-renegotiation exhausters aimed at another host (not loopback)
@@ -2913,6 +2922,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bping\b[^\n]*\s-f\b", _I),
+        # a load tool told to send a million requests or more from five hundred or more
+        # concurrent clients at a remote host (`ab -n 10000000 -c 1000 https://...`), or to
+        # keep five hundred clients at it for ten minutes or more (`siege -c 500 -t 60M`): far
+        # past any test of one's own capacity (`ab -n 2000 -c 20`, `hey -c 20 -q 10`)
+        re.compile(
+            r"\b(?:(?:ab|hey)\s+(?=(?:[^\n|;&]*\s)?-n\s*\d{7,}\b)(?=(?:[^\n|;&]*\s)?-c\s*(?:[5-9]\d{2}|\d{4,})\b)"
+            r"|siege\s+(?=(?:[^\n|;&]*\s)?-c\s*(?:[5-9]\d{2}|\d{4,})\b)(?=(?:[^\n|;&]*\s)?-t\s*(?:[1-9]\d+M|\d+H)\b))"
+            r"(?![^\n|;&]*\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])\b)[^\n|;&]*",
+        ),
         re.compile(
             # (also a socket object's method, Perl's `$s->send(...)`, Ruby's and JS's `s.send(...)`)
             r"(?:while\s*\(\s*(?:1|true)\s*\)|for\s*\(\s*;\s*;\s*\))\s*\{?\s*(?:\$?\w+\s*=\s*)?(?:(?:\$?\w+(?:->|\.))?(?:sendto|send)|write)\s*\(|while\s+(?:True|1)\s*:\s*\n\s*\w+\.send(?:to|all)?\s*\(",
