@@ -4047,6 +4047,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bngrok\s+tcp\s+(?:[\w.-]+:)?(?:22|3389|5900|5901|5985|5986)(?!\d)",
             _I,
         ),
+        # the same port forwarded to any address of a public host named only by its number,
+        # with the host's key left unchecked (`ssh -fN -o StrictHostKeyChecking=no -R
+        # 2222:localhost:22 tunnel@203.0.113.45`): a relay nobody vouches for, where one's own
+        # server is reached by name and its key is known
+        re.compile(
+            r"\b(?:ssh|autossh|plink(?:\.exe)?)\b(?=[^\n|;&]*StrictHostKeyChecking[=\s]+no\b)(?=[^\n|;&]*@"
+            + _NOT_PRIVATE_IPV4
+            + r"\d{1,3}(?:\.\d{1,3}){3}\b)[^\n|;&]*?\s-R\s*['\"]?"
+            r"(?:[\w.*\[\]-]*:)?\d+:[\w.-]+:(?:22|3389|5900|5901|5985|5986)(?!\d)",
+            _I,
+        ),
     ),
     Capability.PROXY_INTO_NETWORK: (
         # a reverse SOCKS proxy opened by a tunnelling client: chisel's reverse `socks` remote,

