@@ -4366,6 +4366,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\broot::(?:[^\n]*/etc/shadow|[\d:]*['\"/])|\bPermitEmptyPasswords\s+yes\b",
             _I,
         ),
+        # or root's remote sign-in by password switched on together with a new root password
+        # the command itself carries (`PermitRootLogin yes` ... `echo 'root:...' | chpasswd`):
+        # a door opened for whoever wrote the password, where a key (`prohibit-password`) or
+        # `PermitRootLogin no` keeps it shut
+        re.compile(
+            r"\bPermitRootLogin\s+yes\b[^\n]*?(?:['\"\s]root:[^\s'\":]+['\"]?\s*\|\s*(?:sudo\s+)?chpasswd\b|\bchpasswd\b[^\n|;&]*<<<\s*['\"]?root:)"
+            r"|(?:['\"\s]root:[^\s'\":]+['\"]?\s*\|\s*(?:sudo\s+)?chpasswd\b|\bchpasswd\b[^\n|;&]*<<<\s*['\"]?root:)"
+            r"[^\n]*?\bPermitRootLogin\s+yes\b",
+            _I,
+        ),
     ),
     Capability.DOMAIN_RIGHTS_GRANT: (
         # AdminSDHolder's ACL (copied onto every protected admin account) or the domain's
