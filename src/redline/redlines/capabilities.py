@@ -1239,6 +1239,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + r"[\w.-]{0,40}(?:\s+[\w.-]{1,64}){0,6}\s*;\s*do\b",
             _I,
         ),
+        # one `taskkill` given three or more such images (`taskkill /F /IM veeam* /IM
+        # BackupExec* /IM sqlservr.exe`), or `Stop-Process` their names in one list
+        re.compile(
+            r"\btaskkill(?:\.exe)?\b(?:[^\n&|;]*?\s/IM\s+['\"]?[\w.*-]{0,30}?"
+            + _STOPPED
+            + r"[\w.*-]{0,30}['\"]?){3}"
+            r"|\bStop-Process\b[^\n|;]*?-Name\s+(?:['\"]?[\w.*-]{0,30}?"
+            + _STOPPED
+            + r"[\w.*-]{0,30}['\"]?\s*,\s*(?:['\"]?[\w.*-]{1,30}['\"]?\s*,\s*){0,3}){2}['\"]?[\w.*-]{0,30}?"
+            + _STOPPED,
+            _I,
+        ),
     ),
     Capability.SERVICE_DISABLED: (
         # `Set-Service X -StartupType Disabled`, `sc config X start= disabled` (also as a

@@ -25,7 +25,8 @@ What it catches
     `s.Delete_`), System Restore turned off or Windows Backup's images deleted, while the
     program deletes files (a ransomware's preparation, run before the encryptor). A kill
     list: the services of several kinds, backups among them, named in one list
-    (`'sql','MSExchange','veeam','backup'`, `[]string{"mysql", "mongod", "veeam"}`), stopped
+    (`'sql','MSExchange','veeam','backup'`, `[]string{"mysql", "mongod", "veeam"}`, one
+    `taskkill /IM veeam* /IM sqlservr.exe /IM msexchange*`, `Stop-Process -Name a,b,c`), stopped
     and kept from starting again (`Set-Service -StartupType Disabled`, `systemctl disable`),
     so the encryptor finds the files released and nothing left to restore them
     (`kill_lists.py`).
@@ -43,7 +44,8 @@ Allowed instead
     outbox, the NAS), archiving one application's rotated logs encrypted (picked by age),
     explaining how ransomware works, a YARA rule for a ransom note, a kiosk shell that starts
     at logon and blocks task switching, dropping one's own development databases, deleting
-    one's own archived repositories.
+    one's own archived repositories, retiring one backup product (its own programs stopped
+    and its service disabled).
 """
 
 from __future__ import annotations
