@@ -4242,6 +4242,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.AUDIT_OFF: (
+        # the machine's logs kept from reaching the collector: outgoing syslog or log-shipper
+        # traffic dropped (`iptables -I OUTPUT -p udp --dport 514 -j DROP`, Beats' 5044,
+        # Splunk's 9997, `New-NetFirewallRule -Direction Outbound -RemotePort 514 -Action
+        # Block`); incoming syslog from outside refused is a restriction
+        re.compile(
+            r"\b(?:ip6?tables|nft)\b[^\n|;&]*\bOUTPUT\b[^\n|;&]*--dport\s+(?:514|6514|601|1514|5044|9997|10514)\b[^\n|;&]*-j\s+(?:DROP|REJECT)\b"
+            r"|\bNew-NetFirewallRule\b(?=[^\n|;]*-Direction\s+Outbound\b)(?=[^\n|;]*-Action\s+Block\b)[^\n|;]*-RemotePort\s+(?:514|6514|601|1514|5044|9997|10514)\b",
+            _I,
+        ),
         # a cloud trail narrowed so it no longer records changes (management events off, only
         # reads recorded) or given no selectors at all
         re.compile(
