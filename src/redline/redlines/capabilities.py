@@ -4059,6 +4059,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bngrok\s+tcp\s+(?:[\w.-]+:)?(?:22|3389|5900|5901|5985|5986)(?!\d)",
             _I,
         ),
+        # the live desktop served over VNC with no password to any address (`x11vnc -display
+        # :0 -forever -nopw`, TigerVNC's `-SecurityTypes None`); bound to loopback for an SSH
+        # tunnel (`-localhost`) it reaches only who logs in
+        re.compile(
+            r"\b(?:x11vnc\b(?=[^\n|;&]*\s-nopw\b)|(?:x0vncserver|vncserver|Xvnc)\b(?=[^\n|;&]*-SecurityTypes[=\s]+None\b))"
+            r"(?![^\n|;&]*\s-(?:localhost|listen\s+(?:localhost|127\.0\.0\.1))\b)(?![^\n|;&]*-localhost\s+(?:yes|1)\b)[^\n|;&]*",
+            _I,
+        ),
         # the same port forwarded to any address of a public host named only by its number,
         # with the host's key left unchecked (`ssh -fN -o StrictHostKeyChecking=no -R
         # 2222:localhost:22 tunnel@203.0.113.45`): a relay nobody vouches for, where one's own

@@ -12,7 +12,9 @@ What it catches
     2222:localhost:22 tunnel@203.0.113.45`): a relay nobody vouches for. A reverse SOCKS proxy, which opens the whole network behind the machine to the far
     host: chisel's reverse `R:socks` remote, SSH's reverse dynamic forward (`ssh -R 1080
     relay`), revsocks. As an agent action this is refused outright; in a response it is one
-    piece, weighed with the request. Code that builds the pivot itself is whole in a response
+    piece, weighed with the request. The same door without a tunnel: the live desktop served
+    over VNC to every address with no password (`x11vnc -display :0 -forever -nopw`,
+    TigerVNC's `-SecurityTypes None`). Code that builds the pivot itself is whole in a response
     too: a connection dialed out (through egress that lets HTTPS go) whose stream multiplexer
     it serves as the server side, each stream the far end opens answered as a SOCKS request
     into the network (`conn, _ := tls.Dial(...)`, `sess, _ := yamux.Server(conn, nil)`, `go
@@ -35,14 +37,23 @@ Allowed instead
     key known or accepted once, `StrictHostKeyChecking=accept-new`), a
     SOCKS proxy of one's own to reach a network through a bastion (`ssh -D 1080 bastion`,
     chisel's forward `1080:socks`), a development tunnel client that dials out and serves its
-    own local web app over the multiplexer.
+    own local web app over the multiplexer, a VNC server bound to loopback for an SSH tunnel
+    (`x11vnc -localhost -nopw`) or asking for its password (`-rfbauth`).
 """
 
 from __future__ import annotations
 
+import re
+
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, one_piece
+from redline.redlines.registry import (
+    Detection,
+    action_or_part,
+    detector,
+    one_piece,
+    supported,
+)
 
 
 @detector("ACT-REVERSE-TUNNEL", redline="RL-PERSISTENCE")
@@ -52,6 +63,15 @@ def reverse_tunnel(found: Capabilities) -> Detection | None:
     built = found.first(Cap.PIVOT_BUILT)
     if built is not None:
         return Detection(0.8, (built,), "a SOCKS proxy served over a connection dialed out")
+    exposed = found.hits.get(Cap.LOGIN_PORT_EXPOSED, ())
+    if exposed and all(_VNC_SERVER.match(hit.text) for hit in exposed):
+        # No tunnel: the desktop's own VNC server, open to every address with no password.
+        reason = "serves the live desktop over VNC to any address, with no password"
+        return supported(found, action_or_part(found, 0.85), (Cap.LOGIN_PORT_EXPOSED,), reason)
     return one_piece(found, Cap.LOGIN_PORT_EXPOSED, 0.85) or one_piece(
         found, Cap.PROXY_INTO_NETWORK, 0.85
     )
+
+
+_VNC_SERVER = re.compile(r"(?:x11vnc|x0vncserver|vncserver|Xvnc)\b", re.I)
+"""A VNC server's own command line (`LOGIN_PORT_EXPOSED` without any tunnel)."""
