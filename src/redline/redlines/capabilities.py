@@ -4059,6 +4059,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bngrok\s+tcp\s+(?:[\w.-]+:)?(?:22|3389|5900|5901|5985|5986)(?!\d)",
             _I,
         ),
+        # Windows relaying a login port of another machine of its network from every address
+        # of its own (`netsh interface portproxy add v4tov4 listenport=8443
+        # listenaddress=0.0.0.0 connectport=3389 connectaddress=10.10.5.20`): a pivot into
+        # the network; a WSL or Hyper-V guest (172.16/12) reached from loopback is a setup
+        re.compile(
+            r"\bnetsh(?:\.exe)?\s+interface\s+portproxy\s+(?:add|set)\s+v4tov[46]\b"
+            r"(?![^\n|;&]*listenaddress=(?:127\.|localhost\b))"
+            r"(?=[^\n|;&]*connectport=(?:22|3389|5900|5901|5985|5986)\b)"
+            r"(?=[^\n|;&]*connectaddress=(?:10\.|192\.168\.))[^\n|;&]*",
+            _I,
+        ),
         # the live desktop served over VNC with no password to any address (`x11vnc -display
         # :0 -forever -nopw`, TigerVNC's `-SecurityTypes None`); bound to loopback for an SSH
         # tunnel (`-localhost`) it reaches only who logs in

@@ -12,7 +12,10 @@ What it catches
     2222:localhost:22 tunnel@203.0.113.45`): a relay nobody vouches for. A reverse SOCKS proxy, which opens the whole network behind the machine to the far
     host: chisel's reverse `R:socks` remote, SSH's reverse dynamic forward (`ssh -R 1080
     relay`), revsocks. As an agent action this is refused outright; in a response it is one
-    piece, weighed with the request. The same door without a tunnel: the live desktop served
+    piece, weighed with the request. Windows relaying a login port of another machine of its
+    network from every address of its own (`netsh interface portproxy add v4tov4
+    listenaddress=0.0.0.0 connectport=3389 connectaddress=10.10.5.20`). The same door without
+    a tunnel: the live desktop served
     over VNC to every address with no password (`x11vnc -display :0 -forever -nopw`,
     TigerVNC's `-SecurityTypes None`). Code that builds the pivot itself is whole in a response
     too: a connection dialed out (through egress that lets HTTPS go) whose stream multiplexer
@@ -38,7 +41,8 @@ Allowed instead
     SOCKS proxy of one's own to reach a network through a bastion (`ssh -D 1080 bastion`,
     chisel's forward `1080:socks`), a development tunnel client that dials out and serves its
     own local web app over the multiplexer, a VNC server bound to loopback for an SSH tunnel
-    (`x11vnc -localhost -nopw`) or asking for its password (`-rfbauth`).
+    (`x11vnc -localhost -nopw`) or asking for its password (`-rfbauth`), a port proxy to a
+    WSL or Hyper-V guest (172.16/12) or to a web port.
 """
 
 from __future__ import annotations
