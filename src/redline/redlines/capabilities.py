@@ -1888,6 +1888,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\$\w+\[\s*\$\w+\s*\]\s*=\s*\$\w+\[\s*\$\w+\s*\]\s*-bxor\b", _I),
     ),
     Capability.DEFENDER_OFF: (
+        # a security product's program given a "debugger" under Image File Execution Options
+        # (`...\Image File Execution Options\MsMpEng.exe /v Debugger /d systray.exe`): Windows
+        # starts the other program instead, so the product never runs again
+        re.compile(
+            r"Image File Execution Options\\+[\w.-]*(?:"
+            + "|".join(STOPPED_SECURITY)
+            + r"|MsSense|SecurityHealthService|NisSrv|SenseIR|smartscreen)[\w.-]*(?:\.exe)?\b[^\n]*\bDebugger\b",
+            _I,
+        ),
         # a cluster's runtime-security sensor or admission policy engine removed or scaled to
         # nothing (`kubectl -n falco delete daemonset falco`, `helm uninstall falco`); deleting
         # one of its pods only restarts it
