@@ -2152,6 +2152,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"masscan\b|nmap\b[^\n]*\s\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2}", _I),
     ),
     Capability.WORDLIST: (
+        # a cloud sign-in sprayer's spraying mode: a list of users each tried with the password
+        # given (`o365spray.py --spray -U users.txt -p 'Winter2025!'`, `Invoke-MSOLSpray`,
+        # `trevorspray -u users.txt -p ...`, `spray365.py spray`); validating the tenant or
+        # listing the tool's help tries no password
+        re.compile(
+            r"\bo365spray(?:\.py)?\b[^\n|;&]*\s--spray\b|\bInvoke-(?:MSOLSpray|DomainPasswordSpray)\b"
+            r"|\btrevorspray(?:\.py)?\b[^\n|;&]*\s(?:-u|--users)\s|\bspray365(?:\.py)?\s+spray\b"
+            r"|\bcredmaster(?:\.py)?\b[^\n|;&]*\s--plugin\b|\batomizer(?:\.py)?\s+(?:owa|lync|imap)\b",
+            _I,
+        ),
         # password spraying: a list of users or passwords given to a network login tool
         # (`nxc smb 10.0.0.0/24 -u users.txt -p 'Spring2024!'`, `kerbrute passwordspray ...`)
         re.compile(
@@ -2248,6 +2258,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.LOGIN_ATTEMPT: (
+        # a cloud sign-in sprayer's spraying mode: a list of users each tried with the password
+        # given (`o365spray.py --spray -U users.txt -p 'Winter2025!'`, `Invoke-MSOLSpray`,
+        # `trevorspray -u users.txt -p ...`, `spray365.py spray`); validating the tenant or
+        # listing the tool's help tries no password
+        re.compile(
+            r"\bo365spray(?:\.py)?\b[^\n|;&]*\s--spray\b|\bInvoke-(?:MSOLSpray|DomainPasswordSpray)\b"
+            r"|\btrevorspray(?:\.py)?\b[^\n|;&]*\s(?:-u|--users)\s|\bspray365(?:\.py)?\s+spray\b"
+            r"|\bcredmaster(?:\.py)?\b[^\n|;&]*\s--plugin\b|\batomizer(?:\.py)?\s+(?:owa|lync|imap)\b",
+            _I,
+        ),
         re.compile(
             r"\b(?:nxc|netexec|kerbrute)\s+(?:smb|ssh|winrm|rdp|ldap|mssql|ftp|wmi|vnc|passwordspray|bruteuser|bruteforce)\b",
             _I,
