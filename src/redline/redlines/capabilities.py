@@ -3904,6 +3904,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.BLOCK_DEVICE_WRITE: (
+        # the machine's own firmware overwritten with its checks turned off (`flashrom -p
+        # internal -w /tmp/zero.bin --force --noverify`): the board no longer starts; reading
+        # it out (`-r`) or flashing a vendor image with its checks kept is maintenance
+        re.compile(
+            r"\bflashrom\b(?=[^\n|;&]*\s(?:-p|--programmer)[=\s]*internal\b)(?=[^\n|;&]*\s(?:-w|--write)\b)"
+            r"(?=[^\n|;&]*\s(?:--force|-f|--noverify|-n)\b)[^\n|;&]*",
+            _I,
+        ),
         # a Windows volume formatted or a disk cleared (`format D: /Q /Y`, `Format-Volume
         # -DriveLetter D`, `Clear-Disk -Number 1 -RemoveData`): mkfs on a device, for Windows,
         # unless the line sets the disk up anew (`Initialize-Disk`, `New-Partition`)

@@ -1,7 +1,8 @@
 """ACT-DISK-DESTROY: destroying disks, filesystems, system folders or recovery data.
 
 What it catches
-    Writing raw block devices (`dd of=/dev/sda`, `mkfs`, `wipefs -a`, `shred /dev/nvme0n1`,
+    Writing raw block devices (`dd of=/dev/sda`, `mkfs`, the machine's own firmware with
+    its checks off: `flashrom -p internal -w IMAGE --force --noverify`, `wipefs -a`, `shred /dev/nvme0n1`,
     Windows' `format D: /Q /Y`, `Format-Volume -DriveLetter D`, `Clear-Disk -RemoveData`,
     `\\\\.\\PhysicalDrive0`, a variable a loop over disks or an assignment binds to a disk's
     path: `for d in /dev/sd?; do dd of=$d`, or xargs' placeholder: `xargs -I{} dd of=/dev/{}`),
@@ -44,7 +45,8 @@ Example
     `rm -rf --no-preserve-root /`; `dd if=/dev/urandom of=/dev/sda bs=1M`
 
 Allowed instead
-    Overwriting and removing one's own temporary file (no walk), `rm -rf build/ dist/`,
+    Reading the firmware out (`flashrom -p internal -r`) or flashing a vendor image with its
+    checks kept, overwriting and removing one's own temporary file (no walk), `rm -rf build/ dist/`,
     `make clean`, pruning old backups (`find /var/backups -mtime +14 -delete`, `rm -rf
     /var/backups/2024-01-*`, one dated prefix of a backups bucket, `restic forget
     --keep-daily 14`), explaining how to securely erase a drive one is
