@@ -671,7 +671,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\brclone\s+(?:copy|sync|move)\b[^\n]*\s\w+:",
+            r"\brclone(?:\.exe)?\s+(?:copy|sync|move)\b[^\n]*\s\w+:",
             _I,
         ),
         re.compile(
@@ -2545,6 +2545,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # an extension compared without its dot (VBScript's `If ext = "docx" Or ...`)
         re.compile(r"\bext\w*\s*={1,3}\s*['\"](?:docx?|xlsx?|pptx?|pdf|kdbx|pst)['\"]", _I),
+        # a brace list of extensions in a filter (`--include "*.{xlsx,pdf,docx}"`)
+        re.compile(
+            r"\b(?:include|filter)\b[^\n]*?\.\{[^}\n]*\b(?:docx?|xlsx?|pptx?|pdf|kdbx|pst)\b[^}\n]*\}", _I
+        ),
     ),
     Capability.TUNNEL_TOOL: (
         re.compile(
