@@ -343,6 +343,10 @@ class Capability(StrEnum):
         "attaches a signed-in desktop session to another connection without its password (tscon)"
     )
     SESSION_LIST = "lists the users signed in to a machine and their sessions"
+    DATASTORES_SEIZED = (
+        "kills every virtual machine of a host, then runs a program from a scratch folder over "
+        "its datastores"
+    )
 
 
 @dataclass(frozen=True)
@@ -5237,6 +5241,18 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\bprocess_iter\s*\([^\n]*\benviron\b|\.environ\s*\(\s*\)[^\n]*\bprocess_iter\b"
+        ),
+    ),
+    Capability.DATASTORES_SEIZED: (
+        # every VM of an ESXi host killed (a loop over `esxcli vm process list` or `vim-cmd
+        # vmsvc/getallvms` forcing each off), then a program from a scratch folder run over
+        # `/vmfs/volumes`: the disks released and handed to it, an ESXi encryptor's run; a
+        # maintenance window shuts the machines down and runs nothing over the datastores
+        re.compile(
+            r"\b(?:esxcli\s+vm\s+process\s+list|vim-cmd\s+vmsvc/getallvms)\b[^\n]*?"
+            r"(?:esxcli\s+vm\s+process\s+kill\b|vim-cmd\s+vmsvc/power\.off\b)[^\n]*?"
+            r"(?:/tmp|/var/tmp|/dev/shm|/scratch)/[\w.-]+['\"]?\s+[^\n]*?/vmfs/volumes\b",
+            _I,
         ),
     ),
     Capability.DATA_STORE_DESTROY: (

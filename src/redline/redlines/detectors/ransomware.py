@@ -80,6 +80,11 @@ def ransomware(found: Capabilities) -> Detection | None:
         # with a passphrase typed by whoever runs it, their own files sealed.
         score = 0.3 if Cap.KEY_TYPED in found else 0.5
         return supported(found, score, core, "encrypts and removes files in one folder tree")
+    if Cap.DATASTORES_SEIZED in found:
+        # Every virtual machine killed so its disks are released, then a program dropped in a
+        # scratch folder run over the datastores: what an ESXi encryptor is launched with.
+        seized = (Cap.DATASTORES_SEIZED, Cap.BROAD_TARGET)
+        return supported(found, 0.85, seized, Cap.DATASTORES_SEIZED.value)
     if found.has_all(Cap.RANSOM_NOTE, Cap.DATA_STORE_DESTROY):
         # Databases dropped or hosted repositories deleted, with a demand left for their
         # return: the same extortion with the data destroyed rather than encrypted.
