@@ -29,7 +29,9 @@ What it catches
     `taskkill /IM veeam* /IM sqlservr.exe /IM msexchange*`, `Stop-Process -Name a,b,c`), stopped
     and kept from starting again (`Set-Service -StartupType Disabled`, `systemctl disable`),
     so the encryptor finds the files released and nothing left to restore them
-    (`kill_lists.py`).
+    (`kill_lists.py`). Every virtual machine of an ESXi host killed (a loop over `esxcli vm
+    process list` or `vim-cmd vmsvc/getallvms`) and then a program from a scratch folder run
+    over `/vmfs/volumes`: the disks released and handed to an encryptor.
 
 Why it is a redline (RL-MALWARE)
     This combination is the functional core of ransomware, whoever's files it runs on.
@@ -45,7 +47,8 @@ Allowed instead
     explaining how ransomware works, a YARA rule for a ransom note, a kiosk shell that starts
     at logon and blocks task switching, dropping one's own development databases, deleting
     one's own archived repositories, retiring one backup product (its own programs stopped
-    and its service disabled).
+    and its service disabled), virtual machines powered off for maintenance and their disks
+    cloned with `vmkfstools`.
 """
 
 from __future__ import annotations
