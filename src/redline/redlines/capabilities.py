@@ -3261,6 +3261,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bln\s+-\w*s\w*\s+/dev/null\s+\S*_history", _I),
+        # the histories of two or more other programs removed at once (vim's `.viminfo`,
+        # less's `.lesshst`, the Python, MySQL or psql shells' histories): what was opened and
+        # typed erased; one corrupt `.viminfo` removed is a repair
+        re.compile(
+            r"\b(?:rm|shred|unlink)\b[^\n|;&]*?(?:\.viminfo|\.lesshst|\.(?:python|mysql|psql|sqlite|node_repl|rediscli)_history)(?![\w-]|\.\w)"
+            r"[^\n|;&]*?(?:\.viminfo|\.lesshst|\.(?:python|mysql|psql|sqlite|node_repl|rediscli)_history)(?![\w-]|\.\w)",
+            _I,
+        ),
         # the history file itself removed or emptied: a copy beside it (`.bash_history.bak`)
         # is another file, and a redirection from a command that writes lines
         # (`grep -v TOKEN copy > ~/.bash_history`) rewrites the history rather than empties it
