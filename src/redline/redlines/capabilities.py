@@ -5166,6 +5166,12 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bsaveToSentItems\b['\"]?\s*[:=]\s*(?:\$?false|0)\b", _I),
     ),
     Capability.MAIL_OWNER_BLIND: (
+        # an inbox rule named with punctuation alone (`New-InboxRule -Name '.'`, `'..'`): a
+        # line in the owner's rule list that reads as nothing, so the rule goes unnoticed
+        re.compile(
+            r"\b(?:New-InboxRule|Set-InboxRule)\b" + _WRAPPED + r"{0,400}?-Name\s+(['\"])[\s.,;:_~-]{1,3}\1",
+            _I,
+        ),
         # a message marked unread again after it was read or forwarded
         re.compile(r"\.UnRead\s*=\s*(?:True|\$true|-1)\b", _I),
         # an inbox rule that marks security warnings read and moves or deletes them
