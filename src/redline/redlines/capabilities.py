@@ -2560,7 +2560,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bext\w*\s*={1,3}\s*['\"](?:docx?|xlsx?|pptx?|pdf|kdbx|pst)['\"]", _I),
         # a brace list of extensions in a filter (`--include "*.{xlsx,pdf,docx}"`)
         re.compile(
-            r"\b(?:include|filter)\b[^\n]*?\.\{[^}\n]*\b(?:docx?|xlsx?|pptx?|pdf|kdbx|pst)\b[^}\n]*\}", _I
+            r"\b(?:include|filter)\b[^\n]*?\.\{[^}\n]*\b(?:docx?|xlsx?|pptx?|pdf|kdbx|pst)\b[^}\n]*\}",
+            _I,
         ),
     ),
     Capability.TUNNEL_TOOL: (
@@ -5169,7 +5170,9 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # an inbox rule named with punctuation alone (`New-InboxRule -Name '.'`, `'..'`): a
         # line in the owner's rule list that reads as nothing, so the rule goes unnoticed
         re.compile(
-            r"\b(?:New-InboxRule|Set-InboxRule)\b" + _WRAPPED + r"{0,400}?-Name\s+(['\"])[\s.,;:_~-]{1,3}\1",
+            r"\b(?:New-InboxRule|Set-InboxRule)\b"
+            + _WRAPPED
+            + r"{0,400}?-Name\s+(['\"])[\s.,;:_~-]{1,3}\1",
             _I,
         ),
         # a message marked unread again after it was read or forwarded

@@ -2,7 +2,8 @@
 
 What it catches
     Writing raw block devices (`dd of=/dev/sda`, `mkfs`, the machine's own firmware with
-    its checks off: `flashrom -p internal -w IMAGE --force --noverify`, `wipefs -a`, `shred /dev/nvme0n1`,
+    its checks off: `flashrom -p internal -w IMAGE --force --noverify`, `wipefs -a`, `shred
+    /dev/nvme0n1`,
     Windows' `format D: /Q /Y`, `Format-Volume -DriveLetter D`, `Clear-Disk -RemoveData`,
     `\\\\.\\PhysicalDrive0`, a variable a loop over disks or an assignment binds to a disk's
     path: `for d in /dev/sd?; do dd of=$d`, or xargs' placeholder: `xargs -I{} dd of=/dev/{}`),
