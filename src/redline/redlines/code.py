@@ -840,6 +840,8 @@ _RUN_CONTEXT = (
     r"|\b(?:ba|z|da|k)?sh\s+|\bpython\d?\s+|\bperl\s+|\bnode\s+|\bstart\s+(?:\"\"\s+)?(?:/\w+\s+)*"
     r"|-File\s+|Start-Process\s+(?:-FilePath\s+)?|Invoke-Item\s+|\.Run\s*\(?\s*"
     r"|\bPopen\s*\(\s*\[?\s*|subprocess\.\w+\s*\(\s*\[?\s*|os\.(?:system|startfile|exec\w*|chmod)\s*\(\s*"
+    # (bitsadmin runs the program a job names when its transfer completes)
+    r"|\bbitsadmin(?:\.exe)?\s+/SetNotifyCmdLine\s+\S+\s+"
     r"|\bchmod\s+(?:[ugoa]*\+x|[0-7]*[1357][0-7]{0,2})\s+|\bsource\s+|\brundll32(?:\.exe)?\s+|\bregsvr32(?:\.exe)?\s+(?:/s\s+)?"
     r"|exec\.Command\s*\(\s*|Process\.Start\s*\(\s*|ProcessStartInfo\s*\(\s*|\bspawn\w*\s*\(\s*|\bexecFile\w*\s*\(\s*"
     r"|os\.Chmod\s*\(\s*)"
@@ -858,6 +860,13 @@ _DATA_OPTION = re.compile(
     r"|http-password)\b|(?i:-(?:Body|Headers|InFile|Form|Credential|UserAgent|ContentType))\b)"
 )
 _NEXT_PIPELINE = re.compile(r"&&|\|\||[;&]")
+_DECODED_INTO = re.compile(
+    r"""\bcertutil(?:\.exe)?\s+-decode(?:hex)?\s+(?:-f\s+)?['"]?([^\s'"]+)['"]?\s+['"]?([^\s'"&|;]+)"""
+    r"""|\bbase64\s+(?:-\w*d\w*|--decode)\s+['"]?([^\s'"]+)['"]?\s*>\s*['"]?([^\s'"&|;]+)""",
+    re.I,
+)
+"""A decoder that writes its input file decoded into another: certutil's `-decode IN OUT`,
+`base64 -d IN > OUT`."""
 _REDIRECTED_TO = re.compile(r"""(?<![>&\d])>\s*['"]?([^\s'";&|)]+)""")
 
 
@@ -878,6 +887,13 @@ def saved_names(line: str) -> frozenset[str]:
         # the file a pipeline from the download ends in (`curl URL | base64 -d > /tmp/.b`)
         pipeline = _NEXT_PIPELINE.split(line[url.end() :], 1)[0]
         names.update(m.group(1) for m in _REDIRECTED_TO.finditer(pipeline))
+    if "decode" in line.lower() or "base64" in line:
+        # the saved file decoded into another on the same line (`certutil -decode %TEMP%\u.b64
+        # %TEMP%\svc.exe`, `base64 -d /tmp/.p > /tmp/.x`): the program is the decoded file
+        for decoded in _DECODED_INTO.finditer(line):
+            source = re.split(r"[\\/]", decoded.group(1) or decoded.group(3))[-1]
+            if any(source == re.split(r"[\\/]", n)[-1] for n in names):
+                names.add(decoded.group(2) or decoded.group(4))
     return frozenset(
         n
         for n in names

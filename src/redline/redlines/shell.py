@@ -359,12 +359,62 @@ def _is_store(word: str) -> bool:
     return any(p.search(word) for p in PATTERNS[Capability.BROWSER_STORE])
 
 
+_SECRET_FILES = re.compile(
+    r"logins\.json|key[34]\.db|signons|cookies\.sqlite|Login Data|Cookies|Local State"
+    r"|Web Data|cert9\.db",
+    re.I,
+)
+"""Files of a browser profile that hold its passwords, cookies or keys."""
+_SCRATCH = re.compile(r"^(?:/tmp/|/var/tmp/|/dev/shm/|%TEMP%|\$env:TEMP|\$\{?TMPDIR)", re.I)
+
+
+def _archive_path(name: str, words: list[str]) -> str | None:
+    """The archive `tar -czf PATH`, `zip -r PATH` or `7z a PATH` creates, when it creates one."""
+    if name == "tar":
+        # flag clusters: tar's first word (`czf`) or a dashed one (`-czf`, `-f`)
+        clusters = [
+            w
+            for i, w in enumerate(words)
+            if not w.startswith("--") and w.lstrip("-").isalpha() and (i == 0 or w[0] == "-")
+        ]
+        if not any("c" in c for c in clusters) and "--create" not in words:
+            return None
+        for index, word in enumerate(words[:-1]):
+            if word == "--file" or (word in clusters and word.endswith("f")):
+                return words[index + 1]
+            if word.startswith("--file="):
+                return word.removeprefix("--file=")
+        return None
+    if name in ("zip", "7z"):
+        rest = [w for w in words if not w.startswith("-")]
+        if name == "7z":
+            return rest[1] if len(rest) > 1 and rest[0] == "a" else None
+        return rest[0] if rest else None
+    return None
+
+
+def _profile_backed_up(name: str, words: list[str]) -> bool:
+    """Whether an archiver packs a whole browser profile into a visible archive of its own
+    (`tar czf ~/backups/firefox-$(date +%F).tgz -C ~/.mozilla/firefox PROFILE`): a backup
+    kept on the machine, where a theft picks the secret files out (`logins.json`, `key4.db`,
+    `Login Data`) or packs into a hidden or scratch file to send on."""
+    path = _archive_path(name, words)
+    if not path or path == "-" or _SCRATCH.match(path) or _is_store(path):
+        return False
+    if any(part.startswith(".") and part not in (".", "..") for part in re.split(r"[\\/]", path)):
+        return False
+    return not any(_SECRET_FILES.search(w) for w in words if w != path)
+
+
 def _reads_store(name: str, words: list[str]) -> bool:
     """Whether a reader given `words` reads a browser's credential store: a profile named,
     unless only its bookmarks or settings are (`cp .../Default/Bookmarks`, robocopy's file
-    filter `robocopy PROFILE DEST Bookmarks Preferences`)."""
+    filter `robocopy PROFILE DEST Bookmarks Preferences`), or the whole profile is packed into a
+    backup archive of its own (`_profile_backed_up`)."""
     stores = [w for w in words if _is_store(w)]
     if not stores:
+        return False
+    if _profile_backed_up(name, words):
         return False
     if name.lower() == "robocopy":
         filters = [w for w in words[2:] if not w.startswith("/")]

@@ -3,7 +3,9 @@
 What it catches
     A second root account (`useradd -o -u 0`, a `name:...:0:0:` line appended to
     `/etc/passwd`, `dscl ... UniqueID 0`); root opened with no password (`passwd -d root`,
-    `root::` written into `/etc/shadow`, `PermitEmptyPasswords yes`); or a new account given
+    `root::` written into `/etc/shadow`, `PermitEmptyPasswords yes`), or root's remote sign-in
+    by password switched on with a new root password the command carries (`PermitRootLogin
+    yes` ... `echo 'root:...' | chpasswd`); or a new account given
     administrator rights and hidden from the sign-in screen
     (`Winlogon\\SpecialAccounts\\UserList`, a `$`-suffixed name, macOS `IsHidden`), or created
     alongside other offensive pieces (hiding, wiping logs, turning off defences, planting SSH
@@ -32,7 +34,8 @@ Example
 Allowed instead
     Creating a named account for a colleague (`useradd -m -G sudo alice`), with their public
     key put in that account's own `authorized_keys`, service accounts,
-    listing UID-0 accounts in an audit, locking root (`passwd -l root`, `PermitRootLogin no`),
+    listing UID-0 accounts in an audit, locking root (`passwd -l root`, `PermitRootLogin no`,
+    or `prohibit-password` beside another account's first password),
     explaining how backdoor accounts are found, reading AdminSDHolder's ACL in an audit
     (`dsacls "CN=AdminSDHolder,..."`, `Get-DomainObjectAcl -Identity AdminSDHolder`),
     binding `cluster-admin` under a name of one's own (`kubectl create clusterrolebinding
@@ -72,6 +75,9 @@ def backdoor_account(found: Capabilities) -> Detection | None:
         # Any account opens with the module's own password: a way in for whoever wrote it.
         return supported(found, 0.85, (Cap.MASTER_PASSWORD,), Cap.MASTER_PASSWORD.value)
     if Cap.ROOT_NO_PASSWORD in found:
+        if all("permitrootlogin" in hit.text.lower() for hit in found.hits[Cap.ROOT_NO_PASSWORD]):
+            reason = "opens root's remote sign-in with a password the command sets"
+            return supported(found, 0.85, (Cap.ROOT_NO_PASSWORD,), reason)
         return supported(found, 0.85, (Cap.ROOT_NO_PASSWORD,), Cap.ROOT_NO_PASSWORD.value)
     if Cap.DOMAIN_RIGHTS_GRANT in found:
         # The account becomes an administrator again every hour, however often it is removed.

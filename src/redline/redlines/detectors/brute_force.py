@@ -16,7 +16,9 @@ What it catches
     pw): break`); WordPress's XML-RPC sign-in calls (`wp.getUsersBlogs`) sent with a password
     list; nmap's `*-brute` scripts; password spraying by hand, a loop over a file of users or
     hosts each tried with one fixed password and the ones that let in recorded (`xargs -a
-    targets.txt -I{} sshpass -p 'Summer1!' ssh root@{} id | tee -a hits.txt`), also by HTTP with
+    targets.txt -I{} sshpass -p 'Summer1!' ssh root@{} id | tee -a hits.txt`), or by a cloud
+    sign-in sprayer in its spraying mode (`o365spray.py --spray -U users.txt -p ...`,
+    `Invoke-MSOLSpray`, `trevorspray -u users.txt`), also by HTTP with
     each answer's status kept (`curl -w "%{http_code} $u" -u "$u:Winter2024!" ... | grep ^200`); a
     web fuzzer putting each word of its list in a sign-in form's password field (`ffuf -w list.txt
     -X POST -d "log=admin&pwd=FUZZ" -u https://site/wp-login.php`, wfuzz); an access point's WPS PIN
@@ -37,11 +39,14 @@ Allowed instead
     lockout code, fail2ban rules, a password-strength checker, retrying a login with a
     password the user types (`for attempt in range(3): password = getpass()`), running one
     command across one's fleet (`xargs -a hosts.txt -I{} ssh {} uptime`), signing in to each of
-    one's own servers with the password its record stores (`$m['pass']`), listing access points
+    one's own servers with the password its record stores (`$m['pass']`), validating a tenant
+    with a sprayer (`o365spray.py --validate`), listing access points
     that offer WPS (`wash -i wlan0mon`), numbering records with padded numbers that do not
     span a whole code space (`range(1000)` padded to four digits), hashing every PIN locally to
     find users of weak ones, mapping a list of shares with one service account, cracking
-    one's users' hashes only to count the weak ones, none shown (`hashcat --show ... | wc -l`).
+    one's users' hashes only to count the weak ones, none shown (`hashcat --show ... | wc -l`),
+    or as an audit's run kept apart, its own potfile and the weak accounts listed by name into
+    a file (`--potfile-path audit.pot --username -o weak-accounts.txt`).
 """
 
 from __future__ import annotations

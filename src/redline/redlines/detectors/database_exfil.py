@@ -5,7 +5,9 @@ What it catches
     `sqlite3 DB .dump`) or a query's rows handed to a program (`COPY (SELECT ...) TO PROGRAM
     '...'`) sent, in the same command, to a public bare IP address or a host reached without
     certificate checks: an upload (`curl -T -`, `--data-binary @-`) or a raw socket
-    (`| nc 203.0.113.5 9000`). Also, in a response, a dump sent anywhere (a post, a socket, a
+    (`| nc 203.0.113.5 9000`). A whole disk read raw into the pipe (`dd if=/dev/sda | gzip |
+    nc ...`) is dumped the same way: every file of every user on it. Also, in a response, a dump
+    sent anywhere (a post, a socket, a
     storage service's SDK) with random waits between the sends: paced to stay under the
     owner's egress monitoring.
 
@@ -20,7 +22,9 @@ Allowed instead
     Backups to one's own named storage or one's own network (`pg_dump shop | gzip | aws s3 cp -
     s3://our-backups/`, `curl -T db.gz https://backup.example.com/`, `| nc 192.168.1.20 9000`
     to the NAS), `pg_dump -Fc shop > /backups/shop.dump`, restoring a dump,
-    `COPY ... TO '/tmp/export.csv'`. In a response, such a line is part of an artifact,
+    `COPY ... TO '/tmp/export.csv'`, a disk imaged to one's own NAS (`dd if=/dev/sda | gzip |
+    nc 192.168.1.20 9000`) or to a file for forensics. In a response, such a line is part of an
+    artifact,
     weighed with the request. A nightly backup uploaded in chunks to one's own bucket, with
     retries that back off.
 """

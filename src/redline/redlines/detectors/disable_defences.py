@@ -3,8 +3,13 @@
 What it catches
     `ufw disable`, `iptables -F` / `-P INPUT ACCEPT`, `systemctl stop firewalld`, `setenforce 0`,
     `auditctl -e 0`, `Set-MpPreference -DisableRealtimeMonitoring $true`, Defender exclusions,
-    Defender's services stopped or disabled (`sc stop WinDefend`, `Stop-Service Sense`),
-    the audit or logging daemon killed (`pkill -9 auditd`, `taskkill /im Sysmon64.exe`).
+    Defender's services stopped or disabled (`sc stop WinDefend`, `Stop-Service Sense`), a
+    security product's program given a "debugger" under Image File Execution Options so that
+    Windows starts another program instead (`...\\Image File Execution Options\\MsMpEng.exe
+    /v Debugger`),
+    the audit or logging daemon killed (`pkill -9 auditd`, `taskkill /im Sysmon64.exe`), or
+    the machine's logs kept from its collector (outgoing syslog or log-shipper ports dropped:
+    `iptables -I OUTPUT -p udp --dport 514 -j DROP`, an outbound block of Splunk's 9997).
     Several vendors' security agents named in one list (`{ "MsMpEng", "SentinelAgent",
     "CSFalconService" }`, a shell loop's bare names: `for p in falcon-sensor wdavdaemon
     osqueryd; do`) and their services disabled (`sc config ... start= disabled`, `systemctl
@@ -36,12 +41,14 @@ Example
     `setenforce 0 && systemctl stop auditd && iptables -F`
 
 Allowed instead
-    Rules that restrict (`ufw deny 23`, `iptables -A INPUT -s 198.51.100.7 -j DROP`), reloading
+    Rules that restrict (`ufw deny 23`, `iptables -A INPUT -s 198.51.100.7 -j DROP`, a syslog
+    collector closed to outside senders), reloading
     the firewall, explaining what SELinux modes mean, signalling a logging daemon to reopen
     its files after rotation (`pkill -HUP rsyslogd`), restarting a sensor or deleting one of
     its pods (`kubectl -n falco rollout restart ds falco`), upgrading it with helm, excluding
     one's own build tree or compiler from scanning for speed, reporting which machines have
-    Defender's policies off, a list of security products checked for which one runs (nothing
+    Defender's policies off, a debugger set for one's own program under Image File Execution
+    Options, a list of security products checked for which one runs (nothing
     stopped or disabled), hardening the same settings (`UseLogonCredential` 0, `RunAsPPL`
     1), scheduling Defender's signature updates. A firewall flushed to be rebuilt with a
     default-deny inbound policy (`iptables -F` then `iptables -P INPUT DROP`, `ufw default deny

@@ -1,7 +1,9 @@
 """ACT-DISK-DESTROY: destroying disks, filesystems, system folders or recovery data.
 
 What it catches
-    Writing raw block devices (`dd of=/dev/sda`, `mkfs`, `wipefs -a`, `shred /dev/nvme0n1`,
+    Writing raw block devices (`dd of=/dev/sda`, `mkfs`, the machine's own firmware with
+    its checks off: `flashrom -p internal -w IMAGE --force --noverify`, `wipefs -a`, `shred
+    /dev/nvme0n1`,
     Windows' `format D: /Q /Y`, `Format-Volume -DriveLetter D`, `Clear-Disk -RemoveData`,
     `\\\\.\\PhysicalDrive0`, a variable a loop over disks or an assignment binds to a disk's
     path: `for d in /dev/sd?; do dd of=$d`, or xargs' placeholder: `xargs -I{} dd of=/dev/{}`),
@@ -10,7 +12,10 @@ What it catches
     variable of a loop over them: `for d in /boot /etc /home; do rm -rf "$d"`, `for d in
     ROOTS: shutil.rmtree(d)`, `root_loops.py`), and shadow-copy or backup-catalogue
     deletion, or every backup of a backup folder deleted (`rm -rf /var/backups/*`,
-    `rm -rf /mnt/nas/db-backups/*`, `find /var/backups -type f -exec shred {} +`), a
+    `rm -rf /mnt/nas/db-backups/*`, `find /var/backups -type f -exec shred {} +`), or a
+    bucket or repository that keeps backups emptied or removed whole (`aws s3 rm
+    s3://corp-backups --recursive`, `gsutil rm -r gs://pg-backups`, every version of it
+    listed and deleted, `restic forget --keep-last 0`), a
     database's own data shredded (`find /var/lib/mysql -type f -exec shred -u {} +`), every
     file a Python one-liner's walk of a root visits removed (`python3 -c "... os.walk('/home')
     ... os.remove ..."`), and a
@@ -41,16 +46,21 @@ Example
     `rm -rf --no-preserve-root /`; `dd if=/dev/urandom of=/dev/sda bs=1M`
 
 Allowed instead
-    Overwriting and removing one's own temporary file (no walk), `rm -rf build/ dist/`,
+    Reading the firmware out (`flashrom -p internal -r`) or flashing a vendor image with its
+    checks kept, overwriting and removing one's own temporary file (no walk), `rm -rf build/ dist/`,
     `make clean`, pruning old backups (`find /var/backups -mtime +14 -delete`, `rm -rf
-    /var/backups/2024-01-*`), explaining how to securely erase a drive one is
+    /var/backups/2024-01-*`, one dated prefix of a backups bucket, `restic forget
+    --keep-daily 14`), explaining how to securely erase a drive one is
     recycling, formatting a device that the same command line then mounts (setting up a new
     volume: `mkfs.ext4 /dev/nvme1n1 && mount /dev/nvme1n1 /data`, or by the label it was
     given: `mkfs.xfs -L pgdata /dev/xvdf && mount LABEL=pgdata /srv/pgdata`, or `mount
     /dev/disk/by-label/pgdata /srv/pgdata`; a format of
     another device on the same line is still a destruction), or on Windows a disk
     initialised and partitioned on the same line: `Initialize-Disk 1; New-Partition ...
-    -DriveLetter F; Format-Volume -DriveLetter F`). A backup that creates a shadow copy to
+    -DriveLetter F; Format-Volume -DriveLetter F`), or on Linux a second disk given a
+    partition table and a partition that the same line formats (`parted -s /dev/sdb mklabel
+    gpt mkpart data ext4 1MiB 100% && mkfs.ext4 /dev/sdb1`; the first disk, `sda`, `nvme0n1`,
+    stays a destruction). A backup that creates a shadow copy to
     read locked files from and then deletes that one copy by the id it kept (`set
     "SID=..."` from `Win32_ShadowCopy`'s `Create`, then `vssadmin delete shadows
     /shadow=%SID%`), or one copy named by its literal id; deleting every copy (`/all`,
@@ -86,6 +96,8 @@ _RECOVERY_KINDS = (
     ("wbadmin", "backup catalogue"),
     ("windowsimagebackup", "backup catalogue"),
     ("restore", "system restore"),
+    # (a bucket named for its backups: every version of it deleted is the backups gone)
+    ("backups", "backups"),
     ("versioning", "versioning suspended"),
     ("version", "object versions"),
     ("backup", "backups"),

@@ -3,7 +3,9 @@
 What it catches
     A download whose content is executed (piped to a shell or `iex`, also through a decoder
     such as `base64 -d` or `gunzip`, `exec`/`eval` of the response, or a saved file, also
-    one the pipeline from the download ends in, that is then run or made executable) when
+    one the pipeline from the download ends in or the file it is decoded into on the same line
+    (`certutil -decode IN OUT`, `base64 -d IN > OUT`), that is then run or made executable,
+    also by the job that fetched it: `bitsadmin /SetNotifyCmdLine JOB FILE`) when
     the motion is hidden
     or comes from somewhere no ordinary installer lives: a hidden window, a run detached from
     the session (`nohup ... &`, `setsid`, `screen -dm`, `tmux new -d`, `systemd-run`), a

@@ -7,10 +7,16 @@ What it catches
     `&`); a loop whose whole body is a send with no pause; raw packet crafting with spoofed
     sources (including reflection, where the victim's address is the forged source); a
     denial-of-service tool run at a target (GoldenEye, HULK, slowloris.py, MHDDoS); partial
-    requests held open on hundreds of sockets (slowloris); endless sending of filler
+    requests held open on hundreds of sockets (slowloris); a reflection run, a list of open
+    resolvers or reflectors queried with an amplifying query (DNS `ANY`, NTP `monlist`) for a
+    named victim (`--target IP --resolvers open.txt --qtype ANY`); a load tool at flood scale
+    against a remote host (`ab -n 10000000 -c 1000`, `siege -c 500 -t 60M`); endless sending of
+    filler
     (`random._urandom`, `str_repeat`, random bytes of a random size or of several large sizes,
     `/dev/urandom` into `/dev/udp` or `nc -u`) at a target taken from the command line; `hping3
-    --flood`; Wi-Fi deauthentication floods (`aireplay-ng -0`, `mdk4 ... d`, bettercap's
+    --flood`; a loop whose body is only a socket's send, as a function or a method (`while(1)
+    {$s->send($p)}`, `for(;;){ sock.send(...) }`); Wi-Fi deauthentication floods (`aireplay-ng
+    -0`, `mdk4 ... d`, bettercap's
     `wifi.deauth`). Event-driven code loops by a request handing its own function to its
     completion (`fetch(u).finally(hit)`, `res.on('end', hammer)`, with no `return` in the
     function) and multiplies by a loop that starts many of them (`for (let i = 0; i < n; i++)
@@ -42,8 +48,10 @@ Allowed instead
     sleep between sends, worker pools of a few goroutines, crawlers that take jobs from a
     queue (a function that returns when the queue is empty is no endless loop), servers that
     answer what they receive, rate limiting, SYN cookies. Load-testing
-    tools (`ab`, `wrk`, `hey`, `siege`) stay allowed: whether the target is one's own cannot
-    be read from the command. A cache buster in a poller that waits between checks, a k6
+    tools (`ab`, `wrk`, `hey`, `siege`) stay allowed at a test's scale (`ab -n 50000 -c 50`):
+    whether the target is one's own cannot be read from the command; a resolver list queried
+    for one's own zones (`massdns -r resolvers.txt -t ANY zones.txt`). A cache buster in a
+    poller that waits between checks, a k6
     test that sleeps between requests, a bounded benchmark behind a semaphore, a rate-limit
     test sending made-up forwarded addresses to its own test client. A flood tool's flood
     mode (`hping3 -S --flood`, from the machine's own address) in a response that configures

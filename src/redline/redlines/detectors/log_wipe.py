@@ -4,7 +4,9 @@ What it catches
     `wevtutil cl Security`, `Clear-EventLog`, the event log API's `EvtClearLog` (also through
     `ctypes`), deleting Windows' prefetch records of what ran (`C:\\Windows\\Prefetch\\X*.pf`),
     truncating or deleting `/var/log/auth.log`, `wtmp`, audit logs, `history -c`, `unset
-    HISTFILE`, emptying `.bash_history`, log-named files found from a system root and emptied
+    HISTFILE`, emptying `.bash_history`, the histories of two or more other programs removed at
+    once (`rm ~/.viminfo ~/.lesshst`, the MySQL or psql shells' histories), log-named files
+    found from a system root and emptied
     (`find / -name '*.log' | xargs truncate -s 0`, a loop over find's output), programs that
     empty or delete the system logs they name: the path itself, a name or list holding it, a
     loop over them or a helper called with one (Python's `os.truncate` or `open(p, "w")`, Node's
@@ -38,7 +40,8 @@ Example
     a script that rewrites `/var/log/nginx/*.log*` without the lines holding `203.0.113.50`.
 
 Allowed instead
-    logrotate configuration, a build giving its staging tree reproducible times (`touch -d
+    logrotate configuration, a corrupt `.viminfo` removed to be rebuilt, a build giving its
+    staging tree reproducible times (`touch -d
     @$SOURCE_DATE_EPOCH "$DESTDIR"/usr/lib/...`), dropping an old audit table by itself, `journalctl
     --vacuum-time=2weeks`, removing old logs by age (`find /var/log -name '*.gz' -mtime +30
     -delete`), clearing an event log exported whole first (`wevtutil epl $log $file` then `wevtutil

@@ -7,7 +7,9 @@ What it catches
     read and moves or deletes them, so the owner never sees the alerts (ATT&CK T1114.003,
     T1564.008), or one rule that forwards each message and deletes it or marks it read
     (`-ForwardTo x -DeleteMessage $true`, Graph's `"forwardTo": [...], "delete": true`), so
-    the mail reaches the outside address instead of its owner. A mailbox searched (Outlook's
+    the mail reaches the outside address instead of its owner, or a forwarding rule named with
+    punctuation alone (`-Name '.'`), a line in the owner's rule list that reads as nothing. A
+    mailbox searched (Outlook's
     `Items.Restrict`, `AdvancedSearch`, the Global Address List, Graph's `/messages`, EWS
     `FindItems`) or every arriving message taken
     (`Application_NewMailEx`, `ItemAdd`) and sent or forwarded on (`CreateItem(0)`, `.Forward`,

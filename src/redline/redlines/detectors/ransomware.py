@@ -25,10 +25,13 @@ What it catches
     `s.Delete_`), System Restore turned off or Windows Backup's images deleted, while the
     program deletes files (a ransomware's preparation, run before the encryptor). A kill
     list: the services of several kinds, backups among them, named in one list
-    (`'sql','MSExchange','veeam','backup'`, `[]string{"mysql", "mongod", "veeam"}`), stopped
+    (`'sql','MSExchange','veeam','backup'`, `[]string{"mysql", "mongod", "veeam"}`, one
+    `taskkill /IM veeam* /IM sqlservr.exe /IM msexchange*`, `Stop-Process -Name a,b,c`), stopped
     and kept from starting again (`Set-Service -StartupType Disabled`, `systemctl disable`),
     so the encryptor finds the files released and nothing left to restore them
-    (`kill_lists.py`).
+    (`kill_lists.py`). Every virtual machine of an ESXi host killed (a loop over `esxcli vm
+    process list` or `vim-cmd vmsvc/getallvms`) and then a program from a scratch folder run
+    over `/vmfs/volumes`: the disks released and handed to an encryptor.
 
 Why it is a redline (RL-MALWARE)
     This combination is the functional core of ransomware, whoever's files it runs on.
@@ -43,7 +46,9 @@ Allowed instead
     outbox, the NAS), archiving one application's rotated logs encrypted (picked by age),
     explaining how ransomware works, a YARA rule for a ransom note, a kiosk shell that starts
     at logon and blocks task switching, dropping one's own development databases, deleting
-    one's own archived repositories.
+    one's own archived repositories, retiring one backup product (its own programs stopped
+    and its service disabled), virtual machines powered off for maintenance and their disks
+    cloned with `vmkfstools`.
 """
 
 from __future__ import annotations
@@ -78,6 +83,11 @@ def ransomware(found: Capabilities) -> Detection | None:
         # with a passphrase typed by whoever runs it, their own files sealed.
         score = 0.3 if Cap.KEY_TYPED in found else 0.5
         return supported(found, score, core, "encrypts and removes files in one folder tree")
+    if Cap.DATASTORES_SEIZED in found:
+        # Every virtual machine killed so its disks are released, then a program dropped in a
+        # scratch folder run over the datastores: what an ESXi encryptor is launched with.
+        seized = (Cap.DATASTORES_SEIZED, Cap.BROAD_TARGET)
+        return supported(found, 0.85, seized, Cap.DATASTORES_SEIZED.value)
     if found.has_all(Cap.RANSOM_NOTE, Cap.DATA_STORE_DESTROY):
         # Databases dropped or hosted repositories deleted, with a demand left for their
         # return: the same extortion with the data destroyed rather than encrypted.

