@@ -1431,7 +1431,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"dump-keychain\s+-d|find-(?:generic|internet)-password[^\n]*\s-w|key=clear|psk=(?!\$\()",
             _I,
         ),
-        re.compile(r"select[^\n]*password_value|select[^\n]*encrypted_value|from\s+logins\b", _I),
+        # (a saved-logins table read by its named non-secret columns alone, `SELECT origin_url
+        # FROM logins`, counts sites without the passwords: only `*` or a column list broken
+        # over lines, whose secret columns stand on other lines, is read whole)
+        re.compile(
+            r"select[^\n]*password_value|select[^\n]*encrypted_value"
+            r"|(?<![\w,]\s)(?<![\w,])from\s+logins\b",
+            _I,
+        ),
     ),
     Capability.TOKEN_STORE: (
         re.compile(
