@@ -4882,6 +4882,14 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\b\w*(?:public_?key|pubkey|verifier)\w*\.verify\s*\(",
             _I,
         ),
+        # the signer of a signed file read to be pinned (.NET's `X509Certificate
+        # .CreateFromSignedFile(path)`), Windows' and macOS's own checks (`signtool verify`,
+        # `codesign --verify`, `spctl --assess`)
+        re.compile(
+            r"\bCreateFromSignedFile\s*\(|\bsigntool(?:\.exe)?\s+verify\b"
+            r"|\bcodesign\s+(?:-\w+\s+)*(?:--verify|-v)\b|\bspctl\s+(?:--assess|-a)\b",
+            _I,
+        ),
     ),
     Capability.FOCUSED_KEYS: (
         # the foreground window compared with the program's own (`GetForegroundWindow() ==
