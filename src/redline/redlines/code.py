@@ -106,18 +106,35 @@ def _listed_to_watch(prose: str, at: int) -> bool:
     """Whether the inline code at `at` sits in a list item of a list introduced by a line that
     tells the reader to alert on or watch for what follows ("alert on any of these:")."""
     start = prose.rfind("\n", 0, at) + 1
-    if _LIST_ITEM.match(prose, start) is None:
+    item = _LIST_ITEM.match(prose, start)
+    if item is None:
         return False
+    indent = _indent(item.group(0))
     for _ in range(_LIST_ITEMS_BACK):
         if start == 0:
             return False
         previous = prose.rfind("\n", 0, start - 1) + 1
         line = prose[previous : start - 1]
         start = previous
+        # A nested list's lead is the item it hangs from, less indented than its own items
+        # ("2. **Alert on tampering signals:**" over "   - `wevtutil cl`").
+        parent = _LIST_ITEM.match(line)
+        if parent is not None and _indent(parent.group(0)) < indent:
+            return _leads_to_watch(line)
         if not leads_list(line):
             continue
-        return line.rstrip().endswith(":") and _WATCHED_FOR.search(line) is not None
+        return _leads_to_watch(line)
     return False
+
+
+def _indent(item: str) -> int:
+    return len(item) - len(item.lstrip())
+
+
+def _leads_to_watch(line: str) -> bool:
+    """Whether `line` ends by introducing what follows (a colon, perhaps in bold) as things to
+    alert on or watch for."""
+    return line.rstrip().rstrip("*_").endswith(":") and _WATCHED_FOR.search(line) is not None
 
 
 def is_name_mention(snippet: str) -> bool:
