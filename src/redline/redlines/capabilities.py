@@ -452,20 +452,30 @@ word of `STOPPED_KINDS` and `STOPPED_SECURITY`, so what a list is found by is wh
 are read from (`kill_lists.py`)."""
 
 
-def _code_space(width: int) -> str:
-    """Every code of `width` digits written out in turn: a number zero-padded to `width`
-    (`f"{n:04d}"`, `str(n).zfill(6)`, `String(i).padStart(4, "0")`, `"%04d"`, `.PadLeft(4, '0')`)
-    on the line of a loop over the whole space (`range(10000)`, `i < 1000000`, `0..9999`) or
-    the next."""
-    padded = (
+def code_padded(width: int) -> str:
+    """A number zero-padded to `width` digits (`f"{n:04d}"`, `str(n).zfill(6)`,
+    `String(i).padStart(4, "0")`, `"%04d"`, `.PadLeft(4, '0')`)."""
+    return (
         rf"(?:\{{\w*:0{width}d?\}}|\.zfill\s*\(\s*{width}\s*\)"
         rf"|\.padStart\s*\(\s*{width}\s*,\s*['\"`]0['\"`]\s*\)|['\"]%0{width}d['\"]"
         rf"|\.PadLeft\s*\(\s*{width}\s*,\s*'0'\s*\))"
     )
-    whole = (
+
+
+def whole_code_space(width: int) -> str:
+    """A loop or a list over every number of `width` digits (`range(10000)`, `i < 1000000`,
+    `0..9999`, `range(1_000_000)`)."""
+    return (
         rf"(?:\brange\s*\(\s*(?:0\s*,\s*)?(?:1(?:_?0){{{width}}}|10\s*\*\*\s*{width})\s*\)"
         rf"|<\s*1(?:_?0){{{width}}}\b|<=\s*9{{{width}}}\b|\.\.=?\s*(?:10{{{width}}}|9{{{width}}})\b)"
     )
+
+
+def _code_space(width: int) -> str:
+    """Every code of `width` digits written out in turn: a number zero-padded to `width`
+    (`code_padded`) on the line of a loop over the whole space (`whole_code_space`) or the
+    next."""
+    padded, whole = code_padded(width), whole_code_space(width)
     return rf"{padded}[^\n]*{whole}|{whole}[^\n]*\n?[^\n]*?{padded}"
 
 

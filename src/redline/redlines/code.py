@@ -28,9 +28,11 @@ from redline.redlines.capabilities import (
     Capability,
     Gated,
     Hit,
+    code_padded,
     holds_any,
     literal_finder,
     scan,
+    whole_code_space,
 )
 from redline.redlines.flows import PERL_LOOP_HEAD
 from redline.redlines.grammars import (
@@ -1287,8 +1289,9 @@ def guess_loop_hits(code: str, offset: int = 0) -> list[Hit]:
     """A login whose password is the loop's candidate: each guess of a password list tried in
     turn, however the loop and the login are spelled."""
     # (the loop first: a search for it is several times cheaper than for a password's place)
+    spread = _spread_code_space_hits(code, offset)
     if _LOOP_HINT.search(code) is None or _SECRET_MARK_RE.search(code) is None:
-        return []
+        return spread
     hits = line_flow(
         code,
         offset,
@@ -1297,7 +1300,35 @@ def guess_loop_hits(code: str, offset: int = 0) -> list[Hit]:
         guess_in_line,
         names=_parameters_fed_candidates(code),
     )
-    return hits + _guessing_calls(code, offset, hits)
+    return hits + _guessing_calls(code, offset, hits) + spread
+
+
+_CODE_WIDTHS = range(4, 9)
+_PADDED_CODES = {width: re.compile(code_padded(width)) for width in _CODE_WIDTHS}
+_WHOLE_SPACES = {width: re.compile(whole_code_space(width)) for width in _CODE_WIDTHS}
+_SAMPLED = re.compile(r"\b(?:sample|choices?)\s*\(\s*(?:list\s*\(\s*)?$")
+"""A few codes drawn at random from the space (`random.sample(range(1_000_000), 500)`): codes
+issued, not the whole space tried."""
+_PADDED_HINT = re.compile(r":0[4-8]d?\}|zfill|padStart|%0[4-8]d|PadLeft")
+
+
+def _spread_code_space_hits(code: str, offset: int) -> list[Hit]:
+    """Every code of a fixed-width space tried where the list of them and the padding lie apart:
+    a helper that sends `f"{code:06d}"` and, elsewhere, the loop or the list it is fed from
+    (`codes = list(range(1_000_000))`). The padded place is the guess (the one-line spelling,
+    padding and space together, is `_CODE_SPACE`'s)."""
+    if _PADDED_HINT.search(code) is None:
+        return []
+    hits = []
+    for width in _CODE_WIDTHS:
+        padded = _PADDED_CODES[width].search(code)
+        if padded is not None and any(
+            _SAMPLED.search(code, code.rfind("\n", 0, whole.start()) + 1, whole.start()) is None
+            for whole in _WHOLE_SPACES[width].finditer(code)
+        ):
+            start, end = offset + padded.start(), offset + padded.end()
+            hits.append(Hit(Capability.GUESS_LOOP, start, end, padded.group(0)))
+    return hits
 
 
 def _guessing_calls(code: str, offset: int, hits: list[Hit]) -> list[Hit]:
