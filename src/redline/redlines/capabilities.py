@@ -649,7 +649,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.NET_SEND: (
-        re.compile(r"\b(?:s|sess|session|client)\.(?:post|put)\s*\(", _I),
+        # (also a connection's or a Ruby `Net::HTTP.start` block's: `http.post(uri.path, ...)`)
+        re.compile(r"\b(?:s|sess|session|client|h|http|https|conn)\.(?:post|put)\s*\(", _I),
         # WordPress's and Drupal's HTTP clients
         re.compile(r"\bwp_remote_(?:post|request)\s*\(|\bwp_safe_remote_post\s*\(", _I),
         re.compile(

@@ -1182,7 +1182,8 @@ _LOOP_BINDINGS = tuple(
             re.compile(r"\b(\w+)\s*:?=\s*\w+\.(?:Text|readline|nextLine|ReadLine)\s*\(\s*\)"),
             re.compile(r"\bfor\s*\(\s*(?:\w+\s+)?(\w+)\s*:\s*\w+\s*\)"),
             re.compile(r"\bfor\s+_?,?\s*(\w+)\s*:=\s*range\b"),
-            re.compile(r"\.each(?:_line)?\s*(?:\([^)\n]*\))?\s*(?:do|\{)\s*\|\s*(\w+)\s*\|"),
+            # Ruby's blocks (`list.each do |pw|`, `File.foreach('combos.txt') { |row|`)
+            re.compile(r"\.(?:for)?each(?:_line)?\s*(?:\([^)\n]*\))?\s*(?:do|\{)\s*\|\s*(\w+)\s*\|"),
             re.compile(r"\bForEach-Object\s*\{|%\s*\{"),
             # pairs unpacked per iteration (`for user, pw in combos:`,
             # `for (const [u, p] of pairs)`), not a mapping's items
@@ -1195,7 +1196,8 @@ _LOOP_BINDINGS = tuple(
     )
 )
 _UNPACKED = re.compile(
-    r"^\s*(?:(?:const|let|var|my)\s+)?[\[(]?\s*\$?(\w+)\s*,\s*\$?(\w+)\s*[\])]?\s*:?=\s*([^\n]*)"
+    # (at the start of a line or of a statement after a block's parameters, `{ |row| u, p =`)
+    r"^(?:[^\n]*?(?:\|\s*\w+\s*\||;))?\s*(?:(?:const|let|var|my)\s+)?[\[(]?\s*\$?(\w+)\s*,\s*\$?(\w+)\s*[\])]?\s*:?=\s*([^\n]*)"
 )
 _SECRET_MARK = (
     r"(?:pass(?:word|wd)?|pwd|secret|/p:|\s-p\s*|\s-P\s+|\.Password\(|SecureString\s+|"
@@ -1233,17 +1235,28 @@ def loop_names(line: str, known: frozenset[str]) -> frozenset[str]:
             names.update(g for g in match.groups() if g)
             if not match.groups():
                 names.add("_")
-    if known:
+    if names:
         # Only values computed from the candidate itself (`pw = line.strip()`), not any value
-        # that mentions it (`password = getpass(f"try {attempt}")` is typed, not guessed).
+        # that mentions it (`password = getpass(f"try {attempt}")` is typed, not guessed); the
+        # candidate may be bound on the same line (`File.foreach(f) { |row| u, p = row.split`).
+        bound = frozenset(names)
         unpacked = _UNPACKED.match(line)
-        if unpacked is not None and _starts_with_name(unpacked.group(3), known):
+        if unpacked is not None and _starts_with_name(unpacked.group(3), bound):
             names.update((unpacked.group(1), unpacked.group(2)))
         assigned = _ASSIGNED.search(line)
-        if assigned is not None and _starts_with_name(assigned.group(2), known):
+        if assigned is not None and _starts_with_name(assigned.group(2), bound):
             names.add(assigned.group(1).lstrip("$"))
+        # A work queue the candidates are put into (`WORK << [user, pw]`, `q.put(line)`):
+        # what its workers take from it (`u, p = WORK.pop`, `combo = q.get()`) is a candidate.
+        queued = _QUEUED.search(line)
+        if queued is not None and _starts_with_name(queued.group(2), frozenset(names)):
+            names.add(queued.group(1).lstrip("$"))
     return frozenset(names)
 
+
+_QUEUED = re.compile(
+    r"([$\w]+)\s*(?:<<|\.(?:put|put_nowait|push|enqueue|Enqueue|offer)\s*\()\s*[\[(]?([^\n]*)"
+)
 
 def _starts_with_name(value: str, names: frozenset[str]) -> bool:
     head = re.match(r"\s*\$?(\w+)", value)
