@@ -2204,6 +2204,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.LOGIN_ATTEMPT: (
+        # a service's address carrying a user and a password filled in at run time
+        # (`f"rtsp://{u}:{p}@{ip}:554/"`, `"ftp://$user:$pass@$host"`, `"ssh://#{u}:#{pw}@"`)
+        re.compile(
+            r"\b(?:rtsp|rtmp|ftp|sftp|ssh|telnet|smb|vnc|mysql|postgres(?:ql)?|mongodb|redis|amqp)://"
+            r"(?:\$\{?\w+\}?|#?\{\w+\}|%s):(?:\$\{?\w+\}?|#?\{\w+\}|%s)@",
+            _I,
+        ),
         re.compile(
             r"\b(?:nxc|netexec|kerbrute)\s+(?:smb|ssh|winrm|rdp|ldap|mssql|ftp|wmi|vnc|passwordspray|bruteuser|bruteforce)\b",
             _I,

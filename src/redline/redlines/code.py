@@ -1208,7 +1208,9 @@ _SECRET_MARK = (
     # (`DirectoryEntry(path, user, pw)`, `ValidateCredentials(user, pw)`), paramiko's
     # `connect(host, 22, user, pw)`
     r"|ftp_login\s*\([^,\n]+,[^,\n]+,|DirectoryEntry\s*\([^,\n]+,[^,\n]+,"
-    r"|ValidateCredentials\s*\([^,\n]+,|\.connect\s*\([^,\n]+,\s*\d+\s*,[^,\n]+,)"
+    r"|ValidateCredentials\s*\([^,\n]+,|\.connect\s*\([^,\n]+,\s*\d+\s*,[^,\n]+,"
+    # the password of an address's user part (`f"rtsp://{u}:{p}@{ip}"`, `ftp://$user:$pw@`)
+    r"|://(?:\$\{?|#?\{)?\w+\}?(?=:))"
 )
 
 
