@@ -68,7 +68,10 @@ NETWORK_INPUT = re.compile(
     # PHP's reads of a socket it opened (`stream_get_contents($sock)`, `fgets($s)`)
     r"|\b(?:stream_get_contents|fgets|fread|socket_read)\s*\(\s*\$(?:s|sock\w*|socket|conn\w*|fp|client)\b"
     # Perl's line reads of a socket handle (`while (my $line = <$sock>)`), its socket reads
-    r"|<\$(?:s|sock\w*|socket|conn\w*|client|irc\w*|server|remote)>|->(?:recv|getline|sysread)\s*\(",
+    r"|<\$(?:s|sock\w*|socket|conn\w*|client|irc\w*|server|remote)>|->(?:recv|getline|sysread)\s*\("
+    # a Perl socket made under any name (`my $c = IO::Socket::SSL->new(PeerAddr => ...)`):
+    # the lines read from it (`<$c>`) are what the peer sent
+    r"|\bIO::Socket::(?:INET6?|SSL|IP)\s*->\s*new\b|\bnew\s+IO::Socket::(?:INET6?|SSL|IP)\b",
     re.I,
 )
 """Data received from the network: an HTTP response, a socket read, a chat message, a DNS TXT
@@ -352,7 +355,7 @@ _NETWORK_KEYS = (
     "stream_get_contents", "fgets", "fread", "socket_read",
     "message.content", "msg.content", "msg.text", "resolve-dnsname", "nslookup", "dig",
     "resolvetxt", "txt", "dnsquery", "internetreadfile", "winhttpreaddata", "ssl_read", "bio_read",
-    "<$", "->getline", "->sysread", "conversations", "getupdates", "get_updates",
+    "<$", "->getline", "->sysread", "conversations", "getupdates", "get_updates", "io::socket",
 )  # fmt: skip
 _RUNNER_KEYS = (
     "subprocess.", "os.", "commands.getoutput", "pty.spawn", "create_subprocess_shell", "exec",
