@@ -3773,12 +3773,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.STEGO: (
         re.compile(
-            r"&\s*~\s*1\s*\|\s*(?:int\s*\()?\w+|&\s*0x[fF][eE]\s*\||\bstepic\b|\bsteghide\s+embed|stegano\.lsb",
+            r"&\s*~\s*[13]\s*\|\s*(?:int\s*\()?\w+|&\s*0x[fF][eEcC]\s*\||\bstepic\b|\bsteghide\s+embed|stegano\.lsb",
             _I,
         ),
-        # the lowest bit cleared and set from the data, the cleared value in parentheses or
-        # spelled in decimal (`(flat & 0xFE) | bits`, `(px[i] & 254) | bit`, `(b & ~1) | bit`)
-        re.compile(r"&\s*(?:0x[fF][eE]|254|~\s*1|0b1111111?0)\s*\)\s*\|\s*\(*\s*\w"),
+        # the lowest bit (or two) cleared and set from the data, the cleared value in
+        # parentheses or spelled in decimal or binary (`(flat & 0xFE) | bits`, `(px[i] & 254) |
+        # bit`, `(b & ~1) | bit`, `(a & 0b11111100) | vals`)
+        re.compile(
+            r"&\s*(?:0x[fF][eEcC]|25[24]|~\s*[13]|0b1{5,7}0{1,2})\s*\)\s*\|\s*\(*\s*\w"
+        ),
     ),
     Capability.HTTP_CARRIER: (
         re.compile(
