@@ -2982,6 +2982,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + r"-)[\w-]*(?:\.[\w-]+)+[^\s'\"<>]*",
             _I,
         ),
+        # the same address written as a string that a mailer fills in for each recipient
+        # (`"https://docusign-envelope-review.example/e/#{token}"`, `f".../s/{rid}"`,
+        # `` `...?u=${id}` ``): the link made out to one person at a time
+        re.compile(
+            r"['\"`]https?://(?:[\w-]+\.)*[\w-]*(?:-"
+            + _LOOKALIKE_BRANDS
+            + r"|"
+            + _LOOKALIKE_BRANDS
+            + r"-)[\w-]*(?:\.[\w-]+)+/[^\s'\"<>`]*?(?:#|\$)?\{\s*\w+\s*\}",
+            _I,
+        ),
     ),
     Capability.SESSION_TAKEOVER: (
         # `tscon 3 /dest:rdp-tcp#12`: session 3 moved into the RDP connection named, without the

@@ -164,9 +164,12 @@ def _messaging_phish(found: Capabilities) -> Detection | None:
 LOOKALIKE_SCORE = 0.8
 """A look-alike link made out to each recipient, or beside a brand's lure."""
 _RECIPIENT_TOKEN = re.compile(
-    r"\{\{\s*\w+\s*\}\}|\{\s*(?:e_?mail|recipient|to|user)\w*\s*\}|%\w*e_?mail\w*%", re.I
+    r"\{\{\s*\w+\s*\}\}|\{\s*(?:e_?mail|recipient|to|user|token|rid|uid|tracking)\w*\s*\}"
+    r"|%\w*e_?mail\w*%",
+    re.I,
 )
-"""A mail merge's place for each recipient (`{{EMAIL}}`, `{email}`, `%EMAIL%`) in a link."""
+"""A mail merge's place for each recipient (`{{EMAIL}}`, `{email}`, `%EMAIL%`) in a link, or
+the token made for each to tell who clicked (`#{token}`, `${rid}`)."""
 
 
 def _lookalike_mail(found: Capabilities) -> Detection | None:
