@@ -105,7 +105,8 @@ _RUNNER = (
     r"|\bpreg_replace\s*\(\s*['\"][^'\"\n]*/[a-z]*e[a-z]*['\"]\s*,"
     # (PHP's `assert($code)` evaluates; Node's and Python's assertion modules,
     # `assert.equal(status, 401)`, compare)
-    r"|\beval|\bassert(?!\s*\.)|Invoke-Expression|\biex|Start-Process|Invoke-Command\s+-ScriptBlock"
+    # (Perl's `eval { ... }` is a block that catches errors, not code read from a string)
+    r"|\beval(?!\s*\{)|\bassert(?!\s*\.)|Invoke-Expression|\biex|Start-Process|Invoke-Command\s+-ScriptBlock"
     r"|\[scriptblock\]::Create|\bProcess\.Start|\bProcessStartInfo"
     # --- web shells in server pages (ASP.NET, JSP, classic ASP) ---
     # Java's ProcessBuilder; cmd.exe's `/c` text joined to the command, however the process
@@ -459,7 +460,8 @@ def _run_of(names: frozenset[str], source: re.Pattern[str]) -> re.Pattern[str]:
         _RUNNER
         if not callees
         else r"(?:" + _RUNNER + r"|(?<!\w)\$?(?:" + "|".join(aliases or ["(?!)"]) + r")\b"
-        r"|\$(?:" + "|".join(callees) + r")\b(?=\s*\())"
+        # (Perl's loop head, `for my $fh ($sel->can_read)`, names its variable, calls nothing)
+        r"|(?<!\bmy )(?<!\bfor )(?<!\bforeach )\$(?:" + "|".join(callees) + r")\b(?=\s*\())"
     )
     return re.compile(_command_position(runner) + r"(?:" + inputs + r")", re.I)
 
