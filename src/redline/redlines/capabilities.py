@@ -4195,6 +4195,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.AUDIT_OFF: (
+        # the event log service's own threads ended or frozen inside its host process, so the
+        # service still shows Running while nothing is logged (`if (... == "EventLog")` then
+        # `TerminateThread(ht, 0)`, on that line or the next)
+        re.compile(
+            r"['\"]EventLog['\"][^\n]*\n?[^\n]*?\b(?:Nt)?(?:Terminate|Suspend)Thread\s*\(",
+            _I,
+        ),
         # a cloud trail narrowed so it no longer records changes (management events off, only
         # reads recorded) or given no selectors at all
         re.compile(
