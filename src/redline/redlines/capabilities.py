@@ -540,6 +540,14 @@ _LOOKALIKE_BRANDS = (
     r"|facebook|instagram|google|gmail|steam|discord)"
 )
 """Brands whose names look-alike hosts borrow (`Capability.LOOKALIKE_LINK`)."""
+_SIGN_IN_HOSTS = (
+    r"(?:login\.microsoftonline\.com|login\.live\.com|login\.microsoft\.com|accounts\.google\.com"
+    r"|appleid\.apple\.com|signin\.aws\.amazon\.com|[\w-]+\.okta\.com|www\.paypal\.com"
+    r"|login\.yahoo\.com|www\.facebook\.com|www\.linkedin\.com|github\.com|www\.dropbox\.com"
+    r"|account\.docusign\.com|[\w-]+\.auth0\.com)(?![\w.-])"
+)
+"""Well-known services' sign-in hosts, which a reverse-proxy phishing server stands in front
+of (`Capability.PHISHLET`)."""
 _SAVED_SECRET = (
     r"(?:cc-(?:number|csc|exp)|current-password|street-address|address-line1|postal-code"
     r"|tel|bday)\b"
@@ -2460,6 +2468,26 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"^\s*(?:phish_sub|proxy_hosts|auth_tokens|auth_urls|sub_filters|landing_path)\s*:",
             _I | re.M,
+        ),
+        # a web server put in front of another company's sign-in pages: proxied to them
+        # (nginx's `proxy_pass`, Apache's `ProxyPass`, Caddy's `reverse_proxy`), their host's
+        # name rewritten in the pages or in the cookies to the server's own (`sub_filter
+        # 'login.microsoftonline.com' 'login.lookalike.example'`, `proxy_cookie_domain`)
+        re.compile(
+            r"(?:\bproxy_pass\s+|\bProxyPass(?:Reverse)?\s+\S+\s+|\breverse_proxy\s+(?:\S+\s+)?)['\"]?https?://"
+            + _SIGN_IN_HOSTS
+            + r"|\b(?:sub_filter|proxy_cookie_domain|proxy_redirect|ProxyPassReverseCookieDomain)\s+['\"]?(?:https?://)?"
+            + _SIGN_IN_HOSTS
+            + r"/?['\"]?\s+(?!['\"]?(?:https?://)?"
+            + _SIGN_IN_HOSTS
+            + r")['\"]?\S",
+            _I,
+        ),
+        # what visitors post and the session cookies the real site sets, logged together
+        # (`log_format ... "$request_body" ... "$upstream_http_set_cookie"`)
+        re.compile(
+            r"\$request_body\b[^\n]*\$upstream_http_set_cookie|\$upstream_http_set_cookie[^\n]*\$request_body\b",
+            _I,
         ),
     ),
     Capability.DATABASE_DUMP: (

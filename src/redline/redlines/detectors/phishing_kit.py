@@ -13,7 +13,10 @@ What it catches
     into one while its tab is in the background: `document.title = 'Gmail'`, "sign in again to
     continue to Gmail", `location.replace('https://mail.google.com/...')` once the password is
     read); a password form posting to a form-collector service, a bot or a bare address; an
-    evilginx-style reverse-proxy phishlet. In any server language (PHP, Flask, Express, Go,
+    evilginx-style reverse-proxy phishlet, or a web server set up the same way in front of a
+    well-known sign-in host (nginx's `proxy_pass https://login.microsoftonline.com` with that
+    host's name rewritten to the server's own in the pages or the cookies: `sub_filter`,
+    `proxy_cookie_domain`; Apache's `ProxyPass`, Caddy's `reverse_proxy`). In any server language (PHP, Flask, Express, Go,
     Rails, Sinatra and Rack's `params['password']`): a handler that reads the posted password
     and, without ever hashing or verifying it, mails it, posts it to a Telegram bot or
     webhook, appends it to a file or sends it to another server, then redirects to the real
@@ -45,7 +48,9 @@ What it catches
     meeting's, an invitation's or a voicemail's code and polls the token endpoint with the
     device code, so whoever enters it signs in for the sender. A mail's button linking to a
     host that borrows a brand's name (`https://docusign-review.secure-envelope.example/...`),
-    made out to each recipient (`?e={{EMAIL}}`) or beside a brand's lure ("Action required").
+    made out to each recipient (`?e={{EMAIL}}`, a token made for each to tell who clicked:
+    `"https://docusign-review.example/e/#{token}"`) or beside a brand's lure ("Action
+    required").
 
 Why it is a redline (RL-CREDENTIAL)
     Phishing kits steal credentials from people who believe they are signing in.
