@@ -1197,6 +1197,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\busermod\b[^\n|;&]*\s['\"]?-e['\"]?,?\s*['\"]?1\b",
             _I,
         ),
+        # a member's place in a forge's organisation taken away through its API (`gh api -X
+        # DELETE orgs/$ORG/memberships/$u`, `requests.delete(f".../orgs/{org}/members/{u}")`)
+        re.compile(
+            r"(?:-X\s*DELETE|--method\s+DELETE|\brequests\.delete\s*\()[^\n]*\borgs/[^\s/'\"]+/(?:memberships|members)/",
+            _I,
+        ),
     ),
     Capability.EVERY_ACCOUNT: (
         # a domain's administrators' group listed, every user of a domain or a machine,
@@ -1208,6 +1214,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bpwd\.getpwall\s*\(",
             _I | re.M,
         ),
+        # a forge organisation's owners listed (`orgs/$ORG/members?role=admin`)
+        re.compile(r"\borgs/[^\s/'\"]+/members\?(?:[^\s'\"]*&)?role=admin\b", _I),
     ),
     Capability.SHORTCUT_TO_SHELL: (
         # a shortcut's target set to a shell or script host (`$lnk.TargetPath =
@@ -5146,6 +5154,7 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"['\"]DELETE['\"][^\n]{0,60}?/(?:projects|repos)/|-X\s*DELETE\b[^\n]*/(?:projects|repos)/"
+            r"|(?:-X\s*DELETE|--method\s+DELETE|\brequests\.delete\s*\()\s*[^\n]*?['\"\s(/](?:projects|repos)/"
             r"|\bgh\s+repo\s+delete\b|\.(?:delete_project|delete_repo)\s*\(|\brepos\.delete\s*\(",
             _I,
         ),
