@@ -3826,9 +3826,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # the lowest bit (or two) cleared and set from the data, the cleared value in
         # parentheses or spelled in decimal or binary (`(flat & 0xFE) | bits`, `(px[i] & 254) |
         # bit`, `(b & ~1) | bit`, `(a & 0b11111100) | vals`)
-        re.compile(
-            r"&\s*(?:0x[fF][eEcC]|25[24]|~\s*[13]|0b1{5,7}0{1,2})\s*\)\s*\|\s*\(*\s*\w"
-        ),
+        re.compile(r"&\s*(?:0x[fF][eEcC]|25[24]|~\s*[13]|0b1{5,7}0{1,2})\s*\)\s*\|\s*\(*\s*\w"),
     ),
     Capability.HTTP_CARRIER: (
         re.compile(

@@ -1183,7 +1183,9 @@ _LOOP_BINDINGS = tuple(
             re.compile(r"\bfor\s*\(\s*(?:\w+\s+)?(\w+)\s*:\s*\w+\s*\)"),
             re.compile(r"\bfor\s+_?,?\s*(\w+)\s*:=\s*range\b"),
             # Ruby's blocks (`list.each do |pw|`, `File.foreach('combos.txt') { |row|`)
-            re.compile(r"\.(?:for)?each(?:_line)?\s*(?:\([^)\n]*\))?\s*(?:do|\{)\s*\|\s*(\w+)\s*\|"),
+            re.compile(
+                r"\.(?:for)?each(?:_line)?\s*(?:\([^)\n]*\))?\s*(?:do|\{)\s*\|\s*(\w+)\s*\|"
+            ),
             re.compile(r"\bForEach-Object\s*\{|%\s*\{"),
             # pairs unpacked per iteration (`for user, pw in combos:`,
             # `for (const [u, p] of pairs)`), not a mapping's items
@@ -1259,6 +1261,7 @@ def loop_names(line: str, known: frozenset[str]) -> frozenset[str]:
 _QUEUED = re.compile(
     r"([$\w]+)\s*(?:<<|\.(?:put|put_nowait|push|enqueue|Enqueue|offer)\s*\()\s*[\[(]?([^\n]*)"
 )
+
 
 def _starts_with_name(value: str, names: frozenset[str]) -> bool:
     head = re.match(r"\s*\$?(\w+)", value)

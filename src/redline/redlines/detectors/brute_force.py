@@ -78,7 +78,9 @@ def brute_force(found: Capabilities) -> Detection | None:
     return None
 
 
-_POSTED_BODY = re.compile(r"(?:requests\.post|session\.post|fetch|axios\.post|http\.post)\s*\(", re.I)
+_POSTED_BODY = re.compile(
+    r"(?:requests\.post|session\.post|fetch|axios\.post|http\.post)\s*\(", re.I
+)
 """A request whose body carries a password (`http.post(path, {login: u, password: p})`): a
 sign-in, or an account created with its first password; only reading whether it got in
 (`Cap.GUESS_CHECK`) makes it a guess."""
@@ -89,6 +91,8 @@ def _signs_in(found: Capabilities) -> bool:
     tool), rather than posting a body that carries the password."""
     return any(
         _POSTED_BODY.match(login.text) is None
-        and any(abs(login.start - guess.start) <= 400 for guess in found.hits.get(Cap.GUESS_LOOP, ()))
+        and any(
+            abs(login.start - guess.start) <= 400 for guess in found.hits.get(Cap.GUESS_LOOP, ())
+        )
         for login in found.hits.get(Cap.LOGIN_ATTEMPT, ())
     )

@@ -16,11 +16,11 @@ What it catches
     evilginx-style reverse-proxy phishlet, or a web server set up the same way in front of a
     well-known sign-in host (nginx's `proxy_pass https://login.microsoftonline.com` with that
     host's name rewritten to the server's own in the pages or the cookies: `sub_filter`,
-    `proxy_cookie_domain`; Apache's `ProxyPass`, Caddy's `reverse_proxy`). In any server language (PHP, Flask, Express, Go,
-    Rails, Sinatra and Rack's `params['password']`): a handler that reads the posted password
-    and, without ever hashing or verifying it, mails it, posts it to a Telegram bot or
-    webhook, appends it to a file or sends it to another server, then redirects to the real
-    site; a sign-in handler that mails the typed passwords to
+    `proxy_cookie_domain`; Apache's `ProxyPass`, Caddy's `reverse_proxy`). In any server
+    language (PHP, Flask, Express, Go, Rails, Sinatra and Rack's `params['password']`): a
+    handler that reads the posted password and, without ever hashing or verifying it, mails
+    it, posts it to a Telegram bot or webhook, appends it to a file or sends it to another
+    server, then redirects to the real site; a sign-in handler that mails the typed passwords to
     a mailbox written into it (`mail('me@...')`, `sendmail(FROM, "me@...", ...)`,
     `addAddress('me@...')`), whoever's site it is. Also the mailer half of a kit: mail sent with
     a well-known brand's address or name in its `From` (`formataddr(("Microsoft 365", addr))`),
