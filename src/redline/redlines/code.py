@@ -1330,6 +1330,39 @@ issued, not the whole space tried."""
 _PADDED_HINT = re.compile(r":0[4-8]d?\}|zfill|padStart|%0[4-8]d|PadLeft")
 
 
+def code_space_pieces(line: str, names: frozenset[str]) -> frozenset[str]:
+    """`names` plus the pieces of a spread code space `line` holds (a `bind` for `line_flow`
+    and the stream): `padded:N` for a number padded to N digits, `whole:N` for every number of
+    N digits gone through (not a few sampled from them)."""
+    if (
+        _PADDED_HINT.search(line) is None
+        and "range" not in line
+        and "<" not in line
+        and ".." not in line
+    ):
+        return names
+    found = set(names)
+    for width in _CODE_WIDTHS:
+        if _PADDED_CODES[width].search(line) is not None:
+            found.add(f"padded:{width}")
+        if any(
+            _SAMPLED.search(line, line.rfind("\n", 0, whole.start()) + 1, whole.start()) is None
+            for whole in _WHOLE_SPACES[width].finditer(line)
+        ):
+            found.add(f"whole:{width}")
+    return frozenset(found) if len(found) > len(names) else names
+
+
+def code_space_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
+    """The padding or the space on `line` once both of one width have been seen."""
+    for width in _CODE_WIDTHS:
+        if {f"padded:{width}", f"whole:{width}"} <= names:
+            found = _PADDED_CODES[width].search(line) or _WHOLE_SPACES[width].search(line)
+            if found is not None:
+                return found
+    return None
+
+
 def _spread_code_space_hits(code: str, offset: int) -> list[Hit]:
     """Every code of a fixed-width space tried where the list of them and the padding lie apart:
     a helper that sends `f"{code:06d}"` and, elsewhere, the loop or the list it is fed from
