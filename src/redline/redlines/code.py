@@ -1328,18 +1328,19 @@ _SAMPLED = re.compile(r"\b(?:sample|choices?)\s*\(\s*(?:list\s*\(\s*)?$")
 """A few codes drawn at random from the space (`random.sample(range(1_000_000), 500)`): codes
 issued, not the whole space tried."""
 _PADDED_HINT = re.compile(r":0[4-8]d?\}|zfill|padStart|%0[4-8]d|PadLeft")
+_CODE_SPACE_HINT = re.compile(
+    r":0[4-8]d?\}|zfill|padStart|%0[4-8]d|PadLeft"
+    r"|\brange\s*\(\s*(?:0\s*,\s*)?(?:1(?:_?0){4}|10\s*\*\*)|<=?\s*(?:1(?:_?0){4}|9{4})"
+    r"|\.\.=?\s*(?:10{4}|9{4})"
+)
+"""What every line holding a piece of a code space holds (`code_space_pieces`'s one test)."""
 
 
 def code_space_pieces(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus the pieces of a spread code space `line` holds (a `bind` for `line_flow`
     and the stream): `padded:N` for a number padded to N digits, `whole:N` for every number of
     N digits gone through (not a few sampled from them)."""
-    if (
-        _PADDED_HINT.search(line) is None
-        and "range" not in line
-        and "<" not in line
-        and ".." not in line
-    ):
+    if _CODE_SPACE_HINT.search(line) is None:
         return names
     found = set(names)
     for width in _CODE_WIDTHS:
