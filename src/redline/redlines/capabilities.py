@@ -464,20 +464,30 @@ word of `STOPPED_KINDS` and `STOPPED_SECURITY`, so what a list is found by is wh
 are read from (`kill_lists.py`)."""
 
 
-def _code_space(width: int) -> str:
-    """Every code of `width` digits written out in turn: a number zero-padded to `width`
-    (`f"{n:04d}"`, `str(n).zfill(6)`, `String(i).padStart(4, "0")`, `"%04d"`, `.PadLeft(4, '0')`)
-    on the line of a loop over the whole space (`range(10000)`, `i < 1000000`, `0..9999`) or
-    the next."""
-    padded = (
+def code_padded(width: int) -> str:
+    """A number zero-padded to `width` digits (`f"{n:04d}"`, `str(n).zfill(6)`,
+    `String(i).padStart(4, "0")`, `"%04d"`, `.PadLeft(4, '0')`)."""
+    return (
         rf"(?:\{{\w*:0{width}d?\}}|\.zfill\s*\(\s*{width}\s*\)"
         rf"|\.padStart\s*\(\s*{width}\s*,\s*['\"`]0['\"`]\s*\)|['\"]%0{width}d['\"]"
         rf"|\.PadLeft\s*\(\s*{width}\s*,\s*'0'\s*\))"
     )
-    whole = (
+
+
+def whole_code_space(width: int) -> str:
+    """A loop or a list over every number of `width` digits (`range(10000)`, `i < 1000000`,
+    `0..9999`, `range(1_000_000)`)."""
+    return (
         rf"(?:\brange\s*\(\s*(?:0\s*,\s*)?(?:1(?:_?0){{{width}}}|10\s*\*\*\s*{width})\s*\)"
         rf"|<\s*1(?:_?0){{{width}}}\b|<=\s*9{{{width}}}\b|\.\.=?\s*(?:10{{{width}}}|9{{{width}}})\b)"
     )
+
+
+def _code_space(width: int) -> str:
+    """Every code of `width` digits written out in turn: a number zero-padded to `width`
+    (`code_padded`) on the line of a loop over the whole space (`whole_code_space`) or the
+    next."""
+    padded, whole = code_padded(width), whole_code_space(width)
     return rf"{padded}[^\n]*{whole}|{whole}[^\n]*\n?[^\n]*?{padded}"
 
 
@@ -542,6 +552,14 @@ _LOOKALIKE_BRANDS = (
     r"|facebook|instagram|google|gmail|steam|discord)"
 )
 """Brands whose names look-alike hosts borrow (`Capability.LOOKALIKE_LINK`)."""
+_SIGN_IN_HOSTS = (
+    r"(?:login\.microsoftonline\.com|login\.live\.com|login\.microsoft\.com|accounts\.google\.com"
+    r"|appleid\.apple\.com|signin\.aws\.amazon\.com|[\w-]+\.okta\.com|www\.paypal\.com"
+    r"|login\.yahoo\.com|www\.facebook\.com|www\.linkedin\.com|github\.com|www\.dropbox\.com"
+    r"|account\.docusign\.com|[\w-]+\.auth0\.com)(?![\w.-])"
+)
+"""Well-known services' sign-in hosts, which a reverse-proxy phishing server stands in front
+of (`Capability.PHISHLET`)."""
 _SAVED_SECRET = (
     r"(?:cc-(?:number|csc|exp)|current-password|street-address|address-line1|postal-code"
     r"|tel|bday)\b"
@@ -568,15 +586,6 @@ _WELL_KNOWN_RESOLVER = (
 )
 """A lookahead refusing link-local, the cloud platforms' own resolvers and the well-known
 public resolvers (Cloudflare, Google, Quad9, OpenDNS, AdGuard, Level 3, ...)."""
-
-
-_SIGN_IN_HOST = (
-    r"(?:login\.microsoftonline|login\.live|login\.microsoft|accounts\.google|appleid\.apple"
-    r"|login\.yahoo|[\w-]+\.okta|[\w-]+\.onelogin|login\.salesforce|github|www\.facebook"
-    r"|signin\.aws\.amazon|[\w-]+\.auth0)\.com\b"
-)
-"""An identity provider's sign-in host: relayed with its name written over, the pages of a
-reverse-proxy phishing site."""
 
 
 def _merged(
@@ -660,7 +669,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.NET_SEND: (
-        re.compile(r"\b(?:s|sess|session|client)\.(?:post|put)\s*\(", _I),
+        # (also a connection's or a Ruby `Net::HTTP.start` block's: `http.post(uri.path, ...)`)
+        re.compile(r"\b(?:s|sess|session|client|h|http|https|conn)\.(?:post|put)\s*\(", _I),
         # Java's and Android's HttpURLConnection given a request body
         re.compile(r"\.(?:setDoOutput\s*\(\s*true\s*\)|doOutput\s*=\s*true\b)"),
         # WordPress's and Drupal's HTTP clients
@@ -1235,6 +1245,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\busermod\b[^\n|;&]*\s['\"]?-e['\"]?,?\s*['\"]?1\b",
             _I,
         ),
+        # a member's place in a forge's organisation taken away through its API (`gh api -X
+        # DELETE orgs/$ORG/memberships/$u`, `requests.delete(f".../orgs/{org}/members/{u}")`)
+        re.compile(
+            r"(?:-X\s*DELETE|--method\s+DELETE|\brequests\.delete\s*\()[^\n]*\borgs/[^\s/'\"]+/(?:memberships|members)/",
+            _I,
+        ),
     ),
     Capability.EVERY_ACCOUNT: (
         # a domain's administrators' group listed, every user of a domain or a machine,
@@ -1246,6 +1262,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bpwd\.getpwall\s*\(",
             _I | re.M,
         ),
+        # a forge organisation's owners listed (`orgs/$ORG/members?role=admin`)
+        re.compile(r"\borgs/[^\s/'\"]+/members\?(?:[^\s'\"]*&)?role=admin\b", _I),
     ),
     Capability.SHORTCUT_TO_SHELL: (
         # a shortcut's target set to a shell or script host (`$lnk.TargetPath =
@@ -1500,7 +1518,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"dump-keychain\s+-d|find-(?:generic|internet)-password[^\n]*\s-w|key=clear|psk=(?!\$\()",
             _I,
         ),
-        re.compile(r"select[^\n]*password_value|select[^\n]*encrypted_value|from\s+logins\b", _I),
+        # (a saved-logins table read by its named non-secret columns alone, `SELECT origin_url
+        # FROM logins`, counts sites without the passwords: only `*` or a column list broken
+        # over lines, whose secret columns stand on other lines, is read whole)
+        re.compile(
+            r"select[^\n]*password_value|select[^\n]*encrypted_value"
+            r"|(?<![\w,]\s)(?<![\w,])from\s+logins\b",
+            _I,
+        ),
     ),
     Capability.TOKEN_STORE: (
         re.compile(
@@ -2356,6 +2381,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bcredmaster(?:\.py)?\b[^\n|;&]*\s--plugin\b|\batomizer(?:\.py)?\s+(?:owa|lync|imap)\b",
             _I,
         ),
+        # a service's address carrying a user and a password filled in at run time
+        # (`f"rtsp://{u}:{p}@{ip}:554/"`, `"ftp://$user:$pass@$host"`, `"ssh://#{u}:#{pw}@"`)
+        re.compile(
+            r"\b(?:rtsp|rtmp|ftp|sftp|ssh|telnet|smb|vnc|mysql|postgres(?:ql)?|mongodb|redis|amqp)://"
+            r"(?:\$\{?\w+\}?|#?\{\w+\}|%s):(?:\$\{?\w+\}?|#?\{\w+\}|%s)@",
+            _I,
+        ),
         re.compile(
             r"\b(?:nxc|netexec|kerbrute)\s+(?:smb|ssh|winrm|rdp|ldap|mssql|ftp|wmi|vnc|passwordspray|bruteuser|bruteforce)\b",
             _I,
@@ -2606,17 +2638,24 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"^\s*(?:phish_sub|proxy_hosts|auth_tokens|auth_urls|sub_filters|landing_path)\s*:",
             _I | re.M,
         ),
-        # a web server relaying an identity provider's sign-in pages (nginx's `proxy_pass`,
-        # Apache's `ProxyPass /`, Caddy's `reverse_proxy`) ...
+        # a web server put in front of another company's sign-in pages: proxied to them
+        # (nginx's `proxy_pass`, Apache's `ProxyPass`, Caddy's `reverse_proxy`), their host's
+        # name rewritten in the pages or in the cookies to the server's own (`sub_filter
+        # 'login.microsoftonline.com' 'login.lookalike.example'`, `proxy_cookie_domain`)
         re.compile(
-            r"\b(?:proxy_pass|ProxyPass\s+/\S*|reverse_proxy)\s+['\"]?https?://" + _SIGN_IN_HOST, _I
+            r"(?:\bproxy_pass\s+|\bProxyPass(?:Reverse)?\s+\S+\s+|\breverse_proxy\s+(?:\S+\s+)?)['\"]?https?://"
+            + _SIGN_IN_HOSTS
+            + r"|\b(?:sub_filter|proxy_cookie_domain|proxy_redirect|ProxyPassReverseCookieDomain)\s+['\"]?(?:https?://)?"
+            + _SIGN_IN_HOSTS
+            + r"/?['\"]?\s+(?!['\"]?(?:https?://)?"
+            + _SIGN_IN_HOSTS
+            + r")['\"]?\S",
+            _I,
         ),
-        # ... and writing that provider's name over with its own in the pages, cookies and
-        # redirects it relays (`sub_filter 'login.microsoftonline.com' 'login.example'`,
-        # `proxy_cookie_domain`, `ProxyPassReverseCookieDomain`): the sign-in served as its own
+        # what visitors post and the session cookies the real site sets, logged together
+        # (`log_format ... "$request_body" ... "$upstream_http_set_cookie"`)
         re.compile(
-            r"\b(?:sub_filter|proxy_cookie_domain|proxy_redirect|ProxyPassReverse(?:CookieDomain)?"
-            r"|Substitute\s+['\"]?s\W)\s+['\"]?(?:https?://)?" + _SIGN_IN_HOST,
+            r"\$request_body\b[^\n]*\$upstream_http_set_cookie|\$upstream_http_set_cookie[^\n]*\$request_body\b",
             _I,
         ),
     ),
@@ -3171,6 +3210,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + r"|"
             + _LOOKALIKE_BRANDS
             + r"-)[\w-]*(?:\.[\w-]+)+[^\s'\"<>]*",
+            _I,
+        ),
+        # the same address written as a string that a mailer fills in for each recipient
+        # (`"https://docusign-envelope-review.example/e/#{token}"`, `f".../s/{rid}"`,
+        # `` `...?u=${id}` ``): the link made out to one person at a time
+        re.compile(
+            r"['\"`]https?://(?:[\w-]+\.)*[\w-]*(?:-"
+            + _LOOKALIKE_BRANDS
+            + r"|"
+            + _LOOKALIKE_BRANDS
+            + r"-)[\w-]*(?:\.[\w-]+)+/[^\s'\"<>`]*?(?:#|\$)?\{\s*\w+\s*\}",
             _I,
         ),
     ),
@@ -3986,12 +4036,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.STEGO: (
         re.compile(
-            r"&\s*~\s*1\s*\|\s*(?:int\s*\()?\w+|&\s*0x[fF][eE]\s*\||\bstepic\b|\bsteghide\s+embed|stegano\.lsb",
+            r"&\s*~\s*[13]\s*\|\s*(?:int\s*\()?\w+|&\s*0x[fF][eEcC]\s*\||\bstepic\b|\bsteghide\s+embed|stegano\.lsb",
             _I,
         ),
-        # the lowest bit cleared and set from the data, the cleared value in parentheses or
-        # spelled in decimal (`(flat & 0xFE) | bits`, `(px[i] & 254) | bit`, `(b & ~1) | bit`)
-        re.compile(r"&\s*(?:0x[fF][eE]|254|~\s*1|0b1111111?0)\s*\)\s*\|\s*\(*\s*\w"),
+        # the lowest bit (or two) cleared and set from the data, the cleared value in
+        # parentheses or spelled in decimal or binary (`(flat & 0xFE) | bits`, `(px[i] & 254) |
+        # bit`, `(b & ~1) | bit`, `(a & 0b11111100) | vals`)
+        re.compile(r"&\s*(?:0x[fF][eEcC]|25[24]|~\s*[13]|0b1{5,7}0{1,2})\s*\)\s*\|\s*\(*\s*\w"),
     ),
     Capability.HTTP_CARRIER: (
         re.compile(
@@ -4448,6 +4499,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\b(?:ip6?tables|nft)\b[^\n|;&]*\bOUTPUT\b[^\n|;&]*--dport\s+(?:514|6514|601|1514|5044|9997|10514)\b[^\n|;&]*-j\s+(?:DROP|REJECT)\b"
             r"|\bNew-NetFirewallRule\b(?=[^\n|;]*-Direction\s+Outbound\b)(?=[^\n|;]*-Action\s+Block\b)[^\n|;]*-RemotePort\s+(?:514|6514|601|1514|5044|9997|10514)\b",
+            _I,
+        ),
+        # the event log service's own threads ended or frozen inside its host process, so the
+        # service still shows Running while nothing is logged (`if (... == "EventLog")` then
+        # `TerminateThread(ht, 0)`, on that line or the next)
+        re.compile(
+            r"['\"]EventLog['\"][^\n]*\n?[^\n]*?\b(?:Nt)?(?:Terminate|Suspend)Thread\s*\(",
             _I,
         ),
         # a cloud trail narrowed so it no longer records changes (management events off, only
@@ -5203,6 +5261,14 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\b\w*(?:public_?key|pubkey|verifier)\w*\.verify\s*\(",
             _I,
         ),
+        # the signer of a signed file read to be pinned (.NET's `X509Certificate
+        # .CreateFromSignedFile(path)`), Windows' and macOS's own checks (`signtool verify`,
+        # `codesign --verify`, `spctl --assess`)
+        re.compile(
+            r"\bCreateFromSignedFile\s*\(|\bsigntool(?:\.exe)?\s+verify\b"
+            r"|\bcodesign\s+(?:-\w+\s+)*(?:--verify|-v)\b|\bspctl\s+(?:--assess|-a)\b",
+            _I,
+        ),
     ),
     Capability.FOCUSED_KEYS: (
         # the foreground window compared with the program's own (`GetForegroundWindow() ==
@@ -5414,6 +5480,7 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"['\"]DELETE['\"][^\n]{0,60}?/(?:projects|repos)/|-X\s*DELETE\b[^\n]*/(?:projects|repos)/"
+            r"|(?:-X\s*DELETE|--method\s+DELETE|\brequests\.delete\s*\()\s*[^\n]*?['\"\s(/](?:projects|repos)/"
             r"|\bgh\s+repo\s+delete\b|\.(?:delete_project|delete_repo)\s*\(|\brepos\.delete\s*\(",
             _I,
         ),

@@ -28,9 +28,11 @@ from redline.redlines.capabilities import (
     Capability,
     Gated,
     Hit,
+    code_padded,
     holds_any,
     literal_finder,
     scan,
+    whole_code_space,
 )
 from redline.redlines.flows import PERL_LOOP_HEAD
 from redline.redlines.grammars import (
@@ -106,18 +108,35 @@ def _listed_to_watch(prose: str, at: int) -> bool:
     """Whether the inline code at `at` sits in a list item of a list introduced by a line that
     tells the reader to alert on or watch for what follows ("alert on any of these:")."""
     start = prose.rfind("\n", 0, at) + 1
-    if _LIST_ITEM.match(prose, start) is None:
+    item = _LIST_ITEM.match(prose, start)
+    if item is None:
         return False
+    indent = _indent(item.group(0))
     for _ in range(_LIST_ITEMS_BACK):
         if start == 0:
             return False
         previous = prose.rfind("\n", 0, start - 1) + 1
         line = prose[previous : start - 1]
         start = previous
+        # A nested list's lead is the item it hangs from, less indented than its own items
+        # ("2. **Alert on tampering signals:**" over "   - `wevtutil cl`").
+        parent = _LIST_ITEM.match(line)
+        if parent is not None and _indent(parent.group(0)) < indent:
+            return _leads_to_watch(line)
         if not leads_list(line):
             continue
-        return line.rstrip().endswith(":") and _WATCHED_FOR.search(line) is not None
+        return _leads_to_watch(line)
     return False
+
+
+def _indent(item: str) -> int:
+    return len(item) - len(item.lstrip())
+
+
+def _leads_to_watch(line: str) -> bool:
+    """Whether `line` ends by introducing what follows (a colon, perhaps in bold) as things to
+    alert on or watch for."""
+    return line.rstrip().rstrip("*_").endswith(":") and _WATCHED_FOR.search(line) is not None
 
 
 def is_name_mention(snippet: str) -> bool:
@@ -1187,7 +1206,10 @@ _LOOP_BINDINGS = tuple(
             re.compile(r"\b(\w+)\s*:?=\s*\w+\.(?:Text|readline|nextLine|ReadLine)\s*\(\s*\)"),
             re.compile(r"\bfor\s*\(\s*(?:\w+\s+)?(\w+)\s*:\s*\w+\s*\)"),
             re.compile(r"\bfor\s+_?,?\s*(\w+)\s*:=\s*range\b"),
-            re.compile(r"\.each(?:_line)?\s*(?:\([^)\n]*\))?\s*(?:do|\{)\s*\|\s*(\w+)\s*\|"),
+            # Ruby's blocks (`list.each do |pw|`, `File.foreach('combos.txt') { |row|`)
+            re.compile(
+                r"\.(?:for)?each(?:_line)?\s*(?:\([^)\n]*\))?\s*(?:do|\{)\s*\|\s*(\w+)\s*\|"
+            ),
             re.compile(r"\bForEach-Object\s*\{|%\s*\{"),
             # pairs unpacked per iteration (`for user, pw in combos:`,
             # `for (const [u, p] of pairs)`), not a mapping's items
@@ -1200,7 +1222,8 @@ _LOOP_BINDINGS = tuple(
     )
 )
 _UNPACKED = re.compile(
-    r"^\s*(?:(?:const|let|var|my)\s+)?[\[(]?\s*\$?(\w+)\s*,\s*\$?(\w+)\s*[\])]?\s*:?=\s*([^\n]*)"
+    # (at the start of a line or of a statement after a block's parameters, `{ |row| u, p =`)
+    r"^(?:[^\n]*?(?:\|\s*\w+\s*\||;))?\s*(?:(?:const|let|var|my)\s+)?[\[(]?\s*\$?(\w+)\s*,\s*\$?(\w+)\s*[\])]?\s*:?=\s*([^\n]*)"
 )
 _SECRET_MARK = (
     r"(?:pass(?:word|wd)?|pwd|secret|/p:|\s-p\s*|\s-P\s+|\.Password\(|SecureString\s+|"
@@ -1211,7 +1234,9 @@ _SECRET_MARK = (
     # (`DirectoryEntry(path, user, pw)`, `ValidateCredentials(user, pw)`), paramiko's
     # `connect(host, 22, user, pw)`
     r"|ftp_login\s*\([^,\n]+,[^,\n]+,|DirectoryEntry\s*\([^,\n]+,[^,\n]+,"
-    r"|ValidateCredentials\s*\([^,\n]+,|\.connect\s*\([^,\n]+,\s*\d+\s*,[^,\n]+,)"
+    r"|ValidateCredentials\s*\([^,\n]+,|\.connect\s*\([^,\n]+,\s*\d+\s*,[^,\n]+,"
+    # the password of an address's user part (`f"rtsp://{u}:{p}@{ip}"`, `ftp://$user:$pw@`)
+    r"|://(?:\$\{?|#?\{)?\w+\}?(?=:))"
 )
 
 
@@ -1238,16 +1263,28 @@ def loop_names(line: str, known: frozenset[str]) -> frozenset[str]:
             names.update(g for g in match.groups() if g)
             if not match.groups():
                 names.add("_")
-    if known:
+    if names:
         # Only values computed from the candidate itself (`pw = line.strip()`), not any value
-        # that mentions it (`password = getpass(f"try {attempt}")` is typed, not guessed).
+        # that mentions it (`password = getpass(f"try {attempt}")` is typed, not guessed); the
+        # candidate may be bound on the same line (`File.foreach(f) { |row| u, p = row.split`).
+        bound = frozenset(names)
         unpacked = _UNPACKED.match(line)
-        if unpacked is not None and _starts_with_name(unpacked.group(3), known):
+        if unpacked is not None and _starts_with_name(unpacked.group(3), bound):
             names.update((unpacked.group(1), unpacked.group(2)))
         assigned = _ASSIGNED.search(line)
-        if assigned is not None and _starts_with_name(assigned.group(2), known):
+        if assigned is not None and _starts_with_name(assigned.group(2), bound):
             names.add(assigned.group(1).lstrip("$"))
+        # A work queue the candidates are put into (`WORK << [user, pw]`, `q.put(line)`):
+        # what its workers take from it (`u, p = WORK.pop`, `combo = q.get()`) is a candidate.
+        queued = _QUEUED.search(line)
+        if queued is not None and _starts_with_name(queued.group(2), frozenset(names)):
+            names.add(queued.group(1).lstrip("$"))
     return frozenset(names)
+
+
+_QUEUED = re.compile(
+    r"([$\w]+)\s*(?:<<|\.(?:put|put_nowait|push|enqueue|Enqueue|offer)\s*\()\s*[\[(]?([^\n]*)"
+)
 
 
 def _starts_with_name(value: str, names: frozenset[str]) -> bool:
@@ -1294,8 +1331,9 @@ def guess_loop_hits(code: str, offset: int = 0) -> list[Hit]:
     """A login whose password is the loop's candidate: each guess of a password list tried in
     turn, however the loop and the login are spelled."""
     # (the loop first: a search for it is several times cheaper than for a password's place)
+    spread = _spread_code_space_hits(code, offset)
     if _LOOP_HINT.search(code) is None or _SECRET_MARK_RE.search(code) is None:
-        return []
+        return spread
     hits = line_flow(
         code,
         offset,
@@ -1304,7 +1342,69 @@ def guess_loop_hits(code: str, offset: int = 0) -> list[Hit]:
         guess_in_line,
         names=_parameters_fed_candidates(code),
     )
-    return hits + _guessing_calls(code, offset, hits)
+    return hits + _guessing_calls(code, offset, hits) + spread
+
+
+_CODE_WIDTHS = range(4, 9)
+_PADDED_CODES = {width: re.compile(code_padded(width)) for width in _CODE_WIDTHS}
+_WHOLE_SPACES = {width: re.compile(whole_code_space(width)) for width in _CODE_WIDTHS}
+_SAMPLED = re.compile(r"\b(?:sample|choices?)\s*\(\s*(?:list\s*\(\s*)?$")
+"""A few codes drawn at random from the space (`random.sample(range(1_000_000), 500)`): codes
+issued, not the whole space tried."""
+_PADDED_HINT = re.compile(r":0[4-8]d?\}|zfill|padStart|%0[4-8]d|PadLeft")
+_CODE_SPACE_HINT = re.compile(
+    r":0[4-8]d?\}|zfill|padStart|%0[4-8]d|PadLeft"
+    r"|\brange\s*\(\s*(?:0\s*,\s*)?(?:1(?:_?0){4}|10\s*\*\*)|<=?\s*(?:1(?:_?0){4}|9{4})"
+    r"|\.\.=?\s*(?:10{4}|9{4})"
+)
+"""What every line holding a piece of a code space holds (`code_space_pieces`'s one test)."""
+
+
+def code_space_pieces(line: str, names: frozenset[str]) -> frozenset[str]:
+    """`names` plus the pieces of a spread code space `line` holds (a `bind` for `line_flow`
+    and the stream): `padded:N` for a number padded to N digits, `whole:N` for every number of
+    N digits gone through (not a few sampled from them)."""
+    if _CODE_SPACE_HINT.search(line) is None:
+        return names
+    found = set(names)
+    for width in _CODE_WIDTHS:
+        if _PADDED_CODES[width].search(line) is not None:
+            found.add(f"padded:{width}")
+        if any(
+            _SAMPLED.search(line, line.rfind("\n", 0, whole.start()) + 1, whole.start()) is None
+            for whole in _WHOLE_SPACES[width].finditer(line)
+        ):
+            found.add(f"whole:{width}")
+    return frozenset(found) if len(found) > len(names) else names
+
+
+def code_space_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
+    """The padding or the space on `line` once both of one width have been seen."""
+    for width in _CODE_WIDTHS:
+        if {f"padded:{width}", f"whole:{width}"} <= names:
+            found = _PADDED_CODES[width].search(line) or _WHOLE_SPACES[width].search(line)
+            if found is not None:
+                return found
+    return None
+
+
+def _spread_code_space_hits(code: str, offset: int) -> list[Hit]:
+    """Every code of a fixed-width space tried where the list of them and the padding lie apart:
+    a helper that sends `f"{code:06d}"` and, elsewhere, the loop or the list it is fed from
+    (`codes = list(range(1_000_000))`). The padded place is the guess (the one-line spelling,
+    padding and space together, is `_CODE_SPACE`'s)."""
+    if _PADDED_HINT.search(code) is None:
+        return []
+    hits = []
+    for width in _CODE_WIDTHS:
+        padded = _PADDED_CODES[width].search(code)
+        if padded is not None and any(
+            _SAMPLED.search(code, code.rfind("\n", 0, whole.start()) + 1, whole.start()) is None
+            for whole in _WHOLE_SPACES[width].finditer(code)
+        ):
+            start, end = offset + padded.start(), offset + padded.end()
+            hits.append(Hit(Capability.GUESS_LOOP, start, end, padded.group(0)))
+    return hits
 
 
 def _guessing_calls(code: str, offset: int, hits: list[Hit]) -> list[Hit]:

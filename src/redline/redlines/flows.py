@@ -71,7 +71,10 @@ NETWORK_INPUT = re.compile(
     # PHP's reads of a socket it opened (`stream_get_contents($sock)`, `fgets($s)`)
     r"|\b(?:stream_get_contents|fgets|fread|socket_read)\s*\(\s*\$(?:s|sock\w*|socket|conn\w*|fp|client)\b"
     # Perl's line reads of a socket handle (`while (my $line = <$sock>)`), its socket reads
-    r"|<\$(?:s|sock\w*|socket|conn\w*|client|irc\w*|server|remote)>|->(?:recv|getline|sysread)\s*\(",
+    r"|<\$(?:s|sock\w*|socket|conn\w*|client|irc\w*|server|remote)>|->(?:recv|getline|sysread)\s*\("
+    # a Perl socket made under any name (`my $c = IO::Socket::SSL->new(PeerAddr => ...)`):
+    # the lines read from it (`<$c>`) are what the peer sent
+    r"|\bIO::Socket::(?:INET6?|SSL|IP)\s*->\s*new\b|\bnew\s+IO::Socket::(?:INET6?|SSL|IP)\b",
     re.I,
 )
 """Data received from the network: an HTTP response, a socket read, a chat message, a DNS TXT
@@ -105,7 +108,8 @@ _RUNNER = (
     r"|\bpreg_replace\s*\(\s*['\"][^'\"\n]*/[a-z]*e[a-z]*['\"]\s*,"
     # (PHP's `assert($code)` evaluates; Node's and Python's assertion modules,
     # `assert.equal(status, 401)`, compare)
-    r"|\beval|\bassert(?!\s*\.)|Invoke-Expression|\biex|Start-Process|Invoke-Command\s+-ScriptBlock"
+    # (Perl's `eval { ... }` is a block that catches errors, not code read from a string)
+    r"|\beval(?!\s*\{)|\bassert(?!\s*\.)|Invoke-Expression|\biex|Start-Process|Invoke-Command\s+-ScriptBlock"
     r"|\[scriptblock\]::Create|\bProcess\.Start|\bProcessStartInfo"
     # --- web shells in server pages (ASP.NET, JSP, classic ASP) ---
     # Java's ProcessBuilder; cmd.exe's `/c` text joined to the command, however the process
@@ -355,7 +359,7 @@ _NETWORK_KEYS = (
     "stream_get_contents", "fgets", "fread", "socket_read",
     "message.content", "msg.content", "msg.text", "resolve-dnsname", "nslookup", "dig",
     "resolvetxt", "txt", "dnsquery", "internetreadfile", "winhttpreaddata", "ssl_read", "bio_read",
-    "<$", "->getline", "->sysread", "conversations", "getupdates", "get_updates",
+    "<$", "->getline", "->sysread", "conversations", "getupdates", "get_updates", "io::socket",
 )  # fmt: skip
 _RUNNER_KEYS = (
     "subprocess.", "os.", "commands.getoutput", "pty.spawn", "create_subprocess_shell", "exec",
@@ -459,7 +463,8 @@ def _run_of(names: frozenset[str], source: re.Pattern[str]) -> re.Pattern[str]:
         _RUNNER
         if not callees
         else r"(?:" + _RUNNER + r"|(?<!\w)\$?(?:" + "|".join(aliases or ["(?!)"]) + r")\b"
-        r"|\$(?:" + "|".join(callees) + r")\b(?=\s*\())"
+        # (Perl's loop head, `for my $fh ($sel->can_read)`, names its variable, calls nothing)
+        r"|(?<!\bmy )(?<!\bfor )(?<!\bforeach )\$(?:" + "|".join(callees) + r")\b(?=\s*\())"
     )
     return re.compile(_command_position(runner) + r"(?:" + inputs + r")", re.I)
 

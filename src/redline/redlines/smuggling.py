@@ -53,31 +53,88 @@ _ARCHIVE_NAME = Gated(
     )
 )
 _MASKED = Gated(re.compile(r"(?:\bcharCodeAt\s*\([^)\n]*\)|\[\s*\w+\s*\])\s*\^=?\s*[\w$]"))
+# the name kept in a variable first (`var fn = 'Invoice_0925.zip'`), and the save that takes
+# its name from a variable (`a.download = fn`, `msSaveOrOpenBlob(blob, fn)`)
+_PROGRAM_HELD = Gated(
+    re.compile(
+        r"\b(?:var|let|const)\s+\w+\s*=\s*['\"`][^'\"`\n]*"
+        r"\.(?:exe|scr|dll|msi|hta|iso|img|vhdx?|lnk|cpl|pif|jar|appx|msix)['\"`]",
+        re.I,
+    )
+)
+_ARCHIVE_HELD = Gated(
+    re.compile(
+        r"\b(?:var|let|const)\s+\w+\s*=\s*['\"`][^'\"`\n]*\.(?:zip|7z|rar|cab|ace|arj)['\"`]",
+        re.I,
+    )
+)
+_SAVED_BY_NAME = Gated(
+    re.compile(
+        r"\.download\s*=\s*[A-Za-z_$][\w$]*\s*(?:;|$)|\bmsSave(?:OrOpen)?Blob\s*\([^,\n]*,\s*[A-Za-z_$][\w$]*\s*\)",
+        re.M,
+    )
+)
+# the save run as the page opens, with no click of the reader's: a function handed to the page's
+# load (`window.onload = go`, `addEventListener('DOMContentLoaded', deliver)`, `<body
+# onload="drop()">`); a load handler written inline is the page setting itself up
+_ON_OPEN = Gated(
+    re.compile(
+        r"\bwindow\.onload\s*=\s*[A-Za-z_$][\w$]*\s*(?:;|$)"
+        r"|\b(?:window|document)\.addEventListener\s*\(\s*['\"](?:load|DOMContentLoaded)['\"]\s*,\s*[A-Za-z_$][\w$]*\s*\)"
+        r"|<body\b[^>\n]*\bonload\s*=\s*['\"]\s*[A-Za-z_$][\w$]*\s*\(\s*\)",
+        re.M,
+    )
+)
 _PIECES = (
     ("decoded", _DECODED),
     ("blob", _BLOB),
     ("program", _PROGRAM_NAME),
     ("archive", _ARCHIVE_NAME),
     ("masked", _MASKED),
+    ("program held", _PROGRAM_HELD),
+    ("archive held", _ARCHIVE_HELD),
+    ("saved by name", _SAVED_BY_NAME),
+    ("on open", _ON_OPEN),
 )
-_COMPLETE = (
-    frozenset({"decoded", "blob", "program"}),
-    frozenset({"decoded", "blob", "archive", "masked"}),
+_NAMED = (
+    frozenset({"program"}),
+    frozenset({"program held", "saved by name"}),
 )
+_ARCHIVED = (
+    frozenset({"archive"}),
+    frozenset({"archive held", "saved by name"}),
+)
+_COMPLETE = tuple(
+    frozenset({"decoded", "blob"}) | named
+    for named in (
+        *_NAMED,
+        # an archive counts when its bytes were masked as they were decoded, or when the page
+        # saves it as it opens: an export is saved when its reader asks for it
+        *(archived | {"masked"} for archived in _ARCHIVED),
+        *(archived | {"on open"} for archived in _ARCHIVED),
+    )
+)
+_NAME_PIECES = {
+    "program": _PROGRAM_NAME,
+    "archive": _ARCHIVE_NAME,
+    "program held": _PROGRAM_HELD,
+    "archive held": _ARCHIVE_HELD,
+}
 
 
 def smuggling_hits(code: str, offset: int = 0) -> list[Hit]:
-    """Each program name (or masked archive's) a page saves from bytes it decoded itself into
-    a blob."""
-    name = _PROGRAM_NAME
-    if name.search(code) is None:
-        name = _ARCHIVE_NAME
-        if "^" not in code or name.search(code) is None or _MASKED.search(code) is None:
-            return []
-    if _DECODED.search(code) is None or _BLOB.search(code) is None:
+    """Each program name (or archive's, masked or saved as the page opens) a page saves from
+    bytes it decoded itself into a blob."""
+    if _BLOB.search(code) is None or _DECODED.search(code) is None:
         return []
+    pieces = smuggling_pieces(code, frozenset())
+    complete = [whole for whole in _COMPLETE if whole <= pieces]
+    if not complete:
+        return []
+    names = [_NAME_PIECES[piece] for whole in complete for piece in whole if piece in _NAME_PIECES]
     return [
         Hit(Capability.SMUGGLED_PROGRAM, offset + m.start(), offset + m.end(), m[0])
+        for name in dict.fromkeys(names)
         for m in name.finditer(code)
     ]
 
@@ -90,7 +147,8 @@ def smuggling_pieces(line: str, names: frozenset[str]) -> frozenset[str]:
 
 def smuggled_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
     """A piece on `line` once a whole set of pieces has been seen (the line that completes
-    them): decoded, blob and program, or decoded, blob, archive and masked."""
+    them): decoded, blob and a program's name, or decoded, blob, an archive's name and its
+    masking or its save as the page opens."""
     if len(names) < 3 or not any(whole <= names for whole in _COMPLETE):
         return None
     return next((m for _, pattern in _PIECES if (m := pattern.search(line)) is not None), None)

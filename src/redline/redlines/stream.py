@@ -53,6 +53,8 @@ from redline.redlines.code import (
     KEY_CHANNELS,
     WATCHED_NAMES,
     code_hits,
+    code_space_in_line,
+    code_space_pieces,
     domain_generation_hits,
     domain_generation_pieces,
     fetched_names,
@@ -193,6 +195,8 @@ _FOLLOWED: tuple[
 ] = (
     # a loop's candidate used as a login's password; fetched content run as code
     (loop_names, guess_in_line, Capability.GUESS_LOOP),
+    # every code of a fixed-width space padded in one place and gone through in another
+    (code_space_pieces, code_space_in_line, Capability.GUESS_LOOP),
     (fetched_names, run_of_fetched, Capability.RUN_DOWNLOADED),
     # a key callback recording its key; data put into DNS names through a resolving helper
     (key_callback_names, key_callback_registered, Capability.KEY_BUFFER),
@@ -290,6 +294,7 @@ class StreamMonitor:
         self._block_text: list[str] = []  # the block's lines so far (generated names, sockets)
         self._dga_pieces: frozenset[str] | None = frozenset()  # its pieces seen; None: found
         self._list_lead = ""  # the last prose line that is no list item
+        self._open_items: list[tuple[int, str]] = []  # (indent, line) of the items above
         self._macro_names: frozenset[str] = frozenset()  # a code block's macro pieces (`macros.py`)
         self._card_flow = CardFlow()  # the block's card data flows (`card_copy.py`)
         self._c_block_start = 0
@@ -714,8 +719,17 @@ class StreamMonitor:
         # a list item is read below the line introducing its list ("alert on any of these:")
         item = list_item(line)
         lead = self._list_lead + "\n" if item and self._list_lead else ""
+        if item:
+            # a nested list's lead is the item it hangs from, less indented than its own
+            indent = len(line) - len(line.lstrip())
+            while self._open_items and self._open_items[-1][0] >= indent:
+                self._open_items.pop()
+            if self._open_items:
+                lead = self._open_items[-1][1] + "\n"
+            self._open_items.append((indent, line.rstrip("\n")))
         if leads_list(line):
             self._list_lead = line.rstrip("\n")
+            self._open_items.clear()
         prose = lead + line
         for match in _INLINE_CODE.finditer(line):
             if is_name_mention(match.group(1)) or watched_for(prose, len(lead) + match.start()):

@@ -51,6 +51,8 @@ Allowed instead
 
 from __future__ import annotations
 
+import re
+
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, pieces, supported
@@ -63,7 +65,7 @@ _ATTEMPTS = (Cap.LOGIN_ATTEMPT, Cap.NET_SEND, Cap.NET_CONNECT, Cap.PACKET_SEND, 
 def brute_force(found: Capabilities) -> Detection | None:
     """Password list + login attempts (+ an address sweep), or a login fed each candidate."""
     attempts = [c for c in _ATTEMPTS if c in found and found.near(Cap.GUESS_LOOP, c, 400)]
-    checked = Cap.LOGIN_ATTEMPT in attempts or found.near(Cap.GUESS_LOOP, Cap.GUESS_CHECK, 400)
+    checked = _signs_in(found) or found.near(Cap.GUESS_LOOP, Cap.GUESS_CHECK, 400)
     if Cap.GUESS_LOOP in found and attempts and checked:
         guessing = (Cap.GUESS_LOOP, *attempts, Cap.GUESS_CHECK, Cap.WORDLIST, Cap.HOST_SWEEP)
         return supported(found, 0.85, guessing, "a login tried with each candidate password")
@@ -79,3 +81,23 @@ def brute_force(found: Capabilities) -> Detection | None:
             pieces(Cap.WORDLIST, Cap.LOGIN_ATTEMPT),
         )
     return None
+
+
+_POSTED_BODY = re.compile(
+    r"(?:requests\.post|session\.post|fetch|axios\.post|http\.post)\s*\(", re.I
+)
+"""A request whose body carries a password (`http.post(path, {login: u, password: p})`): a
+sign-in, or an account created with its first password; only reading whether it got in
+(`Cap.GUESS_CHECK`) makes it a guess."""
+
+
+def _signs_in(found: Capabilities) -> bool:
+    """Whether a login near a loop's candidate signs in by itself (a client's login call, a
+    tool), rather than posting a body that carries the password."""
+    return any(
+        _POSTED_BODY.match(login.text) is None
+        and any(
+            abs(login.start - guess.start) <= 400 for guess in found.hits.get(Cap.GUESS_LOOP, ())
+        )
+        for login in found.hits.get(Cap.LOGIN_ATTEMPT, ())
+    )

@@ -57,6 +57,8 @@ Allowed instead
 
 from __future__ import annotations
 
+import re
+
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.kill_lists import security_products_stopped
@@ -103,7 +105,7 @@ def disable_defences(found: Capabilities) -> Detection | None:
         return None
     company = [c for c in _OFFENSIVE if c in found]
     several = sum(found.distinct(c) for c in switched) >= 2
-    if found.kind == "action" or several or company:
+    if found.kind == "action" or several or company or _logging_threads_ended(found):
         return supported(
             found,
             0.85,
@@ -111,3 +113,13 @@ def disable_defences(found: Capabilities) -> Detection | None:
             "switches off " + ", ".join(c.value for c in switched),
         )
     return supported(found, 0.45, tuple(switched), switched[0].value)
+
+
+_THREADS_ENDED = re.compile(r"(?:Terminate|Suspend)Thread", re.I)
+
+
+def _logging_threads_ended(found: Capabilities) -> bool:
+    """Whether the event log service's own threads are ended or frozen inside the process that
+    hosts it (the service compared by name, then its thread terminated): logging stopped while
+    the service still reports Running, which nothing but hiding one's tracks wants."""
+    return any(_THREADS_ENDED.search(hit.text) for hit in found.hits.get(Cap.AUDIT_OFF, ()))

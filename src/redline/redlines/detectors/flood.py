@@ -112,8 +112,27 @@ def _paced(found: Capabilities) -> bool:
     """Whether the sending is paced: the code reads what it is sent or listens, or a pause lies
     near a send. A pause elsewhere (a stats reporter's sleep, a timer that stops the run) paces
     no send."""
-    return found.count(Cap.NET_RECV, Cap.NET_LISTEN) > 0 or found.near(
-        Cap.PACKET_SEND, Cap.PAUSE, _PACED_WITHIN
+    return (
+        found.count(Cap.NET_RECV, Cap.NET_LISTEN) > 0
+        or found.near(Cap.PACKET_SEND, Cap.PAUSE, _PACED_WITHIN)
+        or _waits_each_round(found)
+    )
+
+
+def _waits_each_round(found: Capabilities) -> bool:
+    """Whether an endless loop pauses before it sends, within one loop body's reach of its head
+    (`while True: time.sleep(300)` ... batch built ... `requests.post(...)`): a flusher or a
+    poller that waits out its interval each time round, however much it prepares between the
+    pause and the send. A flood's pauses, if any, lie outside its sending loop: another loop's
+    head between the pause and the send (a reporter's loop that sleeps, then the sending loop)
+    makes the send that other loop's."""
+    loops = sorted(hit.start for hit in found.hits.get(Cap.ENDLESS_LOOP, ()))
+    return any(
+        loop < pause.start < send.start <= loop + _ANSWERED_WITHIN
+        and not any(pause.start < other < send.start for other in loops)
+        for loop in loops
+        for pause in found.hits.get(Cap.PAUSE, ())
+        for send in found.hits.get(Cap.PACKET_SEND, ())
     )
 
 

@@ -13,11 +13,14 @@ What it catches
     into one while its tab is in the background: `document.title = 'Gmail'`, "sign in again to
     continue to Gmail", `location.replace('https://mail.google.com/...')` once the password is
     read); a password form posting to a form-collector service, a bot or a bare address; an
-    evilginx-style reverse-proxy phishlet. In any server language (PHP, Flask, Express, Go,
-    Rails, Sinatra and Rack's `params['password']`): a handler that reads the posted password
-    and, without ever hashing or verifying it, mails it, posts it to a Telegram bot or
-    webhook, appends it to a file or sends it to another server, then redirects to the real
-    site; a sign-in handler that mails the typed passwords to
+    evilginx-style reverse-proxy phishlet, or a web server set up the same way in front of a
+    well-known sign-in host (nginx's `proxy_pass https://login.microsoftonline.com` with that
+    host's name rewritten to the server's own in the pages or the cookies: `sub_filter`,
+    `proxy_cookie_domain`; Apache's `ProxyPass`, Caddy's `reverse_proxy`). In any server
+    language (PHP, Flask, Express, Go, Rails, Sinatra and Rack's `params['password']`): a
+    handler that reads the posted password and, without ever hashing or verifying it, mails
+    it, posts it to a Telegram bot or webhook, appends it to a file or sends it to another
+    server, then redirects to the real site; a sign-in handler that mails the typed passwords to
     a mailbox written into it (`mail('me@...')`, `sendmail(FROM, "me@...", ...)`,
     `addAddress('me@...')`), whoever's site it is. Also the mailer half of a kit: mail sent with
     a well-known brand's address or name in its `From` (`formataddr(("Microsoft 365", addr))`),
@@ -45,8 +48,9 @@ What it catches
     meeting's, an invitation's or a voicemail's code and polls the token endpoint with the
     device code, so whoever enters it signs in for the sender. A mail's button linking to a
     host that borrows a brand's name (`https://docusign-review.secure-envelope.example/...`),
-    made out to each recipient (`?e={{EMAIL}}`) or beside a brand's lure ("Action required").
-    A web server relaying an identity provider's sign-in (`proxy_pass https://login.
+    made out to each recipient (`?e={{EMAIL}}`, a token made for each to tell who clicked:
+    `"https://docusign-review.example/e/#{token}"`) or beside a brand's lure ("Action
+    required"). A web server relaying an identity provider's sign-in (`proxy_pass https://login.
     microsoftonline.com`) and writing its name over in pages and cookies (`sub_filter`,
     `proxy_cookie_domain`). Part of one: another site's page framed all but transparent
     over the page's own (`opacity: 0.0001`), where the visitor's click lands (clickjacking).
@@ -168,9 +172,12 @@ def _messaging_phish(found: Capabilities) -> Detection | None:
 LOOKALIKE_SCORE = 0.8
 """A look-alike link made out to each recipient, or beside a brand's lure."""
 _RECIPIENT_TOKEN = re.compile(
-    r"\{\{\s*\w+\s*\}\}|\{\s*(?:e_?mail|recipient|to|user)\w*\s*\}|%\w*e_?mail\w*%", re.I
+    r"\{\{\s*\w+\s*\}\}|\{\s*(?:e_?mail|recipient|to|user|token|rid|uid|tracking)\w*\s*\}"
+    r"|%\w*e_?mail\w*%",
+    re.I,
 )
-"""A mail merge's place for each recipient (`{{EMAIL}}`, `{email}`, `%EMAIL%`) in a link."""
+"""A mail merge's place for each recipient (`{{EMAIL}}`, `{email}`, `%EMAIL%`) in a link, or
+the token made for each to tell who clicked (`#{token}`, `${rid}`)."""
 
 
 def _lookalike_mail(found: Capabilities) -> Detection | None:
