@@ -2685,9 +2685,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # an extension compared without its dot (VBScript's `If ext = "docx" Or ...`)
         re.compile(r"\bext\w*\s*={1,3}\s*['\"](?:docx?|xlsx?|pptx?|pdf|kdbx|pst)['\"]", _I),
-        # a brace list of extensions in a filter (`--include "*.{xlsx,pdf,docx}"`)
+        # a brace list of extensions in a filter (`--include "*.{xlsx,pdf,docx}"`; the list holds
+        # no brace, so that a line of open braces is read once, not once per pair)
         re.compile(
-            r"\b(?:include|filter)\b[^\n]*?\.\{[^}\n]*\b(?:docx?|xlsx?|pptx?|pdf|kdbx|pst)\b[^}\n]*\}",
+            r"\b(?:include|filter)\b[^\n]*?\.\{[^{}\n]*\b(?:docx?|xlsx?|pptx?|pdf|kdbx|pst)\b[^{}\n]*\}",
             _I,
         ),
     ),
