@@ -579,6 +579,16 @@ _FORK_LOOP = re.compile(
     r"(?:(?![\s\S]{0,500}?\b(?:wait(?:pid)?|waitpid|break)\b)"
     r"|(?![\s\S]{0,500}?\b(?:break|exec\w*|_exit|exit)\b))",
 )
+_CLOUD_SPRAYER = re.compile(
+    r"\bo365spray(?:\.py)?\b[^\n|;&]*\s--spray\b|\bInvoke-(?:MSOLSpray|DomainPasswordSpray)\b"
+    r"|\btrevorspray(?:\.py)?\b[^\n|;&]*\s(?:-u|--users)\s|\bspray365(?:\.py)?\s+spray\b"
+    r"|\bcredmaster(?:\.py)?\b[^\n|;&]*\s--plugin\b|\batomizer(?:\.py)?\s+(?:owa|lync|imap)\b",
+    _I,
+)
+"""A cloud sign-in sprayer's spraying mode: a list of users each tried with the password given
+(`o365spray.py --spray -U users.txt -p 'Winter2025!'`, `Invoke-MSOLSpray`, `trevorspray -u
+users.txt -p ...`, `spray365.py spray`); validating the tenant or listing the tool's help tries
+no password."""
 _WELL_KNOWN_RESOLVER = (
     r"(?!169\.254\.|168\.63\.129\.16\b|(?:1\.1\.1\.1|1\.0\.0\.1|8\.8\.8\.8|8\.8\.4\.4|9\.9\.9\.9"
     r"|149\.112\.112\.112|208\.67\.22[02]\.22[02]|94\.140\.1[45]\.1[45]|4\.2\.2\.\d|76\.76\.(?:2|10)\.\d+"
@@ -2265,16 +2275,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"masscan\b|nmap\b[^\n]*\s\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}/\d{1,2}", _I),
     ),
     Capability.WORDLIST: (
-        # a cloud sign-in sprayer's spraying mode: a list of users each tried with the password
-        # given (`o365spray.py --spray -U users.txt -p 'Winter2025!'`, `Invoke-MSOLSpray`,
-        # `trevorspray -u users.txt -p ...`, `spray365.py spray`); validating the tenant or
-        # listing the tool's help tries no password
-        re.compile(
-            r"\bo365spray(?:\.py)?\b[^\n|;&]*\s--spray\b|\bInvoke-(?:MSOLSpray|DomainPasswordSpray)\b"
-            r"|\btrevorspray(?:\.py)?\b[^\n|;&]*\s(?:-u|--users)\s|\bspray365(?:\.py)?\s+spray\b"
-            r"|\bcredmaster(?:\.py)?\b[^\n|;&]*\s--plugin\b|\batomizer(?:\.py)?\s+(?:owa|lync|imap)\b",
-            _I,
-        ),
+        _CLOUD_SPRAYER,  # a list of users, each tried: a word list and login attempts both
         # password spraying: a list of users or passwords given to a network login tool
         # (`nxc smb 10.0.0.0/24 -u users.txt -p 'Spring2024!'`, `kerbrute passwordspray ...`)
         re.compile(
@@ -2371,16 +2372,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.LOGIN_ATTEMPT: (
-        # a cloud sign-in sprayer's spraying mode: a list of users each tried with the password
-        # given (`o365spray.py --spray -U users.txt -p 'Winter2025!'`, `Invoke-MSOLSpray`,
-        # `trevorspray -u users.txt -p ...`, `spray365.py spray`); validating the tenant or
-        # listing the tool's help tries no password
-        re.compile(
-            r"\bo365spray(?:\.py)?\b[^\n|;&]*\s--spray\b|\bInvoke-(?:MSOLSpray|DomainPasswordSpray)\b"
-            r"|\btrevorspray(?:\.py)?\b[^\n|;&]*\s(?:-u|--users)\s|\bspray365(?:\.py)?\s+spray\b"
-            r"|\bcredmaster(?:\.py)?\b[^\n|;&]*\s--plugin\b|\batomizer(?:\.py)?\s+(?:owa|lync|imap)\b",
-            _I,
-        ),
+        _CLOUD_SPRAYER,  # a list of users, each tried: a word list and login attempts both
         # a service's address carrying a user and a password filled in at run time
         # (`f"rtsp://{u}:{p}@{ip}:554/"`, `"ftp://$user:$pass@$host"`, `"ssh://#{u}:#{pw}@"`)
         re.compile(
