@@ -579,6 +579,17 @@ _FORK_LOOP = re.compile(
     r"(?:(?![\s\S]{0,500}?\b(?:wait(?:pid)?|waitpid|break)\b)"
     r"|(?![\s\S]{0,500}?\b(?:break|exec\w*|_exit|exit)\b))",
 )
+_SENDER_BRAND_DOMAIN = (
+    r"(?:paypal|microsoft|microsoftonline|apple|google|amazon|netflix|facebook|meta|chase"
+    r"|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin"
+    r"|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)"
+)
+"""Mail domains of brands that phishing mail poses as, in a From address."""
+_DISPLAY_BRAND = (
+    r"(?:Microsoft|Office\s*365|Outlook|SharePoint|OneDrive|PayPal|Apple|iCloud|DocuSign"
+    r"|Dropbox|DHL|FedEx|UPS|USPS|Amazon|Netflix|Google|Coinbase)\b"
+)
+"""Brand names that phishing mail puts in its From display name."""
 _CLOUD_SPRAYER = re.compile(
     r"\bo365spray(?:\.py)?\b[^\n|;&]*\s--spray\b|\bInvoke-(?:MSOLSpray|DomainPasswordSpray)\b"
     r"|\btrevorspray(?:\.py)?\b[^\n|;&]*\s(?:-u|--users)\s|\bspray365(?:\.py)?\s+spray\b"
@@ -2602,7 +2613,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.SPOOFED_SENDER: (
         re.compile(
-            r"\bFrom:[^\n<]*<[^>\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|google|amazon|netflix|facebook|meta|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)>|From['\"]\s*\]\s*=\s*[fr]?['\"][^'\"\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|google|amazon|netflix|facebook|meta|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)\b|(?:setFrom|\.From\s*=|\bfrom\s*:)\s*\(?\s*(?:new\s+\w+\s*\()?['\"`][^'\"`\n]*@(?:[\w-]+\.)*(?:paypal|microsoft|microsoftonline|apple|google|amazon|netflix|facebook|meta|chase|wellsfargo|bankofamerica|citi|hsbc|barclays|dhl|fedex|ups|usps|docusign|dropbox|linkedin|instagram|coinbase|binance|irs|hmrc|adobe|zoom|wetransfer)\.(?:com|net|gov|co\.uk)\b",
+            rf"\bFrom:[^\n<]*<[^>\n]*@(?:[\w-]+\.)*{_SENDER_BRAND_DOMAIN}>"
+            rf"|From['\"]\s*\]\s*=\s*[fr]?['\"][^'\"\n]*@(?:[\w-]+\.)*{_SENDER_BRAND_DOMAIN}\b"
+            r"|(?:setFrom|\.From\s*=|\bfrom\s*:)\s*\(?\s*(?:new\s+\w+\s*\()?['\"`][^'\"`\n]*@(?:[\w-]+\.)*"
+            + _SENDER_BRAND_DOMAIN
+            + r"\b",
             _I,
         ),
         # the mail client forged (an Outlook or Exchange X-Mailer on mail a script sends), or a
@@ -2610,14 +2625,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # `'"DocuSign" <notice@...>'`)
         re.compile(
             r"X-Mailer['\"]?\s*(?:\]\s*=|=>|:|,)[^\n]*?\b(?:Microsoft\s+(?:Outlook|Exchange|Office)|Outlook-(?:iOS|Android)|Apple\s+Mail|iPhone\s+Mail)"
-            r"|\bformataddr\s*\(\s*\(\s*[fr]?['\"](?:Microsoft|Office\s*365|Outlook|SharePoint|OneDrive|PayPal|Apple|iCloud|DocuSign|Dropbox|DHL|FedEx|UPS|USPS|Amazon|Netflix|Google|Coinbase)\b"
-            r"|\b(?:from\s*:|From:)\s*['\"`]?\\?\"(?:Microsoft|Office\s*365|Outlook|SharePoint|OneDrive|PayPal|Apple|iCloud|DocuSign|Dropbox|DHL|FedEx|UPS|USPS|Amazon|Netflix|Google|Coinbase)\b[^\"\n]*\\?\"\s*<",
+            rf"|\bformataddr\s*\(\s*\(\s*[fr]?['\"]{_DISPLAY_BRAND}"
+            rf"|\b(?:from\s*:|From:)\s*['\"`]?\\?\"{_DISPLAY_BRAND}[^\"\n]*\\?\"\s*<",
             _I,
         ),
         # the same display name given to PowerShell's `Send-MailMessage -From "DHL Express
         # <...>"`, a message's `msg["From"] = "Microsoft 365 <...>"` or `mail.From = "..."`
         re.compile(
-            r"(?:\s-From\s+|\[\s*['\"]From['\"]\s*\]\s*=\s*|\.From\s*=\s*)[fr]?['\"](?:Microsoft|Office\s*365|Outlook|SharePoint|OneDrive|PayPal|Apple|iCloud|DocuSign|Dropbox|DHL|FedEx|UPS|USPS|Amazon|Netflix|Google|Coinbase)\b[^'\"\n<]*<",
+            r"(?:\s-From\s+|\[\s*['\"]From['\"]\s*\]\s*=\s*|\.From\s*=\s*)[fr]?['\"]"
+            + _DISPLAY_BRAND
+            + r"[^'\"\n<]*<",
             _I,
         ),
         # a From address at a domain the code fills in (`"IT Helpdesk <it@$domain>"`,
