@@ -590,6 +590,8 @@ _DISPLAY_BRAND = (
     r"|Dropbox|DHL|FedEx|UPS|USPS|Amazon|Netflix|Google|Coinbase)\b"
 )
 """Brand names that phishing mail puts in its From display name."""
+_GRAPH_FORWARD = r"\b(?:forwardTo|redirectTo|forwardAsAttachmentTo)\b['\"]?\s*[:=]\s*\["
+"""A Graph `messageRules` action forwarding the mail (`"forwardTo": [...]`)."""
 _CLOUD_SPRAYER = re.compile(
     r"\bo365spray(?:\.py)?\b[^\n|;&]*\s--spray\b|\bInvoke-(?:MSOLSpray|DomainPasswordSpray)\b"
     r"|\btrevorspray(?:\.py)?\b[^\n|;&]*\s(?:-u|--users)\s|\bspray365(?:\.py)?\s+spray\b"
@@ -5362,7 +5364,7 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # a Graph `messageRules` action (`"forwardTo": [...]`)
-        re.compile(r"\b(?:forwardTo|redirectTo|forwardAsAttachmentTo)\b['\"]?\s*[:=]\s*\[", _I),
+        re.compile(_GRAPH_FORWARD, _I),
         re.compile(
             r"\bolRuleActionForward\b|\.Actions\.(?:Forward|Redirect|ForwardAsAttachment)\b", _I
         ),
@@ -5409,10 +5411,10 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\b(?:forwardTo|redirectTo|forwardAsAttachmentTo)\b['\"]?\s*[:=]\s*\[[^\]]{0,300}\]"
+            _GRAPH_FORWARD + r"[^\]]{0,300}\]"
             r"(?:[^{}\n]|\n){0,200}?\b(?:delete|permanentDelete|markAsRead)\b['\"]?\s*[:=]\s*\$?true\b"
             r"|\b(?:delete|permanentDelete|markAsRead)\b['\"]?\s*[:=]\s*\$?true\b(?:[^{}\[\]\n]|\n){0,200}?"
-            r"\b(?:forwardTo|redirectTo|forwardAsAttachmentTo)\b['\"]?\s*[:=]\s*\[",
+            + _GRAPH_FORWARD,
             _I,
         ),
         # a Graph `messageRules` condition on security warnings (`"subjectContains":
