@@ -592,6 +592,12 @@ _DISPLAY_BRAND = (
 """Brand names that phishing mail puts in its From display name."""
 _GRAPH_FORWARD = r"\b(?:forwardTo|redirectTo|forwardAsAttachmentTo)\b['\"]?\s*[:=]\s*\["
 """A Graph `messageRules` action forwarding the mail (`"forwardTo": [...]`)."""
+_SERVICE_ACCOUNT = (
+    r"(?:www-data|apache|nginx|httpd|_www|nobody|daemon|tomcat\d*|postgres|mysql|redis)"
+)
+"""Accounts that network services run as (the web server's, the database's, `nobody`)."""
+_ROOT_WITHOUT_PASSWORD = r"\s+ALL\s*=\s*\(\s*ALL(?:\s*:\s*ALL)?\s*\)\s*NOPASSWD\s*:\s*ALL\b"
+"""A sudoers rule's rest that gives the account root on every command without a password."""
 _CLOUD_SPRAYER = re.compile(
     r"\bo365spray(?:\.py)?\b[^\n|;&]*\s--spray\b|\bInvoke-(?:MSOLSpray|DomainPasswordSpray)\b"
     r"|\btrevorspray(?:\.py)?\b[^\n|;&]*\s(?:-u|--users)\s|\bspray365(?:\.py)?\s+spray\b"
@@ -4643,10 +4649,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # database's, `nobody`): whoever gets code run through the service is root, unasked
         # (written into a sudoers file on the same line: a warning that quotes it is none)
         re.compile(
-            r"^[^\n#]*?(?:^|['\"\s])(?:www-data|apache|nginx|httpd|_www|nobody|daemon|tomcat\d*|postgres|mysql|redis)"
-            r"\s+ALL\s*=\s*\(\s*ALL(?:\s*:\s*ALL)?\s*\)\s*NOPASSWD\s*:\s*ALL\b[^\n]*\bsudoers\b"
-            r"|\bsudoers\b[^\n]*['\"\s](?:www-data|apache|nginx|httpd|_www|nobody|daemon|tomcat\d*|postgres|mysql|redis)"
-            r"\s+ALL\s*=\s*\(\s*ALL(?:\s*:\s*ALL)?\s*\)\s*NOPASSWD\s*:\s*ALL\b",
+            rf"^[^\n#]*?(?:^|['\"\s]){_SERVICE_ACCOUNT}{_ROOT_WITHOUT_PASSWORD}[^\n]*\bsudoers\b"
+            rf"|\bsudoers\b[^\n]*['\"\s]{_SERVICE_ACCOUNT}{_ROOT_WITHOUT_PASSWORD}",
             _I | re.M,
         ),
         # root's password emptied (`passwd -d root`, `root::` written into the shadow file),
