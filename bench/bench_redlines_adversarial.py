@@ -12,7 +12,6 @@ There is no peer to compare with; the goal is that no crafted line costs more th
 
 from __future__ import annotations
 
-import importlib
 import itertools
 import re
 import sys
@@ -20,12 +19,11 @@ import time
 from typing import Any
 
 from redline.redlines import judge_response
-from redline.redlines.capabilities import PATTERNS
+from redline.redlines.capabilities import _REPEATS, PATTERNS, _parsed
 
 LINE = 4_000
 RESPONSE = 20_000
 SHOWN = 8
-_REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
 
 
 def literal_runs(pattern: re.Pattern[str], most: int = 10) -> list[str]:
@@ -56,7 +54,7 @@ def literal_runs(pattern: re.Pattern[str], most: int = 10) -> list[str]:
         if len(current) >= 2:
             runs.add("".join(current))
 
-    walk(importlib.import_module("re._parser").parse(pattern.pattern, pattern.flags))
+    walk(_parsed(pattern))  # the parse the prefilter reads, cached
     return sorted(runs, key=lambda run: (-len(run), run))[:most]
 
 

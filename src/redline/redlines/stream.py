@@ -575,9 +575,7 @@ class StreamMonitor:
         top-level domain, letters mixed and a date, the block so far is read for server names
         computed from the date, on each line adding one of those pieces and then on each line
         writing out a top-level domain, until they are found."""
-        if not self._in_code or self._detection_block:
-            return []
-        if self._dga_pieces is None:
+        if not self._in_code or self._detection_block or self._dga_pieces is None:
             return []
         if len(self._dga_pieces) < DGA_PIECES:
             pieces = domain_generation_pieces(line, self._dga_pieces)
