@@ -598,6 +598,10 @@ _SERVICE_ACCOUNT = (
 """Accounts that network services run as (the web server's, the database's, `nobody`)."""
 _ROOT_WITHOUT_PASSWORD = r"\s+ALL\s*=\s*\(\s*ALL(?:\s*:\s*ALL)?\s*\)\s*NOPASSWD\s*:\s*ALL\b"
 """A sudoers rule's rest that gives the account root on every command without a password."""
+_LOGIN_PORT = r"(?:22|3389|5900|5901|5985|5986)"
+"""Ports that remote logins answer on: SSH, RDP, VNC, WinRM."""
+_LOG_SHIPPING_PORT = r"(?:514|6514|601|1514|5044|9997|10514)"
+"""Ports that logs are shipped to a collector on: syslog, Beats, Splunk's forwarder."""
 _CLOUD_SPRAYER = re.compile(
     r"\bo365spray(?:\.py)?\b[^\n|;&]*\s--spray\b|\bInvoke-(?:MSOLSpray|DomainPasswordSpray)\b"
     r"|\btrevorspray(?:\.py)?\b[^\n|;&]*\s(?:-u|--users)\s|\bspray365(?:\.py)?\s+spray\b"
@@ -1994,7 +1998,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"Image File Execution Options\\+[\w.-]*(?:"
             + "|".join(STOPPED_SECURITY)
-            + r"|MsSense|SecurityHealthService|NisSrv|SenseIR|smartscreen)[\w.-]*(?:\.exe)?\b[^\n]*\bDebugger\b",
+            + r"|SecurityHealthService|NisSrv|SenseIR|smartscreen)[\w.-]*(?:\.exe)?\b[^\n]*\bDebugger\b",
             _I,
         ),
         # a cluster's runtime-security sensor or admission policy engine removed or scaled to
@@ -4303,9 +4307,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # `chisel client HOST R:2222:127.0.0.1:22`), or that port handed to a public tunnel
         re.compile(
             _SSH_REMOTE_FORWARD
-            + r"(?:0\.0\.0\.0|\*|\[?::\]?)?:\d+:(?:[\w.-]+|\[[\w:]*\]):(?:22|3389|5900|5901|5985|5986)(?!\d)"
-            r"|\bchisel(?:\.exe)?\s+client\b[^\n|;&]*\sR:(?:[\w.]+:)?\d+:[\w.-]+:(?:22|3389|5900|5901|5985|5986)(?!\d)"
-            r"|\bngrok\s+tcp\s+(?:[\w.-]+:)?(?:22|3389|5900|5901|5985|5986)(?!\d)",
+            + r"(?:0\.0\.0\.0|\*|\[?::\]?)?:\d+:(?:[\w.-]+|\[[\w:]*\]):"
+            + _LOGIN_PORT
+            + r"(?!\d)"
+            r"|\bchisel(?:\.exe)?\s+client\b[^\n|;&]*\sR:(?:[\w.]+:)?\d+:[\w.-]+:"
+            + _LOGIN_PORT
+            + r"(?!\d)"
+            r"|\bngrok\s+tcp\s+(?:[\w.-]+:)?" + _LOGIN_PORT + r"(?!\d)",
             _I,
         ),
         # Windows relaying a login port of another machine of its network from every address
@@ -4315,7 +4323,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bnetsh(?:\.exe)?\s+interface\s+portproxy\s+(?:add|set)\s+v4tov[46]\b"
             r"(?![^\n|;&]*listenaddress=(?:127\.|localhost\b))"
-            r"(?=[^\n|;&]*connectport=(?:22|3389|5900|5901|5985|5986)\b)"
+            r"(?=[^\n|;&]*connectport=" + _LOGIN_PORT + r"\b)"
             r"(?=[^\n|;&]*connectaddress=(?:10\.|192\.168\.))[^\n|;&]*",
             _I,
         ),
@@ -4335,7 +4343,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:ssh|autossh|plink(?:\.exe)?)\b(?=[^\n|;&]*StrictHostKeyChecking[=\s]+no\b)(?=[^\n|;&]*@"
             + _NOT_PRIVATE_IPV4
             + r"\d{1,3}(?:\.\d{1,3}){3}\b)[^\n|;&]*?\s-R\s*['\"]?"
-            r"(?:[\w.*\[\]-]*:)?\d+:[\w.-]+:(?:22|3389|5900|5901|5985|5986)(?!\d)",
+            r"(?:[\w.*\[\]-]*:)?\d+:[\w.-]+:" + _LOGIN_PORT + r"(?!\d)",
             _I,
         ),
     ),
@@ -4515,8 +4523,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # Splunk's 9997, `New-NetFirewallRule -Direction Outbound -RemotePort 514 -Action
         # Block`); incoming syslog from outside refused is a restriction
         re.compile(
-            r"\b(?:ip6?tables|nft)\b[^\n|;&]*\bOUTPUT\b[^\n|;&]*--dport\s+(?:514|6514|601|1514|5044|9997|10514)\b[^\n|;&]*-j\s+(?:DROP|REJECT)\b"
-            r"|\bNew-NetFirewallRule\b(?=[^\n|;]*-Direction\s+Outbound\b)(?=[^\n|;]*-Action\s+Block\b)[^\n|;]*-RemotePort\s+(?:514|6514|601|1514|5044|9997|10514)\b",
+            r"\b(?:ip6?tables|nft)\b[^\n|;&]*\bOUTPUT\b[^\n|;&]*--dport\s+"
+            + _LOG_SHIPPING_PORT
+            + r"\b[^\n|;&]*-j\s+(?:DROP|REJECT)\b"
+            r"|\bNew-NetFirewallRule\b(?=[^\n|;]*-Direction\s+Outbound\b)(?=[^\n|;]*-Action\s+Block\b)[^\n|;]*-RemotePort\s+"
+            + _LOG_SHIPPING_PORT
+            + r"\b",
             _I,
         ),
         # the event log service's own threads ended or frozen inside its host process, so the
@@ -5435,8 +5447,7 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     # the user code put into a message as the code of something else ("enter the meeting code:
     # {user_code}"); a tool of one's own prints it with the sign-in page to open
     Capability.DEVICE_CODE_LURE: (
-        re.compile(r"\b(?:meeting|invitation|webinar|voicemail)\b[^\n]{0,160}?\buser_?code\b", _I),
-        # the code set a few lines below the pretext, in a mail's body (`...enter the meeting
+        # on the pretext's line or a few lines below it, in a mail's body (`...enter the meeting
         # code:\n\n    {dc['user_code']}`)
         re.compile(
             r"\b(?:meeting|invitation|webinar|voicemail)\b[\s\S]{0,160}?(?:\buser_code|\buserCode)\b",
@@ -5703,6 +5714,7 @@ def _parsed(pattern: re.Pattern[str]) -> Any:
     return importlib.import_module("re._parser").parse(pattern.pattern, pattern.flags)
 
 
+@cache
 def _literals(pattern: re.Pattern[str]) -> tuple[frozenset[str] | None, bool]:
     """The lower-cased literals one of which text must contain for `pattern` to match (None
     when no such literals can be read off it), and whether every match *begins* with one of

@@ -513,7 +513,7 @@ def domain_generation_pieces(line: str, seen: frozenset[str] = frozenset()) -> f
     "date" (a date read); the streaming monitor reads its block for generated names once all
     three have been seen."""
     pieces = set()
-    if "tld" not in seen and holds_any(_TOP_LEVEL_FINDER, line):
+    if "tld" not in seen and holds_top_level_domain(line):
         pieces.add("tld")
     if "mix" not in seen and _NAME_MIXED.search(line):
         pieces.add("mix")
@@ -532,9 +532,21 @@ def domain_generation_hits(code: str, offset: int = 0) -> list[Hit]:
         return []
     if _DATE_SEED.search(code) is None:
         return []
+    return top_level_domain_hits(code, offset)  # the gate was asked above
+
+
+def holds_top_level_domain(line: str) -> bool:
+    """Whether `line` writes out a top-level domain (the "tld" piece of
+    `domain_generation_pieces`)."""
+    return holds_any(_TOP_LEVEL_FINDER, line)
+
+
+def top_level_domain_hits(code: str, offset: int = 0) -> list[Hit]:
+    """Each top-level domain `code` gives names, as DOMAIN_GENERATION hits: where a block already
+    known to mix letters and read the date gives its generated names their domain."""
     return [
         Hit(Capability.DOMAIN_GENERATION, offset + m.start(), offset + m.end(), m.group(0))
-        for m in _TOP_LEVEL_DOMAIN.regex.finditer(code)  # its gate was asked above
+        for m in _TOP_LEVEL_DOMAIN.regex.finditer(code)
     ]
 
 

@@ -51,11 +51,11 @@ _MACRO = re.compile(
 """The shape of VBA, VBScript or a script-host JScript."""
 
 _AUTO = re.compile(
-    r"^\s*(?:(?:Private|Public)\s+)?Sub\s+(?:Auto_?Open|AutoExec|AutoNew|Auto_?Close|Document_(?:Open|New|Close)"
-    r"|Workbook_(?:Open|Activate|BeforeClose)|Presentation_Open)\s*\("
+    r"^\s*(?:(?:Private|Public)\s+)?Sub\s+(?:(?:Auto_?Open|AutoExec|AutoNew|Auto_?Close"
+    r"|Document_(?:Open|New|Close)|Workbook_(?:Open|Activate|BeforeClose)|Presentation_Open)\s*\("
     # an HTML application's script run as its window loads (`Sub Window_OnLoad`, the
     # parentheses optional in VBScript)
-    r"|^\s*(?:(?:Private|Public)\s+)?Sub\s+Window_On_?Load\b",
+    r"|Window_On_?Load\b)",
     re.I | re.M,
 )
 """An entry point Office runs by itself when the document opens (or closes), or an HTML

@@ -22,6 +22,17 @@ import re
 
 from redline.redlines.capabilities import Capability, Gated, Hit
 
+_PROGRAM_EXTENSION = r"\.(?:exe|scr|dll|msi|hta|iso|img|vhdx?|lnk|cpl|pif|jar|appx|msix)['\"`]"
+"""A program's name ending a quoted file name."""
+_ARCHIVE_EXTENSION = r"\.(?:zip|7z|rar|cab|ace|arj)['\"`]"
+"""An archive's name ending a quoted file name."""
+_SAVED_AS = (
+    r"(?:\.download\s*=|\bmsSave(?:OrOpen)?Blob\s*\([^,\n]*,|\bnew\s+File\s*\([^,\n]*,"
+    r"|\bsetAttribute\s*\(\s*['\"]download['\"]\s*,)\s*['\"`][^'\"`\n]*"
+)
+"""A file saved under a quoted name, up to the name's extension."""
+_HELD_AS = r"\b(?:var|let|const)\s+\w+\s*=\s*['\"`][^'\"`\n]*"
+"""A quoted file name kept in a variable first, up to its extension."""
 _DECODED = Gated(
     re.compile(
         r"\batob\s*\(|\bBuffer\.from\s*\([^\n]*['\"]base64['\"]|\bcharCodeAt\s*\(|\bfromCharCode\s*\("
@@ -35,9 +46,7 @@ _BLOB = Gated(
 )
 _PROGRAM_NAME = Gated(
     re.compile(
-        r"(?:\.download\s*=|\bmsSave(?:OrOpen)?Blob\s*\([^,\n]*,|\bnew\s+File\s*\([^,\n]*,"
-        r"|\bsetAttribute\s*\(\s*['\"]download['\"]\s*,)\s*['\"`][^'\"`\n]*"
-        r"\.(?:exe|scr|dll|msi|hta|iso|img|vhdx?|lnk|cpl|pif|jar|appx|msix)['\"`]",
+        _SAVED_AS + _PROGRAM_EXTENSION,
         re.I,
     )
 )
@@ -46,9 +55,7 @@ _PROGRAM_NAME = Gated(
 # a page that keeps its own export as base64 has nothing to hide from a scanner
 _ARCHIVE_NAME = Gated(
     re.compile(
-        r"(?:\.download\s*=|\bmsSave(?:OrOpen)?Blob\s*\([^,\n]*,|\bnew\s+File\s*\([^,\n]*,"
-        r"|\bsetAttribute\s*\(\s*['\"]download['\"]\s*,)\s*['\"`][^'\"`\n]*"
-        r"\.(?:zip|7z|rar|cab|ace|arj)['\"`]",
+        _SAVED_AS + _ARCHIVE_EXTENSION,
         re.I,
     )
 )
@@ -57,14 +64,13 @@ _MASKED = Gated(re.compile(r"(?:\bcharCodeAt\s*\([^)\n]*\)|\[\s*\w+\s*\])\s*\^=?
 # its name from a variable (`a.download = fn`, `msSaveOrOpenBlob(blob, fn)`)
 _PROGRAM_HELD = Gated(
     re.compile(
-        r"\b(?:var|let|const)\s+\w+\s*=\s*['\"`][^'\"`\n]*"
-        r"\.(?:exe|scr|dll|msi|hta|iso|img|vhdx?|lnk|cpl|pif|jar|appx|msix)['\"`]",
+        _HELD_AS + _PROGRAM_EXTENSION,
         re.I,
     )
 )
 _ARCHIVE_HELD = Gated(
     re.compile(
-        r"\b(?:var|let|const)\s+\w+\s*=\s*['\"`][^'\"`\n]*\.(?:zip|7z|rar|cab|ace|arj)['\"`]",
+        _HELD_AS + _ARCHIVE_EXTENSION,
         re.I,
     )
 )
@@ -127,7 +133,7 @@ def smuggling_hits(code: str, offset: int = 0) -> list[Hit]:
     bytes it decoded itself into a blob."""
     if _BLOB.search(code) is None or _DECODED.search(code) is None:
         return []
-    pieces = smuggling_pieces(code, frozenset())
+    pieces = smuggling_pieces(code, frozenset({"decoded", "blob"}))  # both found above
     complete = [whole for whole in _COMPLETE if whole <= pieces]
     if not complete:
         return []

@@ -61,6 +61,7 @@ from redline.redlines.code import (
     folded_strings,
     guess_in_line,
     holds_decoded_payload,
+    holds_top_level_domain,
     is_name_mention,
     key_callback_names,
     key_callback_registered,
@@ -81,6 +82,7 @@ from redline.redlines.code import (
     self_names,
     socket_connected,
     socket_names,
+    top_level_domain_hits,
     watched_for,
 )
 from redline.redlines.field_capture import field_capture_pieces, field_captured_in_line
@@ -139,8 +141,6 @@ _MAX_LINE = 4096  # an endless line is judged in pieces of this size
 DGA_PIECES = 3
 """Pieces of a domain generation algorithm (a top-level domain, letters mixed, a date) a block
 shows before it is read for generated names (`code.domain_generation_pieces`)."""
-_MIXED_AND_DATED = frozenset({"mix", "date"})
-"""The pieces left out when a block that showed all three is asked only for a top-level domain."""
 _SPAN_LINES = 16
 """How many of a block's last lines a pattern written across lines is read over, and for how
 many lines after one held its literal (`capabilities.SPANNING`)."""
@@ -584,11 +584,13 @@ class StreamMonitor:
             self._dga_pieces |= pieces
             if len(self._dga_pieces) < DGA_PIECES:
                 return []
-        elif not domain_generation_pieces(line, _MIXED_AND_DATED):
-            # Read before without a name found (the top-level domain was a plain URL's): read
-            # again on each line that writes out a top-level domain.
+            hits = domain_generation_hits("".join(self._block_text), self._c_block_start)
+        elif holds_top_level_domain(line):
+            # Read before without a name found (the top-level domain was a plain URL's): the
+            # letters mixed and the date are known, so only the domains are read again.
+            hits = top_level_domain_hits("".join(self._block_text), self._c_block_start)
+        else:
             return []
-        hits = domain_generation_hits("".join(self._block_text), self._c_block_start)
         if hits:
             self._dga_pieces = None  # found: the block is not read again
         return hits

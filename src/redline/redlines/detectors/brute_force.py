@@ -57,6 +57,9 @@ from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, pieces, supported
 
+_GUESS_REACH = 400
+"""How far (characters) the loop over candidates may lie from the login it feeds and from the
+check of whether it got in: the same few lines of one loop."""
 # A candidate password only matters when it is sent somewhere: a login call or any request.
 _ATTEMPTS = (Cap.LOGIN_ATTEMPT, Cap.NET_SEND, Cap.NET_CONNECT, Cap.PACKET_SEND, Cap.REMOTE_EXEC)
 
@@ -64,9 +67,12 @@ _ATTEMPTS = (Cap.LOGIN_ATTEMPT, Cap.NET_SEND, Cap.NET_CONNECT, Cap.PACKET_SEND, 
 @detector("OUT-BRUTE-FORCE", redline="RL-CREDENTIAL")
 def brute_force(found: Capabilities) -> Detection | None:
     """Password list + login attempts (+ an address sweep), or a login fed each candidate."""
-    attempts = [c for c in _ATTEMPTS if c in found and found.near(Cap.GUESS_LOOP, c, 400)]
-    checked = _signs_in(found) or found.near(Cap.GUESS_LOOP, Cap.GUESS_CHECK, 400)
-    if Cap.GUESS_LOOP in found and attempts and checked:
+    attempts = [c for c in _ATTEMPTS if c in found and found.near(Cap.GUESS_LOOP, c, _GUESS_REACH)]
+    if (
+        Cap.GUESS_LOOP in found
+        and attempts
+        and (_signs_in(found) or found.near(Cap.GUESS_LOOP, Cap.GUESS_CHECK, _GUESS_REACH))
+    ):
         guessing = (Cap.GUESS_LOOP, *attempts, Cap.GUESS_CHECK, Cap.WORDLIST, Cap.HOST_SWEEP)
         return supported(found, 0.85, guessing, "a login tried with each candidate password")
     if found.has_all(Cap.WORDLIST, Cap.CRACK) and Cap.CRACKED_COUNTED not in found:
@@ -97,7 +103,8 @@ def _signs_in(found: Capabilities) -> bool:
     return any(
         _POSTED_BODY.match(login.text) is None
         and any(
-            abs(login.start - guess.start) <= 400 for guess in found.hits.get(Cap.GUESS_LOOP, ())
+            abs(login.start - guess.start) <= _GUESS_REACH
+            for guess in found.hits.get(Cap.GUESS_LOOP, ())
         )
         for login in found.hits.get(Cap.LOGIN_ATTEMPT, ())
     )

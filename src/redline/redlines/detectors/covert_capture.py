@@ -88,7 +88,7 @@ def _phone_records_shipped(found: Capabilities) -> Detection | None:
     them for its user, with the user's say."""
     if Cap.PHONE_RECORDS not in found:
         return None
-    channel = [c for c in (Cap.NET_SEND, Cap.WEBHOOK, Cap.MAIL_SEND, Cap.TEXT_SEND) if c in found]
+    channel = [c for c in (*_CHANNELS, Cap.TEXT_SEND) if c in found]
     if not channel:
         return None
     if Cap.HIDE in found:

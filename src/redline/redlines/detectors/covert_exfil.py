@@ -92,7 +92,7 @@ of one script, about 30 lines (the development sets' collectors: 40 to 90 charac
 farthest 1,270); beyond it, an archive made in one example and a post in another."""
 
 
-_SYNC_TO_REMOTE = re.compile(r"rclone(?:\.exe)?\s+(?:copy|sync|move|copyto)\b", re.I)
+_SYNC_TO_REMOTE = re.compile(r"rclone(?:\.exe)?\s+(?:copy|sync|move)\b", re.I)
 """A sync tool's copy to a remote (rclone's)."""
 
 

@@ -33,7 +33,9 @@ from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, action_or_part, detector, supported
 
-_SINKS = (Cap.NET_SEND, Cap.WEBHOOK, Cap.MAIL_SEND, Cap.NET_CONNECT)
+_SENT = (Cap.NET_SEND, Cap.WEBHOOK, Cap.MAIL_SEND)
+"""Ways a typed password is sent away."""
+_SINKS = (*_SENT, Cap.NET_CONNECT)
 _POSING = re.compile(r"\b(?:outlook|microsoft|office|windows\s+security|teams|onedrive)\b", re.I)
 """A credential dialog's caption naming the system or Microsoft's mail and office programs."""
 
@@ -44,7 +46,7 @@ def password_prompt(found: Capabilities) -> Detection | None:
     if Cap.PASSWORD_PROMPT not in found:
         return None
     posing = any(_POSING.search(hit.text) for hit in found.hits[Cap.PASSWORD_PROMPT])
-    shipped = [c for c in (Cap.NET_SEND, Cap.WEBHOOK, Cap.MAIL_SEND) if c in found]
+    shipped = [c for c in _SENT if c in found]
     if posing and shipped and Cap.LOGIN_ATTEMPT in found:
         # The system's credential dialog captioned as Outlook or Microsoft, asked again until
         # the password checks out against the domain, and the password sent away: credential

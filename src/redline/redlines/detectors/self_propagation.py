@@ -97,22 +97,18 @@ def self_propagation(found: Capabilities) -> Detection | None:
         return supported(found, 0.85, spread, "messages an account's friends a lure from it")
     # -- messaging spread: end --
     # -- packages that carry it: begin --
-    carried = found.has_all(Cap.INSTALL_HOOK_SET, Cap.PACKAGE_PUSH) and (
-        [c for c in (Cap.SELF_COPY, Cap.RUN_DOWNLOADED) if c in found]
-        or (
-            [Cap.FILE_WALK, Cap.BROAD_TARGET]
-            if found.has_all(Cap.FILE_WALK, Cap.BROAD_TARGET)
-            else []
-        )
-    )
-    if carried:
+    if found.has_all(Cap.INSTALL_HOOK_SET, Cap.PACKAGE_PUSH):
         # A command put into the install script of packages or repositories it did not write
         # (found in the user's folders, or those a token it read may publish), carrying a copy
         # of itself or a fetch-and-run, then published or pushed: every install runs it again.
-        planted = (Cap.INSTALL_HOOK_SET, Cap.PACKAGE_PUSH, *carried)
-        return supported(
-            found, 0.8, planted, "plants itself in packages' install scripts and publishes them"
-        )
+        carried = [c for c in (Cap.SELF_COPY, Cap.RUN_DOWNLOADED) if c in found]
+        if not carried and found.has_all(Cap.FILE_WALK, Cap.BROAD_TARGET):
+            carried = [Cap.FILE_WALK, Cap.BROAD_TARGET]
+        if carried:
+            planted = (Cap.INSTALL_HOOK_SET, Cap.PACKAGE_PUSH, *carried)
+            return supported(
+                found, 0.8, planted, "plants itself in packages' install scripts and publishes them"
+            )
     # -- packages that carry it: end --
     if Cap.SELF_COPY in found and Cap.AUTORUN in found:
         return supported(found, 0.45, (Cap.SELF_COPY, Cap.AUTORUN), "copies itself into autostart")
