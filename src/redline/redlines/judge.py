@@ -20,23 +20,24 @@ from redline.results import Decision, EvidenceSpan, JudgedKind, Verdict
 Request = str | Sequence[Mapping[str, str]] | None
 
 
-_last_in_force: tuple[tuple[Redline, ...], tuple[Detector, ...]] | None = None
-"""The redlines last asked about, with the detectors in force under them: the stream monitor
+_last_in_force: tuple[tuple[Redline, ...], tuple[Detector, ...], tuple[Detector, ...]] | None = None
+"""The redlines and detectors last asked about, with the detectors in force: the stream monitor
 evaluates after every line that adds a hit, always under the same constitution. (One tuple,
 replaced whole, so threads never see a torn one; a frozen constitution's redlines never
-change, and the registry's detectors are read once.)"""
+change. The detectors are compared too: the registry is read once, but a test may stand
+another set in for it.)"""
 
 
 def _in_force(constitution: Constitution) -> tuple[Detector, ...]:
     """Detectors whose redline the constitution still contains (an edited one may drop some)."""
     global _last_in_force
-    redlines = constitution.redlines
+    redlines, every = constitution.redlines, detectors()
     last = _last_in_force
-    if last is not None and last[0] is redlines:
-        return last[1]
+    if last is not None and last[0] is redlines and last[1] is every:
+        return last[2]
     ids = {redline.id for redline in redlines}
-    in_force = tuple(d for d in detectors() if d.redline in ids)
-    _last_in_force = (redlines, in_force)
+    in_force = tuple(d for d in every if d.redline in ids)
+    _last_in_force = (redlines, every, in_force)
     return in_force
 
 
