@@ -361,6 +361,31 @@ def clean_code(code: str, language: CodeLanguage, *, keep_constants: bool = Fals
     return buffer.decode("utf-8")
 
 
+def blanked_hits(
+    capability: Capability,
+    patterns: Iterable[re.Pattern[str] | Gated],
+    code: str,
+    cleaned: str,
+    offset: int,
+    kept: Callable[[int], bool] | None = None,
+) -> list[Hit]:
+    """`capability`'s hits where `patterns` match `code` as written but `cleaned` (its
+    `clean_code`) blanked some of the match: string constants kept in a list, which the scan of
+    the cleaned code does not see. `kept`, when given, keeps only the matches at whose start it
+    answers yes (a list the code goes through)."""
+    if len(code) != len(cleaned):
+        return []
+    hits: list[Hit] = []
+    for pattern in patterns:
+        for match in pattern.finditer(code):
+            start, end = match.span()
+            if cleaned[start:end] == match.group(0):
+                continue  # read already where it stands
+            if kept is None or kept(start):
+                hits.append(Hit(capability, offset + start, offset + end, match.group(0)))
+    return hits
+
+
 # A string spelled one character at a time, so no scanner sees the word: a list of character
 # literals (`{ L'l', L's', ... }`, each maybe XOR-ed with a constant the code undoes at run
 # time), `String.fromCharCode(108, 115, ...)`, or `chr(108) + chr(115)` / `[char]108+[char]115`.
