@@ -552,6 +552,15 @@ _LOOKALIKE_BRANDS = (
     r"|facebook|instagram|google|gmail|steam|discord)"
 )
 """Brands whose names look-alike hosts borrow (`Capability.LOOKALIKE_LINK`)."""
+_LOOKALIKE_HOST = (
+    r"(?:[\w-]+\.)*[\w-]*(?:-"
+    + _LOOKALIKE_BRANDS
+    + r"|"
+    + _LOOKALIKE_BRANDS
+    + r"-)[\w-]*(?:\.[\w-]+)+"
+)
+"""A host name with a brand's name joined by a hyphen into one of its labels
+(`docusign-review.secure-envelope.example`)."""
 _SIGN_IN_HOSTS = (
     r"(?:login\.microsoftonline\.com|login\.live\.com|login\.microsoft\.com|accounts\.google\.com"
     r"|appleid\.apple\.com|signin\.aws\.amazon\.com|[\w-]+\.okta\.com|www\.paypal\.com"
@@ -602,6 +611,33 @@ _LOGIN_PORT = r"(?:22|3389|5900|5901|5985|5986)"
 """Ports that remote logins answer on: SSH, RDP, VNC, WinRM."""
 _LOG_SHIPPING_PORT = r"(?:514|6514|601|1514|5044|9997|10514)"
 """Ports that logs are shipped to a collector on: syslog, Beats, Splunk's forwarder."""
+_SIGN_IN_PROGRAMS = r"sudo|su|login|passwd|gdm-password"
+"""Programs that read a password typed to them besides sshd: `sudo`, `su`, `login`, `passwd`,
+the desktop's sign-in (`gdm-password`)."""
+SIGN_IN_PROCESSES = rf"(?:sshd(?:-session)?|{_SIGN_IN_PROGRAMS})"
+"""The processes every password typed to sign in passes through: an SSH session's sshd (its own
+`sshd-session` process too) and `_SIGN_IN_PROGRAMS` (a tracer attached to one reads it)."""
+_HOLDS_PASSWORD = rf"\b(?:sshd|{_SIGN_IN_PROGRAMS}|gnome-keyring-daemon|lightdm)\b"
+"""Processes whose memory holds passwords typed: sshd, `_SIGN_IN_PROGRAMS`, the desktop's keyring
+and display manager."""
+TIME_PROPERTIES = r"(?:CreationTime|LastWriteTime|LastAccessTime)"
+"""A file's times as PowerShell and .NET name them."""
+TIME_PROPERTY_SET = rf"\.{TIME_PROPERTIES}(?:Utc)?\s*=(?!=)"
+"""One of a file's times assigned, not compared (`$f.CreationTime = $ref.CreationTime`)."""
+_FILE_TIME_SET = rf"(?:{TIME_PROPERTY_SET}|\bFile\]?(?:::|\.)Set{TIME_PROPERTIES})"
+"""A file's time set as a property or by .NET's `File.Set...Time` (`[IO.File]::SetCreationTime`)."""
+_WINDOWS_FOLDER = r"\b(?:System32|SysWOW64|SysNative)\b"
+"""Windows' own folders of system programs."""
+_AWS_SECRET_VALUE = r"secretsmanager\s+get-secret-value\b"
+"""AWS Secrets Manager's read of a secret's value (`aws secretsmanager get-secret-value`)."""
+_KEY_VAULT_CLI = r"\baz\s+keyvault\s+"
+"""Azure Key Vault's command in Azure's CLI (`az keyvault secret show`)."""
+_HTTP_DELETE = r"(?:-X\s*DELETE|--method\s+DELETE|\brequests\.delete\s*\()"
+"""An HTTP DELETE request sent by curl, wget or Python's requests."""
+_WEB_FUZZER = r"\b(?:ffuf|wfuzz)\b"
+"""A web fuzzer: each word of its list put where its `FUZZ` keyword stands."""
+_SAME_COMMAND = r"(?:[^\n|;&]|&(?!&))"
+"""A character of the same command line: a lone `&` (an address's query) does not end it."""
 _CLOUD_SPRAYER = re.compile(
     r"\bo365spray(?:\.py)?\b[^\n|;&]*\s--spray\b|\bInvoke-(?:MSOLSpray|DomainPasswordSpray)\b"
     r"|\btrevorspray(?:\.py)?\b[^\n|;&]*\s(?:-u|--users)\s|\bspray365(?:\.py)?\s+spray\b"
@@ -1281,7 +1317,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a member's place in a forge's organisation taken away through its API (`gh api -X
         # DELETE orgs/$ORG/memberships/$u`, `requests.delete(f".../orgs/{org}/members/{u}")`)
         re.compile(
-            r"(?:-X\s*DELETE|--method\s+DELETE|\brequests\.delete\s*\()[^\n]*\borgs/[^\s/'\"]+/(?:memberships|members)/",
+            _HTTP_DELETE + r"[^\n]*\borgs/[^\s/'\"]+/(?:memberships|members)/",
             _I,
         ),
     ),
@@ -1645,8 +1681,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # session's sshd, sudo, su, the desktop's sign-in or keyring) picked for a dump by
         # name (`gcore -o /tmp/m $(pgrep -f 'sshd: .*@pts')`, `/proc/$(pidof sudo)/mem`)
         re.compile(
-            r"\bgcore\b[^\n|;&]*?\$\(\s*(?:pgrep|pidof)\b[^\n)]*?\b(?:sshd|sudo|su|login|gdm-password|gnome-keyring-daemon|lightdm|passwd)\b"
-            r"|/proc/\$\(\s*(?:pgrep|pidof)\b[^\n)]*?\b(?:sshd|sudo|su|login|gdm-password|gnome-keyring-daemon|lightdm|passwd)\b[^\n)]*\)/mem\b",
+            r"\bgcore\b[^\n|;&]*?\$\(\s*(?:pgrep|pidof)\b[^\n)]*?"
+            + _HOLDS_PASSWORD
+            + r"|/proc/\$\(\s*(?:pgrep|pidof)\b[^\n)]*?"
+            + _HOLDS_PASSWORD
+            + r"[^\n)]*\)/mem\b",
             _I,
         ),
     ),
@@ -2244,11 +2283,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a time property set on the line that names a Windows system folder: what the
         # streaming monitor reads a line at a time (`backdated.py` reads the whole code)
         re.compile(
-            r"\b(?:System32|SysWOW64|SysNative)\b[^\n]*?(?:\.(?:CreationTime|LastWriteTime|LastAccessTime)"
-            r"(?:Utc)?\s*=(?!=)|\bFile\]?(?:::|\.)Set(?:CreationTime|LastWriteTime|LastAccessTime))"
-            r"|(?:\.(?:CreationTime|LastWriteTime|LastAccessTime)(?:Utc)?\s*=(?!=)"
-            r"|\bFile\]?(?:::|\.)Set(?:CreationTime|LastWriteTime|LastAccessTime))[^\n]*?"
-            r"\b(?:System32|SysWOW64|SysNative)\b",
+            _WINDOWS_FOLDER
+            + r"[^\n]*?"
+            + _FILE_TIME_SET
+            + r"|"
+            + _FILE_TIME_SET
+            + r"[^\n]*?"
+            + _WINDOWS_FOLDER,
             _I,
         ),
     ),
@@ -2262,13 +2303,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # Azure Key Vault's secrets listed or read through its REST API, its PowerShell module
         # or its CLI
         re.compile(
-            r"\.vault\.azure\.net/secrets\b|\bGet-AzKeyVaultSecret\b[^\n]*-AsPlainText"
-            r"|\baz\s+keyvault\s+(?:secret\s+)?(?:list|show)\b|\bMicrosoft\.KeyVault/vaults\b",
+            r"\.vault\.azure\.net/secrets\b|\bGet-AzKeyVaultSecret\b[^\n]*-AsPlainText|"
+            + _KEY_VAULT_CLI
+            + r"(?:secret\s+)?(?:list|show)\b|\bMicrosoft\.KeyVault/vaults\b",
             _I,
         ),
         # AWS Secrets Manager's and Parameter Store's values, a cluster's every secret
         re.compile(
-            r"\bsecretsmanager\s+(?:list-secrets|get-secret-value)\b|\.get_secret_value\s*\("
+            r"\bsecretsmanager\s+list-secrets\b|\b"
+            + _AWS_SECRET_VALUE
+            + r"|\.get_secret_value\s*\("
             r"|\bssm\s+get-parameters-by-path\b[^\n]*--with-decryption"
             r"|\bkubectl\s+get\s+secrets?\b[^\n]*(?:\s-A\b|--all-namespaces)",
             _I,
@@ -2361,7 +2405,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a web fuzzer putting each word of its list in a sign-in form's password field
         # (`ffuf -w list.txt -d "log=admin&pwd=FUZZ"`, `wfuzz -z file,list.txt -d "password=FUZZ"`)
         re.compile(
-            r"\b(?:ffuf|wfuzz)\b(?:[^\n|;&]|&(?!&))*?[\s'\"&?](?:pass(?:word|wd)?|pwd|pw|passw)=FUZZ\b",
+            _WEB_FUZZER + _SAME_COMMAND + r"*?[\s'\"&?](?:pass(?:word|wd)?|pwd|pw|passw)=FUZZ\b",
             _I,
         ),
         # a batch loop over a file of users (`for /f %%U in ("users.txt") do net use ...`)
@@ -2846,7 +2890,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # a cloud secret store read out, or new access keys minted
         re.compile(
-            r"\baws\s+secretsmanager\s+get-secret-value\b|\baws\s+ssm\s+get-parameters?(?:-by-path)?\b[^\n|]*--with-decryption|\bgcloud\s+secrets\s+versions\s+access\b|\baz\s+keyvault\s+secret\s+(?:show|download)\b|\baws\s+iam\s+create-access-key\b|\bgcloud\s+iam\s+service-accounts\s+keys\s+create\b",
+            r"\baws\s+"
+            + _AWS_SECRET_VALUE
+            + r"|\baws\s+ssm\s+get-parameters?(?:-by-path)?\b[^\n|]*--with-decryption|\bgcloud\s+secrets\s+versions\s+access\b|"
+            + _KEY_VAULT_CLI
+            + r"secret\s+(?:show|download)\b|\baws\s+iam\s+create-access-key\b|\bgcloud\s+iam\s+service-accounts\s+keys\s+create\b",
             _I,
         ),
         # new access keys minted through the SDKs (boto3's `iam.create_access_key(UserName=...)`,
@@ -3227,22 +3275,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # name joined by a hyphen into another domain's label (brands' own hosts are
         # `docusign.net`, `login.microsoftonline.com`), the whole address kept as the hit
         re.compile(
-            r"\bhref\s*=\s*['\"]?https?://(?:[\w-]+\.)*[\w-]*(?:-"
-            + _LOOKALIKE_BRANDS
-            + r"|"
-            + _LOOKALIKE_BRANDS
-            + r"-)[\w-]*(?:\.[\w-]+)+[^\s'\"<>]*",
+            r"\bhref\s*=\s*['\"]?https?://" + _LOOKALIKE_HOST + r"[^\s'\"<>]*",
             _I,
         ),
         # the same address written as a string that a mailer fills in for each recipient
         # (`"https://docusign-envelope-review.example/e/#{token}"`, `f".../s/{rid}"`,
         # `` `...?u=${id}` ``): the link made out to one person at a time
         re.compile(
-            r"['\"`]https?://(?:[\w-]+\.)*[\w-]*(?:-"
-            + _LOOKALIKE_BRANDS
-            + r"|"
-            + _LOOKALIKE_BRANDS
-            + r"-)[\w-]*(?:\.[\w-]+)+/[^\s'\"<>`]*?(?:#|\$)?\{\s*\w+\s*\}",
+            r"['\"`]https?://" + _LOOKALIKE_HOST + r"/[^\s'\"<>`]*?(?:#|\$)?\{\s*\w+\s*\}",
             _I,
         ),
     ),
@@ -3415,7 +3455,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.TIMESTOMP: (
         re.compile(
-            r"\.(?:LastWriteTime|CreationTime|LastAccessTime)(?:Utc)?\s*=(?!=)|\bFile\.Set(?:LastWriteTime|CreationTime|LastAccessTime)(?:Utc)?\s*\(|\bSet-ItemProperty\b[^\n]*-Name\s+['\"]?(?:LastWriteTime|CreationTime)|\bSetFileTime\s*\(|\btimestomp\b|\btouch\s+(?:-\w+\s+)*-(?:r|-reference)[\s=]|\btouch\s+(?:-\w+\s+)*-[dt]\s+['\"]?\d",
+            TIME_PROPERTY_SET + r"|\bFile\.Set" + TIME_PROPERTIES + r"(?:Utc)?\s*\("
+            r"|\bSet-ItemProperty\b[^\n]*-Name\s+['\"]?(?:LastWriteTime|CreationTime)|\bSetFileTime\s*\(|\btimestomp\b|\btouch\s+(?:-\w+\s+)*-(?:r|-reference)[\s=]|\btouch\s+(?:-\w+\s+)*-[dt]\s+['\"]?\d",
             _I,
         ),
     ),
@@ -3646,7 +3687,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # every password typed to it passes through them
         re.compile(
             r"\b(?:strace|ltrace)\b(?=[^\n|]*\s-e\s*(?:trace=)?[\w,%]*\b(?:read|write)\b)[^\n|]*\s-p\s*"
-            r"['\"]?(?:\$\(\s*(?:pgrep|pidof)\b[^)\n]*\b(?:sshd(?:-session)?|sudo|su|login|passwd|gdm-password)\b"
+            r"['\"]?(?:\$\(\s*(?:pgrep|pidof)\b[^)\n]*\b" + SIGN_IN_PROCESSES + r"\b"
             r"|\d+\b[^\n]*#\s*(?:sshd|sudo))",
             _I,
         ),
@@ -4990,7 +5031,12 @@ _SIGN_IN_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.LOGIN_ATTEMPT: (
         # a web fuzzer posting to a sign-in page (`ffuf ... -u https://site/wp-login.php -X POST`)
         re.compile(
-            r"\b(?:ffuf|wfuzz)\b(?=(?:[^\n|;&]|&(?!&))*\s(?:-X\s*POST|-d|--data)\b)(?:[^\n|;&]|&(?!&))*?/[\w/.-]*(?:login|signin|sign-in|logon|auth)",
+            _WEB_FUZZER
+            + r"(?="
+            + _SAME_COMMAND
+            + r"*\s(?:-X\s*POST|-d|--data)\b)"
+            + _SAME_COMMAND
+            + r"*?/[\w/.-]*(?:login|signin|sign-in|logon|auth)",
             _I,
         ),
         # PHP's FTP sign-in, a directory bound with a user and a password, .NET's credential
@@ -5507,7 +5553,7 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"['\"]DELETE['\"][^\n]{0,60}?/(?:projects|repos)/|-X\s*DELETE\b[^\n]*/(?:projects|repos)/"
-            r"|(?:-X\s*DELETE|--method\s+DELETE|\brequests\.delete\s*\()\s*[^\n]*?['\"\s(/](?:projects|repos)/"
+            r"|" + _HTTP_DELETE + r"\s*[^\n]*?['\"\s(/](?:projects|repos)/"
             r"|\bgh\s+repo\s+delete\b|\.(?:delete_project|delete_repo)\s*\(|\brepos\.delete\s*\(",
             _I,
         ),
