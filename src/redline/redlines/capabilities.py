@@ -638,6 +638,30 @@ _WEB_FUZZER = r"\b(?:ffuf|wfuzz)\b"
 """A web fuzzer: each word of its list put where its `FUZZ` keyword stands."""
 _SAME_COMMAND = r"(?:[^\n|;&]|&(?!&))"
 """A character of the same command line: a lone `&` (an address's query) does not end it."""
+_PHP_INPUT = r"\$_(?:GET|POST|REQUEST|COOKIE)\s*\["
+"""What a PHP page's visitor sends: a query or form parameter, or a cookie (`$_POST['c']`)."""
+_DEFENDER_SERVICE = r"\b(?:WinDefend|Sense|MsMpSvc|WdNisSvc)\b"
+"""Microsoft Defender's services (the antivirus, Defender for Endpoint, its network inspection)."""
+_SECURITY_AGENT = (
+    r"(?:wazuh-agent|ossec|osqueryd|sysmon|auditbeat|elastic-agent|elastic-endpoint|falcon-sensor"
+    r"|falcond|sentinelone|sentinelagent|s1-agent|cbagentd|mdatp|wdavdaemon|ds_agent|cylancesvc"
+    r"|clamav-daemon|clamd)"
+)
+"""Endpoint and monitoring agents' services and processes on Linux."""
+_CREDENTIAL_FOLDER = r"\.(?:ssh|gnupg|aws|kube|docker|azure|config/gcloud)"
+"""A home folder's hidden folders of keys and cloud credentials (`.ssh`, `.aws`)."""
+_REMOTE_SHELL_PAYLOAD = (
+    r"\b(?:msfvenom|msfpc)\b[^\n]*?(?:-p|--payload)\s+\S*(?:reverse|bind|meterpreter|shell)"
+)
+"""A payload generator asked for a remote-shell or remote-control payload
+(`msfvenom -p windows/x64/meterpreter/reverse_https`)."""
+_MINER_OPTION = (
+    r"(?<![\w-])-{1,2}(?:threads|cpu[\w-]*|hide|hidden|background|donate[\w-]*|pool|algo"
+    r"|max-cpu[\w-]*|rig-id)\b"
+)
+"""An option telling a miner how much of the machine to take, where to mine or to hide."""
+_WALLET_OPTION = r"(?<![\w-])-{1,2}wallet(?:-address)?[= ]['\"]?[A-Za-z0-9]{26,}"
+"""A wallet handed to a program as an option (`--wallet 4A...`)."""
 _CLOUD_SPRAYER = re.compile(
     r"\bo365spray(?:\.py)?\b[^\n|;&]*\s--spray\b|\bInvoke-(?:MSOLSpray|DomainPasswordSpray)\b"
     r"|\btrevorspray(?:\.py)?\b[^\n|;&]*\s(?:-u|--users)\s|\bspray365(?:\.py)?\s+spray\b"
@@ -1010,11 +1034,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"Request\.(?:Form|QueryString|Item|Params)\s*\[[^\n]*(?:Process\.Start|cmd\.exe|WScript\.Shell)|\beval\s*\(\s*Request(?:\.\w+)?\s*[\[(]|Runtime\.getRuntime\(\)\.exec\s*\(\s*request\.getParameter|\$_(?:GET|POST|REQUEST|COOKIE)\s*\[[^\]\n]+\]\s*\(\s*\$_(?:GET|POST|REQUEST|COOKIE)",
+            r"Request\.(?:Form|QueryString|Item|Params)\s*\[[^\n]*(?:Process\.Start|cmd\.exe|WScript\.Shell)|\beval\s*\(\s*Request(?:\.\w+)?\s*[\[(]|Runtime\.getRuntime\(\)\.exec\s*\(\s*request\.getParameter|"
+            + _PHP_INPUT
+            + r"[^\]\n]+\]\s*\(\s*\$_(?:GET|POST|REQUEST|COOKIE)",
             _I,
         ),
         re.compile(
-            r"\b(?:system|shell_exec|passthru|exec|popen|proc_open|eval|assert)\s*\(\s*\$_(?:GET|POST|REQUEST|COOKIE)\s*\[",
+            r"\b(?:system|shell_exec|passthru|exec|popen|proc_open|eval|assert)\s*\(\s*"
+            + _PHP_INPUT,
             _I,
         ),
         # PHP's backticks run their text as a shell command
@@ -2072,8 +2099,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # PowerShell's spelling of stopping or disabling the Defender services
         re.compile(
-            r"\bStop-Service\b[^\n|;]*\b(?:WinDefend|Sense|MsMpSvc|WdNisSvc)\b"
-            r"|\bSet-Service\b[^\n|;]*\b(?:WinDefend|Sense|MsMpSvc|WdNisSvc)\b[^\n|;]*-StartupType\s+Disabled",
+            r"\bStop-Service\b[^\n|;]*"
+            + _DEFENDER_SERVICE
+            + r"|\bSet-Service\b[^\n|;]*"
+            + _DEFENDER_SERVICE
+            + r"[^\n|;]*-StartupType\s+Disabled",
             _I,
         ),
         # endpoint and monitoring agents stopped, disabled or killed (restarting one is upkeep)
@@ -2086,8 +2116,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\b(?:systemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*|kill(?:all)?(?:\s+-\w+)*|pkill(?:\s+-\w+)*)\s+(?:\$\(\s*pgrep\s+(?:-\w+\s+)*)?"
-            r"(?:wazuh-agent|ossec|osqueryd|sysmon|auditbeat|elastic-agent|elastic-endpoint|falcon-sensor|falcond|sentinelone|sentinelagent|s1-agent|cbagentd|mdatp|wdavdaemon|ds_agent|cylancesvc|clamav-daemon|clamd)\b"
-            r"|\bservice\s+(?:wazuh-agent|ossec|osqueryd|sysmon|auditbeat|elastic-agent|elastic-endpoint|falcon-sensor|falcond|sentinelone|sentinelagent|s1-agent|cbagentd|mdatp|wdavdaemon|ds_agent|cylancesvc|clamav-daemon|clamd)\s+stop\b",
+            + _SECURITY_AGENT
+            + r"\b|\bservice\s+"
+            + _SECURITY_AGENT
+            + r"\s+stop\b",
             _I,
         ),
         # Defender for Cloud dropped to the free tier
@@ -2885,7 +2917,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # credential folders archived by their relative names (`tar czf - -C "$u" .ssh .aws`)
         re.compile(
-            r"\b(?:tar|zip|7z|rsync)\b[^\n|;&]*\s['\"]?(?:[\w*$\"{}-]*/)?\.(?:ssh|gnupg|aws|kube|docker|azure|config/gcloud)(?=[/\s'\"]|$)",
+            r"\b(?:tar|zip|7z|rsync)\b[^\n|;&]*\s['\"]?(?:[\w*$\"{}-]*/)?"
+            + _CREDENTIAL_FOLDER
+            + r"(?=[/\s'\"]|$)",
             _I,
         ),
         # a cloud secret store read out, or new access keys minted
@@ -2953,7 +2987,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\.ssh/id_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|(?:~|\$HOME)/\.(?:ssh|gnupg|aws|kube|docker|azure|config/gcloud)(?:/|\s|$)|169\.254\.169\.254/\S*(?:credentials|token)|metadata\.google\.internal/\S*token|/etc/shadow\b|\.aws/credentials|\.kube/config|\.git-credentials|\.netrc\b|\.npmrc|\.pypirc|(?:^|[\s'\"/=])\.env\b(?![.\w])|SAM\b[^\n]*SYSTEM|reg\s+save\s+hklm\\(?:sam|security)",
+            r"\.ssh/id_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|(?:~|\$HOME)/"
+            + _CREDENTIAL_FOLDER
+            + r"(?:/|\s|$)|169\.254\.169\.254/\S*(?:credentials|token)|metadata\.google\.internal/\S*token|/etc/shadow\b|\.aws/credentials|\.kube/config|\.git-credentials|\.netrc\b|\.npmrc|\.pypirc|(?:^|[\s'\"/=])\.env\b(?![.\w])|SAM\b[^\n]*SYSTEM|reg\s+save\s+hklm\\(?:sam|security)",
             _I,
         ),
         re.compile(
@@ -3505,8 +3541,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a program handed the wallet it pays and how much of the machine to take, as a miner's
         # installer is (`install.sh --wallet 4A... --threads max --hide`, `-Wallet ... -Cpu 100`)
         re.compile(
-            r"(?<![\w-])-{1,2}wallet(?:-address)?[= ]['\"]?[A-Za-z0-9]{26,}['\"]?(?=[^\n]*?(?<![\w-])-{1,2}(?:threads|cpu[\w-]*|hide|hidden|background|donate[\w-]*|pool|algo|max-cpu[\w-]*|rig-id)\b)"
-            r"|(?<![\w-])-{1,2}(?:threads|cpu[\w-]*|hide|hidden|background|donate[\w-]*|pool|algo|max-cpu[\w-]*|rig-id)\b[^\n]*?(?<![\w-])-{1,2}wallet(?:-address)?[= ]['\"]?[A-Za-z0-9]{26,}",
+            _WALLET_OPTION
+            + r"['\"]?(?=[^\n]*?"
+            + _MINER_OPTION
+            + r")|"
+            + _MINER_OPTION
+            + r"[^\n]*?"
+            + _WALLET_OPTION,
             _I,
         ),
         # a browser miner's pieces: its workers handed a pool and the wallet it pays together
@@ -3675,7 +3716,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # line then runs (`msfvenom -p linux/x64/shell_reverse_tcp LHOST=... -o p && ./p`):
         # building it is a tester's preparation, running it here opens the shell.
         re.compile(
-            r"\b(?:msfvenom|msfpc)\b[^\n]*?(?:-p|--payload)\s+\S*(?:reverse|bind|meterpreter|shell)\S*"
+            _REMOTE_SHELL_PAYLOAD + r"\S*"
             r"[^\n]*?(?:-o\s+|--out\s+|>\s*)['\"]?([\w./\\~-]+?)['\"]?(?=[\s;&|)]|$)"
             r"[^\n]*?(?:&&|;|\|\||\()\s*(?:(?:sudo|nohup|exec|setsid|start|wine)\s+)*"
             r"(?:\./|\.\\)?\1(?=[\s;&|)]|$)",
@@ -3799,8 +3840,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # update or installer, a system process or a document with a program's ending
         # (`msfvenom -p windows/x64/meterpreter/reverse_https ... -o ChromeUpdate.exe`)
         re.compile(
-            r"\b(?:msfvenom|msfpc)\b[^\n]*?(?:-p|--payload)\s+\S*(?:reverse|bind|meterpreter|shell)"
-            r"[^\n]*?(?:\s-o\s+|\s--out\s+|>\s*)['\"]?(?:[^\s'\"]*?(?:update|setup|install|patch|invoice"
+            _REMOTE_SHELL_PAYLOAD
+            + r"[^\n]*?(?:\s-o\s+|\s--out\s+|>\s*)['\"]?(?:[^\s'\"]*?(?:update|setup|install|patch|invoice"
             r"|receipt|payroll|resume|teams|zoom|chrome|firefox|edge|adobe|acrobat|office|onedrive"
             r"|outlook|windows|microsoft|svchost|explorer|lsass|winlogon|dllhost|rundll)[^\s'\"]*"
             r"|[^\s'\"]+\.(?:pdf|docx?|xlsx?|pptx?|jpe?g|png|txt|zip)\.(?:exe|scr|hta|com|bat|vbs|js|msi))",
@@ -3809,8 +3850,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # ... or put where others download it: a web server's folder, or a server started on
         # the same line to hand it out
         re.compile(
-            r"\b(?:msfvenom|msfpc)\b[^\n]*?(?:-p|--payload)\s+\S*(?:reverse|bind|meterpreter|shell)"
-            r"[^\n]*?(?:(?:\s-o\s+|\s--out\s+|>\s*)['\"]?(?:/var/www/|/srv/(?:http|www)/|[^\s'\"]*htdocs[\\/])"
+            _REMOTE_SHELL_PAYLOAD
+            + r"[^\n]*?(?:(?:\s-o\s+|\s--out\s+|>\s*)['\"]?(?:/var/www/|/srv/(?:http|www)/|[^\s'\"]*htdocs[\\/])"
             r"|(?:&&|;)\s*(?:sudo\s+)?(?:python[23]?\s+-m\s+(?:http\.server|SimpleHTTPServer)\b"
             r"|php\s+-S\s|updog\b|busybox\s+httpd\b|ruby\s+-run\s+-e\s*httpd\b))",
             _I,
@@ -4819,11 +4860,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"(?:\.SaveAs|\bfile_put_contents|\bFileOutputStream|\bFileWriter|\bFile\.(?:WriteAll(?:Text|Bytes|Lines)|Create|OpenWrite)|\.transferTo|\bFiles\.write|\bwriteFileSync|\bfs\.writeFile)"
             r"\s*\(\s*(?:new\s+(?:File|FileOutputStream)\s*\(\s*)?(?:(?:Path\.Combine|Paths\.get|Server\.MapPath|path\.join)\s*\(\s*)?"
-            r"(?:Request\s*(?:\.(?:Form|QueryString|Params|Item))?\s*[\[(]|\$_(?:GET|POST|REQUEST|COOKIE)\s*\[|request\.getParameter\s*\(|request\.(?:form|args|values)\b|req\.(?:body|query)\.)",
+            r"(?:Request\s*(?:\.(?:Form|QueryString|Params|Item))?\s*[\[(]|"
+            + _PHP_INPUT
+            + r"|request\.getParameter\s*\(|request\.(?:form|args|values)\b|req\.(?:body|query)\.)",
             _I,
         ),
         re.compile(
-            r"\bmove_uploaded_file\s*\([^,\n]+,\s*(?:\$_(?:GET|POST|REQUEST|COOKIE)\s*\[|\$_(?:GET|POST|REQUEST)\s*\[[^\]\n]+\]\s*\.)",
+            r"\bmove_uploaded_file\s*\([^,\n]+,\s*(?:"
+            + _PHP_INPUT
+            + r"|\$_(?:GET|POST|REQUEST)\s*\[[^\]\n]+\]\s*\.)",
             _I,
         ),
     ),
