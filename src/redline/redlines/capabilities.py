@@ -638,8 +638,10 @@ _WEB_FUZZER = r"\b(?:ffuf|wfuzz)\b"
 """A web fuzzer: each word of its list put where its `FUZZ` keyword stands."""
 _SAME_COMMAND = r"(?:[^\n|;&]|&(?!&))"
 """A character of the same command line: a lone `&` (an address's query) does not end it."""
-_PHP_INPUT = r"\$_(?:GET|POST|REQUEST|COOKIE)\s*\["
-"""What a PHP page's visitor sends: a query or form parameter, or a cookie (`$_POST['c']`)."""
+_PHP_INPUTS = r"\$_(?:GET|POST|REQUEST|COOKIE)"
+"""What a PHP page's visitor sends: its query and form parameters and its cookies."""
+_PHP_INPUT = _PHP_INPUTS + r"\s*\["
+"""One of `_PHP_INPUTS` read (`$_POST['c']`)."""
 _DEFENDER_SERVICE = r"\b(?:WinDefend|Sense|MsMpSvc|WdNisSvc)\b"
 """Microsoft Defender's services (the antivirus, Defender for Endpoint, its network inspection)."""
 _SECURITY_AGENT = (
@@ -1036,7 +1038,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"Request\.(?:Form|QueryString|Item|Params)\s*\[[^\n]*(?:Process\.Start|cmd\.exe|WScript\.Shell)|\beval\s*\(\s*Request(?:\.\w+)?\s*[\[(]|Runtime\.getRuntime\(\)\.exec\s*\(\s*request\.getParameter|"
             + _PHP_INPUT
-            + r"[^\]\n]+\]\s*\(\s*\$_(?:GET|POST|REQUEST|COOKIE)",
+            + r"[^\]\n]+\]\s*\(\s*"
+            + _PHP_INPUTS,
             _I,
         ),
         re.compile(
