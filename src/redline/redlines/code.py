@@ -42,6 +42,7 @@ from redline.redlines.grammars import (
     language_for_fence,
     parse,
 )
+from redline.redlines.named import NAME_PATTERN_CACHE, name_written, written_names
 from redline.redlines.plans import plan_hits
 
 if TYPE_CHECKING:
@@ -153,10 +154,6 @@ _NEWLINE = re.compile("\n")
 def line_starts(text: str) -> list[int]:
     """The offset at which each line of `text` starts."""
     return [0, *(match.end() for match in _NEWLINE.finditer(text))]
-
-
-NAME_PATTERN_CACHE = 1024
-"""How many patterns built from a text's own names each builder keeps."""
 
 
 def alternation(names: Iterable[str]) -> str:
@@ -875,7 +872,7 @@ def _key_exfil_hits(code: str, offset: int, hits: list[Hit]) -> list[Hit]:
             next_break = code.find("\n", window_end)
             window_end = len(code) if next_break < 0 else next_break + 1
         window = code[line_start:window_end]
-        if any(re.search(rf"\b{re.escape(name)}\b", window) for name in names):
+        if any(name_written(window, name, before=r"\b") for name in names):
             found.append(Hit(Capability.KEY_EXFIL, hit.start, hit.end, hit.text))
     return found
 
@@ -1194,9 +1191,7 @@ def self_names(line: str, known: frozenset[str]) -> frozenset[str]:
     assigned = _ASSIGNED.search(line)
     if assigned is not None:
         value = assigned.group(2)
-        if _SELF_REFERENCE_RE.search(value) or any(
-            re.search(rf"(?<![\w$]){re.escape(n)}\b", value) for n in known
-        ):
+        if _SELF_REFERENCE_RE.search(value) or any(name_written(value, n) for n in known):
             names.add(assigned.group(1))
     return frozenset(names)
 
@@ -1208,7 +1203,7 @@ def self_copy_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
         return None
     rest = line[sink.end() :]
     # `copy(me, ...)`, and a shell's `scp "$me" ...` / `"${me}"`
-    if any(re.search(rf"(?<![\w$.])(?:\$\{{?)?{re.escape(n)}\b", rest) for n in names):
+    if any(name_written(rest, n, before=r"(?<![\w$.])(?:\$\{?)?") for n in names):
         return sink
     if sink.group(0).startswith(".Stdin") and any(n in rest for n in names):
         return sink
@@ -1347,7 +1342,10 @@ def guess_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
     """A password position on `line` filled with one of the per-iteration `names`."""
     if not names or _SECRET_MARK_RE.search(line) is None:
         return None
-    for guess in _guess_pattern(names).finditer(line):
+    written = written_names(line, names)  # the position is filled with one of them
+    if not written:
+        return None
+    for guess in _guess_pattern(written).finditer(line):
         if re.fullmatch(r"%\w+", guess.group(0)):
             continue  # `%d`: a format conversion, not a name put after `user%`
         # `password = line.strip()` binds the candidate; the login is where it is used.
@@ -1358,7 +1356,7 @@ def guess_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
     if _REQUEST_CALL.search(line) is not None:
         for name in names:
             if _SECRET_NAME.search(name):
-                used = re.search(rf"(?<![\w$.]){re.escape(name)}\b(?!\s*[(=])", line)
+                used = name_written(line, name, before=r"(?<![\w$.])", after=r"\b(?!\s*[(=])")
                 if used is not None:
                     return used
     return None
@@ -1658,7 +1656,7 @@ def key_callback_names(line: str, names: frozenset[str]) -> frozenset[str]:
     computed = _KEY_VALUE.match(line) if pending is not None else None
     if computed is not None and pending is not None:
         parameter = pending.split(":")[2]
-        if re.search(rf"(?<![\w.]){re.escape(parameter)}\b", computed.group(2)):
+        if name_written(computed.group(2), parameter, before=r"(?<![\w.])"):
             names = names | {_DERIVED + computed.group(1)}
     return names
 

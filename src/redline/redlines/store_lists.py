@@ -14,7 +14,8 @@ import re
 from functools import lru_cache
 
 from redline.redlines.capabilities import PATTERNS, Capability, Hit
-from redline.redlines.code import NAME_PATTERN_CACHE, blanked_hits
+from redline.redlines.code import blanked_hits
+from redline.redlines.named import NAME_PATTERN_CACHE
 
 _MAY_STORE = ("login data", "logins.json", "key4.db", "cookies", "local state", "web data")
 """One of these occurs wherever a listed store is worth looking for."""

@@ -102,6 +102,7 @@ from redline.redlines.log_scrub import scrub_names, scrubbed_in_line
 from redline.redlines.log_targets import log_emptied_in_line, log_names
 from redline.redlines.macros import dropper_in_line, macro_bind, phish_in_line
 from redline.redlines.mux_proxy import mux_proxy_names, mux_proxy_served
+from redline.redlines.named import name_written, written_names
 from redline.redlines.own_use import (
     continued,
     key_uses,
@@ -643,7 +644,7 @@ class StreamMonitor:
         self._recent_channels = [*self._recent_channels[-2:], channels]
         if not self._key_buffers or not any(self._recent_channels):
             return []
-        if not any(re.search(rf"\b{re.escape(n)}\b", line) for n in self._key_buffers):
+        if not any(name_written(line, n, before=r"\b") for n in self._key_buffers):
             return []
         return [
             Hit(Capability.KEY_EXFIL, hit.start, hit.end, hit.text)
@@ -655,8 +656,9 @@ class StreamMonitor:
         """The streaming form of the download-and-run data flow: this line runs a file that an
         earlier line downloaded."""
         found = []
-        if self._saved_names:
-            match = run_of_saved(self._saved_names).search(line)
+        written = written_names(line, self._saved_names, case_blind=True)
+        if written:  # the run names one of them
+            match = run_of_saved(written).search(line)
             if match is not None:
                 start, end = offset + match.start(), offset + match.end()
                 found.append(Hit(Capability.RUN_DOWNLOADED, start, end, match.group(0)))

@@ -18,7 +18,8 @@ import re
 from functools import lru_cache
 
 from redline.redlines.capabilities import SIGN_IN_PROCESSES, Capability, Hit
-from redline.redlines.code import NAME_PATTERN_CACHE, line_flow
+from redline.redlines.code import line_flow
+from redline.redlines.named import NAME_PATTERN_CACHE
 
 _SIGN_IN = r"\b" + SIGN_IN_PROCESSES + r"\b"
 _BOUND = re.compile(
