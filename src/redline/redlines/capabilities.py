@@ -6005,17 +6005,21 @@ def line_windows(text: str) -> list[tuple[int, int]]:
 
 def scan(text: str, offset: int = 0) -> Iterator[Hit]:
     """Every capability pattern match in `text`, positions shifted by `offset`; a line longer
-    than `MAX_LINE` is read in overlapping windows (`line_windows`), each match once."""
+    than `MAX_LINE` is read in overlapping windows (`line_windows`), a match that an earlier
+    window found (a capability at the same place) not given again."""
     windows = line_windows(text)
     if len(windows) == 1:
         yield from _scan_whole(text, offset)
         return
     seen: set[tuple[Capability, int]] = set()
     for start, end in windows:
-        for hit in _scan_whole(text[start:end], offset + start):
-            if (hit.capability, hit.start) not in seen:
-                seen.add((hit.capability, hit.start))
-                yield hit
+        hits = [
+            hit
+            for hit in _scan_whole(text[start:end], offset + start)
+            if (hit.capability, hit.start) not in seen
+        ]
+        seen.update((hit.capability, hit.start) for hit in hits)
+        yield from hits
 
 
 def _scan_whole(text: str, offset: int) -> Iterator[Hit]:
