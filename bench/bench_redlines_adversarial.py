@@ -100,6 +100,7 @@ def main() -> int:
         "prose, one letter": "a" * RESPONSE,
         "prose, short options": "-a " * (RESPONSE // 3),
         "shell block, /bin/sh -i": "```bash\n" + "/bin/sh -i " * (RESPONSE // 11) + "\n```\n",
+        "shell block, cp": "```bash\n" + "cp " * (RESPONSE // 3) + "\n```\n",
         "python block, socket.connect(": "```python\n"
         + "socket.connect(" * (RESPONSE // 15)
         + "\n```\n",
