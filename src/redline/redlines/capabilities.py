@@ -6062,8 +6062,62 @@ class Gated:
         return self.regex.findall(text) if self.may_match(text) else []
 
 
+MAX_LINE = 4096
+"""The longest line the patterns are read over whole. A pattern shaped `A[^\\n]*B` tried at
+every A of a line without a B takes time quadratic in the line's length, so a crafted line could
+cost seconds; a longer line is read in windows of this size (`line_windows`), and the streaming
+monitor judges an endless line in pieces of this size."""
+
+
+def line_windows(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` to read the patterns over, none holding a line longer than `MAX_LINE`:
+    the whole text when no line is longer. A longer line is cut into windows of `MAX_LINE`
+    characters, each starting half a window after the one before, so whatever lies within half
+    a window of a long line is whole in one of them, and nothing after a cut is left unread; the
+    lines before it are read with its first window, the lines after it with its last, so a
+    pattern reaching from one line into the next is still read there."""
+    if len(text) <= MAX_LINE:
+        return [(0, len(text))]
+    lines = text.split("\n")
+    if max(map(len, lines)) <= MAX_LINE:
+        return [(0, len(text))]
+    half = MAX_LINE // 2
+    spans: list[tuple[int, int]] = []
+    start = position = 0  # the window being gathered begins at `start`; the line at `position`
+    for line in lines:
+        end = position + len(line)
+        if len(line) > MAX_LINE:
+            spans.append((start, position + MAX_LINE))
+            start = position + half
+            while end - start > MAX_LINE:
+                spans.append((start, start + MAX_LINE))
+                start += half
+        position = end + 1
+    spans.append((start, len(text)))
+    return spans
+
+
 def scan(text: str, offset: int = 0) -> Iterator[Hit]:
-    """Every capability pattern match in `text`, positions shifted by `offset`."""
+    """Every capability pattern match in `text`, positions shifted by `offset`; a line longer
+    than `MAX_LINE` is read in overlapping windows (`line_windows`), a match that an earlier
+    window found (a capability at the same place) not given again."""
+    windows = line_windows(text)
+    if len(windows) == 1:
+        yield from _scan_whole(text, offset)
+        return
+    seen: set[tuple[Capability, int]] = set()
+    for start, end in windows:
+        hits = [
+            hit
+            for hit in _scan_whole(text[start:end], offset + start)
+            if (hit.capability, hit.start) not in seen
+        ]
+        seen.update((hit.capability, hit.start) for hit in hits)
+        yield from hits
+
+
+def _scan_whole(text: str, offset: int) -> Iterator[Hit]:
+    """Every capability pattern match in `text` read whole, positions shifted by `offset`."""
     lowered = lowered_once(text)  # the gates of the same line ask for it next
     present = _present_heads(lowered)
     candidates = set(_UNFILTERED)

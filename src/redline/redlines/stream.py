@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from redline.constitution import Constitution, load_constitution
 from redline.redlines.agent_sockets import agent_socket_hits
 from redline.redlines.capabilities import (
+    MAX_LINE,
     SPANNING,
     Capabilities,
     Capability,
@@ -138,7 +139,6 @@ DEFAULT_HOLDBACK_CHARS = 1024
 DEFAULT_PROSE_HOLDBACK_CHARS = 0
 """Plain prose is released as soon as it is known to be plain (a partial first word waits)."""
 
-_MAX_LINE = 4096  # an endless line is judged in pieces of this size
 DGA_PIECES = 3
 """Pieces of a domain generation algorithm (a top-level domain, letters mixed, a date) a block
 shows before it is read for generated names (`code.domain_generation_pieces`)."""
@@ -330,13 +330,13 @@ class StreamMonitor:
         self._chunks.append(chunk)
         self._unreleased += chunk
         self._pending += chunk
-        if "\n" in chunk or len(self._pending) > _MAX_LINE:
+        if "\n" in chunk or len(self._pending) > MAX_LINE:  # an endless line is judged in pieces
             *lines, self._pending = self._pending.split("\n")
             for line in lines:
                 if self._take_line(line + "\n", ends_line=True):
                     return StreamDecision(True, "", self._verdict)
-            while len(self._pending) > _MAX_LINE:
-                piece, self._pending = self._pending[:_MAX_LINE], self._pending[_MAX_LINE:]
+            while len(self._pending) > MAX_LINE:
+                piece, self._pending = self._pending[:MAX_LINE], self._pending[MAX_LINE:]
                 if self._take_line(piece, ends_line=False):
                     return StreamDecision(True, "", self._verdict)
         self._read_prose()
