@@ -19,7 +19,7 @@ NAME_PATTERN_CACHE = 1024
 """How many patterns built from a text's own names each builder keeps (bounded: the names come
 from model output, and a long-running server must not grow)."""
 
-AFTER_NOTHING_NAMED = r"(?<![\w$])"
+UNPREFIXED = r"(?<![\w$])"
 """The usual left edge of a name: no word character or sigil before it."""
 
 
@@ -46,7 +46,7 @@ def _around(before: str, name: str, after: str, flags: int) -> re.Pattern[str]:
 
 
 def name_written(
-    text: str, name: str, before: str = AFTER_NOTHING_NAMED, after: str = r"\b", flags: int = 0
+    text: str, name: str, before: str = UNPREFIXED, after: str = r"\b", flags: int = 0
 ) -> re.Match[str] | None:
     """The first place `text` writes `name` between `before` and `after` (regular-expression
     pieces): `re.search(before + re.escape(name) + after, text, flags)`."""
@@ -56,7 +56,7 @@ def name_written(
 
 
 def names_written(
-    text: str, name: str, before: str = AFTER_NOTHING_NAMED, after: str = r"\b", flags: int = 0
+    text: str, name: str, before: str = UNPREFIXED, after: str = r"\b", flags: int = 0
 ) -> Iterator[re.Match[str]]:
     """Every place `text` writes `name` between `before` and `after` (`re.finditer`)."""
     if not may_hold(text, name, bool(flags & re.I)):
