@@ -28,16 +28,8 @@ from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
-from redline.redlines.capabilities import (
-    Capability,
-    Hit,
-    holds_any,
-    literal_finder,
-    lowered_once,
-)
+from redline.redlines.capabilities import Capability, Hit, holds_any, literal_finder, lowered_once
 from redline.redlines.named import NAME_PATTERN_CACHE, name_written, written_names
-
-"""Patterns are keyed by names read from model output, so their cache is bounded."""
 
 WEB_INPUT = re.compile(
     r"\$_(?:GET|POST|REQUEST|COOKIE|FILES)\b|\$_SERVER\s*\[\s*['\"]HTTP_|php://input|getallheaders\s*\("
