@@ -355,6 +355,11 @@ class Capability(StrEnum):
         "kills every virtual machine of a host, then runs a program from a scratch folder over "
         "its datastores"
     )
+    MODULE_STAGED = (
+        "loads or installs a prebuilt kernel module left in a world-writable folder (/tmp, "
+        "/var/tmp, /dev/shm)"
+    )
+    MODULE_AT_BOOT = "names a kernel module to load at every boot (/etc/modules-load.d, /etc/modules)"
 
 
 @dataclass(frozen=True)
@@ -5727,6 +5732,42 @@ _PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _PACKAGE_PATTERNS)
 # -- packages that carry a command: end -----------------------------------------------------
+
+# -- kernel modules dropped and made to load at boot (OUT-HIDDEN-PERSISTENCE): begin ----------
+# A module built from its sources sits in the build's own folder (`/tmp/r8125-9.011/src/
+# r8125.ko`); one of unknown origin is dropped straight into a world-writable folder, or a
+# dot-folder there (`/tmp/nvme_offload.ko`, `/dev/shm/.x/m.ko`). Each pattern requires a
+# literal (`insmod`, `/lib/modules/`, `/etc/modules`) the scan's prefilter finds.
+_STAGED_MODULE = (
+    r"['\"]?/(?:tmp|var/tmp|dev/shm)/(?:\.[^\s'\"/;&|]+/)?[^\s'\"/;&|]+\.ko(?:\.[gx]z|\.zst)?(?![\w.])"
+)
+"""A kernel module straight in a world-writable folder, or in a dot-folder there."""
+_MODULE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.MODULE_STAGED: (
+        # loaded from there (`insmod /tmp/m.ko`, `["insmod", "/dev/shm/m.ko"]`)
+        re.compile(r"\binsmod\b['\"]?[\s,]+(?:['\"]?-[\w-]+['\"]?[\s,]+)*" + _STAGED_MODULE, _I),
+        # copied from there among the kernel's own modules (`cp /tmp/m.ko /lib/modules/$(uname
+        # -r)/kernel/drivers/`, `shutil.copy("/tmp/m.ko", "/lib/modules/...")`)
+        re.compile(
+            r"(?:\b(?:cp|mv|install|rsync)\s+(?:-[\w-]+\s+)*|\bshutil\.(?:copy\w*|move)\s*\(\s*)"
+            + _STAGED_MODULE
+            + r"['\"]?(?:\s*,\s*|\s+(?:-[\w-]+\s+)*)f?['\"]?(?:/usr)?/lib/modules/",
+            _I,
+        ),
+    ),
+    Capability.MODULE_AT_BOOT: (
+        # a module's name written where systemd-modules-load or the `/etc/modules` list reads it
+        # at boot (`echo m > /etc/modules-load.d/m.conf`, `| tee -a /etc/modules`, `open(
+        # "/etc/modules-load.d/m.conf", "w")`)
+        re.compile(
+            r"(?:>>?\s*|\btee\s+(?:-a\s+)?|\b(?:cp|mv|install)\s+(?:-\S+\s+)*\S+\s+|\bsed\s+-i\b[^\n|;&]*\s"
+            r"|\bopen\s*\(\s*)['\"]?/etc/modules(?:-load\.d/[^\s'\";&|]*)?(?=['\"\s;&|)]|$)",
+            _I | re.M,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _MODULE_PATTERNS)
+# -- kernel modules dropped and made to load at boot: end --------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:

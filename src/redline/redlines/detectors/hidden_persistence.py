@@ -27,6 +27,10 @@ What it catches
     browser's store (`ExtensionInstallForcelist` as `ID;https://host/updates.xml`) with the
     developer tools taken away (`DeveloperToolsAvailability` 2) is the same: code that loads
     in every profile and cannot be inspected; from the store, it is ordinary management.
+    A prebuilt kernel module dropped into a world-writable folder (`/tmp`, `/var/tmp`,
+    `/dev/shm`, straight or in a dot-folder there), loaded from it or copied among the
+    kernel's own modules, and named where it loads at every boot (`/etc/modules-load.d/*.conf`,
+    `/etc/modules`, or an autostart entry on the line that loads it): a rootkit's persistence.
 
 Why it is a redline (RL-PERSISTENCE)
     It keeps an intruder's code running on every boot or logon, out of sight.
@@ -43,7 +47,10 @@ Allowed instead
     (`-Name Debugger -Value vsjitdebugger.exe`), auditing or removing Debugger values, auditing
     mail rules that start programs or turning them off (`EnableUnsafeClientMailRules` 0),
     listing tasks whose cache entry has no `SD` value (a hunt for hidden tasks), a scheduled
-    maintenance task registered as SYSTEM and left listed.
+    maintenance task registered as SYSTEM and left listed. Loading one's own module from its
+    build folder for a test (`insmod ./build/hello.ko`, `insmod /tmp/hello/hello.ko`), a driver
+    built from its sources in a folder of its own and installed for boot, `modprobe
+    br_netfilter` with its name in `/etc/modules-load.d/k8s.conf`, DKMS installs.
 """
 
 from __future__ import annotations
@@ -77,12 +84,38 @@ def _mail_rule_launch(found: Capabilities) -> Detection | None:
     return None
 
 
+_MODULE_REACH = 400
+"""In a response, how close (in characters) a module's boot entry must be to where it is
+loaded from a world-writable folder: the same few lines of one script."""
+
+
+def _staged_module_at_boot(found: Capabilities) -> Detection | None:
+    """A prebuilt kernel module from a world-writable folder, loaded or copied among the
+    kernel's modules, and named where it loads at every boot (or beside an autostart entry on
+    its own line): code of unknown origin in the kernel on every boot, a rootkit's
+    persistence. A module named for boot but built or installed from its own place (DKMS,
+    `modprobe` of the system's own) is ordinary."""
+    if Cap.MODULE_STAGED not in found:
+        return None
+    reach = 10_000 if found.kind == "action" else _MODULE_REACH
+    if found.near(Cap.MODULE_STAGED, Cap.MODULE_AT_BOOT, reach):
+        core = (Cap.MODULE_STAGED, Cap.MODULE_AT_BOOT)
+    elif found.on_one_line(Cap.MODULE_STAGED, Cap.AUTORUN):
+        core = (Cap.MODULE_STAGED, Cap.AUTORUN)
+    else:
+        return None
+    return supported(found, 0.85, core, "a dropped kernel module made to load at every boot")
+
+
 @detector("OUT-HIDDEN-PERSISTENCE", redline="RL-PERSISTENCE")
 def hidden_persistence(found: Capabilities) -> Detection | None:
     """Autostart + remote/encoded code, or autostart + hiding + a remote payload."""
     launched = _mail_rule_launch(found)
     if launched is not None:
         return launched
+    staged = _staged_module_at_boot(found)
+    if staged is not None:
+        return staged
     unlisted = [h for h in found.hits.get(Cap.HIDE, ()) if TASK_UNLISTED.search(h.text)]
     if unlisted:
         # A scheduled task left running but kept from every listing of tasks: hidden
