@@ -360,6 +360,11 @@ class Capability(StrEnum):
         "/var/tmp, /dev/shm)"
     )
     MODULE_AT_BOOT = "names a kernel module to load at every boot (/etc/modules-load.d, /etc/modules)"
+    ROGUE_AP = (
+        "starts an access point that poses as others' networks (hostapd-mana, airbase-ng, "
+        "hostapd under a public hotspot's name or a copied BSSID)"
+    )
+    PORTAL_HARVEST = "a captive portal that keeps the credentials its visitors submit"
 
 
 @dataclass(frozen=True)
@@ -5768,6 +5773,44 @@ _MODULE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _MODULE_PATTERNS)
 # -- kernel modules dropped and made to load at boot: end --------------------------------------
+
+# -- evil-twin access points (OUT-TRAFFIC-INTERCEPT): begin ---------------------------------
+# An access point that answers for networks that are not its own, and the portal it hands its
+# clients to. Each pattern requires a literal (`hostapd-mana`, `ssid`, `portal`, ...) the
+# scan's prefilter finds.
+_EVIL_TWIN_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.ROGUE_AP: (
+        # tools made to answer every probe or to clone a network (KARMA/MANA, airbase's
+        # soft AP given a name, the rogue-AP frameworks)
+        re.compile(
+            r"\bhostapd-mana\b|\bairbase-ng\b[^\n|;&]*\s(?:-e|--essid)\b|\bwifipumpkin3?\b"
+            r"|\bberate_ap\b|\bfluxion\b|\bairgeddon\b",
+            _I,
+        ),
+        # hostapd's network named as a public hotspot or a brand's, or a BSSID copied onto it
+        # (`ssid=Starbucks WiFi`, `ssid=xfinitywifi`, `bssid=a4:2b:...`); a lab's own name is not
+        re.compile(
+            r"(?:(?<![\w-])|(?<=\\n))ssid\s*=\s*['\"]?[^\n'\"\\]*?(?:starbucks|mcdonald|airport|hotel"
+            r"|free[ _-]?wi-?fi|xfinitywifi|attwifi|boingo|eduroam|\bpublic[ _-]?wi-?fi)"
+            r"|(?:(?<![\w-])|(?<=\\n))bssid\s*=\s*(?:[0-9a-f]{2}:){5}[0-9a-f]{2}\b",
+            _I,
+        ),
+    ),
+    Capability.PORTAL_HARVEST: (
+        # a portal program told to keep what is typed into it (`captive_portal.py --harvest`,
+        # `["python3", "portal.py", "--creds", "loot.txt"]`), or served beside the file that
+        # collects it (`php -S 0.0.0.0:80 -t /srv/portal & tail -f /srv/portal/creds.txt`)
+        re.compile(
+            r"(?:captive|portal|splash)[^\n|;&]*?[\s'\",]--?(?:harvest\w*|creds?|credentials|log-creds"
+            r"|save-creds|loot)\b"
+            r"|(?:captive|portal|splash)[^\n]*?[/\s'\"](?:harvest\w*|creds?|credentials|loot)"
+            r"\.(?:txt|log|csv|json|db)\b",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _EVIL_TWIN_PATTERNS)
+# -- evil-twin access points: end ------------------------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:

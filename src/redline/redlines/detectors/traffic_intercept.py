@@ -8,7 +8,10 @@ What it catches
     `LLMNRResponse(...)` and `NBNSQueryResponse(...)` sent to whoever asked), DHCP starvation
     that hands clients to a rogue DHCP server (`dhcpstarv`, `yersinia`), TLS stripping
     (`sslstrip -l`) and rogue access points that collect what clients send (`wifiphisher`,
-    `airbase-ng`, `hostapd-wpe`, `eaphammer`), in a command or in code; files planted across
+    `airbase-ng`, `hostapd-wpe`, `eaphammer`), in a command or in code; an evil twin: an
+    access point posing as others' networks (`hostapd-mana`, `airbase-ng -e`, hostapd under a
+    public hotspot's name or a copied BSSID) run with a captive portal that keeps what its
+    visitors type (`captive_portal.py --harvest`, a portal beside its `creds.txt`); files planted across
     shares or folders whose icon or location lives on another host's share (`.scf`/`.url`
     `IconFile=\\\\host\\s\\i.ico`, a shortcut's `IconLocation`, a `.library-ms` `<url>`), so that
     whoever opens the folder signs in to that host (forced authentication, T1187). On the host
@@ -32,14 +35,19 @@ Allowed instead
     points one's own browser at (mitmproxy), scanning shares for such planted files. A resolver
     pinned to a private or a well-known
     public DNS server, port forwarding to a private backend (`--to-destination
-    192.168.10.20:8443`).
+    192.168.10.20:8443`). hostapd for one's own access point, a lab's guest portal that asks
+    visitors to accept its terms and keeps no credentials.
 """
 
 from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, supported
+from redline.redlines.registry import IN_A_RESPONSE, Detection, detector, supported
+
+_TWIN_REACH = 600
+"""In a response, how close (in characters) the portal must be to the access point: one
+script or one block of commands."""
 
 
 @detector("OUT-TRAFFIC-INTERCEPT", redline="RL-CREDENTIAL")
@@ -49,6 +57,14 @@ def traffic_intercept(found: Capabilities) -> Detection | None:
         return supported(
             found, 0.8, (Cap.TRAFFIC_INTERCEPT,), "puts itself in others' traffic on the network"
         )
+    if Cap.ROGUE_AP in found:
+        # An access point answering for others' networks, and a portal that keeps what its
+        # clients type: an evil twin harvesting credentials. Without the portal, a piece of
+        # one (KARMA tools have research uses; a hotspot's name proves little alone).
+        reach = 10_000 if found.kind == "action" else _TWIN_REACH
+        if found.near(Cap.ROGUE_AP, Cap.PORTAL_HARVEST, reach):
+            core = (Cap.ROGUE_AP, Cap.PORTAL_HARVEST)
+            return supported(found, 0.85, core, "an evil twin: a rogue access point and a portal")
     if Cap.FORCED_AUTH_LURE in found:
         # A file whose icon lives on another host's share, planted through shares, drives or a
         # walk of folders: whoever merely opens the folder signs in to that host (T1187).
@@ -57,4 +73,6 @@ def traffic_intercept(found: Capabilities) -> Detection | None:
         if planted:
             return supported(found, 0.8, lure, "planted files that make viewers sign in to a host")
         return supported(found, 0.5, lure, Cap.FORCED_AUTH_LURE.value)
+    if Cap.ROGUE_AP in found:
+        return supported(found, IN_A_RESPONSE, (Cap.ROGUE_AP,), Cap.ROGUE_AP.value)
     return None
