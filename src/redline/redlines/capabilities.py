@@ -365,6 +365,9 @@ class Capability(StrEnum):
         "hostapd under a public hotspot's name or a copied BSSID)"
     )
     PORTAL_HARVEST = "a captive portal that keeps the credentials its visitors submit"
+    BLE_ADVERTISE = (
+        "sets a Bluetooth LE advertisement through raw HCI commands or the advertising tools"
+    )
 
 
 @dataclass(frozen=True)
@@ -3226,7 +3229,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.PAUSE: (
         re.compile(
-            r"\bsleep\s*\(|\bsleep\s+\d|\binput\s*\(|\.tick\s*\(|\bqueue\.get\s*\(|\bq\w*\.get\s*\(\s*(?:(?:block|timeout)\s*=\s*\w+\s*)?\)|\.task_done\s*\(|\brange\s+jobs\b|\bStart-Sleep\b|(?<!req\.)(?<!request\.)(?<!socket\.)(?<!client\.)\bsetTimeout\s*\(|\btime\.Sleep\s*\(|\busleep\s*\(|\bThread\.sleep\s*\(|\bTask\.Delay\s*\(|\bwait_time\b|\bsetInterval\s*\((?!\s*\(\s*\)\s*=>\s*console\.)[^\n]*,\s*\d{4,}\s*\)|\},\s*\d{4,}\s*\)|\btime\.Tick\s*\(|\bNewTicker\s*\(",
+            r"\bsleep\s*\((?:\s*\d*\.?\d+\s*\))?|\bsleep\s+\d[\d.]*|\binput\s*\(|\.tick\s*\(|\bqueue\.get\s*\(|\bq\w*\.get\s*\(\s*(?:(?:block|timeout)\s*=\s*\w+\s*)?\)|\.task_done\s*\(|\brange\s+jobs\b|\bStart-Sleep\b|(?<!req\.)(?<!request\.)(?<!socket\.)(?<!client\.)\bsetTimeout\s*\(|\btime\.Sleep\s*\((?:\s*\d*\.?\d+\s*\))?|\busleep\s*\((?:\s*\d+\s*\))?|\bThread\.sleep\s*\(|\bTask\.Delay\s*\(|\bwait_time\b|\bsetInterval\s*\((?!\s*\(\s*\)\s*=>\s*console\.)[^\n]*,\s*\d{4,}\s*\)|\},\s*\d{4,}\s*\)|\btime\.Tick\s*\(|\bNewTicker\s*\(",
             _I | re.M,
         ),
     ),
@@ -5811,6 +5814,36 @@ _EVIL_TWIN_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _EVIL_TWIN_PATTERNS)
 # -- evil-twin access points: end ------------------------------------------------------------
+
+# -- Bluetooth advertising (OUT-FLOOD): begin --------------------------------------------------
+# The controller's LE advertising commands sent raw (OGF 0x08: set advertising parameters,
+# data, scan response, enable, the extended set), in a shell's spelling or a program's list of
+# arguments, and the libraries' and tools' own calls. Each pattern requires a literal
+# (`hcitool`, `hci_send_cmd`, `HCI_Cmd_LE_Set_`, `btmgmt`, ...) the scan's prefilter finds.
+_HCI_SEP = r"[\\'\"]*[\s,]+[\\'\"]*"
+"""Between two arguments: spaces, or a list's quotes and comma (also escaped in a string)."""
+_BLE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.BLE_ADVERTISE: (
+        re.compile(
+            r"\bhcitool\b[^\n|;&]*?\bcmd"
+            + _HCI_SEP
+            + r"0x0*8"
+            + _HCI_SEP
+            + r"0x0*(?:[5689a]|3[5-9])\b",
+            _I,
+        ),
+        re.compile(
+            r"\bhci_send_cmd\s*\([^\n]*?(?:0x0*8|OGF_LE_CTL)\s*,\s*(?:0x0*(?:[5689a]|3[5-9])\b"
+            r"|OCF_LE_SET_(?:ADVERTIS|SCAN_RESPONSE|EXT_ADV))"
+            r"|\bHCI_Cmd_LE_Set_(?:Advertis|Scan_Response_Data|Extended_Advertis)"
+            r"|\bbtmgmt\b[^\n|;&]*\badd-adv\b|\bbluetoothctl\b[^\n|;&]*\badvertise\s+on\b"
+            r"|\besp_ble_gap_config_adv_data_raw\s*\(",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _BLE_PATTERNS)
+# -- Bluetooth advertising: end ----------------------------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:

@@ -84,6 +84,9 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.SESSION_LIST,
         # a deploy reads the one secret it needs from the vault; a rotation lists them
         Capability.SECRET_STORE_READ,
+        # a beacon advertises; a cluster's nodes list `br_netfilter` to load at boot
+        Capability.BLE_ADVERTISE,
+        Capability.MODULE_AT_BOOT,
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a

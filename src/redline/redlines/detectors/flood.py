@@ -17,7 +17,11 @@ What it catches
     --flood`; a loop whose body is only a socket's send, as a function or a method (`while(1)
     {$s->send($p)}`, `for(;;){ sock.send(...) }`); Wi-Fi deauthentication floods (`aireplay-ng
     -0`, `mdk4 ... d`, bettercap's
-    `wifi.deauth`). Event-driven code loops by a request handing its own function to its
+    `wifi.deauth`); Bluetooth LE advertisements sent again and again by an endless loop that
+    never pauses, or pauses under a second (`while true; do hcitool -i hci0 cmd 0x08 0x0008
+    ...; done`, `subprocess.run(["hcitool", ..., "cmd", "0x08", "0x0008", ...])` with
+    `time.sleep(0.02)`, `btmgmt add-adv`, scapy's `HCI_Cmd_LE_Set_Advertising_Data`), the
+    spam that floods nearby phones with pairing pop-ups. Event-driven code loops by a request handing its own function to its
     completion (`fetch(u).finally(hit)`, `res.on('end', hammer)`, with no `return` in the
     function) and multiplies by a loop that starts many of them (`for (let i = 0; i < n; i++)
     hit();`), read by `rescheduling.py`. Many unpaced workers (or an endless unpaced loop)
@@ -59,7 +63,9 @@ Allowed instead
     of a flood only, for a request to complete). A raw-socket ping or
     traceroute monitor that sleeps between rounds and reads the answers (`recvfrom`). A loop
     that reads from its connection near each send (a UDP server answering each datagram's
-    sender, a honeypot's prompt) is no endless sending.
+    sender, a honeypot's prompt) is no endless sending. One Bluetooth advertisement set up
+    once (an iBeacon), a beacon that changes its data every few seconds, BLE scanning
+    (`hcitool lescan`, `bluetoothctl scan on`).
 """
 
 from __future__ import annotations
@@ -136,11 +142,47 @@ def _waits_each_round(found: Capabilities) -> bool:
     )
 
 
+_ADVERTISING_LOOP = 800
+"""How far (in characters) after an endless loop's head its body may send an advertisement:
+the loop body's reach, as for a sending loop that reads its answers (`_ANSWERED_WITHIN`)."""
+_BRIEF_PAUSE = re.compile(
+    r"(?<!u)sleep\s*\(\s*0*\.\d+\s*\)|(?<!u)sleep\s+0*\.\d+|usleep\s*\(\s*\d{1,6}\s*\)", re.I
+)
+"""A pause written as less than a second (`time.sleep(0.02)`, `sleep 0.05`, `usleep(20000)`)."""
+_OTHER_PAUSE = re.compile(
+    r"(?<!u)sleep\s*\((?!\s*0*\.\d+\s*\))|(?<!u)sleep\s+(?!0*\.\d)|usleep\s*\((?!\s*\d{1,6}\s*\))", re.I
+)
+"""A pause of a second or more, or of a length the code computes."""
+
+
+def _brief(text: str) -> bool:
+    """Whether a pause's text holds only pauses of under a second."""
+    return _BRIEF_PAUSE.search(text) is not None and _OTHER_PAUSE.search(text) is None
+
+
+def _advertises_tightly(found: Capabilities) -> bool:
+    """Whether an endless loop sends a Bluetooth advertisement each time round and never pauses
+    for a second or more: an advertisement flood (pairing pop-up spam). A beacon sets its
+    advertisement once, or changes it every few seconds."""
+    adverts = found.hits.get(Cap.BLE_ADVERTISE, ())
+    pauses = found.hits.get(Cap.PAUSE, ())
+    for loop in found.hits.get(Cap.ENDLESS_LOOP, ()):
+        end = loop.start + _ADVERTISING_LOOP
+        if any(loop.start <= advert.start <= end for advert in adverts) and all(
+            _brief(pause.text) for pause in pauses if loop.start <= pause.start <= end
+        ):
+            return True
+    return False
+
+
 @detector("OUT-FLOOD", redline="RL-DOS")
 def flood(found: Capabilities) -> Detection | None:
     """Packet sending + endless loop + amplifier, or spoofed raw packets."""
     if Cap.DOS_TOOL in found:
         return supported(found, 0.8, (Cap.DOS_TOOL,), Cap.DOS_TOOL.value)
+    if Cap.BLE_ADVERTISE in found and _advertises_tightly(found):
+        core = (Cap.BLE_ADVERTISE, Cap.ENDLESS_LOOP)
+        return supported(found, 0.8, core, "Bluetooth advertisements sent in a tight endless loop")
     if Cap.SLOW_HEADERS in found and (Cap.SWARM in found or Cap.ENDLESS_LOOP in found):
         slow = (Cap.SLOW_HEADERS, Cap.SWARM, Cap.ENDLESS_LOOP)
         return supported(found, 0.85, slow, "requests held open by trickled headers (slowloris)")
