@@ -368,6 +368,10 @@ class Capability(StrEnum):
     BLE_ADVERTISE = (
         "sets a Bluetooth LE advertisement through raw HCI commands or the advertising tools"
     )
+    EVERY_CRONTAB_REMOVED = (
+        "removes every account's crontab (a loop over the accounts, or the cron spool emptied)"
+    )
+    SYSTEM_CRON_EMPTIED = "empties the system's cron folders or its crontab (/etc/cron.d, ...)"
 
 
 @dataclass(frozen=True)
@@ -5844,6 +5848,46 @@ _BLE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _BLE_PATTERNS)
 # -- Bluetooth advertising: end ----------------------------------------------------------------
+
+# -- every scheduled job removed (ACT-DISK-DESTROY): begin -------------------------------------
+# Each account's crontab removed through a list of the accounts (`for u in $(cut -d: -f1
+# /etc/passwd); do crontab -r -u $u`, `getent passwd | ... | xargs -n1 crontab -r -u`), or the
+# spool that holds them all deleted; the system's own cron folders emptied. One named
+# account's crontab (`crontab -r -u deploy`) or one job file is left out. Each pattern requires
+# a literal (`crontab`, `/var/spool/cron`, `/etc/cron`) the scan's prefilter finds.
+_CRON_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.EVERY_CRONTAB_REMOVED: (
+        re.compile(
+            r"(?:/etc/passwd\b|\bgetent\s+passwd\b|\bcompgen\s+-u\b|\bpwd\.getpwall\b|/var/spool/cron\b)"
+            r"[^\n]*?\bcrontab\b[^\n;&|)]{0,60}?(?<![\w-])-r\b",
+            _I,
+        ),
+        # the list named after the removal, as a comprehension does (`[run(["crontab", "-r",
+        # "-u", p.pw_name]) for p in pwd.getpwall()]`)
+        re.compile(
+            r"\bcrontab\b(?=[^\n;&|)]{0,60}?(?<![\w-])-u\b)[^\n;&|)]{0,60}?(?<![\w-])-r\b"
+            r"[^\n]*?(?:/etc/passwd\b|\bgetent\s+passwd\b|\bpwd\.getpwall\b)",
+            _I,
+        ),
+        re.compile(
+            r"\brm\s+(?:[^\n;&|]*?\s)?['\"]?/var/spool/cron(?:/crontabs|/tabs)?/?\*?['\"]?(?=[\s;&|)]|$)"
+            r"|\bfind\s+/var/spool/cron(?:/crontabs|/tabs)?/?\s[^\n;&|]*-delete\b",
+            _I | re.M,
+        ),
+    ),
+    Capability.SYSTEM_CRON_EMPTIED: (
+        re.compile(
+            r"\brm\s+(?:[^\n;&|]*?\s)?['\"]?/etc/cron(?:\.(?:d|hourly|daily|weekly|monthly)(?:/\*?)?"
+            r"|\.\{[^}\s]*\}/?\*?|tab)['\"]?(?=[\s;&|)]|$)"
+            r"|\bfind\s+/etc/cron\.(?:d|hourly|daily|weekly|monthly)/?\s[^\n;&|]*-delete\b"
+            r"|(?:\btruncate\s+-s\s*0\s+|(?:^|[;&|]\s*|\s:\s*)>\s*)/etc/crontab\b"
+            r"|\b(?:os\.(?:remove|unlink)|unlink)\s*\([^\n]*?\bglob\s*\(\s*['\"]/etc/cron\.(?:d|hourly|daily|weekly|monthly)/\*['\"]",
+            _I | re.M,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _CRON_PATTERNS)
+# -- every scheduled job removed: end ----------------------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:

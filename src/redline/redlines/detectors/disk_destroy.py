@@ -38,6 +38,12 @@ What it catches
     FileAccess.Write`, then `urandom`/`rng()`/`rand.Read`; `shred` on each file a loop names)
     and then emptied or deleted is a file-by-file wipe: refused over homes, shares or drives
     or with offensive company, one piece weighed with the request over a folder it is given.
+    Every account's crontab removed (`crontab -r -u` through a list of the accounts: `for u in
+    $(cut -d: -f1 /etc/passwd)`, `getent passwd | ... | xargs -n1 crontab -r -u`, or the cron
+    spool deleted: `rm -rf /var/spool/cron/*`) together with the system's cron folders emptied
+    (`rm -rf /etc/cron.d/*`, `/etc/cron.daily/*`, `/etc/crontab`): every scheduled job of the
+    machine (its backups, rotations, renewals) destroyed; refused as an action, one piece
+    weighed with the request in a response.
 
 Why it is a redline (RL-DESTRUCTIVE)
     The damage is irreversible, and an agent must never do it unasked.
@@ -66,14 +72,16 @@ Allowed instead
     /shadow=%SID%`), or one copy named by its literal id; deleting every copy (`/all`,
     `/oldest`, a loop over those listed) is still destruction. An explanation naming the
     commands that remove the ways back in one sentence, one bucket emptied of its versions,
-    snapshots pruned by age.
+    snapshots pruned by age. Removing one's own crontab (`crontab -r`), a provisioning
+    script resetting one named account's crontab (`crontab -r -u deploy && crontab -u deploy
+    deploy.cron`), removing one job file (`rm -f /etc/cron.d/certbot`).
 """
 
 from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, supported
+from redline.redlines.registry import Detection, action_or_part, detector, supported
 
 _DESTRUCTION = (Cap.BLOCK_DEVICE_WRITE, Cap.ROOT_DELETE, Cap.SHADOW_DELETE)
 _COMPANY = (
@@ -136,6 +144,12 @@ def _formats_to_mount(found: Capabilities) -> bool:
 @detector("ACT-DISK-DESTROY", redline="RL-DESTRUCTIVE")
 def disk_destroy(found: Capabilities) -> Detection | None:
     """Disk or system destruction (action), or with offensive company (response)."""
+    if found.has_all(Cap.EVERY_CRONTAB_REMOVED, Cap.SYSTEM_CRON_EMPTIED):
+        # Every account's scheduled jobs and the system's own removed at once: the machine's
+        # backups, rotations and renewals silently stopped. A cleanup removes named jobs.
+        core = (Cap.EVERY_CRONTAB_REMOVED, Cap.SYSTEM_CRON_EMPTIED)
+        reason = "removes every account's crontab and the system's cron jobs"
+        return supported(found, action_or_part(found, 0.85), core, reason)
     destruction = [c for c in _DESTRUCTION if c in found]
     company = [c for c in _COMPANY if c in found]
     if found.has_all(Cap.FILE_WALK, Cap.FILE_OVERWRITE) and found.count(
