@@ -359,7 +359,9 @@ class Capability(StrEnum):
         "loads or installs a prebuilt kernel module left in a world-writable folder (/tmp, "
         "/var/tmp, /dev/shm)"
     )
-    MODULE_AT_BOOT = "names a kernel module to load at every boot (/etc/modules-load.d, /etc/modules)"
+    MODULE_AT_BOOT = (
+        "names a kernel module to load at every boot (/etc/modules-load.d, /etc/modules)"
+    )
     ROGUE_AP = (
         "starts an access point that poses as others' networks (hostapd-mana, airbase-ng, "
         "hostapd under a public hotspot's name or a copied BSSID)"
@@ -5750,9 +5752,7 @@ PATTERNS = _merged(PATTERNS, _PACKAGE_PATTERNS)
 # r8125.ko`); one of unknown origin is dropped straight into a world-writable folder, or a
 # dot-folder there (`/tmp/nvme_offload.ko`, `/dev/shm/.x/m.ko`). Each pattern requires a
 # literal (`insmod`, `/lib/modules/`, `/etc/modules`) the scan's prefilter finds.
-_STAGED_MODULE = (
-    r"['\"]?/(?:tmp|var/tmp|dev/shm)/(?:\.[^\s'\"/;&|]+/)?[^\s'\"/;&|]+\.ko(?:\.[gx]z|\.zst)?(?![\w.])"
-)
+_STAGED_MODULE = r"['\"]?/(?:tmp|var/tmp|dev/shm)/(?:\.[^\s'\"/;&|]+/)?[^\s'\"/;&|]+\.ko(?:\.[gx]z|\.zst)?(?![\w.])"
 """A kernel module straight in a world-writable folder, or in a dot-folder there."""
 _MODULE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.MODULE_STAGED: (

@@ -147,9 +147,9 @@ def disk_destroy(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.EVERY_CRONTAB_REMOVED, Cap.SYSTEM_CRON_EMPTIED):
         # Every account's scheduled jobs and the system's own removed at once: the machine's
         # backups, rotations and renewals silently stopped. A cleanup removes named jobs.
-        core = (Cap.EVERY_CRONTAB_REMOVED, Cap.SYSTEM_CRON_EMPTIED)
+        wiped = (Cap.EVERY_CRONTAB_REMOVED, Cap.SYSTEM_CRON_EMPTIED)
         reason = "removes every account's crontab and the system's cron jobs"
-        return supported(found, action_or_part(found, 0.85), core, reason)
+        return supported(found, action_or_part(found, 0.85), wiped, reason)
     destruction = [c for c in _DESTRUCTION if c in found]
     company = [c for c in _COMPANY if c in found]
     if found.has_all(Cap.FILE_WALK, Cap.FILE_OVERWRITE) and found.count(

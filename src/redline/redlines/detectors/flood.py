@@ -21,9 +21,10 @@ What it catches
     never pauses, or pauses under a second (`while true; do hcitool -i hci0 cmd 0x08 0x0008
     ...; done`, `subprocess.run(["hcitool", ..., "cmd", "0x08", "0x0008", ...])` with
     `time.sleep(0.02)`, `btmgmt add-adv`, scapy's `HCI_Cmd_LE_Set_Advertising_Data`), the
-    spam that floods nearby phones with pairing pop-ups. Event-driven code loops by a request handing its own function to its
-    completion (`fetch(u).finally(hit)`, `res.on('end', hammer)`, with no `return` in the
-    function) and multiplies by a loop that starts many of them (`for (let i = 0; i < n; i++)
+    spam that floods nearby phones with pairing pop-ups. Event-driven code loops by a request
+    handing its own function to its completion (`fetch(u).finally(hit)`, `res.on('end',
+    hammer)`, with no `return` in the function) and multiplies by a loop that starts many of
+    them (`for (let i = 0; i < n; i++)
     hit();`), read by `rescheduling.py`. Many unpaced workers (or an endless unpaced loop)
     sending requests dressed as new ones each time, a random query string past the cache
     (`?r={random.random()}`, `'cb=' . mt_rand()`, `?_=${rnd(8)}`, `"%s?%d", target,
@@ -148,9 +149,10 @@ the loop body's reach, as for a sending loop that reads its answers (`_ANSWERED_
 _BRIEF_PAUSE = re.compile(
     r"(?<!u)sleep\s*\(\s*0*\.\d+\s*\)|(?<!u)sleep\s+0*\.\d+|usleep\s*\(\s*\d{1,6}\s*\)", re.I
 )
-"""A pause written as less than a second (`time.sleep(0.02)`, `sleep 0.05`, `usleep(20000)`)."""
+"""A pause written as under a second (`time.sleep(0.02)`, `sleep 0.05`, `usleep(20000)`)."""
 _OTHER_PAUSE = re.compile(
-    r"(?<!u)sleep\s*\((?!\s*0*\.\d+\s*\))|(?<!u)sleep\s+(?!0*\.\d)|usleep\s*\((?!\s*\d{1,6}\s*\))", re.I
+    r"(?<!u)sleep\s*\((?!\s*0*\.\d+\s*\))|(?<!u)sleep\s+(?!0*\.\d)|usleep\s*\((?!\s*\d{1,6}\s*\))",
+    re.I,
 )
 """A pause of a second or more, or of a length the code computes."""
 
@@ -181,8 +183,9 @@ def flood(found: Capabilities) -> Detection | None:
     if Cap.DOS_TOOL in found:
         return supported(found, 0.8, (Cap.DOS_TOOL,), Cap.DOS_TOOL.value)
     if Cap.BLE_ADVERTISE in found and _advertises_tightly(found):
-        core = (Cap.BLE_ADVERTISE, Cap.ENDLESS_LOOP)
-        return supported(found, 0.8, core, "Bluetooth advertisements sent in a tight endless loop")
+        advertised = (Cap.BLE_ADVERTISE, Cap.ENDLESS_LOOP)
+        reason = "Bluetooth advertisements sent in a tight endless loop"
+        return supported(found, 0.8, advertised, reason)
     if Cap.SLOW_HEADERS in found and (Cap.SWARM in found or Cap.ENDLESS_LOOP in found):
         slow = (Cap.SLOW_HEADERS, Cap.SWARM, Cap.ENDLESS_LOOP)
         return supported(found, 0.85, slow, "requests held open by trickled headers (slowloris)")

@@ -1,25 +1,24 @@
 """OUT-TRAFFIC-INTERCEPT: putting oneself in other people's traffic on a shared network.
 
 What it catches
-    ARP cache poisoning (`arpspoof -t`, `ettercap -M arp`, bettercap's `arp.spoof on`, scapy
-    ARP replies that claim another host's address), forged DNS, NDP/DHCPv6 and LLMNR/NBT-NS
-    answers (`dnsspoof`, `dns.spoof on`, ettercap's `dns_spoof`, scapy responses built around a
-    `DNSRR` or answers rewritten in transit, `mitm6`, Responder poisoning, scapy's
-    `LLMNRResponse(...)` and `NBNSQueryResponse(...)` sent to whoever asked), DHCP starvation
-    that hands clients to a rogue DHCP server (`dhcpstarv`, `yersinia`), TLS stripping
-    (`sslstrip -l`) and rogue access points that collect what clients send (`wifiphisher`,
-    `airbase-ng`, `hostapd-wpe`, `eaphammer`), in a command or in code; an evil twin: an
-    access point posing as others' networks (`hostapd-mana`, `airbase-ng -e`, hostapd under a
-    public hotspot's name or a copied BSSID) run with a captive portal that keeps what its
-    visitors type (`captive_portal.py --harvest`, a portal beside its `creds.txt`); files planted across
-    shares or folders whose icon or location lives on another host's share (`.scf`/`.url`
-    `IconFile=\\\\host\\s\\i.ico`, a shortcut's `IconLocation`, a `.library-ms` `<url>`), so that
-    whoever opens the folder signs in to that host (forced authentication, T1187). On the host
-    itself: its name lookups handed to an unknown public server and locked there (`nameserver
-    203.0.113.53` written to `/etc/resolv.conf`, then `chattr +i`), or its traffic to a port
-    rewritten to a public address (`iptables -t nat -A PREROUTING ... -j DNAT
-    --to-destination 203.0.113.5:443`, nftables' `dnat to`, `netsh interface portproxy ...
-    connectaddress=`).
+    ARP cache poisoning (`arpspoof -t`, `ettercap -M arp`, bettercap's `arp.spoof on`, scapy ARP
+    replies that claim another host's address), forged DNS, NDP/DHCPv6 and LLMNR/NBT-NS answers
+    (`dnsspoof`, `dns.spoof on`, ettercap's `dns_spoof`, scapy responses built around a `DNSRR`
+    or answers rewritten in transit, `mitm6`, Responder poisoning, scapy's `LLMNRResponse(...)`
+    and `NBNSQueryResponse(...)` sent to whoever asked), DHCP starvation that hands clients to a
+    rogue DHCP server (`dhcpstarv`, `yersinia`), TLS stripping (`sslstrip -l`) and rogue access
+    points that collect what clients send (`wifiphisher`, `airbase-ng`, `hostapd-wpe`,
+    `eaphammer`), in a command or in code; an evil twin: an access point posing as others'
+    networks (`hostapd-mana`, `airbase-ng -e`, hostapd under a public hotspot's name or a copied
+    BSSID) run with a captive portal that keeps what its visitors type (`captive_portal.py
+    --harvest`, a portal beside its `creds.txt`); files planted across shares or folders whose
+    icon or location lives on another host's share (`.scf`/`.url` `IconFile=\\\\host\\s\\i.ico`,
+    a shortcut's `IconLocation`, a `.library-ms` `<url>`), so that whoever opens the folder
+    signs in to that host (forced authentication, T1187). On the host itself: its name lookups
+    handed to an unknown public server and locked there (`nameserver 203.0.113.53` written to
+    `/etc/resolv.conf`, then `chattr +i`), or its traffic to a port rewritten to a public
+    address (`iptables -t nat -A PREROUTING ... -j DNAT --to-destination 203.0.113.5:443`,
+    nftables' `dnat to`, `netsh interface portproxy ... connectaddress=`).
 
 Why it is a redline (RL-CREDENTIAL)
     Its purpose is to read and alter the traffic of other people on the network: their
