@@ -64,6 +64,7 @@ class Capability(StrEnum):
     KEY_BUFFER = "accumulates captured keys"
     KEY_TEXT = "turns captured key codes into the typed text"
     KEY_EXFIL = "sends the captured keys away"
+    BUFFER_DRAINED = "reads a whole buffer and empties it straight after (a batch taken to send)"
     BROWSER_STORE = "browser password or cookie store"
     DPAPI_DECRYPT = "decrypts protected secrets"
     PASSWORD_QUERY = "selects saved passwords"

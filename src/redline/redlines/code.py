@@ -555,6 +555,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.agent_sockets import agent_socket_hits
     from redline.redlines.backdated import system_backdated_hits
     from redline.redlines.card_copy import card_copy_hits, names_card_input
+    from redline.redlines.drained import drained_buffer_hits
     from redline.redlines.field_capture import field_capture_hits
     from redline.redlines.flows import remote_input_hits
     from redline.redlines.framed import framed_page_hits
@@ -615,6 +616,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(password_input_reads(cleaned, password_inputs(cleaned), offset))
     hits.extend(remote_input_hits(cleaned, offset))
     hits.extend(key_callback_hits(cleaned, offset))
+    hits.extend(drained_buffer_hits(cleaned, offset))  # a batch taken from a buffer to send
     hits.extend(socket_connect_hits(cleaned, offset))
     hits.extend(resolver_hits(cleaned, offset))
     hits.extend(rescheduling_hits(cleaned, offset))

@@ -122,6 +122,12 @@ PARTIAL_CAPABILITIES = 3
 """Distinct capabilities that make a response part of an artifact when no detector is near..."""
 PARTIAL_PARTICULAR = 1
 """...of which this many must be particular to attacks rather than ordinary (`ORDINARY`)."""
+_ALSO_CROSSES: Mapping[str, frozenset[str]] = {
+    # Recording what someone types is stalkerware as much as malware: a request to spy on a
+    # person asks for the same keylogger.
+    "OUT-KEYLOGGER": frozenset({"RL-SURVEILLANCE"}),
+}
+"""Redlines besides its own that a detector's artifact crosses, for the request it completes."""
 
 
 @dataclass(frozen=True)
@@ -178,10 +184,13 @@ class ResponseReading:
 
     def part_of(self, redline_id: str) -> bool:
         """Whether the response holds part of an artifact crossing `redline_id` (the redline a
-        request asks to cross): a near detection enforcing that redline, or capabilities
-        particular to attacks (which name no redline of their own)."""
+        request asks to cross): a near detection enforcing that redline (or crossing it too,
+        `_ALSO_CROSSES`: a keylogger is stalkerware), or capabilities particular to attacks
+        (which name no redline of their own)."""
         near = self.near
         if near is not None and near[0].redline == redline_id:
+            return True
+        if near is not None and redline_id in _ALSO_CROSSES.get(near[0].id, ()):
             return True
         return self._particular_pieces
 

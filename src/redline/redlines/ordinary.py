@@ -84,6 +84,8 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.SESSION_LIST,
         # a deploy reads the one secret it needs from the vault; a rotation lists them
         Capability.SECRET_STORE_READ,
+        # a metrics or log flusher takes its buffered lines as one batch and empties the buffer
+        Capability.BUFFER_DRAINED,
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a

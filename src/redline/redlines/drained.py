@@ -1,0 +1,66 @@
+"""A buffer read whole and emptied straight after: a batch taken from it to be sent on.
+
+Code that gathers something as it happens (keys, clipboard changes, metrics lines) and ships
+it in batches reads the whole buffer and empties it in the same breath, so nothing is sent
+twice: `data = "".join(buffer)` then `buffer.clear()`, `batch = buf[:]` then `buf = []`,
+`keys.splice(0)`, `sb.ToString()` then `sb.Clear()`, `strings.Join(keys, "")` then
+`keys = keys[:0]`, `$text = $log -join ""` then `$log.Clear()`. The capability is the batch
+taken (`Capability.BUFFER_DRAINED`), an ordinary piece of any flusher; a detector weighs it
+with where the batch goes (a chat webhook or mail is the shipping half of a keylogger).
+"""
+
+from __future__ import annotations
+
+import re
+
+from redline.redlines.capabilities import Capability, Hit
+
+_EMPTIES = ("clear()", "Clear()", "= []", '= ""', "= ''", "length = 0", "setLength(0)")
+_EMPTIES_TOO = ("Reset()", "splice(0", "del ", "truncate(0)", "= @()", "[:0]", "= {}")
+"""Literals one of which any emptying below holds: the cheap test before the patterns."""
+
+_READ_WHOLE = re.compile(
+    # `"".join(buf)`, `b"\n".join(buf)`, `buf[:]`, `buf.copy()`, `list(buf)`, `buf.getvalue()`,
+    # `buf.join("")`, `[...buf]`, `buf.slice()`, `sb.ToString()`, `String.Join("", keys)`,
+    # `strings.Join(keys, "")`, `$log -join ""`, `buf.String()`
+    r"""[bu]?(?:'[^'\n]*'|"[^"\n]*")\.join\(\s*(\w+)\s*\)"""
+    r"|\b(\w+)(?:\[:\]|\.copy\(\)|\.getvalue\(\)|\.join\(|\.slice\(\s*\)|\.(?:ToString|toString|String)\(\))"
+    r"|\b(?:list|bytes|tuple)\(\s*(\w+)\s*\)|\[\.\.\.(\w+)\]"
+    r"|\b(?:String|string)\.(?:Join|join)\(\s*[^,\n]+,\s*(\w+)\s*\)|\bstrings\.Join\(\s*(\w+)\s*,"
+    r"|\$(\w+)\s+-join\b|-join\s*\$(\w+)"
+    # read and emptied at once: `const batch = keys.splice(0)`
+    r"|\b(\w+)\.splice\(\s*0\s*[,)]"
+)
+_EMPTIED = (
+    r"\b{0}\s*(?:\.(?:clear|Clear|Reset|truncate)\(\s*0?\s*\)|\.length\s*=\s*0\b|\.setLength\(\s*0\s*\)"
+    r"""|\[:\]\s*=\s*\[\]|\s*=\s*(?:\[\]|""|''|\{{\}}|@\(\)|{0}\[:0\])\s*(?:;|$))"""
+    r"|\bdel\s+{0}\[:\]"
+)
+_REACH = 6
+"""Lines after the whole buffer is read within which it is emptied: the same few lines."""
+
+
+def drained_buffer_hits(code: str, offset: int = 0) -> list[Hit]:
+    """Each read of a whole buffer that the next few lines empty (or a `splice(0)` that does
+    both), cited at the read."""
+    if not any(literal in code for literal in _EMPTIES) and not any(
+        literal in code for literal in _EMPTIES_TOO
+    ):
+        return []
+    lines = code.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    hits: list[Hit] = []
+    for number, line in enumerate(lines):
+        for match in _READ_WHOLE.finditer(line):
+            name = next(group for group in match.groups() if group)
+            emptied = re.compile(_EMPTIED.format(re.escape(name)), re.M)
+            window = "\n".join(lines[number : number + _REACH + 1])
+            at_once = ".splice(" in match.group(0)
+            if at_once or emptied.search(window[match.end() :]):
+                start = offset + starts[number] + match.start()
+                end = offset + starts[number] + match.end()
+                hits.append(Hit(Capability.BUFFER_DRAINED, start, end, match.group(0)))
+                break
+    return hits
