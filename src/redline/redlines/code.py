@@ -577,6 +577,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.resolvers import resolver_hits
     from redline.redlines.root_loops import root_loop_hits
     from redline.redlines.searched import without_searched_for
+    from redline.redlines.session_tokens import session_token_hits
     from redline.redlines.shell import python_shell_hits, read_shell
     from redline.redlines.smuggling import smuggling_hits
     from redline.redlines.store_lists import listed_store_hits
@@ -617,6 +618,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(remote_input_hits(cleaned, offset))
     hits.extend(key_callback_hits(cleaned, offset))
     hits.extend(drained_buffer_hits(cleaned, offset))  # a batch taken from a buffer to send
+    hits.extend(session_token_hits(cleaned, offset))  # a game client's session token read
     hits.extend(socket_connect_hits(cleaned, offset))
     hits.extend(resolver_hits(cleaned, offset))
     hits.extend(rescheduling_hits(cleaned, offset))
