@@ -34,6 +34,7 @@ from redline.redlines.capabilities import (
     scan,
     whole_code_space,
 )
+from redline.redlines.drained import drained_buffer_hits
 from redline.redlines.flows import PERL_LOOP_HEAD
 from redline.redlines.grammars import (
     COMMENT_NODE_TYPES,
@@ -43,6 +44,7 @@ from redline.redlines.grammars import (
     parse,
 )
 from redline.redlines.plans import plan_hits
+from redline.redlines.session_tokens import session_token_hits
 
 if TYPE_CHECKING:
     from tree_sitter import Node
@@ -555,7 +557,6 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.agent_sockets import agent_socket_hits
     from redline.redlines.backdated import system_backdated_hits
     from redline.redlines.card_copy import card_copy_hits, names_card_input
-    from redline.redlines.drained import drained_buffer_hits
     from redline.redlines.field_capture import field_capture_hits
     from redline.redlines.flows import remote_input_hits
     from redline.redlines.framed import framed_page_hits
@@ -577,7 +578,6 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.resolvers import resolver_hits
     from redline.redlines.root_loops import root_loop_hits
     from redline.redlines.searched import without_searched_for
-    from redline.redlines.session_tokens import session_token_hits
     from redline.redlines.shell import python_shell_hits, read_shell
     from redline.redlines.smuggling import smuggling_hits
     from redline.redlines.store_lists import listed_store_hits

@@ -15,10 +15,6 @@ import re
 
 from redline.redlines.capabilities import Capability, Hit
 
-_EMPTIES = ("clear()", "Clear()", "= []", '= ""', "= ''", "length = 0", "setLength(0)")
-_EMPTIES_TOO = ("Reset()", "splice(0", "del ", "truncate(0)", "= @()", "[:0]", "= {}")
-"""Literals one of which any emptying below holds: the cheap test before the patterns."""
-
 _READ_WHOLE = re.compile(
     # `"".join(buf)`, `b"\n".join(buf)`, `buf[:]`, `buf.copy()`, `list(buf)`, `buf.getvalue()`,
     # `buf.join("")`, `[...buf]`, `buf.slice()`, `sb.ToString()`, `String.Join("", keys)`,
@@ -33,19 +29,36 @@ _READ_WHOLE = re.compile(
 )
 _EMPTIED = (
     r"\b{0}\s*(?:\.(?:clear|Clear|Reset|truncate)\(\s*0?\s*\)|\.length\s*=\s*0\b|\.setLength\(\s*0\s*\)"
-    r"""|\[:\]\s*=\s*\[\]|\s*=\s*(?:\[\]|""|''|\{{\}}|@\(\)|{0}\[:0\])\s*(?:;|$))"""
+    r"""|\[:\]\s*=\s*\[\]|\s*=\s*(?:\[\]|""|''|@\(\)|{0}\[:0\])\s*(?:;|$))"""
     r"|\bdel\s+{0}\[:\]"
 )
 _REACH = 6
 """Lines after the whole buffer is read within which it is emptied: the same few lines."""
 
 
+def _may_empty(code: str) -> bool:
+    """Whether `code` holds a literal that any emptying below holds: the cheap test before the
+    patterns (the stream monitor asks it of every line)."""
+    return (
+        "lear()" in code
+        or "= []" in code
+        or '= ""' in code
+        or "= ''" in code
+        or "[:]" in code
+        or "ength = 0" in code
+        or "etLength(0)" in code
+        or "Reset()" in code
+        or "splice(0" in code
+        or "truncate(0)" in code
+        or "= @()" in code
+        or "[:0]" in code
+    )
+
+
 def drained_buffer_hits(code: str, offset: int = 0) -> list[Hit]:
     """Each read of a whole buffer that the next few lines empty (or a `splice(0)` that does
     both), cited at the read."""
-    if not any(literal in code for literal in _EMPTIES) and not any(
-        literal in code for literal in _EMPTIES_TOO
-    ):
+    if not _may_empty(code):
         return []
     lines = code.split("\n")
     starts = [0]
