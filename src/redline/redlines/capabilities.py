@@ -5526,13 +5526,16 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.HOST_ROOT_POD: (
         # a pod or container given the node's root filesystem (`hostPath: {path: /}`, `docker run
-        # -v /:/host`) or its first process's namespaces (`nsenter -t 1 -m`, `chroot /host`)
+        # -v /:/host`) or its first process's namespaces (`nsenter -t 1 -m`, `chroot /host`,
+        # also written as a command list)
         re.compile(
             r"\bhostPath['\"]?\s*:\s*\{?\s*(?:\n\s*)?['\"]?path['\"]?\s*:\s*['\"]?/['\"]?\s*(?:[,}\n]|$)",
             _I,
         ),
         re.compile(
             r"\bnsenter\s+(?:-\w+\s+)*(?:-t|--target)[\s=]*1\b|\bdocker\s+run\b[^\n]*\s-v\s*['\"]?/:/\w+"
+            # the same as a container's command list (`["nsenter", "-t", "1", "-m", ...]`)
+            r"|\bnsenter['\"]\s*,\s*['\"](?:-t|--target)['\"]\s*,\s*['\"]1['\"]"
             r"|\bvolumes\s*=\s*\{\s*['\"]/['\"]\s*:",
             _I,
         ),

@@ -34,6 +34,7 @@ from redline.redlines.capabilities import (
     scan,
     whole_code_space,
 )
+from redline.redlines.cluster_roles import cluster_admin_binding_hits
 from redline.redlines.drained import drained_buffer_hits
 from redline.redlines.flows import PERL_LOOP_HEAD
 from redline.redlines.grammars import (
@@ -619,6 +620,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(key_callback_hits(cleaned, offset))
     hits.extend(drained_buffer_hits(cleaned, offset))  # a batch taken from a buffer to send
     hits.extend(session_token_hits(cleaned, offset))  # a game client's session token read
+    hits.extend(cluster_admin_binding_hits(cleaned, offset))  # cluster-admin bound, in a manifest
     hits.extend(socket_connect_hits(cleaned, offset))
     hits.extend(resolver_hits(cleaned, offset))
     hits.extend(rescheduling_hits(cleaned, offset))
