@@ -212,6 +212,10 @@ class Capability(StrEnum):
     CLIPBOARD_READ = "reads the clipboard"
     CLIPBOARD_WRITE = "replaces the clipboard"
     WALLET_ADDRESS = "matches cryptocurrency addresses"
+    WALLET_APPROVAL = (
+        "asks a connected wallet to let another address move all of a token "
+        "(setApprovalForAll, an approval or permit for the largest amount)"
+    )
     STEGO = "hides data in image pixels"
     HTTP_CARRIER = "carries data slices in web requests"
     HEADER_CARRIER = "puts variable data in request headers"
@@ -3264,6 +3268,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SESSION_LIST: (
         re.compile(
             r"\b(?:query\s+(?:user|session)|quser|qwinsta)\b|\bWTSEnumerateSessions\w*\s*\(", _I
+        ),
+    ),
+    Capability.WALLET_APPROVAL: (
+        # every token of a collection (`setApprovalForAll(spender, true)`), or an allowance or
+        # permit for the largest amount the token holds (`MaxUint256`, `type(uint256).max`,
+        # Permit2's `(1n << 160n) - 1n`)
+        re.compile(
+            r"\.setApprovalForAll\s*\(\s*[^,()\n]+,\s*true\b"
+            r"|\b(?:approve|increaseAllowance)\s*\(\s*(?:[^,()\n]|\([^()\n]*\))+,\s*"
+            r"(?:ethers\.)?(?:constants\.)?"
+            r"(?:MaxUint256\b|MAX_UINT256\b|maxUint256\b|type\(uint256\)\.max\b)"
+            r"|\(\s*1n\s*<<\s*(?:160|256)n\s*\)\s*-\s*1n",
         ),
     ),
     Capability.ROASTABLE_ACCOUNTS: (
