@@ -848,7 +848,6 @@ STILL_PIECES = {
         "const tx = await col.setApprovalForAll(RECEIVER, true);",
         "await usdt.approve(SPENDER, ethers.MaxUint256);",
         "token.approve(address(vault), type(uint256).max);",
-        "amount: (1n << 160n) - 1n, expiration: deadline,",
     ),
     Capability.ROASTABLE_ACCOUNTS: (
         'ldapsearch -b "$BASE" "(&(samAccountType=805306368)(servicePrincipalName=*))" cn',

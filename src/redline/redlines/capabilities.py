@@ -214,7 +214,7 @@ class Capability(StrEnum):
     WALLET_ADDRESS = "matches cryptocurrency addresses"
     WALLET_APPROVAL = (
         "asks a connected wallet to let another address move all of a token "
-        "(setApprovalForAll, an approval or permit for the largest amount)"
+        "(setApprovalForAll, an approval for the largest amount)"
     )
     STEGO = "hides data in image pixels"
     HTTP_CARRIER = "carries data slices in web requests"
@@ -3271,15 +3271,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.WALLET_APPROVAL: (
-        # every token of a collection (`setApprovalForAll(spender, true)`), or an allowance or
-        # permit for the largest amount the token holds (`MaxUint256`, `type(uint256).max`,
-        # Permit2's `(1n << 160n) - 1n`)
+        # every token of a collection (`setApprovalForAll(spender, true)`), or an allowance for
+        # the largest amount the token holds (`MaxUint256`, `type(uint256).max`)
         re.compile(
             r"\.setApprovalForAll\s*\(\s*[^,()\n]+,\s*true\b"
             r"|\b(?:approve|increaseAllowance)\s*\(\s*(?:[^,()\n]|\([^()\n]*\))+,\s*"
             r"(?:ethers\.)?(?:constants\.)?"
-            r"(?:MaxUint256\b|MAX_UINT256\b|maxUint256\b|type\(uint256\)\.max\b)"
-            r"|\(\s*1n\s*<<\s*(?:160|256)n\s*\)\s*-\s*1n",
+            r"(?:MaxUint256\b|MAX_UINT256\b|maxUint256\b|type\(uint256\)\.max\b)",
         ),
     ),
     Capability.ROASTABLE_ACCOUNTS: (
