@@ -352,6 +352,7 @@ class Capability(StrEnum):
     CALLER_VERIFIED = "verifies the caller's session or token before serving them"
     LOOKALIKE_LINK = "links to a host whose name borrows a brand's without being the brand's"
     FRAMED_PAGE = "lays another site's page, all but transparent, over its own (clickjacking)"
+    OVERLAY_ON_APP = "lays a window of its own over another app as that app comes to the front"
     SESSION_TAKEOVER = (
         "attaches a signed-in desktop session to another connection without its password (tscon)"
     )

@@ -44,6 +44,7 @@ from redline.redlines.grammars import (
     language_for_fence,
     parse,
 )
+from redline.redlines.overlays import overlay_hits
 from redline.redlines.plans import plan_hits
 from redline.redlines.session_tokens import session_token_hits
 
@@ -621,6 +622,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(drained_buffer_hits(cleaned, offset))  # a batch taken from a buffer to send
     hits.extend(session_token_hits(cleaned, offset))  # a game client's session token read
     hits.extend(cluster_admin_binding_hits(cleaned, offset))  # cluster-admin bound, in a manifest
+    hits.extend(overlay_hits(cleaned, offset))  # a window laid over the app in front (Android)
     hits.extend(socket_connect_hits(cleaned, offset))
     hits.extend(resolver_hits(cleaned, offset))
     hits.extend(rescheduling_hits(cleaned, offset))
