@@ -7,7 +7,10 @@ What it catches
     credential stuffing, turning a sensor or a trail off, named attack tooling) and some keep
     the act from being noticed ("so IT won't see it", "without her knowing", "clear the
     Security log", "a name that blends in", "under the lockout threshold"). The prose is read
-    step by step (`plans.py`): only what it tells the reader to do counts.
+    step by step (`plans.py`): only what it tells the reader to do counts. Fewer steps (three,
+    one attacking or hiding) are part of a plan, weighed with the request; when they lean
+    toward an attack (at least one step in eight attacks or hides), part of whichever attack
+    the request asks for, an account takeover or a flood as much as an intrusion.
 
 Why it is a redline (RL-EXPLOIT)
     A numbered plan naming the tools, the target and how to stay unseen is the intrusion
