@@ -27,10 +27,13 @@ _READ_WHOLE = re.compile(
     # read and emptied at once: `const batch = keys.splice(0)`
     r"|\b(\w+)\.splice\(\s*0\s*[,)]"
 )
-_EMPTIED = (
-    r"\b{0}\s*(?:\.(?:clear|Clear|Reset|truncate)\(\s*0?\s*\)|\.length\s*=\s*0\b|\.setLength\(\s*0\s*\)"
-    r"""|\[:\]\s*=\s*\[\]|\s*=\s*(?:\[\]|""|''|@\(\)|{0}\[:0\])\s*(?:;|$))"""
-    r"|\bdel\s+{0}\[:\]"
+_EMPTIED = re.compile(
+    # `buf.clear()`, `sb.Clear()`, `keys.length = 0`, `sb.setLength(0)`, `buf[:] = []`,
+    # `buf = []` (or `""`, `''`, PowerShell's `@()`), `del buf[:]`, Go's `keys = keys[:0]`
+    r"\b(\w+)\s*(?:\.(?:clear|Clear|Reset|truncate)\(\s*0?\s*\)|\.length\s*=\s*0\b"
+    r"|\.setLength\(\s*0\s*\)|\[:\]\s*=\s*\[\]|\s*=\s*(?:\[\]|\"\"|''|@\(\))\s*(?:;|$))"
+    r"|\bdel\s+(\w+)\[:\]|\b(\w+)\s*=\s*\3\[:0\]",
+    re.M,
 )
 _REACH = 6
 """Lines after the whole buffer is read within which it is emptied: the same few lines."""
@@ -60,6 +63,12 @@ def drained_buffer_hits(code: str, offset: int = 0) -> list[Hit]:
     both), cited at the read."""
     if not _may_empty(code):
         return []
+    emptied: dict[str, list[int]] = {}
+    for match in _EMPTIED.finditer(code):
+        name = next(group for group in match.groups() if group)
+        emptied.setdefault(name, []).append(match.start())
+    if not emptied and "splice(" not in code:
+        return []
     lines = code.split("\n")
     starts = [0]
     for line in lines:
@@ -68,12 +77,13 @@ def drained_buffer_hits(code: str, offset: int = 0) -> list[Hit]:
     for number, line in enumerate(lines):
         for match in _READ_WHOLE.finditer(line):
             name = next(group for group in match.groups() if group)
-            emptied = re.compile(_EMPTIED.format(re.escape(name)), re.M)
-            window = "\n".join(lines[number : number + _REACH + 1])
+            start = starts[number] + match.start()
+            end = starts[number] + match.end()
+            window_end = starts[min(number + _REACH + 1, len(lines))]
             at_once = ".splice(" in match.group(0)
-            if at_once or emptied.search(window[match.end() :]):
-                start = offset + starts[number] + match.start()
-                end = offset + starts[number] + match.end()
-                hits.append(Hit(Capability.BUFFER_DRAINED, start, end, match.group(0)))
+            if at_once or any(end <= at < window_end for at in emptied.get(name, ())):
+                hits.append(
+                    Hit(Capability.BUFFER_DRAINED, offset + start, offset + end, match.group(0))
+                )
                 break
     return hits
