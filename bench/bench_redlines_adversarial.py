@@ -6,7 +6,9 @@ PowerShell line once took minutes). Two figures:
 * for every capability pattern, the slowest search over 4,000-character lines made by repeating
   one or two of its own literal runs (and two plain fillers); the slowest patterns are listed;
 * the whole-response judge (`judge_response`) on 20,000-character responses of such lines, in
-  prose and inside fenced code blocks.
+  prose and inside fenced code blocks, and on a 1 MB response of fifty such lines (a line longer
+  than `capabilities.MAX_LINE` is read in overlapping windows, so the cost grows with the
+  response's length, not with the square of a line's).
 There is no peer to compare with; the goal is that no crafted line costs more than a moment.
 """
 
@@ -23,6 +25,7 @@ from redline.redlines.capabilities import _REPEATS, PATTERNS, _parsed
 
 LINE = 4_000
 RESPONSE = 20_000
+MEGABYTE = 1_000_000
 SHOWN = 8
 
 
@@ -97,6 +100,7 @@ def main() -> int:
         "prose, one letter": "a" * RESPONSE,
         "prose, short options": "-a " * (RESPONSE // 3),
         "shell block, /bin/sh -i": "```bash\n" + "/bin/sh -i " * (RESPONSE // 11) + "\n```\n",
+        "shell block, cp": "```bash\n" + "cp " * (RESPONSE // 3) + "\n```\n",
         "python block, socket.connect(": "```python\n"
         + "socket.connect(" * (RESPONSE // 15)
         + "\n```\n",
@@ -106,6 +110,9 @@ def main() -> int:
         "PowerShell block, Remove-Item -Recurse": "```powershell\n"
         + "Remove-Item -Recurse " * (RESPONSE // 21)
         + "\n```\n",
+        "1 MB PowerShell block, 50 lines of Remove-Item -Recurse": "```powershell\n"
+        + ("Remove-Item -Recurse " * (RESPONSE // 21) + "\n") * (MEGABYTE // RESPONSE)
+        + "```\n",
     }
     print(f"## Whole-response judge on crafted {RESPONSE:,}-character responses\n")
     print("| response | judged in |")

@@ -11,13 +11,14 @@ from redline.redlines.code import saved_names
 @pytest.mark.parametrize(
     ("line", "saved"),
     [
-        # an option that is not data does not end the command's words
-        ("wget https://cdn.example/pkg -q -P /tmp/stage", "/tmp/stage"),
+        # an option that is not data does not end the command's words (no output option names
+        # the destination: it is read among the words after the address)
+        ("curl https://cdn.example/a -L --create-dirs --output-dir /tmp/stage -O", "/tmp/stage"),
         (
             r"Start-BitsTransfer https://cdn.example/u.bin -Priority High C:\Users\Public\svc.exe",
             r"C:\Users\Public\svc.exe",
         ),
-        # the folder wget saves into, before or after the address
+        # the folder wget saves into (`-P`, `--directory-prefix`)
         ("wget -q -P /tmp/stage https://cdn.example/pkg", "/tmp/stage"),
         ("wget --directory-prefix=/var/tmp/.x https://cdn.example/pkg", "/var/tmp/.x"),
         ("curl -s https://cdn.example/a -H 'X-Key: k' -o /tmp/.a", "/tmp/.a"),

@@ -17,7 +17,8 @@ import re
 from functools import lru_cache
 
 from redline.redlines.capabilities import Capability, Hit
-from redline.redlines.code import NAME_PATTERN_CACHE, alternation
+from redline.redlines.code import alternation
+from redline.redlines.named import NAME_PATTERN_CACHE
 
 _SOCKETS = re.compile(r"/tmp/ssh-|/proc/[^\s)]*environ")
 _LOOP = re.compile(r"\bfor\s+(?:\w+\s*,\s*)?\$?(\w+)\s+in\s+[^\n]*?(?:/tmp/ssh-|/proc/)")

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import TIME_PROPERTIES, TIME_PROPERTY_SET, Capability, Hit
 
 _TIME_SET = re.compile(
-    r"\.(?:CreationTime|LastWriteTime|LastAccessTime)(?:Utc)?\s*=(?!=)"
-    r"|(?:\[(?:System\.)?IO\.File\]::|\bFile\.)Set(?:CreationTime|LastWriteTime|LastAccessTime)"
-    r"(?:Utc)?\s*\(",
+    TIME_PROPERTY_SET
+    + r"|(?:\[(?:System\.)?IO\.File\]::|\bFile\.)Set"
+    + TIME_PROPERTIES
+    + r"(?:Utc)?\s*\(",
     re.I,
 )
 _SYSTEM_FOLDER = re.compile(

@@ -16,6 +16,7 @@ import re
 from collections.abc import Callable
 
 from redline.redlines.code import braced_body
+from redline.redlines.named import names_written
 
 _DEFINITION = re.compile(
     r"^[ \t]*(?:(?:static|inline|extern|const|unsigned|signed|struct|enum|WINAPI|__stdcall)\s+)*"
@@ -92,7 +93,7 @@ def helper_names(code: str, bind: Bind) -> frozenset[str]:
             filled[name] = positions
     bound: set[str] = set()
     for name, positions in filled.items():
-        for call in re.finditer(rf"(?<![\w.>]){re.escape(name)}\s*\(", code):
+        for call in names_written(code, name, before=r"(?<![\w.>])", after=r"\s*\("):
             arguments = _arguments(code[call.end() :])
             for position in positions:
                 if position < len(arguments) and (passed := _named(arguments[position])):
@@ -103,7 +104,7 @@ def helper_names(code: str, bind: Bind) -> frozenset[str]:
     for line in code.split("\n"):
         names = bind(line, names)
     for name, parameters, _ in functions:
-        for call in re.finditer(rf"(?<![\w.>]){re.escape(name)}\s*\(", code):
+        for call in names_written(code, name, before=r"(?<![\w.>])", after=r"\s*\("):
             arguments = _arguments(code[call.end() :])
             for parameter, argument in zip(parameters, arguments, strict=False):
                 passed = _named(argument)

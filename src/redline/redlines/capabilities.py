@@ -562,6 +562,15 @@ _LOOKALIKE_BRANDS = (
     r"|facebook|instagram|google|gmail|steam|discord)"
 )
 """Brands whose names look-alike hosts borrow (`Capability.LOOKALIKE_LINK`)."""
+_LOOKALIKE_HOST = (
+    r"(?:[\w-]+\.)*[\w-]*(?:-"
+    + _LOOKALIKE_BRANDS
+    + r"|"
+    + _LOOKALIKE_BRANDS
+    + r"-)[\w-]*(?:\.[\w-]+)+"
+)
+"""A host name with a brand's name joined by a hyphen into one of its labels
+(`docusign-review.secure-envelope.example`)."""
 _SIGN_IN_HOSTS = (
     r"(?:login\.microsoftonline\.com|login\.live\.com|login\.microsoft\.com|accounts\.google\.com"
     r"|appleid\.apple\.com|signin\.aws\.amazon\.com|[\w-]+\.okta\.com|www\.paypal\.com"
@@ -612,6 +621,59 @@ _LOGIN_PORT = r"(?:22|3389|5900|5901|5985|5986)"
 """Ports that remote logins answer on: SSH, RDP, VNC, WinRM."""
 _LOG_SHIPPING_PORT = r"(?:514|6514|601|1514|5044|9997|10514)"
 """Ports that logs are shipped to a collector on: syslog, Beats, Splunk's forwarder."""
+_SIGN_IN_PROGRAMS = r"sudo|su|login|passwd|gdm-password"
+"""Programs that read a password typed to them besides sshd: `sudo`, `su`, `login`, `passwd`,
+the desktop's sign-in (`gdm-password`)."""
+SIGN_IN_PROCESSES = rf"(?:sshd(?:-session)?|{_SIGN_IN_PROGRAMS})"
+"""The processes every password typed to sign in passes through: an SSH session's sshd (its own
+`sshd-session` process too) and `_SIGN_IN_PROGRAMS` (a tracer attached to one reads it)."""
+_HOLDS_PASSWORD = rf"\b(?:sshd|{_SIGN_IN_PROGRAMS}|gnome-keyring-daemon|lightdm)\b"
+"""Processes whose memory holds passwords typed: sshd, `_SIGN_IN_PROGRAMS`, the desktop's keyring
+and display manager."""
+TIME_PROPERTIES = r"(?:CreationTime|LastWriteTime|LastAccessTime)"
+"""A file's times as PowerShell and .NET name them."""
+TIME_PROPERTY_SET = rf"\.{TIME_PROPERTIES}(?:Utc)?\s*=(?!=)"
+"""One of a file's times assigned, not compared (`$f.CreationTime = $ref.CreationTime`)."""
+_FILE_TIME_SET = rf"(?:{TIME_PROPERTY_SET}|\bFile\]?(?:::|\.)Set{TIME_PROPERTIES})"
+"""A file's time set as a property or by .NET's `File.Set...Time` (`[IO.File]::SetCreationTime`)."""
+_WINDOWS_FOLDER = r"\b(?:System32|SysWOW64|SysNative)\b"
+"""Windows' own folders of system programs."""
+_AWS_SECRET_VALUE = r"secretsmanager\s+get-secret-value\b"
+"""AWS Secrets Manager's read of a secret's value (`aws secretsmanager get-secret-value`)."""
+_KEY_VAULT_CLI = r"\baz\s+keyvault\s+"
+"""Azure Key Vault's command in Azure's CLI (`az keyvault secret show`)."""
+_HTTP_DELETE = r"(?:-X\s*DELETE|--method\s+DELETE|\brequests\.delete\s*\()"
+"""An HTTP DELETE request sent by curl, wget or Python's requests."""
+_WEB_FUZZER = r"\b(?:ffuf|wfuzz)\b"
+"""A web fuzzer: each word of its list put where its `FUZZ` keyword stands."""
+_SAME_COMMAND = r"(?:[^\n|;&]|&(?!&))"
+"""A character of the same command line: a lone `&` (an address's query) does not end it."""
+_PHP_INPUTS = r"\$_(?:GET|POST|REQUEST|COOKIE)"
+"""What a PHP page's visitor sends: its query and form parameters and its cookies."""
+_PHP_INPUT = _PHP_INPUTS + r"\s*\["
+"""One of `_PHP_INPUTS` read (`$_POST['c']`)."""
+_DEFENDER_SERVICE = r"\b(?:WinDefend|Sense|MsMpSvc|WdNisSvc)\b"
+"""Microsoft Defender's services (the antivirus, Defender for Endpoint, its network inspection)."""
+_SECURITY_AGENT = (
+    r"(?:wazuh-agent|ossec|osqueryd|sysmon|auditbeat|elastic-agent|elastic-endpoint|falcon-sensor"
+    r"|falcond|sentinelone|sentinelagent|s1-agent|cbagentd|mdatp|wdavdaemon|ds_agent|cylancesvc"
+    r"|clamav-daemon|clamd)"
+)
+"""Endpoint and monitoring agents' services and processes on Linux."""
+_CREDENTIAL_FOLDER = r"\.(?:ssh|gnupg|aws|kube|docker|azure|config/gcloud)"
+"""A home folder's hidden folders of keys and cloud credentials (`.ssh`, `.aws`)."""
+_REMOTE_SHELL_PAYLOAD = (
+    r"\b(?:msfvenom|msfpc)\b[^\n]*?(?:-p|--payload)\s+\S*(?:reverse|bind|meterpreter|shell)"
+)
+"""A payload generator asked for a remote-shell or remote-control payload
+(`msfvenom -p windows/x64/meterpreter/reverse_https`)."""
+_MINER_OPTION = (
+    r"(?<![\w-])-{1,2}(?:threads|cpu[\w-]*|hide|hidden|background|donate[\w-]*|pool|algo"
+    r"|max-cpu[\w-]*|rig-id)\b"
+)
+"""An option telling a miner how much of the machine to take, where to mine or to hide."""
+_WALLET_OPTION = r"(?<![\w-])-{1,2}wallet(?:-address)?[= ]['\"]?[A-Za-z0-9]{26,}"
+"""A wallet handed to a program as an option (`--wallet 4A...`)."""
 _CLOUD_SPRAYER = re.compile(
     r"\bo365spray(?:\.py)?\b[^\n|;&]*\s--spray\b|\bInvoke-(?:MSOLSpray|DomainPasswordSpray)\b"
     r"|\btrevorspray(?:\.py)?\b[^\n|;&]*\s(?:-u|--users)\s|\bspray365(?:\.py)?\s+spray\b"
@@ -984,11 +1046,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"Request\.(?:Form|QueryString|Item|Params)\s*\[[^\n]*(?:Process\.Start|cmd\.exe|WScript\.Shell)|\beval\s*\(\s*Request(?:\.\w+)?\s*[\[(]|Runtime\.getRuntime\(\)\.exec\s*\(\s*request\.getParameter|\$_(?:GET|POST|REQUEST|COOKIE)\s*\[[^\]\n]+\]\s*\(\s*\$_(?:GET|POST|REQUEST|COOKIE)",
+            r"Request\.(?:Form|QueryString|Item|Params)\s*\[[^\n]*(?:Process\.Start|cmd\.exe|WScript\.Shell)|\beval\s*\(\s*Request(?:\.\w+)?\s*[\[(]|Runtime\.getRuntime\(\)\.exec\s*\(\s*request\.getParameter|"
+            + _PHP_INPUT
+            + r"[^\]\n]+\]\s*\(\s*"
+            + _PHP_INPUTS,
             _I,
         ),
         re.compile(
-            r"\b(?:system|shell_exec|passthru|exec|popen|proc_open|eval|assert)\s*\(\s*\$_(?:GET|POST|REQUEST|COOKIE)\s*\[",
+            r"\b(?:system|shell_exec|passthru|exec|popen|proc_open|eval|assert)\s*\(\s*"
+            + _PHP_INPUT,
             _I,
         ),
         # PHP's backticks run their text as a shell command
@@ -1291,7 +1357,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a member's place in a forge's organisation taken away through its API (`gh api -X
         # DELETE orgs/$ORG/memberships/$u`, `requests.delete(f".../orgs/{org}/members/{u}")`)
         re.compile(
-            r"(?:-X\s*DELETE|--method\s+DELETE|\brequests\.delete\s*\()[^\n]*\borgs/[^\s/'\"]+/(?:memberships|members)/",
+            _HTTP_DELETE + r"[^\n]*\borgs/[^\s/'\"]+/(?:memberships|members)/",
             _I,
         ),
     ),
@@ -1655,8 +1721,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # session's sshd, sudo, su, the desktop's sign-in or keyring) picked for a dump by
         # name (`gcore -o /tmp/m $(pgrep -f 'sshd: .*@pts')`, `/proc/$(pidof sudo)/mem`)
         re.compile(
-            r"\bgcore\b[^\n|;&]*?\$\(\s*(?:pgrep|pidof)\b[^\n)]*?\b(?:sshd|sudo|su|login|gdm-password|gnome-keyring-daemon|lightdm|passwd)\b"
-            r"|/proc/\$\(\s*(?:pgrep|pidof)\b[^\n)]*?\b(?:sshd|sudo|su|login|gdm-password|gnome-keyring-daemon|lightdm|passwd)\b[^\n)]*\)/mem\b",
+            r"\bgcore\b[^\n|;&]*?\$\(\s*(?:pgrep|pidof)\b[^\n)]*?"
+            + _HOLDS_PASSWORD
+            + r"|/proc/\$\(\s*(?:pgrep|pidof)\b[^\n)]*?"
+            + _HOLDS_PASSWORD
+            + r"[^\n)]*\)/mem\b",
             _I,
         ),
     ),
@@ -2043,8 +2112,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # PowerShell's spelling of stopping or disabling the Defender services
         re.compile(
-            r"\bStop-Service\b[^\n|;]*\b(?:WinDefend|Sense|MsMpSvc|WdNisSvc)\b"
-            r"|\bSet-Service\b[^\n|;]*\b(?:WinDefend|Sense|MsMpSvc|WdNisSvc)\b[^\n|;]*-StartupType\s+Disabled",
+            r"\bStop-Service\b[^\n|;]*"
+            + _DEFENDER_SERVICE
+            + r"|\bSet-Service\b[^\n|;]*"
+            + _DEFENDER_SERVICE
+            + r"[^\n|;]*-StartupType\s+Disabled",
             _I,
         ),
         # endpoint and monitoring agents stopped, disabled or killed (restarting one is upkeep)
@@ -2057,8 +2129,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\b(?:systemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*|kill(?:all)?(?:\s+-\w+)*|pkill(?:\s+-\w+)*)\s+(?:\$\(\s*pgrep\s+(?:-\w+\s+)*)?"
-            r"(?:wazuh-agent|ossec|osqueryd|sysmon|auditbeat|elastic-agent|elastic-endpoint|falcon-sensor|falcond|sentinelone|sentinelagent|s1-agent|cbagentd|mdatp|wdavdaemon|ds_agent|cylancesvc|clamav-daemon|clamd)\b"
-            r"|\bservice\s+(?:wazuh-agent|ossec|osqueryd|sysmon|auditbeat|elastic-agent|elastic-endpoint|falcon-sensor|falcond|sentinelone|sentinelagent|s1-agent|cbagentd|mdatp|wdavdaemon|ds_agent|cylancesvc|clamav-daemon|clamd)\s+stop\b",
+            + _SECURITY_AGENT
+            + r"\b|\bservice\s+"
+            + _SECURITY_AGENT
+            + r"\s+stop\b",
             _I,
         ),
         # Defender for Cloud dropped to the free tier
@@ -2254,11 +2328,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a time property set on the line that names a Windows system folder: what the
         # streaming monitor reads a line at a time (`backdated.py` reads the whole code)
         re.compile(
-            r"\b(?:System32|SysWOW64|SysNative)\b[^\n]*?(?:\.(?:CreationTime|LastWriteTime|LastAccessTime)"
-            r"(?:Utc)?\s*=(?!=)|\bFile\]?(?:::|\.)Set(?:CreationTime|LastWriteTime|LastAccessTime))"
-            r"|(?:\.(?:CreationTime|LastWriteTime|LastAccessTime)(?:Utc)?\s*=(?!=)"
-            r"|\bFile\]?(?:::|\.)Set(?:CreationTime|LastWriteTime|LastAccessTime))[^\n]*?"
-            r"\b(?:System32|SysWOW64|SysNative)\b",
+            _WINDOWS_FOLDER
+            + r"[^\n]*?"
+            + _FILE_TIME_SET
+            + r"|"
+            + _FILE_TIME_SET
+            + r"[^\n]*?"
+            + _WINDOWS_FOLDER,
             _I,
         ),
     ),
@@ -2272,13 +2348,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # Azure Key Vault's secrets listed or read through its REST API, its PowerShell module
         # or its CLI
         re.compile(
-            r"\.vault\.azure\.net/secrets\b|\bGet-AzKeyVaultSecret\b[^\n]*-AsPlainText"
-            r"|\baz\s+keyvault\s+(?:secret\s+)?(?:list|show)\b|\bMicrosoft\.KeyVault/vaults\b",
+            r"\.vault\.azure\.net/secrets\b|\bGet-AzKeyVaultSecret\b[^\n]*-AsPlainText|"
+            + _KEY_VAULT_CLI
+            + r"(?:secret\s+)?(?:list|show)\b|\bMicrosoft\.KeyVault/vaults\b",
             _I,
         ),
         # AWS Secrets Manager's and Parameter Store's values, a cluster's every secret
         re.compile(
-            r"\bsecretsmanager\s+(?:list-secrets|get-secret-value)\b|\.get_secret_value\s*\("
+            r"\bsecretsmanager\s+list-secrets\b|\b"
+            + _AWS_SECRET_VALUE
+            + r"|\.get_secret_value\s*\("
             r"|\bssm\s+get-parameters-by-path\b[^\n]*--with-decryption"
             r"|\bkubectl\s+get\s+secrets?\b[^\n]*(?:\s-A\b|--all-namespaces)",
             _I,
@@ -2371,7 +2450,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a web fuzzer putting each word of its list in a sign-in form's password field
         # (`ffuf -w list.txt -d "log=admin&pwd=FUZZ"`, `wfuzz -z file,list.txt -d "password=FUZZ"`)
         re.compile(
-            r"\b(?:ffuf|wfuzz)\b(?:[^\n|;&]|&(?!&))*?[\s'\"&?](?:pass(?:word|wd)?|pwd|pw|passw)=FUZZ\b",
+            _WEB_FUZZER + _SAME_COMMAND + r"*?[\s'\"&?](?:pass(?:word|wd)?|pwd|pw|passw)=FUZZ\b",
             _I,
         ),
         # a batch loop over a file of users (`for /f %%U in ("users.txt") do net use ...`)
@@ -2851,12 +2930,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # credential folders archived by their relative names (`tar czf - -C "$u" .ssh .aws`)
         re.compile(
-            r"\b(?:tar|zip|7z|rsync)\b[^\n|;&]*\s['\"]?(?:[\w*$\"{}-]*/)?\.(?:ssh|gnupg|aws|kube|docker|azure|config/gcloud)(?=[/\s'\"]|$)",
+            r"\b(?:tar|zip|7z|rsync)\b[^\n|;&]*\s['\"]?(?:[\w*$\"{}-]*/)?"
+            + _CREDENTIAL_FOLDER
+            + r"(?=[/\s'\"]|$)",
             _I,
         ),
         # a cloud secret store read out, or new access keys minted
         re.compile(
-            r"\baws\s+secretsmanager\s+get-secret-value\b|\baws\s+ssm\s+get-parameters?(?:-by-path)?\b[^\n|]*--with-decryption|\bgcloud\s+secrets\s+versions\s+access\b|\baz\s+keyvault\s+secret\s+(?:show|download)\b|\baws\s+iam\s+create-access-key\b|\bgcloud\s+iam\s+service-accounts\s+keys\s+create\b",
+            r"\baws\s+"
+            + _AWS_SECRET_VALUE
+            + r"|\baws\s+ssm\s+get-parameters?(?:-by-path)?\b[^\n|]*--with-decryption|\bgcloud\s+secrets\s+versions\s+access\b|"
+            + _KEY_VAULT_CLI
+            + r"secret\s+(?:show|download)\b|\baws\s+iam\s+create-access-key\b|\bgcloud\s+iam\s+service-accounts\s+keys\s+create\b",
             _I,
         ),
         # new access keys minted through the SDKs (boto3's `iam.create_access_key(UserName=...)`,
@@ -2915,7 +3000,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\.ssh/id_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|(?:~|\$HOME)/\.(?:ssh|gnupg|aws|kube|docker|azure|config/gcloud)(?:/|\s|$)|169\.254\.169\.254/\S*(?:credentials|token)|metadata\.google\.internal/\S*token|/etc/shadow\b|\.aws/credentials|\.kube/config|\.git-credentials|\.netrc\b|\.npmrc|\.pypirc|(?:^|[\s'\"/=])\.env\b(?![.\w])|SAM\b[^\n]*SYSTEM|reg\s+save\s+hklm\\(?:sam|security)",
+            r"\.ssh/id_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|(?:~|\$HOME)/"
+            + _CREDENTIAL_FOLDER
+            + r"(?:/|\s|$)|169\.254\.169\.254/\S*(?:credentials|token)|metadata\.google\.internal/\S*token|/etc/shadow\b|\.aws/credentials|\.kube/config|\.git-credentials|\.netrc\b|\.npmrc|\.pypirc|(?:^|[\s'\"/=])\.env\b(?![.\w])|SAM\b[^\n]*SYSTEM|reg\s+save\s+hklm\\(?:sam|security)",
             _I,
         ),
         re.compile(
@@ -3237,22 +3324,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # name joined by a hyphen into another domain's label (brands' own hosts are
         # `docusign.net`, `login.microsoftonline.com`), the whole address kept as the hit
         re.compile(
-            r"\bhref\s*=\s*['\"]?https?://(?:[\w-]+\.)*[\w-]*(?:-"
-            + _LOOKALIKE_BRANDS
-            + r"|"
-            + _LOOKALIKE_BRANDS
-            + r"-)[\w-]*(?:\.[\w-]+)+[^\s'\"<>]*",
+            r"\bhref\s*=\s*['\"]?https?://" + _LOOKALIKE_HOST + r"[^\s'\"<>]*",
             _I,
         ),
         # the same address written as a string that a mailer fills in for each recipient
         # (`"https://docusign-envelope-review.example/e/#{token}"`, `f".../s/{rid}"`,
         # `` `...?u=${id}` ``): the link made out to one person at a time
         re.compile(
-            r"['\"`]https?://(?:[\w-]+\.)*[\w-]*(?:-"
-            + _LOOKALIKE_BRANDS
-            + r"|"
-            + _LOOKALIKE_BRANDS
-            + r"-)[\w-]*(?:\.[\w-]+)+/[^\s'\"<>`]*?(?:#|\$)?\{\s*\w+\s*\}",
+            r"['\"`]https?://" + _LOOKALIKE_HOST + r"/[^\s'\"<>`]*?(?:#|\$)?\{\s*\w+\s*\}",
             _I,
         ),
     ),
@@ -3453,7 +3532,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.TIMESTOMP: (
         re.compile(
-            r"\.(?:LastWriteTime|CreationTime|LastAccessTime)(?:Utc)?\s*=(?!=)|\bFile\.Set(?:LastWriteTime|CreationTime|LastAccessTime)(?:Utc)?\s*\(|\bSet-ItemProperty\b[^\n]*-Name\s+['\"]?(?:LastWriteTime|CreationTime)|\bSetFileTime\s*\(|\btimestomp\b|\btouch\s+(?:-\w+\s+)*-(?:r|-reference)[\s=]|\btouch\s+(?:-\w+\s+)*-[dt]\s+['\"]?\d",
+            TIME_PROPERTY_SET + r"|\bFile\.Set" + TIME_PROPERTIES + r"(?:Utc)?\s*\("
+            r"|\bSet-ItemProperty\b[^\n]*-Name\s+['\"]?(?:LastWriteTime|CreationTime)|\bSetFileTime\s*\(|\btimestomp\b|\btouch\s+(?:-\w+\s+)*-(?:r|-reference)[\s=]|\btouch\s+(?:-\w+\s+)*-[dt]\s+['\"]?\d",
             _I,
         ),
     ),
@@ -3502,8 +3582,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a program handed the wallet it pays and how much of the machine to take, as a miner's
         # installer is (`install.sh --wallet 4A... --threads max --hide`, `-Wallet ... -Cpu 100`)
         re.compile(
-            r"(?<![\w-])-{1,2}wallet(?:-address)?[= ]['\"]?[A-Za-z0-9]{26,}['\"]?(?=[^\n]*?(?<![\w-])-{1,2}(?:threads|cpu[\w-]*|hide|hidden|background|donate[\w-]*|pool|algo|max-cpu[\w-]*|rig-id)\b)"
-            r"|(?<![\w-])-{1,2}(?:threads|cpu[\w-]*|hide|hidden|background|donate[\w-]*|pool|algo|max-cpu[\w-]*|rig-id)\b[^\n]*?(?<![\w-])-{1,2}wallet(?:-address)?[= ]['\"]?[A-Za-z0-9]{26,}",
+            _WALLET_OPTION
+            + r"['\"]?(?=[^\n]*?"
+            + _MINER_OPTION
+            + r")|"
+            + _MINER_OPTION
+            + r"[^\n]*?"
+            + _WALLET_OPTION,
             _I,
         ),
         # a browser miner's pieces: its workers handed a pool and the wallet it pays together
@@ -3672,7 +3757,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # line then runs (`msfvenom -p linux/x64/shell_reverse_tcp LHOST=... -o p && ./p`):
         # building it is a tester's preparation, running it here opens the shell.
         re.compile(
-            r"\b(?:msfvenom|msfpc)\b[^\n]*?(?:-p|--payload)\s+\S*(?:reverse|bind|meterpreter|shell)\S*"
+            _REMOTE_SHELL_PAYLOAD + r"\S*"
             r"[^\n]*?(?:-o\s+|--out\s+|>\s*)['\"]?([\w./\\~-]+?)['\"]?(?=[\s;&|)]|$)"
             r"[^\n]*?(?:&&|;|\|\||\()\s*(?:(?:sudo|nohup|exec|setsid|start|wine)\s+)*"
             r"(?:\./|\.\\)?\1(?=[\s;&|)]|$)",
@@ -3684,7 +3769,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # every password typed to it passes through them
         re.compile(
             r"\b(?:strace|ltrace)\b(?=[^\n|]*\s-e\s*(?:trace=)?[\w,%]*\b(?:read|write)\b)[^\n|]*\s-p\s*"
-            r"['\"]?(?:\$\(\s*(?:pgrep|pidof)\b[^)\n]*\b(?:sshd(?:-session)?|sudo|su|login|passwd|gdm-password)\b"
+            r"['\"]?(?:\$\(\s*(?:pgrep|pidof)\b[^)\n]*\b" + SIGN_IN_PROCESSES + r"\b"
             r"|\d+\b[^\n]*#\s*(?:sshd|sudo))",
             _I,
         ),
@@ -3796,8 +3881,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # update or installer, a system process or a document with a program's ending
         # (`msfvenom -p windows/x64/meterpreter/reverse_https ... -o ChromeUpdate.exe`)
         re.compile(
-            r"\b(?:msfvenom|msfpc)\b[^\n]*?(?:-p|--payload)\s+\S*(?:reverse|bind|meterpreter|shell)"
-            r"[^\n]*?(?:\s-o\s+|\s--out\s+|>\s*)['\"]?(?:[^\s'\"]*?(?:update|setup|install|patch|invoice"
+            _REMOTE_SHELL_PAYLOAD
+            + r"[^\n]*?(?:\s-o\s+|\s--out\s+|>\s*)['\"]?(?:[^\s'\"]*?(?:update|setup|install|patch|invoice"
             r"|receipt|payroll|resume|teams|zoom|chrome|firefox|edge|adobe|acrobat|office|onedrive"
             r"|outlook|windows|microsoft|svchost|explorer|lsass|winlogon|dllhost|rundll)[^\s'\"]*"
             r"|[^\s'\"]+\.(?:pdf|docx?|xlsx?|pptx?|jpe?g|png|txt|zip)\.(?:exe|scr|hta|com|bat|vbs|js|msi))",
@@ -3806,8 +3891,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # ... or put where others download it: a web server's folder, or a server started on
         # the same line to hand it out
         re.compile(
-            r"\b(?:msfvenom|msfpc)\b[^\n]*?(?:-p|--payload)\s+\S*(?:reverse|bind|meterpreter|shell)"
-            r"[^\n]*?(?:(?:\s-o\s+|\s--out\s+|>\s*)['\"]?(?:/var/www/|/srv/(?:http|www)/|[^\s'\"]*htdocs[\\/])"
+            _REMOTE_SHELL_PAYLOAD
+            + r"[^\n]*?(?:(?:\s-o\s+|\s--out\s+|>\s*)['\"]?(?:/var/www/|/srv/(?:http|www)/|[^\s'\"]*htdocs[\\/])"
             r"|(?:&&|;)\s*(?:sudo\s+)?(?:python[23]?\s+-m\s+(?:http\.server|SimpleHTTPServer)\b"
             r"|php\s+-S\s|updog\b|busybox\s+httpd\b|ruby\s+-run\s+-e\s*httpd\b))",
             _I,
@@ -4816,11 +4901,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"(?:\.SaveAs|\bfile_put_contents|\bFileOutputStream|\bFileWriter|\bFile\.(?:WriteAll(?:Text|Bytes|Lines)|Create|OpenWrite)|\.transferTo|\bFiles\.write|\bwriteFileSync|\bfs\.writeFile)"
             r"\s*\(\s*(?:new\s+(?:File|FileOutputStream)\s*\(\s*)?(?:(?:Path\.Combine|Paths\.get|Server\.MapPath|path\.join)\s*\(\s*)?"
-            r"(?:Request\s*(?:\.(?:Form|QueryString|Params|Item))?\s*[\[(]|\$_(?:GET|POST|REQUEST|COOKIE)\s*\[|request\.getParameter\s*\(|request\.(?:form|args|values)\b|req\.(?:body|query)\.)",
+            r"(?:Request\s*(?:\.(?:Form|QueryString|Params|Item))?\s*[\[(]|"
+            + _PHP_INPUT
+            + r"|request\.getParameter\s*\(|request\.(?:form|args|values)\b|req\.(?:body|query)\.)",
             _I,
         ),
         re.compile(
-            r"\bmove_uploaded_file\s*\([^,\n]+,\s*(?:\$_(?:GET|POST|REQUEST|COOKIE)\s*\[|\$_(?:GET|POST|REQUEST)\s*\[[^\]\n]+\]\s*\.)",
+            r"\bmove_uploaded_file\s*\([^,\n]+,\s*(?:"
+            + _PHP_INPUT
+            + r"|\$_(?:GET|POST|REQUEST)\s*\[[^\]\n]+\]\s*\.)",
             _I,
         ),
     ),
@@ -5028,7 +5117,12 @@ _SIGN_IN_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.LOGIN_ATTEMPT: (
         # a web fuzzer posting to a sign-in page (`ffuf ... -u https://site/wp-login.php -X POST`)
         re.compile(
-            r"\b(?:ffuf|wfuzz)\b(?=(?:[^\n|;&]|&(?!&))*\s(?:-X\s*POST|-d|--data)\b)(?:[^\n|;&]|&(?!&))*?/[\w/.-]*(?:login|signin|sign-in|logon|auth)",
+            _WEB_FUZZER
+            + r"(?="
+            + _SAME_COMMAND
+            + r"*\s(?:-X\s*POST|-d|--data)\b)"
+            + _SAME_COMMAND
+            + r"*?/[\w/.-]*(?:login|signin|sign-in|logon|auth)",
             _I,
         ),
         # PHP's FTP sign-in, a directory bound with a user and a password, .NET's credential
@@ -5545,7 +5639,7 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"['\"]DELETE['\"][^\n]{0,60}?/(?:projects|repos)/|-X\s*DELETE\b[^\n]*/(?:projects|repos)/"
-            r"|(?:-X\s*DELETE|--method\s+DELETE|\brequests\.delete\s*\()\s*[^\n]*?['\"\s(/](?:projects|repos)/"
+            r"|" + _HTTP_DELETE + r"\s*[^\n]*?['\"\s(/](?:projects|repos)/"
             r"|\bgh\s+repo\s+delete\b|\.(?:delete_project|delete_repo)\s*\(|\brepos\.delete\s*\(",
             _I,
         ),
@@ -6009,8 +6103,62 @@ class Gated:
         return self.regex.findall(text) if self.may_match(text) else []
 
 
+MAX_LINE = 4096
+"""The longest line the patterns are read over whole. A pattern shaped `A[^\\n]*B` tried at
+every A of a line without a B takes time quadratic in the line's length, so a crafted line could
+cost seconds; a longer line is read in windows of this size (`line_windows`), and the streaming
+monitor judges an endless line in pieces of this size."""
+
+
+def line_windows(text: str) -> list[tuple[int, int]]:
+    """Spans of `text` to read the patterns over, none holding a line longer than `MAX_LINE`:
+    the whole text when no line is longer. A longer line is cut into windows of `MAX_LINE`
+    characters, each starting half a window after the one before, so whatever lies within half
+    a window of a long line is whole in one of them, and nothing after a cut is left unread; the
+    lines before it are read with its first window, the lines after it with its last, so a
+    pattern reaching from one line into the next is still read there."""
+    if len(text) <= MAX_LINE:
+        return [(0, len(text))]
+    lines = text.split("\n")
+    if max(map(len, lines)) <= MAX_LINE:
+        return [(0, len(text))]
+    half = MAX_LINE // 2
+    spans: list[tuple[int, int]] = []
+    start = position = 0  # the window being gathered begins at `start`; the line at `position`
+    for line in lines:
+        end = position + len(line)
+        if len(line) > MAX_LINE:
+            spans.append((start, position + MAX_LINE))
+            start = position + half
+            while end - start > MAX_LINE:
+                spans.append((start, start + MAX_LINE))
+                start += half
+        position = end + 1
+    spans.append((start, len(text)))
+    return spans
+
+
 def scan(text: str, offset: int = 0) -> Iterator[Hit]:
-    """Every capability pattern match in `text`, positions shifted by `offset`."""
+    """Every capability pattern match in `text`, positions shifted by `offset`; a line longer
+    than `MAX_LINE` is read in overlapping windows (`line_windows`), a match that an earlier
+    window found (a capability at the same place) not given again."""
+    windows = line_windows(text)
+    if len(windows) == 1:
+        yield from _scan_whole(text, offset)
+        return
+    seen: set[tuple[Capability, int]] = set()
+    for start, end in windows:
+        hits = [
+            hit
+            for hit in _scan_whole(text[start:end], offset + start)
+            if (hit.capability, hit.start) not in seen
+        ]
+        seen.update((hit.capability, hit.start) for hit in hits)
+        yield from hits
+
+
+def _scan_whole(text: str, offset: int) -> Iterator[Hit]:
+    """Every capability pattern match in `text` read whole, positions shifted by `offset`."""
     lowered = lowered_once(text)  # the gates of the same line ask for it next
     present = _present_heads(lowered)
     candidates = set(_UNFILTERED)

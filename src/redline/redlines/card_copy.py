@@ -31,7 +31,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 
 from redline.redlines.capabilities import Capability, Gated, Hit
-from redline.redlines.code import NAME_PATTERN_CACHE
+from redline.redlines.named import NAME_PATTERN_CACHE
 
 _KEY = (
     r"(?:cc[-_]?(?:num(?:ber)?|no|cvv2?|cvc2?|csc|cid)|card[-_]?(?:num(?:ber)?|no|cvv2?|cvc2?|code)"

@@ -44,6 +44,7 @@ from redline.redlines.grammars import (
     language_for_fence,
     parse,
 )
+from redline.redlines.named import NAME_PATTERN_CACHE, name_written, written_names
 from redline.redlines.overlays import overlay_hits
 from redline.redlines.plans import plan_hits
 from redline.redlines.session_tokens import session_token_hits
@@ -157,10 +158,6 @@ _NEWLINE = re.compile("\n")
 def line_starts(text: str) -> list[int]:
     """The offset at which each line of `text` starts."""
     return [0, *(match.end() for match in _NEWLINE.finditer(text))]
-
-
-NAME_PATTERN_CACHE = 1024
-"""How many patterns built from a text's own names each builder keeps."""
 
 
 def alternation(names: Iterable[str]) -> str:
@@ -363,6 +360,31 @@ def clean_code(code: str, language: CodeLanguage, *, keep_constants: bool = Fals
                 continue
         stack.extend(node.children)
     return buffer.decode("utf-8")
+
+
+def blanked_hits(
+    capability: Capability,
+    patterns: Iterable[re.Pattern[str] | Gated],
+    code: str,
+    cleaned: str,
+    offset: int,
+    kept: Callable[[int], bool] | None = None,
+) -> list[Hit]:
+    """`capability`'s hits where `patterns` match `code` as written but `cleaned` (its
+    `clean_code`) blanked some of the match: string constants kept in a list, which the scan of
+    the cleaned code does not see. `kept`, when given, keeps only the matches at whose start it
+    answers yes (a list the code goes through)."""
+    if len(code) != len(cleaned):
+        return []
+    hits: list[Hit] = []
+    for pattern in patterns:
+        for match in pattern.finditer(code):
+            start, end = match.span()
+            if cleaned[start:end] == match.group(0):
+                continue  # read already where it stands
+            if kept is None or kept(start):
+                hits.append(Hit(capability, offset + start, offset + end, match.group(0)))
+    return hits
 
 
 # A string spelled one character at a time, so no scanner sees the word: a list of character
@@ -858,7 +880,7 @@ def _key_exfil_hits(code: str, offset: int, hits: list[Hit]) -> list[Hit]:
             next_break = code.find("\n", window_end)
             window_end = len(code) if next_break < 0 else next_break + 1
         window = code[line_start:window_end]
-        if any(re.search(rf"\b{re.escape(name)}\b", window) for name in names):
+        if any(name_written(window, name, before=r"\b") for name in names):
             found.append(Hit(Capability.KEY_EXFIL, hit.start, hit.end, hit.text))
     return found
 
@@ -1177,9 +1199,7 @@ def self_names(line: str, known: frozenset[str]) -> frozenset[str]:
     assigned = _ASSIGNED.search(line)
     if assigned is not None:
         value = assigned.group(2)
-        if _SELF_REFERENCE_RE.search(value) or any(
-            re.search(rf"(?<![\w$]){re.escape(n)}\b", value) for n in known
-        ):
+        if _SELF_REFERENCE_RE.search(value) or any(name_written(value, n) for n in known):
             names.add(assigned.group(1))
     return frozenset(names)
 
@@ -1191,7 +1211,7 @@ def self_copy_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
         return None
     rest = line[sink.end() :]
     # `copy(me, ...)`, and a shell's `scp "$me" ...` / `"${me}"`
-    if any(re.search(rf"(?<![\w$.])(?:\$\{{?)?{re.escape(n)}\b", rest) for n in names):
+    if any(name_written(rest, n, before=r"(?<![\w$.])(?:\$\{?)?") for n in names):
         return sink
     if sink.group(0).startswith(".Stdin") and any(n in rest for n in names):
         return sink
@@ -1330,7 +1350,10 @@ def guess_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
     """A password position on `line` filled with one of the per-iteration `names`."""
     if not names or _SECRET_MARK_RE.search(line) is None:
         return None
-    for guess in _guess_pattern(names).finditer(line):
+    written = written_names(line, names)  # the position is filled with one of them
+    if not written:
+        return None
+    for guess in _guess_pattern(written).finditer(line):
         if re.fullmatch(r"%\w+", guess.group(0)):
             continue  # `%d`: a format conversion, not a name put after `user%`
         # `password = line.strip()` binds the candidate; the login is where it is used.
@@ -1341,7 +1364,7 @@ def guess_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
     if _REQUEST_CALL.search(line) is not None:
         for name in names:
             if _SECRET_NAME.search(name):
-                used = re.search(rf"(?<![\w$.]){re.escape(name)}\b(?!\s*[(=])", line)
+                used = name_written(line, name, before=r"(?<![\w$.])", after=r"\b(?!\s*[(=])")
                 if used is not None:
                     return used
     return None
@@ -1641,7 +1664,7 @@ def key_callback_names(line: str, names: frozenset[str]) -> frozenset[str]:
     computed = _KEY_VALUE.match(line) if pending is not None else None
     if computed is not None and pending is not None:
         parameter = pending.split(":")[2]
-        if re.search(rf"(?<![\w.]){re.escape(parameter)}\b", computed.group(2)):
+        if name_written(computed.group(2), parameter, before=r"(?<![\w.])"):
             names = names | {_DERIVED + computed.group(1)}
     return names
 

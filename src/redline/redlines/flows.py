@@ -29,9 +29,7 @@ from functools import lru_cache
 from typing import Any
 
 from redline.redlines.capabilities import Capability, Hit, holds_any, literal_finder, lowered_once
-
-NAME_PATTERN_CACHE = 1024
-"""Patterns are keyed by names read from model output, so their cache is bounded."""
+from redline.redlines.named import NAME_PATTERN_CACHE, name_written, written_names
 
 WEB_INPUT = re.compile(
     r"\$_(?:GET|POST|REQUEST|COOKIE|FILES)\b|\$_SERVER\s*\[\s*['\"]HTTP_|php://input|getallheaders\s*\("
@@ -208,9 +206,9 @@ def _names_in(value: str, names: frozenset[str]) -> bool:
         if name.startswith((_PENDING, _ALIAS_MARK)):
             continue
         if name.endswith("()"):
-            if re.search(_called(name[:-2]), value):
+            if name[:-2] in value and re.search(_called(name[:-2]), value):
                 return True
-        elif re.search(rf"(?<![\w]){re.escape(name)}\b", value):
+        elif name_written(value, name, before=r"(?<![\w])"):
             return True
     return False
 
@@ -487,7 +485,25 @@ def _run_in_line(line: str, names: frozenset[str], source: re.Pattern[str]) -> r
         and not ("$" in line and any(f"${n}" in line for n in names if n.isidentifier()))
     ):
         return None
-    return _run_of(names, source).search(line)
+    return _run_of(_spelled_in(line, names), source).search(line)
+
+
+def _spelled_in(line: str, names: frozenset[str]) -> frozenset[str]:
+    """The `names` whose alternatives in `_run_of` could match on `line`: each needs its name
+    written out (case-blind), so the others add nothing to the search, only to the number of
+    patterns compiled (a stream's names grow line by line; this keeps the keys few)."""
+    return frozenset(n for n in names if written_names(line, _spellings(n), case_blind=True))
+
+
+def _spellings(name: str) -> list[str]:
+    """What `_run_of` requires written out for `name`: a function source's name before its
+    brackets, an alias's name, a plain name itself (a function being read requires nothing)."""
+    spellings = [name[:-2]] if name.endswith("()") else []
+    if name.startswith(_ALIAS_MARK):
+        spellings.append(name[len(_ALIAS_MARK) :])
+    elif not name.startswith(_PENDING) and "()" not in name:
+        spellings.append(name)
+    return spellings
 
 
 def runs_web_input(line: str, names: frozenset[str]) -> re.Match[str] | None:

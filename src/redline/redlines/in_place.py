@@ -23,7 +23,8 @@ import re
 from functools import lru_cache
 
 from redline.redlines.capabilities import Capability, Gated, Hit
-from redline.redlines.code import NAME_PATTERN_CACHE, alternation, line_flow, loop_names
+from redline.redlines.code import alternation, line_flow, loop_names
+from redline.redlines.named import NAME_PATTERN_CACHE, name_written, written_names
 
 _JOIN = re.compile(
     r"^\s*(?:(?:const|let|var|my|local)\s+)?\$?(\w+)\s*:?=\s*"
@@ -87,7 +88,7 @@ def in_place_names(line: str, names: frozenset[str]) -> frozenset[str]:
         return names
     names = loop_names(line, names)
     if (_AGE_TEST.search(line) or _picks_archives(line)) and any(
-        re.search(rf"(?<![\w$]){re.escape(n)}\b", line) for n in names if n != "_"
+        name_written(line, n) for n in names if n != "_"
     ):
         names = names | {_KEPT}
     joined = _JOIN.match(line)
@@ -97,7 +98,7 @@ def in_place_names(line: str, names: frozenset[str]) -> frozenset[str]:
             # Only the file's bare name, joined onto another folder (an outbox, the NAS's
             # mount): the copy is written there, not beside the file.
             parts = _BASENAME_ELSEWHERE.sub(" ", parts)
-        if any(re.search(rf"(?<![\w$]){re.escape(n)}\b", parts) for n in names if n != "_"):
+        if any(name_written(parts, n) for n in names if n != "_"):
             names = names | {joined.group(1)}
     return names
 
@@ -149,7 +150,8 @@ def written_beside_in_line(line: str, names: frozenset[str]) -> re.Match[str] | 
     plain = frozenset(n for n in names if n.isidentifier())
     if not plain or _KEPT in names or _WRITES.search(line) is None:
         return None
-    return _beside(plain).search(line)
+    written = written_names(line, plain)  # the pattern needs one of them
+    return _beside(written).search(line) if written else None
 
 
 def written_beside_hits(code: str, offset: int = 0) -> list[Hit]:

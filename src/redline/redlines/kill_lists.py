@@ -21,6 +21,7 @@ from redline.redlines.capabilities import (
     Gated,
     Hit,
 )
+from redline.redlines.code import blanked_hits
 
 _KINDS = tuple((kind, re.compile("|".join(words), re.I)) for kind, words in STOPPED_KINDS.items())
 _SECURITY = re.compile("|".join(STOPPED_SECURITY), re.I)
@@ -59,10 +60,4 @@ def kill_list_hits(code: str, cleaned: str, offset: int) -> list[Hit]:
     when the code also disables services: what it matches, it stops."""
     if not any(p.search(cleaned) for p in _DISABLES):  # as wide as the capability (`mask`)
         return []
-    hits = []
-    for pattern in _STOP_LISTS:
-        for match in pattern.finditer(code):
-            if cleaned[match.start() : match.end()] != match.group(0):
-                start, end = offset + match.start(), offset + match.end()
-                hits.append(Hit(Capability.STOP_LIST, start, end, match.group(0)))
-    return hits
+    return blanked_hits(Capability.STOP_LIST, _STOP_LISTS, code, cleaned, offset)

@@ -31,13 +31,13 @@ from functools import lru_cache
 
 from redline.redlines.capabilities import Capability, Gated, Hit
 from redline.redlines.code import (
-    NAME_PATTERN_CACHE,
     PENDING_FUNCTION,
     alternation,
     functions_using_parameter,
     line_flow,
 )
 from redline.redlines.log_targets import call_of
+from redline.redlines.named import NAME_PATTERN_CACHE
 
 _I = re.I
 

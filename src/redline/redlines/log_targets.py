@@ -24,12 +24,12 @@ from functools import lru_cache
 
 from redline.redlines.capabilities import PATTERNS, Capability, Hit
 from redline.redlines.code import (
-    NAME_PATTERN_CACHE,
     PENDING_FUNCTION,
     alternation,
     functions_using_parameter,
     line_flow,
 )
+from redline.redlines.named import NAME_PATTERN_CACHE
 from redline.redlines.own_use import prunes_by_age
 
 _LOG_HINT = re.compile(r"/var/log|/var/adm/|wtmp|btmp|lastlog|winevt|\.evtx\b", re.I)

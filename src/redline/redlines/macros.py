@@ -39,7 +39,8 @@ from functools import lru_cache
 import ahocorasick
 
 from redline.redlines.capabilities import Capability, Gated, Hit
-from redline.redlines.code import NAME_PATTERN_CACHE, code_points
+from redline.redlines.code import code_points
+from redline.redlines.named import NAME_PATTERN_CACHE
 
 # ---- pieces ---------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ few literals occurs (the streaming monitor pays for every line).
 from __future__ import annotations
 
 from redline.redlines.capabilities import PATTERNS, Capability, Hit
+from redline.redlines.code import blanked_hits
 
 _MAY_LURE = (
     "account", "nitro", "unusual", "suspicious", "parcel", "package", "shipment", "delivery",
@@ -21,21 +22,7 @@ _LURES = PATTERNS[Capability.LURE_MESSAGE]
 
 def blanked_lure_hits(code: str, cleaned: str, offset: int) -> list[Hit]:
     """LURE_MESSAGE hits in string constants that `cleaned` blanked out of `code`."""
-    if len(code) != len(cleaned):
-        return []
     lowered = code.lower()
     if not any(word in lowered for word in _MAY_LURE):
         return []
-    hits: list[Hit] = []
-    for pattern in _LURES:
-        for match in pattern.finditer(code):
-            if cleaned[match.start() : match.end()] != match.group(0):
-                hits.append(
-                    Hit(
-                        Capability.LURE_MESSAGE,
-                        offset + match.start(),
-                        offset + match.end(),
-                        match.group(0),
-                    )
-                )
-    return hits
+    return blanked_hits(Capability.LURE_MESSAGE, _LURES, code, cleaned, offset)

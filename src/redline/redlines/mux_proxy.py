@@ -17,7 +17,8 @@ import re
 from functools import lru_cache
 
 from redline.redlines.capabilities import Capability, Hit, lowered_once
-from redline.redlines.code import NAME_PATTERN_CACHE, alternation, line_flow
+from redline.redlines.code import alternation, line_flow
+from redline.redlines.named import NAME_PATTERN_CACHE
 
 _DIALED = re.compile(
     r"\b(\w+)\s*(?:,\s*\w+\s*)?:?=\s*(?:tls|net|quic)\.Dial(?:Timeout|Context|Addr)?\s*\("

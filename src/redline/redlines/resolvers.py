@@ -20,6 +20,7 @@ from redline.redlines.code import (
     functions_using_parameter,
     line_flow,
 )
+from redline.redlines.named import NAME_PATTERN_CACHE, name_written
 
 _DEFINITION = re.compile(
     r"^\s*(?:async\s+)?(?:def|function|func)\s+(\w+)\s*\(\s*(?:self\s*,\s*)?\$?(\w+)"
@@ -30,7 +31,6 @@ _LOOKUP = (
     r"|\bResolve-DnsName|\bGetHost\w*)\s*\(\s*\$?"
 )
 _ANY_LOOKUP = re.compile(_LOOKUP, re.I)
-NAME_PATTERN_CACHE = 1024
 
 
 def resolver_names(line: str, names: frozenset[str]) -> frozenset[str]:
@@ -40,7 +40,7 @@ def resolver_names(line: str, names: frozenset[str]) -> frozenset[str]:
         line,
         names,
         _DEFINITION.match(line),
-        lambda parameter: re.search(_LOOKUP + re.escape(parameter) + r"\b", line, re.I) is not None,
+        lambda parameter: name_written(line, parameter, before=_LOOKUP, flags=re.I) is not None,
     )
 
 

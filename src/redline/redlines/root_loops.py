@@ -19,7 +19,8 @@ import re
 from functools import lru_cache
 
 from redline.redlines.capabilities import Capability, Hit
-from redline.redlines.code import NAME_PATTERN_CACHE, line_flow
+from redline.redlines.code import line_flow
+from redline.redlines.named import NAME_PATTERN_CACHE, name_written
 
 _ROOT = re.compile(
     r"(?:(?<=['\"])|(?<![\w/.~$-]))(?:/(?:boot|etc|usr|var(?:/lib)?|home|root|bin|sbin|lib(?:32|64)?"
@@ -76,7 +77,7 @@ def root_loop_names(line: str, names: frozenset[str]) -> frozenset[str]:
     for loop in _LOOP.finditer(line):
         variable = loop.group(1) or loop.group(3) or loop.group(5) or loop.group(7)
         source = loop.group(2) or loop.group(4) or loop.group(6) or loop.group(8) or ""
-        through_list = any(re.search(rf"(?<![\w$@]){re.escape(n)}\b", source) for n in lists)
+        through_list = any(name_written(source, n, before=r"(?<![\w$@])") for n in lists)
         if _roots(source) >= _MIN_ROOTS or through_list:
             found.add(variable)
     return names | found if not found <= names else names

@@ -185,7 +185,8 @@ def _searched_collections(text: str) -> set[str]:
         item = loop.group(1) or loop.group("item") or loop.group("php_item")
         collection = loop.group(2) or loop.group("collection") or loop.group("php_collection")
         looked_for = _LOOKED_FOR.format(item=re.escape(item))
-        if re.search(looked_for, text[loop.end() : loop.end() + 400]):
+        window = text[loop.end() : loop.end() + 400]
+        if item in window and re.search(looked_for, window):
             names.add(collection)
     assigned = set(re.findall(r"[$]?(\w+)\s*=", text))
     for match in _COLLECTION_LOOKED_IN.finditer(text):

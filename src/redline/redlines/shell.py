@@ -39,6 +39,7 @@ from typing import TYPE_CHECKING
 
 from redline.redlines.capabilities import PATTERNS, Capability, Hit
 from redline.redlines.grammars import CodeLanguage, parse
+from redline.redlines.named import name_written
 
 if TYPE_CHECKING:
     from tree_sitter import Node
@@ -745,7 +746,7 @@ class _Reader:
         calls_itself = re.search(
             rf"(?<![\w-]){re.escape(name)}\s*\|\s*{re.escape(name)}\b", body_text
         )
-        backgrounds_itself = re.search(rf"(?<![\w-]){re.escape(name)}\s*&", body_text)
+        backgrounds_itself = name_written(body_text, name, before=r"(?<![\w-])", after=r"\s*&")
         if calls_itself or backgrounds_itself:
             self.hit(Capability.FORK_BOMB, node)
 

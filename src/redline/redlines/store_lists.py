@@ -14,7 +14,8 @@ import re
 from functools import lru_cache
 
 from redline.redlines.capabilities import PATTERNS, Capability, Hit
-from redline.redlines.code import NAME_PATTERN_CACHE
+from redline.redlines.code import blanked_hits
+from redline.redlines.named import NAME_PATTERN_CACHE
 
 _MAY_STORE = ("login data", "logins.json", "key4.db", "cookies", "local state", "web data")
 """One of these occurs wherever a listed store is worth looking for."""
@@ -49,26 +50,17 @@ def _taken(item: str) -> re.Pattern[str]:
 def listed_store_hits(code: str, cleaned: str, offset: int) -> list[Hit]:
     """BROWSER_STORE hits in a list that `cleaned` blanked, when the code goes through the list
     taking the files it names."""
-    if len(code) != len(cleaned):
-        return []
     lowered = code.lower()
     if not any(word in lowered for word in _MAY_STORE):
         return []
-    hits: list[Hit] = []
-    for pattern in _STORES:
-        for match in pattern.finditer(code):
-            if cleaned[match.start() : match.end()] == match.group(0):
-                continue  # read already where it stands
-            if _list_taken(code, match.start()):
-                hits.append(
-                    Hit(
-                        Capability.BROWSER_STORE,
-                        offset + match.start(),
-                        offset + match.end(),
-                        match.group(0),
-                    )
-                )
-    return hits
+    return blanked_hits(
+        Capability.BROWSER_STORE,
+        _STORES,
+        code,
+        cleaned,
+        offset,
+        lambda start: _list_taken(code, start),
+    )
 
 
 def _list_taken(code: str, position: int) -> bool:

@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from redline.constitution import Constitution, load_constitution
 from redline.redlines.agent_sockets import agent_socket_hits
 from redline.redlines.capabilities import (
+    MAX_LINE,
     SPANNING,
     Capabilities,
     Capability,
@@ -102,6 +103,7 @@ from redline.redlines.log_scrub import scrub_names, scrubbed_in_line
 from redline.redlines.log_targets import log_emptied_in_line, log_names
 from redline.redlines.macros import dropper_in_line, macro_bind, phish_in_line
 from redline.redlines.mux_proxy import mux_proxy_names, mux_proxy_served
+from redline.redlines.named import name_written, written_names
 from redline.redlines.own_use import (
     continued,
     key_uses,
@@ -137,7 +139,6 @@ DEFAULT_HOLDBACK_CHARS = 1024
 DEFAULT_PROSE_HOLDBACK_CHARS = 0
 """Plain prose is released as soon as it is known to be plain (a partial first word waits)."""
 
-_MAX_LINE = 4096  # an endless line is judged in pieces of this size
 DGA_PIECES = 3
 """Pieces of a domain generation algorithm (a top-level domain, letters mixed, a date) a block
 shows before it is read for generated names (`code.domain_generation_pieces`)."""
@@ -329,13 +330,13 @@ class StreamMonitor:
         self._chunks.append(chunk)
         self._unreleased += chunk
         self._pending += chunk
-        if "\n" in chunk or len(self._pending) > _MAX_LINE:
+        if "\n" in chunk or len(self._pending) > MAX_LINE:  # an endless line is judged in pieces
             *lines, self._pending = self._pending.split("\n")
             for line in lines:
                 if self._take_line(line + "\n", ends_line=True):
                     return StreamDecision(True, "", self._verdict)
-            while len(self._pending) > _MAX_LINE:
-                piece, self._pending = self._pending[:_MAX_LINE], self._pending[_MAX_LINE:]
+            while len(self._pending) > MAX_LINE:
+                piece, self._pending = self._pending[:MAX_LINE], self._pending[MAX_LINE:]
                 if self._take_line(piece, ends_line=False):
                     return StreamDecision(True, "", self._verdict)
         self._read_prose()
@@ -643,7 +644,7 @@ class StreamMonitor:
         self._recent_channels = [*self._recent_channels[-2:], channels]
         if not self._key_buffers or not any(self._recent_channels):
             return []
-        if not any(re.search(rf"\b{re.escape(n)}\b", line) for n in self._key_buffers):
+        if not any(name_written(line, n, before=r"\b") for n in self._key_buffers):
             return []
         return [
             Hit(Capability.KEY_EXFIL, hit.start, hit.end, hit.text)
@@ -655,8 +656,9 @@ class StreamMonitor:
         """The streaming form of the download-and-run data flow: this line runs a file that an
         earlier line downloaded."""
         found = []
-        if self._saved_names:
-            match = run_of_saved(self._saved_names).search(line)
+        written = written_names(line, self._saved_names, case_blind=True)
+        if written:  # the run names one of them
+            match = run_of_saved(written).search(line)
             if match is not None:
                 start, end = offset + match.start(), offset + match.end()
                 found.append(Hit(Capability.RUN_DOWNLOADED, start, end, match.group(0)))

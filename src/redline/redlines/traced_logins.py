@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from redline.redlines.capabilities import Capability, Hit
-from redline.redlines.code import NAME_PATTERN_CACHE, line_flow
+from redline.redlines.capabilities import SIGN_IN_PROCESSES, Capability, Hit
+from redline.redlines.code import line_flow
+from redline.redlines.named import NAME_PATTERN_CACHE
 
-_SIGN_IN = r"\b(?:sshd(?:-session)?|sudo|su|login|passwd|gdm-password)\b"
+_SIGN_IN = r"\b" + SIGN_IN_PROCESSES + r"\b"
 _BOUND = re.compile(
     r"(?<![\w$])\$?(\w+)\s*=\s*[^\n=]{0,40}?\b(?:pgrep|pidof)\b[^\n]*?" + _SIGN_IN, re.I
 )

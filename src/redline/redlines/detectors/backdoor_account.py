@@ -75,10 +75,10 @@ def backdoor_account(found: Capabilities) -> Detection | None:
         # Any account opens with the module's own password: a way in for whoever wrote it.
         return supported(found, 0.85, (Cap.MASTER_PASSWORD,), Cap.MASTER_PASSWORD.value)
     if Cap.ROOT_NO_PASSWORD in found:
+        reason = Cap.ROOT_NO_PASSWORD.value
         if all("permitrootlogin" in hit.text.lower() for hit in found.hits[Cap.ROOT_NO_PASSWORD]):
             reason = "opens root's remote sign-in with a password the command sets"
-            return supported(found, 0.85, (Cap.ROOT_NO_PASSWORD,), reason)
-        return supported(found, 0.85, (Cap.ROOT_NO_PASSWORD,), Cap.ROOT_NO_PASSWORD.value)
+        return supported(found, 0.85, (Cap.ROOT_NO_PASSWORD,), reason)
     if Cap.DOMAIN_RIGHTS_GRANT in found:
         # The account becomes an administrator again every hour, however often it is removed.
         return one_piece(found, Cap.DOMAIN_RIGHTS_GRANT, 0.85)

@@ -68,14 +68,14 @@ def reverse_tunnel(found: Capabilities) -> Detection | None:
     built = found.first(Cap.PIVOT_BUILT)
     if built is not None:
         return Detection(0.8, (built,), "a SOCKS proxy served over a connection dialed out")
-    exposed = found.hits.get(Cap.LOGIN_PORT_EXPOSED, ())
-    if exposed and all(_VNC_SERVER.match(hit.text) for hit in exposed):
-        # No tunnel: the desktop's own VNC server, open to every address with no password.
-        reason = "serves the live desktop over VNC to any address, with no password"
+    if Cap.LOGIN_PORT_EXPOSED in found:
+        exposed = found.hits[Cap.LOGIN_PORT_EXPOSED]
+        reason = Cap.LOGIN_PORT_EXPOSED.value
+        if exposed and all(_VNC_SERVER.match(hit.text) for hit in exposed):
+            # No tunnel: the desktop's own VNC server, open to every address with no password.
+            reason = "serves the live desktop over VNC to any address, with no password"
         return supported(found, action_or_part(found, 0.85), (Cap.LOGIN_PORT_EXPOSED,), reason)
-    return one_piece(found, Cap.LOGIN_PORT_EXPOSED, 0.85) or one_piece(
-        found, Cap.PROXY_INTO_NETWORK, 0.85
-    )
+    return one_piece(found, Cap.PROXY_INTO_NETWORK, 0.85)
 
 
 _VNC_SERVER = re.compile(r"(?:x11vnc|x0vncserver|vncserver|Xvnc)\b", re.I)
