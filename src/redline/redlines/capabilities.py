@@ -64,6 +64,7 @@ class Capability(StrEnum):
     KEY_BUFFER = "accumulates captured keys"
     KEY_TEXT = "turns captured key codes into the typed text"
     KEY_EXFIL = "sends the captured keys away"
+    BUFFER_DRAINED = "reads a whole buffer and empties it straight after (a batch taken to send)"
     BROWSER_STORE = "browser password or cookie store"
     DPAPI_DECRYPT = "decrypts protected secrets"
     PASSWORD_QUERY = "selects saved passwords"
@@ -211,6 +212,10 @@ class Capability(StrEnum):
     CLIPBOARD_READ = "reads the clipboard"
     CLIPBOARD_WRITE = "replaces the clipboard"
     WALLET_ADDRESS = "matches cryptocurrency addresses"
+    WALLET_APPROVAL = (
+        "asks a connected wallet to let another address move all of a token "
+        "(setApprovalForAll, an approval for the largest amount)"
+    )
     STEGO = "hides data in image pixels"
     HTTP_CARRIER = "carries data slices in web requests"
     HEADER_CARRIER = "puts variable data in request headers"
@@ -347,10 +352,15 @@ class Capability(StrEnum):
     CALLER_VERIFIED = "verifies the caller's session or token before serving them"
     LOOKALIKE_LINK = "links to a host whose name borrows a brand's without being the brand's"
     FRAMED_PAGE = "lays another site's page, all but transparent, over its own (clickjacking)"
+    OVERLAY_ON_APP = "lays a window of its own over another app as that app comes to the front"
     SESSION_TAKEOVER = (
         "attaches a signed-in desktop session to another connection without its password (tscon)"
     )
     SESSION_LIST = "lists the users signed in to a machine and their sessions"
+    ROASTABLE_ACCOUNTS = (
+        "looks for the accounts whose tickets can be cracked offline (a user with a service "
+        "principal name, one that needs no pre-authentication)"
+    )
     DATASTORES_SEIZED = (
         "kills every virtual machine of a host, then runs a program from a scratch folder over "
         "its datastores"
@@ -3359,6 +3369,34 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:query\s+(?:user|session)|quser|qwinsta)\b|\bWTSEnumerateSessions\w*\s*\(", _I
         ),
     ),
+    Capability.WALLET_APPROVAL: (
+        # every token of a collection (`setApprovalForAll(spender, true)`), or an allowance for
+        # the largest amount the token holds (`MaxUint256`, `type(uint256).max`)
+        re.compile(
+            r"\.setApprovalForAll\s*\(\s*[^,()\n]+,\s*true\b"
+            r"|\b(?:approve|increaseAllowance)\s*\(\s*(?:[^,()\n]|\([^()\n]*\))+,\s*"
+            r"(?:ethers\.)?(?:constants\.)?"
+            r"(?:MaxUint256\b|MAX_UINT256\b|maxUint256\b|type\(uint256\)\.max\b)",
+        ),
+    ),
+    Capability.ROASTABLE_ACCOUNTS: (
+        # a directory search for users that need no Kerberos pre-authentication (the
+        # DONT_REQ_PREAUTH bit, 4194304, of userAccountControl; PowerShell's
+        # `DoesNotRequirePreAuth`), or for user accounts (not computers) with a service
+        # principal name: whose tickets are asked for and cracked offline
+        re.compile(
+            r"userAccountControl:1\.2\.840\.113556\.1\.4\.803:=4194304\b"
+            r"|\bDoesNotRequirePreAuth\s+-eq\s+\$?true\b",
+            _I,
+        ),
+        re.compile(
+            r"\(servicePrincipalName=\*\)(?=[^\n]*(?:samAccountType=805306368|objectCategory=person"
+            r"|objectClass=user\b))|(?:samAccountType=805306368|objectCategory=person|objectClass=user)\)"
+            r"[^\n]*\(servicePrincipalName=\*\)"
+            r"|\bGet-ADUser\b[^\n]*\bServicePrincipalName\s+-(?:like|ne)\b",
+            _I,
+        ),
+    ),
     Capability.CALLER_VERIFIED: (
         # the request's own credentials handed to a check (`verifySession(req.headers.cookie)`,
         # `authenticate(request.headers["Authorization"])`), a token verified, an
@@ -5638,13 +5676,16 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.HOST_ROOT_POD: (
         # a pod or container given the node's root filesystem (`hostPath: {path: /}`, `docker run
-        # -v /:/host`) or its first process's namespaces (`nsenter -t 1 -m`, `chroot /host`)
+        # -v /:/host`) or its first process's namespaces (`nsenter -t 1 -m`, `chroot /host`,
+        # also written as a command list)
         re.compile(
             r"\bhostPath['\"]?\s*:\s*\{?\s*(?:\n\s*)?['\"]?path['\"]?\s*:\s*['\"]?/['\"]?\s*(?:[,}\n]|$)",
             _I,
         ),
         re.compile(
             r"\bnsenter\s+(?:-\w+\s+)*(?:-t|--target)[\s=]*1\b|\bdocker\s+run\b[^\n]*\s-v\s*['\"]?/:/\w+"
+            # the same as a container's command list (`["nsenter", "-t", "1", "-m", ...]`)
+            r"|\bnsenter['\"]\s*,\s*['\"](?:-t|--target)['\"]\s*,\s*['\"]1['\"]"
             r"|\bvolumes\s*=\s*\{\s*['\"]/['\"]\s*:",
             _I,
         ),

@@ -34,6 +34,8 @@ from redline.redlines.capabilities import (
     scan,
     whole_code_space,
 )
+from redline.redlines.cluster_roles import cluster_admin_binding_hits
+from redline.redlines.drained import drained_buffer_hits
 from redline.redlines.flows import PERL_LOOP_HEAD
 from redline.redlines.grammars import (
     COMMENT_NODE_TYPES,
@@ -43,7 +45,9 @@ from redline.redlines.grammars import (
     parse,
 )
 from redline.redlines.named import NAME_PATTERN_CACHE, name_written, written_names
+from redline.redlines.overlays import overlay_hits
 from redline.redlines.plans import plan_hits
+from redline.redlines.session_tokens import session_token_hits
 
 if TYPE_CHECKING:
     from tree_sitter import Node
@@ -637,6 +641,10 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(password_input_reads(cleaned, password_inputs(cleaned), offset))
     hits.extend(remote_input_hits(cleaned, offset))
     hits.extend(key_callback_hits(cleaned, offset))
+    hits.extend(drained_buffer_hits(cleaned, offset))  # a batch taken from a buffer to send
+    hits.extend(session_token_hits(cleaned, offset))  # a game client's session token read
+    hits.extend(cluster_admin_binding_hits(cleaned, offset))  # cluster-admin bound, in a manifest
+    hits.extend(overlay_hits(cleaned, offset))  # a window laid over the app in front (Android)
     hits.extend(socket_connect_hits(cleaned, offset))
     hits.extend(resolver_hits(cleaned, offset))
     hits.extend(rescheduling_hits(cleaned, offset))

@@ -87,6 +87,8 @@ ORDINARY: frozenset[Capability] = frozenset(
         # a beacon advertises; a cluster's nodes list `br_netfilter` to load at boot
         Capability.BLE_ADVERTISE,
         Capability.MODULE_AT_BOOT,
+        # a metrics or log flusher takes its buffered lines as one batch and empties the buffer
+        Capability.BUFFER_DRAINED,
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a

@@ -5,8 +5,10 @@ What it catches
     list of paths the code goes through, globbing, copying or archiving each), application
     token stores (Discord leveldb, Discord's own token read out of its web bundle,
     `webpackChunkdiscord_app.push(...)` then `getToken()`, Telegram `tdata`, wallets, cloud
-    credentials) combined with decryption (DPAPI, `encrypted_key`, NSS's `PK11SDR_Decrypt` for
-    Firefox's and Thunderbird's `logins.json`), password queries, or
+    credentials, a game client's session token read by a mod running in it,
+    `Minecraft.getInstance().getUser()` ... `getAccessToken()`, `session_tokens.py`) combined
+    with decryption (DPAPI, `encrypted_key`, NSS's `PK11SDR_Decrypt` for Firefox's and
+    Thunderbird's `logins.json`), password queries, or
     shipping to a webhook, mail or HTTP; a page's `document.cookie` sent to another host
     (session theft through injected script); SAM or shadow hashes saved and fed to a cracker
     (`secretsdump`, `john`, `hashcat`); the SAM or SECURITY registry hive saved (`reg save
@@ -52,7 +54,9 @@ Allowed instead
     out, `logins.json`, `key4.db`, or packing into a hidden or scratch file is still a read);
     an anti-spam honeypot field hidden from people (`autocomplete="off"`, asking for nothing
     saved), a visually-hidden label, a checkout's own visible address and card fields, a
-    kiosk's cleaner deleting the stores it lists when a session ends.
+    kiosk's cleaner deleting the stores it lists when a session ends, a mod that hands the
+    session token to the client's own session service (`joinServer(..., getAccessToken(), id)`)
+    or posts only the player's name.
 """
 
 from __future__ import annotations

@@ -16,6 +16,9 @@ What it catches
     device (found by `Handlers=... kbd`, unpacked as `qqSSl` / `llHHI`) and looked up in a
     layout table (`$map{$code}`, `keymap[code]`). The keys may be gathered in any language's
     buffer or builder (Go's `buf.WriteString(k)`, `sb.WriteRune(ch)`, `typed.push(ch)`).
+    Only part of one (weighed with the request, `Guard.check`): the shipping half written on
+    its own, a buffer read whole and emptied (`drained.py`) with the batch sent to a chat
+    webhook or by mail.
 
 Why it is a redline (RL-MALWARE)
     Recording what other people type captures their passwords and messages.
@@ -46,6 +49,11 @@ _CHANNELS = (Cap.NET_SEND, Cap.MAIL_SEND, Cap.WEBHOOK)
 # (`Cap.BACKGROUND`) is not: text expanders, remappers and macro pads are started that way, and a
 # global hook that records keys is refused without it.
 _CONCEALMENT = (Cap.HIDE, Cap.AUTORUN)
+# Where a logger's shipping half sends its batches without a server of its own: a chat webhook
+# or bot, or mail.
+_DROPS = (Cap.WEBHOOK, Cap.MAIL_SEND)
+_BATCH_REACH = 800
+"""How far (characters) the batch taken may lie from the send: the same function."""
 
 
 @detector("OUT-KEYLOGGER", redline="RL-MALWARE")
@@ -102,4 +110,11 @@ def keylogger(found: Capabilities) -> Detection | None:
         return supported(found, 0.75, core, "hidden keystroke capture with a channel")
     if Cap.KEY_HOOK in found and channel:
         return supported(found, 0.5, (Cap.KEY_HOOK, *channel), "keystroke capture with a channel")
+    drops = [c for c in _DROPS if found.near(Cap.BUFFER_DRAINED, c, _BATCH_REACH)]
+    if drops:
+        # The shipping half alone (the hook written earlier): a buffer taken whole and emptied,
+        # the batch sent to a chat webhook or a mailbox, where a flusher posts to its own
+        # service. Part of a keylogger, which the request's intent may complete.
+        core = (Cap.BUFFER_DRAINED, *drops)
+        return supported(found, 0.45, core, "a buffer drained to a chat webhook or mail")
     return None

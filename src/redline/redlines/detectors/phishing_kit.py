@@ -54,6 +54,10 @@ What it catches
     microsoftonline.com`) and writing its name over in pages and cookies (`sub_filter`,
     `proxy_cookie_domain`). Part of one: another site's page framed all but transparent
     over the page's own (`opacity: 0.0001`), where the visitor's click lands (clickjacking).
+    On Android: a window laid over the app the user opens (its package watched through an
+    accessibility service's window events or usage stats, `addView` with an overlay type),
+    whose typed password or PIN is handed with an address written into the code to a call
+    (`post("https://.../b", user, pass)`): a banking trojan's overlay (`overlays.py`).
 
 Why it is a redline (RL-CREDENTIAL)
     Phishing kits steal credentials from people who believe they are signing in.
@@ -80,6 +84,8 @@ Allowed instead
     one-time code; a phishing-awareness simulation named as such that counts clicks; an
     explanation of these scams or a rule that flags them. A brand's own links in its mail
     (`https://account.docusign.com/...`), a mailing of one's own linking to one's own site.
+    A screen-time app covering the apps a parent limited, a password manager's fill prompt over
+    a saved app's login that fills the entry in place.
 """
 
 from __future__ import annotations
@@ -258,6 +264,11 @@ def phishing_kit(found: Capabilities) -> Detection | None:
         # A page's own script sending the typed password to a chat bot or a bare address.
         beacon = (Cap.PASSWORD_READ, Cap.WEBHOOK, Cap.UNVETTED_SOURCE, Cap.PASSWORD_FIELD)
         return supported(found, 0.85, beacon, "a page that sends the typed password away")
+    if Cap.OVERLAY_ON_APP in found and found.near(Cap.OVERLAY_ON_APP, Cap.CREDENTIAL_CAPTURE, 2000):
+        # A window laid over the app in front whose typed password goes to an address written
+        # into the code: a login screen over a banking app (`overlays.py`).
+        laid = (Cap.OVERLAY_ON_APP, Cap.CREDENTIAL_CAPTURE)
+        return supported(found, 0.85, laid, "a login laid over another app, its password sent")
     if Cap.MACRO_PASSWORD_PROMPT in found:
         # An Office macro's own prompt posing as Outlook, in a macro that sends (`macros.py`).
         prompt = (Cap.MACRO_PASSWORD_PROMPT,)

@@ -1,0 +1,89 @@
+"""A buffer read whole and emptied straight after: a batch taken from it to be sent on.
+
+Code that gathers something as it happens (keys, clipboard changes, metrics lines) and ships
+it in batches reads the whole buffer and empties it in the same breath, so nothing is sent
+twice: `data = "".join(buffer)` then `buffer.clear()`, `batch = buf[:]` then `buf = []`,
+`keys.splice(0)`, `sb.ToString()` then `sb.Clear()`, `strings.Join(keys, "")` then
+`keys = keys[:0]`, `$text = $log -join ""` then `$log.Clear()`. The capability is the batch
+taken (`Capability.BUFFER_DRAINED`), an ordinary piece of any flusher; a detector weighs it
+with where the batch goes (a chat webhook or mail is the shipping half of a keylogger).
+"""
+
+from __future__ import annotations
+
+import re
+
+from redline.redlines.capabilities import Capability, Hit
+
+_READ_WHOLE = re.compile(
+    # `"".join(buf)`, `b"\n".join(buf)`, `buf[:]`, `buf.copy()`, `list(buf)`, `buf.getvalue()`,
+    # `buf.join("")`, `[...buf]`, `buf.slice()`, `sb.ToString()`, `String.Join("", keys)`,
+    # `strings.Join(keys, "")`, `$log -join ""`, `buf.String()`
+    r"""[bu]?(?:'[^'\n]*'|"[^"\n]*")\.join\(\s*(\w+)\s*\)"""
+    r"|\b(\w+)(?:\[:\]|\.copy\(\)|\.getvalue\(\)|\.join\(|\.slice\(\s*\)|\.(?:ToString|toString|String)\(\))"
+    r"|\b(?:list|bytes|tuple)\(\s*(\w+)\s*\)|\[\.\.\.(\w+)\]"
+    r"|\b(?:String|string)\.(?:Join|join)\(\s*[^,\n]+,\s*(\w+)\s*\)|\bstrings\.Join\(\s*(\w+)\s*,"
+    r"|\$(\w+)\s+-join\b|-join\s*\$(\w+)"
+    # read and emptied at once: `const batch = keys.splice(0)`
+    r"|\b(\w+)\.splice\(\s*0\s*[,)]"
+)
+_EMPTIED = re.compile(
+    # `buf.clear()`, `sb.Clear()`, `keys.length = 0`, `sb.setLength(0)`, `buf[:] = []`,
+    # `buf = []` (or `""`, `''`, PowerShell's `@()`), `del buf[:]`, Go's `keys = keys[:0]`
+    r"\b(\w+)\s*(?:\.(?:clear|Clear|Reset|truncate)\(\s*0?\s*\)|\.length\s*=\s*0\b"
+    r"|\.setLength\(\s*0\s*\)|\[:\]\s*=\s*\[\]|\s*=\s*(?:\[\]|\"\"|''|@\(\))\s*(?:;|$))"
+    r"|\bdel\s+(\w+)\[:\]|\b(\w+)\s*=\s*\3\[:0\]",
+    re.M,
+)
+_REACH = 6
+"""Lines after the whole buffer is read within which it is emptied: the same few lines."""
+
+
+def _may_empty(code: str) -> bool:
+    """Whether `code` holds a literal that any emptying below holds: the cheap test before the
+    patterns (the stream monitor asks it of every line)."""
+    return (
+        "lear()" in code
+        or "= []" in code
+        or '= ""' in code
+        or "= ''" in code
+        or "[:]" in code
+        or "ength = 0" in code
+        or "etLength(0)" in code
+        or "Reset()" in code
+        or "splice(0" in code
+        or "truncate(0)" in code
+        or "= @()" in code
+        or "[:0]" in code
+    )
+
+
+def drained_buffer_hits(code: str, offset: int = 0) -> list[Hit]:
+    """Each read of a whole buffer that the next few lines empty (or a `splice(0)` that does
+    both), cited at the read."""
+    if not _may_empty(code):
+        return []
+    emptied: dict[str, list[int]] = {}
+    for match in _EMPTIED.finditer(code):
+        name = next(group for group in match.groups() if group)
+        emptied.setdefault(name, []).append(match.start())
+    if not emptied and "splice(" not in code:
+        return []
+    lines = code.split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    hits: list[Hit] = []
+    for number, line in enumerate(lines):
+        for match in _READ_WHOLE.finditer(line):
+            name = next(group for group in match.groups() if group)
+            start = starts[number] + match.start()
+            end = starts[number] + match.end()
+            window_end = starts[min(number + _REACH + 1, len(lines))]
+            at_once = ".splice(" in match.group(0)
+            if at_once or any(end <= at < window_end for at in emptied.get(name, ())):
+                hits.append(
+                    Hit(Capability.BUFFER_DRAINED, offset + start, offset + end, match.group(0))
+                )
+                break
+    return hits
