@@ -25,7 +25,7 @@ _READ_WHOLE = re.compile(
     r"|\b(?:String|string)\.(?:Join|join)\(\s*[^,\n]+,\s*(\w+)\s*\)|\bstrings\.Join\(\s*(\w+)\s*,"
     r"|\$(\w+)\s+-join\b|-join\s*\$(\w+)"
     # read and emptied at once: `const batch = keys.splice(0)`
-    r"|\b(\w+)\.splice\(\s*0\s*[,)]"
+    r"|\b(\w+)\.splice\(\s*0\s*(?:\)|,\s*\9\.length\s*\))"
 )
 _EMPTIED = re.compile(
     # `buf.clear()`, `sb.Clear()`, `keys.length = 0`, `sb.setLength(0)`, `buf[:] = []`,

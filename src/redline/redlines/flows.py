@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Any
 
 from redline.redlines.capabilities import Capability, Hit, holds_any, literal_finder, lowered_once
-from redline.redlines.named import NAME_PATTERN_CACHE, name_written, written_names
+from redline.redlines.named import NAME_PATTERN_CACHE, may_hold, name_written
 
 WEB_INPUT = re.compile(
     r"\$_(?:GET|POST|REQUEST|COOKIE|FILES)\b|\$_SERVER\s*\[\s*['\"]HTTP_|php://input|getallheaders\s*\("
@@ -492,7 +492,9 @@ def _spelled_in(line: str, names: frozenset[str]) -> frozenset[str]:
     """The `names` whose alternatives in `_run_of` could match on `line`: each needs its name
     written out (case-blind), so the others add nothing to the search, only to the number of
     patterns compiled (a stream's names grow line by line; this keeps the keys few)."""
-    return frozenset(n for n in names if written_names(line, _spellings(n), case_blind=True))
+    return frozenset(
+        n for n in names if any(may_hold(line, spelled, True) for spelled in _spellings(n))
+    )
 
 
 def _spellings(name: str) -> list[str]:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
-from redline.redlines.capabilities import lowered_for_literals, lowered_once
+from redline.redlines.capabilities import lowered_once
 
 NAME_PATTERN_CACHE = 1024
 """How many patterns built from a text's own names each builder keeps (bounded: the names come
@@ -34,10 +34,7 @@ def may_hold(text: str, name: str, case_blind: bool = False) -> bool:
 def written_names(text: str, names: Iterable[str], case_blind: bool = False) -> frozenset[str]:
     """The `names` that `text` writes out: the only ones a pattern built from them can match
     on `text`, so the only ones it needs to be built from."""
-    if case_blind:
-        lowered = lowered_once(text)
-        return frozenset(n for n in names if not n.isascii() or lowered_for_literals(n) in lowered)
-    return frozenset(n for n in names if n in text)
+    return frozenset(n for n in names if may_hold(text, n, case_blind))
 
 
 @lru_cache(maxsize=NAME_PATTERN_CACHE)

@@ -26,7 +26,7 @@ _OVERLAY_TYPE = re.compile(
 )
 _ADD_VIEW = re.compile(r"\baddView\s*\(")
 _PASSWORD_SENT = re.compile(
-    r"""\(\s*["']https?://[^"'\n]*["'][^\n]*[,(]\s*(?:pass|passwd|password|pwd|pin)\w*\s*[,)]""",
+    r"""\(\s*["']https?://[^"'\n]*["'][^\n]*[,(]\s*(?:pass(?:wd|word)?|pwd|pin(?:code)?)\s*[,)]""",
     re.I,
 )
 

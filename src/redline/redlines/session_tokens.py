@@ -21,6 +21,9 @@ _SESSION = re.compile(
     r"\b(?:Minecraft\.get(?:Instance|Minecraft)\(\)|MinecraftClient\.getInstance\(\)|mc|client)"
     r"\s*\.\s*(?:getUser|getSession)\s*\(\)"
 )
+_GAME = re.compile(r"\bMinecraft(?:Client)?\b")
+"""The game's client named somewhere in the code: `mc` and `client` are its usual names, and
+also the names of any API client's session (`client.getSession()`), which is no game's."""
 _OWN_SERVICE = re.compile(r"\bjoin(?:Minecraft)?Server\s*\(")
 """The session service's join, on the line of the read: the token goes where it was issued."""
 _TOKEN_READ = re.compile(r"\.\s*(?:getAccessToken|getSessionID|getToken)\s*\(\s*\)")
@@ -28,7 +31,11 @@ _TOKEN_READ = re.compile(r"\.\s*(?:getAccessToken|getSessionID|getToken)\s*\(\s*
 
 def session_token_hits(code: str, offset: int = 0) -> list[Hit]:
     """Each read of the session's token in code that takes hold of the game client's session."""
-    if not any(literal in code for literal in _READS) or _SESSION.search(code) is None:
+    if (
+        not any(literal in code for literal in _READS)
+        or _GAME.search(code) is None
+        or _SESSION.search(code) is None
+    ):
         return []
     hits = []
     for match in _TOKEN_READ.finditer(code):
