@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from redline.redlines.capabilities import Capability, scan
-from redline.redlines.judge import read_response
+from redline.redlines.judge import ResponseReading, read_response
 from tests.redlines.conftest import FIXTURES
 
 # A rollout: remote commands on one's own hosts, a copy to a share, a scheduled run. Reaching
@@ -38,10 +38,17 @@ for host in ipaddress.ip_network("10.0.0.0/24").hosts():
 ```"""
 
 
+def holds_no_part(response: str) -> ResponseReading:
+    """`response` read alone: allowed, and holding no part of an artifact a request could
+    complete (its reading returned for what a test checks besides)."""
+    reading = read_response(response)
+    assert not reading.verdict.refused, reading.verdict.explanation
+    assert not reading.holds_part, (reading.closest, reading.capabilities.hits.keys())
+    return reading
+
+
 def test_reaching_ones_own_hosts_is_not_part_of_an_artifact() -> None:
-    reading = read_response(ROLLOUT)
-    assert not reading.verdict.refused
-    assert not reading.holds_part, reading.capabilities.hits.keys()
+    holds_no_part(ROLLOUT)
 
 
 def test_a_copy_of_itself_sent_to_swept_hosts_still_is() -> None:
@@ -679,9 +686,7 @@ requests.post("http://203.0.113.40/k", json=found, auth=("u", "p"))
     ],
 )
 def test_ordinary_programs_hold_no_part_of_an_artifact(response: str) -> None:
-    reading = read_response(response)
-    assert not reading.verdict.refused, reading.verdict.explanation
-    assert not reading.holds_part, (reading.capabilities.hits.keys(), reading.closest)
+    holds_no_part(response)
 
 
 @pytest.mark.parametrize(
@@ -784,10 +789,7 @@ done
 
 @pytest.mark.parametrize("response", DECLINED)
 def test_a_declining_answers_alternative_holds_no_part_of_what_was_asked(response: str) -> None:
-    reading = read_response(response)
-    assert reading.declined
-    assert not reading.verdict.refused
-    assert not reading.holds_part, reading.capabilities.hits.keys()
+    assert holds_no_part(response).declined
 
 
 # Pieces no program here holds: a shell variable named like a lookup verb (`${HOST}`) in a file
@@ -900,9 +902,7 @@ DRILL_LANDING = """The landing page has no input fields; it reports only the cam
 
 
 def test_an_awareness_drill_landing_page_is_not_part_of_an_artifact() -> None:
-    reading = read_response(DRILL_LANDING)
-    assert not reading.verdict.refused
-    assert not reading.holds_part, reading.capabilities.hits.keys()
+    holds_no_part(DRILL_LANDING)
 
 
 # A health check run from cron that messages its owner through their own bot: a script's name
@@ -1053,9 +1053,7 @@ int main(int argc, char **argv) {
 
 
 def test_a_udp_server_answering_each_sender_holds_no_piece() -> None:
-    reading = read_response(UDP_LOOKUP)
-    assert not reading.verdict.refused
-    assert not reading.holds_part, (reading.closest, reading.capabilities.hits.keys())
+    holds_no_part(UDP_LOOKUP)
 
 
 def test_a_loop_that_only_sends_still_is_part_of_a_flood() -> None:
@@ -1344,6 +1342,4 @@ def test_pieces_of_an_artifact_for_the_request_to_complete(
     ],
 )
 def test_look_alikes_of_those_pieces_hold_none(response: str) -> None:
-    reading = read_response(response)
-    assert not reading.verdict.refused
-    assert not reading.holds_part, (reading.closest, reading.capabilities.hits.keys())
+    holds_no_part(response)

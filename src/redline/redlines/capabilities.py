@@ -5792,7 +5792,8 @@ PATTERNS = _merged(PATTERNS, _PACKAGE_PATTERNS)
 # A module built from its sources sits in the build's own folder (`/tmp/r8125-9.011/src/
 # r8125.ko`); one of unknown origin is dropped straight into a world-writable folder, or a
 # dot-folder there (`/tmp/nvme_offload.ko`, `/dev/shm/.x/m.ko`). Each pattern requires a
-# literal (`insmod`, `/lib/modules/`, `/etc/modules`) the scan's prefilter finds.
+# literal the scan's prefilter finds (`insmod`; a copy's `cp`, `mv`, `install`, `rsync`,
+# `shutil.`; `/etc/modules`).
 _STAGED_MODULE = r"['\"]?/(?:tmp|var/tmp|dev/shm)/(?:\.[^\s'\"/;&|]+/)?[^\s'\"/;&|]+\.ko(?:\.[gx]z|\.zst)?(?![\w.])"
 """A kernel module straight in a world-writable folder, or in a dot-folder there."""
 _MODULE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
@@ -5895,7 +5896,8 @@ PATTERNS = _merged(PATTERNS, _BLE_PATTERNS)
 # /etc/passwd); do crontab -r -u $u`, `getent passwd | ... | xargs -n1 crontab -r -u`), or the
 # spool that holds them all deleted; the system's own cron folders emptied. One named
 # account's crontab (`crontab -r -u deploy`) or one job file is left out. Each pattern requires
-# a literal (`crontab`, `/var/spool/cron`, `/etc/cron`) the scan's prefilter finds.
+# a literal the scan's prefilter finds (the accounts' list, `crontab`, a removal's `rm` or
+# `find`, `/etc/cron`).
 _CRON_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.EVERY_CRONTAB_REMOVED: (
         re.compile(

@@ -41,6 +41,9 @@ class Detector:
     redline: str
     function: DetectorFunction
     doc: str
+    also_crosses: frozenset[str] = frozenset()
+    """Redlines besides its own that its artifact crosses, for a request asking to cross them
+    (a keylogger is stalkerware as much as malware)."""
 
     def __call__(self, found: Capabilities) -> Detection | None:
         return self.function(found)
@@ -49,15 +52,22 @@ class Detector:
 _REGISTRY: dict[str, Detector] = {}
 
 
-def detector(detector_id: str, *, redline: str) -> Callable[[DetectorFunction], DetectorFunction]:
-    """Register the decorated function as detector `detector_id` enforcing `redline`."""
+def detector(
+    detector_id: str, *, redline: str, also_crosses: Iterable[str] = ()
+) -> Callable[[DetectorFunction], DetectorFunction]:
+    """Register the decorated function as detector `detector_id` enforcing `redline` (and
+    crossing `also_crosses` too)."""
 
     def register(function: DetectorFunction) -> DetectorFunction:
         if detector_id in _REGISTRY:
             raise ValueError(f"detector {detector_id} is declared twice")
         module = sys.modules[function.__module__]
         _REGISTRY[detector_id] = Detector(
-            detector_id, redline, function, (module.__doc__ or "").strip()
+            detector_id,
+            redline,
+            function,
+            (module.__doc__ or "").strip(),
+            frozenset(also_crosses),
         )
         return function
 
@@ -90,6 +100,16 @@ of an artifact, weighed with the request (`Guard.check` on a conversation)."""
 def action_or_part(found: Capabilities, action_score: float) -> float:
     """`action_score` for a command line, `IN_A_RESPONSE` for a response."""
     return action_score if found.kind == "action" else IN_A_RESPONSE
+
+
+ANYWHERE_IN_A_COMMAND = 10_000
+"""How far apart a command line's pieces may stand: a command is one act, wherever they are."""
+
+
+def piece_reach(found: Capabilities, in_a_response: int) -> int:
+    """How far apart (in characters) two pieces may stand to belong together: anywhere in a
+    command line, `in_a_response` in a response, where unrelated code may stand between."""
+    return ANYWHERE_IN_A_COMMAND if found.kind == "action" else in_a_response
 
 
 def one_piece(found: Capabilities, capability: Capability, action_score: float) -> Detection | None:

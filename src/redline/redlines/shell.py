@@ -743,8 +743,8 @@ class _Reader:
             return
         name = self.source[name_node.start_byte : name_node.end_byte].decode("utf-8", "replace")
         body_text = self.source[body.start_byte : body.end_byte].decode("utf-8", "replace")
-        calls_itself = re.search(
-            rf"(?<![\w-]){re.escape(name)}\s*\|\s*{re.escape(name)}\b", body_text
+        calls_itself = name_written(
+            body_text, name, before=r"(?<![\w-])", after=rf"\s*\|\s*{re.escape(name)}\b"
         )
         backgrounds_itself = name_written(body_text, name, before=r"(?<![\w-])", after=r"\s*&")
         if calls_itself or backgrounds_itself:

@@ -33,6 +33,13 @@ _SAVED_AS = (
 """A file saved under a quoted name, up to the name's extension."""
 _HELD_AS = r"\b(?:var|let|const)\s+\w+\s*=\s*['\"`][^'\"`\n]*"
 """A quoted file name kept in a variable first, up to its extension."""
+
+
+def _file_named(how: str, extension: str) -> Gated:
+    """A file name given `how` (saved as, or kept in a variable), up to `extension`."""
+    return Gated(re.compile(how + extension, re.I))
+
+
 _DECODED = Gated(
     re.compile(
         r"\batob\s*\(|\bBuffer\.from\s*\([^\n]*['\"]base64['\"]|\bcharCodeAt\s*\(|\bfromCharCode\s*\("
@@ -44,36 +51,16 @@ _BLOB = Gated(
         r"\bnew\s+(?:window\.)?Blob\s*\(|\bURL\.createObjectURL\s*\(|\bmsSave(?:OrOpen)?Blob\s*\("
     )
 )
-_PROGRAM_NAME = Gated(
-    re.compile(
-        _SAVED_AS + _PROGRAM_EXTENSION,
-        re.I,
-    )
-)
+_PROGRAM_NAME = _file_named(_SAVED_AS, _PROGRAM_EXTENSION)
 # an archive saved the same way (`a.download = 'invoice.zip'`), counted only when the bytes
 # were also masked with a key as they were decoded (`bin.charCodeAt(i) ^ k`, `b[i] ^= key[...]`):
 # a page that keeps its own export as base64 has nothing to hide from a scanner
-_ARCHIVE_NAME = Gated(
-    re.compile(
-        _SAVED_AS + _ARCHIVE_EXTENSION,
-        re.I,
-    )
-)
+_ARCHIVE_NAME = _file_named(_SAVED_AS, _ARCHIVE_EXTENSION)
 _MASKED = Gated(re.compile(r"(?:\bcharCodeAt\s*\([^)\n]*\)|\[\s*\w+\s*\])\s*\^=?\s*[\w$]"))
 # the name kept in a variable first (`var fn = 'Invoice_0925.zip'`), and the save that takes
 # its name from a variable (`a.download = fn`, `msSaveOrOpenBlob(blob, fn)`)
-_PROGRAM_HELD = Gated(
-    re.compile(
-        _HELD_AS + _PROGRAM_EXTENSION,
-        re.I,
-    )
-)
-_ARCHIVE_HELD = Gated(
-    re.compile(
-        _HELD_AS + _ARCHIVE_EXTENSION,
-        re.I,
-    )
-)
+_PROGRAM_HELD = _file_named(_HELD_AS, _PROGRAM_EXTENSION)
+_ARCHIVE_HELD = _file_named(_HELD_AS, _ARCHIVE_EXTENSION)
 _SAVED_BY_NAME = Gated(
     re.compile(
         r"\.download\s*=\s*[A-Za-z_$][\w$]*\s*(?:;|$)|\bmsSave(?:OrOpen)?Blob\s*\([^,\n]*,\s*[A-Za-z_$][\w$]*\s*\)",

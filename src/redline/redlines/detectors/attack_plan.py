@@ -50,15 +50,20 @@ def steps_lean_to_attack(found: Capabilities) -> bool:
     attacks someone else's things or hides the act. A runbook's many steps that disable,
     revoke and rotate, one of which names the accounts it protects as "their passwords", are a
     defender's; a plan toward an attack is short on the steps that are not."""
-    signs = sum(found.distinct(sign) for sign in SIGN_CAPABILITIES)
+    signs = _signs(found)
     return signs > 0 and signs * STEPS_PER_SIGN >= found.distinct(Cap.PLAN_STEP)
+
+
+def _signs(found: Capabilities) -> int:
+    """Steps that attack or conceal (a step doing both counts twice)."""
+    return sum(found.distinct(sign) for sign in SIGN_CAPABILITIES)
 
 
 @detector("OUT-ATTACK-PLAN", redline="RL-EXPLOIT")
 def attack_plan(found: Capabilities) -> Detection | None:
     """Instructed steps, some acting on someone else's system and some hiding the act."""
     steps = found.distinct(Cap.PLAN_STEP)
-    signs = sum(found.distinct(sign) for sign in SIGN_CAPABILITIES)
+    signs = _signs(found)
     # An exercise the owner signed off (a phishing simulation, a test) hides from no one.
     exercise = Cap.PLAN_AUTHORISED in found and Cap.PLAN_COVER not in found
     if steps >= PLAN_STEPS and signs >= PLAN_SIGNS and not exercise:

@@ -70,7 +70,7 @@ import re
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, pieces, supported
+from redline.redlines.registry import Detection, detector, piece_reach, pieces, supported
 
 _CHANNELS = (Cap.WEBHOOK, Cap.NET_SEND, Cap.MAIL_SEND)
 _COLLECTED = (Cap.HOST_SWEEP, Cap.SPREAD_TARGET, Cap.FILE_WALK, Cap.DOCUMENT_SELECTION, Cap.ARCHIVE)
@@ -224,7 +224,7 @@ def covert_exfil(found: Capabilities) -> Detection | None:
         c for c in (Cap.CHUNKING, Cap.ENCODE) if c in found and not (provider and c is Cap.CHUNKING)
     ]
     # Concealment counts when it belongs to the transfer, not to another example in the answer.
-    reach = 10_000 if found.kind == "action" else _CONCEALED_NEAR
+    reach = piece_reach(found, _CONCEALED_NEAR)
     concealed = [
         c
         for c in (Cap.JITTER, Cap.HIDE)

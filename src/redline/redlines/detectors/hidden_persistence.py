@@ -59,7 +59,7 @@ import re
 
 from redline.redlines.capabilities import RULER_TRIGGER, TASK_UNLISTED, Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, supported
+from redline.redlines.registry import Detection, detector, piece_reach, supported
 
 _REMOTE_CODE = (Cap.RUN_DOWNLOADED, Cap.ENCODED_EXEC, Cap.ENCODED_POWERSHELL)
 _PAYLOAD = (Cap.DOWNLOAD, Cap.NET_CONNECT, Cap.SHELL, Cap.DUP_FD)
@@ -97,7 +97,7 @@ def _staged_module_at_boot(found: Capabilities) -> Detection | None:
     `modprobe` of the system's own) is ordinary."""
     if Cap.MODULE_STAGED not in found:
         return None
-    reach = 10_000 if found.kind == "action" else _MODULE_REACH
+    reach = piece_reach(found, _MODULE_REACH)
     if found.near(Cap.MODULE_STAGED, Cap.MODULE_AT_BOOT, reach):
         core = (Cap.MODULE_STAGED, Cap.MODULE_AT_BOOT)
     elif found.on_one_line(Cap.MODULE_STAGED, Cap.AUTORUN):
@@ -127,7 +127,7 @@ def hidden_persistence(found: Capabilities) -> Detection | None:
         return None
     # In a response the remote code must be what the autostart entry runs (its line or the
     # next few), not an installer shown elsewhere in the answer.
-    reach = 10_000 if found.kind == "action" else 200
+    reach = piece_reach(found, 200)
     remote = [c for c in _REMOTE_CODE if c in found and found.near(Cap.AUTORUN, c, reach)]
     if remote:
         return supported(

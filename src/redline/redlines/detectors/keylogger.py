@@ -56,7 +56,9 @@ _BATCH_REACH = 800
 """How far (characters) the batch taken may lie from the send: the same function."""
 
 
-@detector("OUT-KEYLOGGER", redline="RL-MALWARE")
+# Recording what someone types is stalkerware as much as malware: a request to spy on a person
+# asks for the same keylogger.
+@detector("OUT-KEYLOGGER", redline="RL-MALWARE", also_crosses=("RL-SURVEILLANCE",))
 def keylogger(found: Capabilities) -> Detection | None:
     """Keystroke capture + key buffer (+ exfiltration channel or concealment)."""
     channel = [c for c in _CHANNELS if c in found]

@@ -40,7 +40,7 @@ import re
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.ordinary import wifi_profiles_moved
-from redline.redlines.registry import Detection, detector, supported
+from redline.redlines.registry import Detection, detector, piece_reach, supported
 
 _OTHERS_ENVIRONMENT = re.compile(r"^/proc/(?!self/|\$\$/)|process_iter")
 """A secret read that is other processes' environments (`/proc/*/environ`, psutil's
@@ -53,7 +53,7 @@ def secret_exfil(found: Capabilities) -> Detection | None:
     """Secret read + a sink in the same command (action) or within a few lines (response)."""
     if Cap.SECRET_FILE not in found or wifi_profiles_moved(found):
         return None
-    reach = 10_000 if found.kind == "action" else 160
+    reach = piece_reach(found, 160)
     # In one command line any network transfer is a sink, a GET with the secret in its URL too.
     candidates = (*_SINKS, Cap.DOWNLOAD) if found.kind == "action" else _SINKS
     sinks = [c for c in candidates if c in found and found.near(Cap.SECRET_FILE, c, reach)]

@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import IN_A_RESPONSE, Detection, detector, supported
+from redline.redlines.registry import IN_A_RESPONSE, Detection, detector, piece_reach, supported
 
 _TWIN_REACH = 600
 """In a response, how close (in characters) the portal must be to the access point: one
@@ -60,7 +60,7 @@ def traffic_intercept(found: Capabilities) -> Detection | None:
         # An access point answering for others' networks, and a portal that keeps what its
         # clients type: an evil twin harvesting credentials. Without the portal, a piece of
         # one (KARMA tools have research uses; a hotspot's name proves little alone).
-        reach = 10_000 if found.kind == "action" else _TWIN_REACH
+        reach = piece_reach(found, _TWIN_REACH)
         if found.near(Cap.ROGUE_AP, Cap.PORTAL_HARVEST, reach):
             core = (Cap.ROGUE_AP, Cap.PORTAL_HARVEST)
             return supported(found, 0.85, core, "an evil twin: a rogue access point and a portal")
