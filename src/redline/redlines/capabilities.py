@@ -384,6 +384,10 @@ class Capability(StrEnum):
         "removes every account's crontab (a loop over the accounts, or the cron spool emptied)"
     )
     SYSTEM_CRON_EMPTIED = "empties the system's cron folders or its crontab (/etc/cron.d, ...)"
+    SERVICE_TICKET_ASKED = (
+        "asks the domain for a Kerberos service ticket for a named service principal, in code "
+        "(KerberosRequestorSecurityToken, impacket's getKerberosTGS, PowerView's Request-SPNTicket)"
+    )
 
 
 @dataclass(frozen=True)
@@ -5931,6 +5935,26 @@ _CRON_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _CRON_PATTERNS)
 # -- every scheduled job removed: end ----------------------------------------------------------
+
+
+# -- a service ticket asked for in code ------------------------------------------------------
+# The program asks the domain controller for a service ticket of a principal it names, the
+# step of Kerberoasting that tools do behind one verb (`Rubeus kerberoast`): .NET's
+# `KerberosRequestorSecurityToken` (PowerShell or C#), impacket's `getKerberosTGS(`, PowerView's
+# `Request-SPNTicket` / `Get-DomainSPNTicket`. Alone it is a single sign-on test's step; beside a
+# search for the accounts whose tickets crack offline (`ROASTABLE_ACCOUNTS`) it is the roast.
+# Each alternative starts with a literal the scan's prefilter finds.
+_TICKET_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.SERVICE_TICKET_ASKED: (
+        re.compile(
+            r"\bKerberosRequestorSecurityToken\b|\bgetKerberosTGS\s*\("
+            r"|\b(?:Request-SPNTicket|Get-DomainSPNTicket)\b",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _TICKET_PATTERNS)
+# -- a service ticket asked for in code: end -------------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:
