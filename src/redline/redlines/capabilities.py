@@ -5957,6 +5957,28 @@ PATTERNS = _merged(PATTERNS, _TICKET_PATTERNS)
 # -- a service ticket asked for in code: end -------------------------------------------------
 
 
+# -- a reverse SOCKS forward by ssh under another name ---------------------------------------
+# SSH's reverse dynamic forward (`-R [addr:]port`, no destination) read by ssh's own options
+# beside it (`-o ExitOnForwardFailure=yes`, `-o StrictHostKeyChecking=no`), whatever the program
+# is called (a copy of ssh renamed to pass for a helper in `ps`), and across a command continued
+# with a backslash (a unit's `ExecStart=` spread over lines). Each pattern requires one of the
+# option names, which the scan's prefilter finds.
+_SSH_OPTION = (
+    r"\s-o\s*['\"]?(?:ExitOnForwardFailure|ServerAliveInterval|ServerAliveCountMax"
+    r"|StrictHostKeyChecking|UserKnownHostsFile)="
+)
+_CONTINUED = r"(?:[^\n|;&]|\\\r?\n)"
+_REVERSE_DYNAMIC = r"\s-R\s*['\"]?(?:(?:0\.0\.0\.0|\*|\[?::\]?|[\w.-]+):)?\d+['\"]?(?=\s|$)"
+_RENAMED_SSH_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.PROXY_INTO_NETWORK: (
+        re.compile(_SSH_OPTION + _CONTINUED + r"*?" + _REVERSE_DYNAMIC, _I),
+        re.compile(_REVERSE_DYNAMIC + _CONTINUED + r"*?" + _SSH_OPTION, _I),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _RENAMED_SSH_PATTERNS)
+# -- a reverse SOCKS forward by ssh under another name: end ----------------------------------
+
+
 def _literal_heads(items: Any) -> list[str] | None:
     """Literal prefixes one of which must occur wherever the parsed regex `items` matches."""
     literal = ""
