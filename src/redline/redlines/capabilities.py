@@ -5979,6 +5979,23 @@ PATTERNS = _merged(PATTERNS, _RENAMED_SSH_PATTERNS)
 # -- a reverse SOCKS forward by ssh under another name: end ----------------------------------
 
 
+# -- a Perl list of candidate passwords ------------------------------------------------------
+# An array of passwords filled from a file, as Perl writes it: opened on the same line (`my @pass
+# = map { chomp; $_ } do { open my $f, '<', $file; <$f> }`) or read whole from a handle (`my
+# @passwords = <$fh>`). A scalar (`my $pass = ...`) is one password, one's own; an array read
+# from a file is a list of candidates. Each pattern requires `@pass` or `@pw`, which the scan's
+# prefilter finds.
+_PERL_PASSWORDS = r"@(?:pass(?:words?|list)?|pw_?list|pws)\b\s*=\s*"
+_PERL_WORDLIST_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.WORDLIST: (
+        re.compile(_PERL_PASSWORDS + r"[^\n]*\bopen\b", _I),
+        re.compile(_PERL_PASSWORDS + r"<\s*\$?\w+\s*>", _I),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _PERL_WORDLIST_PATTERNS)
+# -- a Perl list of candidate passwords: end -------------------------------------------------
+
+
 def _literal_heads(items: Any) -> list[str] | None:
     """Literal prefixes one of which must occur wherever the parsed regex `items` matches."""
     literal = ""
