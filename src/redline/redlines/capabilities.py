@@ -384,6 +384,10 @@ class Capability(StrEnum):
         "removes every account's crontab (a loop over the accounts, or the cron spool emptied)"
     )
     SYSTEM_CRON_EMPTIED = "empties the system's cron folders or its crontab (/etc/cron.d, ...)"
+    LOCAL_MIRROR = (
+        "copies each file walked to the same relative path under another folder (a mirror of "
+        "the tree, as a backup keeps)"
+    )
     SERVICE_TICKET_ASKED = (
         "asks the domain for a Kerberos service ticket for a named service principal, in code "
         "(KerberosRequestorSecurityToken, impacket's getKerberosTGS, PowerView's Request-SPNTicket)"
@@ -5994,6 +5998,24 @@ _PERL_WORDLIST_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _PERL_WORDLIST_PATTERNS)
 # -- a Perl list of candidate passwords: end -------------------------------------------------
+
+
+# -- a tree mirrored into another folder -----------------------------------------------------
+# Each file's destination built from its path relative to the walk's root under another folder
+# (`DST / src.relative_to(SRC)`, `os.path.join(dst, os.path.relpath(path, src))`, PowerShell's
+# `Join-Path $dst $_.FullName.Substring($src.Length)`): the folder structure kept, as a backup
+# or a sync does. A sign of ordinary use only while nothing is sent anywhere
+# (`ordinary.mirrored_locally`). Each pattern requires `relative_to`, `relpath` or `Substring`,
+# which the scan's prefilter finds.
+_MIRROR_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.LOCAL_MIRROR: (
+        re.compile(r"\b\w+\s*/\s*\w+(?:\.\w+)?\.relative_to\s*\(", _I),
+        re.compile(r"\bos\.path\.join\s*\(\s*\w+\s*,\s*os\.path\.relpath\s*\(", _I),
+        re.compile(r"\bJoin-Path\s+\$\w+\s+\$\w+\.FullName\.Substring\s*\(", _I),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _MIRROR_PATTERNS)
+# -- a tree mirrored into another folder: end ------------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:
