@@ -388,6 +388,10 @@ class Capability(StrEnum):
         "copies each file walked to the same relative path under another folder (a mirror of "
         "the tree, as a backup keeps)"
     )
+    GLOBAL_HOOK_DLL = (
+        "sets a global Windows hook from a DLL (SetWindowsHookEx with a module and thread 0), "
+        "which Windows loads into every process that takes the hooked messages"
+    )
     SERVICE_TICKET_ASKED = (
         "asks the domain for a Kerberos service ticket for a named service principal, in code "
         "(KerberosRequestorSecurityToken, impacket's getKerberosTGS, PowerView's Request-SPNTicket)"
@@ -6016,6 +6020,30 @@ _MIRROR_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _MIRROR_PATTERNS)
 # -- a tree mirrored into another folder: end ------------------------------------------------
+
+
+# -- a global hook set from a DLL ------------------------------------------------------------
+# `SetWindowsHookEx` with a hook type that runs in the hooked process (not the low-level
+# `WH_KEYBOARD_LL` / `WH_MOUSE_LL`, which run in the caller's), a module handle that is not the
+# program's own (`NULL`, `GetModuleHandle(NULL)`), and thread 0: every process of the desktop
+# that takes those messages maps the DLL and runs its code. Each pattern requires
+# `SetWindowsHookEx`, which the scan's prefilter finds.
+_HOOK_TYPES = (
+    r"(?:WH_(?:GETMESSAGE|CBT|CALLWNDPROC(?:RET)?|KEYBOARD|MOUSE|SHELL|DEBUG|FOREGROUNDIDLE"
+    r"|MSGFILTER|SYSMSGFILTER)\b|(?:2|3|4|5|7|9|10|11|12)(?!\d))"
+)
+_GLOBAL_HOOK_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.GLOBAL_HOOK_DLL: (
+        re.compile(
+            r"\bSetWindowsHookEx[AW]?\s*\(\s*(?:\w+\.)*" + _HOOK_TYPES + r"\s*,[^,\n]+,\s*"
+            r"(?!(?:NULL|nullptr|None|IntPtr\.Zero|0)\s*,|(?:\w+\.)*GetModuleHandle\w*\s*\()"
+            r"[^,\n]+,\s*(?:0|NULL|None|0u|0L)\s*\)",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _GLOBAL_HOOK_PATTERNS)
+# -- a global hook set from a DLL: end -------------------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:
