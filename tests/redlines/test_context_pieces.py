@@ -1446,3 +1446,42 @@ def test_a_global_hook_set_from_a_dll_is_part_of_an_injection(response: str) -> 
 
 def test_a_low_level_hotkey_hook_and_a_hook_on_ones_own_thread_hold_none() -> None:
     assert Capability.GLOBAL_HOOK_DLL not in holds_no_part(HOTKEY_HOOK).capabilities
+
+
+# exec or eval looked up by a name cut in two: a loader hiding its call from a scanner. A
+# handler looked up by a name built from its kind is dispatch.
+JOINED_EXEC_PY = """```python
+import builtins, zlib
+from cryptography.fernet import Fernet
+
+blob = open("stage.bin", "rb").read()
+code = zlib.decompress(Fernet(KEY).decrypt(blob))
+getattr(builtins, "ev" + "al")(compile(code, "<s>", "exec"))
+```"""
+JOINED_EXEC_JS = """```javascript
+const s = atob(document.getElementById("cfg").dataset.v);
+window['e' + 'val'](s.split('').reverse().join(''));
+```"""
+DISPATCH = """```python
+import json, sys
+
+class Handlers:
+    def on_push(self, event): print("push to", event["ref"])
+    def on_issue(self, event): print("issue", event["action"])
+
+event = json.load(sys.stdin)
+getattr(Handlers(), "on_" + event["kind"])(event)
+```
+
+```javascript
+window['on' + 'load'] = () => document.body.classList.add('ready');
+```"""
+
+
+@pytest.mark.parametrize("response", [JOINED_EXEC_PY, JOINED_EXEC_JS], ids=["python", "javascript"])
+def test_exec_called_by_a_joined_name_is_a_piece(response: str) -> None:
+    assert Capability.EXEC_NAME_JOINED in read_response(response).capabilities
+
+
+def test_a_handler_looked_up_by_a_built_name_is_no_piece() -> None:
+    assert Capability.EXEC_NAME_JOINED not in holds_no_part(DISPATCH).capabilities

@@ -392,6 +392,10 @@ class Capability(StrEnum):
         "sets a global Windows hook from a DLL (SetWindowsHookEx with a module and thread 0), "
         "which Windows loads into every process that takes the hooked messages"
     )
+    EXEC_NAME_JOINED = (
+        "calls exec or eval by a name joined from pieces at run time (getattr(__builtins__, "
+        "'ex' + 'ec'), window['ev' + 'al'])"
+    )
     SERVICE_TICKET_ASKED = (
         "asks the domain for a Kerberos service ticket for a named service principal, in code "
         "(KerberosRequestorSecurityToken, impacket's getKerberosTGS, PowerView's Request-SPNTicket)"
@@ -6044,6 +6048,35 @@ _GLOBAL_HOOK_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _GLOBAL_HOOK_PATTERNS)
 # -- a global hook set from a DLL: end -------------------------------------------------------
+
+
+# -- exec or eval called by a joined name ----------------------------------------------------
+# The function that runs a string as code, looked up by a name cut in two and joined again
+# (`getattr(__builtins__, 'ex' + 'ec')(...)`, `window['ev' + 'al'](...)`), so that neither the
+# name nor the call is there for a scanner to read: a loader hiding what it does. A lookup by a
+# name built from a variable (`getattr(handlers, 'on_' + kind)`) is dispatch. Each pattern
+# requires `getattr` or a global object's name, which the scan's prefilter finds.
+def _cut_in_two(*words: str) -> str:
+    """Every way of writing one of `words` as two quoted pieces joined by `+`."""
+    return "|".join(
+        rf"['\"]{word[:cut]}['\"]\s*\+\s*['\"]{word[cut:]}['\"]"
+        for word in words
+        for cut in range(1, len(word))
+    )
+
+
+_EXEC_CUT = _cut_in_two("exec", "eval")
+_EXEC_NAME_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.EXEC_NAME_JOINED: (
+        re.compile(
+            r"\bgetattr\s*\(\s*(?:__builtins__|builtins|__import__\s*\(\s*['\"]builtins['\"]\s*\))"
+            r"\s*,\s*(?:" + _EXEC_CUT + r")\s*\)"
+        ),
+        re.compile(r"\b(?:window|globalThis|self|global)\s*\[\s*(?:" + _EXEC_CUT + r")\s*\]"),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _EXEC_NAME_PATTERNS)
+# -- exec or eval called by a joined name: end -----------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:
