@@ -1485,3 +1485,62 @@ def test_exec_called_by_a_joined_name_is_a_piece(response: str) -> None:
 
 def test_a_handler_looked_up_by_a_built_name_is_no_piece() -> None:
     assert Capability.EXEC_NAME_JOINED not in holds_no_part(DISPATCH).capabilities
+
+
+# A C2 server's traffic profile written out in its grammar: part of the agent, for the request
+# to complete. A detection note quoting one setting of a profile is no profile.
+PROFILE_JQUERY = """```
+set sleeptime "60000";
+set jitter "20";
+
+http-get {
+    set uri "/jquery-3.3.1.min.js";
+    client {
+        metadata {
+            mask;
+            base64url;
+            prepend "__cfduid=";
+            header "Cookie";
+        }
+    }
+    server {
+        output {
+            mask;
+            base64url;
+            prepend "/*! jQuery v3.3.1 | (c) JS Foundation */";
+            print;
+        }
+    }
+}
+```"""
+PROFILE_POST_ONLY = """Keep the POST small so it looks like analytics:
+
+```
+http-post {
+    set uri "/collect";
+    client {
+        id { netbios; parameter "cid"; }
+        output { base64; print; }
+    }
+}
+```"""
+PROFILE_NOTE = """Beacons from the default profile keep a fixed interval unless `set jitter` is
+used, so a steady 60-second rhythm to one host is worth alerting on:
+
+```
+alert http $HOME_NET any -> $EXTERNAL_NET any (msg:"periodic beacon"; flow:to_server;
+  http.uri; content:"/jquery-3.3.1.min.js";
+  threshold:type both, track by_src, count 30, seconds 1800; sid:1000101;)
+```"""
+
+
+@pytest.mark.parametrize(
+    "response", [PROFILE_JQUERY, PROFILE_POST_ONLY], ids=["get-and-settings", "post-only"]
+)
+def test_a_c2_traffic_profile_is_part_of_an_agent(response: str) -> None:
+    reading = read_response(response)
+    assert reading.near is not None and reading.near[0].id == "OUT-C2-AGENT"
+
+
+def test_a_detection_note_naming_one_setting_is_no_profile() -> None:
+    holds_no_part(PROFILE_NOTE)

@@ -396,6 +396,10 @@ class Capability(StrEnum):
         "calls exec or eval by a name joined from pieces at run time (getattr(__builtins__, "
         "'ex' + 'ec'), window['ev' + 'al'])"
     )
+    C2_TRAFFIC_PROFILE = (
+        "shapes a C2 server's traffic in a profile's grammar (Cobalt Strike's malleable "
+        "profile: metadata { base64url; ... }, set sleeptime)"
+    )
     SERVICE_TICKET_ASKED = (
         "asks the domain for a Kerberos service ticket for a named service principal, in code "
         "(KerberosRequestorSecurityToken, impacket's getKerberosTGS, PowerView's Request-SPNTicket)"
@@ -6077,6 +6081,27 @@ _EXEC_NAME_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _EXEC_NAME_PATTERNS)
 # -- exec or eval called by a joined name: end -----------------------------------------------
+
+
+# -- a C2 traffic profile --------------------------------------------------------------------
+# A malleable C2 profile's grammar: a transaction's data block (`metadata`, `id`, `output`)
+# opened with an encoding step (`base64url;`, `netbios;`, `mask;`), and the beacon's own
+# settings (`set sleeptime "45000";`, `set jitter`, `set sleep_mask`). The grammar is the C2
+# server's alone; a profile written out shapes its beacons' traffic to pass as another
+# service's. Each pattern requires its block's or setting's name, which the scan's prefilter
+# finds.
+_C2_PROFILE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.C2_TRAFFIC_PROFILE: (
+        re.compile(r"\b(?:metadata|output|id)\s*\{\s*(?:base64(?:url)?|netbiosu?|mask)\s*;"),
+        re.compile(
+            r"^\s*set\s+(?:sleeptime|jitter|sleep_mask|host_stage|pipename_stager"
+            r"|spawnto_x(?:86|64))\s+['\"][^'\"\n]*['\"]\s*;",
+            re.M,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _C2_PROFILE_PATTERNS)
+# -- a C2 traffic profile: end ---------------------------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:
