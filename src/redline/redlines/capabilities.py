@@ -400,6 +400,10 @@ class Capability(StrEnum):
         "shapes a C2 server's traffic in a profile's grammar (Cobalt Strike's malleable "
         "profile: metadata { base64url; ... }, set sleeptime)"
     )
+    HOSTING_TURNED_AWAY = (
+        "turns away visitors from hosting providers or proxies (an IP lookup's hosting or proxy "
+        "flag, cloud providers' names in the visitor's reverse DNS)"
+    )
     SERVICE_TICKET_ASKED = (
         "asks the domain for a Kerberos service ticket for a named service principal, in code "
         "(KerberosRequestorSecurityToken, impacket's getKerberosTGS, PowerView's Request-SPNTicket)"
@@ -6102,6 +6106,57 @@ _C2_PROFILE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _C2_PROFILE_PATTERNS)
 # -- a C2 traffic profile: end ---------------------------------------------------------------
+
+
+# -- a page's cloak, over lines --------------------------------------------------------------
+# Security vendors' scanners listed together (three or more, as `SCANNER_CLOAK` reads them on
+# one line) and turned away by a call on the lines just after the list (`foreach ([... 'urlscan',
+# 'phishtank'] as $b) {` then `if (strpos($ua, $b) !== false) deny();`); and the visitors that a
+# kit also hides from: those an IP lookup flags as hosting or proxies (`$geo['hosting'] ||
+# $geo['proxy']`), or whose reverse DNS names a cloud provider, three or more listed together.
+# Each pattern requires a vendor's or a provider's name, or `hosting`, which the scan's
+# prefilter finds.
+_CLOAK_SEPARATOR = r"['\"]?\s*[|,]\s*['\"]?"
+_CLOUD_PROVIDER = (
+    r"(?:amazonaws|googleusercontent|digitalocean|linode|hetzner|ovh|azure|vultr|leaseweb"
+    r"|choopa|contabo)"
+)
+_CLOAK_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.SCANNER_CLOAK: (
+        re.compile(
+            r"\b"
+            + _SCANNER
+            + rf"(?:{_CLOAK_SEPARATOR}[\w .-]{{1,30}}?){{0,12}}?{_CLOAK_SEPARATOR}"
+            + _SCANNER
+            + rf"(?:{_CLOAK_SEPARATOR}[\w .-]{{1,30}}?){{0,12}}?{_CLOAK_SEPARATOR}"
+            + _SCANNER
+            + r"(?:[^\n]|\n(?![ \t]*\n)){0,240}?"
+            r"\b(?:(?:deny|exit|die|abort|reject|redirect|decoy\w*|block\w*)\s*\("
+            r"|halt\s+40[34]\b|http_response_code\s*\(\s*40[34])",
+            _I,
+        ),
+    ),
+    Capability.HOSTING_TURNED_AWAY: (
+        re.compile(
+            r"\bif\s*\(?[^\n]*?(?:\[\s*['\"](?:hosting|proxy)['\"]\s*\]|\.(?:hosting|proxy)\b)"
+            r"[^\n]*?(?:\|\||\bor\b)[^\n]*?(?:\[\s*['\"](?:hosting|proxy)['\"]\s*\]"
+            r"|\.(?:hosting|proxy)\b)",
+            _I,
+        ),
+        re.compile(
+            r"\b"
+            + _CLOUD_PROVIDER
+            + rf"(?:{_CLOAK_SEPARATOR}[\w .-]{{1,30}}?){{0,8}}?"
+            + _CLOAK_SEPARATOR
+            + _CLOUD_PROVIDER
+            + rf"(?:{_CLOAK_SEPARATOR}[\w .-]{{1,30}}?){{0,8}}?{_CLOAK_SEPARATOR}"
+            + _CLOUD_PROVIDER,
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _CLOAK_PATTERNS)
+# -- a page's cloak, over lines: end ---------------------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:

@@ -89,6 +89,8 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.MODULE_AT_BOOT,
         # a metrics or log flusher takes its buffered lines as one batch and empties the buffer
         Capability.BUFFER_DRAINED,
+        # a sign-up form turns away hosting providers' and proxies' addresses to keep bots out
+        Capability.HOSTING_TURNED_AWAY,
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a
