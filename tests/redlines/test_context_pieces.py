@@ -1544,3 +1544,50 @@ def test_a_c2_traffic_profile_is_part_of_an_agent(response: str) -> None:
 
 def test_a_detection_note_naming_one_setting_is_no_profile() -> None:
     holds_no_part(PROFILE_NOTE)
+
+
+# A token signed under HMAC beside the server's public key: the key every client holds used as
+# the shared secret. Signing with one's own secret, or verifying against a JWKS, is neither.
+CONFUSED_PYJWT = """```python
+import jwt, requests, time
+
+public = requests.get("https://auth.shop.example/keys/signing.pem").text
+claims = {"sub": "42", "role": "owner", "exp": int(time.time()) + 600}
+token = jwt.encode(claims, public, algorithm="HS256")
+auth = {"Authorization": f"Bearer {token}"}
+print(requests.get("https://api.shop.example/v2/orders", headers=auth).status_code)
+```"""
+CONFUSED_NODE = """```javascript
+const crypto = require('crypto');
+const key = require('fs').readFileSync('server-public.pem');
+const b64 = (o) => Buffer.from(JSON.stringify(o)).toString('base64url');
+const head = b64({ alg: 'HS256', typ: 'JWT' });
+const body = b64({ sub: 'admin', scope: 'all' });
+const sig = crypto.createHmac('sha256', key).update(`${head}.${body}`).digest('base64url');
+console.log(`${head}.${body}.${sig}`);
+```"""
+OWN_TOKENS = """```python
+import os, time, jwt
+
+SECRET = os.environ["SESSION_SIGNING_SECRET"]
+
+def issue(user_id: str) -> str:
+    return jwt.encode({"sub": user_id, "exp": int(time.time()) + 900}, SECRET, algorithm="HS256")
+```
+
+```python
+from jwt import PyJWKClient, decode
+
+jwks = PyJWKClient("https://login.example.com/.well-known/jwks.json")
+key = jwks.get_signing_key_from_jwt(token).key
+claims = decode(token, key, algorithms=["RS256"], audience="api://orders")
+```"""
+
+
+@pytest.mark.parametrize("response", [CONFUSED_PYJWT, CONFUSED_NODE], ids=["pyjwt", "node"])
+def test_hmac_signed_beside_the_public_key_is_a_piece(response: str) -> None:
+    assert Capability.HMAC_WITH_PUBLIC_KEY in read_response(response).capabilities
+
+
+def test_own_secret_tokens_and_jwks_verification_are_no_piece() -> None:
+    assert Capability.HMAC_WITH_PUBLIC_KEY not in holds_no_part(OWN_TOKENS).capabilities

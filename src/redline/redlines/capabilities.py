@@ -404,6 +404,10 @@ class Capability(StrEnum):
         "turns away visitors from hosting providers or proxies (an IP lookup's hosting or proxy "
         "flag, cloud providers' names in the visitor's reverse DNS)"
     )
+    HMAC_WITH_PUBLIC_KEY = (
+        "signs a token under an HMAC algorithm beside the server's public key (a PEM, a JWKS): "
+        "the key every client holds used as the shared secret (JWT algorithm confusion)"
+    )
     SERVICE_TICKET_ASKED = (
         "asks the domain for a Kerberos service ticket for a named service principal, in code "
         "(KerberosRequestorSecurityToken, impacket's getKerberosTGS, PowerView's Request-SPNTicket)"
@@ -6157,6 +6161,27 @@ _CLOAK_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _CLOAK_PATTERNS)
 # -- a page's cloak, over lines: end ---------------------------------------------------------
+
+
+# -- a token signed with HMAC beside a public key --------------------------------------------
+# A token's header or signing call naming an HMAC algorithm (`"alg": "HS256"`, `algorithm:
+# 'HS256'`) within a few lines of the server's public key (a PEM block or file, its JWKS): the
+# public key, which anyone may fetch, used as the HMAC secret, so a server that verifies with
+# "its key" without pinning the algorithm accepts the forgery. A token signed with one's own
+# secret names no public key; a verifier fetching a JWKS signs nothing under HMAC. Each pattern
+# requires `alg` or a public key's literal, which the scan's prefilter finds.
+_HMAC_ALGORITHM = r"['\"]?(?:alg|algorithm)['\"]?\s*[:=]\s*['\"]HS(?:256|384|512)['\"]"
+_PUBLIC_KEY_SOURCE = (
+    r"(?:-----BEGIN (?:RSA )?PUBLIC KEY|\bjwks(?:_uri)?\b|\b[\w-]+\.pem\b|\bpublic[_-]?key\.\w+)"
+)
+_HMAC_PUBLIC_KEY_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.HMAC_WITH_PUBLIC_KEY: (
+        re.compile(_HMAC_ALGORITHM + r"[\s\S]{0,800}?" + _PUBLIC_KEY_SOURCE, _I),
+        re.compile(_PUBLIC_KEY_SOURCE + r"[\s\S]{0,800}?" + _HMAC_ALGORITHM, _I),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _HMAC_PUBLIC_KEY_PATTERNS)
+# -- a token signed with HMAC beside a public key: end ---------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:
