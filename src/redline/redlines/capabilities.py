@@ -6142,8 +6142,8 @@ _CLOAK_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.HOSTING_TURNED_AWAY: (
         re.compile(
-            r"\bif\s*\(?[^\n]*?(?:\[\s*['\"](?:hosting|proxy)['\"]\s*\]|\.(?:hosting|proxy)\b)"
-            r"[^\n]*?(?:\|\||\bor\b)[^\n]*?(?:\[\s*['\"](?:hosting|proxy)['\"]\s*\]"
+            r"(?:\[\s*['\"](?:hosting|proxy)['\"]\s*\]|\.(?:hosting|proxy)\b)"
+            r"[^\n]{0,80}?(?:\|\||\bor\b)[^\n]{0,80}?(?:\[\s*['\"](?:hosting|proxy)['\"]\s*\]"
             r"|\.(?:hosting|proxy)\b)",
             _I,
         ),
@@ -6169,11 +6169,10 @@ PATTERNS = _merged(PATTERNS, _CLOAK_PATTERNS)
 # public key, which anyone may fetch, used as the HMAC secret, so a server that verifies with
 # "its key" without pinning the algorithm accepts the forgery. A token signed with one's own
 # secret names no public key; a verifier fetching a JWKS signs nothing under HMAC. Each pattern
-# requires `alg` or a public key's literal, which the scan's prefilter finds.
+# requires a public key's literal (`.pem`, `jwks`, a PEM block), which the scan's prefilter
+# finds.
 _HMAC_ALGORITHM = r"['\"]?(?:alg|algorithm)['\"]?\s*[:=]\s*['\"]HS(?:256|384|512)['\"]"
-_PUBLIC_KEY_SOURCE = (
-    r"(?:-----BEGIN (?:RSA )?PUBLIC KEY|\bjwks(?:_uri)?\b|\b[\w-]+\.pem\b|\bpublic[_-]?key\.\w+)"
-)
+_PUBLIC_KEY_SOURCE = r"(?:-----BEGIN (?:RSA )?PUBLIC KEY|\bjwks(?:_uri)?\b|\b[\w-]+\.pem\b)"
 _HMAC_PUBLIC_KEY_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.HMAC_WITH_PUBLIC_KEY: (
         re.compile(_HMAC_ALGORITHM + r"[\s\S]{0,800}?" + _PUBLIC_KEY_SOURCE, _I),
