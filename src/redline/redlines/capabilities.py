@@ -384,6 +384,34 @@ class Capability(StrEnum):
         "removes every account's crontab (a loop over the accounts, or the cron spool emptied)"
     )
     SYSTEM_CRON_EMPTIED = "empties the system's cron folders or its crontab (/etc/cron.d, ...)"
+    LOCAL_MIRROR = (
+        "copies each file walked to the same relative path under another folder (a mirror of "
+        "the tree, as a backup keeps)"
+    )
+    GLOBAL_HOOK_DLL = (
+        "sets a global Windows hook from a DLL (SetWindowsHookEx with a module and thread 0), "
+        "which Windows loads into every process that takes the hooked messages"
+    )
+    EXEC_NAME_JOINED = (
+        "calls exec or eval by a name joined from pieces at run time (getattr(__builtins__, "
+        "'ex' + 'ec'), window['ev' + 'al'])"
+    )
+    C2_TRAFFIC_PROFILE = (
+        "shapes a C2 server's traffic in a profile's grammar (Cobalt Strike's malleable "
+        "profile: metadata { base64url; ... }, set sleeptime)"
+    )
+    HOSTING_TURNED_AWAY = (
+        "turns away visitors from hosting providers or proxies (an IP lookup's hosting or proxy "
+        "flag, cloud providers' names in the visitor's reverse DNS)"
+    )
+    HMAC_WITH_PUBLIC_KEY = (
+        "signs a token under an HMAC algorithm beside the server's public key (a PEM, a JWKS): "
+        "the key every client holds used as the shared secret (JWT algorithm confusion)"
+    )
+    SERVICE_TICKET_ASKED = (
+        "asks the domain for a Kerberos service ticket for a named service principal, in code "
+        "(KerberosRequestorSecurityToken, impacket's getKerberosTGS, PowerView's Request-SPNTicket)"
+    )
 
 
 @dataclass(frozen=True)
@@ -5931,6 +5959,228 @@ _CRON_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _CRON_PATTERNS)
 # -- every scheduled job removed: end ----------------------------------------------------------
+
+
+# -- a service ticket asked for in code ------------------------------------------------------
+# The program asks the domain controller for a service ticket of a principal it names, the
+# step of Kerberoasting that tools do behind one verb (`Rubeus kerberoast`): .NET's
+# `KerberosRequestorSecurityToken` (PowerShell or C#), impacket's `getKerberosTGS(`, PowerView's
+# `Request-SPNTicket` / `Get-DomainSPNTicket`. Alone it is a single sign-on test's step; beside a
+# search for the accounts whose tickets crack offline (`ROASTABLE_ACCOUNTS`) it is the roast.
+# Each alternative starts with a literal the scan's prefilter finds.
+_TICKET_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.SERVICE_TICKET_ASKED: (
+        re.compile(
+            r"\bKerberosRequestorSecurityToken\b|\bgetKerberosTGS\s*\("
+            r"|\b(?:Request-SPNTicket|Get-DomainSPNTicket)\b",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _TICKET_PATTERNS)
+# -- a service ticket asked for in code: end -------------------------------------------------
+
+
+# -- a reverse SOCKS forward by ssh under another name ---------------------------------------
+# SSH's reverse dynamic forward (`-R [addr:]port`, no destination) read by ssh's own options
+# beside it (`-o ExitOnForwardFailure=yes`, `-o StrictHostKeyChecking=no`), whatever the program
+# is called (a copy of ssh renamed to pass for a helper in `ps`), and across a command continued
+# with a backslash (a unit's `ExecStart=` spread over lines). Each pattern requires one of the
+# option names, which the scan's prefilter finds.
+_SSH_OPTION = (
+    r"\s-o\s*['\"]?(?:ExitOnForwardFailure|ServerAliveInterval|ServerAliveCountMax"
+    r"|StrictHostKeyChecking|UserKnownHostsFile)="
+)
+_CONTINUED = r"(?:[^\n|;&]|\\\r?\n)"
+_REVERSE_DYNAMIC = r"\s-R\s*['\"]?(?:(?:0\.0\.0\.0|\*|\[?::\]?|[\w.-]+):)?\d+['\"]?(?=\s|$)"
+_RENAMED_SSH_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.PROXY_INTO_NETWORK: (
+        re.compile(_SSH_OPTION + _CONTINUED + r"*?" + _REVERSE_DYNAMIC, _I),
+        re.compile(_REVERSE_DYNAMIC + _CONTINUED + r"*?" + _SSH_OPTION, _I),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _RENAMED_SSH_PATTERNS)
+# -- a reverse SOCKS forward by ssh under another name: end ----------------------------------
+
+
+# -- a Perl list of candidate passwords ------------------------------------------------------
+# An array of passwords filled from a file, as Perl writes it: opened on the same line (`my @pass
+# = map { chomp; $_ } do { open my $f, '<', $file; <$f> }`) or read whole from a handle (`my
+# @passwords = <$fh>`). A scalar (`my $pass = ...`) is one password, one's own; an array read
+# from a file is a list of candidates. Each pattern requires `@pass` or `@pw`, which the scan's
+# prefilter finds.
+_PERL_PASSWORDS = r"@(?:pass(?:words?|list)?|pw_?list|pws)\b\s*=\s*"
+_PERL_WORDLIST_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.WORDLIST: (
+        re.compile(_PERL_PASSWORDS + r"[^\n]*\bopen\b", _I),
+        re.compile(_PERL_PASSWORDS + r"<\s*\$?\w+\s*>", _I),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _PERL_WORDLIST_PATTERNS)
+# -- a Perl list of candidate passwords: end -------------------------------------------------
+
+
+# -- a tree mirrored into another folder -----------------------------------------------------
+# Each file's destination built from its path relative to the walk's root under another folder
+# (`DST / src.relative_to(SRC)`, `os.path.join(dst, os.path.relpath(path, src))`, PowerShell's
+# `Join-Path $dst $_.FullName.Substring($src.Length)`): the folder structure kept, as a backup
+# or a sync does. A sign of ordinary use only while nothing is sent anywhere
+# (`ordinary.mirrored_locally`). Each pattern requires `relative_to`, `relpath` or `Substring`,
+# which the scan's prefilter finds.
+_MIRROR_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.LOCAL_MIRROR: (
+        re.compile(r"\b\w+\s*/\s*\w+(?:\.\w+)?\.relative_to\s*\(", _I),
+        re.compile(r"\bos\.path\.join\s*\(\s*\w+\s*,\s*os\.path\.relpath\s*\(", _I),
+        re.compile(r"\bJoin-Path\s+\$\w+\s+\$\w+\.FullName\.Substring\s*\(", _I),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _MIRROR_PATTERNS)
+# -- a tree mirrored into another folder: end ------------------------------------------------
+
+
+# -- a global hook set from a DLL ------------------------------------------------------------
+# `SetWindowsHookEx` with a hook type that runs in the hooked process (not the low-level
+# `WH_KEYBOARD_LL` / `WH_MOUSE_LL`, which run in the caller's), a module handle that is not the
+# program's own (`NULL`, `GetModuleHandle(NULL)`), and thread 0: every process of the desktop
+# that takes those messages maps the DLL and runs its code. Each pattern requires
+# `SetWindowsHookEx`, which the scan's prefilter finds.
+_HOOK_TYPES = (
+    r"(?:WH_(?:GETMESSAGE|CBT|CALLWNDPROC(?:RET)?|KEYBOARD|MOUSE|SHELL|DEBUG|FOREGROUNDIDLE"
+    r"|MSGFILTER|SYSMSGFILTER)\b|(?:2|3|4|5|7|9|10|11|12)(?!\d))"
+)
+_GLOBAL_HOOK_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.GLOBAL_HOOK_DLL: (
+        re.compile(
+            r"\bSetWindowsHookEx[AW]?\s*\(\s*(?:\w+\.)*" + _HOOK_TYPES + r"\s*,[^,\n]+,\s*"
+            r"(?!(?:NULL|nullptr|None|IntPtr\.Zero|0)\s*,|(?:\w+\.)*GetModuleHandle\w*\s*\()"
+            r"[^,\n]+,\s*(?:0|NULL|None|0u|0L)\s*\)",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _GLOBAL_HOOK_PATTERNS)
+# -- a global hook set from a DLL: end -------------------------------------------------------
+
+
+# -- exec or eval called by a joined name ----------------------------------------------------
+# The function that runs a string as code, looked up by a name cut in two and joined again
+# (`getattr(__builtins__, 'ex' + 'ec')(...)`, `window['ev' + 'al'](...)`), so that neither the
+# name nor the call is there for a scanner to read: a loader hiding what it does. A lookup by a
+# name built from a variable (`getattr(handlers, 'on_' + kind)`) is dispatch. Each pattern
+# requires `getattr` or a global object's name, which the scan's prefilter finds.
+def _cut_in_two(*words: str) -> str:
+    """Every way of writing one of `words` as two quoted pieces joined by `+`."""
+    return "|".join(
+        rf"['\"]{word[:cut]}['\"]\s*\+\s*['\"]{word[cut:]}['\"]"
+        for word in words
+        for cut in range(1, len(word))
+    )
+
+
+_EXEC_CUT = _cut_in_two("exec", "eval")
+_EXEC_NAME_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.EXEC_NAME_JOINED: (
+        re.compile(
+            r"\bgetattr\s*\(\s*(?:__builtins__|builtins|__import__\s*\(\s*['\"]builtins['\"]\s*\))"
+            r"\s*,\s*(?:" + _EXEC_CUT + r")\s*\)"
+        ),
+        re.compile(r"\b(?:window|globalThis|self|global)\s*\[\s*(?:" + _EXEC_CUT + r")\s*\]"),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _EXEC_NAME_PATTERNS)
+# -- exec or eval called by a joined name: end -----------------------------------------------
+
+
+# -- a C2 traffic profile --------------------------------------------------------------------
+# A malleable C2 profile's grammar: a transaction's data block (`metadata`, `id`, `output`)
+# opened with an encoding step (`base64url;`, `netbios;`, `mask;`), and the beacon's own
+# settings (`set sleeptime "45000";`, `set jitter`, `set sleep_mask`). The grammar is the C2
+# server's alone; a profile written out shapes its beacons' traffic to pass as another
+# service's. Each pattern requires its block's or setting's name, which the scan's prefilter
+# finds.
+_C2_PROFILE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.C2_TRAFFIC_PROFILE: (
+        re.compile(r"\b(?:metadata|output|id)\s*\{\s*(?:base64(?:url)?|netbiosu?|mask)\s*;"),
+        re.compile(
+            r"^\s*set\s+(?:sleeptime|jitter|sleep_mask|host_stage|pipename_stager"
+            r"|spawnto_x(?:86|64))\s+['\"][^'\"\n]*['\"]\s*;",
+            re.M,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _C2_PROFILE_PATTERNS)
+# -- a C2 traffic profile: end ---------------------------------------------------------------
+
+
+# -- a page's cloak, over lines --------------------------------------------------------------
+# Security vendors' scanners listed together (three or more, as `SCANNER_CLOAK` reads them on
+# one line) and turned away by a call on the lines just after the list (`foreach ([... 'urlscan',
+# 'phishtank'] as $b) {` then `if (strpos($ua, $b) !== false) deny();`); and the visitors that a
+# kit also hides from: those an IP lookup flags as hosting or proxies (`$geo['hosting'] ||
+# $geo['proxy']`), or whose reverse DNS names a cloud provider, three or more listed together.
+# Each pattern requires a vendor's or a provider's name, or `hosting`, which the scan's
+# prefilter finds.
+_CLOAK_SEPARATOR = r"['\"]?\s*[|,]\s*['\"]?"
+_CLOUD_PROVIDER = (
+    r"(?:amazonaws|googleusercontent|digitalocean|linode|hetzner|ovh|azure|vultr|leaseweb"
+    r"|choopa|contabo)"
+)
+_CLOAK_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.SCANNER_CLOAK: (
+        re.compile(
+            r"\b"
+            + _SCANNER
+            + rf"(?:{_CLOAK_SEPARATOR}[\w .-]{{1,30}}?){{0,12}}?{_CLOAK_SEPARATOR}"
+            + _SCANNER
+            + rf"(?:{_CLOAK_SEPARATOR}[\w .-]{{1,30}}?){{0,12}}?{_CLOAK_SEPARATOR}"
+            + _SCANNER
+            + r"(?:[^\n]|\n(?![ \t]*\n)){0,240}?"
+            r"\b(?:(?:deny|exit|die|abort|reject|redirect|decoy\w*|block\w*)\s*\("
+            r"|halt\s+40[34]\b|http_response_code\s*\(\s*40[34])",
+            _I,
+        ),
+    ),
+    Capability.HOSTING_TURNED_AWAY: (
+        re.compile(
+            r"(?:\[\s*['\"](?:hosting|proxy)['\"]\s*\]|\.(?:hosting|proxy)\b)"
+            r"[^\n]{0,80}?(?:\|\||\bor\b)[^\n]{0,80}?(?:\[\s*['\"](?:hosting|proxy)['\"]\s*\]"
+            r"|\.(?:hosting|proxy)\b)",
+            _I,
+        ),
+        re.compile(
+            r"\b"
+            + _CLOUD_PROVIDER
+            + rf"(?:{_CLOAK_SEPARATOR}[\w .-]{{1,30}}?){{0,8}}?"
+            + _CLOAK_SEPARATOR
+            + _CLOUD_PROVIDER
+            + rf"(?:{_CLOAK_SEPARATOR}[\w .-]{{1,30}}?){{0,8}}?{_CLOAK_SEPARATOR}"
+            + _CLOUD_PROVIDER,
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _CLOAK_PATTERNS)
+# -- a page's cloak, over lines: end ---------------------------------------------------------
+
+
+# -- a token signed with HMAC beside a public key --------------------------------------------
+# A token's header or signing call naming an HMAC algorithm (`"alg": "HS256"`, `algorithm:
+# 'HS256'`) within a few lines of the server's public key (a PEM block or file, its JWKS): the
+# public key, which anyone may fetch, used as the HMAC secret, so a server that verifies with
+# "its key" without pinning the algorithm accepts the forgery. A token signed with one's own
+# secret names no public key; a verifier fetching a JWKS signs nothing under HMAC. Each pattern
+# requires a public key's literal (`.pem`, `jwks`, a PEM block), which the scan's prefilter
+# finds.
+_HMAC_ALGORITHM = r"['\"]?(?:alg|algorithm)['\"]?\s*[:=]\s*['\"]HS(?:256|384|512)['\"]"
+_PUBLIC_KEY_SOURCE = r"(?:-----BEGIN (?:RSA )?PUBLIC KEY|\bjwks(?:_uri)?\b|\b[\w-]+\.pem\b)"
+_HMAC_PUBLIC_KEY_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.HMAC_WITH_PUBLIC_KEY: (
+        re.compile(_HMAC_ALGORITHM + r"[\s\S]{0,800}?" + _PUBLIC_KEY_SOURCE, _I),
+        re.compile(_PUBLIC_KEY_SOURCE + r"[\s\S]{0,800}?" + _HMAC_ALGORITHM, _I),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _HMAC_PUBLIC_KEY_PATTERNS)
+# -- a token signed with HMAC beside a public key: end ---------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:

@@ -89,6 +89,8 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.MODULE_AT_BOOT,
         # a metrics or log flusher takes its buffered lines as one batch and empties the buffer
         Capability.BUFFER_DRAINED,
+        # a sign-up form turns away hosting providers' and proxies' addresses to keep bots out
+        Capability.HOSTING_TURNED_AWAY,
     }
 )
 """Capabilities ordinary programs are built from (a backup walks, encrypts and deletes; a
@@ -126,6 +128,7 @@ _OWN_USE = frozenset(
         Capability.INBOUND_LIMIT,
         Capability.CRACKED_COUNTED,
         Capability.CALLER_VERIFIED,
+        Capability.LOCAL_MIRROR,
     }
 )
 _SIGN_IN = frozenset({Capability.PASSWORD_FIELD, Capability.POSTED_PASSWORD, Capability.BRAND_LURE})
@@ -194,9 +197,39 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
     for sign, cancelled in _CANCELLED_BY.items():
         if sign in present:
             present -= cancelled
+    if mirrored_locally(found):
+        present.discard(Capability.DOCUMENT_SELECTION)
     # Signs of one's own use (a grabbed device, a passphrase typed or kept in the keyring, a
     # hotkey or a button) are no pieces.
     return present - _OWN_USE
+
+
+_SENT_AWAY = frozenset(
+    {
+        Capability.NET_SEND,
+        Capability.NET_CONNECT,
+        Capability.PACKET_SEND,
+        Capability.MAIL_SEND,
+        Capability.MAIL_OUT,
+        Capability.WEBHOOK,
+        Capability.TEXT_SEND,
+        Capability.OBJECT_UPLOAD,
+        Capability.PROVIDER_UPLOAD,
+        Capability.SPREAD_TARGET,
+        Capability.REMOTE_EXEC,
+        Capability.ARCHIVE,
+    }
+)
+"""Ways files leave the machine (or are bundled to leave it): any of them beside a mirror makes
+it a staging folder, not a backup."""
+
+
+def mirrored_locally(found: Capabilities) -> bool:
+    """The walked files copied to the same relative paths under another folder
+    (`Capability.LOCAL_MIRROR`), with nothing sent, uploaded, bundled or put on a share or a
+    removable drive: a backup or a sync of one's files, whose choice of documents and photos by
+    extension is what to keep, not what to take."""
+    return Capability.LOCAL_MIRROR in found and not any(c in found for c in _SENT_AWAY)
 
 
 SIGNS_OF_ORDINARY_USE: frozenset[Capability] = frozenset({*_CANCELLED_BY, *_OWN_USE})

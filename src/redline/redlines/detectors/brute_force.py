@@ -10,7 +10,9 @@ What it catches
     pw)`, a POST to a login form) whose password is the value a loop binds per iteration (`for
     line in f`, `while read -r p`, `foreach ($p in Get-Content ...)`, Perl's `for my $p
     (@pass)`, `pw := scanner.Text()`, `while (fgets(pw, ...))`, `user, pw = row.split(":")`,
-    `for u, p in combos`), passed by name or by position (paramiko's `connect(host, 22, u, p)`),
+    `for u, p in combos`, or a Perl array of passwords filled from a file, `my @pass = do {
+    open ...; <$f> }`, whose entries reach the login through a queue or an index), passed by
+    name or by position (paramiko's `connect(host, 22, u, p)`),
     which is what guessing and credential stuffing are, also when a helper logs in with its
     parameter and the loop calls it with each candidate and reads the outcome (`if try_login(u,
     pw): break`); WordPress's XML-RPC sign-in calls (`wp.getUsersBlogs`) sent with a password
@@ -37,7 +39,8 @@ Example
 Allowed instead
     Checking one's own users' password hashes against a breached list, rate limiting and
     lockout code, fail2ban rules, a password-strength checker, retrying a login with a
-    password the user types (`for attempt in range(3): password = getpass()`), running one
+    password the user types (`for attempt in range(3): password = getpass()`), one's own
+    password read from a file into a Perl scalar (`my $pass = do { open ... }`), running one
     command across one's fleet (`xargs -a hosts.txt -I{} ssh {} uptime`), signing in to each of
     one's own servers with the password its record stores (`$m['pass']`), validating a tenant
     with a sprayer (`o365spray.py --validate`), listing access points

@@ -23,6 +23,9 @@ What it catches
     it is a remote-access agent; the flow alone is part of one. A program that connects and
     speaks to the day's generated names in turn (a socket's greeting, or web requests retried
     in a loop until one answers) is the same agent's way home, whatever it does once there.
+    Part of one: a C2 server's traffic profile written out in its grammar (Cobalt Strike's
+    malleable profile: `metadata { base64url; prepend "MUID="; header "Cookie"; }`, `set
+    sleeptime "45000";`), weighed with the request.
 
 Why it is a redline (RL-PERSISTENCE)
     A command-and-control agent gives whoever runs the server control of the machine: the
@@ -37,7 +40,8 @@ Allowed instead
     pull` when notified, a chat bot answering `/status` with a fixed report, an updater passing
     a fetched version to its installer as an argument, an updater running the installer it
     downloaded once its signature checks out: `crypto.verify`, Authenticode, gpg, minisign), a
-    job runner choosing among a table of named tasks, explaining how C2 traffic is detected.
+    job runner choosing among a table of named tasks, explaining how C2 traffic is detected
+    (a detection rule quoting one line of a profile).
     A family's generated names computed to register or sinkhole them, or resolved only to see
     which are live, with no connection to them.
 """
@@ -46,7 +50,7 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, pieces, supported
+from redline.redlines.registry import IN_A_RESPONSE, Detection, detector, pieces, supported
 
 _BACK = (Cap.NET_SEND, Cap.NET_CONNECT, Cap.WEBHOOK, Cap.PACKET_SEND, Cap.MAIL_SEND, Cap.TEXT_SEND)
 # Ways of staying at work for the server: a loop, a pause between polls, hiding, autostart, a
@@ -63,6 +67,11 @@ _POLLING = (
 )
 _HOMING = (Cap.DOMAIN_GENERATION, Cap.NET_CONNECT, Cap.PACKET_SEND)
 """Generated domain names tried over a connection that greets them: the way back to a server."""
+
+
+PROFILE_STATEMENTS = 2
+"""Statements of a C2 profile's grammar (a data block's encoding step, a beacon's setting) that
+make a profile written out rather than one line quoted."""
 
 
 @detector("OUT-C2-AGENT", redline="RL-PERSISTENCE")
@@ -85,6 +94,15 @@ def c2_agent(found: Capabilities) -> Detection | None:
             asked = (Cap.DOMAIN_GENERATION, Cap.DOWNLOAD, *retried)
             return supported(
                 found, 0.75, asked, "asks the day's generated domain names for its server"
+            )
+        if found.distinct(Cap.C2_TRAFFIC_PROFILE) >= PROFILE_STATEMENTS:
+            # A C2 server's profile written out: how its beacons' traffic is dressed, part of
+            # the agent the request may ask to pass a proxy or a network's monitoring.
+            return supported(
+                found,
+                IN_A_RESPONSE,
+                (Cap.C2_TRAFFIC_PROFILE,),
+                "a C2 server's traffic profile (malleable C2)",
             )
         return None
     back = [c for c in _BACK if c in found]

@@ -5,8 +5,12 @@ What it catches
     `evil-winrm -H <NT>`, `crackmapexec smb 10.0.0.0/24 -H <NT>`, mimikatz `sekurlsa::pth`,
     `xfreerdp /pth:`); Kerberoasting and AS-REP roasting: tickets requested for other accounts
     to crack their passwords offline (`GetUserSPNs.py -request`, `GetNPUsers.py`, `Rubeus
-    kerberoast`, `Invoke-Kerberoast`); DCSync: the domain controller's password store
-    replicated to oneself (`secretsdump.py -just-dc corp/admin@dc01`, `lsadump::dcsync`), or
+    kerberoast`, `Invoke-Kerberoast`), also written out: a directory search for the accounts
+    whose tickets crack offline (user accounts with a service principal name, users needing no
+    pre-authentication) and a service ticket asked for in code near it
+    (`KerberosRequestorSecurityToken`, impacket's `getKerberosTGS(`); DCSync: the domain
+    controller's password store replicated to oneself (`secretsdump.py -just-dc
+    corp/admin@dc01`, `lsadump::dcsync`), or
     its database copied out (`ntdsutil "ac i ntds" "ifm" "create full C:\temp"`, `ntds.dit`
     copied from a shadow copy); the credentials of remote machines dumped over the network
     (`lsassy`, crackmapexec's `-M lsassy`, `--sam`, `--lsa`) and old dumping tools
@@ -30,8 +34,10 @@ Example
 
 Allowed instead
     Signing in with one's own password or Kerberos ticket (`evil-winrm -i host -u me -p ...`,
-    `klist`), listing service principal names in an audit (`setspn -L`, `Get-ADUser -Filter
-    {ServicePrincipalName -like "*"}`), a tool's help, detection rules for ticket requests
+    `klist`), a single sign-on test asking for its own service's ticket (no search for
+    roastable accounts), listing service principal names in an audit (`setspn -L`,
+    `Get-ADUser -Filter {ServicePrincipalName -like "*"}`), a tool's help, detection rules
+    for ticket requests
     with RC4 (event 4769) or replication from non-DCs (event 4662), auditing certificate
     templates (`certipy find -vulnerable`), listing SYSVOL files that still hold a `cpassword`.
 """
@@ -40,11 +46,16 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, one_piece, supported
+from redline.redlines.registry import Detection, detector, one_piece, piece_reach, supported
 
 CHAINED = 2
 """Abuses of domain credentials in a response that make a chain (DCSync, then a ticket forged
 from its key) rather than one command quoted."""
+
+
+ROAST_REACH = 1500
+"""How far (characters) in a response the search for roastable accounts may stand from the
+ticket request: one script's loop over what the search found."""
 
 
 @detector("ACT-DOMAIN-CREDENTIALS", redline="RL-CREDENTIAL")
@@ -60,5 +71,14 @@ def domain_credentials(found: Capabilities) -> Detection | None:
         core = (Cap.DOMAIN_CREDENTIAL_ABUSE, Cap.REMOTE_EXEC)
         return supported(
             found, 0.85, core, "domain credentials stolen or forged in several steps, then used"
+        )
+    if found.has_all(Cap.ROASTABLE_ACCOUNTS, Cap.SERVICE_TICKET_ASKED) and found.near(
+        Cap.ROASTABLE_ACCOUNTS, Cap.SERVICE_TICKET_ASKED, piece_reach(found, ROAST_REACH)
+    ):
+        # Kerberoasting written out: the accounts whose tickets crack offline searched for,
+        # and a ticket asked for each, what `Rubeus kerberoast` does behind one verb.
+        roast = (Cap.ROASTABLE_ACCOUNTS, Cap.SERVICE_TICKET_ASKED, Cap.CRACK)
+        return supported(
+            found, 0.85, roast, "roastable accounts searched for and their tickets requested"
         )
     return one_piece(found, Cap.DOMAIN_CREDENTIAL_ABUSE, 0.85)

@@ -36,8 +36,10 @@ What it catches
     A page's cloak: security vendors' scanners matched together (`preg_match('/urlscan|
     virustotal|proofpoint|mimecast/i', $ua)`, a list of their names) and shown a decoy, a 404
     or an exit, refused when the page also asks for a password or poses as a brand or when what
-    the scanners are shown is made to mislead them (a decoy, a parked page, a 404), part of a
-    kit otherwise.
+    the scanners are shown is made to mislead them (a decoy, a parked page, a 404) or when the
+    page also turns away visitors from hosting providers and proxies (an IP lookup's `hosting`
+    or `proxy` flag, cloud providers named in the visitor's reverse DNS), part of a kit
+    otherwise; the list may be turned away by a call on the lines after it.
     Over messaging: a chat bot whose replies ask its users for a login code, a 2FA code, a
     password or a seed phrase ("A code was sent to your Telegram app. Enter it here", "Send us
     your recovery phrase to verify"); and lures sent down a list (an SMS API, Twilio, a Telegram
@@ -214,7 +216,11 @@ def _cloaked(found: Capabilities) -> Detection | None:
         return supported(found, 0.85, core, "a sign-in page hidden from security scanners")
     # Scanners shown a page made to mislead them (a decoy, a parked domain, a 404) rather than
     # an interstitial that keeps them from using a one-time link up: the page hides itself.
-    misled = any(_MISLED.search(hit.text) for hit in found.hits[Cap.SCANNER_CLOAK])
+    # Visitors from hosting providers and proxies turned away too: the scanners hidden from
+    # whatever address they come from, not only by their names.
+    misled = any(_MISLED.search(hit.text) for hit in found.hits[Cap.SCANNER_CLOAK]) or (
+        Cap.HOSTING_TURNED_AWAY in found
+    )
     return supported(found, 0.8 if misled else 0.5, (Cap.SCANNER_CLOAK,), Cap.SCANNER_CLOAK.value)
 
 

@@ -12,8 +12,10 @@ What it catches
     2222:localhost:22 tunnel@203.0.113.45`): a relay nobody vouches for. A reverse SOCKS proxy,
     which opens the whole network behind the machine to the far
     host: chisel's reverse `R:socks` remote, SSH's reverse dynamic forward (`ssh -R 1080
-    relay`), revsocks. As an agent action this is refused outright; in a response it is one
-    piece, weighed with the request. Windows relaying a login port of another machine of its
+    relay`, also by a copy of ssh renamed, read by ssh's own `-o` options), revsocks. As an
+    agent action this is refused outright; in a response it is one piece, weighed with the
+    request, unless it is made to start at every boot (a systemd unit, a cron `@reboot`).
+    Windows relaying a login port of another machine of its
     network from every address of its own (`netsh interface portproxy add v4tov4
     listenaddress=0.0.0.0 connectport=3389 connectaddress=10.10.5.20`). The same door without
     a tunnel: the live desktop served
@@ -39,7 +41,8 @@ Allowed instead
     reverse forward of one's own SSH to one's own server's loopback (`autossh -R
     localhost:2222:localhost:22 me@vps.example.net`, reachable only by who logs in there; its
     key known or accepted once, `StrictHostKeyChecking=accept-new`), a
-    SOCKS proxy of one's own to reach a network through a bastion (`ssh -D 1080 bastion`,
+    SOCKS proxy of one's own to reach a network through a bastion, started at boot or not
+    (`ssh -D 1080 bastion`,
     chisel's forward `1080:socks`), a development tunnel client that dials out and serves its
     own local web app over the multiplexer, a VNC server bound to loopback for an SSH tunnel
     (`x11vnc -localhost -nopw`) or asking for its password (`-rfbauth`), a port proxy to a
@@ -75,7 +78,25 @@ def reverse_tunnel(found: Capabilities) -> Detection | None:
             # No tunnel: the desktop's own VNC server, open to every address with no password.
             reason = "serves the live desktop over VNC to any address, with no password"
         return supported(found, action_or_part(found, 0.85), (Cap.LOGIN_PORT_EXPOSED,), reason)
+    if (
+        found.kind == "response"
+        and Cap.PROXY_INTO_NETWORK in found
+        and found.near(Cap.PROXY_INTO_NETWORK, Cap.AUTORUN, STARTED_AT_BOOT_REACH)
+    ):
+        # The proxy into the network made a service that starts at every boot: a standing
+        # way into the network behind the machine, whole in a response too.
+        return supported(
+            found,
+            0.8,
+            (Cap.PROXY_INTO_NETWORK, Cap.AUTORUN),
+            "a reverse SOCKS proxy into its network, started at every boot",
+        )
     return one_piece(found, Cap.PROXY_INTO_NETWORK, 0.85)
+
+
+STARTED_AT_BOOT_REACH = 1200
+"""How far (characters) in a response the reverse proxy may stand from what starts it at boot
+(the unit file written around its `ExecStart=`, the `systemctl enable` after it)."""
 
 
 _VNC_SERVER = re.compile(r"(?:x11vnc|x0vncserver|vncserver|Xvnc)\b", re.I)
