@@ -5898,33 +5898,44 @@ PATTERNS = _merged(PATTERNS, _BLE_PATTERNS)
 # account's crontab (`crontab -r -u deploy`) or one job file is left out. Each pattern requires
 # a literal the scan's prefilter finds (the accounts' list, `crontab`, a removal's `rm` or
 # `find`, `/etc/cron`).
+# A pattern reading from its start to something later on the line (`A[^\n]*?B`) is tried at
+# every A; on a line repeating A without B each try reads to the line's end, a time quadratic
+# in the line's length. Here each try reads on only to the next A (the list, `crontab`, `rm`,
+# `find`, the removal's call): what lies after it the next try reads, so a line costs time
+# linear in its length, and a match begins at the last A before its B.
+_ACCOUNT_LIST = (
+    r"(?:/etc/passwd\b|\bgetent\s+passwd\b|\bcompgen\s+-u\b|\bpwd\.getpwall\b|/var/spool/cron\b)"
+)
+_NOT_RM = r"(?:(?!\brm\s)[^\n;&|])"
+_NOT_FIND = r"(?:(?!\bfind\s)[^\n;&|])"
 _CRON_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.EVERY_CRONTAB_REMOVED: (
         re.compile(
-            r"(?:/etc/passwd\b|\bgetent\s+passwd\b|\bcompgen\s+-u\b|\bpwd\.getpwall\b|/var/spool/cron\b)"
-            r"[^\n]*?\bcrontab\b[^\n;&|)]{0,60}?(?<![\w-])-r\b",
+            _ACCOUNT_LIST + rf"(?:(?!{_ACCOUNT_LIST})[^\n])*?"
+            r"\bcrontab\b[^\n;&|)]{0,60}?(?<![\w-])-r\b",
             _I,
         ),
         # the list named after the removal, as a comprehension does (`[run(["crontab", "-r",
         # "-u", p.pw_name]) for p in pwd.getpwall()]`)
         re.compile(
-            r"\bcrontab\b(?=[^\n;&|)]{0,60}?(?<![\w-])-u\b)[^\n;&|)]{0,60}?(?<![\w-])-r\b"
-            r"[^\n]*?(?:/etc/passwd\b|\bgetent\s+passwd\b|\bpwd\.getpwall\b)",
+            r"\bcrontab\b(?=[^\n;&|)]{0,60}?(?<![\w-])-u\b)(?>[^\n;&|)]{0,60}?(?<![\w-])-r\b)"
+            r"(?:(?!\bcrontab\b)[^\n])*?(?:/etc/passwd\b|\bgetent\s+passwd\b|\bpwd\.getpwall\b)",
             _I,
         ),
         re.compile(
-            r"\brm\s+(?:[^\n;&|]*?\s)?['\"]?/var/spool/cron(?:/crontabs|/tabs)?/?\*?['\"]?(?=[\s;&|)]|$)"
-            r"|\bfind\s+/var/spool/cron(?:/crontabs|/tabs)?/?\s[^\n;&|]*-delete\b",
+            rf"\brm\s+(?:{_NOT_RM}*?\s)?['\"]?/var/spool/cron(?:/crontabs|/tabs)?/?\*?['\"]?(?=[\s;&|)]|$)"
+            rf"|\bfind\s+/var/spool/cron(?:/crontabs|/tabs)?/?\s{_NOT_FIND}*-delete\b",
             _I | re.M,
         ),
     ),
     Capability.SYSTEM_CRON_EMPTIED: (
         re.compile(
-            r"\brm\s+(?:[^\n;&|]*?\s)?['\"]?/etc/cron(?:\.(?:d|hourly|daily|weekly|monthly)(?:/\*?)?"
+            rf"\brm\s+(?:{_NOT_RM}*?\s)?['\"]?/etc/cron(?:\.(?:d|hourly|daily|weekly|monthly)(?:/\*?)?"
             r"|\.\{[^}\s]*\}/?\*?|tab)['\"]?(?=[\s;&|)]|$)"
-            r"|\bfind\s+/etc/cron\.(?:d|hourly|daily|weekly|monthly)/?\s[^\n;&|]*-delete\b"
+            rf"|\bfind\s+/etc/cron\.(?:d|hourly|daily|weekly|monthly)/?\s{_NOT_FIND}*-delete\b"
             r"|(?:\btruncate\s+-s\s*0\s+|(?:^|[;&|]\s*|\s:\s*)>\s*)/etc/crontab\b"
-            r"|\b(?:os\.(?:remove|unlink)|unlink)\s*\([^\n]*?\bglob\s*\(\s*['\"]/etc/cron\.(?:d|hourly|daily|weekly|monthly)/\*['\"]",
+            r"|\b(?:os\.(?:remove|unlink)|unlink)\s*\((?:(?!(?:remove|unlink)\s*\()[^\n])*?"
+            r"\bglob\s*\(\s*['\"]/etc/cron\.(?:d|hourly|daily|weekly|monthly)/\*['\"]",
             _I | re.M,
         ),
     ),
