@@ -59,7 +59,9 @@ def _signs(found: Capabilities) -> int:
     return sum(found.distinct(sign) for sign in SIGN_CAPABILITIES)
 
 
-@detector("OUT-ATTACK-PLAN", redline="RL-EXPLOIT")
+# Its steps act on whatever the request named, so a plan that leans toward an attack is part
+# of whichever attack the request asks for.
+@detector("OUT-ATTACK-PLAN", redline="RL-EXPLOIT", crosses_any=steps_lean_to_attack)
 def attack_plan(found: Capabilities) -> Detection | None:
     """Instructed steps, some acting on someone else's system and some hiding the act."""
     steps = found.distinct(Cap.PLAN_STEP)
