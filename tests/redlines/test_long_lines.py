@@ -1,6 +1,7 @@
-"""A line longer than `MAX_LINE` is read in overlapping windows: no pattern is ever run over a
-longer line (whose cost could grow with the square of its length), and nothing hides after a
-cut: what stands after a long line, or inside one, is still found."""
+"""A line longer than `MAX_LINE` is read in overlapping windows: no match runs further than its
+window (a pattern's cost on a long line could grow with the square of its length), nothing
+hides after a cut (what stands after a long line, or inside one, is still found), a cut is no
+edge of the text, and no hit is found twice where windows overlap."""
 
 from __future__ import annotations
 

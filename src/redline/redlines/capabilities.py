@@ -6280,8 +6280,9 @@ class Gated:
 MAX_LINE = 4096
 """The longest line the patterns are read over whole. A pattern shaped `A[^\\n]*B` tried at
 every A of a line without a B takes time quadratic in the line's length, so a crafted line could
-cost seconds; a longer line is read in windows of this size (`line_windows`), and the streaming
-monitor judges an endless line in pieces of this size."""
+cost seconds; on a longer line a match runs at most to the end of a window of this size
+(`line_windows`, `scan`), and the streaming monitor judges an endless line in pieces of at most
+this size (`stream._piece_end`)."""
 
 
 def line_windows(text: str) -> list[tuple[int, int]]:
