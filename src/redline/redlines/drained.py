@@ -11,21 +11,25 @@ with where the batch goes (a chat webhook or mail is the shipping half of a keyl
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from redline.redlines.capabilities import Capability, Hit
 
+_SPACE = r"[^\S\n]"
+"""A space within the line: a read is written on one line."""
 _READ_WHOLE = re.compile(
     # `"".join(buf)`, `b"\n".join(buf)`, `buf[:]`, `buf.copy()`, `list(buf)`, `buf.getvalue()`,
     # `buf.join("")`, `[...buf]`, `buf.slice()`, `sb.ToString()`, `String.Join("", keys)`,
     # `strings.Join(keys, "")`, `$log -join ""`, `buf.String()`
-    r"""[bu]?(?:'[^'\n]*'|"[^"\n]*")\.join\(\s*(\w+)\s*\)"""
-    r"|\b(\w+)(?:\[:\]|\.copy\(\)|\.getvalue\(\)|\.join\(|\.slice\(\s*\)|\.(?:ToString|toString|String)\(\))"
-    r"|\b(?:list|bytes|tuple)\(\s*(\w+)\s*\)|\[\.\.\.(\w+)\]"
-    r"|\b(?:String|string)\.(?:Join|join)\(\s*[^,\n]+,\s*(\w+)\s*\)|\bstrings\.Join\(\s*(\w+)\s*,"
-    r"|\$(\w+)\s+-join\b|-join\s*\$(\w+)"
+    rf"""[bu]?(?:'[^'\n]*'|"[^"\n]*")\.join\({_SPACE}*(\w+){_SPACE}*\)"""
+    rf"|\b(\w+)(?:\[:\]|\.copy\(\)|\.getvalue\(\)|\.join\(|\.slice\({_SPACE}*\)|\.(?:ToString|toString|String)\(\))"
+    rf"|\b(?:list|bytes|tuple)\({_SPACE}*(\w+){_SPACE}*\)|\[\.\.\.(\w+)\]"
+    rf"|\b(?:String|string)\.(?:Join|join)\({_SPACE}*[^,\n]+,{_SPACE}*(\w+){_SPACE}*\)"
+    rf"|\bstrings\.Join\({_SPACE}*(\w+){_SPACE}*,"
+    rf"|\$(\w+){_SPACE}+-join\b|-join{_SPACE}*\$(\w+)"
     # read and emptied at once: `const batch = keys.splice(0)`
-    r"|\b(\w+)\.splice\(\s*0\s*(?:\)|,\s*\9\.length\s*\))"
+    rf"|\b(\w+)\.splice\({_SPACE}*0{_SPACE}*(?:\)|,{_SPACE}*\9\.length{_SPACE}*\))"
 )
 _EMPTIED = re.compile(
     # `buf.clear()`, `sb.Clear()`, `keys.length = 0`, `sb.setLength(0)`, `buf[:] = []`,
@@ -69,21 +73,26 @@ def drained_buffer_hits(code: str, offset: int = 0) -> list[Hit]:
         emptied.setdefault(name, []).append(match.start())
     if not emptied and "splice(" not in code:
         return []
-    lines = code.split("\n")
-    starts = [0]
-    for line in lines:
+    starts = [0]  # where each line starts; one past the text's end last
+    for line in code.split("\n"):
         starts.append(starts[-1] + len(line) + 1)
     hits: list[Hit] = []
-    for number, line in enumerate(lines):
-        for match in _READ_WHOLE.finditer(line):
-            name = next(group for group in match.groups() if group)
-            start = starts[number] + match.start()
-            end = starts[number] + match.end()
-            window_end = starts[min(number + _REACH + 1, len(lines))]
-            at_once = ".splice(" in match.group(0)
-            if at_once or any(end <= at < window_end for at in emptied.get(name, ())):
-                hits.append(
-                    Hit(Capability.BUFFER_DRAINED, offset + start, offset + end, match.group(0))
+    cited = -1  # the line of the last read cited: one read is cited a line
+    for match in _READ_WHOLE.finditer(code):
+        number = bisect.bisect_right(starts, match.start()) - 1
+        if number == cited:
+            continue
+        name = next(group for group in match.groups() if group)
+        window_end = starts[min(number + _REACH + 1, len(starts) - 1)]
+        at_once = ".splice(" in match.group(0)
+        if at_once or any(match.end() <= at < window_end for at in emptied.get(name, ())):
+            hits.append(
+                Hit(
+                    Capability.BUFFER_DRAINED,
+                    offset + match.start(),
+                    offset + match.end(),
+                    match.group(0),
                 )
-                break
+            )
+            cited = number
     return hits

@@ -44,19 +44,37 @@ class Detector:
     also_crosses: frozenset[str] = frozenset()
     """Redlines besides its own that its artifact crosses, for a request asking to cross them
     (a keylogger is stalkerware as much as malware)."""
+    crosses_any: Callable[[Capabilities], bool] | None = None
+    """Whether, in the capabilities found, its artifact is part of whichever attack a request
+    asks for, whatever redline that crosses (a prose plan's instructed steps name no artifact
+    of their own: they act on what the request named)."""
 
     def __call__(self, found: Capabilities) -> Detection | None:
         return self.function(found)
+
+    def crosses(self, redline_id: str, found: Capabilities) -> bool:
+        """Whether its artifact, with the capabilities `found`, crosses `redline_id`: its own
+        redline, one it also crosses, or any one when `crosses_any` says so."""
+        return (
+            redline_id == self.redline
+            or redline_id in self.also_crosses
+            or (self.crosses_any is not None and self.crosses_any(found))
+        )
 
 
 _REGISTRY: dict[str, Detector] = {}
 
 
 def detector(
-    detector_id: str, *, redline: str, also_crosses: Iterable[str] = ()
+    detector_id: str,
+    *,
+    redline: str,
+    also_crosses: Iterable[str] = (),
+    crosses_any: Callable[[Capabilities], bool] | None = None,
 ) -> Callable[[DetectorFunction], DetectorFunction]:
     """Register the decorated function as detector `detector_id` enforcing `redline` (and
-    crossing `also_crosses` too)."""
+    crossing `also_crosses` too, or any redline a request asks for when `crosses_any` holds of
+    the capabilities found)."""
 
     def register(function: DetectorFunction) -> DetectorFunction:
         if detector_id in _REGISTRY:
@@ -68,6 +86,7 @@ def detector(
             function,
             (module.__doc__ or "").strip(),
             frozenset(also_crosses),
+            crosses_any,
         )
         return function
 

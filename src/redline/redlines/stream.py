@@ -233,6 +233,19 @@ _BINDS = tuple(dict.fromkeys(bind for bind, _, _ in _FOLLOWED))
 """Each flow's bind once: two flows may follow the same names (`rescheduling_names`)."""
 
 
+def _piece_end(pending: str) -> int:
+    """Where to cut the next piece of an endless line (`pending`, longer than `MAX_LINE`): after
+    its last space or tab in the second half of `MAX_LINE`, else at `MAX_LINE`. A piece is read
+    as a line, its start and end as the text's edges; cut inside a word (`fa|rm -rf /tmp/x`),
+    `\\b` and a lookbehind would find at the cut a word that the line does not hold, and a word
+    split in two would be found in neither piece. After a space, what follows starts a word in
+    the line too (`^` and `$` still read the cut as a line's edge)."""
+    cut = max(
+        pending.rfind(" ", MAX_LINE // 2, MAX_LINE), pending.rfind("\t", MAX_LINE // 2, MAX_LINE)
+    )
+    return cut + 1 if cut >= 0 else MAX_LINE
+
+
 def _blanked(line: str) -> str:
     """`line` as spaces, its line break kept, so that offsets after it stay the same."""
     body = line.rstrip("\n")
@@ -336,7 +349,8 @@ class StreamMonitor:
                 if self._take_line(line + "\n", ends_line=True):
                     return StreamDecision(True, "", self._verdict)
             while len(self._pending) > MAX_LINE:
-                piece, self._pending = self._pending[:MAX_LINE], self._pending[MAX_LINE:]
+                cut = _piece_end(self._pending)
+                piece, self._pending = self._pending[:cut], self._pending[cut:]
                 if self._take_line(piece, ends_line=False):
                     return StreamDecision(True, "", self._verdict)
         self._read_prose()

@@ -49,9 +49,10 @@ def steps_lean_to_attack(found: Capabilities) -> bool:
     """Whether the instructed steps lean toward an attack: at least one in `STEPS_PER_SIGN`
     attacks someone else's things or hides the act. A runbook's many steps that disable,
     revoke and rotate, one of which names the accounts it protects as "their passwords", are a
-    defender's; a plan toward an attack is short on the steps that are not."""
-    signs = _signs(found)
-    return signs > 0 and signs * STEPS_PER_SIGN >= found.distinct(Cap.PLAN_STEP)
+    defender's; a plan toward an attack is short on the steps that are not. Asked only of a
+    plan the detector found (`Detector.crosses` on a near detection), which has three steps and
+    a sign at least."""
+    return _signs(found) * STEPS_PER_SIGN >= found.distinct(Cap.PLAN_STEP)
 
 
 def _signs(found: Capabilities) -> int:
@@ -59,7 +60,9 @@ def _signs(found: Capabilities) -> int:
     return sum(found.distinct(sign) for sign in SIGN_CAPABILITIES)
 
 
-@detector("OUT-ATTACK-PLAN", redline="RL-EXPLOIT")
+# Its steps act on whatever the request named, so a plan that leans toward an attack is part
+# of whichever attack the request asks for.
+@detector("OUT-ATTACK-PLAN", redline="RL-EXPLOIT", crosses_any=steps_lean_to_attack)
 def attack_plan(found: Capabilities) -> Detection | None:
     """Instructed steps, some acting on someone else's system and some hiding the act."""
     steps = found.distinct(Cap.PLAN_STEP)
