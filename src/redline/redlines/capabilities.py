@@ -384,6 +384,9 @@ class Capability(StrEnum):
         "removes every account's crontab (a loop over the accounts, or the cron spool emptied)"
     )
     SYSTEM_CRON_EMPTIED = "empties the system's cron folders or its crontab (/etc/cron.d, ...)"
+    REPOSITORY_WIPED = (
+        "deletes every branch and tag of a git repository and prunes what they held at once"
+    )
 
 
 @dataclass(frozen=True)
@@ -5890,6 +5893,45 @@ _BLE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _BLE_PATTERNS)
 # -- Bluetooth advertising: end ----------------------------------------------------------------
+
+# -- a repository's history wiped (ACT-DISK-DESTROY): begin ------------------------------------
+# Every ref a listing gives (`git for-each-ref` or `show-ref`, over the whole of refs/heads,
+# refs/tags, refs/remotes or every ref, nothing filtered out) deleted, piped to `update-ref -d`
+# (through `xargs` or `while read`, its names perhaps cut out of `show-ref`'s lines), to
+# `update-ref --stdin`, or handed to `branch -D`/`tag -d`
+# by substitution; then on the same command line the reflog expired or the unreachable objects
+# pruned at once (`reflog expire --expire=now`, `gc --prune=now`, `prune --expire=now`): no
+# branch, no tag and no way back. Pruning alone is the clean-up after a history rewrite; a
+# listing of one namespace (`refs/original` after filter-branch), or one filtered (`--merged`,
+# `grep -v main`), is pruning of old branches. Requires `git` and `for-each-ref`/`show-ref`.
+_GIT = r"\bgit\b(?:\s+-C\s+\S+)?\s+"
+_EVERY_REF = (
+    _GIT + r"(?:for-each-ref|show-ref)\b"
+    r"(?:\s+(?:--format[= ]?(?:'[^'\n]*'|\"[^\"\n]*\"|\S+)|--(?:heads|tags)"
+    r"|['\"]?refs(?:/(?:heads|tags|remotes))?/?['\"]?))*"
+)
+_REF_DELETED = (
+    _GIT + r"(?:update-ref\s+(?:-\w+\s+)*-d\b|update-ref\s+--stdin\b|branch\s+-D\b|tag\s+-d\b)"
+)
+_PRUNED_NOW = (
+    r"\bgit\b[^\n;&|]*?\s(?:reflog\s+expire\b[^\n;&|]*?--expire(?:-unreachable)?=(?:now|all|0)\b"
+    r"|gc\b[^\n;&|]*?--prune=(?:now|all)\b|prune\b[^\n;&|]*?--expire[= ](?:now|0)\b)"
+)
+_REPOSITORY_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.REPOSITORY_WIPED: (
+        re.compile(
+            _EVERY_REF
+            + r"(?:\s*\|\s*cut\b[^\n|;&]*)?\s*\|\s*(?:xargs\b[^\n|;&]*?|while\s+read\b[^\n|;&]*;\s*do\s+)?"
+            + _REF_DELETED
+            + r"[^\n]*?"
+            + _PRUNED_NOW,
+            _I,
+        ),
+        re.compile(_REF_DELETED + r"\s+\$\(\s*" + _EVERY_REF + r"\s*\)[^\n]*?" + _PRUNED_NOW, _I),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _REPOSITORY_PATTERNS)
+# -- a repository's history wiped: end ---------------------------------------------------------
 
 # -- every scheduled job removed (ACT-DISK-DESTROY): begin -------------------------------------
 # Each account's crontab removed through a list of the accounts (`for u in $(cut -d: -f1
