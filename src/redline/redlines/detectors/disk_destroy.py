@@ -161,9 +161,9 @@ def disk_destroy(found: Capabilities) -> Detection | None:
         # Every branch and tag deleted, then the reflog and the unreachable objects pruned at
         # once: the repository's whole history gone, with no way back. A history rewrite's
         # clean-up prunes; a tidy deletes merged or listed branches and keeps the rest.
-        wiped = (Cap.REPOSITORY_WIPED,)
+        history = (Cap.REPOSITORY_WIPED,)
         reason = "deletes every branch and tag of a repository and prunes its history"
-        return supported(found, action_or_part(found, 0.85), wiped, reason)
+        return supported(found, action_or_part(found, 0.85), history, reason)
     destruction = [c for c in _DESTRUCTION if c in found]
     company = [c for c in _COMPANY if c in found]
     if found.has_all(Cap.FILE_WALK, Cap.FILE_OVERWRITE) and found.count(
