@@ -387,6 +387,12 @@ class Capability(StrEnum):
     REPOSITORY_WIPED = (
         "deletes every branch and tag of a git repository and prunes what they held at once"
     )
+    OTHERS_FOLDERS_PACKED = (
+        "packs every user's folder or another machine's share into an archive (a command line)"
+    )
+    UNSIGNED_UPLOAD = (
+        "uploads to a web address naming no credential, signature or certificate (a command line)"
+    )
 
 
 @dataclass(frozen=True)
