@@ -550,7 +550,8 @@ _SSH_VALUED = frozenset("bcDEeFIiJLlmOopQRSWw")
 
 def _command_argument(name: str, arguments: list[tuple[str, Node]]) -> tuple[str, Node] | None:
     """The command line a program is given to run: `script`'s `-c`, `cmd`'s `/c` or `/k`,
-    the remote command of `ssh HOST COMMAND...` (joined when given as several words)."""
+    PowerShell's `-c`/`-Command`, the remote command of `ssh HOST COMMAND...` (joined when
+    given as several words)."""
     words = [word for word, _ in arguments]
     if name == "script":
         for index, word in enumerate(words[:-1]):
@@ -561,6 +562,16 @@ def _command_argument(name: str, arguments: list[tuple[str, Node]]) -> tuple[str
         if len(words) == 2:
             return arguments[1]
         return " ".join(words[1:]), arguments[1][1]
+    if name.lower() in _POWERSHELLS:
+        # `powershell -c "Copy-Item ..."`: the command after `-c`/`-Command` (its options before)
+        flags = [
+            i for i, w in enumerate(words) if w.lower() in ("-c", "-command", "/c", "/command")
+        ]
+        if not flags or flags[0] + 1 >= len(words):
+            return None
+        # (Windows hands PowerShell its command line with `\"` for a quote inside the quotes)
+        rest = arguments[flags[0] + 1 :]
+        return " ".join(word for word, _ in rest).replace('\\"', '"'), rest[0][1]
     if name != "ssh":
         return None
     index = 0
@@ -575,6 +586,8 @@ def _command_argument(name: str, arguments: list[tuple[str, Node]]) -> tuple[str
     return " ".join(word for word, _ in rest), rest[0][1]
 
 
+_POWERSHELLS = frozenset({"powershell", "powershell.exe", "pwsh", "pwsh.exe"})
+"""Windows PowerShell and PowerShell 7, whose `-Command` runs the rest of the line."""
 _CMD_RUN = ("/c", "/k", "/r")
 """cmd's switches that run the rest of the line (`cmd /c "..."`)."""
 
