@@ -35,7 +35,7 @@ _OTHERS_FOLDER = re.compile(
 )
 """Every user's folder (a glob where the user's name stands) or another machine's share."""
 _UPLOAD = re.compile(
-    r"^\s*(?:\S*[\\/])?(?:curl(?:\.exe)?\s(?=(?:[^\n]*?\s)?(?:-T|--upload-file|--data-binary\s+['\"]?@"
+    r"^\s*(?:\S*[\\/])?(?:curl(?:\.exe)?\s(?=(?:[^\n]*?\s)?(?:-[a-zA-Z]*T\b|--upload-file|--data-binary\s+['\"]?@"
     r"|-d\s+['\"]?@|--data\s+['\"]?@|-F\s+['\"]?\w+=@))"
     r"|wget\s(?=(?:[^\n]*?\s)?--post-file)|(?:Invoke-WebRequest|Invoke-RestMethod|iwr|irm)\s(?=(?:[^\n]*?\s)?-InFile))",
     re.I,
@@ -43,7 +43,7 @@ _UPLOAD = re.compile(
 """A command that sends a file or its standard input to a web address."""
 _WEB_ADDRESS = re.compile(r"""\b(?:https?|ftps?)://[^\s'"]+""", re.I)
 _CREDENTIAL = re.compile(
-    r"""(?:^|\s)(?:-u|--user|-n|--netrc(?:-file|-optional)?|-E|--cert|--key|--oauth2-bearer"""
+    r"""(?:^|\s)(?:-[a-zA-Z]*[unEb]|--user|--netrc(?:-file|-optional)?|--cert|--key|--oauth2-bearer"""
     r"""|--aws-sigv4|-b|--cookie|--http-user|--user=|-Credential|-Certificate|-UseDefaultCredentials"""
     r"""|-Token|-Authentication)(?=[\s=]|$)"""
     r"""|(?:-H|--header|-Headers)\s*['"@{]?[^\n]*?\b(?:Authorization|Auth|Token|Api-?Key|Key|Cookie"""
