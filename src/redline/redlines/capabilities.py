@@ -384,9 +384,10 @@ class Capability(StrEnum):
         "removes every account's crontab (a loop over the accounts, or the cron spool emptied)"
     )
     SYSTEM_CRON_EMPTIED = "empties the system's cron folders or its crontab (/etc/cron.d, ...)"
-    REPOSITORY_WIPED = (
-        "deletes every branch and tag of a git repository and prunes what they held at once"
+    REFS_ALL_DELETED = (
+        "deletes every branch and tag of a git repository (a whole listing fed to a deletion)"
     )
+    HISTORY_PRUNED = "expires a git repository's reflog or prunes its unreachable objects at once"
     OTHERS_FOLDERS_PACKED = (
         "packs every user's folder or another machine's share into an archive (a command line)"
     )
@@ -5902,38 +5903,41 @@ PATTERNS = _merged(PATTERNS, _BLE_PATTERNS)
 
 # -- a repository's history wiped (ACT-DISK-DESTROY): begin ------------------------------------
 # Every ref a listing gives (`git for-each-ref` or `show-ref`, over the whole of refs/heads,
-# refs/tags, refs/remotes or every ref, nothing filtered out) deleted, piped to `update-ref -d`
+# refs/tags, refs/remotes or every ref, nothing filtered out) deleted: piped to `update-ref -d`
 # (through `xargs` or `while read`, its names perhaps cut out of `show-ref`'s lines), to
-# `update-ref --stdin`, or handed to `branch -D`/`tag -d`
-# by substitution; then on the same command line the reflog expired or the unreachable objects
-# pruned at once (`reflog expire --expire=now`, `gc --prune=now`, `prune --expire=now`): no
-# branch, no tag and no way back. Pruning alone is the clean-up after a history rewrite; a
-# listing of one namespace (`refs/original` after filter-branch), or one filtered (`--merged`,
-# `grep -v main`), is pruning of old branches. Requires `git` and `for-each-ref`/`show-ref`.
+# `update-ref --stdin`, or handed to `branch -D`/`tag -d` by substitution (REFS_ALL_DELETED).
+# A listing of one namespace (`refs/original` after filter-branch), or one filtered
+# (`--merged`, `grep -v main`), is pruning of old branches. Apart: the reflog expired or the
+# unreachable objects pruned at once (`reflog expire --expire=now`, `gc --prune=now`, `prune
+# --expire=now`: HISTORY_PRUNED), the clean-up after a history rewrite alone, no way back
+# beside the deletion. Two patterns, each bounded between a command's separators (no search of
+# the rest of the line from every start), each beginning with `git` for the prefilter.
 _GIT = r"\bgit\b(?:\s+-C\s+\S+)?\s+"
 _EVERY_REF = (
     _GIT + r"(?:for-each-ref|show-ref)\b"
     r"(?:\s+(?:--format[= ]?(?:'[^'\n]*'|\"[^\"\n]*\"|\S+)|--(?:heads|tags)"
-    r"|['\"]?refs(?:/(?:heads|tags|remotes))?/?['\"]?))*"
+    r"|['\"]?refs(?:/(?:heads|tags|remotes))?/?['\"]?))*+"
 )
 _REF_DELETED = (
     _GIT + r"(?:update-ref\s+(?:-\w+\s+)*-d\b|update-ref\s+--stdin\b|branch\s+-D\b|tag\s+-d\b)"
 )
-_PRUNED_NOW = (
-    r"\bgit\b[^\n;&|]*?\s(?:reflog\s+expire\b[^\n;&|]*?--expire(?:-unreachable)?=(?:now|all|0)\b"
-    r"|gc\b[^\n;&|]*?--prune=(?:now|all)\b|prune\b[^\n;&|]*?--expire[= ](?:now|0)\b)"
-)
 _REPOSITORY_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
-    Capability.REPOSITORY_WIPED: (
+    Capability.REFS_ALL_DELETED: (
         re.compile(
             _EVERY_REF
-            + r"(?:\s*\|\s*cut\b[^\n|;&]*)?\s*\|\s*(?:xargs\b[^\n|;&]*?|while\s+read\b[^\n|;&]*;\s*do\s+)?"
-            + _REF_DELETED
-            + r"[^\n]*?"
-            + _PRUNED_NOW,
+            + r"(?:\s*\|\s*cut\b[^\n|;&]{0,80})?\s*\|\s*"
+            + r"(?:xargs\b[^\n|;&]{0,120}?|while\s+read\b[^\n|;&]{0,80};\s*do\s+)?"
+            + _REF_DELETED,
             _I,
         ),
-        re.compile(_REF_DELETED + r"\s+\$\(\s*" + _EVERY_REF + r"\s*\)[^\n]*?" + _PRUNED_NOW, _I),
+        re.compile(_REF_DELETED + r"\s+\$\(\s*" + _EVERY_REF + r"\s*\)", _I),
+    ),
+    Capability.HISTORY_PRUNED: (
+        re.compile(
+            _GIT + r"(?:reflog\s+expire\b[^\n;&|]{0,120}?--expire(?:-unreachable)?=(?:now|all|0)\b"
+            r"|gc\b[^\n;&|]{0,120}?--prune=(?:now|all)\b|prune\b[^\n;&|]{0,120}?--expire[= ](?:now|0)\b)",
+            _I,
+        ),
     ),
 }
 PATTERNS = _merged(PATTERNS, _REPOSITORY_PATTERNS)

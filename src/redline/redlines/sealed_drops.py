@@ -46,8 +46,8 @@ _CREDENTIAL = re.compile(
     r"""(?:^|\s)(?:-[a-zA-Z]*[unEb]|--user|--netrc(?:-file|-optional)?|--cert|--key|--oauth2-bearer"""
     r"""|--aws-sigv4|-b|--cookie|--http-user|--user=|-Credential|-Certificate|-UseDefaultCredentials"""
     r"""|-Token|-Authentication)(?=[\s=]|$)"""
-    r"""|(?:-H|--header|-Headers)\s*['"@{]?[^\n]*?\b(?:Authorization|Auth|Token|Api-?Key|Key|Cookie"""
-    r"""|Signature|Secret)\b"""
+    r"""|(?:-H|--header|-Headers)\s*['"]?(?:@\{\s*['"]?)?[\w-]*?(?:Authorization|Auth|Token"""
+    r"""|Api-?Key|Key|Cookie|Signature|Secret)\b"""
     r"""|://[^\s/'"@]+:[^\s/'"@]*@"""
     r"""|[?&](?:[\w-]*sig(?:nature)?|[\w-]*token|[\w-]*key|X-Amz-[\w-]+|X-Goog-[\w-]+|sv)=""",
     re.I,
