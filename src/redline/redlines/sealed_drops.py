@@ -67,7 +67,9 @@ def _uploads_unsigned(segment: str) -> bool:
 
 
 def sealed_drop_hits(action: str) -> list[Hit]:
-    """`OTHERS_FOLDERS_PACKED` and `UNSIGNED_UPLOAD` in a command line, each at its command."""
+    """`OTHERS_FOLDERS_PACKED` and `UNSIGNED_UPLOAD` in a command line, each at its command;
+    none on a line that uploads nothing (no `curl`, `wget` or `-InFile`): packing alone is
+    what a backup does."""
     lowered = action.lower()
     if not any(word in lowered for word in ("curl", "wget", "-infile")):
         return []
