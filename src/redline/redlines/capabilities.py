@@ -412,6 +412,16 @@ class Capability(StrEnum):
         "asks the domain for a Kerberos service ticket for a named service principal, in code "
         "(KerberosRequestorSecurityToken, impacket's getKerberosTGS, PowerView's Request-SPNTicket)"
     )
+    REFS_ALL_DELETED = (
+        "deletes every branch and tag of a git repository (a whole listing fed to a deletion)"
+    )
+    HISTORY_PRUNED = "expires a git repository's reflog or prunes its unreachable objects at once"
+    OTHERS_FOLDERS_PACKED = (
+        "packs every user's folder or another machine's share into an archive (a command line)"
+    )
+    UNSIGNED_UPLOAD = (
+        "uploads to a web address naming no credential, signature or certificate (a command line)"
+    )
 
 
 @dataclass(frozen=True)
@@ -5918,6 +5928,48 @@ _BLE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _BLE_PATTERNS)
 # -- Bluetooth advertising: end ----------------------------------------------------------------
+
+# -- a repository's history wiped (ACT-DISK-DESTROY): begin ------------------------------------
+# Every ref a listing gives (`git for-each-ref` or `show-ref`, over the whole of refs/heads,
+# refs/tags, refs/remotes or every ref, nothing filtered out) deleted: piped to `update-ref -d`
+# (through `xargs` or `while read`, its names perhaps cut out of `show-ref`'s lines), to
+# `update-ref --stdin`, or handed to `branch -D`/`tag -d` by substitution (REFS_ALL_DELETED).
+# A listing of one namespace (`refs/original` after filter-branch), or one filtered
+# (`--merged`, `grep -v main`), is pruning of old branches. Apart: the reflog expired or the
+# unreachable objects pruned at once (`reflog expire --expire=now`, `gc --prune=now`, `prune
+# --expire=now`: HISTORY_PRUNED), the clean-up after a history rewrite alone, no way back
+# beside the deletion. Two patterns, each bounded between a command's separators (no search of
+# the rest of the line from every start), each beginning with `git` for the prefilter.
+_GIT = r"\bgit\b(?:\s+-C\s+\S+)?\s+"
+_EVERY_REF = (
+    _GIT + r"(?:for-each-ref|show-ref)\b"
+    r"(?:\s+(?:--format[= ]?(?:'[^'\n]*'|\"[^\"\n]*\"|\S+)|--(?:heads|tags)"
+    r"|['\"]?refs(?:/(?:heads|tags|remotes))?/?['\"]?))*+"
+)
+_REF_DELETED = (
+    _GIT + r"(?:update-ref\s+(?:-\w+\s+)*-d\b|update-ref\s+--stdin\b|branch\s+-D\b|tag\s+-d\b)"
+)
+_REPOSITORY_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.REFS_ALL_DELETED: (
+        re.compile(
+            _EVERY_REF
+            + r"(?:\s*\|\s*cut\b[^\n|;&]{0,80})?\s*\|\s*"
+            + r"(?:xargs\b[^\n|;&]{0,120}?|while\s+read\b[^\n|;&]{0,80};\s*do\s+)?"
+            + _REF_DELETED,
+            _I,
+        ),
+        re.compile(_REF_DELETED + r"\s+\$\(\s*" + _EVERY_REF + r"\s*\)", _I),
+    ),
+    Capability.HISTORY_PRUNED: (
+        re.compile(
+            _GIT + r"(?:reflog\s+expire\b[^\n;&|]{0,120}?--expire(?:-unreachable)?=(?:now|all|0)\b"
+            r"|gc\b[^\n;&|]{0,120}?--prune=(?:now|all)\b|prune\b[^\n;&|]{0,120}?--expire[= ](?:now|0)\b)",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _REPOSITORY_PATTERNS)
+# -- a repository's history wiped: end ---------------------------------------------------------
 
 # -- every scheduled job removed (ACT-DISK-DESTROY): begin -------------------------------------
 # Each account's crontab removed through a list of the accounts (`for u in $(cut -d: -f1

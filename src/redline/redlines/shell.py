@@ -550,7 +550,8 @@ _SSH_VALUED = frozenset("bcDEeFIiJLlmOopQRSWw")
 
 def _command_argument(name: str, arguments: list[tuple[str, Node]]) -> tuple[str, Node] | None:
     """The command line a program is given to run: `script`'s `-c`, `cmd`'s `/c` or `/k`,
-    the remote command of `ssh HOST COMMAND...` (joined when given as several words)."""
+    PowerShell's `-c`/`-Command`, the remote command of `ssh HOST COMMAND...` (joined when
+    given as several words)."""
     words = [word for word, _ in arguments]
     if name == "script":
         for index, word in enumerate(words[:-1]):
@@ -561,6 +562,16 @@ def _command_argument(name: str, arguments: list[tuple[str, Node]]) -> tuple[str
         if len(words) == 2:
             return arguments[1]
         return " ".join(words[1:]), arguments[1][1]
+    if name.lower() in _POWERSHELLS:
+        # `powershell -c "Copy-Item ..."`: the command after `-c`/`-Command` (its options before)
+        flags = [
+            i for i, w in enumerate(words) if w.lower() in ("-c", "-command", "/c", "/command")
+        ]
+        if not flags or flags[0] + 1 >= len(words):
+            return None
+        # (Windows hands PowerShell its command line with `\"` for a quote inside the quotes)
+        rest = arguments[flags[0] + 1 :]
+        return " ".join(word for word, _ in rest).replace('\\"', '"'), rest[0][1]
     if name != "ssh":
         return None
     index = 0
@@ -575,6 +586,10 @@ def _command_argument(name: str, arguments: list[tuple[str, Node]]) -> tuple[str
     return " ".join(word for word, _ in rest), rest[0][1]
 
 
+_INNERMOST = 3
+"""The depth at which a reader reads no script nested further (`_Reader.nested`)."""
+_POWERSHELLS = frozenset({"powershell", "powershell.exe", "pwsh", "pwsh.exe"})
+"""Windows PowerShell and PowerShell 7, whose `-Command` runs the rest of the line."""
 _CMD_RUN = ("/c", "/k", "/r")
 """cmd's switches that run the rest of the line (`cmd /c "..."`)."""
 
@@ -634,6 +649,25 @@ class _Reader:
         )
         self.hits.extend(code_hits(script, CodeLanguage.BASH, inner_start, self.depth + 1))
 
+    def nested_commands(self, script: str, node: Node) -> None:
+        """The structural hits of an inner script whose text this line's patterns already read
+        (`read_shell`, not `code_hits`), placed as `nested` places them. Its own inner scripts
+        are not read again (read at the deepest level): what PowerShell runs is PowerShell,
+        which the shell's reading only approximates."""
+        if self.depth >= _INNERMOST:
+            return
+        raw = self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+        if script not in raw:
+            start, end = self.position(node.start_byte), self.position(node.end_byte)
+            quoted = self.text[start - self.offset : end - self.offset]
+            for hit in read_shell(script, 0, _INNERMOST)[0]:
+                self.hits.append(Hit(hit.capability, start, end, quoted))
+            return
+        inner_start = self.position(node.start_byte) + (
+            1 if node.type in ("string", "raw_string") else 0
+        )
+        self.hits.extend(read_shell(script, inner_start, _INNERMOST)[0])
+
     def command(self, node: Node) -> None:
         name, arguments = _unwrapped(node, self.source)
         words = [word for word, _ in arguments]
@@ -669,7 +703,14 @@ class _Reader:
         elif command := _command_argument(name, arguments):
             # `script -qc '...' /dev/null`, `cmd /c "..."`, `ssh host '...'`: the command line
             # the program runs (on another host, for ssh: the action is still this one's).
-            self.nested(*command)
+            # PowerShell's command is read for its commands only, and only when it names a
+            # browser's store (a copy of `Login Data` is a read of it, `_reads_store`): the
+            # patterns have read its text as part of this line, and walking every PowerShell
+            # command (long one-liners, the gate's slowest) would add a third to their time.
+            if name.lower() not in _POWERSHELLS:
+                self.nested(*command)
+            elif _is_store(command[0]):
+                self.nested_commands(*command)
         runner = _stdin_runner(node, self.source)
         for child in node.children:
             if child.type == "herestring_redirect" and runner is not None:
