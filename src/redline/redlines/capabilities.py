@@ -1344,6 +1344,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\brestic\b[^\n|;&]*\bforget\b[^\n|;&]*--keep-last[\s=]+0\b",
             _I,
         ),
+        # every ZFS snapshot listed handed straight to `zfs destroy` (piped to xargs or a read
+        # loop, or the list a for loop walks: no grep, head or date test between them picks
+        # the old ones), or every snapshot of a dataset destroyed by the `@%` range
+        re.compile(
+            r"\bzfs\s+list\b(?=[^\n|)]*\s-t\s*['\"]?(?:snapshot|snap|all)\b)[^\n|)]*"
+            r"(?:\|\s*(?:sudo\s+)?(?:xargs\b|while\s+(?:IFS=\S*\s+)?read\b)|\)\s*;?\s*do\b)"
+            r"[^\n]*?\bzfs\s+destroy\b"
+            r"|\bzfs\s+destroy\s+(?:-\w+\s+)*['\"]?[\w./:-]+@%(?=[\s'\";|&)]|$)",
+            _I,
+        ),
     ),
     Capability.AUDIT_ROWS_DELETED: (
         re.compile(
