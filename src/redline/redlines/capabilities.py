@@ -686,6 +686,9 @@ _REMOTE_SHELL_PAYLOAD = (
 )
 """A payload generator asked for a remote-shell or remote-control payload
 (`msfvenom -p windows/x64/meterpreter/reverse_https`)."""
+_CONTINUED = r"(?:\\\n|[^\n])*?"
+"""The rest of a command, also across a shell's backslash line continuations (`... \\` then the
+next line)."""
 _MINER_OPTION = (
     r"(?<![\w-])-{1,2}(?:threads|cpu[\w-]*|hide|hidden|background|donate[\w-]*|pool|algo"
     r"|max-cpu[\w-]*|rig-id)\b"
@@ -3911,7 +3914,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # (`msfvenom -p windows/x64/meterpreter/reverse_https ... -o ChromeUpdate.exe`)
         re.compile(
             _REMOTE_SHELL_PAYLOAD
-            + r"[^\n]*?(?:\s-o\s+|\s--out\s+|>\s*)['\"]?(?:[^\s'\"]*?(?:update|setup|install|patch|invoice"
+            + _CONTINUED
+            + r"(?:\s-o\s+|\s--out\s+|>\s*)['\"]?(?:[^\s'\"]*?(?:update|setup|install|patch|invoice"
             r"|receipt|payroll|resume|teams|zoom|chrome|firefox|edge|adobe|acrobat|office|onedrive"
             r"|outlook|windows|microsoft|svchost|explorer|lsass|winlogon|dllhost|rundll)[^\s'\"]*"
             r"|[^\s'\"]+\.(?:pdf|docx?|xlsx?|pptx?|jpe?g|png|txt|zip)\.(?:exe|scr|hta|com|bat|vbs|js|msi))",
@@ -3921,9 +3925,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # the same line to hand it out
         re.compile(
             _REMOTE_SHELL_PAYLOAD
-            + r"[^\n]*?(?:(?:\s-o\s+|\s--out\s+|>\s*)['\"]?(?:/var/www/|/srv/(?:http|www)/|[^\s'\"]*htdocs[\\/])"
+            + _CONTINUED
+            + r"(?:(?:\s-o\s+|\s--out\s+|>\s*)['\"]?(?:/var/www/|/srv/(?:http|www)/|[^\s'\"]*htdocs[\\/])"
             r"|(?:&&|;)\s*(?:sudo\s+)?(?:python[23]?\s+-m\s+(?:http\.server|SimpleHTTPServer)\b"
             r"|php\s+-S\s|updog\b|busybox\s+httpd\b|ruby\s+-run\s+-e\s*httpd\b))",
+            _I,
+        ),
+        # ... or built inside another program (`-x putty.exe -k`, `--template app.apk`): the
+        # payload carries that program's name, icon and, kept working, its behaviour
+        re.compile(
+            _REMOTE_SHELL_PAYLOAD
+            + _CONTINUED
+            + r"\s(?:-x|--template)\s+['\"]?[^\s'\"]+\.(?:exe|dll|msi|apk|jar|elf)['\"]?(?=\s|$)",
             _I,
         ),
     ),
