@@ -5420,6 +5420,8 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\b\w+\.publish\s*\(\s*f?['\"`]",
             _I,
         ),
+        # a text message sent by the phone itself (Android's `SmsManager`)
+        re.compile(r"\b(?:sendTextMessage|sendMultipartTextMessage|sendDataMessage)\s*\("),
     ),
     Capability.CONTACT_HARVEST: (
         re.compile(r"@me/relationships\b|\bGetContactsRequest\b|\bget_contacts\s*\(", _I),
