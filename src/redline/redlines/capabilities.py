@@ -3153,6 +3153,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\s*(?:,\s*\w+\s*)?\)\s*(?:==\s*0\s*)?\)\s*\{?\s*return\s+PAM_SUCCESS\b",
             _I,
         ),
+        # ... also with the constant first, or the success kept for the module's end (`retval =
+        # PAM_SUCCESS; goto done;`); the constant a string or a macro's upper-case name, not a
+        # value the module worked out (`strcmp(typed, expected)` of a one-time code). (The
+        # line break before the success is written out: the monitor reads it across lines.)
+        re.compile(
+            r"strn?cmp\s*\(\s*(?:(?!user|service|tty|rhost)\w+\s*,\s*(?:\"[^\"\n]*\"|(?-i:[A-Z][A-Z0-9_]{2,})\b)"
+            r"|(?:\"[^\"\n]*\"|(?-i:[A-Z][A-Z0-9_]{2,})\b)\s*,\s*(?!user|service|tty|rhost)\w+)"
+            r"\s*(?:,\s*(?:\w+|sizeof\s*\(?\s*\w+\s*\)?(?:\s*-\s*1)?)\s*)?\)\s*(?:==\s*0\s*)?\)(?:\s|\n)*\{?"
+            r"(?:\s|\n)*(?:return\s+|\w+\s*=\s*)PAM_SUCCESS\b",
+            _I,
+        ),
     ),
     Capability.FORCED_AUTH_LURE: (
         # an .scf/.url/.lnk/desktop.ini icon or a .library-ms location on another host's share
