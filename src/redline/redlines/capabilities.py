@@ -86,6 +86,7 @@ class Capability(StrEnum):
     AMSI_TARGET = "AMSI or ETW internals"
     POWERSHELL_DOWNGRADE = "runs PowerShell version 2 (no AMSI)"
     MEMORY_PATCH = "patches code in memory"
+    SANDBOX_CHECK = "checks for a hypervisor, a debugger, analysts' tools or a sandbox's traits"
     EXEC_MEMORY = "makes memory executable"
     JUMP_TO_MEMORY = "runs bytes in memory as code"
     DIRECT_SYSCALL = "calls the kernel through syscall stubs of its own, past ntdll's exports"

@@ -599,6 +599,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
         without_used_keys,
     )
     from redline.redlines.rescheduling import rescheduling_hits
+    from redline.redlines.sandbox_checks import sandbox_check_hits
     from redline.redlines.resolvers import resolver_hits
     from redline.redlines.root_loops import root_loop_hits
     from redline.redlines.searched import without_searched_for
@@ -673,6 +674,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(blanked_lure_hits(code, cleaned, offset))  # a smishing sender's lure templates
     hits.extend(listed_store_hits(code, cleaned, offset))  # browser stores a stealer lists
     hits.extend(system_backdated_hits(cleaned, offset))  # system files given others' times
+    hits.extend(sandbox_check_hits(code, cleaned, offset))  # an analyst's machine looked for
     if language is CodeLanguage.HTML:
         hits.extend(framed_page_hits(code, offset))  # another site framed, transparent
     # A key named as a connection's identity is used, not taken; a file the code made itself
