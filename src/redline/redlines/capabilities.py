@@ -87,6 +87,8 @@ class Capability(StrEnum):
     POWERSHELL_DOWNGRADE = "runs PowerShell version 2 (no AMSI)"
     MEMORY_PATCH = "patches code in memory"
     SANDBOX_CHECK = "checks for a hypervisor, a debugger, analysts' tools or a sandbox's traits"
+    PAGE_NAG = "pops up a page's dialog again and again, on a timer or in an endless loop"
+    PAGE_TRAP = "keeps a visitor on a page (back button trapped, fullscreen forced back, leaving blocked)"
     EXEC_MEMORY = "makes memory executable"
     JUMP_TO_MEMORY = "runs bytes in memory as code"
     DIRECT_SYSCALL = "calls the kernel through syscall stubs of its own, past ntdll's exports"
@@ -5968,6 +5970,43 @@ _CRON_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _CRON_PATTERNS)
 # -- every scheduled job removed: end ----------------------------------------------------------
+
+# -- a page that holds its visitor (OUT-BROWSER-LOCKER): begin ---------------------------------
+# A dialog raised again and again (`setInterval(() => alert(...), 8000)`, `while (true)
+# confirm(...)`), and the ways out of a page shut: the back button sent forward again from the
+# `popstate` handler, fullscreen requested again on a timer or whenever it is left, leaving
+# answered with the browser's "stay on this page?" or the Escape key swallowed. (The gaps are
+# written `(?:[^\n]|\n)`: a handler's body may follow on the next lines, and the monitor reads
+# these patterns across lines.) Each pattern holds a rare literal the scan's prefilter finds
+# (`popstate`, `requestFullscreen`, `beforeunload`, `preventDefault`, `setInterval`, `alert`).
+_BROWSER_LOCK_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.PAGE_NAG: (
+        re.compile(
+            r"\bsetInterval\s*\((?:[^\n]|\n){0,120}?\b(?:window\.)?(?:alert|confirm)\s*\("
+            r"|\b(?:while\s*\(\s*(?:true|1|!0)\s*\)|for\s*\(\s*;\s*;\s*\))\s*\{?\s*(?:window\.)?"
+            r"(?:alert|confirm)\s*\("
+        ),
+    ),
+    Capability.PAGE_TRAP: (
+        # the back button: the history entry pushed again whenever it is popped
+        re.compile(
+            r"(?:\bonpopstate\s*=|\bpopstate['\"`]\s*,)(?:[^\n]|\n){0,200}?\bhistory\.pushState\s*\("
+        ),
+        # fullscreen requested again on a timer or whenever it is left
+        re.compile(
+            r"(?:\bsetInterval\s*\(|\bfullscreenchange['\"`]\s*,|\bonfullscreenchange\s*=)"
+            r"(?:[^\n]|\n){0,200}?\b(?:webkit|moz|ms)?[rR]equestFull[sS]creen\b"
+        ),
+        # leaving answered with "stay on this page?", or the Escape or F11 key swallowed
+        re.compile(
+            r"\bbeforeunload['\"`]?(?:[^\n]|\n){0,120}?\b(?:preventDefault\s*\(|returnValue\s*=)"
+            r"|(?:\bkey\s*===?\s*['\"`](?:Escape|F11)['\"`]|\bkeyCode\s*===?\s*(?:27|122)\b)"
+            r"(?:[^\n]|\n){0,120}?\bpreventDefault\s*\("
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _BROWSER_LOCK_PATTERNS)
+# -- a page that holds its visitor: end --------------------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:
