@@ -88,7 +88,10 @@ class Capability(StrEnum):
     MEMORY_PATCH = "patches code in memory"
     SANDBOX_CHECK = "checks for a hypervisor, a debugger, analysts' tools or a sandbox's traits"
     PAGE_NAG = "pops up a page's dialog again and again, on a timer or in an endless loop"
-    PAGE_TRAP = "keeps a visitor on a page (back button trapped, fullscreen forced back, leaving blocked)"
+    FORGED_REQUEST = "sends another site a request in the visitor's name, its answer unseen (CSRF)"
+    PAGE_TRAP = (
+        "keeps a visitor on a page (back button trapped, fullscreen forced back, leaving blocked)"
+    )
     EXEC_MEMORY = "makes memory executable"
     JUMP_TO_MEMORY = "runs bytes in memory as code"
     DIRECT_SYSCALL = "calls the kernel through syscall stubs of its own, past ntdll's exports"

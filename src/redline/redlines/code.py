@@ -583,6 +583,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.card_copy import card_copy_hits, names_card_input
     from redline.redlines.field_capture import field_capture_hits
     from redline.redlines.flows import remote_input_hits
+    from redline.redlines.forged import forged_request_hits
     from redline.redlines.framed import framed_page_hits
     from redline.redlines.in_place import written_beside_hits
     from redline.redlines.kill_lists import kill_list_hits
@@ -599,9 +600,9 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
         without_used_keys,
     )
     from redline.redlines.rescheduling import rescheduling_hits
-    from redline.redlines.sandbox_checks import sandbox_check_hits
     from redline.redlines.resolvers import resolver_hits
     from redline.redlines.root_loops import root_loop_hits
+    from redline.redlines.sandbox_checks import sandbox_check_hits
     from redline.redlines.searched import without_searched_for
     from redline.redlines.shell import python_shell_hits, read_shell
     from redline.redlines.smuggling import smuggling_hits
@@ -660,6 +661,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(card_copy_hits(cleaned, offset, page, fields))
     if page:
         hits.extend(field_capture_hits(cleaned, offset))  # every field read as it is typed
+        hits.extend(forged_request_hits(code, offset))  # another site sent a request, unseen
     # A list of system logs is blanked from `cleaned` as an indicator list; emptying what it
     # names is still wiping them, so this flow reads the code as written.
     hits.extend(log_emptied_hits(code, offset))
