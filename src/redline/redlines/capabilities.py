@@ -88,6 +88,7 @@ class Capability(StrEnum):
     MEMORY_PATCH = "patches code in memory"
     SANDBOX_CHECK = "checks for a hypervisor, a debugger, analysts' tools or a sandbox's traits"
     PAGE_NAG = "pops up a page's dialog again and again, on a timer or in an endless loop"
+    LOCKOUT_AWARE_SPRAY = "signs in as each account, reading the lockout threshold and failures"
     SQL_LOGIN_BYPASS = "a SQL injection that turns a sign-in's query true (`admin' -- -`)"
     FORGED_REQUEST = "sends another site a request in the visitor's name, its answer unseen (CSRF)"
     PAGE_TRAP = (

@@ -606,6 +606,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.searched import without_searched_for
     from redline.redlines.shell import python_shell_hits, read_shell
     from redline.redlines.smuggling import smuggling_hits
+    from redline.redlines.spray import lockout_aware_spray_hits
     from redline.redlines.sql_bypass import login_bypass_hits
     from redline.redlines.store_lists import listed_store_hits
     from redline.redlines.traced_logins import traced_login_hits
@@ -679,6 +680,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(system_backdated_hits(cleaned, offset))  # system files given others' times
     hits.extend(sandbox_check_hits(code, cleaned, offset))  # an analyst's machine looked for
     hits.extend(login_bypass_hits(code, offset))  # a sign-in's query turned true, as typed
+    hits.extend(lockout_aware_spray_hits(code, offset))  # each account tried, under lockout
     if language is CodeLanguage.HTML:
         hits.extend(framed_page_hits(code, offset))  # another site framed, transparent
     # A key named as a connection's identity is used, not taken; a file the code made itself
