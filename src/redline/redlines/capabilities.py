@@ -5977,37 +5977,29 @@ PATTERNS = _merged(PATTERNS, _CRON_PATTERNS)
 # -- every scheduled job removed: end ----------------------------------------------------------
 
 # -- a page that holds its visitor (OUT-BROWSER-LOCKER): begin ---------------------------------
-# A dialog raised again and again (`setInterval(() => alert(...), 8000)`, `while (true)
-# confirm(...)`), and the ways out of a page shut: the back button sent forward again from the
-# `popstate` handler, fullscreen requested again on a timer or whenever it is left, leaving
-# answered with the browser's "stay on this page?" or the Escape key swallowed. (The gaps are
-# written `(?:[^\n]|\n)`: a handler's body may follow on the next lines, and the monitor reads
-# these patterns across lines.) Each pattern holds a rare literal the scan's prefilter finds
-# (`popstate`, `requestFullscreen`, `beforeunload`, `preventDefault`, `setInterval`, `alert`).
+# A dialog raised again and again on a timer (`setInterval(() => alert(...), 8000)`), and the
+# ways out of a page shut: the back button sent forward again from the `popstate` handler,
+# fullscreen requested again on a timer or whenever it is left, leaving answered with the
+# browser's "stay on this page?". (The gaps are written `[\s\S]`: a handler's body may follow
+# on the next lines, and the monitor reads these patterns across lines.) Each pattern starts
+# with a literal the scan's prefilter finds (`setInterval`, `popstate`, `fullscreenchange`,
+# `beforeunload`), rare in ordinary code.
 _BROWSER_LOCK_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.PAGE_NAG: (
-        re.compile(
-            r"\bsetInterval\s*\((?:[^\n]|\n){0,120}?\b(?:window\.)?(?:alert|confirm)\s*\("
-            r"|\b(?:while\s*\(\s*(?:true|1|!0)\s*\)|for\s*\(\s*;\s*;\s*\))\s*\{?\s*(?:window\.)?"
-            r"(?:alert|confirm)\s*\("
-        ),
+        re.compile(r"\bsetInterval\s*\([\s\S]{0,120}?\b(?:window\.)?(?:alert|confirm)\s*\("),
     ),
     Capability.PAGE_TRAP: (
         # the back button: the history entry pushed again whenever it is popped
         re.compile(
-            r"(?:\bonpopstate\s*=|\bpopstate['\"`]\s*,)(?:[^\n]|\n){0,200}?\bhistory\.pushState\s*\("
+            r"(?:\bonpopstate\s*=|\bpopstate['\"`]\s*,)[\s\S]{0,200}?\bhistory\.pushState\s*\("
         ),
         # fullscreen requested again on a timer or whenever it is left
         re.compile(
             r"(?:\bsetInterval\s*\(|\bfullscreenchange['\"`]\s*,|\bonfullscreenchange\s*=)"
-            r"(?:[^\n]|\n){0,200}?\b(?:webkit|moz|ms)?[rR]equestFull[sS]creen\b"
+            r"[\s\S]{0,200}?\b(?:webkit|moz|ms)?[rR]equestFull[sS]creen\b"
         ),
-        # leaving answered with "stay on this page?", or the Escape or F11 key swallowed
-        re.compile(
-            r"\bbeforeunload['\"`]?(?:[^\n]|\n){0,120}?\b(?:preventDefault\s*\(|returnValue\s*=)"
-            r"|(?:\bkey\s*===?\s*['\"`](?:Escape|F11)['\"`]|\bkeyCode\s*===?\s*(?:27|122)\b)"
-            r"(?:[^\n]|\n){0,120}?\bpreventDefault\s*\("
-        ),
+        # leaving answered with "stay on this page?"
+        re.compile(r"\bbeforeunload['\"`]?[\s\S]{0,120}?\b(?:preventDefault\s*\(|returnValue\s*=)"),
     ),
 }
 PATTERNS = _merged(PATTERNS, _BROWSER_LOCK_PATTERNS)

@@ -1,14 +1,13 @@
 """OUT-BROWSER-LOCKER: a page that holds its visitor with dialogs they cannot get away from.
 
 What it catches
-    A page that raises a dialog again and again (`setInterval(() => alert(...), 8000)`, `while
-    (true) confirm(...)`) and shuts at least two ways out: the back button trapped (the history
-    entry pushed again from the `popstate` handler), fullscreen requested again on a timer or
-    whenever it is left, leaving answered with the browser's "stay on this page?"
-    (`beforeunload`) or the Escape or F11 key swallowed. This is the browser locker of
-    tech-support and police-fine scams: the visitor, shown a fake warning, cannot close it and
-    is pushed to call the number or pay. A nagging dialog with one way out shut is part of one,
-    weighed with the request.
+    A page that raises a dialog again and again on a timer (`setInterval(() => alert(...),
+    8000)`) and shuts at least two ways out: the back button trapped (the history entry pushed
+    again from the `popstate` handler), fullscreen requested again on a timer or whenever it is
+    left, leaving answered with the browser's "stay on this page?" (`beforeunload`). This is
+    the browser locker of tech-support and police-fine scams: the visitor, shown a fake
+    warning, cannot close it and is pushed to call the number or pay. A nagging dialog with
+    one way out shut is part of one, weighed with the request.
 
 Why it is a redline (RL-MALWARE)
     The page takes control of the visitor's browser to extort or defraud them: software made
