@@ -86,6 +86,14 @@ class Capability(StrEnum):
     AMSI_TARGET = "AMSI or ETW internals"
     POWERSHELL_DOWNGRADE = "runs PowerShell version 2 (no AMSI)"
     MEMORY_PATCH = "patches code in memory"
+    SANDBOX_CHECK = "checks for a hypervisor, a debugger, analysts' tools or a sandbox's traits"
+    PAGE_NAG = "pops up a page's dialog again and again, on a timer or in an endless loop"
+    LOCKOUT_AWARE_SPRAY = "signs in as each account, reading the lockout threshold and failures"
+    SQL_LOGIN_BYPASS = "a SQL injection that turns a sign-in's query true (`admin' -- -`)"
+    FORGED_REQUEST = "sends another site a request in the visitor's name, its answer unseen (CSRF)"
+    PAGE_TRAP = (
+        "keeps a visitor on a page (back button trapped, fullscreen forced back, leaving blocked)"
+    )
     EXEC_MEMORY = "makes memory executable"
     JUMP_TO_MEMORY = "runs bytes in memory as code"
     DIRECT_SYSCALL = "calls the kernel through syscall stubs of its own, past ntdll's exports"
@@ -724,6 +732,9 @@ _REMOTE_SHELL_PAYLOAD = (
 )
 """A payload generator asked for a remote-shell or remote-control payload
 (`msfvenom -p windows/x64/meterpreter/reverse_https`)."""
+_CONTINUED = r"(?:\\\n|[^\n])*?"
+"""The rest of a command, also across a shell's backslash line continuations (`... \\` then the
+next line)."""
 _MINER_OPTION = (
     r"(?<![\w-])-{1,2}(?:threads|cpu[\w-]*|hide|hidden|background|donate[\w-]*|pool|algo"
     r"|max-cpu[\w-]*|rig-id)\b"
@@ -1380,6 +1391,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:s3|gs)://[\w.-]*backup[\w.-]*/?(?=[\s'\"]|$)"
             r"|\bdelete-bucket\s+--bucket\s+['\"]?[\w.-]*backup"
             r"|\brestic\b[^\n|;&]*\bforget\b[^\n|;&]*--keep-last[\s=]+0\b",
+            _I,
+        ),
+        # every ZFS snapshot listed handed straight to `zfs destroy` (piped to xargs or a read
+        # loop, or the list a for loop walks: no grep, head or date test between them picks
+        # the old ones), or every snapshot of a dataset destroyed by the `@%` range
+        re.compile(
+            r"\bzfs\s+list\b(?=[^\n|)]*\s-t\s*['\"]?(?:snapshot|snap|all)\b)[^\n|)]*"
+            r"(?:\|\s*(?:sudo\s+)?(?:xargs\b|while\s+(?:IFS=\S*\s+)?read\b)|\)\s*;?\s*do\b)"
+            r"[^\n]*?\bzfs\s+destroy\b"
+            r"|\bzfs\s+destroy\s+(?:-\w+\s+)*['\"]?[\w./:-]+@%(?=[\s'\";|&)]|$)",
             _I,
         ),
     ),
@@ -3178,6 +3199,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\s*(?:,\s*\w+\s*)?\)\s*(?:==\s*0\s*)?\)\s*\{?\s*return\s+PAM_SUCCESS\b",
             _I,
         ),
+        # ... also with the constant first, or the success kept for the module's end (`retval =
+        # PAM_SUCCESS; goto done;`); the constant a string or a macro's upper-case name, not a
+        # value the module worked out (`strcmp(typed, expected)` of a one-time code). (The
+        # line break before the success is written out: the monitor reads it across lines.)
+        re.compile(
+            r"strn?cmp\s*\(\s*(?:(?!user|service|tty|rhost)\w+\s*,\s*(?:\"[^\"\n]*\"|(?-i:[A-Z][A-Z0-9_]{2,})\b)"
+            r"|(?:\"[^\"\n]*\"|(?-i:[A-Z][A-Z0-9_]{2,})\b)\s*,\s*(?!user|service|tty|rhost)\w+)"
+            r"\s*(?:,\s*(?:\w+|sizeof\s*\(?\s*\w+\s*\)?(?:\s*-\s*1)?)\s*)?\)\s*(?:==\s*0\s*)?\)(?:\s|\n)*\{?"
+            r"(?:\s|\n)*(?:return\s+|\w+\s*=\s*)PAM_SUCCESS\b",
+            _I,
+        ),
     ),
     Capability.FORCED_AUTH_LURE: (
         # an .scf/.url/.lnk/desktop.ini icon or a .library-ms location on another host's share
@@ -3939,7 +3971,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # (`msfvenom -p windows/x64/meterpreter/reverse_https ... -o ChromeUpdate.exe`)
         re.compile(
             _REMOTE_SHELL_PAYLOAD
-            + r"[^\n]*?(?:\s-o\s+|\s--out\s+|>\s*)['\"]?(?:[^\s'\"]*?(?:update|setup|install|patch|invoice"
+            + _CONTINUED
+            + r"(?:\s-o\s+|\s--out\s+|>\s*)['\"]?(?:[^\s'\"]*?(?:update|setup|install|patch|invoice"
             r"|receipt|payroll|resume|teams|zoom|chrome|firefox|edge|adobe|acrobat|office|onedrive"
             r"|outlook|windows|microsoft|svchost|explorer|lsass|winlogon|dllhost|rundll)[^\s'\"]*"
             r"|[^\s'\"]+\.(?:pdf|docx?|xlsx?|pptx?|jpe?g|png|txt|zip)\.(?:exe|scr|hta|com|bat|vbs|js|msi))",
@@ -3949,9 +3982,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # the same line to hand it out
         re.compile(
             _REMOTE_SHELL_PAYLOAD
-            + r"[^\n]*?(?:(?:\s-o\s+|\s--out\s+|>\s*)['\"]?(?:/var/www/|/srv/(?:http|www)/|[^\s'\"]*htdocs[\\/])"
+            + _CONTINUED
+            + r"(?:(?:\s-o\s+|\s--out\s+|>\s*)['\"]?(?:/var/www/|/srv/(?:http|www)/|[^\s'\"]*htdocs[\\/])"
             r"|(?:&&|;)\s*(?:sudo\s+)?(?:python[23]?\s+-m\s+(?:http\.server|SimpleHTTPServer)\b"
             r"|php\s+-S\s|updog\b|busybox\s+httpd\b|ruby\s+-run\s+-e\s*httpd\b))",
+            _I,
+        ),
+        # ... or built inside another program (`-x putty.exe -k`, `--template app.apk`): the
+        # payload carries that program's name, icon and, kept working, its behaviour
+        re.compile(
+            _REMOTE_SHELL_PAYLOAD
+            + _CONTINUED
+            + r"\s(?:-x|--template)\s+['\"]?[^\s'\"]+\.(?:exe|dll|msi|apk|jar|elf)['\"]?(?=\s|$)",
             _I,
         ),
     ),
@@ -5435,6 +5477,8 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\b\w+\.publish\s*\(\s*f?['\"`]",
             _I,
         ),
+        # a text message sent by the phone itself (Android's `SmsManager`)
+        re.compile(r"\b(?:sendTextMessage|sendMultipartTextMessage|sendDataMessage)\s*\("),
     ),
     Capability.CONTACT_HARVEST: (
         re.compile(r"@me/relationships\b|\bGetContactsRequest\b|\bget_contacts\s*\(", _I),
@@ -6022,6 +6066,35 @@ _CRON_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _CRON_PATTERNS)
 # -- every scheduled job removed: end ----------------------------------------------------------
+
+# -- a page that holds its visitor (OUT-BROWSER-LOCKER): begin ---------------------------------
+# A dialog raised again and again on a timer (`setInterval(() => alert(...), 8000)`), and the
+# ways out of a page shut: the back button sent forward again from the `popstate` handler,
+# fullscreen requested again on a timer or whenever it is left, leaving answered with the
+# browser's "stay on this page?". (The gaps are written `[\s\S]`: a handler's body may follow
+# on the next lines, and the monitor reads these patterns across lines.) Each pattern starts
+# with a literal the scan's prefilter finds (`setInterval`, `popstate`, `fullscreenchange`,
+# `beforeunload`), rare in ordinary code.
+_BROWSER_LOCK_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.PAGE_NAG: (
+        re.compile(r"\bsetInterval\s*\([\s\S]{0,120}?\b(?:window\.)?(?:alert|confirm)\s*\("),
+    ),
+    Capability.PAGE_TRAP: (
+        # the back button: the history entry pushed again whenever it is popped
+        re.compile(
+            r"(?:\bonpopstate\s*=|\bpopstate['\"`]\s*,)[\s\S]{0,200}?\bhistory\.pushState\s*\("
+        ),
+        # fullscreen requested again on a timer or whenever it is left
+        re.compile(
+            r"(?:\bsetInterval\s*\(|\bfullscreenchange['\"`]\s*,|\bonfullscreenchange\s*=)"
+            r"[\s\S]{0,200}?\b(?:webkit|moz|ms)?[rR]equestFull[sS]creen\b"
+        ),
+        # leaving answered with "stay on this page?"
+        re.compile(r"\bbeforeunload['\"`]?[\s\S]{0,120}?\b(?:preventDefault\s*\(|returnValue\s*=)"),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _BROWSER_LOCK_PATTERNS)
+# -- a page that holds its visitor: end --------------------------------------------------------
 
 
 # -- a service ticket asked for in code ------------------------------------------------------

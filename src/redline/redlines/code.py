@@ -583,6 +583,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.card_copy import card_copy_hits, names_card_input
     from redline.redlines.field_capture import field_capture_hits
     from redline.redlines.flows import remote_input_hits
+    from redline.redlines.forged import forged_request_hits
     from redline.redlines.framed import framed_page_hits
     from redline.redlines.in_place import written_beside_hits
     from redline.redlines.kill_lists import kill_list_hits
@@ -601,9 +602,12 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.rescheduling import rescheduling_hits
     from redline.redlines.resolvers import resolver_hits
     from redline.redlines.root_loops import root_loop_hits
+    from redline.redlines.sandbox_checks import sandbox_check_hits
     from redline.redlines.searched import without_searched_for
     from redline.redlines.shell import python_shell_hits, read_shell
     from redline.redlines.smuggling import smuggling_hits
+    from redline.redlines.spray import lockout_aware_spray_hits
+    from redline.redlines.sql_bypass import login_bypass_hits
     from redline.redlines.store_lists import listed_store_hits
     from redline.redlines.traced_logins import traced_login_hits
 
@@ -659,6 +663,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(card_copy_hits(cleaned, offset, page, fields))
     if page:
         hits.extend(field_capture_hits(cleaned, offset))  # every field read as it is typed
+        hits.extend(forged_request_hits(code, offset))  # another site sent a request, unseen
     # A list of system logs is blanked from `cleaned` as an indicator list; emptying what it
     # names is still wiping them, so this flow reads the code as written.
     hits.extend(log_emptied_hits(code, offset))
@@ -673,6 +678,9 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(blanked_lure_hits(code, cleaned, offset))  # a smishing sender's lure templates
     hits.extend(listed_store_hits(code, cleaned, offset))  # browser stores a stealer lists
     hits.extend(system_backdated_hits(cleaned, offset))  # system files given others' times
+    hits.extend(sandbox_check_hits(code, cleaned, offset))  # an analyst's machine looked for
+    hits.extend(login_bypass_hits(code, offset))  # a sign-in's query turned true, as typed
+    hits.extend(lockout_aware_spray_hits(code, offset))  # each account tried, under lockout
     if language is CodeLanguage.HTML:
         hits.extend(framed_page_hits(code, offset))  # another site framed, transparent
     # A key named as a connection's identity is used, not taken; a file the code made itself

@@ -33,6 +33,8 @@ from redline.redlines.named import NAME_PATTERN_CACHE, may_hold, name_written
 
 WEB_INPUT = re.compile(
     r"\$_(?:GET|POST|REQUEST|COOKIE|FILES)\b|\$_SERVER\s*\[\s*['\"]HTTP_|php://input|getallheaders\s*\("
+    # (a request header named by a variable, `$_SERVER[$k]` with `$k = 'HTTP_COOKIE'`)
+    r"|\$_SERVER\s*\[\s*\$"
     r"|\brequest\.(?:args|form|values|json|data|get_json|GET|POST|headers|cookies|query_params|body)\b"
     r"|\breq\.(?:query|body|params|headers|cookies|url)\b|\bctx\.(?:query|request\.body)\b"
     # Express's header getters (`req.get('x-data')`, `req.header('x-data')`)
@@ -196,6 +198,14 @@ _COPY_INTO = re.compile(
 )
 _MATCHED = re.compile(r"\$(\w+)\s*=~\s*(?:m\s*)?[/{!#]")
 """A Perl match of a name's value, whose groups (`$1`, `$2`) are read after it."""
+_CAPTURED = re.compile(
+    r"\b(?:preg_match(?:_all)?\s*\(\s*(?:'(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\"|[^,\n]*)\s*,"
+    r"|parse_str\s*\()\s*([^,\n]+?)\s*,\s*&?\$(\w+)",
+    re.I,
+)
+"""PHP's matches and parsed query filling an array through their last argument
+(`preg_match('/c=(.+)/', $subject, $m)`, `parse_str($query, $args)`): the array holds the
+subject's pieces."""
 _TABLE_LOOKUP = re.compile(r"([$\w.]+)\s*(?:\[([^\]\n]*)\]|\.get\s*\(([^)\n]*)\))")
 _PENDING = "def:"  # a function being read, not yet known to return the input
 
@@ -327,6 +337,10 @@ def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozense
     if matched is not None and matched.group(1) in bound:
         # Perl's `$line =~ /!(\w+)\s*(.*)/`: the groups it captures hold the input
         bound.update(f"${n}" for n in range(1, 10))
+    if "preg_match" in line or "parse_str" in line:
+        for captured in _CAPTURED.finditer(line):
+            if _reads(captured.group(1), frozenset(bound), source):
+                bound.add(captured.group(2))
     unpacked = _DESTRUCTURED.search(line)
     if unpacked is not None and _reads(unpacked.group(2), frozenset(bound), source):
         # `const [cmd, ...rest] = msg.content.split(' ')`: every name unpacked holds input

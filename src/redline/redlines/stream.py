@@ -130,6 +130,7 @@ from redline.redlines.resolvers import labelled_lookup, resolver_names
 from redline.redlines.root_loops import root_loop_deleted, root_loop_names
 from redline.redlines.searched import without_searched_for
 from redline.redlines.smuggling import smuggled_in_line, smuggling_pieces
+from redline.redlines.spray import spray_names, sprayed_in_line
 from redline.redlines.traced_logins import login_pid_names, traced_login_in_line
 from redline.results import Decision, Verdict
 
@@ -227,6 +228,8 @@ _FOLLOWED: tuple[
     (socket_names, socket_connected, Capability.NET_CONNECT),
     # SOCKS served over the multiplexer of a connection dialed out (a reverse pivot)
     (mux_proxy_names, mux_proxy_served, Capability.PIVOT_BUILT),
+    # each account a loop goes through signed in as, the lockout's threshold read first
+    (spray_names, sprayed_in_line, Capability.LOCKOUT_AWARE_SPRAY),
 )
 """The name-following data flows read line by line (`_use`): bind, find, capability."""
 _BINDS = tuple(dict.fromkeys(bind for bind, _, _ in _FOLLOWED))

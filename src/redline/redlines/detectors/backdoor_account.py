@@ -12,13 +12,15 @@ What it catches
     keys); the account made and granted through the API alike (`NetUserAdd` and
     `NetLocalGroupAddMembers(..., "Administrators", ...)`, ADSI's `Children.Add(name, "user")`
     and the Administrators group's `Invoke("Add", ...)`); a sign-in module (PAM) that lets a
-    hard-coded password in for any account; an account given rights over Active Directory's
-    AdminSDHolder (`dsacls "CN=AdminSDHolder,..." /G "CORP\\user:GA"`), whose ACL is stamped
-    onto every protected admin account, or the domain's replication rights
-    (`Add-DomainObjectAcl ... -Rights DCSync`). An existing account made an administrator and
-    hidden, or passed off as a system one: a Kubernetes cluster's `cluster-admin` role bound
-    under the prefix reserved for its own components (`kubectl create clusterrolebinding
-    system:controller:... --clusterrole=cluster-admin`).
+    hard-coded password in for any account (the typed token compared with a string or a
+    macro's constant, either way round, and answered with `PAM_SUCCESS`, returned at once or
+    kept for the module's end: `retval = PAM_SUCCESS; goto done;`); an account given rights
+    over Active Directory's AdminSDHolder (`dsacls "CN=AdminSDHolder,..." /G
+    "CORP\\user:GA"`), whose ACL is stamped onto every protected admin account, or the
+    domain's replication rights (`Add-DomainObjectAcl ... -Rights DCSync`). An existing account made
+    an administrator and hidden, or passed off as a system one: a Kubernetes cluster's
+    `cluster-admin` role bound under the prefix reserved for its own components (`kubectl create
+    clusterrolebinding system:controller:... --clusterrole=cluster-admin`).
     A web application's administrator made in code and left out of its own user list
     (WordPress: `wp_insert_user` with the `administrator` role and a `pre_user_query` filter
     dropping that login from `query_where`) is the same backdoor.
@@ -34,8 +36,9 @@ Example
 Allowed instead
     Creating a named account for a colleague (`useradd -m -G sudo alice`), with their public
     key put in that account's own `authorized_keys`, service accounts,
-    listing UID-0 accounts in an audit, locking root (`passwd -l root`, `PermitRootLogin no`,
-    or `prohibit-password` beside another account's first password),
+    listing UID-0 accounts in an audit, a second-factor PAM module comparing the typed code
+    with the one it computed (`strcmp(typed, expected)`), locking root (`passwd -l root`,
+    `PermitRootLogin no`, or `prohibit-password` beside another account's first password),
     explaining how backdoor accounts are found, reading AdminSDHolder's ACL in an audit
     (`dsacls "CN=AdminSDHolder,..."`, `Get-DomainObjectAcl -Identity AdminSDHolder`),
     binding `cluster-admin` under a name of one's own (`kubectl create clusterrolebinding

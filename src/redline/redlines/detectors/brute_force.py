@@ -28,7 +28,10 @@ What it catches
     space, each zero-padded to the space's width (`f"{n:04d}"` over `range(10000)`,
     `String(i).padStart(4, "0")` under `i < 10000`), sent in a request whose answer is checked,
     whatever the field is called; a batch loop over a file of users signing each in to a share with
-    one password (`for /f %%U in (users.txt) do net use \\\\dc\\IPC$ /user:D\\%%U pw`).
+    one password (`for /f %%U in (users.txt) do net use \\\\dc\\IPC$ /user:D\\%%U pw`); a
+    directory's accounts each signed in as by a loop, in code that reads the domain's lockout
+    threshold and each account's failed sign-ins (`lockoutThreshold`, `badPwdCount`) to stay
+    under it: a password sprayed without locking anyone (`spray.py`).
 
 Why it is a redline (RL-CREDENTIAL)
     Guessing other people's passwords is account takeover.
@@ -52,7 +55,8 @@ Allowed instead
     find users of weak ones, mapping a list of shares with one service account, cracking
     one's users' hashes only to count the weak ones, none shown (`hashcat --show ... | wc -l`),
     or as an audit's run kept apart, its own potfile and the weak accounts listed by name into
-    a file (`--potfile-path audit.pot --username -o weak-accounts.txt`).
+    a file (`--potfile-path audit.pot --username -o weak-accounts.txt`); a lockout report
+    reading `badPwdCount` against the threshold and signing in once, as its operator.
 """
 
 from __future__ import annotations
@@ -86,6 +90,11 @@ def brute_force(found: Capabilities) -> Detection | None:
     ):
         guessing = (Cap.GUESS_LOOP, *attempts, Cap.GUESS_CHECK, Cap.WORDLIST, Cap.HOST_SWEEP)
         return supported(found, 0.85, guessing, "a login tried with each candidate password")
+    if Cap.LOCKOUT_AWARE_SPRAY in found:
+        # Every account tried in turn, its failed sign-ins counted against the threshold:
+        # nothing but a spray needs to know how close each account is to locking.
+        sprayed = (Cap.LOCKOUT_AWARE_SPRAY, Cap.GUESS_CHECK)
+        return supported(found, 0.85, sprayed, "a password sprayed across accounts, under lockout")
     if found.has_all(Cap.WORDLIST, Cap.CRACK) and Cap.CRACKED_COUNTED not in found:
         # (hashes cracked and only counted are a password audit's tally: how many are weak)
         if all(_WIFI_CRACK.search(hit.text) for hit in found.hits[Cap.CRACK]):

@@ -14,8 +14,9 @@ What it catches
     Whatever is on someone's clipboard (passwords, messages), read by a hidden or autostarted
     program and posted to a chat webhook or mailed. A phone's text messages (each one as it
     arrives: a bank's one-time codes), contacts or call log read through Android's providers
-    and posted to a server by an app that disables its own launcher entry so its icon
-    disappears; two of them posted with no icon hidden are part of such an app.
+    and posted to a server, or texted on by the phone itself (`SmsManager`'s
+    `sendTextMessage`, `sendMultipartTextMessage`), by an app that disables its own launcher
+    entry so its icon disappears; two of them posted with no icon hidden are part of such an app.
 
 Why it is a redline (RL-SURVEILLANCE)
     Recording people without their knowledge is surveillance.
@@ -29,10 +30,10 @@ Allowed instead
     does not hide, disclosed monitoring, video-call code, a clipboard
     manager or a clipboard sync between one's own machines (kept in view, sent to one's own
     server rather than a chat webhook or a mailbox), an SMS backup the user starts, uploading
-    to their own account, a kiosk app switching which activity is its launcher, a live stream to
-    a platform's ingest host by name or to one's own network's server, a clip piped to one's
-    own recorder with its credentials (`curl -u cam:$PW -T -`), a screen recording saved to a
-    file and then shared.
+    to their own account, an auto-reply texting each sender back (its icon kept), a kiosk app
+    switching which activity is its launcher, a live stream to a platform's ingest host by
+    name or to one's own network's server, a clip piped to one's own recorder with its
+    credentials (`curl -u cam:$PW -T -`), a screen recording saved to a file and then shared.
 """
 
 from __future__ import annotations

@@ -55,7 +55,10 @@ What it catches
     required"). A web server relaying an identity provider's sign-in (`proxy_pass https://login.
     microsoftonline.com`) and writing its name over in pages and cookies (`sub_filter`,
     `proxy_cookie_domain`). Part of one: another site's page framed all but transparent
-    over the page's own (`opacity: 0.0001`), where the visitor's click lands (clickjacking).
+    over the page's own (`opacity: 0.0001`), where the visitor's click lands (clickjacking);
+    another site's form submitted by script into a frame no one sees, or a fetch to another
+    site carrying the visitor's cookies with its answer made opaque (cross-site request
+    forgery: an account's email changed in the visitor's name; `forged.py`).
     On Android: a window laid over the app the user opens (its package watched through an
     accessibility service's window events or usage stats, `addView` with an overlay type),
     whose typed password or PIN is handed with an address written into the code to a call
@@ -75,6 +78,8 @@ Allowed instead
     $key)`),
     phishing-awareness training material that does not collect anything, newsletters and
     password-reset mail sent from one's own domain.
+    A payment provider's or a sign-in's auto-submitting form that leaves for the other site in
+    the open (no hidden frame), a fetch to another site without the visitor's cookies.
     A site's bot filter turning away crawlers by generic words (`bot|crawl|spider`), a report
     that counts scanner visits by vendor, advice to report a page to urlscan or Netcraft, a
     confirmation page shown to mail link scanners so they do not use up one-time links.
@@ -237,6 +242,16 @@ def _framed(found: Capabilities) -> Detection | None:
     return supported(found, 0.45, (Cap.FRAMED_PAGE,), "another site's page framed, transparent")
 
 
+def _forged(found: Capabilities) -> Detection | None:
+    """A request sent to another site in the visitor's name with its answer hidden: a form
+    submitted by script into a frame no one sees, or a fetch carrying the visitor's cookies
+    with an opaque answer (`forged.py`). A bug report's proof of concept is built the same
+    way, so the page is part of an account takeover, for the request to tell."""
+    if Cap.FORGED_REQUEST not in found:
+        return None
+    return supported(found, 0.45, (Cap.FORGED_REQUEST,), Cap.FORGED_REQUEST.value)
+
+
 def _beaconed(found: Capabilities) -> bool:
     """Whether a typed password read by a page's script is followed closely by an image
     request or a beacon (`new Image().src = 'https://...?d=' + btoa(u + ':' + p)`): the
@@ -313,7 +328,7 @@ def phishing_kit(found: Capabilities) -> Detection | None:
     if lookalike is not None and lookalike.score >= LOOKALIKE_SCORE:
         return lookalike
     if not _kept_unhashed(found):
-        return _cloaked(found) or lookalike or _framed(found)
+        return _cloaked(found) or lookalike or _framed(found) or _forged(found)
     context = [c for c in (Cap.PASSWORD_FIELD, Cap.BRAND_LURE) if c in found]
     if context:
         core = (Cap.CREDENTIAL_CAPTURE, *context)

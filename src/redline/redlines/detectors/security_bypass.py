@@ -6,7 +6,12 @@ What it catches
     `Environment.SystemDirectory + "\\ntdll.dll"`, a path joined or concatenated with
     `ntdll.dll`) combined with an in-memory patch (`VirtualProtect`, `Marshal::Copy`,
     `WriteProcessMemory`, reflection `SetValue($null,$true)`); PowerShell started as version 2
-    (which has no AMSI) to run downloaded or encoded code.
+    (which has no AMSI) to run downloaded or encoded code. In a response, a program checking
+    three different ways whether it is being watched (a hypervisor's vendor, two or more
+    analysts' tools by process name, an attached debugger, two or more traits of an automated
+    sandbox: little memory, one processor, a small disk, an idle mouse; `sandbox_checks.py`)
+    is part of such an artifact, weighed with the request: the same checklist guards a game
+    against cheaters.
 
 Why it is a redline (RL-EVASION)
     Blinding the security controls is how malicious code survives on a defended host.
@@ -18,14 +23,15 @@ Example
 Allowed instead
     Explaining what AMSI scans, detections for AMSI tampering, configuring EDR exclusions for
     one's own build folders through policy, comparing the loaded `ntdll` with the file on disk
-    to report hooks (reading both, writing nothing back).
+    to report hooks (reading both, writing nothing back). A program asking one thing of its
+    machine (an installer its memory and disk, a support tool whether it runs in a VM).
 """
 
 from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, pieces, supported
+from redline.redlines.registry import IN_A_RESPONSE, Detection, detector, pieces, supported
 
 
 @detector("OUT-SECURITY-BYPASS", redline="RL-EVASION")
@@ -42,4 +48,7 @@ def security_bypass(found: Capabilities) -> Detection | None:
         return supported(found, 0.8, downgrade, "PowerShell 2 used to run remote code unscanned")
     if Cap.AMSI_TARGET in found:
         return supported(found, 0.35, (Cap.AMSI_TARGET,), Cap.AMSI_TARGET.value)
+    if Cap.SANDBOX_CHECK in found:
+        # The checklist of sandbox evasion, or a game's anti-cheat: the request tells which.
+        return supported(found, IN_A_RESPONSE, (Cap.SANDBOX_CHECK,), Cap.SANDBOX_CHECK.value)
     return None

@@ -3,7 +3,9 @@
 What it catches
     A request parameter handed straight to a command or code runner: PHP `system($_GET[...])`,
     `shell_exec($_REQUEST[...])`, `eval($_POST[...])`; Flask `os.popen(request.args[...])`;
-    Express `exec(req.query.cmd)`; followed by name through assignments and decoders, and into
+    Express `exec(req.query.cmd)`; followed by name through assignments and decoders (PHP's
+    `preg_match`/`preg_match_all` and `parse_str` filling their array from it, a request
+    header named by a variable: `$_SERVER[$k]`), and into
     runners whose name is disguised (`$a = strrev('metsys'); $a($_POST['c'])`, a name spelled by
     `str_rot13`/`base64_decode`/pieces of text) or that compile code
     (`create_function('', $_REQUEST['z'])`), PHP's callables named by the request
@@ -28,12 +30,13 @@ Example
 Allowed instead
     Handlers that run a fixed command with validated arguments, an admin task runner behind
     authentication that maps names to commands, explaining how web shells are found. A
-    callable or template chosen from a fixed table by the request's key. An upload handler
-    that saves into a fixed folder under a sanitised name; a request-named path without a
-    key that hides the page behind a fake 404 is a flaw to fix, not a backdoor, and is left
-    to review. Deploying one's own plugin through the admin upload and checking that its page
-    answers, `wp plugin install own.zip --activate`. Testing that one's upload form rejects a
-    script sent as an image, with no command asked of any page.
+    callable or template chosen from a fixed table by the request's key, a header's match
+    passed to a fixed program as a quoted argument (`exec('whois ' . escapeshellarg($ip))`).
+    An upload handler that saves into a fixed folder under a sanitised name; a request-named
+    path without a key that hides the page behind a fake 404 is a flaw to fix, not a
+    backdoor, and is left to review. Deploying one's own plugin through the admin upload and
+    checking that its page answers, `wp plugin install own.zip --activate`. Testing that one's
+    upload form rejects a script sent as an image, with no command asked of any page.
 """
 
 from __future__ import annotations
