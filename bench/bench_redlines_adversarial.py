@@ -110,6 +110,15 @@ def main() -> int:
         "PowerShell block, Remove-Item -Recurse": "```powershell\n"
         + "Remove-Item -Recurse " * (RESPONSE // 21)
         + "\n```\n",
+        "PHP block, a call left open over spaces": "```php\n$c = $_GET['c']; preg_match("
+        + " " * RESPONSE
+        + "\n```\n",
+        "JavaScript block, a scanner list of one-letter items": "```javascript\n['urlscan'"
+        + ", 'x'" * (RESPONSE // 5)
+        + "];\n```\n",
+        "C block, a comparison, then blank lines": '```c\nif (strcmp(p, "x"))'
+        + "\n" * RESPONSE
+        + "z\n```\n",
         "1 MB PowerShell block, 50 lines of Remove-Item -Recurse": "```powershell\n"
         + ("Remove-Item -Recurse " * (RESPONSE // 21) + "\n") * (MEGABYTE // RESPONSE)
         + "```\n",

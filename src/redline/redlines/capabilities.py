@@ -3196,7 +3196,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a PAM module answering success when the typed token equals a constant
         re.compile(
             r"strn?cmp\s*\(\s*(?!user|service|tty|rhost)\w+\s*,\s*(?:\"[^\"\n]*\"|[A-Z][A-Z0-9_]{2,})"
-            r"\s*(?:,\s*\w+\s*)?\)\s*(?:==\s*0\s*)?\)\s*\{?\s*return\s+PAM_SUCCESS\b",
+            r"\s*(?:,\s*\w+\s*)?\)\s*(?:==\s*0\s*)?\)\s*+\{?\s*+return\s+PAM_SUCCESS\b",
             _I,
         ),
         # ... also with the constant first, or the success kept for the module's end (`retval =
@@ -3206,8 +3206,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"strn?cmp\s*\(\s*(?:(?!user|service|tty|rhost)\w+\s*,\s*(?:\"[^\"\n]*\"|(?-i:[A-Z][A-Z0-9_]{2,})\b)"
             r"|(?:\"[^\"\n]*\"|(?-i:[A-Z][A-Z0-9_]{2,})\b)\s*,\s*(?!user|service|tty|rhost)\w+)"
-            r"\s*(?:,\s*(?:\w+|sizeof\s*\(?\s*\w+\s*\)?(?:\s*-\s*1)?)\s*)?\)\s*(?:==\s*0\s*)?\)(?:\s|\n)*\{?"
-            r"(?:\s|\n)*(?:return\s+|\w+\s*=\s*)PAM_SUCCESS\b",
+            r"\s*(?:,\s*(?:\w+|sizeof\s*\(?\s*\w+\s*\)?(?:\s*-\s*1)?)\s*)?\)\s*(?:==\s*0\s*)?\)(?:\s|\n)*+\{?"
+            r"(?:\s|\n)*+(?:return\s+|\w+\s*=\s*)PAM_SUCCESS\b",
             _I,
         ),
     ),
@@ -6127,12 +6127,12 @@ _SSH_OPTION = (
     r"\s-o\s*['\"]?(?:ExitOnForwardFailure|ServerAliveInterval|ServerAliveCountMax"
     r"|StrictHostKeyChecking|UserKnownHostsFile)="
 )
-_CONTINUED = r"(?:[^\n|;&]|\\\r?\n)"
+_COMMAND_CONTINUED = r"(?:[^\n|;&]|\\\r?\n)"
 _REVERSE_DYNAMIC = r"\s-R\s*['\"]?(?:(?:0\.0\.0\.0|\*|\[?::\]?|[\w.-]+):)?\d+['\"]?(?=\s|$)"
 _RENAMED_SSH_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.PROXY_INTO_NETWORK: (
-        re.compile(_SSH_OPTION + _CONTINUED + r"*?" + _REVERSE_DYNAMIC, _I),
-        re.compile(_REVERSE_DYNAMIC + _CONTINUED + r"*?" + _SSH_OPTION, _I),
+        re.compile(_SSH_OPTION + _COMMAND_CONTINUED + r"*?" + _REVERSE_DYNAMIC, _I),
+        re.compile(_REVERSE_DYNAMIC + _COMMAND_CONTINUED + r"*?" + _SSH_OPTION, _I),
     ),
 }
 PATTERNS = _merged(PATTERNS, _RENAMED_SSH_PATTERNS)
@@ -6256,7 +6256,7 @@ PATTERNS = _merged(PATTERNS, _C2_PROFILE_PATTERNS)
 # $geo['proxy']`), or whose reverse DNS names a cloud provider, three or more listed together.
 # Each pattern requires a vendor's or a provider's name, or `hosting`, which the scan's
 # prefilter finds.
-_CLOAK_SEPARATOR = r"['\"]?\s*[|,]\s*['\"]?"
+_CLOAK_SEPARATOR = r"['\"]?\s*+[|,]\s*+['\"]?"
 _CLOUD_PROVIDER = (
     r"(?:amazonaws|googleusercontent|digitalocean|linode|hetzner|ovh|azure|vultr|leaseweb"
     r"|choopa|contabo)"
@@ -6266,9 +6266,9 @@ _CLOAK_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\b"
             + _SCANNER
-            + rf"(?:{_CLOAK_SEPARATOR}[\w .-]{{1,30}}?){{0,12}}?{_CLOAK_SEPARATOR}"
+            + rf"(?:{_CLOAK_SEPARATOR}[\w .-]{{1,30}}+){{0,12}}?{_CLOAK_SEPARATOR}"
             + _SCANNER
-            + rf"(?:{_CLOAK_SEPARATOR}[\w .-]{{1,30}}?){{0,12}}?{_CLOAK_SEPARATOR}"
+            + rf"(?:{_CLOAK_SEPARATOR}[\w .-]{{1,30}}+){{0,12}}?{_CLOAK_SEPARATOR}"
             + _SCANNER
             + r"(?:[^\n]|\n(?![ \t]*\n)){0,240}?"
             r"\b(?:(?:deny|exit|die|abort|reject|redirect|decoy\w*|block\w*)\s*\("
@@ -6286,10 +6286,10 @@ _CLOAK_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\b"
             + _CLOUD_PROVIDER
-            + rf"(?:{_CLOAK_SEPARATOR}[\w .-]{{1,30}}?){{0,8}}?"
+            + rf"(?:{_CLOAK_SEPARATOR}[\w .-]{{1,30}}+){{0,8}}?"
             + _CLOAK_SEPARATOR
             + _CLOUD_PROVIDER
-            + rf"(?:{_CLOAK_SEPARATOR}[\w .-]{{1,30}}?){{0,8}}?{_CLOAK_SEPARATOR}"
+            + rf"(?:{_CLOAK_SEPARATOR}[\w .-]{{1,30}}+){{0,8}}?{_CLOAK_SEPARATOR}"
             + _CLOUD_PROVIDER,
             _I,
         ),
@@ -6308,7 +6308,7 @@ PATTERNS = _merged(PATTERNS, _CLOAK_PATTERNS)
 # requires a public key's literal (`.pem`, `jwks`, a PEM block), which the scan's prefilter
 # finds.
 _HMAC_ALGORITHM = r"['\"]?(?:alg|algorithm)['\"]?\s*[:=]\s*['\"]HS(?:256|384|512)['\"]"
-_PUBLIC_KEY_SOURCE = r"(?:-----BEGIN (?:RSA )?PUBLIC KEY|\bjwks(?:_uri)?\b|\b[\w-]+\.pem\b)"
+_PUBLIC_KEY_SOURCE = r"(?:-----BEGIN (?:RSA )?PUBLIC KEY|\bjwks(?:_uri)?\b|\b[\w-]{1,128}\.pem\b)"
 _HMAC_PUBLIC_KEY_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.HMAC_WITH_PUBLIC_KEY: (
         re.compile(_HMAC_ALGORITHM + r"[\s\S]{0,800}?" + _PUBLIC_KEY_SOURCE, _I),

@@ -160,7 +160,7 @@ _ALIAS_MARK = "run:"
 _WITH_AS = re.compile(r"\bwith\s+([^\n]*?)\bas\s+(\w+)\s*:")
 _ASSIGNED = re.compile(r"(?<![=!<>])([$\w.]+)\s*(?::=|=(?![=>]))\s*([^\n]*)")
 _DESTRUCTURED = re.compile(
-    r"(?:\b(?:const|let|var|my)\s+)?[\[{(]\s*([\w$.,\s:]+?)\s*[\]})]\s*=(?![=>])\s*([^\n]*)"
+    r"(?:\b(?:const|let|var|my)\s+)?[\[{(]\s*+([\w$.,\s:]+?)\s*+[\]})]\s*=(?![=>])\s*([^\n]*)"
 )
 """An unpacking assignment (`const [cmd, ...rest] = ...`, `my ($a, $b) = ...`)."""
 _LOOP = re.compile(
@@ -199,8 +199,8 @@ _COPY_INTO = re.compile(
 _MATCHED = re.compile(r"\$(\w+)\s*=~\s*(?:m\s*)?[/{!#]")
 """A Perl match of a name's value, whose groups (`$1`, `$2`) are read after it."""
 _CAPTURED = re.compile(
-    r"\b(?:preg_match(?:_all)?\s*\(\s*(?:'(?:\\.|[^'\\\n])*'|\"(?:\\.|[^\"\\\n])*\"|[^,\n]*)\s*,"
-    r"|parse_str\s*\()\s*([^,\n]+?)\s*,\s*&?\$(\w+)",
+    r"\b(?:preg_match(?:_all)?\s*+\(\s*+(?:'(?:\\.|[^'\\\n])*+'|\"(?:\\.|[^\"\\\n])*+\"|[^,\n]*+)\s*+,"
+    r"|parse_str\s*+\()\s*+([^,\n]++),\s*+&?\$(\w+)",
     re.I,
 )
 """PHP's matches and parsed query filling an array through their last argument
@@ -339,7 +339,7 @@ def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozense
         bound.update(f"${n}" for n in range(1, 10))
     if "preg_match" in line or "parse_str" in line:
         for captured in _CAPTURED.finditer(line):
-            if _reads(captured.group(1), frozenset(bound), source):
+            if _reads(captured.group(1).rstrip(), frozenset(bound), source):
                 bound.add(captured.group(2))
     unpacked = _DESTRUCTURED.search(line)
     if unpacked is not None and _reads(unpacked.group(2), frozenset(bound), source):

@@ -45,11 +45,13 @@ from redline.redlines.named import NAME_PATTERN_CACHE
 # ---- pieces ---------------------------------------------------------------------------------
 
 _MACRO = re.compile(
-    r"\b(?:CreateObject|GetObject|ActiveXObject)\s*\(|^\s*(?:(?:Private|Public)\s+)?(?:Sub|Function)\s+\w+\s*\("
-    r"|^\s*End\s+(?:Sub|Function)\b|^\s*Dim\s+\w+|\bWScript\.\w",
+    r"\b(?:CreateObject|GetObject|ActiveXObject)\s*\("
+    r"|^[ \t]*(?:(?:Private|Public)\s+)?(?:Sub|Function)\s+\w+\s*\("
+    r"|^[ \t]*End\s+(?:Sub|Function)\b|^[ \t]*Dim\s+\w+|\bWScript\.\w",
     re.I | re.M,
 )
-"""The shape of VBA, VBScript or a script-host JScript."""
+"""The shape of VBA, VBScript or a script-host JScript (only whether code has it is asked; a
+line's indent is `[ \t]*`, so a run of blank lines is not read again from each of its starts)."""
 
 _AUTO = re.compile(
     r"^\s*(?:(?:Private|Public)\s+)?Sub\s+(?:(?:Auto_?Open|AutoExec|AutoNew|Auto_?Close"

@@ -44,10 +44,10 @@ _UPLOAD = re.compile(
 _WEB_ADDRESS = re.compile(r"""\b(?:https?|ftps?)://[^\s'"]+""", re.I)
 _CREDENTIAL = re.compile(
     r"""(?:^|\s)(?:-[a-zA-Z]*[unEb]|--user|--netrc(?:-file|-optional)?|--cert|--key|--oauth2-bearer"""
-    r"""|--aws-sigv4|-b|--cookie|--http-user|--user=|-Credential|-Certificate|-UseDefaultCredentials"""
+    r"""|--aws-sigv4|--cookie|--http-user|-Credential|-Certificate|-UseDefaultCredentials"""
     r"""|-Token|-Authentication)(?=[\s=]|$)"""
     r"""|(?:-H|--header|-Headers)\s*['"]?(?:@\{\s*['"]?)?[\w-]*?(?:Authorization|Auth|Token"""
-    r"""|Api-?Key|Key|Cookie|Signature|Secret)\b"""
+    r"""|Key|Cookie|Signature|Secret)\b"""
     r"""|://[^\s/'"@]+:[^\s/'"@]*@"""
     r"""|[?&](?:[\w-]*sig(?:nature)?|[\w-]*token|[\w-]*key|X-Amz-[\w-]+|X-Goog-[\w-]+|sv)=""",
     re.I,

@@ -17,6 +17,7 @@ import re
 from functools import lru_cache
 
 from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.code import alternation, line_flow, loop_names
 from redline.redlines.named import NAME_PATTERN_CACHE
 
 _THRESHOLD = re.compile(r"\blockout_?Threshold\b", re.I)
@@ -30,8 +31,6 @@ _BOTH_READ = frozenset({_THRESHOLD_READ, _COUNT_READ})
 @lru_cache(maxsize=NAME_PATTERN_CACHE)
 def _sign_in_as(names: frozenset[str]) -> re.Pattern[str]:
     """A sign-in whose account is one of `names` (in its first argument, or `user=`)."""
-    from redline.redlines.code import alternation
-
     name = r"(?<![\w.])\$?\{?(?:" + alternation(names) + r")\b"
     return re.compile(
         r"\.(?:Bind|bind|simple_bind_s|simple_bind|login|Login|ValidateCredentials)\s*\("
@@ -44,14 +43,12 @@ def _sign_in_as(names: frozenset[str]) -> re.Pattern[str]:
 def spray_names(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus the marks of the lockout's reads on `line`, and, once both were read, the
     names a loop binds per iteration (`code.loop_names`)."""
-    if "ockout" in line and _THRESHOLD.search(line) is not None:
+    if ("ockout" in line or "OCKOUT" in line) and _THRESHOLD.search(line) is not None:
         names = names | {_THRESHOLD_READ}
-    if ("Count" in line or "count" in line) and _FAILED_COUNT.search(line) is not None:
+    if ("ount" in line or "OUNT" in line) and _FAILED_COUNT.search(line) is not None:
         names = names | {_COUNT_READ}
     if not names >= _BOTH_READ:
         return names
-    from redline.redlines.code import loop_names
-
     return loop_names(line, names)
 
 
@@ -69,10 +66,8 @@ def lockout_aware_spray_hits(code: str, offset: int = 0) -> list[Hit]:
     """Each sign-in as a loop's account after the lockout threshold and the accounts' failed
     sign-ins were read (attribute names as written: a search's list of them is kept in
     strings)."""
-    if "ockout" not in code or _THRESHOLD.search(code) is None:
+    if ("ockout" not in code and "OCKOUT" not in code) or _THRESHOLD.search(code) is None:
         return []
     if _FAILED_COUNT.search(code) is None:
         return []
-    from redline.redlines.code import line_flow
-
     return line_flow(code, offset, Capability.LOCKOUT_AWARE_SPRAY, spray_names, sprayed_in_line)

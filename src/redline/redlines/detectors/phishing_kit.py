@@ -101,7 +101,7 @@ import re
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, supported
+from redline.redlines.registry import IN_A_RESPONSE, Detection, detector, one_piece, supported
 
 _PASSWORD_SINKS = (Cap.WEBHOOK, Cap.MAIL_SEND, Cap.FILE_APPEND, Cap.NET_SEND, Cap.RECORD_STORE)
 _FILLED_DOMAIN = re.compile(r"@(?:\$\{?|\{)\w*dom", re.I)
@@ -247,9 +247,7 @@ def _forged(found: Capabilities) -> Detection | None:
     submitted by script into a frame no one sees, or a fetch carrying the visitor's cookies
     with an opaque answer (`forged.py`). A bug report's proof of concept is built the same
     way, so the page is part of an account takeover, for the request to tell."""
-    if Cap.FORGED_REQUEST not in found:
-        return None
-    return supported(found, 0.45, (Cap.FORGED_REQUEST,), Cap.FORGED_REQUEST.value)
+    return one_piece(found, Cap.FORGED_REQUEST, IN_A_RESPONSE)
 
 
 def _beaconed(found: Capabilities) -> bool:

@@ -31,7 +31,14 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import IN_A_RESPONSE, Detection, detector, pieces, supported
+from redline.redlines.registry import (
+    IN_A_RESPONSE,
+    Detection,
+    detector,
+    one_piece,
+    pieces,
+    supported,
+)
 
 
 @detector("OUT-SECURITY-BYPASS", redline="RL-EVASION")
@@ -50,5 +57,5 @@ def security_bypass(found: Capabilities) -> Detection | None:
         return supported(found, 0.35, (Cap.AMSI_TARGET,), Cap.AMSI_TARGET.value)
     if Cap.SANDBOX_CHECK in found:
         # The checklist of sandbox evasion, or a game's anti-cheat: the request tells which.
-        return supported(found, IN_A_RESPONSE, (Cap.SANDBOX_CHECK,), Cap.SANDBOX_CHECK.value)
+        return one_piece(found, Cap.SANDBOX_CHECK, IN_A_RESPONSE)
     return None
