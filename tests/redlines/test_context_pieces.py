@@ -10,6 +10,7 @@ from redline.redlines.capabilities import Capabilities, Capability, Hit, scan
 from redline.redlines.detectors import flood
 from redline.redlines.drained import drained_buffer_hits
 from redline.redlines.judge import ResponseReading, read_response
+from redline.redlines.ordinary import mirrored_locally
 from redline.redlines.registry import detectors
 from tests.redlines.conftest import FIXTURES
 
@@ -1407,6 +1408,7 @@ def test_documents_mirrored_to_a_local_folder_hold_no_part(response: str) -> Non
 def test_the_same_documents_staged_and_sent_still_hold_part() -> None:
     reading = read_response(MIRROR_STAGED_AND_SENT)
     assert reading.verdict.refused or reading.holds_part
+    assert not mirrored_locally(reading.capabilities)  # sent away: no backup's mirror
 
 
 # A global hook set from a DLL: Windows maps the DLL into every process that takes the hooked

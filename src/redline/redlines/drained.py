@@ -29,7 +29,7 @@ _READ_WHOLE = re.compile(
     rf"|\bstrings\.Join\({_SPACE}*(\w+){_SPACE}*,"
     rf"|\$(\w+){_SPACE}+-join\b|-join{_SPACE}*\$(\w+)"
     # read and emptied at once: `const batch = keys.splice(0)`
-    rf"|\b(\w+)\.splice\({_SPACE}*0{_SPACE}*(?:\)|,{_SPACE}*\9\.length{_SPACE}*\))"
+    rf"|\b(?P<spliced>\w+)\.splice\({_SPACE}*0{_SPACE}*(?:\)|,{_SPACE}*(?P=spliced)\.length{_SPACE}*\))"
 )
 _EMPTIED = re.compile(
     # `buf.clear()`, `sb.Clear()`, `keys.length = 0`, `sb.setLength(0)`, `buf[:] = []`,

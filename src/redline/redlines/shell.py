@@ -633,7 +633,7 @@ class _Reader:
         # `sh -c 'a '"'"'b'"'"''`) is cited at the string that holds it.
         from redline.redlines.code import code_hits
 
-        if self.depth >= 3:
+        if self.depth >= _INNERMOST:
             return
         raw = self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
         if script not in raw:
@@ -886,7 +886,7 @@ class _Reader:
         capability (the patterns never saw the decoded text): `echo '...' | rev | bash`."""
         from redline.redlines.code import code_hits
 
-        if self.depth >= 3:
+        if self.depth >= _INNERMOST:
             return
         for child in holder.children:
             if child.type in ("string", "raw_string", "word", "concatenation"):

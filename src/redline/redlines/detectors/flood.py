@@ -143,7 +143,7 @@ def _waits_each_round(found: Capabilities) -> bool:
     )
 
 
-_ADVERTISING_LOOP = 800
+_ADVERTISING_LOOP = _ANSWERED_WITHIN
 """How far (in characters) after an endless loop's head its body may send an advertisement:
 the loop body's reach, as for a sending loop that reads its answers (`_ANSWERED_WITHIN`)."""
 _BRIEF_PAUSE = re.compile(
@@ -170,11 +170,11 @@ def _advertises_tightly(found: Capabilities) -> bool:
     for a second or more: an advertisement flood (pairing pop-up spam). A beacon sets its
     advertisement once, or changes it every few seconds."""
     adverts = found.hits.get(Cap.BLE_ADVERTISE, ())
-    pauses = found.hits.get(Cap.PAUSE, ())
+    pauses = [(pause.start, _brief(pause.text)) for pause in found.hits.get(Cap.PAUSE, ())]
     for loop in found.hits.get(Cap.ENDLESS_LOOP, ()):
         end = loop.start + _ADVERTISING_LOOP
         if any(loop.start <= advert.start <= end for advert in adverts) and all(
-            _brief(pause.text) for pause in pauses if loop.start <= pause.start <= end
+            brief for start, brief in pauses if loop.start <= start <= end
         ):
             return True
     return False

@@ -229,6 +229,9 @@ def _cloaked(found: Capabilities) -> Detection | None:
     return supported(found, 0.8 if misled else 0.5, (Cap.SCANNER_CLOAK,), Cap.SCANNER_CLOAK.value)
 
 
+_OVERLAY_REACH = 2000
+"""How far (characters) the window laid over another app may stand from the capture of what is
+typed into it: the overlay's class, its layout and its send are written in one answer."""
 _BEACON = re.compile(r"\bnew\s+Image\b|\.src\s*=|\bsendBeacon\b", re.I)
 """A send made as an image request or a beacon: a page's way to report, never to sign in."""
 
@@ -283,7 +286,7 @@ def phishing_kit(found: Capabilities) -> Detection | None:
         # A page's own script sending the typed password to a chat bot or a bare address.
         beacon = (Cap.PASSWORD_READ, Cap.WEBHOOK, Cap.UNVETTED_SOURCE, Cap.PASSWORD_FIELD)
         return supported(found, 0.85, beacon, "a page that sends the typed password away")
-    if Cap.OVERLAY_ON_APP in found and found.near(Cap.OVERLAY_ON_APP, Cap.CREDENTIAL_CAPTURE, 2000):
+    if found.near(Cap.OVERLAY_ON_APP, Cap.CREDENTIAL_CAPTURE, _OVERLAY_REACH):
         # A window laid over the app in front whose typed password goes to an address written
         # into the code: a login screen over a banking app (`overlays.py`).
         laid = (Cap.OVERLAY_ON_APP, Cap.CREDENTIAL_CAPTURE)

@@ -63,6 +63,10 @@ from redline.redlines.registry import (
     supported,
 )
 
+STARTED_AT_BOOT_REACH = 1200
+"""How far (characters) in a response the reverse proxy may stand from what starts it at boot
+(the unit file written around its `ExecStart=`, the `systemctl enable` after it)."""
+
 
 @detector("ACT-REVERSE-TUNNEL", redline="RL-PERSISTENCE")
 def reverse_tunnel(found: Capabilities) -> Detection | None:
@@ -92,11 +96,6 @@ def reverse_tunnel(found: Capabilities) -> Detection | None:
             "a reverse SOCKS proxy into its network, started at every boot",
         )
     return one_piece(found, Cap.PROXY_INTO_NETWORK, 0.85)
-
-
-STARTED_AT_BOOT_REACH = 1200
-"""How far (characters) in a response the reverse proxy may stand from what starts it at boot
-(the unit file written around its `ExecStart=`, the `systemctl enable` after it)."""
 
 
 _VNC_SERVER = re.compile(r"(?:x11vnc|x0vncserver|vncserver|Xvnc)\b", re.I)
