@@ -2149,6 +2149,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\$\w+\[\s*\$\w+\s*\]\s*=\s*\$\w+\[\s*\$\w+\s*\]\s*-bxor\b", _I),
     ),
     Capability.DEFENDER_OFF: (
+        # a security product's own program kept from the network by an outbound block rule
+        # (`netsh advfirewall firewall add rule dir=out action=block program="...\CSFalconService.exe"`,
+        # `New-NetFirewallRule -Direction Outbound -Action Block -Program ...MsMpEng.exe`): the
+        # sensor still runs but can no longer report or fetch its cloud verdicts
+        re.compile(
+            r"(?:\bnetsh\b(?=[^\n|;&]*\bdir=out\b)(?=[^\n|;&]*\baction=block\b)[^\n|;&]*\bprogram="
+            r"|\bNew-NetFirewallRule\b(?=[^\n|;]*-Direction\s+Outbound\b)(?=[^\n|;]*-Action\s+Block\b)[^\n|;]*-Program\s+)"
+            r"\\?['\"]?[^\n'\"]*?"
+            r"(?:" + "|".join(STOPPED_SECURITY) + r"|SenseNdr|SenseCncProxy|MsSense|SentinelAgent|CSFalcon\w*|cb\.exe|RepMgr|TaniumClient)[\w-]*(?:\.exe)?\b",
+            _I,
+        ),
         # a security product's program given a "debugger" under Image File Execution Options
         # (`...\Image File Execution Options\MsMpEng.exe /v Debugger /d systray.exe`): Windows
         # starts the other program instead, so the product never runs again
@@ -4793,7 +4804,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\b(?:StopLogging|DeleteTrail|DeleteDetector|(?:Stop|Delete)ConfigurationRecorder|DisableSecurityHub)(?:Command\s*\(|(?:Async|WithContext)?\s*\()",
         ),
         re.compile(
-            r"wevtutil(?:\.exe)?\s+sl\s+\S+\s+/e:false|Set-Service\s+(?:-Name\s+)?EventLog\b[^\n]*-StartupType\s+Disabled|systemctl\s+(?:stop|disable|mask)\s+(?:rsyslog|syslog-ng|systemd-journald)\b",
+            r"wevtutil(?:\.exe)?\s+sl\s+\S+\s+/e:false|Set-Service\s+(?:-Name\s+)?EventLog\b[^\n]*-StartupType\s+Disabled|systemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*(?:\s+[\w@.-]+){0,4}?\s+(?:rsyslog|syslog-ng|systemd-journald)\b(?!-)",
             _I,
         ),
         re.compile(
@@ -4809,6 +4820,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\b(?:pkill|killall)\b(?![^\n]*\s-(?:s\s+)?(?:SIG)?(?:HUP|USR[12]|1)\b)(?:\s+-\S+)*\s+(?:auditd|rsyslogd|syslog-ng|systemd-journald|sysmon\w*|osqueryd|wazuh-\w+|ossec-\w+)\b"
             r"|\b(?:taskkill\b[^\n]*/im\s+|Stop-Process\b[^\n]*-Name\s+)['\"]?sysmon(?:64)?\b",
+            _I,
+        ),
+        # the same daemons killed by the process ids a lookup finds (`kill -9 $(pgrep -f
+        # 'auditd|rsyslogd')`, `` kill `pidof auditd` ``); a hang-up only asks them to reopen
+        re.compile(
+            r"\bkill\b(?![^\n|;&]*\s-(?:s\s+)?(?:SIG)?(?:HUP|USR[12]|1|0)\b)(?:\s+-\S+)*\s+['\"]?(?:\$\(|`)\s*(?:pgrep|pidof)\b[^\n)`]*?"
+            r"\b(?:auditd|rsyslogd|syslog-ng|systemd-journald|journald|sysmon\w*|osqueryd|wazuh-\w+|ossec\w*)\b",
             _I,
         ),
     ),
