@@ -380,6 +380,9 @@ class Capability(StrEnum):
     MODULE_AT_BOOT = (
         "names a kernel module to load at every boot (/etc/modules-load.d, /etc/modules)"
     )
+    MODULE_ERASED = (
+        "loads a prebuilt kernel module from a world-writable folder and deletes its file at once"
+    )
     ROGUE_AP = (
         "starts an access point that poses as others' networks (hostapd-mana, airbase-ng, "
         "hostapd under a public hotspot's name or a copied BSSID)"
@@ -5896,8 +5899,26 @@ PATTERNS = _merged(PATTERNS, _PACKAGE_PATTERNS)
 # `shutil.`; `/etc/modules`).
 _STAGED_MODULE = r"['\"]?/(?:tmp|var/tmp|dev/shm)/(?:\.[^\s'\"/;&|]+/)?[^\s'\"/;&|]+\.ko(?:\.[gx]z|\.zst)?(?![\w.])"
 """A kernel module straight in a world-writable folder, or in a dot-folder there."""
+_STAGED_HERE = (
+    r"\bcd\s+['\"]?/(?:tmp|var/tmp|dev/shm)(?:/\.[^\s'\"/;&|]+)?/?['\"]?\s*(?:&&|;)[^\n]*?"
+    r"\binsmod\s+(?:-[\w-]+\s+)*['\"]?(?:\./)?[^\s'\"/;&|]+\.ko(?:\.[gx]z|\.zst)?(?![\w.])"
+)
+"""The same module loaded by its bare name after `cd` into such a folder (`cd /dev/shm && curl
+-sO http://.../d.ko && insmod d.ko`)."""
 _MODULE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.MODULE_ERASED: (
+        # loaded from there, then the module or its folder deleted on the same line (`insmod
+        # /dev/shm/.m/x.ko && rm -rf /dev/shm/.m`, `cd /tmp && insmod d.ko && rm -f d.ko`): the
+        # code stays in the kernel with no file left to look at; a module kept is a test
+        re.compile(
+            r"(?:\binsmod\s+(?:-[\w-]+\s+)*" + _STAGED_MODULE + "|" + _STAGED_HERE + r")"
+            r"['\"]?[^\n]*?(?:&&|;)\s*(?:sudo\s+)?(?:rm|shred|unlink)\s+(?:-[\w-]+\s+)*['\"]?"
+            r"(?:/(?:tmp|var/tmp|dev/shm)/|\.?/?[^\s'\"/;&|]+\.ko\b)",
+            _I,
+        ),
+    ),
     Capability.MODULE_STAGED: (
+        re.compile(_STAGED_HERE, _I),
         # loaded from there (`insmod /tmp/m.ko`, `["insmod", "/dev/shm/m.ko"]`)
         re.compile(r"\binsmod\b['\"]?[\s,]+(?:['\"]?-[\w-]+['\"]?[\s,]+)*" + _STAGED_MODULE, _I),
         # copied from there among the kernel's own modules (`cp /tmp/m.ko /lib/modules/$(uname
