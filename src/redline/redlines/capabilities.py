@@ -527,6 +527,11 @@ STOPPED_KINDS: Mapping[str, tuple[str, ...]] = {
 }
 """The kinds of service a ransomware's kill list stops, each by the words in its names (plain
 words, read case-insensitively): those that hold files open or could restore them."""
+_SYSTEM_ACCOUNT = (
+    r"(?:nobody|nfsnobody|daemon|bin|sys|sync|games|man|lp|mail|news|uucp|proxy|www-data|backup"
+    r"|list|irc|gnats|sshd|messagebus|syslog|operator|systemd-[\w-]+|_apt)"
+)
+"""The accounts a Linux system makes for its own services, none of them meant to sign in."""
 STOPPED_SECURITY = (
     "sophos", "sentinel", "falcon", "crowdstrike", "msmpeng", "mssense", "windefend", "cylance",
     "mcafee", "symantec", "kaspersky", "bitdefender", "malwarebytes", "sysmon", "carbonblack",
@@ -4935,6 +4940,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.HIDDEN_ACCOUNT: (
+        # one of the system's own service accounts made to sign in: given a login shell
+        # (`usermod -s /bin/bash nobody`, `chsh -s /bin/sh daemon`) or a password (`echo
+        # 'nobody:...' | chpasswd`); an administrator hidden among accounts no one reviews
+        re.compile(
+            r"\b(?:usermod|chsh)\b[^\n|;&]*\s(?:-s|--shell)[=\s]+['\"]?/(?:usr/)?bin/(?:ba|z|da|k|fi)?sh['\"]?"
+            r"(?:\s+-[\w-]+(?:\s+[\w,.-]+)?)*\s+['\"]?" + _SYSTEM_ACCOUNT + r"['\"]?(?![\w-])"
+            r"|['\"]" + _SYSTEM_ACCOUNT + r":[^\s'\"]+['\"]\s*\|\s*(?:sudo\s+)?chpasswd\b",
+            _I,
+        ),
         re.compile(
             r"Winlogon\\+SpecialAccounts\\+UserList|\bIsHidden\s+(?:-bool\s+|-int(?:eger)?\s+)?['\"]?(?:YES|true|1)\b",
             _I,
