@@ -347,6 +347,9 @@ class Capability(StrEnum):
     KEY_WINDOW = "keeps only the last few keys typed, to match a trigger"
     INSTALL_HOOK_SET = "puts a command into a package's install script (postinstall, preinstall)"
     PACKAGE_PUSH = "publishes a package or pushes commits"
+    DEPENDENCY_EDITED = (
+        "writes into an installed dependency's own code (node_modules, site-packages, vendor)"
+    )
     INBOUND_LIMIT = (
         "limits incoming traffic by rate (a firewall rule dropping what exceeds it, SYN cookies)"
     )
@@ -5898,6 +5901,16 @@ _PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\b(?:npm|git)\w*\s*\(\s*(?:[^\n]*,\s*)?['\"`]p(?:ublish|ush)\b[^'\"`\n]*['\"`]"
             r"|['\"]git['\"]\s*,[^\n]*['\"]push['\"]",
+            _I,
+        ),
+    ),
+    Capability.DEPENDENCY_EDITED: (
+        # an installed package's source edited in place or appended to (`sed -i '1i ...'
+        # node_modules/express/index.js`, `>> .../site-packages/requests/__init__.py`, `tee -a
+        # vendor/...`): code that every program importing it runs, where no review looks
+        re.compile(
+            r"(?:\bsed\s+(?:-\w*\s+)*-i\w*\b(?:'[^'\n]*'|[^\n|;&'])*?\s|>>?\s*|\btee\s+(?:-a\s+)?|\bopen\s*\(\s*)"
+            r"['\"]?[\w./~-]*(?:\bnode_modules|-packages|\bvendor/bundle)/[\w@./-]+\.(?:js|cjs|mjs|py|rb)\b",
             _I,
         ),
     ),
