@@ -4234,6 +4234,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bContactsContract\.[\w.]*CONTENT_URI\b"),
         # the calls made and received
         re.compile(r"\bCallLog\.Calls\.CONTENT_URI\b|['\"]content://call_log\b"),
+        # the message databases on disk: macOS's Messages (`~/Library/Messages/chat.db`), an
+        # iPhone backup's `sms.db` (by its hashed name too), Android's `mmssms.db`, WhatsApp's
+        # `msgstore.db`
+        re.compile(
+            r"\bMessages/chat\.db\b|\bsms\.db\b|\bmmssms\.db\b|\bmsgstore\.db\b"
+            r"|\b3d0d7e5fb2ce288813306e4d4636395e047a3d28\b",
+            _I,
+        ),
     ),
     Capability.LOCATION: (
         re.compile(
