@@ -3028,6 +3028,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"/(?:var/)?run/secrets/kubernetes\.io/serviceaccount/token\b|/run/secrets/eks\.amazonaws\.com/serviceaccount/token\b",
             _I,
         ),
+        # a server's TLS private keys packed into a dot-file in a scratch folder (`tar czf
+        # /tmp/.c.tgz /etc/ssl/private /etc/letsencrypt/archive`): staged out of sight to be
+        # taken; a backup is written where it is kept, under its own name
+        re.compile(
+            r"\b(?:tar|zip|7z|7za)\b[^\n|;&]*?\s['\"]?/(?:tmp|var/tmp|dev/shm)/\.[^\s'\"/]+['\"]?\s"
+            r"[^\n|;&]*?/etc/(?:ssl/private|letsencrypt(?:/(?:archive|live))?|pki/tls/private)(?![\w.-])",
+            _I,
+        ),
         # credential folders archived by their relative names (`tar czf - -C "$u" .ssh .aws`)
         re.compile(
             r"\b(?:tar|zip|7z|rsync)\b[^\n|;&]*\s['\"]?(?:[\w*$\"{}-]*/)?"
