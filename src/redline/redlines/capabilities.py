@@ -347,6 +347,9 @@ class Capability(StrEnum):
     KEY_WINDOW = "keeps only the last few keys typed, to match a trigger"
     INSTALL_HOOK_SET = "puts a command into a package's install script (postinstall, preinstall)"
     PACKAGE_PUSH = "publishes a package or pushes commits"
+    SYNC_CONFIG_HIDDEN = (
+        "runs a sync tool on remotes configured in a hidden file in a scratch folder"
+    )
     DEPENDENCY_EDITED = (
         "writes into an installed dependency's own code (node_modules, site-packages, vendor)"
     )
@@ -888,7 +891,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\brclone(?:\.exe)?\s+(?:copy|sync|move)\b[^\n]*\s\w+:",
+            r"\brclone(?:\.exe)?\s+(?:copy|sync|move)\b[^\n]*\s\w[\w.-]*:",
             _I,
         ),
         # a recording pushed live to a streaming server named only by its public address
@@ -5917,6 +5920,16 @@ _PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\b(?:npm|git)\w*\s*\(\s*(?:[^\n]*,\s*)?['\"`]p(?:ublish|ush)\b[^'\"`\n]*['\"`]"
             r"|['\"]git['\"]\s*,[^\n]*['\"]push['\"]",
+            _I,
+        ),
+    ),
+    Capability.SYNC_CONFIG_HIDDEN: (
+        # a sync tool's remotes (and their credentials) read from a dot-file in a scratch or
+        # memory-backed folder (`rclone copy ... --config /dev/shm/.rc.conf`,
+        # `RCLONE_CONFIG=/tmp/.r rclone sync ...`): a destination set up to leave nothing on disk
+        re.compile(
+            r"\brclone(?:\.exe)?\s[^\n|;&]*--config[=\s]+['\"]?/(?:tmp|var/tmp|dev/shm)/(?:[^\s'\"/]+/)*\.[^\s'\"/]+"
+            r"|\bRCLONE_CONFIG=['\"]?/(?:tmp|var/tmp|dev/shm)/(?:[^\s'\"/]+/)*\.[^\s'\"/]+['\"]?\s+rclone\b",
             _I,
         ),
     ),
