@@ -3035,6 +3035,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # /tmp/.c.tgz /etc/ssl/private /etc/letsencrypt/archive`): staged out of sight to be
         # taken; a backup is written where it is kept, under its own name
         re.compile(
+            r"(?=[^\n]*/etc/(?:ssl/private|letsencrypt|pki/tls/private))"
             r"\b(?:tar|zip|7z|7za)\b[^\n|;&]*?\s['\"]?/(?:tmp|var/tmp|dev/shm)/\.[^\s'\"/]+['\"]?\s"
             r"[^\n|;&]*?/etc/(?:ssl/private|letsencrypt(?:/(?:archive|live))?|pki/tls/private)(?![\w.-])",
             _I,
@@ -4855,7 +4856,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # the same daemons killed by the process ids a lookup finds (`kill -9 $(pgrep -f
         # 'auditd|rsyslogd')`, `` kill `pidof auditd` ``); a hang-up only asks them to reopen
         re.compile(
-            r"\bkill\b(?![^\n|;&]*\s-(?:s\s+)?(?:SIG)?(?:HUP|USR[12]|1|0)\b)(?:\s+-\S+)*\s+['\"]?(?:\$\(|`)\s*(?:pgrep|pidof)\b[^\n)`]*?"
+            r"(?=[^\n]*\b(?:pgrep|pidof)\b)\bkill\b(?![^\n|;&]*\s-(?:s\s+)?(?:SIG)?(?:HUP|USR[12]|1|0)\b)(?:\s+-\S+)*\s+['\"]?(?:\$\(|`)\s*(?:pgrep|pidof)\b[^\n)`]*?"
             r"\b(?:auditd|rsyslogd|syslog-ng|systemd-journald|journald|sysmon\w*|osqueryd|wazuh-\w+|ossec\w*)\b",
             _I,
         ),
@@ -4967,9 +4968,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # 'nobody:...' | chpasswd`); an administrator hidden among accounts no one reviews
         re.compile(
             r"\b(?:usermod|chsh)\b[^\n|;&]*\s(?:-s|--shell)[=\s]+['\"]?/(?:usr/)?bin/(?:ba|z|da|k|fi)?sh['\"]?"
-            r"(?:\s+-[\w-]+(?:\s+[\w,.-]+)?)*\s+['\"]?" + _SYSTEM_ACCOUNT + r"['\"]?(?![\w-])"
-            r"|['\"]" + _SYSTEM_ACCOUNT + r":[^\s'\"]+['\"]\s*\|\s*(?:sudo\s+)?chpasswd\b",
+            r"(?:\s+-[\w-]+(?:\s+[\w,.-]+)?)*\s+['\"]?" + _SYSTEM_ACCOUNT + r"['\"]?(?![\w-])",
             _I,
+        ),
+        re.compile(
+            r"['\"]" + _SYSTEM_ACCOUNT + r":[^\s'\"]+['\"]\s*\|\s*(?:sudo\s+)?chpasswd\b", _I
         ),
         re.compile(
             r"Winlogon\\+SpecialAccounts\\+UserList|\bIsHidden\s+(?:-bool\s+|-int(?:eger)?\s+)?['\"]?(?:YES|true|1)\b",
@@ -5956,7 +5959,7 @@ PATTERNS = _merged(PATTERNS, _PACKAGE_PATTERNS)
 _STAGED_MODULE = r"['\"]?/(?:tmp|var/tmp|dev/shm)/(?:\.[^\s'\"/;&|]+/)?[^\s'\"/;&|]+\.ko(?:\.[gx]z|\.zst)?(?![\w.])"
 """A kernel module straight in a world-writable folder, or in a dot-folder there."""
 _STAGED_HERE = (
-    r"\bcd\s+['\"]?/(?:tmp|var/tmp|dev/shm)(?:/\.[^\s'\"/;&|]+)?/?['\"]?\s*(?:&&|;)[^\n]*?"
+    r"(?=[^\n]*\binsmod\b)\bcd\s+['\"]?/(?:tmp|var/tmp|dev/shm)(?:/\.[^\s'\"/;&|]+)?/?['\"]?\s*(?:&&|;)[^\n]*?"
     r"\binsmod\s+(?:-[\w-]+\s+)*['\"]?(?:\./)?[^\s'\"/;&|]+\.ko(?:\.[gx]z|\.zst)?(?![\w.])"
 )
 """The same module loaded by its bare name after `cd` into such a folder (`cd /dev/shm && curl
