@@ -347,6 +347,7 @@ class Capability(StrEnum):
     KEY_WINDOW = "keeps only the last few keys typed, to match a trigger"
     INSTALL_HOOK_SET = "puts a command into a package's install script (postinstall, preinstall)"
     PACKAGE_PUSH = "publishes a package or pushes commits"
+    DATABASES_DROPPED = "drops several whole databases in one command, none of them re-created"
     SYNC_CONFIG_HIDDEN = (
         "runs a sync tool on remotes configured in a hidden file in a scratch folder"
     )
@@ -5923,6 +5924,17 @@ _PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\b(?:npm|git)\w*\s*\(\s*(?:[^\n]*,\s*)?['\"`]p(?:ublish|ush)\b[^'\"`\n]*['\"`]"
             r"|['\"]git['\"]\s*,[^\n]*['\"]push['\"]",
+            _I,
+        ),
+    ),
+    Capability.DATABASES_DROPPED: (
+        # two or more databases dropped by one client command, without `IF EXISTS` and with no
+        # `CREATE DATABASE` after them (`mysql -e "DROP DATABASE orders; DROP DATABASE
+        # orders_archive;"`): the data gone, nothing set up again; a test database reset is
+        # dropped if it exists and created anew
+        re.compile(
+            r"\bDROP\s+(?:DATABASE|SCHEMA)\s+(?!IF\s)[^\n;]*;[^\n]*?\bDROP\s+(?:DATABASE|SCHEMA)\s+(?!IF\s)"
+            r"(?![^\n]*\bCREATE\s+(?:DATABASE|SCHEMA)\b)",
             _I,
         ),
     ),
