@@ -2172,7 +2172,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:\bnetsh\b(?=[^\n|;&]*\bdir=out\b)(?=[^\n|;&]*\baction=block\b)[^\n|;&]*\bprogram="
             r"|\bNew-NetFirewallRule\b(?=[^\n|;]*-Direction\s+Outbound\b)(?=[^\n|;]*-Action\s+Block\b)[^\n|;]*-Program\s+)"
             r"\\?['\"]?[^\n'\"]*?"
-            r"(?:" + "|".join(STOPPED_SECURITY) + r"|SenseNdr|SenseCncProxy|MsSense|SentinelAgent|CSFalcon\w*|cb\.exe|RepMgr|TaniumClient)[\w-]*(?:\.exe)?\b",
+            r"(?:"
+            + "|".join(STOPPED_SECURITY)
+            + r"|SenseNdr|SenseCncProxy|MsSense|SentinelAgent|CSFalcon\w*|cb\.exe|RepMgr|TaniumClient)[\w-]*(?:\.exe)?\b",
             _I,
         ),
         # a security product's program given a "debugger" under Image File Execution Options
