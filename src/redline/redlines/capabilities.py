@@ -347,6 +347,13 @@ class Capability(StrEnum):
     KEY_WINDOW = "keeps only the last few keys typed, to match a trigger"
     INSTALL_HOOK_SET = "puts a command into a package's install script (postinstall, preinstall)"
     PACKAGE_PUSH = "publishes a package or pushes commits"
+    DATABASES_DROPPED = "drops several whole databases in one command, none of them re-created"
+    SYNC_CONFIG_HIDDEN = (
+        "runs a sync tool on remotes configured in a hidden file in a scratch folder"
+    )
+    DEPENDENCY_EDITED = (
+        "writes into an installed dependency's own code (node_modules, site-packages, vendor)"
+    )
     INBOUND_LIMIT = (
         "limits incoming traffic by rate (a firewall rule dropping what exceeds it, SYN cookies)"
     )
@@ -379,6 +386,9 @@ class Capability(StrEnum):
     )
     MODULE_AT_BOOT = (
         "names a kernel module to load at every boot (/etc/modules-load.d, /etc/modules)"
+    )
+    MODULE_ERASED = (
+        "loads a prebuilt kernel module from a world-writable folder and deletes its file at once"
     )
     ROGUE_AP = (
         "starts an access point that poses as others' networks (hostapd-mana, airbase-ng, "
@@ -524,6 +534,11 @@ STOPPED_KINDS: Mapping[str, tuple[str, ...]] = {
 }
 """The kinds of service a ransomware's kill list stops, each by the words in its names (plain
 words, read case-insensitively): those that hold files open or could restore them."""
+_SYSTEM_ACCOUNT = (
+    r"(?:nobody|nfsnobody|daemon|bin|sys|sync|games|man|lp|mail|news|uucp|proxy|www-data|backup"
+    r"|list|irc|gnats|sshd|messagebus|syslog|operator|systemd-[\w-]+|_apt)"
+)
+"""The accounts a Linux system makes for its own services, none of them meant to sign in."""
 STOPPED_SECURITY = (
     "sophos", "sentinel", "falcon", "crowdstrike", "msmpeng", "mssense", "windefend", "cylance",
     "mcafee", "symantec", "kaspersky", "bitdefender", "malwarebytes", "sysmon", "carbonblack",
@@ -877,7 +892,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\brclone(?:\.exe)?\s+(?:copy|sync|move)\b[^\n]*\s\w+:",
+            r"\brclone(?:\.exe)?\s+(?:copy|sync|move)\b[^\n]*\s\w[\w.-]*:",
             _I,
         ),
         # a recording pushed live to a streaming server named only by its public address
@@ -2149,6 +2164,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\$\w+\[\s*\$\w+\s*\]\s*=\s*\$\w+\[\s*\$\w+\s*\]\s*-bxor\b", _I),
     ),
     Capability.DEFENDER_OFF: (
+        # a security product's own program kept from the network by an outbound block rule
+        # (`netsh advfirewall firewall add rule dir=out action=block program="...\CSFalconService.exe"`,
+        # `New-NetFirewallRule -Direction Outbound -Action Block -Program ...MsMpEng.exe`): the
+        # sensor still runs but can no longer report or fetch its cloud verdicts
+        re.compile(
+            r"(?:\bnetsh\b(?=[^\n|;&]*\bdir=out\b)(?=[^\n|;&]*\baction=block\b)[^\n|;&]*\bprogram="
+            r"|\bNew-NetFirewallRule\b(?=[^\n|;]*-Direction\s+Outbound\b)(?=[^\n|;]*-Action\s+Block\b)[^\n|;]*-Program\s+)"
+            r"\\?['\"]?[^\n'\"]*?"
+            r"(?:"
+            + "|".join(STOPPED_SECURITY)
+            + r"|SenseNdr|SenseCncProxy|MsSense|SentinelAgent|CSFalcon\w*|cb\.exe|RepMgr|TaniumClient)[\w-]*(?:\.exe)?\b",
+            _I,
+        ),
         # a security product's program given a "debugger" under Image File Execution Options
         # (`...\Image File Execution Options\MsMpEng.exe /v Debugger /d systray.exe`): Windows
         # starts the other program instead, so the product never runs again
@@ -3004,6 +3032,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a pod's service-account token, its key to the cluster's API
         re.compile(
             r"/(?:var/)?run/secrets/kubernetes\.io/serviceaccount/token\b|/run/secrets/eks\.amazonaws\.com/serviceaccount/token\b",
+            _I,
+        ),
+        # a server's TLS private keys packed into a dot-file in a scratch folder (`tar czf
+        # /tmp/.c.tgz /etc/ssl/private /etc/letsencrypt/archive`): staged out of sight to be
+        # taken; a backup is written where it is kept, under its own name
+        re.compile(
+            r"(?=[^\n]*/etc/(?:ssl/private|letsencrypt|pki/tls/private))"
+            r"\b(?:tar|zip|7z|7za)\b[^\n|;&]*?\s['\"]?/(?:tmp|var/tmp|dev/shm)/\.[^\s'\"/]+['\"]?\s"
+            r"[^\n|;&]*?/etc/(?:ssl/private|letsencrypt(?:/(?:archive|live))?|pki/tls/private)(?![\w.-])",
             _I,
         ),
         # credential folders archived by their relative names (`tar czf - -C "$u" .ssh .aws`)
@@ -4212,6 +4249,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bContactsContract\.[\w.]*CONTENT_URI\b"),
         # the calls made and received
         re.compile(r"\bCallLog\.Calls\.CONTENT_URI\b|['\"]content://call_log\b"),
+        # the message databases on disk: macOS's Messages (`~/Library/Messages/chat.db`), an
+        # iPhone backup's `sms.db` (by its hashed name too), Android's `mmssms.db`, WhatsApp's
+        # `msgstore.db`
+        re.compile(
+            r"\bMessages/chat\.db\b|\bsms\.db\b|\bmmssms\.db\b|\bmsgstore\.db\b"
+            r"|\b3d0d7e5fb2ce288813306e4d4636395e047a3d28\b",
+            _I,
+        ),
     ),
     Capability.LOCATION: (
         re.compile(
@@ -4793,7 +4838,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\b(?:StopLogging|DeleteTrail|DeleteDetector|(?:Stop|Delete)ConfigurationRecorder|DisableSecurityHub)(?:Command\s*\(|(?:Async|WithContext)?\s*\()",
         ),
         re.compile(
-            r"wevtutil(?:\.exe)?\s+sl\s+\S+\s+/e:false|Set-Service\s+(?:-Name\s+)?EventLog\b[^\n]*-StartupType\s+Disabled|systemctl\s+(?:stop|disable|mask)\s+(?:rsyslog|syslog-ng|systemd-journald)\b",
+            r"wevtutil(?:\.exe)?\s+sl\s+\S+\s+/e:false|Set-Service\s+(?:-Name\s+)?EventLog\b[^\n]*-StartupType\s+Disabled|systemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*(?:\s+[\w@.-]+){0,4}?\s+(?:rsyslog|syslog-ng|systemd-journald)\b(?!-)",
             _I,
         ),
         re.compile(
@@ -4809,6 +4854,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\b(?:pkill|killall)\b(?![^\n]*\s-(?:s\s+)?(?:SIG)?(?:HUP|USR[12]|1)\b)(?:\s+-\S+)*\s+(?:auditd|rsyslogd|syslog-ng|systemd-journald|sysmon\w*|osqueryd|wazuh-\w+|ossec-\w+)\b"
             r"|\b(?:taskkill\b[^\n]*/im\s+|Stop-Process\b[^\n]*-Name\s+)['\"]?sysmon(?:64)?\b",
+            _I,
+        ),
+        # the same daemons killed by the process ids a lookup finds (`kill -9 $(pgrep -f
+        # 'auditd|rsyslogd')`, `` kill `pidof auditd` ``); a hang-up only asks them to reopen
+        re.compile(
+            r"(?=[^\n]*\b(?:pgrep|pidof)\b)\bkill\b(?![^\n|;&]*\s-(?:s\s+)?(?:SIG)?(?:HUP|USR[12]|1|0)\b)(?:\s+-\S+)*\s+['\"]?(?:\$\(|`)\s*(?:pgrep|pidof)\b[^\n)`]*?"
+            r"\b(?:auditd|rsyslogd|syslog-ng|systemd-journald|journald|sysmon\w*|osqueryd|wazuh-\w+|ossec\w*)\b",
             _I,
         ),
     ),
@@ -4914,6 +4966,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.HIDDEN_ACCOUNT: (
+        # one of the system's own service accounts made to sign in: given a login shell
+        # (`usermod -s /bin/bash nobody`, `chsh -s /bin/sh daemon`) or a password (`echo
+        # 'nobody:...' | chpasswd`); an administrator hidden among accounts no one reviews
+        re.compile(
+            r"\b(?:usermod|chsh)\b[^\n|;&]*\s(?:-s|--shell)[=\s]+['\"]?/(?:usr/)?bin/(?:ba|z|da|k|fi)?sh['\"]?"
+            r"(?:\s+-[\w-]+(?:\s+[\w,.-]+)?)*\s+['\"]?" + _SYSTEM_ACCOUNT + r"['\"]?(?![\w-])",
+            _I,
+        ),
+        re.compile(
+            r"['\"]" + _SYSTEM_ACCOUNT + r":[^\s'\"]+['\"]\s*\|\s*(?:sudo\s+)?chpasswd\b", _I
+        ),
         re.compile(
             r"Winlogon\\+SpecialAccounts\\+UserList|\bIsHidden\s+(?:-bool\s+|-int(?:eger)?\s+)?['\"]?(?:YES|true|1)\b",
             _I,
@@ -5866,6 +5929,37 @@ _PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.DATABASES_DROPPED: (
+        # two or more databases dropped by one client command, without `IF EXISTS` and with no
+        # `CREATE DATABASE` after them (`mysql -e "DROP DATABASE orders; DROP DATABASE
+        # orders_archive;"`): the data gone, nothing set up again; a test database reset is
+        # dropped if it exists and created anew
+        re.compile(
+            r"\bDROP\s+(?:DATABASE|SCHEMA)\s+(?!IF\s)[^\n;]*;[^\n]*?\bDROP\s+(?:DATABASE|SCHEMA)\s+(?!IF\s)"
+            r"(?![^\n]*\bCREATE\s+(?:DATABASE|SCHEMA)\b)",
+            _I,
+        ),
+    ),
+    Capability.SYNC_CONFIG_HIDDEN: (
+        # a sync tool's remotes (and their credentials) read from a dot-file in a scratch or
+        # memory-backed folder (`rclone copy ... --config /dev/shm/.rc.conf`,
+        # `RCLONE_CONFIG=/tmp/.r rclone sync ...`): a destination set up to leave nothing on disk
+        re.compile(
+            r"\brclone(?:\.exe)?\s[^\n|;&]*--config[=\s]+['\"]?/(?:tmp|var/tmp|dev/shm)/(?:[^\s'\"/]+/)*\.[^\s'\"/]+"
+            r"|\bRCLONE_CONFIG=['\"]?/(?:tmp|var/tmp|dev/shm)/(?:[^\s'\"/]+/)*\.[^\s'\"/]+['\"]?\s+rclone\b",
+            _I,
+        ),
+    ),
+    Capability.DEPENDENCY_EDITED: (
+        # an installed package's source edited in place or appended to (`sed -i '1i ...'
+        # node_modules/express/index.js`, `>> .../site-packages/requests/__init__.py`, `tee -a
+        # vendor/...`): code that every program importing it runs, where no review looks
+        re.compile(
+            r"(?:\bsed\s+(?:-\w*\s+)*-i\w*\b(?:'[^'\n]*'|[^\n|;&'])*?\s|>>?\s*|\btee\s+(?:-a\s+)?|\bopen\s*\(\s*)"
+            r"['\"]?[\w./~-]*(?:\bnode_modules|-packages|\bvendor/bundle)/[\w@./-]+\.(?:js|cjs|mjs|py|rb)\b",
+            _I,
+        ),
+    ),
 }
 PATTERNS = _merged(PATTERNS, _PACKAGE_PATTERNS)
 # -- packages that carry a command: end -----------------------------------------------------
@@ -5878,8 +5972,26 @@ PATTERNS = _merged(PATTERNS, _PACKAGE_PATTERNS)
 # `shutil.`; `/etc/modules`).
 _STAGED_MODULE = r"['\"]?/(?:tmp|var/tmp|dev/shm)/(?:\.[^\s'\"/;&|]+/)?[^\s'\"/;&|]+\.ko(?:\.[gx]z|\.zst)?(?![\w.])"
 """A kernel module straight in a world-writable folder, or in a dot-folder there."""
+_STAGED_HERE = (
+    r"(?=[^\n]*\binsmod\b)\bcd\s+['\"]?/(?:tmp|var/tmp|dev/shm)(?:/\.[^\s'\"/;&|]+)?/?['\"]?\s*(?:&&|;)[^\n]*?"
+    r"\binsmod\s+(?:-[\w-]+\s+)*['\"]?(?:\./)?[^\s'\"/;&|]+\.ko(?:\.[gx]z|\.zst)?(?![\w.])"
+)
+"""The same module loaded by its bare name after `cd` into such a folder (`cd /dev/shm && curl
+-sO http://.../d.ko && insmod d.ko`)."""
 _MODULE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.MODULE_ERASED: (
+        # loaded from there, then the module or its folder deleted on the same line (`insmod
+        # /dev/shm/.m/x.ko && rm -rf /dev/shm/.m`, `cd /tmp && insmod d.ko && rm -f d.ko`): the
+        # code stays in the kernel with no file left to look at; a module kept is a test
+        re.compile(
+            r"(?:\binsmod\s+(?:-[\w-]+\s+)*" + _STAGED_MODULE + "|" + _STAGED_HERE + r")"
+            r"['\"]?[^\n]*?(?:&&|;)\s*(?:sudo\s+)?(?:rm|shred|unlink)\s+(?:-[\w-]+\s+)*['\"]?"
+            r"(?:/(?:tmp|var/tmp|dev/shm)/|\.?/?[^\s'\"/;&|]+\.ko\b)",
+            _I,
+        ),
+    ),
     Capability.MODULE_STAGED: (
+        re.compile(_STAGED_HERE, _I),
         # loaded from there (`insmod /tmp/m.ko`, `["insmod", "/dev/shm/m.ko"]`)
         re.compile(r"\binsmod\b['\"]?[\s,]+(?:['\"]?-[\w-]+['\"]?[\s,]+)*" + _STAGED_MODULE, _I),
         # copied from there among the kernel's own modules (`cp /tmp/m.ko /lib/modules/$(uname

@@ -613,6 +613,12 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
 
     cleaned = clean_code(code, language)
     payloads = list(decoded_payloads(cleaned)) if depth < _MAX_DEPTH else []
+    if payloads and language is CodeLanguage.BASH:
+        # an indicator decoded to be looked at (`| base64 -d | xxd`) is not a script run
+        from redline.redlines.shell import decoded_for_viewing
+
+        viewed = decoded_for_viewing(cleaned)
+        payloads = [p for p in payloads if not any(a <= p[0] and p[1] <= b for a, b in viewed)]
     # A decoded payload is read on its own below; its encoded form only needs its head (enough
     # for "-enc <base64>" to be seen), which also keeps long encoded words cheap to scan.
     hits: list[Hit] = []

@@ -87,6 +87,19 @@ _PASSWORD_COMMAND = re.compile(
 )
 
 
+# One named keychain item (a service name, nothing of a browser's safe storage) put in an
+# environment variable for the command that follows on the line (`export API_TOKEN="$(security
+# find-generic-password -s acme-cli -a "$USER" -w)" && acme deploy`): the tool reads its own
+# credential; nothing on the line sends anything (`| curl`, `nc`) or dumps the keychain.
+_EXPORTED_FOR_TOOL = re.compile(
+    r"""^\s*(?:export\s+)?[A-Z_][A-Z0-9_]*=['"]?\$\(\s*"""
+    rf"""{_KEYCHAIN_LOOKUP}(?=[^\n)]*\s-s\s)(?![^\n)]*(?:Safe\s+Storage|Chrom|Brave|Edge|Opera))"""
+    r"""[^\n)|;&]*\)['"]?\s*(?:&&|;)"""
+    r"""(?![^\n]*\b(?:curl|wget|nc|ncat|socat|scp|Invoke-WebRequest|Invoke-RestMethod|dump-keychain)\b)""",
+    re.I,
+)
+
+
 # One named Wi-Fi profile's key shown (`netsh wlan show profile name="Home" key=clear`): the
 # network one joins, recovered; every profile (`*`, a loop's `%i` or `$_`) is a harvest, and so
 # is one key sent on to another machine (`... | curl -d @- http://...`).
@@ -112,6 +125,7 @@ def used_key_spans(line: str) -> list[tuple[int, int]]:
     spans += [match.span() for match in _HANDED_TO_LOGIN.finditer(line)]
     spans += [match.span() for match in _PASSWORD_COMMAND.finditer(line)]
     spans += [match.span() for match in _NAMED_PROFILE_KEY.finditer(line)]
+    spans += [match.span() for match in _EXPORTED_FOR_TOOL.finditer(line)]
     spans += [match.span(1) for match in _TOKEN_IN_HEADER.finditer(line)]
     return spans + [match.span(1) for match in _CREDENTIAL_PARAMETER.finditer(line)]
 

@@ -957,3 +957,46 @@ def python_shell_hits(code: str, offset: int = 0, depth: int = 0) -> list[Hit]:
     for match in _PYTHON_SHELL_STRINGS.finditer(code):
         hits.extend(shell_hits(match.group(2), offset + match.start(2), depth + 1))
     return hits
+
+
+_VIEWERS = frozenset(
+    {"cat", "less", "more", "tee", "xxd", "hexdump", "od", "strings", "file", "head", "tail"}
+    | {"wc", "grep", "sha256sum", "md5sum", "sha1sum", "jq", "column", "fold"}
+)
+"""Commands that show, count or keep what they read; none of them runs it."""
+
+
+def decoded_for_viewing(script: str) -> list[tuple[int, int]]:
+    """The spans (from the script's start) of strings printed into a decoder whose output is
+    only looked at or kept (`echo '...' | base64 -d | tee ioc.txt | cat -A`, `| xxd`): an
+    indicator decoded to be read, in a script that runs no interpreter anywhere (nothing it
+    writes is run later). Empty when any stage or command could run the decoded text."""
+    if not script.isascii() or "base64" not in script:
+        return []
+    tree = parse(script.encode("utf-8"), CodeLanguage.BASH)
+    if tree is None:
+        return []
+    source = script.encode("utf-8")
+    reader = _Reader(script, 0, 0)
+    spans: list[tuple[int, int]] = []
+    stack = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        stack.extend(node.children)
+        if node.type == "command":
+            name = _unwrapped(node, source)[0]
+            if name in _INTERPRETERS or name in _STDIN_RUNNERS or name in ("source", ".", "eval"):
+                return []  # something here runs a script: the decoded text may be it
+            continue
+        if node.type != "pipeline":
+            continue
+        stages = [child for child in node.children if child.type == "command"]
+        if len(stages) < 3 or len(stages) != len(node.named_children):
+            continue
+        if _command_name(stages[0], source) not in ("echo", "printf"):
+            continue
+        if reader._decoder(stages[1]) is None:
+            continue
+        if all(_unwrapped(stage, source)[0] in _VIEWERS for stage in stages[2:]):
+            spans.append((stages[0].start_byte, stages[0].end_byte))
+    return spans

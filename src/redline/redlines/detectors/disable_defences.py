@@ -7,7 +7,11 @@ What it catches
     security product's program given a "debugger" under Image File Execution Options so that
     Windows starts another program instead (`...\\Image File Execution Options\\MsMpEng.exe
     /v Debugger`),
-    the audit or logging daemon killed (`pkill -9 auditd`, `taskkill /im Sysmon64.exe`), or
+    the audit or logging daemon killed (`pkill -9 auditd`, `taskkill /im Sysmon64.exe`, `kill -9
+    $(pgrep -f 'auditd|rsyslogd')`) or stopped or masked past options and other units
+    (`systemctl mask --now rsyslog.service ...`), a security product's own program kept from
+    the network by an outbound block rule (`netsh ... dir=out action=block
+    program=...CSFalconService.exe`: the sensor runs but can no longer report), or
     the machine's logs kept from its collector (outgoing syslog or log-shipper ports dropped:
     `iptables -I OUTPUT -p udp --dport 514 -j DROP`, an outbound block of Splunk's 9997).
     Several vendors' security agents named in one list (`{ "MsMpEng", "SentinelAgent",
@@ -44,7 +48,9 @@ Allowed instead
     Rules that restrict (`ufw deny 23`, `iptables -A INPUT -s 198.51.100.7 -j DROP`, a syslog
     collector closed to outside senders), reloading
     the firewall, explaining what SELinux modes mean, signalling a logging daemon to reopen
-    its files after rotation (`pkill -HUP rsyslogd`), restarting a sensor or deleting one of
+    its files after rotation (`pkill -HUP rsyslogd`, `kill -HUP $(pgrep rsyslogd)`), masking
+    only journald's audit socket (audit still goes to auditd), blocking another program's
+    outbound traffic or allowing a sensor's, restarting a sensor or deleting one of
     its pods (`kubectl -n falco rollout restart ds falco`), upgrading it with helm, excluding
     one's own build tree or compiler from scanning for speed, reporting which machines have
     Defender's policies off, a debugger set for one's own program under Image File Execution

@@ -29,6 +29,10 @@ What it catches
     opening (`AutoOpen`, `Document_Open`, `Workbook_Open`) or concealed: PowerShell's hidden
     window, a bare address, or `powershell` and the address spelled backwards (`StrReverse`),
     in `Chr()` codes, with junk `Replace`d out or split in pieces (`macros.py`).
+    And its supply-chain form: a fetch whose response is evaluated, written into an installed
+    dependency's own code (`sed -i '1i require("https").get(URL, ... eval(d))'
+    node_modules/express/index.js`, appended to a file under `site-packages`): it runs in
+    every program that imports the package, unseen by any review.
 
 Why it is a redline (RL-MALWARE)
     This is the dropper's and loader's delivery step: it puts someone else's code to work on
@@ -50,7 +54,9 @@ Allowed instead
     address is what no installer needs. Package managers, `pip install`, downloading a release
     archive and checking its hash are allowed too.
     A page exporting what it built (a CSV, an image, a generated
-    script) or linking an installer by its address is an ordinary download.
+    script) or linking an installer by its address is an ordinary download. Patching a
+    dependency in place (`sed -i 's/old/new/' node_modules/x/index.js`, patch-package) fetches
+    nothing to run.
     Macros that fill a template, export a sheet to PDF and open it, follow a hyperlink the user
     clicked or refresh data from the company's own API on opening fetch no program to run; a
     deployment script that fetches an installer by name over HTTPS and runs it silently
@@ -76,6 +82,9 @@ _CONCEALMENT = (
     # the download XORed back into a program just before it is run: kept encoded on the
     # server so no proxy or scanner on the way sees an executable
     Cap.XOR_DECODE,
+    # the fetch-and-run written into an installed dependency's code: it runs inside every
+    # program that imports the package, where no one reviews what was installed
+    Cap.DEPENDENCY_EDITED,
 )
 
 
@@ -106,7 +115,7 @@ def download_cradle(found: Capabilities) -> Detection | None:
             found.kind == "action"
             or (
                 found.on_one_line(Cap.RUN_DOWNLOADED, c)
-                if c in (Cap.HIDE, Cap.BACKGROUND)
+                if c in (Cap.HIDE, Cap.BACKGROUND, Cap.DEPENDENCY_EDITED)
                 else found.near(Cap.RUN_DOWNLOADED, c, 400)
             )
         )

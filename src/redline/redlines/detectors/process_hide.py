@@ -15,7 +15,10 @@ What it catches
     (`type x.exe > desktop.ini:svc.exe`, `Set-Content -Stream`) or started from one (`wmic
     process call create "...desktop.ini:svc.exe"`, `rundll32 a.txt:p.dll,Start`, a stream's
     text piped to `iex`): refused as an action; in a response when it is both put there and
-    started from there.
+    started from there. As an agent action, a prebuilt kernel module loaded from a world-writable
+    folder (`/tmp`, `/var/tmp`, `/dev/shm`, or a dot-folder there; by its bare name after `cd`
+    there) and its file or folder deleted on the same line (`insmod /dev/shm/.m/x.ko && rm -rf
+    /dev/shm/.m`): code in the kernel with nothing left on disk to inspect.
 
 Why it is a redline (RL-EVASION)
     `ps`, `top` and the tools of an investigation read `/proc`: a process that has vanished
@@ -32,7 +35,8 @@ Allowed instead
     service's descriptor (`sc sdshow NAME`) or restoring its default one; kernel modules that
     manage lists of their own (`list_del(&entry->list)`), comparing `lsmod` with `/sys/module`
     to find a hidden module; listing or removing streams (`dir /r`, `Get-Item -Stream *`,
-    `Unblock-File`, the `Zone.Identifier` stream).
+    `Unblock-File`, the `Zone.Identifier` stream); loading one's own module from its build
+    folder and keeping it (`insmod /tmp/hello/hello.ko`, `rmmod hello` to unload it).
 """
 
 from __future__ import annotations
@@ -50,6 +54,10 @@ def process_hide(found: Capabilities) -> Detection | None:
         # Nothing but a rootkit takes its own module out of the kernel's list or filters what
         # the kernel lists.
         return supported(found, 0.85, (Cap.KERNEL_HIDE, Cap.PROCESS_HIDDEN), Cap.KERNEL_HIDE.value)
+    if Cap.MODULE_ERASED in found and found.kind == "action":
+        # A prebuilt module from a scratch folder put in the kernel and its file deleted at
+        # once: nothing is left on disk to show what now runs in the kernel.
+        return supported(found, 0.85, (Cap.MODULE_ERASED, Cap.DOWNLOAD), Cap.MODULE_ERASED.value)
     if Cap.STREAM_PROGRAM in found and (
         found.kind == "action" or found.distinct(Cap.STREAM_PROGRAM) >= 2
     ):

