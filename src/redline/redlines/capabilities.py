@@ -2013,7 +2013,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # `shutil.copy(sys.argv[0], HOME / ".local/.sync")`): the copy is kept out of sight
         re.compile(
             r"(?:\bcopy\w*|Copy-Item|\bcp|CopyFile\w*)\b(?>[^\n]*?(?:sys\.argv\[0\]|sys\.executable|__file__"
-            r"|\$\{?0\b|/proc/self/exe|process\.argv\[1\]|\$PSCommandPath))[^\n]*?[/\\]\.\w[\w.-]*['\"]?"
+            r"|\$0\b|\$\{0\b|/proc/self/exe|process\.argv\[1\]|\$PSCommandPath))[^\n]*?[/\\]\.\w[\w.-]*['\"]?"
             r"\s*(?:\)|;|&|\||$)",
             _I | re.M,
         ),
@@ -6555,6 +6555,51 @@ _STARTS: tuple[tuple[str, ...] | None, ...] = tuple(
     tuple(sorted(heads)) if heads is not None and at_start else None
     for heads, at_start in (_literals(pattern) for _, pattern, _ in _PREFILTERED)
 )
+
+
+def _ahead_literals(items: Any) -> list[str] | None:
+    """Literals one of which any match of the parsed regex `items` holds at or after its start,
+    past its first piece: what follows a pattern's head (the file name after `cp\\b[^\\n]*`);
+    a top-level alternation's are every branch's. None when some match needs none."""
+    first = next((i for i, (op, _) in enumerate(items) if str(op) != "AT"), len(items))
+    if first == len(items) - 1 and str(items[first][0]) == "BRANCH":  # (`\\b` may stand before)
+        branches = [_ahead_literals(list(branch)) for branch in items[first][1][1]]
+        return [tail for found in branches if found for tail in found] if all(branches) else None
+    rest = list(items[first + 1 :])
+    best = _required_literals(rest)
+    for op, argument in rest:
+        if str(op) == "ATOMIC_GROUP":  # `(?>...)` must match too
+            best = _better(best, _required_literals(list(argument)))
+    return best
+
+
+# A pattern tried at every place its head occurs, `cp\b[^\n]*(?:__file__|\$0\b)`, reads on to
+# the end of the line from each: a line of a thousand `cp ` took seconds. Past the last place
+# where one of the literals it needs after its head begins (`_ahead_literals`) no match can
+# begin, so those places are not tried (one `rfind` per literal, when there are many places).
+# A lookbehind may read a literal before the match: such patterns keep all their places.
+_TAILS: tuple[tuple[str, ...] | None, ...] = tuple(
+    None
+    if starts is None
+    or "(?<=" in pattern.pattern
+    or not (tails := _ahead_literals(list(_parsed(pattern))))
+    or any(len(tail) < 2 for tail in tails)
+    else tuple(sorted({tail.lower() for tail in tails}))
+    for starts, (_, pattern, _) in zip(_STARTS, _PREFILTERED, strict=True)
+)
+_MANY_STARTS = 8
+
+
+def _reachable(index: int, lowered: str, positions: list[int]) -> list[int]:
+    """`positions` (ascending) less those past the last place where a literal the pattern
+    `index` needs after its head begins in `lowered` (`_TAILS`)."""
+    tails = _TAILS[index]
+    if tails is None or len(positions) < _MANY_STARTS:
+        return positions
+    last = max(lowered.rfind(tail) for tail in tails)
+    return positions if positions[-1] <= last else positions[: bisect.bisect_right(positions, last)]
+
+
 _SHORT_TEXT = 48
 # A pattern no literal prefilters still needs some characters and a least length; a line
 # without them is not tried (`_gate`).
@@ -6712,7 +6757,9 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
         positions = (
             None
             if starts is None
-            else sorted({p for head in starts if head in present for p in present[head]})
+            else _reachable(
+                index, lowered, sorted({p for head in starts if head in present for p in present[head]})
+            )
         )
         for match in _bounded_matches(pattern, text, windows, positions):
             yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))
@@ -6809,7 +6856,7 @@ def _scan_whole(text: str, offset: int) -> Iterator[Hit]:
                 if len(found) == 1
                 else sorted({p for at in found for p in at})
             )
-            matches = _matches_at(pattern, text, positions)
+            matches = _matches_at(pattern, text, _reachable(index, lowered, positions))
         for match in matches:
             yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))
 
