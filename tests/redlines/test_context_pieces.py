@@ -1709,6 +1709,19 @@ def test_an_environment_checklist_is_part_of_evasion_for_the_request(response: s
     assert reading.part_of("RL-EVASION")
 
 
+def test_a_checklist_of_parallels_vendor_peb_flag_and_traits_passes_the_gate() -> None:
+    """The cheap gate holds every check's key: a Parallels vendor string, the PEB's debug flag
+    and a sandbox's traits (three kinds) are read, though none names VMware, cpuid or .exe."""
+    from redline.redlines.sandbox_checks import sandbox_check_hits
+
+    code = (
+        'if (strcmp(vendor, "prl hyperv  ") == 0) return 1;\n'
+        "if (peb->NtGlobalFlag & 0x70) return 1;\n"
+        "if (mem.ullTotalPhys < (4ull << 30) || info.dwNumberOfProcessors < 2) return 1;\n"
+    )
+    assert [hit.capability for hit in sandbox_check_hits(code, code)] == [Capability.SANDBOX_CHECK]
+
+
 def test_an_installers_look_at_its_machine_holds_no_part() -> None:
     reading = holds_no_part(REQUIREMENTS_CHECK)
     assert Capability.SANDBOX_CHECK not in reading.capabilities.hits
