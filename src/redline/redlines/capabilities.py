@@ -6733,6 +6733,33 @@ def line_windows(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _tried(text: str, placed: bool) -> Iterator[tuple[int, list[int] | None]]:
+    """The patterns (indexes into `_PREFILTERED`, in table order, so the first hit of each kind
+    is stable) that could match in `text`: those whose literal is present, and those without
+    one whose gate's characters are all here; each with the places (ascending) where its matches
+    can begin, when `placed` and its matches begin with a literal, else None (everywhere)."""
+    lowered = lowered_once(text)  # the gates of the same line ask for it next
+    present = _present_heads(lowered)
+    candidates = set(_UNFILTERED)
+    for head in present:
+        candidates.update(_PATTERNS_BY_HEAD[head])
+    for index in sorted(candidates):
+        gate = _GATES[index]
+        if gate is not None and (len(text) < gate[0] or not _holds_characters(lowered, gate[1])):
+            continue  # a pattern without literals, whose characters are not all here
+        starts = _STARTS[index]
+        if starts is None or not placed:
+            yield index, None
+            continue
+        found = [present[head] for head in starts if head in present]
+        positions = (
+            found[0]  # one literal's positions are ascending already
+            if len(found) == 1
+            else sorted({p for at in found for p in at})
+        )
+        yield index, _reachable(index, lowered, positions)
+
+
 def scan(text: str, offset: int = 0) -> Iterator[Hit]:
     """Every capability pattern match in `text`, positions shifted by `offset`. A text with a
     line longer than `MAX_LINE` is read whole, each match let run at most to the end of the
@@ -6743,24 +6770,8 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
     if len(windows) == 1:
         yield from _scan_whole(text, offset)
         return
-    lowered = lowered_once(text)
-    present = _present_heads(lowered)
-    candidates = set(_UNFILTERED)
-    for head in present:
-        candidates.update(_PATTERNS_BY_HEAD[head])
-    for index in sorted(candidates):  # table order, as `_scan_whole`
+    for index, positions in _tried(text, placed=True):
         capability, pattern, _ = _PREFILTERED[index]
-        gate = _GATES[index]
-        if gate is not None and (len(text) < gate[0] or not _holds_characters(lowered, gate[1])):
-            continue
-        starts = _STARTS[index]
-        positions = (
-            None
-            if starts is None
-            else _reachable(
-                index, lowered, sorted({p for head in starts if head in present for p in present[head]})
-            )
-        )
         for match in _bounded_matches(pattern, text, windows, positions):
             yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))
 
@@ -6835,28 +6846,12 @@ def _uncut(
 
 def _scan_whole(text: str, offset: int) -> Iterator[Hit]:
     """Every capability pattern match in `text` read whole, positions shifted by `offset`."""
-    lowered = lowered_once(text)  # the gates of the same line ask for it next
-    present = _present_heads(lowered)
-    candidates = set(_UNFILTERED)
-    for head in present:
-        candidates.update(_PATTERNS_BY_HEAD[head])
     looked_up = len(text) >= _SHORT_TEXT  # a short text is cheaper to scan than look up in
-    for index in sorted(candidates):  # table order, so the first hit of each kind is stable
+    for index, positions in _tried(text, placed=looked_up):
         capability, pattern, _ = _PREFILTERED[index]
-        gate = _GATES[index]
-        if gate is not None and (len(text) < gate[0] or not _holds_characters(lowered, gate[1])):
-            continue  # a pattern without literals, whose characters are not all here
-        starts = _STARTS[index]
-        if starts is None or not looked_up:
-            matches: Iterator[re.Match[str]] = pattern.finditer(text)
-        else:
-            found = [present[head] for head in starts if head in present]
-            positions = (
-                found[0]  # one literal's positions are ascending already
-                if len(found) == 1
-                else sorted({p for at in found for p in at})
-            )
-            matches = _matches_at(pattern, text, _reachable(index, lowered, positions))
+        matches: Iterator[re.Match[str]] = (
+            pattern.finditer(text) if positions is None else _matches_at(pattern, text, positions)
+        )
         for match in matches:
             yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))
 
