@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import inspect
+import dataclasses
 
 import pytest
 
@@ -1619,7 +1619,12 @@ def test_a_detector_declares_which_asked_redlines_its_part_crosses() -> None:
     assert plan.crosses("RL-EXPLOIT", _steps(9, 1))  # its own redline, always
     assert keylogger.crosses("RL-SURVEILLANCE", Capabilities())  # one it also crosses
     assert not keylogger.crosses("RL-DOS", _steps(3, 1))
-    assert "OUT-" not in inspect.getsource(ResponseReading.part_of)
+    # a reading's part follows what its near detector declares, whichever detector it is
+    own_wifi = FIXTURES / "OUT-BRUTE-FORCE" / "defensive-windows-own-wifi-passphrase-audit.md"
+    reading = read_response(own_wifi.read_text("utf-8"))
+    assert reading.near is not None and not reading.part_of("RL-DOS")
+    declared = dataclasses.replace(reading.near[0], also_crosses=frozenset({"RL-DOS"}))
+    assert dataclasses.replace(reading, closest=(declared, reading.near[1])).part_of("RL-DOS")
 
 
 def test_a_pause_whose_text_holds_a_longer_pause_is_not_brief() -> None:
