@@ -21,7 +21,7 @@ import time
 from typing import Any
 
 from redline.redlines import judge_response
-from redline.redlines.capabilities import _REPEATS, PATTERNS, _parsed
+from redline.redlines.capabilities import _REPEATS, PATTERNS, Capability, _parsed
 
 LINE = 4_000
 RESPONSE = 20_000
@@ -82,6 +82,49 @@ def slowest_search(pattern: re.Pattern[str], length: int) -> tuple[float, str]:
     return worst, shape
 
 
+CRON_UNITS = [
+    "/etc/passwd ",
+    "/etc/passwd crontab ",
+    "getent passwd crontab -x ",
+    "crontab -r -u ",
+    "crontab -u x -r ",
+    "/etc/passwd crontab -u ",
+    "rm ",
+    "rm /tmp/x ",
+    "find /etc/cron.d ",
+    "find /var/spool/cron ",
+    "os.remove(",
+    "unlink(glob(",
+]
+"""Units whose repetition once made the crontab patterns read each try to the line's end."""
+CRON = (Capability.EVERY_CRONTAB_REMOVED, Capability.SYSTEM_CRON_EMPTIED)
+
+
+def timed_search(pattern: re.Pattern[str], line: str) -> float:
+    """The shortest of five full searches of `pattern` over `line`, in seconds."""
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        for _ in pattern.finditer(line):
+            pass
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def cron_growth() -> list[tuple[float, float, str, str]]:
+    """For each crontab pattern and unit: the time on a `LINE`-character line of the unit, that
+    time over the time on a tenth of the line (about ten when linear, a hundred when quadratic),
+    the pattern's name and the unit."""
+    rows = []
+    for capability in CRON:
+        for index, pattern in enumerate(PATTERNS[capability]):
+            for unit in CRON_UNITS:
+                long = timed_search(pattern, unit * (LINE // len(unit)))
+                short = timed_search(pattern, unit * (LINE // 10 // len(unit)))
+                rows.append((long, long / max(short, 1e-9), f"{capability.name}[{index}]", unit))
+    return rows
+
+
 def main() -> int:
     timed = []
     for capability, patterns in PATTERNS.items():
@@ -96,6 +139,13 @@ def main() -> int:
     for seconds, name, shape in timed[:SHOWN]:
         print(f"| {name} | {seconds * 1000:.1f} ms | `{shape!r}` |")
     print(f"\nall patterns, slowest line each, summed: {total:.2f} s\n")
+    growth = cron_growth()
+    print(f"## Crontab patterns: a {LINE:,}-character line of one unit against a tenth of it\n")
+    print("| pattern | unit | long line | ratio (10 linear, 100 quadratic) |")
+    print("|---|---|---|---|")
+    for seconds, ratio, name, unit in sorted(growth, reverse=True)[:SHOWN]:
+        print(f"| {name} | `{unit!r}` | {seconds * 1000:.2f} ms | {ratio:.0f} |")
+    print()
     responses = {
         "prose, one letter": "a" * RESPONSE,
         "prose, short options": "-a " * (RESPONSE // 3),
