@@ -4192,8 +4192,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:shutil\.rmtree|os\.RemoveAll|fs\.rmSync|rimraf\.sync|std::fs::remove_dir_all|FileUtils\.rm_rf|Directory\.Delete)\s*\(\s*r?['\"](?:/etc(?:/[\w.-]+)?|/usr|/var|/boot|/bin|/sbin|/lib(?:64)?|/opt|/root|C:\\\\+(?:Windows|Users|Program Files))/?['\"]",
             _I,
         ),
+        # (each root written with its opening quote, a literal the scan looks for after the
+        # head before it tries a `Remove-Item -Recurse` on a long line: `_ahead_literals`)
         re.compile(
-            r"(?:shutil\.rmtree|rmSync|rimraf|Remove-Item\b(?>[^\n]*?-Recurse)[^\n]*)\s*\(?\s*(?:os\.path\.expanduser\(\s*['\"]~/?['\"]\s*\)|(?:pathlib\.)?Path\.home\(\)|os\.homedir\(\)|\$env:USERPROFILE\b|['\"](?:/|~|/etc|/usr|/var|/home|/boot|C:\\\\?)['\"])",
+            r"(?:shutil\.rmtree|rmSync|rimraf|Remove-Item\b(?>[^\n]*?-Recurse)[^\n]*)\s*\(?\s*(?:os\.path\.expanduser\(\s*['\"]~/?['\"]\s*\)|(?:pathlib\.)?Path\.home\(\)|os\.homedir\(\)|\$env:USERPROFILE\b|(?:'/|\"/|'~|\"~|'/etc|\"/etc|'/usr|\"/usr|'/var|\"/var|'/home|\"/home|'/boot|\"/boot|'C:\\\\?|\"C:\\\\?)['\"])",
             _I,
         ),
     ),
