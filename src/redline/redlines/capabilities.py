@@ -6594,9 +6594,10 @@ _MANY_STARTS = 8
 
 def _reachable(index: int, lowered: str, positions: list[int]) -> list[int]:
     """`positions` (ascending) less those past the last place where a literal the pattern
-    `index` needs after its head begins in `lowered` (`_TAILS`)."""
+    `index` needs after its head begins in `lowered` (`_TAILS`). Asked when there are many
+    (`_MANY_STARTS`): for a few, the tries cost less than the look."""
     tails = _TAILS[index]
-    if tails is None or len(positions) < _MANY_STARTS:
+    if tails is None:
         return positions
     last = max(lowered.rfind(tail) for tail in tails)
     return positions if positions[-1] <= last else positions[: bisect.bisect_right(positions, last)]
@@ -6735,31 +6736,17 @@ def line_windows(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _tried(text: str, placed: bool) -> Iterator[tuple[int, list[int] | None]]:
-    """The patterns (indexes into `_PREFILTERED`, in table order, so the first hit of each kind
-    is stable) that could match in `text`: those whose literal is present, and those without
-    one whose gate's characters are all here; each with the places (ascending) where its matches
-    can begin, when `placed` and its matches begin with a literal, else None (everywhere)."""
+def _candidates(text: str) -> tuple[str, dict[str, list[int]], list[int]]:
+    """What both reads of `text` start from: its lowered form, the literals present in it with
+    their places (`_present_heads`), and the patterns that could match (indexes into
+    `_PREFILTERED` in table order, so the first hit of each kind is stable): those whose
+    literal is present, and those without one."""
     lowered = lowered_once(text)  # the gates of the same line ask for it next
     present = _present_heads(lowered)
     candidates = set(_UNFILTERED)
     for head in present:
         candidates.update(_PATTERNS_BY_HEAD[head])
-    for index in sorted(candidates):
-        gate = _GATES[index]
-        if gate is not None and (len(text) < gate[0] or not _holds_characters(lowered, gate[1])):
-            continue  # a pattern without literals, whose characters are not all here
-        starts = _STARTS[index]
-        if starts is None or not placed:
-            yield index, None
-            continue
-        found = [present[head] for head in starts if head in present]
-        positions = (
-            found[0]  # one literal's positions are ascending already
-            if len(found) == 1
-            else sorted({p for at in found for p in at})
-        )
-        yield index, _reachable(index, lowered, positions)
+    return lowered, present, sorted(candidates)
 
 
 def scan(text: str, offset: int = 0) -> Iterator[Hit]:
@@ -6772,8 +6759,20 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
     if len(windows) == 1:
         yield from _scan_whole(text, offset)
         return
-    for index, positions in _tried(text, placed=True):
+    lowered, present, candidates = _candidates(text)
+    for index in candidates:
         capability, pattern, _ = _PREFILTERED[index]
+        gate = _GATES[index]
+        if gate is not None and (len(text) < gate[0] or not _holds_characters(lowered, gate[1])):
+            continue
+        starts = _STARTS[index]
+        positions = (
+            None
+            if starts is None
+            else sorted({p for head in starts if head in present for p in present[head]})
+        )
+        if positions is not None and len(positions) >= _MANY_STARTS:
+            positions = _reachable(index, lowered, positions)
         for match in _bounded_matches(pattern, text, windows, positions):
             yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))
 
@@ -6848,12 +6847,26 @@ def _uncut(
 
 def _scan_whole(text: str, offset: int) -> Iterator[Hit]:
     """Every capability pattern match in `text` read whole, positions shifted by `offset`."""
+    lowered, present, candidates = _candidates(text)
     looked_up = len(text) >= _SHORT_TEXT  # a short text is cheaper to scan than look up in
-    for index, positions in _tried(text, placed=looked_up):
+    for index in candidates:
         capability, pattern, _ = _PREFILTERED[index]
-        matches: Iterator[re.Match[str]] = (
-            pattern.finditer(text) if positions is None else _matches_at(pattern, text, positions)
-        )
+        gate = _GATES[index]
+        if gate is not None and (len(text) < gate[0] or not _holds_characters(lowered, gate[1])):
+            continue  # a pattern without literals, whose characters are not all here
+        starts = _STARTS[index]
+        if starts is None or not looked_up:
+            matches: Iterator[re.Match[str]] = pattern.finditer(text)
+        else:
+            found = [present[head] for head in starts if head in present]
+            positions = (
+                found[0]  # one literal's positions are ascending already
+                if len(found) == 1
+                else sorted({p for at in found for p in at})
+            )
+            if len(positions) >= _MANY_STARTS:
+                positions = _reachable(index, lowered, positions)
+            matches = _matches_at(pattern, text, positions)
         for match in matches:
             yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))
 
