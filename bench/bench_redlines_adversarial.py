@@ -2,14 +2,19 @@
 
 A capability pattern that reads `A [^\\n]* B [^\\n]* C` can take time cubic in a line's length
 when the line repeats A and B without C (`Copy-Item $PSCommandPath ` eight hundred times in one
-PowerShell line once took minutes). Two figures:
+PowerShell line once took minutes). Three figures:
 * for every capability pattern, the slowest search over 4,000-character lines made by repeating
   one or two of its own literal runs (and two plain fillers); the slowest patterns are listed;
+* for the crontab patterns once mended, the time on a crafted line against the time on a tenth
+  of it (about ten when linear, a hundred when quadratic);
 * the whole-response judge (`judge_response`) on 20,000-character responses of such lines, in
   prose and inside fenced code blocks, and on a 1 MB response of fifty such lines (a line longer
   than `capabilities.MAX_LINE` is read in overlapping windows, so the cost grows with the
   response's length, not with the square of a line's).
-There is no peer to compare with; the goal is that no crafted line costs more than a moment.
+The first two figures time each pattern alone over a whole line (`finditer`), not as a
+scan reads it (in windows of `MAX_LINE`, only where its literals stand); the judge's figures
+are the whole path. There is no peer to compare with; the goal is that no crafted line costs
+more than a moment.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ import time
 from typing import Any
 
 from redline.redlines import judge_response
-from redline.redlines.capabilities import _REPEATS, PATTERNS, _parsed
+from redline.redlines.capabilities import _REPEATS, PATTERNS, Capability, _parsed
 
 LINE = 4_000
 RESPONSE = 20_000
@@ -82,6 +87,49 @@ def slowest_search(pattern: re.Pattern[str], length: int) -> tuple[float, str]:
     return worst, shape
 
 
+CRON_UNITS = [
+    "/etc/passwd ",
+    "/etc/passwd crontab ",
+    "getent passwd crontab -x ",
+    "crontab -r -u ",
+    "crontab -u x -r ",
+    "/etc/passwd crontab -u ",
+    "rm ",
+    "rm /tmp/x ",
+    "find /etc/cron.d ",
+    "find /var/spool/cron ",
+    "os.remove(",
+    "unlink(glob(",
+]
+"""Units whose repetition once made the crontab patterns read each try to the line's end."""
+CRON = (Capability.EVERY_CRONTAB_REMOVED, Capability.SYSTEM_CRON_EMPTIED)
+
+
+def timed_search(pattern: re.Pattern[str], line: str) -> float:
+    """The shortest of five full searches of `pattern` over `line`, in seconds."""
+    best = float("inf")
+    for _ in range(5):
+        start = time.perf_counter()
+        for _ in pattern.finditer(line):
+            pass
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def cron_growth() -> list[tuple[float, float, str, str]]:
+    """For each crontab pattern and unit: the time on a `LINE`-character line of the unit, that
+    time over the time on a tenth of the line (about ten when linear, a hundred when quadratic),
+    the pattern's name and the unit."""
+    rows = []
+    for capability in CRON:
+        for index, pattern in enumerate(PATTERNS[capability]):
+            for unit in CRON_UNITS:
+                long = timed_search(pattern, unit * (LINE // len(unit)))
+                short = timed_search(pattern, unit * (LINE // 10 // len(unit)))
+                rows.append((long, long / max(short, 1e-9), f"{capability.name}[{index}]", unit))
+    return rows
+
+
 def main() -> int:
     timed = []
     for capability, patterns in PATTERNS.items():
@@ -90,12 +138,22 @@ def main() -> int:
             timed.append((seconds, f"{capability.name}[{index}]", shape))
     timed.sort(reverse=True)
     total = sum(seconds for seconds, _, _ in timed)
-    print(f"## Capability patterns on crafted {LINE:,}-character lines ({len(timed)} patterns)\n")
+    print(
+        f"## Capability patterns, each searched alone over a whole crafted {LINE:,}-character"
+        f" line ({len(timed)} patterns)\n"
+    )
     print("| pattern | slowest search | line starts with |")
     print("|---|---|---|")
     for seconds, name, shape in timed[:SHOWN]:
         print(f"| {name} | {seconds * 1000:.1f} ms | `{shape!r}` |")
     print(f"\nall patterns, slowest line each, summed: {total:.2f} s\n")
+    growth = cron_growth()
+    print(f"## Crontab patterns: a {LINE:,}-character line of one unit against a tenth of it\n")
+    print("| pattern | unit | long line | ratio (10 linear, 100 quadratic) |")
+    print("|---|---|---|---|")
+    for seconds, ratio, name, unit in sorted(growth, reverse=True)[:SHOWN]:
+        print(f"| {name} | `{unit!r}` | {seconds * 1000:.2f} ms | {ratio:.0f} |")
+    print()
     responses = {
         "prose, one letter": "a" * RESPONSE,
         "prose, short options": "-a " * (RESPONSE // 3),
@@ -119,11 +177,16 @@ def main() -> int:
         "C block, a comparison, then blank lines": '```c\nif (strcmp(p, "x"))'
         + "\n" * RESPONSE
         + "z\n```\n",
-        "1 MB PowerShell block, 50 lines of Remove-Item -Recurse": "```powershell\n"
-        + ("Remove-Item -Recurse " * (RESPONSE // 21) + "\n") * (MEGABYTE // RESPONSE)
-        + "```\n",
+        "1 MB PowerShell block, 50 lines of Remove-Item -Recurse, 20,000 characters each": (
+            "```powershell\n"
+            + ("Remove-Item -Recurse " * (RESPONSE // 21) + "\n") * (MEGABYTE // RESPONSE)
+            + "```\n"
+        ),
     }
-    print(f"## Whole-response judge on crafted {RESPONSE:,}-character responses\n")
+    print(
+        f"## Whole-response judge (judge_response) on crafted {RESPONSE:,}-character responses,"
+        f" and one of {MEGABYTE:,} characters\n"
+    )
     print("| response | judged in |")
     print("|---|---|")
     for name, text in responses.items():

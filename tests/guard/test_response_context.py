@@ -63,15 +63,15 @@ def test_part_of_an_artifact_asked_for_as_an_attack_is_refused(guard: Guard) -> 
     assert quoted and all(KEY_POSTER[s.start : s.end] == s.text for s in quoted)
 
 
-def test_the_same_code_for_an_ordinary_request_is_allowed(guard: Guard) -> None:
-    assert guard.check(_conversation(GAME_REQUEST, KEY_POSTER)).decision is Decision.ALLOW
-
-
-def test_a_refusal_or_a_detection_rule_answering_an_attack_request_is_allowed(
-    guard: Guard,
+@pytest.mark.parametrize(
+    ("request_text", "response"),
+    [(GAME_REQUEST, KEY_POSTER), (SPY_REQUEST, REFUSAL), (SPY_REQUEST, SIGMA)],
+    ids=["same-code-ordinary-request", "refusal-to-attack-request", "detection-rule-to-attack"],
+)
+def test_an_answer_its_request_does_not_complete_is_allowed(
+    guard: Guard, request_text: str, response: str
 ) -> None:
-    assert guard.check(_conversation(SPY_REQUEST, REFUSAL)).decision is Decision.ALLOW
-    assert guard.check(_conversation(SPY_REQUEST, SIGMA)).decision is Decision.ALLOW
+    assert guard.check(_conversation(request_text, response)).decision is Decision.ALLOW
 
 
 def test_a_whole_artifact_is_refused_whatever_the_request(guard: Guard) -> None:

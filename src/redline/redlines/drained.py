@@ -73,9 +73,9 @@ def drained_buffer_hits(code: str, offset: int = 0) -> list[Hit]:
         emptied.setdefault(name, []).append(match.start())
     if not emptied and "splice(" not in code:
         return []
-    starts = [0]  # where each line starts; one past the text's end last
-    for line in code.split("\n"):
-        starts.append(starts[-1] + len(line) + 1)
+    from redline.redlines.code import line_starts  # (code.py imports this module)
+
+    starts = [*line_starts(code), len(code) + 1]  # where each line starts; one past the end last
     hits: list[Hit] = []
     cited = -1  # the line of the last read cited: one read is cited a line
     for match in _READ_WHOLE.finditer(code):

@@ -48,8 +48,11 @@ _SANDBOX_TRAITS = re.compile(
 _KEYS = (
     "vmware", "vbox", "kvm", "xen", "hv", "cpuid", "vmtools", "vmci", "vmhgfs", "qemu", ".exe",
     "debug", "ptrace", "tracerpid", "rdtsc", "model", "manufacturer", "product_name", "sys_vendor",
+    "hyperv", "ntglobalflag",
 )  # fmt: skip
-"""What a program holding any of the checks holds (lower case): the scan's cheap gate."""
+"""What a program holding any of the checks holds (lower case): the scan's cheap gate. Every
+hypervisor and debugger check holds one (`prl hyperv`, `NtGlobalFlag` too) and every tool's name
+`.exe`, so no three kinds of check stand in a program without one of them."""
 _KINDS_NEEDED = 3
 """Different kinds of check that make the checklist (one is anyone's diagnostics)."""
 

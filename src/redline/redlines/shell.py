@@ -633,13 +633,29 @@ class _Reader:
         # `sh -c 'a '"'"'b'"'"''`) is cited at the string that holds it.
         from redline.redlines.code import code_hits
 
+        depth = self.depth + 1
+        self._placed(script, node, shift, lambda s, at: code_hits(s, CodeLanguage.BASH, at, depth))
+
+    def nested_commands(self, script: str, node: Node) -> None:
+        """The structural hits of an inner script whose text this line's patterns already read
+        (`read_shell`, not `code_hits`), placed as `nested` places them. Its own inner scripts
+        are not read again (read at the deepest level): what PowerShell runs is PowerShell,
+        which the shell's reading only approximates."""
+        self._placed(script, node, 0, lambda s, at: read_shell(s, at, _INNERMOST)[0])
+
+    def _placed(
+        self, script: str, node: Node, shift: int, read: Callable[[str, int], list[Hit]]
+    ) -> None:
+        """The hits `read` finds in the inner `script` held by `node`, placed where the script
+        stands (`shift` characters into the string), or cited at the whole string when the
+        outer text spells the script otherwise; none beyond the innermost level."""
         if self.depth >= _INNERMOST:
             return
         raw = self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
         if script not in raw:
             start, end = self.position(node.start_byte), self.position(node.end_byte)
             quoted = self.text[start - self.offset : end - self.offset]
-            for hit in code_hits(script, CodeLanguage.BASH, 0, self.depth + 1):
+            for hit in read(script, 0):
                 self.hits.append(Hit(hit.capability, start, end, quoted))
             return
         inner_start = (
@@ -647,26 +663,7 @@ class _Reader:
             + (1 if node.type in ("string", "raw_string") else 0)
             + shift
         )
-        self.hits.extend(code_hits(script, CodeLanguage.BASH, inner_start, self.depth + 1))
-
-    def nested_commands(self, script: str, node: Node) -> None:
-        """The structural hits of an inner script whose text this line's patterns already read
-        (`read_shell`, not `code_hits`), placed as `nested` places them. Its own inner scripts
-        are not read again (read at the deepest level): what PowerShell runs is PowerShell,
-        which the shell's reading only approximates."""
-        if self.depth >= _INNERMOST:
-            return
-        raw = self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
-        if script not in raw:
-            start, end = self.position(node.start_byte), self.position(node.end_byte)
-            quoted = self.text[start - self.offset : end - self.offset]
-            for hit in read_shell(script, 0, _INNERMOST)[0]:
-                self.hits.append(Hit(hit.capability, start, end, quoted))
-            return
-        inner_start = self.position(node.start_byte) + (
-            1 if node.type in ("string", "raw_string") else 0
-        )
-        self.hits.extend(read_shell(script, inner_start, _INNERMOST)[0])
+        self.hits.extend(read(script, inner_start))
 
     def command(self, node: Node) -> None:
         name, arguments = _unwrapped(node, self.source)

@@ -40,19 +40,21 @@ PLAN_STEPS = 4
 """Instructed steps that make a plan rather than a tip."""
 PLAN_SIGNS = 2
 """Steps that attack or conceal (a step doing both counts twice) that make the plan an attack."""
-STEPS_PER_SIGN = 8
-"""At most this many instructed steps for each that attacks or conceals, in a plan that is part
-of whatever attack its request names (`steps_lean_to_attack`)."""
+MOST_STEPS_PER_SIGN = 8
+"""The most instructed steps a plan may hold for each that attacks or conceals and still be part
+of whatever attack its request names (`steps_lean_to_attack`): one step in eight. A plan toward
+an attack holds one such step in a few (one in five); a defender's runbook one among nine or
+more (a leaver's checklist of ten steps, one naming the passwords it resets)."""
 
 
 def steps_lean_to_attack(found: Capabilities) -> bool:
-    """Whether the instructed steps lean toward an attack: at least one in `STEPS_PER_SIGN`
+    """Whether the instructed steps lean toward an attack: at least one in `MOST_STEPS_PER_SIGN`
     attacks someone else's things or hides the act. A runbook's many steps that disable,
     revoke and rotate, one of which names the accounts it protects as "their passwords", are a
     defender's; a plan toward an attack is short on the steps that are not. Asked only of a
     plan the detector found (`Detector.crosses` on a near detection), which has three steps and
     a sign at least."""
-    return _signs(found) * STEPS_PER_SIGN >= found.distinct(Cap.PLAN_STEP)
+    return _signs(found) * MOST_STEPS_PER_SIGN >= found.distinct(Cap.PLAN_STEP)
 
 
 def _signs(found: Capabilities) -> int:

@@ -68,10 +68,12 @@ from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, action_or_part, detector, pieces, supported
 
 _WIFI_CRACK = re.compile(
-    r"\bhashcat\b[^\n]*-m\s*(?:22000|22001|2500|2501|16800|16801)\b|\baircrack-ng\b|\bcowpatty\b"
+    r"\bhashcat\b[^\n]*-m\s*(?:22000|22001|2500|2501|16800|16801)\b|\baircrack-ng\b|\bcowpatty\b",
+    re.I,
 )
 """A cracker run on a captured Wi-Fi handshake or PMKID (hashcat's WPA modes, aircrack-ng,
-cowpatty): the network's passphrase, not an account's password hash."""
+cowpatty), however the tool's name is capitalised (`Aircrack-ng.exe`, `HASHCAT`), as the
+capability's own patterns read it: the network's passphrase, not an account's password hash."""
 _GUESS_REACH = 400
 """How far (characters) the loop over candidates may lie from the login it feeds and from the
 check of whether it got in: the same few lines of one loop."""

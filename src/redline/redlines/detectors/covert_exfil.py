@@ -201,9 +201,7 @@ def covert_exfil(found: Capabilities) -> Detection | None:
     if Cap.TUNNEL_TOOL in found:
         return supported(found, 0.7, (Cap.TUNNEL_TOOL,), Cap.TUNNEL_TOOL.value)
     packed = [c for c in (Cap.ENCODE, Cap.ENCRYPT, Cap.ARCHIVE) if c in found]
-    to_bare_address = found.has_all(Cap.NET_SEND, Cap.UNVETTED_SOURCE) and found.near(
-        Cap.NET_SEND, Cap.UNVETTED_SOURCE, 160
-    )
+    to_bare_address = found.near(Cap.NET_SEND, Cap.UNVETTED_SOURCE, 160)
     if found.kind == "action" and all(
         found.on_one_line(Cap.NET_CONNECT, c) for c in (Cap.ARCHIVE, Cap.ENCRYPT)
     ):

@@ -72,7 +72,7 @@ def domain_credentials(found: Capabilities) -> Detection | None:
         return supported(
             found, 0.85, core, "domain credentials stolen or forged in several steps, then used"
         )
-    if found.has_all(Cap.ROASTABLE_ACCOUNTS, Cap.SERVICE_TICKET_ASKED) and found.near(
+    if found.near(
         Cap.ROASTABLE_ACCOUNTS, Cap.SERVICE_TICKET_ASKED, piece_reach(found, ROAST_REACH)
     ):
         # Kerberoasting written out: the accounts whose tickets crack offline searched for,

@@ -126,6 +126,12 @@ def _paced(found: Capabilities) -> bool:
     )
 
 
+_LOOP_BODY = 800
+"""How far (in characters) an endless loop's body reaches after its head: about 15 lines, a
+flusher's pause and send or an advertising loop's advertisement. A measure of its own, equal to
+`_ANSWERED_WITHIN` (a send to the read of its answer) but not tied to it."""
+
+
 def _waits_each_round(found: Capabilities) -> bool:
     """Whether an endless loop pauses before it sends, within one loop body's reach of its head
     (`while True: time.sleep(300)` ... batch built ... `requests.post(...)`): a flusher or a
@@ -135,7 +141,7 @@ def _waits_each_round(found: Capabilities) -> bool:
     makes the send that other loop's."""
     loops = sorted(hit.start for hit in found.hits.get(Cap.ENDLESS_LOOP, ()))
     return any(
-        loop < pause.start < send.start <= loop + _ANSWERED_WITHIN
+        loop < pause.start < send.start <= loop + _LOOP_BODY
         and not any(pause.start < other < send.start for other in loops)
         for loop in loops
         for pause in found.hits.get(Cap.PAUSE, ())
@@ -143,9 +149,9 @@ def _waits_each_round(found: Capabilities) -> bool:
     )
 
 
-_ADVERTISING_LOOP = _ANSWERED_WITHIN
+_ADVERTISING_LOOP = _LOOP_BODY
 """How far (in characters) after an endless loop's head its body may send an advertisement:
-the loop body's reach, as for a sending loop that reads its answers (`_ANSWERED_WITHIN`)."""
+the loop body's reach (`_LOOP_BODY`)."""
 _BRIEF_PAUSE = re.compile(
     r"(?<!u)sleep\s*\(\s*0*\.\d+\s*\)|(?<!u)sleep\s+0*\.\d+|usleep\s*\(\s*\d{1,6}\s*\)", re.I
 )

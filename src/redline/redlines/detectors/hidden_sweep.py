@@ -36,8 +36,6 @@ lines of the same loop or command; a command line is one act, all of it the swee
 @detector("ACT-HIDDEN-SWEEP", redline="RL-EXPLOIT")
 def hidden_sweep(found: Capabilities) -> Detection | None:
     """An address range swept, its findings hidden."""
-    if not found.has_all(Cap.HOST_SWEEP, Cap.HIDE):
-        return None
     if not found.near(Cap.HOST_SWEEP, Cap.HIDE, piece_reach(found, _HIDDEN_NEAR)):
         return None
     swept = (Cap.HOST_SWEEP, Cap.HIDE)

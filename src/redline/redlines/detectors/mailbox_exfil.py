@@ -53,9 +53,7 @@ harmless) from being joined into one script."""
 @detector("OUT-MAILBOX-EXFIL", redline="RL-EXFIL")
 def mailbox_exfil(found: Capabilities) -> Detection | None:
     """Forwarding + hidden alerts, or mail read + sent on + no Sent Items copy + concealment."""
-    if found.has_all(Cap.MAIL_FORWARD_RULE, Cap.MAIL_OWNER_BLIND) and found.near(
-        Cap.MAIL_FORWARD_RULE, Cap.MAIL_OWNER_BLIND, _REACH
-    ):
+    if found.near(Cap.MAIL_FORWARD_RULE, Cap.MAIL_OWNER_BLIND, _REACH):
         pieces = (Cap.MAIL_FORWARD_RULE, Cap.MAIL_OWNER_BLIND)
         return supported(found, 0.85, pieces, "a mailbox forwarded out of its owner's sight")
     read = [c for c in (Cap.MAILBOX_SEARCH, Cap.MAIL_ARRIVAL) if c in found]

@@ -37,7 +37,7 @@ def setuid_shell(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.SHELL_COPY, Cap.SETUID_BIT):
         core = (Cap.SHELL_COPY, Cap.SETUID_BIT)
         return supported(found, strong, core, "a copy of a shell given the setuid bit")
-    if found.has_all(Cap.SETUID_ROOT, Cap.SHELL) and found.near(Cap.SETUID_ROOT, Cap.SHELL, 160):
+    if found.near(Cap.SETUID_ROOT, Cap.SHELL, 160):
         core = (Cap.SETUID_ROOT, Cap.SHELL)
         return supported(found, 0.7, core, "a program that becomes root and starts a shell")
     return None
