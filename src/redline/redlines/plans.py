@@ -453,7 +453,16 @@ _PROTECTIVE = re.compile(
     r"malicious)\b[^,.;:]*"
     r"|\b(?:rogue[-\s]aps?|rogue\s+access\s+points?|evil[-\s]twins?|deauth\w*|intrusion|"
     r"spoofing)(?:\s*/\s*[\w-]+)*(?:\s+[\w-]+)?[*_\"'\u201d]*\s+(?:detection|alerts?|alarms?|"
-    r"containment)\b",
+    r"containment)\b"
+    # the thing made harder to attack ("make the network harder to impersonate"), the attack's
+    # frames protected ("deauth frames are cryptographically protected"), the attack named as
+    # what the law forbids ("deauthing a network is illegal") or as a known pattern the step
+    # guards against ("compromises that pivot into ... are a known attack pattern")
+    r"|\b(?:harder|more\s+difficult|impossible)\s+(?:for\s+[\w-]+\s+)?to\s+[^,.;:]*"
+    r"|[^,.;:]*?\b(?:are|is)\s+(?:\w+\s+)?(?:protected|authenticated|integrity-protected)\b"
+    r"|[^,.;:]*?\b(?:is|are)\s+(?:\w+\s+)?(?:illegal|unlawful|a\s+crime|a\s+criminal\s+offen[cs]e)\b"
+    r"|[^,.;:]*?\b(?:is|are)\s+(?:a|an)\s+(?:common|well-known|known|classic|typical|frequent)\s+"
+    r"(?:attack\s+)?(?:patterns?|techniques?|vectors?|tactics?)\b",
     re.I,
 )
 """A clause saying what a step protects against ("so mimikatz can't read them", "to slow
