@@ -3314,8 +3314,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.PAUSE: (
+        # (a sleep until a deadline, Go's `time.Sleep(time.Until(end))`, waits out the whole
+        # run: it paces no iteration)
         re.compile(
-            r"\bsleep\s*\((?:\s*(?:\d+(?:\.\d+)?|\.\d+)\s*\))?|\bsleep\s+\d[\d.]*|\binput\s*\(|\.tick\s*\(|\bqueue\.get\s*\(|\bq\w*\.get\s*\(\s*(?:(?:block|timeout)\s*=\s*\w+\s*)?\)|\.task_done\s*\(|\brange\s+jobs\b|\bStart-Sleep\b|(?<!req\.)(?<!request\.)(?<!socket\.)(?<!client\.)\bsetTimeout\s*\(|\btime\.Sleep\s*\((?:\s*\d*\.?\d+\s*\))?|\busleep\s*\((?:\s*\d+\s*\))?|\bThread\.sleep\s*\(|\bTask\.Delay\s*\(|\bwait_time\b|\bsetInterval\s*\((?!\s*\(\s*\)\s*=>\s*console\.)[^\n]*,\s*\d{4,}\s*\)|\},\s*\d{4,}\s*\)|\btime\.Tick\s*\(|\bNewTicker\s*\(",
+            r"\bsleep\s*\((?!\s*time\.Until\b)(?:\s*(?:\d+(?:\.\d+)?|\.\d+)\s*\))?|\bsleep\s+\d[\d.]*|\binput\s*\(|\.tick\s*\(|\bqueue\.get\s*\(|\bq\w*\.get\s*\(\s*(?:(?:block|timeout)\s*=\s*\w+\s*)?\)|\.task_done\s*\(|\brange\s+jobs\b|\bStart-Sleep\b|(?<!req\.)(?<!request\.)(?<!socket\.)(?<!client\.)\bsetTimeout\s*\(|\btime\.Sleep\s*\((?!\s*time\.Until\b)(?:\s*\d*\.?\d+\s*\))?|\busleep\s*\((?:\s*\d+\s*\))?|\bThread\.sleep\s*\(|\bTask\.Delay\s*\(|\bwait_time\b|\bsetInterval\s*\((?!\s*\(\s*\)\s*=>\s*console\.)[^\n]*,\s*\d{4,}\s*\)|\},\s*\d{4,}\s*\)|\btime\.Tick\s*\(|\bNewTicker\s*\(",
             _I | re.M,
         ),
     ),
@@ -5138,6 +5140,11 @@ _FLOOD_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bfor\s+\w+\s*:=\s*0\s*;\s*\w+\s*<\s*\*?(?:workers|threads|conns|connections|concurrency|goroutines)\b",
             _I,
+        ),
+        # dozens of goroutines started by a counted loop whose body is the `go` statement
+        # (`for i := 0; i < 64; i++ { go func() { ... }() }`); a pool of a few workers is fewer
+        re.compile(
+            r"\bfor\s+\w+\s*:=\s*0\s*;\s*\w+\s*<\s*(?:3[2-9]|[4-9]\d|\d{3,})\s*;[^\n{]*\{\s*go\s+(?:func\b|\w+\s*\()"
         ),
     ),
     # PHP's arguments unpacked into names (`[$_, $url, $secs] = $argv;`)
