@@ -1549,8 +1549,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # the low-level keyboard hook asked for by its number (WH_KEYBOARD_LL is 13)
         re.compile(r"SetWindowsHookEx\w*\s*\(\s*(?:13|0x0*[dD])\s*,"),
         re.compile(r"/dev/input/event|evdev\.InputDevice|xinput\s+test|CGEventTapCreate", _I),
-        # every input device probed for letter keys: looking for the keyboards to read
+        # every input device probed for letter keys: looking for the keyboards to read (C's
+        # ioctl, Rust's evdev crate, `d.supported_keys().map_or(false, |k| k.contains(Key::KEY_A))`)
         re.compile(r"\bEVIOCGBIT\s*\(\s*EV_KEY\b[^\n]*\bKEY_[A-Z]\b|['\"]/dev/input/%s['\"]", _I),
+        re.compile(r"\bsupported_keys\s*\(\s*\)[^\n]*\bKEY_[A-Z]\b"),
         # the keyboard picked out of the input devices by its stable name (`by-id/...-event-kbd`,
         # a directory entry matched against "kbd") to be read
         re.compile(
@@ -1613,7 +1615,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             # `<<` is a stream insertion; a shell's here-string `<<<"$key"` feeds a command
-            r"(?:\+=|\.append\s*\(|\.push\s*\(|\.write\s*\(|AppendAllText\s*\(|(?<!<)<<(?!<))[^\n]*\b(?:vk\w*|key(?:code|sym)?|scancode|ecodes\.KEY|event\.(?:key|name|char|code)|e\.(?:key|char|keyCode))\b",
+            r"(?:\+=|\.append\s*\(|\.push(?:_str)?\s*\(|\.write\s*\(|AppendAllText\s*\(|(?<!<)<<(?!<))[^\n]*\b(?:vk\w*|key(?:code|sym|char|_?name)?|scancode|ecodes\.KEY|event\.(?:key|name|char|code)|e\.(?:key|char|keyCode))\b",
             _I,
         ),
         re.compile(
@@ -5113,8 +5115,10 @@ _FLOOD_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a socket's send method bound to a name to call it faster (`send = s.sendto`, then
         # `send(p, addr)` in the loop)
         re.compile(r"\b\w+\s*=\s*\w+\.send(?:to|all)?\s*$", _I | re.M),
-        # Go's writes to a dialed UDP socket (`c, _ := net.DialUDP(...)`, `c.Write(payload)`)
+        # Go's writes to a dialed UDP socket (`c, _ := net.DialUDP(...)`, `c.Write(payload)`),
+        # Rust's datagram sent to an address (`sock.send_to(&pkt, "198.51.100.14:5353")`)
         re.compile(r"\b(?:c|uc|udp\w*)\.Write\s*\(", _I),
+        re.compile(r"\.send_to\s*\(\s*&"),
         # batched datagrams, Go's client sending a built request, Node's HTTP/2 stream request
         re.compile(
             r"\bsendmmsg\s*\(|\.Do\s*\(\s*req\w*\s*\)|\.request\s*\(\s*\{\s*['\"]:(?:path|method)['\"]"
