@@ -5598,6 +5598,8 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|graph\.microsoft\.com/(?:v1\.0|beta)/(?:me|users/[^/\s'\"`]+)/(?:messages|mailFolders|contacts)\b",
             _I,
         ),
+        # Google Apps Script's Gmail searched (`GmailApp.search(...)`, the inbox's threads)
+        re.compile(r"\bGmailApp\.(?:search|getInboxThreads)\s*\("),
     ),
     Capability.MAIL_ARRIVAL: (
         re.compile(
@@ -5611,6 +5613,8 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # Outlook's `item.Forward` (VBA) or `$item.Forward()`; not a browser's `history.forward()`
         re.compile(r"\.Forward(?:\s*\(\s*\))?(?=\s|$|;)", re.M),
+        # Google Apps Script's Gmail sending (`GmailApp.sendEmail(DROP, ...)`)
+        re.compile(r"\bGmailApp\.sendEmail\s*\("),
     ),
     Capability.MAIL_FORWARD_RULE: (
         re.compile(
@@ -5632,6 +5636,14 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.MAIL_NO_TRACE: (
         re.compile(r"\bDeleteAfterSubmit\s*=\s*(?:True|\$true|-1|1)\b", _I),
         re.compile(r"\bsaveToSentItems\b['\"]?\s*[:=]\s*(?:\$?false|0)\b", _I),
+        # the messages sent to one address searched for in Sent and trashed or removed, on the
+        # line or in the few lines after the search (Apps Script's `GmailApp.search(`in:sent
+        # to:${DROP}`).forEach(t => t.moveToTrash())`):
+        # the copies taken out of Sent after the send; clearing old mail by age names no address
+        re.compile(
+            r"\bin:sent\b[^\n]*?\bto:[\s\S]{0,200}?\.(?:moveToTrash|moveThreadsToTrash|remove|trash|delete)\w*\s*\(",
+            _I,
+        ),
     ),
     Capability.MAIL_OWNER_BLIND: (
         # an inbox rule named with punctuation alone (`New-InboxRule -Name '.'`, `'..'`): a
