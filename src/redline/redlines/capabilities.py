@@ -5832,14 +5832,21 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|/var/www/(?:vhosts/)?\*|/srv/(?:www|http)/\*|inetpub[\\/]+wwwroot[\\/]+\*",
             _I,
         ),
+        # every site's root read out of the web servers' configuration (`grep -rhoE
+        # '^\s*(root|DocumentRoot)\s+\S+' /etc/nginx /etc/apache2`)
+        re.compile(
+            r"\bgrep\b[^\n]*\b(?:DocumentRoot|root)\b[^\n]*\s/etc/(?:nginx|apache2|httpd)\b", _I
+        ),
     ),
     Capability.INDEX_OVERWRITE: (
         # a site's index page named and written over within a few lines (a list of index names
         # then `file_put_contents($p, $page)`, `open(root / "index.html", "w")`, `cp page.html
         # "$d/index.html"`)
         re.compile(
-            r"\bindex\.(?:php|html?)\b[^\n]*(?:\n[^\n]*){0,8}?"
+            r"\bindex\.(?:php|html?|\*)[^\n]*(?:\n[^\n]*){0,8}?"
             r"(?:\b(?:file_put_contents|fwrite|writeFile(?:Sync)?|write_text|write_bytes|File\.write|WriteAllText|Set-Content)|\w\.write)\s*\(?"
+            # (also a shell's redirect into each page found, `printf '%s' "$MSG" > "$f"`)
+            r"|\bindex\.(?:php|html?|\*)[^\n]*(?:\n[^\n]*){0,8}?\b(?:printf|echo|cat)\b[^\n|>]*>\s*['\"]?\$"
             r"|\b(?:cp|copy|Copy-Item|tee)\s+[^\n]*\bindex\.(?:php|html?)\b"
             r"|\bopen\s*\([^\n]*\bindex\.(?:php|html?)\b[^\n]*['\"]w",
             _I,
