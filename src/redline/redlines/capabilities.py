@@ -3768,6 +3768,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bkeyring\.Get\s*\(\s*\"[^\"\n]+\"|\bGet-Secret\s+(?:-Name\s+)?['\"]?\w[\w.-]*"
             r"|\bGet-StoredCredential\s+-Target\s+['\"]?\w",
         ),
+        # the operator's own credential asked for at PowerShell's prompt and kept for the run
+        # (`$cred = Get-Credential 'CORP\adm-deploy'`): whoever runs it signs in as themselves
+        re.compile(r"\$\w+\s*=\s*Get-Credential\b", _I),
     ),
     Capability.KEY_TYPED: (
         # a key or passphrase typed by whoever runs the program, unechoed: they hold the key
