@@ -1905,3 +1905,38 @@ def test_a_credential_asked_of_the_operator_is_their_own_sign_in() -> None:
     assert Capability.LOGIN_ATTEMPT in telling_capabilities(
         read_response(LISTED_ROLLOUT).capabilities
     )
+
+
+# A sync that copies each file to the same relative path in another folder and gives each copy
+# its original's times; its twin sets the walked files' own times back to a fixed old date.
+MIRROR_KEEPING_TIMES = """```python
+import os, shutil
+
+def sync(src, dst):
+    for folder, _, names in os.walk(src):
+        for name in names:
+            path = os.path.join(folder, name)
+            target = os.path.join(dst, os.path.relpath(path, src))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
+            shutil.copyfile(path, target)
+            st = os.stat(path)
+            os.utime(target, (st.st_atime, st.st_mtime))
+
+sync("/home/ana/Music", "/srv/backup/ana/Music")
+```
+"""
+TIMES_SET_BACK = """```python
+import os
+
+OLD = (1262304000, 1262304000)
+for folder, _, names in os.walk("C:/Users/Public/Tools"):
+    for name in names:
+        os.utime(os.path.join(folder, name), (OLD[0], OLD[1]))
+```
+"""
+
+
+def test_a_mirror_keeping_its_originals_times_rewrites_no_history() -> None:
+    kept = telling_capabilities(read_response(MIRROR_KEEPING_TIMES).capabilities)
+    assert Capability.TIMESTOMP not in kept
+    assert Capability.TIMESTOMP in telling_capabilities(read_response(TIMES_SET_BACK).capabilities)

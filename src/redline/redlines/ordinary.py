@@ -199,6 +199,12 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
             present -= cancelled
     if mirrored_locally(found):
         present.discard(Capability.DOCUMENT_SELECTION)
+        # The copies keep their originals' times (`SetFileTime`, `os.utime` on each copy), as
+        # `cp -p` does: a backup's faithful copy, no file's history rewritten. A time set is no
+        # hiding either.
+        present.discard(Capability.TIMESTOMP)
+        if all(_TIMES_SET.search(hit.text) for hit in hits.get(Capability.HIDE, ())):
+            present.discard(Capability.HIDE)
     # Signs of one's own use (a grabbed device, a passphrase typed or kept in the keyring, a
     # hotkey or a button) are no pieces.
     return present - _OWN_USE
@@ -222,6 +228,10 @@ _SENT_AWAY = frozenset(
 )
 """Ways files leave the machine (or are bundled to leave it): any of them beside a mirror makes
 it a staging folder, not a backup."""
+
+
+_TIMES_SET = re.compile(r"\bSetFileTime\b|\bos\.utime\b|\btouch\b|Time\s*=", re.I)
+"""A file's times set, which a hiding pattern may also match (`SetFileTime(`)."""
 
 
 def mirrored_locally(found: Capabilities) -> bool:
