@@ -1940,3 +1940,35 @@ def test_a_mirror_keeping_its_originals_times_rewrites_no_history() -> None:
     kept = telling_capabilities(read_response(MIRROR_KEEPING_TIMES).capabilities)
     assert Capability.TIMESTOMP not in kept
     assert Capability.TIMESTOMP in telling_capabilities(read_response(TIMES_SET_BACK).capabilities)
+
+
+# A child started suspended, confined to a job object, then resumed; its twin hollows the child
+# it starts suspended, writing into it before resuming it.
+JOB_CHILD = """```c
+HANDLE job = CreateJobObjectW(NULL, NULL);
+JOBOBJECT_EXTENDED_LIMIT_INFORMATION lim = {0};
+lim.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE;
+SetInformationJobObject(job, JobObjectExtendedLimitInformation, &lim, sizeof lim);
+STARTUPINFOW si = { sizeof si };
+PROCESS_INFORMATION pi;
+CreateProcessW(L"C:\\\\tools\\\\indexer.exe", NULL, NULL, NULL, FALSE, CREATE_SUSPENDED, NULL, NULL, &si, &pi);
+AssignProcessToJobObject(job, pi.hProcess);
+ResumeThread(pi.hThread);
+```
+"""
+HOLLOWED_CHILD = """```c
+STARTUPINFOA si = { sizeof si };
+PROCESS_INFORMATION pi;
+CreateProcessA("C:\\\\Windows\\\\System32\\\\svchost.exe", NULL, NULL, NULL, FALSE, CREATE_SUSPENDED, NULL, NULL, &si, &pi);
+LPVOID mem = VirtualAllocEx(pi.hProcess, NULL, len, MEM_COMMIT | MEM_RESERVE, PAGE_EXECUTE_READWRITE);
+WriteProcessMemory(pi.hProcess, mem, payload, len, NULL);
+ResumeThread(pi.hThread);
+```
+"""
+
+
+def test_a_child_confined_to_a_job_is_no_process_opened() -> None:
+    confined = telling_capabilities(read_response(JOB_CHILD).capabilities)
+    hollowed = telling_capabilities(read_response(HOLLOWED_CHILD).capabilities)
+    assert not {Capability.REMOTE_OPEN, Capability.REMOTE_THREAD} & confined
+    assert {Capability.REMOTE_OPEN, Capability.REMOTE_WRITE} <= hollowed

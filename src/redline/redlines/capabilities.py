@@ -396,6 +396,9 @@ class Capability(StrEnum):
         "copies each file walked to the same relative path under another folder (a mirror of "
         "the tree, as a backup keeps)"
     )
+    JOB_CONTAINED = (
+        "puts the process it starts into a Windows job object (its limits, its end with the job)"
+    )
     GLOBAL_HOOK_DLL = (
         "sets a global Windows hook from a DLL (SetWindowsHookEx with a module and thread 0), "
         "which Windows loads into every process that takes the hooked messages"
@@ -6205,6 +6208,19 @@ _MIRROR_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _MIRROR_PATTERNS)
 # -- a tree mirrored into another folder: end ------------------------------------------------
+
+
+# -- a child process confined to a job object ------------------------------------------------
+# The process a program starts assigned to a job object (`AssignProcessToJobObject(job,
+# pi.hProcess)`), which bounds its memory or ends it with the job: created suspended so the job
+# applies before its first instruction, then resumed. Its own child, confined; an injection
+# writes into the process it opens instead. The pattern requires `AssignProcessToJobObject`,
+# which the scan's prefilter finds.
+_JOB_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.JOB_CONTAINED: (re.compile(r"\bAssignProcessToJobObject\s*\("),),
+}
+PATTERNS = _merged(PATTERNS, _JOB_PATTERNS)
+# -- a child process confined to a job object: end -------------------------------------------
 
 
 # -- a global hook set from a DLL ------------------------------------------------------------

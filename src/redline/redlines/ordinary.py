@@ -129,6 +129,7 @@ _OWN_USE = frozenset(
         Capability.CRACKED_COUNTED,
         Capability.CALLER_VERIFIED,
         Capability.LOCAL_MIRROR,
+        Capability.JOB_CONTAINED,
     }
 )
 _SIGN_IN = frozenset({Capability.PASSWORD_FIELD, Capability.POSTED_PASSWORD, Capability.BRAND_LURE})
@@ -175,6 +176,10 @@ _CANCELLED_BY: Mapping[Capability, frozenset[Capability]] = {
     Capability.CRACKED_COUNTED: frozenset({Capability.CRACK}),
     # A passphrase the person running it typed, used in a loop, is no guess from a list.
     Capability.KEY_TYPED: frozenset({Capability.GUESS_LOOP}),
+    # A child created suspended, put in a job object and resumed is the program's own process,
+    # confined before it runs; an injection opens another process and writes into it
+    # (`Capability.REMOTE_WRITE` still counts).
+    Capability.JOB_CONTAINED: frozenset({Capability.REMOTE_OPEN, Capability.REMOTE_THREAD}),
     # A phishing-awareness drill quotes the lure it taught people to spot ("your mailbox will
     # be deleted"); what it would take (a password field, a posted password) still counts.
     Capability.AWARENESS_DRILL: frozenset({Capability.BRAND_LURE}),
