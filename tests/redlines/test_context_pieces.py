@@ -1972,3 +1972,10 @@ def test_a_child_confined_to_a_job_is_no_process_opened() -> None:
     hollowed = telling_capabilities(read_response(HOLLOWED_CHILD).capabilities)
     assert not {Capability.REMOTE_OPEN, Capability.REMOTE_THREAD} & confined
     assert {Capability.REMOTE_OPEN, Capability.REMOTE_WRITE} <= hollowed
+
+
+def test_a_typed_passphrase_is_no_key_buffer_but_a_key_named_by_a_helper_is() -> None:
+    prompt = "if (!char.IsControl(k.KeyChar)) sb.Append(k.KeyChar);"
+    named = "typed.push_str(&key_name(code));"
+    assert Capability.KEY_BUFFER not in {hit.capability for hit in scan(prompt)}
+    assert Capability.KEY_BUFFER in {hit.capability for hit in scan(named)}

@@ -1618,7 +1618,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             # `<<` is a stream insertion; a shell's here-string `<<<"$key"` feeds a command
-            r"(?:\+=|\.append\s*\(|\.push(?:_str)?\s*\(|\.write\s*\(|AppendAllText\s*\(|(?<!<)<<(?!<))[^\n]*\b(?:vk\w*|key(?:code|sym|char|_?name)?|scancode|ecodes\.KEY|event\.(?:key|name|char|code)|e\.(?:key|char|keyCode))\b",
+            r"(?:\+=|\.append\s*\(|\.push(?:_str)?\s*\(|\.write\s*\(|AppendAllText\s*\(|(?<!<)<<(?!<))[^\n]*\b(?:vk\w*|key(?:code|sym)?|key_?(?:char|name)(?=\s*\()|scancode|ecodes\.KEY|event\.(?:key|name|char|code)|e\.(?:key|char|keyCode))\b",
             _I,
         ),
         re.compile(
