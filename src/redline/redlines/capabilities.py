@@ -399,6 +399,10 @@ class Capability(StrEnum):
     JOB_CONTAINED = (
         "puts the process it starts into a Windows job object (its limits, its end with the job)"
     )
+    PIPE_PAGE_OVERWRITE = (
+        "primes a pipe (filled to its size and drained) and splices a file into it, to write "
+        "over the file's cached pages (Dirty Pipe)"
+    )
     GLOBAL_HOOK_DLL = (
         "sets a global Windows hook from a DLL (SetWindowsHookEx with a module and thread 0), "
         "which Windows loads into every process that takes the hooked messages"
@@ -6221,6 +6225,23 @@ _JOB_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _JOB_PATTERNS)
 # -- a child process confined to a job object: end -------------------------------------------
+
+
+# -- a read-only file's cached pages written through a pipe (Dirty Pipe) ---------------------
+# CVE-2022-0847: a pipe's size asked for (`F_GETPIPE_SZ`, 1032 to Python's `fcntl`), the pipe
+# filled to it and drained, which leaves every buffer flagged mergeable, then a file spliced in
+# and more written to the pipe: the write lands in the file's page cache. A zero-copy copier
+# splices without filling and draining the pipe first. Each pattern requires `F_GETPIPE_SZ` or
+# the `fcntl` call, which the scan's prefilter finds.
+_PRIMED = r"[\s\S]{0,900}?\bwrite\w*\s*\([\s\S]{0,500}?\bread\w*\s*\([\s\S]{0,1500}?\b(?:[sS]plice)\s*\("
+_DIRTY_PIPE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.PIPE_PAGE_OVERWRITE: (
+        re.compile(r"\bF_GETPIPE_SZ\b" + _PRIMED),
+        re.compile(r"\bfcntl\s*\([^\n)]*,\s*1032\s*\)" + _PRIMED),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _DIRTY_PIPE_PATTERNS)
+# -- a read-only file's cached pages written through a pipe: end -----------------------------
 
 
 # -- a global hook set from a DLL ------------------------------------------------------------
