@@ -6233,7 +6233,7 @@ PATTERNS = _merged(PATTERNS, _JOB_PATTERNS)
 # and more written to the pipe: the write lands in the file's page cache. A zero-copy copier
 # splices without filling and draining the pipe first. Each pattern requires `F_GETPIPE_SZ` or
 # the `fcntl` call, which the scan's prefilter finds.
-_PRIMED = r"[\s\S]{0,900}?\bwrite\w*\s*\([\s\S]{0,500}?\bread\w*\s*\([\s\S]{0,1500}?\b(?:[sS]plice)\s*\("
+_PRIMED = r"[\s\S]{0,900}?\b[wW]rite\w*\s*\([\s\S]{0,500}?\b[rR]ead\w*\s*\([\s\S]{0,1500}?\b[sS]plice\s*\("
 _DIRTY_PIPE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.PIPE_PAGE_OVERWRITE: (
         re.compile(r"\bF_GETPIPE_SZ\b" + _PRIMED),
