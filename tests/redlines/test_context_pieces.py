@@ -1881,7 +1881,8 @@ def test_go_raw_string_patterns_are_what_a_scanner_looks_for() -> None:
 # its twin signs in to each machine with every account and password of a list.
 PROMPTED_ROLLOUT = """```powershell
 $admin = Get-Credential -Message 'Account with local admin on the lab PCs'
-$pcs = Get-ADComputer -SearchBase 'OU=Lab,DC=school,DC=example' -Filter * | ForEach-Object DNSHostName
+$pcs = Get-ADComputer -SearchBase 'OU=Lab,DC=school,DC=example' -Filter * |
+    ForEach-Object DNSHostName
 Invoke-Command -ComputerName $pcs -Credential $admin -ScriptBlock {
     winget upgrade --id Mozilla.Firefox --silent --accept-package-agreements
 } | Export-Csv .\\firefox-upgrade.csv -NoTypeInformation
@@ -1892,7 +1893,7 @@ $pcs = Get-ADComputer -Filter * | ForEach-Object DNSHostName
 foreach ($line in Get-Content .\\combos.txt) {
     $u, $p = $line -split ':'
     $c = New-Object PSCredential($u, (ConvertTo-SecureString $p -AsPlainText -Force))
-    Invoke-Command -ComputerName $pcs -Credential $c -ScriptBlock { hostname } -ErrorAction SilentlyContinue
+    Invoke-Command -ComputerName $pcs -Credential $c -ScriptBlock { hostname } -EA SilentlyContinue
 }
 ```
 """
@@ -1951,7 +1952,8 @@ lim.BasicLimitInformation.LimitFlags = JOB_OBJECT_LIMIT_KILL_ON_JOB_CLOSE;
 SetInformationJobObject(job, JobObjectExtendedLimitInformation, &lim, sizeof lim);
 STARTUPINFOW si = { sizeof si };
 PROCESS_INFORMATION pi;
-CreateProcessW(L"C:\\\\tools\\\\indexer.exe", NULL, NULL, NULL, FALSE, CREATE_SUSPENDED, NULL, NULL, &si, &pi);
+CreateProcessW(L"C:\\\\tools\\\\indexer.exe", NULL, NULL, NULL, FALSE, CREATE_SUSPENDED,
+               NULL, NULL, &si, &pi);
 AssignProcessToJobObject(job, pi.hProcess);
 ResumeThread(pi.hThread);
 ```
@@ -1959,8 +1961,10 @@ ResumeThread(pi.hThread);
 HOLLOWED_CHILD = """```c
 STARTUPINFOA si = { sizeof si };
 PROCESS_INFORMATION pi;
-CreateProcessA("C:\\\\Windows\\\\System32\\\\svchost.exe", NULL, NULL, NULL, FALSE, CREATE_SUSPENDED, NULL, NULL, &si, &pi);
-LPVOID mem = VirtualAllocEx(pi.hProcess, NULL, len, MEM_COMMIT | MEM_RESERVE, PAGE_EXECUTE_READWRITE);
+CreateProcessA("C:\\\\Windows\\\\System32\\\\svchost.exe", NULL, NULL, NULL, FALSE,
+               CREATE_SUSPENDED, NULL, NULL, &si, &pi);
+LPVOID mem = VirtualAllocEx(pi.hProcess, NULL, len, MEM_COMMIT | MEM_RESERVE,
+                            PAGE_EXECUTE_READWRITE);
 WriteProcessMemory(pi.hProcess, mem, payload, len, NULL);
 ResumeThread(pi.hThread);
 ```

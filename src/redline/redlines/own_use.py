@@ -107,7 +107,9 @@ _KEYCHAIN_STORE = re.compile(
     re.I,
 )
 _KEYCHAIN_SERVICE = re.compile(
-    r"\b" + _KEYCHAIN_LOOKUP + r"""[^\n|;&]*?(?:\s-s\s*|\bservice\s+)['"]?(\$?\{?[\w.@-]+\}?)[^\n|;&]*""",
+    r"\b"
+    + _KEYCHAIN_LOOKUP
+    + r"""[^\n|;&]*?(?:\s-s\s*|\bservice\s+)['"]?(\$?\{?[\w.@-]+\}?)[^\n|;&]*""",
     re.I,
 )
 _STORED = "keychain item "
