@@ -5642,6 +5642,8 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bolRuleActionForward\b|\.Actions\.(?:Forward|Redirect|ForwardAsAttachment)\b", _I
         ),
+        # a Sieve script's redirect to an address (`redirect :copy "drop@mail.example";`)
+        re.compile(r"\bredirect\s+(?::copy\s+)?\"[^\"\s@]+@[^\"\s]+\"\s*;"),
     ),
     Capability.MAIL_NO_TRACE: (
         re.compile(r"\bDeleteAfterSubmit\s*=\s*(?:True|\$true|-1|1)\b", _I),
@@ -5666,6 +5668,16 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # a message marked unread again after it was read or forwarded
         re.compile(r"\.UnRead\s*=\s*(?:True|\$true|-1)\b", _I),
+        # a Sieve rule that discards delivery failure notices (the bounces that would tell the
+        # owner where their mail also goes): a bounce's subject or its empty envelope sender,
+        # then `discard`
+        re.compile(
+            r"(?:\bUndelivered\b|\bDelivery\s+Status\s+Notification\b|\bdelivery\s+(?:has\s+)?failed\b"
+            r"|\bReturned\s+to\s+Sender\b|\bMAILER-DAEMON\b|\benvelope\s+:is\s+\"from\"\s+\"\")"
+            # (the gap names its line break so that the monitor reads the rule across lines)
+            r"(?:[^;\n]|\n){0,300}?\bdiscard\s*;",
+            _I,
+        ),
         # an inbox rule that marks security warnings read and moves or deletes them
         re.compile(
             r"\b(?:New-InboxRule|Set-InboxRule)\b"
