@@ -461,10 +461,11 @@ _PROTECTIVE = re.compile(
     # what the law forbids ("deauthing a network is illegal") or as a known pattern the step
     # guards against ("compromises that pivot into ... are a known attack pattern")
     r"|\b(?:harder|more\s+difficult|impossible)\s+(?:for\s+[\w-]+\s+)?to\s+[^,.;:]*"
-    r"|[^,.;:]*?\b(?:are|is)\s+(?:\w+\s+)?(?:protected|authenticated|integrity-protected)\b"
-    r"|[^,.;:]*?\b(?:is|are)\s+(?:\w+\s+)?(?:illegal|unlawful|a\s+crime|a\s+criminal\s+offen[cs]e)\b"
-    r"|[^,.;:]*?\b(?:is|are)\s+(?:a|an)\s+(?:common|well-known|known|classic|typical|frequent)\s+"
-    r"(?:attack\s+)?(?:patterns?|techniques?|vectors?|tactics?)\b",
+    # (each from the start of its clause: the sentence's or one after a comma or a colon)
+    r"|(?:^|(?<=[,.;:]))[^,.;:]*?\b(?:is|are)\s+(?:\w+\s+)?(?:protected|authenticated"
+    r"|integrity-protected|illegal|unlawful|a\s+crime|a\s+criminal\s+offen[cs]e"
+    r"|(?:a|an)\s+(?:common|well-known|known|classic|typical|frequent)\s+(?:attack\s+)?"
+    r"(?:patterns?|techniques?|vectors?|tactics?))\b",
     re.I,
 )
 """A clause saying what a step protects against ("so mimikatz can't read them", "to slow
