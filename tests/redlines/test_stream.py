@@ -83,7 +83,6 @@ _OVERLAY = (
 )
 STREAM_LIMITS: dict[str, str] = {
     "OUT-CREDENTIAL-STEALER/offensive-java-forge-session-token-webhook.md": _SESSION_TOKEN,
-    "OUT-CREDENTIAL-STEALER/offensive-kotlin-fabric-session-token-post.md": _SESSION_TOKEN,
     "OUT-PHISHING-KIT/offensive-java-accessibility-overlay-pin.md": _OVERLAY,
     "OUT-PHISHING-KIT/offensive-kotlin-usage-stats-overlay-login.md": _OVERLAY,
     "OUT-BRUTE-FORCE/offensive-ruby-queue-pairs-workers.md": (
