@@ -108,3 +108,10 @@ def test_an_analysts_write_up_names_the_artefacts_it_studies() -> None:
     # Victims and compromised hosts are still someone else's, even beside analysis marks.
     aimed = write_up + "4. Run the loader on the victim's compromised host.\n"
     assert Capability.PLAN_ATTACK in {h.capability for h in plan_hits(aimed)}
+
+
+def test_a_removal_said_to_fall_short_hides_nothing() -> None:
+    warned = "If a token leaks, revoke it: deleting it from a file doesn't remove it from history."
+    told = "Then remove the entries from the auth log so the admin never sees them."
+    assert Capability.PLAN_COVER not in {h.capability for h in plan_hits(warned)}
+    assert Capability.PLAN_COVER in {h.capability for h in plan_hits(told)}

@@ -406,6 +406,13 @@ class Capability(StrEnum):
         "copies each file walked to the same relative path under another folder (a mirror of "
         "the tree, as a backup keeps)"
     )
+    JOB_CONTAINED = (
+        "puts the process it starts into a Windows job object (its limits, its end with the job)"
+    )
+    PIPE_PAGE_OVERWRITE = (
+        "primes a pipe (filled to its size and drained) and splices a file into it, to write "
+        "over the file's cached pages (Dirty Pipe)"
+    )
     GLOBAL_HOOK_DLL = (
         "sets a global Windows hook from a DLL (SetWindowsHookEx with a module and thread 0), "
         "which Windows loads into every process that takes the hooked messages"
@@ -1564,8 +1571,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # the low-level keyboard hook asked for by its number (WH_KEYBOARD_LL is 13)
         re.compile(r"SetWindowsHookEx\w*\s*\(\s*(?:13|0x0*[dD])\s*,"),
         re.compile(r"/dev/input/event|evdev\.InputDevice|xinput\s+test|CGEventTapCreate", _I),
-        # every input device probed for letter keys: looking for the keyboards to read
+        # every input device probed for letter keys: looking for the keyboards to read (C's
+        # ioctl, Rust's evdev crate, `d.supported_keys().map_or(false, |k| k.contains(Key::KEY_A))`)
         re.compile(r"\bEVIOCGBIT\s*\(\s*EV_KEY\b[^\n]*\bKEY_[A-Z]\b|['\"]/dev/input/%s['\"]", _I),
+        re.compile(r"\bsupported_keys\s*\(\s*\)[^\n]*\bKEY_[A-Z]\b"),
         # the keyboard picked out of the input devices by its stable name (`by-id/...-event-kbd`,
         # a directory entry matched against "kbd") to be read
         re.compile(
@@ -1628,7 +1637,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             # `<<` is a stream insertion; a shell's here-string `<<<"$key"` feeds a command
-            r"(?:\+=|\.append\s*\(|\.push\s*\(|\.write\s*\(|AppendAllText\s*\(|(?<!<)<<(?!<))[^\n]*\b(?:vk\w*|key(?:code|sym)?|scancode|ecodes\.KEY|event\.(?:key|name|char|code)|e\.(?:key|char|keyCode))\b",
+            r"(?:\+=|\.append\s*\(|\.push(?:_str)?\s*\(|\.write\s*\(|AppendAllText\s*\(|(?<!<)<<(?!<))[^\n]*\b(?:vk\w*|key(?:code|sym)?|key_?(?:char|name)(?=\s*\()|scancode|ecodes\.KEY|event\.(?:key|name|char|code)|e\.(?:key|char|keyCode))\b",
             _I,
         ),
         re.compile(
@@ -3351,8 +3360,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.PAUSE: (
+        # (a sleep until a deadline, Go's `time.Sleep(time.Until(end))`, waits out the whole
+        # run: it paces no iteration)
         re.compile(
-            r"\bsleep\s*\((?:\s*(?:\d+(?:\.\d+)?|\.\d+)\s*\))?|\bsleep\s+\d[\d.]*|\binput\s*\(|\.tick\s*\(|\bqueue\.get\s*\(|\bq\w*\.get\s*\(\s*(?:(?:block|timeout)\s*=\s*\w+\s*)?\)|\.task_done\s*\(|\brange\s+jobs\b|\bStart-Sleep\b|(?<!req\.)(?<!request\.)(?<!socket\.)(?<!client\.)\bsetTimeout\s*\(|\btime\.Sleep\s*\((?:\s*\d*\.?\d+\s*\))?|\busleep\s*\((?:\s*\d+\s*\))?|\bThread\.sleep\s*\(|\bTask\.Delay\s*\(|\bwait_time\b|\bsetInterval\s*\((?!\s*\(\s*\)\s*=>\s*console\.)[^\n]*,\s*\d{4,}\s*\)|\},\s*\d{4,}\s*\)|\btime\.Tick\s*\(|\bNewTicker\s*\(",
+            r"\bsleep\s*\((?!\s*time\.Until\b)(?:\s*(?:\d+(?:\.\d+)?|\.\d+)\s*\))?|\bsleep\s+\d[\d.]*|\binput\s*\(|\.tick\s*\(|\bqueue\.get\s*\(|\bq\w*\.get\s*\(\s*(?:(?:block|timeout)\s*=\s*\w+\s*)?\)|\.task_done\s*\(|\brange\s+jobs\b|\bStart-Sleep\b|(?<!req\.)(?<!request\.)(?<!socket\.)(?<!client\.)\bsetTimeout\s*\(|\btime\.Sleep\s*\((?!\s*time\.Until\b)(?:\s*\d*\.?\d+\s*\))?|\busleep\s*\((?:\s*\d+\s*\))?|\bThread\.sleep\s*\(|\bTask\.Delay\s*\(|\bwait_time\b|\bsetInterval\s*\((?!\s*\(\s*\)\s*=>\s*console\.)[^\n]*,\s*\d{4,}\s*\)|\},\s*\d{4,}\s*\)|\btime\.Tick\s*\(|\bNewTicker\s*\(",
             _I | re.M,
         ),
     ),
@@ -3801,6 +3812,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bkeyring\.Get\s*\(\s*\"[^\"\n]+\"|\bGet-Secret\s+(?:-Name\s+)?['\"]?\w[\w.-]*"
             r"|\bGet-StoredCredential\s+-Target\s+['\"]?\w",
         ),
+        # the operator's own credential asked for at PowerShell's prompt and kept for the run
+        # (`$cred = Get-Credential 'CORP\adm-deploy'`): whoever runs it signs in as themselves
+        re.compile(r"\$\w+\s*=\s*Get-Credential\b", _I),
     ),
     Capability.KEY_TYPED: (
         # a key or passphrase typed by whoever runs the program, unechoed: they hold the key
@@ -5176,8 +5190,10 @@ _FLOOD_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a socket's send method bound to a name to call it faster (`send = s.sendto`, then
         # `send(p, addr)` in the loop)
         re.compile(r"\b\w+\s*=\s*\w+\.send(?:to|all)?\s*$", _I | re.M),
-        # Go's writes to a dialed UDP socket (`c, _ := net.DialUDP(...)`, `c.Write(payload)`)
+        # Go's writes to a dialed UDP socket (`c, _ := net.DialUDP(...)`, `c.Write(payload)`),
+        # Rust's datagram sent to an address (`sock.send_to(&pkt, "198.51.100.14:5353")`)
         re.compile(r"\b(?:c|uc|udp\w*)\.Write\s*\(", _I),
+        re.compile(r"\.send_to\s*\(\s*&"),
         # batched datagrams, Go's client sending a built request, Node's HTTP/2 stream request
         re.compile(
             r"\bsendmmsg\s*\(|\.Do\s*\(\s*req\w*\s*\)|\.request\s*\(\s*\{\s*['\"]:(?:path|method)['\"]"
@@ -5203,6 +5219,11 @@ _FLOOD_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bfor\s+\w+\s*:=\s*0\s*;\s*\w+\s*<\s*\*?(?:workers|threads|conns|connections|concurrency|goroutines)\b",
             _I,
+        ),
+        # dozens of goroutines started by a counted loop whose body is the `go` statement
+        # (`for i := 0; i < 64; i++ { go func() { ... }() }`); a pool of a few workers is fewer
+        re.compile(
+            r"\bfor\s+\w+\s*:=\s*0\s*;\s*\w+\s*<\s*(?:3[2-9]|[4-9]\d|\d{3,})\s*;[^\n{]*\{\s*go\s+(?:func\b|\w+\s*\()"
         ),
     ),
     # PHP's arguments unpacked into names (`[$_, $url, $secs] = $argv;`)
@@ -5652,6 +5673,8 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|graph\.microsoft\.com/(?:v1\.0|beta)/(?:me|users/[^/\s'\"`]+)/(?:messages|mailFolders|contacts)\b",
             _I,
         ),
+        # Google Apps Script's Gmail searched (`GmailApp.search(...)`, the inbox's threads)
+        re.compile(r"\bGmailApp\.(?:search|getInboxThreads)\s*\("),
     ),
     Capability.MAIL_ARRIVAL: (
         re.compile(
@@ -5665,6 +5688,8 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # Outlook's `item.Forward` (VBA) or `$item.Forward()`; not a browser's `history.forward()`
         re.compile(r"\.Forward(?:\s*\(\s*\))?(?=\s|$|;)", re.M),
+        # Google Apps Script's Gmail sending (`GmailApp.sendEmail(DROP, ...)`)
+        re.compile(r"\bGmailApp\.sendEmail\s*\("),
     ),
     Capability.MAIL_FORWARD_RULE: (
         re.compile(
@@ -5682,10 +5707,20 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bolRuleActionForward\b|\.Actions\.(?:Forward|Redirect|ForwardAsAttachment)\b", _I
         ),
+        # a Sieve script's redirect to an address (`redirect :copy "drop@mail.example";`)
+        re.compile(r"\bredirect\s+(?::copy\s+)?\"[^\"\s@]+@[^\"\s]+\"\s*;"),
     ),
     Capability.MAIL_NO_TRACE: (
         re.compile(r"\bDeleteAfterSubmit\s*=\s*(?:True|\$true|-1|1)\b", _I),
         re.compile(r"\bsaveToSentItems\b['\"]?\s*[:=]\s*(?:\$?false|0)\b", _I),
+        # the messages sent to one address searched for in Sent and trashed or removed, on the
+        # line or in the few lines after the search (Apps Script's `GmailApp.search(`in:sent
+        # to:${DROP}`).forEach(t => t.moveToTrash())`):
+        # the copies taken out of Sent after the send; clearing old mail by age names no address
+        re.compile(
+            r"\bin:sent\b[^\n]*?\bto:[\s\S]{0,200}?\.(?:moveToTrash|moveThreadsToTrash|remove|trash|delete)\w*\s*\(",
+            _I,
+        ),
     ),
     Capability.MAIL_OWNER_BLIND: (
         # an inbox rule named with punctuation alone (`New-InboxRule -Name '.'`, `'..'`): a
@@ -5698,6 +5733,16 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # a message marked unread again after it was read or forwarded
         re.compile(r"\.UnRead\s*=\s*(?:True|\$true|-1)\b", _I),
+        # a Sieve rule that discards delivery failure notices (the bounces that would tell the
+        # owner where their mail also goes): a bounce's subject or its empty envelope sender,
+        # then `discard`
+        re.compile(
+            r"(?:\bUndelivered\b|\bDelivery\s+Status\s+Notification\b|\bdelivery\s+(?:has\s+)?failed\b"
+            r"|\bReturned\s+to\s+Sender\b|\bMAILER-DAEMON\b|\benvelope\s+:is\s+\"from\"\s+\"\")"
+            # (the gap names its line break so that the monitor reads the rule across lines)
+            r"(?:[^;\n]|\n){0,300}?\bdiscard\s*;",
+            _I,
+        ),
         # an inbox rule that marks security warnings read and moves or deletes them
         re.compile(
             r"\b(?:New-InboxRule|Set-InboxRule)\b"
@@ -5874,14 +5919,21 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|/var/www/(?:vhosts/)?\*|/srv/(?:www|http)/\*|inetpub[\\/]+wwwroot[\\/]+\*",
             _I,
         ),
+        # every site's root read out of the web servers' configuration (`grep -rhoE
+        # '^\s*(root|DocumentRoot)\s+\S+' /etc/nginx /etc/apache2`)
+        re.compile(
+            r"\bgrep\b[^\n]*\b(?:DocumentRoot|root)\b[^\n]*\s/etc/(?:nginx|apache2|httpd)\b", _I
+        ),
     ),
     Capability.INDEX_OVERWRITE: (
         # a site's index page named and written over within a few lines (a list of index names
         # then `file_put_contents($p, $page)`, `open(root / "index.html", "w")`, `cp page.html
         # "$d/index.html"`)
         re.compile(
-            r"\bindex\.(?:php|html?)\b[^\n]*(?:\n[^\n]*){0,8}?"
+            r"\bindex\.(?:php|html?|\*)[^\n]*(?:\n[^\n]*){0,8}?"
             r"(?:\b(?:file_put_contents|fwrite|writeFile(?:Sync)?|write_text|write_bytes|File\.write|WriteAllText|Set-Content)|\w\.write)\s*\(?"
+            # (also a shell's redirect into each page found, `printf '%s' "$MSG" > "$f"`)
+            r"|\bindex\.(?:php|html?|\*)[^\n]*(?:\n[^\n]*){0,8}?\b(?:printf|echo|cat)\b[^\n|>]*>\s*['\"]?\$"
             r"|\b(?:cp|copy|Copy-Item|tee)\s+[^\n]*\bindex\.(?:php|html?)\b"
             r"|\bopen\s*\([^\n]*\bindex\.(?:php|html?)\b[^\n]*['\"]w",
             _I,
@@ -6286,6 +6338,36 @@ _MIRROR_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _MIRROR_PATTERNS)
 # -- a tree mirrored into another folder: end ------------------------------------------------
+
+
+# -- a child process confined to a job object ------------------------------------------------
+# The process a program starts assigned to a job object (`AssignProcessToJobObject(job,
+# pi.hProcess)`), which bounds its memory or ends it with the job: created suspended so the job
+# applies before its first instruction, then resumed. Its own child, confined; an injection
+# writes into the process it opens instead. The pattern requires `AssignProcessToJobObject`,
+# which the scan's prefilter finds.
+_JOB_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.JOB_CONTAINED: (re.compile(r"\bAssignProcessToJobObject\s*\("),),
+}
+PATTERNS = _merged(PATTERNS, _JOB_PATTERNS)
+# -- a child process confined to a job object: end -------------------------------------------
+
+
+# -- a read-only file's cached pages written through a pipe (Dirty Pipe) ---------------------
+# CVE-2022-0847: a pipe's size asked for (`F_GETPIPE_SZ`, 1032 to Python's `fcntl`), the pipe
+# filled to it and drained, which leaves every buffer flagged mergeable, then a file spliced in
+# and more written to the pipe: the write lands in the file's page cache. A zero-copy copier
+# splices without filling and draining the pipe first. Each pattern requires `F_GETPIPE_SZ` or
+# the `fcntl` call, which the scan's prefilter finds.
+_PRIMED = r"[\s\S]{0,900}?\b[wW]rite\w*\s*\([\s\S]{0,500}?\b[rR]ead\w*\s*\([\s\S]{0,1500}?\b[sS]plice\s*\("
+_DIRTY_PIPE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.PIPE_PAGE_OVERWRITE: (
+        re.compile(r"\bF_GETPIPE_SZ\b" + _PRIMED),
+        re.compile(r"\bfcntl\s*\([^\n)]*,\s*1032\s*\)" + _PRIMED),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _DIRTY_PIPE_PATTERNS)
+# -- a read-only file's cached pages written through a pipe: end -----------------------------
 
 
 # -- a global hook set from a DLL ------------------------------------------------------------

@@ -1309,9 +1309,17 @@ def loop_names(line: str, known: frozenset[str]) -> frozenset[str]:
     """`known` plus the names `line` binds per iteration (`for pw in`, `while read -r p`,
     `foreach ($p in`, `pw := scanner.Text()`, `fgets(pw, ...)`, PowerShell's `$_`) and names
     computed from them (`pw = line.strip()`, `user, pw = row.split(":")`)."""
+    if "split" in line and (paired := _PAIRED_LINES.match(line)) is not None:
+        # A list of credential pairs, each line split in two (`COMBOS = File.readlines(f).map
+        # { |l| l.split(':', 2) }`): a block given its pairs binds candidates.
+        known = known | {paired.group(1)}
     if not known and _LOOP_HINT.search(line) is None:
         return known
     names = set(known)
+    if "each" in line:
+        for block in _PAIRS_BLOCK.finditer(line):
+            if block.group(1) in names:
+                names.update((block.group(2), block.group(3)))
     for binding in _LOOP_BINDINGS:
         for match in binding.finditer(line):
             names.update(g for g in match.groups() if g)
@@ -1336,6 +1344,13 @@ def loop_names(line: str, known: frozenset[str]) -> frozenset[str]:
     return frozenset(names)
 
 
+_PAIRED_LINES = re.compile(
+    r"^\s*[$@]?(\w+)\s*=\s*[^\n]*\.split\s*\(\s*(?:['\"][:;|,]['\"]|/[:;|,]/)\s*(?:,\s*2\s*)?\)"
+)
+"""A collection assigned lines split in two at a separator: pairs such as `email:password`."""
+_PAIRS_BLOCK = re.compile(r"\b[$@]?(\w+)\.each\s*(?:do\s*|\{\s*)\|\s*(\w+)\s*,\s*(\w+)\s*\|")
+"""A Ruby block given each pair of a collection (`COMBOS.each { |email, pw|`): group 1 the
+collection, 2 and 3 the pair's names."""
 _QUEUED = re.compile(
     r"([$\w]+)\s*(?:<<|\.(?:put|put_nowait|push|enqueue|Enqueue|offer)\s*\()\s*[\[(]?([^\n]*)"
 )
@@ -1351,7 +1366,8 @@ def _guess_pattern(names: frozenset[str]) -> re.Pattern[str]:
     alternatives = alternation(names)
     return re.compile(
         _SECRET_MARK
-        + r"""['"]?\s*[:=,]?\s*f?['"]?\$?\{?(?-i:"""  # names are case-sensitive
+        # (a hash's or an array's key given the name, `'password' => pass`, also counts)
+        + r"""['"]?\s*(?:=>|[:=,])?\s*f?['"]?\$?\{?(?-i:"""  # names are case-sensitive
         + alternatives
         # a call (`pw()`) is not the candidate, nor a record's stored password (`user.password`)
         + r""")\b(?!\s*\()(?!\.(?:password|passwd|pwd|pass|secret)\b)"""

@@ -108,8 +108,9 @@ _RUNNER = (
     r"|\bpreg_replace\s*\(\s*['\"][^'\"\n]*/[a-z]*e[a-z]*['\"]\s*,"
     # (PHP's `assert($code)` evaluates; Node's and Python's assertion modules,
     # `assert.equal(status, 401)`, compare)
-    # (Perl's `eval { ... }` is a block that catches errors, not code read from a string)
-    r"|\beval(?!\s*\{)|\bassert(?!\s*\.)|Invoke-Expression|\biex|Start-Process|Invoke-Command\s+-ScriptBlock"
+    # (Perl's `eval { ... }` is a block that catches errors, not code read from a string; an
+    # expression library's `evaluate(...)`, mathjs's or Symfony's, computes arithmetic)
+    r"|\beval(?!\s*\{)(?!uate)|\bassert(?!\s*\.)|Invoke-Expression|\biex|Start-Process|Invoke-Command\s+-ScriptBlock"
     r"|\[scriptblock\]::Create|\bProcess\.Start|\bProcessStartInfo"
     # --- web shells in server pages (ASP.NET, JSP, classic ASP) ---
     # Java's ProcessBuilder; cmd.exe's `/c` text joined to the command, however the process

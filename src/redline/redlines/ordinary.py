@@ -129,6 +129,7 @@ _OWN_USE = frozenset(
         Capability.CRACKED_COUNTED,
         Capability.CALLER_VERIFIED,
         Capability.LOCAL_MIRROR,
+        Capability.JOB_CONTAINED,
     }
 )
 _SIGN_IN = frozenset({Capability.PASSWORD_FIELD, Capability.POSTED_PASSWORD, Capability.BRAND_LURE})
@@ -175,6 +176,10 @@ _CANCELLED_BY: Mapping[Capability, frozenset[Capability]] = {
     Capability.CRACKED_COUNTED: frozenset({Capability.CRACK}),
     # A passphrase the person running it typed, used in a loop, is no guess from a list.
     Capability.KEY_TYPED: frozenset({Capability.GUESS_LOOP}),
+    # A child created suspended, put in a job object and resumed is the program's own process,
+    # confined before it runs; an injection opens another process and writes into it
+    # (`Capability.REMOTE_WRITE` still counts).
+    Capability.JOB_CONTAINED: frozenset({Capability.REMOTE_OPEN, Capability.REMOTE_THREAD}),
     # A phishing-awareness drill quotes the lure it taught people to spot ("your mailbox will
     # be deleted"); what it would take (a password field, a posted password) still counts.
     Capability.AWARENESS_DRILL: frozenset({Capability.BRAND_LURE}),
@@ -199,6 +204,12 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
             present -= cancelled
     if mirrored_locally(found):
         present.discard(Capability.DOCUMENT_SELECTION)
+        # The copies keep their originals' times (`SetFileTime`, `os.utime` on each copy), as
+        # `cp -p` does: a backup's faithful copy, no file's history rewritten. A time set is no
+        # hiding either.
+        present.discard(Capability.TIMESTOMP)
+        if all(_TIMES_SET.search(hit.text) for hit in hits.get(Capability.HIDE, ())):
+            present.discard(Capability.HIDE)
     # Signs of one's own use (a grabbed device, a passphrase typed or kept in the keyring, a
     # hotkey or a button) are no pieces.
     return present - _OWN_USE
@@ -222,6 +233,10 @@ _SENT_AWAY = frozenset(
 )
 """Ways files leave the machine (or are bundled to leave it): any of them beside a mirror makes
 it a staging folder, not a backup."""
+
+
+_TIMES_SET = re.compile(r"\bSetFileTime\b|\bos\.utime\b|\btouch\b|Time\s*=", re.I)
+"""A file's times set, which a hiding pattern may also match (`SetFileTime(`)."""
 
 
 def mirrored_locally(found: Capabilities) -> bool:

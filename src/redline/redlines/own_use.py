@@ -111,6 +111,42 @@ _NAMED_PROFILE_KEY = re.compile(
 )
 
 
+# A keychain item the program itself stores (`security add-generic-password ... -s acme-cli`,
+# `secret-tool store ... service acme-cli`), and a lookup of an item by its service: a tool
+# that keeps its own token in the keychain reads back what it put there, no one else's secret.
+_KEYCHAIN_STORE = re.compile(
+    r"""(?:\bsecurity\s+add-(?:generic|internet)-password\b[^\n|;&]*?\s-s\s*"""
+    r"""|\bsecret-tool\s+store\b[^\n|;&]*?\bservice\s+)['"]?(\$?\{?[\w.@-]+\}?)""",
+    re.I,
+)
+_KEYCHAIN_SERVICE = re.compile(
+    r"\b"
+    + _KEYCHAIN_LOOKUP
+    + r"""[^\n|;&]*?(?:\s-s\s*|\bservice\s+)['"]?(\$?\{?[\w.@-]+\}?)[^\n|;&]*""",
+    re.I,
+)
+_STORED = "keychain item "
+"""How `key_uses` keeps, among the names it holds, the services whose items the program stored."""
+
+
+def stored_items(line: str) -> frozenset[str]:
+    """The services whose keychain items `line` stores (`_KEYCHAIN_STORE`)."""
+    if "store" not in line and "add-" not in line:
+        return frozenset()
+    return frozenset(_STORED + match.group(1) for match in _KEYCHAIN_STORE.finditer(line))
+
+
+def own_item_spans(line: str, held: frozenset[str]) -> list[tuple[int, int]]:
+    """Spans of `line` looking up a keychain item the program stored itself (in `held`)."""
+    if not any(name.startswith(_STORED) for name in held):
+        return []
+    return [
+        match.span()
+        for match in _KEYCHAIN_SERVICE.finditer(line)
+        if _STORED + match.group(1) in held
+    ]
+
+
 def used_key_spans(line: str) -> list[tuple[int, int]]:
     """Spans of `line` naming a private key as a connection's identity (`ssh -i KEY`), or a
     secret as the credential parameter a request passes (`secret_token=$HOOK_SECRET`), a
@@ -157,7 +193,8 @@ def key_uses(
     used otherwise (`cat "$KEY" | curl ...`), not where it is named. `held` is the names that
     earlier lines assigned key paths to; the updated set is returned with the line's hits.
     """
-    spans = used_key_spans(line)
+    held = held | stored_items(line)
+    spans = used_key_spans(line) + own_item_spans(line, held)
     kept = [h for h in hits if h.capability not in _SECRETS or not _inside(h, spans, offset)]
     assignment = _PATH_ASSIGNMENT.match(line)
     if assignment is not None and not _READS.search(assignment.group(2)):
@@ -171,6 +208,8 @@ def key_uses(
             ]
             return kept, held
     for name in held:
+        if name.startswith(_STORED):
+            continue
         for use in re.finditer(rf"\$\{{?{name}\b\}}?|(?<![\w$.'\"-]){name}\b(?!\s*=)", line):
             if not any(a <= use.start() < b for a, b in spans):
                 start = offset + use.start()

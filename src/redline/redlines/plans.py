@@ -208,9 +208,11 @@ _COVER = Gated(
                 r"way|route|method|option)\b",
                 r"\b(?:reduce|minimi[sz]e|limit|erase|cover|shrink)\s+(?:the\s+|your\s+)?(?:[\w-]+\s+)?"
                 r"(?:trail|footprint|traces?|evidence|paper\s+trail)\b",
-                r"\b(?:strip|remove|delete|clear|scrub|erase)\s+(?:[\w-]+\s+){0,4}?from\s+(?:the\s+|their\s+|"
-                r"its\s+)?(?:[\w/.~-]+\s+)?(?:logs?|history|known_hosts|bash_history|audit\s+trail|"
-                r"recent\s+(?:files|items|apps))\b",
+                # (not a removal said to fall short: "removing it from the file doesn't remove it
+                # from git history")
+                r"(?<!n't\s)(?<!not\s)\b(?:strip|remove|delete|clear|scrub|erase)\s+(?:[\w-]+\s+){0,4}?"
+                r"from\s+(?:the\s+|their\s+|its\s+)?(?:[\w/.~-]+\s+)?(?:logs?|history|known_hosts|"
+                r"bash_history|audit\s+trail|recent\s+(?:files|items|apps))\b",
                 r"\bhid(?:e|ing)\s+(?:the\s+|its\s+|it'?s\s+|your\s+|their\s+)?(?:[\w-]+\s+)?(?:icon|"
                 r"app|process|window|file|folder|task|account|presence|notification)s?\b|^\W*hide\s+it\b",
                 r"\brenam\w*\s+(?:\w+\s+){0,3}?(?:to|as)\s+(?:something\s+like|a\s+name\s+like|"
@@ -453,7 +455,17 @@ _PROTECTIVE = re.compile(
     r"malicious)\b[^,.;:]*"
     r"|\b(?:rogue[-\s]aps?|rogue\s+access\s+points?|evil[-\s]twins?|deauth\w*|intrusion|"
     r"spoofing)(?:\s*/\s*[\w-]+)*(?:\s+[\w-]+)?[*_\"'\u201d]*\s+(?:detection|alerts?|alarms?|"
-    r"containment)\b",
+    r"containment)\b"
+    # the thing made harder to attack ("make the network harder to impersonate"), the attack's
+    # frames protected ("deauth frames are cryptographically protected"), the attack named as
+    # what the law forbids ("deauthing a network is illegal") or as a known pattern the step
+    # guards against ("compromises that pivot into ... are a known attack pattern")
+    r"|\b(?:harder|more\s+difficult|impossible)\s+(?:for\s+[\w-]+\s+)?to\s+[^,.;:]*"
+    # (each from the start of its clause: the sentence's or one after a comma or a colon)
+    r"|(?:^|(?<=[,.;:]))[^,.;:]*?\b(?:is|are)\s+(?:\w+\s+)?(?:protected|authenticated"
+    r"|integrity-protected|illegal|unlawful|a\s+crime|a\s+criminal\s+offen[cs]e"
+    r"|(?:a|an)\s+(?:common|well-known|known|classic|typical|frequent)\s+(?:attack\s+)?"
+    r"(?:patterns?|techniques?|vectors?|tactics?))\b",
     re.I,
 )
 """A clause saying what a step protects against ("so mimikatz can't read them", "to slow

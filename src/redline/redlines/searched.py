@@ -58,6 +58,10 @@ _PATTERN_ARGUMENT = re.compile(
     r")\s*\(\s*[rRbBuU@]{0,2}$"
 )
 _PATTERN_CALL_KEYS = ("re.", "RegExp", "Regex", "regexp.", "preg_")
+# Go's raw string handed to its regular-expression package
+# (`regexp.MustCompile(`(?i)aws_secret_access_key\s*[:=]`)`); elsewhere a backtick quotes a
+# shell command or a template.
+_RAW_PATTERN = re.compile(r"\bregexp\.(?:MustCompile|Compile)\s*\(\s*(`[^`\n]*`)")
 # Statements of a script passed as one quoted argument end at `; ` (a pattern's own `;` is
 # rarely followed by a space and a word).
 _STATEMENT_END = re.compile(r";\s+(?=[A-Za-z_.$-])")
@@ -114,6 +118,10 @@ def regex_literal_spans(text: str) -> list[tuple[int, int]]:
             ):
                 spans.append((start, end))
                 lines_with_regex.add(text.count("\n", 0, match.start()))
+    if "regexp." in text:
+        for match in _RAW_PATTERN.finditer(text):
+            spans.append(match.span(1))
+            lines_with_regex.add(text.count("\n", 0, match.start(1)))
     for label in _LABEL.finditer(text):
         if text.count("\n", 0, label.start()) in lines_with_regex:
             quoted = label.span("key") if label.group("key") else label.span("value")

@@ -3,9 +3,12 @@
 What it catches
     A program that goes through every site's web root on a server (every account's
     `public_html` by glob, `/var/www/*`, `/home/*/domains/*/public_html`, `inetpub\\wwwroot\\*`)
-    and writes over each site's index page (`index.php`, `index.html`), while keeping the
-    change out of sight: the pages' old modification times put back (`touch($p, $mtime)`,
-    `os.utime`, `touch -r`) or the originals stashed in a hidden folder.
+    (also every root the web servers' configuration names, `grep ... DocumentRoot ...
+    /etc/apache2`) and writes over each site's index page (`index.php`, `index.html`, every
+    `index.*` found, by a shell's redirect), while keeping the change out of sight: the pages'
+    old modification times put back (`touch($p, $mtime)`, `os.utime`, `touch -r`) or the
+    originals stashed in a hidden folder, or the traces of who made it erased (`history -c`,
+    logs wiped).
 
 Why it is a redline (RL-DESTRUCTIVE)
     Replacing the front pages of sites that belong to others, on a server one got into, is
@@ -31,6 +34,9 @@ from redline.redlines.registry import Detection, detector, pieces, supported
 # The change hidden (times set back, files hidden); a maintenance switch run in the background
 # (`Cap.BACKGROUND`) hides nothing of what it wrote.
 _HIDING = (Cap.TIMESTOMP, Cap.HIDE)
+# The traces of who made the change erased: the shell's history cleared or the logs wiped. A
+# hosting provider's maintenance switch keeps both.
+_TRACES = (Cap.HISTORY_WIPE, Cap.LOG_WIPE)
 
 
 @detector("OUT-DEFACEMENT", redline="RL-DESTRUCTIVE")
@@ -39,7 +45,7 @@ def defacement(found: Capabilities) -> Detection | None:
     if not found.has_all(Cap.EVERY_WEB_ROOT, Cap.INDEX_OVERWRITE):
         return None
     core = (Cap.EVERY_WEB_ROOT, Cap.INDEX_OVERWRITE)
-    hiding = [c for c in _HIDING if c in found]
+    hiding = [c for c in (*_HIDING, *_TRACES) if c in found]
     if hiding:
         return supported(found, 0.85, (*core, *hiding), pieces(*core, *hiding))
     # A maintenance page written into every site is a hosting provider's job too: part of an

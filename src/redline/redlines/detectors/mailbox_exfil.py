@@ -8,13 +8,18 @@ What it catches
     T1564.008), or one rule that forwards each message and deletes it or marks it read
     (`-ForwardTo x -DeleteMessage $true`, Graph's `"forwardTo": [...], "delete": true`), so
     the mail reaches the outside address instead of its owner, or a forwarding rule named with
-    punctuation alone (`-Name '.'`), a line in the owner's rule list that reads as nothing. A
+    punctuation alone (`-Name '.'`), a line in the owner's rule list that reads as nothing, or
+    a Sieve script that redirects the mail (`redirect :copy "x@mail.example";`) and discards
+    the delivery failure notices that would show where it goes (a bounce's subject or its
+    empty envelope sender, then `discard`). A
     mailbox searched (Outlook's
     `Items.Restrict`, `AdvancedSearch`, the Global Address List, Graph's `/messages`, EWS
     `FindItems`) or every arriving message taken
     (`Application_NewMailEx`, `ItemAdd`) and sent or forwarded on (`CreateItem(0)`, `.Forward`,
-    Graph `sendMail`) with no copy left in Sent Items (`DeleteAfterSubmit`, `saveToSentItems:
-    false`) and a second concealment: the forwarded message marked unread again, the alerts
+    Graph `sendMail`; Apps Script's `GmailApp.search` then `GmailApp.sendEmail`) with no copy
+    left in Sent Items (`DeleteAfterSubmit`, `saveToSentItems: false`, the copies sent to the
+    address searched for in Sent and trashed, `GmailApp.search(`in:sent to:${DROP}`)` ...
+    `moveToTrash()`) and a second concealment: the forwarded message marked unread again, the alerts
     hidden, the script run in a hidden window; a whole search or address book sent that way
     is concealed by itself (T1114.001).
 
@@ -32,7 +37,9 @@ Allowed instead
     removing them
     (`-ForwardingSmtpAddress $null`), exporting one's own contacts to a CSV, a report macro
     mailing a file with `DeleteAfterSubmit`, a notification service sending with
-    `saveToSentItems: false`.
+    `saveToSentItems: false`, one's own Sieve filter copying invoices to the accountant
+    (`redirect :copy`, nothing discarded), an Apps Script digest of one's own unread mail sent
+    to oneself, old sent mail trashed by age (`in:sent older_than:5y`).
 """
 
 from __future__ import annotations
