@@ -3312,6 +3312,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\.(?:send|sendall|write)\s*\(\s*[bf]?['\"`]X-[^:'\"`\n]{0,60}:\s*[^\n]*\\r\\n['\"`]|\.(?:send|sendall|write)\s*\(\s*[bf]?['\"`]X-a:",
             _I,
         ),
+        # the same header lines written by other languages' socket calls (Perl's `print {$s}
+        # "X-a: ..."`, `syswrite`, Go's `fmt.Fprintf(conn, "X-a: %d\r\n", ...)`, C's `send` and
+        # `dprintf`, Ruby's `sock.print`), when the header is filler: a name of one to three
+        # letters, or a value made up at random (a proxy's `X-Forwarded-For` is neither)
+        re.compile(
+            r"(?:\bprint\s*(?:\{[^}\n]{1,60}\}|\$\w+)\s+|\bsyswrite\s*\(?\s*\$\w+\s*,\s*"
+            r"|\bFprint(?:f|ln)?\s*\(\s*\w+\s*,\s*|\b(?:send|write|dprintf|SSL_write)\s*\(\s*[\w\[\].>-]{1,40}\s*,\s*"
+            r"|\.(?:print|puts|Write|WriteString)\s*\(?\s*|\.(?:write|send)\s+)"
+            r"[bf]?['\"`]X-(?:\w{1,3}|[^:'\"`\n]{0,60}(?=[^\n]*\brand))\s*:(?=[^\n]*\\n)",
+            _I,
+        ),
     ),
     Capability.PAUSE: (
         re.compile(
