@@ -164,6 +164,7 @@ class Capability(StrEnum):
         "names the database, backup, mail or security services or programs to stop, in a list"
     )
     SERVICE_DISABLED = "keeps a service from starting again (its startup set to disabled)"
+    PROCESS_TO_DRIVER = "hands a process's id to a kernel driver through a control code"
     INSTALL_HOOK = "runs code of its own when a package is installed (npm's postinstall, setup.py's install command)"
     ENDLESS_LOOP = "endless loop"
     PAUSE = "pauses between iterations"
@@ -537,6 +538,9 @@ _STOPPED = (
 """The services and programs a ransomware's kill list names (`Capability.STOP_LIST`): every
 word of `STOPPED_KINDS` and `STOPPED_SECURITY`, so what a list is found by is what its kinds
 are read from (`kill_lists.py`)."""
+_QUOTE_PREFIX = r"(?:L|u8?|U|@)?"
+"""The prefix a string literal may carry before its quote: C's and C++'s wide and UTF strings
+(`L"MsMpEng.exe"`, `u8"..."`), Objective-C's and C#'s `@"..."`."""
 
 
 def code_padded(width: int) -> str:
@@ -1467,14 +1471,24 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # `[]string{"mysql", "mongod", "veeam"}`, `{ "MsMpEng", "SentinelAgent", ... }`, a
         # shell loop's `"falcon-sensor" "sentinelone" "elastic-agent"`); which
         # kinds they are is read in `detectors/ransomware.py` and `disable_defences.py`
+        # (C's and C++'s wide or UTF strings, `L"MsMpEng.exe"`, and Objective-C's `@"..."`
+        # carry a prefix before their quotes)
         re.compile(
             r"['\"][\w .-]{0,30}?"
             + _STOPPED
-            + r"[\w .-]{0,30}['\"](?:\s*,\s*|\s+)(?:['\"][\w .$-]{0,40}['\"](?:\s*,\s*|\s+)){0,3}"
-            r"['\"][\w .-]{0,30}?"
+            + r"[\w .-]{0,30}['\"](?:\s*,\s*|\s+)(?:"
+            + _QUOTE_PREFIX
+            + r"['\"][\w .$-]{0,40}['\"](?:\s*,\s*|\s+)){0,3}"
+            + _QUOTE_PREFIX
+            + r"['\"][\w .-]{0,30}?"
             + _STOPPED
-            + r"[\w .-]{0,30}['\"](?:\s*,\s*|\s+)(?:['\"][\w .$-]{0,40}['\"](?:\s*,\s*|\s+)){0,3}"
-            r"['\"][\w .-]{0,30}?" + _STOPPED + r"[\w .-]{0,30}['\"]",
+            + r"[\w .-]{0,30}['\"](?:\s*,\s*|\s+)(?:"
+            + _QUOTE_PREFIX
+            + r"['\"][\w .$-]{0,40}['\"](?:\s*,\s*|\s+)){0,3}"
+            + _QUOTE_PREFIX
+            + r"['\"][\w .-]{0,30}?"
+            + _STOPPED
+            + r"[\w .-]{0,30}['\"]",
             _I,
         ),
         # a shell loop over the bare names (`for p in falcon-sensor wdavdaemon osqueryd; do`):
@@ -1498,6 +1512,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + _STOPPED
             + r"[\w.*-]{0,30}['\"]?\s*,\s*(?:['\"]?[\w.*-]{1,30}['\"]?\s*,\s*){0,3}){2}['\"]?[\w.*-]{0,30}?"
             + _STOPPED,
+            _I,
+        ),
+    ),
+    Capability.PROCESS_TO_DRIVER: (
+        # a process id passed to a device's control code (`DeviceIoControl(dev, IOCTL_KILL,
+        # &pid, ...)`, ctypes' `byref(pid)`, Go's `unsafe.Pointer(&pid)`): a driver asked to act
+        # on that process from the kernel, where a protected process has no protection
+        re.compile(
+            r"\bDeviceIoControl\s*\((?:[^;]){0,300}?(?:\b(?:\w+_)?(?:target)?pid(?:s|_\w+)?\b"
+            r"|\b(?:th32)?process_?id\b)",
             _I,
         ),
     ),
