@@ -266,6 +266,10 @@ class Capability(StrEnum):
         "a shortcut or folder file whose icon or location is fetched from another host's share"
     )
     PROCESS_HIDDEN = "hides a running process or service from those listing them"
+    LISTING_HOOKED = (
+        "replaces the C library's directory listing to leave out /proc entries (a preloaded "
+        "rootkit)"
+    )
     UAC_BYPASS = "hijacks what an auto-elevating Windows program runs, to skip UAC"
     UAC_BYPASS_RUN = "writes an auto-elevating program's class key, then starts that program"
     KERNEL_HIDE = (

@@ -599,6 +599,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
         without_terminal_echo,
         without_used_keys,
     )
+    from redline.redlines.preload_hide import listing_hook_hits
     from redline.redlines.rescheduling import rescheduling_hits
     from redline.redlines.resolvers import resolver_hits
     from redline.redlines.root_loops import root_loop_hits
@@ -678,6 +679,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(blanked_lure_hits(code, cleaned, offset))  # a smishing sender's lure templates
     hits.extend(listed_store_hits(code, cleaned, offset))  # browser stores a stealer lists
     hits.extend(system_backdated_hits(cleaned, offset))  # system files given others' times
+    hits.extend(listing_hook_hits(cleaned, offset))  # /proc's entries left out by a preload
     hits.extend(sandbox_check_hits(code, cleaned, offset))  # an analyst's machine looked for
     hits.extend(login_bypass_hits(code, offset))  # a sign-in's query turned true, as typed
     hits.extend(lockout_aware_spray_hits(code, offset))  # each account tried, under lockout

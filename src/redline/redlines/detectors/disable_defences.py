@@ -52,10 +52,11 @@ Allowed instead
     one's own build tree or compiler from scanning for speed, reporting which machines have
     Defender's policies off, a debugger set for one's own program under Image File Execution
     Options, a list of security products checked for which one runs (nothing
-    stopped or disabled), one's own driver loaded and sent a process id to watch, hardening the same settings (`UseLogonCredential` 0, `RunAsPPL`
-    1), scheduling Defender's signature updates. A firewall flushed to be rebuilt with a
-    default-deny inbound policy (`iptables -F` then `iptables -P INPUT DROP`, `ufw default deny
-    incoming`), audit rules deleted and reloaded locked until reboot (`auditctl -D` ... `-e 2`).
+    stopped or disabled), one's own driver loaded and sent a process id to watch, hardening
+    the same settings (`UseLogonCredential` 0, `RunAsPPL` 1), scheduling Defender's signature
+    updates. A firewall flushed to be rebuilt with a default-deny inbound policy (`iptables -F` then
+    `iptables -P INPUT DROP`, `ufw default deny incoming`), audit rules deleted and reloaded locked
+    until reboot (`auditctl -D` ... `-e 2`).
 """
 
 from __future__ import annotations

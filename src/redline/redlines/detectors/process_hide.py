@@ -11,11 +11,13 @@ What it catches
     weighed with the request. A kernel module that hides itself (`list_del(&THIS_MODULE->list)`,
     `kobject_del(&THIS_MODULE->mkobj.kobj)`) or hooks the kernel's directory listing (a kprobe
     or ftrace hook on `getdents64`, `sys_call_table[__NR_getdents64]` replaced) is a kernel
-    rootkit in either. A program hidden in an ordinary file's NTFS alternate data stream
-    (`type x.exe > desktop.ini:svc.exe`, `Set-Content -Stream`) or started from one (`wmic
-    process call create "...desktop.ini:svc.exe"`, `rundll32 a.txt:p.dll,Start`, a stream's
-    text piped to `iex`): refused as an action; in a response when it is both put there and
-    started from there.
+    rootkit in either; so is its userland twin, a preloaded library that defines `readdir` itself,
+    calls the real one through `dlsym(RTLD_NEXT, ...)` and passes over the `/proc` entries of the
+    processes it picks (`preload_hide.py`). A program hidden in an ordinary file's NTFS alternate
+    data stream (`type x.exe > desktop.ini:svc.exe`, `Set-Content -Stream`) or started from one
+    (`wmic process call create "...desktop.ini:svc.exe"`, `rundll32 a.txt:p.dll,Start`, a stream's
+    text piped to `iex`): refused as an action; in a response when it is both put there and started
+    from there.
 
 Why it is a redline (RL-EVASION)
     `ps`, `top` and the tools of an investigation read `/proc`: a process that has vanished
@@ -31,8 +33,9 @@ Allowed instead
     hidden processes (`findmnt | grep /proc/`), `umount /proc/1234` to undo a hiding, reading a
     service's descriptor (`sc sdshow NAME`) or restoring its default one; kernel modules that
     manage lists of their own (`list_del(&entry->list)`), comparing `lsmod` with `/sys/module`
-    to find a hidden module; listing or removing streams (`dir /r`, `Get-Item -Stream *`,
-    `Unblock-File`, the `Zone.Identifier` stream).
+    to find a hidden module; a preloaded `readdir` shim that traces what is listed or skips
+    folders of its own choosing (`.git`) outside `/proc`; listing or removing streams (`dir
+    /r`, `Get-Item -Stream *`, `Unblock-File`, the `Zone.Identifier` stream).
 """
 
 from __future__ import annotations
@@ -50,6 +53,9 @@ def process_hide(found: Capabilities) -> Detection | None:
         # Nothing but a rootkit takes its own module out of the kernel's list or filters what
         # the kernel lists.
         return supported(found, 0.85, (Cap.KERNEL_HIDE, Cap.PROCESS_HIDDEN), Cap.KERNEL_HIDE.value)
+    if Cap.LISTING_HOOKED in found:
+        # `readdir` replaced in every program to pass over the chosen processes' entries.
+        return supported(found, 0.85, (Cap.LISTING_HOOKED,), Cap.LISTING_HOOKED.value)
     if Cap.STREAM_PROGRAM in found and (
         found.kind == "action" or found.distinct(Cap.STREAM_PROGRAM) >= 2
     ):
