@@ -5095,6 +5095,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:tasks|commands|cmds|orders)\w*\s*\[[^\]\n]+\]\s*(?:\.(?:append|push|put)\s*\(|\[\]\s*=)[^\n]*(?:request\.(?:form|json|args|values|get_json\(\))|req\.body|\$_(?:POST|GET|REQUEST))\s*(?:\[\s*['\"]|\.|\.get\s*\(\s*['\"])(?:cmd|command|shell|exec)",
             _I,
         ),
+        # ... or inserted into a table of tasks, the operator's typed command bound as one of
+        # the row's values (`prepare("INSERT INTO tasks(target, cmd) ...")->execute([...,
+        # $_POST['cmd']])`); a bot's named command (`form["command"]`) is no shell text
+        re.compile(
+            r"\bINSERT(?:\s+OR\s+\w+)?\s+INTO\s+[`'\"]?(?:tasks|commands|cmds|orders|jobs|queue)\b"
+            r"[^;]{0,300}?(?:request\.(?:form|json|args|values|get_json\(\))|req\.body|\$_(?:POST|GET|REQUEST))"
+            r"\s*(?:\[\s*['\"]|\.|\.get\s*\(\s*['\"])(?:cmd|shell|exec|command_?line)\b",
+            _I,
+        ),
     ),
     # --- end web shells and C2 panels ---
 }
