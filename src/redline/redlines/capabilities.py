@@ -2844,6 +2844,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + r"[^'\"\n<]*<",
             _I,
         ),
+        # ... or passed as the sender's display name beside its address (PHPMailer's
+        # `setFrom($user, 'Microsoft 365 Security')`, .NET's `new MailAddress(addr, "PayPal")`,
+        # gomail's `SetAddressHeader("From", addr, "DHL Express")`)
+        re.compile(
+            r"(?:\bsetFrom\s*\(|\bnew\s+MailAddress\s*\(|\bSetAddressHeader\s*\(\s*\"From\"\s*,)"
+            r"\s*[^,()\n]{1,80},\s*[fr]?['\"]" + _DISPLAY_BRAND,
+            _I,
+        ),
         # a From address at a domain the code fills in (`"IT Helpdesk <it@$domain>"`,
         # f"<helpdesk@{domain}>"): the recipients' own organisation, when the envelope is
         # written by hand (see `detectors/phishing_kit.py`)
@@ -3457,9 +3465,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # the same address written as a string that a mailer fills in for each recipient
         # (`"https://docusign-envelope-review.example/e/#{token}"`, `f".../s/{rid}"`,
-        # `` `...?u=${id}` ``): the link made out to one person at a time
+        # `` `...?u=${id}` ``, PHP's and Perl's `"...?t=$token"`): the link made out to one
+        # person at a time
         re.compile(
-            r"['\"`]https?://" + _LOOKALIKE_HOST + r"/[^\s'\"<>`]*?(?:#|\$)?\{\s*\w+\s*\}",
+            r"['\"`]https?://"
+            + _LOOKALIKE_HOST
+            + r"/[^\s'\"<>`]*?(?:(?:#|\$)?\{\s*\w+\s*\}|\$\w+)",
             _I,
         ),
     ),
