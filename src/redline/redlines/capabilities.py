@@ -5271,6 +5271,18 @@ PATTERNS = _merged(PATTERNS, _LATERAL_PATTERNS)
 # -- lateral pushes: end ---------------------------------------------------------------------
 
 # -- sign-ins tried by brute force (OUT-BRUTE-FORCE): begin ----------------------------------
+_FACTORY_USER = (
+    r"(?:root|admin|administrator|user|support|guest|ubnt|default|supervisor|service|tech"
+    r"|Admin|telnet|daemon)"
+)
+"""The accounts devices ship with, which a scanner tries first."""
+_CREDENTIAL_PAIR = r"['\"]\s*,\s*['\"][^'\"\n]{0,30}['\"]\s*[)\]}]"
+"""The rest of a pair after its user: the password and the pair's end (`", "xc3511")`)."""
+_RANDOM_OCTET = (
+    r"(?:\b(?:randint|randrange|rand_range|rand|Intn|nextInt|RandomNumberGenerator)\s*\(\s*(?:[01]\s*,\s*)?25[456]\s*\)"
+    r"|\brand\s*\(\s*\)\s*%\s*25[456]\b|\bMath\.random\s*\(\s*\)\s*\*\s*25[56]\b)"
+)
+"""One octet of an address drawn at random (`random.randint(0, 255)`, `rand() % 256`)."""
 _SIGN_IN_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.LOGIN_ATTEMPT: (
         # a web fuzzer posting to a sign-in page (`ffuf ... -u https://site/wp-login.php -X POST`)
@@ -5292,6 +5304,42 @@ _SIGN_IN_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # Perl's clients: Net::SSH2's password sign-in, `->login($user, $pw)` (Net::FTP,
         # Net::Telnet, Net::SSH::Perl)
         re.compile(r"->auth_password\s*\(|->login\s*\([^,\n)]+,\s*\$\w+"),
+        # a terminal sign-in typed by hand: the login prompt waited for, then a user written
+        # (Python's telnetlib `read_until(b"ogin:")`, pexpect's and Expect's `expect("login:")`,
+        # a helper of one's own: `readUntil(conn, "login:")`)
+        re.compile(
+            r"\b(?:read_?until|expect|wait_?for)\s*\(?\s*(?:\w+\s*,\s*)?[br]?['\"/][^'\"/\n]{0,12}ogin\s*:?['\"/]",
+            _I,
+        ),
+    ),
+    Capability.WORDLIST: (
+        # devices' factory accounts and passwords in one list of pairs (`[("root", "xc3511"),
+        # ("admin", "admin"), ...]`, C's and Go's `{"root", "vizxv"}`, `"root:xc3511"`): the
+        # defaults tried on every device a scan finds
+        re.compile(
+            r"\b"
+            + _FACTORY_USER
+            + _CREDENTIAL_PAIR
+            + r"(?:\s*,\s*[(\[{]\s*['\"][\w.-]{1,20}"
+            + _CREDENTIAL_PAIR
+            + r"){2}",
+            _I,
+        ),
+        re.compile(
+            r"\b"
+            + _FACTORY_USER
+            + r":[^'\"\s]{0,30}['\"](?:\s*,\s*['\"][\w.-]{1,20}:[^'\"\s]{0,30}['\"]){2}",
+            _I,
+        ),
+    ),
+    Capability.HOST_SWEEP: (
+        # addresses made up of random octets (`f"{a}.{random.randint(0,255)}.{randint(0,255)}..."`,
+        # Go's `rand.Intn(256)`, C's `rand() % 256`, `Math.random() * 256`): the whole Internet
+        # swept at random, as a worm's scanner does
+        re.compile(
+            _RANDOM_OCTET + r"(?:[^\n]{0,40}?" + _RANDOM_OCTET + r"){2}",
+            _I,
+        ),
     ),
 }
 PATTERNS = _merged(PATTERNS, _SIGN_IN_PATTERNS)
