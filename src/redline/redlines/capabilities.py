@@ -2632,8 +2632,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\brpcclient\b[^\n]*-U\s*\S+%|\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?(?:\$\{?\w+\}?|\{\}):[^\s$'\"]",
             _I,
         ),
-        # credentials handed to a client from a variable: `curl -u "admin:$1" ftp://...`
-        re.compile(r"\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?[\w.@-]+:\$\{?\w+", _I),
+        # credentials handed to a client from a variable: `curl -u "admin:$1" ftp://...`, or
+        # both from variables (`curl -u "$u:$p"`)
+        re.compile(r"\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?(?:[\w.@-]+|\$\{?\w+\}?):\$\{?\w+", _I),
         re.compile(r"\bcrowbar\b|\bauth\s*=\s*\(\s*['\"]?\w+['\"]?\s*,\s*\w+", _I),
         # PHP's curl posting a form whose password field is a variable
         re.compile(

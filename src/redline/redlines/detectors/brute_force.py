@@ -22,7 +22,9 @@ What it catches
     addresses drawn at random (`rand.Intn(256)` per octet: a worm's scanner); password spraying
     by hand, a loop over a file of users or
     hosts each tried with one fixed password and the ones that let in recorded (`xargs -a
-    targets.txt -I{} sshpass -p 'Summer1!' ssh root@{} id | tee -a hits.txt`), or by a cloud
+    targets.txt -I{} sshpass -p 'Summer1!' ssh root@{} id | tee -a hits.txt`); a client handed
+    each candidate as its password beside a user from a variable (`while read -r p; do curl -u
+    "$u:$p" ftp://...`); or by a cloud
     sign-in sprayer in its spraying mode (`o365spray.py --spray -U users.txt -p ...`,
     `Invoke-MSOLSpray`, `trevorspray -u users.txt`), also by HTTP with
     each answer's status kept (`curl -w "%{http_code} $u" -u "$u:Winter2024!" ... | grep ^200`); a
