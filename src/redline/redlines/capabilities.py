@@ -2680,7 +2680,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.GUESS_CHECK: (
         re.compile(
-            r"\bbreak\b|\bfound\b|\bcracked\b|\bsuccess|\bvalid\b|AuthenticationException|error_perm|AUTH_SUCCESS|status(?:_code)?\s*===?\s*(?:200|302)|\.ok\b|\bnot\s+in\s+\w+\.text\b|err\s*==\s*nil|IsSuccessStatusCode|\bhits?\b|\$\?\s*-eq\s*0|&&\s*echo\b",
+            r"\bbreak\b|\bfound\b|\bcracked\b|\bsuccess|\bvalid\b|AuthenticationException|error_perm|AUTH_SUCCESS|status(?:_?code)?\s*===?\s*(?:200|302)|\.ok\b|\bnot\s+in\s+\w+\.text\b|err\s*==\s*nil|IsSuccessStatusCode|\bhits?\b|\$\?\s*-eq\s*0|&&\s*echo\b",
             _I,
         ),
     ),

@@ -1280,7 +1280,7 @@ _SECRET_MARK = (
     r"(?:pass(?:word|wd)?|pwd|secret|/p:|\s-p\s*|\s-P\s+|\.Password\(|SecureString\s+|"
     r"(?:\.|->)login\s*\([^,\n]+,|\.(?:simple_)?bind\w*\s*\([^,\n]+,|(?:user)?auth_password\s*\([^\n]*?"
     r"|\bauth\s*=\s*\([^,\n]+,|-u\s*['\"]?(?:\$\{?\w+\}?|[\w.@-]+):|%|sendline\s*\(|setPassword\s*\("
-    r"|(?:NetworkCredential|HTTPBasicAuth|PSCredential)\s*\([^,\n]+,|otp|pin|totp|mfa_code|2fa"
+    r"|(?:NetworkCredential|HTTPBasicAuth|PSCredential|SetBasicAuth)\s*\([^,\n]+,|otp|pin|totp|mfa_code|2fa"
     # positional passwords: PHP's `ftp_login($c, $user, $pw)`, a directory bind
     # (`DirectoryEntry(path, user, pw)`, `ValidateCredentials(user, pw)`), paramiko's
     # `connect(host, 22, user, pw)`

@@ -24,7 +24,8 @@ What it catches
     hosts each tried with one fixed password and the ones that let in recorded (`xargs -a
     targets.txt -I{} sshpass -p 'Summer1!' ssh root@{} id | tee -a hits.txt`); a client handed
     each candidate as its password beside a user from a variable (`while read -r p; do curl -u
-    "$u:$p" ftp://...`); or by a cloud
+    "$u:$p" ftp://...`, Go's `req.SetBasicAuth(user, pw)` read by `resp.StatusCode == 200`); or by
+    a cloud
     sign-in sprayer in its spraying mode (`o365spray.py --spray -U users.txt -p ...`,
     `Invoke-MSOLSpray`, `trevorspray -u users.txt`), also by HTTP with
     each answer's status kept (`curl -w "%{http_code} $u" -u "$u:Winter2024!" ... | grep ^200`); a
