@@ -5297,9 +5297,10 @@ _SIGN_IN_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # PHP's FTP sign-in, a directory bound with a user and a password, .NET's credential
-        # check against a domain or machine
+        # check against a domain or machine, Win32's (`LogonUserW(user, domain, pw, ...)`)
         re.compile(
-            r"\bftp_login\s*\(|\bDirectoryEntry\s*\([^,\n]+,[^,\n]+,[^,\n)]+\)|\bValidateCredentials\s*\(",
+            r"\bftp_login\s*\(|\bDirectoryEntry\s*\([^,\n]+,[^,\n]+,[^,\n)]+\)|\bValidateCredentials\s*\("
+            r"|\bLogonUser(?:Ex)?[AW]?\s*\(",
             _I,
         ),
         # Perl's clients: Net::SSH2's password sign-in, `->login($user, $pw)` (Net::FTP,
