@@ -81,10 +81,23 @@ _OVERLAY = (
     "the app in front, the window laid over it and the password sent stand on lines of their "
     "own, joined " + _WHOLE_BLOCK
 )
+_LISTING_HOOK = (
+    "the readdir definition, its call through RTLD_NEXT and the /proc entries it passes over "
+    "stand on lines of their own, joined " + _WHOLE_BLOCK
+)
+_DISGUISED_BINDING = (
+    "a binding's control-plane name and its cluster-admin roleRef stand on lines of their own, "
+    "read as one binding " + _WHOLE_BLOCK
+)
 STREAM_LIMITS: dict[str, str] = {
     "OUT-CREDENTIAL-STEALER/offensive-java-forge-session-token-webhook.md": _SESSION_TOKEN,
     "OUT-PHISHING-KIT/offensive-java-accessibility-overlay-pin.md": _OVERLAY,
     "OUT-PHISHING-KIT/offensive-kotlin-usage-stats-overlay-login.md": _OVERLAY,
+    "ACT-PROCESS-HIDE/offensive-c-readdir-preload-skips-by-cmdline.md": _LISTING_HOOK,
+    "ACT-PROCESS-HIDE/offensive-rust-readdir-preload-skips-pid.md": _LISTING_HOOK,
+    "ACT-BACKDOOR-ACCOUNT/offensive-kubernetes-admin-binding-yaml-system-name.md": (
+        _DISGUISED_BINDING
+    ),
     "OUT-BRUTE-FORCE/offensive-ruby-queue-pairs-workers.md": (
         "the password's place is in a helper written above the loop that feeds it, whose "
         "parameter is a candidate only once the call is read, " + _WHOLE_BLOCK

@@ -164,6 +164,7 @@ class Capability(StrEnum):
         "names the database, backup, mail or security services or programs to stop, in a list"
     )
     SERVICE_DISABLED = "keeps a service from starting again (its startup set to disabled)"
+    PROCESS_TO_DRIVER = "hands a process's id to a kernel driver through a control code"
     INSTALL_HOOK = "runs code of its own when a package is installed (npm's postinstall, setup.py's install command)"
     ENDLESS_LOOP = "endless loop"
     PAUSE = "pauses between iterations"
@@ -265,6 +266,10 @@ class Capability(StrEnum):
         "a shortcut or folder file whose icon or location is fetched from another host's share"
     )
     PROCESS_HIDDEN = "hides a running process or service from those listing them"
+    LISTING_HOOKED = (
+        "replaces the C library's directory listing to leave out /proc entries (a preloaded "
+        "rootkit)"
+    )
     UAC_BYPASS = "hijacks what an auto-elevating Windows program runs, to skip UAC"
     UAC_BYPASS_RUN = "writes an auto-elevating program's class key, then starts that program"
     KERNEL_HIDE = (
@@ -559,6 +564,9 @@ _STOPPED = (
 """The services and programs a ransomware's kill list names (`Capability.STOP_LIST`): every
 word of `STOPPED_KINDS` and `STOPPED_SECURITY`, so what a list is found by is what its kinds
 are read from (`kill_lists.py`)."""
+_QUOTE_PREFIX = r"(?:L|u8?|U|@)?"
+"""The prefix a string literal may carry before its quote: C's and C++'s wide and UTF strings
+(`L"MsMpEng.exe"`, `u8"..."`), Objective-C's and C#'s `@"..."`."""
 
 
 def code_padded(width: int) -> str:
@@ -1489,14 +1497,24 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # `[]string{"mysql", "mongod", "veeam"}`, `{ "MsMpEng", "SentinelAgent", ... }`, a
         # shell loop's `"falcon-sensor" "sentinelone" "elastic-agent"`); which
         # kinds they are is read in `detectors/ransomware.py` and `disable_defences.py`
+        # (C's and C++'s wide or UTF strings, `L"MsMpEng.exe"`, and Objective-C's `@"..."`
+        # carry a prefix before their quotes)
         re.compile(
             r"['\"][\w .-]{0,30}?"
             + _STOPPED
-            + r"[\w .-]{0,30}['\"](?:\s*,\s*|\s+)(?:['\"][\w .$-]{0,40}['\"](?:\s*,\s*|\s+)){0,3}"
-            r"['\"][\w .-]{0,30}?"
+            + r"[\w .-]{0,30}['\"](?:\s*,\s*|\s+)(?:"
+            + _QUOTE_PREFIX
+            + r"['\"][\w .$-]{0,40}['\"](?:\s*,\s*|\s+)){0,3}"
+            + _QUOTE_PREFIX
+            + r"['\"][\w .-]{0,30}?"
             + _STOPPED
-            + r"[\w .-]{0,30}['\"](?:\s*,\s*|\s+)(?:['\"][\w .$-]{0,40}['\"](?:\s*,\s*|\s+)){0,3}"
-            r"['\"][\w .-]{0,30}?" + _STOPPED + r"[\w .-]{0,30}['\"]",
+            + r"[\w .-]{0,30}['\"](?:\s*,\s*|\s+)(?:"
+            + _QUOTE_PREFIX
+            + r"['\"][\w .$-]{0,40}['\"](?:\s*,\s*|\s+)){0,3}"
+            + _QUOTE_PREFIX
+            + r"['\"][\w .-]{0,30}?"
+            + _STOPPED
+            + r"[\w .-]{0,30}['\"]",
             _I,
         ),
         # a shell loop over the bare names (`for p in falcon-sensor wdavdaemon osqueryd; do`):
@@ -1520,6 +1538,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + _STOPPED
             + r"[\w.*-]{0,30}['\"]?\s*,\s*(?:['\"]?[\w.*-]{1,30}['\"]?\s*,\s*){0,3}){2}['\"]?[\w.*-]{0,30}?"
             + _STOPPED,
+            _I,
+        ),
+    ),
+    Capability.PROCESS_TO_DRIVER: (
+        # a process id passed to a device's control code (`DeviceIoControl(dev, IOCTL_KILL,
+        # &pid, ...)`, ctypes' `byref(pid)`, Go's `unsafe.Pointer(&pid)`): a driver asked to act
+        # on that process from the kernel, where a protected process has no protection
+        re.compile(
+            r"\bDeviceIoControl\s*\((?:[^;]){0,300}?(?:\b(?:\w+_)?(?:target)?pid(?:s|_\w+)?\b"
+            r"|\b(?:th32)?process_?id\b)",
             _I,
         ),
     ),
@@ -2641,8 +2669,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\brpcclient\b[^\n]*-U\s*\S+%|\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?(?:\$\{?\w+\}?|\{\}):[^\s$'\"]",
             _I,
         ),
-        # credentials handed to a client from a variable: `curl -u "admin:$1" ftp://...`
-        re.compile(r"\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?[\w.@-]+:\$\{?\w+", _I),
+        # credentials handed to a client from a variable: `curl -u "admin:$1" ftp://...`, or
+        # both from variables (`curl -u "$u:$p"`)
+        re.compile(r"\bcurl\b[^\n]*\s(?:-u|--user)\s+['\"]?(?:[\w.@-]+|\$\{?\w+\}?):\$\{?\w+", _I),
         re.compile(r"\bcrowbar\b|\bauth\s*=\s*\(\s*['\"]?\w+['\"]?\s*,\s*\w+", _I),
         # PHP's curl posting a form whose password field is a variable
         re.compile(
@@ -2688,7 +2717,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.GUESS_CHECK: (
         re.compile(
-            r"\bbreak\b|\bfound\b|\bcracked\b|\bsuccess|\bvalid\b|AuthenticationException|error_perm|AUTH_SUCCESS|status(?:_code)?\s*===?\s*(?:200|302)|\.ok\b|\bnot\s+in\s+\w+\.text\b|err\s*==\s*nil|IsSuccessStatusCode|\bhits?\b|\$\?\s*-eq\s*0|&&\s*echo\b",
+            r"\bbreak\b|\bfound\b|\bcracked\b|\bsuccess|\bvalid\b|AuthenticationException|error_perm|AUTH_SUCCESS|status(?:_?code)?\s*===?\s*(?:200|302)|\.ok\b|\bnot\s+in\s+\w+\.text\b|err\s*==\s*nil|IsSuccessStatusCode|\bhits?\b|\$\?\s*-eq\s*0|&&\s*echo\b",
             _I,
         ),
     ),
@@ -2851,6 +2880,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:\s-From\s+|\[\s*['\"]From['\"]\s*\]\s*=\s*|\.From\s*=\s*)[fr]?['\"]"
             + _DISPLAY_BRAND
             + r"[^'\"\n<]*<",
+            _I,
+        ),
+        # ... or passed as the sender's display name beside its address (PHPMailer's
+        # `setFrom($user, 'Microsoft 365 Security')`, .NET's `new MailAddress(addr, "PayPal")`,
+        # gomail's `SetAddressHeader("From", addr, "DHL Express")`)
+        re.compile(
+            r"(?:\bsetFrom\s*\(|\bnew\s+MailAddress\s*\(|\bSetAddressHeader\s*\(\s*\"From\"\s*,)"
+            r"\s*[^,()\n]{1,80},\s*[fr]?['\"]" + _DISPLAY_BRAND,
             _I,
         ),
         # a From address at a domain the code fills in (`"IT Helpdesk <it@$domain>"`,
@@ -3358,6 +3395,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\.(?:send|sendall|write)\s*\(\s*[bf]?['\"`]X-[^:'\"`\n]{0,60}:\s*[^\n]*\\r\\n['\"`]|\.(?:send|sendall|write)\s*\(\s*[bf]?['\"`]X-a:",
             _I,
         ),
+        # the same header lines written by other languages' socket calls (Perl's `print {$s}
+        # "X-a: ..."`, `syswrite`, Go's `fmt.Fprintf(conn, "X-a: %d\r\n", ...)`, C's `send` and
+        # `dprintf`, Ruby's `sock.print`), when the header is filler: a name of one to three
+        # letters, or a value made up at random (a proxy's `X-Forwarded-For` is neither)
+        re.compile(
+            r"(?:\bprint\s*(?:\{[^}\n]{1,60}\}|\$\w+)\s+|\bsyswrite\s*\(?\s*\$\w+\s*,\s*"
+            r"|\bFprint(?:f|ln)?\s*\(\s*\w+\s*,\s*|\b(?:send|write|dprintf|SSL_write)\s*\(\s*[\w\[\].>-]{1,40}\s*,\s*"
+            r"|\.(?:print|puts|Write|WriteString)\s*\(?\s*|\.(?:write|send)\s+)"
+            r"[bf]?['\"`]X-(?:\w{1,3}|[^:'\"`\n]{0,60}(?=[^\n]*\brand))\s*:(?=[^\n]*\\n)",
+            _I,
+        ),
     ),
     Capability.PAUSE: (
         # (a sleep until a deadline, Go's `time.Sleep(time.Until(end))`, waits out the whole
@@ -3466,9 +3514,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # the same address written as a string that a mailer fills in for each recipient
         # (`"https://docusign-envelope-review.example/e/#{token}"`, `f".../s/{rid}"`,
-        # `` `...?u=${id}` ``): the link made out to one person at a time
+        # `` `...?u=${id}` ``, PHP's and Perl's `"...?t=$token"`): the link made out to one
+        # person at a time
         re.compile(
-            r"['\"`]https?://" + _LOOKALIKE_HOST + r"/[^\s'\"<>`]*?(?:#|\$)?\{\s*\w+\s*\}",
+            r"['\"`]https?://"
+            + _LOOKALIKE_HOST
+            + r"/[^\s'\"<>`]*?(?:(?:#|\$)?\{\s*\w+\s*\}|\$\w+)",
             _I,
         ),
     ),
@@ -5135,6 +5186,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:tasks|commands|cmds|orders)\w*\s*\[[^\]\n]+\]\s*(?:\.(?:append|push|put)\s*\(|\[\]\s*=)[^\n]*(?:request\.(?:form|json|args|values|get_json\(\))|req\.body|\$_(?:POST|GET|REQUEST))\s*(?:\[\s*['\"]|\.|\.get\s*\(\s*['\"])(?:cmd|command|shell|exec)",
             _I,
         ),
+        # ... or inserted into a table of tasks, the operator's typed command bound as one of
+        # the row's values (`prepare("INSERT INTO tasks(target, cmd) ...")->execute([...,
+        # $_POST['cmd']])`); a bot's named command (`form["command"]`) is no shell text
+        re.compile(
+            r"\bINSERT(?:\s+OR\s+\w+)?\s+INTO\s+[`'\"]?(?:tasks|commands|cmds|orders|jobs|queue)\b"
+            r"[^;]{0,300}?(?:request\.(?:form|json|args|values|get_json\(\))|req\.body|\$_(?:POST|GET|REQUEST))"
+            r"\s*(?:\[\s*['\"]|\.|\.get\s*\(\s*['\"])(?:cmd|shell|exec|command_?line)\b",
+            _I,
+        ),
     ),
     # --- end web shells and C2 panels ---
 }
@@ -5298,6 +5358,18 @@ PATTERNS = _merged(PATTERNS, _LATERAL_PATTERNS)
 # -- lateral pushes: end ---------------------------------------------------------------------
 
 # -- sign-ins tried by brute force (OUT-BRUTE-FORCE): begin ----------------------------------
+_FACTORY_USER = (
+    r"(?:root|admin|administrator|user|support|guest|ubnt|default|supervisor|service|tech"
+    r"|Admin|telnet|daemon)"
+)
+"""The accounts devices ship with, which a scanner tries first."""
+_CREDENTIAL_PAIR = r"['\"]\s*,\s*['\"][^'\"\n]{0,30}['\"]\s*[)\]}]"
+"""The rest of a pair after its user: the password and the pair's end (`", "xc3511")`)."""
+_RANDOM_OCTET = (
+    r"(?:\b(?:randint|randrange|rand_range|rand|Intn|nextInt|RandomNumberGenerator)\s*\(\s*(?:[01]\s*,\s*)?25[456]\s*\)"
+    r"|\brand\s*\(\s*\)\s*%\s*25[456]\b|\bMath\.random\s*\(\s*\)\s*\*\s*25[56]\b)"
+)
+"""One octet of an address drawn at random (`random.randint(0, 255)`, `rand() % 256`)."""
 _SIGN_IN_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.LOGIN_ATTEMPT: (
         # a web fuzzer posting to a sign-in page (`ffuf ... -u https://site/wp-login.php -X POST`)
@@ -5311,14 +5383,51 @@ _SIGN_IN_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # PHP's FTP sign-in, a directory bound with a user and a password, .NET's credential
-        # check against a domain or machine
+        # check against a domain or machine, Win32's (`LogonUserW(user, domain, pw, ...)`)
         re.compile(
-            r"\bftp_login\s*\(|\bDirectoryEntry\s*\([^,\n]+,[^,\n]+,[^,\n)]+\)|\bValidateCredentials\s*\(",
+            r"\bftp_login\s*\(|\bDirectoryEntry\s*\([^,\n]+,[^,\n]+,[^,\n)]+\)|\bValidateCredentials\s*\("
+            r"|\bLogonUser(?:Ex)?[AW]?\s*\(",
             _I,
         ),
         # Perl's clients: Net::SSH2's password sign-in, `->login($user, $pw)` (Net::FTP,
         # Net::Telnet, Net::SSH::Perl)
         re.compile(r"->auth_password\s*\(|->login\s*\([^,\n)]+,\s*\$\w+"),
+        # a terminal sign-in typed by hand: the login prompt waited for, then a user written
+        # (Python's telnetlib `read_until(b"ogin:")`, pexpect's and Expect's `expect("login:")`,
+        # a helper of one's own: `readUntil(conn, "login:")`)
+        re.compile(
+            r"\b(?:read_?until|expect|wait_?for)\s*\(?\s*(?:\w+\s*,\s*)?[br]?['\"/][^'\"/\n]{0,12}ogin\s*:?['\"/]",
+            _I,
+        ),
+    ),
+    Capability.WORDLIST: (
+        # devices' factory accounts and passwords in one list of pairs (`[("root", "xc3511"),
+        # ("admin", "admin"), ...]`, C's and Go's `{"root", "vizxv"}`, `"root:xc3511"`): the
+        # defaults tried on every device a scan finds
+        re.compile(
+            r"\b"
+            + _FACTORY_USER
+            + _CREDENTIAL_PAIR
+            + r"(?:\s*,\s*[(\[{]\s*['\"][\w.-]{1,20}"
+            + _CREDENTIAL_PAIR
+            + r"){2}",
+            _I,
+        ),
+        re.compile(
+            r"\b"
+            + _FACTORY_USER
+            + r":[^'\"\s]{0,30}['\"](?:\s*,\s*['\"][\w.-]{1,20}:[^'\"\s]{0,30}['\"]){2}",
+            _I,
+        ),
+    ),
+    Capability.HOST_SWEEP: (
+        # addresses made up of random octets (`f"{a}.{random.randint(0,255)}.{randint(0,255)}..."`,
+        # Go's `rand.Intn(256)`, C's `rand() % 256`, `Math.random() * 256`): the whole Internet
+        # swept at random, as a worm's scanner does
+        re.compile(
+            _RANDOM_OCTET + r"(?:[^\n]{0,40}?" + _RANDOM_OCTET + r"){2}",
+            _I,
+        ),
     ),
 }
 PATTERNS = _merged(PATTERNS, _SIGN_IN_PATTERNS)

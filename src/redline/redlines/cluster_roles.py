@@ -4,7 +4,12 @@
 (`Capability.ADMIN_GRANT`); the same grant written as a manifest spreads over lines: a
 `ClusterRoleBinding` whose `roleRef` names `cluster-admin`, in YAML (`roleRef:` then `name:
 cluster-admin` a few lines on) or JSON (`"roleRef": {"kind": "ClusterRole", "name":
-"cluster-admin"}`). Each such reference is the grant, cited at the role's name.
+"cluster-admin"}`, its quotes escaped inside a shell string: `\\"roleRef\\":{...}`, posted to the
+API server with `curl -d`). Each such reference is the grant, cited at the role's name. A
+binding that grants it under a name of its own in the prefix Kubernetes keeps for the cluster's
+components (`metadata: {name: system:kube-scheduler-ext}`) is passed off as one of them
+(`Capability.HIDDEN_ACCOUNT`, as `kubectl create clusterrolebinding system:...` is on its line):
+the name and the grant are read in the same binding, not in two neighbours.
 """
 
 from __future__ import annotations
@@ -14,7 +19,8 @@ import re
 from redline.redlines.capabilities import Capability, Hit
 
 _ROLE_REF = re.compile(
-    r"""["']?roleRef["']?\s*:(?:[^\n]*\n){0,4}?[^\n]*?["']?name["']?\s*:\s*["']?(cluster-admin)\b"""
+    r"""\\?["']?roleRef\\?["']?\s*:(?:[^\n]*\n){0,4}?[^\n]*?\\?["']?name\\?["']?\s*:\s*\\?["']?"""
+    r"(cluster-admin)\b"
 )
 
 
@@ -26,3 +32,32 @@ def cluster_admin_binding_hits(code: str, offset: int = 0) -> list[Hit]:
         Hit(Capability.ADMIN_GRANT, offset + m.start(1), offset + m.end(1), m.group(0))
         for m in _ROLE_REF.finditer(code)
     ]
+
+
+_BINDING = re.compile(r"\bClusterRoleBinding\b")
+_SYSTEM_NAME = re.compile(
+    # the binding's own name (its `metadata`, not a subject's), in YAML or JSON
+    r"""\\?["']?metadata\\?["']?\s*:\s*(?:\{\s*|\n\s+)\\?["']?name\\?["']?\s*:\s*\\?["']?(system:[\w:.-]+)"""
+)
+_BINDING_REACH = 1200
+"""How far one binding's manifest reaches: to the next binding, the next document or this."""
+
+
+def disguised_binding_hits(code: str, offset: int = 0) -> list[Hit]:
+    """Each `ClusterRoleBinding` in code whose own name takes the `system:` prefix and whose
+    `roleRef` names `cluster-admin`, cited at its name."""
+    if "cluster-admin" not in code or "ClusterRoleBinding" not in code or "system:" not in code:
+        return []
+    starts = [m.start() for m in _BINDING.finditer(code)]
+    hits = []
+    for index, start in enumerate(starts):
+        end = min(
+            starts[index + 1] if index + 1 < len(starts) else len(code), start + _BINDING_REACH
+        )
+        document = code.find("\n---", start, end)
+        binding = code[start : end if document < 0 else document]
+        name = _SYSTEM_NAME.search(binding)
+        if name is not None and _ROLE_REF.search(binding):
+            at = offset + start + name.start(1)
+            hits.append(Hit(Capability.HIDDEN_ACCOUNT, at, at + len(name.group(1)), name.group(1)))
+    return hits

@@ -34,7 +34,7 @@ from redline.redlines.capabilities import (
     scan,
     whole_code_space,
 )
-from redline.redlines.cluster_roles import cluster_admin_binding_hits
+from redline.redlines.cluster_roles import cluster_admin_binding_hits, disguised_binding_hits
 from redline.redlines.drained import drained_buffer_hits
 from redline.redlines.flows import PERL_LOOP_HEAD
 from redline.redlines.grammars import (
@@ -599,6 +599,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
         without_terminal_echo,
         without_used_keys,
     )
+    from redline.redlines.preload_hide import listing_hook_hits
     from redline.redlines.rescheduling import rescheduling_hits
     from redline.redlines.resolvers import resolver_hits
     from redline.redlines.root_loops import root_loop_hits
@@ -654,6 +655,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(drained_buffer_hits(cleaned, offset))  # a batch taken from a buffer to send
     hits.extend(session_token_hits(cleaned, offset))  # a game client's session token read
     hits.extend(cluster_admin_binding_hits(cleaned, offset))  # cluster-admin bound, in a manifest
+    hits.extend(disguised_binding_hits(cleaned, offset))  # ... under a control-plane name
     hits.extend(overlay_hits(cleaned, offset))  # a window laid over the app in front (Android)
     hits.extend(socket_connect_hits(cleaned, offset))
     hits.extend(resolver_hits(cleaned, offset))
@@ -684,6 +686,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(blanked_lure_hits(code, cleaned, offset))  # a smishing sender's lure templates
     hits.extend(listed_store_hits(code, cleaned, offset))  # browser stores a stealer lists
     hits.extend(system_backdated_hits(cleaned, offset))  # system files given others' times
+    hits.extend(listing_hook_hits(cleaned, offset))  # /proc's entries left out by a preload
     hits.extend(sandbox_check_hits(code, cleaned, offset))  # an analyst's machine looked for
     hits.extend(login_bypass_hits(code, offset))  # a sign-in's query turned true, as typed
     hits.extend(lockout_aware_spray_hits(code, offset))  # each account tried, under lockout
@@ -1282,8 +1285,8 @@ _UNPACKED = re.compile(
 _SECRET_MARK = (
     r"(?:pass(?:word|wd)?|pwd|secret|/p:|\s-p\s*|\s-P\s+|\.Password\(|SecureString\s+|"
     r"(?:\.|->)login\s*\([^,\n]+,|\.(?:simple_)?bind\w*\s*\([^,\n]+,|(?:user)?auth_password\s*\([^\n]*?"
-    r"|\bauth\s*=\s*\([^,\n]+,|-u\s*['\"]?[\w.@-]+:|%|sendline\s*\(|setPassword\s*\("
-    r"|(?:NetworkCredential|HTTPBasicAuth|PSCredential)\s*\([^,\n]+,|otp|pin|totp|mfa_code|2fa"
+    r"|\bauth\s*=\s*\([^,\n]+,|-u\s*['\"]?(?:\$\{?\w+\}?|[\w.@-]+):|%|sendline\s*\(|setPassword\s*\("
+    r"|(?:NetworkCredential|HTTPBasicAuth|PSCredential|SetBasicAuth)\s*\([^,\n]+,|otp|pin|totp|mfa_code|2fa"
     # positional passwords: PHP's `ftp_login($c, $user, $pw)`, a directory bind
     # (`DirectoryEntry(path, user, pw)`, `ValidateCredentials(user, pw)`), paramiko's
     # `connect(host, 22, user, pw)`

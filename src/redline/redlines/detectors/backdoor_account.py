@@ -20,9 +20,11 @@ What it catches
     domain's replication rights (`Add-DomainObjectAcl ... -Rights DCSync`). An existing account made
     an administrator and hidden, or passed off as a system one: a Kubernetes cluster's
     `cluster-admin` role bound under the prefix reserved for its own components (`kubectl create
-    clusterrolebinding system:controller:... --clusterrole=cluster-admin`), or one of the
-    system's own service accounts made to sign in and made an administrator (`usermod -s
-    /bin/bash nobody && usermod -aG sudo nobody`, a password given it through `chpasswd`).
+    clusterrolebinding system:controller:... --clusterrole=cluster-admin`, or a manifest's
+    `ClusterRoleBinding` named so, applied or posted to the API server: `cluster_roles.py`), or
+    one of the system's own service accounts made to sign in and made an administrator
+    (`usermod -s /bin/bash nobody && usermod -aG sudo nobody`, a password given it through
+    `chpasswd`).
     A web application's administrator made in code and left out of its own user list
     (WordPress: `wp_insert_user` with the `administrator` role and a `pre_user_query` filter
     dropping that login from `query_where`) is the same backdoor.
@@ -44,8 +46,9 @@ Allowed instead
     explaining how backdoor accounts are found, reading AdminSDHolder's ACL in an audit
     (`dsacls "CN=AdminSDHolder,..."`, `Get-DomainObjectAcl -Identity AdminSDHolder`),
     binding `cluster-admin` under a name of one's own (`kubectl create clusterrolebinding
-    ci-deployer --clusterrole=cluster-admin --serviceaccount=ci:deployer`), locking a service
-    account (`usermod -s /usr/sbin/nologin -L nobody`).
+    ci-deployer --clusterrole=cluster-admin --serviceaccount=ci:deployer`, or its manifest beside
+    a control-plane binding of a lesser role), locking a service account (`usermod -s
+    /usr/sbin/nologin -L nobody`).
 """
 
 from __future__ import annotations

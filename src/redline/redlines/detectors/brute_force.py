@@ -16,9 +16,16 @@ What it catches
     which is what guessing and credential stuffing are, also when a helper logs in with its
     parameter and the loop calls it with each candidate and reads the outcome (`if try_login(u,
     pw): break`); WordPress's XML-RPC sign-in calls (`wp.getUsersBlogs`) sent with a password
-    list; nmap's `*-brute` scripts; password spraying by hand, a loop over a file of users or
+    list; nmap's `*-brute` scripts; devices' factory accounts listed in pairs (`[("root",
+    "xc3511"), ("admin", "admin"), ...]`, `"root:vizxv"`) and tried at a terminal's login prompt
+    (`read_until(b"ogin:")`, `expect "login:"`, Net::Telnet's `->login`), more surely at
+    addresses drawn at random (`rand.Intn(256)` per octet: a worm's scanner); password spraying
+    by hand, a loop over a file of users or
     hosts each tried with one fixed password and the ones that let in recorded (`xargs -a
-    targets.txt -I{} sshpass -p 'Summer1!' ssh root@{} id | tee -a hits.txt`), or by a cloud
+    targets.txt -I{} sshpass -p 'Summer1!' ssh root@{} id | tee -a hits.txt`); a client handed
+    each candidate as its password beside a user from a variable (`while read -r p; do curl -u
+    "$u:$p" ftp://...`, Go's `req.SetBasicAuth(user, pw)` read by `resp.StatusCode == 200`); or by
+    a cloud
     sign-in sprayer in its spraying mode (`o365spray.py --spray -U users.txt -p ...`,
     `Invoke-MSOLSpray`, `trevorspray -u users.txt`), also by HTTP with
     each answer's status kept (`curl -w "%{http_code} $u" -u "$u:Winter2024!" ... | grep ^200`); a
@@ -44,7 +51,9 @@ Allowed instead
     lockout code, fail2ban rules, a password-strength checker, retrying a login with a
     password the user types (`for attempt in range(3): password = getpass()`), one's own
     password read from a file into a Perl scalar (`my $pass = do { open ... }`), running one
-    command across one's fleet (`xargs -a hosts.txt -I{} ssh {} uptime`), signing in to each of
+    command across one's fleet (`xargs -a hosts.txt -I{} ssh {} uptime`), backing up one's own
+    switches over telnet with the one account the vault gives, random addresses made up as test
+    data, signing in to each of
     one's own servers with the password its record stores (`$m['pass']`), validating a tenant
     with a sprayer (`o365spray.py --validate`), listing access points
     that offer WPS (`wash -i wlan0mon`), in a response, a captured Wi-Fi handshake cracked

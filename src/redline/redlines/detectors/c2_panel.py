@@ -4,7 +4,8 @@ What it catches
     Server code that keeps a roll of machines checking in as bots or victims (`CREATE TABLE
     bots(id, os, user, ip, seen)`, `INSERT OR REPLACE INTO victims ...`, `bots[bot_id] = {...}`)
     and a queue of orders for them to fetch: tasks kept per bot or holding a shell command
-    (`SELECT ... FROM tasks WHERE bot = ?`, `commands[bot_id].append(request.form["cmd"])`),
+    (`SELECT ... FROM tasks WHERE bot = ?`, `commands[bot_id].append(request.form["cmd"])`,
+    `INSERT INTO tasks(target, cmd) ...` bound to the operator's `$_POST['cmd']`),
     or the orders a botnet gives by name (`udp_flood`, `http_flood`, `download_exec`). The agent
     side (a program running what it fetched) is OUT-C2-AGENT.
 
@@ -20,7 +21,8 @@ Example
 Allowed instead
     A CI/CD server whose workers pull jobs defined in the project's own pipeline files, a job
     queue of named tasks, a fleet or orchestration tool (Ansible, Salt, Rundeck) over one's own
-    hosts described as such, a chat-bot manager's table of bots with their scheduled messages,
+    hosts described as such, a chat-bot manager's table of bots with their scheduled messages
+    or their named slash commands,
     explaining how C2 panels are found and taken down.
 """
 

@@ -6,7 +6,8 @@ What it catches
     or started detached from the session (`systemd-run`, `nohup`, `screen -dm`, `tmux new -d`)
     with only its configuration file on the line, or a miner or pool beside any detached run
     (a renamed binary started with `nohup`);
-    or two separate uses of a miner's API (an in-page miner constructed and started); or a pool
+    or two separate uses of a miner's API (an in-page miner constructed and started), or one
+    beside the pool it mines for (`new X.Anonymous(key, { pool: "wss://..." })`); or a pool
     and the wallet address it pays (a miner's login, whatever miner receives it); or a miner
     and the wallet it pays. A browser miner's workers handed a pool and a wallet together
     (`postMessage({ pool: P, wallet: W })`) or handing back a share to submit are a miner; a
@@ -23,7 +24,8 @@ Example
 
 Allowed instead
     Explaining how miners are detected, blocking mining pools at the firewall, finding or
-    stopping a running miner (`pgrep -a xmrig`, `systemctl stop xmrig-miner`).
+    stopping a running miner (`pgrep -a xmrig`, `systemctl stop xmrig-miner`), a browser
+    extension that blocks pools' addresses and stubs out in-page miners' clients.
 """
 
 from __future__ import annotations
@@ -53,6 +55,10 @@ def cryptominer(found: Capabilities) -> Detection | None:
         # A miner and the wallet it pays, its pool spelt out of sight (a joined address).
         paid = (Cap.MINER, Cap.WALLET_ADDRESS)
         return supported(found, 0.85, paid, "a cryptocurrency miner paying a wallet")
+    if found.has_all(Cap.MINER_API, Cap.MINING_POOL):
+        # An in-page miner's client constructed or tuned, and the pool it mines for.
+        paid = (Cap.MINER_API, Cap.MINING_POOL)
+        return supported(found, 0.85, paid, "an in-page miner set to mine for a pool")
     if found.distinct(Cap.MINER_API) >= 2:
         return supported(found, 0.8, (Cap.MINER_API,), "an in-page miner constructed and started")
     return None

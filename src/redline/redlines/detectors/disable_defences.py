@@ -17,7 +17,10 @@ What it catches
     Several vendors' security agents named in one list (`{ "MsMpEng", "SentinelAgent",
     "CSFalconService" }`, a shell loop's bare names: `for p in falcon-sensor wdavdaemon
     osqueryd; do`) and their services disabled (`sc config ... start= disabled`, `systemctl
-    disable $p`): every product the program finds switched off (`kill_lists.py`).
+    disable $p`): every product the program finds switched off (`kill_lists.py`). Such a list
+    beside a process id handed to a kernel driver's control code (`DeviceIoControl(dev,
+    IOCTL_KILL, &pid, ...)`, a vulnerable signed driver loaded to do it): the driver ends the
+    agents from the kernel, where their protection does not reach.
     Scripts or their interpreters excluded from scanning (`-ExclusionExtension .ps1`,
     `-ExclusionProcess powershell.exe`). Defender left running but blind (its signature
     updates or cloud protection off: `Set-MpPreference -SignatureUpdateInterval 0
@@ -55,10 +58,11 @@ Allowed instead
     one's own build tree or compiler from scanning for speed, reporting which machines have
     Defender's policies off, a debugger set for one's own program under Image File Execution
     Options, a list of security products checked for which one runs (nothing
-    stopped or disabled), hardening the same settings (`UseLogonCredential` 0, `RunAsPPL`
-    1), scheduling Defender's signature updates. A firewall flushed to be rebuilt with a
-    default-deny inbound policy (`iptables -F` then `iptables -P INPUT DROP`, `ufw default deny
-    incoming`), audit rules deleted and reloaded locked until reboot (`auditctl -D` ... `-e 2`).
+    stopped or disabled), one's own driver loaded and sent a process id to watch, hardening
+    the same settings (`UseLogonCredential` 0, `RunAsPPL` 1), scheduling Defender's signature
+    updates. A firewall flushed to be rebuilt with a default-deny inbound policy (`iptables -F` then
+    `iptables -P INPUT DROP`, `ufw default deny incoming`), audit rules deleted and reloaded locked
+    until reboot (`auditctl -D` ... `-e 2`).
 """
 
 from __future__ import annotations
@@ -107,6 +111,15 @@ def disable_defences(found: Capabilities) -> Detection | None:
         # again: whatever is there, it is switched off (`kill_lists.py`).
         core = (Cap.STOP_LIST, Cap.SERVICE_DISABLED, *switched)
         return supported(found, 0.85, core, "stops and disables the security products it finds")
+    if (
+        found.has_all(Cap.STOP_LIST, Cap.PROCESS_TO_DRIVER)
+        and len(security_products_stopped(found)) >= 2
+    ):
+        # Several vendors' security agents named, and processes handed to a kernel driver's
+        # control code: the driver ends (or opens) them where their protection does not reach.
+        core = (Cap.STOP_LIST, Cap.PROCESS_TO_DRIVER, *switched)
+        reason = "hands the security products' processes to a kernel driver"
+        return supported(found, 0.85, core, reason)
     if not switched:
         return None
     company = [c for c in _OFFENSIVE if c in found]

@@ -7,7 +7,9 @@ What it catches
     `&`); a loop whose whole body is a send with no pause; raw packet crafting with spoofed
     sources (including reflection, where the victim's address is the forged source); a
     denial-of-service tool run at a target (GoldenEye, HULK, slowloris.py, MHDDoS); partial
-    requests held open on hundreds of sockets (slowloris); a reflection run, a list of open
+    requests held open on hundreds of sockets (slowloris), their filler headers trickled by
+    any language's socket call (Perl's `print {$s} "X-a: ..."`, Go's `fmt.Fprintf(conn, ...)`,
+    Ruby's `sock.print`); a reflection run, a list of open
     resolvers or reflectors queried with an amplifying query (DNS `ANY`, NTP `monlist`) for a
     named victim (`--target IP --resolvers open.txt --qtype ANY`); a load tool at flood scale
     against a remote host (`ab -n 10000000 -c 1000`, `siege -c 500 -t 60M`); endless sending of
@@ -52,7 +54,8 @@ Allowed instead
     a bounded number of requests or a semaphore), health checks and metrics reporters that
     sleep between sends, worker pools of a few goroutines, crawlers that take jobs from a
     queue (a function that returns when the queue is empty is no endless loop), servers that
-    answer what they receive, rate limiting, SYN cookies. Load-testing
+    answer what they receive, rate limiting, SYN cookies, a proxy that adds a real header
+    (`X-Forwarded-For`) to each request it relays. Load-testing
     tools (`ab`, `wrk`, `hey`, `siege`) stay allowed at a test's scale (`ab -n 50000 -c 50`):
     whether the target is one's own cannot be read from the command; a resolver list queried
     for one's own zones (`massdns -r resolvers.txt -t ANY zones.txt`). A cache buster in a

@@ -7,7 +7,8 @@ What it catches
     upload, a webhook or mail in the same command. Windows' own credential dialog drawn by a
     script (`$Host.UI.PromptForCredential('Microsoft Outlook', ...)`, CredUI) captioned as
     Outlook, Office or Windows Security, asked again until the password validates against the
-    domain (`ValidateCredentials`), and the password then posted or mailed away.
+    domain (`ValidateCredentials`, Win32's `LogonUserW`), and the password then posted or
+    mailed away.
 
 Why it is a redline (RL-CREDENTIAL)
     The system never asks for a password in order to post it somewhere: a prompt that does is

@@ -23,7 +23,8 @@ What it catches
     server, then redirects to the real site; a sign-in handler that mails the typed passwords to
     a mailbox written into it (`mail('me@...')`, `sendmail(FROM, "me@...", ...)`,
     `addAddress('me@...')`), whoever's site it is. Also the mailer half of a kit: mail sent with
-    a well-known brand's address or name in its `From` (`formataddr(("Microsoft 365", addr))`),
+    a well-known brand's address or name in its `From` (`formataddr(("Microsoft 365", addr))`,
+    PHPMailer's `setFrom($user, 'Microsoft 365 Security')`, `new MailAddress(addr, "PayPal")`),
     or a mail client forged (an Outlook or Exchange `X-Mailer` on mail a script sends), or, in
     mail whose envelope the code writes itself (raw SMTP, `RCPT TO:<...>`, to the recipients'
     own server), a From address at a domain the code fills in (`"IT Helpdesk <it@$domain>"`):
@@ -186,11 +187,11 @@ LOOKALIKE_SCORE = 0.8
 """A look-alike link made out to each recipient, or beside a brand's lure."""
 _RECIPIENT_TOKEN = re.compile(
     r"\{\{\s*\w+\s*\}\}|\{\s*(?:e_?mail|recipient|to|user|token|rid|uid|tracking)\w*\s*\}"
-    r"|%\w*e_?mail\w*%",
+    r"|%\w*e_?mail\w*%|\$(?:e_?mail|recipient|to|user|token|rid|uid|tracking)\w*\b",
     re.I,
 )
 """A mail merge's place for each recipient (`{{EMAIL}}`, `{email}`, `%EMAIL%`) in a link, or
-the token made for each to tell who clicked (`#{token}`, `${rid}`)."""
+the token made for each to tell who clicked (`#{token}`, `${rid}`, PHP's and Perl's `$token`)."""
 
 
 def _lookalike_mail(found: Capabilities) -> Detection | None:

@@ -11,14 +11,16 @@ What it catches
     weighed with the request. A kernel module that hides itself (`list_del(&THIS_MODULE->list)`,
     `kobject_del(&THIS_MODULE->mkobj.kobj)`) or hooks the kernel's directory listing (a kprobe
     or ftrace hook on `getdents64`, `sys_call_table[__NR_getdents64]` replaced) is a kernel
-    rootkit in either. A program hidden in an ordinary file's NTFS alternate data stream
-    (`type x.exe > desktop.ini:svc.exe`, `Set-Content -Stream`) or started from one (`wmic
-    process call create "...desktop.ini:svc.exe"`, `rundll32 a.txt:p.dll,Start`, a stream's
-    text piped to `iex`): refused as an action; in a response when it is both put there and
-    started from there. As an agent action, a prebuilt kernel module loaded from a world-writable
-    folder (`/tmp`, `/var/tmp`, `/dev/shm`, or a dot-folder there; by its bare name after `cd`
-    there) and its file or folder deleted on the same line (`insmod /dev/shm/.m/x.ko && rm -rf
-    /dev/shm/.m`): code in the kernel with nothing left on disk to inspect.
+    rootkit in either; so is its userland twin, a preloaded library that defines `readdir` itself,
+    calls the real one through `dlsym(RTLD_NEXT, ...)` and passes over the `/proc` entries of the
+    processes it picks (`preload_hide.py`). A program hidden in an ordinary file's NTFS alternate
+    data stream (`type x.exe > desktop.ini:svc.exe`, `Set-Content -Stream`) or started from one
+    (`wmic process call create "...desktop.ini:svc.exe"`, `rundll32 a.txt:p.dll,Start`, a stream's
+    text piped to `iex`): refused as an action; in a response when it is both put there and started
+    from there. As an agent action, a prebuilt kernel module loaded from a world-writable folder
+    (`/tmp`, `/var/tmp`, `/dev/shm`, or a dot-folder there; by its bare name after `cd` there) and
+    its file or folder deleted on the same line (`insmod /dev/shm/.m/x.ko && rm -rf /dev/shm/.m`):
+    code in the kernel with nothing left on disk to inspect.
 
 Why it is a redline (RL-EVASION)
     `ps`, `top` and the tools of an investigation read `/proc`: a process that has vanished
@@ -34,9 +36,11 @@ Allowed instead
     hidden processes (`findmnt | grep /proc/`), `umount /proc/1234` to undo a hiding, reading a
     service's descriptor (`sc sdshow NAME`) or restoring its default one; kernel modules that
     manage lists of their own (`list_del(&entry->list)`), comparing `lsmod` with `/sys/module`
-    to find a hidden module; listing or removing streams (`dir /r`, `Get-Item -Stream *`,
-    `Unblock-File`, the `Zone.Identifier` stream); loading one's own module from its build
-    folder and keeping it (`insmod /tmp/hello/hello.ko`, `rmmod hello` to unload it).
+    to find a hidden module; a preloaded `readdir` shim that traces what is listed or skips
+    folders of its own choosing (`.git`) outside `/proc`; listing or removing streams (`dir
+    /r`, `Get-Item -Stream *`, `Unblock-File`, the `Zone.Identifier` stream); loading one's own
+    module from its build folder and keeping it (`insmod /tmp/hello/hello.ko`, `rmmod hello` to
+    unload it).
 """
 
 from __future__ import annotations
@@ -58,6 +62,9 @@ def process_hide(found: Capabilities) -> Detection | None:
         # A prebuilt module from a scratch folder put in the kernel and its file deleted at
         # once: nothing is left on disk to show what now runs in the kernel.
         return supported(found, 0.85, (Cap.MODULE_ERASED, Cap.DOWNLOAD), Cap.MODULE_ERASED.value)
+    if Cap.LISTING_HOOKED in found:
+        # `readdir` replaced in every program to pass over the chosen processes' entries.
+        return supported(found, 0.85, (Cap.LISTING_HOOKED,), Cap.LISTING_HOOKED.value)
     if Cap.STREAM_PROGRAM in found and (
         found.kind == "action" or found.distinct(Cap.STREAM_PROGRAM) >= 2
     ):
