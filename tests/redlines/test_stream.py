@@ -91,6 +91,7 @@ _DISGUISED_BINDING = (
 )
 STREAM_LIMITS: dict[str, str] = {
     "OUT-CREDENTIAL-STEALER/offensive-java-forge-session-token-webhook.md": _SESSION_TOKEN,
+    "OUT-CREDENTIAL-STEALER/offensive-kotlin-fabric-session-token-post.md": _SESSION_TOKEN,
     "OUT-PHISHING-KIT/offensive-java-accessibility-overlay-pin.md": _OVERLAY,
     "OUT-PHISHING-KIT/offensive-kotlin-usage-stats-overlay-login.md": _OVERLAY,
     "ACT-PROCESS-HIDE/offensive-c-readdir-preload-skips-by-cmdline.md": _LISTING_HOOK,
