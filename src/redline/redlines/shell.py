@@ -957,10 +957,26 @@ def python_shell_hits(code: str, offset: int = 0, depth: int = 0) -> list[Hit]:
 
 
 _VIEWERS = frozenset(
-    {"cat", "less", "more", "tee", "xxd", "hexdump", "od", "strings", "file", "head", "tail"}
+    {"cat", "less", "more", "xxd", "hexdump", "od", "strings", "file", "head", "tail"}
     | {"wc", "grep", "sha256sum", "md5sum", "sha1sum", "jq", "column", "fold"}
 )
-"""Commands that show, count or keep what they read; none of them runs it."""
+"""Commands that show or count what they read; none of them runs it."""
+_SCRATCH_FOLDERS = ("/tmp/", "/var/tmp/")
+
+
+def _kept_aside(stage: Node, source: bytes) -> bool:
+    """Whether `stage` only shows what it reads, or keeps it with `tee` in a file of its own
+    (`tee ioc.txt`, `tee /tmp/decoded.txt`): not in a startup or system place
+    (`tee -a ~/.bashrc`, `tee /etc/cron.d/x`), where a later shell would run it."""
+    name, arguments = _unwrapped(stage, source)
+    if name != "tee":
+        return name in _VIEWERS
+    files = [word for word, _ in arguments if not word.startswith("-")]
+    return all(
+        (not word.startswith(("/", "~", "$")) or word.startswith(_SCRATCH_FOLDERS))
+        and not word.rsplit("/", 1)[-1].startswith(".")
+        for word in files
+    )
 
 
 def decoded_for_viewing(script: str) -> list[tuple[int, int]]:
@@ -994,6 +1010,6 @@ def decoded_for_viewing(script: str) -> list[tuple[int, int]]:
             continue
         if reader._decoder(stages[1]) is None:
             continue
-        if all(_unwrapped(stage, source)[0] in _VIEWERS for stage in stages[2:]):
+        if all(_kept_aside(stage, source) for stage in stages[2:]):
             spans.append((stages[0].start_byte, stages[0].end_byte))
     return spans
