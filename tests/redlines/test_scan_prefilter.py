@@ -85,8 +85,10 @@ def test_scan_tries_literals_only_where_positions_hold(text: str) -> None:
 
 
 def test_prefilter_literals_are_ascii() -> None:
-    """Folding the four case-blind letters outside ASCII is enough only for ASCII literals."""
+    """Folding the four case-blind letters outside ASCII is enough only for ASCII literals:
+    the heads a pattern is tried at and the literals that bound how far on it is tried."""
     assert all(head.isascii() for _, _, heads in _PREFILTERED for head in heads or ())
+    assert all(tail.isascii() for tails in capabilities._TAILS for tail in tails or ())
 
 
 def test_a_line_of_heads_without_what_follows_them_is_not_tried() -> None:

@@ -538,6 +538,10 @@ def sends_to_another_site(found: Capabilities) -> bool:
 
 
 _I = re.IGNORECASE
+_SYSTEMCTL_STOP = r"systemctl\s+(?:stop|disable|mask)(?:\s+-[\w-]+)*"
+"""A unit stopped, disabled or masked, past its options (each `-x` or `--long` read one way
+only: `--?[\\w-]+` could read `--now` two ways, and a run of options failing to match took
+exponential time)."""
 STOPPED_KINDS: Mapping[str, tuple[str, ...]] = {
     "backups": ("veeam", "backup", "bacula", "acronis", "vss", "wbengine", "arcserve", "commvault"),
     "databases": ("sql", "oracle", "postgres", "mongo", "redis"),
@@ -2265,13 +2269,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # endpoint and monitoring agents stopped, disabled or killed (restarting one is upkeep)
         # ... also among several services named in one command, and runtime security sensors
         re.compile(
-            r"\bsystemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*(?:\s+[\w.@-]+)*?\s+"
+            r"\b" + _SYSTEMCTL_STOP + r"(?:\s+[\w.@-]+)*?\s+"
             r"(?:falco(?:-\w+)?|tetragon|tracee|osqueryd|wazuh-agent|auditbeat|elastic-agent|falcon-sensor"
             r"|sentinelone|cbagentd|mdatp|auditd|sysmon)\b(?=[\s;&|]|$)",
             _I,
         ),
         re.compile(
-            r"\b(?:systemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*|kill(?:all)?(?:\s+-\w+)*|pkill(?:\s+-\w+)*)\s+(?:\$\(\s*pgrep\s+(?:-\w+\s+)*)?"
+            r"\b(?:"
+            + _SYSTEMCTL_STOP
+            + r"|kill(?:all)?(?:\s+-\w+)*|pkill(?:\s+-\w+)*)\s+(?:\$\(\s*pgrep\s+(?:-\w+\s+)*)?"
             + _SECURITY_AGENT
             + r"\b|\bservice\s+"
             + _SECURITY_AGENT
@@ -4832,7 +4838,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"netsh\s+firewall\s+set\s+opmode\s+(?:mode=)?disable", _I),
         re.compile(r"\bufw\s+(?:--\w+\s+)+disable\b|iptables\s+(?:-t\s+\w+\s+)-(?:F|-flush)\b", _I),
         re.compile(
-            r"\bufw\s+disable\b|systemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*\s+(?:firewalld|ufw|iptables|nftables|netfilter-persistent)|service\s+(?:firewalld|ufw|iptables)\s+stop",
+            r"\bufw\s+disable\b|"
+            + _SYSTEMCTL_STOP
+            + r"\s+(?:firewalld|ufw|iptables|nftables|netfilter-persistent)|service\s+(?:firewalld|ufw|iptables)\s+stop",
             _I,
         ),
         re.compile(
@@ -4847,7 +4855,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"0\s*>\s*/sys/fs/selinux/enforce|0\s*>\s*/selinux/enforce", _I),
         re.compile(
-            r"setenforce\s+(?:0|permissive)\b|(?<!s/)(?<!s/\^)(?<!s\|)(?<!s\|\^)SELINUX=(?:disabled|permissive)\b(?![^\n]*?SELINUX=enforcing)|systemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*\s+apparmor|aa-teardown|apparmor=0",
+            r"setenforce\s+(?:0|permissive)\b|(?<!s/)(?<!s/\^)(?<!s\|)(?<!s\|\^)SELINUX=(?:disabled|permissive)\b(?![^\n]*?SELINUX=enforcing)|"
+            + _SYSTEMCTL_STOP
+            + r"\s+apparmor|aa-teardown|apparmor=0",
             _I,
         ),
     ),
@@ -4905,7 +4915,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\b(?:StopLogging|DeleteTrail|DeleteDetector|(?:Stop|Delete)ConfigurationRecorder|DisableSecurityHub)(?:Command\s*\(|(?:Async|WithContext)?\s*\()",
         ),
         re.compile(
-            r"wevtutil(?:\.exe)?\s+sl\s+\S+\s+/e:false|Set-Service\s+(?:-Name\s+)?EventLog\b[^\n]*-StartupType\s+Disabled|systemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*(?:\s+[\w@.-]+){0,4}?\s+(?:rsyslog|syslog-ng|systemd-journald)\b(?!-)",
+            r"wevtutil(?:\.exe)?\s+sl\s+\S+\s+/e:false|Set-Service\s+(?:-Name\s+)?EventLog\b[^\n]*-StartupType\s+Disabled|"
+            + _SYSTEMCTL_STOP
+            + r"(?:\s+[\w@.-]+){0,4}?\s+(?:rsyslog|syslog-ng|systemd-journald)\b(?!-)",
             _I,
         ),
         re.compile(
@@ -4913,7 +4925,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"Stop-Service\s+(?:-Name\s+)?EventLog\b|sc(?:\.exe)?\s+stop\s+eventlog\b", _I),
         re.compile(
-            r"auditctl\s+-e\s*0|systemctl\s+(?:stop|disable|mask)(?:\s+--?[\w-]+)*\s+auditd|service\s+auditd\s+stop|auditpol\s+/clear|auditpol[^\n]*/success:disable",
+            r"auditctl\s+-e\s*0|"
+            + _SYSTEMCTL_STOP
+            + r"\s+auditd|service\s+auditd\s+stop|auditpol\s+/clear|auditpol[^\n]*/success:disable",
             _I,
         ),
         # the audit or logging daemon killed outright (a hang-up or user signal only asks it to
@@ -5038,7 +5052,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # 'nobody:...' | chpasswd`); an administrator hidden among accounts no one reviews
         re.compile(
             r"\b(?:usermod|chsh)\b[^\n|;&]*\s(?:-s|--shell)[=\s]+['\"]?/(?:usr/)?bin/(?:ba|z|da|k|fi)?sh['\"]?"
-            r"(?:\s+-[\w-]+(?:\s+[\w,.-]+)?)*\s+['\"]?" + _SYSTEM_ACCOUNT + r"['\"]?(?![\w-])",
+            r"(?:\s+-[\w-]+(?:\s+(?!-)[\w,.-]+)?)*\s+['\"]?" + _SYSTEM_ACCOUNT + r"['\"]?(?![\w-])",
             _I,
         ),
         re.compile(
@@ -5360,7 +5374,7 @@ PATTERNS = _merged(PATTERNS, _LATERAL_PATTERNS)
 # -- sign-ins tried by brute force (OUT-BRUTE-FORCE): begin ----------------------------------
 _FACTORY_USER = (
     r"(?:root|admin|administrator|user|support|guest|ubnt|default|supervisor|service|tech"
-    r"|Admin|telnet|daemon)"
+    r"|telnet|daemon)"
 )
 """The accounts devices ship with, which a scanner tries first."""
 _CREDENTIAL_PAIR = r"['\"]\s*,\s*['\"][^'\"\n]{0,30}['\"]\s*[)\]}]"
@@ -6888,7 +6902,6 @@ _TAILS: tuple[tuple[str, ...] | None, ...] = tuple(
     if starts is None
     or "(?<=" in pattern.pattern
     or not (tails := _ahead_literals(list(_parsed(pattern))))
-    or any(len(tail) < 2 for tail in tails)
     else tuple(sorted({tail.lower() for tail in tails}))
     for starts, (_, pattern, _) in zip(_STARTS, _PREFILTERED, strict=True)
 )
