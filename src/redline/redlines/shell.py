@@ -826,7 +826,7 @@ class _Reader:
                     self._printed_in(child, runner)
         # `echo '...' | at now`, `printf '%s\n' '...' | sh`: the printed text is the script run.
         if len(stages) >= 2 and names[0] in ("echo", "printf") and runner is not None:
-            decoders = [self._decoder(stage) for stage in stages[1:-1]]
+            decoders = [_decoder(stage, self.source) for stage in stages[1:-1]]
             if not decoders:
                 self.string_script(stages[0], runner)
             elif all(decoders) and runner == "script":
@@ -862,21 +862,6 @@ class _Reader:
             if node.type == "command" and _command_name(node, self.source) in ("echo", "printf"):
                 self.string_script(node, runner)
             stack.extend(node.children)
-
-    def _decoder(self, stage: Node) -> Callable[[str], str] | None:
-        """How `stage` turns the text on its standard input into its output, when it is a
-        decoder that hides a script in plain sight: `rev`, `xxd -r -p`, rot13 by `tr`."""
-        name, arguments = _unwrapped(stage, self.source)
-        words = [word for word, _ in arguments]
-        if name == "rev" and not words:
-            return lambda text: text[::-1]
-        if name == "base64" and {"-d", "--decode", "-D"} & set(words):
-            return _from_base64
-        if name == "xxd" and "-r" in words and "-p" in words:
-            return _from_hex
-        if name == "tr" and len(words) == 2 and _rotates_letters(*words):
-            return lambda text: codecs.decode(text, "rot13")
-        return None
 
     def decoded_scripts(self, holder: Node, decoders: list[Callable[[str], str]]) -> None:
         """Read what the printed strings of `holder` decode to as the script run, with every
@@ -956,6 +941,22 @@ def python_shell_hits(code: str, offset: int = 0, depth: int = 0) -> list[Hit]:
     return hits
 
 
+def _decoder(stage: Node, source: bytes) -> Callable[[str], str] | None:
+    """How `stage` turns the text on its standard input into its output, when it is a decoder
+    that hides a script in plain sight: `rev`, `xxd -r -p`, rot13 by `tr`."""
+    name, arguments = _unwrapped(stage, source)
+    words = [word for word, _ in arguments]
+    if name == "rev" and not words:
+        return lambda text: text[::-1]
+    if name == "base64" and {"-d", "--decode", "-D"} & set(words):
+        return _from_base64
+    if name == "xxd" and "-r" in words and "-p" in words:
+        return _from_hex
+    if name == "tr" and len(words) == 2 and _rotates_letters(*words):
+        return lambda text: codecs.decode(text, "rot13")
+    return None
+
+
 _VIEWERS = frozenset(
     {"cat", "less", "more", "xxd", "hexdump", "od", "strings", "file", "head", "tail"}
     | {"wc", "grep", "sha256sum", "md5sum", "sha1sum", "jq", "column", "fold"}
@@ -990,7 +991,6 @@ def decoded_for_viewing(script: str) -> list[tuple[int, int]]:
     if tree is None:
         return []
     source = script.encode("utf-8")
-    reader = _Reader(script, 0, 0)
     spans: list[tuple[int, int]] = []
     stack = [tree.root_node]
     while stack:
@@ -1008,7 +1008,7 @@ def decoded_for_viewing(script: str) -> list[tuple[int, int]]:
             continue
         if _command_name(stages[0], source) not in ("echo", "printf"):
             continue
-        if reader._decoder(stages[1]) is None:
+        if _decoder(stages[1], source) is None:
             continue
         if all(_kept_aside(stage, source) for stage in stages[2:]):
             spans.append((stages[0].start_byte, stages[0].end_byte))
