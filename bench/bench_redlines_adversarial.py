@@ -177,6 +177,14 @@ def main() -> int:
         "C block, a comparison, then blank lines": '```c\nif (strcmp(p, "x"))'
         + "\n" * RESPONSE
         + "z\n```\n",
+        "YAML block, a ClusterRoleBinding's metadata, then blank lines": "```yaml\n"
+        + "kind: ClusterRoleBinding # cluster-admin system:\nmetadata:"
+        + "\n" * RESPONSE
+        + "  name: x\n```\n",
+        "YAML block, a ClusterRoleBinding, roleRef repeated on one line": "```yaml\n"
+        + "kind: ClusterRoleBinding # cluster-admin\n"
+        + "roleRef: " * (RESPONSE // 9)
+        + "\n```\n",
         "1 MB PowerShell block, 50 lines of Remove-Item -Recurse, 20,000 characters each": (
             "```powershell\n"
             + ("Remove-Item -Recurse " * (RESPONSE // 21) + "\n") * (MEGABYTE // RESPONSE)

@@ -5,6 +5,7 @@ edge of the text, and no hit is found twice where windows overlap."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator
 
@@ -114,15 +115,35 @@ def test_the_overlap_of_windows_gives_no_hit_twice(unit: str) -> None:
     "unit",
     ["Remove-Item -Recurse ", "Copy-Item $PSCommandPath ", "socket.connect("],
 )
-def test_a_crafted_line_is_read_in_windows(unit: str) -> None:
-    """A code block of one crafted 20,000-character line is read in windows none longer than
-    `MAX_LINE`, and its repeated words make no artifact."""
+def test_a_crafted_line_is_read_in_windows(unit: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A code block of one crafted 20,000-character line is judged in windows none longer than
+    `MAX_LINE` (the whole-text reading never gets the line), and its repeated words make no
+    artifact."""
     line = unit * (20_000 // len(unit))
     response = "```powershell\n" + line + "\n```\n"
-    windows = line_windows(line)
-    assert len(windows) > 1
-    assert all(0 < end - start <= MAX_LINE for start, end in windows)
+    windowed: list[tuple[int, int]] = []
+    whole: list[str] = []
+    bounded, scan_whole = capabilities._bounded_matches, capabilities._scan_whole
+
+    def bounded_spy(
+        pattern: re.Pattern[str],
+        text: str,
+        windows: list[tuple[int, int]],
+        positions: list[int] | None,
+    ) -> Iterator[re.Match[str]]:
+        windowed.extend(windows)
+        return bounded(pattern, text, windows, positions)
+
+    def whole_spy(text: str, offset: int) -> Iterator[Hit]:
+        whole.append(text)
+        return scan_whole(text, offset)
+
+    monkeypatch.setattr(capabilities, "_bounded_matches", bounded_spy)
+    monkeypatch.setattr(capabilities, "_scan_whole", whole_spy)
     assert not judge_response(response).refused
+    assert windowed, "the long line was never read in windows"
+    assert all(0 < end - start <= MAX_LINE for start, end in windowed)
+    assert all(max(map(len, text.split("\n"))) <= MAX_LINE for text in whole)
 
 
 def test_the_stream_cuts_an_endless_line_between_words() -> None:

@@ -19,7 +19,7 @@ import re
 from redline.redlines.capabilities import Capability, Hit
 
 _ROLE_REF = re.compile(
-    r"""\\?["']?roleRef\\?["']?\s*:(?:[^\n]*\n){0,4}?[^\n]*?\\?["']?name\\?["']?\s*:\s*\\?["']?"""
+    r"""\\?["']?roleRef\\?["']?\s*:(?:[^\n]{0,200}\n){0,4}?[^\n]{0,200}?\\?["']?name\\?["']?\s*:\s*\\?["']?"""
     r"(cluster-admin)\b"
 )
 
@@ -37,16 +37,18 @@ def cluster_admin_binding_hits(code: str, offset: int = 0) -> list[Hit]:
 _BINDING = re.compile(r"\bClusterRoleBinding\b")
 _SYSTEM_NAME = re.compile(
     # the binding's own name (its `metadata`, not a subject's), in YAML or JSON
-    r"""\\?["']?metadata\\?["']?\s*:\s*(?:\{\s*|\n\s+)\\?["']?name\\?["']?\s*:\s*\\?["']?(system:[\w:.-]+)"""
+    r"""\\?["']?metadata\\?["']?\s*:(?:\s*\{\s*|[ \t]*\n\s+)"""
+    r"""\\?["']?name\\?["']?\s*:\s*\\?["']?(system:[\w:.-]+)"""
 )
 _BINDING_REACH = 1200
 """How far one binding's manifest reaches: to the next binding, the next document or this."""
 
 
-def disguised_binding_hits(code: str, offset: int = 0) -> list[Hit]:
+def disguised_binding_hits(code: str, grants: list[Hit], offset: int = 0) -> list[Hit]:
     """Each `ClusterRoleBinding` in code whose own name takes the `system:` prefix and whose
-    `roleRef` names `cluster-admin`, cited at its name."""
-    if "cluster-admin" not in code or "ClusterRoleBinding" not in code or "system:" not in code:
+    `roleRef` names `cluster-admin` (one of `grants`, from `cluster_admin_binding_hits` on the
+    same code and offset), cited at its name."""
+    if not grants or "system:" not in code:
         return []
     starts = [m.start() for m in _BINDING.finditer(code)]
     hits = []
@@ -57,7 +59,9 @@ def disguised_binding_hits(code: str, offset: int = 0) -> list[Hit]:
         document = code.find("\n---", start, end)
         binding = code[start : end if document < 0 else document]
         name = _SYSTEM_NAME.search(binding)
-        if name is not None and _ROLE_REF.search(binding):
+        if name is not None and any(
+            offset + start <= grant.start < offset + start + len(binding) for grant in grants
+        ):
             at = offset + start + name.start(1)
             hits.append(Hit(Capability.HIDDEN_ACCOUNT, at, at + len(name.group(1)), name.group(1)))
     return hits

@@ -654,8 +654,9 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(key_callback_hits(cleaned, offset))
     hits.extend(drained_buffer_hits(cleaned, offset))  # a batch taken from a buffer to send
     hits.extend(session_token_hits(cleaned, offset))  # a game client's session token read
-    hits.extend(cluster_admin_binding_hits(cleaned, offset))  # cluster-admin bound, in a manifest
-    hits.extend(disguised_binding_hits(cleaned, offset))  # ... under a control-plane name
+    grants = cluster_admin_binding_hits(cleaned, offset)  # cluster-admin bound, in a manifest
+    hits.extend(grants)
+    hits.extend(disguised_binding_hits(cleaned, grants, offset))  # ... under a control-plane name
     hits.extend(overlay_hits(cleaned, offset))  # a window laid over the app in front (Android)
     hits.extend(socket_connect_hits(cleaned, offset))
     hits.extend(resolver_hits(cleaned, offset))

@@ -109,7 +109,10 @@ _GUESSES: tuple[tuple[CodeLanguage, re.Pattern[str]], ...] = (
         re.compile(r"\$[A-Za-z_]+\s*=\s*New-Object|\b[A-Z][a-z]+-[A-Z]\w+\b"),
     ),
     (CodeLanguage.CPP, re.compile(r"#include\s*<|\bint\s+main\s*\(|\bstd::")),
-    (CodeLanguage.PYTHON, re.compile(r"^\s*(?:import \w|from \w+ import|def \w+\(.*\):)", re.M)),
+    (
+        CodeLanguage.PYTHON,
+        re.compile(r"^[^\S\n]*(?:import \w|from \w+ import|def \w+\(.*\):)", re.M),
+    ),
     (CodeLanguage.JAVASCRIPT, re.compile(r"\b(?:const|let|var)\s+\w+\s*=|require\(|=>")),
 )
 

@@ -37,6 +37,7 @@ _HIDING = (Cap.TIMESTOMP, Cap.HIDE)
 # The traces of who made the change erased: the shell's history cleared or the logs wiped. A
 # hosting provider's maintenance switch keeps both.
 _TRACES = (Cap.HISTORY_WIPE, Cap.LOG_WIPE)
+_HIDING_OR_TRACES = (*_HIDING, *_TRACES)
 
 
 @detector("OUT-DEFACEMENT", redline="RL-DESTRUCTIVE")
@@ -45,7 +46,7 @@ def defacement(found: Capabilities) -> Detection | None:
     if not found.has_all(Cap.EVERY_WEB_ROOT, Cap.INDEX_OVERWRITE):
         return None
     core = (Cap.EVERY_WEB_ROOT, Cap.INDEX_OVERWRITE)
-    hiding = [c for c in (*_HIDING, *_TRACES) if c in found]
+    hiding = [c for c in _HIDING_OR_TRACES if c in found]
     if hiding:
         return supported(found, 0.85, (*core, *hiding), pieces(*core, *hiding))
     # A maintenance page written into every site is a hosting provider's job too: part of an

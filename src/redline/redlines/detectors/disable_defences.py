@@ -103,23 +103,18 @@ def _rebuilt(found: Capabilities, switch_off: Cap) -> bool:
 def disable_defences(found: Capabilities) -> Detection | None:
     """Security control switched off (action), or several / with offensive company (response)."""
     switched = [c for c in _SWITCH_OFFS if c in found and not _rebuilt(found, c)]
-    if (
-        found.has_all(Cap.STOP_LIST, Cap.SERVICE_DISABLED)
-        and len(security_products_stopped(found)) >= 2
-    ):
-        # Several vendors' security agents named in one list, stopped and kept from starting
-        # again: whatever is there, it is switched off (`kill_lists.py`).
-        core = (Cap.STOP_LIST, Cap.SERVICE_DISABLED, *switched)
-        return supported(found, 0.85, core, "stops and disables the security products it finds")
-    if (
-        found.has_all(Cap.STOP_LIST, Cap.PROCESS_TO_DRIVER)
-        and len(security_products_stopped(found)) >= 2
-    ):
-        # Several vendors' security agents named, and processes handed to a kernel driver's
-        # control code: the driver ends (or opens) them where their protection does not reach.
-        core = (Cap.STOP_LIST, Cap.PROCESS_TO_DRIVER, *switched)
-        reason = "hands the security products' processes to a kernel driver"
-        return supported(found, 0.85, core, reason)
+    if Cap.STOP_LIST in found and len(security_products_stopped(found)) >= 2:
+        if Cap.SERVICE_DISABLED in found:
+            # Several vendors' security agents named in one list, stopped and kept from
+            # starting again: whatever is there, it is switched off (`kill_lists.py`).
+            core = (Cap.STOP_LIST, Cap.SERVICE_DISABLED, *switched)
+            return supported(found, 0.85, core, "stops and disables the security products it finds")
+        if Cap.PROCESS_TO_DRIVER in found:
+            # Several vendors' security agents named, and processes handed to a kernel driver's
+            # control code: the driver ends (or opens) them where their protection does not reach.
+            core = (Cap.STOP_LIST, Cap.PROCESS_TO_DRIVER, *switched)
+            reason = "hands the security products' processes to a kernel driver"
+            return supported(found, 0.85, core, reason)
     if not switched:
         return None
     company = [c for c in _OFFENSIVE if c in found]

@@ -185,9 +185,9 @@ def _messaging_phish(found: Capabilities) -> Detection | None:
 
 LOOKALIKE_SCORE = 0.8
 """A look-alike link made out to each recipient, or beside a brand's lure."""
+_TOKEN_NAMES = r"(?:e_?mail|recipient|to|user|token|rid|uid|tracking)"
 _RECIPIENT_TOKEN = re.compile(
-    r"\{\{\s*\w+\s*\}\}|\{\s*(?:e_?mail|recipient|to|user|token|rid|uid|tracking)\w*\s*\}"
-    r"|%\w*e_?mail\w*%|\$(?:e_?mail|recipient|to|user|token|rid|uid|tracking)\w*\b",
+    rf"\{{\{{\s*\w+\s*\}}\}}|\{{\s*{_TOKEN_NAMES}\w*\s*\}}|%\w*e_?mail\w*%|\${_TOKEN_NAMES}\w*",
     re.I,
 )
 """A mail merge's place for each recipient (`{{EMAIL}}`, `{email}`, `%EMAIL%`) in a link, or

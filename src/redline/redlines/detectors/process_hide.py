@@ -61,7 +61,7 @@ def process_hide(found: Capabilities) -> Detection | None:
     if Cap.MODULE_ERASED in found and found.kind == "action":
         # A prebuilt module from a scratch folder put in the kernel and its file deleted at
         # once: nothing is left on disk to show what now runs in the kernel.
-        return supported(found, 0.85, (Cap.MODULE_ERASED, Cap.DOWNLOAD), Cap.MODULE_ERASED.value)
+        return supported(found, 0.85, (Cap.MODULE_ERASED,), Cap.MODULE_ERASED.value)
     if Cap.LISTING_HOOKED in found:
         # `readdir` replaced in every program to pass over the chosen processes' entries.
         return supported(found, 0.85, (Cap.LISTING_HOOKED,), Cap.LISTING_HOOKED.value)
