@@ -572,6 +572,13 @@ _QUOTE_PREFIX = r"(?:L|u8?|U|@)?"
 """The prefix a string literal may carry before its quote: C's and C++'s wide and UTF strings
 (`L"MsMpEng.exe"`, `u8"..."`), Objective-C's and C#'s `@"..."`."""
 
+_STOPPED_ITEM = r"['\"][\w .-]{0,30}?" + _STOPPED + r"[\w .-]{0,30}['\"]"
+"""A quoted name of a service or process that ransomware or a defence killer stops."""
+_UP_TO_THREE_OTHERS = (
+    r"(?:\s*,\s*|\s+)(?:" + _QUOTE_PREFIX + r"['\"][\w .$-]{0,40}['\"](?:\s*,\s*|\s+)){0,3}"
+) + _QUOTE_PREFIX
+"""The separator after a list's item, up to three other quoted items, and the next item's prefix."""
+
 
 def code_padded(width: int) -> str:
     """A number zero-padded to `width` digits (`f"{n:04d}"`, `str(n).zfill(6)`,
@@ -1504,21 +1511,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # (C's and C++'s wide or UTF strings, `L"MsMpEng.exe"`, and Objective-C's `@"..."`
         # carry a prefix before their quotes)
         re.compile(
-            r"['\"][\w .-]{0,30}?"
-            + _STOPPED
-            + r"[\w .-]{0,30}['\"](?:\s*,\s*|\s+)(?:"
-            + _QUOTE_PREFIX
-            + r"['\"][\w .$-]{0,40}['\"](?:\s*,\s*|\s+)){0,3}"
-            + _QUOTE_PREFIX
-            + r"['\"][\w .-]{0,30}?"
-            + _STOPPED
-            + r"[\w .-]{0,30}['\"](?:\s*,\s*|\s+)(?:"
-            + _QUOTE_PREFIX
-            + r"['\"][\w .$-]{0,40}['\"](?:\s*,\s*|\s+)){0,3}"
-            + _QUOTE_PREFIX
-            + r"['\"][\w .-]{0,30}?"
-            + _STOPPED
-            + r"[\w .-]{0,30}['\"]",
+            _STOPPED_ITEM
+            + _UP_TO_THREE_OTHERS
+            + _STOPPED_ITEM
+            + _UP_TO_THREE_OTHERS
+            + _STOPPED_ITEM,
             _I,
         ),
         # a shell loop over the bare names (`for p in falcon-sensor wdavdaemon osqueryd; do`):
