@@ -555,6 +555,10 @@ _SYSTEM_ACCOUNT = (
     r"|list|irc|gnats|sshd|messagebus|syslog|operator|systemd-[\w-]+|_apt)"
 )
 """The accounts a Linux system makes for its own services, none of them meant to sign in."""
+_SCRATCH_FOLDER = r"/(?:tmp|var/tmp|dev/shm)"
+"""A folder anyone may write to, or one kept in memory, where things are staged unseen."""
+_MODULE_FILE = r"\.ko(?:\.[gx]z|\.zst)?(?![\w.])"
+"""A kernel module's file name's end, compressed or not."""
 STOPPED_SECURITY = (
     "sophos", "sentinel", "falcon", "crowdstrike", "msmpeng", "mssense", "windefend", "cylance",
     "mcafee", "symantec", "kaspersky", "bitdefender", "malwarebytes", "sysmon", "carbonblack",
@@ -3088,7 +3092,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # taken; a backup is written where it is kept, under its own name
         re.compile(
             r"(?=[^\n]*/etc/(?:ssl/private|letsencrypt|pki/tls/private))"
-            r"\b(?:tar|zip|7z|7za)\b[^\n|;&]*?\s['\"]?/(?:tmp|var/tmp|dev/shm)/\.[^\s'\"/]+['\"]?\s"
+            r"\b(?:tar|zip|7z|7za)\b[^\n|;&]*?\s['\"]?" + _SCRATCH_FOLDER + r"/\.[^\s'\"/]+['\"]?\s"
             r"[^\n|;&]*?/etc/(?:ssl/private|letsencrypt(?:/(?:archive|live))?|pki/tls/private)(?![\w.-])",
             _I,
         ),
@@ -6119,8 +6123,12 @@ _PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # memory-backed folder (`rclone copy ... --config /dev/shm/.rc.conf`,
         # `RCLONE_CONFIG=/tmp/.r rclone sync ...`): a destination set up to leave nothing on disk
         re.compile(
-            r"\brclone(?:\.exe)?\s[^\n|;&]*--config[=\s]+['\"]?/(?:tmp|var/tmp|dev/shm)/(?:[^\s'\"/]+/)*\.[^\s'\"/]+"
-            r"|\bRCLONE_CONFIG=['\"]?/(?:tmp|var/tmp|dev/shm)/(?:[^\s'\"/]+/)*\.[^\s'\"/]+['\"]?\s+rclone\b",
+            r"\brclone(?:\.exe)?\s[^\n|;&]*--config[=\s]+['\"]?"
+            + _SCRATCH_FOLDER
+            + r"/(?:[^\s'\"/]+/)*\.[^\s'\"/]+"
+            r"|\bRCLONE_CONFIG=['\"]?"
+            + _SCRATCH_FOLDER
+            + r"/(?:[^\s'\"/]+/)*\.[^\s'\"/]+['\"]?\s+rclone\b",
             _I,
         ),
     ),
@@ -6144,11 +6152,13 @@ PATTERNS = _merged(PATTERNS, _PACKAGE_PATTERNS)
 # dot-folder there (`/tmp/nvme_offload.ko`, `/dev/shm/.x/m.ko`). Each pattern requires a
 # literal the scan's prefilter finds (`insmod`; a copy's `cp`, `mv`, `install`, `rsync`,
 # `shutil.`; `/etc/modules`).
-_STAGED_MODULE = r"['\"]?/(?:tmp|var/tmp|dev/shm)/(?:\.[^\s'\"/;&|]+/)?[^\s'\"/;&|]+\.ko(?:\.[gx]z|\.zst)?(?![\w.])"
+_STAGED_MODULE = r"['\"]?" + _SCRATCH_FOLDER + r"/(?:\.[^\s'\"/;&|]+/)?[^\s'\"/;&|]+" + _MODULE_FILE
 """A kernel module straight in a world-writable folder, or in a dot-folder there."""
 _STAGED_HERE = (
-    r"(?=[^\n]*\binsmod\b)\bcd\s+['\"]?/(?:tmp|var/tmp|dev/shm)(?:/\.[^\s'\"/;&|]+)?/?['\"]?\s*(?:&&|;)[^\n]*?"
-    r"\binsmod\s+(?:-[\w-]+\s+)*['\"]?(?:\./)?[^\s'\"/;&|]+\.ko(?:\.[gx]z|\.zst)?(?![\w.])"
+    r"(?=[^\n]*\binsmod\b)\bcd\s+['\"]?"
+    + _SCRATCH_FOLDER
+    + r"(?:/\.[^\s'\"/;&|]+)?/?['\"]?\s*(?:&&|;)[^\n]*?"
+    r"\binsmod\s+(?:-[\w-]+\s+)*['\"]?(?:\./)?[^\s'\"/;&|]+" + _MODULE_FILE
 )
 """The same module loaded by its bare name after `cd` into such a folder (`cd /dev/shm && curl
 -sO http://.../d.ko && insmod d.ko`)."""
@@ -6160,7 +6170,7 @@ _MODULE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"(?:\binsmod\s+(?:-[\w-]+\s+)*" + _STAGED_MODULE + "|" + _STAGED_HERE + r")"
             r"['\"]?[^\n]*?(?:&&|;)\s*(?:sudo\s+)?(?:rm|shred|unlink)\s+(?:-[\w-]+\s+)*['\"]?"
-            r"(?:/(?:tmp|var/tmp|dev/shm)/|\.?/?[^\s'\"/;&|]+\.ko\b)",
+            r"(?:" + _SCRATCH_FOLDER + r"/|\.?/?[^\s'\"/;&|]+\.ko\b)",
             _I,
         ),
     ),
