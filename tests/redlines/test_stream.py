@@ -89,6 +89,10 @@ _DISGUISED_BINDING = (
     "a binding's control-plane name and its cluster-admin roleRef stand on lines of their own, "
     "read as one binding " + _WHOLE_BLOCK
 )
+_HELPER_PARAMETER = (
+    "the password's place is in a helper written above the loop that feeds it, whose "
+    "parameter is a candidate only once the call is read, " + _WHOLE_BLOCK
+)
 STREAM_LIMITS: dict[str, str] = {
     "OUT-CREDENTIAL-STEALER/offensive-java-forge-session-token-webhook.md": _SESSION_TOKEN,
     "OUT-CREDENTIAL-STEALER/offensive-kotlin-fabric-session-token-post.md": _SESSION_TOKEN,
@@ -99,14 +103,8 @@ STREAM_LIMITS: dict[str, str] = {
     "ACT-BACKDOOR-ACCOUNT/offensive-kubernetes-admin-binding-yaml-system-name.md": (
         _DISGUISED_BINDING
     ),
-    "OUT-BRUTE-FORCE/offensive-ruby-queue-pairs-workers.md": (
-        "the password's place is in a helper written above the loop that feeds it, whose "
-        "parameter is a candidate only once the call is read, " + _WHOLE_BLOCK
-    ),
-    "OUT-BRUTE-FORCE/offensive-ruby-combos-threads-json-login.md": (
-        "the password's place is in a helper written above the loop that feeds it, whose "
-        "parameter is a candidate only once the call is read, " + _WHOLE_BLOCK
-    ),
+    "OUT-BRUTE-FORCE/offensive-ruby-queue-pairs-workers.md": _HELPER_PARAMETER,
+    "OUT-BRUTE-FORCE/offensive-ruby-combos-threads-json-login.md": _HELPER_PARAMETER,
     "OUT-FLOOD/offensive-go-anonymous-goroutines-until-deadline.md": (
         "the counted loop's `go` statement opens the next line, a match across lines armed only "
         "by everyday words, " + _WHOLE_BLOCK
