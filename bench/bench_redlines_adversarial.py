@@ -74,14 +74,23 @@ def crafted_lines(pattern: re.Pattern[str], length: int) -> list[str]:
     return [unit * max(1, length // len(unit)) for unit in units]
 
 
-def slowest_search(pattern: re.Pattern[str], length: int) -> tuple[float, str]:
-    """The slowest full search of `pattern` over its crafted lines, and that line's start."""
-    worst, shape = 0.0, ""
-    for line in crafted_lines(pattern, length):
+def timed_search(pattern: re.Pattern[str], line: str, runs: int = 5) -> float:
+    """The shortest of `runs` full searches of `pattern` over `line`, in seconds."""
+    best = float("inf")
+    for _ in range(runs):
         start = time.perf_counter()
         for _ in pattern.finditer(line):
             pass
-        elapsed = time.perf_counter() - start
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def slowest_search(pattern: re.Pattern[str], length: int) -> tuple[float, str]:
+    """The slowest full search (one run each) of `pattern` over its crafted lines, and that
+    line's start."""
+    worst, shape = 0.0, ""
+    for line in crafted_lines(pattern, length):
+        elapsed = timed_search(pattern, line, runs=1)
         if elapsed > worst:
             worst, shape = elapsed, line[:40]
     return worst, shape
@@ -103,17 +112,6 @@ CRON_UNITS = [
 ]
 """Units whose repetition once made the crontab patterns read each try to the line's end."""
 CRON = (Capability.EVERY_CRONTAB_REMOVED, Capability.SYSTEM_CRON_EMPTIED)
-
-
-def timed_search(pattern: re.Pattern[str], line: str) -> float:
-    """The shortest of five full searches of `pattern` over `line`, in seconds."""
-    best = float("inf")
-    for _ in range(5):
-        start = time.perf_counter()
-        for _ in pattern.finditer(line):
-            pass
-        best = min(best, time.perf_counter() - start)
-    return best
 
 
 def cron_growth() -> list[tuple[float, float, str, str]]:
