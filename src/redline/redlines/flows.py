@@ -200,7 +200,7 @@ _COPY_INTO = re.compile(
 _MATCHED = re.compile(r"\$(\w+)\s*=~\s*(?:m\s*)?[/{!#]")
 """A Perl match of a name's value, whose groups (`$1`, `$2`) are read after it."""
 _CAPTURED = re.compile(
-    r"\b(?:preg_match(?:_all)?\s*+\(\s*+(?:'(?:\\.|[^'\\\n])*+'|\"(?:\\.|[^\"\\\n])*+\"|[^,\n]*+)\s*+,"
+    r"\b(?:preg_match(?:_all)?\s*+\(\s*+(?:'(?:\\.|[^'\\\n])*+'|\"(?:\\.|[^\"\\\n])*+\"|[^,\n]{0,300}+)\s*+,"
     r"|parse_str\s*+\()\s*+([^,\n]++),\s*+&?\$(\w+)",
     re.I,
 )

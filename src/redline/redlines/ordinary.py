@@ -208,7 +208,7 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
         # `cp -p` does: a backup's faithful copy, no file's history rewritten. A time set is no
         # hiding either.
         present.discard(Capability.TIMESTOMP)
-        if all(_TIMES_SET.search(hit.text) for hit in hits.get(Capability.HIDE, ())):
+        if _spelled(hits.get(Capability.HIDE, ()), _TIMES_SET):
             present.discard(Capability.HIDE)
     # Signs of one's own use (a grabbed device, a passphrase typed or kept in the keyring, a
     # hotkey or a button) are no pieces.

@@ -115,14 +115,14 @@ _NAMED_PROFILE_KEY = re.compile(
 # `secret-tool store ... service acme-cli`), and a lookup of an item by its service: a tool
 # that keeps its own token in the keychain reads back what it put there, no one else's secret.
 _KEYCHAIN_STORE = re.compile(
-    r"""(?:\bsecurity\s+add-(?:generic|internet)-password\b[^\n|;&]*?\s-s\s*"""
-    r"""|\bsecret-tool\s+store\b[^\n|;&]*?\bservice\s+)['"]?(\$?\{?[\w.@-]+\}?)""",
+    r"""(?:\bsecurity\s+add-(?:generic|internet)-password\b[^\n|;&]{0,200}?\s-s\s*"""
+    r"""|\bsecret-tool\s+store\b[^\n|;&]{0,200}?\bservice\s+)['"]?(\$?\{?[\w.@-]+\}?)""",
     re.I,
 )
 _KEYCHAIN_SERVICE = re.compile(
     r"\b"
     + _KEYCHAIN_LOOKUP
-    + r"""[^\n|;&]*?(?:\s-s\s*|\bservice\s+)['"]?(\$?\{?[\w.@-]+\}?)[^\n|;&]*""",
+    + r"""[^\n|;&]{0,200}?(?:\s-s\s*|\bservice\s+)['"]?(\$?\{?[\w.@-]+\}?)[^\n|;&]*""",
     re.I,
 )
 _STORED = "keychain item "

@@ -22,11 +22,11 @@ from redline.redlines.capabilities import Capability, Hit
 
 _HYPERVISOR = re.compile(
     r"VMwareVMware|VBoxVBoxVBox|KVMKVMKVM|XenVMMXenVMM|Microsoft Hv|prl hyperv"
-    r"|\b(?:__)?cpuid(?:ex)?\s*\([^\n]*\b0x40000000\b"
+    r"|\b(?:__)?cpuid(?:ex)?\s*\([^\n]{0,200}\b0x40000000\b"
     r"|\bVBox(?:Service|Tray|Guest|Mouse|SF)\b|\bvmtoolsd\b|\bvmware(?:user|tray|service)\b"
     r"|\bvmci\.sys\b|\bvmhgfs\b|VBOX__|\bqemu-ga\b"
     # the machine's model or maker read and compared with a hypervisor's (WMI, DMI)
-    r"|\b(?:Model|Manufacturer|product_name|sys_vendor)\b[^\n]*\b(?:VirtualBox|VMware|QEMU|KVM|Xen"
+    r"|\b(?:Model|Manufacturer|product_name|sys_vendor)\b[^\n]{0,200}\b(?:VirtualBox|VMware|QEMU|KVM|Xen"
     r"|Virtual\s+Machine)\b",
     re.I,
 )

@@ -152,9 +152,6 @@ def _waits_each_round(found: Capabilities) -> bool:
     )
 
 
-_ADVERTISING_LOOP = _LOOP_BODY
-"""How far (in characters) after an endless loop's head its body may send an advertisement:
-the loop body's reach (`_LOOP_BODY`)."""
 _BRIEF_PAUSE = re.compile(
     r"(?<!u)sleep\s*\(\s*0*\.\d+\s*\)|(?<!u)sleep\s+0*\.\d+|usleep\s*\(\s*\d{1,6}\s*\)", re.I
 )
@@ -181,7 +178,7 @@ def _advertises_tightly(found: Capabilities) -> bool:
     adverts = found.hits.get(Cap.BLE_ADVERTISE, ())
     pauses = [(pause.start, _brief(pause.text)) for pause in found.hits.get(Cap.PAUSE, ())]
     for loop in found.hits.get(Cap.ENDLESS_LOOP, ()):
-        end = loop.start + _ADVERTISING_LOOP
+        end = loop.start + _LOOP_BODY  # an advertisement sent within the loop's body
         if any(loop.start <= advert.start <= end for advert in adverts) and all(
             brief for start, brief in pauses if loop.start <= start <= end
         ):

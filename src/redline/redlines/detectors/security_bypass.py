@@ -55,7 +55,5 @@ def security_bypass(found: Capabilities) -> Detection | None:
         return supported(found, 0.8, downgrade, "PowerShell 2 used to run remote code unscanned")
     if Cap.AMSI_TARGET in found:
         return supported(found, 0.35, (Cap.AMSI_TARGET,), Cap.AMSI_TARGET.value)
-    if Cap.SANDBOX_CHECK in found:
-        # The checklist of sandbox evasion, or a game's anti-cheat: the request tells which.
-        return one_piece(found, Cap.SANDBOX_CHECK, IN_A_RESPONSE)
-    return None
+    # The checklist of sandbox evasion, or a game's anti-cheat: the request tells which.
+    return one_piece(found, Cap.SANDBOX_CHECK, IN_A_RESPONSE)
