@@ -1677,6 +1677,20 @@ def meets_requirements() -> bool:
 """
 
 
+def test_two_kinds_of_check_are_no_checklist_and_a_third_makes_one() -> None:
+    """A debugger check and a machine's size are anyone's diagnostics; a hypervisor's vendor
+    string beside them makes the checklist of three kinds."""
+    two = (
+        "if (IsDebuggerPresent()) log_debugger();\n"
+        "if (mem.ullTotalPhys < (4ull << 30) || info.dwNumberOfProcessors < 2) warn();\n"
+    )
+    three = two + 'if (strcmp(vendor, "KVMKVMKVM") == 0) note_vm();\n'
+    assert sandbox_check_hits(two, two) == []
+    assert [hit.capability for hit in sandbox_check_hits(three, three)] == [
+        Capability.SANDBOX_CHECK
+    ]
+
+
 def test_a_checklist_of_parallels_vendor_peb_flag_and_traits_passes_the_gate() -> None:
     """The cheap gate holds every check's key: a Parallels vendor string, the PEB's debug flag
     and a sandbox's traits (three kinds) are read, though none names VMware, cpuid or .exe."""
