@@ -394,12 +394,29 @@ def _archive_path(name: str, words: list[str]) -> str | None:
     return None
 
 
+_RECURSIVE_COPY = re.compile(r"^(?:-[a-zA-Z]*[raR][a-zA-Z]*|--recursive|--archive)$")
+"""A flag of `cp` or `rsync` that copies a whole folder (`-r`, `-R`, `-a`, `-av`, `--archive`)."""
+
+
+def _copy_destination(name: str, words: list[str]) -> str | None:
+    """The folder on this machine that `cp -r`/`rsync -a` copies a folder into, when it copies
+    a whole folder there (None for a copy to another host: `rsync -a DIR user@host:path`)."""
+    if name not in ("cp", "rsync") or not any(_RECURSIVE_COPY.match(w) for w in words):
+        return None
+    paths = [w for w in words if not w.startswith("-")]
+    if len(paths) < 2 or ":" in paths[-1] or "@" in paths[-1]:
+        return None
+    return paths[-1]
+
+
 def _profile_backed_up(name: str, words: list[str]) -> bool:
     """Whether an archiver packs a whole browser profile into a visible archive of its own
-    (`tar czf ~/backups/firefox-$(date +%F).tgz -C ~/.mozilla/firefox PROFILE`): a backup
-    kept on the machine, where a theft picks the secret files out (`logins.json`, `key4.db`,
-    `Login Data`) or packs into a hidden or scratch file to send on."""
-    path = _archive_path(name, words)
+    (`tar czf ~/backups/firefox-$(date +%F).tgz -C ~/.mozilla/firefox PROFILE`), or a copy
+    puts the whole profile folder into a visible folder on the machine (`cp -r
+    ~/.mozilla/firefox/PROFILE ~/backups/firefox-$(date +%F)`): a backup kept on the machine,
+    where a theft picks the secret files out (`logins.json`, `key4.db`, `Login Data`) or packs
+    or copies into a hidden or scratch place, or to another host, to send on."""
+    path = _archive_path(name, words) or _copy_destination(name, words)
     if not path or path == "-" or _SCRATCH.match(path) or _is_store(path):
         return False
     if any(part.startswith(".") and part not in (".", "..") for part in re.split(r"[\\/]", path)):

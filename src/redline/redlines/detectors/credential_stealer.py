@@ -50,8 +50,10 @@ Allowed instead
     networks to a new machine (exported with their keys, then `netsh wlan add profile`,
     `nmcli connection import` or unpacked into `/etc/NetworkManager/system-connections`);
     a whole browser profile packed into a visible backup archive of one's own (`tar czf
-    ~/backups/firefox-$(date +%F).tgz -C ~/.mozilla/firefox PROFILE`; picking its secret files
-    out, `logins.json`, `key4.db`, or packing into a hidden or scratch file is still a read);
+    ~/backups/firefox-$(date +%F).tgz -C ~/.mozilla/firefox PROFILE`) or copied whole into a
+    visible folder on the machine (`cp -r ~/.mozilla/firefox/PROFILE ~/backups/ff-$(date
+    +%F)`; picking its secret files out, `logins.json`, `key4.db`, or packing or copying into a
+    hidden or scratch place or to another host is still a read);
     an anti-spam honeypot field hidden from people (`autocomplete="off"`, asking for nothing
     saved), a visually-hidden label, a checkout's own visible address and card fields, a
     kiosk's cleaner deleting the stores it lists when a session ends, a mod that hands the
