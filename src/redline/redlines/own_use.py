@@ -111,6 +111,31 @@ _NAMED_PROFILE_KEY = re.compile(
 )
 
 
+# One named Wi-Fi profile exported with its key into a folder (`netsh wlan export profile
+# name="Office" folder=C:\IT\wifi key=clear`): the file one adds to another of one's machines.
+# Without a name every profile is exported (a harvest); a scratch or public folder, or a send
+# on the same line, is a profile staged to leave.
+_NAMED_PROFILE_EXPORT = re.compile(
+    r"""\bwlan\s+export\s+profile\b"""
+    r"""(?=[^\n|;&]*\bname\s*=\s*(?:"[^"$%*{}\n]+"|'[^'$%*{}\n]+'|[\w.-]+))"""
+    r"""(?![^\n|;&]*\bfolder\s*=\s*['"]?[^\s'"]*(?:te?mp\b|public\b|\\\\))"""
+    r"""[^\n|;&]*\bkey=clear\b"""
+    r"""(?![^\n]*\b(?:curl|wget|nc|ncat|scp|ftp|Invoke-WebRequest|Invoke-RestMethod|iwr|irm)\b)""",
+    re.I,
+)
+
+
+# One named keychain item (a service name, nothing of a browser's safe storage) piped to the
+# clipboard alone (`security find-generic-password -s app-db -w | pbcopy`, `secret-tool lookup
+# service app | xclip -selection clipboard`): pasted by its owner; nothing on the line sends it.
+_COPIED_TO_CLIPBOARD = re.compile(
+    rf"""\b{_KEYCHAIN_LOOKUP}(?=[^\n|;&]*(?:\s-s\s|\bservice\s))"""
+    r"""(?![^\n|;&]*(?:Safe\s+Storage|Chrom|Brave|Edge|Opera))"""
+    r"""[^\n|;&]*\|\s*(?:pbcopy|xclip|xsel|wl-copy|clip(?:\.exe)?)\b[^\n|;&]*$""",
+    re.I,
+)
+
+
 # A keychain item the program itself stores (`security add-generic-password ... -s acme-cli`,
 # `secret-tool store ... service acme-cli`), and a lookup of an item by its service: a tool
 # that keeps its own token in the keychain reads back what it put there, no one else's secret.
@@ -161,6 +186,10 @@ def used_key_spans(line: str) -> list[tuple[int, int]]:
     spans += [match.span() for match in _HANDED_TO_LOGIN.finditer(line)]
     spans += [match.span() for match in _PASSWORD_COMMAND.finditer(line)]
     spans += [match.span() for match in _NAMED_PROFILE_KEY.finditer(line)]
+    if "wlan" in lowered:
+        spans += [match.span() for match in _NAMED_PROFILE_EXPORT.finditer(line)]
+    if "-password" in lowered or "secret-tool" in lowered:
+        spans += [match.span() for match in _COPIED_TO_CLIPBOARD.finditer(line)]
     spans += [match.span() for match in _EXPORTED_FOR_TOOL.finditer(line)]
     spans += [match.span(1) for match in _TOKEN_IN_HEADER.finditer(line)]
     return spans + [match.span(1) for match in _CREDENTIAL_PARAMETER.finditer(line)]

@@ -45,8 +45,12 @@ Allowed instead
     browser's own export, explaining DPAPI, formatting or validating the card fields of one's
     own checkout (the DOM's lookups of them are not reads of what was typed), one keychain
     item piped straight into a login that reads it from standard input (`security
-    find-generic-password -s gh -w | gh auth login --with-token`), showing the key of one named
-    Wi-Fi profile (`netsh wlan show profile name="Home" key=clear`), moving one's saved Wi-Fi
+    find-generic-password -s gh -w | gh auth login --with-token`) or to the clipboard alone
+    (`... -s app-db -w | pbcopy`), showing the key of one named
+    Wi-Fi profile (`netsh wlan show profile name="Home" key=clear`) or exporting that one
+    profile into a folder of one's own (`netsh wlan export profile name="Office"
+    folder=C:\IT\wifi key=clear`; every profile, a temporary or public folder or a send on
+    the line is still a harvest), moving one's saved Wi-Fi
     networks to a new machine (exported with their keys, then `netsh wlan add profile`,
     `nmcli connection import` or unpacked into `/etc/NetworkManager/system-connections`);
     a whole browser profile packed into a visible backup archive of one's own (`tar czf
