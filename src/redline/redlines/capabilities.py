@@ -452,6 +452,10 @@ class Capability(StrEnum):
     UNSIGNED_UPLOAD = (
         "uploads to a web address naming no credential, signature or certificate (a command line)"
     )
+    GUARDED_DATA_PIPED_OUT = (
+        "pipes what a directory query or a request with credentials reads straight into an "
+        "upload to another host naming no credential (a command line)"
+    )
 
 
 @dataclass(frozen=True)

@@ -66,6 +66,68 @@ def _uploads_unsigned(segment: str) -> bool:
     return _CREDENTIAL.search(segment) is None
 
 
+_STATEMENT = re.compile(r"(?:[^|;&\n]|\|(?!\|))+")
+"""One pipeline of a line: between `;`, `&&`, `||`, `&` and line breaks (its `|` kept)."""
+_DIRECTORY_QUERY = re.compile(
+    r"^\s*(?:sudo\s+)?(?:\S*[\\/])?(?:ldapsearch|ldapdomaindump|adfind(?:\.exe)?|dsquery"
+    r"|Get-AD(?:User|Group|Computer|Object)|net\s+(?:user|group)\b[^\n]*/domain)\b",
+    re.I,
+)
+"""A query of a directory's accounts (LDAP, Active Directory)."""
+_REQUEST = re.compile(
+    r"^\s*(?:\S*[\\/])?(?:curl|wget|http|Invoke-WebRequest|Invoke-RestMethod|iwr|irm)(?:\.exe)?\s", re.I
+)
+_READS_STDIN = re.compile(r"(?:\s-[a-zA-Z]*T|--upload-file)\s+-(?=\s|$)|@-(?=['\"\s]|$)")
+"""An upload whose body is its standard input (`curl -T -`, `--data-binary @-`)."""
+_CHAT_HOOK = re.compile(
+    r"://(?:hooks\.slack\.com|[\w.-]*discord(?:app)?\.com/api/webhooks|[\w.-]*\.webhook\.office\.com"
+    r"|outlook\.office\.com/webhook)",
+    re.I,
+)
+"""A chat channel's incoming webhook: its address is its secret, a post to one's own channel."""
+_HOST = re.compile(r"://(?:[^\s/'\"@]*@)?([^\s/:'\"?#]+)")
+
+
+def _host(stage: str) -> str | None:
+    match = _HOST.search(stage)
+    return match.group(1).lower() if match else None
+
+
+def _guarded_read(stage: str) -> bool:
+    """Whether a pipeline's stage reads a directory's accounts or makes a request with
+    credentials it names (an `Authorization` header, `-u user:pw`)."""
+    if _DIRECTORY_QUERY.match(stage):
+        return True
+    return _REQUEST.match(stage) is not None and _CREDENTIAL.search(stage) is not None
+
+
+def _guarded_data_piped_out(action: str) -> list[Hit]:
+    """`GUARDED_DATA_PIPED_OUT`: in one pipeline, a guarded read (`_guarded_read`) followed by
+    an upload of its standard input to another host that names no credential, cited from the
+    read to the upload."""
+    hits: list[Hit] = []
+    for statement in _STATEMENT.finditer(action):
+        stages = [(m.start(), m.group()) for m in _SEGMENT.finditer(statement.group())]
+        reads = [(at, stage) for at, stage in stages if _guarded_read(stage)]
+        if not reads:
+            continue
+        for at, stage in stages:
+            if (
+                at <= reads[0][0]
+                or not _uploads_unsigned(stage)
+                or _READS_STDIN.search(stage) is None
+                or _CHAT_HOOK.search(stage) is not None
+            ):
+                continue
+            read_at, read = next((r for r in reversed(reads) if r[0] < at))
+            if _host(read) is not None and _host(read) == _host(stage):
+                continue  # the same service's data sent back to it
+            start = statement.start() + read_at + len(read) - len(read.lstrip())
+            end = statement.start() + at + len(stage.rstrip())
+            hits.append(Hit(Capability.GUARDED_DATA_PIPED_OUT, start, end, action[start:end]))
+    return hits
+
+
 def sealed_drop_hits(action: str) -> list[Hit]:
     """`OTHERS_FOLDERS_PACKED` and `UNSIGNED_UPLOAD` in a command line, each at its command;
     none on a line that uploads nothing (no `curl`, `wget` or `-InFile`): packing alone is
@@ -85,4 +147,6 @@ def sealed_drop_hits(action: str) -> list[Hit]:
         start = match.start() + len(segment) - len(segment.lstrip())
         end = match.end() - len(segment) + len(segment.rstrip())
         hits.append(Hit(capability, start, end, action[start:end]))
+    if any(h.capability is Capability.UNSIGNED_UPLOAD for h in hits):
+        hits.extend(_guarded_data_piped_out(action))
     return hits
