@@ -3223,6 +3223,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|--(?:target|victim)[=\s]+\S+(?=[^\n|;&]*\s--(?:resolvers?|reflectors?|amplifiers?|servers)[=\s])"
             r"(?=[^\n|;&]*(?:[\s=]ANY\b|\bmonlist\b))",
         ),
+        # any program aimed at another host (not loopback) with five hundred or more threads,
+        # workers or connections and a run of ten minutes or more (`--target IP --threads 512
+        # --duration 3600`): flood scale, as for `siege -c 500 -t 60M` (a test of one's own
+        # capacity runs tens of workers for minutes: `--threads 50 --duration 300`)
+        re.compile(
+            r"--(?:target|victim)[=\s]+['\"]?(?!(?:\w+://)?(?:localhost\b|127\.|\[?::1\b|0\.0\.0\.0\b))\S+"
+            r"(?=[^\n|;&]*\s--(?:threads|workers|connections|sockets|concurrency)[=\s]+(?:[5-9]\d{2}|\d{4,})\b)"
+            r"(?=[^\n|;&]*\s--(?:duration|time|seconds)[=\s]+(?:[6-9]\d{2}|\d{4,}|[1-9]\d+m|\d+h)\b)",
+            _I,
+        ),
         # mdk3/mdk4's other flooding modes: authentication, beacon, EAPOL, Michael, WIDS
         re.compile(r"\bmdk[34]\s+\S+\s+[abemw]\b", _I),
         # slow-request and TLS-renegotiation exhausters aimed at another host (not loopback)
