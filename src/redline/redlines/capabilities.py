@@ -2700,6 +2700,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bhydra\b|\bmedusa\b|\bcrackmapexec\b|\bncrack\b|\bpatator\b", _I),
+        # a site scanner's own password attack: each password of its list tried on the site's
+        # sign-in (`wpscan --url URL --usernames admin --passwords list.txt`, `-P`); its
+        # vulnerability scan (`--enumerate vp`) tries none
+        re.compile(r"\bwpscan\b[^\n|;&]*\s(?:--passwords|-P)[=\s]", _I),
         # WordPress's XML-RPC calls that sign in with the password they carry
         # (called or put in a request body; a filter switching them off only names them)
         re.compile(

@@ -16,7 +16,8 @@ What it catches
     which is what guessing and credential stuffing are, also when a helper logs in with its
     parameter and the loop calls it with each candidate and reads the outcome (`if try_login(u,
     pw): break`); WordPress's XML-RPC sign-in calls (`wp.getUsersBlogs`) sent with a password
-    list; nmap's `*-brute` scripts; devices' factory accounts listed in pairs (`[("root",
+    list, or by wpscan's own password attack (`wpscan --url URL -U admin -P list.txt`); nmap's
+    `*-brute` scripts; devices' factory accounts listed in pairs (`[("root",
     "xc3511"), ("admin", "admin"), ...]`, `"root:vizxv"`) and tried at a terminal's login prompt
     (`read_until(b"ogin:")`, `expect "login:"`, Net::Telnet's `->login`), more surely at
     addresses drawn at random (`rand.Intn(256)` per octet: a worm's scanner); password spraying
