@@ -4063,6 +4063,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bCertify(?:\.exe)?\s+request\b[^\n|;&]*\s/altname:\S",
             _I,
         ),
+        # a service ticket obtained in another account's name through delegation (S4U: impacket's
+        # `getST.py -spn cifs/host -impersonate Administrator`, `Rubeus s4u /impersonateuser:`),
+        # what resource-based constrained delegation written to a host is abused for; one's own
+        # ticket (`getST.py -spn ... corp/me`) impersonates no one
+        re.compile(
+            r"\bgetST(?:\.py)?\b[^\n|;&]*\s-impersonate[=\s]+\S"
+            r"|\bRubeus(?:\.exe)?\s+s4u\b[^\n|;&]*\s/impersonateuser:\S",
+            _I,
+        ),
         # Group Policy Preference passwords decrypted with the key Microsoft published
         re.compile(
             r"\bgpp-decrypt\s+['\"]?[\w+/=]{8,}|\bGet-GPPPassword\b"

@@ -17,7 +17,10 @@ What it catches
     (`gsecdump`, `pwdump`); Kerberos tickets forged with a stolen key (`ticketer.py -nthash ...
     -domain-sid ...`, `kerberos::golden`, `Rubeus golden`); a certificate requested in another
     account's name from a vulnerable template (`certipy req ... -upn administrator@...`,
-    `Certify.exe request ... /altname:`); Group Policy Preference passwords decrypted
+    `Certify.exe request ... /altname:`), or a service ticket obtained in another account's name
+    through delegation (S4U: `getST.py -spn cifs/host -impersonate Administrator`, `Rubeus s4u
+    /impersonateuser:`), what a delegation written to a host (`rbcd.py -action write`) serves;
+    Group Policy Preference passwords decrypted
     (`gpp-decrypt`, `Get-GPPPassword`, the AES key Microsoft published). In a response, one
     such command is part of an attack (a detection guide quotes one); several chained (the
     krbtgt key replicated, a golden ticket forged with it) and the result run on another host
@@ -39,7 +42,8 @@ Allowed instead
     `Get-ADUser -Filter {ServicePrincipalName -like "*"}`), a tool's help, detection rules
     for ticket requests
     with RC4 (event 4769) or replication from non-DCs (event 4662), auditing certificate
-    templates (`certipy find -vulnerable`), listing SYSVOL files that still hold a `cpassword`.
+    templates (`certipy find -vulnerable`), reading a host's delegation (`rbcd.py -action
+    read`) or asking for one's own service ticket (`getST.py -spn ... corp/me`), listing SYSVOL files that still hold a `cpassword`.
 """
 
 from __future__ import annotations
