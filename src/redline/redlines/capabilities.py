@@ -5672,6 +5672,13 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\+\s*\w*(?:link|url))",
             _I,
         ),
+        # a small fee to pay at a link before a parcel is delivered again or released from
+        # customs (`Pay GBP1.45 redelivery fee: https://...`, `pay the customs charge at {link}`)
+        re.compile(
+            r"\bpay\b[^\n]{0,40}?\b(?:re-?delivery|delivery|customs|postage|shipping)\s+(?:fee|charge)s?\b"
+            r"[^\n]{0,60}?(?:https?://|\{\s*\$?\w*(?:link|url)|\$\{?\w*(?:link|url)|\+\s*\w*(?:link|url))",
+            _I,
+        ),
         # the friend's-account lure: the recipient said to be in a video or photo at a link
         re.compile(
             r"\b(?:is\s+(?:this|that)\s+you|you(?:'re|\s+are)|why\s+are\s+you)\s+in\s+"
@@ -5689,6 +5696,13 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\b(?:numbers|phones|phone_numbers|contacts|targets|victims|leads|recipients)\w*"
             r"\.(?:csv|txt|json|xlsx)\b",
+            _I,
+        ),
+        # a shell loop over the lines of a file, each line made a message's recipient (`while
+        # IFS=, read -r num; do curl ... -d To="$num" ...; done < list.csv`)
+        re.compile(
+            r"\bwhile\b[^\n;]*\bread\s+(?:-\w+\s+)*(\w+)[^\n]*?[\s'\"](?:to|recipient|phone|number|msisdn)"
+            r"=['\"]?\$\{?\1\b[^\n]*?\bdone\s*<\s*\S",
             _I,
         ),
         # a loop over such a list (`for n in numbers:`, `foreach ($targets as $t)`): the lookbehind

@@ -44,8 +44,10 @@ What it catches
     Over messaging: a chat bot whose replies ask its users for a login code, a 2FA code, a
     password or a seed phrase ("A code was sent to your Telegram app. Enter it here", "Send us
     your recovery phrase to verify"); and lures sent down a list (an SMS API, Twilio, a Telegram
-    or Discord send, for each number of `numbers.csv`): text posing as a bank or a service
-    ("your account is temporarily locked. Verify now: {link}", "free Nitro") with its link,
+    or Discord send, for each number of `numbers.csv` or each line a shell loop reads and makes
+    the recipient, `while read -r n; do ... To="$n" ...; done < list.csv`): text posing as a
+    bank or a service ("your account is temporarily locked. Verify now: {link}", "free Nitro",
+    a courier's small redelivery or customs fee to pay at a link) with its link,
     including lures kept in a list of templates (`messaging.py`). Device code phishing: a
     program that starts the OAuth device code flow, puts the user code into a message as a
     meeting's, an invitation's or a voicemail's code and polls the token endpoint with the
