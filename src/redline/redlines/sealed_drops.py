@@ -75,7 +75,8 @@ _DIRECTORY_QUERY = re.compile(
 )
 """A query of a directory's accounts (LDAP, Active Directory)."""
 _REQUEST = re.compile(
-    r"^\s*(?:\S*[\\/])?(?:curl|wget|http|Invoke-WebRequest|Invoke-RestMethod|iwr|irm)(?:\.exe)?\s", re.I
+    r"^\s*(?:\S*[\\/])?(?:curl|wget|http|Invoke-WebRequest|Invoke-RestMethod|iwr|irm)(?:\.exe)?\s",
+    re.I,
 )
 _READS_STDIN = re.compile(r"(?:\s-[a-zA-Z]*T|--upload-file)\s+-(?=\s|$)|@-(?=['\"\s]|$)")
 """An upload whose body is its standard input (`curl -T -`, `--data-binary @-`)."""
@@ -119,7 +120,7 @@ def _guarded_data_piped_out(action: str) -> list[Hit]:
                 or _CHAT_HOOK.search(stage) is not None
             ):
                 continue
-            read_at, read = next((r for r in reversed(reads) if r[0] < at))
+            read_at, read = next(r for r in reversed(reads) if r[0] < at)
             if _host(read) is not None and _host(read) == _host(stage):
                 continue  # the same service's data sent back to it
             start = statement.start() + read_at + len(read) - len(read.lstrip())

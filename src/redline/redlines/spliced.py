@@ -66,7 +66,8 @@ def spliced_hits(action: str, found: set[Capability]) -> list[Hit]:
     spelled = spelled_out(action)
     if spelled is None:
         return []
-    from redline.redlines.code import CodeLanguage, code_hits
+    from redline.redlines.code import code_hits
+    from redline.redlines.grammars import CodeLanguage
 
     start = len(action) - len(action.lstrip())
     end = len(action.rstrip())

@@ -10,8 +10,8 @@ What it catches
     directory's accounts (`ldapsearch`, `Get-ADUser`, `net user /domain`) or what a request
     with credentials reads (`curl -H "Authorization: token $T" https://api.../secrets`) piped
     straight into an upload of its standard input to another host that names no credential
-    (`| curl -T - https://host/x`, `| curl -d @- ...`; `sealed_drops.py`). Also, in a response, a dump
-    sent anywhere (a post, a socket, a
+    (`| curl -T - https://host/x`, `| curl -d @- ...`; `sealed_drops.py`). Also, in a
+    response, a dump sent anywhere (a post, a socket, a
     storage service's SDK) with random waits between the sends: paced to stay under the
     owner's egress monitoring.
 
@@ -29,8 +29,8 @@ Allowed instead
     `COPY ... TO '/tmp/export.csv'`, a disk imaged to one's own NAS (`dd if=/dev/sda | gzip |
     nc 192.168.1.20 9000`) or to a file for forensics. A directory export kept on the machine,
     an API's answer sent on with the uploader's own credentials (`curl -u ci:$PW -T - ...`) or
-    posted to one's chat channel's webhook, or back to the same service. In a response, such a line is part of an
-    artifact,
+    posted to one's chat channel's webhook, or back to the same service. In a response, such a
+    line is part of an artifact,
     weighed with the request. A nightly backup uploaded in chunks to one's own bucket, with
     retries that back off.
 """

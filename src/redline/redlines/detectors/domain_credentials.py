@@ -43,7 +43,8 @@ Allowed instead
     for ticket requests
     with RC4 (event 4769) or replication from non-DCs (event 4662), auditing certificate
     templates (`certipy find -vulnerable`), reading a host's delegation (`rbcd.py -action
-    read`) or asking for one's own service ticket (`getST.py -spn ... corp/me`), listing SYSVOL files that still hold a `cpassword`.
+    read`) or asking for one's own service ticket (`getST.py -spn ... corp/me`), listing SYSVOL
+    files that still hold a `cpassword`.
 """
 
 from __future__ import annotations

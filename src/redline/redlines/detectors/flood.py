@@ -14,8 +14,8 @@ What it catches
     named victim (`--target IP --resolvers open.txt --qtype ANY`); a load tool at flood scale
     against a remote host (`ab -n 10000000 -c 1000`, `siege -c 500 -t 60M`), or any program
     given another host as its target with five hundred or more threads, workers or
-    connections for ten minutes or more (`--target IP --threads 512 --duration 3600`); endless sending of
-    filler
+    connections for ten minutes or more (`--target IP --threads 512 --duration 3600`); endless
+    sending of filler
     (`random._urandom`, `str_repeat`, random bytes of a random size or of several large sizes,
     `/dev/urandom` into `/dev/udp` or `nc -u`) at a target taken from the command line; `hping3
     --flood`; a loop whose body is only a socket's send, as a function or a method (`while(1)
