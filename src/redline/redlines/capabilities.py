@@ -5672,10 +5672,10 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\+\s*\w*(?:link|url))",
             _I,
         ),
-        # a small fee to pay at a link before a parcel is delivered again or released from
-        # customs (`Pay GBP1.45 redelivery fee: https://...`, `pay the customs charge at {link}`)
+        # a small fee asked at a link before a parcel is delivered again or released from
+        # customs (`Pay GBP1.45 redelivery fee: https://...`, `the customs charge at {link}`)
         re.compile(
-            r"\bpay\b[^\n]{0,40}?\b(?:re-?delivery|delivery|customs|postage|shipping)\s+(?:fee|charge)s?\b"
+            r"\b(?:re-?delivery|customs|postage)\s+(?:fee|charge)s?\b"
             r"[^\n]{0,60}?(?:https?://|\{\s*\$?\w*(?:link|url)|\$\{?\w*(?:link|url)|\+\s*\w*(?:link|url))",
             _I,
         ),
