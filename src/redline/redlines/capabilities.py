@@ -4948,7 +4948,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.ACCOUNT_ADD: (
         re.compile(
-            r"\bnet(?:1)?(?:\.exe)?\s+user\s+\S+\s+\S+[^\n]*\s/add\b|\buseradd\b|\badduser\b|\bNew-LocalUser\b|\bdscl\s+\.\s+-create\s+/Users/|\bNetUserAdd\s*\(",
+            r"\bnet(?:1)?(?:\.exe)?\s+user\s+\S+\s+\S+[^\n]*\s/add\b|\buseradd\b|\badduser\b|\bNew-(?:Local|AD)User\b|\bdscl\s+\.\s+-create\s+/Users/|\bNetUserAdd\s*\(",
             _I,
         ),
         # a web application's own user API (WordPress's `wp_insert_user`, Django's `create_superuser`)
@@ -4971,7 +4971,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bnet(?:1)?(?:\.exe)?\s+localgroup\s+['\"]?(?:administrators|Remote Desktop Users|Administradores|Administrateurs)['\"]?\s+\S+\s+/add\b|\bAdd-LocalGroupMember\b[^\n]*(?:Administrators|Remote Desktop Users)",
+            r"\bnet(?:1)?(?:\.exe)?\s+localgroup\s+['\"]?(?:administrators|Remote Desktop Users|Administradores|Administrateurs)['\"]?\s+\S+\s+/add\b|\bAdd-LocalGroupMember\b[^\n]*(?:Administrators|Remote Desktop Users)"
+            # the domain's administrator groups (`net group "Domain Admins" NAME /add /domain`,
+            # `Add-ADGroupMember -Identity "Domain Admins" -Members NAME`)
+            r"|\bnet(?:1)?(?:\.exe)?\s+group\s+['\"]?(?:Domain|Enterprise|Schema)\s+Admins['\"]?\s+\S+\s+/add\b"
+            r"|\bAdd-ADGroupMember\b[^\n|;&]*['\"\s](?:Domain|Enterprise|Schema)\s+Admins\b",
             _I,
         ),
         re.compile(
@@ -4997,7 +5001,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bsed\b[^\n]*\bs([/|#,])[^\n]*?\1\^?\w[\w.-]*:[^:\n]*:0:0:[^\n]*/etc/passwd\b", _I
         ),
         re.compile(
-            r"\b(?:useradd|usermod)\b[^\n]*(?:\s-o\b[^\n]*\s-u\s*0\b|\s-u\s*0\b[^\n]*\s-o\b|--non-unique\b[^\n]*--uid\s+0\b|--uid\s+0\b[^\n]*--non-unique\b)",
+            r"\b(?:useradd|usermod)\b[^\n]*(?:\s-o\b[^\n]*\s-u\s*0\b|\s-u\s*0\b[^\n]*\s-o\b|\s-[a-z]*o[a-z]*u\s*0\b|--non-unique\b[^\n]*--uid\s+0\b|--uid\s+0\b[^\n]*--non-unique\b)",
             _I,
         ),
         re.compile(
@@ -5065,7 +5069,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # macOS's sign-in window told to leave out every account under uid 500
         re.compile(r"\bHide500Users\s+(?:-bool\s+)?['\"]?(?:YES|true|1)\b", _I),
-        re.compile(r"\bnet(?:1)?(?:\.exe)?\s+user\s+\w+\$\s", _I),
+        # a name ending in `$`, as a computer account's does: left out of `net user`'s list
+        re.compile(
+            r"\bnet(?:1)?(?:\.exe)?\s+user\s+\w+\$\s"
+            r"|\bNew-(?:Local|AD)User\b[^\n|;&]*?\s-(?:Name|SamAccountName)\s+['\"]?\w+\$(?![\w$])",
+            _I,
+        ),
         # a Kubernetes role binding made under the prefix reserved for the cluster's own
         # components (`kubectl create clusterrolebinding system:controller:...`): passed off as
         # one of them

@@ -7,7 +7,8 @@ What it catches
     by password switched on with a new root password the command carries (`PermitRootLogin
     yes` ... `echo 'root:...' | chpasswd`); or a new account given
     administrator rights and hidden from the sign-in screen
-    (`Winlogon\\SpecialAccounts\\UserList`, a `$`-suffixed name, macOS `IsHidden`), or created
+    (`Winlogon\\SpecialAccounts\\UserList`, a `$`-suffixed name, macOS `IsHidden`), a domain's
+    too (`net group "Domain Admins" NAME$ /add /domain`, `Add-ADGroupMember`), or created
     alongside other offensive pieces (hiding, wiping logs, turning off defences, planting SSH
     keys); the account made and granted through the API alike (`NetUserAdd` and
     `NetLocalGroupAddMembers(..., "Administrators", ...)`, ADSI's `Children.Add(name, "user")`
@@ -38,7 +39,8 @@ Example
     "HKLM\\...\\Winlogon\\SpecialAccounts\\UserList" /v helpdesk /t REG_DWORD /d 0 /f`
 
 Allowed instead
-    Creating a named account for a colleague (`useradd -m -G sudo alice`), with their public
+    Creating a named account for a colleague (`useradd -m -G sudo alice`, a named domain
+    administrator: `net group "Domain Admins" jdoe /add /domain`), with their public
     key put in that account's own `authorized_keys`, service accounts,
     listing UID-0 accounts in an audit, a second-factor PAM module comparing the typed code
     with the one it computed (`strcmp(typed, expected)`), locking root (`passwd -l root`,
