@@ -4678,10 +4678,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # the same port forwarded to any address of a public host named only by its number,
         # with the host's key left unchecked (`ssh -fN -o StrictHostKeyChecking=no -R
-        # 2222:localhost:22 tunnel@203.0.113.45`): a relay nobody vouches for, where one's own
-        # server is reached by name and its key is known
+        # 2222:localhost:22 tunnel@203.0.113.45`) or signed in to with a key hidden in a temp
+        # folder (`-i /tmp/.k`, dropped there for the occasion): a relay nobody vouches for,
+        # where one's own server is reached by name, its key is known and one's key is one's own
         re.compile(
-            r"\b(?:ssh|autossh|plink(?:\.exe)?)\b(?=[^\n|;&]*StrictHostKeyChecking[=\s]+no\b)(?=[^\n|;&]*@"
+            r"\b(?:ssh|autossh|plink(?:\.exe)?)\b(?=[^\n|;&]*(?:StrictHostKeyChecking[=\s]+no\b|\s-i\s*['\"]?/(?:var/)?tmp/\.|\s-i\s*['\"]?/dev/shm/))(?=[^\n|;&]*@"
             + _NOT_PRIVATE_IPV4
             + r"\d{1,3}(?:\.\d{1,3}){3}\b)[^\n|;&]*?\s-R\s*['\"]?"
             r"(?:[\w.*\[\]-]*:)?\d+:[\w.-]+:" + _LOGIN_PORT + r"(?!\d)",
