@@ -385,6 +385,10 @@ class Capability(StrEnum):
         "kills every virtual machine of a host, then runs a program from a scratch folder over "
         "its datastores"
     )
+    VOLUME_KEYS_REMOVED = (
+        "removes the keys that unlock an encrypted volume (BitLocker's protectors, LUKS key "
+        "slots) with none added in their place"
+    )
     MODULE_STAGED = (
         "loads or installs a prebuilt kernel module left in a world-writable folder (/tmp, "
         "/var/tmp, /dev/shm)"
@@ -5971,6 +5975,18 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:esxcli\s+vm\s+process\s+kill\b|vim-cmd\s+vmsvc/power\.off\b)[^\n]*?"
             r"(?:/tmp|/var/tmp|/dev/shm|/scratch)/[\w.-]+['\"]?\s+[^\n]*?/vmfs/volumes\b",
             _I,
+        ),
+    ),
+    Capability.VOLUME_KEYS_REMOVED: (
+        # a volume's unlocking keys deleted (`manage-bde -protectors -delete C: -type TPM`,
+        # `Remove-BitLockerKeyProtector`, `cryptsetup luksKillSlot`/`luksRemoveKey`) with no
+        # protector or key slot added on the same line: the owner left unable to unlock it;
+        # replacing a protector (`-protectors -add C: -TPMAndPIN`, `luksAddKey`) is not
+        re.compile(
+            r"^(?![^\n]*(?:[-/]protectors?\s+[-/]add\b|\bAdd-BitLockerKeyProtector\b|\bluksAddKey\b|\bluksChangeKey\b))"
+            r"[^\n]*?(?:\bmanage-bde(?:\.exe)?\s+[-/]protectors?\s+[-/]delete\b|\bRemove-BitLockerKeyProtector\b"
+            r"|\bcryptsetup\s+(?:luksKillSlot|luksRemoveKey)\b)",
+            _I | re.M,
         ),
     ),
     Capability.DATA_STORE_DESTROY: (
