@@ -2322,6 +2322,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|Process\s+['\"]?(?:[\w:\\. -]*\\)?(?:powershell|pwsh|cmd|rundll32|regsvr32|mshta|wscript|cscript)(?:\.exe)?\b)",
             _I,
         ),
+        # a service registered to start in Safe Mode (`SafeBoot\\Minimal\\NAME`, `\\Network`) and
+        # the machine set to boot into it (`bcdedit /set {default} safeboot minimal`), in either
+        # order: the program runs where security products are not loaded; setting Safe Mode to
+        # troubleshoot registers no service, an agent's installer sets no boot
+        re.compile(
+            r"\bbcdedit(?:\.exe)?\s+[-/]set\s+(?:['\"]?\{?[\w-]+\}?['\"]?\s+)?safeboot\b[\s\S]{0,600}?SafeBoot\\+(?:Minimal|Network)\\+[\w.$-]+"
+            r"|SafeBoot\\+(?:Minimal|Network)\\+[\w.$-]+[\s\S]{0,600}?\bbcdedit(?:\.exe)?\s+[-/]set\s+(?:['\"]?\{?[\w-]+\}?['\"]?\s+)?safeboot\b",
+            _I,
+        ),
     ),
     Capability.UPDATES_BLOCKED: (
         # Windows Update's services disabled, by name in the command or in the list a loop over

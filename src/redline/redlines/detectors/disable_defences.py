@@ -26,7 +26,10 @@ What it catches
     updates or cloud protection off: `Set-MpPreference -SignatureUpdateInterval 0
     -MAPSReporting 0`, `SpynetReporting` 0), and Windows' credential protections undone:
     WDigest made to keep clear-text passwords (`UseLogonCredential` 1), LSASS's protection
-    (`RunAsPPL` 0) or Credential Guard (`LsaCfgFlags` 0) turned off.
+    (`RunAsPPL` 0) or Credential Guard (`LsaCfgFlags` 0) turned off. A service registered to
+    start in Safe Mode (`SafeBoot\\Minimal\\NAME`) and the machine set to boot into it
+    (`bcdedit /set {default} safeboot minimal`): the program then runs where security products
+    are not loaded.
     In clusters and cloud accounts: a runtime-security sensor or policy engine removed or scaled
     to nothing (`kubectl -n falco delete daemonset falco`, `helm uninstall falco`), an audit
     policy whose only rule records nothing (`rules: - level: None`), a cloud trail narrowed so
@@ -56,7 +59,8 @@ Allowed instead
     outbound traffic or allowing a sensor's, restarting a sensor or deleting one of
     its pods (`kubectl -n falco rollout restart ds falco`), upgrading it with helm, excluding
     one's own build tree or compiler from scanning for speed, reporting which machines have
-    Defender's policies off, a debugger set for one's own program under Image File Execution
+    Defender's policies off, booting into Safe Mode to troubleshoot (no service registered for
+    it), a debugger set for one's own program under Image File Execution
     Options, a list of security products checked for which one runs (nothing
     stopped or disabled), one's own driver loaded and sent a process id to watch, hardening
     the same settings (`UseLogonCredential` 0, `RunAsPPL` 1), scheduling Defender's signature
