@@ -818,6 +818,16 @@ def _merged(
     return {**base, **{c: (*base.get(c, ()), *more) for c, more in extra.items()}}
 
 
+_OWN_SOURCE_TREE = (
+    r"(['\"]?)[A-Za-z]:(?![^'\"\s;|&,]*\\(?:Windows|ProgramData|Users|Temp|Tmp|AppData|"
+    r"Downloads|Startup|Recycle)\b)\\(?:[\w.-]+\\)*?(?:src|source|sources|repos|code|projects|dev|"
+    r"workspace|git)\\(?:[\w.\\-]|;\s(?=[\w.\\-]*['\"]))*\1(?=\s*(?:[;|&\"\n]|$))"
+)
+"""A folder inside a source tree on a drive of one's own (`D:\\src\\monorepo\\node_modules`), alone
+as a Defender exclusion's value: no system, shared, temp or profile folder on the way. (Inside
+quotes a `; ` may stand for a `\\n` of the path, as the view that splits escaped lines reads it.)"""
+
+
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.NET_CONNECT: (
         re.compile(r"\bxterm\b[^\n]*-display\s+[\w.-]+:\d", _I),
@@ -2311,8 +2321,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"Set-MpPreference\b(?:[^\n]|`\r?\n)*?-Disable\w*\s+\$?(?:true|1)|DisableAntiSpyware|DisableRealtimeMonitoring\b[^\n]*(?:true|1)",
             _I,
         ),
+        # (a folder of one's own source tree excluded for speed, and nothing else, is not:
+        # `Add-MpPreference -ExclusionPath 'D:\src\app\node_modules'`; a system, shared, temp
+        # or profile folder is where a payload is put)
         re.compile(
-            r"Add-MpPreference\b[^\n]*-ExclusionPath|sc(?:\.exe)?\s+(?:stop|delete|config)\s+(?:WinDefend|Sense|MsMpSvc)|taskkill[^\n]*(?:MsMpEng|CSFalcon|SentinelAgent)",
+            r"Add-MpPreference\b[^\n]*-ExclusionPath(?!\s+" + _OWN_SOURCE_TREE + r")"
+            r"|sc(?:\.exe)?\s+(?:stop|delete|config)\s+(?:WinDefend|Sense|MsMpSvc)|taskkill[^\n]*(?:MsMpEng|CSFalcon|SentinelAgent)",
             _I,
         ),
         # scripts or their interpreters excluded from scanning: whatever runs through them is
