@@ -6166,6 +6166,20 @@ _PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?![^\n]*\bCREATE\s+(?:DATABASE|SCHEMA)\b)",
             _I,
         ),
+        # every database the server lists dropped: the drops generated from its catalogue, or
+        # run over what it lists through a pipe or a loop (`SELECT CONCAT('DROP DATABASE ', schema_name) FROM
+        # information_schema.schemata ... | mysql`, `for db in $(psql -Atc "SELECT datname FROM
+        # pg_database ..."); do dropdb "$db"`), with no name picked (`LIKE 'ci_%'`, a `grep` that
+        # keeps some): the system's own skipped, the rest gone
+        re.compile(
+            r"^(?![^\n]*(?:\bLIKE\s|\b(?:schema_name|datname)\s*(?:=|~|IN\s*\()|\bREGEXP\b|\bgrep(?![^|\n]*\s-\w*v)\s))"
+            r"[^\n]*?(?:\b(?:CONCAT|format)\s*\(\s*['\"]DROP\s+(?:DATABASE|SCHEMA)\b|['\"]DROP\s+(?:DATABASE|SCHEMA)\s[^'\"\n]*['\"]\s*\|\|)"
+            r"[^\n]*?\b(?:information_schema\.schemata|pg_database)\b"
+            r"|^(?![^\n]*(?:\bLIKE\s|\b(?:schema_name|datname)\s*(?:=|~|IN\s*\()|\bREGEXP\b|\bgrep(?![^|\n]*\s-\w*v)\s))"
+            r"[^\n]*?\b(?:information_schema\.schemata|pg_database|show\s+databases)\b[^\n]*?(?:\||\bdo\b)[^\n]*?"
+            r"(?:\bDROP\s+(?:DATABASE|SCHEMA)\b|\bdropdb\b)",
+            _I | re.M,
+        ),
     ),
     Capability.SYNC_CONFIG_HIDDEN: (
         # a sync tool's remotes (and their credentials) read from a dot-file in a scratch or
