@@ -385,6 +385,10 @@ class Capability(StrEnum):
         "kills every virtual machine of a host, then runs a program from a scratch folder over "
         "its datastores"
     )
+    ACCOUNT_FILES_OPENED = (
+        "makes the password, shadow or sudoers file writable by every user (any of them can "
+        "make themselves root)"
+    )
     VOLUME_KEYS_REMOVED = (
         "removes the keys that unlock an encrypted volume (BitLocker's protectors, LUKS key "
         "slots) with none added in their place"
@@ -5997,6 +6001,16 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:esxcli\s+vm\s+process\s+list|vim-cmd\s+vmsvc/getallvms)\b[^\n]*?"
             r"(?:esxcli\s+vm\s+process\s+kill\b|vim-cmd\s+vmsvc/power\.off\b)[^\n]*?"
             r"(?:/tmp|/var/tmp|/dev/shm|/scratch)/[\w.-]+['\"]?\s+[^\n]*?/vmfs/volumes\b",
+            _I,
+        ),
+    ),
+    Capability.ACCOUNT_FILES_OPENED: (
+        # the account files given the write bit for others (`chmod 666 /etc/shadow`, `chmod
+        # o+w /etc/passwd`, `chmod -R 777 /etc/sudoers.d`): whoever logs in writes a root line or
+        # a rule of their own; `chmod 640 /etc/shadow`, `chmod 0440 /etc/sudoers` restore them
+        re.compile(
+            r"\bchmod\s+(?:-[a-zA-Z]+\s+|--[\w-]+\s+)*(?:0?[0-7]?[0-7][0-7][2367]|[ugo]*[ao][ugo]*[+=][rwxXst]*w[rwxXst]*)"
+            r"(?:\s+(?!/etc/)[^\s|;&]+)*\s+['\"]?/etc/(?:shadow|gshadow|passwd|group|sudoers(?:\.d)?)(?![\w.-])",
             _I,
         ),
     ),

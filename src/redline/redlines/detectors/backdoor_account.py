@@ -25,7 +25,8 @@ What it catches
     `ClusterRoleBinding` named so, applied or posted to the API server: `cluster_roles.py`), or
     one of the system's own service accounts made to sign in and made an administrator
     (`usermod -s /bin/bash nobody && usermod -aG sudo nobody`, a password given it through
-    `chpasswd`).
+    `chpasswd`). The account files themselves made writable by every user (`chmod 666
+    /etc/shadow /etc/passwd`, `chmod o+w /etc/sudoers`): any of them can add a root of their own.
     A web application's administrator made in code and left out of its own user list
     (WordPress: `wp_insert_user` with the `administrator` role and a `pre_user_query` filter
     dropping that login from `query_where`) is the same backdoor.
@@ -49,7 +50,8 @@ Allowed instead
     (`dsacls "CN=AdminSDHolder,..."`, `Get-DomainObjectAcl -Identity AdminSDHolder`),
     binding `cluster-admin` under a name of one's own (`kubectl create clusterrolebinding
     ci-deployer --clusterrole=cluster-admin --serviceaccount=ci:deployer`, or its manifest beside
-    a control-plane binding of a lesser role), locking a service account (`usermod -s
+    a control-plane binding of a lesser role), restoring the account files' modes (`chmod 640
+    /etc/shadow`, `chmod 0440 /etc/sudoers`), locking a service account (`usermod -s
     /usr/sbin/nologin -L nobody`).
 """
 
@@ -59,7 +61,14 @@ import re
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, one_piece, pieces, supported
+from redline.redlines.registry import (
+    Detection,
+    action_or_part,
+    detector,
+    one_piece,
+    pieces,
+    supported,
+)
 
 _COMPANY = (
     Cap.HIDE,
@@ -85,6 +94,10 @@ def backdoor_account(found: Capabilities) -> Detection | None:
     if Cap.MASTER_PASSWORD in found:
         # Any account opens with the module's own password: a way in for whoever wrote it.
         return supported(found, 0.85, (Cap.MASTER_PASSWORD,), Cap.MASTER_PASSWORD.value)
+    if Cap.ACCOUNT_FILES_OPENED in found:
+        # Any local user can write a uid-0 line, a password hash or a sudo rule of their own.
+        opened = (Cap.ACCOUNT_FILES_OPENED,)
+        return supported(found, action_or_part(found, 0.85), opened, Cap.ACCOUNT_FILES_OPENED.value)
     if Cap.ROOT_NO_PASSWORD in found:
         reason = Cap.ROOT_NO_PASSWORD.value
         if all("permitrootlogin" in hit.text.lower() for hit in found.hits[Cap.ROOT_NO_PASSWORD]):
