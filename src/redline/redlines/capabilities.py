@@ -5182,6 +5182,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.ENCODED_POWERSHELL: (
+        # the encoded command also as a placeholder or a variable holding it (`-enc
+        # <B64_PAYLOAD>`, `-EncodedCommand $b64`, `%PAYLOAD%`): encoded all the same
+        re.compile(
+            r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s[-/](?:e|en|enc|enco|encodedcommand|ec)\s+"
+            r"(?:<[\w -]{2,40}>|\$\{?[A-Za-z_]\w*\}?|%[A-Za-z_]\w*%)",
+            _I,
+        ),
         re.compile(
             r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s/(?:e|en|enc|enco|encodedcommand|ec)\s+[A-Za-z0-9+/=]{16,}",
             _I,

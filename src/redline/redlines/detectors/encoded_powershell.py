@@ -1,7 +1,8 @@
 """ACT-ENCODED-POWERSHELL: PowerShell run from a base64-encoded command, hidden or fetching code.
 
 What it catches
-    `powershell -enc <base64>` (any abbreviation of `-EncodedCommand`), especially with a hidden
+    `powershell -enc <base64>` (any abbreviation of `-EncodedCommand`; the encoded command also
+    as a placeholder or a variable: `-enc <B64_PAYLOAD>`, `-EncodedCommand %STAGE2%`), especially with a hidden
     window, no profile, or a decoded payload that downloads or runs code. The payload is decoded
     and judged too, so whatever it hides is cited.
 
