@@ -2,9 +2,9 @@
 
 What it catches
     `powershell -enc <base64>` (any abbreviation of `-EncodedCommand`; the encoded command also
-    as a placeholder or a variable: `-enc <B64_PAYLOAD>`, `-EncodedCommand %STAGE2%`), especially with a hidden
-    window, no profile, or a decoded payload that downloads or runs code. The payload is decoded
-    and judged too, so whatever it hides is cited.
+    as a placeholder or a variable: `-enc <B64_PAYLOAD>`, `-EncodedCommand %STAGE2%`),
+    especially with a hidden window, no profile, or a decoded payload that downloads or runs
+    code. The payload is decoded and judged too, so whatever it hides is cited.
 
 Why it is a redline (RL-EVASION)
     Encoding hides the command from the person and the tools watching the machine.
