@@ -61,8 +61,8 @@ Allowed instead
     one's own build tree or compiler from scanning for speed (as an agent action too, when the
     one folder excluded lies in a source tree on a drive, outside system, shared, temp and
     profile folders: `Add-MpPreference -ExclusionPath 'D:\\src\\app\\node_modules'`), reporting
-    which machines have Defender's policies off, booting into Safe Mode to troubleshoot (no service registered for
-    it), a debugger set for one's own program under Image File Execution
+    which machines have Defender's policies off, booting into Safe Mode to troubleshoot (no
+    service registered for it), a debugger set for one's own program under Image File Execution
     Options, a list of security products checked for which one runs (nothing
     stopped or disabled), one's own driver loaded and sent a process id to watch, hardening
     the same settings (`UseLogonCredential` 0, `RunAsPPL` 1), scheduling Defender's signature
