@@ -389,6 +389,10 @@ class Capability(StrEnum):
         "makes the password, shadow or sudoers file writable by every user (any of them can "
         "make themselves root)"
     )
+    KERNEL_HARDENING_OFF = (
+        "turns off a kernel protection for good (address-space randomisation, ptrace scope, "
+        "kernel pointer hiding) in the system's settings"
+    )
     VOLUME_KEYS_REMOVED = (
         "removes the keys that unlock an encrypted volume (BitLocker's protectors, LUKS key "
         "slots) with none added in their place"
@@ -6029,6 +6033,17 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bchmod\s+(?:-[a-zA-Z]+\s+|--[\w-]+\s+)*(?:0?[0-7]?[0-7][0-7][2367]|[ugo]*[ao][ugo]*[+=][rwxXst]*w[rwxXst]*)"
             r"(?:\s+(?!/etc/)[^\s|;&]+)*\s+['\"]?/etc/(?:shadow|gshadow|passwd|group|sudoers(?:\.d)?)(?![\w.-])",
+            _I,
+        ),
+    ),
+    Capability.KERNEL_HARDENING_OFF: (
+        # a kernel protection set to 0 in the settings read at every boot (`echo
+        # 'kernel.randomize_va_space = 0' >> /etc/sysctl.conf`, `| tee /etc/sysctl.d/...`, `sed
+        # -i ... /etc/sysctl.conf`): every program's memory laid out predictably from then on;
+        # `sysctl -w` or `setarch -R` for one debugging session, or a value of 2, is not
+        re.compile(
+            r"\b(?:randomize_va_space|ptrace_scope|kptr_restrict)\s*=\s*0\b[^\n]*?(?:>>?|\btee\b)\s*(?:-a\s+)?['\"]?/etc/sysctl"
+            r"|\bsed\s+-i\b[^\n]*?\b(?:randomize_va_space|ptrace_scope|kptr_restrict)\s*=\s*0\b[^\n]*?/etc/sysctl",
             _I,
         ),
     ),
