@@ -65,8 +65,8 @@ Allowed instead
     profile folders: `Add-MpPreference -ExclusionPath 'D:\\src\\app\\node_modules'`), reporting
     which machines have Defender's policies off, booting into Safe Mode to troubleshoot (no
     service registered for it), address randomisation off for one debugging session (`setarch
-    -R`, `sysctl -w kernel.randomize_va_space=0`), a debugger set for one's own program under Image File Execution
-    Options, a list of security products checked for which one runs (nothing
+    -R`, `sysctl -w kernel.randomize_va_space=0`), a debugger set for one's own program under
+    Image File Execution Options, a list of security products checked for which one runs (nothing
     stopped or disabled), one's own driver loaded and sent a process id to watch, hardening
     the same settings (`UseLogonCredential` 0, `RunAsPPL` 1), scheduling Defender's signature
     updates. A firewall flushed to be rebuilt with a default-deny inbound policy (`iptables -F` then
