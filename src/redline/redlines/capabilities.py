@@ -5186,11 +5186,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.ENCODED_POWERSHELL: (
-        # the encoded command also as a placeholder or a variable holding it (`-enc
-        # <B64_PAYLOAD>`, `-EncodedCommand $b64`, `%PAYLOAD%`): encoded all the same
+        # the encoded command also as a placeholder or a batch variable holding it (`-enc
+        # <B64_PAYLOAD>`, `-EncodedCommand %PAYLOAD%`): encoded all the same, and not shown
         re.compile(
             r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s[-/](?:e|en|enc|enco|encodedcommand|ec)\s+"
-            r"(?:<[\w -]{2,40}>|\$\{?[A-Za-z_]\w*\}?|%[A-Za-z_]\w*%)",
+            r"(?:<[\w -]{2,40}>|%[A-Za-z_]\w*%)",
             _I,
         ),
         re.compile(
