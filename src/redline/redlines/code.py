@@ -196,7 +196,8 @@ _DETECTION_SHAPES = tuple(
             re.compile(r"^\s*detection\s*:[\s\S]*^\s*condition\s*:", re.M),
             re.compile(r"^\s*logsource\s*:", re.M),
             re.compile(
-                r"^\s*(?:alert|drop|reject|pass)\s+(?:tcp|udp|ip|icmp|http|dns|tls|smb|ssh)\b[^\n]*\([^\n]*\bsid\s*:\s*\d+",
+                # a rule's options may run on over lines ended by a backslash
+                r"^\s*(?:alert|drop|reject|pass)\s+(?:tcp|udp|ip|icmp|http|dns|tls|smb|ssh)\b[^\n]*\((?:[^\n]|\\\n)*\bsid\s*:\s*\d+",
                 re.M,
             ),
             re.compile(r"^\s*\w*(?:Events?|Logs?|Info)\s*\n\s*\|\s*where\b", re.M),
@@ -321,6 +322,30 @@ def _joined(parent: Node) -> bool:
     return operator is not None and operator.type not in _COMPARISON_OPERATORS
 
 
+# A search's query handed to a PowerShell command (`New-ComplianceSearch -ContentMatchQuery
+# 'subject:"..."'`, `Search-Mailbox -SearchQuery ...`) quotes what is looked for: the words of a
+# phishing mail found to purge it are not a lure.
+_QUERY_PARAMETER = re.compile(r"-(?:ContentMatch|Search|Keyword)Query", re.I)
+
+
+def _searched_for(node: Node) -> bool:
+    """Whether a PowerShell string literal is the value of a search-query parameter."""
+    argument = node.parent
+    while argument is not None and argument.type == "unary_expression":
+        argument = argument.parent
+    if argument is None or argument.type != "array_literal_expression":
+        return False
+    before = argument.prev_named_sibling
+    while before is not None and before.type == "command_argument_sep":
+        before = before.prev_named_sibling
+    return (
+        before is not None
+        and before.type == "command_parameter"
+        and before.text is not None
+        and _QUERY_PARAMETER.fullmatch(before.text.decode("utf-8", "replace")) is not None
+    )
+
+
 _WHOLE_LINE_COMMENT = re.compile(r"^[ \t]*(?:#(?![!{])|REM\b|::|'(?!\S*')|//)[^\n]*", re.M | re.I)
 
 
@@ -355,7 +380,11 @@ def clean_code(code: str, language: CodeLanguage, *, keep_constants: bool = Fals
                 # `path + ".locked"` builds a value; only a comparison leaves a string unused.
                 stack.extend(node.children)
                 continue
-            if _inert(node.type, parent.type, grandparent, executes):
+            if _inert(node.type, parent.type, grandparent, executes) or (
+                language is CodeLanguage.POWERSHELL
+                and node.type == "string_literal"
+                and _searched_for(node)
+            ):
                 _blank(buffer, node.start_byte, node.end_byte)
                 continue
         stack.extend(node.children)
