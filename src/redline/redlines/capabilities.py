@@ -1787,6 +1787,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bwebpackChunkdiscord_app\s*\.\s*push\s*\("),
     ),
     Capability.STORAGE_DUMP: (
+        # a token read through a frame made for it (`frame.contentWindow.localStorage.token`):
+        # a desktop client that deletes `window.localStorage` from its own page has it
+        # restored from a fresh iframe, which is how injected stealers reach the token
+        re.compile(
+            r"\bcontentWindow\b!?(?:\s+as\s+\w+\s*\))?\s*\.\s*localStorage\s*(?:\.\s*(?:token|getItem\s*\(\s*['\"`]token)\b|\[\s*['\"`]token['\"`])"
+        ),
         re.compile(
             r"\b(?:chrome|browser)\.cookies\.getAll\s*\(|JSON\.stringify\s*\(\s*(?:window\.)?(?:localStorage|sessionStorage)\s*\)|\b(?:localStorage|sessionStorage)\.length\b|Object\.(?:entries|keys|assign)\s*\([^\n]*\b(?:localStorage|sessionStorage)\b",
         ),

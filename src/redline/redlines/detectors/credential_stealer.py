@@ -13,8 +13,10 @@ What it catches
     (session theft through injected script); SAM or shadow hashes saved and fed to a cracker
     (`secretsdump`, `john`, `hashcat`); the SAM or SECURITY registry hive saved (`reg save
     HKLM\SAM`, a shadow copy's `config\SAM`); a browser's whole cookie jar or web storage
-    (`chrome.cookies.getAll`, every `localStorage` key) posted away (to another site by its full
-    address, even when the script also asks its own site for the victim's profile); a hidden
+    (`chrome.cookies.getAll`, every `localStorage` key) or a client's token read back through
+    a frame made for it (`frame.contentWindow.localStorage.token`) posted away (to another site
+    by its full address, even when the script also asks its own site for the victim's
+    profile); a hidden
     form the browser autofills with saved secrets, posted; inputs for saved passwords, cards
     or addresses (`autocomplete="cc-number"`, `"current-password"`, `"street-address"`) the
     visitor cannot reach (`tabindex="-1"`, `opacity:0`, `left:-9999px`), two or more, whose
