@@ -6380,6 +6380,9 @@ PATTERNS = _merged(PATTERNS, _CRON_PATTERNS)
 _BROWSER_LOCK_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.PAGE_NAG: (
         re.compile(r"\bsetInterval\s*\([\s\S]{0,120}?\b(?:window\.)?(?:alert|confirm)\s*\("),
+        # an alarm sounded over and over (`<audio src="alarm.mp3" loop>`, `siren.loop = true`):
+        # a nag only beside fullscreen forced back (`browser_locker`), music loops in games too
+        re.compile(r"<audio\b[^>\n]*\sloop\b|\.loop\s*=\s*true\b"),
     ),
     Capability.PAGE_TRAP: (
         # the back button: the history entry pushed again whenever it is popped
@@ -6391,8 +6394,17 @@ _BROWSER_LOCK_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:\bsetInterval\s*\(|\bfullscreenchange['\"`]\s*,|\bonfullscreenchange\s*=)"
             r"[\s\S]{0,200}?\b(?:webkit|moz|ms)?[rR]equestFull[sS]creen\b"
         ),
+        # fullscreen checked on a timer, to be entered again through a function of the page's
+        # (`setInterval(() => { if (!document.fullscreenElement) lock(); }, 1500)`)
+        re.compile(
+            r"\bsetInterval\s*\([\s\S]{0,120}?!\s*document\s*\.\s*(?:webkit|moz|ms)?[fF]ull[sS]creenElement\b"
+        ),
         # leaving answered with "stay on this page?"
         re.compile(r"\bbeforeunload['\"`]?[\s\S]{0,120}?\b(?:preventDefault\s*\(|returnValue\s*=)"),
+        # ... or with the message an old-style handler returns (`onbeforeunload = () => '...'`)
+        re.compile(
+            r"\bonbeforeunload\s*=\s*(?:function\s*\w*\s*\([^)\n]*\)\s*\{\s*return\s+|\([^)\n]*\)\s*=>\s*|\w+\s*=>\s*)['\"`]"
+        ),
     ),
 }
 PATTERNS = _merged(PATTERNS, _BROWSER_LOCK_PATTERNS)
