@@ -6619,6 +6619,18 @@ _CLOAK_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|halt\s+40[34]\b|http_response_code\s*\(\s*40[34])",
             _I,
         ),
+        # a web server's rewrite: the user agent or referrer matched against three vendors'
+        # scanners (not excepted from a rule: `!(...)`), and the rule those conditions guard (after more conditions, comments or
+        # blank lines) redirects, forbids or removes the page (`RewriteRule ^ https://... [R]`)
+        re.compile(
+            r"\bRewriteCond\s+%\{HTTP_(?:USER_AGENT|REFERER)\}\s+(?!!)[^\n]*?\b"
+            + _SCANNER
+            + r"(?:[^\n]*?\b"
+            + _SCANNER
+            + r"){2}[^\n]*(?:\n[ \t]*(?:(?:RewriteCond\b|#)[^\n]*)?){0,12}"
+            r"\n[ \t]*RewriteRule\s+\S+\s+\S+\s+\[[^\]\n]*\b(?:R(?:=30[1278])?|F|G)\b",
+            _I,
+        ),
     ),
     Capability.HOSTING_TURNED_AWAY: (
         re.compile(
