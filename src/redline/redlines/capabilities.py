@@ -94,6 +94,7 @@ class Capability(StrEnum):
     PAGE_TRAP = (
         "keeps a visitor on a page (back button trapped, fullscreen forced back, leaving blocked)"
     )
+    TAB_SWAP = "changes its tab's title and icon while the visitor is away from it (tabnabbing)"
     EXEC_MEMORY = "makes memory executable"
     JUMP_TO_MEMORY = "runs bytes in memory as code"
     DIRECT_SYSCALL = "calls the kernel through syscall stubs of its own, past ntdll's exports"
@@ -6409,6 +6410,24 @@ _BROWSER_LOCK_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _BROWSER_LOCK_PATTERNS)
 # -- a page that holds its visitor: end --------------------------------------------------------
+
+# -- a tab that changes while its visitor is away (OUT-PHISHING-KIT): begin -------------------
+# The page's tab retitled and given another icon from the handler that runs when the visitor
+# leaves it (`visibilitychange` with `document.hidden`, `blur`): the tab the visitor returns to
+# looks like another site's. An unread count in a chat's title does the same, so this is a piece
+# that the phishing-kit detector weighs beside a brand's sign-in page. Each pattern starts with
+# a literal the scan's prefilter finds (`visibilitychange`, `blur`).
+_ICON = r"(?:\bicon\b|favicon|\.ico\b)"
+_TAB_SWAP_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.TAB_SWAP: (
+        re.compile(
+            r"(?:\bvisibilitychange\b|\bonblur\s*=|['\"`]blur['\"`]\s*,)[\s\S]{0,600}?"
+            rf"(?:\bdocument\.title\s*=[\s\S]{{0,400}}?{_ICON}|{_ICON}[\s\S]{{0,400}}?\bdocument\.title\s*=)"
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _TAB_SWAP_PATTERNS)
+# -- a tab that changes while its visitor is away: end -----------------------------------------
 
 
 # -- a service ticket asked for in code ------------------------------------------------------
