@@ -5028,6 +5028,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             rf"|\bsudoers\b[^\n]*['\"\s]{_SERVICE_ACCOUNT}{_ROOT_WITHOUT_PASSWORD}",
             _I | re.M,
         ),
+        # a sudoers file that keeps the preload variable through sudo (`Defaults env_keep +=
+        # "LD_PRELOAD"`) beside a rule run without a password: whatever command the rule allows,
+        # the caller's own library is loaded into it as root (sudo strips the variable so that
+        # a limited rule stays limited); a warning quoting the line alone writes no rule
+        re.compile(
+            r"^[ \t]*Defaults\b[^\n]*\benv_keep\s*\+?=[^\n]*\bLD_PRELOAD\b[^\n]*"
+            r"(?:\n[^\n]*){0,8}?\n[ \t]*[\w%.+-]+\s+[\w,]+\s*=\s*(?:\([^)\n]*\)\s*)?NOPASSWD\s*:"
+            r"|^[ \t]*[\w%.+-]+\s+[\w,]+\s*=\s*(?:\([^)\n]*\)\s*)?NOPASSWD\s*:[^\n]*"
+            r"(?:\n[^\n]*){0,8}?\n[ \t]*Defaults\b[^\n]*\benv_keep\s*\+?=[^\n]*\bLD_PRELOAD\b",
+            re.M,
+        ),
         # root's password emptied (`passwd -d root`, `root::` written into the shadow file),
         # or remote logins with an empty password switched on for it
         re.compile(
