@@ -836,7 +836,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"IO::Socket::INET->new\s*\(", _I),
-        re.compile(r"asyncio\.open_connection\s*\(|\bconnect\s*\(\s*\w+\s*,[^\n]*sockaddr", _I),
+        # (Perl's socket also held in a lexical variable, the call's parentheses left out:
+        # `connect($s, sockaddr_in($p, ...))`, `connect $fh, sockaddr_in(...)`)
+        re.compile(
+            r"asyncio\.open_connection\s*\(|\bconnect(?:\s*\(\s*|\s+)\$?\w+\s*,[^\n]*sockaddr", _I
+        ),
         re.compile(r"\btelnet\s+\S+\s+\d{2,5}\b|\bztcp\s+\S+\s+\d{2,5}\b", _I),
         re.compile(r"\bWSAConnect\s*\(|/inet[46]?/(?:tcp|udp)/\d+/|\bpowercat\b[^\n]*\s-c\s", _I),
         re.compile(r"\.connect\s*\(\s*\(|\bconnect\s*\(\s*\w+\s*,\s*\(?\s*(?:struct\s+)?sockaddr"),
