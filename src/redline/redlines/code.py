@@ -628,6 +628,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
         without_terminal_echo,
         without_used_keys,
     )
+    from redline.redlines.planted_keys import planted_key_hits
     from redline.redlines.preload_hide import listing_hook_hits
     from redline.redlines.rescheduling import rescheduling_hits
     from redline.redlines.resolvers import resolver_hits
@@ -711,6 +712,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(document_list_hits(code, offset))  # the document types it picks may be listed
     hits.extend(domain_generation_hits(code, offset))  # its top-level domains may be listed
     hits.extend(traced_login_hits(cleaned, offset))  # a sign-in traced by its kept id
+    hits.extend(planted_key_hits(cleaned, offset))  # a key file appended to by its kept path
     hits.extend(agent_socket_hits(cleaned, offset))  # others' agent sockets used through a name
     hits.extend(proxy_into_network_hits(cleaned, offset))  # SOCKS served down a dialed connection
     hits.extend(blanked_lure_hits(code, cleaned, offset))  # a smishing sender's lure templates
