@@ -3801,7 +3801,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # (`postMessage({ pool: P, wallet: W })`), a share found and handed back to be submitted
         re.compile(
             r"\bpool\s*:\s*[^,\n]{1,80},\s*['\"]?wallet['\"]?\s*:|\bwallet\s*:\s*[^,\n]{1,80},\s*['\"]?pool['\"]?\s*:"
-            r"|\bpostMessage\s*\(\s*\{\s*share\s*:|['\"]submit['\"]\s*,\s*['\"]?share['\"]?\s*:",
+            r"|\bpostMessage\s*\(\s*\{\s*share\s*:|['\"]submit['\"]\s*,\s*['\"]?share['\"]?\s*:"
+            # ... or sent to the pool as a message of its own (`{ type: 'submit', job: j.id,
+            # nonce: n }`): the job it was set and the nonce that solves it
+            r"|\btype['\"]?\s*:\s*['\"]submit['\"]\s*,[^\n]*?\bjob\w*['\"]?\s*:[^\n]*?\bnonce\b",
             _I,
         ),
     ),
