@@ -898,6 +898,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\.(?:setDoOutput\s*\(\s*true\s*\)|doOutput\s*=\s*true\b)"),
         # WordPress's and Drupal's HTTP clients
         re.compile(r"\bwp_remote_(?:post|request)\s*\(|\bwp_safe_remote_post\s*\(", _I),
+        # Rust's ureq posting (`ureq::post(url).send_bytes(...)`)
+        re.compile(r"\bureq::(?:post|put)\s*\("),
         re.compile(
             # the bucket as the destination: a bucket followed by a local path or `-` (stdout)
             # is a download (`aws s3 cp s3://b/k - | tar -x`)
@@ -3950,6 +3952,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bDownloadData\s*\(", _I),
+        # Rust's HTTP clients fetching an address (`reqwest::blocking::get(url)`, `ureq::get(u)`,
+        # a client's `.get(format!("{C2}/task")).send()`)
+        re.compile(
+            r"\breqwest::(?:blocking::)?get\s*\(|\bureq::get\s*\("
+            r"|\.get\s*\((?:[^()\n]|\([^()\n]*\))*\)\s*(?:\.\w+\s*\([^()\n]*\)\s*)*\.send\s*\(\s*\)",
+        ),
         # .NET's HttpClient reading a fetched body whole (`GetByteArrayAsync("https://...")`)
         re.compile(r"\bGet(?:ByteArray|Stream|String)Async\s*\(\s*@?['\"]https?://", _I),
         re.compile(
