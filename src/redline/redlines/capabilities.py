@@ -95,6 +95,8 @@ class Capability(StrEnum):
         "keeps a visitor on a page (back button trapped, fullscreen forced back, leaving blocked)"
     )
     TAB_SWAP = "changes its tab's title and icon while the visitor is away from it (tabnabbing)"
+    PUBLIC_SECRET_SEARCH = "searches everyone's public code for keys or secrets (no owner named)"
+    KEY_CHECKED = "asks a cloud or API service whose a key is (a whoami call)"
     EXEC_MEMORY = "makes memory executable"
     JUMP_TO_MEMORY = "runs bytes in memory as code"
     DIRECT_SYSCALL = "calls the kernel through syscall stubs of its own, past ntdll's exports"
@@ -6454,6 +6456,39 @@ _TAB_SWAP_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _TAB_SWAP_PATTERNS)
 # -- a tab that changes while its visitor is away: end -----------------------------------------
+
+# -- others' keys looked for in public code (OUT-CREDENTIAL-STEALER): begin -------------------
+# A code search service asked for a key's or a secret's marks (`AKIA`, `aws_secret_access_key`,
+# `xoxb-`, `sk_live_`, `ghp_`, a private key's header) across everyone's code: no `org:`,
+# `repo:` or `user:` qualifier names whose code it is, so what it finds is others' keys (an
+# organisation's own secret scanning names the organisation). And the call that tells whose a
+# key is (`sts.get_caller_identity()`, Slack's `auth.test`, GitHub's `/user`, Stripe's
+# balance): a key found that way, tried. Each pattern starts with a literal the scan's
+# prefilter finds.
+_SECRET_MARK = (
+    r"(?:AKIA|aws_secret_access_key|AWS_SECRET|xox[abp]-|sk_live_|ghp_|github_pat_|glpat-"
+    r"|BEGIN\s+(?:RSA\s+|OPENSSH\s+|EC\s+)?PRIVATE\s+KEY|SECRET_KEY|api[_-]?key|client_secret)"
+)
+_PUBLIC_SECRET_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.PUBLIC_SECRET_SEARCH: (
+        re.compile(
+            r"(?:api\.github\.com/search/code|grep\.app/api/search|sourcegraph\.com/(?:\.api|search)"
+            r"|gitlab\.com/api/v4/search|searchcode\.com/api)"
+            r"(?:[^\n]|\n(?![ \t]*\n)){0,300}?\bq['\"]?\s*[:=]\s*['\"]?"
+            r"(?![^'\"\n&]*\b(?:org|repo|user|owner):)[^'\"\n&]*?" + _SECRET_MARK,
+            _I,
+        ),
+    ),
+    Capability.KEY_CHECKED: (
+        re.compile(
+            r"\bget_caller_identity\s*\(|\bGetCallerIdentity\b|\bsts\s+get-caller-identity\b"
+            r"|\bauth\.test\b|api\.stripe\.com/v1/balance\b",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _PUBLIC_SECRET_PATTERNS)
+# -- others' keys looked for in public code: end ----------------------------------------------
 
 
 # -- a service ticket asked for in code ------------------------------------------------------
