@@ -97,6 +97,8 @@ class Capability(StrEnum):
     TAB_SWAP = "changes its tab's title and icon while the visitor is away from it (tabnabbing)"
     PUBLIC_SECRET_SEARCH = "searches everyone's public code for keys or secrets (no owner named)"
     KEY_CHECKED = "asks a cloud or API service whose a key is (a whoami call)"
+    HIDDEN_REDIRECT = "sends a site's visitors to an address it decodes at run time"
+    OWNER_SPARED = "leaves out the site's signed-in users, or crawlers, before acting"
     EXEC_MEMORY = "makes memory executable"
     JUMP_TO_MEMORY = "runs bytes in memory as code"
     DIRECT_SYSCALL = "calls the kernel through syscall stubs of its own, past ntdll's exports"
@@ -6489,6 +6491,41 @@ _PUBLIC_SECRET_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _PUBLIC_SECRET_PATTERNS)
 # -- others' keys looked for in public code: end ----------------------------------------------
+
+# -- a hacked site's visitors sent elsewhere (OUT-DEFACEMENT): begin --------------------------
+# A redirect whose address is decoded when it runs (`wp_redirect(base64_decode('aHR0...'))`,
+# `header('Location: ' . $u)` after `$u = base64_decode(...)`, `location.href = atob(...)`):
+# a site's own redirects name their address; one kept unreadable is kept from the site's owner.
+# And the condition such code starts with: the site's signed-in users (its owner) or crawlers
+# left out (`if (is_user_logged_in()) return;`, a user agent matched for bots, then `return`).
+# Each pattern starts with a literal the scan's prefilter finds.
+DECODED = r"(?:base64_decode|str_rot13|hex2bin|gzinflate|atob)\s*\("
+"""A call that decodes text kept unreadable (PHP's and the browser's)."""
+REDIRECT_CALL = (
+    r"(?:\bwp_(?:safe_)?redirect\s*\(|\bheader\s*\(\s*['\"]Location:\s*['\"]?\s*\.?"
+    r"|\blocation(?:\.href)?\s*=|\blocation\.(?:replace|assign)\s*\()\s*"
+)
+"""A redirect of the visitor, up to the address it is given (PHP's, WordPress's, a page's)."""
+_HIDDEN_REDIRECT_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.HIDDEN_REDIRECT: (
+        # (the address decoded into a name first, then redirected to: `hidden_redirects.py`)
+        re.compile(REDIRECT_CALL + r"(?:window\.)?" + DECODED, _I),
+    ),
+    Capability.OWNER_SPARED: (
+        re.compile(
+            r"\bif\s*\(\s*(?:is_user_logged_in|is_admin|current_user_can)\s*\([^)\n]*\)"
+            r"[^\n]{0,60}?\)\s*\{?\s*return\b",
+            _I,
+        ),
+        re.compile(
+            r"\b(?:preg_match|match|test|search)\s*\(\s*['\"`/#~][^\n]{0,20}\bbot\b[^\n]{0,60}"
+            r"\b(?:crawl|spider|slurp)[^\n]{0,80}?\)\s*\)?\s*\{?\s*return\b",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _HIDDEN_REDIRECT_PATTERNS)
+# -- a hacked site's visitors sent elsewhere: end ----------------------------------------------
 
 
 # -- a service ticket asked for in code ------------------------------------------------------

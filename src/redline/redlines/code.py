@@ -614,6 +614,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.flows import remote_input_hits
     from redline.redlines.forged import forged_request_hits
     from redline.redlines.framed import framed_page_hits
+    from redline.redlines.hidden_redirects import hidden_redirect_hits
     from redline.redlines.in_place import written_beside_hits
     from redline.redlines.kill_lists import kill_list_hits
     from redline.redlines.log_scrub import log_scrubbed_hits
@@ -713,6 +714,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(domain_generation_hits(code, offset))  # its top-level domains may be listed
     hits.extend(traced_login_hits(cleaned, offset))  # a sign-in traced by its kept id
     hits.extend(planted_key_hits(cleaned, offset))  # a key file appended to by its kept path
+    hits.extend(hidden_redirect_hits(cleaned, offset))  # visitors sent to a decoded address
     hits.extend(agent_socket_hits(cleaned, offset))  # others' agent sockets used through a name
     hits.extend(proxy_into_network_hits(cleaned, offset))  # SOCKS served down a dialed connection
     hits.extend(blanked_lure_hits(code, cleaned, offset))  # a smishing sender's lure templates
