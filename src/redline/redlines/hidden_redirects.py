@@ -13,13 +13,14 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from redline.redlines.capabilities import DECODED, REDIRECT_CALL, Capability, Hit
+from redline.redlines.capabilities import DECODED, REDIRECT_CALL, Capability, Hit, lowered_once
 from redline.redlines.named import NAME_PATTERN_CACHE
 
 _BOUND = re.compile(
     r"(?:\$|\b(?:var|let|const)\s+|^\s*)(\w+)\s*=\s*(?:window\.)?" + DECODED, re.I | re.M
 )
 _MAY_DECODE = re.compile(r"base64_decode|str_rot13|hex2bin|gzinflate|atob", re.I)
+_DECODERS = ("base64_decode", "str_rot13", "hex2bin", "gzinflate", "atob")
 
 
 @lru_cache(maxsize=NAME_PATTERN_CACHE)
@@ -44,7 +45,8 @@ def _find(line: str, names: frozenset[str]) -> re.Match[str] | None:
 
 def hidden_redirect_hits(code: str, offset: int = 0) -> list[Hit]:
     """Each redirect to an address decoded into a name first."""
-    if _MAY_DECODE.search(code) is None:
+    lowered = lowered_once(code)
+    if not any(word in lowered for word in _DECODERS):
         return []
     from redline.redlines.code import line_flow
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import Capability, Hit, lowered_once
 from redline.redlines.named import NAME_PATTERN_CACHE
 
 _BOUND = re.compile(
@@ -51,7 +51,7 @@ def _find(line: str, names: frozenset[str]) -> re.Match[str] | None:
 def planted_key_hits(code: str, offset: int = 0) -> list[Hit]:
     """Each append to an `authorized_keys` file reached through the name its path was kept
     under."""
-    if "authorized_keys" not in code.lower():
+    if "authorized_keys" not in lowered_once(code):
         return []
     from redline.redlines.code import line_flow
 
