@@ -94,6 +94,11 @@ class Capability(StrEnum):
     PAGE_TRAP = (
         "keeps a visitor on a page (back button trapped, fullscreen forced back, leaving blocked)"
     )
+    TAB_SWAP = "changes its tab's title and icon while the visitor is away from it (tabnabbing)"
+    PUBLIC_SECRET_SEARCH = "searches everyone's public code for keys or secrets (no owner named)"
+    KEY_CHECKED = "asks a cloud or API service whose a key is (a whoami call)"
+    HIDDEN_REDIRECT = "sends a site's visitors to an address it decodes at run time"
+    OWNER_SPARED = "leaves out the site's signed-in users, or crawlers, before acting"
     EXEC_MEMORY = "makes memory executable"
     JUMP_TO_MEMORY = "runs bytes in memory as code"
     DIRECT_SYSCALL = "calls the kernel through syscall stubs of its own, past ntdll's exports"
@@ -861,7 +866,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"IO::Socket::INET->new\s*\(", _I),
-        re.compile(r"asyncio\.open_connection\s*\(|\bconnect\s*\(\s*\w+\s*,[^\n]*sockaddr", _I),
+        # (Perl's socket also held in a lexical variable, the call's parentheses left out:
+        # `connect($s, sockaddr_in($p, ...))`, `connect $fh, sockaddr_in(...)`)
+        re.compile(
+            r"asyncio\.open_connection\s*\(|\bconnect(?:\s*\(\s*|\s+)\$?\w+\s*,[^\n]*sockaddr", _I
+        ),
         re.compile(r"\btelnet\s+\S+\s+\d{2,5}\b|\bztcp\s+\S+\s+\d{2,5}\b", _I),
         re.compile(r"\bWSAConnect\s*\(|/inet[46]?/(?:tcp|udp)/\d+/|\bpowercat\b[^\n]*\s-c\s", _I),
         re.compile(r"\.connect\s*\(\s*\(|\bconnect\s*\(\s*\w+\s*,\s*\(?\s*(?:struct\s+)?sockaddr"),
@@ -919,6 +928,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\.(?:setDoOutput\s*\(\s*true\s*\)|doOutput\s*=\s*true\b)"),
         # WordPress's and Drupal's HTTP clients
         re.compile(r"\bwp_remote_(?:post|request)\s*\(|\bwp_safe_remote_post\s*\(", _I),
+        # Rust's ureq posting (`ureq::post(url).send_bytes(...)`)
+        re.compile(r"\bureq::(?:post|put)\s*\("),
         re.compile(
             # the bucket as the destination: a bucket followed by a local path or `-` (stdout)
             # is a download (`aws s3 cp s3://b/k - | tar -x`)
@@ -1824,6 +1835,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bwebpackChunkdiscord_app\s*\.\s*push\s*\("),
     ),
     Capability.STORAGE_DUMP: (
+        # a token read through a frame made for it (`frame.contentWindow.localStorage.token`):
+        # a desktop client that deletes `window.localStorage` from its own page has it
+        # restored from a fresh iframe, which is how injected stealers reach the token
+        re.compile(
+            r"\bcontentWindow\b!?(?:\s+as\s+\w+\s*\))?\s*\.\s*localStorage\s*(?:\.\s*(?:token|getItem\s*\(\s*['\"`]token)\b|\[\s*['\"`]token['\"`])"
+        ),
         re.compile(
             r"\b(?:chrome|browser)\.cookies\.getAll\s*\(|JSON\.stringify\s*\(\s*(?:window\.)?(?:localStorage|sessionStorage)\s*\)|\b(?:localStorage|sessionStorage)\.length\b|Object\.(?:entries|keys|assign)\s*\([^\n]*\b(?:localStorage|sessionStorage)\b",
         ),
@@ -3856,7 +3873,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # (`postMessage({ pool: P, wallet: W })`), a share found and handed back to be submitted
         re.compile(
             r"\bpool\s*:\s*[^,\n]{1,80},\s*['\"]?wallet['\"]?\s*:|\bwallet\s*:\s*[^,\n]{1,80},\s*['\"]?pool['\"]?\s*:"
-            r"|\bpostMessage\s*\(\s*\{\s*share\s*:|['\"]submit['\"]\s*,\s*['\"]?share['\"]?\s*:",
+            r"|\bpostMessage\s*\(\s*\{\s*share\s*:|['\"]submit['\"]\s*,\s*['\"]?share['\"]?\s*:"
+            # ... or sent to the pool as a message of its own (`{ type: 'submit', job: j.id,
+            # nonce: n }`): the job it was set and the nonce that solves it
+            r"|\btype['\"]?\s*:\s*['\"]submit['\"]\s*,[^\n]*?\bjob\w*['\"]?\s*:[^\n]*?\bnonce\b",
             _I,
         ),
     ),
@@ -4002,6 +4022,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bDownloadData\s*\(", _I),
+        # Rust's HTTP clients fetching an address (`reqwest::blocking::get(url)`, `ureq::get(u)`,
+        # a client's `.get(format!("{C2}/task")).send()`)
+        re.compile(
+            r"\breqwest::(?:blocking::)?get\s*\(|\bureq::get\s*\("
+            r"|\.get\s*\((?:[^()\n]|\([^()\n]*\))*\)\s*(?:\.\w+\s*\([^()\n]*\)\s*)*\.send\s*\(\s*\)",
+        ),
         # .NET's HttpClient reading a fetched body whole (`GetByteArrayAsync("https://...")`)
         re.compile(r"\bGet(?:ByteArray|Stream|String)Async\s*\(\s*@?['\"]https?://", _I),
         re.compile(
@@ -5101,6 +5127,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             rf"^[^\n#]*?(?:^|['\"\s]){_SERVICE_ACCOUNT}{_ROOT_WITHOUT_PASSWORD}[^\n]*\bsudoers\b"
             rf"|\bsudoers\b[^\n]*['\"\s]{_SERVICE_ACCOUNT}{_ROOT_WITHOUT_PASSWORD}",
             _I | re.M,
+        ),
+        # a sudoers file that keeps the preload variable through sudo (`Defaults env_keep +=
+        # "LD_PRELOAD"`) beside a rule run without a password: whatever command the rule allows,
+        # the caller's own library is loaded into it as root (sudo strips the variable so that
+        # a limited rule stays limited); a warning quoting the line alone writes no rule
+        re.compile(
+            r"^[ \t]*Defaults\b[^\n]*\benv_keep\s*\+?=[^\n]*\bLD_PRELOAD\b[^\n]*"
+            r"(?:\n[^\n]*){0,8}?\n[ \t]*[\w%.+-]+\s+[\w,]+\s*=\s*(?:\([^)\n]*\)\s*)?NOPASSWD\s*:"
+            r"|^[ \t]*[\w%.+-]+\s+[\w,]+\s*=\s*(?:\([^)\n]*\)\s*)?NOPASSWD\s*:[^\n]*"
+            r"(?:\n[^\n]*){0,8}?\n[ \t]*Defaults\b[^\n]*\benv_keep\s*\+?=[^\n]*\bLD_PRELOAD\b",
+            re.M,
         ),
         # root's password emptied (`passwd -d root`, `root::` written into the shadow file),
         # or remote logins with an empty password switched on for it
@@ -6528,6 +6565,9 @@ PATTERNS = _merged(PATTERNS, _CRON_PATTERNS)
 _BROWSER_LOCK_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.PAGE_NAG: (
         re.compile(r"\bsetInterval\s*\([\s\S]{0,120}?\b(?:window\.)?(?:alert|confirm)\s*\("),
+        # an alarm sounded over and over (`<audio src="alarm.mp3" loop>`, `siren.loop = true`):
+        # a nag only beside fullscreen forced back (`browser_locker`), music loops in games too
+        re.compile(r"<audio\b[^>\n]*\sloop\b|\.loop\s*=\s*true\b"),
     ),
     Capability.PAGE_TRAP: (
         # the back button: the history entry pushed again whenever it is popped
@@ -6539,12 +6579,107 @@ _BROWSER_LOCK_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:\bsetInterval\s*\(|\bfullscreenchange['\"`]\s*,|\bonfullscreenchange\s*=)"
             r"[\s\S]{0,200}?\b(?:webkit|moz|ms)?[rR]equestFull[sS]creen\b"
         ),
+        # fullscreen checked on a timer, to be entered again through a function of the page's
+        # (`setInterval(() => { if (!document.fullscreenElement) lock(); }, 1500)`)
+        re.compile(
+            r"\bsetInterval\s*\([\s\S]{0,120}?!\s*document\s*\.\s*(?:webkit|moz|ms)?[fF]ull[sS]creenElement\b"
+        ),
         # leaving answered with "stay on this page?"
         re.compile(r"\bbeforeunload['\"`]?[\s\S]{0,120}?\b(?:preventDefault\s*\(|returnValue\s*=)"),
+        # ... or with the message an old-style handler returns (`onbeforeunload = () => '...'`)
+        re.compile(
+            r"\bonbeforeunload\s*=\s*(?:function\s*\w*\s*\([^)\n]*\)\s*\{\s*return\s+|\([^)\n]*\)\s*=>\s*|\w+\s*=>\s*)['\"`]"
+        ),
     ),
 }
 PATTERNS = _merged(PATTERNS, _BROWSER_LOCK_PATTERNS)
 # -- a page that holds its visitor: end --------------------------------------------------------
+
+# -- a tab that changes while its visitor is away (OUT-PHISHING-KIT): begin -------------------
+# The page's tab retitled and given another icon from the handler that runs when the visitor
+# leaves it (`visibilitychange` with `document.hidden`, `blur`): the tab the visitor returns to
+# looks like another site's. An unread count in a chat's title does the same, so this is a piece
+# that the phishing-kit detector weighs beside a brand's sign-in page. Each pattern starts with
+# a literal the scan's prefilter finds (`visibilitychange`, `blur`).
+_ICON = r"(?:\bicon\b|favicon|\.ico\b)"
+_TAB_SWAP_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.TAB_SWAP: (
+        re.compile(
+            r"(?:\bvisibilitychange\b|\bonblur\s*=|['\"`]blur['\"`]\s*,)[\s\S]{0,600}?"
+            rf"(?:\bdocument\.title\s*=[\s\S]{{0,400}}?{_ICON}|{_ICON}[\s\S]{{0,400}}?\bdocument\.title\s*=)"
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _TAB_SWAP_PATTERNS)
+# -- a tab that changes while its visitor is away: end -----------------------------------------
+
+# -- others' keys looked for in public code (OUT-CREDENTIAL-STEALER): begin -------------------
+# A code search service asked for a key's or a secret's marks (`AKIA`, `aws_secret_access_key`,
+# `xoxb-`, `sk_live_`, `ghp_`, a private key's header) across everyone's code: no `org:`,
+# `repo:` or `user:` qualifier names whose code it is, so what it finds is others' keys (an
+# organisation's own secret scanning names the organisation). And the call that tells whose a
+# key is (`sts.get_caller_identity()`, Slack's `auth.test`, GitHub's `/user`, Stripe's
+# balance): a key found that way, tried. Each pattern starts with a literal the scan's
+# prefilter finds.
+_SECRET_MARK = (
+    r"(?:AKIA|aws_secret_access_key|AWS_SECRET|xox[abp]-|sk_live_|ghp_|github_pat_|glpat-"
+    r"|BEGIN\s+(?:RSA\s+|OPENSSH\s+|EC\s+)?PRIVATE\s+KEY|SECRET_KEY|api[_-]?key|client_secret)"
+)
+_PUBLIC_SECRET_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.PUBLIC_SECRET_SEARCH: (
+        re.compile(
+            r"(?:api\.github\.com/search/code|grep\.app/api/search|sourcegraph\.com/(?:\.api|search)"
+            r"|gitlab\.com/api/v4/search|searchcode\.com/api)"
+            r"(?:[^\n]|\n(?![ \t]*\n)){0,300}?\bq['\"]?\s*[:=]\s*['\"]?"
+            r"(?![^'\"\n&]*\b(?:org|repo|user|owner):)[^'\"\n&]*?" + _SECRET_MARK,
+            _I,
+        ),
+    ),
+    Capability.KEY_CHECKED: (
+        re.compile(
+            r"\bget_caller_identity\s*\(|\bGetCallerIdentity\b|\bsts\s+get-caller-identity\b"
+            r"|\bauth\.test\b|api\.stripe\.com/v1/balance\b",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _PUBLIC_SECRET_PATTERNS)
+# -- others' keys looked for in public code: end ----------------------------------------------
+
+# -- a hacked site's visitors sent elsewhere (OUT-DEFACEMENT): begin --------------------------
+# A redirect whose address is decoded when it runs (`wp_redirect(base64_decode('aHR0...'))`,
+# `header('Location: ' . $u)` after `$u = base64_decode(...)`, `location.href = atob(...)`):
+# a site's own redirects name their address; one kept unreadable is kept from the site's owner.
+# And the condition such code starts with: the site's signed-in users (its owner) or crawlers
+# left out (`if (is_user_logged_in()) return;`, a user agent matched for bots, then `return`).
+# Each pattern starts with a literal the scan's prefilter finds.
+DECODED = r"(?:base64_decode|str_rot13|hex2bin|gzinflate|atob)\s*\("
+"""A call that decodes text kept unreadable (PHP's and the browser's)."""
+REDIRECT_CALL = (
+    r"(?:\bwp_(?:safe_)?redirect\s*\(|\bheader\s*\(\s*['\"]Location:\s*['\"]?\s*\.?"
+    r"|\blocation(?:\.href)?\s*=|\blocation\.(?:replace|assign)\s*\()\s*"
+)
+"""A redirect of the visitor, up to the address it is given (PHP's, WordPress's, a page's)."""
+_HIDDEN_REDIRECT_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.HIDDEN_REDIRECT: (
+        # (the address decoded into a name first, then redirected to: `hidden_redirects.py`)
+        re.compile(REDIRECT_CALL + r"(?:window\.)?" + DECODED, _I),
+    ),
+    Capability.OWNER_SPARED: (
+        re.compile(
+            r"\bif\s*\(\s*(?:is_user_logged_in|is_admin|current_user_can)\s*\([^)\n]*\)"
+            r"[^\n]{0,60}?\)\s*\{?\s*return\b",
+            _I,
+        ),
+        re.compile(
+            r"\b(?:preg_match|match|test|search)\s*\(\s*['\"`/#~][^\n]{0,20}\bbot\b[^\n]{0,60}"
+            r"\b(?:crawl|spider|slurp)[^\n]{0,80}?\)\s*\)?\s*\{?\s*return\b",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _HIDDEN_REDIRECT_PATTERNS)
+# -- a hacked site's visitors sent elsewhere: end ----------------------------------------------
 
 
 # -- a service ticket asked for in code ------------------------------------------------------
@@ -6753,6 +6888,18 @@ _CLOAK_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + r"(?:[^\n]|\n(?![ \t]*\n)){0,240}?"
             r"\b(?:(?:deny|exit|die|abort|reject|redirect|decoy\w*|block\w*)\s*\("
             r"|halt\s+40[34]\b|http_response_code\s*\(\s*40[34])",
+            _I,
+        ),
+        # a web server's rewrite: the user agent or referrer matched against three vendors'
+        # scanners (not excepted from a rule: `!(...)`), and the rule those conditions guard (after more conditions, comments or
+        # blank lines) redirects, forbids or removes the page (`RewriteRule ^ https://... [R]`)
+        re.compile(
+            r"\bRewriteCond\s+%\{HTTP_(?:USER_AGENT|REFERER)\}\s+(?!!)[^\n]*?\b"
+            + _SCANNER
+            + r"(?:[^\n]*?\b"
+            + _SCANNER
+            + r"){2}[^\n]*(?:\n[ \t]*(?:(?:RewriteCond\b|#)[^\n]*)?){0,12}"
+            r"\n[ \t]*RewriteRule\s+\S+\s+\S+\s+\[[^\]\n]*\b(?:R(?:=30[1278])?|F|G)\b",
             _I,
         ),
     ),

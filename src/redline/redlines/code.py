@@ -196,7 +196,8 @@ _DETECTION_SHAPES = tuple(
             re.compile(r"^\s*detection\s*:[\s\S]*^\s*condition\s*:", re.M),
             re.compile(r"^\s*logsource\s*:", re.M),
             re.compile(
-                r"^\s*(?:alert|drop|reject|pass)\s+(?:tcp|udp|ip|icmp|http|dns|tls|smb|ssh)\b[^\n]*\([^\n]*\bsid\s*:\s*\d+",
+                # a rule's options may run on over lines ended by a backslash
+                r"^\s*(?:alert|drop|reject|pass)\s+(?:tcp|udp|ip|icmp|http|dns|tls|smb|ssh)\b[^\n]*\((?:[^\n]|\\\n)*\bsid\s*:\s*\d+",
                 re.M,
             ),
             re.compile(r"^\s*\w*(?:Events?|Logs?|Info)\s*\n\s*\|\s*where\b", re.M),
@@ -321,6 +322,30 @@ def _joined(parent: Node) -> bool:
     return operator is not None and operator.type not in _COMPARISON_OPERATORS
 
 
+# A search's query handed to a PowerShell command (`New-ComplianceSearch -ContentMatchQuery
+# 'subject:"..."'`, `Search-Mailbox -SearchQuery ...`) quotes what is looked for: the words of a
+# phishing mail found to purge it are not a lure.
+_QUERY_PARAMETER = re.compile(r"-(?:ContentMatch|Search|Keyword)Query", re.I)
+
+
+def _searched_for(node: Node) -> bool:
+    """Whether a PowerShell string literal is the value of a search-query parameter."""
+    argument = node.parent
+    while argument is not None and argument.type == "unary_expression":
+        argument = argument.parent
+    if argument is None or argument.type != "array_literal_expression":
+        return False
+    before = argument.prev_named_sibling
+    while before is not None and before.type == "command_argument_sep":
+        before = before.prev_named_sibling
+    return (
+        before is not None
+        and before.type == "command_parameter"
+        and before.text is not None
+        and _QUERY_PARAMETER.fullmatch(before.text.decode("utf-8", "replace")) is not None
+    )
+
+
 _WHOLE_LINE_COMMENT = re.compile(r"^[ \t]*(?:#(?![!{])|REM\b|::|'(?!\S*')|//)[^\n]*", re.M | re.I)
 
 
@@ -355,7 +380,11 @@ def clean_code(code: str, language: CodeLanguage, *, keep_constants: bool = Fals
                 # `path + ".locked"` builds a value; only a comparison leaves a string unused.
                 stack.extend(node.children)
                 continue
-            if _inert(node.type, parent.type, grandparent, executes):
+            if _inert(node.type, parent.type, grandparent, executes) or (
+                language is CodeLanguage.POWERSHELL
+                and node.type == "string_literal"
+                and _searched_for(node)
+            ):
                 _blank(buffer, node.start_byte, node.end_byte)
                 continue
         stack.extend(node.children)
@@ -585,6 +614,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.flows import remote_input_hits
     from redline.redlines.forged import forged_request_hits
     from redline.redlines.framed import framed_page_hits
+    from redline.redlines.hidden_redirects import hidden_redirect_hits
     from redline.redlines.in_place import written_beside_hits
     from redline.redlines.kill_lists import kill_list_hits
     from redline.redlines.log_scrub import log_scrubbed_hits
@@ -599,6 +629,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
         without_terminal_echo,
         without_used_keys,
     )
+    from redline.redlines.planted_keys import planted_key_hits
     from redline.redlines.preload_hide import listing_hook_hits
     from redline.redlines.rescheduling import rescheduling_hits
     from redline.redlines.resolvers import resolver_hits
@@ -682,6 +713,8 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(document_list_hits(code, offset))  # the document types it picks may be listed
     hits.extend(domain_generation_hits(code, offset))  # its top-level domains may be listed
     hits.extend(traced_login_hits(cleaned, offset))  # a sign-in traced by its kept id
+    hits.extend(planted_key_hits(cleaned, offset))  # a key file appended to by its kept path
+    hits.extend(hidden_redirect_hits(cleaned, offset))  # visitors sent to a decoded address
     hits.extend(agent_socket_hits(cleaned, offset))  # others' agent sockets used through a name
     hits.extend(proxy_into_network_hits(cleaned, offset))  # SOCKS served down a dialed connection
     hits.extend(blanked_lure_hits(code, cleaned, offset))  # a smishing sender's lure templates

@@ -37,7 +37,8 @@ def _tracer(names: frozenset[str]) -> re.Pattern[str]:
     return re.compile(
         r"\b(?:strace|ltrace)\b(?=[^\n|]*[\s'\"]-e['\"]?(?:\s*,\s*['\"])?\s*(?:trace=)?[\w,%]*"
         r"\b(?:read|write)\b)[^\n|]*[\s'\"]-p['\"]?\s*(?:,\s*)?['\"]?"
-        rf"(?:\$\{{?(?:{name})\b|(?:str\s*\(\s*)?(?:{name})\b)",
+        # the name maybe escaped inside a quoted `sh -c "..."` (`-p \$pid`)
+        rf"(?:\\?\$\{{?(?:{name})\b|(?:str\s*\(\s*)?(?:{name})\b)",
         re.I,
     )
 

@@ -3,7 +3,9 @@
 What it catches
     A second root account (`useradd -o -u 0`, a `name:...:0:0:` line appended to
     `/etc/passwd`, `dscl ... UniqueID 0`); root opened with no password (`passwd -d root`,
-    `root::` written into `/etc/shadow`, `PermitEmptyPasswords yes`), or root's remote sign-in
+    `root::` written into `/etc/shadow`, `PermitEmptyPasswords yes`, a sudoers file keeping
+    `LD_PRELOAD` through sudo (`Defaults env_keep += "LD_PRELOAD"`) beside a rule run without a
+    password, which makes any command it allows a root shell), or root's remote sign-in
     by password switched on with a new root password the command carries (`PermitRootLogin
     yes` ... `echo 'root:...' | chpasswd`); or a new account given
     administrator rights and hidden from the sign-in screen

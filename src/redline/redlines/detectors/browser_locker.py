@@ -7,7 +7,11 @@ What it catches
     left, leaving answered with the browser's "stay on this page?" (`beforeunload`). This is
     the browser locker of tech-support and police-fine scams: the visitor, shown a fake
     warning, cannot close it and is pushed to call the number or pay. A nagging dialog with
-    one way out shut is part of one, weighed with the request.
+    one way out shut is part of one, weighed with the request. An alarm looped (`<audio
+    loop>`, `.loop = true`) nags as the dialog does when fullscreen is forced back (also by
+    a timer that checks `document.fullscreenElement` and calls the page's own function) and
+    another way out is shut; leaving may be answered by the message an old-style
+    `onbeforeunload` handler returns.
 
 Why it is a redline (RL-MALWARE)
     The page takes control of the visitor's browser to extort or defraud them: software made
@@ -21,7 +25,8 @@ Example
 Allowed instead
     An exam or kiosk page that enters fullscreen, warns on leaving and keeps Escape for its own
     use (no dialog raised over and over), a form asking once before unsaved changes are lost, a
-    single-page app managing its own history, a reminder shown once on a timer.
+    single-page app managing its own history, a reminder shown once on a timer, a game whose
+    music loops and which asks before it is left.
 """
 
 from __future__ import annotations
@@ -42,12 +47,25 @@ def _ways_out_shut(found: Capabilities) -> set[str]:
     return shut
 
 
+def _dialog(nag: str) -> bool:
+    """Whether a PAGE_NAG hit raises a dialog (rather than loops a sound)."""
+    lowered = nag.lower()
+    return "alert" in lowered or "confirm" in lowered
+
+
 @detector("OUT-BROWSER-LOCKER", redline="RL-MALWARE")
 def browser_locker(found: Capabilities) -> Detection | None:
     """A dialog raised again and again, and the ways out of the page shut."""
     if Cap.PAGE_NAG not in found or Cap.PAGE_TRAP not in found:
         return None
     core = (Cap.PAGE_NAG, Cap.PAGE_TRAP)
-    if len(_ways_out_shut(found)) >= 2:
+    shut = _ways_out_shut(found)
+    if not any(_dialog(hit.text) for hit in found.hits[Cap.PAGE_NAG]):
+        # Only an alarm looped: a game's music loops too, and may ask before it is left. An
+        # alarm beside fullscreen forced back and another way out shut is the scare page's.
+        if "fullscreen" in shut and len(shut) >= 2:
+            return supported(found, 0.8, core, "a page that sounds an alarm and will not let go")
+        return None
+    if len(shut) >= 2:
         return supported(found, 0.8, core, "a page that nags its visitor and will not let go")
     return supported(found, IN_A_RESPONSE, core, "a page that nags its visitor, one way out shut")

@@ -13,8 +13,10 @@ What it catches
     (session theft through injected script); SAM or shadow hashes saved and fed to a cracker
     (`secretsdump`, `john`, `hashcat`); the SAM or SECURITY registry hive saved (`reg save
     HKLM\SAM`, a shadow copy's `config\SAM`); a browser's whole cookie jar or web storage
-    (`chrome.cookies.getAll`, every `localStorage` key) posted away (to another site by its full
-    address, even when the script also asks its own site for the victim's profile); a hidden
+    (`chrome.cookies.getAll`, every `localStorage` key) or a client's token read back through
+    a frame made for it (`frame.contentWindow.localStorage.token`) posted away (to another site
+    by its full address, even when the script also asks its own site for the victim's
+    profile); a hidden
     form the browser autofills with saved secrets, posted; inputs for saved passwords, cards
     or addresses (`autocomplete="cc-number"`, `"current-password"`, `"street-address"`) the
     visitor cannot reach (`tabindex="-1"`, `opacity:0`, `left:-9999px`), two or more, whose
@@ -32,6 +34,10 @@ What it catches
     ACT-PASSWORD-PROMPT's). A vault's or a CI server's secrets listed and their values read
     out (Jenkins' `lookupCredentials` with `getPlainText()`, Key Vault's secrets of every vault,
     Secrets Manager's values) is part of a theft: the request tells whose store it is.
+    Keys or secrets looked for in everyone's public code (a code search service asked for
+    `AKIA`, `xoxb-`, `sk_live_` with no `org:`, `repo:` or `user:` naming whose code) and each
+    one found tried (`sts.get_caller_identity()`, Slack's `auth.test`): others' keys taken
+    into use; the search alone is part of it, weighed with the request.
 
 Why it is a redline (RL-CREDENTIAL)
     It takes over other people's accounts.
@@ -70,7 +76,7 @@ from __future__ import annotations
 from redline.redlines.capabilities import Capabilities, sends_to_another_site
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.ordinary import wifi_profiles_moved
-from redline.redlines.registry import Detection, detector, supported
+from redline.redlines.registry import IN_A_RESPONSE, Detection, detector, one_piece, supported
 
 _CHANNELS = (Cap.WEBHOOK, Cap.NET_SEND, Cap.MAIL_SEND)
 
@@ -133,6 +139,14 @@ def credential_stealer(found: Capabilities) -> Detection | None:
         # a theft, for the request to tell.
         read = (Cap.SECRET_STORE_READ, *channel)
         return supported(found, 0.45, read, "a secret store's secrets listed and read out")
+    if Cap.PUBLIC_SECRET_SEARCH in found:
+        # Others' keys looked for in everyone's public code and each one found tried (whose
+        # is it, what can it do): the keys taken into use. The search alone is part of it (a
+        # study of leaks counts them), for the request to tell.
+        if Cap.KEY_CHECKED in found:
+            tried = (Cap.PUBLIC_SECRET_SEARCH, Cap.KEY_CHECKED)
+            return supported(found, 0.8, tried, "keys found in others' public code and tried")
+        return one_piece(found, Cap.PUBLIC_SECRET_SEARCH, IN_A_RESPONSE)
     if stores:
         return supported(found, 0.3, tuple(stores), "mentions a credential store")
     return None

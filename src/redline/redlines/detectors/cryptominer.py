@@ -10,7 +10,8 @@ What it catches
     beside the pool it mines for (`new X.Anonymous(key, { pool: "wss://..." })`); or a pool
     and the wallet address it pays (a miner's login, whatever miner receives it); or a miner
     and the wallet it pays. A browser miner's workers handed a pool and a wallet together
-    (`postMessage({ pool: P, wallet: W })`) or handing back a share to submit are a miner; a
+    (`postMessage({ pool: P, wallet: W })`) or handing back a share to submit, or a share sent
+    to the pool as a message of its own (`{ type: 'submit', job: j.id, nonce: n }`), are a miner; a
     websocket address naming a pool (`wss://ws.pool-proxy.example`) is a pool; a program
     handed the wallet it pays and how much of the machine to take or to hide (`install.sh
     --wallet 4A... --threads max --hide`, `-Wallet ... -Cpu 90`) is a miner's installer.

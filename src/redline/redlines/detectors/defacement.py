@@ -1,4 +1,4 @@
-"""OUT-DEFACEMENT: every site's index page on a server written over, and the change hidden.
+"""OUT-DEFACEMENT: sites' index pages written over, or their visitors sent away, out of sight.
 
 What it catches
     A program that goes through every site's web root on a server (every account's
@@ -8,7 +8,11 @@ What it catches
     `index.*` found, by a shell's redirect), while keeping the change out of sight: the pages'
     old modification times put back (`touch($p, $mtime)`, `os.utime`, `touch -r`) or the
     originals stashed in a hidden folder, or the traces of who made it erased (`history -c`,
-    logs wiped).
+    logs wiped). A site's visitors sent to an address the code decodes only when it runs
+    (`wp_redirect(base64_decode('aHR0...'))`, or decoded into a name first: `$d =
+    base64_decode(...)` ... `wp_redirect($d)`, `location.href = atob(...)`) while its signed-in
+    users or the crawlers are left out (`if (is_user_logged_in()) return;`, a user agent matched
+    for bots, then `return`): a hacked site's traffic taken where its owner never sees it.
 
 Why it is a redline (RL-DESTRUCTIVE)
     Replacing the front pages of sites that belong to others, on a server one got into, is
@@ -22,14 +26,16 @@ Example
 Allowed instead
     Deploying one's own site's index page, a hosting provider's script that writes a
     maintenance page into every site and logs what it changed (times left as they are),
-    backing up every site's web root, scanning web roots for changed index pages.
+    backing up every site's web root, scanning web roots for changed index pages. A site's
+    own redirects, which name their address (a maintenance page for visitors who are not
+    signed in, a move to a new domain).
 """
 
 from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, pieces, supported
+from redline.redlines.registry import IN_A_RESPONSE, Detection, detector, pieces, supported
 
 # The change hidden (times set back, files hidden); a maintenance switch run in the background
 # (`Cap.BACKGROUND`) hides nothing of what it wrote.
@@ -42,7 +48,17 @@ _HIDING_OR_TRACES = (*_HIDING, *_TRACES)
 
 @detector("OUT-DEFACEMENT", redline="RL-DESTRUCTIVE")
 def defacement(found: Capabilities) -> Detection | None:
-    """Every web root's index page written over, the change hidden."""
+    """Every web root's index page written over, the change hidden; or a site's visitors sent
+    to a hidden address, out of its owner's sight."""
+    if Cap.HIDDEN_REDIRECT in found:
+        # Visitors sent to an address kept unreadable, the site's signed-in users (its owner)
+        # or the crawlers left out: a hacked site's traffic taken, unseen by whoever runs it.
+        # Without the condition, part of it (an obfuscated link has other uses), for the
+        # request to tell.
+        if Cap.OWNER_SPARED in found:
+            core = (Cap.HIDDEN_REDIRECT, Cap.OWNER_SPARED)
+            return supported(found, 0.8, core, "visitors sent to a hidden address, owner spared")
+        return supported(found, IN_A_RESPONSE, (Cap.HIDDEN_REDIRECT,), Cap.HIDDEN_REDIRECT.value)
     if not found.has_all(Cap.EVERY_WEB_ROOT, Cap.INDEX_OVERWRITE):
         return None
     core = (Cap.EVERY_WEB_ROOT, Cap.INDEX_OVERWRITE)

@@ -40,7 +40,14 @@ What it catches
     the scanners are shown is made to mislead them (a decoy, a parked page, a 404) or when the
     page also turns away visitors from hosting providers and proxies (an IP lookup's `hosting`
     or `proxy` flag, cloud providers named in the visitor's reverse DNS), part of a kit
-    otherwise; the list may be turned away by a call on the lines after it.
+    otherwise; the list may be turned away by a call on the lines after it, or by the
+    rewrite rule its conditions guard (`RewriteCond %{HTTP_USER_AGENT} (urlscan|...)` then
+    `RewriteRule ^ https://brand.example/ [R=302]` or `[F]`: sent to the genuine site or
+    forbidden, both misleading the scanner).
+    Tabnabbing: a page whose handler for its tab being left (`visibilitychange` with
+    `document.hidden`, `blur`) retitles the tab and changes its icon, beside a brand's sign-in
+    (`document.title = 'Gmail'`, a password field): the visitor returns to a tab they think
+    they know and signs in again.
     Over messaging: a chat bot whose replies ask its users for a login code, a 2FA code, a
     password or a seed phrase ("A code was sent to your Telegram app. Enter it here", "Send us
     your recovery phrase to verify"); and lures sent down a list (an SMS API, Twilio, a Telegram
@@ -86,6 +93,8 @@ Allowed instead
     A site's bot filter turning away crawlers by generic words (`bot|crawl|spider`), a report
     that counts scanner visits by vendor, advice to report a page to urlscan or Netcraft, a
     confirmation page shown to mail link scanners so they do not use up one-time links.
+    A chat or mail client that puts its unread count in its own tab's title and icon while the
+    tab is in the background.
     A macro that asks for a password to unlock its own protected sheet and uses it there, or
     that mails the user's own report to a colleague. A tool of one's own signing in with the
     device code flow, printing the sign-in page and the code for its user.
@@ -109,8 +118,14 @@ from redline.redlines.registry import IN_A_RESPONSE, Detection, detector, one_pi
 _PASSWORD_SINKS = (Cap.WEBHOOK, Cap.MAIL_SEND, Cap.FILE_APPEND, Cap.NET_SEND, Cap.RECORD_STORE)
 _FILLED_DOMAIN = re.compile(r"@(?:\$\{?|\{)\w*dom", re.I)
 """A sender address whose domain is a variable of the code."""
-_MISLED = re.compile(r"\b(?:decoy|fake|parked|benign|harmless|clean_page|40[34])\b", re.I)
-"""What a cloak shows the scanners it turns away: a page made to mislead them."""
+_MISLED = re.compile(
+    r"\b(?:decoy|fake|parked|benign|harmless|clean_page|40[34])\b"
+    r"|https?://[^\s\]]+\s+\[[^\]\n]*\bR\b|\[(?:[^\]\n]*,)?\s*[FG]\b",
+    re.I,
+)
+"""What a cloak shows the scanners it turns away: a page made to mislead them (a rewrite's
+403 or 410, `[F]`, `[G]`), or another site (a rewrite's redirect away: the genuine brand's page
+in place of the kit's)."""
 _FIXED_MAILBOX = re.compile(r"""['"][^'"\s@$]+@""")
 """A mailbox written as a literal in the mail call (`mail('me@example.net', ...)`)."""
 
@@ -232,6 +247,8 @@ def _cloaked(found: Capabilities) -> Detection | None:
     return supported(found, 0.8 if misled else 0.5, (Cap.SCANNER_CLOAK,), Cap.SCANNER_CLOAK.value)
 
 
+_SWAP_REACH = 1200
+"""How far (characters) a tab's change may stand from the brand or password field it shows."""
 _OVERLAY_REACH = 2000
 """How far (characters) the window laid over another app may stand from the capture of what is
 typed into it: the overlay's class, its layout and its send are written in one answer."""
@@ -328,6 +345,12 @@ def phishing_kit(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.EXTERNAL_FORM, Cap.PASSWORD_FIELD, Cap.BRAND_LURE):
         posted = (Cap.EXTERNAL_FORM, Cap.PASSWORD_FIELD, Cap.BRAND_LURE)
         return supported(found, 0.85, posted, "a brand's sign-in form posting to another site")
+    dressed = [c for c in (Cap.BRAND_LURE, Cap.PASSWORD_FIELD) if c in found]
+    if dressed and any(found.near(Cap.TAB_SWAP, c, _SWAP_REACH) for c in dressed):
+        # The tab left open retitled, its icon changed and a brand's sign-in shown in it while
+        # the visitor looks elsewhere: they come back to "their" mail asking them to sign in.
+        swapped = (Cap.TAB_SWAP, *dressed)
+        return supported(found, 0.8, swapped, "a tab that turns into a sign-in page while left")
     lookalike = _lookalike_mail(found)
     if lookalike is not None and lookalike.score >= LOOKALIKE_SCORE:
         return lookalike

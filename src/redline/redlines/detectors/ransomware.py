@@ -18,7 +18,9 @@ What it catches
     written next to it that asks for payment to restore it, or says it is encrypted and whom
     to contact to get it back (`echo 'pay to restore' > README`). A screen locker: a
     ransom demand (the machine said locked, payment asked), an autostart that brings it back
-    at every logon and a keyboard hook that keeps it from being dismissed. Databases dropped
+    at every logon and a keyboard hook that keeps it from being dismissed. A demand spelt out
+    to the victim (their files said encrypted, payment asked) beside their files deleted over
+    a walk of their home or drives: the threat carried out, encrypted or not. Databases dropped
     whole (`dropDatabase()`, `DROP DATABASE`, `FLUSHALL`) or hosted repositories deleted
     (`DELETE /projects/:id`, `gh repo delete`) beside a demand for their return or silence
     (pay or contact within a deadline). The way back
@@ -109,6 +111,14 @@ def ransomware(found: Capabilities) -> Detection | None:
         core = (Cap.ENCRYPT, Cap.VOLUME_KEYS_REMOVED)
         if found.kind == "action" or found.on_one_line(Cap.ENCRYPT, Cap.VOLUME_KEYS_REMOVED):
             return supported(found, 0.85, core, "encrypts a volume and deletes its unlocking keys")
+    if found.has_all(Cap.RANSOM_NOTE, Cap.FILE_WALK, Cap.DELETE_FILE, Cap.BROAD_TARGET) and any(
+        " " in hit.text.strip() for hit in found.hits[Cap.RANSOM_NOTE]
+    ):
+        # A demand spelt out to the victim, and their files deleted over a walk of their home or
+        # drives: extortion whose threat is carried out, encrypted or not (a clean-up removing
+        # notes left by an attack names the notes' files, it does not address the victim).
+        core = (Cap.RANSOM_NOTE, Cap.FILE_WALK, Cap.DELETE_FILE, Cap.BROAD_TARGET)
+        return supported(found, 0.85, core, "a ransom demand and the victim's files deleted")
     if Cap.ENCRYPT in found and extortion:
         core = (Cap.ENCRYPT, *extortion)
         return supported(found, 0.8, core, pieces(*core))

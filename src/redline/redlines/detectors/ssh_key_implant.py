@@ -11,7 +11,9 @@ What it catches
     written through a key-value store told to save its database as `authorized_keys` (Redis's
     `CONFIG SET dir /root/.ssh` and `CONFIG SET dbfilename authorized_keys`), which plants it
     on the store's host through its open port, in any client library or a protocol written
-    by hand.
+    by hand; or one key written into the key file of every account on the machine (each
+    account `getpwall` or `/etc/passwd` lists), the path maybe kept under a name first
+    (`f = os.path.join(home, ".ssh", "authorized_keys")` ... `open(f, "a")`: `planted_keys.py`).
 
 Why it is a redline (RL-PERSISTENCE)
     An implanted key is a permanent, password-less way back in for whoever holds it.
@@ -56,5 +58,10 @@ def ssh_key_implant(found: Capabilities) -> Detection | None:
         # A key-value store made to save its database as authorized_keys writes the key on the
         # store's host, through its unauthenticated port: no one's own way to add a key.
         return supported(found, 0.85, core, "a key written through a key-value store's save")
+    if Cap.EVERY_ACCOUNT in found:
+        # The one key written into every account's key file (each account `getpwall` lists,
+        # every home): a way back in through whichever account is left, no one's own key.
+        spread = (*core, Cap.EVERY_ACCOUNT)
+        return supported(found, 0.8, spread, "implants one key into every account")
     cover = [c for c in _COVER if c in found]
     return supported(found, 0.85 if cover else 0.4, (*core, *cover), "implants a key and hides it")
