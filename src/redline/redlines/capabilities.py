@@ -2028,7 +2028,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"\.Run\s*\(?\s*[^\n,]+,\s*0\s*(?:,|\)|$)", _I | re.M),
         re.compile(
-            r"\bmount\s+(?:-o\s+bind|--bind)\s+\S+\s+/proc/\$?\{?\w+\}?|\btouch\s+-r\s+/(?:bin|sbin|usr|etc)/\S+|\.(?:LastWriteTime|CreationTime)\s*=\s*\(Get-Item|\bSetFileTime\s*\(",
+            # (a file's times set, `touch -r`, `SetFileTime(`, is `Capability.TIMESTOMP`)
+            r"\bmount\s+(?:-o\s+bind|--bind)\s+\S+\s+/proc/\$?\{?\w+\}?",
             _I,
         ),
         re.compile(
