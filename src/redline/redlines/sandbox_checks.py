@@ -45,14 +45,14 @@ _SANDBOX_TRAITS = re.compile(
     r"|GetSystemMetrics\s*\(\s*SM_C[XY]SCREEN|SbieDll|cuckoomon|psutil\.virtual_memory"
     r"|psutil\.disk_usage|psutil\.boot_time|NumberOfCores|TotalPhysicalMemory)\b"
 )
-_KEYS = (
-    "vmware", "vbox", "kvm", "xen", "hv", "cpuid", "vmtools", "vmci", "vmhgfs", "qemu", ".exe",
-    "debug", "ptrace", "tracerpid", "rdtsc", "model", "manufacturer", "product_name", "sys_vendor",
-    "hyperv", "ntglobalflag",
+_CASED_KEYS = (
+    "Debug", "PTRACE_TRACEME", "TracerPid", "rdtsc", "NtGlobalFlag", "ullTotalPhys",
+    "dwNumberOfProcessors", "GetDiskFreeSpaceEx", "GetLastInputInfo", "GetSystemMetrics", "SbieDll",
+    "cuckoomon", "psutil.", "NumberOfCores", "TotalPhysicalMemory",
 )  # fmt: skip
-"""What a program holding any of the checks holds (lower case): the scan's cheap gate. Every
-hypervisor and debugger check holds one (`prl hyperv`, `NtGlobalFlag` too) and every tool's name
-`.exe`, so no three kinds of check stand in a program without one of them."""
+"""What the code without its comments holds (as written) when it has a debugger check or a
+trait of a sandbox: the scan's cheap gate. Those two kinds are read with case, and three kinds
+of the four are never there without one of them (a hypervisor and the analysts' tools are two)."""
 _KINDS_NEEDED = 3
 """Different kinds of check that make the checklist (one is anyone's diagnostics)."""
 
@@ -60,8 +60,7 @@ _KINDS_NEEDED = 3
 def sandbox_check_hits(code: str, cleaned: str, offset: int = 0) -> list[Hit]:
     """One hit spanning the checks when three different kinds stand in `code` (its quoted
     names read as written, its calls read in `cleaned`, the code without its comments)."""
-    lowered = code.lower()
-    if not any(key in lowered for key in _KEYS):
+    if not any(key in cleaned for key in _CASED_KEYS):
         return []
     found: list[re.Match[str]] = []
     hypervisor = _HYPERVISOR.search(code)
