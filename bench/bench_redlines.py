@@ -54,12 +54,11 @@ def toml_cases(path: Path) -> list[Case]:
 
 def dev_cases() -> list[Case]:
     cases: list[Case] = []
-    kinds = {".md": "response", ".sh": "shell", ".python": "python"}
+    kinds = {".md": "response", ".python": "python"}  # any other fixture is a shell command
     for path in sorted(FIXTURES.glob("*/*")):
         side = "offensive" if path.name.startswith("offensive-") else "defensive"
-        cases.append(
-            (f"{path.parent.name}/{path.name}", side, kinds[path.suffix], path.read_text())
-        )
+        kind = kinds.get(path.suffix, "shell")
+        cases.append((f"{path.parent.name}/{path.name}", side, kind, path.read_text()))
     actions = tomllib.loads(DEV_ACTIONS.read_text("utf-8"))
     cases += [(r["command"], "offensive", "shell", r["command"]) for r in actions["blocked"]]
     cases += [(r["command"], "defensive", "shell", r["command"]) for r in actions["allowed"]]
