@@ -586,6 +586,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.forged import forged_request_hits
     from redline.redlines.framed import framed_page_hits
     from redline.redlines.in_place import written_beside_hits
+    from redline.redlines.inspected import without_inspected
     from redline.redlines.kill_lists import kill_list_hits
     from redline.redlines.log_scrub import log_scrubbed_hits
     from redline.redlines.log_targets import log_emptied_hits
@@ -698,6 +699,8 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits = without_terminal_echo(cleaned, without_searched_for(cleaned, hits, offset), offset)
     hits = without_logged_events(cleaned, hits, offset)  # a request's kind logged, not queued
     hits = without_script_arguments(code, hits)  # a Redis script's ARGV, passed by its caller
+    if language is CodeLanguage.BASH:
+        hits = without_inspected(cleaned, hits, offset)  # cron listed, a hidden folder removed
     return without_own_cleanup(cleaned, without_used_keys(cleaned, hits, offset), offset)
 
 
