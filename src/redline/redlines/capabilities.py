@@ -2651,7 +2651,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bssh\.Dial\s*\(|\bssh_userauth_password\s*\(|\bNew-PSDrive\b[^\n]*-Credential|\bimaplib\.IMAP4\w*\s*\(|\bpoplib\.POP3\w*\s*\(|\bldap\w*\.(?:simple_)?bind\w*\s*\(|\bmysql\.connector\.connect\s*\(|\bpsycopg2?\.connect\s*\(|\bwinrm\.Session\s*\(|\bnmap\b[^\n]*--script[= ]\S*brute|\bsmbclient\b[^\n]*-U\s*\S+%|\bNet::SSH\.start\b|\bxfreerdp\b|\bsshpass\b",
+            r"\bssh\.Dial\s*\(|\bssh_userauth_password\s*\(|\bNew-PSDrive\b[^\n]*-Credential|\bimaplib\.IMAP4\w*\s*\(|\bpoplib\.POP3\w*\s*\(|\bldap\w*\.(?:simple_)?bind\w*\s*\(|\bmysql\.connector\.connect\s*\(|\bpsycopg2?\.connect\s*\(|\bwinrm\.Session\s*\(|\bnmap\b[^\n]*--script[= ]\S*brute|\bsmbclient\b[^\n]*-U\s*\S+%|\bNet::SSH\.start\b|\bxfreerdp\b|\bsshpass\b"
+            # the password handed to a client library that signs in with it (FreeRDP's
+            # settings, libssh2's password authentication)
+            r"|\bFreeRDP_Password\b|\blibssh2_userauth_password\w*\s*\(",
             _I,
         ),
         re.compile(
