@@ -47,6 +47,7 @@ from redline.redlines.grammars import (
 from redline.redlines.named import NAME_PATTERN_CACHE, name_written, written_names
 from redline.redlines.overlays import overlay_hits
 from redline.redlines.plans import plan_hits
+from redline.redlines.quoted_rules import blanked, quoted_literals
 from redline.redlines.session_tokens import session_token_hits
 
 if TYPE_CHECKING:
@@ -239,6 +240,9 @@ class Segment:
     end: int
     language: CodeLanguage | None  # None for prose
     detection_rule: bool = False
+    quoted_rules: tuple[tuple[int, int], ...] = ()
+    """Spans (in the judged text) of rules a program carries as data (`quoted_rules.py`),
+    blanked before the program is read."""
 
 
 def is_detection_rule(code: str, tag: str = "") -> bool:
@@ -273,11 +277,16 @@ def segments(text: str) -> list[Segment]:
         code = match.group(3)
         tag = match.group(2)
         language = language_for_fence(tag) or guess_language(code)
-        found.append(
-            Segment(
-                match.start(3), match.start(3) + len(code), language, is_detection_rule(code, tag)
-            )
-        )
+        start = match.start(3)
+        rule = is_detection_rule(code, tag)
+        quoted: tuple[tuple[int, int], ...] = ()
+        if rule and tag.lower() not in DETECTION_TAGS:
+            # a rule carried inside a program as data (a here-string): the program still runs
+            spans = quoted_literals(code, language)
+            if spans and not is_detection_rule(blanked(code, spans), tag):
+                rule = False
+                quoted = tuple((start + a, start + b) for a, b in spans)
+        found.append(Segment(start, start + len(code), language, rule, quoted))
         cursor = match.end()
     if cursor < len(text):
         rest = text[cursor:]
@@ -1776,6 +1785,9 @@ def response_capabilities(
                     hits = not_indicators(hits, indicators)
                 found.extend(hits)
             continue
+        if part.quoted_rules:
+            spans = [(a - part.start, b - part.start) for a, b in part.quoted_rules]
+            body = blanked(body, spans)
         found.extend(code_hits(body, part.language, part.start))
         found.extend(posted_password_reads(body, page_passwords, part.start))
     return found, parts
