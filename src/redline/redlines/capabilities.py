@@ -1389,7 +1389,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bput-bucket-versioning\b(?>[^\n]*?Status=Suspended)[^\n]*\b(?:s3\s+rm\b[^\n]*--recursive|delete-objects?\b|s3\s+rb\b)"
             r"|\baws\s+backup\s+delete-(?:recovery-point|backup-vault)\b"
-            r"|\baz\s+backup\s+protection\s+disable\b[^\n]*--delete-backup-data\s+true\b",
+            r"|\baz\s+backup\s+protection\s+disable\b[^\n]*--delete-backup-data\s+true\b"
+            # Veeam's restore points deleted, or a backup's files removed from its repository
+            r"|\bRemove-VBRRestorePoint\b|\bRemove-VBRBackup\b[^\n]*-FromDisk\b",
             _I,
         ),
         re.compile(
