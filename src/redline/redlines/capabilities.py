@@ -1266,7 +1266,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.DELETE_FILE: (
         re.compile(
-            r"\bos\.Remove(?:All)?\s*\(|\bDeno\.remove\s*\(|\bfs\.(?:promises\.)?(?:rm|unlink)(?:Sync)?\s*\(|std::fs::remove_(?:file|dir_all)\s*\(|\bFileUtils\.rm(?:_rf|_f)?\b",
+            r"\bos\.Remove(?:All)?\s*\(|\bDeno\.remove\s*\(|\bfs\.(?:promises\.)?(?:rm|unlink)(?:Sync)?\s*\(|\bfs::remove_(?:file|dir_all)\s*\(|\bFileUtils\.rm(?:_rf|_f)?\b",
             _I,
         ),
         re.compile(
