@@ -33,11 +33,11 @@ Allowed instead
     A key-event handler in a game or editor (also one polling `GetAsyncKeyState` while its own
     window is in front, `GetForegroundWindow() == hwnd`), a key remapper or macro pad that
     grabs its device (`dev.grab()`, `EVIOCGRAB`) and sends nothing, a hotkey binding, a typing
-    test that sends a score rather than the keys (no buffer of keys drained), an editor autosaving its own text field, a
-    form validating its fields with its own site as they are typed, a shortcut recorder or key
-    overlay that shows the names of the keys in the app's own window, a text expander that keeps
-    only the last few keys to match its triggers (`buf = (buf + ch)[-16:]`) and sends nothing,
-    explaining how keyloggers work.
+    test that sends a score rather than the keys (no buffer of keys drained), an editor
+    autosaving its own text field, a form validating its fields with its own site as they are
+    typed, a shortcut recorder or key overlay that shows the names of the keys in the app's own
+    window, a text expander that keeps only the last few keys to match its triggers (`buf =
+    (buf + ch)[-16:]`) and sends nothing, explaining how keyloggers work.
 """
 
 from __future__ import annotations
