@@ -47,7 +47,7 @@ from redline.redlines.grammars import (
 from redline.redlines.named import NAME_PATTERN_CACHE, name_written, written_names
 from redline.redlines.overlays import overlay_hits
 from redline.redlines.plans import plan_hits
-from redline.redlines.quoted_rules import blanked, quoted_literals
+from redline.redlines.quoted_rules import blanked, carries_configuration, quoted_literals
 from redline.redlines.session_tokens import session_token_hits
 
 if TYPE_CHECKING:
@@ -283,7 +283,11 @@ def segments(text: str) -> list[Segment]:
         if rule and tag.lower() not in DETECTION_TAGS:
             # a rule carried inside a program as data (a here-string): the program still runs
             spans = quoted_literals(code, language)
-            if spans and not is_detection_rule(blanked(code, spans), tag):
+            if (
+                spans
+                and carries_configuration(code, spans)
+                and not is_detection_rule(blanked(code, spans), tag)
+            ):
                 rule = False
                 quoted = tuple((start + a, start + b) for a, b in spans)
         found.append(Segment(start, start + len(code), language, rule, quoted))
