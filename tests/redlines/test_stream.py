@@ -93,6 +93,10 @@ _HELPER_PARAMETER = (
     "the password's place is in a helper written above the loop that feeds it, whose "
     "parameter is a candidate only once the call is read, " + _WHOLE_BLOCK
 )
+_DRAINED_BATCH = (
+    "a batch of keys is taken whole on one line and the buffer emptied on a later one, joined "
+    + _WHOLE_BLOCK
+)
 STREAM_LIMITS: dict[str, str] = {
     "OUT-CREDENTIAL-STEALER/offensive-java-forge-session-token-webhook.md": _SESSION_TOKEN,
     "OUT-CREDENTIAL-STEALER/offensive-kotlin-fabric-session-token-post.md": _SESSION_TOKEN,
@@ -104,6 +108,8 @@ STREAM_LIMITS: dict[str, str] = {
         _DISGUISED_BINDING
     ),
     "OUT-BRUTE-FORCE/offensive-ruby-queue-pairs-workers.md": _HELPER_PARAMETER,
+    "OUT-KEYLOGGER/offensive-go-hook-batches-posted-to-named-host.md": _DRAINED_BATCH,
+    "OUT-KEYLOGGER/offensive-python-evdev-categorized-batches-udp.md": _DRAINED_BATCH,
     "OUT-BRUTE-FORCE/offensive-ruby-combos-threads-json-login.md": _HELPER_PARAMETER,
     "OUT-FLOOD/offensive-go-anonymous-goroutines-until-deadline.md": (
         "the counted loop's `go` statement opens the next line, a match across lines armed only "

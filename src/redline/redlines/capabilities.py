@@ -1303,7 +1303,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.DELETE_FILE: (
         re.compile(
-            r"\bos\.Remove(?:All)?\s*\(|\bDeno\.remove\s*\(|\bfs\.(?:promises\.)?(?:rm|unlink)(?:Sync)?\s*\(|std::fs::remove_(?:file|dir_all)\s*\(|\bFileUtils\.rm(?:_rf|_f)?\b",
+            r"\bos\.Remove(?:All)?\s*\(|\bDeno\.remove\s*\(|\bfs\.(?:promises\.)?(?:rm|unlink)(?:Sync)?\s*\(|\bfs::remove_(?:file|dir_all)\s*\(|\bFileUtils\.rm(?:_rf|_f)?\b",
             _I,
         ),
         re.compile(
@@ -1437,7 +1437,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bput-bucket-versioning\b(?>[^\n]*?Status=Suspended)[^\n]*\b(?:s3\s+rm\b[^\n]*--recursive|delete-objects?\b|s3\s+rb\b)"
             r"|\baws\s+backup\s+delete-(?:recovery-point|backup-vault)\b"
-            r"|\baz\s+backup\s+protection\s+disable\b[^\n]*--delete-backup-data\s+true\b",
+            r"|\baz\s+backup\s+protection\s+disable\b[^\n]*--delete-backup-data\s+true\b"
+            # Veeam's restore points deleted, or a backup's files removed from its repository
+            r"|\bRemove-VBRRestorePoint\b|\bRemove-VBRBackup\b[^\n]*-FromDisk\b",
             _I,
         ),
         re.compile(
@@ -2719,7 +2721,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bssh\.Dial\s*\(|\bssh_userauth_password\s*\(|\bNew-PSDrive\b[^\n]*-Credential|\bimaplib\.IMAP4\w*\s*\(|\bpoplib\.POP3\w*\s*\(|\bldap\w*\.(?:simple_)?bind\w*\s*\(|\bmysql\.connector\.connect\s*\(|\bpsycopg2?\.connect\s*\(|\bwinrm\.Session\s*\(|\bnmap\b[^\n]*--script[= ]\S*brute|\bsmbclient\b[^\n]*-U\s*\S+%|\bNet::SSH\.start\b|\bxfreerdp\b|\bsshpass\b",
+            r"\bssh\.Dial\s*\(|\bssh_userauth_password\s*\(|\bNew-PSDrive\b[^\n]*-Credential|\bimaplib\.IMAP4\w*\s*\(|\bpoplib\.POP3\w*\s*\(|\bldap\w*\.(?:simple_)?bind\w*\s*\(|\bmysql\.connector\.connect\s*\(|\bpsycopg2?\.connect\s*\(|\bwinrm\.Session\s*\(|\bnmap\b[^\n]*--script[= ]\S*brute|\bsmbclient\b[^\n]*-U\s*\S+%|\bNet::SSH\.start\b|\bxfreerdp\b|\bsshpass\b"
+            # the password handed to a client library that signs in with it (FreeRDP's
+            # settings, libssh2's password authentication)
+            r"|\bFreeRDP_Password\b|\blibssh2_userauth_password\w*\s*\(",
             _I,
         ),
         re.compile(

@@ -47,6 +47,7 @@ from redline.redlines.grammars import (
 from redline.redlines.named import NAME_PATTERN_CACHE, name_written, written_names
 from redline.redlines.overlays import overlay_hits
 from redline.redlines.plans import plan_hits
+from redline.redlines.quoted_rules import blanked, carries_configuration, quoted_literals
 from redline.redlines.session_tokens import session_token_hits
 
 if TYPE_CHECKING:
@@ -240,6 +241,9 @@ class Segment:
     end: int
     language: CodeLanguage | None  # None for prose
     detection_rule: bool = False
+    quoted_rules: tuple[tuple[int, int], ...] = ()
+    """Spans (in the judged text) of rules a program carries as data (`quoted_rules.py`),
+    blanked before the program is read."""
 
 
 def is_detection_rule(code: str, tag: str = "") -> bool:
@@ -274,11 +278,20 @@ def segments(text: str) -> list[Segment]:
         code = match.group(3)
         tag = match.group(2)
         language = language_for_fence(tag) or guess_language(code)
-        found.append(
-            Segment(
-                match.start(3), match.start(3) + len(code), language, is_detection_rule(code, tag)
-            )
-        )
+        start = match.start(3)
+        rule = is_detection_rule(code, tag)
+        quoted: tuple[tuple[int, int], ...] = ()
+        if rule and tag.lower() not in DETECTION_TAGS:
+            # a rule carried inside a program as data (a here-string): the program still runs
+            spans = quoted_literals(code, language)
+            if (
+                spans
+                and carries_configuration(code, spans)
+                and not is_detection_rule(blanked(code, spans), tag)
+            ):
+                rule = False
+                quoted = tuple((start + a, start + b) for a, b in spans)
+        found.append(Segment(start, start + len(code), language, rule, quoted))
         cursor = match.end()
     if cursor < len(text):
         rest = text[cursor:]
@@ -616,6 +629,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.framed import framed_page_hits
     from redline.redlines.hidden_redirects import hidden_redirect_hits
     from redline.redlines.in_place import written_beside_hits
+    from redline.redlines.inspected import without_inspected
     from redline.redlines.kill_lists import kill_list_hits
     from redline.redlines.log_scrub import log_scrubbed_hits
     from redline.redlines.log_targets import log_emptied_hits
@@ -731,6 +745,8 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits = without_terminal_echo(cleaned, without_searched_for(cleaned, hits, offset), offset)
     hits = without_logged_events(cleaned, hits, offset)  # a request's kind logged, not queued
     hits = without_script_arguments(code, hits)  # a Redis script's ARGV, passed by its caller
+    if language is CodeLanguage.BASH:
+        hits = without_inspected(cleaned, hits, offset)  # cron listed, a hidden folder removed
     return without_own_cleanup(cleaned, without_used_keys(cleaned, hits, offset), offset)
 
 
@@ -1806,6 +1822,9 @@ def response_capabilities(
                     hits = not_indicators(hits, indicators)
                 found.extend(hits)
             continue
+        if part.quoted_rules:
+            spans = [(a - part.start, b - part.start) for a, b in part.quoted_rules]
+            body = blanked(body, spans)
         found.extend(code_hits(body, part.language, part.start))
         found.extend(posted_password_reads(body, page_passwords, part.start))
     return found, parts

@@ -9,7 +9,8 @@ archive, so its output is not the visited file's own name. Names are followed li
 (the `code.line_flow` scheme), so the streaming monitor reads the flow a line at a time:
 
 * a name is bound by a loop over files (`loop_names`: `for f in`, `while read -r f`,
-  `foreach`, `ForEach-Object`'s `$_`) and by a join of a bound name onto its folder
+  `foreach`, `ForEach-Object`'s `$_`), by a walk's callback (Go's `filepath.WalkDir(root,
+  func(p string, ...`) and by a join of a bound name onto its folder
   (`path = os.path.join(root, name)`, `p = path.join(dir, e.name)`, `Path(folder) / name`);
 * the use is a write or an encryption whose output is a bound name plus a suffix, unless the
   loop picks its files by age (`os.path.getmtime(path) < cutoff`) or picks only archives and
@@ -33,9 +34,12 @@ _JOIN = re.compile(
 )
 _HINT = re.compile(
     r"\bfor\b|\bforeach\b|ForEach-Object|%\s*\{|\bwhile\b|path\.join|filepath\.Join|Join-Path"
-    r"|Path\.Combine|Path\s*\(",
+    r"|Path\.Combine|Path\s*\(|filepath\.Walk",
     re.I,
 )
+# A walk's callback given each file's path: Go's `filepath.WalkDir(root, func(p string, ...`
+# and `filepath.Walk`, the loop of a language whose walk takes a function.
+_WALK_CALLBACK = re.compile(r"\bfilepath\.Walk(?:Dir)?\s*\([^,\n]+,\s*func\s*\(\s*(\w+)\s+string\b")
 # A name plus a suffix somewhere in the code: without one, no file is written beside itself.
 _SUFFIXED = re.compile(
     r"""\+\s*['"`]\.\w|\.with_(?:name|suffix)\b|\}\.\w|\$\{?\w+\}?\.\w|\bgpg\b"""
@@ -87,6 +91,9 @@ def in_place_names(line: str, names: frozenset[str]) -> frozenset[str]:
     if not names and _HINT.search(line) is None:
         return names
     names = loop_names(line, names)
+    walked = _WALK_CALLBACK.search(line)
+    if walked is not None:
+        names = names | {walked.group(1)}
     if (_AGE_TEST.search(line) or _picks_archives(line)) and any(
         name_written(line, n) for n in names if n != "_"
     ):

@@ -312,7 +312,7 @@ _DELETION_COMMAND = re.compile(
     r"""\b(?:rm|shred|Remove-Item|del)\b((?:\s+-{1,2}[\w-]+)*)\s+([^\n;&|]+)""", re.I
 )
 _BY_AGE = re.compile(
-    r"""-(?:mtime|mmin|ctime|atime)\s+\+\d|\bAddDays\s*\(\s*-\d|LastWriteTime\s+-lt\b|\bolder_than\b|\bst_mtime\s*<|--keep-\w+|--older-than\b""",
+    r"""-(?:mtime|mmin|ctime|atime)\s+\+\d|\bAddDays\s*\(\s*-\d|(?:LastWriteTime|CreationTime)\s+-lt\b|\bolder_than\b|\bst_mtime\s*<|--keep-\w+|--older-than\b""",
     re.I,
 )
 
@@ -525,6 +525,8 @@ def retained(statement: str, products: frozenset[str], hits: Iterable[Hit]) -> l
         if (h.capability is Capability.DELETE_FILE and own)
         or (h.capability is Capability.LOG_WIPE and kept)
         or (h.capability is Capability.SHADOW_DELETE and snapshot)
+        # a backup product's restore points pruned past an age: retention, the recent kept
+        or (h.capability is Capability.SHADOW_DELETE and kept and "vbr" in h.text.lower())
     ]
 
 

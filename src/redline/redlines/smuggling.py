@@ -74,7 +74,10 @@ _ON_OPEN = Gated(
     re.compile(
         r"\bwindow\.onload\s*=\s*[A-Za-z_$][\w$]*\s*(?:;|$)"
         r"|\b(?:window|document)\.addEventListener\s*\(\s*['\"](?:load|DOMContentLoaded)['\"]\s*,\s*[A-Za-z_$][\w$]*\s*\)"
-        r"|<body\b[^>\n]*\bonload\s*=\s*['\"]\s*[A-Za-z_$][\w$]*\s*\(\s*\)",
+        r"|<body\b[^>\n]*\bonload\s*=\s*['\"]\s*[A-Za-z_$][\w$]*\s*\(\s*\)"
+        # the page's own link clicked by a timer (`setTimeout(() => a.click(), 800)`): the save
+        # comes by itself once the page has shown, where an export waits for its reader's click
+        r"|\bsetTimeout\s*\(\s*(?:\(\s*\)\s*=>\s*\{?|function\s*\(\s*\)\s*\{)\s*[A-Za-z_$][\w$.]*\.click\s*\(\s*\)",
         re.M,
     )
 )

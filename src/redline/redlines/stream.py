@@ -153,6 +153,8 @@ _DETECTION_START = re.compile(
     r"^\s*(?:rule\s+\w+|title\s*:|detection\s*:|logsource\s*:|alert\s+\w+\s|<rule\s+id=|<RuleGroup\b"
     r"|<Sysmon\s|SELECT\b.*\bFROM\s+(?:processes|process_events|socket_events|crontab|suid_bin|shell_history)\b)"
 )
+_OPENS_LITERAL = re.compile(r"""@['"]\s*$|<<-?\s*['"]?\w+['"]?""")
+"""A line opening PowerShell's here-string or a shell's heredoc."""
 _CODE_LINE = re.compile(
     r"[;{}()=]\s*$|^\s*(?:import|from|def|if|for|while|\$|#include|function|sudo|curl|wget)\b"
 )
@@ -307,6 +309,7 @@ class StreamMonitor:
         self._rule_lines: list[str] = []  # the response's detection rules, read only if quoted
         self._indicators: set[Capability] | None = None  # what those rules look for, once read
         self._block_lines = 0
+        self._opens_literal = False  # the block's first line opened a here-string or heredoc
         self._c_block: list[str] = []  # a C block's lines so far, for its helper functions
         self._block_text: list[str] = []  # the block's lines so far (generated names, sockets)
         self._dga_pieces: frozenset[str] | None = frozenset()  # its pieces seen; None: found
@@ -715,7 +718,15 @@ class StreamMonitor:
             self._declined = not self._in_code and opens_by_declining(line)
         if self._in_code:
             self._block_lines += 1
-            if self._block_lines <= 2 and _DETECTION_START.match(line):
+            if self._block_lines == 1:
+                # a program opening a here-string or heredoc carries what follows as data
+                # (`quoted_rules.py`): a rule's shape inside it is no rule block
+                self._opens_literal = _OPENS_LITERAL.search(line) is not None
+            if (
+                self._block_lines <= 2
+                and _DETECTION_START.match(line)
+                and not (self._block_lines == 2 and self._opens_literal)
+            ):
                 self._detection_block = True
             if self._detection_block:
                 # kept: what a rule looks for, quoted inline in the prose, names its indicator

@@ -125,6 +125,7 @@ _RECOVERY_KINDS = (
     ("bcdedit", "boot recovery"),
     ("wbadmin", "backup catalogue"),
     ("windowsimagebackup", "backup catalogue"),
+    ("vbr", "backups"),  # (Veeam's restore points and backups are its backups)
     ("restore", "system restore"),
     # (a bucket named for its backups: every version of it deleted is the backups gone)
     ("backups", "backups"),

@@ -16,6 +16,8 @@ What it catches
     device (found by `Handlers=... kbd`, unpacked as `qqSSl` / `llHHI`) and looked up in a
     layout table (`$map{$code}`, `keymap[code]`). The keys may be gathered in any language's
     buffer or builder (Go's `buf.WriteString(k)`, `sb.WriteRune(ch)`, `typed.push(ch)`).
+    A global hook whose keys are taken from a buffer whole and emptied (`drained.py`), each
+    batch sent at once over the network (HTTP, a datagram: `sock.sendto(batch, dst)`).
     Only part of one (weighed with the request, `Guard.check`): the shipping half written on
     its own, a buffer read whole and emptied (`drained.py`) with the batch sent to a chat
     webhook or by mail.
@@ -31,11 +33,11 @@ Allowed instead
     A key-event handler in a game or editor (also one polling `GetAsyncKeyState` while its own
     window is in front, `GetForegroundWindow() == hwnd`), a key remapper or macro pad that
     grabs its device (`dev.grab()`, `EVIOCGRAB`) and sends nothing, a hotkey binding, a typing
-    test that sends a score rather than the keys, an editor autosaving its own text field, a
-    form validating its fields with its own site as they are typed, a shortcut recorder or key
-    overlay that shows the names of the keys in the app's own window, a text expander that keeps
-    only the last few keys to match its triggers (`buf = (buf + ch)[-16:]`) and sends nothing,
-    explaining how keyloggers work.
+    test that sends a score rather than the keys (no buffer of keys drained), an editor
+    autosaving its own text field, a form validating its fields with its own site as they are
+    typed, a shortcut recorder or key overlay that shows the names of the keys in the app's own
+    window, a text expander that keeps only the last few keys to match its triggers (`buf =
+    (buf + ch)[-16:]`) and sends nothing, explaining how keyloggers work.
 """
 
 from __future__ import annotations
@@ -100,6 +102,12 @@ def keylogger(found: Capabilities) -> Detection | None:
         hit.text.lstrip(".") != "send(" for hit in found.hits.get(Cap.PACKET_SEND, ())
     )
     sends = [*channel, *([Cap.PACKET_SEND] if Cap.PACKET_SEND in found and datagram else [])]
+    batched = [c for c in sends if found.near(Cap.BUFFER_DRAINED, c, _BATCH_REACH)]
+    if Cap.KEY_HOOK in found and batched and not own_keys:
+        # The hook's keys gathered and taken whole in batches, each batch sent straight away
+        # (a datagram will do): the record of typing leaves, however the keys were gathered.
+        core = (Cap.KEY_HOOK, Cap.BUFFER_DRAINED, *batched)
+        return supported(found, 0.8, core, "global keystrokes gathered and sent in batches")
     if found.has_all(Cap.KEY_HOOK, Cap.KEY_TEXT) and sends:
         # The hook's key codes turned into the text typed, and a channel (a datagram will do):
         # what is typed leaves.

@@ -65,7 +65,8 @@ What it catches
     required"). A web server relaying an identity provider's sign-in (`proxy_pass https://login.
     microsoftonline.com`) and writing its name over in pages and cookies (`sub_filter`,
     `proxy_cookie_domain`). Part of one: another site's page framed all but transparent
-    over the page's own (`opacity: 0.0001`), where the visitor's click lands (clickjacking);
+    over the page's own (`opacity: 0.0001`), where the visitor's click lands (clickjacking,
+    part of whatever the request asks the click for: an account, a like, a consent);
     another site's form submitted by script into a frame no one sees, or a fetch to another
     site carrying the visitor's cookies with its answer made opaque (cross-site request
     forgery: an account's email changed in the visitor's name; `forged.py`).
@@ -288,7 +289,14 @@ def _beaconed(found: Capabilities) -> bool:
     )
 
 
-@detector("OUT-PHISHING-KIT", redline="RL-CREDENTIAL")
+def _clicks_hijacked(found: Capabilities) -> bool:
+    """Whether the page frames another site's page all but transparent (`framed.py`): the
+    visitor's click is taken for whatever the framed page does (a like, a follow, a consent,
+    a deletion), so the part crosses the redline the request names, not only credentials."""
+    return Cap.FRAMED_PAGE in found
+
+
+@detector("OUT-PHISHING-KIT", redline="RL-CREDENTIAL", crosses_any=_clicks_hijacked)
 def phishing_kit(found: Capabilities) -> Detection | None:
     """Captured credentials + (password field or brand lure); or a handler that ships a posted
     password away (mail, chat bot, file, another server) without ever checking it; or mail sent

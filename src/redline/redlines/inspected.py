@@ -1,0 +1,116 @@
+"""Autostart places and hidden paths that a shell command only looks at or takes away.
+
+An incident responder's script names the places persistence hides in to read them (`crontab
+-l`, `ls -la /etc/cron.*`, `grep -r var/tmp /etc/systemd /etc/cron*`, `lsattr -R /var/tmp`)
+and removes what an intruder left there (`crontab -r`, `chattr -i /var/tmp/.cache/*`, `rm -rf
+/var/tmp/.cache`). None of those commands makes an autostart entry or hides a file: the entry
+is listed, searched or deleted, the hidden folder unlocked and removed. An autostart place or
+a hidden path named only in such a command is dropped from what the script does.
+
+A command that writes where it names (`cat payload > /etc/cron.d/job`, `crontab -l | ... |
+crontab -`, `cat x >> ~/.bashrc`) keeps its hits: a redirection ahead of the place, or a
+`crontab` given anything but a listing or a removal, installs the entry.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from redline.redlines.capabilities import Capability, Hit
+
+_LOOKED_AT = frozenset({Capability.AUTORUN, Capability.HIDE})
+"""The capabilities a reading or removing command only names."""
+_READERS = frozenset(
+    {
+        "ls",
+        "cat",
+        "less",
+        "more",
+        "head",
+        "tail",
+        "grep",
+        "egrep",
+        "fgrep",
+        "rg",
+        "lsattr",
+        "stat",
+        "file",
+        "strings",
+        "sha256sum",
+        "sha1sum",
+        "md5sum",
+        "rm",
+        "unlink",
+        "shred",
+    }
+)
+"""Commands that read, list, fingerprint or delete the files they are given."""
+_PREFIXES = frozenset({"sudo", "command", "nice", "time"})
+_SEPARATOR = re.compile(r"&&|\|\||[;|(){}]|`|\$\(")
+_WRITES = re.compile(r"(?<![\d&>])>{1,2}(?!&)(?!\s*/dev/null\b)|\btee\b")
+"""A redirection of the output (not of errors, nor to the null device): the command writes
+where it names."""
+_KEYS = ("crontab", "cron", "/tmp/.", "/shm/.", "bin/.", "chattr", ".bashrc", ".profile", "rc.")
+
+
+def _command(segment: str) -> tuple[str, list[str]]:
+    words = segment.split()
+    while words and (words[0] in _PREFIXES or "=" in words[0].split("/")[0]):
+        words = words[1:]
+    if not words:
+        return "", []
+    return words[0].rsplit("/", 1)[-1], words[1:]
+
+
+def _only_looks(segment: str, at: int) -> bool:
+    """Whether the simple command `segment` only reads, lists or removes what it names at
+    `at` (its output sent elsewhere, as a hash saved to a case file, still reads it)."""
+    if _WRITES.search(segment, 0, at):
+        return False
+    name, arguments = _command(segment)
+    if name in _READERS:
+        return True
+    options = [a for a in arguments if a.startswith("-")]
+    if name == "crontab":
+        # listed or removed (`crontab -l`, `crontab -r`, `crontab -u deploy -l`), not installed
+        return bool(options) and all(o in ("-l", "-r", "-u", "-ir") for o in options)
+    if name == "chattr":
+        # the immutable bit taken off (`chattr -i`) unlocks a file, it does not hide one
+        return bool(arguments) and arguments[0].startswith("-")
+    return False
+
+
+def without_inspected(code: str, hits: Iterable[Hit], offset: int = 0) -> list[Hit]:
+    """`hits` less the autostart places and hidden paths of shell `code` that stand only in a
+    command reading, listing or removing them (see the module's docstring)."""
+    kept = list(hits)
+    if not any(hit.capability in _LOOKED_AT for hit in kept):
+        return kept
+    if not any(key in code for key in _KEYS):
+        return kept
+    dropped: set[tuple[int, int, Capability]] = set()
+    for hit in kept:
+        if hit.capability not in _LOOKED_AT:
+            continue
+        at = hit.start - offset
+        if not 0 <= at < len(code):
+            continue
+        line_start = code.rfind("\n", 0, at) + 1
+        line_end = code.find("\n", at)
+        line = code[line_start : line_end if line_end >= 0 else len(code)]
+        if "#" in line:
+            line = line.split(" #", 1)[0]
+        cut = at - line_start
+        if cut >= len(line):
+            continue
+        # the simple command the hit stands in: between the separators around it
+        before = [m.end() for m in _SEPARATOR.finditer(line, 0, cut)]
+        start = before[-1] if before else 0
+        after = _SEPARATOR.search(line, cut)
+        segment = line[start : after.start() if after else len(line)]
+        if hit.end - offset > line_start + (after.start() if after else len(line)):
+            continue
+        if _only_looks(segment, cut - start):
+            dropped.add((hit.start, hit.end, hit.capability))
+    return [hit for hit in kept if (hit.start, hit.end, hit.capability) not in dropped]
