@@ -106,3 +106,41 @@ def test_a_line_of_heads_without_what_follows_them_is_not_tried() -> None:
     assert all(capabilities._reachable(i, lowered, places) == [] for i in self_copies)
     followed = lowered + "__filename $0"  # what each needs, after the last `cp`: all tried
     assert all(capabilities._reachable(i, followed, places) == places for i in self_copies)
+
+
+def _some_offensive_fixtures() -> list[str]:
+    return [p.read_text("utf-8") for p in TEXTS if p.name.startswith("offensive")][:40]
+
+
+def test_text_with_unicode_spaces_is_read_with_the_patterns_themselves() -> None:
+    """Unicode's `\\s` holds \\x1c-\\x1f and ASCII's does not: text holding them is not read
+    with the ASCII twins, so every space turned into \\x1f still separates as before."""
+    for text in _some_offensive_fixtures():
+        separated = text.replace(" ", "\x1f")
+        assert separated.isascii() and not capabilities.reads_as_ascii(separated)
+        scanned = {(hit.capability.value, hit.start, hit.end) for hit in scan(separated)}
+        assert scanned == _unfiltered(separated)
+    assert any(_unfiltered(text.replace(" ", "\x1f")) for text in _some_offensive_fixtures())
+
+
+@pytest.mark.parametrize(
+    ("text", "plain"),
+    [("kill -9 1\n", True), ("caf\u00e9\n", False), ("a\x1cb", False), ("", True)],
+)
+def test_reads_as_ascii(text: str, plain: bool) -> None:
+    assert capabilities.reads_as_ascii(text) is plain
+
+
+def test_a_pattern_naming_a_character_outside_ascii_is_its_own_twin() -> None:
+    """Case-blind, the Kelvin sign matches `k` and the long s matches `s`: a pattern naming
+    them keeps Unicode's reading even of ASCII text."""
+    for source in ("\u212aill", "[\u017f]ocat", "(?:a|\u0130)x", "x(?=\u00e9)"):
+        pattern = re.compile(source, re.I)
+        assert capabilities.ascii_twin(pattern) is pattern
+    assert capabilities.ascii_twin(re.compile("\u212aill", re.I)).search("kill") is not None
+    plain = re.compile(r"\bkill\s+-9\b", re.I)
+    twin = capabilities.ascii_twin(plain)
+    assert twin is not plain and twin.flags & re.ASCII
+    assert [m.span() for m in twin.finditer("KILL -9 1; kill\t-9 2")] == [
+        m.span() for m in plain.finditer("KILL -9 1; kill\t-9 2")
+    ]

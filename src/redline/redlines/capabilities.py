@@ -7266,22 +7266,87 @@ def _matches_at(
             end = match.end()
 
 
+# A pattern compiled for Unicode text tests each `\w`, `\d`, `\b` and case-blind letter
+# against Unicode's tables: that was about a third of a scan's time. On text of ASCII characters
+# only, the same pattern compiled with re.ASCII matches exactly the same, provided the pattern
+# itself names no character outside ASCII (case-blind, the long s matches `s` and the Kelvin sign `k`)
+# and the text holds none of the four separators \x1c-\x1f (Unicode's `\s` holds them,
+# ASCII's does not). Most responses and command lines are such text.
+_SEPARATORS = re.compile("[\x1c-\x1f]")
+
+
+def _names_non_ascii(items: Any) -> bool:
+    """Whether the parsed regex `items` names a character outside ASCII (a literal, a class
+    member or a range's end)."""
+    for op, argument in items:
+        name = str(op)
+        inner: list[Any] = []
+        if name in ("LITERAL", "NOT_LITERAL"):
+            if argument >= 128:
+                return True
+        elif name == "RANGE":
+            if argument[1] >= 128:
+                return True
+        elif name in ("IN", "ATOMIC_GROUP"):
+            inner = [argument]
+        elif name == "SUBPATTERN":
+            inner = [argument[3]]
+        elif name in _REPEATS:
+            inner = [argument[2]]
+        elif name == "BRANCH":
+            inner = list(argument[1])
+        elif name in ("ASSERT", "ASSERT_NOT"):
+            inner = [argument[1]]
+        elif name == "GROUPREF_EXISTS":
+            inner = [part for part in argument[1:] if part is not None]
+        if any(_names_non_ascii(part) for part in inner):
+            return True
+    return False
+
+
+@cache
+def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """`pattern` compiled with re.ASCII, which matches as `pattern` does on text that
+    `reads_as_ascii`; `pattern` itself when it names a character outside ASCII."""
+    if pattern.flags & re.ASCII or _names_non_ascii(_parsed(pattern)):
+        return pattern
+    try:
+        return re.compile(pattern.pattern, (pattern.flags & ~re.UNICODE) | re.ASCII)
+    except (ValueError, re.error):  # an inline `(?u)`
+        return pattern
+
+
 _LOWERED_KEPT = 4
-_last_lowered: tuple[tuple[str, str], ...] = ()
+_last_lowered: tuple[tuple[str, str, bool], ...] = ()
+
+
+def _read_once(text: str) -> tuple[str, str, bool]:
+    """`text`, `lowered_for_literals(text)` and whether `text` reads as ASCII, kept for the
+    last few texts asked: the gates below ask for the same line, or the same code and its
+    cleaned form, in turn. (One tuple, replaced whole, so threads never see a torn entry.)"""
+    global _last_lowered
+    kept = _last_lowered
+    for entry in kept:
+        if entry[0] is text:
+            return entry
+    entry = (
+        text,
+        lowered_for_literals(text),
+        text.isascii() and _SEPARATORS.search(text) is None,
+    )
+    _last_lowered = (entry, *kept[: _LOWERED_KEPT - 1])
+    return entry
 
 
 def lowered_once(text: str) -> str:
-    """`lowered_for_literals(text)`, kept for the last few texts asked: the gates below ask for
-    the same line, or the same code and its cleaned form, in turn. (One tuple, replaced whole,
-    so threads never see a torn pair.)"""
-    global _last_lowered
-    kept = _last_lowered
-    for asked, lowered in kept:
-        if asked is text:
-            return lowered
-    lowered = lowered_for_literals(text)
-    _last_lowered = ((text, lowered), *kept[: _LOWERED_KEPT - 1])
-    return lowered
+    """`lowered_for_literals(text)`, kept for the last few texts asked (`_read_once`)."""
+    return _read_once(text)[1]
+
+
+def reads_as_ascii(text: str) -> bool:
+    """Whether every pattern's `ascii_twin` reads `text` as the pattern does: it holds ASCII
+    characters only, none of them \x1c-\x1f (kept, `_read_once`)."""
+    return _read_once(text)[2]
 
 
 def _holds_characters(lowered: str, characters: tuple[frozenset[str], ...]) -> bool:
@@ -7300,10 +7365,11 @@ class Gated:
     pattern's literals, and a lookup in one pass is cheaper than the pattern tried at every
     position."""
 
-    __slots__ = ("_characters", "_few", "_finder", "_least", "regex")
+    __slots__ = ("_ascii", "_characters", "_few", "_finder", "_least", "regex")
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex = regex
+        self._ascii: re.Pattern[str] | None = None  # compiled when first needed
         literals = _prefilter(regex)
         # a few literals are looked for one by one, more in one pass
         self._few = tuple(sorted(literals)) if literals and len(literals) <= _FEW_LITERALS else ()
@@ -7322,21 +7388,29 @@ class Gated:
         lowered = lowered_once(text) if self._characters else text
         return _holds_characters(lowered, self._characters)
 
+    def _reading(self, text: str) -> re.Pattern[str]:
+        """The pattern to read `text` with: its ASCII twin where that reads the same."""
+        if not reads_as_ascii(text):
+            return self.regex
+        if self._ascii is None:
+            self._ascii = ascii_twin(self.regex)
+        return self._ascii
+
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """`re.Pattern.search`."""
-        return self.regex.search(text, pos) if self.may_match(text) else None
+        return self._reading(text).search(text, pos) if self.may_match(text) else None
 
     def sub(self, replacement: str, text: str) -> str:
         """`re.Pattern.sub`."""
-        return self.regex.sub(replacement, text) if self.may_match(text) else text
+        return self._reading(text).sub(replacement, text) if self.may_match(text) else text
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """`re.Pattern.finditer`."""
-        return self.regex.finditer(text) if self.may_match(text) else iter(())
+        return self._reading(text).finditer(text) if self.may_match(text) else iter(())
 
     def findall(self, text: str) -> list[Any]:
         """`re.Pattern.findall`."""
-        return self.regex.findall(text) if self.may_match(text) else []
+        return self._reading(text).findall(text) if self.may_match(text) else []
 
 
 MAX_LINE = 4096
@@ -7375,6 +7449,25 @@ def line_windows(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+_PATTERNS = tuple(pattern for _, pattern, _ in _PREFILTERED)
+_ASCII_TWINS: list[re.Pattern[str] | None] = [None] * len(_PATTERNS)
+"""Each of `_PREFILTERED`'s patterns, and its `ascii_twin` to read text that reads as ASCII
+(compiled when first needed: `_twins`)."""
+
+
+class _Twins:
+    """`_ASCII_TWINS` read by index, each compiled when first asked for."""
+
+    def __getitem__(self, index: int) -> re.Pattern[str]:
+        twin = _ASCII_TWINS[index]
+        if twin is None:
+            twin = _ASCII_TWINS[index] = ascii_twin(_PATTERNS[index])
+        return twin
+
+
+_TWINS = _Twins()
+
+
 def _candidates(text: str) -> tuple[str, dict[str, list[int]], list[int]]:
     """What both reads of `text` start from: its lowered form, the literals present in it with
     their places (`_present_heads`), and the patterns that could match (indexes into
@@ -7399,8 +7492,9 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
         yield from _scan_whole(text, offset)
         return
     lowered, present, candidates = _candidates(text)
+    patterns = _TWINS if reads_as_ascii(text) else _PATTERNS
     for index in candidates:
-        capability, pattern, _ = _PREFILTERED[index]
+        capability, pattern = _PREFILTERED[index][0], patterns[index]
         gate = _GATES[index]
         if gate is not None and (len(text) < gate[0] or not _holds_characters(lowered, gate[1])):
             continue
@@ -7488,8 +7582,9 @@ def _scan_whole(text: str, offset: int) -> Iterator[Hit]:
     """Every capability pattern match in `text` read whole, positions shifted by `offset`."""
     lowered, present, candidates = _candidates(text)
     looked_up = len(text) >= _SHORT_TEXT  # a short text is cheaper to scan than look up in
+    patterns = _TWINS if reads_as_ascii(text) else _PATTERNS
     for index in candidates:
-        capability, pattern, _ = _PREFILTERED[index]
+        capability, pattern = _PREFILTERED[index][0], patterns[index]
         gate = _GATES[index]
         if gate is not None and (len(text) < gate[0] or not _holds_characters(lowered, gate[1])):
             continue  # a pattern without literals, whose characters are not all here
