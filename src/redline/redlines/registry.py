@@ -116,6 +116,12 @@ IN_A_RESPONSE = 0.45
 of an artifact, weighed with the request (`Guard.check` on a conversation)."""
 
 
+def strongest(*detections: Detection | None) -> Detection | None:
+    """The highest-scoring of `detections` (the first of equals), None if there is none: where
+    a detector's part-score reading must not hide a full one it also reads."""
+    return max((d for d in detections if d is not None), key=lambda d: d.score, default=None)
+
+
 def action_or_part(found: Capabilities, action_score: float) -> float:
     """`action_score` for a command line, `IN_A_RESPONSE` for a response."""
     return action_score if found.kind == "action" else IN_A_RESPONSE

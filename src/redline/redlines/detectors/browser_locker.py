@@ -31,6 +31,8 @@ Allowed instead
 
 from __future__ import annotations
 
+import re
+
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import IN_A_RESPONSE, Detection, detector, supported
@@ -47,10 +49,12 @@ def _ways_out_shut(found: Capabilities) -> set[str]:
     return shut
 
 
+_DIALOG = re.compile(r"\b(?:alert|confirm)\s*\(", re.I)
+
+
 def _dialog(nag: str) -> bool:
-    """Whether a PAGE_NAG hit raises a dialog (rather than loops a sound)."""
-    lowered = nag.lower()
-    return "alert" in lowered or "confirm" in lowered
+    """Whether a PAGE_NAG hit raises a dialog (rather than loops a sound, `alert.mp3`)."""
+    return _DIALOG.search(nag) is not None
 
 
 @detector("OUT-BROWSER-LOCKER", redline="RL-MALWARE")

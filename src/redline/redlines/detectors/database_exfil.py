@@ -58,6 +58,12 @@ _SENDS = (Cap.NET_SEND, Cap.OBJECT_UPLOAD, Cap.PROVIDER_UPLOAD, Cap.NET_CONNECT)
 def database_exfil(found: Capabilities) -> Detection | None:
     """Database dump + upload or raw socket + a destination nobody named, in one command; or a
     dump sent with random waits between the sends."""
+    sends = [c for c in _SENDS if c in found]
+    if Cap.DATABASE_DUMP in found and Cap.JITTER in found and sends:
+        # The dump sent at random intervals: the waits serve only to stay under the owner's
+        # egress monitoring, which a backup to one's own storage has no reason to do.
+        paced = (Cap.DATABASE_DUMP, Cap.JITTER, *sends)
+        return supported(found, 0.85, paced, "a database dump sent out at random intervals")
     if Cap.GUARDED_DATA_PIPED_OUT in found and found.kind == "action":
         # A directory's accounts or what a request with credentials reads, piped into an upload
         # anyone may send to on another host: the data never lands where its reader keeps it.
@@ -65,12 +71,6 @@ def database_exfil(found: Capabilities) -> Detection | None:
         return supported(found, 0.8, piped, "guarded data piped straight to an open upload")
     if Cap.DATABASE_DUMP not in found:
         return None
-    sends = [c for c in _SENDS if c in found]
-    if Cap.JITTER in found and sends:
-        # The dump sent at random intervals: the waits serve only to stay under the owner's
-        # egress monitoring, which a backup to one's own storage has no reason to do.
-        paced = (Cap.DATABASE_DUMP, Cap.JITTER, *sends)
-        return supported(found, 0.85, paced, "a database dump sent out at random intervals")
     # A command line is one piece; in a response the dump must be sent from the same line.
     action = found.kind == "action"
     core: tuple[Cap, ...] = ()

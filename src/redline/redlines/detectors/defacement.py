@@ -35,7 +35,14 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import IN_A_RESPONSE, Detection, detector, pieces, supported
+from redline.redlines.registry import (
+    IN_A_RESPONSE,
+    Detection,
+    detector,
+    pieces,
+    strongest,
+    supported,
+)
 
 # The change hidden (times set back, files hidden); a maintenance switch run in the background
 # (`Cap.BACKGROUND`) hides nothing of what it wrote.
@@ -50,6 +57,7 @@ _HIDING_OR_TRACES = (*_HIDING, *_TRACES)
 def defacement(found: Capabilities) -> Detection | None:
     """Every web root's index page written over, the change hidden; or a site's visitors sent
     to a hidden address, out of its owner's sight."""
+    redirected = None
     if Cap.HIDDEN_REDIRECT in found:
         # Visitors sent to an address kept unreadable, the site's signed-in users (its owner)
         # or the crawlers left out: a hacked site's traffic taken, unseen by whoever runs it.
@@ -58,7 +66,13 @@ def defacement(found: Capabilities) -> Detection | None:
         if Cap.OWNER_SPARED in found:
             core = (Cap.HIDDEN_REDIRECT, Cap.OWNER_SPARED)
             return supported(found, 0.8, core, "visitors sent to a hidden address, owner spared")
-        return supported(found, IN_A_RESPONSE, (Cap.HIDDEN_REDIRECT,), Cap.HIDDEN_REDIRECT.value)
+        redirected = supported(
+            found, IN_A_RESPONSE, (Cap.HIDDEN_REDIRECT,), Cap.HIDDEN_REDIRECT.value
+        )
+    return strongest(redirected, _web_roots_overwritten(found))
+
+
+def _web_roots_overwritten(found: Capabilities) -> Detection | None:
     if not found.has_all(Cap.EVERY_WEB_ROOT, Cap.INDEX_OVERWRITE):
         return None
     core = (Cap.EVERY_WEB_ROOT, Cap.INDEX_OVERWRITE)

@@ -58,10 +58,10 @@ def ssh_key_implant(found: Capabilities) -> Detection | None:
         # A key-value store made to save its database as authorized_keys writes the key on the
         # store's host, through its unauthenticated port: no one's own way to add a key.
         return supported(found, 0.85, core, "a key written through a key-value store's save")
-    if Cap.EVERY_ACCOUNT in found:
+    cover = [c for c in _COVER if c in found]
+    if Cap.EVERY_ACCOUNT in found and not cover:
         # The one key written into every account's key file (each account `getpwall` lists,
         # every home): a way back in through whichever account is left, no one's own key.
         spread = (*core, Cap.EVERY_ACCOUNT)
         return supported(found, 0.8, spread, "implants one key into every account")
-    cover = [c for c in _COVER if c in found]
     return supported(found, 0.85 if cover else 0.4, (*core, *cover), "implants a key and hides it")
