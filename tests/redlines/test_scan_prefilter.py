@@ -131,13 +131,17 @@ def test_reads_as_ascii(text: str, plain: bool) -> None:
     assert capabilities.reads_as_ascii(text) is plain
 
 
-def test_a_pattern_naming_a_character_outside_ascii_is_its_own_twin() -> None:
+def test_a_pattern_naming_an_ascii_lookalike_is_its_own_twin() -> None:
     """Case-blind, the Kelvin sign matches `k` and the long s matches `s`: a pattern naming
-    them keeps Unicode's reading even of ASCII text."""
-    for source in ("\u212aill", "[\u017f]ocat", "(?:a|\u0130)x", "x(?=\u00e9)"):
+    them (or a range holding one) keeps Unicode's reading even of ASCII text; one naming any
+    other character outside ASCII, which matches no ASCII text either way, has a twin."""
+    for source in ("\u212aill", "[\u017f]ocat", "(?:a|\u0130)x", "[\u0100-\u024f]x"):
         pattern = re.compile(source, re.I)
         assert capabilities.ascii_twin(pattern) is pattern
     assert capabilities.ascii_twin(re.compile("\u212aill", re.I)).search("kill") is not None
+    ellipsis = re.compile(r"curl[^\n]*(?:\u2026|\|\s*sh\b)", re.I)
+    assert capabilities.ascii_twin(ellipsis) is not ellipsis
+    assert capabilities.ascii_twin(ellipsis).search("CURL -s x | sh") is not None
     plain = re.compile(r"\bkill\s+-9\b", re.I)
     twin = capabilities.ascii_twin(plain)
     assert twin is not plain and twin.flags & re.ASCII

@@ -836,8 +836,8 @@ def _merged(
 
 
 _OWN_SOURCE_TREE = (
-    r"(['\"]?)[A-Za-z]:(?![^'\"\s;|&,]*\\(?:Windows|ProgramData|Users|Temp|Tmp|AppData|"
-    r"Downloads|Startup|Recycle)\b)\\(?:[\w.-]+\\)*?(?:src|source|sources|repos|code|projects|dev|"
+    r"(['\"]?)[A-Za-z]:(?![^'\"\s;|&,]*\\(?:(?:Windows|ProgramData|Users|Temp|Tmp|AppData|"
+    r"Downloads|Startup|Recycle)\b|\.\.(?![^\\'\"\s;|&,])))\\(?:[\w.-]+\\)*?(?:src|source|sources|repos|code|projects|dev|"
     r"workspace|git)\\(?:[\w.\\-]|;\s(?=[\w.\\-]*['\"]))*\1(?=\s*(?:[;|&\"\n]|$))"
 )
 """A folder inside a source tree on a drive of one's own (`D:\\src\\monorepo\\node_modules`), alone
@@ -1426,7 +1426,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\b(?:curl|wget|Invoke-WebRequest|iwr)\b[^\n]*?https?://(?!localhost\b|\[?::1\]?|127\.|"
             + PRIVATE_IPV4
-            + r")[^\s'\"/?]+[^\s'\"?]*\?[^\s'\"]*?(?:;|%3B|\||%7C|%60|`|\$\(|%24%28|%0A|&&|%26%26)"
+            + r")[^\s'\"/?]++[^\s'\"?]*+\?[^\s'\"]*?(?:;|%3B|\||%7C|%60|`|\$\(|%24%28|%0A|&&|%26%26)"
             r"(?:%20|\+|\s)*(?:curl|wget)(?:%20|\+)[^\s'\"]*?(?:\||%7C)(?:%20|\+)*(?:ba|z|da)?sh\b",
             _I,
         ),
@@ -3305,7 +3305,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # --duration 3600`): flood scale, as for `siege -c 500 -t 60M` (a test of one's own
         # capacity runs tens of workers for minutes: `--threads 50 --duration 300`)
         re.compile(
-            r"--(?:target|victim)[=\s]+['\"]?(?!(?:\w+://)?(?:localhost\b|127\.|\[?::1\b|0\.0\.0\.0\b))\S+"
+            r"--(?:target|victim)[=\s]+['\"]?(?!(?:\w+://)?(?:localhost\b|127\.|\[?::1\b|0\.0\.0\.0\b))\S++"
             r"(?=[^\n|;&]*\s--(?:threads|workers|connections|sockets|concurrency)[=\s]+(?:[5-9]\d{2}|\d{4,})\b)"
             r"(?=[^\n|;&]*\s--(?:duration|time|seconds)[=\s]+(?:[6-9]\d{2}|\d{4,}|[1-9]\d+m|\d+h)\b)",
             _I,
@@ -6135,7 +6135,7 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # `sysctl -w` or `setarch -R` for one debugging session, or a value of 2, is not
         re.compile(
             r"\b(?:randomize_va_space|ptrace_scope|kptr_restrict)\s*=\s*0\b[^\n]*?(?:>>?|\btee\b)\s*(?:-a\s+)?['\"]?/etc/sysctl"
-            r"|\bsed\s+-i\b[^\n]*?\b(?:randomize_va_space|ptrace_scope|kptr_restrict)\s*=\s*0\b[^\n]*?/etc/sysctl",
+            r"|\bsed\s+-i\b[^\n]*?\bs([/|#,])[^\n]*?\1[^\n]*?\b(?:randomize_va_space|ptrace_scope|kptr_restrict)\s*=\s*0\b[^\n]*?/etc/sysctl",
             _I,
         ),
     ),
@@ -6314,10 +6314,10 @@ _PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # keeps some): the system's own skipped, the rest gone
         re.compile(
             r"^(?![^\n]*(?:\bLIKE\s|\b(?:schema_name|datname)\s*(?:=|~|IN\s*\()|\bREGEXP\b|\bgrep(?![^|\n]*\s-\w*v)\s))"
-            r"[^\n]*?(?:\b(?:CONCAT|format)\s*\(\s*['\"]DROP\s+(?:DATABASE|SCHEMA)\b|['\"]DROP\s+(?:DATABASE|SCHEMA)\s[^'\"\n]*['\"]\s*\|\|)"
+            r"(?>[^\n]*?(?:\b(?:CONCAT|format)\s*\(\s*['\"]DROP\s+(?:DATABASE|SCHEMA)\b|['\"]DROP\s+(?:DATABASE|SCHEMA)\s[^'\"\n]*['\"]\s*\|\|))"
             r"[^\n]*?\b(?:information_schema\.schemata|pg_database)\b"
             r"|^(?![^\n]*(?:\bLIKE\s|\b(?:schema_name|datname)\s*(?:=|~|IN\s*\()|\bREGEXP\b|\bgrep(?![^|\n]*\s-\w*v)\s))"
-            r"[^\n]*?\b(?:information_schema\.schemata|pg_database|show\s+databases)\b[^\n]*?(?:\||\bdo\b)[^\n]*?"
+            r"(?>[^\n]*?\b(?:information_schema\.schemata|pg_database|show\s+databases)\b)(?>[^\n]*?(?:\||\bdo\b))[^\n]*?"
             r"(?:\bDROP\s+(?:DATABASE|SCHEMA)\b|\bdropdb\b)",
             _I | re.M,
         ),
@@ -7169,6 +7169,9 @@ _HEAD_FINDER = literal_finder(sorted(_PATTERNS_BY_HEAD))
 # the literals are found in text that spells them so, and U+0130 no longer lowers to two
 # characters.
 _CASE_BLIND_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s", "\u212a": "k"})
+_ASCII_LOOKALIKES = frozenset(_CASE_BLIND_FOLD)
+"""The code points of the four letters outside ASCII that a case-blind pattern matches as
+ASCII letters."""
 
 
 def lowered_for_literals(text: str) -> str:
@@ -7275,17 +7278,18 @@ def _matches_at(
 _SEPARATORS = re.compile("[\x1c-\x1f]")
 
 
-def _names_non_ascii(items: Any) -> bool:
-    """Whether the parsed regex `items` names a character outside ASCII (a literal, a class
-    member or a range's end)."""
+def _names_ascii_lookalike(items: Any) -> bool:
+    """Whether the parsed regex `items` names a character outside ASCII that, case-blind,
+    matches an ASCII letter (`_CASE_BLIND_FOLD`'s four: a literal, a class member or one
+    inside a range). Any other character outside ASCII matches no ASCII text either way."""
     for op, argument in items:
         name = str(op)
         inner: list[Any] = []
         if name in ("LITERAL", "NOT_LITERAL"):
-            if argument >= 128:
+            if argument in _ASCII_LOOKALIKES:
                 return True
         elif name == "RANGE":
-            if argument[1] >= 128:
+            if any(argument[0] <= code <= argument[1] for code in _ASCII_LOOKALIKES):
                 return True
         elif name in ("IN", "ATOMIC_GROUP"):
             inner = [argument]
@@ -7299,7 +7303,7 @@ def _names_non_ascii(items: Any) -> bool:
             inner = [argument[1]]
         elif name == "GROUPREF_EXISTS":
             inner = [part for part in argument[1:] if part is not None]
-        if any(_names_non_ascii(part) for part in inner):
+        if any(_names_ascii_lookalike(part) for part in inner):
             return True
     return False
 
@@ -7308,7 +7312,7 @@ def _names_non_ascii(items: Any) -> bool:
 def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """`pattern` compiled with re.ASCII, which matches as `pattern` does on text that
     `reads_as_ascii`; `pattern` itself when it names a character outside ASCII."""
-    if pattern.flags & re.ASCII or _names_non_ascii(_parsed(pattern)):
+    if pattern.flags & re.ASCII or _names_ascii_lookalike(_parsed(pattern)):
         return pattern
     try:
         return re.compile(pattern.pattern, (pattern.flags & ~re.UNICODE) | re.ASCII)

@@ -43,6 +43,8 @@ from redline.redlines.capabilities import (
     Capabilities,
     Capability,
     Hit,
+    ascii_twin,
+    reads_as_ascii,
     scan,
     spanning_in,
 )
@@ -537,10 +539,11 @@ class StreamMonitor:
         start = self._window[0][0]
         text = "".join(piece for _, piece in self._window)
         this_line = len(text) - len(line)
+        plain = reads_as_ascii(text)
         hits: list[Hit] = []
         for index in list(self._armed):
             capability, pattern = SPANNING[index]
-            for match in pattern.finditer(text):
+            for match in (ascii_twin(pattern) if plain else pattern).finditer(text):
                 key = (capability, start + match.start())
                 if match.start() < this_line < match.end() and key not in self._spanned:
                     self._spanned.add(key)
