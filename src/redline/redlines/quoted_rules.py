@@ -21,7 +21,9 @@ from redline.redlines.grammars import CodeLanguage
 _LITERALS = {
     CodeLanguage.POWERSHELL: re.compile(r"@(['\"])[ \t]*\n.*?\n[ \t]*\1@", re.S),
     CodeLanguage.BASH: re.compile(
-        r"<<-?[ \t]*(['\"]?)(\w+)\1[^\n]*\n.*?\n[ \t]*\2[ \t]*$", re.S | re.M
+        # an unclosed opener ends at the block's end, so no opener rescans the rest twice
+        r"<<-?[ \t]*(['\"]?)(\w+)\1[^\n]*\n.*?(?:\n[ \t]*\2[ \t]*$|\Z)",
+        re.S | re.M,
     ),
     CodeLanguage.PYTHON: re.compile(r"(?:'''|\"\"\").*?(?:'''|\"\"\")", re.S),
 }
