@@ -80,7 +80,12 @@ def _only_looks(segment: str, at: int) -> bool:
         )
     if name == "chattr":
         # the immutable bit taken off (`chattr -i`) unlocks a file, it does not hide one
-        return bool(arguments) and arguments[0].startswith("-")
+        # (`chattr -R +i DIR` locks it: an option ahead of the mode is not an unlocking)
+        unlocks = any(
+            a.startswith("-") and a not in ("-R", "-V", "-f") and ("i" in a or "a" in a)
+            for a in arguments
+        )
+        return unlocks and not any(a.startswith(("+", "=")) for a in arguments)
     return False
 
 
