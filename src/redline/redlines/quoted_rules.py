@@ -25,7 +25,7 @@ _LITERALS = {
         r"<<-?[ \t]*(['\"]?)(\w+)\1[^\n]*\n.*?(?:\n[ \t]*\2[ \t]*$|\Z)",
         re.S | re.M,
     ),
-    CodeLanguage.PYTHON: re.compile(r"(?:'''|\"\"\").*?(?:'''|\"\"\")", re.S),
+    CodeLanguage.PYTHON: re.compile(r"('''|\"\"\").*?\1", re.S),
 }
 _CONFIGURATION = re.compile(
     r"<(?:Sysmon\s+schemaversion|EventFiltering\b|RuleGroup\b)|^\s*-w\s+/\S+\s+-p\s+[rwxa]+\s+-k\s",
