@@ -183,6 +183,13 @@ def main() -> int:
         + "kind: ClusterRoleBinding # cluster-admin\n"
         + "roleRef: " * (RESPONSE // 9)
         + "\n```\n",
+        "shell block, an audit rule, then unclosed heredoc openers": "```bash\n"
+        + "-w /etc/passwd -p wa -k x\n"
+        + "cat <<A\n" * (RESPONSE // 8)
+        + "```\n",
+        "Suricata-like line, an alert then open parentheses": "```\nalert tcp any any "
+        + "(" * RESPONSE
+        + "\n```\n",
         "1 MB PowerShell block, 50 lines of Remove-Item -Recurse, 20,000 characters each": (
             "```powershell\n"
             + ("Remove-Item -Recurse " * (RESPONSE // 21) + "\n") * (MEGABYTE // RESPONSE)

@@ -198,7 +198,7 @@ _DETECTION_SHAPES = tuple(
             re.compile(r"^\s*logsource\s*:", re.M),
             re.compile(
                 # a rule's options may run on over lines ended by a backslash
-                r"^\s*(?:alert|drop|reject|pass)\s+(?:tcp|udp|ip|icmp|http|dns|tls|smb|ssh)\b[^\n]*\((?:[^\n]|\\\n)*\bsid\s*:\s*\d+",
+                r"^\s*(?:alert|drop|reject|pass)\s+(?:tcp|udp|ip|icmp|http|dns|tls|smb|ssh)\b[^\n(]*\((?:[^\n]|\\\n)*\bsid\s*:\s*\d+",
                 re.M,
             ),
             re.compile(r"^\s*\w*(?:Events?|Logs?|Info)\s*\n\s*\|\s*where\b", re.M),

@@ -17,9 +17,13 @@ from redline.redlines.capabilities import DECODED, REDIRECT_CALL, Capability, Hi
 from redline.redlines.named import NAME_PATTERN_CACHE
 
 _BOUND = re.compile(
-    r"(?:\$|\b(?:var|let|const)\s+|^\s*)(\w+)\s*=\s*(?:window\.)?" + DECODED, re.I | re.M
+    r"(?:\$|\b(?:var|let|const)\s+|^\s*)(\w+)\s*=\s*(?:(?:window\.)?" + DECODED + r"\s*)+['\"]",
+    re.I | re.M,
 )
-_MAY_DECODE = re.compile(r"base64_decode|str_rot13|hex2bin|gzinflate|atob", re.I)
+"""A name given an address decoded from a literal written in the code (`$d =
+base64_decode('aHR0...')`); a value decoded from the request (`base64_decode($_GET['r'])`) is
+the visitor's own return address, not one hidden by the site's code."""
+_MAY_DECODE = re.compile(DECODED, re.I)
 _DECODERS = ("base64_decode", "str_rot13", "hex2bin", "gzinflate", "atob")
 
 

@@ -91,7 +91,7 @@ def in_place_names(line: str, names: frozenset[str]) -> frozenset[str]:
     if not names and _HINT.search(line) is None:
         return names
     names = loop_names(line, names)
-    walked = _WALK_CALLBACK.search(line)
+    walked = _WALK_CALLBACK.search(line) if "filepath.Walk" in line else None
     if walked is not None:
         names = names | {walked.group(1)}
     if (_AGE_TEST.search(line) or _picks_archives(line)) and any(

@@ -74,10 +74,18 @@ def _only_looks(segment: str, at: int) -> bool:
     options = [a for a in arguments if a.startswith("-")]
     if name == "crontab":
         # listed or removed (`crontab -l`, `crontab -r`, `crontab -u deploy -l`), not installed
-        return bool(options) and all(o in ("-l", "-r", "-u", "-ir") for o in options)
+        # (`crontab -u deploy FILE` installs FILE as deploy's crontab)
+        return any(o in ("-l", "-r", "-ir") for o in options) and all(
+            o in ("-l", "-r", "-u", "-ir") for o in options
+        )
     if name == "chattr":
         # the immutable bit taken off (`chattr -i`) unlocks a file, it does not hide one
-        return bool(arguments) and arguments[0].startswith("-")
+        # (`chattr -R +i DIR` locks it: an option ahead of the mode is not an unlocking)
+        unlocks = any(
+            a.startswith("-") and a not in ("-R", "-V", "-f") and ("i" in a or "a" in a)
+            for a in arguments
+        )
+        return unlocks and not any(a.startswith(("+", "=")) for a in arguments)
     return False
 
 

@@ -93,7 +93,7 @@ _PASSWORD_COMMAND = re.compile(
 # credential; nothing on the line sends anything (`| curl`, `nc`) or dumps the keychain.
 _EXPORTED_FOR_TOOL = re.compile(
     r"""^\s*(?:export\s+)?[A-Z_][A-Z0-9_]*=['"]?\$\(\s*"""
-    rf"""{_KEYCHAIN_LOOKUP}(?=[^\n)]*\s-s\s)(?![^\n)]*(?:Safe\s+Storage|Chrom|Brave|Edge|Opera))"""
+    rf"""{_KEYCHAIN_LOOKUP}(?=[^\n)]*\s-s\s)(?![^\n)]*\b(?:Safe\s+Storage|Chrom(?:e|ium)|Brave|Edge|Opera)\b)"""
     r"""[^\n)|;&]*\)['"]?\s*(?:&&|;)"""
     r"""(?![^\n]*\b(?:curl|wget|nc|ncat|socat|scp|Invoke-WebRequest|Invoke-RestMethod|dump-keychain)\b)""",
     re.I,
@@ -130,7 +130,7 @@ _NAMED_PROFILE_EXPORT = re.compile(
 # service app | xclip -selection clipboard`): pasted by its owner; nothing on the line sends it.
 _COPIED_TO_CLIPBOARD = re.compile(
     rf"""\b{_KEYCHAIN_LOOKUP}(?=[^\n|;&]*(?:\s-s\s|\bservice\s))"""
-    r"""(?![^\n|;&]*(?:Safe\s+Storage|Chrom|Brave|Edge|Opera))"""
+    r"""(?![^\n|;&]*\b(?:Safe\s+Storage|Chrom(?:e|ium)|Brave|Edge|Opera)\b)"""
     r"""[^\n|;&]*\|\s*(?:pbcopy|xclip|xsel|wl-copy|clip(?:\.exe)?)\b[^\n|;&]*$""",
     re.I,
 )

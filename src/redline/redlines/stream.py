@@ -122,6 +122,7 @@ from redline.redlines.plans import (
     plan_hits,
 )
 from redline.redlines.powershell import defined_aliases, looks_like_powershell, resolved
+from redline.redlines.quoted_rules import is_configuration, opens_literal
 from redline.redlines.registry import REFUSE_AT
 from redline.redlines.rescheduling import (
     launched_in_line,
@@ -155,8 +156,6 @@ _DETECTION_START = re.compile(
     r"^\s*(?:rule\s+\w+|title\s*:|detection\s*:|logsource\s*:|alert\s+\w+\s|<rule\s+id=|<RuleGroup\b"
     r"|<Sysmon\s|SELECT\b.*\bFROM\s+(?:processes|process_events|socket_events|crontab|suid_bin|shell_history)\b)"
 )
-_OPENS_LITERAL = re.compile(r"""@['"]\s*$|<<-?\s*['"]?\w+['"]?""")
-"""A line opening PowerShell's here-string or a shell's heredoc."""
 _CODE_LINE = re.compile(
     r"[;{}()=]\s*$|^\s*(?:import|from|def|if|for|while|\$|#include|function|sudo|curl|wget)\b"
 )
@@ -723,12 +722,12 @@ class StreamMonitor:
             self._block_lines += 1
             if self._block_lines == 1:
                 # a program opening a here-string or heredoc carries what follows as data
-                # (`quoted_rules.py`): a rule's shape inside it is no rule block
-                self._opens_literal = _OPENS_LITERAL.search(line) is not None
+                # (`quoted_rules.py`): a monitor's configuration inside it is no rule block
+                self._opens_literal = opens_literal(line)
             if (
                 self._block_lines <= 2
                 and _DETECTION_START.match(line)
-                and not (self._block_lines == 2 and self._opens_literal)
+                and not (self._block_lines == 2 and self._opens_literal and is_configuration(line))
             ):
                 self._detection_block = True
             if self._detection_block:
