@@ -5810,10 +5810,13 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # a shell loop over the lines of a file, each line made a message's recipient (`while
-        # IFS=, read -r num; do curl ... -d To="$num" ...; done < list.csv`)
+        # IFS=, read -r num; do curl ... -d To="$num" ...; done < list.csv`); the first such use
+        # of the name is kept (a `done` after any later one is after it too), so a crafted line
+        # of `while read` is read in quadratic, not cubic, time
         re.compile(
-            r"\bwhile\b[^\n;]*\bread\s+(?:-\w+\s+)*(\w+)[^\n]*?[\s'\"](?:to|recipient|phone|number|msisdn)"
-            r"=['\"]?\$\{?\1\b[^\n]*?\bdone\s*<\s*\S",
+            r"\bwhile\s+(?:\w+=\S*\s+)*read\s+(?:-\w+\s+)*(\w+)"
+            r"(?>[^\n]*?[\s'\"](?:to|recipient|phone|number|msisdn)=['\"]?\$\{?\1\b)"
+            r"[^\n]*?\bdone\s*<\s*\S",
             _I,
         ),
         # a loop over such a list (`for n in numbers:`, `foreach ($targets as $t)`): the lookbehind
