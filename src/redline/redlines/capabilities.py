@@ -7000,6 +7000,24 @@ def _better(first: list[str] | None, second: list[str] | None) -> list[str] | No
 _REPEATS = ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
 
 
+def _nested(name: str, argument: Any, *, lookarounds: bool) -> list[Any]:
+    """The parsed items nested in a node (`name`, `argument`): a group's, a repetition's, each
+    branch's, an atomic group's, a conditional's two and, when `lookarounds`, a lookaround's."""
+    if name == "SUBPATTERN":
+        return [argument[3]]
+    if name in _REPEATS:
+        return [argument[2]]
+    if name == "BRANCH":
+        return list(argument[1])
+    if name == "ATOMIC_GROUP":
+        return [argument]
+    if name == "GROUPREF_EXISTS":
+        return [part for part in argument[1:] if part]
+    if lookarounds and name in ("ASSERT", "ASSERT_NOT"):
+        return [argument[1]]
+    return []
+
+
 def _required_inside(name: str, argument: Any) -> Any:
     """The parsed items inside a node (`name`, `argument`) that any match of the node must
     match as well: a group's, a repetition's that repeats at least once, a lookaround's that
@@ -7287,26 +7305,18 @@ def _names_ascii_lookalike(items: Any) -> bool:
     inside a range). Any other character outside ASCII matches no ASCII text either way."""
     for op, argument in items:
         name = str(op)
-        inner: list[Any] = []
         if name in ("LITERAL", "NOT_LITERAL"):
             if argument in _ASCII_LOOKALIKES:
                 return True
         elif name == "RANGE":
             if any(argument[0] <= code <= argument[1] for code in _ASCII_LOOKALIKES):
                 return True
-        elif name in ("IN", "ATOMIC_GROUP"):
-            inner = [argument]
-        elif name == "SUBPATTERN":
-            inner = [argument[3]]
-        elif name in _REPEATS:
-            inner = [argument[2]]
-        elif name == "BRANCH":
-            inner = list(argument[1])
-        elif name in ("ASSERT", "ASSERT_NOT"):
-            inner = [argument[1]]
-        elif name == "GROUPREF_EXISTS":
-            inner = [part for part in argument[1:] if part is not None]
-        if any(_names_ascii_lookalike(part) for part in inner):
+        elif name == "IN":
+            if _names_ascii_lookalike(argument):
+                return True
+        elif any(
+            _names_ascii_lookalike(part) for part in _nested(name, argument, lookarounds=True)
+        ):
             return True
     return False
 
@@ -7459,7 +7469,7 @@ def line_windows(text: str) -> list[tuple[int, int]]:
 _PATTERNS = tuple(pattern for _, pattern, _ in _PREFILTERED)
 _ASCII_TWINS: list[re.Pattern[str] | None] = [None] * len(_PATTERNS)
 """Each of `_PREFILTERED`'s patterns, and its `ascii_twin` to read text that reads as ASCII
-(compiled when first needed: `_twins`)."""
+(compiled when first needed: `_TWINS`)."""
 
 
 class _Twins:
@@ -7639,19 +7649,9 @@ def _crosses_lines(items: Any, dotall: bool) -> bool:
                 pair <= categories for pair in _ALL_CHARACTERS
             ):
                 return True
-        inside: list[Any] = []
         if name == "SUBPATTERN":
             dotall = dotall or bool(argument[1] & re.DOTALL)
-            inside = [argument[3]]
-        elif name in _REPEATS:
-            inside = [argument[2]]
-        elif name == "BRANCH":
-            inside = list(argument[1])
-        elif name == "ATOMIC_GROUP":
-            inside = [argument]
-        elif name == "GROUPREF_EXISTS":
-            inside = [branch for branch in argument[1:] if branch]
-        if any(_crosses_lines(part, dotall) for part in inside):
+        if any(_crosses_lines(part, dotall) for part in _nested(name, argument, lookarounds=False)):
             return True
     return False
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.named import grown
 
 _QUICK = re.compile(r"addEventListener", re.I)
 _LISTENER = re.compile(
@@ -132,7 +133,7 @@ def field_capture_pieces(line: str, names: frozenset[str]) -> frozenset[str]:
     if any(match.group(1) in page for match in _LISTENER.finditer(line)):
         found.add("listener")
     found |= {piece for piece, pattern in _PIECES[1:] if pattern.search(line)}
-    return names | found if not found <= names else names
+    return grown(names, found)
 
 
 def field_captured_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:

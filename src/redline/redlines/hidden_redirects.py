@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from redline.redlines.capabilities import DECODED, REDIRECT_CALL, Capability, Hit, lowered_once
-from redline.redlines.named import NAME_PATTERN_CACHE
+from redline.redlines.named import NAME_PATTERN_CACHE, grown
 
 _BOUND = re.compile(
     r"(?:\$|\b(?:var|let|const)\s+|^\s*)(\w+)\s*=\s*(?:(?:window\.)?" + DECODED + r"\s*)+['\"]",
@@ -38,7 +38,7 @@ def _bind(line: str, names: frozenset[str]) -> frozenset[str]:
     if _MAY_DECODE.search(line) is None:
         return names
     found = {match.group(1) for match in _BOUND.finditer(line)}
-    return names | found if not found <= names else names
+    return grown(names, found)
 
 
 def _find(line: str, names: frozenset[str]) -> re.Match[str] | None:

@@ -51,7 +51,7 @@ _SEPARATOR = re.compile(r"&&|\|\||[;|(){}]|`|\$\(")
 _WRITES = re.compile(r"(?<![\d&>])>{1,2}(?!&)(?!\s*/dev/null\b)|\btee\b")
 """A redirection of the output (not of errors, nor to the null device): the command writes
 where it names."""
-_KEYS = ("crontab", "cron", "/tmp/.", "/shm/.", "bin/.", "chattr", ".bashrc", ".profile", "rc.")
+_KEYS = ("cron", "/tmp/.", "/shm/.", "bin/.", "chattr", ".bashrc", ".profile", "rc.")
 
 
 def _command(segment: str) -> tuple[str, list[str]]:

@@ -23,6 +23,13 @@ UNPREFIXED = r"(?<![\w$])"
 """The usual left edge of a name: no word character or sigil before it."""
 
 
+def grown(names: frozenset[str], found: Iterable[str]) -> frozenset[str]:
+    """`names` with `found` added, or `names` itself when `found` adds none: a flow's names,
+    read again on every line, stay the same object while nothing new is bound."""
+    found = frozenset(found)
+    return names if found <= names else names | found
+
+
 def may_hold(text: str, name: str, case_blind: bool = False) -> bool:
     """False when `text` cannot hold `name` written out, as a pattern that escapes it reads it
     (case-blind: as `re.I` reads it, which folds a few letters outside ASCII into ASCII)."""

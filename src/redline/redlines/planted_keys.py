@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 
 from redline.redlines.capabilities import Capability, Hit, lowered_once
-from redline.redlines.named import NAME_PATTERN_CACHE
+from redline.redlines.named import NAME_PATTERN_CACHE, grown
 
 _BOUND = re.compile(
     r"(?<![\w$.])(?:(?:my|local|const|let|var)\s+)?\$?(\w+)\s*:?=\s*[^\n=;&|]*authorized_keys\b",
@@ -39,7 +39,7 @@ def _bind(line: str, names: frozenset[str]) -> frozenset[str]:
     if "authorized_keys" not in line.lower():
         return names
     found = {match.group(1) for match in _BOUND.finditer(line)}
-    return names | found if not found <= names else names
+    return grown(names, found)
 
 
 def _find(line: str, names: frozenset[str]) -> re.Match[str] | None:

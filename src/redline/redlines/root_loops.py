@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from redline.redlines.capabilities import Capability, Hit
 from redline.redlines.code import line_flow
-from redline.redlines.named import NAME_PATTERN_CACHE, name_written
+from redline.redlines.named import NAME_PATTERN_CACHE, grown, name_written
 
 _ROOT = re.compile(
     r"(?:(?<=['\"])|(?<![\w/.~$-]))(?:/(?:boot|etc|usr|var(?:/lib)?|home|root|bin|sbin|lib(?:32|64)?"
@@ -80,7 +80,7 @@ def root_loop_names(line: str, names: frozenset[str]) -> frozenset[str]:
         through_list = any(name_written(source, n, before=r"(?<![\w$@])") for n in lists)
         if _roots(source) >= _MIN_ROOTS or through_list:
             found.add(variable)
-    return names | found if not found <= names else names
+    return grown(names, found)
 
 
 def root_loop_deleted(line: str, names: frozenset[str]) -> re.Match[str] | None:

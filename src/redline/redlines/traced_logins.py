@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from redline.redlines.capabilities import SIGN_IN_PROCESSES, Capability, Hit
 from redline.redlines.code import line_flow
-from redline.redlines.named import NAME_PATTERN_CACHE
+from redline.redlines.named import NAME_PATTERN_CACHE, grown
 
 _SIGN_IN = r"\b" + SIGN_IN_PROCESSES + r"\b"
 _BOUND = re.compile(
@@ -63,7 +63,7 @@ def login_pid_names(line: str, names: frozenset[str]) -> frozenset[str]:
             found |= {n[1:] + "()" for n in names if n.startswith("^")}
     if "(" in line and any(n.endswith("()") for n in names):
         found |= {m.group(1) for m in _CALLED.finditer(line) if m.group(2) + "()" in names}
-    return names | found if not found <= names else names
+    return grown(names, found)
 
 
 def traced_login_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
