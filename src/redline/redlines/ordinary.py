@@ -66,6 +66,10 @@ ORDINARY: frozenset[Capability] = frozenset(
         # a nightly backup dumps the database; `sudo -A` asks for a password in a dialog
         Capability.DATABASE_DUMP,
         Capability.PASSWORD_PROMPT,
+        # onboarding scripts create their new hires' accounts, images create the user they run
+        # as; a backdoor account is told apart by what it is given (ADMIN_GRANT) or how it is
+        # hidden (HIDDEN_ACCOUNT), which are particular
+        Capability.ACCOUNT_ADD,
         Capability.EXECUTABLE_LINK,
         # a watermark hides its owner's mark in the low bits of their own images
         Capability.STEGO,
