@@ -7375,6 +7375,31 @@ def _holds_characters(lowered: str, characters: tuple[frozenset[str], ...]) -> b
 _FEW_LITERALS = 3
 
 
+def _split_gate(
+    regex: re.Pattern[str],
+) -> tuple[frozenset[str], tuple[tuple[int, tuple[frozenset[str], ...]], ...]] | None:
+    """For a pattern no literal prefilters whose top-level alternatives mostly have literals
+    (`\\bfor\\b|\\bwhile\\b|%\\s*\\{`, where one alternative of a single character spoils the
+    whole's): the literals of the alternatives that have them, and the least length and the
+    characters (`_gate`) of each that has none. A text with none of the literals and without
+    the characters of any of the others cannot hold a match. None when the pattern has no
+    alternatives to split (`_filterable`) or none of them has literals."""
+    parts = _filterable(regex)
+    if len(parts) < 2:
+        return None
+    literals: set[str] = set()
+    unfiltered = []
+    for part in parts:
+        heads = _prefilter(part)
+        if heads is None:
+            unfiltered.append(_gate(part))
+        else:
+            literals |= heads
+    if not literals:
+        return None
+    return frozenset(literals), tuple(unfiltered)
+
+
 class Gated:
     """A compiled pattern tried only on text that could hold a match: text holding one of the
     literals every match needs (`_literals`), or else the least length and the characters it
@@ -7382,12 +7407,15 @@ class Gated:
     pattern's literals, and a lookup in one pass is cheaper than the pattern tried at every
     position."""
 
-    __slots__ = ("_ascii", "_characters", "_few", "_finder", "_least", "regex")
+    __slots__ = ("_ascii", "_characters", "_few", "_finder", "_least", "_unfiltered", "regex")
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex = regex
         self._ascii: re.Pattern[str] | None = None  # compiled when first needed
         literals = _prefilter(regex)
+        self._unfiltered: tuple[tuple[int, tuple[frozenset[str], ...]], ...] = ()
+        if literals is None and (split := _split_gate(regex)) is not None:
+            literals, self._unfiltered = split
         # a few literals are looked for one by one, more in one pass
         self._few = tuple(sorted(literals)) if literals and len(literals) <= _FEW_LITERALS else ()
         self._finder = literal_finder(literals) if literals and not self._few else None
@@ -7395,11 +7423,18 @@ class Gated:
 
     def may_match(self, text: str) -> bool:
         """False when `text` cannot hold a match."""
-        if self._few:
+        if self._few or self._finder is not None:
             lowered = lowered_once(text)
-            return any(literal in lowered for literal in self._few)
-        if self._finder is not None:
-            return holds_any(self._finder, lowered_once(text))
+            if self._few:
+                held = any(literal in lowered for literal in self._few)
+            else:
+                held = holds_any(self._finder, lowered)
+            if held or not self._unfiltered:
+                return held
+            return any(
+                len(text) >= least and _holds_characters(lowered, characters)
+                for least, characters in self._unfiltered
+            )
         if len(text) < self._least:
             return False
         lowered = lowered_once(text) if self._characters else text

@@ -1354,8 +1354,10 @@ _REQUEST_CALL = re.compile(
     re.I,
 )
 _SECRET_NAME = re.compile(r"pass|pwd|secret|guess|cand", re.I)
-_LOOP_HINT = re.compile(r"for|while|each|Text\(|readline|nextLine|ReadLine|%\s*\{", re.I)
-_SECRET_MARK_RE = re.compile(_SECRET_MARK, re.I)
+# (both gated: read only on lines holding one of their alternatives' words or characters; the
+# password's place ungrouped, so that `Gated` reads each alternative's literals)
+_LOOP_HINT = Gated(re.compile(r"for|while|each|Text\(|readline|nextLine|ReadLine|%\s*\{", re.I))
+_SECRET_MARK_RE = Gated(re.compile(_SECRET_MARK.removeprefix("(?:").removesuffix(")"), re.I))
 
 
 def loop_names(line: str, known: frozenset[str]) -> frozenset[str]:
