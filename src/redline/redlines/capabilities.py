@@ -7334,36 +7334,50 @@ def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _LOWERED_KEPT = 4
-_last_lowered: tuple[tuple[str, str, bool], ...] = ()
+_last_lowered: tuple[list[Any], ...] = ()
 
 
-def _read_once(text: str) -> tuple[str, str, bool]:
-    """`text`, `lowered_for_literals(text)` and whether `text` reads as ASCII, kept for the
-    last few texts asked: the gates below ask for the same line, or the same code and its
-    cleaned form, in turn. (One tuple, replaced whole, so threads never see a torn entry.)"""
+def _read_once(text: str) -> list[Any]:
+    """What is kept of `text` for the last few texts asked: `[text, lowered, ascii]`, its
+    `lowered_for_literals` and whether it reads as ASCII, each None until first asked for (a
+    gate without literals needs no lowered copy, a twin's choice only the ASCII test): the
+    gates below ask for the same line, or the same code and its cleaned form, in turn. (The
+    tuple of entries is replaced whole, and an entry's two values are only ever set to what
+    they are, so threads never see a torn or a wrong one.)"""
     global _last_lowered
     kept = _last_lowered
     for entry in kept:
         if entry[0] is text:
             return entry
-    entry = (
-        text,
-        lowered_for_literals(text),
-        text.isascii() and _SEPARATORS.search(text) is None,
-    )
+    entry = [text, None, None]
     _last_lowered = (entry, *kept[: _LOWERED_KEPT - 1])
     return entry
 
 
+def _lowered_of(entry: list[Any]) -> str:
+    lowered: str | None = entry[1]
+    if lowered is None:
+        lowered = entry[1] = lowered_for_literals(entry[0])
+    return lowered
+
+
+def _ascii_of(entry: list[Any]) -> bool:
+    plain: bool | None = entry[2]
+    if plain is None:
+        text = entry[0]
+        plain = entry[2] = text.isascii() and _SEPARATORS.search(text) is None
+    return plain
+
+
 def lowered_once(text: str) -> str:
     """`lowered_for_literals(text)`, kept for the last few texts asked (`_read_once`)."""
-    return _read_once(text)[1]
+    return _lowered_of(_read_once(text))
 
 
 def reads_as_ascii(text: str) -> bool:
     """Whether every pattern's `ascii_twin` reads `text` as the pattern does: it holds ASCII
     characters only, none of them \x1c-\x1f (kept, `_read_once`)."""
-    return _read_once(text)[2]
+    return _ascii_of(_read_once(text))
 
 
 def _holds_characters(lowered: str, characters: tuple[frozenset[str], ...]) -> bool:
@@ -7423,26 +7437,32 @@ class Gated:
 
     def may_match(self, text: str) -> bool:
         """False when `text` cannot hold a match."""
-        if self._few or self._finder is not None:
-            lowered = lowered_once(text)
-            if self._few:
+        return self._admits(_read_once(text))
+
+    def _admits(self, entry: list[Any]) -> bool:
+        """`may_match` of the text `entry` keeps (`_read_once`)."""
+        finder = self._finder
+        if self._few or finder is not None:
+            lowered = _lowered_of(entry)
+            if finder is None:
                 held = any(literal in lowered for literal in self._few)
             else:
-                held = holds_any(self._finder, lowered)
+                held = next(finder.iter(lowered), None) is not None  # (`holds_any`)
             if held or not self._unfiltered:
                 return held
+            length = len(entry[0])
             return any(
-                len(text) >= least and _holds_characters(lowered, characters)
+                length >= least and _holds_characters(lowered, characters)
                 for least, characters in self._unfiltered
             )
-        if len(text) < self._least:
+        if len(entry[0]) < self._least:
             return False
-        lowered = lowered_once(text) if self._characters else text
-        return _holds_characters(lowered, self._characters)
+        return not self._characters or _holds_characters(_lowered_of(entry), self._characters)
 
-    def _reading(self, text: str) -> re.Pattern[str]:
-        """The pattern to read `text` with: its ASCII twin where that reads the same."""
-        if not reads_as_ascii(text):
+    def _reading(self, entry: list[Any]) -> re.Pattern[str]:
+        """The pattern to read the text `entry` keeps with: its ASCII twin where that reads the
+        same."""
+        if not _ascii_of(entry):
             return self.regex
         if self._ascii is None:
             self._ascii = ascii_twin(self.regex)
@@ -7450,19 +7470,23 @@ class Gated:
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """`re.Pattern.search`."""
-        return self._reading(text).search(text, pos) if self.may_match(text) else None
+        entry = _read_once(text)
+        return self._reading(entry).search(text, pos) if self._admits(entry) else None
 
     def sub(self, replacement: str, text: str) -> str:
         """`re.Pattern.sub`."""
-        return self._reading(text).sub(replacement, text) if self.may_match(text) else text
+        entry = _read_once(text)
+        return self._reading(entry).sub(replacement, text) if self._admits(entry) else text
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """`re.Pattern.finditer`."""
-        return self._reading(text).finditer(text) if self.may_match(text) else iter(())
+        entry = _read_once(text)
+        return self._reading(entry).finditer(text) if self._admits(entry) else iter(())
 
     def findall(self, text: str) -> list[Any]:
         """`re.Pattern.findall`."""
-        return self._reading(text).findall(text) if self.may_match(text) else []
+        entry = _read_once(text)
+        return self._reading(entry).findall(text) if self._admits(entry) else []
 
 
 MAX_LINE = 4096
