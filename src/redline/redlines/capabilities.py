@@ -7421,7 +7421,16 @@ class Gated:
     pattern's literals, and a lookup in one pass is cheaper than the pattern tried at every
     position."""
 
-    __slots__ = ("_ascii", "_characters", "_few", "_finder", "_least", "_unfiltered", "regex")
+    __slots__ = (
+        "_ascii",
+        "_characters",
+        "_few",
+        "_finder",
+        "_least",
+        "_literals",
+        "_unfiltered",
+        "regex",
+    )
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex = regex
@@ -7430,6 +7439,7 @@ class Gated:
         self._unfiltered: tuple[tuple[int, tuple[frozenset[str], ...]], ...] = ()
         if literals is None and (split := _split_gate(regex)) is not None:
             literals, self._unfiltered = split
+        self._literals = literals or frozenset()
         # a few literals are looked for one by one, more in one pass
         self._few = tuple(sorted(literals)) if literals and len(literals) <= _FEW_LITERALS else ()
         self._finder = literal_finder(literals) if literals and not self._few else None
@@ -7487,6 +7497,33 @@ class Gated:
         """`re.Pattern.findall`."""
         entry = _read_once(text)
         return self._reading(entry).findall(text) if self._admits(entry) else []
+
+
+class AnyGated:
+    """The gates of several `Gated` patterns read at once: whether a text could hold a match of
+    any of them, with one lookup of all their literals (and the characters of those that need
+    some). A text it turns away holds a match of none: a bind that searches each of its pieces
+    on every line asks this first."""
+
+    __slots__ = ("_finder", "_others")
+
+    def __init__(self, patterns: Iterable[Gated]) -> None:
+        literals: set[str] = set()
+        others = []
+        for pattern in patterns:
+            literals |= pattern._literals
+            if pattern._unfiltered or not pattern._literals:
+                others.append(pattern)  # its characters decide (or its other alternatives')
+        self._finder = literal_finder(literals) if literals else None
+        self._others = tuple(others)
+
+    def may_match(self, text: str) -> bool:
+        """False when `text` cannot hold a match of any of the patterns."""
+        entry = _read_once(text)
+        finder = self._finder
+        if finder is not None and next(finder.iter(_lowered_of(entry)), None) is not None:
+            return True
+        return any(pattern._admits(entry) for pattern in self._others)
 
 
 MAX_LINE = 4096
