@@ -7383,7 +7383,8 @@ def reads_as_ascii(text: str) -> bool:
 def _holds_characters(lowered: str, characters: tuple[frozenset[str], ...]) -> bool:
     """Whether `lowered` (lower-cased text) holds one of each of the sets of `characters` that a
     pattern without literals needs (`_gate`)."""
-    return all(any(c in lowered for c in chars) for chars in characters)
+    holds = lowered.__contains__  # (mapped over each set: no generator per set)
+    return all(any(map(holds, chars)) for chars in characters)
 
 
 _FEW_LITERALS = 3
@@ -7455,7 +7456,7 @@ class Gated:
         if self._few or finder is not None:
             lowered = _lowered_of(entry)
             if finder is None:
-                held = any(literal in lowered for literal in self._few)
+                held = any(map(lowered.__contains__, self._few))
             else:
                 held = next(finder.iter(lowered), None) is not None  # (`holds_any`)
             if held or not self._unfiltered:
@@ -7695,9 +7696,11 @@ def _scan_whole(text: str, offset: int) -> Iterator[Hit]:
     """Every capability pattern match in `text` read whole, positions shifted by `offset`."""
     lowered, present, candidates = _candidates(text)
     looked_up = len(text) >= _SHORT_TEXT  # a short text is cheaper to scan than look up in
-    patterns = _TWINS if reads_as_ascii(text) else _PATTERNS
+    plain = reads_as_ascii(text)
     for index in candidates:
-        capability, pattern = _PREFILTERED[index][0], patterns[index]
+        # (a twin compiled already is read off its list, not asked of `_TWINS`)
+        pattern = (_ASCII_TWINS[index] or _TWINS[index]) if plain else _PATTERNS[index]
+        capability = _PREFILTERED[index][0]
         gate = _GATES[index]
         if gate is not None and (len(text) < gate[0] or not _holds_characters(lowered, gate[1])):
             continue  # a pattern without literals, whose characters are not all here
