@@ -1226,7 +1226,9 @@ _SELF_REFERENCE = (
     r"|(?:readlink\s+-f|realpath)\s+[\x22']?\$\{?(?:0|BASH_SOURCE)\b|\$\{BASH_SOURCE(?:\[0\])?\}"
     r"|=\s*[\x22']?\$0[\x22']?\s*(?:;|$))"
 )
-_ASSIGNED = Gated(re.compile(r"([$\w]+)\s*(?:,\s*_\s*)?(?::=|=(?!=))\s*([^\n]*)"))
+# (from a name's first character only: tried inside a name, it reads on to the name's end to
+# meet what it met from the name's start, and the search's first match begins there anyway)
+_ASSIGNED = Gated(re.compile(r"(?<![$\w])([$\w]+)\s*(?:,\s*_\s*)?(?::=|=(?!=))\s*([^\n]*)"))
 _MODULE_PATH_OUT = re.compile(r"GetModuleFileName\w*\s*\(\s*\w+\s*,\s*(\w+)")
 # an Office macro saving a copy of its own document under a name (`ThisDocument.SaveCopyAs f`)
 _SAVED_COPY_OUT = re.compile(
