@@ -7334,45 +7334,85 @@ def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
 
 
 _LOWERED_KEPT = 4
-_last_lowered: tuple[tuple[str, str, bool], ...] = ()
+_last_lowered: tuple[list[Any], ...] = ()
 
 
-def _read_once(text: str) -> tuple[str, str, bool]:
-    """`text`, `lowered_for_literals(text)` and whether `text` reads as ASCII, kept for the
-    last few texts asked: the gates below ask for the same line, or the same code and its
-    cleaned form, in turn. (One tuple, replaced whole, so threads never see a torn entry.)"""
+def _read_once(text: str) -> list[Any]:
+    """What is kept of `text` for the last few texts asked: `[text, lowered, ascii]`, its
+    `lowered_for_literals` and whether it reads as ASCII, each None until first asked for (a
+    gate without literals needs no lowered copy, a twin's choice only the ASCII test): the
+    gates below ask for the same line, or the same code and its cleaned form, in turn. (The
+    tuple of entries is replaced whole, and an entry's two values are only ever set to what
+    they are, so threads never see a torn or a wrong one.)"""
     global _last_lowered
     kept = _last_lowered
     for entry in kept:
         if entry[0] is text:
             return entry
-    entry = (
-        text,
-        lowered_for_literals(text),
-        text.isascii() and _SEPARATORS.search(text) is None,
-    )
+    entry = [text, None, None]
     _last_lowered = (entry, *kept[: _LOWERED_KEPT - 1])
     return entry
 
 
+def _lowered_of(entry: list[Any]) -> str:
+    lowered: str | None = entry[1]
+    if lowered is None:
+        lowered = entry[1] = lowered_for_literals(entry[0])
+    return lowered
+
+
+def _ascii_of(entry: list[Any]) -> bool:
+    plain: bool | None = entry[2]
+    if plain is None:
+        text = entry[0]
+        plain = entry[2] = text.isascii() and _SEPARATORS.search(text) is None
+    return plain
+
+
 def lowered_once(text: str) -> str:
     """`lowered_for_literals(text)`, kept for the last few texts asked (`_read_once`)."""
-    return _read_once(text)[1]
+    return _lowered_of(_read_once(text))
 
 
 def reads_as_ascii(text: str) -> bool:
     """Whether every pattern's `ascii_twin` reads `text` as the pattern does: it holds ASCII
     characters only, none of them \x1c-\x1f (kept, `_read_once`)."""
-    return _read_once(text)[2]
+    return _ascii_of(_read_once(text))
 
 
 def _holds_characters(lowered: str, characters: tuple[frozenset[str], ...]) -> bool:
     """Whether `lowered` (lower-cased text) holds one of each of the sets of `characters` that a
     pattern without literals needs (`_gate`)."""
-    return all(any(c in lowered for c in chars) for chars in characters)
+    holds = lowered.__contains__  # (mapped over each set: no generator per set)
+    return all(any(map(holds, chars)) for chars in characters)
 
 
 _FEW_LITERALS = 3
+
+
+def _split_gate(
+    regex: re.Pattern[str],
+) -> tuple[frozenset[str], tuple[tuple[int, tuple[frozenset[str], ...]], ...]] | None:
+    """For a pattern no literal prefilters whose top-level alternatives mostly have literals
+    (`\\bfor\\b|\\bwhile\\b|%\\s*\\{`, where one alternative of a single character spoils the
+    whole's): the literals of the alternatives that have them, and the least length and the
+    characters (`_gate`) of each that has none. A text with none of the literals and without
+    the characters of any of the others cannot hold a match. None when the pattern has no
+    alternatives to split (`_filterable`) or none of them has literals."""
+    parts = _filterable(regex)
+    if len(parts) < 2:
+        return None
+    literals: set[str] = set()
+    unfiltered = []
+    for part in parts:
+        heads = _prefilter(part)
+        if heads is None:
+            unfiltered.append(_gate(part))
+        else:
+            literals |= heads
+    if not literals:
+        return None
+    return frozenset(literals), tuple(unfiltered)
 
 
 class Gated:
@@ -7382,12 +7422,25 @@ class Gated:
     pattern's literals, and a lookup in one pass is cheaper than the pattern tried at every
     position."""
 
-    __slots__ = ("_ascii", "_characters", "_few", "_finder", "_least", "regex")
+    __slots__ = (
+        "_ascii",
+        "_characters",
+        "_few",
+        "_finder",
+        "_least",
+        "_literals",
+        "_unfiltered",
+        "regex",
+    )
 
     def __init__(self, regex: re.Pattern[str]) -> None:
         self.regex = regex
         self._ascii: re.Pattern[str] | None = None  # compiled when first needed
         literals = _prefilter(regex)
+        self._unfiltered: tuple[tuple[int, tuple[frozenset[str], ...]], ...] = ()
+        if literals is None and (split := _split_gate(regex)) is not None:
+            literals, self._unfiltered = split
+        self._literals = literals or frozenset()
         # a few literals are looked for one by one, more in one pass
         self._few = tuple(sorted(literals)) if literals and len(literals) <= _FEW_LITERALS else ()
         self._finder = literal_finder(literals) if literals and not self._few else None
@@ -7395,19 +7448,32 @@ class Gated:
 
     def may_match(self, text: str) -> bool:
         """False when `text` cannot hold a match."""
-        if self._few:
-            lowered = lowered_once(text)
-            return any(literal in lowered for literal in self._few)
-        if self._finder is not None:
-            return holds_any(self._finder, lowered_once(text))
-        if len(text) < self._least:
-            return False
-        lowered = lowered_once(text) if self._characters else text
-        return _holds_characters(lowered, self._characters)
+        return self._admits(_read_once(text))
 
-    def _reading(self, text: str) -> re.Pattern[str]:
-        """The pattern to read `text` with: its ASCII twin where that reads the same."""
-        if not reads_as_ascii(text):
+    def _admits(self, entry: list[Any]) -> bool:
+        """`may_match` of the text `entry` keeps (`_read_once`)."""
+        finder = self._finder
+        if self._few or finder is not None:
+            lowered = _lowered_of(entry)
+            if finder is None:
+                held = any(map(lowered.__contains__, self._few))
+            else:
+                held = next(finder.iter(lowered), None) is not None  # (`holds_any`)
+            if held or not self._unfiltered:
+                return held
+            length = len(entry[0])
+            return any(
+                length >= least and _holds_characters(lowered, characters)
+                for least, characters in self._unfiltered
+            )
+        if len(entry[0]) < self._least:
+            return False
+        return not self._characters or _holds_characters(_lowered_of(entry), self._characters)
+
+    def _reading(self, entry: list[Any]) -> re.Pattern[str]:
+        """The pattern to read the text `entry` keeps with: its ASCII twin where that reads the
+        same."""
+        if not _ascii_of(entry):
             return self.regex
         if self._ascii is None:
             self._ascii = ascii_twin(self.regex)
@@ -7415,19 +7481,50 @@ class Gated:
 
     def search(self, text: str, pos: int = 0) -> re.Match[str] | None:
         """`re.Pattern.search`."""
-        return self._reading(text).search(text, pos) if self.may_match(text) else None
+        entry = _read_once(text)
+        return self._reading(entry).search(text, pos) if self._admits(entry) else None
 
     def sub(self, replacement: str, text: str) -> str:
         """`re.Pattern.sub`."""
-        return self._reading(text).sub(replacement, text) if self.may_match(text) else text
+        entry = _read_once(text)
+        return self._reading(entry).sub(replacement, text) if self._admits(entry) else text
 
     def finditer(self, text: str) -> Iterator[re.Match[str]]:
         """`re.Pattern.finditer`."""
-        return self._reading(text).finditer(text) if self.may_match(text) else iter(())
+        entry = _read_once(text)
+        return self._reading(entry).finditer(text) if self._admits(entry) else iter(())
 
     def findall(self, text: str) -> list[Any]:
         """`re.Pattern.findall`."""
-        return self._reading(text).findall(text) if self.may_match(text) else []
+        entry = _read_once(text)
+        return self._reading(entry).findall(text) if self._admits(entry) else []
+
+
+class AnyGated:
+    """The gates of several `Gated` patterns read at once: whether a text could hold a match of
+    any of them, with one lookup of all their literals (and the characters of those that need
+    some). A text it turns away holds a match of none: a bind that searches each of its pieces
+    on every line asks this first."""
+
+    __slots__ = ("_finder", "_others")
+
+    def __init__(self, patterns: Iterable[Gated]) -> None:
+        literals: set[str] = set()
+        others = []
+        for pattern in patterns:
+            literals |= pattern._literals
+            if pattern._unfiltered or not pattern._literals:
+                others.append(pattern)  # its characters decide (or its other alternatives')
+        self._finder = literal_finder(literals) if literals else None
+        self._others = tuple(others)
+
+    def may_match(self, text: str) -> bool:
+        """False when `text` cannot hold a match of any of the patterns."""
+        entry = _read_once(text)
+        finder = self._finder
+        if finder is not None and next(finder.iter(_lowered_of(entry)), None) is not None:
+            return True
+        return any(pattern._admits(entry) for pattern in self._others)
 
 
 MAX_LINE = 4096
@@ -7599,9 +7696,11 @@ def _scan_whole(text: str, offset: int) -> Iterator[Hit]:
     """Every capability pattern match in `text` read whole, positions shifted by `offset`."""
     lowered, present, candidates = _candidates(text)
     looked_up = len(text) >= _SHORT_TEXT  # a short text is cheaper to scan than look up in
-    patterns = _TWINS if reads_as_ascii(text) else _PATTERNS
+    plain = reads_as_ascii(text)
     for index in candidates:
-        capability, pattern = _PREFILTERED[index][0], patterns[index]
+        # (a twin compiled already is read off its list, not asked of `_TWINS`)
+        pattern = (_ASCII_TWINS[index] or _TWINS[index]) if plain else _PATTERNS[index]
+        capability = _PREFILTERED[index][0]
         gate = _GATES[index]
         if gate is not None and (len(text) < gate[0] or not _holds_characters(lowered, gate[1])):
             continue  # a pattern without literals, whose characters are not all here

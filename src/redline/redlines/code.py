@@ -1226,7 +1226,9 @@ _SELF_REFERENCE = (
     r"|(?:readlink\s+-f|realpath)\s+[\x22']?\$\{?(?:0|BASH_SOURCE)\b|\$\{BASH_SOURCE(?:\[0\])?\}"
     r"|=\s*[\x22']?\$0[\x22']?\s*(?:;|$))"
 )
-_ASSIGNED = Gated(re.compile(r"([$\w]+)\s*(?:,\s*_\s*)?(?::=|=(?!=))\s*([^\n]*)"))
+# (from a name's first character only: tried inside a name, it reads on to the name's end to
+# meet what it met from the name's start, and the search's first match begins there anyway)
+_ASSIGNED = Gated(re.compile(r"(?<![$\w])([$\w]+)\s*(?:,\s*_\s*)?(?::=|=(?!=))\s*([^\n]*)"))
 _MODULE_PATH_OUT = re.compile(r"GetModuleFileName\w*\s*\(\s*\w+\s*,\s*(\w+)")
 # an Office macro saving a copy of its own document under a name (`ThisDocument.SaveCopyAs f`)
 _SAVED_COPY_OUT = re.compile(
@@ -1354,8 +1356,10 @@ _REQUEST_CALL = re.compile(
     re.I,
 )
 _SECRET_NAME = re.compile(r"pass|pwd|secret|guess|cand", re.I)
-_LOOP_HINT = re.compile(r"for|while|each|Text\(|readline|nextLine|ReadLine|%\s*\{", re.I)
-_SECRET_MARK_RE = re.compile(_SECRET_MARK, re.I)
+# (both gated: read only on lines holding one of their alternatives' words or characters; the
+# password's place ungrouped, so that `Gated` reads each alternative's literals)
+_LOOP_HINT = Gated(re.compile(r"for|while|each|Text\(|readline|nextLine|ReadLine|%\s*\{", re.I))
+_SECRET_MARK_RE = Gated(re.compile(_SECRET_MARK.removeprefix("(?:").removesuffix(")"), re.I))
 
 
 def loop_names(line: str, known: frozenset[str]) -> frozenset[str]:

@@ -240,9 +240,11 @@ def _without_lookups(value: str, names: frozenset[str], source: re.Pattern[str])
         # up to the bracket or the parenthesis: `requests.get(` is a request of its own, also
         # when the address it is given is built from the input (`f"https://{server}/t"`)
         opened = match.start(2) if match.start(2) >= 0 else match.start(3)
-        if _names_in(base, names) or source.search(match.group(0)[: opened - match.start(0)]):
+        if _names_in(base, names) or _holds_source(
+            source, match.group(0)[: opened - match.start(0)]
+        ):
             return match.group(0)
-        keyed_by_input = _names_in(key, names) or source.search(key) is not None
+        keyed_by_input = _names_in(key, names) or _holds_source(source, key)
         return base if keyed_by_input else match.group(0)
 
     return _TABLE_LOOKUP.sub(keep, value)
@@ -255,9 +257,15 @@ _QUOTED_ARGUMENT = re.compile(
 )
 
 
+def _holds_source(source: re.Pattern[str], text: str) -> bool:
+    """Whether `source` (`WEB_INPUT` or `NETWORK_INPUT`) matches in `text`, searched only where
+    one of its keys is (`reads_web_input`, `reads_network_input`)."""
+    return reads_web_input(text) if source is WEB_INPUT else reads_network_input(text)
+
+
 def _reads(value: str, names: frozenset[str], source: re.Pattern[str]) -> bool:
     value = _QUOTED_ARGUMENT.sub("''", _without_lookups(value, names, source))
-    return source.search(value) is not None or _names_in(value, names)
+    return _holds_source(source, value) or _names_in(value, names)
 
 
 def _undisguised(function: str, text: str) -> str:
@@ -290,7 +298,7 @@ def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozense
     if pending and returned is not None:
         # `return requests.get(u).json()`, or `r = requests.get(u)` ... `return r.json()`
         value = line[returned.end() :]
-        if source.search(value) or _names_in(value, names):
+        if _holds_source(source, value) or _names_in(value, names):
             bound.add(pending[0][len(_PENDING) :] + "()")
     for alias in _ALIAS.finditer(line):
         spelled = "".join(re.findall(r"""['"]([\w-]*)['"]""", alias.group(2))).lower()
@@ -327,7 +335,7 @@ def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozense
     perl_loop = _PERL_LOOP.search(line) if "my" in line else None
     if perl_loop is not None and _reads(perl_loop.group(2), frozenset(bound), source):
         bound.add(perl_loop.group(1))
-    if source.search(line):
+    if _holds_source(source, line):
         bound.update(into.group(1) or into.group(2) for into in _READ_INTO.finditer(line))
     copied = _COPY_INTO.search(line)
     if copied is not None:

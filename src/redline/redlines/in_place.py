@@ -32,10 +32,13 @@ _JOIN = re.compile(
     r"(?:(?:os\.path\.join|path\.join|path\.resolve|filepath\.Join|Join-Path|Path\.Combine)"
     r"\s*\(([^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)|Path\s*\(\s*(\w+)\s*\)\s*/\s*(\w+))\s*;?\s*$"
 )
-_HINT = re.compile(
-    r"\bfor\b|\bforeach\b|ForEach-Object|%\s*\{|\bwhile\b|path\.join|filepath\.Join|Join-Path"
-    r"|Path\.Combine|Path\s*\(|filepath\.Walk",
-    re.I,
+# (gated: read only on lines holding one of its words or a `%`, `Gated`'s split gate)
+_HINT = Gated(
+    re.compile(
+        r"\bfor\b|\bforeach\b|ForEach-Object|%\s*\{|\bwhile\b|path\.join|filepath\.Join|Join-Path"
+        r"|Path\.Combine|Path\s*\(|filepath\.Walk",
+        re.I,
+    )
 )
 # A walk's callback given each file's path: Go's `filepath.WalkDir(root, func(p string, ...`
 # and `filepath.Walk`, the loop of a language whose walk takes a function.

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from redline.redlines.capabilities import PATTERNS, Capability, Hit
+from redline.redlines.capabilities import PATTERNS, Capability, Gated, Hit
 from redline.redlines.code import (
     PENDING_FUNCTION,
     alternation,
@@ -32,7 +32,7 @@ from redline.redlines.code import (
 from redline.redlines.named import NAME_PATTERN_CACHE
 from redline.redlines.own_use import prunes_by_age
 
-_LOG_HINT = re.compile(r"/var/log|/var/adm/|wtmp|btmp|lastlog|winevt|\.evtx\b", re.I)
+_LOG_HINT = Gated(re.compile(r"/var/log|/var/adm/|wtmp|btmp|lastlog|winevt|\.evtx\b", re.I))
 _LOG_LITERAL = PATTERNS[Capability.LOG_PATH]
 # Opening a file for writing empties it, whatever is written after (a log rewritten is wiped).
 _OPENED_FOR_WRITING = re.compile(r"\b(?:open|fopen)\s*\([^\n]*,\s*['\"]w[b+]*['\"]")

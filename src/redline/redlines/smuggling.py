@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from redline.redlines.capabilities import Capability, Gated, Hit
+from redline.redlines.capabilities import AnyGated, Capability, Gated, Hit
 
 _PROGRAM_EXTENSION = r"\.(?:exe|scr|dll|msi|hta|iso|img|vhdx?|lnk|cpl|pif|jar|appx|msix)['\"`]"
 """A program's name ending a quoted file name."""
@@ -135,8 +135,14 @@ def smuggling_hits(code: str, offset: int = 0) -> list[Hit]:
     ]
 
 
+_ANY_PIECE = AnyGated(pattern for _, pattern in _PIECES)
+"""Whether a line could hold any piece: most lines hold none, decided in one lookup."""
+
+
 def smuggling_pieces(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus the pieces of a smuggled program `line` holds (a `bind` for `line_flow`)."""
+    if not _ANY_PIECE.may_match(line):
+        return names
     found = {piece for piece, pattern in _PIECES if piece not in names and pattern.search(line)}
     return names | found if found else names
 
