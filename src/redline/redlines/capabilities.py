@@ -1809,7 +1809,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             # (`PSK=$(wg genpsk)` names a key the script makes; `psk=` read from a profile is
             # still matched where the profile's line is named, `'^psk='`)
-            r"dump-keychain\s+-d|find-(?:generic|internet)-password[^\n]*\s-w|key=clear|psk=(?!\$\()",
+            # (`key=clear` as an argument, after a space or a quote: the option named alone, as
+            # prose quotes it in inline code, is a mention)
+            r"dump-keychain\s+-d|find-(?:generic|internet)-password[^\n]*\s-w"
+            r"|(?<=[\s'\"])key=clear"
+            r"|psk=(?!\$\()",
             _I,
         ),
         # (a saved-logins table read by its named non-secret columns alone, `SELECT origin_url
