@@ -473,6 +473,10 @@ class Capability(StrEnum):
         "pipes what a directory query or a request with credentials reads straight into an "
         "upload to another host naming no credential (a command line)"
     )
+    LSA_PACKAGE_ADDED = (
+        "adds a package to LSA's lists (Security, Notification or Authentication Packages) or "
+        "loads one into the running LSASS"
+    )
 
 
 @dataclass(frozen=True)
@@ -6966,6 +6970,30 @@ _HMAC_PUBLIC_KEY_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _HMAC_PUBLIC_KEY_PATTERNS)
 # -- a token signed with HMAC beside a public key: end ---------------------------------------
+
+
+# -- a package added to LSA, a sign-in's listener ----------------------------------------------
+# LSASS loads the DLLs named in `HKLM\SYSTEM\CurrentControlSet\Control\Lsa`'s `Security
+# Packages`, `Notification Packages` (password filters) and `Authentication Packages`, and
+# `AddSecurityPackage` loads one into the running process: a package written there, by `reg
+# add`, PowerShell's `Set-ItemProperty`/`New-ItemProperty`, `RegSetValueEx` or winreg's
+# `SetValueEx`, or loaded at once. Reading the lists (`Get-ItemProperty`, `reg query`) is an
+# audit and is not matched. Each pattern begins with a literal (`Packages`,
+# `AddSecurityPackage`) the scan's prefilter finds.
+_LSA_LISTS = r"['\"]?(?:Security|Notification|Authentication) Packages['\"]?"
+_LSA_PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.LSA_PACKAGE_ADDED: (
+        re.compile(r"\bAddSecurityPackage[AW]?\s*\(", _I),
+        re.compile(
+            rf"\breg(?:\.exe)?\s+add\s+[^\n]*\\Lsa['\"]?\s[^\n]*/v\s+{_LSA_LISTS}"
+            rf"|\b(?:Set|New)-ItemProperty\b[^\n]*-Name\s+{_LSA_LISTS}"
+            rf"|\b(?:RegSetValueEx\w*|RegSetKeyValue\w*|SetValueEx)\s*\([^\n]*{_LSA_LISTS}",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _LSA_PACKAGE_PATTERNS)
+# -- a package added to LSA: end ---------------------------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:
