@@ -477,6 +477,10 @@ class Capability(StrEnum):
         "adds a package to LSA's lists (Security, Notification or Authentication Packages) or "
         "loads one into the running LSASS"
     )
+    MAILBOXES_SWEPT = (
+        "reaches every mailbox of an organisation, or another's mailbox unseen, through "
+        "Exchange admin rights (a compliance search of all, impersonation, hidden full access)"
+    )
 
 
 @dataclass(frozen=True)
@@ -6994,6 +6998,34 @@ _LSA_PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _LSA_PACKAGE_PATTERNS)
 # -- a package added to LSA: end ---------------------------------------------------------------
+
+
+# -- every mailbox reached through Exchange admin rights ----------------------------------------
+# A compliance (eDiscovery) search over every mailbox (`New-ComplianceSearch -ExchangeLocation
+# All`), EWS impersonation of the mailboxes one goes through (`ImpersonatedUserId = new
+# ImpersonatedUserId(...)`, exchangelib's `access_type=IMPERSONATION`), full access to another
+# mailbox granted so it never shows in the grantee's Outlook (`Add-MailboxPermission ...
+# -AccessRights FullAccess ... -AutoMapping:$false`), the old `Search-Mailbox` copying hits to
+# another mailbox. An admin's tools, for a legal hold or a phishing purge too: a piece for the
+# request to weigh. Each pattern begins with a cmdlet's or member's literal.
+_MAILBOX_SWEEP_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.MAILBOXES_SWEPT: (
+        re.compile(
+            r"\bNew-ComplianceSearch\b" + _WRAPPED + r"{0,200}?-ExchangeLocation\s+['\"]?All\b", _I
+        ),
+        re.compile(
+            r"\bImpersonatedUserId\s*=\s*new\s+ImpersonatedUserId\s*\("
+            r"|\baccess_type\s*=\s*IMPERSONATION\b",
+        ),
+        re.compile(
+            r"\bAdd-MailboxPermission\b" + _WRAPPED + r"{0,300}?-AutoMapping(?::|\s+)\s*\$false\b",
+            _I,
+        ),
+        re.compile(r"\bSearch-Mailbox\b" + _WRAPPED + r"{0,300}?-TargetMailbox\b", _I),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _MAILBOX_SWEEP_PATTERNS)
+# -- every mailbox reached through Exchange admin rights: end -----------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:
