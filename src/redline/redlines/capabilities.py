@@ -958,6 +958,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bhttp\.Post(?:Form)?\s*\(|\bhttp\.NewRequest\s*\(\s*(?:\"POST\"|http\.MethodPost)",
             _I,
         ),
+        # Go's own client posting to a full address (`c.Post("https://...", ...)`, `client.PostForm(
+        # "http://..."`); a router's `r.Post("/login", h)` registers a route and names a path
+        re.compile(r"\b\w+\.Post(?:Form)?\s*\(\s*\"https?://"),
         re.compile(
             r"\bFtpPutFile\w*\s*\(|\bInternetWriteFile\s*\(|\bHttpSendRequest\w*\s*\(|\bWinHttpSendRequest\s*\(",
             _I,
