@@ -3232,6 +3232,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"\bcat\s+[^\n|]*\.(?:bash|zsh|python)_history\b", _I),
         re.compile(r"--export-secret-(?:sub)?keys", _I),
+        # every file of the key folder of root or of every user, quoted for a glob (`"/home/*/.ssh/*"`)
+        re.compile(r"[\"'](?:/root|/home/\*|/Users/\*)/\.ssh/\*[\"']"),
         # every private key of a folder by glob (`/home/*/.ssh/id_*`), and key or credential
         # files looked for by name (`find / -name id_rsa -o -name '*.pem'`)
         re.compile(
