@@ -3755,6 +3755,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"['\"]wevtutil(?:\.exe)?['\"]\s*,\s*['\"]cl['\"]", _I),
+        # every channel an event log session lists, cleared in a loop (`foreach (var n in
+        # session.GetLogNames()) ... session.ClearLog(n)`, C# or PowerShell)
+        re.compile(
+            r"\bforeach\s*\([^\n]*\.GetLogNames\s*\(\s*\)\s*\)[^}]{0,200}?\.ClearLog\s*\(", _I
+        ),
         # the event log API's own clear call (`EvtClearLog(None, name, None, 0)` via ctypes),
         # and Windows' prefetch records of which programs ran deleted
         re.compile(
