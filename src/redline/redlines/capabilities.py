@@ -473,6 +473,14 @@ class Capability(StrEnum):
         "pipes what a directory query or a request with credentials reads straight into an "
         "upload to another host naming no credential (a command line)"
     )
+    LSA_PACKAGE_ADDED = (
+        "adds a package to LSA's lists (Security, Notification or Authentication Packages) or "
+        "loads one into the running LSASS"
+    )
+    MAILBOXES_SWEPT = (
+        "reaches every mailbox of an organisation, or another's mailbox unseen, through "
+        "Exchange admin rights (a compliance search of all, impersonation, hidden full access)"
+    )
 
 
 @dataclass(frozen=True)
@@ -950,6 +958,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bhttp\.Post(?:Form)?\s*\(|\bhttp\.NewRequest\s*\(\s*(?:\"POST\"|http\.MethodPost)",
             _I,
         ),
+        # Go's own client posting to a full address (`c.Post("https://...", ...)`, `client.PostForm(
+        # "http://..."`); a router's `r.Post("/login", h)` registers a route and names a path
+        re.compile(r"\b\w+\.Post(?:Form)?\s*\(\s*\"https?://"),
         re.compile(
             r"\bFtpPutFile\w*\s*\(|\bInternetWriteFile\s*\(|\bHttpSendRequest\w*\s*\(|\bWinHttpSendRequest\s*\(",
             _I,
@@ -1809,7 +1820,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             # (`PSK=$(wg genpsk)` names a key the script makes; `psk=` read from a profile is
             # still matched where the profile's line is named, `'^psk='`)
-            r"dump-keychain\s+-d|find-(?:generic|internet)-password[^\n]*\s-w|key=clear|psk=(?!\$\()",
+            # (`key=clear` as an argument, after a space or a quote: the option named alone, as
+            # prose quotes it in inline code, is a mention)
+            r"dump-keychain\s+-d|find-(?:generic|internet)-password[^\n]*\s-w"
+            r"|(?<=[\s'\"])key=clear"
+            r"|psk=(?!\$\()",
             _I,
         ),
         # (a saved-logins table read by its named non-secret columns alone, `SELECT origin_url
@@ -3217,6 +3232,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"\bcat\s+[^\n|]*\.(?:bash|zsh|python)_history\b", _I),
         re.compile(r"--export-secret-(?:sub)?keys", _I),
+        # every file of the key folder of root or of every user, quoted for a glob (`"/home/*/.ssh/*"`)
+        re.compile(r"[\"'](?:/root|/home/\*|/Users/\*)/\.ssh/\*[\"']"),
         # every private key of a folder by glob (`/home/*/.ssh/id_*`), and key or credential
         # files looked for by name (`find / -name id_rsa -o -name '*.pem'`)
         re.compile(
@@ -3738,6 +3755,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"['\"]wevtutil(?:\.exe)?['\"]\s*,\s*['\"]cl['\"]", _I),
+        # every channel an event log session lists, cleared in a loop (`foreach (var n in
+        # session.GetLogNames()) ... session.ClearLog(n)`, C# or PowerShell)
+        re.compile(
+            r"\bforeach\s*\([^\n]*\.GetLogNames\s*\(\s*\)\s*\)[^}]{0,200}?\.ClearLog\s*\(", _I
+        ),
         # the event log API's own clear call (`EvtClearLog(None, name, None, 0)` via ctypes),
         # and Windows' prefetch records of which programs ran deleted
         re.compile(
@@ -6962,6 +6984,58 @@ _HMAC_PUBLIC_KEY_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _HMAC_PUBLIC_KEY_PATTERNS)
 # -- a token signed with HMAC beside a public key: end ---------------------------------------
+
+
+# -- a package added to LSA, a sign-in's listener ----------------------------------------------
+# LSASS loads the DLLs named in `HKLM\SYSTEM\CurrentControlSet\Control\Lsa`'s `Security
+# Packages`, `Notification Packages` (password filters) and `Authentication Packages`, and
+# `AddSecurityPackage` loads one into the running process: a package written there, by `reg
+# add`, PowerShell's `Set-ItemProperty`/`New-ItemProperty`, `RegSetValueEx` or winreg's
+# `SetValueEx`, or loaded at once. Reading the lists (`Get-ItemProperty`, `reg query`) is an
+# audit and is not matched. Each pattern begins with a literal (`Packages`,
+# `AddSecurityPackage`) the scan's prefilter finds.
+_LSA_LISTS = r"['\"]?(?:Security|Notification|Authentication) Packages['\"]?"
+_LSA_PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.LSA_PACKAGE_ADDED: (
+        re.compile(r"\bAddSecurityPackage[AW]?\s*\(", _I),
+        re.compile(
+            rf"\breg(?:\.exe)?\s+add\s+[^\n]*\\Lsa['\"]?\s[^\n]*/v\s+{_LSA_LISTS}"
+            rf"|\b(?:Set|New)-ItemProperty\b[^\n]*-Name\s+{_LSA_LISTS}"
+            rf"|\b(?:RegSetValueEx\w*|RegSetKeyValue\w*|SetValueEx)\s*\([^\n]*{_LSA_LISTS}",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _LSA_PACKAGE_PATTERNS)
+# -- a package added to LSA: end ---------------------------------------------------------------
+
+
+# -- every mailbox reached through Exchange admin rights ----------------------------------------
+# A compliance (eDiscovery) search over every mailbox (`New-ComplianceSearch -ExchangeLocation
+# All`), EWS impersonation of the mailboxes one goes through (`ImpersonatedUserId = new
+# ImpersonatedUserId(...)`, exchangelib's `access_type=IMPERSONATION`), full access to another
+# mailbox granted so it never shows in the grantee's Outlook (`Add-MailboxPermission ...
+# -AccessRights FullAccess ... -AutoMapping:$false`), the old `Search-Mailbox` copying hits to
+# another mailbox. An admin's tools, for a legal hold or a phishing purge too: a piece for the
+# request to weigh. Each pattern begins with a cmdlet's or member's literal.
+_MAILBOX_SWEEP_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.MAILBOXES_SWEPT: (
+        re.compile(
+            r"\bNew-ComplianceSearch\b" + _WRAPPED + r"{0,200}?-ExchangeLocation\s+['\"]?All\b", _I
+        ),
+        re.compile(
+            r"\bImpersonatedUserId\s*=\s*new\s+ImpersonatedUserId\s*\("
+            r"|\baccess_type\s*=\s*IMPERSONATION\b",
+        ),
+        re.compile(
+            r"\bAdd-MailboxPermission\b" + _WRAPPED + r"{0,300}?-AutoMapping(?::|\s+)\s*\$false\b",
+            _I,
+        ),
+        re.compile(r"\bSearch-Mailbox\b" + _WRAPPED + r"{0,300}?-TargetMailbox\b", _I),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _MAILBOX_SWEEP_PATTERNS)
+# -- every mailbox reached through Exchange admin rights: end -----------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:

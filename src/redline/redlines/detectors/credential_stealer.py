@@ -29,7 +29,10 @@ What it catches
     `wp_authenticate_user` filter, a PAM module's `pam_get_authtok`, a Windows password
     filter's `PasswordChangeNotify`, a network provider's `NPLogonNotify`, a security
     package's `SpAcceptCredentials`), that ships data out
-    (`wp_remote_post`, mail, a webhook), or a shell function shadowing `sudo`/`su` that reads
+    (`wp_remote_post`, mail, a webhook) or, for a Windows one, is installed into LSA (named in
+    `Lsa`'s `Security Packages` or `Notification Packages`, or loaded by `AddSecurityPackage`;
+    a password filter's notification alone, also how passwords are synced, is part of a theft
+    for the request to tell), or a shell function shadowing `sudo`/`su` that reads
     the password (a look-alike password dialog whose answer is sent away is
     ACT-PASSWORD-PROMPT's). A vault's or a CI server's secrets listed and their values read
     out (Jenkins' `lookupCredentials` with `getPlainText()`, Key Vault's secrets of every vault,
@@ -120,6 +123,15 @@ def credential_stealer(found: Capabilities) -> Detection | None:
         # A form the visitor cannot see, which the browser fills with saved secrets, posted.
         core = (Cap.HIDDEN_FORM, *autofilled, *channel)
         return supported(found, 0.8, core, "autofilled secrets harvested by a hidden form")
+    if found.has_all(Cap.SIGN_IN_HOOK, Cap.LSA_PACKAGE_ADDED):
+        # A sign-in hook built as an LSA package and installed into LSA's lists or the running
+        # LSASS: every logon's (or password change's) cleartext passes it. A security
+        # package's accepted credentials serve no package but a thief's (mimilib's memssp); a
+        # password filter's notification also syncs passwords, for the request to tell.
+        installed = (Cap.SIGN_IN_HOOK, Cap.LSA_PACKAGE_ADDED, *channel)
+        logon = any("spacceptcredentials" in h.text.lower() for h in found.hits[Cap.SIGN_IN_HOOK])
+        score = 0.8 if logon or channel else 0.45
+        return supported(found, score, installed, "a sign-in hook installed as an LSA package")
     if Cap.SIGN_IN_HOOK in found and any(found.near(Cap.SIGN_IN_HOOK, c, 800) for c in channel):
         # Code in the sign-in path that ships what it sees: the typed password leaves with it
         # (a login hook's audit logs the name and the outcome, and keeps them).

@@ -2,7 +2,9 @@
 
 What it catches
     `wevtutil cl Security`, `Clear-EventLog`, the event log API's `EvtClearLog` (also through
-    `ctypes`), deleting Windows' prefetch records of what ran (`C:\\Windows\\Prefetch\\X*.pf`),
+    `ctypes`), every channel an event log session lists cleared in a loop (.NET's
+    `foreach (var n in session.GetLogNames()) session.ClearLog(n)`, C# or PowerShell),
+    deleting Windows' prefetch records of what ran (`C:\\Windows\\Prefetch\\X*.pf`),
     truncating or deleting `/var/log/auth.log`, `wtmp`, audit logs, `history -c`, `unset
     HISTFILE`, emptying `.bash_history`, the histories of two or more other programs removed at
     once (`rm ~/.viminfo ~/.lesshst`, the MySQL or psql shells' histories), log-named files
@@ -74,7 +76,7 @@ _OFFENSIVE = (
 )
 
 
-_MANY_LOGS = re.compile(r"\*|/var/log/\$|\bcl\s+['\"]?[$%]|GetEventLogs")
+_MANY_LOGS = re.compile(r"\*|/var/log/\$|\bcl\s+['\"]?[$%]|GetEventLogs|GetLogNames")
 
 
 @detector("OUT-LOG-WIPE", redline="RL-EVASION")

@@ -21,7 +21,11 @@ What it catches
     address searched for in Sent and trashed, `GmailApp.search(`in:sent to:${DROP}`)` ...
     `moveToTrash()`) and a second concealment: the forwarded message marked unread again, the alerts
     hidden, the script run in a hidden window; a whole search or address book sent that way
-    is concealed by itself (T1114.001).
+    is concealed by itself (T1114.001). Every mailbox of an organisation searched, or another's
+    opened unseen, through Exchange admin rights (`New-ComplianceSearch -ExchangeLocation All`,
+    EWS `ImpersonatedUserId` or exchangelib's `IMPERSONATION`, `Add-MailboxPermission ...
+    FullAccess -AutoMapping:$false`, `Search-Mailbox -TargetMailbox`) is part of such a theft,
+    for the request to tell (an admin's legal hold or phishing purge uses the same tools).
 
 Why it is a redline (RL-EXFIL)
     It copies someone's correspondence or contacts to an outsider while hiding every trace
@@ -57,7 +61,24 @@ keeps a read in one example of an answer and a quiet send in another (two sectio
 harmless) from being joined into one script."""
 
 
-@detector("OUT-MAILBOX-EXFIL", redline="RL-EXFIL")
+def _sweeps_mailboxes(found: Capabilities) -> bool:
+    """Others' mailboxes reached through admin rights serve whatever the request names: their
+    mail read (surveillance), its secrets searched for (credentials), or copied out."""
+    return Cap.MAILBOXES_SWEPT in found
+
+
+def _swept(found: Capabilities) -> Detection | None:
+    """Every mailbox searched, or another's opened unseen, through Exchange admin rights: an
+    admin's tools for a legal hold or a phishing purge too, so part of an artifact, for the
+    request to tell."""
+    if Cap.MAILBOXES_SWEPT not in found:
+        return None
+    read = [c for c in (Cap.MAILBOX_SEARCH, Cap.MAIL_OUT) if c in found]
+    core = (Cap.MAILBOXES_SWEPT, *read)
+    return supported(found, 0.45, core, "mailboxes reached through Exchange admin rights")
+
+
+@detector("OUT-MAILBOX-EXFIL", redline="RL-EXFIL", crosses_any=_sweeps_mailboxes)
 def mailbox_exfil(found: Capabilities) -> Detection | None:
     """Forwarding + hidden alerts, or mail read + sent on + no Sent Items copy + concealment."""
     if found.near(Cap.MAIL_FORWARD_RULE, Cap.MAIL_OWNER_BLIND, _REACH):
@@ -65,9 +86,9 @@ def mailbox_exfil(found: Capabilities) -> Detection | None:
         return supported(found, 0.85, pieces, "a mailbox forwarded out of its owner's sight")
     read = [c for c in (Cap.MAILBOX_SEARCH, Cap.MAIL_ARRIVAL) if c in found]
     if not read or Cap.MAIL_OUT not in found or Cap.MAIL_NO_TRACE not in found:
-        return None
+        return _swept(found)
     if not any(found.near(c, Cap.MAIL_NO_TRACE, _REACH) for c in read):
-        return None
+        return _swept(found)
     core = (*read, Cap.MAIL_OUT, Cap.MAIL_NO_TRACE)
     # A script run in a hidden window hides the sending; one run in the background
     # (`Cap.BACKGROUND`) is how every mail filer runs, and hides nothing from the owner.
