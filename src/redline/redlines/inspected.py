@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import Capability, Hit, line_at
 
 _LOOKED_AT = frozenset({Capability.AUTORUN, Capability.HIDE})
 """The capabilities a reading or removing command only names."""
@@ -104,9 +104,8 @@ def without_inspected(code: str, hits: Iterable[Hit], offset: int = 0) -> list[H
         at = hit.start - offset
         if not 0 <= at < len(code):
             continue
-        line_start = code.rfind("\n", 0, at) + 1
-        line_end = code.find("\n", at)
-        line = code[line_start : line_end if line_end >= 0 else len(code)]
+        line_start, line_end = line_at(code, at)
+        line = code[line_start:line_end]
         if "#" in line:
             line = line.split(" #", 1)[0]
         cut = at - line_start
