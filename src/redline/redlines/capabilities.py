@@ -7448,6 +7448,13 @@ def lowered_once(text: str) -> str:
     return _lowered_of(_read_once(text))
 
 
+def line_at(text: str, position: int) -> tuple[int, int]:
+    """The start and the end of the line of `text` that holds `position`: after the line break
+    before it (or the text's start), at the line break after it (or the text's end)."""
+    end = text.find("\n", position)
+    return text.rfind("\n", 0, position) + 1, len(text) if end < 0 else end
+
+
 def reads_as_ascii(text: str) -> bool:
     """Whether every pattern's `ascii_twin` reads `text` as the pattern does: it holds ASCII
     characters only, none of them \x1c-\x1f (kept, `_read_once`)."""

@@ -30,6 +30,7 @@ from redline.redlines.capabilities import (
     Hit,
     code_padded,
     holds_any,
+    line_at,
     literal_finder,
     scan,
     whole_code_space,
@@ -1194,9 +1195,8 @@ def _dropped_and_run_hits(code: str, offset: int, hits: list[Hit]) -> list[Hit]:
     for hit in hits:
         if hit.capability not in DOWNLOADS or not 0 <= hit.start - offset < len(code):
             continue
-        line_start = code.rfind("\n", 0, hit.start - offset) + 1
-        line_end = code.find("\n", hit.start - offset)
-        names = saved_names(code[line_start : len(code) if line_end < 0 else line_end])
+        line_start, line_end = line_at(code, hit.start - offset)
+        names = saved_names(code[line_start:line_end])
         if not names:
             continue
         # From the end of the download's own command: a greedy download pattern may run on

@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import Capability, Hit, line_at
+from redline.redlines.shell import SimpleCommand, simple_commands
 
 _LOOKED_AT = frozenset({Capability.AUTORUN, Capability.HIDE})
 """The capabilities a reading or removing command only names."""
@@ -47,15 +49,16 @@ _READERS = frozenset(
 )
 """Commands that read, list, fingerprint or delete the files they are given."""
 _PREFIXES = frozenset({"sudo", "command", "nice", "time"})
-_SEPARATOR = re.compile(r"&&|\|\||[;|(){}]|`|\$\(")
+_SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh"})
+_DEEPEST = 3
+"""How deep scripts handed to shells are read (`bash -c 'sh -c "..."'`)."""
 _WRITES = re.compile(r"(?<![\d&>])>{1,2}(?!&)(?!\s*/dev/null\b)|\btee\b")
 """A redirection of the output (not of errors, nor to the null device): the command writes
 where it names."""
 _KEYS = ("cron", "/tmp/.", "/shm/.", "bin/.", "chattr", ".bashrc", ".profile", "rc.")
 
 
-def _command(segment: str) -> tuple[str, list[str]]:
-    words = segment.split()
+def _command(words: list[str]) -> tuple[str, list[str]]:
     while words and (words[0] in _PREFIXES or "=" in words[0].split("/")[0]):
         words = words[1:]
     if not words:
@@ -63,12 +66,13 @@ def _command(segment: str) -> tuple[str, list[str]]:
     return words[0].rsplit("/", 1)[-1], words[1:]
 
 
-def _only_looks(segment: str, at: int) -> bool:
-    """Whether the simple command `segment` only reads, lists or removes what it names at
-    `at` (its output sent elsewhere, as a hash saved to a case file, still reads it)."""
+def _only_looks(segment: str, words: list[str], at: int) -> bool:
+    """Whether the simple command `segment` (its `words` as the shell reads them) only reads,
+    lists or removes what it names at `at` (its output sent elsewhere, as a hash saved to a
+    case file, still reads it)."""
     if _WRITES.search(segment, 0, at):
         return False
-    name, arguments = _command(segment)
+    name, arguments = _command(words)
     if name in _READERS:
         return True
     options = [a for a in arguments if a.startswith("-")]
@@ -89,6 +93,42 @@ def _only_looks(segment: str, at: int) -> bool:
     return False
 
 
+@lru_cache(maxsize=256)
+def _commands(line: str) -> tuple[SimpleCommand, ...]:
+    """The simple commands of one line, kept for the lines last asked: a streamed script is
+    read again as it grows, its earlier lines unchanged."""
+    return tuple(simple_commands(line))
+
+
+def _command_around(
+    line: str, start: int, end: int, depth: int = 0
+) -> tuple[str, list[str], int] | None:
+    """The innermost simple command of `line` that the span `start`-`end` stands in, as the
+    shell cuts the line (a `;` or ` #` inside quotes cuts nothing; a comment is no command):
+    its text, its words and where the span starts in it; in a script handed to a shell
+    (`bash -c '...; crontab -l; ...'`), the command of that script. None when the span stands
+    in no command, or in a script spelled otherwise than the shell reads it."""
+    around = [c for c in _commands(line) if c.start <= start and end <= c.end]
+    if not around:
+        return None
+    command = min(around, key=lambda c: c.end - c.start)
+    words = [word.value for word in command.words]
+    for index in range(len(words) - 2):
+        # a shell started with a script, by the command or among its arguments (`sudo -u x
+        # bash -c '...'`, `xargs sh -c '...'`)
+        if words[index].rsplit("/", 1)[-1] not in _SHELLS or words[index + 1] != "-c":
+            continue
+        script = command.words[index + 2]
+        if not script.start < start or not end < script.end or depth >= _DEEPEST:
+            continue
+        raw = line[script.start : script.end]
+        if raw[:1] not in ("'", '"') or script.value != raw[1:-1]:
+            return None
+        inner = script.start + 1
+        return _command_around(raw[1:-1], start - inner, end - inner, depth + 1)
+    return line[command.start : command.end], words, start - command.start
+
+
 def without_inspected(code: str, hits: Iterable[Hit], offset: int = 0) -> list[Hit]:
     """`hits` less the autostart places and hidden paths of shell `code` that stand only in a
     command reading, listing or removing them (see the module's docstring)."""
@@ -104,21 +144,11 @@ def without_inspected(code: str, hits: Iterable[Hit], offset: int = 0) -> list[H
         at = hit.start - offset
         if not 0 <= at < len(code):
             continue
-        line_start = code.rfind("\n", 0, at) + 1
-        line_end = code.find("\n", at)
-        line = code[line_start : line_end if line_end >= 0 else len(code)]
-        if "#" in line:
-            line = line.split(" #", 1)[0]
-        cut = at - line_start
-        if cut >= len(line):
+        line_start, line_end = line_at(code, at)
+        if hit.end - offset > line_end:
             continue
-        # the simple command the hit stands in: between the separators around it
-        before = [m.end() for m in _SEPARATOR.finditer(line, 0, cut)]
-        start = before[-1] if before else 0
-        after = _SEPARATOR.search(line, cut)
-        segment = line[start : after.start() if after else len(line)]
-        if hit.end - offset > line_start + (after.start() if after else len(line)):
-            continue
-        if _only_looks(segment, cut - start):
+        line = code[line_start:line_end]
+        found = _command_around(line, at - line_start, hit.end - offset - line_start)
+        if found is not None and _only_looks(*found):
             dropped.add((hit.start, hit.end, hit.capability))
     return [hit for hit in kept if (hit.start, hit.end, hit.capability) not in dropped]

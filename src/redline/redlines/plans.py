@@ -33,7 +33,7 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from redline.redlines.capabilities import Capability, Gated, Hit
+from redline.redlines.capabilities import Capability, Gated, Hit, line_at
 
 SIGN_CAPABILITIES = frozenset({Capability.PLAN_ATTACK, Capability.PLAN_COVER})
 """What makes instructed steps a plan: a step that attacks someone else's or hides the act.
@@ -647,8 +647,7 @@ def plan_hits(prose: str, offset: int = 0, analysing: bool | None = None) -> lis
     for hit in _read(plain, 0, analysing=analysing):
         line = bisect.bisect(plain_starts, hit.start) - 1
         begin = starts[line] if line < len(starts) else len(prose)
-        end = prose.find("\n", begin)
-        end = len(prose) if end < 0 else end
+        end = line_at(prose, begin)[1]
         text = prose[begin:end].strip()
         hits.append(Hit(hit.capability, offset + begin, offset + end, text))
     return hits

@@ -12,7 +12,9 @@ writer (`curl -u backup:$PW -T`, an `Authorization` header, a presigned address'
 one's own or one's charge.
 
 Read on the whole command line an agent is about to run, never on a response's text (the
-stream monitor does not scan for them): `sealed_drop_hits`.
+stream monitor does not scan for them): `sealed_drop_hits`. The line is cut into its commands
+and pipelines as the shell cuts it (`shell.simple_commands`): a quoted address holding `&` or
+`;` (`curl "https://h/u?a=1&b=2" -T -`) stays whole, with the options that follow it.
 """
 
 from __future__ import annotations
@@ -20,9 +22,8 @@ from __future__ import annotations
 import re
 
 from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.shell import SimpleCommand, simple_commands
 
-_SEGMENT = re.compile(r"[^|;&\n]+")
-"""One command of a line: between pipes, `;`, `&&`, `||`, `&` and line breaks."""
 _ARCHIVER = re.compile(
     r"^\s*(?:sudo\s+(?:-\S+\s+)*)?(?:\S*[\\/])?(?:tar\s+-?\w*c|7z[ar]?(?:\.exe)?\s+a\b|zip\s"
     r"|rar(?:\.exe)?\s+a\b|winrar(?:\.exe)?\s+a\b|Compress-Archive\b)",
@@ -66,8 +67,13 @@ def _uploads_unsigned(segment: str) -> bool:
     return _CREDENTIAL.search(segment) is None
 
 
-_STATEMENT = re.compile(r"(?:[^|;&\n]|\|(?!\|))+")
-"""One pipeline of a line: between `;`, `&&`, `||`, `&` and line breaks (its `|` kept)."""
+_SENDS_FILE = re.compile(
+    r"(?<!\S)(?:-[a-zA-Z]*T\b|--upload-file|--data-binary\s+['\"]?@|-d\s+['\"]?@"
+    r"|--data\s+['\"]?@|-F\s+['\"]?\w+=@|--post-file|-InFile)",
+    re.I,
+)
+"""Any of the options `_UPLOAD` needs (after a space), anywhere on a line: without one (nor
+every user's folders), no command of the line is read (most requests upload nothing)."""
 _DIRECTORY_QUERY = re.compile(
     r"^\s*(?:sudo\s+)?(?:\S*[\\/])?(?:ldapsearch|ldapdomaindump|adfind(?:\.exe)?|dsquery"
     r"|Get-AD(?:User|Group|Computer|Object)|net\s+(?:user|group)\b[^\n]*/domain)\b",
@@ -102,17 +108,20 @@ def _guarded_read(stage: str) -> bool:
     return _REQUEST.match(stage) is not None and _CREDENTIAL.search(stage) is not None
 
 
-def _guarded_data_piped_out(action: str) -> list[Hit]:
+def _guarded_data_piped_out(action: str, commands: list[SimpleCommand]) -> list[Hit]:
     """`GUARDED_DATA_PIPED_OUT`: in one pipeline, a guarded read (`_guarded_read`) followed by
     an upload of its standard input to another host that names no credential, cited from the
     read to the upload."""
     hits: list[Hit] = []
-    for statement in _STATEMENT.finditer(action):
-        stages = [(m.start(), m.group()) for m in _SEGMENT.finditer(statement.group())]
-        reads = [(at, stage) for at, stage in stages if _guarded_read(stage)]
+    pipelines: dict[int, list[tuple[int, int, str]]] = {}
+    for command in commands:
+        stage = action[command.start : command.end]
+        pipelines.setdefault(command.pipeline, []).append((command.start, command.end, stage))
+    for stages in pipelines.values():
+        reads = [(at, stage) for at, _, stage in stages if _guarded_read(stage)]
         if not reads:
             continue
-        for at, stage in stages:
+        for at, end, stage in stages:
             if (
                 at <= reads[0][0]
                 or not _uploads_unsigned(stage)
@@ -120,11 +129,9 @@ def _guarded_data_piped_out(action: str) -> list[Hit]:
                 or _CHAT_HOOK.search(stage) is not None
             ):
                 continue
-            read_at, read = next(r for r in reversed(reads) if r[0] < at)
+            start, read = next(r for r in reversed(reads) if r[0] < at)
             if _host(read) is not None and _host(read) == _host(stage):
                 continue  # the same service's data sent back to it
-            start = statement.start() + read_at + len(read) - len(read.lstrip())
-            end = statement.start() + at + len(stage.rstrip())
             hits.append(Hit(Capability.GUARDED_DATA_PIPED_OUT, start, end, action[start:end]))
     return hits
 
@@ -136,18 +143,19 @@ def sealed_drop_hits(action: str) -> list[Hit]:
     lowered = action.lower()
     if not any(word in lowered for word in ("curl", "wget", "-infile")):
         return []
+    if _SENDS_FILE.search(action) is None and _OTHERS_FOLDER.search(action) is None:
+        return []
+    commands = simple_commands(action)
     hits: list[Hit] = []
-    for match in _SEGMENT.finditer(action):
-        segment = match.group()
+    for command in commands:
+        segment = action[command.start : command.end]
         if _packs_others_folders(segment):
             capability = Capability.OTHERS_FOLDERS_PACKED
         elif _uploads_unsigned(segment):
             capability = Capability.UNSIGNED_UPLOAD
         else:
             continue
-        start = match.start() + len(segment) - len(segment.lstrip())
-        end = match.end() - len(segment) + len(segment.rstrip())
-        hits.append(Hit(capability, start, end, action[start:end]))
+        hits.append(Hit(capability, command.start, command.end, segment))
     if any(h.capability is Capability.UNSIGNED_UPLOAD for h in hits):
-        hits.extend(_guarded_data_piped_out(action))
+        hits.extend(_guarded_data_piped_out(action, commands))
     return hits

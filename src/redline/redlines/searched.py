@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from redline.redlines.capabilities import Capability, Gated, Hit
+from redline.redlines.capabilities import Capability, Gated, Hit, line_at
 
 _QUOTED = re.compile(r"""(['"])((?:\\.|(?!\1)[^\\\n])*)\1""")
 _REGEX_SYNTAX = (
@@ -225,8 +225,7 @@ def _assigned_extent(text: str, start: int) -> int | None:
     if opener is None:
         if _COMMA_LIST.match(rest) is None:
             return None
-        line_end = text.find("\n", start)
-        return len(text) if line_end < 0 else line_end
+        return line_at(text, start)[1]
     closer, depth = _OPENING[opener.group(1)], 0
     for index in range(start + opener.start(1), len(text)):
         if text[index] == opener.group(1):

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import Capability, Hit, line_at
 
 _READS = ("getAccessToken()", "getSessionID()", ".getToken()")
 """Literals one of which any token read below holds: the cheap test before the patterns."""
@@ -39,9 +39,8 @@ def session_token_hits(code: str, offset: int = 0) -> list[Hit]:
         return []
     hits = []
     for match in _TOKEN_READ.finditer(code):
-        line_start = code.rfind("\n", 0, match.start()) + 1
-        line_end = code.find("\n", match.end())
-        if _OWN_SERVICE.search(code[line_start : line_end if line_end >= 0 else len(code)]):
+        line_start, line_end = line_at(code, match.start())[0], line_at(code, match.end())[1]
+        if _OWN_SERVICE.search(code[line_start:line_end]):
             continue  # handed to the session service, which signs the player in to a server
         hits.append(
             Hit(

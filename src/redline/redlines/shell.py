@@ -35,6 +35,7 @@ import codecs
 import re
 import shlex
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from redline.redlines.capabilities import PATTERNS, Capability, Hit
@@ -1030,3 +1031,215 @@ def decoded_for_viewing(script: str) -> list[tuple[int, int]]:
         if all(_kept_aside(stage, source) for stage in stages[2:]):
             spans.append((stages[0].start_byte, stages[0].end_byte))
     return spans
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """One word of a simple command: its value as the shell reads it (quotes removed, escapes
+    undone; an expansion kept as written) and its character span in the text."""
+
+    value: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class SimpleCommand:
+    """One simple command of a command line: its words (leading assignments `A=1`, its name,
+    its arguments; not its redirections), its character span (its redirections included) and
+    the pipeline it is a stage of (stages of one pipeline share the number; every other
+    command has one of its own)."""
+
+    words: tuple[Word, ...]
+    start: int
+    end: int
+    pipeline: int
+
+
+_WORD_NODES = frozenset(
+    {
+        "word",
+        "string",
+        "raw_string",
+        "ansi_c_string",
+        "translated_string",
+        "concatenation",
+        "number",
+        "simple_expansion",
+        "expansion",
+        "arithmetic_expansion",
+        "command_substitution",
+        "process_substitution",
+        "variable_assignment",
+        "variable_name",
+    }
+)
+"""The children of a tree-sitter command that are its words (its name's word included)."""
+_COMMAND_NODES = frozenset(
+    {
+        "command",
+        "declaration_command",
+        "unset_command",
+        "variable_assignment",
+        "variable_assignments",
+    }
+)
+"""Simple commands: a command, `export`/`local`/`declare`/`unset` with their operands, and one
+or more assignments standing alone (`a=1; b=2 c=3`)."""
+
+
+def _shell_word(raw: str) -> str:
+    """The value the shell gives the word `raw` (`_word_value`, backslash escapes undone too);
+    an unclosed quote runs to the word's end."""
+    if "\\" not in raw:
+        return _word_value(raw)
+    try:
+        parts = shlex.split(raw)
+    except ValueError:
+        return raw.lstrip("'\"")
+    return parts[0] if len(parts) == 1 else raw
+
+
+def _word_nodes(node: Node) -> list[Node]:
+    """The nodes of the words of the simple command `node` (`_COMMAND_NODES`)."""
+    if node.type == "variable_assignment":
+        return [node]
+    words = []
+    for index, child in enumerate(node.children):
+        if child.type == "command_name":
+            words.extend(child.children[:1])
+        elif child.type in _WORD_NODES or (index == 0 and node.type != "command"):
+            words.append(child)  # (`export`, `local`, `unset`: the keyword is its name)
+    return words
+
+
+def _character_at(text: str, source: bytes) -> Callable[[int], int]:
+    """Where in `text` the byte at an offset of `source` (`text` encoded) stands."""
+    if len(source) == len(text):
+        return int
+    characters = [0] * (len(source) + 1)
+    index = 0
+    for number, character in enumerate(text):
+        width = len(character.encode("utf-8", "surrogatepass"))
+        characters[index : index + width] = [number] * width
+        index += width
+    characters[len(source)] = len(text)
+    return characters.__getitem__
+
+
+def variable_expansions(text: str) -> list[tuple[int, int, str]]:
+    """The plain expansions of a variable the shell makes in `text` (`$a`, `${a}`; none in
+    single quotes, comments or escaped), each with its character span and the variable's
+    name, in the order they are written. Read from the parse `simple_commands` reads."""
+    source = text.encode("utf-8", "surrogatepass")
+    tree = parse(source, CodeLanguage.BASH)
+    if tree is None:
+        return []
+    at = _character_at(text, source)
+    found: list[tuple[int, int, str]] = []
+    stack = [tree.root_node]
+    while stack:
+        node = stack.pop()
+        if node.type in ("simple_expansion", "expansion"):
+            named = node.named_children
+            if len(named) == 1 and named[0].type == "variable_name" and node.child_count <= 3:
+                name = source[named[0].start_byte : named[0].end_byte].decode("utf-8", "replace")
+                found.append((at(node.start_byte), at(node.end_byte), name))
+                continue
+        stack.extend(reversed(node.children))
+    return found
+
+
+_REDIRECT_NODES = frozenset({"file_redirect", "herestring_redirect", "heredoc_redirect"})
+_SUBSTITUTIONS = (b"$(", b"`", b"<(", b">(")
+"""How a command substitution (or a process substitution) opens."""
+
+
+def _extent(statement: Node, child: Node, body: Node | None) -> tuple[int, int]:
+    """The span the redirections of a redirected `statement` give its `child`: all of it to
+    the command it redirects, its end to a pipeline (whose last stage they redirect)."""
+    if body is None or child.id != body.id:
+        return -1, -1
+    if child.type == "pipeline":
+        return -1, statement.end_byte
+    return statement.start_byte, statement.end_byte
+
+
+def simple_commands(text: str) -> list[SimpleCommand]:
+    """The simple commands of a command line or a script (or a fragment of one), in the order
+    they are written, read as bash reads them: separators (`;`, `&&`, `||`, `&`, `|`, line
+    breaks) inside quotes or escaped separate nothing, a comment is no command, and the
+    commands inside `$(...)`, backticks, subshells, groups, loops and functions are commands
+    of their own (the command holding a substitution spans it too). Never raises: an unclosed
+    quote takes the rest of the text as one word of the command before it. One tree-sitter
+    parse (shared with the other readings of the same text) and one walk: linear in the text."""
+    source = text.encode("utf-8", "surrogatepass")
+    tree = parse(source, CodeLanguage.BASH)
+    if tree is None:
+        return []
+    at = _character_at(text, source)
+    # words hold commands of their own only where a substitution opens: without one, no word
+    # is walked into (nor any word without parts)
+    nested = any(opening in source for opening in _SUBSTITUTIONS)
+    commands: list[SimpleCommand] = []
+    pipelines = 0
+    # (node, the pipeline whose stage it is or -1, -2 for a command's own part, and the span
+    # its redirections give it, -1 for none: tree-sitter puts them around the command, or
+    # around the pipeline it ends: in `a | b > log`, `> log` is b's); children pushed in
+    # reverse, popped in the order they are written
+    stack: list[tuple[Node, int, int, int]] = [(tree.root_node, -1, -1, -1)]
+    while stack:
+        node, pipeline, start, end = stack.pop()
+        kind = node.type
+        if kind in _COMMAND_NODES and pipeline != -2:
+            words = tuple(
+                Word(
+                    _shell_word(source[w.start_byte : w.end_byte].decode("utf-8", "replace")),
+                    at(w.start_byte),
+                    at(w.end_byte),
+                )
+                for w in _word_nodes(node)
+            )
+            start = node.start_byte if start < 0 else start
+            end = node.end_byte if end < 0 else end
+            if pipeline < 0:
+                pipeline, pipelines = pipelines, pipelines + 1
+            commands.append(SimpleCommand(words, at(start), at(end), pipeline))
+            # the commands inside its words (`$(...)`, backticks) are commands of their own
+            if nested:
+                stack.extend((child, -2, -1, -1) for child in reversed(node.named_children))
+            continue
+        if kind == "ERROR" and source[node.start_byte : node.start_byte + 1] in (b"'", b'"'):
+            # an unclosed quote: the rest is one word of the command just before it
+            raw = source[node.start_byte : node.end_byte].decode("utf-8", "replace")
+            word = Word(raw[1:], at(node.start_byte), at(node.end_byte))
+            last = commands[-1] if commands else None
+            if last is not None and not text[last.end : word.start].strip():
+                commands[-1] = SimpleCommand(
+                    (*last.words, word), last.start, word.end, last.pipeline
+                )
+            else:
+                commands.append(SimpleCommand((word,), word.start, word.end, pipelines))
+                pipelines += 1
+            continue
+        children = node.named_children
+        if kind == "redirected_statement":
+            body = node.child_by_field_name("body")
+            stack.extend(
+                (child, pipeline, *_extent(node, child, body)) for child in reversed(children)
+            )
+            continue
+        if kind == "pipeline":
+            if pipeline < 0:  # (a pipeline redirected as a stage of another is that one)
+                pipeline, pipelines = pipelines, pipelines + 1
+            stages = [(child, pipeline, -1, -1) for child in children]
+            if end >= 0 and stages:
+                stages[-1] = (children[-1], pipeline, -1, end)
+            stack.extend(reversed(stages))
+            continue
+        if (kind in _WORD_NODES or kind in _REDIRECT_NODES) and (
+            not nested or node.named_child_count == 0
+        ):
+            continue
+        stack.extend((child, -1, -1, -1) for child in reversed(children))
+    return commands
