@@ -473,6 +473,9 @@ class Capability(StrEnum):
         "pipes what a directory query or a request with credentials reads straight into an "
         "upload to another host naming no credential (a command line)"
     )
+    IMAGE_FLASHED = (
+        "writes an installer image file onto a removable or second drive (a command line)"
+    )
 
 
 @dataclass(frozen=True)

@@ -1832,6 +1832,7 @@ def response_capabilities(
 
 def action_capabilities(action: str, language: CodeLanguage) -> Capabilities:
     """Every capability in a shell command line or a Python program an agent is about to run."""
+    from redline.redlines.flashed_images import flashed_image_hits
     from redline.redlines.sealed_drops import sealed_drop_hits
     from redline.redlines.sent_reads import sent_read_hits
     from redline.redlines.spliced import spliced_hits
@@ -1841,5 +1842,6 @@ def action_capabilities(action: str, language: CodeLanguage) -> Capabilities:
     if language is CodeLanguage.BASH:
         found.extend(sealed_drop_hits(action))  # others' folders packed, unsigned uploads
         found.extend(sent_read_hits(action))  # guarded reads sent out by the same line
+        found.extend(flashed_image_hits(action))  # an installer image written to a stick
         found.extend(spliced_hits(action, set(found.hits)))  # a line glued from variables
     return found
