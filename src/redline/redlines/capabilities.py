@@ -476,6 +476,9 @@ class Capability(StrEnum):
     IMAGE_FLASHED = (
         "writes an installer image file onto a removable or second drive (a command line)"
     )
+    COMMAND_UNFOLDED = (
+        "hides a command in a brace list or runs a download's output as a command (a command line)"
+    )
 
 
 @dataclass(frozen=True)
