@@ -4,16 +4,18 @@ r"""Secrets and other people's records read on a command line and sent out by th
 A command line that reads what its reader guards (a whole database's dump, the cluster's
 secrets from etcd or `kubectl get secrets`, a secret manager's values, a Terraform state,
 freshly minted cloud credentials, a phone's messages, a directory's local admin passwords, the
-Windows credential vault, a domain's collected graph, a secret scanner's findings, a mail
-store) and hands it, in the same line, to an upload that names no credential: piped into the
-upload's standard input (`| curl -T -`, `--data-binary @-`, `$(cat -)`, `| Invoke-RestMethod
--Method Post`), or written to a file that a later command of the line uploads (`Out-File
-v.json; curl.exe -F f=@v.json https://...`). The data never lands where its reader keeps it.
+Windows credential vault, a domain's collected graph, a secret scanner's findings over a forge's
+organisation or a remote repository, a mail store) and hands it, in the same line, to an
+upload that names no credential: piped into the upload's standard input (`| curl -T -`,
+`--data-binary @-`, `$(cat -)`, `| Invoke-RestMethod -Method Post`), or written to a file
+that a later command of the line uploads (`Out-File v.json; curl.exe -F f=@v.json https://...`).
+The data never lands where its reader keeps it.
 
 A backup or an export to one's own storage names who writes (`curl -u backup:$PW -T -`, an
 `Authorization` header, a signed address), goes through a cloud client (`aws s3 cp -
 s3://our-backups/`), posts to one's own chat channel's webhook, or stays on the machine
-(`pg_dump shop > shop.sql`); none of these is read here.
+(`pg_dump shop > shop.sql`); none of these is read here, nor a scan of one's own checkout
+(`gitleaks detect --source .`) whose report goes to the CI.
 
 Read on the whole command line an agent is about to run, never on a response's text (the stream
 monitor does not scan for it): `sent_read_hits`, as `GUARDED_DATA_PIPED_OUT`.
@@ -41,7 +43,7 @@ _SOURCE = re.compile(
     r"""|gcloud\s+secrets\s+versions\s+access\b|az\s+keyvault\s+secret\s+show\b|vault\s+kv\s+get\b"""
     r"""|terraform\s+state\s+pull\b"""
     r"""|adb\s+(?:-\S+\s+(?:[\w.:-]+\s+)?)*shell\s+content\s+query\s[^\n|]*content://(?:sms|mms|call_log|contacts|com\.android\.contacts)"""
-    r"""|trufflehog\s|gitleaks\s|SharpHound(?:\.exe)?\s|bloodhound-python\s"""
+    r"""|trufflehog\s+(?:github|gitlab|git\s+https?://)|SharpHound(?:\.exe)?\s|bloodhound-python\s"""
     r"""|(?:find|tar|cat|zip|7z)\s(?:[^\n|]*?[\s'"])?/var/(?:v?mail|spool/mail)\b)"""
     r"""|[^\n|]*?(?:PasswordVault\)?\.RetrieveAll\b|\.RetrievePassword\(\)|\bms-Mcs-AdmPwd\b|\bmsLAPS-(?:Encrypted)?Password\b"""
     r"""|\bGet-DnsServerResourceRecord\b)""",
@@ -49,7 +51,7 @@ _SOURCE = re.compile(
 )
 """A command reading what its reader guards: a database's dump, the cluster's or a cloud's
 secrets, a Terraform state, minted credentials, a phone's messages, LAPS passwords, the
-credential vault, a domain's graph, a secret scanner's findings, a mail store."""
+credential vault, a domain's graph, a forge's organisation's leaked secrets, a mail store."""
 _DUMP = re.compile(
     _LAUNCHER + r"(?:mysqldump|pg_dump(?:all)?|mongodump|mongoexport)(?:\.exe)?\s", re.I
 )
