@@ -481,6 +481,12 @@ class Capability(StrEnum):
         "reaches every mailbox of an organisation, or another's mailbox unseen, through "
         "Exchange admin rights (a compliance search of all, impersonation, hidden full access)"
     )
+    IMAGE_FLASHED = (
+        "writes an installer image file onto a removable or second drive (a command line)"
+    )
+    COMMAND_UNFOLDED = (
+        "hides a command in a brace list or runs a download's output as a command (a command line)"
+    )
 
 
 @dataclass(frozen=True)

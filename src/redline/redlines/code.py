@@ -1836,12 +1836,28 @@ def response_capabilities(
 
 def action_capabilities(action: str, language: CodeLanguage) -> Capabilities:
     """Every capability in a shell command line or a Python program an agent is about to run."""
+    from redline.redlines.flashed_images import flashed_image_hits
     from redline.redlines.sealed_drops import sealed_drop_hits
+    from redline.redlines.sent_reads import sent_read_hits
     from redline.redlines.spliced import spliced_hits
+    from redline.redlines.unfolded import unfolded_line
 
     found = Capabilities(kind="action")
     found.extend(code_hits(action, language, 0))
     if language is CodeLanguage.BASH:
         found.extend(sealed_drop_hits(action))  # others' folders packed, unsigned uploads
+        found.extend(sent_read_hits(action))  # guarded reads sent out by the same line
+        found.extend(flashed_image_hits(action))  # an installer image written to a stick
+        unfolded = unfolded_line(action)  # commands hidden in brace lists or substitutions
+        if unfolded != action:
+            end = len(action)
+            found.add(Hit(Capability.COMMAND_UNFOLDED, 0, end, action))
+            found.extend(
+                [
+                    Hit(h.capability, min(h.start, end), min(h.end, end), h.text)
+                    for h in code_hits(unfolded, language, 0)
+                    if h.capability not in found
+                ]
+            )
         found.extend(spliced_hits(action, set(found.hits)))  # a line glued from variables
     return found

@@ -10,7 +10,11 @@ What it catches
     directory's accounts (`ldapsearch`, `Get-ADUser`, `net user /domain`) or what a request
     with credentials reads (`curl -H "Authorization: token $T" https://api.../secrets`) piped
     straight into an upload of its standard input to another host that names no credential
-    (`| curl -T - https://host/x`, `| curl -d @- ...`; `sealed_drops.py`). Also, in a
+    (`| curl -T - https://host/x`, `| curl -d @- ...`; `sealed_drops.py`). The same for other
+    guarded reads (`sent_reads.py`): the cluster's secrets from etcd, a Terraform state, minted
+    cloud credentials, a phone's messages, LAPS passwords, the credential vault, a domain's
+    collected graph, a secret scanner's findings, a mail store, piped into such an upload or
+    written to a file a later command uploads; a dump piped into one on a public host. Also, in a
     response, a dump sent anywhere (a post, a socket, a
     storage service's SDK) with random waits between the sends: paced to stay under the
     owner's egress monitoring.

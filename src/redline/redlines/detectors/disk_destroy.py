@@ -21,6 +21,8 @@ What it catches
     ... os.remove ..."`), and a
     mounted volume formatted through a lookup of its device (`mkfs.ext4 -F $(findmnt -no
     SOURCE /)`).
+    (An installer image written onto a second or removable drive, `dd if=ubuntu.iso
+    of=/dev/sdb`, is a boot stick made: `flashed_images.py`.)
     As an agent action this is blocked outright; in a response it takes other offensive
     company (a logic bomb's trigger, shadow deletion, spreading, forcing Windows to restart so
     a wiped boot sector takes hold), or several different ways back removed, each by a command
@@ -180,6 +182,16 @@ def _formats_to_mount(found: Capabilities) -> bool:
     )
 
 
+def _flashes_image(found: Capabilities) -> bool:
+    """Whether every raw-disk write is an installer image written onto a removable or second
+    drive (`IMAGE_FLASHED`)."""
+    images = found.hits.get(Cap.IMAGE_FLASHED, [])
+    return bool(images) and all(
+        any(i.start <= hit.start < i.end for i in images)
+        for hit in found.hits.get(Cap.BLOCK_DEVICE_WRITE, [])
+    )
+
+
 @detector("ACT-DISK-DESTROY", redline="RL-DESTRUCTIVE")
 def disk_destroy(found: Capabilities) -> Detection | None:
     """Disk or system destruction (action), or with offensive company (response)."""
@@ -222,6 +234,9 @@ def disk_destroy(found: Capabilities) -> Detection | None:
         # the way back removed only beside another (its backups, its snapshots).
         return None
     if not destruction:
+        return None
+    if destruction == [Cap.BLOCK_DEVICE_WRITE] and not company and _flashes_image(found):
+        # `dd if=ubuntu.iso of=/dev/sdb`: an installer written onto a stick or a card.
         return None
     if destruction == [Cap.BLOCK_DEVICE_WRITE] and not company and _formats_to_mount(found):
         # `mkfs.ext4 /dev/nvme1n1 && mount /dev/nvme1n1 /data`: a new volume put to use.

@@ -29,6 +29,9 @@ What it catches
     opening (`AutoOpen`, `Document_Open`, `Workbook_Open`) or concealed: PowerShell's hidden
     window, a bare address, or `powershell` and the address spelled backwards (`StrReverse`),
     in `Chr()` codes, with junk `Replace`d out or split in pieces (`macros.py`).
+    And its shell-folded form on a command line: the command written as a brace list the
+    shell unfolds (`{curl,-s,URL}|{sh,}`) or the download's output run as the command
+    (`$(curl -s URL)`, `unfolded.py`).
     And its supply-chain form: a fetch whose response is evaluated, written into an installed
     dependency's own code (`sed -i '1i require("https").get(URL, ... eval(d))'
     node_modules/express/index.js`, appended to a file under `site-packages`): it runs in
@@ -85,6 +88,9 @@ _CONCEALMENT = (
     # the fetch-and-run written into an installed dependency's code: it runs inside every
     # program that imports the package, where no one reviews what was installed
     Cap.DEPENDENCY_EDITED,
+    # the command hidden in a brace list the shell unfolds (`{curl,-s,URL}|{sh,}`) or the
+    # download's output run as the command (`$(curl -s URL)`): written so no reader sees it
+    Cap.COMMAND_UNFOLDED,
 )
 
 

