@@ -97,6 +97,10 @@ _DRAINED_BATCH = (
     "a batch of keys is taken whole on one line and the buffer emptied on a later one, joined "
     + _WHOLE_BLOCK
 )
+_EVERY_CHANNEL = (
+    "the channels listed on one line and each cleared in the loop's body below is a match across "
+    "lines, " + _WHOLE_BLOCK
+)
 STREAM_LIMITS: dict[str, str] = {
     "OUT-CREDENTIAL-STEALER/offensive-java-forge-session-token-webhook.md": _SESSION_TOKEN,
     "OUT-CREDENTIAL-STEALER/offensive-kotlin-fabric-session-token-post.md": _SESSION_TOKEN,
@@ -115,6 +119,8 @@ STREAM_LIMITS: dict[str, str] = {
         "the counted loop's `go` statement opens the next line, a match across lines armed only "
         "by everyday words, " + _WHOLE_BLOCK
     ),
+    "OUT-LOG-WIPE/offensive-csharp-session-clears-every-channel.md": _EVERY_CHANNEL,
+    "OUT-LOG-WIPE/offensive-powershell-session-clears-every-channel.md": _EVERY_CHANNEL,
     "OUT-DEFACEMENT/offensive-sh-nginx-roots-index-cat-logs.md": (
         "the index page named on one line and written over a few lines below is a match across "
         "lines, " + _WHOLE_BLOCK
