@@ -248,6 +248,10 @@ def _cloaked(found: Capabilities) -> Detection | None:
     return supported(found, 0.8 if misled else 0.5, (Cap.SCANNER_CLOAK,), Cap.SCANNER_CLOAK.value)
 
 
+# A swap's hit begins at its event (`visibilitychange`) and reaches up to 600 + 400 characters
+# on to the new title and icon (`Capability.TAB_SWAP`, about 1,040 at most); the brand the new
+# title names stands inside it or just after its `document.title =` (fixtures: 82-165 characters
+# from the event; a password field 443): that longest reach, with room for the title's value.
 _SWAP_REACH = 1200
 """How far (characters) a tab's change may stand from the brand or password field it shows."""
 _OVERLAY_REACH = 2000
