@@ -203,9 +203,15 @@ def _messaging_phish(found: Capabilities) -> Detection | None:
 
 LOOKALIKE_SCORE = 0.8
 """A look-alike link made out to each recipient, or beside a brand's lure."""
-_TOKEN_NAMES = r"(?:e_?mail|recipient|to|user|token|rid|uid|tracking)"
+_TOKEN_NAMES = (
+    r"(?:(?:e_?mail|recipient|user|tok|rid|uid|tracking)\w*"
+    r"|to(?:_?(?:e_?mail|addr(?:ess)?|name|user))?\b)"
+)
+"""Names of a recipient or of a token made for each (`$email`, `{tok}`, `$rid`); of `to`, only
+`to` alone or a recipient's address or name (`$to`, `$to_addr`, `$toEmail`), not a word that
+begins with it (`$today`, `$total`)."""
 _RECIPIENT_TOKEN = re.compile(
-    rf"\{{\{{\s*\w+\s*\}}\}}|\{{\s*{_TOKEN_NAMES}\w*\s*\}}|%\w*e_?mail\w*%|\${_TOKEN_NAMES}\w*",
+    rf"\{{\{{\s*\w+\s*\}}\}}|\{{\s*{_TOKEN_NAMES}\s*\}}|%\w*e_?mail\w*%|\${_TOKEN_NAMES}",
     re.I,
 )
 """A mail merge's place for each recipient (`{{EMAIL}}`, `{email}`, `%EMAIL%`) in a link, or
