@@ -839,6 +839,42 @@ _WELL_KNOWN_RESOLVER = (
 )
 """A lookahead refusing link-local, the cloud platforms' own resolvers and the well-known
 public resolvers (Cloudflare, Google, Quad9, OpenDNS, AdGuard, Level 3, ...)."""
+_SEARCH_TOOL = r"\b(?:grep|egrep|rg|ag|ack|findstr|Select-String|sls)\b"
+"""A command searching files for text (grep's family, ripgrep, ack, Windows' and PowerShell's)."""
+_AWS_CLI = r"\baws(?:\.exe)?(?=\s)"
+"""Amazon's command-line client named as a command (not `aws:kms` or `s3://aws-backups`)."""
+_NOT_AWS = rf"(?:(?!{_AWS_CLI})[^\n|;&])"
+"""A character of the same command that does not begin another `_AWS_CLI`."""
+_COPY_OF = r"(?:\bcopy\w*|Copy-Item|\bcp|CopyFile\w*)\b"
+"""A copy made by a shell, PowerShell, Python's shutil or Windows' API (`cp`, `shutil.copy2`)."""
+_NOT_COPY = rf"(?:(?!{_COPY_OF})[^\n])"
+"""A character of the line that does not begin another `_COPY_OF`."""
+_OWN_PROGRAM = (
+    r"(?:sys\.argv\[0\]|sys\.executable|__file__|\$0\b|\$\{0\b|/proc/self/exe|process\.argv\[1\]"
+    r"|\$PSCommandPath)"
+)
+"""The running program's own file (`sys.argv[0]`, `__file__`, `$0`, `/proc/self/exe`)."""
+_SELF_NAMED = (
+    r"(?:sys\.argv\[0\]|sys\.executable|__file__|\$MyInvocation|GetModuleFileName|/proc/self/exe"
+    r"|\$0\b|process\.argv\[1\]|\$PSCommandPath)"
+)
+"""The running program's own file or invocation, as a copy, a write or an upload names it."""
+_SELF_SENT = r"(?:copy\w*|Copy-Item|\bcp|CopyFile\w*|write|put|upload\w*)\b"
+"""A copy, a write or an upload (`shutil.copy`, `Copy-Item`, `f.write`, `upload_file`)."""
+_VIDEO_UNSEEN = r"(?:display\s*:\s*none|opacity\s*:\s*0\b|visibility\s*:\s*hidden)"
+"""A style that keeps an element out of sight."""
+_VIDEO_TAG_UNSEEN = r"(?:display\s*:\s*none|opacity\s*:\s*0\b|width\s*:\s*[01]px|visibility\s*:\s*hidden|\bhidden\b)"
+"""What keeps a `<video>` element out of sight in its tag (a style, a 1-pixel width, `hidden`)."""
+_MOVED = r"\b(?:copy|Copy-Item|move|Move-Item)\b"
+"""A file copied or moved by cmd or PowerShell."""
+_NOT_MOVED = rf"(?:(?!{_MOVED})[^\n])"
+"""A character of the line that does not begin another `_MOVED`."""
+_OPEN_FOLDER = r"(?:\\Users\\Public\\|%TEMP%|\\Windows\\Temp\\)"
+"""A folder any user can write to."""
+_STARTUP_VENDOR = (
+    r"\\Startup\\[^\n'\"]*(?:Microsoft|Windows|OneDrive|Google|Update|Defender|Security|Adobe)"
+)
+"""A program in the Startup folder named for a vendor."""
 
 
 def _merged(
@@ -2071,13 +2107,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # a service, or a program in the Startup folder, named for a vendor and run from a folder
-        # any user can write to (`sc create WinUpdSvc binPath= C:\Users\Public\svc.exe`)
+        # any user can write to (`sc create WinUpdSvc binPath= C:\Users\Public\svc.exe`); a copy
+        # is read from its last `copy`/`move` before the folder, and on past a later one that
+        # names no such folder (each try reads to the next: a line of them costs linear time)
         re.compile(
             r"(?:\bsc(?:\.exe)?\s+create|\bNew-Service\s+(?:-Name\s+)?)\s+['\"]?[^\s'\"]*?"
             r"(?:Win|Microsoft|Update|Defender|Security|OneDrive|Google|Edge|Adobe|Intel|Nvidia)[^\n]*?"
             r"(?:binPath=|-BinaryPathName)\s*['\"]?[^\n'\"]*(?:\\Users\\Public\\|%TEMP%|\\AppData\\Local\\Temp\\|\\Windows\\Temp\\)"
-            r"|\b(?:copy|Copy-Item|move|Move-Item)\b[^\n]*(?:\\Users\\Public\\|%TEMP%|\\Windows\\Temp\\)[^\n]*\\Startup\\"
-            r"[^\n'\"]*(?:Microsoft|Windows|OneDrive|Google|Update|Defender|Security|Adobe)",
+            rf"|{_MOVED}(?>{_NOT_MOVED}*?{_OPEN_FOLDER})"
+            rf"(?:(?!{_MOVED}(?>{_NOT_MOVED}*?{_OPEN_FOLDER}))[^\n])*?{_STARTUP_VENDOR}"
+            rf"(?:[^\n]*{_STARTUP_VENDOR})?",
             _I,
         ),
         # another program appended to Winlogon's own start-up values (`Userinit`, `Shell`): run
@@ -2098,9 +2137,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # the same denying DACL handed to the service API (`SetServiceObjectSecurity`,
         # `Set-Service -SecurityDescriptorSddl`) as an SDDL string
         re.compile(r"['\"]D:[^\s'\"]*\(D;;[A-Z]*LC[A-Z]*;;;(?:IU|SU|BA|AU|WD)\)"),
-        # a camera or screen preview kept out of sight while it records
+        # a camera or screen preview kept out of sight while it records (read from the last
+        # `<video` or `video {` before the hiding, so a line of them costs linear time)
         re.compile(
-            r"\bvideo\s*\{[^}\n]*\b(?:display\s*:\s*none|opacity\s*:\s*0\b|visibility\s*:\s*hidden)|<video\b[^>\n]*(?:display\s*:\s*none|opacity\s*:\s*0\b|width\s*:\s*[01]px|visibility\s*:\s*hidden|\bhidden\b)",
+            rf"\bvideo\s*\{{(?:(?!\bvideo\s*\{{)[^}}\n])*?\b{_VIDEO_UNSEEN}(?:[^}}\n]*\b{_VIDEO_UNSEEN})?"
+            rf"|<video\b(?:(?!<video\b)[^>\n])*?{_VIDEO_TAG_UNSEEN}(?:[^>\n]*{_VIDEO_TAG_UNSEEN})?",
             _I,
         ),
         re.compile(r"\.Run\s*\(?\s*[^\n,]+,\s*0\s*(?:,|\)|$)", _I | re.M),
@@ -2109,8 +2150,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bmount\s+(?:-o\s+bind|--bind)\s+\S+\s+/proc/\$?\{?\w+\}?",
             _I,
         ),
+        # a file's hidden attribute set; each form is read from its last start before `Hidden`
+        # (a line repeating `Set-ItemProperty ... Attributes` cost cubic time)
         re.compile(
-            r"FileAttributes\.Hidden|\.Attributes\s*=[^\n]*Hidden|Set-ItemProperty[^\n]*Attributes[^\n]*Hidden|SetFileAttributes\w*\s*\([^\n]*HIDDEN|SetFileAttributes\w*\s*\([^,\n]+,\s*(?:(?:0x0*)?[2367]\b|0x0*2\s*\|)|\bchflags\s+hidden\b",
+            r"FileAttributes\.Hidden|\.Attributes\s*=(?:(?!\.Attributes\s*=)[^\n])*?Hidden(?:[^\n]*Hidden)?"
+            r"|Set-ItemProperty(?>(?:(?!Set-ItemProperty)[^\n])*?Attributes)(?:(?!Set-ItemProperty)[^\n])*?Hidden"
+            r"(?:[^\n]*Hidden)?"
+            r"|SetFileAttributes\w*\s*\((?:(?!SetFileAttributes\w*\s*\()[^\n])*?HIDDEN(?:[^\n]*HIDDEN)?"
+            r"|SetFileAttributes\w*\s*\((?:(?!SetFileAttributes\w*\s*\()[^,\n])+,\s*(?:(?:0x0*)?[2367]\b|0x0*2\s*\|)"
+            r"|\bchflags\s+hidden\b",
             _I,
         ),
         re.compile(
@@ -2145,11 +2193,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(r"hidden\s*:\s*true", _I),
         # the program's own copy put under a dot-name (`cp "$0" ~/.cache/.updater`,
-        # `shutil.copy(sys.argv[0], HOME / ".local/.sync")`): the copy is kept out of sight
+        # `shutil.copy(sys.argv[0], HOME / ".local/.sync")`): the copy is kept out of sight; read
+        # from the last copy before the program's name, and on to the dot-name past copies that
+        # name no program (each try reads to the next: a line of them costs linear time)
         re.compile(
-            r"(?:\bcopy\w*|Copy-Item|\bcp|CopyFile\w*)\b(?>[^\n]*?(?:sys\.argv\[0\]|sys\.executable|__file__"
-            r"|\$0\b|\$\{0\b|/proc/self/exe|process\.argv\[1\]|\$PSCommandPath))[^\n]*?[/\\]\.\w[\w.-]*['\"]?"
-            r"\s*(?:\)|;|&|\||$)",
+            rf"{_COPY_OF}(?>{_NOT_COPY}*?{_OWN_PROGRAM})(?:(?!{_COPY_OF}(?>{_NOT_COPY}*?{_OWN_PROGRAM}))[^\n])*?"
+            r"[/\\]\.\w[\w.-]*['\"]?\s*(?:\)|;|&|\||$)",
             _I | re.M,
         ),
         re.compile(r"sc(?:\.exe)?\s+config\s+\S+\s+binPath=", _I),
@@ -2507,8 +2556,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"Attachments\.Add\s*\(?[^\n]*\b(?:This|Active)(?:Document|Workbook)\.FullName\b", _I
         ),
+        # the program's own file copied, written or uploaded (read from the last such verb
+        # before its name, so a line of them costs linear time)
         re.compile(
-            r"(?:copy\w*|Copy-Item|\bcp|CopyFile\w*|write|put|upload\w*)\b[^\n]*(?:sys\.argv\[0\]|sys\.executable|__file__|\$MyInvocation|GetModuleFileName|/proc/self/exe|\$0\b|process\.argv\[1\]|\$PSCommandPath)",
+            rf"{_SELF_SENT}(?:(?!{_SELF_SENT})[^\n])*?{_SELF_NAMED}(?:[^\n]*{_SELF_NAMED})?",
             _I,
         ),
     ),
@@ -3249,9 +3300,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a search for secrets' own shapes: access-key and token formats, private-key armour,
         # `name=value` settings of passwords and keys (`grep -h '^psk=' ...`, `git grep -E
         # 'AKIA[0-9A-Z]{16}|PRIVATE KEY'`), or Windows' recursive search of configuration files
-        # for passwords (`findstr /si password *.config`)
+        # for passwords (`findstr /si password *.config`); read from the last search command
+        # before the secret's shape, so a line of them costs linear time
         re.compile(
-            r"\b(?:grep|egrep|rg|ag|ack|findstr|Select-String|sls)\b[^\n|]*?(?:AKIA|ASIA\[|PRIVATE KEY|xox[abpr\[]|ghp_|glpat-|sk_live_|\b(?:psk|pass(?:word|wd)?|pwd|api_?key|secret(?:_key)?|auth_?token|access_?key)(?:['\"]|\\s\*|\s)*[=:])",
+            _SEARCH_TOOL
+            + rf"(?:(?!{_SEARCH_TOOL})[^\n|])*?(?:AKIA|ASIA\[|PRIVATE KEY|xox[abpr\[]|ghp_|glpat-|sk_live_|\b(?:psk|pass(?:word|wd)?|pwd|api_?key|secret(?:_key)?|auth_?token|access_?key)(?:['\"]|\\s\*|\s)*[=:])",
             _I,
         ),
         re.compile(
@@ -4191,12 +4244,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.OPEN_BUCKET_PULL: (
         # a bucket read without credentials (not one's own, which signs its requests) and the
-        # copy chosen for database backups, dumps or secrets
+        # copy chosen for database backups, dumps or secrets, all in one `aws` command (each try
+        # reads to the next `aws` command and takes the first `s3 cp` or flag: linear time)
         re.compile(
-            r"\baws\b(?=[^\n|;&]*?(?:\.(?:sql|bak|dump|mdf|bacpac|sqlite3?|kdbx|pem|pfx|env)\b"
+            _AWS_CLI
+            + rf"(?={_NOT_AWS}*?(?:\.(?:sql|bak|dump|mdf|bacpac|sqlite3?|kdbx|pem|pfx|env)\b"
             r"|\bid_(?:rsa|ed25519)\b|\bcredentials\b))"
-            r"(?:[^\n|;&]*?\bs3\s+(?:cp|sync|mv)\b[^\n|;&]*?--no-sign-request\b"
-            r"|[^\n|;&]*?--no-sign-request\b[^\n|;&]*?\bs3\s+(?:cp|sync|mv)\b)",
+            rf"(?:(?>{_NOT_AWS}*?\bs3\s+(?:cp|sync|mv)\b){_NOT_AWS}*?--no-sign-request\b"
+            rf"|(?>{_NOT_AWS}*?--no-sign-request\b){_NOT_AWS}*?\bs3\s+(?:cp|sync|mv)\b)",
             _I,
         ),
     ),
@@ -5839,11 +5894,13 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # a shell loop over the lines of a file, each line made a message's recipient (`while
         # IFS=, read -r num; do curl ... -d To="$num" ...; done < list.csv`); the first such use
-        # of the name is kept (a `done` after any later one is after it too), so a crafted line
-        # of `while read` is read in quadratic, not cubic, time
+        # of the name is kept (a `done` after any later one is after it too), the name is read
+        # whole, and a try reads on only to the next loop reading the same name (which reads what
+        # follows): a crafted line of `while read` is read in linear time
         re.compile(
-            r"\bwhile\s+(?:\w+=\S*\s+)*read\s+(?:-\w+\s+)*(\w+)"
-            r"(?>[^\n]*?[\s'\"](?:to|recipient|phone|number|msisdn)=['\"]?\$\{?\1\b)"
+            r"\bwhile\s+(?:\w+=\S*\s+)*read\s+(?:-\w+\s+)*(\w++)"
+            r"(?>(?:(?!\bwhile\s+(?:\w+=\S*\s+)*read\s+(?:-\w+\s+)*\1\b)[^\n])*?"
+            r"[\s'\"](?:to|recipient|phone|number|msisdn)=['\"]?\$\{?\1\b)"
             r"[^\n]*?\bdone\s*<\s*\S",
             _I,
         ),
@@ -6027,8 +6084,9 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # line or in the few lines after the search (Apps Script's `GmailApp.search(`in:sent
         # to:${DROP}`).forEach(t => t.moveToTrash())`):
         # the copies taken out of Sent after the send; clearing old mail by age names no address
+        # (read from the last `in:sent` before the `to:`: each `to:` is tried once per line)
         re.compile(
-            r"\bin:sent\b[^\n]*?\bto:[\s\S]{0,200}?\.(?:moveToTrash|moveThreadsToTrash|remove|trash|delete)\w*\s*\(",
+            r"\bin:sent\b(?:(?!\bin:sent\b)[^\n])*?\bto:[\s\S]{0,200}?\.(?:moveToTrash|moveThreadsToTrash|remove|trash|delete)\w*\s*\(",
             _I,
         ),
     ),
@@ -6370,9 +6428,10 @@ _PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.DEPENDENCY_EDITED: (
         # an installed package's source edited in place or appended to (`sed -i '1i ...'
         # node_modules/express/index.js`, `>> .../site-packages/requests/__init__.py`, `tee -a
-        # vendor/...`): code that every program importing it runs, where no review looks
+        # vendor/...`): code that every program importing it runs, where no review looks; `sed`
+        # takes its first `-i` and is read from the last `sed -i` before the file (linear time)
         re.compile(
-            r"(?:\bsed\s+(?:-\w*\s+)*-i\w*\b(?:'[^'\n]*'|[^\n|;&'])*?\s|>>?\s*|\btee\s+(?:-a\s+)?|\bopen\s*\(\s*)"
+            r"(?:\bsed\s+(?>(?:-\w*\s+)*?-i\w*\b)(?:'[^'\n]*'|(?!\bsed\s+(?:-\w*\s+)*-i)[^\n|;&'])*?\s|>>?\s*|\btee\s+(?:-a\s+)?|\bopen\s*\(\s*)"
             r"['\"]?[\w./~-]*(?:\bnode_modules|-packages|\bvendor/bundle)/[\w@./-]+\.(?:js|cjs|mjs|py|rb)\b",
             _I,
         ),

@@ -203,9 +203,15 @@ def _messaging_phish(found: Capabilities) -> Detection | None:
 
 LOOKALIKE_SCORE = 0.8
 """A look-alike link made out to each recipient, or beside a brand's lure."""
-_TOKEN_NAMES = r"(?:e_?mail|recipient|to|user|token|rid|uid|tracking)"
+_TOKEN_NAMES = (
+    r"(?:(?:e_?mail|recipient|user|tok|rid|uid|tracking)\w*"
+    r"|to(?:_?(?:e_?mail|addr(?:ess)?|name|user))?\b)"
+)
+"""Names of a recipient or of a token made for each (`$email`, `{tok}`, `$rid`); of `to`, only
+`to` alone or a recipient's address or name (`$to`, `$to_addr`, `$toEmail`), not a word that
+begins with it (`$today`, `$total`)."""
 _RECIPIENT_TOKEN = re.compile(
-    rf"\{{\{{\s*\w+\s*\}}\}}|\{{\s*{_TOKEN_NAMES}\w*\s*\}}|%\w*e_?mail\w*%|\${_TOKEN_NAMES}\w*",
+    rf"\{{\{{\s*\w+\s*\}}\}}|\{{\s*{_TOKEN_NAMES}\s*\}}|%\w*e_?mail\w*%|\${_TOKEN_NAMES}",
     re.I,
 )
 """A mail merge's place for each recipient (`{{EMAIL}}`, `{email}`, `%EMAIL%`) in a link, or
@@ -248,6 +254,10 @@ def _cloaked(found: Capabilities) -> Detection | None:
     return supported(found, 0.8 if misled else 0.5, (Cap.SCANNER_CLOAK,), Cap.SCANNER_CLOAK.value)
 
 
+# A swap's hit begins at its event (`visibilitychange`) and reaches up to 600 + 400 characters
+# on to the new title and icon (`Capability.TAB_SWAP`, about 1,040 at most); the brand the new
+# title names stands inside it or just after its `document.title =` (fixtures: 82-165 characters
+# from the event; a password field 443): that longest reach, with room for the title's value.
 _SWAP_REACH = 1200
 """How far (characters) a tab's change may stand from the brand or password field it shows."""
 _OVERLAY_REACH = 2000
