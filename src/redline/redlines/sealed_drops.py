@@ -44,7 +44,7 @@ _UPLOAD = re.compile(
 """A command that sends a file or its standard input to a web address."""
 _WEB_ADDRESS = re.compile(r"""\b(?:https?|ftps?)://[^\s'"]+""", re.I)
 _CREDENTIAL = re.compile(
-    r"""(?:^|\s)(?:-[a-zA-Z]*[unEb]|--user|--netrc(?:-file|-optional)?|--cert|--key|--oauth2-bearer"""
+    r"""(?:^|\s)(?:(?-i:-[a-zA-Z]*[unEb])|--user|--netrc(?:-file|-optional)?|--cert|--key|--oauth2-bearer"""
     r"""|--aws-sigv4|--cookie|--http-user|-Credential|-Certificate|-UseDefaultCredentials"""
     r"""|-Token|-Authentication)(?=[\s=]|$)"""
     r"""|(?:-H|--header|-Headers)\s*['"]?(?:@\{\s*['"]?)?[\w-]*?(?:Authorization|Auth|Token"""
