@@ -144,17 +144,17 @@ def sent_read_hits(action: str) -> list[Hit]:
             if end is None and not dump:
                 for later_at, later in statements[index:]:
                     sent = _SENT_FILE.findall(later) if later_at > at else []
+                    if sent and names and _open_upload(later, stage):
+                        tails = [re.split(r"[\\/]", p.lower())[-1].lstrip("*") for p in sent]
+                        if any(
+                            tail and (name.endswith(tail) or tail.endswith(name))
+                            for tail in tails
+                            for name in names
+                        ):
+                            end = later_at + len(later.rstrip())
+                            break
+                    # (only names an earlier command wrote: never the upload's own)
                     names.update(name.lower() for name in _FILE_NAME.findall(later))
-                    if not sent or not _open_upload(later, stage):
-                        continue
-                    tails = [re.split(r"[\\/]", path.lower())[-1].lstrip("*") for path in sent]
-                    if any(
-                        tail and (name.endswith(tail) or tail.endswith(name))
-                        for tail in tails
-                        for name in names
-                    ):
-                        end = later_at + len(later.rstrip())
-                        break
             if end is not None:
                 begin = start + len(stage) - len(stage.lstrip())
                 hits.append(Hit(Capability.GUARDED_DATA_PIPED_OUT, begin, end, action[begin:end]))
