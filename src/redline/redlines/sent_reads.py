@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 
 from redline.redlines.capabilities import PRIVATE_IPV4, Capability, Hit
+from redline.redlines.sealed_drops import _CHAT_HOOK, _WEB_ADDRESS, _host
+from redline.redlines.shell import simple_commands
 
 _GATE = ("curl", "wget", "invoke-restmethod", "invoke-webrequest", "irm ", "iwr ")
 """An upload needs one of these words; a line without any is not read further."""
@@ -78,7 +80,6 @@ _SENT_FILE = re.compile(
     r"""(?:(?-i:\s-[a-zA-Z]*T)\s|--upload-file|=@|\s@|-InFile|--post-file=?)\s*['"]?([^\s'"]+)""",
     re.I,
 )
-_WEB_ADDRESS = re.compile(r"""\b(?:https?|ftps?)://[^\s'"]+""", re.I)
 _CREDENTIAL = re.compile(
     r"""(?:^|\s)(?:(?-i:-[a-zA-Z]*[unEb])|--user|--netrc(?:-file|-optional)?|--cert|--key|--oauth2-bearer"""
     r"""|--aws-sigv4|--cookie|--http-user|-Credential|-Certificate|-UseDefaultCredentials"""
@@ -90,35 +91,48 @@ _CREDENTIAL = re.compile(
 )
 """Who the writer is: a user and password, a netrc, a certificate, a token or key header, a
 signed address."""
-_CHAT_HOOK = re.compile(
-    r"://(?:hooks\.slack\.com|[\w.-]*discord(?:app)?\.com/api/webhooks|[\w.-]*\.webhook\.office\.com"
-    r"|outlook\.office\.com/webhook)",
-    re.I,
-)
-_HOST = re.compile(r"""://(?:[^\s/'"@]*@)?([^\s/:'"?#]+)""")
 _FILE_NAME = re.compile(
     r"""([\w.-]+\.(?:zip|json|csv|txt|xml|gz|tgz|7z|sql|dump|db|bson|tar|pfx))\b""", re.I
 )
-
-
-def _host(stage: str) -> str | None:
-    match = _HOST.search(stage)
-    return match.group(1).lower() if match else None
 
 
 _MAX_LENGTH = 20_000
 """A longer command line is not read (each of its commands is still read by the others)."""
 
 
-def _pipelines(action: str) -> list[list[tuple[int, str]]]:
-    """The pipelines of a command line, in order, each as its stages with their offsets."""
+_POWERSHELL = re.compile(r"(?:\S*[\\/])?(?:powershell|pwsh)(?:\.exe)?", re.I)
+"""A PowerShell launched from the line: its script (one quoted word) is read by `_STATEMENT`."""
+
+
+def _split(action: str, start: int, end: int) -> list[list[tuple[int, str]]]:
+    """The pipelines of `action[start:end]` cut by `_STATEMENT` and `_STAGE` (quote-blind: a
+    PowerShell script's own)."""
     pipelines: list[list[tuple[int, str]]] = []
-    for match in _STATEMENT.finditer(action):
+    for match in _STATEMENT.finditer(action, start, end):
         at = match.start()
         stages = [(at + m.start(), m.group()) for m in _STAGE.finditer(match.group())]
         if stages:
             pipelines.append(stages)
     return pipelines
+
+
+def _pipelines(action: str) -> list[list[tuple[int, str]]]:
+    """The pipelines of a command line, in order, each as its stages with their offsets, cut
+    as the shell cuts them (`shell.simple_commands`: a quoted `;` or `|` cuts nothing); a
+    PowerShell's script inside the line is cut at its own `;` and `|`."""
+    commands = simple_commands(action)
+    if not commands:
+        return _split(action, 0, len(action))
+    grouped: dict[int, list[tuple[int, str]]] = {}
+    scripts: list[list[tuple[int, str]]] = []
+    for command in commands:
+        words = command.words
+        if words and _POWERSHELL.fullmatch(words[0].value):
+            scripts.extend(_split(action, command.start, command.end))
+            continue
+        stage = (command.start, action[command.start : command.end])
+        grouped.setdefault(command.pipeline, []).append(stage)
+    return sorted([*grouped.values(), *scripts], key=lambda stages: stages[0][0])
 
 
 def _unsigned_upload(stage: str) -> bool:
