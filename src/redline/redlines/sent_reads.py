@@ -26,6 +26,8 @@ from __future__ import annotations
 import re
 
 from redline.redlines.capabilities import PRIVATE_IPV4, Capability, Hit
+from redline.redlines.sealed_drops import _CHAT_HOOK, _WEB_ADDRESS, _host
+from redline.redlines.shell import simple_commands
 
 _GATE = ("curl", "wget", "invoke-restmethod", "invoke-webrequest", "irm ", "iwr ")
 """An upload needs one of these words; a line without any is not read further."""
@@ -78,7 +80,6 @@ _SENT_FILE = re.compile(
     r"""(?:(?-i:\s-[a-zA-Z]*T)\s|--upload-file|=@|\s@|-InFile|--post-file=?)\s*['"]?([^\s'"]+)""",
     re.I,
 )
-_WEB_ADDRESS = re.compile(r"""\b(?:https?|ftps?)://[^\s'"]+""", re.I)
 _CREDENTIAL = re.compile(
     r"""(?:^|\s)(?:(?-i:-[a-zA-Z]*[unEb])|--user|--netrc(?:-file|-optional)?|--cert|--key|--oauth2-bearer"""
     r"""|--aws-sigv4|--cookie|--http-user|-Credential|-Certificate|-UseDefaultCredentials"""
@@ -90,70 +91,113 @@ _CREDENTIAL = re.compile(
 )
 """Who the writer is: a user and password, a netrc, a certificate, a token or key header, a
 signed address."""
-_CHAT_HOOK = re.compile(
-    r"://(?:hooks\.slack\.com|[\w.-]*discord(?:app)?\.com/api/webhooks|[\w.-]*\.webhook\.office\.com"
-    r"|outlook\.office\.com/webhook)",
-    re.I,
-)
-_HOST = re.compile(r"""://(?:[^\s/'"@]*@)?([^\s/:'"?#]+)""")
 _FILE_NAME = re.compile(
     r"""([\w.-]+\.(?:zip|json|csv|txt|xml|gz|tgz|7z|sql|dump|db|bson|tar|pfx))\b""", re.I
 )
 
 
-def _host(stage: str) -> str | None:
-    match = _HOST.search(stage)
-    return match.group(1).lower() if match else None
+_MAX_LENGTH = 20_000
+"""A longer command line is not read (each of its commands is still read by the others)."""
 
 
-def _open_upload(stage: str, source: str) -> bool:
-    """Whether `stage` uploads to a web address naming no credential, not a chat webhook, and
-    not back to the host the source read from."""
+_POWERSHELL = re.compile(r"(?:\S*[\\/])?(?:powershell|pwsh)(?:\.exe)?", re.I)
+"""A PowerShell launched from the line: its script (one quoted word) is read by `_STATEMENT`."""
+
+
+def _split(action: str, start: int, end: int) -> list[list[tuple[int, str]]]:
+    """The pipelines of `action[start:end]` cut by `_STATEMENT` and `_STAGE` (quote-blind: a
+    PowerShell script's own)."""
+    pipelines: list[list[tuple[int, str]]] = []
+    for match in _STATEMENT.finditer(action, start, end):
+        at = match.start()
+        stages = [(at + m.start(), m.group()) for m in _STAGE.finditer(match.group())]
+        if stages:
+            pipelines.append(stages)
+    return pipelines
+
+
+def _pipelines(action: str) -> list[list[tuple[int, str]]]:
+    """The pipelines of a command line, in order, each as its stages with their offsets, cut
+    as the shell cuts them (`shell.simple_commands`: a quoted `;` or `|` cuts nothing); a
+    PowerShell's script inside the line is cut at its own `;` and `|`."""
+    commands = simple_commands(action)
+    if not commands:
+        return _split(action, 0, len(action))
+    grouped: dict[int, list[tuple[int, str]]] = {}
+    scripts: list[list[tuple[int, str]]] = []
+    for command in commands:
+        words = command.words
+        if words and _POWERSHELL.fullmatch(words[0].value):
+            scripts.extend(_split(action, command.start, command.end))
+            continue
+        stage = (command.start, action[command.start : command.end])
+        grouped.setdefault(command.pipeline, []).append(stage)
+    return sorted([*grouped.values(), *scripts], key=lambda stages: stages[0][0])
+
+
+def _unsigned_upload(stage: str) -> bool:
+    """Whether `stage` uploads to a web address naming no credential, not a chat webhook."""
     if _UPLOAD.match(stage) is None or _WEB_ADDRESS.search(stage) is None:
         return False
-    if _CREDENTIAL.search(stage) is not None or _CHAT_HOOK.search(stage) is not None:
-        return False
-    return _host(source) is None or _host(source) != _host(stage)
+    return _CREDENTIAL.search(stage) is None and _CHAT_HOOK.search(stage) is None
 
 
 def sent_read_hits(action: str) -> list[Hit]:
     """`GUARDED_DATA_PIPED_OUT`: a guarded read (`_SOURCE`) followed, in the same pipeline, by
-    an open upload of its standard input, or, later in the line, by an open upload of a file
-    the read's command names; cited from the read to the upload."""
+    an open upload of its standard input (not back to the host it read from), or, later in the
+    line, by an open upload of a file an earlier command names; cited from the read to the
+    upload. Each command is read once: linear in the line (but for the uploads' count)."""
     lowered = action.lower()
-    if not any(word in lowered for word in _GATE):
+    if len(action) > _MAX_LENGTH or not any(word in lowered for word in _GATE):
         return []
-    statements = [(m.start(), m.group()) for m in _STATEMENT.finditer(action)]
+    pipelines = _pipelines(action)
+    # each pipeline's end, the file names it writes, and, when it uploads files unsigned,
+    # the names of the files it sends, its host and its end
+    texts = [action[stages[0][0] : stages[-1][0] + len(stages[-1][1])] for stages in pipelines]
+    ends = [
+        stages[0][0] + len(text.rstrip()) for stages, text in zip(pipelines, texts, strict=True)
+    ]
+    names = [{name.lower() for name in _FILE_NAME.findall(text)} for text in texts]
+    file_uploads: list[tuple[int, list[str], str | None]] = []
+    for index, text in enumerate(texts):
+        sent = _SENT_FILE.findall(text)
+        if sent and _unsigned_upload(text):
+            tails = [re.split(r"[\\/]", path.lower())[-1].lstrip("*") for path in sent]
+            file_uploads.append((index, [tail for tail in tails if tail], _host(text)))
+    # for each file upload, the earlier pipelines naming a file it sends
+    namers = [
+        [
+            k
+            for k in range(index)
+            if any(n.endswith(t) or t.endswith(n) for t in tails for n in names[k])
+        ]
+        for index, tails, _ in file_uploads
+    ]
     hits: list[Hit] = []
-    for index, (at, statement) in enumerate(statements):
-        stages = [(at + m.start(), m.group()) for m in _STAGE.finditer(statement)]
+    for index, stages in enumerate(pipelines):
         for number, (start, stage) in enumerate(stages):
             dump = _SOURCE.match(stage) is None
             if dump and _DUMP.match(stage) is None:
                 continue
-            names: set[str] = set()
+            host = _host(stage)
             end = None
             for later_at, later in stages[number + 1 :]:
                 if (
                     _READS_STDIN.search(later)
-                    and _open_upload(later, stage)
+                    and _unsigned_upload(later)
+                    and (host is None or host != _host(later))
                     and not (dump and _OWN_NETWORK.search(later))
                 ):
                     end = later_at + len(later.rstrip())
                     break
             if end is None and not dump:
-                for later_at, later in statements[index:]:
-                    sent = _SENT_FILE.findall(later) if later_at > at else []
-                    names.update(name.lower() for name in _FILE_NAME.findall(later))
-                    if not sent or not _open_upload(later, stage):
-                        continue
-                    tails = [re.split(r"[\\/]", path.lower())[-1].lstrip("*") for path in sent]
-                    if any(
-                        tail and (name.endswith(tail) or tail.endswith(name))
-                        for tail in tails
-                        for name in names
+                for (upload, _, upload_host), named in zip(file_uploads, namers, strict=True):
+                    if (
+                        upload > index
+                        and (host is None or host != upload_host)
+                        and any(k >= index for k in named)
                     ):
-                        end = later_at + len(later.rstrip())
+                        end = ends[upload]
                         break
             if end is not None:
                 begin = start + len(stage) - len(stage.lstrip())

@@ -16,23 +16,54 @@ Read on a command line an agent is about to run, never on a response's text.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+from redline.redlines.shell import simple_commands
 
 _BRACE_COMMAND = re.compile(r"(?:^|(?<=[|;&(]))(\s*)\{([^\s{},]+(?:,[^\s{},]*)+)\}")
 """A brace list in a command's place: the words it unfolds into."""
 _FETCH_RUN = re.compile(
-    r"(?:^|(?<=[|;&(]))(\s*)(?:\$\(\s*((?:curl|wget)\s[^()`]*?)\s*\)|`\s*((?:curl|wget)\s[^()`]*?)\s*`)"
+    r"(?:^|(?<=[|;&(]))(\s*)(?:\$\(\s*((?:curl|wget)\s[^()`]*)\)|`\s*((?:curl|wget)\s[^()`]*)`)"
 )
 """A substitution in a command's place whose command downloads: its output is run."""
 
 
+def _command_starts(text: str) -> set[int]:
+    """Where the simple commands of `text` start, as the shell reads it (none in quotes)."""
+    return {command.start for command in simple_commands(text)}
+
+
+def _inside_word(text: str) -> Callable[[int], bool]:
+    """Whether an offset of `text` stands inside a word of one of its commands (a quoted
+    string's, an argument's), past the word's start. (A brace list in a command's place is
+    read by tree-sitter as a group's `{`, so it starts no command of its own.)"""
+    spans = [(w.start, w.end) for command in simple_commands(text) for w in command.words]
+    return lambda at: any(start < at < end for start, end in spans)
+
+
 def unfolded_line(action: str) -> str:
     """`action` with its brace-listed commands unfolded and its downloads run by substitution
-    written as piped to `sh`; `action` itself when it has neither."""
+    written as piped to `sh`; `action` itself when it has neither. Only a form that starts a
+    command is unfolded: never one inside quotes or a word (`git commit -m 'x;$(curl ...)'`)."""
     text = action
-    if "{" in text and "," in text:
+    if "{" in text and "," in text and _BRACE_COMMAND.search(text):
+        inside = _inside_word(text)
         text = _BRACE_COMMAND.sub(
-            lambda m: m.group(1) + " ".join(w for w in m.group(2).split(",") if w), text
+            lambda m: (
+                m.group(1) + " ".join(w for w in m.group(2).split(",") if w)
+                if not inside(m.end(1))
+                else m.group()
+            ),
+            text,
         )
-    if "$(" in text or "`" in text:
-        text = _FETCH_RUN.sub(lambda m: f"{m.group(1)}{m.group(2) or m.group(3)} | sh", text)
+    if ("$(" in text or "`" in text) and _FETCH_RUN.search(text):
+        starts = _command_starts(text)
+        text = _FETCH_RUN.sub(
+            lambda m: (
+                f"{m.group(1)}{(m.group(2) or m.group(3)).rstrip()} | sh"
+                if m.end(1) in starts
+                else m.group()
+            ),
+            text,
+        )
     return text
