@@ -96,7 +96,7 @@ _FILE_NAME = re.compile(
 )
 
 
-_MAX_LENGTH = 20_000
+MAX_LENGTH = 20_000
 """A longer command line is not read (each of its commands is still read by the others)."""
 
 
@@ -148,7 +148,7 @@ def sent_read_hits(action: str) -> list[Hit]:
     line, by an open upload of a file an earlier command names; cited from the read to the
     upload. Each command is read once: linear in the line (but for the uploads' count)."""
     lowered = action.lower()
-    if len(action) > _MAX_LENGTH or not any(word in lowered for word in _GATE):
+    if len(action) > MAX_LENGTH or not any(word in lowered for word in _GATE):
         return []
     pipelines = _pipelines(action)
     # each pipeline's end, the file names it writes, and, when it uploads files unsigned,
