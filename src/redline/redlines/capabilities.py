@@ -7060,13 +7060,19 @@ PATTERNS = _merged(PATTERNS, _HMAC_PUBLIC_KEY_PATTERNS)
 # audit and is not matched. Each pattern begins with a literal (`Packages`,
 # `AddSecurityPackage`) the scan's prefilter finds.
 _LSA_LISTS = r"['\"]?(?:Security|Notification|Authentication) Packages['\"]?"
+# `reg add` is read from its last occurrence on the line up to the first `\Lsa` key, and a
+# registry call from its last `RegSet`/`SetValueEx`, so a long line costs linear time.
+_REG_ADD = r"\breg(?:\.exe)?\s+add"
+_LSA_KEY = r"\\Lsa['\"]?\s"
 _LSA_PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.LSA_PACKAGE_ADDED: (
         re.compile(r"\bAddSecurityPackage[AW]?\s*\(", _I),
         re.compile(
-            rf"\breg(?:\.exe)?\s+add\s+[^\n]*\\Lsa['\"]?\s[^\n]*/v\s+{_LSA_LISTS}"
+            rf"\breg(?:\.exe)?\s+add\s+(?:(?!{_REG_ADD}|{_LSA_KEY})[^\n])*?{_LSA_KEY}"
+            rf"(?:(?!{_REG_ADD})[^\n])*?/v\s+{_LSA_LISTS}"
             rf"|\b(?:Set|New)-ItemProperty\b[^\n]*-Name\s+{_LSA_LISTS}"
-            rf"|\b(?:RegSetValueEx\w*|RegSetKeyValue\w*|SetValueEx)\s*\([^\n]*{_LSA_LISTS}",
+            rf"|\b(?:RegSetValueEx\w*|RegSetKeyValue\w*|SetValueEx)\s*\("
+            rf"(?:(?!RegSet|SetValueEx)[^\n])*?{_LSA_LISTS}",
             _I,
         ),
     ),
