@@ -872,9 +872,11 @@ _NOT_MOVED = rf"(?:(?!{_MOVED})[^\n])"
 _OPEN_FOLDER = r"(?:\\Users\\Public\\|%TEMP%|\\Windows\\Temp\\)"
 """A folder any user can write to."""
 _STARTUP_VENDOR = (
-    r"\\Startup\\[^\n'\"]*(?:Microsoft|Windows|OneDrive|Google|Update|Defender|Security|Adobe)"
+    r"\\Startup\\(?:(?!\\Startup\\)[^\n'\"])*?"
+    r"(?:Microsoft|Windows|OneDrive|Google|Update|Defender|Security|Adobe)"
 )
-"""A program in the Startup folder named for a vendor."""
+"""A program in the Startup folder named for a vendor (read from the last `\\Startup\\` before
+the name, so a line of them costs linear time)."""
 
 
 def _merged(
@@ -3817,7 +3819,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # every channel an event log session lists, cleared in a loop (`foreach (var n in
         # session.GetLogNames()) ... session.ClearLog(n)`, C# or PowerShell)
         re.compile(
-            r"\bforeach\s*\([^\n]*\.GetLogNames\s*\(\s*\)\s*\)[^}]{0,200}?\.ClearLog\s*\(", _I
+            r"\bforeach\s*\((?:(?!\bforeach\b)[^\n])*?\.GetLogNames\s*\(\s*\)\s*\)"
+            r"[^}]{0,200}?\.ClearLog\s*\(",
+            _I,
         ),
         # the event log API's own clear call (`EvtClearLog(None, name, None, 0)` via ctypes),
         # and Windows' prefetch records of which programs ran deleted
