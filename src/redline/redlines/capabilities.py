@@ -872,9 +872,11 @@ _NOT_MOVED = rf"(?:(?!{_MOVED})[^\n])"
 _OPEN_FOLDER = r"(?:\\Users\\Public\\|%TEMP%|\\Windows\\Temp\\)"
 """A folder any user can write to."""
 _STARTUP_VENDOR = (
-    r"\\Startup\\[^\n'\"]*(?:Microsoft|Windows|OneDrive|Google|Update|Defender|Security|Adobe)"
+    r"\\Startup\\(?:(?!\\Startup\\)[^\n'\"])*?"
+    r"(?:Microsoft|Windows|OneDrive|Google|Update|Defender|Security|Adobe)"
 )
-"""A program in the Startup folder named for a vendor."""
+"""A program in the Startup folder named for a vendor (read from the last `\\Startup\\` before
+the name, so a line of them costs linear time)."""
 
 
 def _merged(
@@ -2150,8 +2152,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bmount\s+(?:-o\s+bind|--bind)\s+\S+\s+/proc/\$?\{?\w+\}?",
             _I,
         ),
-        # a file's hidden attribute set; each form is read from its last start before `Hidden`
-        # (a line repeating `Set-ItemProperty ... Attributes` cost cubic time)
+        # a file's hidden attribute set; `.Attributes =` and `SetFileAttributes(` are read from
+        # their last start before `Hidden`, and `Set-ItemProperty` only within its own call: its
+        # `Attributes` and `Hidden` both before the next `Set-ItemProperty` on the line (so
+        # `Set-ItemProperty a -Name Attributes; Set-ItemProperty b -Value Hidden` is not matched;
+        # a line repeating `Set-ItemProperty ... Attributes` cost cubic time)
         re.compile(
             r"FileAttributes\.Hidden|\.Attributes\s*=(?:(?!\.Attributes\s*=)[^\n])*?Hidden(?:[^\n]*Hidden)?"
             r"|Set-ItemProperty(?>(?:(?!Set-ItemProperty)[^\n])*?Attributes)(?:(?!Set-ItemProperty)[^\n])*?Hidden"
@@ -3817,7 +3822,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # every channel an event log session lists, cleared in a loop (`foreach (var n in
         # session.GetLogNames()) ... session.ClearLog(n)`, C# or PowerShell)
         re.compile(
-            r"\bforeach\s*\([^\n]*\.GetLogNames\s*\(\s*\)\s*\)[^}]{0,200}?\.ClearLog\s*\(", _I
+            r"\bforeach\s*\((?:(?!\bforeach\b)[^\n])*?\.GetLogNames\s*\(\s*\)\s*\)"
+            r"[^}]{0,200}?\.ClearLog\s*\(",
+            _I,
         ),
         # the event log API's own clear call (`EvtClearLog(None, name, None, 0)` via ctypes),
         # and Windows' prefetch records of which programs ran deleted
@@ -5895,8 +5902,9 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a shell loop over the lines of a file, each line made a message's recipient (`while
         # IFS=, read -r num; do curl ... -d To="$num" ...; done < list.csv`); the first such use
         # of the name is kept (a `done` after any later one is after it too), the name is read
-        # whole, and a try reads on only to the next loop reading the same name (which reads what
-        # follows): a crafted line of `while read` is read in linear time
+        # whole, and the search for its use stops at the next loop reading the same name; the
+        # `done <` is then sought to the end of the line from each loop, so a line of such loops
+        # with no `done <` costs quadratic time (about 10 ms at 4,096 characters, not cubic)
         re.compile(
             r"\bwhile\s+(?:\w+=\S*\s+)*read\s+(?:-\w+\s+)*(\w++)"
             r"(?>(?:(?!\bwhile\s+(?:\w+=\S*\s+)*read\s+(?:-\w+\s+)*\1\b)[^\n])*?"
@@ -7060,13 +7068,19 @@ PATTERNS = _merged(PATTERNS, _HMAC_PUBLIC_KEY_PATTERNS)
 # audit and is not matched. Each pattern begins with a literal (`Packages`,
 # `AddSecurityPackage`) the scan's prefilter finds.
 _LSA_LISTS = r"['\"]?(?:Security|Notification|Authentication) Packages['\"]?"
+# `reg add` is read from its last occurrence on the line up to the first `\Lsa` key, and a
+# registry call from its last `RegSet`/`SetValueEx`, so a long line costs linear time.
+_REG_ADD = r"\breg(?:\.exe)?\s+add"
+_LSA_KEY = r"\\Lsa['\"]?\s"
 _LSA_PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.LSA_PACKAGE_ADDED: (
         re.compile(r"\bAddSecurityPackage[AW]?\s*\(", _I),
         re.compile(
-            rf"\breg(?:\.exe)?\s+add\s+[^\n]*\\Lsa['\"]?\s[^\n]*/v\s+{_LSA_LISTS}"
+            rf"\breg(?:\.exe)?\s+add\s+(?:(?!{_REG_ADD}|{_LSA_KEY})[^\n])*?{_LSA_KEY}"
+            rf"(?:(?!{_REG_ADD})[^\n])*?/v\s+{_LSA_LISTS}"
             rf"|\b(?:Set|New)-ItemProperty\b[^\n]*-Name\s+{_LSA_LISTS}"
-            rf"|\b(?:RegSetValueEx\w*|RegSetKeyValue\w*|SetValueEx)\s*\([^\n]*{_LSA_LISTS}",
+            rf"|\b(?:RegSetValueEx\w*|RegSetKeyValue\w*|SetValueEx)\s*\("
+            rf"(?:(?!RegSet|SetValueEx)[^\n])*?{_LSA_LISTS}",
             _I,
         ),
     ),

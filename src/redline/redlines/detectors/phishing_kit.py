@@ -204,12 +204,12 @@ def _messaging_phish(found: Capabilities) -> Detection | None:
 LOOKALIKE_SCORE = 0.8
 """A look-alike link made out to each recipient, or beside a brand's lure."""
 _TOKEN_NAMES = (
-    r"(?:(?:e_?mail|recipient|user|tok|rid|uid|tracking)\w*"
-    r"|to(?:_?(?:e_?mail|addr(?:ess)?|name|user))?\b)"
+    r"(?:(?:e_?mail|recipient|user|token|rid|uid|tracking)\w*|tok\b"
+    r"|to(?:_?(?:e_?mail|addr|name|user)\w*)?\b)"
 )
-"""Names of a recipient or of a token made for each (`$email`, `{tok}`, `$rid`); of `to`, only
-`to` alone or a recipient's address or name (`$to`, `$to_addr`, `$toEmail`), not a word that
-begins with it (`$today`, `$total`)."""
+"""Names of a recipient or of a token made for each (`$email`, `{tok}`, `$token_id`, `$rid`); of
+`to`, only `to` alone or a recipient's address or name (`$to`, `$to_emails`, `$toAddr2`), not a
+word that begins with it (`$today`, `$total`, `$tokyo`)."""
 _RECIPIENT_TOKEN = re.compile(
     rf"\{{\{{\s*\w+\s*\}}\}}|\{{\s*{_TOKEN_NAMES}\s*\}}|%\w*e_?mail\w*%|\${_TOKEN_NAMES}",
     re.I,
