@@ -4707,7 +4707,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"wipefs\s+(?:-\w*a\w*|--all)\b[^\n|;]*/dev/", _I),
         # (a device's flash partitions too: `of=/dev/mtdblock3` bricks a router or a camera)
         re.compile(
-            r"\bof=/dev/(?:sd[a-z]|nvme\d|vd[a-z]|hd[a-z]|xvd[a-z]|mmcblk\d|disk\d|md\d|mapper/|mtd(?:block)?\d)",
+            r"\bof=/dev/(?:sd[a-z]|nvme\d|vd[a-z]|hd[a-z]|xvd[a-z]|mmcblk\d|r?disk\d|md\d|mapper/|mtd(?:block)?\d)",
             _I,
         ),
         re.compile(
