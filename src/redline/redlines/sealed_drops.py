@@ -35,9 +35,13 @@ _OTHERS_FOLDER = re.compile(
     re.I,
 )
 """Every user's folder (a glob where the user's name stands) or another machine's share."""
+_CURL_SENDS = (
+    r"-[a-zA-Z]*T\b|--upload-file|--data-binary\s+['\"]?@|-d\s+['\"]?@|--data\s+['\"]?@"
+    r"|-F\s+['\"]?\w+=@"
+)
+"""curl's options that send a file or its standard input (`-T`, `--data-binary @f`, `-F f=@x`)."""
 _UPLOAD = re.compile(
-    r"^\s*(?:\S*[\\/])?(?:curl(?:\.exe)?\s(?=(?:[^\n]*?\s)?(?:-[a-zA-Z]*T\b|--upload-file|--data-binary\s+['\"]?@"
-    r"|-d\s+['\"]?@|--data\s+['\"]?@|-F\s+['\"]?\w+=@))"
+    rf"^\s*(?:\S*[\\/])?(?:curl(?:\.exe)?\s(?=(?:[^\n]*?\s)?(?:{_CURL_SENDS}))"
     r"|wget\s(?=(?:[^\n]*?\s)?--post-file)|(?:Invoke-WebRequest|Invoke-RestMethod|iwr|irm)\s(?=(?:[^\n]*?\s)?-InFile))",
     re.I,
 )
@@ -67,11 +71,7 @@ def _uploads_unsigned(segment: str) -> bool:
     return _CREDENTIAL.search(segment) is None
 
 
-_SENDS_FILE = re.compile(
-    r"(?<!\S)(?:-[a-zA-Z]*T\b|--upload-file|--data-binary\s+['\"]?@|-d\s+['\"]?@"
-    r"|--data\s+['\"]?@|-F\s+['\"]?\w+=@|--post-file|-InFile)",
-    re.I,
-)
+_SENDS_FILE = re.compile(rf"(?<!\S)(?:{_CURL_SENDS}|--post-file|-InFile)", re.I)
 """Any of the options `_UPLOAD` needs (after a space), anywhere on a line: without one (nor
 every user's folders), no command of the line is read (most requests upload nothing)."""
 _DIRECTORY_QUERY = re.compile(
