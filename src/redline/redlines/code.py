@@ -1334,8 +1334,8 @@ _UNPACKED = re.compile(
     # (at the start of a line or of a statement after a block's parameters, `{ |row| u, p =`)
     r"^(?:[^\n]*?(?:\|\s*\w+\s*\||;))?\s*(?:(?:const|let|var|my)\s+)?[\[(]?\s*\$?(\w+)\s*,\s*\$?(\w+)\s*[\])]?\s*:?=\s*([^\n]*)"
 )
-_SECRET_MARK = (
-    r"(?:pass(?:word|wd)?|pwd|secret|/p:|\s-p\s*|\s-P\s+|\.Password\(|SecureString\s+|"
+_SECRET_MARKS = (
+    r"pass(?:word|wd)?|pwd|secret|/p:|\s-p\s*|\s-P\s+|\.Password\(|SecureString\s+|"
     r"(?:\.|->)login\s*\([^,\n]+,|\.(?:simple_)?bind\w*\s*\([^,\n]+,|(?:user)?auth_password\s*\([^\n]*?"
     r"|\bauth\s*=\s*\([^,\n]+,|-u\s*['\"]?(?:\$\{?\w+\}?|[\w.@-]+):|%|sendline\s*\(|setPassword\s*\("
     r"|(?:NetworkCredential|HTTPBasicAuth|PSCredential|SetBasicAuth)\s*\([^,\n]+,|otp|pin|totp|mfa_code|2fa"
@@ -1345,8 +1345,11 @@ _SECRET_MARK = (
     r"|ftp_login\s*\([^,\n]+,[^,\n]+,|DirectoryEntry\s*\([^,\n]+,[^,\n]+,"
     r"|ValidateCredentials\s*\([^,\n]+,|\.connect\s*\([^,\n]+,\s*\d+\s*,[^,\n]+,"
     # the password of an address's user part (`f"rtsp://{u}:{p}@{ip}"`, `ftp://$user:$pw@`)
-    r"|://(?:\$\{?|#?\{)?\w+\}?(?=:))"
+    r"|://(?:\$\{?|#?\{)?\w+\}?(?=:)"
 )
+"""The places a password or secret is given, as alternatives (ungrouped, so that `Gated` reads
+each alternative's literals)."""
+_SECRET_MARK = f"(?:{_SECRET_MARKS})"
 
 
 # a request, or the body of one being built (`new URLSearchParams({ email, password })`)
@@ -1356,10 +1359,9 @@ _REQUEST_CALL = re.compile(
     re.I,
 )
 _SECRET_NAME = re.compile(r"pass|pwd|secret|guess|cand", re.I)
-# (both gated: read only on lines holding one of their alternatives' words or characters; the
-# password's place ungrouped, so that `Gated` reads each alternative's literals)
+# (both gated: read only on lines holding one of their alternatives' words or characters)
 _LOOP_HINT = Gated(re.compile(r"for|while|each|Text\(|readline|nextLine|ReadLine|%\s*\{", re.I))
-_SECRET_MARK_RE = Gated(re.compile(_SECRET_MARK.removeprefix("(?:").removesuffix(")"), re.I))
+_SECRET_MARK_RE = Gated(re.compile(_SECRET_MARKS, re.I))
 
 
 def loop_names(line: str, known: frozenset[str]) -> frozenset[str]:
