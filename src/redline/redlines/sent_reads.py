@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from redline.redlines.capabilities import PRIVATE_IPV4, Capability, Hit
-from redline.redlines.sealed_drops import _CHAT_HOOK, _WEB_ADDRESS, _host
+from redline.redlines.sealed_drops import _CHAT_HOOK, _CREDENTIAL, _WEB_ADDRESS, _host
 from redline.redlines.shell import simple_commands
 
 _GATE = ("curl", "wget", "invoke-restmethod", "invoke-webrequest", "irm ", "iwr ")
@@ -80,17 +80,9 @@ _SENT_FILE = re.compile(
     r"""(?:(?-i:\s-[a-zA-Z]*T)\s|--upload-file|=@|\s@|-InFile|--post-file=?)\s*['"]?([^\s'"]+)""",
     re.I,
 )
-_CREDENTIAL = re.compile(
-    r"""(?:^|\s)(?:(?-i:-[a-zA-Z]*[unEb])|--user|--netrc(?:-file|-optional)?|--cert|--key|--oauth2-bearer"""
-    r"""|--aws-sigv4|--cookie|--http-user|-Credential|-Certificate|-UseDefaultCredentials"""
-    r"""|-Token|-Authentication|-Headers)(?=[\s=]|$)"""
-    r"""|(?:-H|--header)\s*['"]?[\w-]*?(?:Authorization|Auth|Token|Key|Cookie|Signature|Secret)\b"""
-    r"""|://[^\s/'"@]+:[^\s/'"@]*@"""
-    r"""|[?&](?:[\w-]*sig(?:nature)?|[\w-]*token|[\w-]*key|X-Amz-[\w-]+|X-Goog-[\w-]+|sv)=""",
-    re.I,
-)
-"""Who the writer is: a user and password, a netrc, a certificate, a token or key header, a
-signed address."""
+_ANY_HEADERS = re.compile(r"(?:^|\s)-Headers(?=[\s=]|$)", re.I)
+"""PowerShell's headers given at all: read as naming the writer here (a read sent out under any
+header of one's choosing is no open drop), besides `sealed_drops._CREDENTIAL`."""
 _FILE_NAME = re.compile(
     r"""([\w.-]+\.(?:zip|json|csv|txt|xml|gz|tgz|7z|sql|dump|db|bson|tar|pfx))\b""", re.I
 )
@@ -139,7 +131,9 @@ def _unsigned_upload(stage: str) -> bool:
     """Whether `stage` uploads to a web address naming no credential, not a chat webhook."""
     if _UPLOAD.match(stage) is None or _WEB_ADDRESS.search(stage) is None:
         return False
-    return _CREDENTIAL.search(stage) is None and _CHAT_HOOK.search(stage) is None
+    if _CREDENTIAL.search(stage) is not None or _ANY_HEADERS.search(stage) is not None:
+        return False
+    return _CHAT_HOOK.search(stage) is None
 
 
 def sent_read_hits(action: str) -> list[Hit]:
