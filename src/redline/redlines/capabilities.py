@@ -487,6 +487,11 @@ class Capability(StrEnum):
     COMMAND_UNFOLDED = (
         "hides a command in a brace list or runs a download's output as a command (a command line)"
     )
+    MAIL_IMPERSONATION = (
+        "mails an urgent payment or account lure in a name whose replies go elsewhere, through "
+        "another's server or down a list (a command line)"
+    )
+    MAIL_BOMB = "mails one fixed address in a loop of hundreds of rounds (a command line)"
 
 
 @dataclass(frozen=True)

@@ -1840,6 +1840,7 @@ def action_capabilities(action: str, language: CodeLanguage) -> Capabilities:
     """Every capability in a shell command line or a Python program an agent is about to run."""
     from redline.redlines.flashed_images import flashed_image_hits
     from redline.redlines.sealed_drops import sealed_drop_hits
+    from redline.redlines.sent_mail import sent_mail_hits
     from redline.redlines.sent_reads import sent_read_hits
     from redline.redlines.spliced import spliced_hits
     from redline.redlines.unfolded import unfolded_line
@@ -1850,6 +1851,7 @@ def action_capabilities(action: str, language: CodeLanguage) -> Capabilities:
         found.extend(sealed_drop_hits(action))  # others' folders packed, unsigned uploads
         found.extend(sent_read_hits(action))  # guarded reads sent out by the same line
         found.extend(flashed_image_hits(action))  # an installer image written to a stick
+        found.extend(sent_mail_hits(action))  # mail in another's name, or a mailbox buried
         unfolded = unfolded_line(action)  # commands hidden in brace lists or substitutions
         if unfolded != action:
             end = len(action)
