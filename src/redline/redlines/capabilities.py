@@ -492,6 +492,9 @@ class Capability(StrEnum):
         "another's server or down a list (a command line)"
     )
     MAIL_BOMB = "mails one fixed address in a loop of hundreds of rounds (a command line)"
+    RADIO_INTERFERENCE = (
+        "transmits on a satellite navigation band, transmits noise, or runs a radio jammer"
+    )
 
 
 @dataclass(frozen=True)
@@ -7120,6 +7123,44 @@ _MAILBOX_SWEEP_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _MAILBOX_SWEEP_PATTERNS)
 # -- every mailbox reached through Exchange admin rights: end -----------------------------------
+
+# -- radio transmitted where one may not (ACT-RADIO-INTERFERENCE): begin -----------------------
+# A software radio made to transmit (`hackrf_transfer -t`, `bladeRF-cli ... tx`, `tx_sdr`,
+# `rpitx`, `sendiq`, `limesdr_send`) on a satellite navigation band (GPS L1/L2/L5, Galileo E1,
+# BeiDou B1, GLONASS G1, in hertz, `e6` or megahertz), or sending noise (a file named for noise
+# or jamming); a GPS signal simulator's output handed to a transmitter; a program given a
+# jamming option or named for jamming (`rolljam.py --jam-offset`). Receiving (`hackrf_transfer
+# -r`, `rtl_sdr`) and transmitting one's own recording on a licence-free band stay allowed.
+_SDR_TRANSMIT = (
+    r"(?:\bhackrf_transfer\b(?=[^\n|;&]{0,300}?\s-t\s)|\bbladeRF-cli\b(?=[^\n|;&]{0,300}?\btx\b)"
+    r"|\b(?:tx_sdr|rpitx|sendiq|limesdr_send|LimeTX)\b)"
+)
+"""A software radio's command made to transmit, its options read to the command's end."""
+_NAVIGATION_BAND = (
+    r"(?:1575\.?42|1227\.?60?|1176\.?45|1561\.?098|1602(?:\.0*)?(?:e6|M|000000)\b)"
+)
+"""The satellite navigation signals' centre frequencies (GPS L1 and Galileo E1, L2, L5, BeiDou
+B1, GLONASS G1), in hertz, `e6` or megahertz."""
+_RADIO_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.RADIO_INTERFERENCE: (
+        re.compile(
+            _SDR_TRANSMIT + r"[^\n|;&]{0,300}?\s-f\s*['\"]?" + _NAVIGATION_BAND,
+            _I,
+        ),
+        re.compile(
+            _SDR_TRANSMIT + r"[^\n|;&]{0,300}?[\s/=]['\"]?[\w.-]*(?:noise|jam)[\w.-]*\.(?:bin|iq|cs8|cu8|raw|wav)\b",
+            _I,
+        ),
+        # a GPS simulator's samples transmitted (`gps-sdr-sim ... && hackrf_transfer -t gpssim.bin`)
+        re.compile(r"\bgps-sdr-sim\b[^\n]{0,400}?" + _SDR_TRANSMIT, _I),
+        re.compile(
+            r"(?<![\w-])--jam(?:ming|mer)?(?:-[\w-]+)?(?=[=\s])|\b\w*(?:rolljam|jammer)\w*\.(?:py|sh|grc)\b",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _RADIO_PATTERNS)
+# -- radio transmitted where one may not: end ---------------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:
