@@ -7136,9 +7136,7 @@ _SDR_TRANSMIT = (
     r"|\b(?:tx_sdr|rpitx|sendiq|limesdr_send|LimeTX)\b)"
 )
 """A software radio's command made to transmit, its options read to the command's end."""
-_NAVIGATION_BAND = (
-    r"(?:1575\.?42|1227\.?60?|1176\.?45|1561\.?098|1602(?:\.0*)?(?:e6|M|000000)\b)"
-)
+_NAVIGATION_BAND = r"(?:1575\.?42|1227\.?60?|1176\.?45|1561\.?098|1602(?:\.0*)?(?:e6|M|000000)\b)"
 """The satellite navigation signals' centre frequencies (GPS L1 and Galileo E1, L2, L5, BeiDou
 B1, GLONASS G1), in hertz, `e6` or megahertz."""
 _RADIO_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
@@ -7148,7 +7146,8 @@ _RADIO_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            _SDR_TRANSMIT + r"[^\n|;&]{0,300}?[\s/=]['\"]?[\w.-]*(?:noise|jam)[\w.-]*\.(?:bin|iq|cs8|cu8|raw|wav)\b",
+            _SDR_TRANSMIT
+            + r"[^\n|;&]{0,300}?[\s/=]['\"]?[\w.-]*(?:noise|jam)[\w.-]*\.(?:bin|iq|cs8|cu8|raw|wav)\b",
             _I,
         ),
         # a GPS simulator's samples transmitted (`gps-sdr-sim ... && hackrf_transfer -t gpssim.bin`)
