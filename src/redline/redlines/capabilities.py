@@ -3389,6 +3389,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|--(?:target|victim)[=\s]+\S+(?=[^\n|;&]*\s--(?:resolvers?|reflectors?|amplifiers?|servers)[=\s])"
             r"(?=[^\n|;&]*(?:[\s=]ANY\b|\bmonlist\b))",
         ),
+        # a reflection run whatever it queries: a list of reflectors or amplifiers (by its
+        # option or its file's name: `--targets reflectors.txt`, `memcached_amps.lst`) beside a
+        # victim or spoofed source not the machine's own (`--victim 203.0.113.15`), or a named
+        # victim beside any list file (`--victim IP --servers open.txt`)
+        re.compile(
+            r"(?:--(?:reflectors?|amplifiers?)[=\s]+\S+"
+            r"|[\w./-]*(?:reflector|amplifier|amps\b|open_?resolver|memcache)[\w-]*\.(?:txt|lst|list|csv)\b)"
+            r"(?=[^\n|;&]{0,300}?\s--(?:victim|target|spoof(?:ed)?(?:-ip|-source|-src)?|src)[=\s]+['\"]?"
+            r"(?!localhost\b|127\.|\[?::1\b))"
+            r"|--(?:victim|spoof(?:ed)?(?:-ip|-source|-src)?)[=\s]+['\"]?(?!localhost\b|127\.|\[?::1\b)[\w.:\[\]-]+"
+            r"(?=[^\n|;&]{0,300}?(?:\s--(?:reflectors?|amplifiers?)[=\s]|[\s=/][\w.-]+\.(?:txt|lst|list|csv)\b))",
+            _I,
+        ),
         # any program aimed at another host (not loopback) with five hundred or more threads,
         # workers or connections and a run of ten minutes or more (`--target IP --threads 512
         # --duration 3600`): flood scale, as for `siege -c 500 -t 60M` (a test of one's own
