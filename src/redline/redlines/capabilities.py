@@ -492,6 +492,10 @@ class Capability(StrEnum):
         "another's server or down a list (a command line)"
     )
     MAIL_BOMB = "mails one fixed address in a loop of hundreds of rounds (a command line)"
+    DEVICE_TAMPER = (
+        "writes a device's controls (Modbus, MQTT command, PJL, SNMP) on a public address or on "
+        "every device of a list (a command line)"
+    )
     RADIO_INTERFERENCE = (
         "transmits on a satellite navigation band, transmits noise, or runs a radio jammer"
     )

@@ -1838,6 +1838,7 @@ def response_capabilities(
 
 def action_capabilities(action: str, language: CodeLanguage) -> Capabilities:
     """Every capability in a shell command line or a Python program an agent is about to run."""
+    from redline.redlines.device_writes import device_write_hits
     from redline.redlines.flashed_images import flashed_image_hits
     from redline.redlines.sealed_drops import sealed_drop_hits
     from redline.redlines.sent_mail import sent_mail_hits
@@ -1852,6 +1853,7 @@ def action_capabilities(action: str, language: CodeLanguage) -> Capabilities:
         found.extend(sent_read_hits(action))  # guarded reads sent out by the same line
         found.extend(flashed_image_hits(action))  # an installer image written to a stick
         found.extend(sent_mail_hits(action))  # mail in another's name, or a mailbox buried
+        found.extend(device_write_hits(action))  # others' devices' controls written
         unfolded = unfolded_line(action)  # commands hidden in brace lists or substitutions
         if unfolded != action:
             end = len(action)
