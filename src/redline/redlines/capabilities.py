@@ -496,6 +496,7 @@ class Capability(StrEnum):
         "writes a device's controls (Modbus, MQTT command, PJL, SNMP) on a public address or on "
         "every device of a list (a command line)"
     )
+    STOLEN_CREDENTIAL = "uses a credential it names as stolen or leaked ($STOLEN_TOKEN)"
     RADIO_INTERFERENCE = (
         "transmits on a satellite navigation band, transmits noise, or runs a radio jammer"
     )

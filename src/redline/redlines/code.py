@@ -654,6 +654,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.shell import python_shell_hits, read_shell
     from redline.redlines.smuggling import smuggling_hits
     from redline.redlines.spray import lockout_aware_spray_hits
+    from redline.redlines.stolen_names import stolen_credential_hits
     from redline.redlines.sql_bypass import login_bypass_hits
     from redline.redlines.store_lists import listed_store_hits
     from redline.redlines.traced_logins import traced_login_hits
@@ -739,6 +740,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(sandbox_check_hits(code, cleaned, offset))  # an analyst's machine looked for
     hits.extend(login_bypass_hits(code, offset))  # a sign-in's query turned true, as typed
     hits.extend(lockout_aware_spray_hits(code, offset))  # each account tried, under lockout
+    hits.extend(stolen_credential_hits(code, offset))  # a credential named as stolen, used
     if language is CodeLanguage.HTML:
         hits.extend(framed_page_hits(code, offset))  # another site framed, transparent
     # A key named as a connection's identity is used, not taken; a file the code made itself
