@@ -654,8 +654,8 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.shell import python_shell_hits, read_shell
     from redline.redlines.smuggling import smuggling_hits
     from redline.redlines.spray import lockout_aware_spray_hits
-    from redline.redlines.stolen_names import stolen_credential_hits
     from redline.redlines.sql_bypass import login_bypass_hits
+    from redline.redlines.stolen_names import stolen_credential_hits
     from redline.redlines.store_lists import listed_store_hits
     from redline.redlines.traced_logins import traced_login_hits
 
