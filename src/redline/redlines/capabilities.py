@@ -3530,6 +3530,28 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"[^\n]*?\bchattr\s+(?:-\w+\s+)*\+i\s+['\"]?/etc/resolv\.conf\b",
             _I,
         ),
+        # ... or set by NetworkManager or systemd-resolved (`nmcli con mod eth0 ipv4.dns
+        # 203.0.113.53 ... && chattr +i /etc/resolv.conf`)
+        re.compile(
+            r"(?:\bnmcli\b[^\n|;&]*?\bipv4\.dns\s+['\"]?|\bresolvectl\s+dns\s+\S+\s+)"
+            + _NOT_PRIVATE_IPV4
+            + _WELL_KNOWN_RESOLVER
+            + r"\d{1,3}(?:\.\d{1,3}){3}\b"
+            r"[^\n]*?\bchattr\s+(?:-\w+\s+)*\+i\s+['\"]?/etc/resolv\.conf\b",
+            _I,
+        ),
+        # a router's resolvers, handed to every machine behind it, set through its admin form
+        # to an unknown public server (`curl -u admin:admin http://192.168.1.1/apply.cgi -d
+        # "wan_dns1_x=203.0.113.53"`, `dhcp_dns1=...`); a private or well-known resolver is
+        # ordinary
+        re.compile(
+            r"\bcurl\b[^\n|;]{0,400}?(?<![\w-])(?:wan_?|lan_?|dhcp_?)?(?:dns|dns_?server|primary_?dns"
+            r"|secondary_?dns)_?\d?(?:_x)?=['\"]?"
+            + _NOT_PRIVATE_IPV4
+            + _WELL_KNOWN_RESOLVER
+            + r"\d{1,3}(?:\.\d{1,3}){3}\b",
+            _I,
+        ),
         # a machine's traffic to some port rewritten to a public address, someone else's
         # (`iptables -t nat -A PREROUTING -p tcp --dport 443 -j DNAT --to-destination
         # 203.0.113.5:443`, nftables' `dnat to`, Windows' `portproxy ... connectaddress=`); to a
