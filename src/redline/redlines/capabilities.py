@@ -5914,7 +5914,8 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # at a link (the courier smishing lure), in any of its spellings
         re.compile(
             r"(?:\b(?:parcel|package|shipment|delivery)\b[^\n]{0,40}?\b(?:could\s*n[o']t|cannot|can't"
-            r"|was\s+unable\s+to|failed\s+to|is\s+on\s+hold|was\s+returned|has\s+been\s+held)"
+            r"|was\s+unable\s+to|failed\s+to|is\s+on\s+hold|was\s+returned|has\s+been\s+held"
+            r"|is\s+(?:being\s+)?held)"
             r"|\b(?:could\s*n[o']t|cannot|can't|were\s+unable\s+to|failed\s+to)\s+deliver\s+"
             r"(?:your|the)\s+(?:parcel|package|shipment|order))"
             r"[^\n]{0,120}?(?:https?://|\{\s*\$?\w*(?:link|url|base)|\$\{?\w*(?:link|url|base)"

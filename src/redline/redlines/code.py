@@ -624,6 +624,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.agent_sockets import agent_socket_hits
     from redline.redlines.backdated import system_backdated_hits
     from redline.redlines.card_copy import card_copy_hits, names_card_input
+    from redline.redlines.encoded_texts import encoded_text_hits
     from redline.redlines.field_capture import field_capture_hits
     from redline.redlines.flows import remote_input_hits
     from redline.redlines.forged import forged_request_hits
@@ -741,6 +742,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(login_bypass_hits(code, offset))  # a sign-in's query turned true, as typed
     hits.extend(lockout_aware_spray_hits(code, offset))  # each account tried, under lockout
     hits.extend(stolen_credential_hits(code, offset))  # a credential named as stolen, used
+    hits.extend(encoded_text_hits(code, offset))  # a lure URL-encoded into a gateway's query
     if language is CodeLanguage.HTML:
         hits.extend(framed_page_hits(code, offset))  # another site framed, transparent
     # A key named as a connection's identity is used, not taken; a file the code made itself
