@@ -7202,6 +7202,23 @@ _RADIO_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 PATTERNS = _merged(PATTERNS, _RADIO_PATTERNS)
 # -- radio transmitted where one may not: end ---------------------------------------------------
 
+# -- a router's own scheduler fetching and running a script (OUT-HIDDEN-PERSISTENCE): begin ----
+# MikroTik RouterOS spells cron as `/system scheduler add ... on-event=...` and `curl | sh` as
+# `/tool fetch url=... ; /import file.rsc` (or `/system script run`): a scheduled entry whose
+# event fetches a script and imports it runs remote code on the router at every interval.
+_ROUTER_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.AUTORUN: (re.compile(r"/system\s+scheduler\s+add\b", _I),),
+    Capability.RUN_DOWNLOADED: (
+        re.compile(
+            r"/tool\s+fetch\b[^\n]{0,300}?\burl=[\\'\"]*https?://[^\n]{0,300}?"
+            r"(?:/import\b|/system\s+script\s+run\b)",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _ROUTER_PATTERNS)
+# -- a router's own scheduler fetching and running a script: end --------------------------------
+
 
 def _literal_heads(items: Any) -> list[str] | None:
     """Literal prefixes one of which must occur wherever the parsed regex `items` matches."""
