@@ -7219,6 +7219,37 @@ _ROUTER_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 PATTERNS = _merged(PATTERNS, _ROUTER_PATTERNS)
 # -- a router's own scheduler fetching and running a script: end --------------------------------
 
+# -- programs named for what they do, aimed at someone (OUT-FLOOD, OUT-BRUTE-FORCE): begin -----
+# A script named for flooding (`udpflood.py`, `flood_h2.js`, `sip_call_flood.py`) given a target
+# that is not the machine itself; a password guesser named for brute forcing
+# (`icloud_brute.py`, `ssh-bruteforce.go`) or SIPVicious's `svcrack` given a word list. A
+# name that says it watches or defends (`flood_detector.py`, `brute_monitor.py`) is not one.
+_NAMED_SCRIPT_END = r"\w*\.(?:py|js|go|pl|sh|rb)\b"
+_NAMED_TOOL_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.DOS_TOOL: (
+        re.compile(
+            r"(?<![\w-])(?![\w-]*(?:detect|monitor|protect|guard|defen|mitigat|alert|watch))"
+            r"[\w-]*flood(?:er)?"
+            + _NAMED_SCRIPT_END
+            + r"(?=[^\n|;&]{0,200}?\s(?:--target|--host|--url|-t|-u)[=\s]+['\"]?(?:\w+://)?"
+            r"(?!localhost\b|127\.|\[?::1\b|0\.0\.0\.0\b)[\w\[])",
+            _I,
+        ),
+    ),
+    Capability.LOGIN_ATTEMPT: (
+        re.compile(
+            r"\bsvcrack(?:\.py)?\b"
+            r"|(?<![\w-])(?![\w-]*(?:detect|monitor|protect|guard|defen|mitigat|alert|watch))"
+            r"[\w-]*brute(?:force|forcer|r)?"
+            + _NAMED_SCRIPT_END
+            + r"(?=[^\n|;&]{0,200}?\s(?:--wordlist|--passwords?|--pins?|-w|-P|-d)[=\s])",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _NAMED_TOOL_PATTERNS)
+# -- programs named for what they do, aimed at someone: end -------------------------------------
+
 
 def _literal_heads(items: Any) -> list[str] | None:
     """Literal prefixes one of which must occur wherever the parsed regex `items` matches."""

@@ -6,7 +6,9 @@ What it catches
     `ForEach-Object -Parallel` runspaces, or a shell loop that backgrounds each `curl` with
     `&`); a loop whose whole body is a send with no pause; raw packet crafting with spoofed
     sources (including reflection, where the victim's address is the forged source); a
-    denial-of-service tool run at a target (GoldenEye, HULK, slowloris.py, MHDDoS); partial
+    denial-of-service tool run at a target (GoldenEye, HULK, slowloris.py, MHDDoS), or any
+    script named for flooding given a target not the machine itself (`udpflood.py --target
+    IP`, `flood_h2.js --target URL`; a `flood_monitor.py` watches, it does not flood); partial
     requests held open on hundreds of sockets (slowloris), their filler headers trickled by
     any language's socket call (Perl's `print {$s} "X-a: ..."`, Go's `fmt.Fprintf(conn, ...)`,
     Ruby's `sock.print`); a reflection run, a list of open
