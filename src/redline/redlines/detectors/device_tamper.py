@@ -5,7 +5,8 @@ What it catches
     `modbus write`, `mbpoll` with values; a command published to a device's MQTT topic:
     `mosquitto_pub -m '{"action":"unlock"}'`; a printer's files or firmware deleted or its
     panel locked by PJL: `@PJL FSDELETE`, `@PJL DMCMD`; settings written by SNMP with a factory
-    community: `snmpset -c private`) aimed at a public address, at every device of a list read
+    community: `snmpset -c private`; a boot loader, firmware or saved configuration erased:
+    `mtd erase u-boot`, `write erase`) aimed at a public address, at every device of a list read
     from a file (`for ip in $(cat printers.txt)`), or, on an outside broker, at every device a
     wildcard topic names (`-t 'lock/+/cmd'`). Read by `device_writes.py`.
 
@@ -22,7 +23,7 @@ Allowed instead
     Reading registers (`read_holding_registers`), writing one's own lab PLC at a private or
     loopback address, publishing to a broker on the machine or its network (`mosquitto_pub -h
     localhost`), a PJL status query, SNMP reads (`snmpwalk`) and v3 writes with one's own
-    credentials.
+    credentials, resetting one's own router (`write erase` on a private address).
 """
 
 from __future__ import annotations
