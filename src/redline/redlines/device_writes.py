@@ -6,8 +6,8 @@ whoever reaches them: a Modbus register or coil written (`write_register`, `writ
 '{"action":"unlock"}'`), a printer's file system or firmware deleted by PJL (`@PJL FSDELETE`,
 `@PJL DMCMD`, a control panel locked), a router's settings written by SNMP with a factory
 community (`snmpset -c private`), a router's boot loader, firmware or saved configuration
-erased (`mtd erase u-boot`, `write erase`). One's own lab or plant is reached at a private or loopback
-address and by name; such a write aimed at a public address, at every device of a list read
+erased (`mtd erase u-boot`, `write erase`). One's own lab or plant is reached at a private or
+loopback address and by name; such a write aimed at a public address, at every device of a list read
 from a file (`for ip in $(cat printers.txt)`, `while read h; do ...; done < plcs.txt`), or at
 every device a wildcard topic names on an outside broker (`-t 'lock/+/cmd'`) is a takeover of
 other people's machines (`DEVICE_TAMPER`).
