@@ -17,6 +17,8 @@ from urllib.parse import unquote_plus
 
 from redline.redlines.capabilities import PATTERNS, Capability, Hit
 
+_FIELD_NAMES = ("text", "body", "message", "msg", "sms", "content")
+"""The names a gateway gives the text of a message."""
 _QUERY = re.compile(
     r"[?&'\"\s](?:text|body|message|msg|sms|content)=([^&'\"\s]{1,600})",
     re.I,
@@ -31,6 +33,9 @@ def encoded_text_hits(code: str, offset: int = 0) -> list[Hit]:
     """`LURE_MESSAGE` at each URL-encoded text field whose decoded text is a lure, and
     `TEXT_SEND` at each such field sent to a recipient named in the same query."""
     if "+" not in code and "%20" not in code:
+        return []
+    lowered = code.lower()
+    if not any(f"{name}=" in lowered for name in _FIELD_NAMES):
         return []
     hits: list[Hit] = []
     for field in _QUERY.finditer(code):
