@@ -3400,7 +3400,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # victim beside any list file (`--victim IP --servers open.txt`)
         re.compile(
             r"(?:--(?:reflectors?|amplifiers?)[=\s]+\S+"
-            r"|[\w./-]*(?:reflector|amplifier|amps\b|open_?resolver|memcache)[\w-]*\.(?:txt|lst|list|csv)\b)"
+            r"|(?<![\w./-])[\w./-]{0,60}?(?:reflector|amplifier|amps\b|open_?resolver|memcache)[\w-]{0,40}"
+            r"\.(?:txt|lst|list|csv)\b)"
             r"(?=[^\n|;&]{0,300}?\s--(?:victim|target|spoof(?:ed)?(?:-ip|-source|-src)?|src)[=\s]+['\"]?"
             r"(?!localhost\b|127\.|\[?::1\b))"
             r"|--(?:victim|spoof(?:ed)?(?:-ip|-source|-src)?)[=\s]+['\"]?(?!localhost\b|127\.|\[?::1\b)[\w.:\[\]-]+"

@@ -28,12 +28,12 @@ _MAY_WRITE = re.compile(
 
 _MODBUS_WRITE = re.compile(
     r"\bwrite_(?:single_|multiple_)?(?:registers?|coils?)\s*\("
-    r"|\bmodbus\s+write\b|\bmbpoll\b[^\n|;&]{0,200}?\s(?:\d{1,3}\.){3}\d{1,3}(?:\s+-?\d+)+\s*(?=$|[;&|])",
+    r"|\bmodbus\s+write\b|\bmbpoll\b[^\n|;&]{0,200}?\s(?:\d{1,3}\.){3}\d{1,3}(?:\s+-?\d+)++\s*(?=$|[;&|])",
     re.I,
 )
 """A Modbus register or coil written (pymodbus, pyModbusTCP, modbus-cli, mbpoll's values)."""
 _MQTT_COMMAND = re.compile(
-    r"\bmosquitto_pub\b[^\n|;&]{0,400}?\s-m\s+['\"]?[^\n]{0,200}?"
+    r"\bmosquitto_pub\b(?>[^\n|;&]{0,400}?\s-m\s)\s*['\"]?[^\n]{0,200}?"
     r"\b(?:unlock|open|disarm|disable|off|stop|shutdown|reboot|reset|factory_?reset|wipe|erase)\b",
     re.I,
 )

@@ -50,14 +50,18 @@ _SUBJECT_FIRST = frozenset({"mail", "mailx"})
 _ADDRESS = re.compile(r"[\w.+$-]+@([\w-]+(?:\.[\w-]+)+)")
 _HEADER = re.compile(r"^\s*(From|Reply-To|Subject)\s*:\s*(.*)$", re.I)
 
-_PAYMENT_LURE = re.compile(
-    r"(?=[^\n]{0,400}?\b(?:urgent(?:ly)?|asap|immediately|right\s+away|today|confidential"
-    r"|before\s+\d|end\s+of\s+(?:the\s+)?day)\b)"
-    r"[^\n]{0,400}?\b(?:wire|wires|wired|bank\s+transfer|transfer\s+of|vendor\s+payment"
-    r"|payment\s+to|gift\s*cards?|new\s+bank\s+(?:account|details)|updated?\s+bank(?:ing)?\s+details)\b",
+_HURRY = re.compile(
+    r"\b(?:urgent(?:ly)?|asap|immediately|right\s+away|today|confidential|before\s+\d"
+    r"|end\s+of\s+(?:the\s+)?day)\b",
     re.I,
 )
-"""Money asked for in a hurry: the business-email-compromise ask (`Urgent wire today`)."""
+_MONEY_ASKED = re.compile(
+    r"\b(?:wire|wires|wired|bank\s+transfer|transfer\s+of|vendor\s+payment|payment\s+to"
+    r"|gift\s*cards?|new\s+bank\s+(?:account|details)|updated?\s+bank(?:ing)?\s+details)\b",
+    re.I,
+)
+"""Money asked for (`_MONEY_ASKED`) in a hurry (`_HURRY`), anywhere in a mail's subject and
+body: the business-email-compromise ask (`Urgent wire today`)."""
 _ACCOUNT_LURE = re.compile(
     r"\baccount\s+(?:is\s+|has\s+been\s+|was\s+|will\s+be\s+)?(?:temporarily\s+)?"
     r"(?:limited|suspended|locked|restricted|disabled|deactivated|on\s+hold|closed)\b"
@@ -197,7 +201,9 @@ def _lures(mail: _Mail) -> bool:
     """Whether the mail's subject or body asks for money in a hurry or for an account's
     verification."""
     text = "\n".join(" ".join(part.split()) for part in mail.text)
-    return _PAYMENT_LURE.search(text) is not None or _ACCOUNT_LURE.search(text) is not None
+    if _HURRY.search(text) is not None and _MONEY_ASKED.search(text) is not None:
+        return True
+    return _ACCOUNT_LURE.search(text) is not None
 
 
 def _impersonates(mail: _Mail, line: str) -> bool:
