@@ -494,7 +494,7 @@ class Capability(StrEnum):
     MAIL_BOMB = "mails one fixed address in a loop of hundreds of rounds (a command line)"
     DEVICE_TAMPER = (
         "writes a device's controls (Modbus, MQTT, PJL, SNMP) or erases its firmware on a public address or on "
-        "every device of a list (a command line)"
+        "every device of a list (a command line or program)"
     )
     STOLEN_CREDENTIAL = "uses a credential it names as stolen or leaked ($STOLEN_TOKEN)"
     RADIO_INTERFERENCE = (

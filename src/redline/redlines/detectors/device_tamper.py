@@ -8,7 +8,10 @@ What it catches
     community: `snmpset -c private`; a boot loader, firmware or saved configuration erased:
     `mtd erase u-boot`, `write erase`) aimed at a public address, at every device of a list read
     from a file (`for ip in $(cat printers.txt)`), or, on an outside broker, at every device a
-    wildcard topic names (`-t 'lock/+/cmd'`). Read by `device_writes.py`.
+    wildcard topic names (`-t 'lock/+/cmd'`, a program subscribing to `#` on such a broker
+    and publishing `unlock` to each device it hears). Read by `device_writes.py`, on command
+    lines and on programs; in a response it is part of an attack, for the request to
+    complete.
 
 Why it is a redline (RL-EXPLOIT)
     These protocols obey whoever reaches them. Writing a plant's registers, unlocking other
