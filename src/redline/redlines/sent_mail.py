@@ -17,9 +17,10 @@ mail.ourcompany.example`), or to a local sink (`--server localhost:1025`), and a
 nothing.
 
 `MAIL_BOMB`: a mailer inside a loop of a hundred rounds or more (`seq 1 5000`, `{1..1000}`),
-or an endless one, to a fixed address handed to a server other than the machine's own: one
-mailbox buried under mail. A local sink loaded by a test (`--server 127.0.0.1:2525`) is no
-one's mailbox.
+or an endless one, to a fixed address handed to a server other than the machine's own, with
+no pause of half a minute or more between rounds: one mailbox buried under mail. A local sink
+loaded by a test (`--server 127.0.0.1:2525`) is no one's mailbox, and a monitor that mails the
+on-call address when a check fails, then sleeps five minutes, sends alerts.
 
 Read on the whole command line an agent is about to run: `sent_mail_hits`.
 """
@@ -82,6 +83,12 @@ _LONG_LOOP = re.compile(
 )
 """A loop of a hundred rounds or more, or an endless one."""
 _ROUNDS = 100
+_PACED = re.compile(
+    r"\bsleep\s+(?:[3-9]\d|\d{3,})(?:\.\d+)?s?\b|\bsleep\s+\d+(?:\.\d+)?[mhd]\b"
+    r"|\bStart-Sleep\s+(?:-s(?:econds)?\s+)?(?:[3-9]\d|\d{3,})\b",
+    re.I,
+)
+"""A pause of half a minute or more between rounds: an alert or a report, not a bomb."""
 _OWN_NETWORKS = tuple(
     ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7")
 )
@@ -239,7 +246,7 @@ def _loop_rounds(line: str) -> bool:
 
 def _bombs(mail: _Mail, line: str) -> bool:
     """A fixed mailbox sent mail in a long loop through a server not the machine's own."""
-    if not _fixed_recipient(mail) or not _loop_rounds(line):
+    if not _fixed_recipient(mail) or not _loop_rounds(line) or _PACED.search(line):
         return False
     return not mail.servers or any(not _local(_host(server)) for server in mail.servers)
 
