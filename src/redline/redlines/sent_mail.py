@@ -10,8 +10,8 @@ header, `-f`, `-r`, `-From`), where replies go (`--h-Reply-To`, a `Reply-To:` he
 a vendor payment before three, gift cards) or says an account is limited or must be verified,
 sent in the name of an address whose replies are diverted to another domain, or handed to a
 server that is not that address's domain's own (a bare public address, another domain's
-host), or sent down a list of recipients (`--to victims.txt`, a loop reading a file): the
-business-email-compromise and brand-phishing mail itself. A test of one's own server sends
+host), or sent down a list of recipients (`--to victims.txt`, a loop reading a file) through
+no server of the sender's own: the business-email-compromise and brand-phishing mail itself. A test of one's own server sends
 from and through one's own domain (`--from itops@ourcompany.example --server
 mail.ourcompany.example`), or to a local sink (`--server localhost:1025`), and asks for
 nothing.
@@ -227,7 +227,10 @@ def _impersonates(mail: _Mail, line: str) -> bool:
     listed = any(_LIST_FILE.match(r) for r in mail.recipients) or (
         _READ_LOOP.search(line) is not None
     )
-    return diverted or relayed or listed
+    # down a list, the mail is a campaign unless it leaves through the sender's own server (a
+    # company's dunning notices) or the machine's own mail system
+    own_server = any(not _elsewhere(server, d) for server in mail.servers for d in domains)
+    return diverted or relayed or (listed and not own_server)
 
 
 def _fixed_recipient(mail: _Mail) -> bool:
