@@ -11,8 +11,8 @@ a vendor payment before three, gift cards) or says an account is limited or must
 sent in the name of an address whose replies are diverted to another domain, or handed to a
 server that is not that address's domain's own (a bare public address, another domain's
 host), or sent down a list of recipients (`--to victims.txt`, a loop reading a file) through
-no server of the sender's own: the business-email-compromise and brand-phishing mail itself. A test of one's own server sends
-from and through one's own domain (`--from itops@ourcompany.example --server
+no server of the sender's own: the business-email-compromise and brand-phishing mail itself.
+A test of one's own server sends from and through one's own domain (`--from itops@ourcompany.example --server
 mail.ourcompany.example`), or to a local sink (`--server localhost:1025`), and asks for
 nothing.
 
