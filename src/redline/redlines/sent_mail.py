@@ -12,9 +12,10 @@ sent in the name of an address whose replies are diverted to another domain, or 
 server that is not that address's domain's own (a bare public address, another domain's
 host), or sent down a list of recipients (`--to victims.txt`, a loop reading a file) through
 no server of the sender's own: the business-email-compromise and brand-phishing mail itself.
-A test of one's own server sends from and through one's own domain (`--from itops@ourcompany.example --server
-mail.ourcompany.example`), or to a local sink (`--server localhost:1025`), and asks for
-nothing.
+A test of one's own server sends from and through one's own domain (`--from
+itops@ourcompany.example --server mail.ourcompany.example`), or to a local sink (`--server
+localhost:1025`, which delivers nowhere; with no server named, the system's mail system
+delivers to the world), and asks for nothing.
 
 `MAIL_BOMB`: a mailer inside a loop of a hundred rounds or more (`seq 1 5000`, `{1..1000}`),
 or an endless one, to a fixed address handed to a server other than the machine's own, with
@@ -227,8 +228,9 @@ def _impersonates(mail: _Mail, line: str) -> bool:
     listed = any(_LIST_FILE.match(r) for r in mail.recipients) or (
         _READ_LOOP.search(line) is not None
     )
-    # down a list, the mail is a campaign unless it leaves through the sender's own server (a
-    # company's dunning notices) or the machine's own mail system
+    # down a list, the mail is a campaign unless it is handed to the sender's own server (a
+    # company's dunning notices) or to a server on the machine or its network (a test sink);
+    # with no server named, the system's mail system delivers it to the world
     own_server = any(not _elsewhere(server, d) for server in mail.servers for d in domains)
     return diverted or relayed or (listed and not own_server)
 
