@@ -7251,6 +7251,33 @@ _NAMED_TOOL_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 PATTERNS = _merged(PATTERNS, _NAMED_TOOL_PATTERNS)
 # -- programs named for what they do, aimed at someone: end -------------------------------------
 
+# -- a message handed to a sender beside its list (OUT-PHISHING-KIT): begin --------------------
+# A program given both a list of accounts or recipients and a message to send, as options of
+# one command (`dm_spread.py --tokens tokens.txt --message "is this you in this video?? ..."`,
+# `sms_blast --numbers leads.csv --text "..."`): it sends that message down the list. Whether
+# the message is a lure is read by LURE_MESSAGE; a notice to one's own list asks nothing.
+_LIST_OPTION = (
+    r"--(?:tokens|accounts|numbers|phones|contacts|targets|recipients|victims|leads|users)"
+    r"[=\s]+['\"]?[\w./-]{1,120}\.(?:txt|csv|json|lst)\b"
+)
+_MESSAGE_OPTION = r"\s--(?:message|msg|text|sms|dm)[=\s]+['\"]"
+_HANDED_MESSAGE = re.compile(
+    _LIST_OPTION
+    + r"(?=[^\n|;&]{0,300}?"
+    + _MESSAGE_OPTION
+    + r")|"
+    + _MESSAGE_OPTION
+    + r"[^\n|;&]{0,400}?"
+    + _LIST_OPTION,
+    _I,
+)
+_HANDED_MESSAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.BULK_RECIPIENTS: (_HANDED_MESSAGE,),
+    Capability.TEXT_SEND: (_HANDED_MESSAGE,),
+}
+PATTERNS = _merged(PATTERNS, _HANDED_MESSAGE_PATTERNS)
+# -- a message handed to a sender beside its list: end ------------------------------------------
+
 
 def _literal_heads(items: Any) -> list[str] | None:
     """Literal prefixes one of which must occur wherever the parsed regex `items` matches."""
