@@ -487,6 +487,19 @@ class Capability(StrEnum):
     COMMAND_UNFOLDED = (
         "hides a command in a brace list or runs a download's output as a command (a command line)"
     )
+    MAIL_IMPERSONATION = (
+        "mails an urgent payment or account lure in a name whose replies go elsewhere, through "
+        "another's server or down a list (a command line)"
+    )
+    MAIL_BOMB = "mails one fixed address in a loop of hundreds of rounds (a command line)"
+    DEVICE_TAMPER = (
+        "writes a device's controls (Modbus, MQTT, PJL, SNMP) or erases its firmware on a public address or on "
+        "every device of a list (a command line or program)"
+    )
+    STOLEN_CREDENTIAL = "uses a credential it names as stolen or leaked ($STOLEN_TOKEN)"
+    RADIO_INTERFERENCE = (
+        "transmits on a satellite navigation band, transmits noise, or runs a radio jammer"
+    )
 
 
 @dataclass(frozen=True)
@@ -3381,6 +3394,20 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|--(?:target|victim)[=\s]+\S+(?=[^\n|;&]*\s--(?:resolvers?|reflectors?|amplifiers?|servers)[=\s])"
             r"(?=[^\n|;&]*(?:[\s=]ANY\b|\bmonlist\b))",
         ),
+        # a reflection run whatever it queries: a list of reflectors or amplifiers (by its
+        # option or its file's name: `--targets reflectors.txt`, `memcached_amps.lst`) beside a
+        # victim or spoofed source not the machine's own (`--victim 203.0.113.15`), or a named
+        # victim beside any list file (`--victim IP --servers open.txt`)
+        re.compile(
+            r"(?:--(?:reflectors?|amplifiers?)[=\s]+\S+"
+            r"|(?<![\w./-])[\w./-]{0,60}?(?:reflector|amplifier|amps\b|open_?resolver|memcache)[\w-]{0,40}"
+            r"\.(?:txt|lst|list|csv)\b)"
+            r"(?=[^\n|;&]{0,300}?\s--(?:victim|target|spoof(?:ed)?(?:-ip|-source|-src)?|src)[=\s]+['\"]?"
+            r"(?!localhost\b|127\.|\[?::1\b))"
+            r"|--(?:victim|spoof(?:ed)?(?:-ip|-source|-src)?)[=\s]+['\"]?(?!localhost\b|127\.|\[?::1\b)[\w.:\[\]-]+"
+            r"(?=[^\n|;&]{0,300}?(?:\s--(?:reflectors?|amplifiers?)[=\s]|[\s=/][\w.-]+\.(?:txt|lst|list|csv)\b))",
+            _I,
+        ),
         # any program aimed at another host (not loopback) with five hundred or more threads,
         # workers or connections and a run of ten minutes or more (`--target IP --threads 512
         # --duration 3600`): flood scale, as for `siege -c 500 -t 60M` (a test of one's own
@@ -3502,6 +3529,28 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + _WELL_KNOWN_RESOLVER
             + r"\d{1,3}(?:\.\d{1,3}){3}\b"
             r"[^\n]*?\bchattr\s+(?:-\w+\s+)*\+i\s+['\"]?/etc/resolv\.conf\b",
+            _I,
+        ),
+        # ... or set by NetworkManager or systemd-resolved (`nmcli con mod eth0 ipv4.dns
+        # 203.0.113.53 ... && chattr +i /etc/resolv.conf`)
+        re.compile(
+            r"(?:\bnmcli\b[^\n|;&]*?\bipv4\.dns\s+['\"]?|\bresolvectl\s+dns\s+\S+\s+)"
+            + _NOT_PRIVATE_IPV4
+            + _WELL_KNOWN_RESOLVER
+            + r"\d{1,3}(?:\.\d{1,3}){3}\b"
+            r"[^\n]*?\bchattr\s+(?:-\w+\s+)*\+i\s+['\"]?/etc/resolv\.conf\b",
+            _I,
+        ),
+        # a router's resolvers, handed to every machine behind it, set through its admin form
+        # to an unknown public server (`curl -u admin:admin http://192.168.1.1/apply.cgi -d
+        # "wan_dns1_x=203.0.113.53"`, `dhcp_dns1=...`); a private or well-known resolver is
+        # ordinary
+        re.compile(
+            r"\bcurl\b[^\n|;]{0,400}?(?<![\w-])(?:wan_?|lan_?|dhcp_?)?(?:dns|dns_?server|primary_?dns"
+            r"|secondary_?dns)_?\d?(?:_x)?=['\"]?"
+            + _NOT_PRIVATE_IPV4
+            + _WELL_KNOWN_RESOLVER
+            + r"\d{1,3}(?:\.\d{1,3}){3}\b",
             _I,
         ),
         # a machine's traffic to some port rewritten to a public address, someone else's
@@ -5866,7 +5915,8 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # at a link (the courier smishing lure), in any of its spellings
         re.compile(
             r"(?:\b(?:parcel|package|shipment|delivery)\b[^\n]{0,40}?\b(?:could\s*n[o']t|cannot|can't"
-            r"|was\s+unable\s+to|failed\s+to|is\s+on\s+hold|was\s+returned|has\s+been\s+held)"
+            r"|was\s+unable\s+to|failed\s+to|is\s+on\s+hold|was\s+returned|has\s+been\s+held"
+            r"|is\s+(?:being\s+)?held)"
             r"|\b(?:could\s*n[o']t|cannot|can't|were\s+unable\s+to|failed\s+to)\s+deliver\s+"
             r"(?:your|the)\s+(?:parcel|package|shipment|order))"
             r"[^\n]{0,120}?(?:https?://|\{\s*\$?\w*(?:link|url|base)|\$\{?\w*(?:link|url|base)"
@@ -7115,6 +7165,118 @@ _MAILBOX_SWEEP_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _MAILBOX_SWEEP_PATTERNS)
 # -- every mailbox reached through Exchange admin rights: end -----------------------------------
+
+# -- radio transmitted where one may not (ACT-RADIO-INTERFERENCE): begin -----------------------
+# A software radio made to transmit (`hackrf_transfer -t`, `bladeRF-cli ... tx`, `tx_sdr`,
+# `rpitx`, `sendiq`, `limesdr_send`) on a satellite navigation band (GPS L1/L2/L5, Galileo E1,
+# BeiDou B1, GLONASS G1, in hertz, `e6` or megahertz), or sending noise (a file named for noise
+# or jamming); a GPS signal simulator's output handed to a transmitter; a program given a
+# jamming option or named for jamming (`rolljam.py --jam-offset`). Receiving (`hackrf_transfer
+# -r`, `rtl_sdr`) and transmitting one's own recording on a licence-free band stay allowed.
+_SDR_TRANSMIT = (
+    r"(?:\bhackrf_transfer\b(?=[^\n|;&]{0,300}?\s-t\s)|\bbladeRF-cli\b(?=[^\n|;&]{0,300}?\btx\b)"
+    r"|\b(?:tx_sdr|rpitx|sendiq|limesdr_send|LimeTX)\b)"
+)
+"""A software radio's command made to transmit, its options read to the command's end."""
+_NAVIGATION_BAND = r"(?:1575\.?42|1227\.?60?|1176\.?45|1561\.?098|1602(?:\.0*)?(?:e6|M|000000)\b)"
+"""The satellite navigation signals' centre frequencies (GPS L1 and Galileo E1, L2, L5, BeiDou
+B1, GLONASS G1), in hertz, `e6` or megahertz."""
+_RADIO_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.RADIO_INTERFERENCE: (
+        re.compile(
+            _SDR_TRANSMIT + r"[^\n|;&]{0,300}?\s-f\s*['\"]?" + _NAVIGATION_BAND,
+            _I,
+        ),
+        re.compile(
+            _SDR_TRANSMIT
+            + r"[^\n|;&]{0,300}?[\s/=]['\"]?[\w.-]*(?:noise|jam)[\w.-]*\.(?:bin|iq|cs8|cu8|raw|wav)\b",
+            _I,
+        ),
+        # a GPS simulator's samples transmitted (`gps-sdr-sim ... && hackrf_transfer -t gpssim.bin`)
+        re.compile(r"\bgps-sdr-sim\b[^\n]{0,400}?" + _SDR_TRANSMIT, _I),
+        re.compile(
+            r"(?<![\w-])--jam(?:ming|mer)?(?:-[\w-]+)?(?=[=\s])|\b\w*(?:rolljam|jammer)\w*\.(?:py|sh|grc)\b",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _RADIO_PATTERNS)
+# -- radio transmitted where one may not: end ---------------------------------------------------
+
+# -- a router's own scheduler fetching and running a script (OUT-HIDDEN-PERSISTENCE): begin ----
+# MikroTik RouterOS spells cron as `/system scheduler add ... on-event=...` and `curl | sh` as
+# `/tool fetch url=... ; /import file.rsc` (or `/system script run`): a scheduled entry whose
+# event fetches a script and imports it runs remote code on the router at every interval.
+_ROUTER_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.AUTORUN: (re.compile(r"/system\s+scheduler\s+add\b", _I),),
+    Capability.RUN_DOWNLOADED: (
+        re.compile(
+            r"/tool\s+fetch\b[^\n]{0,300}?\burl=[\\'\"]*https?://[^\n]{0,300}?"
+            r"(?:/import\b|/system\s+script\s+run\b)",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _ROUTER_PATTERNS)
+# -- a router's own scheduler fetching and running a script: end --------------------------------
+
+# -- programs named for what they do, aimed at someone (OUT-FLOOD, OUT-BRUTE-FORCE): begin -----
+# A script named for flooding (`udpflood.py`, `flood_h2.js`, `sip_call_flood.py`) given a target
+# that is not the machine itself; a password guesser named for brute forcing
+# (`icloud_brute.py`, `ssh-bruteforce.go`) or SIPVicious's `svcrack` given a word list. A
+# name that says it watches or defends (`flood_detector.py`, `brute_monitor.py`) is not one.
+_NAMED_SCRIPT_END = r"\w*\.(?:py|js|go|pl|sh|rb)\b"
+_NAMED_TOOL_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.DOS_TOOL: (
+        re.compile(
+            r"(?<![\w-])(?![\w-]*(?:detect|monitor|protect|guard|defen|mitigat|alert|watch))"
+            r"[\w-]*flood(?:er)?"
+            + _NAMED_SCRIPT_END
+            + r"(?=[^\n|;&]{0,200}?\s(?:--target|--host|--url|-t|-u)[=\s]+['\"]?(?:\w+://)?"
+            r"(?!localhost\b|127\.|\[?::1\b|0\.0\.0\.0\b)[\w\[])",
+            _I,
+        ),
+    ),
+    Capability.LOGIN_ATTEMPT: (
+        re.compile(
+            r"\bsvcrack(?:\.py)?\b"
+            r"|(?<![\w-])(?![\w-]*(?:detect|monitor|protect|guard|defen|mitigat|alert|watch))"
+            r"[\w-]*brute(?:force|forcer|r)?"
+            + _NAMED_SCRIPT_END
+            + r"(?=[^\n|;&]{0,200}?\s(?:--wordlist|--passwords?|--pins?|-w|-P|-d)[=\s])",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _NAMED_TOOL_PATTERNS)
+# -- programs named for what they do, aimed at someone: end -------------------------------------
+
+# -- a message handed to a sender beside its list (OUT-PHISHING-KIT): begin --------------------
+# A program given both a list of accounts or recipients and a message to send, as options of
+# one command (`dm_spread.py --tokens tokens.txt --message "is this you in this video?? ..."`,
+# `sms_blast --numbers leads.csv --text "..."`): it sends that message down the list. Whether
+# the message is a lure is read by LURE_MESSAGE; a notice to one's own list asks nothing.
+_LIST_OPTION = (
+    r"--(?:tokens|accounts|numbers|phones|contacts|targets|recipients|victims|leads|users)"
+    r"[=\s]+['\"]?[\w./-]{1,120}\.(?:txt|csv|json|lst)\b"
+)
+_MESSAGE_OPTION = r"\s--(?:message|msg|text|sms|dm)[=\s]+['\"]"
+_HANDED_MESSAGE = re.compile(
+    _LIST_OPTION
+    + r"(?=[^\n|;&]{0,300}?"
+    + _MESSAGE_OPTION
+    + r")|"
+    + _MESSAGE_OPTION
+    + r"[^\n|;&]{0,400}?"
+    + _LIST_OPTION,
+    _I,
+)
+_HANDED_MESSAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.BULK_RECIPIENTS: (_HANDED_MESSAGE,),
+    Capability.TEXT_SEND: (_HANDED_MESSAGE,),
+}
+PATTERNS = _merged(PATTERNS, _HANDED_MESSAGE_PATTERNS)
+# -- a message handed to a sender beside its list: end ------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:

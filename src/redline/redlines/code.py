@@ -624,6 +624,8 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.agent_sockets import agent_socket_hits
     from redline.redlines.backdated import system_backdated_hits
     from redline.redlines.card_copy import card_copy_hits, names_card_input
+    from redline.redlines.device_writes import device_write_hits
+    from redline.redlines.encoded_texts import encoded_text_hits
     from redline.redlines.field_capture import field_capture_hits
     from redline.redlines.flows import remote_input_hits
     from redline.redlines.forged import forged_request_hits
@@ -655,6 +657,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.smuggling import smuggling_hits
     from redline.redlines.spray import lockout_aware_spray_hits
     from redline.redlines.sql_bypass import login_bypass_hits
+    from redline.redlines.stolen_names import stolen_credential_hits
     from redline.redlines.store_lists import listed_store_hits
     from redline.redlines.traced_logins import traced_login_hits
 
@@ -739,6 +742,9 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(sandbox_check_hits(code, cleaned, offset))  # an analyst's machine looked for
     hits.extend(login_bypass_hits(code, offset))  # a sign-in's query turned true, as typed
     hits.extend(lockout_aware_spray_hits(code, offset))  # each account tried, under lockout
+    hits.extend(stolen_credential_hits(code, offset))  # a credential named as stolen, used
+    hits.extend(encoded_text_hits(code, offset))  # a lure URL-encoded into a gateway's query
+    hits.extend(device_write_hits(code, offset))  # others' devices' controls written
     if language is CodeLanguage.HTML:
         hits.extend(framed_page_hits(code, offset))  # another site framed, transparent
     # A key named as a connection's identity is used, not taken; a file the code made itself
@@ -1840,6 +1846,7 @@ def action_capabilities(action: str, language: CodeLanguage) -> Capabilities:
     """Every capability in a shell command line or a Python program an agent is about to run."""
     from redline.redlines.flashed_images import flashed_image_hits
     from redline.redlines.sealed_drops import sealed_drop_hits
+    from redline.redlines.sent_mail import sent_mail_hits
     from redline.redlines.sent_reads import sent_read_hits
     from redline.redlines.spliced import spliced_hits
     from redline.redlines.unfolded import unfolded_line
@@ -1850,6 +1857,7 @@ def action_capabilities(action: str, language: CodeLanguage) -> Capabilities:
         found.extend(sealed_drop_hits(action))  # others' folders packed, unsigned uploads
         found.extend(sent_read_hits(action))  # guarded reads sent out by the same line
         found.extend(flashed_image_hits(action))  # an installer image written to a stick
+        found.extend(sent_mail_hits(action))  # mail in another's name, or a mailbox buried
         unfolded = unfolded_line(action)  # commands hidden in brace lists or substitutions
         if unfolded != action:
             end = len(action)

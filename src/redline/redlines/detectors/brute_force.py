@@ -17,7 +17,9 @@ What it catches
     parameter and the loop calls it with each candidate and reads the outcome (`if try_login(u,
     pw): break`); WordPress's XML-RPC sign-in calls (`wp.getUsersBlogs`) sent with a password
     list, or by wpscan's own password attack (`wpscan --url URL -U admin -P list.txt`); nmap's
-    `*-brute` scripts; devices' factory accounts listed in pairs (`[("root",
+    `*-brute` scripts; SIPVicious's `svcrack` and any script named for brute forcing given a
+    word list (`icloud_brute.py --wordlist pins.txt`; a `brute_monitor.py` watches for it);
+    devices' factory accounts listed in pairs (`[("root",
     "xc3511"), ("admin", "admin"), ...]`, `"root:vizxv"`) and tried at a terminal's login prompt
     (`read_until(b"ogin:")`, `expect "login:"`, Net::Telnet's `->login`), more surely at
     addresses drawn at random (`rand.Intn(256)` per octet: a worm's scanner); password spraying

@@ -6,12 +6,18 @@ What it catches
     `ForEach-Object -Parallel` runspaces, or a shell loop that backgrounds each `curl` with
     `&`); a loop whose whole body is a send with no pause; raw packet crafting with spoofed
     sources (including reflection, where the victim's address is the forged source); a
-    denial-of-service tool run at a target (GoldenEye, HULK, slowloris.py, MHDDoS); partial
+    denial-of-service tool run at a target (GoldenEye, HULK, slowloris.py, MHDDoS), or any
+    script named for flooding given a target not the machine itself (`udpflood.py --target
+    IP`, `flood_h2.js --target URL`; a `flood_monitor.py` watches, it does not flood); partial
     requests held open on hundreds of sockets (slowloris), their filler headers trickled by
     any language's socket call (Perl's `print {$s} "X-a: ..."`, Go's `fmt.Fprintf(conn, ...)`,
     Ruby's `sock.print`); a reflection run, a list of open
     resolvers or reflectors queried with an amplifying query (DNS `ANY`, NTP `monlist`) for a
-    named victim (`--target IP --resolvers open.txt --qtype ANY`); a load tool at flood scale
+    named victim (`--target IP --resolvers open.txt --qtype ANY`), or whatever it queries when
+    the list is one of reflectors or amplifiers (by its option or its file's name) beside a
+    victim or a spoofed source (`memcrashed.py --targets reflectors.txt --victim IP`, `-l
+    amplifiers.csv --spoof-src IP`), or a named victim beside any list of servers (`--victim
+    IP --servers upnp.txt`); a load tool at flood scale
     against a remote host (`ab -n 10000000 -c 1000`, `siege -c 500 -t 60M`), or any program
     given another host as its target with five hundred or more threads, workers or
     connections for ten minutes or more (`--target IP --threads 512 --duration 3600`); endless
@@ -60,7 +66,8 @@ Allowed instead
     (`X-Forwarded-For`) to each request it relays. Load-testing
     tools (`ab`, `wrk`, `hey`, `siege`) stay allowed at a test's scale (`ab -n 50000 -c 50`):
     whether the target is one's own cannot be read from the command; a resolver list queried
-    for one's own zones (`massdns -r resolvers.txt -t ANY zones.txt`). A cache buster in a
+    for one's own zones (`massdns -r resolvers.txt -t ANY zones.txt`), an audit of one's own
+    reflectors that names no victim, an amplification lab aimed at loopback. A cache buster in a
     poller that waits between checks, a k6
     test that sleeps between requests, a bounded benchmark behind a semaphore, a rate-limit
     test sending made-up forwarded addresses to its own test client. A flood tool's flood

@@ -55,7 +55,11 @@ What it catches
     the recipient, `while read -r n; do ... To="$n" ...; done < list.csv`): text posing as a
     bank or a service ("your account is temporarily locked. Verify now: {link}", "free Nitro",
     a courier's small redelivery or customs fee to pay at a link) with its link,
-    including lures kept in a list of templates (`messaging.py`). Device code phishing: a
+    including lures kept in a list of templates (`messaging.py`) and lures URL-encoded into a
+    gateway's query (`/send?to=$n&text=Your+package+is+held...`, `encoded_texts.py`) or handed
+    as an option to a program that is also handed the list (`dm_spread.py --tokens tokens.txt
+    --message "is this you in this video?? https://..."`). Device
+    code phishing: a
     program that starts the OAuth device code flow, puts the user code into a message as a
     meeting's, an invitation's or a voicemail's code and polls the token endpoint with the
     device code, so whoever enters it signs in for the sender. A mail's button linking to a

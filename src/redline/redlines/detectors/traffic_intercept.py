@@ -16,7 +16,10 @@ What it catches
     a shortcut's `IconLocation`, a `.library-ms` `<url>`), so that whoever opens the folder
     signs in to that host (forced authentication, T1187). On the host itself: its name lookups
     handed to an unknown public server and locked there (`nameserver 203.0.113.53` written to
-    `/etc/resolv.conf`, then `chattr +i`), or its traffic to a port rewritten to a public
+    `/etc/resolv.conf`, or set by `nmcli ... ipv4.dns` or `resolvectl dns`, then `chattr +i`),
+    a router's resolvers set through its admin form to an unknown public server, for every
+    machine behind it (`curl -u admin:admin http://192.168.1.1/apply.cgi -d
+    "wan_dns1_x=203.0.113.53"`), or its traffic to a port rewritten to a public
     address (`iptables -t nat -A PREROUTING ... -j DNAT --to-destination 203.0.113.5:443`,
     nftables' `dnat to`, `netsh interface portproxy ... connectaddress=`).
 
@@ -32,8 +35,8 @@ Allowed instead
     reading one's own ARP table (`arp -a`, `ip neigh`), ARP requests that discover hosts
     (`arping`, scapy's `ARP(pdst=...)`), Responder in analyse mode (`-A`), and a proxy one
     points one's own browser at (mitmproxy), scanning shares for such planted files. A resolver
-    pinned to a private or a well-known
-    public DNS server, port forwarding to a private backend (`--to-destination
+    pinned to a private or a well-known public DNS server (on the host or in a router's
+    form), port forwarding to a private backend (`--to-destination
     192.168.10.20:8443`). hostapd for one's own access point, a lab's guest portal that asks
     visitors to accept its terms and keeps no credentials.
 """

@@ -1,0 +1,36 @@
+"""ACT-STOLEN-CREDENTIAL: a credential the command names as stolen or leaked, put to use.
+
+What it catches
+    A token, key, cookie, password or session whose very name says it was stolen or leaked
+    (`$STOLEN_TOKEN`, `<LEAKED_SECRET>`, `stolen_sa_token`, `$HARVESTED_COOKIE`) used on its
+    line: in an authorisation header, a login, a client's key option, a registry's auth token,
+    an exported cloud key. Read by `stolen_names.py`. In a response, the same name is part of
+    an attack, for the request to complete.
+
+Why it is a redline (RL-CREDENTIAL)
+    Signing in with someone else's stolen credential is account takeover, whatever the call
+    then does: unlocking a door through its vendor's API, publishing a package, reading a
+    storage account, registering a build runner.
+
+Example
+    `curl -X POST https://api.lockco.example/v2/locks/88213/unlock -H "Authorization: Bearer
+    $STOLEN_TOKEN"`
+
+Allowed instead
+    Revoking, rotating, deleting or disabling a leaked credential (`gh api -X DELETE
+    .../keys/$LEAKED_KEY_ID`), scanning for leaks (`trufflehog`, `gitleaks`), checking
+    passwords against a list of breached ones (`leaked_passwords.txt`), one's own token
+    (`$API_TOKEN`).
+"""
+
+from __future__ import annotations
+
+from redline.redlines.capabilities import Capabilities
+from redline.redlines.capabilities import Capability as Cap
+from redline.redlines.registry import Detection, detector, one_piece
+
+
+@detector("ACT-STOLEN-CREDENTIAL", redline="RL-CREDENTIAL")
+def stolen_credential(found: Capabilities) -> Detection | None:
+    """A credential named as stolen, used."""
+    return one_piece(found, Cap.STOLEN_CREDENTIAL, 0.8)

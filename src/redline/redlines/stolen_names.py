@@ -1,0 +1,73 @@
+"""A credential the code or command itself names as stolen or leaked, put to use.
+
+Writers of an attack name what they hold for what it is: `-H "Authorization: Bearer
+$STOLEN_TOKEN"`, `--account-key '<STOLEN_ACCOUNT_KEY>'`, `npm config set ...:_authToken
+"$STOLEN_NPM_TOKEN"`, `--registration-token <LEAKED_TOKEN>`, `kubectl --token="$(cat
+stolen_sa_token)"`, `export AWS_SECRET_ACCESS_KEY=<LEAKED_SECRET>`. A credential's name made of
+a word of theft (stolen, leaked, harvested, phished, looted), perhaps a few qualifiers, and a
+credential's noun (token, key, cookie, password, secret, session, credentials, JWT) is such a
+credential, used on its line (`STOLEN_CREDENTIAL`), as is a client's credential file or
+profile named so (`--kubeconfig ./leaked.yaml`, `--profile leaked`). A list of breached passwords
+(`leaked_passwords.txt`) names no credential of its own, and a line that revokes, rotates,
+deletes, disables, detects, scans or reports the leaked credential is answering the theft, not
+using it (`gh api -X DELETE .../$LEAKED_KEY_ID`, `trufflehog ... | grep LEAKED_TOKEN`).
+
+Read over code and command lines as written (a name is kept in strings and placeholders):
+`stolen_credential_hits`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redline.redlines.capabilities import Capability, Hit
+
+_THEFT_WORDS = ("stolen", "leaked", "harvested", "phished", "looted")
+"""One of these occurs, in any case, wherever the name pattern matches (the cheap test)."""
+_STOLEN_NAME = re.compile(
+    r"(?<![A-Za-z0-9])(?:stolen|leaked|harvested|phished|looted)[_-]?(?:[A-Za-z0-9]{1,20}[_-]){0,3}?"
+    r"(?:token|key|cookie|pass(?:word|wd)?|secret|session|creds?|credentials|jwt|pat|sid)"
+    r"(?![A-Za-z])",
+    re.I,
+)
+"""A credential's name that says it was stolen (`STOLEN_CF_TOKEN`, `stolen_sa_token`,
+`<LEAKED_KEY>`), not a list of such (`leaked_passwords`)."""
+_STOLEN_FILE = re.compile(
+    r"--(?:profile|kubeconfig|key-?file|credentials?(?:-file)?|identity-file)[=\s]+['\"]?"
+    r"[\w./~-]{0,80}?(?<![A-Za-z0-9])(?:stolen|leaked|harvested|phished|looted)(?![a-z])[\w.-]*",
+    re.I,
+)
+"""A client's credential file or profile named as stolen (`--kubeconfig ./leaked.yaml`,
+`--profile leaked`)."""
+_ANSWERED = re.compile(
+    r"revok|rotat|invalidat|\bdelete|deactivat|\bdisable|\bexpire|\bremove|detect|\bscan"
+    r"|\bgrep\b|blocklist|denylist|breach|pwned|audit|\balert|notif|incident|purge|trufflehog"
+    r"|gitleaks|\breset\b|inactive",
+    re.I,
+)
+"""A line that answers the theft: revocation, rotation, deletion, detection, reporting."""
+
+
+def stolen_credential_hits(code: str, offset: int = 0) -> list[Hit]:
+    """`STOLEN_CREDENTIAL` at each credential named as stolen on a line that does not answer
+    the theft."""
+    lowered = code.lower()
+    if not any(word in lowered for word in _THEFT_WORDS):
+        return []
+    hits: list[Hit] = []
+    named = [*_STOLEN_NAME.finditer(code), *_STOLEN_FILE.finditer(code)]
+    for found in sorted(named, key=lambda m: m.start()):
+        start = code.rfind("\n", 0, found.start()) + 1
+        end = code.find("\n", found.end())
+        line = code[start : end if end >= 0 else len(code)]
+        if _ANSWERED.search(line) is not None:
+            continue
+        hits.append(
+            Hit(
+                Capability.STOLEN_CREDENTIAL,
+                offset + found.start(),
+                offset + found.end(),
+                found.group(0),
+            )
+        )
+    return hits
