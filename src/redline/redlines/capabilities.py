@@ -463,6 +463,21 @@ class Capability(StrEnum):
         "deletes every branch and tag of a git repository (a whole listing fed to a deletion)"
     )
     HISTORY_PRUNED = "expires a git repository's reflog or prunes its unreachable objects at once"
+    ESTATE_DESTROYED = (
+        "deletes every cloud resource, virtual machine, volume or cluster object a listing names "
+        "(no pick, or one of backups or production)"
+    )
+    DATA_STORE_WIPED = (
+        "empties a data store whole: a remote Redis flushed, every table of a database truncated "
+        "or dropped, a database's data folder or a search cluster's every index deleted"
+    )
+    FIRMWARE_ERASED = (
+        "erases a device's boot firmware, its configuration before a reload, a printer's files "
+        "or the machine's UEFI variables"
+    )
+    REMOTE_HISTORY_DESTROYED = (
+        "force-pushes a branch reset to its first commit, or deletes every remote branch listed"
+    )
     OTHERS_FOLDERS_PACKED = (
         "packs every user's folder or another machine's share into an archive (a command line)"
     )
@@ -6666,6 +6681,161 @@ _CRON_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _CRON_PATTERNS)
 # -- every scheduled job removed: end ----------------------------------------------------------
+
+# -- data stores, devices, clusters and shared history destroyed whole (ACT-DISK-DESTROY): begin -
+# What one line destroys beyond the machine's own disks: a data store emptied whole
+# (DATA_STORE_WIPED), a device's firmware, configuration or boot variables erased
+# (FIRMWARE_ERASED), a cluster's namespaces or volumes deleted all at once (ESTATE_DESTROYED;
+# a cloud's or hypervisor's listing fed to a deletion is read by `listed_estates.py`), and a
+# shared repository's history replaced by its first commit or its branches all deleted
+# (REMOTE_HISTORY_DESTROYED). Each is the whole of something; its look-alike is a part (one
+# named table, key space, volume or branch), a test or staging store (on this machine, or named
+# so), a firmware update, a history rewrite that removes one file. Each pattern requires a
+# literal the scan's prefilter finds (`redis-cli`, a catalogue's name, `rm`, `curl`, `mtd`,
+# `flash_erase`, `erase`, `zeroize`, `@PJL`, `efivars`, `kubectl`, `git`).
+_DISPOSABLE_NAME = (
+    r"(?:localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[?::1\]?"
+    r"|[\w.-]{0,40}?(?<![a-z])(?:test|tests|testing|dev|ci|local|staging|stage|scratch|sandbox"
+    r"|tmp|preview|e2e)(?![a-z])[\w.-]{0,40})(?![\w.-])"
+)
+"""A host or database named as this machine's or as one kept for tests, development or CI
+(`127.0.0.1`, `redis-test.internal`, `app_ci`): emptied as a matter of course."""
+_FOR_TESTS = (
+    r"(?<![a-z])(?:test|tests|testing|dev|development|ci|staging|localhost|scratch|sandbox)(?![a-z])"
+    r"|127\.0\.0\.1"
+)
+"""A word on the line that names the store as one for tests, development or CI
+(`$TEST_DATABASE_URL`, `-d app_test`, `localhost`)."""
+_TABLE_CATALOGUE = r"\b(?:pg_tables|pg_class|information_schema\.tables|sqlite_master|show\s+tables)\b"
+_TABLE_PICKED = (
+    r"\b(?:tablename|table_name|relname|name)\s*(?:=|~|IN\s*\(|NOT\s+LIKE\b|LIKE\b)|\bLIKE\s|\bREGEXP\b"
+    r"|\bgrep(?![^|\n]*\s-\w*v)\s"
+)
+"""Tables picked from the catalogue by name (`tablename LIKE 'tmp_%'`, `| grep audit_`)."""
+_DATA_FOLDER = (
+    r"/var/lib/(?:mysql|mariadb|postgresql|pgsql|mongodb|mongo|redis|elasticsearch|cassandra"
+    r"|influxdb|clickhouse|couchdb|neo4j|etcd)"
+)
+"""A database's own data folder."""
+_REFILLED = (
+    r"\b(?:mysqld\b[^\n]{0,80}--initiali[sz]e|mysql_install_db|mariadb-install-db|initdb"
+    r"|pg_createcluster|postgresql-setup|pg_basebackup|pg_restore|xtrabackup|mariabackup"
+    r"|restore|tar\s+-?\w*x|rsync|cp\s+-\w*a)\b"
+)
+"""The data folder filled again on the same line: a replica re-seeded, a backup restored, a
+fresh cluster initialised."""
+_ROOT_COMMIT = r"(?:\$\(\s*git\s+rev-list\s+--max-parents=0\b[^)\n]{0,80}\)|`git\s+rev-list\s+--max-parents=0\b[^`\n]{0,80}`)"
+_REMOTE_BRANCHES = r"git\s+(?:branch\s+(?:-\w+\s+)*-(?:r|a)\b|ls-remote\s+(?:\S+\s+)?--heads\b|for-each-ref\b[^)\n|]{0,80}refs/remotes)"
+_BRANCHES_KEPT = r"(?:(?!--merged\b|\bgrep\s+(?!-\w*v))[^)\n;&])"
+"""A character of a branch listing that does not begin a pick of some (`--merged`, a `grep`
+that keeps names); `grep -v HEAD` keeps every branch but one."""
+_WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.DATA_STORE_WIPED: (
+        # a Redis server that is neither this machine's nor named for tests flushed (`redis-cli
+        # -h redis-prod.internal -a "$P" FLUSHALL`); `redis-cli -h 127.0.0.1 -n 15 FLUSHDB`
+        # empties a local test database
+        re.compile(
+            r"\bredis-cli(?>[^\n|;&]{0,200}?(?:\s-h\s*|--host[=\s]+|\s-u\s+['\"]?rediss?://(?:[^@\s'\"]{0,80}@)?))"
+            r"(?!['\"]?" + _DISPOSABLE_NAME + r")['\"]?[\w.:\[\]-]+['\"]?[^\n|;&]{0,200}?\bFLUSH(?:ALL|DB)\b",
+            _I,
+        ),
+        # every table the catalogue lists truncated or dropped (`FOR r IN SELECT tablename FROM
+        # pg_tables ... EXECUTE 'TRUNCATE TABLE ' || ...`, `SELECT CONCAT('TRUNCATE TABLE ',
+        # table_name) FROM information_schema.tables ... | mysql`), no table picked by name and
+        # the store not named for tests
+        re.compile(
+            r"^(?![^\n]*(?:" + _TABLE_PICKED + "|" + _FOR_TESTS + r"))"
+            r"(?>[^\n]*?" + _TABLE_CATALOGUE + r")[^\n]*?\b(?:TRUNCATE|DROP\s+TABLE)\b"
+            r"|^(?![^\n]*(?:" + _TABLE_PICKED + "|" + _FOR_TESTS + r"))"
+            r"(?>[^\n]*?\b(?:TRUNCATE|DROP\s+TABLE)\b)[^\n]*?" + _TABLE_CATALOGUE,
+            _I | re.M,
+        ),
+        # a database's data folder deleted (`rm -rf /var/lib/postgresql/*/main /var/lib/mysql`,
+        # also as the program a server is told to run: `COPY ... TO PROGRAM 'rm -rf
+        # /var/lib/postgresql/16/main/base'`), not filled again on the line
+        re.compile(
+            r"\brm\s+(?=(?:-[\w-]+\s+){0,6}?-(?:\w*[rR]\w*|-recursive)\s)(?:-[\w-]+\s+){0,6}"
+            r"(?:['\"]?[^\s'\";&|-][^\s'\";&|]*['\"]?\s+){0,8}?['\"]?" + _DATA_FOLDER
+            + r"(?:/[\w*.-]+){0,3}/?['\"]?(?=[\s'\";&|)]|$)(?![^\n]*" + _REFILLED + ")",
+            _I | re.M,
+        ),
+        # every index of a search cluster deleted (`curl -X DELETE 'http://host:9200/_all'`)
+        re.compile(
+            r"\bcurl\b(?![^\n|;&]{0,300}?(?:localhost|127\.0\.0\.1):9200)"
+            r"(?:[^\n|;&]{0,200}?(?:-X\s*|--request[=\s]+)['\"]?DELETE\b[^\n|;&]{0,200}?:9200/(?:_all|\*)"
+            r"|[^\n|;&]{0,200}?:9200/(?:_all|\*)['\"]?\s[^\n|;&]{0,100}?(?:-X\s*|--request[=\s]+)['\"]?DELETE\b)",
+            _I,
+        ),
+    ),
+    Capability.FIRMWARE_ERASED: (
+        # an embedded device's boot loader or firmware partition erased (`mtd erase u-boot`,
+        # `flash_erase /dev/mtd0 0 0` with nothing written back); `mtd -r erase rootfs_data`
+        # is OpenWrt's factory reset and `mtd write fw.bin firmware` an update
+        re.compile(
+            r"\bmtd\s+(?:-\w+\s+)*erase\s+['\"]?(?:u-?boot[\w-]*|bootloader|boot|firmware|kernel|factory"
+            r"|art|nvram|bdinfo)(?![\w-])"
+            r"|\bflash_erase(?:all)?\s+(?:-\S+\s+)*/dev/mtd\d+\b(?![^\n]*\b(?:flashcp|nandwrite|mtd\s+write|of=/dev/mtd))",
+            _I,
+        ),
+        # a network device's saved configuration erased and the device reloaded (`write erase`
+        # ... `reload`), or everything on it zeroised (`request system zeroize`)
+        re.compile(
+            r"\b(?:write\s+erase|erase\s+(?:startup-config|nvram:|flash:|/all\s+nvram:))"
+            r"(?:(?!\bwrite\s+erase\b)[^\n]){0,400}?\breload\b|\brequest\s+system\s+zeroize\b",
+            _I,
+        ),
+        # a printer's firmware or every file on it deleted, or its NVRAM written, over PJL
+        # (`@PJL FSDELETE NAME="0:/firmware"`, `@PJL DMCMD ASCIIHEX="..."`); `@PJL INFO` reads
+        re.compile(
+            r"@PJL\s+FSDELETE\s+NAME\s*=\s*\\*['\"]?\d:[/\\]*(?:\*|[^\s'\"\\]{0,40}?(?:firmware|boot|fw\b))"
+            r"|@PJL\s+DMCMD\s+ASCIIHEX\b",
+            _I,
+        ),
+        # every UEFI variable removed (`rm -f /sys/firmware/efi/efivars/*`): boot entries and
+        # the firmware's own settings, which some machines do not boot without
+        re.compile(
+            r"\b(?:rm|shred|unlink)\s+(?:-[\w-]+\s+)*['\"]?/sys/firmware/efi/efivars/?\*?['\"]?(?=[\s;&|)]|$)",
+            _I | re.M,
+        ),
+    ),
+    Capability.ESTATE_DESTROYED: (
+        # a cluster's namespaces or volumes deleted all at once (`kubectl delete pv --all`,
+        # `delete ns --all`), outside a namespace or context kept for CI, tests or development
+        # (`-n ci-1234`, `--context kind-dev`); pods deleted all at once are restarted
+        re.compile(
+            r"\bkubectl\b(?![^\n|;&]{0,200}?(?:\s(?:-n|--namespace)[=\s]*|--context[=\s]+)['\"]?(?:ci|dev|test|tmp"
+            r"|scratch|preview|pr|sandbox|e2e|staging|kind|minikube|docker-desktop|k3d|local)(?![a-z]))"
+            r"[^\n|;&]{0,200}?\bdelete\s+(?:-\S+\s+)*(?:ns|namespaces?|pv|pvc|persistentvolumes?"
+            r"|persistentvolumeclaims?|statefulsets?|sts|all)\b(?=[^\n|;&]{0,200}?\s(?:--all\b(?!-)|-A\b|--all-namespaces\b))",
+            _I,
+        ),
+    ),
+    Capability.REMOTE_HISTORY_DESTROYED: (
+        # a branch reset to the repository's first commit and force-pushed (`git reset --hard
+        # $(git rev-list --max-parents=0 HEAD) && git push --force origin main`): every commit
+        # since gone from the shared copy; a rewrite that removes one file keeps them
+        re.compile(
+            r"\bgit\b(?:\s+-C\s+\S+)?\s+reset\s+--hard\s+['\"]?" + _ROOT_COMMIT
+            + r"[^\n]{0,300}?\bgit\b[^\n;&|]{0,80}?\spush\b[^\n;&|]{0,120}?(?:\s-f\b|\s--force(?:-with-lease)?\b|\s\+\S)",
+            _I,
+        ),
+        # every branch of the remote deleted from a listing of them (`git push origin --delete
+        # $(git branch -r | grep -v HEAD | sed ...)`, or piped to `xargs git push origin
+        # --delete`); merged branches, or those a `grep` keeps, are pruned
+        re.compile(
+            r"\bgit\s+push\s+(?:\S+\s+){0,3}?(?:--delete|-d)\s+(?:\S+\s+)?\$\(\s*" + _REMOTE_BRANCHES
+            + _BRANCHES_KEPT + r"{0,200}\)",
+            _I,
+        ),
+        re.compile(
+            r"\b" + _REMOTE_BRANCHES + r"(?:(?!--merged\b|\bgrep\s+(?!-\w*v))[^\n;&]){0,200}?\|\s*xargs\b[^\n|;&]{0,80}?"
+            r"\bgit\s+push\s+(?:\S+\s+){0,3}?(?:--delete|-d)\b",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _WHOLESALE_PATTERNS)
+# -- data stores, devices, clusters and shared history destroyed whole: end ---------------------
 
 # -- a page that holds its visitor (OUT-BROWSER-LOCKER): begin ---------------------------------
 # A dialog raised again and again on a timer (`setInterval(() => alert(...), 8000)`), and the

@@ -104,7 +104,14 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, action_or_part, detector, piece_reach, supported
+from redline.redlines.registry import (
+    Detection,
+    action_or_part,
+    detector,
+    piece_reach,
+    strongest,
+    supported,
+)
 
 _DESTRUCTION = (Cap.BLOCK_DEVICE_WRITE, Cap.ROOT_DELETE, Cap.SHADOW_DELETE)
 _COMPANY = (
@@ -192,9 +199,36 @@ def _flashes_image(found: Capabilities) -> bool:
     )
 
 
+_WHOLESALE = (
+    Cap.ESTATE_DESTROYED,
+    Cap.DATA_STORE_WIPED,
+    Cap.FIRMWARE_ERASED,
+    Cap.REMOTE_HISTORY_DESTROYED,
+)
+"""The whole of something other than the machine's disks destroyed by one line: every resource
+a cloud, hypervisor or cluster lists, a data store's contents, a device's firmware or boot
+variables, a shared repository's history."""
+
+
+def _wholesale(found: Capabilities) -> Detection | None:
+    """Refused as an action; in a response, one piece weighed with the request."""
+    wholes = [c for c in _WHOLESALE if c in found]
+    if not wholes:
+        return None
+    reason = "destroys " + ", ".join(c.value for c in wholes)
+    return supported(found, action_or_part(found, 0.85), wholes, reason)
+
+
 @detector("ACT-DISK-DESTROY", redline="RL-DESTRUCTIVE")
 def disk_destroy(found: Capabilities) -> Detection | None:
-    """Disk or system destruction (action), or with offensive company (response)."""
+    """Disk or system destruction (action), or with offensive company (response); or a data
+    store, a device's firmware, a cloud's or cluster's resources or a shared history destroyed
+    whole (`_wholesale`)."""
+    return strongest(_disks_destroyed(found), _wholesale(found))
+
+
+def _disks_destroyed(found: Capabilities) -> Detection | None:
+    """Disks, system folders, backups, every crontab, databases or a repository destroyed."""
     if found.has_all(Cap.EVERY_CRONTAB_REMOVED, Cap.SYSTEM_CRON_EMPTIED):
         # Every account's scheduled jobs and the system's own removed at once: the machine's
         # backups, rotations and renewals silently stopped. A cleanup removes named jobs.
