@@ -6708,10 +6708,14 @@ _FOR_TESTS = (
 (`$TEST_DATABASE_URL`, `-d app_test`, `localhost`)."""
 _TABLE_CATALOGUE = r"\b(?:pg_tables|pg_class|information_schema\.tables|sqlite_master|show\s+tables)\b"
 _TABLE_PICKED = (
-    r"\b(?:tablename|table_name|relname|name)\s*(?:=|~|IN\s*\(|NOT\s+LIKE\b|LIKE\b)|\bLIKE\s|\bREGEXP\b"
-    r"|\bgrep(?![^|\n]*\s-\w*v)\s"
+    r"\b(?:tablename|table_name|relname|name)\s*(?:=|~|IN\s*\()|(?<!\bNOT\s)\bLIKE\s+['\"](?!sqlite_)"
+    r"|\bREGEXP\b|\bgrep(?![^|\n]*\s-\w*v)\s"
 )
-"""Tables picked from the catalogue by name (`tablename LIKE 'tmp_%'`, `| grep audit_`)."""
+"""Tables picked from the catalogue by name (`tablename LIKE 'tmp_%'`, `| grep audit_`); every
+name but some (`NOT LIKE 'sqlite_%'`, `grep -v`) is still every table."""
+_EMPTIED_TABLE = r"\b(?:TRUNCATE|DROP\s+TABLE)\b|\bDELETE\s+FROM\s*['\"]\s*(?:\|\||,|\+)"
+"""A table truncated or dropped, or a `DELETE FROM` generated for each name (`'DELETE FROM ' ||
+name`)."""
 _DATA_FOLDER = (
     r"/var/lib/(?:mysql|mariadb|postgresql|pgsql|mongodb|mongo|redis|elasticsearch|cassandra"
     r"|influxdb|clickhouse|couchdb|neo4j|etcd)"
@@ -6725,7 +6729,7 @@ _REFILLED = (
 """The data folder filled again on the same line: a replica re-seeded, a backup restored, a
 fresh cluster initialised."""
 _ROOT_COMMIT = r"(?:\$\(\s*git\s+rev-list\s+--max-parents=0\b[^)\n]{0,80}\)|`git\s+rev-list\s+--max-parents=0\b[^`\n]{0,80}`)"
-_REMOTE_BRANCHES = r"git\s+(?:branch\s+(?:-\w+\s+)*-(?:r|a)\b|ls-remote\s+(?:\S+\s+)?--heads\b|for-each-ref\b[^)\n|]{0,80}refs/remotes)"
+_REMOTE_BRANCHES = r"git\s+(?:branch\s+(?:-\w+\s+)*-(?:r|a)\b|ls-remote\s+(?:\S+\s+)?--heads\b|for-each-ref\b[^\n|;&]{0,120}?refs/remotes)"
 _BRANCHES_KEPT = r"(?:(?!--merged\b|\bgrep\s+(?!-\w*v))[^)\n;&])"
 """A character of a branch listing that does not begin a pick of some (`--merged`, a `grep`
 that keeps names); `grep -v HEAD` keeps every branch but one."""
@@ -6739,15 +6743,15 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?!['\"]?" + _DISPOSABLE_NAME + r")['\"]?[\w.:\[\]-]+['\"]?[^\n|;&]{0,200}?\bFLUSH(?:ALL|DB)\b",
             _I,
         ),
-        # every table the catalogue lists truncated or dropped (`FOR r IN SELECT tablename FROM
-        # pg_tables ... EXECUTE 'TRUNCATE TABLE ' || ...`, `SELECT CONCAT('TRUNCATE TABLE ',
-        # table_name) FROM information_schema.tables ... | mysql`), no table picked by name and
-        # the store not named for tests
+        # every table the catalogue lists truncated, dropped or emptied (`FOR r IN SELECT
+        # tablename FROM pg_tables ... EXECUTE 'TRUNCATE TABLE ' || ...`, `SELECT CONCAT('TRUNCATE
+        # TABLE ', table_name) FROM information_schema.tables ... | mysql`, `SELECT 'DELETE FROM '
+        # || name FROM sqlite_master`), no table picked by name, the store not named for tests
         re.compile(
             r"^(?![^\n]*(?:" + _TABLE_PICKED + "|" + _FOR_TESTS + r"))"
-            r"(?>[^\n]*?" + _TABLE_CATALOGUE + r")[^\n]*?\b(?:TRUNCATE|DROP\s+TABLE)\b"
-            r"|^(?![^\n]*(?:" + _TABLE_PICKED + "|" + _FOR_TESTS + r"))"
-            r"(?>[^\n]*?\b(?:TRUNCATE|DROP\s+TABLE)\b)[^\n]*?" + _TABLE_CATALOGUE,
+            r"(?>[^\n]*?" + _TABLE_CATALOGUE + r")[^\n]*?" + _EMPTIED_TABLE
+            + r"|^(?![^\n]*(?:" + _TABLE_PICKED + "|" + _FOR_TESTS + r"))"
+            r"(?>[^\n]*?" + _EMPTIED_TABLE + r")[^\n]*?" + _TABLE_CATALOGUE,
             _I | re.M,
         ),
         # a database's data folder deleted (`rm -rf /var/lib/postgresql/*/main /var/lib/mysql`,

@@ -188,8 +188,9 @@ _FIND_SELECTORS = frozenset(
 )
 """`find` options that select no particular files: with only these, every file is taken."""
 _FIND_ACTIONS = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
-_FIND_GROUPING = frozenset({"(", ")", "-o", "-or", "-a", "-and"})
-"""`find`'s grouping and joining of tests, which pick no files themselves."""
+_FIND_GROUPING = frozenset({"(", ")", "\\(", "\\)", "-o", "-or", "-a", "-and"})
+"""`find`'s grouping (as the shell hands it, or its escape as written) and joining of tests,
+which pick no files themselves."""
 _FIND_NAME_TESTS = frozenset({"-name", "-iname"})
 _USER_DOCUMENT = re.compile(
     r"^\*\.(?:docx?|xlsx?|pptx?|od[tsp]|pdf|rtf|jpe?g|png|heic|tiff?|psd|mp4|mov|pst|ost|eml"
