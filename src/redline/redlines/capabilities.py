@@ -6813,6 +6813,16 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|persistentvolumeclaims?|statefulsets?|sts|all)\b(?=[^\n|;&]{0,200}?\s(?:--all\b(?!-)|-A\b|--all-namespaces\b))",
             _I,
         ),
+        # a production stack destroyed with no plan looked at (`terraform destroy -auto-approve
+        # -var-file=env/production.tfvars`, `terraform -chdir=envs/prod apply -destroy
+        # -auto-approve`); a preview's or one's own stack, or a destroy plan saved and applied,
+        # is a teardown
+        re.compile(
+            r"\bterraform\s(?=[^\n;&|]{0,300}?-auto-approve\b)"
+            r"(?=[^\n;&|]{0,300}?(?<![a-z])(?:prod|production|prd|live)(?![a-z]))"
+            r"[^\n;&|]{0,300}?(?:\bdestroy\b|\s-destroy\b)",
+            _I,
+        ),
     ),
     Capability.REMOTE_HISTORY_DESTROYED: (
         # a branch reset to the repository's first commit and force-pushed (`git reset --hard
