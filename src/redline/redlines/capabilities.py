@@ -6706,16 +6706,20 @@ _FOR_TESTS = (
 )
 """A word on the line that names the store as one for tests, development or CI
 (`$TEST_DATABASE_URL`, `-d app_test`, `localhost`)."""
-_TABLE_CATALOGUE = r"\b(?:pg_tables|pg_class|information_schema\.tables|sqlite_master|show\s+tables)\b"
+_TABLE_CATALOGUE = (
+    r"\b(?:pg_tables|pg_class|information_schema\.tables|sqlite_master|show\s+tables)\b"
+)
 _TABLE_PICKED = (
     r"\b(?:tablename|table_name|relname|name)\s*(?:=|~|IN\s*\()|(?<!\bNOT\s)\bLIKE\s+['\"](?!sqlite_)"
     r"|\bREGEXP\b|\bgrep(?![^|\n]*\s-\w*v)\s"
 )
 """Tables picked from the catalogue by name (`tablename LIKE 'tmp_%'`, `| grep audit_`); every
 name but some (`NOT LIKE 'sqlite_%'`, `grep -v`) is still every table."""
-_EMPTIED_TABLE = r"\b(?:TRUNCATE|DROP\s+TABLE)\b|\bDELETE\s+FROM\s*['\"]\s*(?:\|\||,|\+)"
+_EMPTIED_TABLE = r"(?:\b(?:TRUNCATE|DROP\s+TABLE)\b|\bDELETE\s+FROM\s*['\"]\s*(?:\|\||,|\+))"
 """A table truncated or dropped, or a `DELETE FROM` generated for each name (`'DELETE FROM ' ||
 name`)."""
+_NO_TABLE_PICKED = r"^(?![^\n]*(?:" + _TABLE_PICKED + "|" + _FOR_TESTS + r"))"
+"""A line that picks no table by name and names no store for tests (read once, at its start)."""
 _DATA_FOLDER = (
     r"/var/lib/(?:mysql|mariadb|postgresql|pgsql|mongodb|mongo|redis|elasticsearch|cassandra"
     r"|influxdb|clickhouse|couchdb|neo4j|etcd)"
@@ -6740,7 +6744,9 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # empties a local test database
         re.compile(
             r"\bredis-cli(?>[^\n|;&]{0,200}?(?:\s-h\s*|--host[=\s]+|\s-u\s+['\"]?rediss?://(?:[^@\s'\"]{0,80}@)?))"
-            r"(?!['\"]?" + _DISPOSABLE_NAME + r")['\"]?[\w.:\[\]-]+['\"]?[^\n|;&]{0,200}?\bFLUSH(?:ALL|DB)\b",
+            r"(?!['\"]?"
+            + _DISPOSABLE_NAME
+            + r")['\"]?[\w.:\[\]-]+['\"]?[^\n|;&]{0,200}?\bFLUSH(?:ALL|DB)\b",
             _I,
         ),
         # every table the catalogue lists truncated, dropped or emptied (`FOR r IN SELECT
@@ -6748,10 +6754,8 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # TABLE ', table_name) FROM information_schema.tables ... | mysql`, `SELECT 'DELETE FROM '
         # || name FROM sqlite_master`), no table picked by name, the store not named for tests
         re.compile(
-            r"^(?![^\n]*(?:" + _TABLE_PICKED + "|" + _FOR_TESTS + r"))"
-            r"(?>[^\n]*?" + _TABLE_CATALOGUE + r")[^\n]*?" + _EMPTIED_TABLE
-            + r"|^(?![^\n]*(?:" + _TABLE_PICKED + "|" + _FOR_TESTS + r"))"
-            r"(?>[^\n]*?" + _EMPTIED_TABLE + r")[^\n]*?" + _TABLE_CATALOGUE,
+            rf"{_NO_TABLE_PICKED}(?>[^\n]*?{_TABLE_CATALOGUE})[^\n]*?{_EMPTIED_TABLE}"
+            rf"|{_NO_TABLE_PICKED}(?>[^\n]*?{_EMPTIED_TABLE})[^\n]*?{_TABLE_CATALOGUE}",
             _I | re.M,
         ),
         # a database's data folder deleted (`rm -rf /var/lib/postgresql/*/main /var/lib/mysql`,
@@ -6759,8 +6763,11 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # /var/lib/postgresql/16/main/base'`), not filled again on the line
         re.compile(
             r"\brm\s+(?=(?:-[\w-]+\s+){0,6}?-(?:\w*[rR]\w*|-recursive)\s)(?:-[\w-]+\s+){0,6}"
-            r"(?:['\"]?[^\s'\";&|-][^\s'\";&|]*['\"]?\s+){0,8}?['\"]?" + _DATA_FOLDER
-            + r"(?:/[\w*.-]+){0,3}/?['\"]?(?=[\s'\";&|)]|$)(?![^\n]*" + _REFILLED + ")",
+            r"(?:['\"]?[^\s'\";&|-][^\s'\";&|]*['\"]?\s+){0,8}?['\"]?"
+            + _DATA_FOLDER
+            + r"(?:/[\w*.-]+){0,3}/?['\"]?(?=[\s'\";&|)]|$)(?![^\n]*"
+            + _REFILLED
+            + ")",
             _I | re.M,
         ),
         # every index of a search cluster deleted (`curl -X DELETE 'http://host:9200/_all'`)
@@ -6829,7 +6836,8 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # $(git rev-list --max-parents=0 HEAD) && git push --force origin main`): every commit
         # since gone from the shared copy; a rewrite that removes one file keeps them
         re.compile(
-            r"\bgit\b(?:\s+-C\s+\S+)?\s+reset\s+--hard\s+['\"]?" + _ROOT_COMMIT
+            r"\bgit\b(?:\s+-C\s+\S+)?\s+reset\s+--hard\s+['\"]?"
+            + _ROOT_COMMIT
             + r"[^\n]{0,300}?\bgit\b[^\n;&|]{0,80}?\spush\b[^\n;&|]{0,120}?(?:\s-f\b|\s--force(?:-with-lease)?\b|\s\+\S)",
             _I,
         ),
@@ -6837,12 +6845,16 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # $(git branch -r | grep -v HEAD | sed ...)`, or piped to `xargs git push origin
         # --delete`); merged branches, or those a `grep` keeps, are pruned
         re.compile(
-            r"\bgit\s+push\s+(?:\S+\s+){0,3}?(?:--delete|-d)\s+(?:\S+\s+)?\$\(\s*" + _REMOTE_BRANCHES
-            + _BRANCHES_KEPT + r"{0,200}\)",
+            r"\bgit\s+push\s+(?:\S+\s+){0,3}?(?:--delete|-d)\s+(?:\S+\s+)?\$\(\s*"
+            + _REMOTE_BRANCHES
+            + _BRANCHES_KEPT
+            + r"{0,200}\)",
             _I,
         ),
         re.compile(
-            r"\b" + _REMOTE_BRANCHES + r"(?:(?!--merged\b|\bgrep\s+(?!-\w*v))[^\n;&]){0,200}?\|\s*xargs\b[^\n|;&]{0,80}?"
+            r"\b"
+            + _REMOTE_BRANCHES
+            + r"(?:(?!--merged\b|\bgrep\s+(?!-\w*v))[^\n;&]){0,200}?\|\s*xargs\b[^\n|;&]{0,80}?"
             r"\bgit\s+push\s+(?:\S+\s+){0,3}?(?:--delete|-d)\b",
             _I,
         ),

@@ -204,6 +204,11 @@ _FILE_DESTROYERS = frozenset({"rm", "shred", "srm", "wipe", "truncate", "unlink"
 _FILE_SHREDDERS = frozenset({"shred", "srm", "wipe"})
 
 
+def _following(words: list[str], index: int) -> str:
+    """The word after `words[index]`, or "" at the end."""
+    return words[index + 1] if index + 1 < len(words) else ""
+
+
 def _found_and_destroyed(words: list[str]) -> Capability | None:
     """What `find ROOTS ... -delete` or `-exec shred {} +` destroys when no test narrows which
     files (no name, age, size or owner): system or home roots (ROOT_DELETE), every backup
@@ -231,7 +236,7 @@ def _found_and_destroyed(words: list[str]) -> Capability | None:
             break
         elif word in ("-type", "-maxdepth", "-mindepth"):
             index += 1
-        elif word in _FIND_NAME_TESTS and index + 1 < len(rest) and _USER_DOCUMENT.match(rest[index + 1]):
+        elif word in _FIND_NAME_TESTS and _USER_DOCUMENT.match(_following(rest, index)):
             documents = True  # people's documents by their kind: what a wiper takes
             index += 1
         elif word not in _FIND_SELECTORS and word not in _FIND_GROUPING:
