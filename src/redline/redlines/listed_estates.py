@@ -4,10 +4,10 @@
 gives, all of it: `az group list --query "[].name" -o tsv | xargs -I{} az group delete -n {}
 --yes`, `for id in $(qm list | awk 'NR>1{print $1}'); do qm destroy $id --purge; done`,
 `lvremove -f $(lvs --noheadings -o vg_name,lv_name ...)`. A listing of a whole inventory (a
-cloud's resource groups, buckets, instances, snapshots or projects; a hypervisor's machines;
-LVM's volumes and groups) is followed to a deletion of such resources: through a pipe (`|
-xargs ...`, `| while read x; do ...`), a loop over its output (`for x in $(...); do ...`), or
-handed to the deletion as its arguments (`lvremove $(lvs ...)`).
+cloud's resource groups, buckets, instances, snapshots or projects; a cluster's namespaces or
+volumes; a hypervisor's machines; LVM's volumes and groups) is followed to a deletion of such
+resources: through a pipe (`| xargs ...`, `| while read x; do ...`), a loop over its output
+(`for x in $(...); do ...`), or handed to the deletion as its arguments (`lvremove $(lvs ...)`).
 
 A listing that picks some (a `grep` that keeps names, a query's condition `[?starts_with(name,
 'rg-ci-')]`, `--filter`, a label selector, an `awk` pattern) is a cleanup, unless what it keeps
@@ -31,22 +31,28 @@ _LISTING = re.compile(
     r"|\b(?:qm|pct)\s+list\b|\bvirsh\s+list\b|\bhcloud\s+[a-z][\w-]*\s+list\b"
     r"|\bopenstack\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+list\b"
     r"|\bdoctl\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+list\b"
+    r"|\bgsutil\s+ls\b(?!\s+(?:-\w+\s+)*['\"]?gs://)|\bmc\s+ls\s+['\"]?[\w-]+/?['\"]?(?=\s*[|)])"
+    r"|\bkubectl\s+get\s+(?:ns|namespaces?|pv|pvc|persistentvolume(?:claim)?s?)\b"
     r"|(?:\$\(|`|\||^|;|&&)\s*(?:sudo\s+)?(?:lvs|vgs|pvs)(?![\w.-])",
     re.I | re.M,
 )
-"""A listing of a whole inventory: a cloud's, a hypervisor's or LVM's."""
+"""A listing of a whole inventory: a cloud's (its buckets, not one bucket's objects), a
+cluster's namespaces or volumes, a hypervisor's or LVM's."""
 _DELETION = re.compile(
     r"\baz\s+(?:[a-z][\w-]*\s+){1,3}delete\b"
     r"|\baws\s+s3\s+(?:rb\b|rm\b(?=[^\n|;&]*--recursive))"
     r"|\baws\s+[a-z][\w-]*\s+(?:delete|terminate)-[\w-]+"
     r"|\bgcloud\s+(?:[a-z][\w-]*\s+){1,4}delete\b"
-    r"|\b(?:qm|pct)\s+destroy\b|\bvirsh\s+undefine\b|\bhcloud\s+[a-z][\w-]*\s+delete\b"
+    r"|\b(?:qm|pct)\s+destroy\b|\bvirsh\s+(?:undefine|vol-delete|pool-delete)\b"
+    r"|\bhcloud\s+[a-z][\w-]*\s+delete\b|\bgsutil\s+(?:-m\s+)?(?:rm\s+-\w*r|rb)\b|\bmc\s+rb\b"
+    r"|\bkubectl\s+delete\b"
     r"|\bopenstack\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+delete\b"
     r"|\bdoctl\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+delete\b"
     r"|\b(?:lvremove|vgremove|pvremove)\b",
     re.I,
 )
-"""A deletion of a cloud resource, a virtual machine or an LVM volume, group or disk."""
+"""A deletion of a cloud resource or bucket, a cluster object, a virtual machine or its storage,
+or an LVM volume, group or disk."""
 _QUICK = re.compile(r"\b(?:delete|destroy|rb|rm|undefine|terminate-\w+|[lvp][gv]?remove)\b", re.I)
 _PICK = re.compile(
     r"\bgrep\b(?![^|\n]*\s-\w*v)[^|\n]*"
