@@ -3,18 +3,21 @@
 `az group delete -n rg-old` deletes what its writer named; a saboteur deletes what a listing
 gives, all of it: `az group list --query "[].name" -o tsv | xargs -I{} az group delete -n {}
 --yes`, `for id in $(qm list | awk 'NR>1{print $1}'); do qm destroy $id --purge; done`,
-`lvremove -f $(lvs --noheadings -o vg_name,lv_name ...)`. A listing of a whole inventory (a
-cloud's resource groups, buckets, instances, snapshots or projects; a cluster's namespaces or
-volumes; a hypervisor's machines; LVM's volumes and groups) is followed to a deletion of such
-resources: through a pipe (`| xargs ...`, `| while read x; do ...`), a loop over its output
-(`for x in $(...); do ...`), or handed to the deletion as its arguments (`lvremove $(lvs ...)`).
+`lvremove -f $(lvs --noheadings -o vg_name,lv_name ...)`, `Get-AzResourceGroup |
+Remove-AzResourceGroup -Force`. A listing of a whole inventory (a cloud's resource groups,
+buckets, instances, snapshots or projects; a cluster's namespaces or volumes; a hypervisor's
+machines, ESXi's and vSphere's too; an organisation's repositories; LVM's volumes and groups)
+is followed to a deletion of such resources: through a pipe (`| xargs ...`, `| while read x;
+do ...`), a loop over its output (`for x in $(...); do ...`), or handed to the deletion as its
+arguments (`lvremove $(lvs ...)`).
 
 A listing that picks some (a `grep` that keeps names, a query's condition `[?starts_with(name,
-'rg-ci-')]`, `--filter`, a label selector, an `awk` pattern) is a cleanup, unless what it keeps
-are backups or production (`grep -i backup`, `env=='prod'`): then the pick names the target.
-(`grep -v` keeps every name but some: still the inventory.) The listing of one bucket's objects
-is no inventory (`aws s3 ls s3://bucket/tmp/`), and Docker's own listings are left out:
-removing every local container or volume is a developer's reset.
+'rg-ci-')]`, `--filter`, a label selector, an `awk` pattern, PowerShell's `Where-Object` or a
+name given to `Get-VM -Name`) is a cleanup, unless what it keeps are backups or production
+(`grep -i backup`, `env=='prod'`): then the pick names the target. (`grep -v` keeps every name
+but some: still the inventory.) The listing of one bucket's objects is no inventory (`aws s3
+ls s3://bucket/tmp/`), and Docker's own listings are left out: removing every local container
+or volume is a developer's reset.
 """
 
 from __future__ import annotations
@@ -33,6 +36,9 @@ _LISTING = re.compile(
     r"|\bdoctl\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+list\b"
     r"|\bgsutil\s+ls\b(?!\s+(?:-\w+\s+)*['\"]?gs://)|\bmc\s+ls\s+['\"]?[\w-]+/?['\"]?(?=\s*[|)])"
     r"|\bkubectl\s+get\s+(?:ns|namespaces?|pv|pvc|persistentvolume(?:claim)?s?)\b"
+    r"|\bvim-cmd\s+vmsvc/getallvms\b|\bgovc\s+(?:ls|find)\b|\bgh\s+repo\s+list\b"
+    r"|\bGet-(?:VM|Az(?:ResourceGroup|VM|StorageAccount|Disk|Snapshot|SqlServer|SqlDatabase)"
+    r"|S3Bucket|EC2Instance|EC2Volume|EC2Snapshot|GceInstance|GceDisk)\b"
     r"|(?:\$\(|`|\||^|;|&&)\s*(?:sudo\s+)?(?:lvs|vgs|pvs)(?![\w.-])",
     re.I | re.M,
 )
@@ -45,7 +51,9 @@ _DELETION = re.compile(
     r"|\bgcloud\s+(?:[a-z][\w-]*\s+){1,4}delete\b"
     r"|\b(?:qm|pct)\s+destroy\b|\bvirsh\s+(?:undefine|vol-delete|pool-delete)\b"
     r"|\bhcloud\s+[a-z][\w-]*\s+delete\b|\bgsutil\s+(?:-m\s+)?(?:rm\s+-\w*r|rb)\b|\bmc\s+rb\b"
-    r"|\bkubectl\s+delete\b"
+    r"|\bkubectl\s+delete\b|\bvim-cmd\s+vmsvc/destroy\b|\bgovc\s+vm\.destroy\b"
+    r"|\bgh\s+repo\s+delete\b|\bRemove-(?:VM|Az\w+|S3Bucket|EC2Instance|EC2Volume|EC2Snapshot"
+    r"|Gce\w+)\b|\bStop-EC2Instance\b(?=[^|\n]*-Terminate)"
     r"|\bopenstack\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+delete\b"
     r"|\bdoctl\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+delete\b"
     r"|\b(?:lvremove|vgremove|pvremove)\b",
@@ -53,15 +61,20 @@ _DELETION = re.compile(
 )
 """A deletion of a cloud resource or bucket, a cluster object, a virtual machine or its storage,
 or an LVM volume, group or disk."""
-_QUICK = re.compile(r"\b(?:delete|destroy|rb|rm|undefine|terminate-\w+|[lvp][gv]?remove)\b", re.I)
+_QUICK = re.compile(
+    r"\b(?:delete|destroy|rb|rm|undefine|terminate-\w+|[lvp][gv]?remove)\b|\bvm\.destroy\b"
+    r"|/destroy\b|\bRemove-|-Terminate\b",
+    re.I,
+)
 _PICK = re.compile(
     r"\bgrep\b(?![^|\n]*\s-\w*v)[^|\n]*"
     r"|\[\?[^\]\n]*\]|--filters?[=\s]+\S+|--selector[=\s]+\S+|(?<![\w-])-l\s+\S+|--tag\S*\s+\S+"
-    r"|\bselect\s*\([^)\n]*\)|\bawk\s+(?:-\S+\s+)*['\"]\s*(?:/[^/\n]*/|\$\d+\s*(?:~|==)[^{'\"\n]*)",
+    r"|\bselect\s*\([^)\n]*\)|\bawk\s+(?:-\S+\s+)*['\"]\s*(?:/[^/\n]*/|\$\d+\s*(?:~|==)[^{'\"\n]*)"
+    r"|\b(?:Where-Object|where)\s*\{[^}\n]*\}|\|\s*\?\s*\{[^}\n]*\}|\s-(?:Name|ResourceGroupName|Tag)\s+\S+",
     re.I,
 )
 """What keeps some of a listing's names: a `grep` (not `-v`), a query's condition, a filter or
-label selector, an `awk` pattern."""
+label selector, an `awk` pattern, PowerShell's `Where-Object { ... }` or a name it is given."""
 _PRECIOUS = re.compile(r"backup|prod(?:uction)?(?![a-z])|(?<![a-z])(?:prd|live)(?![a-z])", re.I)
 """What a pick keeps that is the target itself: backups, production."""
 _QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
