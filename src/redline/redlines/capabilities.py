@@ -6770,6 +6770,19 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + ")",
             _I | re.M,
         ),
+        # every database a MongoDB server lists dropped (`db.getMongo().getDBNames().forEach(n
+        # => db.getSiblingDB(n).dropDatabase())`), none picked by name; every key of etcd or
+        # Consul deleted (`etcdctl del "" --prefix`, `consul kv delete -recurse`)
+        re.compile(
+            r"^(?![^\n]*(?:\bstartsWith\b|\.match\s*\(|\.test\s*\(|/\^|" + _FOR_TESTS + r"))"
+            r"(?>[^\n]*?(?:\bgetDBNames\s*\(|\blistDatabases\b))[^\n]{0,400}?\.dropDatabase\s*\(",
+            _I | re.M,
+        ),
+        re.compile(
+            r"\betcdctl\b[^\n|;&]{0,200}?\bdel\s+(?:\\?['\"]){2}\s+(?:--prefix|--from-key)\b"
+            r"|\bconsul\s+kv\s+delete\s+-recurse(?:\s+['\"]?/?['\"]?)?(?=\s*(?:$|[;&|)]))",
+            _I | re.M,
+        ),
         # every index of a search cluster deleted (`curl -X DELETE 'http://host:9200/_all'`)
         re.compile(
             r"\bcurl\b(?![^\n|;&]{0,300}?(?:localhost|127\.0\.0\.1):9200)"
@@ -6788,11 +6801,28 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bflash_erase(?:all)?\s+(?:-\S+\s+)*/dev/mtd\d+\b(?![^\n]*\b(?:flashcp|nandwrite|mtd\s+write|of=/dev/mtd))",
             _I,
         ),
+        # a phone's boot chain or its reset protection erased (`fastboot erase aboot`, `erase
+        # frp`); `fastboot erase userdata` or `cache` is a factory reset
+        re.compile(
+            r"\bfastboot\s+(?:-\w+\s+\S+\s+)*erase\s+(?:bootloader|aboot|abl|sbl\d?|xbl\w*|tz|rpm|hyp"
+            r"|modem|persist|frp|devinfo|nvram|efs)\b",
+            _I,
+        ),
         # a network device's saved configuration erased and the device reloaded (`write erase`
-        # ... `reload`), or everything on it zeroised (`request system zeroize`)
+        # ... `reload`), everything on it zeroised (`request system zeroize`), or its flash
+        # formatted or emptied (`format flash:`, `delete /force /recursive flash:`)
         re.compile(
             r"\b(?:write\s+erase|erase\s+(?:startup-config|nvram:|flash:|/all\s+nvram:))"
-            r"(?:(?!\bwrite\s+erase\b)[^\n]){0,400}?\breload\b|\brequest\s+system\s+zeroize\b",
+            r"(?:(?!\bwrite\s+erase\b)[^\n]){0,400}?\breload\b|\brequest\s+system\s+zeroize\b"
+            r"|\bformat\s+(?:flash|bootflash|nvram|disk0|slot0):"
+            r"|\bdelete\s+/force\s+/recursive\s+(?:flash|bootflash|nvram|disk0):/?(?=['\"\s;]|$)",
+            _I | re.M,
+        ),
+        # every boot entry a listing of them gives removed (`for b in $(efibootmgr | grep -o
+        # 'Boot[0-9A-F]*' ...); do efibootmgr -b $b -B; done`), none picked by a `grep`
+        re.compile(
+            r"\befibootmgr\b(?:(?!\bgrep\s+(?!-\w*[vo])|\befibootmgr\b)[^\n]){0,200}?(?:\||\bdo\b)"
+            r"(?:(?!\bgrep\s+(?!-\w*[vo]))[^\n]){0,200}?\befibootmgr\b[^\n;&|]{0,60}?\s-B\b",
             _I,
         ),
         # a printer's firmware or every file on it deleted, or its NVRAM written, over PJL
@@ -6839,6 +6869,13 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bgit\b(?:\s+-C\s+\S+)?\s+reset\s+--hard\s+['\"]?"
             + _ROOT_COMMIT
             + r"[^\n]{0,300}?\bgit\b[^\n;&|]{0,80}?\spush\b[^\n;&|]{0,120}?(?:\s-f\b|\s--force(?:-with-lease)?\b|\s\+\S)",
+            _I,
+        ),
+        # an empty repository mirrored over the shared one (`git init x && cd x && git push
+        # --mirror git@host:org/app.git`): every branch and tag of it deleted; a mirror of a clone
+        # moves the history to a new host
+        re.compile(
+            r"\bgit\s+init\b[^\n]{0,300}?\bgit\b[^\n;&|]{0,80}?\spush\b[^\n;&|]{0,160}?--mirror\b",
             _I,
         ),
         # every branch of the remote deleted from a listing of them (`git push origin --delete

@@ -71,15 +71,20 @@ What it catches
     truncated, dropped or emptied (`FOR r IN SELECT tablename FROM pg_tables ... 'TRUNCATE
     TABLE ' || ...`), a database's data folder deleted (`rm -rf /var/lib/mysql`, also as the
     program a server runs: `COPY ... TO PROGRAM 'rm -rf ...'`), every index of a search
-    cluster deleted (`curl -X DELETE http://HOST:9200/_all`). A device's firmware or
+    cluster deleted (`curl -X DELETE http://HOST:9200/_all`), every database a MongoDB server
+    lists dropped (`getDBNames().forEach(... dropDatabase())`), every key of etcd or Consul
+    deleted (`etcdctl del "" --prefix`). A device's firmware or
     configuration erased: a boot loader's or firmware's flash partition (`mtd erase u-boot`,
     `flash_erase /dev/mtd0` with nothing written back), a switch's saved configuration before a
-    reload (`write erase` ... `reload`, `request system zeroize`), a printer's files or NVRAM
+    reload (`write erase` ... `reload`, `request system zeroize`, `format flash:`), a phone's
+    boot chain (`fastboot erase aboot`), every boot entry a listing gives (`efibootmgr -b $b
+    -B` in a loop over `efibootmgr`'s), a printer's files or NVRAM
     over PJL (`@PJL FSDELETE NAME="0:/firmware"`, `@PJL DMCMD ASCIIHEX=...`), every UEFI
     variable (`rm -f /sys/firmware/efi/efivars/*`). A shared history destroyed: a branch reset
     to its first commit and force-pushed (`git reset --hard $(git rev-list --max-parents=0
     HEAD) && git push --force`), every remote branch deleted from a listing of them (`git push
-    origin --delete $(git branch -r | grep -v HEAD ...)`). People's documents under homes
+    origin --delete $(git branch -r | grep -v HEAD ...)`), an empty repository mirrored over it
+    (`git init` ... `git push --mirror`). People's documents under homes
     deleted by their kind (`find /home -type f \\( -name '*.docx' -o -name '*.pdf' \\) -exec
     shred -u {} +`).
 
@@ -130,8 +135,11 @@ Allowed instead
     folder removed and filled again on the line (a replica re-seeded by `pg_basebackup`, a
     backup copied back, `mysqld --initialize`), old indices deleted by their pattern. A firmware
     update (`fwupdmgr update`, `mtd write IMAGE firmware`, `flash_erase` then `flashcp`),
-    OpenWrt's factory reset (`mtd -r erase rootfs_data`), one boot entry removed (`efibootmgr
-    -b 0004 -B`), a crash-dump variable removed, a configuration saved. A history rewrite that
+    OpenWrt's factory reset (`mtd -r erase rootfs_data`), a phone's (`fastboot erase
+    userdata`), one boot entry removed (`efibootmgr -b 0004 -B`) or those a `grep` picks, a
+    crash-dump variable removed, a configuration saved. A MongoDB server's test databases
+    dropped by their prefix, one etcd or Consul prefix deleted. A repository moved to a new
+    host (`git clone --mirror` then `git push --mirror`). A history rewrite that
     removes a leaked file then force-pushes (`git filter-repo ... && git push --force`), merged
     remote branches deleted, a rebased branch pushed with `--force-with-lease`. A folder's
     pictures or old downloads deleted (`find ~/Downloads -name '*.pdf' -mtime +60 -delete`).
