@@ -6725,6 +6725,10 @@ _DATA_FOLDER = (
     r"|influxdb|clickhouse|couchdb|neo4j|etcd)"
 )
 """A database's own data folder."""
+_NOT_REDIS = r"(?:(?!redis-cli)[^\n|;&])"
+_NOT_CURL = r"(?:(?!\bcurl\b)[^\n|;&])"
+"""A character of one command that does not begin another `redis-cli` or `curl`: each try reads
+on only to the next, so a line of them costs linear time."""
 _REFILLED = (
     r"\b(?:mysqld\b[^\n]{0,80}--initiali[sz]e|mysql_install_db|mariadb-install-db|initdb"
     r"|pg_createcluster|postgresql-setup|pg_basebackup|pg_restore|xtrabackup|mariabackup"
@@ -6743,10 +6747,14 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # -h redis-prod.internal -a "$P" FLUSHALL`); `redis-cli -h 127.0.0.1 -n 15 FLUSHDB`
         # empties a local test database
         re.compile(
-            r"\bredis-cli(?>[^\n|;&]{0,200}?(?:\s-h\s*|--host[=\s]+|\s-u\s+['\"]?rediss?://(?:[^@\s'\"]{0,80}@)?))"
+            r"\bredis-cli(?>"
+            + _NOT_REDIS
+            + r"{0,200}?(?:\s-h\s*|--host[=\s]+|\s-u\s+['\"]?rediss?://(?:[^@\s'\"]{0,80}@)?))"
             r"(?!['\"]?"
             + _DISPOSABLE_NAME
-            + r")['\"]?[\w.:\[\]-]+['\"]?[^\n|;&]{0,200}?\bFLUSH(?:ALL|DB)\b",
+            + r")['\"]?[\w.:\[\]-]+['\"]?"
+            + _NOT_REDIS
+            + r"{0,200}?\bFLUSH(?:ALL|DB)\b",
             _I,
         ),
         # every table the catalogue lists truncated, dropped or emptied (`FOR r IN SELECT
@@ -6785,9 +6793,9 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # every index of a search cluster deleted (`curl -X DELETE 'http://host:9200/_all'`)
         re.compile(
-            r"\bcurl\b(?![^\n|;&]{0,300}?(?:localhost|127\.0\.0\.1):9200)"
-            r"(?:[^\n|;&]{0,200}?(?:-X\s*|--request[=\s]+)['\"]?DELETE\b[^\n|;&]{0,200}?:9200/(?:_all|\*)"
-            r"|[^\n|;&]{0,200}?:9200/(?:_all|\*)['\"]?\s[^\n|;&]{0,100}?(?:-X\s*|--request[=\s]+)['\"]?DELETE\b)",
+            rf"\bcurl\b(?!{_NOT_CURL}{{0,300}}?(?:localhost|127\.0\.0\.1):9200)"
+            rf"(?:{_NOT_CURL}{{0,200}}?(?:-X\s*|--request[=\s]+)['\"]?DELETE\b{_NOT_CURL}{{0,200}}?:9200/(?:_all|\*)"
+            rf"|{_NOT_CURL}{{0,200}}?:9200/(?:_all|\*)['\"]?\s{_NOT_CURL}{{0,100}}?(?:-X\s*|--request[=\s]+)['\"]?DELETE\b)",
             _I,
         ),
     ),
@@ -6875,7 +6883,8 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # --mirror git@host:org/app.git`): every branch and tag of it deleted; a mirror of a clone
         # moves the history to a new host
         re.compile(
-            r"\bgit\s+init\b[^\n]{0,300}?\bgit\b[^\n;&|]{0,80}?\spush\b[^\n;&|]{0,160}?--mirror\b",
+            r"\bgit\s+init\b(?:(?!\bgit\s+init\b)[^\n]){0,300}?\bgit\s+(?:-C\s+\S+\s+)?push\b"
+            r"[^\n;&|]{0,160}?--mirror\b",
             _I,
         ),
         # every branch of the remote deleted from a listing of them (`git push origin --delete

@@ -22,6 +22,7 @@ or volume is a developer's reset.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from redline.redlines.capabilities import Capability, Hit
@@ -77,15 +78,30 @@ _PICK = re.compile(
 label selector, an `awk` pattern, PowerShell's `Where-Object { ... }` or a name it is given."""
 _PRECIOUS = re.compile(r"backup|prod(?:uction)?(?![a-z])|(?<![a-z])(?:prd|live)(?![a-z])", re.I)
 """What a pick keeps that is the target itself: backups, production."""
+_REACH = 400
+"""How far (characters) before its deletion a listing may stand to feed it: a pipe or a loop's
+head and the start of its body. Only the nearest listing before a deletion and the first after
+it are read, so a line costs time linear in its length."""
 _QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
 _SEPARATOR = re.compile(r";|&&|\|\||\n")
 _LOOP_OPENED = re.compile(r";?\s*\bdo\b")
 
 
-def _picked(listing: str) -> bool:
-    """Whether the listing keeps only some names, and none that are backups or production."""
-    picks = [m.group(0) for m in _PICK.finditer(listing)]
-    return bool(picks) and not any(_PRECIOUS.search(pick) for pick in picks)
+class _Picks:
+    """Where a line's picks stand (`_PICK`), and whether each keeps backups or production: read
+    once per line, looked up for each listing's span."""
+
+    def __init__(self, line: str) -> None:
+        found = list(_PICK.finditer(line))
+        self.starts = [m.start() for m in found]
+        self.precious = [_PRECIOUS.search(m.group(0)) is not None for m in found]
+
+    def picked(self, start: int, end: int) -> bool:
+        """Whether the listing at `start`..`end` keeps only some names, and none that are
+        backups or production."""
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_left(self.starts, end)
+        return first < last and not any(self.precious[first:last])
 
 
 def _flows_into(between: str) -> bool:
@@ -114,17 +130,30 @@ def listed_estate_hits(code: str, offset: int = 0) -> list[Hit]:
         listings = list(_LISTING.finditer(line))
         if not listings:
             continue
+        ends = [listing.end() for listing in listings]
+        picks = _Picks(line)
         for deletion in _DELETION.finditer(line):
-            for listing in listings:
+            # the nearest listing before the deletion, within reach, and the first after it
+            before = bisect.bisect_right(ends, deletion.start()) - 1
+            nearest = [listings[before]] if before >= 0 else []
+            if nearest and deletion.start() - nearest[0].end() > _REACH:
+                nearest = []
+            if (
+                before + 1 < len(listings)
+                and listings[before + 1].start() - deletion.end() <= _REACH
+            ):
+                nearest.append(listings[before + 1])
+            for listing in nearest:
                 if listing.end() <= deletion.start():
                     start, end = listing.start(), deletion.end()
                     fed = _flows_into(line[listing.end() : deletion.start()])
-                    picked = _picked(line[listing.start() : deletion.start()])
+                    picked = picks.picked(listing.start(), deletion.start())
                 elif listing.start() >= deletion.end():
                     start, end = deletion.start(), listing.end()
                     fed = _handed_to(line[deletion.end() : listing.end()])
-                    rest = _SEPARATOR.search(line, listing.end())
-                    picked = _picked(line[listing.start() : rest.start() if rest else len(line)])
+                    reach = listing.end() + _REACH
+                    rest = _SEPARATOR.search(line, listing.end(), reach)
+                    picked = picks.picked(listing.start(), rest.start() if rest else reach)
                 else:
                     continue
                 if fed and not picked:
