@@ -6791,6 +6791,29 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bconsul\s+kv\s+delete\s+-recurse(?:\s+['\"]?/?['\"]?)?(?=\s*(?:$|[;&|)]))",
             _I | re.M,
         ),
+        # a database's files shredded in place (`shred -u /var/lib/mysql/shop/*.ibd`)
+        re.compile(
+            r"\b(?:shred|srm|wipe)\s+(?:-[\w=-]+\s+){0,6}(?:['\"]?[^\s'\";&|-][^\s'\";&|]*['\"]?\s+){0,8}?['\"]?"
+            + _DATA_FOLDER
+            + r"/",
+            _I,
+        ),
+        # data dropped and a ransom note left in its place (`DROP DATABASE shop; CREATE DATABASE
+        # README_TO_RECOVER`)
+        re.compile(
+            r"\bDROP\s+(?:DATABASE|SCHEMA|TABLE)\b[^\n]{0,400}?\bCREATE\s+(?:DATABASE|SCHEMA|TABLE|COLLECTION)\s+"
+            r"(?:IF\s+NOT\s+EXISTS\s+)?[`'\"]?\w{0,40}?(?:README|READ_ME|RECOVER|RANSOM|PLEASE_READ|HOW_TO|WARNING)",
+            _I,
+        ),
+        # a production database dropped or emptied by the framework with its guard turned off
+        # (`RAILS_ENV=production DISABLE_DATABASE_ENVIRONMENT_CHECK=1 rails db:drop`, Django's
+        # `manage.py flush --noinput` under production settings)
+        re.compile(
+            r"\bDISABLE_DATABASE_ENVIRONMENT_CHECK=1\b[^\n;&|]{0,200}?\bdb:(?:drop|purge|reset|schema:load|truncate_all)\b"
+            r"|\bRAILS_ENV=['\"]?production\b[^\n;&|]{0,200}?\bdb:(?:drop|purge|truncate_all)\b"
+            r"|\bmanage\.py\s+flush\b(?=[^\n;&|]{0,200}?--settings[=\s]+\S*prod)",
+            _I,
+        ),
         # every index of a search cluster deleted (`curl -X DELETE 'http://host:9200/_all'`)
         re.compile(
             rf"\bcurl\b(?!{_NOT_CURL}{{0,300}}?(?:localhost|127\.0\.0\.1):9200)"
@@ -6823,14 +6846,17 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:write\s+erase|erase\s+(?:startup-config|nvram:|flash:|/all\s+nvram:))"
             r"(?:(?!\bwrite\s+erase\b)[^\n]){0,400}?\breload\b|\brequest\s+system\s+zeroize\b"
             r"|\bformat\s+(?:flash|bootflash|nvram|disk0|slot0):"
-            r"|\bdelete\s+/force\s+/recursive\s+(?:flash|bootflash|nvram|disk0):/?(?=['\"\s;]|$)",
+            r"|\bdelete\s+/force\s+/recursive\s+(?:flash|bootflash|nvram|disk0):/?(?=['\"\s;]|$)"
+            r"|\bdelete\s+(?:/force\s+)?(?:/recursive\s+)?(?:flash|bootflash):[^\s'\";]*\.bin\b"
+            r"|\bfw_setenv\s+bootcmd\s*(?:''|\"\"|(?=[;&|]|$))",
             _I | re.M,
         ),
         # every boot entry a listing of them gives removed (`for b in $(efibootmgr | grep -o
-        # 'Boot[0-9A-F]*' ...); do efibootmgr -b $b -B; done`), none picked by a `grep`
+        # 'Boot[0-9A-F]*' ...); do efibootmgr -b $b -B; done`), none picked by a `grep`: the
+        # removal is the next `efibootmgr` after the pipe or loop (read once, linear time)
         re.compile(
             r"\befibootmgr\b(?:(?!\bgrep\s+(?!-\w*[vo])|\befibootmgr\b)[^\n]){0,200}?(?:\||\bdo\b)"
-            r"(?:(?!\bgrep\s+(?!-\w*[vo]))[^\n]){0,200}?\befibootmgr\b[^\n;&|]{0,60}?\s-B\b",
+            r"(?>(?:(?!\bgrep\s+(?!-\w*[vo])|\befibootmgr\b)[^\n]){0,200})\befibootmgr\b[^\n;&|]{0,60}?\s-B\b",
             _I,
         ),
         # a printer's firmware or every file on it deleted, or its NVRAM written, over PJL
@@ -6843,8 +6869,16 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # every UEFI variable removed (`rm -f /sys/firmware/efi/efivars/*`): boot entries and
         # the firmware's own settings, which some machines do not boot without
         re.compile(
-            r"\b(?:rm|shred|unlink)\s+(?:-[\w-]+\s+)*['\"]?/sys/firmware/efi/efivars/?\*?['\"]?(?=[\s;&|)]|$)",
+            r"\b(?:rm|shred|unlink)\s+(?:-[\w-]+\s+)*['\"]?/sys/firmware/efi/efivars/?\*?['\"]?(?=[\s;&|)]|$)"
+            r"|(?:>|\bof=|\btee\s+(?:-a\s+)?)\s*['\"]?/sys/firmware/efi/efivars/"
+            r"|\brm\s+(?:-[\w-]+\s+)*-\w*[rR]\w*\s+(?:-[\w-]+\s+)*['\"]?/boot/efi(?:/EFI)?/?\*?['\"]?(?=[\s;&|)]|$)",
             _I | re.M,
+        ),
+        # the EFI system partition mounted and its files deleted (`mountvol S: /s && del /s /q
+        # S:\EFI`)
+        re.compile(
+            r"\bmountvol\s+([A-Z]):\s+/s\b[^\n]{0,300}?\b(?:del|erase|rd|rmdir|Remove-Item|format)\b[^\n|;&]{0,80}?\b\1:",
+            _I,
         ),
     ),
     Capability.ESTATE_DESTROYED: (
@@ -6854,9 +6888,30 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bkubectl\b(?![^\n|;&]{0,200}?(?:\s(?:-n|--namespace)[=\s]*|--context[=\s]+)['\"]?(?:ci|dev|test|tmp"
             r"|scratch|preview|pr|sandbox|e2e|staging|kind|minikube|docker-desktop|k3d|local)(?![a-z]))"
-            r"[^\n|;&]{0,200}?\bdelete\s+(?:-\S+\s+)*(?:ns|namespaces?|pv|pvc|persistentvolumes?"
+            r"[^\n|;&]{0,200}?\bdelete\s+(?:-\S+\s+)*(?:[\w.]+,){0,8}(?:ns|namespaces?|pv|pvc|persistentvolumes?"
             r"|persistentvolumeclaims?|statefulsets?|sts|all)\b(?=[^\n|;&]{0,200}?\s(?:--all\b(?!-)|-A\b|--all-namespaces\b))",
             _I,
+        ),
+        # a production cluster's namespaces deleted at once, forced (`kubectl --context prod-eu
+        # delete namespace payments orders --force --grace-period=0`)
+        re.compile(
+            r"\bkubectl\b(?=[^\n|;&]{0,200}?--context[=\s]+['\"]?[\w-]{0,40}?(?<![a-z])(?:prod|production|prd|live)(?![a-z]))"
+            r"[^\n|;&]{0,200}?\bdelete\s+(?:-\S+\s+)*(?:ns|namespaces?)\s+[\w-]+"
+            r"(?=[^\n|;&]{0,200}?(?:--force\b|--grace-period[=\s]0\b))",
+            _I,
+        ),
+        # every bucket an SDK lists deleted in a one-line program (`[b.delete() for b in
+        # boto3.resource("s3").buckets.all()]`), none picked by an `if`
+        re.compile(
+            r"\.delete\s*\(\s*\)(?:(?!\bif\b)[^\n]){0,200}?\bfor\s+\w+\s+in\s+(?:(?!\bif\b)[^\n]){0,120}?\.buckets\.all\s*\(\s*\)(?!\s*if\b)"
+            r"|\bfor\s+\w+\s+in\s+[^\n:]{0,120}?\.buckets\.all\s*\(\s*\)\s*:(?:(?!\bif\b)[^\n]){0,200}?\.delete\s*\(\s*\)",
+            _I,
+        ),
+        # every logical volume of a volume group removed (`lvremove -f vg_data`: a group's name,
+        # where one volume is named `vg/lv` or `/dev/vg/lv`)
+        re.compile(
+            r"\blvremove\s+(?:-\S+\s+)*['\"]?[A-Za-z][\w.+-]*['\"]?(?=\s*(?:$|[;&|)]))",
+            re.M,
         ),
         # a production stack destroyed with no plan looked at (`terraform destroy -auto-approve
         # -var-file=env/production.tfvars`, `terraform -chdir=envs/prod apply -destroy
@@ -6900,7 +6955,8 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\b"
             + _REMOTE_BRANCHES
-            + r"(?:(?!--merged\b|\bgrep\s+(?!-\w*v))[^\n;&]){0,200}?\|\s*xargs\b[^\n|;&]{0,80}?"
+            + r"(?:(?!--merged\b|\bgrep\s+(?!-\w*v))[^\n;&]){0,200}?\|\s*(?:xargs\b[^\n|;&]{0,80}?"
+            r"|while\s+read\b[^\n|;&]{0,80};\s*do\s+)"
             r"\bgit\s+push\s+(?:\S+\s+){0,3}?(?:--delete|-d)\b",
             _I,
         ),

@@ -64,7 +64,10 @@ What it catches
     listing names deleted (`az group list ... | xargs -I{} az group delete`, `for id in $(qm
     list ...); do qm destroy`, `lvremove -f $(lvs ...)`; `listed_estates.py`), or the listing's
     pick the backups or production (`aws s3 ls | grep -i backup`); a cluster's namespaces or
-    volumes deleted all at once (`kubectl delete pv --all`); a production stack destroyed with
+    volumes deleted all at once (`kubectl delete pv --all`, `delete deployment,pvc --all`), a
+    production context's namespaces force-deleted, every bucket an SDK lists deleted in a
+    one-line program, every volume of a volume group (`lvremove -f vg_data`); a production
+    stack destroyed with
     no plan looked at (`terraform destroy -auto-approve -var-file=env/production.tfvars`). A
     data store emptied whole: a Redis server that is neither this machine's nor named for tests
     flushed (`redis-cli -h redis-main.example FLUSHALL`), every table the catalogue lists
@@ -73,18 +76,27 @@ What it catches
     program a server runs: `COPY ... TO PROGRAM 'rm -rf ...'`), every index of a search
     cluster deleted (`curl -X DELETE http://HOST:9200/_all`), every database a MongoDB server
     lists dropped (`getDBNames().forEach(... dropDatabase())`), every key of etcd or Consul
-    deleted (`etcdctl del "" --prefix`). A device's firmware or
+    deleted (`etcdctl del "" --prefix`), a database's files shredded, data dropped and a
+    ransom note created in its place (`DROP DATABASE shop; CREATE DATABASE README_TO_RECOVER`),
+    a production database dropped or flushed by its framework with the guard off
+    (`DISABLE_DATABASE_ENVIRONMENT_CHECK=1 rails db:drop`, `manage.py flush --settings=...prod`).
+    A device's firmware or
     configuration erased: a boot loader's or firmware's flash partition (`mtd erase u-boot`,
     `flash_erase /dev/mtd0` with nothing written back), a switch's saved configuration before a
-    reload (`write erase` ... `reload`, `request system zeroize`, `format flash:`), a phone's
+    reload (`write erase` ... `reload`, `request system zeroize`, `format flash:`), its
+    system image deleted (`delete /force flash:IMAGE.bin`), u-boot's boot command emptied
+    (`fw_setenv bootcmd ''`), a phone's
     boot chain (`fastboot erase aboot`), every boot entry a listing gives (`efibootmgr -b $b
     -B` in a loop over `efibootmgr`'s), a printer's files or NVRAM
     over PJL (`@PJL FSDELETE NAME="0:/firmware"`, `@PJL DMCMD ASCIIHEX=...`), every UEFI
-    variable (`rm -f /sys/firmware/efi/efivars/*`). A shared history destroyed: a branch reset
+    variable (`rm -f /sys/firmware/efi/efivars/*`) or one written raw (`> .../efivars/PK-...`),
+    the EFI system partition emptied (`rm -rf /boot/efi/EFI`, `mountvol S: /s && del /s /q
+    S:\\EFI\\...`). A shared history destroyed: a branch reset
     to its first commit and force-pushed (`git reset --hard $(git rev-list --max-parents=0
     HEAD) && git push --force`), every remote branch deleted from a listing of them (`git push
     origin --delete $(git branch -r | grep -v HEAD ...)`), an empty repository mirrored over it
-    (`git init` ... `git push --mirror`). People's documents under homes
+    (`git init` ... `git push --mirror`), or a listing of the remote's branches read by a
+    loop that deletes each. People's documents under homes
     deleted by their kind (`find /home -type f \\( -name '*.docx' -o -name '*.pdf' \\) -exec
     shred -u {} +`).
 
@@ -131,13 +143,15 @@ Allowed instead
     'rg-ci-')]`, `--filter=labels.env=preview`, `awk '/test-/'`), a CI namespace's volumes or a
     kind cluster's namespaces, pods restarted (`delete pods --all`), a preview stack destroyed
     or a destroy plan saved and applied. `redis-cli FLUSHDB` on this machine or a test host, one
-    table truncated, a test database's tables truncated, tables a name picks dropped, a data
+    table truncated, a test database's tables truncated, tables a name picks dropped, a table
+    dropped and created again, a test database reset by the framework, a data
     folder removed and filled again on the line (a replica re-seeded by `pg_basebackup`, a
     backup copied back, `mysqld --initialize`), old indices deleted by their pattern. A firmware
     update (`fwupdmgr update`, `mtd write IMAGE firmware`, `flash_erase` then `flashcp`),
     OpenWrt's factory reset (`mtd -r erase rootfs_data`), a phone's (`fastboot erase
     userdata`), one boot entry removed (`efibootmgr -b 0004 -B`) or those a `grep` picks, a
-    crash-dump variable removed, a configuration saved. A MongoDB server's test databases
+    crash-dump variable removed, one old system's EFI folder removed, a configuration saved,
+    a u-boot setting changed. A MongoDB server's test databases
     dropped by their prefix, one etcd or Consul prefix deleted. A repository moved to a new
     host (`git clone --mirror` then `git push --mirror`). A history rewrite that
     removes a leaked file then force-pushes (`git filter-repo ... && git push --force`), merged
