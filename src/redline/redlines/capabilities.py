@@ -463,6 +463,21 @@ class Capability(StrEnum):
         "deletes every branch and tag of a git repository (a whole listing fed to a deletion)"
     )
     HISTORY_PRUNED = "expires a git repository's reflog or prunes its unreachable objects at once"
+    ESTATE_DESTROYED = (
+        "deletes every cloud resource, virtual machine, volume or cluster object a listing names "
+        "(no pick, or one of backups or production)"
+    )
+    DATA_STORE_WIPED = (
+        "empties a data store whole: a remote Redis flushed, every table of a database truncated "
+        "or dropped, a database's data folder or a search cluster's every index deleted"
+    )
+    FIRMWARE_ERASED = (
+        "erases a device's boot firmware, its configuration before a reload, a printer's files "
+        "or the machine's UEFI variables"
+    )
+    REMOTE_HISTORY_DESTROYED = (
+        "force-pushes a branch reset to its first commit, or deletes every remote branch listed"
+    )
     OTHERS_FOLDERS_PACKED = (
         "packs every user's folder or another machine's share into an archive (a command line)"
     )
@@ -6716,6 +6731,289 @@ _CRON_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _CRON_PATTERNS)
 # -- every scheduled job removed: end ----------------------------------------------------------
+
+# -- data stores, devices, clusters and shared history destroyed whole (ACT-DISK-DESTROY): begin -
+# What one line destroys beyond the machine's own disks: a data store emptied whole
+# (DATA_STORE_WIPED), a device's firmware, configuration or boot variables erased
+# (FIRMWARE_ERASED), a cluster's namespaces or volumes deleted all at once (ESTATE_DESTROYED;
+# a cloud's or hypervisor's listing fed to a deletion is read by `listed_estates.py`), and a
+# shared repository's history replaced by its first commit or its branches all deleted
+# (REMOTE_HISTORY_DESTROYED). Each is the whole of something; its look-alike is a part (one
+# named table, key space, volume or branch), a test or staging store (on this machine, or named
+# so), a firmware update, a history rewrite that removes one file. Each pattern requires a
+# literal the scan's prefilter finds (`redis-cli`, a catalogue's name, `rm`, `curl`, `mtd`,
+# `flash_erase`, `erase`, `zeroize`, `@PJL`, `efivars`, `kubectl`, `git`).
+_DISPOSABLE_NAME = (
+    r"(?:localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[?::1\]?"
+    r"|[\w.-]{0,40}?(?<![a-z])(?:test|tests|testing|dev|ci|local|staging|stage|scratch|sandbox"
+    r"|tmp|preview|e2e)(?![a-z])[\w.-]{0,40})(?![\w.-])"
+)
+"""A host or database named as this machine's or as one kept for tests, development or CI
+(`127.0.0.1`, `redis-test.internal`, `app_ci`): emptied as a matter of course."""
+_FOR_TESTS = (
+    r"(?<![a-z])(?:test|tests|testing|dev|development|ci|staging|localhost|scratch|sandbox)(?![a-z])"
+    r"|127\.0\.0\.1"
+)
+"""A word on the line that names the store as one for tests, development or CI
+(`$TEST_DATABASE_URL`, `-d app_test`, `localhost`)."""
+_TABLE_CATALOGUE = (
+    r"\b(?:pg_tables|pg_class|information_schema\.tables|sqlite_master|show\s+tables)\b"
+)
+_TABLE_PICKED = (
+    r"\b(?:tablename|table_name|relname|name)\s*(?:=|~|IN\s*\()|(?<!\bNOT\s)\bLIKE\s+['\"](?!sqlite_)"
+    r"|\bREGEXP\b|\bgrep(?![^|\n]*\s-\w*v)\s"
+)
+"""Tables picked from the catalogue by name (`tablename LIKE 'tmp_%'`, `| grep audit_`); every
+name but some (`NOT LIKE 'sqlite_%'`, `grep -v`) is still every table."""
+_EMPTIED_TABLE = r"(?:\b(?:TRUNCATE|DROP\s+TABLE)\b|\bDELETE\s+FROM\s*['\"]\s*(?:\|\||,|\+))"
+"""A table truncated or dropped, or a `DELETE FROM` generated for each name (`'DELETE FROM ' ||
+name`)."""
+_NO_TABLE_PICKED = r"^(?![^\n]*(?:" + _TABLE_PICKED + "|" + _FOR_TESTS + r"))"
+"""A line that picks no table by name and names no store for tests (read once, at its start)."""
+_DATA_FOLDER = (
+    r"/var/lib/(?:mysql|mariadb|postgresql|pgsql|mongodb|mongo|redis|elasticsearch|cassandra"
+    r"|influxdb|clickhouse|couchdb|neo4j|etcd)"
+)
+"""A database's own data folder."""
+_NOT_REDIS = r"(?:(?!redis-cli)[^\n|;&])"
+_NOT_CURL = r"(?:(?!\bcurl\b)[^\n|;&])"
+"""A character of one command that does not begin another `redis-cli` or `curl`: each try reads
+on only to the next, so a line of them costs linear time."""
+_REFILLED = (
+    r"\b(?:mysqld\b[^\n]{0,80}--initiali[sz]e|mysql_install_db|mariadb-install-db|initdb"
+    r"|pg_createcluster|postgresql-setup|pg_basebackup|pg_restore|xtrabackup|mariabackup"
+    r"|restore|tar\s+-?\w*x|rsync|cp\s+-\w*a)\b"
+)
+"""The data folder filled again on the same line: a replica re-seeded, a backup restored, a
+fresh cluster initialised."""
+_ROOT_COMMIT = r"(?:\$\(\s*git\s+rev-list\s+--max-parents=0\b[^)\n]{0,80}\)|`git\s+rev-list\s+--max-parents=0\b[^`\n]{0,80}`)"
+_REMOTE_BRANCHES = r"git\s+(?:branch\s+(?:-\w+\s+)*-(?:r|a)\b|ls-remote\s+(?:\S+\s+)?--heads\b|for-each-ref\b[^\n|;&]{0,120}?refs/remotes)"
+_BRANCHES_KEPT = r"(?:(?!--merged\b|\bgrep\s+(?!-\w*v))[^)\n;&])"
+"""A character of a branch listing that does not begin a pick of some (`--merged`, a `grep`
+that keeps names); `grep -v HEAD` keeps every branch but one."""
+_WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.DATA_STORE_WIPED: (
+        # a Redis server that is neither this machine's nor named for tests flushed (`redis-cli
+        # -h redis-prod.internal -a "$P" FLUSHALL`); `redis-cli -h 127.0.0.1 -n 15 FLUSHDB`
+        # empties a local test database
+        re.compile(
+            r"\bredis-cli(?>"
+            + _NOT_REDIS
+            + r"{0,200}?(?:\s-h\s*|--host[=\s]+|\s-u\s+['\"]?rediss?://(?:[^@\s'\"]{0,80}@)?))"
+            r"(?!['\"]?"
+            + _DISPOSABLE_NAME
+            + r")['\"]?[\w.:\[\]-]+['\"]?"
+            + _NOT_REDIS
+            + r"{0,200}?\bFLUSH(?:ALL|DB)\b",
+            _I,
+        ),
+        # every table the catalogue lists truncated, dropped or emptied (`FOR r IN SELECT
+        # tablename FROM pg_tables ... EXECUTE 'TRUNCATE TABLE ' || ...`, `SELECT CONCAT('TRUNCATE
+        # TABLE ', table_name) FROM information_schema.tables ... | mysql`, `SELECT 'DELETE FROM '
+        # || name FROM sqlite_master`), no table picked by name, the store not named for tests
+        re.compile(
+            rf"{_NO_TABLE_PICKED}(?>[^\n]*?{_TABLE_CATALOGUE})[^\n]*?{_EMPTIED_TABLE}"
+            rf"|{_NO_TABLE_PICKED}(?>[^\n]*?{_EMPTIED_TABLE})[^\n]*?{_TABLE_CATALOGUE}",
+            _I | re.M,
+        ),
+        # a database's data folder deleted (`rm -rf /var/lib/postgresql/*/main /var/lib/mysql`,
+        # also as the program a server is told to run: `COPY ... TO PROGRAM 'rm -rf
+        # /var/lib/postgresql/16/main/base'`), not filled again on the line
+        re.compile(
+            r"\brm\s+(?=(?:-[\w-]+\s+){0,6}?-(?:\w*[rR]\w*|-recursive)\s)(?:-[\w-]+\s+){0,6}"
+            r"(?:['\"]?[^\s'\";&|-][^\s'\";&|]*['\"]?\s+){0,8}?['\"]?"
+            + _DATA_FOLDER
+            + r"(?:/[\w*.-]+){0,3}/?['\"]?(?=[\s'\";&|)]|$)(?![^\n]*"
+            + _REFILLED
+            + ")",
+            _I | re.M,
+        ),
+        # every database a MongoDB server lists dropped (`db.getMongo().getDBNames().forEach(n
+        # => db.getSiblingDB(n).dropDatabase())`), none picked by name; every key of etcd or
+        # Consul deleted (`etcdctl del "" --prefix`, `consul kv delete -recurse`)
+        re.compile(
+            r"^(?![^\n]*(?:\bstartsWith\b|\.match\s*\(|\.test\s*\(|/\^|" + _FOR_TESTS + r"))"
+            r"(?>[^\n]*?(?:\bgetDBNames\s*\(|\blistDatabases\b))[^\n]{0,400}?\.dropDatabase\s*\(",
+            _I | re.M,
+        ),
+        re.compile(
+            r"\betcdctl\b[^\n|;&]{0,200}?\bdel\s+(?:\\?['\"]){2}\s+(?:--prefix|--from-key)\b"
+            r"|\bconsul\s+kv\s+delete\s+-recurse(?:\s+['\"]?/?['\"]?)?(?=\s*(?:$|[;&|)]))",
+            _I | re.M,
+        ),
+        # a database's files shredded in place (`shred -u /var/lib/mysql/shop/*.ibd`)
+        re.compile(
+            r"\b(?:shred|srm|wipe)\s+(?:-[\w=-]+\s+){0,6}(?:['\"]?[^\s'\";&|-][^\s'\";&|]*['\"]?\s+){0,8}?['\"]?"
+            + _DATA_FOLDER
+            + r"/",
+            _I,
+        ),
+        # data dropped and a ransom note left in its place (`DROP DATABASE shop; CREATE DATABASE
+        # README_TO_RECOVER`)
+        re.compile(
+            r"\bDROP\s+(?:DATABASE|SCHEMA|TABLE)\b[^\n]{0,400}?\bCREATE\s+(?:DATABASE|SCHEMA|TABLE|COLLECTION)\s+"
+            r"(?:IF\s+NOT\s+EXISTS\s+)?[`'\"]?\w{0,40}?(?:README|READ_ME|RECOVER|RANSOM|PLEASE_READ|HOW_TO|WARNING)",
+            _I,
+        ),
+        # a production database dropped or emptied by the framework with its guard turned off
+        # (`RAILS_ENV=production DISABLE_DATABASE_ENVIRONMENT_CHECK=1 rails db:drop`, Django's
+        # `manage.py flush --noinput` under production settings)
+        re.compile(
+            r"\bDISABLE_DATABASE_ENVIRONMENT_CHECK=1\b[^\n;&|]{0,200}?\bdb:(?:drop|purge|reset|schema:load|truncate_all)\b"
+            r"|\bRAILS_ENV=['\"]?production\b[^\n;&|]{0,200}?\bdb:(?:drop|purge|truncate_all)\b"
+            r"|\bmanage\.py\s+flush\b(?=[^\n;&|]{0,200}?--settings[=\s]+\S*prod)",
+            _I,
+        ),
+        # every index of a search cluster deleted (`curl -X DELETE 'http://host:9200/_all'`)
+        re.compile(
+            rf"\bcurl\b(?!{_NOT_CURL}{{0,300}}?(?:localhost|127\.0\.0\.1):9200)"
+            rf"(?:{_NOT_CURL}{{0,200}}?(?:-X\s*|--request[=\s]+)['\"]?DELETE\b{_NOT_CURL}{{0,200}}?:9200/(?:_all|\*)"
+            rf"|{_NOT_CURL}{{0,200}}?:9200/(?:_all|\*)['\"]?\s{_NOT_CURL}{{0,100}}?(?:-X\s*|--request[=\s]+)['\"]?DELETE\b)",
+            _I,
+        ),
+    ),
+    Capability.FIRMWARE_ERASED: (
+        # an embedded device's boot loader or firmware partition erased (`mtd erase u-boot`,
+        # `flash_erase /dev/mtd0 0 0` with nothing written back); `mtd -r erase rootfs_data`
+        # is OpenWrt's factory reset and `mtd write fw.bin firmware` an update
+        re.compile(
+            r"\bmtd\s+(?:-\w+\s+)*erase\s+['\"]?(?:u-?boot[\w-]*|bootloader|boot|firmware|kernel|factory"
+            r"|art|nvram|bdinfo)(?![\w-])"
+            r"|\bflash_erase(?:all)?\s+(?:-\S+\s+)*/dev/mtd\d+\b(?![^\n]*\b(?:flashcp|nandwrite|mtd\s+write|of=/dev/mtd))",
+            _I,
+        ),
+        # a phone's boot chain or its reset protection erased (`fastboot erase aboot`, `erase
+        # frp`); `fastboot erase userdata` or `cache` is a factory reset
+        re.compile(
+            r"\bfastboot\s+(?:-\w+\s+\S+\s+)*erase\s+(?:bootloader|aboot|abl|sbl\d?|xbl\w*|tz|rpm|hyp"
+            r"|modem|persist|frp|devinfo|nvram|efs)\b",
+            _I,
+        ),
+        # a network device's saved configuration erased and the device reloaded (`write erase`
+        # ... `reload`), everything on it zeroised (`request system zeroize`), or its flash
+        # formatted or emptied (`format flash:`, `delete /force /recursive flash:`)
+        re.compile(
+            r"\b(?:write\s+erase|erase\s+(?:startup-config|nvram:|flash:|/all\s+nvram:))"
+            r"(?:(?!\bwrite\s+erase\b)[^\n]){0,400}?\breload\b|\brequest\s+system\s+zeroize\b"
+            r"|\bformat\s+(?:flash|bootflash|nvram|disk0|slot0):"
+            r"|\bdelete\s+/force\s+/recursive\s+(?:flash|bootflash|nvram|disk0):/?(?=['\"\s;]|$)"
+            r"|\bdelete\s+(?:/force\s+)?(?:/recursive\s+)?(?:flash|bootflash):[^\s'\";]*\.bin\b"
+            r"|\bfw_setenv\s+bootcmd\s*(?:''|\"\"|(?=[;&|]|$))",
+            _I | re.M,
+        ),
+        # every boot entry a listing of them gives removed (`for b in $(efibootmgr | grep -o
+        # 'Boot[0-9A-F]*' ...); do efibootmgr -b $b -B; done`), none picked by a `grep`: the
+        # removal is the next `efibootmgr` after the pipe or loop (read once, linear time)
+        re.compile(
+            r"\befibootmgr\b(?:(?!\bgrep\s+(?!-\w*[vo])|\befibootmgr\b)[^\n]){0,200}?(?:\||\bdo\b)"
+            r"(?>(?:(?!\bgrep\s+(?!-\w*[vo])|\befibootmgr\b)[^\n]){0,200})\befibootmgr\b[^\n;&|]{0,60}?\s-B\b",
+            _I,
+        ),
+        # a printer's firmware or every file on it deleted, or its NVRAM written, over PJL
+        # (`@PJL FSDELETE NAME="0:/firmware"`, `@PJL DMCMD ASCIIHEX="..."`); `@PJL INFO` reads
+        re.compile(
+            r"@PJL\s+FSDELETE\s+NAME\s*=\s*\\*['\"]?\d:[/\\]*(?:\*|[^\s'\"\\]{0,40}?(?:firmware|boot|fw\b))"
+            r"|@PJL\s+DMCMD\s+ASCIIHEX\b",
+            _I,
+        ),
+        # every UEFI variable removed (`rm -f /sys/firmware/efi/efivars/*`): boot entries and
+        # the firmware's own settings, which some machines do not boot without
+        re.compile(
+            r"\b(?:rm|shred|unlink)\s+(?:-[\w-]+\s+)*['\"]?/sys/firmware/efi/efivars/?\*?['\"]?(?=[\s;&|)]|$)"
+            r"|(?:>|\bof=|\btee\s+(?:-a\s+)?)\s*['\"]?/sys/firmware/efi/efivars/"
+            r"|\brm\s+(?:-[\w-]+\s+)*-\w*[rR]\w*\s+(?:-[\w-]+\s+)*['\"]?/boot/efi(?:/EFI)?/?\*?['\"]?(?=[\s;&|)]|$)",
+            _I | re.M,
+        ),
+        # the EFI system partition mounted and its files deleted (`mountvol S: /s && del /s /q
+        # S:\EFI`)
+        re.compile(
+            r"\bmountvol\s+([A-Z]):\s+/s\b[^\n]{0,300}?\b(?:del|erase|rd|rmdir|Remove-Item|format)\b[^\n|;&]{0,80}?\b\1:",
+            _I,
+        ),
+    ),
+    Capability.ESTATE_DESTROYED: (
+        # a cluster's namespaces or volumes deleted all at once (`kubectl delete pv --all`,
+        # `delete ns --all`), outside a namespace or context kept for CI, tests or development
+        # (`-n ci-1234`, `--context kind-dev`); pods deleted all at once are restarted
+        re.compile(
+            r"\bkubectl\b(?![^\n|;&]{0,200}?(?:\s(?:-n|--namespace)[=\s]*|--context[=\s]+)['\"]?(?:ci|dev|test|tmp"
+            r"|scratch|preview|pr|sandbox|e2e|staging|kind|minikube|docker-desktop|k3d|local)(?![a-z]))"
+            r"[^\n|;&]{0,200}?\bdelete\s+(?:-\S+\s+)*(?:[\w.]+,){0,8}(?:ns|namespaces?|pv|pvc|persistentvolumes?"
+            r"|persistentvolumeclaims?|statefulsets?|sts|all)\b(?=[^\n|;&]{0,200}?\s(?:--all\b(?!-)|-A\b|--all-namespaces\b))",
+            _I,
+        ),
+        # a production cluster's namespaces deleted at once, forced (`kubectl --context prod-eu
+        # delete namespace payments orders --force --grace-period=0`)
+        re.compile(
+            r"\bkubectl\b(?=[^\n|;&]{0,200}?--context[=\s]+['\"]?[\w-]{0,40}?(?<![a-z])(?:prod|production|prd|live)(?![a-z]))"
+            r"[^\n|;&]{0,200}?\bdelete\s+(?:-\S+\s+)*(?:ns|namespaces?)\s+[\w-]+"
+            r"(?=[^\n|;&]{0,200}?(?:--force\b|--grace-period[=\s]0\b))",
+            _I,
+        ),
+        # every bucket an SDK lists deleted in a one-line program (`[b.delete() for b in
+        # boto3.resource("s3").buckets.all()]`), none picked by an `if`
+        re.compile(
+            r"\.delete\s*\(\s*\)(?:(?!\bif\b)[^\n]){0,200}?\bfor\s+\w+\s+in\s+(?:(?!\bif\b)[^\n]){0,120}?\.buckets\.all\s*\(\s*\)(?!\s*if\b)"
+            r"|\bfor\s+\w+\s+in\s+[^\n:]{0,120}?\.buckets\.all\s*\(\s*\)\s*:(?:(?!\bif\b)[^\n]){0,200}?\.delete\s*\(\s*\)",
+            _I,
+        ),
+        # every logical volume of a volume group removed (`lvremove -f vg_data`: a group's name,
+        # where one volume is named `vg/lv` or `/dev/vg/lv`)
+        re.compile(
+            r"\blvremove\s+(?:-\S+\s+)*['\"]?[A-Za-z][\w.+-]*['\"]?(?=\s*(?:$|[;&|)]))",
+            re.M,
+        ),
+        # a production stack destroyed with no plan looked at (`terraform destroy -auto-approve
+        # -var-file=env/production.tfvars`, `terraform -chdir=envs/prod apply -destroy
+        # -auto-approve`); a preview's or one's own stack, or a destroy plan saved and applied,
+        # is a teardown
+        re.compile(
+            r"\bterraform\s(?=[^\n;&|]{0,300}?-auto-approve\b)"
+            r"(?=[^\n;&|]{0,300}?(?<![a-z])(?:prod|production|prd|live)(?![a-z]))"
+            r"[^\n;&|]{0,300}?(?:\bdestroy\b|\s-destroy\b)",
+            _I,
+        ),
+    ),
+    Capability.REMOTE_HISTORY_DESTROYED: (
+        # a branch reset to the repository's first commit and force-pushed (`git reset --hard
+        # $(git rev-list --max-parents=0 HEAD) && git push --force origin main`): every commit
+        # since gone from the shared copy; a rewrite that removes one file keeps them
+        re.compile(
+            r"\bgit\b(?:\s+-C\s+\S+)?\s+reset\s+--hard\s+['\"]?"
+            + _ROOT_COMMIT
+            + r"[^\n]{0,300}?\bgit\b[^\n;&|]{0,80}?\spush\b[^\n;&|]{0,120}?(?:\s-f\b|\s--force(?:-with-lease)?\b|\s\+\S)",
+            _I,
+        ),
+        # an empty repository mirrored over the shared one (`git init x && cd x && git push
+        # --mirror git@host:org/app.git`): every branch and tag of it deleted; a mirror of a clone
+        # moves the history to a new host
+        re.compile(
+            r"\bgit\s+init\b(?:(?!\bgit\s+init\b)[^\n]){0,300}?\bgit\s+(?:-C\s+\S+\s+)?push\b"
+            r"[^\n;&|]{0,160}?--mirror\b",
+            _I,
+        ),
+        # every branch of the remote deleted from a listing of them (`git push origin --delete
+        # $(git branch -r | grep -v HEAD | sed ...)`, or piped to `xargs git push origin
+        # --delete`); merged branches, or those a `grep` keeps, are pruned
+        re.compile(
+            r"\bgit\s+push\s+(?:\S+\s+){0,3}?(?:--delete|-d)\s+(?:\S+\s+)?\$\(\s*"
+            + _REMOTE_BRANCHES
+            + _BRANCHES_KEPT
+            + r"{0,200}\)",
+            _I,
+        ),
+        re.compile(
+            r"\b"
+            + _REMOTE_BRANCHES
+            + r"(?:(?!--merged\b|\bgrep\s+(?!-\w*v))[^\n;&]){0,200}?\|\s*(?:xargs\b[^\n|;&]{0,80}?"
+            r"|while\s+read\b[^\n|;&]{0,80};\s*do\s+)"
+            r"\bgit\s+push\s+(?:\S+\s+){0,3}?(?:--delete|-d)\b",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _WHOLESALE_PATTERNS)
+# -- data stores, devices, clusters and shared history destroyed whole: end ---------------------
 
 # -- a page that holds its visitor (OUT-BROWSER-LOCKER): begin ---------------------------------
 # A dialog raised again and again on a timer (`setInterval(() => alert(...), 8000)`), and the

@@ -188,15 +188,34 @@ _FIND_SELECTORS = frozenset(
 )
 """`find` options that select no particular files: with only these, every file is taken."""
 _FIND_ACTIONS = frozenset({"-exec", "-execdir", "-ok", "-okdir"})
+_FIND_GROUPING = frozenset({"(", ")", "\\(", "\\)", "-o", "-or", "-a", "-and"})
+"""`find`'s grouping (as the shell hands it, or its escape as written) and joining of tests,
+which pick no files themselves."""
+_FIND_NAME_TESTS = frozenset({"-name", "-iname"})
+_USER_DOCUMENT = re.compile(
+    r"^\*\.(?:docx?|xlsx?|pptx?|od[tsp]|pdf|rtf|jpe?g|png|heic|tiff?|psd|mp4|mov|pst|ost|eml"
+    r"|numbers|pages|dwg)$",
+    re.I,
+)
+"""A name test for a kind of document, picture or archive people make (`-name '*.docx'`): what
+a wiper goes through a home for, where a clean-up names caches and leftovers (`*.pyc`,
+`*.tmp`, `.DS_Store`)."""
 _FILE_DESTROYERS = frozenset({"rm", "shred", "srm", "wipe", "truncate", "unlink"})
 _FILE_SHREDDERS = frozenset({"shred", "srm", "wipe"})
+
+
+def _following(words: list[str], index: int) -> str:
+    """The word after `words[index]`, or "" at the end."""
+    return words[index + 1] if index + 1 < len(words) else ""
 
 
 def _found_and_destroyed(words: list[str]) -> Capability | None:
     """What `find ROOTS ... -delete` or `-exec shred {} +` destroys when no test narrows which
     files (no name, age, size or owner): system or home roots (ROOT_DELETE), every backup
     (SHADOW_DELETE), or a database's own data shredded beyond recovery (ROOT_DELETE);
-    `find /var/backups -mtime +14 -delete` prunes and stays allowed."""
+    `find /var/backups -mtime +14 -delete` prunes and stays allowed. People's documents picked
+    by their kind under a system or home root (`find /home -type f \\( -name '*.docx' -o -name
+    '*.pdf' \\) -exec shred -u {} +`) are every such root's documents destroyed (ROOT_DELETE)."""
     roots = []
     for word in words:
         if word.startswith("-") or word in ("(", "!"):
@@ -204,6 +223,7 @@ def _found_and_destroyed(words: list[str]) -> Capability | None:
         roots.append(word.rstrip("/") or "/")
     rest = words[len(roots) :]
     action = ""
+    documents = False
     index = 0
     while index < len(rest):
         word = rest[index]
@@ -216,13 +236,18 @@ def _found_and_destroyed(words: list[str]) -> Capability | None:
             break
         elif word in ("-type", "-maxdepth", "-mindepth"):
             index += 1
-        elif word not in _FIND_SELECTORS:
+        elif word in _FIND_NAME_TESTS and _USER_DOCUMENT.match(_following(rest, index)):
+            documents = True  # people's documents by their kind: what a wiper takes
+            index += 1
+        elif word not in _FIND_SELECTORS and word not in _FIND_GROUPING:
             return None  # a test picks some files: pruning, not destroying
         index += 1
     if action not in _FILE_DESTROYERS or not roots:
         return None
     if any(_system_root(r) for r in roots):
         return Capability.ROOT_DELETE
+    if documents:
+        return None  # a folder's own documents of a kind removed: tidying, or a secure erase
     if any(_BACKUP_STORE.match(r) or _BACKUP_STORE.match(r + "/") for r in roots):
         return Capability.SHADOW_DELETE
     if action in _FILE_SHREDDERS and any(_SERVICE_DATA.match(r) for r in roots):

@@ -1,0 +1,174 @@
+"""Every resource an inventory lists deleted by one command line (ESTATE_DESTROYED).
+
+`az group delete -n rg-old` deletes what its writer named; a saboteur deletes what a listing
+gives, all of it: `az group list --query "[].name" -o tsv | xargs -I{} az group delete -n {}
+--yes`, `for id in $(qm list | awk 'NR>1{print $1}'); do qm destroy $id --purge; done`,
+`lvremove -f $(lvs --noheadings -o vg_name,lv_name ...)`, `Get-AzResourceGroup |
+Remove-AzResourceGroup -Force`. A listing of a whole inventory (a cloud's resource groups,
+buckets, instances, snapshots or projects; a cluster's namespaces or volumes; a hypervisor's
+machines, ESXi's and vSphere's too; an organisation's repositories; LVM's volumes and groups)
+is followed to a deletion of such resources: through a pipe (`| xargs ...`, `| while read x;
+do ...`), a loop over its output (`for x in $(...); do ...`), or handed to the deletion as its
+arguments (`lvremove $(lvs ...)`).
+
+A listing that picks some (a `grep` that keeps names, a query's condition `[?starts_with(name,
+'rg-ci-')]`, `--filter`, a label selector, an `awk` pattern, PowerShell's `Where-Object` or a
+name given to `Get-VM -Name`) is a cleanup, unless what it keeps are backups or production
+(`grep -i backup`, `env=='prod'`): then the pick names the target. (`grep -v` keeps every name
+but some: still the inventory.) The listing of one bucket's objects is no inventory (`aws s3
+ls s3://bucket/tmp/`), and Docker's own listings are left out: removing every local container
+or volume is a developer's reset.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from redline.redlines.capabilities import Capability, Hit
+
+_LISTING = re.compile(
+    r"\baz\s+(?:[a-z][\w-]*\s+){1,3}list\b"
+    r"|\baws\s+s3\s+ls\b(?!\s+['\"]?s3://)"
+    r"|\baws\s+[a-z][\w-]*\s+(?!list-(?:objects|object-versions|parts|multipart))(?:list|describe)-[\w-]+"
+    r"|\bgcloud\s+(?:[a-z][\w-]*\s+){1,4}list\b"
+    r"|\b(?:qm|pct)\s+list\b|\bvirsh\s+list\b|\bhcloud\s+[a-z][\w-]*\s+list\b"
+    r"|\bopenstack\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+list\b"
+    r"|\bdoctl\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+list\b"
+    r"|\bgsutil\s+ls\b(?!\s+(?:-\w+\s+)*['\"]?gs://)|\bmc\s+ls\s+['\"]?[\w-]+/?['\"]?(?=\s*[|)])"
+    r"|\bkubectl\s+get\s+(?:ns|namespaces?|pv|pvc|persistentvolume(?:claim)?s?)\b"
+    r"|\bvim-cmd\s+vmsvc/getallvms\b|\bgovc\s+(?:ls|find)\b|\bgh\s+repo\s+list\b"
+    r"|\bGet-(?:VM|Az(?:ResourceGroup|VM|StorageAccount|Disk|Snapshot|SqlServer|SqlDatabase)"
+    r"|S3Bucket|EC2Instance|EC2Volume|EC2Snapshot|GceInstance|GceDisk)\b"
+    r"|(?:\$\(|`|\||^|;|&&)\s*(?:sudo\s+)?(?:lvs|vgs|pvs)(?![\w.-])",
+    re.I | re.M,
+)
+"""A listing of a whole inventory: a cloud's (its buckets, not one bucket's objects), a
+cluster's namespaces or volumes, a hypervisor's or LVM's."""
+_DELETION = re.compile(
+    r"\baz\s+(?:[a-z][\w-]*\s+){1,3}delete\b"
+    r"|\baws\s+s3\s+(?:rb\b|rm\b(?=[^\n|;&]*--recursive))"
+    r"|\baws\s+[a-z][\w-]*\s+(?:delete|terminate)-[\w-]+"
+    r"|\bgcloud\s+(?:[a-z][\w-]*\s+){1,4}delete\b"
+    r"|\b(?:qm|pct)\s+destroy\b|\bvirsh\s+(?:undefine|vol-delete|pool-delete)\b"
+    r"|\bhcloud\s+[a-z][\w-]*\s+delete\b|\bgsutil\s+(?:-m\s+)?(?:rm\s+-\w*r|rb)\b|\bmc\s+rb\b"
+    r"|\bkubectl\s+delete\b|\bvim-cmd\s+vmsvc/destroy\b|\bgovc\s+vm\.destroy\b"
+    r"|\bgh\s+repo\s+delete\b|\bRemove-(?:VM|Az\w+|S3Bucket|EC2Instance|EC2Volume|EC2Snapshot"
+    r"|Gce\w+)\b|\bStop-EC2Instance\b(?=[^|\n]*-Terminate)"
+    r"|\bopenstack\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+delete\b"
+    r"|\bdoctl\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+delete\b"
+    r"|\b(?:lvremove|vgremove|pvremove)\b",
+    re.I,
+)
+"""A deletion of a cloud resource or bucket, a cluster object, a virtual machine or its storage,
+or an LVM volume, group or disk."""
+_QUICK = re.compile(
+    r"\b(?:delete|destroy|rb|rm|undefine|terminate-\w+|[lvp][gv]?remove)\b|\bvm\.destroy\b"
+    r"|/destroy\b|\bRemove-|-Terminate\b",
+    re.I,
+)
+_PICK = re.compile(
+    r"\bgrep\b(?![^|\n]*\s-\w*v)[^|\n]*"
+    r"|\[\?[^\]\n]*\]|--filters?[=\s]+\S+|--selector[=\s]+\S+|(?<![\w-])-l\s+\S+|--tag\S*\s+\S+"
+    r"|\bselect\s*\([^)\n]*\)|\bawk\s+(?:-\S+\s+)*['\"]\s*(?:/[^/\n]*/|\$\d+\s*(?:~|==)[^{'\"\n]*)"
+    r"|\b(?:Where-Object|where)\s*\{[^}\n]*\}|\|\s*\?\s*\{[^}\n]*\}|\s-(?:Name|ResourceGroupName|Tag)\s+\S+",
+    re.I,
+)
+"""What keeps some of a listing's names: a `grep` (not `-v`), a query's condition, a filter or
+label selector, an `awk` pattern, PowerShell's `Where-Object { ... }` or a name it is given."""
+_PRECIOUS = re.compile(r"backup|prod(?:uction)?(?![a-z])|(?<![a-z])(?:prd|live)(?![a-z])", re.I)
+"""What a pick keeps that is the target itself: backups, production."""
+_REACH = 400
+"""How far (characters) before its deletion a listing may stand to feed it: a pipe or a loop's
+head and the start of its body. Only the nearest listing before a deletion and the first after
+it are read, so a line costs time linear in its length."""
+_QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
+_SEPARATOR = re.compile(r";|&&|\|\||\n")
+_LOOP_OPENED = re.compile(r";?\s*\bdo\b")
+
+
+class _Picks:
+    """Where a line's picks stand (`_PICK`), and whether each keeps backups or production: read
+    once per line, looked up for each listing's span."""
+
+    def __init__(self, line: str) -> None:
+        found = list(_PICK.finditer(line))
+        self.starts = [m.start() for m in found]
+        self.precious = [_PRECIOUS.search(m.group(0)) is not None for m in found]
+
+    def picked(self, start: int, end: int) -> bool:
+        """Whether the listing at `start`..`end` keeps only some names, and none that are
+        backups or production."""
+        first = bisect.bisect_left(self.starts, start)
+        last = bisect.bisect_left(self.starts, end)
+        return first < last and not any(self.precious[first:last])
+
+
+def _flows_into(between: str) -> bool:
+    """Whether what a listing prints reaches a deletion after it through `between`: a pipe
+    with no other command in the way, or a loop over it whose body holds the deletion."""
+    bare = _QUOTED.sub("''", between)
+    loop = _LOOP_OPENED.search(bare)
+    if loop is not None:
+        return _SEPARATOR.search(bare, 0, loop.start()) is None and "done" not in bare[loop.end() :]
+    return "|" in bare and _SEPARATOR.search(bare) is None
+
+
+def _handed_to(arguments: str) -> bool:
+    """Whether a listing after a deletion is among its arguments (`lvremove $(lvs ...)`)."""
+    bare = _QUOTED.sub("''", arguments)
+    return ("$(" in bare or "`" in bare) and _SEPARATOR.search(bare) is None and "|" not in bare
+
+
+def listed_estate_hits(code: str, offset: int = 0) -> list[Hit]:
+    """Each deletion on a line that a listing of a whole inventory feeds, cited from the
+    listing to the deletion."""
+    hits: list[Hit] = []
+    for line_start, line in _lines(code):
+        if _QUICK.search(line) is None:
+            continue
+        listings = list(_LISTING.finditer(line))
+        if not listings:
+            continue
+        ends = [listing.end() for listing in listings]
+        picks = _Picks(line)
+        for deletion in _DELETION.finditer(line):
+            # the nearest listing before the deletion, within reach, and the first after it
+            before = bisect.bisect_right(ends, deletion.start()) - 1
+            nearest = [listings[before]] if before >= 0 else []
+            if nearest and deletion.start() - nearest[0].end() > _REACH:
+                nearest = []
+            if (
+                before + 1 < len(listings)
+                and listings[before + 1].start() - deletion.end() <= _REACH
+            ):
+                nearest.append(listings[before + 1])
+            for listing in nearest:
+                if listing.end() <= deletion.start():
+                    start, end = listing.start(), deletion.end()
+                    fed = _flows_into(line[listing.end() : deletion.start()])
+                    picked = picks.picked(listing.start(), deletion.start())
+                elif listing.start() >= deletion.end():
+                    start, end = deletion.start(), listing.end()
+                    fed = _handed_to(line[deletion.end() : listing.end()])
+                    reach = listing.end() + _REACH
+                    rest = _SEPARATOR.search(line, listing.end(), reach)
+                    picked = picks.picked(listing.start(), rest.start() if rest else reach)
+                else:
+                    continue
+                if fed and not picked:
+                    at = offset + line_start
+                    hits.append(
+                        Hit(Capability.ESTATE_DESTROYED, at + start, at + end, line[start:end])
+                    )
+                    break
+    return hits
+
+
+def _lines(code: str) -> list[tuple[int, str]]:
+    """Each line of `code` with where it starts."""
+    found, start = [], 0
+    for line in code.split("\n"):
+        found.append((start, line))
+        start += len(line) + 1
+    return found
