@@ -4242,6 +4242,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bRubeus(?:\.exe)?\s+s4u\b[^\n|;&]*\s/impersonateuser:\S",
             _I,
         ),
+        # a key credential written onto another account or computer (shadow credentials:
+        # `Whisker.exe add /target:DC01$`, `pywhisker -t victim --action add`, `certipy shadow
+        # auto -account dc01$`, bloodyAD's `add shadowCredentials`, `msDS-KeyCredentialLink` set):
+        # a certificate sign-in as that account from then on; listing them is an audit
+        re.compile(
+            r"\bWhisker(?:\.exe)?\s+add\b[^\n|;&]*\s/target:\S"
+            r"|\bpywhisker(?:\.py)?\b[^\n|;&]*\s(?:--action|-a)[=\s]+['\"]?add\b"
+            r"|\bcertipy(?:-ad)?\s+shadow\s+(?:auto|add)\b"
+            r"|\bbloodyAD(?:\.py)?\b[^\n|;&]*\sadd\s+shadowCredentials\b"
+            r"|\b(?:Set-ADObject|Set-ADComputer|Set-ADUser)\b[^\n|;&]*-(?:Add|Replace)\s+@\{\s*['\"]?msDS-KeyCredentialLink\b",
+            _I,
+        ),
         # Group Policy Preference passwords decrypted with the key Microsoft published
         re.compile(
             r"\bgpp-decrypt\s+['\"]?[\w+/=]{8,}|\bGet-GPPPassword\b"
