@@ -4871,6 +4871,23 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bngrok\s+tcp\s+(?:[\w.-]+:)?" + _LOGIN_PORT + r"(?!\d)",
             _I,
         ),
+        # the same port published by an onion service (torrc's `HiddenServicePort 22
+        # 127.0.0.1:22`, or a virtual port alone, which is its own target), by a quick tunnel
+        # that puts no sign-in in front of it (`cloudflared tunnel --url ssh://localhost:22`,
+        # `tcp://`, `rdp://`), or by `bore local 22 --to` a public relay: reachable from
+        # anywhere; an onion or tunnel serving a web port is publishing a site
+        re.compile(
+            r"\bHiddenServicePort['\"]?[=\s]+['\"]?(?:\d+[ \t]+['\"]?(?:(?:[\w.-]+|\[[\w:]*\]):)?"
+            + _LOGIN_PORT
+            + r"(?!\d)|"
+            + _LOGIN_PORT
+            + r"(?![\d.:])(?![ \t]+['\"]?[\w.\[\]:-]*\d))"
+            r"|\bcloudflared(?:\.exe)?\s+(?:[^\n|;&]*?\s)?tunnel\b[^\n|;&]*?\s--url[=\s]+['\"]?(?:ssh|rdp|tcp)://[\w.\[\]:-]*?:"
+            + _LOGIN_PORT
+            + r"(?!\d)"
+            r"|\bbore(?:\.exe)?\s+local\s+" + _LOGIN_PORT + r"\s+(?:[^\n|;&]*?\s)?--to\b",
+            _I,
+        ),
         # Windows relaying a login port of another machine of its network from every address
         # of its own (`netsh interface portproxy add v4tov4 listenport=8443
         # listenaddress=0.0.0.0 connectport=3389 connectaddress=10.10.5.20`): a pivot into
