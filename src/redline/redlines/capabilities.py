@@ -301,6 +301,10 @@ class Capability(StrEnum):
     PIVOT_BUILT = (
         "serves SOCKS over the multiplexer of a connection its code dialed out (a pivot in code)"
     )
+    REMOTE_ACCESS_HIDDEN = (
+        "hides a remote-access agent or tunnel it installs (its uninstall entry hidden, its "
+        "service passed off as a Windows or driver component, its folder made hidden)"
+    )
     # -- SQL injection used to take a site's data (OUT-SQL-INJECTION) --
     SQL_EXTRACTION = (
         "SQL injected to pull a database's contents out through a page (blind or UNION)"
@@ -7144,6 +7148,59 @@ _MAILBOX_SWEEP_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _MAILBOX_SWEEP_PATTERNS)
 # -- every mailbox reached through Exchange admin rights: end -----------------------------------
+
+
+# -- a remote-access agent installed and hidden ------------------------------------------------
+# Remote-support and tunnel agents (ScreenConnect, AnyDesk, TeamViewer, cloudflared, ...) are
+# installed by IT for its own fleet under their own names. Intruders install the same agents as
+# a way back in and hide them from the machine's owner: the agent's uninstall entry marked a
+# system component (gone from Programs and Features: `reg add ...\Uninstall\ScreenConnect
+# Client (...) /v SystemComponent /d 1`, `Set-ItemProperty ... -Name SystemComponent -Value 1`,
+# msiexec's `ARPSYSTEMCOMPONENT=1`), its service renamed to pose as a Windows or driver
+# component (`sc config cloudflared DisplayName= "Windows Update Medic Helper"`, `Set-Service
+# -Name AnyDesk -DisplayName 'Microsoft ...'`), its folder made hidden (`attrib +h +s
+# C:\ProgramData\AnyDesk`). A service's display name read or set to the product's or one's
+# company's name, or an entry only read (`reg query`), hides nothing. The agent is named on the
+# same command (the uninstall entry's key, the installer run before it on the line).
+_REMOTE_AGENT = (
+    r"(?:ScreenConnect|ConnectWise|AnyDesk|TeamViewer|RustDesk|Splashtop|Atera|NetSupport|client32"
+    r"|LogMeIn|rutserv|Remote\s?Utilities|TightVNC|tvnserver|UltraVNC|winvnc|RealVNC|MeshAgent"
+    r"|Action1|SimpleHelp|Zoho\s?Assist|DWAgent|TacticalRMM|tacticalagent|NinjaRMM|Kaseya"
+    r"|cloudflared|ngrok|remoting_host)"
+)
+"""A remote-support or tunnel agent, by its product's or program's name."""
+_POSING_NAME = (
+    r"['\"]?(?:Microsoft|Windows|Defender|Intel|Realtek|NVIDIA|AMD\b|svchost|Runtime\s+Broker"
+    r"|Service\s+Host|System\s+(?:Update|Health|Host)|Update\s+(?:Service|Orchestrator|Helper))"
+)
+"""A service display name claiming to be the system's own or a driver vendor's."""
+_SYSTEM_COMPONENT_SET = (
+    r"SystemComponent['\"]?(?:\s+(?:/t|-Type|-PropertyType)\s+['\"]?\w+['\"]?)?\s+(?:/d|-Value)\s+['\"]?(?:1|0x0*1)\b"
+)
+_HIDDEN_REMOTE_ACCESS_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.REMOTE_ACCESS_HIDDEN: (
+        # the agent's service given a name posing as a Windows or driver component
+        re.compile(
+            rf"\bsc(?:\.exe)?\s+(?:\\\\\S+\s+)?(?:config|create)\s+(?=[^\n|;&]*?{_REMOTE_AGENT})"
+            rf"[^\n|;&]*?\bDisplayName=\s*{_POSING_NAME}"
+            rf"|\b(?:Set|New)-Service\b(?=[^\n|;&]*?{_REMOTE_AGENT})[^\n|;&]*?\s-DisplayName\s+{_POSING_NAME}",
+            _I,
+        ),
+        # its uninstall entry marked a system component, on a line that names the agent
+        re.compile(
+            rf"^(?=[^\n]*?{_REMOTE_AGENT})(?>[^\n]*?\\Uninstall\\)[^\n|;&]*?{_SYSTEM_COMPONENT_SET}",
+            _I | re.M,
+        ),
+        # its installer told to leave it out of the installed programs, or its folder hidden
+        re.compile(
+            rf"\bmsiexec(?:\.exe)?\s(?=[^\n|;&]*?{_REMOTE_AGENT})[^\n|;&]*?\bARPSYSTEMCOMPONENT=['\"]?1\b"
+            rf"|\battrib(?:\.exe)?\s+(?:[+-][a-z]\s+)*\+h\b[^\n|;&]*?{_REMOTE_AGENT}",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _HIDDEN_REMOTE_ACCESS_PATTERNS)
+# -- a remote-access agent installed and hidden: end -------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:
