@@ -250,6 +250,10 @@ class Capability(StrEnum):
     SELINUX_OFF = "disables SELinux or AppArmor"
     AUDIT_OFF = "disables auditing"
     AUTHORIZED_KEYS = "writes SSH authorized_keys"
+    HIDDEN_KEY_FILE = (
+        "tells sshd to read login keys from a hidden file as well (a dot-file outside ~/.ssh, a "
+        "scratch folder)"
+    )
     ACCOUNT_ADD = "creates a user account"
     ADMIN_GRANT = "grants an account administrator rights"
     ROOT_ACCOUNT = "creates a second root account (uid 0)"
@@ -5355,6 +5359,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"open\s*\([^\n]*authorized_keys[^\n]*['\"]a['\"]", _I),
+    ),
+    Capability.HIDDEN_KEY_FILE: (
+        # sshd's configuration written to read keys from a dot-file outside `.ssh` or from a
+        # scratch folder too (`sed -i 's/^#*AuthorizedKeysFile.*/AuthorizedKeysFile
+        # .ssh\/authorized_keys \/var\/lib\/.k/' /etc/ssh/sshd_config`, `echo 'AuthorizedKeysFile
+        # %h/.ssh/authorized_keys /dev/shm/k' >> sshd_config`): keys nobody looks for, where a
+        # shared key folder (`/etc/ssh/authorized_keys/%u`) is kept in plain sight
+        re.compile(
+            r"^(?=[^\n]*?sshd_config)(?>[^\n]*?\bAuthorizedKeysFile\b)[^\n]{0,200}?"
+            r"(?:(?<=\s)|(?<=/))(?:\.(?!ssh\b|\.)[\w%-]|(?:tmp|shm)\\?/)",
+            _I | re.M,
+        ),
     ),
     Capability.SSH_KEY_LITERAL: (
         # sshd told to fetch every login's keys from a web address (`AuthorizedKeysCommand
