@@ -268,6 +268,9 @@ class Capability(StrEnum):
     EXECUTABLE_LINK = "a link or download of a Windows program or script"
     MASTER_PASSWORD = "lets a hard-coded password through the sign-in"
     TRAFFIC_INTERCEPT = "poisons ARP, DNS or name lookups, or raises a rogue access point"
+    ROOT_CA_PLANTED = (
+        "adds a certificate fetched from a bare public address to the machine's trusted roots"
+    )
     DOMAIN_GENERATION = (
         "generates the day's server names from the date (a domain generation algorithm)"
     )
@@ -7217,6 +7220,31 @@ _HIDDEN_REMOTE_ACCESS_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]]
 }
 PATTERNS = _merged(PATTERNS, _HIDDEN_REMOTE_ACCESS_PATTERNS)
 # -- a remote-access agent installed and hidden: end -------------------------------------------
+
+
+# -- a root certificate from nowhere trusted ---------------------------------------------------
+# A certificate fetched from a public host named only by its number (`curl -s
+# http://198.51.100.9/ca.crt -o /usr/local/share/ca-certificates/corp-root.crt`) on the same line
+# as the machine's trust store is written or rebuilt (`update-ca-certificates`,
+# `/etc/pki/ca-trust/source/anchors`, `security add-trusted-cert`, `certutil -addstore Root`,
+# `Cert:\LocalMachine\Root`): whoever serves it can impersonate every site to the machine. A
+# company's CA comes from its own named host or network, or from a file at hand.
+_TRUST_STORE = (
+    r"(?:ca-certificates|update-ca-trust|ca-trust/source/anchors|add-trusted-cert"
+    r"|-addstore\s+(?:-f\s+)?['\"]?Root\b|Cert:\\(?:LocalMachine|CurrentUser)\\Root\b|\btrust\s+anchor\b)"
+)
+_ROOT_CA_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.ROOT_CA_PLANTED: (
+        re.compile(
+            rf"^(?=[^\n]*?{_TRUST_STORE})(?>[^\n]*?\b(?:https?|ftp)://"
+            + _NOT_PRIVATE_IPV4
+            + r"\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?/)[^\s'\"]{0,200}?\.(?:crt|pem|cer|der)\b",
+            _I | re.M,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _ROOT_CA_PATTERNS)
+# -- a root certificate from nowhere trusted: end ----------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:
