@@ -126,6 +126,10 @@ class Capability(StrEnum):
     # -- lateral pushes (OUT-SELF-PROPAGATION) --
     ADMIN_SHARE_REACH = "puts files into the admin share (ADMIN$, C$) of hosts it is given"
     REMOTE_START = "creates a service or a process on another host (its service manager, WMI)"
+    STAGED_PROGRAM_PUSHED = (
+        "starts a program kept in a scratch, public or hidden-share folder on other hosts "
+        "(PsExec's -c, WMI's process call create, a remote service)"
+    )
     # -- end lateral pushes --
     WORDLIST = "iterates a password list"
     CRACK = "cracks password hashes"
@@ -7245,6 +7249,47 @@ _ROOT_CA_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _ROOT_CA_PATTERNS)
 # -- a root certificate from nowhere trusted: end ----------------------------------------------
+
+
+# -- a staged program pushed to other hosts and started ----------------------------------------
+# Lateral movement starts on other hosts a program dropped where anyone may write or nobody
+# looks: a scratch or public folder (`C:\Windows\Temp\`, `C:\Users\Public\`, `%TEMP%`,
+# `\PerfLogs\`) or a hidden share (`\\10.0.0.5\share$\upd.exe`). Pushed by PsExec and its
+# clones, which copy it into each host's admin share and run it as a service (`psexec \\%h -s
+# -d -c C:\Users\Public\beacon.exe`), by WMI on the hosts named or listed (`wmic
+# /node:@hosts.txt process call create "cmd /c \\fs01\pub$\u.exe"`), or installed as a
+# service or task on another host (`sc \\fs02 create ... binPath= "cmd /c
+# C:\Windows\Temp\beacon.exe"`, `schtasks /create /s HOST /tr ...`). Administrators run
+# commands or inventories on their hosts (`psexec @hosts.txt -u CORP\svc_inv cmd /c
+# systeminfo`) and deploy from a named share or an installed program's own folder.
+_STAGED_FOLDER = (
+    r"(?:\\Users\\Public\\|\\(?:Windows\\|AppData\\Local\\)?Temp\\|%(?:TEMP|TMP)%\\"
+    r"|\$env:(?:TEMP|TMP)\\|\\PerfLogs\\|\\\\[\w.%$-]+\\[\w-]+\$\\)"
+)
+"""A scratch or public folder of Windows, or a hidden share of another host."""
+_LATERAL_PUSH_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.STAGED_PROGRAM_PUSHED: (
+        re.compile(
+            r"\b(?:ps|pa|cs)exec(?:64)?(?:\.exe)?\s[^\n|;&]*?\s-c\s+(?:-[fv]\s+)*['\"]?[^\s'\"|;&]{0,200}?"
+            + _STAGED_FOLDER,
+            _I,
+        ),
+        re.compile(
+            r"\bwmic(?:\.exe)?\s+(?=[^\n|;&]*?/node:(?!['\"]?(?:localhost|127\.|\.)))[^\n|;&]*?"
+            r"\bprocess\s+call\s+create\s+['\"]?[^\n'\"]{0,300}?" + _STAGED_FOLDER,
+            _I,
+        ),
+        re.compile(
+            r"\bsc(?:\.exe)?\s+['\"]?\\\\\S+\s+create\b[^\n|;&]*?\bbinPath=\s*['\"]?[^\n'\"]{0,300}?"
+            + _STAGED_FOLDER
+            + r"|\bschtasks(?:\.exe)?\b(?=[^\n|;&]*\s/create\b)(?=[^\n|;&]*\s/s\s+\S)[^\n|;&]*?\s/tr\s+['\"]?[^\n'\"]{0,300}?"
+            + _STAGED_FOLDER,
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _LATERAL_PUSH_PATTERNS)
+# -- a staged program pushed to other hosts and started: end -----------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:
