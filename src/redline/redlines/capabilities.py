@@ -372,6 +372,10 @@ class Capability(StrEnum):
     KEY_WINDOW = "keeps only the last few keys typed, to match a trigger"
     INSTALL_HOOK_SET = "puts a command into a package's install script (postinstall, preinstall)"
     PACKAGE_PUSH = "publishes a package or pushes commits"
+    PACKAGE_NAME_BORROWED = "names a package one slip away from a well-known package's name"
+    VERSION_INFLATED = (
+        "gives a package a version of nines (99.x, 9999.x) that outranks any real release"
+    )
     DATABASES_DROPPED = "drops several whole databases in one command, none of them re-created"
     SYNC_CONFIG_HIDDEN = (
         "runs a sync tool on remotes configured in a hidden file in a scratch folder"
@@ -6439,7 +6443,7 @@ _PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.PACKAGE_PUSH: (
         re.compile(
-            r"\b(?:npm|pnpm|yarn|cargo)\s+publish\b|\btwine\s+upload\b|\bgem\s+push\b|\bgit\s+(?:-C\s+\S+\s+)?push\b",
+            r"\b(?:npm|pnpm|yarn|cargo)\s+publish\b(?![^\n|;&]*\s--dry-run\b)|\btwine\s+upload\b|\bgem\s+push\b|\bgit\s+(?:-C\s+\S+\s+)?push\b",
             _I,
         ),
         # through a wrapper of the tool: `npm('publish --access public', t)`, `git(repo, "push")`,
@@ -6447,6 +6451,16 @@ _PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\b(?:npm|git)\w*\s*\(\s*(?:[^\n]*,\s*)?['\"`]p(?:ublish|ush)\b[^'\"`\n]*['\"`]"
             r"|['\"]git['\"]\s*,[^\n]*['\"]push['\"]",
+            _I,
+        ),
+    ),
+    Capability.VERSION_INFLATED: (
+        # a version of nines set for a package (`npm version 99.10.0`, `npm pkg set
+        # version=9999.0.0`, `version = "99.0.1"`, `poetry version 999.0.0`): no release
+        # numbering reaches it; it is chosen to outrank a private package of the same name
+        re.compile(
+            r"(?<![\w.-])(?:\bversion['\"]?\s*[=:]\s*|\b(?:npm|yarn|pnpm|poetry|hatch|bump2version)\s+version\s+|\bpkg\s+set\s+version=)"
+            r"['\"]?v?9{2,}\.\d+",
             _I,
         ),
     ),
