@@ -1504,6 +1504,31 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:%20|\+|\s)*(?:curl|wget)(?:%20|\+)[^\s'\"]*?(?:\||%7C)(?:%20|\+)*(?:ba|z|da)?sh\b",
             _I,
         ),
+        # a file of the server read through a parameter of another's site (local file
+        # inclusion): a path climbing out of the web root to a system or configuration file,
+        # plain, doubled against filters (`....//`) or percent-encoded, or PHP's stream
+        # wrappers (`?page=php://filter/convert.base64-encode/resource=config.php`,
+        # `php://input`, `expect://`, `file:///etc/passwd`); the same against one's own machine
+        # or network is a lab
+        re.compile(
+            r"\b(?:curl|wget|http|Invoke-WebRequest|iwr)\b[^\n]*?https?://(?!localhost\b|\[?::1\]?|127\.|"
+            + PRIVATE_IPV4
+            + r")[^\s'\"/?]++[^\s'\"?]*+\?[^\s'\"]*?=(?:php://(?:filter|input)\b|expect://|file:///?(?:etc|proc|[a-z]:)"
+            r"|(?:(?:\.{2,4}|%2e%2e|%252e%252e)(?:/{1,2}|%2f|%252f|\\)){3,}(?:etc|proc|windows|boot\.ini|wp-config|\.env\b))",
+            _I,
+        ),
+        # a public exploit for a named vulnerability, run by its file (named by its CVE id or
+        # the flaw's nickname: `CVE-2021-1675.py`, `printnightmare.py`, `noPac.py`,
+        # `zerologon_exploit.py`) at another host with an account or a target flag, handing it a
+        # payload to load or asking for a shell or a dump (`... corp/user:pass@10.10.0.20
+        # '\\10.10.14.99\share\x.dll'`, `-shell`, `--lhost`): a checker that only reports
+        # whether hosts are vulnerable, or the loopback, is no break-in
+        re.compile(
+            r"(?<![\w-])(?:[\w.-]*[/\\])*(?:CVE[-_]\d{4}[-_]\d{4,7}|printnightmare|zerologon|nopac|proxyshell|proxylogon|eternalblue|bluekeep|sam[-_]the[-_]admin)[\w.-]*"
+            r"(?=[^\n|;&]*?(?:\S:\S*@(?!localhost\b|127\.)[\w.-]|\s--?(?:t|target|rhost|rhosts|dc-ip)[=\s]+(?!localhost\b|127\.)[\w.-]))"
+            r"(?=[^\n|;&]*?(?:\.(?:dll|so|exe)\b|\s--?(?:shell|dump|lhost)\b|\bLHOST=))[^\n|;&]*",
+            _I,
+        ),
     ),
     Capability.SHADOW_DELETE: (
         # a bucket's versioning suspended and its objects deleted, or backup recovery points and
