@@ -332,6 +332,10 @@ class Capability(StrEnum):
     NOT_FOUND_GATE = "answers a request without its hard-coded key with a made-up 404"
     BOT_ROLL = "keeps a roll of machines that check in as bots or victims"
     QUEUED_ORDER = "queues shell commands or attack orders for checked-in machines to fetch"
+    SERVER_PAGE_PLANTED = (
+        "puts a server-side page into a mail server's web folders, or into a web root from a "
+        "scratch or public folder"
+    )
     # --- end web shells and C2 panels ---
     # -- messaging phishing and spreading (OUT-PHISHING-KIT, OUT-SELF-PROPAGATION) --
     BOT_CODE_ASK = "a bot's message asks its user for a login code, password or seed phrase"
@@ -7329,6 +7333,29 @@ _LATERAL_PUSH_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _LATERAL_PUSH_PATTERNS)
 # -- a staged program pushed to other hosts and started: end -----------------------------------
+
+
+# -- a server page planted in a mail server's or a site's served folders -----------------------
+# Web shells on Exchange are dropped where its front end serves pages without a sign-in
+# (`...\FrontEnd\HttpProxy\owa\auth\`, `\ecp\auth\`, `\ClientAccess\Owa\`,
+# `\inetpub\wwwroot\aspnet_client\`): a page copied or written there (`copy
+# C:\Users\Public\errorFE.aspx "...\owa\auth\errorFE2.aspx"`, `Set-Content -Path
+# ...\aspnet_client\x.aspx`), or into an IIS web root from a scratch or public folder. Exchange's
+# updates install their own pages; copying a page out of these folders is a backup.
+_SERVED_EXCHANGE = r"\\(?:FrontEnd\\HttpProxy\\(?:owa|ecp)|ClientAccess\\(?:Owa|ecp)|aspnet_client)\\"
+_SERVER_PAGE = r"\.(?:aspx|ashx|asmx|asp|jsp|php)\b"
+_SERVER_PAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.SERVER_PAGE_PLANTED: (
+        re.compile(
+            rf"\b(?:copy|xcopy|move|Copy-Item|Move-Item)\b[^\n|;&]*?{_SERVER_PAGE}['\"]?\s[^\n|;&]*?{_SERVED_EXCHANGE}"
+            rf"|(?:\bSet-Content|\bAdd-Content|\bOut-File|>)\s*(?:-(?:Path|FilePath|LiteralPath)\s+)?['\"]?[^\n|;&'\"]*?{_SERVED_EXCHANGE}[^\n|;&'\"]*?{_SERVER_PAGE}"
+            rf"|\b(?:copy|xcopy|move|Copy-Item|Move-Item)\s+(?:-\w+\s+)*['\"]?[A-Za-z]:{_STAGED_FOLDER}[^\n|;&'\"]*?{_SERVER_PAGE}['\"]?\s[^\n|;&]*?\\inetpub\\wwwroot\\",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _SERVER_PAGE_PATTERNS)
+# -- a server page planted in served folders: end ----------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:
