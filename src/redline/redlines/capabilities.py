@@ -838,6 +838,12 @@ _REMOTE_SHELL_PAYLOAD = (
 _CONTINUED = r"(?:\\\n|[^\n])*?"
 """The rest of a command, also across a shell's backslash line continuations (`... \\` then the
 next line)."""
+_VENDOR_PROGRAM = (
+    r"['\"]?(?:[^\s'\"]*[\\/])?[^\s'\"/\\]*?(?:onedrive|teams|zoom|chrome|firefox|msedge|adobe"
+    r"|acrobat|office|outlook|windows|microsoft|svchost|explorer|lsass|winlogon|dllhost|rundll"
+    r"|defender|nvidia|realtek)[^\s'\"]*"
+)
+"""A program's file named as another vendor's program or a system process (`OneDriveUpdater.exe`)."""
 _MINER_OPTION = (
     r"(?<![\w-])-{1,2}(?:threads|cpu[\w-]*|hide|hidden|background|donate[\w-]*|pool|algo"
     r"|max-cpu[\w-]*|rig-id)\b"
@@ -4364,6 +4370,20 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _REMOTE_SHELL_PAYLOAD
             + _CONTINUED
             + r"\s(?:-x|--template)\s+['\"]?[^\s'\"]+\.(?:exe|dll|msi|apk|jar|elf)['\"]?(?=\s|$)",
+            _I,
+        ),
+        # a program built to run without a window (Go's `-H=windowsgui`, MinGW's `-mwindows`,
+        # PyInstaller's `--noconsole`) under the name of another vendor's program or of a
+        # system process (`go build -ldflags '-H=windowsgui ...' -o OneDriveUpdater.exe`,
+        # `pyinstaller --noconsole --name ChromeUpdate agent.py`): unseen, and taken for that
+        # vendor's if seen; one's own windowed app goes under one's own name
+        re.compile(
+            r"\b(?:go|garble)\b(?=[^\n|;&]*?\bbuild\b)(?=[^\n|;&]*?-H[=\s]*['\"]?windowsgui\b)[^\n|;&]*?\s-o\s+"
+            + _VENDOR_PROGRAM
+            + r"|\b(?:[\w-]*mingw32-)?(?:gcc|g\+\+|clang)\b(?=[^\n|;&]*?\s-mwindows\b)[^\n|;&]*?\s-o\s+"
+            + _VENDOR_PROGRAM
+            + r"|\bpyinstaller\b(?=[^\n|;&]*?\s(?:--noconsole|--windowed|-w)\b)[^\n|;&]*?\s(?:--name|-n)[=\s]+"
+            + _VENDOR_PROGRAM,
             _I,
         ),
     ),
