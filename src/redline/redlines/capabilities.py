@@ -1521,9 +1521,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # `php://input`, `expect://`, `file:///etc/passwd`); the same against one's own machine
         # or network is a lab
         re.compile(
-            r"\b(?:curl|wget|http|Invoke-WebRequest|iwr)\b[^\n]*?https?://(?!localhost\b|\[?::1\]?|127\.|"
+            r"\b(?:curl|wget|http|Invoke-WebRequest|iwr)\b[^\n]{0,300}?https?://(?!localhost\b|\[?::1\]?|127\.|"
             + PRIVATE_IPV4
-            + r")[^\s'\"/?]++[^\s'\"?]*+\?[^\s'\"]*?=(?:php://(?:filter|input)\b|expect://|file:///?(?:etc|proc|[a-z]:)"
+            + r")[^\s'\"/?]{1,200}+[^\s'\"?]{0,300}+\?[^\s'\"]{0,300}?=(?:php://(?:filter|input)\b|expect://|file:///?(?:etc|proc|[a-z]:)"
             r"|(?:(?:\.{2,4}|%2e%2e|%252e%252e)(?:/{1,2}|%2f|%252f|\\)){3,}(?:etc|proc|windows|boot\.ini|wp-config|\.env\b))",
             _I,
         ),
@@ -1534,9 +1534,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # '\\10.10.14.99\share\x.dll'`, `-shell`, `--lhost`): a checker that only reports
         # whether hosts are vulnerable, or the loopback, is no break-in
         re.compile(
-            r"(?<![\w-])(?:[\w.-]*[/\\])*(?:CVE[-_]\d{4}[-_]\d{4,7}|printnightmare|zerologon|nopac|proxyshell|proxylogon|eternalblue|bluekeep|sam[-_]the[-_]admin)[\w.-]*"
-            r"(?=[^\n|;&]*?(?:\S:\S*@(?!localhost\b|127\.)[\w.-]|\s--?(?:t|target|rhost|rhosts|dc-ip)[=\s]+(?!localhost\b|127\.)[\w.-]))"
-            r"(?=[^\n|;&]*?(?:\.(?:dll|so|exe)\b|\s--?(?:shell|dump|lhost)\b|\bLHOST=))[^\n|;&]*",
+            r"(?<![\w-])(?:CVE[-_]\d{4}[-_]\d{4,7}|printnightmare|zerologon|nopac|proxyshell|proxylogon|eternalblue|bluekeep|sam[-_]the[-_]admin)[\w.-]*"
+            r"(?=[^\n|;&]{0,300}?(?:\S:\S*@(?!localhost\b|127\.)[\w.-]|\s--?(?:t|target|rhost|rhosts|dc-ip)[=\s]+(?!localhost\b|127\.)[\w.-]))"
+            r"(?=[^\n|;&]{0,300}?(?:\.(?:dll|so|exe)\b|\s--?(?:shell|dump|lhost)\b|\bLHOST=))",
             _I,
         ),
     ),
@@ -4301,11 +4301,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # auto -account dc01$`, bloodyAD's `add shadowCredentials`, `msDS-KeyCredentialLink` set):
         # a certificate sign-in as that account from then on; listing them is an audit
         re.compile(
-            r"\bWhisker(?:\.exe)?\s+add\b[^\n|;&]*\s/target:\S"
-            r"|\bpywhisker(?:\.py)?\b[^\n|;&]*\s(?:--action|-a)[=\s]+['\"]?add\b"
+            r"\bWhisker(?:\.exe)?\s+add\b[^\n|;&]{0,300}\s/target:\S"
+            r"|\bpywhisker(?:\.py)?\b[^\n|;&]{0,300}\s(?:--action|-a)[=\s]+['\"]?add\b"
             r"|\bcertipy(?:-ad)?\s+shadow\s+(?:auto|add)\b"
-            r"|\bbloodyAD(?:\.py)?\b[^\n|;&]*\sadd\s+shadowCredentials\b"
-            r"|\b(?:Set-ADObject|Set-ADComputer|Set-ADUser)\b[^\n|;&]*-(?:Add|Replace)\s+@\{\s*['\"]?msDS-KeyCredentialLink\b",
+            r"|\bbloodyAD(?:\.py)?\b[^\n|;&]{0,300}\sadd\s+shadowCredentials\b"
+            r"|\b(?:Set-ADObject|Set-ADComputer|Set-ADUser)\b[^\n|;&]{0,300}-(?:Add|Replace)\s+@\{\s*['\"]?msDS-KeyCredentialLink\b",
             _I,
         ),
         # Group Policy Preference passwords decrypted with the key Microsoft published
@@ -4378,11 +4378,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # `pyinstaller --noconsole --name ChromeUpdate agent.py`): unseen, and taken for that
         # vendor's if seen; one's own windowed app goes under one's own name
         re.compile(
-            r"\b(?:go|garble)\b(?=[^\n|;&]*?\bbuild\b)(?=[^\n|;&]*?-H[=\s]*['\"]?windowsgui\b)[^\n|;&]*?\s-o\s+"
+            r"\b(?:go|garble)\b(?=[^\n|;&]{0,300}?\bbuild\b)(?=[^\n|;&]{0,300}?-H[=\s]*['\"]?windowsgui\b)[^\n|;&]{0,300}?\s-o\s+"
             + _VENDOR_PROGRAM
-            + r"|\b(?:[\w-]*mingw32-)?(?:gcc|g\+\+|clang)\b(?=[^\n|;&]*?\s-mwindows\b)[^\n|;&]*?\s-o\s+"
+            + r"|\b(?:[\w-]*mingw32-)?(?:gcc|g\+\+|clang)\b(?=[^\n|;&]{0,300}?\s-mwindows\b)[^\n|;&]{0,300}?\s-o\s+"
             + _VENDOR_PROGRAM
-            + r"|\bpyinstaller\b(?=[^\n|;&]*?\s(?:--noconsole|--windowed|-w)\b)[^\n|;&]*?\s(?:--name|-n)[=\s]+"
+            + r"|\bpyinstaller\b(?=[^\n|;&]{0,300}?\s(?:--noconsole|--windowed|-w)\b)[^\n|;&]{0,300}?\s(?:--name|-n)[=\s]+"
             + _VENDOR_PROGRAM,
             _I,
         ),
@@ -4950,7 +4950,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + r"(?!\d)|"
             + _LOGIN_PORT
             + r"(?![\d.:])(?![ \t]+['\"]?[\w.\[\]:-]*\d))"
-            r"|\bcloudflared(?:\.exe)?\s+(?:[^\n|;&]*?\s)?tunnel\b[^\n|;&]*?\s--url[=\s]+['\"]?(?:ssh|rdp|tcp)://[\w.\[\]:-]*?:"
+            r"|\bcloudflared(?:\.exe)?\s(?:(?!cloudflared)[^\n|;&])*?\s--url[=\s]+['\"]?(?:ssh|rdp|tcp)://[\w.\[\]:-]*?:"
             + _LOGIN_PORT
             + r"(?!\d)"
             r"|\bbore(?:\.exe)?\s+local\s+" + _LOGIN_PORT + r"\s+(?:[^\n|;&]*?\s)?--to\b",
@@ -7367,9 +7367,9 @@ _SERVER_PAGE = r"\.(?:aspx|ashx|asmx|asp|jsp|php)\b"
 _SERVER_PAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SERVER_PAGE_PLANTED: (
         re.compile(
-            rf"\b(?:copy|xcopy|move|Copy-Item|Move-Item)\b[^\n|;&]*?{_SERVER_PAGE}['\"]?\s[^\n|;&]*?{_SERVED_EXCHANGE}"
-            rf"|(?:\bSet-Content|\bAdd-Content|\bOut-File|>)\s*(?:-(?:Path|FilePath|LiteralPath)\s+)?['\"]?[^\n|;&'\"]*?{_SERVED_EXCHANGE}[^\n|;&'\"]*?{_SERVER_PAGE}"
-            rf"|\b(?:copy|xcopy|move|Copy-Item|Move-Item)\s+(?:-\w+\s+)*['\"]?[A-Za-z]:{_STAGED_FOLDER}[^\n|;&'\"]*?{_SERVER_PAGE}['\"]?\s[^\n|;&]*?\\inetpub\\wwwroot\\",
+            rf"\b(?:copy|xcopy|move|Copy-Item|Move-Item)\b[^\n|;&]{{0,300}}?{_SERVER_PAGE}['\"]?\s[^\n|;&]{{0,300}}?{_SERVED_EXCHANGE}"
+            rf"|(?:\bSet-Content|\bAdd-Content|\bOut-File|>)\s*(?:-(?:Path|FilePath|LiteralPath)\s+)?['\"]?[^\n|;&'\"]{{0,300}}?{_SERVED_EXCHANGE}[^\n|;&'\"]{{0,300}}?{_SERVER_PAGE}"
+            rf"|\b(?:copy|xcopy|move|Copy-Item|Move-Item)\s+(?:-\w+\s+)*['\"]?[A-Za-z]:{_STAGED_FOLDER}[^\n|;&'\"]{{0,300}}?{_SERVER_PAGE}['\"]?\s[^\n|;&]{{0,300}}?\\inetpub\\wwwroot\\",
             _I,
         ),
     ),
