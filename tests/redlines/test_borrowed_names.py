@@ -38,7 +38,7 @@ def test_borrowed_from(name: str, borrowed: str | None) -> None:
 
 
 def test_a_name_is_read_only_beside_a_publish() -> None:
-    renamed = "sed -i 's/name=\"requests\"/name=\"reqeusts\"/' setup.py"
+    renamed = 'sed -i \'s/name="requests"/name="reqeusts"/\' setup.py'
     assert borrowed_name_hits(renamed) == []
     assert [h.text for h in borrowed_name_hits(renamed + " && twine upload dist/*")] == [
         'name="reqeusts'

@@ -78,7 +78,9 @@ def one_slip_apart(first: str, second: str) -> bool:
             and first[differ[1]] == second[differ[0]]
         )
     shorter, longer = sorted((first, second), key=len)
-    cut = next((i for i, (a, b) in enumerate(zip(shorter, longer)) if a != b), len(shorter))
+    cut = next(
+        (i for i, (a, b) in enumerate(zip(shorter, longer, strict=False)) if a != b), len(shorter)
+    )
     return shorter[cut:] == longer[cut + 1 :]
 
 

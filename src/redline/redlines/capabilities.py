@@ -7260,9 +7260,7 @@ _POSING_NAME = (
     r"|Service\s+Host|System\s+(?:Update|Health|Host)|Update\s+(?:Service|Orchestrator|Helper))"
 )
 """A service display name claiming to be the system's own or a driver vendor's."""
-_SYSTEM_COMPONENT_SET = (
-    r"SystemComponent['\"]?(?:\s+(?:/t|-Type|-PropertyType)\s+['\"]?\w+['\"]?)?\s+(?:/d|-Value)\s+['\"]?(?:1|0x0*1)\b"
-)
+_SYSTEM_COMPONENT_SET = r"SystemComponent['\"]?(?:\s+(?:/t|-Type|-PropertyType)\s+['\"]?\w+['\"]?)?\s+(?:/d|-Value)\s+['\"]?(?:1|0x0*1)\b"
 _HIDDEN_REMOTE_ACCESS_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.REMOTE_ACCESS_HIDDEN: (
         # the agent's service given a name posing as a Windows or driver component
@@ -7362,7 +7360,9 @@ PATTERNS = _merged(PATTERNS, _LATERAL_PUSH_PATTERNS)
 # C:\Users\Public\errorFE.aspx "...\owa\auth\errorFE2.aspx"`, `Set-Content -Path
 # ...\aspnet_client\x.aspx`), or into an IIS web root from a scratch or public folder. Exchange's
 # updates install their own pages; copying a page out of these folders is a backup.
-_SERVED_EXCHANGE = r"\\(?:FrontEnd\\HttpProxy\\(?:owa|ecp)|ClientAccess\\(?:Owa|ecp)|aspnet_client)\\"
+_SERVED_EXCHANGE = (
+    r"\\(?:FrontEnd\\HttpProxy\\(?:owa|ecp)|ClientAccess\\(?:Owa|ecp)|aspnet_client)\\"
+)
 _SERVER_PAGE = r"\.(?:aspx|ashx|asmx|asp|jsp|php)\b"
 _SERVER_PAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SERVER_PAGE_PLANTED: (

@@ -50,7 +50,9 @@ def poisoned_publish(found: Capabilities) -> Detection | None:
         core = (Cap.VERSION_INFLATED, Cap.PACKAGE_PUSH)
         return supported(found, score, core, "publishes a version made to outrank any release")
     registry = any(
-        word in hit.text.lower() for hit in found.hits[Cap.PACKAGE_PUSH] for word in _REGISTRY_PUBLISH
+        word in hit.text.lower()
+        for hit in found.hits[Cap.PACKAGE_PUSH]
+        for word in _REGISTRY_PUBLISH
     )
     if found.kind == "action" and registry and Cap.INSTALL_HOOK_SET in found:
         # The install script set on the command line that publishes: code every install

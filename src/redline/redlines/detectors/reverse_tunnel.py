@@ -9,7 +9,8 @@ What it catches
     remotes listen on every address), or that port handed to a public tunnel (`ngrok tcp
     22`, a quick tunnel with no sign-in in front: `cloudflared tunnel --url ssh://localhost:22`,
     `rdp://`, `tcp://`; `bore local 22 --to`) or published as an onion service (torrc's
-    `HiddenServicePort 2222 127.0.0.1:22`, tor's `--HiddenServicePort 3389`); also on any address (the far host's loopback too) of a public host named only by
+    `HiddenServicePort 2222 127.0.0.1:22`, tor's `--HiddenServicePort 3389`); also on any
+    address (the far host's loopback too) of a public host named only by
     its number whose key is left unchecked (`ssh -fN -o StrictHostKeyChecking=no -R
     2222:localhost:22 tunnel@203.0.113.45`), or signed in to with a key hidden in a temp folder
     (`-i /tmp/.k`): a relay nobody vouches for. A reverse SOCKS proxy,

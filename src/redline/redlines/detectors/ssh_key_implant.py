@@ -72,5 +72,7 @@ def ssh_key_implant(found: Capabilities) -> Detection | None:
         # every home): a way back in through whichever account is left, no one's own key.
         spread = (*core, Cap.EVERY_ACCOUNT)
         return supported(found, 0.8, spread, "implants one key into every account")
-    implant = supported(found, 0.85 if cover else 0.4, (*core, *cover), "implants a key and hides it")
+    implant = supported(
+        found, 0.85 if cover else 0.4, (*core, *cover), "implants a key and hides it"
+    )
     return strongest(implant, hidden)
