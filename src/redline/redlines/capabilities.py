@@ -254,6 +254,10 @@ class Capability(StrEnum):
     SELINUX_OFF = "disables SELinux or AppArmor"
     AUDIT_OFF = "disables auditing"
     AUTHORIZED_KEYS = "writes SSH authorized_keys"
+    FORGE_KEY_ADDED = (
+        "adds an SSH key given inline to a repository's deploy keys with write access, through "
+        "a code host's API or CLI"
+    )
     HIDDEN_KEY_FILE = (
         "tells sshd to read login keys from a hidden file as well (a dot-file outside ~/.ssh, a "
         "scratch folder)"
@@ -5419,6 +5423,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"open\s*\([^\n]*authorized_keys[^\n]*['\"]a['\"]", _I),
+    ),
+    Capability.FORGE_KEY_ADDED: (
+        # a key pasted into the command made a deploy key that may push (`gh api -X POST
+        # repos/o/r/keys -f key="ssh-ed25519 AAAA..." -F read_only=false`, GitLab's
+        # `deploy_keys` with `"can_push": true`, `gh repo deploy-key add - --allow-write <<<
+        # "ssh-..."`): a way to push to the repository for whoever holds the key, as a key
+        # written into authorized_keys is a way in; one's own key comes from one's own file
+        re.compile(
+            r"^(?=[^\n]*?\b(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com)\s+AAAA)"
+            r"(?=[^\n]*?(?:\bread_only['\"]?\s*[=:]\s*['\"]?false\b|\bcan_push['\"]?\s*[=:]\s*['\"]?true\b|--allow-write\b))"
+            r"(?>[^\n]*?(?:/(?:deploy_)?keys\b|\bdeploy-key\s+add\b))",
+            _I | re.M,
+        ),
     ),
     Capability.HIDDEN_KEY_FILE: (
         # sshd's configuration written to read keys from a dot-file outside `.ssh` or from a
