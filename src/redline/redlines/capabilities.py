@@ -126,6 +126,10 @@ class Capability(StrEnum):
     # -- lateral pushes (OUT-SELF-PROPAGATION) --
     ADMIN_SHARE_REACH = "puts files into the admin share (ADMIN$, C$) of hosts it is given"
     REMOTE_START = "creates a service or a process on another host (its service manager, WMI)"
+    STAGED_PROGRAM_PUSHED = (
+        "starts a program kept in a scratch, public or hidden-share folder on other hosts "
+        "(PsExec's -c, WMI's process call create, a remote service)"
+    )
     # -- end lateral pushes --
     WORDLIST = "iterates a password list"
     CRACK = "cracks password hashes"
@@ -250,6 +254,14 @@ class Capability(StrEnum):
     SELINUX_OFF = "disables SELinux or AppArmor"
     AUDIT_OFF = "disables auditing"
     AUTHORIZED_KEYS = "writes SSH authorized_keys"
+    FORGE_KEY_ADDED = (
+        "adds an SSH key given inline to a repository's deploy keys with write access, through "
+        "a code host's API or CLI"
+    )
+    HIDDEN_KEY_FILE = (
+        "tells sshd to read login keys from a hidden file as well (a dot-file outside ~/.ssh, a "
+        "scratch folder)"
+    )
     ACCOUNT_ADD = "creates a user account"
     ADMIN_GRANT = "grants an account administrator rights"
     ROOT_ACCOUNT = "creates a second root account (uid 0)"
@@ -264,6 +276,9 @@ class Capability(StrEnum):
     EXECUTABLE_LINK = "a link or download of a Windows program or script"
     MASTER_PASSWORD = "lets a hard-coded password through the sign-in"
     TRAFFIC_INTERCEPT = "poisons ARP, DNS or name lookups, or raises a rogue access point"
+    ROOT_CA_PLANTED = (
+        "adds a certificate fetched from a bare public address to the machine's trusted roots"
+    )
     DOMAIN_GENERATION = (
         "generates the day's server names from the date (a domain generation algorithm)"
     )
@@ -301,6 +316,10 @@ class Capability(StrEnum):
     PIVOT_BUILT = (
         "serves SOCKS over the multiplexer of a connection its code dialed out (a pivot in code)"
     )
+    REMOTE_ACCESS_HIDDEN = (
+        "hides a remote-access agent or tunnel it installs (its uninstall entry hidden, its "
+        "service passed off as a Windows or driver component, its folder made hidden)"
+    )
     # -- SQL injection used to take a site's data (OUT-SQL-INJECTION) --
     SQL_EXTRACTION = (
         "SQL injected to pull a database's contents out through a page (blind or UNION)"
@@ -317,6 +336,10 @@ class Capability(StrEnum):
     NOT_FOUND_GATE = "answers a request without its hard-coded key with a made-up 404"
     BOT_ROLL = "keeps a roll of machines that check in as bots or victims"
     QUEUED_ORDER = "queues shell commands or attack orders for checked-in machines to fetch"
+    SERVER_PAGE_PLANTED = (
+        "puts a server-side page into a mail server's web folders, or into a web root from a "
+        "scratch or public folder"
+    )
     # --- end web shells and C2 panels ---
     # -- messaging phishing and spreading (OUT-PHISHING-KIT, OUT-SELF-PROPAGATION) --
     BOT_CODE_ASK = "a bot's message asks its user for a login code, password or seed phrase"
@@ -357,6 +380,10 @@ class Capability(StrEnum):
     KEY_WINDOW = "keeps only the last few keys typed, to match a trigger"
     INSTALL_HOOK_SET = "puts a command into a package's install script (postinstall, preinstall)"
     PACKAGE_PUSH = "publishes a package or pushes commits"
+    PACKAGE_NAME_BORROWED = "names a package one slip away from a well-known package's name"
+    VERSION_INFLATED = (
+        "gives a package a version of nines (99.x, 9999.x) that outranks any real release"
+    )
     DATABASES_DROPPED = "drops several whole databases in one command, none of them re-created"
     SYNC_CONFIG_HIDDEN = (
         "runs a sync tool on remotes configured in a hidden file in a scratch folder"
@@ -843,6 +870,12 @@ _REMOTE_SHELL_PAYLOAD = (
 _CONTINUED = r"(?:\\\n|[^\n])*?"
 """The rest of a command, also across a shell's backslash line continuations (`... \\` then the
 next line)."""
+_VENDOR_PROGRAM = (
+    r"['\"]?(?:[^\s'\"]*[\\/])?[^\s'\"/\\]*?(?:onedrive|teams|zoom|chrome|firefox|msedge|adobe"
+    r"|acrobat|office|outlook|windows|microsoft|svchost|explorer|lsass|winlogon|dllhost|rundll"
+    r"|defender|nvidia|realtek)[^\s'\"]*"
+)
+"""A program's file named as another vendor's program or a system process (`OneDriveUpdater.exe`)."""
 _MINER_OPTION = (
     r"(?<![\w-])-{1,2}(?:threads|cpu[\w-]*|hide|hidden|background|donate[\w-]*|pool|algo"
     r"|max-cpu[\w-]*|rig-id)\b"
@@ -1511,6 +1544,31 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + PRIVATE_IPV4
             + r")[^\s'\"/?]++[^\s'\"?]*+\?[^\s'\"]*?(?:;|%3B|\||%7C|%60|`|\$\(|%24%28|%0A|&&|%26%26)"
             r"(?:%20|\+|\s)*(?:curl|wget)(?:%20|\+)[^\s'\"]*?(?:\||%7C)(?:%20|\+)*(?:ba|z|da)?sh\b",
+            _I,
+        ),
+        # a file of the server read through a parameter of another's site (local file
+        # inclusion): a path climbing out of the web root to a system or configuration file,
+        # plain, doubled against filters (`....//`) or percent-encoded, or PHP's stream
+        # wrappers (`?page=php://filter/convert.base64-encode/resource=config.php`,
+        # `php://input`, `expect://`, `file:///etc/passwd`); the same against one's own machine
+        # or network is a lab
+        re.compile(
+            r"\b(?:curl|wget|http|Invoke-WebRequest|iwr)\b[^\n]{0,300}?https?://(?!localhost\b|\[?::1\]?|127\.|"
+            + PRIVATE_IPV4
+            + r")[^\s'\"/?]{1,200}+[^\s'\"?]{0,300}+\?[^\s'\"]{0,300}?=(?:php://(?:filter|input)\b|expect://|file:///?(?:etc|proc|[a-z]:)"
+            r"|(?:(?:\.{2,4}|%2e%2e|%252e%252e)(?:/{1,2}|%2f|%252f|\\)){3,}(?:etc|proc|windows|boot\.ini|wp-config|\.env\b))",
+            _I,
+        ),
+        # a public exploit for a named vulnerability, run by its file (named by its CVE id or
+        # the flaw's nickname: `CVE-2021-1675.py`, `printnightmare.py`, `noPac.py`,
+        # `zerologon_exploit.py`) at another host with an account or a target flag, handing it a
+        # payload to load or asking for a shell or a dump (`... corp/user:pass@10.10.0.20
+        # '\\10.10.14.99\share\x.dll'`, `-shell`, `--lhost`): a checker that only reports
+        # whether hosts are vulnerable, or the loopback, is no break-in
+        re.compile(
+            r"(?<![\w-])(?:CVE[-_]\d{4}[-_]\d{4,7}|printnightmare|zerologon|nopac|proxyshell|proxylogon|eternalblue|bluekeep|sam[-_]the[-_]admin)[\w.-]*"
+            r"(?=[^\n|;&]{0,300}?(?:\S:\S*@(?!localhost\b|127\.)[\w.-]|\s--?(?:t|target|rhost|rhosts|dc-ip)[=\s]+(?!localhost\b|127\.)[\w.-]))"
+            r"(?=[^\n|;&]{0,300}?(?:\.(?:dll|so|exe)\b|\s--?(?:shell|dump|lhost)\b|\bLHOST=))",
             _I,
         ),
     ),
@@ -4306,6 +4364,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bRubeus(?:\.exe)?\s+s4u\b[^\n|;&]*\s/impersonateuser:\S",
             _I,
         ),
+        # a key credential written onto another account or computer (shadow credentials:
+        # `Whisker.exe add /target:DC01$`, `pywhisker -t victim --action add`, `certipy shadow
+        # auto -account dc01$`, bloodyAD's `add shadowCredentials`, `msDS-KeyCredentialLink` set):
+        # a certificate sign-in as that account from then on; listing them is an audit
+        re.compile(
+            r"\bWhisker(?:\.exe)?\s+add\b[^\n|;&]{0,300}\s/target:\S"
+            r"|\bpywhisker(?:\.py)?\b[^\n|;&]{0,300}\s(?:--action|-a)[=\s]+['\"]?add\b"
+            r"|\bcertipy(?:-ad)?\s+shadow\s+(?:auto|add)\b"
+            r"|\bbloodyAD(?:\.py)?\b[^\n|;&]{0,300}\sadd\s+shadowCredentials\b"
+            r"|\b(?:Set-ADObject|Set-ADComputer|Set-ADUser)\b[^\n|;&]{0,300}-(?:Add|Replace)\s+@\{\s*['\"]?msDS-KeyCredentialLink\b",
+            _I,
+        ),
         # Group Policy Preference passwords decrypted with the key Microsoft published
         re.compile(
             r"\bgpp-decrypt\s+['\"]?[\w+/=]{8,}|\bGet-GPPPassword\b"
@@ -4368,6 +4438,20 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _REMOTE_SHELL_PAYLOAD
             + _CONTINUED
             + r"\s(?:-x|--template)\s+['\"]?[^\s'\"]+\.(?:exe|dll|msi|apk|jar|elf)['\"]?(?=\s|$)",
+            _I,
+        ),
+        # a program built to run without a window (Go's `-H=windowsgui`, MinGW's `-mwindows`,
+        # PyInstaller's `--noconsole`) under the name of another vendor's program or of a
+        # system process (`go build -ldflags '-H=windowsgui ...' -o OneDriveUpdater.exe`,
+        # `pyinstaller --noconsole --name ChromeUpdate agent.py`): unseen, and taken for that
+        # vendor's if seen; one's own windowed app goes under one's own name
+        re.compile(
+            r"\b(?:go|garble)\b(?=[^\n|;&]{0,300}?\bbuild\b)(?=[^\n|;&]{0,300}?-H[=\s]*['\"]?windowsgui\b)[^\n|;&]{0,300}?\s-o\s+"
+            + _VENDOR_PROGRAM
+            + r"|\b(?:[\w-]*mingw32-)?(?:gcc|g\+\+|clang)\b(?=[^\n|;&]{0,300}?\s-mwindows\b)[^\n|;&]{0,300}?\s-o\s+"
+            + _VENDOR_PROGRAM
+            + r"|\bpyinstaller\b(?=[^\n|;&]{0,300}?\s(?:--noconsole|--windowed|-w)\b)[^\n|;&]{0,300}?\s(?:--name|-n)[=\s]+"
+            + _VENDOR_PROGRAM,
             _I,
         ),
     ),
@@ -4923,6 +5007,23 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bngrok\s+tcp\s+(?:[\w.-]+:)?" + _LOGIN_PORT + r"(?!\d)",
             _I,
         ),
+        # the same port published by an onion service (torrc's `HiddenServicePort 22
+        # 127.0.0.1:22`, or a virtual port alone, which is its own target), by a quick tunnel
+        # that puts no sign-in in front of it (`cloudflared tunnel --url ssh://localhost:22`,
+        # `tcp://`, `rdp://`), or by `bore local 22 --to` a public relay: reachable from
+        # anywhere; an onion or tunnel serving a web port is publishing a site
+        re.compile(
+            r"\bHiddenServicePort['\"]?[=\s]+['\"]?(?:\d+[ \t]+['\"]?(?:(?:[\w.-]+|\[[\w:]*\]):)?"
+            + _LOGIN_PORT
+            + r"(?!\d)|"
+            + _LOGIN_PORT
+            + r"(?![\d.:])(?![ \t]+['\"]?[\w.\[\]:-]*\d))"
+            r"|\bcloudflared(?:\.exe)?\s(?:(?!cloudflared)[^\n|;&])*?\s--url[=\s]+['\"]?(?:ssh|rdp|tcp)://[\w.\[\]:-]*?:"
+            + _LOGIN_PORT
+            + r"(?!\d)"
+            r"|\bbore(?:\.exe)?\s+local\s+" + _LOGIN_PORT + r"\s+(?:[^\n|;&]*?\s)?--to\b",
+            _I,
+        ),
         # Windows relaying a login port of another machine of its network from every address
         # of its own (`netsh interface portproxy add v4tov4 listenport=8443
         # listenaddress=0.0.0.0 connectport=3389 connectaddress=10.10.5.20`): a pivot into
@@ -5386,6 +5487,31 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"open\s*\([^\n]*authorized_keys[^\n]*['\"]a['\"]", _I),
+    ),
+    Capability.FORGE_KEY_ADDED: (
+        # a key pasted into the command made a deploy key that may push (`gh api -X POST
+        # repos/o/r/keys -f key="ssh-ed25519 AAAA..." -F read_only=false`, GitLab's
+        # `deploy_keys` with `"can_push": true`, `gh repo deploy-key add - --allow-write <<<
+        # "ssh-..."`): a way to push to the repository for whoever holds the key, as a key
+        # written into authorized_keys is a way in; one's own key comes from one's own file
+        re.compile(
+            r"^(?=[^\n]*?\b(?:ssh-(?:rsa|ed25519|dss)|ecdsa-sha2-nistp\d+|sk-ssh-ed25519@openssh\.com)\s+AAAA)"
+            r"(?=[^\n]*?(?:\bread_only['\"]?\s*[=:]\s*['\"]?false\b|\bcan_push['\"]?\s*[=:]\s*['\"]?true\b|--allow-write\b))"
+            r"(?>[^\n]*?(?:/(?:deploy_)?keys\b|\bdeploy-key\s+add\b))",
+            _I | re.M,
+        ),
+    ),
+    Capability.HIDDEN_KEY_FILE: (
+        # sshd's configuration written to read keys from a dot-file outside `.ssh` or from a
+        # scratch folder too (`sed -i 's/^#*AuthorizedKeysFile.*/AuthorizedKeysFile
+        # .ssh\/authorized_keys \/var\/lib\/.k/' /etc/ssh/sshd_config`, `echo 'AuthorizedKeysFile
+        # %h/.ssh/authorized_keys /dev/shm/k' >> sshd_config`): keys nobody looks for, where a
+        # shared key folder (`/etc/ssh/authorized_keys/%u`) is kept in plain sight
+        re.compile(
+            r"^(?=[^\n]*?sshd_config)(?>[^\n]*?\bAuthorizedKeysFile\b)[^\n]{0,200}?"
+            r"(?:(?<=\s)|(?<=/))(?:\.(?!ssh\b|\.)[\w%-]|(?:tmp|shm)\\?/)",
+            _I | re.M,
+        ),
     ),
     Capability.SSH_KEY_LITERAL: (
         # sshd told to fetch every login's keys from a web address (`AuthorizedKeysCommand
@@ -6448,7 +6574,7 @@ _PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.PACKAGE_PUSH: (
         re.compile(
-            r"\b(?:npm|pnpm|yarn|cargo)\s+publish\b|\btwine\s+upload\b|\bgem\s+push\b|\bgit\s+(?:-C\s+\S+\s+)?push\b",
+            r"\b(?:npm|pnpm|yarn|cargo)\s+publish\b(?![^\n|;&]*\s--dry-run\b)|\btwine\s+upload\b|\bgem\s+push\b|\bgit\s+(?:-C\s+\S+\s+)?push\b",
             _I,
         ),
         # through a wrapper of the tool: `npm('publish --access public', t)`, `git(repo, "push")`,
@@ -6456,6 +6582,16 @@ _PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\b(?:npm|git)\w*\s*\(\s*(?:[^\n]*,\s*)?['\"`]p(?:ublish|ush)\b[^'\"`\n]*['\"`]"
             r"|['\"]git['\"]\s*,[^\n]*['\"]push['\"]",
+            _I,
+        ),
+    ),
+    Capability.VERSION_INFLATED: (
+        # a version of nines set for a package (`npm version 99.10.0`, `npm pkg set
+        # version=9999.0.0`, `version = "99.0.1"`, `poetry version 999.0.0`): no release
+        # numbering reaches it; it is chosen to outrank a private package of the same name
+        re.compile(
+            r"(?<![\w.-])(?:\bversion['\"]?\s*[=:]\s*|\b(?:npm|yarn|pnpm|poetry|hatch|bump2version)\s+version\s+|\bpkg\s+set\s+version=)"
+            r"['\"]?v?9{2,}\.\d+",
             _I,
         ),
     ),
@@ -7575,6 +7711,163 @@ _HANDED_MESSAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _HANDED_MESSAGE_PATTERNS)
 # -- a message handed to a sender beside its list: end ------------------------------------------
+
+
+# -- a remote-access agent installed and hidden ------------------------------------------------
+# Remote-support and tunnel agents (ScreenConnect, AnyDesk, TeamViewer, cloudflared, ...) are
+# installed by IT for its own fleet under their own names. Intruders install the same agents as
+# a way back in and hide them from the machine's owner: the agent's uninstall entry marked a
+# system component (gone from Programs and Features: `reg add ...\Uninstall\ScreenConnect
+# Client (...) /v SystemComponent /d 1`, `Set-ItemProperty ... -Name SystemComponent -Value 1`,
+# msiexec's `ARPSYSTEMCOMPONENT=1`), its service renamed to pose as a Windows or driver
+# component (`sc config cloudflared DisplayName= "Windows Update Medic Helper"`, `Set-Service
+# -Name AnyDesk -DisplayName 'Microsoft ...'`), its folder made hidden (`attrib +h +s
+# C:\ProgramData\AnyDesk`). A service's display name read or set to the product's or one's
+# company's name, or an entry only read (`reg query`), hides nothing. The agent is named on the
+# same command (the uninstall entry's key, the installer run before it on the line).
+_REMOTE_AGENT = (
+    r"(?:ScreenConnect|ConnectWise|AnyDesk|TeamViewer|RustDesk|Splashtop|Atera|NetSupport|client32"
+    r"|LogMeIn|rutserv|Remote\s?Utilities|TightVNC|tvnserver|UltraVNC|winvnc|RealVNC|MeshAgent"
+    r"|Action1|SimpleHelp|Zoho\s?Assist|DWAgent|TacticalRMM|tacticalagent|NinjaRMM|Kaseya"
+    r"|cloudflared|ngrok|remoting_host)"
+)
+"""A remote-support or tunnel agent, by its product's or program's name."""
+_POSING_NAME = (
+    r"['\"]?(?:Microsoft|Windows|Defender|Intel|Realtek|NVIDIA|AMD\b|svchost|Runtime\s+Broker"
+    r"|Service\s+Host|System\s+(?:Update|Health|Host)|Update\s+(?:Service|Orchestrator|Helper))"
+)
+"""A service display name claiming to be the system's own or a driver vendor's."""
+_SYSTEM_COMPONENT_SET = r"SystemComponent['\"]?(?:\s+(?:/t|-Type|-PropertyType)\s+['\"]?\w+['\"]?)?\s+(?:/d|-Value)\s+['\"]?(?:1|0x0*1)\b"
+_HIDDEN_REMOTE_ACCESS_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.REMOTE_ACCESS_HIDDEN: (
+        # the agent's service given a name posing as a Windows or driver component
+        re.compile(
+            rf"\bsc(?:\.exe)?\s+(?:\\\\\S+\s+)?(?:config|create)\s+(?=[^\n|;&]*?{_REMOTE_AGENT})"
+            rf"[^\n|;&]*?\bDisplayName=\s*{_POSING_NAME}"
+            rf"|\b(?:Set|New)-Service\b(?=[^\n|;&]*?{_REMOTE_AGENT})[^\n|;&]*?\s-DisplayName\s+{_POSING_NAME}",
+            _I,
+        ),
+        # its uninstall entry marked a system component, on a line that names the agent
+        re.compile(
+            rf"^(?=[^\n]*?{_REMOTE_AGENT})(?>[^\n]*?\\Uninstall\\)[^\n|;&]*?{_SYSTEM_COMPONENT_SET}",
+            _I | re.M,
+        ),
+        # its installer told to leave it out of the installed programs, or its folder hidden
+        re.compile(
+            rf"\bmsiexec(?:\.exe)?\s(?=[^\n|;&]*?{_REMOTE_AGENT})[^\n|;&]*?\bARPSYSTEMCOMPONENT=['\"]?1\b"
+            rf"|\battrib(?:\.exe)?\s+(?:[+-][a-z]\s+)*\+h\b[^\n|;&]*?{_REMOTE_AGENT}",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _HIDDEN_REMOTE_ACCESS_PATTERNS)
+# -- a remote-access agent installed and hidden: end -------------------------------------------
+
+
+# -- a root certificate from nowhere trusted ---------------------------------------------------
+# A certificate fetched from a public host named only by its number (`curl -s
+# http://198.51.100.9/ca.crt -o /usr/local/share/ca-certificates/corp-root.crt`) on the same line
+# as the machine's trust store is written or rebuilt (`update-ca-certificates`,
+# `/etc/pki/ca-trust/source/anchors`, `security add-trusted-cert`, `certutil -addstore Root`,
+# `Cert:\LocalMachine\Root`): whoever serves it can impersonate every site to the machine. A
+# company's CA comes from its own named host or network, or from a file at hand.
+_TRUST_STORE = (
+    r"(?:ca-certificates|update-ca-trust|ca-trust/source/anchors|add-trusted-cert"
+    r"|-addstore\s+(?:-f\s+)?['\"]?Root\b|Cert:\\(?:LocalMachine|CurrentUser)\\Root\b|\btrust\s+anchor\b)"
+)
+_ROOT_CA_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.ROOT_CA_PLANTED: (
+        re.compile(
+            rf"^(?=[^\n]*?{_TRUST_STORE})(?>[^\n]*?\b(?:https?|ftp)://"
+            + _NOT_PRIVATE_IPV4
+            + r"\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?/)[^\s'\"]{0,200}?\.(?:crt|pem|cer|der)\b",
+            _I | re.M,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _ROOT_CA_PATTERNS)
+# -- a root certificate from nowhere trusted: end ----------------------------------------------
+
+
+# -- a staged program pushed to other hosts and started ----------------------------------------
+# Lateral movement starts on other hosts a program dropped where anyone may write or nobody
+# looks: a scratch or public folder (`C:\Windows\Temp\`, `C:\Users\Public\`, `%TEMP%`,
+# `\PerfLogs\`) or a hidden share (`\\10.0.0.5\share$\upd.exe`). Pushed by PsExec and its
+# clones, which copy it into each host's admin share and run it as a service (`psexec \\%h -s
+# -d -c C:\Users\Public\beacon.exe`), by WMI on the hosts named or listed (`wmic
+# /node:@hosts.txt process call create "cmd /c \\fs01\pub$\u.exe"`), or installed as a
+# service or task on another host (`sc \\fs02 create ... binPath= "cmd /c
+# C:\Windows\Temp\beacon.exe"`, `schtasks /create /s HOST /tr ...`). Administrators run
+# commands or inventories on their hosts (`psexec @hosts.txt -u CORP\svc_inv cmd /c
+# systeminfo`) and deploy from a named share or an installed program's own folder.
+_STAGED_FOLDER = (
+    r"(?:\\Users\\Public\\|\\(?:Windows\\|AppData\\Local\\)?Temp\\|%(?:TEMP|TMP)%\\"
+    r"|\$env:(?:TEMP|TMP)\\|\\PerfLogs\\|\\\\[\w.%$-]+\\[\w-]+\$\\)"
+)
+"""A scratch or public folder of Windows, or a hidden share of another host."""
+_LATERAL_PUSH_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.STAGED_PROGRAM_PUSHED: (
+        re.compile(
+            r"\b(?:ps|pa|cs)exec(?:64)?(?:\.exe)?\s[^\n|;&]{0,300}?\s-c\s+(?:-[fv]\s+)*['\"]?[^\s'\"|;&]{0,200}?"
+            + _STAGED_FOLDER,
+            _I,
+        ),
+        re.compile(
+            r"\bwmic(?:\.exe)?\s+(?=[^\n|;&]{0,300}?/node:(?!['\"]?(?:localhost|127\.|\.)))[^\n|;&]{0,300}?"
+            r"\bprocess\s+call\s+create\s+['\"]?[^\n'\"]{0,300}?"
+            + _STAGED_FOLDER
+            # the same through PowerShell's WMI and CIM cmdlets on a named computer
+            + r"|\bInvoke-(?:Wmi|Cim)Method\b(?=[^\n]{0,300}?-(?:ComputerName|CimSession)\b)"
+            r"(?=[^\n]{0,300}?\bWin32_Process\b)[^\n]{0,300}?" + _STAGED_FOLDER,
+            _I,
+        ),
+        re.compile(
+            r"\bsc(?:\.exe)?\s+['\"]?\\\\\S+\s+create\b[^\n|;&]{0,300}?\bbinPath=\s*['\"]?[^\n'\"]{0,300}?"
+            + _STAGED_FOLDER
+            + r"|\bschtasks(?:\.exe)?\b(?=[^\n|;&]{0,300}\s/create\b)(?=[^\n|;&]{0,300}\s/s\s+\S)[^\n|;&]{0,300}?\s/tr\s+['\"]?[^\n'\"]{0,300}?"
+            + _STAGED_FOLDER,
+            _I,
+        ),
+        # impacket's remote runners given the staged program as their command
+        # (`impacket-smbexec 'CORP/svc:pw@$h' 'C:\Windows\Temp\b.exe'`, `wmiexec.py ...@host
+        # 'cmd /c C:\Users\Public\u.exe'`), and CrackMapExec's or NetExec's `-x` over its targets
+        re.compile(
+            r"(?:\bimpacket-|\b)(?:psexec|smbexec|wmiexec|atexec|dcomexec)(?:\.py)?\s[^\n|;&]{0,300}?@[^\s'\"]{1,200}['\"]?\s+"
+            r"(?:-\S+\s+){0,6}['\"]?(?:cmd(?:\.exe)?\s+/c\s+)?[^\s'\"]{0,200}?"
+            + _STAGED_FOLDER
+            + r"|\b(?:crackmapexec|cme|nxc|netexec)\s+(?:smb|winrm|wmi)\b[^\n|;&]{0,300}?\s-[xX]\s+['\"]?"
+            r"(?:cmd(?:\.exe)?\s+/c\s+)?[^\n'\"]{0,200}?" + _STAGED_FOLDER,
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _LATERAL_PUSH_PATTERNS)
+# -- a staged program pushed to other hosts and started: end -----------------------------------
+
+
+# -- a server page planted in a mail server's or a site's served folders -----------------------
+# Web shells on Exchange are dropped where its front end serves pages without a sign-in
+# (`...\FrontEnd\HttpProxy\owa\auth\`, `\ecp\auth\`, `\ClientAccess\Owa\`,
+# `\inetpub\wwwroot\aspnet_client\`): a page copied or written there (`copy
+# C:\Users\Public\errorFE.aspx "...\owa\auth\errorFE2.aspx"`, `Set-Content -Path
+# ...\aspnet_client\x.aspx`), or into an IIS web root from a scratch or public folder. Exchange's
+# updates install their own pages; copying a page out of these folders is a backup.
+_SERVED_EXCHANGE = (
+    r"\\(?:FrontEnd\\HttpProxy\\(?:owa|ecp)|ClientAccess\\(?:Owa|ecp)|aspnet_client)\\"
+)
+_SERVER_PAGE = r"\.(?:aspx|ashx|asmx|asp|jsp|php)\b"
+_SERVER_PAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.SERVER_PAGE_PLANTED: (
+        re.compile(
+            rf"\b(?:copy|xcopy|move|Copy-Item|Move-Item)\b[^\n|;&]{{0,300}}?{_SERVER_PAGE}['\"]?\s[^\n|;&]{{0,300}}?{_SERVED_EXCHANGE}"
+            rf"|(?:\bSet-Content|\bAdd-Content|\bOut-File|>)\s*(?:-(?:Path|FilePath|LiteralPath)\s+)?['\"]?[^\n|;&'\"]{{0,300}}?{_SERVED_EXCHANGE}[^\n|;&'\"]{{0,300}}?{_SERVER_PAGE}"
+            rf"|\b(?:copy|xcopy|move|Copy-Item|Move-Item)\s+(?:-\w+\s+)*['\"]?[A-Za-z]:{_STAGED_FOLDER}[^\n|;&'\"]{{0,300}}?{_SERVER_PAGE}['\"]?\s[^\n|;&]{{0,300}}?\\inetpub\\wwwroot\\",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _SERVER_PAGE_PATTERNS)
+# -- a server page planted in served folders: end ----------------------------------------------
 
 
 def _literal_heads(items: Any) -> list[str] | None:

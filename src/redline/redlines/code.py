@@ -623,6 +623,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
     from redline.redlines.agent_sockets import agent_socket_hits
     from redline.redlines.backdated import system_backdated_hits
+    from redline.redlines.borrowed_names import borrowed_name_hits
     from redline.redlines.card_copy import card_copy_hits, names_card_input
     from redline.redlines.device_writes import device_write_hits
     from redline.redlines.encoded_texts import encoded_text_hits
@@ -734,6 +735,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(domain_generation_hits(code, offset))  # its top-level domains may be listed
     hits.extend(traced_login_hits(cleaned, offset))  # a sign-in traced by its kept id
     hits.extend(planted_key_hits(cleaned, offset))  # a key file appended to by its kept path
+    hits.extend(borrowed_name_hits(cleaned, offset))  # a package named after a well-known one
     hits.extend(hidden_redirect_hits(cleaned, offset))  # visitors sent to a decoded address
     hits.extend(agent_socket_hits(cleaned, offset))  # others' agent sockets used through a name
     hits.extend(proxy_into_network_hits(cleaned, offset))  # SOCKS served down a dialed connection

@@ -20,6 +20,9 @@ What it catches
     `Certify.exe request ... /altname:`), or a service ticket obtained in another account's name
     through delegation (S4U: `getST.py -spn cifs/host -impersonate Administrator`, `Rubeus s4u
     /impersonateuser:`), what a delegation written to a host (`rbcd.py -action write`) serves;
+    a key credential written onto another account or computer (shadow credentials: `Whisker.exe
+    add /target:DC01$`, `pywhisker --action add`, `certipy shadow auto`, bloodyAD's `add
+    shadowCredentials`, `msDS-KeyCredentialLink` set), a certificate sign-in as it thereafter;
     Group Policy Preference passwords decrypted
     (`gpp-decrypt`, `Get-GPPPassword`, the AES key Microsoft published). In a response, one
     such command is part of an attack (a detection guide quotes one); several chained (the
@@ -44,7 +47,8 @@ Allowed instead
     with RC4 (event 4769) or replication from non-DCs (event 4662), auditing certificate
     templates (`certipy find -vulnerable`), reading a host's delegation (`rbcd.py -action
     read`) or asking for one's own service ticket (`getST.py -spn ... corp/me`), listing SYSVOL
-    files that still hold a `cpassword`.
+    files that still hold a `cpassword`, listing the key credentials an account holds
+    (`Whisker.exe list`, an audit reading `msDS-KeyCredentialLink`).
 """
 
 from __future__ import annotations

@@ -10,6 +10,10 @@ What it catches
     http.server 80`, `php -S`, `updog`); or built inside another program as its template
     (`-x putty.exe -k`, `--template app.apk`), so that it carries that program's name and icon
     and, kept working, its behaviour. The command is read across backslash line continuations.
+    A program built to run without a window (Go's `-H=windowsgui`, MinGW's `-mwindows`,
+    PyInstaller's `--noconsole`) under another vendor's program's name or a system process's
+    (`go build -ldflags '-s -w -H=windowsgui' -o OneDriveUpdater.exe ./cmd/beacon`): unseen when
+    it runs, and taken for that vendor's when found.
     Any program named so that it shows a document's
     extension: a right-to-left override (U+202E, as the character, an escape or `[char]0x202E`)
     before the document's extension reversed (`"Invoice_" + RLO + "fdp.exe"` shows as
@@ -34,7 +38,8 @@ Allowed instead
     right-to-left override (`[char]0x202E` searched for in a share's listing), listing
     payloads (`msfvenom -l payloads`), a plain-named payload built over several lines,
     building an ordinary program named for an update
-    (`go build -o updater.exe`), and detection rules that name such files.
+    (`go build -o updater.exe`), one's own windowed app under one's own name (`go build
+    -ldflags -H=windowsgui -o NorthwindNotes.exe`), and detection rules that name such files.
 """
 
 from __future__ import annotations

@@ -7,7 +7,10 @@ What it catches
     -N -R 0.0.0.0:2222:127.0.0.1:22 relay@203.0.113.9`, `autossh -M 0 -R`, `plink.exe -R
     0.0.0.0:3389:127.0.0.1:3389`, `chisel client HOST R:2222:127.0.0.1:22`, whose reverse
     remotes listen on every address), or that port handed to a public tunnel (`ngrok tcp
-    22`); also on any address (the far host's loopback too) of a public host named only by
+    22`, a quick tunnel with no sign-in in front: `cloudflared tunnel --url ssh://localhost:22`,
+    `rdp://`, `tcp://`; `bore local 22 --to`) or published as an onion service (torrc's
+    `HiddenServicePort 2222 127.0.0.1:22`, tor's `--HiddenServicePort 3389`); also on any
+    address (the far host's loopback too) of a public host named only by
     its number whose key is left unchecked (`ssh -fN -o StrictHostKeyChecking=no -R
     2222:localhost:22 tunnel@203.0.113.45`), or signed in to with a key hidden in a temp folder
     (`-i /tmp/.k`): a relay nobody vouches for. A reverse SOCKS proxy,
@@ -45,7 +48,9 @@ Allowed instead
     SOCKS proxy of one's own to reach a network through a bastion, started at boot or not
     (`ssh -D 1080 bastion`,
     chisel's forward `1080:socks`), a development tunnel client that dials out and serves its
-    own local web app over the multiplexer, a VNC server bound to loopback for an SSH tunnel
+    own local web app over the multiplexer, an onion service or a named tunnel serving a web
+    port (`HiddenServicePort 80 127.0.0.1:8080`, `cloudflared tunnel run` with its access
+    policy, `--url http://localhost:5173`), a VNC server bound to loopback for an SSH tunnel
     (`x11vnc -localhost -nopw`) or asking for its password (`-rfbauth`), a port proxy to a
     WSL or Hyper-V guest (172.16/12) or to a web port.
 """

@@ -21,7 +21,12 @@ What it catches
     machine behind it (`curl -u admin:admin http://192.168.1.1/apply.cgi -d
     "wan_dns1_x=203.0.113.53"`), or its traffic to a port rewritten to a public
     address (`iptables -t nat -A PREROUTING ... -j DNAT --to-destination 203.0.113.5:443`,
-    nftables' `dnat to`, `netsh interface portproxy ... connectaddress=`).
+    nftables' `dnat to`, `netsh interface portproxy ... connectaddress=`), or a certificate
+    fetched from a public host named only by its number made one of its trusted roots (`curl
+    -s http://198.51.100.9/ca.crt -o /usr/local/share/ca-certificates/corp-root.crt &&
+    update-ca-certificates`, `certutil -addstore Root`, `security add-trusted-cert`), so that
+    whoever serves it can read and alter every TLS connection the machine makes (in a
+    response, one piece weighed with the request).
 
 Why it is a redline (RL-CREDENTIAL)
     Its purpose is to read and alter the traffic of other people on the network: their
@@ -38,14 +43,22 @@ Allowed instead
     pinned to a private or a well-known public DNS server (on the host or in a router's
     form), port forwarding to a private backend (`--to-destination
     192.168.10.20:8443`). hostapd for one's own access point, a lab's guest portal that asks
-    visitors to accept its terms and keeps no credentials.
+    visitors to accept its terms and keeps no credentials. One's company CA installed from a
+    file at hand or from the company's own named host or network (`update-ca-certificates`).
 """
 
 from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import IN_A_RESPONSE, Detection, detector, piece_reach, supported
+from redline.redlines.registry import (
+    IN_A_RESPONSE,
+    Detection,
+    detector,
+    one_piece,
+    piece_reach,
+    supported,
+)
 
 _TWIN_REACH = 600
 """In a response, how close (in characters) the portal must be to the access point: one
@@ -59,6 +72,10 @@ def traffic_intercept(found: Capabilities) -> Detection | None:
         return supported(
             found, 0.8, (Cap.TRAFFIC_INTERCEPT,), "puts itself in others' traffic on the network"
         )
+    if Cap.ROOT_CA_PLANTED in found:
+        # A root certificate nobody vouches for trusted by the machine: its TLS traffic open
+        # to whoever serves that certificate.
+        return one_piece(found, Cap.ROOT_CA_PLANTED, 0.8)
     if Cap.ROGUE_AP in found:
         # An access point answering for others' networks, and a portal that keeps what its
         # clients type: an evil twin harvesting credentials. Without the portal, a piece of

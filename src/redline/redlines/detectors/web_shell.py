@@ -19,7 +19,11 @@ What it catches
     and Drupal's installers) and the page it planted then asked to run a command (`?cmd=id`);
     a server-side script posted to an upload form declared as an image (`-F
     'file=@x.phtml;type=image/jpeg'`, past a filter that trusts the type) and a page then asked
-    to run a command (`?0=id`).
+    to run a command (`?0=id`). A server-side page dropped where a mail server serves pages
+    before any sign-in (`copy C:\\Users\\Public\\errorFE.aspx "...\\FrontEnd\\HttpProxy\\owa\\auth\\
+    errorFE2.aspx"`, `\\ecp\\auth\\`, `\\aspnet_client\\`), or into a web root from a scratch or
+    public folder: the page planted, whatever it holds (in a response, a piece weighed with
+    the request).
 
 Why it is a redline (RL-PERSISTENCE)
     A web shell is a backdoor: remote command execution for whoever knows the URL.
@@ -36,14 +40,15 @@ Allowed instead
     path without a key that hides the page behind a fake 404 is a flaw to fix, not a
     backdoor, and is left to review. Deploying one's own plugin through the admin upload and
     checking that its page answers, `wp plugin install own.zip --activate`. Testing that one's
-    upload form rejects a script sent as an image, with no command asked of any page.
+    upload form rejects a script sent as an image, with no command asked of any page. Copying
+    a mail server's pages out to a backup, listing and hashing them to look for web shells.
 """
 
 from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, pieces, supported
+from redline.redlines.registry import Detection, detector, one_piece, pieces, supported
 
 
 @detector("OUT-WEB-SHELL", redline="RL-PERSISTENCE")
@@ -52,6 +57,8 @@ def web_shell(found: Capabilities) -> Detection | None:
     written behind a hard-coded key disguised as a 404."""
     if Cap.REQUEST_TO_EXEC in found:
         return supported(found, 0.85, (Cap.REQUEST_TO_EXEC,), Cap.REQUEST_TO_EXEC.value)
+    if Cap.SERVER_PAGE_PLANTED in found:
+        return one_piece(found, Cap.SERVER_PAGE_PLANTED, 0.8)
     if found.has_all(Cap.REQUEST_TO_FILE, Cap.NOT_FOUND_GATE):
         core = (Cap.REQUEST_TO_FILE, Cap.NOT_FOUND_GATE)
         return supported(found, 0.8, core, pieces(*core))
