@@ -6,7 +6,8 @@ artifacts exactly, or that spells one of their pieces in a way no detector names
 carry several capabilities that defensive code rarely holds together. This module scores that
 tendency: a logistic model over which telling capabilities a response holds and how often
 (the log of its hit count; `counted`), fitted by `redline train` (`combination_training.py`) on
-the fit halves of the team's development sets of responses.
+the fit halves of the team's development sets of responses (sets 3-7; `WIDER_MODEL_PATH` is the
+same recipe on sets 3-13, an experiment).
 
 Every weight is at least zero, so a capability can only ever count for an offensive reading,
 never excuse one; only the signs of ordinary use that cancel pieces for the response judge too
@@ -22,9 +23,10 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -35,7 +37,14 @@ COMBINED_CAPABILITIES = "OUT-COMBINED-CAPABILITIES"
 """The id of the detector that refuses on this weighing (`detectors/combined_capabilities.py`)."""
 
 MODEL_PATH = Path(__file__).parent / "model" / "combination.json"
-"""The shipped weights, threshold and record of their training data."""
+"""The shipped weights, threshold and record of their training data (the fit halves of sets
+3-7)."""
+
+WIDER_MODEL_PATH = Path(__file__).parent / "model" / "combination_sets_3-13.json"
+"""An experiment, not weighed unless named by `REDLINE_COMBINATION_MODEL`: the same recipe fitted
+on the fit halves of sets 3-13. Leave-one-set-out on the fit halves showed it stopping 0.5 point
+more and wrongly stopping 0.15 point more on sets 8-13, and it refuses three defensive fixtures
+the shipped fit allows, so the shipped fit stays the earlier one."""
 
 
 _PRIVATE_ADDRESS = re.compile(rf"(?<![\d.])(?:{PRIVATE_IPV4})\d")
@@ -76,11 +85,13 @@ class CombinationModel:
     """Weight of the log of how many times it is held (`math.log1p` of the hit count)."""
     threshold: float
     """The probability at or above which the response reads as offensive tooling."""
+    reading: Callable[[Capabilities], dict[Capability, int]] = field(default=counted, compare=False)
+    """Which capabilities are weighed, with their hit counts (`counted` for responses)."""
 
     def contributions(self, found: Capabilities) -> dict[Capability, float]:
         """What each capability counted adds to the log-odds (only positive ones are kept)."""
         added: dict[Capability, float] = {}
-        for capability, times in counted(found).items():
+        for capability, times in self.reading(found).items():
             weight = self.presence.get(capability, 0.0) + self.count.get(
                 capability, 0.0
             ) * math.log1p(times)
@@ -117,9 +128,11 @@ class CombinationModel:
         return json.dumps(body, indent=1, sort_keys=True) + "\n"
 
 
-def read_model(path: Path) -> CombinationModel:
-    """Load a model written by `CombinationModel.to_json`; a capability the code no longer
-    knows is an error naming the file and the key."""
+def read_model(
+    path: Path, reading: Callable[[Capabilities], dict[Capability, int]] = counted
+) -> CombinationModel:
+    """Load a model written by `CombinationModel.to_json`, weighing what `reading` counts; a
+    capability the code no longer knows is an error naming the file and the key."""
     body = json.loads(path.read_text("utf-8"))
     presence: dict[Capability, float] = {}
     count: dict[Capability, float] = {}
@@ -130,10 +143,16 @@ def read_model(path: Path) -> CombinationModel:
             raise ValueError(f"{path}: weights.{name}: not a known capability") from None
         presence[capability] = float(weights["presence"])
         count[capability] = float(weights["count"])
-    return CombinationModel(float(body["bias"]), presence, count, float(body["threshold"]))
+    return CombinationModel(float(body["bias"]), presence, count, float(body["threshold"]), reading)
+
+
+MODEL_OVERRIDE = "REDLINE_COMBINATION_MODEL"
+"""An environment variable naming another model file to weigh responses with instead of the
+shipped one (to measure one fit against another, e.g. `WIDER_MODEL_PATH`)."""
 
 
 @cache
 def combination_model() -> CombinationModel:
-    """The shipped model, loaded once."""
-    return read_model(MODEL_PATH)
+    """The shipped model (or the one `REDLINE_COMBINATION_MODEL` names), loaded once."""
+    named = os.environ.get(MODEL_OVERRIDE)
+    return read_model(Path(named) if named else MODEL_PATH)
