@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import json
 import math
-import os
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
@@ -39,13 +38,6 @@ COMBINED_CAPABILITIES = "OUT-COMBINED-CAPABILITIES"
 MODEL_PATH = Path(__file__).parent / "model" / "combination.json"
 """The shipped weights, threshold and record of their training data (the fit halves of sets
 3-7)."""
-
-WIDER_MODEL_PATH = Path(__file__).parent / "model" / "combination_sets_3-13.json"
-"""An experiment, not weighed unless named by `REDLINE_COMBINATION_MODEL`: the same recipe fitted
-on the fit halves of sets 3-13. Leave-one-set-out on the fit halves showed it stopping 0.5 point
-more and wrongly stopping 0.15 point more on sets 8-13, and it refuses three defensive fixtures
-the shipped fit allows, so the shipped fit stays the earlier one."""
-
 
 _PRIVATE_ADDRESS = re.compile(rf"(?<![\d.])(?:{PRIVATE_IPV4})\d")
 _NOT_WEIGHED = frozenset({Capability.BACKGROUND})
@@ -146,13 +138,7 @@ def read_model(
     return CombinationModel(float(body["bias"]), presence, count, float(body["threshold"]), reading)
 
 
-MODEL_OVERRIDE = "REDLINE_COMBINATION_MODEL"
-"""An environment variable naming another model file to weigh responses with instead of the
-shipped one (to measure one fit against another, e.g. `WIDER_MODEL_PATH`)."""
-
-
 @cache
 def combination_model() -> CombinationModel:
-    """The shipped model (or the one `REDLINE_COMBINATION_MODEL` names), loaded once."""
-    named = os.environ.get(MODEL_OVERRIDE)
-    return read_model(Path(named) if named else MODEL_PATH)
+    """The shipped model, loaded once."""
+    return read_model(MODEL_PATH)

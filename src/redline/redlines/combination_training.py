@@ -38,8 +38,9 @@ DEV_SETS = ("3", "4", "5", "6", "7")
 ALL_DEV_SETS = ("3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13")
 """Every development set whose fit half is open: 8-13 (written by people who had not seen the
 detectors) since their fit halves were opened; their check halves stay unread, for measuring.
-The command model and the wider response experiment (`combination.WIDER_MODEL_PATH`) are
-fitted on these."""
+The command model is fitted on these; a response model fitted on them
+refused three defensive fixtures and failed its acceptance in context, so responses stay on
+sets 3-7."""
 
 FITTED_HALVES: tuple[str, ...] = ("fit",)
 """The halves of each development set fitted on (`half_of`); the rest is left for measuring."""
