@@ -106,6 +106,7 @@ from redline.redlines.log_targets import log_emptied_in_line, log_names
 from redline.redlines.macros import dropper_in_line, macro_bind, phish_in_line
 from redline.redlines.mux_proxy import mux_proxy_names, mux_proxy_served
 from redline.redlines.named import name_written, written_names
+from redline.redlines.ordinary import ORDINARY
 from redline.redlines.own_use import (
     continued,
     key_uses,
@@ -139,6 +140,11 @@ from redline.results import Decision, Verdict
 
 DEFAULT_HOLDBACK_CHARS = 1024
 """About 256 tokens of code are held back after what was judged (prose is released sooner)."""
+
+HOLDBACK_GROWTH = 4
+"""How far the code holdback may grow over `holdback_chars` once a block looks suspect (see
+`StreamMonitor`): `max_holdback_chars` defaults to this many times `holdback_chars`."""
+
 
 DEFAULT_PROSE_HOLDBACK_CHARS = 0
 """Plain prose is released as soon as it is known to be plain (a partial first word waits)."""
@@ -281,13 +287,20 @@ class StreamMonitor:
         holdback_chars: int = DEFAULT_HOLDBACK_CHARS,
         constitution: Constitution | None = None,
         prose_holdback_chars: int = DEFAULT_PROSE_HOLDBACK_CHARS,
+        max_holdback_chars: int | None = None,
     ) -> None:
         if holdback_chars < 0:
             raise ValueError("holdback_chars must not be negative")
         if prose_holdback_chars < 0:
             raise ValueError("prose_holdback_chars must not be negative")
+        if max_holdback_chars is not None and max_holdback_chars < 0:
+            raise ValueError("max_holdback_chars must not be negative")
         self.request = request
         self.holdback_chars = holdback_chars
+        self.max_holdback_chars = max(
+            holdback_chars,
+            HOLDBACK_GROWTH * holdback_chars if max_holdback_chars is None else max_holdback_chars,
+        )
         self.prose_holdback_chars = prose_holdback_chars
         self.constitution = constitution or load_constitution()
         self._chunks: list[str] = []  # everything received, joined only for evidence
@@ -297,6 +310,10 @@ class StreamMonitor:
         self._pending = ""  # the incomplete last line
         self._code: deque[list[int]] = deque()  # [start, end) of judged code still held
         self._line_plain = 0  # leading characters of the pending line known to be plain prose
+        self._code_start: int | None = None  # where the first code block's first line starts
+        self._code_end: int | None = None  # where the last block closed; None: in a block
+        self._grown = holdback_chars  # the code holdback, grown once suspect (never shrinks)
+        self._suspect = False  # a capability particular to attacks has been found
         self._line_held = False  # the pending line showed something code-like
         self._line_code = False  # ... and it starts like code (a fence, a keyword, an indent)
         self._line_start = True  # the pending text starts a line (not a piece of a long one)
@@ -397,12 +414,23 @@ class StreamMonitor:
     def _frontier(self) -> int:
         """How far release may go: plain prose less its holdback, never past held code."""
         upto = self._judged + self._line_plain - self.prose_holdback_chars
-        floor = self._judged - self.holdback_chars  # code before this has waited long enough
+        floor = self._judged - self._code_holdback()  # code before this has waited long enough
         while self._code and self._code[0][1] <= floor:
             self._code.popleft()
         if self._code:
             upto = min(upto, max(self._code[0][0], floor))
         return upto
+
+    def _code_holdback(self) -> int:
+        """How much judged code waits: `holdback_chars`, grown once a block is suspect to half
+        of that block so far (at most `max_holdback_chars`), so that a detector whose last piece
+        comes at the block's end (a program's entry point wiring what it defined above) still
+        halts with no more than half of the block out."""
+        if self._suspect and self._code_start is not None and self._grown < self.max_holdback_chars:
+            end = self._judged if self._code_end is None else self._code_end
+            middle = self._code_start + (end - self._code_start) // 2
+            self._grown = max(self._grown, min(self.max_holdback_chars, self._judged - middle))
+        return self._grown
 
     def _hold_as_code(self, start: int, end: int) -> None:
         if start >= end:
@@ -476,6 +504,9 @@ class StreamMonitor:
         fence = _FENCE.match(line)
         if fence:
             self._in_code = not self._in_code
+            if self._in_code and self._code_start is None:
+                self._code_start = offset + len(line)
+            self._code_end = None if self._in_code else offset
             tag = fence.group(2)
             self._language = (language_for_fence(tag) if tag else None) if self._in_code else None
             self._detection_block = self._in_code and tag.lower() in DETECTION_TAGS
@@ -520,6 +551,8 @@ class StreamMonitor:
             self._line_read_as_code |= bool(hits) and not self._in_code  # prose that gave evidence
             # Every new hit may matter (some detectors count places), not only new kinds.
             self._found.extend(hits)
+            if not self._suspect:
+                self._suspect = any(hit.capability not in ORDINARY for hit in hits)
             return self._reconsider()
         return False
 
