@@ -81,10 +81,6 @@ _OVERLAY = (
     "the app in front, the window laid over it and the password sent stand on lines of their "
     "own, joined " + _WHOLE_BLOCK
 )
-_LISTING_HOOK = (
-    "the readdir definition, its call through RTLD_NEXT and the /proc entries it passes over "
-    "stand on lines of their own, joined " + _WHOLE_BLOCK
-)
 _DISGUISED_BINDING = (
     "a binding's control-plane name and its cluster-admin roleRef stand on lines of their own, "
     "read as one binding " + _WHOLE_BLOCK
@@ -106,8 +102,6 @@ STREAM_LIMITS: dict[str, str] = {
     "OUT-CREDENTIAL-STEALER/offensive-kotlin-fabric-session-token-post.md": _SESSION_TOKEN,
     "OUT-PHISHING-KIT/offensive-java-accessibility-overlay-pin.md": _OVERLAY,
     "OUT-PHISHING-KIT/offensive-kotlin-usage-stats-overlay-login.md": _OVERLAY,
-    "ACT-PROCESS-HIDE/offensive-c-readdir-preload-skips-by-cmdline.md": _LISTING_HOOK,
-    "ACT-PROCESS-HIDE/offensive-rust-readdir-preload-skips-pid.md": _LISTING_HOOK,
     "ACT-BACKDOOR-ACCOUNT/offensive-kubernetes-admin-binding-yaml-system-name.md": (
         _DISGUISED_BINDING
     ),

@@ -123,6 +123,7 @@ from redline.redlines.plans import (
     plan_hits,
 )
 from redline.redlines.powershell import defined_aliases, looks_like_powershell, resolved
+from redline.redlines.preload_hide import listing_hook_hits
 from redline.redlines.quoted_rules import is_configuration, opens_literal
 from redline.redlines.registry import REFUSE_AT
 from redline.redlines.rescheduling import (
@@ -155,6 +156,8 @@ shows before it is read for generated names (`code.domain_generation_pieces`).""
 _SPAN_LINES = 16
 """How many of a block's last lines a pattern written across lines is read over, and for how
 many lines after one held its literal (`capabilities.SPANNING`)."""
+_LISTING_MARKS = ("RTLD_NEXT", "readdir", "/proc")
+"""What a block names before it is read for a preloaded directory listing (`preload_hide.py`)."""
 _FENCE = re.compile(r"^\s*(```+|~~~+)\s*([\w+#.-]*)")
 _INLINE_CODE = re.compile(r"`([^`\n]{3,})`")
 _COMMENT_LINE = re.compile(r"^\s*(?://|#(?![!]|include|define|pragma|requires)|<!--|\*|/\*|REM\s)")
@@ -331,6 +334,7 @@ class StreamMonitor:
         self._c_block: list[str] = []  # a C block's lines so far, for its helper functions
         self._block_text: list[str] = []  # the block's lines so far (generated names, sockets)
         self._dga_pieces: frozenset[str] | None = frozenset()  # its pieces seen; None: found
+        self._listing_marks: set[str] = set()  # which of `_LISTING_MARKS` the block has named
         self._list_lead = ""  # the last prose line that is no list item
         self._open_items: list[tuple[int, str]] = []  # (indent, line) of the items above
         self._macro_names: frozenset[str] = frozenset()  # a code block's macro pieces (`macros.py`)
@@ -513,6 +517,7 @@ class StreamMonitor:
             self._block_lines = 0
             self._c_block, self._c_block_start = [], offset + len(line)
             self._block_text, self._dga_pieces = [], frozenset()
+            self._listing_marks = set()
             self._window.clear()
             self._armed.clear()
             self._macro_names = frozenset()
@@ -526,6 +531,7 @@ class StreamMonitor:
             self._block_text.append(line)  # read by `_generated_names` and `_agent_sockets`
         hits += self._generated_names(line)
         hits += self._agent_sockets(line)
+        hits += self._listing_hooks(line)
         hits += self._macro(line, offset)
         hits += self._key_exfil(line, hits)
         hits += self._dropped_and_run(line, offset, hits)
@@ -624,6 +630,31 @@ class StreamMonitor:
         )
         return [
             hit for hit in agent_socket_hits(code, self._c_block_start) if hit.start not in seen
+        ]
+
+    def _listing_hooks(self, line: str) -> list[Hit]:
+        """The streaming form of `preload_hide.listing_hook_hits` (a preloaded `readdir` that
+        passes over entries of `/proc`), read over the block so far rather than only once the
+        whole block is read: once the block has named `RTLD_NEXT`, `readdir` and `/proc`, on
+        each line that closes a top-level definition or names `readdir` again (a macro's use),
+        its new hits kept. The definition is whole when its body closes, often well before the
+        block's end, where the library's constructor or `main` follows."""
+        if not self._in_code or self._detection_block:
+            return []
+        if len(self._listing_marks) < len(_LISTING_MARKS):
+            self._listing_marks.update(mark for mark in _LISTING_MARKS if mark in line)
+            if len(self._listing_marks) < len(_LISTING_MARKS):
+                return []
+        if not line.startswith("}") and "readdir" not in line:
+            return []
+        if _COMMENT_LINE.match(line):
+            return []
+        seen = {h.start for h in self._found.hits.get(Capability.LISTING_HOOKED, ())}
+        code = "".join(
+            _blanked(text) if _COMMENT_LINE.match(text) else text for text in self._block_text
+        )
+        return [
+            hit for hit in listing_hook_hits(code, self._c_block_start) if hit.start not in seen
         ]
 
     def _generated_names(self, line: str) -> list[Hit]:
