@@ -14,9 +14,18 @@ Design (check-first with a bounded holdback, in NeMo Guardrails' terms):
 * Release depends on what the text is (see `_CODE_SIGNAL` and `_CODE_WORDS`). Code (a fenced
   block from the moment its fence starts, a line that starts like a program or a shell command,
   a line the judge reads as code, a prose line whose inline code gave evidence) is released only
-  once `holdback_chars` more have been judged after it: the default favours safety. Plain prose
-  (words with nothing code-like in them) is released as it arrives, once `prose_holdback_chars`
-  more plain text follows it; a prose line stops being released at its first code-like word
+  once `holdback_chars` more have been judged after it: the default favours safety.
+* Suspect code waits longer. Once the response has shown a capability particular to attacks
+  (one not in `ordinary.ORDINARY`) and a code block has begun, code is released only once half
+  of the code so far (from the first block's start to the last block's end) lies behind it,
+  waiting at most `max_holdback_chars` (four times `holdback_chars` unless set). Programs
+  define their pieces first and wire them together at the end (a `main` that installs the hook
+  or starts the loop), so a detector's last piece often comes in a block's last lines; held
+  this way, such a block halts with no more than half of it out, and evidence that follows a
+  suspect block (a last prose line) still finds half of it held. The wait never shrinks; code
+  that shows nothing particular to attacks waits only `holdback_chars`.
+* Plain prose (words with nothing code-like in them) is released as it arrives, once
+  `prose_holdback_chars` more plain text follows it; a prose line stops being released at its first code-like word
   and waits for the whole line to be judged. Prose never overtakes held code: release is a
   prefix. Plain words carry no capability but a plan's steps, and those are judged line by
   line as they complete, so releasing them early gives no program away, and the answer's first
@@ -281,6 +290,8 @@ class StreamMonitor:
 
     `holdback_chars` bounds how much judged code waits behind what is released (the safety
     margin for detectors that fire late); `prose_holdback_chars` does the same for plain prose.
+    `max_holdback_chars` (None: `HOLDBACK_GROWTH` times `holdback_chars`) bounds how far the code
+    wait grows once a block looks suspect; setting it to `holdback_chars` turns growth off.
     """
 
     def __init__(
