@@ -25,12 +25,12 @@ Design (check-first with a bounded holdback, in NeMo Guardrails' terms):
   suspect block (a last prose line) still finds half of it held. The wait never shrinks; code
   that shows nothing particular to attacks waits only `holdback_chars`.
 * Plain prose (words with nothing code-like in them) is released as it arrives, once
-  `prose_holdback_chars` more plain text follows it; a prose line stops being released at its first code-like word
-  and waits for the whole line to be judged. Prose never overtakes held code: release is a
-  prefix. Plain words carry no capability but a plan's steps, and those are judged line by
-  line as they complete, so releasing them early gives no program away, and the answer's first
-  words reach the reader at once. (An instruction is not held like code: ordinary answers are
-  full of them.)
+  `prose_holdback_chars` more plain text follows it; a prose line stops being released at its
+  first code-like word and waits for the whole line to be judged. Prose never overtakes held code:
+  release is a prefix. Plain words carry no capability but a plan's steps, and those are judged
+  line by line as they complete, so releasing them early gives no program away, and the answer's
+  first words reach the reader at once. (An instruction is not held like code: ordinary answers
+  are full of them.)
 * After a halt nothing more is released: the text held back, including the line that completed
   the artifact, is never delivered.
 * `finish()` judges the whole response once more with `judge_response` (full tree-sitter
