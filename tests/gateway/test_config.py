@@ -87,3 +87,20 @@ def test_prose_holdback_reaches_the_output_monitor(tmp_path: Path) -> None:
     path.write_text("[output]\nprose_holdback_chars = -1\n")
     with pytest.raises(InputError, match=r"output\.prose_holdback_chars"):
         load_config(path)
+
+
+def test_max_holdback_reaches_the_output_monitor(tmp_path: Path) -> None:
+    from redline.gateway.parts import load_monitor_factory
+
+    path = tmp_path / "gateway.toml"
+    path.write_text("[output]\nholdback_chars = 16\nmax_holdback_chars = 48\n")
+    output = load_config(path).output
+    monitor = load_monitor_factory(
+        output.holdback_chars, max_holdback_chars=output.max_holdback_chars
+    )(None)
+    assert getattr(monitor, "max_holdback_chars", None) == 48
+    unset = load_monitor_factory(16)(None)
+    assert getattr(unset, "max_holdback_chars", None) == 64  # four times the holdback
+    path.write_text("[output]\nmax_holdback_chars = -1\n")
+    with pytest.raises(InputError, match=r"output\.max_holdback_chars"):
+        load_config(path)

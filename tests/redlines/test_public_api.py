@@ -36,9 +36,11 @@ def test_signatures_keep_the_agreed_names() -> None:
         "holdback_chars",
         "constitution",
         "prose_holdback_chars",  # added after the agreed names, keyword-only
+        "max_holdback_chars",  # likewise
     ]
     assert monitor.parameters["holdback_chars"].kind is inspect.Parameter.KEYWORD_ONLY
     assert monitor.parameters["prose_holdback_chars"].kind is inspect.Parameter.KEYWORD_ONLY
+    assert monitor.parameters["max_holdback_chars"].kind is inspect.Parameter.KEYWORD_ONLY
 
 
 def test_stream_decision_is_a_frozen_value() -> None:

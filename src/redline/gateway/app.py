@@ -75,6 +75,7 @@ def create_app(
             config.output.holdback_chars,
             config.output.constitution,
             prose_holdback_chars=config.output.prose_holdback_chars,
+            max_holdback_chars=config.output.max_holdback_chars,
         )
     if audit is None:
         audit = AuditWriter(open_store(config.audit.db))

@@ -35,6 +35,8 @@ root = "."                 # file paths named in a conversation must lie under t
 [output]
 holdback_chars = 1024      # code judged but held back; unset: the monitor's default
 prose_holdback_chars = 0   # plain prose held back the same way; unset: the monitor's default
+max_holdback_chars = 4096  # how far the code holdback grows once a block looks suspect;
+                           # unset: 4 x holdback_chars
 ```
 """
 
@@ -111,6 +113,7 @@ class OutputSettings(_Section):
 
     holdback_chars: int | None = Field(default=None, ge=0)
     prose_holdback_chars: int | None = Field(default=None, ge=0)
+    max_holdback_chars: int | None = Field(default=None, ge=0)
     constitution: Path | None = None
 
 

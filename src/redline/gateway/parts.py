@@ -74,6 +74,7 @@ def load_monitor_factory(
     constitution: Path | None = None,
     *,
     prose_holdback_chars: int | None = None,
+    max_holdback_chars: int | None = None,
 ) -> MonitorFactory:
     """Makes a `StreamMonitor` per answer; a holdback left as None keeps the monitor's default."""
     from redline.constitution import load_constitution
@@ -89,7 +90,11 @@ def load_monitor_factory(
 
     def monitor(request: Sequence[Message] | str | None) -> OutputMonitor:
         return StreamMonitor(
-            request, holdback_chars=holdback, constitution=chosen, prose_holdback_chars=prose
+            request,
+            holdback_chars=holdback,
+            constitution=chosen,
+            prose_holdback_chars=prose,
+            max_holdback_chars=max_holdback_chars,
         )
 
     return monitor

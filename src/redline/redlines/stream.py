@@ -14,14 +14,23 @@ Design (check-first with a bounded holdback, in NeMo Guardrails' terms):
 * Release depends on what the text is (see `_CODE_SIGNAL` and `_CODE_WORDS`). Code (a fenced
   block from the moment its fence starts, a line that starts like a program or a shell command,
   a line the judge reads as code, a prose line whose inline code gave evidence) is released only
-  once `holdback_chars` more have been judged after it: the default favours safety. Plain prose
-  (words with nothing code-like in them) is released as it arrives, once `prose_holdback_chars`
-  more plain text follows it; a prose line stops being released at its first code-like word
-  and waits for the whole line to be judged. Prose never overtakes held code: release is a
-  prefix. Plain words carry no capability but a plan's steps, and those are judged line by
-  line as they complete, so releasing them early gives no program away, and the answer's first
-  words reach the reader at once. (An instruction is not held like code: ordinary answers are
-  full of them.)
+  once `holdback_chars` more have been judged after it: the default favours safety.
+* Suspect code waits longer. Once the response has shown a capability particular to attacks
+  (one not in `ordinary.ORDINARY`) and a code block has begun, code is released only once half
+  of the code so far (from the first block's start to the last block's end) lies behind it,
+  waiting at most `max_holdback_chars` (four times `holdback_chars` unless set). Programs
+  define their pieces first and wire them together at the end (a `main` that installs the hook
+  or starts the loop), so a detector's last piece often comes in a block's last lines; held
+  this way, such a block halts with no more than half of it out, and evidence that follows a
+  suspect block (a last prose line) still finds half of it held. The wait never shrinks; code
+  that shows nothing particular to attacks waits only `holdback_chars`.
+* Plain prose (words with nothing code-like in them) is released as it arrives, once
+  `prose_holdback_chars` more plain text follows it; a prose line stops being released at its
+  first code-like word and waits for the whole line to be judged. Prose never overtakes held code:
+  release is a prefix. Plain words carry no capability but a plan's steps, and those are judged
+  line by line as they complete, so releasing them early gives no program away, and the answer's
+  first words reach the reader at once. (An instruction is not held like code: ordinary answers
+  are full of them.)
 * After a halt nothing more is released: the text held back, including the line that completed
   the artifact, is never delivered.
 * `finish()` judges the whole response once more with `judge_response` (full tree-sitter
@@ -106,6 +115,7 @@ from redline.redlines.log_targets import log_emptied_in_line, log_names
 from redline.redlines.macros import dropper_in_line, macro_bind, phish_in_line
 from redline.redlines.mux_proxy import mux_proxy_names, mux_proxy_served
 from redline.redlines.named import name_written, written_names
+from redline.redlines.ordinary import ORDINARY
 from redline.redlines.own_use import (
     continued,
     key_uses,
@@ -122,6 +132,7 @@ from redline.redlines.plans import (
     plan_hits,
 )
 from redline.redlines.powershell import defined_aliases, looks_like_powershell, resolved
+from redline.redlines.preload_hide import listing_hook_hits
 from redline.redlines.quoted_rules import is_configuration, opens_literal
 from redline.redlines.registry import REFUSE_AT
 from redline.redlines.rescheduling import (
@@ -140,6 +151,11 @@ from redline.results import Decision, Verdict
 DEFAULT_HOLDBACK_CHARS = 1024
 """About 256 tokens of code are held back after what was judged (prose is released sooner)."""
 
+HOLDBACK_GROWTH = 4
+"""How far the code holdback may grow over `holdback_chars` once a block looks suspect (see
+`StreamMonitor`): `max_holdback_chars` defaults to this many times `holdback_chars`."""
+
+
 DEFAULT_PROSE_HOLDBACK_CHARS = 0
 """Plain prose is released as soon as it is known to be plain (a partial first word waits)."""
 
@@ -149,6 +165,8 @@ shows before it is read for generated names (`code.domain_generation_pieces`).""
 _SPAN_LINES = 16
 """How many of a block's last lines a pattern written across lines is read over, and for how
 many lines after one held its literal (`capabilities.SPANNING`)."""
+_LISTING_MARKS = ("RTLD_NEXT", "readdir", "/proc")
+"""What a block names before it is read for a preloaded directory listing (`preload_hide.py`)."""
 _FENCE = re.compile(r"^\s*(```+|~~~+)\s*([\w+#.-]*)")
 _INLINE_CODE = re.compile(r"`([^`\n]{3,})`")
 _COMMENT_LINE = re.compile(r"^\s*(?://|#(?![!]|include|define|pragma|requires)|<!--|\*|/\*|REM\s)")
@@ -272,6 +290,8 @@ class StreamMonitor:
 
     `holdback_chars` bounds how much judged code waits behind what is released (the safety
     margin for detectors that fire late); `prose_holdback_chars` does the same for plain prose.
+    `max_holdback_chars` (None: `HOLDBACK_GROWTH` times `holdback_chars`) bounds how far the code
+    wait grows once a block looks suspect; setting it to `holdback_chars` turns growth off.
     """
 
     def __init__(
@@ -281,13 +301,20 @@ class StreamMonitor:
         holdback_chars: int = DEFAULT_HOLDBACK_CHARS,
         constitution: Constitution | None = None,
         prose_holdback_chars: int = DEFAULT_PROSE_HOLDBACK_CHARS,
+        max_holdback_chars: int | None = None,
     ) -> None:
         if holdback_chars < 0:
             raise ValueError("holdback_chars must not be negative")
         if prose_holdback_chars < 0:
             raise ValueError("prose_holdback_chars must not be negative")
+        if max_holdback_chars is not None and max_holdback_chars < 0:
+            raise ValueError("max_holdback_chars must not be negative")
         self.request = request
         self.holdback_chars = holdback_chars
+        self.max_holdback_chars = max(
+            holdback_chars,
+            HOLDBACK_GROWTH * holdback_chars if max_holdback_chars is None else max_holdback_chars,
+        )
         self.prose_holdback_chars = prose_holdback_chars
         self.constitution = constitution or load_constitution()
         self._chunks: list[str] = []  # everything received, joined only for evidence
@@ -297,6 +324,10 @@ class StreamMonitor:
         self._pending = ""  # the incomplete last line
         self._code: deque[list[int]] = deque()  # [start, end) of judged code still held
         self._line_plain = 0  # leading characters of the pending line known to be plain prose
+        self._code_start: int | None = None  # where the first code block's first line starts
+        self._code_end: int | None = None  # where the last block closed; None: in a block
+        self._grown = holdback_chars  # the code holdback, grown once suspect (never shrinks)
+        self._suspect = False  # a capability particular to attacks has been found
         self._line_held = False  # the pending line showed something code-like
         self._line_code = False  # ... and it starts like code (a fence, a keyword, an indent)
         self._line_start = True  # the pending text starts a line (not a piece of a long one)
@@ -314,6 +345,7 @@ class StreamMonitor:
         self._c_block: list[str] = []  # a C block's lines so far, for its helper functions
         self._block_text: list[str] = []  # the block's lines so far (generated names, sockets)
         self._dga_pieces: frozenset[str] | None = frozenset()  # its pieces seen; None: found
+        self._listing_marks: set[str] = set()  # which of `_LISTING_MARKS` the block has named
         self._list_lead = ""  # the last prose line that is no list item
         self._open_items: list[tuple[int, str]] = []  # (indent, line) of the items above
         self._macro_names: frozenset[str] = frozenset()  # a code block's macro pieces (`macros.py`)
@@ -397,12 +429,23 @@ class StreamMonitor:
     def _frontier(self) -> int:
         """How far release may go: plain prose less its holdback, never past held code."""
         upto = self._judged + self._line_plain - self.prose_holdback_chars
-        floor = self._judged - self.holdback_chars  # code before this has waited long enough
+        floor = self._judged - self._code_holdback()  # code before this has waited long enough
         while self._code and self._code[0][1] <= floor:
             self._code.popleft()
         if self._code:
             upto = min(upto, max(self._code[0][0], floor))
         return upto
+
+    def _code_holdback(self) -> int:
+        """How much judged code waits: `holdback_chars`, grown once a block is suspect to half
+        of that block so far (at most `max_holdback_chars`), so that a detector whose last piece
+        comes at the block's end (a program's entry point wiring what it defined above) still
+        halts with no more than half of the block out."""
+        if self._suspect and self._code_start is not None and self._grown < self.max_holdback_chars:
+            end = self._judged if self._code_end is None else self._code_end
+            middle = self._code_start + (end - self._code_start) // 2
+            self._grown = max(self._grown, min(self.max_holdback_chars, self._judged - middle))
+        return self._grown
 
     def _hold_as_code(self, start: int, end: int) -> None:
         if start >= end:
@@ -476,12 +519,16 @@ class StreamMonitor:
         fence = _FENCE.match(line)
         if fence:
             self._in_code = not self._in_code
+            if self._in_code and self._code_start is None:
+                self._code_start = offset + len(line)
+            self._code_end = None if self._in_code else offset
             tag = fence.group(2)
             self._language = (language_for_fence(tag) if tag else None) if self._in_code else None
             self._detection_block = self._in_code and tag.lower() in DETECTION_TAGS
             self._block_lines = 0
             self._c_block, self._c_block_start = [], offset + len(line)
             self._block_text, self._dga_pieces = [], frozenset()
+            self._listing_marks = set()
             self._window.clear()
             self._armed.clear()
             self._macro_names = frozenset()
@@ -495,6 +542,7 @@ class StreamMonitor:
             self._block_text.append(line)  # read by `_generated_names` and `_agent_sockets`
         hits += self._generated_names(line)
         hits += self._agent_sockets(line)
+        hits += self._listing_hooks(line)
         hits += self._macro(line, offset)
         hits += self._key_exfil(line, hits)
         hits += self._dropped_and_run(line, offset, hits)
@@ -520,6 +568,8 @@ class StreamMonitor:
             self._line_read_as_code |= bool(hits) and not self._in_code  # prose that gave evidence
             # Every new hit may matter (some detectors count places), not only new kinds.
             self._found.extend(hits)
+            if not self._suspect:
+                self._suspect = any(hit.capability not in ORDINARY for hit in hits)
             return self._reconsider()
         return False
 
@@ -591,6 +641,31 @@ class StreamMonitor:
         )
         return [
             hit for hit in agent_socket_hits(code, self._c_block_start) if hit.start not in seen
+        ]
+
+    def _listing_hooks(self, line: str) -> list[Hit]:
+        """The streaming form of `preload_hide.listing_hook_hits` (a preloaded `readdir` that
+        passes over entries of `/proc`), read over the block so far rather than only once the
+        whole block is read: once the block has named `RTLD_NEXT`, `readdir` and `/proc`, on
+        each line that closes a top-level definition or names `readdir` again (a macro's use),
+        its new hits kept. The definition is whole when its body closes, often well before the
+        block's end, where the library's constructor or `main` follows."""
+        if not self._in_code or self._detection_block:
+            return []
+        if len(self._listing_marks) < len(_LISTING_MARKS):
+            self._listing_marks.update(mark for mark in _LISTING_MARKS if mark in line)
+            if len(self._listing_marks) < len(_LISTING_MARKS):
+                return []
+        if not line.startswith("}") and "readdir" not in line:
+            return []
+        if _COMMENT_LINE.match(line):
+            return []
+        seen = {h.start for h in self._found.hits.get(Capability.LISTING_HOOKED, ())}
+        code = "".join(
+            _blanked(text) if _COMMENT_LINE.match(text) else text for text in self._block_text
+        )
+        return [
+            hit for hit in listing_hook_hits(code, self._c_block_start) if hit.start not in seen
         ]
 
     def _generated_names(self, line: str) -> list[Hit]:
