@@ -167,6 +167,10 @@ _SPAN_LINES = 16
 many lines after one held its literal (`capabilities.SPANNING`)."""
 _LISTING_MARKS = ("RTLD_NEXT", "readdir", "/proc")
 """What a block names before it is read for a preloaded directory listing (`preload_hide.py`)."""
+_REREADS = 32
+"""At most this many times one streaming reading (`_agent_sockets`, `_listing_hooks`) reads a
+block so far again whole; past that only the whole-response reading at `finish()` does, so a
+crafted block of thousands of triggering lines costs linear time, not the square of its size."""
 _FENCE = re.compile(r"^\s*(```+|~~~+)\s*([\w+#.-]*)")
 _INLINE_CODE = re.compile(r"`([^`\n]{3,})`")
 _COMMENT_LINE = re.compile(r"^\s*(?://|#(?![!]|include|define|pragma|requires)|<!--|\*|/\*|REM\s)")
@@ -346,6 +350,7 @@ class StreamMonitor:
         self._block_text: list[str] = []  # the block's lines so far (generated names, sockets)
         self._dga_pieces: frozenset[str] | None = frozenset()  # its pieces seen; None: found
         self._listing_marks: set[str] = set()  # which of `_LISTING_MARKS` the block has named
+        self._rereads: dict[Capability, int] = {}  # whole-block rereads so far, by reading
         self._list_lead = ""  # the last prose line that is no list item
         self._open_items: list[tuple[int, str]] = []  # (indent, line) of the items above
         self._macro_names: frozenset[str] = frozenset()  # a code block's macro pieces (`macros.py`)
@@ -529,6 +534,7 @@ class StreamMonitor:
             self._c_block, self._c_block_start = [], offset + len(line)
             self._block_text, self._dga_pieces = [], frozenset()
             self._listing_marks = set()
+            self._rereads = {}
             self._window.clear()
             self._armed.clear()
             self._macro_names = frozenset()
@@ -634,6 +640,8 @@ class StreamMonitor:
             return []
         if _COMMENT_LINE.match(line):
             return []
+        if not self._may_reread(Capability.AGENT_SOCKET_TAKEN):
+            return []
         seen = {h.start for h in self._found.hits.get(Capability.AGENT_SOCKET_TAKEN, ())}
         # Commented-out lines are blanked (offsets kept), as the whole reading's cleaned code is.
         code = "".join(
@@ -642,6 +650,12 @@ class StreamMonitor:
         return [
             hit for hit in agent_socket_hits(code, self._c_block_start) if hit.start not in seen
         ]
+
+    def _may_reread(self, reading: Capability) -> bool:
+        """Count one more whole-block reread by `reading`; False once `_REREADS` are spent."""
+        done = self._rereads.get(reading, 0)
+        self._rereads[reading] = done + 1
+        return done < _REREADS
 
     def _listing_hooks(self, line: str) -> list[Hit]:
         """The streaming form of `preload_hide.listing_hook_hits` (a preloaded `readdir` that
@@ -661,6 +675,8 @@ class StreamMonitor:
         if _COMMENT_LINE.match(line):
             return []
         seen = {h.start for h in self._found.hits.get(Capability.LISTING_HOOKED, ())}
+        if seen or not self._may_reread(Capability.LISTING_HOOKED):  # once found, enough
+            return []
         code = "".join(
             _blanked(text) if _COMMENT_LINE.match(text) else text for text in self._block_text
         )
