@@ -772,9 +772,11 @@ the desktop's sign-in (`gdm-password`)."""
 SIGN_IN_PROCESSES = rf"(?:sshd(?:-session)?|{_SIGN_IN_PROGRAMS})"
 """The processes every password typed to sign in passes through: an SSH session's sshd (its own
 `sshd-session` process too) and `_SIGN_IN_PROGRAMS` (a tracer attached to one reads it)."""
-_HOLDS_PASSWORD = rf"\b(?:sshd|{_SIGN_IN_PROGRAMS}|gnome-keyring-daemon|lightdm)\b"
-"""Processes whose memory holds passwords typed: sshd, `_SIGN_IN_PROGRAMS`, the desktop's keyring
-and display manager."""
+_HOLDS_PASSWORD = (
+    rf"\b(?:sshd|{_SIGN_IN_PROGRAMS}|gnome-keyring-daemon|lightdm|ssh-agent|gpg-agent|keepassxc)\b"
+)
+"""Processes whose memory holds passwords typed or keys unlocked: sshd, `_SIGN_IN_PROGRAMS`, the
+desktop's keyring and display manager, the SSH and GnuPG agents, a password manager."""
 TIME_PROPERTIES = r"(?:CreationTime|LastWriteTime|LastAccessTime)"
 """A file's times as PowerShell and .NET name them."""
 TIME_PROPERTY_SET = rf"\.{TIME_PROPERTIES}(?:Utc)?\s*=(?!=)"
@@ -1976,6 +1978,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + r"|/proc/\$\(\s*(?:pgrep|pidof)\b[^\n)]*?"
             + _HOLDS_PASSWORD
             + r"[^\n)]*\)/mem\b",
+            _I,
+        ),
+        # the same processes listed by name first and each dumped by a later command of the
+        # line (`for p in $(pgrep -f 'sshd|gpg-agent'); do gcore -o /dev/shm/.c $p; done`,
+        # `pidof ssh-agent | xargs -n1 gcore`)
+        re.compile(
+            r"\bfor\s+(\w+)\s+in\s+\$\(\s*(?:pgrep|pidof)\b[^\n)]{0,200}?"
+            + _HOLDS_PASSWORD
+            + r"[^\n)]{0,200}\)[^\n]{0,300}?(?:\bgcore\b[^\n;&|]{0,200}?\$\{?\1\b|/proc/\$\{?\1\}?/mem\b)"
+            r"|\b(?:pgrep|pidof)\b[^\n);&]{0,200}?"
+            + _HOLDS_PASSWORD
+            + r"[^\n);&]{0,200}?\|\s*xargs\b[^\n;&|]{0,100}?\bgcore\b",
             _I,
         ),
     ),
