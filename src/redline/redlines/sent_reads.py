@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from redline.redlines.capabilities import PRIVATE_IPV4, Capability, Hit
-from redline.redlines.sealed_drops import _CHAT_HOOK, _CREDENTIAL, _WEB_ADDRESS, _host
+from redline.redlines.sealed_drops import _CHAT_HOOK, _WEB_ADDRESS, _host, _names_writer
 from redline.redlines.shell import simple_commands
 
 _GATE = ("curl", "wget", "invoke-restmethod", "invoke-webrequest", "irm ", "iwr ")
@@ -65,7 +65,7 @@ _OWN_NETWORK = re.compile(
     re.I,
 )
 _UPLOAD = re.compile(
-    r"""^\s*['"]?(?:\S*[\\/])?(?:curl(?:\.exe)?\s|wget\s(?=[^\n]*--post-file)"""
+    r"""^\s*['"]?(?:do\s+)?(?:\S*[\\/])?(?:curl(?:\.exe)?\s|wget\s(?=[^\n]*--post-file)"""
     r"""|(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\s(?=[^\n]*(?:-InFile|-Method\s+['"]?(?:Post|Put)\b)))""",
     re.I,
 )
@@ -131,7 +131,7 @@ def _unsigned_upload(stage: str) -> bool:
     """Whether `stage` uploads to a web address naming no credential, not a chat webhook."""
     if _UPLOAD.match(stage) is None or _WEB_ADDRESS.search(stage) is None:
         return False
-    if _CREDENTIAL.search(stage) is not None or _ANY_HEADERS.search(stage) is not None:
+    if _names_writer(stage) or _ANY_HEADERS.search(stage) is not None:
         return False
     return _CHAT_HOOK.search(stage) is None
 
