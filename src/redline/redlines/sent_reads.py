@@ -31,6 +31,8 @@ from redline.redlines.shell import simple_commands
 
 _GATE = ("curl", "wget", "invoke-restmethod", "invoke-webrequest", "irm ", "iwr ")
 """An upload needs one of these words; a line without any is not read further."""
+_DUMP_GATE = ("dump", "mongoexport")
+"""A dump tool's name holds one of these: a line with `ssh` and one of them is read too."""
 
 _STATEMENT = re.compile(r"(?:[^|;&\n]|\|(?!\|)|&(?=\w[\w.-]*=))+")
 """One pipeline of a line: between `;`, `&&`, `||`, `&` and line breaks (its `|` kept); an `&`
@@ -58,7 +60,8 @@ _DUMP = re.compile(
     _LAUNCHER + r"(?:mysqldump|pg_dump(?:all)?|mongodump|mongoexport)(?:\.exe)?\s", re.I
 )
 """A database's dump: guarded too, but one's own backup may go to one's own network's host by
-file; read only when piped to an open upload on a public host."""
+file; read only when piped to an open upload on a public host, or to a remote shell on a public
+host reached by its bare address (`_SSH_TO_ADDRESS`)."""
 _OWN_NETWORK = re.compile(
     rf"://(?:[^\s/'\"@]*@)?(?:(?:127\.|0\.|{PRIVATE_IPV4}|169\.254\.)[\d.]+|localhost\b"
     r"|[\w.-]+\.(?:internal|local|lan|corp|intranet|home\.arpa)\b)",
@@ -69,6 +72,15 @@ _UPLOAD = re.compile(
     r"""|(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\s(?=[^\n]*(?:-InFile|-Method\s+['"]?(?:Post|Put)\b)))""",
     re.I,
 )
+_SSH_TO_ADDRESS = re.compile(
+    r"""^\s*(?:\S*/)?ssh\s(?:[^\n|]{0,200}?\s)?(?:[\w.-]+@)?"""
+    rf"""(?!127\.|0\.|{PRIVATE_IPV4}|169\.254\.)\d{{1,3}}(?:\.\d{{1,3}}){{3}}(?=[\s'"]|$)"""
+    r"""[^\n|]{0,200}?(?:\bcat\s*>|\bdd\s[^\n|]{0,100}?\bof=|\btee\s)""",
+    re.I,
+)
+"""A remote shell on a public host reached by its bare address that writes what it is piped to
+a file there (`| ssh u@203.0.113.5 'cat > x.sql.gz'`): a dump sent to a host nobody named
+(one's own backup host has a name, `backup@nas.lan`, or a private address)."""
 _READS_STDIN = re.compile(
     r"""(?:\s-[a-zA-Z]*T|--upload-file)\s+-(?=\s|$)|@-(?=['"\s]|$)|\$\(\s*cat\s*-?\s*\)"""
     r"""|--post-file[=\s]+/dev/stdin|-Method\s+['"]?(?:Post|Put)\b(?![^\n]*-(?:Body|InFile)\b)""",
@@ -142,7 +154,11 @@ def sent_read_hits(action: str) -> list[Hit]:
     line, by an open upload of a file an earlier command names; cited from the read to the
     upload. Each command is read once: linear in the line (but for the uploads' count)."""
     lowered = action.lower()
-    if len(action) > MAX_LENGTH or not any(word in lowered for word in _GATE):
+    if len(action) > MAX_LENGTH:
+        return []
+    if not any(word in lowered for word in _GATE) and not (
+        "ssh" in lowered and any(word in lowered for word in _DUMP_GATE)
+    ):
         return []
     pipelines = _pipelines(action)
     # each pipeline's end, the file names it writes, and, when it uploads files unsigned,
@@ -181,7 +197,7 @@ def sent_read_hits(action: str) -> list[Hit]:
                     and _unsigned_upload(later)
                     and (host is None or host != _host(later))
                     and not (dump and _OWN_NETWORK.search(later))
-                ):
+                ) or (dump and _SSH_TO_ADDRESS.match(later)):
                     end = later_at + len(later.rstrip())
                     break
             if end is None and not dump:
