@@ -473,6 +473,10 @@ class Capability(StrEnum):
         "pipes what a directory query or a request with credentials reads straight into an "
         "upload to another host naming no credential (a command line)"
     )
+    OUTSIDER_ADMIN_GRANT = (
+        "gives a personal mailbox, another tenant's guest or everyone a cloud project's owner "
+        "or access administrator role (a command line)"
+    )
     LSA_PACKAGE_ADDED = (
         "adds a package to LSA's lists (Security, Notification or Authentication Packages) or "
         "loads one into the running LSASS"

@@ -1838,6 +1838,7 @@ def response_capabilities(
 
 def action_capabilities(action: str, language: CodeLanguage) -> Capabilities:
     """Every capability in a shell command line or a Python program an agent is about to run."""
+    from redline.redlines.cloud_grants import outsider_grant_hits
     from redline.redlines.flashed_images import flashed_image_hits
     from redline.redlines.sealed_drops import sealed_drop_hits
     from redline.redlines.sent_reads import sent_read_hits
@@ -1850,6 +1851,7 @@ def action_capabilities(action: str, language: CodeLanguage) -> Capabilities:
         found.extend(sealed_drop_hits(action))  # others' folders packed, unsigned uploads
         found.extend(sent_read_hits(action))  # guarded reads sent out by the same line
         found.extend(flashed_image_hits(action))  # an installer image written to a stick
+        found.extend(outsider_grant_hits(action))  # a cloud's owner role to an outsider
         unfolded = unfolded_line(action)  # commands hidden in brace lists or substitutions
         if unfolded != action:
             end = len(action)
