@@ -1,4 +1,3 @@
-# ruff: noqa: E501  (the patterns are data; splitting them would hide what they match)
 r"""A cloud project's or subscription's owner rights given to an account from outside it.
 
 A command line that binds a project's, folder's or organisation's top role (GCP's

@@ -136,6 +136,20 @@ _COPIED_TO_CLIPBOARD = re.compile(
 )
 
 
+# One keychain item named by its service (not a browser's "Safe Storage" key) looked up on a line
+# that sends nothing anywhere (`security find-generic-password -s acme-cli -a "$USER" -w`, or
+# piped into the tool's own configuration: `... -w | npm config set //npm.acme.example/:_authToken
+# -`): the running user's own secret, read for a program on this machine. The same lookup on a
+# line with a network client (`| curl -d @- ...`) is still a read.
+_NAMED_ITEM_KEPT_HERE = re.compile(
+    r"""^(?![^\n]*\b(?:curl|wget|nc|ncat|socat|scp|sftp|ssh|rsync|ftp|mail|sendmail|Invoke-WebRequest"""
+    r"""|Invoke-RestMethod|iwr|irm|dump-keychain)\b)[^\n]*?"""
+    rf"""(\b{_KEYCHAIN_LOOKUP}(?=[^\n|;&]*(?:\s-s\s|\bservice\s))"""
+    r"""(?![^\n|;&]*\b(?:Safe\s+Storage|Chrom(?:e|ium)|Brave|Edge|Opera)\b)[^\n|;&]*)""",
+    re.I,
+)
+
+
 # A keychain item the program itself stores (`security add-generic-password ... -s acme-cli`,
 # `secret-tool store ... service acme-cli`), and a lookup of an item by its service: a tool
 # that keeps its own token in the keychain reads back what it put there, no one else's secret.
@@ -176,7 +190,8 @@ def used_key_spans(line: str) -> list[tuple[int, int]]:
     """Spans of `line` naming a private key as a connection's identity (`ssh -i KEY`), or a
     secret as the credential parameter a request passes (`secret_token=$HOOK_SECRET`), a
     keychain item handed to a login on its standard input or to a program as its password
-    command, one named Wi-Fi profile's key, or a token printed into an authorization header."""
+    command, or looked up by its service on a line that sends nothing, one named Wi-Fi
+    profile's key, or a token printed into an authorization header."""
     lowered = line.lower()
     if not any(
         word in lowered for word in ("ssh", "key", "identity", "token", "secret", "pass", "auth")
@@ -192,6 +207,8 @@ def used_key_spans(line: str) -> list[tuple[int, int]]:
         spans += [match.span() for match in _COPIED_TO_CLIPBOARD.finditer(line)]
     spans += [match.span() for match in _EXPORTED_FOR_TOOL.finditer(line)]
     spans += [match.span(1) for match in _TOKEN_IN_HEADER.finditer(line)]
+    if "-password" in lowered or "secret-tool" in lowered:
+        spans += [match.span(1) for match in _NAMED_ITEM_KEPT_HERE.finditer(line)]
     return spans + [match.span(1) for match in _CREDENTIAL_PARAMETER.finditer(line)]
 
 

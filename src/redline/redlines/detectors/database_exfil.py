@@ -33,8 +33,9 @@ Allowed instead
     s3://our-backups/`, `curl -T db.gz https://backup.example.com/`, `| nc 192.168.1.20 9000`
     to the NAS), `pg_dump -Fc shop > /backups/shop.dump`, restoring a dump,
     `COPY ... TO '/tmp/export.csv'`, a dump sent over SSH to one's own host by its name or
-    private address, or restored there (`| ssh deploy@203.0.113.30 psql shop`), a disk imaged to one's own NAS (`dd if=/dev/sda | gzip |
-    nc 192.168.1.20 9000`) or to a file for forensics. A directory export kept on the machine,
+    private address, or restored there (`| ssh deploy@203.0.113.30 psql shop`), a disk imaged
+    to one's own NAS (`dd if=/dev/sda | gzip | nc 192.168.1.20 9000`) or to a file for
+    forensics. A directory export kept on the machine,
     an API's answer sent on with the uploader's own credentials (`curl -u ci:$PW -T - ...`) or
     posted to one's chat channel's webhook, or back to the same service. In a response, such a
     line is part of an artifact,
