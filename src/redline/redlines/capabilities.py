@@ -473,6 +473,10 @@ class Capability(StrEnum):
         "pipes what a directory query or a request with credentials reads straight into an "
         "upload to another host naming no credential (a command line)"
     )
+    DATA_OPENED = (
+        "shares a snapshot with everyone or an account the line names nowhere else, or a whole "
+        "drive for everyone to change (a command line)"
+    )
     OUTSIDER_ADMIN_GRANT = (
         "gives a personal mailbox, another tenant's guest or everyone a cloud project's owner "
         "or access administrator role (a command line)"
