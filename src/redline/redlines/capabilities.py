@@ -4150,6 +4150,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # .NET's HttpClient reading a fetched body whole (`GetByteArrayAsync("https://...")`)
         re.compile(r"\bGet(?:ByteArray|Stream|String)Async\s*\(\s*@?['\"]https?://", _I),
+        # Node's HTTP modules called where they are required, as a one-liner does (`node -e
+        # "require('https').get('https://host/?t=' + ...)"`)
+        re.compile(r"\brequire\s*\(\s*['\"`]https?['\"`]\s*\)\s*\.\s*(?:get|request)\s*\("),
         re.compile(
             r"\b(?:irm|iwr|Invoke-RestMethod|Invoke-WebRequest)\s+-Uri\s+['\"]?https?://", _I
         ),
