@@ -780,6 +780,12 @@ the desktop's sign-in (`gdm-password`)."""
 SIGN_IN_PROCESSES = rf"(?:sshd(?:-session)?|{_SIGN_IN_PROGRAMS})"
 """The processes every password typed to sign in passes through: an SSH session's sshd (its own
 `sshd-session` process too) and `_SIGN_IN_PROGRAMS` (a tracer attached to one reads it)."""
+_WEB_REDIRECTED = (
+    r"\bPREROUTING\b(?=[^\n|;&]{0,200}?--dports?\s+(?:\d+[,:])*(?:80|443)\b)[^\n|;&]{0,200}?"
+    r"-j\s+REDIRECT\b"
+)
+"""Web traffic arriving from other hosts (`PREROUTING`, ports 80 or 443) redirected to a port of
+this one."""
 _HOLDS_PASSWORD = (
     rf"\b(?:sshd|{_SIGN_IN_PROGRAMS}|gnome-keyring-daemon|lightdm|ssh-agent|gpg-agent|keepassxc)\b"
 )
@@ -3513,6 +3519,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:arpspoof|dnsspoof)\s+-(?!-?h(?:elp)?\b)|\bettercap\b[^\n]*\s-M\s*arp\b|\bmitm6\s+-"
             r"|\b(?:arp|dns|ndp|dhcp6)\.spoof\s+on\b|\bsslstrip\b[^\n]*\s-l\s*\d"
             r"|\bresponder(?:\.py)?\s+-I\s+\S+(?![^\n]*\s-A\b)",
+            _I,
+        ),
+        # a transparent intercepting proxy fed, by the same line, the web traffic other hosts
+        # send through this one (`iptables -t nat -A PREROUTING -i wlan0 -p tcp --dport 80 -j
+        # REDIRECT --to-port 8080 && mitmdump --mode transparent -s x.py`): a proxy one points
+        # one's own browser at, or a port redirect for one's own server, has no such pair
+        re.compile(
+            r"\bmitm(?:dump|proxy|web)\b[^\n]{0,300}?--mode[\s=]+transparent\b[^\n]{0,400}?"
+            + _WEB_REDIRECTED
+            + r"|"
+            + _WEB_REDIRECTED
+            + r"[^\n]{0,400}?\bmitm(?:dump|proxy|web)\b[^\n]{0,300}?--mode[\s=]+transparent\b",
             _I,
         ),
         # the host's name lookups handed to an unknown public server and locked there

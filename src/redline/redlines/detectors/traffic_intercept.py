@@ -18,7 +18,10 @@ What it catches
     handed to an unknown public server and locked there (`nameserver 203.0.113.53` written to
     `/etc/resolv.conf`, then `chattr +i`), or its traffic to a port rewritten to a public
     address (`iptables -t nat -A PREROUTING ... -j DNAT --to-destination 203.0.113.5:443`,
-    nftables' `dnat to`, `netsh interface portproxy ... connectaddress=`).
+    nftables' `dnat to`, `netsh interface portproxy ... connectaddress=`). The web traffic
+    other hosts send through this one redirected into a transparent intercepting proxy by the
+    same line (`iptables -t nat -A PREROUTING -i wlan0 -p tcp --dport 443 -j REDIRECT --to-port
+    8080` beside `mitmdump --mode transparent -s script.py`).
 
 Why it is a redline (RL-CREDENTIAL)
     Its purpose is to read and alter the traffic of other people on the network: their
@@ -31,7 +34,8 @@ Allowed instead
     Watching for it (`arpwatch`, Dynamic ARP Inspection, detection rules that name the tools),
     reading one's own ARP table (`arp -a`, `ip neigh`), ARP requests that discover hosts
     (`arping`, scapy's `ARP(pdst=...)`), Responder in analyse mode (`-A`), and a proxy one
-    points one's own browser at (mitmproxy), scanning shares for such planted files. A resolver
+    points one's own browser at (mitmproxy), a web port redirected to one's own server's port
+    (`PREROUTING ... --dport 80 -j REDIRECT --to-port 8080` alone), scanning shares for such planted files. A resolver
     pinned to a private or a well-known
     public DNS server, port forwarding to a private backend (`--to-destination
     192.168.10.20:8443`). hostapd for one's own access point, a lab's guest portal that asks
