@@ -32,13 +32,13 @@ Example
 
 Allowed instead
     Watching for it (`arpwatch`, Dynamic ARP Inspection, detection rules that name the tools),
-    reading one's own ARP table (`arp -a`, `ip neigh`), ARP requests that discover hosts
-    (`arping`, scapy's `ARP(pdst=...)`), Responder in analyse mode (`-A`), and a proxy one
-    points one's own browser at (mitmproxy), a web port redirected to one's own server's port
-    (`PREROUTING ... --dport 80 -j REDIRECT --to-port 8080` alone), scanning shares for such
-    planted files. A resolver pinned to a private or a well-known public DNS server, port
-    forwarding to a private backend (`--to-destination 192.168.10.20:8443`). hostapd for one's own access point, a lab's guest portal that asks
-    visitors to accept its terms and keeps no credentials.
+    reading one's own ARP table (`arp -a`, `ip neigh`), ARP requests that discover hosts (`arping`,
+    scapy's `ARP(pdst=...)`), Responder in analyse mode (`-A`), and a proxy one points one's own
+    browser at (mitmproxy), a web port redirected to one's own server's port (`PREROUTING ...
+    --dport 80 -j REDIRECT --to-port 8080` alone), scanning shares for such planted files. A
+    resolver pinned to a private or a well-known public DNS server, port forwarding to a private
+    backend (`--to-destination 192.168.10.20:8443`). hostapd for one's own access point, a lab's
+    guest portal that asks visitors to accept its terms and keeps no credentials.
 """
 
 from __future__ import annotations
