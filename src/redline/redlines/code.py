@@ -1002,13 +1002,13 @@ _REDIRECTED_TO = re.compile(r"""(?<![>&\d])>\s*['"]?([^\s'";&|)]+)""")
 def saved_names(line: str) -> frozenset[str]:
     """Names a download on `line` may have saved to: its output option (`-o /tmp/.m`,
     `-OutFile p.exe`), the words after its URL in the same command (`urlretrieve(url, path)`,
-    `certutil ... URL %TEMP%\\p.exe`) and the last segment of the URL's path."""
+    `certutil ... URL %TEMP%\\p.exe`) and the URL's last segment (when it has no query)."""
     names = {m.group(1) for m in _OUTPUT_OPTION.finditer(line)}
     for url in _URL.finditer(line):
-        # (its path's, not its query's: `token?x=1&resource=https://vault.azure.net` saves no
-        # file named after the address in its query)
-        path = re.split(r"[?#]", url.group(0), maxsplit=1)[0]
-        names.add(path.rstrip("/").rsplit("/", 1)[-1])
+        # (none from an address with a query: `token?x=1&resource=https://vault.azure.net`
+        # saves no file named after the address in its query)
+        if "?" not in url.group(0):
+            names.add(url.group(0).rstrip("/").rsplit("/", 1)[-1])
         # up to the next command, or the next option carrying data: what follows `-d`, `-H`,
         # `-F` is sent, not where the download goes (`curl -X POST URL -d text="…$(git …)"`);
         # other options' words may be (`wget URL -q -P /tmp/stage`)
