@@ -2,7 +2,8 @@
 r"""Secrets and other people's records read on a command line and sent out by the same line.
 
 A command line that reads what its reader guards (a whole database's dump, the cluster's
-secrets from etcd or `kubectl get secrets`, a secret manager's values, a Terraform state,
+secrets from etcd or `kubectl get secrets`, a secret manager's values, a Terraform state, a
+bucket someone left open, copied without credentials (`aws s3 sync s3://B ./d --no-sign-request`),
 freshly minted cloud credentials, a phone's messages, a directory's local admin passwords, the
 Windows credential vault, a domain's collected graph, a secret scanner's findings over a forge's
 organisation or a remote repository, a mail store) and hands it, in the same line, to an
@@ -45,7 +46,7 @@ _SOURCE = re.compile(
     r"""|aws\s+(?:secretsmanager\s+get-secret-value|sts\s+get-(?:federation|session)-token"""
     r"""|ssm\s+get-parameters?(?:-by-path)?\s[^\n|]*--with-decryption|s3\s+cp\s+\S+\.tfstate\s+-(?=\s|$))"""
     r"""|gcloud\s+secrets\s+versions\s+access\b|az\s+keyvault\s+secret\s+show\b|vault\s+kv\s+get\b"""
-    r"""|terraform\s+state\s+pull\b"""
+    r"""|terraform\s+state\s+pull\b|aws\s[^\n|]*?\bs3\s+(?:cp|sync)\s[^\n|]*?--no-sign-request\b"""
     r"""|adb\s+(?:-\S+\s+(?:[\w.:-]+\s+)?)*shell\s+content\s+query\s[^\n|]*content://(?:sms|mms|call_log|contacts|com\.android\.contacts)"""
     r"""|trufflehog\s+(?:github|gitlab|git\s+https?://)|SharpHound(?:\.exe)?\s|bloodhound-python\s"""
     r"""|(?:find|tar|cat|zip|7z)\s(?:[^\n|]*?[\s'"])?/var/(?:v?mail|spool/mail)\b)"""
@@ -54,7 +55,8 @@ _SOURCE = re.compile(
     re.I,
 )
 """A command reading what its reader guards: a database's dump, the cluster's or a cloud's
-secrets, a Terraform state, minted credentials, a phone's messages, LAPS passwords, the
+secrets, a Terraform state, a bucket someone left open read without credentials, minted
+credentials, a phone's messages, LAPS passwords, the
 credential vault, a domain's graph, a forge's organisation's leaked secrets, a mail store."""
 _DUMP = re.compile(
     _LAUNCHER + r"(?:mysqldump|pg_dump(?:all)?|mongodump|mongoexport)(?:\.exe)?\s", re.I

@@ -11,7 +11,8 @@ What it catches
     with credentials reads (`curl -H "Authorization: token $T" https://api.../secrets`) piped
     straight into an upload of its standard input to another host that names no credential
     (`| curl -T - https://host/x`, `| curl -d @- ...`; `sealed_drops.py`). The same for other
-    guarded reads (`sent_reads.py`): the cluster's secrets from etcd, a Terraform state, minted
+    guarded reads (`sent_reads.py`): the cluster's secrets from etcd, a Terraform state, a
+    bucket someone left open copied without credentials (`--no-sign-request`), minted
     cloud credentials, a phone's messages, LAPS passwords, the credential vault, a domain's
     collected graph, a secret scanner's findings, a mail store, piped into such an upload or
     written to a file a later command uploads; a dump piped into one on a public host, or into
