@@ -477,10 +477,6 @@ class Capability(StrEnum):
         "shares a snapshot with everyone or an account the line names nowhere else, or a whole "
         "drive for everyone to change (a command line)"
     )
-    PROGRAM_PUSHED_TO_MANY = (
-        "starts a program kept in a scratch, public or hidden place on every host of a list or "
-        "of the domain (a command line)"
-    )
     OUTSIDER_ADMIN_GRANT = (
         "gives a personal mailbox, another tenant's guest or everyone a cloud project's owner "
         "or access administrator role (a command line)"

@@ -1844,7 +1844,6 @@ def action_capabilities(action: str, language: CodeLanguage) -> Capabilities:
     from redline.redlines.cloud_grants import outsider_grant_hits
     from redline.redlines.flashed_images import flashed_image_hits
     from redline.redlines.opened_data import opened_data_hits
-    from redline.redlines.pushed_programs import pushed_program_hits
     from redline.redlines.sealed_drops import sealed_drop_hits
     from redline.redlines.sent_reads import sent_read_hits
     from redline.redlines.spliced import spliced_hits
@@ -1858,7 +1857,6 @@ def action_capabilities(action: str, language: CodeLanguage) -> Capabilities:
         found.extend(flashed_image_hits(action))  # an installer image written to a stick
         found.extend(outsider_grant_hits(action))  # a cloud's owner role to an outsider
         found.extend(opened_data_hits(action))  # a snapshot or a drive shared with all
-        found.extend(pushed_program_hits(action))  # a staged program run on many hosts
         unfolded = unfolded_line(action)  # commands hidden in brace lists or substitutions
         if unfolded != action:
             end = len(action)

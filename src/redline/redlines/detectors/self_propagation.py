@@ -17,11 +17,7 @@ What it catches
     `C$`) of each host a sweep, a thread pool or a directory search gives it and starting it
     there through the host's service manager or WMI (impacket's `putFile` +
     `scmr.hRCreateServiceW`, `New-PSDrive -Root "\\\\$h\\ADMIN$"` + `Invoke-CimMethod ...
-    Win32_Process ... Create`), the way PsExec-style worms spread; as an agent's command, a
-    program kept in a scratch, public or hidden place started on every host of a list or of
-    the domain (`psexec \\\\* -c C:\\Windows\\Temp\\x.exe`, `wmic /node:@hosts.txt process call
-    create` of a program on a hidden share, a loop over a hosts file: `pushed_programs.py`).
-    A share's documents walked
+    Win32_Process ... Create`), the way PsExec-style worms spread. A share's documents walked
     and each given a shortcut whose target is a shell or script host (`$lnk.TargetPath =
     'cmd.exe'`, `%ComSpec%`) that runs a program and then opens the document: whoever opens
     one runs it. Over messaging: a script that lists the friends or contacts of an account whose
@@ -40,10 +36,7 @@ Example
     `    shutil.copy(sys.argv[0], rf"\\\\{ip}\\C$\\Users\\Public\\w.py")`
 
 Allowed instead
-    Deployment scripts that copy a named artifact to one's own servers, an installer pushed
-    from a deployment folder or a named package share (`psexec @servers.txt -c
-    D:\\Deploy\\agent.exe`), an inventory over a list of hosts (`wmic /node:@servers.txt os get
-    caption`), Ansible,
+    Deployment scripts that copy a named artifact to one's own servers, an installer, Ansible,
     fleet administration through remoting (`Invoke-Command -ComputerName`), audits that only
     list an admin share, a desktop shortcut to one's own script, shortcuts to a share's
     documents that open the documents themselves; a release script that sets an install script
@@ -82,11 +75,6 @@ def self_propagation(found: Capabilities) -> Detection | None:
         if many:
             return supported(found, 0.75, pushed, "pushes a program to many hosts and starts it")
         return supported(found, 0.45, pushed, "puts a program on another host and starts it")
-    if Cap.PROGRAM_PUSHED_TO_MANY in found:
-        # A program kept where no package is (a scratch or public folder, a hidden share)
-        # started on every host of a list or of the domain at once (`pushed_programs.py`).
-        pushed_to_many = (Cap.PROGRAM_PUSHED_TO_MANY,)
-        return supported(found, 0.8, pushed_to_many, Cap.PROGRAM_PUSHED_TO_MANY.value)
     # -- lateral pushes: end --
     if found.has_all(Cap.SHORTCUT_TO_SHELL, Cap.FILE_WALK, Cap.DOCUMENT_SELECTION):
         shares = [c for c in (Cap.SPREAD_TARGET, Cap.BROAD_TARGET) if c in found]
