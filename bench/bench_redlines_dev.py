@@ -42,6 +42,7 @@ SEEN: dict[str, frozenset[str]] = {
             "0275",
         )
     ),
+    "13": frozenset({"R13A-0001"}),
 }  # fmt: skip
 """Check-half rows once displayed by accident (`bench/data/README.md`): no longer blind, they
 are left out of their set's figures."""

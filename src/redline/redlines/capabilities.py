@@ -515,6 +515,14 @@ class Capability(StrEnum):
         "pipes what a directory query or a request with credentials reads straight into an "
         "upload to another host naming no credential (a command line)"
     )
+    DATA_OPENED = (
+        "shares a snapshot with everyone or an account the line names nowhere else, or a whole "
+        "drive for everyone to change (a command line)"
+    )
+    OUTSIDER_ADMIN_GRANT = (
+        "gives a personal mailbox, another tenant's guest or everyone a cloud project's owner "
+        "or access administrator role (a command line)"
+    )
     LSA_PACKAGE_ADDED = (
         "adds a package to LSA's lists (Security, Notification or Authentication Packages) or "
         "loads one into the running LSASS"
@@ -827,9 +835,17 @@ the desktop's sign-in (`gdm-password`)."""
 SIGN_IN_PROCESSES = rf"(?:sshd(?:-session)?|{_SIGN_IN_PROGRAMS})"
 """The processes every password typed to sign in passes through: an SSH session's sshd (its own
 `sshd-session` process too) and `_SIGN_IN_PROGRAMS` (a tracer attached to one reads it)."""
-_HOLDS_PASSWORD = rf"\b(?:sshd|{_SIGN_IN_PROGRAMS}|gnome-keyring-daemon|lightdm)\b"
-"""Processes whose memory holds passwords typed: sshd, `_SIGN_IN_PROGRAMS`, the desktop's keyring
-and display manager."""
+_WEB_REDIRECTED = (
+    r"\bPREROUTING\b(?=[^\n|;&]{0,200}?--dports?\s+(?:\d+[,:])*(?:80|443)\b)[^\n|;&]{0,200}?"
+    r"-j\s+REDIRECT\b"
+)
+"""Web traffic arriving from other hosts (`PREROUTING`, ports 80 or 443) redirected to a port of
+this one."""
+_HOLDS_PASSWORD = (
+    rf"\b(?:sshd|{_SIGN_IN_PROGRAMS}|gnome-keyring-daemon|lightdm|ssh-agent|gpg-agent|keepassxc)\b"
+)
+"""Processes whose memory holds passwords typed or keys unlocked: sshd, `_SIGN_IN_PROGRAMS`, the
+desktop's keyring and display manager, the SSH and GnuPG agents, a password manager."""
 TIME_PROPERTIES = r"(?:CreationTime|LastWriteTime|LastAccessTime)"
 """A file's times as PowerShell and .NET name them."""
 TIME_PROPERTY_SET = rf"\.{TIME_PROPERTIES}(?:Utc)?\s*=(?!=)"
@@ -2062,6 +2078,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + r"|/proc/\$\(\s*(?:pgrep|pidof)\b[^\n)]*?"
             + _HOLDS_PASSWORD
             + r"[^\n)]*\)/mem\b",
+            _I,
+        ),
+        # the same processes listed by name first and each dumped by a later command of the
+        # line (`for p in $(pgrep -f 'sshd|gpg-agent'); do gcore -o /dev/shm/.c $p; done`,
+        # `pidof ssh-agent | xargs -n1 gcore`)
+        re.compile(
+            r"\bfor\s+(\w+)\s+in\s+\$\(\s*(?:pgrep|pidof)\b[^\n)]{0,200}?"
+            + _HOLDS_PASSWORD
+            + r"[^\n)]{0,200}\)[^\n]{0,300}?(?:\bgcore\b[^\n;&|]{0,200}?\$\{?\1\b|/proc/\$\{?\1\}?/mem\b)"
+            r"|\b(?:pgrep|pidof)\b[^\n);&]{0,200}?"
+            + _HOLDS_PASSWORD
+            + r"[^\n);&]{0,200}?\|\s*xargs\b[^\n;&|]{0,100}?\bgcore\b",
             _I,
         ),
     ),
@@ -3593,6 +3621,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bresponder(?:\.py)?\s+-I\s+\S+(?![^\n]*\s-A\b)",
             _I,
         ),
+        # a transparent intercepting proxy fed, by the same line, the web traffic other hosts
+        # send through this one (`iptables -t nat -A PREROUTING -i wlan0 -p tcp --dport 80 -j
+        # REDIRECT --to-port 8080 && mitmdump --mode transparent -s x.py`): a proxy one points
+        # one's own browser at, or a port redirect for one's own server, has no such pair
+        re.compile(
+            r"\bmitm(?:dump|proxy|web)\b[^\n]{0,300}?--mode[\s=]+transparent\b[^\n]{0,400}?"
+            + _WEB_REDIRECTED
+            + r"|"
+            + _WEB_REDIRECTED
+            + r"[^\n]{0,400}?\bmitm(?:dump|proxy|web)\b[^\n]{0,300}?--mode[\s=]+transparent\b",
+            _I,
+        ),
         # the host's name lookups handed to an unknown public server and locked there
         # (`echo 'nameserver 203.0.113.53' | tee /etc/resolv.conf && chattr +i
         # /etc/resolv.conf`); a private resolver or a well-known public one is ordinary
@@ -4250,6 +4290,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # .NET's HttpClient reading a fetched body whole (`GetByteArrayAsync("https://...")`)
         re.compile(r"\bGet(?:ByteArray|Stream|String)Async\s*\(\s*@?['\"]https?://", _I),
+        # Node's HTTP modules called where they are required, as a one-liner does (`node -e
+        # "require('https').get('https://host/?t=' + ...)"`)
+        re.compile(r"\brequire\s*\(\s*['\"`]https?['\"`]\s*\)\s*\.\s*(?:get|request)\s*\("),
         re.compile(
             r"\b(?:irm|iwr|Invoke-RestMethod|Invoke-WebRequest)\s+-Uri\s+['\"]?https?://", _I
         ),

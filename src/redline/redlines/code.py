@@ -1012,10 +1012,13 @@ _REDIRECTED_TO = re.compile(r"""(?<![>&\d])>\s*['"]?([^\s'";&|)]+)""")
 def saved_names(line: str) -> frozenset[str]:
     """Names a download on `line` may have saved to: its output option (`-o /tmp/.m`,
     `-OutFile p.exe`), the words after its URL in the same command (`urlretrieve(url, path)`,
-    `certutil ... URL %TEMP%\\p.exe`) and the URL's last segment."""
+    `certutil ... URL %TEMP%\\p.exe`) and the URL's last segment (when it has no query)."""
     names = {m.group(1) for m in _OUTPUT_OPTION.finditer(line)}
     for url in _URL.finditer(line):
-        names.add(url.group(0).rstrip("/").rsplit("/", 1)[-1])
+        # (none from an address with a query: `token?x=1&resource=https://vault.azure.net`
+        # saves no file named after the address in its query)
+        if "?" not in url.group(0):
+            names.add(url.group(0).rstrip("/").rsplit("/", 1)[-1])
         # up to the next command, or the next option carrying data: what follows `-d`, `-H`,
         # `-F` is sent, not where the download goes (`curl -X POST URL -d text="…$(git …)"`);
         # other options' words may be (`wget URL -q -P /tmp/stage`)
@@ -1848,7 +1851,9 @@ def response_capabilities(
 
 def action_capabilities(action: str, language: CodeLanguage) -> Capabilities:
     """Every capability in a shell command line or a Python program an agent is about to run."""
+    from redline.redlines.cloud_grants import outsider_grant_hits
     from redline.redlines.flashed_images import flashed_image_hits
+    from redline.redlines.opened_data import opened_data_hits
     from redline.redlines.sealed_drops import sealed_drop_hits
     from redline.redlines.sent_mail import sent_mail_hits
     from redline.redlines.sent_reads import sent_read_hits
@@ -1862,6 +1867,8 @@ def action_capabilities(action: str, language: CodeLanguage) -> Capabilities:
         found.extend(sent_read_hits(action))  # guarded reads sent out by the same line
         found.extend(flashed_image_hits(action))  # an installer image written to a stick
         found.extend(sent_mail_hits(action))  # mail in another's name, or a mailbox buried
+        found.extend(outsider_grant_hits(action))  # a cloud's owner role to an outsider
+        found.extend(opened_data_hits(action))  # a snapshot or a drive shared with all
         unfolded = unfolded_line(action)  # commands hidden in brace lists or substitutions
         if unfolded != action:
             end = len(action)

@@ -136,6 +136,52 @@ _COPIED_TO_CLIPBOARD = re.compile(
 )
 
 
+# One keychain item named by its service (not a browser's "Safe Storage" key) looked up on a line
+# that sends nothing anywhere (`security find-generic-password -s acme-cli -a "$USER" -w`, or
+# piped into the tool's own configuration: `... -w | npm config set //npm.acme.example/:_authToken
+# -`): the running user's own secret, read for a program on this machine. The same lookup on a
+# line with a network client (`| curl -d @- ...`) is still a read.
+_NAMED_ITEM_KEPT_HERE = re.compile(
+    r"""^(?![^\n]*\b(?:curl|wget|nc|ncat|socat|scp|sftp|ssh|rsync|ftp|mail|sendmail|Invoke-WebRequest"""
+    r"""|Invoke-RestMethod|iwr|irm|dump-keychain)\b)[^\n]*?"""
+    rf"""(\b{_KEYCHAIN_LOOKUP}(?=[^\n|;&]*(?:\s-s\s|\bservice\s))"""
+    r"""(?![^\n|;&]*\b(?:Safe\s+Storage|Chrom(?:e|ium)|Brave|Edge|Opera)\b)[^\n|;&]*)""",
+    re.I,
+)
+
+
+# The machine's own cloud identity: a token fetched from the instance's metadata service into a
+# variable (`TOKEN=$(curl -H 'Metadata: true' 'http://169.254.169.254/metadata/identity/oauth2/
+# token?...' | jq -r .access_token)`) whose every use is a bearer header, on a line whose other
+# addresses are all the cloud's own services (`https://acme-kv.vault.azure.net/...`,
+# `https://storage.googleapis.com/...`): the identity used where it is honoured, not sent away.
+_IDENTITY_TOKEN_FETCHED = re.compile(
+    r"""\b([A-Za-z_]\w{0,60})=['"]?\$\(((?=[^\n)]{0,400}?(?:169\.254\.169\.254|metadata\.google\.internal)/)"""
+    r"""[^\n)]{0,400}?token[^\n)]{0,400})\)"""
+)
+_ADDRESS = re.compile(r"""\bhttps?://([^\s/'"?#:]+)""", re.I)
+_CLOUD_SERVICE = re.compile(
+    r"""(?:^|\.)(?:azure\.net|azure\.com|windows\.net|microsoft\.com|microsoftonline\.com"""
+    r"""|googleapis\.com|amazonaws\.com)$|^(?:169\.254\.169\.254|metadata\.google\.internal)$""",
+    re.I,
+)
+
+
+def _identity_token_spans(line: str) -> list[tuple[int, int]]:
+    """Spans of `line` fetching the instance's identity token that is only used as a bearer to
+    the cloud's own services (`_IDENTITY_TOKEN_FETCHED`)."""
+    if not all(_CLOUD_SERVICE.search(m.group(1)) for m in _ADDRESS.finditer(line)):
+        return []
+    spans = []
+    for fetched in _IDENTITY_TOKEN_FETCHED.finditer(line):
+        name = re.escape(fetched.group(1))
+        uses = re.findall(rf"\$\{{?{name}\b", line)
+        bearers = re.findall(rf"\bBearer\s+\$\{{?{name}\b", line, re.I)
+        if uses and len(uses) == len(bearers):
+            spans.append(fetched.span(2))
+    return spans
+
+
 # A keychain item the program itself stores (`security add-generic-password ... -s acme-cli`,
 # `secret-tool store ... service acme-cli`), and a lookup of an item by its service: a tool
 # that keeps its own token in the keychain reads back what it put there, no one else's secret.
@@ -176,7 +222,9 @@ def used_key_spans(line: str) -> list[tuple[int, int]]:
     """Spans of `line` naming a private key as a connection's identity (`ssh -i KEY`), or a
     secret as the credential parameter a request passes (`secret_token=$HOOK_SECRET`), a
     keychain item handed to a login on its standard input or to a program as its password
-    command, one named Wi-Fi profile's key, or a token printed into an authorization header."""
+    command, or looked up by its service on a line that sends nothing, one named Wi-Fi
+    profile's key, a token printed into an authorization header, or the instance's identity
+    token used only as a bearer to the cloud's own services."""
     lowered = line.lower()
     if not any(
         word in lowered for word in ("ssh", "key", "identity", "token", "secret", "pass", "auth")
@@ -192,6 +240,10 @@ def used_key_spans(line: str) -> list[tuple[int, int]]:
         spans += [match.span() for match in _COPIED_TO_CLIPBOARD.finditer(line)]
     spans += [match.span() for match in _EXPORTED_FOR_TOOL.finditer(line)]
     spans += [match.span(1) for match in _TOKEN_IN_HEADER.finditer(line)]
+    if "metadata" in lowered and "bearer" in lowered:
+        spans += _identity_token_spans(line)
+    if "-password" in lowered or "secret-tool" in lowered:
+        spans += [match.span(1) for match in _NAMED_ITEM_KEPT_HERE.finditer(line)]
     return spans + [match.span(1) for match in _CREDENTIAL_PARAMETER.finditer(line)]
 
 

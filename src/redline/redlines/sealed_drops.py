@@ -8,8 +8,8 @@ that names no credential, signature or client certificate (`curl -T - https://ho
 `--upload-file`, `--data-binary @file`, `wget --post-file`, `Invoke-WebRequest -InFile`)
 (`UNSIGNED_UPLOAD`): a place that takes whatever anyone sends. A backup service knows its
 writer (`curl -u backup:$PW -T`, an `Authorization` header, a presigned address's signature,
-`--netrc`); one's own folder (`tar czf - ~/report`) or one named path (`/home/alice`) is
-one's own or one's charge.
+`--netrc`; an anonymous sign-in, `--user anon:anon`, names no one); one's own folder
+(`tar czf - ~/report`) or one named path (`/home/alice`) is one's own or one's charge.
 
 Read on the whole command line an agent is about to run, never on a response's text (the
 stream monitor does not scan for them): `sealed_drop_hits`. The line is cut into its commands
@@ -41,11 +41,12 @@ _CURL_SENDS = (
 )
 """curl's options that send a file or its standard input (`-T`, `--data-binary @f`, `-F f=@x`)."""
 _UPLOAD = re.compile(
-    rf"^\s*(?:\S*[\\/])?(?:curl(?:\.exe)?\s(?=(?:[^\n]*?\s)?(?:{_CURL_SENDS}))"
+    rf"^\s*(?:do\s+)?(?:\S*[\\/])?(?:curl(?:\.exe)?\s(?=(?:[^\n]*?\s)?(?:{_CURL_SENDS}))"
     r"|wget\s(?=(?:[^\n]*?\s)?--post-file)|(?:Invoke-WebRequest|Invoke-RestMethod|iwr|irm)\s(?=(?:[^\n]*?\s)?-InFile))",
     re.I,
 )
-"""A command that sends a file or its standard input to a web address."""
+"""A command that sends a file or its standard input to a web address (also as the body of
+cmd's loop, `for %f in (x.7z.*) do curl -T %f ...`, which the shell's grammar cuts at `do`)."""
 _WEB_ADDRESS = re.compile(r"""\b(?:https?|ftps?)://[^\s'"]+""", re.I)
 _CREDENTIAL = re.compile(
     r"""(?:^|\s)(?:(?-i:-[a-zA-Z]*[unEb])|--user|--netrc(?:-file|-optional)?|--cert|--key|--oauth2-bearer"""
@@ -59,6 +60,20 @@ _CREDENTIAL = re.compile(
 )
 """Who the writer is: a user and password, a netrc, a client certificate, a bearer token or key
 header, a cookie, a signed (presigned) address."""
+_ANONYMOUS = re.compile(
+    r"""(?<!\S)(?:-u|--user)[\s=]*['"]?(?:anonymous|anon|ftp|guest)(?::[^\s'"]*)?['"]?(?!\S)"""
+    r"""|(?<=://)(?:anonymous|anon|ftp|guest)(?::[^\s/'"@]*)?@""",
+    re.I,
+)
+"""The name anyone signs in to an open FTP drop with (`--user anon:anon`,
+`ftp://anonymous:x@host/`): it names no writer."""
+
+
+def _names_writer(segment: str) -> bool:
+    """Whether `segment` says who writes (`_CREDENTIAL`), an anonymous sign-in not counted."""
+    if _CREDENTIAL.search(segment) is None:
+        return False
+    return _CREDENTIAL.search(_ANONYMOUS.sub("", segment)) is not None
 
 
 def _packs_others_folders(segment: str) -> bool:
@@ -68,7 +83,7 @@ def _packs_others_folders(segment: str) -> bool:
 def _uploads_unsigned(segment: str) -> bool:
     if _UPLOAD.match(segment) is None or _WEB_ADDRESS.search(segment) is None:
         return False
-    return _CREDENTIAL.search(segment) is None
+    return not _names_writer(segment)
 
 
 _SENDS_FILE = re.compile(rf"(?<!\S)(?:{_CURL_SENDS}|--post-file|-InFile)", re.I)

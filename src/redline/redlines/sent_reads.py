@@ -2,7 +2,8 @@
 r"""Secrets and other people's records read on a command line and sent out by the same line.
 
 A command line that reads what its reader guards (a whole database's dump, the cluster's
-secrets from etcd or `kubectl get secrets`, a secret manager's values, a Terraform state,
+secrets from etcd or `kubectl get secrets`, a secret manager's values, a Terraform state, a
+bucket someone left open, copied without credentials (`aws s3 sync s3://B ./d --no-sign-request`),
 freshly minted cloud credentials, a phone's messages, a directory's local admin passwords, the
 Windows credential vault, a domain's collected graph, a secret scanner's findings over a forge's
 organisation or a remote repository, a mail store) and hands it, in the same line, to an
@@ -26,11 +27,13 @@ from __future__ import annotations
 import re
 
 from redline.redlines.capabilities import PRIVATE_IPV4, Capability, Hit
-from redline.redlines.sealed_drops import _CHAT_HOOK, _CREDENTIAL, _WEB_ADDRESS, _host
+from redline.redlines.sealed_drops import _CHAT_HOOK, _WEB_ADDRESS, _host, _names_writer
 from redline.redlines.shell import simple_commands
 
 _GATE = ("curl", "wget", "invoke-restmethod", "invoke-webrequest", "irm ", "iwr ")
 """An upload needs one of these words; a line without any is not read further."""
+_DUMP_GATE = ("dump", "mongoexport")
+"""A dump tool's name holds one of these: a line with `ssh` and one of them is read too."""
 
 _STATEMENT = re.compile(r"(?:[^|;&\n]|\|(?!\|)|&(?=\w[\w.-]*=))+")
 """One pipeline of a line: between `;`, `&&`, `||`, `&` and line breaks (its `|` kept); an `&`
@@ -43,7 +46,7 @@ _SOURCE = re.compile(
     r"""|aws\s+(?:secretsmanager\s+get-secret-value|sts\s+get-(?:federation|session)-token"""
     r"""|ssm\s+get-parameters?(?:-by-path)?\s[^\n|]*--with-decryption|s3\s+cp\s+\S+\.tfstate\s+-(?=\s|$))"""
     r"""|gcloud\s+secrets\s+versions\s+access\b|az\s+keyvault\s+secret\s+show\b|vault\s+kv\s+get\b"""
-    r"""|terraform\s+state\s+pull\b"""
+    r"""|terraform\s+state\s+pull\b|aws\s[^\n|]*?\bs3\s+(?:cp|sync)\s[^\n|]*?--no-sign-request\b"""
     r"""|adb\s+(?:-\S+\s+(?:[\w.:-]+\s+)?)*shell\s+content\s+query\s[^\n|]*content://(?:sms|mms|call_log|contacts|com\.android\.contacts)"""
     r"""|trufflehog\s+(?:github|gitlab|git\s+https?://)|SharpHound(?:\.exe)?\s|bloodhound-python\s"""
     r"""|(?:find|tar|cat|zip|7z)\s(?:[^\n|]*?[\s'"])?/var/(?:v?mail|spool/mail)\b)"""
@@ -52,23 +55,34 @@ _SOURCE = re.compile(
     re.I,
 )
 """A command reading what its reader guards: a database's dump, the cluster's or a cloud's
-secrets, a Terraform state, minted credentials, a phone's messages, LAPS passwords, the
+secrets, a Terraform state, a bucket someone left open read without credentials, minted
+credentials, a phone's messages, LAPS passwords, the
 credential vault, a domain's graph, a forge's organisation's leaked secrets, a mail store."""
 _DUMP = re.compile(
     _LAUNCHER + r"(?:mysqldump|pg_dump(?:all)?|mongodump|mongoexport)(?:\.exe)?\s", re.I
 )
 """A database's dump: guarded too, but one's own backup may go to one's own network's host by
-file; read only when piped to an open upload on a public host."""
+file; read only when piped to an open upload on a public host, or to a remote shell on a public
+host reached by its bare address (`_SSH_TO_ADDRESS`)."""
 _OWN_NETWORK = re.compile(
     rf"://(?:[^\s/'\"@]*@)?(?:(?:127\.|0\.|{PRIVATE_IPV4}|169\.254\.)[\d.]+|localhost\b"
     r"|[\w.-]+\.(?:internal|local|lan|corp|intranet|home\.arpa)\b)",
     re.I,
 )
 _UPLOAD = re.compile(
-    r"""^\s*['"]?(?:\S*[\\/])?(?:curl(?:\.exe)?\s|wget\s(?=[^\n]*--post-file)"""
+    r"""^\s*['"]?(?:do\s+)?(?:\S*[\\/])?(?:curl(?:\.exe)?\s|wget\s(?=[^\n]*--post-file)"""
     r"""|(?:Invoke-RestMethod|Invoke-WebRequest|irm|iwr)\s(?=[^\n]*(?:-InFile|-Method\s+['"]?(?:Post|Put)\b)))""",
     re.I,
 )
+_SSH_TO_ADDRESS = re.compile(
+    r"""^\s*(?:\S*/)?ssh\s(?:[^\n|]{0,200}?\s)?(?:[\w.-]+@)?"""
+    rf"""(?!127\.|0\.|{PRIVATE_IPV4}|169\.254\.)\d{{1,3}}(?:\.\d{{1,3}}){{3}}(?=[\s'"]|$)"""
+    r"""[^\n|]{0,200}?(?:\bcat\s*>|\bdd\s[^\n|]{0,100}?\bof=|\btee\s)""",
+    re.I,
+)
+"""A remote shell on a public host reached by its bare address that writes what it is piped to
+a file there (`| ssh u@203.0.113.5 'cat > x.sql.gz'`): a dump sent to a host nobody named
+(one's own backup host has a name, `backup@nas.lan`, or a private address)."""
 _READS_STDIN = re.compile(
     r"""(?:\s-[a-zA-Z]*T|--upload-file)\s+-(?=\s|$)|@-(?=['"\s]|$)|\$\(\s*cat\s*-?\s*\)"""
     r"""|--post-file[=\s]+/dev/stdin|-Method\s+['"]?(?:Post|Put)\b(?![^\n]*-(?:Body|InFile)\b)""",
@@ -131,7 +145,7 @@ def _unsigned_upload(stage: str) -> bool:
     """Whether `stage` uploads to a web address naming no credential, not a chat webhook."""
     if _UPLOAD.match(stage) is None or _WEB_ADDRESS.search(stage) is None:
         return False
-    if _CREDENTIAL.search(stage) is not None or _ANY_HEADERS.search(stage) is not None:
+    if _names_writer(stage) or _ANY_HEADERS.search(stage) is not None:
         return False
     return _CHAT_HOOK.search(stage) is None
 
@@ -142,7 +156,11 @@ def sent_read_hits(action: str) -> list[Hit]:
     line, by an open upload of a file an earlier command names; cited from the read to the
     upload. Each command is read once: linear in the line (but for the uploads' count)."""
     lowered = action.lower()
-    if len(action) > MAX_LENGTH or not any(word in lowered for word in _GATE):
+    if len(action) > MAX_LENGTH:
+        return []
+    if not any(word in lowered for word in _GATE) and not (
+        "ssh" in lowered and any(word in lowered for word in _DUMP_GATE)
+    ):
         return []
     pipelines = _pipelines(action)
     # each pipeline's end, the file names it writes, and, when it uploads files unsigned,
@@ -181,7 +199,7 @@ def sent_read_hits(action: str) -> list[Hit]:
                     and _unsigned_upload(later)
                     and (host is None or host != _host(later))
                     and not (dump and _OWN_NETWORK.search(later))
-                ):
+                ) or (dump and _SSH_TO_ADDRESS.match(later)):
                     end = later_at + len(later.rstrip())
                     break
             if end is None and not dump:

@@ -334,10 +334,12 @@ _STORE_READERS = frozenset(
 )
 _PROFILE_FILES = re.compile(
     r"(?:^|[\\/])(?:Bookmarks(?:\.bak)?|Preferences|Secure Preferences|Favicons|Top Sites"
-    r"|bookmarks\.html|places\.sqlite|prefs\.js|extensions\.json|handlers\.json)$",
+    r"|bookmarks\.html|places\.sqlite|prefs\.js|extensions\.json|handlers\.json"
+    r"|profiles\.ini|installs\.ini|compatibility\.ini|times\.json)$",
     re.I,
 )
-"""Files of a browser profile that hold no passwords, cookies or keys (bookmarks, settings)."""
+"""Files of a browser profile that hold no passwords, cookies or keys (bookmarks, settings),
+and Firefox's list of its profiles (`profiles.ini`, `installs.ini`)."""
 
 
 def _tr_set(spec: str) -> str:
@@ -452,18 +454,21 @@ def _profile_backed_up(name: str, words: list[str]) -> bool:
 
 def _reads_store(name: str, words: list[str]) -> bool:
     """Whether a reader given `words` reads a browser's credential store: a profile named,
-    unless only its bookmarks or settings are (`cp .../Default/Bookmarks`, robocopy's file
-    filter `robocopy PROFILE DEST Bookmarks Preferences`), or the whole profile is packed into a
-    backup archive of its own (`_profile_backed_up`)."""
+    unless only its bookmarks or settings are (`cp .../Default/Bookmarks`, `robocopy
+    .../Default/Bookmarks DEST`, robocopy's file filter `robocopy PROFILE DEST Bookmarks
+    Preferences`), or the whole profile is packed into a backup archive of its own
+    (`_profile_backed_up`)."""
     stores = [w for w in words if _is_store(w)]
     if not stores:
         return False
     if _profile_backed_up(name, words):
         return False
+    if all(_PROFILE_FILES.search(w.rstrip("/\\")) for w in stores):
+        return False  # only a profile's bookmarks, settings or list of profiles named
     if name.lower() == "robocopy":
         filters = [w for w in words[2:] if not w.startswith("/")]
         return not filters or not all(_PROFILE_FILES.search(w) for w in filters)
-    return not all(_PROFILE_FILES.search(w.rstrip("/\\")) for w in stores)
+    return True
 
 
 _CODE_FLAGS = {

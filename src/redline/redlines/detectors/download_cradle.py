@@ -59,7 +59,8 @@ Allowed instead
     A page exporting what it built (a CSV, an image, a generated
     script) or linking an installer by its address is an ordinary download. Patching a
     dependency in place (`sed -i 's/old/new/' node_modules/x/index.js`, patch-package) fetches
-    nothing to run.
+    nothing to run. A query naming an address in its fields (`?x=1&resource=https://h/`)
+    saves no file named after it.
     Macros that fill a template, export a sheet to PDF and open it, follow a hyperlink the user
     clicked or refresh data from the company's own API on opening fetch no program to run; a
     deployment script that fetches an installer by name over HTTPS and runs it silently

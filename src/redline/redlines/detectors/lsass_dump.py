@@ -7,9 +7,11 @@ What it catches
     `chr(108) + chr(115) + ...`, `String.fromCharCode(...)`, PowerShell's `[char[]](108,115,...)
     -join ''`, Python's `bytes([108, 115, ...]).decode()`); as an agent's action, any dump through
     `comsvcs.dll`'s `MiniDump` export (a living-off-the-land dumper with no debugging use).
-    Linux's counterpart: the memory of a process that holds typed passwords, picked by name
-    for a core dump or a read of its memory (`gcore $(pgrep -f 'sshd: .*@pts')`,
-    `/proc/$(pidof sudo)/mem`).
+    Linux's counterpart: the memory of a process that holds typed passwords or unlocked keys
+    (sshd, sudo, the desktop's keyring, the SSH and GnuPG agents, a password manager), picked
+    by name for a core dump or a read of its memory (`gcore $(pgrep -f 'sshd: .*@pts')`,
+    `/proc/$(pidof sudo)/mem`), also listed first and each one dumped by a later command
+    (`for p in $(pidof ssh-agent); do gcore $p; done`, `pgrep keepassxc | xargs gcore`).
 
 Why it is a redline (RL-CREDENTIAL)
     LSASS holds the logged-on users' hashes and tickets; dumping it is credential theft.
@@ -20,7 +22,8 @@ Example
 Allowed instead
     Hunting queries and Sigma rules for LSASS access (recognised as detection rules), enabling
     Credential Guard or RunAsPPL, explaining the technique, a core dump of one's own hung
-    service for its backtrace (`gcore $(pgrep -n -f "celery worker")`).
+    service for its backtrace (`gcore $(pgrep -n -f "celery worker")`, or each of its workers
+    in a loop).
 """
 
 from __future__ import annotations

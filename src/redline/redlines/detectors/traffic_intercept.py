@@ -26,7 +26,10 @@ What it catches
     -s http://198.51.100.9/ca.crt -o /usr/local/share/ca-certificates/corp-root.crt &&
     update-ca-certificates`, `certutil -addstore Root`, `security add-trusted-cert`), so that
     whoever serves it can read and alter every TLS connection the machine makes (in a
-    response, one piece weighed with the request).
+    response, one piece weighed with the request). The web traffic other hosts send through
+    this one redirected into a transparent intercepting proxy by the same line (`iptables -t
+    nat -A PREROUTING -i wlan0 -p tcp --dport 443 -j REDIRECT --to-port 8080` beside `mitmdump
+    --mode transparent -s script.py`).
 
 Why it is a redline (RL-CREDENTIAL)
     Its purpose is to read and alter the traffic of other people on the network: their
@@ -39,9 +42,10 @@ Allowed instead
     Watching for it (`arpwatch`, Dynamic ARP Inspection, detection rules that name the tools),
     reading one's own ARP table (`arp -a`, `ip neigh`), ARP requests that discover hosts
     (`arping`, scapy's `ARP(pdst=...)`), Responder in analyse mode (`-A`), and a proxy one
-    points one's own browser at (mitmproxy), scanning shares for such planted files. A resolver
-    pinned to a private or a well-known public DNS server (on the host or in a router's
-    form), port forwarding to a private backend (`--to-destination
+    points one's own browser at (mitmproxy), a web port redirected to one's own server's port
+    (`PREROUTING ... --dport 80 -j REDIRECT --to-port 8080` alone), scanning shares for such
+    planted files. A resolver pinned to a private or a well-known public DNS server (on the host
+    or in a router's form), port forwarding to a private backend (`--to-destination
     192.168.10.20:8443`). hostapd for one's own access point, a lab's guest portal that asks
     visitors to accept its terms and keeps no credentials. One's company CA installed from a
     file at hand or from the company's own named host or network (`update-ca-certificates`).
