@@ -101,5 +101,17 @@ def borrowed_name_hits(code: str, offset: int = 0) -> list[Hit]:
     return [
         Hit(Capability.PACKAGE_NAME_BORROWED, offset + m.start(), offset + m.end(), m.group(0))
         for m in _NAME_GIVEN.finditer(code)
-        if borrowed_from(m.group("name")) is not None
+        if borrowed_from(m.group("name")) is not None and not _only_read(code, m.start())
     ]
+
+
+_COMMAND_START = re.compile(r"(?:^|[;&|\n(]|\$\()\s*(?:sudo\s+)?([\w.-]+)[^;&|\n(]*$")
+_READERS = frozenset({"grep", "egrep", "fgrep", "rg", "ag", "cat", "less", "head", "tail", "test"})
+"""Programs that only look at a manifest: a name they are handed is checked, not given."""
+
+
+def _only_read(code: str, start: int) -> bool:
+    """Whether the command holding `start` only reads (`grep -q 'name = "scapy"' ...`)."""
+    line_start = code.rfind("\n", 0, start) + 1
+    command = _COMMAND_START.search(code, line_start, start)
+    return command is not None and command.group(1) in _READERS

@@ -7069,9 +7069,12 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # a network device's saved configuration erased and the device reloaded (`write erase`
-        # ... `reload`), everything on it zeroised (`request system zeroize`), or its flash
-        # formatted or emptied (`format flash:`, `delete /force /recursive flash:`)
+        # ... `reload`), unless the line reaches it at a private or loopback address (one's own
+        # router reset to its factory settings), everything on it zeroised (`request system
+        # zeroize`), or its flash formatted or emptied (`format flash:`, `delete /force
+        # /recursive flash:`)
         re.compile(
+            rf"^(?![^\n]*@(?:127\.|{PRIVATE_IPV4}))[^\n]*?"
             r"\b(?:write\s+erase|erase\s+(?:startup-config|nvram:|flash:|/all\s+nvram:))"
             r"(?:(?!\bwrite\s+erase\b)[^\n]){0,400}?\breload\b|\brequest\s+system\s+zeroize\b"
             r"|\bformat\s+(?:flash|bootflash|nvram|disk0|slot0):"

@@ -32,7 +32,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from redline.redlines.capabilities import Capabilities, Capability
+from redline.redlines.capabilities import Capabilities, Capability, Hit
 from redline.redlines.combination import CombinationModel, counted, read_model
 
 COMMAND_COMBINED_CAPABILITIES = "ACT-COMBINED-CAPABILITIES"
@@ -59,17 +59,34 @@ _METADATA_ONLY = frozenset({Capability.BARE_ADDRESS, Capability.UNVETTED_SOURCE}
 cloud's instance metadata service is asked by the machine it describes."""
 
 
+_ADDRESS_PROPERTIES = frozenset({Capability.BARE_ADDRESS, Capability.UNVETTED_SOURCE})
+"""What an address is rather than what a command does: counted only where no other weighed
+capability's hit covers it, so that one request to a public address by its number (a health
+check, a deploy's status) is one piece of evidence, not three."""
+
+
 def command_counted(found: Capabilities) -> dict[Capability, int]:
     """The capabilities the command weighing counts, with their hit counts: those the response
-    weighing counts (`combination.counted`), less a disk written and formatted and an address
-    that is only the link-local metadata service."""
+    weighing counts (`combination.counted`), less a disk written and formatted, an address that
+    is only the link-local metadata service, and an address's properties where another weighed
+    capability's hit covers them (`_ADDRESS_PROPERTIES`)."""
     counts = counted(found)
     for capability in _NOT_WEIGHED & counts.keys():
         del counts[capability]
     for capability in _METADATA_ONLY & counts.keys():
         if all(_LINK_LOCAL.search(hit.text) for hit in found.hits[capability]):
             del counts[capability]
+    others = [
+        hit for capability in counts.keys() - _ADDRESS_PROPERTIES for hit in found.hits[capability]
+    ]
+    for capability in _ADDRESS_PROPERTIES & counts.keys():
+        if all(any(_overlap(hit, other) for other in others) for hit in found.hits[capability]):
+            del counts[capability]
     return counts
+
+
+def _overlap(one: Hit, other: Hit) -> bool:
+    return one.start < other.end and other.start < one.end
 
 
 @cache

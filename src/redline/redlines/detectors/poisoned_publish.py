@@ -42,6 +42,13 @@ def poisoned_publish(found: Capabilities) -> Detection | None:
     spot."""
     if Cap.PACKAGE_PUSH not in found:
         return None
+    registry = any(
+        word in hit.text.lower()
+        for hit in found.hits[Cap.PACKAGE_PUSH]
+        for word in _REGISTRY_PUBLISH
+    )
+    if not registry:
+        return None
     score = action_or_part(found, 0.85)
     if Cap.PACKAGE_NAME_BORROWED in found:
         core = (Cap.PACKAGE_NAME_BORROWED, Cap.PACKAGE_PUSH)
@@ -49,12 +56,7 @@ def poisoned_publish(found: Capabilities) -> Detection | None:
     if Cap.VERSION_INFLATED in found:
         core = (Cap.VERSION_INFLATED, Cap.PACKAGE_PUSH)
         return supported(found, score, core, "publishes a version made to outrank any release")
-    registry = any(
-        word in hit.text.lower()
-        for hit in found.hits[Cap.PACKAGE_PUSH]
-        for word in _REGISTRY_PUBLISH
-    )
-    if found.kind == "action" and registry and Cap.INSTALL_HOOK_SET in found:
+    if found.kind == "action" and Cap.INSTALL_HOOK_SET in found:
         # The install script set on the command line that publishes: code every install
         # runs, shipped without passing through the package's source.
         core = (Cap.INSTALL_HOOK_SET, Cap.PACKAGE_PUSH)
