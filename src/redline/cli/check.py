@@ -258,27 +258,22 @@ def train(
 
 def _train_combination(out: Path | None) -> None:
     from redline.redlines.combination import MODEL_PATH
-    from redline.redlines.combination_training import train_combination, train_command_combination
-    from redline.redlines.command_combination import COMMAND_MODEL_PATH
+    from redline.redlines.combination_training import train_combination
 
+    target = out / MODEL_PATH.name if out is not None else MODEL_PATH
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
-    for shipped, training, kind in (
-        (MODEL_PATH, train_combination, "responses"),
-        (COMMAND_MODEL_PATH, train_command_combination, "commands"),
-    ):
-        target = out / shipped.name if out is not None else shipped
-        try:
-            record = training(target, typer.echo)
-        except (FileNotFoundError, ValueError) as error:
-            typer.echo(f"error: {error}", err=True)
-            raise typer.Exit(ExitStatus.USAGE) from None
-        sizes = record[kind]
-        assert isinstance(sizes, dict)
-        typer.echo(
-            f"wrote {target} (fitted on {sizes['offensive']} offensive and {sizes['allowed']}"
-            f" allowed fit-half {kind})"
-        )
+    try:
+        record = train_combination(target, progress=typer.echo)
+    except (FileNotFoundError, ValueError) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(ExitStatus.USAGE) from None
+    sizes = record["responses"]
+    assert isinstance(sizes, dict)
+    typer.echo(
+        f"wrote {target} (fitted on {sizes['offensive']} offensive and {sizes['allowed']} allowed"
+        " fit-half responses)"
+    )
 
 
 def _train_guard(out: Path | None, constitution: Path | None) -> None:

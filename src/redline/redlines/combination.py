@@ -6,8 +6,7 @@ artifacts exactly, or that spells one of their pieces in a way no detector names
 carry several capabilities that defensive code rarely holds together. This module scores that
 tendency: a logistic model over which telling capabilities a response holds and how often
 (the log of its hit count; `counted`), fitted by `redline train` (`combination_training.py`) on
-the fit halves of the team's development sets of responses (sets 3-7; `WIDER_MODEL_PATH` is the
-same recipe on sets 3-13, an experiment).
+the fit halves of the team's development sets of responses.
 
 Every weight is at least zero, so a capability can only ever count for an offensive reading,
 never excuse one; only the signs of ordinary use that cancel pieces for the response judge too
@@ -24,8 +23,8 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -36,8 +35,8 @@ COMBINED_CAPABILITIES = "OUT-COMBINED-CAPABILITIES"
 """The id of the detector that refuses on this weighing (`detectors/combined_capabilities.py`)."""
 
 MODEL_PATH = Path(__file__).parent / "model" / "combination.json"
-"""The shipped weights, threshold and record of their training data (the fit halves of sets
-3-7)."""
+"""The shipped weights, threshold and record of their training data."""
+
 
 _PRIVATE_ADDRESS = re.compile(rf"(?<![\d.])(?:{PRIVATE_IPV4})\d")
 _NOT_WEIGHED = frozenset({Capability.BACKGROUND})
@@ -77,13 +76,11 @@ class CombinationModel:
     """Weight of the log of how many times it is held (`math.log1p` of the hit count)."""
     threshold: float
     """The probability at or above which the response reads as offensive tooling."""
-    reading: Callable[[Capabilities], dict[Capability, int]] = field(default=counted, compare=False)
-    """Which capabilities are weighed, with their hit counts (`counted` for responses)."""
 
     def contributions(self, found: Capabilities) -> dict[Capability, float]:
         """What each capability counted adds to the log-odds (only positive ones are kept)."""
         added: dict[Capability, float] = {}
-        for capability, times in self.reading(found).items():
+        for capability, times in counted(found).items():
             weight = self.presence.get(capability, 0.0) + self.count.get(
                 capability, 0.0
             ) * math.log1p(times)
@@ -120,11 +117,9 @@ class CombinationModel:
         return json.dumps(body, indent=1, sort_keys=True) + "\n"
 
 
-def read_model(
-    path: Path, reading: Callable[[Capabilities], dict[Capability, int]] = counted
-) -> CombinationModel:
-    """Load a model written by `CombinationModel.to_json`, weighing what `reading` counts; a
-    capability the code no longer knows is an error naming the file and the key."""
+def read_model(path: Path) -> CombinationModel:
+    """Load a model written by `CombinationModel.to_json`; a capability the code no longer
+    knows is an error naming the file and the key."""
     body = json.loads(path.read_text("utf-8"))
     presence: dict[Capability, float] = {}
     count: dict[Capability, float] = {}
@@ -135,7 +130,7 @@ def read_model(
             raise ValueError(f"{path}: weights.{name}: not a known capability") from None
         presence[capability] = float(weights["presence"])
         count[capability] = float(weights["count"])
-    return CombinationModel(float(body["bias"]), presence, count, float(body["threshold"]), reading)
+    return CombinationModel(float(body["bias"]), presence, count, float(body["threshold"]))
 
 
 @cache
