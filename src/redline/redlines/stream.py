@@ -171,6 +171,9 @@ _REREADS = 32
 """At most this many times one streaming reading (`_agent_sockets`, `_listing_hooks`) reads a
 block so far again whole; past that only the whole-response reading at `finish()` does, so a
 crafted block of thousands of triggering lines costs linear time, not the square of its size."""
+_FOUND_ONCE = frozenset({Capability.LISTING_HOOKED})
+"""Readings read again no more once the response holds one of their hits: one preloaded listing
+is the whole artifact's core."""
 _FENCE = re.compile(r"^\s*(```+|~~~+)\s*([\w+#.-]*)")
 _INLINE_CODE = re.compile(r"`([^`\n]{3,})`")
 _COMMENT_LINE = re.compile(r"^\s*(?://|#(?![!]|include|define|pragma|requires)|<!--|\*|/\*|REM\s)")
@@ -640,22 +643,23 @@ class StreamMonitor:
             return []
         if _COMMENT_LINE.match(line):
             return []
-        if not self._may_reread(Capability.AGENT_SOCKET_TAKEN):
+        return self._reread_block(Capability.AGENT_SOCKET_TAKEN, agent_socket_hits)
+
+    def _reread_block(
+        self, capability: Capability, reading: Callable[[str, int], list[Hit]]
+    ) -> list[Hit]:
+        """The new hits of `capability` that `reading` finds over the block so far, its
+        commented-out lines blanked (offsets kept, as the whole reading's cleaned code is); at
+        most `_REREADS` times a block, and no more once the response holds a hit of it."""
+        seen = {h.start for h in self._found.hits.get(capability, ())}
+        done = self._rereads.get(capability, 0)
+        if done >= _REREADS or (seen and capability in _FOUND_ONCE):
             return []
-        seen = {h.start for h in self._found.hits.get(Capability.AGENT_SOCKET_TAKEN, ())}
-        # Commented-out lines are blanked (offsets kept), as the whole reading's cleaned code is.
+        self._rereads[capability] = done + 1
         code = "".join(
             _blanked(text) if _COMMENT_LINE.match(text) else text for text in self._block_text
         )
-        return [
-            hit for hit in agent_socket_hits(code, self._c_block_start) if hit.start not in seen
-        ]
-
-    def _may_reread(self, reading: Capability) -> bool:
-        """Count one more whole-block reread by `reading`; False once `_REREADS` are spent."""
-        done = self._rereads.get(reading, 0)
-        self._rereads[reading] = done + 1
-        return done < _REREADS
+        return [hit for hit in reading(code, self._c_block_start) if hit.start not in seen]
 
     def _listing_hooks(self, line: str) -> list[Hit]:
         """The streaming form of `preload_hide.listing_hook_hits` (a preloaded `readdir` that
@@ -674,15 +678,7 @@ class StreamMonitor:
             return []
         if _COMMENT_LINE.match(line):
             return []
-        seen = {h.start for h in self._found.hits.get(Capability.LISTING_HOOKED, ())}
-        if seen or not self._may_reread(Capability.LISTING_HOOKED):  # once found, enough
-            return []
-        code = "".join(
-            _blanked(text) if _COMMENT_LINE.match(text) else text for text in self._block_text
-        )
-        return [
-            hit for hit in listing_hook_hits(code, self._c_block_start) if hit.start not in seen
-        ]
+        return self._reread_block(Capability.LISTING_HOOKED, listing_hook_hits)
 
     def _generated_names(self, line: str) -> list[Hit]:
         """The streaming form of `code.domain_generation_hits`: once a block has shown a
