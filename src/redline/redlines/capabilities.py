@@ -1584,7 +1584,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"(?<![\w-])(?:CVE[-_]\d{4}[-_]\d{4,7}|printnightmare|zerologon|nopac|proxyshell|proxylogon|eternalblue|bluekeep|sam[-_]the[-_]admin)[\w.-]*"
             r"(?=[^\n|;&]{0,300}?(?:\S:\S*@(?!localhost\b|127\.)[\w.-]|\s--?(?:t|target|rhost|rhosts|dc-ip)[=\s]+(?!localhost\b|127\.)[\w.-]))"
-            r"(?=[^\n|;&]{0,300}?(?:\.(?:dll|so|exe)\b|\s--?(?:shell|dump|lhost)\b|\bLHOST=))",
+            r"(?=[^\n|;&]{0,300}?(?:\.(?:dll|so|exe)\b|\s--?(?:shell|dump|lhost)(?![\w-])|\bLHOST=))",
             _I,
         ),
     ),
@@ -3641,17 +3641,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + _NOT_PRIVATE_IPV4
             + _WELL_KNOWN_RESOLVER
             + r"\d{1,3}(?:\.\d{1,3}){3}\b"
-            r"[^\n]*?\bchattr\s+(?:-\w+\s+)*\+i\s+['\"]?/etc/resolv\.conf\b",
+            r"[^\n]{0,300}?\bchattr\s+(?:-\w+\s+)*\+i\s+['\"]?/etc/resolv\.conf\b",
             _I,
         ),
         # ... or set by NetworkManager or systemd-resolved (`nmcli con mod eth0 ipv4.dns
         # 203.0.113.53 ... && chattr +i /etc/resolv.conf`)
         re.compile(
-            r"(?:\bnmcli\b[^\n|;&]*?\bipv4\.dns\s+['\"]?|\bresolvectl\s+dns\s+\S+\s+)"
+            r"(?:\bnmcli\b[^\n|;&]{0,300}?\bipv4\.dns\s+['\"]?|\bresolvectl\s+dns\s+\S+\s+)"
             + _NOT_PRIVATE_IPV4
             + _WELL_KNOWN_RESOLVER
             + r"\d{1,3}(?:\.\d{1,3}){3}\b"
-            r"[^\n]*?\bchattr\s+(?:-\w+\s+)*\+i\s+['\"]?/etc/resolv\.conf\b",
+            r"[^\n]{0,300}?\bchattr\s+(?:-\w+\s+)*\+i\s+['\"]?/etc/resolv\.conf\b",
             _I,
         ),
         # a router's resolvers, handed to every machine behind it, set through its admin form
@@ -5061,7 +5061,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + r"(?!\d)|"
             + _LOGIN_PORT
             + r"(?![\d.:])(?![ \t]+['\"]?[\w.\[\]:-]*\d))"
-            r"|\bcloudflared(?:\.exe)?\s(?:(?!cloudflared)[^\n|;&])*?\s--url[=\s]+['\"]?(?:ssh|rdp|tcp)://[\w.\[\]:-]*?:"
+            # (a named route, `--hostname` or `tunnel run`, stands behind the account's access
+            # policy; `cloudflared access` is the client, its `--url` a local listener)
+            r"|\bcloudflared(?:\.exe)?\s(?!access\b)(?![^\n|;&]{0,300}?(?:\s--hostname\b|\srun\b))"
+            r"(?:(?!cloudflared)[^\n|;&]){0,300}?\s--url[=\s]+['\"]?(?:ssh|rdp|tcp)://[\w.\[\]:-]*?:"
             + _LOGIN_PORT
             + r"(?!\d)"
             r"|\bbore(?:\.exe)?\s+local\s+" + _LOGIN_PORT + r"\s+(?:[^\n|;&]*?\s)?--to\b",
@@ -5549,10 +5552,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # scratch folder too (`sed -i 's/^#*AuthorizedKeysFile.*/AuthorizedKeysFile
         # .ssh\/authorized_keys \/var\/lib\/.k/' /etc/ssh/sshd_config`, `echo 'AuthorizedKeysFile
         # %h/.ssh/authorized_keys /dev/shm/k' >> sshd_config`): keys nobody looks for, where a
-        # shared key folder (`/etc/ssh/authorized_keys/%u`) is kept in plain sight
+        # shared key folder (`/etc/ssh/authorized_keys/%u`) is kept in plain sight, and so is
+        # the XDG folder (`%h/.config/ssh/authorized_keys`). The configuration must be written
+        # on the line (appended, teed, edited in place), and only the directive's own argument
+        # list is read: a setting grepped into a report in /tmp, or a backup diffed, hides nothing
         re.compile(
-            r"^(?=[^\n]*?sshd_config)(?>[^\n]*?\bAuthorizedKeysFile\b)[^\n]{0,200}?"
-            r"(?:(?<=\s)|(?<=/))(?:\.(?!ssh\b|\.)[\w%-]|(?:tmp|shm)\\?/)",
+            r"^(?=[^\n]*?(?:(?:>>?|\btee\s+(?:-a\s+)?)\s*['\"]?[^\s'\"|;&]{0,100}?sshd_config"
+            r"|\bsed\s+(?:-[A-Za-z]+\s+){0,3}(?:-[A-Za-z]*i|--in-place)[^\n;&]{0,300}?sshd_config"
+            r"|\bopen\s*\(\s*['\"][^'\"\n]{0,100}?sshd_config[^'\"\n]{0,50}['\"]\s*,\s*['\"][aw]))"
+            r"[^\n]*?\bAuthorizedKeysFile\b[^\n'\"|;&>]{0,200}?"
+            r"(?:(?<=\s)|(?<=/))(?:\.(?!ssh\b|\.|config/ssh/)[\w%-]|(?:tmp|shm)\\?/)",
             _I | re.M,
         ),
     ),
@@ -7788,20 +7797,20 @@ _HIDDEN_REMOTE_ACCESS_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]]
     Capability.REMOTE_ACCESS_HIDDEN: (
         # the agent's service given a name posing as a Windows or driver component
         re.compile(
-            rf"\bsc(?:\.exe)?\s+(?:\\\\\S+\s+)?(?:config|create)\s+(?=[^\n|;&]*?{_REMOTE_AGENT})"
-            rf"[^\n|;&]*?\bDisplayName=\s*{_POSING_NAME}"
-            rf"|\b(?:Set|New)-Service\b(?=[^\n|;&]*?{_REMOTE_AGENT})[^\n|;&]*?\s-DisplayName\s+{_POSING_NAME}",
+            rf"\bsc(?:\.exe)?\s+(?:\\\\\S+\s+)?(?:config|create)\s+(?=[^\n|;&]{{0,300}}?{_REMOTE_AGENT})"
+            rf"[^\n|;&]{{0,300}}?\bDisplayName=\s*{_POSING_NAME}"
+            rf"|\b(?:Set|New)-Service\b(?=[^\n|;&]{{0,300}}?{_REMOTE_AGENT})[^\n|;&]{{0,300}}?\s-DisplayName\s+{_POSING_NAME}",
             _I,
         ),
         # its uninstall entry marked a system component, on a line that names the agent
         re.compile(
-            rf"^(?=[^\n]*?{_REMOTE_AGENT})(?>[^\n]*?\\Uninstall\\)[^\n|;&]*?{_SYSTEM_COMPONENT_SET}",
+            rf"^(?=[^\n]*?{_REMOTE_AGENT})(?>[^\n]*?\\Uninstall\\)[^\n|;&]{{0,300}}?{_SYSTEM_COMPONENT_SET}",
             _I | re.M,
         ),
         # its installer told to leave it out of the installed programs, or its folder hidden
         re.compile(
-            rf"\bmsiexec(?:\.exe)?\s(?=[^\n|;&]*?{_REMOTE_AGENT})[^\n|;&]*?\bARPSYSTEMCOMPONENT=['\"]?1\b"
-            rf"|\battrib(?:\.exe)?\s+(?:[+-][a-z]\s+)*\+h\b[^\n|;&]*?{_REMOTE_AGENT}",
+            rf"\bmsiexec(?:\.exe)?\s(?=[^\n|;&]{{0,300}}?{_REMOTE_AGENT})[^\n|;&]{{0,300}}?\bARPSYSTEMCOMPONENT=['\"]?1\b"
+            rf"|\battrib(?:\.exe)?\s+(?:[+-][a-z]\s+){{0,6}}\+h\b[^\n|;&]{{0,300}}?{_REMOTE_AGENT}",
             _I,
         ),
     ),
