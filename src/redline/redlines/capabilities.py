@@ -7856,31 +7856,43 @@ PATTERNS = _merged(PATTERNS, _ROOT_CA_PATTERNS)
 # commands or inventories on their hosts (`psexec @hosts.txt -u CORP\svc_inv cmd /c
 # systeminfo`) and deploy from a named share or an installed program's own folder.
 _STAGED_FOLDER = (
-    r"(?:\\Users\\Public\\|\\(?:Windows\\|AppData\\Local\\)?Temp\\|%(?:TEMP|TMP)%\\"
-    r"|\$env:(?:TEMP|TMP)\\|\\PerfLogs\\|\\\\[\w.%$-]+\\[\w-]+\$\\)"
+    r"(?:\\Users\\Public\\|%PUBLIC%\\|\\(?:Windows\\|AppData\\Local\\)?Temp\\|%(?:TEMP|TMP)%\\"
+    r"|\$env:(?:TEMP|TMP)\\|\\PerfLogs\\|\\Windows\\Tasks\\"
+    r"|\\ProgramData\\(?![^\s'\"|;&\\]{0,100}\\)"
+    r"|\\\\(?!(?:localhost|127\.[\d.]+|\.)\\)[\w.%$-]+\\(?!(?:SCCM|SMS_|deploy|REMINST)[\w-]*\$)[\w-]+\$\\)"
 )
-"""A scratch or public folder of Windows, or a hidden share of another host."""
+"""A scratch or public folder of Windows (a file directly in `C:\\ProgramData\\`, whose
+subfolders are installed programs'), or a hidden share of another host that is not named for
+deployment (SCCM's `SCCMContentLib$`, `SMS_<site>`, MDT's `DeploymentShare$`, `REMINST`)."""
+_STAGED_PROGRAM = (
+    _STAGED_FOLDER + r"[^\s'\"|;&]{0,200}?\.(?:exe|dll|bat|cmd|ps1|vbs|js|hta|msi|scr)\b"
+)
+"""A program file (by its extension) kept in one of `_STAGED_FOLDER`: a log or a listing there
+starts nothing."""
+_REMOTE_TARGET = r"(?!\\\\(?:localhost|127\.[\d.]+|\.)(?![\w.-]))"
+"""Not the machine itself (`\\\\localhost`, `\\\\.`, `\\\\127.0.0.1`) as the target host."""
 _LATERAL_PUSH_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.STAGED_PROGRAM_PUSHED: (
         re.compile(
-            r"\b(?:ps|pa|cs)exec(?:64)?(?:\.exe)?\s[^\n|;&]{0,300}?\s-c\s+(?:-[fv]\s+)*['\"]?[^\s'\"|;&]{0,200}?"
-            + _STAGED_FOLDER,
+            r"\b(?:ps|pa|cs)exec(?:64)?(?:\.exe)?\s+['\"]?" + _REMOTE_TARGET + r"[^\n|;&]{0,300}?"
+            r"\s(?:-c\s+(?:-[fv]\s+)*|cmd(?:\.exe)?\s+/[ck]\s+)['\"]?[^\s'\"|;&]{0,200}?"
+            + _STAGED_PROGRAM,
             _I,
         ),
         re.compile(
             r"\bwmic(?:\.exe)?\s+(?=[^\n|;&]{0,300}?/node:(?!['\"]?(?:localhost|127\.|\.)))[^\n|;&]{0,300}?"
             r"\bprocess\s+call\s+create\s+['\"]?[^\n'\"]{0,300}?"
-            + _STAGED_FOLDER
+            + _STAGED_PROGRAM
             # the same through PowerShell's WMI and CIM cmdlets on a named computer
             + r"|\bInvoke-(?:Wmi|Cim)Method\b(?=[^\n]{0,300}?-(?:ComputerName|CimSession)\b)"
-            r"(?=[^\n]{0,300}?\bWin32_Process\b)[^\n]{0,300}?" + _STAGED_FOLDER,
+            r"(?=[^\n]{0,300}?\bWin32_Process\b)[^\n]{0,300}?" + _STAGED_PROGRAM,
             _I,
         ),
         re.compile(
-            r"\bsc(?:\.exe)?\s+['\"]?\\\\\S+\s+create\b[^\n|;&]{0,300}?\bbinPath=\s*['\"]?[^\n'\"]{0,300}?"
-            + _STAGED_FOLDER
+            r"\bsc(?:\.exe)?\s+['\"]?" + _REMOTE_TARGET + r"\\\\\S+\s+create\b[^\n|;&]{0,300}?\bbinPath=\s*['\"]?[^\n'\"]{0,300}?"
+            + _STAGED_PROGRAM
             + r"|\bschtasks(?:\.exe)?\b(?=[^\n|;&]{0,300}\s/create\b)(?=[^\n|;&]{0,300}\s/s\s+\S)[^\n|;&]{0,300}?\s/tr\s+['\"]?[^\n'\"]{0,300}?"
-            + _STAGED_FOLDER,
+            + _STAGED_PROGRAM,
             _I,
         ),
         # impacket's remote runners given the staged program as their command
@@ -7889,9 +7901,9 @@ _LATERAL_PUSH_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"(?:\bimpacket-|\b)(?:psexec|smbexec|wmiexec|atexec|dcomexec)(?:\.py)?\s[^\n|;&]{0,300}?@[^\s'\"]{1,200}['\"]?\s+"
             r"(?:-\S+\s+){0,6}['\"]?(?:cmd(?:\.exe)?\s+/c\s+)?[^\s'\"]{0,200}?"
-            + _STAGED_FOLDER
+            + _STAGED_PROGRAM
             + r"|\b(?:crackmapexec|cme|nxc|netexec)\s+(?:smb|winrm|wmi)\b[^\n|;&]{0,300}?\s-[xX]\s+['\"]?"
-            r"(?:cmd(?:\.exe)?\s+/c\s+)?[^\n'\"]{0,200}?" + _STAGED_FOLDER,
+            r"(?:cmd(?:\.exe)?\s+/c\s+)?[^\n'\"]{0,200}?" + _STAGED_PROGRAM,
             _I,
         ),
     ),
