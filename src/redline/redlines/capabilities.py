@@ -7917,16 +7917,33 @@ PATTERNS = _merged(PATTERNS, _LATERAL_PUSH_PATTERNS)
 # (`...\FrontEnd\HttpProxy\owa\auth\`, `\ecp\auth\`, `\ClientAccess\Owa\`,
 # `\inetpub\wwwroot\aspnet_client\`): a page copied or written there (`copy
 # C:\Users\Public\errorFE.aspx "...\owa\auth\errorFE2.aspx"`, `Set-Content -Path
-# ...\aspnet_client\x.aspx`), or into an IIS web root from a scratch or public folder. Exchange's
-# updates install their own pages; copying a page out of these folders is a backup.
+# ...\aspnet_client\x.aspx`), copied there from a scratch or public folder or downloaded there
+# (`iwr http://... -OutFile "...\owa\auth\x.aspx"`), or into an IIS web root from a scratch or
+# public folder. Exchange's updates install their own pages; copying a page out of these
+# folders is a backup, and copying one back from a backup or an update's folder a restore.
 _SERVED_EXCHANGE = (
     r"\\(?:FrontEnd\\HttpProxy\\(?:owa|ecp)|ClientAccess\\(?:Owa|ecp)|aspnet_client)\\"
 )
 _SERVER_PAGE = r"\.(?:aspx|ashx|asmx|asp|jsp|php)\b"
+_DROP_SOURCE = (
+    r"(?:[A-Za-z]:(?:\\Users\\[^\s\\'\"|;&]{1,64}(?=\\AppData\\))?)?(?:"
+    + _STAGED_FOLDER
+    + r"|\\ProgramData\\|(?:\\Users\\Public|(?:\\Windows|\\AppData\\Local)?\\Temp|%(?:TEMP|TMP|PUBLIC)%"
+    r"|\\PerfLogs|\\ProgramData)['\"]?\s)"
+)
+"""Where a planted page is copied from: a scratch or public folder (to robocopy, the folder
+alone); Exchange's own pages are restored from a backup or an update's folder."""
+_DOWNLOADER = (
+    r"(?:iwr|irm|Invoke-(?:WebRequest|RestMethod)|curl(?:\.exe)?|wget(?:\.exe)?|certutil(?:\.exe)?"
+    r"|bitsadmin(?:\.exe)?|Start-BitsTransfer)\b"
+)
+"""A command that downloads a file from an address given on its line."""
 _SERVER_PAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SERVER_PAGE_PLANTED: (
         re.compile(
-            rf"\b(?:copy|xcopy|move|Copy-Item|Move-Item)\b[^\n|;&]{{0,300}}?{_SERVER_PAGE}['\"]?\s[^\n|;&]{{0,300}}?{_SERVED_EXCHANGE}"
+            rf"\b(?:copy|xcopy|move|Copy-Item|Move-Item)\s+(?:-\w+\s+)*['\"]?{_DROP_SOURCE}[^\n|;&'\"]{{0,300}}?{_SERVER_PAGE}['\"]?\s[^\n|;&]{{0,300}}?{_SERVED_EXCHANGE}"
+            rf"|\brobocopy(?:\.exe)?\s+['\"]?{_DROP_SOURCE}[^\n|;&]{{0,300}}?{_SERVED_EXCHANGE}[^\n|;&]{{0,300}}?{_SERVER_PAGE}"
+            rf"|\b{_DOWNLOADER}(?=[^\n|;&]{{0,400}}?\b(?:https?|ftp)://)[^\n|;&]{{0,400}}?{_SERVED_EXCHANGE}[^\n|;&'\"]{{0,300}}?{_SERVER_PAGE}"
             rf"|(?:\bSet-Content|\bAdd-Content|\bOut-File|>)\s*(?:-(?:Path|FilePath|LiteralPath)\s+)?['\"]?[^\n|;&'\"]{{0,300}}?{_SERVED_EXCHANGE}[^\n|;&'\"]{{0,300}}?{_SERVER_PAGE}"
             rf"|\b(?:copy|xcopy|move|Copy-Item|Move-Item)\s+(?:-\w+\s+)*['\"]?[A-Za-z]:{_STAGED_FOLDER}[^\n|;&'\"]{{0,300}}?{_SERVER_PAGE}['\"]?\s[^\n|;&]{{0,300}}?\\inetpub\\wwwroot\\",
             _I,
