@@ -7820,23 +7820,51 @@ PATTERNS = _merged(PATTERNS, _HIDDEN_REMOTE_ACCESS_PATTERNS)
 
 
 # -- a root certificate from nowhere trusted ---------------------------------------------------
-# A certificate fetched from a public host named only by its number (`curl -s
-# http://198.51.100.9/ca.crt -o /usr/local/share/ca-certificates/corp-root.crt`) on the same line
-# as the machine's trust store is written or rebuilt (`update-ca-certificates`,
-# `/etc/pki/ca-trust/source/anchors`, `security add-trusted-cert`, `certutil -addstore Root`,
-# `Cert:\LocalMachine\Root`): whoever serves it can impersonate every site to the machine. A
-# company's CA comes from its own named host or network, or from a file at hand.
-_TRUST_STORE = (
-    r"(?:ca-certificates|update-ca-trust|ca-trust/source/anchors|add-trusted-cert"
-    r"|-addstore\s+(?:-f\s+)?['\"]?Root\b|Cert:\\(?:LocalMachine|CurrentUser)\\Root\b|\btrust\s+anchor\b)"
+# A certificate fetched from a public host named only by its number and saved into the
+# machine's trust store (`curl -s http://198.51.100.9/ca.crt -o
+# /usr/local/share/ca-certificates/corp-root.crt`, `/etc/pki/ca-trust/source/anchors`), or saved
+# to a file that the same line imports into it (`security add-trusted-cert`, `certutil -addstore
+# Root`, `Import-Certificate ... Cert:\LocalMachine\Root`, a copy into a trust folder): whoever
+# serves it can impersonate every site to the machine. The fetched file's path ties the two: a
+# store rebuilt beside a fetch of something else trusts nothing new. A company's CA comes from
+# its own named host or network, or from a file at hand.
+_DOWNLOADER = (
+    r"(?:iwr|irm|Invoke-(?:WebRequest|RestMethod)|curl(?:\.exe)?|wget(?:\.exe)?|certutil(?:\.exe)?"
+    r"|bitsadmin(?:\.exe)?|Start-BitsTransfer)\b"
 )
+"""A command that downloads a file from an address given on its line."""
+_TRUST_FOLDER = r"(?:ca-certificates/|ca-trust/source/anchors/|pki/trust/anchors/)"
+"""A folder of the machine's trust store whose certificates are trusted once it is rebuilt."""
+_FROM_BARE_ADDRESS = (
+    r"(?=[^\n|;&]{0,400}?\b(?:https?|ftp)://"
+    + _NOT_PRIVATE_IPV4
+    + r"\d{1,3}(?:\.\d{1,3}){3}(?![\d.])(?::\d+)?/)"
+)
+"""The same command's address is a public host named only by its number."""
+_SAVED_AS = r"\s(?:-{1,2}(?:\w*[oO]|output(?:-document)?|OutFile|Destination)[=\s]+|>\s*)['\"]?"
+"""A download's output file given (`-o`, wget's `-qO`, `-OutFile`, a redirection)."""
+_TRUST_IMPORT = (
+    r"(?:\bcertutil(?:\.exe)?\b(?=[^\n|;&]{0,300}?-addstore\s+(?:-f\s+)?['\"]?Root\b)"
+    r"|\badd-trusted-cert\b|\btrust\s+anchor\b"
+    r"|\bImport-Certificate\b(?=[^\n|;&]{0,300}?Cert:\\(?:LocalMachine|CurrentUser)\\Root\b)"
+    r"|\b(?:cp|mv|install|copy|move|Copy-Item|Move-Item)\b(?=[^\n|;&]{0,300}?" + _TRUST_FOLDER + r"))"
+)
+"""A certificate file imported into the machine's root store or copied into a trust folder."""
 _ROOT_CA_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.ROOT_CA_PLANTED: (
+        # fetched straight into a trust folder (`wget -qO /usr/local/share/ca-certificates/x.crt
+        # http://198.51.100.9/r`, `curl ... | sudo tee /etc/pki/ca-trust/source/anchors/x.pem`)
         re.compile(
-            rf"^(?=[^\n]*?{_TRUST_STORE})(?>[^\n]*?\b(?:https?|ftp)://"
-            + _NOT_PRIVATE_IPV4
-            + r"\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?/)[^\s'\"]{0,200}?\.(?:crt|pem|cer|der)\b",
-            _I | re.M,
+            rf"\b{_DOWNLOADER}{_FROM_BARE_ADDRESS}[^\n|;&]{{0,400}}?"
+            rf"(?:{_SAVED_AS}|\|\s*(?:sudo\s+)?tee\s+(?:-a\s+)?['\"]?)[^\s'\"|;&]{{0,200}}?{_TRUST_FOLDER}",
+            _I,
+        ),
+        # fetched to a file that the same line then imports or copies into the store (`curl
+        # http://198.51.100.9/root -o r.crt && certutil -addstore -f Root r.crt`)
+        re.compile(
+            rf"\b{_DOWNLOADER}{_FROM_BARE_ADDRESS}[^\n|;&]{{0,400}}?{_SAVED_AS}([^\s'\"|;&]{{1,200}})"
+            rf"[^\n]{{0,400}}?{_TRUST_IMPORT}[^\n|;&]{{0,300}}?(?<![\w/\\.$-])\1(?![\w.-])",
+            _I,
         ),
     ),
 }
@@ -7933,11 +7961,6 @@ _DROP_SOURCE = (
 )
 """Where a planted page is copied from: a scratch or public folder (to robocopy, the folder
 alone); Exchange's own pages are restored from a backup or an update's folder."""
-_DOWNLOADER = (
-    r"(?:iwr|irm|Invoke-(?:WebRequest|RestMethod)|curl(?:\.exe)?|wget(?:\.exe)?|certutil(?:\.exe)?"
-    r"|bitsadmin(?:\.exe)?|Start-BitsTransfer)\b"
-)
-"""A command that downloads a file from an address given on its line."""
 _SERVER_PAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SERVER_PAGE_PLANTED: (
         re.compile(
