@@ -887,11 +887,14 @@ _CONTINUED = r"(?:\\\n|[^\n])*?"
 """The rest of a command, also across a shell's backslash line continuations (`... \\` then the
 next line)."""
 _VENDOR_PROGRAM = (
-    r"['\"]?(?:[^\s'\"]*[\\/])?[^\s'\"/\\]*?(?:onedrive|teams|zoom|chrome|firefox|msedge|adobe"
-    r"|acrobat|office|outlook|windows|microsoft|svchost|explorer|lsass|winlogon|dllhost|rundll"
-    r"|defender|nvidia|realtek)[^\s'\"]*"
+    r"['\"]?(?>(?:[^\s'\"]*[\\/])?)(?:google|mozilla)?(?:onedrive|teams|zoom|chrome|firefox|msedge|adobe"
+    r"|acrobat|office(?=update|clicktorun|c2r|svc|hub)|msoffice|outlook|windows|microsoft|svchost"
+    r"|explorer|lsass|winlogon|dllhost|rundll|defender|nvidia|realtek)[^\s'\"]*"
 )
-"""A program's file named as another vendor's program or a system process (`OneDriveUpdater.exe`)."""
+"""A program's file named as another vendor's program or a system process (`OneDriveUpdater.exe`):
+the file's own name (not its folder's, `dist/windows/notes.exe`) begins with the vendor's or the
+process's name, its maker's before it or not (`GoogleChromeUpdate`; not `PostOfficeTracker`); Office, a common word, only as its update or
+click-to-run service's name (`OfficeClickToRun.exe`, not `office-hours-timer.exe`)."""
 _MINER_OPTION = (
     r"(?<![\w-])-{1,2}(?:threads|cpu[\w-]*|hide|hidden|background|donate[\w-]*|pool|algo"
     r"|max-cpu[\w-]*|rig-id)\b"
@@ -4484,7 +4487,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # a program built to run without a window (Go's `-H=windowsgui`, MinGW's `-mwindows`,
-        # PyInstaller's `--noconsole`) under the name of another vendor's program or of a
+        # PyInstaller's `--noconsole`, Nuitka's) under the name of another vendor's program or of a
         # system process (`go build -ldflags '-H=windowsgui ...' -o OneDriveUpdater.exe`,
         # `pyinstaller --noconsole --name ChromeUpdate agent.py`): unseen, and taken for that
         # vendor's if seen; one's own windowed app goes under one's own name
@@ -4494,7 +4497,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + r"|\b(?:[\w-]*mingw32-)?(?:gcc|g\+\+|clang)\b(?=[^\n|;&]{0,300}?\s-mwindows\b)[^\n|;&]{0,300}?\s-o\s+"
             + _VENDOR_PROGRAM
             + r"|\bpyinstaller\b(?=[^\n|;&]{0,300}?\s(?:--noconsole|--windowed|-w)\b)[^\n|;&]{0,300}?\s(?:--name|-n)[=\s]+"
-            + _VENDOR_PROGRAM,
+            + _VENDOR_PROGRAM
+            # Nuitka's console left out (`--windows-disable-console`, `--windows-console-mode=disable`)
+            + r"|\bnuitka\b(?=[^\n|;&]{0,300}?\s--windows-(?:disable-console\b|console-mode[=\s]+['\"]?disable\b))"
+            r"[^\n|;&]{0,300}?\s--output-filename[=\s]+" + _VENDOR_PROGRAM,
             _I,
         ),
     ),
