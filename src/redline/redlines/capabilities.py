@@ -7784,7 +7784,8 @@ PATTERNS = _merged(PATTERNS, _HANDED_MESSAGE_PATTERNS)
 # component (`sc config cloudflared DisplayName= "Windows Update Medic Helper"`, `Set-Service
 # -Name AnyDesk -DisplayName 'Microsoft ...'`), its folder made hidden (`attrib +h +s
 # C:\ProgramData\AnyDesk`). A service's display name read or set to the product's or one's
-# company's name, or an entry only read (`reg query`), hides nothing. The agent is named on the
+# company's name, or to one that keeps the product's name beside a system word ("Windows
+# TeamViewer Service"), or an entry only read (`reg query`), hides nothing. The agent is named on the
 # same command (the uninstall entry's key, the installer run before it on the line).
 _REMOTE_AGENT = (
     r"(?:ScreenConnect|ConnectWise|AnyDesk|TeamViewer|RustDesk|Splashtop|Atera|NetSupport|client32"
@@ -7793,11 +7794,20 @@ _REMOTE_AGENT = (
     r"|cloudflared|ngrok|remoting_host)"
 )
 """A remote-support or tunnel agent, by its product's or program's name."""
-_POSING_NAME = (
-    r"['\"]?(?:Microsoft|Windows|Defender|Intel|Realtek|NVIDIA|AMD\b|svchost|Runtime\s+Broker"
-    r"|Service\s+Host|System\s+(?:Update|Health|Host)|Update\s+(?:Service|Orchestrator|Helper))"
+_POSING_WORD = (
+    r"(?<![a-z])(?:Microsoft|Windows|WinDefend|Defender|Intel(?!lig)|Realtek|NVIDIA|AMD\b|svchost"
+    r"|Runtime\s*Broker|Service\s*Host|Host\s+Process|System\s*(?:Update|Health|Host)"
+    r"|Update\s*(?:Service|Orchestrator|Helper|Medic))"
 )
-"""A service display name claiming to be the system's own or a driver vendor's."""
+"""A word of a name claiming to be the system's own or a driver vendor's."""
+_POSING_NAME = (
+    r"(?:\"(?![^\"\n]{0,200}?" + _REMOTE_AGENT + r")(?=[^\"\n]{0,200}?" + _POSING_WORD + r")"
+    r"|'(?![^'\n]{0,200}?" + _REMOTE_AGENT + r")(?=[^'\n]{0,200}?" + _POSING_WORD + r")"
+    r"|(?![^\s'\"|;&]{0,100}?" + _REMOTE_AGENT + r")(?=[^\s'\"|;&]{0,100}?" + _POSING_WORD + r")[\w(])"
+)
+"""A service display name claiming to be the system's own or a driver vendor's anywhere in it
+(`"Host Process for Windows Services"`, `WinDefendHelper`) and leaving out the agent's own name:
+`"Intel IT Support (AnyDesk)"` still says what it is."""
 _SYSTEM_COMPONENT_SET = r"SystemComponent['\"]?(?:\s+(?:/t|-Type|-PropertyType)\s+['\"]?\w+['\"]?)?\s+(?:/d|-Value)\s+['\"]?(?:1|0x0*1)\b"
 _HIDDEN_REMOTE_ACCESS_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.REMOTE_ACCESS_HIDDEN: (
@@ -7805,7 +7815,11 @@ _HIDDEN_REMOTE_ACCESS_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]]
         re.compile(
             rf"\bsc(?:\.exe)?\s+(?:\\\\\S+\s+)?(?:config|create)\s+(?=[^\n|;&]{{0,300}}?{_REMOTE_AGENT})"
             rf"[^\n|;&]{{0,300}}?\bDisplayName=\s*{_POSING_NAME}"
-            rf"|\b(?:Set|New)-Service\b(?=[^\n|;&]{{0,300}}?{_REMOTE_AGENT})[^\n|;&]{{0,300}}?\s-DisplayName\s+{_POSING_NAME}",
+            rf"|\b(?:Set|New)-Service\b(?=[^\n|;&]{{0,300}}?{_REMOTE_AGENT})[^\n|;&]{{0,300}}?\s-DisplayName\s+{_POSING_NAME}"
+            # ... or through the service's registry key (`Set-ItemProperty ...\Services\AnyDesk
+            # -Name DisplayName -Value ...`, `reg add ...\Services\AnyDesk /v DisplayName /d ...`)
+            rf"|\\Services\\['\"]?{_REMOTE_AGENT}[^\s'\"\\]*['\"]?\s[^\n|;&]{{0,200}}?"
+            rf"(?:-Name\s+['\"]?DisplayName['\"]?\s[^\n|;&]{{0,200}}?-Value|/v\s+['\"]?DisplayName['\"]?\s[^\n|;&]{{0,200}}?/d)\s+{_POSING_NAME}",
             _I,
         ),
         # its uninstall entry marked a system component, on a line that names the agent
