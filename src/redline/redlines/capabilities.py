@@ -7803,7 +7803,11 @@ _POSING_WORD = (
 _POSING_NAME = (
     r"(?:\"(?![^\"\n]{0,200}?" + _REMOTE_AGENT + r")(?=[^\"\n]{0,200}?" + _POSING_WORD + r")"
     r"|'(?![^'\n]{0,200}?" + _REMOTE_AGENT + r")(?=[^'\n]{0,200}?" + _POSING_WORD + r")"
-    r"|(?![^\s'\"|;&]{0,100}?" + _REMOTE_AGENT + r")(?=[^\s'\"|;&]{0,100}?" + _POSING_WORD + r")[\w(])"
+    r"|(?![^\s'\"|;&]{0,100}?"
+    + _REMOTE_AGENT
+    + r")(?=[^\s'\"|;&]{0,100}?"
+    + _POSING_WORD
+    + r")[\w(])"
 )
 """A service display name claiming to be the system's own or a driver vendor's anywhere in it
 (`"Host Process for Windows Services"`, `WinDefendHelper`) and leaving out the agent's own name:
@@ -7867,7 +7871,9 @@ _TRUST_IMPORT = (
     r"(?:\bcertutil(?:\.exe)?\b(?=[^\n|;&]{0,300}?-addstore\s+(?:-f\s+)?['\"]?Root\b)"
     r"|\badd-trusted-cert\b|\btrust\s+anchor\b"
     r"|\bImport-Certificate\b(?=[^\n|;&]{0,300}?Cert:\\(?:LocalMachine|CurrentUser)\\Root\b)"
-    r"|\b(?:cp|mv|install|copy|move|Copy-Item|Move-Item)\b(?=[^\n|;&]{0,300}?" + _TRUST_FOLDER + r"))"
+    r"|\b(?:cp|mv|install|copy|move|Copy-Item|Move-Item)\b(?=[^\n|;&]{0,300}?"
+    + _TRUST_FOLDER
+    + r"))"
 )
 """A certificate file imported into the machine's root store or copied into a trust folder."""
 _ROOT_CA_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
@@ -7937,7 +7943,9 @@ _LATERAL_PUSH_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bsc(?:\.exe)?\s+['\"]?" + _REMOTE_TARGET + r"\\\\\S+\s+create\b[^\n|;&]{0,300}?\bbinPath=\s*['\"]?[^\n'\"]{0,300}?"
+            r"\bsc(?:\.exe)?\s+['\"]?"
+            + _REMOTE_TARGET
+            + r"\\\\\S+\s+create\b[^\n|;&]{0,300}?\bbinPath=\s*['\"]?[^\n'\"]{0,300}?"
             + _STAGED_PROGRAM
             + r"|\bschtasks(?:\.exe)?\b(?=[^\n|;&]{0,300}\s/create\b)(?=[^\n|;&]{0,300}\s/s\s+\S)[^\n|;&]{0,300}?\s/tr\s+['\"]?[^\n'\"]{0,300}?"
             + _STAGED_PROGRAM,
