@@ -7888,7 +7888,7 @@ _ROOT_CA_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # fetched to a file that the same line then imports or copies into the store (`curl
         # http://198.51.100.9/root -o r.crt && certutil -addstore -f Root r.crt`)
         re.compile(
-            rf"\b{_DOWNLOADER}{_FROM_BARE_ADDRESS}[^\n|;&]{{0,400}}?{_SAVED_AS}([^\s'\"|;&]{{1,200}})"
+            rf"\b{_DOWNLOADER}{_FROM_BARE_ADDRESS}(?>[^\n|;&]{{0,400}}?{_SAVED_AS})([^\s'\"|;&]{{1,200}})"
             rf"[^\n]{{0,400}}?{_TRUST_IMPORT}[^\n|;&]{{0,300}}?(?<![\w/\\.$-])\1(?![\w.-])",
             _I,
         ),
