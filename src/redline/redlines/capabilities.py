@@ -887,11 +887,14 @@ _CONTINUED = r"(?:\\\n|[^\n])*?"
 """The rest of a command, also across a shell's backslash line continuations (`... \\` then the
 next line)."""
 _VENDOR_PROGRAM = (
-    r"['\"]?(?:[^\s'\"]*[\\/])?[^\s'\"/\\]*?(?:onedrive|teams|zoom|chrome|firefox|msedge|adobe"
-    r"|acrobat|office|outlook|windows|microsoft|svchost|explorer|lsass|winlogon|dllhost|rundll"
-    r"|defender|nvidia|realtek)[^\s'\"]*"
+    r"['\"]?(?>(?:[^\s'\"]*[\\/])?)(?:google|mozilla)?(?:onedrive|teams|zoom|chrome|firefox|msedge|adobe"
+    r"|acrobat|office(?=update|clicktorun|c2r|svc|hub)|msoffice|outlook|windows|microsoft|svchost"
+    r"|explorer|lsass|winlogon|dllhost|rundll|defender|nvidia|realtek)[^\s'\"]*"
 )
-"""A program's file named as another vendor's program or a system process (`OneDriveUpdater.exe`)."""
+"""A program's file named as another vendor's program or a system process (`OneDriveUpdater.exe`):
+the file's own name (not its folder's, `dist/windows/notes.exe`) begins with the vendor's or the
+process's name, its maker's before it or not (`GoogleChromeUpdate`; not `PostOfficeTracker`); Office, a common word, only as its update or
+click-to-run service's name (`OfficeClickToRun.exe`, not `office-hours-timer.exe`)."""
 _MINER_OPTION = (
     r"(?<![\w-])-{1,2}(?:threads|cpu[\w-]*|hide|hidden|background|donate[\w-]*|pool|algo"
     r"|max-cpu[\w-]*|rig-id)\b"
@@ -1584,7 +1587,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"(?<![\w-])(?:CVE[-_]\d{4}[-_]\d{4,7}|printnightmare|zerologon|nopac|proxyshell|proxylogon|eternalblue|bluekeep|sam[-_]the[-_]admin)[\w.-]*"
             r"(?=[^\n|;&]{0,300}?(?:\S:\S*@(?!localhost\b|127\.)[\w.-]|\s--?(?:t|target|rhost|rhosts|dc-ip)[=\s]+(?!localhost\b|127\.)[\w.-]))"
-            r"(?=[^\n|;&]{0,300}?(?:\.(?:dll|so|exe)\b|\s--?(?:shell|dump|lhost)\b|\bLHOST=))",
+            r"(?=[^\n|;&]{0,300}?(?:\.(?:dll|so|exe)\b|\s--?(?:shell|dump|lhost)(?![\w-])|\bLHOST=))",
             _I,
         ),
     ),
@@ -3641,17 +3644,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + _NOT_PRIVATE_IPV4
             + _WELL_KNOWN_RESOLVER
             + r"\d{1,3}(?:\.\d{1,3}){3}\b"
-            r"[^\n]*?\bchattr\s+(?:-\w+\s+)*\+i\s+['\"]?/etc/resolv\.conf\b",
+            r"[^\n]{0,300}?\bchattr\s+(?:-\w+\s+)*\+i\s+['\"]?/etc/resolv\.conf\b",
             _I,
         ),
         # ... or set by NetworkManager or systemd-resolved (`nmcli con mod eth0 ipv4.dns
         # 203.0.113.53 ... && chattr +i /etc/resolv.conf`)
         re.compile(
-            r"(?:\bnmcli\b[^\n|;&]*?\bipv4\.dns\s+['\"]?|\bresolvectl\s+dns\s+\S+\s+)"
+            r"(?:\bnmcli\b[^\n|;&]{0,300}?\bipv4\.dns\s+['\"]?|\bresolvectl\s+dns\s+\S+\s+)"
             + _NOT_PRIVATE_IPV4
             + _WELL_KNOWN_RESOLVER
             + r"\d{1,3}(?:\.\d{1,3}){3}\b"
-            r"[^\n]*?\bchattr\s+(?:-\w+\s+)*\+i\s+['\"]?/etc/resolv\.conf\b",
+            r"[^\n]{0,300}?\bchattr\s+(?:-\w+\s+)*\+i\s+['\"]?/etc/resolv\.conf\b",
             _I,
         ),
         # a router's resolvers, handed to every machine behind it, set through its admin form
@@ -4484,7 +4487,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # a program built to run without a window (Go's `-H=windowsgui`, MinGW's `-mwindows`,
-        # PyInstaller's `--noconsole`) under the name of another vendor's program or of a
+        # PyInstaller's `--noconsole`, Nuitka's) under the name of another vendor's program or of a
         # system process (`go build -ldflags '-H=windowsgui ...' -o OneDriveUpdater.exe`,
         # `pyinstaller --noconsole --name ChromeUpdate agent.py`): unseen, and taken for that
         # vendor's if seen; one's own windowed app goes under one's own name
@@ -4494,7 +4497,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + r"|\b(?:[\w-]*mingw32-)?(?:gcc|g\+\+|clang)\b(?=[^\n|;&]{0,300}?\s-mwindows\b)[^\n|;&]{0,300}?\s-o\s+"
             + _VENDOR_PROGRAM
             + r"|\bpyinstaller\b(?=[^\n|;&]{0,300}?\s(?:--noconsole|--windowed|-w)\b)[^\n|;&]{0,300}?\s(?:--name|-n)[=\s]+"
-            + _VENDOR_PROGRAM,
+            + _VENDOR_PROGRAM
+            # Nuitka's console left out (`--windows-disable-console`, `--windows-console-mode=disable`)
+            + r"|\bnuitka\b(?=[^\n|;&]{0,300}?\s--windows-(?:disable-console\b|console-mode[=\s]+['\"]?disable\b))"
+            r"[^\n|;&]{0,300}?\s--output-filename[=\s]+" + _VENDOR_PROGRAM,
             _I,
         ),
     ),
@@ -5061,7 +5067,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + r"(?!\d)|"
             + _LOGIN_PORT
             + r"(?![\d.:])(?![ \t]+['\"]?[\w.\[\]:-]*\d))"
-            r"|\bcloudflared(?:\.exe)?\s(?:(?!cloudflared)[^\n|;&])*?\s--url[=\s]+['\"]?(?:ssh|rdp|tcp)://[\w.\[\]:-]*?:"
+            # (a named route, `--hostname` or `tunnel run`, stands behind the account's access
+            # policy; `cloudflared access` is the client, its `--url` a local listener)
+            r"|\bcloudflared(?:\.exe)?\s(?!access\b)(?![^\n|;&]{0,300}?(?:\s--hostname\b|\srun\b))"
+            r"(?:(?!cloudflared)[^\n|;&]){0,300}?\s--url[=\s]+['\"]?(?:ssh|rdp|tcp)://[\w.\[\]:-]*?:"
             + _LOGIN_PORT
             + r"(?!\d)"
             r"|\bbore(?:\.exe)?\s+local\s+" + _LOGIN_PORT + r"\s+(?:[^\n|;&]*?\s)?--to\b",
@@ -5549,10 +5558,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # scratch folder too (`sed -i 's/^#*AuthorizedKeysFile.*/AuthorizedKeysFile
         # .ssh\/authorized_keys \/var\/lib\/.k/' /etc/ssh/sshd_config`, `echo 'AuthorizedKeysFile
         # %h/.ssh/authorized_keys /dev/shm/k' >> sshd_config`): keys nobody looks for, where a
-        # shared key folder (`/etc/ssh/authorized_keys/%u`) is kept in plain sight
+        # shared key folder (`/etc/ssh/authorized_keys/%u`) is kept in plain sight, and so is
+        # the XDG folder (`%h/.config/ssh/authorized_keys`). The configuration must be written
+        # on the line (appended, teed, edited in place), and only the directive's own argument
+        # list is read: a setting grepped into a report in /tmp, or a backup diffed, hides nothing
         re.compile(
-            r"^(?=[^\n]*?sshd_config)(?>[^\n]*?\bAuthorizedKeysFile\b)[^\n]{0,200}?"
-            r"(?:(?<=\s)|(?<=/))(?:\.(?!ssh\b|\.)[\w%-]|(?:tmp|shm)\\?/)",
+            r"^(?=[^\n]*?(?:(?:>>?|\btee\s+(?:-a\s+)?)\s*['\"]?[^\s'\"|;&]{0,100}?sshd_config"
+            r"|\bsed\s+(?:-[A-Za-z]+\s+){0,3}(?:-[A-Za-z]*i|--in-place)[^\n;&]{0,300}?sshd_config"
+            r"|\bopen\s*\(\s*['\"][^'\"\n]{0,100}?sshd_config[^'\"\n]{0,50}['\"]\s*,\s*['\"][aw]))"
+            r"[^\n]*?\bAuthorizedKeysFile\b[^\n'\"|;&>]{0,200}?"
+            r"(?:(?<=\s)|(?<=/))(?:\.(?!ssh\b|\.|config/ssh/)[\w%-]|(?:tmp|shm)\\?/)",
             _I | re.M,
         ),
     ),
@@ -7769,7 +7784,8 @@ PATTERNS = _merged(PATTERNS, _HANDED_MESSAGE_PATTERNS)
 # component (`sc config cloudflared DisplayName= "Windows Update Medic Helper"`, `Set-Service
 # -Name AnyDesk -DisplayName 'Microsoft ...'`), its folder made hidden (`attrib +h +s
 # C:\ProgramData\AnyDesk`). A service's display name read or set to the product's or one's
-# company's name, or an entry only read (`reg query`), hides nothing. The agent is named on the
+# company's name, or to one that keeps the product's name beside a system word ("Windows
+# TeamViewer Service"), or an entry only read (`reg query`), hides nothing. The agent is named on the
 # same command (the uninstall entry's key, the installer run before it on the line).
 _REMOTE_AGENT = (
     r"(?:ScreenConnect|ConnectWise|AnyDesk|TeamViewer|RustDesk|Splashtop|Atera|NetSupport|client32"
@@ -7778,30 +7794,47 @@ _REMOTE_AGENT = (
     r"|cloudflared|ngrok|remoting_host)"
 )
 """A remote-support or tunnel agent, by its product's or program's name."""
-_POSING_NAME = (
-    r"['\"]?(?:Microsoft|Windows|Defender|Intel|Realtek|NVIDIA|AMD\b|svchost|Runtime\s+Broker"
-    r"|Service\s+Host|System\s+(?:Update|Health|Host)|Update\s+(?:Service|Orchestrator|Helper))"
+_POSING_WORD = (
+    r"(?<![a-z])(?:Microsoft|Windows|WinDefend|Defender|Intel(?!lig)|Realtek|NVIDIA|AMD\b|svchost"
+    r"|Runtime\s*Broker|Service\s*Host|Host\s+Process|System\s*(?:Update|Health|Host)"
+    r"|Update\s*(?:Service|Orchestrator|Helper|Medic))"
 )
-"""A service display name claiming to be the system's own or a driver vendor's."""
+"""A word of a name claiming to be the system's own or a driver vendor's."""
+_POSING_NAME = (
+    r"(?:\"(?![^\"\n]{0,200}?" + _REMOTE_AGENT + r")(?=[^\"\n]{0,200}?" + _POSING_WORD + r")"
+    r"|'(?![^'\n]{0,200}?" + _REMOTE_AGENT + r")(?=[^'\n]{0,200}?" + _POSING_WORD + r")"
+    r"|(?![^\s'\"|;&]{0,100}?"
+    + _REMOTE_AGENT
+    + r")(?=[^\s'\"|;&]{0,100}?"
+    + _POSING_WORD
+    + r")[\w(])"
+)
+"""A service display name claiming to be the system's own or a driver vendor's anywhere in it
+(`"Host Process for Windows Services"`, `WinDefendHelper`) and leaving out the agent's own name:
+`"Intel IT Support (AnyDesk)"` still says what it is."""
 _SYSTEM_COMPONENT_SET = r"SystemComponent['\"]?(?:\s+(?:/t|-Type|-PropertyType)\s+['\"]?\w+['\"]?)?\s+(?:/d|-Value)\s+['\"]?(?:1|0x0*1)\b"
 _HIDDEN_REMOTE_ACCESS_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.REMOTE_ACCESS_HIDDEN: (
         # the agent's service given a name posing as a Windows or driver component
         re.compile(
-            rf"\bsc(?:\.exe)?\s+(?:\\\\\S+\s+)?(?:config|create)\s+(?=[^\n|;&]*?{_REMOTE_AGENT})"
-            rf"[^\n|;&]*?\bDisplayName=\s*{_POSING_NAME}"
-            rf"|\b(?:Set|New)-Service\b(?=[^\n|;&]*?{_REMOTE_AGENT})[^\n|;&]*?\s-DisplayName\s+{_POSING_NAME}",
+            rf"\bsc(?:\.exe)?\s+(?:\\\\\S+\s+)?(?:config|create)\s+(?=[^\n|;&]{{0,300}}?{_REMOTE_AGENT})"
+            rf"[^\n|;&]{{0,300}}?\bDisplayName=\s*{_POSING_NAME}"
+            rf"|\b(?:Set|New)-Service\b(?=[^\n|;&]{{0,300}}?{_REMOTE_AGENT})[^\n|;&]{{0,300}}?\s-DisplayName\s+{_POSING_NAME}"
+            # ... or through the service's registry key (`Set-ItemProperty ...\Services\AnyDesk
+            # -Name DisplayName -Value ...`, `reg add ...\Services\AnyDesk /v DisplayName /d ...`)
+            rf"|\\Services\\['\"]?{_REMOTE_AGENT}[^\s'\"\\]*['\"]?\s[^\n|;&]{{0,200}}?"
+            rf"(?:-Name\s+['\"]?DisplayName['\"]?\s[^\n|;&]{{0,200}}?-Value|/v\s+['\"]?DisplayName['\"]?\s[^\n|;&]{{0,200}}?/d)\s+{_POSING_NAME}",
             _I,
         ),
         # its uninstall entry marked a system component, on a line that names the agent
         re.compile(
-            rf"^(?=[^\n]*?{_REMOTE_AGENT})(?>[^\n]*?\\Uninstall\\)[^\n|;&]*?{_SYSTEM_COMPONENT_SET}",
+            rf"^(?=[^\n]*?{_REMOTE_AGENT})(?>[^\n]*?\\Uninstall\\)[^\n|;&]{{0,300}}?{_SYSTEM_COMPONENT_SET}",
             _I | re.M,
         ),
         # its installer told to leave it out of the installed programs, or its folder hidden
         re.compile(
-            rf"\bmsiexec(?:\.exe)?\s(?=[^\n|;&]*?{_REMOTE_AGENT})[^\n|;&]*?\bARPSYSTEMCOMPONENT=['\"]?1\b"
-            rf"|\battrib(?:\.exe)?\s+(?:[+-][a-z]\s+)*\+h\b[^\n|;&]*?{_REMOTE_AGENT}",
+            rf"\bmsiexec(?:\.exe)?\s(?=[^\n|;&]{{0,300}}?{_REMOTE_AGENT})[^\n|;&]{{0,300}}?\bARPSYSTEMCOMPONENT=['\"]?1\b"
+            rf"|\battrib(?:\.exe)?\s+(?:[+-][a-z]\s+){{0,6}}\+h\b[^\n|;&]{{0,300}}?{_REMOTE_AGENT}",
             _I,
         ),
     ),
@@ -7811,23 +7844,53 @@ PATTERNS = _merged(PATTERNS, _HIDDEN_REMOTE_ACCESS_PATTERNS)
 
 
 # -- a root certificate from nowhere trusted ---------------------------------------------------
-# A certificate fetched from a public host named only by its number (`curl -s
-# http://198.51.100.9/ca.crt -o /usr/local/share/ca-certificates/corp-root.crt`) on the same line
-# as the machine's trust store is written or rebuilt (`update-ca-certificates`,
-# `/etc/pki/ca-trust/source/anchors`, `security add-trusted-cert`, `certutil -addstore Root`,
-# `Cert:\LocalMachine\Root`): whoever serves it can impersonate every site to the machine. A
-# company's CA comes from its own named host or network, or from a file at hand.
-_TRUST_STORE = (
-    r"(?:ca-certificates|update-ca-trust|ca-trust/source/anchors|add-trusted-cert"
-    r"|-addstore\s+(?:-f\s+)?['\"]?Root\b|Cert:\\(?:LocalMachine|CurrentUser)\\Root\b|\btrust\s+anchor\b)"
+# A certificate fetched from a public host named only by its number and saved into the
+# machine's trust store (`curl -s http://198.51.100.9/ca.crt -o
+# /usr/local/share/ca-certificates/corp-root.crt`, `/etc/pki/ca-trust/source/anchors`), or saved
+# to a file that the same line imports into it (`security add-trusted-cert`, `certutil -addstore
+# Root`, `Import-Certificate ... Cert:\LocalMachine\Root`, a copy into a trust folder): whoever
+# serves it can impersonate every site to the machine. The fetched file's path ties the two: a
+# store rebuilt beside a fetch of something else trusts nothing new. A company's CA comes from
+# its own named host or network, or from a file at hand.
+_DOWNLOADER = (
+    r"(?:iwr|irm|Invoke-(?:WebRequest|RestMethod)|curl(?:\.exe)?|wget(?:\.exe)?|certutil(?:\.exe)?"
+    r"|bitsadmin(?:\.exe)?|Start-BitsTransfer)\b"
 )
+"""A command that downloads a file from an address given on its line."""
+_TRUST_FOLDER = r"(?:ca-certificates/|ca-trust/source/anchors/|pki/trust/anchors/)"
+"""A folder of the machine's trust store whose certificates are trusted once it is rebuilt."""
+_FROM_BARE_ADDRESS = (
+    r"(?=[^\n|;&]{0,400}?\b(?:https?|ftp)://"
+    + _NOT_PRIVATE_IPV4
+    + r"\d{1,3}(?:\.\d{1,3}){3}(?![\d.])(?::\d+)?/)"
+)
+"""The same command's address is a public host named only by its number."""
+_SAVED_AS = r"\s(?:-{1,2}(?:\w*[oO]|output(?:-document)?|OutFile|Destination)[=\s]+|>\s*)['\"]?"
+"""A download's output file given (`-o`, wget's `-qO`, `-OutFile`, a redirection)."""
+_TRUST_IMPORT = (
+    r"(?:\bcertutil(?:\.exe)?\b(?=[^\n|;&]{0,300}?-addstore\s+(?:-f\s+)?['\"]?Root\b)"
+    r"|\badd-trusted-cert\b|\btrust\s+anchor\b"
+    r"|\bImport-Certificate\b(?=[^\n|;&]{0,300}?Cert:\\(?:LocalMachine|CurrentUser)\\Root\b)"
+    r"|\b(?:cp|mv|install|copy|move|Copy-Item|Move-Item)\b(?=[^\n|;&]{0,300}?"
+    + _TRUST_FOLDER
+    + r"))"
+)
+"""A certificate file imported into the machine's root store or copied into a trust folder."""
 _ROOT_CA_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.ROOT_CA_PLANTED: (
+        # fetched straight into a trust folder (`wget -qO /usr/local/share/ca-certificates/x.crt
+        # http://198.51.100.9/r`, `curl ... | sudo tee /etc/pki/ca-trust/source/anchors/x.pem`)
         re.compile(
-            rf"^(?=[^\n]*?{_TRUST_STORE})(?>[^\n]*?\b(?:https?|ftp)://"
-            + _NOT_PRIVATE_IPV4
-            + r"\d{1,3}(?:\.\d{1,3}){3}(?::\d+)?/)[^\s'\"]{0,200}?\.(?:crt|pem|cer|der)\b",
-            _I | re.M,
+            rf"\b{_DOWNLOADER}{_FROM_BARE_ADDRESS}[^\n|;&]{{0,400}}?"
+            rf"(?:{_SAVED_AS}|\|\s*(?:sudo\s+)?tee\s+(?:-a\s+)?['\"]?)[^\s'\"|;&]{{0,200}}?{_TRUST_FOLDER}",
+            _I,
+        ),
+        # fetched to a file that the same line then imports or copies into the store (`curl
+        # http://198.51.100.9/root -o r.crt && certutil -addstore -f Root r.crt`)
+        re.compile(
+            rf"\b{_DOWNLOADER}{_FROM_BARE_ADDRESS}(?>[^\n|;&]{{0,400}}?{_SAVED_AS})([^\s'\"|;&]{{1,200}})"
+            rf"[^\n]{{0,400}}?{_TRUST_IMPORT}[^\n|;&]{{0,300}}?(?<![\w/\\.$-])\1(?![\w.-])",
+            _I,
         ),
     ),
 }
@@ -7847,31 +7910,45 @@ PATTERNS = _merged(PATTERNS, _ROOT_CA_PATTERNS)
 # commands or inventories on their hosts (`psexec @hosts.txt -u CORP\svc_inv cmd /c
 # systeminfo`) and deploy from a named share or an installed program's own folder.
 _STAGED_FOLDER = (
-    r"(?:\\Users\\Public\\|\\(?:Windows\\|AppData\\Local\\)?Temp\\|%(?:TEMP|TMP)%\\"
-    r"|\$env:(?:TEMP|TMP)\\|\\PerfLogs\\|\\\\[\w.%$-]+\\[\w-]+\$\\)"
+    r"(?:\\Users\\Public\\|%PUBLIC%\\|\\(?:Windows\\|AppData\\Local\\)?Temp\\|%(?:TEMP|TMP)%\\"
+    r"|\$env:(?:TEMP|TMP)\\|\\PerfLogs\\|\\Windows\\Tasks\\"
+    r"|\\ProgramData\\(?![^\s'\"|;&\\]{0,100}\\)"
+    r"|\\\\(?!(?:localhost|127\.[\d.]+|\.)\\)[\w.%$-]+\\(?!(?:SCCM|SMS_|deploy|REMINST)[\w-]*\$)[\w-]+\$\\)"
 )
-"""A scratch or public folder of Windows, or a hidden share of another host."""
+"""A scratch or public folder of Windows (a file directly in `C:\\ProgramData\\`, whose
+subfolders are installed programs'), or a hidden share of another host that is not named for
+deployment (SCCM's `SCCMContentLib$`, `SMS_<site>`, MDT's `DeploymentShare$`, `REMINST`)."""
+_STAGED_PROGRAM = (
+    _STAGED_FOLDER + r"[^\s'\"|;&]{0,200}?\.(?:exe|dll|bat|cmd|ps1|vbs|js|hta|msi|scr)\b"
+)
+"""A program file (by its extension) kept in one of `_STAGED_FOLDER`: a log or a listing there
+starts nothing."""
+_REMOTE_TARGET = r"(?!\\\\(?:localhost|127\.[\d.]+|\.)(?![\w.-]))"
+"""Not the machine itself (`\\\\localhost`, `\\\\.`, `\\\\127.0.0.1`) as the target host."""
 _LATERAL_PUSH_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.STAGED_PROGRAM_PUSHED: (
         re.compile(
-            r"\b(?:ps|pa|cs)exec(?:64)?(?:\.exe)?\s[^\n|;&]{0,300}?\s-c\s+(?:-[fv]\s+)*['\"]?[^\s'\"|;&]{0,200}?"
-            + _STAGED_FOLDER,
+            r"\b(?:ps|pa|cs)exec(?:64)?(?:\.exe)?\s+['\"]?" + _REMOTE_TARGET + r"[^\n|;&]{0,300}?"
+            r"\s(?:-c\s+(?:-[fv]\s+)*|cmd(?:\.exe)?\s+/[ck]\s+)['\"]?[^\s'\"|;&]{0,200}?"
+            + _STAGED_PROGRAM,
             _I,
         ),
         re.compile(
             r"\bwmic(?:\.exe)?\s+(?=[^\n|;&]{0,300}?/node:(?!['\"]?(?:localhost|127\.|\.)))[^\n|;&]{0,300}?"
             r"\bprocess\s+call\s+create\s+['\"]?[^\n'\"]{0,300}?"
-            + _STAGED_FOLDER
+            + _STAGED_PROGRAM
             # the same through PowerShell's WMI and CIM cmdlets on a named computer
             + r"|\bInvoke-(?:Wmi|Cim)Method\b(?=[^\n]{0,300}?-(?:ComputerName|CimSession)\b)"
-            r"(?=[^\n]{0,300}?\bWin32_Process\b)[^\n]{0,300}?" + _STAGED_FOLDER,
+            r"(?=[^\n]{0,300}?\bWin32_Process\b)[^\n]{0,300}?" + _STAGED_PROGRAM,
             _I,
         ),
         re.compile(
-            r"\bsc(?:\.exe)?\s+['\"]?\\\\\S+\s+create\b[^\n|;&]{0,300}?\bbinPath=\s*['\"]?[^\n'\"]{0,300}?"
-            + _STAGED_FOLDER
+            r"\bsc(?:\.exe)?\s+['\"]?"
+            + _REMOTE_TARGET
+            + r"\\\\\S+\s+create\b[^\n|;&]{0,300}?\bbinPath=\s*['\"]?[^\n'\"]{0,300}?"
+            + _STAGED_PROGRAM
             + r"|\bschtasks(?:\.exe)?\b(?=[^\n|;&]{0,300}\s/create\b)(?=[^\n|;&]{0,300}\s/s\s+\S)[^\n|;&]{0,300}?\s/tr\s+['\"]?[^\n'\"]{0,300}?"
-            + _STAGED_FOLDER,
+            + _STAGED_PROGRAM,
             _I,
         ),
         # impacket's remote runners given the staged program as their command
@@ -7880,9 +7957,9 @@ _LATERAL_PUSH_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"(?:\bimpacket-|\b)(?:psexec|smbexec|wmiexec|atexec|dcomexec)(?:\.py)?\s[^\n|;&]{0,300}?@[^\s'\"]{1,200}['\"]?\s+"
             r"(?:-\S+\s+){0,6}['\"]?(?:cmd(?:\.exe)?\s+/c\s+)?[^\s'\"]{0,200}?"
-            + _STAGED_FOLDER
+            + _STAGED_PROGRAM
             + r"|\b(?:crackmapexec|cme|nxc|netexec)\s+(?:smb|winrm|wmi)\b[^\n|;&]{0,300}?\s-[xX]\s+['\"]?"
-            r"(?:cmd(?:\.exe)?\s+/c\s+)?[^\n'\"]{0,200}?" + _STAGED_FOLDER,
+            r"(?:cmd(?:\.exe)?\s+/c\s+)?[^\n'\"]{0,200}?" + _STAGED_PROGRAM,
             _I,
         ),
     ),
@@ -7896,16 +7973,28 @@ PATTERNS = _merged(PATTERNS, _LATERAL_PUSH_PATTERNS)
 # (`...\FrontEnd\HttpProxy\owa\auth\`, `\ecp\auth\`, `\ClientAccess\Owa\`,
 # `\inetpub\wwwroot\aspnet_client\`): a page copied or written there (`copy
 # C:\Users\Public\errorFE.aspx "...\owa\auth\errorFE2.aspx"`, `Set-Content -Path
-# ...\aspnet_client\x.aspx`), or into an IIS web root from a scratch or public folder. Exchange's
-# updates install their own pages; copying a page out of these folders is a backup.
+# ...\aspnet_client\x.aspx`), copied there from a scratch or public folder or downloaded there
+# (`iwr http://... -OutFile "...\owa\auth\x.aspx"`), or into an IIS web root from a scratch or
+# public folder. Exchange's updates install their own pages; copying a page out of these
+# folders is a backup, and copying one back from a backup or an update's folder a restore.
 _SERVED_EXCHANGE = (
     r"\\(?:FrontEnd\\HttpProxy\\(?:owa|ecp)|ClientAccess\\(?:Owa|ecp)|aspnet_client)\\"
 )
 _SERVER_PAGE = r"\.(?:aspx|ashx|asmx|asp|jsp|php)\b"
+_DROP_SOURCE = (
+    r"(?:[A-Za-z]:(?:\\Users\\[^\s\\'\"|;&]{1,64}(?=\\AppData\\))?)?(?:"
+    + _STAGED_FOLDER
+    + r"|\\ProgramData\\|(?:\\Users\\Public|(?:\\Windows|\\AppData\\Local)?\\Temp|%(?:TEMP|TMP|PUBLIC)%"
+    r"|\\PerfLogs|\\ProgramData)['\"]?\s)"
+)
+"""Where a planted page is copied from: a scratch or public folder (to robocopy, the folder
+alone); Exchange's own pages are restored from a backup or an update's folder."""
 _SERVER_PAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.SERVER_PAGE_PLANTED: (
         re.compile(
-            rf"\b(?:copy|xcopy|move|Copy-Item|Move-Item)\b[^\n|;&]{{0,300}}?{_SERVER_PAGE}['\"]?\s[^\n|;&]{{0,300}}?{_SERVED_EXCHANGE}"
+            rf"\b(?:copy|xcopy|move|Copy-Item|Move-Item)\s+(?:-\w+\s+)*['\"]?{_DROP_SOURCE}[^\n|;&'\"]{{0,300}}?{_SERVER_PAGE}['\"]?\s[^\n|;&]{{0,300}}?{_SERVED_EXCHANGE}"
+            rf"|\brobocopy(?:\.exe)?\s+['\"]?{_DROP_SOURCE}[^\n|;&]{{0,300}}?{_SERVED_EXCHANGE}[^\n|;&]{{0,300}}?{_SERVER_PAGE}"
+            rf"|\b{_DOWNLOADER}(?=[^\n|;&]{{0,400}}?\b(?:https?|ftp)://)[^\n|;&]{{0,400}}?{_SERVED_EXCHANGE}[^\n|;&'\"]{{0,300}}?{_SERVER_PAGE}"
             rf"|(?:\bSet-Content|\bAdd-Content|\bOut-File|>)\s*(?:-(?:Path|FilePath|LiteralPath)\s+)?['\"]?[^\n|;&'\"]{{0,300}}?{_SERVED_EXCHANGE}[^\n|;&'\"]{{0,300}}?{_SERVER_PAGE}"
             rf"|\b(?:copy|xcopy|move|Copy-Item|Move-Item)\s+(?:-\w+\s+)*['\"]?[A-Za-z]:{_STAGED_FOLDER}[^\n|;&'\"]{{0,300}}?{_SERVER_PAGE}['\"]?\s[^\n|;&]{{0,300}}?\\inetpub\\wwwroot\\",
             _I,
