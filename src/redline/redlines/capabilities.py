@@ -7115,13 +7115,22 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.ESTATE_DESTROYED: (
         # a cluster's namespaces or volumes deleted all at once (`kubectl delete pv --all`,
-        # `delete ns --all`), outside a namespace or context kept for CI, tests or development
-        # (`-n ci-1234`, `--context kind-dev`); pods deleted all at once are restarted
+        # `delete --all namespaces`, `delete pvc -A`), outside a namespace or context kept for
+        # CI, tests or development (`-n ci-1234`, `--context kind-dev`), or a namespace's
+        # workloads and claims at once (`delete deploy,sts,pvc --all`); one namespace's claims
+        # alone, workloads or `all` deleted (`delete pvc --all -n monitoring`) is that app's
+        # cleanup, and pods deleted all at once are restarted
         re.compile(
             r"\bkubectl\b(?![^\n|;&]{0,200}?(?:\s(?:-n|--namespace)[=\s]*|--context[=\s]+)['\"]?(?:ci|dev|test|tmp"
             r"|scratch|preview|pr|sandbox|e2e|staging|kind|minikube|docker-desktop|k3d|local)(?![a-z]))"
-            r"[^\n|;&]{0,200}?\bdelete\s+(?:-\S+\s+)*(?:[\w.]+,){0,8}(?:ns|namespaces?|pv|pvc|persistentvolumes?"
-            r"|persistentvolumeclaims?|statefulsets?|sts|all)\b(?=[^\n|;&]{0,200}?\s(?:--all\b(?!-)|-A\b|--all-namespaces\b))",
+            r"[^\n|;&]{0,200}?\bdelete\s+"
+            r"(?:--all\s+(?:-\S+\s+)*['\"]?(?:[\w.]+,){0,8}(?:ns|namespaces?|pv|persistentvolumes?)['\"]?(?![\w-])"
+            r"|(?:-\S+\s+)*['\"]?(?:[\w.]+,){0,8}(?:ns|namespaces?|pv|persistentvolumes?)['\"]?(?![\w-])"
+            r"(?=[^\n|;&]{0,200}?\s(?:--all\b(?!-)|-A\b|--all-namespaces\b))"
+            r"|(?:-\S+\s+)*['\"]?(?:[\w.]+,){1,8}(?:pvc|persistentvolumeclaims?)(?:,[\w.]+){0,8}['\"]?(?![\w-])"
+            r"(?=[^\n|;&]{0,200}?\s(?:--all\b(?!-)|-A\b|--all-namespaces\b))"
+            r"|(?:-\S+\s+)*['\"]?(?:[\w.]+,){0,8}(?:pvc|persistentvolumeclaims?)(?:,[\w.]+){0,8}['\"]?(?![\w-])"
+            r"(?=[^\n|;&]{0,200}?\s(?:-A\b|--all-namespaces\b)))",
             _I,
         ),
         # a production cluster's namespaces deleted at once, forced (`kubectl --context prod-eu
