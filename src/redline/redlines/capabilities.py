@@ -6944,9 +6944,15 @@ _TABLE_PICKED = (
 )
 """Tables picked from the catalogue by name (`tablename LIKE 'tmp_%'`, `| grep audit_`); every
 name but some (`NOT LIKE 'sqlite_%'`, `grep -v`) is still every table."""
-_EMPTIED_TABLE = r"(?:\b(?:TRUNCATE|DROP\s+TABLE)\b|\bDELETE\s+FROM\s*['\"]\s*(?:\|\||,|\+))"
-"""A table truncated or dropped, or a `DELETE FROM` generated for each name (`'DELETE FROM ' ||
-name`)."""
+_EMPTIED_TABLE = (
+    r"(?:(?:\bEXECUTE\s+(?:format\s*\(\s*)?|\bCONCAT\s*\(\s*)\\?['\"]\s*(?:TRUNCATE|DROP\s+TABLE)\b"
+    r"|['\"]\s*(?:TRUNCATE|DROP\s+TABLE|DELETE\s+FROM)\b[^'\"\n]{0,40}['\"]\s*(?:\|\||,|\+)"
+    r"|\b(?:TRUNCATE|DROP)\s+(?:TABLE\s+)?(?:IF\s+EXISTS\s+)?[`'\"]?\$\{?\w)"
+)
+"""A `TRUNCATE`, `DROP TABLE` or `DELETE FROM` generated for each name (`EXECUTE 'TRUNCATE
+TABLE ' || name`, `CONCAT('DROP TABLE ', table_name)`, `format('TRUNCATE %I', t)`, `TRUNCATE
+$t` in a loop); a named table truncated beside a listing (`SHOW TABLES; TRUNCATE TABLE jobs`)
+is not."""
 _NO_TABLE_PICKED = r"^(?![^\n]*(?:" + _TABLE_PICKED + "|" + _FOR_TESTS + r"))"
 """A line that picks no table by name and names no store for tests (read once, at its start)."""
 _DATA_FOLDER = (
@@ -6965,6 +6971,13 @@ _REFILLED = (
 )
 """The data folder filled again on the same line: a replica re-seeded, a backup restored, a
 fresh cluster initialised."""
+_UNINSTALLED = (
+    r"(?:\b(?:apt(?:-get)?|aptitude|yum|dnf|zypper|brew|snap)\s+(?:-\S+\s+)*(?:purge|remove|erase"
+    r"|uninstall)\s[^\n;&|]{0,200}?(?:mysql|mariadb|postgres|mongo|redis|elasticsearch|cassandra"
+    r"|influx|clickhouse|couchdb|neo4j|etcd)|\bpg_upgradecluster\b)"
+)
+"""The database itself uninstalled or upgraded on the same line (`apt purge -y mysql-server`,
+`pg_upgradecluster 14 main`): its old data folder goes with it."""
 _ROOT_COMMIT = r"(?:\$\(\s*git\s+rev-list\s+--max-parents=0\b[^)\n]{0,80}\)|`git\s+rev-list\s+--max-parents=0\b[^`\n]{0,80}`)"
 _REMOTE_BRANCHES = r"git\s+(?:branch\s+(?:-\w+\s+)*-(?:r|a)\b|ls-remote\s+(?:\S+\s+)?--heads\b|for-each-ref\b[^\n|;&]{0,120}?refs/remotes)"
 _BRANCHES_KEPT = r"(?:(?!--merged\b|\bgrep\s+(?!-\w*v))[^)\n;&])"
@@ -6974,16 +6987,16 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.DATA_STORE_WIPED: (
         # a Redis server that is neither this machine's nor named for tests flushed (`redis-cli
         # -h redis-prod.internal -a "$P" FLUSHALL`); `redis-cli -h 127.0.0.1 -n 15 FLUSHDB`
-        # empties a local test database
+        # empties a local test database, and a bare service name not named for production
+        # (`-h redis`) is a compose file's own container
         re.compile(
             r"\bredis-cli(?>"
             + _NOT_REDIS
             + r"{0,200}?(?:\s-h\s*|--host[=\s]+|\s-u\s+['\"]?rediss?://(?:[^@\s'\"]{0,80}@)?))"
-            r"(?!['\"]?"
+            r"(?!['\"]?(?:"
             + _DISPOSABLE_NAME
-            + r")['\"]?[\w.:\[\]-]+['\"]?"
-            + _NOT_REDIS
-            + r"{0,200}?\bFLUSH(?:ALL|DB)\b",
+            + r"|(?![\w-]{0,40}?(?<![a-z])(?:prod|production|prd|live)(?![a-z]))[a-z][\w-]{0,40}(?![\w.:-])))"
+            r"['\"]?[\w.:\[\]-]+['\"]?" + _NOT_REDIS + r"{0,200}?\bFLUSH(?:ALL|DB)\b",
             _I,
         ),
         # every table the catalogue lists truncated, dropped or emptied (`FOR r IN SELECT
@@ -6997,12 +7010,15 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # a database's data folder deleted (`rm -rf /var/lib/postgresql/*/main /var/lib/mysql`,
         # also as the program a server is told to run: `COPY ... TO PROGRAM 'rm -rf
-        # /var/lib/postgresql/16/main/base'`), not filled again on the line
+        # /var/lib/postgresql/16/main/base'`), not filled again on the line, not left behind by
+        # the database's own uninstall or upgrade (`apt purge -y mysql-server && rm -rf
+        # /var/lib/mysql`), and not a stale lock or pid file in it
         re.compile(
+            r"^(?![^\n]*" + _UNINSTALLED + r")[^\n]*?"
             r"\brm\s+(?=(?:-[\w-]+\s+){0,6}?-(?:\w*[rR]\w*|-recursive)\s)(?:-[\w-]+\s+){0,6}"
             r"(?:['\"]?[^\s'\";&|-][^\s'\";&|]*['\"]?\s+){0,8}?['\"]?"
             + _DATA_FOLDER
-            + r"(?:/[\w*.-]+){0,3}/?['\"]?(?=[\s'\";&|)]|$)(?![^\n]*"
+            + r"(?:/[\w*.-]+){0,3}(?<!\.pid)(?<!\.lock)(?<!\.sock)/?['\"]?(?=[\s'\";&|)]|$)(?![^\n]*"
             + _REFILLED
             + ")",
             _I | re.M,
@@ -7028,10 +7044,12 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # data dropped and a ransom note left in its place (`DROP DATABASE shop; CREATE DATABASE
-        # README_TO_RECOVER`)
+        # README_TO_RECOVER`): the note's words whole, under a name other than the one dropped
+        # (a table `warnings` or `recovery_codes` dropped and made again is a schema reset)
         re.compile(
-            r"\bDROP\s+(?:DATABASE|SCHEMA|TABLE)\b[^\n]{0,400}?\bCREATE\s+(?:DATABASE|SCHEMA|TABLE|COLLECTION)\s+"
-            r"(?:IF\s+NOT\s+EXISTS\s+)?[`'\"]?\w{0,40}?(?:README|READ_ME|RECOVER|RANSOM|PLEASE_READ|HOW_TO|WARNING)",
+            r"\bDROP\s+(?:DATABASE|SCHEMA|TABLE)\s+(?>(?:IF\s+EXISTS\s+)?)[`'\"]?(\w*)(?!\w)[^\n]{0,400}?"
+            r"\bCREATE\s+(?:DATABASE|SCHEMA|TABLE|COLLECTION)\s+(?:IF\s+NOT\s+EXISTS\s+)?[`'\"]?(?!\1(?!\w))"
+            r"\w{0,40}?(?<![a-z])(?:README|READ_ME|RECOVER|RANSOM|PLEASE_READ|HOW_TO|WARNING)(?![a-z])",
             _I,
         ),
         # a production database dropped or emptied by the framework with its guard turned off
@@ -7040,7 +7058,7 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bDISABLE_DATABASE_ENVIRONMENT_CHECK=1\b[^\n;&|]{0,200}?\bdb:(?:drop|purge|reset|schema:load|truncate_all)\b"
             r"|\bRAILS_ENV=['\"]?production\b[^\n;&|]{0,200}?\bdb:(?:drop|purge|truncate_all)\b"
-            r"|\bmanage\.py\s+flush\b(?=[^\n;&|]{0,200}?--settings[=\s]+\S*prod)",
+            r"|\bmanage\.py\s+flush\b(?=[^\n;&|]{0,200}?--settings[=\s]+\S*?(?<![a-z])prod(?:uction)?(?![a-z]))",
             _I,
         ),
         # every index of a search cluster deleted (`curl -X DELETE 'http://host:9200/_all'`)
