@@ -7072,10 +7072,11 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.FIRMWARE_ERASED: (
         # an embedded device's boot loader or firmware partition erased (`mtd erase u-boot`,
         # `flash_erase /dev/mtd0 0 0` with nothing written back); `mtd -r erase rootfs_data`
-        # is OpenWrt's factory reset and `mtd write fw.bin firmware` an update
+        # is OpenWrt's factory reset and `mtd write fw.bin firmware` an update, after an
+        # erase too
         re.compile(
             r"\bmtd\s+(?:-\w+\s+)*erase\s+['\"]?(?:u-?boot[\w-]*|bootloader|boot|firmware|kernel|factory"
-            r"|art|nvram|bdinfo)(?![\w-])"
+            r"|art|nvram|bdinfo)(?![\w-])(?![^\n]*\bmtd\s+(?:-\w+\s+)*write\b)"
             r"|\bflash_erase(?:all)?\s+(?:-\S+\s+)*/dev/mtd\d+\b(?![^\n]*\b(?:flashcp|nandwrite|mtd\s+write|of=/dev/mtd))",
             _I,
         ),
@@ -7090,23 +7091,27 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # ... `reload`), unless the line reaches it at a private or loopback address (one's own
         # router reset to its factory settings), everything on it zeroised (`request system
         # zeroize`), or its flash formatted or emptied (`format flash:`, `delete /force
-        # /recursive flash:`)
+        # /recursive flash:`, its image deleted unasked: `delete /force flash:c2960.bin`; a
+        # `delete flash:old.bin` that asks first is room made before an upgrade)
         re.compile(
             rf"^(?![^\n]*@(?:127\.|{PRIVATE_IPV4}))[^\n]*?"
             r"\b(?:write\s+erase|erase\s+(?:startup-config|nvram:|flash:|/all\s+nvram:))"
             r"(?:(?!\bwrite\s+erase\b)[^\n]){0,400}?\breload\b|\brequest\s+system\s+zeroize\b"
             r"|\bformat\s+(?:flash|bootflash|nvram|disk0|slot0):"
             r"|\bdelete\s+/force\s+/recursive\s+(?:flash|bootflash|nvram|disk0):/?(?=['\"\s;]|$)"
-            r"|\bdelete\s+(?:/force\s+)?(?:/recursive\s+)?(?:flash|bootflash):[^\s'\";]*\.bin\b"
+            r"|\bdelete\s+/force\s+(?:/recursive\s+)?(?:flash|bootflash):[^\s'\";]*\.bin\b"
             r"|\bfw_setenv\s+bootcmd\s*(?:''|\"\"|(?=[;&|]|$))",
             _I | re.M,
         ),
         # every boot entry a listing of them gives removed (`for b in $(efibootmgr | grep -o
         # 'Boot[0-9A-F]*' ...); do efibootmgr -b $b -B; done`), none picked by a `grep`: the
-        # removal is the next `efibootmgr` after the pipe or loop (read once, linear time)
+        # removal is the next `efibootmgr` after the pipe or loop, given the entry the listing
+        # gives (`-b $b`, `-b {}`; `efibootmgr -v | tee before.txt && efibootmgr -b 0003 -B`
+        # removes one named entry), read once, in linear time
         re.compile(
             r"\befibootmgr\b(?:(?!\bgrep\s+(?!-\w*[vo])|\befibootmgr\b)[^\n]){0,200}?(?:\||\bdo\b)"
-            r"(?>(?:(?!\bgrep\s+(?!-\w*[vo])|\befibootmgr\b)[^\n]){0,200})\befibootmgr\b[^\n;&|]{0,60}?\s-B\b",
+            r"(?>(?:(?!\bgrep\s+(?!-\w*[vo])|\befibootmgr\b)[^\n]){0,200})\befibootmgr\b"
+            r"(?=[^\n;&|]{0,60}?\s-b\s*['\"]?(?:\$|\{\}))[^\n;&|]{0,60}?\s-B\b",
             _I,
         ),
         # a printer's firmware or every file on it deleted, or its NVRAM written, over PJL
@@ -7125,9 +7130,10 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I | re.M,
         ),
         # the EFI system partition mounted and its files deleted (`mountvol S: /s && del /s /q
-        # S:\EFI`)
+        # S:\EFI`), not one old system's folder in it (`rd /s /q S:\EFI\ubuntu`)
         re.compile(
-            r"\bmountvol\s+([A-Z]):\s+/s\b[^\n]{0,300}?\b(?:del|erase|rd|rmdir|Remove-Item|format)\b[^\n|;&]{0,80}?\b\1:",
+            r"\bmountvol\s+([A-Z]):\s+/s\b[^\n]{0,300}?\b(?:del|erase|rd|rmdir|Remove-Item|format)\b[^\n|;&]{0,80}?\b\1:"
+            r"(?!\\+EFI\\+(?!Microsoft\b|Boot\b)[\w.-]+(?:\\+\*?)?(?=['\"\s;&|)]|$))",
             _I,
         ),
     ),
