@@ -6980,6 +6980,11 @@ _UNINSTALLED = (
 `pg_upgradecluster 14 main`): its old data folder goes with it."""
 _ROOT_COMMIT = r"(?:\$\(\s*git\s+rev-list\s+--max-parents=0\b[^)\n]{0,80}\)|`git\s+rev-list\s+--max-parents=0\b[^`\n]{0,80}`)"
 _REMOTE_BRANCHES = r"git\s+(?:branch\s+(?:-\w+\s+)*-(?:r|a)\b|ls-remote\s+(?:\S+\s+)?--heads\b|for-each-ref\b[^\n|;&]{0,120}?refs/remotes)"
+_FORCE_PUSHED = (
+    r"\bgit\b[^\n;&|]{0,80}?\spush\b[^\n;&|]{0,120}?(?:\s-f\b|\s--force(?![\w-])|\s\+\S)"
+)
+"""A `git push` that overwrites the remote's branch whatever it holds (`-f`, `--force`, `+main`;
+not `--force-with-lease`)."""
 _BRANCHES_KEPT = r"(?:(?!--merged\b|\bgrep\s+(?!-\w*v))[^)\n;&])"
 """A character of a branch listing that does not begin a pick of some (`--merged`, a `grep`
 that keeps names); `grep -v HEAD` keeps every branch but one."""
@@ -7192,11 +7197,22 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.REMOTE_HISTORY_DESTROYED: (
         # a branch reset to the repository's first commit and force-pushed (`git reset --hard
         # $(git rev-list --max-parents=0 HEAD) && git push --force origin main`): every commit
-        # since gone from the shared copy; a rewrite that removes one file keeps them
+        # since gone from the shared copy; a rewrite that removes one file keeps them, and
+        # `--force-with-lease` on one's own branch overwrites only what one last saw
         re.compile(
             r"\bgit\b(?:\s+-C\s+\S+)?\s+reset\s+--hard\s+['\"]?"
             + _ROOT_COMMIT
-            + r"[^\n]{0,300}?\bgit\b[^\n;&|]{0,80}?\spush\b[^\n;&|]{0,120}?(?:\s-f\b|\s--force(?:-with-lease)?\b|\s\+\S)",
+            + r"[^\n]{0,300}?"
+            + _FORCE_PUSHED,
+            _I,
+        ),
+        # a new history with no parent put in a branch's place and force-pushed (`git checkout
+        # --orphan x && git branch -D main && git branch -m main && git push -f origin main`);
+        # a site's `gh-pages` made afresh so is a deploy
+        re.compile(
+            r"\bgit\s+(?:checkout|switch)\s+(?:-\w+\s+)*--orphan\s+\S+[^\n]{0,300}?"
+            r"\bgit\s+branch\s+(?:-\w+\s+)*-[mM]\s+(?:\S+\s+)?(?!gh-pages\b)[\w./-]+[^\n]{0,200}?"
+            + _FORCE_PUSHED,
             _I,
         ),
         # an empty repository mirrored over the shared one (`git init x && cd x && git push
@@ -7208,13 +7224,19 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # every branch of the remote deleted from a listing of them (`git push origin --delete
-        # $(git branch -r | grep -v HEAD | sed ...)`, or piped to `xargs git push origin
-        # --delete`); merged branches, or those a `grep` keeps, are pruned
+        # $(git branch -r | grep -v HEAD | sed ...)`, an empty source for each, `git push origin
+        # $(git branch -r | sed 's#origin/#:#')`, or piped to `xargs git push origin --delete`
+        # or `xargs -I{} git push origin :{}`); merged branches, or those a `grep` keeps, are
+        # pruned
         re.compile(
             r"\bgit\s+push\s+(?:\S+\s+){0,3}?(?:--delete|-d)\s+(?:\S+\s+)?\$\(\s*"
             + _REMOTE_BRANCHES
             + _BRANCHES_KEPT
-            + r"{0,200}\)",
+            + r"{0,200}\)"
+            r"|\bgit\s+push\s+(?:\S+\s+){0,3}?\$\(\s*"
+            + _REMOTE_BRANCHES
+            + _BRANCHES_KEPT
+            + r"{0,200}?\bsed\s+(?:-\w+\s+)*['\"]?s(\S)[^\n)]{0,80}?\1:[^\n)]{0,40}\)",
             _I,
         ),
         re.compile(
@@ -7222,7 +7244,7 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + _REMOTE_BRANCHES
             + r"(?:(?!--merged\b|\bgrep\s+(?!-\w*v))[^\n;&]){0,200}?\|\s*(?:xargs\b[^\n|;&]{0,80}?"
             r"|while\s+read\b[^\n|;&]{0,80};\s*do\s+)"
-            r"\bgit\s+push\s+(?:\S+\s+){0,3}?(?:--delete|-d)\b",
+            r"\bgit\s+push\s+(?:\S+\s+){0,3}?(?:(?:--delete|-d)\b|['\"]?:(?:\{\}|\$))",
             _I,
         ),
     ),
