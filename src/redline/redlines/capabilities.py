@@ -6922,19 +6922,20 @@ PATTERNS = _merged(PATTERNS, _CRON_PATTERNS)
 # so), a firmware update, a history rewrite that removes one file. Each pattern requires a
 # literal the scan's prefilter finds (`redis-cli`, a catalogue's name, `rm`, `curl`, `mtd`,
 # `flash_erase`, `erase`, `zeroize`, `@PJL`, `efivars`, `kubectl`, `git`).
+_TEST_WORDS = r"test|tests|testing|dev|development|ci|staging|stage|scratch|sandbox|preview|e2e"
+"""The words that name a store, host or database as one kept for tests, development or CI: one
+list for `_DISPOSABLE_NAME` and `_FOR_TESTS`."""
 _DISPOSABLE_NAME = (
     r"(?:localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[?::1\]?"
-    r"|[\w.-]{0,40}?(?<![a-z])(?:test|tests|testing|dev|ci|local|staging|stage|scratch|sandbox"
-    r"|tmp|preview|e2e)(?![a-z])[\w.-]{0,40})(?![\w.-])"
+    r"|[\w.-]{0,40}?(?<![a-z])(?:" + _TEST_WORDS + r"|local|tmp)(?![a-z])[\w.-]{0,40})(?![\w.-])"
 )
 """A host or database named as this machine's or as one kept for tests, development or CI
-(`127.0.0.1`, `redis-test.internal`, `app_ci`): emptied as a matter of course."""
-_FOR_TESTS = (
-    r"(?<![a-z])(?:test|tests|testing|dev|development|ci|staging|localhost|scratch|sandbox)(?![a-z])"
-    r"|127\.0\.0\.1"
-)
+(`127.0.0.1`, `redis-test.internal`, `app_ci`, also `cache-local`, `tmp-db`): emptied as a
+matter of course."""
+_FOR_TESTS = r"(?<![a-z])(?:" + _TEST_WORDS + r"|localhost)(?![a-z])|127\.0\.0\.1"
 """A word on the line that names the store as one for tests, development or CI
-(`$TEST_DATABASE_URL`, `-d app_test`, `localhost`)."""
+(`$TEST_DATABASE_URL`, `-d app_test`, `localhost`); not `local` or `tmp`, which are parts of
+paths (`/usr/local`, `/tmp`) as often."""
 _TABLE_CATALOGUE = (
     r"\b(?:pg_tables|pg_class|information_schema\.tables|sqlite_master|show\s+tables)\b"
 )
