@@ -7211,9 +7211,10 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # --orphan x && git branch -D main && git branch -m main && git push -f origin main`);
         # a site's `gh-pages` made afresh so is a deploy
         re.compile(
-            r"\bgit\s+(?:checkout|switch)\s+(?:-\w+\s+)*--orphan\s+\S+[^\n]{0,300}?"
-            r"\bgit\s+branch\s+(?:-\w+\s+)*-[mM]\s+(?:\S+\s+)?(?!gh-pages\b)[\w./-]+[^\n]{0,200}?"
-            + _FORCE_PUSHED,
+            r"\bgit\s+(?:checkout|switch)\s+(?:-\w+\s+)*--orphan\s+\S+"
+            r"(?>(?:(?!\bgit\s+branch\s+(?:-\w+\s+)*-[mM]\s)[^\n]){0,300})"
+            r"\bgit\s+branch\s+(?:-\w+\s+)*-[mM]\s+(?>(?:[\w./-]+\s+(?=[\w./-]))?)(?!gh-pages\b)[\w./-]+"
+            r"(?>(?:(?!\bgit\b[^\n;&|]{0,80}?\spush\b)[^\n]){0,200})" + _FORCE_PUSHED,
             _I,
         ),
         # an empty repository mirrored over the shared one (`git init x && cd x && git push
