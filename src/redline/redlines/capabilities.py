@@ -6937,19 +6937,20 @@ PATTERNS = _merged(PATTERNS, _CRON_PATTERNS)
 # so), a firmware update, a history rewrite that removes one file. Each pattern requires a
 # literal the scan's prefilter finds (`redis-cli`, a catalogue's name, `rm`, `curl`, `mtd`,
 # `flash_erase`, `erase`, `zeroize`, `@PJL`, `efivars`, `kubectl`, `git`).
+_TEST_WORDS = r"test|tests|testing|dev|development|ci|staging|stage|scratch|sandbox|preview|e2e"
+"""The words that name a store, host or database as one kept for tests, development or CI: one
+list for `_DISPOSABLE_NAME` and `_FOR_TESTS`."""
 _DISPOSABLE_NAME = (
     r"(?:localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[?::1\]?"
-    r"|[\w.-]{0,40}?(?<![a-z])(?:test|tests|testing|dev|ci|local|staging|stage|scratch|sandbox"
-    r"|tmp|preview|e2e)(?![a-z])[\w.-]{0,40})(?![\w.-])"
+    r"|[\w.-]{0,40}?(?<![a-z])(?:" + _TEST_WORDS + r"|local|tmp)(?![a-z])[\w.-]{0,40})(?![\w.-])"
 )
 """A host or database named as this machine's or as one kept for tests, development or CI
-(`127.0.0.1`, `redis-test.internal`, `app_ci`): emptied as a matter of course."""
-_FOR_TESTS = (
-    r"(?<![a-z])(?:test|tests|testing|dev|development|ci|staging|localhost|scratch|sandbox)(?![a-z])"
-    r"|127\.0\.0\.1"
-)
+(`127.0.0.1`, `redis-test.internal`, `app_ci`, also `cache-local`, `tmp-db`): emptied as a
+matter of course."""
+_FOR_TESTS = r"(?<![a-z])(?:" + _TEST_WORDS + r"|localhost)(?![a-z])|127\.0\.0\.1"
 """A word on the line that names the store as one for tests, development or CI
-(`$TEST_DATABASE_URL`, `-d app_test`, `localhost`)."""
+(`$TEST_DATABASE_URL`, `-d app_test`, `localhost`); not `local` or `tmp`, which are parts of
+paths (`/usr/local`, `/tmp`) as often."""
 _TABLE_CATALOGUE = (
     r"\b(?:pg_tables|pg_class|information_schema\.tables|sqlite_master|show\s+tables)\b"
 )
@@ -6959,9 +6960,15 @@ _TABLE_PICKED = (
 )
 """Tables picked from the catalogue by name (`tablename LIKE 'tmp_%'`, `| grep audit_`); every
 name but some (`NOT LIKE 'sqlite_%'`, `grep -v`) is still every table."""
-_EMPTIED_TABLE = r"(?:\b(?:TRUNCATE|DROP\s+TABLE)\b|\bDELETE\s+FROM\s*['\"]\s*(?:\|\||,|\+))"
-"""A table truncated or dropped, or a `DELETE FROM` generated for each name (`'DELETE FROM ' ||
-name`)."""
+_EMPTIED_TABLE = (
+    r"(?:(?:\bEXECUTE\s+(?:format\s*\(\s*)?|\bCONCAT\s*\(\s*)\\?['\"]\s*(?:TRUNCATE|DROP\s+TABLE)\b"
+    r"|['\"]\s*(?:TRUNCATE|DROP\s+TABLE|DELETE\s+FROM)\b[^'\"\n]{0,40}['\"]\s*(?:\|\||,|\+)"
+    r"|\b(?:TRUNCATE|DROP)\s+(?:TABLE\s+)?(?:IF\s+EXISTS\s+)?[`'\"]?\$\{?\w)"
+)
+"""A `TRUNCATE`, `DROP TABLE` or `DELETE FROM` generated for each name (`EXECUTE 'TRUNCATE
+TABLE ' || name`, `CONCAT('DROP TABLE ', table_name)`, `format('TRUNCATE %I', t)`, `TRUNCATE
+$t` in a loop); a named table truncated beside a listing (`SHOW TABLES; TRUNCATE TABLE jobs`)
+is not."""
 _NO_TABLE_PICKED = r"^(?![^\n]*(?:" + _TABLE_PICKED + "|" + _FOR_TESTS + r"))"
 """A line that picks no table by name and names no store for tests (read once, at its start)."""
 _DATA_FOLDER = (
@@ -6980,8 +6987,20 @@ _REFILLED = (
 )
 """The data folder filled again on the same line: a replica re-seeded, a backup restored, a
 fresh cluster initialised."""
+_UNINSTALLED = (
+    r"(?:\b(?:apt(?:-get)?|aptitude|yum|dnf|zypper|brew|snap)\s+(?:-\S+\s+)*(?:purge|remove|erase"
+    r"|uninstall)\s[^\n;&|]{0,200}?(?:mysql|mariadb|postgres|mongo|redis|elasticsearch|cassandra"
+    r"|influx|clickhouse|couchdb|neo4j|etcd)|\bpg_upgradecluster\b)"
+)
+"""The database itself uninstalled or upgraded on the same line (`apt purge -y mysql-server`,
+`pg_upgradecluster 14 main`): its old data folder goes with it."""
 _ROOT_COMMIT = r"(?:\$\(\s*git\s+rev-list\s+--max-parents=0\b[^)\n]{0,80}\)|`git\s+rev-list\s+--max-parents=0\b[^`\n]{0,80}`)"
 _REMOTE_BRANCHES = r"git\s+(?:branch\s+(?:-\w+\s+)*-(?:r|a)\b|ls-remote\s+(?:\S+\s+)?--heads\b|for-each-ref\b[^\n|;&]{0,120}?refs/remotes)"
+_FORCE_PUSHED = (
+    r"\bgit\b[^\n;&|]{0,80}?\spush\b[^\n;&|]{0,120}?(?:\s-f\b|\s--force(?![\w-])|\s\+\S)"
+)
+"""A `git push` that overwrites the remote's branch whatever it holds (`-f`, `--force`, `+main`;
+not `--force-with-lease`)."""
 _BRANCHES_KEPT = r"(?:(?!--merged\b|\bgrep\s+(?!-\w*v))[^)\n;&])"
 """A character of a branch listing that does not begin a pick of some (`--merged`, a `grep`
 that keeps names); `grep -v HEAD` keeps every branch but one."""
@@ -6989,16 +7008,16 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.DATA_STORE_WIPED: (
         # a Redis server that is neither this machine's nor named for tests flushed (`redis-cli
         # -h redis-prod.internal -a "$P" FLUSHALL`); `redis-cli -h 127.0.0.1 -n 15 FLUSHDB`
-        # empties a local test database
+        # empties a local test database, and a bare service name not named for production
+        # (`-h redis`) is a compose file's own container
         re.compile(
             r"\bredis-cli(?>"
             + _NOT_REDIS
             + r"{0,200}?(?:\s-h\s*|--host[=\s]+|\s-u\s+['\"]?rediss?://(?:[^@\s'\"]{0,80}@)?))"
-            r"(?!['\"]?"
+            r"(?!['\"]?(?:"
             + _DISPOSABLE_NAME
-            + r")['\"]?[\w.:\[\]-]+['\"]?"
-            + _NOT_REDIS
-            + r"{0,200}?\bFLUSH(?:ALL|DB)\b",
+            + r"|(?![\w-]{0,40}?(?<![a-z])(?:prod|production|prd|live)(?![a-z]))[a-z][\w-]{0,40}(?![\w.:-])))"
+            r"['\"]?[\w.:\[\]-]+['\"]?" + _NOT_REDIS + r"{0,200}?\bFLUSH(?:ALL|DB)\b",
             _I,
         ),
         # every table the catalogue lists truncated, dropped or emptied (`FOR r IN SELECT
@@ -7012,12 +7031,15 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # a database's data folder deleted (`rm -rf /var/lib/postgresql/*/main /var/lib/mysql`,
         # also as the program a server is told to run: `COPY ... TO PROGRAM 'rm -rf
-        # /var/lib/postgresql/16/main/base'`), not filled again on the line
+        # /var/lib/postgresql/16/main/base'`), not filled again on the line, not left behind by
+        # the database's own uninstall or upgrade (`apt purge -y mysql-server && rm -rf
+        # /var/lib/mysql`), and not a stale lock or pid file in it
         re.compile(
+            r"^(?![^\n]*" + _UNINSTALLED + r")[^\n]*?"
             r"\brm\s+(?=(?:-[\w-]+\s+){0,6}?-(?:\w*[rR]\w*|-recursive)\s)(?:-[\w-]+\s+){0,6}"
             r"(?:['\"]?[^\s'\";&|-][^\s'\";&|]*['\"]?\s+){0,8}?['\"]?"
             + _DATA_FOLDER
-            + r"(?:/[\w*.-]+){0,3}/?['\"]?(?=[\s'\";&|)]|$)(?![^\n]*"
+            + r"(?:/[\w*.-]+){0,3}(?<!\.pid)(?<!\.lock)(?<!\.sock)/?['\"]?(?=[\s'\";&|)]|$)(?![^\n]*"
             + _REFILLED
             + ")",
             _I | re.M,
@@ -7043,10 +7065,12 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # data dropped and a ransom note left in its place (`DROP DATABASE shop; CREATE DATABASE
-        # README_TO_RECOVER`)
+        # README_TO_RECOVER`): the note's words whole, under a name other than the one dropped
+        # (a table `warnings` or `recovery_codes` dropped and made again is a schema reset)
         re.compile(
-            r"\bDROP\s+(?:DATABASE|SCHEMA|TABLE)\b[^\n]{0,400}?\bCREATE\s+(?:DATABASE|SCHEMA|TABLE|COLLECTION)\s+"
-            r"(?:IF\s+NOT\s+EXISTS\s+)?[`'\"]?\w{0,40}?(?:README|READ_ME|RECOVER|RANSOM|PLEASE_READ|HOW_TO|WARNING)",
+            r"\bDROP\s+(?:DATABASE|SCHEMA|TABLE)\s+(?>(?:IF\s+EXISTS\s+)?)[`'\"]?(\w*)(?!\w)[^\n]{0,400}?"
+            r"\bCREATE\s+(?:DATABASE|SCHEMA|TABLE|COLLECTION)\s+(?:IF\s+NOT\s+EXISTS\s+)?[`'\"]?(?!\1(?!\w))"
+            r"\w{0,40}?(?<![a-z])(?:README|READ_ME|RECOVER|RANSOM|PLEASE_READ|HOW_TO|WARNING)(?![a-z])",
             _I,
         ),
         # a production database dropped or emptied by the framework with its guard turned off
@@ -7055,7 +7079,7 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bDISABLE_DATABASE_ENVIRONMENT_CHECK=1\b[^\n;&|]{0,200}?\bdb:(?:drop|purge|reset|schema:load|truncate_all)\b"
             r"|\bRAILS_ENV=['\"]?production\b[^\n;&|]{0,200}?\bdb:(?:drop|purge|truncate_all)\b"
-            r"|\bmanage\.py\s+flush\b(?=[^\n;&|]{0,200}?--settings[=\s]+\S*prod)",
+            r"|\bmanage\.py\s+flush\b(?=[^\n;&|]{0,200}?--settings[=\s]+\S*?(?<![a-z])prod(?:uction)?(?![a-z]))",
             _I,
         ),
         # every index of a search cluster deleted (`curl -X DELETE 'http://host:9200/_all'`)
@@ -7069,10 +7093,11 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.FIRMWARE_ERASED: (
         # an embedded device's boot loader or firmware partition erased (`mtd erase u-boot`,
         # `flash_erase /dev/mtd0 0 0` with nothing written back); `mtd -r erase rootfs_data`
-        # is OpenWrt's factory reset and `mtd write fw.bin firmware` an update
+        # is OpenWrt's factory reset and `mtd write fw.bin firmware` an update, after an
+        # erase too
         re.compile(
             r"\bmtd\s+(?:-\w+\s+)*erase\s+['\"]?(?:u-?boot[\w-]*|bootloader|boot|firmware|kernel|factory"
-            r"|art|nvram|bdinfo)(?![\w-])"
+            r"|art|nvram|bdinfo)(?![\w-])(?![^\n]*\bmtd\s+(?:-\w+\s+)*write\b)"
             r"|\bflash_erase(?:all)?\s+(?:-\S+\s+)*/dev/mtd\d+\b(?![^\n]*\b(?:flashcp|nandwrite|mtd\s+write|of=/dev/mtd))",
             _I,
         ),
@@ -7087,23 +7112,27 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # ... `reload`), unless the line reaches it at a private or loopback address (one's own
         # router reset to its factory settings), everything on it zeroised (`request system
         # zeroize`), or its flash formatted or emptied (`format flash:`, `delete /force
-        # /recursive flash:`)
+        # /recursive flash:`, its image deleted unasked: `delete /force flash:c2960.bin`; a
+        # `delete flash:old.bin` that asks first is room made before an upgrade)
         re.compile(
             rf"^(?![^\n]*@(?:127\.|{PRIVATE_IPV4}))[^\n]*?"
             r"\b(?:write\s+erase|erase\s+(?:startup-config|nvram:|flash:|/all\s+nvram:))"
             r"(?:(?!\bwrite\s+erase\b)[^\n]){0,400}?\breload\b|\brequest\s+system\s+zeroize\b"
             r"|\bformat\s+(?:flash|bootflash|nvram|disk0|slot0):"
             r"|\bdelete\s+/force\s+/recursive\s+(?:flash|bootflash|nvram|disk0):/?(?=['\"\s;]|$)"
-            r"|\bdelete\s+(?:/force\s+)?(?:/recursive\s+)?(?:flash|bootflash):[^\s'\";]*\.bin\b"
+            r"|\bdelete\s+/force\s+(?:/recursive\s+)?(?:flash|bootflash):[^\s'\";]*\.bin\b"
             r"|\bfw_setenv\s+bootcmd\s*(?:''|\"\"|(?=[;&|]|$))",
             _I | re.M,
         ),
         # every boot entry a listing of them gives removed (`for b in $(efibootmgr | grep -o
         # 'Boot[0-9A-F]*' ...); do efibootmgr -b $b -B; done`), none picked by a `grep`: the
-        # removal is the next `efibootmgr` after the pipe or loop (read once, linear time)
+        # removal is the next `efibootmgr` after the pipe or loop, given the entry the listing
+        # gives (`-b $b`, `-b {}`; `efibootmgr -v | tee before.txt && efibootmgr -b 0003 -B`
+        # removes one named entry), read once, in linear time
         re.compile(
             r"\befibootmgr\b(?:(?!\bgrep\s+(?!-\w*[vo])|\befibootmgr\b)[^\n]){0,200}?(?:\||\bdo\b)"
-            r"(?>(?:(?!\bgrep\s+(?!-\w*[vo])|\befibootmgr\b)[^\n]){0,200})\befibootmgr\b[^\n;&|]{0,60}?\s-B\b",
+            r"(?>(?:(?!\bgrep\s+(?!-\w*[vo])|\befibootmgr\b)[^\n]){0,200})\befibootmgr\b"
+            r"(?=[^\n;&|]{0,60}?\s-b\s*['\"]?(?:\$|\{\}))[^\n;&|]{0,60}?\s-B\b",
             _I,
         ),
         # a printer's firmware or every file on it deleted, or its NVRAM written, over PJL
@@ -7122,21 +7151,31 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I | re.M,
         ),
         # the EFI system partition mounted and its files deleted (`mountvol S: /s && del /s /q
-        # S:\EFI`)
+        # S:\EFI`), not one old system's folder in it (`rd /s /q S:\EFI\ubuntu`)
         re.compile(
-            r"\bmountvol\s+([A-Z]):\s+/s\b[^\n]{0,300}?\b(?:del|erase|rd|rmdir|Remove-Item|format)\b[^\n|;&]{0,80}?\b\1:",
+            r"\bmountvol\s+([A-Z]):\s+/s\b[^\n]{0,300}?\b(?:del|erase|rd|rmdir|Remove-Item|format)\b[^\n|;&]{0,80}?\b\1:"
+            r"(?!\\+EFI\\+(?!Microsoft\b|Boot\b)[\w.-]+(?:\\+\*?)?(?=['\"\s;&|)]|$))",
             _I,
         ),
     ),
     Capability.ESTATE_DESTROYED: (
         # a cluster's namespaces or volumes deleted all at once (`kubectl delete pv --all`,
-        # `delete ns --all`), outside a namespace or context kept for CI, tests or development
-        # (`-n ci-1234`, `--context kind-dev`); pods deleted all at once are restarted
+        # `delete --all namespaces`, `delete pvc -A`), outside a namespace or context kept for
+        # CI, tests or development (`-n ci-1234`, `--context kind-dev`), or a namespace's
+        # workloads and claims at once (`delete deploy,sts,pvc --all`); one namespace's claims
+        # alone, workloads or `all` deleted (`delete pvc --all -n monitoring`) is that app's
+        # cleanup, and pods deleted all at once are restarted
         re.compile(
             r"\bkubectl\b(?![^\n|;&]{0,200}?(?:\s(?:-n|--namespace)[=\s]*|--context[=\s]+)['\"]?(?:ci|dev|test|tmp"
             r"|scratch|preview|pr|sandbox|e2e|staging|kind|minikube|docker-desktop|k3d|local)(?![a-z]))"
-            r"[^\n|;&]{0,200}?\bdelete\s+(?:-\S+\s+)*(?:[\w.]+,){0,8}(?:ns|namespaces?|pv|pvc|persistentvolumes?"
-            r"|persistentvolumeclaims?|statefulsets?|sts|all)\b(?=[^\n|;&]{0,200}?\s(?:--all\b(?!-)|-A\b|--all-namespaces\b))",
+            r"[^\n|;&]{0,200}?\bdelete\s+"
+            r"(?:--all\s+(?:-\S+\s+)*['\"]?(?:[\w.]+,){0,8}(?:ns|namespaces?|pv|persistentvolumes?)['\"]?(?![\w-])"
+            r"|(?:-\S+\s+)*['\"]?(?:[\w.]+,){0,8}(?:ns|namespaces?|pv|persistentvolumes?)['\"]?(?![\w-])"
+            r"(?=[^\n|;&]{0,200}?\s(?:--all\b(?!-)|-A\b|--all-namespaces\b))"
+            r"|(?:-\S+\s+)*['\"]?(?:[\w.]+,){1,8}(?:pvc|persistentvolumeclaims?)(?:,[\w.]+){0,8}['\"]?(?![\w-])"
+            r"(?=[^\n|;&]{0,200}?\s(?:--all\b(?!-)|-A\b|--all-namespaces\b))"
+            r"|(?:-\S+\s+)*['\"]?(?:[\w.]+,){0,8}(?:pvc|persistentvolumeclaims?)(?:,[\w.]+){0,8}['\"]?(?![\w-])"
+            r"(?=[^\n|;&]{0,200}?\s(?:-A\b|--all-namespaces\b)))",
             _I,
         ),
         # a production cluster's namespaces deleted at once, forced (`kubectl --context prod-eu
@@ -7174,11 +7213,23 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.REMOTE_HISTORY_DESTROYED: (
         # a branch reset to the repository's first commit and force-pushed (`git reset --hard
         # $(git rev-list --max-parents=0 HEAD) && git push --force origin main`): every commit
-        # since gone from the shared copy; a rewrite that removes one file keeps them
+        # since gone from the shared copy; a rewrite that removes one file keeps them, and
+        # `--force-with-lease` on one's own branch overwrites only what one last saw
         re.compile(
             r"\bgit\b(?:\s+-C\s+\S+)?\s+reset\s+--hard\s+['\"]?"
             + _ROOT_COMMIT
-            + r"[^\n]{0,300}?\bgit\b[^\n;&|]{0,80}?\spush\b[^\n;&|]{0,120}?(?:\s-f\b|\s--force(?:-with-lease)?\b|\s\+\S)",
+            + r"[^\n]{0,300}?"
+            + _FORCE_PUSHED,
+            _I,
+        ),
+        # a new history with no parent put in a branch's place and force-pushed (`git checkout
+        # --orphan x && git branch -D main && git branch -m main && git push -f origin main`);
+        # a site's `gh-pages` made afresh so is a deploy
+        re.compile(
+            r"\bgit\s+(?:checkout|switch)\s+(?:-\w+\s+)*--orphan\s+\S+"
+            r"(?>(?:(?!\bgit\s+branch\s+(?:-\w+\s+)*-[mM]\s)[^\n]){0,300})"
+            r"\bgit\s+branch\s+(?:-\w+\s+)*-[mM]\s+(?>(?:[\w./-]+\s+(?=[\w./-]))?)(?!gh-pages\b)[\w./-]+"
+            r"(?>(?:(?!\bgit\b[^\n;&|]{0,80}?\spush\b)[^\n]){0,200})" + _FORCE_PUSHED,
             _I,
         ),
         # an empty repository mirrored over the shared one (`git init x && cd x && git push
@@ -7190,13 +7241,19 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # every branch of the remote deleted from a listing of them (`git push origin --delete
-        # $(git branch -r | grep -v HEAD | sed ...)`, or piped to `xargs git push origin
-        # --delete`); merged branches, or those a `grep` keeps, are pruned
+        # $(git branch -r | grep -v HEAD | sed ...)`, an empty source for each, `git push origin
+        # $(git branch -r | sed 's#origin/#:#')`, or piped to `xargs git push origin --delete`
+        # or `xargs -I{} git push origin :{}`); merged branches, or those a `grep` keeps, are
+        # pruned
         re.compile(
             r"\bgit\s+push\s+(?:\S+\s+){0,3}?(?:--delete|-d)\s+(?:\S+\s+)?\$\(\s*"
             + _REMOTE_BRANCHES
             + _BRANCHES_KEPT
-            + r"{0,200}\)",
+            + r"{0,200}\)"
+            r"|\bgit\s+push\s+(?:\S+\s+){0,3}?\$\(\s*"
+            + _REMOTE_BRANCHES
+            + _BRANCHES_KEPT
+            + r"{0,200}?\bsed\s+(?:-\w+\s+)*['\"]?s(\S)[^\n)]{0,80}?\1:[^\n)]{0,40}\)",
             _I,
         ),
         re.compile(
@@ -7204,7 +7261,7 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + _REMOTE_BRANCHES
             + r"(?:(?!--merged\b|\bgrep\s+(?!-\w*v))[^\n;&]){0,200}?\|\s*(?:xargs\b[^\n|;&]{0,80}?"
             r"|while\s+read\b[^\n|;&]{0,80};\s*do\s+)"
-            r"\bgit\s+push\s+(?:\S+\s+){0,3}?(?:--delete|-d)\b",
+            r"\bgit\s+push\s+(?:\S+\s+){0,3}?(?:(?:--delete|-d)\b|['\"]?:(?:\{\}|\$))",
             _I,
         ),
     ),

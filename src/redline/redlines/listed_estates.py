@@ -9,13 +9,19 @@ buckets, instances, snapshots or projects; a cluster's namespaces or volumes; a 
 machines, ESXi's and vSphere's too; an organisation's repositories; LVM's volumes and groups)
 is followed to a deletion of such resources: through a pipe (`| xargs ...`, `| while read x;
 do ...`), a loop over its output (`for x in $(...); do ...`), or handed to the deletion as its
-arguments (`lvremove $(lvs ...)`).
+arguments (`lvremove $(lvs ...)`). The deletion must be of the kind listed (`az group list`
+to `az group delete`, `describe-instances` to `terminate-instances`, `get ns` to `delete ns`):
+a key pair deleted in every region, a role binding in every namespace or a policy taken off
+every bucket is a fix made everywhere, and a listing of regions is no inventory.
 
 A listing that picks some (a `grep` that keeps names, a query's condition `[?starts_with(name,
 'rg-ci-')]`, `--filter`, a label selector, an `awk` pattern, PowerShell's `Where-Object` or a
-name given to `Get-VM -Name`) is a cleanup, unless what it keeps are backups or production
-(`grep -i backup`, `env=='prod'`): then the pick names the target. (`grep -v` keeps every name
-but some: still the inventory.) The listing of one bucket's objects is no inventory (`aws s3
+name given to `Get-VM -Name`; a listing scoped to one group, namespace or prefix, a
+status filter; a test of the loop's name in its body before the deletion, `[[ $g == rg-ci-* ]]`
+or `case`) is a cleanup, unless what it keeps are backups or production
+(`grep -i backup`, `env=='prod'`): then the pick names the target. (`grep -v`, a negated
+condition `[?State!='x']` or a filter on the instances' state keep every name but some: still
+the inventory.) The listing of one bucket's objects is no inventory (`aws s3
 ls s3://bucket/tmp/`), and Docker's own listings are left out: removing every local container
 or volume is a developer's reset.
 """
@@ -30,7 +36,8 @@ from redline.redlines.capabilities import Capability, Hit
 _LISTING = re.compile(
     r"\baz\s+(?:[a-z][\w-]*\s+){1,3}list\b"
     r"|\baws\s+s3\s+ls\b(?!\s+['\"]?s3://)"
-    r"|\baws\s+[a-z][\w-]*\s+(?!list-(?:objects|object-versions|parts|multipart))(?:list|describe)-[\w-]+"
+    r"|\baws\s+[a-z][\w-]*\s+(?!list-(?:objects|object-versions|parts|multipart)|describe-regions)"
+    r"(?:list|describe)-[\w-]+"
     r"|\bgcloud\s+(?:[a-z][\w-]*\s+){1,4}list\b"
     r"|\b(?:qm|pct)\s+list\b|\bvirsh\s+list\b|\bhcloud\s+[a-z][\w-]*\s+list\b"
     r"|\bopenstack\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+list\b"
@@ -69,9 +76,14 @@ _QUICK = re.compile(
 )
 _PICK = re.compile(
     r"\bgrep\b(?![^|\n]*\s-\w*v)[^|\n]*"
-    r"|\[\?[^\]\n]*\]|--filters?[=\s]+\S+|--selector[=\s]+\S+|(?<![\w-])-l\s+\S+|--tag\S*\s+\S+"
-    r"|\bselect\s*\([^)\n]*\)|\bawk\s+(?:-\S+\s+)*['\"]\s*(?:/[^/\n]*/|\$\d+\s*(?:~|==)[^{'\"\n]*)"
-    r"|\b(?:Where-Object|where)\s*\{[^}\n]*\}|\|\s*\?\s*\{[^}\n]*\}|\s-(?:Name|ResourceGroupName|Tag)\s+\S+",
+    r"|\[\?(?![^\]\n]*!=)[^\]\n]*\]|--[\w-]*(?:filter|prefix)[\w-]*[=\s]+(?![^\s,]*instance-state)\S+"
+    r"|--selector[=\s]+\S+|(?<![\w-])(?:-[lgn]|--resource-group|--namespace)[=\s]+"
+    r"(?![\"']?\$|\d+(?!\S)|[|;&)])\S+"
+    r"|--tag\S*\s+\S+|\bselect\s*\([^)\n]*\)"
+    r"|\bawk\s+(?:-\S+\s+)*['\"]\s*(?:/[^/\n]*/|\$\d+\s*(?:~|==)[^{'\"\n]*)"
+    r"|\b(?:Where-Object|where)\s*\{[^}\n]*\}|\|\s*\?\s*\{[^}\n]*\}|\s-(?:Name|ResourceGroupName|Tag)\s+\S+"
+    r"|\[\[?\s*[\"']?\$\{?\w+\}?[\"']?\s*(?:==?|=~)\s*[^\]\n]{1,100}\]"
+    r"|\bcase\s+[^\n;]{1,40}?\s+in\s+[^)\n]{1,100}\)",
     re.I,
 )
 """What keeps some of a listing's names: a `grep` (not `-v`), a query's condition, a filter or
@@ -102,6 +114,63 @@ class _Picks:
         first = bisect.bisect_left(self.starts, start)
         last = bisect.bisect_left(self.starts, end)
         return first < last and not any(self.precious[first:last])
+
+
+_VERB = re.compile(
+    r"\b(?:list|ls|get|describe|delete|terminate|rb|rm|destroy|undefine|vol-delete|pool-delete)\b-?",
+    re.I,
+)
+_KUBE_KINDS = {
+    "ns": "namespace",
+    "namespaces": "namespace",
+    "pv": "persistentvolume",
+    "persistentvolumes": "persistentvolume",
+    "pvc": "persistentvolumeclaim",
+    "persistentvolumeclaims": "persistentvolumeclaim",
+}
+_KUBE_KIND = re.compile(r"\bkubectl\s+(?:get|delete)\s+(?:-[^\s]+\s+)*['\"]?([a-z]+)", re.I)
+
+
+def _noun(command: str) -> str | None:
+    """What kind of resource a listing or deletion of `az`, `aws`, `gcloud`, `hcloud`,
+    `openstack`, `doctl` or `kubectl` is about, in one spelling for both (`group list` and
+    `group delete`: "az group"; `describe-instances` and `terminate-instances`: "aws ec2
+    instance"; `get ns` and `delete namespace`: "kubectl namespace"); None for the others."""
+    tool = command.split(None, 1)[0].lower()
+    if tool == "kubectl":
+        kind = _KUBE_KIND.search(command)
+        if kind is None:
+            return None
+        name = kind.group(1).lower()
+        return "kubectl " + _KUBE_KINDS.get(name, _singular(name))
+    if tool not in {"az", "aws", "gcloud", "hcloud", "openstack", "doctl"}:
+        return None
+    if tool == "aws" and re.match(r"aws\s+s3\s", command, re.I):
+        return "aws bucket"
+    words = _VERB.sub(" ", command.lower()).split()
+    if words[:2] == ["aws", "s3api"]:
+        words = ["aws", *words[2:]]
+    return " ".join([*words[:-1], _singular(words[-1])])
+
+
+def _singular(noun: str) -> str:
+    """`noun` without its plural's ending (`instances`, `policies`, `addresses`)."""
+    if noun.endswith("ies"):
+        return noun[:-3] + "y"
+    if noun.endswith(("sses", "xes")):
+        return noun[:-2]
+    return noun[:-1] if noun.endswith("s") and not noun.endswith("ss") else noun
+
+
+def _same_kind(listing: str, deletion: str, tail: str) -> bool:
+    """Whether a listing and a deletion are about one kind of resource (`az group list` and
+    `az group delete`, not `aws s3api list-buckets` and `delete-public-access-block`); a
+    deletion of `all` of a cluster's kinds, or a tool whose nouns are not read, matches."""
+    listed = _noun(listing)
+    deleted = _noun(tail if deletion.lower().startswith("kubectl") else deletion)
+    if listed is None or deleted is None or deleted == "kubectl all":
+        return True
+    return listed == deleted
 
 
 def _flows_into(between: str) -> bool:
@@ -156,7 +225,15 @@ def listed_estate_hits(code: str, offset: int = 0) -> list[Hit]:
                     picked = picks.picked(listing.start(), rest.start() if rest else reach)
                 else:
                     continue
-                if fed and not picked:
+                if (
+                    fed
+                    and not picked
+                    and _same_kind(
+                        listing.group(0),
+                        deletion.group(0),
+                        line[deletion.start() : deletion.end() + 200],
+                    )
+                ):
                     at = offset + line_start
                     hits.append(
                         Hit(Capability.ESTATE_DESTROYED, at + start, at + end, line[start:end])

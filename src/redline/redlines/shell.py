@@ -215,7 +215,9 @@ def _found_and_destroyed(words: list[str]) -> Capability | None:
     (SHADOW_DELETE), or a database's own data shredded beyond recovery (ROOT_DELETE);
     `find /var/backups -mtime +14 -delete` prunes and stays allowed. People's documents picked
     by their kind under a system or home root (`find /home -type f \\( -name '*.docx' -o -name
-    '*.pdf' \\) -exec shred -u {} +`) are every such root's documents destroyed (ROOT_DELETE)."""
+    '*.pdf' \\) -exec shred -u {} +`) are every such root's documents destroyed (ROOT_DELETE);
+    those at the top of the root alone (`find ~/ -maxdepth 1 -iname '*.jpg' -exec rm {} +`) are
+    one's own files tidied."""
     roots = []
     for word in words:
         if word.startswith("-") or word in ("(", "!"):
@@ -224,6 +226,7 @@ def _found_and_destroyed(words: list[str]) -> Capability | None:
     rest = words[len(roots) :]
     action = ""
     documents = False
+    shallow = False
     index = 0
     while index < len(rest):
         word = rest[index]
@@ -235,6 +238,7 @@ def _found_and_destroyed(words: list[str]) -> Capability | None:
             action = runner.rsplit("/", 1)[-1]
             break
         elif word in ("-type", "-maxdepth", "-mindepth"):
+            shallow = shallow or (word == "-maxdepth" and _following(rest, index) in ("0", "1"))
             index += 1
         elif word in _FIND_NAME_TESTS and _USER_DOCUMENT.match(_following(rest, index)):
             documents = True  # people's documents by their kind: what a wiper takes
@@ -244,6 +248,8 @@ def _found_and_destroyed(words: list[str]) -> Capability | None:
         index += 1
     if action not in _FILE_DESTROYERS or not roots:
         return None
+    if documents and shallow:
+        return None  # a root's own top-level pictures or documents (`-maxdepth 1`): tidying
     if any(_system_root(r) for r in roots):
         return Capability.ROOT_DELETE
     if documents:

@@ -167,6 +167,7 @@ from redline.redlines.registry import (
     Detection,
     action_or_part,
     detector,
+    one_piece,
     piece_reach,
     strongest,
     supported,
@@ -270,12 +271,9 @@ variables, a shared repository's history."""
 
 
 def _wholesale(found: Capabilities) -> Detection | None:
-    """Refused as an action; in a response, one piece weighed with the request."""
-    wholes = [c for c in _WHOLESALE if c in found]
-    if not wholes:
-        return None
-    reason = "destroys " + ", ".join(c.value for c in wholes)
-    return supported(found, action_or_part(found, 0.85), wholes, reason)
+    """Refused as an action; in a response, one piece weighed with the request (`one_piece`
+    for each; the first found is cited)."""
+    return strongest(*(one_piece(found, whole, 0.85) for whole in _WHOLESALE))
 
 
 @detector("ACT-DISK-DESTROY", redline="RL-DESTRUCTIVE")
