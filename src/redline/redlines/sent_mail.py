@@ -41,7 +41,7 @@ import ipaddress
 import re
 from dataclasses import dataclass, field
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import PRIVATE_IPV4, Capability, Hit
 from redline.redlines.shell import SimpleCommand, simple_commands
 
 _MAILERS = frozenset({"swaks", "sendemail", "sendEmail", "mail", "mailx", "Send-MailMessage"})
@@ -109,10 +109,10 @@ _PACED = re.compile(
     re.I,
 )
 """A pause of half a minute or more between rounds: an alert or a report, not a bomb."""
-_OWN_NETWORKS = tuple(
-    ipaddress.ip_network(n) for n in ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7")
-)
-"""The networks of one's own site (RFC 1918, unique local IPv6)."""
+_OWN_IPV4 = re.compile(rf"(?:127\.|{PRIVATE_IPV4})")
+"""The machine's own and its site's IPv4 addresses (loopback, `capabilities.PRIVATE_IPV4`)."""
+_UNIQUE_LOCAL = ipaddress.ip_network("fc00::/7")
+"""The IPv6 networks of one's own site."""
 
 
 @dataclass
@@ -228,7 +228,9 @@ def _local(host: str) -> bool:
         return False
     # (not `is_private`, which also holds for the documentation ranges: 203.0.113.0/24 is
     # the Internet as far as a command's example goes)
-    return address.is_loopback or any(address in network for network in _OWN_NETWORKS)
+    if address.version == 4:
+        return _OWN_IPV4.match(host) is not None
+    return address.is_loopback or address in _UNIQUE_LOCAL
 
 
 def _elsewhere(server: str, domain: str) -> bool:
