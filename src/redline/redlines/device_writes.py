@@ -85,16 +85,22 @@ _NOT_OURS = rf"(?!(?:127|0)\.|169\.254\.|{PRIVATE_IPV4})"
 addresses (the private ranges are `capabilities.PRIVATE_IPV4`, shared with the other readings)."""
 _PUBLIC_ADDRESS = re.compile(r"(?<![\d.])" + _NOT_OURS + r"\d{1,3}(?:\.\d{1,3}){3}(?![\d.])")
 """An IPv4 address outside loopback, link-local and the private ranges: someone on the Internet."""
+_QUOTED_PUBLIC = _NOT_OURS + r"\d{1,3}(?:\.\d{1,3}){3}['\"]"
+"""A public IPv4 address, its closing quote after it."""
 _DEVICE_ADDRESS = re.compile(
     r"(?:(?:Client|Modbus\w*|connect|Telnet|create_connection)\s*\(\s*\(?\s*(?:host\s*=\s*)?"
     r"|\b(?:\w+_)?(?:host|ip|plc|rtu|target|device|addr(?:ess)?)(?:_\w+)?\s*=\s*)['\"]"
-    + _NOT_OURS
-    + r"\d{1,3}(?:\.\d{1,3}){3}['\"]",
+    + _QUOTED_PUBLIC,
     re.I,
 )
 """A program's device at a public address: its client connected there (`ModbusTcpClient(
 "203.0.113.9")`, `connect(("203.0.113.9", 502))`) or its host named so (`PLC_HOST =
 "203.0.113.9"`)."""
+_CLIENT_ALIAS = re.compile(r"\b(?:\w*Client|Modbus\w*)\s+as\s+(\w+)")
+"""A client class imported under another name (`from pymodbus.client import ModbusTcpClient
+as C`), whose calls connect it as the class's own do."""
+_ALIASES = 4
+"""How many such names are followed (a program imports a client or two)."""
 _OUTSIDE_BROKER = re.compile(
     r"(?:\bmosquitto_pub\b[^\n|;&]{0,200}?\s-h\s+|\b(?:BROKER|MQTT_HOST|MQTT_BROKER)\s*=\s*"
     r"|\.connect(?:_async)?\s*\(\s*(?=['\"]))['\"]?"
@@ -125,7 +131,14 @@ def _device_public(line: str, written: re.Match[str]) -> bool:
     address in the program (a time server read) is no device written."""
     if _PUBLIC_ADDRESS.search(_segment(line, *written.span())) is not None:
         return True
-    return _DEVICE_ADDRESS.search(line) is not None
+    if _DEVICE_ADDRESS.search(line) is not None:
+        return True
+    aliases = {found.group(1) for found in _CLIENT_ALIAS.finditer(line)}
+    for alias in sorted(aliases)[:_ALIASES]:
+        called = rf"\b{re.escape(alias)}\s*\(\s*(?:host\s*=\s*)?['\"]"
+        if re.search(called + _QUOTED_PUBLIC, line) is not None:
+            return True
+    return False
 
 
 def _elsewhere(line: str, written: re.Match[str], *, broker: bool) -> bool:
