@@ -7746,6 +7746,12 @@ _NAMED_TOOL_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    # svcrack's dictionary (`-d dict.txt`) is its password list, whatever the file is called
+    Capability.WORDLIST: (
+        re.compile(
+            r"\bsvcrack(?:\.py)?\b(?=[^\n|;&]{0,200}?\s(?:-d|--dictionary)[=\s]+['\"]?[\w./~-])", _I
+        ),
+    ),
 }
 PATTERNS = _merged(PATTERNS, _NAMED_TOOL_PATTERNS)
 # -- programs named for what they do, aimed at someone: end -------------------------------------
