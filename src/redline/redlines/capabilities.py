@@ -7722,17 +7722,22 @@ PATTERNS = _merged(PATTERNS, _MAILBOX_SWEEP_PATTERNS)
 # A software radio made to transmit (`hackrf_transfer -t`, `bladeRF-cli ... tx`, `tx_sdr`,
 # `rpitx`, `sendiq`, `limesdr_send`) on a satellite navigation band (GPS L1/L2/L5, Galileo E1,
 # BeiDou B1, GLONASS G1, in hertz, `e6` or megahertz), or sending noise (a file named for noise
-# or jamming); a GPS signal simulator's output handed to a transmitter; a program given a
-# jamming option or named for jamming (`rolljam.py --jam-offset`). Receiving (`hackrf_transfer
-# -r`, `rtl_sdr`) and transmitting one's own recording on a licence-free band stay allowed.
+# or jamming, or `/dev/urandom`); a GPS signal simulator's output handed to a transmitter; a
+# program given a jamming option, or named for jamming and run with its settings
+# (`python3 fob_jammer.py --band 315e6`; not `jammer_detector.py`, `test_jammer.py`, `cat
+# rolljam.py`). Receiving (`hackrf_transfer -r`, `rtl_sdr`) and transmitting one's own
+# recording on a licence-free band stay allowed.
 _SDR_TRANSMIT = (
     r"(?:\bhackrf_transfer\b(?=[^\n|;&]{0,300}?\s-t\s)|\bbladeRF-cli\b(?=[^\n|;&]{0,300}?\btx\b)"
     r"|\b(?:tx_sdr|rpitx|sendiq|limesdr_send|LimeTX)\b)"
 )
 """A software radio's command made to transmit, its options read to the command's end."""
-_NAVIGATION_BAND = r"(?:1575\.?42|1227\.?60?|1176\.?45|1561\.?098|1602(?:\.0*)?(?:e6|M|000000)\b)"
+_NAVIGATION_BAND = (
+    r"(?:1575\.?42|1227\.?60?|1176\.?45|1561\.?098|1602(?:\.0*)?(?:e6|M|000000)\b"
+    r"|1\.(?:57542|2276|17645|561098|602)0*(?:e\+?9|G)\b)"
+)
 """The satellite navigation signals' centre frequencies (GPS L1 and Galileo E1, L2, L5, BeiDou
-B1, GLONASS G1), in hertz, `e6` or megahertz."""
+B1, GLONASS G1), in hertz, `e6`, megahertz, `e9` or gigahertz."""
 _RADIO_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.RADIO_INTERFERENCE: (
         re.compile(
@@ -7741,13 +7746,19 @@ _RADIO_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             _SDR_TRANSMIT
-            + r"[^\n|;&]{0,300}?[\s/=]['\"]?[\w.-]*(?:noise|jam)[\w.-]*\.(?:bin|iq|cs8|cu8|raw|wav)\b",
+            + r"[^\n|;&]{0,300}?(?:[\s/=]['\"]?[\w.-]*(?:noise|jam)[\w.-]*\.(?:bin|iq|cs8|cu8|raw|wav)\b"
+            r"|\s['\"]?/dev/u?random\b)",
             _I,
         ),
         # a GPS simulator's samples transmitted (`gps-sdr-sim ... && hackrf_transfer -t gpssim.bin`)
         re.compile(r"\bgps-sdr-sim\b[^\n]{0,400}?" + _SDR_TRANSMIT, _I),
         re.compile(
-            r"(?<![\w-])--jam(?:ming|mer)?(?:-[\w-]+)?(?=[=\s])|\b\w*(?:rolljam|jammer)\w*\.(?:py|sh|grc)\b",
+            r"(?<![\w-])--jam(?:ming|mer)?(?:-[\w-]+)?(?=[=\s])"
+            # a jammer run with its settings, not one read, tested or detected
+            r"|(?:\bpython[\d.]*\s+(?:-[\w-]+\s+){0,3}|(?<![\w/.-])\./|\b(?:ba)?sh\s+)"
+            r"[\w./-]{0,80}?(?<![\w-])"
+            r"(?![\w-]*(?:detect|monitor|test|scan|watch|guard|protect|alert|sens))"
+            r"[\w-]*(?:rolljam|jammer)[\w-]*\.(?:py|sh)\s+-",
             _I,
         ),
     ),
@@ -7773,16 +7784,23 @@ PATTERNS = _merged(PATTERNS, _ROUTER_PATTERNS)
 # -- a router's own scheduler fetching and running a script: end --------------------------------
 
 # -- programs named for what they do, aimed at someone (OUT-FLOOD, OUT-BRUTE-FORCE): begin -----
-# A script named for flooding (`udpflood.py`, `flood_h2.js`, `sip_call_flood.py`) given a target
-# that is not the machine itself; a password guesser named for brute forcing
-# (`icloud_brute.py`, `ssh-bruteforce.go`) or SIPVicious's `svcrack` given a word list. A
-# name that says it watches or defends (`flood_detector.py`, `brute_monitor.py`) is not one.
+# A script named for flooding (`udpflood.py`, `flood_h2.js`, `sip_call_flood.py`, not a
+# `floodfill.py` or a `floodlight.py`) given a target that is not the machine itself; a password
+# guesser named for brute forcing (`icloud_brute.py`, `ssh-bruteforce.go`) given a word list and
+# a login to aim at, or SIPVicious's `svcrack`. A name that says it watches or defends
+# (`flood_detector.py`, `brute_monitor.py`) is not one.
 _NAMED_SCRIPT_END = r"\w*\.(?:py|js|go|pl|sh|rb)\b"
+_NAMED_LOGIN_TARGET = (
+    r"(?=[^\n|;&]{0,200}?(?:\s(?:--host|--target|--url|--users?(?:name)?|--email|--account|-u|-l|-U|-L)"
+    r"[=\s]|\s['\"]?(?:\w+://|\d{1,3}(?:\.\d{1,3}){3}\b)|\w@[\w-]+\.))"
+)
+"""A login the guesser is aimed at (a host, a URL, an account): an anagram or crossword solver
+given a word list (`anagram_brute.py --wordlist words.txt`) signs in nowhere."""
 _NAMED_TOOL_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.DOS_TOOL: (
         re.compile(
             r"(?<![\w-])(?![\w-]*(?:detect|monitor|protect|guard|defen|mitigat|alert|watch))"
-            r"[\w-]*flood(?:er)?"
+            r"[\w-]*flood(?:er|ing)?(?![a-z])"
             + _NAMED_SCRIPT_END
             + r"(?=[^\n|;&]{0,200}?\s(?:--target|--host|--url|-t|-u)[=\s]+['\"]?(?:\w+://)?"
             r"(?!localhost\b|127\.|\[?::1\b|0\.0\.0\.0\b)[\w\[])",
@@ -7795,8 +7813,15 @@ _NAMED_TOOL_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|(?<![\w-])(?![\w-]*(?:detect|monitor|protect|guard|defen|mitigat|alert|watch))"
             r"[\w-]*brute(?:force|forcer|r)?"
             + _NAMED_SCRIPT_END
-            + r"(?=[^\n|;&]{0,200}?\s(?:--wordlist|--passwords?|--pins?|-w|-P|-d)[=\s])",
+            + r"(?=[^\n|;&]{0,200}?\s(?:--wordlist|--passwords?|--pins?|-w|-P|-d)[=\s])"
+            + _NAMED_LOGIN_TARGET,
             _I,
+        ),
+    ),
+    # svcrack's dictionary (`-d dict.txt`) is its password list, whatever the file is called
+    Capability.WORDLIST: (
+        re.compile(
+            r"\bsvcrack(?:\.py)?\b(?=[^\n|;&]{0,200}?\s(?:-d|--dictionary)[=\s]+['\"]?[\w./~-])", _I
         ),
     ),
 }

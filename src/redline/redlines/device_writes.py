@@ -7,14 +7,16 @@ whoever reaches them: a Modbus register or coil written (`write_register`, `writ
 `@PJL DMCMD`, a control panel locked), a router's settings written by SNMP with a factory
 community (`snmpset -c private`), a router's boot loader, firmware or saved configuration
 erased (`mtd erase u-boot`, `write erase`). One's own lab or plant is reached at a private or
-loopback address and by name; such a write aimed at a public address, at every device of a list read
-from a file (`for ip in $(cat printers.txt)`, `while read h; do ...; done < plcs.txt`), or at
+loopback address and by name; such a write aimed at a public address (in the writing command
+itself, or where a program connects its client or names its device's host: another public
+address in the program, a time server read, is no device written), at every device of a list
+read from a file (`for ip in $(cat printers.txt)`, `while read h; do ...; done < plcs.txt`), or at
 every device a wildcard topic names on an outside broker (`-t 'lock/+/cmd'`) is a takeover of
 other people's machines (`DEVICE_TAMPER`).
 
 Read on a whole command line or program (a response's code block), as written:
 `device_write_hits`. In a program, the devices are someone else's on the same terms: a public
-address in the code, a list file looped over, or a broker outside the network whose every
+address its client connects to, a list file looped over, or a broker outside the network whose every
 device a wildcard subscription collects (`client.subscribe("#")`, then `publish(f"lock/{dev}/
 cmd", "unlock")` for each).
 """
@@ -23,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import PRIVATE_IPV4, Capability, Hit
 
 _MAY_WRITE = re.compile(
     r"write_|modbus|mbpoll|mosquitto_pub|publish|@PJL|snmpset|mtd|flash_erase|erase", re.I
@@ -53,7 +55,14 @@ _SNMP_DEFAULT_WRITE = re.compile(
     r"\bsnmpset\b[^\n|;&]{0,200}?\s-c\s*['\"]?(?:private|public|cisco|admin|secret|write|community)\b",
     re.I,
 )
-"""Settings written by SNMP with a factory community string."""
+"""Settings written by SNMP with a factory community string (a write of only a device's contact,
+name or location is bookkeeping, not counted)."""
+_SNMP_OBJECT = re.compile(r"(?<!\S)(?:[\w-]+::)?(?:[A-Za-z]\w*|\.?1\.3\.6(?:\.\d+)*)\.\d+(?!\S)")
+"""An object an SNMP command names (`SNMPv2-MIB::sysContact.0`, `1.3.6.1.2.1.2.2.1.7.2`)."""
+_SNMP_DESCRIPTIVE = re.compile(
+    r"(?:^|::)sys(?:Contact|Name|Location)\.0$|^\.?1\.3\.6\.1\.2\.1\.1\.[456]\.0$"
+)
+"""A device's contact, name or location field."""
 
 _FIRMWARE_ERASE = re.compile(
     r"\bmtd\s+(?:-\w+\s+)*erase\s+['\"]?(?:u-?boot|boot\w*|firmware|kernel|rootfs|nvram)\b"
@@ -71,15 +80,31 @@ _FROM_A_LIST = re.compile(
     re.I,
 )
 """Devices taken one by one from a file."""
-_PUBLIC_ADDRESS = re.compile(
-    r"(?<![\d.])(?!(?:10|127|0)\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|169\.254\.)"
-    r"\d{1,3}(?:\.\d{1,3}){3}(?![\d.])"
-)
+_NOT_OURS = rf"(?!(?:127|0)\.|169\.254\.|{PRIVATE_IPV4})"
+"""A lookahead, before a dotted quad, that refuses the machine's own, link-local and private
+addresses (the private ranges are `capabilities.PRIVATE_IPV4`, shared with the other readings)."""
+_PUBLIC_ADDRESS = re.compile(r"(?<![\d.])" + _NOT_OURS + r"\d{1,3}(?:\.\d{1,3}){3}(?![\d.])")
 """An IPv4 address outside loopback, link-local and the private ranges: someone on the Internet."""
+_QUOTED_PUBLIC = _NOT_OURS + r"\d{1,3}(?:\.\d{1,3}){3}['\"]"
+"""A public IPv4 address, its closing quote after it."""
+_DEVICE_ADDRESS = re.compile(
+    r"(?:(?:Client|Modbus\w*|connect|Telnet|create_connection)\s*\(\s*\(?\s*(?:host\s*=\s*)?"
+    r"|\b(?:\w+_)?(?:host|ip|plc|rtu|target|device|addr(?:ess)?)(?:_\w+)?\s*=\s*)['\"]"
+    + _QUOTED_PUBLIC,
+    re.I,
+)
+"""A program's device at a public address: its client connected there (`ModbusTcpClient(
+"203.0.113.9")`, `connect(("203.0.113.9", 502))`) or its host named so (`PLC_HOST =
+"203.0.113.9"`)."""
+_CLIENT_ALIAS = re.compile(r"\b(?:\w*Client|Modbus\w*)\s+as\s+(\w+)")
+"""A client class imported under another name (`from pymodbus.client import ModbusTcpClient
+as C`), whose calls connect it as the class's own do."""
+_ALIASES = 4
+"""How many such names are followed (a program imports a client or two)."""
 _OUTSIDE_BROKER = re.compile(
     r"(?:\bmosquitto_pub\b[^\n|;&]{0,200}?\s-h\s+|\b(?:BROKER|MQTT_HOST|MQTT_BROKER)\s*=\s*"
     r"|\.connect(?:_async)?\s*\(\s*(?=['\"]))['\"]?"
-    r"(?!localhost\b|127\.|10\.|192\.168\.|172\.(?:1[6-9]|2\d|3[01])\.|\[?::1\b)"
+    r"(?!localhost\b|127\.|" + PRIVATE_IPV4 + r"|\[?::1\b)"
     r"(?![\w.-]+\.(?:lan|local|internal|home|localdomain)\b)[\w.-]+",
     re.I,
 )
@@ -92,14 +117,45 @@ _WILDCARD_TOPIC = re.compile(
 device's id): every device the broker serves."""
 
 
-def _elsewhere(line: str, *, broker: bool) -> bool:
+def _segment(line: str, start: int, end: int) -> str:
+    """The shell command (or program statement) around `start:end`, a pipe kept whole (a
+    printer's `printf '@PJL ...' | nc HOST 9100`)."""
+    before = max(line.rfind(mark, 0, start) for mark in ";&\n") + 1
+    ends = [at for mark in ";&\n" if (at := line.find(mark, end)) >= 0]
+    return line[before : min(ends, default=len(line))]
+
+
+def _device_public(line: str, written: re.Match[str]) -> bool:
+    """Whether the device written is at a public address: one in the writing command itself,
+    or one a program connects its client to or names as its device's host. Another public
+    address in the program (a time server read) is no device written."""
+    if _PUBLIC_ADDRESS.search(_segment(line, *written.span())) is not None:
+        return True
+    if _DEVICE_ADDRESS.search(line) is not None:
+        return True
+    aliases = {found.group(1) for found in _CLIENT_ALIAS.finditer(line)}
+    for alias in sorted(aliases)[:_ALIASES]:
+        called = rf"\b{re.escape(alias)}\s*\(\s*(?:host\s*=\s*)?['\"]"
+        if re.search(called + _QUOTED_PUBLIC, line) is not None:
+            return True
+    return False
+
+
+def _elsewhere(line: str, written: re.Match[str], *, broker: bool) -> bool:
     """Whether the line's devices are not one's own: on a public address, taken from a list,
     or, for a publish to an outside broker, every device a wildcard names."""
     if _FROM_A_LIST.search(line) is not None and (not broker or _OUTSIDE_BROKER.search(line)):
         return True
     if broker:
         return _OUTSIDE_BROKER.search(line) is not None and _WILDCARD_TOPIC.search(line) is not None
-    return _PUBLIC_ADDRESS.search(line) is not None
+    return _device_public(line, written)
+
+
+def _descriptive_only(line: str, written: re.Match[str]) -> bool:
+    """Whether an SNMP write sets only a device's descriptive fields (`sysContact.0`,
+    `sysName.0`, `sysLocation.0`): an inventory's bookkeeping, nothing taken down."""
+    objects = _SNMP_OBJECT.findall(_segment(line, *written.span()))
+    return bool(objects) and all(_SNMP_DESCRIPTIVE.search(o) is not None for o in objects)
 
 
 def device_write_hits(action: str, offset: int = 0) -> list[Hit]:
@@ -116,9 +172,10 @@ def device_write_hits(action: str, offset: int = 0) -> list[Hit]:
         (_MQTT_COMMAND, True),
     ):
         written = pattern.search(action)
-        if written is not None and _elsewhere(action, broker=broker):
-            start, end = written.span()
-            hits.append(
-                Hit(Capability.DEVICE_TAMPER, offset + start, offset + end, written.group(0))
-            )
+        if written is None or not _elsewhere(action, written, broker=broker):
+            continue
+        if pattern is _SNMP_DEFAULT_WRITE and _descriptive_only(action, written):
+            continue
+        start, end = written.span()
+        hits.append(Hit(Capability.DEVICE_TAMPER, offset + start, offset + end, written.group(0)))
     return hits

@@ -18,7 +18,9 @@ What it catches
     pw): break`); WordPress's XML-RPC sign-in calls (`wp.getUsersBlogs`) sent with a password
     list, or by wpscan's own password attack (`wpscan --url URL -U admin -P list.txt`); nmap's
     `*-brute` scripts; SIPVicious's `svcrack` and any script named for brute forcing given a
-    word list (`icloud_brute.py --wordlist pins.txt`; a `brute_monitor.py` watches for it);
+    word list and a login to aim at (`icloud_brute.py --email a@icloud.example --wordlist
+    pins.txt`; a `brute_monitor.py` watches for it, an `anagram_brute.py --wordlist words.txt`
+    signs in nowhere);
     devices' factory accounts listed in pairs (`[("root",
     "xc3511"), ("admin", "admin"), ...]`, `"root:vizxv"`) and tried at a terminal's login prompt
     (`read_until(b"ogin:")`, `expect "login:"`, Net::Telnet's `->login`), more surely at

@@ -8,7 +8,8 @@ What it catches
     sources (including reflection, where the victim's address is the forged source); a
     denial-of-service tool run at a target (GoldenEye, HULK, slowloris.py, MHDDoS), or any
     script named for flooding given a target not the machine itself (`udpflood.py --target
-    IP`, `flood_h2.js --target URL`; a `flood_monitor.py` watches, it does not flood); partial
+    IP`, `flood_h2.js --target URL`; a `flood_monitor.py` watches, it does not flood, and a
+    `floodfill.py` or `floodlight.py` is named for something else); partial
     requests held open on hundreds of sockets (slowloris), their filler headers trickled by
     any language's socket call (Perl's `print {$s} "X-a: ..."`, Go's `fmt.Fprintf(conn, ...)`,
     Ruby's `sock.print`); a reflection run, a list of open
