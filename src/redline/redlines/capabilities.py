@@ -8007,10 +8007,17 @@ _STAGED_PROGRAM = (
 starts nothing."""
 _REMOTE_TARGET = r"(?!\\\\(?:localhost|127\.[\d.]+|\.)(?![\w.-]))"
 """Not the machine itself (`\\\\localhost`, `\\\\.`, `\\\\127.0.0.1`) as the target host."""
+_LEADING_OPTIONS = r"(?>(?:-\w+\s+(?:(?![-\\/@'\"])\S+\s+)?){0,6})"
+"""PsExec's options before its target (`-accepteula`, `-u admin -p pw`), taken whole (atomic), so
+that the target check reads the target, not an option."""
 _LATERAL_PUSH_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.STAGED_PROGRAM_PUSHED: (
         re.compile(
-            r"\b(?:ps|pa|cs)exec(?:64)?(?:\.exe)?\s+['\"]?" + _REMOTE_TARGET + r"[^\n|;&]{0,300}?"
+            r"\b(?:ps|pa|cs)exec(?:64)?(?:\.exe)?\s+"
+            + _LEADING_OPTIONS
+            + r"['\"]?"
+            + _REMOTE_TARGET
+            + r"[^\n|;&]{0,300}?"
             r"\s(?:-c\s+(?:-[fv]\s+)*|cmd(?:\.exe)?\s+/[ck]\s+)['\"]?[^\s'\"|;&]{0,200}?"
             + _STAGED_PROGRAM,
             _I,
