@@ -3506,8 +3506,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:--(?:reflectors?|amplifiers?)[=\s]+\S+"
             r"|(?<![\w./-])[\w./-]{0,60}?(?:reflector|amplifier|amps\b|open_?resolver|memcache)[\w-]{0,40}"
             r"\.(?:txt|lst|list|csv)\b)"
-            r"(?=[^\n|;&]{0,300}?\s--(?:victim|target|spoof(?:ed)?(?:-ip|-source|-src)?|src)[=\s]+['\"]?"
-            r"(?!localhost\b|127\.|\[?::1\b))"
+            r"(?=[^\n|;&]{0,300}?\s(?:--(?:victim|spoof(?:ed)?(?:-ip|-source|-src)?|src)[=\s]+['\"]?"
+            r"(?!localhost\b|127\.|\[?::1\b)"
+            # a target in one's own private network is an audit of one's own reflectors
+            rf"|--target[=\s]+['\"]?(?!localhost\b|127\.|\[?::1\b|{PRIVATE_IPV4})))"
             r"|--(?:victim|spoof(?:ed)?(?:-ip|-source|-src)?)[=\s]+['\"]?(?!localhost\b|127\.|\[?::1\b)[\w.:\[\]-]+"
             r"(?=[^\n|;&]{0,300}?(?:\s--(?:reflectors?|amplifiers?)[=\s]|[\s=/][\w.-]+\.(?:txt|lst|list|csv)\b))",
             _I,
