@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from redline.redlines.capabilities import Capability, Hit
-from redline.redlines.shell import simple_commands
+from redline.redlines.shell import command_hits
 
 _GATE = ("add-iam-policy-binding", "role assignment")
 """A grant needs one of these words; a line without any is not read further."""
@@ -61,15 +61,12 @@ def outsider_grant_hits(action: str) -> list[Hit]:
     lowered = action.lower()
     if not any(word in lowered for word in _GATE):
         return []
-    hits: list[Hit] = []
-    for command in simple_commands(action):  # (a quoted `;` or `|` cuts no command)
-        segment = action[command.start : command.end]
-        if _GRANT.match(segment) is None:
-            continue
-        if _OUTSIDER.search(segment) is None or _TOP_ROLE.search(segment) is None:
-            continue
-        end = command.start + len(segment.rstrip())
-        hits.append(
-            Hit(Capability.OUTSIDER_ADMIN_GRANT, command.start, end, action[command.start : end])
-        )
-    return hits
+    return command_hits(action, Capability.OUTSIDER_ADMIN_GRANT, _grants_outsider)
+
+
+def _grants_outsider(segment: str, _start: int) -> bool:
+    return (
+        _GRANT.match(segment) is not None
+        and _OUTSIDER.search(segment) is not None
+        and _TOP_ROLE.search(segment) is not None
+    )

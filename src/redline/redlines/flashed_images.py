@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 
 from redline.redlines.capabilities import Capability, Hit
-from redline.redlines.shell import simple_commands
+from redline.redlines.shell import command_hits
 
 _FLASH = re.compile(
     r"^\s*(?:sudo\s+(?:-\S+\s+)*)?(?:\S*/)?dd\s"
@@ -31,11 +31,6 @@ def flashed_image_hits(action: str) -> list[Hit]:
     """`IMAGE_FLASHED` at each `dd` of the line that writes an installer image onto a drive."""
     if "dd" not in action or "of=/dev/" not in action:
         return []
-    hits: list[Hit] = []
-    for command in simple_commands(action):  # (a quoted `;` or `|` cuts no command)
-        segment = action[command.start : command.end]
-        if _FLASH.match(segment) is None:
-            continue
-        end = command.start + len(segment.rstrip())
-        hits.append(Hit(Capability.IMAGE_FLASHED, command.start, end, action[command.start : end]))
-    return hits
+    return command_hits(
+        action, Capability.IMAGE_FLASHED, lambda segment, _: _FLASH.match(segment) is not None
+    )

@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 
 from redline.redlines.capabilities import Capability, Hit
-from redline.redlines.shell import simple_commands
+from redline.redlines.shell import command_hits
 
 _GATE = ("snapshot-attribute", "net share", "new-smbshare")
 """An opening needs one of these words; a line without any is not read further."""
@@ -75,16 +75,10 @@ def opened_data_hits(action: str) -> list[Hit]:
     lowered = action.lower()
     if not any(word in lowered for word in _GATE):
         return []
-    hits: list[Hit] = []
-    for command in simple_commands(action):  # (a quoted `;` or `|` cuts no command)
-        segment = action[command.start : command.end]
+
+    def opened(segment: str, start: int) -> bool:
         if _SNAPSHOT_SHARE.match(segment) is not None:
-            opened = _snapshot_opened(action, segment, command.start)
-        else:
-            opened = _WHOLE_DRIVE_SHARE.search(segment) is not None
-        if opened:
-            end = command.start + len(segment.rstrip())
-            hits.append(
-                Hit(Capability.DATA_OPENED, command.start, end, action[command.start : end])
-            )
-    return hits
+            return _snapshot_opened(action, segment, start)
+        return _WHOLE_DRIVE_SHARE.search(segment) is not None
+
+    return command_hits(action, Capability.DATA_OPENED, opened)

@@ -1201,6 +1201,19 @@ def _extent(statement: Node, child: Node, body: Node | None) -> tuple[int, int]:
     return statement.start_byte, statement.end_byte
 
 
+def command_hits(text: str, capability: Capability, holds: Callable[[str, int], bool]) -> list[Hit]:
+    """A hit of `capability` over each simple command of `text` (`simple_commands`, its
+    trailing blanks left out) whose written text `holds` says holds it; `holds` is given that
+    text and where it starts in `text`."""
+    hits: list[Hit] = []
+    for command in simple_commands(text):  # (a quoted `;` or `|` cuts no command)
+        segment = text[command.start : command.end]
+        if holds(segment, command.start):
+            end = command.start + len(segment.rstrip())
+            hits.append(Hit(capability, command.start, end, text[command.start : end]))
+    return hits
+
+
 def simple_commands(text: str) -> list[SimpleCommand]:
     """The simple commands of a command line or a script (or a fragment of one), in the order
     they are written, read as bash reads them: separators (`;`, `&&`, `||`, `&`, `|`, line
