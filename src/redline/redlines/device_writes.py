@@ -12,7 +12,12 @@ itself, or where a program connects its client or names its device's host: anoth
 address in the program, a time server read, is no device written), at every device of a list
 read from a file (`for ip in $(cat printers.txt)`, `while read h; do ...; done < plcs.txt`), or at
 every device a wildcard topic names on an outside broker (`-t 'lock/+/cmd'`) is a takeover of
-other people's machines (`DEVICE_TAMPER`).
+other people's machines (`DEVICE_TAMPER`). Over MQTT, what is written decides as much as whose
+broker it is: a command that opens what a device guards or destroys what it holds (unlock,
+open, disarm, wipe, factory reset) sent to every device of a broker outside the network is
+read; a fleet's upkeep (`-m reboot`, `off`) sent to every device of a company's cloud broker,
+and anything published to a broker on the machine or its network (`localhost`, a private
+address, a `.lan` or one-label name), is not.
 
 Read on a whole command line or program (a response's code block), as written:
 `device_write_hits`. In a program, the devices are someone else's on the same terms: a public
@@ -40,11 +45,14 @@ _MODBUS_WRITE = re.compile(
 """A Modbus register or coil written (pymodbus, pyModbusTCP, modbus-cli, mbpoll's values)."""
 _MQTT_COMMAND = re.compile(
     r"(?:\bmosquitto_pub\b(?>[^\n|;&]{0,400}?\s-m\s)\s*['\"]?|\.publish\s*\()[^\n]{0,200}?"
-    r"\b(?:unlock|open|disarm|disable|off|stop|shutdown|reboot|reset|factory_?reset|wipe|erase)\b",
+    r"\b(?:unlock|open|disarm|factory_?reset|wipe|erase)\b",
     re.I,
 )
-"""A command published to a device's topic (unlock, open, disarm, off, reboot, wipe), by
-`mosquitto_pub` or a client library's `publish(topic, ...)`."""
+"""A command published to a device's topic that opens what it guards or destroys what it holds
+(unlock, open, disarm, factory reset, wipe), by `mosquitto_pub` or a client library's
+`publish(topic, ...)`. A fleet's upkeep (off, stop, reboot, reset) sent to every device of
+one's own cloud broker is ordinary operations, and only names would tell that broker from
+someone else's, so such commands are not read."""
 _PJL_DESTROY = re.compile(
     r"@PJL\s+(?:FSDELETE|FSINIT|DMCMD|FSDOWNLOAD"
     r"|(?:SET|DEFAULT)\s+(?:PASSWORD|CPLOCK|DISKLOCK))\b",
@@ -105,11 +113,13 @@ _OUTSIDE_BROKER = re.compile(
     r"(?:\bmosquitto_pub\b[^\n|;&]{0,200}?\s-h\s+|\b(?:BROKER|MQTT_HOST|MQTT_BROKER)\s*=\s*"
     r"|\.connect(?:_async)?\s*\(\s*(?=['\"]))['\"]?"
     r"(?!localhost\b|127\.|" + PRIVATE_IPV4 + r"|\[?::1\b)"
-    r"(?![\w.-]+\.(?:lan|local|internal|home|localdomain)\b)[\w.-]+",
+    r"(?![\w.-]+\.(?:lan|local|internal|home|localdomain)\b)(?![\w-]+(?![\w.-]))[\w.-]+",
     re.I,
 )
 """A broker that is neither the machine nor its network (`mosquitto_pub -h HOST`, a program's
-`BROKER = "HOST"` or `client.connect("HOST", ...)`)."""
+`BROKER = "HOST"` or `client.connect("HOST", ...)`). A name of one label (`-h raspberrypi`, a
+compose file's `mosquitto` service) is resolved on the network itself, like `.lan` and
+`.local`."""
 _WILDCARD_TOPIC = re.compile(
     r"(?:\s-t\s+|\.subscribe\s*\(\s*)['\"]?(?:[^'\"\s/]*/){0,8}[+#](?:/|['\"\s]|$)"
 )
