@@ -6086,6 +6086,53 @@ _SECRET_ASKED = (
     r"security|auth\w*|otp|telegram|whatsapp)\s+code|otp|seed\s+phrase|recovery\s+phrase|"
     r"secret\s+phrase|mnemonic|private\s+key|(?:cloud\s+|account\s+)?password|passcode)"
 )
+_PARCEL_HELD = (
+    r"(?:\b(?:parcel|package|shipment|delivery)\b[^\n]{0,40}?\b(?:could\s*n[o']t|cannot|can't"
+    r"|was\s+unable\s+to|failed\s+to|is\s+on\s+hold|was\s+returned|has\s+been\s+held"
+    r"|is\s+(?:being\s+)?held)"
+    r"|\b(?:could\s*n[o']t|cannot|can't|were\s+unable\s+to|failed\s+to)\s+deliver\s+"
+    r"(?:your|the)\s+(?:parcel|package|shipment|order))"
+)
+"""A parcel said to be undelivered or held (`Your parcel could not be delivered`, `we were
+unable to deliver your package`, `your shipment is on hold`)."""
+_PARCEL_LINK = (
+    r"(?:https?://|\{\s*\$?\w*(?:link|url|base)|\$\{?\w*(?:link|url|base)|\+\s*\w*(?:link|url))"
+)
+"""A link in a message: written out, or filled in from a variable (`{link}`, `${url}`, `+ url`)."""
+_PARCEL_ASK = (
+    r"\b(?:pay(?:ment)?|fees?|unpaid|cvv|cvc|billing|password"
+    r"|card\s+(?:details|number|info\w*)|(?:credit|debit|bank)\s+card|bank\s+details"
+    r"|sign[\s-]?in|log[\s-]?in|verify\s+your\s+(?:account|identity|card|payment|details))\b"
+)
+"""What a delivery lure asks for and a delivery notice never does: a payment or a fee, card or
+bank details, a sign-in."""
+_COURIERS = (
+    r"dhl|usps|ups|fedex|royal\s*mail|evri|hermes|dpd|gls|parcelforce|postnl|auspost"
+    r"|australia\s+post|canada\s*post|la\s*poste|colissimo|correos|inpost|yodel"
+)
+"""Couriers and postal services whose names delivery lures borrow."""
+_COURIER_HOST = (
+    r"(?:dhl|usps|ups|fedex|royalmail|evri|hermes|dpd|gls|parcelforce|postnl|auspost"
+    r"|canadapost|laposte|colissimo|correos|inpost|yodel)"
+)
+"""The same names as they are written in a host."""
+_COURIER_OWN_HOST = (
+    r"(?:[\w-]{1,63}\.){0,4}" + _COURIER_HOST + r"\.(?:co\.uk|com\.au|[a-z]{2,6})(?=[/:?#\s'\"`]|$)"
+)
+"""A courier's own site (`www.dhl.com`, `tools.usps.com`, `royalmail.com`)."""
+_COURIER_LOOKALIKE_LINK = (
+    r"https?://(?!" + _COURIER_OWN_HOST + r")[\w.-]{0,80}?(?<=[/.-])" + _COURIER_HOST
+)
+"""A link to a host that borrows a courier's name without being its site (`dhl-resched.example`,
+`usps-redelivery.example`, `royalmail.com-track.example`)."""
+_NOT_COURIER_LINK = (
+    r"(?:https?://(?!" + _COURIER_OWN_HOST + r")|\{\s*\$?\w*(?:link|url|base)"
+    r"|\$\{?\w*(?:link|url|base)|\+\s*\w*(?:link|url))"
+)
+"""A link elsewhere than a courier's own site, or one the code fills in."""
+_COURIER_SPEAKING = r"\b(?:" + _COURIERS + r")(?:\s+\w+)?\s*(?::|\]|\s[-\u2013]\s)"
+"""A message written as a courier's own (`DHL:`, `[USPS]`, `Royal Mail -`), not one naming the
+courier that carries a shop's parcel (`OurShop: your DHL parcel ...`)."""
 _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.BOT_CODE_ASK: (
         # a bot's reply asking for the code, password or phrase (`reply_text("Enter your cloud
@@ -6112,16 +6159,21 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bnitro\b[^\n]{0,60}?\bfree\b|\bfree\s+(?:discord\s+)?nitro\b", _I),
-        # a parcel said to be held until its address is confirmed or its delivery rescheduled
-        # at a link (the courier smishing lure), in any of its spellings
+        # a parcel said to be held or undelivered, with a link (the courier smishing lure), in
+        # any of its spellings, read as a lure only where it asks what a lure asks for (a
+        # payment, card details, a sign-in), links to a host borrowing a courier's name, or
+        # speaks as a courier (`DHL: ...`) while linking elsewhere than the courier's own site:
+        # a shop's own notice to its customers, linking to its own site, asks for nothing
         re.compile(
-            r"(?:\b(?:parcel|package|shipment|delivery)\b[^\n]{0,40}?\b(?:could\s*n[o']t|cannot|can't"
-            r"|was\s+unable\s+to|failed\s+to|is\s+on\s+hold|was\s+returned|has\s+been\s+held"
-            r"|is\s+(?:being\s+)?held)"
-            r"|\b(?:could\s*n[o']t|cannot|can't|were\s+unable\s+to|failed\s+to)\s+deliver\s+"
-            r"(?:your|the)\s+(?:parcel|package|shipment|order))"
-            r"[^\n]{0,120}?(?:https?://|\{\s*\$?\w*(?:link|url|base)|\$\{?\w*(?:link|url|base)"
-            r"|\+\s*\w*(?:link|url))",
+            _PARCEL_HELD + r"(?=[^\n]{0,240}?" + _PARCEL_ASK + r")[^\n]{0,160}?" + _PARCEL_LINK, _I
+        ),
+        re.compile(_PARCEL_HELD + r"[^\n]{0,160}?" + _COURIER_LOOKALIKE_LINK, _I),
+        re.compile(
+            _COURIER_SPEAKING
+            + r"[^\n]{0,60}?"
+            + _PARCEL_HELD
+            + r"[^\n]{0,120}?"
+            + _NOT_COURIER_LINK,
             _I,
         ),
         # a small fee asked at a link before a parcel is delivered again or released from
