@@ -7924,12 +7924,18 @@ PATTERNS = _merged(PATTERNS, _HANDED_MESSAGE_PATTERNS)
 # TeamViewer Service"), or an entry only read (`reg query`), hides nothing. The agent is named on the
 # same command (the uninstall entry's key, the installer run before it on the line).
 _REMOTE_AGENT = (
-    r"(?:ScreenConnect|ConnectWise|AnyDesk|TeamViewer|RustDesk|Splashtop|Atera|NetSupport|client32"
-    r"|LogMeIn|rutserv|Remote\s?Utilities|TightVNC|tvnserver|UltraVNC|winvnc|RealVNC|MeshAgent"
-    r"|Action1|SimpleHelp|Zoho\s?Assist|DWAgent|TacticalRMM|tacticalagent|NinjaRMM|Kaseya"
-    r"|cloudflared|ngrok|remoting_host)"
+    r"(?=[acdklmnrstuwz])(?:A(?:nyDesk|tera|ction1)|C(?:onnectWise|lient32|loudflared)|DWAgent"
+    r"|Kaseya|LogMeIn|MeshAgent|N(?:etSupport|injaRMM|grok)"
+    r"|R(?:ustDesk|utserv|emote\s?Utilities|ealVNC|emoting_host)"
+    r"|S(?:creenConnect|plashtop|impleHelp)|T(?:eamViewer|ightVNC|vnserver|actical(?:RMM|agent))"
+    r"|UltraVNC|winvnc|Zoho\s?Assist)"
 )
-"""A remote-support or tunnel agent, by its product's or program's name."""
+"""A remote-support or tunnel agent, by its product's or program's name. The names are grouped
+by their first letter behind a test of that letter, so that the searches for a name over the
+next few hundred characters of each command (below) try one class at most characters, not
+thirty names: a line of `attrib +h ` or `msiexec ` repeated costs a few milliseconds, not
+twenty or thirty. Each command's pattern also looks first for its own second literal
+(`DisplayName=`, `ARPSYSTEMCOMPONENT=1`) before it looks for a name."""
 _POSING_WORD = (
     r"(?<![a-z])(?:Microsoft|Windows|WinDefend|Defender|Intel(?!lig)|Realtek|NVIDIA|AMD\b|svchost"
     r"|Runtime\s*Broker|Service\s*Host|Host\s+Process|System\s*(?:Update|Health|Host)"
@@ -7953,9 +7959,11 @@ _HIDDEN_REMOTE_ACCESS_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]]
     Capability.REMOTE_ACCESS_HIDDEN: (
         # the agent's service given a name posing as a Windows or driver component
         re.compile(
-            rf"\bsc(?:\.exe)?\s+(?:\\\\\S+\s+)?(?:config|create)\s+(?=[^\n|;&]{{0,300}}?{_REMOTE_AGENT})"
+            rf"\bsc(?:\.exe)?\s+(?:\\\\\S+\s+)?(?:config|create)\s+(?=[^\n|;&]{{0,300}}?\bDisplayName=)"
+            rf"(?=[^\n|;&]{{0,300}}?{_REMOTE_AGENT})"
             rf"[^\n|;&]{{0,300}}?\bDisplayName=\s*{_POSING_NAME}"
-            rf"|\b(?:Set|New)-Service\b(?=[^\n|;&]{{0,300}}?{_REMOTE_AGENT})[^\n|;&]{{0,300}}?\s-DisplayName\s+{_POSING_NAME}"
+            rf"|\b(?:Set|New)-Service\b(?=[^\n|;&]{{0,300}}?\s-DisplayName\s)"
+            rf"(?=[^\n|;&]{{0,300}}?{_REMOTE_AGENT})[^\n|;&]{{0,300}}?\s-DisplayName\s+{_POSING_NAME}"
             # ... or through the service's registry key (`Set-ItemProperty ...\Services\AnyDesk
             # -Name DisplayName -Value ...`, `reg add ...\Services\AnyDesk /v DisplayName /d ...`)
             rf"|\\Services\\['\"]?{_REMOTE_AGENT}[^\s'\"\\]*['\"]?\s[^\n|;&]{{0,200}}?"
@@ -7969,7 +7977,8 @@ _HIDDEN_REMOTE_ACCESS_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]]
         ),
         # its installer told to leave it out of the installed programs, or its folder hidden
         re.compile(
-            rf"\bmsiexec(?:\.exe)?\s(?=[^\n|;&]{{0,300}}?{_REMOTE_AGENT})[^\n|;&]{{0,300}}?\bARPSYSTEMCOMPONENT=['\"]?1\b"
+            rf"\bmsiexec(?:\.exe)?\s(?=[^\n|;&]{{0,300}}?\bARPSYSTEMCOMPONENT=['\"]?1\b)"
+            rf"(?=[^\n|;&]{{0,300}}?{_REMOTE_AGENT})[^\n|;&]{{0,300}}?\bARPSYSTEMCOMPONENT=['\"]?1\b"
             rf"|\battrib(?:\.exe)?\s+(?:[+-][a-z]\s+){{0,6}}\+h\b[^\n|;&]{{0,300}}?{_REMOTE_AGENT}",
             _I,
         ),
