@@ -7001,6 +7001,15 @@ _DISPOSABLE_NAME = (
 """A host or database named as this machine's or as one kept for tests, development or CI
 (`127.0.0.1`, `redis-test.internal`, `app_ci`, also `cache-local`, `tmp-db`): emptied as a
 matter of course."""
+OWN_REDIS_HOST = (
+    r"(?:"
+    + _DISPOSABLE_NAME
+    + r"|(?![\w-]{0,40}?(?<![a-z])(?:prod|production|prd|live)(?![a-z]))[a-z][\w-]{0,40}(?![\w.:-]))"
+)
+"""A Redis host emptied as a matter of course: this machine, one named for tests
+(`_DISPOSABLE_NAME`), or a bare service name not named for production (`redis`, `cache`: a
+compose file's own container). One rule for `redis-cli -h HOST FLUSHALL` (below) and for a
+client library's flush (`redis_flushes.py`)."""
 _FOR_TESTS = r"(?<![a-z])(?:" + _TEST_WORDS + r"|localhost)(?![a-z])|127\.0\.0\.1"
 """A word on the line that names the store as one for tests, development or CI
 (`$TEST_DATABASE_URL`, `-d app_test`, `localhost`); not `local` or `tmp`, which are parts of
@@ -7068,10 +7077,11 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bredis-cli(?>"
             + _NOT_REDIS
             + r"{0,200}?(?:\s-h\s*|--host[=\s]+|\s-u\s+['\"]?rediss?://(?:[^@\s'\"]{0,80}@)?))"
-            r"(?!['\"]?(?:"
-            + _DISPOSABLE_NAME
-            + r"|(?![\w-]{0,40}?(?<![a-z])(?:prod|production|prd|live)(?![a-z]))[a-z][\w-]{0,40}(?![\w.:-])))"
-            r"['\"]?[\w.:\[\]-]+['\"]?" + _NOT_REDIS + r"{0,200}?\bFLUSH(?:ALL|DB)\b",
+            r"(?!['\"]?"
+            + OWN_REDIS_HOST
+            + r")['\"]?[\w.:\[\]-]+['\"]?"
+            + _NOT_REDIS
+            + r"{0,200}?\bFLUSH(?:ALL|DB)\b",
             _I,
         ),
         # every table the catalogue lists truncated, dropped or emptied (`FOR r IN SELECT
