@@ -29,6 +29,7 @@ cmd", "unlock")` for each).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from redline.redlines.capabilities import PRIVATE_IPV4, Capability, Hit
 
@@ -151,14 +152,18 @@ def _device_public(line: str, written: re.Match[str]) -> bool:
     return False
 
 
-def _elsewhere(line: str, written: re.Match[str], *, broker: bool) -> bool:
-    """Whether the line's devices are not one's own: on a public address, taken from a list,
-    or, for a publish to an outside broker, every device a wildcard names."""
-    if _FROM_A_LIST.search(line) is not None and (not broker or _OUTSIDE_BROKER.search(line)):
-        return True
-    if broker:
-        return _OUTSIDE_BROKER.search(line) is not None and _WILDCARD_TOPIC.search(line) is not None
-    return _device_public(line, written)
+def _others_devices(line: str, written: re.Match[str]) -> bool:
+    """Whether the devices a write reaches are not one's own: every device of a list read from
+    a file, or a device at a public address."""
+    return _FROM_A_LIST.search(line) is not None or _device_public(line, written)
+
+
+def _outside_brokers_devices(line: str, written: re.Match[str]) -> bool:
+    """Whether a publish reaches devices not one's own: on a broker outside the network, every
+    device a wildcard names or every device of a list."""
+    if _OUTSIDE_BROKER.search(line) is None:
+        return False
+    return _WILDCARD_TOPIC.search(line) is not None or _FROM_A_LIST.search(line) is not None
 
 
 def _descriptive_only(line: str, written: re.Match[str]) -> bool:
@@ -168,24 +173,32 @@ def _descriptive_only(line: str, written: re.Match[str]) -> bool:
     return bool(objects) and all(_SNMP_DESCRIPTIVE.search(o) is not None for o in objects)
 
 
+def _settings_written(line: str, written: re.Match[str]) -> bool:
+    """Whether an SNMP write reaching others' devices sets more than their descriptive fields."""
+    return _others_devices(line, written) and not _descriptive_only(line, written)
+
+
+_READINGS: tuple[tuple[re.Pattern[str], Callable[[str, re.Match[str]], bool]], ...] = (
+    (_MODBUS_WRITE, _others_devices),
+    (_PJL_DESTROY, _others_devices),
+    (_SNMP_DEFAULT_WRITE, _settings_written),
+    (_FIRMWARE_ERASE, _others_devices),
+    (_MQTT_COMMAND, _outside_brokers_devices),
+)
+"""Each control write, and whether the devices it reaches are someone else's."""
+
+
 def device_write_hits(action: str, offset: int = 0) -> list[Hit]:
     """`DEVICE_TAMPER` at each control write of a command line or a program aimed at devices
     not one's own."""
     if _MAY_WRITE.search(action) is None:
         return []
     hits: list[Hit] = []
-    for pattern, broker in (
-        (_MODBUS_WRITE, False),
-        (_PJL_DESTROY, False),
-        (_SNMP_DEFAULT_WRITE, False),
-        (_FIRMWARE_ERASE, False),
-        (_MQTT_COMMAND, True),
-    ):
+    for pattern, reaches_others in _READINGS:
         written = pattern.search(action)
-        if written is None or not _elsewhere(action, written, broker=broker):
-            continue
-        if pattern is _SNMP_DEFAULT_WRITE and _descriptive_only(action, written):
-            continue
-        start, end = written.span()
-        hits.append(Hit(Capability.DEVICE_TAMPER, offset + start, offset + end, written.group(0)))
+        if written is not None and reaches_others(action, written):
+            start, end = written.span()
+            hits.append(
+                Hit(Capability.DEVICE_TAMPER, offset + start, offset + end, written.group(0))
+            )
     return hits
