@@ -7945,7 +7945,8 @@ by their first letter behind a test of that letter, so that the searches for a n
 next few hundred characters of each command (below) try one class at most characters, not
 thirty names: a line of `attrib +h ` or `msiexec ` repeated costs a few milliseconds, not
 twenty or thirty. Each command's pattern also looks first for its own second literal
-(`DisplayName=`, `ARPSYSTEMCOMPONENT=1`) before it looks for a name."""
+(`DisplayName=`, `ARPSYSTEMCOMPONENT=1`) before it looks for a name, and `attrib +h` looks for
+the name only up to the next `attrib` command (whose own reading goes on from there)."""
 _POSING_WORD = (
     r"(?<![a-z])(?:Microsoft|Windows|WinDefend|Defender|Intel(?!lig)|Realtek|NVIDIA|AMD\b|svchost"
     r"|Runtime\s*Broker|Service\s*Host|Host\s+Process|System\s*(?:Update|Health|Host)"
@@ -7989,7 +7990,8 @@ _HIDDEN_REMOTE_ACCESS_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]]
         re.compile(
             rf"\bmsiexec(?:\.exe)?\s(?=[^\n|;&]{{0,300}}?\bARPSYSTEMCOMPONENT=['\"]?1\b)"
             rf"(?=[^\n|;&]{{0,300}}?{_REMOTE_AGENT})[^\n|;&]{{0,300}}?\bARPSYSTEMCOMPONENT=['\"]?1\b"
-            rf"|\battrib(?:\.exe)?\s+(?:[+-][a-z]\s+){{0,6}}\+h\b[^\n|;&]{{0,300}}?{_REMOTE_AGENT}",
+            rf"|\battrib(?:\.exe)?\s+(?:[+-][a-z]\s+){{0,6}}\+h\b"
+            rf"(?:(?!\battrib(?:\.exe)?\s)[^\n|;&]){{0,300}}?{_REMOTE_AGENT}",
             _I,
         ),
     ),
