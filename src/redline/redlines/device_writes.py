@@ -125,7 +125,10 @@ _WILDCARD_TOPIC = re.compile(
     r"(?:\s-t\s+|\.subscribe\s*\(\s*)['\"]?(?:[^'\"\s/]*/){0,8}[+#](?:/|['\"\s]|$)"
 )
 """A topic with a wildcard level (`lock/+/cmd`, a program subscribing to `#` to learn every
-device's id): every device the broker serves."""
+device's id): every device the broker serves. A broker refuses a publish to such a topic, but
+written on one it still says the writer's aim; alone it says nothing of whose devices they are
+or what is done to them, so it is read only beside an outside broker and a command that opens
+or destroys (`_MQTT_COMMAND`)."""
 
 
 def _segment(line: str, start: int, end: int) -> str:
