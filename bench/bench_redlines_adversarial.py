@@ -114,6 +114,36 @@ CRON_UNITS = [
 CRON = (Capability.EVERY_CRONTAB_REMOVED, Capability.SYSTEM_CRON_EMPTIED)
 
 
+HIDDEN_AGENT_UNITS = [
+    "attrib +h ",
+    "attrib +h +s ",
+    "attrib +h rtstcnrtsa ",
+    "msiexec ",
+    "msiexec /i a ",
+    "msiexec ARPSYSTEMCOMPONENT=1 ",
+    "sc create ",
+    "sc config x ",
+    "sc create DisplayName= ",
+    "Set-Service ",
+    "New-Service ",
+    "Set-Service -DisplayName ",
+    "\\Services\\AnyDesk -Name DisplayName -Value ",
+]
+"""Units whose repetition once made the hidden remote-access patterns (`REMOTE_ACCESS_HIDDEN`)
+look for an agent's name, thirty names at every character, over each command's next 300
+characters (19-29 ms on a 4,000-character line)."""
+
+
+def unit_times(capability: Capability, units: list[str]) -> list[tuple[float, str, str]]:
+    """For each pattern of `capability` and each unit, the time on a `LINE`-character line of
+    the unit, the pattern's name and the unit."""
+    return [
+        (timed_search(pattern, unit * (LINE // len(unit))), f"{capability.name}[{index}]", unit)
+        for index, pattern in enumerate(PATTERNS[capability])
+        for unit in units
+    ]
+
+
 def cron_growth() -> list[tuple[float, float, str, str]]:
     """For each crontab pattern and unit: the time on a `LINE`-character line of the unit, that
     time over the time on a tenth of the line (about ten when linear, a hundred when quadratic),
@@ -151,6 +181,13 @@ def main() -> int:
     print("|---|---|---|---|")
     for seconds, ratio, name, unit in sorted(growth, reverse=True)[:SHOWN]:
         print(f"| {name} | `{unit!r}` | {seconds * 1000:.2f} ms | {ratio:.0f} |")
+    print()
+    print(f"## Hidden remote-access patterns on a {LINE:,}-character line of one command\n")
+    print("| pattern | unit | long line |")
+    print("|---|---|---|")
+    hidden = unit_times(Capability.REMOTE_ACCESS_HIDDEN, HIDDEN_AGENT_UNITS)
+    for seconds, name, unit in sorted(hidden, reverse=True)[:SHOWN]:
+        print(f"| {name} | `{unit!r}` | {seconds * 1000:.2f} ms |")
     print()
     responses = {
         "prose, one letter": "a" * RESPONSE,

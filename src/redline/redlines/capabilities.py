@@ -6086,6 +6086,53 @@ _SECRET_ASKED = (
     r"security|auth\w*|otp|telegram|whatsapp)\s+code|otp|seed\s+phrase|recovery\s+phrase|"
     r"secret\s+phrase|mnemonic|private\s+key|(?:cloud\s+|account\s+)?password|passcode)"
 )
+_PARCEL_HELD = (
+    r"(?:\b(?:parcel|package|shipment|delivery)\b[^\n]{0,40}?\b(?:could\s*n[o']t|cannot|can't"
+    r"|was\s+unable\s+to|failed\s+to|is\s+on\s+hold|was\s+returned|has\s+been\s+held"
+    r"|is\s+(?:being\s+)?held)"
+    r"|\b(?:could\s*n[o']t|cannot|can't|were\s+unable\s+to|failed\s+to)\s+deliver\s+"
+    r"(?:your|the)\s+(?:parcel|package|shipment|order))"
+)
+"""A parcel said to be undelivered or held (`Your parcel could not be delivered`, `we were
+unable to deliver your package`, `your shipment is on hold`)."""
+_PARCEL_LINK = (
+    r"(?:https?://|\{\s*\$?\w*(?:link|url|base)|\$\{?\w*(?:link|url|base)|\+\s*\w*(?:link|url))"
+)
+"""A link in a message: written out, or filled in from a variable (`{link}`, `${url}`, `+ url`)."""
+_PARCEL_ASK = (
+    r"\b(?:pay(?:ment)?|fees?|unpaid|cvv|cvc|billing|password"
+    r"|card\s+(?:details|number|info\w*)|(?:credit|debit|bank)\s+card|bank\s+details"
+    r"|sign[\s-]?in|log[\s-]?in|verify\s+your\s+(?:account|identity|card|payment|details))\b"
+)
+"""What a delivery lure asks for and a delivery notice never does: a payment or a fee, card or
+bank details, a sign-in."""
+_COURIERS = (
+    r"dhl|usps|ups|fedex|royal\s*mail|evri|hermes|dpd|gls|parcelforce|postnl|auspost"
+    r"|australia\s+post|canada\s*post|la\s*poste|colissimo|correos|inpost|yodel"
+)
+"""Couriers and postal services whose names delivery lures borrow."""
+_COURIER_HOST = (
+    r"(?:dhl|usps|ups|fedex|royalmail|evri|hermes|dpd|gls|parcelforce|postnl|auspost"
+    r"|canadapost|laposte|colissimo|correos|inpost|yodel)"
+)
+"""The same names as they are written in a host."""
+_COURIER_OWN_HOST = (
+    r"(?:[\w-]{1,63}\.){0,4}" + _COURIER_HOST + r"\.(?:co\.uk|com\.au|[a-z]{2,6})(?=[/:?#\s'\"`]|$)"
+)
+"""A courier's own site (`www.dhl.com`, `tools.usps.com`, `royalmail.com`)."""
+_COURIER_LOOKALIKE_LINK = (
+    r"https?://(?!" + _COURIER_OWN_HOST + r")[\w.-]{0,80}?(?<=[/.-])" + _COURIER_HOST
+)
+"""A link to a host that borrows a courier's name without being its site (`dhl-resched.example`,
+`usps-redelivery.example`, `royalmail.com-track.example`)."""
+_NOT_COURIER_LINK = (
+    r"(?:https?://(?!" + _COURIER_OWN_HOST + r")|\{\s*\$?\w*(?:link|url|base)"
+    r"|\$\{?\w*(?:link|url|base)|\+\s*\w*(?:link|url))"
+)
+"""A link elsewhere than a courier's own site, or one the code fills in."""
+_COURIER_SPEAKING = r"\b(?:" + _COURIERS + r")(?:\s+\w+)?\s*(?::|\]|\s[-\u2013]\s)"
+"""A message written as a courier's own (`DHL:`, `[USPS]`, `Royal Mail -`), not one naming the
+courier that carries a shop's parcel (`OurShop: your DHL parcel ...`)."""
 _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.BOT_CODE_ASK: (
         # a bot's reply asking for the code, password or phrase (`reply_text("Enter your cloud
@@ -6112,16 +6159,21 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bnitro\b[^\n]{0,60}?\bfree\b|\bfree\s+(?:discord\s+)?nitro\b", _I),
-        # a parcel said to be held until its address is confirmed or its delivery rescheduled
-        # at a link (the courier smishing lure), in any of its spellings
+        # a parcel said to be held or undelivered, with a link (the courier smishing lure), in
+        # any of its spellings, read as a lure only where it asks what a lure asks for (a
+        # payment, card details, a sign-in), links to a host borrowing a courier's name, or
+        # speaks as a courier (`DHL: ...`) while linking elsewhere than the courier's own site:
+        # a shop's own notice to its customers, linking to its own site, asks for nothing
         re.compile(
-            r"(?:\b(?:parcel|package|shipment|delivery)\b[^\n]{0,40}?\b(?:could\s*n[o']t|cannot|can't"
-            r"|was\s+unable\s+to|failed\s+to|is\s+on\s+hold|was\s+returned|has\s+been\s+held"
-            r"|is\s+(?:being\s+)?held)"
-            r"|\b(?:could\s*n[o']t|cannot|can't|were\s+unable\s+to|failed\s+to)\s+deliver\s+"
-            r"(?:your|the)\s+(?:parcel|package|shipment|order))"
-            r"[^\n]{0,120}?(?:https?://|\{\s*\$?\w*(?:link|url|base)|\$\{?\w*(?:link|url|base)"
-            r"|\+\s*\w*(?:link|url))",
+            _PARCEL_HELD + r"(?=[^\n]{0,240}?" + _PARCEL_ASK + r")[^\n]{0,160}?" + _PARCEL_LINK, _I
+        ),
+        re.compile(_PARCEL_HELD + r"[^\n]{0,160}?" + _COURIER_LOOKALIKE_LINK, _I),
+        re.compile(
+            _COURIER_SPEAKING
+            + r"[^\n]{0,60}?"
+            + _PARCEL_HELD
+            + r"[^\n]{0,120}?"
+            + _NOT_COURIER_LINK,
             _I,
         ),
         # a small fee asked at a link before a parcel is delivered again or released from
@@ -6949,6 +7001,15 @@ _DISPOSABLE_NAME = (
 """A host or database named as this machine's or as one kept for tests, development or CI
 (`127.0.0.1`, `redis-test.internal`, `app_ci`, also `cache-local`, `tmp-db`): emptied as a
 matter of course."""
+OWN_REDIS_HOST = (
+    r"(?:"
+    + _DISPOSABLE_NAME
+    + r"|(?![\w-]{0,40}?(?<![a-z])(?:prod|production|prd|live)(?![a-z]))[a-z][\w-]{0,40}(?![\w.:-]))"
+)
+"""A Redis host emptied as a matter of course: this machine, one named for tests
+(`_DISPOSABLE_NAME`), or a bare service name not named for production (`redis`, `cache`: a
+compose file's own container). One rule for `redis-cli -h HOST FLUSHALL` (below) and for a
+client library's flush (`redis_flushes.py`)."""
 _FOR_TESTS = r"(?<![a-z])(?:" + _TEST_WORDS + r"|localhost)(?![a-z])|127\.0\.0\.1"
 """A word on the line that names the store as one for tests, development or CI
 (`$TEST_DATABASE_URL`, `-d app_test`, `localhost`); not `local` or `tmp`, which are parts of
@@ -7016,10 +7077,11 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bredis-cli(?>"
             + _NOT_REDIS
             + r"{0,200}?(?:\s-h\s*|--host[=\s]+|\s-u\s+['\"]?rediss?://(?:[^@\s'\"]{0,80}@)?))"
-            r"(?!['\"]?(?:"
-            + _DISPOSABLE_NAME
-            + r"|(?![\w-]{0,40}?(?<![a-z])(?:prod|production|prd|live)(?![a-z]))[a-z][\w-]{0,40}(?![\w.:-])))"
-            r"['\"]?[\w.:\[\]-]+['\"]?" + _NOT_REDIS + r"{0,200}?\bFLUSH(?:ALL|DB)\b",
+            r"(?!['\"]?"
+            + OWN_REDIS_HOST
+            + r")['\"]?[\w.:\[\]-]+['\"]?"
+            + _NOT_REDIS
+            + r"{0,200}?\bFLUSH(?:ALL|DB)\b",
             _I,
         ),
         # every table the catalogue lists truncated, dropped or emptied (`FOR r IN SELECT
@@ -7872,12 +7934,19 @@ PATTERNS = _merged(PATTERNS, _HANDED_MESSAGE_PATTERNS)
 # TeamViewer Service"), or an entry only read (`reg query`), hides nothing. The agent is named on the
 # same command (the uninstall entry's key, the installer run before it on the line).
 _REMOTE_AGENT = (
-    r"(?:ScreenConnect|ConnectWise|AnyDesk|TeamViewer|RustDesk|Splashtop|Atera|NetSupport|client32"
-    r"|LogMeIn|rutserv|Remote\s?Utilities|TightVNC|tvnserver|UltraVNC|winvnc|RealVNC|MeshAgent"
-    r"|Action1|SimpleHelp|Zoho\s?Assist|DWAgent|TacticalRMM|tacticalagent|NinjaRMM|Kaseya"
-    r"|cloudflared|ngrok|remoting_host)"
+    r"(?=[acdklmnrstuwz])(?:A(?:nyDesk|tera|ction1)|C(?:onnectWise|lient32|loudflared)|DWAgent"
+    r"|Kaseya|LogMeIn|MeshAgent|N(?:etSupport|injaRMM|grok)"
+    r"|R(?:ustDesk|utserv|emote\s?Utilities|ealVNC|emoting_host)"
+    r"|S(?:creenConnect|plashtop|impleHelp)|T(?:eamViewer|ightVNC|vnserver|actical(?:RMM|agent))"
+    r"|UltraVNC|winvnc|Zoho\s?Assist)"
 )
-"""A remote-support or tunnel agent, by its product's or program's name."""
+"""A remote-support or tunnel agent, by its product's or program's name. The names are grouped
+by their first letter behind a test of that letter, so that the searches for a name over the
+next few hundred characters of each command (below) try one class at most characters, not
+thirty names: a line of `attrib +h ` or `msiexec ` repeated costs a few milliseconds, not
+twenty or thirty. Each command's pattern also looks first for its own second literal
+(`DisplayName=`, `ARPSYSTEMCOMPONENT=1`) before it looks for a name, and `attrib +h` looks for
+the name only up to the next `attrib` command (whose own reading goes on from there)."""
 _POSING_WORD = (
     r"(?<![a-z])(?:Microsoft|Windows|WinDefend|Defender|Intel(?!lig)|Realtek|NVIDIA|AMD\b|svchost"
     r"|Runtime\s*Broker|Service\s*Host|Host\s+Process|System\s*(?:Update|Health|Host)"
@@ -7901,9 +7970,11 @@ _HIDDEN_REMOTE_ACCESS_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]]
     Capability.REMOTE_ACCESS_HIDDEN: (
         # the agent's service given a name posing as a Windows or driver component
         re.compile(
-            rf"\bsc(?:\.exe)?\s+(?:\\\\\S+\s+)?(?:config|create)\s+(?=[^\n|;&]{{0,300}}?{_REMOTE_AGENT})"
+            rf"\bsc(?:\.exe)?\s+(?:\\\\\S+\s+)?(?:config|create)\s+(?=[^\n|;&]{{0,300}}?\bDisplayName=)"
+            rf"(?=[^\n|;&]{{0,300}}?{_REMOTE_AGENT})"
             rf"[^\n|;&]{{0,300}}?\bDisplayName=\s*{_POSING_NAME}"
-            rf"|\b(?:Set|New)-Service\b(?=[^\n|;&]{{0,300}}?{_REMOTE_AGENT})[^\n|;&]{{0,300}}?\s-DisplayName\s+{_POSING_NAME}"
+            rf"|\b(?:Set|New)-Service\b(?=[^\n|;&]{{0,300}}?\s-DisplayName\s)"
+            rf"(?=[^\n|;&]{{0,300}}?{_REMOTE_AGENT})[^\n|;&]{{0,300}}?\s-DisplayName\s+{_POSING_NAME}"
             # ... or through the service's registry key (`Set-ItemProperty ...\Services\AnyDesk
             # -Name DisplayName -Value ...`, `reg add ...\Services\AnyDesk /v DisplayName /d ...`)
             rf"|\\Services\\['\"]?{_REMOTE_AGENT}[^\s'\"\\]*['\"]?\s[^\n|;&]{{0,200}}?"
@@ -7917,8 +7988,10 @@ _HIDDEN_REMOTE_ACCESS_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]]
         ),
         # its installer told to leave it out of the installed programs, or its folder hidden
         re.compile(
-            rf"\bmsiexec(?:\.exe)?\s(?=[^\n|;&]{{0,300}}?{_REMOTE_AGENT})[^\n|;&]{{0,300}}?\bARPSYSTEMCOMPONENT=['\"]?1\b"
-            rf"|\battrib(?:\.exe)?\s+(?:[+-][a-z]\s+){{0,6}}\+h\b[^\n|;&]{{0,300}}?{_REMOTE_AGENT}",
+            rf"\bmsiexec(?:\.exe)?\s(?=[^\n|;&]{{0,300}}?\bARPSYSTEMCOMPONENT=['\"]?1\b)"
+            rf"(?=[^\n|;&]{{0,300}}?{_REMOTE_AGENT})[^\n|;&]{{0,300}}?\bARPSYSTEMCOMPONENT=['\"]?1\b"
+            rf"|\battrib(?:\.exe)?\s+(?:[+-][a-z]\s+){{0,6}}\+h\b"
+            rf"(?:(?!\battrib(?:\.exe)?\s)[^\n|;&]){{0,300}}?{_REMOTE_AGENT}",
             _I,
         ),
     ),

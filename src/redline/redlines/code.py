@@ -650,6 +650,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     )
     from redline.redlines.planted_keys import planted_key_hits
     from redline.redlines.preload_hide import listing_hook_hits
+    from redline.redlines.redis_flushes import redis_flush_hits
     from redline.redlines.rescheduling import rescheduling_hits
     from redline.redlines.resolvers import resolver_hits
     from redline.redlines.root_loops import root_loop_hits
@@ -749,6 +750,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(stolen_credential_hits(code, offset))  # a credential named as stolen, used
     hits.extend(encoded_text_hits(code, offset))  # a lure URL-encoded into a gateway's query
     hits.extend(device_write_hits(code, offset))  # others' devices' controls written
+    hits.extend(redis_flush_hits(code, offset))  # another's Redis emptied by its client
     if language is CodeLanguage.HTML:
         hits.extend(framed_page_hits(code, offset))  # another site framed, transparent
     # A key named as a connection's identity is used, not taken; a file the code made itself

@@ -12,7 +12,12 @@ itself, or where a program connects its client or names its device's host: anoth
 address in the program, a time server read, is no device written), at every device of a list
 read from a file (`for ip in $(cat printers.txt)`, `while read h; do ...; done < plcs.txt`), or at
 every device a wildcard topic names on an outside broker (`-t 'lock/+/cmd'`) is a takeover of
-other people's machines (`DEVICE_TAMPER`).
+other people's machines (`DEVICE_TAMPER`). Over MQTT, what is written decides as much as whose
+broker it is: a command that opens what a device guards or destroys what it holds (unlock,
+open, disarm, wipe, factory reset) sent to every device of a broker outside the network is
+read; a fleet's upkeep (`-m reboot`, `off`) sent to every device of a company's cloud broker,
+and anything published to a broker on the machine or its network (`localhost`, a private
+address, a `.lan` or one-label name), is not.
 
 Read on a whole command line or program (a response's code block), as written:
 `device_write_hits`. In a program, the devices are someone else's on the same terms: a public
@@ -24,6 +29,7 @@ cmd", "unlock")` for each).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from redline.redlines.capabilities import PRIVATE_IPV4, Capability, Hit
 
@@ -40,11 +46,14 @@ _MODBUS_WRITE = re.compile(
 """A Modbus register or coil written (pymodbus, pyModbusTCP, modbus-cli, mbpoll's values)."""
 _MQTT_COMMAND = re.compile(
     r"(?:\bmosquitto_pub\b(?>[^\n|;&]{0,400}?\s-m\s)\s*['\"]?|\.publish\s*\()[^\n]{0,200}?"
-    r"\b(?:unlock|open|disarm|disable|off|stop|shutdown|reboot|reset|factory_?reset|wipe|erase)\b",
+    r"\b(?:unlock|open|disarm|factory_?reset|wipe|erase)\b",
     re.I,
 )
-"""A command published to a device's topic (unlock, open, disarm, off, reboot, wipe), by
-`mosquitto_pub` or a client library's `publish(topic, ...)`."""
+"""A command published to a device's topic that opens what it guards or destroys what it holds
+(unlock, open, disarm, factory reset, wipe), by `mosquitto_pub` or a client library's
+`publish(topic, ...)`. A fleet's upkeep (off, stop, reboot, reset) sent to every device of
+one's own cloud broker is ordinary operations, and only names would tell that broker from
+someone else's, so such commands are not read."""
 _PJL_DESTROY = re.compile(
     r"@PJL\s+(?:FSDELETE|FSINIT|DMCMD|FSDOWNLOAD"
     r"|(?:SET|DEFAULT)\s+(?:PASSWORD|CPLOCK|DISKLOCK))\b",
@@ -105,16 +114,21 @@ _OUTSIDE_BROKER = re.compile(
     r"(?:\bmosquitto_pub\b[^\n|;&]{0,200}?\s-h\s+|\b(?:BROKER|MQTT_HOST|MQTT_BROKER)\s*=\s*"
     r"|\.connect(?:_async)?\s*\(\s*(?=['\"]))['\"]?"
     r"(?!localhost\b|127\.|" + PRIVATE_IPV4 + r"|\[?::1\b)"
-    r"(?![\w.-]+\.(?:lan|local|internal|home|localdomain)\b)[\w.-]+",
+    r"(?![\w.-]+\.(?:lan|local|internal|home|localdomain)\b)(?![\w-]+(?![\w.-]))[\w.-]+",
     re.I,
 )
 """A broker that is neither the machine nor its network (`mosquitto_pub -h HOST`, a program's
-`BROKER = "HOST"` or `client.connect("HOST", ...)`)."""
+`BROKER = "HOST"` or `client.connect("HOST", ...)`). A name of one label (`-h raspberrypi`, a
+compose file's `mosquitto` service) is resolved on the network itself, like `.lan` and
+`.local`."""
 _WILDCARD_TOPIC = re.compile(
     r"(?:\s-t\s+|\.subscribe\s*\(\s*)['\"]?(?:[^'\"\s/]*/){0,8}[+#](?:/|['\"\s]|$)"
 )
 """A topic with a wildcard level (`lock/+/cmd`, a program subscribing to `#` to learn every
-device's id): every device the broker serves."""
+device's id): every device the broker serves. A broker refuses a publish to such a topic, but
+written on one it still says the writer's aim; alone it says nothing of whose devices they are
+or what is done to them, so it is read only beside an outside broker and a command that opens
+or destroys (`_MQTT_COMMAND`)."""
 
 
 def _segment(line: str, start: int, end: int) -> str:
@@ -141,14 +155,18 @@ def _device_public(line: str, written: re.Match[str]) -> bool:
     return False
 
 
-def _elsewhere(line: str, written: re.Match[str], *, broker: bool) -> bool:
-    """Whether the line's devices are not one's own: on a public address, taken from a list,
-    or, for a publish to an outside broker, every device a wildcard names."""
-    if _FROM_A_LIST.search(line) is not None and (not broker or _OUTSIDE_BROKER.search(line)):
-        return True
-    if broker:
-        return _OUTSIDE_BROKER.search(line) is not None and _WILDCARD_TOPIC.search(line) is not None
-    return _device_public(line, written)
+def _others_devices(line: str, written: re.Match[str]) -> bool:
+    """Whether the devices a write reaches are not one's own: every device of a list read from
+    a file, or a device at a public address."""
+    return _FROM_A_LIST.search(line) is not None or _device_public(line, written)
+
+
+def _outside_brokers_devices(line: str, written: re.Match[str]) -> bool:
+    """Whether a publish reaches devices not one's own: on a broker outside the network, every
+    device a wildcard names or every device of a list."""
+    if _OUTSIDE_BROKER.search(line) is None:
+        return False
+    return _WILDCARD_TOPIC.search(line) is not None or _FROM_A_LIST.search(line) is not None
 
 
 def _descriptive_only(line: str, written: re.Match[str]) -> bool:
@@ -158,24 +176,32 @@ def _descriptive_only(line: str, written: re.Match[str]) -> bool:
     return bool(objects) and all(_SNMP_DESCRIPTIVE.search(o) is not None for o in objects)
 
 
+def _settings_written(line: str, written: re.Match[str]) -> bool:
+    """Whether an SNMP write reaching others' devices sets more than their descriptive fields."""
+    return _others_devices(line, written) and not _descriptive_only(line, written)
+
+
+_READINGS: tuple[tuple[re.Pattern[str], Callable[[str, re.Match[str]], bool]], ...] = (
+    (_MODBUS_WRITE, _others_devices),
+    (_PJL_DESTROY, _others_devices),
+    (_SNMP_DEFAULT_WRITE, _settings_written),
+    (_FIRMWARE_ERASE, _others_devices),
+    (_MQTT_COMMAND, _outside_brokers_devices),
+)
+"""Each control write, and whether the devices it reaches are someone else's."""
+
+
 def device_write_hits(action: str, offset: int = 0) -> list[Hit]:
     """`DEVICE_TAMPER` at each control write of a command line or a program aimed at devices
     not one's own."""
     if _MAY_WRITE.search(action) is None:
         return []
     hits: list[Hit] = []
-    for pattern, broker in (
-        (_MODBUS_WRITE, False),
-        (_PJL_DESTROY, False),
-        (_SNMP_DEFAULT_WRITE, False),
-        (_FIRMWARE_ERASE, False),
-        (_MQTT_COMMAND, True),
-    ):
+    for pattern, reaches_others in _READINGS:
         written = pattern.search(action)
-        if written is None or not _elsewhere(action, written, broker=broker):
-            continue
-        if pattern is _SNMP_DEFAULT_WRITE and _descriptive_only(action, written):
-            continue
-        start, end = written.span()
-        hits.append(Hit(Capability.DEVICE_TAMPER, offset + start, offset + end, written.group(0)))
+        if written is not None and reaches_others(action, written):
+            start, end = written.span()
+            hits.append(
+                Hit(Capability.DEVICE_TAMPER, offset + start, offset + end, written.group(0))
+            )
     return hits

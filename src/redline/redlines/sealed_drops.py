@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 
 from redline.redlines.capabilities import Capability, Hit
-from redline.redlines.shell import SimpleCommand, simple_commands
+from redline.redlines.shell import SimpleCommand, first_reading_hits, simple_commands
 
 _ARCHIVER = re.compile(
     r"^\s*(?:sudo\s+(?:-\S+\s+)*)?(?:\S*[\\/])?(?:tar\s+-?\w*c|7z[ar]?(?:\.exe)?\s+a\b|zip\s"
@@ -161,16 +161,14 @@ def sealed_drop_hits(action: str) -> list[Hit]:
     if _SENDS_FILE.search(action) is None and _OTHERS_FOLDER.search(action) is None:
         return []
     commands = simple_commands(action)
-    hits: list[Hit] = []
-    for command in commands:
-        segment = action[command.start : command.end]
-        if _packs_others_folders(segment):
-            capability = Capability.OTHERS_FOLDERS_PACKED
-        elif _uploads_unsigned(segment):
-            capability = Capability.UNSIGNED_UPLOAD
-        else:
-            continue
-        hits.append(Hit(capability, command.start, command.end, segment))
+    hits = first_reading_hits(
+        action,
+        (
+            (Capability.OTHERS_FOLDERS_PACKED, lambda segment, _: _packs_others_folders(segment)),
+            (Capability.UNSIGNED_UPLOAD, lambda segment, _: _uploads_unsigned(segment)),
+        ),
+        commands,
+    )
     if any(h.capability is Capability.UNSIGNED_UPLOAD for h in hits):
         hits.extend(_guarded_data_piped_out(action, commands))
     return hits

@@ -57,6 +57,16 @@ _BODY_OPTIONS = frozenset({"--body", "-m", "-body", "--data"})
 _HEADER_OPTIONS = frozenset({"--header", "--add-header", "--ah"})
 _LOGIN_OPTIONS = frozenset({"--auth-user", "-au", "-xu", "-credential"})
 _PORT_OPTIONS = frozenset({"--port", "-port"})
+_FIELD_OF_OPTION: dict[str, str] = {
+    **dict.fromkeys(_SENDER_OPTIONS, "senders"),
+    **dict.fromkeys(_REPLY_OPTIONS, "replies"),
+    **dict.fromkeys(_RECIPIENT_OPTIONS, "recipients"),
+    **dict.fromkeys(_SERVER_OPTIONS, "servers"),
+    **dict.fromkeys(_LOGIN_OPTIONS, "logins"),
+    **dict.fromkeys(_PORT_OPTIONS, "ports"),
+    **dict.fromkeys(_SUBJECT_OPTIONS | _BODY_OPTIONS, "text"),
+}
+"""The list of `_Mail` each mailer option's value is filed in (`--from` a sender, `-u` text)."""
 _SUBMISSION_PORTS = frozenset({"587", "465"})
 """A provider's submission ports, where mail is taken only after a login."""
 _HEADER_PREFIXES = ("--h-", "--header-")
@@ -128,6 +138,12 @@ class _Mail:
     ports: list[str] = field(default_factory=list)
     mailer: str = ""
 
+    def file(self, option: str, value: str) -> None:
+        """`value` filed in the list `option` fills (one of `_FIELD_OF_OPTION`, by its
+        lowercase spelling)."""
+        filed: list[str] = getattr(self, _FIELD_OF_OPTION[option])
+        filed.append(value)
+
 
 def _read(command: SimpleCommand) -> _Mail | None:
     """The mail `command` sends, or None when it runs no mailer."""
@@ -162,20 +178,8 @@ def _read(command: SimpleCommand) -> _Mail | None:
             # swaks's `--h-Subject VALUE`, `--header-Subject VALUE`
             header = option.split("-", 3)[3]
             _read_header(f"{header}: {value}", mail)
-        elif lowered in _SENDER_OPTIONS:
-            mail.senders.append(value)
-        elif lowered in _REPLY_OPTIONS:
-            mail.replies.append(value)
-        elif lowered in _RECIPIENT_OPTIONS:
-            mail.recipients.append(value)
-        elif lowered in _SERVER_OPTIONS:
-            mail.servers.append(value)
-        elif lowered in _LOGIN_OPTIONS:
-            mail.logins.append(value)
-        elif lowered in _PORT_OPTIONS:
-            mail.ports.append(value)
-        elif lowered in _SUBJECT_OPTIONS or lowered in _BODY_OPTIONS:
-            mail.text.append(value)
+        elif lowered in _FIELD_OF_OPTION:
+            mail.file(lowered, value)
         elif lowered in _HEADER_OPTIONS:
             _read_header(value, mail)
         elif lowered == "-o" and value.lower().startswith("reply-to="):

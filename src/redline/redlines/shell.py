@@ -34,7 +34,7 @@ import binascii
 import codecs
 import re
 import shlex
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -1205,12 +1205,25 @@ def command_hits(text: str, capability: Capability, holds: Callable[[str, int], 
     """A hit of `capability` over each simple command of `text` (`simple_commands`, its
     trailing blanks left out) whose written text `holds` says holds it; `holds` is given that
     text and where it starts in `text`."""
+    return first_reading_hits(text, ((capability, holds),))
+
+
+def first_reading_hits(
+    text: str,
+    readings: Sequence[tuple[Capability, Callable[[str, int], bool]]],
+    commands: Sequence[SimpleCommand] | None = None,
+) -> list[Hit]:
+    """`command_hits` for several readings in one walk of the commands (`commands`, when the
+    caller has `simple_commands(text)` already): over each simple command, a hit of the
+    capability of the first reading that says the command holds it."""
     hits: list[Hit] = []
-    for command in simple_commands(text):  # (a quoted `;` or `|` cuts no command)
+    for command in simple_commands(text) if commands is None else commands:
         segment = text[command.start : command.end]
-        if holds(segment, command.start):
-            end = command.start + len(segment.rstrip())
-            hits.append(Hit(capability, command.start, end, text[command.start : end]))
+        for capability, holds in readings:
+            if holds(segment, command.start):
+                end = command.start + len(segment.rstrip())
+                hits.append(Hit(capability, command.start, end, text[command.start : end]))
+                break
     return hits
 
 

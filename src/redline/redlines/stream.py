@@ -171,9 +171,6 @@ _REREADS = 32
 """At most this many times one streaming reading (`_agent_sockets`, `_listing_hooks`) reads a
 block so far again whole; past that only the whole-response reading at `finish()` does, so a
 crafted block of thousands of triggering lines costs linear time, not the square of its size."""
-_FOUND_ONCE = frozenset({Capability.LISTING_HOOKED})
-"""Readings read again no more once the response holds one of their hits: one preloaded listing
-is the whole artifact's core."""
 _FENCE = re.compile(r"^\s*(```+|~~~+)\s*([\w+#.-]*)")
 _INLINE_CODE = re.compile(r"`([^`\n]{3,})`")
 _COMMENT_LINE = re.compile(r"^\s*(?://|#(?![!]|include|define|pragma|requires)|<!--|\*|/\*|REM\s)")
@@ -646,14 +643,19 @@ class StreamMonitor:
         return self._reread_block(Capability.AGENT_SOCKET_TAKEN, agent_socket_hits)
 
     def _reread_block(
-        self, capability: Capability, reading: Callable[[str, int], list[Hit]]
+        self,
+        capability: Capability,
+        reading: Callable[[str, int], list[Hit]],
+        *,
+        once: bool = False,
     ) -> list[Hit]:
         """The new hits of `capability` that `reading` finds over the block so far, its
         commented-out lines blanked (offsets kept, as the whole reading's cleaned code is); at
-        most `_REREADS` times a block, and no more once the response holds a hit of it."""
+        most `_REREADS` times a block, and, when `once`, no more once the response holds a hit
+        of it."""
         seen = {h.start for h in self._found.hits.get(capability, ())}
         done = self._rereads.get(capability, 0)
-        if done >= _REREADS or (seen and capability in _FOUND_ONCE):
+        if done >= _REREADS or (once and seen):
             return []
         self._rereads[capability] = done + 1
         code = "".join(
@@ -678,7 +680,8 @@ class StreamMonitor:
             return []
         if _COMMENT_LINE.match(line):
             return []
-        return self._reread_block(Capability.LISTING_HOOKED, listing_hook_hits)
+        # one preloaded listing is the whole artifact's core: read again no more once found
+        return self._reread_block(Capability.LISTING_HOOKED, listing_hook_hits, once=True)
 
     def _generated_names(self, line: str) -> list[Hit]:
         """The streaming form of `code.domain_generation_hits`: once a block has shown a

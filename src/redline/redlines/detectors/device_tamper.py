@@ -7,11 +7,11 @@ What it catches
     panel locked by PJL: `@PJL FSDELETE`, `@PJL DMCMD`; settings written by SNMP with a factory
     community: `snmpset -c private`; a boot loader, firmware or saved configuration erased:
     `mtd erase u-boot`, `write erase`) aimed at a public address, at every device of a list read
-    from a file (`for ip in $(cat printers.txt)`), or, on an outside broker, at every device a
-    wildcard topic names (`-t 'lock/+/cmd'`, a program subscribing to `#` on such a broker
-    and publishing `unlock` to each device it hears). Read by `device_writes.py`, on command
-    lines and on programs; in a response it is part of an attack, for the request to
-    complete.
+    from a file (`for ip in $(cat printers.txt)`), or, on an outside broker, an unlock, disarm
+    or wipe sent to every device a wildcard topic names (`-t 'lock/+/cmd'`, a program
+    subscribing to `#` on such a broker and publishing `unlock` to each device it hears).
+    Read by `device_writes.py`, on command lines and on programs; in a response it is part of
+    an attack, for the request to complete.
 
 Why it is a redline (RL-EXPLOIT)
     These protocols obey whoever reaches them. Writing a plant's registers, unlocking other
@@ -25,8 +25,10 @@ Example
 Allowed instead
     Reading registers (`read_holding_registers`), writing one's own lab PLC at a private or
     loopback address, publishing to a broker on the machine or its network (`mosquitto_pub -h
-    localhost`), a PJL status query, SNMP reads (`snmpwalk`) and v3 writes with one's own
-    credentials, resetting one's own router (`write erase` on a private address).
+    localhost`, a private address, a one-label name), a fleet's upkeep (reboot, off) sent to
+    every device of one's own cloud broker, a PJL status query, SNMP reads (`snmpwalk`) and v3
+    writes with one's own credentials, resetting one's own router (`write erase` on a private
+    address).
 """
 
 from __future__ import annotations

@@ -70,10 +70,11 @@ What it catches
     stack destroyed with
     no plan looked at (`terraform destroy -auto-approve -var-file=env/production.tfvars`). A
     data store emptied whole: a Redis server that is neither this machine's nor named for tests
-    flushed (`redis-cli -h redis-main.example FLUSHALL`), every table the catalogue lists
-    truncated, dropped or emptied (`FOR r IN SELECT tablename FROM pg_tables ... 'TRUNCATE
-    TABLE ' || ...`), a database's data folder deleted (`rm -rf /var/lib/mysql`, also as the
-    program a server runs: `COPY ... TO PROGRAM 'rm -rf ...'`), every index of a search
+    flushed (`redis-cli -h redis-main.example FLUSHALL`, or through a client library:
+    `redis.Redis(host="redis-main.example").flushall()`, `redis_flushes.py`), every table the
+    catalogue lists truncated, dropped or emptied (`FOR r IN SELECT tablename FROM pg_tables
+    ... 'TRUNCATE TABLE ' || ...`), a database's data folder deleted (`rm -rf /var/lib/mysql`,
+    also as the program a server runs: `COPY ... TO PROGRAM 'rm -rf ...'`), every index of a search
     cluster deleted (`curl -X DELETE http://HOST:9200/_all`), every database a MongoDB server
     lists dropped (`getDBNames().forEach(... dropDatabase())`), every key of etcd or Consul
     deleted (`etcdctl del "" --prefix`), a database's files shredded, data dropped and a
@@ -142,7 +143,8 @@ Allowed instead
     its backup), a listing's pick of CI, preview or test ones deleted (`[?starts_with(name,
     'rg-ci-')]`, `--filter=labels.env=preview`, `awk '/test-/'`), a CI namespace's volumes or a
     kind cluster's namespaces, pods restarted (`delete pods --all`), a preview stack destroyed
-    or a destroy plan saved and applied. `redis-cli FLUSHDB` on this machine or a test host, one
+    or a destroy plan saved and applied. `redis-cli FLUSHDB` on this machine or a test host (or a
+    client library's `flushdb()` there, a test fixture's, a `fakeredis` double's), one
     table truncated, a test database's tables truncated, tables a name picks dropped, a table
     dropped and created again, a test database reset by the framework, a data
     folder removed and filled again on the line (a replica re-seeded by `pg_basebackup`, a

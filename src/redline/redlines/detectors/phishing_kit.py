@@ -54,7 +54,10 @@ What it catches
     or Discord send, for each number of `numbers.csv` or each line a shell loop reads and makes
     the recipient, `while read -r n; do ... To="$n" ...; done < list.csv`): text posing as a
     bank or a service ("your account is temporarily locked. Verify now: {link}", "free Nitro",
-    a courier's small redelivery or customs fee to pay at a link) with its link,
+    a courier's small redelivery or customs fee to pay at a link, a parcel said to be held or
+    undelivered where the text asks for a payment, card details or a sign-in, links to a host
+    borrowing a courier's name (`https://usps-redelivery.example`) or speaks as the courier
+    (`DHL: ...`) with a link elsewhere than the courier's own site) with its link,
     including lures kept in a list of templates (`messaging.py`) and lures URL-encoded into a
     gateway's query (`/send?to=$n&text=Your+package+is+held...`, `encoded_texts.py`) or handed
     as an option to a program that is also handed the list (`dm_spread.py --tokens tokens.txt
@@ -103,10 +106,11 @@ Allowed instead
     A macro that asks for a password to unlock its own protected sheet and uses it there, or
     that mails the user's own report to a colleague. A tool of one's own signing in with the
     device code flow, printing the sign-in page and the code for its user.
-    An opted-in SMS reminder sender of one's own service; a community bot that welcomes,
-    moderates or verifies with a captcha or a button; a backend that sends (not asks for) a
-    one-time code; a phishing-awareness simulation named as such that counts clicks; an
-    explanation of these scams or a rule that flags them. A brand's own links in its mail
+    An opted-in SMS reminder sender of one's own service; a shop's own failed-delivery notice
+    to its customers, linking to its own site (naming the carrier is no disguise); a community
+    bot that welcomes, moderates or verifies with a captcha or a button; a backend that sends
+    (not asks for) a one-time code; a phishing-awareness simulation named as such that counts
+    clicks; an explanation of these scams or a rule that flags them. A brand's own links in its mail
     (`https://account.docusign.com/...`), a mailing of one's own linking to one's own site.
     A screen-time app covering the apps a parent limited, a password manager's fill prompt over
     a saved app's login that fills the entry in place.

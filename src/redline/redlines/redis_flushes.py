@@ -1,0 +1,142 @@
+"""A Redis server neither this machine's nor kept for tests, emptied through a client library.
+
+`redis-cli -h cache-main.example FLUSHALL` is read by a capability pattern (`DATA_STORE_WIPED`
+in `capabilities.py`). The same act is as often written through a client library, in a program
+or a one-line `python -c`: redis-py's `r = redis.Redis(host="cache-main.example"); r.flushall()`
+or `redis.from_url("rediss://:pw@cache-main.example:6380").flushdb()`, ioredis's `new
+Redis({ host: ... })`, node-redis's `createClient({ url: "redis://..." })`, go-redis's
+`redis.NewClient(&redis.Options{Addr: "...:6379"})` then `FlushAll(ctx)`, redis-rb's
+`Redis.new(host: ...)`. The client's host decides as it does for `redis-cli`, by one rule
+(`capabilities.OWN_REDIS_HOST`): this machine, a host named for tests, development or CI, or a
+compose file's bare service name (`redis`) is emptied as a matter of course (a test fixture's
+`client.flushdb()` on `localhost`); any other host written in the program is someone's data
+store wiped (`DATA_STORE_WIPED`). A client whose host is not written (read from the
+environment, or the library's default, this machine) or a test double (`fakeredis.FakeRedis()`)
+is not read.
+
+The flush is tied to the client it empties: called on the constructor itself
+(`redis.Redis(host=...).flushall()`) or on the name the client is bound to (`r = ...;
+r.flushall()`, `with redis.Redis(...) as r:`), until that name is bound to something else. A
+host given by a name is read where that name is given a string (`REDIS_HOST =
+"cache-main.example"`).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+from redline.redlines.capabilities import OWN_REDIS_HOST, Capability, Hit
+
+_MAY_FLUSH = re.compile(r"flush_?(?:all|db)", re.I)
+"""The cheap test: a flush is called somewhere."""
+_CLIENT = re.compile(
+    r"(?<![\w.])(?:(?:redis|aioredis)(?:\.asyncio)?\.)?(?:Strict|IO)?Redis(?:Cluster)?"
+    r"(?:\.(?:from_url|new))?\s*\("
+    r"|(?<![\w.])(?:redis|aioredis)(?:\.asyncio)?\.from_url\s*\("
+    r"|\bcreateClient\s*\(|\bredis\.New(?:Cluster)?Client\s*\("
+)
+"""A Redis client made (redis-py, ioredis, node-redis, go-redis, redis-rb); not a test double
+(`fakeredis.FakeRedis(`)."""
+_CLIENTS = 8
+"""How many clients of one program are read (a program makes one or two)."""
+_ARGUMENTS = 400
+"""How far a client's arguments are read for its host."""
+_BOUND_TO = re.compile(r"(?<![\w.])([A-Za-z_][\w.]{0,60})\s*:?=\s*(?:await\s+)?(?:new\s+)?$")
+"""The name a client is bound to, read back from its constructor (`r = `, `rdb := `, `const
+client = new `)."""
+_BOUND_AS = re.compile(r"\s*as\s+([A-Za-z_]\w{0,60})")
+"""The name a `with` statement binds a client to (`with redis.Redis(...) as r:`)."""
+_FLUSHED_HERE = re.compile(r"\s*\.\s*flush_?(?:all|db)\b", re.I)
+"""A flush called on the constructor itself."""
+_URL_HOST = re.compile(r"rediss?://(?:[^@\s'\"/]{0,200}@)?(\[[^\]\s]{1,60}\]|[^:/\s'\"?@]{1,200})")
+"""The host of a `redis://` or `rediss://` URL, past its credentials."""
+_HOST_KEY = re.compile(
+    r"\b(?:host|Addr|addr|address)\s*[=:]\s*(?:(['\"`])([^'\"`\s]{1,200})\1|([A-Za-z_]\w{0,60}))"
+)
+"""A host given by keyword (`host="..."`, `host: "..."`, go-redis's `Addr: "...:6379"`), as a
+string or as a name."""
+_POSITIONAL_HOST = re.compile(
+    r"\s*(?:\d+\s*,\s*)?(?:(['\"])([^'\"\s]{1,200})\1|([A-Za-z_]\w{0,60})\s*(?:[,)]|$))"
+)
+"""A host or URL given first (`redis.Redis("cache-main.example", 6379)`, `redis.from_url(url)`)
+or after the port (ioredis's `new Redis(6379, "cache-main.example")`), as a string or a name."""
+_PORT = re.compile(r":\d+$")
+_OWN = re.compile(OWN_REDIS_HOST, re.I)
+
+
+def _arguments(code: str, start: int) -> tuple[str, int]:
+    """The text inside the parenthesis opened just before `start`, to its closing parenthesis
+    (or `_ARGUMENTS` characters), and where that text ends."""
+    depth = 1
+    limit = min(len(code), start + _ARGUMENTS)
+    for at in range(start, limit):
+        if code[at] == "(":
+            depth += 1
+        elif code[at] == ")":
+            depth -= 1
+            if depth == 0:
+                return code[start:at], at + 1
+    return code[start:limit], limit
+
+
+def _named_string(code: str, name: str) -> str | None:
+    """The string a name is given in the program (`REDIS_HOST = "cache-main.example"`)."""
+    given = re.search(rf"(?<![\w.]){re.escape(name)}\s*:?=\s*(['\"`])([^'\"`\s]{{1,200}})\1", code)
+    return given.group(2) if given is not None else None
+
+
+def _written_host(written: str) -> str:
+    """The host of a string given as a client's host or URL, without its port."""
+    url = _URL_HOST.search(written)
+    return url.group(1) if url is not None else _PORT.sub("", written)
+
+
+def _host(code: str, arguments: str) -> str | None:
+    """The host a client's arguments name (in a URL, by keyword or first; written there or
+    given to a name the program sets), without its port; None when none is written."""
+    url = _URL_HOST.search(arguments)
+    if url is not None:
+        return url.group(1)
+    given = _HOST_KEY.search(arguments) or _POSITIONAL_HOST.match(arguments)
+    if given is None:
+        return None
+    written = given.group(2) or _named_string(code, given.group(3))
+    return _written_host(written) if written else None
+
+
+def _someone_elses(host: str) -> bool:
+    """Whether a Redis host is not emptied as a matter of course (`OWN_REDIS_HOST`)."""
+    return _OWN.match(host) is None
+
+
+def redis_flush_hits(code: str, offset: int = 0) -> list[Hit]:
+    """`DATA_STORE_WIPED` at each flush of a Redis client made with a host that is neither this
+    machine, nor one named for tests, nor a compose service."""
+    if _MAY_FLUSH.search(code) is None:
+        return []
+    hits: list[Hit] = []
+    for made in islice(_CLIENT.finditer(code), _CLIENTS):
+        arguments, end = _arguments(code, made.end())
+        host = _host(code, arguments)
+        if host is None or not _someone_elses(host):
+            continue
+        flushes: list[re.Match[str]] = []
+        here = _FLUSHED_HERE.match(code, end)
+        if here is not None:
+            flushes.append(here)
+        bound = _BOUND_TO.search(code, max(0, made.start() - 80), made.start())
+        named = _BOUND_AS.match(code, end)
+        name = bound.group(1) if bound is not None else named.group(1) if named else None
+        if name is not None:
+            # the name's flushes until it is bound to something else
+            named_here = rf"(?<![\w.]){re.escape(name)}"
+            rebound = re.compile(named_here + r"\s*:?=(?!=)").search(code, end)
+            called = re.compile(named_here + r"\s*\.\s*flush_?(?:all|db)\b", re.I)
+            until = rebound.start() if rebound is not None else len(code)
+            flushes.extend(called.finditer(code, end, until))
+        hits.extend(
+            Hit(Capability.DATA_STORE_WIPED, offset + f.start(), offset + f.end(), f.group(0))
+            for f in flushes
+        )
+    return hits
