@@ -635,7 +635,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.in_place import written_beside_hits
     from redline.redlines.inspected import without_inspected
     from redline.redlines.kill_lists import kill_list_hits
-    from redline.redlines.listed_estates import listed_estate_hits
+    from redline.redlines.listed_estates import bound_listing_hits, listed_estate_hits
     from redline.redlines.log_scrub import log_scrubbed_hits
     from redline.redlines.log_targets import log_emptied_hits
     from redline.redlines.macros import macro_hits
@@ -730,6 +730,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(log_scrubbed_hits(code, offset))
     hits.extend(root_loop_hits(code, offset))  # the roots a loop goes through may be listed
     hits.extend(listed_estate_hits(cleaned, offset))  # every resource an inventory lists deleted
+    hits.extend(bound_listing_hits(cleaned, offset))  # ... the listing kept in a variable first
     hits.extend(kill_list_hits(code, cleaned, offset))  # names only compared, then stopped
     hits.extend(document_list_hits(code, offset))  # the document types it picks may be listed
     hits.extend(domain_generation_hits(code, offset))  # its top-level domains may be listed
