@@ -273,6 +273,7 @@ class Capability(StrEnum):
     )
     SSH_KEY_LITERAL = "literal or fetched SSH public key"
     ENCODED_POWERSHELL = "encoded PowerShell command"
+    PLAIN_ENCODED_COMMAND = "an encoded script read in full, with nothing found in it"
     FAKE_UPDATE = "poses as a browser or plugin update notice"
     EXECUTABLE_LINK = "a link or download of a Windows program or script"
     MASTER_PASSWORD = "lets a hard-coded password through the sign-in"

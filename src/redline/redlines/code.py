@@ -648,6 +648,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
         without_terminal_echo,
         without_used_keys,
     )
+    from redline.redlines.plain_payloads import plain_payload_hits
     from redline.redlines.planted_keys import planted_key_hits
     from redline.redlines.preload_hide import listing_hook_hits
     from redline.redlines.rescheduling import rescheduling_hits
@@ -692,8 +693,11 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     elif language is CodeLanguage.PYTHON:
         hits.extend(python_shell_hits(cleaned, offset, depth))
     for start, end, decoded in payloads:
-        for hit in code_hits(decoded, guess_language(decoded), 0, depth + 1):
+        inside = code_hits(decoded, guess_language(decoded), 0, depth + 1)
+        for hit in inside:
             hits.append(Hit(hit.capability, offset + start, offset + end, hit.text))
+        # an encoded command in which nothing was found: automation, not evasion
+        hits.extend(plain_payload_hits(cleaned, start, end, decoded, len(inside), offset))
     hits.extend(_folded_hits(cleaned, offset, {hit.capability for hit in hits}))
     hits.extend(_key_exfil_hits(cleaned, offset, hits))
     hits.extend(_dropped_and_run_hits(cleaned, offset, hits))
