@@ -38,6 +38,7 @@ from __future__ import annotations
 import bisect
 import re
 from functools import lru_cache
+from itertools import islice
 
 from redline.redlines.capabilities import Capability, Hit
 
@@ -264,21 +265,42 @@ def _blank_quotes(text: str) -> str:
     return _QUOTED.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], text)
 
 
-def _bound_listings(code: str) -> list[tuple[str, re.Match[str], int]]:
+def _bound_listings(code: str, bare: str) -> list[tuple[str, re.Match[str], int]]:
     """Each listing kept in a variable: (the variable's name, the listing, where the
-    assignment's statement ends)."""
+    assignment's statement ends, at most `_REACH` after the listing)."""
     bound = []
-    bare = _blank_quotes(code)
     for listing in _LISTING.finditer(code):
-        line_start = code.rfind("\n", 0, listing.start()) + 1
         # (the listing's own match may start with the substitution's opening: `$(lvs`)
         lead = re.match(r"\$\(|`", listing.group(0))
-        opening = _BOUND.search(code, line_start, listing.start() + (lead.end() if lead else 0))
+        opening = _BOUND.search(
+            code,
+            _line_start(code, listing.start(), _NAME_BACK),
+            listing.start() + (lead.end() if lead else 0),
+        )
         if opening is None:
             continue
-        end = _SEPARATOR.search(bare, listing.end())
-        bound.append((opening.group(1), listing, end.start() if end else len(code)))
+        reach = min(len(code), listing.end() + _REACH)
+        end = _SEPARATOR.search(bare, listing.end(), reach)
+        bound.append((opening.group(1), listing, end.start() if end else reach))
     return bound
+
+
+_NAME_BACK = 120
+"""How far (characters) before a listing its variable's name and `=$(` are looked for."""
+_USES = 8
+"""How many uses of a listing's variable are followed (a script uses its list once or twice)."""
+
+
+def _line_start(code: str, at: int, back: int) -> int:
+    """Where the line holding `at` starts, looked for at most `back` characters before it."""
+    return max(code.rfind("\n", max(0, at - back), at) + 1, at - back, 0)
+
+
+def _picked(code: str, start: int, end: int) -> bool:
+    """Whether a pick (`_PICK`) that keeps no backups or production stands in `code[start:
+    end]`; a pick of backups or production names the target, and keeps nothing out."""
+    picks = [m.group(0) for m in _PICK.finditer(code, start, end)]
+    return bool(picks) and not any(_PRECIOUS.search(pick) for pick in picks)
 
 
 @lru_cache(maxsize=64)
@@ -301,22 +323,17 @@ def bound_listing_hits(code: str, offset: int = 0) -> list[Hit]:
         return []
     hits: list[Hit] = []
     bare = _blank_quotes(code)
-    for name, listing, statement_end in _bound_listings(code):
+    for name, listing, statement_end in _bound_listings(code, bare):
         reach = min(len(code), statement_end + _BOUND_REACH)
-        fed = (
-            (use, deletion)
-            for use in _uses(name).finditer(code, statement_end, reach)
-            if (deletion := _fed_deletion(code, bare, use)) is not None
-        )
+        uses = islice(_uses(name).finditer(code, statement_end, reach), _USES)
+        fed = ((use, d) for use in uses if (d := _fed_deletion(code, bare, use)) is not None)
         use, deletion = next(fed, (None, None))
         if use is None or deletion is None:
             continue
-        line_start = code.rfind("\n", 0, listing.start()) + 1
-        line_end = code.find("\n", listing.end())
-        picks = _Picks(code[line_start : line_end if line_end >= 0 else len(code)])
-        head = code[use.start() : deletion.start()]
-        if picks.picked(listing.start() - line_start, statement_end - line_start) or (
-            _PICK.search(head) is not None and _PRECIOUS.search(head) is None
+        # a pick in the listing's own statement, or in the loop's head and body before the
+        # deletion (`[[ $g == rg-ci-* ]]`, `case`)
+        if _picked(code, listing.start(), statement_end) or _picked(
+            code, use.start(), deletion.start()
         ):
             continue
         tail = code[deletion.start() : deletion.end() + 200]
@@ -341,7 +358,7 @@ def _fed_deletion(code: str, bare: str, use: re.Match[str]) -> re.Match[str] | N
         after = _SEPARATOR.search(bare, use.end(), use.end() + _REACH)
         return _DELETION.search(code, use.end(), after.start() if after else use.end() + _REACH)
     # an argument: the deletion is the command it stands in
-    line_start = code.rfind("\n", 0, use.start()) + 1
+    line_start = _line_start(code, use.start(), _REACH)
     before = [m.end() for m in _SEPARATOR.finditer(bare, line_start, use.start())]
     command_start = max([line_start, *before])
     for deletion in _DELETION.finditer(code, command_start, use.start()):
