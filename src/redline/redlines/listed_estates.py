@@ -23,14 +23,17 @@ or `case`) is a cleanup, unless what it keeps are backups or production
 condition `[?State!='x']` or a filter on the instances' state keep every name but some: still
 the inventory.)
 
+The listing of one bucket's objects is no inventory (`aws s3 ls s3://bucket/tmp/`), one
+prefix removed from every bucket (`aws s3 rm "s3://$b/tmp/" --recursive`, `gsutil rm -r
+"${b}tmp/"`) leaves the buckets (`"${b}**"` empties them), and Docker's own listings are left
+out: removing every local container or volume is a developer's reset.
+
 The listing may first be kept in a variable, on the same line or an earlier one
 (`BUCKETS=$(aws s3 ls); for b in $BUCKETS; do aws s3 rb "s3://$b" --force; done`,
 `vols=$(lvs --noheadings ...)` then `lvremove -f $vols`): the variable is followed to a
 loop over it whose body holds the deletion, to `echo "$VAR" | xargs ...`, or to the deletion's
 own arguments, and read as the listing itself (its pick read in the assignment and in the
-loop's head and body, as above). The listing of one bucket's objects is no inventory (`aws s3
-ls s3://bucket/tmp/`), and Docker's own listings are left out: removing every local container
-or volume is a developer's reset.
+loop's head and body, as above).
 """
 
 from __future__ import annotations
@@ -63,11 +66,13 @@ _LISTING = re.compile(
 cluster's namespaces or volumes, a hypervisor's or LVM's."""
 _DELETION = re.compile(
     r"\baz\s+(?:[a-z][\w-]*\s+){1,3}delete\b"
-    r"|\baws\s+s3\s+(?:rb\b|rm\b(?=[^\n|;&]*--recursive))"
+    # (one prefix of each bucket removed, `s3://$b/tmp/`, `gsutil rm -r "${b}tmp/"`, leaves the
+    # buckets: not counted)
+    r"|\baws\s+s3\s+(?:rb\b|rm\b(?=[^\n|;&]*--recursive)(?![^\n|;&]{0,300}?s3://[^/\s'\"]*/[^\s'\"*]))"
     r"|\baws\s+[a-z][\w-]*\s+(?:delete|terminate)-[\w-]+"
     r"|\bgcloud\s+(?:[a-z][\w-]*\s+){1,4}delete\b"
     r"|\b(?:qm|pct)\s+destroy\b|\bvirsh\s+(?:undefine|vol-delete|pool-delete)\b"
-    r"|\bhcloud\s+[a-z][\w-]*\s+delete\b|\bgsutil\s+(?:-m\s+)?(?:rm\s+-\w*r|rb)\b|\bmc\s+rb\b"
+    r"|\bhcloud\s+[a-z][\w-]*\s+delete\b|\bgsutil\s+(?:-m\s+)?(?:rm\s+-\w*r\b(?![^\n|;&]{0,300}?(?:gs://[^/\s'\"]*/|\$(?:\{\w++\}|\w++)/?)[^\s'\"*/])|rb\b)|\bmc\s+rb\b"
     r"|\bkubectl\s+delete\b|\bvim-cmd\s+vmsvc/destroy\b|\bgovc\s+vm\.destroy\b"
     r"|\bgh\s+repo\s+delete\b|\bRemove-(?:VM|Az\w+|S3Bucket|EC2Instance|EC2Volume|EC2Snapshot"
     r"|Gce\w+)\b|\bStop-EC2Instance\b(?=[^|\n]*-Terminate)"
