@@ -5161,12 +5161,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.EVERY_PROCESS_KILLED: (
         # process id -1 is every process the caller may signal (all of the machine's, as root):
         # `kill -9 -1`, `kill -s KILL -- -1`, `kill -- -1`, after a signal or `--` only (`kill
-        # -1 1234` sends signal 1 to one process); sysvinit's `killall5`; C's and Python's
-        # `kill(-1, SIGKILL)`, `os.kill(-1, ...)`
+        # -1 1234` sends signal 1 to one process; signal 0 only probes); sysvinit's `killall5`;
+        # C's and Python's `kill(-1, SIGKILL)`, `os.kill(-1, ...)`
         re.compile(
             r"\bkill\s+(?:(?:-s|-n|--signal)\s+(?!0\s)\w+\s+(?:--\s+)?|-(?!0\s)\w+\s+(?:--\s+)?|--\s+)"
             r"(?:\d+\s+){0,20}-1(?![\w.-])"
-            r"|(?<![\w-])killall5\b|\bkill\s*\(\s*-1\s*,",
+            r"|(?<![\w-])killall5\b|\bkill\s*\(\s*-1\s*,(?!\s*0\s*\))",
             _I,
         ),
     ),
