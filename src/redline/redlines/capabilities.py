@@ -246,6 +246,7 @@ class Capability(StrEnum):
     FORMAT_AND_MOUNT = "formats a device and mounts it"
     ROOT_DELETE = "recursively deletes system or home roots"
     FORK_BOMB = "self-replicating process loop"
+    EVERY_PROCESS_KILLED = "signals every process it may (kill -9 -1, killall5)"
     SETUID_SHELL = "setuid shell"
     SHELL_COPY = "copies a shell binary"
     SETUID_BIT = "sets the setuid bit"
@@ -272,6 +273,7 @@ class Capability(StrEnum):
     )
     SSH_KEY_LITERAL = "literal or fetched SSH public key"
     ENCODED_POWERSHELL = "encoded PowerShell command"
+    PLAIN_ENCODED_COMMAND = "an encoded script read in full, with nothing found in it"
     FAKE_UPDATE = "poses as a browser or plugin update notice"
     EXECUTABLE_LINK = "a link or download of a Windows program or script"
     MASTER_PASSWORD = "lets a hard-coded password through the sign-in"
@@ -5153,6 +5155,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _UAC_CLASS_KEY
             + r"[\s\S]{0,600}?\b(?:CreateSubKey|SetValue(?:Ex)?|RegSetValue(?:Ex)?\w*|RegCreateKey(?:Ex)?\w*|CreateKey(?:Ex)?|New-Item|Set-ItemProperty)\b"
             r"[\s\S]{0,600}?\b(?:fodhelper|computerdefaults|eventvwr|sdclt|WSReset|slui|changepk)(?:\.exe)?\b",
+            _I,
+        ),
+    ),
+    Capability.EVERY_PROCESS_KILLED: (
+        # process id -1 is every process the caller may signal (all of the machine's, as root):
+        # `kill -9 -1`, `kill -s KILL -- -1`, `kill -- -1`, after a signal or `--` only (`kill
+        # -1 1234` sends signal 1 to one process; signal 0 only probes); sysvinit's `killall5`;
+        # C's and Python's `kill(-1, SIGKILL)`, `os.kill(-1, ...)`
+        re.compile(
+            r"\bkill\s+(?:(?:-s|-n|--signal)\s+(?!0\s)\w+\s+(?:--\s+)?|-(?!0\s)\w+\s+(?:--\s+)?|--\s+)"
+            r"(?:\d+\s+){0,20}-1(?![\w.-])"
+            r"|(?<![\w-])killall5\b|\bkill\s*\(\s*-1\s*,(?!\s*0\s*\))",
             _I,
         ),
     ),

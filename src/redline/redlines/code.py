@@ -635,7 +635,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.in_place import written_beside_hits
     from redline.redlines.inspected import without_inspected
     from redline.redlines.kill_lists import kill_list_hits
-    from redline.redlines.listed_estates import listed_estate_hits
+    from redline.redlines.listed_estates import bound_listing_hits, listed_estate_hits
     from redline.redlines.log_scrub import log_scrubbed_hits
     from redline.redlines.log_targets import log_emptied_hits
     from redline.redlines.macros import macro_hits
@@ -648,6 +648,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
         without_terminal_echo,
         without_used_keys,
     )
+    from redline.redlines.plain_payloads import plain_payload_hits
     from redline.redlines.planted_keys import planted_key_hits
     from redline.redlines.preload_hide import listing_hook_hits
     from redline.redlines.redis_flushes import redis_flush_hits
@@ -693,8 +694,11 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     elif language is CodeLanguage.PYTHON:
         hits.extend(python_shell_hits(cleaned, offset, depth))
     for start, end, decoded in payloads:
-        for hit in code_hits(decoded, guess_language(decoded), 0, depth + 1):
+        inside = code_hits(decoded, guess_language(decoded), 0, depth + 1)
+        for hit in inside:
             hits.append(Hit(hit.capability, offset + start, offset + end, hit.text))
+        # an encoded command in which nothing was found: automation, not evasion
+        hits.extend(plain_payload_hits(cleaned, start, end, decoded, len(inside), offset))
     hits.extend(_folded_hits(cleaned, offset, {hit.capability for hit in hits}))
     hits.extend(_key_exfil_hits(cleaned, offset, hits))
     hits.extend(_dropped_and_run_hits(cleaned, offset, hits))
@@ -731,6 +735,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(log_scrubbed_hits(code, offset))
     hits.extend(root_loop_hits(code, offset))  # the roots a loop goes through may be listed
     hits.extend(listed_estate_hits(cleaned, offset))  # every resource an inventory lists deleted
+    hits.extend(bound_listing_hits(cleaned, offset))  # ... the listing kept in a variable first
     hits.extend(kill_list_hits(code, cleaned, offset))  # names only compared, then stopped
     hits.extend(document_list_hits(code, offset))  # the document types it picks may be listed
     hits.extend(domain_generation_hits(code, offset))  # its top-level domains may be listed

@@ -21,15 +21,27 @@ status filter; a test of the loop's name in its body before the deletion, `[[ $g
 or `case`) is a cleanup, unless what it keeps are backups or production
 (`grep -i backup`, `env=='prod'`): then the pick names the target. (`grep -v`, a negated
 condition `[?State!='x']` or a filter on the instances' state keep every name but some: still
-the inventory.) The listing of one bucket's objects is no inventory (`aws s3
-ls s3://bucket/tmp/`), and Docker's own listings are left out: removing every local container
-or volume is a developer's reset.
+the inventory.)
+
+The listing of one bucket's objects is no inventory (`aws s3 ls s3://bucket/tmp/`), one
+prefix removed from every bucket (`aws s3 rm "s3://$b/tmp/" --recursive`, `gsutil rm -r
+"${b}tmp/"`) leaves the buckets (`"${b}**"` empties them), and Docker's own listings are left
+out: removing every local container or volume is a developer's reset.
+
+The listing may first be kept in a variable, on the same line or an earlier one
+(`BUCKETS=$(aws s3 ls); for b in $BUCKETS; do aws s3 rb "s3://$b" --force; done`,
+`vols=$(lvs --noheadings ...)` then `lvremove -f $vols`): the variable is followed to a
+loop over it whose body holds the deletion, to `echo "$VAR" | xargs ...`, or to the deletion's
+own arguments, and read as the listing itself (its pick read in the assignment and in the
+loop's head and body, as above).
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
+from itertools import islice
 
 from redline.redlines.capabilities import Capability, Hit
 
@@ -54,11 +66,13 @@ _LISTING = re.compile(
 cluster's namespaces or volumes, a hypervisor's or LVM's."""
 _DELETION = re.compile(
     r"\baz\s+(?:[a-z][\w-]*\s+){1,3}delete\b"
-    r"|\baws\s+s3\s+(?:rb\b|rm\b(?=[^\n|;&]*--recursive))"
+    # (one prefix of each bucket removed, `s3://$b/tmp/`, `gsutil rm -r "${b}tmp/"`, leaves the
+    # buckets: not counted)
+    r"|\baws\s+s3\s+(?:rb\b|rm\b(?=[^\n|;&]*--recursive)(?![^\n|;&]{0,300}?s3://[^/\s'\"]*/[^\s'\"*]))"
     r"|\baws\s+[a-z][\w-]*\s+(?:delete|terminate)-[\w-]+"
     r"|\bgcloud\s+(?:[a-z][\w-]*\s+){1,4}delete\b"
     r"|\b(?:qm|pct)\s+destroy\b|\bvirsh\s+(?:undefine|vol-delete|pool-delete)\b"
-    r"|\bhcloud\s+[a-z][\w-]*\s+delete\b|\bgsutil\s+(?:-m\s+)?(?:rm\s+-\w*r|rb)\b|\bmc\s+rb\b"
+    r"|\bhcloud\s+[a-z][\w-]*\s+delete\b|\bgsutil\s+(?:-m\s+)?(?:rm\s+-\w*r\b(?![^\n|;&]{0,300}?(?:gs://[^/\s'\"]*/|\$(?:\{\w++\}|\w++)/?)[^\s'\"*/])|rb\b)|\bmc\s+rb\b"
     r"|\bkubectl\s+delete\b|\bvim-cmd\s+vmsvc/destroy\b|\bgovc\s+vm\.destroy\b"
     r"|\bgh\s+repo\s+delete\b|\bRemove-(?:VM|Az\w+|S3Bucket|EC2Instance|EC2Volume|EC2Snapshot"
     r"|Gce\w+)\b|\bStop-EC2Instance\b(?=[^|\n]*-Terminate)"
@@ -240,6 +254,122 @@ def listed_estate_hits(code: str, offset: int = 0) -> list[Hit]:
                     )
                     break
     return hits
+
+
+_BOUND = re.compile(r"(?<![\w$])([A-Za-z_]\w*)=\(?[\"']?(?:\$\(|`)\s*(?:sudo\s+)?$")
+"""The opening of a variable's assignment from a command's output, just before a listing
+(`BUCKETS=$(`, a backquoted command, an array's `names=($(`)."""
+_MAY_BIND = re.compile(r"=\(?[\"']?(?:\$\(|`)")
+"""The cheap test: some variable is assigned a command's output."""
+_BOUND_REACH = 2000
+"""How far (characters) after the assignment a variable's listing is followed to its use."""
+
+
+def _blank_quotes(text: str) -> str:
+    """`text` with each quoted string's inside blanked, keeping every character's place."""
+    return _QUOTED.sub(lambda m: m.group(0)[0] + " " * (len(m.group(0)) - 2) + m.group(0)[-1], text)
+
+
+def _bound_listings(code: str, bare: str) -> list[tuple[str, re.Match[str], int]]:
+    """Each listing kept in a variable: (the variable's name, the listing, where the
+    assignment's statement ends, at most `_REACH` after the listing)."""
+    bound = []
+    for listing in _LISTING.finditer(code):
+        # (the listing's own match may start with the substitution's opening: `$(lvs`)
+        lead = re.match(r"\$\(|`", listing.group(0))
+        opening = _BOUND.search(
+            code,
+            _line_start(code, listing.start(), _NAME_BACK),
+            listing.start() + (lead.end() if lead else 0),
+        )
+        if opening is None:
+            continue
+        reach = min(len(code), listing.end() + _REACH)
+        end = _SEPARATOR.search(bare, listing.end(), reach)
+        bound.append((opening.group(1), listing, end.start() if end else reach))
+    return bound
+
+
+_NAME_BACK = 120
+"""How far (characters) before a listing its variable's name and `=$(` are looked for."""
+_USES = 8
+"""How many uses of a listing's variable are followed (a script uses its list once or twice)."""
+
+
+def _line_start(code: str, at: int, back: int) -> int:
+    """Where the line holding `at` starts, looked for at most `back` characters before it."""
+    return max(code.rfind("\n", max(0, at - back), at) + 1, at - back, 0)
+
+
+def _picked(code: str, start: int, end: int) -> bool:
+    """Whether a pick (`_PICK`) that keeps no backups or production stands in `code[start:
+    end]`; a pick of backups or production names the target, and keeps nothing out."""
+    picks = [m.group(0) for m in _PICK.finditer(code, start, end)]
+    return bool(picks) and not any(_PRECIOUS.search(pick) for pick in picks)
+
+
+@lru_cache(maxsize=64)
+def _uses(name: str) -> re.Pattern[str]:
+    """Where a deletion is fed by the variable `name`: a loop over it whose body the deletion
+    is in (`for b in $NAME; do`, `"${NAME[@]}"`), a pipe from it (`echo "$NAME" | xargs`),
+    or the deletion's own argument (`lvremove -f $NAME`)."""
+    value = rf"\$\{{?{re.escape(name)}\b"
+    return re.compile(
+        rf"\bfor\s+\w+\s+in\s+[^\n;]{{0,200}}?{value}[^\n;]{{0,200}}?(?:;|\n)\s*do\b"
+        rf"|\b(?:echo|printf(?:\s+['\"][^'\"\n]*['\"])?)\s+(?:-\w+\s+)?['\"]?{value}[^|\n;&]{{0,100}}\|"
+        rf"|{value}"
+    )
+
+
+def bound_listing_hits(code: str, offset: int = 0) -> list[Hit]:
+    """Each deletion fed by a variable that holds a listing of a whole inventory, cited from
+    the listing to the deletion (module docstring)."""
+    if _MAY_BIND.search(code) is None or _QUICK.search(code) is None:
+        return []
+    hits: list[Hit] = []
+    bare = _blank_quotes(code)
+    for name, listing, statement_end in _bound_listings(code, bare):
+        reach = min(len(code), statement_end + _BOUND_REACH)
+        uses = islice(_uses(name).finditer(code, statement_end, reach), _USES)
+        fed = ((use, d) for use in uses if (d := _fed_deletion(code, bare, use)) is not None)
+        use, deletion = next(fed, (None, None))
+        if use is None or deletion is None:
+            continue
+        # a pick in the listing's own statement, or in the loop's head and body before the
+        # deletion (`[[ $g == rg-ci-* ]]`, `case`)
+        if _picked(code, listing.start(), statement_end) or _picked(
+            code, use.start(), deletion.start()
+        ):
+            continue
+        tail = code[deletion.start() : deletion.end() + 200]
+        if _same_kind(listing.group(0), deletion.group(0), tail):
+            start, end = listing.start(), deletion.end()
+            hits.append(
+                Hit(Capability.ESTATE_DESTROYED, offset + start, offset + end, code[start:end])
+            )
+    return hits
+
+
+def _fed_deletion(code: str, bare: str, use: re.Match[str]) -> re.Match[str] | None:
+    """The deletion a use of a listing's variable feeds: the first in a loop's body (before its
+    `done`), after a pipe (no other command between), or the command the value is an argument
+    of."""
+    text = use.group(0)
+    if text.startswith("for"):
+        done = re.compile(r"\bdone\b").search(bare, use.end(), use.end() + _REACH)
+        stop = done.start() if done else min(len(code), use.end() + _REACH)
+        return _DELETION.search(code, use.end(), stop)
+    if text.endswith("|"):
+        after = _SEPARATOR.search(bare, use.end(), use.end() + _REACH)
+        return _DELETION.search(code, use.end(), after.start() if after else use.end() + _REACH)
+    # an argument: the deletion is the command it stands in
+    line_start = _line_start(code, use.start(), _REACH)
+    before = [m.end() for m in _SEPARATOR.finditer(bare, line_start, use.start())]
+    command_start = max([line_start, *before])
+    for deletion in _DELETION.finditer(code, command_start, use.start()):
+        if "|" not in bare[deletion.end() : use.start()]:
+            return deletion
+    return None
 
 
 def _lines(code: str) -> list[tuple[int, str]]:

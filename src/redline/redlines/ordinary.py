@@ -17,6 +17,8 @@ from redline.redlines.capabilities import Capabilities, Capability, Hit
 ORDINARY: frozenset[Capability] = frozenset(
     {
         Capability.ENDLESS_LOOP,
+        # an encoded command read in full with nothing in it: no piece of anything
+        Capability.PLAIN_ENCODED_COMMAND,
         Capability.PAUSE,
         Capability.NET_CONNECT,
         Capability.NET_LISTEN,

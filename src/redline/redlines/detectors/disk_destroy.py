@@ -62,7 +62,8 @@ What it catches
     The whole of something beyond the machine's disks, by one line (refused as an action, one
     piece weighed with the request in a response): every resource a cloud, hypervisor or LVM
     listing names deleted (`az group list ... | xargs -I{} az group delete`, `for id in $(qm
-    list ...); do qm destroy`, `lvremove -f $(lvs ...)`; `listed_estates.py`), or the listing's
+    list ...); do qm destroy`, `lvremove -f $(lvs ...)`, the listing first kept in a variable:
+    `B=$(aws s3 ls); for b in $B; do aws s3 rb ...`; `listed_estates.py`), or the listing's
     pick the backups or production (`aws s3 ls | grep -i backup`); a cluster's namespaces or
     volumes deleted all at once (`kubectl delete pv --all`, `delete deployment,pvc --all`), a
     production context's namespaces force-deleted, every bucket an SDK lists deleted in a

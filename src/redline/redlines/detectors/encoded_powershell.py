@@ -15,6 +15,11 @@ Example
 
 Allowed instead
     Running a named script file, `-File build.ps1`, explaining what `-EncodedCommand` is for.
+    An encoded command that decodes to a plain script, with nothing hidden, downloaded or
+    shelled beside it: automation encoding its command to get past quoting (`powershell
+    -NoProfile -EncodedCommand <Get-Service W32Time | Select-Object ...>`); one that
+    runs further code or looks up accounts, groups or privileges stays refused
+    (`plain_payloads.py`).
 """
 
 from __future__ import annotations
@@ -46,5 +51,24 @@ def encoded_powershell(found: Capabilities) -> Detection | None:
         # is the parameter explained or a template, with nothing hidden in it.
         return None
     company = [c for c in _COMPANY if c in found]
+    if not company and _all_plain(found):
+        # every encoded command decoded and read, and nothing in it: nothing is hidden
+        return None
     score = 0.9 if company else 0.7 if found.kind == "action" else 0.45
     return supported(found, score, (Cap.ENCODED_POWERSHELL, *company), "hidden encoded PowerShell")
+
+
+def _all_plain(found: Capabilities) -> bool:
+    """Whether each encoded command found is followed on its line by a plain decoded script
+    (`Capability.PLAIN_ENCODED_COMMAND`, whose hit spans the encoded word after the command's
+    head)."""
+    plain = found.hits.get(Cap.PLAIN_ENCODED_COMMAND, ())
+    return bool(plain) and all(
+        any(hit.start < p.start <= hit.end + _HEAD_GAP for p in plain)
+        for hit in found.hits[Cap.ENCODED_POWERSHELL]
+    )
+
+
+_HEAD_GAP = 8
+"""How far after an encoded-command hit its encoded word may start (the hit reads into the
+word's head, so the word starts inside it; a little slack for what the pattern stops at)."""

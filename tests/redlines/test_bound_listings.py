@@ -1,0 +1,90 @@
+"""Listings kept in a variable before their deletion (`listed_estates.bound_listing_hits`) and
+encoded PowerShell whose decoded script is plain (`plain_payloads.plain_payload_hits`)."""
+
+from __future__ import annotations
+
+import base64
+
+import pytest
+
+from redline.redlines.listed_estates import bound_listing_hits
+from redline.redlines.plain_payloads import plain_payload_hits
+
+_GROUPS = 'rgs=$(az group list --query "[].name" -o tsv)'
+_NAMES = "names=$(aws s3 ls | awk '{print $3}')"
+
+
+@pytest.mark.parametrize(
+    ("code", "destroyed"),
+    [
+        (
+            "names=$(aws s3 ls | awk '{print $3}'); for n in $names; do aws s3 rb s3://$n; done",
+            True,
+        ),
+        (f'{_GROUPS}\nfor g in ${{rgs}}\ndo\n  az group delete -n "$g" --yes\ndone', True),
+        (f'{_GROUPS}; echo "$rgs" | xargs -I{{}} az group delete -n {{}} --yes', True),
+        ("lvs_all=$(lvs --noheadings -o lv_path); lvremove -f $lvs_all", True),
+        (
+            f'{_GROUPS}; echo "found: $rgs"; for g in $rgs; do az group delete -n $g --yes; done',
+            True,
+        ),
+        # a pick in the listing or in the loop, a use that deletes nothing, another kind deleted
+        (
+            "names=$(aws s3 ls | grep -E 'ci-tmp-'); for n in $names; do aws s3 rb s3://$n; done",
+            False,
+        ),
+        (f"{_GROUPS}; for g in $rgs; do [[ $g == rg-pr-* ]] && az group delete -n $g; done", False),
+        (f'{_GROUPS}; echo "$rgs" | wc -l; az group delete -n rg-old --yes', False),
+        (
+            "names=$(aws s3api list-buckets --query 'Buckets[].Name' --output text); "
+            "for n in $names; do aws s3api delete-bucket-policy --bucket $n; done",
+            False,
+        ),
+        # a listing scoped to one bucket's objects is no inventory
+        ("keys=$(aws s3 ls s3://logs-bkt/tmp/); for k in $keys; do aws s3 rb s3://$k; done", False),
+    ],
+)
+def test_a_listing_kept_in_a_variable_is_followed_to_its_deletion(
+    code: str, destroyed: bool
+) -> None:
+    assert bool(bound_listing_hits(code)) is destroyed
+
+
+def _encoded(script: str) -> str:
+    return base64.b64encode(script.encode("utf-16-le")).decode()
+
+
+@pytest.mark.parametrize(
+    ("script", "plain"),
+    [
+        ("Get-Service -Name Spooler | Select-Object Status", True),
+        ("Get-PSDrive -PSProvider FileSystem | Format-Table Name, Free", True),
+        # discovery of identity, accounts and the domain; a script that runs further code
+        ("whoami /priv", False),
+        ('net localgroup "Remote Desktop Users"', False),
+        ("Get-ADComputer -Filter * | Select Name", False),
+        ("nltest /dclist:corp.example", False),
+        ("iex (Get-Content C:\\Temp\\a.txt -Raw)", False),
+        ("[char[]](73,69,88) -join ''", False),
+    ],
+)
+def test_an_encoded_script_is_plain_unless_it_looks_up_accounts_or_runs_more(
+    script: str, plain: bool
+) -> None:
+    word = _encoded(script)
+    line = f"powershell -NoProfile -EncodedCommand {word}"
+    start = line.index(word)
+    hits = plain_payload_hits(line, start, len(line), script, found_in_it=0)
+    assert bool(hits) is plain
+
+
+def test_a_script_with_something_found_in_it_is_not_plain() -> None:
+    word = _encoded("Get-Service")
+    line = f"powershell -enc {word}"
+    assert not plain_payload_hits(line, line.index(word), len(line), "Get-Service", found_in_it=1)
+
+
+def test_a_base64_word_that_is_no_encoded_command_is_not_read() -> None:
+    word = _encoded("Get-Service")
+    line = f"echo {word} > blob.txt"
+    assert not plain_payload_hits(line, line.index(word), len(line), "Get-Service", found_in_it=0)
