@@ -546,6 +546,10 @@ class Capability(StrEnum):
         "writes a device's controls (Modbus, MQTT, PJL, SNMP) or erases its firmware on a public address or on "
         "every device of a list (a command line or program)"
     )
+    DEVICE_HELD = (
+        "rewrites those device controls in a loop that pauses between rounds, putting its "
+        "value back against the device's operators"
+    )
     STOLEN_CREDENTIAL = "uses a credential it names as stolen or leaked ($STOLEN_TOKEN)"
     RADIO_INTERFERENCE = (
         "transmits on a satellite navigation band, transmits noise, or runs a radio jammer"

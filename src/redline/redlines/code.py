@@ -631,6 +631,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.flows import remote_input_hits
     from redline.redlines.forged import forged_request_hits
     from redline.redlines.framed import framed_page_hits
+    from redline.redlines.held_writes import held_write_hits
     from redline.redlines.hidden_redirects import hidden_redirect_hits
     from redline.redlines.in_place import written_beside_hits
     from redline.redlines.inspected import without_inspected
@@ -749,6 +750,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(stolen_credential_hits(code, offset))  # a credential named as stolen, used
     hits.extend(encoded_text_hits(code, offset))  # a lure URL-encoded into a gateway's query
     hits.extend(device_write_hits(code, offset))  # others' devices' controls written
+    hits.extend(held_write_hits(cleaned, offset, hits))  # ... again and again on a timer
     if language is CodeLanguage.HTML:
         hits.extend(framed_page_hits(code, offset))  # another site framed, transparent
     # A key named as a connection's identity is used, not taken; a file the code made itself
