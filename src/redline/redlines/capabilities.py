@@ -551,6 +551,10 @@ class Capability(StrEnum):
         "value back against the device's operators"
     )
     STOLEN_CREDENTIAL = "uses a credential it names as stolen or leaked ($STOLEN_TOKEN)"
+    COOKIE_REPLAY = (
+        "sets cookies read from a saved file, picked out by site, into an HTTP session or a "
+        "browser it drives (signed-in sessions taken up)"
+    )
     RADIO_INTERFERENCE = (
         "transmits on a satellite navigation band, transmits noise, or runs a radio jammer"
     )

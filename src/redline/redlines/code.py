@@ -651,6 +651,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     )
     from redline.redlines.planted_keys import planted_key_hits
     from redline.redlines.preload_hide import listing_hook_hits
+    from redline.redlines.replayed_cookies import replayed_cookie_hits
     from redline.redlines.rescheduling import rescheduling_hits
     from redline.redlines.resolvers import resolver_hits
     from redline.redlines.root_loops import root_loop_hits
@@ -706,6 +707,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(key_callback_hits(cleaned, offset))
     hits.extend(drained_buffer_hits(cleaned, offset))  # a batch taken from a buffer to send
     hits.extend(session_token_hits(cleaned, offset))  # a game client's session token read
+    hits.extend(replayed_cookie_hits(cleaned, offset))  # saved cookies set into a session
     grants = cluster_admin_binding_hits(cleaned, offset)  # cluster-admin bound, in a manifest
     hits.extend(grants)
     hits.extend(disguised_binding_hits(cleaned, grants, offset))  # ... under a control-plane name
