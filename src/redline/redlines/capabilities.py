@@ -2167,6 +2167,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"sc(?:\.exe)?\s+config\s+\S+\s+binPath=", _I),
         # a service installed through the service control manager's API
         re.compile(r"\bCreateService[AW]?\s*\("),
+        # a scheduled or immediate task pushed by Group Policy Preferences (the policy's
+        # `Preferences\ScheduledTasks\ScheduledTasks.xml`, `<ImmediateTaskV2 ...>`)
+        re.compile(r"<(?:ImmediateTask|Task)V2\b|Preferences[\\/]+ScheduledTasks\b", _I),
         # the preload list written (`echo /lib/x.so >> /etc/ld.so.preload`), not read in an audit
         re.compile(_PRELOAD_WRITTEN, _I),
         re.compile(
@@ -2339,7 +2342,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"New-ScheduledTaskSettingsSet\b[^\n]*\s-Hidden\b|\b(?:sc(?:\.exe)?\s+create|New-Service)\b[^\n]*DisplayName=?\s*['\"]?(?:Windows|Microsoft)\b|attrib\s+\+h|FILE_ATTRIBUTE_HIDDEN|\+s\s+\+h|prctl\s*\((?:[^\n]*PR_SET_NAME|\s*15\s*,)|setproctitle|\[kworker|svchost\.exe['\"]",
+            r"New-ScheduledTaskSettingsSet\b[^\n]*\s-Hidden\b|<Hidden>\s*true\s*</Hidden>|\b(?:sc(?:\.exe)?\s+create|New-Service)\b[^\n]*DisplayName=?\s*['\"]?(?:Windows|Microsoft)\b|attrib\s+\+h|FILE_ATTRIBUTE_HIDDEN|\+s\s+\+h|prctl\s*\((?:[^\n]*PR_SET_NAME|\s*15\s*,)|setproctitle|\[kworker|svchost\.exe['\"]",
             _I,
         ),
     ),
