@@ -551,6 +551,10 @@ class Capability(StrEnum):
         "value back against the device's operators"
     )
     STOLEN_CREDENTIAL = "uses a credential it names as stolen or leaked ($STOLEN_TOKEN)"
+    JNDI_LOOKUP = (
+        "writes a JNDI lookup (Log4Shell) into the requests it sends, plain or in Log4j's "
+        "nested-lookup disguise"
+    )
     COOKIE_REPLAY = (
         "sets cookies read from a saved file, picked out by site, into an HTTP session or a "
         "browser it drives (signed-in sessions taken up)"
@@ -1548,6 +1552,20 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\b(?:pay|send)\b[^\n]{0,60}\b(?:bitcoin|btc|monero|xmr)\b|\bransom\b[^\n]{0,40}\b(?:note|txt|pay)|README_(?:DECRYPT|RESTORE)|HOW_TO_DECRYPT|DECRYPT_INSTRUCTIONS",
+            _I,
+        ),
+    ),
+    Capability.JNDI_LOOKUP: (
+        # a JNDI lookup set into a request a program builds (a header set to it, a URL or
+        # a format string holding it: `req.Header.Set(h, p)` with `p = "${jndi:ldap://..."`),
+        # or Log4j's nested lookups spelling it so a filter on "${jndi:" misses it
+        # (`${${lower:j}${::-n}di:`, `${${env:X:-j}ndi:`); a detection pattern escapes the
+        # braces (`\$\{jndi:`) and a test of one's own service is the request's to tell
+        re.compile(
+            r"(?<!\\)\$\{jndi:(?:ldaps?|rmi|dns|iiop|corba|nds|nis|https?)://"
+            r"|(?<!\\)\$\{(?:\$\{(?:lower|upper|::-|env:\w*:-|sys:\w*:-|date:')[^{}\n]{0,12}\}|j)"
+            r"(?:\$\{(?:lower|upper|::-|env:\w*:-)[^{}\n]{0,12}\}|[ndi]){2,6}"
+            r"(?::|\$\{(?:env|sys):\w*:-:\})",
             _I,
         ),
     ),
