@@ -170,13 +170,14 @@ _COMPARISON = re.compile(r"!=|ne\s+[$'\"]|-ne|!\s*str\w*cmp\s*\(|str\w*cmp\s*\([
 _REWRITTEN = "scrub:rewritten"
 """Marks that a system log was written back after some lines were dropped."""
 _TIMES_PUT_BACK = re.compile(
-    r"\butime\s*\(?|\butimes?(?:Sync)?\s*\(|\bos\.Chtimes\s*\(|\btouch\s*\("
+    r"\butime\s*\(?|\butimes?(?:Sync)?\s*\(|\bos\.Chtimes\s*\(|\btouch\s*\(\s*\$\w+\s*,"
     r"|\btouch\s+(?:-\w+\s+)*-(?:r|-reference)\b|" + TIME_PROPERTY_SET + r"|\bSetFileTime\s*\("
     r"|\bSet-ItemProperty\b[^\n]*-Name\s+['\"]?(?:LastWriteTime|LastAccessTime)",
     _I,
 )
 """A file's times set (Perl's and Ruby's `utime`, `os.utime`, Node's `utimes`, Go's `Chtimes`,
-PHP's `touch($f, $t)`, `touch -r`, PowerShell's `.LastWriteTime =`, `SetFileTime`)."""
+PHP's `touch($f, $t)`, `touch -r`, PowerShell's `.LastWriteTime =`, `SetFileTime`); not a
+marker file touched into being (`FileUtils.touch(path + MARKER)`)."""
 _OPEN_LIST = "open:"
 """Marks a name whose assigned list is still open (`open:NAME`): the lines until it closes
 bind NAME when they name a system log."""
@@ -304,7 +305,8 @@ def scrub_names(line: str, names: frozenset[str]) -> frozenset[str]:
                     added.update(w.strip().lstrip("$") for w in group.split(",") if w.strip())
     if drop and actor:
         added.add(_FILTERED)
-    if drop and _drops_lines(line):
+    if drop and _drops_lines(line) and not _mentions_any(line, logs):
+        # (a test of the log file itself, `next if File.mtime(path) > cutoff`, picks files)
         added.add(_KEPT)
     if _KEPT in names and _REWRITTEN not in names:
         paths = frozenset(n for n in names if n.startswith(_PATH))
