@@ -551,6 +551,10 @@ class Capability(StrEnum):
         "value back against the device's operators"
     )
     STOLEN_CREDENTIAL = "uses a credential it names as stolen or leaked ($STOLEN_TOKEN)"
+    TEMP_DOT_FILE = (
+        "names a dot-file in the temporary folder through the language's own call for it "
+        "(`gettempdir()`, `os.tmpdir()`, `GetTempPath()`, `$env:TEMP`)"
+    )
     JNDI_LOOKUP = (
         "writes a JNDI lookup (Log4Shell) into the requests it sends, plain or in Log4j's "
         "nested-lookup disguise"
@@ -1552,6 +1556,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         re.compile(
             r"\b(?:pay|send)\b[^\n]{0,60}\b(?:bitcoin|btc|monero|xmr)\b|\bransom\b[^\n]{0,40}\b(?:note|txt|pay)|README_(?:DECRYPT|RESTORE)|HOW_TO_DECRYPT|DECRYPT_INSTRUCTIONS",
+            _I,
+        ),
+    ),
+    Capability.TEMP_DOT_FILE: (
+        # the scratch folder a program asks for, joined with a dot-name (`os.path.join(
+        # tempfile.gettempdir(), "." + name)`, `path.join(os.tmpdir(), ".cache-x")`,
+        # `Path.Combine(Path.GetTempPath(), ".svc")`, `Join-Path $env:TEMP '.upd.exe'`): a
+        # file in the scratch folder kept from its listing, as `/tmp/.x` is (`HIDE`)
+        re.compile(
+            r"\b(?:gettempdir|tmpdir|TempDir|GetTempPath)\s*\(\s*\)\s*,\s*[fr]?['\"]"
+            r"(?:\.[\w-]|\.['\"]\s*\+)"
+            r"|(?:\$env:TE?MP|%TE?MP%)['\"]?\s*[\\/]+\.[\w-]|\bJoin-Path\s+\$env:TE?MP\s+['\"]\.[\w-]",
             _I,
         ),
     ),
