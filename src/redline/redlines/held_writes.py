@@ -39,10 +39,10 @@ _PAUSE = re.compile(
 """A pause between rounds."""
 _PYTHON_HEADER = re.compile(r"^([ \t]*)(?:async[ \t]+)?(?:while|for)\b[^\n]{0,300}:[ \t]*$", re.M)
 """A Python loop's header line (a comment after it is blanked by `code.clean_code`)."""
-_SHELL_HEADER = re.compile(r"\b(?:while|until|for)\b[^\n]{0,300}?(?:;|\n)\s*do\b")
+_SHELL_HEADER = re.compile(r"\b(?:while|until|for)\b[^\n]{0,200}?(?:;|\n)\s*do\b")
 """A shell loop's head, up to its `do`."""
 _BRACE_HEADER = re.compile(
-    r"\b(?:while|for)\s*\([^\n]{0,300}?\)\s*\{|\bfor\s*\{|\bloop\s*\{|\bsetInterval\s*\("
+    r"\b(?:while|for)\s*\([^\n]{0,200}?\)\s*\{|\bfor\s*\{|\bloop\s*\{|\bsetInterval\s*\("
 )
 """A braced loop's head, up to its opening brace (or `setInterval(`'s parenthesis)."""
 _SHELL_WORD = re.compile(r"\b(?:do|done)\b")
