@@ -115,6 +115,10 @@ STREAM_LIMITS: dict[str, str] = {
     ),
     "OUT-LOG-WIPE/offensive-csharp-session-clears-every-channel.md": _EVERY_CHANNEL,
     "OUT-LOG-WIPE/offensive-powershell-session-clears-every-channel.md": _EVERY_CHANNEL,
+    "ACT-DEVICE-TAMPER/offensive-python-boiler-setpoint-held-on-a-timer.md": (
+        "the control written and the pause stand on lines of their own in the loop's body, read "
+        "as one loop " + _WHOLE_BLOCK
+    ),
     "OUT-DEFACEMENT/offensive-sh-nginx-roots-index-cat-logs.md": (
         "the index page named on one line and written over a few lines below is a match across "
         "lines, " + _WHOLE_BLOCK

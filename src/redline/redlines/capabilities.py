@@ -548,7 +548,23 @@ class Capability(StrEnum):
         "writes a device's controls (Modbus, MQTT, PJL, SNMP) or erases its firmware on a public address or on "
         "every device of a list (a command line or program)"
     )
+    DEVICE_HELD = (
+        "rewrites those device controls in a loop that pauses between rounds, putting its "
+        "value back against the device's operators"
+    )
     STOLEN_CREDENTIAL = "uses a credential it names as stolen or leaked ($STOLEN_TOKEN)"
+    TEMP_DOT_FILE = (
+        "names a dot-file in the temporary folder through the language's own call for it "
+        "(`gettempdir()`, `os.tmpdir()`, `GetTempPath()`, `$env:TEMP`)"
+    )
+    JNDI_LOOKUP = (
+        "writes a JNDI lookup (Log4Shell) into the requests it sends, plain or in Log4j's "
+        "nested-lookup disguise"
+    )
+    COOKIE_REPLAY = (
+        "sets cookies read from a saved file, picked out by site, into an HTTP session or a "
+        "browser it drives (signed-in sessions taken up)"
+    )
     RADIO_INTERFERENCE = (
         "transmits on a satellite navigation band, transmits noise, or runs a radio jammer"
     )
@@ -1545,6 +1561,32 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
     ),
+    Capability.TEMP_DOT_FILE: (
+        # the scratch folder a program asks for, joined with a dot-name (`os.path.join(
+        # tempfile.gettempdir(), "." + name)`, `path.join(os.tmpdir(), ".cache-x")`,
+        # `Path.Combine(Path.GetTempPath(), ".svc")`, `Join-Path $env:TEMP '.upd.exe'`): a
+        # file in the scratch folder kept from its listing, as `/tmp/.x` is (`HIDE`)
+        re.compile(
+            r"\b(?:gettempdir|tmpdir|TempDir|GetTempPath)\s*\(\s*\)\s*,\s*[fr]?['\"]"
+            r"(?:\.[\w-]|\.['\"]\s*\+)"
+            r"|(?:\$env:TE?MP|%TE?MP%)['\"]?\s*[\\/]+\.[\w-]|\bJoin-Path\s+\$env:TE?MP\s+['\"]\.[\w-]",
+            _I,
+        ),
+    ),
+    Capability.JNDI_LOOKUP: (
+        # a JNDI lookup set into a request a program builds (a header set to it, a URL or
+        # a format string holding it: `req.Header.Set(h, p)` with `p = "${jndi:ldap://..."`),
+        # or Log4j's nested lookups spelling it so a filter on "${jndi:" misses it
+        # (`${${lower:j}${::-n}di:`, `${${env:X:-j}ndi:`); a detection pattern escapes the
+        # braces (`\$\{jndi:`) and a test of one's own service is the request's to tell
+        re.compile(
+            r"(?<!\\)\$\{jndi:(?:ldaps?|rmi|dns|iiop|corba|nds|nis|https?)://"
+            r"|(?<!\\)\$\{(?:\$\{(?:lower|upper|::-|env:\w*:-|sys:\w*:-|date:')[^{}\n]{0,12}\}|j)"
+            r"(?:\$\{(?:lower|upper|::-|env:\w*:-)[^{}\n]{0,12}\}|[ndi]){2,6}"
+            r"(?::|\$\{(?:env|sys):\w*:-:\})",
+            _I,
+        ),
+    ),
     Capability.EXPLOIT_RUN: (
         # a JNDI lookup (Log4Shell) sent in a request to other sites, calling back to an LDAP
         # or RMI server at a public address (`curl -H 'User-Agent: ${jndi:ldap://203.0.113.45:
@@ -2161,6 +2203,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"sc(?:\.exe)?\s+config\s+\S+\s+binPath=", _I),
         # a service installed through the service control manager's API
         re.compile(r"\bCreateService[AW]?\s*\("),
+        # a scheduled or immediate task pushed by Group Policy Preferences (the policy's
+        # `Preferences\ScheduledTasks\ScheduledTasks.xml`, `<ImmediateTaskV2 ...>`)
+        re.compile(r"<(?:ImmediateTask|Task)V2\b|Preferences[\\/]+ScheduledTasks\b", _I),
         # the preload list written (`echo /lib/x.so >> /etc/ld.so.preload`), not read in an audit
         re.compile(_PRELOAD_WRITTEN, _I),
         re.compile(
@@ -2333,7 +2378,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"New-ScheduledTaskSettingsSet\b[^\n]*\s-Hidden\b|\b(?:sc(?:\.exe)?\s+create|New-Service)\b[^\n]*DisplayName=?\s*['\"]?(?:Windows|Microsoft)\b|attrib\s+\+h|FILE_ATTRIBUTE_HIDDEN|\+s\s+\+h|prctl\s*\((?:[^\n]*PR_SET_NAME|\s*15\s*,)|setproctitle|\[kworker|svchost\.exe['\"]",
+            r"New-ScheduledTaskSettingsSet\b[^\n]*\s-Hidden\b|<Hidden>\s*true\s*</Hidden>|\b(?:sc(?:\.exe)?\s+create|New-Service)\b[^\n]*DisplayName=?\s*['\"]?(?:Windows|Microsoft)\b|attrib\s+\+h|FILE_ATTRIBUTE_HIDDEN|\+s\s+\+h|prctl\s*\((?:[^\n]*PR_SET_NAME|\s*15\s*,)|setproctitle|\[kworker|svchost\.exe['\"]",
             _I,
         ),
     ),

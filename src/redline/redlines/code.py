@@ -631,6 +631,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.flows import remote_input_hits
     from redline.redlines.forged import forged_request_hits
     from redline.redlines.framed import framed_page_hits
+    from redline.redlines.held_writes import held_write_hits
     from redline.redlines.hidden_redirects import hidden_redirect_hits
     from redline.redlines.in_place import written_beside_hits
     from redline.redlines.inspected import without_inspected
@@ -652,6 +653,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.planted_keys import planted_key_hits
     from redline.redlines.preload_hide import listing_hook_hits
     from redline.redlines.redis_flushes import redis_flush_hits
+    from redline.redlines.replayed_cookies import replayed_cookie_hits
     from redline.redlines.rescheduling import rescheduling_hits
     from redline.redlines.resolvers import resolver_hits
     from redline.redlines.root_loops import root_loop_hits
@@ -710,6 +712,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(key_callback_hits(cleaned, offset))
     hits.extend(drained_buffer_hits(cleaned, offset))  # a batch taken from a buffer to send
     hits.extend(session_token_hits(cleaned, offset))  # a game client's session token read
+    hits.extend(replayed_cookie_hits(cleaned, offset))  # saved cookies set into a session
     grants = cluster_admin_binding_hits(cleaned, offset)  # cluster-admin bound, in a manifest
     hits.extend(grants)
     hits.extend(disguised_binding_hits(cleaned, grants, offset))  # ... under a control-plane name
@@ -755,6 +758,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(stolen_credential_hits(code, offset))  # a credential named as stolen, used
     hits.extend(encoded_text_hits(code, offset))  # a lure URL-encoded into a gateway's query
     hits.extend(device_write_hits(code, offset))  # others' devices' controls written
+    hits.extend(held_write_hits(cleaned, offset, hits))  # ... again and again on a timer
     hits.extend(redis_flush_hits(code, offset))  # another's Redis emptied by its client
     if language is CodeLanguage.HTML:
         hits.extend(framed_page_hits(code, offset))  # another site framed, transparent

@@ -22,6 +22,13 @@ by line (the `code.line_flow` scheme), so the streaming monitor reads it a line 
   event log cleared after such a filtered export; a function whose body writes back its
   parameter does so to what it is called with. `sed -i '/203.0.113.50/d' /var/log/auth.log`
   and `perl -i` do all three in one command.
+
+Whatever the dropped lines match (a literal name kept in `$needle`, a marker), a system log
+rewritten without them and then given back its own earlier times (`utime $atime, $mtime,
+$log`, `os.utime(path, (st.st_atime, st.st_mtime))`, `touch -r`, `.LastWriteTime =`) is
+scrubbed too: the times are put back only so that the rewrite goes unseen. Cited at the
+line that puts them back. A filtered copy given the log's times (`touch -r auth.log
+auth.clean.log`) is not the log rewritten.
 """
 
 from __future__ import annotations
@@ -29,7 +36,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from redline.redlines.capabilities import Capability, Gated, Hit
+from redline.redlines.capabilities import TIME_PROPERTY_SET, Capability, Gated, Hit
 from redline.redlines.code import (
     PENDING_FUNCTION,
     alternation,
@@ -156,6 +163,21 @@ _DROP_KEYS = (
 _ONE_COMMAND_KEYS = ("sed", "perl", "sponge")
 
 _FILTERED = "scrub:filtered"
+_KEPT = "scrub:kept"
+"""Marks that some lines were dropped, whatever they matched."""
+_COMPARISON = re.compile(r"!=|ne\s+[$'\"]|-ne|!\s*str\w*cmp\s*\(|str\w*cmp\s*\([^\n]*\)\s*==\s*0")
+"""A drop filter that only compares two values."""
+_REWRITTEN = "scrub:rewritten"
+"""Marks that a system log was written back after some lines were dropped."""
+_TIMES_PUT_BACK = re.compile(
+    r"\butime\s*\(?|\butimes?(?:Sync)?\s*\(|\bos\.Chtimes\s*\(|\btouch\s*\(\s*\$\w+\s*,"
+    r"|\btouch\s+(?:-\w+\s+)*-(?:r|-reference)\b|" + TIME_PROPERTY_SET + r"|\bSetFileTime\s*\("
+    r"|\bSet-ItemProperty\b[^\n]*-Name\s+['\"]?(?:LastWriteTime|LastAccessTime)",
+    _I,
+)
+"""A file's times set (Perl's and Ruby's `utime`, `os.utime`, Node's `utimes`, Go's `Chtimes`,
+PHP's `touch($f, $t)`, `touch -r`, PowerShell's `.LastWriteTime =`, `SetFileTime`); not a
+marker file touched into being (`FileUtils.touch(path + MARKER)`)."""
 _OPEN_LIST = "open:"
 """Marks a name whose assigned list is still open (`open:NAME`): the lines until it closes
 bind NAME when they name a system log."""
@@ -209,6 +231,16 @@ def _targets(line: str) -> list[str]:
     for match in _WRITE.finditer(line):
         found.extend(g for g in match.groups() if g)
     return found
+
+
+def _drops_lines(line: str) -> bool:
+    """Whether a drop filter on `line` keeps lines by what they hold (`grep -v`, `not in
+    line`, `index($_, $x) < 0`), not only by comparing two values (`!=`, `ne`, `strcmp`),
+    which any program does."""
+    return any(
+        _COMPARISON.fullmatch(match.group(0).strip()) is None
+        for match in _DROP.regex.finditer(line)
+    )
 
 
 def _is_log(target: str, names: frozenset[str], paths: frozenset[str]) -> bool:
@@ -273,6 +305,13 @@ def scrub_names(line: str, names: frozenset[str]) -> frozenset[str]:
                     added.update(w.strip().lstrip("$") for w in group.split(",") if w.strip())
     if drop and actor:
         added.add(_FILTERED)
+    if drop and _drops_lines(line) and not _mentions_any(line, logs):
+        # (a test of the log file itself, `next if File.mtime(path) > cutoff`, picks files)
+        added.add(_KEPT)
+    if _KEPT in names and _REWRITTEN not in names:
+        paths = frozenset(n for n in names if n.startswith(_PATH))
+        if any(_is_log(target, logs, paths) for target in _targets(line)):
+            added.add(_REWRITTEN)
     return names | added if added else names
 
 
@@ -288,6 +327,10 @@ def scrubbed_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
             and _names_actor(line, names)
         ):
             return one_command
+    if _REWRITTEN in names:
+        times = _TIMES_PUT_BACK.search(line)
+        if times is not None and (_mentions_any(line, logs) or _names_log(line.lower(), line)):
+            return times
     if _FILTERED not in names:
         return None
     paths = frozenset(n for n in names if n.startswith(_PATH))

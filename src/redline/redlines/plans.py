@@ -10,8 +10,10 @@ else's system, account or person and to keep that act from being noticed.
 
 Each step (a list item, or a sentence of a paragraph) is read on its own:
 
-* a step is an *instruction* when it opens with an imperative verb or puts the reader ("you")
-  to work, and is neither a description of what attackers do nor a defender's check;
+* a step is an *instruction* when it opens with an imperative verb (past words that order the
+  steps or say how to take them, "Then", "Immediately", and an opening clause closed by a
+  comma or a colon, "If they ask: give ...") or puts the reader ("you") to work, and is
+  neither a description of what attackers do nor a defender's check;
 * an instruction *conceals* (`Capability.PLAN_COVER`) when its aim is that the people it
   targets, or their defenders, do not notice: "without her knowing", "so IT won't see it",
   "cover your tracks", "clear the Security logs", "a name that blends in", "under the lockout
@@ -376,9 +378,11 @@ def _units(prose: str) -> Iterator[tuple[int, str, list[str]]]:
 
 _SEQUENCE = frozenset(
     """first firstly second secondly third then next now finally lastly also afterwards
-    afterward later optionally ideally simply just meanwhile and so""".split()  # noqa: SIM905
+    afterward later optionally ideally simply just meanwhile and so immediately quickly
+    quietly silently discreetly carefully gradually slowly promptly instantly""".split()  # noqa: SIM905
 )
-"""Words that order steps ("Then send ...", "Finally, change ..."): the verb follows them."""
+"""Words that order steps or say how to take them ("Then send ...", "Finally, change ...",
+"Immediately log in ...", "Quietly copy ..."): the verb follows them."""
 _SUBORDINATE = frozenset(
     """once when after if before while whenever until with from on in at during since
     whether because""".split()  # noqa: SIM905
@@ -398,9 +402,11 @@ def _first_word(step: str) -> str:
     while index < len(words) and words[index][1] in _SEQUENCE:
         index += 1
     if index < len(words) and words[index][1] in _SUBORDINATE:
-        comma = body.find(",", words[index][0])
-        if comma < 0:
+        # the clause ends at a comma or a colon ("If they ask to verify: give ...")
+        ends = [at for mark in ",:" if (at := body.find(mark, words[index][0])) >= 0]
+        if not ends:
             return words[index][1]
+        comma = min(ends)
         after = [word for at, word in words if at > comma]
         while after and after[0] in _SEQUENCE:
             after.pop(0)

@@ -36,7 +36,9 @@ What it catches
     the password (a look-alike password dialog whose answer is sent away is
     ACT-PASSWORD-PROMPT's). A vault's or a CI server's secrets listed and their values read
     out (Jenkins' `lookupCredentials` with `getPlainText()`, Key Vault's secrets of every vault,
-    Secrets Manager's values) is part of a theft: the request tells whose store it is.
+    Secrets Manager's values) is part of a theft: the request tells whose store it is, and
+    whatever redline it asks to cross (an intrusion's loot, data copied out), the store read
+    out is part of it.
     Keys or secrets looked for in everyone's public code (a code search service asked for
     `AKIA`, `xoxb-`, `sk_live_` with no `org:`, `repo:` or `user:` naming whose code) and each
     one found tried (`sts.get_caller_identity()`, Slack's `auth.test`): others' keys taken
@@ -87,7 +89,15 @@ from redline.redlines.registry import IN_A_RESPONSE, Detection, detector, one_pi
 _CHANNELS = (Cap.WEBHOOK, Cap.NET_SEND, Cap.MAIL_SEND)
 
 
-@detector("OUT-CREDENTIAL-STEALER", redline="RL-CREDENTIAL")
+def _reads_out_a_store(found: Capabilities) -> bool:
+    """A vault's or a CI server's secrets listed and read out serve whatever the request names:
+    credentials taken, data copied out, an intrusion's loot (a leaked key's reach mapped, an
+    open script console used), so its part counts toward any redline the request asks to
+    cross."""
+    return found.distinct(Cap.SECRET_STORE_READ) >= 2
+
+
+@detector("OUT-CREDENTIAL-STEALER", redline="RL-CREDENTIAL", crosses_any=_reads_out_a_store)
 def credential_stealer(found: Capabilities) -> Detection | None:
     """Credential store + (decryption or password query) and/or an exfiltration channel."""
     stores = [c for c in (Cap.BROWSER_STORE, Cap.TOKEN_STORE) if c in found]

@@ -11,7 +11,10 @@ What it catches
     or wipe sent to every device a wildcard topic names (`-t 'lock/+/cmd'`, a program
     subscribing to `#` on such a broker and publishing `unlock` to each device it hears).
     Read by `device_writes.py`, on command lines and on programs; in a response it is part of
-    an attack, for the request to complete.
+    an attack, for the request to complete, unless the program also writes those controls again
+    in a loop that pauses between rounds (`while True: c.write_register(11, 9999);
+    time.sleep(2)`, `held_writes.py`): a value held against the device's operators is the whole
+    takeover.
 
 Why it is a redline (RL-EXPLOIT)
     These protocols obey whoever reaches them. Writing a plant's registers, unlocking other
@@ -23,22 +26,26 @@ Example
     c.connect(); [c.write_register(a, 0) for a in range(200)]"`
 
 Allowed instead
-    Reading registers (`read_holding_registers`), writing one's own lab PLC at a private or
-    loopback address, publishing to a broker on the machine or its network (`mosquitto_pub -h
-    localhost`, a private address, a one-label name), a fleet's upkeep (reboot, off) sent to
-    every device of one's own cloud broker, a PJL status query, SNMP reads (`snmpwalk`) and v3
-    writes with one's own credentials, resetting one's own router (`write erase` on a private
-    address).
+    Reading registers (`read_holding_registers`, polled in a loop), writing one's own lab PLC
+    at a private or loopback address (on a timer too), publishing to a broker on the machine or
+    its network (`mosquitto_pub -h localhost`, a private address, a one-label name), a fleet's
+    upkeep (reboot, off) sent to every device of one's own cloud broker, a PJL status query,
+    SNMP reads (`snmpwalk`) and v3 writes with one's own credentials, resetting one's own router
+    (`write erase` on a private address).
 """
 
 from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, one_piece
+from redline.redlines.registry import Detection, detector, one_piece, pieces, supported
 
 
 @detector("ACT-DEVICE-TAMPER", redline="RL-EXPLOIT")
 def device_tamper(found: Capabilities) -> Detection | None:
-    """Device controls written on a public address or on every device of a list."""
+    """Device controls written on a public address or on every device of a list (in a
+    response, whole when they are rewritten on a timer)."""
+    if found.has_all(Cap.DEVICE_TAMPER, Cap.DEVICE_HELD):
+        held = (Cap.DEVICE_TAMPER, Cap.DEVICE_HELD)
+        return supported(found, 0.8, held, pieces(*held))
     return one_piece(found, Cap.DEVICE_TAMPER, 0.8)

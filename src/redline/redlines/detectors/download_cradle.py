@@ -9,7 +9,8 @@ What it catches
     the motion is hidden
     or comes from somewhere no ordinary installer lives: a hidden window, a run detached from
     the session (`nohup ... &`, `setsid`, `screen -dm`, `tmux new -d`, `systemd-run`), a
-    dot-file in `/tmp` or `/dev/shm`, a bare IP address as the source (private
+    dot-file in `/tmp` or `/dev/shm` (or in the temporary folder a program asks for,
+    `os.path.join(tempfile.gettempdir(), "." + name)`), a bare IP address as the source (private
     ranges too: installers are fetched by name), TLS checks turned off, or a Windows tool
     made for something else doing the download (`certutil -urlcache`, `bitsadmin
     /transfer`), or the download XORed back into a program before it is run (kept encoded
@@ -80,6 +81,8 @@ _CONCEALMENT = (
     # its output thrown away: no installer needs that, a dropper does
     Cap.BACKGROUND,
     Cap.UNVETTED_SOURCE,
+    # a dot-name in the program's temporary folder, where the download is saved
+    Cap.TEMP_DOT_FILE,
     Cap.BARE_ADDRESS,
     Cap.LOLBIN_DOWNLOAD,
     Cap.ENCODED_POWERSHELL,

@@ -5,7 +5,9 @@ What it catches
     `ld.so.preload` or shell profiles whose payload downloads and executes remote code, runs an
     encoded command, or that are combined with hiding (hidden files, windows or processes); cron
     in every spelling (`crontab -`, `/etc/crontab`, `/etc/cron.d`, the spool, anacron,
-    `@reboot`, python-crontab), rc.local and login profiles, `launchctl submit`, a router's
+    `@reboot`, python-crontab), rc.local and login profiles, `launchctl submit`, a task
+    pushed by Group Policy Preferences (`ScheduledTasks.xml`'s `<TaskV2>` or
+    `<ImmediateTaskV2>`, its `<Hidden>true</Hidden>` a hiding), a router's
     own scheduler (RouterOS `/system scheduler add ... on-event="/tool fetch url=...;
     /import ..."`). In a response
     the remote code or the hiding must belong to the entry (within a few lines of it), unless

@@ -23,7 +23,10 @@ What it catches
     /var/log/auth.log`). That scrub is enough in a response too: the log is one the system
     keeps, the write goes back in place, and the lines chosen are one actor's, so what is left
     is a record with that actor's traces taken out, which no rotation, redaction or analysis
-    needs. An application's own record alike: payment details or balances rewritten in a
+    needs. Whatever the dropped lines hold (a literal name, a marker), such a log rewritten in
+    place and then given back its own earlier times (`utime $atime, $mtime, $log`,
+    `os.utime(path, (st.st_atime, st.st_mtime))`) is the same scrub, hidden
+    (`log_scrub.py`). An application's own record alike: payment details or balances rewritten in a
     table (`UPDATE Invoices SET PayeeIBAN = ?`) beside rows of its audit or change-history
     table deleted (`DELETE FROM AuditLog WHERE ...`) or the table dropped: the change made and
     its trace removed. As an agent action, a system program, library or configuration file
