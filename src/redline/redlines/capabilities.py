@@ -1235,7 +1235,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"hStd(?:Input|Output|Error)\s*=\s*(?:[\w.]+\s*=\s*)*\(HANDLE\)\s*\w+|\bpowercat\b[^\n]*\s-e\s",
             _I,
         ),
-        re.compile(r"\bdup2\s*\((?!\s*\w*null)"),
+        # `dup2` onto standard input (or a descriptor given by a name or a loop): what arrives
+        # on the socket becomes a program's input. Onto standard output and error alone
+        # (`dup2(c, STDOUT_FILENO); dup2(c, STDERR_FILENO)`) only a program's output goes out,
+        # the inetd or CGI pattern serving `date` or `fortune`: no one's commands reach it.
+        re.compile(
+            r"\bdup2\s*\((?!\s*\w*null)(?![^,\n]{1,80},\s*(?:[12]|STD(?:OUT|ERR)_FILENO|fileno\s*\(\s*std(?:out|err)\s*\)|sys\.std(?:out|err)\.fileno\s*\(\s*\))\s*\))"
+        ),
         re.compile(
             r"[0-2]?>&\s*[0-2]\b[^\n]*/dev/(?:tcp|udp)|/dev/(?:tcp|udp)/\S+\s+[0-2]?[<>]&\s*[0-2]"
         ),
