@@ -1060,8 +1060,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\.(?:setDoOutput\s*\(\s*true\s*\)|doOutput\s*=\s*true\b)"),
         # WordPress's and Drupal's HTTP clients
         re.compile(r"\bwp_remote_(?:post|request)\s*\(|\bwp_safe_remote_post\s*\(", _I),
-        # Rust's ureq posting (`ureq::post(url).send_bytes(...)`)
-        re.compile(r"\bureq::(?:post|put)\s*\("),
+        # Rust's ureq posting (`ureq::post(url).send_bytes(...)`), reqwest's client made and
+        # posting at once (`reqwest::blocking::Client::new().post(url)`)
+        re.compile(r"\bureq::(?:post|put)\s*\(|\bClient::new\s*\(\s*\)\s*\.(?:post|put)\s*\("),
         re.compile(
             # the bucket as the destination: a bucket followed by a local path or `-` (stdout)
             # is a download (`aws s3 cp s3://b/k - | tar -x`)
