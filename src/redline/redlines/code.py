@@ -83,6 +83,14 @@ _WATCHED_FOR = re.compile(
     r"|signals|indicators|signs\s+of|(?:lines?|events?|entries)\s+that\s+(?:reference|contain|mention|include))\b",
     re.I,
 )
+_DETECTIONS = re.compile(r"\bdetections?\b", re.I)
+"""Detections named as what a list or a sentence sets out ("Detections stack across several
+layers:"): what follows is what they look for..."""
+_EVADING = re.compile(
+    r"\b(?:avoid\w*|evad\w*|evasion|bypass\w*|undetected|defeat\w*|(?:slip|get)\w*\s+past)\b",
+    re.I,
+)
+"""...unless the same words set out to avoid them ("to avoid detections:")."""
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s|\n)(?!.*(?:[.!?]\s|\n))", re.S)
 
 
@@ -92,7 +100,18 @@ def watched_for(prose: str, at: int) -> bool:
     a signal to detect, quoted, not a step to run."""
     opening = _SENTENCE_START.search(prose, max(0, at - 400), at)
     begin = opening.end() if opening else max(0, at - 400)
-    return _WATCHED_FOR.search(prose, begin, at) is not None or _listed_to_watch(prose, at)
+    return _names_watching(prose, begin, at) or _listed_to_watch(prose, at)
+
+
+def _names_watching(text: str, begin: int, end: int) -> bool:
+    """Whether `text[begin:end]` tells the reader to watch for something, or sets out the
+    detections that do (and not how to avoid them)."""
+    if _WATCHED_FOR.search(text, begin, end) is not None:
+        return True
+    return (
+        _DETECTIONS.search(text, begin, end) is not None
+        and _EVADING.search(text, begin, end) is None
+    )
 
 
 _LIST_ITEM = re.compile(r"\s*(?:[-*+\u2022]|\d{1,2}[.)])\s")
@@ -143,7 +162,7 @@ def _indent(item: str) -> int:
 def _leads_to_watch(line: str) -> bool:
     """Whether `line` ends by introducing what follows (a colon, perhaps in bold) as things to
     alert on or watch for."""
-    return line.rstrip().rstrip("*_").endswith(":") and _WATCHED_FOR.search(line) is not None
+    return line.rstrip().rstrip("*_").endswith(":") and _names_watching(line, 0, len(line))
 
 
 def is_name_mention(snippet: str) -> bool:
