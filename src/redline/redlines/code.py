@@ -230,7 +230,9 @@ _DETECTION_SHAPES = tuple(
             re.compile(r"^\s*-w\s+/\S+\s+-p\s+[rwxa]+\s+-k\s+\w+", re.M),
             # Falco's rules and macros: a YAML list item naming the rule, its description or
             # condition on the next line
-            re.compile(r"^[ \t]*-[ \t]*(?:rule|macro)[ \t]*:[^\n]+\n[ \t]+(?:desc|condition)[ \t]*:", re.M),
+            re.compile(
+                r"^[ \t]*-[ \t]*(?:rule|macro)[ \t]*:[^\n]+\n[ \t]+(?:desc|condition)[ \t]*:", re.M
+            ),
             # Wazuh/OSSEC rules, Sysmon configuration, osquery queries over its host tables
             re.compile(r"^\s*<rule\s+id=[\"']\d+[\"'][^>\n]*\blevel=", re.M),
             re.compile(
