@@ -1938,6 +1938,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"dump-keychain|find-(?:generic|internet)-password|login\.keychain|wlan\s+show\s+profiles?|NetworkManager/system-connections",
             _I,
         ),
+        # every saved Wi-Fi profile listed through the native WLAN API (`WlanGetProfileList`)
+        re.compile(r"\bWlanGetProfileList\b"),
         re.compile(
             r"Login(?:\\\s|\s)Data|Web Data|logins\.json|key4\.db|key3\.db|signons\.sqlite|Local State['\"]|\bCookies['\"]",
             _I,
@@ -1980,6 +1982,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             # prose quotes it in inline code, is a mention)
             r"dump-keychain\s+-d|find-(?:generic|internet)-password[^\n]*\s-w"
             r"|(?<=[\s'\"])key=clear"
+            # the WLAN API's flag asking for a profile's key in plain text
+            r"|\bWLAN_PROFILE_GET_PLAINTEXT_KEY\b"
             r"|psk=(?!\$\()",
             _I,
         ),
