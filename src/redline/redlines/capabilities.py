@@ -1821,6 +1821,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # the low-level keyboard hook asked for by its number (WH_KEYBOARD_LL is 13)
         re.compile(r"SetWindowsHookEx\w*\s*\(\s*(?:13|0x0*[dD])\s*,"),
         re.compile(r"/dev/input/event|evdev\.InputDevice|xinput\s+test|CGEventTapCreate", _I),
+        # an Android accessibility service told of every text change in other apps' fields
+        # (`AccessibilityEvent.TYPE_VIEW_TEXT_CHANGED`, `typeViewTextChanged` in its config)
+        re.compile(r"\bTYPE_VIEW_TEXT_CHANGED\b|\btypeViewTextChanged\b"),
         # every input device probed for letter keys: looking for the keyboards to read (C's
         # ioctl, Rust's evdev crate, `d.supported_keys().map_or(false, |k| k.contains(Key::KEY_A))`)
         re.compile(r"\bEVIOCGBIT\s*\(\s*EV_KEY\b[^\n]*\bKEY_[A-Z]\b|['\"]/dev/input/%s['\"]", _I),
@@ -1902,6 +1905,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.KEY_TEXT: (
+        # an Android accessibility event of a text change carries the text typed into another
+        # app's field
+        re.compile(r"\bTYPE_VIEW_TEXT_CHANGED\b|\btypeViewTextChanged\b"),
         re.compile(
             r"\b(?:ToUnicode(?:Ex)?|ToAscii(?:Ex)?|GetKeyNameText[AW]?|XLookupString|XKeysymToString|UCKeyTranslate|CGEventKeyboardGetUnicodeString)\s*\(",
         ),
