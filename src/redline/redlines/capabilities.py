@@ -142,6 +142,7 @@ class Capability(StrEnum):
     PASSWORD_PROMPT = "asks for a password in a masked dialog of its own"
     CREDENTIAL_CAPTURE = "stores or forwards submitted credentials"
     BRAND_LURE = "impersonates a sign-in page"
+    RECIPIENT_QR = "makes a QR code for each recipient that carries the recipient's address"
     POSTED_PASSWORD = "handler reads a submitted password"
     PASSWORD_VERIFY = "hashes or verifies passwords"
     FILE_APPEND = "appends to a file"
@@ -3074,6 +3075,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.EXTERNAL_FORM: (re.compile(r"<form[^>\n]*action\s*=\s*['\"]https?://", _I),),
+    # a QR code made with the recipient's address in its link (`qrencode ... "$EMAIL"`,
+    # `qrcode.make(f"...?e={b64(email)}")`): a link tracked to each recipient, kept inside an
+    # image where mail filters do not read it (a quishing lure, weighed with the request)
+    Capability.RECIPIENT_QR: (
+        re.compile(
+            r"\b(?:qrcode\.make|qrencode|segno\.make\w*|pyqrcode\.create|QRCode\.to(?:File|DataURL|String)|qr\.add_data)\b"
+            r"[^\n]{0,200}?(?:\{[^}\n]{0,40}?\b(?:e_?mail|recipient|rcpt|victim|target)\w*\b|\$\{?(?:e_?mail|recipient|rcpt|victim|target)\w*)",
+            _I,
+        ),
+    ),
     Capability.BRAND_LURE: (
         re.compile(
             r"(?:http\.Redirect|Redirect)\s*\(\s*(?:\w+\s*,\s*){1,3}['\"`]https?://|send_header\s*\(\s*['\"]Location['\"]\s*,\s*['\"]https?://",
