@@ -1173,6 +1173,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"hooks\.slack\.com/services/|\bwebhook(?:_url|url)?\s*=\s*['\"]https?://", _I),
     ),
     Capability.MAIL_SEND: (
+        # Apple Mail driven by a script (JXA's `Mail.OutgoingMessage({...})`, AppleScript's
+        # `make new outgoing message`), then sent
+        re.compile(r"\bOutgoingMessage\s*\(|\bmake\s+new\s+outgoing\s+message\b", _I),
         re.compile(r"\.send_message\s*\(\s*\w*(?:msg|message|mail|email)\w*\s*[,)]", _I),
         re.compile(
             r"\bsmtp\.SendMail\s*\(|\bPHPMailer\b|\bNet::SMTP\b|\bMailKit\b",
@@ -6365,6 +6368,13 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bredirect\s+(?::copy\s+)?\"[^\"\s@]+@[^\"\s]+\"\s*;"),
     ),
     Capability.MAIL_NO_TRACE: (
+        # the Sent mailbox named and its messages deleted in the lines after (JXA's
+        # `mailboxes.byName('Sent Messages')` then `.forEach(m => Mail.delete(m))`,
+        # AppleScript's `mailbox "Sent Messages"` then `delete (every message of ...)`)
+        re.compile(
+            r"['\"]Sent\s+(?:Messages|Items|Mail)['\"][\s\S]{0,240}?\b(?:delete|moveToTrash|trash)\w*\s*\(",
+            _I,
+        ),
         re.compile(r"\bDeleteAfterSubmit\s*=\s*(?:True|\$true|-1|1)\b", _I),
         re.compile(r"\bsaveToSentItems\b['\"]?\s*[:=]\s*(?:\$?false|0)\b", _I),
         # the messages sent to one address searched for in Sent and trashed or removed, on the
