@@ -136,6 +136,7 @@ class Capability(StrEnum):
     LOGIN_ATTEMPT = "attempts a login"
     GUESS_LOOP = "tries each candidate of a loop as the password"
     GUESS_CHECK = "checks whether a guess got in"
+    ID_SWEEP = "puts every id of a long numbered range into a record's path on a web API"
     PASSWORD_FIELD = "password input field"
     EXTERNAL_FORM = "form that posts to another site"
     PASSWORD_READ = "script reads the typed password"

@@ -45,6 +45,7 @@ from redline.redlines.grammars import (
     language_for_fence,
     parse,
 )
+from redline.redlines.id_sweeps import id_sweep_hits
 from redline.redlines.named import NAME_PATTERN_CACHE, name_written, written_names
 from redline.redlines.overlays import overlay_hits
 from redline.redlines.plans import plan_hits
@@ -728,6 +729,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(remote_input_hits(cleaned, offset))
     hits.extend(key_callback_hits(cleaned, offset))
     hits.extend(drained_buffer_hits(cleaned, offset))  # a batch taken from a buffer to send
+    hits.extend(id_sweep_hits(code, offset))  # every id of a long range put into a record path
     hits.extend(session_token_hits(cleaned, offset))  # a game client's session token read
     grants = cluster_admin_binding_hits(cleaned, offset)  # cluster-admin bound, in a manifest
     hits.extend(grants)
