@@ -696,9 +696,10 @@ def code_padded(width: int) -> str:
 
 def whole_code_space(width: int) -> str:
     """A loop or a list over every number of `width` digits (`range(10000)`, `i < 1000000`,
-    `0..9999`, `range(1_000_000)`)."""
+    `0..9999`, `range(1_000_000)`), also walked in steps, a batch at a time (`range(0, 10000,
+    BATCH)`)."""
     return (
-        rf"(?:\brange\s*\(\s*(?:0\s*,\s*)?(?:1(?:_?0){{{width}}}|10\s*\*\*\s*{width})\s*\)"
+        rf"(?:\brange\s*\(\s*(?:0\s*,\s*)?(?:1(?:_?0){{{width}}}|10\s*\*\*\s*{width})\s*(?:,\s*\w+\s*)?\)"
         rf"|<\s*1(?:_?0){{{width}}}\b|<=\s*9{{{width}}}\b|\.\.=?\s*(?:10{{{width}}}|9{{{width}}})\b)"
     )
 
