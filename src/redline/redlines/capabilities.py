@@ -77,6 +77,8 @@ class Capability(StrEnum):
     OWN_SITE_REQUEST = "requests its own site by a relative path"
     CARD_READ = "reads payment card fields"
     CARD_COPY = "copies payment card data beside the payment (another host, a file, a table, mail)"
+    CARD_NUMBER_SCAN = "picks payment card numbers out of raw data (a Luhn check, track 1/2 data)"
+    REMOTE_MEMORY_READ = "reads another process's memory"
     LSASS_TARGET = "targets the LSASS process"
     MEMORY_DUMP = "process memory dump"
     HIVE_DUMP = "saves the SAM or SECURITY registry hive"
@@ -2073,6 +2075,22 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.COOKIE_ACCESS: (re.compile(r"document\.cookie\b(?!\s*=[^=])"),),
+    Capability.CARD_NUMBER_SCAN: (
+        # a Luhn (mod 10) check by name, or its doubling step written out (`if (v > 9) v -= 9`)
+        re.compile(
+            r"\b(?:luhn|mod10)\w*\s*\(|\bif\s*\(?\s*(\w+)\s*>\s*9\s*\)?\s*:?\s*\1\s*-=\s*9\b", _I
+        ),
+        # a magnetic stripe's track data matched: track 2's `;PAN=YYMM`, track 1's `%B PAN ^`
+        re.compile(
+            r"\\d\{1[23],19\}\)?=|%B\\d\{1[23],19\}\\\^|\btrack\s*[12]\b[^\n]{0,80}\bPAN\b", _I
+        ),
+    ),
+    Capability.REMOTE_MEMORY_READ: (
+        # Windows' `ReadProcessMemory`, Linux's `process_vm_readv`, macOS's `mach_vm_read`
+        re.compile(
+            r"\b(?:ReadProcessMemory|NtReadVirtualMemory|process_vm_readv|mach_vm_read(?:_overwrite)?)\s*\("
+        ),
+    ),
     Capability.CARD_READ: (
         re.compile(r"(?:cc-?num\w*|card-?num\w*|cvv|cvc|cc-?exp\w*)['\"]?\s*\)?\s*\.value\b", _I),
         # jQuery's read, and a page's own helper handed the card inputs' attribute selectors
