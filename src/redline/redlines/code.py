@@ -884,6 +884,30 @@ def _argv_command_lines(code: str) -> str:
     return _rewrite_call_lines(code, _SPAWN_CALL, _ARGUMENT_GAP, " ")
 
 
+_INSTALLER_RUN = re.compile(
+    # an Inno Setup `[Run]` entry: `Filename: "{sys}\schtasks.exe"; Parameters: "/Create ..."`,
+    # its parameters perhaps on a continued line (` \` at the line's end)
+    r'^([ \t]*)Filename:\s*"([^"\n]{1,300})"\s*;(?:[ \t]*\\?[ \t]*\n)?[ \t]*'
+    r'Parameters:\s*"((?:[^"\n]|""){0,1000})"',
+    re.M,
+)
+
+
+def _installer_run_lines(code: str) -> str:
+    """`code` with each Inno Setup `[Run]` entry written as the command line it runs, on the
+    entry's first line (its quotes doubled inside the parameters undone; a continued line is
+    left blank, so the lines stay where they were): an installer's run entries are commands."""
+    if "Parameters:" not in code or "Filename:" not in code:
+        return code
+
+    def command(match: re.Match[str]) -> str:
+        program = match.group(2).replace("{sys}\\", "").replace("{sys}/", "")
+        line = f"{match.group(1)}{program} {match.group(3).replace(chr(34) * 2, chr(34))}"
+        return line + "\n" * match.group(0).count("\n")
+
+    return _INSTALLER_RUN.sub(command, code)
+
+
 def _folded_hits(code: str, offset: int, seen: set[Capability]) -> list[Hit]:
     """Capabilities hidden by split strings, markup escaping or PowerShell aliases, cited at
     their whole line."""
@@ -897,6 +921,7 @@ def _folded_hits(code: str, offset: int, seen: set[Capability]) -> list[Hit]:
         _split_escaped_lines(code),
         _joined_paths(code),
         _argv_command_lines(code),
+        _installer_run_lines(code),
         _unescaped_command_names(code),
         resolved(folded) if looks_like_powershell(code) else code,
     )
