@@ -107,6 +107,13 @@ STREAM_LIMITS: dict[str, str] = {
     ),
     "OUT-BRUTE-FORCE/offensive-ruby-queue-pairs-workers.md": _HELPER_PARAMETER,
     "OUT-KEYLOGGER/offensive-go-hook-batches-posted-to-named-host.md": _DRAINED_BATCH,
+    "OUT-KEYLOGGER/offensive-rust-evdev-batch-taken-and-posted.md": (
+        "a batch of keys taken at once (`mem::take`) is a drained buffer read only over the whole "
+        "code block, " + _WHOLE_BLOCK
+    ),
+    "ACT-BACKDOOR-ACCOUNT/offensive-go-client-cluster-admin-under-system-name.md": (
+        _DISGUISED_BINDING
+    ),
     "OUT-KEYLOGGER/offensive-python-evdev-categorized-batches-udp.md": _DRAINED_BATCH,
     "OUT-BRUTE-FORCE/offensive-ruby-combos-threads-json-login.md": _HELPER_PARAMETER,
     "OUT-FLOOD/offensive-go-anonymous-goroutines-until-deadline.md": (

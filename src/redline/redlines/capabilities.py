@@ -77,6 +77,8 @@ class Capability(StrEnum):
     OWN_SITE_REQUEST = "requests its own site by a relative path"
     CARD_READ = "reads payment card fields"
     CARD_COPY = "copies payment card data beside the payment (another host, a file, a table, mail)"
+    CARD_NUMBER_SCAN = "picks payment card numbers out of raw data (a Luhn check, track 1/2 data)"
+    REMOTE_MEMORY_READ = "reads another process's memory"
     LSASS_TARGET = "targets the LSASS process"
     MEMORY_DUMP = "process memory dump"
     HIVE_DUMP = "saves the SAM or SECURITY registry hive"
@@ -136,12 +138,14 @@ class Capability(StrEnum):
     LOGIN_ATTEMPT = "attempts a login"
     GUESS_LOOP = "tries each candidate of a loop as the password"
     GUESS_CHECK = "checks whether a guess got in"
+    ID_SWEEP = "puts every id of a long numbered range into a record's path on a web API"
     PASSWORD_FIELD = "password input field"
     EXTERNAL_FORM = "form that posts to another site"
     PASSWORD_READ = "script reads the typed password"
     PASSWORD_PROMPT = "asks for a password in a masked dialog of its own"
     CREDENTIAL_CAPTURE = "stores or forwards submitted credentials"
     BRAND_LURE = "impersonates a sign-in page"
+    RECIPIENT_QR = "makes a QR code for each recipient that carries the recipient's address"
     POSTED_PASSWORD = "handler reads a submitted password"
     PASSWORD_VERIFY = "hashes or verifies passwords"
     FILE_APPEND = "appends to a file"
@@ -712,9 +716,10 @@ def code_padded(width: int) -> str:
 
 def whole_code_space(width: int) -> str:
     """A loop or a list over every number of `width` digits (`range(10000)`, `i < 1000000`,
-    `0..9999`, `range(1_000_000)`)."""
+    `0..9999`, `range(1_000_000)`), also walked in steps, a batch at a time (`range(0, 10000,
+    BATCH)`)."""
     return (
-        rf"(?:\brange\s*\(\s*(?:0\s*,\s*)?(?:1(?:_?0){{{width}}}|10\s*\*\*\s*{width})\s*\)"
+        rf"(?:\brange\s*\(\s*(?:0\s*,\s*)?(?:1(?:_?0){{{width}}}|10\s*\*\*\s*{width})\s*(?:,\s*\w+\s*)?\)"
         rf"|<\s*1(?:_?0){{{width}}}\b|<=\s*9{{{width}}}\b|\.\.=?\s*(?:10{{{width}}}|9{{{width}}})\b)"
     )
 
@@ -1078,8 +1083,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\.(?:setDoOutput\s*\(\s*true\s*\)|doOutput\s*=\s*true\b)"),
         # WordPress's and Drupal's HTTP clients
         re.compile(r"\bwp_remote_(?:post|request)\s*\(|\bwp_safe_remote_post\s*\(", _I),
-        # Rust's ureq posting (`ureq::post(url).send_bytes(...)`)
-        re.compile(r"\bureq::(?:post|put)\s*\("),
+        # Rust's ureq posting (`ureq::post(url).send_bytes(...)`), reqwest's client made and
+        # posting at once (`reqwest::blocking::Client::new().post(url)`)
+        re.compile(r"\bureq::(?:post|put)\s*\(|\bClient::new\s*\(\s*\)\s*\.(?:post|put)\s*\("),
         re.compile(
             # the bucket as the destination: a bucket followed by a local path or `-` (stdout)
             # is a download (`aws s3 cp s3://b/k - | tar -x`)
@@ -1189,6 +1195,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"hooks\.slack\.com/services/|\bwebhook(?:_url|url)?\s*=\s*['\"]https?://", _I),
     ),
     Capability.MAIL_SEND: (
+        # Apple Mail driven by a script (JXA's `Mail.OutgoingMessage({...})`, AppleScript's
+        # `make new outgoing message`), then sent
+        re.compile(r"\bOutgoingMessage\s*\(|\bmake\s+new\s+outgoing\s+message\b", _I),
         re.compile(r"\.send_message\s*\(\s*\w*(?:msg|message|mail|email)\w*\s*[,)]", _I),
         re.compile(
             r"\bsmtp\.SendMail\s*\(|\bPHPMailer\b|\bNet::SMTP\b|\bMailKit\b",
@@ -1253,7 +1262,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"hStd(?:Input|Output|Error)\s*=\s*(?:[\w.]+\s*=\s*)*\(HANDLE\)\s*\w+|\bpowercat\b[^\n]*\s-e\s",
             _I,
         ),
-        re.compile(r"\bdup2\s*\((?!\s*\w*null)"),
+        # `dup2` onto standard input (or a descriptor given by a name or a loop): what arrives
+        # on the socket becomes a program's input. Onto standard output and error alone
+        # (`dup2(c, STDOUT_FILENO); dup2(c, STDERR_FILENO)`) only a program's output goes out,
+        # the inetd or CGI pattern serving `date` or `fortune`: no one's commands reach it.
+        re.compile(
+            r"\bdup2\s*\((?!\s*\w*null)(?![^,\n]{1,80},\s*(?:[12]|STD(?:OUT|ERR)_FILENO|fileno\s*\(\s*std(?:out|err)\s*\)|sys\.std(?:out|err)\.fileno\s*\(\s*\))\s*\))"
+        ),
         re.compile(
             r"[0-2]?>&\s*[0-2]\b[^\n]*/dev/(?:tcp|udp)|/dev/(?:tcp|udp)/\S+\s+[0-2]?[<>]&\s*[0-2]"
         ),
@@ -1858,6 +1873,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # the low-level keyboard hook asked for by its number (WH_KEYBOARD_LL is 13)
         re.compile(r"SetWindowsHookEx\w*\s*\(\s*(?:13|0x0*[dD])\s*,"),
         re.compile(r"/dev/input/event|evdev\.InputDevice|xinput\s+test|CGEventTapCreate", _I),
+        # an Android accessibility service told of every text change in other apps' fields
+        # (`AccessibilityEvent.TYPE_VIEW_TEXT_CHANGED`, `typeViewTextChanged` in its config)
+        re.compile(r"\bTYPE_VIEW_TEXT_CHANGED\b|\btypeViewTextChanged\b"),
         # every input device probed for letter keys: looking for the keyboards to read (C's
         # ioctl, Rust's evdev crate, `d.supported_keys().map_or(false, |k| k.contains(Key::KEY_A))`)
         re.compile(r"\bEVIOCGBIT\s*\(\s*EV_KEY\b[^\n]*\bKEY_[A-Z]\b|['\"]/dev/input/%s['\"]", _I),
@@ -1939,6 +1957,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.KEY_TEXT: (
+        # an Android accessibility event of a text change carries the text typed into another
+        # app's field
+        re.compile(r"\bTYPE_VIEW_TEXT_CHANGED\b|\btypeViewTextChanged\b"),
         re.compile(
             r"\b(?:ToUnicode(?:Ex)?|ToAscii(?:Ex)?|GetKeyNameText[AW]?|XLookupString|XKeysymToString|UCKeyTranslate|CGEventKeyboardGetUnicodeString)\s*\(",
         ),
@@ -1975,6 +1996,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"dump-keychain|find-(?:generic|internet)-password|login\.keychain|wlan\s+show\s+profiles?|NetworkManager/system-connections",
             _I,
         ),
+        # every saved Wi-Fi profile listed through the native WLAN API (`WlanGetProfileList`)
+        re.compile(r"\bWlanGetProfileList\b"),
         re.compile(
             r"Login(?:\\\s|\s)Data|Web Data|logins\.json|key4\.db|key3\.db|signons\.sqlite|Local State['\"]|\bCookies['\"]",
             _I,
@@ -2017,6 +2040,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             # prose quotes it in inline code, is a mention)
             r"dump-keychain\s+-d|find-(?:generic|internet)-password[^\n]*\s-w"
             r"|(?<=[\s'\"])key=clear"
+            # the WLAN API's flag asking for a profile's key in plain text
+            r"|\bWLAN_PROFILE_GET_PLAINTEXT_KEY\b"
             r"|psk=(?!\$\()",
             _I,
         ),
@@ -2094,6 +2119,22 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.COOKIE_ACCESS: (re.compile(r"document\.cookie\b(?!\s*=[^=])"),),
+    Capability.CARD_NUMBER_SCAN: (
+        # a Luhn (mod 10) check by name, or its doubling step written out (`if (v > 9) v -= 9`)
+        re.compile(
+            r"\b(?:luhn|mod10)\w*\s*\(|\bif\s*\(?\s*(\w+)\s*>\s*9\s*\)?\s*:?\s*\1\s*-=\s*9\b", _I
+        ),
+        # a magnetic stripe's track data matched: track 2's `;PAN=YYMM`, track 1's `%B PAN ^`
+        re.compile(
+            r"\\d\{1[23],19\}\)?=|%B\\d\{1[23],19\}\\\^|\btrack\s*[12]\b[^\n]{0,80}\bPAN\b", _I
+        ),
+    ),
+    Capability.REMOTE_MEMORY_READ: (
+        # Windows' `ReadProcessMemory`, Linux's `process_vm_readv`, macOS's `mach_vm_read`
+        re.compile(
+            r"\b(?:ReadProcessMemory|NtReadVirtualMemory|process_vm_readv|mach_vm_read(?:_overwrite)?)\s*\("
+        ),
+    ),
     Capability.CARD_READ: (
         re.compile(r"(?:cc-?num\w*|card-?num\w*|cvv|cvc|cc-?exp\w*)['\"]?\s*\)?\s*\.value\b", _I),
         # jQuery's read, and a page's own helper handed the card inputs' attribute selectors
@@ -3104,6 +3145,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.EXTERNAL_FORM: (re.compile(r"<form[^>\n]*action\s*=\s*['\"]https?://", _I),),
+    # a QR code made with the recipient's address in its link (`qrencode ... "$EMAIL"`,
+    # `qrcode.make(f"...?e={b64(email)}")`): a link tracked to each recipient, kept inside an
+    # image where mail filters do not read it (a quishing lure, weighed with the request)
+    Capability.RECIPIENT_QR: (
+        re.compile(
+            r"\b(?:qrcode\.make|qrencode|segno\.make\w*|pyqrcode\.create|QRCode\.to(?:File|DataURL|String)|qr\.add_data)\b"
+            r"[^\n]{0,200}?(?:\{[^}\n]{0,40}?\b(?:e_?mail|recipient|rcpt|victim|target)\w*\b|\$\{?(?:e_?mail|recipient|rcpt|victim|target)\w*)",
+            _I,
+        ),
+    ),
     Capability.BRAND_LURE: (
         re.compile(
             r"(?:http\.Redirect|Redirect)\s*\(\s*(?:\w+\s*,\s*){1,3}['\"`]https?://|send_header\s*\(\s*['\"]Location['\"]\s*,\s*['\"]https?://",
@@ -6448,6 +6499,13 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bredirect\s+(?::copy\s+)?\"[^\"\s@]+@[^\"\s]+\"\s*;"),
     ),
     Capability.MAIL_NO_TRACE: (
+        # the Sent mailbox named and its messages deleted in the lines after (JXA's
+        # `mailboxes.byName('Sent Messages')` then `.forEach(m => Mail.delete(m))`,
+        # AppleScript's `mailbox "Sent Messages"` then `delete (every message of ...)`)
+        re.compile(
+            r"['\"]Sent\s+(?:Messages|Items|Mail)['\"][\s\S]{0,240}?\b(?:delete|moveToTrash|trash)\w*\s*\(",
+            _I,
+        ),
         re.compile(r"\bDeleteAfterSubmit\s*=\s*(?:True|\$true|-1|1)\b", _I),
         re.compile(r"\bsaveToSentItems\b['\"]?\s*[:=]\s*(?:\$?false|0)\b", _I),
         # the messages sent to one address searched for in Sent and trashed or removed, on the

@@ -5,7 +5,8 @@
 `ClusterRoleBinding` whose `roleRef` names `cluster-admin`, in YAML (`roleRef:` then `name:
 cluster-admin` a few lines on) or JSON (`"roleRef": {"kind": "ClusterRole", "name":
 "cluster-admin"}`, its quotes escaped inside a shell string: `\\"roleRef\\":{...}`, posted to the
-API server with `curl -d`). Each such reference is the grant, cited at the role's name. A
+API server with `curl -d`) or Go's client structs (`RoleRef: rbacv1.RoleRef{..., Name:
+"cluster-admin"}`). Each such reference is the grant, cited at the role's name. A
 binding that grants it under a name of its own in the prefix Kubernetes keeps for the cluster's
 components (`metadata: {name: system:kube-scheduler-ext}`) is passed off as one of them
 (`Capability.HIDDEN_ACCOUNT`, as `kubectl create clusterrolebinding system:...` is on its line):
@@ -19,7 +20,9 @@ import re
 from redline.redlines.capabilities import Capability, Hit
 
 _ROLE_REF = re.compile(
-    r"""\\?["']?roleRef\\?["']?\s*:(?:[^\n]{0,200}\n){0,4}?[^\n]{0,200}?\\?["']?name\\?["']?\s*:\s*\\?["']?"""
+    # (Go's client structs capitalise the fields: `RoleRef: rbacv1.RoleRef{..., Name:
+    # "cluster-admin"}`)
+    r"""\\?["']?[rR]oleRef\\?["']?\s*:(?:[^\n]{0,200}\n){0,4}?[^\n]{0,200}?\\?["']?[nN]ame\\?["']?\s*:\s*\\?["']?"""
     r"(cluster-admin)\b"
 )
 
@@ -36,9 +39,11 @@ def cluster_admin_binding_hits(code: str, offset: int = 0) -> list[Hit]:
 
 _BINDING = re.compile(r"\bClusterRoleBinding\b")
 _SYSTEM_NAME = re.compile(
-    # the binding's own name (its `metadata`, not a subject's), in YAML or JSON
+    # the binding's own name (its `metadata`, not a subject's), in YAML or JSON, or Go's
+    # `ObjectMeta: metav1.ObjectMeta{Name: "system:..."}`
     r"""\\?["']?metadata\\?["']?\s*:(?:\s*\{\s*|[ \t]*\n\s+)"""
     r"""\\?["']?name\\?["']?\s*:\s*\\?["']?(system:[\w:.-]+)"""
+    r"""|\bObjectMeta\s*:\s*(?:\w+\.)?ObjectMeta\s*\{\s*Name\s*:\s*"(system:[\w:.-]+)"""
 )
 _BINDING_REACH = 1200
 """How far one binding's manifest reaches: to the next binding, the next document or this."""
@@ -62,6 +67,8 @@ def disguised_binding_hits(code: str, grants: list[Hit], offset: int = 0) -> lis
         if name is not None and any(
             offset + start <= grant.start < offset + start + len(binding) for grant in grants
         ):
-            at = offset + start + name.start(1)
-            hits.append(Hit(Capability.HIDDEN_ACCOUNT, at, at + len(name.group(1)), name.group(1)))
+            group = 1 if name.group(1) is not None else 2
+            at = offset + start + name.start(group)
+            text = name.group(group)
+            hits.append(Hit(Capability.HIDDEN_ACCOUNT, at, at + len(text), text))
     return hits

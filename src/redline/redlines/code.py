@@ -45,6 +45,7 @@ from redline.redlines.grammars import (
     language_for_fence,
     parse,
 )
+from redline.redlines.id_sweeps import id_sweep_hits
 from redline.redlines.named import NAME_PATTERN_CACHE, name_written, written_names
 from redline.redlines.overlays import overlay_hits
 from redline.redlines.plans import plan_hits
@@ -83,6 +84,14 @@ _WATCHED_FOR = re.compile(
     r"|signals|indicators|signs\s+of|(?:lines?|events?|entries)\s+that\s+(?:reference|contain|mention|include))\b",
     re.I,
 )
+_DETECTIONS = re.compile(r"\bdetections?\b", re.I)
+"""Detections named as what a list or a sentence sets out ("Detections stack across several
+layers:"): what follows is what they look for..."""
+_EVADING = re.compile(
+    r"\b(?:avoid\w*|evad\w*|evasion|bypass\w*|undetected|defeat\w*|(?:slip|get)\w*\s+past)\b",
+    re.I,
+)
+"""...unless the same words set out to avoid them ("to avoid detections:")."""
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s|\n)(?!.*(?:[.!?]\s|\n))", re.S)
 
 
@@ -92,7 +101,18 @@ def watched_for(prose: str, at: int) -> bool:
     a signal to detect, quoted, not a step to run."""
     opening = _SENTENCE_START.search(prose, max(0, at - 400), at)
     begin = opening.end() if opening else max(0, at - 400)
-    return _WATCHED_FOR.search(prose, begin, at) is not None or _listed_to_watch(prose, at)
+    return _names_watching(prose, begin, at) or _listed_to_watch(prose, at)
+
+
+def _names_watching(text: str, begin: int, end: int) -> bool:
+    """Whether `text[begin:end]` tells the reader to watch for something, or sets out the
+    detections that do (and not how to avoid them)."""
+    if _WATCHED_FOR.search(text, begin, end) is not None:
+        return True
+    return (
+        _DETECTIONS.search(text, begin, end) is not None
+        and _EVADING.search(text, begin, end) is None
+    )
 
 
 _LIST_ITEM = re.compile(r"\s*(?:[-*+\u2022]|\d{1,2}[.)])\s")
@@ -143,7 +163,7 @@ def _indent(item: str) -> int:
 def _leads_to_watch(line: str) -> bool:
     """Whether `line` ends by introducing what follows (a colon, perhaps in bold) as things to
     alert on or watch for."""
-    return line.rstrip().rstrip("*_").endswith(":") and _WATCHED_FOR.search(line) is not None
+    return line.rstrip().rstrip("*_").endswith(":") and _names_watching(line, 0, len(line))
 
 
 def is_name_mention(snippet: str) -> bool:
@@ -209,6 +229,11 @@ _DETECTION_SHAPES = tuple(
             ),
             re.compile(r"^\s*(?:process|file|network|registry)\s+where\b", re.M),
             re.compile(r"^\s*-w\s+/\S+\s+-p\s+[rwxa]+\s+-k\s+\w+", re.M),
+            # Falco's rules and macros: a YAML list item naming the rule, its description or
+            # condition on the next line
+            re.compile(
+                r"^[ \t]*-[ \t]*(?:rule|macro)[ \t]*:[^\n]+\n[ \t]+(?:desc|condition)[ \t]*:", re.M
+            ),
             # Wazuh/OSSEC rules, Sysmon configuration, osquery queries over its host tables
             re.compile(r"^\s*<rule\s+id=[\"']\d+[\"'][^>\n]*\blevel=", re.M),
             re.compile(
@@ -711,6 +736,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(remote_input_hits(cleaned, offset))
     hits.extend(key_callback_hits(cleaned, offset))
     hits.extend(drained_buffer_hits(cleaned, offset))  # a batch taken from a buffer to send
+    hits.extend(id_sweep_hits(code, offset))  # every id of a long range put into a record path
     hits.extend(session_token_hits(cleaned, offset))  # a game client's session token read
     hits.extend(replayed_cookie_hits(cleaned, offset))  # saved cookies set into a session
     grants = cluster_admin_binding_hits(cleaned, offset)  # cluster-admin bound, in a manifest
@@ -869,6 +895,30 @@ def _argv_command_lines(code: str) -> str:
     return _rewrite_call_lines(code, _SPAWN_CALL, _ARGUMENT_GAP, " ")
 
 
+_INSTALLER_RUN = re.compile(
+    # an Inno Setup `[Run]` entry: `Filename: "{sys}\schtasks.exe"; Parameters: "/Create ..."`,
+    # its parameters perhaps on a continued line (` \` at the line's end)
+    r'^([ \t]*)Filename:\s*"([^"\n]{1,300})"\s*;(?:[ \t]*\\?[ \t]*\n)?[ \t]*'
+    r'Parameters:\s*"((?:[^"\n]|""){0,1000})"',
+    re.M,
+)
+
+
+def _installer_run_lines(code: str) -> str:
+    """`code` with each Inno Setup `[Run]` entry written as the command line it runs, on the
+    entry's first line (its quotes doubled inside the parameters undone; a continued line is
+    left blank, so the lines stay where they were): an installer's run entries are commands."""
+    if "Parameters:" not in code or "Filename:" not in code:
+        return code
+
+    def command(match: re.Match[str]) -> str:
+        program = match.group(2).replace("{sys}\\", "").replace("{sys}/", "")
+        line = f"{match.group(1)}{program} {match.group(3).replace(chr(34) * 2, chr(34))}"
+        return line + "\n" * match.group(0).count("\n")
+
+    return _INSTALLER_RUN.sub(command, code)
+
+
 def _folded_hits(code: str, offset: int, seen: set[Capability]) -> list[Hit]:
     """Capabilities hidden by split strings, markup escaping or PowerShell aliases, cited at
     their whole line."""
@@ -882,6 +932,7 @@ def _folded_hits(code: str, offset: int, seen: set[Capability]) -> list[Hit]:
         _split_escaped_lines(code),
         _joined_paths(code),
         _argv_command_lines(code),
+        _installer_run_lines(code),
         _unescaped_command_names(code),
         resolved(folded) if looks_like_powershell(code) else code,
     )

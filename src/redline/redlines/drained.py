@@ -4,9 +4,10 @@ Code that gathers something as it happens (keys, clipboard changes, metrics line
 it in batches reads the whole buffer and empties it in the same breath, so nothing is sent
 twice: `data = "".join(buffer)` then `buffer.clear()`, `batch = buf[:]` then `buf = []`,
 `keys.splice(0)`, `sb.ToString()` then `sb.Clear()`, `strings.Join(keys, "")` then
-`keys = keys[:0]`, `$text = $log -join ""` then `$log.Clear()`. The capability is the batch
-taken (`Capability.BUFFER_DRAINED`), an ordinary piece of any flusher; a detector weighs it
-with where the batch goes (a chat webhook or mail is the shipping half of a keylogger).
+`keys = keys[:0]`, `$text = $log -join ""` then `$log.Clear()`, Rust's `mem::take(&mut buf)`
+or `buf.drain(..)`. The capability is the batch taken (`Capability.BUFFER_DRAINED`), an
+ordinary piece of any flusher; a detector weighs it with where the batch goes (a chat webhook
+or mail is the shipping half of a keylogger).
 """
 
 from __future__ import annotations
@@ -28,9 +29,13 @@ _READ_WHOLE = re.compile(
     rf"|\b(?:String|string)\.(?:Join|join)\({_SPACE}*[^,\n]+,{_SPACE}*(\w+){_SPACE}*\)"
     rf"|\bstrings\.Join\({_SPACE}*(\w+){_SPACE}*,"
     rf"|\$(\w+){_SPACE}+-join\b|-join{_SPACE}*\$(\w+)"
-    # read and emptied at once: `const batch = keys.splice(0)`
+    # read and emptied at once: `const batch = keys.splice(0)`; Rust's
+    # `std::mem::take(&mut buf)`, `mem::replace(&mut buf, String::new())`, `buf.drain(..)`
     rf"|\b(?P<spliced>\w+)\.splice\({_SPACE}*0{_SPACE}*(?:\)|,{_SPACE}*(?P=spliced)\.length{_SPACE}*\))"
+    rf"|\bmem::(?:take|replace)\({_SPACE}*&mut{_SPACE}*\*?{_SPACE}*(\w+)|\b(\w+)\.drain\({_SPACE}*\.\.{_SPACE}*\)"
 )
+_AT_ONCE = (".splice(", "mem::", ".drain(")
+"""What a read that also empties its buffer holds."""
 _EMPTIED = re.compile(
     # `buf.clear()`, `sb.Clear()`, `keys.length = 0`, `sb.setLength(0)`, `buf[:] = []`,
     # `buf = []` (or `""`, `''`, PowerShell's `@()`), `del buf[:]`, Go's `keys = keys[:0]`
@@ -59,19 +64,22 @@ def _may_empty(code: str) -> bool:
         or "truncate(0)" in code
         or "= @()" in code
         or "[:0]" in code
+        or "mem::take(" in code
+        or "mem::replace(" in code
+        or ".drain(" in code
     )
 
 
 def drained_buffer_hits(code: str, offset: int = 0) -> list[Hit]:
-    """Each read of a whole buffer that the next few lines empty (or a `splice(0)` that does
-    both), cited at the read."""
+    """Each read of a whole buffer that the next few lines empty (or a `splice(0)` or a
+    `mem::take` that does both), cited at the read."""
     if not _may_empty(code):
         return []
     emptied: dict[str, list[int]] = {}
     for match in _EMPTIED.finditer(code):
         name = next(group for group in match.groups() if group)
         emptied.setdefault(name, []).append(match.start())
-    if not emptied and "splice(" not in code:
+    if not emptied and not any(read in code for read in _AT_ONCE):
         return []
     from redline.redlines.code import line_starts  # (code.py imports this module)
 
@@ -84,7 +92,7 @@ def drained_buffer_hits(code: str, offset: int = 0) -> list[Hit]:
             continue
         name = next(group for group in match.groups() if group)
         window_end = starts[min(number + _REACH + 1, len(starts) - 1)]
-        at_once = ".splice(" in match.group(0)
+        at_once = any(read in match.group(0) for read in _AT_ONCE)
         if at_once or any(match.end() <= at < window_end for at in emptied.get(name, ())):
             hits.append(
                 Hit(

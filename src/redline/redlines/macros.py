@@ -18,6 +18,11 @@ The credential half: a prompt of the macro's own (`InputBox`, a UserForm with a
 session has expired"), in a macro that also sends something out (`XMLHTTP` `.send`, an Outlook
 `MailItem`, a chat webhook) — a sign-in prompt the real product never shows (T1056.002).
 
+An object created under a name the script decodes with a function of its own
+(`CreateObject(D("..."))`, an XOR or shift of a literal) is kept from the reader: it counts as
+concealment, and its `.Run` as a program started; a web request is also known by its call
+(`.Open "GET", url`) when the object's name is hidden.
+
 The pieces are read a line at a time (logical lines: VBA continues a statement with ` _`),
 over the whole code and, when streaming, as the lines arrive; strings hidden by `StrReverse`
 (also through a one-line wrapper function), `Chr(..) & Chr(..)`, `Replace(..., "junk", "")`
@@ -74,13 +79,25 @@ _FETCH = Gated(
 """A fetch that saves or runs what it gets."""
 
 _HTTP = re.compile(
-    r"(?:CreateObject|ActiveXObject)\s*\(\s*[\"'](?:MSXML2\.(?:Server)?XMLHTTP|Microsoft\.XMLHTTP|WinHttp\.WinHttpRequest)",
+    r"(?:CreateObject|ActiveXObject)\s*\(\s*[\"'](?:MSXML2\.(?:Server)?XMLHTTP|Microsoft\.XMLHTTP|WinHttp\.WinHttpRequest)"
+    # a web request opened whatever object makes it (`x.Open "GET", url, False`: XMLHTTP's and
+    # WinHttp's call; a database connection opens a connection string)
+    r"|\.Open\s*\(?\s*[\"'](?:GET|POST)[\"']\s*,",
     re.I,
 )
 _SAVE = re.compile(r"\.SaveToFile\b|\.responseBody\b", re.I)
 """A web response's bytes written to a file (`ADODB.Stream`), with `_HTTP`: a download."""
 
 _HOST_SHELL = re.compile(r"[\"']WScript\.Shell[\"']", re.I)
+_DECODED_OBJECT = re.compile(
+    r"\b(?:CreateObject|GetObject|ActiveXObject)\s*\(\s*(?!(?:ChrW?|Environ|GetSetting|Range|Cells|Sheets|Worksheets|Trim|CStr|LCase|UCase)\$?\s*\()\w+\s*\(\s*[\"']",
+    re.I,
+)
+"""An object whose name (its ProgID) a function of the script's own decodes from a literal
+(`CreateObject(D("JT^JI5)^JIOSSW"))`): the object the script uses is kept from any reader, so
+it may be the script host's shell, and the name kept unreadable is itself concealment. (A name
+read from the workbook or the registry, `CreateObject(GetSetting("App", "Db", "Provider"))`,
+is configuration, not decoding.)"""
 _RUN = Gated(
     re.compile(
         r"(?:^|[=(:]|\bCall)\s*Shell\s*(?:\(\s*)?(?![\"']\s*(?:explorer|notepad)(?:\.exe)?[\s\"'])(?:[\"']|\w)"
@@ -133,6 +150,7 @@ _PIECES = (
     ("http", _HTTP),
     ("save", _SAVE),
     ("wsh", _HOST_SHELL),
+    ("decoded-object", _DECODED_OBJECT),
     ("run", _RUN),
     ("hidden", _HIDDEN),
     ("asked", _ASKED),
@@ -153,6 +171,9 @@ _KEYWORDS = (
     "xmlhttp",
     "winhttp",
     "savetofile",
+    '.open "',
+    ".open(",
+    ".open '",
     "responsebody",
     "shell",
     "win32_process",
@@ -319,6 +340,8 @@ def macro_pieces(line: str, names: frozenset[str]) -> frozenset[str]:
     found = {piece for piece, pattern in _PIECES if piece not in kept and pattern.search(view)}
     if built and any(_TELLING.search(text) for text in built):
         found.add("hidden")  # a telling string the macro builds so no scanner reads it
+    if "decoded-object" in found:
+        found.add("hidden")
     if wrapper is not None:
         found.add(_WRAPPER + wrapper.group(1))
     return kept | found if found else kept
@@ -326,7 +349,7 @@ def macro_pieces(line: str, names: frozenset[str]) -> frozenset[str]:
 
 def _dropper(names: frozenset[str]) -> bool:
     fetched = "fetch" in names or {"http", "save"} <= names
-    runs = "run" in names or {"wsh", "run-host"} <= names
+    runs = "run" in names or "run-host" in names
     return "macro" in names and fetched and runs and ("auto" in names or "hidden" in names)
 
 
@@ -344,9 +367,10 @@ def _piece_in_line(line: str, keys: tuple[str, ...]) -> re.Match[str] | None:
 
 
 def macro_host_runs(line: str, names: frozenset[str]) -> frozenset[str]:
-    """`names` plus "run-host" when `line` runs a program through a `WScript.Shell` object
-    (a `bind` for `line_flow`, after `macro_pieces`)."""
-    if "wsh" in names and "run-host" not in names and _HOST_RUN.search(line):
+    """`names` plus "run-host" when `line` runs a program through a `WScript.Shell` object, or
+    an object whose name the script decodes (a `bind` for `line_flow`, after `macro_pieces`)."""
+    shell = "wsh" in names or "decoded-object" in names
+    if shell and "run-host" not in names and _HOST_RUN.search(line):
         return names | {"run-host"}
     return names
 

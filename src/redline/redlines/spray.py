@@ -3,12 +3,14 @@
 Spraying tries one password on every account, few enough times that no account locks: the
 program reads the domain's lockout threshold (`lockoutThreshold`, `(Get-ADDefaultDomainPassword
 Policy).LockoutThreshold`) and each account's failed sign-ins (`badPwdCount`, `BadLogonCount`),
-skips those near the threshold, and signs in as each account the loop goes through (`c.Bind(u +
-"@" + domain, spray)`, `Connection(server, user=f"{dom}\\\\{u}", password=pw)`, `DirectoryEntry(
-path, $u, $pw)`, `ValidateCredentials(u, pw)`) (ATT&CK T1110.003). A lockout report reads the
-same attributes and signs in once, as its operator; a migration check signs each user in with
-their own stored password and reads no lockout. The attributes are read before the loop, as a
-program reads its policy first, and the flow is followed line by line (the monitor too).
+skips those near the threshold, and signs in as each account the loop goes through (also by a
+name taken out of the loop's search result, `$sam = [string]$u.Properties.samaccountname[0]`;
+`c.Bind(u + "@" + domain, spray)`, `Connection(server, user=f"{dom}\\\\{u}", password=pw)`,
+`DirectoryEntry(path, $u, $pw)`, `ValidateCredentials(u, pw)`) (ATT&CK T1110.003). A lockout
+report reads the same attributes and signs in once, as its operator; a migration check signs
+each user in with their own stored password and reads no lockout. The attributes are read
+before the loop, as a program reads its policy first, and the flow is followed line by line
+(the monitor too).
 """
 
 from __future__ import annotations
@@ -49,7 +51,30 @@ def spray_names(line: str, names: frozenset[str]) -> frozenset[str]:
         names = names | {_COUNT_READ}
     if not names >= _BOTH_READ:
         return names
-    return loop_names(line, names)
+    names = loop_names(line, names)
+    return names | _derived(line, names)
+
+
+_ASSIGNED = re.compile(r"^\s*(?:\[\w.]+\]\s*)?\$?([A-Za-z_]\w*)\s*=(?!=)\s*(.{1,300})$")
+"""An assignment on a line of its own: the name and what it is given."""
+
+
+@lru_cache(maxsize=NAME_PATTERN_CACHE)
+def _reads_any(names: frozenset[str]) -> re.Pattern[str]:
+    return re.compile(r"(?<![\w.])\$?(?:" + alternation(names) + r")\b")
+
+
+def _derived(line: str, names: frozenset[str]) -> frozenset[str]:
+    """The name `line` assigns from one of a loop's names (`$sam = [string]$u.Properties
+    .samaccountname[0]`): the account's name taken out of the search result the loop goes
+    through is the same account."""
+    assigned = _ASSIGNED.match(line) if "=" in line else None
+    plain = frozenset(n for n in names if n.isidentifier())
+    if assigned is None or not plain or assigned.group(1) in names:
+        return frozenset()
+    if _reads_any(plain).search(assigned.group(2)) is None:
+        return frozenset()
+    return frozenset({assigned.group(1)})
 
 
 def sprayed_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:

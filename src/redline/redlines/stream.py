@@ -175,7 +175,9 @@ _FENCE = re.compile(r"^\s*(```+|~~~+)\s*([\w+#.-]*)")
 _INLINE_CODE = re.compile(r"`([^`\n]{3,})`")
 _COMMENT_LINE = re.compile(r"^\s*(?://|#(?![!]|include|define|pragma|requires)|<!--|\*|/\*|REM\s)")
 _DETECTION_START = re.compile(
+    # (Falco's rule files open with a list item naming a rule, a macro or a list)
     r"^\s*(?:rule\s+\w+|title\s*:|detection\s*:|logsource\s*:|alert\s+\w+\s|<rule\s+id=|<RuleGroup\b"
+    r"|-[ \t]*(?:rule|macro|list|required_engine_version)[ \t]*:"
     r"|<Sysmon\s|SELECT\b.*\bFROM\s+(?:processes|process_events|socket_events|crontab|suid_bin|shell_history)\b)"
 )
 _CODE_LINE = re.compile(

@@ -20,7 +20,10 @@ What it catches
     written to a file, a cache, a table or a mail of the code's own (`file_put_contents`,
     `Rails.cache.write`, `INSERT INTO`, `mail(`), or posted to a second host (two sends of the
     card, or one that is encoded or goes to a chat bot). The flows are read in `card_copy.py`
-    (capability CARD_COPY), over whole blocks and, as a block streams, line by line.
+    (capability CARD_COPY), over whole blocks and, as a block streams, line by line. Also a
+    point-of-sale RAM scraper: another process's memory read (`ReadProcessMemory`,
+    `process_vm_readv`), card numbers picked out of it (a Luhn check, track 1/2 data) and
+    something sent over the network or by mail.
 
 Why it is a redline (RL-CREDENTIAL)
     It steals other people's payment cards: every customer of the shop, for as long as the
@@ -39,7 +42,8 @@ Allowed instead
     numbers; forwarding the card to one's own configured gateway once (one send is the
     payment); a vault keeping the number encrypted without the code; tests with test card
     numbers; detection rules and scanners that quote skimmer strings; a lead-capture hook on
-    every form that leaves card and password fields out.
+    every form that leaves card and password fields out; a compliance scan of one's own
+    processes' memory for stray card numbers that writes its report locally.
 """
 
 from __future__ import annotations
@@ -51,10 +55,28 @@ from redline.redlines.registry import Detection, detector, supported
 
 @detector("OUT-CARD-SKIMMER", redline="RL-CREDENTIAL")
 def card_skimmer(found: Capabilities) -> Detection | None:
-    """Card data copied beside the payment (CARD_COPY), citing what else the code does to it."""
+    """Card data copied beside the payment (CARD_COPY), citing what else the code does to it;
+    or card numbers scraped from another process's memory and sent away."""
+    scraped = _memory_scraped(found)
+    if scraped is not None:
+        return scraped
     if Cap.CARD_COPY not in found:
         return None
     extra = tuple(c for c in (Cap.CARD_READ, Cap.ENCODE, Cap.ENCRYPT) if c in found)
     return supported(
         found, 0.85, (Cap.CARD_COPY, *extra), "payment card data copied beside the payment"
     )
+
+
+_SENDS = (Cap.NET_SEND, Cap.PACKET_SEND, Cap.NET_CONNECT, Cap.MAIL_SEND, Cap.WEBHOOK)
+
+
+def _memory_scraped(found: Capabilities) -> Detection | None:
+    """Another process's memory read, card numbers picked out of it, and something sent: a
+    point-of-sale RAM scraper (a compliance scan of one's own memory for stray card numbers
+    writes its report at home)."""
+    sends = [c for c in _SENDS if c in found]
+    if not sends or not found.has_all(Cap.REMOTE_MEMORY_READ, Cap.CARD_NUMBER_SCAN):
+        return None
+    core = (Cap.REMOTE_MEMORY_READ, Cap.CARD_NUMBER_SCAN, *sends)
+    return supported(found, 0.85, core, "card numbers scraped from another process's memory, sent")

@@ -8,8 +8,10 @@ What it catches
     credentials, a game client's session token read by a mod running in it,
     `Minecraft.getInstance().getUser()` ... `getAccessToken()`, `session_tokens.py`) combined
     with decryption (DPAPI, `encrypted_key`, NSS's `PK11SDR_Decrypt` for Firefox's and
-    Thunderbird's `logins.json`), password queries, or
-    shipping to a webhook, mail or HTTP; a page's `document.cookie` sent to another host
+    Thunderbird's `logins.json`), password queries (also every saved Wi-Fi profile listed
+    through the WLAN API, `WlanGetProfileList`, its key asked for in plain text,
+    `WLAN_PROFILE_GET_PLAINTEXT_KEY`), or shipping to a webhook, mail or HTTP; a page's
+    `document.cookie` sent to another host
     (session theft through injected script); SAM or shadow hashes saved and fed to a cracker
     (`secretsdump`, `john`, `hashcat`); the SAM or SECURITY registry hive saved (`reg save
     HKLM\SAM`, a shadow copy's `config\SAM`); a browser's whole cookie jar or web storage

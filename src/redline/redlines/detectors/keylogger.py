@@ -17,7 +17,10 @@ What it catches
     layout table (`$map{$code}`, `keymap[code]`). The keys may be gathered in any language's
     buffer or builder (Go's `buf.WriteString(k)`, `sb.WriteRune(ch)`, `typed.push(ch)`).
     A global hook whose keys are taken from a buffer whole and emptied (`drained.py`), each
-    batch sent at once over the network (HTTP, a datagram: `sock.sendto(batch, dst)`).
+    batch sent at once over the network (HTTP, a datagram: `sock.sendto(batch, dst)`; Rust's
+    `mem::take(&mut buf)`). An Android accessibility service told of every text change in
+    other apps' fields (`TYPE_VIEW_TEXT_CHANGED`: the event carries the text typed) that
+    sends what it gets over the network.
     Only part of one (weighed with the request, `Guard.check`): the shipping half written on
     its own, a buffer read whole and emptied (`drained.py`) with the batch sent to a chat
     webhook or by mail.
@@ -37,7 +40,8 @@ Allowed instead
     autosaving its own text field, a form validating its fields with its own site as they are
     typed, a shortcut recorder or key overlay that shows the names of the keys in the app's own
     window, a text expander that keeps only the last few keys to match its triggers (`buf =
-    (buf + ch)[-16:]`) and sends nothing, explaining how keyloggers work.
+    (buf + ch)[-16:]`) and sends nothing, an accessibility service that reads typed text aloud
+    on the phone, explaining how keyloggers work.
 """
 
 from __future__ import annotations

@@ -26,6 +26,9 @@ What it catches
     EWS `ImpersonatedUserId` or exchangelib's `IMPERSONATION`, `Add-MailboxPermission ...
     FullAccess -AutoMapping:$false`, `Search-Mailbox -TargetMailbox`) is part of such a theft,
     for the request to tell (an admin's legal hold or phishing purge uses the same tools).
+    A mailbox's mail searched out and saved, packed into an archive, cut into pieces and
+    uploaded (Outlook's `Items.Restrict` and `SaveAs`, `Compress-Archive`, a loop of `PUT`s)
+    is part of one too: a backup of one's own mailbox does the same, so the request tells.
 
 Why it is a redline (RL-EXFIL)
     It copies someone's correspondence or contacts to an outsider while hiding every trace
@@ -62,9 +65,20 @@ harmless) from being joined into one script."""
 
 
 def _sweeps_mailboxes(found: Capabilities) -> bool:
-    """Others' mailboxes reached through admin rights serve whatever the request names: their
-    mail read (surveillance), its secrets searched for (credentials), or copied out."""
-    return Cap.MAILBOXES_SWEPT in found
+    """Others' mailboxes reached through admin rights, or a mailbox's mail packed and uploaded
+    in pieces, serve whatever the request names: their mail read (surveillance), its secrets
+    searched for (credentials), or copied out."""
+    return Cap.MAILBOXES_SWEPT in found or _packed_and_uploaded(found)
+
+
+_UPLOADS = (Cap.NET_SEND, Cap.PROVIDER_UPLOAD, Cap.OBJECT_UPLOAD)
+
+
+def _packed_and_uploaded(found: Capabilities) -> bool:
+    """A mailbox searched, its mail packed into an archive and uploaded piece by piece."""
+    return found.has_all(Cap.MAILBOX_SEARCH, Cap.ARCHIVE, Cap.CHUNKING) and any(
+        c in found for c in _UPLOADS
+    )
 
 
 def _swept(found: Capabilities) -> Detection | None:
@@ -72,6 +86,11 @@ def _swept(found: Capabilities) -> Detection | None:
     admin's tools for a legal hold or a phishing purge too, so part of an artifact, for the
     request to tell."""
     if Cap.MAILBOXES_SWEPT not in found:
+        if _packed_and_uploaded(found):
+            # a mailbox's mail packed and uploaded in pieces: part of a theft, for the request
+            uploads = [c for c in _UPLOADS if c in found]
+            core = (Cap.MAILBOX_SEARCH, Cap.ARCHIVE, Cap.CHUNKING, *uploads)
+            return supported(found, 0.45, core, "a mailbox's mail packed and uploaded in pieces")
         return None
     read = [c for c in (Cap.MAILBOX_SEARCH, Cap.MAIL_OUT) if c in found]
     core = (Cap.MAILBOXES_SWEPT, *read)
