@@ -92,6 +92,7 @@ from redline.redlines.code import (
     saved_names,
     self_copy_in_line,
     self_names,
+    shown_as_example,
     socket_connected,
     socket_names,
     top_level_domain_hits,
@@ -856,7 +857,12 @@ class StreamMonitor:
             self._open_items.clear()
         prose = lead + line
         for match in _INLINE_CODE.finditer(line):
-            if is_name_mention(match.group(1)) or watched_for(prose, len(lead) + match.start()):
+            at = len(lead) + match.start()
+            if (
+                is_name_mention(match.group(1))
+                or watched_for(prose, at)
+                or shown_as_example(prose, at, len(lead) + match.end())
+            ):
                 continue
             hits.extend(scan(match.group(1), offset + match.start(1)))
         if hits and self._rule_lines:
