@@ -134,7 +134,7 @@ from redline.redlines.plans import (
 )
 from redline.redlines.powershell import defined_aliases, looks_like_powershell, resolved
 from redline.redlines.preload_hide import listing_hook_hits
-from redline.redlines.quoted_rules import is_configuration, opens_literal
+from redline.redlines.quoted_rules import blanked, is_configuration, opens_literal
 from redline.redlines.registry import REFUSE_AT
 from redline.redlines.rescheduling import (
     launched_in_line,
@@ -342,6 +342,7 @@ class StreamMonitor:
         self._found = Capabilities()
         self._in_code = False
         self._declined: bool | None = None  # the response opened by declining (prose only)
+        self._examples: list[tuple[int, int]] = []  # this prose line's quoted examples' spans
         self._analysis: frozenset[int] = frozenset()  # marks of a malware analyst's write-up
         self._language: CodeLanguage | None = None
         self._detection_block = False
@@ -565,8 +566,10 @@ class StreamMonitor:
             hits.append(Hit(Capability.POSTED_PASSWORD, offset, offset + len(line), line))
         for bind in _BINDS:
             self._flows[bind] = bind(line, self._flows.get(bind, frozenset()))
+        # an example quoted in an explanation (`shown_as_example`) is no use of a flow either
+        followed = blanked(line, self._examples) if self._examples else line
         for bind, find, capability in _FOLLOWED:
-            hits += self._use(line, offset, find, self._flows[bind], capability)
+            hits += self._use(followed, offset, find, self._flows[bind], capability)
         steps = self._plan_steps(line, offset)
         if steps:
             self._found.extend(steps)
@@ -809,6 +812,7 @@ class StreamMonitor:
         return [Hit(capability, start, start + len(use.group(0)), use.group(0))]
 
     def _line_hits(self, line: str, offset: int) -> list[Hit]:
+        self._examples = []
         if self._declined is None and line.strip():  # the response's first words
             self._declined = not self._in_code and opens_by_declining(line)
         if self._in_code:
@@ -858,11 +862,10 @@ class StreamMonitor:
         prose = lead + line
         for match in _INLINE_CODE.finditer(line):
             at = len(lead) + match.start()
-            if (
-                is_name_mention(match.group(1))
-                or watched_for(prose, at)
-                or shown_as_example(prose, at, len(lead) + match.end())
-            ):
+            if is_name_mention(match.group(1)) or watched_for(prose, at):
+                continue
+            if shown_as_example(prose, at, len(lead) + match.end()):
+                self._examples.append(match.span(1))
                 continue
             hits.extend(scan(match.group(1), offset + match.start(1)))
         if hits and self._rule_lines:
