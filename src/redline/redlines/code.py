@@ -145,22 +145,42 @@ _RUN_IT = re.compile(
 )
 
 
-def shown_as_example(prose: str, start: int, end: int) -> bool:
+def example_cues(prose: str) -> list[int]:
+    """Where each word in `prose` that may introduce an example ends (`shown_as_example`), found
+    once for all its inline code."""
+    return [match.end() for match in _EXAMPLE_CUE.finditer(prose)]
+
+
+def shown_as_example(prose: str, start: int, end: int, cues: Sequence[int] | None = None) -> bool:
     """Whether the inline code from `start` to `end` in `prose` is shown as an example of what
     an attack or an artefact looks like ("the classic illustration is `...`", "typical hits
     look like `...`", "a cron line like `...`", "the usual way is `...`"), in a sentence that
     tells the reader to do nothing, and followed by no sentence telling them to run, use or
     send it: an explanation quoting the attack's shape, not a step to run. "Use a payload like
     `...`" or "the usual line is `...`. Run it on the target." still instruct, and are read as
-    code."""
+    code. `cues` are `example_cues(prose)`, when several spans of one text are read."""
+    if cues is None:
+        cues = example_cues(prose[max(0, start - 400) : start])
+        if not cues:
+            return False
+    else:
+        before = bisect.bisect_right(cues, start) - 1
+        if before < 0 or cues[before] < start - 400:
+            return False  # cheaply, before the sentence is found
     opening = _SENTENCE_START.search(prose, max(0, start - 400), start)
     begin = opening.end() if opening else max(0, start - 400)
     if _EXAMPLE_CUE.search(prose, begin, start) is None:
         return False
     quoting, *after = _SENTENCE_BREAK.split(prose[begin : end + 400], maxsplit=2)[:2]
-    if instructs(quoting):
+    if _instructs(quoting):
         return False
-    return not (after and instructs(after[0]) and _RUN_IT.search(after[0]) is not None)
+    return not (after and _RUN_IT.search(after[0]) is not None and _instructs(after[0]))
+
+
+@lru_cache(maxsize=256)
+def _instructs(sentence: str) -> bool:
+    # read once per sentence, however many examples it quotes
+    return instructs(sentence)
 
 
 _LIST_ITEM = re.compile(r"\s*(?:[-*+\u2022]|\d{1,2}[.)])\s")
@@ -1940,12 +1960,13 @@ def response_capabilities(
             if declined:
                 continue
             found.extend(plan_hits(body, part.start))
+            cues = example_cues(body)
             for match in _INLINE_CODE.finditer(body):
                 snippet = match.group(1)
                 if (
                     is_name_mention(snippet)
                     or watched_for(body, match.start())
-                    or shown_as_example(body, match.start(), match.end())
+                    or (cues and shown_as_example(body, match.start(), match.end(), cues))
                 ):
                     continue
                 hits = code_hits(snippet, guess_language(snippet), part.start + match.start(1))
