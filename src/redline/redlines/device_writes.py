@@ -40,7 +40,8 @@ _MAY_WRITE = re.compile(
 
 _MODBUS_WRITE = re.compile(
     r"\bwrite_(?:single_|multiple_)?(?:registers?|coils?)\s*\("
-    r"|\bmodbus\s+write\b|\bmbpoll\b[^\n|;&]{0,200}?\s(?:\d{1,3}\.){3}\d{1,3}(?:[ \t]+-?\d+)++[ \t]*(?=$|[\n;&|])",
+    r"|\bmodbus\s+write\b"
+    r"|\bmbpoll\b[^\n|;&]{0,200}?\s(?:\d{1,3}\.){3}\d{1,3}(?:[ \t]+-?\d+)++[ \t]*(?=$|[\n;&|])",
     re.I,
 )
 """A Modbus register or coil written (pymodbus, pyModbusTCP, modbus-cli, mbpoll's values)."""
