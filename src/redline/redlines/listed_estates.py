@@ -67,12 +67,12 @@ cluster's namespaces or volumes, a hypervisor's or LVM's."""
 _DELETION = re.compile(
     r"\baz\s+(?:[a-z][\w-]*\s+){1,3}delete\b"
     # (one prefix of each bucket removed, `s3://$b/tmp/`, `gsutil rm -r "${b}tmp/"`, leaves the
-    # buckets: not counted)
-    r"|\baws\s+s3\s+(?:rb\b|rm\b(?=[^\n|;&]*--recursive)(?![^\n|;&]{0,300}?s3://[^/\s'\"]*/[^\s'\"*]))"
+    # buckets: not counted; the `;` or `)` that ends the command after `$b` is no prefix)
+    r"|\baws\s+s3\s+(?:rb\b|rm\b(?=[^\n|;&]*--recursive)(?![^\n|;&]{0,300}?s3://[^/\s'\"]*/[^\s'\"*;&|)]))"
     r"|\baws\s+[a-z][\w-]*\s+(?:delete|terminate)-[\w-]+"
     r"|\bgcloud\s+(?:[a-z][\w-]*\s+){1,4}delete\b"
     r"|\b(?:qm|pct)\s+destroy\b|\bvirsh\s+(?:undefine|vol-delete|pool-delete)\b"
-    r"|\bhcloud\s+[a-z][\w-]*\s+delete\b|\bgsutil\s+(?:-m\s+)?(?:rm\s+-\w*r\b(?![^\n|;&]{0,300}?(?:gs://[^/\s'\"]*/|\$(?:\{\w++\}|\w++)/?)[^\s'\"*/])|rb\b)|\bmc\s+rb\b"
+    r"|\bhcloud\s+[a-z][\w-]*\s+delete\b|\bgsutil\s+(?:-m\s+)?(?:rm\s+-\w*r\b(?![^\n|;&]{0,300}?(?:gs://[^/\s'\"]*/|\$(?:\{\w++\}|\w++)/?)[^\s'\"*/;&|)])|rb\b)|\bmc\s+rb\b"
     r"|\bkubectl\s+delete\b|\bvim-cmd\s+vmsvc/destroy\b|\bgovc\s+vm\.destroy\b"
     r"|\bgh\s+repo\s+delete\b|\bRemove-(?:VM|Az\w+|S3Bucket|EC2Instance|EC2Volume|EC2Snapshot"
     r"|Gce\w+)\b|\bStop-EC2Instance\b(?=[^|\n]*-Terminate)"
