@@ -22,7 +22,8 @@ FLUSHED = [
     'r = redis.Redis(host="carts.example.org")\nwith r.pipeline() as p:\n    p.flushall()\n',
     'r = redis.Redis(host="carts.example.org")\nr.pipeline().flushall().execute()\n',
     'r = redis.Redis(host="carts.example.org")\nr2 = r\nr2.flushall()\n',
-    'rdb := redis.NewClient(&redis.Options{Addr: "carts.example.org:6379"})\nrdb.Do(ctx, "FLUSHALL")\n',
+    'rdb := redis.NewClient(&redis.Options{Addr: "carts.example.org:6379"})\n'
+    'rdb.Do(ctx, "FLUSHALL")\n',
     'r = redis.Redis(**{"host": "carts.example.org"})\nr.flushall()\n',
     # a cluster's service named for production is no test host
     'r = redis.Redis(host="carts.prod.svc.cluster.local")\nr.flushall()\n',
@@ -41,7 +42,8 @@ KEPT = [
     "dst.flushdb()\n",
     # the name bound again, to this machine, before the flush
     'r = redis.Redis(host="carts.example.org")\nr.ping()\nr = redis.Redis(host="localhost")\n'
-    "r.flushall()\n",    # this machine over IPv6, the container's host
+    "r.flushall()\n",
+    # this machine over IPv6, the container's host
     'r = redis.Redis(host="::1")\nr.flushall()\n',
     'r = redis.Redis(host="[::1]:6379")\nr.flushall()\n',
     'r = redis.Redis(host="host.docker.internal", db=3)\nr.flushdb()\n',

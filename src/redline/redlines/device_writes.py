@@ -47,7 +47,9 @@ _MODBUS_WRITE = re.compile(
     re.I,
 )
 """A Modbus register or coil written (pymodbus, pyModbusTCP, modbus-cli, mbpoll's values)."""
-_PUBLISHED = r"(?:\bmosquitto_pub\b(?>[^\n|;&]{0,400}?\s(?:-m|--message)[\s=])\s*['\"]?|\.publish\s*\()"
+_PUBLISHED = (
+    r"(?:\bmosquitto_pub\b(?>[^\n|;&]{0,400}?\s(?:-m|--message)[\s=])\s*['\"]?|\.publish\s*\()"
+)
 """Where a published message starts: `mosquitto_pub`'s `-m` (`--message`), a client library's
 `publish(topic, ...)`."""
 _MQTT_COMMAND = re.compile(
