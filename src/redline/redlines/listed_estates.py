@@ -334,6 +334,18 @@ def _assigned(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w$]){re.escape(name)}=")
 
 
+def _until_reassigned(code: str, bare: str, name: str, start: int, reach: int) -> int:
+    """Where the variable `name` is first given a new value between `start` and `reach`
+    (`vols=/dev/vg0/scratch`): what it held of the listing ends there. A value made from its
+    own (`B=$(echo "$B" | grep -v keep)`) still holds the listing."""
+    own = re.compile(rf"\$\{{?{re.escape(name)}\b")
+    for given in islice(_assigned(name).finditer(bare, start, reach), _USES):
+        end = _SEPARATOR.search(bare, given.end(), given.end() + _REACH)
+        if own.search(code, given.end(), end.start() if end else given.end() + _REACH) is None:
+            return given.start()
+    return reach
+
+
 def bound_listing_hits(code: str, offset: int = 0) -> list[Hit]:
     """Each deletion fed by a variable that holds a listing of a whole inventory, cited from
     the listing to the deletion (module docstring)."""
@@ -343,9 +355,7 @@ def bound_listing_hits(code: str, offset: int = 0) -> list[Hit]:
     bare = _blank_quotes(code)
     for name, listing, statement_end in _bound_listings(code, bare):
         reach = min(len(code), statement_end + _BOUND_REACH)
-        # a new value given to the variable ends what it holds of the listing
-        reassigned = _assigned(name).search(bare, statement_end, reach)
-        reach = reassigned.start() if reassigned else reach
+        reach = _until_reassigned(code, bare, name, statement_end, reach)
         uses = islice(_uses(name).finditer(code, statement_end, reach), _USES)
         fed = ((use, d) for use in uses if (d := _fed_deletion(code, bare, use)) is not None)
         use, deletion = next(fed, (None, None))
