@@ -658,6 +658,12 @@ def sends_to_another_site(found: Capabilities) -> bool:
 
 
 _I = re.IGNORECASE
+
+ENCODED_COMMAND_SWITCH = "|".join(
+    [*("encodedcommand"[:n] for n in range(len("encodedcommand"), 0, -1)), "ec"]
+)
+"""PowerShell's `-EncodedCommand` parameter as it may be spelled after `-` or `/` (no group,
+longest first): any prefix of it (`-e`, `-enc`, `-encod`, `-EncodedCom`) or `-ec`."""
 _SYSTEMCTL_STOP = r"systemctl\s+(?:stop|disable|mask)(?:\s+-[\w-]+)*"
 """A unit stopped, disabled or masked, past its options (each `-x` or `--long` read one way
 only: `--?[\\w-]+` could read `--now` two ways, and a run of options failing to match took
@@ -5717,16 +5723,22 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # the encoded command also as a placeholder or a batch variable holding it (`-enc
         # <B64_PAYLOAD>`, `-EncodedCommand %PAYLOAD%`): encoded all the same, and not shown
         re.compile(
-            r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s[-/](?:e|en|enc|enco|encodedcommand|ec)\s+"
+            r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s[-/](?:"
+            + ENCODED_COMMAND_SWITCH
+            + r")\s+"
             r"(?:<[\w -]{2,40}>|%[A-Za-z_]\w*%)",
             _I,
         ),
         re.compile(
-            r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s/(?:e|en|enc|enco|encodedcommand|ec)\s+[A-Za-z0-9+/=]{16,}",
+            r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s/(?:"
+            + ENCODED_COMMAND_SWITCH
+            + r")\s+[A-Za-z0-9+/=]{16,}",
             _I,
         ),
         re.compile(
-            r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s-(?:e|en|enc|enco|encodedcommand|ec)\s+[A-Za-z0-9+/=]{16,}",
+            r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s-(?:"
+            + ENCODED_COMMAND_SWITCH
+            + r")\s+[A-Za-z0-9+/=]{16,}",
             _I,
         ),
     ),

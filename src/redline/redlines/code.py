@@ -23,6 +23,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from redline.redlines.capabilities import (
+    ENCODED_COMMAND_SWITCH,
     ArtifactKind,
     Capabilities,
     Capability,
@@ -575,21 +576,47 @@ def holds_decoded_payload(text: str) -> bool:
     )
 
 
+_ENCODED_ARGUMENT = re.compile(
+    r"\s[-/](?:" + ENCODED_COMMAND_SWITCH + r")\s+([A-Za-z0-9+/]{4,}={0,2})(?![A-Za-z0-9+/=])",
+    re.I,
+)
+"""The argument of PowerShell's `-EncodedCommand`: decoded however short and whatever it holds
+(`hostname` encoded is a single word)."""
+
+
+_POWERSHELL = re.compile(r"\b(?:powershell|pwsh)\b", re.I)
+
+
+def _encoded_arguments(text: str) -> dict[int, int]:
+    """Where each `-EncodedCommand` argument in `text` starts, and its end."""
+    if not any(head in text for head in ("-e", "-E", "/e", "/E")) or not _POWERSHELL.search(text):
+        return {}
+    return {match.start(1): match.end(1) for match in _ENCODED_ARGUMENT.finditer(text)}
+
+
 def _base64_payloads(text: str) -> Iterator[tuple[int, int, str]]:
-    for match in _BASE64_WORD.finditer(text):
-        word = match.group(0)
+    arguments = _encoded_arguments(text)
+    words = {match.start(): match.end() for match in _BASE64_WORD.finditer(text)}
+    for start, end in sorted((words | arguments).items()):
+        word = text[start:end]
         try:
             raw = base64.b64decode(word + "=" * (-len(word) % 4), validate=True)
         except (binascii.Error, ValueError):
             continue
-        for encoding in ("utf-8", "utf-16-le"):
+        # a short word is read only as an encoded command's argument, in UTF-16 as PowerShell's
+        short = start in arguments and start not in words
+        for encoding in ("utf-16-le",) if short else ("utf-8", "utf-16-le"):
             try:
                 decoded = raw.decode(encoding)
             except UnicodeDecodeError:
                 continue
             printable = sum(ch.isprintable() or ch in "\n\t\r" for ch in decoded)
-            if decoded and printable / len(decoded) > 0.95 and re.search(r"[\s/;|(]", decoded):
-                yield match.start(), match.end(), decoded
+            if (
+                decoded
+                and printable / len(decoded) > 0.95
+                and (start in arguments or re.search(r"[\s/;|(]", decoded))
+            ):
+                yield start, end, decoded
                 break
 
 

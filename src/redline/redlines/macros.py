@@ -43,7 +43,7 @@ from functools import lru_cache
 
 import ahocorasick
 
-from redline.redlines.capabilities import Capability, Gated, Hit
+from redline.redlines.capabilities import ENCODED_COMMAND_SWITCH, Capability, Gated, Hit
 from redline.redlines.code import code_points
 from redline.redlines.named import NAME_PATTERN_CACHE
 
@@ -110,7 +110,9 @@ _HOST_RUN = re.compile(r"(?<!Application)\.(?:Run|Exec)\b\s*\(?\s*[\"'\w]", re.I
 
 _HIDDEN = Gated(
     re.compile(
-        r"\s-w(?:indowstyle)?\s+h(?:idden)?\b|\s-(?:e|enc|encodedcommand)\s+[A-Za-z0-9+/]{16}|\bStrReverse\b"
+        r"\s-w(?:indowstyle)?\s+h(?:idden)?\b|\s-(?:"
+        + ENCODED_COMMAND_SWITCH
+        + r")\s+[A-Za-z0-9+/]{16}|\bStrReverse\b"
         r"|https?://\d{1,3}(?:\.\d{1,3}){3}|\bcertutil\b|\bbitsadmin\b",
         re.I,
     )

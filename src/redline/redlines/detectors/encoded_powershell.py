@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-from redline.redlines.capabilities import Capabilities
+from redline.redlines.capabilities import ENCODED_COMMAND_SWITCH, Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, supported
 
@@ -34,7 +34,7 @@ _COMPANY = (Cap.HIDE, Cap.DOWNLOAD, Cap.RUN_DOWNLOADED, Cap.SHELL, Cap.NET_CONNE
 
 
 _BASE64_ARGUMENT = re.compile(
-    r"\s[-/](?:e|en|enc|enco|encodedcommand|ec)\s+[A-Za-z0-9+/=]{16,}", re.I
+    r"\s[-/](?:" + ENCODED_COMMAND_SWITCH + r")\s+[A-Za-z0-9+/=]{16,}", re.I
 )
 """The encoded command itself given (not a placeholder for it)."""
 
