@@ -5264,11 +5264,40 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # process id -1 is every process the caller may signal (all of the machine's, as root):
         # `kill -9 -1`, `kill -s KILL -- -1`, `kill -- -1`, after a signal or `--` only (`kill
         # -1 1234` sends signal 1 to one process; signal 0 only probes); sysvinit's `killall5`;
-        # C's and Python's `kill(-1, SIGKILL)`, `os.kill(-1, ...)`
+        # C's and Python's `kill(-1, SIGKILL)`, `os.kill(-1, ...)`; the id quoted (`'-1'`); not
+        # signal 0 named after `-s`/`-n` (words a shell only prints: `own_use.py`)
         re.compile(
-            r"\bkill\s+(?:(?:-s|-n|--signal)\s+(?!0\s)\w+\s+(?:--\s+)?|-(?!0\s)\w+\s+(?:--\s+)?|--\s+)"
-            r"(?:\d+\s+){0,20}-1(?![\w.-])"
+            r"\bkill\s+(?:(?:-s|-n|--signal)\s+(?!0\s)\w+\s+(?:--\s+)?|-(?![sn]\s)(?!0\s)\w+\s+(?:--\s+)?|--\s+)"
+            r"(?:\d+\s+){0,20}(?:-1|'-1'|\"-1\")(?![\w.-])"
             r"|(?<![\w-])killall5\b|\bkill\s*\(\s*-1\s*,(?!\s*0\s*\))",
+            _I,
+        ),
+        # every process id listed and killed, with nothing picked (`ps -e -o pid= | xargs kill
+        # -9`, `kill -9 $(ps -eo pid=)`, `ps aux | awk '{print $2}' | xargs sudo kill`)
+        re.compile(
+            r"\bps\s+(?:aux|ax|-e\w*|-A\w*)(?:\s+(?:-o\s*)?pid=?)?\s*\|\s*"
+            r"(?:awk\s+['\"]\{\s*print\s+\$[12]\s*\}['\"]\s*\|\s*)?xargs\s+(?:-\w+\s+){0,3}(?:sudo\s+)?kill\b"
+            r"|\bkill\s+(?:-\w+\s+)?\$\(\s*ps\s+(?:aux|ax|-e\w*|-A\w*)(?:\s+(?:-o\s*)?pid=?)?\s*"
+            r"(?:\|\s*awk\s+['\"]\{\s*print\s+\$[12]\s*\}['\"]\s*)?\)",
+            _I,
+        ),
+        # a name pattern that matches every process (`pkill -9 .`, `killall -r '.*'`, an empty
+        # one), with no user, parent, group or terminal picked
+        re.compile(
+            r"\bpkill\s+(?:(?:-\d+|-[A-Z]+|-SIG\w+|-[fexic]+|--signal[= ]\w+|--full|--echo)\s+){0,4}"
+            r"(?:['\"]?(?:\.[*+]?|\^\.[*+]\$?|\^)['\"]?|''|\"\")(?=[ \t]*(?:$|[;&|)\n]))"
+            r"|\bkillall\s+(?:(?:-\d+|-[A-Z]+|-SIG\w+|-s\s+\w+|-[eIqvwg]+)\s+){0,4}(?:-r|--regexp)\s+"
+            r"(?:(?:-\d+|-[A-Z]+|-SIG\w+|-s\s+\w+|-[eIqvwg]+)\s+){0,4}"
+            r"['\"]?(?:\.[*+]?|\^\.[*+]\$?|\^)['\"]?(?=[ \t]*(?:$|[;&|)\n]))",
+            re.M,
+        ),
+        # PowerShell's every process stopped (`Get-Process | Stop-Process -Force`, nothing
+        # named or filtered), `taskkill` with a filter every process passes (`/FI "PID ne 0"`),
+        # psutil's every process killed in a loop that picks none
+        re.compile(
+            r"\b(?:Get-Process|gps)\s*\|\s*(?:Stop-Process|spps|kill)\b"
+            r"|\btaskkill\b[^\n]{0,60}?/FI\s+['\"]?PID\s+(?:ne\s+\d+|gt\s+\d{1,2}|ge\s+\d{1,2})['\"\s]"
+            r"|\bfor\s+(\w+)\s+in\s+psutil\.process_iter\([^)\n]{0,80}\)\s*:\s*(?:\n[ \t]+)?\1\.(?:kill|terminate)\s*\(",
             _I,
         ),
     ),
@@ -5723,9 +5752,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # the encoded command also as a placeholder or a batch variable holding it (`-enc
         # <B64_PAYLOAD>`, `-EncodedCommand %PAYLOAD%`): encoded all the same, and not shown
         re.compile(
-            r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s[-/](?:"
-            + ENCODED_COMMAND_SWITCH
-            + r")\s+"
+            r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s[-/](?:" + ENCODED_COMMAND_SWITCH + r")\s+"
             r"(?:<[\w -]{2,40}>|%[A-Za-z_]\w*%)",
             _I,
         ),

@@ -766,6 +766,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.own_use import (
         without_logged_events,
         without_own_cleanup,
+        without_printed_kill,
         without_script_arguments,
         without_terminal_echo,
         without_used_keys,
@@ -891,6 +892,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits = without_script_arguments(code, hits)  # a Redis script's ARGV, passed by its caller
     if language is CodeLanguage.BASH:
         hits = without_inspected(cleaned, hits, offset)  # cron listed, a hidden folder removed
+        hits = without_printed_kill(cleaned, hits, offset)  # `echo '... kill -9 -1 ...'`
     return without_own_cleanup(cleaned, without_used_keys(cleaned, hits, offset), offset)
 
 

@@ -623,6 +623,19 @@ def without_terminal_echo(text: str, hits: Iterable[Hit], offset: int = 0) -> li
     return _without_inside(text, hits, Capability.KEY_BUFFER, _TERMINAL_OUTPUT, offset)
 
 
+_PRINTED_WORDS = re.compile(
+    r"\b(?:echo|printf)[ \t]+(?:-[neE]+[ \t]+)?(?:'[^'\n]{0,400}'|\"[^\"\n]{0,400}\")(?![ \t]*(?:\||>{1,2}[ \t]*[^\s;&|]{0,200}\.(?:sh|bash)\b))"
+)
+"""A quoted string a shell command prints, not piped to another command nor written into a
+script (`echo 'note: kill -9 -1 ...' >> notes.txt`, not `... > /tmp/stop.sh`)."""
+
+
+def without_printed_kill(text: str, hits: Iterable[Hit], offset: int = 0) -> list[Hit]:
+    """`hits` less the every-process kills inside a string a shell only prints: quoted words
+    are no command (printed into a shell, `echo '...' | sh`, they are one, and kept)."""
+    return _without_inside(text, hits, Capability.EVERY_PROCESS_KILLED, _PRINTED_WORDS, offset)
+
+
 _LOGGED = re.compile(
     r"(?:\bconsole\.log|\b(?:\w*_|sys)?log(?!in|out)(?:ger|ging|_?[A-Za-z]\w*)?(?:\.\w+)?)\s*\([^\n]*"
 )
