@@ -624,7 +624,8 @@ def without_terminal_echo(text: str, hits: Iterable[Hit], offset: int = 0) -> li
 
 
 _PRINTED_WORDS = re.compile(
-    r"\b(?:echo|printf)[ \t]+(?:-[neE]+[ \t]+)?(?:'[^'\n]{0,400}'|\"[^\"\n]{0,400}\")(?![ \t]*(?:\||>{1,2}[ \t]*[^\s;&|]{0,200}\.(?:sh|bash)\b))"
+    r"\b(?:echo|printf)[ \t]+(?:-[neE]+[ \t]+)?(?:'[^'\n]{0,400}'|\"[^\"\n]{0,400}\")"
+    r"(?![ \t]*(?:\||>{1,2}[ \t]*[^\s;&|]{0,200}\.(?:sh|bash)\b))"
 )
 """A quoted string a shell command prints, not piped to another command nor written into a
 script (`echo 'note: kill -9 -1 ...' >> notes.txt`, not `... > /tmp/stop.sh`)."""
