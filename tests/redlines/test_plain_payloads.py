@@ -46,7 +46,7 @@ def test_a_script_that_only_reads_is_plain(script: str) -> None:
         "New-Object System.Collections.ArrayList",
         "[scriptblock]::Create($env:S)",
         "[Text.Encoding]::UTF8.GetString([Convert]::FromBase64String($env:B))",
-        "Write-Output \"$(Invoke-Expression $env:X)\"",
+        'Write-Output "$(Invoke-Expression $env:X)"',
         "Get-Service | Select-Object @{n='x';e={iex $env:Y}}",
         "Get-Service | ForEach-Object { $_.Stop() }",
         "I`EX $env:Z",
