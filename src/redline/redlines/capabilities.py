@@ -6255,6 +6255,21 @@ _PARCEL_ASK = (
 )
 """What a delivery lure asks for and a delivery notice never does: a payment or a fee, card or
 bank details, a sign-in."""
+_PARCEL_ADDRESS_ASK = (
+    r"\b(?:(?:confirm|update|verify|correct|re-?enter|provide)\s+(?:your|the)\s+"
+    r"(?:(?:full|correct|shipping|delivery|home|postal|street)\s+){0,2}"
+    r"(?:address|(?:delivery|shipping|contact)\s+(?:details|info\w*))"
+    r"|(?:incomplete|invalid|incorrect|wrong|missing|unclear)\s+"
+    r"(?:(?:shipping|delivery|street|postal|house)\s+)?(?:address|house\s+number)"
+    r"|within\s+\d{1,2}\s*(?:h|hrs?|hours?)\b|\b(?:12|24|48|72)\s*(?:h|hrs?|hours?)\b)"
+)
+"""What an address lure asks, or how it hurries: the address or the delivery details confirmed
+or updated (`Confirm your address`, `an incomplete address`), within a few hours (`within 24h`)."""
+_SHORT_LINK = (
+    r"https?://(?:bit\.ly|tinyurl\.com|t\.co|goo\.gl|is\.gd|cutt\.ly|rb\.gy|ow\.ly|tiny\.cc"
+    r"|shorturl\.at|t\.ly|s\.id|rebrand\.ly|buff\.ly)/"
+)
+"""A link shortener's link: where it leads is not shown."""
 _COURIERS = (
     r"dhl|usps|ups|fedex|royal\s*mail|evri|hermes|dpd|gls|parcelforce|postnl|auspost"
     r"|australia\s+post|canada\s*post|la\s*poste|colissimo|correos|inpost|yodel"
@@ -6317,6 +6332,29 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _PARCEL_HELD + r"(?=[^\n]{0,240}?" + _PARCEL_ASK + r")[^\n]{0,160}?" + _PARCEL_LINK, _I
         ),
         re.compile(_PARCEL_HELD + r"[^\n]{0,160}?" + _COURIER_LOOKALIKE_LINK, _I),
+        # ... or asks to confirm or update the address or the delivery details, or hurries
+        # (`within 24h`), or hides its link behind a shortener, or names a courier while
+        # linking elsewhere than the courier's site (`The USPS package could not be delivered
+        # ... https://post-track.example`): a shop's own notice, naming itself and linking to
+        # its own domain, is told apart afterwards (`parcel_senders.py`)
+        re.compile(
+            _PARCEL_HELD
+            + r"(?=[^\n]{0,240}?"
+            + _PARCEL_ADDRESS_ASK
+            + r")[^\n]{0,200}?"
+            + _PARCEL_LINK,
+            _I,
+        ),
+        re.compile(_PARCEL_HELD + r"[^\n]{0,160}?" + _SHORT_LINK, _I),
+        re.compile(
+            r"\b(?:"
+            + _COURIERS
+            + r")\b[^\n]{0,40}?"
+            + _PARCEL_HELD
+            + r"[^\n]{0,120}?"
+            + _NOT_COURIER_LINK,
+            _I,
+        ),
         re.compile(
             _COURIER_SPEAKING
             + r"[^\n]{0,60}?"

@@ -771,6 +771,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
         without_terminal_echo,
         without_used_keys,
     )
+    from redline.redlines.parcel_senders import without_own_parcel_notices
     from redline.redlines.plain_payloads import plain_payload_hits
     from redline.redlines.planted_keys import planted_key_hits
     from redline.redlines.preload_hide import listing_hook_hits
@@ -890,6 +891,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits = without_terminal_echo(cleaned, without_searched_for(cleaned, hits, offset), offset)
     hits = without_logged_events(cleaned, hits, offset)  # a request's kind logged, not queued
     hits = without_script_arguments(code, hits)  # a Redis script's ARGV, passed by its caller
+    hits = without_own_parcel_notices(code, hits)  # a shop's notice linking to its own domain
     if language is CodeLanguage.BASH:
         hits = without_inspected(cleaned, hits, offset)  # cron listed, a hidden folder removed
         hits = without_printed_kill(cleaned, hits, offset)  # `echo '... kill -9 -1 ...'`
