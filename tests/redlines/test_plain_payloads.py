@@ -55,6 +55,7 @@ def test_a_script_that_only_reads_is_plain(script: str) -> None:
         "whoami /groups",
         "nltest /domain_trusts",
         "Test-NetConnection 198.51.100.7 -Port 445",
+        "echo 'it ran'",
     ],
 )
 def test_a_script_that_runs_looks_up_or_reaches_out_is_not_plain(script: str) -> None:

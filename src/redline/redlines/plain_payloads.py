@@ -9,8 +9,9 @@ the script does something. (Ansible's WinRM wrapper is no such case: its encoded
 builds a script block from its input and runs it, so it stays refused like any loader.)
 
 A decoded script is *plain* (`PLAIN_ENCODED_COMMAND`) when it was read in full, nothing was
-found in it, and every one of its statements is made of an allow list of read-only, local
-pieces (`plain_script`); anything else, however it is spelled, keeps the command refused:
+found in it, it reads something (`_READS`: not only `echo hi`), and every one of its statements
+is made of an allow list of read-only, local pieces (`plain_script`); anything else, however it
+is spelled, keeps the command refused:
 
 - each command a statement starts (at the start, after `;`, `|`, a line break, `(`, `{`, `=`)
   is a reading cmdlet (`Get-`, `Test-`, `Select-`, `Where-`, `Sort-`, `Format-`, `Out-`,
@@ -98,6 +99,16 @@ _READING_COMMAND = re.compile(
 """A command a plain statement may start (module docstring), matched in full."""
 
 
+_READS = re.compile(
+    r"\$\w|\b(?:Get|Test|Select|Where|Sort|Measure|ConvertTo|ConvertFrom)-\w"
+    r"|(?<![\w-])(?:hostname|gsv|gps|gci|gc|gi|gp|dir|ls|cat|type)\b",
+    re.I,
+)
+"""Something the script reads: a cmdlet that looks something up, `hostname`, a variable. A
+script that only prints its own words (`echo hi`) queries nothing: it is how one tests that an
+encoded command runs at all, not what automation sends."""
+
+
 def plain_script(script: str) -> bool:
     """Whether the decoded PowerShell `script` only reads, by the allow list of the module
     docstring."""
@@ -113,7 +124,7 @@ def plain_script(script: str) -> bool:
         cursor = match.end()
     blanked.append(script[cursor:])
     text = _COMMENT.sub("", _CONTINUATION.sub(" ", "".join(blanked)))
-    if _ELSEWHERE.search(text) is not None:
+    if _ELSEWHERE.search(text) is not None or _READS.search(text) is None:
         return False
     return _pieces_read(text)
 
