@@ -40,6 +40,10 @@ _PICKED_BY_SITE = re.compile(
 `.filter(c => c.domain.includes(site))`)."""
 _BEFORE = 400
 """How far before a setter the test that picks its cookies may stand (the loop's head)."""
+_AFTER = 200
+"""How far after a setter, on its line, the test may stand (`... if "mail" in c["domain"]`):
+each setter's test is looked for within a bounded span, so a crafted line of thousands of
+setters costs linear time, not the square of its length."""
 
 
 def replayed_cookie_hits(code: str, offset: int = 0) -> list[Hit]:
@@ -51,7 +55,8 @@ def replayed_cookie_hits(code: str, offset: int = 0) -> list[Hit]:
         line_end = code.find("\n", setter.end())
         line_end = len(code) if line_end < 0 else line_end
         start = max(0, setter.start() - _BEFORE)
-        if _PICKED_BY_SITE.search(code, start, line_end) is None:
+        end = min(line_end, setter.end() + _AFTER)
+        if _PICKED_BY_SITE.search(code, start, end) is None:
             continue
         hits.append(
             Hit(
