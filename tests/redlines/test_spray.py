@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from redline.redlines.spray import spray_names
+from redline.redlines.spray import _derived
 
-_READ = frozenset({"lockout:threshold", "lockout:count", "entry"})
+_LOOP = frozenset({"lockout:threshold", "lockout:count", "entry"})
 
 
 def test_a_typed_assignment_from_the_loop_name_is_the_same_account() -> None:
     line = "    [string]$who = $entry.Properties['samaccountname'][0]"
-    assert "who" in spray_names(line, _READ)
+    assert _derived(line, _LOOP) == {"who"}
 
 
 def test_an_assignment_from_elsewhere_is_not_followed() -> None:
-    line = "    [string]$who = $config.Operator"
-    assert "who" not in spray_names(line, _READ)
+    assert not _derived("    [string]$who = $config.Operator", _LOOP)
