@@ -104,13 +104,21 @@ _WATCHED_FOR = re.compile(
     re.I,
 )
 _DETECTIONS = re.compile(r"\bdetections?\b", re.I)
-"""Detections named as what a list or a sentence sets out ("Detections stack across several
-layers:"): what follows is what they look for..."""
+"""Detections named as what a list sets out, in the line that leads it ("Detections stack
+across several layers:", "the detections worth building, cheapest first:"): what follows is
+what they look for..."""
 _EVADING = re.compile(
-    r"\b(?:avoid\w*|evad\w*|evasion|bypass\w*|undetected|defeat\w*|(?:slip|get)\w*\s+past)\b",
+    r"\b(?:avoid\w*|evad\w*|evasion|bypass\w*|undetected|defeat\w*|dodg\w*|(?:slip|get)\w*\s+past"
+    r"|minimi[sz]\w*|reduc\w*|under\s+the\s+radar|stay\w*\s+(?:under|below|clear)"
+    r"|without\s+(?:\w+\s+){0,2}detections?"
+    r"|(?:no|zero|few|fewer|less|low|lower|lowest|minimal|rare)\s+(?:\w+\s+)?detections?"
+    r"|detections?\s+(?:\w+\s+)?(?:low|rare|none|zero|nil))\b",
     re.I,
 )
-"""...unless the same words set out to avoid them ("to avoid detections:")."""
+"""...unless the same words set out to avoid or lower them ("to avoid detections:",
+"**Minimise detections:**", "zero detections on VirusTotal:"). A sentence that only names
+detections ("To keep detections low, run `...`", "Step 2 (no detections so far): `...`") sets
+out nothing to watch: only a watching verb (`_WATCHED_FOR`) makes its inline code a signal."""
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s|\n)(?!.*(?:[.!?]\s|\n))", re.S)
 
 
@@ -120,18 +128,15 @@ def watched_for(prose: str, at: int) -> bool:
     a signal to detect, quoted, not a step to run."""
     opening = _SENTENCE_START.search(prose, max(0, at - 400), at)
     begin = opening.end() if opening else max(0, at - 400)
-    return _names_watching(prose, begin, at) or _listed_to_watch(prose, at)
+    return _WATCHED_FOR.search(prose, begin, at) is not None or _listed_to_watch(prose, at)
 
 
-def _names_watching(text: str, begin: int, end: int) -> bool:
-    """Whether `text[begin:end]` tells the reader to watch for something, or sets out the
-    detections that do (and not how to avoid them)."""
-    if _WATCHED_FOR.search(text, begin, end) is not None:
+def _names_watching(line: str) -> bool:
+    """Whether `line`, leading a list, tells the reader to watch for what follows, or sets out
+    the detections that do (and not how to avoid or lower them)."""
+    if _WATCHED_FOR.search(line) is not None:
         return True
-    return (
-        _DETECTIONS.search(text, begin, end) is not None
-        and _EVADING.search(text, begin, end) is None
-    )
+    return _DETECTIONS.search(line) is not None and _EVADING.search(line) is None
 
 
 _EXAMPLE_CUE = re.compile(
@@ -232,7 +237,7 @@ def _indent(item: str) -> int:
 def _leads_to_watch(line: str) -> bool:
     """Whether `line` ends by introducing what follows (a colon, perhaps in bold) as things to
     alert on or watch for."""
-    return line.rstrip().rstrip("*_").endswith(":") and _names_watching(line, 0, len(line))
+    return line.rstrip().rstrip("*_").endswith(":") and _names_watching(line)
 
 
 def is_name_mention(snippet: str) -> bool:
