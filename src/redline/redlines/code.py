@@ -303,11 +303,6 @@ _DETECTION_SHAPES = tuple(
             ),
             re.compile(r"^\s*(?:process|file|network|registry)\s+where\b", re.M),
             re.compile(r"^\s*-w\s+/\S+\s+-p\s+[rwxa]+\s+-k\s+\w+", re.M),
-            # Falco's rules and macros: a YAML list item naming the rule, its description or
-            # condition on the next line
-            re.compile(
-                r"^[ \t]*-[ \t]*(?:rule|macro)[ \t]*:[^\n]+\n[ \t]+(?:desc|condition)[ \t]*:", re.M
-            ),
             # Wazuh/OSSEC rules, Sysmon configuration, osquery queries over its host tables
             re.compile(r"^\s*<rule\s+id=[\"']\d+[\"'][^>\n]*\blevel=", re.M),
             re.compile(
@@ -346,11 +341,63 @@ class Segment:
     blanked before the program is read."""
 
 
+_FALCO_RULE = Gated(
+    # a YAML list item naming the rule or macro, its description or condition on the next line
+    re.compile(
+        r"^[ \t]*-[ \t]*(?:rule|macro)[ \t]*:[^\n]+\n[ \t]+(?:desc|condition)[ \t]*:", re.M
+    )
+)
+_FALCO_ITEM = re.compile(
+    r"([ \t]*-[ \t]*)(?:rule|macro|list|required_engine_version|required_plugin_versions)[ \t]*:"
+)
+_FALCO_KEY = re.compile(
+    r"([ \t]+(?:-[ \t]*)?)(?:desc|condition|output|priority|tags|items|enabled|source"
+    r"|exceptions|append|override|name|fields|values|comps|version|warn_evttypes"
+    r"|skip-if-unknown-filter)[ \t]*:"
+)
+_YAML_WRAPPER = re.compile(r"[ \t]*[\w.-]+[ \t]*:[ \t]*(?:[|>][-+]?)?[ \t]*")
+"""A key holding the rules below it (a Helm chart's `customRules:`, `rules.yaml: |-`)."""
+
+
+def falco_line(line: str, key_column: int) -> int | None:
+    """Whether `line` belongs to a Falco rule file, given the column of the last key whose
+    value may run on below it (-1 when none may): the new such column, or None when the line
+    is no part of one. A rule file holds only its list items (`- rule:`, `- macro:`, `- list:`),
+    their keys (`desc:`, `condition:`, `output:` ...), values running on deeper than their key,
+    comments and the keys that wrap it; a command among them makes the block no rule file."""
+    stripped = line.strip()
+    if not stripped or stripped.startswith("#") or stripped == "---":
+        return key_column
+    item = _FALCO_ITEM.match(line) or _FALCO_KEY.match(line)
+    if item is not None:
+        return len(item.group(1))
+    indent = len(line) - len(line.lstrip())
+    if key_column >= 0 and indent > key_column:
+        return key_column
+    if _YAML_WRAPPER.fullmatch(line.rstrip("\r\n")) is not None:
+        return -1
+    return None
+
+
+def _falco_rules(code: str) -> bool:
+    """Whether `code` is a Falco rule file, whole (`falco_line`), not a program behind a rule's
+    opening lines or with a macro's tail."""
+    if not _FALCO_RULE.search(code):
+        return False
+    column = -1
+    for line in code.splitlines():
+        found = falco_line(line, column)
+        if found is None:
+            return False
+        column = found
+    return True
+
+
 def is_detection_rule(code: str, tag: str = "") -> bool:
     """True when `code` is a detection rule or hunting query rather than a program."""
     if tag.lower() in DETECTION_TAGS:
         return True
-    return any(shape.search(code) for shape in _DETECTION_SHAPES)
+    return _falco_rules(code) or any(shape.search(code) for shape in _DETECTION_SHAPES)
 
 
 def _looks_like_code(text: str) -> bool:
