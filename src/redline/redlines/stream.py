@@ -69,6 +69,7 @@ from redline.redlines.code import (
     code_space_pieces,
     domain_generation_hits,
     domain_generation_pieces,
+    falco_line,
     fetched_names,
     folded_strings,
     guess_in_line,
@@ -96,7 +97,6 @@ from redline.redlines.code import (
     socket_connected,
     socket_names,
     top_level_domain_hits,
-    falco_line,
     watched_for,
 )
 from redline.redlines.field_capture import field_capture_pieces, field_captured_in_line
