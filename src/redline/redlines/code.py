@@ -343,9 +343,7 @@ class Segment:
 
 _FALCO_RULE = Gated(
     # a YAML list item naming the rule or macro, its description or condition on the next line
-    re.compile(
-        r"^[ \t]*-[ \t]*(?:rule|macro)[ \t]*:[^\n]+\n[ \t]+(?:desc|condition)[ \t]*:", re.M
-    )
+    re.compile(r"^[ \t]*-[ \t]*(?:rule|macro)[ \t]*:[^\n]+\n[ \t]+(?:desc|condition)[ \t]*:", re.M)
 )
 _FALCO_ITEM = re.compile(
     r"([ \t]*-[ \t]*)(?:rule|macro|list|required_engine_version|required_plugin_versions)[ \t]*:"
