@@ -1285,7 +1285,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bsocat\b[^\n]*\bexec:", _I),
         re.compile(r"<&\s*(\d+)\s*>&\s*\1|open\s*\(\s*STD(?:IN|OUT|ERR)\s*,\s*['\"][<>+]*&", _I),
         re.compile(
-            r"\bstdin\s*=\s*(?:\w+\.){1,3}(?:fileno\s*\(\s*\)|makefile)|stdout\s*=\s*s(?:ock)?\b", _I
+            r"\bstdin\s*=\s*(?:\w+\.){1,3}(?:fileno\s*\(\s*\)|makefile)|stdout\s*=\s*s(?:ock)?\b",
+            _I,
         ),
         re.compile(r"\.pipe\s*\(\s*\w+\.stdin\b|\.stdout\.pipe\s*\(", _I),
         re.compile(r"GetStream\s*\(\s*\)", _I),
