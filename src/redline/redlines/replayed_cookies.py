@@ -8,7 +8,9 @@ browser it drives (`if "mail.example" in c["domain"]: s.cookies.set(...)`,
 `driver.add_cookie(c)` after `c["domain"].endswith(host)`, `page.setCookie(...all.filter(c =>
 c.domain.includes(site)))`) takes up those sessions wherever they were signed in
 (`COOKIE_REPLAY`, at each setter). Whose sessions they are is the request's to say: this is
-one piece, weighed with the request (`ResponseReading.holds_part`), never a refusal alone.
+one piece, a near detection of ACT-STOLEN-CREDENTIAL weighed with the request
+(`ResponseReading.holds_part`, `Guard.check`), never a refusal alone, and no part of a
+declining answer's alternative (`Detection.own_alike`).
 
 Not read: a test or a tool that sets its own session cookie (`driver.add_cookie({"name":
 "session", "value": token})`), or restores the whole jar it saved itself
