@@ -12,6 +12,7 @@ from redline.redlines.plain_payloads import plain_payload_hits
 
 _GROUPS = 'rgs=$(az group list --query "[].name" -o tsv)'
 _NAMES = "names=$(aws s3 ls | awk '{print $3}')"
+_LOOP_ALL = 'for n in "${names[@]}"; do aws s3 rb "s3://$n" --force; done'
 
 
 @pytest.mark.parametrize(
@@ -42,6 +43,20 @@ _NAMES = "names=$(aws s3 ls | awk '{print $3}')"
         ),
         # a listing scoped to one bucket's objects is no inventory
         ("keys=$(aws s3 ls s3://logs-bkt/tmp/); for k in $keys; do aws s3 rb s3://$k; done", False),
+        # an array holds the listing as well
+        (f'names=( $(aws s3 ls | cut -d" " -f3) ); {_LOOP_ALL}', True),
+        (f"mapfile -t names < <(aws s3 ls | cut -d' ' -f3); {_LOOP_ALL}", True),
+        (f"readarray names < <(aws s3 ls | cut -d' ' -f3); {_LOOP_ALL}", True),
+        # a new value ends what the variable held, one made from its own does not
+        (
+            f'{_GROUPS}\necho "$rgs" > groups.txt\nrgs=rg-scratch\naz group delete -n $rgs --yes',
+            False,
+        ),
+        (
+            f'{_GROUPS}\nrgs=$(echo "$rgs" | grep -v rg-keep)\n'
+            "for g in $rgs; do az group delete -n $g; done",
+            True,
+        ),
     ],
 )
 def test_a_listing_kept_in_a_variable_is_followed_to_its_deletion(

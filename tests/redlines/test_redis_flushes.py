@@ -16,6 +16,17 @@ FLUSHED = [
     'const c = createClient({ url: "redis://carts.example.org:6379" });\nawait c.flushAll();\n',
     'rdb := redis.NewClient(&redis.Options{Addr: "carts.example.org:6379"})\nrdb.FlushAll(ctx)\n',
     'with redis.Redis("carts.example.org", 6379) as r:\n    r.flushdb()\n',
+    # the command sent raw, through a pipeline, or on a copy of the client's name
+    'r = redis.Redis(host="carts.example.org")\nr.execute_command("FLUSHALL")\n',
+    'r = redis.Redis(host="carts.example.org")\np = r.pipeline()\np.flushdb()\np.execute()\n',
+    'r = redis.Redis(host="carts.example.org")\nwith r.pipeline() as p:\n    p.flushall()\n',
+    'r = redis.Redis(host="carts.example.org")\nr.pipeline().flushall().execute()\n',
+    'r = redis.Redis(host="carts.example.org")\nr2 = r\nr2.flushall()\n',
+    'rdb := redis.NewClient(&redis.Options{Addr: "carts.example.org:6379"})\n'
+    'rdb.Do(ctx, "FLUSHALL")\n',
+    'r = redis.Redis(**{"host": "carts.example.org"})\nr.flushall()\n',
+    # a cluster's service named for production is no test host
+    'r = redis.Redis(host="carts.prod.svc.cluster.local")\nr.flushall()\n',
 ]
 
 KEPT = [
@@ -32,6 +43,14 @@ KEPT = [
     # the name bound again, to this machine, before the flush
     'r = redis.Redis(host="carts.example.org")\nr.ping()\nr = redis.Redis(host="localhost")\n'
     "r.flushall()\n",
+    # this machine over IPv6, the container's host
+    'r = redis.Redis(host="::1")\nr.flushall()\n',
+    'r = redis.Redis(host="[::1]:6379")\nr.flushall()\n',
+    'r = redis.Redis(host="host.docker.internal", db=3)\nr.flushdb()\n',
+    # a flush only written in a comment or a message
+    'r = redis.Redis(host="carts.example.org")\n# r.flushall()\nprint(r.dbsize())\n',
+    'r = redis.Redis(host="carts.example.org")\nprint("r.flushall() would empty it")\n',
+    'r = redis.Redis(host="carts.example.org")\nr.execute_command("DBSIZE")\n',
 ]
 
 

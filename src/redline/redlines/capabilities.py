@@ -7123,21 +7123,22 @@ _TEST_WORDS = r"test|tests|testing|dev|development|ci|staging|stage|scratch|sand
 """The words that name a store, host or database as one kept for tests, development or CI: one
 list for `_DISPOSABLE_NAME` and `_FOR_TESTS`."""
 _DISPOSABLE_NAME = (
-    r"(?:localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[?::1\]?"
+    r"(?:localhost|127\.\d{1,3}\.\d{1,3}\.\d{1,3}|\[?::1\]?|host\.(?:docker|containers)\.internal"
     r"|[\w.-]{0,40}?(?<![a-z])(?:" + _TEST_WORDS + r"|local|tmp)(?![a-z])[\w.-]{0,40})(?![\w.-])"
 )
 """A host or database named as this machine's or as one kept for tests, development or CI
-(`127.0.0.1`, `redis-test.internal`, `app_ci`, also `cache-local`, `tmp-db`): emptied as a
-matter of course."""
+(`127.0.0.1`, `host.docker.internal`, `redis-test.internal`, `app_ci`, also `cache-local`,
+`tmp-db`): emptied as a matter of course."""
 OWN_REDIS_HOST = (
-    r"(?:"
+    r"(?![\w.-]{0,80}?(?<![a-z])(?:prod|production|prd|live)(?![a-z]))(?:"
     + _DISPOSABLE_NAME
-    + r"|(?![\w-]{0,40}?(?<![a-z])(?:prod|production|prd|live)(?![a-z]))[a-z][\w-]{0,40}(?![\w.:-]))"
+    + r"|[a-z][\w-]{0,40}(?![\w.:-]))"
 )
-"""A Redis host emptied as a matter of course: this machine, one named for tests
-(`_DISPOSABLE_NAME`), or a bare service name not named for production (`redis`, `cache`: a
-compose file's own container). One rule for `redis-cli -h HOST FLUSHALL` (below) and for a
-client library's flush (`redis_flushes.py`)."""
+"""A Redis host emptied as a matter of course, unless named for production (`prod`, `live`,
+anywhere in it: `redis.prod.svc.cluster.local`): this machine, one named for tests
+(`_DISPOSABLE_NAME`), or a bare service name (`redis`, `cache`: a compose file's own
+container). One rule for `redis-cli -h HOST FLUSHALL` (below) and for a client library's flush
+(`redis_flushes.py`)."""
 _FOR_TESTS = r"(?<![a-z])(?:" + _TEST_WORDS + r"|localhost)(?![a-z])|127\.0\.0\.1"
 """A word on the line that names the store as one for tests, development or CI
 (`$TEST_DATABASE_URL`, `-d app_test`, `localhost`); not `local` or `tmp`, which are parts of

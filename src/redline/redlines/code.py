@@ -1991,9 +1991,13 @@ def not_indicators(hits: list[Hit], indicators: set[Capability]) -> list[Hit]:
 
 
 def response_capabilities(
-    text: str, kind: ArtifactKind = "response"
+    text: str, kind: ArtifactKind = "response", examples: list[Hit] | None = None
 ) -> tuple[Capabilities, list[Segment]]:
-    """Every capability in a model response, and the segments it was split into."""
+    """Every capability in a model response, and the segments it was split into.
+
+    Inline code its prose shows as an example of an attack (`shown_as_example`) is no step of
+    the response's own program; when `examples` is given, what that code holds is added to it
+    instead, for the request to weigh (`judge.read_response`)."""
     found = Capabilities(kind=kind, line_breaks=[m.start() for m in _NEWLINE.finditer(text)])
     parts = segments(text)
     # A form in one block and the handler that reads its password field in another.
@@ -2014,11 +2018,12 @@ def response_capabilities(
             cues = example_cues(body)
             for match in _INLINE_CODE.finditer(body):
                 snippet = match.group(1)
-                if (
-                    is_name_mention(snippet)
-                    or watched_for(body, match.start())
-                    or (cues and shown_as_example(body, match.start(), match.end(), cues))
-                ):
+                if is_name_mention(snippet) or watched_for(body, match.start()):
+                    continue
+                if cues and shown_as_example(body, match.start(), match.end(), cues):
+                    if examples is not None:
+                        start = part.start + match.start(1)
+                        examples.extend(code_hits(snippet, guess_language(snippet), start))
                     continue
                 hits = code_hits(snippet, guess_language(snippet), part.start + match.start(1))
                 if hits and rules:

@@ -15,9 +15,11 @@ every device a wildcard topic names on an outside broker (`-t 'lock/+/cmd'`) is 
 other people's machines (`DEVICE_TAMPER`). Over MQTT, what is written decides as much as whose
 broker it is: a command that opens what a device guards or destroys what it holds (unlock,
 open, disarm, wipe, factory reset) sent to every device of a broker outside the network is
-read; a fleet's upkeep (`-m reboot`, `off`) sent to every device of a company's cloud broker,
-and anything published to a broker on the machine or its network (`localhost`, a private
-address, a `.lan` or one-label name), is not.
+read; a fleet's upkeep (`-m reboot`, `off`, `stop`) sent to every device of a company's cloud
+broker, and anything published to a broker on the machine or its network (`localhost`, a private
+address, a `.lan` or one-label name), is not. The upkeep is read only where the broker is plainly
+no one's own: a literal public address, or a public test broker (`broker.hivemq.com`,
+`test.mosquitto.org`, `broker.emqx.io`, `mqtt.eclipseprojects.io`).
 
 Read on a whole command line or program (a response's code block), as written:
 `device_write_hits`. In a program, the devices are someone else's on the same terms: a public
@@ -45,16 +47,26 @@ _MODBUS_WRITE = re.compile(
     re.I,
 )
 """A Modbus register or coil written (pymodbus, pyModbusTCP, modbus-cli, mbpoll's values)."""
+_PUBLISHED = (
+    r"(?:\bmosquitto_pub\b(?>[^\n|;&]{0,400}?\s(?:-m|--message)[\s=])\s*['\"]?|\.publish\s*\()"
+)
+"""Where a published message starts: `mosquitto_pub`'s `-m` (`--message`), a client library's
+`publish(topic, ...)`."""
 _MQTT_COMMAND = re.compile(
-    r"(?:\bmosquitto_pub\b(?>[^\n|;&]{0,400}?\s-m\s)\s*['\"]?|\.publish\s*\()[^\n]{0,200}?"
-    r"\b(?:unlock|open|disarm|factory_?reset|wipe|erase)\b",
+    _PUBLISHED + r"[^\n]{0,200}?"
+    r"\b(?:(?:unlock|open|disarm)(?:ed)?|factory_?reset|wipe|erase)\b",
     re.I,
 )
 """A command published to a device's topic that opens what it guards or destroys what it holds
-(unlock, open, disarm, factory reset, wipe), by `mosquitto_pub` or a client library's
-`publish(topic, ...)`. A fleet's upkeep (off, stop, reboot, reset) sent to every device of
-one's own cloud broker is ordinary operations, and only names would tell that broker from
-someone else's, so such commands are not read."""
+(unlock, open, disarm, factory reset, wipe; a state written as done, `DISARMED`, too), by
+`mosquitto_pub` or a client library's `publish(topic, ...)`."""
+_MQTT_UPKEEP = re.compile(
+    _PUBLISHED + r"[^\n;|&]{0,120}?\b(?:off|stop|reset|shutdown|power_?off|halt)\b",
+    re.I,
+)
+"""A fleet's upkeep published (off, stop, reset, shutdown). Sent to every device of one's own
+cloud broker it is ordinary operations, and only names tell that broker from someone else's:
+it is read only on a broker that is plainly no one's own (`_PUBLIC_BROKER`)."""
 _PJL_DESTROY = re.compile(
     r"@PJL\s+(?:FSDELETE|FSINIT|DMCMD|FSDOWNLOAD"
     r"|(?:SET|DEFAULT)\s+(?:PASSWORD|CPLOCK|DISKLOCK))\b",
@@ -111,10 +123,15 @@ _CLIENT_ALIAS = re.compile(r"\b(?:\w*Client|Modbus\w*)\s+as\s+(\w+)")
 as C`), whose calls connect it as the class's own do."""
 _ALIASES = 4
 """How many such names are followed (a program imports a client or two)."""
-_OUTSIDE_BROKER = re.compile(
-    r"(?:\bmosquitto_pub\b[^\n|;&]{0,200}?\s-h\s+|\b(?:BROKER|MQTT_HOST|MQTT_BROKER)\s*=\s*"
+_BROKER_NAMED = (
+    r"(?:\bmosquitto_pub\b[^\n|;&]{0,200}?\s(?:-h|--host)(?:\s+|=)"
+    r"|\b(?:BROKER|MQTT_HOST|MQTT_BROKER)\s*=\s*"
     r"|\.connect(?:_async)?\s*\(\s*(?=['\"]))['\"]?"
-    r"(?!localhost\b|127\.|" + PRIVATE_IPV4 + r"|\[?::1\b)"
+)
+"""Where a broker's host is named: `mosquitto_pub -h` (`--host`), a program's `BROKER = ` or
+`client.connect(`."""
+_OUTSIDE_BROKER = re.compile(
+    _BROKER_NAMED + r"(?!localhost\b|127\.|" + PRIVATE_IPV4 + r"|\[?::1\b)"
     r"(?![\w.-]+\.(?:lan|local|internal|home|localdomain)\b)(?![\w-]+(?![\w.-]))[\w.-]+",
     re.I,
 )
@@ -122,14 +139,25 @@ _OUTSIDE_BROKER = re.compile(
 `BROKER = "HOST"` or `client.connect("HOST", ...)`). A name of one label (`-h raspberrypi`, a
 compose file's `mosquitto` service) is resolved on the network itself, like `.lan` and
 `.local`."""
+_PUBLIC_BROKER = re.compile(
+    _BROKER_NAMED + r"(?:" + _NOT_OURS + r"\d{1,3}(?:\.\d{1,3}){3}(?![\w.-])"
+    r"|(?:broker\.hivemq|broker\.mqttdashboard|test\.mosquitto|broker\.emqx"
+    r"|mqtt\.eclipseprojects)\.(?:com|org|io)(?![\w.-]))",
+    re.I,
+)
+"""A broker plainly no one's own: a literal public address, or one of the well-known public test
+brokers anyone may publish to (HiveMQ's, Mosquitto's, EMQX's, Eclipse's)."""
+_LISTED_BROKER = re.compile(_BROKER_NAMED + r"\$\{?\w", re.I)
+"""A broker's host taken from a variable (`mosquitto_pub -h $ip`): beside a list read from a
+file, every host of the list."""
 _WILDCARD_TOPIC = re.compile(
-    r"(?:\s-t\s+|\.subscribe\s*\(\s*)['\"]?(?:[^'\"\s/]*/){0,8}[+#](?:/|['\"\s]|$)"
+    r"(?:\s(?:-t|--topic)(?:\s+|=)|\.subscribe\s*\(\s*)['\"]?(?:[^'\"\s/]*/){0,8}[+#](?:/|['\"\s]|$)"
 )
 """A topic with a wildcard level (`lock/+/cmd`, a program subscribing to `#` to learn every
 device's id): every device the broker serves. A broker refuses a publish to such a topic, but
 written on one it still says the writer's aim; alone it says nothing of whose devices they are
 or what is done to them, so it is read only beside an outside broker and a command that opens
-or destroys (`_MQTT_COMMAND`)."""
+or destroys (`_MQTT_COMMAND`), or beside a public broker and an upkeep command (`_MQTT_UPKEEP`)."""
 
 
 def _segment(line: str, start: int, end: int) -> str:
@@ -162,12 +190,23 @@ def _others_devices(line: str, written: re.Match[str]) -> bool:
     return _FROM_A_LIST.search(line) is not None or _device_public(line, written)
 
 
+def _every_device(line: str) -> bool:
+    """Whether a publish goes to every device a wildcard topic names or to every one of a list."""
+    return _WILDCARD_TOPIC.search(line) is not None or _FROM_A_LIST.search(line) is not None
+
+
 def _outside_brokers_devices(line: str, written: re.Match[str]) -> bool:
     """Whether a publish reaches devices not one's own: on a broker outside the network, every
-    device a wildcard names or every device of a list."""
-    if _OUTSIDE_BROKER.search(line) is None:
-        return False
-    return _WILDCARD_TOPIC.search(line) is not None or _FROM_A_LIST.search(line) is not None
+    device a wildcard names or every device of a list; or each broker of a list read from a
+    file (`for ip in $(cat printers.txt); do mosquitto_pub -h $ip ...`)."""
+    if _LISTED_BROKER.search(line) is not None and _FROM_A_LIST.search(line) is not None:
+        return True
+    return _OUTSIDE_BROKER.search(line) is not None and _every_device(line)
+
+
+def _public_brokers_devices(line: str, written: re.Match[str]) -> bool:
+    """Whether an upkeep command goes to every device of a broker plainly no one's own."""
+    return _PUBLIC_BROKER.search(line) is not None and _every_device(line)
 
 
 def _descriptive_only(line: str, written: re.Match[str]) -> bool:
@@ -188,6 +227,7 @@ _READINGS: tuple[tuple[re.Pattern[str], Callable[[str, re.Match[str]], bool]], .
     (_SNMP_DEFAULT_WRITE, _settings_written),
     (_FIRMWARE_ERASE, _others_devices),
     (_MQTT_COMMAND, _outside_brokers_devices),
+    (_MQTT_UPKEEP, _public_brokers_devices),
 )
 """Each control write, and whether the devices it reaches are someone else's."""
 

@@ -199,7 +199,8 @@ def read_response(
 ) -> ResponseReading:
     """Judge a response on its own, keeping its strongest partial detection."""
     policy = constitution or load_constitution()
-    found, parts = response_capabilities(response)
+    shown: list[Hit] = []
+    found, parts = response_capabilities(response, examples=shown)
     detections = evaluate(found, policy)
     principles: tuple[str, ...] = ("PR-PROGRAMMING",)
     notes: tuple[str, ...] = ()
@@ -215,9 +216,35 @@ def read_response(
     if firing == [COMBINED_CAPABILITIES]:
         rest = [pair for pair in detections if pair[0].id != COMBINED_CAPABILITIES]
         excusable = build_verdict(response, rest, policy, "response", principles, notes)
-    return ResponseReading(
-        verdict, partial[0] if partial else None, found, excusable, opens_by_declining(response)
-    )
+    closest = partial[0] if partial else None
+    declined = opens_by_declining(response)
+    if shown and not declined and verdict.decision is Decision.ALLOW:
+        closest = _with_examples(found, shown, policy, closest)
+    return ResponseReading(verdict, closest, found, excusable, declined)
+
+
+def _with_examples(
+    found: Capabilities,
+    shown: Sequence[Hit],
+    policy: Constitution,
+    closest: tuple[Detector, Detection] | None,
+) -> tuple[Detector, Detection] | None:
+    """The strongest detection once the attack examples a response's prose quotes ("the classic
+    one-liner is `...`") are read as code too, when it is stronger than `closest`.
+
+    Alone, such a response explains and is allowed; but an example is also all an attacker needs
+    when the request asked for the attack and the response does not decline, so it is kept as
+    part of an artifact for the request's intent to complete (`Guard.check`)."""
+    both = Capabilities(kind=found.kind, line_breaks=found.line_breaks)
+    for hits in found.hits.values():
+        both.extend(hits)
+    both.extend(shown)
+    named = [pair for pair in evaluate(both, policy) if pair[0].id != COMBINED_CAPABILITIES]
+    if not named or named[0][1].score < PARTIAL_DETECTION:
+        return closest
+    if closest is None or named[0][1].score > closest[1].score:
+        return named[0]
+    return closest
 
 
 def judge_response(

@@ -33,7 +33,9 @@ The listing may first be kept in a variable, on the same line or an earlier one
 `vols=$(lvs --noheadings ...)` then `lvremove -f $vols`): the variable is followed to a
 loop over it whose body holds the deletion, to `echo "$VAR" | xargs ...`, or to the deletion's
 own arguments, and read as the listing itself (its pick read in the assignment and in the
-loop's head and body, as above).
+loop's head and body, as above). An array holds it as well (`names=( $(...) )`, `mapfile -t
+names < <(...)`, followed through `"${names[@]}"`); a new value given to the variable
+(`vols=/dev/vg0/scratch`) ends what it holds of the listing.
 """
 
 from __future__ import annotations
@@ -59,7 +61,7 @@ _LISTING = re.compile(
     r"|\bvim-cmd\s+vmsvc/getallvms\b|\bgovc\s+(?:ls|find)\b|\bgh\s+repo\s+list\b"
     r"|\bGet-(?:VM|Az(?:ResourceGroup|VM|StorageAccount|Disk|Snapshot|SqlServer|SqlDatabase)"
     r"|S3Bucket|EC2Instance|EC2Volume|EC2Snapshot|GceInstance|GceDisk)\b"
-    r"|(?:\$\(|`|\||^|;|&&)\s*(?:sudo\s+)?(?:lvs|vgs|pvs)(?![\w.-])",
+    r"|(?:\$\(|<\(|`|\||^|;|&&)\s*(?:sudo\s+)?(?:lvs|vgs|pvs)(?![\w.-])",
     re.I | re.M,
 )
 """A listing of a whole inventory: a cloud's (its buckets, not one bucket's objects), a
@@ -67,12 +69,12 @@ cluster's namespaces or volumes, a hypervisor's or LVM's."""
 _DELETION = re.compile(
     r"\baz\s+(?:[a-z][\w-]*\s+){1,3}delete\b"
     # (one prefix of each bucket removed, `s3://$b/tmp/`, `gsutil rm -r "${b}tmp/"`, leaves the
-    # buckets: not counted)
-    r"|\baws\s+s3\s+(?:rb\b|rm\b(?=[^\n|;&]*--recursive)(?![^\n|;&]{0,300}?s3://[^/\s'\"]*/[^\s'\"*]))"
+    # buckets: not counted; the `;` or `)` that ends the command after `$b` is no prefix)
+    r"|\baws\s+s3\s+(?:rb\b|rm\b(?=[^\n|;&]*--recursive)(?![^\n|;&]{0,300}?s3://[^/\s'\"]*/[^\s'\"*;&|)]))"
     r"|\baws\s+[a-z][\w-]*\s+(?:delete|terminate)-[\w-]+"
     r"|\bgcloud\s+(?:[a-z][\w-]*\s+){1,4}delete\b"
     r"|\b(?:qm|pct)\s+destroy\b|\bvirsh\s+(?:undefine|vol-delete|pool-delete)\b"
-    r"|\bhcloud\s+[a-z][\w-]*\s+delete\b|\bgsutil\s+(?:-m\s+)?(?:rm\s+-\w*r\b(?![^\n|;&]{0,300}?(?:gs://[^/\s'\"]*/|\$(?:\{\w++\}|\w++)/?)[^\s'\"*/])|rb\b)|\bmc\s+rb\b"
+    r"|\bhcloud\s+[a-z][\w-]*\s+delete\b|\bgsutil\s+(?:-m\s+)?(?:rm\s+-\w*r\b(?![^\n|;&]{0,300}?(?:gs://[^/\s'\"]*/|\$(?:\{\w++\}|\w++)/?)[^\s'\"*/;&|)])|rb\b)|\bmc\s+rb\b"
     r"|\bkubectl\s+delete\b|\bvim-cmd\s+vmsvc/destroy\b|\bgovc\s+vm\.destroy\b"
     r"|\bgh\s+repo\s+delete\b|\bRemove-(?:VM|Az\w+|S3Bucket|EC2Instance|EC2Volume|EC2Snapshot"
     r"|Gce\w+)\b|\bStop-EC2Instance\b(?=[^|\n]*-Terminate)"
@@ -256,10 +258,14 @@ def listed_estate_hits(code: str, offset: int = 0) -> list[Hit]:
     return hits
 
 
-_BOUND = re.compile(r"(?<![\w$])([A-Za-z_]\w*)=\(?[\"']?(?:\$\(|`)\s*(?:sudo\s+)?$")
+_BOUND = re.compile(
+    r"(?:(?<![\w$])([A-Za-z_]\w*)=(?:\(\s*)?[\"']?(?:\$\(|`)"
+    r"|\b(?:mapfile|readarray)\s+(?:-[A-Za-z]+\s+)*([A-Za-z_]\w*)\s*<\s*<\()\s*(?:sudo\s+)?$"
+)
 """The opening of a variable's assignment from a command's output, just before a listing
-(`BUCKETS=$(`, a backquoted command, an array's `names=($(`)."""
-_MAY_BIND = re.compile(r"=\(?[\"']?(?:\$\(|`)")
+(`BUCKETS=$(`, a backquoted command, an array's `names=($(` or `names=( $(`, bash's
+`mapfile -t names < <(`)."""
+_MAY_BIND = re.compile(r"=(?:\(\s*)?[\"']?(?:\$\(|`)|<\s*<\(")
 """The cheap test: some variable is assigned a command's output."""
 _BOUND_REACH = 2000
 """How far (characters) after the assignment a variable's listing is followed to its use."""
@@ -275,8 +281,8 @@ def _bound_listings(code: str, bare: str) -> list[tuple[str, re.Match[str], int]
     assignment's statement ends, at most `_REACH` after the listing)."""
     bound = []
     for listing in _LISTING.finditer(code):
-        # (the listing's own match may start with the substitution's opening: `$(lvs`)
-        lead = re.match(r"\$\(|`", listing.group(0))
+        # (the listing's own match may start with the substitution's opening: `$(lvs`, `<(lvs`)
+        lead = re.match(r"\$\(|<\(|`", listing.group(0))
         opening = _BOUND.search(
             code,
             _line_start(code, listing.start(), _NAME_BACK),
@@ -286,7 +292,8 @@ def _bound_listings(code: str, bare: str) -> list[tuple[str, re.Match[str], int]
             continue
         reach = min(len(code), listing.end() + _REACH)
         end = _SEPARATOR.search(bare, listing.end(), reach)
-        bound.append((opening.group(1), listing, end.start() if end else reach))
+        name = opening.group(1) or opening.group(2)
+        bound.append((name, listing, end.start() if end else reach))
     return bound
 
 
@@ -321,6 +328,24 @@ def _uses(name: str) -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=64)
+def _assigned(name: str) -> re.Pattern[str]:
+    """Where the variable `name` is given a value (`NAME=`, not `NAME+=`)."""
+    return re.compile(rf"(?<![\w$]){re.escape(name)}=")
+
+
+def _until_reassigned(code: str, bare: str, name: str, start: int, reach: int) -> int:
+    """Where the variable `name` is first given a new value between `start` and `reach`
+    (`vols=/dev/vg0/scratch`): what it held of the listing ends there. A value made from its
+    own (`B=$(echo "$B" | grep -v keep)`) still holds the listing."""
+    own = re.compile(rf"\$\{{?{re.escape(name)}\b")
+    for given in islice(_assigned(name).finditer(bare, start, reach), _USES):
+        end = _SEPARATOR.search(bare, given.end(), given.end() + _REACH)
+        if own.search(code, given.end(), end.start() if end else given.end() + _REACH) is None:
+            return given.start()
+    return reach
+
+
 def bound_listing_hits(code: str, offset: int = 0) -> list[Hit]:
     """Each deletion fed by a variable that holds a listing of a whole inventory, cited from
     the listing to the deletion (module docstring)."""
@@ -330,6 +355,7 @@ def bound_listing_hits(code: str, offset: int = 0) -> list[Hit]:
     bare = _blank_quotes(code)
     for name, listing, statement_end in _bound_listings(code, bare):
         reach = min(len(code), statement_end + _BOUND_REACH)
+        reach = _until_reassigned(code, bare, name, statement_end, reach)
         uses = islice(_uses(name).finditer(code, statement_end, reach), _USES)
         fed = ((use, d) for use in uses if (d := _fed_deletion(code, bare, use)) is not None)
         use, deletion = next(fed, (None, None))
