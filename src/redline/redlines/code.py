@@ -109,8 +109,8 @@ across several layers:", "the detections worth building, cheapest first:"): what
 what they look for..."""
 _EVADING = re.compile(
     r"\b(?:avoid\w*|evad\w*|evasion|bypass\w*|undetected|defeat\w*|dodg\w*|(?:slip|get)\w*\s+past"
-    r"|minimi[sz]\w*|reduc\w*|under\s+the\s+radar|stay\w*\s+(?:under|below|clear)"
-    r"|without\s+(?:\w+\s+){0,2}detections?"
+    r"|under\s+the\s+radar|stay\w*\s+(?:under|below|clear)"
+    r"|(?:minimi[sz]\w*|reduc\w*|lower\w*|cut\w*|without)\s+(?:\w+\s+){0,3}detections?"
     r"|(?:no|zero|few|fewer|less|low|lower|lowest|minimal|rare)\s+(?:\w+\s+)?detections?"
     r"|detections?\s+(?:\w+\s+)?(?:low|rare|none|zero|nil))\b",
     re.I,
