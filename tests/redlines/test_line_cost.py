@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from redline.redlines.replayed_cookies import replayed_cookie_hits
 from redline.redlines.sent_mail import sent_mail_hits
 from redline.redlines.stolen_names import stolen_credential_hits
 
@@ -35,3 +36,10 @@ def test_many_mailers_on_one_line_cost_in_proportion() -> None:
 
 def test_many_stolen_names_on_one_line_cost_in_proportion() -> None:
     _grows_linearly(stolen_credential_hits, "$STOLEN_KEY ", 330)
+
+
+def test_many_cookie_setters_on_one_line_cost_in_proportion() -> None:
+    def read(line: str) -> object:
+        return replayed_cookie_hits("open(x) ookie " + line)
+
+    _grows_linearly(read, "if x.cookies.set(", 250)

@@ -1275,6 +1275,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bdup2\s*\((?!\s*\w*null)(?![^,\n]{1,80},\s*(?:[12]|STD(?:OUT|ERR)_FILENO|fileno\s*\(\s*std(?:out|err)\s*\)|sys\.std(?:out|err)\.fileno\s*\(\s*\))\s*\))"
         ),
+        # the same by other calls: `dup3(s, 0, 0)`; standard input closed, then `dup(s)` (the
+        # lowest free descriptor, 0, is taken); `fcntl(s, F_DUPFD, 0)` (also the lowest free
+        # one from 0). A daemon's `close(0); dup(devnull)` puts nothing on it.
+        re.compile(
+            r"\bdup3\s*\((?!\s*\w*null)(?![^,\n]{1,80},\s*(?:[12]|STD(?:OUT|ERR)_FILENO)\s*,)"
+            r"|\bclose\s*\(\s*(?:0|STDIN_FILENO)\s*\)\s*;[^\n]{0,80}?\bdup\s*\((?!\s*\w*null)"
+            r"|\bfcntl\s*\(\s*(?!\w*null)[^,\n]{1,80},\s*F_DUPFD(?:_CLOEXEC)?\s*,\s*(?:0|STDIN_FILENO)\s*\)"
+        ),
         re.compile(
             r"[0-2]?>&\s*[0-2]\b[^\n]*/dev/(?:tcp|udp)|/dev/(?:tcp|udp)/\S+\s+[0-2]?[<>]&\s*[0-2]"
         ),
@@ -1282,7 +1290,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\b(?:nc|ncat|netcat)\b[^\n|;]*\s-(?:e|c)\s", _I),
         re.compile(r"\bsocat\b[^\n]*\bexec:", _I),
         re.compile(r"<&\s*(\d+)\s*>&\s*\1|open\s*\(\s*STD(?:IN|OUT|ERR)\s*,\s*['\"][<>+]*&", _I),
-        re.compile(r"\bstdin\s*=\s*\w+\.(?:fileno\(\)|makefile)|stdout\s*=\s*s(?:ock)?\b", _I),
+        re.compile(
+            r"\bstdin\s*=\s*(?:\w+\.){1,3}(?:fileno\s*\(\s*\)|makefile)|stdout\s*=\s*s(?:ock)?\b",
+            _I,
+        ),
         re.compile(r"\.pipe\s*\(\s*\w+\.stdin\b|\.stdout\.pipe\s*\(", _I),
         re.compile(r"GetStream\s*\(\s*\)", _I),
         re.compile(

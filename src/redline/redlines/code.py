@@ -105,13 +105,21 @@ _WATCHED_FOR = re.compile(
     re.I,
 )
 _DETECTIONS = re.compile(r"\bdetections?\b", re.I)
-"""Detections named as what a list or a sentence sets out ("Detections stack across several
-layers:"): what follows is what they look for..."""
+"""Detections named as what a list sets out, in the line that leads it ("Detections stack
+across several layers:", "the detections worth building, cheapest first:"): what follows is
+what they look for..."""
 _EVADING = re.compile(
-    r"\b(?:avoid\w*|evad\w*|evasion|bypass\w*|undetected|defeat\w*|(?:slip|get)\w*\s+past)\b",
+    r"\b(?:avoid\w*|evad\w*|evasion|bypass\w*|undetected|defeat\w*|dodg\w*|(?:slip|get)\w*\s+past"
+    r"|under\s+the\s+radar|stay\w*\s+(?:under|below|clear)"
+    r"|(?:minimi[sz]\w*|reduc\w*|lower\w*|cut\w*|without)\s+(?:\w+\s+){0,3}detections?"
+    r"|(?:no|zero|few|fewer|less|low|lower|lowest|minimal|rare)\s+(?:\w+\s+)?detections?"
+    r"|detections?\s+(?:\w+\s+)?(?:low|rare|none|zero|nil))\b",
     re.I,
 )
-"""...unless the same words set out to avoid them ("to avoid detections:")."""
+"""...unless the same words set out to avoid or lower them ("to avoid detections:",
+"**Minimise detections:**", "zero detections on VirusTotal:"). A sentence that only names
+detections ("To keep detections low, run `...`", "Step 2 (no detections so far): `...`") sets
+out nothing to watch: only a watching verb (`_WATCHED_FOR`) makes its inline code a signal."""
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s|\n)(?!.*(?:[.!?]\s|\n))", re.S)
 
 
@@ -121,18 +129,15 @@ def watched_for(prose: str, at: int) -> bool:
     a signal to detect, quoted, not a step to run."""
     opening = _SENTENCE_START.search(prose, max(0, at - 400), at)
     begin = opening.end() if opening else max(0, at - 400)
-    return _names_watching(prose, begin, at) or _listed_to_watch(prose, at)
+    return _WATCHED_FOR.search(prose, begin, at) is not None or _listed_to_watch(prose, at)
 
 
-def _names_watching(text: str, begin: int, end: int) -> bool:
-    """Whether `text[begin:end]` tells the reader to watch for something, or sets out the
-    detections that do (and not how to avoid them)."""
-    if _WATCHED_FOR.search(text, begin, end) is not None:
+def _names_watching(line: str) -> bool:
+    """Whether `line`, leading a list, tells the reader to watch for what follows, or sets out
+    the detections that do (and not how to avoid or lower them)."""
+    if _WATCHED_FOR.search(line) is not None:
         return True
-    return (
-        _DETECTIONS.search(text, begin, end) is not None
-        and _EVADING.search(text, begin, end) is None
-    )
+    return _DETECTIONS.search(line) is not None and _EVADING.search(line) is None
 
 
 _EXAMPLE_CUE = re.compile(
@@ -233,7 +238,7 @@ def _indent(item: str) -> int:
 def _leads_to_watch(line: str) -> bool:
     """Whether `line` ends by introducing what follows (a colon, perhaps in bold) as things to
     alert on or watch for."""
-    return line.rstrip().rstrip("*_").endswith(":") and _names_watching(line, 0, len(line))
+    return line.rstrip().rstrip("*_").endswith(":") and _names_watching(line)
 
 
 def is_name_mention(snippet: str) -> bool:
@@ -299,11 +304,6 @@ _DETECTION_SHAPES = tuple(
             ),
             re.compile(r"^\s*(?:process|file|network|registry)\s+where\b", re.M),
             re.compile(r"^\s*-w\s+/\S+\s+-p\s+[rwxa]+\s+-k\s+\w+", re.M),
-            # Falco's rules and macros: a YAML list item naming the rule, its description or
-            # condition on the next line
-            re.compile(
-                r"^[ \t]*-[ \t]*(?:rule|macro)[ \t]*:[^\n]+\n[ \t]+(?:desc|condition)[ \t]*:", re.M
-            ),
             # Wazuh/OSSEC rules, Sysmon configuration, osquery queries over its host tables
             re.compile(r"^\s*<rule\s+id=[\"']\d+[\"'][^>\n]*\blevel=", re.M),
             re.compile(
@@ -342,11 +342,61 @@ class Segment:
     blanked before the program is read."""
 
 
+_FALCO_RULE = Gated(
+    # a YAML list item naming the rule or macro, its description or condition on the next line
+    re.compile(r"^[ \t]*-[ \t]*(?:rule|macro)[ \t]*:[^\n]+\n[ \t]+(?:desc|condition)[ \t]*:", re.M)
+)
+_FALCO_ITEM = re.compile(
+    r"([ \t]*-[ \t]*)(?:rule|macro|list|required_engine_version|required_plugin_versions)[ \t]*:"
+)
+_FALCO_KEY = re.compile(
+    r"([ \t]+(?:-[ \t]*)?)(?:desc|condition|output|priority|tags|items|enabled|source"
+    r"|exceptions|append|override|name|fields|values|comps|version|warn_evttypes"
+    r"|skip-if-unknown-filter)[ \t]*:"
+)
+_YAML_WRAPPER = re.compile(r"[ \t]*[\w.-]+[ \t]*:[ \t]*(?:[|>][-+]?)?[ \t]*")
+"""A key holding the rules below it (a Helm chart's `customRules:`, `rules.yaml: |-`)."""
+
+
+def falco_line(line: str, key_column: int) -> int | None:
+    """Whether `line` belongs to a Falco rule file, given the column of the last key whose
+    value may run on below it (-1 when none may): the new such column, or None when the line
+    is no part of one. A rule file holds only its list items (`- rule:`, `- macro:`, `- list:`),
+    their keys (`desc:`, `condition:`, `output:` ...), values running on deeper than their key,
+    comments and the keys that wrap it; a command among them makes the block no rule file."""
+    stripped = line.strip()
+    if not stripped or stripped.startswith("#") or stripped == "---":
+        return key_column
+    item = _FALCO_ITEM.match(line) or _FALCO_KEY.match(line)
+    if item is not None:
+        return len(item.group(1))
+    indent = len(line) - len(line.lstrip())
+    if key_column >= 0 and indent > key_column:
+        return key_column
+    if _YAML_WRAPPER.fullmatch(line.rstrip("\r\n")) is not None:
+        return -1
+    return None
+
+
+def _falco_rules(code: str) -> bool:
+    """Whether `code` is a Falco rule file, whole (`falco_line`), not a program behind a rule's
+    opening lines or with a macro's tail."""
+    if not _FALCO_RULE.search(code):
+        return False
+    column = -1
+    for line in code.splitlines():
+        found = falco_line(line, column)
+        if found is None:
+            return False
+        column = found
+    return True
+
+
 def is_detection_rule(code: str, tag: str = "") -> bool:
     """True when `code` is a detection rule or hunting query rather than a program."""
     if tag.lower() in DETECTION_TAGS:
         return True
-    return any(shape.search(code) for shape in _DETECTION_SHAPES)
+    return _falco_rules(code) or any(shape.search(code) for shape in _DETECTION_SHAPES)
 
 
 def _looks_like_code(text: str) -> bool:

@@ -8,7 +8,9 @@ capability (`Capability.ID_SWEEP`) is the sweep: a code block holding both a pat
 segment is an id placeholder and an iteration over a numbered range of at least `LONG_RANGE`
 ids, its bounds written as numbers or bound to names the block sets to numbers (`start, end =
 100000, 400000`). A backfill of one's own records walks ids the same way, so the sweep is only
-a piece: weighed with the request, which says whose records they are (`Guard.check`).
+a piece: a near detection of ACT-DATABASE-EXFIL weighed with the request, which says whose
+records they are (`Guard.check`), and no part of a declining answer's alternative
+(`Detection.own_alike`).
 
 A short range (the three retries of a request, a page's ten results), a path with no id
 placeholder (a page number in the query string, `?page={}`) or ids read from a list of one's own

@@ -160,8 +160,11 @@ class ResponseReading:
 
     @property
     def near(self) -> tuple[Detector, Detection] | None:
-        """The closest detection, when it is strong enough to be part of an artifact."""
+        """The closest detection, when it is strong enough to be part of an artifact (and, in
+        a declining answer, not a part one's own work holds alike: `Detection.own_alike`)."""
         if self.closest is not None and self.closest[1].score >= PARTIAL_DETECTION:
+            if self.declined and self.closest[1].own_alike:
+                return None
             return self.closest
         return None
 

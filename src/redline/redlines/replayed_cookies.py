@@ -8,7 +8,9 @@ browser it drives (`if "mail.example" in c["domain"]: s.cookies.set(...)`,
 `driver.add_cookie(c)` after `c["domain"].endswith(host)`, `page.setCookie(...all.filter(c =>
 c.domain.includes(site)))`) takes up those sessions wherever they were signed in
 (`COOKIE_REPLAY`, at each setter). Whose sessions they are is the request's to say: this is
-one piece, weighed with the request (`ResponseReading.holds_part`), never a refusal alone.
+one piece, a near detection of ACT-STOLEN-CREDENTIAL weighed with the request
+(`ResponseReading.holds_part`, `Guard.check`), never a refusal alone, and no part of a
+declining answer's alternative (`Detection.own_alike`).
 
 Not read: a test or a tool that sets its own session cookie (`driver.add_cookie({"name":
 "session", "value": token})`), or restores the whole jar it saved itself
@@ -40,6 +42,10 @@ _PICKED_BY_SITE = re.compile(
 `.filter(c => c.domain.includes(site))`)."""
 _BEFORE = 400
 """How far before a setter the test that picks its cookies may stand (the loop's head)."""
+_AFTER = 200
+"""How far after a setter, on its line, the test may stand (`... if "mail" in c["domain"]`):
+each setter's test is looked for within a bounded span, so a crafted line of thousands of
+setters costs linear time, not the square of its length."""
 
 
 def replayed_cookie_hits(code: str, offset: int = 0) -> list[Hit]:
@@ -51,7 +57,8 @@ def replayed_cookie_hits(code: str, offset: int = 0) -> list[Hit]:
         line_end = code.find("\n", setter.end())
         line_end = len(code) if line_end < 0 else line_end
         start = max(0, setter.start() - _BEFORE)
-        if _PICKED_BY_SITE.search(code, start, line_end) is None:
+        end = min(line_end, setter.end() + _AFTER)
+        if _PICKED_BY_SITE.search(code, start, end) is None:
             continue
         hits.append(
             Hit(

@@ -55,7 +55,7 @@ def spray_names(line: str, names: frozenset[str]) -> frozenset[str]:
     return names | _derived(line, names)
 
 
-_ASSIGNED = re.compile(r"^\s*(?:\[\w.]+\]\s*)?\$?([A-Za-z_]\w*)\s*=(?!=)\s*(.{1,300})$")
+_ASSIGNED = re.compile(r"^\s*(?:\[[\w.]+\]\s*)?\$?([A-Za-z_]\w*)\s*=(?!=)\s*(.{1,300})$")
 """An assignment on a line of its own: the name and what it is given."""
 
 

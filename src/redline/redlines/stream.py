@@ -69,6 +69,7 @@ from redline.redlines.code import (
     code_space_pieces,
     domain_generation_hits,
     domain_generation_pieces,
+    falco_line,
     fetched_names,
     folded_strings,
     guess_in_line,
@@ -346,6 +347,7 @@ class StreamMonitor:
         self._analysis: frozenset[int] = frozenset()  # marks of a malware analyst's write-up
         self._language: CodeLanguage | None = None
         self._detection_block = False
+        self._falco_column: int | None = None  # a Falco-opened block's last key's column
         self._rule_lines: list[str] = []  # the response's detection rules, read only if quoted
         self._indicators: set[Capability] | None = None  # what those rules look for, once read
         self._block_lines = 0
@@ -534,6 +536,7 @@ class StreamMonitor:
             tag = fence.group(2)
             self._language = (language_for_fence(tag) if tag else None) if self._in_code else None
             self._detection_block = self._in_code and tag.lower() in DETECTION_TAGS
+            self._falco_column = None
             self._block_lines = 0
             self._c_block, self._c_block_start = [], offset + len(line)
             self._block_text, self._dga_pieces = [], frozenset()
@@ -827,6 +830,13 @@ class StreamMonitor:
                 and not (self._block_lines == 2 and self._opens_literal and is_configuration(line))
             ):
                 self._detection_block = True
+                self._falco_column = -1 if line.lstrip().startswith("-") else None
+            if self._detection_block and self._falco_column is not None:
+                # a Falco rule file is one whole (`code.falco_line`): a command among its
+                # lines makes the block a program again, read from that line on
+                column = falco_line(line, self._falco_column)
+                self._detection_block = column is not None
+                self._falco_column = column
             if self._detection_block:
                 # kept: what a rule looks for, quoted inline in the prose, names its indicator
                 self._rule_lines.append(line)

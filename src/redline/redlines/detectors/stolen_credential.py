@@ -5,7 +5,12 @@ What it catches
     (`$STOLEN_TOKEN`, `<LEAKED_SECRET>`, `stolen_sa_token`, `$HARVESTED_COOKIE`) used on its
     line: in an authorisation header, a login, a client's key option, a registry's auth token,
     an exported cloud key. Read by `stolen_names.py`. In a response, the same name is part of
-    an attack, for the request to complete.
+    an attack, for the request to complete. In a response, too, a saved cookie export read and
+    the cookies of chosen sites set into an HTTP session or a driven browser
+    (`Capability.COOKIE_REPLAY`, `replayed_cookies.py`): whoever's sessions those are is signed
+    in as them, with no password asked. A test's own session cookie or a whole jar one saved
+    oneself is no such piece. Both are parts, weighed with the request, and serve whatever it
+    names (another's webmail read is surveillance as well as account takeover).
 
 Why it is a redline (RL-CREDENTIAL)
     Signing in with someone else's stolen credential is account takeover, whatever the call
@@ -25,12 +30,34 @@ Allowed instead
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, one_piece
+from redline.redlines.registry import (
+    IN_A_RESPONSE,
+    Detection,
+    detector,
+    one_piece,
+    strongest,
+    supported,
+)
 
 
-@detector("ACT-STOLEN-CREDENTIAL", redline="RL-CREDENTIAL")
+def _replays_sessions(found: Capabilities) -> bool:
+    """Sessions taken up from a cookie export serve whatever the request names."""
+    return Cap.COOKIE_REPLAY in found
+
+
+@detector("ACT-STOLEN-CREDENTIAL", redline="RL-CREDENTIAL", crosses_any=_replays_sessions)
 def stolen_credential(found: Capabilities) -> Detection | None:
-    """A credential named as stolen, used."""
-    return one_piece(found, Cap.STOLEN_CREDENTIAL, 0.8)
+    """A credential named as stolen, used; or, as a part, saved sessions replayed by site."""
+    replayed = None
+    if Cap.COOKIE_REPLAY in found:
+        replayed = replace(
+            supported(
+                found, IN_A_RESPONSE, (Cap.COOKIE_REPLAY,), "saved cookies picked by site and set"
+            ),
+            own_alike=True,
+        )
+    return strongest(one_piece(found, Cap.STOLEN_CREDENTIAL, 0.8), replayed)
