@@ -1580,9 +1580,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # the scratch folder a program asks for, joined with a dot-name (`os.path.join(
         # tempfile.gettempdir(), "." + name)`, `path.join(os.tmpdir(), ".cache-x")`,
         # `Path.Combine(Path.GetTempPath(), ".svc")`, `Join-Path $env:TEMP '.upd.exe'`): a
-        # file in the scratch folder kept from its listing, as `/tmp/.x` is (`HIDE`)
+        # file in the scratch folder kept from its listing, as `/tmp/.x` is (`HIDE`). A name
+        # keyed by the tool's version (`".ourlint-" + version`, `f".fmt-{ver}"`) is a build
+        # tool's cache, fetched once per release and reused as pre-commit's is
         re.compile(
             r"\b(?:gettempdir|tmpdir|TempDir|GetTempPath)\s*\(\s*\)\s*,\s*[fr]?['\"]"
+            r"(?![^'\"\n]{0,40}(?:\{|['\"]\s*\+\s*)(?:\w{1,12}_)?ver(?:sion)?\b)"
             r"(?:\.[\w-]|\.['\"]\s*\+)"
             r"|(?:\$env:TE?MP|%TE?MP%)['\"]?\s*[\\/]+\.[\w-]|\bJoin-Path\s+\$env:TE?MP\s+['\"]\.[\w-]",
             _I,
