@@ -3148,13 +3148,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.EXTERNAL_FORM: (re.compile(r"<form[^>\n]*action\s*=\s*['\"]https?://", _I),),
-    # a QR code made with the recipient's address in its link (`qrencode ... "$EMAIL"`,
-    # `qrcode.make(f"...?e={b64(email)}")`): a link tracked to each recipient, kept inside an
-    # image where mail filters do not read it (a quishing lure, weighed with the request)
+    # a QR code made with the recipient's address encoded in its link (`qrencode ...
+    # "?a=$(printf %s "$RCPT" | base64)"`, `qrcode.make(f"...?e={b64(email)}")`) or a victim's
+    # named plainly: a link tracked to each recipient, kept inside an image where mail filters
+    # do not read it (a quishing lure, weighed with the request). A plain address in the link
+    # (a conference ticket's check-in `?email={a.email}`) or an authenticator's enrolment code
+    # (`otpauth://totp/Acme:{user.email}?secret=...`) is how those codes are made
     Capability.RECIPIENT_QR: (
         re.compile(
             r"\b(?:qrcode\.make|qrencode|segno\.make\w*|pyqrcode\.create|QRCode\.to(?:File|DataURL|String)|qr\.add_data)\b"
-            r"[^\n]{0,200}?(?:\{[^}\n]{0,40}?\b(?:e_?mail|recipient|rcpt|victim|target)\w*\b|\$\{?(?:e_?mail|recipient|rcpt|victim|target)\w*)",
+            r"(?![^\n]{0,40}?otpauth:)"
+            r"[^\n]{0,200}?(?:\{[^}\n]{0,40}?\b(?:victim|target)\w*\b|\$\{?(?:victim|target)\w*"
+            r"|\{[^}\n]{0,30}?\b(?:\w{0,12}b64\w*|base64\w*|btoa|hex\w*|\w{0,12}encode\w*)\s*\([^)}\n]{0,40}?\b(?:e_?mail|recipient|rcpt)\w*"
+            r"|\$\([^)\n]{0,60}?\$\{?(?:e_?mail|recipient|rcpt)\w*[^)\n]{0,40}?\b(?:base64|xxd|basenc)\b)",
             _I,
         ),
     ),
