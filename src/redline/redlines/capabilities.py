@@ -1999,8 +1999,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"dump-keychain|find-(?:generic|internet)-password|login\.keychain|wlan\s+show\s+profiles?|NetworkManager/system-connections",
             _I,
         ),
-        # every saved Wi-Fi profile listed through the native WLAN API (`WlanGetProfileList`)
-        re.compile(r"\bWlanGetProfileList\b"),
+        # a saved Wi-Fi profile read whole through the native WLAN API (`WlanGetProfile`, whose
+        # flag asks for its key); the list of profile names alone (`WlanGetProfileList`) is an
+        # inventory of networks, as `nmcli connection show` is
+        re.compile(r"\bWlanGetProfile\b"),
         re.compile(
             r"Login(?:\\\s|\s)Data|Web Data|logins\.json|key4\.db|key3\.db|signons\.sqlite|Local State['\"]|\bCookies['\"]",
             _I,
