@@ -79,6 +79,7 @@ class Capability(StrEnum):
     CARD_COPY = "copies payment card data beside the payment (another host, a file, a table, mail)"
     CARD_NUMBER_SCAN = "picks payment card numbers out of raw data (a Luhn check, track 1/2 data)"
     REMOTE_MEMORY_READ = "reads another process's memory"
+    CARD_MASKED = "masks the card numbers it keeps, down to their first six and last four digits"
     LSASS_TARGET = "targets the LSASS process"
     MEMORY_DUMP = "process memory dump"
     HIVE_DUMP = "saves the SAM or SECURITY registry hive"
@@ -2129,6 +2130,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\b(?:luhn|mod10)\w*\s*\(|\bif\s*\(?\s*(\w+)\s*>\s*9\s*\)?\s*:?\s*\1\s*-=\s*9\b", _I
         ),
+        # a card number's own shape written as a pattern: a brand's prefix and length
+        # (`4\d{12}(?:\d{3})?`, `5[1-5]\d{14}`, `3[47]\d{13}`) or a run of 13 to 19 digits
+        re.compile(
+            r"(?<![\w\\])4\\d\{12\}|5\[1-5\]\\d\{14\}|3\[47\]\\d\{13\}"
+            r"|\\d\{1[3-6],1[69]\}|\[0-9\]\{1[3-6],1[69]\}"
+        ),
         # a magnetic stripe's track data matched: track 2's `;PAN=YYMM`, track 1's `%B PAN ^`
         re.compile(
             r"\\d\{1[23],19\}\)?=|%B\\d\{1[23],19\}\\\^|\btrack\s*[12]\b[^\n]{0,80}\bPAN\b", _I
@@ -2138,6 +2145,21 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # Windows' `ReadProcessMemory`, Linux's `process_vm_readv`, macOS's `mach_vm_read`
         re.compile(
             r"\b(?:ReadProcessMemory|NtReadVirtualMemory|process_vm_readv|mach_vm_read(?:_overwrite)?)\s*\("
+        ),
+        # Linux's memory file of a process named by its id (`open(f"/proc/{pid}/mem", "rb")`,
+        # `"/proc/%d/mem"`, `"/proc/" + pid + "/mem"`); `/proc/self/mem` is the program's own
+        re.compile(
+            r"/proc/(?:\{[^}\n]{1,30}\}|%[dsui]|\$\{?\w{1,30}\}?|['\"`]\s*\+\s*[\w.\[\]'\"]{1,40}?\s*\+\s*['\"`])/mem\b"
+        ),
+    ),
+    Capability.CARD_MASKED: (
+        # stars or Xs before the last four digits (`f"{m[:6]}******{m[-4:]}"`, `"*" * 12 +
+        # pan.slice(-4)`), or a helper named for it (`mask_pan(`, `redactCard(`)
+        re.compile(
+            r"[*Xx#]{4,}[^\n]{0,30}?(?:\[\s*-4\s*:\s*\]|\.slice\s*\(\s*-4\s*\)|Length\s*-\s*4\b)"
+            r"|['\"][*Xx#]['\"]\s*\*\s*[^\n]{0,30}?(?:\[\s*-4\s*:\s*\]|\.slice\s*\(\s*-4\s*\)|Length\s*-\s*4\b)"
+            r"|\b(?:mask|redact|truncate)_?(?:pan|card|cc)\w{0,12}\s*\(",
+            _I,
         ),
     ),
     Capability.CARD_READ: (
