@@ -1878,8 +1878,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"SetWindowsHookEx\w*\s*\(\s*(?:13|0x0*[dD])\s*,"),
         re.compile(r"/dev/input/event|evdev\.InputDevice|xinput\s+test|CGEventTapCreate", _I),
         # an Android accessibility service told of every text change in other apps' fields
-        # (`AccessibilityEvent.TYPE_VIEW_TEXT_CHANGED`, `typeViewTextChanged` in its config)
-        re.compile(r"\bTYPE_VIEW_TEXT_CHANGED\b|\btypeViewTextChanged\b"),
+        # (`AccessibilityEvent.TYPE_VIEW_TEXT_CHANGED`, `typeViewTextChanged` in its config),
+        # also by the event's number (`eventType == 16`) or told of every event (`typeAllMask`)
+        re.compile(
+            r"\bTYPE_VIEW_TEXT_CHANGED\b|\btypeViewTextChanged\b"
+            r"|\beventType\s*==\s*(?:16|0x0*10)\b|\btypeAllMask\b|\bTYPES_ALL_MASK\b"
+        ),
         # every input device probed for letter keys: looking for the keyboards to read (C's
         # ioctl, Rust's evdev crate, `d.supported_keys().map_or(false, |k| k.contains(Key::KEY_A))`)
         re.compile(r"\bEVIOCGBIT\s*\(\s*EV_KEY\b[^\n]*\bKEY_[A-Z]\b|['\"]/dev/input/%s['\"]", _I),
@@ -1962,8 +1966,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.KEY_TEXT: (
         # an Android accessibility event of a text change carries the text typed into another
-        # app's field
-        re.compile(r"\bTYPE_VIEW_TEXT_CHANGED\b|\btypeViewTextChanged\b"),
+        # app's field (by name or number, `eventType == 16`); an event's list of texts read
+        # whole (`e.text.joinToString("")`, Java's `event.getText()`) is what the field holds
+        re.compile(
+            r"\bTYPE_VIEW_TEXT_CHANGED\b|\btypeViewTextChanged\b|\beventType\s*==\s*(?:16|0x0*10)\b"
+            r"|\.text\.joinToString\s*\(|\b(?:e|ev|evt|event|accessibilityEvent)\.getText\s*\(\s*\)"
+        ),
         re.compile(
             r"\b(?:ToUnicode(?:Ex)?|ToAscii(?:Ex)?|GetKeyNameText[AW]?|XLookupString|XKeysymToString|UCKeyTranslate|CGEventKeyboardGetUnicodeString)\s*\(",
         ),
