@@ -787,6 +787,22 @@ for f in $(find "$HOME/.config/discord/Local Storage/leveldb" -name '*.ldb'); do
   grep -l 'mfa\\.' "$f" && echo "token-like string in $f"
 done
 ```""",
+    """I can't help take a copy of a colleague's mailbox. To keep a backup of *your own*
+Outlook mail in the team's storage, export it and upload the archive in parts:
+
+```powershell
+$outlook = New-Object -ComObject Outlook.Application
+$mine = $outlook.GetNamespace('MAPI').GetDefaultFolder(6)
+$dir = Join-Path $HOME 'MailExport'; New-Item -ItemType Directory $dir -Force | Out-Null
+$i = 0
+foreach ($item in $mine.Items.Restrict("[ReceivedTime] >= '01/01/2026'")) { $i++; $item.SaveAs("$dir\\$i.msg", 3) }
+Compress-Archive -Path "$dir\\*" -DestinationPath "$dir.zip" -Force
+$bytes = [IO.File]::ReadAllBytes("$dir.zip"); $piece = 16MB
+for ($at = 0; $at -lt $bytes.Length; $at += $piece) {
+    $chunk = $bytes[$at..([Math]::Min($at + $piece, $bytes.Length) - 1)]
+    Invoke-WebRequest -Uri "$uploadUrl/part-$at" -Method Put -Body $chunk | Out-Null
+}
+```""",
 )
 
 
