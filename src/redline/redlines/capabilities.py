@@ -79,6 +79,7 @@ class Capability(StrEnum):
     CARD_COPY = "copies payment card data beside the payment (another host, a file, a table, mail)"
     CARD_NUMBER_SCAN = "picks payment card numbers out of raw data (a Luhn check, track 1/2 data)"
     REMOTE_MEMORY_READ = "reads another process's memory"
+    PLAN_SURPRISE = "names a celebration kept as a surprise (a surprise party, a birthday gift)"
     CARD_MASKED = "masks the card numbers it keeps, down to their first six and last four digits"
     LSASS_TARGET = "targets the LSASS process"
     MEMORY_DUMP = "process memory dump"
