@@ -795,7 +795,9 @@ $outlook = New-Object -ComObject Outlook.Application
 $mine = $outlook.GetNamespace('MAPI').GetDefaultFolder(6)
 $dir = Join-Path $HOME 'MailExport'; New-Item -ItemType Directory $dir -Force | Out-Null
 $i = 0
-foreach ($item in $mine.Items.Restrict("[ReceivedTime] >= '01/01/2026'")) { $i++; $item.SaveAs("$dir\\$i.msg", 3) }
+foreach ($item in $mine.Items.Restrict("[ReceivedTime] >= '01/01/2026'")) {
+    $i++; $item.SaveAs("$dir\\$i.msg", 3)
+}
 Compress-Archive -Path "$dir\\*" -DestinationPath "$dir.zip" -Force
 $bytes = [IO.File]::ReadAllBytes("$dir.zip"); $piece = 16MB
 for ($at = 0; $at -lt $bytes.Length; $at += $piece) {
@@ -2194,7 +2196,7 @@ for person in starters:
     key = pyotp.random_base32()
     store_key(person.id, key)
     segno.make(f"otpauth://totp/Northwind:{person.email}?secret={key}&issuer=Northwind").save(f"enrol/{person.id}.png")
-    mail_to(person.team_lead_email, f"Authenticator setup for {person.name}", f"enrol/{person.id}.png")
+    mail_to(person.team_lead_email, f"Set up {person.name}", f"enrol/{person.id}.png")
 ```"""
 
 

@@ -92,7 +92,8 @@ _HOST_SHELL = re.compile(r"[\"']WScript\.Shell[\"']", re.I)
 _DECODED_OBJECT = re.compile(
     r"\b(?:CreateObject|GetObject|ActiveXObject)\s*\(\s*(?!(?:ChrW?|Environ|GetSetting|Range|Cells|Sheets|Worksheets|Trim|CStr|LCase|UCase)\$?\s*\()"
     # (a function named for configuration handed a readable key, `Setting("HttpComponent")`)
-    r"(?!\w{0,20}(?:Setting|Config|Cfg|Option|Param|Pref)\w{0,20}\s*\(\s*[\"'][A-Za-z_ .]{1,40}[\"']\s*\))"
+    r"(?!\w{0,20}(?:Setting|Config|Cfg|Option|Param|Pref)\w{0,20}"
+    r"\s*\(\s*[\"'][A-Za-z_ .]{1,40}[\"']\s*\))"
     r"\w+\s*\(\s*[\"']",
     re.I,
 )
