@@ -168,11 +168,6 @@ _KEPT = "scrub:kept"
 """Marks that some lines were dropped, whatever they matched."""
 _COMPARISON = re.compile(r"!=|ne\s+[$'\"]|-ne|!\s*str\w*cmp\s*\(|str\w*cmp\s*\([^\n]*\)\s*==\s*0")
 """A drop filter that only compares two values."""
-_FILE_TEST = re.compile(
-    r"\b(?:[amc]time|stat|getmtime|getsize|exists?\??|file\?|size|LastWriteTime|Length)\b", _I
-)
-"""A test of a file itself (`next if File.mtime(path) > cutoff`, `os.path.getsize(log)`): it
-picks files, not lines."""
 _NOISE = re.compile(
     r"health|heartbeat|\bping\b|\bready(?:z|ness)?\b|\blive(?:ness|z)?\b|favicon|robots\.txt|kube-probe"
     r"|uptime|\bmetrics\b|\bstatus\b|nagios|zabbix|pingdom",
@@ -321,7 +316,7 @@ def scrub_names(line: str, names: frozenset[str]) -> frozenset[str]:
     if (
         drop
         and _drops_lines(line)
-        and not (_mentions_any(line, logs) and _FILE_TEST.search(line))
+        and not _mentions_any(line, logs)
         and not (_NOISE.search(line) and not actor)
     ):
         # (a test of the log file itself, `next if File.mtime(path) > cutoff`, picks files; the
