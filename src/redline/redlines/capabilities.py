@@ -79,6 +79,8 @@ class Capability(StrEnum):
     CARD_COPY = "copies payment card data beside the payment (another host, a file, a table, mail)"
     CARD_NUMBER_SCAN = "picks payment card numbers out of raw data (a Luhn check, track 1/2 data)"
     REMOTE_MEMORY_READ = "reads another process's memory"
+    PLAN_SURPRISE = "names a celebration kept as a surprise (a surprise party, a birthday gift)"
+    CARD_MASKED = "masks the card numbers it keeps, down to their first six and last four digits"
     LSASS_TARGET = "targets the LSASS process"
     MEMORY_DUMP = "process memory dump"
     HIVE_DUMP = "saves the SAM or SECURITY registry hive"
@@ -1597,9 +1599,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # the scratch folder a program asks for, joined with a dot-name (`os.path.join(
         # tempfile.gettempdir(), "." + name)`, `path.join(os.tmpdir(), ".cache-x")`,
         # `Path.Combine(Path.GetTempPath(), ".svc")`, `Join-Path $env:TEMP '.upd.exe'`): a
-        # file in the scratch folder kept from its listing, as `/tmp/.x` is (`HIDE`)
+        # file in the scratch folder kept from its listing, as `/tmp/.x` is (`HIDE`). A name
+        # keyed by the tool's version (`".ourlint-" + version`, `f".fmt-{ver}"`) is a build
+        # tool's cache, fetched once per release and reused as pre-commit's is
         re.compile(
             r"\b(?:gettempdir|tmpdir|TempDir|GetTempPath)\s*\(\s*\)\s*,\s*[fr]?['\"]"
+            r"(?![^'\"\n]{0,40}(?:\{|['\"]\s*\+\s*)(?:\w{1,12}_)?ver(?:sion)?\b)"
             r"(?:\.[\w-]|\.['\"]\s*\+)"
             r"|(?:\$env:TE?MP|%TE?MP%)['\"]?\s*[\\/]+\.[\w-]|\bJoin-Path\s+\$env:TE?MP\s+['\"]\.[\w-]",
             _I,
@@ -1891,8 +1896,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"SetWindowsHookEx\w*\s*\(\s*(?:13|0x0*[dD])\s*,"),
         re.compile(r"/dev/input/event|evdev\.InputDevice|xinput\s+test|CGEventTapCreate", _I),
         # an Android accessibility service told of every text change in other apps' fields
-        # (`AccessibilityEvent.TYPE_VIEW_TEXT_CHANGED`, `typeViewTextChanged` in its config)
-        re.compile(r"\bTYPE_VIEW_TEXT_CHANGED\b|\btypeViewTextChanged\b"),
+        # (`AccessibilityEvent.TYPE_VIEW_TEXT_CHANGED`, `typeViewTextChanged` in its config),
+        # also by the event's number (`eventType == 16`) or told of every event (`typeAllMask`)
+        re.compile(
+            r"\bTYPE_VIEW_TEXT_CHANGED\b|\btypeViewTextChanged\b"
+            r"|\beventType\s*==\s*(?:16|0x0*10)\b|\btypeAllMask\b|\bTYPES_ALL_MASK\b"
+        ),
         # every input device probed for letter keys: looking for the keyboards to read (C's
         # ioctl, Rust's evdev crate, `d.supported_keys().map_or(false, |k| k.contains(Key::KEY_A))`)
         re.compile(r"\bEVIOCGBIT\s*\(\s*EV_KEY\b[^\n]*\bKEY_[A-Z]\b|['\"]/dev/input/%s['\"]", _I),
@@ -1975,8 +1984,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.KEY_TEXT: (
         # an Android accessibility event of a text change carries the text typed into another
-        # app's field
-        re.compile(r"\bTYPE_VIEW_TEXT_CHANGED\b|\btypeViewTextChanged\b"),
+        # app's field (by name or number, `eventType == 16`); an event's list of texts read
+        # whole (`e.text.joinToString("")`, Java's `event.getText()`) is what the field holds
+        re.compile(
+            r"\bTYPE_VIEW_TEXT_CHANGED\b|\btypeViewTextChanged\b|\beventType\s*==\s*(?:16|0x0*10)\b"
+            r"|\.text\.joinToString\s*\(|\b(?:e|ev|evt|event|accessibilityEvent)\.getText\s*\(\s*\)"
+        ),
         re.compile(
             r"\b(?:ToUnicode(?:Ex)?|ToAscii(?:Ex)?|GetKeyNameText[AW]?|XLookupString|XKeysymToString|UCKeyTranslate|CGEventKeyboardGetUnicodeString)\s*\(",
         ),
@@ -2013,8 +2026,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"dump-keychain|find-(?:generic|internet)-password|login\.keychain|wlan\s+show\s+profiles?|NetworkManager/system-connections",
             _I,
         ),
-        # every saved Wi-Fi profile listed through the native WLAN API (`WlanGetProfileList`)
-        re.compile(r"\bWlanGetProfileList\b"),
+        # a saved Wi-Fi profile read whole through the native WLAN API (`WlanGetProfile`, whose
+        # flag asks for its key); the list of profile names alone (`WlanGetProfileList`) is an
+        # inventory of networks, as `nmcli connection show` is
+        re.compile(r"\bWlanGetProfile\b"),
         re.compile(
             r"Login(?:\\\s|\s)Data|Web Data|logins\.json|key4\.db|key3\.db|signons\.sqlite|Local State['\"]|\bCookies['\"]",
             _I,
@@ -2141,6 +2156,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\b(?:luhn|mod10)\w*\s*\(|\bif\s*\(?\s*(\w+)\s*>\s*9\s*\)?\s*:?\s*\1\s*-=\s*9\b", _I
         ),
+        # a card number's own shape written as a pattern: a brand's prefix and length
+        # (`4\d{12}(?:\d{3})?`, `5[1-5]\d{14}`, `3[47]\d{13}`) or a run of 13 to 19 digits
+        re.compile(
+            r"(?<![\w\\])4\\d\{12\}|5\[1-5\]\\d\{14\}|3\[47\]\\d\{13\}"
+            r"|\\d\{1[3-6],1[69]\}|\[0-9\]\{1[3-6],1[69]\}"
+        ),
         # a magnetic stripe's track data matched: track 2's `;PAN=YYMM`, track 1's `%B PAN ^`
         re.compile(
             r"\\d\{1[23],19\}\)?=|%B\\d\{1[23],19\}\\\^|\btrack\s*[12]\b[^\n]{0,80}\bPAN\b", _I
@@ -2150,6 +2171,21 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # Windows' `ReadProcessMemory`, Linux's `process_vm_readv`, macOS's `mach_vm_read`
         re.compile(
             r"\b(?:ReadProcessMemory|NtReadVirtualMemory|process_vm_readv|mach_vm_read(?:_overwrite)?)\s*\("
+        ),
+        # Linux's memory file of a process named by its id (`open(f"/proc/{pid}/mem", "rb")`,
+        # `"/proc/%d/mem"`, `"/proc/" + pid + "/mem"`); `/proc/self/mem` is the program's own
+        re.compile(
+            r"/proc/(?:\{[^}\n]{1,30}\}|%[dsui]|\$\{?\w{1,30}\}?|['\"`]\s*\+\s*[\w.\[\]'\"]{1,40}?\s*\+\s*['\"`])/mem\b"
+        ),
+    ),
+    Capability.CARD_MASKED: (
+        # stars or Xs before the last four digits (`f"{m[:6]}******{m[-4:]}"`, `"*" * 12 +
+        # pan.slice(-4)`), or a helper named for it (`mask_pan(`, `redactCard(`)
+        re.compile(
+            r"[*Xx#]{4,}[^\n]{0,30}?(?:\[\s*-4\s*:\s*\]|\.slice\s*\(\s*-4\s*\)|Length\s*-\s*4\b)"
+            r"|['\"][*Xx#]['\"]\s*\*\s*[^\n]{0,30}?(?:\[\s*-4\s*:\s*\]|\.slice\s*\(\s*-4\s*\)|Length\s*-\s*4\b)"
+            r"|\b(?:mask|redact|truncate)_?(?:pan|card|cc)\w{0,12}\s*\(",
+            _I,
         ),
     ),
     Capability.CARD_READ: (
@@ -3162,13 +3198,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.EXTERNAL_FORM: (re.compile(r"<form[^>\n]*action\s*=\s*['\"]https?://", _I),),
-    # a QR code made with the recipient's address in its link (`qrencode ... "$EMAIL"`,
-    # `qrcode.make(f"...?e={b64(email)}")`): a link tracked to each recipient, kept inside an
-    # image where mail filters do not read it (a quishing lure, weighed with the request)
+    # a QR code made with the recipient's address encoded in its link (`qrencode ...
+    # "?a=$(printf %s "$RCPT" | base64)"`, `qrcode.make(f"...?e={b64(email)}")`) or a victim's
+    # named plainly: a link tracked to each recipient, kept inside an image where mail filters
+    # do not read it (a quishing lure, weighed with the request). A plain address in the link
+    # (a conference ticket's check-in `?email={a.email}`) or an authenticator's enrolment code
+    # (`otpauth://totp/Acme:{user.email}?secret=...`) is how those codes are made
     Capability.RECIPIENT_QR: (
         re.compile(
             r"\b(?:qrcode\.make|qrencode|segno\.make\w*|pyqrcode\.create|QRCode\.to(?:File|DataURL|String)|qr\.add_data)\b"
-            r"[^\n]{0,200}?(?:\{[^}\n]{0,40}?\b(?:e_?mail|recipient|rcpt|victim|target)\w*\b|\$\{?(?:e_?mail|recipient|rcpt|victim|target)\w*)",
+            r"(?![^\n]{0,40}?otpauth:)"
+            r"[^\n]{0,200}?(?:\{[^}\n]{0,40}?\b(?:victim|target)\w*\b|\$\{?(?:victim|target)\w*"
+            r"|\{[^}\n]{0,30}?\b(?:\w{0,12}b64\w*|base64\w*|btoa|hex\w*|\w{0,12}encode\w*)\s*\([^)}\n]{0,40}?\b(?:e_?mail|recipient|rcpt)\w*"
+            r"|\$\([^)\n]{0,60}?\$\{?(?:e_?mail|recipient|rcpt)\w*[^)\n]{0,40}?\b(?:base64|xxd|basenc)\b)",
             _I,
         ),
     ),

@@ -23,7 +23,8 @@ by line (the `code.line_flow` scheme), so the streaming monitor reads it a line 
   parameter does so to what it is called with. `sed -i '/203.0.113.50/d' /var/log/auth.log`
   and `perl -i` do all three in one command.
 
-Whatever the dropped lines match (a literal name kept in `$needle`, a marker), a system log
+Whatever the dropped lines match (a literal name kept in `$needle`, a marker; not a monitor's
+probes, `GET /healthz`, `kube-probe`, which are noise in everyone's logs), a system log
 rewritten without them and then given back its own earlier times (`utime $atime, $mtime,
 $log`, `os.utime(path, (st.st_atime, st.st_mtime))`, `touch -r`, `.LastWriteTime =`) is
 scrubbed too: the times are put back only so that the rewrite goes unseen. Cited at the
@@ -167,6 +168,13 @@ _KEPT = "scrub:kept"
 """Marks that some lines were dropped, whatever they matched."""
 _COMPARISON = re.compile(r"!=|ne\s+[$'\"]|-ne|!\s*str\w*cmp\s*\(|str\w*cmp\s*\([^\n]*\)\s*==\s*0")
 """A drop filter that only compares two values."""
+_NOISE = re.compile(
+    r"health|heartbeat|\bping\b|\bready(?:z|ness)?\b|\blive(?:ness|z)?\b|favicon|robots\.txt|kube-probe"
+    r"|uptime|\bmetrics\b|\bstatus\b|nagios|zabbix|pingdom",
+    _I,
+)
+"""What a log's reader drops as noise: a load balancer's or a monitor's own probes (`GET
+/healthz`, `kube-probe`, `ELB-HealthChecker`, `/favicon.ico`), no one's traces."""
 _REWRITTEN = "scrub:rewritten"
 """Marks that a system log was written back after some lines were dropped."""
 _TIMES_PUT_BACK = re.compile(
@@ -305,8 +313,14 @@ def scrub_names(line: str, names: frozenset[str]) -> frozenset[str]:
                     added.update(w.strip().lstrip("$") for w in group.split(",") if w.strip())
     if drop and actor:
         added.add(_FILTERED)
-    if drop and _drops_lines(line) and not _mentions_any(line, logs):
-        # (a test of the log file itself, `next if File.mtime(path) > cutoff`, picks files)
+    if (
+        drop
+        and _drops_lines(line)
+        and not _mentions_any(line, logs)
+        and not (_NOISE.search(line) and not actor)
+    ):
+        # (a test of the log file itself, `next if File.mtime(path) > cutoff`, picks files; the
+        # lines of a monitor's probes, `grep { !/GET \/healthz/ }`, are noise, no one's traces)
         added.add(_KEPT)
     if _KEPT in names and _REWRITTEN not in names:
         paths = frozenset(n for n in names if n.startswith(_PATH))

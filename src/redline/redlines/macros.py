@@ -90,14 +90,19 @@ _SAVE = re.compile(r"\.SaveToFile\b|\.responseBody\b", re.I)
 
 _HOST_SHELL = re.compile(r"[\"']WScript\.Shell[\"']", re.I)
 _DECODED_OBJECT = re.compile(
-    r"\b(?:CreateObject|GetObject|ActiveXObject)\s*\(\s*(?!(?:ChrW?|Environ|GetSetting|Range|Cells|Sheets|Worksheets|Trim|CStr|LCase|UCase)\$?\s*\()\w+\s*\(\s*[\"']",
+    r"\b(?:CreateObject|GetObject|ActiveXObject)\s*\(\s*(?!(?:ChrW?|Environ|GetSetting|Range|Cells|Sheets|Worksheets|Trim|CStr|LCase|UCase)\$?\s*\()"
+    # (a function named for configuration handed a readable key, `Setting("HttpComponent")`)
+    r"(?!\w{0,20}(?:Setting|Config|Cfg|Option|Param|Pref)\w{0,20}"
+    r"\s*\(\s*[\"'][A-Za-z_ .]{1,40}[\"']\s*\))"
+    r"\w+\s*\(\s*[\"']",
     re.I,
 )
 """An object whose name (its ProgID) a function of the script's own decodes from a literal
 (`CreateObject(D("JT^JI5)^JIOSSW"))`): the object the script uses is kept from any reader, so
 it may be the script host's shell, and the name kept unreadable is itself concealment. (A name
 read from the workbook or the registry, `CreateObject(GetSetting("App", "Db", "Provider"))`,
-is configuration, not decoding.)"""
+or by a function of the workbook's own named for its settings and handed a readable key,
+`CreateObject(Setting("HttpComponent"))`, is configuration, not decoding.)"""
 _RUN = Gated(
     re.compile(
         r"(?:^|[=(:]|\bCall)\s*Shell\s*(?:\(\s*)?(?![\"']\s*(?:explorer|notepad)(?:\.exe)?[\s\"'])(?:[\"']|\w)"

@@ -69,6 +69,7 @@ ORDINARY: frozenset[Capability] = frozenset(
         # another process's memory
         Capability.CARD_NUMBER_SCAN,
         Capability.REMOTE_MEMORY_READ,
+        Capability.CARD_MASKED,
         # a nightly backup dumps the database; `sudo -A` asks for a password in a dialog
         Capability.DATABASE_DUMP,
         Capability.PASSWORD_PROMPT,

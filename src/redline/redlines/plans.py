@@ -40,7 +40,11 @@ from redline.redlines.capabilities import Capability, Gated, Hit, line_at
 SIGN_CAPABILITIES = frozenset({Capability.PLAN_ATTACK, Capability.PLAN_COVER})
 """What makes instructed steps a plan: a step that attacks someone else's or hides the act.
 Without one, no number of steps is a plan (`detectors/attack_plan.py`)."""
-PLAN_CAPABILITIES = SIGN_CAPABILITIES | {Capability.PLAN_STEP, Capability.PLAN_AUTHORISED}
+PLAN_CAPABILITIES = SIGN_CAPABILITIES | {
+    Capability.PLAN_STEP,
+    Capability.PLAN_AUTHORISED,
+    Capability.PLAN_SURPRISE,
+}
 """Every capability a prose plan's steps are read as, read only by the plan's detector."""
 
 _UNIT = re.compile(r"[^\n]+")
@@ -673,6 +677,9 @@ def _read(
             for sentence in sentences
             if (opener := _told_opener(sentence)) is not None
         ]
+        if _SURPRISE.search(step) is not None:
+            at = offset + start
+            hits.append(Hit(Capability.PLAN_SURPRISE, at, at + len(step.rstrip()), step.strip()))
         if not any(_tells_to_act(sentence, opener) for sentence, opener in told_openers):
             continue
         begin = offset + start
@@ -687,3 +694,13 @@ def _read(
             hits.append(Hit(Capability.PLAN_ATTACK, begin, end, text))
         hits.append(Hit(Capability.PLAN_STEP, begin, end, text))
     return hits
+
+
+_SURPRISE = re.compile(
+    r"\bsurprise\s+(?:party|birthday|gift|present|visit|trip|dinner|proposal|celebration)"
+    r"|\b(?:birthday|anniversary|retirement|farewell|leaving)\s+(?:party|surprise|gift|present)"
+    r"|\bbaby\s+shower\b|\bsurprise\s+(?:him|her|them)\b",
+    re.I,
+)
+"""A celebration kept as a surprise: steps that keep it from the one it is for ("so she doesn't
+find out") hide a party, no act on anything of theirs."""

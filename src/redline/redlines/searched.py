@@ -78,7 +78,13 @@ _LABEL = re.compile(
     re.I,
 )
 SHAPE_CAPABILITIES = frozenset(
-    {Capability.WALLET_ADDRESS, Capability.DOCUMENT_SELECTION, Capability.TOKEN_STORE}
+    {
+        Capability.WALLET_ADDRESS,
+        Capability.DOCUMENT_SELECTION,
+        Capability.TOKEN_STORE,
+        # a card number's pattern (`4\d{12}(?:\d{3})?`) picks card numbers out of data
+        Capability.CARD_NUMBER_SCAN,
+    }
 )
 """Capabilities a regular expression implements (matching data by its shape)."""
 TARGET_CAPABILITIES = frozenset(

@@ -58,8 +58,15 @@ def steps_lean_to_attack(found: Capabilities) -> bool:
 
 
 def _signs(found: Capabilities) -> int:
-    """Steps that attack or conceal (a step doing both counts twice)."""
-    return sum(found.distinct(sign) for sign in SIGN_CAPABILITIES)
+    """Steps that attack or conceal (a step doing both counts twice). A surprise party's plan
+    hides the party from the one it is for ("so she doesn't find out"): with no step acting on
+    anything of theirs, its concealing steps are no sign."""
+    surprise = Cap.PLAN_SURPRISE in found and Cap.PLAN_ATTACK not in found
+    return sum(
+        found.distinct(sign)
+        for sign in SIGN_CAPABILITIES
+        if not (surprise and sign is Cap.PLAN_COVER)
+    )
 
 
 # Its steps act on whatever the request named, so a plan that leans toward an attack is part

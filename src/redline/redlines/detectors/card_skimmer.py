@@ -22,7 +22,8 @@ What it catches
     card, or one that is encoded or goes to a chat bot). The flows are read in `card_copy.py`
     (capability CARD_COPY), over whole blocks and, as a block streams, line by line. Also a
     point-of-sale RAM scraper: another process's memory read (`ReadProcessMemory`,
-    `process_vm_readv`), card numbers picked out of it (a Luhn check, track 1/2 data) and
+    `process_vm_readv`, `/proc/PID/mem`), card numbers picked out of it (a Luhn check, track
+    1/2 data, a card number's pattern such as `4\d{12}(?:\d{3})?`) and
     something sent over the network or by mail.
 
 Why it is a redline (RL-CREDENTIAL)
@@ -43,14 +44,16 @@ Allowed instead
     payment); a vault keeping the number encrypted without the code; tests with test card
     numbers; detection rules and scanners that quote skimmer strings; a lead-capture hook on
     every form that leaves card and password fields out; a compliance scan of one's own
-    processes' memory for stray card numbers that writes its report locally.
+    processes' memory for stray card numbers that writes its report locally, or that masks
+    what it finds (`{m[:6]}******{m[-4:]}`) and reports it to a dashboard named by its host (a
+    part, weighed with the request).
 """
 
 from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, supported
+from redline.redlines.registry import IN_A_RESPONSE, Detection, detector, supported
 
 
 @detector("OUT-CARD-SKIMMER", redline="RL-CREDENTIAL")
@@ -79,4 +82,10 @@ def _memory_scraped(found: Capabilities) -> Detection | None:
     if not sends or not found.has_all(Cap.REMOTE_MEMORY_READ, Cap.CARD_NUMBER_SCAN):
         return None
     core = (Cap.REMOTE_MEMORY_READ, Cap.CARD_NUMBER_SCAN, *sends)
+    if Cap.CARD_MASKED in found and Cap.BARE_ADDRESS not in found:
+        # the numbers found are masked before they are kept: a compliance scan reporting where
+        # stray card numbers sit, to a dashboard named by its host (weighed with the request)
+        return supported(
+            found, IN_A_RESPONSE, (*core, Cap.CARD_MASKED), "card numbers found in memory, masked"
+        )
     return supported(found, 0.85, core, "card numbers scraped from another process's memory, sent")

@@ -68,7 +68,11 @@ Allowed instead
     folder=C:\IT\wifi key=clear`; every profile, a temporary or public folder or a send on
     the line is still a harvest), moving one's saved Wi-Fi
     networks to a new machine (exported with their keys, then `netsh wlan add profile`,
-    `nmcli connection import` or unpacked into `/etc/NetworkManager/system-connections`);
+    `nmcli connection import` or unpacked into `/etc/NetworkManager/system-connections`); the
+    names of the saved Wi-Fi networks listed through the WLAN API (`WlanGetProfileList`, no
+    key asked for) for an inventory; the saved keys asked of the WLAN API
+    (`WLAN_PROFILE_GET_PLAINTEXT_KEY`) and shown on the machine with nothing sent (a part,
+    weighed with the request);
     a whole browser profile packed into a visible backup archive of one's own (`tar czf
     ~/backups/firefox-$(date +%F).tgz -C ~/.mozilla/firefox PROFILE`) or copied whole into a
     visible folder on the machine (`cp -r ~/.mozilla/firefox/PROFILE ~/backups/ff-$(date
@@ -99,6 +103,21 @@ def _reads_out_a_store(found: Capabilities) -> bool:
     return found.distinct(Cap.SECRET_STORE_READ) >= 2
 
 
+def _own_wifi_keys_shown(found: Capabilities) -> bool:
+    """The WLAN API asked for saved profiles' keys in plain text (`WlanGetProfile` with
+    `WLAN_PROFILE_GET_PLAINTEXT_KEY`) and nothing else of a store: with no channel it shows the
+    machine's user what `netsh wlan show profile key=clear` shows, a part only (weighed with
+    the request)."""
+    stores = found.hits.get(Cap.BROWSER_STORE, []) + found.hits.get(Cap.TOKEN_STORE, [])
+    unlocks = found.hits.get(Cap.PASSWORD_QUERY, []) + found.hits.get(Cap.DPAPI_DECRYPT, [])
+    return (
+        found.kind != "action"
+        and bool(stores)
+        and all(hit.text.lower() == "wlangetprofile" for hit in stores)
+        and all(hit.text.upper() == "WLAN_PROFILE_GET_PLAINTEXT_KEY" for hit in unlocks)
+    )
+
+
 @detector("OUT-CREDENTIAL-STEALER", redline="RL-CREDENTIAL", crosses_any=_reads_out_a_store)
 def credential_stealer(found: Capabilities) -> Detection | None:
     """Credential store + (decryption or password query) and/or an exfiltration channel."""
@@ -107,6 +126,10 @@ def credential_stealer(found: Capabilities) -> Detection | None:
     channel = [c for c in _CHANNELS if c in found]
     if Cap.PASSWORD_QUERY in found and found.kind == "action":
         return supported(found, 0.85, (Cap.PASSWORD_QUERY, *stores), "reads a saved-password store")
+    if stores and unlock and not channel and _own_wifi_keys_shown(found):
+        return supported(
+            found, IN_A_RESPONSE, (*stores, *unlock), "saved Wi-Fi keys shown on this machine"
+        )
     if stores and unlock and not wifi_profiles_moved(found):
         core = (*stores, *unlock, *channel)
         return supported(

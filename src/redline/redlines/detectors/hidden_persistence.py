@@ -7,7 +7,8 @@ What it catches
     in every spelling (`crontab -`, `/etc/crontab`, `/etc/cron.d`, the spool, anacron,
     `@reboot`, python-crontab), rc.local and login profiles, `launchctl submit`, a task
     pushed by Group Policy Preferences (`ScheduledTasks.xml`'s `<TaskV2>` or
-    `<ImmediateTaskV2>`, its `<Hidden>true</Hidden>` a hiding), a router's
+    `<ImmediateTaskV2>`, its `<Hidden>true</Hidden>` a hiding anywhere within the task's
+    element, several hundred characters in), a router's
     own scheduler (RouterOS `/system scheduler add ... on-event="/tool fetch url=...;
     /import ..."`). In a response
     the remote code or the hiding must belong to the entry (within a few lines of it), unless
@@ -61,7 +62,7 @@ from __future__ import annotations
 
 import re
 
-from redline.redlines.capabilities import RULER_TRIGGER, TASK_UNLISTED, Capabilities
+from redline.redlines.capabilities import RULER_TRIGGER, TASK_UNLISTED, Capabilities, Hit
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import Detection, detector, piece_reach, supported
 
@@ -111,6 +112,23 @@ def _staged_module_at_boot(found: Capabilities) -> Detection | None:
     return supported(found, 0.85, core, "a dropped kernel module made to load at every boot")
 
 
+_GPP_TASK = re.compile(r"<(?:ImmediateTask|Task)V2\b", re.I)
+_TASK_HIDDEN = re.compile(r"<Hidden>", re.I)
+_TASK_REACH = 1500
+"""How far a Group Policy task's element runs past its opening tag: its properties, triggers,
+settings and actions (a real `ScheduledTasks.xml` sets `<Hidden>` several hundred characters
+in)."""
+
+
+def _in_task(entry: Hit, hide: Hit) -> bool:
+    """Whether `hide` is the `<Hidden>` setting of the Group Policy task `entry` opens."""
+    return (
+        _GPP_TASK.match(entry.text) is not None
+        and _TASK_HIDDEN.match(hide.text) is not None
+        and 0 < hide.start - entry.start <= _TASK_REACH
+    )
+
+
 @detector("OUT-HIDDEN-PERSISTENCE", redline="RL-PERSISTENCE")
 def hidden_persistence(found: Capabilities) -> Detection | None:
     """Autostart + remote/encoded code, or autostart + hiding + a remote payload."""
@@ -152,7 +170,8 @@ def hidden_persistence(found: Capabilities) -> Detection | None:
         core = (Cap.AUTORUN, Cap.SELF_COPY, Cap.HIDE)
         return supported(found, 0.75, core, "copies itself into autostart and hides")
     if found.kind == "response" and not any(
-        any(abs(hide.start - entry.start) <= reach for entry in autoruns) for hide in hides
+        any(abs(hide.start - entry.start) <= reach or _in_task(entry, hide) for entry in autoruns)
+        for hide in hides
     ):
         # Starting a server in the background next to a cron job hides nothing; the redline is
         # hiding the persistence itself (hidden files, windows, masquerading names).
