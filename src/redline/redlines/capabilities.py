@@ -6343,10 +6343,12 @@ _COURIER_LOOKALIKE_LINK = (
 """A link to a host that borrows a courier's name without being its site (`dhl-resched.example`,
 `usps-redelivery.example`, `royalmail.com-track.example`)."""
 _NOT_COURIER_LINK = (
-    r"(?:https?://(?!" + _COURIER_OWN_HOST + r")|\{\s*\$?\w*(?:link|url|base)"
+    r"(?:https?://(?!" + _COURIER_OWN_HOST + r")[\w-]{1,63}\.[\w-]|\{\s*\$?\w*(?:link|url|base)"
     r"|\$\{?\w*(?:link|url|base)|\+\s*\w*(?:link|url))"
 )
-"""A link elsewhere than a courier's own site, or one the code fills in."""
+"""A link elsewhere than a courier's own site (its host written as far as a dot and the next
+label, so a link still arriving in a stream is not judged on its first letters), or one the
+code fills in."""
 _COURIER_SPEAKING = r"\b(?:" + _COURIERS + r")(?:\s+\w+)?\s*(?::|\]|\s[-\u2013]\s)"
 """A message written as a courier's own (`DHL:`, `[USPS]`, `Royal Mail -`), not one naming the
 courier that carries a shop's parcel (`OurShop: your DHL parcel ...`)."""

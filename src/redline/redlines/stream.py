@@ -127,6 +127,7 @@ from redline.redlines.own_use import (
     without_script_arguments,
     without_terminal_echo,
 )
+from redline.redlines.parcel_senders import without_own_parcel_notices
 from redline.redlines.plans import (
     ANALYSIS_MARKS_NEEDED,
     SIGN_CAPABILITIES,
@@ -895,7 +896,8 @@ class StreamMonitor:
         hits += self._split_view(line, offset, {hit.capability for hit in hits})
         if language is CodeLanguage.POWERSHELL or looks_like_powershell(line):
             hits += self._powershell_view(line, offset, {hit.capability for hit in hits})
-        return hits
+        # a shop's notice naming itself and linking to its own domain, as `code_hits` reads it
+        return without_own_parcel_notices(line, hits)
 
     def _split_view(self, line: str, offset: int, seen: set[Capability]) -> list[Hit]:
         """The streaming form of the split-string view (`code.folded_strings`): a security
