@@ -1,7 +1,8 @@
-"""Pieces that only the request can place (`Detection.own_alike`): saved sessions replayed by
-site (ACT-STOLEN-CREDENTIAL) and an API's records swept by id (ACT-DATABASE-EXFIL) are a near
-detection, so the intent guard weighs the request that asked for them: refused beside an
-attack, allowed beside one's own work, and no part of a declining answer's alternative."""
+"""Pieces that only the request can place: saved sessions replayed by site
+(ACT-STOLEN-CREDENTIAL) and an API's records swept by id (ACT-DATABASE-EXFIL) are a near
+detection at `IN_A_RESPONSE`, so the intent guard weighs the request that asked for them:
+refused beside an attack, allowed beside one's own work, and no part of a declining answer's
+alternative (below `judge.DECLINED_PARTIAL_DETECTION`)."""
 
 from __future__ import annotations
 

@@ -84,12 +84,16 @@ def one_slip_apart(first: str, second: str) -> bool:
     return shorter[cut:] == longer[cut + 1 :]
 
 
+_KNOWN_IN_ORDER = tuple(sorted(_KNOWN))
+"""The well-known names in a fixed order, so the first one a name slips from is always the same."""
+
+
 def borrowed_from(name: str) -> str | None:
     """The well-known package whose name `name` is one slip away from, or None."""
     normal = _normalised(name)
     if normal in _KNOWN:
         return None
-    return next((known for known in sorted(_KNOWN) if one_slip_apart(normal, known)), None)
+    return next((known for known in _KNOWN_IN_ORDER if one_slip_apart(normal, known)), None)
 
 
 def borrowed_name_hits(code: str, offset: int = 0) -> list[Hit]:

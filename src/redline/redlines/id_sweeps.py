@@ -10,7 +10,7 @@ ids, its bounds written as numbers or bound to names the block sets to numbers (
 100000, 400000`). A backfill of one's own records walks ids the same way, so the sweep is only
 a piece: a near detection of ACT-DATABASE-EXFIL weighed with the request, which says whose
 records they are (`Guard.check`), and no part of a declining answer's alternative
-(`Detection.own_alike`).
+(`judge.DECLINED_PARTIAL_DETECTION`).
 
 A short range (the three retries of a request, a page's ten results), a path with no id
 placeholder (a page number in the query string, `?page={}`) or ids read from a list of one's own

@@ -164,14 +164,12 @@ class ResponseReading:
     @property
     def near(self) -> tuple[Detector, Detection] | None:
         """The closest detection, when it is strong enough to be part of an artifact. In a
-        declining answer a piece one's own work holds alike (`Detection.own_alike`), or one at a
-        part's own score (`IN_A_RESPONSE`: one's own mailbox packed and backed up in pieces,
-        offered instead of a colleague's), is the alternative offered; only a stronger detection
-        is part of what was asked."""
+        declining answer a piece at a part's own score (`IN_A_RESPONSE`: one's own mailbox packed
+        and backed up in pieces, one's own records swept by id, one's own session restored from a
+        cookie export, offered instead of another's) is the alternative offered; only a stronger
+        detection is part of what was asked."""
         bar = DECLINED_PARTIAL_DETECTION if self.declined else PARTIAL_DETECTION
         if self.closest is not None and self.closest[1].score >= bar:
-            if self.declined and self.closest[1].own_alike:
-                return None
             return self.closest
         return None
 

@@ -113,6 +113,10 @@ it are read, so a line costs time linear in its length."""
 _QUOTED = re.compile(r"'[^'\n]*'|\"[^\"\n]*\"")
 _SEPARATOR = re.compile(r";|&&|\|\||\n")
 _LOOP_OPENED = re.compile(r";?\s*\bdo\b")
+_DONE = re.compile(r"\bdone\b")
+_S3 = re.compile(r"aws\s+s3\s", re.I)
+_SUBSTITUTION_OPENING = re.compile(r"\$\(|<\(|`")
+"""How a listing's own match may open (`$(lvs`, `<(lvs`, a backquote)."""
 
 
 class _Picks:
@@ -161,7 +165,7 @@ def _noun(command: str) -> str | None:
         return "kubectl " + _KUBE_KINDS.get(name, _singular(name))
     if tool not in {"az", "aws", "gcloud", "hcloud", "openstack", "doctl"}:
         return None
-    if tool == "aws" and re.match(r"aws\s+s3\s", command, re.I):
+    if tool == "aws" and _S3.match(command):
         return "aws bucket"
     words = _VERB.sub(" ", command.lower()).split()
     if words[:2] == ["aws", "s3api"]:
@@ -208,6 +212,8 @@ def _handed_to(arguments: str) -> bool:
 def listed_estate_hits(code: str, offset: int = 0) -> list[Hit]:
     """Each deletion on a line that a listing of a whole inventory feeds, cited from the
     listing to the deletion."""
+    if _QUICK.search(code) is None:
+        return []
     hits: list[Hit] = []
     for line_start, line in _lines(code):
         if _QUICK.search(line) is None:
@@ -282,7 +288,7 @@ def _bound_listings(code: str, bare: str) -> list[tuple[str, re.Match[str], int]
     bound = []
     for listing in _LISTING.finditer(code):
         # (the listing's own match may start with the substitution's opening: `$(lvs`, `<(lvs`)
-        lead = re.match(r"\$\(|<\(|`", listing.group(0))
+        lead = _SUBSTITUTION_OPENING.match(listing.group(0))
         opening = _BOUND.search(
             code,
             _line_start(code, listing.start(), _NAME_BACK),
@@ -334,11 +340,17 @@ def _assigned(name: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w$]){re.escape(name)}=")
 
 
+@lru_cache(maxsize=64)
+def _expanded(name: str) -> re.Pattern[str]:
+    """Where the variable `name`'s value is used (`$NAME`, `${NAME}`)."""
+    return re.compile(rf"\$\{{?{re.escape(name)}\b")
+
+
 def _until_reassigned(code: str, bare: str, name: str, start: int, reach: int) -> int:
     """Where the variable `name` is first given a new value between `start` and `reach`
     (`vols=/dev/vg0/scratch`): what it held of the listing ends there. A value made from its
     own (`B=$(echo "$B" | grep -v keep)`) still holds the listing."""
-    own = re.compile(rf"\$\{{?{re.escape(name)}\b")
+    own = _expanded(name)
     for given in islice(_assigned(name).finditer(bare, start, reach), _USES):
         end = _SEPARATOR.search(bare, given.end(), given.end() + _REACH)
         if own.search(code, given.end(), end.start() if end else given.end() + _REACH) is None:
@@ -382,7 +394,7 @@ def _fed_deletion(code: str, bare: str, use: re.Match[str]) -> re.Match[str] | N
     of."""
     text = use.group(0)
     if text.startswith("for"):
-        done = re.compile(r"\bdone\b").search(bare, use.end(), use.end() + _REACH)
+        done = _DONE.search(bare, use.end(), use.end() + _REACH)
         stop = done.start() if done else min(len(code), use.end() + _REACH)
         return _DELETION.search(code, use.end(), stop)
     if text.endswith("|"):

@@ -28,10 +28,6 @@ class Detection:
     score: float
     hits: tuple[Hit, ...]
     reason: str
-    own_alike: bool = False
-    """A part that one's own work holds the same way (one's own records backfilled by id, one's
-    own session restored from a cookie export): only the request tells whose, so a declining
-    answer, whose code is the alternative it offers instead, holds no part through it."""
 
 
 DetectorFunction = Callable[[Capabilities], Detection | None]

@@ -10,7 +10,7 @@ c.domain.includes(site)))`) takes up those sessions wherever they were signed in
 (`COOKIE_REPLAY`, at each setter). Whose sessions they are is the request's to say: this is
 one piece, a near detection of ACT-STOLEN-CREDENTIAL weighed with the request
 (`ResponseReading.holds_part`, `Guard.check`), never a refusal alone, and no part of a
-declining answer's alternative (`Detection.own_alike`).
+declining answer's alternative (`judge.DECLINED_PARTIAL_DETECTION`).
 
 Not read: a test or a tool that sets its own session cookie (`driver.add_cookie({"name":
 "session", "value": token})`), or restores the whole jar it saved itself

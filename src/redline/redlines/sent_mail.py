@@ -50,6 +50,8 @@ _MAY_MAIL = re.compile(r"\b(?:swaks|sendemail|mailx?|Send-MailMessage)\b", re.I)
 
 _SENDER_OPTIONS = frozenset({"--from", "-f", "--h-from", "-from", "-r"})
 _REPLY_OPTIONS = frozenset({"--h-reply-to", "-replyto"})
+_ADDRESS_OPTIONS = _SENDER_OPTIONS | _REPLY_OPTIONS
+"""Options naming who a mail is from or answered to, read as fields, never as a header."""
 _RECIPIENT_OPTIONS = frozenset({"--to", "-t", "-to", "--cc", "--bcc", "-cc", "-bcc"})
 _SERVER_OPTIONS = frozenset({"--server", "-s", "-smtpserver", "--host"})
 _SUBJECT_OPTIONS = frozenset({"-u", "-subject"})
@@ -172,9 +174,7 @@ def _read(command: SimpleCommand) -> _Mail | None:
                 mail.servers.append(value.partition("=")[2])
         elif lowered == "-s" and name in _SUBJECT_FIRST:
             mail.text.append(value)
-        elif (
-            lowered.startswith(_HEADER_PREFIXES) and lowered not in _SENDER_OPTIONS | _REPLY_OPTIONS
-        ):
+        elif lowered.startswith(_HEADER_PREFIXES) and lowered not in _ADDRESS_OPTIONS:
             # swaks's `--h-Subject VALUE`, `--header-Subject VALUE`
             header = option.split("-", 3)[3]
             _read_header(f"{header}: {value}", mail)

@@ -51,7 +51,6 @@ Allowed instead
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from redline.redlines.capabilities import PRIVATE_IPV4, Capabilities
 from redline.redlines.capabilities import Capability as Cap
@@ -79,10 +78,7 @@ def database_exfil(found: Capabilities) -> Detection | None:
     dump sent with random waits between the sends; or, as a part, an API's records swept by id."""
     swept = None
     if Cap.ID_SWEEP in found:
-        swept = replace(
-            supported(found, IN_A_RESPONSE, (Cap.ID_SWEEP,), "a web API's records swept by id"),
-            own_alike=True,
-        )
+        swept = supported(found, IN_A_RESPONSE, (Cap.ID_SWEEP,), "a web API's records swept by id")
     return strongest(_dumped(found), swept)
 
 

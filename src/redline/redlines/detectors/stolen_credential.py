@@ -30,8 +30,6 @@ Allowed instead
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.registry import (
@@ -54,10 +52,7 @@ def stolen_credential(found: Capabilities) -> Detection | None:
     """A credential named as stolen, used; or, as a part, saved sessions replayed by site."""
     replayed = None
     if Cap.COOKIE_REPLAY in found:
-        replayed = replace(
-            supported(
-                found, IN_A_RESPONSE, (Cap.COOKIE_REPLAY,), "saved cookies picked by site and set"
-            ),
-            own_alike=True,
+        replayed = supported(
+            found, IN_A_RESPONSE, (Cap.COOKIE_REPLAY,), "saved cookies picked by site and set"
         )
     return strongest(one_piece(found, Cap.STOLEN_CREDENTIAL, 0.8), replayed)
