@@ -5810,13 +5810,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s/(?:"
-            + ENCODED_COMMAND_SWITCH
-            + r")\s+[A-Za-z0-9+/=]{16,}",
-            _I,
-        ),
-        re.compile(
-            r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s-(?:"
+            r"\b(?:powershell|pwsh)(?:\.exe)?\b[^\n]*\s[-/](?:"
             + ENCODED_COMMAND_SWITCH
             + r")\s+[A-Za-z0-9+/=]{16,}",
             _I,
@@ -6297,9 +6291,9 @@ _PARCEL_HELD = (
 )
 """A parcel said to be undelivered or held (`Your parcel could not be delivered`, `we were
 unable to deliver your package`, `your shipment is on hold`)."""
-_PARCEL_LINK = (
-    r"(?:https?://|\{\s*\$?\w*(?:link|url|base)|\$\{?\w*(?:link|url|base)|\+\s*\w*(?:link|url))"
-)
+_FILLED_LINK = r"\{\s*\$?\w*(?:link|url|base)|\$\{?\w*(?:link|url|base)|\+\s*\w*(?:link|url)"
+"""A link the code fills in (`{link}`, `${url}`, `+ link`)."""
+_PARCEL_LINK = r"(?:https?://|" + _FILLED_LINK + ")"
 """A link in a message: written out, or filled in from a variable (`{link}`, `${url}`, `+ url`)."""
 _PARCEL_ASK = (
     r"\b(?:pay(?:ment)?|fees?|unpaid|cvv|cvc|billing|password"
@@ -6343,8 +6337,7 @@ _COURIER_LOOKALIKE_LINK = (
 """A link to a host that borrows a courier's name without being its site (`dhl-resched.example`,
 `usps-redelivery.example`, `royalmail.com-track.example`)."""
 _NOT_COURIER_LINK = (
-    r"(?:https?://(?!" + _COURIER_OWN_HOST + r")[\w-]{1,63}\.[\w-]|\{\s*\$?\w*(?:link|url|base)"
-    r"|\$\{?\w*(?:link|url|base)|\+\s*\w*(?:link|url))"
+    r"(?:https?://(?!" + _COURIER_OWN_HOST + r")[\w-]{1,63}\.[\w-]|" + _FILLED_LINK + ")"
 )
 """A link elsewhere than a courier's own site (its host written as far as a dot and the next
 label, so a link still arriving in a stream is not judged on its first letters), or one the
@@ -7240,6 +7233,8 @@ PATTERNS = _merged(PATTERNS, _CRON_PATTERNS)
 # so), a firmware update, a history rewrite that removes one file. Each pattern requires a
 # literal the scan's prefilter finds (`redis-cli`, a catalogue's name, `rm`, `curl`, `mtd`,
 # `flash_erase`, `erase`, `zeroize`, `@PJL`, `efivars`, `kubectl`, `git`).
+_PRODUCTION_NAME = r"(?<![a-z])(?:prod|production|prd|live)(?![a-z])"
+"""A name that says production (`prod`, `prd`, `live`), not a word holding those letters."""
 _TEST_WORDS = r"test|tests|testing|dev|development|ci|staging|stage|scratch|sandbox|preview|e2e"
 """The words that name a store, host or database as one kept for tests, development or CI: one
 list for `_DISPOSABLE_NAME` and `_FOR_TESTS`."""
@@ -7251,7 +7246,9 @@ _DISPOSABLE_NAME = (
 (`127.0.0.1`, `host.docker.internal`, `redis-test.internal`, `app_ci`, also `cache-local`,
 `tmp-db`): emptied as a matter of course."""
 OWN_REDIS_HOST = (
-    r"(?![\w.-]{0,80}?(?<![a-z])(?:prod|production|prd|live)(?![a-z]))(?:"
+    r"(?![\w.-]{0,80}?"
+    + _PRODUCTION_NAME
+    + r")(?:"
     + _DISPOSABLE_NAME
     + r"|[a-z][\w-]{0,40}(?![\w.:-]))"
 )
@@ -7495,7 +7492,9 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a production cluster's namespaces deleted at once, forced (`kubectl --context prod-eu
         # delete namespace payments orders --force --grace-period=0`)
         re.compile(
-            r"\bkubectl\b(?=[^\n|;&]{0,200}?--context[=\s]+['\"]?[\w-]{0,40}?(?<![a-z])(?:prod|production|prd|live)(?![a-z]))"
+            r"\bkubectl\b(?=[^\n|;&]{0,200}?--context[=\s]+['\"]?[\w-]{0,40}?"
+            + _PRODUCTION_NAME
+            + r")"
             r"[^\n|;&]{0,200}?\bdelete\s+(?:-\S+\s+)*(?:ns|namespaces?)\s+[\w-]+"
             r"(?=[^\n|;&]{0,200}?(?:--force\b|--grace-period[=\s]0\b))",
             _I,
@@ -7519,7 +7518,7 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # is a teardown
         re.compile(
             r"\bterraform\s(?=[^\n;&|]{0,300}?-auto-approve\b)"
-            r"(?=[^\n;&|]{0,300}?(?<![a-z])(?:prod|production|prd|live)(?![a-z]))"
+            r"(?=[^\n;&|]{0,300}?" + _PRODUCTION_NAME + r")"
             r"[^\n;&|]{0,300}?(?:\bdestroy\b|\s-destroy\b)",
             _I,
         ),
@@ -8103,6 +8102,8 @@ PATTERNS = _merged(PATTERNS, _ROUTER_PATTERNS)
 # guesser named for brute forcing (`icloud_brute.py`, `ssh-bruteforce.go`) given a word list and
 # a login to aim at, or SIPVicious's `svcrack`. A name that says it watches or defends
 # (`flood_detector.py`, `brute_monitor.py`) is not one.
+_DEFENSIVE_NAME = r"(?![\w-]*(?:detect|monitor|protect|guard|defen|mitigat|alert|watch))"
+"""A name that does not say it detects, monitors or defends (`jammer_detector`)."""
 _NAMED_SCRIPT_END = r"\w*\.(?:py|js|go|pl|sh|rb)\b"
 _NAMED_LOGIN_TARGET = (
     r"(?=[^\n|;&]{0,200}?(?:\s(?:--host|--target|--url|--users?(?:name)?|--email|--account|-u|-l|-U|-L)"
@@ -8113,8 +8114,9 @@ given a word list (`anagram_brute.py --wordlist words.txt`) signs in nowhere."""
 _NAMED_TOOL_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.DOS_TOOL: (
         re.compile(
-            r"(?<![\w-])(?![\w-]*(?:detect|monitor|protect|guard|defen|mitigat|alert|watch))"
-            r"[\w-]*flood(?:er|ing)?(?![a-z])"
+            r"(?<![\w-])"
+            + _DEFENSIVE_NAME
+            + r"[\w-]*flood(?:er|ing)?(?![a-z])"
             + _NAMED_SCRIPT_END
             + r"(?=[^\n|;&]{0,200}?\s(?:--target|--host|--url|-t|-u)[=\s]+['\"]?(?:\w+://)?"
             r"(?!localhost\b|127\.|\[?::1\b|0\.0\.0\.0\b)[\w\[])",
@@ -8124,8 +8126,9 @@ _NAMED_TOOL_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.LOGIN_ATTEMPT: (
         re.compile(
             r"\bsvcrack(?:\.py)?\b"
-            r"|(?<![\w-])(?![\w-]*(?:detect|monitor|protect|guard|defen|mitigat|alert|watch))"
-            r"[\w-]*brute(?:force|forcer|r)?"
+            r"|(?<![\w-])"
+            + _DEFENSIVE_NAME
+            + r"[\w-]*brute(?:force|forcer|r)?"
             + _NAMED_SCRIPT_END
             + r"(?=[^\n|;&]{0,200}?\s(?:--wordlist|--passwords?|--pins?|-w|-P|-d)[=\s])"
             + _NAMED_LOGIN_TARGET,
