@@ -22,6 +22,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from redline.redlines.backdated import system_backdated_hits
+from redline.redlines.borrowed_names import borrowed_name_hits
 from redline.redlines.capabilities import (
     ENCODED_COMMAND_SWITCH,
     ArtifactKind,
@@ -36,9 +38,15 @@ from redline.redlines.capabilities import (
     scan,
     whole_code_space,
 )
+from redline.redlines.card_copy import card_copy_hits, names_card_input
 from redline.redlines.cluster_roles import cluster_admin_binding_hits, disguised_binding_hits
+from redline.redlines.device_writes import device_write_hits
 from redline.redlines.drained import drained_buffer_hits
-from redline.redlines.flows import PERL_LOOP_HEAD
+from redline.redlines.encoded_texts import encoded_text_hits
+from redline.redlines.field_capture import field_capture_hits
+from redline.redlines.flows import PERL_LOOP_HEAD, remote_input_hits
+from redline.redlines.forged import forged_request_hits
+from redline.redlines.framed import framed_page_hits
 from redline.redlines.grammars import (
     COMMENT_NODE_TYPES,
     CodeLanguage,
@@ -46,12 +54,28 @@ from redline.redlines.grammars import (
     language_for_fence,
     parse,
 )
+from redline.redlines.held_writes import held_write_hits
+from redline.redlines.hidden_redirects import hidden_redirect_hits
 from redline.redlines.id_sweeps import id_sweep_hits
+from redline.redlines.inspected import without_inspected
+from redline.redlines.listed_estates import bound_listing_hits, listed_estate_hits
 from redline.redlines.named import NAME_PATTERN_CACHE, name_written, written_names
 from redline.redlines.overlays import overlay_hits
+from redline.redlines.parcel_senders import without_own_parcel_notices
+from redline.redlines.plain_payloads import plain_payload_hits
 from redline.redlines.plans import instructs, plan_hits
+from redline.redlines.planted_keys import planted_key_hits
+from redline.redlines.preload_hide import listing_hook_hits
 from redline.redlines.quoted_rules import blanked, carries_configuration, quoted_literals
+from redline.redlines.redis_flushes import redis_flush_hits
+from redline.redlines.replayed_cookies import replayed_cookie_hits
+from redline.redlines.sandbox_checks import sandbox_check_hits
+from redline.redlines.searched import without_searched_for
 from redline.redlines.session_tokens import session_token_hits
+from redline.redlines.shell import python_shell_hits, read_shell
+from redline.redlines.smuggling import smuggling_hits
+from redline.redlines.sql_bypass import login_bypass_hits
+from redline.redlines.stolen_names import stolen_credential_hits
 
 if TYPE_CHECKING:
     from tree_sitter import Node
@@ -793,21 +817,8 @@ def top_level_domain_hits(code: str, offset: int = 0) -> list[Hit]:
 def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) -> list[Hit]:
     """Capabilities in one piece of code, with nested shell and encoded payloads resolved."""
     from redline.redlines.agent_sockets import agent_socket_hits
-    from redline.redlines.backdated import system_backdated_hits
-    from redline.redlines.borrowed_names import borrowed_name_hits
-    from redline.redlines.card_copy import card_copy_hits, names_card_input
-    from redline.redlines.device_writes import device_write_hits
-    from redline.redlines.encoded_texts import encoded_text_hits
-    from redline.redlines.field_capture import field_capture_hits
-    from redline.redlines.flows import remote_input_hits
-    from redline.redlines.forged import forged_request_hits
-    from redline.redlines.framed import framed_page_hits
-    from redline.redlines.held_writes import held_write_hits
-    from redline.redlines.hidden_redirects import hidden_redirect_hits
     from redline.redlines.in_place import written_beside_hits
-    from redline.redlines.inspected import without_inspected
     from redline.redlines.kill_lists import kill_list_hits
-    from redline.redlines.listed_estates import bound_listing_hits, listed_estate_hits
     from redline.redlines.log_scrub import log_scrubbed_hits
     from redline.redlines.log_targets import log_emptied_hits
     from redline.redlines.macros import macro_hits
@@ -821,22 +832,10 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
         without_terminal_echo,
         without_used_keys,
     )
-    from redline.redlines.parcel_senders import without_own_parcel_notices
-    from redline.redlines.plain_payloads import plain_payload_hits
-    from redline.redlines.planted_keys import planted_key_hits
-    from redline.redlines.preload_hide import listing_hook_hits
-    from redline.redlines.redis_flushes import redis_flush_hits
-    from redline.redlines.replayed_cookies import replayed_cookie_hits
     from redline.redlines.rescheduling import rescheduling_hits
     from redline.redlines.resolvers import resolver_hits
     from redline.redlines.root_loops import root_loop_hits
-    from redline.redlines.sandbox_checks import sandbox_check_hits
-    from redline.redlines.searched import without_searched_for
-    from redline.redlines.shell import python_shell_hits, read_shell
-    from redline.redlines.smuggling import smuggling_hits
     from redline.redlines.spray import lockout_aware_spray_hits
-    from redline.redlines.sql_bypass import login_bypass_hits
-    from redline.redlines.stolen_names import stolen_credential_hits
     from redline.redlines.store_lists import listed_store_hits
     from redline.redlines.traced_logins import traced_login_hits
 
