@@ -30,9 +30,9 @@ from redline.redlines import judge_action, judge_response
 from redline.redlines.combination_training import half_of
 
 ROOT = Path(__file__).resolve().parent.parent
-SETS = ("3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14")
+SETS = ("3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14", "15")
 """The development sets measured, each `bench/data/redlines_dev_<N>.jsonl`."""
-BLIND: tuple[str, ...] = ()
+BLIND: tuple[str, ...] = ("15",)
 """Sets measured blind while they are new: no row of either half is listed by id."""
 SEEN: dict[str, frozenset[str]] = {
     "9": frozenset(
