@@ -1008,6 +1008,10 @@ as a Defender exclusion's value: no system, shared, temp or profile folder on th
 quotes a `; ` may stand for a `\\n` of the path, as the view that splits escaped lines reads it.)"""
 
 
+_FULL_CONTROL = r"(?:GenericAll|WriteDacl|WriteOwner|GenericWrite|FullControl)"
+"""An Active Directory right that gives the whole object: full control, its ACL or its owner."""
+
+
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.NET_CONNECT: (
         re.compile(r"\bxterm\b[^\n]*-display\s+[\w.-]+:\d", _I),
@@ -5682,6 +5686,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bdsacls\b(?>[^\n]*?AdminSDHolder)[^\n]*\s/G\s|\bAdd-(?:Domain)?ObjectAcl\b[^\n]*(?:AdminSDHolder|-Rights\s+DCSync\b)",
             _I,
         ),
+        # or AdminSDHolder's ACL given a rule of full control, through PowerShell's `AD:` drive
+        # (`Get-Acl "AD:CN=AdminSDHolder,..."`, `$acl.AddAccessRule(...)`, `Set-Acl`) or ADSI
+        # (`$o.ObjectSecurity.AddAccessRule(...)`, `$o.CommitChanges()`): the first full-control
+        # right named after the object, then a rule added, or a rule added that names such a
+        # right on its own line; a rule removed, the ACL read in an audit, or one attribute's
+        # write granted to a sync account is not read here
+        re.compile(
+            r"\bAdminSDHolder\b(?>[\s\S]{0,1500}?\b" + _FULL_CONTROL + r"\b)[\s\S]{0,800}?\.AddAccessRule\s*\("
+            r"|\bAdminSDHolder\b[\s\S]{0,1500}?\.AddAccessRule\s*\([^\n]{0,300}?\b" + _FULL_CONTROL + r"\b",
+            _I,
+        ),
     ),
     Capability.HIDDEN_ACCOUNT: (
         # one of the system's own service accounts made to sign in: given a login shell
@@ -6601,8 +6616,9 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # Outlook's `item.Forward` (VBA) or `$item.Forward()`; not a browser's `history.forward()`
         re.compile(r"\.Forward(?:\s*\(\s*\))?(?=\s|$|;)", re.M),
-        # Google Apps Script's Gmail sending (`GmailApp.sendEmail(DROP, ...)`)
-        re.compile(r"\bGmailApp\.sendEmail\s*\("),
+        # Google Apps Script's mail sending (`GmailApp.sendEmail(DROP, ...)`, the mail service's
+        # `MailApp.sendEmail({to: DROP, ...})`, the advanced service's `Gmail.Users.Messages.send`)
+        re.compile(r"\b(?:GmailApp|MailApp)\.sendEmail\s*\(|\bGmail\.Users\.Messages\.send\s*\("),
     ),
     Capability.MAIL_FORWARD_RULE: (
         re.compile(
