@@ -5693,8 +5693,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # right on its own line; a rule removed, the ACL read in an audit, or one attribute's
         # write granted to a sync account is not read here
         re.compile(
-            r"\bAdminSDHolder\b(?>[\s\S]{0,1500}?\b" + _FULL_CONTROL + r"\b)[\s\S]{0,800}?\.AddAccessRule\s*\("
-            r"|\bAdminSDHolder\b[\s\S]{0,1500}?\.AddAccessRule\s*\([^\n]{0,300}?\b" + _FULL_CONTROL + r"\b",
+            r"\bAdminSDHolder\b(?>[\s\S]{0,1500}?\b"
+            + _FULL_CONTROL
+            + r"\b)[\s\S]{0,800}?\.AddAccessRule\s*\("
+            r"|\bAdminSDHolder\b[\s\S]{0,1500}?\.AddAccessRule\s*\([^\n]{0,300}?\b"
+            + _FULL_CONTROL
+            + r"\b",
             _I,
         ),
     ),
