@@ -8046,6 +8046,15 @@ _MAILBOX_SWEEP_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bSearch-Mailbox\b" + _WRAPPED + r"{0,300}?-TargetMailbox\b", _I),
+        # every user of a tenant listed through Graph and each one's mail read in turn: the
+        # users' collection (`/users?$select=...`, `Get-MgUser -All`), then a user's messages
+        # by the id the loop holds (`/users/{u["id"]}/messages`, `/users/${id}/mailFolders`,
+        # `Get-MgUserMessage -UserId $u.Id`); one named mailbox read by a daemon is not
+        re.compile(
+            r"/users(?:\?|['\"`]|\s*\))[\s\S]{0,1500}?/users/(?:\$?\{[^}\n]{1,60}\}|['\"`]\s*\+\s*[\w.\[\]'\"]{1,60}\s*\+\s*['\"`])/(?:messages|mailFolders)\b"
+            r"|\bGet-MgUser\b[^\n]{0,100}?\s-All\b[\s\S]{0,1500}?\bGet-MgUserMessage\b[^\n]{0,100}?-UserId\s+\$",
+            _I,
+        ),
     ),
 }
 PATTERNS = _merged(PATTERNS, _MAILBOX_SWEEP_PATTERNS)
