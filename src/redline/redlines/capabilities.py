@@ -2084,6 +2084,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # (a saved-logins table read by its named non-secret columns alone, `SELECT origin_url
         # FROM logins`, counts sites without the passwords: only `*` or a column list broken
         # over lines, whose secret columns stand on other lines, is read whole)
+        # every entry of Credential Manager's vault listed and each one's password filled in
+        # (`$vault.RetrieveAll()` ... `$c.RetrievePassword()`); an app reading its own entry
+        # (`$vault.Retrieve('App', 'me')`) asks for one
+        re.compile(r"\.RetrieveAll\s*\(\s*\)[\s\S]{0,400}?\.RetrievePassword\s*\(", _I),
         re.compile(
             r"select[^\n]*password_value|select[^\n]*encrypted_value"
             r"|(?<![\w,]\s)(?<![\w,])from\s+logins\b",
@@ -2104,6 +2108,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # Discord's own token read out of its web bundle's modules (`webpackChunkdiscord_app.push`
         # then `getToken()`), in the client or a script injected into it
         re.compile(r"\bwebpackChunkdiscord_app\s*\.\s*push\s*\("),
+        # Windows' Credential Manager: the folders of its saved credentials and of the DPAPI
+        # master keys that open them (`%APPDATA%\Microsoft\Credentials`, `...\Microsoft\Protect`,
+        # `Vault`), or every entry of its WinRT vault with each one's password filled in
+        # (`$vault.RetrieveAll()` ... `.RetrievePassword()`: an app reading its own entry,
+        # `$vault.Retrieve('App', 'me')`, or an inventory of the entries' names reads no store)
+        re.compile(
+            r"\bMicrosoft[\\/]+(?:Credentials|Protect|Vault)\b"
+            r"|\.RetrieveAll\s*\(\s*\)[\s\S]{0,400}?\.RetrievePassword\s*\(",
+            _I,
+        ),
     ),
     Capability.STORAGE_DUMP: (
         # a token read through a frame made for it (`frame.contentWindow.localStorage.token`):
