@@ -490,6 +490,10 @@ class Capability(StrEnum):
         "signs a token under an HMAC algorithm beside the server's public key (a PEM, a JWKS): "
         "the key every client holds used as the shared secret (JWT algorithm confusion)"
     )
+    TOKEN_CLAIMS_RAISED = (
+        "re-signs a token read out of another without verifying it, its role raised to an "
+        "administrator's (a forged token)"
+    )
     SERVICE_TICKET_ASKED = (
         "asks the domain for a Kerberos service ticket for a named service principal, in code "
         "(KerberosRequestorSecurityToken, impacket's getKerberosTGS, PowerView's Request-SPNTicket)"
@@ -8006,6 +8010,44 @@ _HMAC_PUBLIC_KEY_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _HMAC_PUBLIC_KEY_PATTERNS)
 # -- a token signed with HMAC beside a public key: end ---------------------------------------
+
+
+# -- a token's claims raised and re-signed ---------------------------------------------------
+# A token's claims read out of another token without checking its signature (its middle part
+# decoded, `token.split(".")[1]`; `jwt.decode(..., options={"verify_signature": False})`,
+# `verify=False`; `jwt.decode(token)` with no key, `jwtDecode(token)`), a role, scope or flag in
+# them set to an administrator's (`"role": "admin"`, `claims["is_admin"] = True`, `isAdmin:
+# true`), then signed again (`jwt.encode`, `jwt.sign`, `JWT.create`, `Jwts.builder`): someone
+# else's session minted anew with rights it never had, with a secret the writer should not
+# hold. A part only, weighed with the request (a test that proves a tampered token is refused
+# does the same). A token minted from claims the code builds itself, or one decoded with its
+# key (`jwt.decode(token, KEY, algorithms=[...])`) and signed again unchanged, is not read.
+_CLAIMS_READ_UNVERIFIED = (
+    r"(?:\.split\s*\(\s*['\"]\.['\"]\s*\)\s*\[\s*1\s*\]"
+    r"|['\"]?verify_signature['\"]?\s*:\s*False\b|\bjwt\.decode\s*\([^\n)]{0,200}?\bverify\s*=\s*False\b"
+    r"|\bjwt\.decode\s*\(\s*\w+\s*\)|\bjwt_?[dD]ecode\s*\(\s*\w+\s*\))"
+)
+_CLAIM_RAISED = (
+    r"['\"]?(?:role|roles|scope|is_?admin|isAdmin|admin|groups?|user_type|userType)['\"]?\s*\]?\s*[:=]\s*"
+    r"(?:True\b|true\b|['\"\[]\s*['\"]?(?:super_?)?admin(?:istrator)?\b)"
+)
+_RESIGNED = (
+    r"(?:\bjwt\.(?:encode|sign)\s*\(|\bJWT\.create\s*\(|\bJwts\.builder\s*\(|\bnew\s+SignJWT\s*\()"
+)
+_RAISED_TOKEN_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.TOKEN_CLAIMS_RAISED: (
+        re.compile(
+            _CLAIMS_READ_UNVERIFIED
+            + r"(?>[\s\S]{0,1200}?"
+            + _CLAIM_RAISED
+            + r")[\s\S]{0,800}?"
+            + _RESIGNED,
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _RAISED_TOKEN_PATTERNS)
+# -- a token's claims raised and re-signed: end ----------------------------------------------
 
 
 # -- a package added to LSA, a sign-in's listener ----------------------------------------------
