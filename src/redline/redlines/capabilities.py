@@ -494,6 +494,9 @@ class Capability(StrEnum):
         "re-signs a token read out of another without verifying it, its role raised to an "
         "administrator's (a forged token)"
     )
+    APP_BUNDLE_REPACKED = (
+        "unpacks an installed Electron app's code (app.asar) and packs it back in its place"
+    )
     SERVICE_TICKET_ASKED = (
         "asks the domain for a Kerberos service ticket for a named service principal, in code "
         "(KerberosRequestorSecurityToken, impacket's getKerberosTGS, PowerView's Request-SPNTicket)"
@@ -8048,6 +8051,37 @@ _RAISED_TOKEN_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _RAISED_TOKEN_PATTERNS)
 # -- a token's claims raised and re-signed: end ----------------------------------------------
+
+
+# -- a browser's session taken up, an app's code repacked ------------------------------------
+# Slack's browser session token (`xoxc-...`) works only beside the browser's `d` cookie
+# (`xoxd-...`, a cookie named `d`): code holding both signs in as whoever's browser they came
+# from (`COOKIE_REPLAY`, a part weighed with the request: the owner's own export tool holds the
+# same). A bot's or an app's token (`xoxb-`, `xoxp-`) needs no cookie and is not read.
+# An installed Electron app's code unpacked (`asar extract .../app.asar`) and packed back under
+# the same name (`asar pack ... app.asar`): whatever was added runs inside the app, with its
+# sessions, every time it starts (`APP_BUNDLE_REPACKED`, a part); packing one's own build, or
+# only unpacking an app to read it, is not read.
+_SLACK_D_COOKIE = r"(?:['\"]d['\"]\s*[:,]|\bd=xoxd-|\bxoxd-)"
+_SESSION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.COOKIE_REPLAY: (
+        re.compile(
+            r"\bxoxc-[\s\S]{0,400}?"
+            + _SLACK_D_COOKIE
+            + r"|"
+            + _SLACK_D_COOKIE
+            + r"[\s\S]{0,400}?\bxoxc-",
+        ),
+    ),
+    Capability.APP_BUNDLE_REPACKED: (
+        re.compile(
+            r"\basar\s+(?:e|extract)\s+[^\n]{0,200}?\bapp\.asar\b[\s\S]{0,4000}?"
+            r"\basar\s+(?:p|pack)\s+[^\n]{0,200}?\bapp\.asar\b",
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _SESSION_PATTERNS)
+# -- a browser's session taken up, an app's code repacked: end -------------------------------
 
 
 # -- a package added to LSA, a sign-in's listener ----------------------------------------------
