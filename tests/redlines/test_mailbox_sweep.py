@@ -55,8 +55,9 @@ let next = `${base}/users?$select=id,mail&$top=500`;
 while (next) {
   const page = await (await fetch(next, { headers: hdr })).json();
   for (const u of page.value) {
-    const r = await fetch(`${base}/users/${u.id}/messages?$search="payroll"&$top=25`, { headers: hdr });
-    for (const m of (await r.json()).value) saved.push({ who: u.mail, subject: m.subject, body: m.body });
+    const q = `$search="payroll"&$top=25`;
+    const r = await fetch(`${base}/users/${u.id}/messages?${q}`, { headers: hdr });
+    for (const m of (await r.json()).value) saved.push({ who: u.mail, body: m.body });
   }
   next = page["@odata.nextLink"];
 }
