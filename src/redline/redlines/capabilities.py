@@ -1019,6 +1019,16 @@ _FULL_CONTROL = r"(?:GenericAll|WriteDacl|WriteOwner|GenericWrite|FullControl)"
 """An Active Directory right that gives the whole object: full control, its ACL or its owner."""
 
 
+_GLOBAL_ADMIN = r"62e90394-69f5-4237-9190-012177145e10|['\"](?:Global|Company)\s+Administrator['\"]"
+"""Entra ID's Global Administrator role: its template id, or its name (old and new)."""
+_DIRECTORY_ROLE_ADDED = (
+    r"(?:/members/\$ref\b|/roleAssignments\b|\bNew-MgDirectoryRoleMemberByRef\b"
+    r"|\bNew-MgRoleManagementDirectoryRoleAssignment\b|\bAdd-AzureADDirectoryRoleMember\b"
+    r"|\bAdd-MsolRoleMember\b)"
+)
+"""A member added to a directory role, or a role assigned, through Graph or PowerShell."""
+
+
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.NET_CONNECT: (
         re.compile(r"\bxterm\b[^\n]*-display\s+[\w.-]+:\d", _I),
@@ -5605,8 +5615,30 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\.Children\.Add\s*\([^\n]*,\s*['\"]user['\"]\s*\)|\.Create\s*\(\s*['\"]user['\"]\s*,",
             _I,
         ),
+        # a cloud directory's user made (Graph's `POST .../users` with its `passwordProfile`,
+        # `New-MgUser`, `New-AzureADUser`, `az ad user create`)
+        re.compile(
+            r"/users['\"`]\s*,[\s\S]{0,400}?\bpasswordProfile\b|\bNew-(?:Mg|AzureAD)User\b|\baz\s+ad\s+user\s+create\b"
+        ),
     ),
     Capability.ADMIN_GRANT: (
+        # a cloud directory's top role given to an account: Entra ID's Global Administrator
+        # (its role template id, or its names) beside a member added to a role or a role
+        # assigned (Graph's `directoryRoles/.../members/$ref`, `roleManagement/directory/
+        # roleAssignments`, `New-MgDirectoryRoleMemberByRef`, `Add-AzureADDirectoryRoleMember`,
+        # `Add-MsolRoleMember`), in either order; its members listed or removed are not
+        re.compile(
+            r"(?:"
+            + _GLOBAL_ADMIN
+            + r")[\s\S]{0,600}?"
+            + _DIRECTORY_ROLE_ADDED
+            + r"|"
+            + _DIRECTORY_ROLE_ADDED
+            + r"[^\n]{0,300}?(?:"
+            + _GLOBAL_ADMIN
+            + r")",
+            _I,
+        ),
         # the same through the API: NetLocalGroupAddMembers, ADSI's group object (`[ADSI]
         # "WinNT://./Administrators,group"` ... `.Add(`), .NET's GroupPrincipal
         re.compile(
