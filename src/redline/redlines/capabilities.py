@@ -497,6 +497,10 @@ class Capability(StrEnum):
     APP_BUNDLE_REPACKED = (
         "unpacks an installed Electron app's code (app.asar) and packs it back in its place"
     )
+    ACTUATOR_REMOTE_LOAD = (
+        "tells a Spring application's actuator to load its configuration or code from a remote "
+        "address (/actuator/env with a bootstrap, Eureka or logging URL; Jolokia's reloadByURL)"
+    )
     SERVICE_TICKET_ASKED = (
         "asks the domain for a Kerberos service ticket for a named service principal, in code "
         "(KerberosRequestorSecurityToken, impacket's getKerberosTGS, PowerView's Request-SPNTicket)"
@@ -8114,6 +8118,40 @@ _SESSION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _SESSION_PATTERNS)
 # -- a browser's session taken up, an app's code repacked: end -------------------------------
+
+
+# -- a Spring application's actuator told to load from afar ----------------------------------
+# The actuator's environment endpoint set to a property that makes the application fetch and
+# read a file from an address (`spring.cloud.bootstrap.location`, Eureka's service URL,
+# `logging.config`, `spring.datasource.url` with an H2 init script), or Jolokia's logback
+# `reloadByURL`: whatever that file holds (a YAML gadget, a logback JNDI lookup) runs inside the
+# application (`ACTUATOR_REMOTE_LOAD`, a part weighed with the request: a test of one's own
+# service may do the same). Reading `/actuator/env` or `/actuator/health`, or setting a log
+# level (`loggers`), is not read.
+_ACTUATOR_LOADED_PROPERTY = (
+    r"(?:spring\.cloud\.bootstrap\.location|eureka\.client\.service-?url\.\w+"
+    r"|logging\.config|spring\.datasource\.(?:url|hikari\.connection-init-sql|data))"
+)
+_ACTUATOR_ADDRESS = r"[^\n]{0,200}?(?:\n[^\n]{0,200}?)?(?:https?|ftp|jdbc:h2:mem):"
+"""The address the property is given: on its line or the next (a JSON body's `value`)."""
+_ACTUATOR_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.ACTUATOR_REMOTE_LOAD: (
+        re.compile(
+            r"/actuator/env\b[^\n]{0,400}?"
+            + _ACTUATOR_LOADED_PROPERTY
+            + _ACTUATOR_ADDRESS
+            + r"|/actuator/env\b[^\n]{0,60}\n(?:[^\n]{0,300}\n){0,2}?[^\n]{0,300}?"
+            + _ACTUATOR_LOADED_PROPERTY
+            + _ACTUATOR_ADDRESS,
+            _I,
+        ),
+        re.compile(
+            r"\breloadByURL\b[^\n]{0,300}?https?:|/jolokia/exec/[^\n]{0,200}?reloadByURL", _I
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _ACTUATOR_PATTERNS)
+# -- a Spring application's actuator told to load from afar: end -----------------------------
 
 
 # -- a package added to LSA, a sign-in's listener ----------------------------------------------
