@@ -5750,10 +5750,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # right on its own line; a rule removed, the ACL read in an audit, or one attribute's
         # write granted to a sync account is not read here
         re.compile(
-            r"\bAdminSDHolder\b(?>[\s\S]{0,1500}?\b"
+            # (each span read up to the next mention of the object, so a line of many
+            # mentions is read once)
+            r"\bAdminSDHolder\b(?>(?:(?!AdminSDHolder)[\s\S]){0,1500}?\b"
             + _FULL_CONTROL
-            + r"\b)[\s\S]{0,800}?\.AddAccessRule\s*\("
-            r"|\bAdminSDHolder\b[\s\S]{0,1500}?\.AddAccessRule\s*\([^\n]{0,300}?\b"
+            + r"\b)(?:(?!AdminSDHolder)[\s\S]){0,800}?\.AddAccessRule\s*\("
+            r"|\bAdminSDHolder\b(?:(?!AdminSDHolder)[\s\S]){0,1500}?\.AddAccessRule\s*\([^\n]{0,300}?\b"
             + _FULL_CONTROL
             + r"\b",
             _I,
@@ -8102,11 +8104,11 @@ _SLACK_D_COOKIE = r"(?:['\"]d['\"]\s*[:,]|\bd=xoxd-|\bxoxd-)"
 _SESSION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.COOKIE_REPLAY: (
         re.compile(
-            r"\bxoxc-[\s\S]{0,400}?"
+            r"\bxoxc-(?:(?!xoxc-)[\s\S]){0,400}?"
             + _SLACK_D_COOKIE
             + r"|"
             + _SLACK_D_COOKIE
-            + r"[\s\S]{0,400}?\bxoxc-",
+            + r"(?:(?!xox[cd]-|['\"]d['\"])[\s\S]){0,400}?\bxoxc-",
         ),
     ),
     Capability.APP_BUNDLE_REPACKED: (
@@ -8137,11 +8139,14 @@ _ACTUATOR_ADDRESS = r"[^\n]{0,200}?(?:\n[^\n]{0,200}?)?(?:https?|ftp|jdbc:h2:mem
 _ACTUATOR_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.ACTUATOR_REMOTE_LOAD: (
         re.compile(
-            r"/actuator/env\b[^\n]{0,400}?"
+            # (the first property after the endpoint, read up to the endpoint's next mention)
+            r"/actuator/env\b(?>(?:(?!/actuator/env)[^\n]){0,400}?"
             + _ACTUATOR_LOADED_PROPERTY
+            + r")"
             + _ACTUATOR_ADDRESS
-            + r"|/actuator/env\b[^\n]{0,60}\n(?:[^\n]{0,300}\n){0,2}?[^\n]{0,300}?"
+            + r"|/actuator/env\b(?>[^\n]{0,60}\n(?:[^\n]{0,300}\n){0,2}?[^\n]{0,300}?"
             + _ACTUATOR_LOADED_PROPERTY
+            + r")"
             + _ACTUATOR_ADDRESS,
             _I,
         ),
@@ -8211,8 +8216,8 @@ _MAILBOX_SWEEP_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # by the id the loop holds (`/users/{u["id"]}/messages`, `/users/${id}/mailFolders`,
         # `Get-MgUserMessage -UserId $u.Id`); one named mailbox read by a daemon is not
         re.compile(
-            r"/users(?:\?|['\"`]|\s*\))[\s\S]{0,1500}?/users/(?:\$?\{[^}\n]{1,60}\}|['\"`]\s*\+\s*[\w.\[\]'\"]{1,60}\s*\+\s*['\"`])/(?:messages|mailFolders)\b"
-            r"|\bGet-MgUser\b[^\n]{0,100}?\s-All\b[\s\S]{0,1500}?\bGet-MgUserMessage\b[^\n]{0,100}?-UserId\s+\$",
+            r"/users(?:\?|['\"`]|\s*\))(?:(?!/users)[\s\S]){0,1500}?/users/(?:\$?\{[^}\n]{1,60}\}|['\"`]\s*\+\s*[\w.\[\]'\"]{1,60}\s*\+\s*['\"`])/(?:messages|mailFolders)\b"
+            r"|\bGet-MgUser\b[^\n]{0,100}?\s-All\b(?:(?!Get-MgUser\b)[\s\S]){0,1500}?\bGet-MgUserMessage\b[^\n]{0,100}?-UserId\s+\$",
             _I,
         ),
     ),
