@@ -21,8 +21,8 @@ What it catches
     over Active Directory's AdminSDHolder (`dsacls "CN=AdminSDHolder,..." /G
     "CORP\\user:GA"`, or PowerShell's `Get-Acl "AD:CN=AdminSDHolder,..."`, a full-control
     rule's `AddAccessRule`, `Set-Acl`), whose ACL is stamped onto every protected admin account,
-    or the
-    domain's replication rights (`Add-DomainObjectAcl ... -Rights DCSync`). An existing account made
+    or the domain's replication rights (`Add-DomainObjectAcl ... -Rights DCSync`). An existing
+    account made
     an administrator and hidden, or passed off as a system one: a Kubernetes cluster's
     `cluster-admin` role bound under the prefix reserved for its own components (`kubectl create
     clusterrolebinding system:controller:... --clusterrole=cluster-admin`, or a manifest's
