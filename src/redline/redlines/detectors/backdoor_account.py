@@ -22,8 +22,7 @@ What it catches
     "CORP\\user:GA"`, or PowerShell's `Get-Acl "AD:CN=AdminSDHolder,..."`, a full-control
     rule's `AddAccessRule`, `Set-Acl`), whose ACL is stamped onto every protected admin account,
     or the domain's replication rights (`Add-DomainObjectAcl ... -Rights DCSync`). An existing
-    account made
-    an administrator and hidden, or passed off as a system one: a Kubernetes cluster's
+    account made an administrator and hidden, or passed off as a system one: a Kubernetes cluster's
     `cluster-admin` role bound under the prefix reserved for its own components (`kubectl create
     clusterrolebinding system:controller:... --clusterrole=cluster-admin`, or a manifest's
     `ClusterRoleBinding` named so, applied or posted to the API server: `cluster_roles.py`), or
