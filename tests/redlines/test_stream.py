@@ -126,6 +126,10 @@ STREAM_LIMITS: dict[str, str] = {
         "the control written and the pause stand on lines of their own in the loop's body, read "
         "as one loop " + _WHOLE_BLOCK
     ),
+    "OUT-DOWNLOAD-CRADLE/offensive-html-smuggling-zip-saved-by-named-timer.md": (
+        "the timer names the saving function written lines above it; which function a timer runs "
+        "is " + _WHOLE_BLOCK
+    ),
     "OUT-DEFACEMENT/offensive-sh-nginx-roots-index-cat-logs.md": (
         "the index page named on one line and written over a few lines below is a match across "
         "lines, " + _WHOLE_BLOCK

@@ -490,6 +490,17 @@ class Capability(StrEnum):
         "signs a token under an HMAC algorithm beside the server's public key (a PEM, a JWKS): "
         "the key every client holds used as the shared secret (JWT algorithm confusion)"
     )
+    TOKEN_CLAIMS_RAISED = (
+        "re-signs a token read out of another without verifying it, its role raised to an "
+        "administrator's (a forged token)"
+    )
+    APP_BUNDLE_REPACKED = (
+        "unpacks an installed Electron app's code (app.asar) and packs it back in its place"
+    )
+    ACTUATOR_REMOTE_LOAD = (
+        "tells a Spring application's actuator to load its configuration or code from a remote "
+        "address (/actuator/env with a bootstrap, Eureka or logging URL; Jolokia's reloadByURL)"
+    )
     SERVICE_TICKET_ASKED = (
         "asks the domain for a Kerberos service ticket for a named service principal, in code "
         "(KerberosRequestorSecurityToken, impacket's getKerberosTGS, PowerView's Request-SPNTicket)"
@@ -1006,6 +1017,20 @@ _OWN_SOURCE_TREE = (
 """A folder inside a source tree on a drive of one's own (`D:\\src\\monorepo\\node_modules`), alone
 as a Defender exclusion's value: no system, shared, temp or profile folder on the way. (Inside
 quotes a `; ` may stand for a `\\n` of the path, as the view that splits escaped lines reads it.)"""
+
+
+_FULL_CONTROL = r"(?:GenericAll|WriteDacl|WriteOwner|GenericWrite|FullControl)"
+"""An Active Directory right that gives the whole object: full control, its ACL or its owner."""
+
+
+_GLOBAL_ADMIN = r"62e90394-69f5-4237-9190-012177145e10|['\"](?:Global|Company)\s+Administrator['\"]"
+"""Entra ID's Global Administrator role: its template id, or its name (old and new)."""
+_DIRECTORY_ROLE_ADDED = (
+    r"(?:/members/\$ref\b|/roleAssignments\b|\bNew-MgDirectoryRoleMemberByRef\b"
+    r"|\bNew-MgRoleManagementDirectoryRoleAssignment\b|\bAdd-AzureADDirectoryRoleMember\b"
+    r"|\bAdd-MsolRoleMember\b)"
+)
+"""A member added to a directory role, or a role assigned, through Graph or PowerShell."""
 
 
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
@@ -2080,6 +2105,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # (a saved-logins table read by its named non-secret columns alone, `SELECT origin_url
         # FROM logins`, counts sites without the passwords: only `*` or a column list broken
         # over lines, whose secret columns stand on other lines, is read whole)
+        # every entry of Credential Manager's vault listed and each one's password filled in
+        # (`$vault.RetrieveAll()` ... `$c.RetrievePassword()`); an app reading its own entry
+        # (`$vault.Retrieve('App', 'me')`) asks for one
+        re.compile(r"\.RetrieveAll\s*\(\s*\)[\s\S]{0,400}?\.RetrievePassword\s*\(", _I),
         re.compile(
             r"select[^\n]*password_value|select[^\n]*encrypted_value"
             r"|(?<![\w,]\s)(?<![\w,])from\s+logins\b",
@@ -2100,6 +2129,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # Discord's own token read out of its web bundle's modules (`webpackChunkdiscord_app.push`
         # then `getToken()`), in the client or a script injected into it
         re.compile(r"\bwebpackChunkdiscord_app\s*\.\s*push\s*\("),
+        # Windows' Credential Manager: the folders of its saved credentials and of the DPAPI
+        # master keys that open them (`%APPDATA%\Microsoft\Credentials`, `...\Microsoft\Protect`,
+        # `Vault`), or every entry of its WinRT vault with each one's password filled in
+        # (`$vault.RetrieveAll()` ... `.RetrievePassword()`: an app reading its own entry,
+        # `$vault.Retrieve('App', 'me')`, or an inventory of the entries' names reads no store)
+        re.compile(
+            r"\bMicrosoft[\\/]+(?:Credentials|Protect|Vault)\b"
+            r"|\.RetrieveAll\s*\(\s*\)[\s\S]{0,400}?\.RetrievePassword\s*\(",
+            _I,
+        ),
     ),
     Capability.STORAGE_DUMP: (
         # a token read through a frame made for it (`frame.contentWindow.localStorage.token`):
@@ -5580,8 +5619,30 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\.Children\.Add\s*\([^\n]*,\s*['\"]user['\"]\s*\)|\.Create\s*\(\s*['\"]user['\"]\s*,",
             _I,
         ),
+        # a cloud directory's user made (Graph's `POST .../users` with its `passwordProfile`,
+        # `New-MgUser`, `New-AzureADUser`, `az ad user create`)
+        re.compile(
+            r"/users['\"`]\s*,[\s\S]{0,400}?\bpasswordProfile\b|\bNew-(?:Mg|AzureAD)User\b|\baz\s+ad\s+user\s+create\b"
+        ),
     ),
     Capability.ADMIN_GRANT: (
+        # a cloud directory's top role given to an account: Entra ID's Global Administrator
+        # (its role template id, or its names) beside a member added to a role or a role
+        # assigned (Graph's `directoryRoles/.../members/$ref`, `roleManagement/directory/
+        # roleAssignments`, `New-MgDirectoryRoleMemberByRef`, `Add-AzureADDirectoryRoleMember`,
+        # `Add-MsolRoleMember`), in either order; its members listed or removed are not
+        re.compile(
+            r"(?:"
+            + _GLOBAL_ADMIN
+            + r")[\s\S]{0,600}?"
+            + _DIRECTORY_ROLE_ADDED
+            + r"|"
+            + _DIRECTORY_ROLE_ADDED
+            + r"[^\n]{0,300}?(?:"
+            + _GLOBAL_ADMIN
+            + r")",
+            _I,
+        ),
         # the same through the API: NetLocalGroupAddMembers, ADSI's group object (`[ADSI]
         # "WinNT://./Administrators,group"` ... `.Add(`), .NET's GroupPrincipal
         re.compile(
@@ -5680,6 +5741,23 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # replication rights (DCSync) granted to an account
         re.compile(
             r"\bdsacls\b(?>[^\n]*?AdminSDHolder)[^\n]*\s/G\s|\bAdd-(?:Domain)?ObjectAcl\b[^\n]*(?:AdminSDHolder|-Rights\s+DCSync\b)",
+            _I,
+        ),
+        # or AdminSDHolder's ACL given a rule of full control, through PowerShell's `AD:` drive
+        # (`Get-Acl "AD:CN=AdminSDHolder,..."`, `$acl.AddAccessRule(...)`, `Set-Acl`) or ADSI
+        # (`$o.ObjectSecurity.AddAccessRule(...)`, `$o.CommitChanges()`): the first full-control
+        # right named after the object, then a rule added, or a rule added that names such a
+        # right on its own line; a rule removed, the ACL read in an audit, or one attribute's
+        # write granted to a sync account is not read here
+        re.compile(
+            # (each span read up to the next mention of the object, so a line of many
+            # mentions is read once)
+            r"\bAdminSDHolder\b(?>(?:(?!AdminSDHolder)[\s\S]){0,1500}?\b"
+            + _FULL_CONTROL
+            + r"\b)(?:(?!AdminSDHolder)[\s\S]){0,800}?\.AddAccessRule\s*\("
+            r"|\bAdminSDHolder\b(?:(?!AdminSDHolder)[\s\S]){0,1500}?\.AddAccessRule\s*\([^\n]{0,300}?\b"
+            + _FULL_CONTROL
+            + r"\b",
             _I,
         ),
     ),
@@ -6601,8 +6679,9 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # Outlook's `item.Forward` (VBA) or `$item.Forward()`; not a browser's `history.forward()`
         re.compile(r"\.Forward(?:\s*\(\s*\))?(?=\s|$|;)", re.M),
-        # Google Apps Script's Gmail sending (`GmailApp.sendEmail(DROP, ...)`)
-        re.compile(r"\bGmailApp\.sendEmail\s*\("),
+        # Google Apps Script's mail sending (`GmailApp.sendEmail(DROP, ...)`, the mail service's
+        # `MailApp.sendEmail({to: DROP, ...})`, the advanced service's `Gmail.Users.Messages.send`)
+        re.compile(r"\b(?:GmailApp|MailApp)\.sendEmail\s*\(|\bGmail\.Users\.Messages\.send\s*\("),
     ),
     Capability.MAIL_FORWARD_RULE: (
         re.compile(
@@ -7974,6 +8053,112 @@ PATTERNS = _merged(PATTERNS, _HMAC_PUBLIC_KEY_PATTERNS)
 # -- a token signed with HMAC beside a public key: end ---------------------------------------
 
 
+# -- a token's claims raised and re-signed ---------------------------------------------------
+# A token's claims read out of another token without checking its signature (its middle part
+# decoded, `token.split(".")[1]`; `jwt.decode(..., options={"verify_signature": False})`,
+# `verify=False`; `jwt.decode(token)` with no key, `jwtDecode(token)`), a role, scope or flag in
+# them set to an administrator's (`"role": "admin"`, `claims["is_admin"] = True`, `isAdmin:
+# true`), then signed again (`jwt.encode`, `jwt.sign`, `JWT.create`, `Jwts.builder`): someone
+# else's session minted anew with rights it never had, with a secret the writer should not
+# hold. A part only, weighed with the request (a test that proves a tampered token is refused
+# does the same). A token minted from claims the code builds itself, or one decoded with its
+# key (`jwt.decode(token, KEY, algorithms=[...])`) and signed again unchanged, is not read.
+_CLAIMS_READ_UNVERIFIED = (
+    r"(?:\.split\s*\(\s*['\"]\.['\"]\s*\)\s*\[\s*1\s*\]"
+    r"|['\"]?verify_signature['\"]?\s*:\s*False\b|\bjwt\.decode\s*\([^\n)]{0,200}?\bverify\s*=\s*False\b"
+    r"|\bjwt\.decode\s*\(\s*\w+\s*\)|\bjwt_?[dD]ecode\s*\(\s*\w+\s*\))"
+)
+_CLAIM_RAISED = (
+    r"['\"]?(?:role|roles|scope|is_?admin|isAdmin|admin|groups?|user_type|userType)['\"]?\s*\]?\s*[:=]\s*"
+    r"(?:True\b|true\b|['\"\[]\s*['\"]?(?:super_?)?admin(?:istrator)?\b)"
+)
+_RESIGNED = (
+    r"(?:\bjwt\.(?:encode|sign)\s*\(|\bJWT\.create\s*\(|\bJwts\.builder\s*\(|\bnew\s+SignJWT\s*\()"
+)
+_RAISED_TOKEN_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.TOKEN_CLAIMS_RAISED: (
+        re.compile(
+            _CLAIMS_READ_UNVERIFIED
+            + r"(?>[\s\S]{0,1200}?"
+            + _CLAIM_RAISED
+            + r")[\s\S]{0,800}?"
+            + _RESIGNED,
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _RAISED_TOKEN_PATTERNS)
+# -- a token's claims raised and re-signed: end ----------------------------------------------
+
+
+# -- a browser's session taken up, an app's code repacked ------------------------------------
+# Slack's browser session token (`xoxc-...`) works only beside the browser's `d` cookie
+# (`xoxd-...`, a cookie named `d`): code holding both signs in as whoever's browser they came
+# from (`COOKIE_REPLAY`, a part weighed with the request: the owner's own export tool holds the
+# same). A bot's or an app's token (`xoxb-`, `xoxp-`) needs no cookie and is not read.
+# An installed Electron app's code unpacked (`asar extract .../app.asar`) and packed back under
+# the same name (`asar pack ... app.asar`): whatever was added runs inside the app, with its
+# sessions, every time it starts (`APP_BUNDLE_REPACKED`, a part); packing one's own build, or
+# only unpacking an app to read it, is not read.
+_SLACK_D_COOKIE = r"(?:['\"]d['\"]\s*[:,]|\bd=xoxd-|\bxoxd-)"
+_SESSION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.COOKIE_REPLAY: (
+        re.compile(
+            r"\bxoxc-(?:(?!xoxc-)[\s\S]){0,400}?"
+            + _SLACK_D_COOKIE
+            + r"|"
+            + _SLACK_D_COOKIE
+            + r"(?:(?!xox[cd]-|['\"]d['\"])[\s\S]){0,400}?\bxoxc-",
+        ),
+    ),
+    Capability.APP_BUNDLE_REPACKED: (
+        re.compile(
+            r"\basar\s+(?:e|extract)\s+[^\n]{0,200}?\bapp\.asar\b[\s\S]{0,4000}?"
+            r"\basar\s+(?:p|pack)\s+[^\n]{0,200}?\bapp\.asar\b",
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _SESSION_PATTERNS)
+# -- a browser's session taken up, an app's code repacked: end -------------------------------
+
+
+# -- a Spring application's actuator told to load from afar ----------------------------------
+# The actuator's environment endpoint set to a property that makes the application fetch and
+# read a file from an address (`spring.cloud.bootstrap.location`, Eureka's service URL,
+# `logging.config`, `spring.datasource.url` with an H2 init script), or Jolokia's logback
+# `reloadByURL`: whatever that file holds (a YAML gadget, a logback JNDI lookup) runs inside the
+# application (`ACTUATOR_REMOTE_LOAD`, a part weighed with the request: a test of one's own
+# service may do the same). Reading `/actuator/env` or `/actuator/health`, or setting a log
+# level (`loggers`), is not read.
+_ACTUATOR_LOADED_PROPERTY = (
+    r"(?:spring\.cloud\.bootstrap\.location|eureka\.client\.service-?url\.\w+"
+    r"|logging\.config|spring\.datasource\.(?:url|hikari\.connection-init-sql|data))"
+)
+_ACTUATOR_ADDRESS = r"[^\n]{0,200}?(?:\n[^\n]{0,200}?)?(?:https?|ftp|jdbc:h2:mem):"
+"""The address the property is given: on its line or the next (a JSON body's `value`)."""
+_ACTUATOR_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.ACTUATOR_REMOTE_LOAD: (
+        re.compile(
+            # (the first property after the endpoint, read up to the endpoint's next mention)
+            r"/actuator/env\b(?>(?:(?!/actuator/env)[^\n]){0,400}?"
+            + _ACTUATOR_LOADED_PROPERTY
+            + r")"
+            + _ACTUATOR_ADDRESS
+            + r"|/actuator/env\b(?>[^\n]{0,60}\n(?:[^\n]{0,300}\n){0,2}?[^\n]{0,300}?"
+            + _ACTUATOR_LOADED_PROPERTY
+            + r")"
+            + _ACTUATOR_ADDRESS,
+            _I,
+        ),
+        re.compile(
+            r"\breloadByURL\b[^\n]{0,300}?https?:|/jolokia/exec/[^\n]{0,200}?reloadByURL", _I
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _ACTUATOR_PATTERNS)
+# -- a Spring application's actuator told to load from afar: end -----------------------------
+
+
 # -- a package added to LSA, a sign-in's listener ----------------------------------------------
 # LSASS loads the DLLs named in `HKLM\SYSTEM\CurrentControlSet\Control\Lsa`'s `Security
 # Packages`, `Notification Packages` (password filters) and `Authentication Packages`, and
@@ -8026,6 +8211,15 @@ _MAILBOX_SWEEP_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bSearch-Mailbox\b" + _WRAPPED + r"{0,300}?-TargetMailbox\b", _I),
+        # every user of a tenant listed through Graph and each one's mail read in turn: the
+        # users' collection (`/users?$select=...`, `Get-MgUser -All`), then a user's messages
+        # by the id the loop holds (`/users/{u["id"]}/messages`, `/users/${id}/mailFolders`,
+        # `Get-MgUserMessage -UserId $u.Id`); one named mailbox read by a daemon is not
+        re.compile(
+            r"/users(?:\?|['\"`]|\s*\))(?:(?!/users)[\s\S]){0,1500}?/users/(?:\$?\{[^}\n]{1,60}\}|['\"`]\s*\+\s*[\w.\[\]'\"]{1,60}\s*\+\s*['\"`])/(?:messages|mailFolders)\b"
+            r"|\bGet-MgUser\b[^\n]{0,100}?\s-All\b(?:(?!Get-MgUser\b)[\s\S]){0,1500}?\bGet-MgUserMessage\b[^\n]{0,100}?-UserId\s+\$",
+            _I,
+        ),
     ),
 }
 PATTERNS = _merged(PATTERNS, _MAILBOX_SWEEP_PATTERNS)

@@ -68,6 +68,7 @@ from redline.redlines.planted_keys import planted_key_hits
 from redline.redlines.preload_hide import listing_hook_hits
 from redline.redlines.quoted_rules import blanked, carries_configuration, quoted_literals
 from redline.redlines.redis_flushes import redis_flush_hits
+from redline.redlines.repacked_apps import repacked_app_hits
 from redline.redlines.replayed_cookies import replayed_cookie_hits
 from redline.redlines.sandbox_checks import sandbox_check_hits
 from redline.redlines.searched import without_searched_for
@@ -2067,6 +2068,10 @@ def response_capabilities(
             body = blanked(body, spans)
         found.extend(code_hits(body, part.language, part.start))
         found.extend(posted_password_reads(body, page_passwords, part.start))
+    if Capability.APP_BUNDLE_REPACKED not in found:
+        # an app's archive unpacked in one block and packed back in a later one
+        blocks = [(p.start, p.end) for p in parts if p.language is not None]
+        found.extend(repacked_app_hits(text, blocks))
     return found, parts
 
 

@@ -13,7 +13,9 @@ k`): an export kept as base64 in its own page hides nothing.
 Pages that export what they built themselves (a CSV report, a diagram as PNG, a generated
 script) name no program; an installer linked by its address (`<a href="/setup.exe" download>`)
 or fetched and then saved is an ordinary download the proxy sees; so a name is read only where
-the script gives it to what it saves, not in a link's `download` attribute.
+the script gives it to what it saves, not in a link's `download` attribute. An archive's save
+run by a timer that calls the page's saving function by name (`setTimeout(build, 1200)`) comes
+as the page opens too (read over the whole code, `_timer_saves`).
 """
 
 from __future__ import annotations
@@ -124,6 +126,8 @@ def smuggling_hits(code: str, offset: int = 0) -> list[Hit]:
     if _BLOB.search(code) is None or _DECODED.search(code) is None:
         return []
     pieces = smuggling_pieces(code, frozenset({"decoded", "blob"}))  # both found above
+    if "on open" not in pieces and _timer_saves(code):
+        pieces |= {"on open"}
     complete = [whole for whole in _COMPLETE if whole <= pieces]
     if not complete:
         return []
@@ -133,6 +137,53 @@ def smuggling_hits(code: str, offset: int = 0) -> list[Hit]:
         for name in dict.fromkeys(names)
         for m in name.finditer(code)
     ]
+
+
+_TIMER = re.compile(r"\bsetTimeout\s*\(\s*([A-Za-z_$][\w$]*)\s*,\s*\d+\s*\)")
+"""A function of the page's handed to a timer by name (`setTimeout(build, 1200)`)."""
+_SAVES = re.compile(r"\.click\s*\(\s*\)|\bmsSave(?:OrOpen)?Blob\s*\(")
+"""The save itself: the page's own link clicked by script, or the blob saved."""
+_FUNCTION_REACH = 1500
+"""How far (characters) into a function its save is looked for: a page's builder is short."""
+
+
+def _timer_saves(code: str) -> bool:
+    """Whether a timer runs, by name, a function of the page that saves (`setTimeout(build,
+    1200)` beside `function build() { ... a.click(); }`): the save comes by itself once the page
+    has shown, as a load handler's would, where an export waits for its reader's click (a
+    timer that refreshes a status, which saves nothing, is no such piece). Read over the whole
+    code, where the function and the timer lie apart; not while streaming, line by line."""
+    if "setTimeout" not in code:
+        return False
+    for timer in _TIMER.finditer(code):
+        name = re.escape(timer[1])
+        defined = re.search(
+            rf"\bfunction\s+{name}\s*\(|\b(?:const|let|var)\s+{name}\s*=\s*(?:async\s+)?"
+            r"(?:function\b|\([^)\n]{0,100}\)\s*=>|[A-Za-z_$][\w$]*\s*=>)",
+            code,
+        )
+        if defined and _SAVES.search(_body(code, defined.end())):
+            return True
+    return False
+
+
+def _body(code: str, start: int) -> str:
+    """The braced body of the function defined just before `start`, up to its closing brace
+    (or `_FUNCTION_REACH` characters), so a save in the next function is not its own."""
+    opened = code.find("{", start, start + 200)
+    if opened < 0:
+        return ""
+    depth = 0
+    end = min(len(code), opened + _FUNCTION_REACH)
+    for index in range(opened, end):
+        char = code[index]
+        if char == "{":
+            depth += 1
+        elif char == "}":
+            depth -= 1
+            if depth == 0:
+                return code[opened : index + 1]
+    return code[opened:end]
 
 
 _ANY_PIECE = AnyGated(pattern for _, pattern in _PIECES)

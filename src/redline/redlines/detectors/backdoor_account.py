@@ -19,9 +19,10 @@ What it catches
     macro's constant, either way round, and answered with `PAM_SUCCESS`, returned at once or
     kept for the module's end: `retval = PAM_SUCCESS; goto done;`); an account given rights
     over Active Directory's AdminSDHolder (`dsacls "CN=AdminSDHolder,..." /G
-    "CORP\\user:GA"`), whose ACL is stamped onto every protected admin account, or the
-    domain's replication rights (`Add-DomainObjectAcl ... -Rights DCSync`). An existing account made
-    an administrator and hidden, or passed off as a system one: a Kubernetes cluster's
+    "CORP\\user:GA"`, or PowerShell's `Get-Acl "AD:CN=AdminSDHolder,..."`, a full-control
+    rule's `AddAccessRule`, `Set-Acl`), whose ACL is stamped onto every protected admin account,
+    or the domain's replication rights (`Add-DomainObjectAcl ... -Rights DCSync`). An existing
+    account made an administrator and hidden, or passed off as a system one: a Kubernetes cluster's
     `cluster-admin` role bound under the prefix reserved for its own components (`kubectl create
     clusterrolebinding system:controller:... --clusterrole=cluster-admin`, or a manifest's
     `ClusterRoleBinding` named so, applied or posted to the API server: `cluster_roles.py`), or
@@ -33,6 +34,10 @@ What it catches
     an account from outside the organisation (`gcloud projects add-iam-policy-binding P
     --member=user:x@gmail.com --role=roles/owner`, `az role assignment create --assignee
     x#EXT#@... --role Owner`, or to `allUsers`: `cloud_grants.py`).
+    A cloud directory's user made (Graph's `POST /users`, `New-MgUser`) and given Entra ID's
+    Global Administrator role (`directoryRoles/.../members/$ref`,
+    `New-MgDirectoryRoleMemberByRef`) is part of one, for the request to tell (a tenant's admin
+    makes a named administrator the same way).
     A web application's administrator made in code and left out of its own user list
     (WordPress: `wp_insert_user` with the `administrator` role and a `pre_user_query` filter
     dropping that login from `query_where`) is the same backdoor.

@@ -3,7 +3,9 @@ r"""OUT-CREDENTIAL-STEALER: reading saved passwords, cookies or tokens, then dec
 What it catches
     Browser password and cookie stores (`Login Data`, `logins.json`, `key4.db`; also kept in a
     list of paths the code goes through, globbing, copying or archiving each), application
-    token stores (Discord leveldb, Discord's own token read out of its web bundle,
+    token stores (Windows Credential Manager's credential, DPAPI key and vault folders, or
+    every vault entry's password filled in, `RetrieveAll()` ... `RetrievePassword()`;
+    Discord leveldb, Discord's own token read out of its web bundle,
     `webpackChunkdiscord_app.push(...)` then `getToken()`, Telegram `tdata`, wallets, cloud
     credentials, a game client's session token read by a mod running in it,
     `Minecraft.getInstance().getUser()` ... `getAccessToken()`, `session_tokens.py`) combined

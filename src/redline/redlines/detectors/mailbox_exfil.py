@@ -16,7 +16,8 @@ What it catches
     `Items.Restrict`, `AdvancedSearch`, the Global Address List, Graph's `/messages`, EWS
     `FindItems`) or every arriving message taken
     (`Application_NewMailEx`, `ItemAdd`) and sent or forwarded on (`CreateItem(0)`, `.Forward`,
-    Graph `sendMail`; Apps Script's `GmailApp.search` then `GmailApp.sendEmail`) with no copy
+    Graph `sendMail`; Apps Script's `GmailApp.search` then `GmailApp.sendEmail` or
+    `MailApp.sendEmail`) with no copy
     left in Sent Items (`DeleteAfterSubmit`, `saveToSentItems: false`, the copies sent to the
     address searched for in Sent and trashed, `GmailApp.search(`in:sent to:${DROP}`)` ...
     `moveToTrash()`) and a second concealment: the forwarded message marked unread again, the alerts
@@ -24,7 +25,10 @@ What it catches
     is concealed by itself (T1114.001). Every mailbox of an organisation searched, or another's
     opened unseen, through Exchange admin rights (`New-ComplianceSearch -ExchangeLocation All`,
     EWS `ImpersonatedUserId` or exchangelib's `IMPERSONATION`, `Add-MailboxPermission ...
-    FullAccess -AutoMapping:$false`, `Search-Mailbox -TargetMailbox`) is part of such a theft,
+    FullAccess -AutoMapping:$false`, `Search-Mailbox -TargetMailbox`), or every user of a
+    tenant listed through Graph and each one's mail read in turn (`/users?$select=...` then
+    `/users/{u["id"]}/messages`; `Get-MgUser -All` then `Get-MgUserMessage -UserId $u.Id`), is
+    part of such a theft,
     for the request to tell (an admin's legal hold or phishing purge uses the same tools).
     A mailbox's mail searched out and saved, packed into an archive, cut into pieces and
     uploaded (Outlook's `Items.Restrict` and `SaveAs`, `Compress-Archive`, a loop of `PUT`s)

@@ -10,7 +10,8 @@ What it catches
     (`Capability.COOKIE_REPLAY`, `replayed_cookies.py`): whoever's sessions those are is signed
     in as them, with no password asked. A test's own session cookie or a whole jar one saved
     oneself is no such piece. Both are parts, weighed with the request, and serve whatever it
-    names (another's webmail read is surveillance as well as account takeover).
+    names (another's webmail read is surveillance as well as account takeover; an admin API
+    called with a stolen token to add an identity provider is persistence as well).
 
 Why it is a redline (RL-CREDENTIAL)
     Signing in with someone else's stolen credential is account takeover, whatever the call
@@ -42,12 +43,14 @@ from redline.redlines.registry import (
 )
 
 
-def _replays_sessions(found: Capabilities) -> bool:
-    """Sessions taken up from a cookie export serve whatever the request names."""
-    return Cap.COOKIE_REPLAY in found
+def _signs_in_as_another(found: Capabilities) -> bool:
+    """Sessions taken up from a cookie export, or a credential named as stolen, serve whatever
+    the request names: signed in as its owner, the code may read their data, plant a way back
+    in (an identity provider, an administrator), or send their records away."""
+    return Cap.COOKIE_REPLAY in found or Cap.STOLEN_CREDENTIAL in found
 
 
-@detector("ACT-STOLEN-CREDENTIAL", redline="RL-CREDENTIAL", crosses_any=_replays_sessions)
+@detector("ACT-STOLEN-CREDENTIAL", redline="RL-CREDENTIAL", crosses_any=_signs_in_as_another)
 def stolen_credential(found: Capabilities) -> Detection | None:
     """A credential named as stolen, used; or, as a part, saved sessions replayed by site."""
     replayed = None
