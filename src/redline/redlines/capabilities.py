@@ -3414,8 +3414,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            # (a variable named like the verb, `${HOST}-${STAMP}.tar.gz`, looks nothing up)
-            r"(?<![${])\b(?:nslookup|dig|host|Resolve-DnsName|resolve|query|gethostbyname|getaddrinfo|lookup)\b(?![}])[^\n]*(?:%%?\w+%?|\$\{?\w+\}?|\{\w+\})\.[\w-]+\.[\w-]+",
+            # (a variable named like the verb, `${HOST}-${STAMP}.tar.gz`, looks nothing up; a
+            # variable's expansion is a label too: `dig ${chunk//=/}.x.example`)
+            r"(?<![${])\b(?:nslookup|dig|host|Resolve-DnsName|resolve|query|gethostbyname|getaddrinfo|lookup)\b(?![}])[^\n]*(?:%%?\w+%?|\$\{?\w+\}?|\$\{\w+[^{}\s]{1,30}\}|\{\w+\})\.[\w-]+\.[\w-]+",
             _I,
         ),
     ),
@@ -5786,9 +5787,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\.set\s*\(\s*['\"][^'\"\n]*['\"]\s*,\s*[fb]?['\"`](?:\\r)?\\n(?:\\r)?\\n",
             _I,
         ),
-        re.compile(
-            r"\b(?:cat|type)\s+\S*\.ssh/id_\w+\.pub\b[^\n]*\|\s*redis-cli\b[^\n]*\s-x\b", _I
-        ),
+        # (any public key file: `cat attacker_key.pub`, `(printf '\n\n'; cat k.pub) | redis-cli -x`)
+        re.compile(r"\b(?:cat|type)\s+\S*\.pub\b[^\n]*\|\s*redis-cli\b[^\n]*\s-x\b", _I),
         re.compile(
             r"\bssh-keygen\b[^\n]*-N\s*(?:''|\"\")[^\n]*>>\s*\S*authorized_keys|\b(?:cat|type)\s+/tmp/\S+\.pub\s*>>\s*\S*authorized_keys",
             _I,
@@ -5796,7 +5796,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"(?:curl|wget)\b[^\n]*>>?\s*\S*authorized_keys", _I),
         re.compile(
             # (also right after an escaped line break, `"\n\nssh-ed25519 AAAA..."`)
-            r"(?:\b|(?<=\\n))ssh-(?:rsa|ed25519|dss|ecdsa\S*)\s+AAAA"
+            # (or the key's body elided by a placeholder: `ssh-rsa <BASE64_KEY>`, `<pubkey>`)
+            r"(?:\b|(?<=\\n))ssh-(?:rsa|ed25519|dss|ecdsa\S*)\s+(?:AAAA|<[\w.-]{1,40}>)"
             r"|(?:curl|wget)\b(?>[^\n]*?(?:\.pub|keys)\b)[^\n]*authorized_keys",
             _I,
         ),

@@ -63,6 +63,15 @@ def ssh_key_implant(found: Capabilities) -> Detection | None:
     elsewhere = strongest(
         one_piece(found, Cap.HIDDEN_KEY_FILE, 0.85), one_piece(found, Cap.FORGE_KEY_ADDED, 0.85)
     )
+    if found.kind == "action" and any(
+        _STORE_SAVED.search(hit.text) for hit in found.hits.get(Cap.AUTHORIZED_KEYS, ())
+    ):
+        # A key-value store told to save its dump as a key file writes whatever key it holds
+        # onto its host; no one adds their own key that way, wherever the key came from.
+        saved = supported(
+            found, 0.85, (Cap.AUTHORIZED_KEYS,), "a key file written through a store's save"
+        )
+        return strongest(saved, elsewhere)
     if not found.has_all(Cap.AUTHORIZED_KEYS, Cap.SSH_KEY_LITERAL):
         return elsewhere
     core = (Cap.AUTHORIZED_KEYS, Cap.SSH_KEY_LITERAL)
