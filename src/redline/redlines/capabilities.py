@@ -1262,6 +1262,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"Stdio::from_raw_fd\s*\(|\bfrom_raw_fd\s*\(\s*\w*fd", _I),
+        # one value as a child's standard input and output, by two statements (Go's `cmd.Stdin
+        # = c; cmd.Stdout = c`); `os.Stdin` and `os.Stdout` are the program's own streams
+        re.compile(r"\.Stdin\s*=\s*(\w+)\s*[;\n][^\n]{0,80}?\.Stdout\s*=\s*\1\b(?!\.)"),
         re.compile(
             r"\.Stdin\s*(?:,[^=\n]*)?=\s*\w*conn\b|Invoke-PowerShellTcp\b|Invoke-ConPtyShell\b", _I
         ),
