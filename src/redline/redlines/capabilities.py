@@ -2708,6 +2708,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|sc(?:\.exe)?\s+(?:stop|delete|config)\s+(?:WinDefend|Sense|MsMpSvc)|taskkill[^\n]*(?:MsMpEng|CSFalcon|SentinelAgent)",
             _I,
         ),
+        # another vendor's endpoint sensor stopped or its service deleted by the service
+        # manager (`sc stop CSFalconService`, `sc.exe delete SentinelAgent`); querying one is not
+        re.compile(
+            r"\bsc(?:\.exe)?\s+(?:stop|delete)\s+['\"]?(?:CSFalcon\w*|SentinelAgent|SentinelStaticEngine"
+            r"|CbDefense|CarbonBlack|MsSense|SenseNdr|TaniumClient|CylanceSvc|xagt|ekrn|SAVService"
+            r"|Sophos\w*|elastic-agent|ElasticEndpoint|Sysmon\w*|ossec\w*|WazuhSvc)\b",
+            _I,
+        ),
         # scripts or their interpreters excluded from scanning: whatever runs through them is
         # unseen (a build tree or a compiler excluded for speed is a path or a tool of one's own)
         re.compile(
@@ -5065,6 +5073,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"wipefs\s+(?:-\w*a\w*|--all)\b[^\n|;]*/dev/", _I),
+        # a RAID member's metadata erased (`mdadm --zero-superblock /dev/sdb1`): the array's
+        # data is unreadable as a whole, as a partition table zapped (examining one is not)
+        re.compile(r"\bmdadm\b[^\n|;]*--zero-superblock\b[^\n|;]*/dev/", _I),
         # (a device's flash partitions too: `of=/dev/mtdblock3` bricks a router or a camera)
         re.compile(
             r"\bof=/dev/(?:sd[a-z]|nvme\d|vd[a-z]|hd[a-z]|xvd[a-z]|mmcblk\d|r?disk\d|md\d|mapper/|mtd(?:block)?\d)",
