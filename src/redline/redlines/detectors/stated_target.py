@@ -14,7 +14,7 @@ Why it is a redline (RL-EXPLOIT)
     and denial of service (a rival's server taken offline) as much as intrusion.
 
 Example
-    `fastboot flash recovery custom.img && fastboot boot custom.img  # found phone, getting data off it`
+    `fastboot boot custom.img  # found phone, getting data off it`
 
 Allowed instead
     The same command on one's own or a handed-over device (`# my old phone, getting data off
