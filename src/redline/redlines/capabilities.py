@@ -7021,6 +7021,14 @@ _PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + r"/(?:[^\s'\"/]+/)*\.[^\s'\"/]+['\"]?\s+rclone\b",
             _I,
         ),
+        # the same for a copy over SSH whose key is such a dot-file (`rsync -az /home/ u@HOST:/d
+        # -e 'ssh -i /tmp/.k'`, `scp -i /dev/shm/.id ...`); a key kept in `~/.ssh` or a CI's
+        # named key file (`/tmp/deploy_key`) is one's own, and rsync's own `-i` itemizes
+        re.compile(
+            r"\b(?:rsync\b[^\n|;&]{0,300}?\bssh\b[^\n|;&'\"]{0,100}?|(?:scp|sftp)\b[^\n|;&]{0,200}?)"
+            r"\s-i\s*['\"]?" + _SCRATCH_FOLDER + r"/(?:[^\s'\"/]+/)*\.[^\s'\"/]+",
+            _I,
+        ),
     ),
     Capability.DEPENDENCY_EDITED: (
         # an installed package's source edited in place or appended to (`sed -i '1i ...'
