@@ -5249,6 +5249,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bngrok\s+tcp\s+(?:[\w.-]+:)?" + _LOGIN_PORT + r"(?!\d)",
             _I,
         ),
+        # a shell served through GSocket's public relay to whoever holds the secret
+        # (`gs-netcat -s SECRET -l -i`, `-liD`): a login reachable from anywhere, behind no
+        # firewall's say; the client (`gs-netcat -s SECRET -i`) or a forwarded port is not one
+        re.compile(
+            r"\bgs-netcat\b(?=[^\n|;&]{0,200}?\s-[a-zA-Z]*l)(?=[^\n|;&]{0,200}?\s-[a-zA-Z]*i)",
+        ),
         # the same port published by an onion service (torrc's `HiddenServicePort 22
         # 127.0.0.1:22`, or a virtual port alone, which is its own target), by a quick tunnel
         # that puts no sign-in in front of it (`cloudflared tunnel --url ssh://localhost:22`,
