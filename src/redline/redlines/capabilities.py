@@ -165,6 +165,10 @@ class Capability(StrEnum):
     )
     # -- records altered and their audit trail removed (OUT-LOG-WIPE) --
     AUDIT_ROWS_DELETED = "deletes rows of an application's audit or change-history table"
+    TRANSACTION_LOG_DISCARDED = (
+        "discards a database's transaction or binary log (recovery set to simple and the log "
+        "shrunk, the log backed up to nowhere, binary logs purged)"
+    )
     PAYMENT_RECORD_SET = (
         "rewrites payment details or balances in a table (bank account, payee, amount)"
     )
@@ -1753,8 +1757,20 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.AUDIT_ROWS_DELETED: (
+        # (named by its schema, or by its database and schema too: `AppDB.dbo.AuditLog`)
         re.compile(
-            r"\b(?:DELETE\s+FROM|TRUNCATE\s+(?:TABLE\s+)?|DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?)\s*[\[`\"]?(?:\w+[\]`\"]?\.[\[`\"]?)?\w*(?:audit|history|changelog|activity_?log)\w*",
+            r"\b(?:DELETE\s+FROM|TRUNCATE\s+(?:TABLE\s+)?|DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?)\s*[\[`\"]?(?:\w+[\]`\"]?\.[\[`\"]?){0,2}\w*(?:audit|history|changelog|activity_?log)\w*",
+            _I,
+        ),
+    ),
+    # the log that could bring deleted rows back thrown away: SQL Server's recovery set to
+    # simple and its log file shrunk, or the log backed up to the null device; MySQL's binary
+    # logs purged or reset
+    Capability.TRANSACTION_LOG_DISCARDED: (
+        re.compile(
+            r"\bSET\s+RECOVERY\s+SIMPLE\b[^\n]{0,400}?\bSHRINKFILE\b"
+            r"|\bBACKUP\s+LOG\s+\S+\s+TO\s+DISK\s*=\s*N?'NUL:?'"
+            r"|\bPURGE\s+(?:BINARY|MASTER)\s+LOGS\b|\bRESET\s+MASTER\b",
             _I,
         ),
     ),
