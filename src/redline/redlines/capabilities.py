@@ -3547,9 +3547,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"/etc/kubernetes/(?:(?:super-)?admin|controller-manager|scheduler|kubelet)\.conf\b|/etc/kubernetes/pki(?:/\S*\.key)?\b",
             _I,
         ),
-        # a pod's service-account token, its key to the cluster's API
+        # a pod's service-account token, its key to the cluster's API, or every secret mounted
+        # into a container at once (`cat /run/secrets/*`)
         re.compile(
-            r"/(?:var/)?run/secrets/kubernetes\.io/serviceaccount/token\b|/run/secrets/eks\.amazonaws\.com/serviceaccount/token\b",
+            r"/(?:var/)?run/secrets/\*|/(?:var/)?run/secrets/kubernetes\.io/serviceaccount/token\b|/run/secrets/eks\.amazonaws\.com/serviceaccount/token\b",
             _I,
         ),
         # a server's TLS private keys packed into a dot-file in a scratch folder (`tar czf
