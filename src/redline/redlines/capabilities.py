@@ -4706,7 +4706,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # kube-system apply -f https://203.0.113.66/ds.yaml`): whatever that host serves runs in
         # the cluster (a project's manifest by its release address is an installer's)
         re.compile(
-            r"\b(?:kubectl|oc)\b[^\n|;&]{0,200}?\b(?:apply|create|replace)\b[^\n|;&]{0,200}?"
+            r"\b(?:kubectl|oc)\s(?>[^\n|;&]{0,80}?\b(?:apply|create|replace)\b)[^\n|;&]{0,80}?"
             r"(?:-f|--filename)[= ]\s*['\"]?https?://(?!127\.|0\.|169\.254\.|"
             + PRIVATE_IPV4
             + r")\d{1,3}(?:\.\d{1,3}){3}(?=[:/'\"\s]|$)",
@@ -5111,7 +5111,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"wipefs\s+(?:-\w*a\w*|--all)\b[^\n|;]*/dev/", _I),
         # a RAID member's metadata erased (`mdadm --zero-superblock /dev/sdb1`): the array's
         # data is unreadable as a whole, as a partition table zapped (examining one is not)
-        re.compile(r"\bmdadm\b[^\n|;]*--zero-superblock\b[^\n|;]*/dev/", _I),
+        re.compile(r"\bmdadm\s(?>[^\n|;]{0,120}?--zero-superblock\b)[^\n|;]{0,200}?/dev/", _I),
         # (a device's flash partitions too: `of=/dev/mtdblock3` bricks a router or a camera)
         re.compile(
             r"\bof=/dev/(?:sd[a-z]|nvme\d|vd[a-z]|hd[a-z]|xvd[a-z]|mmcblk\d|r?disk\d|md\d|mapper/|mtd(?:block)?\d)",
