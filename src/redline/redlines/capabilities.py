@@ -165,6 +165,10 @@ class Capability(StrEnum):
     )
     # -- records altered and their audit trail removed (OUT-LOG-WIPE) --
     AUDIT_ROWS_DELETED = "deletes rows of an application's audit or change-history table"
+    DISK_FILLED = (
+        "writes a file sized to all of a disk's free space, or one from a zero or random source "
+        "with no count (a command line)"
+    )
     TRANSACTION_LOG_DISCARDED = (
         "discards a database's transaction or binary log (recovery set to simple and the log "
         "shrunk, the log backed up to nowhere, binary logs purged)"
@@ -1760,6 +1764,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # (named by its schema, or by its database and schema too: `AppDB.dbo.AuditLog`)
         re.compile(
             r"\b(?:DELETE\s+FROM|TRUNCATE\s+(?:TABLE\s+)?|DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?)\s*[\[`\"]?(?:\w+[\]`\"]?\.[\[`\"]?){0,2}\w*(?:audit|history|changelog|activity_?log)\w*",
+            _I,
+        ),
+    ),
+    # a disk's free space taken whole: a file allocated at the size `df` reports free, or
+    # written from a zero or random source with no count, until nothing is left (a swap file
+    # or an image of a set size, `count=4096`, `fallocate -l 4G`, is not)
+    Capability.DISK_FILLED: (
+        re.compile(
+            r"\bfallocate\s(?>[^\n|;&]{0,40}?-l)\s*['\"]?\$\(\s*df\b[^\n)]{0,120}?\bavail"
+            r"|\bdd\s+if=/dev/u?(?:zero|random)\s+of=(?!/dev/)[^\s;&|]+(?![^\n|;&]{0,200}?\bcount=)",
             _I,
         ),
     ),
