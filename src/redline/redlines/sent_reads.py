@@ -4,7 +4,8 @@ r"""Secrets and other people's records read on a command line and sent out by th
 A command line that reads what its reader guards (a whole database's dump, the cluster's
 secrets from etcd or `kubectl get secrets`, a secret manager's values, a Terraform state, a
 bucket someone left open, copied without credentials (`aws s3 sync s3://B ./d --no-sign-request`),
-freshly minted cloud credentials, a phone's messages, a directory's local admin passwords, the
+freshly minted cloud credentials or a disk's read address (`az snapshot grant-access`), a
+phone's messages, a directory's local admin passwords, the
 Windows credential vault, a domain's collected graph, a secret scanner's findings over a forge's
 organisation or a remote repository, a mail store) and hands it, in the same line, to an
 upload that names no credential: piped into the upload's standard input (`| curl -T -`,
@@ -45,6 +46,7 @@ _SOURCE = re.compile(
     r"""|kubectl\s[^\n|]*?\bget\s+secrets?\b"""
     r"""|aws\s+(?:secretsmanager\s+get-secret-value|sts\s+get-(?:federation|session)-token"""
     r"""|ssm\s+get-parameters?(?:-by-path)?\s[^\n|]*--with-decryption|s3\s+cp\s+\S+\.tfstate\s+-(?=\s|$))"""
+    r"""|az\s+(?:snapshot|disk)\s+grant-access\b"""
     r"""|gcloud\s+secrets\s+versions\s+access\b|az\s+keyvault\s+secret\s+show\b|vault\s+kv\s+get\b"""
     r"""|terraform\s+state\s+pull\b|aws\s[^\n|]*?\bs3\s+(?:cp|sync)\s[^\n|]*?--no-sign-request\b"""
     r"""|adb\s+(?:-\S+\s+(?:[\w.:-]+\s+)?)*shell\s+content\s+query\s[^\n|]*content://(?:sms|mms|call_log|contacts|com\.android\.contacts)"""
@@ -56,7 +58,8 @@ _SOURCE = re.compile(
 )
 """A command reading what its reader guards: a database's dump, the cluster's or a cloud's
 secrets, a Terraform state, a bucket someone left open read without credentials, minted
-credentials, a phone's messages, LAPS passwords, the
+credentials (a disk's or a snapshot's read address, `az snapshot grant-access`), a phone's
+messages, LAPS passwords, the
 credential vault, a domain's graph, a forge's organisation's leaked secrets, a mail store."""
 _DUMP = re.compile(
     _LAUNCHER + r"(?:mysqldump|pg_dump(?:all)?|mongodump|mongoexport)(?:\.exe)?\s", re.I
