@@ -8839,6 +8839,27 @@ def line_at(text: str, position: int) -> tuple[int, int]:
     return text.rfind("\n", 0, position) + 1, len(text) if end < 0 else end
 
 
+def matching_close(
+    text: str, at: int, opening: str, closing: str, end: int | None = None
+) -> int | None:
+    """Where the `closing` mark is that closes the `opening` mark at `at` (a brace, bracket or
+    parenthesis), or None when it does not close before `end` (the text's end when None).
+
+    Marks are counted wherever they stand, inside strings too: a rough reading that fragments
+    survive. When `at` holds no `opening`, the first `closing` not matched after it ends the
+    reading (the end of the argument `at` stands in)."""
+    depth = 0
+    for index in range(at, len(text) if end is None else min(len(text), end)):
+        mark = text[index]
+        if mark == opening:
+            depth += 1
+        elif mark == closing:
+            depth -= 1
+            if depth <= 0:
+                return index
+    return None
+
+
 def reads_as_ascii(text: str) -> bool:
     """Whether every pattern's `ascii_twin` reads `text` as the pattern does: it holds ASCII
     characters only, none of them \x1c-\x1f (kept, `_read_once`)."""

@@ -35,6 +35,7 @@ from redline.redlines.capabilities import (
     holds_any,
     line_at,
     literal_finder,
+    matching_close,
     scan,
     whole_code_space,
 )
@@ -1342,15 +1343,8 @@ def braced_body(code: str, opening: int, longest: int) -> str | None:
     """The text between the brace at `opening` and its match, or None when it does not close
     within `longest` characters (braces inside strings count too: a rough reading that
     fragments survive)."""
-    depth = 0
-    for index in range(opening, min(len(code), opening + longest)):
-        if code[index] == "{":
-            depth += 1
-        elif code[index] == "}":
-            depth -= 1
-            if depth == 0:
-                return code[opening + 1 : index]
-    return None
+    close = matching_close(code, opening, "{", "}", opening + longest)
+    return None if close is None else code[opening + 1 : close]
 
 
 def line_flow(
