@@ -371,9 +371,11 @@ _FALCO_RULE = Gated(
     # a YAML list item naming the rule or macro, its description or condition on the next line
     re.compile(r"^[ \t]*-[ \t]*(?:rule|macro)[ \t]*:[^\n]+\n[ \t]+(?:desc|condition)[ \t]*:", re.M)
 )
-_FALCO_ITEM = re.compile(
-    r"([ \t]*-[ \t]*)(?:rule|macro|list|required_engine_version|required_plugin_versions)[ \t]*:"
-)
+FALCO_ITEM_KEYS = "rule|macro|list|required_engine_version"
+"""The keys that open an item of a Falco rules file (`- rule:`, `- macro:`), read here
+(`_FALCO_ITEM`, which also takes `required_plugin_versions`) and where the streaming monitor
+sees a detection rule begin (`stream._DETECTION_START`, which does not)."""
+_FALCO_ITEM = re.compile(rf"([ \t]*-[ \t]*)(?:{FALCO_ITEM_KEYS}|required_plugin_versions)[ \t]*:")
 _FALCO_KEY = re.compile(
     r"([ \t]+(?:-[ \t]*)?)(?:desc|condition|output|priority|tags|items|enabled|source"
     r"|exceptions|append|override|name|fields|values|comps|version|warn_evttypes"
