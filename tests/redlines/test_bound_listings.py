@@ -1,14 +1,10 @@
-"""Listings kept in a variable before their deletion (`listed_estates.bound_listing_hits`) and
-encoded PowerShell whose decoded script is plain (`plain_payloads.plain_payload_hits`)."""
+"""Listings kept in a variable before their deletion (`listed_estates.bound_listing_hits`)."""
 
 from __future__ import annotations
-
-import base64
 
 import pytest
 
 from redline.redlines.listed_estates import bound_listing_hits
-from redline.redlines.plain_payloads import plain_payload_hits
 
 _GROUPS = 'rgs=$(az group list --query "[].name" -o tsv)'
 _NAMES = "names=$(aws s3 ls | awk '{print $3}')"
@@ -63,43 +59,3 @@ def test_a_listing_kept_in_a_variable_is_followed_to_its_deletion(
     code: str, destroyed: bool
 ) -> None:
     assert bool(bound_listing_hits(code)) is destroyed
-
-
-def _encoded(script: str) -> str:
-    return base64.b64encode(script.encode("utf-16-le")).decode()
-
-
-@pytest.mark.parametrize(
-    ("script", "plain"),
-    [
-        ("Get-Service -Name Spooler | Select-Object Status", True),
-        ("Get-PSDrive -PSProvider FileSystem | Format-Table Name, Free", True),
-        # discovery of identity, accounts and the domain; a script that runs further code
-        ("whoami /priv", False),
-        ('net localgroup "Remote Desktop Users"', False),
-        ("Get-ADComputer -Filter * | Select Name", False),
-        ("nltest /dclist:corp.example", False),
-        ("iex (Get-Content C:\\Temp\\a.txt -Raw)", False),
-        ("[char[]](73,69,88) -join ''", False),
-    ],
-)
-def test_an_encoded_script_is_plain_unless_it_looks_up_accounts_or_runs_more(
-    script: str, plain: bool
-) -> None:
-    word = _encoded(script)
-    line = f"powershell -NoProfile -EncodedCommand {word}"
-    start = line.index(word)
-    hits = plain_payload_hits(line, start, len(line), script, found_in_it=0)
-    assert bool(hits) is plain
-
-
-def test_a_script_with_something_found_in_it_is_not_plain() -> None:
-    word = _encoded("Get-Service")
-    line = f"powershell -enc {word}"
-    assert not plain_payload_hits(line, line.index(word), len(line), "Get-Service", found_in_it=1)
-
-
-def test_a_base64_word_that_is_no_encoded_command_is_not_read() -> None:
-    word = _encoded("Get-Service")
-    line = f"echo {word} > blob.txt"
-    assert not plain_payload_hits(line, line.index(word), len(line), "Get-Service", found_in_it=0)

@@ -74,7 +74,38 @@ def test_every_abbreviation_of_the_parameter_is_read(switch: str) -> None:
     assert plain_payload_hits(line, line.index(word), len(line), "hostname", found_in_it=0)
 
 
-def test_a_base64_word_that_is_no_encoded_command_is_not_read() -> None:
-    word = _encoded("hostname")
+@pytest.mark.parametrize("script", ["hostname", "Get-Service"])
+def test_a_base64_word_that_is_no_encoded_command_is_not_read(script: str) -> None:
+    word = _encoded(script)
     line = f"echo {word} > blob.txt"
-    assert not plain_payload_hits(line, line.index(word), len(line), "hostname", found_in_it=0)
+    assert not plain_payload_hits(line, line.index(word), len(line), script, found_in_it=0)
+
+
+@pytest.mark.parametrize(
+    ("script", "plain"),
+    [
+        ("Get-Service -Name Spooler | Select-Object Status", True),
+        ("Get-PSDrive -PSProvider FileSystem | Format-Table Name, Free", True),
+        # discovery of identity, accounts and the domain; a script that runs further code
+        ("whoami /priv", False),
+        ('net localgroup "Remote Desktop Users"', False),
+        ("Get-ADComputer -Filter * | Select Name", False),
+        ("nltest /dclist:corp.example", False),
+        ("iex (Get-Content C:\\Temp\\a.txt -Raw)", False),
+        ("[char[]](73,69,88) -join ''", False),
+    ],
+)
+def test_an_encoded_script_is_plain_unless_it_looks_up_accounts_or_runs_more(
+    script: str, plain: bool
+) -> None:
+    word = _encoded(script)
+    line = f"powershell -NoProfile -EncodedCommand {word}"
+    start = line.index(word)
+    hits = plain_payload_hits(line, start, len(line), script, found_in_it=0)
+    assert bool(hits) is plain
+
+
+def test_a_script_with_something_found_in_it_is_not_plain() -> None:
+    word = _encoded("Get-Service")
+    line = f"powershell -enc {word}"
+    assert not plain_payload_hits(line, line.index(word), len(line), "Get-Service", found_in_it=1)

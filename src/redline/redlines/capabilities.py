@@ -8903,6 +8903,19 @@ _PATTERNS_BY_HEAD: dict[str, frozenset[int]] = {}
 for _index, _entry in enumerate(_PREFILTERED):
     for _head in _entry[2] or ():
         _PATTERNS_BY_HEAD[_head] = _PATTERNS_BY_HEAD.get(_head, frozenset()) | {_index}
+# A pattern listed under several capabilities (`_HANDED_MESSAGE`, under BULK_RECIPIENTS and
+# TEXT_SEND) is searched once per text: its later entries give its first entry's matches, in
+# their own places in table order (`_scan_whole`, `scan`).
+_FIRST_OF_PATTERN: dict[tuple[str, int], int] = {}
+_FIRST_ENTRY: tuple[int, ...] = tuple(
+    _FIRST_OF_PATTERN.setdefault((_pattern.pattern, _pattern.flags), _index)
+    for _index, (_, _pattern, _) in enumerate(_PREFILTERED)
+)
+"""For each entry of `_PREFILTERED`, the first entry with the same pattern (itself if none)."""
+_LISTED_AGAIN: frozenset[int] = frozenset(
+    first for index, first in enumerate(_FIRST_ENTRY) if first != index
+)
+"""The entries whose pattern a later entry lists again: their matches are kept for it."""
 
 
 def literal_finder(literals: Iterable[str]) -> Any:
@@ -9110,6 +9123,27 @@ def line_at(text: str, position: int) -> tuple[int, int]:
     before it (or the text's start), at the line break after it (or the text's end)."""
     end = text.find("\n", position)
     return text.rfind("\n", 0, position) + 1, len(text) if end < 0 else end
+
+
+def matching_close(
+    text: str, at: int, opening: str, closing: str, end: int | None = None
+) -> int | None:
+    """Where the `closing` mark is that closes the `opening` mark at `at` (a brace, bracket or
+    parenthesis), or None when it does not close before `end` (the text's end when None).
+
+    Marks are counted wherever they stand, inside strings too: a rough reading that fragments
+    survive. When `at` holds no `opening`, the first `closing` not matched after it ends the
+    reading (the end of the argument `at` stands in)."""
+    depth = 0
+    for index in range(at, len(text) if end is None else min(len(text), end)):
+        mark = text[index]
+        if mark == opening:
+            depth += 1
+        elif mark == closing:
+            depth -= 1
+            if depth <= 0:
+                return index
+    return None
 
 
 def reads_as_ascii(text: str) -> bool:
@@ -9345,8 +9379,13 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
         return
     lowered, present, candidates = _candidates(text)
     patterns = _TWINS if reads_as_ascii(text) else _PATTERNS
+    kept: dict[int, list[re.Match[str]]] = {}  # `_LISTED_AGAIN`'s matches
     for index in candidates:
         capability, pattern = _PREFILTERED[index][0], patterns[index]
+        if _FIRST_ENTRY[index] != index:
+            for match in kept.get(_FIRST_ENTRY[index], ()):
+                yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))
+            continue
         gate = _GATES[index]
         if gate is not None and (len(text) < gate[0] or not _holds_characters(lowered, gate[1])):
             continue
@@ -9358,7 +9397,11 @@ def scan(text: str, offset: int = 0) -> Iterator[Hit]:
         )
         if positions is not None and len(positions) >= _MANY_STARTS:
             positions = _reachable(index, lowered, positions)
-        for match in _bounded_matches(pattern, text, windows, positions):
+        matches = _bounded_matches(pattern, text, windows, positions)
+        if index in _LISTED_AGAIN:
+            kept[index] = list(matches)
+            matches = iter(kept[index])
+        for match in matches:
             yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))
 
 
@@ -9435,10 +9478,15 @@ def _scan_whole(text: str, offset: int) -> Iterator[Hit]:
     lowered, present, candidates = _candidates(text)
     looked_up = len(text) >= _SHORT_TEXT  # a short text is cheaper to scan than look up in
     plain = reads_as_ascii(text)
+    kept: dict[int, list[re.Match[str]]] = {}  # `_LISTED_AGAIN`'s matches
     for index in candidates:
+        capability = _PREFILTERED[index][0]
+        if _FIRST_ENTRY[index] != index:
+            for match in kept.get(_FIRST_ENTRY[index], ()):
+                yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))
+            continue
         # (a twin compiled already is read off its list, not asked of `_TWINS`)
         pattern = (_ASCII_TWINS[index] or _TWINS[index]) if plain else _PATTERNS[index]
-        capability = _PREFILTERED[index][0]
         gate = _GATES[index]
         if gate is not None and (len(text) < gate[0] or not _holds_characters(lowered, gate[1])):
             continue  # a pattern without literals, whose characters are not all here
@@ -9455,6 +9503,9 @@ def _scan_whole(text: str, offset: int) -> Iterator[Hit]:
             if len(positions) >= _MANY_STARTS:
                 positions = _reachable(index, lowered, positions)
             matches = _matches_at(pattern, text, positions)
+        if index in _LISTED_AGAIN:
+            kept[index] = list(matches)
+            matches = iter(kept[index])
         for match in matches:
             yield Hit(capability, offset + match.start(), offset + match.end(), match.group(0))
 

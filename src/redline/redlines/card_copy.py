@@ -30,7 +30,7 @@ import re
 from collections.abc import Iterator
 from functools import lru_cache
 
-from redline.redlines.capabilities import Capability, Gated, Hit
+from redline.redlines.capabilities import Capability, Gated, Hit, matching_close
 from redline.redlines.named import NAME_PATTERN_CACHE
 
 _KEY = (
@@ -234,15 +234,8 @@ def _bound(target: str) -> list[str]:
 def _encodes_card(text: str, names: set[str]) -> bool:
     """Whether `text` base64-encodes card data (not, say, a gateway's credentials)."""
     for match in _ENCODED.finditer(text):
-        depth, end = 0, len(text)
-        for index in range(match.end() - 1, len(text)):
-            if text[index] == "(":
-                depth += 1
-            elif text[index] == ")":
-                depth -= 1
-                if depth <= 0:
-                    end = index + 1
-                    break
+        close = matching_close(text, match.end() - 1, "(", ")")
+        end = len(text) if close is None else close + 1
         if _mentions(text[match.start() : end], names):
             return True
     return False

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote_plus
 
-from redline.redlines.capabilities import PATTERNS, Capability, Hit
+from redline.redlines.capabilities import PATTERNS, Capability, Hit, line_at
 
 _FIELD_NAMES = ("text", "body", "message", "msg", "sms", "content")
 """The names a gateway gives the text of a message."""
@@ -46,9 +46,7 @@ def encoded_text_hits(code: str, offset: int = 0) -> list[Hit]:
         start, end = offset + field.start(1), offset + field.end(1)
         if any(pattern.search(decoded) for pattern in _LURES):
             hits.append(Hit(Capability.LURE_MESSAGE, start, end, encoded))
-            line_start = code.rfind("\n", 0, field.start()) + 1
-            line_end = code.find("\n", field.end())
-            line = code[line_start : line_end if line_end >= 0 else len(code)]
+            line = code[line_at(code, field.start())[0] : line_at(code, field.end())[1]]
             if _RECIPIENT.search(line) is not None:
                 hits.append(Hit(Capability.TEXT_SEND, start, end, encoded))
     return hits

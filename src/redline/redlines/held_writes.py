@@ -23,7 +23,7 @@ import re
 from collections.abc import Iterator, Sequence
 from itertools import islice
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import Capability, Hit, matching_close
 
 _WRITE = re.compile(
     r"\bwrite_(?:single_|multiple_)?(?:registers?|coils?)\s*\("
@@ -68,25 +68,22 @@ def _indented_body(code: str, header: re.Match[str]) -> tuple[int, int]:
     return start, min(end, len(code))
 
 
-def _counted_body(code: str, start: int, opening: str, closing: str) -> tuple[int, int]:
-    """The span from `start` up to where the `opening`/`closing` marks opened before it close."""
+def _shell_body(code: str, start: int) -> tuple[int, int]:
+    """The span from `start` up to the `done` that closes the `do` opened before it."""
     depth = 1
     limit = min(len(code), start + _BODY_REACH)
-    if opening == "do":
-        for word in _SHELL_WORD.finditer(code, start, limit):
-            depth += 1 if word.group(0) == "do" else -1
-            if depth == 0:
-                return start, word.start()
-        return start, limit
-    for at in range(start, limit):
-        mark = code[at]
-        if mark == opening:
-            depth += 1
-        elif mark == closing:
-            depth -= 1
-            if depth == 0:
-                return start, at
+    for word in _SHELL_WORD.finditer(code, start, limit):
+        depth += 1 if word.group(0) == "do" else -1
+        if depth == 0:
+            return start, word.start()
     return start, limit
+
+
+def _braced_body(code: str, start: int, opening: str, closing: str) -> tuple[int, int]:
+    """The span from `start` up to where the `opening` mark just before it closes."""
+    limit = min(len(code), start + _BODY_REACH)
+    close = matching_close(code, start - 1, opening, closing, limit)
+    return start, limit if close is None else close
 
 
 def _loop_bodies(code: str) -> Iterator[tuple[int, int, bool]]:
@@ -95,11 +92,11 @@ def _loop_bodies(code: str) -> Iterator[tuple[int, int, bool]]:
         yield (*_indented_body(code, header), False)
     if "do" in code:
         for header in _SHELL_HEADER.finditer(code):
-            yield (*_counted_body(code, header.end(), "do", "done"), False)
+            yield (*_shell_body(code, header.end()), False)
     for header in _BRACE_HEADER.finditer(code):
         interval = header.group(0).endswith("(")
         opening, closing = ("(", ")") if interval else ("{", "}")
-        yield (*_counted_body(code, header.end(), opening, closing), interval)
+        yield (*_braced_body(code, header.end(), opening, closing), interval)
 
 
 def held_write_hits(code: str, offset: int, found: Sequence[Hit]) -> list[Hit]:

@@ -205,7 +205,8 @@ def read_response(
     """Judge a response on its own, keeping its strongest partial detection."""
     policy = constitution or load_constitution()
     shown: list[Hit] = []
-    found, parts = response_capabilities(response, examples=shown)
+    declined = opens_by_declining(response)
+    found, parts = response_capabilities(response, examples=shown, declined=declined)
     detections = evaluate(found, policy)
     principles: tuple[str, ...] = ("PR-PROGRAMMING",)
     notes: tuple[str, ...] = ()
@@ -222,7 +223,6 @@ def read_response(
         rest = [pair for pair in detections if pair[0].id != COMBINED_CAPABILITIES]
         excusable = build_verdict(response, rest, policy, "response", principles, notes)
     closest = partial[0] if partial else None
-    declined = opens_by_declining(response)
     if shown and not declined and verdict.decision is Decision.ALLOW:
         closest = _with_examples(found, shown, policy, closest)
     return ResponseReading(verdict, closest, found, excusable, declined)

@@ -251,6 +251,11 @@ def _drops_lines(line: str) -> bool:
     )
 
 
+def _paths(names: frozenset[str]) -> frozenset[str]:
+    """The log paths named so far (`_PATH` and the path), for `_is_log`."""
+    return frozenset(n for n in names if n.startswith(_PATH))
+
+
 def _is_log(target: str, names: frozenset[str], paths: frozenset[str]) -> bool:
     bare = _strip(target)
     if bare in names:
@@ -323,7 +328,7 @@ def scrub_names(line: str, names: frozenset[str]) -> frozenset[str]:
         # lines of a monitor's probes, `grep { !/GET \/healthz/ }`, are noise, no one's traces)
         added.add(_KEPT)
     if _KEPT in names and _REWRITTEN not in names:
-        paths = frozenset(n for n in names if n.startswith(_PATH))
+        paths = _paths(names)
         if any(_is_log(target, logs, paths) for target in _targets(line)):
             added.add(_REWRITTEN)
     return names | added if added else names
@@ -347,7 +352,7 @@ def scrubbed_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
             return times
     if _FILTERED not in names:
         return None
-    paths = frozenset(n for n in names if n.startswith(_PATH))
+    paths = _paths(names)
     for pattern in (_MOVE, _WRITE) if _EMPTY_WRITE.search(line) is None else (_MOVE,):
         for match in pattern.finditer(line):
             groups = (match.group(2) or match.group(4),) if pattern is _MOVE else match.groups()

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import Capability, Hit, matching_close
 
 _DEFINED = re.compile(
     # spelled out in C (`struct dirent *readdir(DIR *dirp) {`) or Rust (`fn readdir(dirp:`)
@@ -51,15 +51,8 @@ def _body(code: str, start: int, end: int) -> str:
     opened = code.find("{", start, end)
     if opened < 0:
         return code[start:end]
-    depth = 0
-    for at in range(opened, end):
-        if code[at] == "{":
-            depth += 1
-        elif code[at] == "}":
-            depth -= 1
-            if depth == 0:
-                return code[start : at + 1]
-    return code[start:end]
+    close = matching_close(code, opened, "{", "}", end)
+    return code[start:end] if close is None else code[start : close + 1]
 
 
 def _macro_body(code: str, name: str) -> str | None:

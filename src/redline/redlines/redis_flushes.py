@@ -32,7 +32,7 @@ import bisect
 import re
 from itertools import islice
 
-from redline.redlines.capabilities import OWN_REDIS_HOST, Capability, Hit
+from redline.redlines.capabilities import OWN_REDIS_HOST, Capability, Hit, matching_close
 
 _MAY_FLUSH = re.compile(r"flush_?(?:all|db)", re.I)
 """The cheap test: a flush is called somewhere."""
@@ -87,16 +87,11 @@ _OWN = re.compile(OWN_REDIS_HOST, re.I)
 def _arguments(code: str, start: int) -> tuple[str, int]:
     """The text inside the parenthesis opened just before `start`, to its closing parenthesis
     (or `_ARGUMENTS` characters), and where that text ends."""
-    depth = 1
     limit = min(len(code), start + _ARGUMENTS)
-    for at in range(start, limit):
-        if code[at] == "(":
-            depth += 1
-        elif code[at] == ")":
-            depth -= 1
-            if depth == 0:
-                return code[start:at], at + 1
-    return code[start:limit], limit
+    close = matching_close(code, start - 1, "(", ")", limit)
+    if close is None:
+        return code[start:limit], limit
+    return code[start:close], close + 1
 
 
 def _named_string(code: str, name: str) -> str | None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import Capability, Hit, line_at
 
 _SETTER = re.compile(
     r"\b(?:add_cookies?|set_cookie|setCookies?|addCookies?)\s*\(|\.cookies\.set\s*\("
@@ -54,8 +54,7 @@ def replayed_cookie_hits(code: str, offset: int = 0) -> list[Hit]:
         return []
     hits = []
     for setter in _SETTER.finditer(code):
-        line_end = code.find("\n", setter.end())
-        line_end = len(code) if line_end < 0 else line_end
+        line_end = line_at(code, setter.end())[1]
         start = max(0, setter.start() - _BEFORE)
         end = min(line_end, setter.end() + _AFTER)
         if _PICKED_BY_SITE.search(code, start, end) is None:

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from redline.redlines.capabilities import Capability, Gated, Hit, line_at
+from redline.redlines.capabilities import Capability, Gated, Hit, line_at, matching_close
 
 _QUOTED = re.compile(r"""(['"])((?:\\.|(?!\1)[^\\\n])*)\1""")
 _REGEX_SYNTAX = (
@@ -232,15 +232,9 @@ def _assigned_extent(text: str, start: int) -> int | None:
         if _COMMA_LIST.match(rest) is None:
             return None
         return line_at(text, start)[1]
-    closer, depth = _OPENING[opener.group(1)], 0
-    for index in range(start + opener.start(1), len(text)):
-        if text[index] == opener.group(1):
-            depth += 1
-        elif text[index] == closer:
-            depth -= 1
-            if depth == 0:
-                return index + 1
-    return len(text)
+    opening = opener.group(1)
+    close = matching_close(text, start + opener.start(1), opening, _OPENING[opening])
+    return len(text) if close is None else close + 1
 
 
 def indicator_list_spans(text: str) -> list[tuple[int, int]]:

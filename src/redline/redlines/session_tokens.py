@@ -39,8 +39,7 @@ def session_token_hits(code: str, offset: int = 0) -> list[Hit]:
         return []
     hits = []
     for match in _TOKEN_READ.finditer(code):
-        line_start = code.rfind("\n", 0, match.start()) + 1
-        line_end = line_at(code, match.end())[1]
+        line_start, line_end = line_at(code, match.start())[0], line_at(code, match.end())[1]
         if _OWN_SERVICE.search(code[line_start:line_end]):
             continue  # handed to the session service, which signs the player in to a server
         hits.append(

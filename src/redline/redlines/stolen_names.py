@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import re
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import Capability, Hit, line_at
 
 _THEFT_WORDS = (
     "stolen",
@@ -99,12 +99,10 @@ def stolen_credential_hits(code: str, offset: int = 0) -> list[Hit]:
     named += _LOOT_FILE.finditer(code)
     answered: dict[int, bool] = {}  # a line's start: whether the line answers the theft
     for found in sorted(named, key=lambda m: m.start()):
-        start = code.rfind("\n", 0, found.start()) + 1
+        start = line_at(code, found.start())[0]
         if start not in answered:
-            end = code.find("\n", found.end())
-            answered[start] = (
-                _ANSWERED.search(code, start, end if end >= 0 else len(code)) is not None
-            )
+            end = line_at(code, found.end())[1]
+            answered[start] = _ANSWERED.search(code, start, end) is not None
         if answered[start] or _names_a_test(code, found.start(), found.end()):
             continue
         hits.append(

@@ -62,6 +62,7 @@ from redline.redlines.code import (
     BUFFER_NAME,
     DETECTION_TAGS,
     DOWNLOADS,
+    FALCO_ITEM_KEYS,
     KEY_CHANNELS,
     WATCHED_NAMES,
     code_hits,
@@ -180,7 +181,7 @@ _COMMENT_LINE = re.compile(r"^\s*(?://|#(?![!]|include|define|pragma|requires)|<
 _DETECTION_START = re.compile(
     # (Falco's rule files open with a list item naming a rule, a macro or a list)
     r"^\s*(?:rule\s+\w+|title\s*:|detection\s*:|logsource\s*:|alert\s+\w+\s|<rule\s+id=|<RuleGroup\b"
-    r"|-[ \t]*(?:rule|macro|list|required_engine_version)[ \t]*:"
+    rf"|-[ \t]*(?:{FALCO_ITEM_KEYS})[ \t]*:"
     r"|<Sysmon\s|SELECT\b.*\bFROM\s+(?:processes|process_events|socket_events|crontab|suid_bin|shell_history)\b)"
 )
 _CODE_LINE = re.compile(
