@@ -66,6 +66,7 @@ from redline.redlines.plain_payloads import plain_payload_hits
 from redline.redlines.plans import instructs, plan_hits
 from redline.redlines.planted_keys import planted_key_hits
 from redline.redlines.preload_hide import listing_hook_hits
+from redline.redlines.pumped_streams import pumped_stream_hits
 from redline.redlines.quoted_rules import blanked, carries_configuration, quoted_literals
 from redline.redlines.redis_flushes import redis_flush_hits
 from redline.redlines.replayed_cookies import replayed_cookie_hits
@@ -891,6 +892,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(disguised_binding_hits(cleaned, grants, offset))  # ... under a control-plane name
     hits.extend(overlay_hits(cleaned, offset))  # a window laid over the app in front (Android)
     hits.extend(socket_connect_hits(cleaned, offset))
+    hits.extend(pumped_stream_hits(cleaned, offset))  # a process's streams copied to a socket
     hits.extend(resolver_hits(cleaned, offset))
     hits.extend(rescheduling_hits(cleaned, offset))
     hits.extend(smuggling_hits(cleaned, offset))

