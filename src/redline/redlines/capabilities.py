@@ -6499,6 +6499,8 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # `dup2(fds[1], 1)`; `CreatePipe(&outR, &outW, ...)` then `si.hStdOutput = outW`): each
         # read on its own line, as the stream monitor reads them
         re.compile(r"\bopen\s*\(\s*\"/dev/null\"\s*,\s*O_RDWR\b|\bCreatePipe\s*\(\s*&"),
+        # Python's (`fd = os.open(os.devnull, os.O_RDWR)`)
+        re.compile(r"\bos\.open\s*\(\s*(?:os\.devnull|['\"]/dev/null['\"])\s*,\s*os\.O_RDWR\b"),
         re.compile(r"(?<![\w.$])pipe2?\s*\(\s*\w+\s*[,)]"),
     ),
     Capability.KEY_WINDOW: (
