@@ -6186,6 +6186,14 @@ _SQL_INJECTION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bUNION\s+(?:ALL\s+)?SELECT\b[^\n]*(?:\binformation_schema\b|\bGROUP_CONCAT\s*\(|\bstring_agg\s*\(|\bsqlite_master\b|\bpg_shadow\b|\bmysql\.user\b)",
             _I,
         ),
+        # a UNION payload's template: the column list filled in by the code (the expression it
+        # reads, a marker around it) and the rest of the site's query commented out
+        # (`f"-1 UNION SELECT {','.join(cols)}-- -"`, `"' UNION SELECT " + cols + " #"`)
+        re.compile(
+            r"\bUNION\s+(?:ALL\s+)?SELECT\s+(?:\$?\{[^}\n]{1,160}\}|%s"
+            r"|['\"`]\s*[+.]\s*[^\n]{1,160}?[+.]\s*['\"`])\s*(?:--|#|/\*)",
+            _I,
+        ),
     ),
     Capability.LOCAL_TARGET: (
         # a URL kept for the requests naming the loopback (`BASE = "http://127.0.0.1:5000"`),
