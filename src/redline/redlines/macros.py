@@ -13,7 +13,8 @@ that mail gateways do not see `powershell` or the address, also one letter by it
 the rest of its word, `Chr(104) & "ttps://..."`, a bare IP address, a system tool made for
 something else, the fetched file given the hidden or system attribute, the script deleting its
 own file, `DeleteFile WScript.ScriptFullName`). The same pieces make a VBScript or JScript
-dropper (`.vbs`, `.js` run by Windows Script Host); with no opening entry point to tell, it counts only when concealed.
+dropper (`.vbs`, `.js` run by Windows Script Host); with no opening entry point to tell, it
+counts only when concealed.
 
 The credential half: a prompt of the macro's own (`InputBox`, a UserForm with a
 `PasswordChar`) asking for a password, titled or worded as Microsoft, Outlook or Office ("your
