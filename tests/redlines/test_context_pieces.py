@@ -2364,7 +2364,8 @@ import requests
 BASE = "http://127.0.0.1:8080"
 
 def static_route_refuses_climbing_paths() -> bool:
-    return requests.get(BASE + "/static/..%2f..%2f..%2f..%2fetc/passwd", timeout=3).status_code == 404
+    resp = requests.get(BASE + "/static/..%2f..%2f..%2f..%2fetc/passwd", timeout=3)
+    return resp.status_code == 404
 ```"""
 
 
