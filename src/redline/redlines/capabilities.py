@@ -531,6 +531,9 @@ class Capability(StrEnum):
         "gives a personal mailbox, another tenant's guest or everyone a cloud project's owner "
         "or access administrator role (a command line)"
     )
+    OPEN_ENDPOINT = "lets callers who never sign in invoke a cloud function or API"
+    ADMIN_POLICY = "gives an identity the cloud account's administrator or full IAM policy"
+    KEY_MINTED = "mints new access keys for a cloud identity"
     LSA_PACKAGE_ADDED = (
         "adds a package to LSA's lists (Security, Notification or Authentication Packages) or "
         "loads one into the running LSASS"
@@ -6211,6 +6214,36 @@ _SQL_INJECTION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _SQL_INJECTION_PATTERNS)
 # -- SQL injection used to take a site's data: end -------------------------------------------
+
+# -- a cloud function that hands out access keys (OUT-KEY-VENDING): begin -------------------
+# A function anyone may call without signing in (a Lambda function URL or API Gateway method
+# with no authorisation, a Cloud Function open to `allUsers`), new access keys minted for a
+# cloud identity, and the account's administrator policy attached. Each pattern begins with a
+# literal the scan's prefilter finds.
+_KEY_VENDING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.OPEN_ENDPOINT: (
+        re.compile(
+            r"--(?:function-url-)?auth(?:orization)?-type[\s=]+['\"]?NONE\b"
+            r"|\b(?:Function)?(?:Url)?AuthType['\"]?\s*[:=]\s*['\"]?NONE\b"
+            r"|\bauthori[sz]ation(?:_type|Type)?['\"]?\s*[:=]\s*['\"]NONE['\"]"
+            r"|--allow-unauthenticated\b",
+        ),
+    ),
+    Capability.KEY_MINTED: (
+        re.compile(
+            r"\.create_access_key\s*\(|\biam\s+create-access-key\b|\bCreateAccessKey(?:Command)?\b"
+            r"|\.createAccessKey\s*\(|\bservice-accounts\s+keys\s+create\b",
+        ),
+    ),
+    Capability.ADMIN_POLICY: (
+        re.compile(
+            r"\barn:aws:iam::aws:policy/(?:AdministratorAccess|IAMFullAccess)\b"
+            r"|\bpolicy/(?:AdministratorAccess|IAMFullAccess)\b",
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _KEY_VENDING_PATTERNS)
+# -- a cloud function that hands out access keys: end ----------------------------------------
 
 # -- collection from network shares (OUT-COVERT-EXFIL): begin --------------------------------
 # Go's and Java's spellings of an address range walked, an archive written and a set of
