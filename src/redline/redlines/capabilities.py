@@ -531,6 +531,10 @@ class Capability(StrEnum):
         "gives a personal mailbox, another tenant's guest or everyone a cloud project's owner "
         "or access administrator role (a command line)"
     )
+    CREDENTIAL_TRIGGER = (
+        "a database trigger that copies a row's new password, token or key into another table"
+    )
+    WEB_ROOT_OUTFILE = "writes a query's rows into a web server's served folder"
     OPEN_ENDPOINT = "lets callers who never sign in invoke a cloud function or API"
     ADMIN_POLICY = "gives an identity the cloud account's administrator or full IAM policy"
     KEY_MINTED = "mints new access keys for a cloud identity"
@@ -6244,6 +6248,35 @@ _KEY_VENDING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _KEY_VENDING_PATTERNS)
 # -- a cloud function that hands out access keys: end ----------------------------------------
+
+# -- credentials copied by a database's own triggers (OUT-CREDENTIAL-TRIGGER): begin ---------
+# A trigger (or a trigger function) whose body inserts a row's new password, token, secret or
+# key into another table, and a query's rows written into the web server's document root
+# (`SELECT ... INTO OUTFILE '/var/www/html/...'`, PostgreSQL's `COPY (...) TO '/var/www/...'`),
+# where anyone can fetch them. A trigger's
+# statement runs over several lines up to its `;`, so the spans are bounded by `;`, not by
+# line ends. Each pattern begins with a literal the scan's prefilter finds.
+_CREDENTIAL_COLUMN = r"\bNEW\.\w{0,40}?(?:passw|pwd|token|secret|api_?key|private_?key)\w{0,40}"
+_CREDENTIAL_TRIGGER_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.CREDENTIAL_TRIGGER: (
+        re.compile(
+            r"\b(?:CREATE\s+(?:DEFINER\s*=\s*\S{1,80}\s+)?TRIGGER|RETURNS\s+TRIGGER)\b"
+            r"[^;]{0,600}?\bINSERT\s+INTO\b[^;]{0,400}?" + _CREDENTIAL_COLUMN,
+            _I,
+        ),
+    ),
+    Capability.WEB_ROOT_OUTFILE: (
+        re.compile(
+            r"(?:\bINTO\s+(?:OUTFILE|DUMPFILE)\s+|\bCOPY\b[^;]{0,400}?\bTO\s+)['\"]"
+            r"(?:/var/www|/srv/(?:www|http)\b"
+            r"|/usr/share/nginx/html|/usr/local/apache2/htdocs|/opt/lampp/htdocs"
+            r"|[A-Za-z]:[\\/]+inetpub[\\/]+wwwroot)",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _CREDENTIAL_TRIGGER_PATTERNS)
+# -- credentials copied by a database's own triggers: end ------------------------------------
 
 # -- collection from network shares (OUT-COVERT-EXFIL): begin --------------------------------
 # Go's and Java's spellings of an address range walked, an archive written and a set of
