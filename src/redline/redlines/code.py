@@ -1074,7 +1074,7 @@ def _folded_hits(code: str, offset: int, seen: set[Capability]) -> list[Hit]:
     """Capabilities hidden by split strings, markup escaping or PowerShell aliases, cited at
     their whole line."""
     from redline.redlines.powershell import looks_like_powershell, resolved
-    from redline.redlines.run_time_names import run_time_named_view
+    from redline.redlines.run_time_names import php_named_view, run_time_named_view
 
     found: list[Hit] = []
     folded = folded_strings(code)
@@ -1087,6 +1087,7 @@ def _folded_hits(code: str, offset: int, seen: set[Capability]) -> list[Hit]:
         _installer_run_lines(code),
         _unescaped_command_names(code),
         run_time_named_view(code),  # names built from character codes, fetched by getattr
+        php_named_view(code),  # PHP functions reached through call_user_func
         resolved(folded) if looks_like_powershell(code) else code,
     )
     # Joining split strings is the one view scanned whether or not its lines match the code's.
