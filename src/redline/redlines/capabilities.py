@@ -535,6 +535,7 @@ class Capability(StrEnum):
         "a database trigger that copies a row's new password, token or key into another table"
     )
     WEB_ROOT_OUTFILE = "writes a query's rows into a web server's served folder"
+    APP_HOOK = "replaces a running app's method or attaches to its function (Frida)"
     OPEN_ENDPOINT = "lets callers who never sign in invoke a cloud function or API"
     ADMIN_POLICY = "gives an identity the cloud account's administrator or full IAM policy"
     KEY_MINTED = "mints new access keys for a cloud identity"
@@ -6277,6 +6278,20 @@ _CREDENTIAL_TRIGGER_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] =
 }
 PATTERNS = _merged(PATTERNS, _CREDENTIAL_TRIGGER_PATTERNS)
 # -- credentials copied by a database's own triggers: end ------------------------------------
+
+# -- a running app's calls hooked (OUT-HOOKED-APP): begin ------------------------------------
+# Frida's method replaced inside a running Android or iOS app (`Cls.method.implementation =
+# function`, an overload's too) or a native function attached to or replaced
+# (`Interceptor.attach(ptr, {...})`). Each pattern begins with a literal the scan's prefilter
+# finds.
+_APP_HOOK_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.APP_HOOK: (
+        re.compile(r"\.implementation\s*=\s*(?:function\b|\(?[\w\s,]{0,80}\)?\s*=>)"),
+        re.compile(r"\bInterceptor\.(?:attach|replace)\s*\("),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _APP_HOOK_PATTERNS)
+# -- a running app's calls hooked: end -------------------------------------------------------
 
 # -- collection from network shares (OUT-COVERT-EXFIL): begin --------------------------------
 # Go's and Java's spellings of an address range walked, an archive written and a set of

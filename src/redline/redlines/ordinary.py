@@ -30,6 +30,8 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.OPEN_ENDPOINT,
         Capability.ADMIN_POLICY,
         Capability.KEY_MINTED,
+        # an app's method hooked: what testers and reverse engineers do with Frida all day
+        Capability.APP_HOOK,
         Capability.MAIL_SEND,
         Capability.WEBHOOK,
         Capability.DNS_QUERY,
