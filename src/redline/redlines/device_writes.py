@@ -10,7 +10,8 @@ erased (`mtd erase u-boot`, `write erase`). One's own lab or plant is reached at
 loopback address and by name; such a write aimed at a public address (in the writing command
 itself, or where a program connects its client or names its device's host: another public
 address in the program, a time server read, is no device written), at every device of a list
-read from a file (`for ip in $(cat printers.txt)`, `while read h; do ...; done < plcs.txt`), or at
+read from a file (`for ip in $(cat printers.txt)`, `while read h; do ...; done < plcs.txt`), at
+every address of a public range (`for ip in ip_network("203.0.113.0/24").hosts()`), or at
 every device a wildcard topic names on an outside broker (`-t 'lock/+/cmd'`) is a takeover of
 other people's machines (`DEVICE_TAMPER`). Over MQTT, what is written decides as much as whose
 broker it is: a command that opens what a device guards or destroys what it holds (unlock,
@@ -109,6 +110,20 @@ _PUBLIC_ADDRESS = re.compile(r"(?<![\d.])" + _NOT_OURS + r"\d{1,3}(?:\.\d{1,3}){
 """An IPv4 address outside loopback, link-local and the private ranges: someone on the Internet."""
 _QUOTED_PUBLIC = _NOT_OURS + r"\d{1,3}(?:\.\d{1,3}){3}['\"]"
 """A public IPv4 address, its closing quote after it."""
+_PUBLIC_PREFIX = _NOT_OURS + r"\d{1,3}(?:\.\d{1,3}){2}\."
+"""The first three numbers of a public IPv4 address, and the dot after them."""
+_PUBLIC_RANGE = re.compile(
+    "|".join(
+        (
+            r"['\"]" + _PUBLIC_PREFIX + r"\d{1,3}/(?:1[6-9]|2\d|3[01])['\"]",
+            r"f['\"]" + _PUBLIC_PREFIX + r"\{",
+            r"['\"]" + _PUBLIC_PREFIX + r"['\"]\s*\+",
+        )
+    )
+)
+"""Every address of a public network, walked: its range written as a quoted CIDR
+(`ip_network("203.0.113.0/24")`), or its prefix with the last number filled in by the program
+(`f"203.0.113.{i}"`, `"203.0.113." + str(i)`)."""
 _DEVICE_ADDRESS = re.compile(
     r"(?:(?:Client|Modbus\w*|connect|Telnet|create_connection)\s*\(\s*\(?\s*(?:host\s*=\s*)?"
     r"|\b(?:\w+_)?(?:host|ip|plc|rtu|target|device|addr(?:ess)?)(?:_\w+)?\s*=\s*)['\"]"
@@ -186,8 +201,12 @@ def _device_public(line: str, written: re.Match[str]) -> bool:
 
 def _others_devices(line: str, written: re.Match[str]) -> bool:
     """Whether the devices a write reaches are not one's own: every device of a list read from
-    a file, or a device at a public address."""
-    return _FROM_A_LIST.search(line) is not None or _device_public(line, written)
+    a file, every address of a public range, or a device at a public address."""
+    return (
+        _FROM_A_LIST.search(line) is not None
+        or _PUBLIC_RANGE.search(line) is not None
+        or _device_public(line, written)
+    )
 
 
 def _every_device(line: str) -> bool:

@@ -14,7 +14,8 @@ by line (the `code.line_flow` scheme), so the streaming monitor reads it a line 
   was read from it, is no longer the log), and by a loop over one;
 * a drop filter is seen when a line keeps the lines *not* matching something (`grep -v`,
   `if not IP.search(l)`, Perl's `grep { !/$re/ }`, `-notmatch`, `.filter(l =>
-  !l.includes(ip))`, `.reject`, `PREG_GREP_INVERT`, `!=`, an event log query's `[not(`) and
+  !l.includes(ip))`, `.reject`, `PREG_GREP_INVERT`, `!=`, an event log query's `[not(`, none
+  of a list found in the line: `!grep { ... } @marks`, `not any(...)`, `!marks.some(...)`) and
   that something is an actor: an IP address, an address, user or SID variable, an event id;
 * the use is the write back: the kept lines moved, copied or written onto the bound log's own
   name (`os.replace(tmp, path)`, `rename "$f.tmp", $f`, `mv "$log.tmp" "$log"`, `Copy-Item
@@ -84,6 +85,9 @@ _DROP = Gated(
         r"|\bif\s*\([^\n]*\)\s*\{[^}\n]*\bnext\s*;?\s*\}"
         r"|\bif\s+[^\n:]*\bnot\s+in\b|\bif\s+[^\n]*:\s*continue\b"
         r"|\bgrep\s*\{\s*(?:!|not\b|\$_\s*!~)"
+        # a line kept when none of a list's items is found in it (Perl's `!grep { index($l,
+        # $_) >= 0 } @needles`, Python's `not any(n in l for n in needles)`, `!marks.some(...)`)
+        r"|!\s*grep\s*\{|\bnot\s+any\s*\(|!\s*[\w.$]+\.some\s*\("
         # a line kept when the actor is not found in it (`index($_, $ip) < 0`, `.find(ip) == -1`)
         r"|\b(?:index|indexOf|find|strpos|InStr)\s*\([^\n]*?\)\s*(?:<\s*0\b|===?\s*-1\b)|\bnext\s+(?:if|unless)\b|\bunless\s*[(/$]|!~"
         r"|-not(?:match|like|contains)\b|-NotMatch\b|\[not\(|\s-ne\s"

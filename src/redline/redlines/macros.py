@@ -9,9 +9,12 @@ program (`Shell`, `WScript.Shell`'s `.Run`/`.Exec`, `Shell.Application.ShellExec
 `Win32_Process.Create`). Only their combination is the dropper (ATT&CK T1204.002, T1105): the
 download and the start of a program in the same macro, run by the document's opening or
 concealed (PowerShell's hidden window, strings spelled backwards or character by character so
-that mail gateways do not see `powershell` or the address, a bare IP address, a system tool made for
-something else). The same pieces make a VBScript or JScript dropper (`.vbs`, `.js` run by
-Windows Script Host); with no opening entry point to tell, it counts only when concealed.
+that mail gateways do not see `powershell` or the address, also one letter by its code beside
+the rest of its word, `Chr(104) & "ttps://..."`, a bare IP address, a system tool made for
+something else, the fetched file given the hidden or system attribute, the script deleting its
+own file, `DeleteFile WScript.ScriptFullName`). The same pieces make a VBScript or JScript
+dropper (`.vbs`, `.js` run by Windows Script Host); with no opening entry point to tell, it
+counts only when concealed.
 
 The credential half: a prompt of the macro's own (`InputBox`, a UserForm with a
 `PasswordChar`) asking for a password, titled or worded as Microsoft, Outlook or Office ("your
@@ -118,12 +121,19 @@ _HIDDEN = Gated(
         r"\s-w(?:indowstyle)?\s+h(?:idden)?\b|\s-(?:"
         + ENCODED_COMMAND_SWITCH
         + r")\s+[A-Za-z0-9+/]{16}|\bStrReverse\b"
-        r"|https?://\d{1,3}(?:\.\d{1,3}){3}|\bcertutil\b|\bbitsadmin\b",
+        r"|https?://\d{1,3}(?:\.\d{1,3}){3}|\bcertutil\b|\bbitsadmin\b"
+        # a letter given by its code beside the rest of its word (`Chr(104) & "ttps://..."`;
+        # a quote, tab or line break by code is formatting), a file given the hidden or
+        # system attribute (`f.Attributes = 2 + 4`), the script deleting its own file
+        r"|\bChrW?\$?\s*\(\s*(?:6[5-9]|[78]\d|9[07-9]|1[01]\d|12[0-2])\s*\)\s*[&+]\s*\"[A-Za-z]"
+        r"|\.Attributes\s*=\s*[\w.+ ]{0,40}?(?<![\w.])(?:2|6|Hidden)\b"
+        r"|\bDeleteFile\b[^\n]{0,40}\bWScript\.ScriptFullName\b",
         re.I,
     )
 )
 """Concealment: PowerShell's hidden window or encoded command, strings spelled backwards, a
-bare address, a system tool made for something else. A script's own window hidden (`.Run
+bare address, a system tool made for something else, a word's letter given by its code, the
+dropped file hidden, the script deleting itself. A script's own window hidden (`.Run
 cmd, 0`, `vbHide`) alone is not: deployment scripts install that way (`msiexec /qn`)."""
 
 _ASKED = re.compile(
@@ -167,6 +177,8 @@ _PIECES = (
 _KEYWORDS = (
     "createobject",
     "getobject",
+    "attributes",
+    "scriptfullname",
     "activexobject",
     "wscript",
     "download",

@@ -25,6 +25,13 @@ ORDINARY: frozenset[Capability] = frozenset(
         Capability.NET_RECV,
         Capability.NET_SEND,
         Capability.PACKET_SEND,
+        # a public webhook's function, an administrator's policy, a rotated key: cloud upkeep,
+        # a backdoor only together (OUT-KEY-VENDING)
+        Capability.OPEN_ENDPOINT,
+        Capability.ADMIN_POLICY,
+        Capability.KEY_MINTED,
+        # an app's method hooked: what testers and reverse engineers do with Frida all day
+        Capability.APP_HOOK,
         Capability.MAIL_SEND,
         Capability.WEBHOOK,
         Capability.DNS_QUERY,

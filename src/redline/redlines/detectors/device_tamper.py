@@ -7,14 +7,17 @@ What it catches
     panel locked by PJL: `@PJL FSDELETE`, `@PJL DMCMD`; settings written by SNMP with a factory
     community: `snmpset -c private`; a boot loader, firmware or saved configuration erased:
     `mtd erase u-boot`, `write erase`) aimed at a public address, at every device of a list read
-    from a file (`for ip in $(cat printers.txt)`), or, on an outside broker, an unlock, disarm
-    or wipe sent to every device a wildcard topic names (`-t 'lock/+/cmd'`, a program
-    subscribing to `#` on such a broker and publishing `unlock` to each device it hears).
+    from a file (`for ip in $(cat printers.txt)`) or at every address of a public range, or, on
+    an outside broker, an unlock, disarm or wipe sent to every device a wildcard topic names
+    (`-t 'lock/+/cmd'`, a program subscribing to `#` on such a broker and publishing `unlock`
+    to each device it hears).
     Read by `device_writes.py`, on command lines and on programs; in a response it is part of
     an attack, for the request to complete, unless the program also writes those controls again
     in a loop that pauses between rounds (`while True: c.write_register(11, 9999);
     time.sleep(2)`, `held_writes.py`): a value held against the device's operators is the whole
-    takeover.
+    takeover; so are controls written on every address of a public range the program walks
+    (`for ip in ip_network("203.0.113.0/24").hosts(): ... write_coils(...)`): whoever's they
+    are, every device that answers is taken over.
 
 Why it is a redline (RL-EXPLOIT)
     These protocols obey whoever reaches them. Writing a plant's registers, unlocking other
@@ -48,4 +51,7 @@ def device_tamper(found: Capabilities) -> Detection | None:
     if found.has_all(Cap.DEVICE_TAMPER, Cap.DEVICE_HELD):
         held = (Cap.DEVICE_TAMPER, Cap.DEVICE_HELD)
         return supported(found, 0.8, held, pieces(*held))
+    if found.has_all(Cap.DEVICE_TAMPER, Cap.HOST_SWEEP):
+        swept = (Cap.DEVICE_TAMPER, Cap.HOST_SWEEP)
+        return supported(found, 0.8, swept, pieces(*swept))
     return one_piece(found, Cap.DEVICE_TAMPER, 0.8)

