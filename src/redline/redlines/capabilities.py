@@ -988,6 +988,9 @@ _STARTUP_VENDOR = (
 )
 """A program in the Startup folder named for a vendor (read from the last `\\Startup\\` before
 the name, so a line of them costs linear time)."""
+_WIPEFS = r"wipefs(?![^\n|;&]{0,200}?\s(?:--no-act|-[a-zA-Z]*n[a-zA-Z]*)\b)"
+"""`wipefs` run for real: with `-n`/`--no-act` it only reports the signatures it would erase
+(a dry run, the way to check which disk a stick is before wiping it), and writes nothing."""
 
 
 def _merged(
@@ -3612,7 +3615,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bprintenv\b|\benv\s*\||os\.environ(?:\b(?!\.get|\[))|/proc/(?:self|\d+)/environ|(?<!Bearer \$)(?<!Bearer \$\{)(?<!token \$)(?<!token \$\{)(?:AWS_SECRET_ACCESS_KEY|GITHUB_TOKEN)",
+            r"\bprintenv\b|\benv\s*\||os\.environ(?:\b(?!\.get|\[))|/proc/(?:self|\d+)/environ|(?<!Bearer \$)(?<!Bearer \$\{)(?<!token \$)(?<!token \$\{)(?:AWS_SECRET_ACCESS_KEY|GITHUB_TOKEN)(?!=)",
             _I,
         ),
         # the same folders in Windows spellings (`$env:USERPROFILE\.ssh`, `%USERPROFILE%\.aws`,
@@ -3623,9 +3626,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # A token in an auth header is used, not shipped: `-H "Authorization: Bearer $TOKEN"`;
-        # so is a bot token in its own API's path (`api.telegram.org/bot${TG_TOKEN}/...`).
+        # so is a bot token in its own API's path (`api.telegram.org/bot${TG_TOKEN}/...`), and
+        # one handed to a tool's option for it (`--web-identity-token "$OIDC_TOKEN"`); a name
+        # set (`AWS_SECRET_ACCESS_KEY=...`) is written, not read.
         re.compile(
-            r"(?<!Bearer )(?<!token )(?<!: )(?<!\w:)(?<!/bot)\$\{?[A-Z_]*(?:TOKEN|SECRET|API_KEY)\}?\b"
+            r"(?<!Bearer )(?<!token )(?<!token \")(?<!: )(?<!\w:)(?<!/bot)\$\{?[A-Z_]*(?:TOKEN|SECRET|API_KEY)\}?\b"
         ),
     ),
     Capability.ENDLESS_LOOP: (
@@ -5026,13 +5031,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a device named by a variable (`for d in $(lsblk ...)`; `of=/dev/$d`) or by xargs'
         # placeholder (`lsblk -dno NAME | xargs -I{} dd if=/dev/zero of=/dev/{}`)
         re.compile(
-            r"\bof=/dev/(?:\$\{?\w+|\{\})|\b(?:mkfs(?:\.\w+)?|wipefs\s+-a|shred|blkdiscard)\b[^\n|;]*/dev/(?:\$\{?\w+|\{\})",
+            r"\bof=/dev/(?:\$\{?\w+|\{\})|\b(?:mkfs(?:\.\w+)?|"
+            + _WIPEFS
+            + r"\s+-a|shred|blkdiscard)\b[^\n|;]*/dev/(?:\$\{?\w+|\{\})",
             _I,
         ),
         # the device under a mounted filesystem, looked up where it is written (`mkfs.ext4 -F
         # $(findmnt -no SOURCE /)`, `dd of=$(df --output=source / | tail -1)`): a live volume
         re.compile(
-            r"(?:\bof=|\b(?:mkfs(?:\.\w+)?|mke2fs|wipefs\s+(?:-\w*a\w*|--all)|shred|blkdiscard)\b[^\n|;]*?\s)"
+            r"(?:\bof=|\b(?:mkfs(?:\.\w+)?|mke2fs|"
+            + _WIPEFS
+            + r"\s+(?:-\w*a\w*|--all)|shred|blkdiscard)\b[^\n|;]*?\s)"
             r"['\"]?(?:\$\(|`)\s*(?:sudo\s+)?(?:findmnt|df)\b",
             _I,
         ),
@@ -5040,7 +5049,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # the same line (`for d in /dev/sd?; do dd if=/dev/zero of=$d; done`, `D=/dev/sda; ...`)
         re.compile(
             r"(?:\bfor\s+(\w+)\s+in\s+[^;\n]*|\b(\w+)=['\"]?)/dev/(?:sd|nvme|vd|hd|xvd|mmcblk|disk)[^\n]*?"
-            r"(?:\bof=|\bwipefs\s+(?:-\w*a\w*|--all)\s+|\bmkfs\S*\s+(?:-\S+\s+)*|\bshred\s+(?:-\S+\s+)*|\bblkdiscard\s+(?:-\S+\s+)*)"
+            r"(?:\bof=|\b"
+            + _WIPEFS
+            + r"\s+(?:-\w*a\w*|--all)\s+|\bmkfs\S*\s+(?:-\S+\s+)*|\bshred\s+(?:-\S+\s+)*|\bblkdiscard\s+(?:-\S+\s+)*)"
             r"['\"]?\$\{?(?:\1|\2)\b",
             _I,
         ),
@@ -5060,14 +5071,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bparted\b[^\n]*/dev/\w+[^\n]*\bmk(?:label|part)\b|sgdisk\s+--zap-all|sfdisk\b[^\n]*--delete",
             _I,
         ),
-        re.compile(r"wipefs\s+(?:-\w*a\w*|--all)\b[^\n|;]*/dev/", _I),
+        re.compile(_WIPEFS + r"\s+(?:-\w*a\w*|--all)\b[^\n|;]*/dev/", _I),
         # (a device's flash partitions too: `of=/dev/mtdblock3` bricks a router or a camera)
         re.compile(
             r"\bof=/dev/(?:sd[a-z]|nvme\d|vd[a-z]|hd[a-z]|xvd[a-z]|mmcblk\d|r?disk\d|md\d|mapper/|mtd(?:block)?\d)",
             _I,
         ),
         re.compile(
-            r"\b(?:mkfs(?:\.\w+)?|wipefs\s+-a|shred|sgdisk\s+-Z|blkdiscard)\b[^\n|;]*/dev/(?:sd|nvme|vd|hd|xvd|mmcblk|disk|md|mapper)",
+            r"\b(?:mkfs(?:\.\w+)?|"
+            + _WIPEFS
+            + r"\s+-a|shred|sgdisk\s+-Z|blkdiscard)\b[^\n|;]*/dev/(?:sd|nvme|vd|hd|xvd|mmcblk|disk|md|mapper)",
             _I,
         ),
         # a physical drive opened for writing through its escaped device path, numbered by a
@@ -5095,7 +5108,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # a disk's signatures wiped or raw writes made through a quoted variable
         # (`wipefs -af "$dev"`, `dd if=/dev/urandom of="$dev"`)
-        re.compile(r"\bwipefs\s+-\w*a\w*\s+['\"]\$\{?\w+|\bdd\b[^\n|;]*\bof=['\"]\$\{?\w+", _I),
+        re.compile(
+            r"\b" + _WIPEFS + r"\s+-\w*a\w*\s+['\"]\$\{?\w+|\bdd\b[^\n|;]*\bof=['\"]\$\{?\w+", _I
+        ),
         re.compile(
             r">\s*/dev/(?:sd[a-z]|nvme\d|vd[a-z]|hd[a-z]|xvd[a-z]|mmcblk\d|md\d|mapper/)|\\\\\.\\PhysicalDrive\d|format\s+c:|diskpart[^\n]*clean",
             _I,
