@@ -40,6 +40,7 @@ from redline.redlines.capabilities import (
 )
 from redline.redlines.card_copy import card_copy_hits, names_card_input
 from redline.redlines.cluster_roles import cluster_admin_binding_hits, disguised_binding_hits
+from redline.redlines.decrypt_only import without_decryption_only
 from redline.redlines.device_writes import device_write_hits
 from redline.redlines.drained import drained_buffer_hits
 from redline.redlines.encoded_texts import encoded_text_hits
@@ -941,6 +942,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits = without_logged_events(cleaned, hits, offset)  # a request's kind logged, not queued
     hits = without_script_arguments(code, hits)  # a Redis script's ARGV, passed by its caller
     hits = without_own_parcel_notices(code, hits)  # a shop's notice linking to its own domain
+    hits = without_decryption_only(code, hits)  # a cipher made only to open what was sealed
     if language is CodeLanguage.BASH:
         hits = without_inspected(cleaned, hits, offset)  # cron listed, a hidden folder removed
         hits = without_printed_kill(cleaned, hits, offset)  # `echo '... kill -9 -1 ...'`
