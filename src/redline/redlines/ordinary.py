@@ -123,6 +123,10 @@ _ORDINARY_SPELLINGS: Mapping[Capability, re.Pattern[str]] = {
         r"^(?:gnome-screenshot|scrot|spectacle -b|screencapture -x"
         r"|import\s.*-window root|grim\b.*)$"
     ),
+    # a project's `.env` named on its own in the prose (where to keep one's settings, what to
+    # add to `.gitignore`): a file named, not read; a command or a program reading it is
+    # spelled with more (`cat .env`, `open(".env")`, `-name .env`)
+    Capability.SECRET_FILE: re.compile(r"^\.env$"),
 }
 """Spellings of particular capabilities that ordinary programs use: a capability seen only in
 these is no piece of an attack."""
@@ -213,6 +217,10 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
     for sign, cancelled in _CANCELLED_BY.items():
         if sign in present:
             present -= cancelled
+    if Capability.BRAND_LURE in present and _redirects_only(found, present):
+        present.discard(Capability.BRAND_LURE)
+    if Capability.RAW_SOCKET in present and _paced_probe(present):
+        present.discard(Capability.RAW_SOCKET)
     if mirrored_locally(found):
         present.discard(Capability.DOCUMENT_SELECTION)
         # The copies keep their originals' times (`SetFileTime`, `os.utime` on each copy), as
@@ -221,6 +229,42 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
     # Signs of one's own use (a grabbed device, a passphrase typed or kept in the keyring, a
     # hotkey or a button) are no pieces.
     return present - _OWN_USE
+
+
+_TAKES_SIGN_IN = frozenset(
+    {
+        Capability.PASSWORD_FIELD,
+        Capability.PASSWORD_READ,
+        Capability.POSTED_PASSWORD,
+        Capability.CREDENTIAL_CAPTURE,
+        Capability.FIELD_VALUES,
+    }
+)
+"""What a page does with a sign-in it takes: a password field, the typed or posted password
+read, credentials stored or forwarded, every field's value collected."""
+_REDIRECT = re.compile(r"redirect|location", re.I)
+
+
+def _redirects_only(found: Capabilities, present: set[Capability]) -> bool:
+    """Whether the lure `found` holds is only visitors sent on to an absolute address (`return
+    redirect("http://...")`, `Location: https://...`), on a page that takes no sign-in: a
+    captive portal letting a guest online after its terms, an app sending its user back. A
+    phishing kit's redirect to the real site is the last step of a page that took the password
+    (`_TAKES_SIGN_IN`), and a lure's words or a brand's title still count."""
+    return not present & _TAKES_SIGN_IN and all(
+        _REDIRECT.search(hit.text) for hit in found.hits[Capability.BRAND_LURE]
+    )
+
+
+def _paced_probe(present: set[Capability]) -> bool:
+    """Whether a raw socket only probes at a pace and reads the answers (a ping or a
+    traceroute: `SOCK_RAW` with ICMP, a pause between echoes, each reply read), as the flood
+    detector reads it (`detectors/flood.py`): nothing forged (`SPOOF`) and no workers
+    multiplying it (`SWARM`)."""
+    return {Capability.PAUSE, Capability.NET_RECV} <= present and not present & {
+        Capability.SPOOF,
+        Capability.SWARM,
+    }
 
 
 _SENT_AWAY = frozenset(
