@@ -7789,13 +7789,20 @@ PATTERNS = _merged(PATTERNS, _PERL_WORDLIST_PATTERNS)
 # (`DST / src.relative_to(SRC)`, `os.path.join(dst, os.path.relpath(path, src))`, PowerShell's
 # `Join-Path $dst $_.FullName.Substring($src.Length)`): the folder structure kept, as a backup
 # or a sync does. A sign of ordinary use only while nothing is sent anywhere
-# (`ordinary.mirrored_locally`). Each pattern requires `relative_to`, `relpath` or `Substring`,
-# which the scan's prefilter finds.
+# (`ordinary.mirrored_locally`). Each pattern requires `relative_to`, `relpath`, `Substring` or
+# `GetRelativePath`, which the scan's prefilter finds.
 _MIRROR_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.LOCAL_MIRROR: (
         re.compile(r"\b\w+\s*/\s*\w+(?:\.\w+)?\.relative_to\s*\(", _I),
         re.compile(r"\bos\.path\.join\s*\(\s*\w+\s*,\s*os\.path\.relpath\s*\(", _I),
         re.compile(r"\bJoin-Path\s+\$\w+\s+\$\w+\.FullName\.Substring\s*\(", _I),
+        # C#'s: `Path.Combine(dst, Path.GetRelativePath(src, f))`, or the relative path kept
+        # first (`var rel = Path.GetRelativePath(src, file);` ... `Path.Combine(dst, rel ...)`)
+        re.compile(
+            r"\bPath\.Combine\s*\(\s*\w+\s*,\s*Path\.GetRelativePath\s*\("
+            r"|\b(\w+)\s*=\s*Path\.GetRelativePath\s*\([^)\n]{0,80}\)[\s\S]{0,300}?"
+            r"\bPath\.Combine\s*\(\s*\w+\s*,\s*\1\b"
+        ),
     ),
 }
 PATTERNS = _merged(PATTERNS, _MIRROR_PATTERNS)
