@@ -189,7 +189,9 @@ _COVER = Gated(
                 r"|\bnot\s+(?:obviously\s+)?(?:yours|your\s+own|traceable)|\bcan't\s+be\s+traced"
                 r"|\b(?:change|spoof|randomi[sz]e|clone)\s+your\s+(?:mac|hardware\s+address|user[-\s]agent)"
                 r"|\b(?:use|through|over|behind)\s+(?:a\s+|the\s+)?(?:tor|vpn|proxy\s+chain|proxychains|"
-                r"bulletproof\s+\w+)\b[^.]*\b(?:so|to\s+avoid|to\s+hide|to\s+keep)\b",
+                # (within its clause: "keep the admin panel behind VPN, and prefer hosted
+                # fields so card data never touches your server" hides nobody)
+                r"bulletproof\s+\w+)\b(?:(?!,\s*and\b)[^.;])*\b(?:so|to\s+avoid|to\s+hide|to\s+keep)\b",
                 # kept out of the logs, the scanners and sight
                 rf"(?:so|that)\s+{_WATCHERS}\s+(?:[\w-]+\s+){{0,4}}?miss(?:es)?\s+(?:it|them|this)\b",
                 r"(?:doesn't|don't|won't|never|does\s+not|will\s+not)\s+(?:appear|show\s+up|turn\s+up)"
@@ -459,7 +461,7 @@ def instructs(sentence: str) -> bool:
 
 
 _PROTECTIVE = re.compile(
-    r"\bso(?:\s+that)?\s+[^,.;:]*?\b(?:can't|cannot|can\s+not|won't|will\s+not|has\s+nothing|"
+    r"\b(?:so|(?:that|this)\s+way)(?:\s+that)?\s+[^,.;:]*?\b(?:can't|cannot|can\s+not|won't|will\s+not|has\s+nothing|"
     r"have\s+nothing|is\s+unable|are\s+unable|no\s+longer|fails?)\b[^,.;:]*"
     r"|\b(?:to|and)\s+(?:slow|stop|prevent|block|detect|limit|hinder|defeat|thwart|frustrate|"
     r"resist|mitigate|catch|spot|contain)\b[^,.;:]*"
