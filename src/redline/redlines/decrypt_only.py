@@ -4,15 +4,15 @@ A cipher object constructed (`AESGCM(key)`, `Aes.Create()`, `Fernet(key)`, `AES.
 ...)`, `Cipher.getInstance(...)`, `aes.NewCipher(key)`) is read as data being encrypted
 (`Capability.ENCRYPT`), since the same object seals and opens. When the program only ever opens
 with it (`aes.decrypt(nonce, ct, aad)`, `CreateDecryptor()`, `DECRYPT_MODE`,
-`createDecipheriv`) and nothing in it encrypts, it reads what was sealed before: a backup
-restored, a vault or a config read. Beside a walk of a folder that is a restore tool, not a
-locker of anyone's files.
+`createDecipheriv`) and nothing in it encrypts, it reads what was sealed before. Over a walk of
+a folder that is a restore tool, not a locker of anyone's files.
 
 `without_decryption_only` drops the ENCRYPT hits that are such a constructor in a program that
-calls a decrypting side and no encrypting one. A program that also encrypts (`.encrypt(`,
-`CreateEncryptor`, `ENCRYPT_MODE`, `createCipheriv`, `EVP_EncryptInit`), and every other spelling
-of encryption (`openssl enc`, `gpg --encrypt`, an archive sealed with a password, BitLocker),
-keeps its hits.
+walks a tree (`Capability.FILE_WALK`), calls a decrypting side and no encrypting one. A loader
+decrypting its payload in memory walks nothing: its hits stay. A program that also encrypts
+(`.encrypt(`, `CreateEncryptor`, `ENCRYPT_MODE`, `createCipheriv`, `EVP_EncryptInit`), and
+every other spelling of encryption (`openssl enc`, `gpg --encrypt`, an archive sealed with a
+password, BitLocker), keeps its hits.
 """
 
 from __future__ import annotations
@@ -38,10 +38,13 @@ _ENCRYPTING = re.compile(
 
 
 def without_decryption_only(code: str, hits: Iterable[Hit]) -> list[Hit]:
-    """`hits` less the ENCRYPT hits that only construct a cipher, in `code` that decrypts with
-    it and encrypts nothing."""
+    """`hits` less the ENCRYPT hits that only construct a cipher, in `code` that walks a tree
+    (a restore), decrypts with it and encrypts nothing. A payload a loader decrypts in memory
+    walks nothing, and keeps its hits."""
     kept = list(hits)
     if not any(hit.capability is Capability.ENCRYPT for hit in kept):
+        return kept
+    if not any(hit.capability is Capability.FILE_WALK for hit in kept):
         return kept
     if "ecrypt" not in code.lower() and "DECRYPT" not in code and "Decipher" not in code:
         return kept

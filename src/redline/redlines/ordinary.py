@@ -245,26 +245,42 @@ read, credentials stored or forwarded, every field's value collected."""
 _REDIRECT = re.compile(r"redirect|location", re.I)
 
 
+def _alone_among_ordinary(present: set[Capability], piece: Capability) -> bool:
+    """Whether `piece` is the only capability of `present` particular to attacks (a prose
+    plan's plain steps aside): beside a cloak, a bot's roll, a tunnel's payload or any other
+    such piece it stays one."""
+    return not present - ORDINARY - {piece, Capability.PLAN_STEP}
+
+
 def _redirects_only(found: Capabilities, present: set[Capability]) -> bool:
-    """Whether the lure `found` holds is only visitors sent on to an absolute address (`return
-    redirect("http://...")`, `Location: https://...`), on a page that takes no sign-in: a
-    captive portal letting a guest online after its terms, an app sending its user back. A
-    phishing kit's redirect to the real site is the last step of a page that took the password
-    (`_TAKES_SIGN_IN`), and a lure's words or a brand's title still count."""
-    return not present & _TAKES_SIGN_IN and all(
-        _REDIRECT.search(hit.text) for hit in found.hits[Capability.BRAND_LURE]
+    """Whether the lure `found` holds is only visitors sent on to an address named by nothing
+    but its scheme in the hit (`return redirect("http://...")`, `Location: https://...`), on a
+    page that takes no sign-in and holds nothing else particular to an attack: a captive
+    portal letting a guest online after its terms, an app sending its user back. A redirect to
+    a sign-in provider's or a brand's site (`redirect("https://login.microsoftonline...`), a
+    page that takes the password (`_TAKES_SIGN_IN`), a lure's words or a brand's title, and a
+    redirect beside a cloak or a bot's roll (decoy traffic sent away) still count."""
+    return (
+        not present & _TAKES_SIGN_IN
+        and _alone_among_ordinary(present, Capability.BRAND_LURE)
+        and all(
+            _REDIRECT.search(hit.text) is not None and hit.text.rstrip().endswith("://")
+            for hit in found.hits[Capability.BRAND_LURE]
+        )
     )
 
 
 def _paced_probe(present: set[Capability]) -> bool:
     """Whether a raw socket only probes at a pace and reads the answers (a ping or a
     traceroute: `SOCK_RAW` with ICMP, a pause between echoes, each reply read), as the flood
-    detector reads it (`detectors/flood.py`): nothing forged (`SPOOF`) and no workers
-    multiplying it (`SWARM`)."""
-    return {Capability.PAUSE, Capability.NET_RECV} <= present and not present & {
-        Capability.SPOOF,
-        Capability.SWARM,
-    }
+    detector reads it (`detectors/flood.py`): nothing forged (`SPOOF`), no workers multiplying
+    it (`SWARM`), no data cut into chunks to carry (`CHUNKING`: a tunnel), and nothing else
+    particular to an attack beside it."""
+    return (
+        {Capability.PAUSE, Capability.NET_RECV} <= present
+        and not present & {Capability.SPOOF, Capability.SWARM, Capability.CHUNKING}
+        and _alone_among_ordinary(present, Capability.RAW_SOCKET)
+    )
 
 
 _SENT_AWAY = frozenset(
