@@ -252,6 +252,22 @@ def _alone_among_ordinary(present: set[Capability], piece: Capability) -> bool:
     return not present - ORDINARY - {piece, Capability.PLAN_STEP}
 
 
+_KEPT_OR_SENT_ON = frozenset(
+    {
+        Capability.FILE_APPEND,
+        Capability.RECORD_STORE,
+        Capability.NET_SEND,
+        Capability.NET_CONNECT,
+        Capability.MAIL_SEND,
+        Capability.MAIL_OUT,
+        Capability.WEBHOOK,
+        Capability.TEXT_SEND,
+    }
+)
+"""What a page may do with what it is given: keep it (a log appended, records stored) or send
+it on (a request, mail, a webhook, a text)."""
+
+
 def _redirects_only(found: Capabilities, present: set[Capability]) -> bool:
     """Whether the lure `found` holds is only visitors sent on to an address named by nothing
     but its scheme in the hit (`return redirect("http://...")`, `Location: https://...`), on a
@@ -259,9 +275,12 @@ def _redirects_only(found: Capabilities, present: set[Capability]) -> bool:
     portal letting a guest online after its terms, an app sending its user back. A redirect to
     a sign-in provider's or a brand's site (`redirect("https://login.microsoftonline...`), a
     page that takes the password (`_TAKES_SIGN_IN`), a lure's words or a brand's title, and a
-    redirect beside a cloak or a bot's roll (decoy traffic sent away) still count."""
+    redirect beside a cloak or a bot's roll (decoy traffic sent away), or on a page that keeps
+    or sends on anything (`_KEPT_OR_SENT_ON`: what it was given, in a spelling no sign-in
+    reading knows), still count."""
     return (
         not present & _TAKES_SIGN_IN
+        and not present & _KEPT_OR_SENT_ON
         and _alone_among_ordinary(present, Capability.BRAND_LURE)
         and all(
             _REDIRECT.search(hit.text) is not None and hit.text.rstrip().endswith("://")
