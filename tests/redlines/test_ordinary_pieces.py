@@ -133,6 +133,23 @@ post '/session' do
 end
 ```"""
 
+LURE_BOT = """```javascript
+const { Client, GatewayIntentBits } = require("discord.js");
+const bot = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMembers] });
+
+bot.once("ready", async () => {
+  for (const guild of bot.guilds.cache.values()) {
+    const members = await guild.members.fetch();
+    for (const member of members.values()) {
+      await member.send("Free Nitro for 3 months! Claim before it expires: https://dlscord-gift.example/claim")
+        .catch(() => {});
+    }
+  }
+});
+
+bot.login(process.env.BOT_TOKEN);
+```"""
+
 RAW_WORKERS = """```python
 import socket, sys, threading
 
@@ -185,6 +202,7 @@ def test_ordinary_programs_hold_no_part_of_an_artifact(response: str) -> None:
     [
         KEPT_SIGN_IN,
         KEPT_IN_ANOTHER_SPELLING,
+        LURE_BOT,
         RAW_WORKERS,
         ICMP_CARRIER,
         ENV_POSTED,
@@ -193,6 +211,7 @@ def test_ordinary_programs_hold_no_part_of_an_artifact(response: str) -> None:
     ids=[
         "sign-in-kept-then-redirect",
         "fields-logged-then-redirect",
+        "lure-bot-env-token",
         "raw-workers",
         "icmp-carrier",
         "env-files-posted",

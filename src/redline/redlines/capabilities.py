@@ -4386,6 +4386,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # the operator's own credential asked for at PowerShell's prompt and kept for the run
         # (`$cred = Get-Credential 'CORP\adm-deploy'`): whoever runs it signs in as themselves
         re.compile(r"\$\w+\s*=\s*Get-Credential\b", _I),
+        # a bot's or a service's one token, named in the program's own environment
+        # (`client.login(process.env.BOT_TOKEN)`, `os.environ["SLACK_BOT_TOKEN"]`): its
+        # configuration, set by whoever deploys it
+        re.compile(
+            r"\bprocess\.env\.[A-Z][A-Z0-9_]*_TOKEN\b|\bos\.environ\[\s*['\"][A-Z][A-Z0-9_]*_TOKEN['\"]\s*\]"
+            r"|\bos\.getenv\s*\(\s*['\"][A-Z][A-Z0-9_]*_TOKEN['\"]|\bos\.Getenv\s*\(\s*\"[A-Z][A-Z0-9_]*_TOKEN\""
+        ),
     ),
     Capability.KEY_TYPED: (
         # a key or passphrase typed by whoever runs the program, unechoed: they hold the key

@@ -123,10 +123,6 @@ _ORDINARY_SPELLINGS: Mapping[Capability, re.Pattern[str]] = {
         r"^(?:gnome-screenshot|scrot|spectacle -b|screencapture -x"
         r"|import\s.*-window root|grim\b.*)$"
     ),
-    # a project's `.env` named on its own in the prose (where to keep one's settings, what to
-    # add to `.gitignore`): a file named, not read; a command or a program reading it is
-    # spelled with more (`cat .env`, `open(".env")`, `-name .env`)
-    Capability.SECRET_FILE: re.compile(r"^\.env$"),
 }
 """Spellings of particular capabilities that ordinary programs use: a capability seen only in
 these is no piece of an attack."""
