@@ -988,7 +988,7 @@ _STARTUP_VENDOR = (
 )
 """A program in the Startup folder named for a vendor (read from the last `\\Startup\\` before
 the name, so a line of them costs linear time)."""
-_WIPEFS = r"wipefs(?![^\n|;&]{0,200}?\s(?:--no-act|-[a-zA-Z]*n[a-zA-Z]*)\b)"
+_WIPEFS = r"wipefs(?![^\n|;&]{0,200}?\s(?:--no-act\b|-[a-mo-zA-Z]*n))"
 """`wipefs` run for real: with `-n`/`--no-act` it only reports the signatures it would erase
 (a dry run, the way to check which disk a stick is before wiping it), and writes nothing."""
 
