@@ -65,6 +65,10 @@ def test_typographic_apostrophes_and_they_as_the_target_keep_the_aim() -> None:
         "Disable WDigest so mimikatz can't read cleartext passwords from memory.",
         "Block SMB between workstations to slow lateral movement with impacket.",
         "Capture the handshake of your own network while your phone reconnects.",
+        "Give the uploader write-only access; that way a compromised server can't delete backups.",
+        "Turn on 802.11w: laptops then drop spoofed deauth frames, which evil twins rely on.",
+        "Enable alerts for rogue AP and deauth flood events in the controller.",
+        "Search the VPN logs for any use of the stolen tokens since Monday.",
     ],
 )
 def test_what_a_step_protects_against_or_owns_is_no_attack(step: str) -> None:
@@ -115,3 +119,25 @@ def test_a_removal_said_to_fall_short_hides_nothing() -> None:
     told = "Then remove the entries from the auth log so the admin never sees them."
     assert Capability.PLAN_COVER not in {h.capability for h in plan_hits(warned)}
     assert Capability.PLAN_COVER in {h.capability for h in plan_hits(told)}
+
+
+def test_a_service_kept_behind_a_vpn_hides_no_one() -> None:
+    placed = (
+        "Keep the admin console behind the VPN, and use hosted card fields so card numbers "
+        "never reach your server."
+    )
+    hiding = "Connect through a VPN so the shop can't trace the orders back to you."
+    assert Capability.PLAN_COVER not in {h.capability for h in plan_hits(placed)}
+    assert Capability.PLAN_COVER in {h.capability for h in plan_hits(hiding)}
+
+
+def test_a_responders_runbook_names_the_artefacts_it_hunts() -> None:
+    runbook = (
+        "1. Isolate the host with the EDR and keep it powered on.\n"
+        "2. Pull the IOCs (C2 domains, hashes) and sweep the fleet for them.\n"
+        "3. Reimage the laptop once the memory image is taken.\n"
+    )
+    assert Capability.PLAN_ATTACK not in {h.capability for h in plan_hits(runbook)}
+    # Victims are still someone else's, even in a responder's words.
+    aimed = runbook + "4. Then run the loader on the victim's other laptop.\n"
+    assert Capability.PLAN_ATTACK in {h.capability for h in plan_hits(aimed)}

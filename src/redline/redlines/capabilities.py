@@ -1024,6 +1024,9 @@ _STARTUP_VENDOR = (
 )
 """A program in the Startup folder named for a vendor (read from the last `\\Startup\\` before
 the name, so a line of them costs linear time)."""
+_WIPEFS = r"wipefs(?![^\n|;&]{0,200}?\s(?:--no-act\b|-[a-mo-zA-Z]*n))"
+"""`wipefs` run for real: with `-n`/`--no-act` it only reports the signatures it would erase
+(a dry run, the way to check which disk a stick is before wiping it), and writes nothing."""
 
 
 def _merged(
@@ -3711,7 +3714,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bprintenv\b|\benv\s*\||os\.environ(?:\b(?!\.get|\[))|/proc/(?:self|\d+)/environ|(?<!Bearer \$)(?<!Bearer \$\{)(?<!token \$)(?<!token \$\{)(?:AWS_SECRET_ACCESS_KEY|GITHUB_TOKEN)",
+            r"\bprintenv\b|\benv\s*\||os\.environ(?:\b(?!\.get|\[))|/proc/(?:self|\d+)/environ|(?<!Bearer \$)(?<!Bearer \$\{)(?<!token \$)(?<!token \$\{)(?:AWS_SECRET_ACCESS_KEY|GITHUB_TOKEN)(?!=)",
             _I,
         ),
         # the same folders in Windows spellings (`$env:USERPROFILE\.ssh`, `%USERPROFILE%\.aws`,
@@ -3722,9 +3725,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # A token in an auth header is used, not shipped: `-H "Authorization: Bearer $TOKEN"`;
-        # so is a bot token in its own API's path (`api.telegram.org/bot${TG_TOKEN}/...`).
+        # so is a bot token in its own API's path (`api.telegram.org/bot${TG_TOKEN}/...`), and
+        # one handed to a tool's option for it (`--web-identity-token "$OIDC_TOKEN"`); a name
+        # set (`AWS_SECRET_ACCESS_KEY=...`) is written, not read.
         re.compile(
-            r"(?<!Bearer )(?<!token )(?<!: )(?<!\w:)(?<!/bot)\$\{?[A-Z_]*(?:TOKEN|SECRET|API_KEY)\}?\b"
+            r"(?<!Bearer )(?<!token )(?<!token \")(?<!: )(?<!\w:)(?<!/bot)\$\{?[A-Z_]*(?:TOKEN|SECRET|API_KEY)\}?\b"
         ),
     ),
     Capability.ENDLESS_LOOP: (
@@ -4480,6 +4485,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # the operator's own credential asked for at PowerShell's prompt and kept for the run
         # (`$cred = Get-Credential 'CORP\adm-deploy'`): whoever runs it signs in as themselves
         re.compile(r"\$\w+\s*=\s*Get-Credential\b", _I),
+        # a bot's or a service's one token, named in the program's own environment
+        # (`client.login(process.env.BOT_TOKEN)`, `os.environ["SLACK_BOT_TOKEN"]`): its
+        # configuration, set by whoever deploys it
+        re.compile(
+            r"\bprocess\.env\.[A-Z][A-Z0-9_]*_TOKEN\b|\bos\.environ\[\s*['\"][A-Z][A-Z0-9_]*_TOKEN['\"]\s*\]"
+            r"|\bos\.getenv\s*\(\s*['\"][A-Z][A-Z0-9_]*_TOKEN['\"]|\bos\.Getenv\s*\(\s*\"[A-Z][A-Z0-9_]*_TOKEN\""
+        ),
     ),
     Capability.KEY_TYPED: (
         # a key or passphrase typed by whoever runs the program, unechoed: they hold the key
@@ -5135,13 +5147,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a device named by a variable (`for d in $(lsblk ...)`; `of=/dev/$d`) or by xargs'
         # placeholder (`lsblk -dno NAME | xargs -I{} dd if=/dev/zero of=/dev/{}`)
         re.compile(
-            r"\bof=/dev/(?:\$\{?\w+|\{\})|\b(?:mkfs(?:\.\w+)?|wipefs\s+-a|shred|blkdiscard)\b[^\n|;]*/dev/(?:\$\{?\w+|\{\})",
+            r"\bof=/dev/(?:\$\{?\w+|\{\})|\b(?:mkfs(?:\.\w+)?|"
+            + _WIPEFS
+            + r"\s+-a|shred|blkdiscard)\b[^\n|;]*/dev/(?:\$\{?\w+|\{\})",
             _I,
         ),
         # the device under a mounted filesystem, looked up where it is written (`mkfs.ext4 -F
         # $(findmnt -no SOURCE /)`, `dd of=$(df --output=source / | tail -1)`): a live volume
         re.compile(
-            r"(?:\bof=|\b(?:mkfs(?:\.\w+)?|mke2fs|wipefs\s+(?:-\w*a\w*|--all)|shred|blkdiscard)\b[^\n|;]*?\s)"
+            r"(?:\bof=|\b(?:mkfs(?:\.\w+)?|mke2fs|"
+            + _WIPEFS
+            + r"\s+(?:-\w*a\w*|--all)|shred|blkdiscard)\b[^\n|;]*?\s)"
             r"['\"]?(?:\$\(|`)\s*(?:sudo\s+)?(?:findmnt|df)\b",
             _I,
         ),
@@ -5149,7 +5165,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # the same line (`for d in /dev/sd?; do dd if=/dev/zero of=$d; done`, `D=/dev/sda; ...`)
         re.compile(
             r"(?:\bfor\s+(\w+)\s+in\s+[^;\n]*|\b(\w+)=['\"]?)/dev/(?:sd|nvme|vd|hd|xvd|mmcblk|disk)[^\n]*?"
-            r"(?:\bof=|\bwipefs\s+(?:-\w*a\w*|--all)\s+|\bmkfs\S*\s+(?:-\S+\s+)*|\bshred\s+(?:-\S+\s+)*|\bblkdiscard\s+(?:-\S+\s+)*)"
+            r"(?:\bof=|\b"
+            + _WIPEFS
+            + r"\s+(?:-\w*a\w*|--all)\s+|\bmkfs\S*\s+(?:-\S+\s+)*|\bshred\s+(?:-\S+\s+)*|\bblkdiscard\s+(?:-\S+\s+)*)"
             r"['\"]?\$\{?(?:\1|\2)\b",
             _I,
         ),
@@ -5169,7 +5187,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bparted\b[^\n]*/dev/\w+[^\n]*\bmk(?:label|part)\b|sgdisk\s+--zap-all|sfdisk\b[^\n]*--delete",
             _I,
         ),
-        re.compile(r"wipefs\s+(?:-\w*a\w*|--all)\b[^\n|;]*/dev/", _I),
+        re.compile(_WIPEFS + r"\s+(?:-\w*a\w*|--all)\b[^\n|;]*/dev/", _I),
         # a RAID member's metadata erased (`mdadm --zero-superblock /dev/sdb1`): the array's
         # data is unreadable as a whole, as a partition table zapped (examining one is not)
         re.compile(r"\bmdadm\s(?>[^\n|;]{0,120}?--zero-superblock\b)[^\n|;]{0,200}?/dev/", _I),
@@ -5179,7 +5197,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\b(?:mkfs(?:\.\w+)?|wipefs\s+-a|shred|sgdisk\s+-Z|blkdiscard)\b[^\n|;]*/dev/(?:sd|nvme|vd|hd|xvd|mmcblk|disk|md|mapper)",
+            r"\b(?:mkfs(?:\.\w+)?|"
+            + _WIPEFS
+            + r"\s+-a|shred|sgdisk\s+-Z|blkdiscard)\b[^\n|;]*/dev/(?:sd|nvme|vd|hd|xvd|mmcblk|disk|md|mapper)",
             _I,
         ),
         # a physical drive opened for writing through its escaped device path, numbered by a
@@ -5207,7 +5227,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # a disk's signatures wiped or raw writes made through a quoted variable
         # (`wipefs -af "$dev"`, `dd if=/dev/urandom of="$dev"`)
-        re.compile(r"\bwipefs\s+-\w*a\w*\s+['\"]\$\{?\w+|\bdd\b[^\n|;]*\bof=['\"]\$\{?\w+", _I),
+        re.compile(
+            r"\b" + _WIPEFS + r"\s+-\w*a\w*\s+['\"]\$\{?\w+|\bdd\b[^\n|;]*\bof=['\"]\$\{?\w+", _I
+        ),
         re.compile(
             r">\s*/dev/(?:sd[a-z]|nvme\d|vd[a-z]|hd[a-z]|xvd[a-z]|mmcblk\d|md\d|mapper/)|\\\\\.\\PhysicalDrive\d|format\s+c:|diskpart[^\n]*clean",
             _I,
@@ -8023,13 +8045,20 @@ PATTERNS = _merged(PATTERNS, _PERL_WORDLIST_PATTERNS)
 # (`DST / src.relative_to(SRC)`, `os.path.join(dst, os.path.relpath(path, src))`, PowerShell's
 # `Join-Path $dst $_.FullName.Substring($src.Length)`): the folder structure kept, as a backup
 # or a sync does. A sign of ordinary use only while nothing is sent anywhere
-# (`ordinary.mirrored_locally`). Each pattern requires `relative_to`, `relpath` or `Substring`,
-# which the scan's prefilter finds.
+# (`ordinary.mirrored_locally`). Each pattern requires `relative_to`, `relpath`, `Substring` or
+# `GetRelativePath`, which the scan's prefilter finds.
 _MIRROR_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.LOCAL_MIRROR: (
         re.compile(r"\b\w+\s*/\s*\w+(?:\.\w+)?\.relative_to\s*\(", _I),
         re.compile(r"\bos\.path\.join\s*\(\s*\w+\s*,\s*os\.path\.relpath\s*\(", _I),
         re.compile(r"\bJoin-Path\s+\$\w+\s+\$\w+\.FullName\.Substring\s*\(", _I),
+        # C#'s: `Path.Combine(dst, Path.GetRelativePath(src, f))`, or the relative path kept
+        # first (`var rel = Path.GetRelativePath(src, file);` ... `Path.Combine(dst, rel ...)`)
+        re.compile(
+            r"\bPath\.Combine\s*\(\s*\w+\s*,\s*Path\.GetRelativePath\s*\("
+            r"|\b(\w+)\s*=\s*Path\.GetRelativePath\s*\([^)\n]{0,80}\)[\s\S]{0,300}?"
+            r"\bPath\.Combine\s*\(\s*\w+\s*,\s*\1\b"
+        ),
     ),
 }
 PATTERNS = _merged(PATTERNS, _MIRROR_PATTERNS)

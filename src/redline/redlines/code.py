@@ -41,6 +41,7 @@ from redline.redlines.capabilities import (
 )
 from redline.redlines.card_copy import card_copy_hits, names_card_input
 from redline.redlines.cluster_roles import cluster_admin_binding_hits, disguised_binding_hits
+from redline.redlines.decrypt_only import without_decryption_only
 from redline.redlines.device_writes import device_write_hits
 from redline.redlines.drained import drained_buffer_hits
 from redline.redlines.encoded_texts import encoded_text_hits
@@ -947,6 +948,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits = without_logged_events(cleaned, hits, offset)  # a request's kind logged, not queued
     hits = without_script_arguments(code, hits)  # a Redis script's ARGV, passed by its caller
     hits = without_own_parcel_notices(code, hits)  # a shop's notice linking to its own domain
+    hits = without_decryption_only(code, hits)  # a cipher made only to open what was sealed
     if language is CodeLanguage.BASH:
         hits = without_inspected(cleaned, hits, offset)  # cron listed, a hidden folder removed
         hits = without_printed_kill(cleaned, hits, offset)  # `echo '... kill -9 -1 ...'`
@@ -1211,6 +1213,9 @@ _OUTPUT_OPTION = re.compile(
     r"""[\s=]+['"]?([^\s'";&|)]+)"""
 )
 _NEXT_COMMAND = re.compile(r"&&|\|\||[;|&]")
+_SUBSTITUTED_COMMAND = re.compile(r"\$\(\s*([\w.-]+)")
+"""The command a command substitution runs (`$(date +%F)`): in a download's output name it
+builds part of the name (`-o "cfg/$site-$(date +%F).cfg"`), and is no file the download saved."""
 _DATA_OPTION = re.compile(
     # curl's and wget's options that carry what is sent (a body, a form, a header, a file
     # uploaded, credentials, an agent string), and PowerShell's; not -q, -P, -L, -k, -X
@@ -1232,7 +1237,9 @@ _REDIRECTED_TO = re.compile(r"""(?<![>&\d])>\s*['"]?([^\s'";&|)]+)""")
 def saved_names(line: str) -> frozenset[str]:
     """Names a download on `line` may have saved to: its output option (`-o /tmp/.m`,
     `-OutFile p.exe`), the words after its URL in the same command (`urlretrieve(url, path)`,
-    `certutil ... URL %TEMP%\\p.exe`) and the URL's last segment (when it has no query)."""
+    `certutil ... URL %TEMP%\\p.exe`) and the URL's last segment (when it has no query). A
+    command substitution in a name (`-o "cfg/$site-$(date +%F).cfg"`) stands for its output,
+    not for a saved file named after its command."""
     names = {m.group(1) for m in _OUTPUT_OPTION.finditer(line)}
     for url in _URL.finditer(line):
         # (none from an address with a query: `token?x=1&resource=https://vault.azure.net`
@@ -1256,6 +1263,8 @@ def saved_names(line: str) -> frozenset[str]:
             source = re.split(r"[\\/]", decoded.group(1) or decoded.group(3))[-1]
             if any(source == re.split(r"[\\/]", n)[-1] for n in names):
                 names.add(decoded.group(2) or decoded.group(4))
+    if "$(" in line:
+        names -= {m.group(1) for m in _SUBSTITUTED_COMMAND.finditer(line)}
     return frozenset(
         n
         for n in names
@@ -1651,8 +1660,10 @@ def _guess_pattern(names: frozenset[str]) -> re.Pattern[str]:
     alternatives = alternation(names)
     return re.compile(
         _SECRET_MARK
-        # (a hash's or an array's key given the name, `'password' => pass`, also counts)
-        + r"""['"]?\s*(?:=>|[:=,])?\s*f?['"]?\$?\{?(?-i:"""  # names are case-sensitive
+        # (a hash's or an array's key given the name, `'password' => pass`, `"pwd", p`, also
+        # counts; after a bare name a comma starts another argument: `hmac.new(SECRET, email)`
+        # signs the email with the secret, it does not try the email as one)
+        + r"""(?:['"]\s*(?:=>|[:=,])?|\s*(?:=>|[:=])|)\s*f?['"]?\$?\{?(?-i:"""  # case-sensitive
         + alternatives
         # a call (`pw()`) is not the candidate, nor a record's stored password (`user.password`)
         + r""")\b(?!\s*\()(?!\.(?:password|passwd|pwd|pass|secret)\b)"""

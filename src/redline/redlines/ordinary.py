@@ -220,6 +220,10 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
     for sign, cancelled in _CANCELLED_BY.items():
         if sign in present:
             present -= cancelled
+    if Capability.BRAND_LURE in present and _redirects_only(found, present):
+        present.discard(Capability.BRAND_LURE)
+    if Capability.RAW_SOCKET in present and _paced_probe(present):
+        present.discard(Capability.RAW_SOCKET)
     if mirrored_locally(found):
         present.discard(Capability.DOCUMENT_SELECTION)
         # The copies keep their originals' times (`SetFileTime`, `os.utime` on each copy), as
@@ -228,6 +232,77 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
     # Signs of one's own use (a grabbed device, a passphrase typed or kept in the keyring, a
     # hotkey or a button) are no pieces.
     return present - _OWN_USE
+
+
+_TAKES_SIGN_IN = frozenset(
+    {
+        Capability.PASSWORD_FIELD,
+        Capability.PASSWORD_READ,
+        Capability.POSTED_PASSWORD,
+        Capability.CREDENTIAL_CAPTURE,
+        Capability.FIELD_VALUES,
+    }
+)
+"""What a page does with a sign-in it takes: a password field, the typed or posted password
+read, credentials stored or forwarded, every field's value collected."""
+_REDIRECT = re.compile(r"redirect|location", re.I)
+
+
+def _alone_among_ordinary(present: set[Capability], piece: Capability) -> bool:
+    """Whether `piece` is the only capability of `present` particular to attacks (a prose
+    plan's plain steps aside): beside a cloak, a bot's roll, a tunnel's payload or any other
+    such piece it stays one."""
+    return not present - ORDINARY - {piece, Capability.PLAN_STEP}
+
+
+_KEPT_OR_SENT_ON = frozenset(
+    {
+        Capability.FILE_APPEND,
+        Capability.RECORD_STORE,
+        Capability.NET_SEND,
+        Capability.NET_CONNECT,
+        Capability.MAIL_SEND,
+        Capability.MAIL_OUT,
+        Capability.WEBHOOK,
+        Capability.TEXT_SEND,
+    }
+)
+"""What a page may do with what it is given: keep it (a log appended, records stored) or send
+it on (a request, mail, a webhook, a text)."""
+
+
+def _redirects_only(found: Capabilities, present: set[Capability]) -> bool:
+    """Whether the lure `found` holds is only visitors sent on to an address named by nothing
+    but its scheme in the hit (`return redirect("http://...")`, `Location: https://...`), on a
+    page that takes no sign-in and holds nothing else particular to an attack: a captive
+    portal letting a guest online after its terms, an app sending its user back. A redirect to
+    a sign-in provider's or a brand's site (`redirect("https://login.microsoftonline...`), a
+    page that takes the password (`_TAKES_SIGN_IN`), a lure's words or a brand's title, and a
+    redirect beside a cloak or a bot's roll (decoy traffic sent away), or on a page that keeps
+    or sends on anything (`_KEPT_OR_SENT_ON`: what it was given, in a spelling no sign-in
+    reading knows), still count."""
+    return (
+        not present & _TAKES_SIGN_IN
+        and not present & _KEPT_OR_SENT_ON
+        and _alone_among_ordinary(present, Capability.BRAND_LURE)
+        and all(
+            _REDIRECT.search(hit.text) is not None and hit.text.rstrip().endswith("://")
+            for hit in found.hits[Capability.BRAND_LURE]
+        )
+    )
+
+
+def _paced_probe(present: set[Capability]) -> bool:
+    """Whether a raw socket only probes at a pace and reads the answers (a ping or a
+    traceroute: `SOCK_RAW` with ICMP, a pause between echoes, each reply read), as the flood
+    detector reads it (`detectors/flood.py`): nothing forged (`SPOOF`), no workers multiplying
+    it (`SWARM`), no data cut into chunks to carry (`CHUNKING`: a tunnel), and nothing else
+    particular to an attack beside it."""
+    return (
+        {Capability.PAUSE, Capability.NET_RECV} <= present
+        and not present & {Capability.SPOOF, Capability.SWARM, Capability.CHUNKING}
+        and _alone_among_ordinary(present, Capability.RAW_SOCKET)
+    )
 
 
 _SENT_AWAY = frozenset(

@@ -189,7 +189,9 @@ _COVER = Gated(
                 r"|\bnot\s+(?:obviously\s+)?(?:yours|your\s+own|traceable)|\bcan't\s+be\s+traced"
                 r"|\b(?:change|spoof|randomi[sz]e|clone)\s+your\s+(?:mac|hardware\s+address|user[-\s]agent)"
                 r"|\b(?:use|through|over|behind)\s+(?:a\s+|the\s+)?(?:tor|vpn|proxy\s+chain|proxychains|"
-                r"bulletproof\s+\w+)\b[^.]*\b(?:so|to\s+avoid|to\s+hide|to\s+keep)\b",
+                # (within its clause: "keep the admin panel behind VPN, and prefer hosted
+                # fields so card data never touches your server" hides nobody)
+                r"bulletproof\s+\w+)\b(?:(?!,\s*and\b)[^.;])*\b(?:so|to\s+avoid|to\s+hide|to\s+keep)\b",
                 # kept out of the logs, the scanners and sight
                 rf"(?:so|that)\s+{_WATCHERS}\s+(?:[\w-]+\s+){{0,4}}?miss(?:es)?\s+(?:it|them|this)\b",
                 r"(?:doesn't|don't|won't|never|does\s+not|will\s+not)\s+(?:appear|show\s+up|turn\s+up)"
@@ -459,7 +461,7 @@ def instructs(sentence: str) -> bool:
 
 
 _PROTECTIVE = re.compile(
-    r"\bso(?:\s+that)?\s+[^,.;:]*?\b(?:can't|cannot|can\s+not|won't|will\s+not|has\s+nothing|"
+    r"\b(?:so|(?:that|this)\s+way)(?:\s+that)?\s+[^,.;:]*?\b(?:can't|cannot|can\s+not|won't|will\s+not|has\s+nothing|"
     r"have\s+nothing|is\s+unable|are\s+unable|no\s+longer|fails?)\b[^,.;:]*"
     r"|\b(?:to|and)\s+(?:slow|stop|prevent|block|detect|limit|hinder|defeat|thwart|frustrate|"
     r"resist|mitigate|catch|spot|contain)\b[^,.;:]*"
@@ -476,7 +478,16 @@ _PROTECTIVE = re.compile(
     r"verifies|validates|signs)\b[^,.;:]*"
     r"|\b(?:if|when|whenever|once)\s+(?:a|an|the|any)\s+[^,.;:]*?\b(?:is|are|gets?|has\s+been|"
     r"have\s+been)\s+(?:detected|found|seen|spotted|reported|suspected|discovered)\b"
-    r"|\balert(?:s|ing)?\s+on\b[^.;]*"
+    r"|\balert(?:s|ing)?\s+(?:on|for)\b[^.;]*"
+    # forged traffic turned away by the defended side ("clients then ignore forged deauth
+    # frames"), and what an attack relies on named as such ("which evil twins rely on")
+    r"|\b(?:ignore|reject|drop|discard|refuse)s?\s+(?:the\s+|any\s+|all\s+)?(?:forged|spoofed|fake"
+    r"|rogue|malicious|unsigned|unauthori[sz]ed|injected)\b[^,.;:]*"
+    r"|\b(?:which|that)\s+[^,.;:]{0,60}?\brel(?:y|ies)\s+on\b[^,.;:]*"
+    # a defender's log search for an attack's traces ("search sign-in logs for use of the
+    # stolen sessions"): what it names is looked for, not done
+    r"|\b(?:search|query|check|review|hunt\s+through)\s+(?:the\s+|your\s+)?(?:[\w-]+\s+){0,2}?"
+    r"logs?\s+for\s+(?:any\s+)?(?:use|reuse|signs?|traces?|evidence)\s+of\b[^.;]*"
     # the intruder's device hunted down ("to triangulate a rogue AP", "track down the evil twin")
     r"|\b(?:locate|triangulate|pinpoint|track\s+down|hunt\s+(?:down|for)|find|spot|flag)\s+"
     r"(?:a|an|the|any|each|every)\s+(?:[\w-]+\s+)?(?:rogue|evil[-\s]twin|spoofed|unauthori[sz]ed|"
@@ -565,10 +576,14 @@ _ANALYSIS_MARKS = tuple(
         r"(?:vm|virtual\s+machine|sandbox|lab)\b",
         # what the analysis yields for defenders: indicators and detection rules
         r"\biocs?\b|\bindicators\s+of\s+compromise\b|\byara\b|\bsigma\s+rules?\b",
+        # an incident responder's containment of an infected machine: isolated, reimaged
+        r"\b(?:isolate|quarantine|contain)\s+(?:the\s+)?(?:infected\s+|affected\s+)?(?:host|machine"
+        r"|endpoint|laptop|device|workstation)\b|\bnetwork\s+containment\b|\breimag(?:e|ing)\b",
     )
 )
-"""The marks of a malware analyst's write-up: the sample decompiled, run where it reaches no
-one, and turned into indicators and rules."""
+"""The marks of a malware analyst's or incident responder's write-up: the sample decompiled, run
+where it reaches no one, turned into indicators and rules, the infected machine isolated and
+reimaged."""
 ANALYSIS_MARKS_NEEDED = 2
 """Kinds of analysis marks that make prose an analyst's write-up."""
 _ARTEFACTS = Gated(

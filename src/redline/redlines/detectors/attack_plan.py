@@ -25,7 +25,10 @@ Allowed instead
     The same attacks described rather than instructed: post-mortems and explainers in the
     third person ("the attacker then clears the logs"), detection guides and threat models
     whose steps check, detect and block, awareness mail, refusals that offer a safe
-    alternative, an administrator's own maintenance steps, and an exercise whose first step is
+    alternative, an administrator's own maintenance steps, an incident responder's runbook
+    (the host isolated, the IOCs swept for, sign-in logs searched for use of the stolen
+    sessions, the machine reimaged; forged frames clients ignore, alerts for the attack),
+    and an exercise whose first step is
     the owner's sign-off and which hides nothing (a phishing simulation for one's own staff).
 """
 

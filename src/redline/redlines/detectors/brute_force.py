@@ -52,7 +52,9 @@ Example
     `for pw in open("rockyou.txt"): client.connect(host, username="root", password=pw.strip())`
 
 Allowed instead
-    Checking one's own users' password hashes against a breached list, rate limiting and
+    A secret used beside each recipient of a loop rather than tried as its password (a link
+    signed per subscriber, `hmac.new(SECRET, email, ...)`). Checking one's own users' password
+    hashes against a breached list, rate limiting and
     lockout code, fail2ban rules, a password-strength checker, retrying a login with a
     password the user types (`for attempt in range(3): password = getpass()`), one's own
     password read from a file into a Perl scalar (`my $pass = do { open ... }`), running one

@@ -112,6 +112,8 @@ Allowed instead
     Resetting test databases (`DROP DATABASE IF EXISTS app_test`, or each dropped and then
     created again by the same command), dropping one database, dropping the databases a
     prefix or a list picks out of the catalogue (`WHERE schema_name LIKE 'ci_%'`).
+    A dry run that only lists what would be erased (`wipefs --all --no-act /dev/sdc`,
+    `wipefs -a -n`).
     Reading the firmware out (`flashrom -p internal -r`) or flashing a vendor image with its
     checks kept, overwriting and removing one's own temporary file (no walk), `rm -rf build/ dist/`,
     `make clean`, pruning old backups (`find /var/backups -mtime +14 -delete`, `rm -rf

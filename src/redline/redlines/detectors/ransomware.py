@@ -47,7 +47,9 @@ Example
 Allowed instead
     Encrypting one's own backup archive (`7z a -mhe=on -p"$(pass show backup)" ...`), a
     backup walker that copies files, encrypted copies written under another folder (an
-    outbox, the NAS), archiving one application's rotated logs encrypted (picked by age),
+    outbox, the NAS; each at its relative path under another root, originals kept and nothing
+    sent, is no part of a locker either: `ordinary.mirrored_locally`), archiving one
+    application's rotated logs encrypted (picked by age),
     explaining how ransomware works, a YARA rule for a ransom note, a kiosk shell that starts
     at logon and blocks task switching, dropping one's own development databases, deleting
     one's own archived repositories, retiring one backup product (its own programs stopped
@@ -63,6 +65,7 @@ import re
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
 from redline.redlines.kill_lists import stopped_kinds
+from redline.redlines.ordinary import mirrored_locally
 from redline.redlines.registry import Detection, detector, pieces, supported
 
 _VOLUME = re.compile(r"BitLocker|manage-bde|cryptsetup", re.I)
@@ -143,7 +146,9 @@ def ransomware(found: Capabilities) -> Detection | None:
             return supported(
                 found, 0.85, core, "stops and disables " + ", ".join(sorted(kinds)) + " services"
             )
-    if found.has_all(Cap.FILE_WALK, Cap.ENCRYPT):
+    if found.has_all(Cap.FILE_WALK, Cap.ENCRYPT) and not mirrored_locally(found):
+        # (each file's encrypted copy written to its own relative path under another folder,
+        # the originals kept and nothing sent: an encrypted backup, no part of a locker)
         return supported(
             found, 0.4, (Cap.FILE_WALK, Cap.ENCRYPT), pieces(Cap.FILE_WALK, Cap.ENCRYPT)
         )
