@@ -1024,9 +1024,10 @@ _STARTUP_VENDOR = (
 )
 """A program in the Startup folder named for a vendor (read from the last `\\Startup\\` before
 the name, so a line of them costs linear time)."""
-_WIPEFS = r"wipefs(?![^\n|;&]{0,200}?\s(?:--no-act\b|-[a-mo-zA-Z]*n))"
+_WIPEFS = r"wipefs(?!(?:[^\n|;&$`#]|\$(?!\()){0,200}?\s(?:--no-act\b|-[a-mo-zA-Z]*n))"
 """`wipefs` run for real: with `-n`/`--no-act` it only reports the signatures it would erase
-(a dry run, the way to check which disk a stick is before wiping it), and writes nothing."""
+(a dry run, the way to check which disk a stick is before wiping it), and writes nothing. Read
+up to a command substitution or a comment: `-n` in `$(echo -n)` or `# -n` is no option of its."""
 
 
 def _merged(
@@ -3714,7 +3715,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bprintenv\b|\benv\s*\||os\.environ(?:\b(?!\.get|\[))|/proc/(?:self|\d+)/environ|(?<!Bearer \$)(?<!Bearer \$\{)(?<!token \$)(?<!token \$\{)(?:AWS_SECRET_ACCESS_KEY|GITHUB_TOKEN)(?!=)",
+            r"\bprintenv\b|\benv\s*\||os\.environ(?:\b(?!\.get|\[))|/proc/(?:self|\d+)/environ|(?<!Bearer \$)(?<!Bearer \$\{)(?<!token \$)(?<!token \$\{)(?:AWS_SECRET_ACCESS_KEY|GITHUB_TOKEN)(?!=)"
+            # (the name set, `export AWS_SECRET_ACCESS_KEY=...`, is written, not read; but the
+            # name as the key of data sent, `-d AWS_SECRET_ACCESS_KEY=$...`, `?GITHUB_TOKEN=$...`,
+            # is inside a word or follows a data option)
+            r"|(?:(?<=[^\s;|(])|(?<=-d )|(?<=-F )|(?<=--data )|(?<=--data-raw )|(?<=--data-binary )"
+            r"|(?<=--data-urlencode )|(?<=--form ))(?:AWS_SECRET_ACCESS_KEY|GITHUB_TOKEN)=",
             _I,
         ),
         # the same folders in Windows spellings (`$env:USERPROFILE\.ssh`, `%USERPROFILE%\.aws`,
@@ -3726,10 +3732,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # A token in an auth header is used, not shipped: `-H "Authorization: Bearer $TOKEN"`;
         # so is a bot token in its own API's path (`api.telegram.org/bot${TG_TOKEN}/...`), and
-        # one handed to a tool's option for it (`--web-identity-token "$OIDC_TOKEN"`); a name
+        # one handed to a tool's option for it (`--web-identity-token "$OIDC_TOKEN"`, `--token`;
+        # not any word ending in token: `echo token "$NPM_TOKEN" | nc ...` ships it); a name
         # set (`AWS_SECRET_ACCESS_KEY=...`) is written, not read.
         re.compile(
-            r"(?<!Bearer )(?<!token )(?<!token \")(?<!: )(?<!\w:)(?<!/bot)\$\{?[A-Z_]*(?:TOKEN|SECRET|API_KEY)\}?\b"
+            r"(?<!Bearer )(?<!token )(?<!--token \")(?<!-identity-token \")(?<!--id-token \")(?<!--access-token \")"
+            r"(?<!--auth-token \")(?<!: )(?<!\w:)(?<!/bot)\$\{?[A-Z_]*(?:TOKEN|SECRET|API_KEY)\}?\b"
         ),
     ),
     Capability.ENDLESS_LOOP: (

@@ -1213,9 +1213,10 @@ _OUTPUT_OPTION = re.compile(
     r"""[\s=]+['"]?([^\s'";&|)]+)"""
 )
 _NEXT_COMMAND = re.compile(r"&&|\|\||[;|&]")
-_SUBSTITUTED_COMMAND = re.compile(r"\$\(\s*([\w.-]+)")
-"""The command a command substitution runs (`$(date +%F)`): in a download's output name it
-builds part of the name (`-o "cfg/$site-$(date +%F).cfg"`), and is no file the download saved."""
+_SUBSTITUTED = ("$(", "`")
+"""The start of a command substitution just before a word: the word is the command it runs
+(`$(date +%F)`), which in a download's output name builds part of the name (`-o
+"cfg/$site-$(date +%F).cfg"`), and is no file the download saved."""
 _DATA_OPTION = re.compile(
     # curl's and wget's options that carry what is sent (a body, a form, a header, a file
     # uploaded, credentials, an agent string), and PowerShell's; not -q, -P, -L, -k, -X
@@ -1239,7 +1240,8 @@ def saved_names(line: str) -> frozenset[str]:
     `-OutFile p.exe`), the words after its URL in the same command (`urlretrieve(url, path)`,
     `certutil ... URL %TEMP%\\p.exe`) and the URL's last segment (when it has no query). A
     command substitution in a name (`-o "cfg/$site-$(date +%F).cfg"`) stands for its output,
-    not for a saved file named after its command."""
+    not for a saved file named after its command: the word right after `$(` is left out (by
+    its place; the same word saved elsewhere on the line, `-o date`, still counts)."""
     names = {m.group(1) for m in _OUTPUT_OPTION.finditer(line)}
     for url in _URL.finditer(line):
         # (none from an address with a query: `token?x=1&resource=https://vault.azure.net`
@@ -1252,7 +1254,9 @@ def saved_names(line: str) -> frozenset[str]:
         command_rest = _NEXT_COMMAND.split(line[url.end() :], 1)[0]
         command_rest = _DATA_OPTION.split(command_rest, 1)[0]
         for word in _SAVED_NAME.finditer(command_rest):
-            names.add(word.group(1))
+            before = command_rest[max(0, word.start(1) - 8) : word.start(1)].rstrip()
+            if not before.endswith(_SUBSTITUTED):
+                names.add(word.group(1))
         # the file a pipeline from the download ends in (`curl URL | base64 -d > /tmp/.b`)
         pipeline = _NEXT_PIPELINE.split(line[url.end() :], 1)[0]
         names.update(m.group(1) for m in _REDIRECTED_TO.finditer(pipeline))
@@ -1263,8 +1267,6 @@ def saved_names(line: str) -> frozenset[str]:
             source = re.split(r"[\\/]", decoded.group(1) or decoded.group(3))[-1]
             if any(source == re.split(r"[\\/]", n)[-1] for n in names):
                 names.add(decoded.group(2) or decoded.group(4))
-    if "$(" in line:
-        names -= {m.group(1) for m in _SUBSTITUTED_COMMAND.finditer(line)}
     return frozenset(
         n
         for n in names
