@@ -8,11 +8,17 @@ with it (`aes.decrypt(nonce, ct, aad)`, `CreateDecryptor()`, `DECRYPT_MODE`,
 a folder that is a restore tool, not a locker of anyone's files.
 
 `without_decryption_only` drops the ENCRYPT hits that are such a constructor in a program that
-walks a tree (`Capability.FILE_WALK`), calls a decrypting side and no encrypting one. A loader
-decrypting its payload in memory walks nothing: its hits stay. A program that also encrypts
-(`.encrypt(`, `CreateEncryptor`, `ENCRYPT_MODE`, `createCipheriv`, `EVP_EncryptInit`), and
-every other spelling of encryption (`openssl enc`, `gpg --encrypt`, an archive sealed with a
-password, BitLocker), keeps its hits.
+walks a tree (`Capability.FILE_WALK`) and reads positively as opening only: it calls a
+decrypting side, every side of a cipher it names is the decrypting one (no `.encrypt(`,
+`CreateEncryptor`, `ENCRYPT_MODE`, `createCipheriv`, `.seal(`, and no other word of
+encryption either: `encryptor`, a name built at run time, `getattr(box, 'en' + 'crypt')`), and
+every mode it hands a cipher is the decrypt mode (`c.init(Cipher.DECRYPT_MODE, k)`, not
+`c.init(restoring ? Cipher.DECRYPT_MODE : 1, k)`, 1 being `ENCRYPT_MODE`). A restore also
+writes what it opens into another tree: a program that writes back over the files it reads
+(`written_back`: `Files.write(p, c.doFinal(Files.readAllBytes(p)))`) keeps its hits, whatever
+it calls its cipher's side. A loader decrypting its payload in memory walks nothing: its hits
+stay. The hits that are no such constructor (`openssl enc`, `gpg --encrypt`, an archive sealed
+with a password, BitLocker) are never dropped.
 """
 
 from __future__ import annotations
@@ -21,6 +27,7 @@ import re
 from collections.abc import Iterable
 
 from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.written_back import written_back
 
 _CONSTRUCTOR = re.compile(
     r"(?:AESGCM|AESCCM|ChaCha20\w*|Fernet|Aes\.Create|Aes\]::Create|AesManaged|AesGcm|Rijndael\w*"
@@ -35,20 +42,32 @@ _ENCRYPTING = re.compile(
     r"encrypt\w{0,40}\s*\(|CreateEncryptor|ENCRYPT_MODE|createCipheriv|\.seal\s*\(", re.I
 )
 """A call of a cipher's sealing side (not its opening side: `decrypt(` holds no `encrypt`)."""
+_OTHER_WORD = re.compile(r"(?<!de)crypt(?!o|ed\b|ion)", re.I)
+"""A word of a cipher's side that is not its opening side (`encryptor`, `'crypt'` in a name
+built at run time); not `crypto`/`cryptography`, nor `encrypted`/`encryption` in a name or
+a comment (`ENCRYPTION_KEY`, "the encrypted archive")."""
+_MODE_GIVEN = re.compile(r"\.init\s*\(\s*(?!(?:Cipher\.)?DECRYPT_MODE\s*,)[^,()\n]{1,80},")
+"""A cipher initialised in a mode that is not plainly the decrypt mode (a number, a variable, a
+choice between modes)."""
 
 
 def without_decryption_only(code: str, hits: Iterable[Hit]) -> list[Hit]:
     """`hits` less the ENCRYPT hits that only construct a cipher, in `code` that walks a tree
-    (a restore), decrypts with it and encrypts nothing. A payload a loader decrypts in memory
-    walks nothing, and keeps its hits."""
+    (a restore), decrypts with it, names no other side or mode and writes nothing back over
+    the files it reads. A payload a loader decrypts in memory walks nothing, and keeps its
+    hits."""
     kept = list(hits)
     if not any(hit.capability is Capability.ENCRYPT for hit in kept):
         return kept
     if not any(hit.capability is Capability.FILE_WALK for hit in kept):
         return kept
-    if "ecrypt" not in code.lower() and "DECRYPT" not in code and "Decipher" not in code:
+    if "ecrypt" not in code.lower() and "Decipher" not in code:
         return kept
     if _DECRYPTING.search(code) is None or _ENCRYPTING.search(code) is not None:
+        return kept
+    if _OTHER_WORD.search(code) is not None or _MODE_GIVEN.search(code) is not None:
+        return kept
+    if written_back(code):
         return kept
     return [
         hit
