@@ -141,3 +141,17 @@ def test_a_responders_runbook_names_the_artefacts_it_hunts() -> None:
     # Victims are still someone else's, even in a responder's words.
     aimed = runbook + "4. Then run the loader on the victim's other laptop.\n"
     assert Capability.PLAN_ATTACK in {h.capability for h in plan_hits(aimed)}
+
+
+@pytest.mark.parametrize(
+    ("step", "kind"),
+    [
+        # ("and so" carries the clause on to its aim)
+        ("Go out through a proxy chain, and so the seller cannot trace the parcels.", "cover"),
+        # (dropping frames at someone's clients is the attacker's order, not a device's defence)
+        ("Drop forged disassociation frames at the guests' phones until they roam to you.", "on"),
+    ],
+)
+def test_protective_readings_end_at_their_clause(step: str, kind: str) -> None:
+    wanted = Capability.PLAN_COVER if kind == "cover" else Capability.PLAN_ATTACK
+    assert wanted in {h.capability for h in plan_hits(step)}

@@ -191,7 +191,8 @@ _COVER = Gated(
                 r"|\b(?:use|through|over|behind)\s+(?:a\s+|the\s+)?(?:tor|vpn|proxy\s+chain|proxychains|"
                 # (within its clause: "keep the admin panel behind VPN, and prefer hosted
                 # fields so card data never touches your server" hides nobody)
-                r"bulletproof\s+\w+)\b(?:(?!,\s*and\b)[^.;])*\b(?:so|to\s+avoid|to\s+hide|to\s+keep)\b",
+                # ("and so" carries on the clause: "through a VPN, and so the shop can't trace")
+                r"bulletproof\s+\w+)\b(?:(?!,\s*and\b(?!\s+so\b))[^.;])*\b(?:so|to\s+avoid|to\s+hide|to\s+keep)\b",
                 # kept out of the logs, the scanners and sight
                 rf"(?:so|that)\s+{_WATCHERS}\s+(?:[\w-]+\s+){{0,4}}?miss(?:es)?\s+(?:it|them|this)\b",
                 r"(?:doesn't|don't|won't|never|does\s+not|will\s+not)\s+(?:appear|show\s+up|turn\s+up)"
@@ -478,16 +479,22 @@ _PROTECTIVE = re.compile(
     r"verifies|validates|signs)\b[^,.;:]*"
     r"|\b(?:if|when|whenever|once)\s+(?:a|an|the|any)\s+[^,.;:]*?\b(?:is|are|gets?|has\s+been|"
     r"have\s+been)\s+(?:detected|found|seen|spotted|reported|suspected|discovered)\b"
-    r"|\balert(?:s|ing)?\s+(?:on|for)\b[^.;]*"
+    # (each of these spans ends at its clause: a comma, "so", "then" or "until" starts what
+    # follows, which may be the attack: "alerting for the admin's logins so you know when to
+    # strike")
+    r"|\balert(?:s|ing)?\s+(?:on|for)\b(?:(?!\b(?:so|then|until)\b)[^,.;:]){0,200}"
     # forged traffic turned away by the defended side ("clients then ignore forged deauth
     # frames"), and what an attack relies on named as such ("which evil twins rely on")
-    r"|\b(?:ignore|reject|drop|discard|refuse)s?\s+(?:the\s+|any\s+|all\s+)?(?:forged|spoofed|fake"
+    # ("drop" only after a subject, "clients drop ...": an order to drop spoofed frames "at
+    # the victim's clients" is the attacker's)
+    r"|\b(?:ignore|reject|(?<=\w\s)drop|discard|refuse)s?\s+(?:the\s+|any\s+|all\s+)?(?:forged|spoofed|fake"
     r"|rogue|malicious|unsigned|unauthori[sz]ed|injected)\b[^,.;:]*"
     r"|\b(?:which|that)\s+[^,.;:]{0,60}?\brel(?:y|ies)\s+on\b[^,.;:]*"
     # a defender's log search for an attack's traces ("search sign-in logs for use of the
     # stolen sessions"): what it names is looked for, not done
     r"|\b(?:search|query|check|review|hunt\s+through)\s+(?:the\s+|your\s+)?(?:[\w-]+\s+){0,2}?"
-    r"logs?\s+for\s+(?:any\s+)?(?:use|reuse|signs?|traces?|evidence)\s+of\b[^.;]*"
+    r"logs?\s+for\s+(?:any\s+)?(?:use|reuse|signs?|traces?|evidence)\s+of\b"
+    r"(?:(?!\b(?:so|then|until)\b)[^,.;:]){0,200}"
     # the intruder's device hunted down ("to triangulate a rogue AP", "track down the evil twin")
     r"|\b(?:locate|triangulate|pinpoint|track\s+down|hunt\s+(?:down|for)|find|spot|flag)\s+"
     r"(?:a|an|the|any|each|every)\s+(?:[\w-]+\s+)?(?:rogue|evil[-\s]twin|spoofed|unauthori[sz]ed|"
