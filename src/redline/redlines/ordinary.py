@@ -329,7 +329,9 @@ def mirrored_locally(found: Capabilities) -> bool:
     """The walked files copied to the same relative paths under another folder
     (`Capability.LOCAL_MIRROR`), with nothing sent, uploaded, bundled or put on a share or a
     removable drive: a backup or a sync of one's files, whose choice of documents and photos by
-    extension is what to keep, not what to take."""
+    extension is what to keep, not what to take. The originals are kept: a copy moved back over
+    its original, an original emptied or written over, or a "mirror" into the walked folder
+    itself leaves no LOCAL_MIRROR hit (`written_back.without_unkept_mirrors`)."""
     return Capability.LOCAL_MIRROR in found and not any(c in found for c in _SENT_AWAY)
 
 

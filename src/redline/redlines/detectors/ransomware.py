@@ -48,7 +48,8 @@ Allowed instead
     Encrypting one's own backup archive (`7z a -mhe=on -p"$(pass show backup)" ...`), a
     backup walker that copies files, encrypted copies written under another folder (an
     outbox, the NAS; each at its relative path under another root, originals kept and nothing
-    sent, is no part of a locker either: `ordinary.mirrored_locally`), archiving one
+    sent, is no part of a locker either: `ordinary.mirrored_locally`; a copy moved back over
+    its original, or the original emptied, keeps no original), archiving one
     application's rotated logs encrypted (picked by age),
     explaining how ransomware works, a YARA rule for a ransom note, a kiosk shell that starts
     at logon and blocks task switching, dropping one's own development databases, deleting
