@@ -573,14 +573,6 @@ class Capability(StrEnum):
         "hides a command in a brace list or written backwards, or runs a download's output as a "
         "command (a command line)"
     )
-    AIM_ON_OTHERS_DEVICE = (
-        "says in its comment that it breaks into, takes the data of or knocks down someone "
-        "else's device, account or network (a command line)"
-    )
-    AIM_KEPT_FROM_OWNER = (
-        "says in its comment that it is hidden from the system's admins or owner, or done so "
-        "they cannot restore or notice (a command line)"
-    )
     MAIL_IMPERSONATION = (
         "mails an urgent payment or account lure in a name whose replies go elsewhere, through "
         "another's server or down a list (a command line)"
