@@ -927,6 +927,17 @@ _PHP_INPUTS = r"\$_(?:GET|POST|REQUEST|COOKIE)"
 """What a PHP page's visitor sends: its query and form parameters and its cookies."""
 _PHP_INPUT = _PHP_INPUTS + r"\s*\["
 """One of `_PHP_INPUTS` read (`$_POST['c']`)."""
+_SENSOR_SERVICE = (
+    r"(?:CSFalcon\w*|SentinelAgent|SentinelStaticEngine|CbDefense|CarbonBlack|MsSense|SenseNdr"
+    r"|TaniumClient|CylanceSvc|xagt|ekrn|SAVService|Sophos\w*|elastic-agent|ElasticEndpoint"
+    r"|Sysmon\w*|ossec\w*|WazuhSvc)"
+)
+"""The Windows service names of endpoint and monitoring sensors."""
+_SENSOR_UPKEEP = (
+    r"(?:\bmsiexec\b|\.msi\b|\b(?:upgrade|update|install)\b|\.(?:conf|xml|ini|ya?ml|json)\b)"
+)
+"""A step of a sensor's own upkeep: its installer or upgrade run, or its settings file written
+(a program dropped while the sensor is down is none of these)."""
 _DEFENDER_SERVICE = r"\b(?:WinDefend|Sense|MsMpSvc|WdNisSvc)\b"
 """Microsoft Defender's services (the antivirus, Defender for Endpoint, its network inspection)."""
 _SECURITY_AGENT = (
@@ -2790,11 +2801,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # another vendor's endpoint sensor stopped or its service deleted by the service
-        # manager (`sc stop CSFalconService`, `sc.exe delete SentinelAgent`); querying one is not
+        # manager (`sc stop CSFalconService`, `net stop CSFalconService`, `sc.exe delete
+        # SentinelAgent`); querying one is not, nor is a stop around the sensor's own
+        # upgrade or reconfiguration that the same line starts again (`sc stop WazuhSvc &&
+        # msiexec /i wazuh-agent.msi /q && sc start WazuhSvc`)
         re.compile(
-            r"\bsc(?:\.exe)?\s+(?:stop|delete)\s+['\"]?(?:CSFalcon\w*|SentinelAgent|SentinelStaticEngine"
-            r"|CbDefense|CarbonBlack|MsSense|SenseNdr|TaniumClient|CylanceSvc|xagt|ekrn|SAVService"
-            r"|Sophos\w*|elastic-agent|ElasticEndpoint|Sysmon\w*|ossec\w*|WazuhSvc)\b",
+            r"\b(?:(?:sc|net)(?:\.exe)?\s+stop\s+['\"]?(" + _SENSOR_SERVICE + r")\b"
+            r"(?!(?=[^\n]{0,400}?" + _SENSOR_UPKEEP + r")[^\n]{0,400}?"
+            r"\b(?:(?:sc|net)(?:\.exe)?\s+start|Start-Service(?:\s+-Name)?)\s+['\"]?\1\b)"
+            r"|\bsc(?:\.exe)?\s+delete\s+['\"]?" + _SENSOR_SERVICE + r"\b)",
             _I,
         ),
         # scripts or their interpreters excluded from scanning: whatever runs through them is
