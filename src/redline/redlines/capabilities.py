@@ -713,6 +713,10 @@ _SYSTEM_ACCOUNT = (
 """The accounts a Linux system makes for its own services, none of them meant to sign in."""
 _SCRATCH_FOLDER = r"/(?:tmp|var/tmp|dev/shm)"
 """A folder anyone may write to, or one kept in memory, where things are staged unseen."""
+_HOMES_OR_SYSTEM_SOURCE = (
+    r"(?<=[\s'\"])(?<!-i )(?:/home|/root|/Users|/etc|/var/(?:mail|lib|backups)|~)(?=[/\s'\"]|$)"
+)
+"""A local path of people's homes or the system's own folders (a remote `HOST:/home` is not one)."""
 _MODULE_FILE = r"\.ko(?:\.[gx]z|\.zst)?(?![\w.])"
 """A kernel module's file name's end, compressed or not."""
 STOPPED_SECURITY = (
@@ -7257,12 +7261,15 @@ _PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + r"/(?:[^\s'\"/]+/)*\.[^\s'\"/]+['\"]?\s+rclone\b",
             _I,
         ),
-        # the same for a copy over SSH whose key is such a dot-file (`rsync -az /home/ u@HOST:/d
-        # -e 'ssh -i /tmp/.k'`, `scp -i /dev/shm/.id ...`); a key kept in `~/.ssh` or a CI's
-        # named key file (`/tmp/deploy_key`) is one's own, and rsync's own `-i` itemizes
+        # the same for a copy of homes or system folders over SSH whose key is such a dot-file
+        # (`rsync -az /home/ u@HOST:/d -e 'ssh -i /tmp/.k'`, `scp -i /dev/shm/.id /etc/shadow
+        # ...`); a key in scratch is not covert by itself (a site deploy with `-e 'ssh -i
+        # /tmp/.deploy_key'`), nor one in a dot-folder (`/tmp/.ssh/id_ed25519`), nor a key
+        # kept in `~/.ssh`; rsync's own `-i` (outside the quoted `-e` value) itemizes
         re.compile(
-            r"\b(?:rsync\b[^\n|;&]{0,300}?\bssh\b[^\n|;&'\"]{0,100}?|(?:scp|sftp)\b[^\n|;&]{0,200}?)"
-            r"\s-i\s*['\"]?" + _SCRATCH_FOLDER + r"/(?:[^\s'\"/]+/)*\.[^\s'\"/]+",
+            r"\b(?=[^\n]{0,400}?" + _HOMES_OR_SYSTEM_SOURCE + r")"
+            r"(?:rsync\b[^\n|;&]{0,300}?(?:-e\s*|--rsh=)['\"]ssh\b[^\n'\"]{0,100}?|(?:scp|sftp)\b[^\n|;&]{0,200}?)"
+            r"\s-i\s*['\"]?" + _SCRATCH_FOLDER + r"/(?:[^\s'\"/]+/)*\.[^\s'\"/]+(?=['\"\s]|$)",
             _I,
         ),
     ),
