@@ -1804,9 +1804,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.AUDIT_ROWS_DELETED: (
-        # (named by its schema, or by its database and schema too: `AppDB.dbo.AuditLog`)
+        # (named by its schema, or by its database and schema too: `AppDB.dbo.AuditLog`); a
+        # `DELETE`'s hit holds its `WHERE` when one follows, so a deletion of every row can be
+        # told from a filtered one; a table copied whole into another just before (`INSERT INTO
+        # archive.t SELECT * FROM t; TRUNCATE TABLE t`) is taken as one hit that starts with
+        # the copy, whose rows are kept
         re.compile(
-            r"\b(?:DELETE\s+FROM|TRUNCATE\s+(?:TABLE\s+)?|DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?)\s*[\[`\"]?(?:\w+[\]`\"]?\.[\[`\"]?){0,2}\w*(?:audit|history|changelog|activity_?log)\w*",
+            r"\bINSERT\s+INTO\s+[\w.\[\]`\"]+\s+SELECT\s+\*\s+FROM\s+([\w.]+)\s*;\s*"
+            r"(?:DELETE\s+FROM|TRUNCATE\s+(?:TABLE\s+)?)\s*\1\b"
+            r"|\b(?:DELETE\s+FROM|TRUNCATE\s+(?:TABLE\s+)?|DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?)\s*[\[`\"]?(?:\w+[\]`\"]?\.[\[`\"]?){0,2}\w*(?:audit|history|changelog|activity_?log)\w*"
+            r"(?:[\]`\"]?\s+WHERE\b)?",
             _I,
         ),
     ),
@@ -1822,12 +1829,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     # the log that could bring deleted rows back thrown away: SQL Server's recovery set to
     # simple and its log file shrunk, or the log backed up to the null device; MySQL's binary
-    # logs purged or reset
+    # logs purged up to now or reset (a dated retention, `PURGE BINARY LOGS BEFORE NOW() -
+    # INTERVAL 7 DAY` or `TO 'binlog.000120'`, keeps the recent ones)
     Capability.TRANSACTION_LOG_DISCARDED: (
         re.compile(
             r"\bSET\s+RECOVERY\s+SIMPLE\b[^\n]{0,400}?\bSHRINKFILE\b"
             r"|\bBACKUP\s+LOG\s+\S+\s+TO\s+DISK\s*=\s*N?'NUL:?'"
-            r"|\bPURGE\s+(?:BINARY|MASTER)\s+LOGS\b|\bRESET\s+MASTER\b",
+            r"|\bPURGE\s+(?:BINARY|MASTER)\s+LOGS\b(?!\s+(?:TO\b|BEFORE\s+[^;\n\"]{0,60}?(?:\bINTERVAL\b|'\d{4}-)))"
+            r"|\bRESET\s+MASTER\b",
             _I,
         ),
     ),
