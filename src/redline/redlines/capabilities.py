@@ -820,6 +820,12 @@ _NOT_PRIVATE_IPV4 = rf"(?!127\.|{PRIVATE_IPV4})"
 192.168/16, 172.16/12) IPv4 address: one's own machine and network, where a public address is
 someone else's. A pattern that also counts link-local (169.254/16) or the unspecified 0.0.0.0
 as its own adds that alternative as a second lookahead after this one."""
+_SHARED_ADDRESS_SPACE = r"100\.(?:6[4-9]|[7-9]\d|1[01]\d|12[0-7])\."
+"""The first octets of the shared address space 100.64/10 (carrier-grade NAT, a Tailscale or
+other overlay network's addresses): a provider's or one's own tailnet, never a public host."""
+_NOT_OWN_NETWORK_IPV4 = _NOT_PRIVATE_IPV4 + rf"(?!0\.|169\.254\.|{_SHARED_ADDRESS_SPACE})"
+"""`_NOT_PRIVATE_IPV4` with the unspecified, link-local and shared (100.64/10) addresses also
+refused: a host reached on one's own machine, link or overlay network."""
 
 _SCANNER = (
     r"(?:urlscan|virustotal|safebrowsing|proofpoint|mimecast|barracuda|fortiguard|fortinet"
@@ -4796,13 +4802,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.RUN_DOWNLOADED: (
         # a cluster's manifest applied straight from a bare public address (`kubectl -n
-        # kube-system apply -f https://203.0.113.66/ds.yaml`): whatever that host serves runs in
-        # the cluster (a project's manifest by its release address is an installer's)
+        # kube-system apply -f https://203.0.113.66/ds.yaml`, or fetched and piped in: `curl -s
+        # https://203.0.113.66/ds.yaml | kubectl apply -f -`): whatever that host serves runs in
+        # the cluster (a project's manifest by its release address is an installer's, an address
+        # of one's own network or tailnet is one's own)
         re.compile(
             r"\b(?:kubectl|oc)\s(?>[^\n|;&]{0,80}?\b(?:apply|create|replace)\b)[^\n|;&]{0,80}?"
-            r"(?:-f|--filename)[= ]\s*['\"]?https?://(?!127\.|0\.|169\.254\.|"
-            + PRIVATE_IPV4
-            + r")\d{1,3}(?:\.\d{1,3}){3}(?=[:/'\"\s]|$)",
+            r"(?:-f|--filename)[= ]\s*['\"]?https?://" + _NOT_OWN_NETWORK_IPV4 + r"\d{1,3}(?:\.\d{1,3}){3}(?=[:/'\"\s]|$)"
+            r"|\b(?:curl|wget)\b[^\n|;&]{0,200}?https?://" + _NOT_OWN_NETWORK_IPV4 + r"\d{1,3}(?:\.\d{1,3}){3}(?=[:/'\"\s]|$)"
+            r"[^\n|;&]{0,200}?\|\s*(?:sudo\s+)?(?:kubectl|oc)\s(?>[^\n|;&]{0,80}?\b(?:apply|create|replace)\b)"
+            r"[^\n|;&]{0,80}?(?:-f|--filename)[= ]\s*-(?=\s|$)",
             _I,
         ),
         # a DNS TXT answer piped into a shell (`dig +short TXT x.zone | base64 -d | sh`)
