@@ -711,6 +711,11 @@ _SYSTEM_ACCOUNT = (
     r"|list|irc|gnats|sshd|messagebus|syslog|operator|systemd-[\w-]+|_apt)"
 )
 """The accounts a Linux system makes for its own services, none of them meant to sign in."""
+_FILLER_KEPT = (
+    r"(?!(?![^\n]{0,400}?\bchattr\s+\+i)[^\n]{0,400}?\brm\s+(?:-\w+\s+)*['\"]?\1(?=['\"\s;&|)]|$))"
+)
+"""A lookahead, put after a filler file's path captured as group 1, that refuses a line which
+removes that path again (`; rm -f PATH`) and makes nothing immutable: a filler that is cleaned up."""
 _SCRATCH_FOLDER = r"/(?:tmp|var/tmp|dev/shm)"
 """A folder anyone may write to, or one kept in memory, where things are staged unseen."""
 _HOMES_OR_SYSTEM_SOURCE = (
@@ -1824,12 +1829,20 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     # a disk's free space taken whole: a file allocated at the size `df` reports free, or
-    # written from a zero or random source with no count, until nothing is left (a swap file
-    # or an image of a set size, `count=4096`, `fallocate -l 4G`, is not)
+    # written from a zero or random source with no count (`dd` with its operands in any order,
+    # `cat /dev/zero > FILE`), until nothing is left (a swap file or an image of a set size,
+    # `count=4096`, `fallocate -l 4G`, is not, nor is free space zero-filled before an image
+    # is compacted, the filler removed by the same line: `dd if=/dev/zero of=/var/tmp/.z bs=1M;
+    # rm -f /var/tmp/.z`)
     Capability.DISK_FILLED: (
+        re.compile(r"\bfallocate\s(?>[^\n|;&]{0,40}?-l)\s*['\"]?\$\(\s*df\b[^\n)]{0,120}?\bavail", _I),
         re.compile(
-            r"\bfallocate\s(?>[^\n|;&]{0,40}?-l)\s*['\"]?\$\(\s*df\b[^\n)]{0,120}?\bavail"
-            r"|\bdd\s+if=/dev/u?(?:zero|random)\s+of=(?!/dev/)[^\s;&|]+(?![^\n|;&]{0,200}?\bcount=)",
+            r"\bdd\b(?=[^\n|;&]{0,200}?\sif=/dev/u?(?:zero|random)\b)(?![^\n|;&]{0,300}?\scount=)"
+            r"[^\n|;&]{0,200}?\sof=(?!/dev/)((?>[^\s;&|]+))" + _FILLER_KEPT,
+            _I,
+        ),
+        re.compile(
+            r"\bcat\s+/dev/u?(?:zero|random)\s*>\s*(?!/dev/)((?>[^\s;&|]+))" + _FILLER_KEPT,
             _I,
         ),
     ),
