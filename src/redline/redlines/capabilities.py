@@ -1835,7 +1835,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     # is compacted, the filler removed by the same line: `dd if=/dev/zero of=/var/tmp/.z bs=1M;
     # rm -f /var/tmp/.z`)
     Capability.DISK_FILLED: (
-        re.compile(r"\bfallocate\s(?>[^\n|;&]{0,40}?-l)\s*['\"]?\$\(\s*df\b[^\n)]{0,120}?\bavail", _I),
+        re.compile(
+            r"\bfallocate\s(?>[^\n|;&]{0,40}?-l)\s*['\"]?\$\(\s*df\b[^\n)]{0,120}?\bavail", _I
+        ),
         re.compile(
             r"\bdd\b(?=[^\n|;&]{0,200}?\sif=/dev/u?(?:zero|random)\b)(?![^\n|;&]{0,300}?\scount=)"
             r"[^\n|;&]{0,200}?\sof=(?!/dev/)((?>[^\s;&|]+))" + _FILLER_KEPT,
@@ -4821,8 +4823,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # of one's own network or tailnet is one's own)
         re.compile(
             r"\b(?:kubectl|oc)\s(?>[^\n|;&]{0,80}?\b(?:apply|create|replace)\b)[^\n|;&]{0,80}?"
-            r"(?:-f|--filename)[= ]\s*['\"]?https?://" + _NOT_OWN_NETWORK_IPV4 + r"\d{1,3}(?:\.\d{1,3}){3}(?=[:/'\"\s]|$)"
-            r"|\b(?:curl|wget)\b[^\n|;&]{0,200}?https?://" + _NOT_OWN_NETWORK_IPV4 + r"\d{1,3}(?:\.\d{1,3}){3}(?=[:/'\"\s]|$)"
+            r"(?:-f|--filename)[= ]\s*['\"]?https?://"
+            + _NOT_OWN_NETWORK_IPV4
+            + r"\d{1,3}(?:\.\d{1,3}){3}(?=[:/'\"\s]|$)"
+            r"|\b(?:curl|wget)\b[^\n|;&]{0,200}?https?://"
+            + _NOT_OWN_NETWORK_IPV4
+            + r"\d{1,3}(?:\.\d{1,3}){3}(?=[:/'\"\s]|$)"
             r"[^\n|;&]{0,200}?\|\s*(?:sudo\s+)?(?:kubectl|oc)\s(?>[^\n|;&]{0,80}?\b(?:apply|create|replace)\b)"
             r"[^\n|;&]{0,80}?(?:-f|--filename)[= ]\s*-(?=\s|$)",
             _I,
