@@ -7304,8 +7304,9 @@ _PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # /tmp/.deploy_key'`), nor one in a dot-folder (`/tmp/.ssh/id_ed25519`), nor a key
         # kept in `~/.ssh`; rsync's own `-i` (outside the quoted `-e` value) itemizes
         re.compile(
-            r"\b(?=[^\n]{0,400}?" + _HOMES_OR_SYSTEM_SOURCE + r")"
-            r"(?:rsync\b[^\n|;&]{0,300}?(?:-e\s*|--rsh=)['\"]ssh\b[^\n'\"]{0,100}?|(?:scp|sftp)\b[^\n|;&]{0,200}?)"
+            r"\b(?:rsync|scp|sftp)\b(?=[^\n]{0,400}?" + _HOMES_OR_SYSTEM_SOURCE + r")"
+            r"(?:(?<=rsync)[^\n|;&]{0,300}?(?:-e\s*|--rsh=)['\"]ssh\b[^\n'\"]{0,100}?"
+            r"|(?<!rsync)[^\n|;&]{0,200}?)"
             r"\s-i\s*['\"]?" + _SCRATCH_FOLDER + r"/(?:[^\s'\"/]+/)*\.[^\s'\"/]+(?=['\"\s]|$)",
             _I,
         ),
