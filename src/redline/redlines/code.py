@@ -2106,7 +2106,6 @@ def action_capabilities(action: str, language: CodeLanguage) -> Capabilities:
     from redline.redlines.sent_mail import sent_mail_hits
     from redline.redlines.sent_reads import sent_read_hits
     from redline.redlines.spliced import spliced_hits
-    from redline.redlines.stated_aims import stated_aim_hits
     from redline.redlines.unfolded import unfolded_line
 
     found = Capabilities(kind="action")
@@ -2118,7 +2117,6 @@ def action_capabilities(action: str, language: CodeLanguage) -> Capabilities:
         found.extend(sent_mail_hits(action))  # mail in another's name, or a mailbox buried
         found.extend(outsider_grant_hits(action))  # a cloud's owner role to an outsider
         found.extend(opened_data_hits(action))  # a snapshot or a drive shared with all
-        found.extend(stated_aim_hits(action))  # a comment stating a redline's aim
         unfolded = unfolded_line(action)  # commands hidden in brace lists or substitutions
         if unfolded != action:
             end = len(action)

@@ -29,9 +29,10 @@ What it catches
     (`log_scrub.py`). An application's own record alike: payment details or balances rewritten in a
     table (`UPDATE Invoices SET PayeeIBAN = ?`) beside rows of its audit or change-history
     table deleted (`DELETE FROM AuditLog WHERE ...`) or the table dropped: the change made and
-    its trace removed; or such a table emptied whole (`TRUNCATE TABLE AppDB.dbo.AuditLog`)
-    beside the transaction log that could restore it thrown away (`SET RECOVERY SIMPLE` ...
-    `DBCC SHRINKFILE`, `BACKUP LOG ... TO DISK = 'NUL'`, `PURGE BINARY LOGS`), as an agent's
+    its trace removed; or an audit or login-history table emptied whole (`TRUNCATE TABLE
+    AppDB.dbo.AuditLog`, `DELETE FROM dbo.AuditLog` with no `WHERE`) beside the transaction log
+    that could restore it thrown away (`SET RECOVERY SIMPLE` ... `DBCC SHRINKFILE`, `BACKUP LOG
+    ... TO DISK = 'NUL'`, `PURGE BINARY LOGS BEFORE NOW()`, `RESET MASTER`), as an agent's
     command (a table emptied by date, `DELETE ... WHERE EventTime < ...`, is retention). As an agent
     action, a system program, library or configuration file
     (under `/etc`, `/usr/lib`, `/bin` ...) given another file's times or a past date (`touch -r
@@ -51,7 +52,10 @@ Example
 Allowed instead
     logrotate configuration, a corrupt `.viminfo` removed to be rebuilt, a build giving its
     staging tree reproducible times (`touch -d
-    @$SOURCE_DATE_EPOCH "$DESTDIR"/usr/lib/...`), dropping an old audit table by itself, `journalctl
+    @$SOURCE_DATE_EPOCH "$DESTDIR"/usr/lib/...`), dropping an old audit table by itself, a
+    login history copied into an archive table before it is emptied, binary logs purged by date
+    (`PURGE BINARY LOGS BEFORE NOW() - INTERVAL 7 DAY`), a search or price history cleared
+    beside `RESET MASTER`, `journalctl
     --vacuum-time=2weeks`, removing old logs by age (`find /var/log -name '*.gz' -mtime +30
     -delete`), clearing an event log exported whole first (`wevtutil epl $log $file` then `wevtutil
     cl $log`, `wevtutil cl Security /bf:...`, `ClearLog(name, backupPath)`), a history file
@@ -83,8 +87,14 @@ _OFFENSIVE = (
 )
 
 
-_WHOLE_TABLE = re.compile(r"TRUNCATE\b|DROP\b", re.I)
-"""An audit table's deletion that takes every row (`TRUNCATE TABLE`, `DROP TABLE`)."""
+_WHOLE_TABLE = re.compile(
+    r"(?:TRUNCATE|DROP|DELETE)\b(?![^\n]*\bWHERE\b)[^\n]*?"
+    r"(?:audit|changelog|activity_?log|(?:log_?in|logon|sign_?in|auth\w*|access)_?history)",
+    re.I,
+)
+"""An audit or login-history table's deletion that takes every row (`TRUNCATE TABLE`, `DROP
+TABLE`, a `DELETE` with no `WHERE`); a search or price history is no one's trail, and a hit that
+starts with the table's copy (`INSERT INTO archive.t SELECT * FROM t`) keeps the rows."""
 _MANY_LOGS = re.compile(r"\*|/var/log/\$|\bcl\s+['\"]?[$%]|GetEventLogs|GetLogNames")
 
 
