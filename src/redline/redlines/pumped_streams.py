@@ -15,6 +15,12 @@ The streams are followed by their variables: `Process p = new ProcessBuilder(cmd
 `new Socket(host, port)` a connection, and `X = p.getInputStream()` / `p.getErrorStream()` /
 `p.getOutputStream()` (and the socket's) name their streams; a copy is read from either the
 stream's variable or the getter itself.
+
+Only a process that takes commands counts: a shell or an interpreter (`/bin/sh`, `cmd.exe`,
+`powershell`, `python`), or a program named by a variable (`new ProcessBuilder(prog)`, where the
+name is chosen elsewhere). A fixed ordinary program (`new ProcessBuilder("make", "test")`, a
+language server) relayed both ways to a coordinator or an editor is a remote log with a prompt
+answered, not a shell handed over.
 """
 
 from __future__ import annotations
@@ -24,11 +30,25 @@ import re
 from redline.redlines.capabilities import Capability, Hit
 
 _PROCESS = re.compile(
-    r"\b(\w+)\s*=\s*(?:new\s+ProcessBuilder\s*\([^\n]{0,300}?\.start\s*\(\s*\)"
-    r"|Runtime\.getRuntime\s*\(\s*\)\s*\.exec\s*\(|\w+\.start\s*\(\s*\)\s*[;\n]"
+    r"\b(\w+)\s*=\s*(?:new\s+ProcessBuilder\s*\(([^\n]{0,300}?)\.start\s*\(\s*\)"
+    r"|Runtime\.getRuntime\s*\(\s*\)\s*\.exec\s*\(([^\n]{0,120})|\w+\.start\s*\(\s*\)\s*[;\n]"
     # Groovy's `["sh", "-i"].execute()`, `cmd.execute()`
-    r"|[^\n=]{0,300}?\.execute\s*\(\s*\)\s*[;\n])"
+    r"|([^\n=]{0,300}?)\.execute\s*\(\s*\)\s*[;\n])"
 )
+"""A process started: its variable, and what names its program (the builder's or `exec`'s
+arguments, the receiver of Groovy's `execute()`); a builder kept in a variable (`pb.start()`)
+names none here."""
+_FIXED_PROGRAM = re.compile(
+    r"""\s*(?:new\s+String\s*\[\s*\]\s*)?(?:(?:List|Arrays)\.(?:of|asList)\s*\(\s*)?[\[{]?\s*"""
+    r"""["']([^"'\s]{1,200})"""
+)
+"""The first word of a program given as a literal, inside an array or list if it is one."""
+_TAKES_COMMANDS = re.compile(
+    r"(?:ba|da|z|k|c|tc|a|fi)?sh|busybox|cmd|powershell|pwsh|python[\d.]*|perl|ruby|irb|node"
+    r"|php|lua|tclsh|wish|jshell|groovysh",
+    re.IGNORECASE,
+)
+"""A shell or an interpreter: a program that runs whatever is typed into it."""
 _SOCKET = re.compile(
     r"\b(\w+)\s*=\s*new\s+(?:java\.net\.)?Socket\s*\(\s*(?!['\"](?:localhost|127\.[\d.]+|::1)['\"])[^)\s]"
 )
@@ -50,6 +70,18 @@ _STARTS = ("ProcessBuilder", ".exec(", ".execute(")
 _GETTER = re.compile(r"^(\w+)\.(getInputStream|getErrorStream|getOutputStream)\(\s*\)$")
 
 
+def _takes_commands(start: re.Match[str]) -> bool:
+    """Whether the process started runs what it is given: a shell or an interpreter named, or a
+    program not named by a literal (a variable, a builder kept elsewhere)."""
+    named = start.group(2) or start.group(3) or start.group(4)
+    fixed = _FIXED_PROGRAM.match(named) if named else None
+    if fixed is None:
+        return True
+    program = fixed.group(1).replace("\\", "/").rsplit("/", 1)[-1]
+    program = program.removesuffix(".exe").removesuffix(".EXE")
+    return _TAKES_COMMANDS.fullmatch(program) is not None
+
+
 def _stream_of(name: str, streams: dict[str, tuple[str, str]]) -> tuple[str, str] | None:
     """The owner and getter a stream expression names: a variable kept, or the getter called."""
     name = name.replace(" ", "")
@@ -64,7 +96,7 @@ def pumped_stream_hits(code: str, offset: int = 0) -> list[Hit]:
     `Capability.DUP_FD`."""
     if "Socket" not in code or not any(start in code for start in _STARTS):
         return []
-    processes = {match.group(1) for match in _PROCESS.finditer(code)}
+    processes = {match.group(1) for match in _PROCESS.finditer(code) if _takes_commands(match)}
     sockets = {match.group(1) for match in _SOCKET.finditer(code)}
     if not processes or not sockets:
         return []
