@@ -6428,7 +6428,12 @@ PATTERNS = _merged(PATTERNS, _KEY_VENDING_PATTERNS)
 # where anyone can fetch them. A trigger's
 # statement runs over several lines up to its `;`, so the spans are bounded by `;`, not by
 # line ends. Each pattern begins with a literal the scan's prefilter finds.
-_CREDENTIAL_COLUMN = r"\bNEW\.\w{0,40}?(?:passw|pwd|token|secret|api_?key|private_?key)\w{0,40}"
+_CREDENTIAL_COLUMN = (
+    r"\bNEW\.\w{0,40}?(?:passw|pwd|token|secret|api_?key|private_?key)\w{0,40}\b"
+    r"(?<!hash)(?<!digest)"
+)
+"""A row's new credential, unless it is kept hashed (`NEW.password_hash`): a password history
+copies each new hash on purpose, to refuse a reused password."""
 _CREDENTIAL_TRIGGER_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.CREDENTIAL_TRIGGER: (
         re.compile(
@@ -6439,10 +6444,11 @@ _CREDENTIAL_TRIGGER_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] =
     ),
     Capability.WEB_ROOT_OUTFILE: (
         re.compile(
-            r"(?:\bINTO\s+(?:OUTFILE|DUMPFILE)\s+|\bCOPY\b[^;]{0,400}?\bTO\s+)['\"]"
-            r"(?:/var/www|/srv/(?:www|http)\b"
+            # the whole statement is kept: the detector reads which table it exports
+            r"(?:\bSELECT\b[^;]{0,600}?\bINTO\s+(?:OUTFILE|DUMPFILE)\s+|\bCOPY\b[^;]{0,400}?\bTO\s+)"
+            r"['\"](?:/var/www|/srv/(?:www|http)\b"
             r"|/usr/share/nginx/html|/usr/local/apache2/htdocs|/opt/lampp/htdocs"
-            r"|[A-Za-z]:[\\/]+inetpub[\\/]+wwwroot)",
+            r"|[A-Za-z]:[\\/]+inetpub[\\/]+wwwroot)[^;]{0,400}",
             _I,
         ),
     ),
