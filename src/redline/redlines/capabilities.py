@@ -6407,8 +6407,9 @@ _KEY_VENDING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.KEY_MINTED: (
         re.compile(
-            r"\.create_access_key\s*\(|\biam\s+create-access-key\b|\bCreateAccessKey(?:Command)?\b"
-            r"|\.createAccessKey\s*\(|\bservice-accounts\s+keys\s+create\b",
+            # minted by code (a handler's SDK call), not by an operator's `aws iam
+            # create-access-key` in a runbook: that key is made once, by hand
+            r"\.create_access_key\s*\(|\bCreateAccessKey(?:Command)?\b|\.createAccessKey\s*\(",
         ),
     ),
     Capability.ADMIN_POLICY: (
