@@ -6366,11 +6366,21 @@ _SQL_INJECTION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # a UNION payload's template: the column list filled in by the code (the expression it
-        # reads, a marker around it) and the rest of the site's query commented out
-        # (`f"-1 UNION SELECT {','.join(cols)}-- -"`, `"' UNION SELECT " + cols + " #"`)
+        # reads, `{}` of a `.format`, a marker around it) after an id no row has (`-1 UNION`),
+        # or with the rest of the site's query commented out where the string ends
+        # (`f"-1 UNION SELECT {','.join(cols)} FROM users LIMIT {n},1-- -"`, `"' UNION SELECT "
+        # + cols + " #"`); `/**/` may stand for the blanks. A report's own UNION with a comment
+        # in it (`UNION SELECT %s -- keep in sync`) ends no string with the comment.
         re.compile(
-            r"\bUNION\s+(?:ALL\s+)?SELECT\s+(?:\$?\{[^}\n]{1,160}\}|%s"
-            r"|['\"`]\s*[+.]\s*[^\n]{1,160}?[+.]\s*['\"`])\s*(?:--|#|/\*)",
+            r"\bUNION(?:\s|/\*\*/)+(?:ALL(?:\s|/\*\*/)+)?SELECT"
+            r"(?:\s|/\*\*/)+(?:\$?\{[^}\n]{0,160}\}|%s"
+            r"|['\"`]\s*[+.]\s*[^\n]{1,160}?[+.]\s*['\"`])"
+            r"[^\n]{0,200}?(?:--[ \t]*-?|--\+|#)['\"`]",
+            _I,
+        ),
+        re.compile(
+            r"-\d{1,12}(?:\s|/\*\*/)+UNION(?:\s|/\*\*/)+(?:ALL(?:\s|/\*\*/)+)?SELECT"
+            r"(?:\s|/\*\*/)+(?:\$?\{[^}\n]{0,160}\}|%s|['\"`]\s*[+.])",
             _I,
         ),
     ),
