@@ -10,7 +10,8 @@ same capability patterns read them as if spelled out; a name the code computes s
 is left as it is.
 
 PHP hides a function's name the same way behind `call_user_func`: the name given as a literal
-(`call_user_func('passthru', $c)`), decoded from one (`str_rot13('cnffgueh')`, pieces joined,
+(`call_user_func('passthru', $c)`), decoded from one (`str_rot13('cnffgueh')`, `strrev`,
+`base64_decode`, `hex2bin`: `flows.undisguised`, pieces joined,
 `'ba'.'se'.'64_'.'de'.'code'`) or kept in an array's literal element (`$m = array('x' =>
 'passthru')`, then `call_user_func($m['x'], $c)`). `php_named_view` writes each such call as
 the call it makes (`passthru($c)`).
@@ -19,6 +20,8 @@ the call it makes (`passthru($c)`).
 from __future__ import annotations
 
 import re
+
+from redline.redlines.flows import undisguised
 
 _HELPER = re.compile(
     # `def _s(*codes):` with `"".join(map(chr, codes))` or `"".join(chr(c) for c in codes)` in
@@ -59,17 +62,18 @@ def run_time_named_view(code: str) -> str:
     return view
 
 
-_ROT13 = re.compile(r"\bstr_rot13\(\s*(['\"])([A-Za-z_]\w{0,60})\1\s*\)")
+_DECODED = re.compile(
+    r"\b(strrev|str_rot13|base64_decode|hex2bin)\(\s*(['\"])([A-Za-z0-9_+/=]{1,80})\2\s*\)", re.I
+)
+"""A literal PHP decodes in place (`str_rot13('cnffgueh')`, `strrev('urhtssap')`)."""
+_FUNCTION_NAME = re.compile(r"[A-Za-z_]\w{0,60}")
+"""What a decoded literal must be to be read as a function's name."""
 _ELEMENT = re.compile(r"(['\"])(\w{1,40})\1\s*=>\s*(['\"])([A-Za-z_]\w{0,60})\3")
 _BY_NAME = re.compile(
     r"\bcall_user_func(?:_array)?\(\s*(['\"])([A-Za-z_]\w{0,60})\1\s*(?:,\s*|(?=\)))"
 )
 _BY_ELEMENT = re.compile(
     r"\bcall_user_func(?:_array)?\(\s*\$\w+\[\s*(['\"])(\w{1,40})\1\s*\]\s*(?:,\s*|(?=\)))"
-)
-_ROT13_TABLE = str.maketrans(
-    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz",
-    "NOPQRSTUVWXYZABCDEFGHIJKLMnopqrstuvwxyzabcdefghijklm",
 )
 
 
@@ -81,11 +85,16 @@ def php_named_view(code: str) -> str:
         return code
     from redline.redlines.code import folded_strings  # (code.py reads through this module)
 
-    view = _ROT13.sub(
-        lambda m: "'" + m.group(2).translate(_ROT13_TABLE) + "'", folded_strings(code)
-    )
+    view = _DECODED.sub(_decoded_name, folded_strings(code))
     elements = {m.group(2): m.group(4) for m in _ELEMENT.finditer(view)}
     view = _BY_NAME.sub(lambda m: m.group(2) + "(", view)
     return _BY_ELEMENT.sub(
         lambda m: elements[m.group(2)] + "(" if m.group(2) in elements else m.group(0), view
     )
+
+
+def _decoded_name(match: re.Match[str]) -> str:
+    """A decoding call written as the name it makes, quoted; the call itself when what it makes
+    is no function's name."""
+    name = undisguised(match.group(1), match.group(3))
+    return f"'{name}'" if _FUNCTION_NAME.fullmatch(name) else match.group(0)
