@@ -24,16 +24,22 @@ import re
 from redline.redlines.flows import undisguised
 
 _HELPER = re.compile(
-    # `def _s(*codes):` with `"".join(map(chr, codes))` or `"".join(chr(c) for c in codes)` in
-    # its next lines; `_s = lambda *c: "".join(map(chr, c))`
-    r"^[ \t]*def[ \t]+(\w+)[ \t]*\([ \t]*\*(\w+)[ \t]*\)[ \t]*(?:->[ \t]*str[ \t]*)?:"
-    r"(?:[^\n]{0,200}\n){0,3}?[^\n]{0,200}?\.join\(\s*"
+    # `def _s(*codes):` (or `def _s(codes):`) with `"".join(map(chr, codes))`, `"".join(chr(c)
+    # for c in codes)` (also in brackets) or `bytes(codes).decode()` in its next lines;
+    # `_s = lambda *c: "".join(map(chr, c))`
+    r"^[ \t]*def[ \t]+(\w+)[ \t]*\([ \t]*\*?(\w+)[ \t]*\)[ \t]*(?:->[ \t]*str[ \t]*)?:"
+    r"(?:[^\n]{0,200}\n){0,3}?[^\n]{0,200}?(?:\.join\(\s*\[?\s*"
     r"(?:map\(\s*chr\s*,\s*\2\s*\)|chr\(\s*(\w+)\s*\)\s*for\s+\3\s+in\s+\2\b)"
-    r"|^[ \t]*(\w+)[ \t]*=[ \t]*lambda[ \t]*\*(\w+)[ \t]*:"
-    r"[^\n]{0,80}?\.join\(\s*map\(\s*chr\s*,\s*\5\s*\)",
+    r"|\bbytes\(\s*\2\s*\)\s*\.decode\()"
+    r"|^[ \t]*(\w+)[ \t]*=[ \t]*lambda[ \t]*\*?(\w+)[ \t]*:"
+    r"[^\n]{0,80}?(?:\.join\(\s*\[?\s*map\(\s*chr\s*,\s*\5\s*\)|\bbytes\(\s*\5\s*\)\s*\.decode\()",
     re.M,
 )
-_CODES = r"\(\s*(\d{1,3}(?:\s*,\s*\d{1,3}){0,60})\s*,?\s*\)"
+_CODES = (
+    r"\(\s*(?P<bracket>[\[(])?\s*(?P<codes>\d{1,3}(?:\s*,\s*\d{1,3}){0,60})\s*,?\s*"
+    r"(?(bracket)[\])]\s*)\)"
+)
+"""A helper's call with its codes, given one by one or as one tuple or list (`_s((111, 115))`)."""
 _GETATTR = re.compile(r"\bgetattr\(\s*([A-Za-z_]\w*)\s*,\s*(['\"])([A-Za-z_]\w*)\2\s*\)")
 _IMPORTED = re.compile(
     r"\b([A-Za-z_]\w*)\s*=\s*(?:importlib\.)?(?:import_module|__import__)\(\s*(['\"])([\w.]+)\2\s*\)"
@@ -44,7 +50,9 @@ def run_time_named_view(code: str) -> str:
     """`code` with a spelling helper's calls written as the strings they return, `getattr(x,
     "name")` as `x.name`, and a module imported by name under a variable called by the
     module's name; `code` itself when it holds no spelling helper."""
-    if "chr" not in code or ("getattr" not in code and "import" not in code):
+    if ("chr" not in code and "bytes(" not in code) or (
+        "getattr" not in code and "import" not in code
+    ):
         return code
     helpers = {m.group(1) or m.group(4) for m in _HELPER.finditer(code)}
     if not helpers:
@@ -53,7 +61,7 @@ def run_time_named_view(code: str) -> str:
 
     names = "|".join(re.escape(helper) for helper in sorted(helpers))
     calls = re.compile(rf"(?<![\w.])(?:{names}){_CODES}")
-    view = calls.sub(lambda m: '"' + code_points(m.group(1)) + '"', code)
+    view = calls.sub(lambda m: '"' + code_points(m.group("codes")) + '"', code)
     view = _GETATTR.sub(lambda m: f"{m.group(1)}.{m.group(3)}", view)
     for match in list(_IMPORTED.finditer(view)):
         alias, module = match.group(1), match.group(3)
