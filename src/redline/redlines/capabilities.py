@@ -1072,6 +1072,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bDeno\.connect(?:Tls)?\s*\(|\bnet\.DialTCP\s*\(|\btls\.Dial\s*\(|\bnew\s+Socket\s*\(\s*['\"]?\w|System\.Net\.Sockets\.Socket\b",
             _I,
         ),
+        # Kotlin's socket, made without `new` (`val s = Socket("203.0.113.5", 4444)`)
+        re.compile(
+            r"\b(?:val|var)\s+\w+(?:\s*:\s*Socket)?\s*=\s*(?:java\.net\.)?Socket\s*\(\s*['\"]?\w"
+        ),
         re.compile(
             r"\.sendto\s*\([^\n]*\(\s*['\"]\d{1,3}(?:\.\d{1,3}){3}['\"]\s*,\s*\d{2,5}\s*\)",
             _I,
