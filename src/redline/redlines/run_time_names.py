@@ -10,11 +10,12 @@ same capability patterns read them as if spelled out; a name the code computes s
 is left as it is.
 
 PHP hides a function's name the same way behind `call_user_func`: the name given as a literal
-(`call_user_func('passthru', $c)`), decoded from one (`str_rot13('cnffgueh')`, `strrev`,
-`base64_decode`, `hex2bin`: `flows.undisguised`, pieces joined,
-`'ba'.'se'.'64_'.'de'.'code'`) or kept in an array's literal element (`$m = array('x' =>
-'passthru')`, then `call_user_func($m['x'], $c)`). `php_named_view` writes each such call as
-the call it makes (`passthru($c)`).
+(`call_user_func('passthru', $c)`, also `array_map`'s; its letters escaped, `"\\x70assthru"`),
+decoded from one (`str_rot13('cnffgueh')`, `strrev`, `base64_decode`, `hex2bin`:
+`flows.undisguised`; pieces joined, `'ba'.'se'.'64_'.'de'.'code'`) or kept in an array's
+element (`$m = array('x' => 'passthru')`, `$m['x'] = 'passthru'`, then
+`call_user_func($m['x'], $c)`). `php_named_view` writes each such call as the call it makes
+(`passthru($c)`).
 """
 
 from __future__ import annotations
@@ -76,29 +77,45 @@ _DECODED = re.compile(
 """A literal PHP decodes in place (`str_rot13('cnffgueh')`, `strrev('urhtssap')`)."""
 _FUNCTION_NAME = re.compile(r"[A-Za-z_]\w{0,60}")
 """What a decoded literal must be to be read as a function's name."""
-_ELEMENT = re.compile(r"(['\"])(\w{1,40})\1\s*=>\s*(['\"])([A-Za-z_]\w{0,60})\3")
-_BY_NAME = re.compile(
-    r"\bcall_user_func(?:_array)?\(\s*(['\"])([A-Za-z_]\w{0,60})\1\s*(?:,\s*|(?=\)))"
-)
-_BY_ELEMENT = re.compile(
-    r"\bcall_user_func(?:_array)?\(\s*\$\w+\[\s*(['\"])(\w{1,40})\1\s*\]\s*(?:,\s*|(?=\)))"
-)
+_ELEMENT = re.compile(r"(['\"])(\w{1,40})\1\s*(?:=>|\]\s*=)\s*(['\"])([A-Za-z_]\w{0,60})\3")
+"""An array's element holding a function's name: in its literal (`'x' => 'passthru'`) or
+assigned (`$m['x'] = 'passthru'`)."""
+_CALLER = r"\b(?:call_user_func(?:_array)?|array_map)\(\s*"
+"""A call that calls the function named by its first argument."""
+_BY_NAME = re.compile(_CALLER + r"(['\"])([A-Za-z_]\w{0,60})\1\s*(?:,\s*|(?=\)))")
+_BY_ELEMENT = re.compile(_CALLER + r"\$\w+\[\s*(['\"])(\w{1,40})\1\s*\]\s*(?:,\s*|(?=\)))")
+_ESCAPED = re.compile(r'"((?:[\w]|\\x[0-9A-Fa-f]{2}|\\[0-7]{1,3}){1,60})"')
+"""A double-quoted literal with letters written as escapes (`"\\x70assthru"`)."""
 
 
 def php_named_view(code: str) -> str:
     """`code` with each `call_user_func` whose function is named by a literal, a decoded
     literal or an array's literal element written as a plain call; `code` itself when it
     calls none."""
-    if "call_user_func" not in code:
+    if "call_user_func" not in code and "array_map" not in code:
         return code
     from redline.redlines.code import folded_strings  # (code.py reads through this module)
 
-    view = _DECODED.sub(_decoded_name, folded_strings(code))
+    view = folded_strings(code)
+    if "\\" in view:
+        view = _ESCAPED.sub(_unescaped, view)
+    view = _DECODED.sub(_decoded_name, view)
     elements = {m.group(2): m.group(4) for m in _ELEMENT.finditer(view)}
     view = _BY_NAME.sub(lambda m: m.group(2) + "(", view)
     return _BY_ELEMENT.sub(
         lambda m: elements[m.group(2)] + "(" if m.group(2) in elements else m.group(0), view
     )
+
+
+def _unescaped(match: re.Match[str]) -> str:
+    """A double-quoted literal with its hexadecimal and octal escapes written as letters, when
+    they make a function's name; the literal itself otherwise."""
+    text = re.sub(
+        r"\\x([0-9A-Fa-f]{2})|\\([0-7]{1,3})",
+        lambda m: chr(int(m.group(1), 16) if m.group(1) else int(m.group(2), 8)),
+        match.group(1),
+    )
+    return f'"{text}"' if _FUNCTION_NAME.fullmatch(text) else match.group(0)
 
 
 def _decoded_name(match: re.Match[str]) -> str:
