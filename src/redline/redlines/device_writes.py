@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import islice
 
 from redline.redlines.capabilities import PRIVATE_IPV4, Capability, Hit
 
@@ -128,6 +129,8 @@ _PUBLIC_RANGE = re.compile(
 """A public network's range: a quoted CIDR (`ip_network("203.0.113.0/24")`), or its prefix with
 the last number filled in by the program (`f"203.0.113.{i}"`, `"203.0.113." + str(i)`,
 `"203.0.113.%d" % i`, `"203.0.113.{}".format(i)`)."""
+_RANGES = 8
+"""How many public ranges of a program are followed (a scanner walks one or two)."""
 _ASSIGNED = re.compile(r"\b(\w+)\s*(?::[^=\n]{1,40})?=\s*[^=\n]{0,80}$")
 """The name a line's value is kept in, read on the line's text before the value."""
 _CLIENT_CALL = (
@@ -222,7 +225,7 @@ def _walked(line: str, found: re.Match[str]) -> bool:
     own = line[start : len(line) if end < 0 else end]
     if re.search(r"\bfor\b", own) is not None:
         return True
-    assigned = _ASSIGNED.search(line, start, found.start())
+    assigned = _ASSIGNED.search(line, max(start, found.start() - 160), found.start())
     if assigned is None:
         return False
     name = re.escape(assigned.group(1))
@@ -240,7 +243,7 @@ def _others_devices(line: str, written: re.Match[str]) -> bool:
     a file, every address of a public range walked, or a device at a public address."""
     return (
         _FROM_A_LIST.search(line) is not None
-        or any(_walked(line, found) for found in _PUBLIC_RANGE.finditer(line))
+        or any(_walked(line, found) for found in islice(_PUBLIC_RANGE.finditer(line), _RANGES))
         or _device_public(line, written)
     )
 
