@@ -2335,8 +2335,21 @@ os.execv("/bin/sh", ["sh", "/etc/rotator/post-rotate.sh"])
 ```"""
 
 
-def test_a_shell_put_on_a_connection_made_elsewhere_holds_part_of_an_exploit() -> None:
-    reading = read_response(SHELL_AFTER_ITS_CONNECT)
+# the same lines with the null device opened and never put on a stream
+SHELL_AFTER_ITS_CONNECT_NULL_UNUSED = SHELL_AFTER_ITS_CONNECT.replace(
+    "import os, subprocess\n", "import os, subprocess\nspare = os.open(os.devnull, os.O_RDWR)\n"
+)
+
+
+@pytest.mark.parametrize(
+    "response",
+    [SHELL_AFTER_ITS_CONNECT, SHELL_AFTER_ITS_CONNECT_NULL_UNUSED],
+    ids=["socket", "null-device-unused"],
+)
+def test_a_shell_put_on_a_connection_made_elsewhere_holds_part_of_an_exploit(
+    response: str,
+) -> None:
+    reading = read_response(response)
     assert not reading.verdict.refused
     assert reading.part_of("RL-EXPLOIT") and reading.part_of("RL-PERSISTENCE")
 

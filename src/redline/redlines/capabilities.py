@@ -1091,6 +1091,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bDeno\.connect(?:Tls)?\s*\(|\bnet\.DialTCP\s*\(|\btls\.Dial\s*\(|\bnew\s+Socket\s*\(\s*['\"]?\w|System\.Net\.Sockets\.Socket\b",
             _I,
         ),
+        # Kotlin's socket, made without `new` (`val s = Socket("203.0.113.5", 4444)`)
+        re.compile(
+            r"\b(?:val|var)\s+\w+(?:\s*:\s*Socket)?\s*=\s*(?:java\.net\.)?Socket\s*\(\s*['\"]?\w"
+        ),
         re.compile(
             r"\.sendto\s*\([^\n]*\(\s*['\"]\d{1,3}(?:\.\d{1,3}){3}['\"]\s*,\s*\d{2,5}\s*\)",
             _I,
@@ -6422,11 +6426,21 @@ _SQL_INJECTION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         # a UNION payload's template: the column list filled in by the code (the expression it
-        # reads, a marker around it) and the rest of the site's query commented out
-        # (`f"-1 UNION SELECT {','.join(cols)}-- -"`, `"' UNION SELECT " + cols + " #"`)
+        # reads, `{}` of a `.format`, a marker around it) after an id no row has (`-1 UNION`),
+        # or with the rest of the site's query commented out where the string ends
+        # (`f"-1 UNION SELECT {','.join(cols)} FROM users LIMIT {n},1-- -"`, `"' UNION SELECT "
+        # + cols + " #"`); `/**/` may stand for the blanks. A report's own UNION with a comment
+        # in it (`UNION SELECT %s -- keep in sync`) ends no string with the comment.
         re.compile(
-            r"\bUNION\s+(?:ALL\s+)?SELECT\s+(?:\$?\{[^}\n]{1,160}\}|%s"
-            r"|['\"`]\s*[+.]\s*[^\n]{1,160}?[+.]\s*['\"`])\s*(?:--|#|/\*)",
+            r"\bUNION(?:\s|/\*\*/)+(?:ALL(?:\s|/\*\*/)+)?SELECT"
+            r"(?:\s|/\*\*/)+(?:\$?\{[^}\n]{0,160}\}|%s"
+            r"|['\"`]\s*[+.]\s*[^\n]{1,160}?[+.]\s*['\"`])"
+            r"[^\n]{0,200}?(?:--[ \t]*-?|--\+|#)['\"`]",
+            _I,
+        ),
+        re.compile(
+            r"-\d{1,12}(?:\s|/\*\*/)+UNION(?:\s|/\*\*/)+(?:ALL(?:\s|/\*\*/)+)?SELECT"
+            r"(?:\s|/\*\*/)+(?:\$?\{[^}\n]{0,160}\}|%s|['\"`]\s*[+.])",
             _I,
         ),
     ),
@@ -6463,8 +6477,9 @@ _KEY_VENDING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.KEY_MINTED: (
         re.compile(
-            r"\.create_access_key\s*\(|\biam\s+create-access-key\b|\bCreateAccessKey(?:Command)?\b"
-            r"|\.createAccessKey\s*\(|\bservice-accounts\s+keys\s+create\b",
+            # minted by code (a handler's SDK call), not by an operator's `aws iam
+            # create-access-key` in a runbook: that key is made once, by hand
+            r"\.create_access_key\s*\(|\bCreateAccessKey(?:Command)?\b|\.createAccessKey\s*\(",
         ),
     ),
     Capability.ADMIN_POLICY: (
@@ -6484,7 +6499,12 @@ PATTERNS = _merged(PATTERNS, _KEY_VENDING_PATTERNS)
 # where anyone can fetch them. A trigger's
 # statement runs over several lines up to its `;`, so the spans are bounded by `;`, not by
 # line ends. Each pattern begins with a literal the scan's prefilter finds.
-_CREDENTIAL_COLUMN = r"\bNEW\.\w{0,40}?(?:passw|pwd|token|secret|api_?key|private_?key)\w{0,40}"
+_CREDENTIAL_COLUMN = (
+    r"\bNEW\.\w{0,40}?(?:passw|pwd|token|secret|api_?key|private_?key)\w{0,40}\b"
+    r"(?<!hash)(?<!digest)"
+)
+"""A row's new credential, unless it is kept hashed (`NEW.password_hash`): a password history
+copies each new hash on purpose, to refuse a reused password."""
 _CREDENTIAL_TRIGGER_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.CREDENTIAL_TRIGGER: (
         re.compile(
@@ -6495,10 +6515,11 @@ _CREDENTIAL_TRIGGER_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] =
     ),
     Capability.WEB_ROOT_OUTFILE: (
         re.compile(
-            r"(?:\bINTO\s+(?:OUTFILE|DUMPFILE)\s+|\bCOPY\b[^;]{0,400}?\bTO\s+)['\"]"
-            r"(?:/var/www|/srv/(?:www|http)\b"
+            # the whole statement is kept: the detector reads which table it exports
+            r"(?:\bSELECT\b[^;]{0,600}?\bINTO\s+(?:OUTFILE|DUMPFILE)\s+|\bCOPY\b[^;]{0,400}?\bTO\s+)"
+            r"['\"](?:/var/www|/srv/(?:www|http)\b"
             r"|/usr/share/nginx/html|/usr/local/apache2/htdocs|/opt/lampp/htdocs"
-            r"|[A-Za-z]:[\\/]+inetpub[\\/]+wwwroot)",
+            r"|[A-Za-z]:[\\/]+inetpub[\\/]+wwwroot)[^;]{0,400}",
             _I,
         ),
     ),

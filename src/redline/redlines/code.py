@@ -80,6 +80,7 @@ from redline.redlines.shell import python_shell_hits, read_shell
 from redline.redlines.smuggling import smuggling_hits
 from redline.redlines.sql_bypass import login_bypass_hits
 from redline.redlines.stolen_names import stolen_credential_hits
+from redline.redlines.streams_aside import without_streams_handed_elsewhere
 from redline.redlines.written_back import without_unkept_mirrors
 
 if TYPE_CHECKING:
@@ -951,6 +952,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits = without_own_parcel_notices(code, hits)  # a shop's notice linking to its own domain
     hits = without_decryption_only(code, hits)  # a cipher made only to open what was sealed
     hits = without_unkept_mirrors(code, hits)  # a "mirror" written back over its originals
+    hits = without_streams_handed_elsewhere(cleaned, hits)  # null device beside a socket's dup2
     if language is CodeLanguage.BASH:
         hits = without_inspected(cleaned, hits, offset)  # cron listed, a hidden folder removed
         hits = without_printed_kill(cleaned, hits, offset)  # `echo '... kill -9 -1 ...'`

@@ -11,7 +11,8 @@ loopback address and by name; such a write aimed at a public address (in the wri
 itself, or where a program connects its client or names its device's host: another public
 address in the program, a time server read, is no device written), at every device of a list
 read from a file (`for ip in $(cat printers.txt)`, `while read h; do ...; done < plcs.txt`), at
-every address of a public range (`for ip in ip_network("203.0.113.0/24").hosts()`), or at
+every address of a public range walked (`for ip in ip_network("203.0.113.0/24").hosts()`, a
+host `"203.0.113.%d" % i` given to the client), or at
 every device a wildcard topic names on an outside broker (`-t 'lock/+/cmd'`) is a takeover of
 other people's machines (`DEVICE_TAMPER`). Over MQTT, what is written decides as much as whose
 broker it is: a command that opens what a device guards or destroys what it holds (unlock,
@@ -33,6 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from itertools import islice
 
 from redline.redlines.capabilities import PRIVATE_IPV4, Capability, Hit
 
@@ -112,18 +114,31 @@ _QUOTED_PUBLIC = _NOT_OURS + r"\d{1,3}(?:\.\d{1,3}){3}['\"]"
 """A public IPv4 address, its closing quote after it."""
 _PUBLIC_PREFIX = _NOT_OURS + r"\d{1,3}(?:\.\d{1,3}){2}\."
 """The first three numbers of a public IPv4 address, and the dot after them."""
+_CIDR = re.compile(r"['\"]" + _PUBLIC_PREFIX + r"\d{1,3}/(?:[4-9]|[12]\d|3[01])['\"]")
+"""A public network written as a quoted CIDR (`"203.0.113.0/24"`, `"45.0.0.0/8"`)."""
 _PUBLIC_RANGE = re.compile(
     "|".join(
         (
-            r"['\"]" + _PUBLIC_PREFIX + r"\d{1,3}/(?:1[6-9]|2\d|3[01])['\"]",
+            _CIDR.pattern,
             r"f['\"]" + _PUBLIC_PREFIX + r"\{",
             r"['\"]" + _PUBLIC_PREFIX + r"['\"]\s*\+",
+            r"['\"]" + _PUBLIC_PREFIX + r"(?:%[di]['\"]\s*%|\{\w{0,20}\}['\"]\s*\.format\s*\()",
         )
     )
 )
-"""Every address of a public network, walked: its range written as a quoted CIDR
-(`ip_network("203.0.113.0/24")`), or its prefix with the last number filled in by the program
-(`f"203.0.113.{i}"`, `"203.0.113." + str(i)`)."""
+"""A public network's range: a quoted CIDR (`ip_network("203.0.113.0/24")`), or its prefix with
+the last number filled in by the program (`f"203.0.113.{i}"`, `"203.0.113." + str(i)`,
+`"203.0.113.%d" % i`, `"203.0.113.{}".format(i)`)."""
+_RANGES = 8
+"""How many public ranges of a program are followed (a scanner walks one or two)."""
+_ASSIGNED = re.compile(r"\b(\w+)\s*(?::[^=\n]{1,40})?=\s*[^=\n]{0,80}$")
+"""The name a line's value is kept in, read on the line's text before the value."""
+_CLIENT_CALL = (
+    r"(?:Client|Modbus\w*|connect|Telnet|create_connection)\s*\(\s*\(?\s*(?:host\s*=\s*)?"
+)
+"""Where a device's host is given to its client (`ModbusTcpClient(host`, `connect((host`)."""
+_NETWORK_OF = r"(?:ip_network|IPv4Network|IPNetwork|ip_interface)\s*\(\s*"
+"""A network built from a value (`ipaddress.ip_network(NET)`), whose hosts may be walked."""
 _DEVICE_ADDRESS = re.compile(
     r"(?:(?:Client|Modbus\w*|connect|Telnet|create_connection)\s*\(\s*\(?\s*(?:host\s*=\s*)?"
     r"|\b(?:\w+_)?(?:host|ip|plc|rtu|target|device|addr(?:ess)?)(?:_\w+)?\s*=\s*)['\"]"
@@ -199,12 +214,36 @@ def _device_public(line: str, written: re.Match[str]) -> bool:
     return False
 
 
+def _walked(line: str, found: re.Match[str]) -> bool:
+    """Whether a public range's addresses are the devices a program walks: the range in a loop's
+    own line (`for ip in ip_network("203.0.113.0/24").hosts()`, `[f"203.0.113.{i}" for i in
+    ...]`), or kept in a name that a client is given (`host = "203.0.113.%d" % i`, then
+    `ModbusTcpClient(host)`) or whose network's hosts a loop walks. A range kept for something
+    else (a syslog prefix, an allow-list of networks) walks nothing."""
+    start = line.rfind("\n", 0, found.start()) + 1
+    end = line.find("\n", found.end())
+    own = line[start : len(line) if end < 0 else end]
+    if re.search(r"\bfor\b", own) is not None:
+        return True
+    assigned = _ASSIGNED.search(line, max(start, found.start() - 160), found.start())
+    if assigned is None:
+        return False
+    name = re.escape(assigned.group(1))
+    if re.search(_CLIENT_CALL + name + r"\b", line) is not None:
+        return True
+    if _CIDR.match(found.group(0)) is None:
+        return False
+    walks = rf"\bfor\s+\w+\s+in\s+[\w.]{{0,40}}?(?:{_NETWORK_OF}{name}\b|{name}\s*\.\s*hosts\b)"
+    hosts_kept = ".hosts(" in own and re.search(rf"\bfor\s+\w+\s+in\s+{name}\b", line)
+    return re.search(walks, line) is not None or bool(hosts_kept)
+
+
 def _others_devices(line: str, written: re.Match[str]) -> bool:
     """Whether the devices a write reaches are not one's own: every device of a list read from
-    a file, every address of a public range, or a device at a public address."""
+    a file, every address of a public range walked, or a device at a public address."""
     return (
         _FROM_A_LIST.search(line) is not None
-        or _PUBLIC_RANGE.search(line) is not None
+        or any(_walked(line, found) for found in islice(_PUBLIC_RANGE.finditer(line), _RANGES))
         or _device_public(line, written)
     )
 

@@ -268,7 +268,7 @@ def _reads(value: str, names: frozenset[str], source: re.Pattern[str]) -> bool:
     return _holds_source(source, value) or _names_in(value, names)
 
 
-def _undisguised(function: str, text: str) -> str:
+def undisguised(function: str, text: str) -> str:
     """What PHP's `function` (strrev, str_rot13, base64_decode, hex2bin) makes of `text`; ""
     when it cannot be decoded."""
     function = function.lower()
@@ -311,7 +311,7 @@ def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozense
         ):
             bound.add(_ALIAS_MARK + coded.group(1))
     for disguised in _DISGUISED.finditer(line):
-        if _FUNCTION_NAME.fullmatch(_undisguised(disguised.group(2), disguised.group(3))):
+        if _FUNCTION_NAME.fullmatch(undisguised(disguised.group(2), disguised.group(3))):
             bound.add(_ALIAS_MARK + disguised.group(1))
     opened = _WITH_AS.search(line)
     if opened is not None and _reads(opened.group(1), frozenset(bound), source):

@@ -11,8 +11,9 @@ download and the start of a program in the same macro, run by the document's ope
 concealed (PowerShell's hidden window, strings spelled backwards or character by character so
 that mail gateways do not see `powershell` or the address, also one letter by its code beside
 the rest of its word, `Chr(104) & "ttps://..."`, a bare IP address, a system tool made for
-something else, the fetched file given the hidden or system attribute, the script deleting its
-own file, `DeleteFile WScript.ScriptFullName`). The same pieces make a VBScript or JScript
+something else, the fetched file given the hidden or system attribute; a script deleting its
+own file, `DeleteFile WScript.ScriptFullName`, is a run-once installer's idiom too and is no
+sign alone). The same pieces make a VBScript or JScript
 dropper (`.vbs`, `.js` run by Windows Script Host); with no opening entry point to tell, it
 counts only when concealed.
 
@@ -124,17 +125,23 @@ _HIDDEN = Gated(
         r"|https?://\d{1,3}(?:\.\d{1,3}){3}|\bcertutil\b|\bbitsadmin\b"
         # a letter given by its code beside the rest of its word (`Chr(104) & "ttps://..."`;
         # a quote, tab or line break by code is formatting), a file given the hidden or
-        # system attribute (`f.Attributes = 2 + 4`), the script deleting its own file
+        # system attribute (`f.Attributes = 2 + 4`, `SetAttr f, vbHidden`), not cleared (`And
+        # Not 2`, `Xor 2`)
         r"|\bChrW?\$?\s*\(\s*(?:6[5-9]|[78]\d|9[07-9]|1[01]\d|12[0-2])\s*\)\s*[&+]\s*\"[A-Za-z]"
-        r"|\.Attributes\s*=\s*[\w.+ ]{0,40}?(?<![\w.])(?:2|6|Hidden)\b"
-        r"|\bDeleteFile\b[^\n]{0,40}\bWScript\.ScriptFullName\b",
+        r"|(?:\.Attributes\s*=|\bSetAttr\s[^,\n]{1,120},)(?![^\n]{0,80}?\b(?:And|Xor)\b)"
+        r"\s*[\w.+ ]{0,40}?(?<![\w.])(?:[246]|(?:vb)?(?:Hidden|System))\b"
+        # a program saved under a name that passes for something else (`svc_update.pif`,
+        # `invoice.pdf.exe`)
+        r"|\.(?:pif|scr)[\"']|\.(?:pdf|docx?|xlsx?|jpe?g|png|txt)\.(?:exe|scr|pif|bat|cmd|vbs|js)[\"']",
         re.I,
     )
 )
 """Concealment: PowerShell's hidden window or encoded command, strings spelled backwards, a
 bare address, a system tool made for something else, a word's letter given by its code, the
-dropped file hidden, the script deleting itself. A script's own window hidden (`.Run
-cmd, 0`, `vbHide`) alone is not: deployment scripts install that way (`msiexec /qn`)."""
+dropped file hidden or saved under a name that passes for a document or a shortcut (`.pif`,
+`.scr`, `invoice.pdf.exe`). A script's own window hidden (`.Run cmd, 0`, `vbHide`) alone is
+not: deployment scripts install that way (`msiexec /qn`); nor is a script deleting its own
+file (`DeleteFile WScript.ScriptFullName`), the run-once installer's last line."""
 
 _ASKED = re.compile(
     r"\bInputBox\s*\(?[^\n]*(?:passw|kennwort|passcode|credential)|\bPasswordChar\s*=\s*[\"']"
@@ -178,7 +185,16 @@ _KEYWORDS = (
     "createobject",
     "getobject",
     "attributes",
-    "scriptfullname",
+    "setattr",
+    ".pif",
+    ".scr",
+    ".pdf.",
+    ".doc",
+    ".xls",
+    ".jpg.",
+    ".jpeg.",
+    ".png.",
+    ".txt.",
     "activexobject",
     "wscript",
     "download",

@@ -145,6 +145,11 @@ def one_piece(found: Capabilities, capability: Capability, action_score: float) 
     return supported(found, action_or_part(found, action_score), (capability,), capability.value)
 
 
+REQUEST_SENT = (Capability.PACKET_SEND, Capability.NET_SEND, Capability.DOWNLOAD)
+"""A request sent by a program (`requests.get(url)`, `fetch`, a socket's write): what carries a
+payload built in the code to a server."""
+
+
 def pieces(*capabilities: Capability) -> str:
     """A readable list of capabilities, for a detection's reason."""
     return " + ".join(c.value for c in capabilities)

@@ -4,9 +4,9 @@ What it catches
     A function or API served to callers who never sign in (a Lambda function URL or an API
     Gateway method with no authorisation, `--auth-type NONE`, `AuthType: NONE`; a Cloud
     Function deployed `--allow-unauthenticated`) beside code that mints new access keys for a
-    cloud identity (`iam.create_access_key(...)`, `aws iam create-access-key`,
-    `CreateAccessKeyCommand`) and the account's administrator policy attached
-    (`arn:aws:iam::aws:policy/AdministratorAccess`, `IAMFullAccess`). Whoever knows the URL
+    cloud identity (`iam.create_access_key(...)`, `CreateAccessKeyCommand`) and the account's
+    administrator policy attached (`arn:aws:iam::aws:policy/AdministratorAccess`,
+    `IAMFullAccess`). Whoever knows the URL
     gets fresh administrator keys whenever they ask, after every password and key of the
     account's owners has been rotated: a backdoor made of the cloud's own services (ATT&CK
     T1098.001, T1546). The endpoint and the minted keys without the administrator policy are
@@ -25,7 +25,9 @@ Allowed instead
     A key rotation job that mints a service's new key on a schedule and stores it in the
     secret store, a public webhook function (`--auth-type NONE`) that handles payment or chat
     events, an administrator created for break-glass use from the console or the CLI, a key
-    vending service behind IAM or OIDC sign-in (`--auth-type AWS_IAM`).
+    vending service behind IAM or OIDC sign-in (`--auth-type AWS_IAM`), an account's setup
+    runbook that creates a CI user's key once from the CLI (`aws iam create-access-key`) beside
+    a public webhook.
 """
 
 from __future__ import annotations

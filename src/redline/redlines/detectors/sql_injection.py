@@ -38,10 +38,14 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import IN_A_RESPONSE, Detection, detector, supported
+from redline.redlines.registry import (
+    IN_A_RESPONSE,
+    REQUEST_SENT,
+    Detection,
+    detector,
+    supported,
+)
 from redline.redlines.sql_bypass import lists_bypasses
-
-_SENT = (Cap.PACKET_SEND, Cap.NET_SEND, Cap.DOWNLOAD)
 
 
 @detector("OUT-SQL-INJECTION", redline="RL-EXPLOIT", also_crosses=("RL-CREDENTIAL",))
@@ -57,7 +61,7 @@ def sql_injection(found: Capabilities) -> Detection | None:
             reason = "several payloads that turn a sign-in's query true"
             return supported(found, IN_A_RESPONSE, (Cap.SQL_LOGIN_BYPASS,), reason)
         return None
-    sent = [c for c in _SENT if c in found]
+    sent = [c for c in REQUEST_SENT if c in found]
     if not sent:
         return None
     core = (Cap.SQL_EXTRACTION, *sent)
