@@ -1047,6 +1047,13 @@ as a Defender exclusion's value: no system, shared, temp or profile folder on th
 quotes a `; ` may stand for a `\\n` of the path, as the view that splits escaped lines reads it.)"""
 
 
+_VAULT_PASSWORDS = r"\.RetrieveAll\s*\(\s*\)[\s\S]{0,400}?\.RetrievePassword\s*\("
+"""Every entry of Credential Manager's WinRT vault listed and each one's password filled in
+(`$vault.RetrieveAll()` ... `$c.RetrievePassword()`): an app reading its own entry
+(`$vault.Retrieve('App', 'me')`) asks for one, and an inventory of the entries' names reads no
+password."""
+
+
 _FULL_CONTROL = r"(?:GenericAll|WriteDacl|WriteOwner|GenericWrite|FullControl)"
 """An Active Directory right that gives the whole object: full control, its ACL or its owner."""
 
@@ -2158,10 +2165,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # (a saved-logins table read by its named non-secret columns alone, `SELECT origin_url
         # FROM logins`, counts sites without the passwords: only `*` or a column list broken
         # over lines, whose secret columns stand on other lines, is read whole)
-        # every entry of Credential Manager's vault listed and each one's password filled in
-        # (`$vault.RetrieveAll()` ... `$c.RetrievePassword()`); an app reading its own entry
-        # (`$vault.Retrieve('App', 'me')`) asks for one
-        re.compile(r"\.RetrieveAll\s*\(\s*\)[\s\S]{0,400}?\.RetrievePassword\s*\(", _I),
+        # every entry of Credential Manager's vault with its password
+        re.compile(_VAULT_PASSWORDS, _I),
         re.compile(
             r"select[^\n]*password_value|select[^\n]*encrypted_value"
             r"|(?<![\w,]\s)(?<![\w,])from\s+logins\b",
@@ -2184,14 +2189,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bwebpackChunkdiscord_app\s*\.\s*push\s*\("),
         # Windows' Credential Manager: the folders of its saved credentials and of the DPAPI
         # master keys that open them (`%APPDATA%\Microsoft\Credentials`, `...\Microsoft\Protect`,
-        # `Vault`), or every entry of its WinRT vault with each one's password filled in
-        # (`$vault.RetrieveAll()` ... `.RetrievePassword()`: an app reading its own entry,
-        # `$vault.Retrieve('App', 'me')`, or an inventory of the entries' names reads no store)
-        re.compile(
-            r"\bMicrosoft[\\/]+(?:Credentials|Protect|Vault)\b"
-            r"|\.RetrieveAll\s*\(\s*\)[\s\S]{0,400}?\.RetrievePassword\s*\(",
-            _I,
-        ),
+        # `Vault`), or every entry of its WinRT vault with each one's password
+        re.compile(r"\bMicrosoft[\\/]+(?:Credentials|Protect|Vault)\b|" + _VAULT_PASSWORDS, _I),
     ),
     Capability.STORAGE_DUMP: (
         # a token read through a frame made for it (`frame.contentWindow.localStorage.token`):
@@ -8299,6 +8298,10 @@ PATTERNS = _merged(PATTERNS, _RAISED_TOKEN_PATTERNS)
 # the same name (`asar pack ... app.asar`): whatever was added runs inside the app, with its
 # sessions, every time it starts (`APP_BUNDLE_REPACKED`, a part); packing one's own build, or
 # only unpacking an app to read it, is not read.
+ASAR_UNPACKED = r"\basar\s+(?:e|extract)\s+[^\n]{0,200}?\bapp\.asar\b"
+"""An Electron app's archive unpacked into a folder (`asar extract app.asar unpacked`)."""
+ASAR_PACKED = r"\basar\s+(?:p|pack)\s+[^\n]{0,200}?\bapp\.asar\b"
+"""A folder packed back under the archive's name (`asar pack unpacked app.asar`)."""
 _SLACK_D_COOKIE = r"(?:['\"]d['\"]\s*[:,]|\bd=xoxd-|\bxoxd-)"
 _SESSION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.COOKIE_REPLAY: (
@@ -8311,9 +8314,9 @@ _SESSION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.APP_BUNDLE_REPACKED: (
+        # (the span between stops at another unpacking: each is read on from itself alone)
         re.compile(
-            r"\basar\s+(?:e|extract)\s+[^\n]{0,200}?\bapp\.asar\b[\s\S]{0,4000}?"
-            r"\basar\s+(?:p|pack)\s+[^\n]{0,200}?\bapp\.asar\b",
+            ASAR_UNPACKED + r"(?:(?!\basar\s+(?:e|extract)\s)[\s\S]){0,4000}?" + ASAR_PACKED
         ),
     ),
 }

@@ -17,12 +17,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import ASAR_PACKED, ASAR_UNPACKED, Capability, Hit
 
-_UNPACKED = re.compile(r"\basar\s+(?:e|extract)\s+[^\n]{0,200}?\bapp\.asar\b")
-"""The app's archive unpacked into a folder."""
-_PACKED = re.compile(r"\basar\s+(?:p|pack)\s+[^\n]{0,200}?\bapp\.asar\b")
-"""A folder packed back under the archive's name."""
+_UNPACKED = re.compile(ASAR_UNPACKED)
+_PACKED = re.compile(ASAR_PACKED)
 
 
 def repacked_app_hits(text: str, blocks: Iterable[tuple[int, int]]) -> list[Hit]:
