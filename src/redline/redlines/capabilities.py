@@ -1058,6 +1058,18 @@ _FULL_CONTROL = r"(?:GenericAll|WriteDacl|WriteOwner|GenericWrite|FullControl)"
 """An Active Directory right that gives the whole object: full control, its ACL or its owner."""
 
 
+_RULE_ALLOWS_FULL_CONTROL = (
+    r"\bActiveDirectoryAccessRule\s*\([^)\n]{0,300}?\b"
+    + _FULL_CONTROL
+    + r"\b[^)\n]{0,200}?\bAllow\b"
+)
+"""An Active Directory access rule built to allow full control (`New-Object
+DirectoryServices.ActiveDirectoryAccessRule($id,'GenericAll','Allow')`); one that denies it
+hardens the object."""
+_RULE_ADDED = r"\.(?:Add|Set)AccessRule\s*\("
+"""An access rule added to an ACL, or set in place of the identity's rules."""
+
+
 _GLOBAL_ADMIN = r"62e90394-69f5-4237-9190-012177145e10|['\"](?:Global|Company)\s+Administrator['\"]"
 """Entra ID's Global Administrator role: its template id, or its name (old and new)."""
 _DIRECTORY_ROLE_ADDED = (
@@ -5843,21 +5855,29 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bdsacls\b(?>[^\n]*?AdminSDHolder)[^\n]*\s/G\s|\bAdd-(?:Domain)?ObjectAcl\b[^\n]*(?:AdminSDHolder|-Rights\s+DCSync\b)",
             _I,
         ),
-        # or AdminSDHolder's ACL given a rule of full control, through PowerShell's `AD:` drive
-        # (`Get-Acl "AD:CN=AdminSDHolder,..."`, `$acl.AddAccessRule(...)`, `Set-Acl`) or ADSI
-        # (`$o.ObjectSecurity.AddAccessRule(...)`, `$o.CommitChanges()`): the first full-control
-        # right named after the object, then a rule added, or a rule added that names such a
-        # right on its own line; a rule removed, the ACL read in an audit, or one attribute's
-        # write granted to a sync account is not read here
+        # or AdminSDHolder's ACL given a rule allowing full control, through PowerShell's `AD:`
+        # drive (`Get-Acl "AD:CN=AdminSDHolder,..."`, `$acl.AddAccessRule($rule)`, `Set-Acl`) or
+        # ADSI (`$o.ObjectSecurity.AddAccessRule(...)`, `$o.CommitChanges()`): the rule built
+        # after the object is named and then added, built inside the call that adds it, or
+        # built first and added once the object's ACL is read; a rule that denies the right
+        # (hardening), a rule removed, the ACL read in an audit, or one attribute's write
+        # granted to a sync account is not read here
         re.compile(
             # (each span read up to the next mention of the object, so a line of many
             # mentions is read once)
-            r"\bAdminSDHolder\b(?>(?:(?!AdminSDHolder)[\s\S]){0,1500}?\b"
-            + _FULL_CONTROL
-            + r"\b)(?:(?!AdminSDHolder)[\s\S]){0,800}?\.AddAccessRule\s*\("
-            r"|\bAdminSDHolder\b(?:(?!AdminSDHolder)[\s\S]){0,1500}?\.AddAccessRule\s*\([^\n]{0,300}?\b"
-            + _FULL_CONTROL
-            + r"\b",
+            r"\bAdminSDHolder\b(?:(?!AdminSDHolder)[\s\S]){0,1500}?"
+            + _RULE_ALLOWS_FULL_CONTROL
+            + r"(?:(?!AdminSDHolder)[\s\S]){0,800}?"
+            + _RULE_ADDED
+            + r"|\bAdminSDHolder\b(?:(?!AdminSDHolder)[\s\S]){0,1500}?"
+            + _RULE_ADDED
+            + r"[^\n]{0,100}?"
+            + _RULE_ALLOWS_FULL_CONTROL
+            + r"|"
+            + _RULE_ALLOWS_FULL_CONTROL
+            # (read up to the next rule built, which is read on from itself)
+            + r"(?:(?!AdminSDHolder|ActiveDirectoryAccessRule)[\s\S]){0,1500}?\bAdminSDHolder\b"
+            r"(?:(?!AdminSDHolder)[\s\S]){0,800}?" + _RULE_ADDED,
             _I,
         ),
     ),
