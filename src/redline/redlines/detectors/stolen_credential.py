@@ -47,10 +47,19 @@ from redline.redlines.registry import (
 
 
 def _signs_in_as_another(found: Capabilities) -> bool:
-    """Sessions taken up from a cookie export, or a credential named as stolen, serve whatever
-    the request names: signed in as its owner, the code may read their data, plant a way back
-    in (an identity provider, an administrator), or send their records away."""
-    return Cap.COOKIE_REPLAY in found or Cap.STOLEN_CREDENTIAL in found
+    """Sessions taken up from a cookie export, or a credential named as stolen with something
+    posted or sent (`_WRITES`), serve whatever the request names: signed in as its owner, the
+    code may read their data, plant a way back in (an identity provider, an administrator), or
+    send their records away. A leaked credential only asked whose it is (`GET /users/me`)
+    before it is revoked is a responder's check: part of credential theft alone, for the
+    request to tell."""
+    return Cap.COOKIE_REPLAY in found or (
+        Cap.STOLEN_CREDENTIAL in found and any(c in found for c in _WRITES)
+    )
+
+
+_WRITES = (Cap.NET_SEND, Cap.WEBHOOK, Cap.MAIL_SEND, Cap.OBJECT_UPLOAD, Cap.PROVIDER_UPLOAD)
+"""Something posted, uploaded or sent: a change made, or data sent away."""
 
 
 @detector("ACT-STOLEN-CREDENTIAL", redline="RL-CREDENTIAL", crosses_any=_signs_in_as_another)
