@@ -6885,6 +6885,11 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # Google Apps Script's mail sending (`GmailApp.sendEmail(DROP, ...)`, the mail service's
         # `MailApp.sendEmail({to: DROP, ...})`, the advanced service's `Gmail.Users.Messages.send`)
         re.compile(r"\b(?:GmailApp|MailApp)\.sendEmail\s*\(|\bGmail\.Users\.Messages\.send\s*\("),
+        # and a message or thread forwarded by Apps Script (`m.forward('ledger@drop.example')`,
+        # `t.forward(DROP_MAIL)`): an address or a name of one, never a model's `forward(x)`
+        re.compile(
+            r"\.forward\s*\(\s*(?:['\"`][^'\"`\n]{1,80}@|[\w$.]{0,40}(?i:mail|addr|recipient))"
+        ),
     ),
     Capability.MAIL_FORWARD_RULE: (
         re.compile(
