@@ -8288,6 +8288,10 @@ PATTERNS = _merged(PATTERNS, _HMAC_PUBLIC_KEY_PATTERNS)
 # key (`jwt.decode(token, KEY, algorithms=[...])`) and signed again unchanged, is not read.
 _CLAIMS_READ_UNVERIFIED = (
     r"(?:\.split\s*\(\s*['\"]\.['\"]\s*\)\s*\[\s*1\s*\]"
+    # its three parts unpacked (`header, payload, sig = token.split(".")`), python-jose's
+    # `jwt.get_unverified_claims(token)`
+    r"|\b\w+\s*,\s*\w+\s*,\s*\w+\s*=\s*[\w.]{1,60}\.split\s*\(\s*['\"]\.['\"]\s*\)"
+    r"|\bget_unverified_claims\s*\("
     r"|['\"]?verify_signature['\"]?\s*:\s*False\b|\bjwt\.decode\s*\([^\n)]{0,200}?\bverify\s*=\s*False\b"
     r"|\bjwt\.decode\s*\(\s*\w+\s*\)|\bjwt_?[dD]ecode\s*\(\s*\w+\s*\))"
 )
