@@ -8356,26 +8356,33 @@ PATTERNS = _merged(PATTERNS, _SESSION_PATTERNS)
 # -- a Spring application's actuator told to load from afar ----------------------------------
 # The actuator's environment endpoint set to a property that makes the application fetch and
 # read a file from an address (`spring.cloud.bootstrap.location`, Eureka's service URL,
-# `logging.config`, `spring.datasource.url` with an H2 init script), or Jolokia's logback
-# `reloadByURL`: whatever that file holds (a YAML gadget, a logback JNDI lookup) runs inside the
-# application (`ACTUATOR_REMOTE_LOAD`, a part weighed with the request: a test of one's own
-# service may do the same). Reading `/actuator/env` or `/actuator/health`, or setting a log
+# `logging.config`, `spring.main.sources`, `spring.datasource.url` with an H2 init script at an
+# address; Spring Boot 1's endpoint is `/env`), or Jolokia's logback `reloadByURL`: whatever
+# that file holds (a YAML gadget, a logback JNDI lookup) runs inside the application
+# (`ACTUATOR_REMOTE_LOAD`, a part weighed with the request: a test of one's own service may do
+# the same). Reading `/actuator/env` or `/actuator/health`, or setting a log
 # level (`loggers`), is not read.
 _ACTUATOR_LOADED_PROPERTY = (
-    r"(?:spring\.cloud\.bootstrap\.location|eureka\.client\.service-?url\.\w+"
+    r"(?:spring\.cloud\.bootstrap\.location|eureka\.client\.service-?url\.\w+|spring\.main\.sources"
     r"|logging\.config|spring\.datasource\.(?:url|hikari\.connection-init-sql|data))"
 )
-_ACTUATOR_ADDRESS = r"[^\n]{0,200}?(?:\n[^\n]{0,200}?)?(?:https?|ftp|jdbc:h2:mem):"
-"""The address the property is given: on its line or the next (a JSON body's `value`)."""
+_ACTUATOR_ADDRESS = (
+    r"[^\n}]{0,200}?(?:\n(?!\s*(?:curl|wget|http|Invoke-\w+|requests\.)\b)[^\n}]{0,200}?)?"
+    r"(?:https?|ftp):"
+)
+"""The address the property is given, in its own value: on its line or the next (a JSON body's
+`value`), never past the object's end or into the next command (its own URL is no value; an
+H2 database's `INIT=RUNSCRIPT FROM 'http://...'` is read by its address)."""
 _ACTUATOR_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.ACTUATOR_REMOTE_LOAD: (
         re.compile(
-            # (the first property after the endpoint, read up to the endpoint's next mention)
-            r"/actuator/env\b(?>(?:(?!/actuator/env)[^\n]){0,400}?"
+            # (the first property after the endpoint, read up to the endpoint's next mention;
+            # Spring Boot 1's endpoint is `/env` itself)
+            r"(?:/actuator)?/env\b(?>(?:(?!/env\b)[^\n]){0,400}?"
             + _ACTUATOR_LOADED_PROPERTY
             + r")"
             + _ACTUATOR_ADDRESS
-            + r"|/actuator/env\b(?>[^\n]{0,60}\n(?:[^\n]{0,300}\n){0,2}?[^\n]{0,300}?"
+            + r"|(?:/actuator)?/env\b(?>[^\n]{0,60}\n(?:[^\n]{0,300}\n){0,2}?[^\n]{0,300}?"
             + _ACTUATOR_LOADED_PROPERTY
             + r")"
             + _ACTUATOR_ADDRESS,
