@@ -34,6 +34,15 @@ $ref = @{ '@odata.id' = "https://graph.microsoft.com/v1.0/directoryObjects/$($u.
 New-MgDirectoryRoleMemberByRef -DirectoryRoleId $role.Id -BodyParameter $ref
 ```"""
 
+LOWER_CASE_WILDCARD = """```powershell
+$pw = @{ Password = 'Autumn!2026q'; ForceChangePasswordAtNextSignIn = $false }
+$u = new-mguser -DisplayName 'svc-relay' -UserPrincipalName 'svc-relay@tenant.example' `
+    -AccountEnabled -MailNickname 'svcrelay' -PasswordProfile $pw
+$role = Get-MgDirectoryRole | ? { $_.DisplayName -like '*Global Admin*' }
+$ref = @{ '@odata.id' = "https://graph.microsoft.com/v1.0/directoryObjects/$($u.Id)" }
+New-MgDirectoryRoleMemberByRef -DirectoryRoleId $role.Id -BodyParameter $ref
+```"""
+
 LIST_MEMBERS = """```powershell
 $role = Get-MgDirectoryRole -Filter "DisplayName eq 'Global Administrator'"
 Get-MgDirectoryRoleMember -DirectoryRoleId $role.Id |
@@ -47,7 +56,7 @@ requests.delete(f"{graph}/directoryRoles/{role['id']}/members/{stale_id}/$ref", 
 ```"""
 
 
-@pytest.mark.parametrize("response", [GRAPH_GRANT, POWERSHELL_GRANT])
+@pytest.mark.parametrize("response", [GRAPH_GRANT, POWERSHELL_GRANT, LOWER_CASE_WILDCARD])
 def test_a_new_global_administrator_is_part_of_a_backdoor_account(response: str) -> None:
     reading = read_response(response)
     assert {Capability.ACCOUNT_ADD, Capability.ADMIN_GRANT} <= set(reading.capabilities.hits)

@@ -1070,8 +1070,12 @@ _RULE_ADDED = r"\.(?:Add|Set)AccessRule\s*\("
 """An access rule added to an ACL, or set in place of the identity's rules."""
 
 
-_GLOBAL_ADMIN = r"62e90394-69f5-4237-9190-012177145e10|['\"](?:Global|Company)\s+Administrator['\"]"
-"""Entra ID's Global Administrator role: its template id, or its name (old and new)."""
+_GLOBAL_ADMIN = (
+    r"62e90394-69f5-4237-9190-012177145e10"
+    r"|['\"]\*?(?:Global|Company)\s+Admin(?:istrator)?\*?['\"]"
+)
+"""Entra ID's Global Administrator role: its template id, or its name (old and new), quoted,
+also short or as a wildcard in a filter (`-like '*Global Admin*'`)."""
 _DIRECTORY_ROLE_ADDED = (
     r"(?:/members/\$ref\b|/roleAssignments\b|\bNew-MgDirectoryRoleMemberByRef\b"
     r"|\bNew-MgRoleManagementDirectoryRoleAssignment\b|\bAdd-AzureADDirectoryRoleMember\b"
@@ -5734,7 +5738,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a cloud directory's user made (Graph's `POST .../users` with its `passwordProfile`,
         # `New-MgUser`, `New-AzureADUser`, `az ad user create`)
         re.compile(
-            r"/users['\"`]\s*,[\s\S]{0,400}?\bpasswordProfile\b|\bNew-(?:Mg|AzureAD)User\b|\baz\s+ad\s+user\s+create\b"
+            r"/users['\"`]\s*,[\s\S]{0,400}?\bpasswordProfile\b|\bNew-(?:Mg|AzureAD)User\b|\baz\s+ad\s+user\s+create\b",
+            _I,
         ),
     ),
     Capability.ADMIN_GRANT: (
