@@ -8459,8 +8459,8 @@ _MAILBOX_SWEEP_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # by the id the loop holds (`/users/{u["id"]}/messages`, `/users/${id}/mailFolders`,
         # `Get-MgUserMessage -UserId $u.Id`); one named mailbox read by a daemon is not
         re.compile(
-            r"/users(?:\?|['\"`]|\s*\))(?:(?!/users)[\s\S]){0,1500}?/users/(?:\$?\{[^}\n]{1,60}\}|['\"`]\s*\+\s*[\w.\[\]'\"]{1,60}\s*\+\s*['\"`])/(?:messages|mailFolders)\b"
-            r"|\bGet-MgUser\b[^\n]{0,100}?\s-All\b(?:(?!Get-MgUser\b)[\s\S]){0,1500}?\bGet-MgUserMessage\b[^\n]{0,100}?-UserId\s+\$",
+            r"/users(?:\?|['\"`]|\s*\))(?:(?!/users)[\s\S]){0,1500}?/users/(?:\$?\{[^}\n]{0,60}\}|\$\([^)\n]{1,60}\)|\$\w+|%s|['\"`]\s*\+\s*[\w.\[\]'\"]{1,60}\s*\+\s*['\"`])/(?:messages|mailFolders)\b"
+            r"|\bGet-MgUser\b[^\n]{0,100}?\s-All\b(?:(?!Get-MgUser\b)[\s\S]){0,1500}?\bGet-MgUser(?:MailFolder)?Message\b[^\n]{0,100}?-UserId\s+\$",
             _I,
         ),
     ),
