@@ -8336,15 +8336,21 @@ ASAR_UNPACKED = r"\basar\s+(?:e|extract)\s+[^\n]{0,200}?\bapp\.asar\b"
 """An Electron app's archive unpacked into a folder (`asar extract app.asar unpacked`)."""
 ASAR_PACKED = r"\basar\s+(?:p|pack)\s+[^\n]{0,200}?\bapp\.asar\b"
 """A folder packed back under the archive's name (`asar pack unpacked app.asar`)."""
-_SLACK_D_COOKIE = r"(?:['\"]d['\"]\s*[:,]|\bd=xoxd-|\bxoxd-)"
+_SLACK_D_COOKIE = (
+    r"(?:['\"]d['\"]\s*[:,]\s*(?:['\"]xoxd-|[\w.\[\]'\"]{0,40}(?i:cookie|xoxd))"
+    r"|\bd=xoxd-|\bxoxd-(?![\[(\\{]))"
+)
+"""The browser's `d` cookie: its `xoxd-` value, or a cookie named `d` set to one (`"d":
+"xoxd-..."`, `("d", d_cookie)`); a pattern that describes the token (`xoxd-[0-9A-Za-z-]{20,}`,
+a scanner's rule) or a field `d` holding a date is none."""
 _SESSION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.COOKIE_REPLAY: (
         re.compile(
-            r"\bxoxc-(?:(?!xoxc-)[\s\S]){0,400}?"
+            r"\bxoxc-(?![\[(\\{])(?:(?!xoxc-)[\s\S]){0,400}?"
             + _SLACK_D_COOKIE
             + r"|"
             + _SLACK_D_COOKIE
-            + r"(?:(?!xox[cd]-|['\"]d['\"])[\s\S]){0,400}?\bxoxc-",
+            + r"(?:(?!xox[cd]-|['\"]d['\"])[\s\S]){0,400}?\bxoxc-(?![\[(\\{])",
         ),
     ),
     Capability.APP_BUNDLE_REPACKED: (
