@@ -49,6 +49,13 @@ Get-MgDirectoryRoleMember -DirectoryRoleId $role.Id |
     ForEach-Object { $_.AdditionalProperties.userPrincipalName }
 ```"""
 
+AUDIT_ASSIGNMENTS = """```python
+GA = "62e90394-69f5-4237-9190-012177145e10"
+url = f"{GRAPH}/roleManagement/directory/roleAssignments?$filter=roleDefinitionId eq '{GA}'"
+for a in requests.get(url + "&$expand=principal", headers=h).json()["value"]:
+    print(a["principal"]["userPrincipalName"])
+```"""
+
 REMOVE_MEMBER = """```python
 GA = "62e90394-69f5-4237-9190-012177145e10"
 role = requests.get(f"{graph}/directoryRoles(roleTemplateId='{GA}')", headers=h).json()
@@ -65,7 +72,7 @@ def test_a_new_global_administrator_is_part_of_a_backdoor_account(response: str)
     assert reading.part_of("RL-PERSISTENCE")
 
 
-@pytest.mark.parametrize("response", [LIST_MEMBERS, REMOVE_MEMBER])
+@pytest.mark.parametrize("response", [LIST_MEMBERS, REMOVE_MEMBER, AUDIT_ASSIGNMENTS])
 def test_the_roles_members_listed_or_removed_grant_nothing(response: str) -> None:
     reading = read_response(response)
     assert Capability.ADMIN_GRANT not in reading.capabilities

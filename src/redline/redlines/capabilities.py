@@ -1077,11 +1077,13 @@ _GLOBAL_ADMIN = (
 """Entra ID's Global Administrator role: its template id, or its name (old and new), quoted,
 also short or as a wildcard in a filter (`-like '*Global Admin*'`)."""
 _DIRECTORY_ROLE_ADDED = (
-    r"(?:/members/\$ref\b|/roleAssignments\b|\bNew-MgDirectoryRoleMemberByRef\b"
+    r"(?:/members/\$ref\b|/roleAssignments\b(?![?/])|\bNew-MgDirectoryRoleMemberByRef\b"
     r"|\bNew-MgRoleManagementDirectoryRoleAssignment\b|\bAdd-AzureADDirectoryRoleMember\b"
     r"|\bAdd-MsolRoleMember\b)"
 )
-"""A member added to a directory role, or a role assigned, through Graph or PowerShell."""
+"""A member added to a directory role, or a role assigned, through Graph or PowerShell (the
+assignments' collection itself, which is posted to: one filtered by a query, `?$filter=...`, is
+listed, and one by its id, `/roleAssignments/{id}`, read or removed)."""
 
 
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
