@@ -64,6 +64,14 @@ REPACK_ONE_BLOCK = """```bash
 asar e app.asar work && cat extra.js >> work/index.js && asar p work app.asar
 ```"""
 
+NODE_API = """```javascript
+const asar = require('@electron/asar');
+const res = '/Applications/Chat.app/Contents/Resources';
+asar.extractAll(`${res}/app.asar`, '/tmp/chat');
+fs.appendFileSync('/tmp/chat/main.js', fs.readFileSync('extra.js'));
+await asar.createPackage('/tmp/chat', `${res}/app.asar`);
+```"""
+
 OWN_BUILD = """```bash
 npm run build
 npx asar pack dist/app app.asar
@@ -91,7 +99,7 @@ def test_a_bot_token_a_scanners_rule_or_a_dated_sample_is_no_replayed_session(
     assert Capability.COOKIE_REPLAY not in read_response(response).capabilities
 
 
-@pytest.mark.parametrize("response", [REPACK_OVER_BLOCKS, REPACK_ONE_BLOCK])
+@pytest.mark.parametrize("response", [REPACK_OVER_BLOCKS, REPACK_ONE_BLOCK, NODE_API])
 def test_an_apps_archive_unpacked_and_packed_back_is_read(response: str) -> None:
     reading = read_response(response)
     assert Capability.APP_BUNDLE_REPACKED in reading.capabilities

@@ -8334,10 +8334,13 @@ PATTERNS = _merged(PATTERNS, _RAISED_TOKEN_PATTERNS)
 # the same name (`asar pack ... app.asar`): whatever was added runs inside the app, with its
 # sessions, every time it starts (`APP_BUNDLE_REPACKED`, a part); packing one's own build, or
 # only unpacking an app to read it, is not read.
-ASAR_UNPACKED = r"\basar\s+(?:e|extract)\s+[^\n]{0,200}?\bapp\.asar\b"
-"""An Electron app's archive unpacked into a folder (`asar extract app.asar unpacked`)."""
-ASAR_PACKED = r"\basar\s+(?:p|pack)\s+[^\n]{0,200}?\bapp\.asar\b"
-"""A folder packed back under the archive's name (`asar pack unpacked app.asar`)."""
+_ASAR_UNPACKING = r"(?:\basar\s+(?:e|extract)\s|\bextractAll\s*\()"
+ASAR_UNPACKED = _ASAR_UNPACKING + r"[^\n]{0,200}?\bapp\.asar\b"
+"""An Electron app's archive unpacked into a folder (`asar extract app.asar unpacked`, Node's
+`asar.extractAll('app.asar', dir)`)."""
+ASAR_PACKED = r"(?:\basar\s+(?:p|pack)\s|\bcreatePackage\w*\s*\()[^\n]{0,200}?\bapp\.asar\b"
+"""A folder packed back under the archive's name (`asar pack unpacked app.asar`, Node's
+`asar.createPackage(dir, 'app.asar')`)."""
 _SLACK_D_COOKIE = (
     r"(?:['\"]d['\"]\s*[:,]\s*(?:['\"]xoxd-|[\w.\[\]'\"]{0,40}(?i:cookie|xoxd))"
     r"|\bd=xoxd-|\bxoxd-(?![\[(\\{]))"
@@ -8358,7 +8361,7 @@ _SESSION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.APP_BUNDLE_REPACKED: (
         # (the span between stops at another unpacking: each is read on from itself alone)
         re.compile(
-            ASAR_UNPACKED + r"(?:(?!\basar\s+(?:e|extract)\s)[\s\S]){0,4000}?" + ASAR_PACKED
+            ASAR_UNPACKED + r"(?:(?!" + _ASAR_UNPACKING + r")[\s\S]){0,4000}?" + ASAR_PACKED
         ),
     ),
 }

@@ -5,7 +5,8 @@ time: code added there runs inside the app, with its signed-in sessions, every t
 An answer that unpacks the archive (`asar extract app.asar app_x`), shows the code to add in a
 block of its own, and packs the folder back under the same name (`asar pack app_x app.asar`)
 spreads the two commands over blocks a single block's reading never joins
-(`APP_BUNDLE_REPACKED`, read within one block by `capabilities.PATTERNS`). A part only, weighed
+(`APP_BUNDLE_REPACKED`, read within one block by `capabilities.PATTERNS`; Node's
+`asar.extractAll` and `asar.createPackage` alike). A part only (of OUT-HOOKED-APP), weighed
 with the request: a theme mod is applied the same way. Packing one's own build (`asar pack dist
 app.asar` with nothing unpacked) or only unpacking an app to read it is not read.
 
