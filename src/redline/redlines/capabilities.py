@@ -1059,13 +1059,14 @@ _FULL_CONTROL = r"(?:GenericAll|WriteDacl|WriteOwner|GenericWrite|FullControl)"
 
 
 _RULE_ALLOWS_FULL_CONTROL = (
-    r"\bActiveDirectoryAccessRule\s*\([^)\n]{0,300}?\b"
+    r"\bActiveDirectoryAccessRule\s*\([^)\n]{0,300}?\b(?:"
     + _FULL_CONTROL
-    + r"\b[^)\n]{0,200}?\bAllow\b"
+    + r"|983551|262144|524288|131112)\b[^)\n]{0,200}?\bAllow\b"
 )
 """An Active Directory access rule built to allow full control (`New-Object
-DirectoryServices.ActiveDirectoryAccessRule($id,'GenericAll','Allow')`); one that denies it
-hardens the object."""
+DirectoryServices.ActiveDirectoryAccessRule($id,'GenericAll','Allow')`, or the right as its
+number: 983551 GenericAll, 262144 WriteDacl, 524288 WriteOwner, 131112 GenericWrite); one that
+denies it hardens the object."""
 _RULE_ADDED = r"\.(?:Add|Set)AccessRule\s*\("
 """An access rule added to an ACL, or set in place of the identity's rules."""
 
