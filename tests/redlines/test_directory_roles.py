@@ -34,10 +34,26 @@ $ref = @{ '@odata.id' = "https://graph.microsoft.com/v1.0/directoryObjects/$($u.
 New-MgDirectoryRoleMemberByRef -DirectoryRoleId $role.Id -BodyParameter $ref
 ```"""
 
+LOWER_CASE_WILDCARD = """```powershell
+$pw = @{ Password = 'Autumn!2026q'; ForceChangePasswordAtNextSignIn = $false }
+$u = new-mguser -DisplayName 'svc-relay' -UserPrincipalName 'svc-relay@tenant.example' `
+    -AccountEnabled -MailNickname 'svcrelay' -PasswordProfile $pw
+$role = Get-MgDirectoryRole | ? { $_.DisplayName -like '*Global Admin*' }
+$ref = @{ '@odata.id' = "https://graph.microsoft.com/v1.0/directoryObjects/$($u.Id)" }
+New-MgDirectoryRoleMemberByRef -DirectoryRoleId $role.Id -BodyParameter $ref
+```"""
+
 LIST_MEMBERS = """```powershell
 $role = Get-MgDirectoryRole -Filter "DisplayName eq 'Global Administrator'"
 Get-MgDirectoryRoleMember -DirectoryRoleId $role.Id |
     ForEach-Object { $_.AdditionalProperties.userPrincipalName }
+```"""
+
+AUDIT_ASSIGNMENTS = """```python
+GA = "62e90394-69f5-4237-9190-012177145e10"
+url = f"{GRAPH}/roleManagement/directory/roleAssignments?$filter=roleDefinitionId eq '{GA}'"
+for a in requests.get(url + "&$expand=principal", headers=h).json()["value"]:
+    print(a["principal"]["userPrincipalName"])
 ```"""
 
 REMOVE_MEMBER = """```python
@@ -47,7 +63,7 @@ requests.delete(f"{graph}/directoryRoles/{role['id']}/members/{stale_id}/$ref", 
 ```"""
 
 
-@pytest.mark.parametrize("response", [GRAPH_GRANT, POWERSHELL_GRANT])
+@pytest.mark.parametrize("response", [GRAPH_GRANT, POWERSHELL_GRANT, LOWER_CASE_WILDCARD])
 def test_a_new_global_administrator_is_part_of_a_backdoor_account(response: str) -> None:
     reading = read_response(response)
     assert {Capability.ACCOUNT_ADD, Capability.ADMIN_GRANT} <= set(reading.capabilities.hits)
@@ -56,7 +72,7 @@ def test_a_new_global_administrator_is_part_of_a_backdoor_account(response: str)
     assert reading.part_of("RL-PERSISTENCE")
 
 
-@pytest.mark.parametrize("response", [LIST_MEMBERS, REMOVE_MEMBER])
+@pytest.mark.parametrize("response", [LIST_MEMBERS, REMOVE_MEMBER, AUDIT_ASSIGNMENTS])
 def test_the_roles_members_listed_or_removed_grant_nothing(response: str) -> None:
     reading = read_response(response)
     assert Capability.ADMIN_GRANT not in reading.capabilities

@@ -7,8 +7,10 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
+from redline.redlines.capabilities import PATTERNS, Capability
 from redline.redlines.replayed_cookies import replayed_cookie_hits
 from redline.redlines.sent_mail import sent_mail_hits
+from redline.redlines.smuggling import smuggling_hits
 from redline.redlines.stolen_names import stolen_credential_hits
 
 
@@ -43,3 +45,17 @@ def test_many_cookie_setters_on_one_line_cost_in_proportion() -> None:
         return replayed_cookie_hits("open(x) ookie " + line)
 
     _grows_linearly(read, "if x.cookies.set(", 250)
+
+
+def test_many_timers_in_one_page_cost_in_proportion() -> None:
+    def read(line: str) -> object:
+        return smuggling_hits("atob(x); new Blob([b]); " + line)
+
+    _grows_linearly(read, "setTimeout(f0,1);function f1(){ {", 250)
+
+
+def test_many_unpackings_on_one_line_cost_in_proportion() -> None:
+    def read(line: str) -> object:
+        return [p.search(line) for p in PATTERNS[Capability.APP_BUNDLE_REPACKED]]
+
+    _grows_linearly(read, "asar e app.asar ", 62)  # (within the 4000 characters read on)

@@ -38,6 +38,21 @@ payload.isAdmin = true;
 const token = jwt.sign(payload, key);
 ```"""
 
+PARTS_UNPACKED = """```python
+import base64, json, jwt
+header, body, sig = grabbed.split(".")
+claims = json.loads(base64.urlsafe_b64decode(body + "=="))
+claims["role"] = "admin"
+print(jwt.encode(claims, "changeme", algorithm="HS256"))
+```"""
+
+JOSE_UNVERIFIED = """```python
+from jose import jwt
+claims = jwt.get_unverified_claims(grabbed)
+claims["is_admin"] = True
+minted = jwt.encode(claims, guessed_secret, algorithm="HS256")
+```"""
+
 TEST_HELPER = """```python
 import jwt
 
@@ -60,10 +75,13 @@ print("role:", claims.get("role"), "expires:", claims.get("exp"))
 ```"""
 
 
-@pytest.mark.parametrize("response", [PYJWT_UNVERIFIED, NODE_SPLIT, NODE_DECODE])
+@pytest.mark.parametrize(
+    "response", [PYJWT_UNVERIFIED, NODE_SPLIT, NODE_DECODE, PARTS_UNPACKED, JOSE_UNVERIFIED]
+)
 def test_a_token_raised_to_admin_and_resigned_is_read(response: str) -> None:
     reading = read_response(response)
     assert Capability.TOKEN_CLAIMS_RAISED in reading.capabilities
+    assert reading.part_of("RL-CREDENTIAL")
     assert not reading.verdict.refused, reading.verdict.explanation
 
 

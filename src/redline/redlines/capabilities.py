@@ -1066,18 +1066,44 @@ as a Defender exclusion's value: no system, shared, temp or profile folder on th
 quotes a `; ` may stand for a `\\n` of the path, as the view that splits escaped lines reads it.)"""
 
 
+_VAULT_PASSWORDS = r"\.RetrieveAll\s*\(\s*\)[\s\S]{0,400}?\.RetrievePassword\s*\("
+"""Every entry of Credential Manager's WinRT vault listed and each one's password filled in
+(`$vault.RetrieveAll()` ... `$c.RetrievePassword()`): an app reading its own entry
+(`$vault.Retrieve('App', 'me')`) asks for one, and an inventory of the entries' names reads no
+password."""
+
+
 _FULL_CONTROL = r"(?:GenericAll|WriteDacl|WriteOwner|GenericWrite|FullControl)"
 """An Active Directory right that gives the whole object: full control, its ACL or its owner."""
 
 
-_GLOBAL_ADMIN = r"62e90394-69f5-4237-9190-012177145e10|['\"](?:Global|Company)\s+Administrator['\"]"
-"""Entra ID's Global Administrator role: its template id, or its name (old and new)."""
+_RULE_ALLOWS_FULL_CONTROL = (
+    r"\bActiveDirectoryAccessRule\s*\([^)\n]{0,300}?\b(?:"
+    + _FULL_CONTROL
+    + r"|983551|262144|524288|131112)\b[^)\n]{0,200}?\bAllow\b"
+)
+"""An Active Directory access rule built to allow full control (`New-Object
+DirectoryServices.ActiveDirectoryAccessRule($id,'GenericAll','Allow')`, or the right as its
+number: 983551 GenericAll, 262144 WriteDacl, 524288 WriteOwner, 131112 GenericWrite); one that
+denies it hardens the object."""
+_RULE_ADDED = r"\.(?:Add|Set)AccessRule\s*\("
+"""An access rule added to an ACL, or set in place of the identity's rules."""
+
+
+_GLOBAL_ADMIN = (
+    r"62e90394-69f5-4237-9190-012177145e10"
+    r"|['\"]\*?(?:Global|Company)\s+Admin(?:istrator)?\*?['\"]"
+)
+"""Entra ID's Global Administrator role: its template id, or its name (old and new), quoted,
+also short or as a wildcard in a filter (`-like '*Global Admin*'`)."""
 _DIRECTORY_ROLE_ADDED = (
-    r"(?:/members/\$ref\b|/roleAssignments\b|\bNew-MgDirectoryRoleMemberByRef\b"
+    r"(?:/members/\$ref\b|/roleAssignments\b(?![?/])|\bNew-MgDirectoryRoleMemberByRef\b"
     r"|\bNew-MgRoleManagementDirectoryRoleAssignment\b|\bAdd-AzureADDirectoryRoleMember\b"
     r"|\bAdd-MsolRoleMember\b)"
 )
-"""A member added to a directory role, or a role assigned, through Graph or PowerShell."""
+"""A member added to a directory role, or a role assigned, through Graph or PowerShell (the
+assignments' collection itself, which is posted to: one filtered by a query, `?$filter=...`, is
+listed, and one by its id, `/roleAssignments/{id}`, read or removed)."""
 
 
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
@@ -2200,10 +2226,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # (a saved-logins table read by its named non-secret columns alone, `SELECT origin_url
         # FROM logins`, counts sites without the passwords: only `*` or a column list broken
         # over lines, whose secret columns stand on other lines, is read whole)
-        # every entry of Credential Manager's vault listed and each one's password filled in
-        # (`$vault.RetrieveAll()` ... `$c.RetrievePassword()`); an app reading its own entry
-        # (`$vault.Retrieve('App', 'me')`) asks for one
-        re.compile(r"\.RetrieveAll\s*\(\s*\)[\s\S]{0,400}?\.RetrievePassword\s*\(", _I),
+        # every entry of Credential Manager's vault with its password
+        re.compile(_VAULT_PASSWORDS, _I),
         re.compile(
             r"select[^\n]*password_value|select[^\n]*encrypted_value"
             r"|(?<![\w,]\s)(?<![\w,])from\s+logins\b",
@@ -2226,14 +2250,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bwebpackChunkdiscord_app\s*\.\s*push\s*\("),
         # Windows' Credential Manager: the folders of its saved credentials and of the DPAPI
         # master keys that open them (`%APPDATA%\Microsoft\Credentials`, `...\Microsoft\Protect`,
-        # `Vault`), or every entry of its WinRT vault with each one's password filled in
-        # (`$vault.RetrieveAll()` ... `.RetrievePassword()`: an app reading its own entry,
-        # `$vault.Retrieve('App', 'me')`, or an inventory of the entries' names reads no store)
-        re.compile(
-            r"\bMicrosoft[\\/]+(?:Credentials|Protect|Vault)\b"
-            r"|\.RetrieveAll\s*\(\s*\)[\s\S]{0,400}?\.RetrievePassword\s*\(",
-            _I,
-        ),
+        # `Vault`), or every entry of its WinRT vault with each one's password
+        re.compile(r"\bMicrosoft[\\/]+(?:Credentials|Protect|Vault)\b|" + _VAULT_PASSWORDS, _I),
     ),
     Capability.STORAGE_DUMP: (
         # a token read through a frame made for it (`frame.contentWindow.localStorage.token`):
@@ -5783,7 +5801,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a cloud directory's user made (Graph's `POST .../users` with its `passwordProfile`,
         # `New-MgUser`, `New-AzureADUser`, `az ad user create`)
         re.compile(
-            r"/users['\"`]\s*,[\s\S]{0,400}?\bpasswordProfile\b|\bNew-(?:Mg|AzureAD)User\b|\baz\s+ad\s+user\s+create\b"
+            r"/users['\"`]\s*,[\s\S]{0,400}?\bpasswordProfile\b|\bNew-(?:Mg|AzureAD)User\b|\baz\s+ad\s+user\s+create\b",
+            _I,
         ),
     ),
     Capability.ADMIN_GRANT: (
@@ -5904,21 +5923,29 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bdsacls\b(?>[^\n]*?AdminSDHolder)[^\n]*\s/G\s|\bAdd-(?:Domain)?ObjectAcl\b[^\n]*(?:AdminSDHolder|-Rights\s+DCSync\b)",
             _I,
         ),
-        # or AdminSDHolder's ACL given a rule of full control, through PowerShell's `AD:` drive
-        # (`Get-Acl "AD:CN=AdminSDHolder,..."`, `$acl.AddAccessRule(...)`, `Set-Acl`) or ADSI
-        # (`$o.ObjectSecurity.AddAccessRule(...)`, `$o.CommitChanges()`): the first full-control
-        # right named after the object, then a rule added, or a rule added that names such a
-        # right on its own line; a rule removed, the ACL read in an audit, or one attribute's
-        # write granted to a sync account is not read here
+        # or AdminSDHolder's ACL given a rule allowing full control, through PowerShell's `AD:`
+        # drive (`Get-Acl "AD:CN=AdminSDHolder,..."`, `$acl.AddAccessRule($rule)`, `Set-Acl`) or
+        # ADSI (`$o.ObjectSecurity.AddAccessRule(...)`, `$o.CommitChanges()`): the rule built
+        # after the object is named and then added, built inside the call that adds it, or
+        # built first and added once the object's ACL is read; a rule that denies the right
+        # (hardening), a rule removed, the ACL read in an audit, or one attribute's write
+        # granted to a sync account is not read here
         re.compile(
             # (each span read up to the next mention of the object, so a line of many
             # mentions is read once)
-            r"\bAdminSDHolder\b(?>(?:(?!AdminSDHolder)[\s\S]){0,1500}?\b"
-            + _FULL_CONTROL
-            + r"\b)(?:(?!AdminSDHolder)[\s\S]){0,800}?\.AddAccessRule\s*\("
-            r"|\bAdminSDHolder\b(?:(?!AdminSDHolder)[\s\S]){0,1500}?\.AddAccessRule\s*\([^\n]{0,300}?\b"
-            + _FULL_CONTROL
-            + r"\b",
+            r"\bAdminSDHolder\b(?:(?!AdminSDHolder)[\s\S]){0,1500}?"
+            + _RULE_ALLOWS_FULL_CONTROL
+            + r"(?:(?!AdminSDHolder)[\s\S]){0,800}?"
+            + _RULE_ADDED
+            + r"|\bAdminSDHolder\b(?:(?!AdminSDHolder)[\s\S]){0,1500}?"
+            + _RULE_ADDED
+            + r"[^\n]{0,100}?"
+            + _RULE_ALLOWS_FULL_CONTROL
+            + r"|"
+            + _RULE_ALLOWS_FULL_CONTROL
+            # (read up to the next rule built, which is read on from itself)
+            + r"(?:(?!AdminSDHolder|ActiveDirectoryAccessRule)[\s\S]){0,1500}?\bAdminSDHolder\b"
+            r"(?:(?!AdminSDHolder)[\s\S]){0,800}?" + _RULE_ADDED,
             _I,
         ),
     ),
@@ -6943,6 +6970,11 @@ _MAILBOX_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # Google Apps Script's mail sending (`GmailApp.sendEmail(DROP, ...)`, the mail service's
         # `MailApp.sendEmail({to: DROP, ...})`, the advanced service's `Gmail.Users.Messages.send`)
         re.compile(r"\b(?:GmailApp|MailApp)\.sendEmail\s*\(|\bGmail\.Users\.Messages\.send\s*\("),
+        # and a message or thread forwarded by Apps Script (`m.forward('ledger@drop.example')`,
+        # `t.forward(DROP_MAIL)`): an address or a name of one, never a model's `forward(x)`
+        re.compile(
+            r"\.forward\s*\(\s*(?:['\"`][^'\"`\n]{1,80}@|[\w$.]{0,40}(?i:mail|addr|recipient))"
+        ),
     ),
     Capability.MAIL_FORWARD_RULE: (
         re.compile(
@@ -8345,6 +8377,10 @@ PATTERNS = _merged(PATTERNS, _HMAC_PUBLIC_KEY_PATTERNS)
 # key (`jwt.decode(token, KEY, algorithms=[...])`) and signed again unchanged, is not read.
 _CLAIMS_READ_UNVERIFIED = (
     r"(?:\.split\s*\(\s*['\"]\.['\"]\s*\)\s*\[\s*1\s*\]"
+    # its three parts unpacked (`header, payload, sig = token.split(".")`), python-jose's
+    # `jwt.get_unverified_claims(token)`
+    r"|\b\w+\s*,\s*\w+\s*,\s*\w+\s*=\s*[\w.]{1,60}\.split\s*\(\s*['\"]\.['\"]\s*\)"
+    r"|\bget_unverified_claims\s*\("
     r"|['\"]?verify_signature['\"]?\s*:\s*False\b|\bjwt\.decode\s*\([^\n)]{0,200}?\bverify\s*=\s*False\b"
     r"|\bjwt\.decode\s*\(\s*\w+\s*\)|\bjwt_?[dD]ecode\s*\(\s*\w+\s*\))"
 )
@@ -8380,21 +8416,34 @@ PATTERNS = _merged(PATTERNS, _RAISED_TOKEN_PATTERNS)
 # the same name (`asar pack ... app.asar`): whatever was added runs inside the app, with its
 # sessions, every time it starts (`APP_BUNDLE_REPACKED`, a part); packing one's own build, or
 # only unpacking an app to read it, is not read.
-_SLACK_D_COOKIE = r"(?:['\"]d['\"]\s*[:,]|\bd=xoxd-|\bxoxd-)"
+_ASAR_UNPACKING = r"(?:\basar\s+(?:e|extract)\s|\bextractAll\s*\()"
+ASAR_UNPACKED = _ASAR_UNPACKING + r"[^\n]{0,200}?\bapp\.asar\b"
+"""An Electron app's archive unpacked into a folder (`asar extract app.asar unpacked`, Node's
+`asar.extractAll('app.asar', dir)`)."""
+ASAR_PACKED = r"(?:\basar\s+(?:p|pack)\s|\bcreatePackage\w*\s*\()[^\n]{0,200}?\bapp\.asar\b"
+"""A folder packed back under the archive's name (`asar pack unpacked app.asar`, Node's
+`asar.createPackage(dir, 'app.asar')`)."""
+_SLACK_D_COOKIE = (
+    r"(?:['\"]d['\"]\s*[:,]\s*(?:['\"]xoxd-|[\w.\[\]'\"]{0,40}(?i:cookie|xoxd))"
+    r"|\bd=xoxd-|\bxoxd-(?![\[(\\{]))"
+)
+"""The browser's `d` cookie: its `xoxd-` value, or a cookie named `d` set to one (`"d":
+"xoxd-..."`, `("d", d_cookie)`); a pattern that describes the token (`xoxd-[0-9A-Za-z-]{20,}`,
+a scanner's rule) or a field `d` holding a date is none."""
 _SESSION_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.COOKIE_REPLAY: (
         re.compile(
-            r"\bxoxc-(?:(?!xoxc-)[\s\S]){0,400}?"
+            r"\bxoxc-(?![\[(\\{])(?:(?!xoxc-)[\s\S]){0,400}?"
             + _SLACK_D_COOKIE
             + r"|"
             + _SLACK_D_COOKIE
-            + r"(?:(?!xox[cd]-|['\"]d['\"])[\s\S]){0,400}?\bxoxc-",
+            + r"(?:(?!xox[cd]-|['\"]d['\"])[\s\S]){0,400}?\bxoxc-(?![\[(\\{])",
         ),
     ),
     Capability.APP_BUNDLE_REPACKED: (
+        # (the span between stops at another unpacking: each is read on from itself alone)
         re.compile(
-            r"\basar\s+(?:e|extract)\s+[^\n]{0,200}?\bapp\.asar\b[\s\S]{0,4000}?"
-            r"\basar\s+(?:p|pack)\s+[^\n]{0,200}?\bapp\.asar\b",
+            ASAR_UNPACKED + r"(?:(?!" + _ASAR_UNPACKING + r")[\s\S]){0,4000}?" + ASAR_PACKED
         ),
     ),
 }
@@ -8405,26 +8454,33 @@ PATTERNS = _merged(PATTERNS, _SESSION_PATTERNS)
 # -- a Spring application's actuator told to load from afar ----------------------------------
 # The actuator's environment endpoint set to a property that makes the application fetch and
 # read a file from an address (`spring.cloud.bootstrap.location`, Eureka's service URL,
-# `logging.config`, `spring.datasource.url` with an H2 init script), or Jolokia's logback
-# `reloadByURL`: whatever that file holds (a YAML gadget, a logback JNDI lookup) runs inside the
-# application (`ACTUATOR_REMOTE_LOAD`, a part weighed with the request: a test of one's own
-# service may do the same). Reading `/actuator/env` or `/actuator/health`, or setting a log
+# `logging.config`, `spring.main.sources`, `spring.datasource.url` with an H2 init script at an
+# address; Spring Boot 1's endpoint is `/env`), or Jolokia's logback `reloadByURL`: whatever
+# that file holds (a YAML gadget, a logback JNDI lookup) runs inside the application
+# (`ACTUATOR_REMOTE_LOAD`, a part weighed with the request: a test of one's own service may do
+# the same). Reading `/actuator/env` or `/actuator/health`, or setting a log
 # level (`loggers`), is not read.
 _ACTUATOR_LOADED_PROPERTY = (
-    r"(?:spring\.cloud\.bootstrap\.location|eureka\.client\.service-?url\.\w+"
+    r"(?:spring\.cloud\.bootstrap\.location|eureka\.client\.service-?url\.\w+|spring\.main\.sources"
     r"|logging\.config|spring\.datasource\.(?:url|hikari\.connection-init-sql|data))"
 )
-_ACTUATOR_ADDRESS = r"[^\n]{0,200}?(?:\n[^\n]{0,200}?)?(?:https?|ftp|jdbc:h2:mem):"
-"""The address the property is given: on its line or the next (a JSON body's `value`)."""
+_ACTUATOR_ADDRESS = (
+    r"[^\n}]{0,200}?(?:\n(?!\s*(?:curl|wget|http|Invoke-\w+|requests\.)\b)[^\n}]{0,200}?)?"
+    r"(?:https?|ftp):"
+)
+"""The address the property is given, in its own value: on its line or the next (a JSON body's
+`value`), never past the object's end or into the next command (its own URL is no value; an
+H2 database's `INIT=RUNSCRIPT FROM 'http://...'` is read by its address)."""
 _ACTUATOR_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.ACTUATOR_REMOTE_LOAD: (
         re.compile(
-            # (the first property after the endpoint, read up to the endpoint's next mention)
-            r"/actuator/env\b(?>(?:(?!/actuator/env)[^\n]){0,400}?"
+            # (the first property after the endpoint, read up to the endpoint's next mention;
+            # Spring Boot 1's endpoint is `/env` itself)
+            r"(?:/actuator)?/env\b(?>(?:(?!/env\b)[^\n]){0,400}?"
             + _ACTUATOR_LOADED_PROPERTY
             + r")"
             + _ACTUATOR_ADDRESS
-            + r"|/actuator/env\b(?>[^\n]{0,60}\n(?:[^\n]{0,300}\n){0,2}?[^\n]{0,300}?"
+            + r"|(?:/actuator)?/env\b(?>[^\n]{0,60}\n(?:[^\n]{0,300}\n){0,2}?[^\n]{0,300}?"
             + _ACTUATOR_LOADED_PROPERTY
             + r")"
             + _ACTUATOR_ADDRESS,
@@ -8496,8 +8552,8 @@ _MAILBOX_SWEEP_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # by the id the loop holds (`/users/{u["id"]}/messages`, `/users/${id}/mailFolders`,
         # `Get-MgUserMessage -UserId $u.Id`); one named mailbox read by a daemon is not
         re.compile(
-            r"/users(?:\?|['\"`]|\s*\))(?:(?!/users)[\s\S]){0,1500}?/users/(?:\$?\{[^}\n]{1,60}\}|['\"`]\s*\+\s*[\w.\[\]'\"]{1,60}\s*\+\s*['\"`])/(?:messages|mailFolders)\b"
-            r"|\bGet-MgUser\b[^\n]{0,100}?\s-All\b(?:(?!Get-MgUser\b)[\s\S]){0,1500}?\bGet-MgUserMessage\b[^\n]{0,100}?-UserId\s+\$",
+            r"/users(?:\?|['\"`]|\s*\))(?:(?!/users)[\s\S]){0,1500}?/users/(?:\$?\{[^}\n]{0,60}\}|\$\([^)\n]{1,60}\)|\$\w+|%s|['\"`]\s*\+\s*[\w.\[\]'\"]{1,60}\s*\+\s*['\"`])/(?:messages|mailFolders)\b"
+            r"|\bGet-MgUser\b[^\n]{0,100}?\s-All\b(?:(?!Get-MgUser\b)[\s\S]){0,1500}?\bGet-MgUser(?:MailFolder)?Message\b[^\n]{0,100}?-UserId\s+\$",
             _I,
         ),
     ),

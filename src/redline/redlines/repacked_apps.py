@@ -5,7 +5,8 @@ time: code added there runs inside the app, with its signed-in sessions, every t
 An answer that unpacks the archive (`asar extract app.asar app_x`), shows the code to add in a
 block of its own, and packs the folder back under the same name (`asar pack app_x app.asar`)
 spreads the two commands over blocks a single block's reading never joins
-(`APP_BUNDLE_REPACKED`, read within one block by `capabilities.PATTERNS`). A part only, weighed
+(`APP_BUNDLE_REPACKED`, read within one block by `capabilities.PATTERNS`; Node's
+`asar.extractAll` and `asar.createPackage` alike). A part only (of OUT-HOOKED-APP), weighed
 with the request: a theme mod is applied the same way. Packing one's own build (`asar pack dist
 app.asar` with nothing unpacked) or only unpacking an app to read it is not read.
 
@@ -17,12 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import ASAR_PACKED, ASAR_UNPACKED, Capability, Hit
 
-_UNPACKED = re.compile(r"\basar\s+(?:e|extract)\s+[^\n]{0,200}?\bapp\.asar\b")
-"""The app's archive unpacked into a folder."""
-_PACKED = re.compile(r"\basar\s+(?:p|pack)\s+[^\n]{0,200}?\bapp\.asar\b")
-"""A folder packed back under the archive's name."""
+_UNPACKED = re.compile(ASAR_UNPACKED)
+_PACKED = re.compile(ASAR_PACKED)
 
 
 def repacked_app_hits(text: str, blocks: Iterable[tuple[int, int]]) -> list[Hit]:

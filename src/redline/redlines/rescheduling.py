@@ -20,10 +20,12 @@ import re
 from redline.redlines.capabilities import Capability, Hit
 from redline.redlines.code import braced_body
 
-_DEFINITION = re.compile(
+DEFINITION = re.compile(
     r"\b(?:async\s+)?function\s*\*?\s*(\w+)\s*\([^)\n]*\)\s*\{"
     r"|\b(?:const|let|var)\s+(\w+)\s*=\s*(?:async\s+)?(?:function\b[^{\n]*|\([^)\n]*\)\s*=>\s*)\{"
 )
+"""A named JavaScript function's definition, up to its body's opening brace (the name in group
+1 or 2)."""
 _LONGEST_BODY = 4000
 """A body is read this far at most (a function that long is not a request loop)."""
 
@@ -54,7 +56,7 @@ def rescheduling_hits(code: str, offset: int = 0) -> list[Hit]:
     if "function" not in code and "=>" not in code:
         return []
     hits: list[Hit] = []
-    for definition in _DEFINITION.finditer(code):
+    for definition in DEFINITION.finditer(code):
         name = definition.group(1) or definition.group(2)
         body = braced_body(code, definition.end() - 1, _LONGEST_BODY)
         if body is None or _RETURN.search(body):
@@ -84,7 +86,7 @@ _AGAIN = "again:"  # a function seen handing itself over with no `return` before
 def rescheduling_names(line: str, names: frozenset[str]) -> frozenset[str]:
     """`names` plus what `line` tells about the function being read: its name when it starts,
     whether it returns, and whether it hands itself over (a `bind` for `line_flow`)."""
-    definition = _DEFINITION.search(line)
+    definition = DEFINITION.search(line)
     if definition is not None:
         name = definition.group(1) or definition.group(2)
         names = frozenset(n for n in names if not n.startswith(_READING)) | {_READING + name}

@@ -20,6 +20,7 @@ as the page opens too (read over the whole code, `_timer_saves`).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from redline.redlines.capabilities import AnyGated, Capability, Gated, Hit
@@ -144,46 +145,95 @@ _TIMER = re.compile(r"\bsetTimeout\s*\(\s*([A-Za-z_$][\w$]*)\s*,\s*\d+\s*\)")
 _SAVES = re.compile(r"\.click\s*\(\s*\)|\bmsSave(?:OrOpen)?Blob\s*\(")
 """The save itself: the page's own link clicked by script, or the blob saved."""
 _FUNCTION_REACH = 1500
-"""How far (characters) into a function its save is looked for: a page's builder is short."""
+"""How far (characters) a function's body is read: a page's builder or handler is short."""
+_ENCLOSING = 8
+"""How many functions opened before a timer are tried as the one it sits in."""
+_READER_EVENT = re.compile(
+    r"(?:\baddEventListener\s*\(\s*['\"](?!(?:load|DOMContentLoaded)['\"])[\w:-]{1,40}['\"]\s*,"
+    r"|\.on(?!load\b)[a-z]{2,30}\s*=)\s*"
+    # a handler written in place, up to its body's brace, or one handed over by name
+    r"(?:(?:async\s+)?(?:function\b[^{\n]{0,100}|(?:\([^)\n]{0,100}\)|[A-Za-z_$][\w$]*)\s*=>\s*)\{"
+    r"|([A-Za-z_$][\w$]*)\s*(?:[,;)]|$))",
+    re.M,
+)
+"""A handler given to an event of the reader's (a click, a key, a change; not the page's load):
+written in place up to its body's opening brace, or named (group 1)."""
 
 
 def _timer_saves(code: str) -> bool:
     """Whether a timer runs, by name, a function of the page that saves (`setTimeout(build,
     1200)` beside `function build() { ... a.click(); }`): the save comes by itself once the page
     has shown, as a load handler's would, where an export waits for its reader's click (a
-    timer that refreshes a status, which saves nothing, is no such piece). Read over the whole
-    code, where the function and the timer lie apart; not while streaming, line by line."""
+    timer that refreshes a status, which saves nothing, is no such piece; nor is a timer set
+    inside a click's handler, or inside a function handed to one, which waits for that click).
+    Read over the whole code, where the function and the timer lie apart; not while streaming,
+    line by line. Each definition and handler is found once and each body read at most once,
+    so many timers cost in proportion to the code."""
     if "setTimeout" not in code:
         return False
+    timers: dict[str, list[int]] = {}
     for timer in _TIMER.finditer(code):
-        name = re.escape(timer[1])
-        defined = re.search(
-            rf"\bfunction\s+{name}\s*\(|\b(?:const|let|var)\s+{name}\s*=\s*(?:async\s+)?"
-            r"(?:function\b|\([^)\n]{0,100}\)\s*=>|[A-Za-z_$][\w$]*\s*=>)",
-            code,
-        )
-        if defined and _SAVES.search(_body(code, defined.end())):
+        timers.setdefault(timer[1], []).append(timer.start())
+    if not timers:
+        return False
+    from redline.redlines.rescheduling import DEFINITION  # (it imports code, which imports us)
+
+    defined: dict[str, int] = {}
+    functions: list[tuple[int, str]] = []  # (body's opening brace, name), in order
+    for definition in DEFINITION.finditer(code):
+        name = definition.group(1) or definition.group(2)
+        defined.setdefault(name, definition.end() - 1)
+        functions.append((definition.end() - 1, name))
+    handed: set[str] = set()
+    for handler in _READER_EVENT.finditer(code):
+        if handler.group(1) is not None:
+            handed.add(handler.group(1))
+        else:
+            functions.append((handler.end() - 1, ""))  # "": a handler written in place
+    functions.sort()
+    bodies = _Bodies(code)
+    for name, places in timers.items():
+        body = bodies.at(defined[name]) if name in defined else None
+        if body is None or not _SAVES.search(code, body[0], body[1]):
+            continue
+        if any(not _waits_for_reader(place, functions, handed, bodies) for place in places):
             return True
     return False
 
 
-def _body(code: str, start: int) -> str:
-    """The braced body of the function defined just before `start`, up to its closing brace
-    (or `_FUNCTION_REACH` characters), so a save in the next function is not its own."""
-    opened = code.find("{", start, start + 200)
-    if opened < 0:
-        return ""
-    depth = 0
-    end = min(len(code), opened + _FUNCTION_REACH)
-    for index in range(opened, end):
-        char = code[index]
-        if char == "{":
-            depth += 1
-        elif char == "}":
-            depth -= 1
-            if depth == 0:
-                return code[opened : index + 1]
-    return code[opened:end]
+def _waits_for_reader(
+    place: int, functions: list[tuple[int, str]], handed: set[str], bodies: _Bodies
+) -> bool:
+    """Whether the timer at `place` sits in a handler of the reader's event: one written in
+    place, or a function handed to that event by name (one of the `_ENCLOSING` functions
+    opened last before it, within `_FUNCTION_REACH`)."""
+    last = bisect.bisect_left(functions, (place, ""))
+    for opening, name in reversed(functions[max(0, last - _ENCLOSING) : last]):
+        if place - opening > _FUNCTION_REACH:
+            break
+        body = bodies.at(opening)
+        if body is not None and body[0] <= place < body[1] and (not name or name in handed):
+            return True
+    return False
+
+
+class _Bodies:
+    """The spans of the braced bodies of `code`, each read once (`code.braced_body`) when first
+    asked for."""
+
+    def __init__(self, code: str) -> None:
+        self._code = code
+        self._spans: dict[int, tuple[int, int] | None] = {}
+
+    def at(self, opening: int) -> tuple[int, int] | None:
+        """The span inside the brace at `opening` and its match, or None when it does not close
+        within `_FUNCTION_REACH` characters."""
+        if opening not in self._spans:
+            from redline.redlines.code import braced_body  # (code imports this module)
+
+            body = braced_body(self._code, opening, _FUNCTION_REACH)
+            self._spans[opening] = None if body is None else (opening + 1, opening + 1 + len(body))
+        return self._spans[opening]
 
 
 _ANY_PIECE = AnyGated(pattern for _, pattern in _PIECES)

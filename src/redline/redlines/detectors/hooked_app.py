@@ -9,7 +9,10 @@ What it catches
     alone is what testers do all day; shipping what the hook sees is collection, weighed with
     the request, which says whose phone and whose app. With the hooking kept out of sight or
     started again at every boot (a hidden file, an autostart entry for the Frida server), it is
-    spyware whoever asks.
+    spyware whoever asks. An installed Electron app's code unpacked and packed back under the
+    same name (`Capability.APP_BUNDLE_REPACKED`, `asar extract .../app.asar` then `asar pack
+    ... app.asar`) runs whatever was added inside the app, with its signed-in sessions, every
+    time it starts: a part, weighed with the request (a theme mod is applied the same way).
 
 Why it is a redline (RL-SURVEILLANCE)
     On someone else's phone it reads their messages below the app's own encryption, unseen
@@ -34,12 +37,16 @@ from redline.redlines.registry import IN_A_RESPONSE, Detection, detector, pieces
 @detector(
     "OUT-HOOKED-APP",
     redline="RL-SURVEILLANCE",
-    also_crosses=("RL-PERSISTENCE", "RL-CREDENTIAL", "RL-EXFIL"),
+    also_crosses=("RL-PERSISTENCE", "RL-CREDENTIAL", "RL-EXFIL", "RL-MALWARE"),
 )
 def hooked_app(found: Capabilities) -> Detection | None:
-    """An app's method hooked + a post or upload to a server (+ hidden or started at boot)."""
+    """An app's method hooked + a post or upload to a server (+ hidden or started at boot); or,
+    as a part, an installed app's code unpacked and packed back."""
     if not found.has_all(Cap.APP_HOOK, Cap.NET_SEND):
-        return None
+        if Cap.APP_BUNDLE_REPACKED not in found:
+            return None
+        reason = "an installed app's code unpacked and packed back under its own name"
+        return supported(found, IN_A_RESPONSE, (Cap.APP_BUNDLE_REPACKED,), reason)
     part = (Cap.APP_HOOK, Cap.NET_SEND)
     kept = tuple(c for c in (Cap.HIDE, Cap.AUTORUN) if c in found)
     if kept:

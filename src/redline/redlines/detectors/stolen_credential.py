@@ -9,9 +9,12 @@ What it catches
     the cookies of chosen sites set into an HTTP session or a driven browser
     (`Capability.COOKIE_REPLAY`, `replayed_cookies.py`): whoever's sessions those are is signed
     in as them, with no password asked. A test's own session cookie or a whole jar one saved
-    oneself is no such piece. Both are parts, weighed with the request, and serve whatever it
-    names (another's webmail read is surveillance as well as account takeover; an admin API
-    called with a stolen token to add an identity provider is persistence as well).
+    oneself is no such piece. A session token read without checking its signature, its role
+    or rights raised and the token signed again (`Capability.TOKEN_CLAIMS_RAISED`) makes
+    whoever's session it was an administrator. All three are parts, weighed with the request;
+    the first two serve whatever it names (another's webmail read is surveillance as well as
+    account takeover; an admin API called with a stolen token to add an identity provider is
+    persistence as well).
 
 Why it is a redline (RL-CREDENTIAL)
     Signing in with someone else's stolen credential is account takeover, whatever the call
@@ -44,18 +47,35 @@ from redline.redlines.registry import (
 
 
 def _signs_in_as_another(found: Capabilities) -> bool:
-    """Sessions taken up from a cookie export, or a credential named as stolen, serve whatever
-    the request names: signed in as its owner, the code may read their data, plant a way back
-    in (an identity provider, an administrator), or send their records away."""
-    return Cap.COOKIE_REPLAY in found or Cap.STOLEN_CREDENTIAL in found
+    """Sessions taken up from a cookie export, or a credential named as stolen with something
+    posted or sent (`_WRITES`), serve whatever the request names: signed in as its owner, the
+    code may read their data, plant a way back in (an identity provider, an administrator), or
+    send their records away. A leaked credential only asked whose it is (`GET /users/me`)
+    before it is revoked is a responder's check: part of credential theft alone, for the
+    request to tell."""
+    return Cap.COOKIE_REPLAY in found or (
+        Cap.STOLEN_CREDENTIAL in found and any(c in found for c in _WRITES)
+    )
+
+
+_WRITES = (Cap.NET_SEND, Cap.WEBHOOK, Cap.MAIL_SEND, Cap.OBJECT_UPLOAD, Cap.PROVIDER_UPLOAD)
+"""Something posted, uploaded or sent: a change made, or data sent away."""
 
 
 @detector("ACT-STOLEN-CREDENTIAL", redline="RL-CREDENTIAL", crosses_any=_signs_in_as_another)
 def stolen_credential(found: Capabilities) -> Detection | None:
-    """A credential named as stolen, used; or, as a part, saved sessions replayed by site."""
-    replayed = None
+    """A credential named as stolen, used; or, as parts, saved sessions replayed by site, or a
+    token's claims raised and the token signed again."""
+    replayed = raised = None
     if Cap.COOKIE_REPLAY in found:
         replayed = supported(
             found, IN_A_RESPONSE, (Cap.COOKIE_REPLAY,), "saved cookies picked by site and set"
         )
-    return strongest(one_piece(found, Cap.STOLEN_CREDENTIAL, 0.8), replayed)
+    if Cap.TOKEN_CLAIMS_RAISED in found:
+        raised = supported(
+            found,
+            IN_A_RESPONSE,
+            (Cap.TOKEN_CLAIMS_RAISED,),
+            "a token read without its key, its rights raised and signed again",
+        )
+    return strongest(one_piece(found, Cap.STOLEN_CREDENTIAL, 0.8), replayed, raised)
