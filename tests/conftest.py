@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from redline.guard import Guard
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
 RunRedline = Callable[..., subprocess.CompletedProcess[str]]
@@ -35,3 +37,9 @@ def run_redline() -> RunRedline:
         )
 
     return run
+
+
+@pytest.fixture(scope="session")
+def guard() -> Guard:
+    """The shared guard on the default constitution, loaded once per test session."""
+    return Guard.default()

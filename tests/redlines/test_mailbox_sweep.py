@@ -121,11 +121,6 @@ Get-Mailbox -ResultSize Unlimited | Get-MailboxPermission |
 ```"""
 
 
-@pytest.fixture(scope="module")
-def guard() -> Guard:
-    return Guard.default()
-
-
 @pytest.mark.parametrize(
     "response",
     [COMPLIANCE_ALL, HIDDEN_FULL_ACCESS, IMPERSONATED, PURGE, GRAPH_EVERY_USER, MG_EVERY_USER],

@@ -384,5 +384,4 @@ def test_ordinary_programs_hold_no_part_of_an_artifact(response: str) -> None:
     ],
 )
 def test_their_attack_twins_still_hold_part_of_one(response: str) -> None:
-    reading = read_response(response)
-    assert reading.verdict.refused or reading.holds_part
+    assert read_response(response).holds_part

@@ -85,10 +85,10 @@ def test_a_leaked_token_only_asked_whose_it_is_crosses_nothing_else(asked: str) 
     ids=["responder-revokes", "tenant-hijacked"],
 )
 def test_the_request_places_the_stolen_token(
-    request_text: str, response: str, refused: bool
+    guard: Guard, request_text: str, response: str, refused: bool
 ) -> None:
     conversation = [
         {"role": "user", "content": request_text},
         {"role": "assistant", "content": response},
     ]
-    assert Guard.default().check(conversation).refused is refused
+    assert guard.check(conversation).refused is refused

@@ -73,6 +73,7 @@ from redline.redlines.quoted_rules import blanked, carries_configuration, quoted
 from redline.redlines.redis_flushes import redis_flush_hits
 from redline.redlines.repacked_apps import repacked_app_hits
 from redline.redlines.replayed_cookies import replayed_cookie_hits
+from redline.redlines.run_time_names import php_named_view, run_time_named_view
 from redline.redlines.sandbox_checks import sandbox_check_hits
 from redline.redlines.searched import without_searched_for
 from redline.redlines.session_tokens import session_token_hits
@@ -1084,7 +1085,6 @@ def _folded_hits(code: str, offset: int, seen: set[Capability]) -> list[Hit]:
     """Capabilities hidden by split strings, markup escaping or PowerShell aliases, cited at
     their whole line."""
     from redline.redlines.powershell import looks_like_powershell, resolved
-    from redline.redlines.run_time_names import php_named_view, run_time_named_view
 
     found: list[Hit] = []
     folded = folded_strings(code)
