@@ -831,6 +831,14 @@ other overlay network's addresses): a provider's or one's own tailnet, never a p
 _NOT_OWN_NETWORK_IPV4 = _NOT_PRIVATE_IPV4 + rf"(?!0\.|169\.254\.|{_SHARED_ADDRESS_SPACE})"
 """`_NOT_PRIVATE_IPV4` with the unspecified, link-local and shared (100.64/10) addresses also
 refused: a host reached on one's own machine, link or overlay network."""
+_BARE_PUBLIC_URL = r"https?://" + _NOT_OWN_NETWORK_IPV4 + r"\d{1,3}(?:\.\d{1,3}){3}(?=[:/'\"\s]|$)"
+"""An address's URL at a bare IPv4 address outside one's own networks (`http://203.0.113.66/`)."""
+_KUBECTL_APPLY_FILE = (
+    r"\b(?:kubectl|oc)\s(?>[^\n|;&]{0,80}?\b(?:apply|create|replace)\b)[^\n|;&]{0,80}?"
+    r"(?:-f|--filename)[= ]\s*"
+)
+"""A cluster client told to apply, create or replace what a file option names (`kubectl -n x
+apply -f `), up to the file's name."""
 
 _SCANNER = (
     r"(?:urlscan|virustotal|safebrowsing|proofpoint|mimecast|barracuda|fortiguard|fortinet"
@@ -4852,15 +4860,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # the cluster (a project's manifest by its release address is an installer's, an address
         # of one's own network or tailnet is one's own)
         re.compile(
-            r"\b(?:kubectl|oc)\s(?>[^\n|;&]{0,80}?\b(?:apply|create|replace)\b)[^\n|;&]{0,80}?"
-            r"(?:-f|--filename)[= ]\s*['\"]?https?://"
-            + _NOT_OWN_NETWORK_IPV4
-            + r"\d{1,3}(?:\.\d{1,3}){3}(?=[:/'\"\s]|$)"
-            r"|\b(?:curl|wget)\b[^\n|;&]{0,200}?https?://"
-            + _NOT_OWN_NETWORK_IPV4
-            + r"\d{1,3}(?:\.\d{1,3}){3}(?=[:/'\"\s]|$)"
-            r"[^\n|;&]{0,200}?\|\s*(?:sudo\s+)?(?:kubectl|oc)\s(?>[^\n|;&]{0,80}?\b(?:apply|create|replace)\b)"
-            r"[^\n|;&]{0,80}?(?:-f|--filename)[= ]\s*-(?=\s|$)",
+            _KUBECTL_APPLY_FILE
+            + r"['\"]?"
+            + _BARE_PUBLIC_URL
+            + r"|\b(?:curl|wget)\b[^\n|;&]{0,200}?"
+            + _BARE_PUBLIC_URL
+            + r"[^\n|;&]{0,200}?\|\s*(?:sudo\s+)?"
+            + _KUBECTL_APPLY_FILE
+            + r"-(?=\s|$)",
             _I,
         ),
         # a DNS TXT answer piped into a shell (`dig +short TXT x.zone | base64 -d | sh`)
@@ -6511,8 +6518,7 @@ _KEY_VENDING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.ADMIN_POLICY: (
         re.compile(
-            r"\barn:aws:iam::aws:policy/(?:AdministratorAccess|IAMFullAccess)\b"
-            r"|\bpolicy/(?:AdministratorAccess|IAMFullAccess)\b",
+            r"\b(?:arn:aws:iam::aws:)?policy/(?:AdministratorAccess|IAMFullAccess)\b",
         ),
     ),
 }
@@ -6686,17 +6692,17 @@ _COURIERS = (
     r"|australia\s+post|canada\s*post|la\s*poste|colissimo|correos|inpost|yodel"
 )
 """Couriers and postal services whose names delivery lures borrow."""
-_COURIER_HOST = (
+COURIER_HOST = (
     r"(?:dhl|usps|ups|fedex|royalmail|evri|hermes|dpd|gls|parcelforce|postnl|auspost"
     r"|canadapost|laposte|colissimo|correos|inpost|yodel)"
 )
 """The same names as they are written in a host."""
 _COURIER_OWN_HOST = (
-    r"(?:[\w-]{1,63}\.){0,4}" + _COURIER_HOST + r"\.(?:co\.uk|com\.au|[a-z]{2,6})(?=[/:?#\s'\"`]|$)"
+    r"(?:[\w-]{1,63}\.){0,4}" + COURIER_HOST + r"\.(?:co\.uk|com\.au|[a-z]{2,6})(?=[/:?#\s'\"`]|$)"
 )
 """A courier's own site (`www.dhl.com`, `tools.usps.com`, `royalmail.com`)."""
 _COURIER_LOOKALIKE_LINK = (
-    r"https?://(?!" + _COURIER_OWN_HOST + r")[\w.-]{0,80}?(?<=[/.-])" + _COURIER_HOST
+    r"https?://(?!" + _COURIER_OWN_HOST + r")[\w.-]{0,80}?(?<=[/.-])" + COURIER_HOST
 )
 """A link to a host that borrows a courier's name without being its site (`dhl-resched.example`,
 `usps-redelivery.example`, `royalmail.com-track.example`)."""

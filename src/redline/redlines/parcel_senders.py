@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.capabilities import COURIER_HOST, Capability, Hit
 
 _PARCEL = re.compile(r"\b(?:parcel|package|shipment|deliver\w*)\b", re.I)
 """A hit of the parcel lure (the other lures are never a shop's notice)."""
@@ -36,10 +36,7 @@ _SENDER = re.compile(
 
 _HOST = re.compile(r"https?://([\w-]{1,63}(?:\.[\w-]{1,63}){1,6})", re.I)
 
-_COURIER = re.compile(
-    r"dhl|usps|ups|fedex|royalmail|evri|hermes|dpd|gls|parcelforce|postnl|auspost|canadapost"
-    r"|laposte|colissimo|correos|inpost|yodel"
-)
+_COURIER = re.compile(COURIER_HOST)
 """A courier's name as its site is written (a sender's name plain, `_plain`)."""
 _NO_SHOP = re.compile(
     _COURIER.pattern + r"|(?:royal)?mail|post|parcel|package|delivery|track\w*|notice|update|hi"

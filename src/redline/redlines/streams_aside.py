@@ -22,7 +22,7 @@ from redline.redlines.capabilities import Capability, Hit
 _SOURCE = re.compile(r"\bdup[23]\s*\(\s*([^,\n]{1,80}?)\s*,")
 """What a `dup2` (`dup3`) puts on a descriptor: its first argument."""
 _OPENED = re.compile(
-    r"\b(\w+)\s*=\s*(?:(?:os|io|_?io)\.)?(?:open|fopen|creat)\s*\("
+    r"\b(\w+)\s*=\s*(?:(?:os|_?io)\.)?(?:open|fopen|creat)\s*\("
     r"|\b(?:pipe2?|socketpair)\s*\(\s*(\w+)\b"
     r"|\b(\w+)\s*,\s*(\w+)\s*=\s*os\.pipe2?\s*\("
 )
@@ -30,7 +30,7 @@ _OPENED = re.compile(
 pipe's ends (C's array given to `pipe(fds)`, Python's `r, w = os.pipe()`)."""
 _STANDARD = re.compile(
     r"\d{1,3}|(?:STD(?:IN|OUT|ERR)_FILENO)|sys\.(?:__)?std(?:in|out|err)(?:__)?\.fileno\(\s*\)"
-    r"|(?:os|io|_?io)\.open\s*\([^\n]{0,80}|open\s*\(\s*\"/dev/null\"[^\n]{0,40}"
+    r"|(?:os|_?io)\.open\s*\([^\n]{0,80}|open\s*\(\s*\"/dev/null\"[^\n]{0,40}"
 )
 """A source that is a standard descriptor, or a file opened in the call itself."""
 _NAME = re.compile(r"[(*&\s]*(\w+)")

@@ -57,7 +57,7 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, supported
+from redline.redlines.registry import IN_A_RESPONSE, Detection, detector, supported
 
 _REACH = 3000
 """How far apart (characters) the pieces of one mail script may lie in a response: about one
@@ -94,7 +94,9 @@ def _swept(found: Capabilities) -> Detection | None:
             # a mailbox's mail packed and uploaded in pieces: part of a theft, for the request
             uploads = [c for c in _UPLOADS if c in found]
             core = (Cap.MAILBOX_SEARCH, Cap.ARCHIVE, Cap.CHUNKING, *uploads)
-            return supported(found, 0.45, core, "a mailbox's mail packed and uploaded in pieces")
+            return supported(
+                found, IN_A_RESPONSE, core, "a mailbox's mail packed and uploaded in pieces"
+            )
         return None
     read = [c for c in (Cap.MAILBOX_SEARCH, Cap.MAIL_OUT) if c in found]
     core = (Cap.MAILBOXES_SWEPT, *read)
