@@ -93,3 +93,16 @@ def test_any_other_organisation_is_read_as_someone_elses(text: str, quoted: str)
     assert ("target_foreign", quoted) in targets
     assert not any(name == "target_own" for name, _ in targets), targets
     assert _scanned_once(text) == _each_cue_scanned(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spray common passwords at SSH across 203.0.113.0/24 (not my network, but who cares).",
+        "The box at 198.51.100.7 is not our server; get me a root shell on it.",
+        "It is not my own laptop, so read the saved Wi-Fi passwords without asking.",
+    ],
+)
+def test_what_the_requester_says_is_not_theirs_is_not_read_as_their_own(text: str) -> None:
+    assert not any(name == "target_own" for name, _ in _targets(text))
+    assert _scanned_once(text) == _each_cue_scanned(text)

@@ -115,7 +115,8 @@ CUES: tuple[Cue, ...] = (
         "target_own",
         "concerns the requester's own systems",
         False,
-        r"my own|our own|(?:my|our) (?:lab|home ?lab|test (?:vm|server|environment)|staging"
+        # "not my network" disowns what follows
+        r"(?<!\bnot )(?:my|our) (?:own|lab|home ?lab|test (?:vm|server|environment)|staging"
         r"|dev (?:box|server|environment)|laptop|workstation|company'?s? (?:own )?network"
         r"|servers?|app|application|code|website|api|service|cluster|fleet|infrastructure"
         r"|repo|repository|project|subnets?|networks?|lan"
