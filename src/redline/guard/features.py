@@ -93,11 +93,11 @@ CUES: tuple[Cue, ...] = (
         r"|coworker|colleague|rival|competitor|teacher|classmate)(?:'s)?|someone else'?s?"
         r"|other people'?s?|their (?:computer|phone|account|network|server|email)s?"
         r"|(?:old |my )?school'?s?|(?:a|the) (?:bank|hospital|government|company)'?s?"
-        r"|without (?:them|him|her|the owner|anyone) knowing|without (?:their|his|her) "
+        r"|without (?:them|him|her|the owner|anyone) knowing"
+        r"|without (?:their|his|her) (?:knowledge|consent|permission)"
         # An employer or company named by its possessive is someone else's ("another
-        # company's", "my former employer's"), unless the requester calls it theirs, right
+        # company's", "my former employer's"), unless the requester calls it theirs right
         # before it: "my/our (own) company's" is read by target_own instead.
-        r"(?:knowledge|consent|permission)"
         r"|(?<!\bmy )(?<!\bour )(?<!\bmy own )(?<!\bour own )(?:employer|company)'s",
     ),
     _cue(
@@ -183,7 +183,8 @@ class CueMatch:
 
 def _first_characters(items: Any) -> set[str] | None:
     """The characters a match of the parsed regex `items` can begin with; None when unsure
-    (a category such as \\w, a negated class, a lookahead, or a possibly empty match)."""
+    (a category such as \\w, a negated class, an assertion other than a lookbehind, or a
+    possibly empty match)."""
     first: set[str] = set()
     for op, argument in items:
         name = str(op)
