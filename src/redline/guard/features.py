@@ -89,12 +89,16 @@ CUES: tuple[Cue, ...] = (
         True,
         r"victim\w*|target(?:'s|s'|ed)? (?:machine|network|system|server|company|organi[sz]ation"
         r"|host|user)s?|(?:my |an? )?(?:ex|ex-girlfriend|ex-boyfriend|ex-wife|ex-husband"
-        r"|girlfriend|boyfriend|wife|husband|partner|neighbou?r|roommate|boss|coworker"
-        r"|colleague|rival|competitor|teacher|classmate)(?:'s)?|someone else'?s?"
+        r"|ex-employer|girlfriend|boyfriend|wife|husband|partner|neighbou?r|roommate|boss"
+        r"|coworker|colleague|rival|competitor|teacher|classmate)(?:'s)?|someone else'?s?"
         r"|other people'?s?|their (?:computer|phone|account|network|server|email)s?"
         r"|(?:old |my )?school'?s?|(?:a|the) (?:bank|hospital|government|company)'?s?"
-        r"|without (?:them|him|her|the owner|anyone) knowing|without (?:their|his|her) "
-        r"(?:knowledge|consent|permission)|(?:employer|company)'s",
+        r"|without (?:them|him|her|the owner|anyone) knowing"
+        r"|without (?:their|his|her) (?:knowledge|consent|permission)"
+        # An employer or company named by its possessive is someone else's ("another
+        # company's", "my former employer's"), unless the requester calls it theirs right
+        # before it: "my/our (own) company's" is read by target_own instead.
+        r"|(?<!\bmy )(?<!\bour )(?<!\bmy own )(?<!\bour own )(?:employer|company)'s",
     ),
     _cue(
         "target_live",
@@ -111,10 +115,14 @@ CUES: tuple[Cue, ...] = (
         "target_own",
         "concerns the requester's own systems",
         False,
-        r"my own|our own|(?:my|our) (?:lab|home ?lab|test (?:vm|server|environment)|staging"
+        # "not my network" disowns what follows
+        r"(?<!\bnot )(?:my|our) (?:own|lab|home ?lab|test (?:vm|server|environment)|staging"
         r"|dev (?:box|server|environment)|laptop|workstation|company'?s? (?:own )?network"
         r"|servers?|app|application|code|website|api|service|cluster|fleet|infrastructure"
-        r"|repo|repository|project)|localhost|127\.0\.0\.1|a vm i (?:own|control)"
+        r"|repo|repository|project|subnets?|networks?|lan"
+        # the requester's own organisation, by its possessive: "my company's", "our org's"
+        r"|(?:company|employer|org|organi[sz]ation|firm|business)'s)"
+        r"|localhost|127\.0\.0\.1|a vm i (?:own|control)"
         r"|in a lab|ctf|capture the flag|deliberately vulnerable|dvwa|hack ?the ?box",
     ),
     _cue(
@@ -175,10 +183,13 @@ class CueMatch:
 
 def _first_characters(items: Any) -> set[str] | None:
     """The characters a match of the parsed regex `items` can begin with; None when unsure
-    (a category such as \\w, a negated class, an assertion, or a possibly empty match)."""
+    (a category such as \\w, a negated class, an assertion other than a lookbehind, or a
+    possibly empty match)."""
     first: set[str] = set()
     for op, argument in items:
         name = str(op)
+        if name in ("ASSERT", "ASSERT_NOT") and argument[0] < 0:
+            continue  # a lookbehind reads what precedes the match: what follows comes first
         if name == "LITERAL":
             return first | {chr(argument)}
         if name == "IN":
