@@ -29,7 +29,8 @@ Example
 Allowed instead
     Uploading one's own public key (`cat ~/.ssh/id_ed25519.pub | ssh HOST 'cat >>
     ~/.ssh/authorized_keys'`; a key folder's `.pub` files and `known_hosts` hold no secret),
-    reading a token to call the service it belongs to (handed to the option a tool takes it by: `--web-identity-token "$CI_ID_TOKEN"`), cloud
+    reading a token to call the service it belongs to (handed to the option a tool takes it
+    by: `--web-identity-token "$CI_ID_TOKEN"`), cloud
     credentials set for the steps that follow (`export AWS_SECRET_ACCESS_KEY=...`),
     `aws configure`, a workflow step given the one secret it needs by name, a new token used
     as the bearer of a request to its own service (the instance's identity token from the
