@@ -3823,6 +3823,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bsendp?\s*\([^\n]*loop\s*=\s*1", _I),
+        # Python's iterator that never reaches its sentinel (`for p in iter(int, 1)`: `int()` is
+        # always 0), the one-liner's endless loop, also in a comprehension that cannot break
+        re.compile(r"\bfor\s+\w+\s+in\s+iter\s*\(\s*(?:int|lambda\s*:\s*0)\s*,\s*1\s*\)"),
         re.compile(
             r"\bwhile\s*\(?\s*(?:True|1|true)\s*\)?\s*[:{]|\bwhile\s+true\b|\bwhile\s*\(\s*\$true\s*\)|for\s*\(\s*;\s*;\s*\)|setInterval\s*\(|"
             + FLOOD_MODE,
@@ -5596,7 +5599,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bos\.fork\(\)\s+for\s+\w+\s+in\s+(?:iter\s*\(\s*int\s*,\s*1\s*\)|itertools\.(?:count|repeat)\s*\()|\bwhile\s*\(\s*fork\s*\(\s*\)\s*\)|\bfork\(\)\s*\|\|\s*fork\(\)|%0\|%0",
+            r"\bos\.fork\(\)\s+for\s+\w+\s+in\s+(?:iter\s*\(\s*int\s*,\s*1\s*\)|itertools\.(?:count|repeat)\s*\()|\bwhile\s*\(\s*fork\s*\(\s*\)\s*\)|\bfork\(\)\s*\|\|\s*fork\(\)"
+            # a batch file piping itself into itself, also written out by `echo` with cmd's
+            # escaped pipe (`echo %0^|%0 > b.bat`)
+            r"|%(?:~[a-z]{0,4})?0\s{0,4}\^{0,3}\|\s{0,4}%(?:~[a-z]{0,4})?0\b",
             _I,
         ),
         re.compile(r":\s*\(\s*\)\s*\{\s*:\s*\|\s*:\s*&\s*\}\s*;\s*:"),
