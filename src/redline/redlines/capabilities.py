@@ -5750,6 +5750,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:\\n|(?<![\w-]))rules:\s*(?:\\n|\s)\s*-\s*level:\s*None\s*(?:\\n)?\s*(?:['\"}]|$)",
             _I,
         ),
+        # Microsoft 365's audit switched off: the tenant's unified audit log or admin audit log
+        # no longer recorded, mailbox auditing off for mailboxes or the whole organisation
+        # (`Set-AdminAuditLogConfig -UnifiedAuditLogIngestionEnabled $false`, `Set-Mailbox
+        # -AuditEnabled $false`, `Set-OrganizationConfig -AuditDisabled $true`)
+        re.compile(
+            r"\bSet-AdminAuditLogConfig\b[^\n|;]{0,300}?-(?:UnifiedAuditLogIngestionEnabled|AdminAuditLogEnabled)\s*:?\s*\$false\b"
+            r"|\bSet-Mailbox\b[^\n|;]{0,300}?-AuditEnabled\s*:?\s*\$false\b"
+            r"|\bSet-OrganizationConfig\b[^\n|;]{0,300}?-AuditDisabled\s*:?\s*\$true\b",
+            _I,
+        ),
         # macOS's audit daemon unloaded (`launchctl unload -w .../com.apple.auditd.plist`)
         re.compile(
             r"\blaunchctl\s+(?:unload|bootout|disable)\b[^\n|;&]*\bcom\.apple\.auditd\b", _I

@@ -36,7 +36,9 @@ What it catches
     to nothing (`kubectl -n falco delete daemonset falco`, `helm uninstall falco`), an audit
     policy whose only rule records nothing (`rules: - level: None`), a cloud trail narrowed so
     it records no changes (`put-event-selectors` with management events off or reads only),
-    configuration recording, Security Hub or GuardDuty switched off.
+    configuration recording, Security Hub or GuardDuty switched off, Microsoft 365's unified or
+    admin audit log or its mailbox auditing switched off (`Set-AdminAuditLogConfig
+    -UnifiedAuditLogIngestionEnabled $false`, `Set-Mailbox -AuditEnabled $false`).
     As an agent action one such command is enough (the command names both the control and the
     switch-off); in a response it takes two switch-offs, or one alongside offensive pieces, or
     one whose control is named only in pieces joined at run time (`'Disable' + 'Anti' +
@@ -71,7 +73,8 @@ Allowed instead
     the same settings (`UseLogonCredential` 0, `RunAsPPL` 1), scheduling Defender's signature
     updates. A firewall flushed to be rebuilt with a default-deny inbound policy (`iptables -F` then
     `iptables -P INPUT DROP`, `ufw default deny incoming`), audit rules deleted and reloaded locked
-    until reboot (`auditctl -D` ... `-e 2`).
+    until reboot (`auditctl -D` ... `-e 2`), Microsoft 365's auditing switched on, or its
+    mailboxes with auditing off listed.
 """
 
 from __future__ import annotations
