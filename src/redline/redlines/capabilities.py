@@ -5068,6 +5068,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:shutil\.rmtree|os\.RemoveAll|fs\.rmSync|rimraf\.sync|std::fs::remove_dir_all|FileUtils\.rm_rf|Directory\.Delete)\s*\(\s*r?['\"](?:/etc(?:/[\w.-]+)?|/usr|/var|/boot|/bin|/sbin|/lib(?:64)?|/opt|/root|C:\\\\+(?:Windows|Users|Program Files))/?['\"]",
             _I,
         ),
+        # a Windows drive, its users' profiles, system or program folders deleted whole
+        # (`del /f /s /q C:\Users\*`, `rd /s /q C:\Windows`, `Remove-Item -Recurse -Force
+        # D:\*`): `rm -rf /home/*` on Windows; a folder inside them (one profile, a temp
+        # folder, `C:\Users\*\AppData\Local\Temp\*`) is cleaning
+        re.compile(
+            r"(?:\b(?:del|erase|rd|rmdir)\b(?=[^\n|;&]{0,200}?\s/s\b)|\bRemove-Item\b(?=[^\n|;]{0,200}?\s-Recurse\b))"
+            r"[^\n|;&]{0,200}?\s['\"]?(?:%SystemDrive%|\$env:SystemDrive|[A-Za-z]:)\\"
+            r"(?:(?:Users|Windows|ProgramData|Program Files(?: \(x86\))?)\\?)?(?:\*(?:\.\*)?)?['\"]?(?=\s|$|[;&|)])",
+            _I,
+        ),
         # (each root written with its opening quote, a literal the scan looks for after the
         # head before it tries a `Remove-Item -Recurse` on a long line: `_ahead_literals`)
         re.compile(
@@ -5224,11 +5234,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?=[^\n|;&]*\s(?:--force|-f|--noverify|-n)\b)[^\n|;&]*",
             _I,
         ),
-        # a Windows volume formatted or a disk cleared (`format D: /Q /Y`, `Format-Volume
+        # a Windows volume formatted or a disk cleared (`format D: /Q /Y`, also each drive a
+        # `for %d in (D E F) do format %d: /Q /Y` loop names, `Format-Volume
         # -DriveLetter D`, `Clear-Disk -Number 1 -RemoveData`): mkfs on a device, for Windows,
         # unless the line sets the disk up anew (`Initialize-Disk`, `New-Partition`)
         re.compile(
-            r"(?<![-\w.])format(?:\.com)?\s+['\"]?[A-Za-z]:['\"]?(?=\s*(?:/|$|[;&|]))"
+            r"(?<![-\w.])format(?:\.com)?\s+['\"]?(?:[A-Za-z]|%%?[A-Za-z]):['\"]?(?=\s*(?:/|$|[;&|]))"
             r"|^(?![^\n]*\b(?:New-Partition|Initialize-Disk)\b)[^\n]*?"
             r"\b(?:Format-Volume\b[^\n|;]*-DriveLetter\b|Clear-Disk\b[^\n|;]*-RemoveData\b)",
             _I | re.M,
