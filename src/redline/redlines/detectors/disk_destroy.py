@@ -120,7 +120,8 @@ Allowed instead
     Reading the firmware out (`flashrom -p internal -r`) or flashing a vendor image with its
     checks kept, overwriting and removing one's own temporary file (no walk), `rm -rf build/ dist/`,
     `make clean`, one departed user's profile or every profile's temporary folder emptied
-    (`rd /s /q C:\\Users\\jdoe.old`, `C:\\Users\\*\\AppData\\Local\\Temp\\*`), pruning old backups (`find /var/backups -mtime +14 -delete`, `rm -rf
+    (`rd /s /q C:\\Users\\jdoe.old`, `C:\\Users\\*\\AppData\\Local\\Temp\\*`),
+    pruning old backups (`find /var/backups -mtime +14 -delete`, `rm -rf
     /var/backups/2024-01-*`, one dated prefix of a backups bucket, `restic forget
     --keep-daily 14`), explaining how to securely erase a drive one is
     recycling, formatting a device that the same command line then mounts (setting up a new
