@@ -5508,10 +5508,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.PROXY_INTO_NETWORK: (
-        # a reverse SOCKS proxy opened by a tunnelling client: chisel's reverse `socks` remote,
-        # SSH's reverse dynamic forward (`-R [addr:]port` with no destination), revsocks
+        # a reverse SOCKS proxy opened by a tunnelling client: chisel's reverse `socks` remote
+        # (its `R:socks` syntax is chisel's alone, so a copy renamed is read by it too:
+        # `/dev/shm/.c client https://relay R:1080:socks`), SSH's reverse dynamic forward
+        # (`-R [addr:]port` with no destination), revsocks
         re.compile(
-            r"\bchisel(?:\.exe)?\s+client\b[^\n|;&]*\sR:(?:[\w.]+:)?(?:\d+:)?socks\b"
+            r"\bclient\b[^\n|;&]{0,400}?\sR:(?:[\w.]+:)?(?:\d+:)?socks\b"
             r"|"
             + _SSH_REMOTE_FORWARD
             + r"(?:(?:0\.0\.0\.0|\*|\[?::\]?|[\w.-]+):)?\d+['\"]?(?=\s|$)"

