@@ -5446,7 +5446,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bchisel(?:\.exe)?\s+client\b[^\n|;&]*\sR:(?:[\w.]+:)?\d+:[\w.-]+:"
             + _LOGIN_PORT
             + r"(?!\d)"
-            r"|\bngrok\s+tcp\s+(?:[\w.-]+:)?" + _LOGIN_PORT + r"(?!\d)",
+            r"|\bngrok(?:\.exe)?['\"]?\s+tcp\s+(?:[\w.-]+:)?" + _LOGIN_PORT + r"(?!\d)",
             _I,
         ),
         # a shell served through GSocket's public relay to whoever holds the secret
