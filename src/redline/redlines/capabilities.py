@@ -1772,6 +1772,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|(?:(?:\.{2,4}|%2e%2e|%252e%252e)(?:/{1,2}|%2f|%252f|\\)){3,}(?:etc|proc|windows|boot\.ini|wp-config|\.env\b))",
             _I,
         ),
+        # a page reached by climbing out of the path with encoded climbs (`..%2f..%2f`, which
+        # no link or browser sends: a path-traversal flaw's) and asked to run a command
+        # (`curl -sk "https://$h/global-protect/..%2f..%2fshell.php?c=id"`, or each address a
+        # scan found: `xargs -I{} curl -sk "{}/..%2f..%2fshell.php?c=id"`): a planted page used
+        # on another's host; the same against one's own machine or network is a lab
+        re.compile(
+            r"\b(?:curl|wget|Invoke-WebRequest|iwr)\b[^\n]{0,300}?(?:https?://(?!localhost\b|\[?::1\]?|127\.|"
+            + PRIVATE_IPV4
+            + r")[^\s'\"/?]{1,200}+|(?<=[\s'\"])(?:\{\}|\$\{?\w{1,40}\}?)(?=/))"
+            r"[^\s'\"?]{0,300}?(?:(?:\.\.|%2e%2e)(?:%2f|%5c)){2}[^\s'\"?]{0,200}\?"
+            r"(?:[^\s'\"]{0,200}?&)?(?:c|cmd|command|exec|run|x)=[^\s&'\"]{0,24}?(?<![\w-])(?:echo|id|whoami|uname|hostname)(?![\w-])",
+            _I,
+        ),
         # a public exploit for a named vulnerability, run by its file (named by its CVE id or
         # the flaw's nickname: `CVE-2021-1675.py`, `printnightmare.py`, `noPac.py`,
         # `zerologon_exploit.py`) at another host with an account or a target flag, handing it a
