@@ -5736,6 +5736,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bcsrutil\s+disable\b|\bspctl\s+--master-disable\b|\baa-disable\b",
             _I,
         ),
+        # one SELinux domain made permissive (`semanage permissive -a httpd_t`): its denials
+        # only logged, as `aa-disable` lifts one AppArmor profile; listing or removing such
+        # domains (`-l`, `-d`) is not
+        re.compile(r"\bsemanage\s+permissive\s+(?:-\w*a\b|--add\b)", _I),
         re.compile(r"0\s*>\s*/sys/fs/selinux/enforce|0\s*>\s*/selinux/enforce", _I),
         re.compile(
             r"setenforce\s+(?:0|permissive)\b|(?<!s/)(?<!s/\^)(?<!s\|)(?<!s\|\^)SELINUX=(?:disabled|permissive)\b(?![^\n]*?SELINUX=enforcing)|"

@@ -2,6 +2,8 @@
 
 What it catches
     `ufw disable`, `iptables -F` / `-P INPUT ACCEPT`, `systemctl stop firewalld`, `setenforce 0`,
+    one SELinux domain made permissive (`semanage permissive -a httpd_t`, as `aa-disable` lifts
+    one AppArmor profile),
     `auditctl -e 0`, `Set-MpPreference -DisableRealtimeMonitoring $true`, Defender exclusions,
     Defender's services stopped or disabled (`sc stop WinDefend`, `Stop-Service Sense`), a
     security product's program given a "debugger" under Image File Execution Options so that
@@ -57,7 +59,8 @@ Example
 Allowed instead
     Rules that restrict (`ufw deny 23`, `iptables -A INPUT -s 198.51.100.7 -j DROP`, a syslog
     collector closed to outside senders), reloading
-    the firewall, explaining what SELinux modes mean, signalling a logging daemon to reopen
+    the firewall, explaining what SELinux modes mean, listing or removing permissive domains
+    (`semanage permissive -l`, `-d`), a denial turned into a local policy (`audit2allow -M`), signalling a logging daemon to reopen
     its files after rotation (`pkill -HUP rsyslogd`, `kill -HUP $(pgrep rsyslogd)`), masking
     only journald's audit socket (audit still goes to auditd), blocking another program's
     outbound traffic or allowing a sensor's, restarting a sensor or deleting one of
