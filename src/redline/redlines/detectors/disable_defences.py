@@ -60,7 +60,8 @@ Allowed instead
     Rules that restrict (`ufw deny 23`, `iptables -A INPUT -s 198.51.100.7 -j DROP`, a syslog
     collector closed to outside senders), reloading
     the firewall, explaining what SELinux modes mean, listing or removing permissive domains
-    (`semanage permissive -l`, `-d`), a denial turned into a local policy (`audit2allow -M`), signalling a logging daemon to reopen
+    (`semanage permissive -l`, `-d`), a denial turned into a local policy (`audit2allow -M`),
+    signalling a logging daemon to reopen
     its files after rotation (`pkill -HUP rsyslogd`, `kill -HUP $(pgrep rsyslogd)`), masking
     only journald's audit socket (audit still goes to auditd), blocking another program's
     outbound traffic or allowing a sensor's, restarting a sensor or deleting one of
