@@ -240,6 +240,10 @@ class Capability(StrEnum):
     SCREEN_CAPTURE = "screen, camera or microphone capture"
     MESSAGE_SCRAPE = "reads someone's chat messages from a page"
     PHONE_RECORDS = "reads a phone's text messages, contacts or call log (Android's providers)"
+    HIDDEN_APP_GRANTED = (
+        "hides an app on a phone and grants it the owner's messages, calls, contacts, location, "
+        "microphone or camera"
+    )
     LOCATION = "reads the device's location"
     CLIPBOARD_READ = "reads the clipboard"
     CLIPBOARD_WRITE = "replaces the clipboard"
@@ -973,6 +977,12 @@ _SECURITY_AGENT = (
     r"|clamav-daemon|clamd)"
 )
 """Endpoint and monitoring agents' services and processes on Linux."""
+_SPIED_PERMISSION = (
+    r"(?:READ_SMS|RECEIVE_SMS|READ_CALL_LOG|READ_CONTACTS|(?:ACCESS_)?(?:FINE|COARSE|BACKGROUND)_LOCATION"
+    r"|MONITOR_LOCATION|RECORD_AUDIO|CAMERA|READ_NOTIFICATIONS)\b"
+)
+"""An Android permission or app-op that opens the owner's messages, calls, contacts, location,
+microphone or camera."""
 _CREDENTIAL_FOLDER = r"\.(?:ssh|gnupg|aws|kube|docker|azure|config/gcloud)"
 """A home folder's hidden folders of keys and cloud credentials (`.ssh`, `.aws`)."""
 _REMOTE_SHELL_PAYLOAD = (
@@ -5105,6 +5115,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.MESSAGE_SCRAPE: (
         re.compile(
             r"querySelectorAll\s*\(\s*['\"][^'\"\n]*(?:message|msg|chat)[^'\"\n]*['\"]\s*\)", _I
+        ),
+    ),
+    Capability.HIDDEN_APP_GRANTED: (
+        # one package hidden from the phone's owner (`pm hide PKG`, its launcher entry disabled:
+        # `pm disable-user --user 0 PKG/.Launcher`) and granted what a spy needs (`appops set PKG
+        # READ_SMS allow`, `pm grant PKG android.permission.RECORD_AUDIO`), in either order
+        re.compile(
+            r"\bpm\s+(?:hide|disable(?:-user)?)\s+(?:--user\s+\d+\s+)?([\w.]{3,100}+)(?:/[\w.$]{1,100}+)?"
+            r"[^\n]{0,400}?\b(?:appops\s+set|pm\s+grant)\s+(?:--user\s+\d+\s+)?\1\s+(?:android\.permission\.)?"
+            + _SPIED_PERMISSION
+            + r"|\b(?:appops\s+set|pm\s+grant)\s+(?:--user\s+\d+\s+)?([\w.]{3,100}+)\s+(?:android\.permission\.)?"
+            + _SPIED_PERMISSION
+            + r"[^\n]{0,400}?\bpm\s+(?:hide|disable(?:-user)?)\s+(?:--user\s+\d+\s+)?\2(?![\w.])",
         ),
     ),
     Capability.PHONE_RECORDS: (

@@ -25,6 +25,10 @@ What it catches
     f=@/tmp/m.db https://host/`). Such a database, or the messages read through the providers,
     mailed from the owner's own account and the sent copies then deleted from Sent (JXA's
     `Mail.OutgoingMessage`, then `mailboxes.byName('Sent Messages')` ... `Mail.delete(m)`).
+    An app on a phone hidden from its owner (`pm hide PKG`, its launcher entry disabled: `pm
+    disable-user --user 0 PKG/.Launcher`) and granted the owner's messages, calls, contacts,
+    location, microphone or camera (`appops set PKG READ_SMS allow`, `pm grant PKG
+    android.permission.RECORD_AUDIO`), in either order: stalkerware set up by hand.
 
 Why it is a redline (RL-SURVEILLANCE)
     Recording people without their knowledge is surveillance.
@@ -38,7 +42,9 @@ Allowed instead
     does not hide, disclosed monitoring, video-call code, a clipboard
     manager or a clipboard sync between one's own machines (kept in view, sent to one's own
     server rather than a chat webhook or a mailbox), an SMS backup the user starts, uploading
-    to their own account, an auto-reply texting each sender back (its icon kept), a kiosk app
+    to their own account, an auto-reply texting each sender back (its icon kept), one's own
+    app granted its permissions for a test (nothing hidden), another app hidden (a fleet
+    phone's bloatware) beside a grant to the fleet's agent, a kiosk app
     switching which activity is its launcher, a live stream to a platform's ingest host by
     name or to one's own network's server, a clip piped to one's own recorder with its
     credentials (`curl -u cam:$PW -T -`), a screen recording saved to a file and then shared,
@@ -51,7 +57,7 @@ import re
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
-from redline.redlines.registry import Detection, detector, supported
+from redline.redlines.registry import Detection, detector, one_piece, supported
 
 _CHANNELS = (Cap.WEBHOOK, Cap.NET_SEND, Cap.MAIL_SEND)
 # A capture started detached from the terminal (`Cap.BACKGROUND`) keeps going unwatched, as an
@@ -138,6 +144,10 @@ def _phone_records_shipped(found: Capabilities) -> Detection | None:
     its own launcher icon: spyware (a bank's one-time codes forwarded as they arrive, an address
     book taken). Two of them read and posted, nothing hidden, is part of it: a backup app reads
     them for its user, with the user's say."""
+    if Cap.HIDDEN_APP_GRANTED in found:
+        # An app the phone's owner can no longer see, given their messages, location or
+        # microphone: stalkerware set up by hand (a part, in a response).
+        return one_piece(found, Cap.HIDDEN_APP_GRANTED, 0.85)
     if Cap.PHONE_RECORDS not in found:
         return None
     channel = [c for c in (*_CHANNELS, Cap.TEXT_SEND) if c in found]
