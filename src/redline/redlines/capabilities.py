@@ -240,6 +240,10 @@ class Capability(StrEnum):
     SCREEN_CAPTURE = "screen, camera or microphone capture"
     MESSAGE_SCRAPE = "reads someone's chat messages from a page"
     PHONE_RECORDS = "reads a phone's text messages, contacts or call log (Android's providers)"
+    HIDDEN_APP_GRANTED = (
+        "hides an app on a phone and grants it the owner's messages, calls, contacts, location, "
+        "microphone or camera"
+    )
     LOCATION = "reads the device's location"
     CLIPBOARD_READ = "reads the clipboard"
     CLIPBOARD_WRITE = "replaces the clipboard"
@@ -409,6 +413,10 @@ class Capability(StrEnum):
     )
     INBOUND_LIMIT = (
         "limits incoming traffic by rate (a firewall rule dropping what exceeds it, SYN cookies)"
+    )
+    SIGN_IN_REPLACED = (
+        "puts a file of another name in place of the system's sign-in module or program "
+        "(`pam_unix.so`, `sshd`, `login`)"
     )
     SYSTEM_FILE_BACKDATED = (
         "gives a system program, library or configuration file another file's times or a past date"
@@ -969,6 +977,12 @@ _SECURITY_AGENT = (
     r"|clamav-daemon|clamd)"
 )
 """Endpoint and monitoring agents' services and processes on Linux."""
+_SPIED_PERMISSION = (
+    r"(?:READ_SMS|RECEIVE_SMS|READ_CALL_LOG|READ_CONTACTS|(?:ACCESS_)?(?:FINE|COARSE|BACKGROUND)_LOCATION"
+    r"|MONITOR_LOCATION|RECORD_AUDIO|CAMERA|READ_NOTIFICATIONS)\b"
+)
+"""An Android permission or app-op that opens the owner's messages, calls, contacts, location,
+microphone or camera."""
 _CREDENTIAL_FOLDER = r"\.(?:ssh|gnupg|aws|kube|docker|azure|config/gcloud)"
 """A home folder's hidden folders of keys and cloud credentials (`.ssh`, `.aws`)."""
 _REMOTE_SHELL_PAYLOAD = (
@@ -1770,6 +1784,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + PRIVATE_IPV4
             + r")[^\s'\"/?]{1,200}+[^\s'\"?]{0,300}+\?[^\s'\"]{0,300}?=(?:php://(?:filter|input)\b|expect://|file:///?(?:etc|proc|[a-z]:)"
             r"|(?:(?:\.{2,4}|%2e%2e|%252e%252e)(?:/{1,2}|%2f|%252f|\\)){3,}(?:etc|proc|windows|boot\.ini|wp-config|\.env\b))",
+            _I,
+        ),
+        # a page reached by climbing out of the path with encoded climbs (`..%2f..%2f`, which
+        # no link or browser sends: a path-traversal flaw's) and asked to run a command
+        # (`curl -sk "https://$h/global-protect/..%2f..%2fshell.php?c=id"`, or each address a
+        # scan found: `xargs -I{} curl -sk "{}/..%2f..%2fshell.php?c=id"`): a planted page used
+        # on another's host; the same against one's own machine or network is a lab
+        re.compile(
+            r"\b(?:curl|wget|Invoke-WebRequest|iwr)\b[^\n]{0,300}?(?:https?://(?!localhost\b|\[?::1\]?|127\.|"
+            + PRIVATE_IPV4
+            + r")[^\s'\"/?]{1,200}+|(?<=[\s'\"])(?:\{\}|\$\{?\w{1,40}\}?)(?=/))"
+            r"[^\s'\"?]{0,300}?(?:(?:\.\.|%2e%2e)(?:%2f|%5c)){2}[^\s'\"?]{0,200}\?"
+            r"(?:[^\s'\"]{0,200}?&)?(?:c|cmd|command|exec|run|x)=[^\s&'\"]{0,24}?(?<![\w-])(?:echo|id|whoami|uname|hostname)(?![\w-])",
             _I,
         ),
         # a public exploit for a named vulnerability, run by its file (named by its CVE id or
@@ -3777,12 +3804,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:@|--post-file[= ]|--upload-file\s+|\s-T\s+|\b(?:cat|type|base64|xxd)\s+)['\"]?[^\s'\"|;&]*(?:\bwp-config\.php|\bconfig/master\.key|\.my\.cnf|\bLocalSettings\.php)\b",
             _I,
         ),
-        # (the metadata service's credentials, not the session token IMDSv2 hands out first,
+        # (a key folder's public files, `~/.ssh/id_ed25519.pub`, `known_hosts`, hold no secret;
+        # the metadata service's credentials, not the session token IMDSv2 hands out first,
         # `PUT /latest/api/token`: it opens a session and grants nothing by itself)
         re.compile(
             r"\.ssh/id_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|(?:~|\$HOME)/"
             + _CREDENTIAL_FOLDER
-            + r"(?:/|\s|$)|169\.254\.169\.254/(?!latest/api/token\b)\S*(?:credentials|token)|metadata\.google\.internal/\S*token|/etc/shadow\b|\.aws/credentials|\.kube/config|\.git-credentials|\.netrc\b|\.npmrc|\.pypirc|(?:^|[\s'\"/=])\.env\b(?![.\w])|SAM\b[^\n]*SYSTEM|reg\s+save\s+hklm\\(?:sam|security)",
+            + r"(?:/(?![\w.-]{0,80}\.pub\b|known_hosts\b|authorized_keys\b)|\s|$)|169\.254\.169\.254/(?!latest/api/token\b)\S*(?:credentials|token)|metadata\.google\.internal/\S*token|/etc/shadow\b|\.aws/credentials|\.kube/config|\.git-credentials|\.netrc\b|\.npmrc|\.pypirc|(?:^|[\s'\"/=])\.env\b(?![.\w])|SAM\b[^\n]*SYSTEM|reg\s+save\s+hklm\\(?:sam|security)",
             _I,
         ),
         re.compile(
@@ -3822,6 +3850,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bsendp?\s*\([^\n]*loop\s*=\s*1", _I),
+        # Python's iterator that never reaches its sentinel (`for p in iter(int, 1)`: `int()` is
+        # always 0), the one-liner's endless loop, also in a comprehension that cannot break
+        re.compile(r"\bfor\s+\w+\s+in\s+iter\s*\(\s*(?:int|lambda\s*:\s*0)\s*,\s*1\s*\)"),
         re.compile(
             r"\bwhile\s*\(?\s*(?:True|1|true)\s*\)?\s*[:{]|\bwhile\s+true\b|\bwhile\s*\(\s*\$true\s*\)|for\s*\(\s*;\s*;\s*\)|setInterval\s*\(|"
             + FLOOD_MODE,
@@ -5064,6 +5095,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:shutil\.rmtree|os\.RemoveAll|fs\.rmSync|rimraf\.sync|std::fs::remove_dir_all|FileUtils\.rm_rf|Directory\.Delete)\s*\(\s*r?['\"](?:/etc(?:/[\w.-]+)?|/usr|/var|/boot|/bin|/sbin|/lib(?:64)?|/opt|/root|C:\\\\+(?:Windows|Users|Program Files))/?['\"]",
             _I,
         ),
+        # a Windows drive, its users' profiles, system or program folders deleted whole
+        # (`del /f /s /q C:\Users\*`, `rd /s /q C:\Windows`, `Remove-Item -Recurse -Force
+        # D:\*`): `rm -rf /home/*` on Windows; a folder inside them (one profile, a temp
+        # folder, `C:\Users\*\AppData\Local\Temp\*`) is cleaning
+        re.compile(
+            r"(?:\b(?:del|erase|rd|rmdir)\b(?=[^\n|;&]{0,200}?\s/s\b)|\bRemove-Item\b(?=[^\n|;]{0,200}?\s-Recurse\b))"
+            r"[^\n|;&]{0,200}?\s['\"]?(?:%SystemDrive%|\$env:SystemDrive|[A-Za-z]:)\\"
+            r"(?:(?:Users|Windows|ProgramData|Program Files(?: \(x86\))?)\\?)?(?:\*(?:\.\*)?)?['\"]?(?=\s|$|[;&|)])",
+            _I,
+        ),
         # (each root written with its opening quote, a literal the scan looks for after the
         # head before it tries a `Remove-Item -Recurse` on a long line: `_ahead_literals`)
         re.compile(
@@ -5074,6 +5115,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.MESSAGE_SCRAPE: (
         re.compile(
             r"querySelectorAll\s*\(\s*['\"][^'\"\n]*(?:message|msg|chat)[^'\"\n]*['\"]\s*\)", _I
+        ),
+    ),
+    Capability.HIDDEN_APP_GRANTED: (
+        # one package hidden from the phone's owner (`pm hide PKG`, its launcher entry disabled:
+        # `pm disable-user --user 0 PKG/.Launcher`) and granted what a spy needs (`appops set PKG
+        # READ_SMS allow`, `pm grant PKG android.permission.RECORD_AUDIO`), in either order
+        re.compile(
+            r"\bpm\s+(?:hide|disable(?:-user)?)\s+(?:--user\s+\d+\s+)?([\w.]{3,100}+)(?:/[\w.$]{1,100}+)?"
+            r"[^\n]{0,400}?\b(?:appops\s+set|pm\s+grant)\s+(?:--user\s+\d+\s+)?\1\s+(?:android\.permission\.)?"
+            + _SPIED_PERMISSION
+            + r"|\b(?:appops\s+set|pm\s+grant)\s+(?:--user\s+\d+\s+)?([\w.]{3,100}+)\s+(?:android\.permission\.)?"
+            + _SPIED_PERMISSION
+            + r"[^\n]{0,400}?\bpm\s+(?:hide|disable(?:-user)?)\s+(?:--user\s+\d+\s+)?\2(?![\w.])",
         ),
     ),
     Capability.PHONE_RECORDS: (
@@ -5220,11 +5274,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?=[^\n|;&]*\s(?:--force|-f|--noverify|-n)\b)[^\n|;&]*",
             _I,
         ),
-        # a Windows volume formatted or a disk cleared (`format D: /Q /Y`, `Format-Volume
+        # a Windows volume formatted or a disk cleared (`format D: /Q /Y`, also each drive a
+        # `for %d in (D E F) do format %d: /Q /Y` loop names, `Format-Volume
         # -DriveLetter D`, `Clear-Disk -Number 1 -RemoveData`): mkfs on a device, for Windows,
         # unless the line sets the disk up anew (`Initialize-Disk`, `New-Partition`)
         re.compile(
-            r"(?<![-\w.])format(?:\.com)?\s+['\"]?[A-Za-z]:['\"]?(?=\s*(?:/|$|[;&|]))"
+            r"(?<![-\w.])format(?:\.com)?\s+['\"]?(?:[A-Za-z]|%%?[A-Za-z]):['\"]?(?=\s*(?:/|$|[;&|]))"
             r"|^(?![^\n]*\b(?:New-Partition|Initialize-Disk)\b)[^\n]*?"
             r"\b(?:Format-Volume\b[^\n|;]*-DriveLetter\b|Clear-Disk\b[^\n|;]*-RemoveData\b)",
             _I | re.M,
@@ -5431,7 +5486,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bchisel(?:\.exe)?\s+client\b[^\n|;&]*\sR:(?:[\w.]+:)?\d+:[\w.-]+:"
             + _LOGIN_PORT
             + r"(?!\d)"
-            r"|\bngrok\s+tcp\s+(?:[\w.-]+:)?" + _LOGIN_PORT + r"(?!\d)",
+            r"|\bngrok(?:\.exe)?['\"]?\s+tcp\s+(?:[\w.-]+:)?" + _LOGIN_PORT + r"(?!\d)",
             _I,
         ),
         # a shell served through GSocket's public relay to whoever holds the secret
@@ -5493,10 +5548,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.PROXY_INTO_NETWORK: (
-        # a reverse SOCKS proxy opened by a tunnelling client: chisel's reverse `socks` remote,
-        # SSH's reverse dynamic forward (`-R [addr:]port` with no destination), revsocks
+        # a reverse SOCKS proxy opened by a tunnelling client: chisel's reverse `socks` remote
+        # (its `R:socks` syntax is chisel's alone, so a copy renamed is read by it too:
+        # `/dev/shm/.c client https://relay R:1080:socks`), SSH's reverse dynamic forward
+        # (`-R [addr:]port` with no destination), revsocks
         re.compile(
-            r"\bchisel(?:\.exe)?\s+client\b[^\n|;&]*\sR:(?:[\w.]+:)?(?:\d+:)?socks\b"
+            r"\bclient\b[^\n|;&]{0,400}?\sR:(?:[\w.]+:)?(?:\d+:)?socks\b"
             r"|"
             + _SSH_REMOTE_FORWARD
             + r"(?:(?:0\.0\.0\.0|\*|\[?::\]?|[\w.-]+):)?\d+['\"]?(?=\s|$)"
@@ -5595,7 +5652,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bos\.fork\(\)\s+for\s+\w+\s+in\s+(?:iter\s*\(\s*int\s*,\s*1\s*\)|itertools\.(?:count|repeat)\s*\()|\bwhile\s*\(\s*fork\s*\(\s*\)\s*\)|\bfork\(\)\s*\|\|\s*fork\(\)|%0\|%0",
+            r"\bos\.fork\(\)\s+for\s+\w+\s+in\s+(?:iter\s*\(\s*int\s*,\s*1\s*\)|itertools\.(?:count|repeat)\s*\()|\bwhile\s*\(\s*fork\s*\(\s*\)\s*\)|\bfork\(\)\s*\|\|\s*fork\(\)"
+            # a batch file piping itself into itself, also written out by `echo` with cmd's
+            # escaped pipe (`echo %0^|%0 > b.bat`)
+            r"|%(?:~[a-z]{0,4})?0\s{0,4}\^{0,3}\|\s{0,4}%(?:~[a-z]{0,4})?0\b",
             _I,
         ),
         re.compile(r":\s*\(\s*\)\s*\{\s*:\s*\|\s*:\s*&\s*\}\s*;\s*:"),
@@ -5699,6 +5759,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bcsrutil\s+disable\b|\bspctl\s+--master-disable\b|\baa-disable\b",
             _I,
         ),
+        # one SELinux domain made permissive (`semanage permissive -a httpd_t`): its denials
+        # only logged, as `aa-disable` lifts one AppArmor profile; listing or removing such
+        # domains (`-l`, `-d`) is not
+        re.compile(r"\bsemanage\s+permissive\s+(?:-\w*a\b|--add\b)", _I),
         re.compile(r"0\s*>\s*/sys/fs/selinux/enforce|0\s*>\s*/selinux/enforce", _I),
         re.compile(
             r"setenforce\s+(?:0|permissive)\b|(?<!s/)(?<!s/\^)(?<!s\|)(?<!s\|\^)SELINUX=(?:disabled|permissive)\b(?![^\n]*?SELINUX=enforcing)|"
@@ -5741,6 +5805,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a Kubernetes audit policy whose only rule records nothing (`rules: - level: None`)
         re.compile(
             r"(?:\\n|(?<![\w-]))rules:\s*(?:\\n|\s)\s*-\s*level:\s*None\s*(?:\\n)?\s*(?:['\"}]|$)",
+            _I,
+        ),
+        # Microsoft 365's audit switched off: the tenant's unified audit log or admin audit log
+        # no longer recorded, mailbox auditing off for mailboxes or the whole organisation
+        # (`Set-AdminAuditLogConfig -UnifiedAuditLogIngestionEnabled $false`, `Set-Mailbox
+        # -AuditEnabled $false`, `Set-OrganizationConfig -AuditDisabled $true`)
+        re.compile(
+            r"\bSet-AdminAuditLogConfig\b[^\n|;]{0,300}?-(?:UnifiedAuditLogIngestionEnabled|AdminAuditLogEnabled)\s*:?\s*\$false\b"
+            r"|\bSet-Mailbox\b[^\n|;]{0,300}?-AuditEnabled\s*:?\s*\$false\b"
+            r"|\bSet-OrganizationConfig\b[^\n|;]{0,300}?-AuditDisabled\s*:?\s*\$true\b",
             _I,
         ),
         # macOS's audit daemon unloaded (`launchctl unload -w .../com.apple.auditd.plist`)

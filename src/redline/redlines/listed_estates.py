@@ -6,8 +6,10 @@ gives, all of it: `az group list --query "[].name" -o tsv | xargs -I{} az group 
 `lvremove -f $(lvs --noheadings -o vg_name,lv_name ...)`, `Get-AzResourceGroup |
 Remove-AzResourceGroup -Force`. A listing of a whole inventory (a cloud's resource groups,
 buckets, instances, snapshots or projects; a cluster's namespaces or volumes; a hypervisor's
-machines, ESXi's and vSphere's too; an organisation's repositories; LVM's volumes and groups)
-is followed to a deletion of such resources: through a pipe (`| xargs ...`, `| while read x;
+machines, ESXi's and vSphere's too; an organisation's repositories; LVM's volumes and groups;
+a Kafka broker's topics, unless the broker is the machine's own: `kafka-topics.sh --list |
+xargs -I{} kafka-topics.sh --delete --topic {}`) is followed to a deletion of such resources:
+through a pipe (`| xargs ...`, `| while read x;
 do ...`), a loop over its output (`for x in $(...); do ...`), or handed to the deletion as its
 arguments (`lvremove $(lvs ...)`). The deletion must be of the kind listed (`az group list`
 to `az group delete`, `describe-instances` to `terminate-instances`, `get ns` to `delete ns`):
@@ -61,7 +63,8 @@ _LISTING = re.compile(
     r"|\bvim-cmd\s+vmsvc/getallvms\b|\bgovc\s+(?:ls|find)\b|\bgh\s+repo\s+list\b"
     r"|\bGet-(?:VM|Az(?:ResourceGroup|VM|StorageAccount|Disk|Snapshot|SqlServer|SqlDatabase)"
     r"|S3Bucket|EC2Instance|EC2Volume|EC2Snapshot|GceInstance|GceDisk)\b"
-    r"|(?:\$\(|<\(|`|\||^|;|&&)\s*(?:sudo\s+)?(?:lvs|vgs|pvs)(?![\w.-])",
+    r"|(?:\$\(|<\(|`|\||^|;|&&)\s*(?:sudo\s+)?(?:lvs|vgs|pvs)(?![\w.-])"
+    r"|\bkafka-topics(?:\.sh)?\s[^\n|;&]{0,300}?--list\b",
     re.I | re.M,
 )
 """A listing of a whole inventory: a cloud's (its buckets, not one bucket's objects), a
@@ -80,11 +83,14 @@ _DELETION = re.compile(
     r"|Gce\w+)\b|\bStop-EC2Instance\b(?=[^|\n]*-Terminate)"
     r"|\bopenstack\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+delete\b"
     r"|\bdoctl\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+delete\b"
-    r"|\b(?:lvremove|vgremove|pvremove)\b",
+    r"|\b(?:lvremove|vgremove|pvremove)\b"
+    # (a broker of the machine's own, a developer's local Kafka, is left out)
+    r"|\bkafka-topics(?:\.sh)?\s(?![^\n|;&]{0,300}?--(?:bootstrap-server|zookeeper)[=\s]+"
+    r"(?:localhost|127\.0\.0\.1|\[?::1\]?)(?![\w.-]))[^\n|;&]{0,300}?--delete\b",
     re.I,
 )
 """A deletion of a cloud resource or bucket, a cluster object, a virtual machine or its storage,
-or an LVM volume, group or disk."""
+an LVM volume, group or disk, or a Kafka topic on a broker not the machine's own."""
 _QUICK = re.compile(
     r"\b(?:delete|destroy|rb|rm|undefine|terminate-\w+|[lvp][gv]?remove)\b|\bvm\.destroy\b"
     r"|/destroy\b|\bRemove-|-Terminate\b",

@@ -23,8 +23,11 @@ read with every capability (inside quotes the patterns' ends of words do not hol
 spelling differs from the text the patterns read (requoted, escaped quotes, a program's escaped
 string literal) is cited at the string that holds it. A pipeline from a command that issues a
 new cloud or cluster secret (`az ad sp credential reset`, `kubectl create token`) into an
-upload of its standard input reads a secret and sends it; `touch` giving a system file
-another file's times or a date is read with its targets.
+upload of its standard input reads a secret and sends it; a later stage that sends its
+standard input to another host (`| ssh HOST 'cat > f'`, `| nc HOST PORT`) uploads what the
+pipeline makes, as `scp` does; `touch` giving a system file
+another file's times or a date is read with its targets, and a file of another name copied
+in place of the system's sign-in module or program (`pam_unix.so`, `sshd`) is read as such.
 """
 
 from __future__ import annotations
@@ -76,20 +79,53 @@ _CRON_LINE = re.compile(
 """A crontab line's schedule (five fields or an `@reboot`-style nickname) and its command."""
 _NETWORK_CLIENTS = frozenset({"nc", "ncat", "netcat", "telnet", "openssl", "socat"})
 _CREDENTIAL_MINTS: dict[str, tuple[frozenset[str], ...]] = {
-    "az": (frozenset({"credential", "reset"}), frozenset({"keys", "renew"})),
+    "az": (
+        frozenset({"credential", "reset"}),
+        frozenset({"keys", "renew"}),
+        frozenset({"create-for-rbac"}),
+    ),
     "kubectl": (frozenset({"create", "token"}),),
     "aws": (frozenset({"iam", "create-access-key"}), frozenset({"iam", "create-login-profile"})),
     "gcloud": (frozenset({"keys", "create"}),),
 }
 """Cloud and cluster commands that issue a new secret and print it (`az ad app credential reset`,
-`kubectl create token`, `aws iam create-access-key`, `gcloud iam service-accounts keys create`),
-each with the words one of whose sets the command holds."""
+`az ad sp create-for-rbac` with its password, `kubectl create token`, `aws iam
+create-access-key`, `gcloud iam service-accounts keys create`), each with the words one of
+whose sets the command holds."""
 _SYSTEM_FILES = (
     "/etc/", "/usr/lib/", "/usr/lib64/", "/usr/libexec/", "/lib/", "/lib64/", "/usr/bin/",
     "/usr/sbin/", "/bin/", "/sbin/", "/boot/",
 )  # fmt: skip
 """Where a system's programs, libraries and configuration live (not a build's staging tree)."""
 _TOUCH_TIME_FLAGS = frozenset({"-r", "--reference", "-d", "--date", "-t"})
+
+
+_SIGN_IN_FILE = re.compile(
+    r"(?:[^\s:/]+:)?/(?:usr/)?lib(?:64|32)?/(?:[\w.-]+/)?security/(pam_unix\.so)"
+    r"|(?:[^\s:/]+:)?/(?:usr/)?s?bin/(sshd|login|su|sudo|passwd)"
+)
+"""Where the system checks passwords: PAM's `pam_unix.so` (in a container too, `t:/lib/...`),
+the SSH server and the sign-in programs."""
+_FILE_COPIERS = frozenset({"cp", "mv", "install"})
+
+
+def _sign_in_replaced(name: str, words: list[str]) -> bool:
+    """`cp ./libpam_x.so /lib/x86_64-linux-gnu/security/pam_unix.so`, `docker cp ./x.so
+    t:/lib/.../pam_unix.so`, `mv /tmp/.s /usr/sbin/sshd`: a file of another name put where the
+    system checks passwords. The module or program's own file put back (a build's
+    `pam_unix.so`, a backup `sshd.orig`) keeps its name."""
+    if name in ("docker", "podman", "kubectl") and words[:1] == ["cp"]:
+        words = words[1:]
+    elif name not in _FILE_COPIERS:
+        return False
+    paths = [word for word in words if not word.startswith("-")]
+    if len(paths) < 2:
+        return False
+    target = _SIGN_IN_FILE.fullmatch(paths[-1])
+    if target is None:
+        return False
+    kept = target.group(1) or target.group(2)
+    return not any(path.rsplit("/", 1)[-1].startswith(kept) for path in paths[:-1])
 
 
 def _backdates_system_file(words: list[str]) -> bool:
@@ -110,6 +146,13 @@ def _backdates_system_file(words: list[str]) -> bool:
 
 _STDIN_BODY = re.compile(r"(?:^|=)@(?:-|/dev/stdin)$")
 """An upload's body named as what it reads on standard input (`curl -d @-`, `-F f=@-`)."""
+_STDIN_TO_FILE = re.compile(r"\s{0,8}(?:cat\s{0,8}>|dd\s[^|;&]{0,120}?\bof=|tee\s)")
+"""A remote command that writes what it reads on standard input to a file (`cat > f`,
+`cat >> f`, `dd of=f`, `tee f`)."""
+_RAW_SENDERS = frozenset({"nc", "ncat", "netcat"})
+"""Network clients that send what they read on standard input to the host they name."""
+_LISTENS = re.compile(r"-[a-zA-Z]*[lzL]|--listen|--zero")
+"""A network client's listening or port-checking options (`nc -l 9000`, `nc -zv host 22`)."""
 _UPLOAD_FILE_FLAGS = frozenset({"-T", "--upload-file", "--post-file"})
 _INTERPRETERS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "python", "python3", "perl"})
 _SHELLS = frozenset({"bash", "sh", "zsh", "dash", "ksh", "su", "busybox"})
@@ -779,6 +822,8 @@ class _Reader:
             self.hit(Capability.ROOT_DELETE, node)
         elif name == "find" and (destroyed := _found_and_destroyed(words)) is not None:
             self.hit(destroyed, node)
+        if _sign_in_replaced(name, words):
+            self.hit(Capability.SIGN_IN_REPLACED, node)
         if name == "touch" and _backdates_system_file(words):
             self.hit(Capability.SYSTEM_FILE_BACKDATED, node)
         if _injects_into_other_site(name, words):
@@ -871,6 +916,7 @@ class _Reader:
                 self.hit(Capability.SHELL, node)
                 return
         self._minted_and_sent(names, stages)
+        self._piped_to_another_host(names, stages)
         # `(crontab -l; echo '*/5 * * * * ...') | crontab -`: the lines printed inside the
         # group feeding the runner are its input too.
         runner = _stdin_runner(stages[-1], self.source) if stages else None
@@ -907,6 +953,26 @@ class _Reader:
                 if uploads or later in ("nc", "ncat", "netcat", "socat"):
                     self.hit(Capability.SECRET_FILE, stages[index])
                     return
+
+    def _piped_to_another_host(self, names: list[str], stages: list[Node]) -> None:
+        """A later stage that sends what it reads on standard input to another host: `ssh HOST
+        'cat > FILE'` (or `dd of=FILE`, `tee FILE`) writes it there, `nc HOST PORT` sends it.
+        What the pipeline makes is uploaded, as by `scp` (`NET_SEND`); a listener (`nc -l`) or
+        a port check (`nc -z`) sends nothing."""
+        for name, stage in zip(names[1:], stages[1:], strict=True):
+            arguments = _unwrapped(stage, self.source)[1]
+            if name == "ssh":
+                remote = _command_argument(name, arguments)
+                sends = remote is not None and _STDIN_TO_FILE.match(remote[0]) is not None
+            else:
+                words = [word for word, _ in arguments]
+                sends = (
+                    name in _RAW_SENDERS
+                    and any(not word.startswith("-") for word in words)
+                    and not any(_LISTENS.match(word) for word in words)
+                )
+            if sends:
+                self.hit(Capability.NET_SEND, stage)
 
     def _printed_in(self, group: Node, runner: str) -> None:
         """Feed `runner` the strings printed by `echo` or `printf` anywhere in `group`."""

