@@ -579,7 +579,7 @@ class Capability(StrEnum):
     )
     MAIL_BOMB = "mails one fixed address in a loop of hundreds of rounds (a command line)"
     DEVICE_TAMPER = (
-        "writes a device's controls (Modbus, MQTT, PJL, SNMP) or erases its firmware on a public address or on "
+        "writes a device's controls (Modbus, S7, BACnet, MQTT, PJL, SNMP) or erases its firmware on a public address or on "
         "every device of a list (a command line or program)"
     )
     DEVICE_HELD = (
@@ -3100,7 +3100,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.HOST_SWEEP: (
         re.compile(
-            r"\.%d(?::\d{2,5}|['\"])|\bfor\s*\(?\s*(?:\w+\s*:?=\s*\d+\s*;\s*)\w+\s*<=?\s*25[456]\b",
+            r"\.%d(?::\d{2,5}|['\"])"
+            r"|\bfor\s*\(?\s*(?:(?:let|var|int|auto)\s+)?(?:\w+\s*:?=\s*\d+\s*;\s*)\w+\s*<=?\s*25[456]\b",
             _I,
         ),
         re.compile(
