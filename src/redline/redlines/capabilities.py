@@ -3101,7 +3101,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.HOST_SWEEP: (
         re.compile(
             r"\.%d(?::\d{2,5}|['\"])"
-            r"|\bfor\s*\(?\s*(?:(?:let|var|int|auto)\s+)?(?:\w+\s*:?=\s*\d+\s*;\s*)\w+\s*<=?\s*25[456]\b",
+            r"|\bfor\s*\(?\s*(?:\w+\s*:?=\s*\d+\s*;\s*)\w+\s*<=?\s*25[456]\b"
+            # a declared counter only from the first host (a byte table's loop starts at 0)
+            r"|\bfor\s*\(\s*(?:let|var|int|auto)\s+\w+\s*=\s*1\s*;\s*\w+\s*<=?\s*25[45]\b",
             _I,
         ),
         re.compile(
