@@ -3089,6 +3089,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bkubectl\s+get\s+secrets?\b[^\n]*(?:\s-A\b|--all-namespaces)",
             _I,
         ),
+        # the same stores through their SDKs: every secret listed (Key Vault's
+        # `GetPropertiesOfSecrets`, `list_properties_of_secrets`, AWS's `ListSecretsCommand`,
+        # `list_secrets(`, Google's and Vault's lists) and a value read by a client's call
+        # (`client.GetSecretAsync(name)`, `.get_secret(`, `GetSecretValueCommand`,
+        # `access_secret_version(`, hvac's `read_secret_version(`); a helper of one's own
+        # settings called bare (`get_secret("DB_URL")`) is no store's client
+        re.compile(
+            r"\b(?:GetPropertiesOfSecrets|list_properties_of_secrets|listPropertiesOfSecrets"
+            r"|ListSecrets(?:Command|Request)?|list_secrets|GetSecretValue(?:Command)?)(?:Async)?\s*\("
+            r"|\.(?:GetSecret(?:Async)?|get_secret|getSecret|get_secret_version"
+            r"|access_secret_version|read_secret_version)\s*\(",
+            _I,
+        ),
     ),
     Capability.TRAVERSAL_PATH: (
         # three or more climbs, plain or percent-encoded, then a system location
