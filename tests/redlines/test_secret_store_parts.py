@@ -96,7 +96,8 @@ for props in client.list_properties_of_secrets():
         print(f"{props.name} expires {props.expires_on:%Y-%m-%d}: rotate it")
 ```""",
     "responder-rotation-after-leak": """After the leaked CI log, give every secret of the payments
-vault a new version (names only are listed; the new values come from the generator, the old ones are never read):
+vault a new version (names only are listed; the new values come from the generator, the old
+ones are never read):
 
 ```python
 import secrets
