@@ -3699,6 +3699,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"/etc/kubernetes/(?:(?:super-)?admin|controller-manager|scheduler|kubelet)\.conf\b|/etc/kubernetes/pki(?:/\S*\.key)?\b",
             _I,
         ),
+        # from a node: its kubelet's own kubeconfig, or every pod's mounted secrets and
+        # service-account tokens at once (`/var/lib/kubelet/pods/*/volumes/kubernetes.io~secret`);
+        # one pod's volume by its id, and the kubelet's certificates read for their expiry, are
+        # an administrator's look
+        re.compile(
+            r"/var/lib/kubelet/kubeconfig\b"
+            r"|/var/lib/kubelet/pods/\*/volumes/kubernetes\.io~(?:secret|projected)\b",
+            _I,
+        ),
         # a pod's service-account token, its key to the cluster's API, or every secret mounted
         # into a container at once (`cat /run/secrets/*`)
         re.compile(
@@ -7226,6 +7235,10 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bnsenter\s+(?:-\w+\s+)*(?:-t|--target)[\s=]*1\b|\bdocker\s+run\b[^\n]*\s-v\s*['\"]?/:/\w+"
             # the same as a container's command list (`["nsenter", "-t", "1", "-m", ...]`)
             r"|\bnsenter['\"]\s*,\s*['\"](?:-t|--target)['\"]\s*,\s*['\"]1['\"]"
+            # a runtime's long options: the node's root bind-mounted, or its first process's
+            # namespaces joined (`ctr run --mount type=bind,src=/,dst=/host`, `docker run
+            # --mount type=bind,source=/,target=/host`, `--with-ns pid:/proc/1/ns/pid`)
+            r"|--mount[\s=]+type=bind,\s*(?:src|source)=/,|--with-ns[\s=]+\w+:/proc/1/ns/"
             r"|\bvolumes\s*=\s*\{\s*['\"]/['\"]\s*:",
             _I,
         ),
