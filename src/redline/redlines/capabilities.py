@@ -566,6 +566,10 @@ class Capability(StrEnum):
         "reaches every mailbox of an organisation, or another's mailbox unseen, through "
         "Exchange admin rights (a compliance search of all, impersonation, hidden full access)"
     )
+    WORKSPACE_SWEPT = (
+        "reads the history of every conversation a chat workspace lists, private channels or "
+        "direct messages included"
+    )
     IMAGE_FLASHED = (
         "writes an installer image file onto a removable or second drive (a command line)"
     )
@@ -8595,6 +8599,32 @@ _MAILBOX_SWEEP_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _MAILBOX_SWEEP_PATTERNS)
 # -- every mailbox reached through Exchange admin rights: end -----------------------------------
+
+# -- every conversation of a chat workspace read (WORKSPACE_SWEPT): begin ----------------------
+# A chat workspace's conversations listed, private channels or direct messages among the kinds
+# asked for (Slack's `conversations.list` or `users.conversations` with `types=
+# "public_channel,private_channel,mpim,im"`, the SDKs' `conversations_list(`), then each one's
+# history read (`conversations.history`); Teams' chats listed through Graph (`/me/chats`,
+# `/users/{id}/chats`) and each chat's messages read by the id the loop holds. A workspace's
+# admin exports it for a legal hold too: a piece for the request to weigh. One channel's history
+# read by a bot, or public channels alone listed, is not.
+_WORKSPACE_SWEEP_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.WORKSPACE_SWEPT: (
+        re.compile(
+            r"\b(?:conversations|users)[._](?:list|conversations)\b"
+            r"(?=[^\n]{0,300}?(?:private_channel|\bmpim\b|\bim\b))"
+            r"(?:(?!conversations[._]list)[\s\S]){0,2000}?\bconversations[._]history\b",
+            _I,
+        ),
+        re.compile(
+            r"/chats(?:\?|['\"`]|\s*\))(?:(?!/chats/)[\s\S]){0,1500}?/chats/"
+            r"(?:\$?\{[^}\n]{0,60}\}|\$\w+|%s|['\"`]\s*\+\s*[\w.\[\]'\"]{1,60}\s*\+\s*['\"`])/messages\b",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _WORKSPACE_SWEEP_PATTERNS)
+# -- every conversation of a chat workspace read: end ------------------------------------------
 
 # -- radio transmitted where one may not (ACT-RADIO-INTERFERENCE): begin -----------------------
 # A software radio made to transmit (`hackrf_transfer -t`, `bladeRF-cli ... tx`, `tx_sdr`,
