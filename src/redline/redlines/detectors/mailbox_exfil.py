@@ -73,9 +73,7 @@ def _sweeps_mailboxes(found: Capabilities) -> bool:
     in pieces, serve whatever the request names: their mail read (surveillance), its secrets
     searched for (credentials), or copied out."""
     return (
-        Cap.MAILBOXES_SWEPT in found
-        or Cap.WORKSPACE_SWEPT in found
-        or _packed_and_uploaded(found)
+        Cap.MAILBOXES_SWEPT in found or Cap.WORKSPACE_SWEPT in found or _packed_and_uploaded(found)
     )
 
 
