@@ -56,6 +56,9 @@ class Capability(StrEnum):
     PROVIDER_UPLOAD = "uploads through a storage service's resumable upload API"
     FORCED_RESTART = "forces the machine to restart"
     SIGN_IN_HOOK = "hooks the sign-in where the typed password passes"
+    SHADOWED_PROMPT_KEPT = (
+        "a shell function standing in for sudo, su or ssh keeps or sends the password typed to it"
+    )
     RANSOM_NOTE = "ransom demand text"
     SHADOW_DELETE = "deletes shadow copies or recovery"
     KEY_HOOK = "global keystroke capture"
