@@ -842,9 +842,9 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
         without_used_keys,
     )
     from redline.redlines.rescheduling import rescheduling_hits
-    from redline.redlines.shadowed_prompts import shadowed_prompt_hits
     from redline.redlines.resolvers import resolver_hits
     from redline.redlines.root_loops import root_loop_hits
+    from redline.redlines.shadowed_prompts import shadowed_prompt_hits
     from redline.redlines.spray import lockout_aware_spray_hits
     from redline.redlines.store_lists import listed_store_hits
     from redline.redlines.traced_logins import traced_login_hits

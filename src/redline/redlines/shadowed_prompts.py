@@ -23,7 +23,8 @@ from itertools import islice
 from redline.redlines.capabilities import Capability, Hit, matching_close
 
 _SHADOW = re.compile(
-    r"^[ \t]*(?:function[ \t]+)?(?:sudo|su|doas|ssh|passwd|pkexec)[ \t]*(?:\([ \t]*\)[ \t]*|[ \t]+)\{",
+    r"^[ \t]*(?:function[ \t]+)?(?:sudo|su|doas|ssh|passwd|pkexec)"
+    r"[ \t]*(?:\([ \t]*\)[ \t]*|[ \t]+)\{",
     re.M,
 )
 """A shell function named like a command that asks for a password (`sudo() {`, `function su
