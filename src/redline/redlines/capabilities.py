@@ -2267,6 +2267,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # master keys that open them (`%APPDATA%\Microsoft\Credentials`, `...\Microsoft\Protect`,
         # `Vault`), or every entry of its WinRT vault with each one's password
         re.compile(r"\bMicrosoft[\\/]+(?:Credentials|Protect|Vault)\b|" + _VAULT_PASSWORDS, _I),
+        # Home Assistant's auth store: every user's refresh and long-lived access tokens
+        # (`.storage/auth`, also built as `cfg / ".storage" / "auth"`)
+        re.compile(r"\.storage['\"]?\s*(?:[\\/]|,|\)\s*/)\s*['\"]?auth['\"]?(?![\w.-])"),
     ),
     Capability.STORAGE_DUMP: (
         # a token read through a frame made for it (`frame.contentWindow.localStorage.token`):
