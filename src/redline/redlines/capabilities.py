@@ -5117,6 +5117,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bgetMessagesFromIntent\s*\(|\bSMS_RECEIVED\b|['\"]content://sms\b"
             r"|\bTelephony\.Sms\.(?:Inbox\.)?CONTENT_URI\b"
         ),
+        # the same providers read from a computer over adb (`adb shell content query --uri
+        # content://sms/inbox`)
+        re.compile(
+            r"\bcontent\s+query\b[^\n|;&]{0,120}?--uri[\s=]+['\"]?"
+            r"content://(?:sms|mms|call_log|com\.android\.contacts)\b"
+        ),
         # the address book (`ContactsContract.CommonDataKinds.Phone.CONTENT_URI`)
         re.compile(r"\bContactsContract\.[\w.]*CONTENT_URI\b"),
         # the calls made and received
