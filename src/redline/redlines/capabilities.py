@@ -7941,6 +7941,14 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bfor\s+\w+\s+in\s+[^\n:]{0,120}?\.buckets\.all\s*\(\s*\)\s*:(?:(?!\bif\b)[^\n]){0,200}?\.delete\s*\(\s*\)",
             _I,
         ),
+        # every repository of an organisation an SDK lists deleted in the program's own loop
+        # (Octokit's `repos.listForOrg` then `repos.delete(`, PyGithub's `org.get_repos()` then
+        # `repo.delete()`), none picked by an `if` or a filter between them
+        re.compile(
+            r"\b(?:listForOrg|listForAuthenticatedUser|get_repos)\b"
+            r"(?:(?!\b(?:if|filter|where|unless)\b|\?\s)[\s\S]){0,2000}?"
+            r"(?:\brepos\.delete\s*\(|\b(?:repo|r)\.delete\s*\(\s*\))"
+        ),
         # every logical volume of a volume group removed (`lvremove -f vg_data`: a group's name,
         # where one volume is named `vg/lv` or `/dev/vg/lv`)
         re.compile(
