@@ -8631,7 +8631,7 @@ PATTERNS = _merged(PATTERNS, _MAILBOX_SWEEP_PATTERNS)
 _WORKSPACE_SWEEP_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.WORKSPACE_SWEPT: (
         re.compile(
-            r"\b(?:conversations|users)[._](?:list|conversations)\b"
+            r"\b(?:conversations[._]list|users[._]conversations)\b"
             r"(?=[^\n]{0,300}?(?:private_channel|\bmpim\b|\bim\b))"
             r"(?:(?!conversations[._]list)[\s\S]){0,2000}?\bconversations[._]history\b",
             _I,
