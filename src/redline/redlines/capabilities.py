@@ -56,6 +56,9 @@ class Capability(StrEnum):
     PROVIDER_UPLOAD = "uploads through a storage service's resumable upload API"
     FORCED_RESTART = "forces the machine to restart"
     SIGN_IN_HOOK = "hooks the sign-in where the typed password passes"
+    SHADOWED_PROMPT_KEPT = (
+        "a shell function standing in for sudo, su or ssh keeps or sends the password typed to it"
+    )
     RANSOM_NOTE = "ransom demand text"
     SHADOW_DELETE = "deletes shadow copies or recovery"
     KEY_HOOK = "global keystroke capture"
@@ -574,6 +577,10 @@ class Capability(StrEnum):
         "reaches every mailbox of an organisation, or another's mailbox unseen, through "
         "Exchange admin rights (a compliance search of all, impersonation, hidden full access)"
     )
+    WORKSPACE_SWEPT = (
+        "reads the history of every conversation a chat workspace lists, private channels or "
+        "direct messages included"
+    )
     IMAGE_FLASHED = (
         "writes an installer image file onto a removable or second drive (a command line)"
     )
@@ -587,7 +594,7 @@ class Capability(StrEnum):
     )
     MAIL_BOMB = "mails one fixed address in a loop of hundreds of rounds (a command line)"
     DEVICE_TAMPER = (
-        "writes a device's controls (Modbus, MQTT, PJL, SNMP) or erases its firmware on a public address or on "
+        "writes a device's controls (Modbus, S7, BACnet, MQTT, PJL, SNMP) or erases its firmware on a public address or on "
         "every device of a list (a command line or program)"
     )
     DEVICE_HELD = (
@@ -2287,6 +2294,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # master keys that open them (`%APPDATA%\Microsoft\Credentials`, `...\Microsoft\Protect`,
         # `Vault`), or every entry of its WinRT vault with each one's password
         re.compile(r"\bMicrosoft[\\/]+(?:Credentials|Protect|Vault)\b|" + _VAULT_PASSWORDS, _I),
+        # Home Assistant's auth store: every user's refresh and long-lived access tokens
+        # (`.storage/auth`, also built as `cfg / ".storage" / "auth"`)
+        re.compile(r"\.storage['\"]?\s*(?:[\\/]|,|\)\s*/)\s*['\"]?auth['\"]?(?![\w.-])"),
     ),
     Capability.STORAGE_DUMP: (
         # a token read through a frame made for it (`frame.contentWindow.localStorage.token`):
@@ -3116,6 +3126,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bkubectl\s+get\s+secrets?\b[^\n]*(?:\s-A\b|--all-namespaces)",
             _I,
         ),
+        # the same stores through their SDKs: every secret listed (Key Vault's
+        # `GetPropertiesOfSecrets`, `list_properties_of_secrets`, AWS's `ListSecretsCommand`,
+        # `list_secrets(`, Google's and Vault's lists) and a value read by a client's call
+        # (`client.GetSecretAsync(name)`, `.get_secret(`, `GetSecretValueCommand`,
+        # `access_secret_version(`, hvac's `read_secret_version(`); a helper of one's own
+        # settings called bare (`get_secret("DB_URL")`) is no store's client
+        re.compile(
+            r"\b(?:GetPropertiesOfSecrets|list_properties_of_secrets|listPropertiesOfSecrets"
+            r"|ListSecrets(?:Command|Request)?|list_secrets|GetSecretValue(?:Command)?)(?:Async)?\s*\("
+            r"|\.(?:GetSecret(?:Async)?|get_secret|getSecret|get_secret_version"
+            r"|access_secret_version|read_secret_version)\s*\(",
+            _I,
+        ),
     ),
     Capability.TRAVERSAL_PATH: (
         # three or more climbs, plain or percent-encoded, then a system location
@@ -3127,7 +3150,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.HOST_SWEEP: (
         re.compile(
-            r"\.%d(?::\d{2,5}|['\"])|\bfor\s*\(?\s*(?:\w+\s*:?=\s*\d+\s*;\s*)\w+\s*<=?\s*25[456]\b",
+            r"\.%d(?::\d{2,5}|['\"])"
+            r"|\bfor\s*\(?\s*(?:\w+\s*:?=\s*\d+\s*;\s*)\w+\s*<=?\s*25[456]\b"
+            # a declared counter only from the first host (a byte table's loop starts at 0)
+            r"|\bfor\s*\(\s*(?:let|var|int|auto)\s+\w+\s*=\s*1\s*;\s*\w+\s*<=?\s*25[45]\b",
             _I,
         ),
         re.compile(
@@ -3708,6 +3734,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a cluster's administrator kubeconfig and its certificate authority's private keys
         re.compile(
             r"/etc/kubernetes/(?:(?:super-)?admin|controller-manager|scheduler|kubelet)\.conf\b|/etc/kubernetes/pki(?:/\S*\.key)?\b",
+            _I,
+        ),
+        # from a node: its kubelet's own kubeconfig, or every pod's mounted secrets and
+        # service-account tokens at once (`/var/lib/kubelet/pods/*/volumes/kubernetes.io~secret`);
+        # one pod's volume by its id, and the kubelet's certificates read for their expiry, are
+        # an administrator's look
+        re.compile(
+            r"/var/lib/kubelet/kubeconfig\b"
+            r"|/var/lib/kubelet/pods/\*/volumes/kubernetes\.io~(?:secret|projected)\b",
             _I,
         ),
         # a pod's service-account token, its key to the cluster's API, or every secret mounted
@@ -5135,6 +5170,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"\bgetMessagesFromIntent\s*\(|\bSMS_RECEIVED\b|['\"]content://sms\b"
             r"|\bTelephony\.Sms\.(?:Inbox\.)?CONTENT_URI\b"
+        ),
+        # the same providers read from a computer over adb (`adb shell content query --uri
+        # content://sms/inbox`)
+        re.compile(
+            r"\bcontent\s+query\b[^\n|;&]{0,120}?--uri[\s=]+['\"]?"
+            r"content://(?:sms|mms|call_log|com\.android\.contacts)\b"
         ),
         # the address book (`ContactsContract.CommonDataKinds.Phone.CONTENT_URI`)
         re.compile(r"\bContactsContract\.[\w.]*CONTENT_URI\b"),
@@ -7284,6 +7325,10 @@ _SERVER_SIDE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bnsenter\s+(?:-\w+\s+)*(?:-t|--target)[\s=]*1\b|\bdocker\s+run\b[^\n]*\s-v\s*['\"]?/:/\w+"
             # the same as a container's command list (`["nsenter", "-t", "1", "-m", ...]`)
             r"|\bnsenter['\"]\s*,\s*['\"](?:-t|--target)['\"]\s*,\s*['\"]1['\"]"
+            # a runtime's long options: the node's root bind-mounted, or its first process's
+            # namespaces joined (`ctr run --mount type=bind,src=/,dst=/host`, `docker run
+            # --mount type=bind,source=/,target=/host`, `--with-ns pid:/proc/1/ns/pid`)
+            r"|--mount[\s=]+type=bind,\s*(?:src|source)=/,|--with-ns[\s=]+\w+:/proc/1/ns/"
             r"|\bvolumes\s*=\s*\{\s*['\"]/['\"]\s*:",
             _I,
         ),
@@ -7970,6 +8015,14 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bfor\s+\w+\s+in\s+[^\n:]{0,120}?\.buckets\.all\s*\(\s*\)\s*:(?:(?!\bif\b)[^\n]){0,200}?\.delete\s*\(\s*\)",
             _I,
         ),
+        # every repository of an organisation an SDK lists deleted in the program's own loop
+        # (Octokit's `repos.listForOrg` then `repos.delete(`, PyGithub's `org.get_repos()` then
+        # `repo.delete()`), none picked by an `if` or a filter between them
+        re.compile(
+            r"\b(?:listForOrg|listForAuthenticatedUser|get_repos)\b"
+            r"(?:(?!\b(?:if|filter|where|unless)\b|\?\s)[\s\S]){0,2000}?"
+            r"(?:\brepos\.delete\s*\(|\b(?:repo|r)\.delete\s*\(\s*\))"
+        ),
         # every logical volume of a volume group removed (`lvremove -f vg_data`: a group's name,
         # where one volume is named `vg/lv` or `/dev/vg/lv`)
         re.compile(
@@ -8640,6 +8693,32 @@ _MAILBOX_SWEEP_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
 }
 PATTERNS = _merged(PATTERNS, _MAILBOX_SWEEP_PATTERNS)
 # -- every mailbox reached through Exchange admin rights: end -----------------------------------
+
+# -- every conversation of a chat workspace read (WORKSPACE_SWEPT): begin ----------------------
+# A chat workspace's conversations listed, private channels or direct messages among the kinds
+# asked for (Slack's `conversations.list` or `users.conversations` with `types=
+# "public_channel,private_channel,mpim,im"`, the SDKs' `conversations_list(`), then each one's
+# history read (`conversations.history`); Teams' chats listed through Graph (`/me/chats`,
+# `/users/{id}/chats`) and each chat's messages read by the id the loop holds. A workspace's
+# admin exports it for a legal hold too: a piece for the request to weigh. One channel's history
+# read by a bot, or public channels alone listed, is not.
+_WORKSPACE_SWEEP_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
+    Capability.WORKSPACE_SWEPT: (
+        re.compile(
+            r"\b(?:conversations[._]list|users[._]conversations)\b"
+            r"(?=[^\n]{0,300}?(?:private_channel|\bmpim\b|\bim\b))"
+            r"(?:(?!conversations[._]list)[\s\S]){0,2000}?\bconversations[._]history\b",
+            _I,
+        ),
+        re.compile(
+            r"/chats(?:\?|['\"`]|\s*\))(?:(?!/chats/)[\s\S]){0,1500}?/chats/"
+            r"(?:\$?\{[^}\n]{0,60}\}|\$\w+|%s|['\"`]\s*\+\s*[\w.\[\]'\"]{1,60}\s*\+\s*['\"`])/messages\b",
+            _I,
+        ),
+    ),
+}
+PATTERNS = _merged(PATTERNS, _WORKSPACE_SWEEP_PATTERNS)
+# -- every conversation of a chat workspace read: end ------------------------------------------
 
 # -- radio transmitted where one may not (ACT-RADIO-INTERFERENCE): begin -----------------------
 # A software radio made to transmit (`hackrf_transfer -t`, `bladeRF-cli ... tx`, `tx_sdr`,

@@ -844,6 +844,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     from redline.redlines.rescheduling import rescheduling_hits
     from redline.redlines.resolvers import resolver_hits
     from redline.redlines.root_loops import root_loop_hits
+    from redline.redlines.shadowed_prompts import shadowed_prompt_hits
     from redline.redlines.spray import lockout_aware_spray_hits
     from redline.redlines.store_lists import listed_store_hits
     from redline.redlines.traced_logins import traced_login_hits
@@ -943,6 +944,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(device_write_hits(code, offset))  # others' devices' controls written
     hits.extend(held_write_hits(cleaned, offset, hits))  # ... again and again on a timer
     hits.extend(redis_flush_hits(code, offset))  # another's Redis emptied by its client
+    hits.extend(shadowed_prompt_hits(cleaned, offset))  # `sudo() {` keeping what is typed
     if language is CodeLanguage.HTML:
         hits.extend(framed_page_hits(code, offset))  # another site framed, transparent
     # A key named as a connection's identity is used, not taken; a file the code made itself

@@ -6,7 +6,9 @@ whoever reaches them: a Modbus register or coil written (`write_register`, `writ
 '{"action":"unlock"}'`), a printer's file system or firmware deleted by PJL (`@PJL FSDELETE`,
 `@PJL DMCMD`, a control panel locked), a router's settings written by SNMP with a factory
 community (`snmpset -c private`), a router's boot loader, firmware or saved configuration
-erased (`mtd erase u-boot`, `write erase`). One's own lab or plant is reached at a private or
+erased (`mtd erase u-boot`, `write erase`), a controller stopped or its memory or points
+written over S7, BACnet, DNP3 or OPC UA (`plc_stop()`, `db_write(`, a BACnet `presentValue`
+written, `direct_operate(`). One's own lab or plant is reached at a private or
 loopback address and by name; such a write aimed at a public address (in the writing command
 itself, or where a program connects its client or names its device's host: another public
 address in the program, a time server read, is no device written), at every device of a list
@@ -39,7 +41,10 @@ from itertools import islice
 from redline.redlines.capabilities import PRIVATE_IPV4, Capability, Hit
 
 _MAY_WRITE = re.compile(
-    r"write_|modbus|mbpoll|mosquitto_pub|publish|@PJL|snmpset|mtd|flash_erase|erase", re.I
+    r"write_|modbus|mbpoll|mosquitto_pub|publish|@PJL|snmpset|mtd|flash_erase|erase"
+    r"|plc_?stop|[dmae]b_?write|writearea|presentValue|WriteProperty|bacwp|operate|set_value"
+    r"|set_attribute",
+    re.I,
 )
 """The cheap test: one of the writers is named."""
 
@@ -50,6 +55,22 @@ _MODBUS_WRITE = re.compile(
     re.I,
 )
 """A Modbus register or coil written (pymodbus, pyModbusTCP, modbus-cli, mbpoll's values)."""
+_CONTROLLER_WRITE = re.compile(
+    r"\b(?:plc_stop|db_write|write_area|[mae]b_write|as_db_write)\s*\("
+    r"|\.(?:PlcStop|DBWrite|WriteArea|MBWrite|ABWrite|EBWrite)\s*\("
+    r"|\.write\s*\(\s*f?['\"][^'\"\n]{0,120}?\bpresentValue\b"
+    r"|\bWritePropertyRequest\s*\(|\bbacwp\s+\d"
+    r"|\b(?:direct_operate|select_and_operate|DirectOperate|SelectAndOperate)\s*\("
+    r"|\.(?:set_value|write_value|set_attribute)\s*\(\s*(?:ua\.)?(?:DataValue|Variant)\s*\(",
+    re.I,
+)
+"""A controller's program stopped or its memory or points written, by the protocols other than
+Modbus that plants and buildings run: Siemens S7 (python-snap7's `plc_stop()`, `db_write(`,
+`write_area(`, `mb_write(`; node-snap7's `PlcStop(`, `DBWrite(`), BACnet (BAC0's `write("addr
+analogValue 3 presentValue 35 - 1")`, bacpypes' `WritePropertyRequest(`, bacnet-stack's
+`bacwp`), DNP3 (`direct_operate(`, `select_and_operate(`) and OPC UA (`set_value(
+ua.DataValue(...))`, `write_value(ua.Variant(...))`). Reads (`db_read`, `read(... presentValue)`,
+`get_value()`) are a historian's or a dashboard's."""
 _PUBLISHED = (
     r"(?:\bmosquitto_pub\b(?>[^\n|;&]{0,400}?\s(?:-m|--message)[\s=])\s*['\"]?|\.publish\s*\()"
 )
@@ -123,24 +144,25 @@ _PUBLIC_RANGE = re.compile(
             r"f['\"]" + _PUBLIC_PREFIX + r"\{",
             r"['\"]" + _PUBLIC_PREFIX + r"['\"]\s*\+",
             r"['\"]" + _PUBLIC_PREFIX + r"(?:%[di]['\"]\s*%|\{\w{0,20}\}['\"]\s*\.format\s*\()",
+            r"`" + _PUBLIC_PREFIX + r"\$\{",
         )
     )
 )
 """A public network's range: a quoted CIDR (`ip_network("203.0.113.0/24")`), or its prefix with
 the last number filled in by the program (`f"203.0.113.{i}"`, `"203.0.113." + str(i)`,
-`"203.0.113.%d" % i`, `"203.0.113.{}".format(i)`)."""
+`"203.0.113.%d" % i`, `"203.0.113.{}".format(i)`, JavaScript's `` `203.0.113.${i}` ``)."""
 _RANGES = 8
 """How many public ranges of a program are followed (a scanner walks one or two)."""
 _ASSIGNED = re.compile(r"\b(\w+)\s*(?::[^=\n]{1,40})?=\s*[^=\n]{0,80}$")
 """The name a line's value is kept in, read on the line's text before the value."""
 _CLIENT_CALL = (
-    r"(?:Client|Modbus\w*|connect|Telnet|create_connection)\s*\(\s*\(?\s*(?:host\s*=\s*)?"
+    r"(?:Client|Modbus\w*|[Cc]onnect(?:To)?|Telnet|create_connection)\s*\(\s*\(?\s*(?:host\s*=\s*)?"
 )
 """Where a device's host is given to its client (`ModbusTcpClient(host`, `connect((host`)."""
 _NETWORK_OF = r"(?:ip_network|IPv4Network|IPNetwork|ip_interface)\s*\(\s*"
 """A network built from a value (`ipaddress.ip_network(NET)`), whose hosts may be walked."""
 _DEVICE_ADDRESS = re.compile(
-    r"(?:(?:Client|Modbus\w*|connect|Telnet|create_connection)\s*\(\s*\(?\s*(?:host\s*=\s*)?"
+    r"(?:(?:Client|Modbus\w*|[Cc]onnect(?:To)?|Telnet|create_connection)\s*\(\s*\(?\s*(?:host\s*=\s*)?"
     r"|\b(?:\w+_)?(?:host|ip|plc|rtu|target|device|addr(?:ess)?)(?:_\w+)?\s*=\s*)['\"]"
     + _QUOTED_PUBLIC,
     re.I,
@@ -153,6 +175,8 @@ _CLIENT_ALIAS = re.compile(r"\b(?:\w*Client|Modbus\w*)\s+as\s+(\w+)")
 as C`), whose calls connect it as the class's own do."""
 _ALIASES = 4
 """How many such names are followed (a program imports a client or two)."""
+_INTERPOLATED = re.compile(r"(?<!\{)\{([A-Za-z_]\w{0,40})\}|\$\{?([A-Za-z_]\w{0,40})")
+"""A name a written string interpolates (`f"{CTRL} ..."`, `"${PLC} ..."`, `$host`)."""
 _BROKER_NAMED = (
     r"(?:\bmosquitto_pub\b[^\n|;&]{0,200}?\s(?:-h|--host)(?:\s+|=)"
     r"|\b(?:BROKER|MQTT_HOST|MQTT_BROKER)\s*=\s*"
@@ -199,11 +223,17 @@ def _segment(line: str, start: int, end: int) -> str:
 
 
 def _device_public(line: str, written: re.Match[str]) -> bool:
-    """Whether the device written is at a public address: one in the writing command itself,
-    or one a program connects its client to or names as its device's host. Another public
-    address in the program (a time server read) is no device written."""
-    if _PUBLIC_ADDRESS.search(_segment(line, *written.span())) is not None:
+    """Whether the device written is at a public address: one in the writing command itself
+    (also through a name it interpolates, `write(f"{CTRL} analogValue 1 presentValue 0")` with
+    `CTRL = "203.0.113.8"`), or one a program connects its client to or names as its device's
+    host. Another public address in the program (a time server read) is no device written."""
+    segment = _segment(line, *written.span())
+    if _PUBLIC_ADDRESS.search(segment) is not None:
         return True
+    names = (found.group(1) or found.group(2) for found in _INTERPOLATED.finditer(segment))
+    for name in islice(dict.fromkeys(names), _ALIASES):
+        if re.search(rf"\b{re.escape(name)}\s*=\s*['\"]" + _QUOTED_PUBLIC, line) is not None:
+            return True
     if _DEVICE_ADDRESS.search(line) is not None:
         return True
     aliases = {found.group(1) for found in _CLIENT_ALIAS.finditer(line)}
@@ -281,6 +311,7 @@ def _settings_written(line: str, written: re.Match[str]) -> bool:
 
 _READINGS: tuple[tuple[re.Pattern[str], Callable[[str, re.Match[str]], bool]], ...] = (
     (_MODBUS_WRITE, _others_devices),
+    (_CONTROLLER_WRITE, _others_devices),
     (_PJL_DESTROY, _others_devices),
     (_SNMP_DEFAULT_WRITE, _settings_written),
     (_FIRMWARE_ERASE, _others_devices),

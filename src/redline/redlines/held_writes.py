@@ -28,11 +28,14 @@ from redline.redlines.capabilities import Capability, Hit, matching_close
 _WRITE = re.compile(
     r"\bwrite_(?:single_|multiple_)?(?:registers?|coils?)\s*\("
     r"|\bwrite(?:Single|Multiple)?(?:Registers?|Coils?)\s*\("
-    r"|\bmodbus\s+write\b|\bmbpoll\b|\bsnmpset\b|\bmosquitto_pub\b|\.publish\s*\(",
+    r"|\bmodbus\s+write\b|\bmbpoll\b|\bsnmpset\b|\bmosquitto_pub\b|\.publish\s*\("
+    r"|\b(?:db_write|write_area|[mae]b_write|DBWrite|WriteArea)\s*\("
+    r"|\.write\s*\(\s*f?['\"][^'\"\n]{0,120}?\bpresentValue\b",
     re.I,
 )
 """A control written: a Modbus register or coil (pymodbus, pyModbusTCP, modbus-serial's
-`writeRegister`, modbus-cli, mbpoll), an SNMP set, an MQTT publish."""
+`writeRegister`, modbus-cli, mbpoll), an S7 controller's memory (python-snap7's `db_write(`,
+node-snap7's `DBWrite(`), a BACnet point's present value, an SNMP set, an MQTT publish."""
 _PAUSE = re.compile(
     r"\b(?:u?sleep|Start-Sleep|Thread\.sleep|Task\.Delay|setTimeout|time\.Sleep)\b", re.I
 )

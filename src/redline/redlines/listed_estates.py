@@ -49,6 +49,9 @@ from itertools import islice
 
 from redline.redlines.capabilities import Capability, Hit
 
+_KUBECTL = r"\bkubectl\s+(?:-[^\s]+(?:\s+(?!(?:get|delete)\b)[^\s-]\S*)?\s+){0,6}"
+"""`kubectl` and the global options it may be given before its verb (`kubectl -n "$ns" delete`,
+`kubectl --context prod get`)."""
 _LISTING = re.compile(
     r"\baz\s+(?:[a-z][\w-]*\s+){1,3}list\b"
     r"|\baws\s+s3\s+ls\b(?!\s+['\"]?s3://)"
@@ -59,7 +62,7 @@ _LISTING = re.compile(
     r"|\bopenstack\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+list\b"
     r"|\bdoctl\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+list\b"
     r"|\bgsutil\s+ls\b(?!\s+(?:-\w+\s+)*['\"]?gs://)|\bmc\s+ls\s+['\"]?[\w-]+/?['\"]?(?=\s*[|)])"
-    r"|\bkubectl\s+get\s+(?:ns|namespaces?|pv|pvc|persistentvolume(?:claim)?s?)\b"
+    r"|" + _KUBECTL + r"get\s+(?:ns|namespaces?|pv|pvc|persistentvolume(?:claim)?s?)\b"
     r"|\bvim-cmd\s+vmsvc/getallvms\b|\bgovc\s+(?:ls|find)\b|\bgh\s+repo\s+list\b"
     r"|\bGet-(?:VM|Az(?:ResourceGroup|VM|StorageAccount|Disk|Snapshot|SqlServer|SqlDatabase)"
     r"|S3Bucket|EC2Instance|EC2Volume|EC2Snapshot|GceInstance|GceDisk)\b"
@@ -78,7 +81,7 @@ _DELETION = re.compile(
     r"|\bgcloud\s+(?:[a-z][\w-]*\s+){1,4}delete\b"
     r"|\b(?:qm|pct)\s+destroy\b|\bvirsh\s+(?:undefine|vol-delete|pool-delete)\b"
     r"|\bhcloud\s+[a-z][\w-]*\s+delete\b|\bgsutil\s+(?:-m\s+)?(?:rm\s+-\w*r\b(?![^\n|;&]{0,300}?(?:gs://[^/\s'\"]*/|\$(?:\{\w++\}|\w++)/?)[^\s'\"*/;&|)])|rb\b)|\bmc\s+rb\b"
-    r"|\bkubectl\s+delete\b|\bvim-cmd\s+vmsvc/destroy\b|\bgovc\s+vm\.destroy\b"
+    r"|" + _KUBECTL + r"delete\b|\bvim-cmd\s+vmsvc/destroy\b|\bgovc\s+vm\.destroy\b"
     r"|\bgh\s+repo\s+delete\b|\bRemove-(?:VM|Az\w+|S3Bucket|EC2Instance|EC2Volume|EC2Snapshot"
     r"|Gce\w+)\b|\bStop-EC2Instance\b(?=[^|\n]*-Terminate)"
     r"|\bopenstack\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+delete\b"
@@ -102,6 +105,9 @@ _PICK = re.compile(
     r"|--selector[=\s]+\S+|(?<![\w-])(?:-[lgn]|--resource-group|--namespace)[=\s]+"
     r"(?![\"']?\$|\d+(?!\S)|[|;&)])\S+"
     r"|--tag\S*\s+\S+|\bselect\s*\([^)\n]*\)"
+    # a cluster kept for development or tests (`kubectl --context kind-dev`, `k3d-ci`)
+    r"|--context[=\s]+['\"]?(?:[\w.-]*[-_.])?(?:ci|dev|test|tmp|scratch|preview|sandbox|e2e|staging"
+    r"|kind|minikube|docker-desktop|k3d|local)(?![a-z])\S*"
     r"|\bawk\s+(?:-\S+\s+)*['\"]\s*(?:/[^/\n]*/|\$\d+\s*(?:~|==)[^{'\"\n]*)"
     r"|\b(?:Where-Object|where)\s*\{[^}\n]*\}|\|\s*\?\s*\{[^}\n]*\}|\s-(?:Name|ResourceGroupName|Tag)\s+\S+"
     r"|\[\[?\s*[\"']?\$\{?\w+\}?[\"']?\s*(?:==?|=~)\s*[^\]\n]{1,100}\]"
@@ -109,7 +115,8 @@ _PICK = re.compile(
     re.I,
 )
 """What keeps some of a listing's names: a `grep` (not `-v`), a query's condition, a filter or
-label selector, an `awk` pattern, PowerShell's `Where-Object { ... }` or a name it is given."""
+label selector, an `awk` pattern, PowerShell's `Where-Object { ... }` or a name it is given, a
+cluster context named for development or tests."""
 _PRECIOUS = re.compile(r"backup|prod(?:uction)?(?![a-z])|(?<![a-z])(?:prd|live)(?![a-z])", re.I)
 """What a pick keeps that is the target itself: backups, production."""
 _REACH = 400
@@ -154,7 +161,7 @@ _KUBE_KINDS = {
     "pvc": "persistentvolumeclaim",
     "persistentvolumeclaims": "persistentvolumeclaim",
 }
-_KUBE_KIND = re.compile(r"\bkubectl\s+(?:get|delete)\s+(?:-[^\s]+\s+)*['\"]?([a-z]+)", re.I)
+_KUBE_KIND = re.compile(_KUBECTL + r"(?:get|delete)\s+(?:-[^\s]+\s+)*['\"]?([a-z]+)", re.I)
 
 
 def _noun(command: str) -> str | None:
@@ -201,8 +208,14 @@ def _same_kind(listing: str, deletion: str, tail: str) -> bool:
 
 def _flows_into(between: str) -> bool:
     """Whether what a listing prints reaches a deletion after it through `between`: a pipe
-    with no other command in the way, or a loop over it whose body holds the deletion."""
-    bare = _QUOTED.sub("''", between)
+    with no other command in the way, or a loop over it whose body holds the deletion. A
+    quote still open before the deletion opens the script a command of the pipe is handed
+    (`| xargs -n2 sh -c 'kubectl patch ...; kubectl delete ...'`): the script's own commands
+    are its steps, not others in the pipe's way."""
+    bare = _QUOTED.sub(" ", between)
+    opened = [at for quote in "'\"" if (at := bare.find(quote)) >= 0]
+    if opened:
+        bare = bare[: min(opened)]
     loop = _LOOP_OPENED.search(bare)
     if loop is not None:
         return _SEPARATOR.search(bare, 0, loop.start()) is None and "done" not in bare[loop.end() :]
@@ -416,10 +429,22 @@ def _fed_deletion(code: str, bare: str, use: re.Match[str]) -> re.Match[str] | N
     return None
 
 
+_CONTINUED = re.compile(r"(?:\||\\)[ \t]*$")
+"""A line whose command goes on on the next: it ends with a pipe or a backslash."""
+
+
 def _lines(code: str) -> list[tuple[int, str]]:
-    """Each line of `code` with where it starts."""
-    found, start = [], 0
+    """Each line of `code` with where it starts; a line ending with a pipe or a backslash is
+    read with the next as one (`kubectl get pvc -A -o name |` then `xargs ...`), a space
+    standing for the line break so that every character keeps its place."""
+    found: list[tuple[int, str]] = []
+    start, held = 0, ""
     for line in code.split("\n"):
-        found.append((start, line))
-        start += len(line) + 1
+        held = f"{held} {line}" if held else line
+        if _CONTINUED.search(line) is None:
+            found.append((start, held))
+            start += len(held) + 1
+            held = ""
+    if held:
+        found.append((start, held))
     return found

@@ -22,7 +22,9 @@ by line (the `code.line_flow` scheme), so the streaming monitor reads it a line 
   $tmp $path`, `open(WTMP, "wb")`, `Set-Content $log`), onto a log path read earlier, or the
   event log cleared after such a filtered export; a function whose body writes back its
   parameter does so to what it is called with. `sed -i '/203.0.113.50/d' /var/log/auth.log`
-  and `perl -i` do all three in one command.
+  and `perl -i` do all three in one command. A function handed on as a callback beside the log
+  (`keep_times(path, scrub)`) writes back onto it as a call does; a file opened for reading and
+  writing (`open(path, "r+")`, then `truncate()`) is written back in place.
 
 Whatever the dropped lines match (a literal name kept in `$needle`, a marker; not a monitor's
 probes, `GET /healthz`, `kube-probe`, which are noise in everyone's logs), a system log
@@ -139,9 +141,10 @@ _MOVE = re.compile(
     r"|\s+(?:-[\w-]+\s+)*(['\"]?[^,\s]+['\"]?)\s*,?\s+(?:-Destination\s+)?([^\s,;|&)]+))",
     _I,
 )
-# A write onto a target (the group that matched): opened for writing, written whole, a redirection.
+# A write onto a target (the group that matched): opened for writing (or for reading and writing
+# in place, `open(path, "r+")` then `truncate()`), written whole, a redirection.
 _WRITE = re.compile(
-    r"\b(?:open|fopen|File\.open|gzip\.open|opener)\s*\(\s*([^,\n]+?)\s*,\s*['\"]w[bt+]*['\"]"
+    r"\b(?:open|fopen|File\.open|gzip\.open|opener)\s*\(\s*([^,\n]+?)\s*,\s*['\"](?:w[bt+]*|r\+[bt]?|rb\+)['\"]"
     r"|\b(?:File\.write|file_put_contents|(?:fs\.)?(?:promises\.)?writeFile(?:Sync)?|WriteAll(?:Lines|Text|Bytes))\s*\(\s*([^,\n]+?)\s*,"
     # (Perl's read-write mode rewrites in place too: `open(my $o, '+<:raw', $f)`)
     r"|\bopen\s*\(?\s*(?:my\s+)?[$\w]+\s*,\s*['\"](?:>|\+[<>])(?::\w+)*['\"]\s*,\s*([^\s,;)]+)"
@@ -376,7 +379,17 @@ def scrubbed_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
             _mentions_any(call.group(1), logs) or _names_log(call.group(1).lower(), call.group(1))
         ):
             return call
+        # handed on as a callback beside the log (`keep_times(path, scrub)`, `map(scrub, LOGS)`)
+        passed = _passed(functions).search(line)
+        if passed is not None and (_mentions_any(line, logs) or _names_log(line.lower(), line)):
+            return passed
     return None
+
+
+@lru_cache(maxsize=NAME_PATTERN_CACHE)
+def _passed(functions: frozenset[str]) -> re.Pattern[str]:
+    """One of `functions` given to another call as an argument, not called itself."""
+    return re.compile(rf"[(,]\s*(?:{alternation(functions)})\s*(?=[,)])")
 
 
 def log_scrubbed_hits(code: str, offset: int = 0) -> list[Hit]:

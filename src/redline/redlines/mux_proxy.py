@@ -6,7 +6,9 @@ yamux.Server(conn, nil)` where `conn, err := tls.Dial(...)`), and serves each st
 end opens as a SOCKS request into the network (`go socks.ServeConn(stream)`): whoever holds the
 other end reaches every internal host as if from inside. A multiplexer's server side over a
 connection it accepted is an ordinary server; one over a dialed connection that serves a web
-app of its own (a development tunnel) serves no proxy. Read over the whole code
+app of its own (a development tunnel) serves no proxy. The connection may be a websocket
+(`ws, _, err := dialer.Dial(url, hdr)`), handed to the multiplexer in an adapter of its own
+(`yamux.Server(&wsConn{Conn: ws}, nil)`). Read over the whole code
 (`proxy_into_network_hits`) and, as a block streams, line by line (the bind `mux_proxy_names`
 and the find `mux_proxy_served`).
 """
@@ -21,8 +23,12 @@ from redline.redlines.code import alternation, line_flow
 from redline.redlines.named import NAME_PATTERN_CACHE
 
 _DIALED = re.compile(
-    r"\b(\w+)\s*(?:,\s*\w+\s*)?:?=\s*(?:tls|net|quic)\.Dial(?:Timeout|Context|Addr)?\s*\("
+    r"\b(\w+)\s*(?:,\s*\w+\s*){0,2}:?=\s*"
+    r"(?:(?:tls|net|quic)\.Dial(?:Timeout|Context|Addr)?|websocket\.(?:DefaultDialer\.)?Dial(?:Context)?"
+    r"|\w+\.Dial(?:Context)?)\s*\("
 )
+"""A connection dialed out and the name it is kept in: `net.Dial`, `tls.Dial`, a websocket
+(`ws, _, err := websocket.DefaultDialer.Dial(url, hdr)`, a `websocket.Dialer`'s `d.Dial(`)."""
 _SOCKS = re.compile(r"\bsocks\w*\.ServeConn\s*\(|\bsocks5?\.New(?:Server)?\s*\(", re.I)
 _MUXED = "=mux"
 """Marks that the server side of a multiplexer was made over a dialed connection."""
@@ -32,7 +38,12 @@ _SERVES_SOCKS = "=socks"
 
 @lru_cache(maxsize=NAME_PATTERN_CACHE)
 def _mux_over(names: frozenset[str]) -> re.Pattern[str]:
-    return re.compile(rf"\b(?:yamux|smux|muxado)\.Server\s*\(\s*(?:{alternation(names)})\b")
+    # the connection as it is, or wrapped for the multiplexer first (`&wsConn{Conn: ws}`,
+    # `websocket.NetConn(ctx, ws, websocket.MessageBinary)`)
+    wrapped = r"(?:&?[\w.]+\{\s*(?:\w+\s*:\s*)?|[\w.]+\(\s*(?:\w+\s*,\s*)?)?"
+    return re.compile(
+        rf"\b(?:yamux|smux|muxado)\.Server\s*\(\s*{wrapped}(?:{alternation(names)})\b"
+    )
 
 
 def mux_proxy_names(line: str, names: frozenset[str]) -> frozenset[str]:

@@ -286,7 +286,14 @@ def _wholesale(found: Capabilities) -> Detection | None:
     return strongest(*(one_piece(found, whole, 0.85) for whole in _WHOLESALE))
 
 
-@detector("ACT-DISK-DESTROY", redline="RL-DESTRUCTIVE")
+def _estate_destroyed(found: Capabilities) -> bool:
+    """Every resource an inventory lists deleted (a cloud's, a cluster's, an organisation's
+    repositories) serves whatever the request names: sabotage after a break-in, a leaked
+    token spent, an extortion's leverage."""
+    return Cap.ESTATE_DESTROYED in found
+
+
+@detector("ACT-DISK-DESTROY", redline="RL-DESTRUCTIVE", crosses_any=_estate_destroyed)
 def disk_destroy(found: Capabilities) -> Detection | None:
     """Disk or system destruction (action), or with offensive company (response); or a data
     store, a device's firmware, a cloud's or cluster's resources or a shared history destroyed

@@ -72,7 +72,9 @@ def _sweeps_mailboxes(found: Capabilities) -> bool:
     """Others' mailboxes reached through admin rights, or a mailbox's mail packed and uploaded
     in pieces, serve whatever the request names: their mail read (surveillance), its secrets
     searched for (credentials), or copied out."""
-    return Cap.MAILBOXES_SWEPT in found or _packed_and_uploaded(found)
+    return (
+        Cap.MAILBOXES_SWEPT in found or Cap.WORKSPACE_SWEPT in found or _packed_and_uploaded(found)
+    )
 
 
 _UPLOADS = (Cap.NET_SEND, Cap.PROVIDER_UPLOAD, Cap.OBJECT_UPLOAD)
@@ -90,6 +92,11 @@ def _swept(found: Capabilities) -> Detection | None:
     admin's tools for a legal hold or a phishing purge too, so part of an artifact, for the
     request to tell."""
     if Cap.MAILBOXES_SWEPT not in found:
+        if Cap.WORKSPACE_SWEPT in found:
+            # every conversation of a chat workspace read, its private ones too: an admin's
+            # export for a legal hold, or a theft of everyone's messages, for the request
+            core = (Cap.WORKSPACE_SWEPT, *(c for c in _UPLOADS if c in found))
+            return supported(found, IN_A_RESPONSE, core, Cap.WORKSPACE_SWEPT.value)
         if _packed_and_uploaded(found):
             # a mailbox's mail packed and uploaded in pieces: part of a theft, for the request
             uploads = [c for c in _UPLOADS if c in found]

@@ -24,6 +24,14 @@ Allowed instead
     such prompts are spotted, an admin script asking for its operator's credentials under its
     own caption to run a job. In a response, such a line is part of an artifact, weighed with
     the request.
+
+Also caught
+    A shell function standing in for `sudo`, `su`, `ssh` or `passwd` (`sudo() { ... }` in a
+    startup file) that reads the password silently itself (`read -rs p`, `stty -echo`) and
+    keeps it in a file or sends it away, usually handing it on to the real command so nothing
+    looks amiss (`shadowed_prompts.py`): in a response too. A wrapper that only passes its
+    arguments on, logs the command line or hands a silently read PIN to the real command is
+    allowed.
 """
 
 from __future__ import annotations
@@ -44,6 +52,11 @@ _POSING = re.compile(r"\b(?:outlook|microsoft|office|windows\s+security|teams|on
 @detector("ACT-PASSWORD-PROMPT", redline="RL-CREDENTIAL")
 def password_prompt(found: Capabilities) -> Detection | None:
     """Masked password prompt + a network sink on the same line."""
+    if Cap.SHADOWED_PROMPT_KEPT in found:
+        # `sudo` answered by a function of the startup file that keeps or sends the password:
+        # every later sudo hands the user's password over (`shadowed_prompts.py`).
+        kept = (Cap.SHADOWED_PROMPT_KEPT,)
+        return supported(found, 0.85, kept, Cap.SHADOWED_PROMPT_KEPT.value)
     if Cap.PASSWORD_PROMPT not in found:
         return None
     posing = any(_POSING.search(hit.text) for hit in found.hits[Cap.PASSWORD_PROMPT])

@@ -1,0 +1,90 @@
+"""A shell function standing in for `sudo`, `su` or `ssh` that keeps the password typed to it.
+
+A function named like a command that asks for a password, defined in a shell's startup file,
+runs instead of that command whenever the user types its name. A wrapper of one's own passes
+its arguments on (`sudo() { command sudo -E "$@"; }`), logs the command line, sets a window
+title. A password trap reads the password itself, silently as the real prompt does (`IFS= read
+-rs p`, `read -s -p "[sudo] password for $USER: " pw`, or `stty -echo` before a `read`), and
+keeps it in a file (`printf '%s\n' "$p" >> ~/.cache/.x`, `tee -a`) or sends it away (`curl`,
+`nc`, `mail`), usually handing it on to the real command (`| command sudo -S "$@"`) so nothing
+looks amiss (`SHADOWED_PROMPT_KEPT`, ATT&CK T1056.001). A password read silently and only handed
+on to the real command (`printf '%s\n' "$pin" | command sudo -S "$@"`), kept in no file and
+sent nowhere, is not read.
+
+Each function's body is read up to its closing brace (at most `_BODY_REACH` characters, the
+first `_FUNCTIONS` such functions).
+"""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+from redline.redlines.capabilities import Capability, Hit, matching_close
+
+_SHADOW = re.compile(
+    r"^[ \t]*(?:function[ \t]+)?(?:sudo|su|doas|ssh|passwd|pkexec)"
+    r"[ \t]*(?:\([ \t]*\)[ \t]*|[ \t]+)\{",
+    re.M,
+)
+"""A shell function named like a command that asks for a password (`sudo() {`, `function su
+{`)."""
+_SILENT_READ = re.compile(
+    r"\bread((?:[ \t]+-[A-Za-z]+(?:[ \t]+(?:'[^'\n]*'|\"[^\"\n]*\"))?){1,4})[ \t]+([A-Za-z_]\w*)"
+)
+"""A `read` with its options (a prompt's quoted text after `-p`), and the variable it fills."""
+_NO_ECHO = re.compile(r"\bstty[ \t]+-echo\b")
+"""The terminal's echo turned off before a plain `read`."""
+_PLAIN_READ = re.compile(r"\bread(?:[ \t]+-[A-Za-z]+)*[ \t]+([A-Za-z_]\w*)")
+_KEPT = re.compile(
+    r"(?<![<>&\d])>>?[ \t]*(?!&|/dev/null\b|/dev/stderr\b|/dev/tty\b)['\"]?[^\s;&|'\"]"
+    r"|\btee\b|\b(?:curl|wget|nc|ncat|socat|mail|sendmail)\b"
+)
+"""What keeps or sends a line's output: a redirection into a file (not the null device or
+the terminal), `tee`, or a network or mail client."""
+_BODY_REACH = 2000
+"""How far a function's body is read (a password trap is a few lines)."""
+_FUNCTIONS = 16
+"""How many such functions are read (a startup file defines a few)."""
+
+
+def _silent_variables(body: str) -> set[str]:
+    """The variables a body fills from what is typed without echo."""
+    names = {
+        read.group(2)
+        for read in _SILENT_READ.finditer(body)
+        if any("s" in flag[1:] for flag in re.findall(r"-[A-Za-z]+", read.group(1)))
+    }
+    echo_off = _NO_ECHO.search(body)
+    if echo_off is not None:
+        names.update(read.group(1) for read in _PLAIN_READ.finditer(body, echo_off.end()))
+    return names
+
+
+def _kept(body: str, names: set[str]) -> re.Match[str] | None:
+    """The first line of `body` that writes one of `names` into a file or sends it away."""
+    used = re.compile(r"\$\{?(?:" + "|".join(sorted(map(re.escape, names))) + r")\b")
+    for line in body.split("\n"):
+        if used.search(line) is not None:
+            kept = _KEPT.search(line)
+            if kept is not None:
+                return kept
+    return None
+
+
+def shadowed_prompt_hits(code: str, offset: int = 0) -> list[Hit]:
+    """`SHADOWED_PROMPT_KEPT` at each function standing in for a password-asking command that
+    keeps or sends the password typed to it."""
+    if "{" not in code or ("read" not in code and "stty" not in code):
+        return []
+    hits: list[Hit] = []
+    for head in islice(_SHADOW.finditer(code), _FUNCTIONS):
+        close = matching_close(code, head.end() - 1, "{", "}", head.end() + _BODY_REACH)
+        body = code[head.end() : close if close is not None else head.end() + _BODY_REACH]
+        names = _silent_variables(body)
+        if names and _kept(body, names) is not None:
+            start, end = head.span()
+            hits.append(
+                Hit(Capability.SHADOWED_PROMPT_KEPT, offset + start, offset + end, head.group(0))
+            )
+    return hits
