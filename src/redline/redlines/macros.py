@@ -98,11 +98,13 @@ _DECODED_OBJECT = re.compile(
     # (a function named for configuration handed a readable key, `Setting("HttpComponent")`)
     r"(?!\w{0,20}(?:Setting|Config|Cfg|Option|Param|Pref)\w{0,20}"
     r"\s*\(\s*[\"'][A-Za-z_ .]{1,40}[\"']\s*\))"
-    r"\w+\s*\(\s*[\"']",
+    # (the literal a string, or the name's characters by their codes, `j(87, 83, 99, ...)`)
+    r"\w+\s*\(\s*(?:[\"']|(?:Array\s*\(\s*)?(?:\d{2,3}\s*,\s*){3}\d{2,3}\b)",
     re.I,
 )
 """An object whose name (its ProgID) a function of the script's own decodes from a literal
-(`CreateObject(D("JT^JI5)^JIOSSW"))`): the object the script uses is kept from any reader, so
+(`CreateObject(D("JT^JI5)^JIOSSW"))`, or from its letters' codes, `CreateObject(j(87, 83, 99,
+114))`): the object the script uses is kept from any reader, so
 it may be the script host's shell, and the name kept unreadable is itself concealment. (A name
 read from the workbook or the registry, `CreateObject(GetSetting("App", "Db", "Provider"))`,
 or by a function of the workbook's own named for its settings and handed a readable key,
