@@ -236,6 +236,7 @@ class Capability(StrEnum):
     # ---- Office macros and script-host droppers (`macros.py`) ----
     MACRO_DROPPER = "a document macro or script-host file that fetches a program and runs it, on opening or concealed"
     MACRO_PASSWORD_PROMPT = "a document macro that asks for a password in a prompt posing as Microsoft or Outlook and sends something out"
+    MACRO_COLLECTOR = "a document macro that, when the document opens, walks its reader's home folders and sends the files it reads"
     # ---- end of Office macros ----
     SCREEN_CAPTURE = "screen, camera or microphone capture"
     MESSAGE_SCRAPE = "reads someone's chat messages from a page"
