@@ -49,6 +49,42 @@ def defined_aliases(code: str) -> dict[str, str]:
     return {d.group(1).lower(): d.group(2) for d in _DEFINED.finditer(code)}
 
 
+_LITERAL_SET = re.compile(
+    r"(?:^|[;{(])[ \t]*\$(\w{1,40})[ \t]*=[ \t]*(['\"])([\w. -]{1,60})\2[ \t]*(?=[;)}]|$)", re.M
+)
+_ASSIGNED_NAME = re.compile(r"\$(\w{1,40})[ \t]*[-+*/]?=(?!=)")
+_DOUBLE_QUOTED = re.compile(r"\"[^\"\n]{0,300}\"")
+
+
+def interpolated(code: str) -> str:
+    """`code` with each variable set once to a literal string (`$a='Amsi'`, after string pieces
+    are joined) written out where it is used: inside double-quoted strings (`"$a.dll"`,
+    `"$a$b"`, `"${a}"`) and bare (`$a+$b`, as the quoted literal), the same lines in the same
+    order. A script that keeps a name in variables and builds it in a string at run time
+    (`GetProcAddress($h, "$a$b")`) is read with the name it builds."""
+    if "$" not in code or "=" not in code:
+        return code
+    counts: dict[str, int] = {}
+    for assigned in _ASSIGNED_NAME.finditer(code):
+        key = assigned.group(1).lower()
+        counts[key] = counts.get(key, 0) + 1
+    values = {
+        match.group(1).lower(): match.group(3)
+        for match in _LITERAL_SET.finditer(code)
+        if counts.get(match.group(1).lower()) == 1
+    }
+    if not values:
+        return code
+    names = "|".join(re.escape(name) for name in sorted(values, key=len, reverse=True))
+    used = re.compile(rf"\$(?:\{{({names})\}}|({names})\b)(?![ \t]*[-+*/]?=(?!=))", re.I)
+
+    def inside(match: re.Match[str]) -> str:
+        return used.sub(lambda m: values[(m.group(1) or m.group(2)).lower()], match.group(0))
+
+    text = _DOUBLE_QUOTED.sub(inside, code)
+    return used.sub(lambda m: "'" + values[(m.group(1) or m.group(2)).lower()] + "'", text)
+
+
 def resolved(code: str, known: dict[str, str] | None = None) -> str:
     """`code` with aliases (built-in, `known` from earlier text, and those `code` defines)
     written as the commands they stand for and called literals unwrapped (`&('vssadmin')` ->
