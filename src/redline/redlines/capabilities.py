@@ -2073,6 +2073,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"Handlers=[^\n'\"]*kbd|\bunpack\s*\(?\s*['\"][@=<]?[lLqQ]{2}[hHsS]{2}[iIlL]['\"]"
         ),
+        # AutoHotkey: an input hook told of every key typed in any window (v2's `ih.OnKeyDown
+        # := Fn`, `ih.OnChar := Fn`, `ih.KeyOpt("{All}", "N")`), v1's `Input, k, L1 V` (one
+        # key at a time, passed on to the window in front)
+        re.compile(
+            r"\.On(?:KeyDown|KeyUp|Char)[ \t]*:=|\.KeyOpt[ \t]*\(?[ \t]*['\"]\{All\}['\"]"
+            r"|^[ \t]*Input[ \t]*,[ \t]*\w+[ \t]*,[^\n]*\bL1\b[^\n]*\bV\b|^[ \t]*Input[ \t]*,[ \t]*\w+[ \t]*,[^\n]*\bV\b[^\n]*\bL1\b",
+            re.M | _I,
+        ),
     ),
     Capability.PAGE_KEYS: (
         re.compile(
@@ -2112,6 +2120,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"fputc\s*\([^\n]*(?:vk\w*|key\w*)", _I),
+        # AutoHotkey: the key appended to a file or to a string (`FileAppend(k, log)`, v1's
+        # `FileAppend, %key%, log`, `buf .= GetKeyName(...)`)
+        re.compile(
+            r"\bFileAppend\b[ \t]*[(,][ \t]*(?:[^\n,]{0,80}?[\s(%?:])?(?:k|key|char|ch|A_ThisHotkey|GetKeyName)\b(?![ \t]*:=)"
+            r"|\w[ \t]*\.=[ \t]*(?:k|key|char|ch|A_ThisHotkey|GetKeyName)\b",
+            _I,
+        ),
         re.compile(
             r"(?:logging|logger|log)\.\w+\s*\(\s*(?:str\s*\(\s*)?key\b|fprintf\s*\(\s*\w+\s*,\s*\"%[cC]\"",
             _I,
@@ -6882,6 +6897,8 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\b(\w+)\s*=\s*\1\s*\[len\(\s*\1\s*\)\s*-\s*\w+(?:\s*[+-]\s*\d+)?\s*:\s*\]"),
         re.compile(r"\b(\w+)\s*=\s*\(\s*\1\s*\+\s*[\w.]+\s*\)\.slice\(-\s*\w+\s*\)"),
         re.compile(r"\bdeque\s*\(\s*(?:maxlen\s*=|\[\s*\]\s*,\s*(?:maxlen\s*=\s*)?)\s*\w+\s*\)"),
+        # AutoHotkey's `typed := SubStr(typed, -20)` (its last 20 characters)
+        re.compile(r"\b(\w+)[ \t]*:=[ \t]*SubStr\([ \t]*\1[ \t]*,[ \t]*-[ \t]*\w+[ \t]*\)", _I),
     ),
     Capability.SIGNATURE_CHECKED: (
         # a signature verified with the publisher's key or the system's trust (Node's
