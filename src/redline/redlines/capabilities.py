@@ -1200,6 +1200,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\b(?:s|sess|session|client|h|http|https|conn)\.(?:post|put)\s*\(", _I),
         # Java's and Android's HttpURLConnection given a request body
         re.compile(r"\.(?:setDoOutput\s*\(\s*true\s*\)|doOutput\s*=\s*true\b)"),
+        # rows written to a Google Sheet through Google's API client (Python's
+        # `sheets.values().append(spreadsheetId=..., body=...)`, Node's
+        # `sheets.spreadsheets.values.append({...})`, Apps Script's `Sheets.Spreadsheets.Values
+        # .append(...)`): the data leaves for Google's servers
+        re.compile(
+            r"\bvalues(?:\(\s*\))?\.(?:append|update|batchUpdate)\s*\(\s*(?:\{|spreadsheetId\b|\w+\s*,)",
+            _I,
+        ),
         # WordPress's and Drupal's HTTP clients
         re.compile(r"\bwp_remote_(?:post|request)\s*\(|\bwp_safe_remote_post\s*\(", _I),
         # Rust's ureq posting (`ureq::post(url).send_bytes(...)`), reqwest's client made and
@@ -3685,6 +3693,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\+=\s*\d+\s*(?:MB|KB)\b|\[\s*\$\w+\s*\.\.\s*|\bsplit\s+-b\b", _I),
+        # JavaScript's slice of a fixed width at a moving offset (`s.slice(i, i + n)`), as
+        # Python's `s[i:i + n]`
+        re.compile(r"\.(?:slice|substring|subarray)\s*\(\s*(\w+)\s*,\s*\1\s*\+\s*\w+\s*\)"),
         re.compile(
             r"\[\s*\w+\s*:\s*\w+\s*\+\s*\w+\s*\]|chunks?\s*\(|range\s*\(\s*0\s*,\s*len\s*\([^\n]*\),\s*\w+|\.read\s*\(\s*\d{2,}\s*\)|\bsplit\s+-b\b|chunk_size|CHUNK",
             _I,
