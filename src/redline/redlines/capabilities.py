@@ -94,6 +94,9 @@ class Capability(StrEnum):
     PAGE_NAG = "pops up a page's dialog again and again, on a timer or in an endless loop"
     LOCKOUT_AWARE_SPRAY = "signs in as each account, reading the lockout threshold and failures"
     SQL_LOGIN_BYPASS = "a SQL injection that turns a sign-in's query true (`admin' -- -`)"
+    UNSIGNED_TOKEN = (
+        "makes a JSON Web Token that claims no signature (`alg: none`) to present as one signed"
+    )
     FORGED_REQUEST = "sends another site a request in the visitor's name, its answer unseen (CSRF)"
     PAGE_TRAP = (
         "keeps a visitor on a page (back button trapped, fullscreen forced back, leaving blocked)"
@@ -6899,6 +6902,18 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # Python's (`fd = os.open(os.devnull, os.O_RDWR)`)
         re.compile(r"\bos\.open\s*\(\s*(?:os\.devnull|['\"]/dev/null['\"])\s*,\s*os\.O_RDWR\b"),
         re.compile(r"(?<![\w.$])pipe2?\s*\(\s*\w+\s*[,)]"),
+    ),
+    Capability.UNSIGNED_TOKEN: (
+        # a token's header written with `alg` set to "none" in any case, or to each of its
+        # spellings in turn (`for alg in ("none", "None", "NONE")`), PyJWT asked for no
+        # signature (`jwt.encode(claims, None, algorithm="none")`); a verifier comparing the
+        # header's `alg` with "none" to reject it names no such header
+        re.compile(
+            r"(?:['\"]|\b)alg['\"]?\s*:\s*['\"]none['\"]"
+            r"|\(\s*['\"]none['\"]\s*,\s*['\"]None['\"]\s*,|\[\s*['\"]none['\"]\s*,\s*['\"]None['\"]\s*,"
+            r"|\bencode\s*\([^\n]{0,120}\balgorithm\s*=\s*['\"]none['\"]",
+            _I,
+        ),
     ),
     Capability.KEY_WINDOW: (
         # the keys kept cut to their last few, the way a text expander or a hotstring matcher
