@@ -1207,8 +1207,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # `sheets.values().append(spreadsheetId=..., body=...)`, Node's
         # `sheets.spreadsheets.values.append({...})`, Apps Script's `Sheets.Spreadsheets.Values
         # .append(...)`): the data leaves for Google's servers
+        # (the client's own spellings only: a dictionary's `values.update({...})` sends nothing)
         re.compile(
-            r"\bvalues(?:\(\s*\))?\.(?:append|update|batchUpdate)\s*\(\s*(?:\{|spreadsheetId\b|\w+\s*,)",
+            r"\bvalues\(\s*\)\.(?:append|update|batchUpdate)\s*\("
+            r"|\bspreadsheets\.values\.(?:append|update|batchUpdate)\s*\(",
             _I,
         ),
         # WordPress's and Drupal's HTTP clients
@@ -2084,11 +2086,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"Handlers=[^\n'\"]*kbd|\bunpack\s*\(?\s*['\"][@=<]?[lLqQ]{2}[hHsS]{2}[iIlL]['\"]"
         ),
-        # AutoHotkey: an input hook told of every key typed in any window (v2's `ih.OnKeyDown
-        # := Fn`, `ih.OnChar := Fn`, `ih.KeyOpt("{All}", "N")`), v1's `Input, k, L1 V` (one
-        # key at a time, passed on to the window in front)
+        # AutoHotkey: an input hook, told of the keys typed in any window (v2's `InputHook("V")`,
+        # `ih.KeyOpt("{All}", "N")`), v1's `Input, k, L1 V` (one key at a time, passed on to the
+        # window in front); a form's own `OnKeyDown := ...` (Delphi) is no hook
         re.compile(
-            r"\.On(?:KeyDown|KeyUp|Char)[ \t]*:=|\.KeyOpt[ \t]*\(?[ \t]*['\"]\{All\}['\"]"
+            r"\bInputHook[ \t]*\(|\.KeyOpt[ \t]*\(?[ \t]*['\"]\{All\}['\"]"
             r"|^[ \t]*Input[ \t]*,[ \t]*\w+[ \t]*,[^\n]*\bL1\b[^\n]*\bV\b|^[ \t]*Input[ \t]*,[ \t]*\w+[ \t]*,[^\n]*\bV\b[^\n]*\bL1\b",
             re.M | _I,
         ),
