@@ -10,6 +10,7 @@ capability patterns read what the script runs. String pieces are joined first (s
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from redline.redlines.code import alternation
@@ -54,6 +55,9 @@ _LITERAL_SET = re.compile(
 )
 _ASSIGNED_NAME = re.compile(r"\$(\w{1,40})[ \t]*[-+*/]?=(?!=)")
 _DOUBLE_QUOTED = re.compile(r"\"[^\"\n]{0,300}\"")
+_MOST_INTERPOLATED = 64
+"""Variables written out at most (the first set), so that a response of thousands of them
+costs no more than a script's handful."""
 
 
 def interpolated(code: str) -> str:
@@ -68,11 +72,16 @@ def interpolated(code: str) -> str:
     for assigned in _ASSIGNED_NAME.finditer(code):
         key = assigned.group(1).lower()
         counts[key] = counts.get(key, 0) + 1
-    values = {
-        match.group(1).lower(): match.group(3)
-        for match in _LITERAL_SET.finditer(code)
-        if counts.get(match.group(1).lower()) == 1
-    }
+    values = dict(
+        itertools.islice(
+            (
+                (match.group(1).lower(), match.group(3))
+                for match in _LITERAL_SET.finditer(code)
+                if counts.get(match.group(1).lower()) == 1
+            ),
+            _MOST_INTERPOLATED,
+        )
+    )
     if not values:
         return code
     names = "|".join(re.escape(name) for name in sorted(values, key=len, reverse=True))
