@@ -2133,11 +2133,11 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"fputc\s*\([^\n]*(?:vk\w*|key\w*)", _I),
-        # AutoHotkey: the key appended to a file or to a string (`FileAppend(k, log)`, v1's
-        # `FileAppend, %key%, log`, `buf .= GetKeyName(...)`)
+        # AutoHotkey: the key appended to a file (`FileAppend(k, log)`, v1's `FileAppend,
+        # %key%, log`); a string the keys are added to (`typed .= char`) is how a text expander
+        # matches its triggers, and is no record
         re.compile(
-            r"\bFileAppend\b[ \t]*[(,][ \t]*(?:[^\n,]{0,80}?[\s(%?:])?(?:k|key|char|ch|A_ThisHotkey|GetKeyName)\b(?![ \t]*:=)"
-            r"|\w[ \t]*\.=[ \t]*(?:k|key|char|ch|A_ThisHotkey|GetKeyName)\b",
+            r"\bFileAppend\b[ \t]*[(,][ \t]*(?:[^\n,]{0,80}?[\s(%?:])?(?:k|key|char|ch|A_ThisHotkey|GetKeyName)\b(?![ \t]*:=)",
             _I,
         ),
         re.compile(
