@@ -97,6 +97,9 @@ class Capability(StrEnum):
     PAGE_NAG = "pops up a page's dialog again and again, on a timer or in an endless loop"
     LOCKOUT_AWARE_SPRAY = "signs in as each account, reading the lockout threshold and failures"
     SQL_LOGIN_BYPASS = "a SQL injection that turns a sign-in's query true (`admin' -- -`)"
+    UNSIGNED_TOKEN = (
+        "makes a JSON Web Token that claims no signature (`alg: none`) to present as one signed"
+    )
     FORGED_REQUEST = "sends another site a request in the visitor's name, its answer unseen (CSRF)"
     PAGE_TRAP = (
         "keeps a visitor on a page (back button trapped, fullscreen forced back, leaving blocked)"
@@ -239,6 +242,7 @@ class Capability(StrEnum):
     # ---- Office macros and script-host droppers (`macros.py`) ----
     MACRO_DROPPER = "a document macro or script-host file that fetches a program and runs it, on opening or concealed"
     MACRO_PASSWORD_PROMPT = "a document macro that asks for a password in a prompt posing as Microsoft or Outlook and sends something out"
+    MACRO_COLLECTOR = "a document macro that, when the document opens, walks its reader's home folders and sends the files it reads"
     # ---- end of Office macros ----
     SCREEN_CAPTURE = "screen, camera or microphone capture"
     MESSAGE_SCRAPE = "reads someone's chat messages from a page"
@@ -1220,6 +1224,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\b(?:s|sess|session|client|h|http|https|conn)\.(?:post|put)\s*\(", _I),
         # Java's and Android's HttpURLConnection given a request body
         re.compile(r"\.(?:setDoOutput\s*\(\s*true\s*\)|doOutput\s*=\s*true\b)"),
+        # rows written to a Google Sheet through Google's API client (Python's
+        # `sheets.values().append(spreadsheetId=..., body=...)`, Node's
+        # `sheets.spreadsheets.values.append({...})`, Apps Script's `Sheets.Spreadsheets.Values
+        # .append(...)`): the data leaves for Google's servers
+        # (the client's own spellings only: a dictionary's `values.update({...})` sends nothing)
+        re.compile(
+            r"\bvalues\(\s*\)\.(?:append|update|batchUpdate)\s*\("
+            r"|\bspreadsheets\.values\.(?:append|update|batchUpdate)\s*\(",
+            _I,
+        ),
         # WordPress's and Drupal's HTTP clients
         re.compile(r"\bwp_remote_(?:post|request)\s*\(|\bwp_safe_remote_post\s*\(", _I),
         # Rust's ureq posting (`ureq::post(url).send_bytes(...)`), reqwest's client made and
@@ -2106,6 +2120,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"Handlers=[^\n'\"]*kbd|\bunpack\s*\(?\s*['\"][@=<]?[lLqQ]{2}[hHsS]{2}[iIlL]['\"]"
         ),
+        # AutoHotkey: an input hook, told of the keys typed in any window (v2's `InputHook("V")`,
+        # `ih.KeyOpt("{All}", "N")`), v1's `Input, k, L1 V` (one key at a time, passed on to the
+        # window in front); a form's own `OnKeyDown := ...` (Delphi) is no hook
+        re.compile(
+            r"\bInputHook[ \t]*\(|\.KeyOpt[ \t]*\(?[ \t]*['\"]\{All\}['\"]"
+            r"|^[ \t]*Input[ \t]*,[ \t]*\w+[ \t]*,[^\n]*\bL1\b[^\n]*\bV\b|^[ \t]*Input[ \t]*,[ \t]*\w+[ \t]*,[^\n]*\bV\b[^\n]*\bL1\b",
+            re.M | _I,
+        ),
     ),
     Capability.PAGE_KEYS: (
         re.compile(
@@ -2145,6 +2167,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"fputc\s*\([^\n]*(?:vk\w*|key\w*)", _I),
+        # AutoHotkey: the key appended to a file (`FileAppend(k, log)`, v1's `FileAppend,
+        # %key%, log`); a string the keys are added to (`typed .= char`) is how a text expander
+        # matches its triggers, and is no record
+        re.compile(
+            r"\bFileAppend\b[ \t]*[(,][ \t]*(?:[^\n,]{0,80}?[\s(%?:])?(?:k|key|char|ch|A_ThisHotkey|GetKeyName)\b(?![ \t]*:=)",
+            _I,
+        ),
         re.compile(
             r"(?:logging|logger|log)\.\w+\s*\(\s*(?:str\s*\(\s*)?key\b|fprintf\s*\(\s*\w+\s*,\s*\"%[cC]\"",
             _I,
@@ -3722,6 +3751,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\+=\s*\d+\s*(?:MB|KB)\b|\[\s*\$\w+\s*\.\.\s*|\bsplit\s+-b\b", _I),
+        # JavaScript's slice of a fixed width at a moving offset (`s.slice(i, i + n)`), as
+        # Python's `s[i:i + n]`
+        re.compile(r"\.(?:slice|substring|subarray)\s*\(\s*(\w+)\s*,\s*\1\s*\+\s*\w+\s*\)"),
         re.compile(
             r"\[\s*\w+\s*:\s*\w+\s*\+\s*\w+\s*\]|chunks?\s*\(|range\s*\(\s*0\s*,\s*len\s*\([^\n]*\),\s*\w+|\.read\s*\(\s*\d{2,}\s*\)|\bsplit\s+-b\b|chunk_size|CHUNK",
             _I,
@@ -6988,6 +7020,18 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\bos\.open\s*\(\s*(?:os\.devnull|['\"]/dev/null['\"])\s*,\s*os\.O_RDWR\b"),
         re.compile(r"(?<![\w.$])pipe2?\s*\(\s*\w+\s*[,)]"),
     ),
+    Capability.UNSIGNED_TOKEN: (
+        # a token's header written with `alg` set to "none" in any case, or to each of its
+        # spellings in turn (`for alg in ("none", "None", "NONE")`), PyJWT asked for no
+        # signature (`jwt.encode(claims, None, algorithm="none")`); a verifier comparing the
+        # header's `alg` with "none" to reject it names no such header
+        re.compile(
+            r"(?:['\"]|\b)alg['\"]?\s*:\s*['\"]none['\"]"
+            r"|\(\s*['\"]none['\"]\s*,\s*['\"]None['\"]\s*,|\[\s*['\"]none['\"]\s*,\s*['\"]None['\"]\s*,"
+            r"|\bencode\s*\([^\n]{0,120}\balgorithm\s*=\s*['\"]none['\"]",
+            _I,
+        ),
+    ),
     Capability.KEY_WINDOW: (
         # the keys kept cut to their last few, the way a text expander or a hotstring matcher
         # looks for a typed trigger: `buf = (buf + ch)[-MAXLEN:]`, `deque(maxlen=16)`,
@@ -6996,6 +7040,8 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(r"\b(\w+)\s*=\s*\1\s*\[len\(\s*\1\s*\)\s*-\s*\w+(?:\s*[+-]\s*\d+)?\s*:\s*\]"),
         re.compile(r"\b(\w+)\s*=\s*\(\s*\1\s*\+\s*[\w.]+\s*\)\.slice\(-\s*\w+\s*\)"),
         re.compile(r"\bdeque\s*\(\s*(?:maxlen\s*=|\[\s*\]\s*,\s*(?:maxlen\s*=\s*)?)\s*\w+\s*\)"),
+        # AutoHotkey's `typed := SubStr(typed, -20)` (its last 20 characters)
+        re.compile(r"\b(\w+)[ \t]*:=[ \t]*SubStr\([ \t]*\1[ \t]*,[ \t]*-[ \t]*\w+[ \t]*\)", _I),
     ),
     Capability.SIGNATURE_CHECKED: (
         # a signature verified with the publisher's key or the system's trust (Node's

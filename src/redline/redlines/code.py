@@ -1086,7 +1086,7 @@ def _installer_run_lines(code: str) -> str:
 def _folded_hits(code: str, offset: int, seen: set[Capability]) -> list[Hit]:
     """Capabilities hidden by split strings, markup escaping or PowerShell aliases, cited at
     their whole line."""
-    from redline.redlines.powershell import looks_like_powershell, resolved
+    from redline.redlines.powershell import interpolated, looks_like_powershell, resolved
 
     found: list[Hit] = []
     folded = folded_strings(code)
@@ -1101,6 +1101,9 @@ def _folded_hits(code: str, offset: int, seen: set[Capability]) -> list[Hit]:
         run_time_named_view(code),  # names built from character codes, fetched by getattr
         php_named_view(code),  # PHP functions reached through call_user_func
         resolved(folded) if looks_like_powershell(code) else code,
+        # variables set to a literal and built into a string (`"$a$b"` with `$a='Am'+'si'`;
+        # PowerShell, PHP and Perl interpolate alike)
+        folded_strings(interpolated(folded)),
     )
     # Joining split strings is the one view scanned whether or not its lines match the code's.
     folded_scan = list(scan(folded)) if folded != code else []

@@ -89,6 +89,18 @@ _CALLBACK_INPUT = re.compile(
 )
 """A listener whose parameter is what the connection or chat delivered."""
 
+_CHAT_HANDLER = re.compile(
+    r"^[ \t]*@[ \t]*\w+\.(?:(?:edited_)?message_handler|channel_post_handler|on_message|message"
+    r"|on[ \t]*\([ \t]*events\.NewMessage)\b"
+)
+"""A decorator that makes the function below it a chat bot's message handler (pyTelegramBotAPI's
+`@bot.message_handler(...)`, aiogram's `@dp.message(...)`, Pyrogram's `@app.on_message(...)`,
+Telethon's `@client.on(events.NewMessage)`, Slack Bolt's `@app.message(...)`): the function's
+parameters hold the message someone sent the bot (Pyrogram hands its client first)."""
+_HANDLER_MARK = "chat-handler:"
+"""Marks a chat handler's decorator seen, its function not yet read."""
+_PARAMETERS = re.compile(r"\(([^()\n]{1,200})\)")
+
 _RUNNER = (
     r"(?:\bsubprocess\.(?:run|call|Popen|check_output|check_call|getoutput|getstatusoutput)"
     r"|\bos\.(?:system|popen|exec\w*)|\bcommands\.getoutput|\bpty\.spawn|\bcreate_subprocess_shell"
@@ -318,6 +330,17 @@ def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozense
         bound.add(opened.group(2))
     for callback in _CALLBACK_INPUT.finditer(line):
         bound.update(name for name in callback.groups() if name)
+    if _HANDLER_MARK in bound and not line.lstrip().startswith("@"):
+        # the function under a chat handler's decorators: its parameters hold the message
+        bound.discard(_HANDLER_MARK)
+        listed = _PARAMETERS.search(line) if function is not None else None
+        if listed is not None:
+            for parameter in listed.group(1).split(","):
+                name = parameter.strip(" \t*").split(":")[0].split("=")[0].strip()
+                if name.isidentifier() and name not in {"self", "cls"}:
+                    bound.add(name)
+    if source is NETWORK_INPUT and _CHAT_HANDLER.match(line):
+        bound.add(_HANDLER_MARK)
     loop = _LOOP.search(line)
     if loop is not None:
         groups = loop.groups()
@@ -467,6 +490,7 @@ def network_input_names(line: str, names: frozenset[str]) -> frozenset[str]:
         and _FUNCTION.match(line) is None
         and not _spells_alias(line)
         and not (".on" in line and _CALLBACK_INPUT.search(line) is not None)
+        and not ("@" in line and _CHAT_HANDLER.match(line))
     ):
         return names
     return _bind(line, names, NETWORK_INPUT)
@@ -578,7 +602,11 @@ def remote_input_hits(code: str, offset: int = 0) -> list[Hit]:
     found: list[Hit] = []
     if reads_web_input(code):
         found += _flow(code, offset, Capability.REQUEST_TO_EXEC, web_input_names, runs_web_input)
-    if reads_network_input(code) or _CALLBACK_INPUT.search(code) is not None:
+    if (
+        reads_network_input(code)
+        or _CALLBACK_INPUT.search(code) is not None
+        or ("@" in code and re.search(_CHAT_HANDLER.pattern, code, re.M) is not None)
+    ):
         found += _flow(
             code, offset, Capability.REMOTE_COMMAND, network_input_names, runs_network_input
         )

@@ -98,11 +98,13 @@ _DECODED_OBJECT = re.compile(
     # (a function named for configuration handed a readable key, `Setting("HttpComponent")`)
     r"(?!\w{0,20}(?:Setting|Config|Cfg|Option|Param|Pref)\w{0,20}"
     r"\s*\(\s*[\"'][A-Za-z_ .]{1,40}[\"']\s*\))"
-    r"\w+\s*\(\s*[\"']",
+    # (the literal a string, or the name's characters by their codes, `j(87, 83, 99, ...)`)
+    r"\w+\s*\(\s*(?:[\"']|(?:Array\s*\(\s*)?(?:\d{2,3}\s*,\s*){3}\d{2,3}\b)",
     re.I,
 )
 """An object whose name (its ProgID) a function of the script's own decodes from a literal
-(`CreateObject(D("JT^JI5)^JIOSSW"))`): the object the script uses is kept from any reader, so
+(`CreateObject(D("JT^JI5)^JIOSSW"))`, or from its letters' codes, `CreateObject(j(87, 83, 99,
+114))`): the object the script uses is kept from any reader, so
 it may be the script host's shell, and the name kept unreadable is itself concealment. (A name
 read from the workbook or the registry, `CreateObject(GetSetting("App", "Db", "Provider"))`,
 or by a function of the workbook's own named for its settings and handed a readable key,
@@ -167,6 +169,25 @@ _SENT = re.compile(
 )
 """Something sent out: a request body, an Outlook mail item, a chat webhook."""
 
+_WALKED = re.compile(
+    r"\.SubFolders\b|\bDir\$?\s*\([^\n]{0,120}\bvbDirectory\b|\bGet-ChildItem\b[^\n]{0,120}-Recurse\b",
+    re.I,
+)
+"""A walk down folders (`For Each sf In fld.SubFolders`, `Dir(path, vbDirectory)`)."""
+
+_HOME = re.compile(
+    r"\bEnviron\$?\s*\(\s*[\"'](?:USERPROFILE|HOMEPATH|HOMEDRIVE|OneDrive\w{0,20})[\"']"
+    r"|\bSpecialFolders\s*\(\s*[\"'](?:MyDocuments|Desktop)[\"']|%USERPROFILE%",
+    re.I,
+)
+"""The home folders of whoever runs the macro (their desktop, documents, OneDrive)."""
+
+_READ_FILE = re.compile(
+    r"\.LoadFromFile\b|\bOpen\s[^\n]{1,120}\bFor\s+(?:Binary|Input)\b|\.OpenTextFile\s*\(",
+    re.I,
+)
+"""A file's contents read into the macro (`ADODB.Stream.LoadFromFile`, `Open f For Binary`)."""
+
 _PIECES = (
     ("macro", _MACRO),
     ("auto", _AUTO),
@@ -180,8 +201,21 @@ _PIECES = (
     ("asked", _ASKED),
     ("branded", _BRANDED),
     ("sent", _SENT),
+    ("walk", _WALKED),
+    ("home", _HOME),
+    ("read", _READ_FILE),
 )
 _KEYWORDS = (
+    "subfolders",
+    "vbdirectory",
+    "-recurse",
+    "environ",
+    "specialfolders",
+    "%userprofile%",
+    "loadfromfile",
+    " for binary",
+    " for input",
+    "opentextfile",
     "createobject",
     "getobject",
     "attributes",
@@ -392,6 +426,10 @@ def _phish(names: frozenset[str]) -> bool:
     return {"macro", "asked", "branded", "sent"} <= names
 
 
+def _collector(names: frozenset[str]) -> bool:
+    return {"macro", "auto", "walk", "home", "read", "sent"} <= names
+
+
 def _piece_in_line(line: str, keys: tuple[str, ...]) -> re.Match[str] | None:
     for piece, pattern in _PIECES:
         if piece in keys:
@@ -427,6 +465,14 @@ def phish_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
     return _piece_in_line(line, ("sent", "asked", "branded"))
 
 
+def collector_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
+    """A piece of a macro collecting its reader's files on `line` once all its pieces have
+    been seen."""
+    if not _collector(names):
+        return None
+    return _piece_in_line(line, ("sent", "read", "walk", "home", "auto"))
+
+
 def macro_bind(line: str, names: frozenset[str]) -> frozenset[str]:
     """Both binds at once: the pieces, then a host-shell run."""
     return macro_host_runs(line, macro_pieces(line, names))
@@ -440,7 +486,11 @@ def macro_hits(code: str, offset: int = 0) -> list[Hit]:
     found: list[Hit] = []
     names: frozenset[str] = frozenset()
     position = 0
-    pending = [(Capability.MACRO_DROPPER, _dropper), (Capability.MACRO_PASSWORD_PROMPT, _phish)]
+    pending = [
+        (Capability.MACRO_DROPPER, _dropper),
+        (Capability.MACRO_PASSWORD_PROMPT, _phish),
+        (Capability.MACRO_COLLECTOR, _collector),
+    ]
     for line in code.split("\n"):
         names = macro_bind(line, names)
         for capability, complete in list(pending):

@@ -10,6 +10,7 @@ capability patterns read what the script runs. String pieces are joined first (s
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from redline.redlines.code import alternation
@@ -47,6 +48,50 @@ def looks_like_powershell(code: str) -> bool:
 def defined_aliases(code: str) -> dict[str, str]:
     """The aliases `code` defines (`sal g gci` -> {"g": "gci"}), by lower-cased name."""
     return {d.group(1).lower(): d.group(2) for d in _DEFINED.finditer(code)}
+
+
+_LITERAL_SET = re.compile(
+    r"(?:^|[;{(])[ \t]*\$(\w{1,40})[ \t]*=[ \t]*(['\"])([\w. -]{1,60})\2[ \t]*(?=[;)}]|$)", re.M
+)
+_ASSIGNED_NAME = re.compile(r"\$(\w{1,40})[ \t]*[-+*/]?=(?!=)")
+_DOUBLE_QUOTED = re.compile(r"\"[^\"\n]{0,300}\"")
+_MOST_INTERPOLATED = 64
+"""Variables written out at most (the first set), so that a response of thousands of them
+costs no more than a script's handful."""
+
+
+def interpolated(code: str) -> str:
+    """`code` with each variable set once to a literal string (`$a='Amsi'`, after string pieces
+    are joined) written out where it is used: inside double-quoted strings (`"$a.dll"`,
+    `"$a$b"`, `"${a}"`) and bare (`$a+$b`, as the quoted literal), the same lines in the same
+    order. A script that keeps a name in variables and builds it in a string at run time
+    (`GetProcAddress($h, "$a$b")`) is read with the name it builds."""
+    if "$" not in code or "=" not in code:
+        return code
+    counts: dict[str, int] = {}
+    for assigned in _ASSIGNED_NAME.finditer(code):
+        key = assigned.group(1).lower()
+        counts[key] = counts.get(key, 0) + 1
+    values = dict(
+        itertools.islice(
+            (
+                (match.group(1).lower(), match.group(3))
+                for match in _LITERAL_SET.finditer(code)
+                if counts.get(match.group(1).lower()) == 1
+            ),
+            _MOST_INTERPOLATED,
+        )
+    )
+    if not values:
+        return code
+    names = "|".join(re.escape(name) for name in sorted(values, key=len, reverse=True))
+    used = re.compile(rf"\$(?:\{{({names})\}}|({names})\b)(?![ \t]*[-+*/]?=(?!=))", re.I)
+
+    def inside(match: re.Match[str]) -> str:
+        return used.sub(lambda m: values[(m.group(1) or m.group(2)).lower()], match.group(0))
+
+    text = _DOUBLE_QUOTED.sub(inside, code)
+    return used.sub(lambda m: "'" + values[(m.group(1) or m.group(2)).lower()] + "'", text)
 
 
 def resolved(code: str, known: dict[str, str] | None = None) -> str:

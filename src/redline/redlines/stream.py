@@ -115,7 +115,12 @@ from redline.redlines.in_place import in_place_names, written_beside_in_line
 from redline.redlines.judge import build_verdict, evaluate, judge_response
 from redline.redlines.log_scrub import scrub_names, scrubbed_in_line
 from redline.redlines.log_targets import log_emptied_in_line, log_names
-from redline.redlines.macros import dropper_in_line, macro_bind, phish_in_line
+from redline.redlines.macros import (
+    collector_in_line,
+    dropper_in_line,
+    macro_bind,
+    phish_in_line,
+)
 from redline.redlines.mux_proxy import mux_proxy_names, mux_proxy_served
 from redline.redlines.named import name_written, written_names
 from redline.redlines.ordinary import ORDINARY
@@ -639,6 +644,7 @@ class StreamMonitor:
         for find, capability in (
             (dropper_in_line, Capability.MACRO_DROPPER),
             (phish_in_line, Capability.MACRO_PASSWORD_PROMPT),
+            (collector_in_line, Capability.MACRO_COLLECTOR),
         ):
             hits += self._use(line, offset, find, self._macro_names, capability)
         return hits

