@@ -215,6 +215,9 @@ class Capability(StrEnum):
     TIMESTOMP = "sets a file's timestamps back"
     MINER = "cryptocurrency miner"
     MINER_DETACHED = "starts a miner detached from the terminal"
+    NAMES_LISTED = (
+        "lists names to look for, as a pattern's alternatives or a list's items (a hunt's names)"
+    )
     MINER_API = "in-page miner API call"
     MINING_POOL = "mining pool"
     DOWNLOAD = "downloads remote content"
@@ -2674,7 +2677,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"AmsiUtils|amsiInitFailed|AmsiScanBuffer|amsi\.dll|EtwEventWrite|NtTraceEvent", _I
         ),
-        re.compile(r"\\KnownDlls\\ntdll|ntdll\.dll[^\n]*\.text|unhook\w*\s*\(", _I),
+        # a clean ntdll mapped over the hooked one, or a routine that unhooks; a program
+        # removing its own window, event, keyboard or mouse hook (`UnhookWindowsHookEx`,
+        # `UnhookWinEvent`, pyHook's `UnhookKeyboard`) touches no security product's hooks
+        re.compile(
+            r"\\KnownDlls\\ntdll|ntdll\.dll[^\n]*\.text"
+            r"|unhook(?!Windows\w*Hook|WinEvent|Keyboard|Mouse)\w*\s*\(",
+            _I,
+        ),
     ),
     Capability.POWERSHELL_DOWNGRADE: (
         re.compile(r"powershell(?:\.exe)?\s+-v(?:ersion)?\s+2\b", _I),
@@ -4442,6 +4452,15 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|(?:^|[;&|({`]|-c\s+['\"]|\bthen|\bdo|:|\btrue|cat\s+/dev/null|echo(?:\s+-n)?|printf\s*(?:''|\"\")?)[ \t]*(?:''|\"\")?[ \t]*>\s*['\"]?~?/?[^\s]*\.(?:bash|zsh)_history(?![\w-]|\.\w)"
             r"|Clear-History|ConsoleHost_history",
             _I | re.M,
+        ),
+    ),
+    Capability.NAMES_LISTED: (
+        # three or more names joined as one pattern's alternatives (`-match
+        # 'xmrig|nanominer|t-rex'`, `grep -E "kworkerds|kinsing|kdevtmpfsi"`), or as one list's items
+        # (`["xmrig", "lolminer", "nbminer"]`): what a hunt, or a kill list, looks for
+        re.compile(
+            r"['\"][\w.+\\-]{2,40}(?:\|[\w.+\\-]{2,40}){2,60}['\"]"
+            r"|['\"][\w.+-]{2,40}['\"](?:\s{0,4},\s{0,4}['\"][\w.+-]{2,40}['\"]){2,60}"
         ),
     ),
     Capability.MINER: (

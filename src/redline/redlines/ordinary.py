@@ -205,6 +205,20 @@ _CANCELLED_BY: Mapping[Capability, frozenset[Capability]] = {
 """Pieces that stop counting when a sign of ordinary use is present, in this order."""
 
 
+_GUESSES = frozenset(
+    {
+        Capability.GUESS_LOOP,
+        Capability.WORDLIST,
+        Capability.LOGIN_ATTEMPT,
+        Capability.LOCKOUT_AWARE_SPRAY,
+        Capability.CRACK,
+    }
+)
+"""What makes a guess (candidates looped over, a password list, a login tried, a spray, a
+cracker): without one of them, a check of whether something "got in" (`GUESS_CHECK`, read on
+`break`, `found`, `success`, `err == nil`) checks nothing guessed and is no piece."""
+
+
 def _spelled(hits: Sequence[Hit], spelling: re.Pattern[str] | None) -> bool:
     """Whether every one of `hits` is written in `spelling` (an ordinary one)."""
     return spelling is not None and bool(hits) and all(spelling.search(h.text) for h in hits)
@@ -224,6 +238,12 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
         present.discard(Capability.BRAND_LURE)
     if Capability.RAW_SOCKET in present and _paced_probe(present):
         present.discard(Capability.RAW_SOCKET)
+    if Capability.GUESS_CHECK in present and not present & _GUESSES:
+        # A loop's `break`, a `found` flag or `err == nil` checks a guess only where one is
+        # made; elsewhere it is any program's control flow.
+        present.discard(Capability.GUESS_CHECK)
+    if Capability.MINER in present and _only_listed(found, Capability.MINER):
+        present.discard(Capability.MINER)
     if mirrored_locally(found):
         present.discard(Capability.DOCUMENT_SELECTION)
         # The copies keep their originals' times (`SetFileTime`, `os.utime` on each copy), as
@@ -231,7 +251,19 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
         present.discard(Capability.TIMESTOMP)
     # Signs of one's own use (a grabbed device, a passphrase typed or kept in the keyring, a
     # hotkey or a button) are no pieces.
-    return present - _OWN_USE
+    return present - _OWN_USE - {Capability.NAMES_LISTED}
+
+
+def _only_listed(found: Capabilities, capability: Capability) -> bool:
+    """Whether every hit of `capability` stands among names listed to look for
+    (`Capability.NAMES_LISTED`: `-match 'xmrig|lolminer|nbminer'`, `["xmrig", "t-rex",
+    "nanominer"]`): a hunt for miners names them as it does any indicator; a dropper's own
+    miner is started, configured or fetched somewhere outside such a list, and still counts."""
+    lists = found.hits.get(Capability.NAMES_LISTED, ())
+    return all(
+        any(listed.start <= hit.start and hit.end <= listed.end for listed in lists)
+        for hit in found.hits[capability]
+    )
 
 
 _TAKES_SIGN_IN = frozenset(
