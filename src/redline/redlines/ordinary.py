@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from redline.redlines.capabilities import Capabilities, Capability, Hit
+from redline.redlines.capabilities import PRIVATE_IPV4, Capabilities, Capability, Hit
 
 ORDINARY: frozenset[Capability] = frozenset(
     {
@@ -130,6 +130,10 @@ _ORDINARY_SPELLINGS: Mapping[Capability, re.Pattern[str]] = {
         r"^(?:gnome-screenshot|scrot|spectacle -b|screencapture -x"
         r"|import\s.*-window root|grim\b.*)$"
     ),
+    # An address in a private range names a machine of one's own network (a backend behind
+    # one's proxy, a proxy of one's own pool); the detectors still read code fetched from one
+    # as unvetted.
+    Capability.BARE_ADDRESS: re.compile(rf"(?<![\d.])(?:{PRIVATE_IPV4})\d"),
 }
 """Spellings of particular capabilities that ordinary programs use: a capability seen only in
 these is no piece of an attack."""
@@ -242,8 +246,9 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
         # A loop's `break`, a `found` flag or `err == nil` checks a guess only where one is
         # made; elsewhere it is any program's control flow.
         present.discard(Capability.GUESS_CHECK)
-    if Capability.MINER in present and _only_listed(found, Capability.MINER):
-        present.discard(Capability.MINER)
+    for named in (Capability.MINER, Capability.MINING_POOL):
+        if named in present and only_listed(found, named):
+            present.discard(named)
     if mirrored_locally(found):
         present.discard(Capability.DOCUMENT_SELECTION)
         # The copies keep their originals' times (`SetFileTime`, `os.utime` on each copy), as
@@ -254,11 +259,12 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
     return present - _OWN_USE - {Capability.NAMES_LISTED}
 
 
-def _only_listed(found: Capabilities, capability: Capability) -> bool:
-    """Whether every hit of `capability` stands among names listed to look for
-    (`Capability.NAMES_LISTED`: `-match 'xmrig|lolminer|nbminer'`, `["xmrig", "t-rex",
-    "nanominer"]`): a hunt for miners names them as it does any indicator; a dropper's own
-    miner is started, configured or fetched somewhere outside such a list, and still counts."""
+def only_listed(found: Capabilities, capability: Capability) -> bool:
+    """Whether every hit of `capability` (a miner's or a pool's name) stands among names listed
+    to look for (`Capability.NAMES_LISTED`: `-match 'xmrig|lolminer|nbminer'`, `["xmrig",
+    "t-rex", "nanominer"]`, a block list of pools): a hunt names miners and pools as it does
+    any indicator; a dropper's own miner is started, configured or fetched outside such a list
+    (a list of rivals to kill beside it changes nothing), and still counts."""
     lists = found.hits.get(Capability.NAMES_LISTED, ())
     return all(
         any(listed.start <= hit.start and hit.end <= listed.end for listed in lists)
