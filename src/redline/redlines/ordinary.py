@@ -235,6 +235,8 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
     present = {
         c for c, seen in hits.items() if seen and not _spelled(seen, _ORDINARY_SPELLINGS.get(c))
     }
+    # Names listed to look for are what a hunt (or a dropper's kill list) matches, no piece.
+    present.discard(Capability.NAMES_LISTED)
     for sign, cancelled in _CANCELLED_BY.items():
         if sign in present:
             present -= cancelled
@@ -256,7 +258,7 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
         present.discard(Capability.TIMESTOMP)
     # Signs of one's own use (a grabbed device, a passphrase typed or kept in the keyring, a
     # hotkey or a button) are no pieces.
-    return present - _OWN_USE - {Capability.NAMES_LISTED}
+    return present - _OWN_USE
 
 
 def only_listed(found: Capabilities, capability: Capability) -> bool:
