@@ -4466,11 +4466,13 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.NAMES_LISTED: (
         # three or more names joined as one pattern's alternatives (`-match
-        # 'xmrig|nanominer|t-rex'`, `grep -E "kworkerds|kinsing|kdevtmpfsi"`), or as one list's items
-        # (`["xmrig", "lolminer", "nbminer"]`): what a hunt, or a kill list, looks for
+        # 'xmrig|nanominer|t-rex'`, `grep -E "kworkerds|kinsing|kdevtmpfsi"`), or as one list's
+        # items (`["xmrig", "lolminer", "nbminer"]`): what a hunt, or a kill list, looks for.
+        # Each starts with a letter or digit: a program's argument list (`["-o", POOL, "-u",
+        # WALLET, "--cpu-max-threads-hint", "90"]`) holds options, and is no list of names.
         re.compile(
-            r"['\"][\w.+\\-]{2,40}(?:\|[\w.+\\-]{2,40}){2,60}['\"]"
-            r"|['\"][\w.+-]{2,40}['\"](?:\s{0,4},\s{0,4}['\"][\w.+-]{2,40}['\"]){2,60}"
+            r"['\"]\w[\w.+\\-]{1,39}(?:\|\w[\w.+\\-]{1,39}){2,60}['\"]"
+            r"|['\"]\w[\w.+-]{1,39}['\"](?:\s{0,4},\s{0,4}['\"]\w[\w.+-]{1,39}['\"]){2,60}"
         ),
     ),
     Capability.MINER: (

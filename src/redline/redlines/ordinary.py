@@ -248,9 +248,8 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
         # A loop's `break`, a `found` flag or `err == nil` checks a guess only where one is
         # made; elsewhere it is any program's control flow.
         present.discard(Capability.GUESS_CHECK)
-    for named in (Capability.MINER, Capability.MINING_POOL):
-        if named in present and only_listed(found, named):
-            present.discard(named)
+    if Capability.MINER in present and only_listed(found, Capability.MINER):
+        present.discard(Capability.MINER)
     if mirrored_locally(found):
         present.discard(Capability.DOCUMENT_SELECTION)
         # The copies keep their originals' times (`SetFileTime`, `os.utime` on each copy), as
@@ -262,11 +261,12 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
 
 
 def only_listed(found: Capabilities, capability: Capability) -> bool:
-    """Whether every hit of `capability` (a miner's or a pool's name) stands among names listed
-    to look for (`Capability.NAMES_LISTED`: `-match 'xmrig|lolminer|nbminer'`, `["xmrig",
-    "t-rex", "nanominer"]`, a block list of pools): a hunt names miners and pools as it does
-    any indicator; a dropper's own miner is started, configured or fetched outside such a list
-    (a list of rivals to kill beside it changes nothing), and still counts."""
+    """Whether every hit of `capability` (a miner's name) stands among names listed to look for
+    (`Capability.NAMES_LISTED`: `-match 'xmrig|lolminer|nbminer'`, `["xmrig", "t-rex",
+    "nanominer"]`): a hunt names miners as it does any indicator; a dropper's own miner is
+    started, configured or fetched outside such a list (its options, its pool; a list of rivals
+    to kill beside it changes nothing), and still counts. (A pool's name is left as it is: a
+    miner's configuration may list its pools.)"""
     lists = found.hits.get(Capability.NAMES_LISTED, ())
     return all(
         any(listed.start <= hit.start and hit.end <= listed.end for listed in lists)

@@ -46,8 +46,12 @@ _DROPPER = (Cap.DOWNLOAD, Cap.HIDE, Cap.AUTORUN, Cap.MINER_DETACHED, Cap.BACKGRO
 @detector("OUT-CRYPTOMINER", redline="RL-MALWARE")
 def cryptominer(found: Capabilities) -> Detection | None:
     """Miner + pool, or miner/pool + dropper behaviour."""
-    # A miner or pool named only in a list of names to look for is hunted, not run.
-    mining = [c for c in (Cap.MINER, Cap.MINING_POOL) if c in found and not only_listed(found, c)]
+    # A miner named only in a list of names to look for is hunted, not run.
+    mining = [
+        c
+        for c in (Cap.MINER, Cap.MINING_POOL)
+        if c in found and not (c is Cap.MINER and only_listed(found, c))
+    ]
     dropper = [c for c in _DROPPER if c in found]
     if len(mining) == 2 or (mining and dropper):
         return supported(found, 0.9, (*mining, *dropper), "runs a cryptocurrency miner")
