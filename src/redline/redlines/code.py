@@ -883,14 +883,19 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
         hits.extend(scan(cleaned[cursor:keep], offset + cursor))
         cursor = end
     hits.extend(scan(cleaned[cursor:], offset + cursor))
+    searched: set[Capability] = set()
     if language is CodeLanguage.BASH:
         structure, references = read_shell(cleaned, offset, depth)
         if references:
-            hits = [
+            inside = [
                 hit
                 for hit in hits
-                if not any(a <= hit.start - offset and hit.end - offset <= b for a, b in references)
+                if any(a <= hit.start - offset and hit.end - offset <= b for a, b in references)
             ]
+            # (what a search's pattern names is looked for; its other views, cited at their
+            # whole line, are not read for it again: `grep -E 'curl[^|]*\|\s*sh'`)
+            searched = {hit.capability for hit in inside}
+            hits = [hit for hit in hits if hit not in inside]
         hits.extend(structure)
     elif language is CodeLanguage.PYTHON:
         hits.extend(python_shell_hits(cleaned, offset, depth))
@@ -900,7 +905,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
             hits.append(Hit(hit.capability, offset + start, offset + end, hit.text))
         # an encoded command in which nothing was found: automation, not evasion
         hits.extend(plain_payload_hits(cleaned, start, end, decoded, len(inside), offset))
-    hits.extend(_folded_hits(cleaned, offset, {hit.capability for hit in hits}))
+    hits.extend(_folded_hits(cleaned, offset, {hit.capability for hit in hits} | searched))
     hits.extend(_key_exfil_hits(cleaned, offset, hits))
     hits.extend(_dropped_and_run_hits(cleaned, offset, hits))
     hits.extend(_fetched_and_run_hits(cleaned, offset))
