@@ -209,20 +209,6 @@ _CANCELLED_BY: Mapping[Capability, frozenset[Capability]] = {
 """Pieces that stop counting when a sign of ordinary use is present, in this order."""
 
 
-_GUESSES = frozenset(
-    {
-        Capability.GUESS_LOOP,
-        Capability.WORDLIST,
-        Capability.LOGIN_ATTEMPT,
-        Capability.LOCKOUT_AWARE_SPRAY,
-        Capability.CRACK,
-    }
-)
-"""What makes a guess (candidates looped over, a password list, a login tried, a spray, a
-cracker): without one of them, a check of whether something "got in" (`GUESS_CHECK`, read on
-`break`, `found`, `success`, `err == nil`) checks nothing guessed and is no piece."""
-
-
 def _spelled(hits: Sequence[Hit], spelling: re.Pattern[str] | None) -> bool:
     """Whether every one of `hits` is written in `spelling` (an ordinary one)."""
     return spelling is not None and bool(hits) and all(spelling.search(h.text) for h in hits)
@@ -244,10 +230,6 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
         present.discard(Capability.BRAND_LURE)
     if Capability.RAW_SOCKET in present and _paced_probe(present):
         present.discard(Capability.RAW_SOCKET)
-    if Capability.GUESS_CHECK in present and not present & _GUESSES:
-        # A loop's `break`, a `found` flag or `err == nil` checks a guess only where one is
-        # made; elsewhere it is any program's control flow.
-        present.discard(Capability.GUESS_CHECK)
     if Capability.MINER in present and only_listed(found, Capability.MINER):
         present.discard(Capability.MINER)
     if mirrored_locally(found):
