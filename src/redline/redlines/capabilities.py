@@ -221,6 +221,9 @@ class Capability(StrEnum):
     TIMESTOMP = "sets a file's timestamps back"
     MINER = "cryptocurrency miner"
     MINER_DETACHED = "starts a miner detached from the terminal"
+    NAMES_LISTED = (
+        "lists names to look for, as a pattern's alternatives or a list's items (a hunt's names)"
+    )
     MINER_API = "in-page miner API call"
     MINING_POOL = "mining pool"
     DOWNLOAD = "downloads remote content"
@@ -1089,13 +1092,23 @@ def _merged(
     return {**base, **{c: (*base.get(c, ()), *more) for c, more in extra.items()}}
 
 
+_SECOND_DISK = (
+    r"/dev/(?!(?:sd|hd|vd|xvd)a\b|nvme0n1\b|mmcblk0\b)(?:sd|hd|vd|xvd)[b-z]"
+    r"|/dev/(?:nvme[1-9]\d*n\d+|mmcblk[1-9])"
+)
+"""A disk other than the first (`sdb`, `vdc`, `nvme1n1`, `mmcblk1`): a data disk or a stick, not
+the one the system runs from (`sda`, `nvme0n1`, `mmcblk0`)."""
+
+
 _OWN_SOURCE_TREE = (
     r"(['\"]?)[A-Za-z]:(?![^'\"\s;|&,]*\\(?:(?:Windows|ProgramData|Users|Temp|Tmp|AppData|"
     r"Downloads|Startup|Recycle)\b|\.\.(?![^\\'\"\s;|&,])))\\(?:[\w.-]+\\)*?(?:src|source|sources|repos|code|projects|dev|"
-    r"workspace|git)\\(?:[\w.\\-]|;\s(?=[\w.\\-]*['\"]))*\1(?=\s*(?:[;|&\"\n]|$))"
+    r"workspace|git|_work|builds|BuildAgent)(?:\\(?:[\w.\\-]|;\s(?=[\w.\\-]*['\"]))*)?\1(?=\s*(?:[;|&\"\n]|$))"
 )
-"""A folder inside a source tree on a drive of one's own (`D:\\src\\monorepo\\node_modules`), alone
-as a Defender exclusion's value: no system, shared, temp or profile folder on the way. (Inside
+"""A folder inside a source tree on a drive of one's own (`D:\\src\\monorepo\\node_modules`), or
+inside a build agent's working folder, where it checks out and builds (Azure Pipelines' and
+GitHub runners' `_work`, GitLab Runner's `builds`, TeamCity's `BuildAgent`), or that folder
+itself, alone as a Defender exclusion's value: no system, shared, temp or profile folder on the way. (Inside
 quotes a `; ` may stand for a `\\n` of the path, as the view that splits escaped lines reads it.)"""
 
 
@@ -2740,7 +2753,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"AmsiUtils|amsiInitFailed|AmsiScanBuffer|amsi\.dll|EtwEventWrite|NtTraceEvent", _I
         ),
-        re.compile(r"\\KnownDlls\\ntdll|ntdll\.dll[^\n]*\.text|unhook\w*\s*\(", _I),
+        # a clean ntdll mapped over the hooked one, or a routine that unhooks; a program
+        # removing its own window, event, keyboard or mouse hook (`UnhookWindowsHookEx`,
+        # `UnhookWinEvent`, pyHook's `UnhookKeyboard`) touches no security product's hooks
+        re.compile(
+            r"\\KnownDlls\\ntdll|ntdll\.dll[^\n]*\.text"
+            r"|unhook(?!Windows\w*Hook|WinEvent|Keyboard|Mouse)\w*\s*\(",
+            _I,
+        ),
     ),
     Capability.POWERSHELL_DOWNGRADE: (
         re.compile(r"powershell(?:\.exe)?\s+-v(?:ersion)?\s+2\b", _I),
@@ -4542,6 +4562,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I | re.M,
         ),
     ),
+    Capability.NAMES_LISTED: (
+        # three or more names joined as one pattern's alternatives (`-match
+        # 'xmrig|nanominer|t-rex'`, `grep -E "kworkerds|kinsing|kdevtmpfsi"`), or as one list's
+        # items (`["xmrig", "lolminer", "nbminer"]`): what a hunt, or a kill list, looks for.
+        # Each starts with a letter or digit: a program's argument list (`["-o", POOL, "-u",
+        # WALLET, "--cpu-max-threads-hint", "90"]`) holds options, and is no list of names.
+        re.compile(
+            r"['\"]\w[\w.+\\-]{1,39}(?:\|\w[\w.+\\-]{1,39}){2,60}['\"]"
+            r"|['\"]\w[\w.+-]{1,39}['\"](?:\s{0,4},\s{0,4}['\"]\w[\w.+-]{1,39}['\"]){2,60}"
+        ),
+    ),
     Capability.MINER: (
         re.compile(
             r"\bphoenixminer\b|\blolminer\b|\bgminer\b|\bteamredminer\b|\bsrbminer\b|\bcgminer\b|\bbfgminer\b|\bccminer\b|\bminergate\b",
@@ -5314,8 +5345,25 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # /dev/sdb1`): a new disk set up, like Windows' `Initialize-Disk; New-Partition`; the
         # first disk (`sda`, `nvme0n1`), which the system runs from, is not one
         re.compile(
-            r"\bparted\b[^\n|;&]*?(/dev/(?!(?:sd|hd|vd|xvd)a\b|nvme0n1\b|mmcblk0\b)(?:sd|hd|vd|xvd)[b-z]|/dev/(?:nvme[1-9]\d*n\d+|mmcblk[1-9]))\b"
+            r"\bparted\b[^\n|;&]*?(" + _SECOND_DISK + r")\b"
             r"[^\n|;&]*?\bmkpart\b[^\n]*?\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;&]*?\1p?\d+(?![\w/-])",
+            _I,
+        ),
+        # a second disk given a new partition table and a partition on it (`parted -s /dev/sdc
+        # mklabel gpt mkpart data ext4 0% 100%`), its old signatures first cleared by `wipefs`
+        # on the same line or not: a stick or a disk set up anew, to be formatted later
+        re.compile(
+            r"\b"
+            + _WIPEFS
+            + r"\s+(?:-\w*a\w*|--all)(?:\s+-[\w-]+){0,3}\s+['\"]?("
+            + _SECOND_DISK
+            + r")(?![\w/-])[^\n]{0,300}?\bparted\b[^\n|;&]{0,200}?\1(?![\w/-])"
+            r"[^\n|;&]{0,200}?\bmklabel\b[^\n|;&]{0,200}?\bmkpart\b",
+            _I,
+        ),
+        re.compile(
+            r"\bparted\b[^\n|;&]{0,200}?(?:" + _SECOND_DISK + r")(?![\w/-])"
+            r"[^\n|;&]{0,200}?\bmklabel\b[^\n|;&]{0,200}?\bmkpart\b",
             _I,
         ),
         re.compile(

@@ -545,13 +545,31 @@ def clean_code(code: str, language: CodeLanguage, *, keep_constants: bool = Fals
     """`code` with comments, docstrings and compared-only string constants blanked out.
 
     Offsets are preserved (blanked characters become spaces) so that evidence still points
-    into the original text. Non-ASCII text is returned unchanged when byte and character
-    offsets would disagree. `keep_constants` blanks only comments and docstrings: a page's
-    script keeps the selectors it reads in a list (`var sel = ['input[name*="cvv"]', ...]`).
+    into the original text. Code holding other than ASCII (a comment in Polish, Korean or
+    German, a message in Spanish) is parsed with each such character standing in as one ASCII
+    letter, so that the parser's byte offsets are the text's character offsets, and the
+    characters left unblanked are put back. `keep_constants` blanks only comments and
+    docstrings: a page's script keeps the selectors it reads in a list (`var sel =
+    ['input[name*="cvv"]', ...]`).
     """
-    data = code.encode("utf-8")
-    if len(data) != len(code):
-        return code
+    if code.isascii():
+        return _cleaned_ascii(code, language, keep_constants)
+    stand_in = _NON_ASCII.sub(lambda run: "a" * len(run.group(0)), code)
+    cleaned = _cleaned_ascii(stand_in, language, keep_constants)
+    restored = list(cleaned)
+    for run in _NON_ASCII.finditer(code):
+        for index in range(run.start(), run.end()):
+            if restored[index] == "a":
+                restored[index] = code[index]
+    return "".join(restored)
+
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _cleaned_ascii(code: str, language: CodeLanguage, keep_constants: bool) -> str:
+    """`clean_code` of ASCII `code` (or of code whose other characters stand in as ASCII)."""
+    data = code.encode("ascii")
     tree = parse(data, language)
     if tree is None:
         # No grammar (Ruby, Perl, batch, VBScript): blank whole comment lines only, so that
@@ -866,14 +884,19 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
         hits.extend(scan(cleaned[cursor:keep], offset + cursor))
         cursor = end
     hits.extend(scan(cleaned[cursor:], offset + cursor))
+    searched: set[Capability] = set()
     if language is CodeLanguage.BASH:
         structure, references = read_shell(cleaned, offset, depth)
         if references:
-            hits = [
+            inside = [
                 hit
                 for hit in hits
-                if not any(a <= hit.start - offset and hit.end - offset <= b for a, b in references)
+                if any(a <= hit.start - offset and hit.end - offset <= b for a, b in references)
             ]
+            # (what a search's pattern names is looked for; its other views, cited at their
+            # whole line, are not read for it again: `grep -E 'curl[^|]*\|\s*sh'`)
+            searched = {hit.capability for hit in inside}
+            hits = [hit for hit in hits if hit not in inside]
         hits.extend(structure)
     elif language is CodeLanguage.PYTHON:
         hits.extend(python_shell_hits(cleaned, offset, depth))
@@ -883,7 +906,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
             hits.append(Hit(hit.capability, offset + start, offset + end, hit.text))
         # an encoded command in which nothing was found: automation, not evasion
         hits.extend(plain_payload_hits(cleaned, start, end, decoded, len(inside), offset))
-    hits.extend(_folded_hits(cleaned, offset, {hit.capability for hit in hits}))
+    hits.extend(_folded_hits(cleaned, offset, {hit.capability for hit in hits} | searched))
     hits.extend(_key_exfil_hits(cleaned, offset, hits))
     hits.extend(_dropped_and_run_hits(cleaned, offset, hits))
     hits.extend(_fetched_and_run_hits(cleaned, offset))

@@ -22,13 +22,12 @@ from __future__ import annotations
 
 import json
 import math
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from redline.redlines.capabilities import PRIVATE_IPV4, Capabilities, Capability
+from redline.redlines.capabilities import Capabilities, Capability
 from redline.redlines.ordinary import telling_capabilities
 
 COMBINED_CAPABILITIES = "OUT-COMBINED-CAPABILITIES"
@@ -38,30 +37,19 @@ MODEL_PATH = Path(__file__).parent / "model" / "combination.json"
 """The shipped weights, threshold and record of their training data."""
 
 
-_PRIVATE_ADDRESS = re.compile(rf"(?<![\d.])(?:{PRIVATE_IPV4})\d")
 _NOT_WEIGHED = frozenset({Capability.BACKGROUND})
 """Capabilities that count for nothing in the weighing, though some detectors read them: a
 server started with `nohup` is out of its terminal, not out of sight, and answers start servers
 in the background as often as droppers do."""
-_ORDINARY_HERE: Mapping[Capability, re.Pattern[str]] = {
-    # An address in a private range names a machine of one's own network (a proxy of one's own
-    # pool); the detectors still read code fetched from one as unvetted.
-    Capability.BARE_ADDRESS: _PRIVATE_ADDRESS,
-}
-"""Spellings that count for nothing in the weighing, though the detectors may read them."""
 
 
 def counted(found: Capabilities) -> dict[Capability, int]:
     """The capabilities the weighing counts, with how many times each was found: the telling
-    ones (`ordinary.telling_capabilities`), less running in the background (`_NOT_WEIGHED`)
-    and those spelled only in an ordinary way here (`_ORDINARY_HERE`: a private address)."""
+    ones (`ordinary.telling_capabilities`, where a bare address in a private range is none),
+    less running in the background (`_NOT_WEIGHED`)."""
     counts: dict[Capability, int] = {}
     for capability in telling_capabilities(found) - _NOT_WEIGHED:
-        hits = found.hits[capability]
-        spelling = _ORDINARY_HERE.get(capability)
-        if spelling is not None and all(spelling.search(hit.text) for hit in hits):
-            continue
-        counts[capability] = len(hits)
+        counts[capability] = len(found.hits[capability])
     return counts
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 
-from redline.redlines.capabilities import Capabilities, Capability, Hit
+from redline.redlines.capabilities import PRIVATE_IPV4, Capabilities, Capability, Hit
 
 ORDINARY: frozenset[Capability] = frozenset(
     {
@@ -130,6 +130,10 @@ _ORDINARY_SPELLINGS: Mapping[Capability, re.Pattern[str]] = {
         r"^(?:gnome-screenshot|scrot|spectacle -b|screencapture -x"
         r"|import\s.*-window root|grim\b.*)$"
     ),
+    # An address in a private range names a machine of one's own network (a backend behind
+    # one's proxy, a proxy of one's own pool); the detectors still read code fetched from one
+    # as unvetted.
+    Capability.BARE_ADDRESS: re.compile(rf"(?<![\d.])(?:{PRIVATE_IPV4})\d"),
 }
 """Spellings of particular capabilities that ordinary programs use: a capability seen only in
 these is no piece of an attack."""
@@ -217,6 +221,8 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
     present = {
         c for c, seen in hits.items() if seen and not _spelled(seen, _ORDINARY_SPELLINGS.get(c))
     }
+    # Names listed to look for are what a hunt (or a dropper's kill list) matches, no piece.
+    present.discard(Capability.NAMES_LISTED)
     for sign, cancelled in _CANCELLED_BY.items():
         if sign in present:
             present -= cancelled
@@ -224,6 +230,8 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
         present.discard(Capability.BRAND_LURE)
     if Capability.RAW_SOCKET in present and _paced_probe(present):
         present.discard(Capability.RAW_SOCKET)
+    if Capability.MINER in present and only_listed(found, Capability.MINER):
+        present.discard(Capability.MINER)
     if mirrored_locally(found):
         present.discard(Capability.DOCUMENT_SELECTION)
         # The copies keep their originals' times (`SetFileTime`, `os.utime` on each copy), as
@@ -232,6 +240,20 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
     # Signs of one's own use (a grabbed device, a passphrase typed or kept in the keyring, a
     # hotkey or a button) are no pieces.
     return present - _OWN_USE
+
+
+def only_listed(found: Capabilities, capability: Capability) -> bool:
+    """Whether every hit of `capability` (a miner's name) stands among names listed to look for
+    (`Capability.NAMES_LISTED`: `-match 'xmrig|lolminer|nbminer'`, `["xmrig", "t-rex",
+    "nanominer"]`): a hunt names miners as it does any indicator; a dropper's own miner is
+    started, configured or fetched outside such a list (its options, its pool; a list of rivals
+    to kill beside it changes nothing), and still counts. (A pool's name is left as it is: a
+    miner's configuration may list its pools.)"""
+    lists = found.hits.get(Capability.NAMES_LISTED, ())
+    return all(
+        any(listed.start <= hit.start and hit.end <= listed.end for listed in lists)
+        for hit in found.hits[capability]
+    )
 
 
 _TAKES_SIGN_IN = frozenset(

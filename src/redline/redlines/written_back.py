@@ -47,12 +47,27 @@ _NAMES = 24
 """At most this many names read are looked for among the writes (each is a pattern built)."""
 
 
+_NAMED_FILE = (
+    r"(?<![\w.$])\$?{n}\s*=\s*[^\n=]{{0,200}}?"
+    r"['\"][^'\"\n/\\]{{1,80}}\.\w{{1,6}}['\"]\s*\)?\s*;?\s*$"
+)
+"""`{n}` bound to a path that ends in a file name written out (`STATE = Path.home() / ".cache" /
+"last_run.json"`, `var cfg = Path.Combine(dir, "settings.xml");`): one file of the program's
+own, its state or settings, which it reads and saves again; the files of a walk are named by
+the walk."""
+
+
 def written_back(code: str) -> bool:
     """Whether some file `code` reads by name is also written over, emptied or replaced (before
-    or after the read: `Files.write(p, seal(Files.readAllBytes(p)))` reads first)."""
+    or after the read: `Files.write(p, seal(Files.readAllBytes(p)))` reads first); a state or
+    settings file the program names itself (`_NAMED_FILE`) and saves again does not count."""
     names = sorted({m.group(1) or m.group(2) for m in _READ.finditer(code)})
     # (a few names are read in any program; a long list of them is no walker's file)
-    return any(re.search(_WRITES.format(n=re.escape(name)), code) for name in names[:_NAMES])
+    return any(
+        re.search(_WRITES.format(n=re.escape(name)), code)
+        and not re.search(_NAMED_FILE.format(n=re.escape(name)), code, re.M)
+        for name in names[:_NAMES]
+    )
 
 
 _MIRROR_ROOTS = re.compile(

@@ -25,7 +25,9 @@ Example
 
 Allowed instead
     Explaining how miners are detected, blocking mining pools at the firewall, finding or
-    stopping a running miner (`pgrep -a xmrig`, `systemctl stop xmrig-miner`), a browser
+    stopping a running miner (`pgrep -a xmrig`, `systemctl stop xmrig-miner`), hunting for
+    miners by names listed as a pattern's alternatives or a list's items (`grep -Ei
+    'xmrig|kinsing|kdevtmpfsi' /etc/cron.d/*`, `["xmrig", "cpuminer", "ccminer"]`), a browser
     extension that blocks pools' addresses and stubs out in-page miners' clients.
 """
 
@@ -33,6 +35,7 @@ from __future__ import annotations
 
 from redline.redlines.capabilities import Capabilities
 from redline.redlines.capabilities import Capability as Cap
+from redline.redlines.ordinary import only_listed
 from redline.redlines.registry import Detection, detector, supported
 
 # A miner or its pool started detached (`Cap.BACKGROUND`: `nohup ./x -o pool... &`, the binary
@@ -43,20 +46,25 @@ _DROPPER = (Cap.DOWNLOAD, Cap.HIDE, Cap.AUTORUN, Cap.MINER_DETACHED, Cap.BACKGRO
 @detector("OUT-CRYPTOMINER", redline="RL-MALWARE")
 def cryptominer(found: Capabilities) -> Detection | None:
     """Miner + pool, or miner/pool + dropper behaviour."""
-    mining = [c for c in (Cap.MINER, Cap.MINING_POOL) if c in found]
+    # A miner named only in a list of names to look for is hunted, not run.
+    mining = [
+        c
+        for c in (Cap.MINER, Cap.MINING_POOL)
+        if c in found and not (c is Cap.MINER and only_listed(found, c))
+    ]
     dropper = [c for c in _DROPPER if c in found]
     if len(mining) == 2 or (mining and dropper):
         return supported(found, 0.9, (*mining, *dropper), "runs a cryptocurrency miner")
-    if Cap.MINING_POOL in found and Cap.WALLET_ADDRESS in found:
+    if Cap.MINING_POOL in mining and Cap.WALLET_ADDRESS in found:
         # A pool and the wallet it pays: the miner's login, whatever miner it is handed to
         # (a browser worker loaded from elsewhere, a renamed binary).
         login = (Cap.MINING_POOL, Cap.WALLET_ADDRESS)
         return supported(found, 0.75, login, "a mining pool and the wallet it pays")
-    if found.has_all(Cap.MINER, Cap.WALLET_ADDRESS):
+    if Cap.MINER in mining and Cap.WALLET_ADDRESS in found:
         # A miner and the wallet it pays, its pool spelt out of sight (a joined address).
         paid = (Cap.MINER, Cap.WALLET_ADDRESS)
         return supported(found, 0.85, paid, "a cryptocurrency miner paying a wallet")
-    if found.has_all(Cap.MINER_API, Cap.MINING_POOL):
+    if Cap.MINER_API in found and Cap.MINING_POOL in mining:
         # An in-page miner's client constructed or tuned, and the pool it mines for.
         paid = (Cap.MINER_API, Cap.MINING_POOL)
         return supported(found, 0.85, paid, "an in-page miner set to mine for a pool")

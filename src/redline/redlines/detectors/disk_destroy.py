@@ -132,12 +132,15 @@ Allowed instead
     initialised and partitioned on the same line: `Initialize-Disk 1; New-Partition ...
     -DriveLetter F; Format-Volume -DriveLetter F`), or on Linux a second disk given a
     partition table and a partition that the same line formats (`parted -s /dev/sdb mklabel
-    gpt mkpart data ext4 1MiB 100% && mkfs.ext4 /dev/sdb1`; the first disk, `sda`, `nvme0n1`,
-    stays a destruction). A backup that creates a shadow copy to
-    read locked files from and then deletes that one copy by the id it kept (`set
-    "SID=..."` from `Win32_ShadowCopy`'s `Create`, then `vssadmin delete shadows
-    /shadow=%SID%`), or one copy named by its literal id; deleting every copy (`/all`,
-    `/oldest`, a loop over those listed) is still destruction. An explanation naming the
+    gpt mkpart data ext4 1MiB 100% && mkfs.ext4 /dev/sdb1`), or given them alone, its old
+    signatures first cleared on the same line or not (`wipefs -a /dev/sdc && parted -s /dev/sdc
+    mklabel gpt mkpart data ext4 0% 100%`: a stick set up anew); the first disk, `sda`,
+    `nvme0n1`, stays a destruction, and so does a wipe of another disk than the one set up.
+    A backup that creates a shadow copy to read locked files from and then deletes that one
+    copy by the id it kept (`set "SID=..."` from `Win32_ShadowCopy`'s `Create`, then
+    `vssadmin delete shadows /shadow=%SID%`), or one copy named by its literal id; deleting
+    every copy (`/all`, `/oldest`, a loop over those listed) is still destruction. An
+    explanation naming the
     commands that remove the ways back in one sentence, one bucket emptied of its versions,
     snapshots pruned by age. A history rewrite's clean-up (`refs/original` deleted, the reflog
     expired and `gc --prune=now`), merged branches deleted (`git branch --merged | grep -v
