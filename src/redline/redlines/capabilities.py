@@ -2133,12 +2133,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"Handlers=[^\n'\"]*kbd|\bunpack\s*\(?\s*['\"][@=<]?[lLqQ]{2}[hHsS]{2}[iIlL]['\"]"
         ),
-        # AutoHotkey: an input hook, told of the keys typed in any window (v2's `InputHook("V")`,
-        # `ih.KeyOpt("{All}", "N")`), v1's `Input, k, L1 V` (one key at a time, passed on to the
-        # window in front); a form's own `OnKeyDown := ...` (Delphi) is no hook
+        # AutoHotkey: an input hook, told of the keys typed in any window while they still
+        # reach it (v2's `InputHook("V")`, its options holding V, `ih.KeyOpt("{All}", "N")`),
+        # v1's `Input, k, L1 V` (one key at a time, passed on to the window in front); a
+        # one-off prompt's `InputHook("L6 T5", "{Enter}")` keeps the keys it reads from the
+        # window and is no hook; a form's own `OnKeyDown := ...` (Delphi) is none either
         re.compile(
-            r"\bInputHook[ \t]*\(|\.KeyOpt[ \t]*\(?[ \t]*['\"]\{All\}['\"]"
-            r"|^[ \t]*Input[ \t]*,[ \t]*\w+[ \t]*,[^\n]*\bL1\b[^\n]*\bV\b|^[ \t]*Input[ \t]*,[ \t]*\w+[ \t]*,[^\n]*\bV\b[^\n]*\bL1\b",
+            r"\bInputHook[ \t]*\([ \t]*['\"][^'\"\n]{0,30}?V|\.KeyOpt[ \t]*\(?[ \t]*['\"]\{All\}['\"]"
+            r"|^[ \t]*Input[ \t]*,[ \t]*\w+[ \t]*,(?=[^\n]*\bL1\b)(?=[^\n]*\bV\b)",
             re.M | _I,
         ),
     ),
@@ -2180,12 +2182,23 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"fputc\s*\([^\n]*(?:vk\w*|key\w*)", _I),
-        # AutoHotkey: the key appended to a file (`FileAppend(k, log)`, v1's `FileAppend,
-        # %key%, log`); a string the keys are added to (`typed .= char`) is how a text expander
-        # matches its triggers, and is no record
+        # AutoHotkey: the key appended to a file (`FileAppend(char, log)`, `A_ThisHotkey`); a
+        # string the keys are added to (`typed .= char`) is how a text expander matches its
+        # triggers, and is no record. `k` and `key` are the usual names of a loop over a table
+        # (`for key, text in abbrevs`, then `FileAppend(key "=" text, ini)` saving the table),
+        # so they count only as the name the hook hands its key in: v1's `Input, key, ...`
+        # followed within a few lines by `FileAppend, %key%, ...`, or a v2 hook's callback
+        # (`ih.OnChar := (ih, key) => FileAppend(key, log)`, `Logged(ih, k) {` ... )
         re.compile(
-            r"\bFileAppend\b[ \t]*[(,][ \t]*(?:[^\n,]{0,80}?[\s(%?:])?(?:k|key|char|ch|A_ThisHotkey|GetKeyName)\b(?![ \t]*:=)",
+            r"\bFileAppend\b[ \t]*[(,][ \t]*(?:[^\n,]{0,80}?[\s(%?:])?(?:char|ch|A_ThisHotkey|GetKeyName)\b(?![ \t]*:=)",
             _I,
+        ),
+        re.compile(
+            r"^[ \t]*Input[ \t]*,[ \t]*(\w+)[ \t]*,[^\n]{0,200}(?:\n[^\n]{0,200}){0,8}?"
+            r"\n[ \t]*FileAppend\b[ \t]*,[^\n,]{0,80}?%\1%"
+            r"|\b(?:ih|hook|\w{0,20}Hook)[ \t]*,[ \t]*(\w+)[ \t]*\)[^\n]{0,200}(?:\n[^\n]{0,200}){0,8}?"
+            r"\bFileAppend\b[ \t]*[(,][^\n,]{0,80}?(?<![\w.])%?\2\b(?![ \t]*:=)",
+            re.M | _I,
         ),
         re.compile(
             r"(?:logging|logger|log)\.\w+\s*\(\s*(?:str\s*\(\s*)?key\b|fprintf\s*\(\s*\w+\s*,\s*\"%[cC]\"",
