@@ -7083,12 +7083,14 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.UNSIGNED_TOKEN: (
         # a token's header written with `alg` set to "none" in any case, or to each of its
-        # spellings in turn (`for alg in ("none", "None", "NONE")`), PyJWT asked for no
-        # signature (`jwt.encode(claims, None, algorithm="none")`); a verifier comparing the
-        # header's `alg` with "none" to reject it names no such header
+        # spellings in turn (`for alg in ("none", "None", "NONE")`, the list named for the
+        # algorithm on its line), PyJWT asked for no signature (`jwt.encode(claims, None,
+        # algorithm="none")`); a verifier comparing the header's `alg` with "none" to reject it
+        # names no such header, and a setting parsed as empty (`if value in ("none", "None",
+        # "null", "")`) is no token
         re.compile(
             r"(?:['\"]|\b)alg['\"]?\s*:\s*['\"]none['\"]"
-            r"|\(\s*['\"]none['\"]\s*,\s*['\"]None['\"]\s*,|\[\s*['\"]none['\"]\s*,\s*['\"]None['\"]\s*,"
+            r"|\balg\w{0,20}\b[^\n]{0,60}?[(\[]\s*['\"]none['\"]\s*,\s*['\"]None['\"]\s*,"
             r"|\bencode\s*\([^\n]{0,120}\balgorithm\s*=\s*['\"]none['\"]",
             _I,
         ),
