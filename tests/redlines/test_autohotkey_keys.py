@@ -29,4 +29,3 @@ def test_a_table_saved_by_its_keys_is_no_record_of_keys() -> None:
         '    FileAppend(key "=" hex "`n", A_ScriptDir "\\theme.ini")'
     )
     assert Capability.KEY_BUFFER not in _read(code)
-

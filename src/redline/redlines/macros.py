@@ -208,9 +208,48 @@ _CALLED = re.compile(
 result taken (`data = ReadAll(f)`, `For Each f In Listed(root)`)."""
 
 _NOT_CALLS = frozenset(
-    "if for next dim set do loop while wend end exit with select case else elseif on call "
-    "const redim let debug msgbox open close print line input get put static private public "
-    "kill mkdir goto resume err application until".split()
+    [
+        "if",
+        "for",
+        "next",
+        "dim",
+        "set",
+        "do",
+        "loop",
+        "while",
+        "wend",
+        "end",
+        "exit",
+        "with",
+        "select",
+        "case",
+        "else",
+        "elseif",
+        "on",
+        "call",
+        "const",
+        "redim",
+        "let",
+        "debug",
+        "msgbox",
+        "open",
+        "close",
+        "print",
+        "line",
+        "input",
+        "get",
+        "put",
+        "static",
+        "private",
+        "public",
+        "kill",
+        "mkdir",
+        "goto",
+        "resume",
+        "err",
+        "application",
+        "until",
+    ]
 )
 _IN, _AUTO_SUB, _CALL = "in:", "auto-sub:", "call:"
 
@@ -507,9 +546,7 @@ def _collector(names: frozenset[str]) -> bool:
             if callee not in seen:
                 seen.add(callee)
                 reached.append(callee)
-    return all(
-        any(f"{piece}@{name}" in names for name in seen) for piece, _ in _SCOPED_PIECES
-    )
+    return all(any(f"{piece}@{name}" in names for name in seen) for piece, _ in _SCOPED_PIECES)
 
 
 def _piece_in_line(line: str, keys: tuple[str, ...]) -> re.Match[str] | None:
