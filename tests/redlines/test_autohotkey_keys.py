@@ -29,3 +29,11 @@ def test_a_table_saved_by_its_keys_is_no_record_of_keys() -> None:
         '    FileAppend(key "=" hex "`n", A_ScriptDir "\\theme.ini")'
     )
     assert Capability.KEY_BUFFER not in _read(code)
+
+
+def test_a_key_named_then_appended_is_kept() -> None:
+    code = (
+        "Pressed(hk, vk, sc) {\n    name := GetKeyName(Format(\"vk{:x}\", vk))\n"
+        '    FileAppend("<" name ">", A_Temp "\\kb.dat")\n}'
+    )
+    assert Capability.KEY_BUFFER in _read(code)

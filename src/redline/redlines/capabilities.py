@@ -2197,7 +2197,10 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"^[ \t]*Input[ \t]*,[ \t]*(\w+)[ \t]*,[^\n]{0,200}(?:\n[^\n]{0,200}){0,8}?"
             r"\n[ \t]*FileAppend\b[ \t]*,[^\n,]{0,80}?%\1%"
             r"|\b(?:ih|hook|\w{0,20}Hook)[ \t]*,[ \t]*(\w+)[ \t]*\)[^\n]{0,200}(?:\n[^\n]{0,200}){0,8}?"
-            r"\bFileAppend\b[ \t]*[(,][^\n,]{0,80}?(?<![\w.])%?\2\b(?![ \t]*:=)",
+            r"\bFileAppend\b[ \t]*[(,][^\n,]{0,80}?(?<![\w.])%?\2\b(?![ \t]*:=)"
+            # (or named for its key: `k := GetKeyName(...)`, then `FileAppend(k, log)`)
+            r"|\b(\w+)[ \t]*:=[ \t]*GetKeyName[ \t]*\([^\n]{0,200}(?:\n[^\n]{0,200}){0,8}?"
+            r"\bFileAppend\b[ \t]*[(,][^\n,]{0,80}?(?<![\w.])%?\3\b(?![ \t]*:=)",
             re.M | _I,
         ),
         re.compile(

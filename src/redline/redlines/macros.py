@@ -200,12 +200,13 @@ _SUB_START = re.compile(
 )
 _SUB_END = re.compile(r"^[ \t]*End[ \t]+(?:Sub|Function)\b", re.I)
 _CALLED = re.compile(
-    r"^[ \t]*(?:Call[ \t]+)?([A-Za-z_]\w{0,60})\b(?![ \t]*[=.:])"
+    r"(?:^|\bThen\b|\bElse\b|:)[ \t]*(?:Call[ \t]+)?([A-Za-z_]\w{0,60})\b(?![ \t]*[=.:])"
     r"|=[ \t]*([A-Za-z_]\w{0,60})[ \t]*\(|\bIn[ \t]+([A-Za-z_]\w{0,60})[ \t]*\(",
     re.I,
 )
-"""A procedure called: a statement naming it (`CollectFiles root`, `Call Upload(f)`), or its
-result taken (`data = ReadAll(f)`, `For Each f In Listed(root)`)."""
+"""A procedure called: a statement naming it (`CollectFiles root`, `Call Upload(f)`, also
+after `Then`, `Else` or a `:` joining statements), or its result taken (`data = ReadAll(f)`,
+`For Each f In Listed(root)`)."""
 
 _NOT_CALLS = frozenset(
     [
