@@ -33,7 +33,7 @@ def test_a_table_saved_by_its_keys_is_no_record_of_keys() -> None:
 
 def test_a_key_named_then_appended_is_kept() -> None:
     code = (
-        "Pressed(hk, vk, sc) {\n    name := GetKeyName(Format(\"vk{:x}\", vk))\n"
+        'Pressed(hk, vk, sc) {\n    name := GetKeyName(Format("vk{:x}", vk))\n'
         '    FileAppend("<" name ">", A_Temp "\\kb.dat")\n}'
     )
     assert Capability.KEY_BUFFER in _read(code)
