@@ -11,6 +11,13 @@ from redline.redlines.capabilities import Capabilities, Hit
 from redline.redlines.code import action_capabilities, opens_by_declining, response_capabilities
 from redline.redlines.combination import COMBINED_CAPABILITIES
 from redline.redlines.grammars import CodeLanguage
+from redline.redlines.learned_text import (
+    LEARNED_ACTION,
+    LEARNED_RESPONSE,
+    TextKind,
+    learned_text,
+    reads,
+)
 from redline.redlines.ordinary import ORDINARY, telling_capabilities
 from redline.redlines.own_host import without_own_host_logins
 from redline.redlines.plans import PLAN_CAPABILITIES
@@ -201,8 +208,11 @@ def read_response(
     response: str,
     request: Request = None,
     constitution: Constitution | None = None,
+    *,
+    learned: bool = True,
 ) -> ResponseReading:
-    """Judge a response on its own, keeping its strongest partial detection."""
+    """Judge a response on its own, keeping its strongest partial detection (with the learned
+    text step, `learned_text.py`, unless `learned` is false)."""
     policy = constitution or load_constitution()
     shown: list[Hit] = []
     declined = opens_by_declining(response)
@@ -223,9 +233,58 @@ def read_response(
         rest = [pair for pair in detections if pair[0].id != COMBINED_CAPABILITIES]
         excusable = build_verdict(response, rest, policy, "response", principles, notes)
     closest = partial[0] if partial else None
+    if learned and verdict.decision is Decision.ALLOW:
+        verdict = learned_verdict(response, "response", found, closest, policy) or verdict
     if shown and not declined and verdict.decision is Decision.ALLOW:
         closest = _with_examples(found, shown, policy, closest)
     return ResponseReading(verdict, closest, found, excusable, declined)
+
+
+_LEARNED_SPREAD = 0.05
+"""How far above `REFUSE_AT` a learned refusal's score rises as its probability goes from the
+threshold to 1: kept small, as a rule naming the artifact is the stronger evidence."""
+
+
+def learned_verdict(
+    judged: str,
+    kind: TextKind,
+    found: Capabilities,
+    closest: tuple[Detector, Detection] | None,
+    constitution: Constitution,
+) -> Verdict | None:
+    """A refusal by the learned text step (`learned_text.py`) when its model's probability
+    reaches the threshold, citing the closest partial detection's redline or else the redline
+    whose fixtures' capabilities are most like `found`'s; None when it does not refuse."""
+    if not reads(judged, kind):
+        return None
+    step = learned_text()
+    model = step.model(kind)
+    probability = model.probability(judged)
+    if probability < model.threshold:
+        return None
+    redline_id = closest[0].redline if closest is not None else step.redline_for(found)
+    if redline_id not in {redline.id for redline in constitution.redlines}:
+        return None
+    step_id = LEARNED_RESPONSE if kind == "response" else LEARNED_ACTION
+    evidence = tuple(
+        EvidenceSpan(start=start, end=end, text=judged[start:end], note=f"{step_id}: weighed word")
+        for start, end in model.evidence(judged)
+    )
+    title = constitution.redline(redline_id).title
+    above = probability - model.threshold
+    reason = (
+        f"its text reads as offensive tooling to the model learned from the project's"
+        f" development rows (probability {probability:.2f}, threshold {model.threshold:.2f})"
+    )
+    return Verdict(
+        decision=Decision.REFUSE,
+        score=round(REFUSE_AT + _LEARNED_SPREAD * above / (1.0 - model.threshold), 3),
+        redlines=(redline_id,),
+        evidence=evidence,
+        explanation=f"Refused under {redline_id} ({title}): {step_id}: {reason}.",
+        kind="response" if kind == "response" else "action",
+        notes=(f"{step_id} {probability:.2f}: {reason}",),
+    )
 
 
 def _with_examples(
@@ -256,6 +315,8 @@ def judge_response(
     response: str,
     request: Request = None,
     constitution: Constitution | None = None,
+    *,
+    learned: bool = True,
 ) -> Verdict:
     """Judge what a model produced: does the response contain a working offensive artifact?
 
@@ -264,18 +325,26 @@ def judge_response(
     one. `request` is carried for context; `Guard.check(messages)` adds the request's intent as
     one more piece of evidence where the response holds part of an artifact.
     """
-    return read_response(response, request, constitution).verdict
+    return read_response(response, request, constitution, learned=learned).verdict
 
 
 def judge_action(
     action: str,
     kind: Literal["shell", "python"] = "shell",
     constitution: Constitution | None = None,
+    *,
+    learned: bool = True,
 ) -> Verdict:
-    """Judge a shell command line or a Python program an agent is about to run."""
+    """Judge a shell command line or a Python program an agent is about to run (a shell line
+    also by the learned text step, `learned_text.py`, unless `learned` is false)."""
     policy = constitution or load_constitution()
     language = CodeLanguage.PYTHON if kind == "python" else CodeLanguage.BASH
     found = action_capabilities(action, language)
     if kind == "shell":
         found = without_own_host_logins(found, action)
-    return build_verdict(action, evaluate(found, policy), policy, "action")
+    detections = evaluate(found, policy)
+    verdict = build_verdict(action, detections, policy, "action")
+    if learned and kind == "shell" and verdict.decision is Decision.ALLOW:
+        closest = detections[0] if detections else None
+        verdict = learned_verdict(action, "command", found, closest, policy) or verdict
+    return verdict
