@@ -10,13 +10,11 @@ import numpy as np
 import pytest
 
 from redline.constitution import load_constitution
-from redline.redlines import judge_action, judge_response
-from redline.redlines import learned_text as learned_module
+from redline.redlines import judge_response
 from redline.redlines.capabilities import Capability
 from redline.redlines.learned_text import (
     FEATURES,
-    LEARNED_ACTION,
-    LEARNED_RESPONSE,
+    LEARNED_TEXT,
     MODEL_PATH,
     LearnedText,
     TextModel,
@@ -33,19 +31,22 @@ _MARK = "frobnicatewidget"
 
 def _stand_in(threshold: float = 0.5) -> LearnedText:
     weights = np.zeros(FEATURES, dtype=np.float32)
-    weights[word_bucket(_MARK)] = 12.0
-    model = TextModel(weights, -5.0, threshold)
+    weights[word_bucket(_MARK)] = 100.0  # one feature of a unit-length row of ~100
     names = tuple(c.value for c in Capability)
     centroids = np.zeros((2, len(names)), dtype=np.float32)
     centroids[0, names.index(Capability.NET_SEND.value)] = 1.0
     centroids[1, names.index(Capability.DELETE_FILE.value)] = 1.0
-    return LearnedText(model, model, names, ("RL-EXFIL", "RL-DESTRUCTIVE"), centroids, "{}")
+    model = TextModel(weights, -5.0, threshold)
+    return LearnedText(model, names, ("RL-EXFIL", "RL-DESTRUCTIVE"), centroids, "{}")
+
+
+def _fenced(code: str) -> str:
+    return f"Here it is:\n\n```bash\n{code}\n```\n"
 
 
 @pytest.fixture
 def stand_in(monkeypatch: pytest.MonkeyPatch) -> Iterator[LearnedText]:
     model = _stand_in()
-    monkeypatch.setattr(learned_module, "learned_text", lambda: model)
     monkeypatch.setattr("redline.redlines.judge.learned_text", lambda: model)
     yield model
 
@@ -72,52 +73,45 @@ def test_the_same_text_always_hashes_to_the_same_features() -> None:
 
 
 def test_responses_are_read_only_with_fenced_code() -> None:
-    assert reads("```bash\nls\n```", "response")
-    assert not reads("Here is how it works, in prose.", "response")
-    assert reads("ls -la", "command")
+    assert reads("```bash\nls\n```")
+    assert not reads("Here is how it works, in prose.")
 
 
-def test_a_command_the_model_weighs_is_refused_citing_the_step_and_its_word(
+def test_a_response_the_model_weighs_is_refused_citing_the_step_and_its_word(
     stand_in: LearnedText,
 ) -> None:
-    line = f"{_MARK} --all /srv/data"
-    verdict = judge_action(line)
+    response = _fenced(f"{_MARK} --all /srv/data")
+    verdict = judge_response(response)
     assert verdict.refused
     assert verdict.redlines == ("RL-MALWARE",)  # no capability found: the fallback redline
-    assert any(note.startswith(LEARNED_ACTION) for note in verdict.notes)
+    assert any(note.startswith(LEARNED_TEXT) for note in verdict.notes)
     assert [span.text for span in verdict.evidence] == [_MARK]
-    assert not judge_action(line, learned=False).refused
-    assert not judge_action("ls -la /srv/data").refused
+    assert not judge_response(response, learned=False).refused
+    assert not judge_response(_fenced("ls -la /srv/data")).refused
 
 
-def test_a_response_is_refused_only_when_its_code_is_fenced(stand_in: LearnedText) -> None:
-    fenced = f"Run this:\n\n```bash\n{_MARK} --all\n```\n"
-    verdict = judge_response(fenced)
-    assert verdict.refused
-    assert any(note.startswith(LEARNED_RESPONSE) for note in verdict.notes)
-    assert not judge_response(f"The tool {_MARK} is described in the manual.").refused
-    assert not judge_response(fenced, learned=False).refused
+def test_prose_is_not_read(stand_in: LearnedText) -> None:
+    assert not judge_response(f"The tool {_MARK} is described in its manual.").refused
 
 
 def test_the_redline_is_the_one_whose_capabilities_are_most_alike(stand_in: LearnedText) -> None:
-    verdict = judge_action(f"{_MARK} && rm -rf /srv/data/old")
+    verdict = judge_response(_fenced(f"{_MARK}\nrm -f /srv/data/old/*.tmp"))
     assert verdict.refused
     assert verdict.redlines == ("RL-DESTRUCTIVE",)
 
 
-def test_a_redline_the_constitution_dropped_is_not_enforced(
-    stand_in: LearnedText, tmp_path: Path
-) -> None:
+def test_a_redline_the_constitution_dropped_is_not_enforced(stand_in: LearnedText) -> None:
     constitution = load_constitution()
     kept = tuple(r for r in constitution.redlines if r.id != "RL-MALWARE")
     edited = constitution.model_copy(update={"redlines": kept})
-    assert not judge_action(f"{_MARK} --all", constitution=edited).refused
+    assert not judge_response(_fenced(f"{_MARK} --all"), constitution=edited).refused
+    assert judge_response(_fenced(f"{_MARK} --all")).refused
 
 
 def test_below_the_threshold_nothing_changes(monkeypatch: pytest.MonkeyPatch) -> None:
     model = _stand_in(threshold=0.9999)
     monkeypatch.setattr("redline.redlines.judge.learned_text", lambda: model)
-    assert not judge_action(f"{_MARK} --all").refused
+    assert not judge_response(_fenced(f"{_MARK} --all")).refused
 
 
 def test_a_written_model_reads_back_the_same(tmp_path: Path) -> None:
@@ -125,17 +119,24 @@ def test_a_written_model_reads_back_the_same(tmp_path: Path) -> None:
     path = tmp_path / "learned_text.npz"
     write_model(path, model)
     back = read_model(path)
-    assert back.response.threshold == model.response.threshold
+    assert back.model.threshold == model.model.threshold
     assert back.redline_ids == model.redline_ids
     assert back.capability_names == model.capability_names
-    line = f"{_MARK} x"
-    assert back.command.probability(line) == pytest.approx(model.command.probability(line))
+    text = f"{_MARK} x"
+    assert back.model.probability(text) == pytest.approx(model.model.probability(text), rel=1e-3)
 
 
 def test_a_model_of_the_wrong_shape_is_an_error_naming_the_file(tmp_path: Path) -> None:
     path = tmp_path / "broken.npz"
-    np.savez(path, response_weights=np.zeros(3))
-    with pytest.raises(ValueError, match=r"broken\.npz: command_weights"):
+    np.savez(path, weights=np.zeros(3))
+    with pytest.raises(ValueError, match=r"broken\.npz: scalars"):
+        read_model(path)
+    write_model(path, _stand_in())
+    with np.load(path) as body:
+        parts = dict(body)
+    parts["weights"] = parts["weights"][:10]
+    np.savez(path, **parts)
+    with pytest.raises(ValueError, match=r"broken\.npz: weights: 10 of them"):
         read_model(path)
 
 
@@ -144,3 +145,16 @@ def test_the_shipped_model_was_fitted_on_the_repository_as_it_is() -> None:
 
     record = json.loads(read_model(MODEL_PATH).record)
     assert record["data"] == _data_record(), "run `redline train --part text`"
+
+
+def test_fitting_is_deterministic_and_learns_what_tells_the_rows_apart() -> None:
+    from redline.redlines.learned_text_training import fit, matrix
+
+    offensive = [f"```\n{_MARK} --target host{n}\n```" for n in range(20)]
+    allowed = [f"```\nls --color host{n}\n```" for n in range(20)]
+    features_ = matrix(offensive + allowed)
+    labels = np.array([True] * 20 + [False] * 20)
+    (first, first_bias), (second, second_bias) = fit(features_, labels), fit(features_, labels)
+    assert np.array_equal(first, second) and first_bias == second_bias
+    model = TextModel(first, first_bias, 0.5)
+    assert model.probability(offensive[0]) > 0.5 > model.probability(allowed[0])

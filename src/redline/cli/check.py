@@ -248,12 +248,12 @@ def train(
         TrainedPart,
         typer.Option(
             "--part",
-            help="What to rebuild: the guard, the capability weighing, the text models, or all.",
+            help="What to rebuild: the guard, the capability weighing, the text model, or all.",
         ),
     ] = TrainedPart.ALL,
 ) -> None:
     """Rebuild the guard's classifier and model card, and the output redlines' learned weighing
-    of capabilities and text models, from the repository's sources."""
+    of capabilities and text model, from the repository's sources."""
     if part in (TrainedPart.ALL, TrainedPart.COMBINATION):
         _train_combination(out)
     if part in (TrainedPart.ALL, TrainedPart.TEXT):
@@ -293,18 +293,14 @@ def _train_learned_text(out: Path | None) -> None:
         record = train_learned_text(target, progress=typer.echo)
     except ImportError as missing:
         typer.echo(
-            f"error: fitting the text models needs {missing.name}: pip install 'redline[train]'",
+            f"error: fitting the text model needs {missing.name}: pip install 'redline[train]'",
             err=True,
         )
         raise typer.Exit(ExitStatus.USAGE) from None
     except (FileNotFoundError, ValueError) as error:
         typer.echo(f"error: {error}", err=True)
         raise typer.Exit(ExitStatus.USAGE) from None
-    for kind in ("response", "command"):
-        figures = record[kind]
-        assert isinstance(figures, dict)
-        typer.echo(f"{kind} model: {figures['rows']}, threshold {figures['threshold']}")
-    typer.echo(f"wrote {target}")
+    typer.echo(f"wrote {target} (responses {record['rows']}, threshold {record['threshold']})")
 
 
 def _train_guard(out: Path | None, constitution: Path | None) -> None:

@@ -11,13 +11,7 @@ from redline.redlines.capabilities import Capabilities, Hit
 from redline.redlines.code import action_capabilities, opens_by_declining, response_capabilities
 from redline.redlines.combination import COMBINED_CAPABILITIES
 from redline.redlines.grammars import CodeLanguage
-from redline.redlines.learned_text import (
-    LEARNED_ACTION,
-    LEARNED_RESPONSE,
-    TextKind,
-    learned_text,
-    reads,
-)
+from redline.redlines.learned_text import LEARNED_TEXT, learned_text, reads
 from redline.redlines.ordinary import ORDINARY, telling_capabilities
 from redline.redlines.own_host import without_own_host_logins
 from redline.redlines.plans import PLAN_CAPABILITIES
@@ -234,7 +228,7 @@ def read_response(
         excusable = build_verdict(response, rest, policy, "response", principles, notes)
     closest = partial[0] if partial else None
     if learned and verdict.decision is Decision.ALLOW:
-        verdict = learned_verdict(response, "response", found, closest, policy) or verdict
+        verdict = learned_verdict(response, found, closest, policy) or verdict
     if shown and not declined and verdict.decision is Decision.ALLOW:
         closest = _with_examples(found, shown, policy, closest)
     return ResponseReading(verdict, closest, found, excusable, declined)
@@ -246,8 +240,7 @@ threshold to 1: kept small, as a rule naming the artifact is the stronger eviden
 
 
 def learned_verdict(
-    judged: str,
-    kind: TextKind,
+    response: str,
     found: Capabilities,
     closest: tuple[Detector, Detection] | None,
     constitution: Constitution,
@@ -255,35 +248,38 @@ def learned_verdict(
     """A refusal by the learned text step (`learned_text.py`) when its model's probability
     reaches the threshold, citing the closest partial detection's redline or else the redline
     whose fixtures' capabilities are most like `found`'s; None when it does not refuse."""
-    if not reads(judged, kind):
+    if not reads(response):
         return None
     step = learned_text()
-    model = step.model(kind)
-    probability = model.probability(judged)
-    if probability < model.threshold:
+    probability = step.model.probability(response)
+    threshold = step.model.threshold
+    if probability < threshold:
         return None
     redline_id = closest[0].redline if closest is not None else step.redline_for(found)
     if redline_id not in {redline.id for redline in constitution.redlines}:
         return None
-    step_id = LEARNED_RESPONSE if kind == "response" else LEARNED_ACTION
     evidence = tuple(
-        EvidenceSpan(start=start, end=end, text=judged[start:end], note=f"{step_id}: weighed word")
-        for start, end in model.evidence(judged)
+        EvidenceSpan(
+            start=start, end=end, text=response[start:end], note=f"{LEARNED_TEXT}: weighed word"
+        )
+        for start, end in step.model.evidence(response)
     )
-    title = constitution.redline(redline_id).title
-    above = probability - model.threshold
     reason = (
         f"its text reads as offensive tooling to the model learned from the project's"
-        f" development rows (probability {probability:.2f}, threshold {model.threshold:.2f})"
+        f" development responses (probability {probability:.2f}, threshold {threshold:.2f})"
     )
+    above = (probability - threshold) / (1.0 - threshold)
     return Verdict(
         decision=Decision.REFUSE,
-        score=round(REFUSE_AT + _LEARNED_SPREAD * above / (1.0 - model.threshold), 3),
+        score=round(REFUSE_AT + _LEARNED_SPREAD * above, 3),
         redlines=(redline_id,),
         evidence=evidence,
-        explanation=f"Refused under {redline_id} ({title}): {step_id}: {reason}.",
-        kind="response" if kind == "response" else "action",
-        notes=(f"{step_id} {probability:.2f}: {reason}",),
+        explanation=(
+            f"Refused under {redline_id} ({constitution.redline(redline_id).title}):"
+            f" {LEARNED_TEXT}: {reason}."
+        ),
+        kind="response",
+        notes=(f"{LEARNED_TEXT} {probability:.2f}: {reason}",),
     )
 
 
@@ -332,19 +328,11 @@ def judge_action(
     action: str,
     kind: Literal["shell", "python"] = "shell",
     constitution: Constitution | None = None,
-    *,
-    learned: bool = True,
 ) -> Verdict:
-    """Judge a shell command line or a Python program an agent is about to run (a shell line
-    also by the learned text step, `learned_text.py`, unless `learned` is false)."""
+    """Judge a shell command line or a Python program an agent is about to run."""
     policy = constitution or load_constitution()
     language = CodeLanguage.PYTHON if kind == "python" else CodeLanguage.BASH
     found = action_capabilities(action, language)
     if kind == "shell":
         found = without_own_host_logins(found, action)
-    detections = evaluate(found, policy)
-    verdict = build_verdict(action, detections, policy, "action")
-    if learned and kind == "shell" and verdict.decision is Decision.ALLOW:
-        closest = detections[0] if detections else None
-        verdict = learned_verdict(action, "command", found, closest, policy) or verdict
-    return verdict
+    return build_verdict(action, evaluate(found, policy), policy, "action")

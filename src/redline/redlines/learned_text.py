@@ -1,18 +1,19 @@
-"""How much a response's text or a command line reads like offensive tooling (learned from text).
+"""How much a response's text reads like offensive tooling (learned from the text itself).
 
 The hand-written detectors read capabilities: what code does, in the spellings someone wrote a
 reading for. A new writer's offensive code often does the same thing in words no reading names
 yet, and the capabilities then fall short of any detector. This step reads the text itself: a
 logistic model over hashed character n-grams (3 to 5 characters of the lowered text) and words
 and word pairs, fitted by `redline train --part text` (`learned_text_training.py`) on the team's
-development rows that may be studied and on the detectors' fixtures, one model for responses and
-one for command lines.
+development responses that may be studied and on the detectors' response fixtures. (A model of
+command lines was fitted the same way and left out: on the studied sets it added too little to
+rules already fitted on them; the action gate is the rules alone.)
 
 It only ever adds a refusal the rules did not make, and only where a fitted threshold is crossed:
 the threshold is set from leave-one-set-out probabilities so that a small share of the allowed
-development rows the rules allow reach it (`RESPONSE_SHARE`, `COMMAND_SHARE` in the training
-module). A response is read only when it holds a fenced code block: the model learnt code, and
-prose (explanations, advice, often in other languages) is where it strays.
+development responses the rules allow reach it (`RESPONSE_SHARE` in the training module). A
+response is read only when it holds a fenced code block: the model learnt code, and prose
+(explanations, advice, often in other languages) is where it strays.
 
 The verdict cites the redline of the rules' closest partial detection when there is one, and
 otherwise the redline whose fixtures' capabilities are most like the ones found; its evidence is
@@ -27,24 +28,19 @@ import zlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Literal
 
 import numpy as np
 import numpy.typing as npt
 
 from redline.redlines.capabilities import Capabilities, Capability
 
-LEARNED_RESPONSE = "OUT-LEARNED-TEXT"
+LEARNED_TEXT = "OUT-LEARNED-TEXT"
 """The id a response refused by this step is noted under."""
-LEARNED_ACTION = "ACT-LEARNED-TEXT"
-"""The id a command line refused by this step is noted under."""
 FALLBACK_REDLINE = "RL-MALWARE"
-"""Cited when neither a partial detection nor any capability points to a redline."""
+"""Cited when neither a partial detection nor any capability found points to a redline."""
 
 MODEL_PATH = Path(__file__).parent / "model" / "learned_text.npz"
-"""The shipped weights, thresholds and record of their training data."""
-
-TextKind = Literal["response", "command"]
+"""The shipped weights, threshold and record of their training data."""
 
 CHAR_BITS = 20
 """Character n-grams hash into 2**20 buckets..."""
@@ -105,7 +101,7 @@ def word_bucket(word: str) -> int:
 
 @dataclass(frozen=True)
 class TextModel:
-    """One kind's logistic weighing of text features, with its threshold."""
+    """A logistic weighing of text features, with its threshold."""
 
     weights: npt.NDArray[np.float32]
     bias: float
@@ -134,10 +130,9 @@ class TextModel:
 
 @dataclass(frozen=True)
 class LearnedText:
-    """The shipped models, and what names a redline for their refusals."""
+    """The shipped model, and what names a redline for its refusals."""
 
-    response: TextModel
-    command: TextModel
+    model: TextModel
     capability_names: tuple[str, ...]
     redline_ids: tuple[str, ...]
     centroids: npt.NDArray[np.float32]
@@ -145,28 +140,25 @@ class LearnedText:
     record: str
     """JSON: data sources, sizes and leave-one-set-out figures of the fit."""
 
-    def model(self, kind: TextKind) -> TextModel:
-        """The model that reads `kind`."""
-        return self.response if kind == "response" else self.command
-
     def redline_for(self, found: Capabilities) -> str:
         """The redline whose fixtures' capabilities are most like `found`'s."""
+        known = {c.value: c for c in Capability}
         present = np.array(
-            [c is not None and c in found.hits for c in self._capabilities()], dtype=np.float32
+            [
+                (c := known.get(name)) is not None and c in found.hits
+                for name in self.capability_names
+            ],
+            dtype=np.float32,
         )
-        if not present.any():
-            return FALLBACK_REDLINE
         closeness = self.centroids @ present
+        if not present.any() or closeness.max() <= 0.0:
+            return FALLBACK_REDLINE
         return self.redline_ids[int(np.argmax(closeness))]
 
-    def _capabilities(self) -> list[Capability | None]:
-        known = {c.value: c for c in Capability}
-        return [known.get(name) for name in self.capability_names]
 
-
-def reads(text: str, kind: TextKind) -> bool:
-    """Whether the step reads `text` at all: command lines always, responses with fenced code."""
-    return kind == "command" or _FENCE in text
+def reads(response: str) -> bool:
+    """Whether the step reads a response at all: only one holding fenced code."""
+    return _FENCE in response
 
 
 def write_model(path: Path, learned: LearnedText) -> None:
@@ -174,16 +166,8 @@ def write_model(path: Path, learned: LearnedText) -> None:
     with path.open("wb") as out:
         np.savez_compressed(
             out,
-            response_weights=learned.response.weights.astype(np.float16),
-            command_weights=learned.command.weights.astype(np.float16),
-            scalars=np.array(
-                [
-                    learned.response.bias,
-                    learned.response.threshold,
-                    learned.command.bias,
-                    learned.command.threshold,
-                ]
-            ),
+            weights=learned.model.weights.astype(np.float16),
+            scalars=np.array([learned.model.bias, learned.model.threshold]),
             capability_names=np.array(learned.capability_names),
             redline_ids=np.array(learned.redline_ids),
             centroids=learned.centroids.astype(np.float32),
@@ -195,8 +179,7 @@ def read_model(path: Path) -> LearnedText:
     """Load a model written by `write_model`; a file of the wrong shape is an error naming it."""
     with np.load(path, allow_pickle=False) as body:
         try:
-            response_weights = body["response_weights"].astype(np.float32)
-            command_weights = body["command_weights"].astype(np.float32)
+            weights = body["weights"].astype(np.float32)
             scalars = [float(x) for x in body["scalars"]]
             names = tuple(str(x) for x in body["capability_names"])
             redlines = tuple(str(x) for x in body["redline_ids"])
@@ -204,17 +187,12 @@ def read_model(path: Path) -> LearnedText:
             record = str(body["record"])
         except KeyError as missing:
             raise ValueError(f"{path}: {missing.args[0]}: missing from the model") from None
-    for name, weights in (
-        ("response_weights", response_weights),
-        ("command_weights", command_weights),
-    ):
-        if weights.shape != (FEATURES,):
-            raise ValueError(f"{path}: {name}: {weights.shape[0]} weights, expected {FEATURES}")
+    if weights.shape != (FEATURES,):
+        raise ValueError(f"{path}: weights: {weights.shape[0]} of them, expected {FEATURES}")
     if centroids.shape != (len(redlines), len(names)):
         raise ValueError(f"{path}: centroids: shape {centroids.shape} does not match the names")
     return LearnedText(
-        TextModel(response_weights, scalars[0], scalars[1]),
-        TextModel(command_weights, scalars[2], scalars[3]),
+        TextModel(weights, scalars[0], scalars[1]),
         names,
         redlines,
         centroids,
@@ -224,5 +202,5 @@ def read_model(path: Path) -> LearnedText:
 
 @cache
 def learned_text() -> LearnedText:
-    """The shipped models, loaded once."""
+    """The shipped model, loaded once."""
     return read_model(MODEL_PATH)

@@ -1,17 +1,16 @@
-"""Fitting the learned text models (`learned_text.py`) from the repository's own rows.
+"""Fitting the learned text model (`learned_text.py`) from the repository's own responses.
 
-The rows are those the team may study: both halves of development sets 3 to 7 and the fit
-halves of the later sets (`bench/data/redlines_dev_<N>.jsonl`; the check halves are left for
-measuring, `bench/bench_redlines_dev.py`), and the detectors' fixtures
-(`tests/redlines/fixtures/<DETECTOR-ID>/offensive-*.md|.sh`, `defensive-*`). Responses train the
-response model, command lines the command model.
+The rows are the responses the team may study: both halves of development sets 3 to 7 and the
+fit halves of the later sets (`bench/data/redlines_dev_<N>.jsonl`; the check halves are left for
+measuring, `bench/bench_redlines_dev.py`), and the detectors' response fixtures
+(`tests/redlines/fixtures/<DETECTOR-ID>/offensive-*.md`, `defensive-*.md`).
 
-Each model is an L2-regularised logistic regression with balanced classes (scikit-learn's
+The model is an L2-regularised logistic regression with balanced classes (scikit-learn's
 liblinear, seeded, so the same rows give the same weights). Its threshold comes from
 leave-one-set-out probabilities: each development set is scored by a model fitted without it
-(the fixtures always stay in), and the threshold is the score that only `RESPONSE_SHARE` (or
-`COMMAND_SHARE`) of the allowed development rows the rules already allow reach. A new writer's
-set strays further than one set of the same writers, so the shares are small.
+(the fixtures always stay in), and the threshold is the score that only `RESPONSE_SHARE` of the
+allowed development responses with fenced code that the rules already allow reach. A new
+writer's set strays further than one set of the same writers, so the share is small.
 
 Fitting needs scikit-learn (`pip install 'redline[train]'`); judging needs only numpy.
 """
@@ -30,14 +29,12 @@ import numpy as np
 import numpy.typing as npt
 
 from redline.redlines.capabilities import Capability
-from redline.redlines.code import action_capabilities, response_capabilities
+from redline.redlines.code import response_capabilities
 from redline.redlines.combination_training import REPOSITORY, dev_set_path, half_of
-from redline.redlines.grammars import CodeLanguage
-from redline.redlines.judge import judge_action, judge_response
+from redline.redlines.judge import judge_response
 from redline.redlines.learned_text import (
     FEATURES,
     LearnedText,
-    TextKind,
     TextModel,
     features,
     reads,
@@ -53,21 +50,17 @@ FIXTURES = REPOSITORY / "tests" / "redlines" / "fixtures"
 
 RESPONSE_SHARE = 0.005
 """At most this share of the allowed development responses the rules allow (and that hold
-fenced code) reach the response threshold, scored leave-one-set-out."""
-COMMAND_SHARE = 0.001
-"""The same for command lines, where the rules stop fewer allowed rows and a false stop blocks
-an agent's work outright."""
+fenced code) reach the threshold, scored leave-one-set-out."""
 _DECAY = 1e-4
 """L2 penalty per row of the mean loss (scikit-learn's C is 1 / (decay x rows))."""
 
 
 @dataclass(frozen=True)
 class Row:
-    """One text to learn from."""
+    """One response to learn from."""
 
     group: str
     """The development set it belongs to, or "fixtures"."""
-    kind: TextKind
     offensive: bool
     text: str
     request: str
@@ -76,7 +69,7 @@ class Row:
 
 
 def studied_rows() -> list[Row]:
-    """Every row the models learn from, development rows first."""
+    """Every response the model learns from, development rows first."""
     rows: list[Row] = []
     for number in DEV_SETS:
         path = dev_set_path(number)
@@ -88,37 +81,29 @@ def studied_rows() -> list[Row]:
             row = json.loads(line)
             if not isinstance(row, dict) or not {"id", "kind", "label", "text"} <= row.keys():
                 raise ValueError(f"{path}:{line_number}: a row needs id, kind, label and text")
+            if row["kind"] != "response":
+                continue
             if number not in STUDIED_WHOLE and half_of(row["id"]) != "fit":
                 continue
-            kind: TextKind = "command" if row["kind"] == "command" else "response"
-            text = row["text"].strip() if kind == "command" else row["text"]
-            rows.append(Row(number, kind, row["label"] == "stop", text, row.get("request") or ""))
+            rows.append(Row(number, row["label"] == "stop", row["text"], row.get("request") or ""))
     redline_of = {d.id: d.redline for d in detectors()}
-    for path in sorted(FIXTURES.glob("*/*")):
+    for path in _response_fixtures():
         offensive = path.name.startswith("offensive")
-        if path.suffix not in (".md", ".sh") or not path.name.startswith(
-            ("offensive", "defensive")
-        ):
-            continue
-        kind = "response" if path.suffix == ".md" else "command"
-        text = path.read_text("utf-8")
-        rows.append(
-            Row(
-                "fixtures",
-                kind,
-                offensive,
-                text if kind == "response" else text.strip(),
-                "",
-                redline_of.get(path.parent.name) if offensive else None,
-            )
-        )
+        redline = redline_of.get(path.parent.name) if offensive else None
+        rows.append(Row("fixtures", offensive, path.read_text("utf-8"), "", redline))
     return rows
 
 
+def _response_fixtures() -> list[Path]:
+    return [
+        path
+        for path in sorted(FIXTURES.glob("*/*.md"))
+        if path.name.startswith(("offensive", "defensive"))
+    ]
+
+
 def rules_refuse(row: Row) -> bool:
-    """Whether the rules alone (no learned step) refuse the row."""
-    if row.kind == "command":
-        return judge_action(row.text, learned=False).refused
+    """Whether the rules alone (no learned step) refuse the response."""
     return judge_response(row.text, row.request or None, learned=False).refused
 
 
@@ -178,10 +163,7 @@ def _centroids(rows: Sequence[Row]) -> tuple[tuple[str, ...], npt.NDArray[np.flo
     for row in rows:
         if row.redline is None:
             continue
-        if row.kind == "command":
-            found = action_capabilities(row.text, CodeLanguage.BASH)
-        else:
-            found = response_capabilities(row.text)[0]
+        found = response_capabilities(row.text)[0]
         present = np.array([c in found.hits for c in order], dtype=np.float32)
         by_redline.setdefault(row.redline, []).append(present)
     redlines = tuple(sorted(by_redline))
@@ -191,23 +173,17 @@ def _centroids(rows: Sequence[Row]) -> tuple[tuple[str, ...], npt.NDArray[np.flo
 
 
 def _fitted(
-    kind: TextKind,
-    rows: Sequence[Row],
-    refused: Sequence[bool],
-    share: float,
-    progress: Callable[[str], object],
+    rows: Sequence[Row], refused: Sequence[bool], progress: Callable[[str], object]
 ) -> tuple[TextModel, dict[str, object]]:
-    chosen = [i for i, row in enumerate(rows) if row.kind == kind]
-    picked = [rows[i] for i in chosen]
-    by_rules = np.array([refused[i] for i in chosen])
-    labels = np.array([row.offensive for row in picked])
-    features_ = matrix([row.text for row in picked])
-    progress(f"{kind}s: {len(picked)} rows, scoring each development set left out")
-    scored = leave_one_set_out(picked, features_, labels)
+    by_rules = np.array(refused)
+    labels = np.array([row.offensive for row in rows])
+    features_ = matrix([row.text for row in rows])
+    progress(f"{len(rows)} responses: scoring each development set left out")
+    scored = leave_one_set_out(rows, features_, labels)
     development = ~np.isnan(scored)
-    readable = np.array([reads(row.text, kind) for row in picked])
+    readable = np.array([reads(row.text) for row in rows])
     left = development & ~labels & ~by_rules & readable
-    threshold = float(np.quantile(scored[left], 1.0 - share))
+    threshold = float(np.quantile(scored[left], 1.0 - RESPONSE_SHARE))
     weights, bias = fit(features_, labels)
     added = development & readable & (scored >= threshold)
     offensive, allowed = development & labels, development & ~labels
@@ -230,35 +206,31 @@ def _data_record() -> dict[str, str]:
         for p in map(dev_set_path, DEV_SETS)
     }
     fixtures = hashlib.sha256()
-    for path in sorted(FIXTURES.glob("*/*")):
-        if path.suffix in (".md", ".sh"):
-            fixtures.update(path.relative_to(FIXTURES).as_posix().encode("utf-8") + b"\0")
-            fixtures.update(path.read_bytes() + b"\0")
+    for path in _response_fixtures():
+        fixtures.update(path.relative_to(FIXTURES).as_posix().encode("utf-8") + b"\0")
+        fixtures.update(path.read_bytes() + b"\0")
     record[FIXTURES.relative_to(REPOSITORY).as_posix()] = fixtures.hexdigest()
     return record
 
 
 def train_learned_text(out: Path, progress: Callable[[str], object] = print) -> dict[str, object]:
-    """Fit both models on the studied rows and write them to `out`; their record."""
+    """Fit the model on the studied responses and write it to `out`; its record."""
     for needed in ("scipy", "sklearn"):  # fail before the long judging, not after it
         if importlib.util.find_spec(needed) is None:
             raise ImportError(f"{needed} is not installed", name=needed)
     rows = studied_rows()
-    progress(f"judging {len(rows)} rows by the rules alone")
+    progress(f"judging {len(rows)} responses by the rules alone")
     refused = [rules_refuse(row) for row in rows]
-    response, response_figures = _fitted("response", rows, refused, RESPONSE_SHARE, progress)
-    command, command_figures = _fitted("command", rows, refused, COMMAND_SHARE, progress)
+    model, figures = _fitted(rows, refused, progress)
     redlines, centroids = _centroids(rows)
     record: dict[str, object] = {
         "data": _data_record(),
-        "halves": "sets 3-7 whole, fit halves of sets 8 and later, fixtures",
-        "shares": {"response": RESPONSE_SHARE, "command": COMMAND_SHARE},
-        "response": response_figures,
-        "command": command_figures,
+        "halves": "sets 3-7 whole, fit halves of sets 8 and later, response fixtures",
+        "share": RESPONSE_SHARE,
+        **figures,
     }
     learned = LearnedText(
-        response,
-        command,
+        model,
         tuple(c.value for c in Capability),
         redlines,
         centroids,
