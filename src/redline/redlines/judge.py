@@ -11,7 +11,6 @@ from redline.redlines.capabilities import Capabilities, Hit
 from redline.redlines.code import action_capabilities, opens_by_declining, response_capabilities
 from redline.redlines.combination import COMBINED_CAPABILITIES
 from redline.redlines.grammars import CodeLanguage
-from redline.redlines.learned_text import LEARNED_TEXT, learned_text, reads
 from redline.redlines.ordinary import ORDINARY, telling_capabilities
 from redline.redlines.own_host import without_own_host_logins
 from redline.redlines.plans import PLAN_CAPABILITIES
@@ -202,11 +201,8 @@ def read_response(
     response: str,
     request: Request = None,
     constitution: Constitution | None = None,
-    *,
-    learned: bool = True,
 ) -> ResponseReading:
-    """Judge a response on its own, keeping its strongest partial detection (with the learned
-    text step, `learned_text.py`, unless `learned` is false)."""
+    """Judge a response on its own, keeping its strongest partial detection."""
     policy = constitution or load_constitution()
     shown: list[Hit] = []
     declined = opens_by_declining(response)
@@ -227,60 +223,9 @@ def read_response(
         rest = [pair for pair in detections if pair[0].id != COMBINED_CAPABILITIES]
         excusable = build_verdict(response, rest, policy, "response", principles, notes)
     closest = partial[0] if partial else None
-    if learned and verdict.decision is Decision.ALLOW:
-        verdict = learned_verdict(response, found, closest, policy) or verdict
     if shown and not declined and verdict.decision is Decision.ALLOW:
         closest = _with_examples(found, shown, policy, closest)
     return ResponseReading(verdict, closest, found, excusable, declined)
-
-
-_LEARNED_SPREAD = 0.05
-"""How far above `REFUSE_AT` a learned refusal's score rises as its probability goes from the
-threshold to 1: kept small, as a rule naming the artifact is the stronger evidence."""
-
-
-def learned_verdict(
-    response: str,
-    found: Capabilities,
-    closest: tuple[Detector, Detection] | None,
-    constitution: Constitution,
-) -> Verdict | None:
-    """A refusal by the learned text step (`learned_text.py`) when its model's probability
-    reaches the threshold, citing the closest partial detection's redline or else the redline
-    whose fixtures' capabilities are most like `found`'s; None when it does not refuse."""
-    if not reads(response):
-        return None
-    step = learned_text()
-    probability = step.model.probability(response)
-    threshold = step.model.threshold
-    if probability < threshold:
-        return None
-    redline_id = closest[0].redline if closest is not None else step.redline_for(found)
-    if redline_id not in {redline.id for redline in constitution.redlines}:
-        return None
-    evidence = tuple(
-        EvidenceSpan(
-            start=start, end=end, text=response[start:end], note=f"{LEARNED_TEXT}: weighed word"
-        )
-        for start, end in step.model.evidence(response)
-    )
-    reason = (
-        f"its text reads as offensive tooling to the model learned from the project's"
-        f" development responses (probability {probability:.2f}, threshold {threshold:.2f})"
-    )
-    above = (probability - threshold) / (1.0 - threshold)
-    return Verdict(
-        decision=Decision.REFUSE,
-        score=round(REFUSE_AT + _LEARNED_SPREAD * above, 3),
-        redlines=(redline_id,),
-        evidence=evidence,
-        explanation=(
-            f"Refused under {redline_id} ({constitution.redline(redline_id).title}):"
-            f" {LEARNED_TEXT}: {reason}."
-        ),
-        kind="response",
-        notes=(f"{LEARNED_TEXT} {probability:.2f}: {reason}",),
-    )
 
 
 def _with_examples(
@@ -311,8 +256,6 @@ def judge_response(
     response: str,
     request: Request = None,
     constitution: Constitution | None = None,
-    *,
-    learned: bool = True,
 ) -> Verdict:
     """Judge what a model produced: does the response contain a working offensive artifact?
 
@@ -321,7 +264,7 @@ def judge_response(
     one. `request` is carried for context; `Guard.check(messages)` adds the request's intent as
     one more piece of evidence where the response holds part of an artifact.
     """
-    return read_response(response, request, constitution, learned=learned).verdict
+    return read_response(response, request, constitution).verdict
 
 
 def judge_action(

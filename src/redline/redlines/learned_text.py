@@ -9,15 +9,15 @@ development responses that may be studied and on the detectors' response fixture
 command lines was fitted the same way and left out: on the studied sets it added too little to
 rules already fitted on them; the action gate is the rules alone.)
 
-It only ever adds a refusal the rules did not make, and only where a fitted threshold is crossed:
-the threshold is set from leave-one-set-out probabilities so that a small share of the allowed
-development responses the rules allow reach it (`RESPONSE_SHARE` in the training module). A
-response is read only when it holds a fenced code block: the model learnt code, and prose
-(explanations, advice, often in other languages) is where it strays.
-
-The verdict cites the redline of the rules' closest partial detection when there is one, and
-otherwise the redline whose fixtures' capabilities are most like the ones found; its evidence is
-the words that weighed most.
+Its reading is one piece of evidence, never a refusal alone: a response the rules allow whose
+text crosses the model's threshold holds part of an artifact, which the request's intent
+completes (`Guard.check` on a conversation ending with the assistant refuses it when the guard
+would refuse the request, citing the redline the request asks to cross and quoting the words
+that weighed most). Judged alone or streamed, the rules decide. The threshold is set from
+leave-one-set-out probabilities so that a small share of the allowed development responses the
+rules allow reach it (`RESPONSE_SHARE` in the training module). A response is read only when it
+holds a fenced code block: the model learnt code, and prose (explanations, advice, often in
+other languages) is where it strays.
 """
 
 from __future__ import annotations
@@ -32,12 +32,8 @@ from pathlib import Path
 import numpy as np
 import numpy.typing as npt
 
-from redline.redlines.capabilities import Capabilities, Capability
-
 LEARNED_TEXT = "OUT-LEARNED-TEXT"
-"""The id a response refused by this step is noted under."""
-FALLBACK_REDLINE = "RL-MALWARE"
-"""Cited when neither a partial detection nor any capability found points to a redline."""
+"""The id a refusal this step took part in is noted under."""
 
 MODEL_PATH = Path(__file__).parent / "model" / "learned_text.npz"
 """The shipped weights, threshold and record of their training data."""
@@ -106,6 +102,8 @@ class TextModel:
     weights: npt.NDArray[np.float32]
     bias: float
     threshold: float
+    record: str = "{}"
+    """JSON: data sources, sizes and leave-one-set-out figures of the fit."""
 
     def probability(self, text: str) -> float:
         """The modelled probability that `text` is offensive."""
@@ -129,31 +127,21 @@ class TextModel:
 
 
 @dataclass(frozen=True)
-class LearnedText:
-    """The shipped model, and what names a redline for its refusals."""
+class LearnedReading:
+    """A response whose text crossed the model's threshold."""
 
-    model: TextModel
-    capability_names: tuple[str, ...]
-    redline_ids: tuple[str, ...]
-    centroids: npt.NDArray[np.float32]
-    """For each redline, the mean capability presence of its offensive fixtures, unit length."""
-    record: str
-    """JSON: data sources, sizes and leave-one-set-out figures of the fit."""
+    probability: float
+    threshold: float
+    evidence: tuple[tuple[int, int], ...]
+    """Where the words that weighed most appear in the response."""
 
-    def redline_for(self, found: Capabilities) -> str:
-        """The redline whose fixtures' capabilities are most like `found`'s."""
-        known = {c.value: c for c in Capability}
-        present = np.array(
-            [
-                (c := known.get(name)) is not None and c in found.hits
-                for name in self.capability_names
-            ],
-            dtype=np.float32,
+    @property
+    def reason(self) -> str:
+        """What the step found, for a verdict's explanation."""
+        return (
+            f"{LEARNED_TEXT} reads its text as offensive tooling (probability"
+            f" {self.probability:.2f}, threshold {self.threshold:.2f})"
         )
-        closeness = self.centroids @ present
-        if not present.any() or closeness.max() <= 0.0:
-            return FALLBACK_REDLINE
-        return self.redline_ids[int(np.argmax(closeness))]
 
 
 def reads(response: str) -> bool:
@@ -161,46 +149,44 @@ def reads(response: str) -> bool:
     return _FENCE in response
 
 
-def write_model(path: Path, learned: LearnedText) -> None:
-    """Write `learned` as the `.npz` file `read_model` loads."""
+def read_learned(response: str) -> LearnedReading | None:
+    """The step's reading of `response` when the shipped model's probability reaches its
+    threshold; None otherwise (and for a response without fenced code)."""
+    if not reads(response):
+        return None
+    model = text_model()
+    probability = model.probability(response)
+    if probability < model.threshold:
+        return None
+    return LearnedReading(probability, model.threshold, tuple(model.evidence(response)))
+
+
+def write_model(path: Path, model: TextModel) -> None:
+    """Write `model` as the `.npz` file `read_model` loads."""
     with path.open("wb") as out:
         np.savez_compressed(
             out,
-            weights=learned.model.weights.astype(np.float16),
-            scalars=np.array([learned.model.bias, learned.model.threshold]),
-            capability_names=np.array(learned.capability_names),
-            redline_ids=np.array(learned.redline_ids),
-            centroids=learned.centroids.astype(np.float32),
-            record=np.array(learned.record),
+            weights=model.weights.astype(np.float16),
+            scalars=np.array([model.bias, model.threshold]),
+            record=np.array(model.record),
         )
 
 
-def read_model(path: Path) -> LearnedText:
+def read_model(path: Path) -> TextModel:
     """Load a model written by `write_model`; a file of the wrong shape is an error naming it."""
     with np.load(path, allow_pickle=False) as body:
         try:
             weights = body["weights"].astype(np.float32)
-            scalars = [float(x) for x in body["scalars"]]
-            names = tuple(str(x) for x in body["capability_names"])
-            redlines = tuple(str(x) for x in body["redline_ids"])
-            centroids = body["centroids"].astype(np.float32)
+            bias, threshold = (float(x) for x in body["scalars"])
             record = str(body["record"])
         except KeyError as missing:
             raise ValueError(f"{path}: {missing.args[0]}: missing from the model") from None
     if weights.shape != (FEATURES,):
         raise ValueError(f"{path}: weights: {weights.shape[0]} of them, expected {FEATURES}")
-    if centroids.shape != (len(redlines), len(names)):
-        raise ValueError(f"{path}: centroids: shape {centroids.shape} does not match the names")
-    return LearnedText(
-        TextModel(weights, scalars[0], scalars[1]),
-        names,
-        redlines,
-        centroids,
-        record,
-    )
+    return TextModel(weights, bias, threshold, record)
 
 
 @cache
-def learned_text() -> LearnedText:
+def text_model() -> TextModel:
     """The shipped model, loaded once."""
     return read_model(MODEL_PATH)

@@ -21,26 +21,16 @@ import hashlib
 import importlib.util
 import json
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 import numpy.typing as npt
 
-from redline.redlines.capabilities import Capability
-from redline.redlines.code import response_capabilities
 from redline.redlines.combination_training import REPOSITORY, dev_set_path, half_of
 from redline.redlines.judge import judge_response
-from redline.redlines.learned_text import (
-    FEATURES,
-    LearnedText,
-    TextModel,
-    features,
-    reads,
-    write_model,
-)
-from redline.redlines.registry import detectors
+from redline.redlines.learned_text import FEATURES, TextModel, features, reads, write_model
 
 DEV_SETS = tuple(str(n) for n in range(3, 16))
 """The development sets read (`bench/data/redlines_dev_<N>.jsonl`)."""
@@ -64,8 +54,6 @@ class Row:
     offensive: bool
     text: str
     request: str
-    redline: str | None = None
-    """For an offensive fixture, the redline of its detector."""
 
 
 def studied_rows() -> list[Row]:
@@ -86,11 +74,9 @@ def studied_rows() -> list[Row]:
             if number not in STUDIED_WHOLE and half_of(row["id"]) != "fit":
                 continue
             rows.append(Row(number, row["label"] == "stop", row["text"], row.get("request") or ""))
-    redline_of = {d.id: d.redline for d in detectors()}
     for path in _response_fixtures():
         offensive = path.name.startswith("offensive")
-        redline = redline_of.get(path.parent.name) if offensive else None
-        rows.append(Row("fixtures", offensive, path.read_text("utf-8"), "", redline))
+        rows.append(Row("fixtures", offensive, path.read_text("utf-8"), ""))
     return rows
 
 
@@ -103,8 +89,8 @@ def _response_fixtures() -> list[Path]:
 
 
 def rules_refuse(row: Row) -> bool:
-    """Whether the rules alone (no learned step) refuse the response."""
-    return judge_response(row.text, row.request or None, learned=False).refused
+    """Whether the rules refuse the response judged alone (where this step takes no part)."""
+    return judge_response(row.text, row.request or None).refused
 
 
 def matrix(texts: Sequence[str]) -> Any:
@@ -157,21 +143,6 @@ def leave_one_set_out(
     return scored
 
 
-def _centroids(rows: Sequence[Row]) -> tuple[tuple[str, ...], npt.NDArray[np.float32]]:
-    order = list(Capability)
-    by_redline: dict[str, list[npt.NDArray[np.float32]]] = {}
-    for row in rows:
-        if row.redline is None:
-            continue
-        found = response_capabilities(row.text)[0]
-        present = np.array([c in found.hits for c in order], dtype=np.float32)
-        by_redline.setdefault(row.redline, []).append(present)
-    redlines = tuple(sorted(by_redline))
-    centroids = np.array([np.mean(by_redline[r], axis=0) for r in redlines], dtype=np.float32)
-    lengths = np.linalg.norm(centroids, axis=1, keepdims=True)
-    return redlines, centroids / np.maximum(lengths, 1e-9)
-
-
 def _fitted(
     rows: Sequence[Row], refused: Sequence[bool], progress: Callable[[str], object]
 ) -> tuple[TextModel, dict[str, object]]:
@@ -222,19 +193,11 @@ def train_learned_text(out: Path, progress: Callable[[str], object] = print) -> 
     progress(f"judging {len(rows)} responses by the rules alone")
     refused = [rules_refuse(row) for row in rows]
     model, figures = _fitted(rows, refused, progress)
-    redlines, centroids = _centroids(rows)
     record: dict[str, object] = {
         "data": _data_record(),
         "halves": "sets 3-7 whole, fit halves of sets 8 and later, response fixtures",
         "share": RESPONSE_SHARE,
         **figures,
     }
-    learned = LearnedText(
-        model,
-        tuple(c.value for c in Capability),
-        redlines,
-        centroids,
-        json.dumps(record, indent=1, sort_keys=True),
-    )
-    write_model(out, learned)
+    write_model(out, replace(model, record=json.dumps(record, indent=1, sort_keys=True)))
     return record
