@@ -109,6 +109,13 @@ def test_alone_or_after_an_ordinary_request_the_reading_refuses_nothing(
     assert not guard.check([{"role": "assistant", "content": response}]).refused
 
 
+def test_a_declining_answers_code_is_the_alternative_not_what_was_asked(
+    guard: Guard, stand_in: TextModel
+) -> None:
+    declining = "I can't help with encrypting someone else's files. " + _fenced(f"{_MARK} --all ~")
+    assert not guard.check(_conversation(_ATTACK, declining)).refused
+
+
 def test_below_the_threshold_the_attack_request_alone_does_not_refuse(
     guard: Guard, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -196,7 +196,8 @@ class Guard:
         asked = [turn for turn in turns[:-1] if turn.role == "user"]
         allowed = reading.verdict.decision is Decision.ALLOW and reading.excusable is None
         learned = None
-        if allowed and asked and not reading.holds_part:
+        # a declining answer's code is the alternative it offers, no part of what was asked
+        if allowed and asked and not reading.holds_part and not reading.declined:
             learned = read_learned(turns[-1].content)
         weighed = reading.excusable is not None or (
             allowed and (reading.holds_part or learned is not None)
