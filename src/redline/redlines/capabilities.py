@@ -4563,14 +4563,27 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.NAMES_LISTED: (
-        # three or more names joined as one pattern's alternatives (`-match
-        # 'xmrig|nanominer|t-rex'`, `grep -E "kworkerds|kinsing|kdevtmpfsi"`), or as one list's
-        # items (`["xmrig", "lolminer", "nbminer"]`): what a hunt, or a kill list, looks for.
-        # Each starts with a letter or digit: a program's argument list (`["-o", POOL, "-u",
-        # WALLET, "--cpu-max-threads-hint", "90"]`) holds options, and is no list of names.
+        # three or more names joined as one pattern's alternatives that a search is given
+        # (`grep -Ei "kworkerds|kinsing|kdevtmpfsi"`, `-match 'xmrig|nanominer|t-rex'`,
+        # `re.compile("xmrig|lolminer|nbminer")`), or bound to a name that a search is given
+        # further on (`$s = 'xmrig|nbminer|gminer'` ... `-match $s`); a pattern handed to
+        # anything else (`nohup "xmrig|xmrig|xmrig"`, `M="xmrig|..."; ${M%%|*} -u ...`) is none
         re.compile(
+            r"(?:\b(?:e?grep|pgrep|pkill|rg|findstr|Select-String)\b[^\n|;&]{0,80}?"
+            r"|-i?c?(?:not)?match\s{1,4}|\bre\.(?:compile|search|match|fullmatch|findall)\(\s{0,4}r?)"
             r"['\"]\w[\w.+\\-]{1,39}(?:\|\w[\w.+\\-]{1,39}){2,60}['\"]"
-            r"|['\"]\w[\w.+-]{1,39}['\"](?:\s{0,4},\s{0,4}['\"]\w[\w.+-]{1,39}['\"]){2,60}"
+            r"|(?<![\w$])\$?(\w{1,40})\s{0,4}=\s{0,4}['\"]\w[\w.+\\-]{1,39}(?:\|\w[\w.+\\-]{1,39}){2,60}['\"]"
+            r"(?=[^\0]{0,400}?(?:-i?c?(?:not)?match\s{1,4}|\b(?:e?grep|pgrep|pkill|rg|Select-String)\b"
+            r"[^\n|;&]{0,80}?)['\"]?\$\{?\1\b)",
+            _I,
+        ),
+        # or as the items of one whole list that is bound, looped over or looked in (`SUSPECT =
+        # ["xmrig", "lolminer", "nbminer"]`, `for m in (...)`, `-in @(...)`): a program's
+        # argument list (`["sudo", "xmrig", "-o", POOL]`) is handed to a call and holds options
+        re.compile(
+            r"(?:=|\bin\b|:|\breturn\b)\s{0,4}@?[\[({]\s{0,12}"
+            r"['\"]\w[\w.+-]{1,39}['\"](?:\s{0,12},\s{0,12}['\"]\w[\w.+-]{1,39}['\"]){2,60}"
+            r"\s{0,12},?\s{0,12}[\])}]"
         ),
     ),
     Capability.MINER: (
