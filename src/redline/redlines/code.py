@@ -547,24 +547,34 @@ def clean_code(code: str, language: CodeLanguage, *, keep_constants: bool = Fals
     Offsets are preserved (blanked characters become spaces) so that evidence still points
     into the original text. Code holding other than ASCII (a comment in Polish, Korean or
     German, a message in Spanish) is parsed with each such character standing in as one ASCII
-    letter, so that the parser's byte offsets are the text's character offsets, and the
-    characters left unblanked are put back. `keep_constants` blanks only comments and
+    letter (one that ends a line as a line break), so that the parser's byte offsets are the
+    text's character offsets, and the characters left unblanked are put back. `keep_constants` blanks only comments and
     docstrings: a page's script keeps the selectors it reads in a list (`var sel =
     ['input[name*="cvv"]', ...]`).
     """
     if code.isascii():
         return _cleaned_ascii(code, language, keep_constants)
-    stand_in = _NON_ASCII.sub(lambda run: "a" * len(run.group(0)), code)
+    stand_in = _NON_ASCII.sub(_standing_in, code)
     cleaned = _cleaned_ascii(stand_in, language, keep_constants)
     restored = list(cleaned)
     for run in _NON_ASCII.finditer(code):
         for index in range(run.start(), run.end()):
-            if restored[index] == "a":
+            if restored[index] == stand_in[index]:
                 restored[index] = code[index]
     return "".join(restored)
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+_LINE_ENDS = frozenset("\u2028\u2029\x85")
+"""Characters other than ASCII that end a line: JavaScript ends a `//` comment at U+2028 and
+U+2029, so code after one in the same comment runs, and must not be blanked with it."""
+
+
+def _standing_in(run: re.Match[str]) -> str:
+    """The ASCII that stands in for a run of other characters: a line break for each that ends
+    a line, a letter for every other."""
+    return "".join("\n" if char in _LINE_ENDS else "a" for char in run.group(0))
 
 
 def _cleaned_ascii(code: str, language: CodeLanguage, keep_constants: bool) -> str:
