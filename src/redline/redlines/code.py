@@ -894,19 +894,18 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
         hits.extend(scan(cleaned[cursor:keep], offset + cursor))
         cursor = end
     hits.extend(scan(cleaned[cursor:], offset + cursor))
-    searched: set[Capability] = set()
+    # (the text whose other views are read: a search's pattern, blanked, names what is looked
+    # for, in any view: `grep -E 'curl[^|]*\|\s*sh'`; the rest of its line is read as ever)
+    unsearched = cleaned
     if language is CodeLanguage.BASH:
         structure, references = read_shell(cleaned, offset, depth)
         if references:
-            inside = [
+            hits = [
                 hit
                 for hit in hits
-                if any(a <= hit.start - offset and hit.end - offset <= b for a, b in references)
+                if not any(a <= hit.start - offset and hit.end - offset <= b for a, b in references)
             ]
-            # (what a search's pattern names is looked for; its other views, cited at their
-            # whole line, are not read for it again: `grep -E 'curl[^|]*\|\s*sh'`)
-            searched = {hit.capability for hit in inside}
-            hits = [hit for hit in hits if hit not in inside]
+            unsearched = _blanked(cleaned, references)
         hits.extend(structure)
     elif language is CodeLanguage.PYTHON:
         hits.extend(python_shell_hits(cleaned, offset, depth))
@@ -916,7 +915,11 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
             hits.append(Hit(hit.capability, offset + start, offset + end, hit.text))
         # an encoded command in which nothing was found: automation, not evasion
         hits.extend(plain_payload_hits(cleaned, start, end, decoded, len(inside), offset))
-    hits.extend(_folded_hits(cleaned, offset, {hit.capability for hit in hits} | searched))
+    folded = _folded_hits(unsearched, offset, {hit.capability for hit in hits})
+    hits.extend(
+        Hit(h.capability, h.start, h.end, cleaned[h.start - offset : h.end - offset])
+        for h in folded
+    )
     hits.extend(_key_exfil_hits(cleaned, offset, hits))
     hits.extend(_dropped_and_run_hits(cleaned, offset, hits))
     hits.extend(_fetched_and_run_hits(cleaned, offset))
@@ -1114,6 +1117,16 @@ def _installer_run_lines(code: str) -> str:
         return line + "\n" * match.group(0).count("\n")
 
     return _INSTALLER_RUN.sub(command, code)
+
+
+def _blanked(code: str, spans: Sequence[tuple[int, int]]) -> str:
+    """`code` with each of `spans` (offsets into it) blanked, its line breaks kept."""
+    chars = list(code)
+    for start, end in spans:
+        for index in range(max(start, 0), min(end, len(chars))):
+            if chars[index] != "\n":
+                chars[index] = " "
+    return "".join(chars)
 
 
 def _folded_hits(code: str, offset: int, seen: set[Capability]) -> list[Hit]:
