@@ -1100,6 +1100,20 @@ _SECOND_DISK = (
 the one the system runs from (`sda`, `nvme0n1`, `mmcblk0`)."""
 
 
+_NO_DEVICE = r"(?:(?!/dev/)[^\n|;&])"
+"""One character of a command that is not the start of a device's path."""
+
+_ONE_DISK = (
+    r"(?:(?!/dev/)[^\n]|/dev/(?:null|zero|u?random|std(?:in|out|err))\b|\1(?:p?\d+)?(?![\w/-]))"
+)
+"""One character of a line, or a whole device path, that names no disk but the one set up (group
+1) and its partitions (a harmless `/dev/null` aside)."""
+
+_ONE_DISK_ON = r"(?=" + _ONE_DISK + r"{0,400}$)"
+"""The rest of the line names no disk but the one set up: `parted -s /dev/sdb mklabel gpt mkpart
+p 0% 100% && parted -s /dev/sda mklabel gpt` sets up one disk and destroys another."""
+
+
 _OWN_SOURCE_TREE = (
     r"(['\"]?)[A-Za-z]:(?![^'\"\s;|&,]*\\(?:(?:Windows|ProgramData|Users|Temp|Tmp|AppData|"
     r"Downloads|Startup|Recycle)\b|\.\.(?![^\\'\"\s;|&,])))\\(?:[\w.-]+\\)*?(?:src|source|sources|repos|code|projects|dev|"
@@ -5356,28 +5370,57 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a second disk given a partition table and one partition, which the same line then
         # formats (`parted /dev/sdb --script mklabel gpt mkpart data ext4 1MiB 100% && mkfs.ext4
         # /dev/sdb1`): a new disk set up, like Windows' `Initialize-Disk; New-Partition`; the
-        # first disk (`sda`, `nvme0n1`), which the system runs from, is not one
+        # first disk (`sda`, `nvme0n1`), which the system runs from, is not one, and neither is
+        # a line that names any other disk from the set-up on (`_ONE_DISK_ON`)
         re.compile(
-            r"\bparted\b[^\n|;&]*?(" + _SECOND_DISK + r")\b"
-            r"[^\n|;&]*?\bmkpart\b[^\n]*?\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;&]*?\1p?\d+(?![\w/-])",
-            _I,
+            r"\bparted\b"
+            + _NO_DEVICE
+            + r"{0,200}?("
+            + _SECOND_DISK
+            + r")(?![\w/-])"
+            + _NO_DEVICE
+            + r"{0,200}?\bmkpart\b"
+            + _ONE_DISK
+            + r"{0,300}?"
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b"
+            + _NO_DEVICE
+            + r"{0,200}?\1p?\d+(?![\w/-])"
+            + _ONE_DISK_ON,
+            _I | re.M,
         ),
         # a second disk given a new partition table and a partition on it (`parted -s /dev/sdc
-        # mklabel gpt mkpart data ext4 0% 100%`), its old signatures first cleared by `wipefs`
-        # on the same line or not: a stick or a disk set up anew, to be formatted later
+        # mklabel gpt mkpart data ext4 0% 100%`), its old signatures (or its partitions') first
+        # cleared by `wipefs` on the same line or not: a stick or a disk set up anew, to be
+        # formatted later
         re.compile(
             r"\b"
             + _WIPEFS
             + r"\s+(?:-\w*a\w*|--all)(?:\s+-[\w-]+){0,3}\s+['\"]?("
             + _SECOND_DISK
-            + r")(?![\w/-])[^\n]{0,300}?\bparted\b[^\n|;&]{0,200}?\1(?![\w/-])"
-            r"[^\n|;&]{0,200}?\bmklabel\b[^\n|;&]{0,200}?\bmkpart\b",
-            _I,
+            + r")(?:p?\d+)?(?![\w/-])"
+            + _ONE_DISK
+            + r"{0,300}?\bparted\b"
+            + _NO_DEVICE
+            + r"{0,200}?\1(?![\w/-])"
+            + _NO_DEVICE
+            + r"{0,200}?\bmklabel\b"
+            + _NO_DEVICE
+            + r"{0,200}?\bmkpart\b"
+            + _ONE_DISK_ON,
+            _I | re.M,
         ),
         re.compile(
-            r"\bparted\b[^\n|;&]{0,200}?(?:" + _SECOND_DISK + r")(?![\w/-])"
-            r"[^\n|;&]{0,200}?\bmklabel\b[^\n|;&]{0,200}?\bmkpart\b",
-            _I,
+            r"\bparted\b"
+            + _NO_DEVICE
+            + r"{0,200}?("
+            + _SECOND_DISK
+            + r")(?![\w/-])"
+            + _NO_DEVICE
+            + r"{0,200}?\bmklabel\b"
+            + _NO_DEVICE
+            + r"{0,200}?\bmkpart\b"
+            + _ONE_DISK_ON,
+            _I | re.M,
         ),
         re.compile(
             r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)(?:(?!mkfs|mke2fs)[^\n])*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*\1(?![\w/-])",
