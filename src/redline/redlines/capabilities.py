@@ -1116,14 +1116,18 @@ p 0% 100% && parted -s /dev/sda mklabel gpt` sets up one disk and destroys anoth
 
 _OWN_SOURCE_TREE = (
     r"(['\"]?)[A-Za-z]:(?![^'\"\s;|&,]*\\(?:(?:Windows|ProgramData|Users|Temp|Tmp|AppData|"
-    r"Downloads|Startup|Recycle)\b|\.\.(?![^\\'\"\s;|&,])))\\(?:[\w.-]+\\)*?(?:src|source|sources|repos|code|projects|dev|"
-    r"workspace|git|_work|builds|BuildAgent)(?:\\(?:[\w.\\-]|;\s(?=[\w.\\-]*['\"]))*)?\1(?=\s*(?:[;|&\"\n]|$))"
+    r"Downloads|Startup|Recycle)\b|\.\.(?![^\\'\"\s;|&,])))\\(?:[\w.-]+\\)*?"
+    r"(?:(?:src|source|sources|repos|code|projects|dev|workspace|git)\\[\w.-]"
+    r"|(?:actions-runner|agent|a|gitlab-runner|BuildAgent)\\(?:_work|builds|work)\b)"
+    r"(?:[\w.\\-]|;\s(?=[\w.\\-]*['\"]))*\1(?=\s*(?:[;|&\"\n]|$))"
 )
-"""A folder inside a source tree on a drive of one's own (`D:\\src\\monorepo\\node_modules`), or
-inside a build agent's working folder, where it checks out and builds (Azure Pipelines' and
-GitHub runners' `_work`, GitLab Runner's `builds`, TeamCity's `BuildAgent`), or that folder
-itself, alone as a Defender exclusion's value: no system, shared, temp or profile folder on the way. (Inside
-quotes a `; ` may stand for a `\\n` of the path, as the view that splits escaped lines reads it.)"""
+"""A folder inside a source tree on a drive of one's own (`D:\\src\\monorepo\\node_modules`; not
+the tree's root, `C:\\src`, `C:\\dev`, which may hold anything), or a build agent's working
+folder (GitHub's and Azure Pipelines' `actions-runner\\_work`, `agent\\_work`, `a\\_work`, GitLab
+Runner's `gitlab-runner\\builds`, TeamCity's `BuildAgent\\work`) or a folder inside it, where it
+checks out and builds, alone as a Defender exclusion's value: no system, shared, temp or
+profile folder on the way (`C:\\PerfLogs\\_work` is no agent's). (Inside quotes a `; ` may stand
+for a `\\n` of the path, as the view that splits escaped lines reads it.)"""
 
 
 _VAULT_PASSWORDS = r"\.RetrieveAll\s*\(\s*\)[\s\S]{0,400}?\.RetrievePassword\s*\("
