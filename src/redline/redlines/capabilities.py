@@ -2776,7 +2776,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # `UnhookWinEvent`, pyHook's `UnhookKeyboard`) touches no security product's hooks
         re.compile(
             r"\\KnownDlls\\ntdll|ntdll\.dll[^\n]*\.text"
-            r"|unhook(?!Windows\w*Hook|WinEvent|Keyboard|Mouse)\w*\s*\(",
+            r"|unhook(?!(?:WindowsHook(?:Ex)?|WinEvent|Keyboard|Mouse)\s*\()\w*\s*\(",
             _I,
         ),
     ),
