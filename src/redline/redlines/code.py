@@ -548,9 +548,9 @@ def clean_code(code: str, language: CodeLanguage, *, keep_constants: bool = Fals
     into the original text. Code holding other than ASCII (a comment in Polish, Korean or
     German, a message in Spanish) is parsed with each such character standing in as one ASCII
     letter (one that ends a line as a line break), so that the parser's byte offsets are the
-    text's character offsets, and the characters left unblanked are put back. `keep_constants` blanks only comments and
-    docstrings: a page's script keeps the selectors it reads in a list (`var sel =
-    ['input[name*="cvv"]', ...]`).
+    text's character offsets, and the characters left unblanked are put back. `keep_constants`
+    blanks only comments and docstrings: a page's script keeps the selectors it reads in a list
+    (`var sel = ['input[name*="cvv"]', ...]`).
     """
     if code.isascii():
         return _cleaned_ascii(code, language, keep_constants)
