@@ -5427,22 +5427,22 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I | re.M,
         ),
         re.compile(
-            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)(?:(?!mkfs|mke2fs)[^\n])*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*\1(?![\w/-])",
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]{0,200}?(/dev/[\w/-]+)(?:(?!mkfs|mke2fs)[^\n]){0,400}?\bmount\s+(?:-\w+\s+(?:\S+\s+)?){0,6}\1(?![\w/-])",
             _I,
         ),
         # the new filesystem's label, or its device, entered in fstab and then mounted
         re.compile(
-            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?\s-L\s+['\"]?([\w.-]+)[^\n]*?\bLABEL=\1\b[^\n]*?/etc/fstab[^\n]*?\bmount\b",
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b(?=[^\n]{0,900}?/etc/fstab)[^\n|;]{0,200}?\s-L\s+['\"]?([\w.-]+)[^\n]{0,300}?\bLABEL=\1\b[^\n]{0,300}?/etc/fstab[^\n]{0,300}?\bmount\b",
             _I,
         ),
         re.compile(
-            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)[^\n]*?\1(?![\w/-])[^\n]*?/etc/fstab[^\n]*?\bmount\s+-a\b",
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b(?=[^\n]{0,900}?/etc/fstab[^\n]{0,300}?\bmount\s+-a\b)[^\n|;]{0,200}?(/dev/[\w/-]+)[^\n]{0,300}?\1(?![\w/-])[^\n]{0,300}?/etc/fstab[^\n]{0,300}?\bmount\s+-a\b",
             _I,
         ),
         # the new filesystem mounted by its label (`mkfs.ext4 -L data /dev/xvdf && mount
         # LABEL=data /data`, `mount -L data /data`, `mount /dev/disk/by-label/data /data`)
         re.compile(
-            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?\s-L\s+['\"]?([\w.-]+)(?:(?!mkfs|mke2fs)[^\n])*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*?(?:LABEL=|-L\s+|/dev/disk/by-label/)['\"]?\1(?![\w.-])",
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]{0,200}?\s-L\s+['\"]?([\w.-]+)(?:(?!mkfs|mke2fs)[^\n]){0,400}?\bmount\s+(?:-\w+\s+(?:\S+\s+)?){0,6}?(?:LABEL=|-L\s+|/dev/disk/by-label/)['\"]?\1(?![\w.-])",
             _I,
         ),
     ),

@@ -1036,18 +1036,22 @@ def _unescaped(code: str) -> str:
     return "\n".join(html.unescape(line) for line in code.split("\n")) if "&" in code else code
 
 
-# A command name with backslashes inside it (`n\c`, `b\a\sh`): the shell drops them.
+# A command name with backslashes or empty quotes inside it (`n\c`, `b\a\sh`, `c''url`): the
+# shell drops them.
 _ESCAPED_NAME = re.compile(
-    r"(?:^|(?<=[;&|(`]))(\s*(?:sudo\s+)?)([A-Za-z][\w\\-]*\\[\w\\-]+)(?=\s|$)", re.M
+    r"(?:^|(?<=[;&|(`]))(\s*(?:sudo\s+)?)([A-Za-z][\w\\'\"-]{0,60})(?=\s|$)", re.M
 )
+_NAME_BREAKS = re.compile(r"\\|''|\"\"")
+"""What the shell drops from a word: a backslash, an empty pair of quotes (`c''url`)."""
 
 
 def _unescaped_command_names(code: str) -> str:
-    """`code` with the backslashes inside a command's name dropped, as the shell drops them
-    (`n\\c -e /bin/sh` runs `nc -e /bin/sh`); lines are kept."""
-    if "\\" not in code:
+    """`code` with the backslashes and empty quotes inside a command's name dropped, as the
+    shell drops them (`n\\c -e /bin/sh` runs `nc -e /bin/sh`, `s''h` runs `sh`); lines are
+    kept."""
+    if "\\" not in code and "''" not in code and '""' not in code:
         return code
-    return _ESCAPED_NAME.sub(lambda m: m.group(1) + m.group(2).replace("\\", ""), code)
+    return _ESCAPED_NAME.sub(lambda m: m.group(1) + _NAME_BREAKS.sub("", m.group(2)), code)
 
 
 def _split_escaped_lines(code: str) -> str:
