@@ -1100,16 +1100,34 @@ _SECOND_DISK = (
 the one the system runs from (`sda`, `nvme0n1`, `mmcblk0`)."""
 
 
+_NO_DEVICE = r"(?:(?!/dev/)[^\n|;&])"
+"""One character of a command that is not the start of a device's path."""
+
+_ONE_DISK = (
+    r"(?:(?!/dev/)[^\n]|/dev/(?:null|zero|u?random|std(?:in|out|err))\b|\1(?:p?\d+)?(?![\w/-]))"
+)
+"""One character of a line, or a whole device path, that names no disk but the one set up (group
+1) and its partitions (a harmless `/dev/null` aside)."""
+
+_ONE_DISK_ON = r"(?=" + _ONE_DISK + r"{0,400}$)"
+"""The rest of the line names no disk but the one set up: `parted -s /dev/sdb mklabel gpt mkpart
+p 0% 100% && parted -s /dev/sda mklabel gpt` sets up one disk and destroys another."""
+
+
 _OWN_SOURCE_TREE = (
     r"(['\"]?)[A-Za-z]:(?![^'\"\s;|&,]*\\(?:(?:Windows|ProgramData|Users|Temp|Tmp|AppData|"
-    r"Downloads|Startup|Recycle)\b|\.\.(?![^\\'\"\s;|&,])))\\(?:[\w.-]+\\)*?(?:src|source|sources|repos|code|projects|dev|"
-    r"workspace|git|_work|builds|BuildAgent)(?:\\(?:[\w.\\-]|;\s(?=[\w.\\-]*['\"]))*)?\1(?=\s*(?:[;|&\"\n]|$))"
+    r"Downloads|Startup|Recycle)\b|\.\.(?![^\\'\"\s;|&,])))\\(?:[\w.-]+\\)*?"
+    r"(?:(?:src|source|sources|repos|code|projects|dev|workspace|git)\\[\w.-]"
+    r"|(?:actions-runner|agent|a|gitlab-runner|BuildAgent)\\(?:_work|builds|work)\b)"
+    r"(?:[\w.\\-]|;\s(?=[\w.\\-]*['\"]))*\1(?=\s*(?:[;|&\"\n]|$))"
 )
-"""A folder inside a source tree on a drive of one's own (`D:\\src\\monorepo\\node_modules`), or
-inside a build agent's working folder, where it checks out and builds (Azure Pipelines' and
-GitHub runners' `_work`, GitLab Runner's `builds`, TeamCity's `BuildAgent`), or that folder
-itself, alone as a Defender exclusion's value: no system, shared, temp or profile folder on the way. (Inside
-quotes a `; ` may stand for a `\\n` of the path, as the view that splits escaped lines reads it.)"""
+"""A folder inside a source tree on a drive of one's own (`D:\\src\\monorepo\\node_modules`; not
+the tree's root, `C:\\src`, `C:\\dev`, which may hold anything), or a build agent's working
+folder (GitHub's and Azure Pipelines' `actions-runner\\_work`, `agent\\_work`, `a\\_work`, GitLab
+Runner's `gitlab-runner\\builds`, TeamCity's `BuildAgent\\work`) or a folder inside it, where it
+checks out and builds, alone as a Defender exclusion's value: no system, shared, temp or
+profile folder on the way (`C:\\PerfLogs\\_work` is no agent's). (Inside quotes a `; ` may stand
+for a `\\n` of the path, as the view that splits escaped lines reads it.)"""
 
 
 _VAULT_PASSWORDS = r"\.RetrieveAll\s*\(\s*\)[\s\S]{0,400}?\.RetrievePassword\s*\("
@@ -2758,7 +2776,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # `UnhookWinEvent`, pyHook's `UnhookKeyboard`) touches no security product's hooks
         re.compile(
             r"\\KnownDlls\\ntdll|ntdll\.dll[^\n]*\.text"
-            r"|unhook(?!Windows\w*Hook|WinEvent|Keyboard|Mouse)\w*\s*\(",
+            r"|unhook(?!(?:WindowsHook(?:Ex)?|WinEvent|Keyboard|Mouse)\s*\()\w*\s*\(",
             _I,
         ),
     ),
@@ -4563,14 +4581,27 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.NAMES_LISTED: (
-        # three or more names joined as one pattern's alternatives (`-match
-        # 'xmrig|nanominer|t-rex'`, `grep -E "kworkerds|kinsing|kdevtmpfsi"`), or as one list's
-        # items (`["xmrig", "lolminer", "nbminer"]`): what a hunt, or a kill list, looks for.
-        # Each starts with a letter or digit: a program's argument list (`["-o", POOL, "-u",
-        # WALLET, "--cpu-max-threads-hint", "90"]`) holds options, and is no list of names.
+        # three or more names joined as one pattern's alternatives that a search is given
+        # (`grep -Ei "kworkerds|kinsing|kdevtmpfsi"`, `-match 'xmrig|nanominer|t-rex'`,
+        # `re.compile("xmrig|lolminer|nbminer")`), or bound to a name that a search is given
+        # further on (`$s = 'xmrig|nbminer|gminer'` ... `-match $s`); a pattern handed to
+        # anything else (`nohup "xmrig|xmrig|xmrig"`, `M="xmrig|..."; ${M%%|*} -u ...`) is none
         re.compile(
+            r"(?:\b(?:e?grep|pgrep|pkill|rg|findstr|Select-String)\b[^\n|;&]{0,80}?"
+            r"|-i?c?(?:not)?match\s{1,4}|\bre\.(?:compile|search|match|fullmatch|findall)\(\s{0,4}r?)"
             r"['\"]\w[\w.+\\-]{1,39}(?:\|\w[\w.+\\-]{1,39}){2,60}['\"]"
-            r"|['\"]\w[\w.+-]{1,39}['\"](?:\s{0,4},\s{0,4}['\"]\w[\w.+-]{1,39}['\"]){2,60}"
+            r"|(?<![\w$])\$?(\w{1,40})\s{0,4}=\s{0,4}['\"]\w[\w.+\\-]{1,39}(?:\|\w[\w.+\\-]{1,39}){2,60}['\"]"
+            r"(?=[^\0]{0,400}?(?:-i?c?(?:not)?match\s{1,4}|\b(?:e?grep|pgrep|pkill|rg|Select-String)\b"
+            r"[^\n|;&]{0,80}?)['\"]?\$\{?\1\b)",
+            _I,
+        ),
+        # or as the items of one whole list that is bound, looped over or looked in (`SUSPECT =
+        # ["xmrig", "lolminer", "nbminer"]`, `for m in (...)`, `-in @(...)`): a program's
+        # argument list (`["sudo", "xmrig", "-o", POOL]`) is handed to a call and holds options
+        re.compile(
+            r"(?:=|\bin\b|:|\breturn\b)\s{0,4}@?[\[({]\s{0,12}"
+            r"['\"]\w[\w.+-]{1,39}['\"](?:\s{0,12},\s{0,12}['\"]\w[\w.+-]{1,39}['\"]){2,60}"
+            r"\s{0,12},?\s{0,12}[\])}]"
         ),
     ),
     Capability.MINER: (
@@ -5343,46 +5374,75 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a second disk given a partition table and one partition, which the same line then
         # formats (`parted /dev/sdb --script mklabel gpt mkpart data ext4 1MiB 100% && mkfs.ext4
         # /dev/sdb1`): a new disk set up, like Windows' `Initialize-Disk; New-Partition`; the
-        # first disk (`sda`, `nvme0n1`), which the system runs from, is not one
+        # first disk (`sda`, `nvme0n1`), which the system runs from, is not one, and neither is
+        # a line that names any other disk from the set-up on (`_ONE_DISK_ON`)
         re.compile(
-            r"\bparted\b[^\n|;&]*?(" + _SECOND_DISK + r")\b"
-            r"[^\n|;&]*?\bmkpart\b[^\n]*?\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;&]*?\1p?\d+(?![\w/-])",
-            _I,
+            r"\bparted\b"
+            + _NO_DEVICE
+            + r"{0,200}?("
+            + _SECOND_DISK
+            + r")(?![\w/-])"
+            + _NO_DEVICE
+            + r"{0,200}?\bmkpart\b"
+            + _ONE_DISK
+            + r"{0,300}?"
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b"
+            + _NO_DEVICE
+            + r"{0,200}?\1p?\d+(?![\w/-])"
+            + _ONE_DISK_ON,
+            _I | re.M,
         ),
         # a second disk given a new partition table and a partition on it (`parted -s /dev/sdc
-        # mklabel gpt mkpart data ext4 0% 100%`), its old signatures first cleared by `wipefs`
-        # on the same line or not: a stick or a disk set up anew, to be formatted later
+        # mklabel gpt mkpart data ext4 0% 100%`), its old signatures (or its partitions') first
+        # cleared by `wipefs` on the same line or not: a stick or a disk set up anew, to be
+        # formatted later
         re.compile(
             r"\b"
             + _WIPEFS
             + r"\s+(?:-\w*a\w*|--all)(?:\s+-[\w-]+){0,3}\s+['\"]?("
             + _SECOND_DISK
-            + r")(?![\w/-])[^\n]{0,300}?\bparted\b[^\n|;&]{0,200}?\1(?![\w/-])"
-            r"[^\n|;&]{0,200}?\bmklabel\b[^\n|;&]{0,200}?\bmkpart\b",
-            _I,
+            + r")(?:p?\d+)?(?![\w/-])"
+            + _ONE_DISK
+            + r"{0,300}?\bparted\b"
+            + _NO_DEVICE
+            + r"{0,200}?\1(?![\w/-])"
+            + _NO_DEVICE
+            + r"{0,200}?\bmklabel\b"
+            + _NO_DEVICE
+            + r"{0,200}?\bmkpart\b"
+            + _ONE_DISK_ON,
+            _I | re.M,
         ),
         re.compile(
-            r"\bparted\b[^\n|;&]{0,200}?(?:" + _SECOND_DISK + r")(?![\w/-])"
-            r"[^\n|;&]{0,200}?\bmklabel\b[^\n|;&]{0,200}?\bmkpart\b",
-            _I,
+            r"\bparted\b"
+            + _NO_DEVICE
+            + r"{0,200}?("
+            + _SECOND_DISK
+            + r")(?![\w/-])"
+            + _NO_DEVICE
+            + r"{0,200}?\bmklabel\b"
+            + _NO_DEVICE
+            + r"{0,200}?\bmkpart\b"
+            + _ONE_DISK_ON,
+            _I | re.M,
         ),
         re.compile(
-            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)(?:(?!mkfs|mke2fs)[^\n])*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*\1(?![\w/-])",
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]{0,200}?(/dev/[\w/-]+)(?:(?!mkfs|mke2fs)[^\n]){0,400}?\bmount\s+(?:-\w+\s+(?:\S+\s+)?){0,6}\1(?![\w/-])",
             _I,
         ),
         # the new filesystem's label, or its device, entered in fstab and then mounted
         re.compile(
-            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?\s-L\s+['\"]?([\w.-]+)[^\n]*?\bLABEL=\1\b[^\n]*?/etc/fstab[^\n]*?\bmount\b",
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b(?=[^\n]{0,900}?/etc/fstab)[^\n|;]{0,200}?\s-L\s+['\"]?([\w.-]+)[^\n]{0,300}?\bLABEL=\1\b[^\n]{0,300}?/etc/fstab[^\n]{0,300}?\bmount\b",
             _I,
         ),
         re.compile(
-            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)[^\n]*?\1(?![\w/-])[^\n]*?/etc/fstab[^\n]*?\bmount\s+-a\b",
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b(?=[^\n]{0,900}?/etc/fstab[^\n]{0,300}?\bmount\s+-a\b)[^\n|;]{0,200}?(/dev/[\w/-]+)[^\n]{0,300}?\1(?![\w/-])[^\n]{0,300}?/etc/fstab[^\n]{0,300}?\bmount\s+-a\b",
             _I,
         ),
         # the new filesystem mounted by its label (`mkfs.ext4 -L data /dev/xvdf && mount
         # LABEL=data /data`, `mount -L data /data`, `mount /dev/disk/by-label/data /data`)
         re.compile(
-            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?\s-L\s+['\"]?([\w.-]+)(?:(?!mkfs|mke2fs)[^\n])*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*?(?:LABEL=|-L\s+|/dev/disk/by-label/)['\"]?\1(?![\w.-])",
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]{0,200}?\s-L\s+['\"]?([\w.-]+)(?:(?!mkfs|mke2fs)[^\n]){0,400}?\bmount\s+(?:-\w+\s+(?:\S+\s+)?){0,6}?(?:LABEL=|-L\s+|/dev/disk/by-label/)['\"]?\1(?![\w.-])",
             _I,
         ),
     ),

@@ -1010,8 +1010,15 @@ class _Reader:
 
     def reference(self, node: Node) -> None:
         """Search and kill commands (`grep 'xmrig'`, `pkill -f minerd`): their arguments name
-        a thing to find or stop, they are not run."""
-        if self.ascii and _command_name(node, self.source) in _SEARCHERS:
+        a thing to find or stop, they are not run; unless a command in them is substituted
+        (`grep "$(curl ... | sh)" f` runs it) or what the search prints is piped into a shell
+        (`grep -h 'curl ... | sh' notes | sh` runs the lines found)."""
+        if (
+            self.ascii
+            and _command_name(node, self.source) in _SEARCHERS
+            and not _substitutes(node)
+            and not _piped_to_shell(node, self.source)
+        ):
             name = node.child_by_field_name("name")
             start = name.end_byte if name is not None else node.start_byte
             self.references.append((start, node.end_byte))
@@ -1035,6 +1042,29 @@ class _Reader:
 def shell_hits(script: str, offset: int = 0, depth: int = 0) -> list[Hit]:
     """Structural capabilities of a shell script (already cleaned of comments)."""
     return read_shell(script, offset, depth)[0]
+
+
+def _substitutes(node: Node) -> bool:
+    """Whether `node` holds a command or process substitution (`$(...)`, `` `...` ``, `<(...)`)."""
+    stack = list(node.children)
+    while stack:
+        child = stack.pop()
+        if child.type in ("command_substitution", "process_substitution"):
+            return True
+        stack.extend(child.children)
+    return False
+
+
+_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "ash", "source", "."})
+
+
+def _piped_to_shell(node: Node, source: bytes) -> bool:
+    """Whether `node` is a stage of a pipeline that a later stage runs as a shell (`| sh`)."""
+    parent = node.parent
+    if parent is None or parent.type != "pipeline":
+        return False
+    later = [c for c in parent.children if c.start_byte > node.start_byte and c.type == "command"]
+    return any(_command_name(stage, source) in _SHELLS for stage in later)
 
 
 _SEARCHERS = frozenset({"grep", "egrep", "fgrep", "rg", "pgrep", "pkill", "killall", "ps", "ag"})

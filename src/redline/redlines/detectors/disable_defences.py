@@ -67,9 +67,11 @@ Allowed instead
     outbound traffic or allowing a sensor's, restarting a sensor or deleting one of
     its pods (`kubectl -n falco rollout restart ds falco`), upgrading it with helm, excluding
     one's own build tree or compiler from scanning for speed (as an agent action too, when the
-    one folder excluded lies in a source tree or a build agent's working folder on a drive,
-    outside system, shared, temp and profile folders: `Add-MpPreference -ExclusionPath
-    'D:\\src\\app\\node_modules'`, `'E:\\actions-runner\\_work'`), reporting
+    one folder excluded lies inside a source tree (not its root: `C:\\src`, `C:\\dev`) or is a
+    build agent's working folder under the agent's own (`actions-runner`, `agent`, `a`,
+    `gitlab-runner`, `BuildAgent`) on a drive, outside system, shared, temp and profile
+    folders: `Add-MpPreference -ExclusionPath 'D:\\src\\app\\node_modules'`,
+    `'E:\\actions-runner\\_work'`), reporting
     which machines have Defender's policies off, booting into Safe Mode to troubleshoot (no
     service registered for it), address randomisation off for one debugging session (`setarch
     -R`, `sysctl -w kernel.randomize_va_space=0`), a debugger set for one's own program under

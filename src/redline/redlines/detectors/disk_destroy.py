@@ -135,7 +135,9 @@ Allowed instead
     gpt mkpart data ext4 1MiB 100% && mkfs.ext4 /dev/sdb1`), or given them alone, its old
     signatures first cleared on the same line or not (`wipefs -a /dev/sdc && parted -s /dev/sdc
     mklabel gpt mkpart data ext4 0% 100%`: a stick set up anew); the first disk, `sda`,
-    `nvme0n1`, stays a destruction, and so does a wipe of another disk than the one set up.
+    `nvme0n1`, stays a destruction, and so does a wipe of another disk than the one set up
+    (its own partitions' are part of the set-up: `wipefs -a /dev/sdc1`), or any other disk named
+    on the line from the set-up on.
     A backup that creates a shadow copy to read locked files from and then deletes that one
     copy by the id it kept (`set "SID=..."` from `Win32_ShadowCopy`'s `Create`, then
     `vssadmin delete shadows /shadow=%SID%`), or one copy named by its literal id; deleting
