@@ -424,10 +424,6 @@ class Capability(StrEnum):
     INBOUND_LIMIT = (
         "limits incoming traffic by rate (a firewall rule dropping what exceeds it, SYN cookies)"
     )
-    SIGN_IN_REPLACED = (
-        "puts a file of another name in place of the system's sign-in module or program "
-        "(`pam_unix.so`, `sshd`, `login`)"
-    )
     SYSTEM_FILE_BACKDATED = (
         "gives a system program, library or configuration file another file's times or a past date"
     )

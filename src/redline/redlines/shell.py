@@ -24,10 +24,10 @@ spelling differs from the text the patterns read (requoted, escaped quotes, a pr
 string literal) is cited at the string that holds it. A pipeline from a command that issues a
 new cloud or cluster secret (`az ad sp credential reset`, `kubectl create token`) into an
 upload of its standard input reads a secret and sends it; a later stage that sends its
-standard input to another host (`| ssh HOST 'cat > f'`, `| nc HOST PORT`) uploads what the
-pipeline makes, as `scp` does; `touch` giving a system file
-another file's times or a date is read with its targets, and a file of another name copied
-in place of the system's sign-in module or program (`pam_unix.so`, `sshd`) is read as such.
+standard input to a host named by its public address (`| ssh 203.0.113.5 'cat > f'`, `| nc
+203.0.113.5 PORT`, `ssh ADDRESS 'cat > f' < FILE`) uploads a secret that the stages before it
+read by their own arguments; `touch` giving a system file another file's times or a date is
+read with its targets.
 """
 
 from __future__ import annotations
@@ -98,34 +98,6 @@ _SYSTEM_FILES = (
 )  # fmt: skip
 """Where a system's programs, libraries and configuration live (not a build's staging tree)."""
 _TOUCH_TIME_FLAGS = frozenset({"-r", "--reference", "-d", "--date", "-t"})
-
-
-_SIGN_IN_FILE = re.compile(
-    r"(?:[^\s:/]+:)?/(?:usr/)?lib(?:64|32)?/(?:[\w.-]+/)?security/(pam_unix\.so)"
-    r"|(?:[^\s:/]+:)?/(?:usr/)?s?bin/(sshd|login|su|sudo|passwd)"
-)
-"""Where the system checks passwords: PAM's `pam_unix.so` (in a container too, `t:/lib/...`),
-the SSH server and the sign-in programs."""
-_FILE_COPIERS = frozenset({"cp", "mv", "install"})
-
-
-def _sign_in_replaced(name: str, words: list[str]) -> bool:
-    """`cp ./libpam_x.so /lib/x86_64-linux-gnu/security/pam_unix.so`, `docker cp ./x.so
-    t:/lib/.../pam_unix.so`, `mv /tmp/.s /usr/sbin/sshd`: a file of another name put where the
-    system checks passwords. The module or program's own file put back (a build's
-    `pam_unix.so`, a backup `sshd.orig`) keeps its name."""
-    if name in ("docker", "podman", "kubectl") and words[:1] == ["cp"]:
-        words = words[1:]
-    elif name not in _FILE_COPIERS:
-        return False
-    paths = [word for word in words if not word.startswith("-")]
-    if len(paths) < 2:
-        return False
-    target = _SIGN_IN_FILE.fullmatch(paths[-1])
-    if target is None:
-        return False
-    kept = target.group(1) or target.group(2)
-    return not any(path.rsplit("/", 1)[-1].startswith(kept) for path in paths[:-1])
 
 
 _SECRETS_SENT = (
@@ -856,8 +828,6 @@ class _Reader:
             self.hit(Capability.ROOT_DELETE, node)
         elif name == "find" and (destroyed := _found_and_destroyed(words)) is not None:
             self.hit(destroyed, node)
-        if _sign_in_replaced(name, words):
-            self.hit(Capability.SIGN_IN_REPLACED, node)
         if name == "touch" and _backdates_system_file(words):
             self.hit(Capability.SYSTEM_FILE_BACKDATED, node)
         if _injects_into_other_site(name, words):
