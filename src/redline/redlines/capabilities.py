@@ -993,6 +993,20 @@ _SPIED_PERMISSION = (
 )
 """An Android permission or app-op that opens the owner's messages, calls, contacts, location,
 microphone or camera."""
+_APP_HIDDEN = (
+    r"\b(?:pm|cmd\s+package)\s+(?:hide|disable(?:-user)?(?=\s+(?:--user\s+\d+\s+)?[\w.]{{3,100}}/"
+    r"[\w.$]{{0,100}}?(?i:launch|main|alias|splash|icon|home)))\s+(?:--user\s+\d+\s+)?"
+    r"{package}(?:/[\w.$]{{1,100}}+|(?![\w./]))"
+)
+"""An Android app hidden from its owner while it keeps running (`{package}` its name, a
+`str.format` field): `pm hide PKG`, `cmd package hide PKG`, or its launcher entry alone
+disabled (`pm disable PKG/.MainAlias`), not the whole app nor a service of it."""
+_ICON_SWAP_AHEAD = (
+    r"[\s\S]{{0,600}}?\b(?:pm|cmd\s+package)\s+enable\s+(?:--user\s+\d+\s+)?{package}/"
+)
+"""Another launcher entry of the same app enabled further on: its icon swapped, not hidden."""
+_NO_ICON_ENABLED = r"(?:(?!\b(?:pm|cmd\s+package)\s+enable\s)[\s\S]){0,600}?"
+"""Up to a script's few lines that enable no component of an app (`pm enable PKG/...`)."""
 _CREDENTIAL_FOLDER = r"\.(?:ssh|gnupg|aws|kube|docker|azure|config/gcloud)"
 """A home folder's hidden folders of keys and cloud credentials (`.ssh`, `.aws`)."""
 _REMOTE_SHELL_PAYLOAD = (
@@ -5212,16 +5226,28 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.HIDDEN_APP_GRANTED: (
-        # one package hidden from the phone's owner (`pm hide PKG`, its launcher entry disabled:
-        # `pm disable-user --user 0 PKG/.Launcher`) and granted what a spy needs (`appops set PKG
-        # READ_SMS allow`, `pm grant PKG android.permission.RECORD_AUDIO`), in either order
+        # one package hidden from the phone's owner while it keeps running (`pm hide PKG`, `cmd
+        # package hide PKG`, or only its launcher entry disabled: `pm disable-user --user 0
+        # PKG/.LauncherAlias`) and granted what a spy needs (`appops set PKG READ_SMS allow`,
+        # `pm grant PKG android.permission.RECORD_AUDIO`), in either order, on one line or
+        # across a script's lines. The whole app disabled (`pm disable-user PKG`: it no longer
+        # runs), one of its services disabled, or its launcher icon swapped for another of its
+        # own (`pm enable PKG/.IconHoliday`) hides nothing
         re.compile(
-            r"\bpm\s+(?:hide|disable(?:-user)?)\s+(?:--user\s+\d+\s+)?([\w.]{3,100}+)(?:/[\w.$]{1,100}+)?"
-            r"[^\n]{0,400}?\b(?:appops\s+set|pm\s+grant)\s+(?:--user\s+\d+\s+)?\1\s+(?:android\.permission\.)?"
+            _APP_HIDDEN.format(package=r"([\w.]{3,100}+)")
+            + r"(?!"
+            + _ICON_SWAP_AHEAD.format(package=r"\1")
+            + r")"
+            + _NO_ICON_ENABLED
+            + r"\b(?:appops\s+set|pm\s+grant)\s+(?:--user\s+\d+\s+)?\1\s+(?:android\.permission\.)?"
             + _SPIED_PERMISSION
             + r"|\b(?:appops\s+set|pm\s+grant)\s+(?:--user\s+\d+\s+)?([\w.]{3,100}+)\s+(?:android\.permission\.)?"
             + _SPIED_PERMISSION
-            + r"[^\n]{0,400}?\bpm\s+(?:hide|disable(?:-user)?)\s+(?:--user\s+\d+\s+)?\2(?![\w.])",
+            + _NO_ICON_ENABLED
+            + _APP_HIDDEN.format(package=r"\2")
+            + r"(?!"
+            + _ICON_SWAP_AHEAD.format(package=r"\2")
+            + r")",
         ),
     ),
     Capability.PHONE_RECORDS: (
