@@ -5203,13 +5203,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:shutil\.rmtree|os\.RemoveAll|fs\.rmSync|rimraf\.sync|std::fs::remove_dir_all|FileUtils\.rm_rf|Directory\.Delete)\s*\(\s*r?['\"](?:/etc(?:/[\w.-]+)?|/usr|/var|/boot|/bin|/sbin|/lib(?:64)?|/opt|/root|C:\\\\+(?:Windows|Users|Program Files))/?['\"]",
             _I,
         ),
-        # a Windows drive, its users' profiles, system or program folders deleted whole
-        # (`del /f /s /q C:\Users\*`, `rd /s /q C:\Windows`, `Remove-Item -Recurse -Force
-        # D:\*`): `rm -rf /home/*` on Windows; a folder inside them (one profile, a temp
-        # folder, `C:\Users\*\AppData\Local\Temp\*`) is cleaning
+        # the system drive, its users' profiles, system or program folders deleted whole (`del
+        # /f /s /q C:\Users\*`, `rd /s /q %SystemDrive%\Windows`, `Remove-Item -Recurse -Force
+        # C:\*`): `rm -rf /home/*` on Windows; a folder inside them (one profile, a temp
+        # folder, `C:\Users\*\AppData\Local\Temp\*`) is cleaning, another drive emptied (a
+        # USB stick, a backup disk, a RAM disk: `rd /s /q R:\`) is that drive's owner's work,
+        # and PowerShell's `-WhatIf` deletes nothing
         re.compile(
-            r"(?:\b(?:del|erase|rd|rmdir)\b(?=[^\n|;&]{0,200}?\s/s\b)|\bRemove-Item\b(?=[^\n|;]{0,200}?\s-Recurse\b))"
-            r"[^\n|;&]{0,200}?\s['\"]?(?:%SystemDrive%|\$env:SystemDrive|[A-Za-z]:)\\"
+            r"(?:\b(?:del|erase|rd|rmdir)\b(?=[^\n|;&]{0,200}?\s/s\b)|\bRemove-Item\b(?=[^\n|;]{0,200}?\s-Recurse\b)"
+            r"(?![^\n|;]{0,400}?\s-WhatIf\b))"
+            r"[^\n|;&]{0,200}?\s['\"]?(?:%SystemDrive%|\$env:SystemDrive|C:)\\"
             r"(?:(?:Users|Windows|ProgramData|Program Files(?: \(x86\))?)\\?)?(?:\*(?:\.\*)?)?['\"]?(?=\s|$|[;&|)])",
             _I,
         ),
