@@ -5905,10 +5905,6 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bcsrutil\s+disable\b|\bspctl\s+--master-disable\b|\baa-disable\b",
             _I,
         ),
-        # one SELinux domain made permissive (`semanage permissive -a httpd_t`): its denials
-        # only logged, as `aa-disable` lifts one AppArmor profile; listing or removing such
-        # domains (`-l`, `-d`) is not
-        re.compile(r"\bsemanage\s+permissive\s+(?:-\w*a\b|--add\b)", _I),
         re.compile(r"0\s*>\s*/sys/fs/selinux/enforce|0\s*>\s*/selinux/enforce", _I),
         re.compile(
             r"setenforce\s+(?:0|permissive)\b|(?<!s/)(?<!s/\^)(?<!s\|)(?<!s\|\^)SELINUX=(?:disabled|permissive)\b(?![^\n]*?SELINUX=enforcing)|"
@@ -5953,14 +5949,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:\\n|(?<![\w-]))rules:\s*(?:\\n|\s)\s*-\s*level:\s*None\s*(?:\\n)?\s*(?:['\"}]|$)",
             _I,
         ),
-        # Microsoft 365's audit switched off: the tenant's unified audit log or admin audit log
-        # no longer recorded, mailbox auditing off for mailboxes or the whole organisation
-        # (`Set-AdminAuditLogConfig -UnifiedAuditLogIngestionEnabled $false`, `Set-Mailbox
-        # -AuditEnabled $false`, `Set-OrganizationConfig -AuditDisabled $true`)
+        # Microsoft 365's audit switched off for the whole tenant: its unified audit log or
+        # admin audit log no longer recorded, mailbox auditing off for the organisation
+        # (`Set-AdminAuditLogConfig -UnifiedAuditLogIngestionEnabled $false` or `0`,
+        # `Set-OrganizationConfig -AuditDisabled $true` or `:1`), or for every mailbox a whole
+        # listing gives (`Get-EXOMailbox -ResultSize Unlimited | Set-Mailbox -AuditEnabled
+        # $false`); one mailbox's auditing off (`Set-Mailbox svc-x -AuditEnabled $false`, a
+        # noisy service account) is not
         re.compile(
-            r"\bSet-AdminAuditLogConfig\b[^\n|;]{0,300}?-(?:UnifiedAuditLogIngestionEnabled|AdminAuditLogEnabled)\s*:?\s*\$false\b"
-            r"|\bSet-Mailbox\b[^\n|;]{0,300}?-AuditEnabled\s*:?\s*\$false\b"
-            r"|\bSet-OrganizationConfig\b[^\n|;]{0,300}?-AuditDisabled\s*:?\s*\$true\b",
+            r"\bGet-(?:EXO)?Mailbox\b[^\n|;]{0,300}?-ResultSize\s+Unlimited\b[^\n|;]{0,300}?\|\s*"
+            r"Set-Mailbox\b[^\n|;]{0,300}?-AuditEnabled\s*:?\s*(?:\$false|0)(?![\w.])"
+            r"|"
+            r"\bSet-AdminAuditLogConfig\b[^\n|;]{0,300}?-(?:UnifiedAuditLogIngestionEnabled|AdminAuditLogEnabled)\s*:?\s*(?:\$false|0)(?![\w.])"
+            r"|\bSet-OrganizationConfig\b[^\n|;]{0,300}?-AuditDisabled\s*:?\s*(?:\$true|1)(?![\w.])",
             _I,
         ),
         # macOS's audit daemon unloaded (`launchctl unload -w .../com.apple.auditd.plist`)
