@@ -1007,6 +1007,9 @@ _ICON_SWAP_AHEAD = (
 """Another launcher entry of the same app enabled further on: its icon swapped, not hidden."""
 _NO_ICON_ENABLED = r"(?:(?!\b(?:pm|cmd\s+package)\s+enable\s)[\s\S]){0,600}?"
 """Up to a script's few lines that enable no component of an app (`pm enable PKG/...`)."""
+_PATH_CLIMB = r"(?:\.{2,4}|%2e%2e|%252e%252e)(?:/{1,2}|%2f|%252f|\\|%5c|%255c)"
+"""One climb out of a URL's path, plain, doubled against filters (`....//`) or
+percent-encoded once or twice (`%2e%2e%2f`, `..%252f`, `..%5c`)."""
 _CREDENTIAL_FOLDER = r"\.(?:ssh|gnupg|aws|kube|docker|azure|config/gcloud)"
 """A home folder's hidden folders of keys and cloud credentials (`.ssh`, `.aws`)."""
 _REMOTE_SHELL_PAYLOAD = (
@@ -1827,11 +1830,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:curl|wget|http|Invoke-WebRequest|iwr)\b[^\n]{0,300}?https?://(?!localhost\b|\[?::1\]?|127\.|"
             + PRIVATE_IPV4
             + r")[^\s'\"/?]{1,200}+[^\s'\"?]{0,300}+\?[^\s'\"]{0,300}?=(?:php://(?:filter|input)\b|expect://|file:///?(?:etc|proc|[a-z]:)"
-            r"|(?:(?:\.{2,4}|%2e%2e|%252e%252e)(?:/{1,2}|%2f|%252f|\\)){3,}(?:etc|proc|windows|boot\.ini|wp-config|\.env\b))",
+            r"|(?:" + _PATH_CLIMB + r"){3,}(?:etc|proc|windows|boot\.ini|wp-config|\.env\b))",
             _I,
         ),
-        # a page reached by climbing out of the path with encoded climbs (`..%2f..%2f`, which
-        # no link or browser sends: a path-traversal flaw's) and asked to run a command
+        # a page reached by climbing out of the path with encoded climbs (`..%2f..%2f`,
+        # `%2e%2e/`, `..%252f`: any climb not written plain `../`, which no link or browser
+        # sends: a path-traversal flaw's) and asked to run a command
         # (`curl -sk "https://$h/global-protect/..%2f..%2fshell.php?c=id"`, or each address a
         # scan found: `xargs -I{} curl -sk "{}/..%2f..%2fshell.php?c=id"`): a planted page used
         # on another's host; the same against one's own machine or network is a lab
@@ -1839,8 +1843,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:curl|wget|Invoke-WebRequest|iwr)\b[^\n]{0,300}?(?:https?://(?!localhost\b|\[?::1\]?|127\.|"
             + PRIVATE_IPV4
             + r")[^\s'\"/?]{1,200}+|(?<=[\s'\"])(?:\{\}|\$\{?\w{1,40}\}?)(?=/))"
-            r"[^\s'\"?]{0,300}?(?:(?:\.\.|%2e%2e)(?:%2f|%5c)){2}[^\s'\"?]{0,200}\?"
-            r"(?:[^\s'\"]{0,200}?&)?(?:c|cmd|command|exec|run|x)=[^\s&'\"]{0,24}?(?<![\w-])(?:echo|id|whoami|uname|hostname)(?![\w-])",
+            r"[^\s'\"?]{0,300}?(?:(?!\.{2,4}/)" + _PATH_CLIMB + r"){2}[^\s'\"?]{0,200}\?"
+            r"(?:[^\s'\"]{0,200}?&)?(?:c|cmd|command|exec|run)=[^\s&'\"]{0,24}?(?<![\w-])(?:echo|id|whoami|uname|hostname)(?![\w-])",
             _I,
         ),
         # a public exploit for a named vulnerability, run by its file (named by its CVE id or
