@@ -1007,6 +1007,13 @@ _ICON_SWAP_AHEAD = (
 """Another launcher entry of the same app enabled further on: its icon swapped, not hidden."""
 _NO_ICON_ENABLED = r"(?:(?!\b(?:pm|cmd\s+package)\s+enable\s)[\s\S]){0,600}?"
 """Up to a script's few lines that enable no component of an app (`pm enable PKG/...`)."""
+_ENDLESS_ITERATOR = (
+    r"(?:iter\s*\(\s*(?:int|lambda\s*:\s*0)\s*,\s*1\s*\)|itertools\.count\s*\("
+    r"|itertools\.repeat\s*\(\s*[^,()\n]{1,80}\))"
+)
+"""A Python iterator that never ends: one that never reaches its sentinel (`iter(int, 1)`,
+`iter(lambda: 0, 1)`: it always returns 0), `itertools.count()`, `itertools.repeat(x)` with no
+count."""
 _PATH_CLIMB = r"(?:\.{2,4}|%2e%2e|%252e%252e)(?:/{1,2}|%2f|%252f|\\|%5c|%255c)"
 """One climb out of a URL's path, plain, doubled against filters (`....//`) or
 percent-encoded once or twice (`%2e%2e%2f`, `..%252f`, `..%5c`)."""
@@ -3951,9 +3958,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bsendp?\s*\([^\n]*loop\s*=\s*1", _I),
-        # Python's iterator that never reaches its sentinel (`for p in iter(int, 1)`: `int()` is
-        # always 0), the one-liner's endless loop, also in a comprehension that cannot break
-        re.compile(r"\bfor\s+\w+\s+in\s+iter\s*\(\s*(?:int|lambda\s*:\s*0)\s*,\s*1\s*\)"),
+        # Python's iterator that never ends (`for p in iter(int, 1)`, `itertools.count()`), the
+        # one-liner's endless loop, also in a comprehension that cannot break
+        re.compile(r"\bfor\s+\w+\s+in\s+" + _ENDLESS_ITERATOR),
         re.compile(
             r"\bwhile\s*\(?\s*(?:True|1|true)\s*\)?\s*[:{]|\bwhile\s+true\b|\bwhile\s*\(\s*\$true\s*\)|for\s*\(\s*;\s*;\s*\)|setInterval\s*\(|"
             + FLOOD_MODE,
@@ -5802,7 +5809,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bos\.fork\(\)\s+for\s+\w+\s+in\s+(?:iter\s*\(\s*int\s*,\s*1\s*\)|itertools\.(?:count|repeat)\s*\()|\bwhile\s*\(\s*fork\s*\(\s*\)\s*\)|\bfork\(\)\s*\|\|\s*fork\(\)"
+            r"\bos\.fork\(\)\s+for\s+\w+\s+in\s+"
+            + _ENDLESS_ITERATOR
+            + r"|\bwhile\s*\(\s*fork\s*\(\s*\)\s*\)|\bfork\(\)\s*\|\|\s*fork\(\)"
             # a batch file piping itself into itself, also written out by `echo` with cmd's
             # escaped pipe (`echo %0^|%0 > b.bat`)
             r"|%(?:~[a-z]{0,4})?0\s{0,4}\^{0,3}\|\s{0,4}%(?:~[a-z]{0,4})?0\b",

@@ -2,7 +2,8 @@
 
 What it catches
     A shell function that pipes into or backgrounds itself (`:(){ :|:& };:` in any naming),
-    `while True: os.fork()`, `for(;;) fork();`, an endless loop whose body starts by forking
+    `while True: os.fork()`, `[os.fork() for _ in iter(lambda: 0, 1)]` (an iterator that never
+    ends; a counted `itertools.repeat(None, 4)` ends), `for(;;) fork();`, an endless loop whose body starts by forking
     and neither waits for a child sent off to its job nor breaks out (`for (;;) { pid_t p =
     fork(); ...`, `loop { libc::fork(); }`, `while (1) { fork(); wait(NULL); }` and a parent
     that waits while its child goes round the loop again: a chain that grows), a batch file
