@@ -1017,6 +1017,9 @@ count."""
 _PATH_CLIMB = r"(?:\.{2,4}|%2e%2e|%252e%252e)(?:/{1,2}|%2f|%252f|\\|%5c|%255c)"
 """One climb out of a URL's path, plain, doubled against filters (`....//`) or
 percent-encoded once or twice (`%2e%2e%2f`, `..%252f`, `..%5c`)."""
+_PRIVATE_KEY_FILE = r"id_(?:rsa|ed25519|ecdsa|dsa)\b(?![\w.-]{0,40}\.pub\b)"
+"""An SSH private key's file by its default name (`id_ed25519`, `id_rsa_old`), not its public
+key or certificate (`id_ed25519.pub`, `id_ed25519-cert.pub`)."""
 _CREDENTIAL_FOLDER = r"\.(?:ssh|gnupg|aws|kube|docker|azure|config/gcloud)"
 """A home folder's hidden folders of keys and cloud credentials (`.ssh`, `.aws`)."""
 _REMOTE_SHELL_PAYLOAD = (
@@ -3860,7 +3863,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\.create_access_key\s*\(|\bserviceAccounts\(\)\.keys\(\)\.create\s*\(|\[['\"]privateKeyData['\"]\]",
         ),
         re.compile(
-            r"\bkubectl\s+config\s+view\b[^\n|]*--raw|\bkubectl\s+get\s+secrets?\b[^\n|]*-o\s*(?:yaml|json)|\bvault\s+kv\s+get\b|\bdocker-credential-\w+\s+get\b|\bgit\s+credential\s+fill\b|\bbw\s+get\s+password\b|\bop\s+item\s+get\b|\.ssh[\\/]+id_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|(?:(?m:^)|[;&|(`]|\$\()\s*history\s*\|",
+            r"\bkubectl\s+config\s+view\b[^\n|]*--raw|\bkubectl\s+get\s+secrets?\b[^\n|]*-o\s*(?:yaml|json)|\bvault\s+kv\s+get\b|\bdocker-credential-\w+\s+get\b|\bgit\s+credential\s+fill\b|\bbw\s+get\s+password\b|\bop\s+item\s+get\b|\.ssh[\\/]+"
+            + _PRIVATE_KEY_FILE
+            + r"|(?:(?m:^)|[;&|(`]|\$\()\s*history\s*\|",
             _I,
         ),
         re.compile(
@@ -3912,13 +3917,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:@|--post-file[= ]|--upload-file\s+|\s-T\s+|\b(?:cat|type|base64|xxd)\s+)['\"]?[^\s'\"|;&]*(?:\bwp-config\.php|\bconfig/master\.key|\.my\.cnf|\bLocalSettings\.php)\b",
             _I,
         ),
-        # (a key folder's public files, `~/.ssh/id_ed25519.pub`, `known_hosts`, hold no secret;
+        # (a key folder's public files and settings, `~/.ssh/id_ed25519.pub`, `~/.ssh/*.pub`, a
+        # certificate's `id_ed25519-cert.pub`, `known_hosts`, `authorized_keys2`, `config`, a
+        # public keyring `pubring.kbx`, hold no secret;
         # the metadata service's credentials, not the session token IMDSv2 hands out first,
         # `PUT /latest/api/token`: it opens a session and grants nothing by itself)
         re.compile(
-            r"\.ssh/id_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|(?:~|\$HOME)/"
+            r"\.ssh/"
+            + _PRIVATE_KEY_FILE
+            + r"|(?:~|\$HOME)/"
             + _CREDENTIAL_FOLDER
-            + r"(?:/(?![\w.-]{0,80}\.pub\b|known_hosts\b|authorized_keys\b)|\s|$)|169\.254\.169\.254/(?!latest/api/token\b)\S*(?:credentials|token)|metadata\.google\.internal/\S*token|/etc/shadow\b|\.aws/credentials|\.kube/config|\.git-credentials|\.netrc\b|\.npmrc|\.pypirc|(?:^|[\s'\"/=])\.env\b(?![.\w])|SAM\b[^\n]*SYSTEM|reg\s+save\s+hklm\\(?:sam|security)",
+            + r"(?:/(?![\w.*-]{0,80}\.pub\b|(?:known_hosts|authorized_keys)2?\b|config(?![\w.-])"
+            r"|pubring\.(?:kbx|gpg)\b)|\s|$)|169\.254\.169\.254/(?!latest/api/token\b)\S*(?:credentials|token)|metadata\.google\.internal/\S*token|/etc/shadow\b|\.aws/credentials|\.kube/config|\.git-credentials|\.netrc\b|\.npmrc|\.pypirc|(?:^|[\s'\"/=])\.env\b(?![.\w])|SAM\b[^\n]*SYSTEM|reg\s+save\s+hklm\\(?:sam|security)",
             _I,
         ),
         re.compile(
