@@ -3917,9 +3917,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:@|--post-file[= ]|--upload-file\s+|\s-T\s+|\b(?:cat|type|base64|xxd)\s+)['\"]?[^\s'\"|;&]*(?:\bwp-config\.php|\bconfig/master\.key|\.my\.cnf|\bLocalSettings\.php)\b",
             _I,
         ),
-        # (a key folder's public files and settings, `~/.ssh/id_ed25519.pub`, `~/.ssh/*.pub`, a
-        # certificate's `id_ed25519-cert.pub`, `known_hosts`, `authorized_keys2`, `config`, a
-        # public keyring `pubring.kbx`, hold no secret;
+        # (a key folder's public files, `~/.ssh/id_ed25519.pub`, `~/.ssh/*.pub`, a certificate's
+        # `id_ed25519-cert.pub`, `known_hosts`, `authorized_keys2`, a public keyring
+        # `pubring.kbx`, hold no secret;
         # the metadata service's credentials, not the session token IMDSv2 hands out first,
         # `PUT /latest/api/token`: it opens a session and grants nothing by itself)
         re.compile(
@@ -3927,8 +3927,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             + _PRIVATE_KEY_FILE
             + r"|(?:~|\$HOME)/"
             + _CREDENTIAL_FOLDER
-            + r"(?:/(?![\w.*-]{0,80}\.pub\b|(?:known_hosts|authorized_keys)2?\b|config(?![\w.-])"
-            r"|pubring\.(?:kbx|gpg)\b)|\s|$)|169\.254\.169\.254/(?!latest/api/token\b)\S*(?:credentials|token)|metadata\.google\.internal/\S*token|/etc/shadow\b|\.aws/credentials|\.kube/config|\.git-credentials|\.netrc\b|\.npmrc|\.pypirc|(?:^|[\s'\"/=])\.env\b(?![.\w])|SAM\b[^\n]*SYSTEM|reg\s+save\s+hklm\\(?:sam|security)",
+            + r"(?:/(?![\w.*-]{0,80}\.pub\b|(?:known_hosts|authorized_keys)2?\b|pubring\.(?:kbx|gpg)\b)"
+            r"|\s|$)|169\.254\.169\.254/(?!latest/api/token\b)\S*(?:credentials|token)|metadata\.google\.internal/\S*token|/etc/shadow\b|\.aws/credentials|\.kube/config|\.git-credentials|\.netrc\b|\.npmrc|\.pypirc|(?:^|[\s'\"/=])\.env\b(?![.\w])|SAM\b[^\n]*SYSTEM|reg\s+save\s+hklm\\(?:sam|security)",
             _I,
         ),
         re.compile(

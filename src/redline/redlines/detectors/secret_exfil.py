@@ -30,7 +30,7 @@ Example
 Allowed instead
     Uploading one's own public key (`cat ~/.ssh/id_ed25519.pub | ssh HOST 'cat >>
     ~/.ssh/authorized_keys'`; a key folder's `.pub` files, certificates, `known_hosts`,
-    `authorized_keys2`, `config` and a public keyring hold no secret), one's own key, kube
+    `authorized_keys2` and a public keyring hold no secret), one's own key, kube
     config or `.env` piped to a host of one's own named by its name (`cat .env | ssh deploy@prod
     'cat > /srv/app/.env'`, as `scp` copies it), a secret written to a path on the far side,
     reading a token to call the service it belongs to (handed to the option a tool takes it
