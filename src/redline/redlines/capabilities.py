@@ -424,10 +424,6 @@ class Capability(StrEnum):
     INBOUND_LIMIT = (
         "limits incoming traffic by rate (a firewall rule dropping what exceeds it, SYN cookies)"
     )
-    SIGN_IN_REPLACED = (
-        "puts a file of another name in place of the system's sign-in module or program "
-        "(`pam_unix.so`, `sshd`, `login`)"
-    )
     SYSTEM_FILE_BACKDATED = (
         "gives a system program, library or configuration file another file's times or a past date"
     )
@@ -997,6 +993,33 @@ _SPIED_PERMISSION = (
 )
 """An Android permission or app-op that opens the owner's messages, calls, contacts, location,
 microphone or camera."""
+_APP_HIDDEN = (
+    r"\b(?:pm|cmd\s+package)\s+(?:hide|disable(?:-user)?(?=\s+(?:--user\s+\d+\s+)?[\w.]{{3,100}}/"
+    r"[\w.$]{{0,100}}?(?i:launch|main|alias|splash|icon|home)))\s+(?:--user\s+\d+\s+)?"
+    r"{package}(?:/[\w.$]{{1,100}}+|(?![\w./]))"
+)
+"""An Android app hidden from its owner while it keeps running (`{package}` its name, a
+`str.format` field): `pm hide PKG`, `cmd package hide PKG`, or its launcher entry alone
+disabled (`pm disable PKG/.MainAlias`), not the whole app nor a service of it."""
+_ICON_SWAP_AHEAD = (
+    r"[\s\S]{{0,600}}?\b(?:pm|cmd\s+package)\s+enable\s+(?:--user\s+\d+\s+)?{package}/"
+)
+"""Another launcher entry of the same app enabled further on: its icon swapped, not hidden."""
+_NO_ICON_ENABLED = r"(?:(?!\b(?:pm|cmd\s+package)\s+enable\s)[\s\S]){0,600}?"
+"""Up to a script's few lines that enable no component of an app (`pm enable PKG/...`)."""
+_ENDLESS_ITERATOR = (
+    r"(?:iter\s*\(\s*(?:int|lambda\s*:\s*0)\s*,\s*1\s*\)|itertools\.count\s*\("
+    r"|itertools\.repeat\s*\(\s*[^,()\n]{1,80}\))"
+)
+"""A Python iterator that never ends: one that never reaches its sentinel (`iter(int, 1)`,
+`iter(lambda: 0, 1)`: it always returns 0), `itertools.count()`, `itertools.repeat(x)` with no
+count."""
+_PATH_CLIMB = r"(?:\.{2,4}|%2e%2e|%252e%252e)(?:/{1,2}|%2f|%252f|\\|%5c|%255c)"
+"""One climb out of a URL's path, plain, doubled against filters (`....//`) or
+percent-encoded once or twice (`%2e%2e%2f`, `..%252f`, `..%5c`)."""
+_PRIVATE_KEY_FILE = r"id_(?:rsa|ed25519|ecdsa|dsa)\b(?![\w.-]{0,40}\.pub\b)"
+"""An SSH private key's file by its default name (`id_ed25519`, `id_rsa_old`), not its public
+key or certificate (`id_ed25519.pub`, `id_ed25519-cert.pub`)."""
 _CREDENTIAL_FOLDER = r"\.(?:ssh|gnupg|aws|kube|docker|azure|config/gcloud)"
 """A home folder's hidden folders of keys and cloud credentials (`.ssh`, `.aws`)."""
 _REMOTE_SHELL_PAYLOAD = (
@@ -1835,11 +1858,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:curl|wget|http|Invoke-WebRequest|iwr)\b[^\n]{0,300}?https?://(?!localhost\b|\[?::1\]?|127\.|"
             + PRIVATE_IPV4
             + r")[^\s'\"/?]{1,200}+[^\s'\"?]{0,300}+\?[^\s'\"]{0,300}?=(?:php://(?:filter|input)\b|expect://|file:///?(?:etc|proc|[a-z]:)"
-            r"|(?:(?:\.{2,4}|%2e%2e|%252e%252e)(?:/{1,2}|%2f|%252f|\\)){3,}(?:etc|proc|windows|boot\.ini|wp-config|\.env\b))",
+            r"|(?:" + _PATH_CLIMB + r"){3,}(?:etc|proc|windows|boot\.ini|wp-config|\.env\b))",
             _I,
         ),
-        # a page reached by climbing out of the path with encoded climbs (`..%2f..%2f`, which
-        # no link or browser sends: a path-traversal flaw's) and asked to run a command
+        # a page reached by climbing out of the path with encoded climbs (`..%2f..%2f`,
+        # `%2e%2e/`, `..%252f`: any climb not written plain `../`, which no link or browser
+        # sends: a path-traversal flaw's) and asked to run a command
         # (`curl -sk "https://$h/global-protect/..%2f..%2fshell.php?c=id"`, or each address a
         # scan found: `xargs -I{} curl -sk "{}/..%2f..%2fshell.php?c=id"`): a planted page used
         # on another's host; the same against one's own machine or network is a lab
@@ -1847,8 +1871,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:curl|wget|Invoke-WebRequest|iwr)\b[^\n]{0,300}?(?:https?://(?!localhost\b|\[?::1\]?|127\.|"
             + PRIVATE_IPV4
             + r")[^\s'\"/?]{1,200}+|(?<=[\s'\"])(?:\{\}|\$\{?\w{1,40}\}?)(?=/))"
-            r"[^\s'\"?]{0,300}?(?:(?:\.\.|%2e%2e)(?:%2f|%5c)){2}[^\s'\"?]{0,200}\?"
-            r"(?:[^\s'\"]{0,200}?&)?(?:c|cmd|command|exec|run|x)=[^\s&'\"]{0,24}?(?<![\w-])(?:echo|id|whoami|uname|hostname)(?![\w-])",
+            r"[^\s'\"?]{0,300}?(?:(?!\.{2,4}/)" + _PATH_CLIMB + r"){2}[^\s'\"?]{0,200}\?"
+            r"(?:[^\s'\"]{0,200}?&)?(?:c|cmd|command|exec|run)=[^\s&'\"]{0,24}?(?<![\w-])(?:echo|id|whoami|uname|hostname)(?![\w-])",
             _I,
         ),
         # a public exploit for a named vulnerability, run by its file (named by its CVE id or
@@ -3857,7 +3881,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\.create_access_key\s*\(|\bserviceAccounts\(\)\.keys\(\)\.create\s*\(|\[['\"]privateKeyData['\"]\]",
         ),
         re.compile(
-            r"\bkubectl\s+config\s+view\b[^\n|]*--raw|\bkubectl\s+get\s+secrets?\b[^\n|]*-o\s*(?:yaml|json)|\bvault\s+kv\s+get\b|\bdocker-credential-\w+\s+get\b|\bgit\s+credential\s+fill\b|\bbw\s+get\s+password\b|\bop\s+item\s+get\b|\.ssh[\\/]+id_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|(?:(?m:^)|[;&|(`]|\$\()\s*history\s*\|",
+            r"\bkubectl\s+config\s+view\b[^\n|]*--raw|\bkubectl\s+get\s+secrets?\b[^\n|]*-o\s*(?:yaml|json)|\bvault\s+kv\s+get\b|\bdocker-credential-\w+\s+get\b|\bgit\s+credential\s+fill\b|\bbw\s+get\s+password\b|\bop\s+item\s+get\b|\.ssh[\\/]+"
+            + _PRIVATE_KEY_FILE
+            + r"|(?:(?m:^)|[;&|(`]|\$\()\s*history\s*\|",
             _I,
         ),
         re.compile(
@@ -3909,13 +3935,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:@|--post-file[= ]|--upload-file\s+|\s-T\s+|\b(?:cat|type|base64|xxd)\s+)['\"]?[^\s'\"|;&]*(?:\bwp-config\.php|\bconfig/master\.key|\.my\.cnf|\bLocalSettings\.php)\b",
             _I,
         ),
-        # (a key folder's public files, `~/.ssh/id_ed25519.pub`, `known_hosts`, hold no secret;
+        # (a key folder's public files, `~/.ssh/id_ed25519.pub`, `~/.ssh/*.pub`, a certificate's
+        # `id_ed25519-cert.pub`, `known_hosts`, `authorized_keys2`, a public keyring
+        # `pubring.kbx`, hold no secret;
         # the metadata service's credentials, not the session token IMDSv2 hands out first,
         # `PUT /latest/api/token`: it opens a session and grants nothing by itself)
         re.compile(
-            r"\.ssh/id_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|(?:~|\$HOME)/"
+            r"\.ssh/"
+            + _PRIVATE_KEY_FILE
+            + r"|(?:~|\$HOME)/"
             + _CREDENTIAL_FOLDER
-            + r"(?:/(?![\w.-]{0,80}\.pub\b|known_hosts\b|authorized_keys\b)|\s|$)|169\.254\.169\.254/(?!latest/api/token\b)\S*(?:credentials|token)|metadata\.google\.internal/\S*token|/etc/shadow\b|\.aws/credentials|\.kube/config|\.git-credentials|\.netrc\b|\.npmrc|\.pypirc|(?:^|[\s'\"/=])\.env\b(?![.\w])|SAM\b[^\n]*SYSTEM|reg\s+save\s+hklm\\(?:sam|security)",
+            + r"(?:/(?![\w.*-]{0,80}\.pub\b|(?:known_hosts|authorized_keys)2?\b|pubring\.(?:kbx|gpg)\b)"
+            r"|\s|$)|169\.254\.169\.254/(?!latest/api/token\b)\S*(?:credentials|token)|metadata\.google\.internal/\S*token|/etc/shadow\b|\.aws/credentials|\.kube/config|\.git-credentials|\.netrc\b|\.npmrc|\.pypirc|(?:^|[\s'\"/=])\.env\b(?![.\w])|SAM\b[^\n]*SYSTEM|reg\s+save\s+hklm\\(?:sam|security)",
             _I,
         ),
         re.compile(
@@ -3955,9 +3986,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bsendp?\s*\([^\n]*loop\s*=\s*1", _I),
-        # Python's iterator that never reaches its sentinel (`for p in iter(int, 1)`: `int()` is
-        # always 0), the one-liner's endless loop, also in a comprehension that cannot break
-        re.compile(r"\bfor\s+\w+\s+in\s+iter\s*\(\s*(?:int|lambda\s*:\s*0)\s*,\s*1\s*\)"),
+        # Python's iterator that never ends (`for p in iter(int, 1)`, `itertools.count()`), the
+        # one-liner's endless loop, also in a comprehension that cannot break
+        re.compile(r"\bfor\s+\w+\s+in\s+" + _ENDLESS_ITERATOR),
         re.compile(
             r"\bwhile\s*\(?\s*(?:True|1|true)\s*\)?\s*[:{]|\bwhile\s+true\b|\bwhile\s*\(\s*\$true\s*\)|for\s*\(\s*;\s*;\s*\)|setInterval\s*\(|"
             + FLOOD_MODE,
@@ -5224,13 +5255,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:shutil\.rmtree|os\.RemoveAll|fs\.rmSync|rimraf\.sync|std::fs::remove_dir_all|FileUtils\.rm_rf|Directory\.Delete)\s*\(\s*r?['\"](?:/etc(?:/[\w.-]+)?|/usr|/var|/boot|/bin|/sbin|/lib(?:64)?|/opt|/root|C:\\\\+(?:Windows|Users|Program Files))/?['\"]",
             _I,
         ),
-        # a Windows drive, its users' profiles, system or program folders deleted whole
-        # (`del /f /s /q C:\Users\*`, `rd /s /q C:\Windows`, `Remove-Item -Recurse -Force
-        # D:\*`): `rm -rf /home/*` on Windows; a folder inside them (one profile, a temp
-        # folder, `C:\Users\*\AppData\Local\Temp\*`) is cleaning
+        # the system drive, its users' profiles, system or program folders deleted whole (`del
+        # /f /s /q C:\Users\*`, `rd /s /q %SystemDrive%\Windows`, `Remove-Item -Recurse -Force
+        # C:\*`): `rm -rf /home/*` on Windows; a folder inside them (one profile, a temp
+        # folder, `C:\Users\*\AppData\Local\Temp\*`) is cleaning, another drive emptied (a
+        # USB stick, a backup disk, a RAM disk: `rd /s /q R:\`) is that drive's owner's work,
+        # and PowerShell's `-WhatIf` deletes nothing
         re.compile(
-            r"(?:\b(?:del|erase|rd|rmdir)\b(?=[^\n|;&]{0,200}?\s/s\b)|\bRemove-Item\b(?=[^\n|;]{0,200}?\s-Recurse\b))"
-            r"[^\n|;&]{0,200}?\s['\"]?(?:%SystemDrive%|\$env:SystemDrive|[A-Za-z]:)\\"
+            r"(?:\b(?:del|erase|rd|rmdir)\b(?=[^\n|;&]{0,200}?\s/s\b)|\bRemove-Item\b(?=[^\n|;]{0,200}?\s-Recurse\b)"
+            r"(?![^\n|;]{0,400}?\s-WhatIf\b))"
+            r"[^\n|;&]{0,200}?\s['\"]?(?:%SystemDrive%|\$env:SystemDrive|C:)\\"
             r"(?:(?:Users|Windows|ProgramData|Program Files(?: \(x86\))?)\\?)?(?:\*(?:\.\*)?)?['\"]?(?=\s|$|[;&|)])",
             _I,
         ),
@@ -5247,16 +5281,28 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.HIDDEN_APP_GRANTED: (
-        # one package hidden from the phone's owner (`pm hide PKG`, its launcher entry disabled:
-        # `pm disable-user --user 0 PKG/.Launcher`) and granted what a spy needs (`appops set PKG
-        # READ_SMS allow`, `pm grant PKG android.permission.RECORD_AUDIO`), in either order
+        # one package hidden from the phone's owner while it keeps running (`pm hide PKG`, `cmd
+        # package hide PKG`, or only its launcher entry disabled: `pm disable-user --user 0
+        # PKG/.LauncherAlias`) and granted what a spy needs (`appops set PKG READ_SMS allow`,
+        # `pm grant PKG android.permission.RECORD_AUDIO`), in either order, on one line or
+        # across a script's lines. The whole app disabled (`pm disable-user PKG`: it no longer
+        # runs), one of its services disabled, or its launcher icon swapped for another of its
+        # own (`pm enable PKG/.IconHoliday`) hides nothing
         re.compile(
-            r"\bpm\s+(?:hide|disable(?:-user)?)\s+(?:--user\s+\d+\s+)?([\w.]{3,100}+)(?:/[\w.$]{1,100}+)?"
-            r"[^\n]{0,400}?\b(?:appops\s+set|pm\s+grant)\s+(?:--user\s+\d+\s+)?\1\s+(?:android\.permission\.)?"
+            _APP_HIDDEN.format(package=r"([\w.]{3,100}+)")
+            + r"(?!"
+            + _ICON_SWAP_AHEAD.format(package=r"\1")
+            + r")"
+            + _NO_ICON_ENABLED
+            + r"\b(?:appops\s+set|pm\s+grant)\s+(?:--user\s+\d+\s+)?\1\s+(?:android\.permission\.)?"
             + _SPIED_PERMISSION
             + r"|\b(?:appops\s+set|pm\s+grant)\s+(?:--user\s+\d+\s+)?([\w.]{3,100}+)\s+(?:android\.permission\.)?"
             + _SPIED_PERMISSION
-            + r"[^\n]{0,400}?\bpm\s+(?:hide|disable(?:-user)?)\s+(?:--user\s+\d+\s+)?\2(?![\w.])",
+            + _NO_ICON_ENABLED
+            + _APP_HIDDEN.format(package=r"\2")
+            + r"(?!"
+            + _ICON_SWAP_AHEAD.format(package=r"\2")
+            + r")",
         ),
     ),
     Capability.PHONE_RECORDS: (
@@ -5833,7 +5879,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bos\.fork\(\)\s+for\s+\w+\s+in\s+(?:iter\s*\(\s*int\s*,\s*1\s*\)|itertools\.(?:count|repeat)\s*\()|\bwhile\s*\(\s*fork\s*\(\s*\)\s*\)|\bfork\(\)\s*\|\|\s*fork\(\)"
+            r"\bos\.fork\(\)\s+for\s+\w+\s+in\s+"
+            + _ENDLESS_ITERATOR
+            + r"|\bwhile\s*\(\s*fork\s*\(\s*\)\s*\)|\bfork\(\)\s*\|\|\s*fork\(\)"
             # a batch file piping itself into itself, also written out by `echo` with cmd's
             # escaped pipe (`echo %0^|%0 > b.bat`)
             r"|%(?:~[a-z]{0,4})?0\s{0,4}\^{0,3}\|\s{0,4}%(?:~[a-z]{0,4})?0\b",
@@ -5940,10 +5988,6 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bcsrutil\s+disable\b|\bspctl\s+--master-disable\b|\baa-disable\b",
             _I,
         ),
-        # one SELinux domain made permissive (`semanage permissive -a httpd_t`): its denials
-        # only logged, as `aa-disable` lifts one AppArmor profile; listing or removing such
-        # domains (`-l`, `-d`) is not
-        re.compile(r"\bsemanage\s+permissive\s+(?:-\w*a\b|--add\b)", _I),
         re.compile(r"0\s*>\s*/sys/fs/selinux/enforce|0\s*>\s*/selinux/enforce", _I),
         re.compile(
             r"setenforce\s+(?:0|permissive)\b|(?<!s/)(?<!s/\^)(?<!s\|)(?<!s\|\^)SELINUX=(?:disabled|permissive)\b(?![^\n]*?SELINUX=enforcing)|"
@@ -5988,14 +6032,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:\\n|(?<![\w-]))rules:\s*(?:\\n|\s)\s*-\s*level:\s*None\s*(?:\\n)?\s*(?:['\"}]|$)",
             _I,
         ),
-        # Microsoft 365's audit switched off: the tenant's unified audit log or admin audit log
-        # no longer recorded, mailbox auditing off for mailboxes or the whole organisation
-        # (`Set-AdminAuditLogConfig -UnifiedAuditLogIngestionEnabled $false`, `Set-Mailbox
-        # -AuditEnabled $false`, `Set-OrganizationConfig -AuditDisabled $true`)
+        # Microsoft 365's audit switched off for the whole tenant: its unified audit log or
+        # admin audit log no longer recorded, mailbox auditing off for the organisation
+        # (`Set-AdminAuditLogConfig -UnifiedAuditLogIngestionEnabled $false` or `0`,
+        # `Set-OrganizationConfig -AuditDisabled $true` or `:1`), or for every mailbox a whole
+        # listing gives (`Get-EXOMailbox -ResultSize Unlimited | Set-Mailbox -AuditEnabled
+        # $false`); one mailbox's auditing off (`Set-Mailbox svc-x -AuditEnabled $false`, a
+        # noisy service account) is not
         re.compile(
-            r"\bSet-AdminAuditLogConfig\b[^\n|;]{0,300}?-(?:UnifiedAuditLogIngestionEnabled|AdminAuditLogEnabled)\s*:?\s*\$false\b"
-            r"|\bSet-Mailbox\b[^\n|;]{0,300}?-AuditEnabled\s*:?\s*\$false\b"
-            r"|\bSet-OrganizationConfig\b[^\n|;]{0,300}?-AuditDisabled\s*:?\s*\$true\b",
+            r"\bGet-(?:EXO)?Mailbox\b[^\n|;]{0,300}?-ResultSize\s+Unlimited\b[^\n|;]{0,300}?\|\s*"
+            r"Set-Mailbox\b[^\n|;]{0,300}?-AuditEnabled\s*:?\s*(?:\$false|0)(?![\w.])"
+            r"|"
+            r"\bSet-AdminAuditLogConfig\b[^\n|;]{0,300}?-(?:UnifiedAuditLogIngestionEnabled|AdminAuditLogEnabled)\s*:?\s*(?:\$false|0)(?![\w.])"
+            r"|\bSet-OrganizationConfig\b[^\n|;]{0,300}?-AuditDisabled\s*:?\s*(?:\$true|1)(?![\w.])",
             _I,
         ),
         # macOS's audit daemon unloaded (`launchctl unload -w .../com.apple.auditd.plist`)

@@ -7,7 +7,8 @@ gives, all of it: `az group list --query "[].name" -o tsv | xargs -I{} az group 
 Remove-AzResourceGroup -Force`. A listing of a whole inventory (a cloud's resource groups,
 buckets, instances, snapshots or projects; a cluster's namespaces or volumes; a hypervisor's
 machines, ESXi's and vSphere's too; an organisation's repositories; LVM's volumes and groups;
-a Kafka broker's topics, unless the broker is the machine's own: `kafka-topics.sh --list |
+a Kafka broker's topics, unless the broker is the machine's own, at its loopback address or
+run by a container of its own (`docker exec kafka kafka-topics ...`): `kafka-topics.sh --list |
 xargs -I{} kafka-topics.sh --delete --topic {}`) is followed to a deletion of such resources:
 through a pipe (`| xargs ...`, `| while read x;
 do ...`), a loop over its output (`for x in $(...); do ...`), or handed to the deletion as its
@@ -48,6 +49,7 @@ from functools import lru_cache
 from itertools import islice
 
 from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.own_host import LOOPBACK_HOST
 
 _KUBECTL = r"\bkubectl\s+(?:-[^\s]+(?:\s+(?!(?:get|delete)\b)[^\s-]\S*)?\s+){0,6}"
 """`kubectl` and the global options it may be given before its verb (`kubectl -n "$ns" delete`,
@@ -87,13 +89,27 @@ _DELETION = re.compile(
     r"|\bopenstack\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+delete\b"
     r"|\bdoctl\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+delete\b"
     r"|\b(?:lvremove|vgremove|pvremove)\b"
-    # (a broker of the machine's own, a developer's local Kafka, is left out)
-    r"|\bkafka-topics(?:\.sh)?\s(?![^\n|;&]{0,300}?--(?:bootstrap-server|zookeeper)[=\s]+"
-    r"(?:localhost|127\.0\.0\.1|\[?::1\]?)(?![\w.-]))[^\n|;&]{0,300}?--delete\b",
+    # (a broker of the machine's own is left out: one at its loopback address, or one a
+    # container of its own runs, `docker exec kafka kafka-topics ...`, whose deletion is cited
+    # from `docker` for `_deletions` to pass over)
+    r"|(?:\b(?:docker|podman)(?:[\s-]compose)?\s+exec\s[^\n|;&]{0,200}?)?"
+    r"\bkafka-topics(?:\.sh)?\s(?![^\n|;&]{0,300}?--(?:bootstrap-server|zookeeper)[=\s]+\[?"
+    + LOOPBACK_HOST
+    + r"\]?(?![\w.-]))[^\n|;&]{0,300}?--delete\b",
     re.I,
 )
 """A deletion of a cloud resource or bucket, a cluster object, a virtual machine or its storage,
 an LVM volume, group or disk, or a Kafka topic on a broker not the machine's own."""
+_IN_OWN_CONTAINER = re.compile(r"(?:docker|podman)\b", re.I)
+"""A deletion run in a container of the machine's own (`docker exec NAME kafka-topics ...`)."""
+
+
+def _deletions(code: str, start: int = 0, stop: int | None = None) -> list[re.Match[str]]:
+    """The deletions in `code[start:stop]`, but those run in a container of the machine's own."""
+    found = _DELETION.finditer(code, start, len(code) if stop is None else stop)
+    return [match for match in found if _IN_OWN_CONTAINER.match(match.group()) is None]
+
+
 _QUICK = re.compile(
     r"\b(?:delete|destroy|rb|rm|undefine|terminate-\w+|[lvp][gv]?remove)\b|\bvm\.destroy\b"
     r"|/destroy\b|\bRemove-|-Terminate\b",
@@ -242,7 +258,7 @@ def listed_estate_hits(code: str, offset: int = 0) -> list[Hit]:
             continue
         ends = [listing.end() for listing in listings]
         picks = _Picks(line)
-        for deletion in _DELETION.finditer(line):
+        for deletion in _deletions(line):
             # the nearest listing before the deletion, within reach, and the first after it
             before = bisect.bisect_right(ends, deletion.start()) - 1
             nearest = [listings[before]] if before >= 0 else []
@@ -415,15 +431,16 @@ def _fed_deletion(code: str, bare: str, use: re.Match[str]) -> re.Match[str] | N
     if text.startswith("for"):
         done = _DONE.search(bare, use.end(), use.end() + _REACH)
         stop = done.start() if done else min(len(code), use.end() + _REACH)
-        return _DELETION.search(code, use.end(), stop)
+        return next(iter(_deletions(code, use.end(), stop)), None)
     if text.endswith("|"):
         after = _SEPARATOR.search(bare, use.end(), use.end() + _REACH)
-        return _DELETION.search(code, use.end(), after.start() if after else use.end() + _REACH)
+        stop = after.start() if after else use.end() + _REACH
+        return next(iter(_deletions(code, use.end(), stop)), None)
     # an argument: the deletion is the command it stands in
     line_start = _line_start(code, use.start(), _REACH)
     before = [m.end() for m in _SEPARATOR.finditer(bare, line_start, use.start())]
     command_start = max([line_start, *before])
-    for deletion in _DELETION.finditer(code, command_start, use.start()):
+    for deletion in _deletions(code, command_start, use.start()):
         if "|" not in bare[deletion.end() : use.start()]:
             return deletion
     return None

@@ -9,9 +9,10 @@ What it catches
     `\\\\.\\PhysicalDrive0`, a variable a loop over disks or an assignment binds to a disk's
     path: `for d in /dev/sd?; do dd of=$d`, or xargs' placeholder: `xargs -I{} dd of=/dev/{}`),
     recursive deletion of `/`, system folders or home directories or all of their contents
-    (resolved from `rm`'s arguments: `rm -rf /srv/*`; on Windows a drive, `Users`, `Windows`,
-    `ProgramData` or `Program Files` deleted whole: `del /f /s /q C:\\Users\\*`, `rd /s /q
-    C:\\Windows`, `Remove-Item -Recurse D:\\*`; or deleted one by one through the
+    (resolved from `rm`'s arguments: `rm -rf /srv/*`; on Windows the system drive, its
+    `Users`, `Windows`, `ProgramData` or `Program Files` deleted whole: `del /f /s /q
+    C:\\Users\\*`, `rd /s /q %SystemDrive%\\Windows`, `Remove-Item -Recurse C:\\*`, not
+    with `-WhatIf`; or deleted one by one through the
     variable of a loop over them: `for d in /boot /etc /home; do rm -rf "$d"`, `for d in
     ROOTS: shutil.rmtree(d)`, `root_loops.py`), and shadow-copy or backup-catalogue
     deletion, or every backup of a backup folder deleted (`rm -rf /var/backups/*`,
@@ -119,7 +120,8 @@ Allowed instead
     `wipefs -a -n`).
     Reading the firmware out (`flashrom -p internal -r`) or flashing a vendor image with its
     checks kept, overwriting and removing one's own temporary file (no walk), `rm -rf build/ dist/`,
-    `make clean`, one departed user's profile or every profile's temporary folder emptied
+    `make clean`, another drive emptied (a USB stick, a backup disk, a RAM disk: `rd /s /q
+    R:\\`), one departed user's profile or every profile's temporary folder emptied
     (`rd /s /q C:\\Users\\jdoe.old`, `C:\\Users\\*\\AppData\\Local\\Temp\\*`),
     pruning old backups (`find /var/backups -mtime +14 -delete`, `rm -rf
     /var/backups/2024-01-*`, one dated prefix of a backups bucket, `restic forget
