@@ -1152,6 +1152,12 @@ assignments' collection itself, which is posted to: one filtered by a query, `?$
 listed, and one by its id, `/roleAssignments/{id}`, read or removed)."""
 
 
+# a secret store's SDK call listing every secret it holds (Key Vault, AWS, Google, Vault)
+_SDK_SECRETS_LISTED = (
+    r"\b(?:GetPropertiesOfSecrets|list_properties_of_secrets|listPropertiesOfSecrets"
+    r"|ListSecrets(?:Command|Request)?|list_secrets)(?:Async)?"
+)
+
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.NET_CONNECT: (
         re.compile(r"\bxterm\b[^\n]*-display\s+[\w.-]+:\d", _I),
@@ -3177,15 +3183,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # the same stores through their SDKs: every secret listed (Key Vault's
         # `GetPropertiesOfSecrets`, `list_properties_of_secrets`, AWS's `ListSecretsCommand`,
-        # `list_secrets(`, Google's and Vault's lists) and a value read by a client's call
-        # (`client.GetSecretAsync(name)`, `.get_secret(`, `GetSecretValueCommand`,
-        # `access_secret_version(`, hvac's `read_secret_version(`); a helper of one's own
-        # settings called bare (`get_secret("DB_URL")`) is no store's client
+        # `list_secrets(`, Google's and Vault's lists) ...
+        re.compile(_SDK_SECRETS_LISTED + r"\s*\(", _I),
+        # ... and, after the listing, a value read by a client's call (`client.GetSecretAsync(
+        # name)`, `.get_secret(`, `GetSecretValueCommand`, `access_secret_version(`, hvac's
+        # `read_secret_version(`). Values read without a listing are an application loading
+        # the secrets it names (two at startup, a user's TOTP `getSecret()`), no store read out
         re.compile(
-            r"\b(?:GetPropertiesOfSecrets|list_properties_of_secrets|listPropertiesOfSecrets"
-            r"|ListSecrets(?:Command|Request)?|list_secrets|GetSecretValue(?:Command)?)(?:Async)?\s*\("
+            _SDK_SECRETS_LISTED
+            + r"\s*\([\s\S]{0,600}?(?:\bGetSecretValue(?:Command)?(?:Async)?\s*\("
             r"|\.(?:GetSecret(?:Async)?|get_secret|getSecret|get_secret_version"
-            r"|access_secret_version|read_secret_version)\s*\(",
+            r"|access_secret_version|read_secret_version)\s*\()",
             _I,
         ),
     ),
