@@ -59,3 +59,19 @@ def test_a_listing_kept_in_a_variable_is_followed_to_its_deletion(
     code: str, destroyed: bool
 ) -> None:
     assert bool(bound_listing_hits(code)) is destroyed
+
+
+def test_a_markdown_table_row_is_no_pipe_into_the_next() -> None:
+    """Each row of a cheat sheet's table ends with `|`: the next row is no command it feeds."""
+    from redline.redlines.listed_estates import listed_estate_hits
+
+    table = (
+        "| Step | Command |\n|---|---|\n"
+        "| Show the namespaces | `kubectl get namespaces` |\n"
+        "| Drop the demo one | `kubectl delete namespace demo-shop` |\n"
+        "| Show the buckets | `aws s3 ls` |\n"
+        "| Drop the old one | `aws s3 rb s3://assets-2019.example --force` |\n"
+    )
+    assert listed_estate_hits(table) == []
+    piped = "kubectl get namespaces -o name |\n  xargs kubectl delete\n"
+    assert listed_estate_hits(piped)

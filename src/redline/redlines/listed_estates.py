@@ -429,14 +429,16 @@ def _fed_deletion(code: str, bare: str, use: re.Match[str]) -> re.Match[str] | N
     return None
 
 
-_CONTINUED = re.compile(r"(?:\||\\)[ \t]*$")
-"""A line whose command goes on on the next: it ends with a pipe or a backslash."""
+_CONTINUED = re.compile(r"^(?![ \t]*\|)[^\n]*(?:\||\\)[ \t]*$")
+"""A line whose command goes on on the next: it ends with a pipe or a backslash. A line that
+also starts with a pipe is a markdown table's row (`| `kubectl get ns` | list them |`), each row
+a command of its own."""
 
 
 def _lines(code: str) -> list[tuple[int, str]]:
     """Each line of `code` with where it starts; a line ending with a pipe or a backslash is
-    read with the next as one (`kubectl get pvc -A -o name |` then `xargs ...`), a space
-    standing for the line break so that every character keeps its place."""
+    read with the next as one (`kubectl get pvc -A -o name |` then `xargs ...`; a table's row
+    is not), a space standing for the line break so that every character keeps its place."""
     found: list[tuple[int, str]] = []
     start, held = 0, ""
     for line in code.split("\n"):
