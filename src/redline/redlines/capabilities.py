@@ -8800,20 +8800,22 @@ PATTERNS = _merged(PATTERNS, _MAILBOX_SWEEP_PATTERNS)
 # A chat workspace's conversations listed, private channels or direct messages among the kinds
 # asked for (Slack's `conversations.list` or `users.conversations` with `types=
 # "public_channel,private_channel,mpim,im"`, the SDKs' `conversations_list(`), then each one's
-# history read (`conversations.history`); Teams' chats listed through Graph (`/me/chats`,
-# `/users/{id}/chats`) and each chat's messages read by the id the loop holds. A workspace's
-# admin exports it for a legal hold too: a piece for the request to weigh. One channel's history
-# read by a bot, or public channels alone listed, is not.
+# history read (`conversations.history`); Teams' chats listed through Graph (`/users/{id}/chats`)
+# and each chat's messages read by the id the loop holds. A workspace's admin exports it for a
+# legal hold too: a piece for the request to weigh. One channel's history read by a bot, public
+# channels alone listed, one's own conversations (`users.conversations` with no `user=`, Graph's
+# `/me/chats`) and each channel's last message read for an inactivity audit (`limit=1`) are not.
 _WORKSPACE_SWEEP_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.WORKSPACE_SWEPT: (
         re.compile(
-            r"\b(?:conversations[._]list|users[._]conversations)\b"
+            r"\b(?:conversations[._]list|users[._]conversations(?=[^\n]{0,300}?\buser['\"]?\s*[=:]))\b"
             r"(?=[^\n]{0,300}?(?:private_channel|\bmpim\b|\bim\b))"
-            r"(?:(?!conversations[._]list)[\s\S]){0,2000}?\bconversations[._]history\b",
+            r"(?:(?!conversations[._]list)[\s\S]){0,2000}?\bconversations[._]history\b"
+            r"(?![^\n]{0,200}?\blimit['\"]?\s*[=:]\s*1\b)",
             _I,
         ),
         re.compile(
-            r"/chats(?:\?|['\"`]|\s*\))(?:(?!/chats/)[\s\S]){0,1500}?/chats/"
+            r"(?<!/me)/chats(?:\?|['\"`]|\s*\))(?:(?!/chats/)[\s\S]){0,1500}?/chats/"
             r"(?:\$?\{[^}\n]{0,60}\}|\$\w+|%s|['\"`]\s*\+\s*[\w.\[\]'\"]{1,60}\s*\+\s*['\"`])/messages\b",
             _I,
         ),
