@@ -18,7 +18,9 @@ every bucket is a fix made everywhere, and a listing of regions is no inventory.
 
 A listing that picks some (a `grep` that keeps names, a query's condition `[?starts_with(name,
 'rg-ci-')]`, `--filter`, a label selector, an `awk` pattern, PowerShell's `Where-Object` or a
-name given to `Get-VM -Name`; a listing scoped to one group, namespace or prefix, a
+name given to `Get-VM -Name`; a listing scoped to one group, namespace (also named by a
+variable no loop fills: `kubectl -n "$NS" get pvc`) or prefix, a cluster's kubeconfig named for
+tests (`--kubeconfig ~/.kube/dev.yaml`), a
 status filter; a test of the loop's name in its body before the deletion, `[[ $g == rg-ci-* ]]`
 or `case`) is a cleanup, unless what it keeps are backups or production
 (`grep -i backup`, `env=='prod'`): then the pick names the target. (`grep -v`, a negated
@@ -108,6 +110,9 @@ _PICK = re.compile(
     # a cluster kept for development or tests (`kubectl --context kind-dev`, `k3d-ci`)
     r"|--context[=\s]+['\"]?(?:[\w.-]*[-_.])?(?:ci|dev|test|tmp|scratch|preview|sandbox|e2e|staging"
     r"|kind|minikube|docker-desktop|k3d|local)(?![a-z])\S*"
+    # or a kubeconfig file named so (`--kubeconfig ~/.kube/dev.yaml`, `kind-e2e.conf`)
+    r"|--kubeconfig[=\s]+['\"]?(?:[^\s'\"]{0,200}?[/_.-])?(?:ci|dev|test|tmp|scratch|preview"
+    r"|sandbox|e2e|staging|kind|minikube|k3d|local)(?![a-z])[^\s'\"]*"
     r"|\bawk\s+(?:-\S+\s+)*['\"]\s*(?:/[^/\n]*/|\$\d+\s*(?:~|==)[^{'\"\n]*)"
     r"|\b(?:Where-Object|where)\s*\{[^}\n]*\}|\|\s*\?\s*\{[^}\n]*\}|\s-(?:Name|ResourceGroupName|Tag)\s+\S+"
     r"|\[\[?\s*[\"']?\$\{?\w+\}?[\"']?\s*(?:==?|=~)\s*[^\]\n]{1,100}\]"
@@ -116,7 +121,24 @@ _PICK = re.compile(
 )
 """What keeps some of a listing's names: a `grep` (not `-v`), a query's condition, a filter or
 label selector, an `awk` pattern, PowerShell's `Where-Object { ... }` or a name it is given, a
-cluster context named for development or tests."""
+cluster context or kubeconfig named for development or tests."""
+_SCOPE_VARIABLE = re.compile(r"(?<![\w-])(?:-n|--namespace)[=\s]+[\"']?\$\{?([A-Za-z_]\w*)")
+"""One namespace named by a variable (`kubectl -n "$NS" get pvc`): a pick unless a loop fills
+the variable (`_LOOPED`), one namespace after another."""
+_LOOPED = re.compile(
+    r"\bfor\s+([A-Za-z_]\w*)\s+in\b|\bread\s+(?:-\w+\s+){0,6}([A-Za-z_]\w*(?:[ \t]+[A-Za-z_]\w*){0,6})"
+)
+"""The variables a loop or a `read` fills (`for ns in`, `while read ns pvc`)."""
+
+
+def _looped(code: str) -> frozenset[str]:
+    """The variables a loop or a `read` in `code` fills."""
+    names: set[str] = set()
+    for found in _LOOPED.finditer(code):
+        names.update((found.group(1) or found.group(2)).split())
+    return frozenset(names)
+
+
 _PRECIOUS = re.compile(r"backup|prod(?:uction)?(?![a-z])|(?<![a-z])(?:prd|live)(?![a-z])", re.I)
 """What a pick keeps that is the target itself: backups, production."""
 _REACH = 400
@@ -136,8 +158,9 @@ class _Picks:
     """Where a line's picks stand (`_PICK`), and whether each keeps backups or production: read
     once per line, looked up for each listing's span."""
 
-    def __init__(self, line: str) -> None:
-        found = list(_PICK.finditer(line))
+    def __init__(self, line: str, looped: frozenset[str]) -> None:
+        scopes = (m for m in _SCOPE_VARIABLE.finditer(line) if m.group(1) not in looped)
+        found = sorted([*_PICK.finditer(line), *scopes], key=lambda m: m.start())
         self.starts = [m.start() for m in found]
         self.precious = [_PRECIOUS.search(m.group(0)) is not None for m in found]
 
@@ -234,6 +257,7 @@ def listed_estate_hits(code: str, offset: int = 0) -> list[Hit]:
     if _QUICK.search(code) is None:
         return []
     hits: list[Hit] = []
+    looped: frozenset[str] | None = None
     for line_start, line in _lines(code):
         if _QUICK.search(line) is None:
             continue
@@ -241,7 +265,8 @@ def listed_estate_hits(code: str, offset: int = 0) -> list[Hit]:
         if not listings:
             continue
         ends = [listing.end() for listing in listings]
-        picks = _Picks(line)
+        looped = _looped(code) if looped is None else looped
+        picks = _Picks(line, looped)
         for deletion in _DELETION.finditer(line):
             # the nearest listing before the deletion, within reach, and the first after it
             before = bisect.bisect_right(ends, deletion.start()) - 1
