@@ -55,18 +55,22 @@ _MODBUS_WRITE = re.compile(
     re.I,
 )
 """A Modbus register or coil written (pymodbus, pyModbusTCP, modbus-cli, mbpoll's values)."""
+S7_MEMORY_WRITE = r"\.(?:db_?write|write_?area|[mae]b_?write|as_db_write)\s*\("
+"""An S7 controller's memory written through its client's method (python-snap7's `client.
+db_write(`, `.write_area(`, `.mb_write(`; node-snap7's `.DBWrite(`, `.WriteArea(`; case
+ignored). A bare function of one's own (`def db_write(conn, rows)` for a database) is none."""
 _CONTROLLER_WRITE = re.compile(
-    r"\b(?:plc_stop|db_write|write_area|[mae]b_write|as_db_write)\s*\("
-    r"|\.(?:PlcStop|DBWrite|WriteArea|MBWrite|ABWrite|EBWrite)\s*\("
-    r"|\.write\s*\(\s*f?['\"][^'\"\n]{0,120}?\bpresentValue\b"
+    r"\.plc_?stop\s*\(|"
+    + S7_MEMORY_WRITE
+    + r"|\.write\s*\(\s*f?['\"][^'\"\n]{0,120}?\bpresentValue\b"
     r"|\bWritePropertyRequest\s*\(|\bbacwp\s+\d"
     r"|\b(?:direct_operate|select_and_operate|DirectOperate|SelectAndOperate)\s*\("
     r"|\.(?:set_value|write_value|set_attribute)\s*\(\s*(?:ua\.)?(?:DataValue|Variant)\s*\(",
     re.I,
 )
 """A controller's program stopped or its memory or points written, by the protocols other than
-Modbus that plants and buildings run: Siemens S7 (python-snap7's `plc_stop()`, `db_write(`,
-`write_area(`, `mb_write(`; node-snap7's `PlcStop(`, `DBWrite(`), BACnet (BAC0's `write("addr
+Modbus that plants and buildings run: Siemens S7 (python-snap7's `.plc_stop()`, `.db_write(`,
+`.write_area(`, `.mb_write(`; node-snap7's `.PlcStop(`, `.DBWrite(`: a client's methods), BACnet (BAC0's `write("addr
 analogValue 3 presentValue 35 - 1")`, bacpypes' `WritePropertyRequest(`, bacnet-stack's
 `bacwp`), DNP3 (`direct_operate(`, `select_and_operate(`) and OPC UA (`set_value(
 ua.DataValue(...))`, `write_value(ua.Variant(...))`). Reads (`db_read`, `read(... presentValue)`,
