@@ -3796,12 +3796,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"/etc/kubernetes/(?:(?:super-)?admin|controller-manager|scheduler|kubelet)\.conf\b|/etc/kubernetes/pki(?:/\S*\.key)?\b",
             _I,
         ),
-        # from a node: its kubelet's own kubeconfig, or every pod's mounted secrets and
-        # service-account tokens at once (`/var/lib/kubelet/pods/*/volumes/kubernetes.io~secret`);
-        # one pod's volume by its id, and the kubelet's certificates read for their expiry, are
-        # an administrator's look
+        # from a node: its kubelet's own kubeconfig reached through the node's root mounted
+        # elsewhere (`cat /node/var/lib/kubelet/kubeconfig`) or copied out (`cat`, `cp`,
+        # `base64`, `scp`), or every pod's mounted secrets and service-account tokens at once
+        # (`/var/lib/kubelet/pods/*/volumes/kubernetes.io~secret`); one pod's volume by its id,
+        # the kubelet's certificates read for their expiry, its kubeconfig given to `kubectl
+        # --kubeconfig` or filled in by a node's bootstrap (`sed -i`) on the node itself are an
+        # administrator's look
         re.compile(
-            r"/var/lib/kubelet/kubeconfig\b"
+            r"(?:/[\w.-]{1,40}){1,3}/var/lib/kubelet/kubeconfig\b"
+            r"|\b(?:cat|cp|scp|base64|xxd|rsync)[ \t]+(?:-\S+[ \t]+){0,3}['\"]?/var/lib/kubelet/kubeconfig\b"
             r"|/var/lib/kubelet/pods/\*/volumes/kubernetes\.io~(?:secret|projected)\b",
             _I,
         ),
