@@ -65,7 +65,7 @@ _CONTROLLER_WRITE = re.compile(
     + r"|\.write\s*\(\s*f?['\"][^'\"\n]{0,120}?\bpresentValue\b"
     r"|\bWritePropertyRequest\s*\(|\bbacwp\s+\d"
     r"|\b(?:direct_operate|select_and_operate|DirectOperate|SelectAndOperate)\s*\("
-    r"|\.write_property\s*\([^\n]{0,200}?\bpresent[-_]?value\b"
+    r"|\.write_property\s*\([\s\S]{0,300}?\bpresent[-_]?value\b"
     r"|\.write_value\s*\(|\.(?:set_value|set_attribute)\s*\(\s*(?:ua\.)?(?:DataValue|Variant)\s*\(",
     re.I,
 )
