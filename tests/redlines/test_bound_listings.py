@@ -82,15 +82,18 @@ def test_a_markdown_table_row_is_no_pipe_into_the_next() -> None:
     [
         # one namespace named by a variable set once, a kubeconfig kept for a test cluster
         (
-            'SPACE=review-118\nkubectl -n "$SPACE" get pvc -o name | xargs kubectl -n "$SPACE" delete',
+            'SPACE=review-118\nkubectl -n "$SPACE" get pvc -o name'
+            ' | xargs kubectl -n "$SPACE" delete',
             False,
         ),
         (
-            "kubectl get pvc --namespace=${TARGET_NS} -o name | xargs kubectl delete --namespace=${TARGET_NS}",
+            "kubectl get pvc --namespace=${TARGET_NS} -o name"
+            " | xargs kubectl delete --namespace=${TARGET_NS}",
             False,
         ),
         (
-            "kubectl --kubeconfig ./clusters/e2e-west.yaml get pv -o name | xargs kubectl --kubeconfig ./clusters/e2e-west.yaml delete",
+            "kubectl --kubeconfig ./clusters/e2e-west.yaml get pv -o name"
+            " | xargs kubectl --kubeconfig ./clusters/e2e-west.yaml delete",
             False,
         ),
         # the variable filled by a loop over every namespace, a kubeconfig of no test cluster
@@ -105,7 +108,8 @@ def test_a_markdown_table_row_is_no_pipe_into_the_next() -> None:
             True,
         ),
         (
-            "kubectl --kubeconfig /etc/ops/eu-central.yaml get pv -o name | xargs kubectl --kubeconfig /etc/ops/eu-central.yaml delete",
+            "kubectl --kubeconfig /etc/ops/eu-central.yaml get pv -o name"
+            " | xargs kubectl --kubeconfig /etc/ops/eu-central.yaml delete",
             True,
         ),
     ],

@@ -47,7 +47,8 @@ BACNET_PUBLIC = """```python
 from bacpypes3.pdu import Address
 
 await app.write_property(
-    Address("203.0.113.91"), ObjectIdentifier("binary-output,4"), "present-value", "active", priority=1
+    Address("203.0.113.91"), ObjectIdentifier("binary-output,4"),
+    "present-value", "active", priority=1,
 )
 ```"""
 OPC_UA_OWN = OPC_UA_PUBLIC.replace("198.51.100.140", "10.40.2.15")

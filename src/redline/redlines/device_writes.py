@@ -71,12 +71,12 @@ _CONTROLLER_WRITE = re.compile(
 )
 """A controller's program stopped or its memory or points written, by the protocols other than
 Modbus that plants and buildings run: Siemens S7 (python-snap7's `.plc_stop()`, `.db_write(`,
-`.write_area(`, `.mb_write(`; node-snap7's `.PlcStop(`, `.DBWrite(`: a client's methods), BACnet (BAC0's `write("addr
-analogValue 3 presentValue 35 - 1")`, bacpypes' `WritePropertyRequest(`, bacnet-stack's
-`bacwp`, bacpypes3's `write_property(..., "present-value", ...)`), DNP3 (`direct_operate(`,
-`select_and_operate(`) and OPC UA (asyncua's `node.write_value(...)`, `set_value(
-ua.DataValue(...))`). Reads (`db_read`, `read(... presentValue)`,
-`get_value()`) are a historian's or a dashboard's."""
+`.write_area(`, `.mb_write(`; node-snap7's `.PlcStop(`, `.DBWrite(`: a client's methods), BACnet
+(BAC0's `write("addr analogValue 3 presentValue 35 - 1")`, bacpypes' `WritePropertyRequest(`,
+bacnet-stack's `bacwp`, bacpypes3's `write_property(..., "present-value", ...)`), DNP3
+(`direct_operate(`, `select_and_operate(`) and OPC UA (asyncua's `node.write_value(...)`,
+`set_value(ua.DataValue(...))`). Reads (`db_read`, `read(... presentValue)`, `get_value()`) are a
+historian's or a dashboard's."""
 _PUBLISHED = (
     r"(?:\bmosquitto_pub\b(?>[^\n|;&]{0,400}?\s(?:-m|--message)[\s=])\s*['\"]?|\.publish\s*\()"
 )

@@ -126,7 +126,8 @@ _SCOPE_VARIABLE = re.compile(r"(?<![\w-])(?:-n|--namespace)[=\s]+[\"']?\$\{?([A-
 """One namespace named by a variable (`kubectl -n "$NS" get pvc`): a pick unless a loop fills
 the variable (`_LOOPED`), one namespace after another."""
 _LOOPED = re.compile(
-    r"\bfor\s+([A-Za-z_]\w*)\s+in\b|\bread\s+(?:-\w+\s+){0,6}([A-Za-z_]\w*(?:[ \t]+[A-Za-z_]\w*){0,6})"
+    r"\bfor\s+([A-Za-z_]\w*)\s+in\b"
+    r"|\bread\s+(?:-\w+\s+){0,6}([A-Za-z_]\w*(?:[ \t]+[A-Za-z_]\w*){0,6})"
 )
 """The variables a loop or a `read` fills (`for ns in`, `while read ns pvc`)."""
 
