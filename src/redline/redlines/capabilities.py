@@ -1152,10 +1152,6 @@ assignments' collection itself, which is posted to: one filtered by a query, `?$
 listed, and one by its id, `/roleAssignments/{id}`, read or removed)."""
 
 
-_EVERY_REPO = r"(?:(?!\b(?:if|filter|where|unless)\b|\?\s|\b\1\s*=(?!=))[\s\S]){0,2000}?"
-"""Up to a loop variable's deletion (`\\1`): no pick (`if`, a filter) and no new value given to
-the variable (`repo = org.get_repo("old")`) between them."""
-
 # a secret store's SDK call listing every secret it holds (Key Vault, AWS, Google, Vault)
 _SDK_SECRETS_LISTED = (
     r"\b(?:GetPropertiesOfSecrets|list_properties_of_secrets|listPropertiesOfSecrets"
@@ -8124,24 +8120,6 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\.delete\s*\(\s*\)(?:(?!\bif\b)[^\n]){0,200}?\bfor\s+\w+\s+in\s+(?:(?!\bif\b)[^\n]){0,120}?\.buckets\.all\s*\(\s*\)(?!\s*if\b)"
             r"|\bfor\s+\w+\s+in\s+[^\n:]{0,120}?\.buckets\.all\s*\(\s*\)\s*:(?:(?!\bif\b)[^\n]){0,200}?\.delete\s*\(\s*\)",
             _I,
-        ),
-        # every repository of an organisation an SDK lists deleted in the program's own loop,
-        # the deletion's receiver or its `repo:` the loop's variable (PyGithub's `for r in
-        # org.get_repos(): r.delete()`; Octokit's `repos.listForOrg` then, for each `r`,
-        # `repos.delete({ ..., repo: r.name })` or `request("DELETE /repos/{owner}/{repo}",
-        # { repo: r.name })`), none picked by an `if` or a filter between them; one repository
-        # deleted by its name after an inventory printed is not
-        re.compile(
-            r"\bfor\s+(\w+)\s+in\s+[^\n]{0,200}?\bget_repos\s*\("
-            + _EVERY_REPO
-            + r"\b\1\.delete\s*\(\s*\)"
-        ),
-        re.compile(
-            r"\b(?:listForOrg|listForAuthenticatedUser|get_repos)\b(?:(?!\bif\b)[\s\S]){0,2000}?"
-            r"\bfor\s*(?:await\s*)?\(?\s*(?:const|let|var)?\s*(\w+)\s+(?:of|in)\b"
-            + _EVERY_REPO
-            + r"(?:\b\1\.delete\s*\(\s*\)|(?:\brepos\.delete\s*\(|\bDELETE\s+/repos/)"
-            r"[^\n]{0,200}?\brepo\s*:\s*\1\.(?:name|full_name)\b)"
         ),
         # every logical volume of a volume group removed (`lvremove -f vg_data`: a group's name,
         # where one volume is named `vg/lv` or `/dev/vg/lv`)

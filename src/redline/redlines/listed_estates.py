@@ -476,3 +476,64 @@ def _lines(code: str) -> list[tuple[int, str]]:
     if held:
         found.append((start, held))
     return found
+
+
+_REPOSITORIES_LISTED = re.compile(r"\b(?:listForOrg|listForAuthenticatedUser|get_repos)\b")
+"""An SDK's listing of an organisation's or a user's every repository (Octokit's
+`repos.listForOrg`, PyGithub's `get_repos()`)."""
+_LOOP_HEAD = re.compile(
+    r"\bfor\s*(?:await\s*)?\(?\s*(?:const|let|var)?\s*([A-Za-z_]\w*)\s+(?:of|in)\b[^\n]{0,200}"
+)
+"""A loop's head and the variable it fills (`for r in org.get_repos():`, `for (const r of
+list) {`)."""
+_REPOSITORY_REACH = 2000
+"""How far (characters) after a listing its loop, and after a loop's head its deletion, may
+stand."""
+_REPOSITORY_LOOPS = 8
+"""How many listings, and loops after each, are read (a program has a few)."""
+
+
+@lru_cache(maxsize=64)
+def _repository_deleted(name: str) -> re.Pattern[str]:
+    """The loop variable `name`'s repository deleted (`name.delete()`, `repos.delete({ ...,
+    repo: name.name })`, `request("DELETE /repos/{owner}/{repo}", { repo: name.name })`), or
+    what ends the loop's reading first: a pick (`if`, a filter) or a new value given to `name`
+    (`repo = org.get_repo("old")`)."""
+    value = re.escape(name)
+    return re.compile(
+        rf"\b{value}\.delete\s*\(\s*\)"
+        rf"|(?:\brepos\.delete\s*\(|\bDELETE\s+/repos/)[^\n]{{0,200}}?\brepo\s*:\s*{value}\."
+        r"(?:name|full_name)\b"
+        rf"|(?P<stop>\b(?:if|filter|where|unless)\b|\?\s|\b{value}\s*=(?!=))"
+    )
+
+
+def repository_sweep_hits(code: str, offset: int = 0) -> list[Hit]:
+    """`ESTATE_DESTROYED` where every repository an SDK lists is deleted in the program's own
+    loop: the deletion's receiver, or its `repo:`, is the variable of a loop over the listing
+    (`for r in org.get_repos(): r.delete()`; Octokit's `repos.listForOrg`, then for each `r`
+    `repos.delete({ ..., repo: r.name })`), with no pick (an `if`, a filter) and no new value
+    given to the variable between the loop's head and the deletion. One repository deleted by
+    its name after an inventory printed (`org.get_repo("demo").delete()`) is not."""
+    if "delete" not in code and "DELETE" not in code:
+        return []
+    hits: list[Hit] = []
+    for listing in islice(_REPOSITORIES_LISTED.finditer(code), _REPOSITORY_LOOPS):
+        # the loop's head holds the listing (`for r in org.get_repos():`) or follows it
+        start = _line_start(code, listing.start(), 200)
+        heads = _LOOP_HEAD.finditer(code, start, listing.end() + _REPOSITORY_REACH)
+        for head in islice(heads, _REPOSITORY_LOOPS):
+            if head.end() < listing.start():
+                continue
+            pattern = _repository_deleted(head.group(1))
+            for found in pattern.finditer(code, head.end(), head.end() + _REPOSITORY_REACH):
+                if found.group("stop") is None:
+                    hit_start, hit_end = min(listing.start(), head.start()), found.end()
+                    text = code[hit_start:hit_end]
+                    hits.append(
+                        Hit(Capability.ESTATE_DESTROYED, offset + hit_start, offset + hit_end, text)
+                    )
+                break
+            if hits:
+                return hits
+    return hits
