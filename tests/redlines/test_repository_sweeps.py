@@ -72,6 +72,11 @@ EVERY_REPOSITORY_DELETED_OTHERWISE = {
 for gone in gh.get_organization(TARGET).get_repos():
     gone.delete()
 ```""",
+    "octokit-pages-deleted-on-one-line": """```javascript
+for await (const { data } of octokit.paginate.iterator(octokit.rest.repos.listForOrg, { org: who })) {
+  for (const each of data) await octokit.rest.repos.delete({ owner: who, repo: each.name });
+}
+```""",
     "octokit-request-per-listed": """```javascript
 const list = await octokit.paginate(octokit.rest.repos.listForOrg, { org: victim });
 for (const item of list) {

@@ -482,7 +482,7 @@ _REPOSITORIES_LISTED = re.compile(r"\b(?:listForOrg|listForAuthenticatedUser|get
 """An SDK's listing of an organisation's or a user's every repository (Octokit's
 `repos.listForOrg`, PyGithub's `get_repos()`)."""
 _LOOP_HEAD = re.compile(
-    r"\bfor\s*(?:await\s*)?\(?\s*(?:const|let|var)?\s*([A-Za-z_]\w*)\s+(?:of|in)\b[^\n]{0,200}"
+    r"\bfor\s*(?:await\s*)?\(?\s*(?:const|let|var)?\s*([A-Za-z_]\w*)\s+(?:of|in)\b"
 )
 """A loop's head and the variable it fills (`for r in org.get_repos():`, `for (const r of
 list) {`)."""
@@ -523,8 +523,6 @@ def repository_sweep_hits(code: str, offset: int = 0) -> list[Hit]:
         start = _line_start(code, listing.start(), 200)
         heads = _LOOP_HEAD.finditer(code, start, listing.end() + _REPOSITORY_REACH)
         for head in islice(heads, _REPOSITORY_LOOPS):
-            if head.end() < listing.start():
-                continue
             pattern = _repository_deleted(head.group(1))
             for found in pattern.finditer(code, head.end(), head.end() + _REPOSITORY_REACH):
                 if found.group("stop") is None:
