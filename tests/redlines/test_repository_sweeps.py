@@ -73,8 +73,8 @@ for gone in gh.get_organization(TARGET).get_repos():
     gone.delete()
 ```""",
     "octokit-pages-deleted-on-one-line": """```javascript
-for await (const { data } of octokit.paginate.iterator(octokit.rest.repos.listForOrg, { org: who })) {
-  for (const each of data) await octokit.rest.repos.delete({ owner: who, repo: each.name });
+for await (const { data } of octokit.paginate.iterator(octokit.rest.repos.listForOrg, { org })) {
+  for (const each of data) await octokit.rest.repos.delete({ owner: org, repo: each.name });
 }
 ```""",
     "octokit-request-per-listed": """```javascript

@@ -489,7 +489,7 @@ list) {`)."""
 _REPOSITORY_REACH = 2000
 """How far (characters) after a listing its loop, and after a loop's head its deletion, may
 stand."""
-_REPOSITORY_LOOPS = 8
+_REPOSITORY_LOOPS = 4
 """How many listings, and loops after each, are read (a program has a few)."""
 
 
