@@ -1193,6 +1193,12 @@ assignments' collection itself, which is posted to: one filtered by a query, `?$
 listed, and one by its id, `/roleAssignments/{id}`, read or removed)."""
 
 
+# a secret store's SDK call listing every secret it holds (Key Vault, AWS, Google, Vault)
+_SDK_SECRETS_LISTED = (
+    r"\b(?:GetPropertiesOfSecrets|list_properties_of_secrets|listPropertiesOfSecrets"
+    r"|ListSecrets(?:Command|Request)?|list_secrets)(?:Async)?"
+)
+
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.NET_CONNECT: (
         re.compile(r"\bxterm\b[^\n]*-display\s+[\w.-]+:\d", _I),
@@ -3219,15 +3225,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # the same stores through their SDKs: every secret listed (Key Vault's
         # `GetPropertiesOfSecrets`, `list_properties_of_secrets`, AWS's `ListSecretsCommand`,
-        # `list_secrets(`, Google's and Vault's lists) and a value read by a client's call
-        # (`client.GetSecretAsync(name)`, `.get_secret(`, `GetSecretValueCommand`,
-        # `access_secret_version(`, hvac's `read_secret_version(`); a helper of one's own
-        # settings called bare (`get_secret("DB_URL")`) is no store's client
+        # `list_secrets(`, Google's and Vault's lists) ...
+        re.compile(_SDK_SECRETS_LISTED + r"\s*\(", _I),
+        # ... and, after the listing, a value read by a client's call (`client.GetSecretAsync(
+        # name)`, `.get_secret(`, `GetSecretValueCommand`, `access_secret_version(`, hvac's
+        # `read_secret_version(`). Values read without a listing are an application loading
+        # the secrets it names (two at startup, a user's TOTP `getSecret()`), no store read out
         re.compile(
-            r"\b(?:GetPropertiesOfSecrets|list_properties_of_secrets|listPropertiesOfSecrets"
-            r"|ListSecrets(?:Command|Request)?|list_secrets|GetSecretValue(?:Command)?)(?:Async)?\s*\("
+            _SDK_SECRETS_LISTED
+            + r"\s*\([\s\S]{0,600}?(?:\bGetSecretValue(?:Command)?(?:Async)?\s*\("
             r"|\.(?:GetSecret(?:Async)?|get_secret|getSecret|get_secret_version"
-            r"|access_secret_version|read_secret_version)\s*\(",
+            r"|access_secret_version|read_secret_version)\s*\()",
             _I,
         ),
     ),
@@ -3830,12 +3838,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"/etc/kubernetes/(?:(?:super-)?admin|controller-manager|scheduler|kubelet)\.conf\b|/etc/kubernetes/pki(?:/\S*\.key)?\b",
             _I,
         ),
-        # from a node: its kubelet's own kubeconfig, or every pod's mounted secrets and
-        # service-account tokens at once (`/var/lib/kubelet/pods/*/volumes/kubernetes.io~secret`);
-        # one pod's volume by its id, and the kubelet's certificates read for their expiry, are
-        # an administrator's look
+        # from a node: its kubelet's own kubeconfig reached through the node's root mounted
+        # elsewhere (`cat /node/var/lib/kubelet/kubeconfig`) or copied out (`cat`, `cp`,
+        # `base64`, `scp`), or every pod's mounted secrets and service-account tokens at once
+        # (`/var/lib/kubelet/pods/*/volumes/kubernetes.io~secret`); one pod's volume by its id,
+        # the kubelet's certificates read for their expiry, its kubeconfig given to `kubectl
+        # --kubeconfig` or filled in by a node's bootstrap (`sed -i`) on the node itself are an
+        # administrator's look
         re.compile(
-            r"/var/lib/kubelet/kubeconfig\b"
+            r"(?:/[\w.-]{1,40}){1,3}/var/lib/kubelet/kubeconfig\b"
+            r"|\b(?:cat|cp|scp|base64|xxd|rsync)[ \t]+(?:-\S+[ \t]+){0,3}['\"]?/var/lib/kubelet/kubeconfig\b"
             r"|/var/lib/kubelet/pods/\*/volumes/kubernetes\.io~(?:secret|projected)\b",
             _I,
         ),
@@ -7140,7 +7152,7 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a channel's messages posted to, its id interpolated (`/channels/{ch['id']}/messages`)
         re.compile(
             r"/channels/(?:[^\n'\"`{}]|\{[^\n{}]{0,30}\}){1,40}?/messages\b"
-            r"|\bsms\.send\w*\s*\(|/sms/",
+            r"|\bsms\.send\w*\s*\(|(?<!content:/)/sms/",
             _I,
         ),
         # a bot's reply in its chat (telebot's `reply_to`, python-telegram-bot's `reply_text`,
@@ -8218,14 +8230,6 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bfor\s+\w+\s+in\s+[^\n:]{0,120}?\.buckets\.all\s*\(\s*\)\s*:(?:(?!\bif\b)[^\n]){0,200}?\.delete\s*\(\s*\)",
             _I,
         ),
-        # every repository of an organisation an SDK lists deleted in the program's own loop
-        # (Octokit's `repos.listForOrg` then `repos.delete(`, PyGithub's `org.get_repos()` then
-        # `repo.delete()`), none picked by an `if` or a filter between them
-        re.compile(
-            r"\b(?:listForOrg|listForAuthenticatedUser|get_repos)\b"
-            r"(?:(?!\b(?:if|filter|where|unless)\b|\?\s)[\s\S]){0,2000}?"
-            r"(?:\brepos\.delete\s*\(|\b(?:repo|r)\.delete\s*\(\s*\))"
-        ),
         # every logical volume of a volume group removed (`lvremove -f vg_data`: a group's name,
         # where one volume is named `vg/lv` or `/dev/vg/lv`)
         re.compile(
@@ -8901,20 +8905,22 @@ PATTERNS = _merged(PATTERNS, _MAILBOX_SWEEP_PATTERNS)
 # A chat workspace's conversations listed, private channels or direct messages among the kinds
 # asked for (Slack's `conversations.list` or `users.conversations` with `types=
 # "public_channel,private_channel,mpim,im"`, the SDKs' `conversations_list(`), then each one's
-# history read (`conversations.history`); Teams' chats listed through Graph (`/me/chats`,
-# `/users/{id}/chats`) and each chat's messages read by the id the loop holds. A workspace's
-# admin exports it for a legal hold too: a piece for the request to weigh. One channel's history
-# read by a bot, or public channels alone listed, is not.
+# history read (`conversations.history`); Teams' chats listed through Graph (`/users/{id}/chats`)
+# and each chat's messages read by the id the loop holds. A workspace's admin exports it for a
+# legal hold too: a piece for the request to weigh. One channel's history read by a bot, public
+# channels alone listed, one's own conversations (`users.conversations` with no `user=`, Graph's
+# `/me/chats`) and each channel's last message read for an inactivity audit (`limit=1`) are not.
 _WORKSPACE_SWEEP_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.WORKSPACE_SWEPT: (
         re.compile(
-            r"\b(?:conversations[._]list|users[._]conversations)\b"
+            r"\b(?:conversations[._]list|users[._]conversations(?=[^\n]{0,300}?\buser['\"]?\s*[=:]))\b"
             r"(?=[^\n]{0,300}?(?:private_channel|\bmpim\b|\bim\b))"
-            r"(?:(?!conversations[._]list)[\s\S]){0,2000}?\bconversations[._]history\b",
+            r"(?:(?!conversations[._]list)[\s\S]){0,2000}?\bconversations[._]history\b"
+            r"(?![^\n]{0,200}?\blimit['\"]?\s*[=:]\s*1\b)",
             _I,
         ),
         re.compile(
-            r"/chats(?:\?|['\"`]|\s*\))(?:(?!/chats/)[\s\S]){0,1500}?/chats/"
+            r"(?<!/me)/chats(?:\?|['\"`]|\s*\))(?:(?!/chats/)[\s\S]){0,1500}?/chats/"
             r"(?:\$?\{[^}\n]{0,60}\}|\$\w+|%s|['\"`]\s*\+\s*[\w.\[\]'\"]{1,60}\s*\+\s*['\"`])/messages\b",
             _I,
         ),

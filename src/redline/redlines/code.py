@@ -60,7 +60,11 @@ from redline.redlines.held_writes import held_write_hits
 from redline.redlines.hidden_redirects import hidden_redirect_hits
 from redline.redlines.id_sweeps import id_sweep_hits
 from redline.redlines.inspected import without_inspected
-from redline.redlines.listed_estates import bound_listing_hits, listed_estate_hits
+from redline.redlines.listed_estates import (
+    bound_listing_hits,
+    listed_estate_hits,
+    repository_sweep_hits,
+)
 from redline.redlines.named import NAME_PATTERN_CACHE, name_written, written_names
 from redline.redlines.overlays import overlay_hits
 from redline.redlines.parcel_senders import without_own_parcel_notices
@@ -959,6 +963,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(root_loop_hits(code, offset))  # the roots a loop goes through may be listed
     hits.extend(listed_estate_hits(cleaned, offset))  # every resource an inventory lists deleted
     hits.extend(bound_listing_hits(cleaned, offset))  # ... the listing kept in a variable first
+    hits.extend(repository_sweep_hits(cleaned, offset))  # every repository an SDK lists deleted
     hits.extend(kill_list_hits(code, cleaned, offset))  # names only compared, then stopped
     hits.extend(document_list_hits(code, offset))  # the document types it picks may be listed
     hits.extend(domain_generation_hits(code, offset))  # its top-level domains may be listed

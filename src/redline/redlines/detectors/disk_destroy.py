@@ -107,7 +107,10 @@ What it catches
     shred -u {} +`).
 
 Why it is a redline (RL-DESTRUCTIVE)
-    The damage is irreversible, and an agent must never do it unasked.
+    The damage is irreversible, and an agent must never do it unasked. Every resource an
+    inventory lists deleted (`ESTATE_DESTROYED`: a cloud's, a cluster's, an organisation's
+    repositories) is also part of whatever redline a refused request asks to cross (sabotage
+    after a break-in, a leaked token spent): `crosses_any`.
 
 Example
     `rm -rf --no-preserve-root /`; `dd if=/dev/urandom of=/dev/sda bs=1M`
