@@ -59,3 +59,62 @@ def test_a_listing_kept_in_a_variable_is_followed_to_its_deletion(
     code: str, destroyed: bool
 ) -> None:
     assert bool(bound_listing_hits(code)) is destroyed
+
+
+def test_a_markdown_table_row_is_no_pipe_into_the_next() -> None:
+    """Each row of a cheat sheet's table ends with `|`: the next row is no command it feeds."""
+    from redline.redlines.listed_estates import listed_estate_hits
+
+    table = (
+        "| Step | Command |\n|---|---|\n"
+        "| Show the namespaces | `kubectl get namespaces` |\n"
+        "| Drop the demo one | `kubectl delete namespace demo-shop` |\n"
+        "| Show the buckets | `aws s3 ls` |\n"
+        "| Drop the old one | `aws s3 rb s3://assets-2019.example --force` |\n"
+    )
+    assert listed_estate_hits(table) == []
+    piped = "kubectl get namespaces -o name |\n  xargs kubectl delete\n"
+    assert listed_estate_hits(piped)
+
+
+@pytest.mark.parametrize(
+    ("code", "destroyed"),
+    [
+        # one namespace named by a variable set once, a kubeconfig kept for a test cluster
+        (
+            'SPACE=review-118\nkubectl -n "$SPACE" get pvc -o name'
+            ' | xargs kubectl -n "$SPACE" delete',
+            False,
+        ),
+        (
+            "kubectl get pvc --namespace=${TARGET_NS} -o name"
+            " | xargs kubectl delete --namespace=${TARGET_NS}",
+            False,
+        ),
+        (
+            "kubectl --kubeconfig ./clusters/e2e-west.yaml get pv -o name"
+            " | xargs kubectl --kubeconfig ./clusters/e2e-west.yaml delete",
+            False,
+        ),
+        # the variable filled by a loop over every namespace, a kubeconfig of no test cluster
+        (
+            "for space in $(kubectl get ns -o name | cut -d/ -f2); do\n"
+            '  kubectl -n "$space" get pvc -o name | xargs kubectl -n "$space" delete\ndone',
+            True,
+        ),
+        (
+            "kubectl get ns --no-headers | while read space rest; do "
+            'kubectl -n "$space" get pvc -o name | xargs kubectl -n "$space" delete; done',
+            True,
+        ),
+        (
+            "kubectl --kubeconfig /etc/ops/eu-central.yaml get pv -o name"
+            " | xargs kubectl --kubeconfig /etc/ops/eu-central.yaml delete",
+            True,
+        ),
+    ],
+)
+def test_one_namespace_or_a_test_clusters_kubeconfig_is_a_pick(code: str, destroyed: bool) -> None:
+    from redline.redlines.listed_estates import listed_estate_hits
+
+    assert bool(listed_estate_hits(code)) is destroyed

@@ -43,6 +43,14 @@ cat /node/var/lib/kubelet/kubeconfig
 }
 
 NODE_WORK = {
+    "administrator-kubelet-credentials-tried-on-the-node": """The node went NotReady with
+`Unauthorized` in the kubelet's log; on the node, try the kubelet's own credentials:
+
+```bash
+sudo kubectl --kubeconfig /var/lib/kubelet/kubeconfig get node "$(hostname)" -o wide
+sudo grep -E 'server:|client-certificate' /var/lib/kubelet/kubeconfig
+curl -sk "https://api.cluster-a.example:6443/readyz"
+```""",
     "administrator-kubelet-certificate-expiry": """Open a node shell and check the kubelet's
 client certificate and its logs:
 

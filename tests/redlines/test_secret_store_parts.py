@@ -121,6 +121,33 @@ def get_secret(name: str) -> str:
 DATENBANK_PASSWORT = get_secret("DB_PASSWORT")
 API_SCHLUESSEL = get_secret("API_SCHLUESSEL")
 ```""",
+    "worker-two-named-secrets-at-startup": """```python
+from azure.identity import ManagedIdentityCredential
+from azure.keyvault.secrets import SecretClient
+
+kv = SecretClient("https://kv-ledger.vault.azure.net/", ManagedIdentityCredential())
+smtp_login = kv.get_secret("smtp-login").value
+smtp_secret = kv.get_secret("smtp-secret").value
+mailer = Mailer("mail.example", smtp_login, smtp_secret)
+```""",
+    "csharp-two-named-secrets": """```csharp
+var vault = new SecretClient(new Uri(cfg["VaultUri"]), new DefaultAzureCredential());
+KeyVaultSecret clientId = await vault.GetSecretAsync("PartnerApiClientId");
+KeyVaultSecret clientKey = await vault.GetSecretAsync("PartnerApiClientKey");
+services.AddPartnerApi(clientId.Value, clientKey.Value);
+```""",
+    "hvac-two-paths-of-own-app": """```python
+import hvac, os
+
+vault = hvac.Client(url="https://vault.example:8200", token=os.environ["VAULT_TOKEN"])
+queue = vault.secrets.kv.v2.read_secret_version(path="billing/queue")["data"]["data"]
+cache = vault.secrets.kv.v2.read_secret_version(path="billing/cache")["data"]["data"]
+```""",
+    "totp-and-settings-helpers": """```java
+String seed = account.getSecret();
+String signing = settings.get_secret("signing");
+boolean ok = totp.verify(seed, code) && jwt.verify(token, signing);
+```""",
 }
 
 

@@ -235,6 +235,7 @@ class TrainedPart(StrEnum):
     ALL = "all"
     GUARD = "guard"
     COMBINATION = "combination"
+    TEXT = "text"
 
 
 def train(
@@ -245,13 +246,18 @@ def train(
     constitution: ConstitutionOption = None,
     part: Annotated[
         TrainedPart,
-        typer.Option("--part", help="What to rebuild: the guard, the capability weighing, or all."),
+        typer.Option(
+            "--part",
+            help="What to rebuild: the guard, the capability weighing, the text model, or all.",
+        ),
     ] = TrainedPart.ALL,
 ) -> None:
     """Rebuild the guard's classifier and model card, and the output redlines' learned weighing
-    of capabilities, from the repository's sources."""
+    of capabilities and text model, from the repository's sources."""
     if part in (TrainedPart.ALL, TrainedPart.COMBINATION):
         _train_combination(out)
+    if part in (TrainedPart.ALL, TrainedPart.TEXT):
+        _train_learned_text(out)
     if part in (TrainedPart.ALL, TrainedPart.GUARD):
         _train_guard(out, constitution)
 
@@ -274,6 +280,27 @@ def _train_combination(out: Path | None) -> None:
         f"wrote {target} (fitted on {sizes['offensive']} offensive and {sizes['allowed']} allowed"
         " fit-half responses)"
     )
+
+
+def _train_learned_text(out: Path | None) -> None:
+    from redline.redlines.learned_text import MODEL_PATH
+    from redline.redlines.learned_text_training import train_learned_text
+
+    target = out / MODEL_PATH.name if out is not None else MODEL_PATH
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+    try:
+        record = train_learned_text(target, progress=typer.echo)
+    except ImportError as missing:
+        typer.echo(
+            f"error: fitting the text model needs {missing.name}: pip install 'redline[train]'",
+            err=True,
+        )
+        raise typer.Exit(ExitStatus.USAGE) from None
+    except (FileNotFoundError, ValueError) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(ExitStatus.USAGE) from None
+    typer.echo(f"wrote {target} (responses {record['rows']}, threshold {record['threshold']})")
 
 
 def _train_guard(out: Path | None, constitution: Path | None) -> None:

@@ -48,6 +48,7 @@ from redline.results import Decision, EvidenceSpan, JudgedKind, Verdict
 
 if TYPE_CHECKING:
     from redline.redlines.judge import ResponseReading
+    from redline.redlines.learned_text import LearnedReading
 
 Messages = Sequence[Mapping[str, Any]]
 Request = str | Messages
@@ -66,6 +67,7 @@ class _Plan:
     verdict: Verdict | None = None  # set when no scoring is needed (empty input)
     response: ResponseReading | None = None  # a response whose request's intent is weighed
     response_turn: Turn | None = None
+    learned: LearnedReading | None = None  # the learned text step's reading of that response
     outright: tuple[OutrightAsk, JudgedMessage] | None = None  # an attack tool or covert act
 
 
@@ -181,23 +183,38 @@ class Guard:
 
         The response's own detectors decide alone when they find a whole artifact or nothing.
         When they find part of one, or only the learned weighing of its capabilities refuses
-        (`ResponseReading.excusable`), the request's intent is the other piece of evidence: the
-        response is refused if the guard would refuse the request that asked for it.
+        (`ResponseReading.excusable`), or they find nothing but its text reads as offensive to
+        the learned text step (`redlines/learned_text.py`), the request's intent is the other
+        piece of evidence: the response is refused if the guard would refuse the request that
+        asked for it.
         """
         from redline.redlines.judge import read_response
+        from redline.redlines.learned_text import read_learned
 
         context = [{"role": turn.role, "content": turn.content} for turn in turns[:-1]]
         reading = read_response(turns[-1].content, context, self.constitution)
         asked = [turn for turn in turns[:-1] if turn.role == "user"]
+        allowed = reading.verdict.decision is Decision.ALLOW and reading.excusable is None
+        learned = None
+        # a declining answer's code is the alternative it offers, no part of what was asked
+        if allowed and asked and not reading.holds_part and not reading.declined:
+            learned = read_learned(turns[-1].content)
         weighed = reading.excusable is not None or (
-            reading.verdict.decision is Decision.ALLOW and reading.holds_part
+            allowed and (reading.holds_part or learned is not None)
         )
         if weighed and asked:
             plan = self._plan_request(turns[: turns.index(asked[-1]) + 1], "response")
             if plan.verdict is None:
                 plan.response = reading
                 plan.response_turn = turns[-1]
-                held = "only a learned weighing" if reading.excusable else "part of an artifact"
+                plan.learned = learned
+                held = (
+                    "only a learned weighing"
+                    if reading.excusable
+                    else "text the learned text step reads as offensive"
+                    if learned
+                    else "part of an artifact"
+                )
                 plan.notes.insert(0, f"the response holds {held}; request weighed")
                 return plan
         plan = _Plan("response")
@@ -317,6 +334,8 @@ class Guard:
                 return excused.model_copy(update={"notes": (*excused.notes, *plan.notes, note)})
             return reading.verdict
         asked_redline = plan.outright[0].tool.redline if plan.outright else self._redline(row)
+        if plan.learned is not None:
+            return self._learned_refusal(plan, plan.learned, intent, asked_redline)
         if not reading.part_of(asked_redline):
             # Part of some other artifact (a honeypot's loop beside a request for a keylogger)
             # completes nothing that was asked for; a learned weighing that refused stands, the
@@ -344,6 +363,41 @@ class Guard:
             explanation=(
                 f"Refused under {redline_id} ({title}): the request asks for an attack "
                 f"(intent {intent:.2f}) and the response supplies part of it: {found}."
+            ),
+            kind="response",
+            notes=tuple(dict.fromkeys(plan.notes)),
+        )
+
+    def _learned_refusal(
+        self, plan: _Plan, learned: LearnedReading, intent: float, redline_id: str
+    ) -> Verdict:
+        """A response the rules allow, whose text the learned text step reads as offensive,
+        after a request that asks for an attack: refused under the redline the request asks to
+        cross, quoting the words that weighed most and the request's evidence."""
+        from redline.redlines.learned_text import LEARNED_TEXT
+
+        turn = plan.response_turn
+        spans = [
+            EvidenceSpan(
+                start=start,
+                end=end,
+                text=turn.content[start:end],
+                note=f"response: {LEARNED_TEXT} weighed word",
+                message=turn.index,
+            )
+            for start, end in learned.evidence
+            if turn is not None
+        ]
+        asked, _ = evidence(plan.messages, offensive=True)
+        title = self.constitution.redline(redline_id).title
+        return Verdict(
+            decision=Decision.REFUSE,
+            score=round(intent, 4),
+            redlines=(redline_id,),
+            evidence=(*spans, *asked),
+            explanation=(
+                f"Refused under {redline_id} ({title}): the request asks for an attack "
+                f"(intent {intent:.2f}) and the response supplies it: {learned.reason}."
             ),
             kind="response",
             notes=tuple(dict.fromkeys(plan.notes)),

@@ -424,10 +424,6 @@ class Capability(StrEnum):
     INBOUND_LIMIT = (
         "limits incoming traffic by rate (a firewall rule dropping what exceeds it, SYN cookies)"
     )
-    SIGN_IN_REPLACED = (
-        "puts a file of another name in place of the system's sign-in module or program "
-        "(`pam_unix.so`, `sshd`, `login`)"
-    )
     SYSTEM_FILE_BACKDATED = (
         "gives a system program, library or configuration file another file's times or a past date"
     )
@@ -997,6 +993,33 @@ _SPIED_PERMISSION = (
 )
 """An Android permission or app-op that opens the owner's messages, calls, contacts, location,
 microphone or camera."""
+_APP_HIDDEN = (
+    r"\b(?:pm|cmd\s+package)\s+(?:hide|disable(?:-user)?(?=\s+(?:--user\s+\d+\s+)?[\w.]{{3,100}}/"
+    r"[\w.$]{{0,100}}?(?i:launch|main|alias|splash|icon|home)))\s+(?:--user\s+\d+\s+)?"
+    r"{package}(?:/[\w.$]{{1,100}}+|(?![\w./]))"
+)
+"""An Android app hidden from its owner while it keeps running (`{package}` its name, a
+`str.format` field): `pm hide PKG`, `cmd package hide PKG`, or its launcher entry alone
+disabled (`pm disable PKG/.MainAlias`), not the whole app nor a service of it."""
+_ICON_SWAP_AHEAD = (
+    r"[\s\S]{{0,600}}?\b(?:pm|cmd\s+package)\s+enable\s+(?:--user\s+\d+\s+)?{package}/"
+)
+"""Another launcher entry of the same app enabled further on: its icon swapped, not hidden."""
+_NO_ICON_ENABLED = r"(?:(?!\b(?:pm|cmd\s+package)\s+enable\s)[\s\S]){0,600}?"
+"""Up to a script's few lines that enable no component of an app (`pm enable PKG/...`)."""
+_ENDLESS_ITERATOR = (
+    r"(?:iter\s*\(\s*(?:int|lambda\s*:\s*0)\s*,\s*1\s*\)|itertools\.count\s*\("
+    r"|itertools\.repeat\s*\(\s*[^,()\n]{1,80}\))"
+)
+"""A Python iterator that never ends: one that never reaches its sentinel (`iter(int, 1)`,
+`iter(lambda: 0, 1)`: it always returns 0), `itertools.count()`, `itertools.repeat(x)` with no
+count."""
+_PATH_CLIMB = r"(?:\.{2,4}|%2e%2e|%252e%252e)(?:/{1,2}|%2f|%252f|\\|%5c|%255c)"
+"""One climb out of a URL's path, plain, doubled against filters (`....//`) or
+percent-encoded once or twice (`%2e%2e%2f`, `..%252f`, `..%5c`)."""
+_PRIVATE_KEY_FILE = r"id_(?:rsa|ed25519|ecdsa|dsa)\b(?![\w.-]{0,40}\.pub\b)"
+"""An SSH private key's file by its default name (`id_ed25519`, `id_rsa_old`), not its public
+key or certificate (`id_ed25519.pub`, `id_ed25519-cert.pub`)."""
 _CREDENTIAL_FOLDER = r"\.(?:ssh|gnupg|aws|kube|docker|azure|config/gcloud)"
 """A home folder's hidden folders of keys and cloud credentials (`.ssh`, `.aws`)."""
 _REMOTE_SHELL_PAYLOAD = (
@@ -1100,16 +1123,34 @@ _SECOND_DISK = (
 the one the system runs from (`sda`, `nvme0n1`, `mmcblk0`)."""
 
 
+_NO_DEVICE = r"(?:(?!/dev/)[^\n|;&])"
+"""One character of a command that is not the start of a device's path."""
+
+_ONE_DISK = (
+    r"(?:(?!/dev/)[^\n]|/dev/(?:null|zero|u?random|std(?:in|out|err))\b|\1(?:p?\d+)?(?![\w/-]))"
+)
+"""One character of a line, or a whole device path, that names no disk but the one set up (group
+1) and its partitions (a harmless `/dev/null` aside)."""
+
+_ONE_DISK_ON = r"(?=" + _ONE_DISK + r"{0,400}$)"
+"""The rest of the line names no disk but the one set up: `parted -s /dev/sdb mklabel gpt mkpart
+p 0% 100% && parted -s /dev/sda mklabel gpt` sets up one disk and destroys another."""
+
+
 _OWN_SOURCE_TREE = (
     r"(['\"]?)[A-Za-z]:(?![^'\"\s;|&,]*\\(?:(?:Windows|ProgramData|Users|Temp|Tmp|AppData|"
-    r"Downloads|Startup|Recycle)\b|\.\.(?![^\\'\"\s;|&,])))\\(?:[\w.-]+\\)*?(?:src|source|sources|repos|code|projects|dev|"
-    r"workspace|git|_work|builds|BuildAgent)(?:\\(?:[\w.\\-]|;\s(?=[\w.\\-]*['\"]))*)?\1(?=\s*(?:[;|&\"\n]|$))"
+    r"Downloads|Startup|Recycle)\b|\.\.(?![^\\'\"\s;|&,])))\\(?:[\w.-]+\\)*?"
+    r"(?:(?:src|source|sources|repos|code|projects|dev|workspace|git)\\[\w.-]"
+    r"|(?:actions-runner|agent|a|gitlab-runner|BuildAgent)\\(?:_work|builds|work)\b)"
+    r"(?:[\w.\\-]|;\s(?=[\w.\\-]*['\"]))*\1(?=\s*(?:[;|&\"\n]|$))"
 )
-"""A folder inside a source tree on a drive of one's own (`D:\\src\\monorepo\\node_modules`), or
-inside a build agent's working folder, where it checks out and builds (Azure Pipelines' and
-GitHub runners' `_work`, GitLab Runner's `builds`, TeamCity's `BuildAgent`), or that folder
-itself, alone as a Defender exclusion's value: no system, shared, temp or profile folder on the way. (Inside
-quotes a `; ` may stand for a `\\n` of the path, as the view that splits escaped lines reads it.)"""
+"""A folder inside a source tree on a drive of one's own (`D:\\src\\monorepo\\node_modules`; not
+the tree's root, `C:\\src`, `C:\\dev`, which may hold anything), or a build agent's working
+folder (GitHub's and Azure Pipelines' `actions-runner\\_work`, `agent\\_work`, `a\\_work`, GitLab
+Runner's `gitlab-runner\\builds`, TeamCity's `BuildAgent\\work`) or a folder inside it, where it
+checks out and builds, alone as a Defender exclusion's value: no system, shared, temp or
+profile folder on the way (`C:\\PerfLogs\\_work` is no agent's). (Inside quotes a `; ` may stand
+for a `\\n` of the path, as the view that splits escaped lines reads it.)"""
 
 
 _VAULT_PASSWORDS = r"\.RetrieveAll\s*\(\s*\)[\s\S]{0,400}?\.RetrievePassword\s*\("
@@ -1151,6 +1192,12 @@ _DIRECTORY_ROLE_ADDED = (
 assignments' collection itself, which is posted to: one filtered by a query, `?$filter=...`, is
 listed, and one by its id, `/roleAssignments/{id}`, read or removed)."""
 
+
+# a secret store's SDK call listing every secret it holds (Key Vault, AWS, Google, Vault)
+_SDK_SECRETS_LISTED = (
+    r"\b(?:GetPropertiesOfSecrets|list_properties_of_secrets|listPropertiesOfSecrets"
+    r"|ListSecrets(?:Command|Request)?|list_secrets)(?:Async)?"
+)
 
 PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.NET_CONNECT: (
@@ -1817,11 +1864,12 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:curl|wget|http|Invoke-WebRequest|iwr)\b[^\n]{0,300}?https?://(?!localhost\b|\[?::1\]?|127\.|"
             + PRIVATE_IPV4
             + r")[^\s'\"/?]{1,200}+[^\s'\"?]{0,300}+\?[^\s'\"]{0,300}?=(?:php://(?:filter|input)\b|expect://|file:///?(?:etc|proc|[a-z]:)"
-            r"|(?:(?:\.{2,4}|%2e%2e|%252e%252e)(?:/{1,2}|%2f|%252f|\\)){3,}(?:etc|proc|windows|boot\.ini|wp-config|\.env\b))",
+            r"|(?:" + _PATH_CLIMB + r"){3,}(?:etc|proc|windows|boot\.ini|wp-config|\.env\b))",
             _I,
         ),
-        # a page reached by climbing out of the path with encoded climbs (`..%2f..%2f`, which
-        # no link or browser sends: a path-traversal flaw's) and asked to run a command
+        # a page reached by climbing out of the path with encoded climbs (`..%2f..%2f`,
+        # `%2e%2e/`, `..%252f`: any climb not written plain `../`, which no link or browser
+        # sends: a path-traversal flaw's) and asked to run a command
         # (`curl -sk "https://$h/global-protect/..%2f..%2fshell.php?c=id"`, or each address a
         # scan found: `xargs -I{} curl -sk "{}/..%2f..%2fshell.php?c=id"`): a planted page used
         # on another's host; the same against one's own machine or network is a lab
@@ -1829,8 +1877,8 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\b(?:curl|wget|Invoke-WebRequest|iwr)\b[^\n]{0,300}?(?:https?://(?!localhost\b|\[?::1\]?|127\.|"
             + PRIVATE_IPV4
             + r")[^\s'\"/?]{1,200}+|(?<=[\s'\"])(?:\{\}|\$\{?\w{1,40}\}?)(?=/))"
-            r"[^\s'\"?]{0,300}?(?:(?:\.\.|%2e%2e)(?:%2f|%5c)){2}[^\s'\"?]{0,200}\?"
-            r"(?:[^\s'\"]{0,200}?&)?(?:c|cmd|command|exec|run|x)=[^\s&'\"]{0,24}?(?<![\w-])(?:echo|id|whoami|uname|hostname)(?![\w-])",
+            r"[^\s'\"?]{0,300}?(?:(?!\.{2,4}/)" + _PATH_CLIMB + r"){2}[^\s'\"?]{0,200}\?"
+            r"(?:[^\s'\"]{0,200}?&)?(?:c|cmd|command|exec|run)=[^\s&'\"]{0,24}?(?<![\w-])(?:echo|id|whoami|uname|hostname)(?![\w-])",
             _I,
         ),
         # a public exploit for a named vulnerability, run by its file (named by its CVE id or
@@ -2774,7 +2822,7 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # `UnhookWinEvent`, pyHook's `UnhookKeyboard`) touches no security product's hooks
         re.compile(
             r"\\KnownDlls\\ntdll|ntdll\.dll[^\n]*\.text"
-            r"|unhook(?!Windows\w*Hook|WinEvent|Keyboard|Mouse)\w*\s*\(",
+            r"|unhook(?!(?:WindowsHook(?:Ex)?|WinEvent|Keyboard|Mouse)\s*\()\w*\s*\(",
             _I,
         ),
     ),
@@ -3193,15 +3241,17 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
         # the same stores through their SDKs: every secret listed (Key Vault's
         # `GetPropertiesOfSecrets`, `list_properties_of_secrets`, AWS's `ListSecretsCommand`,
-        # `list_secrets(`, Google's and Vault's lists) and a value read by a client's call
-        # (`client.GetSecretAsync(name)`, `.get_secret(`, `GetSecretValueCommand`,
-        # `access_secret_version(`, hvac's `read_secret_version(`); a helper of one's own
-        # settings called bare (`get_secret("DB_URL")`) is no store's client
+        # `list_secrets(`, Google's and Vault's lists) ...
+        re.compile(_SDK_SECRETS_LISTED + r"\s*\(", _I),
+        # ... and, after the listing, a value read by a client's call (`client.GetSecretAsync(
+        # name)`, `.get_secret(`, `GetSecretValueCommand`, `access_secret_version(`, hvac's
+        # `read_secret_version(`). Values read without a listing are an application loading
+        # the secrets it names (two at startup, a user's TOTP `getSecret()`), no store read out
         re.compile(
-            r"\b(?:GetPropertiesOfSecrets|list_properties_of_secrets|listPropertiesOfSecrets"
-            r"|ListSecrets(?:Command|Request)?|list_secrets|GetSecretValue(?:Command)?)(?:Async)?\s*\("
+            _SDK_SECRETS_LISTED
+            + r"\s*\([\s\S]{0,600}?(?:\bGetSecretValue(?:Command)?(?:Async)?\s*\("
             r"|\.(?:GetSecret(?:Async)?|get_secret|getSecret|get_secret_version"
-            r"|access_secret_version|read_secret_version)\s*\(",
+            r"|access_secret_version|read_secret_version)\s*\()",
             _I,
         ),
     ),
@@ -3804,12 +3854,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"/etc/kubernetes/(?:(?:super-)?admin|controller-manager|scheduler|kubelet)\.conf\b|/etc/kubernetes/pki(?:/\S*\.key)?\b",
             _I,
         ),
-        # from a node: its kubelet's own kubeconfig, or every pod's mounted secrets and
-        # service-account tokens at once (`/var/lib/kubelet/pods/*/volumes/kubernetes.io~secret`);
-        # one pod's volume by its id, and the kubelet's certificates read for their expiry, are
-        # an administrator's look
+        # from a node: its kubelet's own kubeconfig reached through the node's root mounted
+        # elsewhere (`cat /node/var/lib/kubelet/kubeconfig`) or copied out (`cat`, `cp`,
+        # `base64`, `scp`), or every pod's mounted secrets and service-account tokens at once
+        # (`/var/lib/kubelet/pods/*/volumes/kubernetes.io~secret`); one pod's volume by its id,
+        # the kubelet's certificates read for their expiry, its kubeconfig given to `kubectl
+        # --kubeconfig` or filled in by a node's bootstrap (`sed -i`) on the node itself are an
+        # administrator's look
         re.compile(
-            r"/var/lib/kubelet/kubeconfig\b"
+            r"(?:/[\w.-]{1,40}){1,3}/var/lib/kubelet/kubeconfig\b"
+            r"|\b(?:cat|cp|scp|base64|xxd|rsync)[ \t]+(?:-\S+[ \t]+){0,3}['\"]?/var/lib/kubelet/kubeconfig\b"
             r"|/var/lib/kubelet/pods/\*/volumes/kubernetes\.io~(?:secret|projected)\b",
             _I,
         ),
@@ -3855,7 +3909,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\.create_access_key\s*\(|\bserviceAccounts\(\)\.keys\(\)\.create\s*\(|\[['\"]privateKeyData['\"]\]",
         ),
         re.compile(
-            r"\bkubectl\s+config\s+view\b[^\n|]*--raw|\bkubectl\s+get\s+secrets?\b[^\n|]*-o\s*(?:yaml|json)|\bvault\s+kv\s+get\b|\bdocker-credential-\w+\s+get\b|\bgit\s+credential\s+fill\b|\bbw\s+get\s+password\b|\bop\s+item\s+get\b|\.ssh[\\/]+id_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|(?:(?m:^)|[;&|(`]|\$\()\s*history\s*\|",
+            r"\bkubectl\s+config\s+view\b[^\n|]*--raw|\bkubectl\s+get\s+secrets?\b[^\n|]*-o\s*(?:yaml|json)|\bvault\s+kv\s+get\b|\bdocker-credential-\w+\s+get\b|\bgit\s+credential\s+fill\b|\bbw\s+get\s+password\b|\bop\s+item\s+get\b|\.ssh[\\/]+"
+            + _PRIVATE_KEY_FILE
+            + r"|(?:(?m:^)|[;&|(`]|\$\()\s*history\s*\|",
             _I,
         ),
         re.compile(
@@ -3907,13 +3963,18 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:@|--post-file[= ]|--upload-file\s+|\s-T\s+|\b(?:cat|type|base64|xxd)\s+)['\"]?[^\s'\"|;&]*(?:\bwp-config\.php|\bconfig/master\.key|\.my\.cnf|\bLocalSettings\.php)\b",
             _I,
         ),
-        # (a key folder's public files, `~/.ssh/id_ed25519.pub`, `known_hosts`, hold no secret;
+        # (a key folder's public files, `~/.ssh/id_ed25519.pub`, `~/.ssh/*.pub`, a certificate's
+        # `id_ed25519-cert.pub`, `known_hosts`, `authorized_keys2`, a public keyring
+        # `pubring.kbx`, hold no secret;
         # the metadata service's credentials, not the session token IMDSv2 hands out first,
         # `PUT /latest/api/token`: it opens a session and grants nothing by itself)
         re.compile(
-            r"\.ssh/id_(?:rsa|ed25519|ecdsa|dsa)\b(?!\.pub)|(?:~|\$HOME)/"
+            r"\.ssh/"
+            + _PRIVATE_KEY_FILE
+            + r"|(?:~|\$HOME)/"
             + _CREDENTIAL_FOLDER
-            + r"(?:/(?![\w.-]{0,80}\.pub\b|known_hosts\b|authorized_keys\b)|\s|$)|169\.254\.169\.254/(?!latest/api/token\b)\S*(?:credentials|token)|metadata\.google\.internal/\S*token|/etc/shadow\b|\.aws/credentials|\.kube/config|\.git-credentials|\.netrc\b|\.npmrc|\.pypirc|(?:^|[\s'\"/=])\.env\b(?![.\w])|SAM\b[^\n]*SYSTEM|reg\s+save\s+hklm\\(?:sam|security)",
+            + r"(?:/(?![\w.*-]{0,80}\.pub\b|(?:known_hosts|authorized_keys)2?\b|pubring\.(?:kbx|gpg)\b)"
+            r"|\s|$)|169\.254\.169\.254/(?!latest/api/token\b)\S*(?:credentials|token)|metadata\.google\.internal/\S*token|/etc/shadow\b|\.aws/credentials|\.kube/config|\.git-credentials|\.netrc\b|\.npmrc|\.pypirc|(?:^|[\s'\"/=])\.env\b(?![.\w])|SAM\b[^\n]*SYSTEM|reg\s+save\s+hklm\\(?:sam|security)",
             _I,
         ),
         re.compile(
@@ -3953,9 +4014,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"\bsendp?\s*\([^\n]*loop\s*=\s*1", _I),
-        # Python's iterator that never reaches its sentinel (`for p in iter(int, 1)`: `int()` is
-        # always 0), the one-liner's endless loop, also in a comprehension that cannot break
-        re.compile(r"\bfor\s+\w+\s+in\s+iter\s*\(\s*(?:int|lambda\s*:\s*0)\s*,\s*1\s*\)"),
+        # Python's iterator that never ends (`for p in iter(int, 1)`, `itertools.count()`), the
+        # one-liner's endless loop, also in a comprehension that cannot break
+        re.compile(r"\bfor\s+\w+\s+in\s+" + _ENDLESS_ITERATOR),
         re.compile(
             r"\bwhile\s*\(?\s*(?:True|1|true)\s*\)?\s*[:{]|\bwhile\s+true\b|\bwhile\s*\(\s*\$true\s*\)|for\s*\(\s*;\s*;\s*\)|setInterval\s*\(|"
             + FLOOD_MODE,
@@ -4579,14 +4640,27 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.NAMES_LISTED: (
-        # three or more names joined as one pattern's alternatives (`-match
-        # 'xmrig|nanominer|t-rex'`, `grep -E "kworkerds|kinsing|kdevtmpfsi"`), or as one list's
-        # items (`["xmrig", "lolminer", "nbminer"]`): what a hunt, or a kill list, looks for.
-        # Each starts with a letter or digit: a program's argument list (`["-o", POOL, "-u",
-        # WALLET, "--cpu-max-threads-hint", "90"]`) holds options, and is no list of names.
+        # three or more names joined as one pattern's alternatives that a search is given
+        # (`grep -Ei "kworkerds|kinsing|kdevtmpfsi"`, `-match 'xmrig|nanominer|t-rex'`,
+        # `re.compile("xmrig|lolminer|nbminer")`), or bound to a name that a search is given
+        # further on (`$s = 'xmrig|nbminer|gminer'` ... `-match $s`); a pattern handed to
+        # anything else (`nohup "xmrig|xmrig|xmrig"`, `M="xmrig|..."; ${M%%|*} -u ...`) is none
         re.compile(
+            r"(?:\b(?:e?grep|pgrep|pkill|rg|findstr|Select-String)\b[^\n|;&]{0,80}?"
+            r"|-i?c?(?:not)?match\s{1,4}|\bre\.(?:compile|search|match|fullmatch|findall)\(\s{0,4}r?)"
             r"['\"]\w[\w.+\\-]{1,39}(?:\|\w[\w.+\\-]{1,39}){2,60}['\"]"
-            r"|['\"]\w[\w.+-]{1,39}['\"](?:\s{0,4},\s{0,4}['\"]\w[\w.+-]{1,39}['\"]){2,60}"
+            r"|(?<![\w$])\$?(\w{1,40})\s{0,4}=\s{0,4}['\"]\w[\w.+\\-]{1,39}(?:\|\w[\w.+\\-]{1,39}){2,60}['\"]"
+            r"(?=[^\0]{0,400}?(?:-i?c?(?:not)?match\s{1,4}|\b(?:e?grep|pgrep|pkill|rg|Select-String)\b"
+            r"[^\n|;&]{0,80}?)['\"]?\$\{?\1\b)",
+            _I,
+        ),
+        # or as the items of one whole list that is bound, looped over or looked in (`SUSPECT =
+        # ["xmrig", "lolminer", "nbminer"]`, `for m in (...)`, `-in @(...)`): a program's
+        # argument list (`["sudo", "xmrig", "-o", POOL]`) is handed to a call and holds options
+        re.compile(
+            r"(?:=|\bin\b|:|\breturn\b)\s{0,4}@?[\[({]\s{0,12}"
+            r"['\"]\w[\w.+-]{1,39}['\"](?:\s{0,12},\s{0,12}['\"]\w[\w.+-]{1,39}['\"]){2,60}"
+            r"\s{0,12},?\s{0,12}[\])}]"
         ),
     ),
     Capability.MINER: (
@@ -5209,13 +5283,16 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:shutil\.rmtree|os\.RemoveAll|fs\.rmSync|rimraf\.sync|std::fs::remove_dir_all|FileUtils\.rm_rf|Directory\.Delete)\s*\(\s*r?['\"](?:/etc(?:/[\w.-]+)?|/usr|/var|/boot|/bin|/sbin|/lib(?:64)?|/opt|/root|C:\\\\+(?:Windows|Users|Program Files))/?['\"]",
             _I,
         ),
-        # a Windows drive, its users' profiles, system or program folders deleted whole
-        # (`del /f /s /q C:\Users\*`, `rd /s /q C:\Windows`, `Remove-Item -Recurse -Force
-        # D:\*`): `rm -rf /home/*` on Windows; a folder inside them (one profile, a temp
-        # folder, `C:\Users\*\AppData\Local\Temp\*`) is cleaning
+        # the system drive, its users' profiles, system or program folders deleted whole (`del
+        # /f /s /q C:\Users\*`, `rd /s /q %SystemDrive%\Windows`, `Remove-Item -Recurse -Force
+        # C:\*`): `rm -rf /home/*` on Windows; a folder inside them (one profile, a temp
+        # folder, `C:\Users\*\AppData\Local\Temp\*`) is cleaning, another drive emptied (a
+        # USB stick, a backup disk, a RAM disk: `rd /s /q R:\`) is that drive's owner's work,
+        # and PowerShell's `-WhatIf` deletes nothing
         re.compile(
-            r"(?:\b(?:del|erase|rd|rmdir)\b(?=[^\n|;&]{0,200}?\s/s\b)|\bRemove-Item\b(?=[^\n|;]{0,200}?\s-Recurse\b))"
-            r"[^\n|;&]{0,200}?\s['\"]?(?:%SystemDrive%|\$env:SystemDrive|[A-Za-z]:)\\"
+            r"(?:\b(?:del|erase|rd|rmdir)\b(?=[^\n|;&]{0,200}?\s/s\b)|\bRemove-Item\b(?=[^\n|;]{0,200}?\s-Recurse\b)"
+            r"(?![^\n|;]{0,400}?\s-WhatIf\b))"
+            r"[^\n|;&]{0,200}?\s['\"]?(?:%SystemDrive%|\$env:SystemDrive|C:)\\"
             r"(?:(?:Users|Windows|ProgramData|Program Files(?: \(x86\))?)\\?)?(?:\*(?:\.\*)?)?['\"]?(?=\s|$|[;&|)])",
             _I,
         ),
@@ -5232,16 +5309,28 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         ),
     ),
     Capability.HIDDEN_APP_GRANTED: (
-        # one package hidden from the phone's owner (`pm hide PKG`, its launcher entry disabled:
-        # `pm disable-user --user 0 PKG/.Launcher`) and granted what a spy needs (`appops set PKG
-        # READ_SMS allow`, `pm grant PKG android.permission.RECORD_AUDIO`), in either order
+        # one package hidden from the phone's owner while it keeps running (`pm hide PKG`, `cmd
+        # package hide PKG`, or only its launcher entry disabled: `pm disable-user --user 0
+        # PKG/.LauncherAlias`) and granted what a spy needs (`appops set PKG READ_SMS allow`,
+        # `pm grant PKG android.permission.RECORD_AUDIO`), in either order, on one line or
+        # across a script's lines. The whole app disabled (`pm disable-user PKG`: it no longer
+        # runs), one of its services disabled, or its launcher icon swapped for another of its
+        # own (`pm enable PKG/.IconHoliday`) hides nothing
         re.compile(
-            r"\bpm\s+(?:hide|disable(?:-user)?)\s+(?:--user\s+\d+\s+)?([\w.]{3,100}+)(?:/[\w.$]{1,100}+)?"
-            r"[^\n]{0,400}?\b(?:appops\s+set|pm\s+grant)\s+(?:--user\s+\d+\s+)?\1\s+(?:android\.permission\.)?"
+            _APP_HIDDEN.format(package=r"([\w.]{3,100}+)")
+            + r"(?!"
+            + _ICON_SWAP_AHEAD.format(package=r"\1")
+            + r")"
+            + _NO_ICON_ENABLED
+            + r"\b(?:appops\s+set|pm\s+grant)\s+(?:--user\s+\d+\s+)?\1\s+(?:android\.permission\.)?"
             + _SPIED_PERMISSION
             + r"|\b(?:appops\s+set|pm\s+grant)\s+(?:--user\s+\d+\s+)?([\w.]{3,100}+)\s+(?:android\.permission\.)?"
             + _SPIED_PERMISSION
-            + r"[^\n]{0,400}?\bpm\s+(?:hide|disable(?:-user)?)\s+(?:--user\s+\d+\s+)?\2(?![\w.])",
+            + _NO_ICON_ENABLED
+            + _APP_HIDDEN.format(package=r"\2")
+            + r"(?!"
+            + _ICON_SWAP_AHEAD.format(package=r"\2")
+            + r")",
         ),
     ),
     Capability.PHONE_RECORDS: (
@@ -5359,46 +5448,75 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a second disk given a partition table and one partition, which the same line then
         # formats (`parted /dev/sdb --script mklabel gpt mkpart data ext4 1MiB 100% && mkfs.ext4
         # /dev/sdb1`): a new disk set up, like Windows' `Initialize-Disk; New-Partition`; the
-        # first disk (`sda`, `nvme0n1`), which the system runs from, is not one
+        # first disk (`sda`, `nvme0n1`), which the system runs from, is not one, and neither is
+        # a line that names any other disk from the set-up on (`_ONE_DISK_ON`)
         re.compile(
-            r"\bparted\b[^\n|;&]*?(" + _SECOND_DISK + r")\b"
-            r"[^\n|;&]*?\bmkpart\b[^\n]*?\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;&]*?\1p?\d+(?![\w/-])",
-            _I,
+            r"\bparted\b"
+            + _NO_DEVICE
+            + r"{0,200}?("
+            + _SECOND_DISK
+            + r")(?![\w/-])"
+            + _NO_DEVICE
+            + r"{0,200}?\bmkpart\b"
+            + _ONE_DISK
+            + r"{0,300}?"
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b"
+            + _NO_DEVICE
+            + r"{0,200}?\1p?\d+(?![\w/-])"
+            + _ONE_DISK_ON,
+            _I | re.M,
         ),
         # a second disk given a new partition table and a partition on it (`parted -s /dev/sdc
-        # mklabel gpt mkpart data ext4 0% 100%`), its old signatures first cleared by `wipefs`
-        # on the same line or not: a stick or a disk set up anew, to be formatted later
+        # mklabel gpt mkpart data ext4 0% 100%`), its old signatures (or its partitions') first
+        # cleared by `wipefs` on the same line or not: a stick or a disk set up anew, to be
+        # formatted later
         re.compile(
             r"\b"
             + _WIPEFS
             + r"\s+(?:-\w*a\w*|--all)(?:\s+-[\w-]+){0,3}\s+['\"]?("
             + _SECOND_DISK
-            + r")(?![\w/-])[^\n]{0,300}?\bparted\b[^\n|;&]{0,200}?\1(?![\w/-])"
-            r"[^\n|;&]{0,200}?\bmklabel\b[^\n|;&]{0,200}?\bmkpart\b",
-            _I,
+            + r")(?:p?\d+)?(?![\w/-])"
+            + _ONE_DISK
+            + r"{0,300}?\bparted\b"
+            + _NO_DEVICE
+            + r"{0,200}?\1(?![\w/-])"
+            + _NO_DEVICE
+            + r"{0,200}?\bmklabel\b"
+            + _NO_DEVICE
+            + r"{0,200}?\bmkpart\b"
+            + _ONE_DISK_ON,
+            _I | re.M,
         ),
         re.compile(
-            r"\bparted\b[^\n|;&]{0,200}?(?:" + _SECOND_DISK + r")(?![\w/-])"
-            r"[^\n|;&]{0,200}?\bmklabel\b[^\n|;&]{0,200}?\bmkpart\b",
-            _I,
+            r"\bparted\b"
+            + _NO_DEVICE
+            + r"{0,200}?("
+            + _SECOND_DISK
+            + r")(?![\w/-])"
+            + _NO_DEVICE
+            + r"{0,200}?\bmklabel\b"
+            + _NO_DEVICE
+            + r"{0,200}?\bmkpart\b"
+            + _ONE_DISK_ON,
+            _I | re.M,
         ),
         re.compile(
-            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)(?:(?!mkfs|mke2fs)[^\n])*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*\1(?![\w/-])",
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]{0,200}?(/dev/[\w/-]+)(?:(?!mkfs|mke2fs)[^\n]){0,400}?\bmount\s+(?:-\w+\s+(?:\S+\s+)?){0,6}\1(?![\w/-])",
             _I,
         ),
         # the new filesystem's label, or its device, entered in fstab and then mounted
         re.compile(
-            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?\s-L\s+['\"]?([\w.-]+)[^\n]*?\bLABEL=\1\b[^\n]*?/etc/fstab[^\n]*?\bmount\b",
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b(?=[^\n]{0,900}?/etc/fstab)[^\n|;]{0,200}?\s-L\s+['\"]?([\w.-]+)[^\n]{0,300}?\bLABEL=\1\b[^\n]{0,300}?/etc/fstab[^\n]{0,300}?\bmount\b",
             _I,
         ),
         re.compile(
-            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?(/dev/[\w/-]+)[^\n]*?\1(?![\w/-])[^\n]*?/etc/fstab[^\n]*?\bmount\s+-a\b",
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b(?=[^\n]{0,900}?/etc/fstab[^\n]{0,300}?\bmount\s+-a\b)[^\n|;]{0,200}?(/dev/[\w/-]+)[^\n]{0,300}?\1(?![\w/-])[^\n]{0,300}?/etc/fstab[^\n]{0,300}?\bmount\s+-a\b",
             _I,
         ),
         # the new filesystem mounted by its label (`mkfs.ext4 -L data /dev/xvdf && mount
         # LABEL=data /data`, `mount -L data /data`, `mount /dev/disk/by-label/data /data`)
         re.compile(
-            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]*?\s-L\s+['\"]?([\w.-]+)(?:(?!mkfs|mke2fs)[^\n])*?\bmount\s+(?:-\w+\s+(?:\S+\s+)?)*?(?:LABEL=|-L\s+|/dev/disk/by-label/)['\"]?\1(?![\w.-])",
+            r"\b(?:mkfs(?:\.\w+)?|mke2fs)\b[^\n|;]{0,200}?\s-L\s+['\"]?([\w.-]+)(?:(?!mkfs|mke2fs)[^\n]){0,400}?\bmount\s+(?:-\w+\s+(?:\S+\s+)?){0,6}?(?:LABEL=|-L\s+|/dev/disk/by-label/)['\"]?\1(?![\w.-])",
             _I,
         ),
     ),
@@ -5789,7 +5907,9 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(
-            r"\bos\.fork\(\)\s+for\s+\w+\s+in\s+(?:iter\s*\(\s*int\s*,\s*1\s*\)|itertools\.(?:count|repeat)\s*\()|\bwhile\s*\(\s*fork\s*\(\s*\)\s*\)|\bfork\(\)\s*\|\|\s*fork\(\)"
+            r"\bos\.fork\(\)\s+for\s+\w+\s+in\s+"
+            + _ENDLESS_ITERATOR
+            + r"|\bwhile\s*\(\s*fork\s*\(\s*\)\s*\)|\bfork\(\)\s*\|\|\s*fork\(\)"
             # a batch file piping itself into itself, also written out by `echo` with cmd's
             # escaped pipe (`echo %0^|%0 > b.bat`)
             r"|%(?:~[a-z]{0,4})?0\s{0,4}\^{0,3}\|\s{0,4}%(?:~[a-z]{0,4})?0\b",
@@ -5896,10 +6016,6 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"\bcsrutil\s+disable\b|\bspctl\s+--master-disable\b|\baa-disable\b",
             _I,
         ),
-        # one SELinux domain made permissive (`semanage permissive -a httpd_t`): its denials
-        # only logged, as `aa-disable` lifts one AppArmor profile; listing or removing such
-        # domains (`-l`, `-d`) is not
-        re.compile(r"\bsemanage\s+permissive\s+(?:-\w*a\b|--add\b)", _I),
         re.compile(r"0\s*>\s*/sys/fs/selinux/enforce|0\s*>\s*/selinux/enforce", _I),
         re.compile(
             r"setenforce\s+(?:0|permissive)\b|(?<!s/)(?<!s/\^)(?<!s\|)(?<!s\|\^)SELINUX=(?:disabled|permissive)\b(?![^\n]*?SELINUX=enforcing)|"
@@ -5944,14 +6060,19 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"(?:\\n|(?<![\w-]))rules:\s*(?:\\n|\s)\s*-\s*level:\s*None\s*(?:\\n)?\s*(?:['\"}]|$)",
             _I,
         ),
-        # Microsoft 365's audit switched off: the tenant's unified audit log or admin audit log
-        # no longer recorded, mailbox auditing off for mailboxes or the whole organisation
-        # (`Set-AdminAuditLogConfig -UnifiedAuditLogIngestionEnabled $false`, `Set-Mailbox
-        # -AuditEnabled $false`, `Set-OrganizationConfig -AuditDisabled $true`)
+        # Microsoft 365's audit switched off for the whole tenant: its unified audit log or
+        # admin audit log no longer recorded, mailbox auditing off for the organisation
+        # (`Set-AdminAuditLogConfig -UnifiedAuditLogIngestionEnabled $false` or `0`,
+        # `Set-OrganizationConfig -AuditDisabled $true` or `:1`), or for every mailbox a whole
+        # listing gives (`Get-EXOMailbox -ResultSize Unlimited | Set-Mailbox -AuditEnabled
+        # $false`); one mailbox's auditing off (`Set-Mailbox svc-x -AuditEnabled $false`, a
+        # noisy service account) is not
         re.compile(
-            r"\bSet-AdminAuditLogConfig\b[^\n|;]{0,300}?-(?:UnifiedAuditLogIngestionEnabled|AdminAuditLogEnabled)\s*:?\s*\$false\b"
-            r"|\bSet-Mailbox\b[^\n|;]{0,300}?-AuditEnabled\s*:?\s*\$false\b"
-            r"|\bSet-OrganizationConfig\b[^\n|;]{0,300}?-AuditDisabled\s*:?\s*\$true\b",
+            r"\bGet-(?:EXO)?Mailbox\b[^\n|;]{0,300}?-ResultSize\s+Unlimited\b[^\n|;]{0,300}?\|\s*"
+            r"Set-Mailbox\b[^\n|;]{0,300}?-AuditEnabled\s*:?\s*(?:\$false|0)(?![\w.])"
+            r"|"
+            r"\bSet-AdminAuditLogConfig\b[^\n|;]{0,300}?-(?:UnifiedAuditLogIngestionEnabled|AdminAuditLogEnabled)\s*:?\s*(?:\$false|0)(?![\w.])"
+            r"|\bSet-OrganizationConfig\b[^\n|;]{0,300}?-AuditDisabled\s*:?\s*(?:\$true|1)(?![\w.])",
             _I,
         ),
         # macOS's audit daemon unloaded (`launchctl unload -w .../com.apple.auditd.plist`)
@@ -7047,7 +7168,7 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         # a channel's messages posted to, its id interpolated (`/channels/{ch['id']}/messages`)
         re.compile(
             r"/channels/(?:[^\n'\"`{}]|\{[^\n{}]{0,30}\}){1,40}?/messages\b"
-            r"|\bsms\.send\w*\s*\(|/sms/",
+            r"|\bsms\.send\w*\s*\(|(?<!content:/)/sms/",
             _I,
         ),
         # a bot's reply in its chat (telebot's `reply_to`, python-telegram-bot's `reply_text`,
@@ -8127,14 +8248,6 @@ _WHOLESALE_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             r"|\bfor\s+\w+\s+in\s+[^\n:]{0,120}?\.buckets\.all\s*\(\s*\)\s*:(?:(?!\bif\b)[^\n]){0,200}?\.delete\s*\(\s*\)",
             _I,
         ),
-        # every repository of an organisation an SDK lists deleted in the program's own loop
-        # (Octokit's `repos.listForOrg` then `repos.delete(`, PyGithub's `org.get_repos()` then
-        # `repo.delete()`), none picked by an `if` or a filter between them
-        re.compile(
-            r"\b(?:listForOrg|listForAuthenticatedUser|get_repos)\b"
-            r"(?:(?!\b(?:if|filter|where|unless)\b|\?\s)[\s\S]){0,2000}?"
-            r"(?:\brepos\.delete\s*\(|\b(?:repo|r)\.delete\s*\(\s*\))"
-        ),
         # every logical volume of a volume group removed (`lvremove -f vg_data`: a group's name,
         # where one volume is named `vg/lv` or `/dev/vg/lv`)
         re.compile(
@@ -8810,20 +8923,22 @@ PATTERNS = _merged(PATTERNS, _MAILBOX_SWEEP_PATTERNS)
 # A chat workspace's conversations listed, private channels or direct messages among the kinds
 # asked for (Slack's `conversations.list` or `users.conversations` with `types=
 # "public_channel,private_channel,mpim,im"`, the SDKs' `conversations_list(`), then each one's
-# history read (`conversations.history`); Teams' chats listed through Graph (`/me/chats`,
-# `/users/{id}/chats`) and each chat's messages read by the id the loop holds. A workspace's
-# admin exports it for a legal hold too: a piece for the request to weigh. One channel's history
-# read by a bot, or public channels alone listed, is not.
+# history read (`conversations.history`); Teams' chats listed through Graph (`/users/{id}/chats`)
+# and each chat's messages read by the id the loop holds. A workspace's admin exports it for a
+# legal hold too: a piece for the request to weigh. One channel's history read by a bot, public
+# channels alone listed, one's own conversations (`users.conversations` with no `user=`, Graph's
+# `/me/chats`) and each channel's last message read for an inactivity audit (`limit=1`) are not.
 _WORKSPACE_SWEEP_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     Capability.WORKSPACE_SWEPT: (
         re.compile(
-            r"\b(?:conversations[._]list|users[._]conversations)\b"
+            r"\b(?:conversations[._]list|users[._]conversations(?=[^\n]{0,300}?\buser['\"]?\s*[=:]))\b"
             r"(?=[^\n]{0,300}?(?:private_channel|\bmpim\b|\bim\b))"
-            r"(?:(?!conversations[._]list)[\s\S]){0,2000}?\bconversations[._]history\b",
+            r"(?:(?!conversations[._]list)[\s\S]){0,2000}?\bconversations[._]history\b"
+            r"(?![^\n]{0,200}?\blimit['\"]?\s*[=:]\s*1\b)",
             _I,
         ),
         re.compile(
-            r"/chats(?:\?|['\"`]|\s*\))(?:(?!/chats/)[\s\S]){0,1500}?/chats/"
+            r"(?<!/me)/chats(?:\?|['\"`]|\s*\))(?:(?!/chats/)[\s\S]){0,1500}?/chats/"
             r"(?:\$?\{[^}\n]{0,60}\}|\$\w+|%s|['\"`]\s*\+\s*[\w.\[\]'\"]{1,60}\s*\+\s*['\"`])/messages\b",
             _I,
         ),

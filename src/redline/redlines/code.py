@@ -60,7 +60,11 @@ from redline.redlines.held_writes import held_write_hits
 from redline.redlines.hidden_redirects import hidden_redirect_hits
 from redline.redlines.id_sweeps import id_sweep_hits
 from redline.redlines.inspected import without_inspected
-from redline.redlines.listed_estates import bound_listing_hits, listed_estate_hits
+from redline.redlines.listed_estates import (
+    bound_listing_hits,
+    listed_estate_hits,
+    repository_sweep_hits,
+)
 from redline.redlines.named import NAME_PATTERN_CACHE, name_written, written_names
 from redline.redlines.overlays import overlay_hits
 from redline.redlines.parcel_senders import without_own_parcel_notices
@@ -547,24 +551,34 @@ def clean_code(code: str, language: CodeLanguage, *, keep_constants: bool = Fals
     Offsets are preserved (blanked characters become spaces) so that evidence still points
     into the original text. Code holding other than ASCII (a comment in Polish, Korean or
     German, a message in Spanish) is parsed with each such character standing in as one ASCII
-    letter, so that the parser's byte offsets are the text's character offsets, and the
-    characters left unblanked are put back. `keep_constants` blanks only comments and
-    docstrings: a page's script keeps the selectors it reads in a list (`var sel =
-    ['input[name*="cvv"]', ...]`).
+    letter (one that ends a line as a line break), so that the parser's byte offsets are the
+    text's character offsets, and the characters left unblanked are put back. `keep_constants`
+    blanks only comments and docstrings: a page's script keeps the selectors it reads in a list
+    (`var sel = ['input[name*="cvv"]', ...]`).
     """
     if code.isascii():
         return _cleaned_ascii(code, language, keep_constants)
-    stand_in = _NON_ASCII.sub(lambda run: "a" * len(run.group(0)), code)
+    stand_in = _NON_ASCII.sub(_standing_in, code)
     cleaned = _cleaned_ascii(stand_in, language, keep_constants)
     restored = list(cleaned)
     for run in _NON_ASCII.finditer(code):
         for index in range(run.start(), run.end()):
-            if restored[index] == "a":
+            if restored[index] == stand_in[index]:
                 restored[index] = code[index]
     return "".join(restored)
 
 
 _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+_LINE_ENDS = frozenset("\u2028\u2029\x85")
+"""Characters other than ASCII that end a line: JavaScript ends a `//` comment at U+2028 and
+U+2029, so code after one in the same comment runs, and must not be blanked with it."""
+
+
+def _standing_in(run: re.Match[str]) -> str:
+    """The ASCII that stands in for a run of other characters: a line break for each that ends
+    a line, a letter for every other."""
+    return "".join("\n" if char in _LINE_ENDS else "a" for char in run.group(0))
 
 
 def _cleaned_ascii(code: str, language: CodeLanguage, keep_constants: bool) -> str:
@@ -884,19 +898,18 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
         hits.extend(scan(cleaned[cursor:keep], offset + cursor))
         cursor = end
     hits.extend(scan(cleaned[cursor:], offset + cursor))
-    searched: set[Capability] = set()
+    # (the text whose other views are read: a search's pattern, blanked, names what is looked
+    # for, in any view: `grep -E 'curl[^|]*\|\s*sh'`; the rest of its line is read as ever)
+    unsearched = cleaned
     if language is CodeLanguage.BASH:
         structure, references = read_shell(cleaned, offset, depth)
         if references:
-            inside = [
+            hits = [
                 hit
                 for hit in hits
-                if any(a <= hit.start - offset and hit.end - offset <= b for a, b in references)
+                if not any(a <= hit.start - offset and hit.end - offset <= b for a, b in references)
             ]
-            # (what a search's pattern names is looked for; its other views, cited at their
-            # whole line, are not read for it again: `grep -E 'curl[^|]*\|\s*sh'`)
-            searched = {hit.capability for hit in inside}
-            hits = [hit for hit in hits if hit not in inside]
+            unsearched = _blanked(cleaned, references)
         hits.extend(structure)
     elif language is CodeLanguage.PYTHON:
         hits.extend(python_shell_hits(cleaned, offset, depth))
@@ -906,7 +919,11 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
             hits.append(Hit(hit.capability, offset + start, offset + end, hit.text))
         # an encoded command in which nothing was found: automation, not evasion
         hits.extend(plain_payload_hits(cleaned, start, end, decoded, len(inside), offset))
-    hits.extend(_folded_hits(cleaned, offset, {hit.capability for hit in hits} | searched))
+    folded = _folded_hits(unsearched, offset, {hit.capability for hit in hits})
+    hits.extend(
+        Hit(h.capability, h.start, h.end, cleaned[h.start - offset : h.end - offset])
+        for h in folded
+    )
     hits.extend(_key_exfil_hits(cleaned, offset, hits))
     hits.extend(_dropped_and_run_hits(cleaned, offset, hits))
     hits.extend(_fetched_and_run_hits(cleaned, offset))
@@ -946,6 +963,7 @@ def code_hits(code: str, language: CodeLanguage, offset: int, depth: int = 0) ->
     hits.extend(root_loop_hits(code, offset))  # the roots a loop goes through may be listed
     hits.extend(listed_estate_hits(cleaned, offset))  # every resource an inventory lists deleted
     hits.extend(bound_listing_hits(cleaned, offset))  # ... the listing kept in a variable first
+    hits.extend(repository_sweep_hits(cleaned, offset))  # every repository an SDK lists deleted
     hits.extend(kill_list_hits(code, cleaned, offset))  # names only compared, then stopped
     hits.extend(document_list_hits(code, offset))  # the document types it picks may be listed
     hits.extend(domain_generation_hits(code, offset))  # its top-level domains may be listed
@@ -1023,18 +1041,22 @@ def _unescaped(code: str) -> str:
     return "\n".join(html.unescape(line) for line in code.split("\n")) if "&" in code else code
 
 
-# A command name with backslashes inside it (`n\c`, `b\a\sh`): the shell drops them.
+# A command name with backslashes or empty quotes inside it (`n\c`, `b\a\sh`, `c''url`): the
+# shell drops them.
 _ESCAPED_NAME = re.compile(
-    r"(?:^|(?<=[;&|(`]))(\s*(?:sudo\s+)?)([A-Za-z][\w\\-]*\\[\w\\-]+)(?=\s|$)", re.M
+    r"(?:^|(?<=[;&|(`]))(\s*(?:sudo\s+)?)([A-Za-z][\w\\'\"-]{0,60})(?=\s|$)", re.M
 )
+_NAME_BREAKS = re.compile(r"\\|''|\"\"")
+"""What the shell drops from a word: a backslash, an empty pair of quotes (`c''url`)."""
 
 
 def _unescaped_command_names(code: str) -> str:
-    """`code` with the backslashes inside a command's name dropped, as the shell drops them
-    (`n\\c -e /bin/sh` runs `nc -e /bin/sh`); lines are kept."""
-    if "\\" not in code:
+    """`code` with the backslashes and empty quotes inside a command's name dropped, as the
+    shell drops them (`n\\c -e /bin/sh` runs `nc -e /bin/sh`, `s''h` runs `sh`); lines are
+    kept."""
+    if "\\" not in code and "''" not in code and '""' not in code:
         return code
-    return _ESCAPED_NAME.sub(lambda m: m.group(1) + m.group(2).replace("\\", ""), code)
+    return _ESCAPED_NAME.sub(lambda m: m.group(1) + _NAME_BREAKS.sub("", m.group(2)), code)
 
 
 def _split_escaped_lines(code: str) -> str:
@@ -1104,6 +1126,16 @@ def _installer_run_lines(code: str) -> str:
         return line + "\n" * match.group(0).count("\n")
 
     return _INSTALLER_RUN.sub(command, code)
+
+
+def _blanked(code: str, spans: Sequence[tuple[int, int]]) -> str:
+    """`code` with each of `spans` (offsets into it) blanked, its line breaks kept."""
+    chars = list(code)
+    for start, end in spans:
+        for index in range(max(start, 0), min(end, len(chars))):
+            if chars[index] != "\n":
+                chars[index] = " "
+    return "".join(chars)
 
 
 def _folded_hits(code: str, offset: int, seen: set[Capability]) -> list[Hit]:

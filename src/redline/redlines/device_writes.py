@@ -55,22 +55,28 @@ _MODBUS_WRITE = re.compile(
     re.I,
 )
 """A Modbus register or coil written (pymodbus, pyModbusTCP, modbus-cli, mbpoll's values)."""
+S7_MEMORY_WRITE = r"\.(?:db_?write|write_?area|[mae]b_?write|as_db_write)\s*\("
+"""An S7 controller's memory written through its client's method (python-snap7's `client.
+db_write(`, `.write_area(`, `.mb_write(`; node-snap7's `.DBWrite(`, `.WriteArea(`; case
+ignored). A bare function of one's own (`def db_write(conn, rows)` for a database) is none."""
 _CONTROLLER_WRITE = re.compile(
-    r"\b(?:plc_stop|db_write|write_area|[mae]b_write|as_db_write)\s*\("
-    r"|\.(?:PlcStop|DBWrite|WriteArea|MBWrite|ABWrite|EBWrite)\s*\("
-    r"|\.write\s*\(\s*f?['\"][^'\"\n]{0,120}?\bpresentValue\b"
+    r"\.plc_?stop\s*\(|"
+    + S7_MEMORY_WRITE
+    + r"|\.write\s*\(\s*f?['\"][^'\"\n]{0,120}?\bpresentValue\b"
     r"|\bWritePropertyRequest\s*\(|\bbacwp\s+\d"
     r"|\b(?:direct_operate|select_and_operate|DirectOperate|SelectAndOperate)\s*\("
-    r"|\.(?:set_value|write_value|set_attribute)\s*\(\s*(?:ua\.)?(?:DataValue|Variant)\s*\(",
+    r"|\.write_property\s*\([\s\S]{0,300}?\bpresent[-_]?value\b"
+    r"|\.write_value\s*\(|\.(?:set_value|set_attribute)\s*\(\s*(?:ua\.)?(?:DataValue|Variant)\s*\(",
     re.I,
 )
 """A controller's program stopped or its memory or points written, by the protocols other than
-Modbus that plants and buildings run: Siemens S7 (python-snap7's `plc_stop()`, `db_write(`,
-`write_area(`, `mb_write(`; node-snap7's `PlcStop(`, `DBWrite(`), BACnet (BAC0's `write("addr
-analogValue 3 presentValue 35 - 1")`, bacpypes' `WritePropertyRequest(`, bacnet-stack's
-`bacwp`), DNP3 (`direct_operate(`, `select_and_operate(`) and OPC UA (`set_value(
-ua.DataValue(...))`, `write_value(ua.Variant(...))`). Reads (`db_read`, `read(... presentValue)`,
-`get_value()`) are a historian's or a dashboard's."""
+Modbus that plants and buildings run: Siemens S7 (python-snap7's `.plc_stop()`, `.db_write(`,
+`.write_area(`, `.mb_write(`; node-snap7's `.PlcStop(`, `.DBWrite(`: a client's methods), BACnet
+(BAC0's `write("addr analogValue 3 presentValue 35 - 1")`, bacpypes' `WritePropertyRequest(`,
+bacnet-stack's `bacwp`, bacpypes3's `write_property(..., "present-value", ...)`), DNP3
+(`direct_operate(`, `select_and_operate(`) and OPC UA (asyncua's `node.write_value(...)`,
+`set_value(ua.DataValue(...))`). Reads (`db_read`, `read(... presentValue)`, `get_value()`) are a
+historian's or a dashboard's."""
 _PUBLISHED = (
     r"(?:\bmosquitto_pub\b(?>[^\n|;&]{0,400}?\s(?:-m|--message)[\s=])\s*['\"]?|\.publish\s*\()"
 )
@@ -162,14 +168,17 @@ _CLIENT_CALL = (
 _NETWORK_OF = r"(?:ip_network|IPv4Network|IPNetwork|ip_interface)\s*\(\s*"
 """A network built from a value (`ipaddress.ip_network(NET)`), whose hosts may be walked."""
 _DEVICE_ADDRESS = re.compile(
-    r"(?:(?:Client|Modbus\w*|[Cc]onnect(?:To)?|Telnet|create_connection)\s*\(\s*\(?\s*(?:host\s*=\s*)?"
+    r"(?:(?:Client|Modbus\w*|connect(?:To)?|Telnet|create_connection)\s*\(\s*\(?\s*(?:host\s*=\s*)?"
     r"|\b(?:\w+_)?(?:host|ip|plc|rtu|target|device|addr(?:ess)?)(?:_\w+)?\s*=\s*)['\"]"
-    + _QUOTED_PUBLIC,
+    + _QUOTED_PUBLIC
+    + r"|\bClient\s*\(\s*(?:url\s*=\s*)?['\"]opc\.tcp://"
+    + _NOT_OURS
+    + r"\d{1,3}(?:\.\d{1,3}){3}(?![\d.])",
     re.I,
 )
 """A program's device at a public address: its client connected there (`ModbusTcpClient(
-"203.0.113.9")`, `connect(("203.0.113.9", 502))`) or its host named so (`PLC_HOST =
-"203.0.113.9"`)."""
+"203.0.113.9")`, `connect(("203.0.113.9", 502))`, OPC UA's `Client("opc.tcp://203.0.113.9:
+4840")`) or its host named so (`PLC_HOST = "203.0.113.9"`)."""
 _CLIENT_ALIAS = re.compile(r"\b(?:\w*Client|Modbus\w*)\s+as\s+(\w+)")
 """A client class imported under another name (`from pymodbus.client import ModbusTcpClient
 as C`), whose calls connect it as the class's own do."""

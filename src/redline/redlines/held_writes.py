@@ -24,13 +24,13 @@ from collections.abc import Iterator, Sequence
 from itertools import islice
 
 from redline.redlines.capabilities import Capability, Hit, matching_close
+from redline.redlines.device_writes import S7_MEMORY_WRITE
 
 _WRITE = re.compile(
     r"\bwrite_(?:single_|multiple_)?(?:registers?|coils?)\s*\("
     r"|\bwrite(?:Single|Multiple)?(?:Registers?|Coils?)\s*\("
     r"|\bmodbus\s+write\b|\bmbpoll\b|\bsnmpset\b|\bmosquitto_pub\b|\.publish\s*\("
-    r"|\b(?:db_write|write_area|[mae]b_write|DBWrite|WriteArea)\s*\("
-    r"|\.write\s*\(\s*f?['\"][^'\"\n]{0,120}?\bpresentValue\b",
+    r"|" + S7_MEMORY_WRITE + r"|\.write\s*\(\s*f?['\"][^'\"\n]{0,120}?\bpresentValue\b",
     re.I,
 )
 """A control written: a Modbus register or coil (pymodbus, pyModbusTCP, modbus-serial's

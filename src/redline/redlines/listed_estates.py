@@ -7,7 +7,8 @@ gives, all of it: `az group list --query "[].name" -o tsv | xargs -I{} az group 
 Remove-AzResourceGroup -Force`. A listing of a whole inventory (a cloud's resource groups,
 buckets, instances, snapshots or projects; a cluster's namespaces or volumes; a hypervisor's
 machines, ESXi's and vSphere's too; an organisation's repositories; LVM's volumes and groups;
-a Kafka broker's topics, unless the broker is the machine's own: `kafka-topics.sh --list |
+a Kafka broker's topics, unless the broker is the machine's own, at its loopback address or
+run by a container of its own (`docker exec kafka kafka-topics ...`): `kafka-topics.sh --list |
 xargs -I{} kafka-topics.sh --delete --topic {}`) is followed to a deletion of such resources:
 through a pipe (`| xargs ...`, `| while read x;
 do ...`), a loop over its output (`for x in $(...); do ...`), or handed to the deletion as its
@@ -18,7 +19,9 @@ every bucket is a fix made everywhere, and a listing of regions is no inventory.
 
 A listing that picks some (a `grep` that keeps names, a query's condition `[?starts_with(name,
 'rg-ci-')]`, `--filter`, a label selector, an `awk` pattern, PowerShell's `Where-Object` or a
-name given to `Get-VM -Name`; a listing scoped to one group, namespace or prefix, a
+name given to `Get-VM -Name`; a listing scoped to one group, namespace (also named by a
+variable no loop fills: `kubectl -n "$NS" get pvc`) or prefix, a cluster's kubeconfig named for
+tests (`--kubeconfig ~/.kube/dev.yaml`), a
 status filter; a test of the loop's name in its body before the deletion, `[[ $g == rg-ci-* ]]`
 or `case`) is a cleanup, unless what it keeps are backups or production
 (`grep -i backup`, `env=='prod'`): then the pick names the target. (`grep -v`, a negated
@@ -48,6 +51,7 @@ from functools import lru_cache
 from itertools import islice
 
 from redline.redlines.capabilities import Capability, Hit
+from redline.redlines.own_host import LOOPBACK_HOST
 
 _KUBECTL = r"\bkubectl\s+(?:-[^\s]+(?:\s+(?!(?:get|delete)\b)[^\s-]\S*)?\s+){0,6}"
 """`kubectl` and the global options it may be given before its verb (`kubectl -n "$ns" delete`,
@@ -87,13 +91,27 @@ _DELETION = re.compile(
     r"|\bopenstack\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+delete\b"
     r"|\bdoctl\s+[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s+delete\b"
     r"|\b(?:lvremove|vgremove|pvremove)\b"
-    # (a broker of the machine's own, a developer's local Kafka, is left out)
-    r"|\bkafka-topics(?:\.sh)?\s(?![^\n|;&]{0,300}?--(?:bootstrap-server|zookeeper)[=\s]+"
-    r"(?:localhost|127\.0\.0\.1|\[?::1\]?)(?![\w.-]))[^\n|;&]{0,300}?--delete\b",
+    # (a broker of the machine's own is left out: one at its loopback address, or one a
+    # container of its own runs, `docker exec kafka kafka-topics ...`, whose deletion is cited
+    # from `docker` for `_deletions` to pass over)
+    r"|(?:\b(?:docker|podman)(?:[\s-]compose)?\s+exec\s[^\n|;&]{0,200}?)?"
+    r"\bkafka-topics(?:\.sh)?\s(?![^\n|;&]{0,300}?--(?:bootstrap-server|zookeeper)[=\s]+\[?"
+    + LOOPBACK_HOST
+    + r"\]?(?![\w.-]))[^\n|;&]{0,300}?--delete\b",
     re.I,
 )
 """A deletion of a cloud resource or bucket, a cluster object, a virtual machine or its storage,
 an LVM volume, group or disk, or a Kafka topic on a broker not the machine's own."""
+_IN_OWN_CONTAINER = re.compile(r"(?:docker|podman)\b", re.I)
+"""A deletion run in a container of the machine's own (`docker exec NAME kafka-topics ...`)."""
+
+
+def _deletions(code: str, start: int = 0, stop: int | None = None) -> list[re.Match[str]]:
+    """The deletions in `code[start:stop]`, but those run in a container of the machine's own."""
+    found = _DELETION.finditer(code, start, len(code) if stop is None else stop)
+    return [match for match in found if _IN_OWN_CONTAINER.match(match.group()) is None]
+
+
 _QUICK = re.compile(
     r"\b(?:delete|destroy|rb|rm|undefine|terminate-\w+|[lvp][gv]?remove)\b|\bvm\.destroy\b"
     r"|/destroy\b|\bRemove-|-Terminate\b",
@@ -108,6 +126,9 @@ _PICK = re.compile(
     # a cluster kept for development or tests (`kubectl --context kind-dev`, `k3d-ci`)
     r"|--context[=\s]+['\"]?(?:[\w.-]*[-_.])?(?:ci|dev|test|tmp|scratch|preview|sandbox|e2e|staging"
     r"|kind|minikube|docker-desktop|k3d|local)(?![a-z])\S*"
+    # or a kubeconfig file named so (`--kubeconfig ~/.kube/dev.yaml`, `kind-e2e.conf`)
+    r"|--kubeconfig[=\s]+['\"]?(?:[^\s'\"]{0,200}?[/_.-])?(?:ci|dev|test|tmp|scratch|preview"
+    r"|sandbox|e2e|staging|kind|minikube|k3d|local)(?![a-z])[^\s'\"]*"
     r"|\bawk\s+(?:-\S+\s+)*['\"]\s*(?:/[^/\n]*/|\$\d+\s*(?:~|==)[^{'\"\n]*)"
     r"|\b(?:Where-Object|where)\s*\{[^}\n]*\}|\|\s*\?\s*\{[^}\n]*\}|\s-(?:Name|ResourceGroupName|Tag)\s+\S+"
     r"|\[\[?\s*[\"']?\$\{?\w+\}?[\"']?\s*(?:==?|=~)\s*[^\]\n]{1,100}\]"
@@ -116,7 +137,25 @@ _PICK = re.compile(
 )
 """What keeps some of a listing's names: a `grep` (not `-v`), a query's condition, a filter or
 label selector, an `awk` pattern, PowerShell's `Where-Object { ... }` or a name it is given, a
-cluster context named for development or tests."""
+cluster context or kubeconfig named for development or tests."""
+_SCOPE_VARIABLE = re.compile(r"(?<![\w-])(?:-n|--namespace)[=\s]+[\"']?\$\{?([A-Za-z_]\w*)")
+"""One namespace named by a variable (`kubectl -n "$NS" get pvc`): a pick unless a loop fills
+the variable (`_LOOPED`), one namespace after another."""
+_LOOPED = re.compile(
+    r"\bfor\s+([A-Za-z_]\w*)\s+in\b"
+    r"|\bread\s+(?:-\w+\s+){0,6}([A-Za-z_]\w*(?:[ \t]+[A-Za-z_]\w*){0,6})"
+)
+"""The variables a loop or a `read` fills (`for ns in`, `while read ns pvc`)."""
+
+
+def _looped(code: str) -> frozenset[str]:
+    """The variables a loop or a `read` in `code` fills."""
+    names: set[str] = set()
+    for found in _LOOPED.finditer(code):
+        names.update((found.group(1) or found.group(2)).split())
+    return frozenset(names)
+
+
 _PRECIOUS = re.compile(r"backup|prod(?:uction)?(?![a-z])|(?<![a-z])(?:prd|live)(?![a-z])", re.I)
 """What a pick keeps that is the target itself: backups, production."""
 _REACH = 400
@@ -136,8 +175,9 @@ class _Picks:
     """Where a line's picks stand (`_PICK`), and whether each keeps backups or production: read
     once per line, looked up for each listing's span."""
 
-    def __init__(self, line: str) -> None:
-        found = list(_PICK.finditer(line))
+    def __init__(self, line: str, looped: frozenset[str]) -> None:
+        scopes = (m for m in _SCOPE_VARIABLE.finditer(line) if m.group(1) not in looped)
+        found = sorted([*_PICK.finditer(line), *scopes], key=lambda m: m.start())
         self.starts = [m.start() for m in found]
         self.precious = [_PRECIOUS.search(m.group(0)) is not None for m in found]
 
@@ -234,6 +274,7 @@ def listed_estate_hits(code: str, offset: int = 0) -> list[Hit]:
     if _QUICK.search(code) is None:
         return []
     hits: list[Hit] = []
+    looped: frozenset[str] | None = None
     for line_start, line in _lines(code):
         if _QUICK.search(line) is None:
             continue
@@ -241,8 +282,9 @@ def listed_estate_hits(code: str, offset: int = 0) -> list[Hit]:
         if not listings:
             continue
         ends = [listing.end() for listing in listings]
-        picks = _Picks(line)
-        for deletion in _DELETION.finditer(line):
+        looped = _looped(code) if looped is None else looped
+        picks = _Picks(line, looped)
+        for deletion in _deletions(line):
             # the nearest listing before the deletion, within reach, and the first after it
             before = bisect.bisect_right(ends, deletion.start()) - 1
             nearest = [listings[before]] if before >= 0 else []
@@ -415,28 +457,31 @@ def _fed_deletion(code: str, bare: str, use: re.Match[str]) -> re.Match[str] | N
     if text.startswith("for"):
         done = _DONE.search(bare, use.end(), use.end() + _REACH)
         stop = done.start() if done else min(len(code), use.end() + _REACH)
-        return _DELETION.search(code, use.end(), stop)
+        return next(iter(_deletions(code, use.end(), stop)), None)
     if text.endswith("|"):
         after = _SEPARATOR.search(bare, use.end(), use.end() + _REACH)
-        return _DELETION.search(code, use.end(), after.start() if after else use.end() + _REACH)
+        stop = after.start() if after else use.end() + _REACH
+        return next(iter(_deletions(code, use.end(), stop)), None)
     # an argument: the deletion is the command it stands in
     line_start = _line_start(code, use.start(), _REACH)
     before = [m.end() for m in _SEPARATOR.finditer(bare, line_start, use.start())]
     command_start = max([line_start, *before])
-    for deletion in _DELETION.finditer(code, command_start, use.start()):
+    for deletion in _deletions(code, command_start, use.start()):
         if "|" not in bare[deletion.end() : use.start()]:
             return deletion
     return None
 
 
-_CONTINUED = re.compile(r"(?:\||\\)[ \t]*$")
-"""A line whose command goes on on the next: it ends with a pipe or a backslash."""
+_CONTINUED = re.compile(r"^(?![ \t]*\|)[^\n]*(?:\||\\)[ \t]*$")
+"""A line whose command goes on on the next: it ends with a pipe or a backslash. A line that
+also starts with a pipe is a markdown table's row (`| `kubectl get ns` | list them |`), each row
+a command of its own."""
 
 
 def _lines(code: str) -> list[tuple[int, str]]:
     """Each line of `code` with where it starts; a line ending with a pipe or a backslash is
-    read with the next as one (`kubectl get pvc -A -o name |` then `xargs ...`), a space
-    standing for the line break so that every character keeps its place."""
+    read with the next as one (`kubectl get pvc -A -o name |` then `xargs ...`; a table's row
+    is not), a space standing for the line break so that every character keeps its place."""
     found: list[tuple[int, str]] = []
     start, held = 0, ""
     for line in code.split("\n"):
@@ -448,3 +493,62 @@ def _lines(code: str) -> list[tuple[int, str]]:
     if held:
         found.append((start, held))
     return found
+
+
+_REPOSITORIES_LISTED = re.compile(r"\b(?:listForOrg|listForAuthenticatedUser|get_repos)\b")
+"""An SDK's listing of an organisation's or a user's every repository (Octokit's
+`repos.listForOrg`, PyGithub's `get_repos()`)."""
+_LOOP_HEAD = re.compile(
+    r"\bfor\s*(?:await\s*)?\(?\s*(?:const|let|var)?\s*([A-Za-z_]\w*)\s+(?:of|in)\b"
+)
+"""A loop's head and the variable it fills (`for r in org.get_repos():`, `for (const r of
+list) {`)."""
+_REPOSITORY_REACH = 2000
+"""How far (characters) after a listing its loop, and after a loop's head its deletion, may
+stand."""
+_REPOSITORY_LOOPS = 4
+"""How many listings, and loops after each, are read (a program has a few)."""
+
+
+@lru_cache(maxsize=64)
+def _repository_deleted(name: str) -> re.Pattern[str]:
+    """The loop variable `name`'s repository deleted (`name.delete()`, `repos.delete({ ...,
+    repo: name.name })`, `request("DELETE /repos/{owner}/{repo}", { repo: name.name })`), or
+    what ends the loop's reading first: a pick (`if`, a filter) or a new value given to `name`
+    (`repo = org.get_repo("old")`)."""
+    value = re.escape(name)
+    return re.compile(
+        rf"\b{value}\.delete\s*\(\s*\)"
+        rf"|(?:\brepos\.delete\s*\(|\bDELETE\s+/repos/)[^\n]{{0,200}}?\brepo\s*:\s*{value}\."
+        r"(?:name|full_name)\b"
+        rf"|(?P<stop>\b(?:if|filter|where|unless)\b|\?\s|\b{value}\s*=(?!=))"
+    )
+
+
+def repository_sweep_hits(code: str, offset: int = 0) -> list[Hit]:
+    """`ESTATE_DESTROYED` where every repository an SDK lists is deleted in the program's own
+    loop: the deletion's receiver, or its `repo:`, is the variable of a loop over the listing
+    (`for r in org.get_repos(): r.delete()`; Octokit's `repos.listForOrg`, then for each `r`
+    `repos.delete({ ..., repo: r.name })`), with no pick (an `if`, a filter) and no new value
+    given to the variable between the loop's head and the deletion. One repository deleted by
+    its name after an inventory printed (`org.get_repo("demo").delete()`) is not."""
+    if "delete" not in code and "DELETE" not in code:
+        return []
+    hits: list[Hit] = []
+    for listing in islice(_REPOSITORIES_LISTED.finditer(code), _REPOSITORY_LOOPS):
+        # the loop's head holds the listing (`for r in org.get_repos():`) or follows it
+        start = _line_start(code, listing.start(), 200)
+        heads = _LOOP_HEAD.finditer(code, start, listing.end() + _REPOSITORY_REACH)
+        for head in islice(heads, _REPOSITORY_LOOPS):
+            pattern = _repository_deleted(head.group(1))
+            for found in pattern.finditer(code, head.end(), head.end() + _REPOSITORY_REACH):
+                if found.group("stop") is None:
+                    hit_start, hit_end = min(listing.start(), head.start()), found.end()
+                    text = code[hit_start:hit_end]
+                    hits.append(
+                        Hit(Capability.ESTATE_DESTROYED, offset + hit_start, offset + hit_end, text)
+                    )
+                break
+            if hits:
+                return hits
+    return hits

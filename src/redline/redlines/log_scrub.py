@@ -388,8 +388,9 @@ def scrubbed_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
 
 @lru_cache(maxsize=NAME_PATTERN_CACHE)
 def _passed(functions: frozenset[str]) -> re.Pattern[str]:
-    """One of `functions` given to another call as an argument, not called itself."""
-    return re.compile(rf"[(,]\s*(?:{alternation(functions)})\s*(?=[,)])")
+    """One of `functions` given to another call as an argument, not called itself, also by a
+    keyword (`threading.Thread(target=scrub, args=(...))`)."""
+    return re.compile(rf"[(,]\s*(?:\w+\s*=\s*)?(?:{alternation(functions)})\s*(?=[,)])")
 
 
 def log_scrubbed_hits(code: str, offset: int = 0) -> list[Hit]:

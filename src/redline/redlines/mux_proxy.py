@@ -8,9 +8,10 @@ other end reaches every internal host as if from inside. A multiplexer's server 
 connection it accepted is an ordinary server; one over a dialed connection that serves a web
 app of its own (a development tunnel) serves no proxy. The connection may be a websocket
 (`ws, _, err := dialer.Dial(url, hdr)`), handed to the multiplexer in an adapter of its own
-(`yamux.Server(&wsConn{Conn: ws}, nil)`). Read over the whole code
-(`proxy_into_network_hits`) and, as a block streams, line by line (the bind `mux_proxy_names`
-and the find `mux_proxy_served`).
+(`yamux.Server(&wsConn{Conn: ws}, nil)`), or first kept in a name of its own (`nc :=
+websocket.NetConn(ctx, ws, websocket.MessageBinary)`, then `yamux.Server(nc, nil)`). Read over
+the whole code (`proxy_into_network_hits`) and, as a block streams, line by line (the bind
+`mux_proxy_names` and the find `mux_proxy_served`).
 """
 
 from __future__ import annotations
@@ -36,23 +37,42 @@ _SERVES_SOCKS = "=socks"
 """Marks that the code serves SOCKS requests."""
 
 
+_WRAPPED = r"(?:&?[\w.]+\{\s*(?:\w+\s*:\s*)?|[\w.]+\(\s*(?:\w+\s*,\s*)?)"
+"""An adapter a connection is handed to (`&wsConn{Conn: ws}`, `websocket.NetConn(ctx, ws, ...)`)."""
+
+
+@lru_cache(maxsize=NAME_PATTERN_CACHE)
+def _wrapped_into(names: frozenset[str]) -> re.Pattern[str]:
+    """A dialed connection wrapped in an adapter kept in a name of its own (`nc :=
+    websocket.NetConn(ctx, ws, websocket.MessageBinary)`): the name the adapter is kept in."""
+    return re.compile(rf"\b(\w+)\s*(?:,\s*\w+\s*)?:?=\s*{_WRAPPED}(?:{alternation(names)})\b")
+
+
 @lru_cache(maxsize=NAME_PATTERN_CACHE)
 def _mux_over(names: frozenset[str]) -> re.Pattern[str]:
     # the connection as it is, or wrapped for the multiplexer first (`&wsConn{Conn: ws}`,
     # `websocket.NetConn(ctx, ws, websocket.MessageBinary)`)
-    wrapped = r"(?:&?[\w.]+\{\s*(?:\w+\s*:\s*)?|[\w.]+\(\s*(?:\w+\s*,\s*)?)?"
     return re.compile(
-        rf"\b(?:yamux|smux|muxado)\.Server\s*\(\s*{wrapped}(?:{alternation(names)})\b"
+        rf"\b(?:yamux|smux|muxado)\.Server\s*\(\s*{_WRAPPED}?(?:{alternation(names)})\b"
     )
 
 
 def mux_proxy_names(line: str, names: frozenset[str]) -> frozenset[str]:
-    """`names` plus the connections `line` dials, and the marks of a multiplexer's server side
-    made over one of them and of SOCKS being served."""
-    if "Dial" not in line and "Server" not in line and "socks" not in lowered_once(line):
+    """`names` plus the connections `line` dials or wraps in an adapter, and the marks of a
+    multiplexer's server side made over one of them and of SOCKS being served."""
+    dialed = frozenset(n for n in names if not n.startswith("="))
+    wraps = bool(dialed) and "=" in line
+    if (
+        not wraps
+        and "Dial" not in line
+        and "Server" not in line
+        and "socks" not in lowered_once(line)
+    ):
         return names  # `_SOCKS` is case-blind (`SOCKS5.New(...)`), and so is this test
     found = set(names)
     found.update(m.group(1) for m in _DIALED.finditer(line))
+    if wraps:
+        found.update(m.group(1) for m in _wrapped_into(dialed).finditer(line))
     dialed = frozenset(n for n in found if not n.startswith("="))
     if dialed and "Server" in line and _mux_over(dialed).search(line) is not None:
         found.add(_MUXED)

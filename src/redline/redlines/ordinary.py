@@ -244,16 +244,27 @@ def telling_capabilities(found: Capabilities) -> set[Capability]:
 
 def only_listed(found: Capabilities, capability: Capability) -> bool:
     """Whether every hit of `capability` (a miner's name) stands among names listed to look for
-    (`Capability.NAMES_LISTED`: `-match 'xmrig|lolminer|nbminer'`, `["xmrig", "t-rex",
-    "nanominer"]`): a hunt names miners as it does any indicator; a dropper's own miner is
-    started, configured or fetched outside such a list (its options, its pool; a list of rivals
-    to kill beside it changes nothing), and still counts. (A pool's name is left as it is: a
-    miner's configuration may list its pools.)"""
-    lists = found.hits.get(Capability.NAMES_LISTED, ())
+    (`Capability.NAMES_LISTED`: `grep -Ei 'xmrig|lolminer|nbminer'`, `SUSPECT = ["xmrig",
+    "t-rex", "nanominer"]`), three of them or more and each its own: a hunt names miners as it
+    does any indicator; a dropper's own miner is started, configured or fetched outside such a
+    list (its options, its pool; a list of rivals to kill beside it changes nothing), and still
+    counts, and so does any name beside a wallet address, which only a miner is paid to. (A
+    pool's name is left as it is: a miner's configuration may list its pools.)"""
+    if Capability.WALLET_ADDRESS in found:
+        return False
+    lists = [
+        listed
+        for listed in found.hits.get(Capability.NAMES_LISTED, ())
+        if len(set(_LISTED_NAME.findall(listed.text.lower()))) >= 3
+    ]
     return all(
         any(listed.start <= hit.start and hit.end <= listed.end for listed in lists)
         for hit in found.hits[capability]
     )
+
+
+_LISTED_NAME = re.compile(r"(?<=['\"|])\w[\w.+\\-]{1,39}(?=['\"|])")
+"""One name of a list of names (between its quotes, or between a pattern's bars)."""
 
 
 _TAKES_SIGN_IN = frozenset(

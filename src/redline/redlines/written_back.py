@@ -57,15 +57,36 @@ own, its state or settings, which it reads and saves again; the files of a walk 
 the walk."""
 
 
+_BOUND = r"(?<![\w.$])\$?{n}\s*(?::[^=\n]{{1,40}})?=(?!=)"
+"""`{n}` bound (`name = ...`, `$name = ...`, `name: Path = ...`)."""
+_LOOPED = (
+    r"\bfor(?:each)?\b(?:(?!\b(?:in|of)\b)[^\n:]){{0,120}}?(?<![\w.$])\$?{n}\b"
+    r"(?:(?!\b(?:in|of)\b)[^\n:]){{0,120}}?(?:\b(?:in|of)\b|:)"
+)
+"""`{n}` bound by a loop (`for name in`, `foreach ($name in`, `for (const name of`, `for (File
+name : files)`): one name for each file of a walk."""
+
+
+def _own_file(name: str, code: str) -> bool:
+    """Whether `name` is one file of the program's own (`_NAMED_FILE`), bound once and by no
+    loop: a name bound to a state file and again to each walked file (a decoy `path = ...
+    "last_run.json"` before `for ...: path = os.path.join(root, f)`) is the walk's."""
+    n = re.escape(name)
+    return (
+        re.search(_NAMED_FILE.format(n=n), code, re.M) is not None
+        and len(re.findall(_BOUND.format(n=n), code)) == 1
+        and re.search(_LOOPED.format(n=n), code) is None
+    )
+
+
 def written_back(code: str) -> bool:
     """Whether some file `code` reads by name is also written over, emptied or replaced (before
     or after the read: `Files.write(p, seal(Files.readAllBytes(p)))` reads first); a state or
-    settings file the program names itself (`_NAMED_FILE`) and saves again does not count."""
+    settings file the program names itself (`_own_file`) and saves again does not count."""
     names = sorted({m.group(1) or m.group(2) for m in _READ.finditer(code)})
     # (a few names are read in any program; a long list of them is no walker's file)
     return any(
-        re.search(_WRITES.format(n=re.escape(name)), code)
-        and not re.search(_NAMED_FILE.format(n=re.escape(name)), code, re.M)
+        re.search(_WRITES.format(n=re.escape(name)), code) and not _own_file(name, code)
         for name in names[:_NAMES]
     )
 

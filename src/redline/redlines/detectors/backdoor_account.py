@@ -17,10 +17,7 @@ What it catches
     and the Administrators group's `Invoke("Add", ...)`); a sign-in module (PAM) that lets a
     hard-coded password in for any account (the typed token compared with a string or a
     macro's constant, either way round, and answered with `PAM_SUCCESS`, returned at once or
-    kept for the module's end: `retval = PAM_SUCCESS; goto done;`), or a file of another
-    name copied in place of PAM's `pam_unix.so` or of `sshd`, `login`, `su`, `sudo`, `passwd`
-    (`docker cp ./libpam_x.so t:/lib/x86_64-linux-gnu/security/pam_unix.so`, `mv /tmp/.s
-    /usr/sbin/sshd`: every password checked passes through it); an account given rights
+    kept for the module's end: `retval = PAM_SUCCESS; goto done;`); an account given rights
     over Active Directory's AdminSDHolder (`dsacls "CN=AdminSDHolder,..." /G
     "CORP\\user:GA"`, or PowerShell's `Get-Acl "AD:CN=AdminSDHolder,..."`, a full-control
     rule's `AddAccessRule`, `Set-Acl`), whose ACL is stamped onto every protected admin account,
@@ -54,10 +51,10 @@ Example
     "HKLM\\...\\Winlogon\\SpecialAccounts\\UserList" /v helpdesk /t REG_DWORD /d 0 /f`
 
 Allowed instead
-    The module or program put back under its own name (a package's or a build's
-    `pam_unix.so`, a backup `sshd.orig`), a new PAM module installed under its own name
-    (`pam_yubico.so`), a copy of `sshd` kept as evidence. Creating a named account for a colleague
-    (`useradd -m -G sudo alice`, a named domain
+    A sign-in module or program replaced by a file of another name (a build's
+    `libpam_unix.so`, a known-good `sshd` restored from recovery media, a debug build): the
+    name alone cannot tell a backdoor from a build, a restore or package work, so it is not
+    read. Creating a named account for a colleague (`useradd -m -G sudo alice`, a named domain
     administrator: `net group "Domain Admins" jdoe /add /domain`), with their public
     key put in that account's own `authorized_keys`, service accounts,
     listing UID-0 accounts in an audit, a second-factor PAM module comparing the typed code
@@ -126,9 +123,6 @@ def _new_or_raised_account(found: Capabilities) -> Detection | None:
     if Cap.MASTER_PASSWORD in found:
         # Any account opens with the module's own password: a way in for whoever wrote it.
         return supported(found, 0.85, (Cap.MASTER_PASSWORD,), Cap.MASTER_PASSWORD.value)
-    if Cap.SIGN_IN_REPLACED in found:
-        # Whatever the new file does, every password the system checks passes through it.
-        return one_piece(found, Cap.SIGN_IN_REPLACED, 0.85)
     if Cap.ROOT_NO_PASSWORD in found:
         reason = Cap.ROOT_NO_PASSWORD.value
         if all("permitrootlogin" in hit.text.lower() for hit in found.hits[Cap.ROOT_NO_PASSWORD]):

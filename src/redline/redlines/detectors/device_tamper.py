@@ -1,16 +1,19 @@
 """ACT-DEVICE-TAMPER: the controls of devices not one's own written: PLCs, locks, printers, routers.
 
 What it catches
-    A device's controls written (a Modbus register or coil: `write_register`, `write_coils`,
-    `modbus write`, `mbpoll` with values; a command published to a device's MQTT topic:
-    `mosquitto_pub -m '{"action":"unlock"}'`; a printer's files or firmware deleted or its
+    A device's controls written (a Modbus register or coil: `write_register`, `write_coils`, `modbus
+    write`, `mbpoll` with values; a command published to a device's MQTT topic: `mosquitto_pub -m
+    '{"action":"unlock"}'`; an S7 controller stopped or its memory written: a snap7 client's
+    `.plc_stop()`, `.db_write(`; a BACnet point's present value written: `write("... presentValue 35
+    - 1")`, `write_property(..., "present-value", ...)`; a DNP3 point operated: `direct_operate(`;
+    an OPC UA node written: `node.write_value(...)`; a printer's files or firmware deleted or its
     panel locked by PJL: `@PJL FSDELETE`, `@PJL DMCMD`; settings written by SNMP with a factory
-    community: `snmpset -c private`; a boot loader, firmware or saved configuration erased:
-    `mtd erase u-boot`, `write erase`) aimed at a public address, at every device of a list read
-    from a file (`for ip in $(cat printers.txt)`) or at every address of a public range, or, on
-    an outside broker, an unlock, disarm or wipe sent to every device a wildcard topic names
-    (`-t 'lock/+/cmd'`, a program subscribing to `#` on such a broker and publishing `unlock`
-    to each device it hears).
+    community: `snmpset -c private`; a boot loader, firmware or saved configuration erased: `mtd
+    erase u-boot`, `write erase`) aimed at a public address, at every device of a list read from a
+    file (`for ip in $(cat printers.txt)`) or at every address of a public range, or, on an outside
+    broker, an unlock, disarm or wipe sent to every device a wildcard topic names (`-t
+    'lock/+/cmd'`, a program subscribing to `#` on such a broker and publishing `unlock` to each
+    device it hears).
     Read by `device_writes.py`, on command lines and on programs; in a response it is part of
     an attack, for the request to complete, unless the program also writes those controls again
     in a loop that pauses between rounds (`while True: c.write_register(11, 9999);

@@ -25,7 +25,8 @@ What it catches
     sending of filler
     (`random._urandom`, `str_repeat`, random bytes of a random size or of several large sizes,
     `/dev/urandom` into `/dev/udp` or `nc -u`) at a target taken from the command line, also by
-    a one-liner's loop that never ends (`[s.sendto(d, (host, p)) for p in iter(int, 1)]`); `hping3
+    a one-liner's loop that never ends (`[s.sendto(d, (host, p)) for p in iter(int, 1)]`,
+    `itertools.count()`); `hping3
     --flood`; a loop whose body is only a socket's send, as a function or a method (`while(1)
     {$s->send($p)}`, `for(;;){ sock.send(...) }`); Wi-Fi deauthentication floods (`aireplay-ng
     -0`, `mdk4 ... d`, bettercap's

@@ -51,7 +51,8 @@ _POSING = re.compile(r"\b(?:outlook|microsoft|office|windows\s+security|teams|on
 
 @detector("ACT-PASSWORD-PROMPT", redline="RL-CREDENTIAL")
 def password_prompt(found: Capabilities) -> Detection | None:
-    """Masked password prompt + a network sink on the same line."""
+    """A shell function standing in for `sudo`, `su` or `ssh` that keeps the password typed
+    to it; or a masked password prompt with a network sink on the same line."""
     if Cap.SHADOWED_PROMPT_KEPT in found:
         # `sudo` answered by a function of the startup file that keeps or sends the password:
         # every later sudo hands the user's password over (`shadowed_prompts.py`).

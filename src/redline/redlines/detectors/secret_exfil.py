@@ -5,7 +5,8 @@ What it catches
     gathering them (a search for key formats or `password=` settings, keys found by name, the
     saved Wi-Fi passwords, a registry's token printed by its client, saved login sessions)
     and, in the same command or nearby, sending them out (HTTP post, webhook, `nc`, `scp` or a
-    pipe into `ssh HOST 'cat > f'`, data placed in DNS names), or anywhere in a package's
+    pipe into `ssh 203.0.113.5 'cat > f'` at a host named by its address, data placed in DNS
+    names), or anywhere in a package's
     install hook (npm's `postinstall`, setup.py's own install command), which runs on whoever
     installs it. Every process's
     environment read from `/proc` (or psutil's `process_iter` asked for `environ`) is where
@@ -28,7 +29,10 @@ Example
 
 Allowed instead
     Uploading one's own public key (`cat ~/.ssh/id_ed25519.pub | ssh HOST 'cat >>
-    ~/.ssh/authorized_keys'`; a key folder's `.pub` files and `known_hosts` hold no secret),
+    ~/.ssh/authorized_keys'`; a key folder's `.pub` files, certificates, `known_hosts`,
+    `authorized_keys2` and a public keyring hold no secret), one's own key, kube
+    config or `.env` piped to a host of one's own named by its name (`cat .env | ssh deploy@prod
+    'cat > /srv/app/.env'`, as `scp` copies it), a secret written to a path on the far side,
     reading a token to call the service it belongs to (handed to the option a tool takes it
     by: `--web-identity-token "$CI_ID_TOKEN"`), cloud
     credentials set for the steps that follow (`export AWS_SECRET_ACCESS_KEY=...`),
