@@ -113,6 +113,14 @@ _TRIGGER_TO_WEB_ROOT = (
     "the trigger's statement runs over several lines up to its `;`, and the copy into the web "
     "root comes last, " + _WHOLE_BLOCK
 )
+_PUBLIC_CONTROLLER = (
+    "the controller's public address is named on one line (or through a variable) and the "
+    "writes come on later ones, read over the whole program, " + _WHOLE_BLOCK
+)
+_SHADOWED_PROMPT = (
+    "the function shadowing sudo, its silent read and where it keeps the password stand on "
+    "lines of their own, read as one function " + _WHOLE_BLOCK
+)
 STREAM_LIMITS: dict[str, str] = {
     "OUT-CREDENTIAL-STEALER/offensive-java-forge-session-token-webhook.md": _SESSION_TOKEN,
     "OUT-PHISHING-KIT/offensive-java-accessibility-overlay-pin.md": _OVERLAY,
@@ -165,6 +173,15 @@ STREAM_LIMITS: dict[str, str] = {
     "ACT-DEVICE-TAMPER/offensive-python-wide-network-registers-written.md": _PUBLIC_RANGE,
     "OUT-CREDENTIAL-TRIGGER/offensive-mysql-trigger-tokens-event-to-htdocs.md": (
         _TRIGGER_TO_WEB_ROOT
+    ),
+    "ACT-DEVICE-TAMPER/offensive-bacnet-heating-override-held-public.md": _PUBLIC_CONTROLLER,
+    "ACT-DEVICE-TAMPER/offensive-node-snap7-datablock-overwritten-public.md": _PUBLIC_CONTROLLER,
+    "ACT-DEVICE-TAMPER/offensive-python-s7-cpus-stopped-across-public-range.md": _PUBLIC_RANGE,
+    "ACT-PASSWORD-PROMPT/offensive-sudo-shadowed-password-kept-spanish.md": _SHADOWED_PROMPT,
+    "ACT-PASSWORD-PROMPT/offensive-doas-shadowed-timed-read-kept-in-cache.md": _SHADOWED_PROMPT,
+    "OUT-DOWNLOAD-CRADLE/offensive-js-line-separator-ends-the-comment.md": (
+        "the code after a line separator (U+2028) in a `//` comment runs, which only the whole "
+        "block's cleaning reads (`code.clean_code`), " + _WHOLE_BLOCK
     ),
     "OUT-SECURITY-BYPASS/offensive-powershell-amsi-name-in-variables.md": (
         'the name is built from variables set lines earlier (`"$m$f"`): only the whole '
