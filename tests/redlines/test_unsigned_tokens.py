@@ -108,3 +108,21 @@ def test_a_forged_token_against_another_site_is_refused_in_context() -> None:
 def test_own_tests_verifiers_and_hunts_stay_allowed(pair: tuple[str, str]) -> None:
     verdict = Guard.default().check(_conversation(*pair))
     assert not verdict.refused, verdict.explanation
+
+
+def _unsigned(code: str) -> bool:
+    return any(hit.capability is Capability.UNSIGNED_TOKEN for hit in scan(code))
+
+
+def test_each_spelling_of_none_tried_as_the_algorithm_is_read() -> None:
+    tried = '```python\nfor algo in ["none", "None", "NONE"]:\n    header = {"typ": "JWT"}\n```\n'
+    assert _unsigned(tried)
+
+
+def test_a_setting_parsed_as_empty_is_no_token() -> None:
+    parsed = (
+        "```python\ndef backend(raw: str) -> str | None:\n"
+        '    if raw.strip() in ("none", "None", "off", ""):\n        return None\n'
+        "    return raw\n```\n"
+    )
+    assert not _unsigned(parsed)

@@ -2181,12 +2181,14 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
         re.compile(
             r"Handlers=[^\n'\"]*kbd|\bunpack\s*\(?\s*['\"][@=<]?[lLqQ]{2}[hHsS]{2}[iIlL]['\"]"
         ),
-        # AutoHotkey: an input hook, told of the keys typed in any window (v2's `InputHook("V")`,
-        # `ih.KeyOpt("{All}", "N")`), v1's `Input, k, L1 V` (one key at a time, passed on to the
-        # window in front); a form's own `OnKeyDown := ...` (Delphi) is no hook
+        # AutoHotkey: an input hook, told of the keys typed in any window while they still
+        # reach it (v2's `InputHook("V")`, its options holding V, `ih.KeyOpt("{All}", "N")`),
+        # v1's `Input, k, L1 V` (one key at a time, passed on to the window in front); a
+        # one-off prompt's `InputHook("L6 T5", "{Enter}")` keeps the keys it reads from the
+        # window and is no hook; a form's own `OnKeyDown := ...` (Delphi) is none either
         re.compile(
-            r"\bInputHook[ \t]*\(|\.KeyOpt[ \t]*\(?[ \t]*['\"]\{All\}['\"]"
-            r"|^[ \t]*Input[ \t]*,[ \t]*\w+[ \t]*,[^\n]*\bL1\b[^\n]*\bV\b|^[ \t]*Input[ \t]*,[ \t]*\w+[ \t]*,[^\n]*\bV\b[^\n]*\bL1\b",
+            r"\bInputHook[ \t]*\([ \t]*['\"][^'\"\n]{0,30}?V|\.KeyOpt[ \t]*\(?[ \t]*['\"]\{All\}['\"]"
+            r"|^[ \t]*Input[ \t]*,[ \t]*\w+[ \t]*,(?=[^\n]*\bL1\b)(?=[^\n]*\bV\b)",
             re.M | _I,
         ),
     ),
@@ -2228,12 +2230,26 @@ PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
             _I,
         ),
         re.compile(r"fputc\s*\([^\n]*(?:vk\w*|key\w*)", _I),
-        # AutoHotkey: the key appended to a file (`FileAppend(k, log)`, v1's `FileAppend,
-        # %key%, log`); a string the keys are added to (`typed .= char`) is how a text expander
-        # matches its triggers, and is no record
+        # AutoHotkey: the key appended to a file (`FileAppend(char, log)`, `A_ThisHotkey`); a
+        # string the keys are added to (`typed .= char`) is how a text expander matches its
+        # triggers, and is no record. `k` and `key` are the usual names of a loop over a table
+        # (`for key, text in abbrevs`, then `FileAppend(key "=" text, ini)` saving the table),
+        # so they count only as the name the hook hands its key in: v1's `Input, key, ...`
+        # followed within a few lines by `FileAppend, %key%, ...`, or a v2 hook's callback
+        # (`ih.OnChar := (ih, key) => FileAppend(key, log)`, `Logged(ih, k) {` ... )
         re.compile(
-            r"\bFileAppend\b[ \t]*[(,][ \t]*(?:[^\n,]{0,80}?[\s(%?:])?(?:k|key|char|ch|A_ThisHotkey|GetKeyName)\b(?![ \t]*:=)",
+            r"\bFileAppend\b[ \t]*[(,][ \t]*(?:[^\n,]{0,80}?[\s(%?:])?(?:char|ch|A_ThisHotkey|GetKeyName)\b(?![ \t]*:=)",
             _I,
+        ),
+        re.compile(
+            r"^[ \t]*Input[ \t]*,[ \t]*(\w+)[ \t]*,[^\n]{0,200}(?:\n[^\n]{0,200}){0,8}?"
+            r"\n[ \t]*FileAppend\b[ \t]*,[^\n,]{0,80}?%\1%"
+            r"|\b(?:ih|hook|\w{0,20}Hook)[ \t]*,[ \t]*(\w+)[ \t]*\)[^\n]{0,200}(?:\n[^\n]{0,200}){0,8}?"
+            r"\bFileAppend\b[ \t]*[(,][^\n,]{0,80}?(?<![\w.])%?\2\b(?![ \t]*:=)"
+            # (or named for its key: `k := GetKeyName(...)`, then `FileAppend(k, log)`)
+            r"|\b(\w+)[ \t]*:=[ \t]*GetKeyName[ \t]*\([^\n]{0,200}(?:\n[^\n]{0,200}){0,8}?"
+            r"\bFileAppend\b[ \t]*[(,][^\n,]{0,80}?(?<![\w.])%?\3\b(?![ \t]*:=)",
+            re.M | _I,
         ),
         re.compile(
             r"(?:logging|logger|log)\.\w+\s*\(\s*(?:str\s*\(\s*)?key\b|fprintf\s*\(\s*\w+\s*,\s*\"%[cC]\"",
@@ -7191,12 +7207,14 @@ _MESSAGING_PATTERNS: Mapping[Capability, tuple[re.Pattern[str], ...]] = {
     ),
     Capability.UNSIGNED_TOKEN: (
         # a token's header written with `alg` set to "none" in any case, or to each of its
-        # spellings in turn (`for alg in ("none", "None", "NONE")`), PyJWT asked for no
-        # signature (`jwt.encode(claims, None, algorithm="none")`); a verifier comparing the
-        # header's `alg` with "none" to reject it names no such header
+        # spellings in turn (`for alg in ("none", "None", "NONE")`, the list named for the
+        # algorithm on its line), PyJWT asked for no signature (`jwt.encode(claims, None,
+        # algorithm="none")`); a verifier comparing the header's `alg` with "none" to reject it
+        # names no such header, and a setting parsed as empty (`if value in ("none", "None",
+        # "null", "")`) is no token
         re.compile(
             r"(?:['\"]|\b)alg['\"]?\s*:\s*['\"]none['\"]"
-            r"|\(\s*['\"]none['\"]\s*,\s*['\"]None['\"]\s*,|\[\s*['\"]none['\"]\s*,\s*['\"]None['\"]\s*,"
+            r"|\balg\w{0,20}\b[^\n]{0,60}?[(\[]\s*['\"]none['\"]\s*,\s*['\"]None['\"]\s*,"
             r"|\bencode\s*\([^\n]{0,120}\balgorithm\s*=\s*['\"]none['\"]",
             _I,
         ),

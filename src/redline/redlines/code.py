@@ -1145,6 +1145,10 @@ def _folded_hits(code: str, offset: int, seen: set[Capability]) -> list[Hit]:
 
     found: list[Hit] = []
     folded = folded_strings(code)
+    # variables set to a literal and built into a string (`"$a$b"` with `$a='Am'+'si'`;
+    # PowerShell, PHP and Perl interpolate alike); with none written out it is the joined
+    # view again, and is not scanned twice
+    spelled = folded_strings(interpolated(folded))
     views = (
         folded,
         _unescaped(code),
@@ -1156,9 +1160,7 @@ def _folded_hits(code: str, offset: int, seen: set[Capability]) -> list[Hit]:
         run_time_named_view(code),  # names built from character codes, fetched by getattr
         php_named_view(code),  # PHP functions reached through call_user_func
         resolved(folded) if looks_like_powershell(code) else code,
-        # variables set to a literal and built into a string (`"$a$b"` with `$a='Am'+'si'`;
-        # PowerShell, PHP and Perl interpolate alike)
-        folded_strings(interpolated(folded)),
+        spelled if spelled != folded else code,
     )
     # Joining split strings is the one view scanned whether or not its lines match the code's.
     folded_scan = list(scan(folded)) if folded != code else []

@@ -90,16 +90,27 @@ _CALLBACK_INPUT = re.compile(
 """A listener whose parameter is what the connection or chat delivered."""
 
 _CHAT_HANDLER = re.compile(
-    r"^[ \t]*@[ \t]*\w+\.(?:(?:edited_)?message_handler|channel_post_handler|on_message|message"
+    r"^[ \t]*@[ \t]*(?:\w+\.(?:(?:edited_)?message_handler|channel_post_handler|on_message|message"
     r"|on[ \t]*\([ \t]*events\.NewMessage)\b"
+    # discord.py's commands (`@bot.command()`, a cog's `@commands.command()`), Slack Bolt's
+    # slash commands (`@app.command("/run")`); Click's and Typer's `@cli.command()` and
+    # `@app.command()` take their arguments from the command line, and are no chat
+    r"|(?:bot|client|commands)\.command\b|\w+\.command[ \t]*\([ \t]*['\"]/)",
+    re.M,
 )
 """A decorator that makes the function below it a chat bot's message handler (pyTelegramBotAPI's
 `@bot.message_handler(...)`, aiogram's `@dp.message(...)`, Pyrogram's `@app.on_message(...)`,
-Telethon's `@client.on(events.NewMessage)`, Slack Bolt's `@app.message(...)`): the function's
-parameters hold the message someone sent the bot (Pyrogram hands its client first)."""
+Telethon's `@client.on(events.NewMessage)`, Slack Bolt's `@app.message(...)`, a chat command's
+`@bot.command()`): the function's parameters hold the message someone sent the bot (Pyrogram
+hands its client first, discord.py its context). The decorator's arguments and the function's
+parameters may each run over several lines."""
 _HANDLER_MARK = "chat-handler:"
 """Marks a chat handler's decorator seen, its function not yet read."""
+_PARAMETERS_MARK = "chat-parameters:"
+"""Marks a chat handler's function whose parameters run on over the next lines."""
 _PARAMETERS = re.compile(r"\(([^()\n]{1,200})\)")
+_OPEN_PARAMETERS = re.compile(r"\(([^()\n]{0,200})$")
+_MORE_PARAMETERS = re.compile(r"^[ \t]*([^()\n]{0,200}?)[ \t]*(?:(\))|$)")
 
 _RUNNER = (
     r"(?:\bsubprocess\.(?:run|call|Popen|check_output|check_call|getoutput|getstatusoutput)"
@@ -299,6 +310,17 @@ def undisguised(function: str, text: str) -> str:
         return ""
 
 
+def _parameter_names(listed: str) -> set[str]:
+    """The names in a function's parameter list (`self`, `cls`, annotations and defaults
+    left out)."""
+    found: set[str] = set()
+    for parameter in listed.split(","):
+        name = parameter.strip(" \t*").split(":")[0].split("=")[0].strip()
+        if name.isidentifier() and name not in {"self", "cls"}:
+            found.add(name)
+    return found
+
+
 def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozenset[str]:
     bound = set(names)
     function = _FUNCTION.match(line)
@@ -330,15 +352,22 @@ def _bind(line: str, names: frozenset[str], source: re.Pattern[str]) -> frozense
         bound.add(opened.group(2))
     for callback in _CALLBACK_INPUT.finditer(line):
         bound.update(name for name in callback.groups() if name)
-    if _HANDLER_MARK in bound and not line.lstrip().startswith("@"):
-        # the function under a chat handler's decorators: its parameters hold the message
+    if _PARAMETERS_MARK in bound and function is None:
+        # a chat handler's parameters, one or more to a line, until the closing parenthesis
+        more = _MORE_PARAMETERS.match(line)
+        if more is not None:
+            bound.update(_parameter_names(more.group(1)))
+            if more.group(2):
+                bound.discard(_PARAMETERS_MARK)
+    if _HANDLER_MARK in bound and function is not None:
+        # the function under a chat handler's decorators (their arguments perhaps over several
+        # lines): its parameters hold the message
         bound.discard(_HANDLER_MARK)
-        listed = _PARAMETERS.search(line) if function is not None else None
+        listed = _PARAMETERS.search(line) or _OPEN_PARAMETERS.search(line)
         if listed is not None:
-            for parameter in listed.group(1).split(","):
-                name = parameter.strip(" \t*").split(":")[0].split("=")[0].strip()
-                if name.isidentifier() and name not in {"self", "cls"}:
-                    bound.add(name)
+            bound.update(_parameter_names(listed.group(1)))
+            if listed.re is _OPEN_PARAMETERS:
+                bound.add(_PARAMETERS_MARK)
     if source is NETWORK_INPUT and _CHAT_HANDLER.match(line):
         bound.add(_HANDLER_MARK)
     loop = _LOOP.search(line)
@@ -491,6 +520,7 @@ def network_input_names(line: str, names: frozenset[str]) -> frozenset[str]:
         and not _spells_alias(line)
         and not (".on" in line and _CALLBACK_INPUT.search(line) is not None)
         and not ("@" in line and _CHAT_HANDLER.match(line))
+        and _PARAMETERS_MARK not in names
     ):
         return names
     return _bind(line, names, NETWORK_INPUT)
@@ -605,7 +635,7 @@ def remote_input_hits(code: str, offset: int = 0) -> list[Hit]:
     if (
         reads_network_input(code)
         or _CALLBACK_INPUT.search(code) is not None
-        or ("@" in code and re.search(_CHAT_HANDLER.pattern, code, re.M) is not None)
+        or ("@" in code and _CHAT_HANDLER.search(code) is not None)
     ):
         found += _flow(
             code, offset, Capability.REMOTE_COMMAND, network_input_names, runs_network_input

@@ -170,23 +170,97 @@ _SENT = re.compile(
 """Something sent out: a request body, an Outlook mail item, a chat webhook."""
 
 _WALKED = re.compile(
-    r"\.SubFolders\b|\bDir\$?\s*\([^\n]{0,120}\bvbDirectory\b|\bGet-ChildItem\b[^\n]{0,120}-Recurse\b",
+    r"\.SubFolders\b|\bDir\$?\s*\([^\n]{0,120}\bvbDirectory\b|\bDir\$?\s*\(\s*\)"
+    r"|\bGet-ChildItem\b[^\n]{0,120}-Recurse\b",
     re.I,
 )
-"""A walk down folders (`For Each sf In fld.SubFolders`, `Dir(path, vbDirectory)`)."""
+"""A walk down folders or through a folder's files (`For Each sf In fld.SubFolders`,
+`Dir(path, vbDirectory)`, the next file of a `Dir(pattern)` loop asked with a bare `Dir()`)."""
 
 _HOME = re.compile(
-    r"\bEnviron\$?\s*\(\s*[\"'](?:USERPROFILE|HOMEPATH|HOMEDRIVE|OneDrive\w{0,20})[\"']"
-    r"|\bSpecialFolders\s*\(\s*[\"'](?:MyDocuments|Desktop)[\"']|%USERPROFILE%",
+    r"\bEnviron\$?\s*\(\s*[\"'](?:USERPROFILE|HOMEPATH|HOMEDRIVE|USERNAME|OneDrive\w{0,20})[\"']"
+    r"|\bSpecialFolders\s*\(\s*[\"'](?:MyDocuments|Desktop)[\"']|%USERPROFILE%"
+    r"|[\"']C:\\Users\\",
     re.I,
 )
-"""The home folders of whoever runs the macro (their desktop, documents, OneDrive)."""
+"""The home folders of whoever runs the macro (their desktop, documents, OneDrive, also
+`"C:\\Users\\" & Environ("USERNAME")`)."""
+
+_SENT_FILE = re.compile(
+    r"\.send\b(?:[ \t]*\(?[ \t]*[A-Za-z_]|[^\n]{0,80}?&[ \t]*[A-Za-z_])|\.Attachments\.Add\b",
+    re.I,
+)
+"""Something the macro holds sent out: a request given a body that is no literal
+(`.send st.Read`, `.send data`), a mail given an attachment (`.Attachments.Add f.Path`). A
+request's bare `.send` (a GET asking for a version number) and a mail whose body is a line of
+text carry no file."""
+
+_SUB_START = re.compile(
+    r"^[ \t]*(?:(?:Private|Public|Friend)[ \t]+)?(?:Static[ \t]+)?(?:Sub|Function)[ \t]+(\w+)", re.I
+)
+_SUB_END = re.compile(r"^[ \t]*End[ \t]+(?:Sub|Function)\b", re.I)
+_CALLED = re.compile(
+    r"(?:^|\bThen\b|\bElse\b|:)[ \t]*(?:Call[ \t]+)?([A-Za-z_]\w{0,60})\b(?![ \t]*[=.:])"
+    r"|=[ \t]*([A-Za-z_]\w{0,60})[ \t]*\(|\bIn[ \t]+([A-Za-z_]\w{0,60})[ \t]*\(",
+    re.I,
+)
+"""A procedure called: a statement naming it (`CollectFiles root`, `Call Upload(f)`, also
+after `Then`, `Else` or a `:` joining statements), or its result taken (`data = ReadAll(f)`,
+`For Each f In Listed(root)`)."""
+
+_NOT_CALLS = frozenset(
+    [
+        "if",
+        "for",
+        "next",
+        "dim",
+        "set",
+        "do",
+        "loop",
+        "while",
+        "wend",
+        "end",
+        "exit",
+        "with",
+        "select",
+        "case",
+        "else",
+        "elseif",
+        "on",
+        "call",
+        "const",
+        "redim",
+        "let",
+        "debug",
+        "msgbox",
+        "open",
+        "close",
+        "print",
+        "line",
+        "input",
+        "get",
+        "put",
+        "static",
+        "private",
+        "public",
+        "kill",
+        "mkdir",
+        "goto",
+        "resume",
+        "err",
+        "application",
+        "until",
+    ]
+)
+_IN, _AUTO_SUB, _CALL = "in:", "auto-sub:", "call:"
 
 _READ_FILE = re.compile(
     r"\.LoadFromFile\b|\bOpen\s[^\n]{1,120}\bFor\s+(?:Binary|Input)\b|\.OpenTextFile\s*\(",
     re.I,
 )
 """A file's contents read into the macro (`ADODB.Stream.LoadFromFile`, `Open f For Binary`)."""
+
+_SCOPED_PIECES = (("walk", _WALKED), ("read", _READ_FILE), ("sent-file", _SENT_FILE))
 
 _PIECES = (
     ("macro", _MACRO),
@@ -212,6 +286,8 @@ _KEYWORDS = (
     "environ",
     "specialfolders",
     "%userprofile%",
+    "c:\\users\\",
+    "attachments.add",
     "loadfromfile",
     " for binary",
     " for input",
@@ -426,8 +502,52 @@ def _phish(names: frozenset[str]) -> bool:
     return {"macro", "asked", "branded", "sent"} <= names
 
 
+def _scoped(line: str, names: frozenset[str]) -> frozenset[str]:
+    """`names` plus what `line` tells of the procedure it stands in: a procedure opened (and
+    whether Office runs it as the document opens) or closed, a walk, a file read or a file
+    sent inside it (`walk@name`), another procedure it calls (`call:name>other`)."""
+    start = _SUB_START.match(line)
+    if start is not None:
+        name = start.group(1).lower()
+        kept = frozenset(held for held in names if not held.startswith(_IN))
+        opened = {_IN + name} | ({_AUTO_SUB + name} if _AUTO.match(line) else set())
+        return kept | opened
+    current = next((held[len(_IN) :] for held in names if held.startswith(_IN)), None)
+    if current is None:
+        return names
+    if _SUB_END.match(line):
+        return names - {_IN + current}
+    found = {
+        f"{piece}@{current}"
+        for piece, pattern in _SCOPED_PIECES
+        if f"{piece}@{current}" not in names and pattern.search(line)
+    }
+    for match in _CALLED.finditer(line):
+        callee = next(group for group in match.groups() if group is not None).lower()
+        if callee != current and callee not in _NOT_CALLS:
+            found.add(f"{_CALL}{current}>{callee}")
+    return names | found if found else names
+
+
 def _collector(names: frozenset[str]) -> bool:
-    return {"macro", "auto", "walk", "home", "read", "sent"} <= names
+    """The walk, the file read and the file sent all in the procedure Office runs as the
+    document opens, or in procedures it calls (however deep): a macro that only checks for a
+    newer version on opening, beside a button's own import of a folder, collects nothing."""
+    if not {"macro", "auto", "home"} <= names:
+        return False
+    reached = [held[len(_AUTO_SUB) :] for held in names if held.startswith(_AUTO_SUB)]
+    calls: dict[str, set[str]] = {}
+    for held in names:
+        if held.startswith(_CALL):
+            caller, callee = held[len(_CALL) :].split(">", 1)
+            calls.setdefault(caller, set()).add(callee)
+    seen = set(reached)
+    while reached:
+        for callee in calls.get(reached.pop(), ()):
+            if callee not in seen:
+                seen.add(callee)
+                reached.append(callee)
+    return all(any(f"{piece}@{name}" in names for name in seen) for piece, _ in _SCOPED_PIECES)
 
 
 def _piece_in_line(line: str, keys: tuple[str, ...]) -> re.Match[str] | None:
@@ -470,12 +590,13 @@ def collector_in_line(line: str, names: frozenset[str]) -> re.Match[str] | None:
     been seen."""
     if not _collector(names):
         return None
-    return _piece_in_line(line, ("sent", "read", "walk", "home", "auto"))
+    return _SENT_FILE.search(line) or _piece_in_line(line, ("read", "walk", "home", "auto"))
 
 
 def macro_bind(line: str, names: frozenset[str]) -> frozenset[str]:
-    """Both binds at once: the pieces, then a host-shell run."""
-    return macro_host_runs(line, macro_pieces(line, names))
+    """All binds at once: the procedure the line stands in, the pieces, then a host-shell
+    run."""
+    return macro_host_runs(line, macro_pieces(line, _scoped(line, names)))
 
 
 def macro_hits(code: str, offset: int = 0) -> list[Hit]:

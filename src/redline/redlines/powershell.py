@@ -10,7 +10,7 @@ capability patterns read what the script runs. String pieces are joined first (s
 
 from __future__ import annotations
 
-import itertools
+import bisect
 import re
 
 from redline.redlines.code import alternation
@@ -50,48 +50,81 @@ def defined_aliases(code: str) -> dict[str, str]:
     return {d.group(1).lower(): d.group(2) for d in _DEFINED.finditer(code)}
 
 
+_SCOPE = r"(?:\$(?:script|global|local|private|using):|\$)"
+"""A variable's sigil with PowerShell's optional scope (`$script:m`)."""
 _LITERAL_SET = re.compile(
-    r"(?:^|[;{(])[ \t]*\$(\w{1,40})[ \t]*=[ \t]*(['\"])([\w. -]{1,60})\2[ \t]*(?=[;)}]|$)", re.M
+    r"(?:^|[;{(])[ \t]*(?:\[[\w.]{1,40}\][ \t]*)?" + _SCOPE + r"(\w{1,40})[ \t]*=[ \t]*"
+    r"(['\"])([\w. -]{1,60})\2[ \t]*(?=[;)}]|$)",
+    re.M | re.I,
 )
-_ASSIGNED_NAME = re.compile(r"\$(\w{1,40})[ \t]*[-+*/]?=(?!=)")
+"""A variable set to a literal string, perhaps cast (`[string]$m = "Amsi"`) or scoped."""
+_ASSIGNED_NAME = re.compile(
+    _SCOPE + r"(\w{1,40})[ \t]*(?:[-+*/.%]?=(?!=)|\+\+|--)|(?:\+\+|--)\$(\w{1,40})", re.I
+)
+"""Any assignment: `=`, `+=`, PHP's and Perl's `.=`, `%=`, `++` and `--` either side."""
 _DOUBLE_QUOTED = re.compile(r"\"[^\"\n]{0,300}\"")
 _MOST_INTERPOLATED = 64
 """Variables written out at most (the first set), so that a response of thousands of them
 costs no more than a script's handful."""
 
 
+def _assignments(code: str) -> dict[str, tuple[list[int], list[str | None]]]:
+    """Each variable's assignments in order: where each ends and the literal it sets (None
+    for anything else: `.=`, `++`, an expression), for the first variables set to a literal."""
+    literal = {match.end(1): match.group(3) for match in _LITERAL_SET.finditer(code)}
+    found: dict[str, tuple[list[int], list[str | None]]] = {}
+    for assigned in _ASSIGNED_NAME.finditer(code):
+        group = 1 if assigned.group(1) is not None else 2
+        key = assigned.group(group).lower()
+        value = literal.get(assigned.end(group)) if group == 1 else None
+        if key not in found:
+            if value is None or len(found) >= _MOST_INTERPOLATED:
+                continue  # read only from its first literal on
+            found[key] = ([], [])
+        ends, values = found[key]
+        ends.append(assigned.end(group))
+        values.append(value)
+    return found
+
+
 def interpolated(code: str) -> str:
-    """`code` with each variable set once to a literal string (`$a='Amsi'`, after string pieces
-    are joined) written out where it is used: inside double-quoted strings (`"$a.dll"`,
+    """`code` with each variable set to a literal string (`$a='Amsi'`, also cast or scoped,
+    `[string]$script:a = "Amsi"`, after string pieces are joined) written out where it is used
+    while that literal is its last assignment: inside double-quoted strings (`"$a.dll"`,
     `"$a$b"`, `"${a}"`) and bare (`$a+$b`, as the quoted literal), the same lines in the same
     order. A script that keeps a name in variables and builds it in a string at run time
-    (`GetProcAddress($h, "$a$b")`) is read with the name it builds."""
+    (`GetProcAddress($h, "$a$b")`) is read with the name it builds; a variable added to since
+    (`$a .= 'x'`, `$a++`) is left as written."""
     if "$" not in code or "=" not in code:
         return code
-    counts: dict[str, int] = {}
-    for assigned in _ASSIGNED_NAME.finditer(code):
-        key = assigned.group(1).lower()
-        counts[key] = counts.get(key, 0) + 1
-    values = dict(
-        itertools.islice(
-            (
-                (match.group(1).lower(), match.group(3))
-                for match in _LITERAL_SET.finditer(code)
-                if counts.get(match.group(1).lower()) == 1
-            ),
-            _MOST_INTERPOLATED,
-        )
-    )
-    if not values:
+    assigned = _assignments(code)
+    if not any(value is not None for _, values in assigned.values() for value in values):
         return code
-    names = "|".join(re.escape(name) for name in sorted(values, key=len, reverse=True))
-    used = re.compile(rf"\$(?:\{{({names})\}}|({names})\b)(?![ \t]*[-+*/]?=(?!=))", re.I)
+    names = "|".join(re.escape(name) for name in sorted(assigned, key=len, reverse=True))
+    used = re.compile(
+        _SCOPE + rf"(?:\{{({names})\}}|({names})\b)(?![ \t]*(?:[-+*/.%]?=(?!=)|\+\+|--))", re.I
+    )
+
+    def value_at(match: re.Match[str], at: int) -> str | None:
+        ends, values = assigned[(match.group(1) or match.group(2)).lower()]
+        last = bisect.bisect_right(ends, at) - 1
+        return values[last] if last >= 0 else None
 
     def inside(match: re.Match[str]) -> str:
-        return used.sub(lambda m: values[(m.group(1) or m.group(2)).lower()], match.group(0))
+        def one(use: re.Match[str]) -> str:
+            value = value_at(use, match.start() + use.start())
+            return use.group(0) if value is None else value
 
-    text = _DOUBLE_QUOTED.sub(inside, code)
-    return used.sub(lambda m: "'" + values[(m.group(1) or m.group(2)).lower()] + "'", text)
+        return used.sub(one, match.group(0))
+
+    def bare(match: re.Match[str]) -> str:
+        if match.group(0).startswith('"'):
+            return inside(match)
+        value = value_at(match, match.start())
+        return match.group(0) if value is None else "'" + value + "'"
+
+    either = re.compile(_DOUBLE_QUOTED.pattern + "|" + used.pattern, re.I)
+    return either.sub(bare, code)
 
 
 def resolved(code: str, known: dict[str, str] | None = None) -> str:

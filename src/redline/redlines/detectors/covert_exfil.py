@@ -167,6 +167,21 @@ def _splay_only(found: Capabilities) -> bool:
     return all(wait.start < first for wait in found.hits.get(Cap.JITTER, ()))
 
 
+_SHEET_ROWS = re.compile(
+    r"\bvalues\(\s*\)\.(?:append|update|batchUpdate)\s*\(|\bspreadsheets\.values\.\w+\s*\(", re.I
+)
+"""Rows written to a Google Sheet through Google's API client (`sheets.values().append(...)`,
+`sheets.spreadsheets.values.append({...})`)."""
+
+
+def _sheet_rows_only(found: Capabilities) -> bool:
+    """Every send is rows written to a spreadsheet: its batches (`rows[i:i + 500]`) are the
+    API's request limit, the way a storage service's upload parts are its own, and no sign of
+    data cut small to slip out (a random wait between the rows still is)."""
+    sends = found.hits.get(Cap.NET_SEND, ())
+    return bool(sends) and all(_SHEET_ROWS.search(send.text) for send in sends)
+
+
 @detector("OUT-COVERT-EXFIL", redline="RL-EXFIL")
 def covert_exfil(found: Capabilities) -> Detection | None:
     """DNS + encoding + chunking, or file walk + chunking/encoding + upload."""
@@ -249,8 +264,9 @@ def covert_exfil(found: Capabilities) -> Detection | None:
         return supported(
             found, 0.8, posted, "a user's files archived and mailed in pieces, no copy kept"
         )
-    # A storage service's resumable upload sends large files in the service's own pieces.
-    provider = Cap.PROVIDER_UPLOAD in found
+    # A storage service's resumable upload sends large files in the service's own pieces; rows
+    # appended to a spreadsheet through its API go in batches under the API's request limit.
+    provider = Cap.PROVIDER_UPLOAD in found or _sheet_rows_only(found)
     shaping = [
         c for c in (Cap.CHUNKING, Cap.ENCODE) if c in found and not (provider and c is Cap.CHUNKING)
     ]
