@@ -353,20 +353,7 @@ class Guard:
             found = f"it holds {names}"
         turn = plan.response_turn
         spans = hit_spans(turn.content, hits, "response", turn.index) if turn else []
-        asked, _ = evidence(plan.messages, offensive=True)
-        title = self.constitution.redline(redline_id).title
-        return Verdict(
-            decision=Decision.REFUSE,
-            score=round(intent, 4),
-            redlines=(redline_id,),
-            evidence=(*spans, *asked),
-            explanation=(
-                f"Refused under {redline_id} ({title}): the request asks for an attack "
-                f"(intent {intent:.2f}) and the response supplies part of it: {found}."
-            ),
-            kind="response",
-            notes=tuple(dict.fromkeys(plan.notes)),
-        )
+        return self._response_refusal(plan, redline_id, intent, spans, f"part of it: {found}")
 
     def _learned_refusal(
         self, plan: _Plan, learned: LearnedReading, intent: float, redline_id: str
@@ -388,6 +375,18 @@ class Guard:
             for start, end in learned.evidence
             if turn is not None
         ]
+        return self._response_refusal(plan, redline_id, intent, spans, f"it: {learned.reason}")
+
+    def _response_refusal(
+        self,
+        plan: _Plan,
+        redline_id: str,
+        intent: float,
+        spans: Sequence[EvidenceSpan],
+        supplied: str,
+    ) -> Verdict:
+        """A response refused in the context of a request that asks for an attack: the
+        response's evidence `spans`, then the request's; `supplied` says what it supplies."""
         asked, _ = evidence(plan.messages, offensive=True)
         title = self.constitution.redline(redline_id).title
         return Verdict(
@@ -397,7 +396,7 @@ class Guard:
             evidence=(*spans, *asked),
             explanation=(
                 f"Refused under {redline_id} ({title}): the request asks for an attack "
-                f"(intent {intent:.2f}) and the response supplies it: {learned.reason}."
+                f"(intent {intent:.2f}) and the response supplies {supplied}."
             ),
             kind="response",
             notes=tuple(dict.fromkeys(plan.notes)),
