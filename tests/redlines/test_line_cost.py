@@ -14,7 +14,7 @@ from redline.redlines.smuggling import smuggling_hits
 from redline.redlines.stolen_names import stolen_credential_hits
 
 
-def _cpu(read: Callable[[str], object], text: str, rounds: int = 3) -> float:
+def _cpu(read: Callable[[str], object], text: str, rounds: int = 5) -> float:
     """The least CPU time of `rounds` readings of `text`."""
     best = float("inf")
     for _ in range(rounds):
