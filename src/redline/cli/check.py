@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -262,18 +263,28 @@ def train(
         _train_guard(out, constitution)
 
 
+def _trained_file(
+    out: Path | None, shipped: Path, train: Callable[[Path], dict[str, object]]
+) -> tuple[Path, dict[str, object]]:
+    """Run `train` into `out` (or over the `shipped` file); a missing development set or a
+    malformed row is a usage error."""
+    target = out / shipped.name if out is not None else shipped
+    if out is not None:
+        out.mkdir(parents=True, exist_ok=True)
+    try:
+        return target, train(target)
+    except (FileNotFoundError, ValueError) as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(ExitStatus.USAGE) from None
+
+
 def _train_combination(out: Path | None) -> None:
     from redline.redlines.combination import MODEL_PATH
     from redline.redlines.combination_training import train_combination
 
-    target = out / MODEL_PATH.name if out is not None else MODEL_PATH
-    if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
-    try:
-        record = train_combination(target, progress=typer.echo)
-    except (FileNotFoundError, ValueError) as error:
-        typer.echo(f"error: {error}", err=True)
-        raise typer.Exit(ExitStatus.USAGE) from None
+    target, record = _trained_file(
+        out, MODEL_PATH, lambda path: train_combination(path, progress=typer.echo)
+    )
     sizes = record["responses"]
     assert isinstance(sizes, dict)
     typer.echo(
@@ -286,19 +297,15 @@ def _train_learned_text(out: Path | None) -> None:
     from redline.redlines.learned_text import MODEL_PATH
     from redline.redlines.learned_text_training import train_learned_text
 
-    target = out / MODEL_PATH.name if out is not None else MODEL_PATH
-    if out is not None:
-        out.mkdir(parents=True, exist_ok=True)
     try:
-        record = train_learned_text(target, progress=typer.echo)
+        target, record = _trained_file(
+            out, MODEL_PATH, lambda path: train_learned_text(path, progress=typer.echo)
+        )
     except ImportError as missing:
         typer.echo(
             f"error: fitting the text model needs {missing.name}: pip install 'redline[train]'",
             err=True,
         )
-        raise typer.Exit(ExitStatus.USAGE) from None
-    except (FileNotFoundError, ValueError) as error:
-        typer.echo(f"error: {error}", err=True)
         raise typer.Exit(ExitStatus.USAGE) from None
     typer.echo(f"wrote {target} (responses {record['rows']}, threshold {record['threshold']})")
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -58,20 +59,28 @@ class Example:
     stopped_by_detectors: bool
 
 
+def development_responses(path: Path) -> Iterator[dict[str, Any]]:
+    """The response rows of development set `path`; a missing file or a row without id, kind,
+    label and text is an error naming the file (and line)."""
+    if not path.exists():
+        raise FileNotFoundError(f"{path}: development set not found (train from a checkout)")
+    for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        row = json.loads(line)
+        if not isinstance(row, dict) or not {"id", "kind", "label", "text"} <= row.keys():
+            raise ValueError(f"{path}:{number}: a row needs id, kind, label and text")
+        if row["kind"] == "response":
+            yield row
+
+
 def fit_examples(paths: Sequence[Path], halves: Sequence[str] = FITTED_HALVES) -> list[Example]:
     """The responses of `paths` in `halves`, read through the capability finder."""
     others = [d for d in detectors() if d.id != COMBINED_CAPABILITIES]
     examples = []
     for path in paths:
-        if not path.exists():
-            raise FileNotFoundError(f"{path}: development set not found (train from a checkout)")
-        for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            if not isinstance(row, dict) or not {"id", "kind", "label", "text"} <= row.keys():
-                raise ValueError(f"{path}:{number}: a row needs id, kind, label and text")
-            if row["kind"] != "response" or half_of(row["id"]) not in halves:
+        for row in development_responses(path):
+            if half_of(row["id"]) not in halves:
                 continue
             found, _ = response_capabilities(row["text"])
             stopped = any(

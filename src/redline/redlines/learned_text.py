@@ -89,10 +89,13 @@ def features(text: str) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float32]]
     return indices, values.astype(np.float32)
 
 
+def _word_buckets(words: list[str]) -> npt.NDArray[np.int64]:
+    return _buckets(_word_hashes(words) * _PRIME + np.uint64(1), WORD_BITS) + (1 << CHAR_BITS)
+
+
 def word_bucket(word: str) -> int:
     """The feature index of one lowered word (a unigram), for naming the evidence."""
-    hashed = _word_hashes([word]) * _PRIME + np.uint64(1)
-    return int(_buckets(hashed, WORD_BITS)[0]) + (1 << CHAR_BITS)
+    return int(_word_buckets([word])[0])
 
 
 @dataclass(frozen=True)
@@ -120,10 +123,10 @@ class TextModel:
         for match in _TOKEN.finditer(lowered):
             if len(match.group()) >= 3:
                 first.setdefault(match.group(), match.span())
-        weighed = sorted(((float(self.weights[word_bucket(w)]), w) for w in first), reverse=True)[
-            :_EVIDENCE_WORDS
-        ]
-        return [first[w] for weight, w in weighed if weight > 0.0]
+        words = list(first)
+        weights = self.weights[_word_buckets(words)] if words else np.zeros(0)
+        weighed = sorted(zip(weights.tolist(), words, strict=True), reverse=True)
+        return [first[w] for weight, w in weighed[:_EVIDENCE_WORDS] if weight > 0.0]
 
 
 @dataclass(frozen=True)

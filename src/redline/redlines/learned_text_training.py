@@ -28,7 +28,12 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-from redline.redlines.combination_training import REPOSITORY, dev_set_path, half_of
+from redline.redlines.combination_training import (
+    REPOSITORY,
+    dev_set_path,
+    development_responses,
+    half_of,
+)
 from redline.redlines.judge import judge_response
 from redline.redlines.learned_text import FEATURES, TextModel, features, reads, write_model
 
@@ -60,17 +65,7 @@ def studied_rows() -> list[Row]:
     """Every response the model learns from, development rows first."""
     rows: list[Row] = []
     for number in DEV_SETS:
-        path = dev_set_path(number)
-        if not path.exists():
-            raise FileNotFoundError(f"{path}: development set not found (train from a checkout)")
-        for line_number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):
-            if not line.strip():
-                continue
-            row = json.loads(line)
-            if not isinstance(row, dict) or not {"id", "kind", "label", "text"} <= row.keys():
-                raise ValueError(f"{path}:{line_number}: a row needs id, kind, label and text")
-            if row["kind"] != "response":
-                continue
+        for row in development_responses(dev_set_path(number)):
             if number not in STUDIED_WHOLE and half_of(row["id"]) != "fit":
                 continue
             rows.append(Row(number, row["label"] == "stop", row["text"], row.get("request") or ""))
@@ -146,6 +141,9 @@ def leave_one_set_out(
 def _fitted(
     rows: Sequence[Row], refused: Sequence[bool], progress: Callable[[str], object]
 ) -> tuple[TextModel, dict[str, object]]:
+    """The model, its threshold and the record's leave-one-set-out figures. Those figures judge
+    each response alone with the step as if it refused by itself (rules or model): an upper bound
+    of what it adds, since in use it only completes a request the guard would refuse."""
     by_rules = np.array(refused)
     labels = np.array([row.offensive for row in rows])
     features_ = matrix([row.text for row in rows])
