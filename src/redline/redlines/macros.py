@@ -507,6 +507,8 @@ def _scoped(line: str, names: frozenset[str]) -> frozenset[str]:
     whether Office runs it as the document opens) or closed, a walk, a file read or a file
     sent inside it (`walk@name`), another procedure it calls (`call:name>other`)."""
     start = _SUB_START.match(line)
+    if start is not None and "{" in line:
+        return names  # a braced function (JavaScript, C#): no VBA procedure, no scope to keep
     if start is not None:
         name = start.group(1).lower()
         kept = frozenset(held for held in names if not held.startswith(_IN))

@@ -64,8 +64,7 @@ def _exported(found: Capabilities) -> bool:
         for hit in found.hits.get(Cap.CREDENTIAL_TRIGGER, ())
         if (filled := _FILLED_TABLE.search(hit.text))
     }
-    return any(
-        re.search(rf"\b{re.escape(table)}\b", hit.text, re.IGNORECASE)
-        for hit in found.hits.get(Cap.WEB_ROOT_OUTFILE, ())
-        for table in tables
-    )
+    if not tables:
+        return False
+    named = re.compile(rf"\b(?:{'|'.join(map(re.escape, sorted(tables)))})\b", re.IGNORECASE)
+    return any(named.search(hit.text) for hit in found.hits.get(Cap.WEB_ROOT_OUTFILE, ()))
